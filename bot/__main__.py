@@ -1,0 +1,86 @@
+"""`python -m bot` / `safe-migration-bot`: parse the command line and call the right runner."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="safe-migration-bot", description="Safe-migration chatbot: chat, run, NLU, content."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    chat = sub.add_parser("chat", help="chat with the bot in this terminal (or from a pipe)")
+    chat.add_argument("--lang", choices=["ru", "be", "en"], help="the client's language")
+
+    sub.add_parser("run", help="run the Telegram bot (settings from the environment / .env)")
+
+    nlu = sub.add_parser("nlu", help="intent recognition tools")
+    nlu_sub = nlu.add_subparsers(dest="nlu_command", required=True)
+    parse = nlu_sub.add_parser("parse", help="classify TEXT (or one utterance per stdin line)")
+    parse.add_argument("text", nargs="*", help="utterances; none: read stdin")
+    parse.add_argument("--backend", choices=["embedded", "rasa"], default=None)
+    evaluate = nlu_sub.add_parser("eval", help="evaluate on a Rasa-format NLU test file")
+    evaluate.add_argument("file", help="Rasa NLU YAML test file, e.g. nlu/tests/test_nlu.yml")
+    evaluate.add_argument("--backend", choices=["local", "rasa", "both"], default="local")
+    evaluate.add_argument("--report", metavar="DIR", help="write report.md and a confusion PNG")
+    cv = nlu_sub.add_parser("cv", help="cross-validate the embedded model on its training data")
+    cv.add_argument("--folds", type=int, default=5)
+
+    content = sub.add_parser("content", help="content tools")
+    content_sub = content.add_subparsers(dest="content_command", required=True)
+    check = content_sub.add_parser("check", help="validate content/ and print every problem")
+    check.add_argument("--dir", default=None, help="content directory (default: content/)")
+
+    stats = sub.add_parser("stats", help="anonymous case counts for the NGO's reports")
+    stats.add_argument("--csv", metavar="FILE", help="write the counts as CSV")
+    stats.add_argument("--days", type=int, default=90)
+    return parser
+
+
+def _runner(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
+    # Imports are local so that `content check` does not pay for scikit-learn or aiogram.
+    if args.command == "chat":
+        from bot.adapters.console import main as chat_main
+
+        return chat_main
+    if args.command == "run":
+        from bot.adapters.telegram.runner import main as run_main
+
+        return run_main
+    if args.command == "nlu":
+        from bot.nlu import cli as nlu_cli
+
+        return {"parse": nlu_cli.parse_main, "eval": nlu_cli.eval_main, "cv": nlu_cli.cv_main}[
+            args.nlu_command
+        ]
+    if args.command == "content":
+        from bot.content.check import run as check_run
+
+        return check_run
+    if args.command == "stats":
+        from bot.handoff.stats import main as stats_main
+
+        return stats_main
+    raise AssertionError(args.command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: returns the process exit code."""
+    args = _parser().parse_args(argv)
+    from bot.config import ConfigError
+
+    try:
+        return _runner(args)(args)
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

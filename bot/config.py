@@ -1,0 +1,183 @@
+"""Configuration from the environment (and a `.env` file), one class per concern.
+
+Nothing here runs at import time: `load_settings()` is called once in `main()` and the result
+is passed down.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(Exception):
+    """A missing or malformed setting, described in one line that names it."""
+
+
+def _env(prefix: str) -> SettingsConfigDict:
+    return SettingsConfigDict(
+        env_prefix=prefix, env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+
+class TelegramSettings(BaseSettings):
+    model_config = _env("TELEGRAM_")
+
+    bot_token: SecretStr | None = None
+    api_base: str = "https://api.telegram.org"
+    framework: Literal["aiogram", "ptb"] = "aiogram"
+
+
+class WebhookSettings(BaseSettings):
+    model_config = _env("WEBHOOK_")
+
+    url: str | None = None
+    secret: SecretStr | None = None
+    listen: str = "127.0.0.1:8080"
+    max_concurrency: int = Field(default=32, ge=1)
+
+    @field_validator("listen")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        host, sep, port = value.rpartition(":")
+        if not sep or not host or not port.isdigit():
+            raise ValueError("must be host:port, e.g. 0.0.0.0:8080")
+        return value
+
+    @property
+    def host(self) -> str:
+        return self.listen.rpartition(":")[0]
+
+    @property
+    def port(self) -> int:
+        return int(self.listen.rpartition(":")[2])
+
+
+class RedisSettings(BaseSettings):
+    model_config = _env("REDIS_")
+
+    url: str | None = None
+
+
+class NLUSettings(BaseSettings):
+    model_config = _env("NLU_")
+
+    backend: Literal["embedded", "rasa"] = "embedded"
+    data_dir: Path = REPO_ROOT / "nlu" / "data"
+    risk_threshold: float = Field(default=0.35, ge=0, le=1)
+    low_confidence: float = Field(default=0.45, ge=0, le=1)
+
+
+class RasaSettings(BaseSettings):
+    model_config = _env("RASA_")
+
+    url: str = "http://127.0.0.1:5005"
+    token: SecretStr | None = None
+    timeout_ms: int = Field(default=300, ge=10)
+    breaker_failures: int = Field(default=3, ge=1)
+    breaker_reset_s: float = Field(default=10.0, gt=0)
+
+
+class OperatorSettings(BaseSettings):
+    model_config = _env("OPERATOR_")
+
+    chat_id: int | None = None
+    ids: str = ""  # comma-separated Telegram user ids
+    hours: str = ""  # e.g. "09:00-18:00"; empty means around the clock
+    timezone: str = "Europe/Minsk"
+    capacity: int = Field(default=5, ge=1)  # open cases per operator before the queue grows
+    escalate_after_min: int = Field(default=10, ge=1)
+
+    @field_validator("ids")
+    @classmethod
+    def _ids(cls, value: str) -> str:
+        for part in filter(None, (p.strip() for p in value.split(","))):
+            if not part.lstrip("-").isdigit():
+                raise ValueError(f"{part!r} is not a numeric Telegram id")
+        return value
+
+    @field_validator("hours")
+    @classmethod
+    def _hours(cls, value: str) -> str:
+        if value:
+            start, sep, end = value.partition("-")
+            try:
+                time.fromisoformat(start.strip())
+                time.fromisoformat(end.strip())
+            except ValueError:
+                raise ValueError("must be HH:MM-HH:MM, e.g. 09:00-18:00") from None
+            if not sep:
+                raise ValueError("must be HH:MM-HH:MM, e.g. 09:00-18:00")
+        return value
+
+    @property
+    def id_set(self) -> frozenset[int]:
+        return frozenset(int(p) for p in self.ids.split(",") if p.strip())
+
+
+class BotSettings(BaseSettings):
+    model_config = _env("BOT_")
+
+    mode: Literal["polling", "webhook"] = "polling"
+    content_dir: Path = REPO_ROOT / "content"
+    locales_dir: Path = REPO_ROOT / "locales"
+    session_ttl_days: int = Field(default=30, ge=1)
+    pseudonym_key: SecretStr | None = None  # keyed hash for user keys; required with Telegram
+    rate_limit_per_minute: int = Field(default=20, ge=1)
+    log_level: str = "INFO"
+
+    @property
+    def session_ttl_seconds(self) -> int:
+        return self.session_ttl_days * 24 * 3600
+
+
+class Settings(BaseModel):
+    """Every concern's settings, composed once in `main()`."""
+
+    bot: BotSettings
+    telegram: TelegramSettings
+    webhook: WebhookSettings
+    redis: RedisSettings
+    nlu: NLUSettings
+    rasa: RasaSettings
+    operators: OperatorSettings
+
+
+_PREFIXES = {
+    "bot": "BOT_",
+    "telegram": "TELEGRAM_",
+    "webhook": "WEBHOOK_",
+    "redis": "REDIS_",
+    "nlu": "NLU_",
+    "rasa": "RASA_",
+    "operators": "OPERATOR_",
+}
+
+
+def load_settings() -> Settings:
+    """Read every setting; raise ConfigError naming the first bad one."""
+    classes: dict[str, type[BaseSettings]] = {
+        "bot": BotSettings,
+        "telegram": TelegramSettings,
+        "webhook": WebhookSettings,
+        "redis": RedisSettings,
+        "nlu": NLUSettings,
+        "rasa": RasaSettings,
+        "operators": OperatorSettings,
+    }
+    parts: dict[str, BaseSettings] = {}
+    for name, cls in classes.items():
+        try:
+            parts[name] = cls()
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            field = str(error["loc"][0]) if error["loc"] else "?"
+            env_name = f"{_PREFIXES[name]}{field}".upper()
+            raise ConfigError(f"{env_name}: {error['msg']}") from None
+    return Settings.model_validate(parts)

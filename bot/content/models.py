@@ -1,0 +1,179 @@
+"""The shape of the NGO-edited YAML in `content/`, as pydantic models.
+
+Every user-facing text is a `LocalizedText`: a mapping with the keys `ru`, `be` and `en`.
+A missing translation is an error in risk content and a warning elsewhere (see `check.py`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["ru", "be", "en"]
+Confidence = Literal["high", "medium", "low"]
+
+
+class _Strict(BaseModel):
+    # Editors' typos in keys ("phnoes:") must be reported, not silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalizedText(_Strict):
+    """One text in each language."""
+
+    ru: str | None = None
+    be: str | None = None
+    en: str | None = None
+
+    def get(self, language: str) -> str:
+        """The text in `language`, falling back to Russian, then English, then Belarusian."""
+        for lang in (language, "ru", "en", "be"):
+            value = getattr(self, lang, None)
+            if value:
+                return str(value)
+        return ""
+
+    def missing(self) -> list[str]:
+        return [lang for lang in ("ru", "be", "en") if not getattr(self, lang)]
+
+
+class Source(_Strict):
+    """Where a fact comes from, and the date printed on that source ("no date visible" if none)."""
+
+    url: str
+    seen: str
+
+
+class Phone(_Strict):
+    number: str
+    label: LocalizedText | None = None
+    cost: LocalizedText | None = None
+
+
+class Hotline(_Strict):
+    """A phone line or organisation, copied from ../shared/facts/hotlines.yaml (never invented)."""
+
+    id: str  # the facts file's id
+    country: str  # a country id from countries.yaml, or "EU" / "INT"
+    kind: Literal["emergency", "hotline", "organisation", "authority"]
+    name: LocalizedText
+    phones: list[Phone] = Field(default_factory=list)
+    web: list[str] = Field(default_factory=list)
+    email: list[str] = Field(default_factory=list)
+    hours: LocalizedText | None = None
+    helps_with: LocalizedText | None = None
+    note: LocalizedText | None = None  # shown to users: caveats they must know
+    source: Source
+    extra_sources: list[Source] = Field(default_factory=list)
+    confidence: Confidence  # as rated by the facts file
+    uncertain: bool = False  # the facts file calls its status uncertain
+    last_checked: date  # when the entry was last checked against its sources
+    verified_by_editor: bool = False  # an editor test-called it or checked the live official page
+    editor_note: str | None = None  # for editors only, never shown
+
+    @property
+    def offered(self) -> bool:
+        """Offered as a working line: emergency numbers always, others only when trustworthy."""
+        if self.kind == "emergency":
+            return True
+        if self.verified_by_editor:
+            return True
+        return self.confidence != "low" and not self.uncertain
+
+
+class Country(_Strict):
+    """A destination (or home) country page."""
+
+    id: str  # ISO 3166 alpha-2, e.g. "PL"
+    name: LocalizedText
+    aliases: list[str] = Field(default_factory=list)  # lower-case names people type, any script
+    emergency: list[str] = Field(default_factory=list)  # hotline ids, always offered first
+    hotlines: list[str] = Field(default_factory=list)  # hotline ids, best first
+    legal_work: LocalizedText
+    caveats: LocalizedText | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Answer(_Strict):
+    """The reply to one intent."""
+
+    text: LocalizedText
+    sources: list[Source] = Field(default_factory=list)
+    menu: list[str] = Field(default_factory=list)  # follow-up menu actions to offer as buttons
+
+
+class FlowOption(_Strict):
+    id: str
+    label: LocalizedText
+    score: int = 0
+    explain: LocalizedText | None = None  # why this answer is a warning sign; shown if score > 0
+    strong: bool = False  # a strong indicator: leads straight into the at-risk path
+
+
+class FlowQuestion(_Strict):
+    id: str
+    indicator: str  # an id from ../shared/facts/indicators.yaml
+    text: LocalizedText
+    options: list[FlowOption]
+
+
+class FlowLevel(_Strict):
+    min_score: int
+    level: Literal["low", "medium", "high"]
+    text: LocalizedText
+
+
+class Flow(_Strict):
+    """A button-driven questionnaire that ends in a risk level."""
+
+    id: str
+    risk: bool = False  # risk content: a missing translation is an error
+    title: LocalizedText
+    intro: LocalizedText
+    questions: list[FlowQuestion]
+    levels: list[FlowLevel]
+    next_steps: LocalizedText
+    sources: list[Source] = Field(default_factory=list)
+
+
+class DangerPhrase(_Strict):
+    """A phrase that opens the at-risk path whatever the classifier says.
+
+    `phrase` is lower-case words; a word ending in `*` matches any ending ("забрал*").
+    Words must appear in order, with at most two other words between them.
+    """
+
+    phrase: str
+    indicator: str  # a risk intent name, e.g. "risk_documents_withheld"
+
+
+class Messages(_Strict):
+    """Longer fixed texts editors own: onboarding, privacy, consent, fallbacks."""
+
+    welcome: LocalizedText
+    privacy_notice: LocalizedText
+    risk_intro: LocalizedText  # first line of the at-risk reply, before the numbers
+    ask_country: LocalizedText
+    offer_human: LocalizedText
+    human_requested: LocalizedText  # what happens next after an operator alert
+    handoff_consent: LocalizedText  # what the operator will see; that they can stop any time
+    low_confidence: LocalizedText
+    non_text: LocalizedText
+    deleted: LocalizedText
+    hide_notice: LocalizedText  # the one neutral message left after /hide
+    unverified_hotlines: LocalizedText  # said next to lines not yet checked by an editor
+
+
+class Content(BaseModel):
+    """All content, loaded and cross-checked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    messages: Messages
+    answers: dict[str, Answer]  # intent name -> answer
+    hotlines: dict[str, Hotline]
+    countries: dict[str, Country]
+    flows: dict[str, Flow]
+    danger_phrases: dict[str, list[DangerPhrase]]  # language -> phrases

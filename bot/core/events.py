@@ -1,0 +1,98 @@
+"""Transport-neutral events in and replies out: the contract between adapters and the core."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+
+class EventKind(StrEnum):
+    """What the person sent."""
+
+    TEXT = "text"
+    COMMAND = "command"  # text starting with "/", e.g. "/start"; `text` holds it whole
+    BUTTON = "button"  # an inline-keyboard press; `payload` holds the button's payload
+    STICKER = "sticker"
+    PHOTO = "photo"
+    VOICE = "voice"  # voice notes, audio and video notes
+    VIDEO = "video"
+    LOCATION = "location"
+    CONTACT = "contact"
+    DOCUMENT = "document"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingEvent:
+    """One thing a person did, as the core sees it.
+
+    `user_key` is already a keyed hash of the transport's user id (see `bot.privacy`):
+    the core never sees a raw Telegram id. `chat_key` is the transport's address for
+    replies and is only kept where a human handoff needs it.
+    """
+
+    user_key: str
+    chat_key: str
+    kind: EventKind = EventKind.TEXT
+    text: str | None = None
+    payload: str | None = None
+    language_code: str | None = None  # the client's UI language, e.g. "ru", "be", "en-US"
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """An inline button: either a payload sent back to the core, or a URL to open."""
+
+    label: str
+    payload: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Reply:
+    """One message to the person. `text` is plain text: adapters escape it for HTML."""
+
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorAlert:
+    """Ask a human to take this person's case (carried out by the handoff layer)."""
+
+    user_key: str
+    chat_key: str
+    reason: Literal["risk", "request", "self_check"]
+    language: str
+    country: str | None = None
+    risk_level: str | None = None  # "high", "medium", "low" or None when unknown
+    indicators: tuple[str, ...] = ()  # intent names, red-flag and ILO indicator ids
+    summary: tuple[str, ...] = ()  # short lines built from the person's answers
+    user_text: str | None = None  # free text, only when the person agreed to share it
+
+
+@dataclass(frozen=True, slots=True)
+class EraseUserData:
+    """Erase everything kept about this person (the engine has already dropped the session)."""
+
+    user_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class HideChat:
+    """Quick exit: delete recent messages in this chat, then send `notice`, one neutral message."""
+
+    chat_key: str
+    notice: str
+
+
+SideEffect = OperatorAlert | EraseUserData | HideChat
+
+
+@dataclass(slots=True)
+class Response:
+    """Everything the core wants done for one event, in order."""
+
+    replies: list[Reply] = field(default_factory=list)
+    effects: list[SideEffect] = field(default_factory=list)
