@@ -1,0 +1,55 @@
+# safe-migration-bot: `make demo` to chat locally, `make test` to run every test.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup demo test lint bench locales redis rasa-setup rasa-train rasa-serve clean
+
+setup: $(STAMP) locales redis
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11+ is needed (found $$($(PYTHON) --version)); set PYTHON=/path/to/python3.11"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+# Compiled gettext catalogs (.mo) are build products, made from the .po sources.
+locales: $(STAMP)
+	$(BIN)/pybabel compile -q -d locales -D messages
+
+redis:
+	@bash scripts/ensure-redis.sh
+
+demo: setup
+	$(BIN)/python -m bot chat
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check bot tests bench
+	$(BIN)/mypy
+
+bench: setup
+	@mkdir -p bench-results
+	$(BIN)/python bench/bench_nlu.py
+	$(BIN)/python bench/bench_engine.py
+	$(BIN)/python bench/bench_webhook.py
+	@if [ -x .venv-rasa/bin/rasa ]; then $(BIN)/python bench/bench_rasa.py; \
+		else echo "bench_rasa: skipped (no .venv-rasa; run make rasa-setup)"; fi
+
+rasa-setup:
+	@bash scripts/rasa-setup.sh
+
+rasa-train: rasa-setup
+	@bash scripts/rasa-train.sh
+
+rasa-serve: rasa-train
+	@bash scripts/rasa-serve.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench-results

@@ -1,0 +1,130 @@
+"""Read a YAML file and remember the line of every key and list item, for file:line problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from bot.content.problems import Problem, Severity
+
+Key = str | int
+YamlPath = tuple[Key, ...]
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A parsed file: its data and the 1-based line of each path (mapping key or list item)."""
+
+    file: str  # how the file is named in problems
+    data: Any
+    lines: dict[YamlPath, int] = field(default_factory=dict)
+
+    def line(self, path: YamlPath) -> int:
+        """The line of `path`, or of its nearest parent that is in the file."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(path[:end])
+            if line is not None:
+                return line
+        return 1
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a YAML file where a model came from, so later checks can point back at it."""
+
+    doc: YamlDoc
+    path: YamlPath
+
+    def problem(self, severity: Severity, message: str, *sub: Key) -> Problem:
+        """A problem at this place (or at `sub` below it)."""
+        return Problem(self.doc.file, self.doc.line(self.path + sub), severity, message)
+
+    def __truediv__(self, key: Key) -> Where:
+        return Where(self.doc, (*self.path, key))
+
+
+def display_name(path: Path) -> str:
+    """The path relative to the working directory when possible: clickable in editors' terminals."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse one file; a syntax error comes back as a problem with its line, not an exception."""
+    name = display_name(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(name, None, "error", f"cannot read the file: {exc}")]
+    loader = yaml.SafeLoader(text)
+    try:
+        # Composing the node tree first keeps the marks (lines) that plain yaml.safe_load drops.
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDoc(name, None), []
+        lines: dict[YamlPath, int] = {(): node.start_mark.line + 1}
+        problems: list[Problem] = []
+        _index(node, (), lines, problems, name)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        hint = " (use spaces, not tabs, to indent)" if "\\t" in detail else ""
+        line = mark.line + 1 if mark else None
+        return None, [Problem(name, line, "error", f"broken YAML: {detail}{hint}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(name, None, "error", f"broken YAML: {exc}")]
+    finally:
+        loader.dispose()
+    return YamlDoc(name, data, lines), problems
+
+
+def _index(
+    node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int], problems: list[Problem], name: str
+) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                # PyYAML silently keeps the last duplicate; an editor would lose text without noticing.
+                problems.append(
+                    Problem(name, line, "error", f"key '{key}' appears twice (also on line {seen[key]})")
+                )
+            seen[key] = line
+            lines[(*path, key)] = line
+            _index(value_node, (*path, key), lines, problems, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = item.start_mark.line + 1
+            _index(item, (*path, index), lines, problems, name)
+
+
+def validation_problems(exc: ValidationError, where: Where) -> list[Problem]:
+    """Turn pydantic's errors into problems on the line of the offending key or item."""
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        label = ".".join(str(part) for part in (*where.path, *loc))
+        problems.append(where.problem("error", f"{label}: {_explain(err)}", *loc))
+    return problems
+
+
+def _explain(err: Any) -> str:
+    kind, loc = err["type"], err["loc"]
+    if kind == "extra_forbidden" and loc:
+        return f"unknown key '{loc[-1]}' (a typo, or a key this file does not use)"
+    if kind == "missing" and loc:
+        return f"the key '{loc[-1]}' is missing"
+    if kind == "string_type" and isinstance(err.get("input"), int | float):
+        return "expected text; put numbers in quotes, e.g. \"112\""
+    if kind.startswith("date"):
+        return "expected a date like 2026-11-01"
+    return str(err["msg"])
