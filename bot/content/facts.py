@@ -1,4 +1,4 @@
-"""The shared facts files (../shared/facts/): the only allowed source of numbers and indicator ids."""
+"""The shared facts files (../shared/facts/): the only source of numbers and indicator ids."""
 
 from __future__ import annotations
 

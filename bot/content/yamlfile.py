@@ -43,6 +43,11 @@ class Where:
         """A problem at this place (or at `sub` below it)."""
         return Problem(self.doc.file, self.doc.line(self.path + sub), severity, message)
 
+    @property
+    def location(self) -> str:
+        """`file:line` of this place."""
+        return f"{self.doc.file}:{self.doc.line(self.path)}"
+
     def __truediv__(self, key: Key) -> Where:
         return Where(self.doc, (*self.path, key))
 
@@ -94,9 +99,11 @@ def _index(
             key = str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in seen:
-                # PyYAML silently keeps the last duplicate; an editor would lose text without noticing.
+                # PyYAML silently keeps the last duplicate: an editor would lose text unnoticed.
                 problems.append(
-                    Problem(name, line, "error", f"key '{key}' appears twice (also on line {seen[key]})")
+                    Problem(
+                        name, line, "error", f"key '{key}' appears twice (also on line {seen[key]})"
+                    )
                 )
             seen[key] = line
             lines[(*path, key)] = line
@@ -124,7 +131,7 @@ def _explain(err: Any) -> str:
     if kind == "missing" and loc:
         return f"the key '{loc[-1]}' is missing"
     if kind == "string_type" and isinstance(err.get("input"), int | float):
-        return "expected text; put numbers in quotes, e.g. \"112\""
+        return 'expected text; put numbers in quotes, e.g. "112"'
     if kind.startswith("date"):
         return "expected a date like 2026-11-01"
     return str(err["msg"])

@@ -1,0 +1,1 @@
+"""Telegram transport: aiogram and python-telegram-bot adapters over one shared glue."""

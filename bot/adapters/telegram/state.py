@@ -1,0 +1,200 @@
+"""The transport's own per-user state: update de-duplication, rate limits, recent message ids."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import Protocol
+
+from redis.asyncio import Redis
+
+from bot.storage.fallback import RedisHealth
+from bot.storage.keys import UserKey, global_key
+
+DEDUP_TTL = 24 * 3600  # Telegram stops redelivering an update long before a day passes
+MSGS_TTL = 48 * 3600  # the Bot API only deletes messages younger than 48 hours
+MSGS_KEEP = 200  # /hide deletes this many recent messages at most
+RATE_WINDOW = 60
+
+
+class ChatState(Protocol):
+    """What the glue remembers besides the session; every key about a user expires."""
+
+    async def first_time(self, update_id: int) -> bool:
+        """True the first time an update id is seen, False for a redelivery."""
+        ...
+
+    async def hit(self, user_key: str) -> int:
+        """Count one incoming update in the user's current minute; return the count."""
+        ...
+
+    async def flood_notice_due(self, user_key: str) -> bool:
+        """True once per rate window: whether to send the one 'please slow down' notice."""
+        ...
+
+    async def remember(self, user_key: str, message_ids: Iterable[int]) -> None: ...
+
+    async def recent(self, user_key: str) -> list[int]:
+        """Message ids from the last 48 hours, oldest first."""
+        ...
+
+    async def forget(self, user_key: str) -> None:
+        """Erase everything kept about the user here."""
+        ...
+
+
+class RedisChatState:
+    """`ChatState` in Redis: `smb:dedup:<update_id>`, `smb:rate|flood|msgs:<user_key>`."""
+
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def first_time(self, update_id: int) -> bool:
+        key = global_key("dedup", str(update_id))
+        return bool(await self._redis.set(key, 1, nx=True, ex=DEDUP_TTL))
+
+    async def hit(self, user_key: str) -> int:
+        key = str(UserKey("rate", user_key))
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.incr(key)
+            pipe.expire(key, RATE_WINDOW, nx=True)  # a fixed window that starts with the 1st hit
+            count, _ = await pipe.execute()
+        return int(count)
+
+    async def flood_notice_due(self, user_key: str) -> bool:
+        rate_ttl = await self._redis.ttl(str(UserKey("rate", user_key)))
+        ttl = rate_ttl if rate_ttl and rate_ttl > 0 else RATE_WINDOW
+        return bool(await self._redis.set(str(UserKey("flood", user_key)), 1, nx=True, ex=ttl))
+
+    async def remember(self, user_key: str, message_ids: Iterable[int]) -> None:
+        now = time.time()
+        mapping = {str(mid): now for mid in message_ids}
+        if not mapping:
+            return
+        key = str(UserKey("msgs", user_key))
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.zadd(key, mapping)
+            pipe.zremrangebyscore(key, 0, now - MSGS_TTL)
+            pipe.zremrangebyrank(key, 0, -MSGS_KEEP - 1)
+            pipe.expire(key, MSGS_TTL)
+            await pipe.execute()
+
+    async def recent(self, user_key: str) -> list[int]:
+        key = str(UserKey("msgs", user_key))
+        ids = await self._redis.zrangebyscore(key, time.time() - MSGS_TTL, "+inf")
+        return [int(mid) for mid in ids]
+
+    async def forget(self, user_key: str) -> None:
+        await self._redis.delete(*(str(UserKey(k, user_key)) for k in ("rate", "flood", "msgs")))
+
+
+class MemoryChatState:
+    """`ChatState` in dicts with expiry: for no-Redis runs and while Redis is away."""
+
+    def __init__(self, max_entries: int = 100_000) -> None:
+        self._expiring: dict[str, tuple[float, int]] = {}
+        self._msgs: dict[str, dict[int, float]] = {}
+        self._max = max_entries
+
+    def _get(self, key: str) -> int | None:
+        item = self._expiring.get(key)
+        if item is None or item[0] < time.monotonic():
+            self._expiring.pop(key, None)
+            return None
+        return item[1]
+
+    def _set(self, key: str, value: int, ttl: float) -> None:
+        if len(self._expiring) >= self._max:
+            now = time.monotonic()
+            self._expiring = {k: v for k, v in self._expiring.items() if v[0] >= now}
+        self._expiring[key] = (time.monotonic() + ttl, value)
+
+    async def first_time(self, update_id: int) -> bool:
+        key = f"dedup:{update_id}"
+        if self._get(key) is not None:
+            return False
+        self._set(key, 1, DEDUP_TTL)
+        return True
+
+    async def hit(self, user_key: str) -> int:
+        key = f"rate:{user_key}"
+        item = self._expiring.get(key)
+        if item is None or item[0] < time.monotonic():
+            self._set(key, 1, RATE_WINDOW)
+            return 1
+        self._expiring[key] = (item[0], item[1] + 1)
+        return item[1] + 1
+
+    async def flood_notice_due(self, user_key: str) -> bool:
+        key = f"flood:{user_key}"
+        if self._get(key) is not None:
+            return False
+        rate = self._expiring.get(f"rate:{user_key}")
+        self._set(key, 1, rate[0] - time.monotonic() if rate else RATE_WINDOW)
+        return True
+
+    async def remember(self, user_key: str, message_ids: Iterable[int]) -> None:
+        now = time.time()
+        ids = self._msgs.setdefault(user_key, {})
+        ids.update({mid: now for mid in message_ids})
+        fresh = sorted((t, m) for m, t in ids.items() if t > now - MSGS_TTL)[-MSGS_KEEP:]
+        self._msgs[user_key] = {m: t for t, m in fresh}
+
+    async def recent(self, user_key: str) -> list[int]:
+        now = time.time()
+        items = self._msgs.get(user_key, {})
+        return [m for t, m in sorted((t, m) for m, t in items.items()) if t > now - MSGS_TTL]
+
+    async def forget(self, user_key: str) -> None:
+        self._msgs.pop(user_key, None)
+        for kind in ("rate", "flood"):
+            self._expiring.pop(f"{kind}:{user_key}", None)
+
+
+class FallbackChatState:
+    """Redis while it answers, memory while it does not (same `RedisHealth` as the sessions)."""
+
+    def __init__(self, redis: RedisChatState, health: RedisHealth) -> None:
+        self._redis = redis
+        self._memory = MemoryChatState()
+        self._health = health
+
+    async def first_time(self, update_id: int) -> bool:
+        return await self._health.call(
+            lambda: self._redis.first_time(update_id), lambda: self._memory.first_time(update_id)
+        )
+
+    async def hit(self, user_key: str) -> int:
+        return await self._health.call(
+            lambda: self._redis.hit(user_key), lambda: self._memory.hit(user_key)
+        )
+
+    async def flood_notice_due(self, user_key: str) -> bool:
+        return await self._health.call(
+            lambda: self._redis.flood_notice_due(user_key),
+            lambda: self._memory.flood_notice_due(user_key),
+        )
+
+    async def remember(self, user_key: str, message_ids: Iterable[int]) -> None:
+        ids = list(message_ids)
+        await self._health.call(
+            lambda: self._redis.remember(user_key, ids), lambda: self._memory.remember(user_key, ids)
+        )
+
+    async def recent(self, user_key: str) -> list[int]:
+        # Ids remembered during an outage live in memory: /hide must delete those too.
+        extra = await self._memory.recent(user_key)
+        ids = await self._health.call(lambda: self._redis.recent(user_key), _empty)
+        return sorted(set(ids) | set(extra))
+
+    async def forget(self, user_key: str) -> None:
+        await self._memory.forget(user_key)
+        await self._health.call(lambda: self._redis.forget(user_key), _nothing)
+
+
+async def _empty() -> list[int]:
+    return []
+
+
+async def _nothing() -> None:
+    return None

@@ -1,0 +1,301 @@
+"""Checks across content files: ids that must exist, translations, numbers against the facts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import BaseModel
+
+from bot.content.facts import Facts, phone_key
+from bot.content.models import (
+    Answer,
+    Country,
+    DangerPhrase,
+    Flow,
+    Hotline,
+    LocalizedText,
+    Messages,
+)
+from bot.content.problems import Problem, Severity
+from bot.content.yamlfile import Where, YamlPath
+from bot.nlu.base import ALL_INTENTS, LANGUAGES, RISK_INTENTS
+
+# From docs/ARCHITECTURE.md ("Button payloads"); a menu button with another action does nothing.
+MENU_ACTIONS = frozenset(
+    {
+        "menu",
+        "job_check",
+        "self_check",
+        "legal_work",
+        "before_go",
+        "help_now",
+        "human",
+        "hotlines",
+        "language",
+        "country",
+        "delete",
+    }
+)
+RISK_MESSAGES = frozenset(
+    {"risk_intro", "ask_country", "offer_human", "human_requested", "handoff_consent"}
+)
+REQUIRED_FLOWS = ("job_offer_check", "situation_check")  # the menu's job_check and self_check
+NON_COUNTRY_IDS = frozenset({"EU", "INT"})
+CALLBACK_LIMIT = 64  # bytes: Telegram's callback_data limit
+STALE_AFTER = timedelta(days=365)
+# A phone-length run of digits inside a text; numbers belong in hotlines.yaml, checked below.
+_PHONE_IN_TEXT = re.compile(r"(?<![\w.,])\+?\d[\d \-()]{5,}\d(?![\w.,])")
+_YEARS = re.compile(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d")  # "2013-2016" is not a number
+
+
+@dataclass
+class Parsed:
+    """Every valid item read from the content files, with where it came from."""
+
+    answers_dir: str  # how the directories are named in problems
+    flows_dir: str
+    messages: tuple[Messages, Where] | None = None
+    answers: dict[str, tuple[Answer, Where]] = field(default_factory=dict)
+    hotlines: dict[str, tuple[Hotline, Where]] = field(default_factory=dict)
+    countries: dict[str, tuple[Country, Where]] = field(default_factory=dict)
+    flows: dict[str, tuple[Flow, Where]] = field(default_factory=dict)
+    danger_phrases: dict[str, list[tuple[DangerPhrase, Where]]] = field(default_factory=dict)
+
+
+def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Problem]:
+    """Every problem that needs more than one item (or the facts files) to see."""
+    problems: list[Problem] = []
+    problems += _check_answers(parsed)
+    problems += _check_hotlines(parsed, facts, today)
+    problems += _check_countries(parsed)
+    problems += _check_flows(parsed, facts)
+    problems += _check_danger_phrases(parsed)
+    problems += _check_translations(parsed)
+    if facts is not None:
+        problems += _check_numbers_in_texts(parsed, facts)
+    return problems
+
+
+def _check_answers(parsed: Parsed) -> Iterator[Problem]:
+    for intent in sorted(ALL_INTENTS - parsed.answers.keys()):
+        yield Problem(parsed.answers_dir, None, "error", f"no answer for the intent '{intent}'")
+    for intent, (answer, where) in sorted(parsed.answers.items()):
+        if intent not in ALL_INTENTS:
+            yield where.problem("warning", f"'{intent}' is not a known intent; never shown")
+        for index, action in enumerate(answer.menu):
+            if action not in MENU_ACTIONS:
+                yield where.problem(
+                    "error",
+                    f"unknown menu action '{action}' (known: {_list(MENU_ACTIONS)})",
+                    "menu",
+                    index,
+                )
+
+
+def _check_hotlines(parsed: Parsed, facts: Facts | None, today: date) -> Iterator[Problem]:
+    known = facts.numbers if facts else None
+    for hotline_id, (hotline, where) in parsed.hotlines.items():
+        if hotline.country not in parsed.countries and hotline.country not in NON_COUNTRY_IDS:
+            yield where.problem(
+                "error", f"country '{hotline.country}' is not in countries.yaml", "country"
+            )
+        if today - hotline.last_checked > STALE_AFTER:
+            yield where.problem(
+                "warning",
+                f"check this entry again: last checked {hotline.last_checked}",
+                "last_checked",
+            )
+        if hotline.last_checked > today:
+            yield where.problem("warning", "last_checked is in the future", "last_checked")
+        if known is None:
+            continue
+        if hotline_id not in known:
+            yield where.problem(
+                "error", f"hotline id '{hotline_id}' is not in the facts file", "id"
+            )
+            continue
+        for index, phone in enumerate(hotline.phones):
+            if phone_key(phone.number) not in known[hotline_id]:
+                yield where.problem(
+                    "error",
+                    f"number not found in the facts file: '{phone.number}' (entry {hotline_id})",
+                    "phones",
+                    index,
+                    "number",
+                )
+
+
+def _check_countries(parsed: Parsed) -> Iterator[Problem]:
+    alias_owner: dict[str, str] = {}
+    for country_id, (country, where) in parsed.countries.items():
+        if not re.fullmatch(r"[A-Z]{2}", country_id):
+            yield where.problem("error", f"country id '{country_id}' must be two capitals", "id")
+        for field_name in ("emergency", "hotlines"):
+            for index, ref in enumerate(getattr(country, field_name)):
+                if ref not in parsed.hotlines:
+                    yield where.problem(
+                        "error", f"hotline '{ref}' is not in hotlines.yaml", field_name, index
+                    )
+                elif field_name == "emergency" and parsed.hotlines[ref][0].kind != "emergency":
+                    yield where.problem(
+                        "warning",
+                        f"'{ref}' is listed as emergency but its kind is not",
+                        field_name,
+                        index,
+                    )
+        if country.hotlines and not any(
+            parsed.hotlines[ref][0].offered for ref in country.hotlines if ref in parsed.hotlines
+        ):
+            yield where.problem(
+                "warning",
+                f"{country_id}: no line here is offered yet (all unverified or low "
+                "confidence); verify one in hotlines.yaml",
+                "hotlines",
+            )
+        for index, alias in enumerate(country.aliases):
+            if alias != alias.lower().strip():
+                yield where.problem(
+                    "error", f"alias '{alias}' must be lower case", "aliases", index
+                )
+            owner = alias_owner.setdefault(alias.lower(), country_id)
+            if owner != country_id:
+                yield where.problem(
+                    "error", f"alias '{alias}' is also used by {owner}", "aliases", index
+                )
+
+
+def _check_flows(parsed: Parsed, facts: Facts | None) -> Iterator[Problem]:
+    for flow_id in REQUIRED_FLOWS:
+        if flow_id not in parsed.flows:
+            yield Problem(parsed.flows_dir, None, "error", f"the flow '{flow_id}' is missing")
+    indicators = facts.indicator_ids if facts else None
+    for flow_id, (flow, where) in parsed.flows.items():
+        yield from _duplicates([q.id for q in flow.questions], where, "question", "questions")
+        for qi, question in enumerate(flow.questions):
+            if indicators is not None and question.indicator not in indicators:
+                yield where.problem(
+                    "error",
+                    f"indicator '{question.indicator}' is not in facts/indicators.yaml",
+                    "questions",
+                    qi,
+                    "indicator",
+                )
+            yield from _duplicates(
+                [o.id for o in question.options], where / "questions" / qi, "option", "options"
+            )
+            for oi, option in enumerate(question.options):
+                payload = f"f:{flow_id}:{question.id}:{option.id}"
+                if len(payload.encode()) > CALLBACK_LIMIT:
+                    yield where.problem(
+                        "error",
+                        f"button data '{payload}' is longer than {CALLBACK_LIMIT} bytes; "
+                        "use shorter ids",
+                        "questions",
+                        qi,
+                        "options",
+                        oi,
+                        "id",
+                    )
+        if flow.levels and min(level.min_score for level in flow.levels) > 0:
+            yield where.problem(
+                "error", "no level has min_score 0: a low score gets no result", "levels"
+            )
+
+
+def _check_danger_phrases(parsed: Parsed) -> Iterator[Problem]:
+    for language, phrases in parsed.danger_phrases.items():
+        for phrase, where in phrases:
+            if language not in LANGUAGES:
+                yield where.problem("error", f"unknown language '{language}' (use ru, be or en)")
+            if phrase.indicator not in RISK_INTENTS:
+                yield where.problem(
+                    "error",
+                    f"'{phrase.indicator}' is not a risk intent ({_list(RISK_INTENTS)})",
+                    "indicator",
+                )
+            if not phrase.phrase.strip():
+                yield where.problem("error", "empty phrase", "phrase")
+            elif phrase.phrase != phrase.phrase.lower():
+                yield where.problem("error", "phrases must be lower case to match", "phrase")
+
+
+def _check_translations(parsed: Parsed) -> Iterator[Problem]:
+    items: list[tuple[BaseModel, Where, bool | None]] = []
+    if parsed.messages:
+        items.append((parsed.messages[0], parsed.messages[1], None))
+    items += [(a, w, intent in RISK_INTENTS) for intent, (a, w) in parsed.answers.items()]
+    items += [(h, w, True) for h, w in parsed.hotlines.values()]
+    items += [(c, w, False) for c, w in parsed.countries.values()]
+    items += [(f, w, f.risk) for f, w in parsed.flows.values()]
+    for model, where, risk in items:
+        for path, text in _texts(model, ()):
+            missing = text.missing()
+            if not missing:
+                continue
+            in_risk = risk if risk is not None else path[0] in RISK_MESSAGES
+            severity: Severity = "error" if in_risk else "warning"
+            label = ".".join(str(p) for p in (*where.path, *path))
+            yield where.problem(
+                severity,
+                f"{label}: missing translation: {', '.join(missing)}"
+                + (" (risk content must be complete)" if in_risk else ""),
+                *path,
+            )
+
+
+def _check_numbers_in_texts(parsed: Parsed, facts: Facts) -> Iterator[Problem]:
+    groups: list[Any] = [
+        parsed.messages,
+        *parsed.answers.values(),
+        *parsed.countries.values(),
+        *parsed.flows.values(),
+        *parsed.hotlines.values(),
+    ]
+    for group in groups:
+        if group is None:
+            continue
+        model, where = group
+        for path, text in _texts(model, ()):
+            for language in LANGUAGES:
+                for match in _PHONE_IN_TEXT.finditer(getattr(text, language) or ""):
+                    key = phone_key(match.group())
+                    if len(key) < 7 or _YEARS.fullmatch(match.group().strip()):
+                        continue
+                    if key not in facts.all_numbers:
+                        yield where.problem(
+                            "error",
+                            f"number not found in the facts file: '{match.group()}' "
+                            "(numbers belong in hotlines.yaml)",
+                            *path,
+                            language,
+                        )
+
+
+def _texts(value: Any, path: YamlPath) -> Iterator[tuple[YamlPath, LocalizedText]]:
+    if isinstance(value, LocalizedText):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+
+
+def _duplicates(ids: list[str], where: Where, what: str, key: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, item in enumerate(ids):
+        if item in seen:
+            yield where.problem("error", f"{what} id '{item}' is used twice", key, index, "id")
+        seen.add(item)
+
+
+def _list(names: frozenset[str]) -> str:
+    return ", ".join(sorted(names))

@@ -1,0 +1,190 @@
+"""Build replies from content in one language: menus, answers, hotlines, country pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from bot.content.models import Answer, Content, Country, Hotline, LocalizedText, Source
+from bot.core.events import Button, Reply
+from bot.core.labels import (
+    CONSENT_NO,
+    CONSENT_TEXT,
+    CONSENT_YES,
+    INTENT_LABELS,
+    LANGUAGE_NAMES,
+    MAIN_MENU,
+    MENU_LABELS,
+)
+from bot.i18n import Translator
+
+UNIVERSAL = "EU"  # the country of emergency entries that work everywhere the bot covers (112)
+
+
+def rows(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
+    """Lay buttons out in rows of `width` (phones are narrow)."""
+    return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+
+
+class Replies:
+    """Replies for one event, in the person's language, from the content of that moment."""
+
+    def __init__(self, content: Content, tr: Translator) -> None:
+        self.content = content
+        self.tr = tr
+        self.lang = tr.language
+
+    def text(self, value: LocalizedText | None) -> str:
+        """A content text in the person's language."""
+        return value.get(self.lang).strip() if value is not None else ""
+
+    def message(self, name: str) -> str:
+        """One of the fixed texts in content/messages.yaml."""
+        return self.text(getattr(self.content.messages, name))
+
+    # ---------------------------------------------------------------- menus and buttons
+    def action_button(self, action: str) -> Button:
+        return Button(self.tr.gettext(MENU_LABELS[action]), f"m:{action}")
+
+    def action_rows(self, actions: Iterable[str]) -> list[list[Button]]:
+        """Buttons for menu actions; actions without a label are skipped, duplicates dropped."""
+        seen = dict.fromkeys(a for a in actions if a in MENU_LABELS)
+        return rows([self.action_button(a) for a in seen])
+
+    def main_menu_rows(self) -> list[list[Button]]:
+        return [[self.action_button(a) for a in row] for row in MAIN_MENU]
+
+    def main_menu(self, text: str | None = None) -> Reply:
+        """The main menu, under `text` or the default prompt."""
+        return Reply(text or self.tr.gettext("What would you like to do?"), self.main_menu_rows())
+
+    def language_picker(self) -> Reply:
+        buttons = [Button(name, f"lang:{code}") for code, name in LANGUAGE_NAMES.items()]
+        return Reply(self.tr.gettext("Choose your language:"), [[b] for b in buttons])
+
+    def consent_buttons(self, with_text: bool) -> list[list[Button]]:
+        """`h:yes` / `h:text` / `h:no`; sharing the message only when there is one to share."""
+        buttons = [[Button(self.tr.gettext(CONSENT_YES), "h:yes")]]
+        if with_text:
+            buttons.append([Button(self.tr.gettext(CONSENT_TEXT), "h:text")])
+        buttons.append([Button(self.tr.gettext(CONSENT_NO), "h:no")])
+        return buttons
+
+    def offer_human(self, with_text: bool) -> Reply:
+        """The offer of a human, with what the operator will see."""
+        body = f"{self.message('offer_human')}\n\n{self.message('handoff_consent')}"
+        return Reply(body, self.consent_buttons(with_text))
+
+    def suggestions(self, ranking: Sequence[tuple[str, float]], limit: int = 3) -> Reply:
+        """The low-confidence fallback: likely topics as `i:<intent>` buttons, then the menu."""
+        intents = [name for name, _ in ranking if name in INTENT_LABELS][:limit]
+        topics = [[Button(self.tr.gettext(INTENT_LABELS[i]), f"i:{i}")] for i in intents]
+        return Reply(self.message("low_confidence"), topics + self.main_menu_rows())
+
+    # ---------------------------------------------------------------- answers
+    def sources(self, sources: Sequence[Source]) -> str:
+        if not sources:
+            return ""
+        lines = "\n".join(f"• {s.url}" for s in sources)
+        return f"\n\n{self.tr.gettext('Sources:')}\n{lines}"
+
+    def answer(self, answer: Answer, extra_actions: Sequence[str] = ()) -> Reply:
+        """An intent's answer, with its menu (and `extra_actions`) as buttons."""
+        actions = [*answer.menu, *extra_actions]
+        if "menu" not in actions:
+            actions.append("menu")
+        return Reply(self.text(answer.text) + self.sources(answer.sources), self.action_rows(actions))
+
+    # ---------------------------------------------------------------- countries
+    def country_name(self, country_id: str | None) -> str:
+        country = self.content.countries.get(country_id or "")
+        return self.text(country.name) if country else (country_id or "")
+
+    def ask_country(self, *, with_human: bool = False) -> Reply:
+        """The country question with one `c:<ISO2>` button per country."""
+        buttons = [
+            Button(self.text(c.name), f"c:{c.id}") for c in self.content.countries.values()
+        ]
+        keyboard = rows(buttons)
+        if with_human:  # in danger, a human must stay one tap away while the country is unknown
+            keyboard.append([self.action_button("human")])
+        return Reply(self.message("ask_country"), keyboard)
+
+    def country_page(self, country: Country) -> Reply:
+        """legal_work, caveats, hotlines and sources of one country."""
+        parts = [self.text(country.name).upper(), self.text(country.legal_work)]
+        if country.caveats:
+            parts.append(f"{self.tr.gettext('Important:')}\n{self.text(country.caveats)}")
+        lines = self.hotline_lines(self.country_hotlines(country))
+        if lines:
+            parts.append(f"{self.tr.gettext('Where to get help:')}\n{lines}")
+        page = "\n\n".join(p for p in parts if p) + self.sources(country.sources)
+        return Reply(page, self.action_rows(["hotlines", "country", "menu"]))
+
+    # ---------------------------------------------------------------- hotlines
+    def emergency(self, country_id: str | None) -> list[Hotline]:
+        """Emergency entries: the country's own, or the universal ones when it is unknown."""
+        country = self.content.countries.get(country_id or "")
+        if country is None:
+            return [
+                h
+                for h in self.content.hotlines.values()
+                if h.kind == "emergency" and h.country == UNIVERSAL
+            ]
+        return [self.content.hotlines[i] for i in country.emergency if i in self.content.hotlines]
+
+    def country_hotlines(self, country: Country) -> list[Hotline]:
+        """The country's lines that may be presented as working (Hotline.offered), best first."""
+        lines = (self.content.hotlines.get(i) for i in country.hotlines)
+        return [h for h in lines if h is not None and h.offered and h.kind != "emergency"]
+
+    def hotline_lines(self, hotlines: Iterable[Hotline], *, details: bool = False) -> str:
+        """One block per line: name and numbers; hours, web and notes too with `details`."""
+        blocks = []
+        for hotline in hotlines:
+            phones = ", ".join(
+                p.number + (f" ({self.text(p.label)})" if p.label else "") for p in hotline.phones
+            )
+            block = [f"☎ {self.text(hotline.name)}" + (f": {phones}" if phones else "")]
+            if hotline.hours:
+                block.append(self.tr.gettext("Hours: {hours}").format(hours=self.text(hotline.hours)))
+            if details and hotline.helps_with:
+                block.append(self.text(hotline.helps_with))
+            if details or not phones:
+                block.extend(hotline.web + hotline.email)
+            if hotline.note:
+                block.append(self.text(hotline.note))
+            blocks.append("\n".join(block))
+        return "\n\n".join(blocks)
+
+    def numbers(self, country_id: str | None) -> str:
+        """Emergency numbers, then the offered hotlines of the country (if known)."""
+        country = self.content.countries.get(country_id or "")
+        block = self.hotline_lines(self.emergency(country_id))
+        if country is not None:
+            others = self.hotline_lines(self.country_hotlines(country))
+            if others:
+                block = f"{block}\n\n{others}" if block else others
+        return block
+
+    def risk_numbers(self, country_id: str | None) -> Reply:
+        """The first reply in danger: risk_intro, then the numbers to call."""
+        return Reply(f"{self.message('risk_intro')}\n\n{self.numbers(country_id)}".strip())
+
+    def hotlines_page(self, country: Country) -> Reply:
+        """The explicit Hotlines page: every offered line in detail, and when it was checked."""
+        offered = self.country_hotlines(country)
+        parts = [
+            self.tr.gettext("Help lines: {country}").format(country=self.text(country.name)),
+            self.hotline_lines(self.emergency(country.id)),
+            self.hotline_lines(offered, details=True),
+        ]
+        checked = [h.last_checked for h in offered]
+        if checked:
+            parts.append(
+                self.tr.gettext("Checked on {date}.").format(date=self.tr.date(min(checked)))
+            )
+        if any(not h.verified_by_editor for h in offered):
+            parts.append(self.message("unverified_hotlines"))
+        return Reply(
+            "\n\n".join(p for p in parts if p), self.action_rows(["human", "country", "menu"])
+        )

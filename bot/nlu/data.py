@@ -1,0 +1,116 @@
+"""Read Rasa 3.x NLU YAML (`nlu/data/<lang>/*.yml`, `nlu/tests/*.yml`) into labelled examples."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.nlu.base import LANGUAGES
+from bot.nlu.language import detect_language
+
+# `[text](entity)`, `[text](entity:value)` and `[text]{"entity": ...}` keep only `text`.
+_ENTITY = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+_LATIN = re.compile(r"[a-z]")
+_CYRILLIC = re.compile(r"[а-яёіў]")
+
+
+class NLUDataError(ValueError):
+    """A training or test file that is not Rasa NLU YAML."""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One labelled utterance."""
+
+    text: str
+    intent: str
+    language: str  # "ru", "be" or "en"
+    translit: bool = False  # Russian (or Belarusian) written in Latin letters
+
+    @property
+    def group(self) -> str:
+        """The language with transliteration as its own group: "ru", "ru-translit", ..."""
+        return f"{self.language}-translit" if self.translit else self.language
+
+
+def strip_entities(text: str) -> str:
+    """The utterance without Rasa entity annotations."""
+    return _ENTITY.sub(r"\1", text).strip()
+
+
+def _yaml_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise NLUDataError(f"{path}: no such file or directory")
+    return sorted(p for p in path.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _block_texts(examples: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Texts of one block with their own metadata: `examples: |` or a list of {text, metadata}."""
+    if isinstance(examples, str):
+        for line in examples.splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                yield line[2:], {}
+            elif line:
+                raise NLUDataError(f"{where}: example line does not start with '- ': {line[:40]}")
+    elif isinstance(examples, list):
+        for item in examples:
+            if isinstance(item, dict) and isinstance(item.get("text"), str):
+                meta = item.get("metadata")
+                yield item["text"], meta if isinstance(meta, dict) else {}
+            elif isinstance(item, str):
+                yield item, {}
+            else:
+                raise NLUDataError(f"{where}: unreadable example {item!r:.60}")
+    else:
+        raise NLUDataError(f"{where}: `examples` must be a block string or a list")
+
+
+def _examples_of(file: Path) -> Iterator[Example]:
+    try:
+        doc = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise NLUDataError(f"{file}: {exc}") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("nlu"), list):
+        return  # domain.yml, config.yml, stories: not NLU data
+    dir_language = file.parent.name if file.parent.name in LANGUAGES else None
+    for index, block in enumerate(doc["nlu"]):
+        if not isinstance(block, dict) or "intent" not in block:
+            continue  # synonym / regex / lookup blocks carry no labelled utterances
+        where = f"{file}: nlu[{index}] ({block['intent']})"
+        block_meta = block.get("metadata") if isinstance(block.get("metadata"), dict) else {}
+        for raw, own_meta in _block_texts(block.get("examples", ""), where):
+            text = strip_entities(raw)
+            if not text:
+                continue
+            meta = {**block_meta, **own_meta}
+            language = meta.get("language")
+            if language not in LANGUAGES:
+                language = dir_language or detect_language(text)
+            translit = meta.get("translit")
+            if translit is None:
+                lowered = text.lower()
+                # Unlabelled Latin-letter Russian/Belarusian counts as transliterated.
+                translit = (
+                    language != "en"
+                    and bool(_LATIN.search(lowered))
+                    and not _CYRILLIC.search(lowered)
+                )
+            yield Example(text, str(block["intent"]), language, bool(translit))
+
+
+def load_examples(path: Path) -> list[Example]:
+    """Every labelled utterance in a Rasa NLU YAML file, or in every such file under a directory."""
+    return [example for file in _yaml_files(path) for example in _examples_of(file)]
+
+
+def load_many(paths: Iterable[Path]) -> list[Example]:
+    """`load_examples` over several files or directories, in order."""
+    return [example for path in paths for example in load_examples(path)]

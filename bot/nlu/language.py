@@ -1,0 +1,142 @@
+"""Guess whether an utterance is Russian, Belarusian or English, with a few fast heuristics."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[а-яёіўґєї]")
+_LATIN = re.compile(r"[a-zăâčćęłńŝšśŭžźż]")
+# Latin letters typed inside Cyrillic words (Belarusian "і" is often a Latin "i" on a Russian
+# keyboard); mapped only in words that mix both scripts.
+_HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і"})
+
+# Spellings only one of the two Cyrillic languages uses: Belarusian і, ў, apostrophe, -ць/-цца
+# verbs, дз/ц for Russian д/т before soft vowels, э after consonants; Russian и, щ, ъ, -ть, -ого.
+_BE_MARKS = re.compile(
+    r"[іў]|[а-яё]['’ʼ][а-яё]|ць\b|цц|дз|ц[яёю]|[бвгджзклмнпрстфхцчш]э|ыя\b|\bпа-|шч|[жшч]ы|ыце\b|ага\b"
+)
+_RU_MARKS = re.compile(r"[ищъ]|ть\b|ться\b|тся\b|[ое]го\b|\bчто\b|\bкто\b")
+_BE_WORDS = frozenset(
+    "што як гэта гэты гэтая калі дзе ці няма ёсць трэба кажа кажуць вельмі дзякуй дзякую "
+    "мяне праца працу працы пашпарт пашпарта грошы зараз сёння ўжо таксама бо хто сябе яны "
+    "яна ён кватэра дзень добры добрага мова мовы мову мове бывай бывайце пакуль куды чаму "
+    "таму адкуль хутка усё зразумела сябар аператар патрэбны патрэбна можаш ратуйце алё "
+    "дабрыдзень руская беларуская".split()
+)
+_RU_WORDS = frozenset(
+    "что как это этот эта если где ли нет есть надо нужно говорит говорят очень спасибо "
+    "привет меня помогите помоги работа работу работы работаю паспорт паспорта деньги "
+    "сейчас сегодня уже тоже потому кто себя они она он здравствуйте добрый пока куда "
+    "почему язык русский".split()
+)
+
+# Transliterated Russian vs. English: frequent words, then spelling (zh, kh, ya, -yut ...).
+_TRANSLIT_WORDS = frozenset(
+    "u menya menja mne ne net da kak chto shto eto esli gde mozhno mojno nado nuzhno a "
+    "pomogite pomogi pomoshch pomosh rabota rabotu raboty rabotayu rabotodatel pasport "
+    "pasporta dokumenty zabrali zabral otdayut otdaet ya ja my vy on ona oni nas nam "
+    "moj moy moi moya svoi vse vsyo uzhe tut tam seichas sejchas seychas srochno evro "
+    "privet zdravstvuite zdravstvujte spasibo poka dengi deneg zarplatu zarplata zarplaty "
+    "kogda pochemu skolko ochen hochu mogu nelzya nelzja ili po za iz ot dlya bez pod "
+    "pri ob s v na i ty tebya chelovek bot dobryj dobryy den spasite zhena muzh doch syn "
+    "brat sestra mama papa rus yazyk pozhalujsta pozhaluysta pojaluista".split()
+)
+_EN_WORDS = frozenset(
+    "the a an and or but of to in on at for with from by about is are was were be been am "
+    "i me my mine you your he she it its we our they them their this that these those what "
+    "how where when why who which can could should would will do does did not no yes have "
+    "has had help please job work passport money want need there here get got if so just "
+    "hello hi hey hiya yo sup howdy hallo helo ello bye goodbye thanks thank thx ty ta later "
+    "see ya very much useful good night morning evening day start stop commands command "
+    "language english russian belarusian settings setting select switch change use only "
+    "clear history delete data privacy policy stupid dumb lol sos bot asap now urgent "
+    "employer agency boss took take keep kept locked paid pay salary wages contract visa "
+    "one all any some like know tell ask call phone number human person operator report scam "
+    "scammers safety requirements contacts robot r u germany poland".split()
+)
+_TRANSLIT_ENDINGS = (
+    "yu", "ju", "ya", "ja", "ogo", "ego", "aet", "ayut", "ajut", "yut", "ish", "esh", "ili",
+    "ali", "ala", "ila", "yla", "ov", "ev", "yy", "yj", "ij", "oj", "oy", "ami", "akh",
+    "tsya", "tsa", "sya", "at", "ut", "yt", "eni", "enie", "iya", "oe", "ye", "aya",
+)  # fmt: skip
+_TRANSLIT_MARKS = re.compile(r"zh|kh|shch|sch|ya|yu|yo|ja|ju|jo|ts|[bcdfgklmnprstvz]y")
+_EN_MARKS = re.compile(r"th|wh|ck|ing\b|tion|ould|ee|oo|ea|ough|^w|q|[^s]'s\b|n't|'re|'ll|ly\b")
+# Belarusian in Latin letters (łacinka without diacritics): dz, consonant + ie, pa-, -aje.
+_BE_LATIN_MARKS = re.compile(r"dz|^pa-|aje|ŭ|ł")
+_BE_LATIN_WEAK = re.compile(r"[bcdfgklmnprstvz]ie[bcdfgklmnprstvz]")
+_BE_LATIN_WORDS = frozenset("dziakuj dziakuju byvaj kali jak kab jaki maje tabie mnie".split())
+
+_KNOWN = frozenset({"ru", "be", "en"})
+
+
+def normalize_prior(code: str | None) -> str | None:
+    """A client language code ("be-BY", "en_GB", "RU") as "ru" / "be" / "en", else None."""
+    if not code:
+        return None
+    base = re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
+    return base if base in _KNOWN else None
+
+
+def _cyrillic_language(words: list[str]) -> str | None:
+    """ru or be from spellings only one language uses, then frequent words; None if unsure."""
+    be = ru = 0.0
+    for word in words:
+        if _LATIN.search(word):
+            if not _CYRILLIC.search(word):
+                continue  # a Latin word ("id", "all inclusive") in a Cyrillic sentence
+            word = word.translate(_HOMOGLYPHS)
+        be += len(_BE_MARKS.findall(word))
+        ru += len(_RU_MARKS.findall(word))
+        if word in _BE_WORDS:
+            be += 1.5
+        elif word in _RU_WORDS:
+            ru += 1.5
+    if be > ru:
+        return "be"
+    if ru > be:
+        return "ru"
+    return None
+
+
+def _latin_language(words: list[str]) -> str | None:
+    """en, or transliterated ru/be, from frequent words and spelling; None if unsure."""
+    en = ru = be = 0.0
+    for word in words:
+        plain = word.replace("'", "").replace("’", "")
+        known_en, known_ru = word in _EN_WORDS, plain in _TRANSLIT_WORDS
+        if known_en:
+            en += 1.0 if len(plain) > 2 else 0.6
+        if known_ru:
+            # Short words ("i", "a", "na") are weak evidence: English has some too.
+            ru += 1.0 if len(plain) > 2 else 0.5
+        be += len(_BE_LATIN_MARKS.findall(word)) + (plain in _BE_LATIN_WORDS)
+        be += 0.5 * len(_BE_LATIN_WEAK.findall(word))
+        if not known_en and not known_ru and len(plain) > 3:
+            ru += 0.5 * len(_TRANSLIT_MARKS.findall(plain))
+            en += 0.5 * len(_EN_MARKS.findall(word))
+            if plain.endswith(_TRANSLIT_ENDINGS):
+                ru += 0.4
+    if max(ru, be) > en:
+        return "be" if be >= 1 and be >= ru / 2 else "ru"
+    if en > ru:
+        return "en"
+    return None
+
+
+def detect_language(text: str, prior: str | None = None) -> str:
+    """The utterance's language: "ru", "be" or "en"; unsure: the client's language, then "ru"."""
+    lowered = text.lower()
+    words = _WORD.findall(lowered)
+    cyrillic = len(_CYRILLIC.findall(lowered))
+    latin = len(_LATIN.findall(lowered))
+    fallback = normalize_prior(prior)
+    if cyrillic and cyrillic >= latin:
+        guess = _cyrillic_language(words)
+        if guess is None and fallback == "en":
+            fallback = None  # unmarked Cyrillic is Russian or Belarusian, never English
+    elif latin:
+        guess = _latin_language(words)
+    else:
+        guess = None
+    return guess or fallback or "ru"

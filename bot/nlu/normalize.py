@@ -1,0 +1,60 @@
+"""Text normalisation shared by the classifier and the danger-phrase matcher."""
+
+from __future__ import annotations
+
+import re
+
+_CYRILLIC = re.compile(r"[а-яёіў]")
+_LATIN_WORD = re.compile(r"[a-z][a-z']*")
+_NON_WORD = re.compile(r"[^\w'\s-]+|_+")
+_DASHES = re.compile(r"(?<!\w)-+|-+(?!\w)")
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ё": "е"})
+# Latin look-alikes typed inside Cyrillic words (and Belarusian "i" typed on a Russian keyboard).
+_HOMOGLYPHS = str.maketrans(
+    {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і", "y": "у", "k": "к"}
+)
+_MIXED_WORD = re.compile(r"\w*[а-яёіў]\w*")
+
+# Russian transliteration as people type it (several schemes at once); longest spellings first.
+_TRANSLIT: tuple[tuple[str, str], ...] = (
+    ("shch", "щ"), ("tsya", "тся"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"),
+    ("sh", "ш"), ("ts", "ц"), ("ya", "я"), ("ja", "я"), ("yu", "ю"), ("ju", "ю"), ("yo", "е"),
+    ("jo", "е"), ("ye", "е"), ("je", "е"), ("iy", "ий"), ("yy", "ый"), ("yj", "ый"), ("ij", "ий"),
+    ("'", "ь"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("e", "е"),
+    ("z", "з"), ("i", "и"), ("j", "й"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
+    ("h", "х"), ("c", "ц"), ("y", "ы"), ("w", "щ"), ("x", "х"), ("q", "к"),
+)  # fmt: skip
+_TRANSLIT_RE = re.compile("|".join(re.escape(latin) for latin, _ in _TRANSLIT))
+_TRANSLIT_MAP = dict(_TRANSLIT)
+_VOWEL_Y = re.compile(r"(?<=[аеиоуыэюя])ы")  # "moy", "rabotay": y after a vowel is й
+
+
+def clean(text: str) -> str:
+    """Lower-case words separated by single spaces: no punctuation, emoji, ё or stray dashes."""
+    text = text.lower().translate(_APOSTROPHES)
+    text = _MIXED_WORD.sub(lambda m: m.group(0).translate(_HOMOGLYPHS), text)
+    text = _DASHES.sub(" ", _NON_WORD.sub(" ", text))
+    return _SPACES.sub(" ", text).strip(" '")
+
+
+def cyrillize_word(word: str) -> str:
+    """One Latin-letter Russian word in Cyrillic letters ("zabrali" -> "забрали")."""
+    cyrillic = _TRANSLIT_RE.sub(lambda m: _TRANSLIT_MAP[m.group(0)], word)
+    return _VOWEL_Y.sub("й", cyrillic)
+
+
+def cyrillize(text: str) -> str:
+    """Every Latin word of cleaned `text` in Cyrillic letters; Cyrillic words unchanged."""
+    return _LATIN_WORD.sub(lambda m: cyrillize_word(m.group(0)), text)
+
+
+def has_latin_words(text: str) -> bool:
+    """Whether cleaned `text` has a word in Latin letters."""
+    return _LATIN_WORD.search(text) is not None
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether cleaned `text` has a Cyrillic letter."""
+    return _CYRILLIC.search(text) is not None
