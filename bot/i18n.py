@@ -26,7 +26,7 @@ LANGUAGES: tuple[str, ...] = ("ru", "be", "en")
 DEFAULT_LANGUAGE = "ru"
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet (translated where it is shown)."""
     return message
 
@@ -73,7 +73,9 @@ def _load_catalog(locales_dir: Path, language: str) -> gettext.NullTranslations:
     mo_path = folder / f"{DOMAIN}.mo"
     po_path = folder / f"{DOMAIN}.po"
     # A .mo older than its .po is stale (an edit not yet compiled): the .po is the truth.
-    if mo_path.exists() and (not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime):
+    if mo_path.exists() and (
+        not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime
+    ):
         with mo_path.open("rb") as fh:
             return gettext.GNUTranslations(fh)
     if po_path.exists():
@@ -98,6 +100,7 @@ class I18n:
 
     def translator(self, language: str | None) -> Translator:
         """The translator for `language`; unknown languages get the default one."""
-        return self._translators.get(language or DEFAULT_LANGUAGE) or self._translators[
-            DEFAULT_LANGUAGE
-        ]
+        return (
+            self._translators.get(language or DEFAULT_LANGUAGE)
+            or self._translators[DEFAULT_LANGUAGE]
+        )

@@ -64,6 +64,13 @@ class Parsed:
     countries: dict[str, tuple[Country, Where]] = field(default_factory=dict)
     flows: dict[str, tuple[Flow, Where]] = field(default_factory=dict)
     danger_phrases: dict[str, list[tuple[DangerPhrase, Where]]] = field(default_factory=dict)
+    # What could not be read ("hotlines" for a whole file, "hotlines:pl-kcik" for one item):
+    # already reported, so references to it are not reported a second time.
+    failed: set[str] = field(default_factory=set)
+
+    def readable(self, section: str, item_id: str) -> bool:
+        """False if the section's file, or this item in it, failed and was reported already."""
+        return section not in self.failed and f"{section}:{item_id}" not in self.failed
 
 
 def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Problem]:
@@ -82,7 +89,8 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Proble
 
 def _check_answers(parsed: Parsed) -> Iterator[Problem]:
     for intent in sorted(ALL_INTENTS - parsed.answers.keys()):
-        yield Problem(parsed.answers_dir, None, "error", f"no answer for the intent '{intent}'")
+        if parsed.readable("answers", intent):
+            yield Problem(parsed.answers_dir, None, "error", f"no answer for the intent '{intent}'")
     for intent, (answer, where) in sorted(parsed.answers.items()):
         if intent not in ALL_INTENTS:
             yield where.problem("warning", f"'{intent}' is not a known intent; never shown")
@@ -99,7 +107,10 @@ def _check_answers(parsed: Parsed) -> Iterator[Problem]:
 def _check_hotlines(parsed: Parsed, facts: Facts | None, today: date) -> Iterator[Problem]:
     known = facts.numbers if facts else None
     for hotline_id, (hotline, where) in parsed.hotlines.items():
-        if hotline.country not in parsed.countries and hotline.country not in NON_COUNTRY_IDS:
+        country = hotline.country
+        if country not in parsed.countries and country not in NON_COUNTRY_IDS and parsed.readable(
+            "countries", country
+        ):
             yield where.problem(
                 "error", f"country '{hotline.country}' is not in countries.yaml", "country"
             )
@@ -137,6 +148,8 @@ def _check_countries(parsed: Parsed) -> Iterator[Problem]:
         for field_name in ("emergency", "hotlines"):
             for index, ref in enumerate(getattr(country, field_name)):
                 if ref not in parsed.hotlines:
+                    if not parsed.readable("hotlines", ref):
+                        continue
                     yield where.problem(
                         "error", f"hotline '{ref}' is not in hotlines.yaml", field_name, index
                     )
@@ -170,7 +183,7 @@ def _check_countries(parsed: Parsed) -> Iterator[Problem]:
 
 def _check_flows(parsed: Parsed, facts: Facts | None) -> Iterator[Problem]:
     for flow_id in REQUIRED_FLOWS:
-        if flow_id not in parsed.flows:
+        if flow_id not in parsed.flows and parsed.readable("flows", flow_id):
             yield Problem(parsed.flows_dir, None, "error", f"the flow '{flow_id}' is missing")
     indicators = facts.indicator_ids if facts else None
     for flow_id, (flow, where) in parsed.flows.items():

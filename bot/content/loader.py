@@ -43,8 +43,8 @@ def check_content(
     reader.read_messages(directory / "messages.yaml", parsed)
     for path in _files(directory / "answers", reader):
         reader.read_answers(path, parsed)
-    reader.read_list(directory / "hotlines.yaml", "hotlines", Hotline, parsed.hotlines)
-    reader.read_list(directory / "countries.yaml", "countries", Country, parsed.countries)
+    reader.read_list(directory / "hotlines.yaml", "hotlines", Hotline, parsed)
+    reader.read_list(directory / "countries.yaml", "countries", Country, parsed)
     for path in _files(directory / "flows", reader):
         reader.read_flow(path, parsed)
     reader.read_danger_phrases(directory / "danger_phrases.yaml", parsed)
@@ -115,8 +115,16 @@ class _Reader:
     def error(self, file: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(file, line, "error", message))
 
-    def section(self, path: Path, key: str, kind: type) -> tuple[Any, Where] | None:
+    def section(
+        self, path: Path, key: str, kind: type, parsed: Parsed
+    ) -> tuple[Any, Where] | None:
         """The value under the one top-level `key:` of a file, checked to be a list or mapping."""
+        found = self._section(path, key, kind)
+        if found is None:
+            parsed.failed.add(key)
+        return found
+
+    def _section(self, path: Path, key: str, kind: type) -> tuple[Any, Where] | None:
         if not path.is_file():
             self.error(display_name(path), "the file is missing")
             return None
@@ -146,19 +154,20 @@ class _Reader:
             return None
 
     def read_messages(self, path: Path, parsed: Parsed) -> None:
-        found = self.section(path, "messages", dict)
+        found = self.section(path, "messages", dict, parsed)
         if found:
             messages = self.validate(Messages, found[0], found[1])
             parsed.messages = (messages, found[1]) if messages else None
 
     def read_answers(self, path: Path, parsed: Parsed) -> None:
-        found = self.section(path, "answers", dict)
+        found = self.section(path, "answers", dict, parsed)
         if not found:
             return
         for intent, data in found[0].items():
             where = found[1] / str(intent)
             answer = self.validate(Answer, data, where)
             if answer is None:
+                parsed.failed.add(f"answers:{intent}")
                 continue
             if intent in parsed.answers:
                 other = parsed.answers[intent][1].location
@@ -168,16 +177,17 @@ class _Reader:
                 continue
             parsed.answers[str(intent)] = (answer, where)
 
-    def read_list(
-        self, path: Path, key: str, model: type[M], into: dict[str, tuple[M, Where]]
-    ) -> None:
-        found = self.section(path, key, list)
+    def read_list(self, path: Path, key: str, model: type[M], parsed: Parsed) -> None:
+        into: dict[str, tuple[M, Where]] = getattr(parsed, key)
+        found = self.section(path, key, list, parsed)
         if not found:
             return
         for index, data in enumerate(found[0]):
             where = found[1] / index
             item = self.validate(model, data, where)
             if item is None:
+                if isinstance(data, dict):
+                    parsed.failed.add(f"{key}:{data.get('id')}")
                 continue
             item_id = str(getattr(item, "id"))  # noqa: B009 - every listed model has an id
             if item_id in into:
@@ -189,6 +199,7 @@ class _Reader:
         doc, problems = read_yaml(path)
         self.problems += problems
         if doc is None:
+            parsed.failed.add("flows")
             return
         where = Where(doc, ())
         data = doc.data
@@ -196,6 +207,7 @@ class _Reader:
             data, where = data["flow"], where / "flow"
         flow = self.validate(Flow, data, where)
         if flow is None:
+            parsed.failed.add(f"flows:{data.get('id') if isinstance(data, dict) else None}")
             return
         if flow.id in parsed.flows:
             self.problems.append(where.problem("error", f"flow id '{flow.id}' is used twice", "id"))
@@ -203,7 +215,7 @@ class _Reader:
         parsed.flows[flow.id] = (flow, where)
 
     def read_danger_phrases(self, path: Path, parsed: Parsed) -> None:
-        found = self.section(path, "danger_phrases", dict)
+        found = self.section(path, "danger_phrases", dict, parsed)
         if not found:
             return
         for language, phrases in found[0].items():

@@ -164,6 +164,14 @@ class Messages(_Strict):
     deleted: LocalizedText
     hide_notice: LocalizedText  # the one neutral message left after /hide
     unverified_hotlines: LocalizedText  # said next to lines not yet checked by an editor
+    # The conversation with an operator (bot/handoff); `{place}` and `{when}` are filled in.
+    handoff_queued: LocalizedText  # request passed on; `{place}` in the queue
+    handoff_place: LocalizedText  # still waiting; `{place}` in the queue
+    handoff_out_of_hours: LocalizedText  # nobody works now; read at `{when}`; numbers follow
+    handoff_taken: LocalizedText  # a person has joined; how to stop
+    handoff_closed: LocalizedText  # the operator ended the conversation
+    handoff_stopped: LocalizedText  # the person ended the conversation
+    handoff_stop_button: LocalizedText  # the label of the button that ends it
 
 
 class Content(BaseModel):

@@ -25,7 +25,10 @@ def match_country(text: str, countries: Mapping[str, Country]) -> str | None:
         return None
     found: set[str] = set()
     for country in countries.values():
-        names = [*country.aliases, *(v for v in (country.name.ru, country.name.be, country.name.en) if v)]
+        names = [
+            *country.aliases,
+            *(v for v in (country.name.ru, country.name.be, country.name.en) if v),
+        ]
         for name in names:
             alias = _tokens(name)
             if alias and any(

@@ -85,14 +85,17 @@ class Replies:
         if not sources:
             return ""
         lines = "\n".join(f"• {s.url}" for s in sources)
-        return f"\n\n{self.tr.gettext('Sources:')}\n{lines}"
+        heading = self.tr.gettext("Sources:")
+        return f"\n\n{heading}\n{lines}"
 
     def answer(self, answer: Answer, extra_actions: Sequence[str] = ()) -> Reply:
         """An intent's answer, with its menu (and `extra_actions`) as buttons."""
         actions = [*answer.menu, *extra_actions]
         if "menu" not in actions:
             actions.append("menu")
-        return Reply(self.text(answer.text) + self.sources(answer.sources), self.action_rows(actions))
+        return Reply(
+            self.text(answer.text) + self.sources(answer.sources), self.action_rows(actions)
+        )
 
     # ---------------------------------------------------------------- countries
     def country_name(self, country_id: str | None) -> str:
@@ -101,9 +104,7 @@ class Replies:
 
     def ask_country(self, *, with_human: bool = False) -> Reply:
         """The country question with one `c:<ISO2>` button per country."""
-        buttons = [
-            Button(self.text(c.name), f"c:{c.id}") for c in self.content.countries.values()
-        ]
+        buttons = [Button(self.text(c.name), f"c:{c.id}") for c in self.content.countries.values()]
         keyboard = rows(buttons)
         if with_human:  # in danger, a human must stay one tap away while the country is unknown
             keyboard.append([self.action_button("human")])
@@ -113,24 +114,30 @@ class Replies:
         """legal_work, caveats, hotlines and sources of one country."""
         parts = [self.text(country.name).upper(), self.text(country.legal_work)]
         if country.caveats:
-            parts.append(f"{self.tr.gettext('Important:')}\n{self.text(country.caveats)}")
+            heading = self.tr.gettext("Important:")
+            parts.append(f"{heading}\n{self.text(country.caveats)}")
         lines = self.hotline_lines(self.country_hotlines(country))
         if lines:
-            parts.append(f"{self.tr.gettext('Where to get help:')}\n{lines}")
+            heading = self.tr.gettext("Where to get help:")
+            parts.append(f"{heading}\n{lines}")
         page = "\n\n".join(p for p in parts if p) + self.sources(country.sources)
         return Reply(page, self.action_rows(["hotlines", "country", "menu"]))
 
     # ---------------------------------------------------------------- hotlines
     def emergency(self, country_id: str | None) -> list[Hotline]:
-        """Emergency entries: the country's own, or the universal ones when it is unknown."""
+        """Emergency entries: the country's own, or the universal ones when it is unknown.
+
+        A country page without emergency entries (a gap in the facts) also gets the universal
+        ones: their own notes say where they work, and no number at all is the worst answer.
+        """
         country = self.content.countries.get(country_id or "")
-        if country is None:
-            return [
-                h
-                for h in self.content.hotlines.values()
-                if h.kind == "emergency" and h.country == UNIVERSAL
-            ]
-        return [self.content.hotlines[i] for i in country.emergency if i in self.content.hotlines]
+        own = [] if country is None else country.emergency
+        found = [self.content.hotlines[i] for i in own if i in self.content.hotlines]
+        return found or [
+            h
+            for h in self.content.hotlines.values()
+            if h.kind == "emergency" and h.country == UNIVERSAL
+        ]
 
     def country_hotlines(self, country: Country) -> list[Hotline]:
         """The country's lines that may be presented as working (Hotline.offered), best first."""
@@ -146,7 +153,9 @@ class Replies:
             )
             block = [f"☎ {self.text(hotline.name)}" + (f": {phones}" if phones else "")]
             if hotline.hours:
-                block.append(self.tr.gettext("Hours: {hours}").format(hours=self.text(hotline.hours)))
+                block.append(
+                    self.tr.gettext("Hours: {hours}").format(hours=self.text(hotline.hours))
+                )
             if details and hotline.helps_with:
                 block.append(self.text(hotline.helps_with))
             if details or not phones:

@@ -29,7 +29,7 @@ Classifier = Callable[[BaseException], Failure]
 class _Bucket:
     """A token bucket: `rate` calls per second on average, `burst` at once."""
 
-    __slots__ = ("_rate", "_burst", "_tokens", "_stamp", "blocked_until")
+    __slots__ = ("_burst", "_rate", "_stamp", "_tokens", "blocked_until")
 
     def __init__(self, rate: float, burst: float) -> None:
         self._rate = rate

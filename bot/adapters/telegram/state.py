@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Protocol, cast
 
 from redis.asyncio import Redis
 
@@ -82,7 +82,7 @@ class RedisChatState:
     async def recent(self, user_key: str) -> list[int]:
         key = str(UserKey("msgs", user_key))
         ids = await self._redis.zrangebyscore(key, time.time() - MSGS_TTL, "+inf")
-        return [int(mid) for mid in ids]
+        return [int(cast(str, mid)) for mid in ids]
 
     async def forget(self, user_key: str) -> None:
         await self._redis.delete(*(str(UserKey(k, user_key)) for k in ("rate", "flood", "msgs")))
@@ -178,7 +178,8 @@ class FallbackChatState:
     async def remember(self, user_key: str, message_ids: Iterable[int]) -> None:
         ids = list(message_ids)
         await self._health.call(
-            lambda: self._redis.remember(user_key, ids), lambda: self._memory.remember(user_key, ids)
+            lambda: self._redis.remember(user_key, ids),
+            lambda: self._memory.remember(user_key, ids),
         )
 
     async def recent(self, user_key: str) -> list[int]:

@@ -1,61 +1,50 @@
 """The few UI strings the transport itself needs: command menus and the flood notice.
 
-They come from the gettext catalogs (`bot.i18n`) when those provide them; the built-in
-English-first fallbacks keep the transport usable before the catalogs exist.
+They are gettext msgids (English) translated through `bot.i18n`; until the catalogs carry
+them, the Russian and Belarusian fallbacks below keep the notice readable.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-
-LANGUAGES = ("ru", "be", "en")
+from bot.i18n import LANGUAGES, N_, I18n, normalize_language
 
 COMMANDS: tuple[tuple[str, str], ...] = (
-    ("start", "Start over"),
-    ("help", "What this bot can do"),
-    ("menu", "Main menu"),
-    ("language", "Change language"),
-    ("country", "Choose a country"),
-    ("hotlines", "Helplines"),
-    ("operator", "Talk to a person"),
-    ("delete", "Delete my data"),
-    ("hide", "Hide this chat"),
+    ("start", N_("Start over")),
+    ("help", N_("What this bot can do")),
+    ("menu", N_("Main menu")),
+    ("language", N_("Change language")),
+    ("country", N_("Choose a country")),
+    ("hotlines", N_("Helplines")),
+    ("operator", N_("Talk to a person")),
+    ("delete", N_("Delete my data")),
+    ("hide", N_("Hide this chat")),
 )
 
-FLOOD_NOTICE = "You are sending messages very fast. Please wait a minute, then write again."
+FLOOD_NOTICE = N_("You are sending messages very fast. Please wait a minute, then write again.")
 
+# Used only while the catalogs lack these msgids (added to locales/ with the next extraction).
 _FALLBACK = {
     ("ru", FLOOD_NOTICE): "Вы пишете очень быстро. Пожалуйста, подождите минуту и напишите снова.",
     ("be", FLOOD_NOTICE): "Вы пішаце вельмі хутка. Калі ласка, пачакайце хвіліну і напішыце зноў.",
 }
 
 
-def _catalog(language: str) -> Callable[[str], str] | None:
-    try:
-        i18n = importlib.import_module("bot.i18n")
-    except ImportError:
-        return None
-    translator = getattr(i18n, "gettext_for", None) or getattr(i18n, "translator", None)
-    if translator is None:
-        return None
-    try:
-        result = translator(language)
-    except (LookupError, OSError, ValueError):
-        return None
-    return result if callable(result) else getattr(result, "gettext", None)
+class TransportTexts:
+    """Translates the transport's strings into ru, be or en."""
 
+    languages = LANGUAGES
 
-def translate(language: str, message: str) -> str:
-    """`message` (an English msgid) in `language`, from the catalogs or the fallbacks."""
-    gettext = _catalog(language)
-    if gettext is not None:
-        translated = gettext(message)
-        if translated != message or language == "en":
-            return translated
-    return _FALLBACK.get((language, message), message)
+    def __init__(self, i18n: I18n) -> None:
+        self._i18n = i18n
 
+    def translate(self, language: str | None, message: str) -> str:
+        """`message` (an English msgid) in `language` (a client code such as "be-BY" is fine)."""
+        lang = normalize_language(language) or "ru"
+        translated = self._i18n.translator(lang).gettext(message)
+        if translated == message and lang != "en":
+            return _FALLBACK.get((lang, message), message)
+        return translated
 
-def command_menu(language: str) -> list[tuple[str, str]]:
-    """(command, description) pairs for setMyCommands in one language."""
-    return [(name, translate(language, text)) for name, text in COMMANDS]
+    def command_menu(self, language: str) -> list[tuple[str, str]]:
+        """(command, description) pairs for setMyCommands in one language."""
+        return [(name, self.translate(language, text)) for name, text in COMMANDS]

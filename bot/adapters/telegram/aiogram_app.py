@@ -1,0 +1,189 @@
+"""The aiogram adapter: aiogram's client and dispatcher, everything else in the shared glue.
+
+No aiogram FSM (`disable_fsm=True`): the core keeps all dialogue state in its `SessionStore`,
+so a second state store would only be one more place to erase on /delete.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from contextlib import suppress
+from functools import partial
+from typing import Any
+
+from aiogram import Bot, Dispatcher, Router
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeAllPrivateChats,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    ReplyParameters,
+    Update,
+)
+
+from bot.adapters.telegram.formatting import split_text
+from bot.adapters.telegram.glue import Glue
+from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
+from bot.adapters.telegram.texts import TransportTexts
+from bot.core.events import Button, Reply
+
+ALLOWED_UPDATES = ["message", "callback_query"]
+
+
+async def on_update(event: Message | CallbackQuery, event_update: Update, glue: Glue) -> None:
+    """Every message and button press goes to the glue, which decides who is talking."""
+    await glue.handle_update(event_update)
+
+
+def build_router() -> Router:
+    """A fresh router per dispatcher (an aiogram router attaches to one parent only)."""
+    router = Router(name=__name__)
+    router.message.register(on_update)
+    router.callback_query.register(on_update)
+    return router
+
+
+def classify(exc: BaseException) -> Failure:
+    """aiogram's exceptions as the limiter's retry decisions."""
+    if isinstance(exc, TelegramRetryAfter):
+        return Failure("retry_after", float(exc.retry_after))
+    if isinstance(exc, TelegramServerError | TelegramNetworkError):
+        return Failure("transient")
+    return Failure("fatal")
+
+
+def _button(button: Button) -> InlineKeyboardButton:
+    if button.url:
+        return InlineKeyboardButton(text=button.label, url=button.url)
+    return InlineKeyboardButton(text=button.label, callback_data=button.payload)
+
+
+class AiogramMessenger:
+    """`Messenger` over aiogram's `Bot`, every call through the outgoing limiter."""
+
+    def __init__(self, bot: Bot, limiter: OutgoingLimiter) -> None:
+        self._bot = bot
+        self._limiter = limiter
+
+    async def send(
+        self, chat_id: int, reply: Reply, *, thread_id: int | None = None,
+        reply_to: int | None = None,
+    ) -> list[int]:
+        chunks = split_text(reply.text)
+        markup = (
+            InlineKeyboardMarkup(
+                inline_keyboard=[[_button(b) for b in row] for row in reply.buttons]
+            )
+            if reply.buttons else None
+        )
+        ids: list[int] = []
+        for index, chunk in enumerate(chunks):
+            last = index == len(chunks) - 1
+            reply_parameters = (
+                ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
+                if reply_to is not None and index == 0 else None
+            )
+
+            async def call(chunk: str = chunk, last: bool = last,
+                           reply_parameters: ReplyParameters | None = reply_parameters) -> Message:
+                return await self._bot.send_message(
+                    chat_id, chunk, parse_mode="HTML", message_thread_id=thread_id,
+                    reply_markup=markup if last else None, reply_parameters=reply_parameters,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                )
+
+            message = await self._limiter.run(chat_id, call, classify)
+            ids.append(message.message_id)
+        return ids
+
+    async def delete(self, chat_id: int, message_ids: Sequence[int]) -> None:
+        ids = list(message_ids)
+        for start in range(0, len(ids), 100):  # deleteMessages takes at most 100 ids
+            batch = ids[start:start + 100]
+            try:
+                await self._limiter.run(
+                    None, partial(self._bot.delete_messages, chat_id, batch), classify
+                )
+            except TelegramBadRequest:
+                # Some ids cannot be deleted as a batch: try one by one, skipping failures.
+                for mid in batch:
+                    with suppress(TelegramBadRequest):
+                        await self._limiter.run(
+                            None, partial(self._bot.delete_message, chat_id, mid), classify
+                        )
+
+    async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
+        await self._limiter.run(
+            None, lambda: self._bot.answer_callback_query(callback_id, text=text), classify
+        )
+
+    async def create_topic(self, chat_id: int, name: str) -> int:
+        topic = await self._limiter.run(
+            chat_id, lambda: self._bot.create_forum_topic(chat_id, name), classify
+        )
+        return topic.message_thread_id
+
+
+class AiogramAdapter:
+    """The bot on aiogram: polling with the dispatcher, or updates fed by our webhook server."""
+
+    def __init__(self, token: str, api_base: str, limiter: OutgoingLimiter,
+                 max_concurrency: int = 32) -> None:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
+        self.bot = Bot(token, session=session)
+        self.messenger = AiogramMessenger(self.bot, limiter)
+        self.dispatcher = Dispatcher(disable_fsm=True)
+        self.dispatcher.include_router(build_router())
+        self._max_concurrency = max_concurrency
+
+    def bind(self, glue: Glue) -> None:
+        """Give the handlers the glue (as dispatcher data, not a global)."""
+        self.dispatcher["glue"] = glue
+
+    async def start(self, texts: TransportTexts) -> None:
+        """Check the token (getMe) and register the command menu in every language."""
+        await self.bot.get_me()
+        scope = BotCommandScopeAllPrivateChats()
+        for language in (None, *texts.languages):
+            commands = [
+                BotCommand(command=name, description=text)
+                for name, text in texts.command_menu(language or "en")
+            ]
+            await self.bot.set_my_commands(commands, scope=scope, language_code=language)
+
+    async def feed(self, raw: dict[str, Any]) -> None:
+        """Handle one update received by the webhook server."""
+        update = Update.model_validate(raw, context={"bot": self.bot})
+        await self.dispatcher.feed_update(self.bot, update)
+
+    async def set_webhook(self, url: str, secret: str) -> None:
+        await self.bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
+
+    async def run_polling(self, stop: asyncio.Event) -> None:
+        """Long-poll getUpdates until `stop` is set."""
+        await self.bot.delete_webhook()
+        polling = asyncio.create_task(self.dispatcher.start_polling(
+            self.bot, handle_signals=False, close_bot_session=False,
+            allowed_updates=ALLOWED_UPDATES, tasks_concurrency_limit=self._max_concurrency,
+        ))
+        stopped = asyncio.create_task(stop.wait())
+        await asyncio.wait({polling, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if not polling.done():
+            await self.dispatcher.stop_polling()
+        stopped.cancel()
+        await polling
+
+    async def aclose(self) -> None:
+        await self.bot.session.close()

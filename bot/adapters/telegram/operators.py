@@ -1,0 +1,70 @@
+"""The hook for the operators' side: `Handoff`, and a plain alert until the durable queue lands.
+
+The handoff issue replaces `PlainAlertHandoff` with a queue-backed implementation of the same
+protocol; the glue only knows `Handoff`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Protocol
+
+from bot.core.events import OperatorAlert, Reply
+from bot.core.messenger import Messenger
+from bot.privacy import Pseudonymizer
+
+if TYPE_CHECKING:
+    from bot.adapters.telegram.glue import TgInput
+
+log = logging.getLogger(__name__)
+
+
+class Handoff(Protocol):
+    """Everything about human operators: alerts out, and updates from the operators' chat."""
+
+    async def alert(self, alert: OperatorAlert) -> None:
+        """Ask a human to take this person's case."""
+        ...
+
+    async def handle_operator_update(self, update: TgInput) -> None:
+        """An update from the operators' chat (replies to people, commands)."""
+        ...
+
+
+def alert_text(alert: OperatorAlert, pseudonym: str) -> str:
+    """The alert as plain text (the messenger escapes it): no raw ids, only the pseudonym."""
+    lines = [
+        f"Case: {pseudonym}",
+        f"Reason: {alert.reason}",
+        f"Language: {alert.language}",
+        f"Country: {alert.country or 'unknown'}",
+        f"Risk level: {alert.risk_level or 'unknown'}",
+        f"Indicators: {', '.join(alert.indicators) or 'none'}",
+    ]
+    lines.extend(alert.summary)
+    if alert.user_text:
+        lines.append(f"They wrote: {alert.user_text}")
+    return "\n".join(lines)
+
+
+class PlainAlertHandoff:
+    """Posts each alert to OPERATOR_CHAT_ID (if set); operators' messages are not handled yet."""
+
+    def __init__(
+        self, messenger: Messenger, pseudonymizer: Pseudonymizer, operator_chat_id: int | None
+    ) -> None:
+        self._messenger = messenger
+        self._pseudonymizer = pseudonymizer
+        self._chat_id = operator_chat_id
+
+    async def alert(self, alert: OperatorAlert) -> None:
+        pseudonym = self._pseudonymizer.pseudonym(alert.user_key)
+        if self._chat_id is None:
+            log.warning("operator alert for %s not delivered: OPERATOR_CHAT_ID is not set",
+                        pseudonym)
+            return
+        await self._messenger.send(self._chat_id, Reply(alert_text(alert, pseudonym)))
+        log.info("operator alert sent for %s (%s)", pseudonym, alert.reason)
+
+    async def handle_operator_update(self, update: TgInput) -> None:
+        return None

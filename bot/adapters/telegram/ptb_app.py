@@ -1,0 +1,190 @@
+"""The python-telegram-bot adapter: PTB's `Application` and `Bot`, everything else in the glue.
+
+No PTB persistence: the core keeps all dialogue state in its `SessionStore`, and
+`context.user_data` (in memory, keyed by raw Telegram ids) is never used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import warnings
+from collections.abc import Sequence
+from contextlib import suppress
+from functools import partial
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllPrivateChats,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+
+from bot.adapters.telegram.formatting import split_text
+from bot.adapters.telegram.glue import Glue
+from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
+from bot.adapters.telegram.texts import TransportTexts
+from bot.core.events import Button, Reply
+
+ALLOWED_UPDATES = ["message", "callback_query"]
+
+
+def _seconds(value: object) -> float:
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    return float(value)  # type: ignore[arg-type]
+
+
+def classify(exc: BaseException) -> Failure:
+    """PTB's exceptions as the limiter's retry decisions (BadRequest is a NetworkError in PTB)."""
+    if isinstance(exc, RetryAfter):
+        with warnings.catch_warnings():
+            # PTB 22 warns that the int form is deprecated; we accept int and timedelta.
+            warnings.simplefilter("ignore")
+            return Failure("retry_after", _seconds(exc.retry_after))
+    if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):
+        return Failure("transient")
+    return Failure("fatal")
+
+
+def _button(button: Button) -> InlineKeyboardButton:
+    if button.url:
+        return InlineKeyboardButton(button.label, url=button.url)
+    return InlineKeyboardButton(button.label, callback_data=button.payload)
+
+
+class PTBMessenger:
+    """`Messenger` over PTB's `Bot`, every call through the outgoing limiter."""
+
+    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any],
+                 limiter: OutgoingLimiter) -> None:
+        self._bot = application.bot
+        self._limiter = limiter
+
+    async def send(
+        self, chat_id: int, reply: Reply, *, thread_id: int | None = None,
+        reply_to: int | None = None,
+    ) -> list[int]:
+        chunks = split_text(reply.text)
+        markup = (
+            InlineKeyboardMarkup([[_button(b) for b in row] for row in reply.buttons])
+            if reply.buttons else None
+        )
+        ids: list[int] = []
+        for index, chunk in enumerate(chunks):
+            last = index == len(chunks) - 1
+            reply_parameters = (
+                ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
+                if reply_to is not None and index == 0 else None
+            )
+
+            async def call(chunk: str = chunk, last: bool = last,
+                           reply_parameters: ReplyParameters | None = reply_parameters) -> Message:
+                return await self._bot.send_message(
+                    chat_id, chunk, parse_mode=ParseMode.HTML, message_thread_id=thread_id,
+                    reply_markup=markup if last else None, reply_parameters=reply_parameters,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                )
+
+            message = await self._limiter.run(chat_id, call, classify)
+            ids.append(message.message_id)
+        return ids
+
+    async def delete(self, chat_id: int, message_ids: Sequence[int]) -> None:
+        ids = list(message_ids)
+        for start in range(0, len(ids), 100):  # deleteMessages takes at most 100 ids
+            batch = ids[start:start + 100]
+            try:
+                await self._limiter.run(
+                    None, partial(self._bot.delete_messages, chat_id, batch), classify
+                )
+            except BadRequest:
+                # Some ids cannot be deleted as a batch: try one by one, skipping failures.
+                for mid in batch:
+                    with suppress(BadRequest):
+                        await self._limiter.run(
+                            None, partial(self._bot.delete_message, chat_id, mid), classify
+                        )
+
+    async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
+        await self._limiter.run(
+            None, lambda: self._bot.answer_callback_query(callback_id, text=text), classify
+        )
+
+    async def create_topic(self, chat_id: int, name: str) -> int:
+        topic = await self._limiter.run(
+            chat_id, lambda: self._bot.create_forum_topic(chat_id, name), classify
+        )
+        return topic.message_thread_id
+
+
+class PTBAdapter:
+    """The bot on python-telegram-bot: PTB's updater for polling, or our webhook server."""
+
+    def __init__(self, token: str, api_base: str, limiter: OutgoingLimiter,
+                 max_concurrency: int = 32) -> None:
+        base = api_base.rstrip("/")
+        self.application = (
+            ApplicationBuilder()
+            .token(token)
+            .base_url(f"{base}/bot")  # PTB appends the token, then "/<method>"
+            .base_file_url(f"{base}/file/bot")
+            .concurrent_updates(max_concurrency)
+            .build()
+        )
+        self.messenger = PTBMessenger(self.application, limiter)
+        self._glue: Glue | None = None
+        self.application.add_handler(TypeHandler(Update, self._on_update))
+
+    def bind(self, glue: Glue) -> None:
+        """Give the handler the glue."""
+        self._glue = glue
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert self._glue is not None, "bind() the glue before starting"
+        await self._glue.handle_update(update)
+
+    async def start(self, texts: TransportTexts) -> None:
+        """Check the token (getMe), start the application, register the command menus."""
+        await self.application.initialize()
+        await self.application.start()
+        scope = BotCommandScopeAllPrivateChats()
+        for language in (None, *texts.languages):
+            menu = texts.command_menu(language or "en")
+            commands = [BotCommand(name, text) for name, text in menu]
+            await self.application.bot.set_my_commands(
+                commands, scope=scope, language_code=language
+            )
+
+    async def feed(self, raw: dict[str, Any]) -> None:
+        """Handle one update received by the webhook server."""
+        update = Update.de_json(raw, self.application.bot)
+        await self.application.process_update(update)
+
+    async def set_webhook(self, url: str, secret: str) -> None:
+        await self.application.bot.set_webhook(
+            url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
+        )
+
+    async def run_polling(self, stop: asyncio.Event) -> None:
+        """Long-poll getUpdates (PTB's updater deletes any webhook first) until `stop` is set."""
+        updater = self.application.updater
+        assert updater is not None
+        await updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+        try:
+            await stop.wait()
+        finally:
+            await updater.stop()
+
+    async def aclose(self) -> None:
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()

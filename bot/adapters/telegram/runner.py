@@ -1,0 +1,181 @@
+"""`python -m bot run`: wire settings, storage, engine and one adapter; poll or serve a webhook."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import re
+import signal
+from collections.abc import Awaitable, Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+from bot.adapters.telegram.glue import Engine, Glue
+from bot.adapters.telegram.limiter import OutgoingLimiter
+from bot.adapters.telegram.operators import PlainAlertHandoff
+from bot.adapters.telegram.state import (
+    ChatState,
+    FallbackChatState,
+    MemoryChatState,
+    RedisChatState,
+)
+from bot.adapters.telegram.texts import TransportTexts
+from bot.adapters.telegram.webhook import WebhookServer
+from bot.config import ConfigError, Settings, load_settings
+from bot.core.session_store import InMemorySessionStore, SessionStore
+from bot.i18n import I18n
+from bot.privacy import Pseudonymizer
+from bot.storage.fallback import FallbackSessionStore, RedisHealth
+from bot.storage.redis import RedisSessionStore, connect
+
+log = logging.getLogger(__name__)
+_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what setWebhook accepts as secret_token
+
+EngineFactory = Callable[[Settings, SessionStore], Awaitable[Engine]]
+
+
+@dataclass(frozen=True, slots=True)
+class Secrets:
+    token: str
+    pseudonym_key: str
+    webhook_secret: str | None
+
+
+def check_settings(settings: Settings) -> Secrets:
+    """The settings running on Telegram needs; ConfigError (one line, naming it) otherwise."""
+    token = settings.telegram.bot_token.get_secret_value() if settings.telegram.bot_token else ""
+    if not token:
+        raise ConfigError("TELEGRAM_BOT_TOKEN: required (the token from @BotFather)")
+    if not _TOKEN.match(token):
+        raise ConfigError("TELEGRAM_BOT_TOKEN: malformed, expected <digits>:<secret>")
+    key = settings.bot.pseudonym_key.get_secret_value() if settings.bot.pseudonym_key else ""
+    if not key:
+        raise ConfigError("BOT_PSEUDONYM_KEY: required on Telegram (a long random secret)")
+    if not urlparse(settings.telegram.api_base).scheme.startswith("http"):
+        raise ConfigError("TELEGRAM_API_BASE: must be an http(s) URL")
+    secret = None
+    if settings.bot.mode == "webhook":
+        if not settings.webhook.url or not settings.webhook.url.startswith("https://"):
+            raise ConfigError("WEBHOOK_URL: required in webhook mode, an https:// URL")
+        secret = settings.webhook.secret.get_secret_value() if settings.webhook.secret else ""
+        if not _SECRET.match(secret):
+            raise ConfigError("WEBHOOK_SECRET: required in webhook mode, 1-256 of A-Z a-z 0-9 _ -")
+    return Secrets(token, key, secret)
+
+
+def build_storage(settings: Settings) -> tuple[SessionStore, ChatState, RedisHealth | None]:
+    """Redis with an in-memory fallback, or memory only (loudly) when REDIS_URL is unset."""
+    ttl = settings.bot.session_ttl_seconds
+    if not settings.redis.url:
+        log.warning("REDIS_URL is not set: sessions live in memory and are lost on restart; "
+                    "do not run like this in production")
+        return InMemorySessionStore(ttl), MemoryChatState(), None
+    redis = connect(settings.redis.url)
+    health = RedisHealth(redis)
+    store = FallbackSessionStore(RedisSessionStore(redis, ttl), health, InMemorySessionStore(ttl))
+    return store, FallbackChatState(RedisChatState(redis), health), health
+
+
+async def _default_engine(settings: Settings, store: SessionStore) -> Engine:
+    from bot.factory import build_engine  # wired only here; tests may pass their own factory
+
+    engine: Engine = await build_engine(settings, store=store)
+    return engine
+
+
+def make_adapter(settings: Settings, token: str, limiter: OutgoingLimiter) -> Any:
+    """The adapter for TELEGRAM_FRAMEWORK (imported lazily: only one framework is loaded)."""
+    concurrency = settings.webhook.max_concurrency
+    if settings.telegram.framework == "ptb":
+        from bot.adapters.telegram.ptb_app import PTBAdapter
+
+        return PTBAdapter(token, settings.telegram.api_base, limiter, concurrency)
+    from bot.adapters.telegram.aiogram_app import AiogramAdapter
+
+    return AiogramAdapter(token, settings.telegram.api_base, limiter, concurrency)
+
+
+async def serve(
+    settings: Settings,
+    stop: asyncio.Event,
+    *,
+    engine_factory: EngineFactory | None = None,
+    started: asyncio.Event | None = None,
+    limiter: OutgoingLimiter | None = None,
+) -> None:
+    """Run the bot until `stop` is set (`limiter`: Telegram's limits unless a bench says so)."""
+    secrets = check_settings(settings)
+    store, state, health = build_storage(settings)
+    engine = await (engine_factory or _default_engine)(settings, store)
+    adapter = make_adapter(settings, secrets.token, limiter or OutgoingLimiter())
+    pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
+    operator_chat = settings.operators.chat_id
+    texts = TransportTexts(I18n(settings.bot.locales_dir))
+    adapter.bind(Glue(
+        engine=engine, messenger=adapter.messenger, state=state, store=store,
+        pseudonymizer=pseudonymizer,
+        handoff=PlainAlertHandoff(adapter.messenger, pseudonymizer, operator_chat), texts=texts,
+        rate_limit_per_minute=settings.bot.rate_limit_per_minute, operator_chat_id=operator_chat,
+    ))
+    server: WebhookServer | None = None
+    try:
+        await adapter.start(texts)
+        if settings.bot.mode == "webhook":
+            assert settings.webhook.url and secrets.webhook_secret
+            server = WebhookServer(
+                adapter.feed, secret=secrets.webhook_secret,
+                path=urlparse(settings.webhook.url).path or "/",
+                max_concurrency=settings.webhook.max_concurrency,
+                health=lambda: {"redis": "none" if health is None else
+                                ("up" if health.up else "down")},
+            )
+            await server.start(settings.webhook.host, settings.webhook.port)
+            await adapter.set_webhook(settings.webhook.url, secrets.webhook_secret)
+            log.info("webhook mode (%s)", settings.telegram.framework)
+            if started is not None:
+                started.set()
+            await stop.wait()
+        else:
+            log.info("polling mode (%s)", settings.telegram.framework)
+            if started is not None:
+                started.set()
+            await adapter.run_polling(stop)
+    finally:
+        if server is not None:
+            await server.stop()
+        await adapter.aclose()
+        closer = getattr(engine, "aclose", None)
+        if closer is not None:
+            await closer()
+        await store.aclose()
+
+
+def configure_logging(level: str) -> None:
+    """Plain logs; httpx would log request URLs, which carry the bot token."""
+    logging.basicConfig(
+        level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+async def _run(settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    await serve(settings, stop)
+
+
+def main(args: argparse.Namespace) -> int:
+    """`python -m bot run`: returns the exit code; ConfigError is reported by __main__."""
+    settings = load_settings()
+    check_settings(settings)
+    configure_logging(settings.bot.log_level)
+    asyncio.run(_run(settings))
+    return 0

@@ -1,0 +1,216 @@
+"""The dialogue engine: one event in, replies and side effects out; safety triage comes first."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from bot.config import Settings
+from bot.content.loader import ContentHolder
+from bot.content.models import Content
+from bot.core import flows
+from bot.core.assess import Assessor, TriageSource
+from bot.core.countries import match_country
+from bot.core.events import (
+    EventKind,
+    HideChat,
+    IncomingEvent,
+    Reply,
+    Response,
+)
+from bot.core.pending import PendingTexts
+from bot.core.replies import Replies
+from bot.core.safety import Safety, Turn
+from bot.core.session import Session
+from bot.core.session_store import SessionStore
+from bot.core.steps import Steps
+from bot.i18n import DEFAULT_LANGUAGE, I18n, normalize_language
+from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
+from bot.nlu.language import detect_language
+
+log = logging.getLogger(__name__)
+
+# Telegram allows 4,096 characters; the classifier sees the head, the danger phrases all of it.
+CLASSIFY_CHARS = 4000
+
+
+class DialogueEngine:
+    """Transport-agnostic dialogue: `await engine.handle(event) -> Response`."""
+
+    def __init__(
+        self,
+        content: ContentHolder,
+        recognizer: IntentRecognizer,
+        triage: TriageSource,
+        store: SessionStore,
+        i18n: I18n,
+        settings: Settings,
+        *,
+        pending: PendingTexts | None = None,
+        detect: Callable[..., str] = detect_language,
+    ) -> None:
+        self._holder = content
+        self._recognizer = recognizer
+        self._store = store
+        self._i18n = i18n
+        self._low_confidence = settings.nlu.low_confidence
+        self._detect = detect
+        self._safety = Safety(pending or PendingTexts(), settings.operators)
+        self._steps = Steps(self._safety, store, i18n, self._low_confidence)
+        self._triage_source = triage
+        self._triage: tuple[Content, Assessor] | None = None
+
+    @property
+    def store(self) -> SessionStore:
+        return self._store
+
+    async def handle(self, event: IncomingEvent) -> Response:
+        """Handle one event: load the session, answer, save the session."""
+        content = self._holder.content  # read per event: edited content applies without restart
+        session = await self._load(event.user_key)
+        language = self._language(session, event)
+        turn = Turn(event, session, Replies(content, self._i18n.translator(language)))
+        erased = False
+        try:
+            erased = await self._dispatch(turn)
+        except Exception as exc:  # whatever broke, the person must not be met with silence
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            # Only the type and place: an exception message may quote what the person wrote.
+            log.error("event failed: %s at %s:%s", type(exc).__name__, frame.filename, frame.lineno)
+            turn.replies.append(self._error_reply(turn.r))
+        if not turn.response.replies and not any(
+            isinstance(e, HideChat) for e in turn.response.effects
+        ):
+            turn.replies.append(turn.r.main_menu())
+        if not erased:
+            session.updated_at = datetime.now(UTC)
+            await self._save(event.user_key, session)
+        return turn.response
+
+    # ------------------------------------------------------------------ plumbing
+    async def _load(self, user_key: str) -> Session:
+        try:
+            return await self._store.load(user_key) or Session()
+        except Exception:  # a store outage must not stop the hotlines from going out
+            log.exception("session store load failed; answering with a fresh session")
+            return Session()
+
+    async def _save(self, user_key: str, session: Session) -> None:
+        try:
+            await self._store.save(user_key, session)
+        except Exception:
+            log.exception("session store save failed")
+
+    def _assessor(self, content: Content) -> Assessor:
+        if hasattr(self._triage_source, "assess"):
+            return self._triage_source  # type: ignore[return-value]
+        # A factory: rebuild the danger-phrase matcher only when the content was reloaded.
+        if self._triage is None or self._triage[0] is not content:
+            self._triage = (content, self._triage_source(content))  # type: ignore[operator]
+        return self._triage[1]
+
+    def _language(self, session: Session, event: IncomingEvent) -> str:
+        """Explicit choice, else detection from the text, else the client's language."""
+        client = normalize_language(event.language_code)
+        if session.language_chosen and session.language:
+            return session.language
+        if event.kind == EventKind.TEXT and event.text:
+            session.language = self._detect(event.text, prior=session.language or client)
+        elif event.kind == EventKind.COMMAND and client and not session.onboarded:
+            session.language = client
+        session.language = session.language or client or DEFAULT_LANGUAGE
+        return session.language
+
+    def _error_reply(self, r: Replies) -> Reply:
+        text = r.tr.gettext("Sorry, something went wrong on my side. Please try again.")
+        return Reply(f"{text}\n\n{r.hotline_lines(r.emergency(None))}".strip(), r.main_menu_rows())
+
+    async def _parse(self, text: str, language: str) -> IntentResult:
+        try:
+            return await self._recognizer.parse(text, language)
+        except Exception:  # the danger-phrase layer must still run when the classifier fails
+            log.exception("intent recogniser failed")
+            return IntentResult("out_of_scope", 0.0)
+
+    # ------------------------------------------------------------------ dispatch
+    async def _dispatch(self, turn: Turn) -> bool:
+        """Answer the event; True when the person's data was erased (nothing to save)."""
+        kind = turn.event.kind
+        if kind == EventKind.TEXT:
+            await self._on_text(turn)
+        elif kind == EventKind.COMMAND:
+            return await self._steps.command(turn)
+        elif kind == EventKind.BUTTON:
+            return await self._steps.button(turn)
+        else:
+            turn.replies.append(Reply(turn.r.message("non_text"), turn.r.main_menu_rows()))
+        return False
+
+    async def _on_text(self, turn: Turn) -> None:
+        text = turn.event.text or ""
+        r, session = turn.r, turn.session
+        intent = await self._parse(text[:CLASSIFY_CHARS], r.lang)
+        decision = self._assessor(r.content).assess(text, intent)
+        log.info(
+            "text user=%s intent=%s conf=%.2f at_risk=%s",
+            turn.event.user_key[:12],
+            intent.intent,
+            intent.confidence,
+            decision.at_risk,
+        )
+        if decision.at_risk:
+            self._safety.risk_path(
+                turn,
+                "risk",
+                list(decision.indicators),
+                intent=_risk_intent(intent, decision.indicators),
+                text=text,
+            )
+            return
+        confident = intent.confidence >= self._low_confidence
+        if (session.awaiting or "").startswith("country:"):
+            country = match_country(text, r.content.countries)
+            if country:
+                self._safety.country_chosen(turn, country)
+                return
+            if not confident:
+                hint = r.tr.gettext("I did not recognise the country. Please press a button.")
+                turn.replies.append(Reply(hint))
+                turn.replies.append(r.ask_country(with_human=session.at_risk))
+                return
+            session.awaiting = None
+        flow = r.content.flows.get(session.flow.flow_id) if session.flow else None
+        if session.flow is not None and flow is not None and flows.is_active(session.flow, flow):
+            question = flow.questions[session.flow.step]
+            option = flows.find_option(question, text)
+            if option is not None:
+                self._steps.flow_answer(turn, flow.id, question.id, option.id)
+                return
+            if confident:
+                self._steps.answer_intent(turn, intent)
+            else:
+                hint = r.tr.gettext(
+                    "Please choose one of the answers: press a button or write its number."
+                )
+                turn.replies.append(Reply(hint))
+            turn.replies.append(flows.question_reply(r, flow, session.flow.step))
+            return
+        if not confident or len(text.split()) <= 3:
+            country = match_country(text, r.content.countries)
+            if country:  # "Poland", "я в Польше": the person is telling us where they are
+                session.country = country
+                turn.replies.append(r.country_page(r.content.countries[country]))
+                return
+        if not session.onboarded:  # first contact without /start: say once what is kept
+            turn.replies.append(Reply(r.message("privacy_notice")))
+            session.onboarded = True
+        self._steps.answer_intent(turn, intent)
+
+
+def _risk_intent(intent: IntentResult, indicators: list[str] | tuple[str, ...]) -> str:
+    """The risk intent whose answer to give: the classifier's, else the first matched phrase's."""
+    if intent.intent in RISK_INTENTS:
+        return intent.intent
+    return next((i for i in indicators if i in RISK_INTENTS), "emergency_now")

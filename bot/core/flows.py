@@ -1,0 +1,150 @@
+"""The questionnaire runner: job-offer check and situation self-check from content/flows/*.yml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.content.models import Flow, FlowLevel, FlowOption, FlowQuestion
+from bot.core.events import Button, Reply
+from bot.core.replies import Replies
+from bot.core.session import FlowState
+
+JOB_CHECK = "job_offer_check"
+SELF_CHECK = "situation_check"
+FLOW_FOR_ACTION: dict[str, str] = {"job_check": JOB_CHECK, "self_check": SELF_CHECK}
+# Only in the self-check does a strong answer mean "in danger now"; in the job check it is a
+# warning sign about an offer the person has not yet taken.
+STRONG_OPENS_RISK: frozenset[str] = frozenset({SELF_CHECK})
+
+Step = Literal["next", "done", "strong", "stale"]
+_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Where a finished (or cut short) questionnaire ended."""
+
+    score: int
+    level: FlowLevel
+    flagged: list[tuple[FlowQuestion, FlowOption]]
+
+
+def is_active(state: FlowState | None, flow: Flow | None) -> bool:
+    """True while the person is still answering this flow's questions."""
+    return state is not None and flow is not None and state.step < len(flow.questions)
+
+
+def question_reply(r: Replies, flow: Flow, step: int) -> Reply:
+    """Question `step` with "question n of N" and one button per option."""
+    question = flow.questions[step]
+    counter = r.tr.gettext("Question {n} of {total}").format(
+        n=r.tr.number(step + 1), total=r.tr.number(len(flow.questions))
+    )
+    buttons = [
+        [Button(f"{i}. {r.text(o.label)}", f"f:{flow.id}:{question.id}:{o.id}")]
+        for i, o in enumerate(question.options, start=1)
+    ]
+    buttons.append([r.action_button("menu")])
+    return Reply(f"{counter}\n\n{r.text(question.text)}", buttons)
+
+
+def start(r: Replies, flow: Flow) -> tuple[FlowState, list[Reply]]:
+    """A fresh state, the flow's title and intro, and its first question."""
+    intro = Reply(f"{r.text(flow.title)}\n\n{r.text(flow.intro)}".strip())
+    return FlowState(flow_id=flow.id), [intro, question_reply(r, flow, 0)]
+
+
+def _normal(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower().replace("ё", "е")))
+
+
+def find_option(question: FlowQuestion, text: str) -> FlowOption | None:
+    """The option a typed answer means: its number, its label in any language, or a first word
+    that only one option's label starts with ("да" for "Да, забрали")."""
+    number = _NUMBER.match(text)
+    if number:
+        index = int(number.group(1)) - 1
+        return question.options[index] if 0 <= index < len(question.options) else None
+    typed = _normal(text)
+    if not typed:
+        return None
+    starts: list[FlowOption] = []
+    for option in question.options:
+        labels = [_normal(v) for v in (option.label.ru, option.label.be, option.label.en) if v]
+        if typed in labels:
+            return option
+        if any(label.startswith(typed + " ") for label in labels):
+            starts.append(option)
+    return starts[0] if len(starts) == 1 else None
+
+
+def record(state: FlowState, flow: Flow, question_id: str, option_id: str) -> Step:
+    """Record an answer to the current question and say what comes next."""
+    if state.flow_id != flow.id or not is_active(state, flow):
+        return "stale"
+    question = flow.questions[state.step]
+    option = next((o for o in question.options if o.id == option_id), None)
+    if question.id != question_id or option is None:
+        return "stale"  # an old button from an earlier question or an edited flow
+    state.answers[question.id] = option.id
+    state.step += 1
+    if option.strong and flow.id in STRONG_OPENS_RISK:
+        state.step = len(flow.questions)  # the questionnaire stops: help comes first
+        return "strong"
+    return "done" if state.step >= len(flow.questions) else "next"
+
+
+def answered(flow: Flow, answers: dict[str, str]) -> list[tuple[FlowQuestion, FlowOption]]:
+    """Each answered question with the chosen option, in the flow's order."""
+    pairs = []
+    for question in flow.questions:
+        option = next((o for o in question.options if o.id == answers.get(question.id)), None)
+        if option is not None:
+            pairs.append((question, option))
+    return pairs
+
+
+def evaluate(flow: Flow, answers: dict[str, str]) -> Result:
+    """Total score, the level it reaches, and the answers that are warning signs."""
+    pairs = answered(flow, answers)
+    score = sum(o.score for _, o in pairs)
+    levels = sorted(flow.levels, key=lambda lv: lv.min_score)
+    level = next((lv for lv in reversed(levels) if score >= lv.min_score), levels[0])
+    if any(o.strong for _, o in pairs) and flow.id in STRONG_OPENS_RISK:
+        level = levels[-1]
+    return Result(score, level, [(q, o) for q, o in pairs if o.score > 0 or o.strong])
+
+
+def result_reply(r: Replies, flow: Flow, result: Result, actions: list[str]) -> Reply:
+    """The risk level, why each flagged answer matters, and the next steps."""
+    n = len(result.flagged)
+    parts = [
+        r.text(result.level.text),
+        r.tr.ngettext("{n} warning sign found", "{n} warning signs found", n).format(
+            n=r.tr.number(n)
+        ),
+    ]
+    for question, option in result.flagged:
+        # The explanation stands alone; without one, the question and the answer given.
+        why = r.text(option.explain) or f"{r.text(question.text)} {r.text(option.label)}"
+        parts.append(f"⚠ {why}")
+    parts.append(r.text(flow.next_steps))
+    return Reply("\n\n".join(p for p in parts if p), r.action_rows(actions))
+
+
+def strong_indicators(flow: Flow, answers: dict[str, str]) -> list[str]:
+    """The facts indicator ids of the strong answers given."""
+    return [q.indicator for q, o in answered(flow, answers) if o.strong]
+
+
+def summary(flow: Flow, answers: dict[str, str], language: str = "ru") -> tuple[str, ...]:
+    """Short lines for an operator: indicator id and the chosen answer in the operators'
+    language (the alert carries the person's own language separately); "(!)" marks a warning."""
+    return tuple(
+        f"{q.indicator} {q.id}: {o.label.get(language)}"
+        + (" (!)" if o.score > 0 or o.strong else "")
+        for q, o in answered(flow, answers)
+    )

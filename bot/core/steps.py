@@ -1,0 +1,179 @@
+"""What the engine does for buttons, commands and recognised intents (after triage)."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.core import flows
+from bot.core.events import EraseUserData, HideChat, Reply
+from bot.core.replies import Replies
+from bot.core.safety import Safety, Turn
+from bot.core.session_store import SessionStore
+from bot.i18n import LANGUAGES, I18n
+from bot.nlu.base import RISK_INTENTS, IntentResult
+
+log = logging.getLogger(__name__)
+
+# Menu actions answered straight from an intent's content answer.
+ACTION_INTENTS: dict[str, str] = {
+    "legal_work": "legal_work_abroad",
+    "before_go": "travel_safety_plan",
+}
+# Buttons added to an intent's own menu: the next step that intent calls for.
+EXTRA_ACTIONS: dict[str, tuple[str, ...]] = {
+    "job_offer_check": ("job_check",),
+    "stranded_abroad": ("self_check", "hotlines", "human"),
+    "legal_work_abroad": ("country",),
+    "privacy_delete": ("delete",),
+    "report_case": ("human", "hotlines"),
+}
+COMMAND_ACTIONS: dict[str, str] = {
+    "/language": "language",
+    "/country": "country",
+    "/hotlines": "hotlines",
+    "/operator": "human",
+    "/delete": "delete",
+    "/menu": "menu",
+    "/stop": "menu",  # the handoff layer takes /stop while a case is open; otherwise: the menu
+}
+
+
+class Steps:
+    """Menu actions, commands, answers and questionnaire steps."""
+
+    def __init__(
+        self, safety: Safety, store: SessionStore, i18n: I18n, low_confidence: float
+    ) -> None:
+        self.safety = safety
+        self._store = store
+        self._i18n = i18n
+        self._low_confidence = low_confidence
+
+    def answer_intent(self, turn: Turn, intent: IntentResult) -> None:
+        """Answer a recognised intent from content; unsure means topic suggestions, not silence."""
+        r, name = turn.r, intent.intent
+        if intent.confidence < self._low_confidence:
+            turn.replies.append(r.suggestions(intent.ranking))
+        elif name in RISK_INTENTS:
+            self.safety.risk_path(turn, "risk", [name], intent=name)
+        elif name == "hotline_request":
+            self.safety.hotlines(turn)
+        elif name == "human_operator":
+            self.safety.offer_human(turn, "request")
+        elif name == "change_language":
+            turn.replies.append(r.language_picker())
+        elif name in r.content.answers:
+            turn.replies.append(r.answer(r.content.answers[name], EXTRA_ACTIONS.get(name, ())))
+        else:
+            turn.replies.append(r.suggestions(intent.ranking))
+
+    async def button(self, turn: Turn) -> bool:
+        """A pressed button; True when the person's data was erased."""
+        prefix, _, rest = (turn.event.payload or "").partition(":")
+        log.info("button user=%s kind=%s", turn.event.user_key[:12], prefix)
+        if prefix == "m":
+            return await self.action(turn, rest)
+        if prefix == "lang" and rest in LANGUAGES:
+            self.choose_language(turn, rest)
+        elif prefix == "c" and rest in turn.r.content.countries:
+            self.safety.country_chosen(turn, rest)
+        elif prefix == "f" and rest.count(":") == 2:
+            flow_id, question_id, option_id = rest.split(":")
+            self.flow_answer(turn, flow_id, question_id, option_id)
+        elif prefix == "i":
+            self.answer_intent(turn, IntentResult(rest, 1.0))
+        elif prefix == "h":
+            self.safety.consent(turn, rest)
+        else:  # an unknown or outdated button: show where to go from here
+            turn.replies.append(turn.r.main_menu())
+        return False
+
+    async def action(self, turn: Turn, action: str) -> bool:
+        """A main-menu action (`m:<action>`); True when the person's data was erased."""
+        r = turn.r
+        flow_id = flows.FLOW_FOR_ACTION.get(action, "")
+        if flow_id in r.content.flows:
+            turn.session.flow, replies = flows.start(r, r.content.flows[flow_id])
+            turn.replies.extend(replies)
+        elif action in ACTION_INTENTS:
+            self.answer_intent(turn, IntentResult(ACTION_INTENTS[action], 1.0))
+        elif action == "help_now":
+            self.safety.risk_path(turn, "risk", ["emergency_now"], intent="emergency_now")
+        elif action == "human":
+            self.safety.offer_human(turn, "request")
+        elif action == "hotlines":
+            self.safety.hotlines(turn)
+        elif action == "language":
+            turn.replies.append(r.language_picker())
+        elif action == "country":
+            turn.session.awaiting = "country:page"
+            turn.replies.append(r.ask_country(with_human=turn.session.at_risk))
+        elif action == "delete":
+            return await self.delete(turn)
+        else:
+            turn.replies.append(r.main_menu())
+        return False
+
+    async def command(self, turn: Turn) -> bool:
+        """A slash command; True when the person's data was erased."""
+        words = (turn.event.text or "").split(maxsplit=1)
+        command = words[0].split("@", 1)[0].lower() if words else ""
+        log.info("command user=%s %s", turn.event.user_key[:12], command)
+        if command == "/start":
+            self.onboard(turn)
+        elif command == "/help":
+            self.answer_intent(turn, IntentResult("bot_capabilities", 1.0))
+        elif command == "/hide":
+            self.safety.pending.pop(turn.event.user_key)
+            notice = turn.r.message("hide_notice")
+            turn.response.effects.append(HideChat(turn.event.chat_key, notice))
+        elif command in COMMAND_ACTIONS:
+            return await self.action(turn, COMMAND_ACTIONS[command])
+        else:
+            turn.replies.append(turn.r.main_menu(turn.r.tr.gettext("I do not know this command.")))
+        return False
+
+    def onboard(self, turn: Turn) -> None:
+        """Welcome, what is kept about the person, then the main menu."""
+        r, session = turn.r, turn.session
+        session.flow, session.awaiting, session.onboarded = None, None, True
+        turn.replies.append(Reply(r.message("welcome")))
+        turn.replies.append(Reply(r.message("privacy_notice")))
+        turn.replies.append(r.main_menu())
+
+    def choose_language(self, turn: Turn, language: str) -> None:
+        """An explicit choice: it wins over detection from then on."""
+        turn.session.language, turn.session.language_chosen = language, True
+        turn.r = Replies(turn.r.content, self._i18n.translator(language))
+        if not turn.session.onboarded:
+            self.onboard(turn)
+        else:
+            done = turn.r.tr.gettext("Done. I will write in English.")
+            turn.replies.append(turn.r.main_menu(done))
+
+    def flow_answer(self, turn: Turn, flow_id: str, question_id: str, option_id: str) -> None:
+        """Record a questionnaire answer; then the next question or the result."""
+        r, state = turn.r, turn.session.flow
+        flow = r.content.flows.get(flow_id)
+        if flow is None or state is None:
+            turn.replies.append(r.main_menu(r.tr.gettext("This questionnaire is over.")))
+            return
+        step = flows.record(state, flow, question_id, option_id)
+        if step == "next":
+            turn.replies.append(flows.question_reply(r, flow, state.step))
+        elif step in ("done", "strong"):
+            self.safety.flow_finished(turn, flow, state, strong=step == "strong")
+        else:
+            current = r.content.flows.get(state.flow_id)
+            if flows.is_active(state, current) and current is not None:
+                turn.replies.append(flows.question_reply(r, current, state.step))
+            else:
+                turn.replies.append(r.main_menu(r.tr.gettext("This questionnaire is over.")))
+
+    async def delete(self, turn: Turn) -> bool:
+        """/delete: erase everything at once, and say so in the person's language."""
+        await self._store.delete_user(turn.event.user_key)
+        self.safety.pending.pop(turn.event.user_key)
+        turn.response.effects.append(EraseUserData(turn.event.user_key))
+        turn.replies.append(Reply(turn.r.message("deleted")))
+        return True

@@ -1,0 +1,83 @@
+"""The only place where the parts are wired together: content, NLU, triage, sessions, engine."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from bot.config import Settings
+from bot.content.loader import ContentHolder
+from bot.content.models import Content
+from bot.core.assess import Assessor
+from bot.core.engine import DialogueEngine
+from bot.core.session_store import InMemorySessionStore, SessionStore
+from bot.i18n import I18n
+from bot.nlu.base import IntentRecognizer
+
+log = logging.getLogger(__name__)
+
+
+def build_content(settings: Settings) -> ContentHolder:
+    """Load content/ (raises ContentError with file:line problems when it has errors)."""
+    return ContentHolder(settings.bot.content_dir)
+
+
+def build_recognizer(settings: Settings) -> IntentRecognizer:
+    """The intent recogniser chosen by NLU_BACKEND.
+
+    Seam for the Rasa backend: NLU_BACKEND=rasa will return a failover recogniser (Rasa over
+    HTTP, falling back to the embedded model) built here; until then the embedded model is used.
+    """
+    from bot.nlu.embedded import EmbeddedRecognizer  # scikit-learn: imported only when needed
+
+    if settings.nlu.backend != "embedded":
+        log.warning(
+            "NLU_BACKEND=%s is not wired yet; using the embedded model", settings.nlu.backend
+        )
+    return EmbeddedRecognizer.from_data_dir(settings.nlu.data_dir)
+
+
+def build_triage(settings: Settings) -> Callable[[Content], Assessor]:
+    """A factory that builds the triage for the current content (danger phrases reload with it)."""
+    from bot.core.triage import DangerPhraseMatcher, Triage
+
+    threshold = settings.nlu.risk_threshold
+
+    def for_content(content: Content) -> Assessor:
+        return Triage(DangerPhraseMatcher(content.danger_phrases), threshold)
+
+    return for_content
+
+
+async def build_store(settings: Settings) -> SessionStore:
+    """Redis when REDIS_URL is set; otherwise in memory, which loses every session on restart."""
+    ttl = settings.bot.session_ttl_seconds
+    if settings.redis.url:
+        from bot.storage.redis import RedisSessionStore, connect
+
+        redis = connect(settings.redis.url)
+        await redis.ping()  # fail at start, not on the first person who writes
+        return RedisSessionStore(redis, ttl_seconds=ttl)
+    log.warning(
+        "REDIS_URL is not set: sessions are kept IN MEMORY and lost on restart "
+        "(fine for `chat` and tests, not for production)"
+    )
+    return InMemorySessionStore(ttl_seconds=ttl)
+
+
+async def build_engine(
+    settings: Settings,
+    *,
+    store: SessionStore | None = None,
+    recognizer: IntentRecognizer | None = None,
+    content: ContentHolder | None = None,
+) -> DialogueEngine:
+    """The dialogue engine with every part built from `settings` unless given."""
+    return DialogueEngine(
+        content or build_content(settings),
+        recognizer or build_recognizer(settings),
+        build_triage(settings),
+        store or await build_store(settings),
+        I18n(settings.bot.locales_dir),
+        settings,
+    )

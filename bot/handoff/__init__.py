@@ -1,0 +1,1 @@
+"""Human operators: alerts through a durable queue, take-over, relay both ways, anonymous stats."""

@@ -1,0 +1,105 @@
+"""Operator buttons on a case: Take, Close (then the outcome), Not at risk."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.core.events import Reply
+from bot.handoff.alerts import OUTCOMES, Press, outcome_reply
+from bot.handoff.cases import Case, case_key
+from bot.handoff.context import HandoffContext
+
+log = logging.getLogger(__name__)
+
+
+async def take(ctx: HandoffContext, case: Case, operator: int, *,
+               notify_press: str | None) -> bool:
+    """Give the case to `operator` if it is free and they have room; tell both sides."""
+    if await ctx.cases.open_count(operator) >= ctx.settings.capacity:
+        # Over capacity the case stays queued and escalates to colleagues instead.
+        await ctx.audit.record(operator, case.id, "take_refused_capacity")
+        await _answer(ctx, notify_press,
+                      f"You already have {ctx.settings.capacity} open cases: close one first.")
+        return False
+    if not await ctx.cases.take(case.id, operator):
+        await _answer(ctx, notify_press, "Someone has already taken this case.")
+        return False
+    await ctx.waiting.remove(case.id)
+    await ctx.audit.record(operator, case.id, "take")
+    await _answer(ctx, notify_press, "The case is yours.")
+    await ctx.post_in_case(case, Reply(f"✅ Taken by operator {operator}."))
+    await ctx.tell_user(case.user_key, Reply(
+        ctx.text("handoff_taken", case.language), ctx.stop_button(case.language)
+    ))
+    log.info("case taken case=%s", case.id)
+    return True
+
+
+async def close(ctx: HandoffContext, case: Case, operator: int, *,
+                outcome: str | None, notify_press: str | None) -> None:
+    """End the conversation for the person; ask for the outcome unless it is already known."""
+    closed = await ctx.cases.close(case.id)
+    if closed is None:
+        if not case.outcome and outcome:
+            await record_outcome(ctx, case, operator, outcome, notify_press)
+            return
+        await _answer(ctx, notify_press, "This case is already closed.")
+        return
+    await ctx.waiting.remove(case.id)
+    await ctx.mark_session(case.user_key, None)
+    await ctx.audit.record(operator, case.id, "close")
+    if outcome:
+        await record_outcome(ctx, closed, operator, outcome, notify_press)
+    else:
+        await _answer(ctx, notify_press, "Closed. Please choose the outcome.")
+        await ctx.post_in_case(closed, outcome_reply(closed))
+
+
+async def record_outcome(ctx: HandoffContext, case: Case, operator: int, outcome: str,
+                         notify_press: str | None) -> None:
+    """Count the outcome once (the first press wins), for `python -m bot stats`."""
+    if outcome not in OUTCOMES:
+        await _answer(ctx, notify_press, "Unknown outcome.")
+        return
+    first = await ctx.cases.redis.hsetnx(case_key(case.id), "outcome", outcome)
+    if not first:
+        await _answer(ctx, notify_press, "The outcome is already recorded.")
+        return
+    await ctx.counters.outcome(outcome)
+    await ctx.audit.record(operator, case.id, f"outcome:{outcome}")
+    await _answer(ctx, notify_press, "Outcome recorded.")
+    await ctx.post_in_case(case, Reply(f"Outcome recorded: {OUTCOMES[outcome]}."))
+
+
+async def on_press(ctx: HandoffContext, press: Press, operator: int,
+                   callback_id: str | None) -> None:
+    """Dispatch one authorised operator press."""
+    case = await ctx.cases.get(press.case_id)
+    if case is None:
+        await _answer(ctx, callback_id, "This case no longer exists.")
+        return
+    if press.action == "take":
+        if case.state == "closed":
+            await _answer(ctx, callback_id, "This case is closed.")
+            return
+        await take(ctx, case, operator, notify_press=callback_id)
+    elif press.action in ("close", "norisk"):
+        if case.state != "closed":
+            # Closing forgets the person's chat address, so they are told first.
+            await ctx.tell_user(case.user_key, Reply(ctx.text("handoff_closed", case.language)))
+        outcome = "no_risk" if press.action == "norisk" else None
+        await close(ctx, case, operator, outcome=outcome, notify_press=callback_id)
+    elif press.action == "out":
+        await record_outcome(ctx, case, operator, press.outcome, callback_id)
+    else:
+        await _answer(ctx, callback_id, None)
+
+
+async def _answer(ctx: HandoffContext, callback_id: str | None, text: str | None) -> None:
+    if callback_id is None:
+        return
+    try:
+        await ctx.messenger.answer_callback(callback_id, text)
+    except Exception as exc:
+        # An expired query: the action itself has been done, only the toast is lost.
+        log.warning("answerCallbackQuery failed: %s", type(exc).__name__)

@@ -1,0 +1,33 @@
+"""The audit trail of operator actions: who, which case, what, when; never any message text."""
+
+from __future__ import annotations
+
+import time
+
+from redis.asyncio import Redis
+
+from bot.storage.keys import global_key
+
+AUDIT_STREAM = global_key("handoff", "audit")
+AUDIT_KEEP = 100_000  # entries; an NGO exports them long before this matters
+
+
+class Audit:
+    """Appends to the `smb:handoff:audit` stream (operator ids are staff, fine to keep)."""
+
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def record(self, operator_id: int | str, case_id: str, action: str) -> None:
+        """One action (take, relay, close, outcome:<x>, refused); 0 is the bot itself."""
+        await self._redis.xadd(
+            AUDIT_STREAM,
+            {"operator": str(operator_id), "case": case_id, "action": action,
+             "at": f"{time.time():.0f}"},
+            maxlen=AUDIT_KEEP, approximate=True,
+        )
+
+    async def entries(self, count: int = 100) -> list[dict[str, str]]:
+        """The latest entries, newest first."""
+        rows = await self._redis.xrevrange(AUDIT_STREAM, count=count)
+        return [{str(k): str(v) for k, v in fields.items()} for _, fields in rows or [] if fields]

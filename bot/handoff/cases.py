@@ -1,0 +1,201 @@
+"""Handoff cases in Redis hashes with a TTL, and maps from the operators' side back to a case."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass, field
+from typing import Any, Literal, cast
+
+from redis.asyncio import Redis
+
+from bot.core.events import OperatorAlert
+from bot.storage.keys import UserKey, global_key
+
+State = Literal["new", "taken", "closed"]
+CLOSED_TTL = 24 * 3600  # a closed case lingers a day so late presses get a clear answer
+
+
+def case_key(case_id: str) -> str:
+    return global_key("handoff", "case", case_id)
+
+
+def _ref_key(chat_id: int, message_id: int) -> str:
+    return global_key("handoff", "ref", str(chat_id), str(message_id))
+
+
+def _topic_key(chat_id: int, thread_id: int) -> str:
+    return global_key("handoff", "topic", str(chat_id), str(thread_id))
+
+
+def _operator_key(operator_id: int) -> str:
+    return global_key("handoff", "operator", str(operator_id))
+
+
+@dataclass(slots=True)
+class Case:
+    """One person's request for a human, as operators see it (a pseudonym, never an id)."""
+
+    id: str
+    user_key: str
+    pseudonym: str
+    reason: str
+    language: str
+    country: str = ""
+    risk_level: str = ""
+    indicators: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    user_text: str = ""  # only when the person agreed; dropped once the first alert is posted
+    state: State = "new"
+    operator: int = 0
+    thread_id: int = 0  # the forum topic in topic mode
+    alert_msg: int = 0  # the first alert message in the operators' chat
+    created: float = 0.0
+    outcome: str = ""
+
+    @property
+    def waited_min(self) -> int:
+        return max(0, int((time.time() - self.created) // 60))
+
+    def to_redis(self) -> dict[str, str]:
+        fields = {
+            "id": self.id, "user_key": self.user_key, "pseudonym": self.pseudonym,
+            "reason": self.reason, "language": self.language, "country": self.country,
+            "risk_level": self.risk_level, "indicators": "\n".join(self.indicators),
+            "summary": "\n".join(self.summary), "user_text": self.user_text,
+            "state": self.state, "operator": str(self.operator), "thread_id": str(self.thread_id),
+            "alert_msg": str(self.alert_msg), "created": repr(self.created),
+        }
+        if self.outcome:  # absent until recorded: HSETNX lets only the first press count
+            fields["outcome"] = self.outcome
+        return fields
+
+    @classmethod
+    def from_redis(cls, raw: dict[str, str]) -> Case:
+        def lines(name: str) -> list[str]:
+            return [line for line in raw.get(name, "").split("\n") if line]
+
+        return cls(
+            id=raw["id"], user_key=raw.get("user_key", ""), pseudonym=raw.get("pseudonym", ""),
+            reason=raw.get("reason", ""), language=raw.get("language", ""),
+            country=raw.get("country", ""), risk_level=raw.get("risk_level", ""),
+            indicators=lines("indicators"), summary=lines("summary"),
+            user_text=raw.get("user_text", ""), state=raw.get("state", "new"),  # type: ignore[arg-type]
+            operator=int(raw.get("operator") or 0), thread_id=int(raw.get("thread_id") or 0),
+            alert_msg=int(raw.get("alert_msg") or 0), created=float(raw.get("created") or 0),
+            outcome=raw.get("outcome", ""),
+        )
+
+
+class CaseStore:
+    """Cases, the person's open case and chat address, and operator-side references; all expire."""
+
+    def __init__(self, redis: Redis, ttl_seconds: int) -> None:
+        self._redis = redis
+        self._ttl = ttl_seconds
+
+    @property
+    def redis(self) -> Redis:
+        return self._redis
+
+    async def open(self, alert: OperatorAlert, pseudonym: str) -> Case:
+        """Create a new case for the alert and remember the chat address while it is open."""
+        case = Case(
+            id=secrets.token_hex(5), user_key=alert.user_key, pseudonym=pseudonym,
+            reason=alert.reason, language=alert.language, country=alert.country or "",
+            risk_level=alert.risk_level or "", indicators=list(alert.indicators),
+            summary=list(alert.summary), user_text=alert.user_text or "", created=time.time(),
+        )
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hset(case_key(case.id), mapping=cast(dict[Any, Any], case.to_redis()))
+            pipe.expire(case_key(case.id), self._ttl)
+            pipe.set(str(UserKey("case", alert.user_key)), case.id, ex=self._ttl)
+            pipe.set(str(UserKey("chat", alert.user_key)), alert.chat_key, ex=self._ttl)
+            await pipe.execute()
+        return case
+
+    async def get(self, case_id: str) -> Case | None:
+        raw: dict[str, str] = await self._redis.hgetall(case_key(case_id))  # type: ignore[assignment]
+        return Case.from_redis(raw) if raw.get("id") else None
+
+    async def open_case_of(self, user_key: str) -> Case | None:
+        """The person's case while it is open (new or taken), else None."""
+        case_id = await self._redis.get(str(UserKey("case", user_key)))
+        case = await self.get(str(case_id)) if case_id else None
+        return case if case is not None and case.state != "closed" else None
+
+    async def chat_of(self, user_key: str) -> str | None:
+        """The transport address to relay to; only kept while the case is open."""
+        value = await self._redis.get(str(UserKey("chat", user_key)))
+        return str(value) if value is not None else None
+
+    async def update(self, case_id: str, **fields: str | int) -> None:
+        await self._redis.hset(case_key(case_id), mapping={k: str(v) for k, v in fields.items()})
+
+    async def drop_user_text(self, case_id: str) -> None:
+        # The free text was needed only for the first alert: do not keep it longer.
+        await self._redis.hdel(case_key(case_id), "user_text")
+
+    async def take(self, case_id: str, operator_id: int) -> bool:
+        """Give a new case to an operator; False if someone else already has it (atomic)."""
+        script = (
+            "if redis.call('HGET', KEYS[1], 'state') == 'new' then "
+            "redis.call('HSET', KEYS[1], 'state', 'taken', 'operator', ARGV[1]) return 1 "
+            "end return 0"
+        )
+        taken = await self._redis.eval(script, 1, case_key(case_id), str(operator_id))
+        if taken:
+            await self._redis.sadd(_operator_key(operator_id), case_id)
+            await self._redis.expire(_operator_key(operator_id), self._ttl)
+        return bool(taken)
+
+    async def close(self, case_id: str) -> Case | None:
+        """Close an open case (atomic: only one caller gets it) and forget the person's address."""
+        script = (
+            "local s = redis.call('HGET', KEYS[1], 'state') "
+            "if s == 'new' or s == 'taken' then "
+            "redis.call('HSET', KEYS[1], 'state', 'closed') return 1 end return 0"
+        )
+        closed = await self._redis.eval(script, 1, case_key(case_id))
+        if not closed:
+            return None
+        case = await self.get(case_id)
+        if case is None:
+            return None
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.srem(_operator_key(case.operator), case_id)
+            # Only what the outcome buttons still need stays, and only for a day.
+            pipe.hdel(case_key(case_id), "user_key", "summary", "user_text")
+            pipe.expire(case_key(case_id), CLOSED_TTL)
+            pipe.delete(str(UserKey("chat", case.user_key)))
+            await pipe.execute()
+        current = await self._redis.get(str(UserKey("case", case.user_key)))
+        if current == case_id:
+            await self._redis.delete(str(UserKey("case", case.user_key)))
+        return case
+
+    async def open_count(self, operator_id: int) -> int:
+        """How many cases this operator has taken and not closed."""
+        return int(await self._redis.scard(_operator_key(operator_id)))
+
+    async def link_message(self, chat_id: int, message_id: int, case_id: str) -> None:
+        """Replies to this operator-side message belong to the case (reply mode)."""
+        await self._redis.set(_ref_key(chat_id, message_id), case_id, ex=self._ttl)
+
+    async def link_topic(self, chat_id: int, thread_id: int, case_id: str) -> None:
+        await self._redis.set(_topic_key(chat_id, thread_id), case_id, ex=self._ttl)
+        await self.update(case_id, thread_id=thread_id)
+
+    async def case_for(
+        self, chat_id: int, thread_id: int | None, reply_to: int | None
+    ) -> str | None:
+        """The case an operator's message belongs to: its topic, else the message it replies to."""
+        if thread_id:
+            found = await self._redis.get(_topic_key(chat_id, thread_id))
+            if found:
+                return str(found)
+        if reply_to:
+            found = await self._redis.get(_ref_key(chat_id, reply_to))
+            if found:
+                return str(found)
+        return None

@@ -1,0 +1,131 @@
+"""The durable alert queue: a Redis Stream with a consumer group, acknowledged once posted.
+
+Every replica reads the group; an entry held by a dead replica is claimed by another after
+`claim_idle` seconds (XAUTOCLAIM). Posting is idempotent per (case, post number): a short lock
+stops two replicas posting at once, a marker stops a second post after a redelivery.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from redis.asyncio import Redis
+from redis.exceptions import ResponseError
+
+from bot.storage.keys import global_key
+
+log = logging.getLogger(__name__)
+
+STREAM = global_key("handoff", "alerts")
+GROUP = "posters"
+LOCK_TTL = 20  # seconds one replica may spend posting before another may try
+MARK_TTL = 30 * 24 * 3600
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedAlert:
+    """One stream entry: post alert number `n` (0 first, then escalations) of a case."""
+
+    entry_id: str
+    case_id: str
+    n: int
+
+
+Poster = Callable[[QueuedAlert], Awaitable[None]]
+
+
+def _posted_key(case_id: str, n: int) -> str:
+    return global_key("handoff", "posted", case_id, str(n))
+
+
+def _lock_key(case_id: str, n: int) -> str:
+    return global_key("handoff", "posting", case_id, str(n))
+
+
+class AlertQueue:
+    """XADD on alert; XREADGROUP / XAUTOCLAIM, post, then XACK (and XDEL: nothing piles up)."""
+
+    def __init__(self, redis: Redis, *, consumer: str | None = None,
+                 claim_idle: float = 30.0) -> None:
+        self._redis = redis
+        self.consumer = consumer or f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
+        self._claim_idle_ms = int(claim_idle * 1000)
+        self._ready = False
+
+    async def ensure_group(self) -> None:
+        """Create the stream and the group once; an existing group is fine."""
+        if self._ready:
+            return
+        try:
+            await self._redis.xgroup_create(STREAM, GROUP, id="0", mkstream=True)
+        except ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+        self._ready = True
+
+    async def push(self, case_id: str, n: int = 0) -> str:
+        """Queue alert number `n` of a case; returns the entry id."""
+        await self.ensure_group()
+        return str(await self._redis.xadd(STREAM, {"case": case_id, "n": str(n)}))
+
+    async def read(self, block_ms: int = 1000, count: int = 10) -> list[QueuedAlert]:
+        """New entries for this consumer (they stay pending until acknowledged)."""
+        await self.ensure_group()
+        reply: Any = await self._redis.xreadgroup(
+            GROUP, self.consumer, {STREAM: ">"}, count=count, block=block_ms
+        )
+        return [alert for _, entries in reply or [] for alert in self._parse(entries)]
+
+    async def claim(self, count: int = 20) -> list[QueuedAlert]:
+        """Entries pending longer than `claim_idle` on any consumer, now ours to post."""
+        await self.ensure_group()
+        reply: Any = await self._redis.xautoclaim(
+            STREAM, GROUP, self.consumer, self._claim_idle_ms, start_id="0-0", count=count
+        )
+        return self._parse(reply[1])
+
+    def _parse(self, entries: list[tuple[str, dict[str, str]] | None]) -> list[QueuedAlert]:
+        alerts = []
+        for entry in entries:
+            if not entry or not entry[1]:
+                continue  # an entry deleted while pending: nothing to post
+            entry_id, fields = entry
+            alerts.append(QueuedAlert(entry_id, fields.get("case", ""), int(fields.get("n", 0))))
+        return alerts
+
+    async def ack(self, entry_id: str) -> None:
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.xack(STREAM, GROUP, entry_id)
+            pipe.xdel(STREAM, entry_id)
+            await pipe.execute()
+
+    async def deliver(self, alert: QueuedAlert, post: Poster) -> bool:
+        """Post once across all replicas, then acknowledge; False leaves it pending for a retry."""
+        if await self._redis.exists(_posted_key(alert.case_id, alert.n)):
+            await self.ack(alert.entry_id)  # posted by someone before a crash or redelivery
+            return True
+        if not await self._redis.set(_lock_key(alert.case_id, alert.n), self.consumer,
+                                     nx=True, ex=LOCK_TTL):
+            return False  # another replica is posting it right now
+        try:
+            await post(alert)
+        except Exception as exc:
+            # Telegram down or refusing: stays pending, claimed again after `claim_idle`.
+            log.error("posting alert failed (%s): will retry", type(exc).__name__)
+            await self._redis.delete(_lock_key(alert.case_id, alert.n))
+            return False
+        await self._redis.set(_posted_key(alert.case_id, alert.n), 1, ex=MARK_TTL)
+        await self.ack(alert.entry_id)
+        return True
+
+    async def pending(self) -> int:
+        """How many entries are delivered to some consumer but not yet acknowledged."""
+        await self.ensure_group()
+        info = await self._redis.xpending(STREAM, GROUP)
+        return int(info["pending"])

@@ -1,0 +1,153 @@
+"""The conversation: the person's messages into the case, the operator's back through the bot.
+
+While a case is open the engine does not answer free text on its own: the person is talking
+to a human. Commands and buttons still reach the engine (/delete, /hide, /hotlines must work),
+except /stop and the stop button, which end the conversation.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from bot.core.events import EventKind, IncomingEvent, Reply
+from bot.handoff.alerts import outcome_reply
+from bot.handoff.cases import Case
+from bot.handoff.context import STOP_PAYLOAD, HandoffContext
+from bot.storage.keys import global_key
+
+log = logging.getLogger(__name__)
+
+PLACE_NOTE_EVERY = 300  # seconds: "your place in the queue" at most this often per case
+
+
+class OperatorInput(Protocol):
+    """The parts of an operators'-chat update the handoff uses (the glue's TgInput fits)."""
+
+    chat_id: int
+    user_id: int | None
+    kind: EventKind
+    text: str | None
+    payload: str | None
+    message_id: int | None
+    callback_id: str | None
+    thread_id: int | None
+    reply_to_message_id: int | None
+
+
+def _is_stop(event: IncomingEvent) -> bool:
+    if event.kind == EventKind.BUTTON:
+        return event.payload == STOP_PAYLOAD
+    if event.kind == EventKind.COMMAND and event.text:
+        return event.text.split(maxsplit=1)[0].lower() == "/stop"
+    return False
+
+
+class Relay:
+    """Both directions of an open case, and ending it from either side."""
+
+    def __init__(self, ctx: HandoffContext) -> None:
+        self._ctx = ctx
+
+    async def from_user(self, event: IncomingEvent) -> bool:
+        """Handle the person's event if they have an open case; True when it was consumed."""
+        case = await self._ctx.cases.open_case_of(event.user_key)
+        if case is None:
+            return False
+        if _is_stop(event):
+            await self.end_by_user(case)
+            return True
+        if event.kind in (EventKind.COMMAND, EventKind.BUTTON):
+            return False
+        await self._to_case(case, event)
+        if case.state == "new":
+            await self._place_note(case)
+        return True
+
+    async def _to_case(self, case: Case, event: IncomingEvent) -> None:
+        ctx = self._ctx
+        text = event.text or ""
+        flags: list[str] = []
+        if text and ctx.danger is not None:
+            flags = list(ctx.danger(text, case.language))
+        lines = []
+        if flags:
+            # The danger-phrase layer still speaks while a human has the case.
+            lines.append(f"⚠️ Danger phrase ({', '.join(dict.fromkeys(flags))})")
+            if case.state == "new":
+                await ctx.waiting.escalate_now(case.id)
+        if event.kind != EventKind.TEXT:
+            lines.append(f"[{event.kind.value}: only text is passed on]")
+        lines.append(f"💬 {case.pseudonym}: {text}" if text else f"💬 {case.pseudonym}")
+        await ctx.post_in_case(case, Reply("\n".join(lines)))
+        log.info("relayed to operators case=%s", case.id)
+
+    async def _place_note(self, case: Case) -> None:
+        ctx = self._ctx
+        key = global_key("handoff", "placenote", case.id)
+        if not await ctx.cases.redis.set(key, 1, nx=True, ex=PLACE_NOTE_EVERY):
+            return
+        place = await ctx.waiting.place(case.id)
+        if place is not None:
+            await ctx.tell_user(case.user_key, Reply(
+                ctx.text("handoff_place", case.language, place=place)
+            ))
+
+    async def from_operator(self, update: OperatorInput, case_id: str) -> None:
+        """An authorised operator's message in a case: to the person, through the bot."""
+        ctx = self._ctx
+        case = await ctx.cases.get(case_id)
+        if case is None or case.state == "closed":
+            await self._say(update, "This case is closed: the message was not delivered.")
+            return
+        if update.kind != EventKind.TEXT or not update.text:
+            await self._say(update, "Only text is passed on: the person did not get this.")
+            return
+        operator = update.user_id or 0
+        if case.state == "new":
+            from bot.handoff.actions import take  # writing in a case takes it, as Take would
+
+            if not await take(ctx, case, operator, notify_press=None):
+                return
+        delivered = await ctx.tell_user(case.user_key, Reply(update.text))
+        if not delivered:
+            await self._say(update, "The person's chat is no longer known: not delivered.")
+            return
+        await ctx.audit.record(operator, case.id, "relay")
+
+    async def _say(self, update: OperatorInput, text: str) -> None:
+        if self._ctx.chat_id is None:
+            return
+        await self._ctx.messenger.send(
+            self._ctx.chat_id, Reply(text), thread_id=update.thread_id,
+            reply_to=update.message_id,
+        )
+
+    async def end_by_user(self, case: Case) -> None:
+        """/stop or the stop button: the person leaves; operators are told and asked the outcome."""
+        ctx = self._ctx
+        await ctx.tell_user(case.user_key, Reply(ctx.text("handoff_stopped", case.language)))
+        closed = await ctx.cases.close(case.id)
+        if closed is None:
+            return
+        await ctx.waiting.remove(case.id)
+        await ctx.mark_session(case.user_key, None)
+        ended = f"The person ended the conversation ({closed.pseudonym})."
+        await ctx.post_in_case(closed, Reply(ended))
+        await ctx.post_in_case(closed, outcome_reply(closed))
+        await ctx.audit.record(0, case.id, "stopped_by_user")
+
+    async def erase(self, user_key: str) -> None:
+        """/delete during a case: end it at once and keep nothing that points to the person."""
+        ctx = self._ctx
+        case = await ctx.cases.open_case_of(user_key)
+        if case is None:
+            return
+        closed = await ctx.cases.close(case.id)
+        if closed is None:
+            return
+        await ctx.waiting.remove(case.id)
+        erased = f"The person erased their data; the conversation has ended ({closed.pseudonym})."
+        await ctx.post_in_case(closed, Reply(erased))
+        await ctx.post_in_case(closed, outcome_reply(closed))
+        await ctx.audit.record(0, case.id, "erased_by_user")

@@ -1,0 +1,139 @@
+"""Anonymous case counters for the NGO's reports, and `python -m bot stats [--csv FILE]`.
+
+One Redis hash per day (`smb:handoff:stats:<YYYY-MM-DD>`) with fields like `lang:ru`: counts
+only, nothing that points back to a person.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from bot.storage.keys import global_key
+
+STATS_TTL = 400 * 24 * 3600  # a year of reports, plus a margin
+DIMENSIONS = ("language", "country", "reason", "risk", "indicator", "outcome")
+OUTCOMES = ("referred", "advice", "no_risk", "unreachable")
+
+
+def _day_key(day: date) -> str:
+    return global_key("handoff", "stats", day.isoformat())
+
+
+class CaseCounters:
+    """Increments the day's counters; the day is the NGO's (OPERATOR_TIMEZONE), not UTC."""
+
+    def __init__(self, redis: Redis, timezone: str = "UTC") -> None:
+        self._redis = redis
+        self._tz = ZoneInfo(timezone)
+
+    def _today(self) -> date:
+        return datetime.now(self._tz).date()
+
+    async def _add(self, fields: Iterable[str]) -> None:
+        key = _day_key(self._today())
+        async with self._redis.pipeline(transaction=True) as pipe:
+            for name in fields:
+                pipe.hincrby(key, name, 1)
+            pipe.expire(key, STATS_TTL)
+            await pipe.execute()
+
+    async def opened(self, language: str, country: str, reason: str, risk: str,
+                     indicators: Iterable[str]) -> None:
+        """Count a new case by language, country, reason, risk level and indicator."""
+        fields = ["cases", f"language:{language or 'unknown'}",
+                  f"country:{country or 'unknown'}", f"reason:{reason}",
+                  f"risk:{risk or 'unknown'}"]
+        fields.extend(f"indicator:{name}" for name in dict.fromkeys(indicators))
+        await self._add(fields)
+
+    async def outcome(self, outcome: str) -> None:
+        """Count a closed case's outcome on the day it was recorded."""
+        await self._add([f"outcome:{outcome}"])
+
+
+async def collect(redis: Redis, days: int, today: date) -> dict[date, Counter[str]]:
+    """The counters of the last `days` days, oldest first; days without cases are left out."""
+    result: dict[date, Counter[str]] = {}
+    for offset in range(days - 1, -1, -1):
+        day = today - timedelta(days=offset)
+        raw = await redis.hgetall(_day_key(day))
+        if raw:
+            result[day] = Counter({str(k): int(v) for k, v in raw.items()})
+    return result
+
+
+def rows(per_day: dict[date, Counter[str]]) -> list[tuple[str, str, str, int]]:
+    """(day, dimension, value, count) rows; dimension `cases` has an empty value."""
+    out: list[tuple[str, str, str, int]] = []
+    for day, counts in per_day.items():
+        for field_name, count in sorted(counts.items()):
+            dimension, _, value = field_name.partition(":")
+            out.append((day.isoformat(), dimension, value, count))
+    return out
+
+
+def render(per_day: dict[date, Counter[str]]) -> str:
+    """A plain-text report: cases by day, then totals per dimension."""
+    if not per_day:
+        return "No cases in this period."
+    totals: Counter[str] = Counter()
+    lines = ["Cases by day:"]
+    for day, counts in per_day.items():
+        lines.append(f"  {day.isoformat()}  {counts.get('cases', 0)}")
+        totals.update(counts)
+    lines.append(f"Total cases: {totals.get('cases', 0)}")
+    for dimension in DIMENSIONS:
+        values = {k.partition(":")[2]: v for k, v in totals.items()
+                  if k.startswith(f"{dimension}:")}
+        if values:
+            lines.append(f"By {dimension}:")
+            lines.extend(f"  {name:<32} {count}" for name, count in
+                         sorted(values.items(), key=lambda item: (-item[1], item[0])))
+    return "\n".join(lines)
+
+
+def write_csv(path: str, per_day: dict[date, Counter[str]]) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["day", "dimension", "value", "count"])
+        writer.writerows(rows(per_day))
+
+
+async def _run(url: str, timezone: str, days: int, csv_path: str | None) -> int:
+    redis = Redis.from_url(url, decode_responses=True, socket_timeout=5.0)
+    try:
+        per_day = await collect(redis, days, datetime.now(ZoneInfo(timezone)).date())
+    finally:
+        await redis.aclose()
+    if csv_path:
+        write_csv(csv_path, per_day)
+        print(f"wrote {len(rows(per_day))} rows to {csv_path}")
+    else:
+        print(render(per_day))
+    return 0
+
+
+def main(args: argparse.Namespace) -> int:
+    """`python -m bot stats`: print the counters of the last `--days` days, or write `--csv`."""
+    from bot.config import ConfigError, load_settings
+
+    settings = load_settings()
+    if not settings.redis.url:
+        raise ConfigError("REDIS_URL: not set; case counters live in Redis")
+    days = max(1, int(getattr(args, "days", 90) or 90))
+    try:
+        return asyncio.run(_run(settings.redis.url, settings.operators.timezone, days,
+                                getattr(args, "csv", None)))
+    except (RedisError, OSError) as exc:
+        print(f"cannot read the counters: {type(exc).__name__}", file=sys.stderr)
+        return 1

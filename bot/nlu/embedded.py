@@ -1,0 +1,162 @@
+"""The in-process intent model: character and stem n-grams, a linear SVM, trained at start-up."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import spmatrix
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion
+from sklearn.svm import LinearSVC
+
+from bot.nlu.base import IntentResult
+from bot.nlu.data import Example, load_examples
+from bot.nlu.language import detect_language
+from bot.nlu.normalize import clean, cyrillize, has_latin_words
+
+BACKEND = "embedded"
+# Softmax temperature over SVM margins: margins of about +-1 become probabilities that spread
+# like a calibrated model's (chosen by cross-validated log-loss, see `python -m bot nlu cv`).
+TEMPERATURE = 0.2
+RANKING_SIZE = 10
+STEM = 5  # a word's first letters: a cheap stemmer for Russian and Belarusian endings
+
+# Spellings folded together so Russian, Belarusian and transliteration share features:
+# soft/hard signs and apostrophes are often omitted in Latin letters, і/и and ў/у are the same
+# sounds, щ is written "sch", "w" or "sh", й is "j", "y" or "i".
+_FOLD = str.maketrans(
+    {"ь": None, "ъ": None, "'": None, "і": "и", "ў": "у", "щ": "ш", "й": "и", "ё": "е"}
+)
+
+
+def prepare(text: str, language: str | None = None) -> str:
+    """The text the model sees: cleaned, transliteration in Cyrillic, spellings folded."""
+    cleaned = clean(text)
+    if has_latin_words(cleaned) and detect_language(text, language) != "en":
+        cleaned = cyrillize(cleaned)
+    return cleaned.translate(_FOLD)
+
+
+def _stems(text: str) -> list[str]:
+    stems = [word[:STEM] for word in text.split()]
+    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+
+
+def _features() -> FeatureUnion:
+    # char_wb 2-4 + stems: as accurate in cross-validation as 2-5 and twice as fast to train.
+    return FeatureUnion(
+        [
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)),
+            ("stems", TfidfVectorizer(analyzer=_stems, sublinear_tf=True)),
+        ]
+    )
+
+
+def _softmax(margins: np.ndarray) -> np.ndarray:
+    scaled = margins / TEMPERATURE
+    scaled -= scaled.max(axis=-1, keepdims=True)
+    exp = np.exp(scaled)
+    return exp / exp.sum(axis=-1, keepdims=True)
+
+
+class _FastScorer:
+    """The fitted features and SVM as plain dicts and arrays.
+
+    sklearn's transform() validates its input on every call (about 10 ms per utterance here);
+    this computes the same sublinear TF-IDF, L2-normalised per vectoriser, in ~0.1 ms.
+    """
+
+    def __init__(self, features: FeatureUnion, model: LinearSVC) -> None:
+        self._parts: list[tuple[Callable[[str], list[str]], dict[str, int], np.ndarray, int]] = []
+        offset = 0
+        for _, vectorizer in features.transformer_list:
+            vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
+            self._parts.append((vectorizer.build_analyzer(), vocabulary, vectorizer.idf_, offset))
+            offset += len(vocabulary)
+        coef = np.asarray(model.coef_, dtype=np.float64)
+        intercept = np.asarray(model.intercept_, dtype=np.float64)
+        if coef.shape[0] == 1:  # two intents: one weight row, positive for the second
+            coef, intercept = np.vstack([-coef, coef]), np.concatenate([-intercept, intercept])
+        self._weights = np.ascontiguousarray(coef.T)  # features x intents: row lookups are cheap
+        self._intercept = intercept
+
+    def margins(self, prepared: str) -> np.ndarray:
+        columns: list[int] = []
+        values: list[float] = []
+        for analyzer, vocabulary, idf, offset in self._parts:
+            counts = Counter(g for g in analyzer(prepared) if g in vocabulary)
+            if not counts:
+                continue
+            cols = [vocabulary[g] for g in counts]
+            tfidf = (1.0 + np.log(np.fromiter(counts.values(), float, len(counts)))) * idf[cols]
+            columns += [c + offset for c in cols]
+            values += list(tfidf / np.linalg.norm(tfidf))
+        if not columns:
+            return self._intercept.copy()
+        return np.asarray(values) @ self._weights[columns] + self._intercept
+
+
+class EmbeddedRecognizer:
+    """An IntentRecognizer that needs no server: trains in about a second from nlu/data."""
+
+    def __init__(self, features: FeatureUnion, model: LinearSVC) -> None:
+        self._features = features
+        self._model = model
+        self._intents: tuple[str, ...] = tuple(str(c) for c in model.classes_)
+        self._scorer = _FastScorer(features, model)
+
+    @classmethod
+    def train(cls, examples: Sequence[Example]) -> EmbeddedRecognizer:
+        """A recogniser trained on `examples` (at least two intents)."""
+        if len({e.intent for e in examples}) < 2:
+            raise ValueError("training needs examples of at least two intents")
+        features = _features()
+        matrix = features.fit_transform([prepare(e.text, e.language) for e in examples])
+        # Balanced weights: intents with fewer examples (advice) must not lose to big ones.
+        model = LinearSVC(C=1.0, class_weight="balanced")
+        model.fit(matrix, [e.intent for e in examples])
+        return cls(features, model)
+
+    @classmethod
+    def from_data_dir(cls, path: Path) -> EmbeddedRecognizer:
+        """A recogniser trained on every NLU YAML file under `path`."""
+        return cls.train(load_examples(path))
+
+    @property
+    def intents(self) -> tuple[str, ...]:
+        return self._intents
+
+    def _matrix(self, texts: Sequence[str], language: str | None) -> spmatrix:
+        return self._features.transform([prepare(t, language) for t in texts])
+
+    def _probabilities(self, texts: Sequence[str], language: str | None) -> np.ndarray:
+        margins = np.asarray(self._model.decision_function(self._matrix(texts, language)))
+        if margins.ndim == 1:  # two intents: one margin, positive for the second
+            margins = np.stack([-margins, margins], axis=1)
+        return _softmax(margins)
+
+    def _result(self, probabilities: np.ndarray) -> IntentResult:
+        order = np.argsort(-probabilities)[:RANKING_SIZE]
+        ranking = tuple((self._intents[i], float(probabilities[i])) for i in order)
+        return IntentResult(ranking[0][0], ranking[0][1], ranking, BACKEND)
+
+    def parse_sync(self, text: str, language: str | None = None) -> IntentResult:
+        """Classify one utterance without an event loop (benchmarks, evaluation, the CLI)."""
+        margins = self._scorer.margins(prepare(text, language))
+        return self._result(_softmax(margins[np.newaxis, :])[0])
+
+    def parse_many(self, texts: Sequence[str], language: str | None = None) -> list[IntentResult]:
+        """Classify many utterances at once through sklearn (cross-validation, batch evaluation)."""
+        if not texts:
+            return []
+        return [self._result(row) for row in self._probabilities(texts, language)]
+
+    async def parse(self, text: str, language: str | None = None) -> IntentResult:
+        """Classify one utterance; CPU-only and about a millisecond, so no thread hop."""
+        return self.parse_sync(text, language)
+
+    async def aclose(self) -> None:
+        """Nothing to release."""

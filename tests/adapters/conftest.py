@@ -1,0 +1,168 @@
+"""Fixtures for the Telegram adapters: a fake Bot API over HTTP and the bot running against it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+
+from bot.adapters.telegram.glue import Engine
+from bot.adapters.telegram.runner import EngineFactory, serve
+from bot.config import (
+    BotSettings,
+    NLUSettings,
+    OperatorSettings,
+    RasaSettings,
+    RedisSettings,
+    Settings,
+    TelegramSettings,
+    WebhookSettings,
+    load_settings,
+)
+from bot.content.loader import ContentHolder
+from bot.core.session_store import SessionStore
+from bot.factory import build_content, build_engine, build_recognizer
+from bot.nlu.base import IntentRecognizer
+from tests.helpers.fake_bot_api import (
+    TOKEN,
+    Call,
+    FakeBotAPI,
+    callback_update,
+    message_update,
+    user,
+)
+from tests.helpers.redis_server import free_port
+
+PSEUDONYM_KEY = "test-pseudonym-key"
+
+
+def make_settings(api: FakeBotAPI, framework: str, redis_url: str | None, **over: Any) -> Settings:
+    """Settings for a test run, ignoring the environment and any .env file."""
+    bot = BotSettings(
+        _env_file=None, mode=over.get("mode", "polling"), pseudonym_key=SecretStr(PSEUDONYM_KEY),
+        rate_limit_per_minute=over.get("rate_limit", 20),
+    )
+    return Settings(
+        bot=bot,
+        telegram=TelegramSettings(_env_file=None, bot_token=SecretStr(TOKEN),
+                                  api_base=api.base_url, framework=framework),
+        webhook=WebhookSettings(
+            _env_file=None, url=over.get("webhook_url"),
+            secret=SecretStr(over["webhook_secret"]) if "webhook_secret" in over else None,
+            listen=f"127.0.0.1:{over.get('webhook_port', free_port())}",
+        ),
+        redis=RedisSettings(_env_file=None, url=redis_url),
+        nlu=NLUSettings(_env_file=None),
+        rasa=RasaSettings(_env_file=None),
+        operators=OperatorSettings(_env_file=None, chat_id=over.get("operator_chat_id")),
+    )
+
+
+class RunningBot:
+    """`serve()` in a background task; `restart()` simulates a process restart."""
+
+    def __init__(self, settings: Settings, engine_factory: EngineFactory | None) -> None:
+        self.settings = settings
+        self._factory = engine_factory
+        self._task: asyncio.Task[None] | None = None
+        self._stop = asyncio.Event()
+
+    async def start(self) -> None:
+        self._stop = asyncio.Event()
+        started = asyncio.Event()
+        self._task = asyncio.create_task(
+            serve(self.settings, self._stop, engine_factory=self._factory, started=started)
+        )
+        waiter = asyncio.create_task(started.wait())
+        await asyncio.wait({self._task, waiter}, timeout=120, return_when=asyncio.FIRST_COMPLETED)
+        if self._task.done():
+            waiter.cancel()
+            await self._task  # raises what went wrong
+        assert started.is_set(), "the bot did not start"
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._stop.set()
+            await asyncio.wait_for(self._task, 30)
+            self._task = None
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+
+class Person:
+    """Someone writing to the bot in a private chat; returns the bot's answers."""
+
+    def __init__(self, api: FakeBotAPI, user_id: int, language: str = "ru") -> None:
+        self.api = api
+        self.user = user(user_id, language)
+        self.chat_id = user_id
+
+    async def _exchange(self, update: dict[str, Any], replies: int = 1) -> list[Call]:
+        mark = len(self.api.calls)
+        await self.api.push(update)
+        if replies:
+            await self.api.wait_calls("sendMessage", replies, self.chat_id, since=mark)
+        await self.api.quiet()
+        return self.api.calls_to("sendMessage", self.chat_id, since=mark)
+
+    async def say(self, text: str, replies: int = 1) -> list[Call]:
+        return await self._exchange(message_update(self.api, self.user, text=text), replies)
+
+    async def send(self, replies: int = 1, **message: Any) -> list[Call]:
+        """A non-text message, e.g. `send(sticker={...})`."""
+        return await self._exchange(message_update(self.api, self.user, **message), replies)
+
+    async def press(self, payload: str, replies: int = 1) -> list[Call]:
+        return await self._exchange(callback_update(self.api, self.user, payload), replies)
+
+
+@pytest.fixture
+async def fake_api() -> AsyncIterator[FakeBotAPI]:
+    api = FakeBotAPI()
+    await api.start()
+    try:
+        yield api
+    finally:
+        await api.stop()
+
+
+@pytest.fixture
+async def running() -> AsyncIterator[Callable[..., Awaitable[RunningBot]]]:
+    """Start bots with `await running(settings, engine_factory)`; all stopped at the end."""
+    bots: list[RunningBot] = []
+
+    async def start(settings: Settings, factory: EngineFactory | None = None) -> RunningBot:
+        bot = RunningBot(settings, factory)
+        await bot.start()
+        bots.append(bot)
+        return bot
+
+    try:
+        yield start
+    finally:
+        for bot in bots:
+            await bot.stop()
+
+
+
+@pytest.fixture(scope="session")
+def engine_parts() -> tuple[ContentHolder, IntentRecognizer]:
+    """Content and the trained embedded model, built once: every bot start reuses them."""
+    settings = load_settings()
+    return build_content(settings), build_recognizer(settings)
+
+
+@pytest.fixture
+def engine_factory(engine_parts: tuple[ContentHolder, IntentRecognizer]) -> EngineFactory:
+    """The real dialogue engine on the store the runner built (Redis with its fallback)."""
+    content, recognizer = engine_parts
+
+    async def build(settings: Settings, store: SessionStore) -> Engine:
+        return await build_engine(settings, store=store, recognizer=recognizer, content=content)
+
+    return build

@@ -1,0 +1,46 @@
+"""`content check` lists problems as file:line for editors and fails only on errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.content.check import main
+from tests.content.conftest import REAL_CONTENT, replace_once
+
+
+def test_real_content_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    if not (REAL_CONTENT / "messages.yaml").is_file():
+        pytest.skip("the real content is not written yet")
+    assert main(["--dir", str(REAL_CONTENT)]) == 0
+    assert "0 error(s)" in capsys.readouterr().out
+
+
+def test_errors_are_listed_as_file_line_and_exit_1(
+    content_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = replace_once(content_dir / "hotlines.yaml", '"+48 22 628 99 99"', '"+48 22 628 99 98"')
+
+    assert main(["--dir", str(content_dir)]) == 1
+
+    out = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(rf".*hotlines\.yaml:{line}: error: number not found in the facts file.*", out[0])
+    assert out[-1].startswith("1 error(s)")
+
+
+def test_warnings_alone_exit_0(content_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = replace_once(
+        content_dir / "hotlines.yaml", "last_checked: 2026-11-01", "last_checked: 2020-01-01"
+    )
+
+    assert main(["--dir", str(content_dir)]) == 0
+
+    out = capsys.readouterr().out
+    assert f"hotlines.yaml:{line}: warning: check this entry again: last checked 2020-01-01" in out
+
+
+def test_missing_directory_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--dir", str(tmp_path / "nowhere")]) == 1
+    assert "the content directory does not exist" in capsys.readouterr().out

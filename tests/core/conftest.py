@@ -1,0 +1,66 @@
+"""The real engine over real content, the real embedded recogniser and the real triage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.config import REPO_ROOT, Settings
+from bot.content.loader import ContentHolder
+from bot.core.engine import DialogueEngine
+from bot.core.session_store import InMemorySessionStore, SessionStore
+from bot.factory import build_triage
+from bot.i18n import I18n
+from bot.nlu.embedded import EmbeddedRecognizer
+from tests.helpers.chat import Chat, plain_settings
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return plain_settings(hours="09:00-18:00")
+
+
+@pytest.fixture(scope="session")
+def content_holder() -> ContentHolder:
+    return ContentHolder(REPO_ROOT / "content")
+
+
+@pytest.fixture(scope="session")
+def recognizer(settings: Settings) -> EmbeddedRecognizer:
+    # Trained once per test session (about a second or two).
+    return EmbeddedRecognizer.from_data_dir(settings.nlu.data_dir)
+
+
+@pytest.fixture(scope="session")
+def i18n() -> I18n:
+    return I18n(REPO_ROOT / "locales")
+
+
+@pytest.fixture
+def make_engine(
+    settings: Settings, content_holder: ContentHolder, recognizer: EmbeddedRecognizer, i18n: I18n
+) -> Callable[..., DialogueEngine]:
+    def make(store: SessionStore | None = None, holder: ContentHolder | None = None) -> DialogueEngine:
+        return DialogueEngine(
+            holder or content_holder, recognizer, build_triage(settings),
+            store or InMemorySessionStore(), i18n, settings,
+        )
+
+    return make
+
+
+@pytest.fixture
+def engine(make_engine: Callable[..., DialogueEngine]) -> DialogueEngine:
+    return make_engine()
+
+
+@pytest.fixture
+def chat(engine: DialogueEngine) -> Chat:
+    return Chat(engine)
+
+
+@pytest.fixture
+def content_dir() -> Path:
+    return REPO_ROOT / "content"

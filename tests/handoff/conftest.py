@@ -1,0 +1,123 @@
+"""Fixtures for the handoff: content, a recording messenger, and handoffs over a real Redis."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+import yaml
+from redis.asyncio import Redis
+
+from bot.config import REPO_ROOT, OperatorSettings
+from bot.content.models import Content, Messages
+from bot.core.events import OperatorAlert, Reply
+from bot.handoff.service import QueueHandoff, build_handoff
+from bot.i18n import I18n
+from bot.privacy import Pseudonymizer
+
+OPS_CHAT = -100500
+OPERATOR = 4242
+STRANGER = 777
+
+
+def minimal_content() -> Content:
+    """The real messages.yaml; no hotlines, so nothing depends on content still being edited."""
+    raw = yaml.safe_load((REPO_ROOT / "content" / "messages.yaml").read_text(encoding="utf-8"))
+    return Content(messages=Messages.model_validate(raw["messages"]), answers={}, hotlines={},
+                   countries={}, flows={}, danger_phrases={})
+
+
+@dataclass
+class Sent:
+    chat_id: int
+    reply: Reply
+    thread_id: int | None
+    reply_to: int | None
+    ids: list[int]
+
+
+@dataclass
+class RecordingMessenger:
+    """A `Messenger` that records what would be sent; topics on or off; members by id."""
+
+    topics: bool = True
+    members: dict[int, str] = field(default_factory=dict)
+    sent: list[Sent] = field(default_factory=list)
+    answers: list[tuple[str, str | None]] = field(default_factory=list)
+    topics_made: list[str] = field(default_factory=list)
+    _next: int = 100
+
+    async def send(self, chat_id: int, reply: Reply, *, thread_id: int | None = None,
+                   reply_to: int | None = None) -> list[int]:
+        self._next += 1
+        self.sent.append(Sent(chat_id, reply, thread_id, reply_to, [self._next]))
+        return [self._next]
+
+    async def delete(self, chat_id: int, message_ids: Sequence[int]) -> None:
+        return None
+
+    async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
+        self.answers.append((callback_id, text))
+
+    async def create_topic(self, chat_id: int, name: str) -> int:
+        if not self.topics:
+            raise RuntimeError("Bad Request: the chat is not a forum")
+        self._next += 1
+        self.topics_made.append(name)
+        return self._next
+
+    async def member_status(self, chat_id: int, user_id: int) -> str:
+        return self.members.get(user_id, "left")
+
+    def to(self, chat_id: int) -> list[Sent]:
+        return [s for s in self.sent if s.chat_id == chat_id]
+
+
+@dataclass
+class OpInput:
+    """An operators'-chat update, shaped like the glue's TgInput."""
+
+    chat_id: int
+    user_id: int | None
+    kind: Any
+    text: str | None = None
+    payload: str | None = None
+    message_id: int | None = None
+    callback_id: str | None = None
+    thread_id: int | None = None
+    reply_to_message_id: int | None = None
+
+
+PSEUDONYMS = Pseudonymizer("test-key")
+
+
+def alert(user_key: str = "u" * 32, chat_key: str = "5551", **kw: Any) -> OperatorAlert:
+    base: dict[str, Any] = {
+        "reason": "risk", "language": "ru", "country": "PL", "risk_level": "high",
+        "indicators": ("risk_documents_withheld",), "summary": ("Паспорт забрали: да",),
+    }
+    base.update(kw)
+    return OperatorAlert(user_key=user_key, chat_key=chat_key, **base)
+
+
+MakeHandoff = Callable[..., QueueHandoff]
+
+
+@pytest.fixture
+def make_handoff(redis_client: Redis) -> MakeHandoff:
+    i18n = I18n(REPO_ROOT / "locales")
+    content = minimal_content()
+
+    def make(messenger: RecordingMessenger, **kw: Any) -> QueueHandoff:
+        settings = OperatorSettings(
+            _env_file=None,  # type: ignore[call-arg]
+            chat_id=OPS_CHAT, ids=str(OPERATOR), **kw.pop("settings", {}),
+        )
+        return build_handoff(
+            settings, redis=redis_client, messenger=messenger, pseudonymizer=PSEUDONYMS,
+            content=lambda: content, i18n=i18n, case_ttl=3600, **kw,
+        )
+
+    return make

@@ -1,0 +1,63 @@
+"""Anonymous counters and `python -m bot stats` (text and --csv) against a real Redis."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.__main__ import main
+from bot.handoff.stats import CaseCounters
+from tests.helpers.redis_server import RedisServer
+
+
+async def test_counts_by_dimension(redis_client: Redis) -> None:
+    counters = CaseCounters(redis_client, "Europe/Minsk")
+    await counters.opened("ru", "PL", "risk", "high", ["risk_documents_withheld", "risk_debt"])
+    await counters.opened("be", "", "request", "", [])
+    await counters.outcome("referred")
+    keys = await redis_client.keys("smb:handoff:stats:*")
+    assert len(keys) == 1 and await redis_client.ttl(keys[0]) > 0
+    raw = await redis_client.hgetall(keys[0])
+    assert raw["cases"] == "2" and raw["country:unknown"] == "1"
+    assert raw["indicator:risk_debt"] == "1" and raw["outcome:referred"] == "1"
+
+
+def _env(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.chdir(Path(__file__).parent)  # no .env here
+    monkeypatch.setenv("REDIS_URL", url)
+    monkeypatch.setenv("OPERATOR_TIMEZONE", "Europe/Minsk")
+
+
+@pytest.fixture
+async def counted(redis_client: Redis) -> None:
+    counters = CaseCounters(redis_client, "Europe/Minsk")
+    await counters.opened("ru", "PL", "risk", "high", ["risk_documents_withheld"])
+    await counters.outcome("advice")
+
+
+def test_cli_prints_and_writes_csv(
+    counted: None, redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    _env(monkeypatch, redis_server.url)
+    assert main(["stats", "--days", "7"]) == 0
+    out = capsys.readouterr().out
+    assert "Total cases: 1" in out and "risk_documents_withheld" in out and "advice" in out
+    target = tmp_path / "cases.csv"
+    assert main(["stats", "--csv", str(target)]) == 0
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert {"dimension": "outcome", "value": "advice", "count": "1"}.items() <= rows[-1].items() \
+        or any(r["dimension"] == "outcome" and r["value"] == "advice" for r in rows)
+    assert any(r["dimension"] == "country" and r["value"] == "PL" for r in rows)
+
+
+def test_cli_without_redis_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(Path(__file__).parent)
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    assert main(["stats"]) == 2
+    assert "REDIS_URL" in capsys.readouterr().err

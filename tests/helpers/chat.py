@@ -1,0 +1,76 @@
+"""Drive the real dialogue engine like a person would: type, press buttons, send commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.config import (
+    BotSettings,
+    NLUSettings,
+    OperatorSettings,
+    RasaSettings,
+    RedisSettings,
+    Settings,
+    TelegramSettings,
+    WebhookSettings,
+)
+from bot.core.engine import DialogueEngine
+from bot.core.events import EventKind, IncomingEvent, OperatorAlert, Reply, Response
+
+
+def plain_settings(**operators: str) -> Settings:
+    """Default settings that ignore the developer's environment and .env file."""
+    return Settings(
+        bot=BotSettings(_env_file=None),  # type: ignore[call-arg]
+        telegram=TelegramSettings(_env_file=None),  # type: ignore[call-arg]
+        webhook=WebhookSettings(_env_file=None),  # type: ignore[call-arg]
+        redis=RedisSettings(_env_file=None),  # type: ignore[call-arg]
+        nlu=NLUSettings(_env_file=None),  # type: ignore[call-arg]
+        rasa=RasaSettings(_env_file=None),  # type: ignore[call-arg]
+        operators=OperatorSettings(_env_file=None, **operators),  # type: ignore[call-arg]
+    )
+
+
+def texts(response: Response) -> list[str]:
+    return [reply.text for reply in response.replies]
+
+
+def payloads(reply: Reply) -> list[str]:
+    return [b.payload for row in reply.buttons for b in row if b.payload]
+
+
+def all_payloads(response: Response) -> list[str]:
+    return [p for reply in response.replies for p in payloads(reply)]
+
+
+def alerts(response: Response) -> list[OperatorAlert]:
+    return [e for e in response.effects if isinstance(e, OperatorAlert)]
+
+
+@dataclass
+class Chat:
+    """One person talking to an engine."""
+
+    engine: DialogueEngine
+    user_key: str = "3f6c0a9e1b2d4c5e8f7a6b5c4d3e2f10"
+    chat_key: str = "chat-key-1"
+    language_code: str | None = None
+    log: list[Response] = field(default_factory=list)
+
+    async def send(self, kind: EventKind, text: str | None = None, payload: str | None = None) -> Response:
+        event = IncomingEvent(
+            self.user_key, self.chat_key, kind, text=text, payload=payload,
+            language_code=self.language_code,
+        )
+        response = await self.engine.handle(event)
+        self.log.append(response)
+        return response
+
+    async def say(self, text: str) -> Response:
+        return await self.send(EventKind.TEXT, text=text)
+
+    async def command(self, text: str) -> Response:
+        return await self.send(EventKind.COMMAND, text=text)
+
+    async def press(self, payload: str) -> Response:
+        return await self.send(EventKind.BUTTON, payload=payload)

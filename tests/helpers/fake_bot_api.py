@@ -1,0 +1,276 @@
+"""A fake Telegram Bot API on loopback (real HTTP): records calls, serves updates, fails on cue."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import itertools
+import json
+import re
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from tests.helpers.redis_server import free_port
+
+TOKEN = "123456789:AAEfakeTokenForTestsOnly_0123456789"
+BOT_USER = {"id": 123456789, "is_bot": True, "first_name": "Safe Migration", "username": "smb_bot"}
+# Parameters that are plain strings even when they look like JSON ("123", "true").
+_STRINGS = {"text", "callback_query_id", "name", "url", "secret_token", "parse_mode", "caption"}
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Call:
+    """One Bot API request as the fake saw it."""
+
+    method: str
+    params: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
+
+    @property
+    def chat_id(self) -> int | None:
+        value = self.params.get("chat_id")
+        return int(value) if value is not None else None
+
+    @property
+    def text(self) -> str:
+        return str(self.params.get("text", ""))
+
+    @property
+    def payloads(self) -> list[str]:
+        markup = self.params.get("reply_markup") or {}
+        rows = markup.get("inline_keyboard", [])
+        return [b["callback_data"] for row in rows for b in row if "callback_data" in b]
+
+
+@dataclass
+class _Failure:
+    status: int
+    description: str
+    retry_after: int | None
+
+
+class FakeBotAPI:
+    """`/bot<token>/<method>` like api.telegram.org; `base_url` goes into TELEGRAM_API_BASE."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.chats: dict[int, dict[int, str]] = defaultdict(dict)  # chat -> visible messages
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1000)
+        self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
+        self._new_update = asyncio.Condition()
+        self._new_call = asyncio.Condition()
+        self._failures: dict[str, deque[_Failure]] = defaultdict(deque)
+        self._runner: web.AppRunner | None = None
+        self.port = free_port()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._on_request)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.1)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # ---------------------------------------------------------------- test controls
+    def fail(self, method: str, status: int, description: str = "", *,
+             retry_after: int | None = None, times: int = 1) -> None:
+        """Answer the next `times` calls of `method` with an error like Telegram's."""
+        for _ in range(times):
+            self._failures[method].append(_Failure(status, description, retry_after))
+
+    async def push(self, update: dict[str, Any]) -> int:
+        """Queue an update for getUpdates (gives it an update_id unless it has one)."""
+        update.setdefault("update_id", next(self._update_ids))
+        message = update.get("message")
+        if message is not None:
+            self.chats[message["chat"]["id"]][message["message_id"]] = message.get("text", "")
+        async with self._new_update:
+            self._updates.append(update)
+            self._new_update.notify_all()
+        return int(update["update_id"])
+
+    def new_message_id(self, chat_id: int) -> int:
+        return next(self._message_ids[chat_id])
+
+    def calls_to(self, method: str, chat_id: int | None = None, since: int = 0) -> list[Call]:
+        return [c for c in self.calls[since:]
+                if c.method == method and (chat_id is None or c.chat_id == chat_id)]
+
+    async def wait_calls(self, method: str, count: int, chat_id: int | None = None,
+                         since: int = 0, within: float = 15.0) -> list[Call]:
+        """Wait until at least `count` calls of `method` (to `chat_id`) arrived after `since`."""
+        async def enough() -> None:
+            async with self._new_call:
+                await self._new_call.wait_for(
+                    lambda: len(self.calls_to(method, chat_id, since)) >= count
+                )
+        await asyncio.wait_for(enough(), within)
+        return self.calls_to(method, chat_id, since)
+
+    async def quiet(self, period: float = 0.3, within: float = 15.0) -> None:
+        """Wait until no call has arrived for `period` seconds."""
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            last = self.calls[-1].at if self.calls else 0.0
+            idle = time.monotonic() - last
+            if idle >= period:
+                return
+            await asyncio.sleep(period - idle)
+        raise TimeoutError("the bot kept calling the API")
+
+    # ---------------------------------------------------------------- the API
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        if request.content_type == "application/json":
+            data = await request.json()
+            return dict(data) if isinstance(data, dict) else {}
+        form = await request.post()
+        params: dict[str, Any] = {}
+        for key, value in form.items():
+            text = value if isinstance(value, str) else str(value)
+            if key in _STRINGS:
+                params[key] = text
+                continue
+            try:
+                params[key] = json.loads(text)
+            except ValueError:
+                params[key] = text
+        params.update({k: v for k, v in request.query.items() if k not in params})
+        return params
+
+    async def _on_request(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != TOKEN:
+            return _error(401, "Unauthorized")
+        method = request.match_info["method"]
+        params = await self._params(request)
+        if method != "getUpdates":
+            async with self._new_call:
+                self.calls.append(Call(method, params))
+                self._new_call.notify_all()
+        failures = self._failures.get(method)
+        if failures:
+            failure = failures.popleft()
+            return _error(failure.status, failure.description, failure.retry_after)
+        if method == "getUpdates":
+            return _ok(await self._get_updates(params))
+        handler = getattr(self, f"_m_{method}", None)
+        if handler is None:
+            return _error(404, "Not Found: method not found")
+        return handler(params)
+
+    async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset") or 0)
+        timeout = float(params.get("timeout") or 0)
+        async with self._new_update:
+            # Updates below the offset are confirmed: Telegram forgets them.
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            if not self._updates and timeout:
+                try:
+                    await asyncio.wait_for(self._new_update.wait(), timeout)
+                except TimeoutError:
+                    pass
+            return list(self._updates[: int(params.get("limit") or 100)])
+
+    def _message(self, params: dict[str, Any]) -> web.Response:
+        chat_id = int(params["chat_id"])
+        text = html.unescape(_TAG.sub("", str(params.get("text", ""))))
+        message_id = self.new_message_id(chat_id)
+        self.chats[chat_id][message_id] = text
+        message: dict[str, Any] = {
+            "message_id": message_id, "from": BOT_USER, "date": int(time.time()), "text": text,
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup",
+                     **({"first_name": "Person"} if chat_id > 0 else {"title": "Operators"})},
+        }
+        if params.get("message_thread_id"):
+            message["message_thread_id"] = params["message_thread_id"]
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        return _ok(message)
+
+    def _m_getMe(self, params: dict[str, Any]) -> web.Response:
+        return _ok({**BOT_USER, "can_join_groups": True, "can_read_all_group_messages": False,
+                    "supports_inline_queries": False})
+
+    def _m_sendMessage(self, params: dict[str, Any]) -> web.Response:
+        if len(str(params.get("text", ""))) > 4096:
+            return _error(400, "Bad Request: message is too long")
+        return self._message(params)
+
+    _m_editMessageText = _m_sendMessage
+
+    def _m_deleteMessage(self, params: dict[str, Any]) -> web.Response:
+        chat = self.chats[int(params["chat_id"])]
+        if chat.pop(int(params["message_id"]), None) is None:
+            return _error(400, "Bad Request: message to delete not found")
+        return _ok(True)
+
+    def _m_deleteMessages(self, params: dict[str, Any]) -> web.Response:
+        chat = self.chats[int(params["chat_id"])]
+        for message_id in params["message_ids"]:
+            chat.pop(int(message_id), None)  # like Telegram: missing ones are skipped
+        return _ok(True)
+
+    def _m_createForumTopic(self, params: dict[str, Any]) -> web.Response:
+        thread = self.new_message_id(int(params["chat_id"]))
+        return _ok({"message_thread_id": thread, "name": params["name"], "icon_color": 7322096})
+
+    def _true(self, params: dict[str, Any]) -> web.Response:
+        return _ok(True)
+
+    _m_answerCallbackQuery = _m_setMyCommands = _m_setWebhook = _m_deleteWebhook = _true
+
+
+def _ok(result: Any) -> web.Response:
+    return web.json_response({"ok": True, "result": result})
+
+
+def _error(status: int, description: str, retry_after: int | None = None) -> web.Response:
+    body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+    if retry_after is not None:
+        body["parameters"] = {"retry_after": retry_after}
+        body["description"] = description or f"Too Many Requests: retry after {retry_after}"
+    return web.json_response(body, status=status)
+
+
+# ---------------------------------------------------------------- update builders
+def user(user_id: int, language_code: str = "ru") -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": "Person", "language_code": language_code}
+
+
+def message_update(api: FakeBotAPI, sender: dict[str, Any], *, text: str | None = None,
+                   chat: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+    """An update with a message from `sender` in their private chat (or in `chat`)."""
+    chat = chat or {"id": sender["id"], "type": "private", "first_name": sender["first_name"]}
+    message: dict[str, Any] = {
+        "message_id": api.new_message_id(chat["id"]), "from": sender, "chat": chat,
+        "date": int(time.time()), **extra,
+    }
+    if text is not None:
+        message["text"] = text
+        if text.startswith("/"):
+            length = len(text.split(" ", 1)[0])
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+    return {"message": message}
+
+
+def callback_update(api: FakeBotAPI, sender: dict[str, Any], data: str,
+                    message_id: int | None = None) -> dict[str, Any]:
+    """An update for a pressed inline button under one of the bot's messages."""
+    chat = {"id": sender["id"], "type": "private", "first_name": sender["first_name"]}
+    message = {"message_id": message_id or 1, "from": BOT_USER, "chat": chat,
+               "date": int(time.time()), "text": "..."}
+    query_id = str(next(api._update_ids))
+    return {"callback_query": {"id": query_id, "from": sender, "chat_instance": "ci",
+                               "message": message, "data": data}}
