@@ -15,19 +15,33 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m bot content check",
         description="Check the content YAML files (answers, hotlines, flows, ...) for problems.",
     )
-    parser.add_argument("--dir", type=Path, default=Path("content"), help="content directory")
+    parser.add_argument(
+        "--dir", type=Path, default=None, help="content directory (default: content/)"
+    )
     parser.add_argument(
         "--facts", type=Path, default=None, help="facts directory (default: ../shared/facts)"
     )
-    args = parser.parse_args(argv)
-    _, problems = check_content(args.dir, facts_dir=args.facts)
+    return run(parser.parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """The `content check` command for already parsed arguments (`dir`, optional `facts`)."""
+    directory = Path(args.dir) if args.dir else _default_dir()
+    facts = getattr(args, "facts", None)
+    _, problems = check_content(directory, facts_dir=Path(facts) if facts else None)
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     verdict = "the bot will not start with this content" if errors else "content OK"
-    print(f"{errors} error(s), {warnings} warning(s) in {args.dir}: {verdict}")
+    print(f"{errors} error(s), {warnings} warning(s) in {directory}: {verdict}")
     return 1 if errors else 0
+
+
+def _default_dir() -> Path:
+    # content/ of the working directory, else the repository's own content/.
+    here = Path("content")
+    return here if here.is_dir() else Path(__file__).resolve().parents[2] / "content"
 
 
 if __name__ == "__main__":

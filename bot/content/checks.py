@@ -108,8 +108,10 @@ def _check_hotlines(parsed: Parsed, facts: Facts | None, today: date) -> Iterato
     known = facts.numbers if facts else None
     for hotline_id, (hotline, where) in parsed.hotlines.items():
         country = hotline.country
-        if country not in parsed.countries and country not in NON_COUNTRY_IDS and parsed.readable(
-            "countries", country
+        if (
+            country not in parsed.countries
+            and country not in NON_COUNTRY_IDS
+            and parsed.readable("countries", country)
         ):
             yield where.problem(
                 "error", f"country '{hotline.country}' is not in countries.yaml", "country"

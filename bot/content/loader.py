@@ -115,9 +115,7 @@ class _Reader:
     def error(self, file: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(file, line, "error", message))
 
-    def section(
-        self, path: Path, key: str, kind: type, parsed: Parsed
-    ) -> tuple[Any, Where] | None:
+    def section(self, path: Path, key: str, kind: type, parsed: Parsed) -> tuple[Any, Where] | None:
         """The value under the one top-level `key:` of a file, checked to be a list or mapping."""
         found = self._section(path, key, kind)
         if found is None:

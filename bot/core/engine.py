@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from bot.config import Settings
@@ -105,10 +105,10 @@ class DialogueEngine:
 
     def _assessor(self, content: Content) -> Assessor:
         if hasattr(self._triage_source, "assess"):
-            return self._triage_source  # type: ignore[return-value]
+            return self._triage_source
         # A factory: rebuild the danger-phrase matcher only when the content was reloaded.
         if self._triage is None or self._triage[0] is not content:
-            self._triage = (content, self._triage_source(content))  # type: ignore[operator]
+            self._triage = (content, self._triage_source(content))
         return self._triage[1]
 
     def _language(self, session: Session, event: IncomingEvent) -> str:
@@ -160,7 +160,10 @@ class DialogueEngine:
             intent.confidence,
             decision.at_risk,
         )
+        awaiting = session.awaiting or ""
         if decision.at_risk:
+            if awaiting.startswith("country:"):  # "I'm in Poland, they took my passport"
+                session.country = match_country(text, r.content.countries) or session.country
             self._safety.risk_path(
                 turn,
                 "risk",
@@ -170,7 +173,11 @@ class DialogueEngine:
             )
             return
         confident = intent.confidence >= self._low_confidence
-        if (session.awaiting or "").startswith("country:"):
+        choice = r.consent_choice(text) if awaiting.startswith("consent:") else None
+        if choice is not None:  # "да" typed instead of pressing the button
+            self._safety.consent(turn, choice)
+            return
+        if awaiting.startswith("country:"):
             country = match_country(text, r.content.countries)
             if country:
                 self._safety.country_chosen(turn, country)
@@ -209,7 +216,7 @@ class DialogueEngine:
         self._steps.answer_intent(turn, intent)
 
 
-def _risk_intent(intent: IntentResult, indicators: list[str] | tuple[str, ...]) -> str:
+def _risk_intent(intent: IntentResult, indicators: Sequence[str]) -> str:
     """The risk intent whose answer to give: the classifier's, else the first matched phrase's."""
     if intent.intent in RISK_INTENTS:
         return intent.intent

@@ -69,6 +69,19 @@ class Replies:
         buttons.append([Button(self.tr.gettext(CONSENT_NO), "h:no")])
         return buttons
 
+    def consent_choice(self, text: str) -> str | None:
+        """A typed answer to the human offer ("да", "no, thanks"), by the buttons' first words.
+
+        "да" alone could mean either "yes" button: the one that shares less is chosen.
+        """
+        words = text.lower().replace(",", " ").replace(".", " ").replace("!", " ").split()
+        if not words or len(words) > 3:
+            return None
+        for choice, label in (("yes", CONSENT_YES), ("no", CONSENT_NO)):
+            if words[0] == self.tr.gettext(label).lower().replace(",", " ").split()[0]:
+                return choice
+        return None
+
     def offer_human(self, with_text: bool) -> Reply:
         """The offer of a human, with what the operator will see."""
         body = f"{self.message('offer_human')}\n\n{self.message('handoff_consent')}"

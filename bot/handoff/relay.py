@@ -24,15 +24,25 @@ PLACE_NOTE_EVERY = 300  # seconds: "your place in the queue" at most this often 
 class OperatorInput(Protocol):
     """The parts of an operators'-chat update the handoff uses (the glue's TgInput fits)."""
 
-    chat_id: int
-    user_id: int | None
-    kind: EventKind
-    text: str | None
-    payload: str | None
-    message_id: int | None
-    callback_id: str | None
-    thread_id: int | None
-    reply_to_message_id: int | None
+    # Read-only, so the glue's frozen TgInput satisfies it.
+    @property
+    def chat_id(self) -> int: ...
+    @property
+    def user_id(self) -> int | None: ...
+    @property
+    def kind(self) -> EventKind: ...
+    @property
+    def text(self) -> str | None: ...
+    @property
+    def payload(self) -> str | None: ...
+    @property
+    def message_id(self) -> int | None: ...
+    @property
+    def callback_id(self) -> str | None: ...
+    @property
+    def thread_id(self) -> int | None: ...
+    @property
+    def reply_to_message_id(self) -> int | None: ...
 
 
 def _is_stop(event: IncomingEvent) -> bool:

@@ -85,7 +85,8 @@ def _examples_of(file: Path) -> Iterator[Example]:
         if not isinstance(block, dict) or "intent" not in block:
             continue  # synonym / regex / lookup blocks carry no labelled utterances
         where = f"{file}: nlu[{index}] ({block['intent']})"
-        block_meta = block.get("metadata") if isinstance(block.get("metadata"), dict) else {}
+        found = block.get("metadata")
+        block_meta: dict[str, Any] = found if isinstance(found, dict) else {}
         for raw, own_meta in _block_texts(block.get("examples", ""), where):
             text = strip_entities(raw)
             if not text:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +43,7 @@ def prepare(text: str, language: str | None = None) -> str:
 
 def _stems(text: str) -> list[str]:
     stems = [word[:STEM] for word in text.split()]
-    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+    return stems + [f"{a} {b}" for a, b in pairwise(stems)]
 
 
 def _features() -> FeatureUnion:

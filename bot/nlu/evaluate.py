@@ -1,9 +1,9 @@
-"""Intent and triage metrics, overall and per language, and cross-validation of the embedded model."""
+"""Intent and triage metrics, overall and per language; cross-validation of the embedded model."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sklearn.metrics import f1_score
@@ -136,7 +136,7 @@ def cross_validate(
     }
 
 
-def format_table(named: dict[str, Sequence[Outcome]]) -> str:
+def format_table(named: Mapping[str, Sequence[Outcome]]) -> str:
     """A Markdown table of the metrics of each named run (e.g. backend), side by side."""
     header = "| run | group | n | accuracy | macro-F1 | at-risk recall | false alarms |"
     lines = [header, "|" + "---|" * 7]
@@ -180,7 +180,7 @@ def plot_confusion(outcomes: Sequence[Outcome], path: str, title: str) -> None:
     for (i, j), count in np.ndenumerate(matrix):
         if count:
             colour = "white" if shares[i, j] > 0.5 else "black"
-            ax.text(j, i, int(count), ha="center", va="center", fontsize=6, color=colour)
+            ax.text(j, i, str(int(count)), ha="center", va="center", fontsize=6, color=colour)
     fig.colorbar(image, ax=ax, fraction=0.04)
     fig.tight_layout()
     fig.savefig(path, dpi=120)
@@ -188,7 +188,7 @@ def plot_confusion(outcomes: Sequence[Outcome], path: str, title: str) -> None:
 
 
 def write_report(
-    directory: str, title: str, named: dict[str, Sequence[Outcome]], notes: Sequence[str] = ()
+    directory: str, title: str, named: Mapping[str, Sequence[Outcome]], notes: Sequence[str] = ()
 ) -> list[str]:
     """report.md (tables per run) and confusion[-<run>].png in `directory`; the files written."""
     from pathlib import Path

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
-from bot.adapters.telegram.glue import Engine
+from bot.adapters.telegram.glue import Engine, Glue
 from bot.adapters.telegram.runner import EngineFactory, serve
 from bot.config import (
     BotSettings,
@@ -69,12 +69,18 @@ class RunningBot:
         self._factory = engine_factory
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
+        self.glue: Glue | None = None
 
     async def start(self) -> None:
         self._stop = asyncio.Event()
         started = asyncio.Event()
+
+        def on_started(glue: Glue) -> None:
+            self.glue = glue
+            started.set()
+
         self._task = asyncio.create_task(
-            serve(self.settings, self._stop, engine_factory=self._factory, started=started)
+            serve(self.settings, self._stop, engine_factory=self._factory, on_started=on_started)
         )
         waiter = asyncio.create_task(started.wait())
         await asyncio.wait({self._task, waiter}, timeout=120, return_when=asyncio.FIRST_COMPLETED)
@@ -93,11 +99,19 @@ class RunningBot:
         await self.stop()
         await self.start()
 
+    async def settle(self) -> None:
+        """Wait until the bot has finished every update in hand."""
+        assert self.glue is not None
+        await asyncio.wait_for(self.glue.drain(), 30)
+
 
 class Person:
     """Someone writing to the bot in a private chat; returns the bot's answers."""
 
-    def __init__(self, api: FakeBotAPI, user_id: int, language: str = "ru") -> None:
+    def __init__(
+        self, bot: RunningBot, api: FakeBotAPI, user_id: int, language: str = "ru"
+    ) -> None:
+        self.bot = bot
         self.api = api
         self.user = user(user_id, language)
         self.chat_id = user_id
@@ -106,8 +120,9 @@ class Person:
         mark = len(self.api.calls)
         await self.api.push(update)
         if replies:
+            # The first reply proves the update is in hand; then wait for it to be finished.
             await self.api.wait_calls("sendMessage", replies, self.chat_id, since=mark)
-        await self.api.quiet()
+        await self.bot.settle()
         return self.api.calls_to("sendMessage", self.chat_id, since=mark)
 
     async def say(self, text: str, replies: int = 1) -> list[Call]:

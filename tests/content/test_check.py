@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 from pathlib import Path
 
 import pytest
 
-from bot.content.check import main
+from bot.content.check import main, run
 from tests.content.conftest import REAL_CONTENT, replace_once
 
 
@@ -26,13 +27,16 @@ def test_errors_are_listed_as_file_line_and_exit_1(
     assert main(["--dir", str(content_dir)]) == 1
 
     out = capsys.readouterr().out.splitlines()
-    assert re.fullmatch(rf".*hotlines\.yaml:{line}: error: number not found in the facts file.*", out[0])
+    pattern = rf".*hotlines\.yaml:{line}: error: number not found in the facts file: .*"
+    assert [entry for entry in out if re.fullmatch(pattern, entry)]
     assert out[-1].startswith("1 error(s)")
 
 
 def test_warnings_alone_exit_0(content_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = replace_once(
-        content_dir / "hotlines.yaml", "last_checked: 2026-11-01", "last_checked: 2020-01-01"
+        content_dir / "hotlines.yaml",
+        "    last_checked: 2026-11-01",
+        "    last_checked: 2020-01-01",
     )
 
     assert main(["--dir", str(content_dir)]) == 0
@@ -44,3 +48,10 @@ def test_warnings_alone_exit_0(content_dir: Path, capsys: pytest.CaptureFixture[
 def test_missing_directory_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--dir", str(tmp_path / "nowhere")]) == 1
     assert "the content directory does not exist" in capsys.readouterr().out
+
+
+def test_run_takes_the_main_command_line_arguments(
+    content_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(argparse.Namespace(dir=str(content_dir))) == 0
+    assert "0 error(s)" in capsys.readouterr().out

@@ -59,7 +59,9 @@ def test_unknown_key_is_reported_on_its_line(content_dir: Path) -> None:
 
 def test_duplicate_key_is_an_error_not_silently_dropped(content_dir: Path) -> None:
     line = replace_once(
-        content_dir / "hotlines.yaml", "    kind: emergency\n", "    kind: emergency\n    kind: hotline\n"
+        content_dir / "hotlines.yaml",
+        "    kind: emergency\n",
+        "    kind: emergency\n    kind: hotline\n",
     )
     _, problems = check_content(content_dir)
     assert any(p.line == line + 1 and "appears twice" in p.message for p in _errors(problems))
@@ -80,7 +82,7 @@ def test_missing_translation_in_a_hotline_is_an_error(content_dir: Path) -> None
     _, problems = check_content(content_dir)
     [problem] = _errors(problems)
     assert "name: missing translation: be" in problem.message
-    assert problem.line == line - 1  # the `name:` key whose text is incomplete
+    assert problem.line == line - 2  # the `name:` key (above `ru:`) whose text is incomplete
 
 
 def test_missing_translation_elsewhere_is_a_warning(content_dir: Path) -> None:
@@ -124,7 +126,9 @@ def test_without_the_facts_file_the_number_check_is_skipped(
 
 def test_old_last_checked_is_a_warning(content_dir: Path) -> None:
     line = replace_once(
-        content_dir / "hotlines.yaml", "last_checked: 2026-11-01", "last_checked: 2020-01-01"
+        content_dir / "hotlines.yaml",
+        "    last_checked: 2026-11-01",
+        "    last_checked: 2020-01-01",
     )
     content, problems = check_content(content_dir)
     assert content is not None
@@ -179,5 +183,5 @@ def test_reload_keeps_the_last_good_content(content_dir: Path) -> None:
 
 def test_start_with_broken_content_fails_loudly(content_dir: Path) -> None:
     (content_dir / "countries.yaml").unlink()
-    with pytest.raises(ContentError, match="countries.yaml: error: the file is missing"):
+    with pytest.raises(ContentError, match=r"countries\.yaml: error: the file is missing"):
         ContentHolder(content_dir)

@@ -42,10 +42,16 @@ def i18n() -> I18n:
 def make_engine(
     settings: Settings, content_holder: ContentHolder, recognizer: EmbeddedRecognizer, i18n: I18n
 ) -> Callable[..., DialogueEngine]:
-    def make(store: SessionStore | None = None, holder: ContentHolder | None = None) -> DialogueEngine:
+    def make(
+        store: SessionStore | None = None, holder: ContentHolder | None = None
+    ) -> DialogueEngine:
         return DialogueEngine(
-            holder or content_holder, recognizer, build_triage(settings),
-            store or InMemorySessionStore(), i18n, settings,
+            holder or content_holder,
+            recognizer,
+            build_triage(settings),
+            store or InMemorySessionStore(),
+            i18n,
+            settings,
         )
 
     return make

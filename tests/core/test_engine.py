@@ -26,7 +26,12 @@ AT_RISK = {
     "en": "my employer took my passport and will not give it back",
 }
 MAIN_MENU = {
-    "m:job_check", "m:legal_work", "m:before_go", "m:help_now", "m:human", "m:hotlines",
+    "m:job_check",
+    "m:legal_work",
+    "m:before_go",
+    "m:help_now",
+    "m:human",
+    "m:hotlines",
     "m:language",
 }
 
@@ -69,7 +74,9 @@ async def test_explicit_language_choice_wins_over_detection(chat: Chat, content:
     assert "English" in texts(switched)[0]
 
 
-async def test_language_is_detected_from_the_text_until_chosen(chat: Chat, content: Content) -> None:
+async def test_language_is_detected_from_the_text_until_chosen(
+    chat: Chat, content: Content
+) -> None:
     chat.language_code = "en"
     await chat.command("/start")
     response = await chat.say(AT_RISK["be"])
@@ -124,7 +131,9 @@ async def test_danger_phrase_inside_a_flow_interrupts_it(chat: Chat, content: Co
     assert response.replies[0].text.startswith(content.messages.risk_intro.get("ru").strip())
 
 
-async def test_a_message_over_4000_characters_is_still_triaged(chat: Chat, content: Content) -> None:
+async def test_a_message_over_4000_characters_is_still_triaged(
+    chat: Chat, content: Content
+) -> None:
     long = "Работа на складе, условия такие. " * 150 + " У меня забрали паспорт."
     assert len(long) > 4000
     response = await chat.say(long)
@@ -229,8 +238,14 @@ async def test_low_confidence_offers_topics_and_the_menu(chat: Chat, content: Co
 @pytest.mark.parametrize(
     "kind",
     [
-        EventKind.STICKER, EventKind.PHOTO, EventKind.VOICE, EventKind.VIDEO,
-        EventKind.LOCATION, EventKind.CONTACT, EventKind.DOCUMENT, EventKind.OTHER,
+        EventKind.STICKER,
+        EventKind.PHOTO,
+        EventKind.VOICE,
+        EventKind.VIDEO,
+        EventKind.LOCATION,
+        EventKind.CONTACT,
+        EventKind.DOCUMENT,
+        EventKind.OTHER,
     ],
 )
 async def test_non_text_gets_a_text_only_notice_and_the_menu(
@@ -243,11 +258,24 @@ async def test_non_text_gets_a_text_only_notice_and_the_menu(
     assert MAIN_MENU <= set(payloads(response.replies[0]))
 
 
-@pytest.mark.parametrize("intent", sorted(["job_offer_check", "legal_work_abroad",
-                                            "contract_advice", "travel_safety_plan",
-                                            "stranded_abroad", "report_case", "greet",
-                                            "goodbye_thanks", "bot_capabilities",
-                                            "privacy_delete", "out_of_scope"]))
+@pytest.mark.parametrize(
+    "intent",
+    sorted(
+        [
+            "job_offer_check",
+            "legal_work_abroad",
+            "contract_advice",
+            "travel_safety_plan",
+            "stranded_abroad",
+            "report_case",
+            "greet",
+            "goodbye_thanks",
+            "bot_capabilities",
+            "privacy_delete",
+            "out_of_scope",
+        ]
+    ),
+)
 async def test_every_advice_and_service_intent_is_answered_from_content(
     chat: Chat, content: Content, intent: str
 ) -> None:
@@ -286,11 +314,15 @@ async def test_hide_sends_only_the_neutral_notice(chat: Chat, content: Content) 
     await chat.command("/start")
     response = await chat.command("/hide")
     assert response.replies == []
-    assert response.effects == [HideChat(chat.chat_key, content.messages.hide_notice.get("en").strip())]
+    assert response.effects == [
+        HideChat(chat.chat_key, content.messages.hide_notice.get("en").strip())
+    ]
 
 
 async def test_no_message_text_in_redis_or_logs(
-    make_engine: Callable[..., DialogueEngine], redis_client: Redis, caplog: pytest.LogCaptureFixture
+    make_engine: Callable[..., DialogueEngine],
+    redis_client: Redis,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     chat = Chat(make_engine(store=RedisSessionStore(redis_client)))
@@ -343,3 +375,27 @@ async def test_content_edits_apply_without_restart(
     holder.reload()
     after = texts(await chat.command("/start"))[0]
     assert before != after and after.startswith("Hi! This is the edited welcome.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "yes", "no"), [("ru", "да", "нет"), ("be", "так", "не"), ("en", "yes", "no thanks")]
+)
+async def test_typed_yes_and_no_answer_the_human_offer(
+    chat: Chat, lang: str, yes: str, no: str
+) -> None:
+    chat.language_code = lang
+    await chat.command("/start")
+    await chat.command("/operator")
+    assert alerts(await chat.say(no)) == []
+    await chat.command("/operator")
+    [alert] = alerts(await chat.say(yes))
+    assert alert.reason == "request" and alert.user_text is None
+
+
+async def test_country_named_in_a_danger_message_answers_the_country_question(
+    chat: Chat, content: Content
+) -> None:
+    await chat.command("/hotlines")  # the bot is waiting for the country
+    response = await chat.say("я в Литве, у меня забрали паспорт")
+    assert phones(content, "lt-national-association-line")[0] in response.replies[0].text
+    assert payloads(response.replies[-1]) == ["h:yes", "h:text", "h:no"]

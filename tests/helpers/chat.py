@@ -57,9 +57,15 @@ class Chat:
     language_code: str | None = None
     log: list[Response] = field(default_factory=list)
 
-    async def send(self, kind: EventKind, text: str | None = None, payload: str | None = None) -> Response:
+    async def send(
+        self, kind: EventKind, text: str | None = None, payload: str | None = None
+    ) -> Response:
         event = IncomingEvent(
-            self.user_key, self.chat_key, kind, text=text, payload=payload,
+            self.user_key,
+            self.chat_key,
+            kind,
+            text=text,
+            payload=payload,
             language_code=self.language_code,
         )
         response = await self.engine.handle(event)

@@ -60,6 +60,8 @@ class FakeBotAPI:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.chats: dict[int, dict[int, str]] = defaultdict(dict)  # chat -> visible messages
+        # chat -> user -> getChatMember status ("member" or "left"; "left" when not listed)
+        self.members: dict[int, dict[int, str]] = defaultdict(dict)
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1000)
         self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
@@ -225,6 +227,12 @@ class FakeBotAPI:
     def _m_createForumTopic(self, params: dict[str, Any]) -> web.Response:
         thread = self.new_message_id(int(params["chat_id"]))
         return _ok({"message_thread_id": thread, "name": params["name"], "icon_color": 7322096})
+
+    def _m_getChatMember(self, params: dict[str, Any]) -> web.Response:
+        user_id = int(params["user_id"])
+        status = self.members[int(params["chat_id"])].get(user_id, "left")
+        return _ok({"status": status,
+                    "user": {"id": user_id, "is_bot": False, "first_name": "Someone"}})
 
     def _true(self, params: dict[str, Any]) -> web.Response:
         return _ok(True)

@@ -135,6 +135,13 @@ class AiogramMessenger:
         )
         return topic.message_thread_id
 
+    async def member_status(self, chat_id: int, user_id: int) -> str:
+        """getChatMember's status ("member", "administrator", "left", ...): operator checks."""
+        member = await self._limiter.run(
+            None, lambda: self._bot.get_chat_member(chat_id, user_id), classify
+        )
+        return str(getattr(member.status, "value", member.status))
+
 
 class AiogramAdapter:
     """The bot on aiogram: polling with the dispatcher, or updates fed by our webhook server."""

@@ -149,6 +149,9 @@ class Glue:
         self._limit = rate_limit_per_minute
         self._operator_chat_id = operator_chat_id
         self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+        self._in_flight = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
 
     @asynccontextmanager
     async def _user_lock(self, user_key: str) -> AsyncIterator[None]:
@@ -167,12 +170,22 @@ class Glue:
 
     async def handle_update(self, update: Any) -> None:
         """Entry point for both adapters; never raises (errors are logged without user data)."""
+        self._in_flight += 1
+        self._idle.clear()
         try:
             data = read_update(update)
             if data is not None:
                 await self.handle(data)
         except Exception as exc:
             log_failure("update", exc)
+        finally:
+            self._in_flight -= 1
+            if self._in_flight == 0:
+                self._idle.set()
+
+    async def drain(self) -> None:
+        """Wait until no update is being handled (before closing the Bot API session)."""
+        await self._idle.wait()
 
     async def handle(self, data: TgInput) -> None:
         """Handle one update already read into a `TgInput`."""
@@ -182,11 +195,12 @@ class Glue:
         async with self._user_lock(user_key):
             if not await self._state.first_time(data.update_id):
                 return  # a redelivery: Telegram did not see our 200 in time
-            if data.callback_id is not None:
-                await self._answer_callback(data.callback_id)
             if self._operator_chat_id is not None and data.chat_id == self._operator_chat_id:
+                # The handoff answers operators' presses itself: a refusal carries its own notice.
                 await self._handoff.handle_operator_update(data)
                 return
+            if data.callback_id is not None:
+                await self._answer_callback(data.callback_id)
             if data.chat_type != "private":
                 return  # silent in groups: a person's situation is never discussed there
             await self._handle_private(data, user_key)
@@ -211,6 +225,8 @@ class Glue:
             user_key=user_key, chat_key=str(data.chat_id), kind=data.kind, text=data.text,
             payload=data.payload, language_code=data.language_code,
         )
+        if await self._handoff.user_event(event):
+            return  # an open handoff case: a human answers, not the engine
         response = await self._engine.handle(event)
         for reply in response.replies:
             await self._send(data.chat_id, user_key, reply)
@@ -231,6 +247,7 @@ class Glue:
         if isinstance(effect, OperatorAlert):
             await self._handoff.alert(effect)
         elif isinstance(effect, EraseUserData):
+            await self._handoff.forget_user(effect.user_key)  # first: it reads the case keys
             await self._store.delete_user(effect.user_key)
             await self._state.forget(effect.user_key)
         elif isinstance(effect, HideChat):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Protocol
 
-from bot.core.events import OperatorAlert, Reply
+from bot.core.events import IncomingEvent, OperatorAlert, Reply
 from bot.core.messenger import Messenger
 from bot.privacy import Pseudonymizer
 
@@ -27,7 +27,18 @@ class Handoff(Protocol):
         ...
 
     async def handle_operator_update(self, update: TgInput) -> None:
-        """An update from the operators' chat (replies to people, commands)."""
+        """An update from the operators' chat (replies to people, button presses).
+
+        Presses there are answered by the handoff, not the glue (a refusal has its own text).
+        """
+        ...
+
+    async def user_event(self, event: IncomingEvent) -> bool:
+        """Before the engine: True if the event went to an open case (a human answers it)."""
+        ...
+
+    async def forget_user(self, user_key: str) -> None:
+        """/delete: end the person's open case and forget their chat address."""
         ...
 
 
@@ -67,4 +78,11 @@ class PlainAlertHandoff:
         log.info("operator alert sent for %s (%s)", pseudonym, alert.reason)
 
     async def handle_operator_update(self, update: TgInput) -> None:
+        if update.callback_id is not None:
+            await self._messenger.answer_callback(update.callback_id)
+
+    async def user_event(self, event: IncomingEvent) -> bool:
+        return False
+
+    async def forget_user(self, user_key: str) -> None:
         return None

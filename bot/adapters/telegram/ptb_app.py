@@ -125,6 +125,13 @@ class PTBMessenger:
         )
         return topic.message_thread_id
 
+    async def member_status(self, chat_id: int, user_id: int) -> str:
+        """getChatMember's status ("member", "administrator", "left", ...): operator checks."""
+        member = await self._limiter.run(
+            None, partial(self._bot.get_chat_member, chat_id, user_id), classify
+        )
+        return str(member.status)
+
 
 class PTBAdapter:
     """The bot on python-telegram-bot: PTB's updater for polling, or our webhook server."""

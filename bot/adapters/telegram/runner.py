@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 from bot.adapters.telegram.glue import Engine, Glue
 from bot.adapters.telegram.limiter import OutgoingLimiter
-from bot.adapters.telegram.operators import PlainAlertHandoff
+from bot.adapters.telegram.operators import Handoff, PlainAlertHandoff
 from bot.adapters.telegram.state import (
     ChatState,
     FallbackChatState,
@@ -99,13 +99,30 @@ def make_adapter(settings: Settings, token: str, limiter: OutgoingLimiter) -> An
     return AiogramAdapter(token, settings.telegram.api_base, limiter, concurrency)
 
 
+def make_handoff(
+    settings: Settings, adapter: Any, pseudonymizer: Pseudonymizer, store: SessionStore,
+    state: ChatState, health: RedisHealth | None, options: dict[str, Any] | None,
+) -> Handoff:
+    """The durable queue-backed handoff with Redis and an operators' chat; else plain alerts."""
+    if health is None or settings.operators.chat_id is None:
+        log.warning("operator handoff without queue or relay: needs REDIS_URL and OPERATOR_CHAT_ID")
+        return PlainAlertHandoff(adapter.messenger, pseudonymizer, settings.operators.chat_id)
+    from bot.handoff.wiring import handoff_for
+
+    return handoff_for(
+        settings, redis=health.redis, messenger=adapter.messenger, pseudonymizer=pseudonymizer,
+        store=store, on_sent=state.remember, **(options or {}),
+    )
+
+
 async def serve(
     settings: Settings,
     stop: asyncio.Event,
     *,
     engine_factory: EngineFactory | None = None,
-    started: asyncio.Event | None = None,
+    on_started: Callable[[Glue], None] | None = None,
     limiter: OutgoingLimiter | None = None,
+    handoff_options: dict[str, Any] | None = None,
 ) -> None:
     """Run the bot until `stop` is set (`limiter`: Telegram's limits unless a bench says so)."""
     secrets = check_settings(settings)
@@ -115,15 +132,23 @@ async def serve(
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
     operator_chat = settings.operators.chat_id
     texts = TransportTexts(I18n(settings.bot.locales_dir))
-    adapter.bind(Glue(
+    handoff = make_handoff(settings, adapter, pseudonymizer, store, state, health,
+                           handoff_options)
+    glue = Glue(
         engine=engine, messenger=adapter.messenger, state=state, store=store,
         pseudonymizer=pseudonymizer,
-        handoff=PlainAlertHandoff(adapter.messenger, pseudonymizer, operator_chat), texts=texts,
+        handoff=handoff, texts=texts,
         rate_limit_per_minute=settings.bot.rate_limit_per_minute, operator_chat_id=operator_chat,
-    ))
+    )
+    adapter.bind(glue)
     server: WebhookServer | None = None
+    handoff_stop = asyncio.Event()
+    handoff_task: asyncio.Task[None] | None = None
     try:
         await adapter.start(texts)
+        run_handoff = getattr(handoff, "run", None)
+        if run_handoff is not None:  # posts, re-claims and escalates alerts in the background
+            handoff_task = asyncio.create_task(run_handoff(handoff_stop))
         if settings.bot.mode == "webhook":
             assert settings.webhook.url and secrets.webhook_secret
             server = WebhookServer(
@@ -136,17 +161,24 @@ async def serve(
             await server.start(settings.webhook.host, settings.webhook.port)
             await adapter.set_webhook(settings.webhook.url, secrets.webhook_secret)
             log.info("webhook mode (%s)", settings.telegram.framework)
-            if started is not None:
-                started.set()
+            if on_started is not None:
+                on_started(glue)
             await stop.wait()
         else:
             log.info("polling mode (%s)", settings.telegram.framework)
-            if started is not None:
-                started.set()
+            if on_started is not None:
+                on_started(glue)
             await adapter.run_polling(stop)
     finally:
+        handoff_stop.set()
+        if handoff_task is not None:
+            await handoff_task
         if server is not None:
             await server.stop()
+        # Updates in hand finish before the Bot API session closes (stopping polling cancels
+        # only the fetching, not aiogram's handler tasks).
+        with suppress(TimeoutError):
+            await asyncio.wait_for(glue.drain(), 10)
         await adapter.aclose()
         closer = getattr(engine, "aclose", None)
         if closer is not None:

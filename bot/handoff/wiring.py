@@ -1,0 +1,58 @@
+"""Build the durable handoff for `python -m bot run` from the settings and the transport's parts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from redis.asyncio import Redis
+
+from bot.config import Settings
+from bot.content.models import Content
+from bot.core.messenger import Messenger
+from bot.core.session_store import SessionStore
+from bot.handoff.context import DangerCheck, SentHook
+from bot.handoff.service import QueueHandoff, build_handoff
+from bot.i18n import I18n
+from bot.privacy import Pseudonymizer
+
+
+def danger_check(content: Callable[[], Content]) -> DangerCheck:
+    """The triage's danger-phrase matcher over the current content (rebuilt when it reloads)."""
+    from bot.core.triage import DangerPhraseMatcher
+
+    built: dict[int, tuple[Content, DangerPhraseMatcher]] = {}
+
+    def check(text: str, language: str) -> Sequence[str]:
+        current = content()
+        entry = built.get(0)
+        if entry is None or entry[0] is not current:
+            entry = built[0] = (current, DangerPhraseMatcher(current.danger_phrases))
+        return [match.indicator for match in entry[1].find(text)]
+
+    return check
+
+
+def handoff_for(
+    settings: Settings,
+    *,
+    redis: Redis,
+    messenger: Messenger,
+    pseudonymizer: Pseudonymizer,
+    store: SessionStore,
+    on_sent: SentHook | None,
+    content: Callable[[], Content] | None = None,
+    **timings: Any,
+) -> QueueHandoff:
+    """The queue-backed handoff; `timings` (escalate_after, claim_idle, ...) are for tests."""
+    if content is None:
+        from bot.factory import build_content
+
+        holder = build_content(settings)
+        content = lambda: holder.content  # noqa: E731 - read per use: reloads apply
+    return build_handoff(
+        settings.operators, redis=redis, messenger=messenger, pseudonymizer=pseudonymizer,
+        content=content, i18n=I18n(settings.bot.locales_dir),
+        case_ttl=settings.bot.session_ttl_seconds, store=store, on_sent=on_sent,
+        danger=danger_check(content), **timings,
+    )

@@ -1,0 +1,168 @@
+"""`python -m bot nlu parse|eval|cv`: classify utterances, evaluate backends, cross-validate."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import yaml
+
+from bot.config import Settings, load_settings
+from bot.content.models import DangerPhrase
+from bot.core.triage import DangerPhraseMatcher, Triage
+from bot.nlu.base import IntentRecognizer, IntentResult
+from bot.nlu.data import Example, load_examples
+from bot.nlu.embedded import EmbeddedRecognizer
+from bot.nlu.evaluate import (
+    Outcome,
+    cross_validate,
+    format_confusions,
+    format_table,
+    missed_risk,
+    threshold_sweep,
+    write_report,
+)
+from bot.nlu.language import detect_language
+
+RecognizerFactory = Callable[[Settings], IntentRecognizer]
+SWEEP = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+
+
+def _embedded(settings: Settings) -> IntentRecognizer:
+    return EmbeddedRecognizer.from_data_dir(settings.nlu.data_dir)
+
+
+def _rasa(settings: Settings) -> IntentRecognizer:
+    # The Rasa client is written separately; this hook is where it plugs in.
+    import importlib
+
+    try:
+        rasa = importlib.import_module("bot.nlu.rasa")
+    except ImportError:
+        raise SystemExit("the rasa backend is not available (bot/nlu/rasa.py is missing)") from None
+    factory = getattr(rasa, "from_settings", None) or rasa.RasaRecognizer.from_settings
+    recognizer: IntentRecognizer = factory(settings)
+    return recognizer
+
+
+# Backend name -> factory; `eval_main(..., factories=...)` can add or replace entries.
+FACTORIES: dict[str, RecognizerFactory] = {"local": _embedded, "embedded": _embedded, "rasa": _rasa}
+
+
+def load_danger_phrases(content_dir: Path) -> dict[str, list[DangerPhrase]]:
+    """The danger phrases from content/, through the content loader when content is valid."""
+    try:
+        from bot.content.loader import load_content
+
+        return load_content(content_dir).danger_phrases
+    except Exception as exc:  # content elsewhere broken or loader missing: triage still needs these
+        print(f"warning: content not loaded ({type(exc).__name__}); reading danger_phrases.yaml",
+              file=sys.stderr)  # fmt: skip
+    data = yaml.safe_load((content_dir / "danger_phrases.yaml").read_text(encoding="utf-8"))
+    return {
+        str(lang): [DangerPhrase.model_validate(item) for item in items or []]
+        for lang, items in (data or {}).get("danger_phrases", {}).items()
+    }
+
+
+def build_triage(settings: Settings, *, phrases: bool = True) -> Triage:
+    """Triage with the real danger phrases (or none, to measure the classifier alone)."""
+    found = load_danger_phrases(settings.bot.content_dir) if phrases else {}
+    return Triage(DangerPhraseMatcher(found), settings.nlu.risk_threshold)
+
+
+def _utterances(args: argparse.Namespace) -> list[str]:
+    if args.text:  # each argument is one utterance (quote multi-word ones)
+        return list(args.text)
+    return [line.strip() for line in sys.stdin if line.strip()]
+
+
+async def _parse_all(recognizer: IntentRecognizer, triage: Triage, texts: Sequence[str]) -> None:
+    try:
+        for text in texts:
+            result = await recognizer.parse(text)
+            decision = triage.assess(text, result)
+            row = {
+                "text": text,
+                "language": detect_language(text),
+                "intent": result.intent,
+                "confidence": round(result.confidence, 4),
+                "at_risk": decision.at_risk,
+            }
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+    finally:
+        await recognizer.aclose()
+
+
+def parse_main(args: argparse.Namespace) -> int:
+    """`nlu parse [TEXT ...]`: one JSON line per utterance, from the arguments or stdin."""
+    settings = load_settings()
+    backend = args.backend or settings.nlu.backend
+    recognizer = FACTORIES[backend](settings)
+    asyncio.run(_parse_all(recognizer, build_triage(settings), _utterances(args)))
+    return 0
+
+
+async def _outcomes(
+    recognizer: IntentRecognizer, triage: Triage, examples: Sequence[Example]
+) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    try:
+        for example in examples:
+            result: IntentResult = await recognizer.parse(example.text)
+            outcomes.append((example, result, triage.assess(example.text, result)))
+    finally:
+        await recognizer.aclose()
+    return outcomes
+
+
+def eval_main(
+    args: argparse.Namespace, factories: dict[str, RecognizerFactory] | None = None
+) -> int:
+    """`nlu eval FILE [--backend local|rasa|both] [--report DIR]` on the same utterances."""
+    settings = load_settings()
+    known = {**FACTORIES, **(factories or {})}
+    examples = load_examples(Path(args.file))
+    if not examples:
+        print(f"no labelled utterances in {args.file}", file=sys.stderr)
+        return 1
+    names = ["local", "rasa"] if args.backend == "both" else [args.backend]
+    triage = build_triage(settings)
+    named = {name: asyncio.run(_outcomes(known[name](settings), triage, examples))
+             for name in names}  # fmt: skip
+    print(f"{len(examples)} utterances from {args.file}; risk threshold "
+          f"{settings.nlu.risk_threshold}\n")  # fmt: skip
+    print(format_table(named))
+    for name, outcomes in named.items():
+        print(f"\n{name}: most frequent confusions\n{format_confusions(outcomes, top=10)}")
+        print(f"{name}: risk utterances not flagged: {len(missed_risk(outcomes))}")
+    if args.report:
+        notes = [f"File: `{args.file}` ({len(examples)} utterances). "
+                 f"Risk threshold {settings.nlu.risk_threshold}, danger phrases on."]  # fmt: skip
+        for path in write_report(args.report, "NLU evaluation", named, notes):
+            print(f"wrote {path}")
+    return 0
+
+
+def cv_main(args: argparse.Namespace) -> int:
+    """`nlu cv [--folds N]`: held-out metrics of the embedded model on its own training data."""
+    settings = load_settings()
+    examples = load_examples(settings.nlu.data_dir)
+    triages = {
+        "model": build_triage(settings, phrases=False),
+        "model+phrases": build_triage(settings),
+    }
+    named = cross_validate(examples, triages, folds=args.folds)
+    print(f"{args.folds}-fold cross-validation on {len(examples)} utterances from "
+          f"{settings.nlu.data_dir}; risk threshold {settings.nlu.risk_threshold}\n")  # fmt: skip
+    print(format_table(named))
+    print(f"\nmost frequent confusions\n{format_confusions(named['model'], top=15)}")
+    for name, outcomes in named.items():
+        print(f"\nthreshold sweep ({name}): threshold, at-risk recall, false-alarm rate")
+        for threshold, recall, false_alarm in threshold_sweep(outcomes, SWEEP):
+            print(f"  {threshold:.2f}  {recall:.3f}  {false_alarm:.3f}")
+    return 0

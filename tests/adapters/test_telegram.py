@@ -1,0 +1,268 @@
+"""Whole conversations over real HTTP (fake Bot API) and a real Redis, for aiogram and PTB."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.adapters.telegram.runner import EngineFactory
+from bot.adapters.telegram.texts import FLOOD_NOTICE, TransportTexts
+from bot.content.loader import ContentHolder
+from bot.content.models import Content
+from bot.i18n import I18n
+from bot.nlu.base import IntentRecognizer
+from bot.privacy import Pseudonymizer
+from bot.storage.keys import USER_KEY_KINDS, UserKey
+from tests.adapters.conftest import PSEUDONYM_KEY, Person, RunningBot, make_settings
+from tests.helpers.fake_bot_api import Call, FakeBotAPI, message_update
+from tests.helpers.redis_server import RedisServer
+
+AT_RISK = {
+    "ru": "работодатель забрал мой паспорт и не отдаёт",
+    "be": "у мяне забралі пашпарт",
+    "en": "my boss took my passport and won't give it back",
+}
+Start = Callable[..., Awaitable[RunningBot]]
+
+
+@pytest.fixture(params=["aiogram", "ptb"])
+def framework(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def content(engine_parts: tuple[ContentHolder, IntentRecognizer]) -> Content:
+    return engine_parts[0].content
+
+
+@pytest.fixture
+async def bot(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> RunningBot:
+    return await running(make_settings(fake_api, framework, redis_server.url), engine_factory)
+
+
+def user_key(user_id: int) -> str:
+    return Pseudonymizer(PSEUDONYM_KEY).user_key(f"tg:{user_id}")
+
+
+def payloads(calls: list[Call]) -> list[str]:
+    return [p for call in calls for p in call.payloads]
+
+
+async def run_job_check(person: Person, answer: str = "yes") -> list[Call]:
+    """Press through the job-offer check, always choosing `answer`; return the last replies."""
+    replies = await person.press("m:job_check")
+    while options := [p for p in payloads(replies) if p.startswith("f:")]:
+        chosen = next((p for p in options if p.endswith(f":{answer}")), options[0])
+        replies = await person.press(chosen)
+    return replies
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+async def test_conversation(
+    bot: RunningBot, fake_api: FakeBotAPI, content: Content, language: str
+) -> None:
+    person = Person(bot, fake_api, 1000 + ord(language[0]), language)
+
+    welcome = await person.say("/start")
+    assert welcome[0].text.startswith(content.messages.welcome.get(language)[:40])
+    assert "m:job_check" in payloads(welcome)
+    assert all(call.params["parse_mode"] == "HTML" for call in welcome)
+
+    at_risk = await person.say(AT_RISK[language])
+    # Hotlines first: the very first thing said to someone at risk is the emergency number.
+    assert at_risk[0].text.startswith(content.messages.risk_intro.get(language)[:30])
+    assert "112" in at_risk[0].text
+
+    country = await person.press("c:PL")
+    assert any("112" in call.text for call in country)
+
+    result = await run_job_check(person)
+    texts = {level.text.get(language)[:40] for level in content.flows["job_offer_check"].levels}
+    assert any(call.text.startswith(tuple(texts)) for call in result)
+    assert fake_api.calls_to("answerCallbackQuery")  # every press was answered
+
+
+async def test_command_menus_in_every_language(bot: RunningBot, fake_api: FakeBotAPI) -> None:
+    calls = fake_api.calls_to("setMyCommands")
+    assert {c.params.get("language_code") for c in calls} == {None, "ru", "be", "en"}
+    for call in calls:
+        names = [c["command"] for c in call.params["commands"]]
+        assert names == ["start", "help", "menu", "language", "country", "hotlines",
+                         "operator", "delete", "hide"]
+
+
+async def test_hide_deletes_the_chat_and_leaves_one_neutral_message(
+    bot: RunningBot, fake_api: FakeBotAPI, redis_client: Redis, content: Content
+) -> None:
+    person = Person(bot, fake_api, 2001, "ru")
+    await person.say("/start")
+    await person.say(AT_RISK["ru"])
+
+    await person.say("/hide")
+
+    assert fake_api.calls_to("deleteMessages", chat_id=person.chat_id)
+    assert list(fake_api.chats[person.chat_id].values()) == [
+        content.messages.hide_notice.get("ru")
+    ]
+    assert await redis_client.exists(str(UserKey("msgs", user_key(2001)))) == 0
+
+
+async def test_delete_erases_every_key_and_no_raw_id_is_stored(
+    bot: RunningBot, fake_api: FakeBotAPI, redis_client: Redis
+) -> None:
+    person = Person(bot, fake_api, 987654321, "en")
+    await person.say("/start")
+    await person.say(AT_RISK["en"])
+    for key in await redis_client.keys("smb:*"):
+        assert "987654321" not in key
+        assert await redis_client.ttl(key) > 0, key  # every key expires
+        if await redis_client.type(key) == "string":
+            value = await redis_client.get(key) or ""
+            assert "987654321" not in value and "passport" not in value
+
+    replies = await person.say("/delete")
+
+    assert replies
+    for kind in USER_KEY_KINDS:
+        assert await redis_client.exists(str(UserKey(kind, user_key(987654321)))) == 0, kind
+
+
+async def test_sticker_and_a_very_long_message(
+    bot: RunningBot, fake_api: FakeBotAPI, content: Content
+) -> None:
+    person = Person(bot, fake_api, 3001, "en")
+    await person.say("/start")
+    sticker = {"file_id": "s", "file_unique_id": "u", "type": "regular", "width": 512,
+               "height": 512, "is_animated": False, "is_video": False}
+    replies = await person.send(sticker=sticker)
+    assert replies[0].text.startswith(content.messages.non_text.get("en")[:30])
+
+    long_text = ("I found a job offer abroad and I am not sure. " * 230)[:10_000]
+    replies = await person.say(long_text)
+    assert replies and all(len(call.text) <= 4096 for call in replies)
+
+
+async def test_html_in_the_persons_text_is_escaped(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    settings = make_settings(fake_api, framework, redis_server.url, operator_chat_id=-100777)
+    bot = await running(settings, engine_factory)
+    person = Person(bot, fake_api, 4001, "en")
+    await person.say("/start")
+    await person.say("they took my <b>passport</b> & <script>x</script>")
+    await person.press("m:human")
+    await person.press("h:text")
+    mark = len(fake_api.calls)
+    await person.say("my boss <i>Ivan</i> & co keep my passport")
+
+    [alert] = await fake_api.wait_calls("sendMessage", 1, chat_id=-100777, since=mark)
+    assert "&lt;i&gt;Ivan&lt;/i&gt; &amp; co" in alert.text
+    assert "<i>" not in alert.text and "4001" not in alert.text
+    assert Pseudonymizer(PSEUDONYM_KEY).pseudonym(user_key(4001)) in alert.text
+
+
+async def test_a_redelivered_update_is_handled_once(bot: RunningBot, fake_api: FakeBotAPI) -> None:
+    person = Person(bot, fake_api, 5001, "en")
+    update = message_update(fake_api, person.user, text="/start")
+    update["update_id"] = 777_000
+    first = await person._exchange(dict(update))
+    assert first
+
+    await fake_api.push(dict(update))  # Telegram sends it again
+    probe = await person.say("/help")
+
+    assert len(fake_api.calls_to("sendMessage", person.chat_id)) == len(first) + len(probe)
+
+
+async def test_a_restart_in_the_middle_of_a_flow_resumes_from_redis(
+    bot: RunningBot, fake_api: FakeBotAPI
+) -> None:
+    person = Person(bot, fake_api, 6001, "en")
+    await person.say("/start")
+    replies = await person.press("m:job_check")
+    for _ in range(2):
+        option = next(p for p in payloads(replies) if p.startswith("f:"))
+        replies = await person.press(option)
+    assert any(call.text.startswith("Question 3 of") for call in replies)
+
+    await bot.restart()
+
+    option = next(p for p in payloads(replies) if p.startswith("f:"))
+    replies = await person.press(option)
+    assert any(call.text.startswith("Question 4 of") for call in replies)
+
+
+async def test_a_flood_gets_one_notice_then_silence(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    settings = make_settings(fake_api, framework, redis_server.url, rate_limit=3)
+    bot = await running(settings, engine_factory)
+    person = Person(bot, fake_api, 7001, "ru")
+    notice = TransportTexts(I18n(settings.bot.locales_dir)).translate("ru", FLOOD_NOTICE)
+
+    for i in range(10):
+        await fake_api.push(message_update(fake_api, person.user, text=f"вопрос {i}"))
+    await fake_api.wait_calls("sendMessage", 1, person.chat_id)
+    await bot.settle()
+    await fake_api.quiet(0.5)
+    await bot.settle()
+
+    texts = [c.text for c in fake_api.calls_to("sendMessage", person.chat_id)]
+    assert texts.count(notice) == 1
+    assert texts[-1] == notice  # nothing after the notice
+
+
+async def test_429_retry_after_is_honoured(bot: RunningBot, fake_api: FakeBotAPI) -> None:
+    person = Person(bot, fake_api, 8001, "en")
+    fake_api.fail("sendMessage", 429, retry_after=1)
+    fake_api.fail("sendMessage", 502, "Bad Gateway")
+
+    replies = await person.say("/start")
+
+    attempts = fake_api.calls_to("sendMessage", person.chat_id)
+    assert attempts[1].at - attempts[0].at >= 1.0  # waited as told
+    assert len(attempts) == len(replies) and len(replies) >= 3  # then delivered everything
+
+
+async def test_redis_going_away_mid_conversation(
+    bot: RunningBot, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+) -> None:
+    person = Person(bot, fake_api, 9001, "en")
+    await person.say("/start")
+    replies = await person.press("m:job_check")
+
+    redis_server.stop()
+    try:
+        during = await person.say(AT_RISK["en"])
+        assert "112" in during[0].text  # still answering, from memory
+    finally:
+        redis_server.start()
+
+    await asyncio.sleep(2.5)  # the next probe finds Redis back
+    after = await person.say("/menu")
+    assert after
+    deadline = time.monotonic() + 5
+    while not await redis_client.exists(str(UserKey("session", user_key(9001)))):
+        assert time.monotonic() < deadline, "the session did not return to Redis"
+        await person.say("/menu")
+    assert replies
+
+
+async def test_groups_are_ignored(bot: RunningBot, fake_api: FakeBotAPI) -> None:
+    person = Person(bot, fake_api, 10_001, "en")
+    group = {"id": -100123, "type": "supergroup", "title": "Jobs abroad"}
+    await fake_api.push(message_update(fake_api, person.user, text="/start", chat=group))
+    await fake_api.push(message_update(fake_api, person.user, text=AT_RISK["en"], chat=group))
+
+    await person.say("/help")  # handled after the group messages: same person, in order
+
+    assert fake_api.calls_to("sendMessage", chat_id=-100123) == []

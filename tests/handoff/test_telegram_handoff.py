@@ -1,0 +1,232 @@
+"""The handoff end to end on the fake Bot API with a real redis-server, for both adapters."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.handoff.stats import collect
+from tests.adapters.conftest import Person
+from tests.handoff.telegram import (
+    OPS,
+    HandoffBot,
+    Replicas,
+    Operator,
+    case_of,
+    closed_hours,
+    consent,
+    pseudonym,
+    reach_consent,
+    sent_to,
+    settings_for,
+)
+from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.redis_server import RedisServer
+
+FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+
+
+@pytest.fixture
+async def bots():
+    started: list[HandoffBot] = []
+
+    async def start(bot: HandoffBot) -> HandoffBot:
+        await bot.start()
+        started.append(bot)
+        return bot
+
+    try:
+        yield start
+    finally:
+        for bot in started:
+            await bot.stop()
+
+
+@FRAMEWORKS
+async def test_whole_path_in_topic_mode(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 555, "ru"), Operator(fake_api)
+    await reach_consent(person, "у меня <b>забрали</b> паспорт & не отпускают")
+    told = await consent(person)
+    assert "номер в очереди: 1" in told[-1].text and "h:stop" in told[-1].payloads
+
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    topic = fake_api.calls_to("createForumTopic", OPS)
+    assert topic and pseudonym(555) in topic[0].params["name"]
+    assert alert.params.get("message_thread_id")
+    raw = alert.text
+    assert pseudonym(555) in raw and "555" not in raw and "Person" not in raw
+    assert "&lt;b&gt;забрали&lt;/b&gt; паспорт &amp; не" in raw  # escaped for parse_mode=HTML
+    assert "risk_documents_withheld" in raw and "Language: ru" in raw and "PL" in raw
+    case = case_of(alert)
+    thread = int(alert.params["message_thread_id"])
+
+    mark = len(fake_api.calls)
+    answer = await operator.press(f"op:take:{case}")
+    assert answer.params.get("text") == "The case is yours."
+    (taken,) = await sent_to(fake_api, person.chat_id, "подключился", since=mark)
+    assert "h:stop" in taken.payloads
+
+    mark = len(fake_api.calls)
+    await person.say("я в Варшаве, <i>помогите</i>", replies=0)
+    (relayed,) = await sent_to(fake_api, OPS, "Варшаве", since=mark)
+    assert int(relayed.params["message_thread_id"]) == thread
+    assert "&lt;i&gt;помогите&lt;/i&gt;" in relayed.text
+    assert not fake_api.calls_to("sendMessage", person.chat_id, since=mark)  # no bot answer
+
+    mark = len(fake_api.calls)
+    await operator.write("Позвоните по номеру 112 <сейчас>", thread_id=thread)
+    (delivered,) = await sent_to(fake_api, person.chat_id, "Позвоните", since=mark)
+    assert delivered.text == "Позвоните по номеру 112 &lt;сейчас&gt;"
+
+    mark = len(fake_api.calls)
+    await operator.press(f"op:close:{case}")
+    await sent_to(fake_api, person.chat_id, "завершён", since=mark)
+    (question,) = await sent_to(fake_api, OPS, "What was the outcome?", since=mark)
+    assert f"op:out:{case}:referred" in question.payloads
+    await operator.press(f"op:out:{case}:referred")
+
+    # The case is over: the engine answers again.
+    mark = len(fake_api.calls)
+    await person.say("/menu", replies=1)
+    assert not fake_api.calls_to("sendMessage", OPS, since=mark)
+    today = datetime.now(ZoneInfo("Europe/Minsk")).date()
+    counts = (await collect(redis_client, 1, today))[today]
+    assert counts["cases"] == 1 and counts["outcome:referred"] == 1
+    assert counts["country:PL"] == 1 and counts["indicator:risk_documents_withheld"] == 1
+    for key in await redis_client.keys("smb:*"):
+        assert "555" not in key
+
+
+@FRAMEWORKS
+async def test_reply_mode_without_topics(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    fake_api.fail("createForumTopic", 400, "Bad Request: the chat is not a forum")
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 556, "ru"), Operator(fake_api)
+    await reach_consent(person)
+    await consent(person, "h:yes")
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    assert not alert.params.get("message_thread_id")
+    assert "забрали паспорт" not in alert.text  # no consent to share the free text
+    alert_id = max(fake_api.chats[OPS])  # the fake numbers messages per chat
+
+    mark = len(fake_api.calls)
+    await operator.write("Здравствуйте, я Анна из команды.", reply_to=alert_id)
+    await sent_to(fake_api, person.chat_id, "подключился", since=mark)  # writing takes the case
+    await sent_to(fake_api, person.chat_id, "Анна", since=mark)
+
+    mark = len(fake_api.calls)
+    await person.say("спасибо", replies=0)
+    (relayed,) = await sent_to(fake_api, OPS, "спасибо", since=mark)
+    assert relayed.params["reply_parameters"]["message_id"] == alert_id
+
+    mark = len(fake_api.calls)
+    await person.say("/stop", replies=1)
+    await sent_to(fake_api, OPS, "ended the conversation", since=mark)
+    await sent_to(fake_api, OPS, "What was the outcome?", since=mark)
+
+
+@FRAMEWORKS
+async def test_non_operator_cannot_take(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    fake_api.members[OPS][888] = "member"
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person = Person(bot, fake_api, 557, "ru")
+    await reach_consent(person)
+    await consent(person)
+    case = case_of((await sent_to(fake_api, OPS, "Case #"))[0])
+
+    mark = len(fake_api.calls)
+    refused = await Operator(fake_api, 999).press(f"op:take:{case}")
+    assert "Only the NGO's operators" in refused.params.get("text", "")
+    assert not fake_api.calls_to("sendMessage", person.chat_id, since=mark)
+    assert fake_api.calls_to("getChatMember", OPS, since=mark)
+
+    # A member of the operators' chat who is not in OPERATOR_IDS may take it.
+    mark = len(fake_api.calls)
+    await Operator(fake_api, 888).press(f"op:take:{case}")
+    await sent_to(fake_api, person.chat_id, "подключился", since=mark)
+
+
+@FRAMEWORKS
+async def test_out_of_hours_gives_hotlines_at_once(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    settings = settings_for(fake_api, framework, redis_server.url, hours=closed_hours())
+    bot = await bots(HandoffBot(settings, {"escalate_after": 0.3}))
+    person = Person(bot, fake_api, 558, "ru")
+    await reach_consent(person)
+    told = await consent(person)
+    assert "Сейчас наша команда не работает" in told[-1].text
+    assert "(Минск)" in told[-1].text and "112" in told[-1].text
+    await sent_to(fake_api, OPS, "Case #")  # still posted: whoever is on watch sees it
+    await asyncio.sleep(1.0)
+    assert not [c for c in fake_api.calls_to("sendMessage", OPS) if "ESCALATED" in c.text]
+
+
+@FRAMEWORKS
+async def test_untaken_alert_is_escalated(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url),
+                                {"escalate_after": 0.5}))
+    person = Person(bot, fake_api, 559, "en")
+    await reach_consent(person)
+    await consent(person)
+    (first,) = await sent_to(fake_api, OPS, "Case #")
+    (escalated,) = await sent_to(fake_api, OPS, "ESCALATED (1)")
+    assert not escalated.params.get("message_thread_id")  # in the main chat, seen by all
+    assert case_of(escalated) == case_of(first)
+    await sent_to(fake_api, person.chat_id, "номер в очереди")
+    await Operator(fake_api).press(f"op:take:{case_of(first)}")
+    mark = len(fake_api.calls)
+    await asyncio.sleep(1.2)
+    assert not [c for c in fake_api.calls_to("sendMessage", OPS, since=mark) if "ESCALATED" in c.text]
+
+
+@FRAMEWORKS
+async def test_restart_in_the_middle_of_a_case(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 560, "ru"), Operator(fake_api)
+    await reach_consent(person)
+    await consent(person)
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    await operator.press(f"op:take:{case_of(alert)}")
+    thread = int(alert.params["message_thread_id"])
+
+    await bot.restart()
+    mark = len(fake_api.calls)
+    await person.say("вы ещё здесь?", replies=0)
+    (relayed,) = await sent_to(fake_api, OPS, "вы ещё здесь", since=mark)
+    assert int(relayed.params["message_thread_id"]) == thread
+    await operator.write("Да, я здесь.", thread_id=thread)
+    await sent_to(fake_api, person.chat_id, "Да, я здесь.", since=mark)
+    assert len([c for c in fake_api.calls_to("sendMessage", OPS) if "Case #" in c.text]) == 1
+
+
+@FRAMEWORKS
+async def test_two_replicas_share_redis_without_double_alerts(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    settings = settings_for(fake_api, framework, redis_server.url)
+    both = Replicas(await bots(HandoffBot(settings)), await bots(HandoffBot(settings)))
+    people = [Person(both, fake_api, 600 + n, "ru") for n in range(3)]  # type: ignore[arg-type]
+    for person in people:
+        await reach_consent(person)
+        await consent(person)
+    found = await sent_to(fake_api, OPS, "Case #", count=3)
+    await asyncio.sleep(1.5)  # long past the claim time: nothing re-posted
+    found = [c for c in fake_api.calls_to("sendMessage", OPS) if "Case #" in c.text]
+    assert len(found) == 3 and len({case_of(c) for c in found}) == 3
+    assert len(fake_api.calls_to("createForumTopic", OPS)) == 3
