@@ -18,6 +18,9 @@ class Decision(Protocol):
     @property
     def indicators(self) -> Sequence[str]: ...
 
+    @property
+    def by_phrase(self) -> bool: ...
+
 
 class Assessor(Protocol):
     """Runs the danger-phrase layer and the classifier's verdict on every message."""

@@ -21,12 +21,12 @@ from bot.core.events import (
     Response,
 )
 from bot.core.pending import PendingTexts
-from bot.core.replies import Replies
+from bot.core.replies import Replies, consent_choice
 from bot.core.safety import Safety, Turn
 from bot.core.session import Session
 from bot.core.session_store import SessionStore
 from bot.core.steps import Steps
-from bot.i18n import DEFAULT_LANGUAGE, I18n, normalize_language
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, I18n, normalize_language
 from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
 from bot.nlu.language import detect_language
 
@@ -161,6 +161,16 @@ class DialogueEngine:
             decision.at_risk,
         )
         awaiting = session.awaiting or ""
+        choice = None
+        if awaiting.startswith("consent:"):  # "да" typed instead of pressing the button
+            choice = consent_choice(text, (self._i18n.translator(lang) for lang in LANGUAGES))
+        if choice is not None and not decision.by_phrase:
+            # A one-word "так" can look risky to the classifier; the numbers still come first,
+            # but the person's answer to the offer is what they meant.
+            if decision.at_risk:
+                turn.replies.append(r.risk_numbers(session.country))
+            self._safety.consent(turn, choice)
+            return
         if decision.at_risk:
             if awaiting.startswith("country:"):  # "I'm in Poland, they took my passport"
                 session.country = match_country(text, r.content.countries) or session.country
@@ -173,10 +183,6 @@ class DialogueEngine:
             )
             return
         confident = intent.confidence >= self._low_confidence
-        choice = r.consent_choice(text) if awaiting.startswith("consent:") else None
-        if choice is not None:  # "да" typed instead of pressing the button
-            self._safety.consent(turn, choice)
-            return
         if awaiting.startswith("country:"):
             country = match_country(text, r.content.countries)
             if country:

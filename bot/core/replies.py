@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from bot.content.models import Answer, Content, Country, Hotline, LocalizedText, Source
@@ -23,6 +24,20 @@ UNIVERSAL = "EU"  # the country of emergency entries that work everywhere the bo
 def rows(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
     """Lay buttons out in rows of `width` (phones are narrow)."""
     return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+
+
+def consent_choice(text: str, translators: Iterable[Translator]) -> str | None:
+    """A typed answer to the human offer ("да", "no, thanks") by the buttons' first words, in
+    any language (short words fool language detection). A bare "да" could mean either "yes"
+    button: the one that shares less is chosen."""
+    words = re.sub(r"[,.!]", " ", text.lower()).split()
+    if not words or len(words) > 3:
+        return None
+    for tr in translators:
+        for choice, label in (("yes", CONSENT_YES), ("no", CONSENT_NO)):
+            if words[0] == re.sub(r"[,.!]", " ", tr.gettext(label).lower()).split()[0]:
+                return choice
+    return None
 
 
 class Replies:
@@ -68,19 +83,6 @@ class Replies:
             buttons.append([Button(self.tr.gettext(CONSENT_TEXT), "h:text")])
         buttons.append([Button(self.tr.gettext(CONSENT_NO), "h:no")])
         return buttons
-
-    def consent_choice(self, text: str) -> str | None:
-        """A typed answer to the human offer ("да", "no, thanks"), by the buttons' first words.
-
-        "да" alone could mean either "yes" button: the one that shares less is chosen.
-        """
-        words = text.lower().replace(",", " ").replace(".", " ").replace("!", " ").split()
-        if not words or len(words) > 3:
-            return None
-        for choice, label in (("yes", CONSENT_YES), ("no", CONSENT_NO)):
-            if words[0] == self.tr.gettext(label).lower().replace(",", " ").split()[0]:
-                return choice
-        return None
 
     def offer_human(self, with_text: bool) -> Reply:
         """The offer of a human, with what the operator will see."""
