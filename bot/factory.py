@@ -25,16 +25,18 @@ def build_content(settings: Settings) -> ContentHolder:
 def build_recognizer(settings: Settings) -> IntentRecognizer:
     """The intent recogniser chosen by NLU_BACKEND.
 
-    Seam for the Rasa backend: NLU_BACKEND=rasa will return a failover recogniser (Rasa over
-    HTTP, falling back to the embedded model) built here; until then the embedded model is used.
+    NLU_BACKEND=rasa returns a failover recogniser: Rasa over HTTP, answered by the embedded
+    model whenever Rasa is down, slow or wrong (so the embedded model is always trained).
     """
     from bot.nlu.embedded import EmbeddedRecognizer  # scikit-learn: imported only when needed
 
-    if settings.nlu.backend != "embedded":
-        log.warning(
-            "NLU_BACKEND=%s is not wired yet; using the embedded model", settings.nlu.backend
-        )
-    return EmbeddedRecognizer.from_data_dir(settings.nlu.data_dir)
+    embedded = EmbeddedRecognizer.from_data_dir(settings.nlu.data_dir)
+    if settings.nlu.backend == "rasa":
+        from bot.nlu.failover import FailoverRecognizer
+        from bot.nlu.rasa import RasaRecognizer
+
+        return FailoverRecognizer(RasaRecognizer.from_settings(settings), embedded)
+    return embedded
 
 
 def build_triage(settings: Settings) -> Callable[[Content], Assessor]:

@@ -118,7 +118,10 @@ class Relay:
             from bot.handoff.actions import take  # writing in a case takes it, as Take would
 
             if not await take(ctx, case, operator, notify_press=None):
-                return
+                again = await ctx.cases.get(case_id)
+                if again is None or again.state != "taken":  # e.g. this operator is at capacity
+                    await self._say(update, "Not delivered: press Take first (or close a case).")
+                    return
         delivered = await ctx.tell_user(case.user_key, Reply(update.text))
         if not delivered:
             await self._say(update, "The person's chat is no longer known: not delivered.")

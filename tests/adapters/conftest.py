@@ -10,6 +10,7 @@ import pytest
 from pydantic import SecretStr
 
 from bot.adapters.telegram.glue import Engine, Glue
+from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import EngineFactory, serve
 from bot.config import (
     BotSettings,
@@ -61,12 +62,20 @@ def make_settings(api: FakeBotAPI, framework: str, redis_url: str | None, **over
     )
 
 
+def fast_limiter() -> OutgoingLimiter:
+    """Telegram's pacing of 1 message/s per chat would make a 13-question flow take 13 s: tests
+    that are not about pacing use a quicker one (retries and 429 handling stay the same)."""
+    return OutgoingLimiter(chat_rate=50, chat_burst=50, backoff=0.1)
+
+
 class RunningBot:
     """`serve()` in a background task; `restart()` simulates a process restart."""
 
-    def __init__(self, settings: Settings, engine_factory: EngineFactory | None) -> None:
+    def __init__(self, settings: Settings, engine_factory: EngineFactory | None,
+                 limiter: OutgoingLimiter | None = None) -> None:
         self.settings = settings
         self._factory = engine_factory
+        self._limiter = limiter
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
         self.glue: Glue | None = None
@@ -80,7 +89,8 @@ class RunningBot:
             started.set()
 
         self._task = asyncio.create_task(
-            serve(self.settings, self._stop, engine_factory=self._factory, on_started=on_started)
+            serve(self.settings, self._stop, engine_factory=self._factory, on_started=on_started,
+                  limiter=self._limiter or fast_limiter())
         )
         waiter = asyncio.create_task(started.wait())
         await asyncio.wait({self._task, waiter}, timeout=120, return_when=asyncio.FIRST_COMPLETED)
@@ -151,8 +161,9 @@ async def running() -> AsyncIterator[Callable[..., Awaitable[RunningBot]]]:
     """Start bots with `await running(settings, engine_factory)`; all stopped at the end."""
     bots: list[RunningBot] = []
 
-    async def start(settings: Settings, factory: EngineFactory | None = None) -> RunningBot:
-        bot = RunningBot(settings, factory)
+    async def start(settings: Settings, factory: EngineFactory | None = None,
+                    limiter: OutgoingLimiter | None = None) -> RunningBot:
+        bot = RunningBot(settings, factory, limiter)
         await bot.start()
         bots.append(bot)
         return bot

@@ -11,6 +11,7 @@ from bot.config import REPO_ROOT, Settings
 from bot.content.loader import ContentHolder
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore, SessionStore
+from bot.core.triage import risk_evidence
 from bot.factory import build_triage
 from bot.i18n import I18n
 from bot.nlu.embedded import EmbeddedRecognizer
@@ -70,3 +71,23 @@ def chat(engine: DialogueEngine) -> Chat:
 @pytest.fixture
 def content_dir() -> Path:
     return REPO_ROOT / "content"
+
+
+UNSURE_CANDIDATES = ("zzz", "мм", "asdf qwerty zxcv", "хм", "ok so", "?", "well maybe")
+
+
+@pytest.fixture(scope="session")
+def unsure_text(recognizer: EmbeddedRecognizer, settings: Settings) -> str:
+    """A message the current model is unsure about and that does not look risky.
+
+    Chosen from the model's own output so that retraining does not break the tests of what
+    the engine does with an unsure parse.
+    """
+    for text in UNSURE_CANDIDATES:
+        result = recognizer.parse_sync(text, "ru")
+        if (
+            result.confidence < settings.nlu.low_confidence
+            and risk_evidence(result) < settings.nlu.risk_threshold
+        ):
+            return text
+    pytest.fail("no low-confidence candidate: extend UNSURE_CANDIDATES")

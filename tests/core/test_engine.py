@@ -58,7 +58,9 @@ async def test_start_welcomes_in_the_client_language_and_shows_the_menu(
     assert MAIN_MENU <= set(payloads(response.replies[-1]))
 
 
-async def test_explicit_language_choice_wins_over_detection(chat: Chat, content: Content) -> None:
+async def test_explicit_language_choice_wins_over_detection(
+    chat: Chat, content: Content, unsure_text: str
+) -> None:
     chat.language_code = "ru"
     await chat.command("/start")
     picker = await chat.command("/language")
@@ -66,8 +68,7 @@ async def test_explicit_language_choice_wins_over_detection(chat: Chat, content:
     labels = [b.label for row in picker.replies[0].buttons for b in row]
     assert {"Русский", "Беларуская", "English"} <= set(labels)
     await chat.press("lang:be")
-    # Written in Russian, answered in the chosen Belarusian.
-    response = await chat.say("asdf qwerty zxcv")
+    response = await chat.say(unsure_text)
     assert texts(response)[0] == content.messages.low_confidence.get("be").strip()
     await chat.press("m:language")
     switched = await chat.press("lang:en")
@@ -223,9 +224,11 @@ async def test_operator_intent_goes_through_consent(chat: Chat) -> None:
 
 
 # ---------------------------------------------------------------------- fallbacks
-async def test_low_confidence_offers_topics_and_the_menu(chat: Chat, content: Content) -> None:
+async def test_low_confidence_offers_topics_and_the_menu(
+    chat: Chat, content: Content, unsure_text: str
+) -> None:
     await chat.command("/start")
-    response = await chat.say("asdf qwerty zxcv")
+    response = await chat.say(unsure_text)
     reply = response.replies[0]
     assert reply.text == content.messages.low_confidence.get("ru").strip()
     suggested = [p for p in payloads(reply) if p.startswith("i:")]

@@ -92,7 +92,9 @@ def pseudonym(user_id: int) -> str:
     return keys.pseudonym(keys.user_key(f"tg:{user_id}"))
 
 
-async def reach_consent(person: Person, text: str = "у меня забрали паспорт и не отпускают") -> None:
+async def reach_consent(
+    person: Person, text: str = "у меня забрали паспорт и не отпускают"
+) -> None:
     """A person at risk: /start, what happened, the country; the human offer comes last."""
     await person.say("/start", replies=3)
     await person.say(text, replies=2)

@@ -14,8 +14,8 @@ from tests.adapters.conftest import Person
 from tests.handoff.telegram import (
     OPS,
     HandoffBot,
-    Replicas,
     Operator,
+    Replicas,
     case_of,
     closed_hours,
     consent,
@@ -182,15 +182,16 @@ async def test_untaken_alert_is_escalated(
     person = Person(bot, fake_api, 559, "en")
     await reach_consent(person)
     await consent(person)
-    (first,) = await sent_to(fake_api, OPS, "Case #")
-    (escalated,) = await sent_to(fake_api, OPS, "ESCALATED (1)")
+    (first,) = await sent_to(fake_api, OPS, "New case")
+    escalated = (await sent_to(fake_api, OPS, "ESCALATED (1)"))[0]
     assert not escalated.params.get("message_thread_id")  # in the main chat, seen by all
     assert case_of(escalated) == case_of(first)
     await sent_to(fake_api, person.chat_id, "номер в очереди")
     await Operator(fake_api).press(f"op:take:{case_of(first)}")
     mark = len(fake_api.calls)
     await asyncio.sleep(1.2)
-    assert not [c for c in fake_api.calls_to("sendMessage", OPS, since=mark) if "ESCALATED" in c.text]
+    later = fake_api.calls_to("sendMessage", OPS, since=mark)
+    assert not [c for c in later if "ESCALATED" in c.text]
 
 
 @FRAMEWORKS

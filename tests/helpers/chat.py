@@ -21,13 +21,13 @@ from bot.core.events import EventKind, IncomingEvent, OperatorAlert, Reply, Resp
 def plain_settings(**operators: str) -> Settings:
     """Default settings that ignore the developer's environment and .env file."""
     return Settings(
-        bot=BotSettings(_env_file=None),  # type: ignore[call-arg]
-        telegram=TelegramSettings(_env_file=None),  # type: ignore[call-arg]
-        webhook=WebhookSettings(_env_file=None),  # type: ignore[call-arg]
-        redis=RedisSettings(_env_file=None),  # type: ignore[call-arg]
-        nlu=NLUSettings(_env_file=None),  # type: ignore[call-arg]
-        rasa=RasaSettings(_env_file=None),  # type: ignore[call-arg]
-        operators=OperatorSettings(_env_file=None, **operators),  # type: ignore[call-arg]
+        bot=BotSettings(_env_file=None),
+        telegram=TelegramSettings(_env_file=None),
+        webhook=WebhookSettings(_env_file=None),
+        redis=RedisSettings(_env_file=None),
+        nlu=NLUSettings(_env_file=None),
+        rasa=RasaSettings(_env_file=None),
+        operators=OperatorSettings(_env_file=None, **operators),
     )
 
 

@@ -213,9 +213,9 @@ class Glue:
             log.warning("answerCallbackQuery failed: %s", type(exc).__name__)
 
     async def _handle_private(self, data: TgInput, user_key: str) -> None:
-        if data.message_id is not None and data.kind != EventKind.BUTTON:
-            await self._state.remember(user_key, [data.message_id])
-        if await self._state.hit(user_key) > self._limit:
+        # A button press's message id is the bot's own message, already remembered.
+        incoming = data.message_id if data.kind != EventKind.BUTTON else None
+        if await self._state.hit(user_key, incoming) > self._limit:
             if await self._state.flood_notice_due(user_key):
                 language = await self._language(user_key, data)
                 notice = self._texts.translate(language, FLOOD_NOTICE)
@@ -228,8 +228,10 @@ class Glue:
         if await self._handoff.user_event(event):
             return  # an open handoff case: a human answers, not the engine
         response = await self._engine.handle(event)
+        sent: list[int] = []
         for reply in response.replies:
-            await self._send(data.chat_id, user_key, reply)
+            sent.extend(await self._messenger.send(data.chat_id, reply))
+        await self._state.remember(user_key, sent)  # one write; before effects (/hide reads it)
         for effect in response.effects:
             await self._apply(effect, user_key)
 

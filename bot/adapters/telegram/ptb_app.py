@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import warnings
+import os
 from collections.abc import Sequence
 from contextlib import suppress
 from functools import partial
@@ -46,10 +46,7 @@ def _seconds(value: object) -> float:
 def classify(exc: BaseException) -> Failure:
     """PTB's exceptions as the limiter's retry decisions (BadRequest is a NetworkError in PTB)."""
     if isinstance(exc, RetryAfter):
-        with warnings.catch_warnings():
-            # PTB 22 warns that the int form is deprecated; we accept int and timedelta.
-            warnings.simplefilter("ignore")
-            return Failure("retry_after", _seconds(exc.retry_after))
+        return Failure("retry_after", _seconds(exc.retry_after))
     if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):
         return Failure("transient")
     return Failure("fatal")
@@ -138,6 +135,9 @@ class PTBAdapter:
 
     def __init__(self, token: str, api_base: str, limiter: OutgoingLimiter,
                  max_concurrency: int = 32) -> None:
+        # PTB 22 deprecates int time periods and warns on every RetryAfter unless this opts
+        # into the timedelta form (the future default); `classify` reads either.
+        os.environ.setdefault("PTB_TIMEDELTA", "true")
         base = api_base.rstrip("/")
         self.application = (
             ApplicationBuilder()

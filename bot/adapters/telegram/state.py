@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Protocol, cast
 
 from redis.asyncio import Redis
+from redis.asyncio.client import Pipeline
 
 from bot.storage.fallback import RedisHealth
 from bot.storage.keys import UserKey, global_key
@@ -24,8 +25,9 @@ class ChatState(Protocol):
         """True the first time an update id is seen, False for a redelivery."""
         ...
 
-    async def hit(self, user_key: str) -> int:
-        """Count one incoming update in the user's current minute; return the count."""
+    async def hit(self, user_key: str, message_id: int | None = None) -> int:
+        """Count one incoming update in the user's current minute (and remember its message
+        id for /hide); return the count."""
         ...
 
     async def flood_notice_due(self, user_key: str) -> bool:
@@ -53,13 +55,23 @@ class RedisChatState:
         key = global_key("dedup", str(update_id))
         return bool(await self._redis.set(key, 1, nx=True, ex=DEDUP_TTL))
 
-    async def hit(self, user_key: str) -> int:
+    async def hit(self, user_key: str, message_id: int | None = None) -> int:
         key = str(UserKey("rate", user_key))
-        async with self._redis.pipeline(transaction=True) as pipe:
+        # One round trip per update: no MULTI/EXEC, every command here is idempotent enough.
+        async with self._redis.pipeline(transaction=False) as pipe:
             pipe.incr(key)
             pipe.expire(key, RATE_WINDOW, nx=True)  # a fixed window that starts with the 1st hit
-            count, _ = await pipe.execute()
+            if message_id is not None:
+                self._remember(pipe, user_key, [message_id])
+            count, *_ = await pipe.execute()
         return int(count)
+
+    @staticmethod
+    def _remember(pipe: Pipeline, user_key: str, message_ids: Iterable[int]) -> None:
+        key = str(UserKey("msgs", user_key))
+        pipe.zadd(key, {str(mid): time.time() for mid in message_ids})
+        pipe.zremrangebyrank(key, 0, -MSGS_KEEP - 1)  # ids older than 48 h are skipped on read
+        pipe.expire(key, MSGS_TTL)
 
     async def flood_notice_due(self, user_key: str) -> bool:
         rate_ttl = await self._redis.ttl(str(UserKey("rate", user_key)))
@@ -67,16 +79,11 @@ class RedisChatState:
         return bool(await self._redis.set(str(UserKey("flood", user_key)), 1, nx=True, ex=ttl))
 
     async def remember(self, user_key: str, message_ids: Iterable[int]) -> None:
-        now = time.time()
-        mapping = {str(mid): now for mid in message_ids}
-        if not mapping:
+        ids = list(message_ids)
+        if not ids:
             return
-        key = str(UserKey("msgs", user_key))
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.zadd(key, mapping)
-            pipe.zremrangebyscore(key, 0, now - MSGS_TTL)
-            pipe.zremrangebyrank(key, 0, -MSGS_KEEP - 1)
-            pipe.expire(key, MSGS_TTL)
+        async with self._redis.pipeline(transaction=False) as pipe:
+            self._remember(pipe, user_key, ids)
             await pipe.execute()
 
     async def recent(self, user_key: str) -> list[int]:
@@ -116,7 +123,9 @@ class MemoryChatState:
         self._set(key, 1, DEDUP_TTL)
         return True
 
-    async def hit(self, user_key: str) -> int:
+    async def hit(self, user_key: str, message_id: int | None = None) -> int:
+        if message_id is not None:
+            await self.remember(user_key, [message_id])
         key = f"rate:{user_key}"
         item = self._expiring.get(key)
         if item is None or item[0] < time.monotonic():
@@ -164,9 +173,10 @@ class FallbackChatState:
             lambda: self._redis.first_time(update_id), lambda: self._memory.first_time(update_id)
         )
 
-    async def hit(self, user_key: str) -> int:
+    async def hit(self, user_key: str, message_id: int | None = None) -> int:
         return await self._health.call(
-            lambda: self._redis.hit(user_key), lambda: self._memory.hit(user_key)
+            lambda: self._redis.hit(user_key, message_id),
+            lambda: self._memory.hit(user_key, message_id),
         )
 
     async def flood_notice_due(self, user_key: str) -> bool:

@@ -1,0 +1,242 @@
+"""A real Rasa 3.6 server: train a small model with nlu/config.yml, serve it, query it, kill it.
+
+Needs .venv-rasa (Python 3.10, `make rasa-setup`). Without it the tests are skipped, unless
+REQUIRE_RASA=1 (as in CI), which turns the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.config import REPO_ROOT, NLUSettings
+from bot.nlu.base import ALL_INTENTS
+from bot.nlu.data import Example, load_examples
+from bot.nlu.embedded import EmbeddedRecognizer
+from bot.nlu.failover import FailoverRecognizer
+from bot.nlu.rasa import RasaError, RasaRecognizer
+
+pytestmark = pytest.mark.rasa
+
+RASA_VENV = Path(os.environ.get("RASA_VENV", REPO_ROOT / ".venv-rasa"))
+RASA = RASA_VENV / "bin" / "rasa"
+PER_GROUP = 12  # examples per intent and language group: trains in well under a minute
+EPOCHS = 40
+TOKEN = "integration-test-token"
+ENV = {
+    **os.environ,
+    "RASA_TELEMETRY_ENABLED": "false",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+}
+
+
+def _python310() -> str | None:
+    """A Python 3.10 the way scripts/rasa-setup.sh looks for one."""
+    candidates = [os.environ.get("RASA_PYTHON"), shutil.which("python3.10")]
+    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    candidates += [str(p / "bin" / "python3.10") for p in sorted(pyenv_root.glob("versions/3.10*"))]
+    for candidate in filter(None, candidates):
+        try:
+            done = subprocess.run(
+                [candidate, "-c", "import sys; print(sys.version_info[:2] == (3, 10))"],
+                capture_output=True, text=True, timeout=30,
+            )  # fmt: skip
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if done.stdout.strip() == "True":
+            return candidate
+    return None
+
+
+def _require_rasa() -> None:
+    if RASA.exists():
+        return
+    if _python310():
+        reason = f"no {RASA}: run `make rasa-setup` to build it (Python 3.10 was found)"
+    else:
+        reason = (
+            "no Python 3.10 for Rasa 3.6: install one (e.g. `pyenv install 3.10.13`), then run "
+            "`make rasa-setup`; or see deploy/rasa.md"
+        )
+    if os.environ.get("REQUIRE_RASA") == "1":
+        pytest.fail(f"REQUIRE_RASA=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _small_training_set(examples: list[Example]) -> list[Example]:
+    groups: dict[tuple[str, str], list[Example]] = defaultdict(list)
+    for example in examples:
+        if len(groups[example.intent, example.group]) < PER_GROUP:
+            groups[example.intent, example.group].append(example)
+    return [e for chosen in groups.values() for e in chosen]
+
+
+def _write_nlu_yaml(examples: list[Example], path: Path) -> None:
+    by_intent: dict[str, list[str]] = defaultdict(list)
+    for example in examples:
+        by_intent[example.intent].append(example.text)
+    lines = ['version: "3.1"', "nlu:"]
+    for intent, texts in by_intent.items():
+        lines += [f"- intent: {intent}", "  examples: |"]
+        lines += [f"    - {text}" for text in texts]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@dataclass
+class RasaServer:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+    training: list[Example]
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def rasa_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaServer]:
+    """Train a small model with the project's pipeline and serve it on a free port."""
+    _require_rasa()
+    work = tmp_path_factory.mktemp("rasa")
+    training = _small_training_set(load_examples(NLUSettings().data_dir))
+    _write_nlu_yaml(training, work / "nlu.yml")
+    config = (REPO_ROOT / "nlu" / "config.yml").read_text(encoding="utf-8")
+    (work / "config.yml").write_text(re.sub(r"epochs: \d+", f"epochs: {EPOCHS}", config))
+    env = {**ENV, "RASA_CACHE_DIRECTORY": str(work / "cache")}
+    subprocess.run(
+        [str(RASA), "train", "nlu", "--config", str(work / "config.yml"),
+         "--nlu", str(work / "nlu.yml"), "--domain", str(REPO_ROOT / "nlu" / "domain.yml"),
+         "--out", str(work), "--fixed-model-name", "small"],
+        check=True, env=env, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        timeout=600,
+    )  # fmt: skip
+    port = _free_port()
+    log = work / "server.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [str(RASA), "run", "--enable-api", "--model", str(work / "small.tar.gz"),
+             "--interface", "127.0.0.1", "--port", str(port), "--auth-token", TOKEN],
+            env=env, cwd=work, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    server = RasaServer(f"http://127.0.0.1:{port}", process, log, training)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"rasa run exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+            try:
+                status = httpx.get(f"{server.url}/status", params={"token": TOKEN}, timeout=2)
+                if status.status_code == 200 and status.json().get("model_file"):
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"rasa run did not answer /status in 180 s:\n{log.read_text()[-3000:]}")
+            time.sleep(0.5)
+        yield server
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+@pytest.fixture(scope="module")
+def embedded() -> EmbeddedRecognizer:
+    return EmbeddedRecognizer.from_data_dir(NLUSettings().data_dir)
+
+
+def _rasa(server: RasaServer, token: str | None = TOKEN) -> RasaRecognizer:
+    # The first parse after start-up warms the model up; a generous timeout keeps the test
+    # about behaviour, not speed (bench/bench_rasa.py measures speed).
+    return RasaRecognizer(server.url, token, timeout_ms=10_000)
+
+
+async def test_rasa_classifies_what_it_was_trained_on(rasa_server: RasaServer) -> None:
+    rasa = _rasa(rasa_server)
+    try:
+        samples = {(e.intent, e.group): e for e in rasa_server.training}
+        right = 0
+        for example in samples.values():
+            result = await rasa.parse(example.text, example.language)
+            assert result.backend == "rasa"
+            assert result.intent in ALL_INTENTS
+            assert 0.0 <= result.confidence <= 1.0
+            assert result.ranking[0][0] == result.intent
+            right += result.intent == example.intent
+        assert right / len(samples) >= 0.8
+    finally:
+        await rasa.aclose()
+
+
+async def test_a_risk_message_in_each_language_is_recognised(rasa_server: RasaServer) -> None:
+    rasa = _rasa(rasa_server)
+    failover = FailoverRecognizer(rasa, EmbeddedRecognizer.train(rasa_server.training))
+    try:
+        for group in ("ru", "be", "en", "ru-translit"):
+            example = next(
+                e for e in rasa_server.training
+                if e.group == group and e.intent == "risk_documents_withheld"
+            )  # fmt: skip
+            result = await failover.parse(example.text, example.language)
+            assert result.backend == "rasa", group
+            assert result.intent == "risk_documents_withheld", group
+        assert not failover.failovers
+    finally:
+        await failover.aclose()
+
+
+async def test_the_token_is_required(rasa_server: RasaServer) -> None:
+    rasa = _rasa(rasa_server, token="wrong")
+    try:
+        with pytest.raises(RasaError) as raised:
+            await rasa.parse("hello")
+        assert raised.value.reason == "http_status"
+        assert raised.value.detail == "401"
+    finally:
+        await rasa.aclose()
+
+
+async def test_killed_server_fails_over_unnoticed(
+    rasa_server: RasaServer, embedded: EmbeddedRecognizer
+) -> None:
+    """Runs last in this module: it kills the shared server."""
+    rasa = RasaRecognizer(rasa_server.url, TOKEN, timeout_ms=10_000)
+    failover = FailoverRecognizer(rasa, embedded)
+    text = "у меня забрали паспорт и не отдают"
+    before = await failover.parse(text, "ru")
+    assert before.backend == "rasa"
+
+    rasa_server.kill()  # mid-conversation; the pooled keep-alive connection dies with it
+    rasa.timeout_s = 0.3  # the bot's default from here on
+    after = await failover.parse(text, "ru")
+    assert after.backend == "embedded"
+    assert after.intent == "risk_documents_withheld"
+    assert failover.failovers["down"] == 1
+    for _ in range(5):
+        assert (await failover.parse(text, "ru")).intent == "risk_documents_withheld"
+    assert failover.failovers["breaker_open"] >= 1  # the dead server is no longer called
+    await failover.aclose()
