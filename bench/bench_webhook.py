@@ -131,11 +131,13 @@ async def load(api: FakeBotAPI, url: str, updates: int, concurrency: int,
                     first_reply.setdefault(call.chat_id, call.at)
             await asyncio.sleep(0.05)
     end = max(first_reply.values())
+    sent = sum(1 for c in api.calls[mark:] if c.method == "sendMessage")
     latencies = sorted(first_reply[c] - sent_at[c] for c in first_reply)
     return {
         "updates": updates,
         "answered": len(first_reply),
         "updates_per_s": round(len(first_reply) / (end - start), 1),
+        "messages_sent_per_update": round(sent / updates, 2),
         "p50_ms": round(statistics.median(latencies) * 1000, 1),
         "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
     }
@@ -153,7 +155,12 @@ async def run_one(kind: str, api: FakeBotAPI, redis_url: str, args: argparse.Nam
         url = f"http://127.0.0.1:{port}"
         await wait_healthy(url, proc)
         await load(api, url, min(200, args.updates), args.concurrency, first_chat)  # warm-up
-        return await load(api, url, args.updates, args.concurrency, first_chat + 10**6)
+        # Best of `rounds`: other processes on the machine only ever make a round slower.
+        rounds = [
+            await load(api, url, args.updates, args.concurrency, first_chat + (i + 1) * 10**6)
+            for i in range(args.rounds)
+        ]
+        return max(rounds, key=lambda r: r["updates_per_s"])
     finally:
         proc.terminate()
         await proc.wait()
@@ -164,12 +171,14 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     await api.start()
     try:
         with running_redis() as redis:
-            echo = await run_one("echo", api, redis.url, args, 10**7)
-            ours = await run_one("ours", api, redis.url, args, 2 * 10**7)
+            echo = await run_one("echo", api, redis.url, args, 10**8)
+            ours = await run_one("ours", api, redis.url, args, 2 * 10**8)
     finally:
         await api.stop()
     return {
         "concurrency": args.concurrency,
+        "cpus": os.cpu_count(),
+        "load_average_1m": round(os.getloadavg()[0], 2),
         "echo_baseline": echo,
         "ours": ours,
         "throughput_cost_x": round(echo["updates_per_s"] / ours["updates_per_s"], 2),
@@ -182,6 +191,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--updates", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--serve", choices=["ours", "echo"], help=argparse.SUPPRESS)
     parser.add_argument("--api-base", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)

@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -54,12 +55,15 @@ def train(name: str, data: Path, out: Path) -> float:
 
 def predict(rows: list[dict[str, str]]) -> list[IntentResult]:
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    done = subprocess.run(
-        [str(RASA / "python"), str(ROOT / "bench" / "_rasa_predict.py")],
-        input=lines, capture_output=True, text=True, check=True, env=ENV,
-    )  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        output = Path(tmp) / "predictions.jsonl"
+        subprocess.run(
+            [str(RASA / "python"), str(ROOT / "bench" / "_rasa_predict.py"), str(output)],
+            input=lines, capture_output=True, text=True, check=True, env=ENV,
+        )  # fmt: skip
+        predicted = output.read_text(encoding="utf-8").splitlines()
     results = []
-    for line in done.stdout.splitlines():
+    for line in predicted:
         row = json.loads(line)
         ranking = tuple((name, float(conf)) for name, conf in row["ranking"])
         results.append(IntentResult(row["intent"], float(row["confidence"]), ranking, "rasa"))

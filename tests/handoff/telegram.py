@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.adapters.telegram.glue import Glue
+from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import serve
 from bot.config import OperatorSettings, Settings
 from bot.core.session_store import SessionStore
@@ -22,6 +23,9 @@ OPS = -1001234567
 OPERATOR = 4242
 OPS_CHAT = {"id": OPS, "type": "supergroup", "title": "Operators", "is_forum": True}
 FAST = {"escalate_after": 60.0, "claim_idle": 0.5, "tick": 0.1, "claim_every": 0.2}
+
+# Telegram's ~1 message/s per chat would make each test wait seconds for nothing.
+FAST_LIMITER = OutgoingLimiter(global_rate=1000.0, chat_rate=1000.0, chat_burst=1000.0)
 
 _recognizer: list[IntentRecognizer] = []
 
@@ -66,7 +70,7 @@ class HandoffBot(RunningBot):
 
         self._task = asyncio.create_task(serve(
             self.settings, self._stop, engine_factory=real_engine, on_started=on_started,
-            handoff_options=self.options,
+            handoff_options=self.options, limiter=FAST_LIMITER,
         ))
         waiter = asyncio.create_task(started.wait())
         await asyncio.wait({self._task, waiter}, timeout=120, return_when=asyncio.FIRST_COMPLETED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.config import (
     BotSettings,
@@ -18,17 +19,21 @@ from bot.core.engine import DialogueEngine
 from bot.core.events import EventKind, IncomingEvent, OperatorAlert, Reply, Response
 
 
-def plain_settings(**operators: str) -> Settings:
+def plain_settings(**operators: Any) -> Settings:
     """Default settings that ignore the developer's environment and .env file."""
-    return Settings(
-        bot=BotSettings(_env_file=None),
-        telegram=TelegramSettings(_env_file=None),
-        webhook=WebhookSettings(_env_file=None),
-        redis=RedisSettings(_env_file=None),
-        nlu=NLUSettings(_env_file=None),
-        rasa=RasaSettings(_env_file=None),
-        operators=OperatorSettings(_env_file=None, **operators),
-    )
+    parts: dict[str, Any] = {
+        name: cls(_env_file=None)  # type: ignore[call-arg]
+        for name, cls in (
+            ("bot", BotSettings),
+            ("telegram", TelegramSettings),
+            ("webhook", WebhookSettings),
+            ("redis", RedisSettings),
+            ("nlu", NLUSettings),
+            ("rasa", RasaSettings),
+        )
+    }
+    parts["operators"] = OperatorSettings(_env_file=None, **operators)  # type: ignore[call-arg]
+    return Settings.model_validate(parts)
 
 
 def texts(response: Response) -> list[str]:
