@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 
 # Compiled gettext catalogs (.mo) are build products, made from the .po sources.
 locales: $(STAMP)
-	$(BIN)/pybabel compile -q -d locales -D messages
+	$(BIN)/pybabel -q compile -d locales -D messages
 
 redis:
 	@bash scripts/ensure-redis.sh

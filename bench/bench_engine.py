@@ -24,7 +24,12 @@ sys.path.insert(0, str(ROOT))  # so that `tests.helpers` and `bot` import from a
 from bot.core.engine import DialogueEngine  # noqa: E402
 from bot.core.events import EventKind, IncomingEvent  # noqa: E402
 from bot.core.session_store import InMemorySessionStore, SessionStore  # noqa: E402
-from bot.factory import build_content, build_engine, build_recognizer  # noqa: E402
+from bot.factory import (  # noqa: E402
+    build_content,
+    build_engine,
+    build_recognizer,
+    build_triage,
+)
 from bot.storage.redis import RedisSessionStore, connect  # noqa: E402
 from tests.helpers.chat import plain_settings  # noqa: E402
 from tests.helpers.redis_server import running_redis  # noqa: E402
@@ -96,7 +101,23 @@ async def _rate(engine: DialogueEngine, events: int, users: int) -> dict[str, fl
     }
 
 
-async def _engine_rates(events: int, users: int) -> dict[str, dict[str, float]]:
+async def _parts(settings: Any, content: Any, recognizer: Any) -> dict[str, float]:
+    """Where a text message's time goes: the classifier and the danger-phrase triage."""
+    texts = [value for kind, value in SCRIPT if kind == EventKind.TEXT] * 50
+    triage = build_triage(settings)(content)
+    started = time.perf_counter()
+    parsed = [await recognizer.parse(text, "ru") for text in texts]
+    middle = time.perf_counter()
+    for text, result in zip(texts, parsed, strict=True):
+        triage.assess(text, result)
+    done = time.perf_counter()
+    return {
+        "classifier": round((middle - started) / len(texts) * 1000, 3),
+        "triage": round((done - middle) / len(texts) * 1000, 3),
+    }
+
+
+async def _engine_rates(events: int, users: int) -> dict[str, dict[str, Any]]:
     settings = plain_settings()
     content, recognizer = build_content(settings), build_recognizer(settings)
 
@@ -108,6 +129,7 @@ async def _engine_rates(events: int, users: int) -> dict[str, dict[str, float]]:
             await store.aclose()
 
     results = {"in_memory": await measure(InMemorySessionStore())}
+    results["parts_per_text_ms"] = await _parts(settings, content.content, recognizer)
     with running_redis() as server:
         results["redis"] = await measure(RedisSessionStore(connect(server.url)))
     return results
@@ -157,9 +179,11 @@ def main() -> int:
         "meets_targets": rates["in_memory"]["per_second"] >= TARGET_RATE and rss < TARGET_RSS_MB,
     }
     print(f"{'measure':<28}{'value':>14}{'target':>12}")
-    for name, result in rates.items():
+    for name in ("in_memory", "redis"):
         target = f">= {TARGET_RATE:,.0f}" if name == "in_memory" else ""
-        print(f"{'engine msgs/s, ' + name:<28}{result['per_second']:>14,.1f}{target:>12}")
+        print(f"{'engine msgs/s, ' + name:<28}{rates[name]['per_second']:>14,.1f}{target:>12}")
+    for part, ms in rates["parts_per_text_ms"].items():
+        print(f"{part + ' ms per text':<28}{ms:>14,.3f}")
     print(f"{'chat peak RSS, MB':<28}{rss:>14,.1f}{'< ' + str(int(TARGET_RSS_MB)):>12}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

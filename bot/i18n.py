@@ -11,6 +11,7 @@ import io
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -57,7 +58,7 @@ class Translator:
 
     def number(self, value: float | int) -> str:
         """A number as this locale writes it."""
-        return format_decimal(value, locale=self.locale)
+        return _format_number(value, str(self.locale))
 
     def date(self, value: date | datetime, fmt: str = "long") -> str:
         """A date as this locale writes it, e.g. "12 марта 2026 г."."""
@@ -66,6 +67,12 @@ class Translator:
     def time(self, value: time | datetime, fmt: str = "short") -> str:
         """A time of day as this locale writes it."""
         return format_time(value, format=fmt, locale=self.locale)
+
+
+@lru_cache(maxsize=1024)
+def _format_number(value: float | int, locale: str) -> str:
+    # Question counters repeat the same few numbers: Babel's formatting is worth caching.
+    return format_decimal(value, locale=locale)
 
 
 def _load_catalog(locales_dir: Path, language: str) -> gettext.NullTranslations:

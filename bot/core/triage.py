@@ -45,29 +45,55 @@ class PhraseMatch:
 
 
 class DangerPhraseMatcher:
-    """Finds danger phrases of every language in a message (people mix languages)."""
+    """Finds danger phrases of every language in a message (people mix languages).
+
+    With well over a thousand phrases, running every regex on every message is too slow for
+    the per-message path, so rules are indexed by their first word: only the rules whose first
+    word (or stem) occurs in the message are tried.
+    """
 
     def __init__(self, phrases: Mapping[str, Iterable[DangerPhrase]]) -> None:
-        self._rules: list[tuple[re.Pattern[str], DangerPhrase]] = []
+        self._count = 0
+        self._by_word: dict[str, list[tuple[int, re.Pattern[str], DangerPhrase]]] = {}
+        self._by_stem: dict[str, list[tuple[int, re.Pattern[str], DangerPhrase]]] = {}
         for items in phrases.values():
             for item in items:
+                words = _phrase_words(item.phrase)
                 pattern = compile_phrase(item.phrase)
-                if pattern is not None:
-                    self._rules.append((pattern, item))
+                if pattern is None or not words:
+                    continue
+                first, star = words[0]
+                index = self._by_stem if star else self._by_word
+                index.setdefault(first, []).append((self._count, pattern, item))
+                self._count += 1
+        self._stem_lengths = sorted({len(stem) for stem in self._by_stem})
 
     def __len__(self) -> int:
-        return len(self._rules)
+        return self._count
+
+    def _candidates(self, text: str) -> list[tuple[int, re.Pattern[str], DangerPhrase]]:
+        found: dict[int, tuple[int, re.Pattern[str], DangerPhrase]] = {}
+        for token in set(text.split()):
+            for rule in self._by_word.get(token, ()):
+                found[rule[0]] = rule
+            for length in self._stem_lengths:
+                if length > len(token):
+                    break
+                for rule in self._by_stem.get(token[:length], ()):
+                    found[rule[0]] = rule
+        return [found[key] for key in sorted(found)]
 
     def find(self, text: str) -> list[PhraseMatch]:
         """Every matching phrase, in the order of the content file."""
         cleaned = clean(text)
         # Transliterated Russian is also matched against the Cyrillic phrases.
         variants = [cleaned, cyrillize(cleaned)] if has_latin_words(cleaned) else [cleaned]
-        return [
-            PhraseMatch(item.phrase, item.indicator)
-            for pattern, item in self._rules
-            if any(pattern.search(variant) for variant in variants)
-        ]
+        matches: dict[int, PhraseMatch] = {}
+        for variant in variants:
+            for number, pattern, item in self._candidates(variant):
+                if number not in matches and pattern.search(variant):
+                    matches[number] = PhraseMatch(item.phrase, item.indicator)
+        return [matches[key] for key in sorted(matches)]
 
 
 @dataclass(frozen=True, slots=True)

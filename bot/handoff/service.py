@@ -43,11 +43,12 @@ class QueueHandoff:
     """Durable operator handoff over Redis: the glue's `Handoff`, plus `user_event` and `run`."""
 
     def __init__(self, ctx: HandoffContext, *, tick: float = 5.0,
-                 claim_every: float = 15.0) -> None:
+                 claim_every: float = 15.0, read_block: float = 1.0) -> None:
         self.ctx = ctx
         self.relay = Relay(ctx)
         self._tick = tick
         self._claim_every = claim_every
+        self._read_block_ms = int(read_block * 1000)
         self._topics_off_until = 0.0
 
     # ------------------------------------------------------------------ the person's side
@@ -230,6 +231,8 @@ class QueueHandoff:
         ]
         try:
             await stop.wait()
+            # Let each loop finish its step: cancelling a blocked XREADGROUP leaks its connection.
+            await asyncio.wait(loops, timeout=self._read_block_ms / 1000 + 2.0)
         finally:
             for task in loops:
                 task.cancel()
@@ -238,7 +241,7 @@ class QueueHandoff:
                     await task
 
     async def _consume_once(self) -> None:
-        for item in await self.ctx.queue.read(block_ms=1000):
+        for item in await self.ctx.queue.read(block_ms=self._read_block_ms):
             await self.ctx.queue.deliver(item, self.post)
 
     async def _claim_once(self) -> None:
@@ -279,6 +282,7 @@ def build_handoff(
     claim_idle: float = 30.0,
     tick: float = 5.0,
     claim_every: float = 15.0,
+    read_block: float = 1.0,
 ) -> QueueHandoff:
     """Wire the handoff from settings; the timings are parameters so tests can shrink them."""
     lookup = messenger if isinstance(messenger, MemberLookup) else None
@@ -291,4 +295,4 @@ def build_handoff(
         hours=OperatorHours.from_settings(settings), pseudonymizer=pseudonymizer,
         content=content, i18n=i18n, store=store, on_sent=on_sent, danger=danger,
     )
-    return QueueHandoff(ctx, tick=tick, claim_every=claim_every)
+    return QueueHandoff(ctx, tick=tick, claim_every=claim_every, read_block=read_block)

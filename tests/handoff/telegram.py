@@ -13,7 +13,8 @@ from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import serve
 from bot.config import OperatorSettings, Settings
 from bot.core.session_store import SessionStore
-from bot.factory import build_engine, build_recognizer
+from bot.content.loader import ContentHolder
+from bot.factory import build_content, build_engine, build_recognizer
 from bot.nlu.base import IntentRecognizer
 from bot.privacy import Pseudonymizer
 from tests.adapters.conftest import PSEUDONYM_KEY, Person, RunningBot, make_settings
@@ -22,12 +23,21 @@ from tests.helpers.fake_bot_api import BOT_USER, Call, FakeBotAPI, message_updat
 OPS = -1001234567
 OPERATOR = 4242
 OPS_CHAT = {"id": OPS, "type": "supergroup", "title": "Operators", "is_forum": True}
-FAST = {"escalate_after": 60.0, "claim_idle": 0.5, "tick": 0.1, "claim_every": 0.2}
+FAST = {"escalate_after": 60.0, "claim_idle": 0.5, "tick": 0.1, "claim_every": 0.2,
+        "read_block": 0.2}
 
 # Telegram's ~1 message/s per chat would make each test wait seconds for nothing.
 FAST_LIMITER = OutgoingLimiter(global_rate=1000.0, chat_rate=1000.0, chat_burst=1000.0)
 
+# Trained and loaded once per test session; each bot gets its own engine over them.
 _recognizer: list[IntentRecognizer] = []
+_content: list[ContentHolder] = []
+
+
+def shared_content(settings: Settings) -> ContentHolder:
+    if not _content:
+        _content.append(build_content(settings))
+    return _content[0]
 
 
 def settings_for(api: FakeBotAPI, framework: str, redis_url: str, **operators: Any) -> Settings:
@@ -47,10 +57,10 @@ def closed_hours(timezone: str = "Europe/Minsk") -> str:
 
 
 async def real_engine(settings: Settings, store: SessionStore) -> Any:
-    # The recogniser trains once per test session; each bot gets its own engine over it.
     if not _recognizer:
         _recognizer.append(build_recognizer(settings))
-    return await build_engine(settings, store=store, recognizer=_recognizer[0])
+    return await build_engine(settings, store=store, recognizer=_recognizer[0],
+                              content=shared_content(settings))
 
 
 class HandoffBot(RunningBot):
@@ -58,7 +68,9 @@ class HandoffBot(RunningBot):
 
     def __init__(self, settings: Settings, options: dict[str, float] | None = None) -> None:
         super().__init__(settings, real_engine)
-        self.options = {**FAST, **(options or {})}
+        holder = shared_content(settings)
+        self.options: dict[str, Any] = {
+            **FAST, "content": lambda: holder.content, **(options or {})}
 
     async def start(self) -> None:
         self._stop = asyncio.Event()
