@@ -33,7 +33,7 @@ from bot.nlu.language import detect_language  # noqa: E402
 
 RASA = ROOT / ".venv-rasa" / "bin"
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-       "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}  # fmt: skip
+       "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONPATH": str(ROOT)}  # fmt: skip
 
 
 def train(name: str, data: Path, out: Path) -> float:

@@ -18,15 +18,15 @@ async def take(ctx: HandoffContext, case: Case, operator: int, *,
     if await ctx.cases.open_count(operator) >= ctx.settings.capacity:
         # Over capacity the case stays queued and escalates to colleagues instead.
         await ctx.audit.record(operator, case.id, "take_refused_capacity")
-        await _answer(ctx, notify_press,
+        await answer_press(ctx, notify_press,
                       f"You already have {ctx.settings.capacity} open cases: close one first.")
         return False
     if not await ctx.cases.take(case.id, operator):
-        await _answer(ctx, notify_press, "Someone has already taken this case.")
+        await answer_press(ctx, notify_press, "Someone has already taken this case.")
         return False
     await ctx.waiting.remove(case.id)
     await ctx.audit.record(operator, case.id, "take")
-    await _answer(ctx, notify_press, "The case is yours.")
+    await answer_press(ctx, notify_press, "The case is yours.")
     await ctx.post_in_case(case, Reply(f"✅ Taken by operator {operator}."))
     await ctx.tell_user(case.user_key, Reply(
         ctx.text("handoff_taken", case.language), ctx.stop_button(case.language)
@@ -43,7 +43,7 @@ async def close(ctx: HandoffContext, case: Case, operator: int, *,
         if not case.outcome and outcome:
             await record_outcome(ctx, case, operator, outcome, notify_press)
             return
-        await _answer(ctx, notify_press, "This case is already closed.")
+        await answer_press(ctx, notify_press, "This case is already closed.")
         return
     await ctx.waiting.remove(case.id)
     await ctx.mark_session(case.user_key, None)
@@ -51,7 +51,7 @@ async def close(ctx: HandoffContext, case: Case, operator: int, *,
     if outcome:
         await record_outcome(ctx, closed, operator, outcome, notify_press)
     else:
-        await _answer(ctx, notify_press, "Closed. Please choose the outcome.")
+        await answer_press(ctx, notify_press, "Closed. Please choose the outcome.")
         await ctx.post_in_case(closed, outcome_reply(closed))
 
 
@@ -59,15 +59,15 @@ async def record_outcome(ctx: HandoffContext, case: Case, operator: int, outcome
                          notify_press: str | None) -> None:
     """Count the outcome once (the first press wins), for `python -m bot stats`."""
     if outcome not in OUTCOMES:
-        await _answer(ctx, notify_press, "Unknown outcome.")
+        await answer_press(ctx, notify_press, "Unknown outcome.")
         return
     first = await ctx.cases.redis.hsetnx(case_key(case.id), "outcome", outcome)
     if not first:
-        await _answer(ctx, notify_press, "The outcome is already recorded.")
+        await answer_press(ctx, notify_press, "The outcome is already recorded.")
         return
     await ctx.counters.outcome(outcome)
     await ctx.audit.record(operator, case.id, f"outcome:{outcome}")
-    await _answer(ctx, notify_press, "Outcome recorded.")
+    await answer_press(ctx, notify_press, "Outcome recorded.")
     await ctx.post_in_case(case, Reply(f"Outcome recorded: {OUTCOMES[outcome]}."))
 
 
@@ -76,11 +76,11 @@ async def on_press(ctx: HandoffContext, press: Press, operator: int,
     """Dispatch one authorised operator press."""
     case = await ctx.cases.get(press.case_id)
     if case is None:
-        await _answer(ctx, callback_id, "This case no longer exists.")
+        await answer_press(ctx, callback_id, "This case no longer exists.")
         return
     if press.action == "take":
         if case.state == "closed":
-            await _answer(ctx, callback_id, "This case is closed.")
+            await answer_press(ctx, callback_id, "This case is closed.")
             return
         await take(ctx, case, operator, notify_press=callback_id)
     elif press.action in ("close", "norisk"):
@@ -92,10 +92,11 @@ async def on_press(ctx: HandoffContext, press: Press, operator: int,
     elif press.action == "out":
         await record_outcome(ctx, case, operator, press.outcome, callback_id)
     else:
-        await _answer(ctx, callback_id, None)
+        await answer_press(ctx, callback_id, None)
 
 
-async def _answer(ctx: HandoffContext, callback_id: str | None, text: str | None) -> None:
+async def answer_press(ctx: HandoffContext, callback_id: str | None, text: str | None) -> None:
+    """Stop the button's spinner, with a short notice for the operator."""
     if callback_id is None:
         return
     try:

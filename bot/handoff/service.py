@@ -21,7 +21,7 @@ from bot.content.models import Content
 from bot.core.events import EventKind, IncomingEvent, OperatorAlert, Reply
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
-from bot.handoff.actions import _answer, on_press
+from bot.handoff.actions import answer_press, on_press
 from bot.handoff.alerts import alert_reply, parse_press
 from bot.handoff.audit import Audit
 from bot.handoff.auth import MemberLookup, OperatorAuth
@@ -127,10 +127,10 @@ class QueueHandoff:
         if update.kind == EventKind.BUTTON:
             press = parse_press(update.payload)
             if press is None:
-                await _answer(ctx, update.callback_id, None)
+                await answer_press(ctx, update.callback_id, None)
                 return
             if not await ctx.auth.allowed(update.user_id):
-                await _answer(ctx, update.callback_id, "Only the NGO's operators can do this.")
+                await answer_press(ctx, update.callback_id, "Only the NGO's operators can do this.")
                 await ctx.audit.record(self._stranger(update.user_id), press.case_id, "refused")
                 return
             await on_press(ctx, press, update.user_id or 0, update.callback_id)

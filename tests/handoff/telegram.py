@@ -12,8 +12,8 @@ from bot.adapters.telegram.glue import Glue
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import serve
 from bot.config import OperatorSettings, Settings
-from bot.core.session_store import SessionStore
 from bot.content.loader import ContentHolder
+from bot.core.session_store import SessionStore
 from bot.factory import build_content, build_engine, build_recognizer
 from bot.nlu.base import IntentRecognizer
 from bot.privacy import Pseudonymizer

@@ -40,6 +40,7 @@ ENV = {
     "RASA_TELEMETRY_ENABLED": "false",
     "TF_CPP_MIN_LOG_LEVEL": "2",
     "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    "PYTHONPATH": str(REPO_ROOT),  # nlu/config.yml's custom components
 }
 
 

@@ -1,0 +1,72 @@
+"""Rasa components that give Rasa the bot's own text preparation, so both models see the same text.
+
+`TextNormalizer` (before the tokenizer) applies `bot.nlu.embedded.prepare`: cleaned text,
+transliterated Russian turned back into Cyrillic, spelling variants folded (ё/е, і/и, ў/у).
+`StemLemmatizer` (after the tokenizer) sets each token's lemma to its first STEM letters, a
+crude stem that lets a word CountVectorsFeaturizer (use_lemma: true) match inflected forms.
+The code is imported from the bot package (stdlib + scikit-learn only, Python 3.10 safe);
+scripts/rasa-env.sh puts the repository root on PYTHONPATH.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.embedded import STEM, prepare
+
+
+class _MessageStep(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls()
+
+    def _apply(self, message: Message) -> None:
+        raise NotImplementedError
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for message in training_data.training_examples:
+            self._apply(message)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._apply(message)
+        return messages
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False
+)
+class TextNormalizer(_MessageStep):
+    """The bot's `prepare()` on the message text, before tokenization."""
+
+    def _apply(self, message: Message) -> None:
+        text = message.get(TEXT)
+        if text:
+            message.set(TEXT, prepare(text) or text)
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False
+)
+class StemLemmatizer(_MessageStep):
+    """Each token's lemma becomes its first STEM letters (after the tokenizer)."""
+
+    def _apply(self, message: Message) -> None:
+        for token in message.get(TOKENS_NAMES[TEXT]) or []:
+            token.lemma = token.text[:STEM]
