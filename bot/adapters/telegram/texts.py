@@ -1,7 +1,7 @@
 """The few UI strings the transport itself needs: command menus and the flood notice.
 
-They are gettext msgids (English) translated through `bot.i18n`; until the catalogs carry
-them, the Russian and Belarusian fallbacks below keep the notice readable.
+They are gettext msgids (English) translated through `bot.i18n`; tests/core/test_catalogs.py
+keeps every one of them translated in ru and be.
 """
 
 from __future__ import annotations
@@ -22,13 +22,6 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 
 FLOOD_NOTICE = N_("You are sending messages very fast. Please wait a minute, then write again.")
 
-# Used only while the catalogs lack these msgids (added to locales/ with the next extraction).
-_FALLBACK = {
-    ("ru", FLOOD_NOTICE): "Вы пишете очень быстро. Пожалуйста, подождите минуту и напишите снова.",
-    ("be", FLOOD_NOTICE): "Вы пішаце вельмі хутка. Калі ласка, пачакайце хвіліну і напішыце зноў.",
-}
-
-
 class TransportTexts:
     """Translates the transport's strings into ru, be or en."""
 
@@ -40,10 +33,7 @@ class TransportTexts:
     def translate(self, language: str | None, message: str) -> str:
         """`message` (an English msgid) in `language` (a client code such as "be-BY" is fine)."""
         lang = normalize_language(language) or "ru"
-        translated = self._i18n.translator(lang).gettext(message)
-        if translated == message and lang != "en":
-            return _FALLBACK.get((lang, message), message)
-        return translated
+        return self._i18n.translator(lang).gettext(message)
 
     def command_menu(self, language: str) -> list[tuple[str, str]]:
         """(command, description) pairs for setMyCommands in one language."""
