@@ -2,22 +2,21 @@
 
 stdin: JSON lines {"text": ..., "model": "<path to .tar.gz>"}; the file named by the first
 argument: the same lines with "intent", "confidence" and "ranking" added (stdout carries
-Rasa's own chatter). Used by bench/rasa_layout.py to compare one model
-for all languages with one model per language without running three servers.
+Rasa's own chatter). Used by bench/rasa_layout.py to compare one model for all languages
+with one model per language without running three servers.
 """
 
 import asyncio
 import json
 import sys
+from typing import Any
 
 
-async def main() -> None:
+async def classify(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from rasa.core.agent import Agent
 
     agents: dict[str, Agent] = {}
-    out = open(sys.argv[1], "w", encoding="utf-8")  # noqa: SIM115
-    for line in sys.stdin:
-        row = json.loads(line)
+    for row in rows:
         path = row["model"]
         if path not in agents:
             agents[path] = Agent.load(path)
@@ -25,9 +24,15 @@ async def main() -> None:
         row["intent"] = parsed["intent"]["name"]
         row["confidence"] = parsed["intent"]["confidence"]
         row["ranking"] = [[r["name"], r["confidence"]] for r in parsed.get("intent_ranking", [])]
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    out.close()
+    return rows
+
+
+def main() -> None:
+    rows = [json.loads(line) for line in sys.stdin if line.strip()]
+    done = asyncio.run(classify(rows))
+    with open(sys.argv[1], "w", encoding="utf-8") as out:
+        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in done)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

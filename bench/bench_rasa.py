@@ -207,9 +207,14 @@ async def reply_when_down(url: str, embedded: EmbeddedRecognizer, messages: int 
     await failover.aclose()
     # Before the breaker opens every message pays the timeout; after, none does.
     first = samples[: settings.rasa.breaker_failures]
-    return {"first_messages": _percentiles(first), "breaker_open": _percentiles(samples[len(first):]),
-            "worst_ms": round(max(samples) * 1000, 1), "failovers": dict(failover.failovers),
-            "target_ms": TARGET_DOWN_MS, "ok": max(samples) * 1000 < TARGET_DOWN_MS}  # fmt: skip
+    return {
+        "first_messages": _percentiles(first),
+        "breaker_open": _percentiles(samples[len(first) :]),
+        "worst_ms": round(max(samples) * 1000, 1),
+        "failovers": dict(failover.failovers),
+        "target_ms": TARGET_DOWN_MS,
+        "ok": max(samples) * 1000 < TARGET_DOWN_MS,
+    }
 
 
 async def _measure(url: str, token: str, embedded: EmbeddedRecognizer, test: Path, pid: int,
@@ -281,9 +286,11 @@ def _print(report: dict[str, Any]) -> None:
         print(f"| {name} | {row['accuracy']:.3f} | {row['p50_ms']} | {row['p99_ms']} |")
     print("\nreply time with Rasa down (engine.handle, failover to the embedded model)")
     for kind, row in report["reply_when_down"].items():
-        print(f"  {kind}: first messages p99 {row['first_messages']['p99_ms']} ms, then "
-              f"p99 {row['breaker_open']['p99_ms']} ms; worst {row['worst_ms']} ms "
-              f"(target < {TARGET_DOWN_MS:.0f} ms: {'ok' if row['ok'] else 'MISSED'})")
+        print(
+            f"  {kind}: first messages p99 {row['first_messages']['p99_ms']} ms, then "
+            f"p99 {row['breaker_open']['p99_ms']} ms; worst {row['worst_ms']} ms "
+            f"(target < {TARGET_DOWN_MS:.0f} ms: {'ok' if row['ok'] else 'MISSED'})"
+        )
 
 
 if __name__ == "__main__":

@@ -32,8 +32,13 @@ from bot.nlu.evaluate import Outcome, format_table  # noqa: E402
 from bot.nlu.language import detect_language  # noqa: E402
 
 RASA = ROOT / ".venv-rasa" / "bin"
-ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-       "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONPATH": str(ROOT)}  # fmt: skip
+ENV = {
+    **os.environ,
+    "RASA_TELEMETRY_ENABLED": "false",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+}
 
 
 def train(name: str, data: Path, out: Path) -> float:

@@ -93,15 +93,17 @@ class DialogueEngine:
     async def _load(self, user_key: str) -> Session:
         try:
             return await self._store.load(user_key) or Session()
-        except Exception:  # a store outage must not stop the hotlines from going out
-            log.exception("session store load failed; answering with a fresh session")
+        except Exception as exc:  # a store outage must not stop the hotlines from going out
+            # Type only, no traceback text: a validation error quotes the stored value.
+            log.error("session store load failed (%s); answering with a fresh session",
+                      type(exc).__name__)
             return Session()
 
     async def _save(self, user_key: str, session: Session) -> None:
         try:
             await self._store.save(user_key, session)
-        except Exception:
-            log.exception("session store save failed")
+        except Exception as exc:
+            log.error("session store save failed (%s)", type(exc).__name__)
 
     def _assessor(self, content: Content) -> Assessor:
         if hasattr(self._triage_source, "assess"):
@@ -116,7 +118,7 @@ class DialogueEngine:
         client = normalize_language(event.language_code)
         if session.language_chosen and session.language:
             return session.language
-        if event.kind == EventKind.TEXT and event.text:
+        if event.kind not in (EventKind.COMMAND, EventKind.BUTTON) and event.text:
             session.language = self._detect(event.text, prior=session.language or client)
         elif event.kind == EventKind.COMMAND and client and not session.onboarded:
             session.language = client
@@ -130,15 +132,19 @@ class DialogueEngine:
     async def _parse(self, text: str, language: str) -> IntentResult:
         try:
             return await self._recognizer.parse(text, language)
-        except Exception:  # the danger-phrase layer must still run when the classifier fails
-            log.exception("intent recogniser failed")
+        except Exception as exc:  # the danger-phrase layer must still run when it fails
+            # Type only: a recogniser's error message may quote the text it was given.
+            log.error("intent recogniser failed (%s)", type(exc).__name__)
             return IntentResult("out_of_scope", 0.0)
 
     # ------------------------------------------------------------------ dispatch
     async def _dispatch(self, turn: Turn) -> bool:
         """Answer the event; True when the person's data was erased (nothing to save)."""
         kind = turn.event.kind
-        if kind == EventKind.TEXT:
+        if kind == EventKind.TEXT or (kind not in (EventKind.COMMAND, EventKind.BUTTON)
+                                      and turn.event.text):
+            # A photo's or document's caption is what the person wrote: it is triaged and
+            # answered like a message ("they took my passport" under a photo of it).
             await self._on_text(turn)
         elif kind == EventKind.COMMAND:
             return await self._steps.command(turn)

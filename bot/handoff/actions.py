@@ -90,6 +90,11 @@ async def on_press(ctx: HandoffContext, press: Press, operator: int,
         outcome = "no_risk" if press.action == "norisk" else None
         await close(ctx, case, operator, outcome=outcome, notify_press=callback_id)
     elif press.action == "out":
+        if case.state != "closed":
+            # Outcome buttons come only with a closed case: a forged or stale one must not
+            # count an outcome for a conversation that is still going on.
+            await answer_press(ctx, callback_id, "Close the case first.")
+            return
         await record_outcome(ctx, case, operator, press.outcome, callback_id)
     else:
         await answer_press(ctx, callback_id, None)

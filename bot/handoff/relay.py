@@ -18,6 +18,7 @@ from bot.storage.keys import global_key
 
 log = logging.getLogger(__name__)
 
+DELETE_PAYLOAD = "m:delete"
 PLACE_NOTE_EVERY = 300  # seconds: "your place in the queue" at most this often per case
 
 
@@ -45,6 +46,14 @@ class OperatorInput(Protocol):
     def reply_to_message_id(self) -> int | None: ...
 
 
+def _is_delete(event: IncomingEvent) -> bool:
+    if event.kind == EventKind.BUTTON:
+        return event.payload == DELETE_PAYLOAD
+    if event.kind == EventKind.COMMAND and event.text:
+        return event.text.split(maxsplit=1)[0].lower() == "/delete"
+    return False
+
+
 def _is_stop(event: IncomingEvent) -> bool:
     if event.kind == EventKind.BUTTON:
         return event.payload == STOP_PAYLOAD
@@ -67,6 +76,11 @@ class Relay:
         if _is_stop(event):
             await self.end_by_user(case)
             return True
+        if _is_delete(event):
+            # Now, before the engine erases the keys that lead from the person to the case:
+            # afterwards the case (with their user key) could no longer be found and closed.
+            await self.erase(event.user_key)
+            return False  # the engine still erases everything else and confirms
         if event.kind in (EventKind.COMMAND, EventKind.BUTTON):
             return False
         await self._to_case(case, event)

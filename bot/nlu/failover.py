@@ -42,7 +42,8 @@ class FailoverRecognizer:
         except RasaError as exc:
             return await self._fail_over(exc.reason, exc.detail, text, language)
         except Exception as exc:  # a bug must not cost the person their answer either
-            log.exception("nlu primary recogniser raised unexpectedly")
+            # Type only: the exception's message (or traceback) may quote the person's text.
+            log.error("nlu primary recogniser raised unexpectedly (%s)", type(exc).__name__)
             return await self._fail_over("error", type(exc).__name__, text, language)
         return self._known(result)
 

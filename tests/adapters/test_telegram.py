@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Awaitable, Callable
 
@@ -20,6 +21,7 @@ from bot.privacy import Pseudonymizer
 from bot.storage.keys import USER_KEY_KINDS, UserKey
 from tests.adapters.conftest import PSEUDONYM_KEY, Person, RunningBot, make_settings
 from tests.helpers.fake_bot_api import Call, FakeBotAPI, message_update
+from tests.helpers.logs import leaks
 from tests.helpers.redis_server import RedisServer
 
 AT_RISK = {
@@ -277,3 +279,56 @@ async def test_groups_are_ignored(bot: RunningBot, fake_api: FakeBotAPI) -> None
     await person.say("/help")  # handled after the group messages: same person, in order
 
     assert fake_api.calls_to("sendMessage", chat_id=-100123) == []
+
+
+PHONE = "+48 512 345 678"
+
+
+async def test_awkward_input_is_answered_and_nothing_reaches_the_logs(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory, content: Content,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)  # before the bot starts: the frameworks log at DEBUG too
+    bot = await running(make_settings(fake_api, framework, redis_server.url), engine_factory)
+    uid = 31_337_007
+    person = Person(bot, fake_api, uid, "en")
+    said = [
+        f"my boss took my passport, call me on {PHONE}",
+        "<b>hello</b> & <script>alert(1)</script>",
+        "🙏😢🙏",
+        ("I found a job offer abroad, is it safe? " * 300)[:10_000],
+    ]
+    await person.say("/start")
+    for text in said:
+        assert await person.say(text)
+
+    # A caption under a photo is what the person wrote: triaged, numbers first.
+    photo = [{"file_id": "p", "file_unique_id": "pu", "width": 90, "height": 90}]
+    replies = await person.send(photo=photo, caption="they locked me in, I cannot leave")
+    assert "112" in replies[0].text
+
+    # Voice without words gets the text-only notice.
+    voice = {"file_id": "v", "file_unique_id": "vu", "duration": 3}
+    replies = await person.send(voice=voice)
+    assert replies[0].text.startswith(content.messages.non_text.get("en")[:30])
+
+    # An edit is the person's corrected message: answered, not dropped.
+    original = message_update(fake_api, person.user, text="hello")
+    edited = {"edited_message": {**original["message"], "text": "they took my passport",
+                                 "edit_date": int(time.time())}}
+    replies = await person._exchange(edited)
+    assert "112" in replies[0].text
+
+    # A channel post has nobody to answer; garbage and operator payloads in a private chat
+    # get the menu.
+    await fake_api.push({"channel_post": {
+        "message_id": 1, "date": int(time.time()), "text": "news",
+        "chat": {"id": -100_999, "type": "channel", "title": "News"}}})
+    for payload in ("zzz:::", "op:take:0123456789", "f:nope:nope:nope"):
+        assert await person.press(payload)
+    assert await person.say("/help")
+    assert fake_api.calls_to("sendMessage", chat_id=-100_999) == []
+
+    secrets = [*said, "they locked me in", "they took my passport", str(uid), PHONE]
+    assert leaks(caplog.records, *secrets) == []

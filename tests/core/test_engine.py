@@ -11,13 +11,18 @@ from pathlib import Path
 import pytest
 from redis.asyncio import Redis
 
+from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
 from bot.core.engine import DialogueEngine
 from bot.core.events import EraseUserData, EventKind, HideChat
+from bot.core.session_store import InMemorySessionStore
+from bot.factory import build_triage
+from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
 from bot.storage.redis import RedisSessionStore
 from tests.helpers.chat import Chat, alerts, all_payloads, payloads, texts
+from tests.helpers.logs import leaks
 from tests.helpers.redis_server import free_port
 
 AT_RISK = {
@@ -402,3 +407,42 @@ async def test_country_named_in_a_danger_message_answers_the_country_question(
     response = await chat.say("я в Литве, у меня забрали паспорт")
     assert phones(content, "lt-national-association-line")[0] in response.replies[0].text
     assert payloads(response.replies[-1]) == ["h:yes", "h:text", "h:no"]
+
+
+class _QuotingRecognizer:
+    """A recogniser whose errors quote the text, as HTTP clients and validators do."""
+
+    async def parse(self, text: str, language: str | None = None) -> None:
+        raise ValueError(f"cannot classify {text!r}")
+
+
+class _QuotingStore(InMemorySessionStore):
+    """A store whose errors quote what it holds, like a pydantic validation error."""
+
+    async def load(self, user_key: str) -> None:
+        raise ValueError(f"invalid session for {user_key}: input_value='call +375 29 123-45-67'")
+
+    async def save(self, user_key: str, session: object) -> None:
+        raise ValueError(f"cannot save {session!r} for {user_key}")
+
+
+async def test_failures_are_logged_without_the_persons_text(
+    settings: Settings, content_holder: ContentHolder, i18n: I18n,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    engine = DialogueEngine(content_holder, _QuotingRecognizer(),  # type: ignore[arg-type]
+                            build_triage(settings), _QuotingStore(), i18n, settings)
+    chat = Chat(engine, language_code="ru")
+    said = "меня заперли, позвоните +375 29 123-45-67"
+    response = await chat.say(said)
+    assert "112" in response.replies[0].text  # the danger phrases still answered
+    assert caplog.records  # the failures were logged ...
+    assert leaks(caplog.records, said, "+375 29 123-45-67", chat.user_key) == []  # ... bare
+
+
+async def test_a_caption_is_read_like_a_message(chat: Chat, content: Content) -> None:
+    chat.language_code = "en"
+    response = await chat.send(EventKind.PHOTO, text=AT_RISK["en"])
+    assert "112" in response.replies[0].text
+    assert texts(response)[0] != content.messages.non_text.get("en").strip()

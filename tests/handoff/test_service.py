@@ -295,3 +295,29 @@ async def test_every_key_about_a_person_expires(
     assert str(CHAT) not in dump
     await handoff.forget_user(USER)
     assert not await redis_client.exists(f"smb:chat:{USER}", f"smb:case:{USER}")
+
+
+async def test_forged_presses_do_not_act(make_handoff: MakeHandoff, redis_client: Redis) -> None:
+    tg = RecordingMessenger(members={STRANGER: "left"})
+    handoff = make_handoff(tg)
+    await handoff.alert(alert(USER, str(CHAT)))
+    await deliver_all(handoff)
+    case_id = tg.to(OPS_CHAT)[0].reply.buttons[0][0].payload.split(":")[2]  # type: ignore[union-attr]
+
+    # An outcome for a case still open, a case that does not exist, garbage, a stranger.
+    for payload, user_id in ((f"op:out:{case_id}:referred", OPERATOR),
+                             ("op:take:ffffffffff", OPERATOR), ("op:zap:" + case_id, OPERATOR),
+                             ("op", OPERATOR), (f"op:close:{case_id}", STRANGER)):
+        await handoff.handle_operator_update(press(payload, user_id))
+    case = await handoff.ctx.cases.get(case_id)
+    assert case is not None and case.state == "new" and not case.outcome
+    assert len(tg.answers) == 5  # every press got its spinner stopped
+    assert "Close the case first." in [text for _, text in tg.answers]
+    assert not tg.to(CHAT)[1:]  # the person heard nothing but their place in the queue
+
+    # A stranger writing in the case is refused; the person gets nothing.
+    refusal = OpInput(OPS_CHAT, STRANGER, EventKind.TEXT, text="hi", message_id=9,
+                      reply_to_message_id=tg.to(OPS_CHAT)[0].ids[0])
+    await handoff.handle_operator_update(refusal)
+    assert "Only the NGO's operators" in tg.to(OPS_CHAT)[-1].reply.text
+    assert not tg.to(CHAT)[1:]

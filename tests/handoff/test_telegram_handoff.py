@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,8 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.handoff.stats import collect
-from tests.adapters.conftest import Person
+from bot.privacy import Pseudonymizer
+from tests.adapters.conftest import PSEUDONYM_KEY, Person
 from tests.handoff.telegram import (
     OPS,
     HandoffBot,
@@ -25,9 +27,14 @@ from tests.handoff.telegram import (
     settings_for,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.logs import leaks
 from tests.helpers.redis_server import RedisServer
 
 FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+
+
+def user_key(user_id: int) -> str:
+    return Pseudonymizer(PSEUDONYM_KEY).user_key(f"tg:{user_id}")
 
 
 @pytest.fixture
@@ -231,3 +238,67 @@ async def test_two_replicas_share_redis_without_double_alerts(
     found = [c for c in fake_api.calls_to("sendMessage", OPS) if "Case #" in c.text]
     assert len(found) == 3 and len({case_of(c) for c in found}) == 3
     assert len(fake_api.calls_to("createForumTopic", OPS)) == 3
+
+
+GLOBAL_KEYS = {"smb:handoff:alerts", "smb:handoff:audit", "smb:handoff:waiting",
+               "smb:handoff:due"}
+
+
+async def dump(redis: Redis, key: str) -> str:
+    """Every value stored under a key, whatever its type, as one string."""
+    kind = await redis.type(key)
+    if kind == "string":
+        return str(await redis.get(key))
+    if kind == "hash":
+        return repr(await redis.hgetall(key))
+    if kind == "set":
+        return repr(await redis.smembers(key))
+    if kind == "zset":
+        return repr(await redis.zrange(key, 0, -1))
+    if kind == "stream":
+        return repr(await redis.xrange(key))
+    return repr(await redis.lrange(key, 0, -1))
+
+
+@FRAMEWORKS
+async def test_a_case_leaves_no_trace_in_logs_and_delete_erases_it(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    uid, phone = 48_512_777, "+48 600 700 800"
+    person, operator = Person(bot, fake_api, uid, "ru"), Operator(fake_api)
+    first = f"у меня забрали паспорт, мой номер {phone}"
+    await reach_consent(person, first)
+    await consent(person)
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    assert pseudonym(uid) in alert.text and str(uid) not in alert.text
+    await operator.press(f"op:take:{case_of(alert)}")
+    later = "меня заперли в общежитии <b>Ивана</b>"
+    mark = len(fake_api.calls)
+    await person.say(later, replies=0)
+    (relayed,) = await sent_to(fake_api, OPS, "Ивана", since=mark)
+    assert "⚠️" in relayed.text and "&lt;b&gt;Ивана&lt;/b&gt;" in relayed.text
+    assert pseudonym(uid) in relayed.text and str(uid) not in relayed.text
+
+    key = user_key(uid)
+    for name in await redis_client.keys("smb:*"):
+        values = await dump(redis_client, name)
+        if name == f"smb:chat:{key}":  # the address to relay to: kept while the case is open
+            values = values.replace(str(person.chat_id), "")
+        assert str(uid) not in name + values and "паспорт" not in values, name
+        assert "заперли" not in values and "600700800" not in values.replace(" ", ""), name
+        if name not in GLOBAL_KEYS:
+            assert await redis_client.ttl(name) > 0, name  # every key about a person expires
+        else:
+            assert key not in values, name  # shared keys hold case ids, not people
+
+    await person.say("/delete")
+    await sent_to(fake_api, OPS, "erased their data")
+    await bot.settle()
+    for name in await redis_client.keys("smb:*"):
+        assert key not in name and key not in await dump(redis_client, name), name
+
+    secrets = [first, later, "забрали паспорт", "Ивана", str(uid), phone, key]
+    assert leaks(caplog.records, *secrets) == []

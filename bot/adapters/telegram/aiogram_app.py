@@ -39,7 +39,7 @@ from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.texts import TransportTexts
 from bot.core.events import Button, Reply
 
-ALLOWED_UPDATES = ["message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 
 async def on_update(event: Message | CallbackQuery, event_update: Update, glue: Glue) -> None:
@@ -51,6 +51,7 @@ def build_router() -> Router:
     """A fresh router per dispatcher (an aiogram router attaches to one parent only)."""
     router = Router(name=__name__)
     router.message.register(on_update)
+    router.edited_message.register(on_update)
     router.callback_query.register(on_update)
     return router
 

@@ -96,7 +96,12 @@ def read_update(update: Any) -> TgInput | None:
         )
     message = getattr(update, "message", None)
     if message is None:
-        return None  # edits, channel posts, member updates: nothing to answer
+        # An edit in the person's chat is their corrected message, and the correction may be
+        # what says they are in danger: answer it like a new one. Edits in groups, channel
+        # posts, member updates: nobody to answer.
+        message = getattr(update, "edited_message", None)
+        if message is None or str(message.chat.type) != "private":
+            return None
     user = message.from_user
     text: str | None = message.text
     kind = EventKind.TEXT

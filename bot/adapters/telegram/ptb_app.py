@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import os
 from collections.abc import Sequence
 from contextlib import suppress
@@ -34,7 +35,15 @@ from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.texts import TransportTexts
 from bot.core.events import Button, Reply
 
-ALLOWED_UPDATES = ["message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+
+
+def quiet_payload_logs() -> None:
+    """PTB logs every Bot API call's parameters and result at DEBUG: the person's texts and
+    raw ids (getUpdates, sendMessage). Never below INFO, whatever LOG_LEVEL says."""
+    logger = logging.getLogger("telegram")
+    if logger.level < logging.INFO:  # its own level: a root set to DEBUG later cannot undo it
+        logger.setLevel(logging.INFO)
 
 
 def _seconds(value: object) -> float:
@@ -138,6 +147,7 @@ class PTBAdapter:
         # PTB 22 deprecates int time periods and warns on every RetryAfter unless this opts
         # into the timedelta form (the future default); `classify` reads either.
         os.environ.setdefault("PTB_TIMEDELTA", "true")
+        quiet_payload_logs()
         base = api_base.rstrip("/")
         self.application = (
             ApplicationBuilder()
