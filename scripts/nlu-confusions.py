@@ -93,7 +93,7 @@ def main() -> int:
     if args.threshold is not None:
         from bot.core.triage import Triage
 
-        triage = Triage(triage._matcher, args.threshold)  # noqa: SLF001
+        triage = Triage(triage._matcher, args.threshold)
     wrong: dict[tuple[str, str], list[str]] = defaultdict(list)
     missed: list[str] = []
     alarms: list[str] = []

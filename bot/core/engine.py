@@ -66,6 +66,11 @@ class DialogueEngine:
     def store(self) -> SessionStore:
         return self._store
 
+    @property
+    def content_holder(self) -> ContentHolder:
+        """The content this engine answers with; `reload()` on it applies edits live."""
+        return self._holder
+
     async def handle(self, event: IncomingEvent) -> Response:
         """Handle one event: load the session, answer, save the session."""
         content = self._holder.content  # read per event: edited content applies without restart

@@ -29,7 +29,14 @@ ADVICE_INTENTS: frozenset[str] = frozenset(
     }
 )
 SERVICE_INTENTS: frozenset[str] = frozenset(
-    {"greet", "goodbye_thanks", "bot_capabilities", "privacy_delete", "change_language", "out_of_scope"}
+    {
+        "greet",
+        "goodbye_thanks",
+        "bot_capabilities",
+        "privacy_delete",
+        "change_language",
+        "out_of_scope",
+    }
 )
 ALL_INTENTS: frozenset[str] = RISK_INTENTS | ADVICE_INTENTS | SERVICE_INTENTS
 LANGUAGES: tuple[str, ...] = ("ru", "be", "en")

@@ -25,6 +25,7 @@ from bot.adapters.telegram.state import (
 from bot.adapters.telegram.texts import TransportTexts
 from bot.adapters.telegram.webhook import WebhookServer
 from bot.config import ConfigError, Settings, load_settings
+from bot.content.loader import ContentHolder
 from bot.core.session_store import InMemorySessionStore, SessionStore
 from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
@@ -102,6 +103,7 @@ def make_adapter(settings: Settings, token: str, limiter: OutgoingLimiter) -> An
 def make_handoff(
     settings: Settings, adapter: Any, pseudonymizer: Pseudonymizer, store: SessionStore,
     state: ChatState, health: RedisHealth | None, options: dict[str, Any] | None,
+    content: ContentHolder | None = None,
 ) -> Handoff:
     """The durable queue-backed handoff with Redis and an operators' chat; else plain alerts."""
     if health is None or settings.operators.chat_id is None:
@@ -111,8 +113,23 @@ def make_handoff(
 
     return handoff_for(
         settings, redis=health.redis, messenger=adapter.messenger, pseudonymizer=pseudonymizer,
-        store=store, on_sent=state.remember, **(options or {}),
+        store=store, on_sent=state.remember,
+        # One content for engine and handoff, so a reload reaches both.
+        content=None if content is None else (lambda: content.content),
+        **(options or {}),
     )
+
+
+def reload_content(holder: ContentHolder | None) -> None:
+    """SIGHUP: load content/ again; with errors the last good content stays in use."""
+    if holder is None:
+        return
+    problems = holder.reload()
+    errors = sum(p.severity == "error" for p in problems)
+    if errors:
+        log.error("content reload rejected (%d errors); run `python -m bot content check`", errors)
+    else:
+        log.info("content reloaded (%d warnings)", len(problems))
 
 
 async def serve(
@@ -132,8 +149,13 @@ async def serve(
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
     operator_chat = settings.operators.chat_id
     texts = TransportTexts(I18n(settings.bot.locales_dir))
+    holder: ContentHolder | None = getattr(engine, "content_holder", None)
     handoff = make_handoff(settings, adapter, pseudonymizer, store, state, health,
-                           handoff_options)
+                           handoff_options, holder)
+    with suppress(NotImplementedError, AttributeError):  # no SIGHUP on Windows
+        asyncio.get_running_loop().add_signal_handler(
+            signal.SIGHUP, reload_content, holder
+        )
     glue = Glue(
         engine=engine, messenger=adapter.messenger, state=state, store=store,
         pseudonymizer=pseudonymizer,
@@ -180,6 +202,8 @@ async def serve(
         with suppress(TimeoutError):
             await asyncio.wait_for(glue.drain(), 10)
         await adapter.aclose()
+        with suppress(NotImplementedError, AttributeError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
         closer = getattr(engine, "aclose", None)
         if closer is not None:
             await closer()
