@@ -2,7 +2,11 @@
 # Build .venv-rasa: Rasa 3.6 on Python 3.10, pinned by nlu/requirements-rasa.txt (constraints).
 # Idempotent: does nothing when the venv's rasa runs and its stamp matches the pins.
 # Python 3.10 is looked for as $RASA_PYTHON, `python3.10` on PATH, then pyenv's versions.
+# --if-possible (used by `make test`): without Python 3.10, say so and succeed; the real-Rasa
+# test then skips (unless REQUIRE_RASA=1, which turns the skip into a failure).
 set -euo pipefail
+IF_POSSIBLE=0
+[ "${1:-}" = "--if-possible" ] && IF_POSSIBLE=1
 source "$(dirname "$0")/rasa-env.sh"
 cd "$ROOT"
 
@@ -32,6 +36,10 @@ find_python310() {
 }
 
 if ! PY310="$(find_python310)"; then
+    if [ "$IF_POSSIBLE" = 1 ]; then
+        echo "rasa-setup: no Python 3.10 here, so the real-Rasa test will be skipped (make rasa-setup says how to get one)"
+        exit 0
+    fi
     cat >&2 <<MSG
 rasa-setup: Python 3.10 not found (Rasa $RASA_VERSION supports Python 3.8-3.10 only).
 Looked at \$RASA_PYTHON, python3.10 on PATH and \$(pyenv root)/versions/3.10*. Get one with:

@@ -11,7 +11,7 @@ import yaml
 from bot.content import loader
 from bot.content.loader import ContentError, ContentHolder, Problem, check_content, load_content
 from bot.nlu.base import ALL_INTENTS
-from tests.content.conftest import REAL_CONTENT, replace_once
+from tests.content.conftest import REAL_CONTENT, needs_facts, replace_once
 
 
 def _errors(problems: list[Problem]) -> list[Problem]:
@@ -97,6 +97,7 @@ def test_missing_translation_elsewhere_is_a_warning(content_dir: Path) -> None:
     )
 
 
+@needs_facts
 def test_invented_phone_number_is_an_error(content_dir: Path) -> None:
     line = replace_once(content_dir / "hotlines.yaml", '"+48 22 628 99 99"', '"+48 22 628 99 98"')
     with pytest.raises(ContentError) as caught:
@@ -106,6 +107,7 @@ def test_invented_phone_number_is_an_error(content_dir: Path) -> None:
     assert "number not found in the facts file" in problem.message
 
 
+@needs_facts
 def test_invented_number_in_an_answer_text_is_an_error(content_dir: Path) -> None:
     def add_number(data: dict[str, Any]) -> None:
         data["answers"]["greet"]["text"]["en"] += " Call +48 22 000 11 22."

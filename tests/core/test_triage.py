@@ -50,16 +50,10 @@ async def test_taken_passport_is_at_risk_in_every_language(
     assert DOCS in decision.indicators
 
 
-RENEWAL_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="data gap: nlu/data has no passport-renewal question outside the risk intents",
-)
-
-
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("как продлить паспорт", marks=RENEWAL_GAP),
+        "как продлить паспорт",
         "привет",
         "спасибо, пока",
         "какие документы нужны для работы в польше",
