@@ -7,9 +7,6 @@ so a second state store would only be one more place to erase on /delete.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
-from contextlib import suppress
-from functools import partial
 from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
@@ -33,11 +30,10 @@ from aiogram.types import (
     Update,
 )
 
-from bot.adapters.telegram.formatting import split_text
 from bot.adapters.telegram.glue import Glue
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
+from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
 from bot.adapters.telegram.texts import TransportTexts
-from bot.core.events import Button, Reply
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
@@ -65,83 +61,18 @@ def classify(exc: BaseException) -> Failure:
     return Failure("fatal")
 
 
-def _button(button: Button) -> InlineKeyboardButton:
-    if button.url:
-        return InlineKeyboardButton(text=button.label, url=button.url)
-    return InlineKeyboardButton(text=button.label, callback_data=button.payload)
+FLAVOUR = BotApiFlavour(
+    button=InlineKeyboardButton, markup=InlineKeyboardMarkup, reply_parameters=ReplyParameters,
+    link_preview_options=LinkPreviewOptions, bad_request=TelegramBadRequest, parse_mode="HTML",
+    classify=classify,
+)
 
 
-class AiogramMessenger:
+class AiogramMessenger(BotApiMessenger):
     """`Messenger` over aiogram's `Bot`, every call through the outgoing limiter."""
 
     def __init__(self, bot: Bot, limiter: OutgoingLimiter) -> None:
-        self._bot = bot
-        self._limiter = limiter
-
-    async def send(
-        self, chat_id: int, reply: Reply, *, thread_id: int | None = None,
-        reply_to: int | None = None,
-    ) -> list[int]:
-        chunks = split_text(reply.text)
-        markup = (
-            InlineKeyboardMarkup(
-                inline_keyboard=[[_button(b) for b in row] for row in reply.buttons]
-            )
-            if reply.buttons else None
-        )
-        ids: list[int] = []
-        for index, chunk in enumerate(chunks):
-            last = index == len(chunks) - 1
-            reply_parameters = (
-                ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
-                if reply_to is not None and index == 0 else None
-            )
-
-            async def call(chunk: str = chunk, last: bool = last,
-                           reply_parameters: ReplyParameters | None = reply_parameters) -> Message:
-                return await self._bot.send_message(
-                    chat_id, chunk, parse_mode="HTML", message_thread_id=thread_id,
-                    reply_markup=markup if last else None, reply_parameters=reply_parameters,
-                    link_preview_options=LinkPreviewOptions(is_disabled=True),
-                )
-
-            message = await self._limiter.run(chat_id, call, classify)
-            ids.append(message.message_id)
-        return ids
-
-    async def delete(self, chat_id: int, message_ids: Sequence[int]) -> None:
-        ids = list(message_ids)
-        for start in range(0, len(ids), 100):  # deleteMessages takes at most 100 ids
-            batch = ids[start:start + 100]
-            try:
-                await self._limiter.run(
-                    None, partial(self._bot.delete_messages, chat_id, batch), classify
-                )
-            except TelegramBadRequest:
-                # Some ids cannot be deleted as a batch: try one by one, skipping failures.
-                for mid in batch:
-                    with suppress(TelegramBadRequest):
-                        await self._limiter.run(
-                            None, partial(self._bot.delete_message, chat_id, mid), classify
-                        )
-
-    async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
-        await self._limiter.run(
-            None, lambda: self._bot.answer_callback_query(callback_id, text=text), classify
-        )
-
-    async def create_topic(self, chat_id: int, name: str) -> int:
-        topic = await self._limiter.run(
-            chat_id, lambda: self._bot.create_forum_topic(chat_id, name), classify
-        )
-        return topic.message_thread_id
-
-    async def member_status(self, chat_id: int, user_id: int) -> str:
-        """getChatMember's status ("member", "administrator", "left", ...): operator checks."""
-        member = await self._limiter.run(
-            None, lambda: self._bot.get_chat_member(chat_id, user_id), classify
-        )
-        return str(getattr(member.status, "value", member.status))
+        super().__init__(bot, limiter, FLAVOUR)
 
 
 class AiogramAdapter:

@@ -1,0 +1,119 @@
+"""The `Messenger` over a Bot API client, shared by the aiogram and python-telegram-bot adapters.
+
+aiogram's and PTB's `Bot` objects name the Bot API methods and their keyword arguments alike;
+only the types differ (markup, reply parameters, link preview options, the "bad request"
+exception, how errors map to the limiter's retry decisions). Each adapter passes those as a
+`BotApiFlavour` and keeps nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from bot.adapters.telegram.formatting import split_text
+from bot.adapters.telegram.limiter import Classifier, OutgoingLimiter
+from bot.core.events import Button, Reply
+
+DELETE_BATCH = 100  # deleteMessages takes at most 100 ids
+
+
+@dataclass(frozen=True, slots=True)
+class BotApiFlavour:
+    """A framework's own types for the same Bot API objects (all built by keyword)."""
+
+    button: Callable[..., Any]  # InlineKeyboardButton(text=, url= | callback_data=)
+    markup: Callable[..., Any]  # InlineKeyboardMarkup(inline_keyboard=)
+    reply_parameters: Callable[..., Any]  # ReplyParameters(message_id=, allow_sending_...=)
+    link_preview_options: Callable[..., Any]  # LinkPreviewOptions(is_disabled=)
+    bad_request: type[Exception]  # what a refused call raises (e.g. a message already gone)
+    parse_mode: str
+    classify: Classifier
+
+
+class BotApiMessenger:
+    """`Messenger` over a framework's `Bot`, every call through the outgoing limiter."""
+
+    def __init__(self, bot: Any, limiter: OutgoingLimiter, flavour: BotApiFlavour) -> None:
+        self._bot = bot
+        self._limiter = limiter
+        self._flavour = flavour
+
+    def _button(self, button: Button) -> Any:
+        if button.url:
+            return self._flavour.button(text=button.label, url=button.url)
+        return self._flavour.button(text=button.label, callback_data=button.payload)
+
+    async def send(
+        self, chat_id: int, reply: Reply, *, thread_id: int | None = None,
+        reply_to: int | None = None,
+    ) -> list[int]:
+        flavour = self._flavour
+        chunks = split_text(reply.text)
+        markup = (
+            flavour.markup(
+                inline_keyboard=[[self._button(b) for b in row] for row in reply.buttons]
+            )
+            if reply.buttons else None
+        )
+        ids: list[int] = []
+        for index, chunk in enumerate(chunks):
+            last = index == len(chunks) - 1
+            reply_parameters = (
+                flavour.reply_parameters(message_id=reply_to, allow_sending_without_reply=True)
+                if reply_to is not None and index == 0 else None
+            )
+
+            async def call(chunk: str = chunk, last: bool = last,
+                           reply_parameters: Any = reply_parameters) -> Any:
+                return await self._bot.send_message(
+                    chat_id, chunk, parse_mode=flavour.parse_mode, message_thread_id=thread_id,
+                    reply_markup=markup if last else None, reply_parameters=reply_parameters,
+                    link_preview_options=flavour.link_preview_options(is_disabled=True),
+                )
+
+            message = await self._limiter.run(chat_id, call, flavour.classify)
+            ids.append(message.message_id)
+        return ids
+
+    async def delete(self, chat_id: int, message_ids: Sequence[int]) -> None:
+        classify, bad_request = self._flavour.classify, self._flavour.bad_request
+        ids = list(message_ids)
+        for start in range(0, len(ids), DELETE_BATCH):
+            batch = ids[start:start + DELETE_BATCH]
+            try:
+                await self._limiter.run(
+                    None, partial(self._bot.delete_messages, chat_id, batch), classify
+                )
+            except bad_request:
+                # Some ids cannot be deleted as a batch: try one by one, skipping failures.
+                for mid in batch:
+                    with suppress(bad_request):
+                        await self._limiter.run(
+                            None, partial(self._bot.delete_message, chat_id, mid), classify
+                        )
+
+    async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
+        await self._limiter.run(
+            None, partial(self._bot.answer_callback_query, callback_id, text=text),
+            self._flavour.classify,
+        )
+
+    async def create_topic(self, chat_id: int, name: str) -> int:
+        topic = await self._limiter.run(
+            chat_id, partial(self._bot.create_forum_topic, chat_id, name), self._flavour.classify
+        )
+        return topic.message_thread_id
+
+    async def member_status(self, chat_id: int, user_id: int) -> str:
+        """getChatMember's status ("member", "administrator", "left", ...): operator checks.
+
+        Either framework may give an enum (its value is the Bot API string) or a plain string.
+        """
+        member = await self._limiter.run(
+            None, partial(self._bot.get_chat_member, chat_id, user_id), self._flavour.classify
+        )
+        return str(getattr(member.status, "value", member.status))
