@@ -23,7 +23,11 @@ BACKEND = "embedded"
 # like a calibrated model's (chosen by cross-validated log-loss, see `python -m bot nlu cv`).
 TEMPERATURE = 0.2
 RANKING_SIZE = 10
-STEM = 5  # a word's first letters: a cheap stemmer for Russian and Belarusian endings
+STEM = 4  # a word's first letters: a cheap stemmer for Russian and Belarusian endings
+# The stems' weight against the character n-grams, and the SVM: chosen by 5-fold CV on 3 seeds
+# (hinge loss, C=2 and stems at 0.8: about +0.01 accuracy over squared hinge, C=1, 1.0).
+STEM_WEIGHT = 0.8
+SVM_C = 2.0
 
 # Spellings folded together so Russian, Belarusian and transliteration share features:
 # soft/hard signs and apostrophes are often omitted in Latin letters, і/и and ў/у are the same
@@ -47,12 +51,14 @@ def _stems(text: str) -> list[str]:
 
 
 def _features() -> FeatureUnion:
-    # char_wb 2-4 + stems: as accurate in cross-validation as 2-5 and twice as fast to train.
+    # char 2-4 (across word boundaries, so "ты бот" is one feature) + stems: as accurate in
+    # cross-validation as 2-5 and faster to train; slightly better than char_wb 2-4.
     return FeatureUnion(
         [
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)),
+            ("chars", TfidfVectorizer(analyzer="char", ngram_range=(2, 4), sublinear_tf=True)),
             ("stems", TfidfVectorizer(analyzer=_stems, sublinear_tf=True)),
-        ]
+        ],
+        transformer_weights={"chars": 1.0, "stems": STEM_WEIGHT},
     )
 
 
@@ -67,15 +73,22 @@ class _FastScorer:
     """The fitted features and SVM as plain dicts and arrays.
 
     sklearn's transform() validates its input on every call (about 10 ms per utterance here);
-    this computes the same sublinear TF-IDF, L2-normalised per vectoriser, in ~0.1 ms.
+    this computes the same sublinear TF-IDF, L2-normalised per vectoriser and scaled by the
+    union's transformer weight, in ~0.1 ms.
     """
 
     def __init__(self, features: FeatureUnion, model: LinearSVC) -> None:
-        self._parts: list[tuple[Callable[[str], list[str]], dict[str, int], np.ndarray, int]] = []
+        self._parts: list[
+            tuple[Callable[[str], list[str]], dict[str, int], np.ndarray, int, float]
+        ] = []
+        weights = features.transformer_weights or {}
         offset = 0
-        for _, vectorizer in features.transformer_list:
+        for name, vectorizer in features.transformer_list:
             vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
-            self._parts.append((vectorizer.build_analyzer(), vocabulary, vectorizer.idf_, offset))
+            weight = float(weights.get(name, 1.0))
+            self._parts.append(
+                (vectorizer.build_analyzer(), vocabulary, vectorizer.idf_, offset, weight)
+            )
             offset += len(vocabulary)
         coef = np.asarray(model.coef_, dtype=np.float64)
         intercept = np.asarray(model.intercept_, dtype=np.float64)
@@ -87,14 +100,14 @@ class _FastScorer:
     def margins(self, prepared: str) -> np.ndarray:
         columns: list[int] = []
         values: list[float] = []
-        for analyzer, vocabulary, idf, offset in self._parts:
+        for analyzer, vocabulary, idf, offset, weight in self._parts:
             counts = Counter(g for g in analyzer(prepared) if g in vocabulary)
             if not counts:
                 continue
             cols = [vocabulary[g] for g in counts]
             tfidf = (1.0 + np.log(np.fromiter(counts.values(), float, len(counts)))) * idf[cols]
             columns += [c + offset for c in cols]
-            values += list(tfidf / np.linalg.norm(tfidf))
+            values += list(tfidf * (weight / np.linalg.norm(tfidf)))
         if not columns:
             return self._intercept.copy()
         return np.asarray(values) @ self._weights[columns] + self._intercept
@@ -117,7 +130,8 @@ class EmbeddedRecognizer:
         features = _features()
         matrix = features.fit_transform([prepare(e.text, e.language) for e in examples])
         # Balanced weights: intents with fewer examples (advice) must not lose to big ones.
-        model = LinearSVC(C=1.0, class_weight="balanced")
+        # Plain hinge loss (dual solver) beat squared hinge by ~0.003 in cross-validation.
+        model = LinearSVC(C=SVM_C, loss="hinge", class_weight="balanced", max_iter=5000)
         model.fit(matrix, [e.intent for e in examples])
         return cls(features, model)
 
