@@ -1,4 +1,4 @@
-"""Embedded NLU: training time and parse latency (sync, async, with triage) on nlu/tests.
+"""Embedded NLU: training time and parse latency (sync, async, with triage) on nlu/tests/test_nlu.yml.
 
 Run from the repository root: `python bench/bench_nlu.py [--repeat N]`.
 Prints a table and writes bench-results/nlu.json. Targets: training well under 2 s,
@@ -61,7 +61,7 @@ def main() -> int:
     args = parser.parse_args()
 
     examples = load_examples(ROOT / "nlu" / "data")
-    texts = [e.text for e in load_examples(ROOT / "nlu" / "tests")]
+    texts = [e.text for e in load_examples(ROOT / "nlu" / "tests" / "test_nlu.yml")]
     train_runs = []
     for _ in range(3):
         start = time.perf_counter()
