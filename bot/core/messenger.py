@@ -9,7 +9,7 @@ from bot.core.events import Reply
 
 
 class Messenger(Protocol):
-    """Sends and deletes messages; implemented by the aiogram and python-telegram-bot adapters.
+    """Sends, edits and deletes messages; implemented by the aiogram and PTB adapters.
 
     Chat ids are the transport's own (Telegram chat ids); texts are plain and escaped here.
     """
@@ -25,6 +25,14 @@ class Messenger(Protocol):
         """Send one reply (split if too long); return the ids of the messages sent."""
         ...
 
+    async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        """Replace a message's text and inline buttons (no buttons in `reply`: none left).
+
+        Raises when Telegram refuses (message gone, too old, not modified) or the text does not
+        fit one message: callers fall back to sending something new.
+        """
+        ...
+
     async def delete(self, chat_id: int, message_ids: Sequence[int]) -> None:
         """Delete messages in a chat; ones already gone or too old are skipped."""
         ...
@@ -35,4 +43,8 @@ class Messenger(Protocol):
 
     async def create_topic(self, chat_id: int, name: str) -> int:
         """Create a forum topic in a supergroup; return its message_thread_id."""
+        ...
+
+    async def close_topic(self, chat_id: int, thread_id: int) -> None:
+        """Close a forum topic (members can no longer write in it); raises when refused."""
         ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from bot.core.events import Reply
 from bot.handoff.alerts import OUTCOMES, Press, outcome_reply
@@ -21,13 +22,16 @@ async def take(ctx: HandoffContext, case: Case, operator: int, *,
         await answer_press(ctx, notify_press,
                       f"You already have {ctx.settings.capacity} open cases: close one first.")
         return False
-    if not await ctx.cases.take(case.id, operator):
+    now = time.time()
+    if not await ctx.cases.take(case.id, operator, now):
         await answer_press(ctx, notify_press, "Someone has already taken this case.")
         return False
     await ctx.waiting.remove(case.id)
     await ctx.audit.record(operator, case.id, "take")
     await answer_press(ctx, notify_press, "The case is yours.")
-    await ctx.post_in_case(case, Reply(f"✅ Taken by operator {operator}."))
+    case.state, case.operator, case.taken_at = "taken", operator, now
+    if not await ctx.show_status(case):  # the alert shows it; else a note, as before
+        await ctx.post_in_case(case, Reply(f"✅ Taken by operator {operator}."))
     await ctx.tell_user(case.user_key, Reply(
         ctx.text("handoff_taken", case.language), ctx.stop_button(case.language)
     ))
@@ -36,9 +40,14 @@ async def take(ctx: HandoffContext, case: Case, operator: int, *,
 
 
 async def close(ctx: HandoffContext, case: Case, operator: int, *,
-                outcome: str | None, notify_press: str | None) -> None:
-    """End the conversation for the person; ask for the outcome unless it is already known."""
-    closed = await ctx.cases.close(case.id)
+                outcome: str | None, notify_press: str | None,
+                pressed: int | None = None) -> None:
+    """End the conversation for the person; ask for the outcome unless it is already known.
+
+    `pressed` is the message whose button was pressed: when it is the alert, the alert itself
+    turns into the outcome question; otherwise the question is posted in the case.
+    """
+    closed = await ctx.cases.close(case.id, str(operator))
     if closed is None:
         if not case.outcome and outcome:
             await record_outcome(ctx, case, operator, outcome, notify_press)
@@ -52,7 +61,10 @@ async def close(ctx: HandoffContext, case: Case, operator: int, *,
         await record_outcome(ctx, closed, operator, outcome, notify_press)
     else:
         await answer_press(ctx, notify_press, "Closed. Please choose the outcome.")
-        await ctx.post_in_case(closed, outcome_reply(closed))
+        on_alert = pressed is not None and pressed == closed.alert_edit
+        if not await ctx.show_status(closed, ask_outcome=on_alert) or not on_alert:
+            await ctx.post_in_case(closed, outcome_reply(closed))
+    await ctx.close_topic(closed)
 
 
 async def record_outcome(ctx: HandoffContext, case: Case, operator: int, outcome: str,
@@ -68,12 +80,14 @@ async def record_outcome(ctx: HandoffContext, case: Case, operator: int, outcome
     await ctx.counters.outcome(outcome)
     await ctx.audit.record(operator, case.id, f"outcome:{outcome}")
     await answer_press(ctx, notify_press, "Outcome recorded.")
-    await ctx.post_in_case(case, Reply(f"Outcome recorded: {OUTCOMES[outcome]}."))
+    case.outcome = outcome
+    if not await ctx.show_status(case):
+        await ctx.post_in_case(case, Reply(f"Outcome recorded: {OUTCOMES[outcome]}."))
 
 
 async def on_press(ctx: HandoffContext, press: Press, operator: int,
-                   callback_id: str | None) -> None:
-    """Dispatch one authorised operator press."""
+                   callback_id: str | None, pressed: int | None = None) -> None:
+    """Dispatch one authorised operator press (`pressed`: the message the button was under)."""
     case = await ctx.cases.get(press.case_id)
     if case is None:
         await answer_press(ctx, callback_id, "This case no longer exists.")
@@ -88,7 +102,8 @@ async def on_press(ctx: HandoffContext, press: Press, operator: int,
             # Closing forgets the person's chat address, so they are told first.
             await ctx.tell_user(case.user_key, Reply(ctx.text("handoff_closed", case.language)))
         outcome = "no_risk" if press.action == "norisk" else None
-        await close(ctx, case, operator, outcome=outcome, notify_press=callback_id)
+        await close(ctx, case, operator, outcome=outcome, notify_press=callback_id,
+                    pressed=pressed)
     elif press.action == "out":
         if case.state != "closed":
             # Outcome buttons come only with a closed case: a forged or stale one must not

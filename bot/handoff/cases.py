@@ -50,7 +50,11 @@ class Case:
     operator: int = 0
     thread_id: int = 0  # the forum topic in topic mode
     alert_msg: int = 0  # the first alert message in the operators' chat
+    alert_edit: int = 0  # that message, when an edit can redraw it whole (else 0: post notes)
     created: float = 0.0
+    taken_at: float = 0.0
+    closed_at: float = 0.0
+    closed_by: str = ""  # an operator's id, "person" (/stop) or "erased" (/delete)
     outcome: str = ""
 
     @property
@@ -64,7 +68,9 @@ class Case:
             "risk_level": self.risk_level, "indicators": "\n".join(self.indicators),
             "summary": "\n".join(self.summary), "user_text": self.user_text,
             "state": self.state, "operator": str(self.operator), "thread_id": str(self.thread_id),
-            "alert_msg": str(self.alert_msg), "created": repr(self.created),
+            "alert_msg": str(self.alert_msg), "alert_edit": str(self.alert_edit),
+            "created": repr(self.created), "taken_at": repr(self.taken_at),
+            "closed_at": repr(self.closed_at), "closed_by": self.closed_by,
         }
         if self.outcome:  # absent until recorded: HSETNX lets only the first press count
             fields["outcome"] = self.outcome
@@ -82,8 +88,10 @@ class Case:
             indicators=lines("indicators"), summary=lines("summary"),
             user_text=raw.get("user_text", ""), state=raw.get("state", "new"),  # type: ignore[arg-type]
             operator=int(raw.get("operator") or 0), thread_id=int(raw.get("thread_id") or 0),
-            alert_msg=int(raw.get("alert_msg") or 0), created=float(raw.get("created") or 0),
-            outcome=raw.get("outcome", ""),
+            alert_msg=int(raw.get("alert_msg") or 0),
+            alert_edit=int(raw.get("alert_edit") or 0), created=float(raw.get("created") or 0),
+            taken_at=float(raw.get("taken_at") or 0), closed_at=float(raw.get("closed_at") or 0),
+            closed_by=raw.get("closed_by", ""), outcome=raw.get("outcome", ""),
         )
 
 
@@ -136,20 +144,21 @@ class CaseStore:
         # The free text was needed only for the first alert: do not keep it longer.
         await self._redis.hdel(case_key(case_id), "user_text")
 
-    async def take(self, case_id: str, operator_id: int) -> bool:
+    async def take(self, case_id: str, operator_id: int, at: float) -> bool:
         """Give a new case to an operator; False if someone else already has it (atomic)."""
         script = (
             "if redis.call('HGET', KEYS[1], 'state') == 'new' then "
-            "redis.call('HSET', KEYS[1], 'state', 'taken', 'operator', ARGV[1]) return 1 "
+            "redis.call('HSET', KEYS[1], 'state', 'taken', 'operator', ARGV[1], "
+            "'taken_at', ARGV[2]) return 1 "
             "end return 0"
         )
-        taken = await self._redis.eval(script, 1, case_key(case_id), str(operator_id))
+        taken = await self._redis.eval(script, 1, case_key(case_id), str(operator_id), repr(at))
         if taken:
             await self._redis.sadd(_operator_key(operator_id), case_id)
             await self._redis.expire(_operator_key(operator_id), self._ttl)
         return bool(taken)
 
-    async def close(self, case_id: str) -> Case | None:
+    async def close(self, case_id: str, by: str) -> Case | None:
         """Close an open case (atomic: only one caller gets it) and forget the person's address."""
         script = (
             "local s = redis.call('HGET', KEYS[1], 'state') "
@@ -162,10 +171,13 @@ class CaseStore:
         case = await self.get(case_id)
         if case is None:
             return None
+        now = time.time()
+        case.closed_at, case.closed_by = now, by
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.srem(_operator_key(case.operator), case_id)
             # Only what the outcome buttons still need stays, and only for a day.
             pipe.hdel(case_key(case_id), "user_key", "summary", "user_text")
+            pipe.hset(case_key(case_id), mapping={"closed_at": repr(now), "closed_by": by})
             pipe.expire(case_key(case_id), CLOSED_TTL)
             pipe.delete(str(UserKey("chat", case.user_key)))
             await pipe.execute()

@@ -12,6 +12,7 @@ from bot.core.events import Button, Reply
 from bot.core.messenger import Messenger
 from bot.core.replies import Replies
 from bot.core.session_store import SessionStore
+from bot.handoff.alerts import status_reply
 from bot.handoff.audit import Audit
 from bot.handoff.auth import OperatorAuth
 from bot.handoff.cases import Case, CaseStore
@@ -99,3 +100,29 @@ class HandoffContext:
         for message_id in ids:
             await self.cases.link_message(self.chat_id, message_id, case.id)
         return ids
+
+    async def show_status(self, case: Case, *, ask_outcome: bool = False) -> bool:
+        """Redraw the case's first alert with its state (taken, closed, outcome) by an edit.
+
+        False when it cannot be edited (it held the person's own words, was split, is gone or
+        Telegram refused): the caller then posts a note instead, as before edits existed.
+        """
+        if self.chat_id is None or not case.alert_edit:
+            return False
+        reply = status_reply(case, self.hours.tz, ask_outcome=ask_outcome)
+        try:
+            await self.messenger.edit(self.chat_id, case.alert_edit, reply)
+        except Exception as exc:
+            log.info("alert edit failed (%s): posting instead case=%s",
+                     type(exc).__name__, case.id)
+            return False
+        return True
+
+    async def close_topic(self, case: Case) -> None:
+        """Close the case's forum topic; without the right to, it just stays open."""
+        if self.chat_id is None or not case.thread_id:
+            return
+        try:
+            await self.messenger.close_topic(self.chat_id, case.thread_id)
+        except Exception as exc:
+            log.info("closing the topic failed (%s) case=%s", type(exc).__name__, case.id)

@@ -154,14 +154,17 @@ class Relay:
         """/stop or the stop button: the person leaves; operators are told and asked the outcome."""
         ctx = self._ctx
         await ctx.tell_user(case.user_key, Reply(ctx.text("handoff_stopped", case.language)))
-        closed = await ctx.cases.close(case.id)
+        closed = await ctx.cases.close(case.id, "person")
         if closed is None:
             return
         await ctx.waiting.remove(case.id)
         await ctx.mark_session(case.user_key, None)
+        # Posted, not only shown on the alert: an edit notifies nobody.
         ended = f"The person ended the conversation ({closed.pseudonym})."
         await ctx.post_in_case(closed, Reply(ended))
         await ctx.post_in_case(closed, outcome_reply(closed))
+        await ctx.show_status(closed)
+        await ctx.close_topic(closed)
         await ctx.audit.record(0, case.id, "stopped_by_user")
 
     async def erase(self, user_key: str) -> None:
@@ -170,11 +173,14 @@ class Relay:
         case = await ctx.cases.open_case_of(user_key)
         if case is None:
             return
-        closed = await ctx.cases.close(case.id)
+        closed = await ctx.cases.close(case.id, "erased")
         if closed is None:
             return
         await ctx.waiting.remove(case.id)
         erased = f"The person erased their data; the conversation has ended ({closed.pseudonym})."
         await ctx.post_in_case(closed, Reply(erased))
         await ctx.post_in_case(closed, outcome_reply(closed))
+        closed.summary = []  # the alert, redrawn, drops the answers too
+        await ctx.show_status(closed)
+        await ctx.close_topic(closed)
         await ctx.audit.record(0, case.id, "erased_by_user")

@@ -133,7 +133,8 @@ class QueueHandoff:
                 await answer_press(ctx, update.callback_id, "Only the NGO's operators can do this.")
                 await ctx.audit.record(self._stranger(update.user_id), press.case_id, "refused")
                 return
-            await on_press(ctx, press, update.user_id or 0, update.callback_id)
+            await on_press(ctx, press, update.user_id or 0, update.callback_id,
+                           update.message_id)
             return
         if ctx.chat_id is None:
             return
@@ -170,7 +171,11 @@ class QueueHandoff:
             for message_id in ids:
                 await ctx.cases.link_message(ctx.chat_id, message_id, case.id)
             if ids and not case.alert_msg:
-                await ctx.cases.update(case.id, alert_msg=ids[0])
+                # Edits redraw the alert from the case, which no longer has the person's own
+                # words once posted: such an alert (or one split in parts) is never edited.
+                editable = len(ids) == 1 and not case.user_text
+                await ctx.cases.update(case.id, alert_msg=ids[0],
+                                       alert_edit=ids[0] if editable else 0)
             await ctx.cases.drop_user_text(case.id)
             log.info("alert posted case=%s topic=%s", case.id, topic_mode)
             return

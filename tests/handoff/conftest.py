@@ -48,6 +48,9 @@ class RecordingMessenger:
     sent: list[Sent] = field(default_factory=list)
     answers: list[tuple[str, str | None]] = field(default_factory=list)
     topics_made: list[str] = field(default_factory=list)
+    edits: list[tuple[int, int, Reply]] = field(default_factory=list)
+    topics_closed: list[int] = field(default_factory=list)
+    edit_fails: bool = False
     _next: int = 100
 
     async def send(self, chat_id: int, reply: Reply, *, thread_id: int | None = None,
@@ -56,8 +59,16 @@ class RecordingMessenger:
         self.sent.append(Sent(chat_id, reply, thread_id, reply_to, [self._next]))
         return [self._next]
 
+    async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        if self.edit_fails:
+            raise RuntimeError("Bad Request: message can't be edited")
+        self.edits.append((chat_id, message_id, reply))
+
     async def delete(self, chat_id: int, message_ids: Sequence[int]) -> None:
         return None
+
+    async def close_topic(self, chat_id: int, thread_id: int) -> None:
+        self.topics_closed.append(thread_id)
 
     async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
         self.answers.append((callback_id, text))

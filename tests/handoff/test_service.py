@@ -321,3 +321,59 @@ async def test_forged_presses_do_not_act(make_handoff: MakeHandoff, redis_client
     await handoff.handle_operator_update(refusal)
     assert "Only the NGO's operators" in tg.to(OPS_CHAT)[-1].reply.text
     assert not tg.to(CHAT)[1:]
+
+
+async def test_alert_is_edited_on_take_close_and_outcome(make_handoff: MakeHandoff) -> None:
+    tg = RecordingMessenger(topics=True)
+    handoff = make_handoff(tg)
+    await handoff.alert(alert(USER, str(CHAT)))  # no free text: the alert can be redrawn
+    await deliver_all(handoff)
+    (post,) = tg.to(OPS_CHAT)
+    case_id = post.reply.buttons[0][0].payload.split(":")[2]  # type: ignore[union-attr]
+
+    await handoff.handle_operator_update(press(f"op:take:{case_id}"))
+    assert len(tg.to(OPS_CHAT)) == 1  # nothing posted: the alert was edited
+    (chat, mid, taken), = tg.edits
+    assert (chat, mid) == (OPS_CHAT, post.ids[0])
+    assert f"Taken by operator {OPERATOR} at " in taken.text and "Паспорт забрали" in taken.text
+    assert [b.payload for b in taken.buttons[0]] == [f"op:close:{case_id}",
+                                                    f"op:norisk:{case_id}"]
+
+    closing = OpInput(OPS_CHAT, OPERATOR, EventKind.BUTTON, payload=f"op:close:{case_id}",
+                      callback_id="cb", message_id=post.ids[0])
+    await handoff.handle_operator_update(closing)  # pressed on the alert: it asks the outcome
+    asked = tg.edits[-1][2]
+    assert f"Closed by operator {OPERATOR}" in asked.text and "What was the outcome?" in asked.text
+    assert f"op:out:{case_id}:advice" in [b.payload for row in asked.buttons for b in row]
+    assert len(tg.to(OPS_CHAT)) == 1 and tg.topics_closed == [post.thread_id]
+
+    await handoff.handle_operator_update(press(f"op:out:{case_id}:advice"))
+    final = tg.edits[-1][2]
+    assert "Outcome: Advice given" in final.text and final.buttons == []
+    assert len(tg.to(OPS_CHAT)) == 1
+
+
+async def test_failed_edit_falls_back_to_notes(make_handoff: MakeHandoff) -> None:
+    tg = RecordingMessenger(topics=False, edit_fails=True)
+    handoff = make_handoff(tg)
+    await handoff.alert(alert(USER, str(CHAT)))
+    await deliver_all(handoff)
+    case_id = tg.to(OPS_CHAT)[0].reply.buttons[0][0].payload.split(":")[2]  # type: ignore[union-attr]
+    await handoff.handle_operator_update(press(f"op:take:{case_id}"))
+    assert tg.to(OPS_CHAT)[-1].reply.text == f"✅ Taken by operator {OPERATOR}."
+    await handoff.handle_operator_update(press(f"op:norisk:{case_id}"))
+    assert tg.to(OPS_CHAT)[-1].reply.text == "Outcome recorded: No risk."
+    assert tg.topics_closed == []  # reply mode: no topic to close
+
+
+async def test_alert_with_the_persons_words_is_not_redrawn(make_handoff: MakeHandoff) -> None:
+    # The words are dropped once posted: a redrawn alert would lose them, so notes are posted.
+    tg = RecordingMessenger(topics=True)
+    handoff = make_handoff(tg)
+    await handoff.alert(alert(USER, str(CHAT), user_text="мои слова"))
+    await deliver_all(handoff)
+    case_id = tg.to(OPS_CHAT)[0].reply.buttons[0][0].payload.split(":")[2]  # type: ignore[union-attr]
+    await handoff.handle_operator_update(press(f"op:take:{case_id}"))
+    assert tg.edits == [] and "Taken by operator" in tg.to(OPS_CHAT)[-1].reply.text
+    assert await handoff.user_event(user_text("/stop", EventKind.COMMAND))
+    assert tg.edits == [] and len(tg.topics_closed) == 1  # the topic is closed all the same

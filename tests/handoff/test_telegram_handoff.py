@@ -14,6 +14,7 @@ from bot.handoff.stats import collect
 from bot.privacy import Pseudonymizer
 from tests.adapters.conftest import PSEUDONYM_KEY, Person
 from tests.handoff.telegram import (
+    OPERATOR,
     OPS,
     HandoffBot,
     Operator,
@@ -97,6 +98,10 @@ async def test_whole_path_in_topic_mode(
     await sent_to(fake_api, person.chat_id, "завершён", since=mark)
     (question,) = await sent_to(fake_api, OPS, "What was the outcome?", since=mark)
     assert f"op:out:{case}:referred" in question.payloads
+    (closed,) = fake_api.calls_to("closeForumTopic", OPS, since=mark)
+    assert int(closed.params["message_thread_id"]) == thread and fake_api.topics[OPS][thread]
+    # The alert held the person's own words, no longer kept: it is not redrawn by an edit.
+    assert not fake_api.calls_to("editMessageText")
     await operator.press(f"op:out:{case}:referred")
 
     # The case is over: the engine answers again.
@@ -109,6 +114,78 @@ async def test_whole_path_in_topic_mode(
     assert counts["country:PL"] == 1 and counts["indicator:risk_documents_withheld"] == 1
     for key in await redis_client.keys("smb:*"):
         assert "555" not in key
+
+
+@FRAMEWORKS
+async def test_alert_is_edited_on_take_and_close(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 561, "ru"), Operator(fake_api)
+    await reach_consent(person)
+    await consent(person, "h:yes")  # without the free text: the alert can be redrawn
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+    alert_id = max(fake_api.chats[OPS])
+
+    mark = len(fake_api.calls)
+    await operator.press(f"op:take:{case}", message_id=alert_id)
+    await sent_to(fake_api, person.chat_id, "подключился", since=mark)
+    (taken,) = fake_api.calls_to("editMessageText", OPS, since=mark)
+    assert int(taken.params["message_id"]) == alert_id and taken.params["parse_mode"] == "HTML"
+    assert f"Taken by operator {OPERATOR} at " in fake_api.text_of(OPS, alert_id)
+    assert pseudonym(561) in taken.text and "561" not in taken.text.replace(str(OPERATOR), "")
+    assert fake_api.buttons_of(OPS, alert_id) == [f"op:close:{case}", f"op:norisk:{case}"]
+    assert not fake_api.calls_to("sendMessage", OPS, since=mark)  # no separate note
+
+    mark = len(fake_api.calls)
+    await operator.press(f"op:close:{case}", message_id=alert_id)
+    await sent_to(fake_api, person.chat_id, "завершён", since=mark)
+    text = fake_api.text_of(OPS, alert_id)
+    assert f"Closed by operator {OPERATOR} at " in text and "What was the outcome?" in text
+    assert f"op:out:{case}:referred" in fake_api.buttons_of(OPS, alert_id)
+    assert not fake_api.calls_to("sendMessage", OPS, since=mark)  # the alert asks instead
+    (closed,) = fake_api.calls_to("closeForumTopic", OPS, since=mark)
+    assert int(closed.params["message_thread_id"]) == thread and fake_api.topics[OPS][thread]
+
+    mark = len(fake_api.calls)
+    await operator.press(f"op:out:{case}:referred", message_id=alert_id)
+    assert "Outcome: Referred to a hotline" in fake_api.text_of(OPS, alert_id)
+    assert fake_api.buttons_of(OPS, alert_id) == []
+    assert not fake_api.calls_to("sendMessage", OPS, since=mark)
+    today = datetime.now(ZoneInfo("Europe/Minsk")).date()
+    assert (await collect(redis_client, 1, today))[today]["outcome:referred"] == 1
+
+
+@FRAMEWORKS
+async def test_failed_edit_and_topic_close_fall_back(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    fake_api.fail("editMessageText", 400, "Bad Request: message can't be edited", times=3)
+    fake_api.fail("closeForumTopic", 400, "Bad Request: not enough rights to manage topics")
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 562, "ru"), Operator(fake_api)
+    await reach_consent(person)
+    await consent(person, "h:yes")
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    case, alert_id = case_of(alert), max(fake_api.chats[OPS])
+
+    mark = len(fake_api.calls)
+    await operator.press(f"op:take:{case}", message_id=alert_id)
+    await sent_to(fake_api, OPS, f"Taken by operator {OPERATOR}.", since=mark)
+    assert fake_api.calls_to("editMessageText", OPS, since=mark)  # tried first
+
+    mark = len(fake_api.calls)
+    await operator.press(f"op:close:{case}", message_id=alert_id)
+    await sent_to(fake_api, OPS, "What was the outcome?", since=mark)
+    assert fake_api.calls_to("closeForumTopic", OPS, since=mark)  # refused: the case still closes
+    await operator.press(f"op:out:{case}:advice")
+    await sent_to(fake_api, OPS, "Outcome recorded: Advice given.", since=mark)
+    assert "Case #" in fake_api.text_of(OPS, alert_id)  # the alert itself is untouched
+
+    mark = len(fake_api.calls)
+    await person.say("/menu", replies=1)  # the case is over: the engine answers again
+    assert not fake_api.calls_to("sendMessage", OPS, since=mark)
 
 
 @FRAMEWORKS

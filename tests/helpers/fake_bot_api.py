@@ -60,6 +60,8 @@ class FakeBotAPI:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.chats: dict[int, dict[int, str]] = defaultdict(dict)  # chat -> visible messages
+        self.keyboards: dict[tuple[int, int], Any] = {}  # (chat, message) -> its inline keyboard
+        self.topics: dict[int, dict[int, bool]] = defaultdict(dict)  # chat -> topic -> closed?
         # chat -> user -> getChatMember status ("member" or "left"; "left" when not listed)
         self.members: dict[int, dict[int, str]] = defaultdict(dict)
         self._updates: list[dict[str, Any]] = []
@@ -185,11 +187,13 @@ class FakeBotAPI:
                     pass
             return list(self._updates[: int(params.get("limit") or 100)])
 
-    def _message(self, params: dict[str, Any]) -> web.Response:
+    def _message(self, params: dict[str, Any], message_id: int | None = None) -> web.Response:
         chat_id = int(params["chat_id"])
         text = html.unescape(_TAG.sub("", str(params.get("text", ""))))
-        message_id = self.new_message_id(chat_id)
+        if message_id is None:
+            message_id = self.new_message_id(chat_id)
         self.chats[chat_id][message_id] = text
+        self.keyboards[(chat_id, message_id)] = _keyboard(params)
         message: dict[str, Any] = {
             "message_id": message_id, "from": BOT_USER, "date": int(time.time()), "text": text,
             "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup",
@@ -210,7 +214,30 @@ class FakeBotAPI:
             return _error(400, "Bad Request: message is too long")
         return self._message(params)
 
-    _m_editMessageText = _m_sendMessage
+    def _m_editMessageText(self, params: dict[str, Any]) -> web.Response:
+        # Like Telegram: the same message comes back changed; without reply_markup the inline
+        # keyboard is removed; an edit that changes nothing is refused.
+        chat_id, message_id = int(params["chat_id"]), int(params["message_id"])
+        if message_id not in self.chats[chat_id]:
+            return _error(400, "Bad Request: message to edit not found")
+        if len(str(params.get("text", ""))) > 4096:
+            return _error(400, "Bad Request: MESSAGE_TOO_LONG")
+        text = html.unescape(_TAG.sub("", str(params.get("text", ""))))
+        if (text == self.chats[chat_id][message_id]
+                and _keyboard(params) == self.keyboards.get((chat_id, message_id))):
+            return _error(400, "Bad Request: message is not modified: specified new message "
+                               "content and reply markup are exactly the same as a current "
+                               "content and reply markup of the message")
+        return self._message(params, message_id)
+
+    def text_of(self, chat_id: int, message_id: int) -> str:
+        """A message's text as people see it now (after edits)."""
+        return self.chats[chat_id][message_id]
+
+    def buttons_of(self, chat_id: int, message_id: int) -> list[str]:
+        """The callback payloads under a message now (after edits)."""
+        rows = self.keyboards.get((chat_id, message_id)) or []
+        return [b["callback_data"] for row in rows for b in row if "callback_data" in b]
 
     def _m_deleteMessage(self, params: dict[str, Any]) -> web.Response:
         chat = self.chats[int(params["chat_id"])]
@@ -226,7 +253,18 @@ class FakeBotAPI:
 
     def _m_createForumTopic(self, params: dict[str, Any]) -> web.Response:
         thread = self.new_message_id(int(params["chat_id"]))
+        self.topics[int(params["chat_id"])][thread] = False
         return _ok({"message_thread_id": thread, "name": params["name"], "icon_color": 7322096})
+
+    def _m_closeForumTopic(self, params: dict[str, Any]) -> web.Response:
+        topics = self.topics[int(params["chat_id"])]
+        thread = int(params["message_thread_id"])
+        if thread not in topics:
+            return _error(400, "Bad Request: message thread not found")
+        if topics[thread]:
+            return _error(400, "Bad Request: TOPIC_NOT_MODIFIED")
+        topics[thread] = True
+        return _ok(True)
 
     def _m_getChatMember(self, params: dict[str, Any]) -> web.Response:
         user_id = int(params["user_id"])
@@ -238,6 +276,14 @@ class FakeBotAPI:
         return _ok(True)
 
     _m_answerCallbackQuery = _m_setMyCommands = _m_setWebhook = _m_deleteWebhook = _true
+
+
+def _keyboard(params: dict[str, Any]) -> list[list[dict[str, Any]]] | None:
+    markup = params.get("reply_markup")
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    rows = (markup or {}).get("inline_keyboard") if isinstance(markup, dict) else None
+    return rows or None
 
 
 def _ok(result: Any) -> web.Response:

@@ -47,18 +47,20 @@ class BotApiMessenger:
             return self._flavour.button(text=button.label, url=button.url)
         return self._flavour.button(text=button.label, callback_data=button.payload)
 
+    def _markup(self, reply: Reply) -> Any:
+        if not reply.buttons:
+            return None
+        return self._flavour.markup(
+            inline_keyboard=[[self._button(b) for b in row] for row in reply.buttons]
+        )
+
     async def send(
         self, chat_id: int, reply: Reply, *, thread_id: int | None = None,
         reply_to: int | None = None,
     ) -> list[int]:
         flavour = self._flavour
         chunks = split_text(reply.text)
-        markup = (
-            flavour.markup(
-                inline_keyboard=[[self._button(b) for b in row] for row in reply.buttons]
-            )
-            if reply.buttons else None
-        )
+        markup = self._markup(reply)
         ids: list[int] = []
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
@@ -78,6 +80,19 @@ class BotApiMessenger:
             message = await self._limiter.run(chat_id, call, flavour.classify)
             ids.append(message.message_id)
         return ids
+
+    async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        """editMessageText; without buttons in `reply` the message's inline keyboard goes."""
+        flavour = self._flavour
+        chunks = split_text(reply.text)
+        if len(chunks) != 1:
+            raise ValueError("the new text does not fit one message")
+        call = partial(
+            self._bot.edit_message_text, chunks[0], chat_id=chat_id, message_id=message_id,
+            parse_mode=flavour.parse_mode, reply_markup=self._markup(reply),
+            link_preview_options=flavour.link_preview_options(is_disabled=True),
+        )
+        await self._limiter.run(chat_id, call, flavour.classify)
 
     async def delete(self, chat_id: int, message_ids: Sequence[int]) -> None:
         classify, bad_request = self._flavour.classify, self._flavour.bad_request
@@ -107,6 +122,12 @@ class BotApiMessenger:
             chat_id, partial(self._bot.create_forum_topic, chat_id, name), self._flavour.classify
         )
         return topic.message_thread_id
+
+    async def close_topic(self, chat_id: int, thread_id: int) -> None:
+        await self._limiter.run(
+            chat_id, partial(self._bot.close_forum_topic, chat_id, thread_id),
+            self._flavour.classify,
+        )
 
     async def member_status(self, chat_id: int, user_id: int) -> str:
         """getChatMember's status ("member", "administrator", "left", ...): operator checks.
