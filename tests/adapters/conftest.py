@@ -72,10 +72,12 @@ class RunningBot:
     """`serve()` in a background task; `restart()` simulates a process restart."""
 
     def __init__(self, settings: Settings, engine_factory: EngineFactory | None,
-                 limiter: OutgoingLimiter | None = None) -> None:
+                 limiter: OutgoingLimiter | None = None,
+                 handoff_options: dict[str, Any] | None = None) -> None:
         self.settings = settings
         self._factory = engine_factory
         self._limiter = limiter
+        self.handoff_options = handoff_options
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
         self.glue: Glue | None = None
@@ -90,7 +92,7 @@ class RunningBot:
 
         self._task = asyncio.create_task(
             serve(self.settings, self._stop, engine_factory=self._factory, on_started=on_started,
-                  limiter=self._limiter or fast_limiter())
+                  limiter=self._limiter or fast_limiter(), handoff_options=self.handoff_options)
         )
         waiter = asyncio.create_task(started.wait())
         await asyncio.wait({self._task, waiter}, timeout=120, return_when=asyncio.FIRST_COMPLETED)

@@ -8,9 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.adapters.telegram.glue import Glue
 from bot.adapters.telegram.limiter import OutgoingLimiter
-from bot.adapters.telegram.runner import serve
 from bot.config import OperatorSettings, Settings
 from bot.content.loader import ContentHolder
 from bot.core.session_store import SessionStore
@@ -67,29 +65,9 @@ class HandoffBot(RunningBot):
     """`serve()` with the durable handoff and test timings; `restart()` is a new process."""
 
     def __init__(self, settings: Settings, options: dict[str, float] | None = None) -> None:
-        super().__init__(settings, real_engine)
         holder = shared_content(settings)
-        self.options: dict[str, Any] = {
-            **FAST, "content": lambda: holder.content, **(options or {})}
-
-    async def start(self) -> None:
-        self._stop = asyncio.Event()
-        started = asyncio.Event()
-
-        def on_started(glue: Glue) -> None:
-            self.glue = glue
-            started.set()
-
-        self._task = asyncio.create_task(serve(
-            self.settings, self._stop, engine_factory=real_engine, on_started=on_started,
-            handoff_options=self.options, limiter=FAST_LIMITER,
-        ))
-        waiter = asyncio.create_task(started.wait())
-        await asyncio.wait({self._task, waiter}, timeout=120, return_when=asyncio.FIRST_COMPLETED)
-        if self._task.done():
-            waiter.cancel()
-            await self._task
-        assert started.is_set(), "the bot did not start"
+        super().__init__(settings, real_engine, FAST_LIMITER, handoff_options={
+            **FAST, "content": lambda: holder.content, **(options or {})})
 
 
 class Replicas:
