@@ -197,18 +197,28 @@ class Glue:
         if data.user_id is None or data.from_bot:
             return
         user_key = self._pseudonymizer.user_key(f"tg:{data.user_id}")
+        operators = self._operator_chat_id is not None and data.chat_id == self._operator_chat_id
         async with self._user_lock(user_key):
+            if data.chat_type == "private" and not operators:
+                # De-dup and rate count in one round trip. A button press's message id is
+                # the bot's own message, already remembered.
+                incoming = data.message_id if data.kind != EventKind.BUTTON else None
+                count = await self._state.admit(data.update_id, user_key, incoming)
+                if count is None:
+                    return  # a redelivery: Telegram did not see our 200 in time
+                if data.callback_id is not None:
+                    await self._answer_callback(data.callback_id)
+                await self._handle_private(data, user_key, count)
+                return
             if not await self._state.first_time(data.update_id):
-                return  # a redelivery: Telegram did not see our 200 in time
-            if self._operator_chat_id is not None and data.chat_id == self._operator_chat_id:
+                return  # a redelivery
+            if operators:
                 # The handoff answers operators' presses itself: a refusal carries its own notice.
                 await self._handoff.handle_operator_update(data)
                 return
             if data.callback_id is not None:
                 await self._answer_callback(data.callback_id)
-            if data.chat_type != "private":
-                return  # silent in groups: a person's situation is never discussed there
-            await self._handle_private(data, user_key)
+            # Not private: silent in groups, a person's situation is never discussed there.
 
     async def _answer_callback(self, callback_id: str) -> None:
         try:
@@ -217,10 +227,8 @@ class Glue:
             # An old or already answered query: the press is still handled.
             log.warning("answerCallbackQuery failed: %s", type(exc).__name__)
 
-    async def _handle_private(self, data: TgInput, user_key: str) -> None:
-        # A button press's message id is the bot's own message, already remembered.
-        incoming = data.message_id if data.kind != EventKind.BUTTON else None
-        if await self._state.hit(user_key, incoming) > self._limit:
+    async def _handle_private(self, data: TgInput, user_key: str, count: int) -> None:
+        if count > self._limit:
             if await self._state.flood_notice_due(user_key):
                 language = await self._language(user_key, data)
                 notice = self._texts.translate(language, FLOOD_NOTICE)

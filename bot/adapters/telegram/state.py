@@ -25,6 +25,12 @@ class ChatState(Protocol):
         """True the first time an update id is seen, False for a redelivery."""
         ...
 
+    async def admit(self, update_id: int, user_key: str, message_id: int | None = None
+                    ) -> int | None:
+        """`first_time` and then, only for a first delivery, `hit`, in one step: None for a
+        redelivery (nothing counted or remembered), else the user's count in this minute."""
+        ...
+
     async def hit(self, user_key: str, message_id: int | None = None) -> int:
         """Count one incoming update in the user's current minute (and remember its message
         id for /hide); return the count."""
@@ -45,11 +51,37 @@ class ChatState(Protocol):
         ...
 
 
+# `first_time` + `hit` in one round trip, and only for a first delivery: a redelivery must
+# neither count against the rate limit nor be remembered twice. The same commands as those two.
+_ADMIT = """
+if not redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1]) then return -1 end
+local count = redis.call('INCR', KEYS[2])
+redis.call('EXPIRE', KEYS[2], ARGV[2], 'NX')
+if ARGV[3] ~= '' then
+    redis.call('ZADD', KEYS[3], ARGV[4], ARGV[3])
+    redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -tonumber(ARGV[5]) - 1)
+    redis.call('EXPIRE', KEYS[3], ARGV[6])
+end
+return count
+"""
+
+
 class RedisChatState:
     """`ChatState` in Redis: `smb:dedup:<update_id>`, `smb:rate|flood|msgs:<user_key>`."""
 
     def __init__(self, redis: Redis) -> None:
         self._redis = redis
+        self._admit = redis.register_script(_ADMIT)  # EVALSHA, loaded again if Redis forgot it
+
+    async def admit(self, update_id: int, user_key: str, message_id: int | None = None
+                    ) -> int | None:
+        keys = [global_key("dedup", str(update_id)), str(UserKey("rate", user_key)),
+                str(UserKey("msgs", user_key))]
+        mid = "" if message_id is None else str(message_id)
+        args: list[str | int | float] = [DEDUP_TTL, RATE_WINDOW, mid, time.time(), MSGS_KEEP,
+                                         MSGS_TTL]
+        count = int(await self._admit(keys=keys, args=args))
+        return None if count < 0 else count
 
     async def first_time(self, update_id: int) -> bool:
         key = global_key("dedup", str(update_id))
@@ -123,6 +155,12 @@ class MemoryChatState:
         self._set(key, 1, DEDUP_TTL)
         return True
 
+    async def admit(self, update_id: int, user_key: str, message_id: int | None = None
+                    ) -> int | None:
+        if not await self.first_time(update_id):
+            return None
+        return await self.hit(user_key, message_id)
+
     async def hit(self, user_key: str, message_id: int | None = None) -> int:
         if message_id is not None:
             await self.remember(user_key, [message_id])
@@ -171,6 +209,13 @@ class FallbackChatState:
     async def first_time(self, update_id: int) -> bool:
         return await self._health.call(
             lambda: self._redis.first_time(update_id), lambda: self._memory.first_time(update_id)
+        )
+
+    async def admit(self, update_id: int, user_key: str, message_id: int | None = None
+                    ) -> int | None:
+        return await self._health.call(
+            lambda: self._redis.admit(update_id, user_key, message_id),
+            lambda: self._memory.admit(update_id, user_key, message_id),
         )
 
     async def hit(self, user_key: str, message_id: int | None = None) -> int:
