@@ -1,4 +1,4 @@
-"""Embedded NLU: training time and parse latency (sync, async, with triage) on nlu/tests/test_nlu.yml.
+"""Embedded NLU: training time and parse latency (sync, async, with triage) on the test set.
 
 Run from the repository root: `python bench/bench_nlu.py [--repeat N]`.
 Prints a table and writes bench-results/nlu.json. Targets: training well under 2 s,
