@@ -13,6 +13,9 @@ from bot.nlu.normalize import clean, cyrillize, has_latin_words
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
 # A risk intent below this probability is noise, not an indicator worth showing an operator.
 INDICATOR_FLOOR = 0.1
+# With fewer letters than this ("а", "?") the classifier has nothing to go on and its guess is
+# noise; only the danger phrases decide. ("sos" has three.)
+MIN_LETTERS_FOR_MODEL = 2
 
 
 def _phrase_words(phrase: str) -> list[tuple[str, bool]]:
@@ -132,7 +135,8 @@ class Triage:
         """The decision for one message and its classification."""
         matches = self._matcher.find(text)
         score = risk_evidence(result)
-        by_model = score >= self._threshold
+        letters = sum(char.isalpha() for char in text)
+        by_model = score >= self._threshold and letters >= MIN_LETTERS_FOR_MODEL
         if not matches and not by_model:
             return TriageDecision(at_risk=False, risk_score=score)
         indicators: list[str] = [m.indicator for m in matches]

@@ -73,7 +73,9 @@ def content_dir() -> Path:
     return REPO_ROOT / "content"
 
 
-UNSURE_CANDIDATES = ("zzz", "мм", "asdf qwerty zxcv", "хм", "ok so", "?", "well maybe")
+UNSURE_CANDIDATES = (
+    "zzz", "мм", "asdf qwerty zxcv", "хм", "ok so", "?", "well maybe", "нет", "может", "а вот",
+)
 
 
 @pytest.fixture(scope="session")

@@ -110,7 +110,7 @@ def test_summed_risk_intents_reach_the_threshold() -> None:
         0.3,
         (("job_offer_check", 0.3), (DOCS, 0.25), ("risk_wages_withheld", 0.2), ("greet", 0.25)),
     )
-    decision = Triage(_matcher(), risk_threshold=0.35).assess("...", split)
+    decision = Triage(_matcher(), risk_threshold=0.35).assess("they hold my papers", split)
     assert decision.at_risk and not decision.by_phrase
     assert decision.indicators == (DOCS, "risk_wages_withheld")
     assert decision.risk_score == pytest.approx(0.45)
@@ -120,3 +120,11 @@ def test_weak_risk_evidence_is_not_at_risk() -> None:
     weak = IntentResult("greet", 0.8, (("greet", 0.8), (DOCS, 0.2)))
     decision = Triage(_matcher(), risk_threshold=0.35).assess("...", weak)
     assert not decision.at_risk and decision.indicators == ()
+
+
+async def test_a_single_letter_is_not_a_risk_whatever_the_model_guesses(
+    triage: Triage, recognizer: EmbeddedRecognizer
+) -> None:
+    # The model has nothing to go on in "а" (Russian "and/but"); a guess must not open the
+    # at-risk path. Danger phrases still decide for short texts ("sos" is matched by them).
+    assert not (await _assess(triage, recognizer, "а")).at_risk
