@@ -13,20 +13,14 @@ from bot.adapters.telegram.glue import Engine, Glue
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import EngineFactory, serve
 from bot.config import (
-    BotSettings,
-    NLUSettings,
-    OperatorSettings,
-    RasaSettings,
-    RedisSettings,
     Settings,
-    TelegramSettings,
-    WebhookSettings,
     load_settings,
 )
 from bot.content.loader import ContentHolder
 from bot.core.session_store import SessionStore
 from bot.factory import build_content, build_engine, build_recognizer
 from bot.nlu.base import IntentRecognizer
+from tests.helpers.chat import plain_settings
 from tests.helpers.fake_bot_api import (
     TOKEN,
     Call,
@@ -42,23 +36,20 @@ PSEUDONYM_KEY = "test-pseudonym-key"
 
 def make_settings(api: FakeBotAPI, framework: str, redis_url: str | None, **over: Any) -> Settings:
     """Settings for a test run, ignoring the environment and any .env file."""
-    bot = BotSettings(
-        _env_file=None, mode=over.get("mode", "polling"), pseudonym_key=SecretStr(PSEUDONYM_KEY),
-        rate_limit_per_minute=over.get("rate_limit", 20),
-    )
-    return Settings(
-        bot=bot,
-        telegram=TelegramSettings(_env_file=None, bot_token=SecretStr(TOKEN),
-                                  api_base=api.base_url, framework=framework),
-        webhook=WebhookSettings(
-            _env_file=None, url=over.get("webhook_url"),
-            secret=SecretStr(over["webhook_secret"]) if "webhook_secret" in over else None,
-            listen=f"127.0.0.1:{over.get('webhook_port', free_port())}",
-        ),
-        redis=RedisSettings(_env_file=None, url=redis_url),
-        nlu=NLUSettings(_env_file=None),
-        rasa=RasaSettings(_env_file=None),
-        operators=OperatorSettings(_env_file=None, chat_id=over.get("operator_chat_id")),
+    webhook: dict[str, Any] = {
+        "url": over.get("webhook_url"),
+        "listen": f"127.0.0.1:{over.get('webhook_port', free_port())}",
+    }
+    if "webhook_secret" in over:
+        webhook["secret"] = SecretStr(over["webhook_secret"])
+    return plain_settings(
+        bot={"mode": over.get("mode", "polling"), "pseudonym_key": SecretStr(PSEUDONYM_KEY),
+             "rate_limit_per_minute": over.get("rate_limit", 20)},
+        telegram={"bot_token": SecretStr(TOKEN), "api_base": api.base_url,
+                  "framework": framework},
+        webhook=webhook,
+        redis={"url": redis_url},
+        operators={"chat_id": over.get("operator_chat_id")},
     )
 
 

@@ -20,7 +20,7 @@ from tests.helpers.chat import Chat, plain_settings
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return plain_settings(hours="09:00-18:00")
+    return plain_settings(operators={"hours": "09:00-18:00"})
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic_settings import BaseSettings
+
 from bot.config import (
     BotSettings,
     NLUSettings,
@@ -18,21 +20,29 @@ from bot.config import (
 from bot.core.engine import DialogueEngine
 from bot.core.events import EventKind, IncomingEvent, OperatorAlert, Reply, Response
 
+_PARTS: tuple[tuple[str, type[BaseSettings]], ...] = (
+    ("bot", BotSettings),
+    ("telegram", TelegramSettings),
+    ("webhook", WebhookSettings),
+    ("redis", RedisSettings),
+    ("nlu", NLUSettings),
+    ("rasa", RasaSettings),
+    ("operators", OperatorSettings),
+)
 
-def plain_settings(**operators: Any) -> Settings:
-    """Default settings that ignore the developer's environment and .env file."""
+
+def plain_settings(**overrides: dict[str, Any]) -> Settings:
+    """Settings that ignore the developer's environment and .env file.
+
+    Each keyword names a part (bot, telegram, webhook, redis, nlu, rasa, operators) and gives
+    that part's fields, e.g. `plain_settings(operators={"hours": "09:00-18:00"})`.
+    """
+    unknown = set(overrides) - {name for name, _ in _PARTS}
+    assert not unknown, f"unknown settings parts: {unknown}"
     parts: dict[str, Any] = {
-        name: cls(_env_file=None)  # type: ignore[call-arg]
-        for name, cls in (
-            ("bot", BotSettings),
-            ("telegram", TelegramSettings),
-            ("webhook", WebhookSettings),
-            ("redis", RedisSettings),
-            ("nlu", NLUSettings),
-            ("rasa", RasaSettings),
-        )
+        name: cls(_env_file=None, **overrides.get(name, {}))  # type: ignore[call-arg]
+        for name, cls in _PARTS
     }
-    parts["operators"] = OperatorSettings(_env_file=None, **operators)  # type: ignore[call-arg]
     return Settings.model_validate(parts)
 
 
