@@ -163,13 +163,18 @@ async def test_html_in_the_persons_text_is_escaped(
     await person.say("they took my <b>passport</b> & <script>x</script>")
     await person.press("m:human")
     await person.press("h:text")
+    # The alert is posted by the queue's consumer, after the reply to the press.
+    [alert] = await fake_api.wait_calls("sendMessage", 1, chat_id=-100777)
     mark = len(fake_api.calls)
     await person.say("my boss <i>Ivan</i> & co keep my passport")
+    [relayed] = await fake_api.wait_calls("sendMessage", 1, chat_id=-100777, since=mark)
 
-    [alert] = await fake_api.wait_calls("sendMessage", 1, chat_id=-100777, since=mark)
-    assert "&lt;i&gt;Ivan&lt;/i&gt; &amp; co" in alert.text
-    assert "<i>" not in alert.text and "4001" not in alert.text
-    assert Pseudonymizer(PSEUDONYM_KEY).pseudonym(user_key(4001)) in alert.text
+    pseudonym = Pseudonymizer(PSEUDONYM_KEY).pseudonym(user_key(4001))
+    assert "&lt;b&gt;passport&lt;/b&gt; &amp; &lt;script&gt;" in alert.text
+    assert "&lt;i&gt;Ivan&lt;/i&gt; &amp; co" in relayed.text
+    for text in (alert.text, relayed.text):
+        assert "<b>" not in text and "<i>" not in text and "<script>" not in text
+        assert "4001" not in text and pseudonym in text
 
 
 async def test_a_redelivered_update_is_handled_once(bot: RunningBot, fake_api: FakeBotAPI) -> None:
