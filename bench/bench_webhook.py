@@ -4,6 +4,12 @@ Both run in a child process behind the same webhook server, answering through th
 Bot API on loopback; this process generates the load (aiohttp client, bounded count) and times
 each update from its POST to the bot's first sendMessage for that chat.
 
+Two costs are reported. Throughput (updates/s) is what a deployment sees, but on a small
+machine the load generator, the fake Bot API and redis-server share the cores with the bot,
+so it moves with whatever else runs. CPU time of the bot process per update (user + system,
+read from /proc, until the last message of the round is sent) is the bot's own cost alone:
+the steadier figure for comparing ours with the echo.
+
     .venv/bin/python bench/bench_webhook.py [--updates 3000] [--concurrency 64]
 
 Writes bench-results/webhook.json. The outgoing limiter is opened up for the bench: Telegram's
@@ -103,8 +109,14 @@ async def wait_healthy(url: str, proc: asyncio.subprocess.Process) -> None:
     raise RuntimeError("the bot did not become healthy")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def load(api: FakeBotAPI, url: str, updates: int, concurrency: int,
-               first_chat: int) -> dict[str, float]:
+               first_chat: int, pid: int) -> dict[str, float]:
     sent_at: dict[int, float] = {}
     semaphore = asyncio.Semaphore(concurrency)
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
@@ -121,7 +133,7 @@ async def load(api: FakeBotAPI, url: str, updates: int, concurrency: int,
                 async with http.post(f"{url}/hook", json=update, headers=headers) as resp:
                     assert resp.status == 200, resp.status
 
-        start = time.monotonic()
+        start, cpu_start = time.monotonic(), cpu_seconds(pid)
         await asyncio.gather(*(post(i) for i in range(updates)))
         first_reply: dict[int, float] = {}
         deadline = time.monotonic() + 120
@@ -130,6 +142,8 @@ async def load(api: FakeBotAPI, url: str, updates: int, concurrency: int,
                 if call.method == "sendMessage" and call.chat_id in sent_at:
                     first_reply.setdefault(call.chat_id, call.at)
             await asyncio.sleep(0.05)
+        await api.quiet(period=0.5)  # the rest of each answer is sent too
+        cpu = cpu_seconds(pid) - cpu_start
     end = max(first_reply.values())
     sent = sum(1 for c in api.calls[mark:] if c.method == "sendMessage")
     latencies = sorted(first_reply[c] - sent_at[c] for c in first_reply)
@@ -138,6 +152,7 @@ async def load(api: FakeBotAPI, url: str, updates: int, concurrency: int,
         "answered": len(first_reply),
         "updates_per_s": round(len(first_reply) / (end - start), 1),
         "messages_sent_per_update": round(sent / updates, 2),
+        "cpu_ms_per_update": round(cpu / updates * 1000, 3),
         "p50_ms": round(statistics.median(latencies) * 1000, 1),
         "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
     }
@@ -154,10 +169,12 @@ async def run_one(kind: str, api: FakeBotAPI, redis_url: str, args: argparse.Nam
     try:
         url = f"http://127.0.0.1:{port}"
         await wait_healthy(url, proc)
-        await load(api, url, min(200, args.updates), args.concurrency, first_chat)  # warm-up
+        await load(api, url, min(200, args.updates), args.concurrency, first_chat,
+                   proc.pid)  # warm-up
         # Best of `rounds`: other processes on the machine only ever make a round slower.
         rounds = [
-            await load(api, url, args.updates, args.concurrency, first_chat + (i + 1) * 10**6)
+            await load(api, url, args.updates, args.concurrency, first_chat + (i + 1) * 10**6,
+                       proc.pid)
             for i in range(args.rounds)
         ]
         return max(rounds, key=lambda r: r["updates_per_s"])
@@ -182,6 +199,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         "echo_baseline": echo,
         "ours": ours,
         "throughput_cost_x": round(echo["updates_per_s"] / ours["updates_per_s"], 2),
+        "cpu_cost_x": round(ours["cpu_ms_per_update"] / echo["cpu_ms_per_update"], 2),
         "p99_cost_x": round(ours["p99_ms"] / echo["p99_ms"], 2),
         "targets": {"cost_x_max": 3, "ours_updates_per_s_min": 300},
     }

@@ -82,6 +82,8 @@ async def test_conversation(
     # Hotlines first: the very first thing said to someone at risk is the emergency number.
     assert at_risk[0].text.startswith(content.messages.risk_intro.get(language)[:30])
     assert "112" in at_risk[0].text
+    # One message: the country question and its buttons right under the numbers.
+    assert len(at_risk) == 1 and "c:PL" in payloads(at_risk)
 
     country = await person.press("c:PL")
     assert any("112" in call.text for call in country)

@@ -90,15 +90,15 @@ async def reach_consent(
     person: Person, text: str = "у меня забрали паспорт и не отпускают"
 ) -> None:
     """A person at risk: /start, what happened, the country; the human offer comes last."""
-    await person.say("/start", replies=3)
-    await person.say(text, replies=2)
-    calls = await person.press("c:PL", replies=3)
+    await person.say("/start")
+    await person.say(text)
+    calls = await person.press("c:PL")
     assert "h:yes" in calls[-1].payloads
 
 
 async def consent(person: Person, payload: str = "h:text") -> list[Call]:
     """Agree; the person gets 'what happens next' and their place in the queue."""
-    return await person.press(payload, replies=2)
+    return await person.press(payload)
 
 
 class Operator:

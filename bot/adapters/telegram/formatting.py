@@ -1,8 +1,11 @@
-"""Plain text to Telegram HTML: escaping and splitting at the 4096-character limit."""
+"""Plain text to Telegram HTML: escaping, joining short replies, splitting at 4096 characters."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
+
+from bot.core.events import Reply
 
 MAX_MESSAGE = 4096  # Telegram's limit, counted after entity parsing; we count escaped text
 
@@ -10,6 +13,27 @@ MAX_MESSAGE = 4096  # Telegram's limit, counted after entity parsing; we count e
 def escape(text: str) -> str:
     """Escape plain text for parse_mode=HTML (quotes too: harmless and safe in attributes)."""
     return html.escape(text, quote=False)
+
+
+def coalesce(replies: Iterable[Reply], limit: int = MAX_MESSAGE) -> list[Reply]:
+    """Join consecutive replies into fewer Telegram messages, keeping their order.
+
+    Telegram lets a bot send about one message a second to a chat (short bursts aside) and
+    about thirty a second in all, so every extra message delays this person's answer and
+    everyone else's. A reply without buttons is joined to the next one, paragraph-separated,
+    when the two fit one message; buttons stay under the text they belong to, because a reply
+    with buttons always ends its message. The first reply stays first: at risk, the message
+    still opens with the emergency numbers.
+    """
+    joined: list[Reply] = []
+    for reply in replies:
+        if joined and not joined[-1].buttons:
+            text = f"{joined[-1].text}\n\n{reply.text}"
+            if len(escape(text)) <= limit:
+                joined[-1] = Reply(text, reply.buttons)
+                continue
+        joined.append(reply)
+    return joined
 
 
 def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:

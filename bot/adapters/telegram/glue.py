@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from bot.adapters.telegram.formatting import coalesce
 from bot.adapters.telegram.operators import Handoff
 from bot.adapters.telegram.state import ChatState
 from bot.adapters.telegram.texts import FLOOD_NOTICE, TransportTexts
@@ -242,7 +243,7 @@ class Glue:
             return  # an open handoff case: a human answers, not the engine
         response = await self._engine.handle(event)
         sent: list[int] = []
-        for reply in response.replies:
+        for reply in coalesce(response.replies):
             sent.extend(await self._messenger.send(data.chat_id, reply))
         await self._state.remember(user_key, sent)  # one write; before effects (/hide reads it)
         for effect in response.effects:
