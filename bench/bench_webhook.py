@@ -7,8 +7,8 @@ each update from its POST to the bot's first sendMessage for that chat.
 Two costs are reported. Throughput (updates/s) is what a deployment sees, but on a small
 machine the load generator, the fake Bot API and redis-server share the cores with the bot,
 so it moves with whatever else runs. CPU time of the bot process per update (user + system,
-read from /proc, until the last message of the round is sent) is the bot's own cost alone:
-the steadier figure for comparing ours with the echo.
+read from /proc, until the last message of the round is sent) is the bot's own cost alone,
+though it too moves with the contention for the cores.
 
     .venv/bin/python bench/bench_webhook.py [--updates 3000] [--concurrency 64]
 
