@@ -126,8 +126,3 @@ def status_reply(case: Case, tz: tzinfo, *, ask_outcome: bool = False) -> Reply:
             lines.append("Outcome: not recorded yet")
     lines.append(f"Case #{case.id}")
     return Reply("\n".join(lines), buttons)
-
-
-def note(text: str) -> Reply:
-    """A short status line in the case (taken by, ended by the person, ...)."""
-    return Reply(text)

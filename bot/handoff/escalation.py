@@ -49,9 +49,6 @@ class WaitingList:
         rank = await self._redis.zrank(WAITING, case_id)
         return None if rank is None else int(rank) + 1  # type: ignore[arg-type]
 
-    async def size(self) -> int:
-        return int(await self._redis.zcard(WAITING))
-
     async def due(self, now: float | None = None) -> list[str]:
         """Cases whose escalation is due and that this caller won (others get an empty list)."""
         now = time.time() if now is None else now

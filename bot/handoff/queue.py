@@ -51,10 +51,9 @@ def _lock_key(case_id: str, n: int) -> str:
 class AlertQueue:
     """XADD on alert; XREADGROUP / XAUTOCLAIM, post, then XACK (and XDEL: nothing piles up)."""
 
-    def __init__(self, redis: Redis, *, consumer: str | None = None,
-                 claim_idle: float = 30.0) -> None:
+    def __init__(self, redis: Redis, *, claim_idle: float = 30.0) -> None:
         self._redis = redis
-        self.consumer = consumer or f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
+        self.consumer = f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
         self._claim_idle_ms = int(claim_idle * 1000)
         self._ready = False
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
 
 from bot.core.session import Session
 from bot.storage.keys import UserKey, user_keys
@@ -28,10 +27,6 @@ class RedisSessionStore:
         self._redis = redis
         self._ttl = ttl_seconds
 
-    @property
-    def redis(self) -> Redis:
-        return self._redis
-
     async def load(self, user_key: str) -> Session | None:
         raw = await self._redis.get(str(UserKey("session", user_key)))
         if raw is None:
@@ -53,6 +48,3 @@ class RedisSessionStore:
 
     async def aclose(self) -> None:
         await self._redis.aclose()
-
-
-__all__ = ["RedisError", "RedisSessionStore", "connect"]

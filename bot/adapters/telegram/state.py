@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from typing import Protocol, cast
 
 from redis.asyncio import Redis
-from redis.asyncio.client import Pipeline
 
 from bot.storage.fallback import RedisHealth
 from bot.storage.keys import UserKey, global_key
@@ -27,13 +26,9 @@ class ChatState(Protocol):
 
     async def admit(self, update_id: int, user_key: str, message_id: int | None = None
                     ) -> int | None:
-        """`first_time` and then, only for a first delivery, `hit`, in one step: None for a
+        """`first_time` and then, only for a first delivery, count the update in the user's
+        current minute and remember its message id for /hide, in one step: None for a
         redelivery (nothing counted or remembered), else the user's count in this minute."""
-        ...
-
-    async def hit(self, user_key: str, message_id: int | None = None) -> int:
-        """Count one incoming update in the user's current minute (and remember its message
-        id for /hide); return the count."""
         ...
 
     async def flood_notice_due(self, user_key: str) -> bool:
@@ -51,8 +46,8 @@ class ChatState(Protocol):
         ...
 
 
-# `first_time` + `hit` in one round trip, and only for a first delivery: a redelivery must
-# neither count against the rate limit nor be remembered twice. The same commands as those two.
+# `first_time`, the rate count and `remember` in one round trip, and only for a first delivery:
+# a redelivery must neither count against the rate limit nor be remembered twice.
 _ADMIT = """
 if not redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1]) then return -1 end
 local count = redis.call('INCR', KEYS[2])
@@ -87,24 +82,6 @@ class RedisChatState:
         key = global_key("dedup", str(update_id))
         return bool(await self._redis.set(key, 1, nx=True, ex=DEDUP_TTL))
 
-    async def hit(self, user_key: str, message_id: int | None = None) -> int:
-        key = str(UserKey("rate", user_key))
-        # One round trip per update: no MULTI/EXEC, every command here is idempotent enough.
-        async with self._redis.pipeline(transaction=False) as pipe:
-            pipe.incr(key)
-            pipe.expire(key, RATE_WINDOW, nx=True)  # a fixed window that starts with the 1st hit
-            if message_id is not None:
-                self._remember(pipe, user_key, [message_id])
-            count, *_ = await pipe.execute()
-        return int(count)
-
-    @staticmethod
-    def _remember(pipe: Pipeline, user_key: str, message_ids: Iterable[int]) -> None:
-        key = str(UserKey("msgs", user_key))
-        pipe.zadd(key, {str(mid): time.time() for mid in message_ids})
-        pipe.zremrangebyrank(key, 0, -MSGS_KEEP - 1)  # ids older than 48 h are skipped on read
-        pipe.expire(key, MSGS_TTL)
-
     async def flood_notice_due(self, user_key: str) -> bool:
         rate_ttl = await self._redis.ttl(str(UserKey("rate", user_key)))
         ttl = rate_ttl if rate_ttl and rate_ttl > 0 else RATE_WINDOW
@@ -114,8 +91,11 @@ class RedisChatState:
         ids = list(message_ids)
         if not ids:
             return
+        key = str(UserKey("msgs", user_key))
         async with self._redis.pipeline(transaction=False) as pipe:
-            self._remember(pipe, user_key, ids)
+            pipe.zadd(key, {str(mid): time.time() for mid in ids})
+            pipe.zremrangebyrank(key, 0, -MSGS_KEEP - 1)  # ids older than 48 h: skipped on read
+            pipe.expire(key, MSGS_TTL)
             await pipe.execute()
 
     async def recent(self, user_key: str) -> list[int]:
@@ -159,9 +139,6 @@ class MemoryChatState:
                     ) -> int | None:
         if not await self.first_time(update_id):
             return None
-        return await self.hit(user_key, message_id)
-
-    async def hit(self, user_key: str, message_id: int | None = None) -> int:
         if message_id is not None:
             await self.remember(user_key, [message_id])
         key = f"rate:{user_key}"
@@ -216,12 +193,6 @@ class FallbackChatState:
         return await self._health.call(
             lambda: self._redis.admit(update_id, user_key, message_id),
             lambda: self._memory.admit(update_id, user_key, message_id),
-        )
-
-    async def hit(self, user_key: str, message_id: int | None = None) -> int:
-        return await self._health.call(
-            lambda: self._redis.hit(user_key, message_id),
-            lambda: self._memory.hit(user_key, message_id),
         )
 
     async def flood_notice_due(self, user_key: str) -> bool:
