@@ -41,12 +41,12 @@ def build_recognizer(settings: Settings) -> IntentRecognizer:
 
 def build_triage(settings: Settings) -> Callable[[Content], Assessor]:
     """A factory that builds the triage for the current content (danger phrases reload with it)."""
-    from bot.core.triage import DangerPhraseMatcher, Triage
+    from bot.core.triage import Triage, matcher_for
 
     threshold = settings.nlu.risk_threshold
 
     def for_content(content: Content) -> Assessor:
-        return Triage(DangerPhraseMatcher(content.danger_phrases), threshold)
+        return Triage(matcher_for(content), threshold)
 
     return for_content
 

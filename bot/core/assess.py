@@ -28,6 +28,6 @@ class Assessor(Protocol):
     def assess(self, text: str, intent: IntentResult) -> Decision: ...
 
 
-# The engine takes a ready Assessor, or a factory that builds one from the current content
-# (so that edited danger phrases apply after a content reload).
-TriageSource = Assessor | Callable[[Content], Assessor]
+# The engine takes a factory that builds the Assessor from the current content (so that edited
+# danger phrases apply after a content reload).
+TriageSource = Callable[[Content], Assessor]

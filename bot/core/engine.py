@@ -111,9 +111,7 @@ class DialogueEngine:
             log.error("session store save failed (%s)", type(exc).__name__)
 
     def _assessor(self, content: Content) -> Assessor:
-        if hasattr(self._triage_source, "assess"):
-            return self._triage_source
-        # A factory: rebuild the danger-phrase matcher only when the content was reloaded.
+        # Built again only when the content was reloaded (edited danger phrases apply).
         if self._triage is None or self._triage[0] is not content:
             self._triage = (content, self._triage_source(content))
         return self._triage[1]

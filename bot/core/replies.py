@@ -113,10 +113,6 @@ class Replies:
         )
 
     # ---------------------------------------------------------------- countries
-    def country_name(self, country_id: str | None) -> str:
-        country = self.content.countries.get(country_id or "")
-        return self.text(country.name) if country else (country_id or "")
-
     def ask_country(self, *, with_human: bool = False) -> Reply:
         """The country question with one `c:<ISO2>` button per country."""
         buttons = [Button(self.text(c.name), f"c:{c.id}") for c in self.content.countries.values()]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.content.models import DangerPhrase
+from bot.content.models import Content, DangerPhrase
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.normalize import clean, cyrillize, has_latin_words
 
@@ -99,6 +99,22 @@ class DangerPhraseMatcher:
         return [matches[key] for key in sorted(matches)]
 
 
+# The matchers built for the content in use (and the last few before it): the engine's triage
+# and the handoff's check on relayed messages share one, built once per content reload.
+_MATCHERS: dict[int, tuple[Content, DangerPhraseMatcher]] = {}
+_MATCHERS_KEPT = 4
+
+
+def matcher_for(content: Content) -> DangerPhraseMatcher:
+    """The danger-phrase matcher for `content`, built the first time it is asked for."""
+    entry = _MATCHERS.get(id(content))
+    if entry is None or entry[0] is not content:
+        if len(_MATCHERS) >= _MATCHERS_KEPT:
+            del _MATCHERS[next(iter(_MATCHERS))]  # the oldest content: replaced by a reload
+        entry = _MATCHERS[id(content)] = (content, DangerPhraseMatcher(content.danger_phrases))
+    return entry[1]
+
+
 @dataclass(frozen=True, slots=True)
 class TriageDecision:
     """Whether this message opens the at-risk path, and why."""
@@ -126,10 +142,6 @@ class Triage:
     def __init__(self, matcher: DangerPhraseMatcher, risk_threshold: float) -> None:
         self._matcher = matcher
         self._threshold = risk_threshold
-
-    @property
-    def risk_threshold(self) -> float:
-        return self._threshold
 
     def assess(self, text: str, result: IntentResult) -> TriageDecision:
         """The decision for one message and its classification."""

@@ -18,17 +18,11 @@ from bot.privacy import Pseudonymizer
 
 
 def danger_check(content: Callable[[], Content]) -> DangerCheck:
-    """The triage's danger-phrase matcher over the current content (rebuilt when it reloads)."""
-    from bot.core.triage import DangerPhraseMatcher
-
-    built: dict[int, tuple[Content, DangerPhraseMatcher]] = {}
+    """The triage's danger-phrase matcher over the current content (the engine's own)."""
+    from bot.core.triage import matcher_for
 
     def check(text: str, language: str) -> Sequence[str]:
-        current = content()
-        entry = built.get(0)
-        if entry is None or entry[0] is not current:
-            entry = built[0] = (current, DangerPhraseMatcher(current.danger_phrases))
-        return [match.indicator for match in entry[1].find(text)]
+        return [match.indicator for match in matcher_for(content()).find(text)]
 
     return check
 

@@ -37,19 +37,11 @@ def _embedded(settings: Settings) -> IntentRecognizer:
 
 
 def _rasa(settings: Settings) -> IntentRecognizer:
-    # The Rasa client is written separately; this hook is where it plugs in.
-    import importlib
+    from bot.nlu.rasa import from_settings  # httpx and the client only when asked for
 
-    try:
-        rasa = importlib.import_module("bot.nlu.rasa")
-    except ImportError:
-        raise SystemExit("the rasa backend is not available (bot/nlu/rasa.py is missing)") from None
-    factory = getattr(rasa, "from_settings", None) or rasa.RasaRecognizer.from_settings
-    recognizer: IntentRecognizer = factory(settings)
-    return recognizer
+    return from_settings(settings)
 
 
-# Backend name -> factory; `eval_main(..., factories=...)` can add or replace entries.
 FACTORIES: dict[str, RecognizerFactory] = {"local": _embedded, "embedded": _embedded, "rasa": _rasa}
 
 
@@ -120,19 +112,16 @@ async def _outcomes(
     return outcomes
 
 
-def eval_main(
-    args: argparse.Namespace, factories: dict[str, RecognizerFactory] | None = None
-) -> int:
+def eval_main(args: argparse.Namespace) -> int:
     """`nlu eval FILE [--backend local|rasa|both] [--report DIR]` on the same utterances."""
     settings = load_settings()
-    known = {**FACTORIES, **(factories or {})}
     examples = load_examples(Path(args.file))
     if not examples:
         print(f"no labelled utterances in {args.file}", file=sys.stderr)
         return 1
     names = ["local", "rasa"] if args.backend == "both" else [args.backend]
     triage = build_triage(settings)
-    named = {name: asyncio.run(_outcomes(known[name](settings), triage, examples))
+    named = {name: asyncio.run(_outcomes(FACTORIES[name](settings), triage, examples))
              for name in names}  # fmt: skip
     print(f"{len(examples)} utterances from {args.file}; risk threshold "
           f"{settings.nlu.risk_threshold}\n")  # fmt: skip

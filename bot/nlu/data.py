@@ -12,11 +12,10 @@ import yaml
 
 from bot.nlu.base import LANGUAGES
 from bot.nlu.language import detect_language
+from bot.nlu.normalize import has_cyrillic, has_latin_words
 
 # `[text](entity)`, `[text](entity:value)` and `[text]{"entity": ...}` keep only `text`.
 _ENTITY = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
-_LATIN = re.compile(r"[a-z]")
-_CYRILLIC = re.compile(r"[а-яёіў]")
 
 
 class NLUDataError(ValueError):
@@ -101,8 +100,8 @@ def _examples_of(file: Path) -> Iterator[Example]:
                 # Unlabelled Latin-letter Russian/Belarusian counts as transliterated.
                 translit = (
                     language != "en"
-                    and bool(_LATIN.search(lowered))
-                    and not _CYRILLIC.search(lowered)
+                    and has_latin_words(lowered)
+                    and not has_cyrillic(lowered)
                 )
             yield Example(text, str(block["intent"]), language, bool(translit))
 

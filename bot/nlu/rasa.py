@@ -228,25 +228,6 @@ class RasaRecognizer:
         except ValueError:
             raise RasaError("invalid_json", response.headers.get("content-type", "")) from None
 
-    async def status(self) -> dict[str, Any]:
-        """`GET /status` (model file, fingerprint); raises RasaError when it fails."""
-        params = {"token": self._token} if self._token else None
-        try:
-            response = await self._client.get(f"{self.url}/status", params=params)
-        except httpx.TimeoutException:
-            raise RasaError("timeout") from None
-        except httpx.TransportError as exc:
-            raise RasaError("down", type(exc).__name__) from None
-        if response.status_code != 200:
-            raise RasaError("http_status", str(response.status_code))
-        try:
-            payload = response.json()
-        except ValueError:
-            raise RasaError("invalid_json") from None
-        if not isinstance(payload, dict):
-            raise RasaError("bad_schema")
-        return payload
-
     async def aclose(self) -> None:
         if self._own_client:
             await self._client.aclose()
