@@ -57,6 +57,17 @@ class Case:
     closed_by: str = ""  # an operator's id, "person" (/stop) or "erased" (/delete)
     outcome: str = ""
 
+    @classmethod
+    def from_alert(cls, alert: OperatorAlert, *, id: str, user_key: str,
+                   pseudonym: str) -> Case:
+        """A new case holding what the alert says."""
+        return cls(
+            id=id, user_key=user_key, pseudonym=pseudonym, reason=alert.reason,
+            language=alert.language, country=alert.country or "",
+            risk_level=alert.risk_level or "", indicators=list(alert.indicators),
+            summary=list(alert.summary), user_text=alert.user_text or "", created=time.time(),
+        )
+
     @property
     def waited_min(self) -> int:
         return max(0, int((time.time() - self.created) // 60))
@@ -108,12 +119,8 @@ class CaseStore:
 
     async def open(self, alert: OperatorAlert, pseudonym: str) -> Case:
         """Create a new case for the alert and remember the chat address while it is open."""
-        case = Case(
-            id=secrets.token_hex(5), user_key=alert.user_key, pseudonym=pseudonym,
-            reason=alert.reason, language=alert.language, country=alert.country or "",
-            risk_level=alert.risk_level or "", indicators=list(alert.indicators),
-            summary=list(alert.summary), user_text=alert.user_text or "", created=time.time(),
-        )
+        case = Case.from_alert(alert, id=secrets.token_hex(5), user_key=alert.user_key,
+                               pseudonym=pseudonym)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hset(case_key(case.id), mapping=cast(dict[Any, Any], case.to_redis()))
             pipe.expire(case_key(case.id), self._ttl)
@@ -190,9 +197,14 @@ class CaseStore:
         """How many cases this operator has taken and not closed."""
         return int(await self._redis.scard(_operator_key(operator_id)))
 
-    async def link_message(self, chat_id: int, message_id: int, case_id: str) -> None:
-        """Replies to this operator-side message belong to the case (reply mode)."""
-        await self._redis.set(_ref_key(chat_id, message_id), case_id, ex=self._ttl)
+    async def link_messages(self, chat_id: int, message_ids: list[int], case_id: str) -> None:
+        """Replies to these operator-side messages belong to the case (reply mode)."""
+        if not message_ids:
+            return
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for message_id in message_ids:
+                pipe.set(_ref_key(chat_id, message_id), case_id, ex=self._ttl)
+            await pipe.execute()
 
     async def link_topic(self, chat_id: int, thread_id: int, case_id: str) -> None:
         await self._redis.set(_topic_key(chat_id, thread_id), case_id, ex=self._ttl)

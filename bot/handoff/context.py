@@ -97,9 +97,16 @@ class HandoffContext:
             self.chat_id, reply, thread_id=case.thread_id or None,
             reply_to=None if case.thread_id else (case.alert_msg or None),
         )
-        for message_id in ids:
-            await self.cases.link_message(self.chat_id, message_id, case.id)
+        await self.cases.link_messages(self.chat_id, ids, case.id)
         return ids
+
+    async def remind_place(self, case: Case) -> None:
+        """Tell the person their place in the queue, while the case is still waiting."""
+        place = await self.waiting.place(case.id)
+        if place is not None:
+            await self.tell_user(case.user_key, Reply(
+                self.text("handoff_place", case.language, place=place)
+            ))
 
     async def show_status(self, case: Case, *, ask_outcome: bool = False) -> bool:
         """Redraw the case's first alert with its state (taken, closed, outcome) by an edit.

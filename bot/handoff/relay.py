@@ -109,13 +109,8 @@ class Relay:
     async def _place_note(self, case: Case) -> None:
         ctx = self._ctx
         key = global_key("handoff", "placenote", case.id)
-        if not await ctx.cases.redis.set(key, 1, nx=True, ex=PLACE_NOTE_EVERY):
-            return
-        place = await ctx.waiting.place(case.id)
-        if place is not None:
-            await ctx.tell_user(case.user_key, Reply(
-                ctx.text("handoff_place", case.language, place=place)
-            ))
+        if await ctx.cases.redis.set(key, 1, nx=True, ex=PLACE_NOTE_EVERY):
+            await ctx.remind_place(case)
 
     async def from_operator(self, update: OperatorInput, case_id: str) -> None:
         """An authorised operator's message in a case: to the person, through the bot."""

@@ -35,7 +35,7 @@ def press(payload: str, user_id: int = OPERATOR) -> OpInput:
 async def deliver_all(handoff) -> int:
     posted = 0
     for item in await handoff.ctx.queue.read(block_ms=10):
-        posted += await handoff.ctx.queue.deliver(item, handoff.post)
+        posted += await handoff.ctx.queue.deliver(item, handoff.poster.post)
     return posted
 
 
@@ -169,7 +169,7 @@ async def test_dead_replica_alert_is_claimed(make_handoff: MakeHandoff) -> None:
     assert not await survivor.ctx.queue.read(block_ms=10)
     await asyncio.sleep(0.15)
     for item in await survivor.ctx.queue.claim():
-        await survivor.ctx.queue.deliver(item, survivor.post)
+        await survivor.ctx.queue.deliver(item, survivor.poster.post)
     assert len(tg.to(OPS_CHAT)) == 1 and await survivor.ctx.queue.pending() == 0
 
 
@@ -186,7 +186,7 @@ async def test_failed_post_stays_queued(make_handoff: MakeHandoff) -> None:
     assert await handoff.ctx.queue.pending() == 1
     await asyncio.sleep(0.1)
     (again,) = await handoff.ctx.queue.claim()
-    assert await handoff.ctx.queue.deliver(again, handoff.post)
+    assert await handoff.ctx.queue.deliver(again, handoff.poster.post)
     assert len(tg.to(OPS_CHAT)) == 1
 
 
@@ -238,7 +238,7 @@ async def test_danger_phrase_while_waiting_escalates(make_handoff: MakeHandoff) 
     await deliver_all(handoff)
     await handoff.user_event(user_text("меня заперли"))
     assert "Danger phrase (risk_confinement)" in tg.to(OPS_CHAT)[-1].reply.text
-    assert await handoff.escalate_due() == 1
+    assert await handoff.poster.escalate_due() == 1
 
 
 async def test_escalation_of_an_untaken_case(make_handoff: MakeHandoff) -> None:
@@ -246,10 +246,10 @@ async def test_escalation_of_an_untaken_case(make_handoff: MakeHandoff) -> None:
     handoff = make_handoff(tg, escalate_after=0.1)
     await handoff.alert(alert(USER, str(CHAT)))
     await deliver_all(handoff)
-    assert await handoff.escalate_due() == 0
+    assert await handoff.poster.escalate_due() == 0
     await asyncio.sleep(0.15)
-    assert await handoff.escalate_due() == 1
-    assert await handoff.escalate_due() == 0  # not again until the next period
+    assert await handoff.poster.escalate_due() == 1
+    assert await handoff.poster.escalate_due() == 0  # not again until the next period
     await deliver_all(handoff)
     escalated = tg.to(OPS_CHAT)[-1]
     assert "ESCALATED (1)" in escalated.reply.text and escalated.reply.buttons
@@ -258,7 +258,7 @@ async def test_escalation_of_an_untaken_case(make_handoff: MakeHandoff) -> None:
     case_id = escalated.reply.buttons[0][0].payload.split(":")[2]  # type: ignore[union-attr]
     await handoff.handle_operator_update(press(f"op:take:{case_id}"))
     await asyncio.sleep(0.15)
-    assert await handoff.escalate_due() == 0  # taken: no more escalations
+    assert await handoff.poster.escalate_due() == 0  # taken: no more escalations
 
 
 async def test_capacity_keeps_the_case_queued(make_handoff: MakeHandoff) -> None:
