@@ -41,6 +41,8 @@ class BotApiMessenger:
         self._bot = bot
         self._limiter = limiter
         self._flavour = flavour
+        # Frozen in both frameworks: one instance serves every message.
+        self._no_preview = flavour.link_preview_options(is_disabled=True)
 
     def _button(self, button: Button) -> Any:
         if button.url:
@@ -74,7 +76,7 @@ class BotApiMessenger:
                 return await self._bot.send_message(
                     chat_id, chunk, parse_mode=flavour.parse_mode, message_thread_id=thread_id,
                     reply_markup=markup if last else None, reply_parameters=reply_parameters,
-                    link_preview_options=flavour.link_preview_options(is_disabled=True),
+                    link_preview_options=self._no_preview,
                 )
 
             message = await self._limiter.run(chat_id, call, flavour.classify)
@@ -90,7 +92,7 @@ class BotApiMessenger:
         call = partial(
             self._bot.edit_message_text, chunks[0], chat_id=chat_id, message_id=message_id,
             parse_mode=flavour.parse_mode, reply_markup=self._markup(reply),
-            link_preview_options=flavour.link_preview_options(is_disabled=True),
+            link_preview_options=self._no_preview,
         )
         await self._limiter.run(chat_id, call, flavour.classify)
 
