@@ -4,73 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
-
-from pydantic import BaseModel
 
 from bot.content.facts import Facts, phone_key
-from bot.content.models import (
-    Answer,
-    Country,
-    DangerPhrase,
-    Flow,
-    Hotline,
-    LocalizedText,
-    Messages,
-)
-from bot.content.problems import Problem, Severity
-from bot.content.yamlfile import Where, YamlPath
+from bot.content.parsed import Parsed
+from bot.content.problems import Problem
+from bot.content.textchecks import check_numbers_in_texts, check_translations
+from bot.content.yamlfile import Where
+from bot.core.flows import FLOW_FOR_ACTION
+from bot.core.labels import MENU_LABELS
 from bot.nlu.base import ALL_INTENTS, LANGUAGES, RISK_INTENTS
 
-# From docs/ARCHITECTURE.md ("Button payloads"); a menu button with another action does nothing.
-MENU_ACTIONS = frozenset(
-    {
-        "menu",
-        "job_check",
-        "self_check",
-        "legal_work",
-        "before_go",
-        "help_now",
-        "human",
-        "hotlines",
-        "language",
-        "country",
-        "delete",
-    }
-)
-RISK_MESSAGES = frozenset(
-    {"risk_intro", "ask_country", "offer_human", "human_requested", "handoff_consent"}
-)
-REQUIRED_FLOWS = ("job_offer_check", "situation_check")  # the menu's job_check and self_check
+# Every `m:<action>` button has a label (docs/ARCHITECTURE.md, "Button payloads"); a menu
+# button with another action does nothing.
+MENU_ACTIONS = frozenset(MENU_LABELS)
+REQUIRED_FLOWS = tuple(FLOW_FOR_ACTION.values())  # the flows behind the menu's buttons
 NON_COUNTRY_IDS = frozenset({"EU", "INT"})
 CALLBACK_LIMIT = 64  # bytes: Telegram's callback_data limit
 STALE_AFTER = timedelta(days=365)
-# A phone-length run of digits inside a text; numbers belong in hotlines.yaml, checked below.
-_PHONE_IN_TEXT = re.compile(r"(?<![\w.,])\+?\d[\d \-()]{5,}\d(?![\w.,])")
-_YEARS = re.compile(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d")  # "2013-2016" is not a number
-
-
-@dataclass
-class Parsed:
-    """Every valid item read from the content files, with where it came from."""
-
-    answers_dir: str  # how the directories are named in problems
-    flows_dir: str
-    messages: tuple[Messages, Where] | None = None
-    answers: dict[str, tuple[Answer, Where]] = field(default_factory=dict)
-    hotlines: dict[str, tuple[Hotline, Where]] = field(default_factory=dict)
-    countries: dict[str, tuple[Country, Where]] = field(default_factory=dict)
-    flows: dict[str, tuple[Flow, Where]] = field(default_factory=dict)
-    danger_phrases: dict[str, list[tuple[DangerPhrase, Where]]] = field(default_factory=dict)
-    # What could not be read ("hotlines" for a whole file, "hotlines:pl-kcik" for one item):
-    # already reported, so references to it are not reported a second time.
-    failed: set[str] = field(default_factory=set)
-
-    def readable(self, section: str, item_id: str) -> bool:
-        """False if the section's file, or this item in it, failed and was reported already."""
-        return section not in self.failed and f"{section}:{item_id}" not in self.failed
 
 
 def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Problem]:
@@ -81,9 +32,9 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Proble
     problems += _check_countries(parsed)
     problems += _check_flows(parsed, facts)
     problems += _check_danger_phrases(parsed)
-    problems += _check_translations(parsed)
+    problems += check_translations(parsed)
     if facts is not None:
-        problems += _check_numbers_in_texts(parsed, facts)
+        problems += check_numbers_in_texts(parsed, facts)
     return problems
 
 
@@ -236,72 +187,6 @@ def _check_danger_phrases(parsed: Parsed) -> Iterator[Problem]:
                 yield where.problem("error", "empty phrase", "phrase")
             elif phrase.phrase != phrase.phrase.lower():
                 yield where.problem("error", "phrases must be lower case to match", "phrase")
-
-
-def _check_translations(parsed: Parsed) -> Iterator[Problem]:
-    items: list[tuple[BaseModel, Where, bool | None]] = []
-    if parsed.messages:
-        items.append((parsed.messages[0], parsed.messages[1], None))
-    items += [(a, w, intent in RISK_INTENTS) for intent, (a, w) in parsed.answers.items()]
-    items += [(h, w, True) for h, w in parsed.hotlines.values()]
-    items += [(c, w, False) for c, w in parsed.countries.values()]
-    items += [(f, w, f.risk) for f, w in parsed.flows.values()]
-    for model, where, risk in items:
-        for path, text in _texts(model, ()):
-            missing = text.missing()
-            if not missing:
-                continue
-            in_risk = risk if risk is not None else path[0] in RISK_MESSAGES
-            severity: Severity = "error" if in_risk else "warning"
-            label = ".".join(str(p) for p in (*where.path, *path))
-            yield where.problem(
-                severity,
-                f"{label}: missing translation: {', '.join(missing)}"
-                + (" (risk content must be complete)" if in_risk else ""),
-                *path,
-            )
-
-
-def _check_numbers_in_texts(parsed: Parsed, facts: Facts) -> Iterator[Problem]:
-    groups: list[Any] = [
-        parsed.messages,
-        *parsed.answers.values(),
-        *parsed.countries.values(),
-        *parsed.flows.values(),
-        *parsed.hotlines.values(),
-    ]
-    for group in groups:
-        if group is None:
-            continue
-        model, where = group
-        for path, text in _texts(model, ()):
-            for language in LANGUAGES:
-                for match in _PHONE_IN_TEXT.finditer(getattr(text, language) or ""):
-                    key = phone_key(match.group())
-                    if len(key) < 7 or _YEARS.fullmatch(match.group().strip()):
-                        continue
-                    if key not in facts.all_numbers:
-                        yield where.problem(
-                            "error",
-                            f"number not found in the facts file: '{match.group()}' "
-                            "(numbers belong in hotlines.yaml)",
-                            *path,
-                            language,
-                        )
-
-
-def _texts(value: Any, path: YamlPath) -> Iterator[tuple[YamlPath, LocalizedText]]:
-    if isinstance(value, LocalizedText):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*path, name))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*path, key))
 
 
 def _duplicates(ids: list[str], where: Where, what: str, key: str) -> Iterator[Problem]:

@@ -9,9 +9,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot.content.checks import Parsed, cross_check
+from bot.content.checks import cross_check
 from bot.content.facts import find_facts_dir, read_facts
 from bot.content.models import Answer, Content, Country, DangerPhrase, Flow, Hotline, Messages
+from bot.content.parsed import Parsed
 from bot.content.problems import ContentError, Problem
 from bot.content.yamlfile import Where, display_name, read_yaml, validation_problems
 
