@@ -7,7 +7,7 @@ import time
 
 from bot.core.events import Reply
 from bot.handoff.alerts import OUTCOMES, Press, outcome_reply
-from bot.handoff.cases import Case, case_key
+from bot.handoff.cases import Case
 from bot.handoff.context import HandoffContext
 
 log = logging.getLogger(__name__)
@@ -73,8 +73,7 @@ async def record_outcome(ctx: HandoffContext, case: Case, operator: int, outcome
     if outcome not in OUTCOMES:
         await answer_press(ctx, notify_press, "Unknown outcome.")
         return
-    first = await ctx.cases.redis.hsetnx(case_key(case.id), "outcome", outcome)
-    if not first:
+    if not await ctx.cases.set_outcome_once(case.id, outcome):
         await answer_press(ctx, notify_press, "The outcome is already recorded.")
         return
     await ctx.counters.outcome(outcome)

@@ -113,10 +113,6 @@ class CaseStore:
         self._redis = redis
         self._ttl = ttl_seconds
 
-    @property
-    def redis(self) -> Redis:
-        return self._redis
-
     async def open(self, alert: OperatorAlert, pseudonym: str) -> Case:
         """Create a new case for the alert and remember the chat address while it is open."""
         case = Case.from_alert(alert, id=secrets.token_hex(5), user_key=alert.user_key,
@@ -196,6 +192,19 @@ class CaseStore:
     async def open_count(self, operator_id: int) -> int:
         """How many cases this operator has taken and not closed."""
         return int(await self._redis.scard(_operator_key(operator_id)))
+
+    async def next_escalation(self, case_id: str) -> int:
+        """Count one more escalation of the case; returns its number (1 for the first)."""
+        return int(await self._redis.hincrby(case_key(case_id), "escalations", 1))
+
+    async def set_outcome_once(self, case_id: str, outcome: str) -> bool:
+        """Record the case's outcome; False if one was recorded already (the first wins)."""
+        return bool(await self._redis.hsetnx(case_key(case_id), "outcome", outcome))
+
+    async def due_once(self, case_id: str, what: str, every: int) -> bool:
+        """True at most once per `every` seconds for this case and `what` (e.g. a reminder)."""
+        key = global_key("handoff", what, case_id)
+        return bool(await self._redis.set(key, 1, nx=True, ex=every))
 
     async def link_messages(self, chat_id: int, message_ids: list[int], case_id: str) -> None:
         """Replies to these operator-side messages belong to the case (reply mode)."""

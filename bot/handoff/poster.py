@@ -15,7 +15,7 @@ from collections.abc import Callable
 from redis.exceptions import RedisError
 
 from bot.handoff.alerts import alert_reply
-from bot.handoff.cases import Case, case_key
+from bot.handoff.cases import Case
 from bot.handoff.context import HandoffContext
 from bot.handoff.queue import QueuedAlert
 
@@ -96,8 +96,7 @@ class AlertPoster:
             if not ctx.hours.is_open():
                 await ctx.waiting.postpone(case_id, ctx.hours.next_open().timestamp())
                 continue
-            n = await ctx.cases.redis.hincrby(case_key(case_id), "escalations", 1)
-            await ctx.queue.push(case_id, int(n))
+            await ctx.queue.push(case_id, await ctx.cases.next_escalation(case_id))
             await ctx.audit.record(0, case_id, "escalated")
             count += 1
         return count

@@ -14,7 +14,6 @@ from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.handoff.alerts import outcome_reply
 from bot.handoff.cases import Case
 from bot.handoff.context import STOP_PAYLOAD, HandoffContext
-from bot.storage.keys import global_key
 
 log = logging.getLogger(__name__)
 
@@ -46,19 +45,12 @@ class OperatorInput(Protocol):
     def reply_to_message_id(self) -> int | None: ...
 
 
-def _is_delete(event: IncomingEvent) -> bool:
+def _is(event: IncomingEvent, payload: str, command: str) -> bool:
+    """Whether the event is this button or this command (e.g. the stop button or /stop)."""
     if event.kind == EventKind.BUTTON:
-        return event.payload == DELETE_PAYLOAD
+        return event.payload == payload
     if event.kind == EventKind.COMMAND and event.text:
-        return event.text.split(maxsplit=1)[0].lower() == "/delete"
-    return False
-
-
-def _is_stop(event: IncomingEvent) -> bool:
-    if event.kind == EventKind.BUTTON:
-        return event.payload == STOP_PAYLOAD
-    if event.kind == EventKind.COMMAND and event.text:
-        return event.text.split(maxsplit=1)[0].lower() == "/stop"
+        return event.text.split(maxsplit=1)[0].lower() == command
     return False
 
 
@@ -73,10 +65,10 @@ class Relay:
         case = await self._ctx.cases.open_case_of(event.user_key)
         if case is None:
             return False
-        if _is_stop(event):
+        if _is(event, STOP_PAYLOAD, "/stop"):
             await self.end_by_user(case)
             return True
-        if _is_delete(event):
+        if _is(event, DELETE_PAYLOAD, "/delete"):
             # Now, before the engine erases the keys that lead from the person to the case:
             # afterwards the case (with their user key) could no longer be found and closed.
             await self.erase(event.user_key)
@@ -107,10 +99,8 @@ class Relay:
         log.info("relayed to operators case=%s", case.id)
 
     async def _place_note(self, case: Case) -> None:
-        ctx = self._ctx
-        key = global_key("handoff", "placenote", case.id)
-        if await ctx.cases.redis.set(key, 1, nx=True, ex=PLACE_NOTE_EVERY):
-            await ctx.remind_place(case)
+        if await self._ctx.cases.due_once(case.id, "placenote", PLACE_NOTE_EVERY):
+            await self._ctx.remind_place(case)
 
     async def from_operator(self, update: OperatorInput, case_id: str) -> None:
         """An authorised operator's message in a case: to the person, through the bot."""
@@ -152,15 +142,9 @@ class Relay:
         closed = await ctx.cases.close(case.id, "person")
         if closed is None:
             return
-        await ctx.waiting.remove(case.id)
         await ctx.mark_session(case.user_key, None)
-        # Posted, not only shown on the alert: an edit notifies nobody.
-        ended = f"The person ended the conversation ({closed.pseudonym})."
-        await ctx.post_in_case(closed, Reply(ended))
-        await ctx.post_in_case(closed, outcome_reply(closed))
-        await ctx.show_status(closed)
-        await ctx.close_topic(closed)
-        await ctx.audit.record(0, case.id, "stopped_by_user")
+        await self._ended(closed, f"The person ended the conversation ({closed.pseudonym}).",
+                          "stopped_by_user")
 
     async def erase(self, user_key: str) -> None:
         """/delete during a case: end it at once and keep nothing that points to the person."""
@@ -171,11 +155,19 @@ class Relay:
         closed = await ctx.cases.close(case.id, "erased")
         if closed is None:
             return
-        await ctx.waiting.remove(case.id)
-        erased = f"The person erased their data; the conversation has ended ({closed.pseudonym})."
-        await ctx.post_in_case(closed, Reply(erased))
+        note = f"The person erased their data; the conversation has ended ({closed.pseudonym})."
+        await self._ended(closed, note, "erased_by_user", keep_answers=False)
+
+    async def _ended(self, closed: Case, note: str, action: str, *,
+                     keep_answers: bool = True) -> None:
+        """The person ended the case: operators are told (posted, not only shown on the alert:
+        an edit notifies nobody) and asked the outcome; the alert and the topic are closed."""
+        ctx = self._ctx
+        await ctx.waiting.remove(closed.id)
+        await ctx.post_in_case(closed, Reply(note))
         await ctx.post_in_case(closed, outcome_reply(closed))
-        closed.summary = []  # the alert, redrawn, drops the answers too
+        if not keep_answers:
+            closed.summary = []  # the alert, redrawn, drops the answers too
         await ctx.show_status(closed)
         await ctx.close_topic(closed)
-        await ctx.audit.record(0, case.id, "erased_by_user")
+        await ctx.audit.record(0, closed.id, action)
