@@ -7,6 +7,7 @@ is passed down.
 from __future__ import annotations
 
 from datetime import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -84,6 +85,21 @@ class RasaSettings(BaseSettings):
     breaker_reset_s: float = Field(default=10.0, gt=0)
 
 
+@lru_cache(maxsize=8)
+def parse_hours(value: str) -> tuple[time, time] | None:
+    """"HH:MM-HH:MM" as (start, end), None when empty; ValueError when malformed."""
+    if not value:
+        return None
+    start, sep, end = value.partition("-")
+    try:
+        span = (time.fromisoformat(start.strip()), time.fromisoformat(end.strip()))
+    except ValueError:
+        raise ValueError("must be HH:MM-HH:MM, e.g. 09:00-18:00") from None
+    if not sep:
+        raise ValueError("must be HH:MM-HH:MM, e.g. 09:00-18:00")
+    return span
+
+
 class OperatorSettings(BaseSettings):
     model_config = _env("OPERATOR_")
 
@@ -105,20 +121,17 @@ class OperatorSettings(BaseSettings):
     @field_validator("hours")
     @classmethod
     def _hours(cls, value: str) -> str:
-        if value:
-            start, sep, end = value.partition("-")
-            try:
-                time.fromisoformat(start.strip())
-                time.fromisoformat(end.strip())
-            except ValueError:
-                raise ValueError("must be HH:MM-HH:MM, e.g. 09:00-18:00") from None
-            if not sep:
-                raise ValueError("must be HH:MM-HH:MM, e.g. 09:00-18:00")
+        parse_hours(value)
         return value
 
     @property
     def id_set(self) -> frozenset[int]:
         return frozenset(int(p) for p in self.ids.split(",") if p.strip())
+
+    @property
+    def span(self) -> tuple[time, time] | None:
+        """`hours` as (start, end); None (empty) means around the clock."""
+        return parse_hours(self.hours)
 
 
 class BotSettings(BaseSettings):
@@ -149,35 +162,18 @@ class Settings(BaseModel):
     operators: OperatorSettings
 
 
-_PREFIXES = {
-    "bot": "BOT_",
-    "telegram": "TELEGRAM_",
-    "webhook": "WEBHOOK_",
-    "redis": "REDIS_",
-    "nlu": "NLU_",
-    "rasa": "RASA_",
-    "operators": "OPERATOR_",
-}
-
-
 def load_settings() -> Settings:
     """Read every setting; raise ConfigError naming the first bad one."""
-    classes: dict[str, type[BaseSettings]] = {
-        "bot": BotSettings,
-        "telegram": TelegramSettings,
-        "webhook": WebhookSettings,
-        "redis": RedisSettings,
-        "nlu": NLUSettings,
-        "rasa": RasaSettings,
-        "operators": OperatorSettings,
-    }
     parts: dict[str, BaseSettings] = {}
-    for name, cls in classes.items():
+    for name, info in Settings.model_fields.items():  # in the order declared above
+        cls = info.annotation
+        if not (isinstance(cls, type) and issubclass(cls, BaseSettings)):
+            raise TypeError(f"Settings.{name} must be a BaseSettings class")
         try:
             parts[name] = cls()
         except ValidationError as exc:
             error = exc.errors()[0]
             field = str(error["loc"][0]) if error["loc"] else "?"
-            env_name = f"{_PREFIXES[name]}{field}".upper()
+            env_name = f"{cls.model_config.get('env_prefix', '')}{field}".upper()
             raise ConfigError(f"{env_name}: {error['msg']}") from None
     return Settings.model_validate(parts)

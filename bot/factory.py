@@ -11,7 +11,7 @@ from bot.content.models import Content
 from bot.core.assess import Assessor
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore, SessionStore
-from bot.i18n import I18n
+from bot.i18n import load_i18n
 from bot.nlu.base import IntentRecognizer
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,6 @@ async def build_engine(
         recognizer or build_recognizer(settings),
         build_triage(settings),
         store or await build_store(settings),
-        I18n(settings.bot.locales_dir),
+        load_i18n(settings.bot.locales_dir),
         settings,
     )

@@ -20,10 +20,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+from bot.nlu.base import LANGUAGES  # the supported languages (also used by the NLU)
+
 log = logging.getLogger(__name__)
 
 DOMAIN = "messages"
-LANGUAGES: tuple[str, ...] = ("ru", "be", "en")
 DEFAULT_LANGUAGE = "ru"
 
 
@@ -111,3 +112,10 @@ class I18n:
             self._translators.get(language or DEFAULT_LANGUAGE)
             or self._translators[DEFAULT_LANGUAGE]
         )
+
+
+@lru_cache(maxsize=4)
+def load_i18n(locales_dir: Path) -> I18n:
+    """The I18n for `locales_dir`, loaded once per process (the engine, the transport and the
+    handoff share it); catalogs are read at start-up, so a restart picks up their edits."""
+    return I18n(locales_dir)

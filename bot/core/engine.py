@@ -21,7 +21,7 @@ from bot.core.events import (
     Response,
 )
 from bot.core.pending import PendingTexts
-from bot.core.replies import Replies, consent_choice
+from bot.core.replies import Replies, consent_choice, consent_table
 from bot.core.safety import Safety, Turn
 from bot.core.session import Session
 from bot.core.session_store import SessionStore
@@ -55,6 +55,8 @@ class DialogueEngine:
         self._recognizer = recognizer
         self._store = store
         self._i18n = i18n
+        # Typed answers to the human offer, in any language: the labels never change at runtime.
+        self._consent = consent_table(i18n.translator(lang) for lang in LANGUAGES)
         self._low_confidence = settings.nlu.low_confidence
         self._detect = detect
         self._safety = Safety(pending or PendingTexts(), settings.operators)
@@ -172,7 +174,7 @@ class DialogueEngine:
         awaiting = session.awaiting or ""
         choice = None
         if awaiting.startswith("consent:"):  # "да" typed instead of pressing the button
-            choice = consent_choice(text, (self._i18n.translator(lang) for lang in LANGUAGES))
+            choice = consent_choice(text, self._consent)
         if choice is not None and not decision.by_phrase:
             # A one-word "так" can look risky to the classifier; the numbers still come first,
             # but the person's answer to the offer is what they meant.
@@ -192,8 +194,9 @@ class DialogueEngine:
             )
             return
         confident = intent.confidence >= self._low_confidence
-        if awaiting.startswith("country:"):
-            country = match_country(text, r.content.countries)
+        asked_country = awaiting.startswith("country:")
+        country = match_country(text, r.content.countries) if asked_country else None
+        if asked_country:
             if country:
                 self._safety.country_chosen(turn, country)
                 return
@@ -220,7 +223,8 @@ class DialogueEngine:
             turn.replies.append(flows.question_reply(r, flow, session.flow.step))
             return
         if not confident or len(text.split()) <= 3:
-            country = match_country(text, r.content.countries)
+            if not asked_country:  # else matched above (and nothing was found)
+                country = match_country(text, r.content.countries)
             if country:  # "Poland", "я в Польше": the person is telling us where they are
                 session.country = country
                 turn.replies.append(r.country_page(r.content.countries[country]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.content.models import Answer, Content, Country, Hotline, LocalizedText, Source
 from bot.core.events import Button, Reply
@@ -26,18 +26,30 @@ def rows(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
     return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
 
 
-def consent_choice(text: str, translators: Iterable[Translator]) -> str | None:
-    """A typed answer to the human offer ("да", "no, thanks") by the buttons' first words, in
-    any language (short words fool language detection). A bare "да" could mean either "yes"
-    button: the one that shares less is chosen."""
-    words = re.sub(r"[,.!]", " ", text.lower()).split()
-    if not words or len(words) > 3:
-        return None
+def _consent_words(text: str) -> list[str]:
+    return re.sub(r"[,.!]", " ", text.lower()).split()
+
+
+def consent_table(translators: Iterable[Translator]) -> dict[str, str]:
+    """The first word of each consent button ("yes"/"no") in every language -> its choice.
+
+    Built once: the first language (and "yes" before "no") wins a word they share.
+    """
+    table: dict[str, str] = {}
     for tr in translators:
         for choice, label in (("yes", CONSENT_YES), ("no", CONSENT_NO)):
-            if words[0] == re.sub(r"[,.!]", " ", tr.gettext(label).lower()).split()[0]:
-                return choice
-    return None
+            table.setdefault(_consent_words(tr.gettext(label))[0], choice)
+    return table
+
+
+def consent_choice(text: str, table: Mapping[str, str]) -> str | None:
+    """A typed answer to the human offer ("да", "no, thanks") by the buttons' first words, in
+    any language (short words fool language detection); `table` from `consent_table`. A bare
+    "да" could mean either "yes" button: the one that shares less is chosen."""
+    words = _consent_words(text)
+    if not words or len(words) > 3:
+        return None
+    return table.get(words[0])
 
 
 class Replies:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import time
 
 from babel.dates import get_timezone_location
 
@@ -171,9 +170,10 @@ class Safety:
 
     def _hours(self, tr: Translator) -> str:
         """When the team answers, in the person's locale ("с 9:00 до 18:00")."""
-        if not self._operators.hours:
+        span = self._operators.span
+        if span is None:
             return ""
-        start, _, end = self._operators.hours.partition("-")
+        start, end = span
         try:
             city = get_timezone_location(
                 self._operators.timezone, locale=tr.locale, return_city=True
@@ -181,8 +181,8 @@ class Safety:
         except LookupError:
             city = self._operators.timezone
         return tr.gettext("Our team usually answers from {start} to {end} ({city} time).").format(
-            start=tr.time(time.fromisoformat(start.strip())),
-            end=tr.time(time.fromisoformat(end.strip())),
+            start=tr.time(start),
+            end=tr.time(end),
             city=city,
         )
 

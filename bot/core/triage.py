@@ -29,11 +29,8 @@ def _phrase_words(phrase: str) -> list[tuple[str, bool]]:
     return words
 
 
-def compile_phrase(phrase: str) -> re.Pattern[str] | None:
-    """A regex over cleaned text for one DangerPhrase, or None if the phrase has no words."""
-    words = _phrase_words(phrase)
-    if not words:
-        return None
+def _compile(words: list[tuple[str, bool]]) -> re.Pattern[str]:
+    """A regex over cleaned text for one DangerPhrase's (non-empty) words."""
     gap = rf"(?: [^ ]+){{0,{MAX_GAP}}} "
     body = gap.join(re.escape(word) + (r"[^ ]*" if star else "") for word, star in words)
     return re.compile(rf"(?:^| ){body}(?= |$)")
@@ -62,12 +59,11 @@ class DangerPhraseMatcher:
         for items in phrases.values():
             for item in items:
                 words = _phrase_words(item.phrase)
-                pattern = compile_phrase(item.phrase)
-                if pattern is None or not words:
+                if not words:
                     continue
                 first, star = words[0]
                 index = self._by_stem if star else self._by_word
-                index.setdefault(first, []).append((self._count, pattern, item))
+                index.setdefault(first, []).append((self._count, _compile(words), item))
                 self._count += 1
         self._stem_lengths = sorted({len(stem) for stem in self._by_stem})
 
@@ -125,9 +121,14 @@ class TriageDecision:
     risk_score: float = 0.0  # summed probability of the risk intents (1.0 on a phrase match)
 
 
+def _ranking(result: IntentResult) -> tuple[tuple[str, float], ...]:
+    """The classifier's ranking, or just its top intent when it gave none."""
+    return result.ranking or ((result.intent, result.confidence),)
+
+
 def risk_evidence(result: IntentResult) -> float:
     """The classifier's summed probability of the risk intents."""
-    ranking = result.ranking or ((result.intent, result.confidence),)
+    ranking = _ranking(result)
     return min(1.0, sum(score for intent, score in ranking if intent in RISK_INTENTS))
 
 
@@ -153,8 +154,7 @@ class Triage:
             return TriageDecision(at_risk=False, risk_score=score)
         indicators: list[str] = [m.indicator for m in matches]
         if by_model:
-            ranking = result.ranking or ((result.intent, result.confidence),)
-            risky = [(i, s) for i, s in ranking if i in RISK_INTENTS]
+            risky = [(i, s) for i, s in _ranking(result) if i in RISK_INTENTS]
             risky.sort(key=lambda pair: -pair[1])
             indicators += [i for n, (i, s) in enumerate(risky) if n == 0 or s >= INDICATOR_FLOOR]
         return TriageDecision(

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime, get_timezone_location
 
-from bot.config import OperatorSettings
+from bot.config import OperatorSettings, parse_hours
 
 
 class OperatorHours:
@@ -15,10 +15,7 @@ class OperatorHours:
 
     def __init__(self, hours: str, timezone: str) -> None:
         self.tz = ZoneInfo(timezone)
-        self._span: tuple[time, time] | None = None
-        if hours:
-            start, _, end = hours.partition("-")
-            self._span = (time.fromisoformat(start.strip()), time.fromisoformat(end.strip()))
+        self._span: tuple[time, time] | None = parse_hours(hours)
 
     @classmethod
     def from_settings(cls, settings: OperatorSettings) -> OperatorHours:

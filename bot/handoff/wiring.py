@@ -13,7 +13,7 @@ from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
 from bot.handoff.context import DangerCheck, SentHook
 from bot.handoff.service import QueueHandoff, build_handoff
-from bot.i18n import I18n
+from bot.i18n import load_i18n
 from bot.privacy import Pseudonymizer
 
 
@@ -46,7 +46,7 @@ def handoff_for(
         content = lambda: holder.content  # noqa: E731 - read per use: reloads apply
     return build_handoff(
         settings.operators, redis=redis, messenger=messenger, pseudonymizer=pseudonymizer,
-        content=content, i18n=I18n(settings.bot.locales_dir),
+        content=content, i18n=load_i18n(settings.bot.locales_dir),
         case_ttl=settings.bot.session_ttl_seconds, store=store, on_sent=on_sent,
         danger=danger_check(content), **timings,
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.nlu.base import LANGUAGES
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёіўґєї]")
 _LATIN = re.compile(r"[a-zăâčćęłńŝšśŭžźż]")
@@ -67,15 +69,13 @@ _BE_LATIN_MARKS = re.compile(r"dz|^pa-|aje|ŭ|ł")
 _BE_LATIN_WEAK = re.compile(r"[bcdfgklmnprstvz]ie[bcdfgklmnprstvz]")
 _BE_LATIN_WORDS = frozenset("dziakuj dziakuju byvaj kali jak kab jaki maje tabie mnie".split())
 
-_KNOWN = frozenset({"ru", "be", "en"})
-
 
 def normalize_prior(code: str | None) -> str | None:
     """A client language code ("be-BY", "en_GB", "RU") as "ru" / "be" / "en", else None."""
     if not code:
         return None
     base = re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
-    return base if base in _KNOWN else None
+    return base if base in LANGUAGES else None
 
 
 def _cyrillic_language(words: list[str]) -> str | None:

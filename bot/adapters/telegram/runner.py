@@ -27,7 +27,7 @@ from bot.adapters.telegram.webhook import WebhookServer
 from bot.config import ConfigError, Settings, load_settings
 from bot.content.loader import ContentHolder
 from bot.core.session_store import InMemorySessionStore, SessionStore
-from bot.i18n import I18n
+from bot.i18n import load_i18n
 from bot.privacy import Pseudonymizer
 from bot.storage.fallback import FallbackSessionStore, RedisHealth
 from bot.storage.redis import RedisSessionStore, connect
@@ -147,7 +147,7 @@ async def serve(
     adapter = make_adapter(settings, secrets.token, limiter or OutgoingLimiter())
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
     operator_chat = settings.operators.chat_id
-    texts = TransportTexts(I18n(settings.bot.locales_dir))
+    texts = TransportTexts(load_i18n(settings.bot.locales_dir))
     holder: ContentHolder | None = getattr(engine, "content_holder", None)
     handoff = make_handoff(settings, adapter, pseudonymizer, store, state, health,
                            handoff_options, holder)
