@@ -37,7 +37,6 @@ lint: setup
 	$(BIN)/mypy
 
 bench: setup
-	@mkdir -p bench-results
 	$(BIN)/python bench/bench_nlu.py
 	$(BIN)/python bench/bench_engine.py
 	$(BIN)/python bench/bench_webhook.py

@@ -23,8 +23,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # so that `bot` imports from a checkout
 
-from bot.core.triage import DangerPhraseMatcher, Triage  # noqa: E402
-from bot.nlu.cli import load_danger_phrases  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.nlu.cli import build_triage  # noqa: E402
 from bot.nlu.data import load_examples  # noqa: E402
 from bot.nlu.embedded import EmbeddedRecognizer  # noqa: E402
 
@@ -36,6 +36,16 @@ def _percentiles(samples_s: list[float]) -> dict[str, float]:
     ordered = sorted(samples_s)
     pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000  # noqa: E731
     return {"p50_ms": pick(0.50), "p99_ms": pick(0.99), "max_ms": ordered[-1] * 1000}
+
+
+def default_settings() -> Settings:
+    """Every setting at its default: environment variables and .env do not change the bench.
+
+    (tests.helpers.chat.plain_settings skips .env but still reads NLU_*, BOT_*, ... variables.)
+    """
+    return Settings.model_validate(
+        {name: field.annotation.model_construct() for name, field in Settings.model_fields.items()}
+    )
 
 
 def _timed(call: Callable[[str], object], texts: list[str], repeat: int) -> dict[str, float]:
@@ -60,14 +70,15 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "bench-results" / "nlu.json"))
     args = parser.parse_args()
 
-    examples = load_examples(ROOT / "nlu" / "data")
+    settings = default_settings()
+    examples = load_examples(settings.nlu.data_dir)
     texts = [e.text for e in load_examples(ROOT / "nlu" / "tests" / "test_nlu.yml")]
     train_runs = []
     for _ in range(3):
         start = time.perf_counter()
         model = EmbeddedRecognizer.train(examples)
         train_runs.append(time.perf_counter() - start)
-    triage = Triage(DangerPhraseMatcher(load_danger_phrases(ROOT / "content")), 0.35)
+    triage = build_triage(settings)  # the content's danger phrases, nlu.risk_threshold
 
     loop = asyncio.new_event_loop()
     try:

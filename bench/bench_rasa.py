@@ -15,7 +15,6 @@ import json
 import os
 import platform
 import secrets
-import signal
 import socket
 import subprocess
 import sys
@@ -26,10 +25,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # so that `bot` imports from a checkout
+sys.path.insert(0, str(ROOT))  # so that `tests.helpers` and `bot` import from a checkout
 
 from bot.config import load_settings  # noqa: E402
 from bot.core.events import EventKind, IncomingEvent  # noqa: E402
@@ -39,9 +36,12 @@ from bot.nlu.data import load_examples  # noqa: E402
 from bot.nlu.embedded import EmbeddedRecognizer  # noqa: E402
 from bot.nlu.failover import FailoverRecognizer  # noqa: E402
 from bot.nlu.rasa import CircuitBreaker, RasaRecognizer  # noqa: E402
+from tests.helpers.rasa import RasaStartError, serving  # noqa: E402
+from tests.helpers.redis_server import free_port  # noqa: E402
 
 TARGET_DOWN_MS = 400.0
 CONCURRENCY = (1, 4, 16)
+START_TIMEOUT_S = 300
 
 
 def _percentiles(samples_s: list[float]) -> dict[str, float]:
@@ -49,12 +49,6 @@ def _percentiles(samples_s: list[float]) -> dict[str, float]:
     pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000  # noqa: E731
     return {"p50_ms": round(pick(0.50), 2), "p99_ms": round(pick(0.99), 2),
             "max_ms": round(ordered[-1] * 1000, 2)}  # fmt: skip
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _rss_mb(pid: int) -> float:
@@ -93,34 +87,20 @@ def train(out: Path) -> float:
 @contextmanager
 def rasa_server(model: Path, token: str) -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
     """scripts/rasa-serve.sh on a free port: (url, process, seconds until /status answered)."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "RASA_TOKEN": token, "RASA_PORT": str(port), "RASA_MODEL": str(model)}
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        ["bash", str(ROOT / "scripts" / "rasa-serve.sh")], env=env, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
     try:
-        while True:
-            if process.poll() is not None:
-                raise SystemExit(f"rasa-serve.sh exited with {process.returncode}")
-            try:
-                if httpx.get(f"{url}/status", params={"token": token}, timeout=2).is_success:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.perf_counter() - started > 300:
-                raise SystemExit("the Rasa server did not answer /status within 300 s")
-            time.sleep(0.25)
-        yield url, process, time.perf_counter() - started
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        with serving(
+            ["bash", str(ROOT / "scripts" / "rasa-serve.sh")], port=port, token=token, env=env,
+            timeout_s=START_TIMEOUT_S, poll_s=0.25,
+        ) as rasa:  # fmt: skip
+            yield rasa.url, rasa.process, rasa.startup_s
+    except RasaStartError as exc:
+        if exc.returncode is not None:
+            raise SystemExit(f"rasa-serve.sh exited with {exc.returncode}") from None
+        raise SystemExit(
+            f"the Rasa server did not answer /status within {START_TIMEOUT_S} s"
+        ) from None
 
 
 async def _load(rasa: RasaRecognizer, texts: list[str], concurrency: int) -> dict[str, float]:
@@ -266,7 +246,7 @@ def main() -> int:
                                                process.pid, args.repeat)))  # fmt: skip
     with black_hole() as hung:
         report["reply_when_down"] = {
-            "refused": asyncio.run(reply_when_down(f"http://127.0.0.1:{_free_port()}", embedded)),
+            "refused": asyncio.run(reply_when_down(f"http://127.0.0.1:{free_port()}", embedded)),
             "hung": asyncio.run(reply_when_down(hung, embedded)),
         }
     out = Path(args.out)

@@ -13,15 +13,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # so that `tests.helpers` and `bot` import from a checkout
 
 from bot.config import load_settings  # noqa: E402
 from bot.nlu.base import IntentResult  # noqa: E402
@@ -30,15 +28,9 @@ from bot.nlu.data import load_examples  # noqa: E402
 from bot.nlu.embedded import EmbeddedRecognizer  # noqa: E402
 from bot.nlu.evaluate import Outcome, format_table  # noqa: E402
 from bot.nlu.language import detect_language  # noqa: E402
+from tests.helpers.rasa import rasa_env, train_nlu  # noqa: E402
 
 RASA = ROOT / ".venv-rasa" / "bin"
-ENV = {
-    **os.environ,
-    "RASA_TELEMETRY_ENABLED": "false",
-    "TF_CPP_MIN_LOG_LEVEL": "2",
-    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-    "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-}
 
 
 def train(name: str, data: Path, out: Path) -> float:
@@ -47,15 +39,8 @@ def train(name: str, data: Path, out: Path) -> float:
         config = config.replace("language: xx", f"language: {name}")
     config_path = out / f"config-{name}.yml"
     config_path.write_text(config, encoding="utf-8")
-    started = time.perf_counter()
-    subprocess.run(
-        [str(RASA / "rasa"), "train", "nlu", "--config", str(config_path), "--nlu", str(data),
-         "--domain", str(ROOT / "nlu" / "domain.yml"), "--out", str(out),
-         "--fixed-model-name", name],
-        check=True, env={**ENV, "RASA_CACHE_DIRECTORY": str(out / ".cache")},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    return time.perf_counter() - started
+    return train_nlu(RASA / "rasa", config=config_path, nlu=data, out=out, name=name,
+                     cache_dir=out / ".cache")  # fmt: skip
 
 
 def predict(rows: list[dict[str, str]]) -> list[IntentResult]:
@@ -64,7 +49,7 @@ def predict(rows: list[dict[str, str]]) -> list[IntentResult]:
         output = Path(tmp) / "predictions.jsonl"
         subprocess.run(
             [str(RASA / "python"), str(ROOT / "bench" / "_rasa_predict.py"), str(output)],
-            input=lines, capture_output=True, text=True, check=True, env=ENV,
+            input=lines, capture_output=True, text=True, check=True, env=rasa_env(),
         )  # fmt: skip
         predicted = output.read_text(encoding="utf-8").splitlines()
     results = []

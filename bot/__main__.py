@@ -6,6 +6,8 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from bot.content.check import add_arguments as add_check_arguments
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -33,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     content = sub.add_parser("content", help="content tools")
     content_sub = content.add_subparsers(dest="content_command", required=True)
     check = content_sub.add_parser("check", help="validate content/ and print every problem")
-    check.add_argument("--dir", default=None, help="content directory (default: content/)")
+    add_check_arguments(check)
 
     stats = sub.add_parser("stats", help="anonymous case counts for the NGO's reports")
     stats.add_argument("--csv", metavar="FILE", help="write the counts as CSV")

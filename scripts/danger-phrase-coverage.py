@@ -27,20 +27,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.content.models import DangerPhrase  # noqa: E402
+from bot.content.loader import read_danger_phrases_file  # noqa: E402
 from bot.core.triage import DangerPhraseMatcher  # noqa: E402
 from bot.nlu.base import RISK_INTENTS  # noqa: E402
 from bot.nlu.data import Example, load_many  # noqa: E402
-
-
-def load_phrases(path: Path) -> dict[str, list[DangerPhrase]]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["danger_phrases"]
-    return {lang: [DangerPhrase(**item) for item in items or []] for lang, items in raw.items()}
 
 
 def pct(part: int, whole: int) -> str:
@@ -60,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
     paths = args.paths or [ROOT / "nlu" / "data"]
     examples: list[Example] = load_many(paths)
-    phrases = load_phrases(args.phrases)
+    phrases = read_danger_phrases_file(args.phrases)
     matcher = DangerPhraseMatcher(phrases)
     print(f"{len(matcher)} phrases from {args.phrases}; {len(examples)} utterances from "
           + ", ".join(str(p) for p in paths))  # fmt: skip

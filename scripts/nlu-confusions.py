@@ -84,16 +84,15 @@ def main() -> int:
     args = parser.parse_args()
 
     settings = load_settings()
+    if args.threshold is not None:
+        nlu = settings.nlu.model_copy(update={"risk_threshold": args.threshold})
+        settings = settings.model_copy(update={"nlu": nlu})
     examples = load_examples(settings.nlu.data_dir)
     if args.check_tests:
         tests = load_examples(REPO / "nlu" / "tests")
         return 1 if check_tests(examples, tests, args.ratio) else 0
 
     triage = build_triage(settings, phrases=True)
-    if args.threshold is not None:
-        from bot.core.triage import Triage
-
-        triage = Triage(triage._matcher, args.threshold)
     wrong: dict[tuple[str, str], list[str]] = defaultdict(list)
     missed: list[str] = []
     alarms: list[str] = []

@@ -1,4 +1,4 @@
-"""Shared fixtures: a real redis-server per test session, flushed between tests."""
+"""Shared fixtures: a real redis-server per session, flushed between tests; the fake Bot API."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from redis.asyncio import Redis
 
+from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer, running_redis
 
 
@@ -25,3 +26,13 @@ async def redis_client(redis_server: RedisServer) -> AsyncIterator[Redis]:
     finally:
         await client.flushdb()
         await client.aclose()
+
+
+@pytest.fixture
+async def fake_api() -> AsyncIterator[FakeBotAPI]:
+    api = FakeBotAPI()
+    await api.start()
+    try:
+        yield api
+    finally:
+        await api.stop()

@@ -6,7 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.content.loader import check_content
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The `content check` options, shared by this module's parser and `python -m bot`."""
+    parser.add_argument(
+        "--dir", type=Path, default=None, help="content directory (default: content/)"
+    )
+    parser.add_argument(
+        "--facts", type=Path, default=None, help="facts directory (default: ../shared/facts)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,20 +23,17 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m bot content check",
         description="Check the content YAML files (answers, hotlines, flows, ...) for problems.",
     )
-    parser.add_argument(
-        "--dir", type=Path, default=None, help="content directory (default: content/)"
-    )
-    parser.add_argument(
-        "--facts", type=Path, default=None, help="facts directory (default: ../shared/facts)"
-    )
+    add_arguments(parser)
     return run(parser.parse_args(argv))
 
 
 def run(args: argparse.Namespace) -> int:
-    """The `content check` command for already parsed arguments (`dir`, optional `facts`)."""
-    directory = Path(args.dir) if args.dir else _default_dir()
-    facts = getattr(args, "facts", None)
-    _, problems = check_content(directory, facts_dir=Path(facts) if facts else None)
+    """The `content check` command for arguments parsed with `add_arguments` (`dir`, `facts`)."""
+    # Imported here so that `python -m bot` can build its parser without loading pydantic models.
+    from bot.content.loader import check_content
+
+    directory: Path = args.dir or _default_dir()
+    _, problems = check_content(directory, facts_dir=args.facts)
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)

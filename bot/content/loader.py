@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.content.checks import cross_check
@@ -227,3 +228,12 @@ class _Reader:
                 phrase = self.validate(DangerPhrase, data, where / index)
                 if phrase is not None:
                     into.append((phrase, where / index))
+
+
+def read_danger_phrases_file(path: Path) -> dict[str, list[DangerPhrase]]:
+    """The danger phrases of one YAML file (`danger_phrases: {lang: [...]}`), without the loader."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {
+        str(lang): [DangerPhrase.model_validate(item) for item in items or []]
+        for lang, items in (data or {}).get("danger_phrases", {}).items()
+    }

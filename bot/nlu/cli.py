@@ -9,8 +9,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import yaml
-
 from bot.config import Settings, load_settings
 from bot.content.models import DangerPhrase
 from bot.core.triage import DangerPhraseMatcher, Triage
@@ -47,18 +45,14 @@ FACTORIES: dict[str, RecognizerFactory] = {"local": _embedded, "embedded": _embe
 
 def load_danger_phrases(content_dir: Path) -> dict[str, list[DangerPhrase]]:
     """The danger phrases from content/, through the content loader when content is valid."""
-    try:
-        from bot.content.loader import load_content
+    from bot.content.loader import load_content, read_danger_phrases_file
 
+    try:
         return load_content(content_dir).danger_phrases
-    except Exception as exc:  # content elsewhere broken or loader missing: triage still needs these
+    except Exception as exc:  # content elsewhere broken: triage still needs these
         print(f"warning: content not loaded ({type(exc).__name__}); reading danger_phrases.yaml",
               file=sys.stderr)  # fmt: skip
-    data = yaml.safe_load((content_dir / "danger_phrases.yaml").read_text(encoding="utf-8"))
-    return {
-        str(lang): [DangerPhrase.model_validate(item) for item in items or []]
-        for lang, items in (data or {}).get("danger_phrases", {}).items()
-    }
+    return read_danger_phrases_file(content_dir / "danger_phrases.yaml")
 
 
 def build_triage(settings: Settings, *, phrases: bool = True) -> Triage:

@@ -1,152 +1,21 @@
-"""Fixtures for the Telegram adapters: a fake Bot API over HTTP and the bot running against it."""
+"""Fixtures for the Telegram adapters: the bot running against the fake Bot API, real engine."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
 
 import pytest
-from pydantic import SecretStr
 
-from bot.adapters.telegram.glue import Engine, Glue
+from bot.adapters.telegram.glue import Engine
 from bot.adapters.telegram.limiter import OutgoingLimiter
-from bot.adapters.telegram.runner import EngineFactory, serve
-from bot.config import (
-    Settings,
-    load_settings,
-)
+from bot.adapters.telegram.runner import EngineFactory
+from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.core.session_store import SessionStore
-from bot.factory import build_content, build_engine, build_recognizer
+from bot.factory import build_engine
 from bot.nlu.base import IntentRecognizer
-from tests.helpers.chat import plain_settings
-from tests.helpers.fake_bot_api import (
-    TOKEN,
-    Call,
-    FakeBotAPI,
-    callback_update,
-    message_update,
-    user,
-)
-from tests.helpers.redis_server import free_port
-
-PSEUDONYM_KEY = "test-pseudonym-key"
-
-
-def make_settings(api: FakeBotAPI, framework: str, redis_url: str | None, **over: Any) -> Settings:
-    """Settings for a test run, ignoring the environment and any .env file."""
-    webhook: dict[str, Any] = {
-        "url": over.get("webhook_url"),
-        "listen": f"127.0.0.1:{over.get('webhook_port', free_port())}",
-    }
-    if "webhook_secret" in over:
-        webhook["secret"] = SecretStr(over["webhook_secret"])
-    return plain_settings(
-        bot={"mode": over.get("mode", "polling"), "pseudonym_key": SecretStr(PSEUDONYM_KEY),
-             "rate_limit_per_minute": over.get("rate_limit", 20)},
-        telegram={"bot_token": SecretStr(TOKEN), "api_base": api.base_url,
-                  "framework": framework},
-        webhook=webhook,
-        redis={"url": redis_url},
-        operators={"chat_id": over.get("operator_chat_id")},
-    )
-
-
-def fast_limiter() -> OutgoingLimiter:
-    """Telegram's pacing of 1 message/s per chat would make a 13-question flow take 13 s: tests
-    that are not about pacing use a quicker one (retries and 429 handling stay the same)."""
-    return OutgoingLimiter(chat_rate=50, chat_burst=50, backoff=0.1)
-
-
-class RunningBot:
-    """`serve()` in a background task; `restart()` simulates a process restart."""
-
-    def __init__(self, settings: Settings, engine_factory: EngineFactory | None,
-                 limiter: OutgoingLimiter | None = None,
-                 handoff_options: dict[str, Any] | None = None) -> None:
-        self.settings = settings
-        self._factory = engine_factory
-        self._limiter = limiter
-        self.handoff_options = handoff_options
-        self._task: asyncio.Task[None] | None = None
-        self._stop = asyncio.Event()
-        self.glue: Glue | None = None
-
-    async def start(self) -> None:
-        self._stop = asyncio.Event()
-        started = asyncio.Event()
-
-        def on_started(glue: Glue) -> None:
-            self.glue = glue
-            started.set()
-
-        self._task = asyncio.create_task(
-            serve(self.settings, self._stop, engine_factory=self._factory, on_started=on_started,
-                  limiter=self._limiter or fast_limiter(), handoff_options=self.handoff_options)
-        )
-        waiter = asyncio.create_task(started.wait())
-        await asyncio.wait({self._task, waiter}, timeout=120, return_when=asyncio.FIRST_COMPLETED)
-        if self._task.done():
-            waiter.cancel()
-            await self._task  # raises what went wrong
-        assert started.is_set(), "the bot did not start"
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._stop.set()
-            await asyncio.wait_for(self._task, 30)
-            self._task = None
-
-    async def restart(self) -> None:
-        await self.stop()
-        await self.start()
-
-    async def settle(self) -> None:
-        """Wait until the bot has finished every update in hand."""
-        assert self.glue is not None
-        await asyncio.wait_for(self.glue.drain(), 30)
-
-
-class Person:
-    """Someone writing to the bot in a private chat; returns the bot's answers."""
-
-    def __init__(
-        self, bot: RunningBot, api: FakeBotAPI, user_id: int, language: str = "ru"
-    ) -> None:
-        self.bot = bot
-        self.api = api
-        self.user = user(user_id, language)
-        self.chat_id = user_id
-
-    async def _exchange(self, update: dict[str, Any], replies: int = 1) -> list[Call]:
-        mark = len(self.api.calls)
-        await self.api.push(update)
-        if replies:
-            # The first reply proves the update is in hand; then wait for it to be finished.
-            await self.api.wait_calls("sendMessage", replies, self.chat_id, since=mark)
-        await self.bot.settle()
-        return self.api.calls_to("sendMessage", self.chat_id, since=mark)
-
-    async def say(self, text: str, replies: int = 1) -> list[Call]:
-        return await self._exchange(message_update(self.api, self.user, text=text), replies)
-
-    async def send(self, replies: int = 1, **message: Any) -> list[Call]:
-        """A non-text message, e.g. `send(sticker={...})`."""
-        return await self._exchange(message_update(self.api, self.user, **message), replies)
-
-    async def press(self, payload: str, replies: int = 1) -> list[Call]:
-        return await self._exchange(callback_update(self.api, self.user, payload), replies)
-
-
-@pytest.fixture
-async def fake_api() -> AsyncIterator[FakeBotAPI]:
-    api = FakeBotAPI()
-    await api.start()
-    try:
-        yield api
-    finally:
-        await api.stop()
+from tests.helpers.engine import shared_content, shared_recognizer
+from tests.helpers.telegram_bot import RunningBot
 
 
 @pytest.fixture
@@ -168,12 +37,10 @@ async def running() -> AsyncIterator[Callable[..., Awaitable[RunningBot]]]:
             await bot.stop()
 
 
-
 @pytest.fixture(scope="session")
 def engine_parts() -> tuple[ContentHolder, IntentRecognizer]:
     """Content and the trained embedded model, built once: every bot start reuses them."""
-    settings = load_settings()
-    return build_content(settings), build_recognizer(settings)
+    return shared_content(), shared_recognizer()
 
 
 @pytest.fixture

@@ -19,10 +19,10 @@ from bot.i18n import I18n
 from bot.nlu.base import IntentRecognizer
 from bot.privacy import Pseudonymizer
 from bot.storage.keys import USER_KEY_KINDS, UserKey
-from tests.adapters.conftest import PSEUDONYM_KEY, Person, RunningBot, make_settings
 from tests.helpers.fake_bot_api import Call, FakeBotAPI, message_update
 from tests.helpers.logs import leaks
 from tests.helpers.redis_server import RedisServer
+from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person, RunningBot, make_settings
 
 AT_RISK = {
     "ru": "работодатель забрал мой паспорт и не отдаёт",

@@ -8,9 +8,9 @@ import aiohttp
 import pytest
 
 from bot.adapters.telegram.runner import EngineFactory
-from tests.adapters.conftest import RunningBot, make_settings
 from tests.helpers.fake_bot_api import FakeBotAPI, message_update, user
 from tests.helpers.redis_server import RedisServer, free_port
+from tests.helpers.telegram_bot import RunningBot, make_settings
 
 SECRET = "webhook-secret_123"
 

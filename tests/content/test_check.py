@@ -54,5 +54,5 @@ def test_missing_directory_is_an_error(tmp_path: Path, capsys: pytest.CaptureFix
 def test_run_takes_the_main_command_line_arguments(
     content_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(argparse.Namespace(dir=str(content_dir))) == 0
+    assert run(argparse.Namespace(dir=content_dir, facts=None)) == 0
     assert "0 error(s)" in capsys.readouterr().out

@@ -16,6 +16,7 @@ from bot.factory import build_triage
 from bot.i18n import I18n
 from bot.nlu.embedded import EmbeddedRecognizer
 from tests.helpers.chat import Chat, plain_settings
+from tests.helpers.engine import shared_content, shared_recognizer
 
 
 @pytest.fixture(scope="session")
@@ -25,13 +26,12 @@ def settings() -> Settings:
 
 @pytest.fixture(scope="session")
 def content_holder() -> ContentHolder:
-    return ContentHolder(REPO_ROOT / "content")
+    return shared_content()
 
 
 @pytest.fixture(scope="session")
-def recognizer(settings: Settings) -> EmbeddedRecognizer:
-    # Trained once per test session (about a second or two).
-    return EmbeddedRecognizer.from_data_dir(settings.nlu.data_dir)
+def recognizer() -> EmbeddedRecognizer:
+    return shared_recognizer()
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ from bot.core.events import OperatorAlert, Reply
 from bot.handoff.service import QueueHandoff, build_handoff
 from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
-from tests.adapters.conftest import fake_api  # noqa: F401 - the fake Bot API fixture
 
 OPS_CHAT = -100500
 OPERATOR = 4242

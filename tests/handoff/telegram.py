@@ -10,13 +10,12 @@ from zoneinfo import ZoneInfo
 
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.config import OperatorSettings, Settings
-from bot.content.loader import ContentHolder
 from bot.core.session_store import SessionStore
-from bot.factory import build_content, build_engine, build_recognizer
-from bot.nlu.base import IntentRecognizer
+from bot.factory import build_engine
 from bot.privacy import Pseudonymizer
-from tests.adapters.conftest import PSEUDONYM_KEY, Person, RunningBot, make_settings
+from tests.helpers.engine import shared_content, shared_recognizer
 from tests.helpers.fake_bot_api import BOT_USER, Call, FakeBotAPI, message_update, user
+from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person, RunningBot, make_settings
 
 OPS = -1001234567
 OPERATOR = 4242
@@ -26,17 +25,6 @@ FAST = {"escalate_after": 60.0, "claim_idle": 0.5, "tick": 0.1, "claim_every": 0
 
 # Telegram's ~1 message/s per chat would make each test wait seconds for nothing.
 FAST_LIMITER = OutgoingLimiter(global_rate=1000.0, chat_rate=1000.0, chat_burst=1000.0)
-
-# Trained and loaded once per test session; each bot gets its own engine over them.
-_recognizer: list[IntentRecognizer] = []
-_content: list[ContentHolder] = []
-
-
-def shared_content(settings: Settings) -> ContentHolder:
-    if not _content:
-        _content.append(build_content(settings))
-    return _content[0]
-
 
 def settings_for(api: FakeBotAPI, framework: str, redis_url: str, **operators: Any) -> Settings:
     settings = make_settings(api, framework, redis_url, operator_chat_id=OPS)
@@ -55,17 +43,16 @@ def closed_hours(timezone: str = "Europe/Minsk") -> str:
 
 
 async def real_engine(settings: Settings, store: SessionStore) -> Any:
-    if not _recognizer:
-        _recognizer.append(build_recognizer(settings))
-    return await build_engine(settings, store=store, recognizer=_recognizer[0],
-                              content=shared_content(settings))
+    """The real engine over the content and model shared by the whole test session."""
+    return await build_engine(settings, store=store, recognizer=shared_recognizer(),
+                              content=shared_content())
 
 
 class HandoffBot(RunningBot):
     """`serve()` with the durable handoff and test timings; `restart()` is a new process."""
 
     def __init__(self, settings: Settings, options: dict[str, float] | None = None) -> None:
-        holder = shared_content(settings)
+        holder = shared_content()
         super().__init__(settings, real_engine, FAST_LIMITER, handoff_options={
             **FAST, "content": lambda: holder.content, **(options or {})})
 

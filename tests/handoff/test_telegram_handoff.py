@@ -12,7 +12,6 @@ from redis.asyncio import Redis
 
 from bot.handoff.stats import collect
 from bot.privacy import Pseudonymizer
-from tests.adapters.conftest import PSEUDONYM_KEY, Person
 from tests.handoff.telegram import (
     OPERATOR,
     OPS,
@@ -30,6 +29,7 @@ from tests.handoff.telegram import (
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.logs import leaks
 from tests.helpers.redis_server import RedisServer
+from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person
 
 FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 

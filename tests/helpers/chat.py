@@ -32,7 +32,7 @@ _PARTS: tuple[tuple[str, type[BaseSettings]], ...] = (
 
 
 def plain_settings(**overrides: dict[str, Any]) -> Settings:
-    """Settings that ignore the developer's environment and .env file.
+    """Settings that ignore the developer's .env file (environment variables still apply).
 
     Each keyword names a part (bot, telegram, webhook, redis, nlu, rasa, operators) and gives
     that part's fields, e.g. `plain_settings(operators={"hours": "09:00-18:00"})`.

@@ -10,7 +10,6 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 
 def free_port() -> int:
@@ -31,8 +30,8 @@ def redis_server_binary() -> str:
 class RedisServer:
     """One redis-server process; `stop()` then `start()` simulates Redis going away and back."""
 
-    def __init__(self, port: int | None = None) -> None:
-        self.port = port or free_port()
+    def __init__(self) -> None:
+        self.port = free_port()
         self._dir = tempfile.TemporaryDirectory(prefix="smb-redis-")
         self._proc: subprocess.Popen[bytes] | None = None
 
@@ -69,10 +68,6 @@ class RedisServer:
     def close(self) -> None:
         self.stop()
         self._dir.cleanup()
-
-    @property
-    def data_dir(self) -> Path:
-        return Path(self._dir.name)
 
 
 @contextmanager

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +23,8 @@ from bot.nlu.data import Example, load_examples
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.failover import FailoverRecognizer
 from bot.nlu.rasa import RasaError, RasaRecognizer
+from tests.helpers.rasa import RasaStartError, kill, rasa_env, serving, train_nlu
+from tests.helpers.redis_server import free_port
 
 pytestmark = pytest.mark.rasa
 
@@ -33,13 +32,8 @@ RASA_VENV = Path(os.environ.get("RASA_VENV", REPO_ROOT / ".venv-rasa"))
 RASA = RASA_VENV / "bin" / "rasa"
 PER_GROUP = 12  # examples per intent and language group: trains in well under a minute
 TOKEN = "integration-test-token"
-ENV = {
-    **os.environ,
-    "RASA_TELEMETRY_ENABLED": "false",
-    "TF_CPP_MIN_LOG_LEVEL": "2",
-    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-    "PYTHONPATH": str(REPO_ROOT),  # nlu/config.yml's custom components
-}
+TRAIN_TIMEOUT_S = 600
+START_TIMEOUT_S = 180
 
 
 def _python310() -> str | None:
@@ -75,12 +69,6 @@ def _require_rasa() -> None:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _small_training_set(examples: list[Example]) -> list[Example]:
     groups: dict[tuple[str, str], list[Example]] = defaultdict(list)
     for example in examples:
@@ -108,9 +96,11 @@ class RasaServer:
     training: list[Example]
 
     def kill(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=30)
+        kill(self.process)
+
+
+def _model_loaded(status: httpx.Response) -> bool:
+    return bool(status.json().get("model_file"))
 
 
 @pytest.fixture(scope="module")
@@ -120,46 +110,26 @@ def rasa_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaServer
     work = tmp_path_factory.mktemp("rasa")
     training = _small_training_set(load_examples(NLUSettings().data_dir))
     _write_nlu_yaml(training, work / "nlu.yml")
-    env = {**ENV, "RASA_CACHE_DIRECTORY": str(work / "cache")}
-    subprocess.run(
-        [str(RASA), "train", "nlu", "--config", str(REPO_ROOT / "nlu" / "config.yml"),
-         "--nlu", str(work / "nlu.yml"), "--domain", str(REPO_ROOT / "nlu" / "domain.yml"),
-         "--out", str(work), "--fixed-model-name", "small"],
-        check=True, env=env, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        timeout=600,
+    cache = work / "cache"
+    train_nlu(
+        RASA, config=REPO_ROOT / "nlu" / "config.yml", nlu=work / "nlu.yml", out=work,
+        name="small", cache_dir=cache, cwd=work, timeout=TRAIN_TIMEOUT_S,
     )  # fmt: skip
-    port = _free_port()
+    port = free_port()
     log = work / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [str(RASA), "run", "--enable-api", "--model", str(work / "small.tar.gz"),
-             "--interface", "127.0.0.1", "--port", str(port), "--auth-token", TOKEN],
-            env=env, cwd=work, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-    server = RasaServer(f"http://127.0.0.1:{port}", process, log, training)
+    command = [str(RASA), "run", "--enable-api", "--model", str(work / "small.tar.gz"),
+               "--interface", "127.0.0.1", "--port", str(port), "--auth-token", TOKEN]  # fmt: skip
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            if process.poll() is not None:
-                tail = log.read_text()[-3000:]
-                pytest.fail(f"rasa run exited with {process.returncode}:\n{tail}")
-            try:
-                status = httpx.get(f"{server.url}/status", params={"token": TOKEN}, timeout=2)
-                if status.status_code == 200 and status.json().get("model_file"):
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"rasa run did not answer /status in 180 s:\n{log.read_text()[-3000:]}")
-            time.sleep(0.5)
-        yield server
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        with serving(
+            command, port=port, token=TOKEN, env=rasa_env(cache), cwd=work, log=log,
+            timeout_s=START_TIMEOUT_S, poll_s=0.5, ready=_model_loaded,
+        ) as rasa:  # fmt: skip
+            yield RasaServer(rasa.url, rasa.process, log, training)
+    except RasaStartError as exc:
+        tail = log.read_text()[-3000:]
+        if exc.returncode is not None:
+            pytest.fail(f"rasa run exited with {exc.returncode}:\n{tail}")
+        pytest.fail(f"rasa run did not answer /status in {START_TIMEOUT_S} s:\n{tail}")
 
 
 @pytest.fixture(scope="module")

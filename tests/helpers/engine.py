@@ -1,0 +1,26 @@
+"""The real content and the trained embedded model, built once per test session and shared.
+
+The engine, Telegram and handoff suites all answer with these; each bot or engine gets its own
+`DialogueEngine` over them. Nothing may reload or edit the shared holder: a test that changes
+content makes its own `ContentHolder` over a copy of content/.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from bot.content.loader import ContentHolder
+from bot.nlu.embedded import EmbeddedRecognizer
+from tests.helpers.chat import plain_settings
+
+
+@cache
+def shared_content() -> ContentHolder:
+    """The repository's content/, loaded once."""
+    return ContentHolder(plain_settings().bot.content_dir)
+
+
+@cache
+def shared_recognizer() -> EmbeddedRecognizer:
+    """The embedded model trained on nlu/data once (about a second or two)."""
+    return EmbeddedRecognizer.from_data_dir(plain_settings().nlu.data_dir)
