@@ -64,6 +64,11 @@ class RedisSettings(BaseSettings):
     model_config = _env("REDIS_")
 
     url: str | None = None
+    # DANGEROUS: start even when Redis may evict keys (maxmemory-policy allkeys-*/volatile-*).
+    # An evicted key is a case, an alert or a link lost without a trace; see docs/REDIS.md.
+    accept_eviction: bool = False
+    # Seconds between reads of Redis' memory (INFO) for /readyz, metrics and the OOM state.
+    memory_check_s: float = Field(default=15.0, gt=0)
 
 
 class NLUSettings(BaseSettings):

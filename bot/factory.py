@@ -55,11 +55,16 @@ async def build_store(settings: Settings) -> SessionStore:
     """Redis when REDIS_URL is set; otherwise in memory, which loses every session on restart."""
     ttl = settings.bot.session_ttl_seconds
     if settings.redis.url:
+        from bot.storage.fallback import FallbackSessionStore
+        from bot.storage.health import RedisHealth
         from bot.storage.redis import RedisSessionStore, connect
 
         redis = connect(settings.redis.url)
-        await redis.ping()  # fail at start, not on the first person who writes
-        return RedisSessionStore(redis, ttl_seconds=ttl)
+        health = RedisHealth(redis, accept_eviction=settings.redis.accept_eviction)
+        # Fail at start, not on the first person who writes; refuse a Redis that may evict.
+        await health.check()
+        return FallbackSessionStore(RedisSessionStore(redis, ttl_seconds=ttl), health,
+                                    InMemorySessionStore(ttl_seconds=ttl))
     log.warning(
         "REDIS_URL is not set: sessions are kept IN MEMORY and lost on restart "
         "(fine for `chat` and tests, not for production)"

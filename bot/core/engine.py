@@ -76,7 +76,7 @@ class DialogueEngine:
     async def handle(self, event: IncomingEvent) -> Response:
         """Handle one event: load the session, answer, save the session."""
         content = self._holder.content  # read per event: edited content applies without restart
-        session = await self._load(event.user_key)
+        session, known = await self._load(event.user_key)
         language = self._language(session, event)
         turn = Turn(event, session, Replies(content, self._i18n.translator(language)))
         erased = False
@@ -91,20 +91,21 @@ class DialogueEngine:
             isinstance(e, HideChat) for e in turn.response.effects
         ):
             turn.replies.append(turn.r.main_menu())
-        if not erased:
+        if not erased and known:  # a session that failed to load is unknown, not empty
             session.updated_at = datetime.now(UTC)
             await self._save(event.user_key, session)
         return turn.response
 
     # ------------------------------------------------------------------ plumbing
-    async def _load(self, user_key: str) -> Session:
+    async def _load(self, user_key: str) -> tuple[Session, bool]:
+        """The session and whether it is known; an unknown one is never saved over the real one."""
         try:
-            return await self._store.load(user_key) or Session()
+            return await self._store.load(user_key) or Session(), True
         except Exception as exc:  # a store outage must not stop the hotlines from going out
             # Type only, no traceback text: a validation error quotes the stored value.
-            log.error("session store load failed (%s); answering with a fresh session",
-                      type(exc).__name__)
-            return Session()
+            log.error("session store load failed (%s); answering with a fresh session "
+                      "that is not saved", type(exc).__name__)
+            return Session(), False
 
     async def _save(self, user_key: str, session: Session) -> None:
         try:

@@ -18,6 +18,7 @@ from bot.handoff.alerts import alert_reply
 from bot.handoff.cases import Case
 from bot.handoff.context import HandoffContext
 from bot.handoff.queue import QueuedAlert
+from bot.storage.health import unless_full
 
 log = logging.getLogger(__name__)
 TOPICS_RETRY = 600.0  # seconds in reply mode before trying forum topics again
@@ -46,13 +47,14 @@ class AlertPoster:
             topic_mode = await self._ensure_topic(case)
             reply = alert_reply(case, topic_mode=topic_mode)
             ids = await ctx.messenger.send(ctx.chat_id, reply, thread_id=case.thread_id or None)
-            await ctx.cases.link_messages(ctx.chat_id, ids, case.id)
+            # Sent: a write refused for lack of memory must not make the queue post it again.
+            await unless_full(ctx.cases.link_messages(ctx.chat_id, ids, case.id))
             if ids and not case.alert_msg:
                 # Edits redraw the alert from the case, which no longer has the person's own
                 # words once posted: such an alert (or one split in parts) is never edited.
                 editable = len(ids) == 1 and not case.user_text
-                await ctx.cases.update(case.id, alert_msg=ids[0],
-                                       alert_edit=ids[0] if editable else 0)
+                await unless_full(ctx.cases.update(case.id, alert_msg=ids[0],
+                                                   alert_edit=ids[0] if editable else 0))
             await ctx.cases.drop_user_text(case.id)
             log.info("alert posted case=%s topic=%s", case.id, topic_mode)
             return
@@ -62,7 +64,7 @@ class AlertPoster:
         ids = await ctx.messenger.send(
             ctx.chat_id, reply, reply_to=None if case.thread_id else (case.alert_msg or None)
         )
-        await ctx.cases.link_messages(ctx.chat_id, ids, case.id)
+        await unless_full(ctx.cases.link_messages(ctx.chat_id, ids, case.id))
         log.info("alert escalated case=%s n=%d", case.id, item.n)
         await ctx.remind_place(case)
 
@@ -80,7 +82,7 @@ class AlertPoster:
             log.info("forum topics unavailable (%s): reply mode", type(exc).__name__)
             self._topics_off_until = time.monotonic() + TOPICS_RETRY
             return False
-        await ctx.cases.link_topic(ctx.chat_id, thread_id, case.id)
+        await unless_full(ctx.cases.link_topic(ctx.chat_id, thread_id, case.id))
         case.thread_id = thread_id
         return True
 

@@ -3,6 +3,11 @@
 Every replica reads the group; an entry held by a dead replica is claimed by another after
 `claim_idle` seconds (XAUTOCLAIM). Posting is idempotent per (case, post number): a short lock
 stops two replicas posting at once, a marker stops a second post after a redelivery.
+
+Redis failures: a group lost with the data (Redis restarted empty, failover to an empty replica:
+NOGROUP) is created again from the start of the stream; when Redis is out of memory the lock and
+the marker cannot be written, so an alert is posted without them (a rare double post beats an
+alert that is never posted) and acknowledged, which needs no memory.
 """
 
 from __future__ import annotations
@@ -13,10 +18,10 @@ import secrets
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from redis.asyncio import Redis
-from redis.exceptions import ResponseError
+from redis.exceptions import OutOfMemoryError, ResponseError
 
 from bot.storage.keys import global_key
 
@@ -38,6 +43,7 @@ class QueuedAlert:
 
 
 Poster = Callable[[QueuedAlert], Awaitable[None]]
+T = TypeVar("T")
 
 
 def _posted_key(case_id: str, n: int) -> str:
@@ -62,11 +68,29 @@ class AlertQueue:
         if self._ready:
             return
         try:
+            # From id 0: entries queued before the group existed are posted too.
             await self._redis.xgroup_create(STREAM, GROUP, id="0", mkstream=True)
         except ResponseError as exc:
             if "BUSYGROUP" not in str(exc):
                 raise
         self._ready = True
+
+    async def _grouped(self, call: Callable[[], Awaitable[T]]) -> T:
+        """Run a group command; on NOGROUP (Redis lost its data) recreate the group, run again."""
+        await self.ensure_group()
+        try:
+            return await call()
+        except ResponseError as exc:
+            if not str(exc).startswith("NOGROUP"):
+                raise
+        log.error(
+            "the alert queue's consumer group was missing (Redis restarted empty or failed over "
+            "to a replica without it): recreated from the start of the stream; cases opened "
+            "before were lost with Redis's data"
+        )
+        self._ready = False
+        await self.ensure_group()
+        return await call()
 
     async def push(self, case_id: str, n: int = 0) -> str:
         """Queue alert number `n` of a case; returns the entry id."""
@@ -75,18 +99,16 @@ class AlertQueue:
 
     async def read(self, block_ms: int = 1000, count: int = 10) -> list[QueuedAlert]:
         """New entries for this consumer (they stay pending until acknowledged)."""
-        await self.ensure_group()
-        reply: Any = await self._redis.xreadgroup(
+        reply: Any = await self._grouped(lambda: self._redis.xreadgroup(
             GROUP, self.consumer, {STREAM: ">"}, count=count, block=block_ms
-        )
+        ))
         return [alert for _, entries in reply or [] for alert in self._parse(entries)]
 
     async def claim(self, count: int = 20) -> list[QueuedAlert]:
         """Entries pending longer than `claim_idle` on any consumer, now ours to post."""
-        await self.ensure_group()
-        reply: Any = await self._redis.xautoclaim(
+        reply: Any = await self._grouped(lambda: self._redis.xautoclaim(
             STREAM, GROUP, self.consumer, self._claim_idle_ms, start_id="0-0", count=count
-        )
+        ))
         return self._parse(reply[1])
 
     def _parse(self, entries: list[tuple[str, dict[str, str]] | None]) -> list[QueuedAlert]:
@@ -109,8 +131,12 @@ class AlertQueue:
         if await self._redis.exists(_posted_key(alert.case_id, alert.n)):
             await self.ack(alert.entry_id)  # posted by someone before a crash or redelivery
             return True
-        if not await self._redis.set(_lock_key(alert.case_id, alert.n), self.consumer,
-                                     nx=True, ex=LOCK_TTL):
+        try:
+            locked = await self._redis.set(_lock_key(alert.case_id, alert.n), self.consumer,
+                                           nx=True, ex=LOCK_TTL)
+        except OutOfMemoryError:
+            locked = True  # no room for the lock: post anyway, an unposted alert is worse
+        if not locked:
             return False  # another replica is posting it right now
         try:
             await post(alert)
@@ -119,12 +145,14 @@ class AlertQueue:
             log.error("posting alert failed (%s): will retry", type(exc).__name__)
             await self._redis.delete(_lock_key(alert.case_id, alert.n))
             return False
-        await self._redis.set(_posted_key(alert.case_id, alert.n), 1, ex=MARK_TTL)
+        try:
+            await self._redis.set(_posted_key(alert.case_id, alert.n), 1, ex=MARK_TTL)
+        except OutOfMemoryError:
+            pass  # acknowledged below (no memory needed), so it is not delivered again
         await self.ack(alert.entry_id)
         return True
 
     async def pending(self) -> int:
         """How many entries are delivered to some consumer but not yet acknowledged."""
-        await self.ensure_group()
-        info = await self._redis.xpending(STREAM, GROUP)
+        info = await self._grouped(lambda: self._redis.xpending(STREAM, GROUP))
         return int(info["pending"])

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
+from redis.exceptions import OutOfMemoryError, RedisError
 
 from bot.config import OperatorSettings
 from bot.content.models import Content
@@ -32,6 +32,7 @@ from bot.handoff.relay import OperatorInput, Relay
 from bot.handoff.stats import CaseCounters
 from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
+from bot.storage.health import unless_full
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +62,12 @@ class QueueHandoff:
         except (RedisError, OSError) as exc:
             await self._post_without_queue(alert, exc)
             return
-        await ctx.counters.opened(case.language, case.country, case.reason, case.risk_level,
-                                  case.indicators)
+        # Queued: counters and the audit entry may be refused for lack of memory, the person
+        # must still be told their place.
+        await unless_full(ctx.counters.opened(case.language, case.country, case.reason,
+                                              case.risk_level, case.indicators))
         await ctx.mark_session(alert.user_key, case.id)
-        await ctx.audit.record(0, case.id, "opened")
+        await unless_full(ctx.audit.record(0, case.id, "opened"))
         log.info("handoff case opened case=%s reason=%s", case.id, case.reason)
         lang = case.language
         if open_now:
@@ -78,14 +81,20 @@ class QueueHandoff:
 
     async def _post_without_queue(self, alert: OperatorAlert, exc: BaseException) -> None:
         # Redis is down: no case, no relay, but a person at risk is never silently dropped.
-        log.error("handoff queue unavailable (%s): posting the alert directly",
-                  type(exc).__name__)
+        log.error("handoff queue unavailable (%s): posting the alert directly, not queued",
+                  "Redis out of memory" if isinstance(exc, OutOfMemoryError)
+                  else type(exc).__name__)
         if self.ctx.chat_id is None:
             return
         pseudonym = self.ctx.pseudonymizer.pseudonym(alert.user_key)
         case = Case.from_alert(alert, id="-", user_key="", pseudonym=pseudonym)
         reply = alert_reply(case)
-        reply.text += "\n(Storage is down: the bot cannot relay; ask the person to write again.)"
+        if isinstance(exc, OutOfMemoryError):
+            reply.text += ("\n(Queue degraded: Redis is out of memory, so this case is not "
+                           "stored and the bot cannot relay; ask the person to write again.)")
+        else:
+            reply.text += ("\n(Queue degraded: storage is down, so the bot cannot relay; "
+                           "ask the person to write again.)")
         reply.buttons = []
         await self.ctx.messenger.send(self.ctx.chat_id, reply)
 

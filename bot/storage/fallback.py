@@ -1,91 +1,41 @@
-"""Keep answering when Redis goes away: fall back to memory, probe Redis, return when it is back."""
+"""Keep answering when Redis goes away or is full: memory meanwhile, merged back after.
+
+Never blank a session: a load that fails answers with the last copy this process saw (so an
+alert keeps the risk, country and answers the person already gave), and a session started from
+nothing during a failure never replaces the one Redis still holds.
+"""
 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
-
-from redis.asyncio import Redis
-from redis.exceptions import RedisError
+from collections import OrderedDict
 
 from bot.core.session import Session
 from bot.core.session_store import InMemorySessionStore
+from bot.storage.health import RedisHealth
 from bot.storage.redis import RedisSessionStore
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
+# Last-known sessions kept per process, for loads that fail: about 0.5 kB each (see
+# bench/bench_redis_memory.py), so 10,000 people cost about 5 MB of the bot's memory.
+LAST_KNOWN = 10_000
 
-
-class RedisHealth:
-    """Whether Redis is usable now; after a failure, one PING per `probe_interval` seconds."""
-
-    def __init__(self, redis: Redis, probe_interval: float = 2.0) -> None:
-        self.redis = redis
-        self._interval = probe_interval
-        self._up = True
-        self._next_probe = 0.0
-        self._on_recover: list[Callable[[], Awaitable[None]]] = []
-
-    @property
-    def up(self) -> bool:
-        return self._up
-
-    def on_recover(self, callback: Callable[[], Awaitable[None]]) -> None:
-        """Run `callback` once each time Redis comes back (e.g. replay erasures)."""
-        self._on_recover.append(callback)
-
-    def failed(self, exc: BaseException) -> None:
-        """Record a failed Redis call; logs once per outage, with no user data."""
-        if self._up:
-            log.error("Redis unavailable (%s): answering from memory until it is back",
-                      type(exc).__name__)
-        self._up = False
-        self._next_probe = time.monotonic() + self._interval
-
-    async def available(self) -> bool:
-        """True when Redis should be used; probes it when an outage's probe is due."""
-        if self._up:
-            return True
-        if time.monotonic() < self._next_probe:
-            return False
-        self._next_probe = time.monotonic() + self._interval
-        try:
-            await self.redis.ping()
-        except (RedisError, OSError):
-            return False
-        self._up = True
-        log.warning("Redis is back: sessions are stored in Redis again")
-        for callback in self._on_recover:
-            try:
-                await callback()
-            except (RedisError, OSError) as exc:
-                self.failed(exc)
-                return False
-        return True
-
-    async def call(
-        self, primary: Callable[[], Awaitable[T]], fallback: Callable[[], Awaitable[T]]
-    ) -> T:
-        """Run `primary` against Redis if it is up, else (or when it fails) `fallback`."""
-        if await self.available():
-            try:
-                return await primary()
-            except (RedisError, OSError) as exc:
-                self.failed(exc)
-        return await fallback()
+__all__ = ["FallbackSessionStore", "RedisHealth"]
 
 
 class FallbackSessionStore:
-    """A `SessionStore` on Redis that survives outages: memory meanwhile, merged back after."""
+    """A `SessionStore` on Redis that survives outages and OOM without losing or blanking one."""
 
     def __init__(self, redis_store: RedisSessionStore, health: RedisHealth,
-                 memory: InMemorySessionStore | None = None) -> None:
+                 memory: InMemorySessionStore | None = None, *,
+                 last_known: int = LAST_KNOWN) -> None:
         self._redis = redis_store
-        self._memory = memory or InMemorySessionStore()
+        self._memory = memory or InMemorySessionStore()  # written while Redis cannot be
         self._health = health
         self._pending_erase: set[str] = set()
+        self._known: OrderedDict[str, str] = OrderedDict()
+        self._known_max = last_known
+        self._blind: set[str] = set()  # loaded when Redis failed and nothing was known
         health.on_recover(self._replay_erasures)
 
     async def _replay_erasures(self) -> None:
@@ -95,27 +45,65 @@ class FallbackSessionStore:
             await self._redis.delete_user(user_key)
             self._pending_erase.discard(user_key)
 
+    def _remember(self, user_key: str, session: Session | None) -> None:
+        if session is None:
+            self._known.pop(user_key, None)
+            return
+        self._known[user_key] = session.model_dump_json()
+        self._known.move_to_end(user_key)
+        while len(self._known) > self._known_max:
+            self._known.popitem(last=False)
+
     async def load(self, user_key: str) -> Session | None:
         async def from_redis() -> Session | None:
-            # A session changed during an outage is newer than Redis's copy: write it back.
             newer = await self._memory.load(user_key)
             if newer is not None:
-                await self._redis.save(user_key, newer)
+                # Changed while Redis could not be written: newer than Redis's copy, unless it
+                # grew from nothing, when Redis's copy (if any) is the real one.
+                written = await self._redis.save(user_key, newer,
+                                                 only_new=user_key in self._blind)
                 await self._memory.delete_user(user_key)
-                return newer
-            return await self._redis.load(user_key)
+                self._health.wrote()
+                if not written:
+                    log.warning("a session started during a Redis failure was dropped: "
+                                "the stored one is kept")
+                    newer = await self._redis.load(user_key)
+            else:
+                newer = await self._redis.load(user_key)
+            self._blind.discard(user_key)
+            self._remember(user_key, newer)
+            return newer
 
-        return await self._health.call(from_redis, lambda: self._memory.load(user_key))
+        async def from_memory() -> Session | None:
+            session = await self._memory.load(user_key)
+            if session is None and user_key in self._known:
+                session = Session.model_validate_json(self._known[user_key])
+            if session is None:
+                self._blind.add(user_key)  # unknown, not empty: never written over Redis's
+            return session
+
+        return await self._health.call(from_redis, from_memory)
 
     async def save(self, user_key: str, session: Session) -> None:
         async def to_redis() -> None:
-            await self._redis.save(user_key, session)
+            blind = user_key in self._blind
+            if await self._redis.save(user_key, session, only_new=blind) or not blind:
+                self._remember(user_key, session)
+            self._blind.discard(user_key)
             await self._memory.delete_user(user_key)
+            self._health.wrote()
 
-        await self._health.call(to_redis, lambda: self._memory.save(user_key, session))
+        async def to_memory() -> None:
+            await self._memory.save(user_key, session)
+            if user_key not in self._blind:
+                self._remember(user_key, session)
+
+        await self._health.call(to_redis, to_memory)
 
     async def delete_user(self, user_key: str) -> None:
         await self._memory.delete_user(user_key)
+        self._known.pop(user_key, None)
+        self._blind.discard(user_key)
 
         async def remember() -> None:
             self._pending_erase.add(user_key)

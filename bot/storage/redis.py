@@ -3,13 +3,38 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from bot.core.session import Session
 from bot.storage.keys import UserKey, user_keys
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+# A session holds no message text: a language, a country, a few answers and indicators, about
+# 400 bytes (bench/bench_redis_memory.py). Anything past this is a bug, not a person: refusing
+# it keeps one runaway session from crowding cases out of `maxmemory`.
+MAX_SESSION_BYTES = 8 * 1024
+
+
+class SessionTooLarge(ValueError):
+    """A session's JSON passed MAX_SESSION_BYTES; the previous saved copy is kept."""
+
+
+async def once_more(call: Callable[[], Awaitable[T]]) -> T:
+    """Run `call`, and once more after a dropped connection (a killed or reset socket).
+
+    Only for idempotent calls (GET, SET with the same value): the first attempt may or may not
+    have reached Redis. A second failure is raised to the caller.
+    """
+    try:
+        return await call()
+    except (RedisConnectionError, RedisTimeoutError):
+        return await call()
 
 
 def connect(url: str) -> Redis:
@@ -28,7 +53,8 @@ class RedisSessionStore:
         self._ttl = ttl_seconds
 
     async def load(self, user_key: str) -> Session | None:
-        raw = await self._redis.get(str(UserKey("session", user_key)))
+        key = str(UserKey("session", user_key))
+        raw = await once_more(lambda: self._redis.get(key))
         if raw is None:
             return None
         try:
@@ -38,10 +64,15 @@ class RedisSessionStore:
             log.warning("discarding an unreadable session")
             return None
 
-    async def save(self, user_key: str, session: Session) -> None:
-        await self._redis.set(
-            str(UserKey("session", user_key)), session.model_dump_json(), ex=self._ttl
+    async def save(self, user_key: str, session: Session, *, only_new: bool = False) -> bool:
+        """Write the session; `only_new` never replaces a stored one. True when written."""
+        key, raw = str(UserKey("session", user_key)), session.model_dump_json()
+        if len(raw) > MAX_SESSION_BYTES:
+            raise SessionTooLarge(f"session of {len(raw)} bytes > {MAX_SESSION_BYTES}")
+        written = await once_more(
+            lambda: self._redis.set(key, raw, ex=self._ttl, nx=only_new)
         )
+        return bool(written)
 
     async def delete_user(self, user_key: str) -> None:
         await self._redis.delete(*user_keys(user_key))

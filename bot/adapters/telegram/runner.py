@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from redis.exceptions import RedisError
+
 from bot.adapters.telegram.glue import Engine, Glue
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.operators import Handoff, PlainAlertHandoff
@@ -76,9 +78,18 @@ def build_storage(settings: Settings) -> tuple[SessionStore, ChatState, RedisHea
                     "do not run like this in production")
         return InMemorySessionStore(ttl), MemoryChatState(), None
     redis = connect(settings.redis.url)
-    health = RedisHealth(redis)
+    health = RedisHealth(redis, accept_eviction=settings.redis.accept_eviction)
     store = FallbackSessionStore(RedisSessionStore(redis, ttl), health, InMemorySessionStore(ttl))
     return store, FallbackChatState(RedisChatState(redis), health), health
+
+
+async def check_redis(health: RedisHealth) -> None:
+    """At start: refuse an evicting Redis (EvictionRefused, one line); a Redis that does not
+    answer yet is not fatal: the bot answers from memory and checks again when it is back."""
+    try:
+        await health.check()
+    except (RedisError, OSError) as exc:
+        health.failed(exc)
 
 
 async def _default_engine(settings: Settings, store: SessionStore) -> Engine:
@@ -143,6 +154,8 @@ async def serve(
     """Run the bot until `stop` is set (`limiter`: Telegram's limits unless a bench says so)."""
     secrets = check_settings(settings)
     store, state, health = build_storage(settings)
+    if health is not None:
+        await check_redis(health)
     engine = await (engine_factory or _default_engine)(settings, store)
     adapter = make_adapter(settings, secrets.token, limiter or OutgoingLimiter())
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
@@ -165,19 +178,22 @@ async def serve(
     server: WebhookServer | None = None
     handoff_stop = asyncio.Event()
     handoff_task: asyncio.Task[None] | None = None
+    watch_task: asyncio.Task[None] | None = None
     try:
         await adapter.start(texts)
         run_handoff = getattr(handoff, "run", None)
         if run_handoff is not None:  # posts, re-claims and escalates alerts in the background
             handoff_task = asyncio.create_task(run_handoff(handoff_stop))
+        if health is not None:  # Redis memory, OOM spells, the policy after a failover
+            watch_task = asyncio.create_task(
+                health.watch(handoff_stop, settings.redis.memory_check_s))
         if settings.bot.mode == "webhook":
             assert settings.webhook.url and secrets.webhook_secret
             server = WebhookServer(
                 adapter.feed, secret=secrets.webhook_secret,
                 path=urlparse(settings.webhook.url).path or "/",
                 max_concurrency=settings.webhook.max_concurrency,
-                health=lambda: {"redis": "none" if health is None else
-                                ("up" if health.up else "down")},
+                health=lambda: {"redis": "none"} if health is None else health.readiness(),
             )
             await server.start(settings.webhook.host, settings.webhook.port)
             await adapter.set_webhook(settings.webhook.url, secrets.webhook_secret)
@@ -194,6 +210,8 @@ async def serve(
         handoff_stop.set()
         if handoff_task is not None:
             await handoff_task
+        if watch_task is not None:
+            await watch_task
         if server is not None:
             await server.stop()
         # Updates in hand finish before the Bot API session closes (stopping polling cancels
