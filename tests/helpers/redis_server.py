@@ -28,10 +28,15 @@ def redis_server_binary() -> str:
 
 
 class RedisServer:
-    """One redis-server process; `stop()` then `start()` simulates Redis going away and back."""
+    """One redis-server process; `stop()` then `start()` simulates Redis going away and back.
 
-    def __init__(self) -> None:
+    `config` adds redis.conf directives, e.g. `{"maxmemory": "4mb",
+    "maxmemory-policy": "allkeys-lru"}`; they apply again on each `start()`.
+    """
+
+    def __init__(self, config: dict[str, str] | None = None) -> None:
         self.port = free_port()
+        self.config = dict(config or {})
         self._dir = tempfile.TemporaryDirectory(prefix="smb-redis-")
         self._proc: subprocess.Popen[bytes] | None = None
 
@@ -44,6 +49,7 @@ class RedisServer:
             [
                 redis_server_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", self._dir.name,
+                *(arg for name, value in self.config.items() for arg in (f"--{name}", value)),
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -71,8 +77,8 @@ class RedisServer:
 
 
 @contextmanager
-def running_redis() -> Iterator[RedisServer]:
-    server = RedisServer()
+def running_redis(config: dict[str, str] | None = None) -> Iterator[RedisServer]:
+    server = RedisServer(config)
     server.start()
     try:
         yield server

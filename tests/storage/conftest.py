@@ -1,0 +1,85 @@
+"""Fixtures for storage: the real engine over a Redis-backed store, small-memory Redis servers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.core.engine import DialogueEngine
+from bot.core.session_store import InMemorySessionStore
+from bot.factory import build_triage
+from bot.i18n import I18n
+from bot.storage.fallback import FallbackSessionStore
+from bot.storage.health import RedisHealth
+from bot.storage.redis import RedisSessionStore, connect
+from tests.handoff.conftest import make_handoff  # noqa: F401  # a fixture, used by name
+from tests.helpers.chat import plain_settings
+from tests.helpers.engine import shared_content, shared_recognizer
+from tests.helpers.redis_server import RedisServer, running_redis
+
+# A Redis that is already near its limit: about 1 MB is used by an empty redis-server 7.
+SMALL = {"maxmemory": "2mb", "maxmemory-policy": "noeviction"}
+
+
+@pytest.fixture(scope="module")
+def small_redis() -> Iterator[RedisServer]:
+    """A redis-server with maxmemory 2 MB and noeviction (what deploy/redis.conf sets)."""
+    with running_redis(SMALL) as server:
+        yield server
+
+
+@pytest.fixture
+async def small_client(small_redis: RedisServer) -> AsyncIterator[Redis]:
+    client = Redis.from_url(small_redis.url, decode_responses=True)
+    await client.flushall()
+    try:
+        yield client
+    finally:
+        await client.flushall()
+        await client.aclose()
+
+
+@pytest.fixture
+def make_engine() -> Callable[..., DialogueEngine]:
+    settings = plain_settings()
+    i18n = I18n(settings.bot.locales_dir)
+
+    def make(store: FallbackSessionStore) -> DialogueEngine:
+        return DialogueEngine(shared_content(), shared_recognizer(), build_triage(settings),
+                              store, i18n, settings)
+
+    return make
+
+
+@pytest.fixture
+async def fallback_store() -> AsyncIterator[Callable[[str], FallbackSessionStore]]:
+    """`fallback_store(url)`: the production store (Redis, memory meanwhile); closed at the end."""
+    stores: list[FallbackSessionStore] = []
+
+    def make(url: str) -> FallbackSessionStore:
+        redis = connect(url)
+        health = RedisHealth(redis, probe_interval=0.05)
+        store = FallbackSessionStore(RedisSessionStore(redis), health, InMemorySessionStore())
+        stores.append(store)
+        return store
+
+    try:
+        yield make
+    finally:
+        for store in stores:
+            await store.aclose()
+
+
+async def fill(client: Redis) -> int:
+    """Write 64 kB values until Redis refuses with OOM; returns how many were written."""
+    from redis.exceptions import OutOfMemoryError
+
+    blob = "x" * 65536
+    for n in range(10_000):
+        try:
+            await client.set(f"filler:{n}", blob)
+        except OutOfMemoryError:
+            return n
+    raise AssertionError("Redis never refused a write: is maxmemory set?")
