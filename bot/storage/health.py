@@ -90,17 +90,18 @@ class RedisHealth:
         Called at start and whenever Redis comes back, since a failover may land on a server
         configured differently.
         """
-        memory = await self.refresh()
+        # Refused at start: the ConfigError is the one line, so refresh does not log it too.
+        memory = await self.refresh(quiet=not self._accept_eviction)
         if self.problem is not None and not self._accept_eviction:
             raise EvictionRefused(self.problem)
         return memory
 
-    async def refresh(self) -> ServerMemory:
+    async def refresh(self, *, quiet: bool = False) -> ServerMemory:
         """Read Redis' memory now: metrics, the eviction problem, the end of an OOM spell."""
         memory = await read_memory(self.redis)
         previous, self.memory = self.memory, memory
         problem = eviction_problem(memory)
-        if problem != self.problem:
+        if problem != self.problem and not quiet:
             if problem is not None:
                 log.error("%s%s", problem,
                           " (accepted by REDIS_ACCEPT_EVICTION)" if self._accept_eviction else "")
