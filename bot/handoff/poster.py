@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from redis.exceptions import RedisError
+from redis.exceptions import OutOfMemoryError, RedisError
 
 from bot.handoff.alerts import alert_reply
 from bot.handoff.cases import Case
@@ -131,17 +131,36 @@ class AlertPoster:
 
     async def _loop(self, stop: asyncio.Event, step: Callable[[], object],
                     pause: float) -> None:
+        failing = ""  # the error this loop is in; logged once when it starts and once at its end
         while not stop.is_set():
             try:
                 await step()  # type: ignore[misc]
             except (RedisError, OSError) as exc:
-                log.error("handoff loop: Redis unavailable (%s)", type(exc).__name__)
+                failing = _log_change(failing, f"Redis unavailable ({_kind(exc)})", step)
                 pause_now = max(pause, 1.0)
             except Exception as exc:
-                log.error("handoff loop failed: %s", type(exc).__name__)
+                failing = _log_change(failing, f"failed: {type(exc).__name__}", step)
                 pause_now = max(pause, 1.0)
             else:
+                if failing:
+                    log.warning("handoff loop %s: working again", _name(step))
+                failing = ""
                 pause_now = pause
             if pause_now:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), pause_now)
+
+
+def _kind(exc: BaseException) -> str:
+    return "out of memory" if isinstance(exc, OutOfMemoryError) else type(exc).__name__
+
+
+def _name(step: Callable[[], object]) -> str:
+    return getattr(step, "__name__", "step").strip("_")
+
+
+def _log_change(failing: str, now: str, step: Callable[[], object]) -> str:
+    """Log a loop's failure when it differs from the last one: one line per change, not per tick."""
+    if now != failing:
+        log.error("handoff loop %s: %s", _name(step), now)
+    return now

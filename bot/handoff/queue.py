@@ -62,6 +62,8 @@ class AlertQueue:
         self.consumer = f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
         self._claim_idle_ms = int(claim_idle * 1000)
         self._ready = False
+        # Posts in flight in this process: the one guard left when Redis is too full for a lock.
+        self._posting: set[tuple[str, int]] = set()
 
     async def ensure_group(self) -> None:
         """Create the stream and the group once; an existing group is fine."""
@@ -121,13 +123,24 @@ class AlertQueue:
         return alerts
 
     async def ack(self, entry_id: str) -> None:
-        async with self._redis.pipeline(transaction=True) as pipe:
+        # Not MULTI: Redis refuses to queue a transaction when out of memory, while XACK and
+        # XDEL alone need none. An entry acknowledged but not yet deleted is never redelivered.
+        async with self._redis.pipeline(transaction=False) as pipe:
             pipe.xack(STREAM, GROUP, entry_id)
             pipe.xdel(STREAM, entry_id)
             await pipe.execute()
 
     async def deliver(self, alert: QueuedAlert, post: Poster) -> bool:
         """Post once across all replicas, then acknowledge; False leaves it pending for a retry."""
+        if (alert.case_id, alert.n) in self._posting:
+            return False  # read and re-claimed at once: the first delivery is still posting
+        self._posting.add((alert.case_id, alert.n))
+        try:
+            return await self._deliver(alert, post)
+        finally:
+            self._posting.discard((alert.case_id, alert.n))
+
+    async def _deliver(self, alert: QueuedAlert, post: Poster) -> bool:
         if await self._redis.exists(_posted_key(alert.case_id, alert.n)):
             await self.ack(alert.entry_id)  # posted by someone before a crash or redelivery
             return True

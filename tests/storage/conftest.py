@@ -33,10 +33,12 @@ def small_redis() -> Iterator[RedisServer]:
 @pytest.fixture
 async def small_client(small_redis: RedisServer) -> AsyncIterator[Redis]:
     client = Redis.from_url(small_redis.url, decode_responses=True)
+    await make_room(client)
     await client.flushall()
     try:
         yield client
     finally:
+        await make_room(client)
         await client.flushall()
         await client.aclose()
 
@@ -73,7 +75,11 @@ async def fallback_store() -> AsyncIterator[Callable[[str], FallbackSessionStore
 
 
 async def fill(client: Redis) -> int:
-    """Write 64 kB values until Redis refuses with OOM; returns how many were written."""
+    """Write 64 kB values until Redis refuses with OOM, and keep it full; returns how many.
+
+    Redis frees buffers on its own (a client's query buffer shrinks within a second), which
+    would let small writes through again; lowering maxmemory to what is used holds it full.
+    """
     from redis.exceptions import OutOfMemoryError
 
     blob = "x" * 65536
@@ -81,5 +87,15 @@ async def fill(client: Redis) -> int:
         try:
             await client.set(f"filler:{n}", blob)
         except OutOfMemoryError:
+            used = int((await client.info("memory"))["used_memory"])
+            await client.config_set("maxmemory", str(used - 256 * 1024))
             return n
     raise AssertionError("Redis never refused a write: is maxmemory set?")
+
+
+async def make_room(client: Redis) -> None:
+    """Free the filler and restore the small server's maxmemory: writes are accepted again."""
+    await client.config_set("maxmemory", SMALL["maxmemory"])
+    fillers = await client.keys("filler:*")
+    if fillers:
+        await client.delete(*fillers)

@@ -1,0 +1,110 @@
+"""Redis full under `noeviction`: nothing is evicted, no alert is lost, the person is answered."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.config import REPO_ROOT, OperatorSettings
+from bot.core.engine import DialogueEngine
+from bot.core.session import Session
+from bot.handoff.queue import GROUP, STREAM
+from bot.handoff.service import QueueHandoff, build_handoff
+from bot.i18n import I18n
+from bot.storage.fallback import FallbackSessionStore
+from bot.storage.keys import UserKey
+from tests.handoff.conftest import OPS_CHAT, OPERATOR, PSEUDONYMS, RecordingMessenger, alert
+from tests.handoff.conftest import minimal_content
+from tests.helpers.chat import Chat, payloads
+from tests.helpers.redis_server import RedisServer
+from tests.storage.conftest import fill, make_room
+
+USER = "3f6c0a9e1b2d4c5e8f7a6b5c4d3e2f10"
+
+
+def handoff_on(client: Redis, messenger: RecordingMessenger, **kw: Any) -> QueueHandoff:
+    settings = OperatorSettings(_env_file=None, chat_id=OPS_CHAT, ids=str(OPERATOR))  # type: ignore[call-arg]
+    content = minimal_content()
+    return build_handoff(
+        settings, redis=client, messenger=messenger, pseudonymizer=PSEUDONYMS,
+        content=lambda: content, i18n=I18n(REPO_ROOT / "locales"), case_ttl=3600,
+        read_block=0.05, tick=0.05, claim_every=0.05, claim_idle=0.05, **kw,
+    )
+
+
+async def run_until(handoff: QueueHandoff, done: Callable[[], bool], limit: float = 5.0) -> None:
+    """Run the handoff's background poster until `done()` (or `limit` seconds)."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(handoff.run(stop))
+    for _ in range(int(limit / 0.02)):
+        if done():
+            break
+        await asyncio.sleep(0.02)
+    await asyncio.sleep(0.3)  # room for a wrong second post to show up
+    stop.set()
+    await task
+
+
+async def test_a_queued_alert_is_posted_while_redis_stays_full(small_client: Redis) -> None:
+    messenger = RecordingMessenger()
+    handoff = handoff_on(small_client, messenger)
+    await handoff.alert(alert(user_key="a" * 32))
+    assert await fill(small_client) > 0  # full from here on: every write is refused
+
+    await run_until(handoff, lambda: bool(messenger.to(OPS_CHAT)))
+
+    [posted] = messenger.to(OPS_CHAT)
+    assert "PL" in posted.reply.text  # the case's own alert, with what the person said
+    info = await small_client.xpending(STREAM, GROUP)
+    assert info["pending"] == 0  # acknowledged: not posted again after a restart
+    assert (await small_client.info("stats"))["evicted_keys"] == 0
+
+
+async def test_a_new_alert_when_redis_is_full_is_posted_directly_saying_the_queue_is_degraded(
+    small_client: Redis, caplog: pytest.LogCaptureFixture,
+) -> None:
+    messenger = RecordingMessenger()
+    handoff = handoff_on(small_client, messenger)
+    await fill(small_client)
+
+    await handoff.alert(alert(user_key="b" * 32))
+
+    [posted] = messenger.to(OPS_CHAT)
+    assert "Queue degraded" in posted.reply.text and "out of memory" in posted.reply.text
+    assert "PL" in posted.reply.text and posted.reply.buttons == []
+    assert any("Redis out of memory" in r.getMessage() for r in caplog.records)
+
+
+async def test_the_person_is_answered_and_keeps_questionnaire_progress_while_redis_is_full(
+    small_redis: RedisServer, small_client: Redis,
+    make_engine: Callable[[FallbackSessionStore], DialogueEngine],
+    fallback_store: Callable[[str], FallbackSessionStore],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    chat = Chat(make_engine(fallback_store(small_redis.url)), user_key=USER)
+    question = (await chat.press("m:job_check")).replies[-1]
+    await fill(small_client)
+
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):  # three answers while every write is refused
+            response = await chat.press(payloads(question)[0])
+            assert response.replies, "the person must be answered"
+            question = response.replies[-1]
+    assert "4" in question.text  # question 4 of 13: the answers were kept
+
+    full = [r for r in caplog.records if "out of memory" in r.getMessage()]
+    assert len(full) == 1, "one line per state change, not one per write"
+
+    await make_room(small_client)
+    response = await chat.press(payloads(question)[0])
+    assert "5" in response.replies[-1].text
+    raw = await small_client.get(str(UserKey("session", USER)))
+    assert raw is not None
+    session = Session.model_validate_json(raw)
+    assert session.flow is not None and len(session.flow.answers) == 4
+    assert any("accepts writes again" in r.getMessage() for r in caplog.records)
