@@ -98,13 +98,13 @@ async def test_a_failover_to_an_evicting_redis_is_reported_when_it_comes_back(
         server.stop()
         server.config["maxmemory-policy"] = "allkeys-lru"
         server.start()
-        # The pooled connection died with the old server: the first call fails, the next probes.
-        with pytest.raises(Exception):
-            await health.redis.get("x")
-        health.failed(ConnectionError("gone"))
-        await asyncio.sleep(0.02)
+        health.failed(ConnectionError("gone"))  # what a call during the restart records
         with caplog.at_level(logging.ERROR):
-            assert await health.available()
+            for _ in range(5):  # the first probe may meet the old server's dead connection
+                await asyncio.sleep(0.02)
+                if await health.available():
+                    break
+            assert health.up
         assert health.readiness()["ready"] is False
         assert any("maxmemory-policy is allkeys-lru" in r.getMessage() for r in caplog.records)
         await health.redis.aclose()

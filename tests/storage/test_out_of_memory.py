@@ -18,8 +18,14 @@ from bot.handoff.service import QueueHandoff, build_handoff
 from bot.i18n import I18n
 from bot.storage.fallback import FallbackSessionStore
 from bot.storage.keys import UserKey
-from tests.handoff.conftest import OPS_CHAT, OPERATOR, PSEUDONYMS, RecordingMessenger, alert
-from tests.handoff.conftest import minimal_content
+from tests.handoff.conftest import (
+    OPERATOR,
+    OPS_CHAT,
+    PSEUDONYMS,
+    RecordingMessenger,
+    alert,
+    minimal_content,
+)
 from tests.helpers.chat import Chat, payloads
 from tests.helpers.redis_server import RedisServer
 from tests.storage.conftest import fill, make_room
