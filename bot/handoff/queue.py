@@ -65,17 +65,20 @@ class AlertQueue:
         # Posts in flight in this process: the one guard left when Redis is too full for a lock.
         self._posting: set[tuple[str, int]] = set()
 
-    async def ensure_group(self) -> None:
-        """Create the stream and the group once; an existing group is fine."""
+    async def ensure_group(self) -> bool:
+        """Create the stream and the group once; an existing group is fine. True if created."""
         if self._ready:
-            return
+            return False
         try:
             # From id 0: entries queued before the group existed are posted too.
             await self._redis.xgroup_create(STREAM, GROUP, id="0", mkstream=True)
+            created = True
         except ResponseError as exc:
             if "BUSYGROUP" not in str(exc):
                 raise
+            created = False  # another loop or replica made it first
         self._ready = True
+        return created
 
     async def _grouped(self, call: Callable[[], Awaitable[T]]) -> T:
         """Run a group command; on NOGROUP (Redis lost its data) recreate the group, run again."""
@@ -85,13 +88,13 @@ class AlertQueue:
         except ResponseError as exc:
             if not str(exc).startswith("NOGROUP"):
                 raise
-        log.error(
-            "the alert queue's consumer group was missing (Redis restarted empty or failed over "
-            "to a replica without it): recreated from the start of the stream; cases opened "
-            "before were lost with Redis's data"
-        )
         self._ready = False
-        await self.ensure_group()
+        if await self.ensure_group():
+            log.error(
+                "the alert queue's consumer group was missing (Redis restarted empty or failed "
+                "over to a replica without it): recreated from the start of the stream, queued "
+                "alerts still in it will be posted; cases opened before were lost with the data"
+            )
         return await call()
 
     async def push(self, case_id: str, n: int = 0) -> str:

@@ -1,0 +1,34 @@
+"""Redis came back empty (restart without persistence, failover to an empty replica): NOGROUP."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from redis.asyncio import Redis
+
+from tests.handoff.conftest import OPS_CHAT, MakeHandoff, RecordingMessenger, alert
+from tests.storage.test_out_of_memory import run_until
+
+TIMINGS = {"read_block": 0.05, "tick": 0.05, "claim_every": 0.05, "claim_idle": 0.05}
+
+
+async def test_an_alert_queued_after_redis_lost_its_data_is_still_posted(
+    redis_client: Redis, make_handoff: MakeHandoff, caplog: pytest.LogCaptureFixture,
+) -> None:
+    messenger = RecordingMessenger()
+    handoff = make_handoff(messenger, **TIMINGS)
+    await handoff.alert(alert(user_key="a" * 32))
+    await run_until(handoff, lambda: len(messenger.to(OPS_CHAT)) == 1)
+    assert len(messenger.to(OPS_CHAT)) == 1
+
+    await redis_client.flushall()  # the consumer group is gone with everything else
+    await handoff.alert(alert(user_key="b" * 32, country="LT"))
+    with caplog.at_level(logging.WARNING):
+        await run_until(handoff, lambda: len(messenger.to(OPS_CHAT)) == 2)
+
+    _, second = messenger.to(OPS_CHAT)
+    assert "LT" in second.reply.text
+    missing = [r for r in caplog.records if "consumer group was missing" in r.getMessage()]
+    assert len(missing) == 1
+    assert not any("Redis unavailable" in r.getMessage() for r in caplog.records)
