@@ -104,8 +104,30 @@ class QueueHandoff:
             return await self.relay.from_user(event)
         except (RedisError, OSError) as exc:
             # Without Redis the engine answers: better the bot than nobody.
-            log.error("handoff relay unavailable (%s)", type(exc).__name__)
+            log.error("handoff relay unavailable (%s): the bot answers, the case is told",
+                      type(exc).__name__)
+            await self._relay_degraded(event)
             return False
+
+    async def _relay_degraded(self, event: IncomingEvent) -> None:
+        """Redis failed: pass the person's words to the operators' chat, saying why they are
+        not in the case's topic. The case is known from the session the store still has
+        (its last copy while Redis is down)."""
+        ctx = self.ctx
+        if ctx.chat_id is None or ctx.store is None:
+            return
+        try:
+            session = await ctx.store.load(event.user_key)
+        except (RedisError, OSError):
+            return  # a store without a fallback: nothing known about a case
+        if session is None or not session.handoff_case:
+            return
+        pseudonym = ctx.pseudonymizer.pseudonym(event.user_key)
+        said = f"💬 {pseudonym}: {event.text}" if event.text else f"💬 {pseudonym}"
+        note = (f"⚠️ Storage degraded (Redis unavailable): the message below belongs to case "
+                f"#{session.handoff_case}; replies in the case cannot be passed on until "
+                "storage is back. The bot answered the person with the hotlines.")
+        await ctx.messenger.send(ctx.chat_id, Reply(f"{note}\n{said}"))
 
     async def forget_user(self, user_key: str) -> None:
         """/delete: end an open case and drop everything that points to the person."""
@@ -114,6 +136,30 @@ class QueueHandoff:
     # ------------------------------------------------------------------ the operators' side
     async def handle_operator_update(self, update: OperatorInput) -> None:
         """A message or a button press in the operators' chat."""
+        try:
+            await self._operator_update(update)
+        except (RedisError, OSError) as exc:
+            # Never silently: the operator must know their words did not reach the person.
+            log.error("operator update during a Redis failure (%s): not delivered, said so",
+                      type(exc).__name__)
+            await self._operator_degraded(update)
+
+    async def _operator_degraded(self, update: OperatorInput) -> None:
+        ctx = self.ctx
+        if update.kind == EventKind.BUTTON:
+            await answer_press(ctx, update.callback_id,
+                               "Storage degraded: nothing was changed, try again in a minute.")
+            return
+        if ctx.chat_id is None or not (update.thread_id or update.reply_to_message_id):
+            return  # not in a topic nor a reply: cannot be about a case
+        await ctx.messenger.send(
+            ctx.chat_id,
+            Reply("⚠️ Storage degraded (Redis unavailable): this message was NOT passed on to "
+                  "the person. Try again in a minute."),
+            thread_id=update.thread_id, reply_to=update.message_id,
+        )
+
+    async def _operator_update(self, update: OperatorInput) -> None:
         ctx = self.ctx
         if update.kind == EventKind.BUTTON:
             press = parse_press(update.payload)

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
 
 import pytest
 from redis.asyncio import Redis
 
+from bot.config import REPO_ROOT, OperatorSettings
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore
 from bot.factory import build_triage
+from bot.handoff.service import QueueHandoff, build_handoff
 from bot.i18n import I18n
 from bot.storage.fallback import FallbackSessionStore
 from bot.storage.health import RedisHealth
 from bot.storage.redis import RedisSessionStore, connect
-from tests.handoff.conftest import make_handoff  # noqa: F401  # a fixture, used by name
+from tests.handoff.conftest import (
+    OPERATOR,
+    OPS_CHAT,
+    PSEUDONYMS,
+    RecordingMessenger,
+    make_handoff,  # noqa: F401  # a fixture, used by name
+    minimal_content,
+)
 from tests.helpers.chat import plain_settings
 from tests.helpers.engine import shared_content, shared_recognizer
 from tests.helpers.redis_server import RedisServer, running_redis
@@ -99,3 +110,26 @@ async def make_room(client: Redis) -> None:
     fillers = await client.keys("filler:*")
     if fillers:
         await client.delete(*fillers)
+
+
+def handoff_on(client: Redis, messenger: RecordingMessenger, **kw: Any) -> QueueHandoff:
+    settings = OperatorSettings(_env_file=None, chat_id=OPS_CHAT, ids=str(OPERATOR))  # type: ignore[call-arg]
+    content = minimal_content()
+    return build_handoff(
+        settings, redis=client, messenger=messenger, pseudonymizer=PSEUDONYMS,
+        content=lambda: content, i18n=I18n(REPO_ROOT / "locales"), case_ttl=3600,
+        read_block=0.05, tick=0.05, claim_every=0.05, claim_idle=0.05, **kw,
+    )
+
+
+async def run_until(handoff: QueueHandoff, done: Callable[[], bool], limit: float = 5.0) -> None:
+    """Run the handoff's background poster until `done()` (or `limit` seconds)."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(handoff.run(stop))
+    for _ in range(int(limit / 0.02)):
+        if done():
+            break
+        await asyncio.sleep(0.02)
+    await asyncio.sleep(0.3)  # room for a wrong second post to show up
+    stop.set()
+    await task

@@ -8,7 +8,7 @@ import pytest
 from redis.asyncio import Redis
 
 from tests.handoff.conftest import OPS_CHAT, MakeHandoff, RecordingMessenger, alert
-from tests.storage.test_out_of_memory import run_until
+from tests.storage.conftest import run_until
 
 TIMINGS = {"read_block": 0.05, "tick": 0.05, "claim_every": 0.05, "claim_idle": 0.05}
 

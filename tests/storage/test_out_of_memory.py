@@ -2,58 +2,27 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from redis.asyncio import Redis
 
-from bot.config import REPO_ROOT, OperatorSettings
 from bot.core.engine import DialogueEngine
 from bot.core.session import Session
 from bot.handoff.queue import GROUP, STREAM
-from bot.handoff.service import QueueHandoff, build_handoff
-from bot.i18n import I18n
 from bot.storage.fallback import FallbackSessionStore
 from bot.storage.keys import UserKey
 from tests.handoff.conftest import (
-    OPERATOR,
     OPS_CHAT,
-    PSEUDONYMS,
     RecordingMessenger,
     alert,
-    minimal_content,
 )
 from tests.helpers.chat import Chat, payloads
 from tests.helpers.redis_server import RedisServer
-from tests.storage.conftest import fill, make_room
+from tests.storage.conftest import fill, handoff_on, make_room, run_until
 
 USER = "3f6c0a9e1b2d4c5e8f7a6b5c4d3e2f10"
-
-
-def handoff_on(client: Redis, messenger: RecordingMessenger, **kw: Any) -> QueueHandoff:
-    settings = OperatorSettings(_env_file=None, chat_id=OPS_CHAT, ids=str(OPERATOR))  # type: ignore[call-arg]
-    content = minimal_content()
-    return build_handoff(
-        settings, redis=client, messenger=messenger, pseudonymizer=PSEUDONYMS,
-        content=lambda: content, i18n=I18n(REPO_ROOT / "locales"), case_ttl=3600,
-        read_block=0.05, tick=0.05, claim_every=0.05, claim_idle=0.05, **kw,
-    )
-
-
-async def run_until(handoff: QueueHandoff, done: Callable[[], bool], limit: float = 5.0) -> None:
-    """Run the handoff's background poster until `done()` (or `limit` seconds)."""
-    stop = asyncio.Event()
-    task = asyncio.create_task(handoff.run(stop))
-    for _ in range(int(limit / 0.02)):
-        if done():
-            break
-        await asyncio.sleep(0.02)
-    await asyncio.sleep(0.3)  # room for a wrong second post to show up
-    stop.set()
-    await task
 
 
 async def test_a_queued_alert_is_posted_while_redis_stays_full(small_client: Redis) -> None:
