@@ -11,8 +11,11 @@ from redis.asyncio import Redis
 from bot.core.engine import DialogueEngine
 from bot.core.session import Session
 from bot.handoff.queue import GROUP, STREAM
+from bot.metrics import Metrics
 from bot.storage.fallback import FallbackSessionStore
+from bot.storage.health import RedisHealth
 from bot.storage.keys import UserKey
+from bot.storage.redis import connect
 from tests.handoff.conftest import (
     OPS_CHAT,
     RecordingMessenger,
@@ -83,3 +86,25 @@ async def test_the_person_is_answered_and_keeps_questionnaire_progress_while_red
     session = Session.model_validate_json(raw)
     assert session.flow is not None and len(session.flow.answers) == 4
     assert any("accepts writes again" in r.getMessage() for r in caplog.records)
+
+
+async def test_oom_refusals_and_their_end_show_in_readiness_and_metrics(
+    small_redis: RedisServer, small_client: Redis, caplog: pytest.LogCaptureFixture,
+) -> None:
+    metrics = Metrics()
+    health = RedisHealth(connect(small_redis.url), metrics=metrics)
+    await health.check()
+    await fill(small_client)  # another client's writes are refused: this replica will be too
+
+    with caplog.at_level(logging.WARNING):
+        await health.refresh()
+        await health.refresh()
+        assert health.readiness()["redis"] == "oom"
+        assert (metrics.registry.get_sample_value("smb_redis_oom_refusals_total") or 0) >= 1
+        await make_room(small_client)
+        await health.refresh()
+    assert health.readiness()["redis"] == "up" and not health.oom
+    messages = [r.getMessage() for r in caplog.records]
+    assert sum("out of memory" in m for m in messages) == 1
+    assert sum("accepts writes again" in m for m in messages) == 1
+    await health.redis.aclose()

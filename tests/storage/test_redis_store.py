@@ -1,8 +1,9 @@
+import pytest
 from redis.asyncio import Redis
 
 from bot.core.session import FlowState, Session
 from bot.storage.keys import UserKey
-from bot.storage.redis import RedisSessionStore
+from bot.storage.redis import MAX_SESSION_BYTES, RedisSessionStore, SessionTooLarge
 
 
 async def test_session_round_trip_with_ttl(redis_client: Redis) -> None:
@@ -44,3 +45,13 @@ async def test_unreadable_session_starts_afresh(redis_client: Redis) -> None:
     store = RedisSessionStore(redis_client)
     await redis_client.set(str(UserKey("session", "u4")), "{not json", ex=60)
     assert await store.load("u4") is None
+
+
+async def test_a_runaway_session_is_refused_and_the_stored_one_kept(redis_client: Redis) -> None:
+    store = RedisSessionStore(redis_client)
+    await store.save("u5", Session(language="ru", country="PL"))
+    runaway = Session(language="ru", risk_indicators=[f"x{n}" for n in range(MAX_SESSION_BYTES)])
+    with pytest.raises(SessionTooLarge):
+        await store.save("u5", runaway)
+    kept = await store.load("u5")
+    assert kept is not None and kept.country == "PL" and kept.risk_indicators == []

@@ -30,6 +30,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.content.loader import ContentHolder
 from bot.core.session_store import InMemorySessionStore, SessionStore
 from bot.i18n import load_i18n
+from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 from bot.storage.fallback import FallbackSessionStore, RedisHealth
 from bot.storage.redis import RedisSessionStore, connect
@@ -70,15 +71,20 @@ def check_settings(settings: Settings) -> Secrets:
     return Secrets(token, key, secret)
 
 
-def build_storage(settings: Settings) -> tuple[SessionStore, ChatState, RedisHealth | None]:
-    """Redis with an in-memory fallback, or memory only (loudly) when REDIS_URL is unset."""
+def build_storage(
+    settings: Settings, metrics: Metrics | None = None,
+) -> tuple[SessionStore, ChatState, RedisHealth | None]:
+    """Redis with an in-memory fallback, or memory only (loudly) when REDIS_URL is unset.
+
+    `metrics` receives Redis' used/max memory, evictions and OOM refusals (RedisHealth.watch).
+    """
     ttl = settings.bot.session_ttl_seconds
     if not settings.redis.url:
         log.warning("REDIS_URL is not set: sessions live in memory and are lost on restart; "
                     "do not run like this in production")
         return InMemorySessionStore(ttl), MemoryChatState(), None
     redis = connect(settings.redis.url)
-    health = RedisHealth(redis, accept_eviction=settings.redis.accept_eviction)
+    health = RedisHealth(redis, metrics=metrics, accept_eviction=settings.redis.accept_eviction)
     store = FallbackSessionStore(RedisSessionStore(redis, ttl), health, InMemorySessionStore(ttl))
     return store, FallbackChatState(RedisChatState(redis), health), health
 
