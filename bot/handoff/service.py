@@ -33,6 +33,7 @@ from bot.handoff.stats import CaseCounters
 from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
 from bot.storage.health import unless_full
+from bot.storage.redis import once_more
 
 log = logging.getLogger(__name__)
 
@@ -50,18 +51,15 @@ class QueueHandoff:
         """Open a case and queue its alert; tell the person their place or when we open."""
         ctx = self.ctx
         try:
-            existing = await ctx.cases.open_case_of(alert.user_key)
-            if existing is not None:
-                await ctx.remind_place(existing)  # asked again: never a second alert
-                return
-            case = await ctx.cases.open(alert, ctx.pseudonymizer.pseudonym(alert.user_key))
-            open_now = ctx.hours.is_open()
-            first_due = None if open_now else ctx.hours.next_open().timestamp()
-            await ctx.waiting.add(case.id, case.created, first_due)
-            await ctx.queue.push(case.id, 0)
+            # Once more after a dropped connection: a second attempt finds the case the first
+            # may have opened (and reminds), or opens it; a doubled entry is posted only once.
+            queued = await once_more(lambda: self._open_and_queue(alert))
         except (RedisError, OSError) as exc:
             await self._post_without_queue(alert, exc)
             return
+        if queued is None:
+            return
+        case, open_now = queued
         # Queued: counters and the audit entry may be refused for lack of memory, the person
         # must still be told their place.
         await unless_full(ctx.counters.opened(case.language, case.country, case.reason,
@@ -78,6 +76,21 @@ class QueueHandoff:
             text = ctx.text("handoff_out_of_hours", lang, when=when)
             text = f"{text}\n\n{ctx.numbers(lang, case.country)}".strip()
         await ctx.tell_user(case.user_key, Reply(text, ctx.stop_button(lang)))
+
+    async def _open_and_queue(self, alert: OperatorAlert) -> tuple[Case, bool] | None:
+        """Open the case and queue its alert: (case, operators on duty now); None when the
+        person already has an open case (they are reminded of their place)."""
+        ctx = self.ctx
+        existing = await ctx.cases.open_case_of(alert.user_key)
+        if existing is not None:
+            await ctx.remind_place(existing)  # asked again: never a second alert
+            return None
+        case = await ctx.cases.open(alert, ctx.pseudonymizer.pseudonym(alert.user_key))
+        open_now = ctx.hours.is_open()
+        first_due = None if open_now else ctx.hours.next_open().timestamp()
+        await ctx.waiting.add(case.id, case.created, first_due)
+        await ctx.queue.push(case.id, 0)
+        return case, open_now
 
     async def _post_without_queue(self, alert: OperatorAlert, exc: BaseException) -> None:
         # Redis is down: no case, no relay, but a person at risk is never silently dropped.

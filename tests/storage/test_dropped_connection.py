@@ -10,8 +10,11 @@ from bot.core.engine import DialogueEngine
 from bot.core.session import Session
 from bot.storage.fallback import FallbackSessionStore
 from bot.storage.keys import UserKey
+from tests.handoff.conftest import OPS_CHAT, RecordingMessenger
+from tests.handoff.conftest import alert as make_alert
 from tests.helpers.chat import Chat, alerts
 from tests.helpers.redis_server import RedisServer, running_redis
+from tests.storage.conftest import handoff_on, run_until
 
 AT_RISK = "my employer took my passport and will not give it back"
 USER = "3f6c0a9e1b2d4c5e8f7a6b5c4d3e2f10"
@@ -86,3 +89,22 @@ async def test_a_session_unknown_during_an_outage_is_never_written_over_the_stor
     assert session is not None
     assert session.at_risk and session.country == "PL"
     assert "risk_documents_withheld" in session.risk_indicators
+
+
+async def test_a_dropped_connection_does_not_turn_an_alert_into_an_unqueued_one(
+    redis_server: RedisServer, redis_client: Redis,
+) -> None:
+    messenger = RecordingMessenger()
+    bots = Redis.from_url(redis_server.url, decode_responses=True)
+    handoff = handoff_on(bots, messenger)
+    await handoff.alert(make_alert(user_key="e" * 32))  # the handoff's connection is pooled
+    assert await kill_bot_connections(redis_client) >= 1
+
+    await handoff.alert(make_alert(user_key="f" * 32, country="LT"))
+
+    places = [s.reply.text for s in messenger.sent if s.chat_id != OPS_CHAT]
+    assert len(places) == 2 and all("номер в очереди" in text for text in places)
+    assert not [s for s in messenger.to(OPS_CHAT) if "Queue degraded" in s.reply.text]
+    await run_until(handoff, lambda: len(messenger.to(OPS_CHAT)) == 2)
+    assert len(messenger.to(OPS_CHAT)) == 2
+    await bots.aclose()
