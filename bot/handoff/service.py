@@ -114,7 +114,8 @@ class QueueHandoff:
     async def user_event(self, event: IncomingEvent) -> bool:
         """Called before the engine: True when the event belonged to an open case."""
         try:
-            return await self.relay.from_user(event)
+            # A dead pooled connection fails the first lookup, before anything is posted.
+            return await once_more(lambda: self.relay.from_user(event))
         except (RedisError, OSError) as exc:
             # Without Redis the engine answers: better the bot than nobody.
             log.error("handoff relay unavailable (%s): the bot answers, the case is told",
@@ -150,7 +151,7 @@ class QueueHandoff:
     async def handle_operator_update(self, update: OperatorInput) -> None:
         """A message or a button press in the operators' chat."""
         try:
-            await self._operator_update(update)
+            await once_more(lambda: self._operator_update(update))
         except (RedisError, OSError) as exc:
             # Never silently: the operator must know their words did not reach the person.
             log.error("operator update during a Redis failure (%s): not delivered, said so",
