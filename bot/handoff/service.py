@@ -140,7 +140,7 @@ class QueueHandoff:
         said = f"💬 {pseudonym}: {event.text}" if event.text else f"💬 {pseudonym}"
         note = (f"⚠️ Storage degraded (Redis unavailable): the message below belongs to case "
                 f"#{session.handoff_case}; replies in the case cannot be passed on until "
-                "storage is back. The bot answered the person with the hotlines.")
+                "storage is back. The bot answered the person itself.")
         await ctx.messenger.send(ctx.chat_id, Reply(f"{note}\n{said}"))
 
     async def forget_user(self, user_key: str) -> None:
