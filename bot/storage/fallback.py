@@ -89,6 +89,9 @@ class FallbackSessionStore:
             blind = user_key in self._blind
             if await self._redis.save(user_key, session, only_new=blind) or not blind:
                 self._remember(user_key, session)
+            else:
+                log.warning("a session started during a Redis failure was dropped: "
+                            "the stored one is kept")
             self._blind.discard(user_key)
             await self._memory.delete_user(user_key)
             self._health.wrote()
