@@ -22,6 +22,7 @@ from bot.handoff.queue import AlertQueue
 from bot.handoff.stats import CaseCounters
 from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
+from bot.storage.health import unless_full
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,8 @@ class HandoffContext:
             self.chat_id, reply, thread_id=case.thread_id or None,
             reply_to=None if case.thread_id else (case.alert_msg or None),
         )
-        await self.cases.link_messages(self.chat_id, ids, case.id)
+        # Posted: a link refused for lack of memory must not make a caller post it again.
+        await unless_full(self.cases.link_messages(self.chat_id, ids, case.id))
         return ids
 
     async def remind_place(self, case: Case) -> None:

@@ -14,6 +14,7 @@ from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.handoff.alerts import outcome_reply
 from bot.handoff.cases import Case
 from bot.handoff.context import STOP_PAYLOAD, HandoffContext
+from bot.storage.health import unless_full
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ class Relay:
         log.info("relayed to operators case=%s", case.id)
 
     async def _place_note(self, case: Case) -> None:
-        if await self._ctx.cases.due_once(case.id, "placenote", PLACE_NOTE_EVERY):
+        if await unless_full(self._ctx.cases.due_once(case.id, "placenote", PLACE_NOTE_EVERY)):
             await self._ctx.remind_place(case)
 
     async def from_operator(self, update: OperatorInput, case_id: str) -> None:
@@ -125,7 +126,7 @@ class Relay:
         if not delivered:
             await self._say(update, "The person's chat is no longer known: not delivered.")
             return
-        await ctx.audit.record(operator, case.id, "relay")
+        await unless_full(ctx.audit.record(operator, case.id, "relay"))  # delivered already
 
     async def _say(self, update: OperatorInput, text: str) -> None:
         if self._ctx.chat_id is None:

@@ -120,10 +120,10 @@ class QueueHandoff:
             # Without Redis the engine answers: better the bot than nobody.
             log.error("handoff relay unavailable (%s): the bot answers, the case is told",
                       type(exc).__name__)
-            await self._relay_degraded(event)
+            await self._relay_degraded(event, exc)
             return False
 
-    async def _relay_degraded(self, event: IncomingEvent) -> None:
+    async def _relay_degraded(self, event: IncomingEvent, exc: BaseException) -> None:
         """Redis failed: pass the person's words to the operators' chat, saying why they are
         not in the case's topic. The case is known from the session the store still has
         (its last copy while Redis is down)."""
@@ -138,7 +138,7 @@ class QueueHandoff:
             return
         pseudonym = ctx.pseudonymizer.pseudonym(event.user_key)
         said = f"💬 {pseudonym}: {event.text}" if event.text else f"💬 {pseudonym}"
-        note = (f"⚠️ Storage degraded (Redis unavailable): the message below belongs to case "
+        note = (f"⚠️ Storage degraded ({_why(exc)}): the message below belongs to case "
                 f"#{session.handoff_case}; replies in the case cannot be passed on until "
                 "storage is back. The bot answered the person itself.")
         await ctx.messenger.send(ctx.chat_id, Reply(f"{note}\n{said}"))
@@ -156,9 +156,9 @@ class QueueHandoff:
             # Never silently: the operator must know their words did not reach the person.
             log.error("operator update during a Redis failure (%s): not delivered, said so",
                       type(exc).__name__)
-            await self._operator_degraded(update)
+            await self._operator_degraded(update, exc)
 
-    async def _operator_degraded(self, update: OperatorInput) -> None:
+    async def _operator_degraded(self, update: OperatorInput, exc: BaseException) -> None:
         ctx = self.ctx
         if update.kind == EventKind.BUTTON:
             await answer_press(ctx, update.callback_id,
@@ -168,7 +168,7 @@ class QueueHandoff:
             return  # not in a topic nor a reply: cannot be about a case
         await ctx.messenger.send(
             ctx.chat_id,
-            Reply("⚠️ Storage degraded (Redis unavailable): this message was NOT passed on to "
+            Reply(f"⚠️ Storage degraded ({_why(exc)}): this message was NOT passed on to "
                   "the person. Try again in a minute."),
             thread_id=update.thread_id, reply_to=update.message_id,
         )
@@ -209,6 +209,10 @@ class QueueHandoff:
     async def run(self, stop: asyncio.Event) -> None:
         """Post, re-claim and escalate alerts until `stop` is set (see `AlertPoster`)."""
         await self.poster.run(stop)
+
+
+def _why(exc: BaseException) -> str:
+    return "Redis out of memory" if isinstance(exc, OutOfMemoryError) else "Redis unavailable"
 
 
 def build_handoff(

@@ -9,6 +9,7 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.core.engine import DialogueEngine
+from bot.core.events import EventKind, IncomingEvent
 from bot.core.session import Session
 from bot.handoff.queue import GROUP, STREAM
 from bot.metrics import Metrics
@@ -17,7 +18,9 @@ from bot.storage.health import RedisHealth
 from bot.storage.keys import UserKey
 from bot.storage.redis import connect
 from tests.handoff.conftest import (
+    OPERATOR,
     OPS_CHAT,
+    OpInput,
     RecordingMessenger,
     alert,
 )
@@ -108,3 +111,32 @@ async def test_oom_refusals_and_their_end_show_in_readiness_and_metrics(
     assert sum("out of memory" in m for m in messages) == 1
     assert sum("accepts writes again" in m for m in messages) == 1
     await health.redis.aclose()
+
+
+async def test_a_taken_case_keeps_relaying_both_ways_once_while_redis_is_full(
+    small_client: Redis,
+) -> None:
+    messenger = RecordingMessenger()
+    handoff = handoff_on(small_client, messenger)
+    user = "c" * 32
+    await handoff.alert(alert(user_key=user))
+    await run_until(handoff, lambda: bool(messenger.to(OPS_CHAT)))
+    [posted] = messenger.to(OPS_CHAT)
+    case_id = posted.reply.buttons[0][0].payload.split(":")[2]
+    await handoff.handle_operator_update(OpInput(
+        chat_id=OPS_CHAT, user_id=OPERATOR, kind=EventKind.BUTTON, payload=f"op:take:{case_id}",
+        callback_id="q1", message_id=posted.ids[0]))
+    await fill(small_client)
+    mark = len(messenger.sent)
+
+    words = "они снова пришли"
+    consumed = await handoff.user_event(IncomingEvent(user, "5551", EventKind.TEXT, text=words))
+    await handoff.handle_operator_update(OpInput(
+        chat_id=OPS_CHAT, user_id=OPERATOR, kind=EventKind.TEXT, text="Звоните 112, мы рядом",
+        message_id=901, thread_id=posted.thread_id))
+
+    new = messenger.sent[mark:]
+    assert consumed is True
+    assert [s.thread_id for s in new if words in s.reply.text] == [posted.thread_id]
+    assert [s.chat_id for s in new if "Звоните 112" in s.reply.text] == [5551]
+    assert not [s for s in new if "degraded" in s.reply.text]
