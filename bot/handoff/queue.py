@@ -86,7 +86,8 @@ class AlertQueue:
         try:
             return await call()
         except ResponseError as exc:
-            if not str(exc).startswith("NOGROUP"):
+            # UNBLOCKED: a blocked XREADGROUP whose stream vanished under it (FLUSHALL).
+            if not str(exc).startswith(("NOGROUP", "UNBLOCKED")):
                 raise
         self._ready = False
         if await self.ensure_group():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -31,4 +32,26 @@ async def test_an_alert_queued_after_redis_lost_its_data_is_still_posted(
     assert "LT" in second.reply.text
     missing = [r for r in caplog.records if "consumer group was missing" in r.getMessage()]
     assert len(missing) == 1
+    assert not any("Redis unavailable" in r.getMessage() for r in caplog.records)
+
+
+async def test_a_blocked_read_whose_stream_vanished_goes_on(
+    redis_client: Redis, make_handoff: MakeHandoff, caplog: pytest.LogCaptureFixture,
+) -> None:
+    messenger = RecordingMessenger()
+    handoff = make_handoff(messenger, read_block=2.0, tick=0.05, claim_every=5.0)
+    stop = asyncio.Event()
+    with caplog.at_level(logging.WARNING):
+        task = asyncio.create_task(handoff.run(stop))
+        await asyncio.sleep(0.3)  # the poster is blocked in XREADGROUP now
+        await redis_client.flushall()
+        await handoff.alert(alert(user_key="c" * 32, country="LT"))
+        for _ in range(250):
+            if messenger.to(OPS_CHAT):
+                break
+            await asyncio.sleep(0.02)
+        stop.set()
+        await task
+    [posted] = messenger.to(OPS_CHAT)
+    assert "LT" in posted.reply.text
     assert not any("Redis unavailable" in r.getMessage() for r in caplog.records)
