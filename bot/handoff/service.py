@@ -162,7 +162,7 @@ class QueueHandoff:
         ctx = self.ctx
         if update.kind == EventKind.BUTTON:
             await answer_press(ctx, update.callback_id,
-                               "Storage degraded: nothing was changed, try again in a minute.")
+                               "Storage degraded: this may not have been saved, try again.")
             return
         if ctx.chat_id is None or not (update.thread_id or update.reply_to_message_id):
             return  # not in a topic nor a reply: cannot be about a case
