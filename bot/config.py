@@ -114,6 +114,10 @@ class OperatorSettings(BaseSettings):
     timezone: str = "Europe/Minsk"
     capacity: int = Field(default=5, ge=1)  # open cases per operator before the queue grows
     escalate_after_min: int = Field(default=10, ge=1)
+    # The language of the bot's notes to operators (ru, be or en).
+    language: Literal["ru", "be", "en"] = "en"
+    # Relay what an admin posts anonymously (as the group) in a case; off: refuse with a note.
+    anonymous_admins: bool = True
 
     @field_validator("ids")
     @classmethod

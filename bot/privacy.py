@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterator
 
 _ADJECTIVES = (
     "amber", "brave", "calm", "clear", "cool", "quiet", "gentle", "kind", "light", "swift",
@@ -28,9 +29,20 @@ class Pseudonymizer:
         digest = hmac.new(self._key, str(transport_id).encode(), hashlib.sha256).hexdigest()
         return digest[:32]
 
-    def pseudonym(self, user_key: str) -> str:
-        """A short human-friendly name for operators, e.g. 'calm-heron-42'."""
-        digest = hmac.new(self._key, b"pseudonym:" + user_key.encode(), hashlib.sha256).digest()
+    def pseudonym(self, user_key: str, attempt: int = 0) -> str:
+        """A short human-friendly name for operators, e.g. 'calm-heron-421'.
+
+        16 adjectives x 16 nouns x 900 numbers = 230,400 names: two of 200 people share one
+        with a chance of about 8.3% (it was 54% with two digits), so the handoff also reserves
+        each name in Redis and takes the next `attempt` when one is in use
+        (`CaseStore.reserve_pseudonym`). The same person gets the same name for one key.
+        """
+        salt = b"pseudonym:" if attempt == 0 else f"pseudonym:{attempt}:".encode()
+        digest = hmac.new(self._key, salt + user_key.encode(), hashlib.sha256).digest()
         adjective = _ADJECTIVES[digest[0] % len(_ADJECTIVES)]
         noun = _NOUNS[digest[1] % len(_NOUNS)]
-        return f"{adjective}-{noun}-{int.from_bytes(digest[2:4], 'big') % 100:02d}"
+        return f"{adjective}-{noun}-{100 + int.from_bytes(digest[2:5], 'big') % 900}"
+
+    def pseudonyms(self, user_key: str, attempts: int = 20) -> Iterator[str]:
+        """The person's pseudonym, then the next candidates for when it is in use."""
+        return (self.pseudonym(user_key, n) for n in range(attempts))

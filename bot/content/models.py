@@ -172,6 +172,7 @@ class Messages(_Strict):
     handoff_closed: LocalizedText  # the operator ended the conversation
     handoff_stopped: LocalizedText  # the person ended the conversation
     handoff_stop_button: LocalizedText  # the label of the button that ends it
+    handoff_unreachable: LocalizedText  # the team cannot be reached now; numbers follow
 
 
 class Content(BaseModel):

@@ -9,6 +9,8 @@ from bot.core.events import Reply
 from bot.handoff.alerts import OUTCOMES, Press, outcome_reply
 from bot.handoff.cases import Case
 from bot.handoff.context import HandoffContext
+from bot.handoff.failures import Call, decide
+from bot.i18n import N_
 
 log = logging.getLogger(__name__)
 
@@ -20,21 +22,23 @@ async def take(ctx: HandoffContext, case: Case, operator: int, *,
         # Over capacity the case stays queued and escalates to colleagues instead.
         await ctx.audit.record(operator, case.id, "take_refused_capacity")
         await answer_press(ctx, notify_press,
-                      f"You already have {ctx.settings.capacity} open cases: close one first.")
+                           N_("You already have {capacity} open cases: close one first."),
+                           capacity=ctx.settings.capacity)
         return False
     now = time.time()
     if not await ctx.cases.take(case.id, operator, now):
-        await answer_press(ctx, notify_press, "Someone has already taken this case.")
+        await answer_press(ctx, notify_press, N_("Someone has already taken this case."))
         return False
     await ctx.waiting.remove(case.id)
     await ctx.audit.record(operator, case.id, "take")
-    await answer_press(ctx, notify_press, "The case is yours.")
+    await answer_press(ctx, notify_press, N_("The case is yours."))
     case.state, case.operator, case.taken_at = "taken", operator, now
     if not await ctx.show_status(case):  # the alert shows it; else a note, as before
-        await ctx.post_in_case(case, Reply(f"✅ Taken by operator {operator}."))
+        await ctx.note_in_case(case, ctx.op_text(N_("✅ Taken by operator {operator}."),
+                                                 operator=operator))
     await ctx.tell_user(case.user_key, Reply(
         ctx.text("handoff_taken", case.language), ctx.stop_button(case.language)
-    ))
+    ), case)
     log.info("case taken case=%s", case.id)
     return True
 
@@ -52,7 +56,7 @@ async def close(ctx: HandoffContext, case: Case, operator: int, *,
         if not case.outcome and outcome:
             await record_outcome(ctx, case, operator, outcome, notify_press)
             return
-        await answer_press(ctx, notify_press, "This case is already closed.")
+        await answer_press(ctx, notify_press, N_("This case is already closed."))
         return
     await ctx.waiting.remove(case.id)
     await ctx.mark_session(case.user_key, None)
@@ -60,10 +64,10 @@ async def close(ctx: HandoffContext, case: Case, operator: int, *,
     if outcome:
         await record_outcome(ctx, closed, operator, outcome, notify_press)
     else:
-        await answer_press(ctx, notify_press, "Closed. Please choose the outcome.")
+        await answer_press(ctx, notify_press, N_("Closed. Please choose the outcome."))
         on_alert = pressed is not None and pressed == closed.alert_edit
         if not await ctx.show_status(closed, ask_outcome=on_alert) or not on_alert:
-            await ctx.post_in_case(closed, outcome_reply(closed))
+            await ctx.note_in_case(closed, outcome_reply(closed, ctx.op_text))
     await ctx.close_topic(closed)
 
 
@@ -71,17 +75,18 @@ async def record_outcome(ctx: HandoffContext, case: Case, operator: int, outcome
                          notify_press: str | None) -> None:
     """Count the outcome once (the first press wins), for `python -m bot stats`."""
     if outcome not in OUTCOMES:
-        await answer_press(ctx, notify_press, "Unknown outcome.")
+        await answer_press(ctx, notify_press, N_("Unknown outcome."))
         return
     if not await ctx.cases.set_outcome_once(case.id, outcome):
-        await answer_press(ctx, notify_press, "The outcome is already recorded.")
+        await answer_press(ctx, notify_press, N_("The outcome is already recorded."))
         return
     await ctx.counters.outcome(outcome)
     await ctx.audit.record(operator, case.id, f"outcome:{outcome}")
-    await answer_press(ctx, notify_press, "Outcome recorded.")
+    await answer_press(ctx, notify_press, N_("Outcome recorded."))
     case.outcome = outcome
     if not await ctx.show_status(case):
-        await ctx.post_in_case(case, Reply(f"Outcome recorded: {OUTCOMES[outcome]}."))
+        await ctx.note_in_case(case, ctx.op_text(N_("Outcome recorded: {outcome}."),
+                                                 outcome=OUTCOMES[outcome]))
 
 
 async def on_press(ctx: HandoffContext, press: Press, operator: int,
@@ -89,17 +94,19 @@ async def on_press(ctx: HandoffContext, press: Press, operator: int,
     """Dispatch one authorised operator press (`pressed`: the message the button was under)."""
     case = await ctx.cases.get(press.case_id)
     if case is None:
-        await answer_press(ctx, callback_id, "This case no longer exists.")
+        await answer_press(ctx, callback_id, N_("This case no longer exists."))
         return
     if press.action == "take":
         if case.state == "closed":
-            await answer_press(ctx, callback_id, "This case is closed.")
+            await answer_press(ctx, callback_id, N_("This case is closed."))
             return
         await take(ctx, case, operator, notify_press=callback_id)
     elif press.action in ("close", "norisk"):
         if case.state != "closed":
-            # Closing forgets the person's chat address, so they are told first.
-            await ctx.tell_user(case.user_key, Reply(ctx.text("handoff_closed", case.language)))
+            # Closing forgets the person's chat address, so they are told first. A person who
+            # blocked the bot cannot be told: the case closes all the same.
+            await ctx.tell_user(case.user_key,
+                                Reply(ctx.text("handoff_closed", case.language)), case)
         outcome = "no_risk" if press.action == "norisk" else None
         await close(ctx, case, operator, outcome=outcome, notify_press=callback_id,
                     pressed=pressed)
@@ -107,19 +114,21 @@ async def on_press(ctx: HandoffContext, press: Press, operator: int,
         if case.state != "closed":
             # Outcome buttons come only with a closed case: a forged or stale one must not
             # count an outcome for a conversation that is still going on.
-            await answer_press(ctx, callback_id, "Close the case first.")
+            await answer_press(ctx, callback_id, N_("Close the case first."))
             return
         await record_outcome(ctx, case, operator, press.outcome, callback_id)
     else:
         await answer_press(ctx, callback_id, None)
 
 
-async def answer_press(ctx: HandoffContext, callback_id: str | None, text: str | None) -> None:
-    """Stop the button's spinner, with a short notice for the operator."""
+async def answer_press(ctx: HandoffContext, callback_id: str | None, text: str | None,
+                       **values: object) -> None:
+    """Stop the button's spinner, with a short notice (a msgid, in OPERATOR_LANGUAGE)."""
     if callback_id is None:
         return
     try:
-        await ctx.messenger.answer_callback(callback_id, text)
+        await ctx.messenger.answer_callback(
+            callback_id, ctx.op_text(text, **values) if text else None)
     except Exception as exc:
         # An expired query: the action itself has been done, only the toast is lost.
-        log.warning("answerCallbackQuery failed: %s", type(exc).__name__)
+        log.warning("answerCallbackQuery failed: %s", decide(Call.ANSWER_PRESS, exc).name)

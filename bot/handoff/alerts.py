@@ -3,11 +3,15 @@ by the messenger). Operator-facing, so English; nothing here names or identifies
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from bot.core.events import Button, Reply
 from bot.handoff.cases import Case
+from bot.i18n import N_
+
+SUGGEST_UNREACHABLE = N_("The person has blocked the bot: the outcome is probably Unreachable.")
 
 PREFIX = "op"
 REASONS = {"risk": "risk found", "request": "asked for a person", "self_check": "self-check"}
@@ -46,14 +50,18 @@ def case_buttons(case_id: str, *, take: bool = True) -> list[list[Button]]:
     return [row if take else row[1:]]
 
 
-def outcome_buttons(case_id: str) -> list[list[Button]]:
-    return [[Button(label, f"{PREFIX}:out:{case_id}:{key}")] for key, label in OUTCOMES.items()]
+def outcome_buttons(case_id: str, *, unreachable: bool = False) -> list[list[Button]]:
+    """One button per outcome; Unreachable first when the person has blocked the bot."""
+    keys = sorted(OUTCOMES, key=lambda key: key != "unreachable") if unreachable else OUTCOMES
+    return [[Button(OUTCOMES[key], f"{PREFIX}:out:{case_id}:{key}")] for key in keys]
 
 
-def outcome_reply(case: Case) -> Reply:
+def outcome_reply(case: Case, translate: Callable[[str], str] = str) -> Reply:
     """Ask for the outcome: it goes into the anonymous counters for the NGO's reports."""
-    return Reply(f"Case {case.pseudonym} is closed. What was the outcome?",
-                 outcome_buttons(case.id))
+    text = f"Case {case.pseudonym} is closed. What was the outcome?"
+    if case.unreachable:
+        text += "\n" + translate(SUGGEST_UNREACHABLE)
+    return Reply(text, outcome_buttons(case.id, unreachable=case.unreachable))
 
 
 def _details(case: Case) -> list[str]:
@@ -85,7 +93,8 @@ def alert_reply(case: Case, *, escalation: int = 0, topic_mode: bool = False) ->
     return Reply("\n".join(lines), case_buttons(case.id))
 
 
-def status_reply(case: Case, tz: tzinfo, *, ask_outcome: bool = False) -> Reply:
+def status_reply(case: Case, tz: tzinfo, *, ask_outcome: bool = False,
+                 translate: Callable[[str], str] = str) -> Reply:
     """The first alert redrawn after Take, Close or the outcome: the details, who took it and
     when, how it ended; the buttons that still apply (outcome buttons only if `ask_outcome`).
 
@@ -121,7 +130,9 @@ def status_reply(case: Case, tz: tzinfo, *, ask_outcome: bool = False) -> Reply:
             lines.append(f"Outcome: {OUTCOMES.get(case.outcome, case.outcome)}")
         elif ask_outcome:
             lines.append("What was the outcome?")
-            buttons = outcome_buttons(case.id)
+            if case.unreachable:
+                lines.append(translate(SUGGEST_UNREACHABLE))
+            buttons = outcome_buttons(case.id, unreachable=case.unreachable)
         else:
             lines.append("Outcome: not recorded yet")
     lines.append(f"Case #{case.id}")

@@ -6,6 +6,9 @@ import logging
 import time
 from typing import Protocol, runtime_checkable
 
+from bot.handoff.failures import Call, decide
+from bot.handoff.opschat import OperatorsChat
+
 log = logging.getLogger(__name__)
 
 MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "owner"})
@@ -22,9 +25,9 @@ class MemberLookup(Protocol):
 class OperatorAuth:
     """Allow listed ids at once; others only while getChatMember says they are in the chat."""
 
-    def __init__(self, chat_id: int | None, operator_ids: frozenset[int],
+    def __init__(self, chat: OperatorsChat, operator_ids: frozenset[int],
                  lookup: MemberLookup | None) -> None:
-        self._chat_id = chat_id
+        self._chat = chat  # its id may change (a group upgraded to a supergroup)
         self._ids = operator_ids
         self._lookup = lookup
         self._cache: dict[int, tuple[float, bool]] = {}
@@ -35,16 +38,18 @@ class OperatorAuth:
             return False
         if user_id in self._ids:
             return True
-        if self._chat_id is None or self._lookup is None:
+        chat_id = self._chat.id
+        if chat_id is None or self._lookup is None:
             return False
         cached = self._cache.get(user_id)
         if cached is not None and cached[0] > time.monotonic():
             return cached[1]
         try:
-            status = await self._lookup.member_status(self._chat_id, user_id)
+            status = await self._lookup.member_status(chat_id, user_id)
         except Exception as exc:
             # Unknown is "no": refusing an operator for a minute is safer than letting anyone in.
-            log.warning("getChatMember failed (%s): refusing for now", type(exc).__name__)
+            log.warning("getChatMember failed (%s): refusing for now",
+                        decide(Call.MEMBER_CHECK, exc).name)
             return False
         allowed = status.lower().rsplit(".", 1)[-1] in MEMBER_STATUSES
         if len(self._cache) > 1000:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
@@ -26,6 +27,10 @@ def _ref_key(chat_id: int, message_id: int) -> str:
 
 def _topic_key(chat_id: int, thread_id: int) -> str:
     return global_key("handoff", "topic", str(chat_id), str(thread_id))
+
+
+def _pseudonym_key(name: str) -> str:
+    return global_key("handoff", "pseudonym", name)
 
 
 def _operator_key(operator_id: int) -> str:
@@ -56,6 +61,8 @@ class Case:
     closed_at: float = 0.0
     closed_by: str = ""  # an operator's id, "person" (/stop) or "erased" (/delete)
     outcome: str = ""
+    unreachable: bool = False  # the person blocked the bot: "unreachable" is the likely outcome
+    posted: int = -1  # the last alert number posted (0 the first, then escalations)
 
     @classmethod
     def from_alert(cls, alert: OperatorAlert, *, id: str, user_key: str,
@@ -83,6 +90,10 @@ class Case:
             "created": repr(self.created), "taken_at": repr(self.taken_at),
             "closed_at": repr(self.closed_at), "closed_by": self.closed_by,
         }
+        if self.unreachable:
+            fields["unreachable"] = "1"
+        if self.posted >= 0:
+            fields["posted"] = str(self.posted)
         if self.outcome:  # absent until recorded: HSETNX lets only the first press count
             fields["outcome"] = self.outcome
         return fields
@@ -103,6 +114,7 @@ class Case:
             alert_edit=int(raw.get("alert_edit") or 0), created=float(raw.get("created") or 0),
             taken_at=float(raw.get("taken_at") or 0), closed_at=float(raw.get("closed_at") or 0),
             closed_by=raw.get("closed_by", ""), outcome=raw.get("outcome", ""),
+            unreachable=raw.get("unreachable") == "1", posted=int(raw.get("posted") or -1),
         )
 
 
@@ -124,6 +136,31 @@ class CaseStore:
             pipe.set(str(UserKey("chat", alert.user_key)), alert.chat_key, ex=self._ttl)
             await pipe.execute()
         return case
+
+    async def reserve_pseudonym(self, candidates: Iterable[str], owner: str) -> str:
+        """The first candidate no other open or recent case uses; reserved for `owner`.
+
+        `owner` is a keyed hash standing for the person (never their user key): their next
+        case gets the same name back. A reservation lasts as long as a case can stay open,
+        plus the day a closed case lingers. When every candidate is taken (practically never)
+        the last one is used.
+        """
+        name = ""
+        for name in candidates:
+            key = _pseudonym_key(name)
+            if await self._redis.set(key, owner, nx=True, ex=self._ttl + CLOSED_TTL):
+                return name
+            if await self._redis.get(key) == owner:
+                await self._redis.expire(key, self._ttl + CLOSED_TTL)
+                return name
+        return name
+
+    async def release_pseudonyms(self, candidates: Iterable[str], owner: str) -> None:
+        """/delete: drop the person's reservations (only those `owner` holds)."""
+        for name in candidates:
+            key = _pseudonym_key(name)
+            if await self._redis.get(key) == owner:
+                await self._redis.delete(key)
 
     async def get(self, case_id: str) -> Case | None:
         raw: dict[str, str] = await self._redis.hgetall(case_key(case_id))  # type: ignore[assignment]
@@ -205,6 +242,10 @@ class CaseStore:
         """True at most once per `every` seconds for this case and `what` (e.g. a reminder)."""
         key = global_key("handoff", what, case_id)
         return bool(await self._redis.set(key, 1, nx=True, ex=every))
+
+    async def was_due(self, case_id: str, what: str) -> bool:
+        """Whether `due_once(case_id, what, ...)` fired within its period."""
+        return bool(await self._redis.exists(global_key("handoff", what, case_id)))
 
     async def link_messages(self, chat_id: int, message_ids: list[int], case_id: str) -> None:
         """Replies to these operator-side messages belong to the case (reply mode)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 from bot.config import OperatorSettings
 from bot.content.models import Content
@@ -16,13 +17,15 @@ from bot.handoff.alerts import status_reply
 from bot.handoff.audit import Audit
 from bot.handoff.auth import OperatorAuth
 from bot.handoff.cases import Case, CaseStore
+from bot.handoff.channel import CaseChannel, OperatorsUnreachable
 from bot.handoff.escalation import WaitingList
+from bot.handoff.failures import Call, Outcome, decide, migrated_to
 from bot.handoff.hours import OperatorHours
+from bot.handoff.opschat import OperatorsChat
 from bot.handoff.queue import AlertQueue
 from bot.handoff.stats import CaseCounters
-from bot.i18n import I18n
+from bot.i18n import N_, I18n
 from bot.privacy import Pseudonymizer
-from bot.storage.health import unless_full
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,19 @@ STOP_PAYLOAD = "h:stop"
 SentHook = Callable[[str, list[int]], Awaitable[None]]
 # Danger-phrase indicators found in a text, in a language (the triage's matcher).
 DangerCheck = Callable[[str, str], Sequence[str]]
+
+NOT_DELIVERED_BLOCKED = N_("Not delivered: the person has blocked the bot.")
+NOT_DELIVERED = N_("Not delivered: Telegram refused or is busy. Send it again later.")
+
+
+class Delivery(Enum):
+    """What became of a message to the person."""
+
+    DELIVERED = "delivered"
+    NO_ADDRESS = "no address"  # the case is closed: the chat address is no longer kept
+    FAILED = "failed"  # Telegram refused: the case has a note saying so
+
+
 
 
 @dataclass(slots=True)
@@ -49,13 +65,20 @@ class HandoffContext:
     pseudonymizer: Pseudonymizer
     content: Callable[[], Content]
     i18n: I18n
+    ops: OperatorsChat
+    channel: CaseChannel
     store: SessionStore | None = None
     on_sent: SentHook | None = None
     danger: DangerCheck | None = None
 
     @property
     def chat_id(self) -> int | None:
-        return self.settings.chat_id
+        """The operators' chat as it is now (Telegram may have moved it to a new id)."""
+        return self.ops.id
+
+    def op_text(self, msgid: str, **values: object) -> str:
+        """An operator-facing text in OPERATOR_LANGUAGE, from the gettext catalogs."""
+        return self.channel.text(msgid, **values)
 
     def text(self, name: str, language: str, **values: object) -> str:
         """A fixed text from content/messages.yaml in the person's language, filled in."""
@@ -70,15 +93,49 @@ class HandoffContext:
     def stop_button(self, language: str) -> list[list[Button]]:
         return [[Button(self.text("handoff_stop_button", language), STOP_PAYLOAD)]]
 
-    async def tell_user(self, user_key: str, reply: Reply) -> bool:
-        """Send to the person's chat while the case is open; False when no address is kept."""
+    async def tell_user(self, user_key: str, reply: Reply, case: Case | None = None) -> Delivery:
+        """Send to the person's chat while the case is open.
+
+        A refusal never stops the caller (closing still closes): `case` gets a note saying the
+        message was not delivered, and a person who blocked the bot marks it unreachable.
+        """
         chat = await self.cases.chat_of(user_key)
         if chat is None:
-            return False
-        ids = await self.messenger.send(int(chat), reply)
+            return Delivery.NO_ADDRESS
+        try:
+            ids = await self.messenger.send(int(chat), reply)
+        except Exception as exc:
+            outcome = decide(Call.TO_PERSON, exc)
+            log.warning("message to the person not delivered (%s) case=%s", outcome.name,
+                        case.id if case else "-")
+            if case is not None:
+                blocked = outcome is Outcome.PERSON_UNREACHABLE
+                if blocked and not case.unreachable:
+                    case.unreachable = True
+                    await self.cases.update(case.id, unreachable=1)
+                note = NOT_DELIVERED_BLOCKED if blocked else NOT_DELIVERED
+                await self.note_in_case(case, self.op_text(note))
+            return Delivery.FAILED
         if self.on_sent is not None:
             await self.on_sent(user_key, ids)
-        return True
+        return Delivery.DELIVERED
+
+    async def note_in_case(self, case: Case, note: str | Reply) -> None:
+        """A note (or question) for operators in the case; if nothing can be posted there,
+        it is logged only: the action it reports has been done all the same."""
+        try:
+            await self.post_in_case(case, note if isinstance(note, Reply) else Reply(note))
+        except OperatorsUnreachable:
+            log.error("note not posted: the operators' chat is unreachable case=%s", case.id)
+
+    async def post_in_case(self, case: Case, reply: Reply, *, link: bool = True) -> list[int]:
+        """Post into the case (see `CaseChannel.post`); raises `OperatorsUnreachable`."""
+        return await self.channel.post(case, reply, link=link)
+
+    async def send_to_operators(self, reply: Reply, *, thread_id: int | None = None,
+                                reply_to: int | None = None) -> list[int]:
+        """sendMessage in the operators' chat (see `CaseChannel.send`)."""
+        return await self.channel.send(reply, thread_id=thread_id, reply_to=reply_to)
 
     async def mark_session(self, user_key: str, case_id: str | None) -> None:
         """Keep `Session.handoff_case` in step with the case, for the engine and /delete."""
@@ -90,25 +147,22 @@ class HandoffContext:
         session.handoff_case = case_id
         await self.store.save(user_key, session)
 
-    async def post_in_case(self, case: Case, reply: Reply) -> list[int]:
-        """Post into the case: its topic, or as a reply to its alert; link what was posted."""
-        if self.chat_id is None:
-            return []
-        ids = await self.messenger.send(
-            self.chat_id, reply, thread_id=case.thread_id or None,
-            reply_to=None if case.thread_id else (case.alert_msg or None),
-        )
-        # Posted: a link refused for lack of memory must not make a caller post it again.
-        await unless_full(self.cases.link_messages(self.chat_id, ids, case.id))
-        return ids
-
     async def remind_place(self, case: Case) -> None:
-        """Tell the person their place in the queue, while the case is still waiting."""
+        """Tell the person their place in the queue, while the case is still waiting and the
+        operators' chat took the last post (never a place in a queue nobody reads)."""
+        if not await self.ops.reachable():
+            return
         place = await self.waiting.place(case.id)
         if place is not None:
             await self.tell_user(case.user_key, Reply(
                 self.text("handoff_place", case.language, place=place)
-            ))
+            ), case)
+
+    async def tell_unreachable(self, case: Case) -> None:
+        """The operators cannot be reached: the person hears it at once, with the numbers."""
+        text = self.text("handoff_unreachable", case.language)
+        text = f"{text}\n\n{self.numbers(case.language, case.country)}".strip()
+        await self.tell_user(case.user_key, Reply(text, self.stop_button(case.language)), case)
 
     async def show_status(self, case: Case, *, ask_outcome: bool = False) -> bool:
         """Redraw the case's first alert with its state (taken, closed, outcome) by an edit.
@@ -118,12 +172,16 @@ class HandoffContext:
         """
         if self.chat_id is None or not case.alert_edit:
             return False
-        reply = status_reply(case, self.hours.tz, ask_outcome=ask_outcome)
+        reply = status_reply(case, self.hours.tz, ask_outcome=ask_outcome,
+                             translate=self.op_text)
         try:
             await self.messenger.edit(self.chat_id, case.alert_edit, reply)
         except Exception as exc:
+            new_id = migrated_to(exc)
+            if new_id is not None:
+                self.ops.migrate(new_id)
             log.info("alert edit failed (%s): posting instead case=%s",
-                     type(exc).__name__, case.id)
+                     decide(Call.EDIT_ALERT, exc).name, case.id)
             return False
         return True
 
@@ -134,4 +192,6 @@ class HandoffContext:
         try:
             await self.messenger.close_topic(self.chat_id, case.thread_id)
         except Exception as exc:
-            log.info("closing the topic failed (%s) case=%s", type(exc).__name__, case.id)
+            log.info("closing the topic failed (%s) case=%s",
+                     decide(Call.CLOSE_TOPIC, exc).name, case.id)
+

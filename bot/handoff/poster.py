@@ -17,11 +17,14 @@ from redis.exceptions import OutOfMemoryError, RedisError
 from bot.handoff.alerts import alert_reply
 from bot.handoff.cases import Case
 from bot.handoff.context import HandoffContext
+from bot.handoff.failures import Call, decide
 from bot.handoff.queue import QueuedAlert
 from bot.storage.health import unless_full
 
 log = logging.getLogger(__name__)
 TOPICS_RETRY = 600.0  # seconds in reply mode before trying forum topics again
+STOP_GRACE = 30.0  # seconds a stop waits for alert posts in progress
+UNREACHABLE_NOTE_EVERY = 1800  # seconds: "we cannot reach the team" at most this often per case
 
 
 class AlertPoster:
@@ -34,39 +37,89 @@ class AlertPoster:
         self._claim_every = claim_every
         self._read_block_ms = int(read_block * 1000)
         self._topics_off_until = 0.0
+        # Posts in progress (finished even when stopped) and posts Redis could not record yet.
+        self._in_flight: set[asyncio.Future[None]] = set()
+        self._unrecorded: dict[tuple[str, int], list[int]] = {}
 
     async def post(self, item: QueuedAlert) -> None:
-        """Post one queued alert (the queue makes this once-only across replicas)."""
+        """Post one queued alert once, even across a stop, a crash or a Redis blip.
+
+        The queue makes it once-only across replicas; here the case itself records which
+        alert number was posted (`Case.posted`, written with the message ids), and a post that
+        went out while Redis could not record it is remembered by this process until it can.
+        The post runs to its end even when the poster is stopped meanwhile (see `run`).
+        """
+        key = (item.case_id, item.n)
+        unrecorded = self._unrecorded.get(key)
+        if unrecorded is not None:
+            await self._record(item, unrecorded)  # sent before Redis went away: record only
+            return
+        task = asyncio.ensure_future(self._post(item))
+        self._in_flight.add(task)
+        task.add_done_callback(self._in_flight.discard)
+        await asyncio.shield(task)
+
+    async def _post(self, item: QueuedAlert) -> None:
         ctx = self.ctx
         case = await ctx.cases.get(item.case_id)
         if case is None or case.state == "closed" or ctx.chat_id is None:
             return
+        if case.posted >= item.n:
+            log.info("alert already posted case=%s n=%d: not again", case.id, item.n)
+            return
         if item.n > 0 and case.state != "new":
             return  # taken meanwhile: nothing to escalate
-        if item.n == 0:
-            topic_mode = await self._ensure_topic(case)
-            reply = alert_reply(case, topic_mode=topic_mode)
-            ids = await ctx.messenger.send(ctx.chat_id, reply, thread_id=case.thread_id or None)
+        try:
+            if item.n == 0:
+                topic_mode = await self._ensure_topic(case)
+                ids = await ctx.post_in_case(case, alert_reply(case, topic_mode=topic_mode),
+                                             link=False)
+            else:
+                # Escalations go to the main chat, where everyone sees them, not a quiet topic.
+                case.user_text = ""
+                ids = await ctx.send_to_operators(
+                    alert_reply(case, escalation=item.n),
+                    reply_to=None if case.thread_id else (case.alert_msg or None))
+        except RedisError:
+            raise  # the queue tries again once Redis is back
+        except Exception as exc:
+            # Not posted: it stays queued and is tried again; the person hears it now, with
+            # the numbers, instead of waiting in a queue nobody reads.
+            log.error("alert not posted (%s) case=%s n=%d", decide(Call.TO_OPERATORS, exc).name,
+                      case.id, item.n)
+            if await ctx.cases.due_once(case.id, "unreachable", UNREACHABLE_NOTE_EVERY):
+                await ctx.tell_unreachable(case)
+            raise
+        self._unrecorded[(item.case_id, item.n)] = ids
+        await self._record(item, ids, case)
+
+    async def _record(self, item: QueuedAlert, ids: list[int], case: Case | None = None) -> None:
+        ctx = self.ctx
+        chat_id = ctx.chat_id
+        if case is None:
+            case = await ctx.cases.get(item.case_id)
+        if case is not None and chat_id is not None:
             # Sent: a write refused for lack of memory must not make the queue post it again.
-            await unless_full(ctx.cases.link_messages(ctx.chat_id, ids, case.id))
-            if ids and not case.alert_msg:
-                # Edits redraw the alert from the case, which no longer has the person's own
-                # words once posted: such an alert (or one split in parts) is never edited.
-                editable = len(ids) == 1 and not case.user_text
-                await unless_full(ctx.cases.update(case.id, alert_msg=ids[0],
-                                                   alert_edit=ids[0] if editable else 0))
-            await ctx.cases.drop_user_text(case.id)
-            log.info("alert posted case=%s topic=%s", case.id, topic_mode)
+            await unless_full(ctx.cases.link_messages(chat_id, ids, case.id))
+            if item.n == 0:
+                if ids and not case.alert_msg:
+                    # Edits redraw the alert from the case, which no longer has the person's
+                    # own words once posted: such an alert (or one in parts) is never edited.
+                    editable = len(ids) == 1 and not case.user_text
+                    await unless_full(ctx.cases.update(case.id, alert_msg=ids[0],
+                                                       alert_edit=ids[0] if editable else 0))
+                await ctx.cases.drop_user_text(case.id)
+            await unless_full(ctx.cases.update(case.id, posted=item.n))
+        self._unrecorded.pop((item.case_id, item.n), None)
+        if case is None:
             return
-        # Escalations go to the main chat, where everyone sees them, not into a quiet topic.
-        case.user_text = ""
-        reply = alert_reply(case, escalation=item.n)
-        ids = await ctx.messenger.send(
-            ctx.chat_id, reply, reply_to=None if case.thread_id else (case.alert_msg or None)
-        )
-        await unless_full(ctx.cases.link_messages(ctx.chat_id, ids, case.id))
-        log.info("alert escalated case=%s n=%d", case.id, item.n)
-        await ctx.remind_place(case)
+        if item.n == 0:
+            log.info("alert posted case=%s topic=%s", case.id, bool(case.thread_id))
+            if await ctx.cases.was_due(case.id, "unreachable"):
+                await ctx.remind_place(case)  # told "cannot reach the team": now they can
+        else:
+            log.info("alert escalated case=%s n=%d", case.id, item.n)
+            await ctx.remind_place(case)
 
     async def _ensure_topic(self, case: Case) -> bool:
         ctx = self.ctx
@@ -74,16 +127,10 @@ class AlertPoster:
             return True  # a retry after a half-done post: reuse the topic
         if ctx.chat_id is None or time.monotonic() < self._topics_off_until:
             return False
-        name = " · ".join(p for p in (case.pseudonym, case.language, case.country) if p)
-        try:
-            thread_id = await ctx.messenger.create_topic(ctx.chat_id, name)
-        except Exception as exc:
+        if await ctx.channel.new_topic(case) is None:
             # Not a forum (or no right to manage topics): reply mode, try again later.
-            log.info("forum topics unavailable (%s): reply mode", type(exc).__name__)
             self._topics_off_until = time.monotonic() + TOPICS_RETRY
             return False
-        await unless_full(ctx.cases.link_topic(ctx.chat_id, thread_id, case.id))
-        case.thread_id = thread_id
         return True
 
     async def escalate_due(self) -> int:
@@ -120,6 +167,10 @@ class AlertPoster:
             for task in loops:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+            if self._in_flight:
+                # A post cut off half-way may reach Telegram unrecorded and be posted again
+                # after a restart: let it finish and record itself.
+                await asyncio.wait(set(self._in_flight), timeout=STOP_GRACE)
 
     async def _consume_once(self) -> None:
         for item in await self.ctx.queue.read(block_ms=self._read_block_ms):

@@ -13,12 +13,15 @@ from typing import Protocol
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.handoff.alerts import outcome_reply
 from bot.handoff.cases import Case
-from bot.handoff.context import STOP_PAYLOAD, HandoffContext
+from bot.handoff.channel import OperatorsUnreachable
+from bot.handoff.context import STOP_PAYLOAD, Delivery, HandoffContext
+from bot.i18n import N_
 from bot.storage.health import unless_full
 
 log = logging.getLogger(__name__)
 
 DELETE_PAYLOAD = "m:delete"
+TAKE_FIRST = N_("Not delivered: press Take first (or close a case).")
 PLACE_NOTE_EVERY = 300  # seconds: "your place in the queue" at most this often per case
 
 
@@ -44,6 +47,8 @@ class OperatorInput(Protocol):
     def thread_id(self) -> int | None: ...
     @property
     def reply_to_message_id(self) -> int | None: ...
+    @property
+    def sender_chat_id(self) -> int | None: ...
 
 
 def _is(event: IncomingEvent, payload: str, command: str) -> bool:
@@ -53,6 +58,22 @@ def _is(event: IncomingEvent, payload: str, command: str) -> bool:
     if event.kind == EventKind.COMMAND and event.text:
         return event.text.split(maxsplit=1)[0].lower() == command
     return False
+
+
+async def say_to(ctx: HandoffContext, update: OperatorInput, text: str) -> None:
+    """Answer an operator's message where they wrote it (`text`: a msgid, in
+    OPERATOR_LANGUAGE): in its topic, else as a reply.
+
+    Only a real topic's thread id goes back (a reply in General carries a reply chain's id,
+    which Telegram refuses as a thread); the reply alone finds the place otherwise.
+    """
+    if ctx.chat_id is None:
+        return
+    try:
+        await ctx.send_to_operators(Reply(ctx.op_text(text)), thread_id=update.thread_id,
+                                    reply_to=update.message_id)
+    except Exception as exc:
+        log.warning("answer to an operator not posted: %s", type(exc).__name__)
 
 
 class Relay:
@@ -96,22 +117,33 @@ class Relay:
         if event.kind != EventKind.TEXT:
             lines.append(f"[{event.kind.value}: only text is passed on]")
         lines.append(f"💬 {case.pseudonym}: {text}" if text else f"💬 {case.pseudonym}")
-        await ctx.post_in_case(case, Reply("\n".join(lines)))
+        try:
+            await ctx.post_in_case(case, Reply("\n".join(lines)))
+        except OperatorsUnreachable:
+            # Nobody can read it: the person must not wait for an answer that cannot come.
+            log.error("relay to operators failed: chat unreachable case=%s", case.id)
+            await ctx.tell_unreachable(case)
+            return
         log.info("relayed to operators case=%s", case.id)
 
     async def _place_note(self, case: Case) -> None:
         if await unless_full(self._ctx.cases.due_once(case.id, "placenote", PLACE_NOTE_EVERY)):
             await self._ctx.remind_place(case)
 
-    async def from_operator(self, update: OperatorInput, case_id: str) -> None:
-        """An authorised operator's message in a case: to the person, through the bot."""
+    async def from_operator(self, update: OperatorInput, case_id: str, *,
+                            audit_as: str | None = None) -> None:
+        """An authorised operator's message in a case: to the person, through the bot.
+
+        `audit_as` names the sender in the audit trail when it is not a person's id (an admin
+        posting anonymously as the group).
+        """
         ctx = self._ctx
         case = await ctx.cases.get(case_id)
         if case is None or case.state == "closed":
-            await self._say(update, "This case is closed: the message was not delivered.")
+            await self._say(update, N_("This case is closed: the message was not delivered."))
             return
         if update.kind != EventKind.TEXT or not update.text:
-            await self._say(update, "Only text is passed on: the person did not get this.")
+            await self._say(update, N_("Only text is passed on: the person did not get this."))
             return
         operator = update.user_id or 0
         if case.state == "new":
@@ -120,32 +152,31 @@ class Relay:
             if not await take(ctx, case, operator, notify_press=None):
                 again = await ctx.cases.get(case_id)
                 if again is None or again.state != "taken":  # e.g. this operator is at capacity
-                    await self._say(update, "Not delivered: press Take first (or close a case).")
+                    await self._say(update, TAKE_FIRST)
                     return
-        delivered = await ctx.tell_user(case.user_key, Reply(update.text))
-        if not delivered:
-            await self._say(update, "The person's chat is no longer known: not delivered.")
+        delivered = await ctx.tell_user(case.user_key, Reply(update.text), case)
+        if delivered is Delivery.NO_ADDRESS:
+            await self._say(update, N_("The person's chat is no longer known: not delivered."))
             return
-        await unless_full(ctx.audit.record(operator, case.id, "relay"))  # delivered already
+        if delivered is Delivery.DELIVERED:  # FAILED: the case already has a note
+            # Delivered already: an audit entry refused for lack of memory changes nothing.
+            await unless_full(ctx.audit.record(audit_as or operator, case.id, "relay"))
 
     async def _say(self, update: OperatorInput, text: str) -> None:
-        if self._ctx.chat_id is None:
-            return
-        await self._ctx.messenger.send(
-            self._ctx.chat_id, Reply(text), thread_id=update.thread_id,
-            reply_to=update.message_id,
-        )
+        await say_to(self._ctx, update, text)
 
     async def end_by_user(self, case: Case) -> None:
         """/stop or the stop button: the person leaves; operators are told and asked the outcome."""
         ctx = self._ctx
-        await ctx.tell_user(case.user_key, Reply(ctx.text("handoff_stopped", case.language)))
+        await ctx.tell_user(case.user_key, Reply(ctx.text("handoff_stopped", case.language)),
+                            case)
         closed = await ctx.cases.close(case.id, "person")
         if closed is None:
             return
         await ctx.mark_session(case.user_key, None)
-        await self._ended(closed, f"The person ended the conversation ({closed.pseudonym}).",
-                          "stopped_by_user")
+        note = ctx.op_text(N_("The person ended the conversation ({case})."),
+                           case=closed.pseudonym)
+        await self._ended(closed, note, "stopped_by_user")
 
     async def erase(self, user_key: str) -> None:
         """/delete during a case: end it at once and keep nothing that points to the person."""
@@ -156,7 +187,8 @@ class Relay:
         closed = await ctx.cases.close(case.id, "erased")
         if closed is None:
             return
-        note = f"The person erased their data; the conversation has ended ({closed.pseudonym})."
+        note = ctx.op_text(N_("The person erased their data; the conversation has ended "
+                              "({case})."), case=closed.pseudonym)
         await self._ended(closed, note, "erased_by_user", keep_answers=False)
 
     async def _ended(self, closed: Case, note: str, action: str, *,
@@ -165,8 +197,8 @@ class Relay:
         an edit notifies nobody) and asked the outcome; the alert and the topic are closed."""
         ctx = self._ctx
         await ctx.waiting.remove(closed.id)
-        await ctx.post_in_case(closed, Reply(note))
-        await ctx.post_in_case(closed, outcome_reply(closed))
+        await ctx.note_in_case(closed, note)
+        await ctx.note_in_case(closed, outcome_reply(closed, ctx.op_text))
         if not keep_answers:
             closed.summary = []  # the alert, redrawn, drops the answers too
         await ctx.show_status(closed)

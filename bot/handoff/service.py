@@ -23,19 +23,26 @@ from bot.handoff.alerts import alert_reply, parse_press
 from bot.handoff.audit import Audit
 from bot.handoff.auth import MemberLookup, OperatorAuth
 from bot.handoff.cases import Case, CaseStore
+from bot.handoff.channel import CaseChannel
 from bot.handoff.context import DangerCheck, HandoffContext, SentHook
 from bot.handoff.escalation import WaitingList
 from bot.handoff.hours import OperatorHours
+from bot.handoff.opschat import OperatorsChat
 from bot.handoff.poster import AlertPoster
 from bot.handoff.queue import AlertQueue
-from bot.handoff.relay import OperatorInput, Relay
+from bot.handoff.relay import OperatorInput, Relay, say_to
+from bot.handoff.startup import check_operators_chat
 from bot.handoff.stats import CaseCounters
-from bot.i18n import I18n
+from bot.i18n import N_, I18n
 from bot.privacy import Pseudonymizer
 from bot.storage.health import unless_full
 from bot.storage.redis import once_more
 
 log = logging.getLogger(__name__)
+
+ANONYMOUS_ADMIN = "anonymous admin"  # the audit trail's name for an admin posting as the group
+ANONYMOUS_OFF = N_("Messages posted anonymously (as the group) are not passed on: turn off "
+                   "\"Remain anonymous\" in your admin rights and write again.")
 
 
 class QueueHandoff:
@@ -68,6 +75,10 @@ class QueueHandoff:
         await unless_full(ctx.audit.record(0, case.id, "opened"))
         log.info("handoff case opened case=%s reason=%s", case.id, case.reason)
         lang = case.language
+        if not await ctx.ops.reachable():
+            # Queued (it is posted once the chat works again), but nobody reads it now.
+            await ctx.tell_unreachable(case)
+            return
         if open_now:
             place = await ctx.waiting.place(case.id) or 1
             text = ctx.text("handoff_queued", lang, place=place)
@@ -75,7 +86,7 @@ class QueueHandoff:
             when = ctx.hours.when_text(ctx.i18n.translator(lang).language)
             text = ctx.text("handoff_out_of_hours", lang, when=when)
             text = f"{text}\n\n{ctx.numbers(lang, case.country)}".strip()
-        await ctx.tell_user(case.user_key, Reply(text, ctx.stop_button(lang)))
+        await ctx.tell_user(case.user_key, Reply(text, ctx.stop_button(lang)), case)
 
     async def _open_and_queue(self, alert: OperatorAlert) -> tuple[Case, bool] | None:
         """Open the case and queue its alert: (case, operators on duty now); None when the
@@ -85,7 +96,10 @@ class QueueHandoff:
         if existing is not None:
             await ctx.remind_place(existing)  # asked again: never a second alert
             return None
-        case = await ctx.cases.open(alert, ctx.pseudonymizer.pseudonym(alert.user_key))
+        # Unique among open and recent cases: operators never see two people as one.
+        pseudonym = await ctx.cases.reserve_pseudonym(
+            ctx.pseudonymizer.pseudonyms(alert.user_key), self._owner(alert.user_key))
+        case = await ctx.cases.open(alert, pseudonym)
         open_now = ctx.hours.is_open()
         first_due = None if open_now else ctx.hours.next_open().timestamp()
         await ctx.waiting.add(case.id, case.created, first_due)
@@ -146,6 +160,12 @@ class QueueHandoff:
     async def forget_user(self, user_key: str) -> None:
         """/delete: end an open case and drop everything that points to the person."""
         await self.relay.erase(user_key)
+        await self.ctx.cases.release_pseudonyms(self.ctx.pseudonymizer.pseudonyms(user_key),
+                                                self._owner(user_key))
+
+    def _owner(self, user_key: str) -> str:
+        # Who holds a pseudonym, as a keyed hash: the reservation never stores the user key.
+        return self.ctx.pseudonymizer.user_key(f"pseudonym-owner:{user_key}")
 
     # ------------------------------------------------------------------ the operators' side
     async def handle_operator_update(self, update: OperatorInput) -> None:
@@ -181,7 +201,8 @@ class QueueHandoff:
                 await answer_press(ctx, update.callback_id, None)
                 return
             if not await ctx.auth.allowed(update.user_id):
-                await answer_press(ctx, update.callback_id, "Only the NGO's operators can do this.")
+                await answer_press(ctx, update.callback_id,
+                                   N_("Only the NGO's operators can do this."))
                 await ctx.audit.record(self._stranger(update.user_id), press.case_id, "refused")
                 return
             await on_press(ctx, press, update.user_id or 0, update.callback_id,
@@ -193,14 +214,27 @@ class QueueHandoff:
                                            update.reply_to_message_id)
         if case_id is None:
             return  # talk among operators, not about a case
+        if update.sender_chat_id is not None and update.sender_chat_id == ctx.chat_id:
+            # Posted as the group: only an admin of the operators' chat can do that.
+            if not ctx.settings.anonymous_admins:
+                await ctx.audit.record(ANONYMOUS_ADMIN, case_id, "refused_anonymous")
+                await say_to(ctx, update, ANONYMOUS_OFF)
+                return
+            await self.relay.from_operator(update, case_id, audit_as=ANONYMOUS_ADMIN)
+            return
         if not await ctx.auth.allowed(update.user_id):
             await ctx.audit.record(self._stranger(update.user_id), case_id, "refused")
-            await ctx.messenger.send(
-                ctx.chat_id, Reply("Only the NGO's operators can write to people."),
-                thread_id=update.thread_id, reply_to=update.message_id,
-            )
+            await say_to(ctx, update, N_("Only the NGO's operators can write to people."))
             return
         await self.relay.from_operator(update, case_id)
+
+    def is_operators_chat(self, chat_id: int) -> bool:
+        """Whether an update comes from the operators' chat (followed if Telegram moved it)."""
+        return self.ctx.ops.is_it(chat_id)
+
+    async def check_chat(self) -> None:
+        """The start-up check of OPERATOR_CHAT_ID (see `bot.handoff.startup`)."""
+        await check_operators_chat(self.ctx)
 
     def _stranger(self, user_id: int | None) -> str:
         # Not staff: only a keyed hash of their id goes into the audit trail.
@@ -235,12 +269,15 @@ def build_handoff(
 ) -> QueueHandoff:
     """Wire the handoff from settings; the timings are parameters so tests can shrink them."""
     lookup = messenger if isinstance(messenger, MemberLookup) else None
+    ops = OperatorsChat(settings.chat_id, redis)
+    cases = CaseStore(redis, case_ttl)
     ctx = HandoffContext(
-        messenger=messenger, settings=settings, cases=CaseStore(redis, case_ttl),
+        messenger=messenger, settings=settings, cases=cases,
         queue=AlertQueue(redis, claim_idle=claim_idle),
         waiting=WaitingList(redis, escalate_after or settings.escalate_after_min * 60.0),
         audit=Audit(redis), counters=CaseCounters(redis, settings.timezone),
-        auth=OperatorAuth(settings.chat_id, settings.id_set, lookup),
+        auth=OperatorAuth(ops, settings.id_set, lookup), ops=ops,
+        channel=CaseChannel(messenger, ops, cases, i18n, settings.language),
         hours=OperatorHours.from_settings(settings), pseudonymizer=pseudonymizer,
         content=content, i18n=i18n, store=store, on_sent=on_sent, danger=danger,
     )

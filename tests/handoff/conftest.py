@@ -13,6 +13,7 @@ from redis.asyncio import Redis
 from bot.config import REPO_ROOT, OperatorSettings
 from bot.content.models import Content, Messages
 from bot.core.events import OperatorAlert, Reply
+from bot.core.messenger import BotApiError
 from bot.handoff.service import QueueHandoff, build_handoff
 from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
@@ -50,10 +51,13 @@ class RecordingMessenger:
     edits: list[tuple[int, int, Reply]] = field(default_factory=list)
     topics_closed: list[int] = field(default_factory=list)
     edit_fails: bool = False
+    blocked: set[int] = field(default_factory=set)  # chats answering 403 blocked
     _next: int = 100
 
     async def send(self, chat_id: int, reply: Reply, *, thread_id: int | None = None,
                    reply_to: int | None = None) -> list[int]:
+        if chat_id in self.blocked:
+            raise BotApiError(403, "Forbidden: bot was blocked by the user")
         self._next += 1
         self.sent.append(Sent(chat_id, reply, thread_id, reply_to, [self._next]))
         return [self._next]
@@ -68,6 +72,9 @@ class RecordingMessenger:
 
     async def close_topic(self, chat_id: int, thread_id: int) -> None:
         self.topics_closed.append(thread_id)
+
+    async def reopen_topic(self, chat_id: int, thread_id: int) -> None:
+        self.topics_closed.remove(thread_id)
 
     async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
         self.answers.append((callback_id, text))
@@ -99,6 +106,7 @@ class OpInput:
     callback_id: str | None = None
     thread_id: int | None = None
     reply_to_message_id: int | None = None
+    sender_chat_id: int | None = None
 
 
 PSEUDONYMS = Pseudonymizer("test-key")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -20,6 +21,9 @@ from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person, RunningBot, make_s
 OPS = -1001234567
 OPERATOR = 4242
 OPS_CHAT = {"id": OPS, "type": "supergroup", "title": "Operators", "is_forum": True}
+# Telegram's sender of messages an admin posts anonymously, as the group itself.
+GROUP_ANONYMOUS_BOT = {"id": 1087968824, "is_bot": True, "first_name": "Group",
+                       "username": "GroupAnonymousBot"}
 FAST = {"escalate_after": 60.0, "claim_idle": 0.5, "tick": 0.1, "claim_every": 0.2,
         "read_block": 0.2}
 
@@ -91,13 +95,15 @@ async def consent(person: Person, payload: str = "h:text") -> list[Call]:
 class Operator:
     """Someone in the operators' supergroup: presses buttons, writes in topics or replies."""
 
-    def __init__(self, api: FakeBotAPI, user_id: int = OPERATOR) -> None:
+    def __init__(self, api: FakeBotAPI, user_id: int = OPERATOR,
+                 chat: dict[str, Any] | None = None) -> None:
         self.api = api
         self.user = user(user_id, "en")
+        self.chat = chat or OPS_CHAT
 
     async def press(self, data: str, message_id: int = 1) -> Call:
         mark = len(self.api.calls)
-        message = {"message_id": message_id, "from": BOT_USER, "chat": OPS_CHAT,
+        message = {"message_id": message_id, "from": BOT_USER, "chat": self.chat,
                    "date": int(time.time()), "text": "..."}
         query_id = f"q{time.monotonic_ns()}"
         await self.api.push({"callback_query": {
@@ -107,18 +113,52 @@ class Operator:
         await self.api.quiet()
         return next(c for c in answers if c.params.get("callback_query_id") == query_id)
 
-    async def write(self, text: str, *, thread_id: int | None = None,
-                    reply_to: int | None = None) -> None:
-        extra: dict[str, Any] = {}
+    async def write(self, text: str | None = None, *, thread_id: int | None = None,
+                    reply_to: int | None = None, **extra: Any) -> int:
+        """Post in the operators' chat: in a topic (`thread_id`), or replying to a message
+        (`reply_to`; in a forum's General topic Telegram then sets message_thread_id to the
+        reply chain without is_topic_message). Returns the message id."""
         if thread_id is not None:
             extra.update(message_thread_id=thread_id, is_topic_message=True)
         if reply_to is not None:
             extra["reply_to_message"] = {
-                "message_id": reply_to, "from": BOT_USER, "chat": OPS_CHAT,
+                "message_id": reply_to, "from": BOT_USER, "chat": self.chat,
                 "date": int(time.time()), "text": "...",
             }
-        await self.api.push(message_update(self.api, self.user, text=text, chat=OPS_CHAT,
-                                           **extra))
+            if self.chat.get("is_forum") and thread_id is None:
+                extra["message_thread_id"] = reply_to
+        update = message_update(self.api, self.user, text=text, chat=self.chat, **extra)
+        await self.api.push(update)
+        return int(update["message"]["message_id"])
+
+
+class AnonymousAdmin(Operator):
+    """An admin posting as the group: from GroupAnonymousBot, sender_chat = the group."""
+
+    def __init__(self, api: FakeBotAPI, chat: dict[str, Any] | None = None) -> None:
+        super().__init__(api, GROUP_ANONYMOUS_BOT["id"], chat)
+        self.user = dict(GROUP_ANONYMOUS_BOT)
+
+    async def write(self, text: str | None = None, *, thread_id: int | None = None,
+                    reply_to: int | None = None, **extra: Any) -> int:
+        return await super().write(text, thread_id=thread_id, reply_to=reply_to,
+                                   sender_chat={k: v for k, v in self.chat.items()
+                                                if k != "is_forum"}, **extra)
+
+
+async def recorded(redis: Any, case_id: str, within: float = 15.0) -> None:
+    """Wait until the bot has recorded the case's first alert as posted (its message id is
+    what Take and Close edit; an operator faster than that gets notes instead of edits)."""
+    deadline = time.monotonic() + within
+    while not await redis.hget(f"smb:handoff:case:{case_id}", "posted"):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"alert of case {case_id} not recorded")
+        await asyncio.sleep(0.02)
+
+
+def in_thread(thread: int | None) -> Callable[[Call], bool]:
+    """A `where` for `sent_to`: posted in this topic (None: in the main chat)."""
+    return lambda call: int(call.params.get("message_thread_id") or 0) == (thread or 0)
 
 
 def case_of(call: Call) -> str:
@@ -127,11 +167,14 @@ def case_of(call: Call) -> str:
 
 
 async def sent_to(api: FakeBotAPI, chat_id: int, contains: str, count: int = 1,
-                  since: int = 0, within: float = 15.0) -> list[Call]:
-    """Wait for `count` sendMessage calls to `chat_id` whose text contains `contains`."""
+                  since: int = 0, within: float = 15.0,
+                  where: Callable[[Call], bool] = lambda call: True) -> list[Call]:
+    """Wait for `count` sendMessage calls to `chat_id` whose text contains `contains` (and
+    that satisfy `where`, e.g. a thread: refused attempts are calls too)."""
     deadline = time.monotonic() + within
     while True:
-        found = [c for c in api.calls_to("sendMessage", chat_id, since) if contains in c.text]
+        found = [c for c in api.calls_to("sendMessage", chat_id, since)
+                 if contains in c.text and where(c)]
         if len(found) >= count:
             return found
         if time.monotonic() > deadline:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 
+import pytest
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
-from bot.core.events import EventKind, IncomingEvent
+from bot.config import REPO_ROOT, OperatorSettings
+from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.handoff.audit import Audit
+from bot.handoff.service import build_handoff
 from bot.handoff.stats import collect
+from bot.i18n import I18n
 from tests.handoff.conftest import (
     OPERATOR,
     OPS_CHAT,
@@ -18,7 +24,9 @@ from tests.handoff.conftest import (
     OpInput,
     RecordingMessenger,
     alert,
+    minimal_content,
 )
+from tests.helpers.redis_server import running_redis
 
 USER = "a" * 32
 CHAT = 5551
@@ -377,3 +385,97 @@ async def test_alert_with_the_persons_words_is_not_redrawn(make_handoff: MakeHan
     assert tg.edits == [] and "Taken by operator" in tg.to(OPS_CHAT)[-1].reply.text
     assert await handoff.user_event(user_text("/stop", EventKind.COMMAND))
     assert tg.edits == [] and len(tg.topics_closed) == 1  # the topic is closed all the same
+
+
+async def test_pseudonyms_are_unique_among_open_cases(
+    make_handoff: MakeHandoff, redis_client: Redis
+) -> None:
+    # With two-digit names, 300 people made several pairs operators could mix up.
+    handoff = make_handoff(RecordingMessenger())
+    for n in range(300):
+        await handoff.alert(alert(f"{n:032x}", str(10_000 + n)))
+    names = [await redis_client.hget(key, "pseudonym")
+             for key in await redis_client.keys("smb:handoff:case:*")]
+    assert len(names) == 300 and len(set(names)) == 300
+
+
+async def test_a_taken_pseudonym_goes_to_the_next_name_and_the_owner_keeps_theirs(
+    make_handoff: MakeHandoff, redis_client: Redis
+) -> None:
+    handoff = make_handoff(RecordingMessenger())
+    first, second = "1" * 32, "2" * 32
+    # Someone else's open case already holds the name the second person would get.
+    taken = PSEUDONYMS.pseudonym(second)
+    await redis_client.set(f"smb:handoff:pseudonym:{taken}", "someone-else", ex=60)
+    await handoff.alert(alert(second, "6002"))
+    case = await handoff.ctx.cases.open_case_of(second)
+    assert case is not None and case.pseudonym != taken
+    assert case.pseudonym == PSEUDONYMS.pseudonym(second, 1)
+
+    await handoff.alert(alert(first, "6001"))
+    mine = await handoff.ctx.cases.open_case_of(first)
+    assert mine is not None
+    await handoff.ctx.cases.close(mine.id, str(OPERATOR))
+    await handoff.alert(alert(first, "6001"))  # a new case later: the same name for the person
+    again = await handoff.ctx.cases.open_case_of(first)
+    assert again is not None and again.id != mine.id and again.pseudonym == mine.pseudonym
+
+
+async def test_notes_to_operators_are_in_the_operators_language(
+    make_handoff: MakeHandoff, redis_client: Redis
+) -> None:
+    tg = RecordingMessenger(topics=True)
+    handoff = make_handoff(tg, settings={"language": "be"})
+    await handoff.alert(alert(USER, str(CHAT)))
+    await deliver_all(handoff)
+    case_id = tg.to(OPS_CHAT)[0].reply.buttons[0][0].payload.split(":")[2]  # type: ignore[union-attr]
+    await handoff.handle_operator_update(press(f"op:take:{case_id}"))
+    tg.blocked.add(CHAT)
+    thread = tg.to(OPS_CHAT)[0].thread_id
+    await handoff.handle_operator_update(OpInput(
+        OPS_CHAT, OPERATOR, EventKind.TEXT, text="Прывітанне", message_id=77, thread_id=thread))
+    assert tg.to(OPS_CHAT)[-1].reply.text == "Не дастаўлена: чалавек заблакаваў бота."
+
+
+async def test_redis_crash_right_after_the_post_does_not_double_it() -> None:
+    # Redis (with persistence: it comes back with the queue entry still pending) dies between
+    # Telegram taking the alert and the bot recording it; the retry must not post it again.
+    with running_redis() as server:
+        redis = Redis.from_url(server.url, decode_responses=True)
+        crashed: list[int] = []
+
+        @dataclass
+        class CrashingMessenger(RecordingMessenger):
+            async def send(self, chat_id: int, reply: Reply, *, thread_id: int | None = None,
+                           reply_to: int | None = None) -> list[int]:
+                ids = await super().send(chat_id, reply, thread_id=thread_id,
+                                         reply_to=reply_to)
+                if chat_id == OPS_CHAT and "Case #" in reply.text and not crashed:
+                    crashed.append(1)
+                    await redis.save()  # what persistence has on disk: the post not recorded
+                    server.stop()
+                return ids
+
+        tg = CrashingMessenger()
+        settings = OperatorSettings(_env_file=None, chat_id=OPS_CHAT,  # type: ignore[call-arg]
+                                    ids=str(OPERATOR))
+        content = minimal_content()
+        handoff = build_handoff(settings, redis=redis, messenger=tg, pseudonymizer=PSEUDONYMS,
+                                content=lambda: content, i18n=I18n(REPO_ROOT / "locales"),
+                                case_ttl=3600, claim_idle=0.0)
+        try:
+            await handoff.alert(alert(USER, str(CHAT)))
+            (item,) = await handoff.ctx.queue.read(block_ms=10)
+            with pytest.raises(RedisError):
+                await handoff.ctx.queue.deliver(item, handoff.poster.post)
+            server.start()
+            for key in await redis.keys("smb:handoff:posting:*"):
+                await redis.delete(key)  # the short posting lock has run out meanwhile
+            for again in await handoff.ctx.queue.claim():
+                assert await handoff.ctx.queue.deliver(again, handoff.poster.post)
+            assert len([s for s in tg.to(OPS_CHAT) if "Case #" in s.reply.text]) == 1
+            assert await handoff.ctx.queue.pending() == 0
+            case = await handoff.ctx.cases.open_case_of(USER)
+            assert case is not None and case.alert_msg and case.posted == 0
+        finally:
+            await redis.aclose()

@@ -23,6 +23,7 @@ from tests.handoff.telegram import (
     consent,
     pseudonym,
     reach_consent,
+    recorded,
     sent_to,
     settings_for,
 )
@@ -127,6 +128,7 @@ async def test_alert_is_edited_on_take_and_close(
     (alert,) = await sent_to(fake_api, OPS, "Case #")
     case, thread = case_of(alert), int(alert.params["message_thread_id"])
     alert_id = max(fake_api.chats[OPS])
+    await recorded(redis_client, case)
 
     mark = len(fake_api.calls)
     await operator.press(f"op:take:{case}", message_id=alert_id)
@@ -169,6 +171,7 @@ async def test_failed_edit_and_topic_close_fall_back(
     await consent(person, "h:yes")
     (alert,) = await sent_to(fake_api, OPS, "Case #")
     case, alert_id = case_of(alert), max(fake_api.chats[OPS])
+    await recorded(redis_client, case)
 
     mark = len(fake_api.calls)
     await operator.press(f"op:take:{case}", message_id=alert_id)
@@ -376,6 +379,8 @@ async def test_a_case_leaves_no_trace_in_logs_and_delete_erases_it(
     await bot.settle()
     for name in await redis_client.keys("smb:*"):
         assert key not in name and key not in await dump(redis_client, name), name
+    # The name reserved for them is released too: nothing links a pseudonym to them.
+    assert not await redis_client.keys(f"smb:handoff:pseudonym:{pseudonym(uid)}")
 
     secrets = [first, later, "забрали паспорт", "Ивана", str(uid), phone, key]
     assert leaks(caplog.records, *secrets) == []

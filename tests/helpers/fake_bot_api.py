@@ -52,6 +52,26 @@ class _Failure:
     status: int
     description: str
     retry_after: int | None
+    parameters: dict[str, Any] | None = None
+
+
+# What Telegram answers about a chat the bot can no longer use (real descriptions).
+BLOCKED = (403, "Forbidden: bot was blocked by the user")
+CHAT_NOT_FOUND = (400, "Bad Request: chat not found")
+KICKED = (403, "Forbidden: bot was kicked from the supergroup chat")
+THREAD_NOT_FOUND = (400, "Bad Request: message thread not found")
+TOPIC_CLOSED = (400, "Bad Request: TOPIC_CLOSED")
+NO_TOPIC_RIGHTS = (400, "Bad Request: not enough rights to manage topics")
+UPGRADED = (400, "Bad Request: group chat was upgraded to a supergroup chat")
+# The rights the set-up in docs/OPERATORS.md gives the bot in the operators' supergroup.
+ADMIN_RIGHTS: dict[str, Any] = {
+    "status": "administrator", "can_be_edited": False, "is_anonymous": False,
+    "can_manage_chat": True, "can_delete_messages": True, "can_manage_video_chats": False,
+    "can_restrict_members": False, "can_promote_members": False, "can_change_info": False,
+    "can_invite_users": False, "can_post_stories": False, "can_edit_stories": False,
+    "can_delete_stories": False, "can_pin_messages": False, "can_manage_topics": True,
+    "can_send_welcome_messages": False,
+}
 
 
 class FakeBotAPI:
@@ -64,12 +84,19 @@ class FakeBotAPI:
         self.topics: dict[int, dict[int, bool]] = defaultdict(dict)  # chat -> topic -> closed?
         # chat -> user -> getChatMember status ("member" or "left"; "left" when not listed)
         self.members: dict[int, dict[int, str]] = defaultdict(dict)
+        # The bot's own getChatMember per chat (default: ADMIN_RIGHTS, as the set-up asks).
+        self.bot_member: dict[int, dict[str, Any]] = {}
+        self.forums: set[int] = set()  # supergroups with topics on (getChat's is_forum)
+        self.blocked: set[int] = set()  # people who blocked the bot (403 on sends to them)
+        # chat -> the answer every call about it gets: gone, kicked, or upgraded (migrated).
+        self.dead_chats: dict[int, _Failure] = {}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1000)
         self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
         self._new_update = asyncio.Condition()
         self._new_call = asyncio.Condition()
         self._failures: dict[str, deque[_Failure]] = defaultdict(deque)
+        self._slow: dict[tuple[str, int | None], deque[float]] = defaultdict(deque)
         self._runner: web.AppRunner | None = None
         self.port = free_port()
 
@@ -90,10 +117,31 @@ class FakeBotAPI:
 
     # ---------------------------------------------------------------- test controls
     def fail(self, method: str, status: int, description: str = "", *,
-             retry_after: int | None = None, times: int = 1) -> None:
+             retry_after: int | None = None, times: int = 1,
+             parameters: dict[str, Any] | None = None) -> None:
         """Answer the next `times` calls of `method` with an error like Telegram's."""
         for _ in range(times):
-            self._failures[method].append(_Failure(status, description, retry_after))
+            self._failures[method].append(_Failure(status, description, retry_after, parameters))
+
+    def slow(self, method: str, seconds: float, chat_id: int | None = None) -> None:
+        """The next call of `method` (to `chat_id`) is done at once, as Telegram would, but
+        its answer comes `seconds` later: a client that gives up meanwhile never learns."""
+        self._slow[(method, chat_id)].append(seconds)
+
+    def kill_chat(self, chat_id: int, status: int, description: str, *,
+                  migrate_to_chat_id: int | None = None) -> None:
+        """From now on every call about `chat_id` fails like Telegram's answer for a chat
+        that is gone ("chat not found"), left (403) or upgraded (400 with migrate_to_chat_id)."""
+        parameters = {"migrate_to_chat_id": migrate_to_chat_id} if migrate_to_chat_id else None
+        self.dead_chats[chat_id] = _Failure(status, description, None, parameters)
+
+    def delete_topic(self, chat_id: int, thread_id: int) -> None:
+        """An operator deleted a forum topic: sends to it now fail with "thread not found"."""
+        self.topics[chat_id].pop(thread_id, None)
+
+    def rights(self, chat_id: int) -> dict[str, Any]:
+        """The bot's getChatMember in `chat_id` (ADMIN_RIGHTS unless a test changed them)."""
+        return self.bot_member.get(chat_id, ADMIN_RIGHTS)
 
     async def push(self, update: dict[str, Any]) -> int:
         """Queue an update for getUpdates (gives it an update_id unless it has one)."""
@@ -166,13 +214,22 @@ class FakeBotAPI:
         failures = self._failures.get(method)
         if failures:
             failure = failures.popleft()
-            return _error(failure.status, failure.description, failure.retry_after)
+            return _error(failure.status, failure.description, failure.retry_after,
+                          failure.parameters)
+        chat = params.get("chat_id")
+        dead = self.dead_chats.get(int(chat)) if chat is not None else None
+        if dead is not None:
+            return _error(dead.status, dead.description, None, dead.parameters)
         if method == "getUpdates":
             return _ok(await self._get_updates(params))
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
             return _error(404, "Not Found: method not found")
-        return handler(params)
+        response = handler(params)
+        delays = self._slow.get((method, int(chat) if chat is not None else None))
+        if delays:
+            await asyncio.sleep(delays.popleft())
+        return response
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
@@ -201,6 +258,7 @@ class FakeBotAPI:
         }
         if params.get("message_thread_id"):
             message["message_thread_id"] = params["message_thread_id"]
+            message["is_topic_message"] = True
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
         return _ok(message)
@@ -210,8 +268,20 @@ class FakeBotAPI:
                     "supports_inline_queries": False})
 
     def _m_sendMessage(self, params: dict[str, Any]) -> web.Response:
+        chat_id = int(params["chat_id"])
+        if chat_id in self.blocked:
+            return _error(*BLOCKED)
         if len(str(params.get("text", ""))) > 4096:
             return _error(400, "Bad Request: message is too long")
+        thread = params.get("message_thread_id")
+        if thread:
+            # Only real topics are threads one can post in (a reply chain in General is not).
+            topics = self.topics.get(chat_id, {})
+            if int(thread) not in topics:
+                return _error(*THREAD_NOT_FOUND)
+            # A closed topic takes posts only from admins who may manage topics.
+            if topics[int(thread)] and not self.rights(chat_id).get("can_manage_topics"):
+                return _error(*TOPIC_CLOSED)
         return self._message(params)
 
     def _m_editMessageText(self, params: dict[str, Any]) -> web.Response:
@@ -252,6 +322,8 @@ class FakeBotAPI:
         return _ok(True)
 
     def _m_createForumTopic(self, params: dict[str, Any]) -> web.Response:
+        if not self.rights(int(params["chat_id"])).get("can_manage_topics"):
+            return _error(*NO_TOPIC_RIGHTS)
         thread = self.new_message_id(int(params["chat_id"]))
         self.topics[int(params["chat_id"])][thread] = False
         return _ok({"message_thread_id": thread, "name": params["name"], "icon_color": 7322096})
@@ -266,8 +338,34 @@ class FakeBotAPI:
         topics[thread] = True
         return _ok(True)
 
+    def _m_reopenForumTopic(self, params: dict[str, Any]) -> web.Response:
+        topics = self.topics[int(params["chat_id"])]
+        thread = int(params["message_thread_id"])
+        if thread not in topics:
+            return _error(*THREAD_NOT_FOUND)
+        if not self.rights(int(params["chat_id"])).get("can_manage_topics"):
+            return _error(*NO_TOPIC_RIGHTS)
+        if not topics[thread]:
+            return _error(400, "Bad Request: TOPIC_NOT_MODIFIED")
+        topics[thread] = False
+        return _ok(True)
+
+    def _m_getChat(self, params: dict[str, Any]) -> web.Response:
+        chat_id = int(params["chat_id"])
+        gifts = {"unlimited_gifts": False, "limited_gifts": False, "unique_gifts": False,
+                 "premium_subscription": False, "gifts_from_channels": False}
+        common = {"id": chat_id, "accent_color_id": 0, "max_reaction_count": 11,
+                  "accepted_gift_types": gifts}
+        if chat_id > 0:
+            return _ok({**common, "type": "private", "first_name": "Person"})
+        return _ok({**common, "type": "supergroup", "title": "Operators",
+                    "is_forum": chat_id in self.forums or bool(self.topics.get(chat_id)),
+                    "permissions": {"can_send_messages": True, "can_manage_topics": False}})
+
     def _m_getChatMember(self, params: dict[str, Any]) -> web.Response:
         user_id = int(params["user_id"])
+        if user_id == BOT_USER["id"]:
+            return _ok({**self.rights(int(params["chat_id"])), "user": BOT_USER})
         status = self.members[int(params["chat_id"])].get(user_id, "left")
         return _ok({"status": status,
                     "user": {"id": user_id, "is_bot": False, "first_name": "Someone"}})
@@ -290,8 +388,12 @@ def _ok(result: Any) -> web.Response:
     return web.json_response({"ok": True, "result": result})
 
 
-def _error(status: int, description: str, retry_after: int | None = None) -> web.Response:
+def _error(status: int, description: str, retry_after: int | None = None,
+           parameters: dict[str, Any] | None = None) -> web.Response:
+    """Telegram's error answer: ok=false, error_code, description and any parameters."""
     body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+    if parameters:
+        body["parameters"] = dict(parameters)
     if retry_after is not None:
         body["parameters"] = {"retry_after": retry_after}
         body["description"] = description or f"Too Many Requests: retry after {retry_after}"

@@ -13,7 +13,10 @@ from aiogram import Bot, Dispatcher, Router
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
+    TelegramAPIError,
     TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramMigrateToChat,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
@@ -37,6 +40,7 @@ from bot.adapters.telegram.glue import Glue
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
 from bot.adapters.telegram.texts import TransportTexts
+from bot.core.messenger import BotApiError
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 _JSON_HEADERS = {"Content-Type": "application/json"}
@@ -128,10 +132,28 @@ def classify(exc: BaseException) -> Failure:
     return Failure("fatal")
 
 
+def explain(exc: BaseException) -> BotApiError | None:
+    """aiogram's exception as what Telegram answered (error_code, description, parameters)."""
+    if not isinstance(exc, TelegramAPIError):
+        return None
+    if isinstance(exc, TelegramMigrateToChat):
+        # aiogram replaces the description with its own sentence; the code is Telegram's 400.
+        return BotApiError(400, exc.message, migrate_to_chat_id=exc.migrate_to_chat_id)
+    if isinstance(exc, TelegramRetryAfter):
+        return BotApiError(429, exc.message, retry_after=float(exc.retry_after))
+    if isinstance(exc, TelegramForbiddenError):
+        return BotApiError(403, exc.message)
+    if isinstance(exc, TelegramBadRequest):
+        return BotApiError(400, exc.message)
+    if isinstance(exc, TelegramServerError | TelegramNetworkError):
+        return BotApiError(500, exc.message)
+    return BotApiError(0, exc.message)
+
+
 FLAVOUR = BotApiFlavour(
     button=InlineKeyboardButton, markup=InlineKeyboardMarkup, reply_parameters=ReplyParameters,
     link_preview_options=LinkPreviewOptions, bad_request=TelegramBadRequest, parse_mode="HTML",
-    classify=classify,
+    classify=classify, explain=explain,
 )
 
 

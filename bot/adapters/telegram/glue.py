@@ -69,9 +69,10 @@ class TgInput:
     message_id: int | None = None
     callback_id: str | None = None
     language_code: str | None = None
-    thread_id: int | None = None
+    thread_id: int | None = None  # a forum topic's id, only for messages in a real topic
     reply_to_message_id: int | None = None
     from_bot: bool = False
+    sender_chat_id: int | None = None  # posted on behalf of a chat (an anonymous group admin)
 
 
 def _command(text: str) -> str:
@@ -117,9 +118,12 @@ def read_update(update: Any) -> TgInput | None:
         update_id=update.update_id, chat_id=message.chat.id, chat_type=str(message.chat.type),
         user_id=user.id if user else None, kind=kind, text=text, message_id=message.message_id,
         language_code=user.language_code if user else None,
-        thread_id=getattr(message, "message_thread_id", None),
+        # A reply in General carries its reply chain's id as message_thread_id: not a topic.
+        thread_id=(getattr(message, "message_thread_id", None)
+                   if getattr(message, "is_topic_message", None) else None),
         reply_to_message_id=reply_to.message_id if reply_to is not None else None,
         from_bot=bool(user.is_bot) if user else False,
+        sender_chat_id=getattr(getattr(message, "sender_chat", None), "id", None),
     )
 
 
@@ -195,10 +199,13 @@ class Glue:
 
     async def handle(self, data: TgInput) -> None:
         """Handle one update already read into a `TgInput`."""
-        if data.user_id is None or data.from_bot:
+        operators = self._handoff.is_operators_chat(data.chat_id)
+        # An admin posting anonymously comes "from" a bot with the group as sender_chat: the
+        # handoff decides about it; every other bot's message is ignored.
+        as_group = operators and data.sender_chat_id == data.chat_id
+        if data.user_id is None or (data.from_bot and not as_group):
             return
         user_key = self._pseudonymizer.user_key(f"tg:{data.user_id}")
-        operators = self._operator_chat_id is not None and data.chat_id == self._operator_chat_id
         async with self._user_lock(user_key):
             if data.chat_type == "private" and not operators:
                 # De-dup and rate count in one round trip. A button press's message id is

@@ -8,15 +8,18 @@ exception, how errors map to the limiter's retry decisions). Each adapter passes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.adapters.telegram.formatting import split_text
 from bot.adapters.telegram.limiter import Classifier, OutgoingLimiter
 from bot.core.events import Button, Reply
+from bot.core.messenger import BotApiError, ChatInfo
+
+T = TypeVar("T")
 
 DELETE_BATCH = 100  # deleteMessages takes at most 100 ids
 
@@ -32,6 +35,8 @@ class BotApiFlavour:
     bad_request: type[Exception]  # what a refused call raises (e.g. a message already gone)
     parse_mode: str
     classify: Classifier
+    # The framework's exception as what Telegram answered; None: not a Bot API answer.
+    explain: Callable[[BaseException], BotApiError | None] = lambda exc: None
 
 
 class BotApiMessenger:
@@ -43,6 +48,16 @@ class BotApiMessenger:
         self._flavour = flavour
         # Frozen in both frameworks: one instance serves every message.
         self._no_preview = flavour.link_preview_options(is_disabled=True)
+
+    async def _run(self, chat_id: int | None, call: Callable[[], Awaitable[T]]) -> T:
+        """One call through the limiter; a refusal comes out as `BotApiError`, framework-free."""
+        try:
+            return await self._limiter.run(chat_id, call, self._flavour.classify)
+        except Exception as exc:
+            error = self._flavour.explain(exc)
+            if error is None:
+                raise
+            raise error from exc
 
     def _button(self, button: Button) -> Any:
         if button.url:
@@ -79,7 +94,7 @@ class BotApiMessenger:
                     link_preview_options=self._no_preview,
                 )
 
-            message = await self._limiter.run(chat_id, call, flavour.classify)
+            message = await self._run(chat_id, call)
             ids.append(message.message_id)
         return ids
 
@@ -94,7 +109,7 @@ class BotApiMessenger:
             parse_mode=flavour.parse_mode, reply_markup=self._markup(reply),
             link_preview_options=self._no_preview,
         )
-        await self._limiter.run(chat_id, call, flavour.classify)
+        await self._run(chat_id, call)
 
     async def delete(self, chat_id: int, message_ids: Sequence[int]) -> None:
         classify, bad_request = self._flavour.classify, self._flavour.bad_request
@@ -105,7 +120,7 @@ class BotApiMessenger:
                 await self._limiter.run(
                     None, partial(self._bot.delete_messages, chat_id, batch), classify
                 )
-            except bad_request:
+            except bad_request:  # framework-level on purpose: this loop is inside one call
                 # Some ids cannot be deleted as a batch: try one by one, skipping failures.
                 for mid in batch:
                     with suppress(bad_request):
@@ -114,29 +129,51 @@ class BotApiMessenger:
                         )
 
     async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
-        await self._limiter.run(
-            None, partial(self._bot.answer_callback_query, callback_id, text=text),
-            self._flavour.classify,
-        )
+        await self._run(None, partial(self._bot.answer_callback_query, callback_id, text=text))
 
     async def create_topic(self, chat_id: int, name: str) -> int:
-        topic = await self._limiter.run(
-            chat_id, partial(self._bot.create_forum_topic, chat_id, name), self._flavour.classify
-        )
-        return topic.message_thread_id
+        topic = await self._run(chat_id, partial(self._bot.create_forum_topic, chat_id, name))
+        return int(topic.message_thread_id)
 
     async def close_topic(self, chat_id: int, thread_id: int) -> None:
-        await self._limiter.run(
-            chat_id, partial(self._bot.close_forum_topic, chat_id, thread_id),
-            self._flavour.classify,
-        )
+        await self._run(chat_id, partial(self._bot.close_forum_topic, chat_id, thread_id))
+
+    async def reopen_topic(self, chat_id: int, thread_id: int) -> None:
+        await self._run(chat_id, partial(self._bot.reopen_forum_topic, chat_id, thread_id))
+
+    async def chat_info(self, chat_id: int) -> ChatInfo:
+        """getChat, then getMe and getChatMember for the bot itself: may it post, manage topics.
+
+        A member's right to post follows the chat's default permissions; an administrator
+        always may; a restricted member only with `can_send_messages`.
+        """
+        chat = await self._run(None, partial(self._bot.get_chat, chat_id))
+        me = await self._run(None, self._bot.get_me)
+        member = await self._run(None, partial(self._bot.get_chat_member, chat_id, me.id))
+        status = str(getattr(member.status, "value", member.status))
+        permissions = getattr(chat, "permissions", None)
+        default_post = bool(getattr(permissions, "can_send_messages", True))
+        if status in ("creator", "owner"):
+            can_post = can_topics = True
+        elif status == "administrator":
+            can_post = True
+            can_topics = bool(getattr(member, "can_manage_topics", False))
+        elif status == "restricted":
+            can_post = bool(getattr(member, "can_send_messages", False))
+            can_topics = False
+        elif status == "member":
+            can_post = default_post
+            can_topics = bool(getattr(permissions, "can_manage_topics", False))
+        else:  # left, kicked
+            can_post = can_topics = False
+        return ChatInfo(chat_type=str(getattr(chat.type, "value", chat.type)),
+                        is_forum=bool(getattr(chat, "is_forum", False)), bot_status=status,
+                        can_post=can_post, can_manage_topics=can_topics)
 
     async def member_status(self, chat_id: int, user_id: int) -> str:
         """getChatMember's status ("member", "administrator", "left", ...): operator checks.
 
         Either framework may give an enum (its value is the Bot API string) or a plain string.
         """
-        member = await self._limiter.run(
-            None, partial(self._bot.get_chat_member, chat_id, user_id), self._flavour.classify
-        )
+        member = await self._run(None, partial(self._bot.get_chat_member, chat_id, user_id))
         return str(getattr(member.status, "value", member.status))

@@ -41,6 +41,10 @@ class Handoff(Protocol):
         """/delete: end the person's open case and forget their chat address."""
         ...
 
+    def is_operators_chat(self, chat_id: int) -> bool:
+        """Whether updates from this chat are the operators' (its id may have moved)."""
+        ...
+
 
 def alert_text(alert: OperatorAlert, pseudonym: str) -> str:
     """The alert as plain text (the messenger escapes it): no raw ids, only the pseudonym."""
@@ -86,3 +90,6 @@ class PlainAlertHandoff:
 
     async def forget_user(self, user_key: str) -> None:
         return None
+
+    def is_operators_chat(self, chat_id: int) -> bool:
+        return self._chat_id is not None and chat_id == self._chat_id

@@ -22,13 +22,21 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.adapters.telegram.glue import Glue
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
 from bot.adapters.telegram.texts import TransportTexts
+from bot.core.messenger import BotApiError
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
@@ -56,10 +64,28 @@ def classify(exc: BaseException) -> Failure:
     return Failure("fatal")
 
 
+def explain(exc: BaseException) -> BotApiError | None:
+    """PTB's exception as what Telegram answered. PTB drops the "Bad Request: " prefix and
+    knows no status code for 5xx (a NetworkError, as for a dropped connection)."""
+    if not isinstance(exc, TelegramError):
+        return None
+    if isinstance(exc, ChatMigrated):
+        return BotApiError(400, exc.message, migrate_to_chat_id=int(exc.new_chat_id))
+    if isinstance(exc, RetryAfter):
+        return BotApiError(429, exc.message, retry_after=_seconds(exc.retry_after))
+    if isinstance(exc, Forbidden):
+        return BotApiError(403, exc.message)
+    if isinstance(exc, BadRequest):
+        return BotApiError(400, exc.message)
+    if isinstance(exc, NetworkError):
+        return BotApiError(500, exc.message)
+    return BotApiError(0, exc.message)
+
+
 FLAVOUR = BotApiFlavour(
     button=InlineKeyboardButton, markup=InlineKeyboardMarkup, reply_parameters=ReplyParameters,
     link_preview_options=LinkPreviewOptions, bad_request=BadRequest, parse_mode=ParseMode.HTML,
-    classify=classify,
+    classify=classify, explain=explain,
 )
 
 

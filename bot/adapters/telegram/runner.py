@@ -187,6 +187,9 @@ async def serve(
     watch_task: asyncio.Task[None] | None = None
     try:
         await adapter.start(texts)
+        check_chat = getattr(handoff, "check_chat", None)
+        if check_chat is not None:  # a wrong OPERATOR_CHAT_ID stops the start, in one line
+            await check_chat()
         run_handoff = getattr(handoff, "run", None)
         if run_handoff is not None:  # posts, re-claims and escalates alerts in the background
             handoff_task = asyncio.create_task(run_handoff(handoff_stop))

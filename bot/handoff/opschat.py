@@ -1,0 +1,58 @@
+"""The operators' chat as the running process knows it: its id (which Telegram may change when a
+group becomes a supergroup) and whether it took the last post (shared by replicas via Redis)."""
+
+from __future__ import annotations
+
+import logging
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from bot.storage.keys import global_key
+
+log = logging.getLogger(__name__)
+
+REACHABLE = global_key("handoff", "ops", "reachable")  # "1" or "0": the last post's result
+REACHABLE_TTL = 24 * 3600  # a day without any post: nothing known, assume reachable again
+
+
+class OperatorsChat:
+    """OPERATOR_CHAT_ID, followed when Telegram says it moved; reachability at the last post."""
+
+    def __init__(self, chat_id: int | None, redis: Redis) -> None:
+        self.id = chat_id
+        self._redis = redis
+        self._reachable = True  # what this process saw last, when Redis cannot say
+
+    def migrate(self, new_id: int) -> None:
+        """Telegram said the group became a supergroup: use the new id from now on."""
+        if new_id == self.id:
+            return
+        # Loud: the setting is wrong and a restart would go back to the dead id.
+        log.critical("OPERATOR_CHAT_ID %s was upgraded to a supergroup with id %s: set "
+                     "OPERATOR_CHAT_ID=%s (this process uses the new id until it stops)",
+                     self.id, new_id, new_id)
+        self.id = new_id
+
+    def is_it(self, chat_id: int) -> bool:
+        """Whether an update's chat is the operators' chat (its current id)."""
+        return self.id is not None and chat_id == self.id
+
+    async def mark(self, reachable: bool) -> None:
+        """Record the result of the last post in the operators' chat."""
+        if reachable != self._reachable:
+            log.log(logging.INFO if reachable else logging.ERROR,
+                    "operators' chat %s", "reachable again" if reachable else "unreachable")
+        self._reachable = reachable
+        try:
+            await self._redis.set(REACHABLE, "1" if reachable else "0", ex=REACHABLE_TTL)
+        except (RedisError, OSError):
+            pass  # this process still knows; other replicas learn on their own next post
+
+    async def reachable(self) -> bool:
+        """Whether the last post in the operators' chat (by any replica) went through."""
+        try:
+            value = await self._redis.get(REACHABLE)
+        except (RedisError, OSError):
+            return self._reachable
+        return self._reachable if value is None else str(value) == "1"
