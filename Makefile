@@ -5,9 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint bench locales redis rasa-setup rasa-train rasa-serve clean
+.PHONY: setup demo test lint bench locales redis ha rasa-setup rasa-train rasa-serve clean
 
-setup: $(STAMP) locales redis
+setup: $(STAMP) locales redis ha
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -20,6 +20,9 @@ $(STAMP): pyproject.toml
 # Compiled gettext catalogs (.mo) are build products, made from the .po sources.
 locales: $(STAMP)
 	$(BIN)/pybabel -q compile -d locales -D messages
+
+ha:
+	@bash scripts/ensure-ha.sh
 
 redis:
 	@bash scripts/ensure-redis.sh

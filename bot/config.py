@@ -60,15 +60,39 @@ class WebhookSettings(BaseSettings):
         return int(self.listen.rpartition(":")[2])
 
 
+def _host_port(value: str) -> str:
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit():
+        raise ValueError("must be host:port, e.g. 0.0.0.0:8080")
+    return value
+
+
 class RedisSettings(BaseSettings):
     model_config = _env("REDIS_")
 
+    # Password and database number come from here even with Sentinel (its host is then unused).
     url: str | None = None
     # DANGEROUS: start even when Redis may evict keys (maxmemory-policy allkeys-*/volatile-*).
     # An evicted key is a case, an alert or a link lost without a trace; see docs/REDIS.md.
     accept_eviction: bool = False
     # Seconds between reads of Redis' memory (INFO) for /readyz, metrics and the OOM state.
     memory_check_s: float = Field(default=15.0, gt=0)
+    # Comma-separated host:port of Redis Sentinels; set: the primary is found through them.
+    sentinels: str = ""
+    sentinel_master: str = "mymaster"
+
+    @field_validator("sentinels")
+    @classmethod
+    def _sentinels(cls, value: str) -> str:
+        for part in filter(None, (p.strip() for p in value.split(","))):
+            _host_port(part)
+        return value
+
+    @property
+    def sentinel_addresses(self) -> list[tuple[str, int]]:
+        """REDIS_SENTINELS as [(host, port), ...]; empty: connect to REDIS_URL directly."""
+        pairs = (p.strip().rpartition(":") for p in self.sentinels.split(",") if p.strip())
+        return [(host, int(port)) for host, _, port in pairs]
 
 
 class NLUSettings(BaseSettings):
@@ -153,6 +177,14 @@ class BotSettings(BaseSettings):
     pseudonym_key: SecretStr | None = None  # keyed hash for user keys; required with Telegram
     rate_limit_per_minute: int = Field(default=20, ge=1)
     log_level: str = "INFO"
+    # host:port of /healthz, /readyz and /metrics in polling mode (webhook mode serves them on
+    # WEBHOOK_LISTEN); empty: no health server.
+    health_listen: str = ""
+
+    @field_validator("health_listen")
+    @classmethod
+    def _health_listen(cls, value: str) -> str:
+        return _host_port(value) if value else value
 
     @property
     def session_ttl_seconds(self) -> int:

@@ -59,7 +59,8 @@ async def build_store(settings: Settings) -> SessionStore:
         from bot.storage.health import RedisHealth
         from bot.storage.redis import RedisSessionStore, connect
 
-        redis = connect(settings.redis.url)
+        redis = connect(settings.redis.url, sentinels=settings.redis.sentinel_addresses,
+                        master=settings.redis.sentinel_master)
         health = RedisHealth(redis, accept_eviction=settings.redis.accept_eviction)
         # Fail at start, not on the first person who writes; refuse a Redis that may evict.
         await health.check()

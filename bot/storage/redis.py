@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
 from redis.asyncio import Redis
+from redis.asyncio.sentinel import Sentinel
+from redis.connection import parse_url
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -37,12 +39,32 @@ async def once_more(call: Callable[[], Awaitable[T]]) -> T:
         return await call()
 
 
-def connect(url: str) -> Redis:
-    """One shared client (with its connection pool) for the whole process."""
-    return Redis.from_url(
-        url, decode_responses=True, socket_timeout=2.0, socket_connect_timeout=2.0,
-        health_check_interval=30,
+TIMEOUT_S = 2.0  # a dead or partitioned Redis must fail fast, so the fallback can answer
+
+
+def connect(
+    url: str, *, sentinels: Sequence[tuple[str, int]] = (), master: str = "mymaster"
+) -> Redis:
+    """One shared client (with its connection pool) for the whole process.
+
+    With `sentinels` (host, port pairs) the primary named `master` is asked of Redis Sentinel
+    on every new connection, so after a failover the client reconnects to the promoted
+    replica; `url` then gives only the password and database number.
+    """
+    if not sentinels:
+        return Redis.from_url(
+            url, decode_responses=True, socket_timeout=TIMEOUT_S,
+            socket_connect_timeout=TIMEOUT_S, health_check_interval=30,
+        )
+    options = parse_url(url)
+    sentinel = Sentinel(
+        list(sentinels),
+        sentinel_kwargs={"socket_timeout": TIMEOUT_S, "socket_connect_timeout": TIMEOUT_S},
+        decode_responses=True, password=options.get("password"),
+        username=options.get("username"), db=options.get("db", 0),
+        socket_timeout=TIMEOUT_S, socket_connect_timeout=TIMEOUT_S,
     )
+    return sentinel.master_for(master)
 
 
 class RedisSessionStore:

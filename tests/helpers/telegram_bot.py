@@ -35,7 +35,8 @@ def make_settings(api: FakeBotAPI, framework: str, redis_url: str | None, **over
         webhook["secret"] = SecretStr(over["webhook_secret"])
     return plain_settings(
         bot={"mode": over.get("mode", "polling"), "pseudonym_key": SecretStr(PSEUDONYM_KEY),
-             "rate_limit_per_minute": over.get("rate_limit", 20)},
+             "rate_limit_per_minute": over.get("rate_limit", 20),
+             "health_listen": over.get("health_listen", "")},
         telegram={"bot_token": SecretStr(TOKEN), "api_base": api.base_url,
                   "framework": framework},
         webhook=webhook,

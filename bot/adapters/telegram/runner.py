@@ -17,6 +17,7 @@ from redis.exceptions import RedisError
 
 from bot.adapters.telegram.glue import Engine, Glue
 from bot.adapters.telegram.limiter import OutgoingLimiter
+from bot.adapters.telegram.measured import MeasuredEngine, MeasuredMessenger
 from bot.adapters.telegram.operators import Handoff, PlainAlertHandoff
 from bot.adapters.telegram.state import (
     ChatState,
@@ -29,6 +30,7 @@ from bot.adapters.telegram.webhook import WebhookServer
 from bot.config import ConfigError, Settings, load_settings
 from bot.content.loader import ContentHolder
 from bot.core.session_store import InMemorySessionStore, SessionStore
+from bot.health import HealthServer, Readiness, mount
 from bot.i18n import load_i18n
 from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
@@ -83,7 +85,8 @@ def build_storage(
         log.warning("REDIS_URL is not set: sessions live in memory and are lost on restart; "
                     "do not run like this in production")
         return InMemorySessionStore(ttl), MemoryChatState(), None
-    redis = connect(settings.redis.url)
+    redis = connect(settings.redis.url, sentinels=settings.redis.sentinel_addresses,
+                    master=settings.redis.sentinel_master)
     health = RedisHealth(redis, metrics=metrics, accept_eviction=settings.redis.accept_eviction)
     store = FallbackSessionStore(RedisSessionStore(redis, ttl), health, InMemorySessionStore(ttl))
     return store, FallbackChatState(RedisChatState(redis), health), health
@@ -136,12 +139,14 @@ def make_handoff(
     )
 
 
-def reload_content(holder: ContentHolder | None) -> None:
+def reload_content(holder: ContentHolder | None, metrics: Metrics | None = None) -> None:
     """SIGHUP: load content/ again; with errors the last good content stays in use."""
     if holder is None:
         return
     problems = holder.reload()
     errors = sum(p.severity == "error" for p in problems)
+    if metrics is not None:
+        metrics.content_reloads.labels("rejected" if errors else "ok").inc()
     if errors:
         log.error("content reload rejected (%d errors); run `python -m bot content check`", errors)
     else:
@@ -156,13 +161,72 @@ async def serve(
     on_started: Callable[[Glue], None] | None = None,
     limiter: OutgoingLimiter | None = None,
     handoff_options: dict[str, Any] | None = None,
+    metrics: Metrics | None = None,
 ) -> None:
-    """Run the bot until `stop` is set (`limiter`: Telegram's limits unless a bench says so)."""
+    """Run the bot until `stop` is set (`limiter`: Telegram's limits unless a bench says so).
+
+    `metrics`: the process's registry (one is made when not given); /metrics, /healthz and
+    /readyz are served on the webhook port, or on BOT_HEALTH_LISTEN when polling.
+    """
     secrets = check_settings(settings)
-    store, state, health = build_storage(settings)
+    metrics = metrics or Metrics()
+    readiness = Readiness()
+    health_server: HealthServer | None = None
+    if settings.bot.mode == "polling" and settings.bot.health_listen:
+        # Up before the engine trains, so liveness answers and readiness says "starting".
+        health_server = HealthServer(readiness, metrics)
+        host, _, port = settings.bot.health_listen.rpartition(":")
+        await health_server.start(host, int(port))
+    try:
+        await _serve(settings, stop, secrets, metrics, readiness, engine_factory=engine_factory,
+                     on_started=on_started, limiter=limiter, handoff_options=handoff_options)
+    finally:
+        if health_server is not None:
+            await health_server.stop()
+
+
+def add_readiness_checks(
+    readiness: Readiness, health: RedisHealth | None, holder: ContentHolder | None
+) -> None:
+    """Redis answers PING and may not evict (RedisHealth.readiness), content is loaded."""
+    if health is not None:
+        redis_health = health
+
+        async def redis_check() -> str | None:
+            if not await redis_health.redis.ping():
+                return "no PONG"
+            # Ends an outage the bot has not noticed yet: an unready replica gets no traffic
+            # that would make it probe Redis by itself.
+            await redis_health.available()
+            report = redis_health.readiness()  # down, or a maxmemory-policy that may evict
+            return None if report["ready"] else str(report.get("problem") or report["redis"])
+
+        readiness.add("redis", redis_check)
+    if holder is not None:
+
+        async def content_check() -> str | None:
+            return None if holder.content is not None else "not loaded"
+
+        readiness.add("content", content_check)
+
+
+async def _serve(
+    settings: Settings,
+    stop: asyncio.Event,
+    secrets: Secrets,
+    metrics: Metrics,
+    readiness: Readiness,
+    *,
+    engine_factory: EngineFactory | None,
+    on_started: Callable[[Glue], None] | None,
+    limiter: OutgoingLimiter | None,
+    handoff_options: dict[str, Any] | None,
+) -> None:
+    store, state, health = build_storage(settings, metrics)
     if health is not None:
         await check_redis(health)
-    engine = await (engine_factory or _default_engine)(settings, store)
+        metrics.redis_up.set_function(lambda: 1.0 if health.up else 0.0)
+    engine = MeasuredEngine(await (engine_factory or _default_engine)(settings, store), metrics)
     adapter = make_adapter(settings, secrets.token, limiter or OutgoingLimiter())
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
     operator_chat = settings.operators.chat_id
@@ -172,10 +236,12 @@ async def serve(
                            handoff_options, holder)
     with suppress(NotImplementedError, AttributeError):  # no SIGHUP on Windows
         asyncio.get_running_loop().add_signal_handler(
-            signal.SIGHUP, reload_content, holder
+            signal.SIGHUP, reload_content, holder, metrics
         )
+    add_readiness_checks(readiness, health, holder)
     glue = Glue(
-        engine=engine, messenger=adapter.messenger, state=state, store=store,
+        engine=engine, messenger=MeasuredMessenger(adapter.messenger, metrics),
+        state=state, store=store,
         pseudonymizer=pseudonymizer,
         handoff=handoff, texts=texts,
         rate_limit_per_minute=settings.bot.rate_limit_per_minute, operator_chat_id=operator_chat,
@@ -203,15 +269,18 @@ async def serve(
                 path=urlparse(settings.webhook.url).path or "/",
                 max_concurrency=settings.webhook.max_concurrency,
                 health=lambda: {"redis": "none"} if health is None else health.readiness(),
+                mount=lambda app: mount(app, readiness, metrics),
             )
             await server.start(settings.webhook.host, settings.webhook.port)
             await adapter.set_webhook(settings.webhook.url, secrets.webhook_secret)
             log.info("webhook mode (%s)", settings.telegram.framework)
+            readiness.started()
             if on_started is not None:
                 on_started(glue)
             await stop.wait()
         else:
             log.info("polling mode (%s)", settings.telegram.framework)
+            readiness.started()
             if on_started is not None:
                 on_started(glue)
             await adapter.run_polling(stop)

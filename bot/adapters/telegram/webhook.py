@@ -30,6 +30,7 @@ class WebhookServer:
         max_concurrency: int = 32,
         max_pending: int = 10_000,
         health: Callable[[], dict[str, Any]] | None = None,
+        mount: Callable[[web.Application], None] | None = None,
     ) -> None:
         self._feed = feed
         self._secret = secret.encode()
@@ -37,6 +38,7 @@ class WebhookServer:
         self._semaphore = asyncio.Semaphore(max_concurrency)
         self._max_pending = max_pending
         self._health = health or (lambda: {})
+        self._mount = mount  # more routes on this port: /readyz and /metrics (bot/health.py)
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: web.AppRunner | None = None
 
@@ -45,6 +47,8 @@ class WebhookServer:
         app = web.Application()
         app.router.add_post(self._path, self._on_update)
         app.router.add_get("/healthz", self._on_health)
+        if self._mount is not None:
+            self._mount(app)
         return app
 
     async def _on_update(self, request: web.Request) -> web.Response:

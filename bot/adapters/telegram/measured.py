@@ -1,0 +1,109 @@
+"""Count what the engine and the Bot API do, without touching either: thin wrappers.
+
+The runner wraps the engine and the messenger once; every count is a closed label set
+(an event kind, a Bot API method, an exception class), never text or a Telegram id.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from bot.adapters.telegram.glue import Engine
+from bot.core.events import IncomingEvent, OperatorAlert, Reply, Response
+from bot.core.messenger import Messenger
+from bot.metrics import Metrics
+
+
+class MeasuredEngine:
+    """The engine, counting events by kind, handler time and the alerts it asks for."""
+
+    def __init__(self, engine: Engine, metrics: Metrics) -> None:
+        self._engine = engine
+        self._metrics = metrics
+
+    @property
+    def content_holder(self) -> Any:
+        return getattr(self._engine, "content_holder", None)
+
+    async def handle(self, event: IncomingEvent) -> Response:
+        started = time.perf_counter()
+        try:
+            response = await self._engine.handle(event)
+        finally:
+            self._metrics.handler_seconds.observe(time.perf_counter() - started)
+            self._metrics.handled.labels(str(event.kind.value)).inc()
+        for effect in response.effects:
+            if isinstance(effect, OperatorAlert):
+                self._metrics.alerts_requested.labels(effect.reason).inc()
+        return response
+
+    async def aclose(self) -> None:
+        closer = getattr(self._engine, "aclose", None)
+        if closer is not None:
+            await closer()
+
+
+class MeasuredMessenger:
+    """A `Messenger` that counts messages sent and failed Bot API calls by error class."""
+
+    def __init__(self, messenger: Messenger, metrics: Metrics) -> None:
+        self._messenger = messenger
+        self._metrics = metrics
+
+    def _failed(self, method: str, exc: BaseException) -> None:
+        self._metrics.telegram_errors.labels(method, type(exc).__name__).inc()
+
+    async def send(
+        self, chat_id: int, reply: Reply, *, thread_id: int | None = None,
+        reply_to: int | None = None,
+    ) -> list[int]:
+        try:
+            ids = await self._messenger.send(
+                chat_id, reply, thread_id=thread_id, reply_to=reply_to
+            )
+        except Exception as exc:
+            self._failed("sendMessage", exc)
+            raise
+        self._metrics.replies_sent.inc(len(ids))
+        return ids
+
+    async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        try:
+            await self._messenger.edit(chat_id, message_id, reply)
+        except Exception as exc:
+            self._failed("editMessageText", exc)
+            raise
+
+    async def delete(self, chat_id: int, message_ids: Sequence[int]) -> None:
+        try:
+            await self._messenger.delete(chat_id, message_ids)
+        except Exception as exc:
+            self._failed("deleteMessages", exc)
+            raise
+
+    async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
+        try:
+            await self._messenger.answer_callback(callback_id, text)
+        except Exception as exc:
+            self._failed("answerCallbackQuery", exc)
+            raise
+
+    async def create_topic(self, chat_id: int, name: str) -> int:
+        try:
+            return await self._messenger.create_topic(chat_id, name)
+        except Exception as exc:
+            self._failed("createForumTopic", exc)
+            raise
+
+    async def close_topic(self, chat_id: int, thread_id: int) -> None:
+        try:
+            await self._messenger.close_topic(chat_id, thread_id)
+        except Exception as exc:
+            self._failed("closeForumTopic", exc)
+            raise
+
+    def __getattr__(self, name: str) -> Any:
+        # Methods a newer Messenger grows (e.g. reopen a topic) pass through uncounted.
+        return getattr(self._messenger, name)
