@@ -1,0 +1,243 @@
+"""Two bot processes behind a real haproxy, Redis with a replica and three real sentinels.
+
+Hundreds of people write at once through haproxy, one replica is stopped and restarted in the
+middle (a rolling update), then the Redis primary is killed while cases are open and Sentinel
+promotes the replica. Nothing may be lost or doubled: every update Telegram sent is answered
+once, every person's conversation reads the same as everybody else's with the same messages,
+every person at risk gets exactly one alert, and an open case still reaches its topic after
+the failover. The load generator behaves like Telegram: it retries an update until it gets 200.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import aiohttp
+import pytest
+
+from tests.helpers.fake_bot_api import TOKEN, Call, FakeBotAPI, callback_update, message_update
+from tests.helpers.fake_bot_api import user as tg_user
+from tests.helpers.ha import BotReplicas, HAProxy, SentinelRedis, wait_until
+
+pytestmark = pytest.mark.replicas
+
+SECRET = "replica-test-secret"
+OPS = -1009876543
+OPERATOR = 4343
+PEOPLE = 200  # x 5 updates each; PEOPLE // 10 of them are at risk
+NORMAL_SCRIPT = [("text", "/start"), ("text", "хочу работать в Польше"), ("text", "/menu"),
+                 ("text", "как проверить работодателя?"), ("text", "спасибо")]
+RISK_SCRIPT = [("text", "/start"), ("text", "у меня забрали паспорт и не отпускают"),
+               ("press", "c:PL"), ("press", "h:text"), ("case", "я в Варшаве, помогите")]
+
+
+class Telegram:
+    """Posts updates to the webhook URL the way Telegram does: until it gets a 200."""
+
+    def __init__(self, api: FakeBotAPI, url: str, http: aiohttp.ClientSession) -> None:
+        self.api = api
+        self.url = url
+        self.http = http
+        self.ids = itertools.count(1)
+        self.refused = 0  # answers other than 200 (a replica going away, not ready)
+
+    async def deliver(self, update: dict[str, Any], within: float = 60.0) -> None:
+        update = {"update_id": next(self.ids), **update}
+        headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        deadline = asyncio.get_running_loop().time() + within
+        while True:
+            try:
+                async with self.http.post(self.url, json=update, headers=headers) as resp:
+                    if resp.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            self.refused += 1
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"update {update['update_id']} never accepted")
+            await asyncio.sleep(0.2)
+
+
+class Person:
+    """Someone following a script, writing again once the bot's whole answer has arrived.
+
+    `expected[n]` is how many messages step n brings (learnt from a reference person who went
+    first, alone); a step that brings fewer is a lost update, more shows in the transcript.
+    """
+
+    def __init__(self, telegram: Telegram, user_id: int, script: list[tuple[str, str]],
+                 expected: list[int] | None = None) -> None:
+        self.telegram = telegram
+        self.api = telegram.api
+        self.user = tg_user(user_id, "ru")
+        self.chat_id = user_id
+        self.script = script
+        self.expected = expected
+        self.counts: list[int] = []
+        self.done = 0
+
+    async def step(self) -> None:
+        kind, value = self.script[self.done]
+        mark = len(self.api.calls)
+        if kind == "press":
+            update = callback_update(self.api, self.user, value, message_id=1)
+        else:
+            update = message_update(self.api, self.user, text=value)
+        await self.telegram.deliver(update)
+        if kind == "case":  # an open case: relayed to the operators' topic
+            await wait_for(self.api, lambda: any(
+                value in c.text for c in self.api.calls_to("sendMessage", OPS, since=mark)),
+                f"person {self.chat_id}'s message relayed to the case topic")
+        if self.expected is None:
+            await self.api.wait_calls("sendMessage", 1, self.chat_id, since=mark, within=60)
+            await quiet_chat(self.api, self.chat_id)
+            self.counts.append(len(self.api.calls_to("sendMessage", self.chat_id, since=mark)))
+        else:
+            await self.api.wait_calls("sendMessage", self.expected[self.done], self.chat_id,
+                                      since=mark, within=60)
+        self.done += 1
+
+    async def steps(self, until: int) -> None:
+        while self.done < until:
+            await self.step()
+
+
+async def quiet_chat(api: FakeBotAPI, chat_id: int, period: float = 0.5) -> None:
+    """Wait until nothing more is sent to `chat_id` for `period` seconds (bounded)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 30
+    while loop.time() < deadline:
+        sent = api.calls_to("sendMessage", chat_id)
+        idle = loop.time() - (sent[-1].at if sent else 0.0)
+        if idle >= period:
+            return
+        await asyncio.sleep(period - idle)
+
+
+async def wait_for(api: FakeBotAPI, ready: Callable[[], bool], what: str,
+                   within: float = 60.0) -> None:
+    deadline = asyncio.get_running_loop().time() + within
+    while not ready():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"{what}: not seen within {within:.0f} s")
+        await asyncio.sleep(0.05)
+
+
+def transcript(api: FakeBotAPI, chat_id: int) -> list[str]:
+    """What the person saw, with numbers (queue places) masked: the same script, the same text."""
+    return [re.sub(r"\d+", "#", c.text) for c in api.calls_to("sendMessage", chat_id)]
+
+
+def differences(seen: dict[tuple[str, ...], list[int]]) -> str:
+    """Each transcript unlike the commonest one: who saw it, and its messages, shortened."""
+    common = max(seen, key=lambda t: len(seen[t]))
+    lines = [f"{len(seen[common])} people saw {len(common)} messages"]
+    for other, people in seen.items():
+        if other != common:
+            at = next((n for n, (a, b) in enumerate(zip(common, other, strict=False)) if a != b),
+                      min(len(common), len(other)))
+            lines.append(f"{len(people)} people (e.g. {people[:3]}) saw {len(other)} messages, "
+                         f"the first different one (#{at}): {other[at:at + 1]!r} instead of "
+                         f"{common[at:at + 1]!r}")
+    return "\n".join(lines)
+
+
+def alerts(api: FakeBotAPI) -> list[Call]:
+    return [c for c in api.calls_to("sendMessage", OPS) if "Case #" in c.text]
+
+
+@pytest.fixture
+async def stack(fake_api: FakeBotAPI) -> AsyncIterator[tuple[SentinelRedis, BotReplicas, str]]:
+    redis = SentinelRedis()
+    bots: BotReplicas | None = None
+    proxy: HAProxy | None = None
+    try:
+        await asyncio.to_thread(redis.up)
+        bots = BotReplicas({
+            "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": fake_api.base_url,
+            "BOT_MODE": "webhook", "WEBHOOK_URL": "https://bot.example.org/telegram/hook",
+            "WEBHOOK_SECRET": SECRET, "BOT_PSEUDONYM_KEY": "replica-test-pseudonym-key",
+            "REDIS_URL": redis.replica_url(), "REDIS_SENTINELS": redis.sentinels,
+            "REDIS_SENTINEL_MASTER": "smb", "OPERATOR_CHAT_ID": str(OPS),
+            "OPERATOR_IDS": str(OPERATOR), "BOT_RATE_LIMIT_PER_MINUTE": "60",
+            "BOT_LOG_LEVEL": "WARNING",
+        })
+        for n in range(2):
+            bots.start_bot(n)
+        for n in range(2):
+            await asyncio.to_thread(bot_ready, bots, n)
+        proxy = HAProxy(bots.ports)
+        await asyncio.to_thread(proxy.up)
+        yield redis, bots, f"http://127.0.0.1:{proxy.port}/telegram/hook"
+    finally:
+        for part in (proxy, bots):
+            if part is not None:
+                await asyncio.to_thread(part.close)
+        await asyncio.to_thread(redis.close)
+
+
+def bot_ready(bots: BotReplicas, n: int) -> None:
+    try:
+        wait_until(f"bot {n} ready", lambda: bots.ready(n), within=90)
+    except RuntimeError:
+        raise RuntimeError(bots.log(f"bot-{n}")[-3000:]) from None
+
+
+async def test_replicas_and_a_redis_failover_lose_and_double_nothing(
+    fake_api: FakeBotAPI, stack: tuple[SentinelRedis, BotReplicas, str]
+) -> None:
+    redis, bots, url = stack
+    async with aiohttp.ClientSession() as http:
+        telegram = Telegram(fake_api, url, http)
+        # Two people go first, alone: what they see is what everybody must see.
+        reference = [Person(telegram, 1, NORMAL_SCRIPT), Person(telegram, 2, RISK_SCRIPT)]
+        for person in reference:
+            await person.steps(len(person.script))
+        normal_counts, risk_counts = (p.counts for p in reference)
+        at_risk = PEOPLE // 10
+        risky = [Person(telegram, 10_000 + n, RISK_SCRIPT, risk_counts) for n in range(at_risk)]
+        normal = [Person(telegram, 20_000 + n, NORMAL_SCRIPT, normal_counts)
+                  for n in range(PEOPLE - at_risk)]
+        everyone = risky + normal
+
+        # Phase 1: everyone starts; halfway through, replica 0 is stopped (SIGTERM, as in a
+        # rolling update) and started again. People at risk reach an open case.
+        async def rolling_restart() -> None:
+            await wait_for(fake_api, lambda: sum(p.done for p in everyone) >= PEOPLE,
+                           "first updates answered")
+            await asyncio.to_thread(bots.stop, "bot-0")
+            await asyncio.sleep(0)
+            bots.start_bot(0)
+            await asyncio.to_thread(bot_ready, bots, 0)
+
+        await asyncio.gather(rolling_restart(), *(p.steps(4) for p in risky),
+                             *(p.steps(2) for p in normal))
+        await wait_for(fake_api, lambda: len(alerts(fake_api)) >= at_risk + 1,
+                       "every alert posted")
+
+        # Phase 2: the Redis primary crashes with every case open; Sentinel promotes the replica.
+        await asyncio.to_thread(redis.in_sync)
+        old = await asyncio.to_thread(redis.kill_primary)
+        await asyncio.to_thread(wait_until, "a new primary",
+                                lambda: redis.primary_port() not in (None, old))
+        late = [Person(telegram, 30_000 + n, RISK_SCRIPT, risk_counts) for n in range(5)]
+        await asyncio.gather(*(p.steps(5) for p in risky + normal + late))
+        await wait_for(fake_api, lambda: len(alerts(fake_api)) >= at_risk + len(late) + 1,
+                       "alerts after the failover posted")
+        await fake_api.quiet(1.0, within=60)
+
+    # Nothing lost, nothing doubled: people with the same messages saw the same answers.
+    for group in ([reference[0], *normal], [reference[1], *risky, *late]):
+        seen: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for person in group:
+            seen[tuple(transcript(fake_api, person.chat_id))].append(person.chat_id)
+        assert len(seen) == 1, differences(seen)
+    # One alert and one topic per person at risk, before and after the failover.
+    assert len(alerts(fake_api)) == at_risk + len(late) + 1
+    topics = [c.params["name"] for c in fake_api.calls_to("createForumTopic", OPS)]
+    assert len(topics) == len(set(topics)) == at_risk + len(late) + 1
