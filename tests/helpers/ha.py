@@ -82,8 +82,11 @@ class Processes:
         return path.read_text(errors="replace") if path.exists() else ""
 
     def close(self) -> None:
+        for proc in self.procs.values():  # all at once, then wait: shutdowns overlap
+            if proc.poll() is None:
+                proc.terminate()
         for name in list(self.procs):
-            self.stop(name, grace=5.0)
+            self.stop(name, grace=10.0)
         self._dir.cleanup()
 
 
@@ -128,9 +131,7 @@ class SentinelRedis(Processes):
             )
             self.start(f"sentinel-{n}", [sentinel, str(conf)])
         for port in self.sentinel_ports:
-            # A sentinel can promote only a replica it has discovered (through the primary).
-            wait_until("sentinel knows the replica", lambda p=port: (
-                redis_command(p, "SENTINEL", "REPLICAS", MASTER) or "*0").startswith("*1"))
+            wait_until("sentinel", lambda p=port: redis_command(p, "PING") == "+PONG\r\n")
 
     def primary_port(self) -> int | None:
         """The primary's port as the first sentinel reports it."""
@@ -148,6 +149,11 @@ class SentinelRedis(Processes):
 
     def kill_primary(self) -> int:
         """SIGKILL the primary (a crash, not a shutdown); return the port it had."""
+        for sentinel in self.sentinel_ports:
+            # A sentinel promotes only a replica it has discovered (from the primary's INFO,
+            # read every 10 s): killing earlier would leave nothing to promote.
+            wait_until("sentinel knows the replica", lambda p=sentinel: (
+                redis_command(p, "SENTINEL", "REPLICAS", MASTER) or "*0").startswith("*1"))
         port = self.primary_port()
         name = next(n for n, p in self.ports.items() if p == port)
         self.stop(f"redis-{name}", signal.SIGKILL)
