@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint bench locales redis ha rasa-setup rasa-train rasa-serve clean
+.PHONY: setup demo test lint bench locales redis ha k8s-content rasa-setup rasa-train rasa-serve clean
 
 setup: $(STAMP) locales redis ha
 
@@ -46,6 +46,11 @@ bench: setup
 	$(BIN)/python bench/bench_redis_memory.py
 	@if [ -x .venv-rasa/bin/rasa ]; then $(BIN)/python bench/bench_rasa.py; \
 		else echo "bench_rasa: skipped (no .venv-rasa; run make rasa-setup)"; fi
+
+# Kubernetes: the content ConfigMap is generated from a copy of content/ next to the base.
+k8s-content:
+	rm -rf deploy/kubernetes/base/content
+	cp -r content deploy/kubernetes/base/content
 
 rasa-setup:
 	@bash scripts/rasa-setup.sh

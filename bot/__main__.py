@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     check = content_sub.add_parser("check", help="validate content/ and print every problem")
     add_check_arguments(check)
 
+    health = sub.add_parser("health", help="exit 0 when the running bot is alive (or ready)")
+    health.add_argument("--ready", action="store_true", help="ask /readyz instead of /healthz")
+
     stats = sub.add_parser("stats", help="anonymous case counts for the NGO's reports")
     stats.add_argument("--csv", metavar="FILE", help="write the counts as CSV")
     stats.add_argument("--days", type=int, default=90)
@@ -63,6 +66,10 @@ def _runner(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
         from bot.content.check import run as check_run
 
         return check_run
+    if args.command == "health":
+        from bot.health import probe_main
+
+        return probe_main
     if args.command == "stats":
         from bot.handoff.stats import main as stats_main
 

@@ -8,13 +8,17 @@ answers with check names and short reasons, metrics carry closed label sets only
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import logging
+import sys
+import urllib.request
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from bot.config import Settings, load_settings
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -98,3 +102,29 @@ class HealthServer:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+
+def probe_url(settings: Settings, ready: bool) -> str | None:
+    """Where this process's /healthz (or /readyz) is served; None when nothing is served."""
+    listen = settings.webhook.listen if settings.bot.mode == "webhook" else \
+        settings.bot.health_listen
+    if not listen:
+        return None
+    host, _, port = listen.rpartition(":")
+    if host in ("0.0.0.0", "::", "[::]"):
+        host = "127.0.0.1"  # a wildcard bind is reached on loopback
+    return f"http://{host}:{port}/{'readyz' if ready else 'healthz'}"
+
+
+def probe_main(args: argparse.Namespace) -> int:
+    """`health [--ready]`: 0 when the running bot answers 200 (Docker's HEALTHCHECK), else 1."""
+    url = probe_url(load_settings(), args.ready)
+    if url is None:
+        print("no health endpoint: set BOT_HEALTH_LISTEN (polling mode)", file=sys.stderr)
+        return 1
+    try:
+        with urllib.request.urlopen(url, timeout=CHECK_TIMEOUT_S + 1) as response:
+            return 0 if response.status == 200 else 1
+    except (OSError, ValueError) as exc:  # HTTPError (503) is an OSError too
+        print(f"{url}: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,125 @@
+"""The Dockerfile, the compose file and the production install, checked as far as this machine
+allows: it has no Docker engine, so the image is not built here (docs/DEPLOY.md says so)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+INSTALL = "scripts/install-production.sh"
+
+
+def stages() -> list[list[str]]:
+    """The Dockerfile's instructions (continuations joined), split into build stages."""
+    text = re.sub(r"\\\n\s*", " ", (ROOT / "Dockerfile").read_text())
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.lstrip().startswith("#")]
+    result: list[list[str]] = []
+    for line in lines:
+        if line.upper().startswith("FROM "):
+            result.append([])
+        if result:
+            result[-1].append(line)
+    return result
+
+
+def test_the_image_is_multi_stage_and_the_final_stage_is_small_and_unprivileged() -> None:
+    build, final = stages()
+    assert build[0].upper().startswith("FROM ") and " AS " in build[0].upper()
+    final_text = "\n".join(final)
+    assert "slim" in (ROOT / "Dockerfile").read_text()
+    # Nothing is compiled or installed with pip in the final stage: the venv is copied over.
+    assert not re.search(r"apt-get|gcc|build-essential|pip install", final_text)
+    assert "COPY --from=build /opt/venv /opt/venv" in final_text
+    (user,) = [line for line in final if line.upper().startswith("USER ")]
+    assert user.split()[1].split(":")[0] not in ("root", "0")
+    assert any(line.upper().startswith("HEALTHCHECK ") and "health" in line for line in final)
+    # Content, compiled catalogs and NLU data are in the image, and the bot is told where.
+    for needed in ("/app/content", "/app/locales", "/app/nlu/data"):
+        assert needed in final_text
+    for setting in ("BOT_CONTENT_DIR=/app/content", "BOT_LOCALES_DIR=/app/locales",
+                    "NLU_DATA_DIR=/app/nlu/data"):
+        assert setting in final_text
+
+
+def test_the_image_installs_with_the_documented_production_command() -> None:
+    build, _ = stages()
+    (install,) = [line for line in build if line.startswith("RUN ") and INSTALL in line]
+    assert install == f"RUN {INSTALL} /opt/venv"
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    assert f"{INSTALL} /opt/safe-migration-bot/venv" in deploy  # the systemd install
+    script = (ROOT / INSTALL).read_text()
+    # Runtime dependencies only: `pip install .`, never the test extra or an editable install.
+    assert re.search(r"pip install [^\n]*\s\.$", script, re.M)
+    assert "[test]" not in script and " -e " not in script
+
+
+def test_runtime_dependencies_hold_no_test_tools() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    runtime = " ".join(project["dependencies"]).lower()
+    for tool in ("pytest", "mypy", "ruff", "matplotlib", "kubernetes-validate"):
+        assert tool not in runtime
+        assert any(tool in d.lower() for d in project["optional-dependencies"]["test"])
+
+
+def test_the_build_context_leaves_out_secrets_and_local_state() -> None:
+    ignored = set((ROOT / ".dockerignore").read_text().split())
+    assert {".env", ".git", ".venv", "tests", "nlu/models"} <= ignored
+
+
+def compose() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    return data
+
+
+def test_compose_runs_bot_redis_and_rasa_each_with_a_healthcheck() -> None:
+    services = compose()["services"]
+    assert set(services) == {"bot", "redis", "rasa"}
+    for name, service in services.items():
+        assert service["healthcheck"]["test"], name
+    assert services["rasa"]["profiles"] == ["rasa"]
+    depends = services["bot"]["depends_on"]
+    assert depends["redis"]["condition"] == "service_healthy"
+    assert depends["rasa"] == {"condition": "service_healthy", "required": False}
+    assert services["bot"]["env_file"] == ".env"
+
+
+def test_compose_redis_keeps_its_data_with_a_password_and_no_eviction() -> None:
+    redis = compose()["services"]["redis"]
+    command = " ".join(redis["command"])
+    assert "--requirepass ${REDIS_PASSWORD:?" in command
+    assert any(v.startswith("redis-data:/data") for v in redis["volumes"])
+    conf = next(v.split(":")[0] for v in redis["volumes"] if "redis.conf" in v)
+    settings = dict(line.split(None, 1) for line in (ROOT / conf).read_text().splitlines()
+                    if line.strip() and not line.startswith("#"))
+    assert settings["appendonly"] == "yes" and settings["maxmemory-policy"] == "noeviction"
+    assert settings["save"].strip()  # RDB snapshots for backups
+
+
+def test_compose_holds_no_secret_values() -> None:
+    text = (ROOT / "docker-compose.yml").read_text()
+    for secret in ("TELEGRAM_BOT_TOKEN", "BOT_PSEUDONYM_KEY", "WEBHOOK_SECRET"):
+        assert not re.search(rf"{secret}\s*[:=]\s*\S", text), secret
+    assert re.findall(r"REDIS_PASSWORD[^}]*}", text)  # only as ${REDIS_PASSWORD...}
+
+
+def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
+    docker = shutil.which("docker")
+    if docker is None or subprocess.run([docker, "compose", "version"],
+                                        capture_output=True).returncode != 0:
+        pytest.skip("no `docker compose` on this machine: the structural tests above stand in")
+    env = tmp_path / ".env"
+    env.write_text("REDIS_PASSWORD=test\n")
+    result = subprocess.run(
+        [docker, "compose", "--env-file", str(env), "-f", str(ROOT / "docker-compose.yml"),
+         "--profile", "rasa", "config", "--quiet"], capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
