@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Back Redis up: a consistent RDB snapshot fetched over the network (`redis-cli --rdb`, works
+# against a password-protected, remote or containerised Redis), then backups older than the
+# retention removed. Cases, the audit stream and a year of anonymous counters live only in
+# Redis. Run it daily from cron or a systemd timer (docs/DEPLOY.md "Backups").
+#
+# Usage: REDIS_URL=redis://:PASSWORD@host:6379/0 scripts/redis-backup.sh BACKUP_DIR
+# BACKUP_RETENTION_DAYS (default 7): a backup holds what people sent until then, so a
+# person's /delete is complete in the backups only after this many days. Keep it short.
+set -euo pipefail
+dir="${1:?usage: REDIS_URL=... scripts/redis-backup.sh BACKUP_DIR}"
+url="${REDIS_URL:?REDIS_URL is required (the same value the bot uses)}"
+# The password goes to redis-cli in its environment, not on its command line (where `ps`
+# shows it to every user of the server).
+auth=()
+if [[ "$url" =~ ^(rediss?://)([^@/]*)@(.*)$ ]]; then
+    creds="${BASH_REMATCH[2]}"
+    url="${BASH_REMATCH[1]}${BASH_REMATCH[3]}"
+    if [[ "$creds" == *:* ]]; then
+        export REDISCLI_AUTH="${creds#*:}"
+        [ -n "${creds%%:*}" ] && auth=(--user "${creds%%:*}")
+    else
+        export REDISCLI_AUTH="$creds"
+    fi
+fi
+days="${BACKUP_RETENTION_DAYS:-7}"
+[[ "$days" =~ ^[0-9]+$ ]] || { echo "BACKUP_RETENTION_DAYS must be a number of days" >&2; exit 2; }
+mkdir -p "$dir"
+chmod 700 "$dir"  # backups hold people's conversations: readable by this user only
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+partial="$dir/.smb-redis-$stamp.rdb.partial"
+trap 'rm -f "$partial"' EXIT
+umask 077
+redis-cli -u "$url" "${auth[@]}" --rdb "$partial" >/dev/null
+# An empty or truncated file is no backup: redis-check-rdb reads the whole file.
+if command -v redis-check-rdb >/dev/null 2>&1; then
+    redis-check-rdb "$partial" >/dev/null || { echo "backup: snapshot failed its check" >&2; exit 1; }
+fi
+mv "$partial" "$dir/smb-redis-$stamp.rdb"
+find "$dir" -maxdepth 1 -name 'smb-redis-*.rdb' -mtime "+$((days - 1))" -delete
+echo "$dir/smb-redis-$stamp.rdb"

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Restore a backup made by scripts/redis-backup.sh into a STOPPED Redis's data directory.
+# With AOF on, Redis loads the append-only file and ignores dump.rdb, so this loads the
+# snapshot in a temporary redis-server on loopback, has it write a fresh AOF, and stops it;
+# the real Redis then starts on the restored data. The old files are kept aside.
+# Keys keep their absolute expiry times: whatever expired since the backup is gone at once.
+#
+# Usage: scripts/redis-restore.sh BACKUP.rdb DATA_DIR   (DATA_DIR: Redis's `dir`, e.g.
+# /var/lib/redis; run as the user Redis runs as, with Redis stopped)
+set -euo pipefail
+backup="${1:?usage: scripts/redis-restore.sh BACKUP.rdb DATA_DIR}"
+data="${2:?usage: scripts/redis-restore.sh BACKUP.rdb DATA_DIR}"
+server="${REDIS_SERVER:-redis-server}"
+[ -s "$backup" ] || { echo "restore: $backup is missing or empty" >&2; exit 1; }
+redis-check-rdb "$backup" >/dev/null || { echo "restore: $backup failed its check" >&2; exit 1; }
+aside="$data/pre-restore-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$aside"
+for old in "$data"/dump.rdb "$data"/appendonlydir "$data"/appendonly.aof; do
+    if [ -e "$old" ]; then mv "$old" "$aside/"; fi
+done
+cp "$backup" "$data/dump.rdb"
+# A unix socket only: nothing can reach the half-restored data over the network.
+sock="$data/restore.sock"
+"$server" --port 0 --unixsocket "$sock" --unixsocketperm 700 --dir "$data" --dbfilename dump.rdb \
+    --appendonly no --save "" --daemonize no >"$aside/restore.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true' EXIT
+cli() { redis-cli -s "$sock" "$@"; }
+for _ in $(seq 1 600); do
+    [ "$(cli ping 2>/dev/null)" = PONG ] && break
+    kill -0 "$pid" 2>/dev/null || { echo "restore: redis-server failed, see $aside/restore.log" >&2; exit 1; }
+    sleep 0.1
+done
+[ "$(cli ping 2>/dev/null)" = PONG ] || { echo "restore: redis-server did not start" >&2; exit 1; }
+keys="$(cli dbsize)"
+cli config set appendonly yes >/dev/null  # writes a new AOF from the loaded data
+for _ in $(seq 1 600); do
+    info="$(cli info persistence | tr -d '\r')"
+    if grep -q '^aof_enabled:1' <<<"$info" && grep -q '^aof_rewrite_in_progress:0' <<<"$info" \
+        && grep -q '^aof_rewrite_scheduled:0' <<<"$info"; then
+        break
+    fi
+    sleep 0.1
+done
+cli shutdown save >/dev/null 2>&1 || true
+wait "$pid" 2>/dev/null || true
+trap - EXIT
+echo "restored $keys keys into $data (old files in $aside); start Redis now"
