@@ -177,6 +177,7 @@ class BotSettings(BaseSettings):
     pseudonym_key: SecretStr | None = None  # keyed hash for user keys; required with Telegram
     rate_limit_per_minute: int = Field(default=20, ge=1)
     log_level: str = "INFO"
+    log_format: Literal["plain", "json"] = "plain"  # json: one JSON object per line
     # host:port of /healthz, /readyz and /metrics in polling mode (webhook mode serves them on
     # WEBHOOK_LISTEN); empty: no health server.
     health_listen: str = ""

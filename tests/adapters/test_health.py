@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -15,6 +19,7 @@ from tests.helpers.redis_server import RedisServer, free_port, running_redis
 from tests.helpers.telegram_bot import Person, RunningBot, make_settings
 
 SECRET = "webhook-secret_123"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def _get(url: str) -> tuple[int, Any]:
@@ -40,14 +45,14 @@ async def test_polling_mode_serves_health_readiness_and_metrics(
     assert status == 200, body
     assert body["checks"] == {"started": "ok", "redis": "ok", "content": "ok"}
 
-    await Person(bot, fake_api, 501, "en").say("/start")
+    await Person(bot, fake_api, 918273645, "en").say("/start")
     status, text = await _get(f"{base}/metrics")
     assert status == 200
     assert 'smb_handled_events_total{kind="command"} 1.0' in text
     assert "smb_replies_sent_total" in text
     assert "smb_redis_up 1.0" in text
     # Nothing that names a person: no Telegram id, no text the person wrote.
-    assert "501" not in text and "/start" not in text
+    assert "918273645" not in text and "/start" not in text
 
 
 async def test_readiness_fails_while_redis_is_away_and_liveness_does_not(
@@ -95,6 +100,31 @@ async def test_webhook_mode_serves_readiness_and_metrics_on_its_port(
     status, text = await _get(f"{base}/metrics")
     assert 'smb_handled_events_total{kind="command"} 1.0' in text
     assert (await _get(f"{base}/healthz"))[0] == 200
+
+
+async def test_the_health_command_answers_for_docker_healthcheck(
+    fake_api: FakeBotAPI, redis_client: object, redis_server: RedisServer,
+    running: Callable[..., Awaitable[RunningBot]], engine_factory: EngineFactory,
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    settings = make_settings(fake_api, "aiogram", redis_server.url,
+                             health_listen=f"0.0.0.0:{port}")
+    bot = await running(settings, engine_factory)
+
+    async def health(*args: str) -> int:
+        env = {**os.environ, "BOT_MODE": "polling", "BOT_HEALTH_LISTEN": f"0.0.0.0:{port}",
+               "PYTHONPATH": str(ROOT)}
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "health", *args, env=env, cwd=tmp_path,
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+        )
+        return await proc.wait()
+
+    assert await health() == 0
+    assert await health("--ready") == 0
+    await bot.stop()
+    assert await health() == 1
 
 
 async def test_a_hanging_or_failing_check_makes_the_process_unready_not_crash() -> None:

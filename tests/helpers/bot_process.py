@@ -20,7 +20,7 @@ HANDOFF_TIMINGS = {"escalate_after": 600.0, "claim_idle": 1.0, "tick": 0.1, "cla
 
 async def _run() -> None:
     settings = load_settings()
-    configure_logging(settings.bot.log_level)
+    configure_logging(settings.bot.log_level, settings.bot.log_format)
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(sig, stop.set)

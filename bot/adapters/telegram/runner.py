@@ -305,11 +305,16 @@ async def _serve(
         await store.aclose()
 
 
-def configure_logging(level: str) -> None:
-    """Plain logs; httpx would log request URLs, which carry the bot token."""
+def configure_logging(level: str, fmt: str = "plain") -> None:
+    """Plain or JSON-lines logs; httpx would log request URLs, which carry the bot token."""
     logging.basicConfig(
         level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if fmt == "json":
+        from bot.logformat import JsonFormatter
+
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonFormatter())
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
@@ -327,6 +332,6 @@ def main(args: argparse.Namespace) -> int:
     """`python -m bot run`: returns the exit code; ConfigError is reported by __main__."""
     settings = load_settings()
     check_settings(settings)
-    configure_logging(settings.bot.log_level)
+    configure_logging(settings.bot.log_level, settings.bot.log_format)
     asyncio.run(_run(settings))
     return 0
