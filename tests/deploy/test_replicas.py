@@ -11,121 +11,25 @@ the failover. The load generator behaves like Telegram: it retries an update unt
 from __future__ import annotations
 
 import asyncio
-import itertools
 import re
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable
-from typing import Any
+from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
 
-from tests.helpers.fake_bot_api import TOKEN, Call, FakeBotAPI, callback_update, message_update
-from tests.helpers.fake_bot_api import user as tg_user
+from tests.helpers.fake_bot_api import TOKEN, Call, FakeBotAPI
 from tests.helpers.ha import BotReplicas, HAProxy, SentinelRedis, wait_until
+from tests.helpers.webhook_load import OPS, SECRET, Person, Telegram, wait_for
 
 pytestmark = pytest.mark.replicas
 
-SECRET = "replica-test-secret"
-OPS = -1009876543
 OPERATOR = 4343
 PEOPLE = 200  # x 5 updates each; PEOPLE // 10 of them are at risk
 NORMAL_SCRIPT = [("text", "/start"), ("text", "хочу работать в Польше"), ("text", "/menu"),
                  ("text", "как проверить работодателя?"), ("text", "спасибо")]
 RISK_SCRIPT = [("text", "/start"), ("text", "у меня забрали паспорт и не отпускают"),
                ("press", "c:PL"), ("press", "h:text"), ("case", "я в Варшаве, помогите")]
-
-
-class Telegram:
-    """Posts updates to the webhook URL the way Telegram does: until it gets a 200."""
-
-    def __init__(self, api: FakeBotAPI, url: str, http: aiohttp.ClientSession) -> None:
-        self.api = api
-        self.url = url
-        self.http = http
-        self.ids = itertools.count(1)
-        self.refused = 0  # answers other than 200 (a replica going away, not ready)
-
-    async def deliver(self, update: dict[str, Any], within: float = 60.0) -> None:
-        update = {"update_id": next(self.ids), **update}
-        headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
-        deadline = asyncio.get_running_loop().time() + within
-        while True:
-            try:
-                async with self.http.post(self.url, json=update, headers=headers) as resp:
-                    if resp.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            self.refused += 1
-            if asyncio.get_running_loop().time() > deadline:
-                raise AssertionError(f"update {update['update_id']} never accepted")
-            await asyncio.sleep(0.2)
-
-
-class Person:
-    """Someone following a script, writing again once the bot's whole answer has arrived.
-
-    `expected[n]` is how many messages step n brings (learnt from a reference person who went
-    first, alone); a step that brings fewer is a lost update, more shows in the transcript.
-    """
-
-    def __init__(self, telegram: Telegram, user_id: int, script: list[tuple[str, str]],
-                 expected: list[int] | None = None) -> None:
-        self.telegram = telegram
-        self.api = telegram.api
-        self.user = tg_user(user_id, "ru")
-        self.chat_id = user_id
-        self.script = script
-        self.expected = expected
-        self.counts: list[int] = []
-        self.done = 0
-
-    async def step(self) -> None:
-        kind, value = self.script[self.done]
-        mark = len(self.api.calls)
-        if kind == "press":
-            update = callback_update(self.api, self.user, value, message_id=1)
-        else:
-            update = message_update(self.api, self.user, text=value)
-        await self.telegram.deliver(update)
-        if kind == "case":  # an open case: relayed to the operators' topic
-            await wait_for(self.api, lambda: any(
-                value in c.text for c in self.api.calls_to("sendMessage", OPS, since=mark)),
-                f"person {self.chat_id}'s message relayed to the case topic")
-        if self.expected is None:
-            await self.api.wait_calls("sendMessage", 1, self.chat_id, since=mark, within=60)
-            await quiet_chat(self.api, self.chat_id)
-            self.counts.append(len(self.api.calls_to("sendMessage", self.chat_id, since=mark)))
-        else:
-            await self.api.wait_calls("sendMessage", self.expected[self.done], self.chat_id,
-                                      since=mark, within=60)
-        self.done += 1
-
-    async def steps(self, until: int) -> None:
-        while self.done < until:
-            await self.step()
-
-
-async def quiet_chat(api: FakeBotAPI, chat_id: int, period: float = 0.5) -> None:
-    """Wait until nothing more is sent to `chat_id` for `period` seconds (bounded)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 30
-    while loop.time() < deadline:
-        sent = api.calls_to("sendMessage", chat_id)
-        idle = loop.time() - (sent[-1].at if sent else 0.0)
-        if idle >= period:
-            return
-        await asyncio.sleep(period - idle)
-
-
-async def wait_for(api: FakeBotAPI, ready: Callable[[], bool], what: str,
-                   within: float = 60.0) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not ready():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"{what}: not seen within {within:.0f} s")
-        await asyncio.sleep(0.05)
 
 
 def transcript(api: FakeBotAPI, chat_id: int) -> list[str]:

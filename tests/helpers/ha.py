@@ -208,7 +208,7 @@ def adapt_haproxy_config(shipped: str, port: int, backends: list[int]) -> str:
             continue
         lines.append(line)
         if stripped.startswith("backend "):
-            lines.extend(f"    server bot{n} 127.0.0.1:{p} check inter 300 fall 2 rise 1"
+            lines.extend(f"    server bot{n} 127.0.0.1:{p} check inter 1s fall 3 rise 1"
                          for n, p in enumerate(backends, 1))
     return "\n".join(lines) + "\n"
 

@@ -1,0 +1,114 @@
+"""Load as Telegram sends it, over real HTTP to a webhook URL: people following scripts.
+
+Used by tests/deploy/test_replicas.py and bench/bench_deploy.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+
+from tests.helpers.fake_bot_api import FakeBotAPI, callback_update, message_update
+from tests.helpers.fake_bot_api import user as tg_user
+
+SECRET = "replica-test-secret"
+OPS = -1009876543  # the operators' supergroup
+
+
+class Telegram:
+    """Posts updates to the webhook URL the way Telegram does: until it gets a 200."""
+
+    def __init__(self, api: FakeBotAPI, url: str, http: aiohttp.ClientSession) -> None:
+        self.api = api
+        self.url = url
+        self.http = http
+        self.ids = itertools.count(1)
+        self.refused = 0  # answers other than 200 (a replica going away, not ready)
+        self.reasons: Counter[str] = Counter()  # status code or client error, for reports
+
+    async def deliver(self, update: dict[str, Any], within: float = 60.0) -> None:
+        update = {"update_id": next(self.ids), **update}
+        headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        deadline = asyncio.get_running_loop().time() + within
+        while True:
+            try:
+                async with self.http.post(self.url, json=update, headers=headers) as resp:
+                    if resp.status == 200:
+                        return
+                    self.reasons[str(resp.status)] += 1
+            except aiohttp.ClientError as exc:
+                self.reasons[type(exc).__name__] += 1
+            self.refused += 1
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"update {update['update_id']} never accepted")
+            await asyncio.sleep(0.2)
+
+
+class Person:
+    """Someone following a script, writing again once the bot's whole answer has arrived.
+
+    `expected[n]` is how many messages step n brings (learnt from a reference person who went
+    first, alone); a step that brings fewer is a lost update, more shows in the transcript.
+    """
+
+    def __init__(self, telegram: Telegram, user_id: int, script: list[tuple[str, str]],
+                 expected: list[int] | None = None) -> None:
+        self.telegram = telegram
+        self.api = telegram.api
+        self.user = tg_user(user_id, "ru")
+        self.chat_id = user_id
+        self.script = script
+        self.expected = expected
+        self.counts: list[int] = []
+        self.done = 0
+
+    async def step(self) -> None:
+        kind, value = self.script[self.done]
+        mark = len(self.api.calls)
+        if kind == "press":
+            update = callback_update(self.api, self.user, value, message_id=1)
+        else:
+            update = message_update(self.api, self.user, text=value)
+        await self.telegram.deliver(update)
+        if kind == "case":  # an open case: relayed to the operators' topic
+            await wait_for(self.api, lambda: any(
+                value in c.text for c in self.api.calls_to("sendMessage", OPS, since=mark)),
+                f"person {self.chat_id}'s message relayed to the case topic")
+        if self.expected is None:
+            await self.api.wait_calls("sendMessage", 1, self.chat_id, since=mark, within=60)
+            await quiet_chat(self.api, self.chat_id)
+            self.counts.append(len(self.api.calls_to("sendMessage", self.chat_id, since=mark)))
+        else:
+            await self.api.wait_calls("sendMessage", self.expected[self.done], self.chat_id,
+                                      since=mark, within=60)
+        self.done += 1
+
+    async def steps(self, until: int) -> None:
+        while self.done < until:
+            await self.step()
+
+
+async def quiet_chat(api: FakeBotAPI, chat_id: int, period: float = 0.5) -> None:
+    """Wait until nothing more is sent to `chat_id` for `period` seconds (bounded)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 30
+    while loop.time() < deadline:
+        sent = api.calls_to("sendMessage", chat_id)
+        idle = loop.time() - (sent[-1].at if sent else 0.0)
+        if idle >= period:
+            return
+        await asyncio.sleep(period - idle)
+
+
+async def wait_for(api: FakeBotAPI, ready: Callable[[], bool], what: str,
+                   within: float = 60.0) -> None:
+    deadline = asyncio.get_running_loop().time() + within
+    while not ready():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"{what}: not seen within {within:.0f} s")
+        await asyncio.sleep(0.05)
