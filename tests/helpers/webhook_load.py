@@ -84,8 +84,14 @@ class Person:
             await quiet_chat(self.api, self.chat_id)
             self.counts.append(len(self.api.calls_to("sendMessage", self.chat_id, since=mark)))
         else:
-            await self.api.wait_calls("sendMessage", self.expected[self.done], self.chat_id,
-                                      since=mark, within=60)
+            want = self.expected[self.done]
+            try:
+                await self.api.wait_calls("sendMessage", want, self.chat_id, since=mark,
+                                          within=60)
+            except TimeoutError:
+                got = len(self.api.calls_to("sendMessage", self.chat_id, since=mark))
+                raise AssertionError(f"person {self.chat_id}, step {self.done} ({kind}): "
+                                     f"{got} of {want} messages") from None
         self.done += 1
 
     async def steps(self, until: int) -> None:
