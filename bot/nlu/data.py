@@ -30,6 +30,7 @@ class Example:
     intent: str
     language: str  # "ru", "be" or "en"
     translit: bool = False  # Russian (or Belarusian) written in Latin letters
+    kind: str = ""  # how it is written (held-out sets): "story", "negation", "layout", ...
 
     @property
     def group(self) -> str:
@@ -103,7 +104,14 @@ def _examples_of(file: Path) -> Iterator[Example]:
                     and has_latin_words(lowered)
                     and not has_cyrillic(lowered)
                 )
-            yield Example(text, str(block["intent"]), language, bool(translit))
+            kind = meta.get("kind")
+            yield Example(
+                text,
+                str(block["intent"]),
+                language,
+                bool(translit),
+                kind if isinstance(kind, str) else "",
+            )
 
 
 def load_examples(path: Path) -> list[Example]:

@@ -13,6 +13,7 @@ from bot.core.triage import Triage, TriageDecision
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.data import Example
 from bot.nlu.embedded import EmbeddedRecognizer
+from bot.nlu.language import detect_language
 
 Outcome = tuple[Example, IntentResult, TriageDecision]
 
@@ -28,6 +29,7 @@ class Metrics:
     at_risk_recall: float  # share of those with at_risk true
     rest_n: int
     false_alarm_rate: float  # share of the rest with at_risk true
+    language_id: float  # share whose detected language (no client hint) is the labelled one
 
 
 def _share(flags: Sequence[bool]) -> float:
@@ -53,6 +55,7 @@ def compute(outcomes: Sequence[Outcome]) -> Metrics:
         at_risk_recall=_share(risky),
         rest_n=len(rest),
         false_alarm_rate=_share(rest),
+        language_id=_share([detect_language(e.text) == e.language for e, _, _ in outcomes]),
     )
 
 
@@ -66,6 +69,20 @@ def by_group(outcomes: Sequence[Outcome]) -> dict[str, Metrics]:
             groups.setdefault("translit", []).append(outcome)
     order = ["all", "ru", "be", "en", "translit"]
     return {name: compute(groups[name]) for name in order if name in groups}
+
+
+KINDS = ("story", "third_person", "negation", "hard_negative", "typo", "layout", "short",
+         "mixed", "plain")  # fmt: skip
+
+
+def by_kind(outcomes: Sequence[Outcome]) -> dict[str, Metrics]:
+    """Metrics per kind of message (held-out sets tag each line: story, negation, ...)."""
+    groups: dict[str, list[Outcome]] = {}
+    for outcome in outcomes:
+        if outcome[0].kind:
+            groups.setdefault(outcome[0].kind, []).append(outcome)
+    order = [kind for kind in KINDS if kind in groups] + sorted(set(groups) - set(KINDS))
+    return {kind: compute(groups[kind]) for kind in order}
 
 
 def confusions(outcomes: Sequence[Outcome]) -> Counter[tuple[str, str]]:
@@ -138,13 +155,17 @@ def cross_validate(
 
 def format_table(named: Mapping[str, Sequence[Outcome]]) -> str:
     """A Markdown table of the metrics of each named run (e.g. backend), side by side."""
-    header = "| run | group | n | accuracy | macro-F1 | at-risk recall | false alarms |"
-    lines = [header, "|" + "---|" * 7]
+    header = (
+        "| run | group | n | accuracy | macro-F1 | at-risk recall | false alarms | language-id |"
+    )
+    lines = [header, "|" + "---|" * 8]
     for name, outcomes in named.items():
-        for group, m in by_group(outcomes).items():
+        groups = by_group(outcomes) | {f"kind:{k}": m for k, m in by_kind(outcomes).items()}
+        for group, m in groups.items():
             lines.append(
                 f"| {name} | {group} | {m.n} | {m.accuracy:.3f} | {m.macro_f1:.3f} | "
-                f"{m.at_risk_recall:.3f} (n={m.risk_n}) | {m.false_alarm_rate:.3f} (n={m.rest_n}) |"
+                f"{m.at_risk_recall:.3f} (n={m.risk_n}) | {m.false_alarm_rate:.3f} (n={m.rest_n}) "
+                f"| {m.language_id:.3f} |"
             )
     return "\n".join(lines)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu.base import LANGUAGES
+from bot.nlu.layout import cyrillic_to_latin, latin_to_cyrillic, mistyped_cyrillic, mistyped_latin
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёіўґєї]")
@@ -124,14 +125,54 @@ def _latin_language(words: list[str]) -> str | None:
     return None
 
 
+# Belarusian-only letters of the Belarusian layout's keys: on a restored text they say nothing
+# about the language (the Russian layout puts и and щ on the same keys).
+_LAYOUT_NEUTRAL = str.maketrans({"і": None, "ў": None, "'": None})
+# A message with this many Cyrillic words for each Latin one is Russian or Belarusian with an
+# English word or two ("скиньте контакты shelter пожалуйста", "ок thanks").
+_CYRILLIC_WORD_SHARE = 1 / 3
+
+
+def _layout_language(text: str) -> str | None:
+    """"ru", "be" or "en" when `text` was typed on the wrong keyboard layout, else None."""
+    if mistyped_latin(text, _EN_WORDS | _TRANSLIT_WORDS):
+        restored = latin_to_cyrillic(text, belarusian=True)
+        words = _WORD.findall(restored.translate(_LAYOUT_NEUTRAL))
+        return "be" if _cyrillic_language(words) == "be" else "ru"
+    if mistyped_cyrillic(text, _EN_WORDS):
+        return "en"
+    return None
+
+
+def restore_layout(text: str) -> str:
+    """`text` in the layout it was meant in ("pfgthkb" -> "заперли"), or `text` unchanged."""
+    language = _layout_language(text)
+    if language is None:
+        return text
+    if language == "en":
+        return cyrillic_to_latin(text)
+    return latin_to_cyrillic(text, belarusian=language == "be")
+
+
 def detect_language(text: str, prior: str | None = None) -> str:
-    """The utterance's language: "ru", "be" or "en"; unsure: the client's language, then "ru"."""
+    """The utterance's language: "ru", "be" or "en"; unsure: the client's language, then "ru".
+
+    Text typed on the wrong keyboard layout is judged as restored; a message with Cyrillic
+    words and only an English word or two is Russian or Belarusian.
+    """
+    layout = _layout_language(text)
+    if layout is not None:
+        return layout
     lowered = text.lower()
     words = _WORD.findall(lowered)
     cyrillic = len(_CYRILLIC.findall(lowered))
     latin = len(_LATIN.findall(lowered))
+    cyrillic_words = sum(_CYRILLIC.search(word) is not None for word in words)
     fallback = normalize_prior(prior)
-    if cyrillic and cyrillic >= latin:
+    mostly_cyrillic = cyrillic >= latin or (
+        cyrillic >= 2 and cyrillic_words >= (len(words) - cyrillic_words) * _CYRILLIC_WORD_SHARE
+    )
+    if cyrillic and mostly_cyrillic:
         guess = _cyrillic_language(words)
         if guess is None and fallback == "en":
             fallback = None  # unmarked Cyrillic is Russian or Belarusian, never English

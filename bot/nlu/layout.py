@@ -1,0 +1,102 @@
+"""Text typed with the wrong keyboard layout: "pfgthkb" for "заперли", "ьн" for "my".
+
+A person who forgot to switch the layout types Russian or Belarusian on the Latin keys (or
+English on the Cyrillic ones). Each key maps to exactly one letter of the other layout, so the
+text can be restored; the work is deciding when it was mistyped. Latin text typed from Russian
+or Belarusian has almost no Latin vowels (a, e, i, o, u sit on ф, у, ш, щ, г: about 6% of
+Russian letters against about 38% vowels in English or transliteration), while the restored
+text has the vowels of real Cyrillic words. Search engines and keyboards use the same trick.
+
+Layouts: the standard Russian ЙЦУКЕН and Belarusian layouts (Belarusian has ў on the Russian
+щ key, і on и and the apostrophe on ъ).
+"""
+
+from __future__ import annotations
+
+import re
+
+_LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"
+_RU_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё"
+# Belarusian: same keys as Russian except ў (o), і (b) and the apostrophe (]).
+_BE_KEYS = "йцукенгшўзх'фывапролджэячсмітьбюё"
+
+_TO_RU = str.maketrans(_LATIN_KEYS, _RU_KEYS)
+_TO_BE = str.maketrans(_LATIN_KEYS, _BE_KEYS)
+_TO_LATIN = str.maketrans(_RU_KEYS + "ўі", _LATIN_KEYS + "ob")
+
+# A word on the Latin keys: letters and the punctuation keys that are letters in Cyrillic
+# (;' [ ] ` everywhere, "," and "." only before another key: "," at a word's end is a comma).
+_LATIN_TOKEN = re.compile(r"(?:[a-z;'\[\]`]|[,.](?=[a-z;'\[\]`,.]))+")
+_CYRILLIC_TOKEN = re.compile(r"[а-яёіў]+")
+_LATIN_VOWELS = frozenset("aeiou")
+_CYRILLIC_VOWELS = frozenset("аеёиоуыэюяі")
+# Spellings no Russian or Belarusian word has: a sign or ы at the start, a sign after a vowel
+# or another sign, or two ы.
+_IMPOSSIBLE = re.compile(r"^[ьъыў']|[аеёиоуыэюяі][ьъ]|[ьъ][ьъы]|ыы")
+_MAX_CONSONANTS = re.compile(r"[^аеёиоуыэюяі]{5}")
+MISTYPED_SHARE = 0.5  # of the words that carry evidence either way
+
+
+def latin_to_cyrillic(text: str, *, belarusian: bool = False) -> str:
+    """`text` as if its Latin-key words had been typed on the Russian (or Belarusian) layout."""
+    table = _TO_BE if belarusian else _TO_RU
+    return _LATIN_TOKEN.sub(lambda m: m.group(0).translate(table), text.lower())
+
+
+def cyrillic_to_latin(text: str) -> str:
+    """`text` as if its Cyrillic words had been typed on the Latin layout ("ьн" -> "my")."""
+    return _CYRILLIC_TOKEN.sub(lambda m: m.group(0).translate(_TO_LATIN), text.lower())
+
+
+def _plausible_cyrillic(word: str) -> bool:
+    return (
+        any(ch in _CYRILLIC_VOWELS for ch in word)
+        and _IMPOSSIBLE.search(word) is None
+        and _MAX_CONSONANTS.search(word) is None
+    )
+
+
+def _latin_vowel_share(word: str) -> float:
+    letters = [ch for ch in word if "a" <= ch <= "z"]
+    return sum(ch in _LATIN_VOWELS for ch in letters) / len(letters) if letters else 0.0
+
+
+def mistyped_latin(text: str, known: frozenset[str] = frozenset()) -> bool:
+    """Whether `text` reads as Russian or Belarusian typed on the Latin layout.
+
+    `known` holds Latin words that are right as typed (English, transliteration): they count
+    against a mistyping. A word counts for one when it has (almost) no Latin vowels and its
+    Cyrillic form is a possible word; at least four letters of such words are needed.
+    """
+    tokens = _LATIN_TOKEN.findall(text.lower())
+    if not tokens or _CYRILLIC_TOKEN.search(text.lower()):
+        return False
+    mistyped = right = letters = 0
+    for token in tokens:
+        if token in known:
+            right += 1
+            continue
+        inner_keys = any(ch in ";'[]`,." for ch in token.strip("'"))
+        share = _latin_vowel_share(token)
+        cyrillic = token.translate(_TO_RU)
+        if (share <= 0.2 or inner_keys) and _plausible_cyrillic(cyrillic):
+            mistyped += 1
+            letters += len(token)
+        elif share >= 0.25 and len(token) > 2:
+            right += 1
+    return letters >= 4 and mistyped > 0 and mistyped / (mistyped + right) > MISTYPED_SHARE
+
+
+def mistyped_cyrillic(text: str, known_latin: frozenset[str]) -> bool:
+    """Whether `text` reads as English typed on the Cyrillic layout ("ьн зфыызщке").
+
+    Needs impossible Cyrillic spellings in most words and at least one word of `known_latin`
+    (frequent English words) among the restored ones.
+    """
+    tokens = _CYRILLIC_TOKEN.findall(text.lower())
+    if not tokens or _LATIN_TOKEN.search(text.lower()):
+        return False
+    impossible = sum(not _plausible_cyrillic(token) for token in tokens)
+    restored = [token.translate(_TO_LATIN) for token in tokens]
+    english = sum(word in known_latin for word in restored)
+    return english > 0 and impossible * 2 >= len(tokens)
