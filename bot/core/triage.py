@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from bot.content.models import Content, DangerPhrase
 from bot.nlu.base import RISK_INTENTS, IntentResult
+from bot.nlu.language import layout_variants
+from bot.nlu.negation import clause_numbers, negated, polarity_free
 from bot.nlu.normalize import clean, cyrillize, has_latin_words
 
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
@@ -44,6 +46,28 @@ class PhraseMatch:
     indicator: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    number: int  # its place in the content file
+    pattern: re.Pattern[str]
+    phrase: DangerPhrase
+    negatable: bool  # a negation or hypothetical before it means the harm did not happen
+
+
+def _variants(text: str) -> list[tuple[str, str]]:
+    """(raw, cleaned) forms of `text` the phrases are matched in.
+
+    Transliterated Russian is also matched against the Cyrillic phrases, and text typed on the
+    wrong keyboard layout in the layouts it may have meant.
+    """
+    cleaned = clean(text)
+    found = [(text, cleaned)]
+    if has_latin_words(cleaned):
+        found.append((text, cyrillize(cleaned)))
+    found += [(restored, clean(restored)) for restored in layout_variants(text)]
+    return found
+
+
 class DangerPhraseMatcher:
     """Finds danger phrases of every language in a message (people mix languages).
 
@@ -54,8 +78,8 @@ class DangerPhraseMatcher:
 
     def __init__(self, phrases: Mapping[str, Iterable[DangerPhrase]]) -> None:
         self._count = 0
-        self._by_word: dict[str, list[tuple[int, re.Pattern[str], DangerPhrase]]] = {}
-        self._by_stem: dict[str, list[tuple[int, re.Pattern[str], DangerPhrase]]] = {}
+        self._by_word: dict[str, list[_Rule]] = {}
+        self._by_stem: dict[str, list[_Rule]] = {}
         for items in phrases.values():
             for item in items:
                 words = _phrase_words(item.phrase)
@@ -63,35 +87,46 @@ class DangerPhraseMatcher:
                     continue
                 first, star = words[0]
                 index = self._by_stem if star else self._by_word
-                index.setdefault(first, []).append((self._count, _compile(words), item))
+                rule = _Rule(
+                    self._count, _compile(words), item, polarity_free([w for w, _ in words])
+                )
+                index.setdefault(first, []).append(rule)
                 self._count += 1
         self._stem_lengths = sorted({len(stem) for stem in self._by_stem})
 
     def __len__(self) -> int:
         return self._count
 
-    def _candidates(self, text: str) -> list[tuple[int, re.Pattern[str], DangerPhrase]]:
-        found: dict[int, tuple[int, re.Pattern[str], DangerPhrase]] = {}
-        for token in set(text.split()):
+    def _candidates(self, tokens: list[str]) -> list[_Rule]:
+        found: dict[int, _Rule] = {}
+        for token in set(tokens):
             for rule in self._by_word.get(token, ()):
-                found[rule[0]] = rule
+                found[rule.number] = rule
             for length in self._stem_lengths:
                 if length > len(token):
                     break
                 for rule in self._by_stem.get(token[:length], ()):
-                    found[rule[0]] = rule
+                    found[rule.number] = rule
         return [found[key] for key in sorted(found)]
 
     def find(self, text: str) -> list[PhraseMatch]:
-        """Every matching phrase, in the order of the content file."""
-        cleaned = clean(text)
-        # Transliterated Russian is also matched against the Cyrillic phrases.
-        variants = [cleaned, cyrillize(cleaned)] if has_latin_words(cleaned) else [cleaned]
+        """Every matching phrase not under a negation or hypothetical, in file order."""
         matches: dict[int, PhraseMatch] = {}
-        for variant in variants:
-            for number, pattern, item in self._candidates(variant):
-                if number not in matches and pattern.search(variant):
-                    matches[number] = PhraseMatch(item.phrase, item.indicator)
+        for raw, variant in _variants(text):
+            tokens = variant.split()
+            clauses: list[int] | None = None
+            for rule in self._candidates(tokens):
+                if rule.number in matches:
+                    continue
+                for found in rule.pattern.finditer(variant):
+                    if rule.negatable:
+                        if clauses is None:
+                            clauses = clause_numbers(raw, tokens) or []
+                        start = variant.count(" ", 0, found.start() + 1) if found.start() else 0
+                        if negated(tokens, clauses or None, start):
+                            continue
+                    matches[rule.number] = PhraseMatch(rule.phrase.phrase, rule.phrase.indicator)
+                    break
         return [matches[key] for key in sorted(matches)]
 
 

@@ -15,7 +15,7 @@ from sklearn.svm import LinearSVC
 
 from bot.nlu.base import IntentResult
 from bot.nlu.data import Example, load_examples
-from bot.nlu.language import detect_language
+from bot.nlu.language import detect_language, restore_layout
 from bot.nlu.normalize import clean, cyrillize, has_latin_words
 
 BACKEND = "embedded"
@@ -38,7 +38,9 @@ _FOLD = str.maketrans(
 
 
 def prepare(text: str, language: str | None = None) -> str:
-    """The text the model sees: cleaned, transliteration in Cyrillic, spellings folded."""
+    """The text the model sees: keyboard layout restored, cleaned, transliteration in Cyrillic,
+    spellings folded."""
+    text = restore_layout(text)
     cleaned = clean(text)
     if has_latin_words(cleaned) and detect_language(text, language) != "en":
         cleaned = cyrillize(cleaned)

@@ -154,6 +154,17 @@ def restore_layout(text: str) -> str:
     return latin_to_cyrillic(text, belarusian=language == "be")
 
 
+def layout_variants(text: str) -> list[str]:
+    """`text` restored from a wrong keyboard layout, in every layout it may have meant
+    (Russian and Belarusian differ in three keys); empty when `text` was typed right."""
+    language = _layout_language(text)
+    if language is None:
+        return []
+    if language == "en":
+        return [cyrillic_to_latin(text)]
+    return [latin_to_cyrillic(text), latin_to_cyrillic(text, belarusian=True)]
+
+
 def detect_language(text: str, prior: str | None = None) -> str:
     """The utterance's language: "ru", "be" or "en"; unsure: the client's language, then "ru".
 

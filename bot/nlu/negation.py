@@ -1,0 +1,95 @@
+"""The scope of a negation or a hypothetical over a danger phrase found in a message.
+
+"никто не забирал паспорт", "they did not lock us in" and "just in case: what if they keep my
+passport?" name a harm that did not happen; "не отдают паспорт" and "they don't let me leave"
+name a harm that is the negation itself. So a phrase is read as negated only when:
+
+* a negator ("не", "not", "nobody", "никто", "ніхто", "never", "didn't" ...) stands at most
+  `SCOPE` words before it, in the same clause (no comma, full stop or "but" between them), with
+  no "stop" verb after it ("не перестают бить" is still violence);
+* the phrase carries no negation of its own ("не отдают паспорт*" is written negated);
+* the phrase names a harm done, not something withheld: phrases with "let", "pay", "give",
+  "отдают", "плацяць", "выпускают" ... are the harm when negated, so they are never suppressed.
+
+A hypothetical frame ("на всякий случай", "just in case", "what if", "если вдруг") anywhere
+before a phrase suppresses it too. The danger phrases stay the safety net: when in doubt a
+phrase fires.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.nlu.normalize import clean
+
+SCOPE = 2  # words between the negator and the phrase, the negator included
+
+NEGATORS = frozenset(
+    "не ня not never nobody noone никто никого никогда ніхто нікога ніколі didn't didnt "
+    "don't dont doesn't doesnt haven't havent hasn't hasnt wasn't wasnt weren't werent won't "
+    "wont can't cant cannot".split()
+)
+# Clause joints that end a negation's scope, like a comma does.
+_JOINTS = frozenset("but and но а и але і ды".split())
+# After a negator these turn it round: "не перестают бить", "won't stop hitting me".
+_STOP_STEMS = ("stop", "перестал", "перестан", "перестаю", "прекрат", "прекращ", "перастал",
+               "перастан", "перастаю", "спыня", "спыні", "quit")  # fmt: skip
+# Phrases about something withheld: negated, they are the harm itself.
+_WITHHOLDING_STEMS = (
+    "let", "allow", "give", "gave", "return", "pay", "paid", "releas", "leave", "go", "out",
+    "отда", "отдад", "верн", "возвра", "плат", "плач", "выплат", "выпуск", "отпуск", "пуска",
+    "пуст", "дают", "дает", "дал", "дава", "разреш", "уйти", "уехать", "выйти", "уеха",
+    "адда", "аддад", "вярта", "плац", "вызвал", "адпуск", "выпуска", "пуск", "даюць", "дае",
+    "дазвал", "дазвол", "сысці", "выйсці", "з'ехаць", "паехаць", "адпусц",
+)  # fmt: skip
+_HYPOTHETICALS: tuple[tuple[str, ...], ...] = (
+    ("на", "всякий", "случай"), ("на", "ўсякі", "выпадак"), ("на", "усякі", "выпадак"),
+    ("just", "in", "case"), ("in", "case"), ("what", "if"), ("если", "вдруг"),
+    ("калі", "раптам"), ("а", "вдруг"), ("hypothetically",), ("гипотетически",),
+    ("гіпатэтычна",), ("теоретически",), ("тэарэтычна",), ("in", "theory"),
+)  # fmt: skip
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()\[\]\n«»\"…]+|\s[-–—]+\s")
+
+
+def clause_numbers(raw: str, tokens: Sequence[str]) -> list[int] | None:
+    """The clause number of each token of `clean(raw)`, or None if they do not line up."""
+    numbers: list[int] = []
+    for number, clause in enumerate(_CLAUSE_BREAK.split(raw)):
+        numbers += [number] * len(clean(clause).split())
+    return numbers if len(numbers) == len(tokens) else None
+
+
+def _negator_before(tokens: Sequence[str], clauses: Sequence[int] | None, start: int) -> bool:
+    for back in range(1, SCOPE + 1):
+        at = start - back
+        if at < 0 or tokens[at] in _JOINTS:
+            return False
+        if clauses is not None and clauses[at] != clauses[start]:
+            return False
+        word = tokens[at]
+        if word in NEGATORS or (word == "one" and at > 0 and tokens[at - 1] == "no"):
+            turned = any(tokens[i].startswith(_STOP_STEMS) for i in range(at + 1, start))
+            return not turned
+    return False
+
+
+def _hypothetical_before(tokens: Sequence[str], start: int) -> bool:
+    for cue in _HYPOTHETICALS:
+        size = len(cue)
+        for at in range(0, start - size + 1):
+            if tuple(tokens[at : at + size]) == cue:
+                return True
+    return False
+
+
+def polarity_free(phrase_words: Sequence[str]) -> bool:
+    """Whether a phrase can be negated by its context: no negator or withholding word in it."""
+    return not any(
+        word in NEGATORS or word.startswith(_WITHHOLDING_STEMS) for word in phrase_words
+    )
+
+
+def negated(tokens: Sequence[str], clauses: Sequence[int] | None, start: int) -> bool:
+    """Whether the phrase starting at token `start` is under a negation or a hypothetical."""
+    return _negator_before(tokens, clauses, start) or _hypothetical_before(tokens, start)
