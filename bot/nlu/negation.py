@@ -11,8 +11,8 @@ name a harm that is the negation itself. So a phrase is read as negated only whe
 * the phrase names a harm done, not something withheld: phrases with "let", "pay", "give",
   "отдают", "плацяць", "выпускают" ... are the harm when negated, so they are never suppressed.
 
-A hypothetical frame ("на всякий случай", "just in case", "what if", "если вдруг") anywhere
-before a phrase suppresses it too. The danger phrases stay the safety net: when in doubt a
+A hypothetical frame ("на всякий случай", "just in case", "what if", "если вдруг", "if ...
+ever") or a story in a film, book or essay anywhere before a phrase suppresses it too. The danger phrases stay the safety net: when in doubt a
 phrase fires.
 """
 
@@ -49,6 +49,20 @@ _HYPOTHETICALS: tuple[tuple[str, ...], ...] = (
     ("калі", "раптам"), ("а", "вдруг"), ("hypothetically",), ("гипотетически",),
     ("гіпатэтычна",), ("теоретически",), ("тэарэтычна",), ("in", "theory"),
 )  # fmt: skip
+# Stories about others in films, books or homework: a phrase after one of these is about them.
+_FICTION_STEMS = (
+    "фильм", "кино", "сериал", "книг", "документальн", "документалк", "эссе", "курсов",
+    "реферат", "подкаст", "фільм", "серыял", "кніг", "дакументальн", "дакументалк", "эсэ",
+    "триллер", "трылер",
+)  # fmt: skip
+_FICTION_WORDS = frozenset(
+    "film films movie movies documentary documentaries novel book books essay essays podcast "
+    "thriller series".split()
+)
+# "if" with "ever" a few words on ("if my employer ever asks to hold my passport").
+_IF_WORDS = frozenset("if если калі".split())
+_EVER_WORDS = frozenset("ever когда-нибудь когда-либо калі-небудзь".split())
+_IF_EVER_SPAN = 4
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\[\]\n«»\"…]+|\s[-–—]+\s")
 
 
@@ -75,6 +89,14 @@ def _negator_before(tokens: Sequence[str], clauses: Sequence[int] | None, start:
 
 
 def _hypothetical_before(tokens: Sequence[str], start: int) -> bool:
+    for at in range(start):
+        word = tokens[at]
+        if word in _FICTION_WORDS or word.startswith(_FICTION_STEMS):
+            return True
+        if word in _IF_WORDS and any(
+            w in _EVER_WORDS for w in tokens[at + 1 : min(start, at + 1 + _IF_EVER_SPAN)]
+        ):
+            return True
     for cue in _HYPOTHETICALS:
         size = len(cue)
         for at in range(0, start - size + 1):
