@@ -53,11 +53,11 @@ _HYPOTHETICALS: tuple[tuple[str, ...], ...] = (
 _FICTION_STEMS = (
     "фильм", "кино", "сериал", "книг", "документальн", "документалк", "эссе", "курсов",
     "реферат", "подкаст", "фільм", "серыял", "кніг", "дакументальн", "дакументалк", "эсэ",
-    "триллер", "трылер",
+    "триллер", "трылер", "репортаж", "рэпартаж",
 )  # fmt: skip
 _FICTION_WORDS = frozenset(
     "film films movie movies documentary documentaries novel book books essay essays podcast "
-    "thriller series".split()
+    "thriller series tv".split()
 )
 # "if" with "ever" a few words on ("if my employer ever asks to hold my passport").
 _IF_WORDS = frozenset("if если калі".split())
@@ -94,7 +94,7 @@ def _hypothetical_before(tokens: Sequence[str], start: int) -> bool:
         if word in _FICTION_WORDS or word.startswith(_FICTION_STEMS):
             return True
         if word in _IF_WORDS and any(
-            w in _EVER_WORDS for w in tokens[at + 1 : min(start, at + 1 + _IF_EVER_SPAN)]
+            w in _EVER_WORDS for w in tokens[at + 1 : at + 1 + _IF_EVER_SPAN]
         ):
             return True
     for cue in _HYPOTHETICALS:
