@@ -30,10 +30,14 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     """The `content check` command for arguments parsed with `add_arguments` (`dir`, `facts`)."""
     # Imported here so that `python -m bot` can build its parser without loading pydantic models.
+    from bot.config import REPO_ROOT
     from bot.content.loader import check_content
+    from bot.nlu.phrase_breadth import breadth_problems
 
     directory: Path = args.dir or _default_dir()
     _, problems = check_content(directory, facts_dir=args.facts)
+    # Danger phrases too broad for the held-out advice and service lines (issue 10).
+    problems += breadth_problems(directory / "danger_phrases.yaml", [REPO_ROOT / "nlu" / "tests"])
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)

@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
 from bot.core import flows
-from bot.core.assess import Assessor, TriageSource
+from bot.core.assess import Assessor, TriageSource, routed_intent
 from bot.core.countries import match_country
 from bot.core.events import (
     EventKind,
@@ -194,6 +194,7 @@ class DialogueEngine:
                 text=text,
             )
             return
+        intent = routed_intent(intent, decision)  # never a risk answer that triage declined
         confident = intent.confidence >= self._low_confidence
         asked_country = awaiting.startswith("country:")
         country = match_country(text, r.content.countries) if asked_country else None

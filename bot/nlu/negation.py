@@ -115,3 +115,39 @@ def polarity_free(phrase_words: Sequence[str]) -> bool:
 def negated(tokens: Sequence[str], clauses: Sequence[int] | None, start: int) -> bool:
     """Whether the phrase starting at token `start` is under a negation or a hypothetical."""
     return _negator_before(tokens, clauses, start) or _hypothetical_before(tokens, start)
+
+
+# Words that say the person is fine, only asking, or got the thing back: "nobody took my
+# documents, I'm just asking", "they pay every Friday, no problems", "checked my passport at the
+# border and gave it back". Under such a frame the classifier's risk evidence needs more weight
+# before it alone opens the at-risk path; the danger phrases fire as usual. A cue right after a
+# negator ("не вернули", "never gave it back") is no reassurance.
+_REASSURANCES: tuple[tuple[str, ...], ...] = (
+    ("just", "asking"), ("just", "wondering"), ("just", "in", "case"), ("no", "problems"),
+    ("no", "problem"), ("no", "issues"), ("all", "good"), ("everything", "is", "fine"),
+    ("everything's", "fine"), ("nothing", "happened"), ("nothing", "has", "happened"),
+    ("i'm", "safe"), ("im", "safe"), ("i", "am", "safe"), ("hypothetically",),
+    ("gave", "it", "back"), ("gave", "them", "back"), ("handed", "it", "back"),
+    ("returned", "it"), ("on", "time"), ("просто", "спрашиваю"), ("просто", "интересуюсь"),
+    ("просто", "хочу", "узнать"), ("на", "всякий", "случай"), ("все", "нормально"),
+    ("все", "хорошо"), ("все", "в", "порядке"), ("без", "проблем"), ("вовремя",),
+    ("ничего", "не", "случилось"), ("ничего", "не", "произошло"), ("гипотетически",),
+    ("и", "вернули"), ("и", "отдали"), ("потом", "отдал"), ("потом", "отдали"),
+    ("сразу", "вернули"), ("проста", "пытаюся"), ("на", "ўсякі", "выпадак"),
+    ("усё", "нармальна"), ("усё", "добра"), ("усё", "ў", "парадку"), ("без", "праблем"),
+    ("своечасова",), ("нічога", "не", "здарылася"), ("нічога", "не", "адбылося"),
+    ("і", "вярнулі"), ("і", "аддалі"), ("адразу", "аддалі"), ("адразу", "вярнулі"),
+)  # fmt: skip
+
+
+def reassured(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` hold a reassurance, a hypothetical or a story frame (above)."""
+    for at in range(len(tokens)):
+        if tokens[at] in _FICTION_WORDS or tokens[at].startswith(_FICTION_STEMS):
+            return True
+        for cue in _REASSURANCES:
+            if tuple(tokens[at : at + len(cue)]) == cue and not any(
+                word in NEGATORS for word in tokens[max(0, at - SCOPE) : at]
+            ):
+                return True
+    return False
