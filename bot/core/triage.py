@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from bot.content.models import Content, DangerPhrase
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.language import layout_variants
-from bot.nlu.negation import clause_numbers, negated, polarity_free, reassured
-from bot.nlu.normalize import clean, cyrillize, has_latin_words
+from bot.nlu.negation import NegationScope, clause_numbers, polarity_free, reassured
+from bot.nlu.normalize import MAX_TEXT_CHARS, clean, cyrillize, has_latin_words
 
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
 # A risk intent below this probability is noise, not an indicator worth showing an operator.
@@ -116,18 +116,20 @@ class DangerPhraseMatcher:
     def find(self, text: str) -> list[PhraseMatch]:
         """Every matching phrase not under a negation or hypothetical, in file order."""
         matches: dict[int, PhraseMatch] = {}
-        for raw, variant in _variants(text):
+        for raw, variant in _variants(text[:MAX_TEXT_CHARS]):
             tokens = variant.split()
-            clauses: list[int] | None = None
+            scope: NegationScope | None = None  # built for the first negatable match only
             for rule in self._candidates(tokens):
                 if rule.number in matches:
                     continue
+                counted = start = 0  # the token index of each match, counted as we go
                 for found in rule.pattern.finditer(variant):
                     if rule.negatable:
-                        if clauses is None:
-                            clauses = clause_numbers(raw, tokens) or []
-                        start = variant.count(" ", 0, found.start() + 1) if found.start() else 0
-                        if negated(tokens, clauses or None, start):
+                        if scope is None:
+                            scope = NegationScope(tokens, clause_numbers(raw, tokens))
+                        start += variant.count(" ", counted, found.start() + 1)
+                        counted = found.start() + 1
+                        if scope.negated(start):
                             continue
                     matches[rule.number] = PhraseMatch(rule.phrase.phrase, rule.phrase.indicator)
                     break
@@ -189,7 +191,7 @@ class Triage:
         score = risk_evidence(result)
         letters = sum(char.isalpha() for char in text)
         threshold = self._threshold
-        if not matches and reassured(clean(text).split()):
+        if not matches and reassured(clean(text[:MAX_TEXT_CHARS]).split()):
             threshold = max(threshold, REASSURED_THRESHOLD)
         by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL
         if not matches and not by_model:

@@ -16,7 +16,7 @@ from sklearn.svm import LinearSVC
 from bot.nlu.base import IntentResult
 from bot.nlu.data import Example, load_examples
 from bot.nlu.language import detect_language, restore_layout
-from bot.nlu.normalize import clean, cyrillize, has_latin_words
+from bot.nlu.normalize import MAX_TEXT_CHARS, clean, cyrillize, has_latin_words
 
 BACKEND = "embedded"
 # Softmax temperature over SVM margins: margins of about +-1 become probabilities that spread
@@ -40,7 +40,7 @@ _FOLD = str.maketrans(
 def prepare(text: str, language: str | None = None) -> str:
     """The text the model sees: keyboard layout restored, cleaned, transliteration in Cyrillic,
     spellings folded."""
-    text = restore_layout(text)
+    text = restore_layout(text[:MAX_TEXT_CHARS])
     cleaned = clean(text)
     if has_latin_words(cleaned) and detect_language(text, language) != "en":
         cleaned = cyrillize(cleaned)

@@ -6,6 +6,7 @@ import re
 
 from bot.nlu.base import LANGUAGES
 from bot.nlu.layout import cyrillic_to_latin, latin_to_cyrillic, mistyped_cyrillic, mistyped_latin
+from bot.nlu.normalize import MAX_TEXT_CHARS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёіўґєї]")
@@ -146,7 +147,7 @@ def _layout_language(text: str) -> str | None:
 
 def restore_layout(text: str) -> str:
     """`text` in the layout it was meant in ("pfgthkb" -> "заперли"), or `text` unchanged."""
-    language = _layout_language(text)
+    language = _layout_language(text[:MAX_TEXT_CHARS])
     if language is None:
         return text
     if language == "en":
@@ -157,6 +158,7 @@ def restore_layout(text: str) -> str:
 def layout_variants(text: str) -> list[str]:
     """`text` restored from a wrong keyboard layout, in every layout it may have meant
     (Russian and Belarusian differ in three keys); empty when `text` was typed right."""
+    text = text[:MAX_TEXT_CHARS]
     language = _layout_language(text)
     if language is None:
         return []
@@ -171,6 +173,7 @@ def detect_language(text: str, prior: str | None = None) -> str:
     Text typed on the wrong keyboard layout is judged as restored; a message with Cyrillic
     words and only an English word or two is Russian or Belarusian.
     """
+    text = text[:MAX_TEXT_CHARS]
     layout = _layout_language(text)
     if layout is not None:
         return layout

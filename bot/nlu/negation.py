@@ -12,8 +12,10 @@ name a harm that is the negation itself. So a phrase is read as negated only whe
   "отдают", "плацяць", "выпускают" ... are the harm when negated, so they are never suppressed.
 
 A hypothetical frame ("на всякий случай", "just in case", "what if", "если вдруг", "if ...
-ever") or a story in a film, book or essay anywhere before a phrase suppresses it too. The danger phrases stay the safety net: when in doubt a
-phrase fires.
+ever") or a story in a film, book or essay anywhere before a phrase suppresses it too, and so
+does "gave it back" / "вернули" after it (a passport checked at the border and handed back).
+The danger phrases stay the safety net: when in doubt a phrase fires. (Only phrases that can be
+negated are checked: see `polarity_free`.)
 """
 
 from __future__ import annotations
@@ -88,33 +90,69 @@ def _negator_before(tokens: Sequence[str], clauses: Sequence[int] | None, start:
     return False
 
 
-def _hypothetical_before(tokens: Sequence[str], start: int) -> bool:
-    for at in range(start):
-        word = tokens[at]
-        if word in _FICTION_WORDS or word.startswith(_FICTION_STEMS):
-            return True
-        if word in _IF_WORDS and any(
-            w in _EVER_WORDS for w in tokens[at + 1 : at + 1 + _IF_EVER_SPAN]
-        ):
-            return True
-    for cue in _HYPOTHETICALS:
-        size = len(cue)
-        for at in range(0, start - size + 1):
-            if tuple(tokens[at : at + size]) == cue:
-                return True
-    return False
+def _cue_at(tokens: Sequence[str], at: int, cues: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(tokens[at : at + len(cue)]) == cue for cue in cues)
+
+
+def _negated_at(tokens: Sequence[str], at: int) -> bool:
+    return any(word in NEGATORS for word in tokens[max(0, at - SCOPE) : at])
+
+
+def _frames_at(tokens: Sequence[str], at: int) -> bool:
+    """Whether a hypothetical or story frame starts at token `at`."""
+    word = tokens[at]
+    if word in _FICTION_WORDS or word.startswith(_FICTION_STEMS):
+        return True
+    if word in _IF_WORDS and any(w in _EVER_WORDS for w in tokens[at + 1 : at + 1 + _IF_EVER_SPAN]):
+        return True
+    return _cue_at(tokens, at, _HYPOTHETICALS)
 
 
 def polarity_free(phrase_words: Sequence[str]) -> bool:
     """Whether a phrase can be negated by its context: no negator or withholding word in it."""
-    return not any(
-        word in NEGATORS or word.startswith(_WITHHOLDING_STEMS) for word in phrase_words
-    )
+    return not any(word in NEGATORS or word.startswith(_WITHHOLDING_STEMS) for word in phrase_words)
 
 
-def negated(tokens: Sequence[str], clauses: Sequence[int] | None, start: int) -> bool:
-    """Whether the phrase starting at token `start` is under a negation or a hypothetical."""
-    return _negator_before(tokens, clauses, start) or _hypothetical_before(tokens, start)
+# "... and gave it back", "... и сразу вернули": what was taken was returned (a check at the
+# border, a copy made). Not after a negator: "и не вернули" is the harm.
+_GIVEN_BACK: tuple[tuple[str, ...], ...] = (
+    ("gave", "it", "back"), ("gave", "them", "back"), ("handed", "it", "back"),
+    ("handed", "them", "back"), ("returned", "it"), ("returned", "them"), ("вернули",),
+    ("вернул",), ("вернула",), ("отдали", "обратно"), ("отдал", "обратно"), ("вярнулі",),
+    ("вярнуў",), ("аддалі", "назад"), ("аддаў", "назад"),
+)  # fmt: skip
+
+
+class NegationScope:
+    """Where negations and frames sit in one cleaned message, found in one pass.
+
+    `negated(start)` then costs a few token look-ups, so a message with many phrase matches
+    stays linear in its length.
+    """
+
+    def __init__(self, tokens: Sequence[str], clauses: Sequence[int] | None) -> None:
+        self._tokens = tokens
+        self._clauses = clauses
+        self._first_frame = next(
+            (at for at in range(len(tokens)) if _frames_at(tokens, at)), len(tokens)
+        )
+        self._last_given_back = next(
+            (
+                at
+                for at in range(len(tokens) - 1, -1, -1)
+                if _cue_at(tokens, at, _GIVEN_BACK) and not _negated_at(tokens, at)
+            ),
+            -1,
+        )
+
+    def negated(self, start: int) -> bool:
+        """Whether the phrase starting at token `start` is under a negation or a frame, or
+        what it names was given back later in the message."""
+        return (
+            _negator_before(self._tokens, self._clauses, start)
+            or self._first_frame < start
+            or self._last_given_back > start
+        )
 
 
 # Words that say the person is fine, only asking, or got the thing back: "nobody took my
@@ -142,12 +180,8 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
 
 def reassured(tokens: Sequence[str]) -> bool:
     """Whether cleaned `tokens` hold a reassurance, a hypothetical or a story frame (above)."""
-    for at in range(len(tokens)):
-        if tokens[at] in _FICTION_WORDS or tokens[at].startswith(_FICTION_STEMS):
-            return True
-        for cue in _REASSURANCES:
-            if tuple(tokens[at : at + len(cue)]) == cue and not any(
-                word in NEGATORS for word in tokens[max(0, at - SCOPE) : at]
-            ):
-                return True
-    return False
+    return any(
+        (word in _FICTION_WORDS or word.startswith(_FICTION_STEMS))
+        or (_cue_at(tokens, at, _REASSURANCES) and not _negated_at(tokens, at))
+        for at, word in enumerate(tokens)
+    )
