@@ -41,6 +41,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/bench_nlu.py
+	$(BIN)/python bench/bench_long_input.py
 	$(BIN)/python bench/bench_engine.py
 	$(BIN)/python bench/bench_webhook.py
 	$(BIN)/python bench/bench_redis_memory.py

@@ -13,6 +13,9 @@ from bot.nlu.negation import NegationScope, clause_numbers, polarity_free, reass
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean, cyrillize, has_latin_words
 
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
+# Occurrences of one phrase looked at for one not under a negation: a person does not write
+# the same phrase dozens of times, and a flood of negated copies must not cost seconds.
+MAX_OCCURRENCES = 32
 # A risk intent below this probability is noise, not an indicator worth showing an operator.
 INDICATOR_FLOOR = 0.1
 # With fewer letters than this ("а", "?") the classifier has nothing to go on and its guess is
@@ -56,6 +59,8 @@ class _Rule:
     pattern: re.Pattern[str]
     phrase: DangerPhrase
     negatable: bool  # a negation or hypothetical before it means the harm did not happen
+    words: frozenset[str]  # its whole words: all must be in the message
+    stems: frozenset[str]  # its `*` words' stems: each must begin a word of the message
 
 
 def _variants(text: str) -> list[tuple[str, str]]:
@@ -77,7 +82,7 @@ class DangerPhraseMatcher:
 
     With well over a thousand phrases, running every regex on every message is too slow for
     the per-message path, so rules are indexed by their first word: only the rules whose first
-    word (or stem) occurs in the message are tried.
+    word (or stem) occurs in the message, and all of whose other words occur too, are tried.
     """
 
     def __init__(self, phrases: Mapping[str, Iterable[DangerPhrase]]) -> None:
@@ -92,11 +97,20 @@ class DangerPhraseMatcher:
                 first, star = words[0]
                 index = self._by_stem if star else self._by_word
                 rule = _Rule(
-                    self._count, _compile(words), item, polarity_free([w for w, _ in words])
+                    self._count,
+                    _compile(words),
+                    item,
+                    polarity_free([w for w, _ in words]),
+                    frozenset(w for w, star in words if not star),
+                    frozenset(w for w, star in words if star),
                 )
                 index.setdefault(first, []).append(rule)
                 self._count += 1
         self._stem_lengths = sorted({len(stem) for stem in self._by_stem})
+        self._all_stem_lengths = sorted(
+            {len(stem) for rules in (*self._by_word.values(), *self._by_stem.values())
+             for rule in rules for stem in rule.stems}
+        )  # fmt: skip
 
     def __len__(self) -> int:
         return self._count
@@ -111,7 +125,18 @@ class DangerPhraseMatcher:
                     break
                 for rule in self._by_stem.get(token[:length], ()):
                     found[rule.number] = rule
-        return [found[key] for key in sorted(found)]
+        present = set(tokens)
+        prefixes = {
+            token[:length]
+            for token in present
+            for length in self._all_stem_lengths
+            if length <= len(token)
+        }
+        return [
+            found[key]
+            for key in sorted(found)
+            if found[key].words <= present and found[key].stems <= prefixes
+        ]
 
     def find(self, text: str) -> list[PhraseMatch]:
         """Every matching phrase not under a negation or hypothetical, in file order."""
@@ -123,7 +148,9 @@ class DangerPhraseMatcher:
                 if rule.number in matches:
                     continue
                 counted = start = 0  # the token index of each match, counted as we go
-                for found in rule.pattern.finditer(variant):
+                for occurrence, found in enumerate(rule.pattern.finditer(variant)):
+                    if occurrence >= MAX_OCCURRENCES:
+                        break
                     if rule.negatable:
                         if scope is None:
                             scope = NegationScope(tokens, clause_numbers(raw, tokens))
@@ -167,6 +194,17 @@ def _ranking(result: IntentResult) -> tuple[tuple[str, float], ...]:
     return result.ranking or ((result.intent, result.confidence),)
 
 
+def _letters_up_to(text: str, enough: int) -> int:
+    """How many letters `text` has, counting no further than `enough` (a long text stops early)."""
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            if letters >= enough:
+                break
+    return letters
+
+
 def risk_evidence(result: IntentResult) -> float:
     """The classifier's summed probability of the risk intents."""
     ranking = _ranking(result)
@@ -189,7 +227,7 @@ class Triage:
         """The decision for one message and its classification."""
         matches = self._matcher.find(text)
         score = risk_evidence(result)
-        letters = sum(char.isalpha() for char in text)
+        letters = _letters_up_to(text, MIN_LETTERS_FOR_MODEL)
         threshold = self._threshold
         if not matches and reassured(clean(text[:MAX_TEXT_CHARS]).split()):
             threshold = max(threshold, REASSURED_THRESHOLD)

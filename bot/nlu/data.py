@@ -100,9 +100,7 @@ def _examples_of(file: Path) -> Iterator[Example]:
                 lowered = text.lower()
                 # Unlabelled Latin-letter Russian/Belarusian counts as transliterated.
                 translit = (
-                    language != "en"
-                    and has_latin_words(lowered)
-                    and not has_cyrillic(lowered)
+                    language != "en" and has_latin_words(lowered) and not has_cyrillic(lowered)
                 )
             kind = meta.get("kind")
             yield Example(

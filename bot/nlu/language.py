@@ -135,7 +135,7 @@ _CYRILLIC_WORD_SHARE = 1 / 3
 
 
 def _layout_language(text: str) -> str | None:
-    """"ru", "be" or "en" when `text` was typed on the wrong keyboard layout, else None."""
+    """ "ru", "be" or "en" when `text` was typed on the wrong keyboard layout, else None."""
     if mistyped_latin(text, _EN_WORDS | _TRANSLIT_WORDS):
         restored = latin_to_cyrillic(text, belarusian=True)
         words = _WORD.findall(restored.translate(_LAYOUT_NEUTRAL))

@@ -90,8 +90,22 @@ def _negator_before(tokens: Sequence[str], clauses: Sequence[int] | None, start:
     return False
 
 
-def _cue_at(tokens: Sequence[str], at: int, cues: tuple[tuple[str, ...], ...]) -> bool:
-    return any(tuple(tokens[at : at + len(cue)]) == cue for cue in cues)
+Cues = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> Cues:
+    """Cues indexed by their first word, so each token costs one dict look-up."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        index.setdefault(cue[0], []).append(cue)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+_HYPOTHETICAL_CUES = _by_first_word(_HYPOTHETICALS)
+
+
+def _cue_at(tokens: Sequence[str], at: int, cues: Cues) -> bool:
+    return any(tuple(tokens[at : at + len(cue)]) == cue for cue in cues.get(tokens[at], ()))
 
 
 def _negated_at(tokens: Sequence[str], at: int) -> bool:
@@ -105,7 +119,7 @@ def _frames_at(tokens: Sequence[str], at: int) -> bool:
         return True
     if word in _IF_WORDS and any(w in _EVER_WORDS for w in tokens[at + 1 : at + 1 + _IF_EVER_SPAN]):
         return True
-    return _cue_at(tokens, at, _HYPOTHETICALS)
+    return _cue_at(tokens, at, _HYPOTHETICAL_CUES)
 
 
 def polarity_free(phrase_words: Sequence[str]) -> bool:
@@ -121,6 +135,7 @@ _GIVEN_BACK: tuple[tuple[str, ...], ...] = (
     ("вернул",), ("вернула",), ("отдали", "обратно"), ("отдал", "обратно"), ("вярнулі",),
     ("вярнуў",), ("аддалі", "назад"), ("аддаў", "назад"),
 )  # fmt: skip
+_GIVEN_BACK_CUES = _by_first_word(_GIVEN_BACK)
 
 
 class NegationScope:
@@ -140,7 +155,7 @@ class NegationScope:
             (
                 at
                 for at in range(len(tokens) - 1, -1, -1)
-                if _cue_at(tokens, at, _GIVEN_BACK) and not _negated_at(tokens, at)
+                if _cue_at(tokens, at, _GIVEN_BACK_CUES) and not _negated_at(tokens, at)
             ),
             -1,
         )
@@ -176,12 +191,13 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
     ("своечасова",), ("нічога", "не", "здарылася"), ("нічога", "не", "адбылося"),
     ("і", "вярнулі"), ("і", "аддалі"), ("адразу", "аддалі"), ("адразу", "вярнулі"),
 )  # fmt: skip
+_REASSURANCE_CUES = _by_first_word(_REASSURANCES)
 
 
 def reassured(tokens: Sequence[str]) -> bool:
     """Whether cleaned `tokens` hold a reassurance, a hypothetical or a story frame (above)."""
     return any(
         (word in _FICTION_WORDS or word.startswith(_FICTION_STEMS))
-        or (_cue_at(tokens, at, _REASSURANCES) and not _negated_at(tokens, at))
+        or (_cue_at(tokens, at, _REASSURANCE_CUES) and not _negated_at(tokens, at))
         for at, word in enumerate(tokens)
     )

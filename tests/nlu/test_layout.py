@@ -38,7 +38,9 @@ def test_belarusian_typed_on_the_latin_layout_is_restored(typed: str, meant: str
     assert meant in layout_variants(typed)
 
 
-@pytest.mark.parametrize(("typed", "meant"), [("ьн зфыызщке", "my passport"), ("рудз ьу", "help me")])
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("ьн зфыызщке", "my passport"), ("рудз ьу", "help me")]
+)
 def test_english_typed_on_the_cyrillic_layout_is_restored(typed: str, meant: str) -> None:
     assert restore_layout(typed) == meant
     assert detect_language(typed) == "en"

@@ -18,7 +18,9 @@ def _content_with(tmp_path: Path, extra_phrase: str) -> Path:
     shutil.copytree(REPO_ROOT / "content", content)
     phrases = content / "danger_phrases.yaml"
     text = phrases.read_text(encoding="utf-8").replace(
-        "  ru:\n", f'  ru:\n    - {{phrase: "{extra_phrase}", indicator: risk_documents_withheld}}\n', 1
+        "  ru:\n",
+        f'  ru:\n    - {{phrase: "{extra_phrase}", indicator: risk_documents_withheld}}\n',
+        1,
     )
     phrases.write_text(text, encoding="utf-8")
     return content
