@@ -59,3 +59,26 @@ def test_client_codes_are_normalised() -> None:
     assert normalize_prior("RU") == "ru"
     assert normalize_prior("uk") is None
     assert normalize_prior(None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "скиньте контакты shelter пожалуйста",
+        "ок thanks",
+        "можно operator, а не бота",
+        "нам не платят salary уже два месяца",
+        "thank you, до свидания",
+    ],
+)
+def test_russian_with_an_english_word_or_two_is_russian(text: str) -> None:
+    assert detect_language(text) == "ru"
+
+
+@pytest.mark.parametrize("text", ["дзякуй, thanks", "можна operator калі ласка"])
+def test_belarusian_with_an_english_word_is_belarusian(text: str) -> None:
+    assert detect_language(text) == "be"
+
+
+def test_english_with_one_cyrillic_place_name_stays_english() -> None:
+    assert detect_language("I am in Минск now and they took my passport") == "en"
