@@ -81,11 +81,17 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: returns the process exit code."""
     args = _parser().parse_args(argv)
     from bot.config import ConfigError
+    from bot.content.problems import ContentError
 
     try:
         return _runner(args)(args)
     except ConfigError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    except ContentError as exc:  # file:line for the editor, not a traceback
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.errors)} error(s) in the content: not starting", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -33,7 +33,7 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Proble
     problems += _check_flows(parsed, facts)
     problems += _check_danger_phrases(parsed)
     problems += check_translations(parsed)
-    if facts is not None:
+    if facts is not None and facts.numbers is not None:
         problems += check_numbers_in_texts(parsed, facts)
     return problems
 

@@ -1,4 +1,5 @@
-"""The shared facts files (../shared/facts/): the only source of numbers and indicator ids."""
+"""The facts files (data/facts/, a copy of ../shared/facts/): the only source of numbers and
+indicator ids."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.content.problems import Problem
-from bot.content.yamlfile import read_yaml
+from bot.content.problems import Problem, Severity
+from bot.content.yamlfile import display_name, read_yaml
 
 HOTLINES_FILE = "hotlines.yaml"
 INDICATORS_FILE = "indicators.yaml"
+REPO_FACTS = Path("data") / "facts"
 _PHONE_FIELDS = ("number", "international", "digits")
 _REMARK = re.compile(r"\([^)]*[A-Za-z][^)]*\)")  # "(derived ...)", but not an area code "(8017)"
 
@@ -34,17 +36,48 @@ class Facts:
 
 
 def find_facts_dir(content_dir: Path, explicit: Path | None = None) -> Path | None:
-    """The facts directory: explicit, then $FACTS_DIR, then ../shared/facts next to the repo."""
+    """The facts directory: explicit, then $FACTS_DIR, then the repository's copy in data/facts.
+
+    The copy sits next to `content/` (`<repo>/data/facts`); content copied elsewhere (tests, a
+    staging dir) is checked against this package's repository copy. None when none exists.
+    """
     candidates = [explicit] if explicit else []
     if os.environ.get("FACTS_DIR"):
         candidates.append(Path(os.environ["FACTS_DIR"]))
-    candidates.append(content_dir.resolve().parent.parent / "shared" / "facts")
-    # Content copied elsewhere (tests, a staging dir) is still checked against this repo's facts.
-    candidates.append(Path(__file__).resolve().parents[3] / "shared" / "facts")
+    candidates.append(content_dir.resolve().parent / REPO_FACTS)
+    candidates.append(repo_facts_dir())
     for candidate in candidates:
         if candidate and candidate.is_dir():
             return candidate
     return None
+
+
+def repo_facts_dir() -> Path:
+    """This repository's copy of the facts (`data/facts/`)."""
+    return Path(__file__).resolve().parents[2] / REPO_FACTS
+
+
+def shared_facts_dir() -> Path:
+    """Where the compilers keep the facts, beside the clone (`../shared/facts`); may not exist."""
+    return Path(__file__).resolve().parents[3] / "shared" / "facts"
+
+
+def stale_copies(copy_dir: Path, shared_dir: Path) -> list[Problem]:
+    """A warning for each facts file whose repository copy differs from the shared original."""
+    problems = []
+    for name in (HOTLINES_FILE, INDICATORS_FILE):
+        original, copy = shared_dir / name, copy_dir / name
+        if original.is_file() and copy.is_file() and original.read_bytes() != copy.read_bytes():
+            problems.append(
+                Problem(
+                    display_name(copy),
+                    None,
+                    "warning",
+                    f"differs from {display_name(original)}: copy the newer facts file here "
+                    "and run the check again",
+                )
+            )
+    return problems
 
 
 def read_facts(directory: Path) -> tuple[Facts, list[Problem]]:
@@ -69,6 +102,28 @@ def read_facts(directory: Path) -> tuple[Facts, list[Problem]]:
         indicator_ids = frozenset(_ids(doc.data if doc else None))
     every = frozenset(key for keys in (numbers or {}).values() for key in keys)
     return Facts(directory, numbers, indicator_ids, every), problems
+
+
+def missing_facts(directory: Path | None, facts: Facts | None, severity: Severity) -> list[Problem]:
+    """Say loudly which check cannot run because a facts file was not found."""
+    if directory is None:
+        where, missing = display_name(repo_facts_dir()), [HOTLINES_FILE, INDICATORS_FILE]
+    else:
+        assert facts is not None
+        where = display_name(directory)
+        missing = [HOTLINES_FILE] if facts.numbers is None else []
+        missing += [INDICATORS_FILE] if facts.indicator_ids is None else []
+    return [
+        Problem(
+            f"{where}/{name}",
+            None,
+            severity,
+            "the facts file is missing: "
+            + ("phone numbers" if name == HOTLINES_FILE else "indicator ids")
+            + " CANNOT be checked (restore data/facts/ or pass --facts)",
+        )
+        for name in missing
+    ]
 
 
 def _entry_numbers(entry: dict[str, Any]) -> Iterator[str]:

@@ -11,7 +11,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.content.checks import cross_check
-from bot.content.facts import find_facts_dir, read_facts
+from bot.content.facts import (
+    find_facts_dir,
+    missing_facts,
+    read_facts,
+    repo_facts_dir,
+    shared_facts_dir,
+    stale_copies,
+)
 from bot.content.models import Answer, Content, Country, DangerPhrase, Flow, Hotline, Messages
 from bot.content.parsed import Parsed
 from bot.content.problems import ContentError, Problem
@@ -25,7 +32,9 @@ M = TypeVar("M", bound=BaseModel)
 
 def load_content(directory: Path, *, facts_dir: Path | None = None) -> Content:
     """Load and check all content; raise ContentError if anything is an error."""
-    content, problems = check_content(directory, facts_dir=facts_dir)
+    # A server without the facts copy still starts (with a loud warning): the numbers were
+    # checked when the content was committed; `content check` makes the same gap an error.
+    content, problems = check_content(directory, facts_dir=facts_dir, require_facts=False)
     if content is None:
         raise ContentError(problems)
     for problem in problems:
@@ -34,9 +43,17 @@ def load_content(directory: Path, *, facts_dir: Path | None = None) -> Content:
 
 
 def check_content(
-    directory: Path, *, facts_dir: Path | None = None, today: date | None = None
+    directory: Path,
+    *,
+    facts_dir: Path | None = None,
+    today: date | None = None,
+    require_facts: bool = True,
 ) -> tuple[Content | None, list[Problem]]:
-    """Every problem in the content, and the Content itself when there is no error."""
+    """Every problem in the content, and the Content itself when there is no error.
+
+    Without the facts files (data/facts/) the number and indicator checks cannot run: that is
+    an error with `require_facts`, else a warning, never silence.
+    """
     reader = _Reader()
     parsed = Parsed(display_name(directory / "answers"), display_name(directory / "flows"))
     if not directory.is_dir():
@@ -53,9 +70,12 @@ def check_content(
 
     facts = None
     found_dir = find_facts_dir(directory, facts_dir)
-    if found_dir is not None:  # no facts directory (e.g. in production): those checks are skipped
+    if found_dir is not None:
         facts, facts_problems = read_facts(found_dir)
         reader.problems += facts_problems
+        if found_dir.resolve() == repo_facts_dir().resolve():
+            reader.problems += stale_copies(found_dir, shared_facts_dir())
+    reader.problems += missing_facts(found_dir, facts, "error" if require_facts else "warning")
     reader.problems += cross_check(parsed, facts, today or date.today())
 
     problems = sorted(reader.problems, key=lambda p: (p.file, p.line or 0))
@@ -87,7 +107,9 @@ class ContentHolder:
 
     def reload(self) -> list[Problem]:
         """Load again; on errors keep the current content. Returns the problems found."""
-        content, problems = check_content(self.directory, facts_dir=self.facts_dir)
+        content, problems = check_content(
+            self.directory, facts_dir=self.facts_dir, require_facts=False
+        )
         if content is None:
             log.error(
                 "content reload failed, keeping the previous content:\n%s",

@@ -60,6 +60,24 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text (the models parse them, with a line for a bad one)
+    and turns any value it cannot build into a marked error instead of a bare exception."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read the value: {exc}", node.start_mark
+            ) from exc
+
+
+# "2026-13-20" would make PyYAML's date constructor raise a plain ValueError; as text it reaches
+# pydantic, which reports it on its line like any other bad value.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
 def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse one file; a syntax error comes back as a problem with its line, not an exception."""
     name = display_name(path)
@@ -67,7 +85,11 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, [Problem(name, None, "error", f"cannot read the file: {exc}")]
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = _Loader(text)  # checks the characters: a NUL byte fails here
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        return None, [Problem(name, line, "error", f"broken YAML: {exc.reason}")]
     try:
         # Composing the node tree first keeps the marks (lines) that plain yaml.safe_load drops.
         node = loader.get_single_node()
@@ -75,7 +97,7 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
             return YamlDoc(name, None), []
         lines: dict[YamlPath, int] = {(): node.start_mark.line + 1}
         problems: list[Problem] = []
-        _index(node, (), lines, problems, name)
+        _index(node, (), lines, problems, name, set())
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -84,15 +106,27 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         line = mark.line + 1 if mark else None
         return None, [Problem(name, line, "error", f"broken YAML: {detail}{hint}")]
     except yaml.YAMLError as exc:
-        return None, [Problem(name, None, "error", f"broken YAML: {exc}")]
+        return None, [Problem(name, 1, "error", f"broken YAML: {exc}")]
+    except RecursionError:
+        return None, [Problem(name, 1, "error", "broken YAML: nested too deeply")]
     finally:
         loader.dispose()
     return YamlDoc(name, data, lines), problems
 
 
 def _index(
-    node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int], problems: list[Problem], name: str
+    node: yaml.Node,
+    path: YamlPath,
+    lines: dict[YamlPath, int],
+    problems: list[Problem],
+    name: str,
+    seen_nodes: set[int],
 ) -> None:
+    # An alias (*name) points at a node indexed already: walking it again could loop forever
+    # (`&a [*a]`) or take exponential time (nested aliases).
+    if id(node) in seen_nodes:
+        return
+    seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -107,11 +141,11 @@ def _index(
                 )
             seen[key] = line
             lines[(*path, key)] = line
-            _index(value_node, (*path, key), lines, problems, name)
+            _index(value_node, (*path, key), lines, problems, name, seen_nodes)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[(*path, index)] = item.start_mark.line + 1
-            _index(item, (*path, index), lines, problems, name)
+            _index(item, (*path, index), lines, problems, name, seen_nodes)
 
 
 def validation_problems(exc: ValidationError, where: Where) -> list[Problem]:

@@ -7,16 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.facts import find_facts_dir
-
 REAL_CONTENT = Path(__file__).resolve().parents[2] / "content"
-
-# The guard against invented numbers compares content with ../shared/facts (beside the clone in
-# CI). Where a clone has no facts directory the check is off, so its tests cannot run.
-needs_facts = pytest.mark.skipif(
-    find_facts_dir(REAL_CONTENT) is None,
-    reason="no facts directory: put shared/facts beside the clone or set FACTS_DIR",
-)
+# The repository's copy of the facts: every number check runs against it, in every clone.
+REAL_FACTS = Path(__file__).resolve().parents[2] / "data" / "facts"
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.check import main, run
-from tests.content.conftest import REAL_CONTENT, needs_facts, replace_once
+from tests.content.conftest import REAL_CONTENT, replace_once
 
 
 def test_real_content_passes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -19,7 +19,6 @@ def test_real_content_passes(capsys: pytest.CaptureFixture[str]) -> None:
     assert "0 error(s)" in capsys.readouterr().out
 
 
-@needs_facts
 def test_errors_are_listed_as_file_line_and_exit_1(
     content_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,9 +9,10 @@ import pytest
 import yaml
 
 from bot.content import loader
+from bot.content.facts import find_facts_dir
 from bot.content.loader import ContentError, ContentHolder, Problem, check_content, load_content
 from bot.nlu.base import ALL_INTENTS
-from tests.content.conftest import REAL_CONTENT, needs_facts, replace_once
+from tests.content.conftest import REAL_CONTENT, REAL_FACTS, replace_once
 
 
 def _errors(problems: list[Problem]) -> list[Problem]:
@@ -97,7 +98,6 @@ def test_missing_translation_elsewhere_is_a_warning(content_dir: Path) -> None:
     )
 
 
-@needs_facts
 def test_invented_phone_number_is_an_error(content_dir: Path) -> None:
     line = replace_once(content_dir / "hotlines.yaml", '"+48 22 628 99 99"', '"+48 22 628 99 98"')
     with pytest.raises(ContentError) as caught:
@@ -107,7 +107,6 @@ def test_invented_phone_number_is_an_error(content_dir: Path) -> None:
     assert "number not found in the facts file" in problem.message
 
 
-@needs_facts
 def test_invented_number_in_an_answer_text_is_an_error(content_dir: Path) -> None:
     def add_number(data: dict[str, Any]) -> None:
         data["answers"]["greet"]["text"]["en"] += " Call +48 22 000 11 22."
@@ -117,13 +116,45 @@ def test_invented_number_in_an_answer_text_is_an_error(content_dir: Path) -> Non
     assert any("number not found in the facts file" in p.message for p in _errors(problems))
 
 
-def test_without_the_facts_file_the_number_check_is_skipped(
+def test_without_the_facts_files_check_content_fails_loudly(
     content_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    replace_once(content_dir / "hotlines.yaml", '"+48 22 628 99 99"', '"+48 22 628 99 98"')
     monkeypatch.setattr(loader, "find_facts_dir", lambda *_: None)
     content, problems = check_content(content_dir)
-    assert content is not None, _errors(problems)
+    assert content is None
+    messages = [str(p) for p in _errors(problems)]
+    assert any(
+        "hotlines.yaml: error: the facts file is missing: phone numbers CANNOT" in m
+        for m in messages
+    ), messages
+    assert any("indicators.yaml: error: the facts file is missing" in m for m in messages)
+
+
+def test_without_the_facts_files_the_bot_starts_with_a_warning(
+    content_dir: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(loader, "find_facts_dir", lambda *_: None)
+    load_content(content_dir)
+    assert "phone numbers CANNOT be checked" in caplog.text
+
+
+def test_facts_are_found_in_the_repository_by_default(content_dir: Path) -> None:
+    assert find_facts_dir(content_dir) == REAL_FACTS
+    assert find_facts_dir(REAL_CONTENT) == REAL_FACTS
+
+
+def test_a_facts_file_missing_from_an_explicit_directory_is_an_error(
+    content_dir: Path, tmp_path: Path
+) -> None:
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    (facts / "indicators.yaml").write_bytes((REAL_FACTS / "indicators.yaml").read_bytes())
+    content, problems = check_content(content_dir, facts_dir=facts)
+    assert content is None
+    assert [p.message for p in _errors(problems)] == [
+        "the facts file is missing: phone numbers CANNOT be checked "
+        "(restore data/facts/ or pass --facts)"
+    ]
 
 
 def test_old_last_checked_is_a_warning(content_dir: Path) -> None:

@@ -1,0 +1,117 @@
+"""Broken YAML and malformed values come back as `file:line: error:` lines, never a traceback."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from bot.__main__ import main as bot_main
+from bot.content.check import main as check_main
+from bot.content.loader import check_content
+from tests.content.conftest import REAL_CONTENT, REAL_FACTS, replace_once
+
+PROBLEM_LINE = re.compile(r"^\S.*?:\d+: (error|warning): .+$|^\S.*?: (error|warning): .+$")
+FILES = ["hotlines.yaml", "countries.yaml", "messages.yaml", "answers/risk.yml",
+         "flows/situation_check.yml"]  # fmt: skip
+# What an editor's slip can put into a file: YAML punctuation, tabs, quotes, a bad date.
+SNIPPETS = [":", "- ", "\t", '"', "'", "{", "}", "[", "]", "&a ", "*a", "!!int ", "? ",
+            "2026-13-20", "\n", "  ", "#", "|", ">", "%", "@", "\x00", "é"]  # fmt: skip
+
+
+def test_an_impossible_date_is_a_file_line_error(
+    content_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = replace_once(
+        content_dir / "hotlines.yaml",
+        "    last_checked: 2026-11-01",
+        "    last_checked: 2026-13-20",
+    )
+    assert check_main(["--dir", str(content_dir)]) == 1
+    out = capsys.readouterr().out
+    assert f"hotlines.yaml:{line}: error: " in out
+    assert "expected a date like 2026-11-01" in out
+
+
+def test_an_explicitly_tagged_bad_value_is_a_file_line_error(content_dir: Path) -> None:
+    line = replace_once(
+        content_dir / "hotlines.yaml",
+        "    last_checked: 2026-11-01",
+        "    last_checked: !!int 2026-X",
+    )
+    _, problems = check_content(content_dir)
+    assert [(p.line, p.severity) for p in problems if "cannot read the value" in p.message] == [
+        (line, "error")
+    ]
+
+
+def test_a_self_referencing_alias_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    target = tmp_path / "content"
+    shutil.copytree(REAL_CONTENT, target)
+    (target / "countries.yaml").write_text("countries: &loop [*loop]\n", encoding="utf-8")
+    content, problems = check_content(target)
+    assert content is None
+    assert any(p.file.endswith("countries.yaml") and p.line for p in problems)
+
+
+def test_the_bot_does_not_start_on_broken_content_and_prints_file_line(
+    content_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    line = replace_once(
+        content_dir / "hotlines.yaml",
+        "    last_checked: 2026-11-01",
+        "    last_checked: 2026-13-20",
+    )
+    monkeypatch.setenv("BOT_CONTENT_DIR", str(content_dir))
+    assert bot_main(["chat", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert f"hotlines.yaml:{line}: error: " in err
+    assert "Traceback" not in err
+
+
+@pytest.fixture(scope="module")
+def fuzz_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("fuzz")
+    shutil.copytree(REAL_CONTENT, root / "content")
+    return root
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],  # no shrinking: a failure prints its input
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    name=st.sampled_from(FILES),
+    edits=st.lists(
+        st.tuples(
+            st.floats(0, 1), st.integers(0, 40), st.sampled_from(SNIPPETS) | st.text(max_size=4)
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_broken_yaml_never_raises(
+    fuzz_root: Path, name: str, edits: list[tuple[float, int, str]]
+) -> None:
+    directory = fuzz_root / "content"
+    path = directory / name
+    original = (REAL_CONTENT / name).read_text(encoding="utf-8")
+    text = original
+    for where, cut, insert in edits:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut :]
+    path.write_text(text, encoding="utf-8")
+    try:
+        _, problems = check_content(directory, facts_dir=REAL_FACTS)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    for problem in problems:
+        assert PROBLEM_LINE.match(str(problem)), str(problem)
+        if problem.file.endswith(name) and problem.severity == "error":
+            assert problem.line is not None, str(problem)
