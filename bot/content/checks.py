@@ -5,12 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 from bot.content.facts import Facts, phone_key
 from bot.content.parsed import Parsed
 from bot.content.problems import Problem
+from bot.content.screenchecks import (
+    check_drift,
+    check_plural_forms,
+    check_screens,
+    check_spellings,
+    menu_labels,
+)
 from bot.content.textchecks import check_numbers_in_texts, check_translations
 from bot.content.yamlfile import Where
+from bot.core import steps
 from bot.core.flows import FLOW_FOR_ACTION
 from bot.core.labels import MENU_LABELS
 from bot.nlu.base import ALL_INTENTS, LANGUAGES, RISK_INTENTS
@@ -33,9 +42,20 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Proble
     problems += _check_flows(parsed, facts)
     problems += _check_danger_phrases(parsed)
     problems += check_translations(parsed)
+    locales = Path(__file__).resolve().parents[2] / "locales"
+    problems += check_screens(parsed, menu_labels(locales), _extra_actions)
+    problems += check_plural_forms(locales)
+    problems += check_drift(parsed)
+    problems += check_spellings(parsed)
     if facts is not None and facts.numbers is not None:
         problems += check_numbers_in_texts(parsed, facts)
     return problems
+
+
+def _extra_actions(intent: str) -> tuple[str, ...]:
+    # Buttons the engine adds to an answer's own `menu:`; none once they live in the YAML.
+    table: dict[str, tuple[str, ...]] = getattr(steps, "EXTRA_ACTIONS", {})
+    return table.get(intent, ())
 
 
 def _check_answers(parsed: Parsed) -> Iterator[Problem]:

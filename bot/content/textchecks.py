@@ -25,8 +25,8 @@ _YEARS = re.compile(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d")  # "2013-2016" is not 
 
 def check_translations(parsed: Parsed) -> Iterator[Problem]:
     """Texts without all of ru, be and en: an error in risk content, a warning elsewhere."""
-    for model, where, risk in _sources(parsed):
-        for path, text in _texts(model, ()):
+    for model, where, risk in sources(parsed):
+        for path, text in texts(model, ()):
             missing = text.missing()
             if not missing:
                 continue
@@ -43,8 +43,8 @@ def check_translations(parsed: Parsed) -> Iterator[Problem]:
 
 def check_numbers_in_texts(parsed: Parsed, facts: Facts) -> Iterator[Problem]:
     """Phone numbers written into a text that are not in the facts file."""
-    for model, where, _ in _sources(parsed):
-        for path, text in _texts(model, ()):
+    for model, where, _ in sources(parsed):
+        for path, text in texts(model, ()):
             for language in LANGUAGES:
                 for match in _PHONE_IN_TEXT.finditer(getattr(text, language) or ""):
                     key = phone_key(match.group())
@@ -60,7 +60,7 @@ def check_numbers_in_texts(parsed: Parsed, facts: Facts) -> Iterator[Problem]:
                         )
 
 
-def _sources(parsed: Parsed) -> Iterator[tuple[BaseModel, Where, bool | None]]:
+def sources(parsed: Parsed) -> Iterator[tuple[BaseModel, Where, bool | None]]:
     """Every item with texts, and whether it is risk content: None for messages.yaml, where
     that depends on the message (RISK_MESSAGES)."""
     if parsed.messages:
@@ -75,15 +75,15 @@ def _sources(parsed: Parsed) -> Iterator[tuple[BaseModel, Where, bool | None]]:
         yield flow, where, flow.risk
 
 
-def _texts(value: Any, path: YamlPath) -> Iterator[tuple[YamlPath, LocalizedText]]:
+def texts(value: Any, path: YamlPath) -> Iterator[tuple[YamlPath, LocalizedText]]:
     if isinstance(value, LocalizedText):
         yield path, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*path, name))
+            yield from texts(getattr(value, name), (*path, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
+            yield from texts(item, (*path, index))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, (*path, key))
+            yield from texts(item, (*path, key))

@@ -21,7 +21,7 @@ MENU_LABELS: dict[str, str] = {
 
 # The main menu's rows: the action that matters most in danger sits alone on its own row.
 MAIN_MENU: tuple[tuple[str, ...], ...] = (
-    ("job_check",),
+    ("job_check", "self_check"),
     ("legal_work", "before_go"),
     ("help_now",),
     ("human", "hotlines"),
