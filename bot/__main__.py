@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from bot.content.check import add_arguments as add_check_arguments
 
@@ -36,6 +37,16 @@ def _parser() -> argparse.ArgumentParser:
     content_sub = content.add_subparsers(dest="content_command", required=True)
     check = content_sub.add_parser("check", help="validate content/ and print every problem")
     add_check_arguments(check)
+    schemas = content_sub.add_parser(
+        "schemas", help="write content/schemas/*.schema.json from the models (editor completion)"
+    )
+    schemas.add_argument("--check", action="store_true", help="exit 1 if a schema is stale")
+    preview = content_sub.add_parser(
+        "preview", help="show what a phone shows for an INTENT, COUNTRY or FLOW, screen by screen"
+    )
+    preview.add_argument("target", help="an intent (legal_work_abroad), country (PL) or flow id")
+    preview.add_argument("--lang", choices=["ru", "be", "en"], default="ru")
+    preview.add_argument("--dir", type=Path, default=None, help="content directory")
 
     health = sub.add_parser("health", help="exit 0 when the running bot is alive (or ready)")
     health.add_argument("--ready", action="store_true", help="ask /readyz instead of /healthz")
@@ -62,6 +73,14 @@ def _runner(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
         return {"parse": nlu_cli.parse_main, "eval": nlu_cli.eval_main, "cv": nlu_cli.cv_main}[
             args.nlu_command
         ]
+    if args.command == "content" and args.content_command == "schemas":
+        from bot.content.schemas import main as schemas_main
+
+        return schemas_main
+    if args.command == "content" and args.content_command == "preview":
+        from bot.content.preview import main as preview_main
+
+        return preview_main
     if args.command == "content":
         from bot.content.check import run as check_run
 
