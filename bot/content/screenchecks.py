@@ -24,8 +24,8 @@ from babel.messages.pofile import read_po
 
 from bot.content.models import LocalizedText
 from bot.content.parsed import Parsed
-from bot.content.textchecks import sources, texts
 from bot.content.problems import Problem
+from bot.content.textchecks import sources, texts
 from bot.content.yamlfile import Where, display_name
 from bot.core.labels import MENU_LABELS
 from bot.i18n import load_i18n
@@ -168,7 +168,6 @@ def _shape(text: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
     links = tuple(sorted(m.group().rstrip(".,;)") for m in _LINK.finditer(text)))
     phones = tuple(sorted(re.sub(r"\D", "", m.group()) for m in _PHONE.finditer(text)))
     return paragraphs, bullets, links, phones
-
 
 
 _WORD = re.compile(r"[^\W\d_]+")

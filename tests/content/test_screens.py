@@ -1,0 +1,111 @@
+"""No text contradicts the screen it is on; the preview shows what the phone shows."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.content.loader import check_content, load_content
+from bot.content.preview import FIRST_SCREEN, screens
+from bot.content.preview import main as preview_main
+from bot.core.labels import MAIN_MENU
+from bot.core.replies import Replies
+from bot.i18n import LANGUAGES, load_i18n
+from tests.content.conftest import REAL_CONTENT, replace_once
+
+LOCALES = REAL_CONTENT.parent / "locales"
+
+
+def _errors(directory: Path) -> list[str]:
+    _, problems = check_content(directory)
+    return [str(p) for p in problems if p.severity == "error"]
+
+
+def test_a_quoted_button_missing_from_the_screen_is_an_error(content_dir: Path) -> None:
+    # privacy_delete's buttons are delete and the main menu: no Hotlines button.
+    path = content_dir / "answers" / "service.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  privacy_delete:")
+    at = text.index("ru: ", start)
+    line = text.count("\n", 0, at) + 1
+    path.write_text(text[: at + 4] + "Нажмите «Горячие линии». " + text[at + 4 :], "utf-8")
+    errors = _errors(content_dir)
+    assert any(f"service.yml:{line}: error:" in e and "«Горячие линии»" in e for e in errors), (
+        errors
+    )
+
+
+def test_a_pressed_quote_that_is_no_label_is_an_error(content_dir: Path) -> None:
+    replace_once(
+        content_dir / "answers" / "service.yml", "    en: ", '    en: Press "Need help now". '
+    )
+    assert any("«Need help now»" in e for e in _errors(content_dir))
+
+
+def test_a_level_text_that_states_a_count_is_an_error(content_dir: Path) -> None:
+    replace_once(
+        content_dir / "flows" / "situation_check.yml",
+        "Ваши ответы говорят о серьёзном риске",
+        "В Ваших ответах несколько признаков",
+    )
+    assert any("'несколько' states a count" in e for e in _errors(content_dir))
+
+
+def test_a_wrong_number_of_plural_forms_is_an_error(tmp_path: Path) -> None:
+    from bot.content.screenchecks import check_plural_forms
+
+    target = tmp_path / "locales" / "be" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    po = (LOCALES / "be" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+    po = po.replace('msgstr[2] "Знойдзена {n} трывожных прыкмет"\n', "")
+    (target / "messages.po").write_text(po, encoding="utf-8")
+    problems = [str(p) for p in check_plural_forms(tmp_path / "locales")]
+    assert any("'{n} warning sign found' has 2 plural form(s); be needs 3" in p for p in problems)
+    assert list(check_plural_forms(LOCALES)) == []
+
+
+def test_one_word_spelled_two_ways_is_flagged(content_dir: Path) -> None:
+    replace_once(content_dir / "answers" / "risk.yml", "экстранай", "экстраннай")
+    _, problems = check_content(content_dir)
+    assert any("'экстраннай' is also written 'экстранай'" in p.message for p in problems)
+
+
+def test_translation_drift_is_a_warning(content_dir: Path) -> None:
+    replace_once(content_dir / "answers" / "service.yml", "    en: ", "    en: See https://x.org. ")
+    content, problems = check_content(content_dir)
+    assert content is not None
+    assert any("the languages differ in structure" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_checked_date_never_ends_in_two_periods(language: str) -> None:
+    tr = load_i18n(LOCALES).translator(language)
+    line = tr.gettext("Checked on {date}.").format(date=tr.date(date(2026, 11, 1)))
+    assert ".." not in line
+
+
+def test_the_main_menu_offers_the_situation_self_check() -> None:
+    assert any("self_check" in row for row in MAIN_MENU)
+
+
+def test_preview_prints_screens_with_lengths_and_buttons(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = argparse.Namespace(target="PL", lang="be", dir=None)
+    assert preview_main(args) == 0
+    out = capsys.readouterr().out
+    assert "=== screen 1: country page (" in out
+    assert "[Галоўнае меню]" in out
+    assert preview_main(argparse.Namespace(target="nowhere", lang="en", dir=None)) == 2
+
+
+def test_every_flow_and_answer_previews() -> None:
+    content = load_content(REAL_CONTENT)
+    r = Replies(content, load_i18n(LOCALES).translator("be"))
+    for target in [*content.flows, *content.answers, *content.countries]:
+        shown = screens(content, r, target)
+        assert shown and all(reply.text for _, reply in shown)
+    assert FIRST_SCREEN == 700
