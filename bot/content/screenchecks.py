@@ -123,11 +123,12 @@ def check_plural_forms(locales_dir: Path) -> Iterator[Problem]:
         for message in catalog:
             if not message.pluralizable or not message.id:
                 continue
-            forms = [s for s in message.string if s]
+            strings = list(message.string) if isinstance(message.string, tuple | list) else []
+            forms = [s for s in strings if s]
             if not forms:
                 continue  # untranslated: gettext falls back to English
             line = message.lineno
-            if len(message.string) != wanted or len(forms) != wanted:
+            if len(strings) != wanted or len(forms) != wanted:
                 yield Problem(
                     display_name(path),
                     line,

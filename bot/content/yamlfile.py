@@ -75,7 +75,12 @@ class _Loader(yaml.SafeLoader):
 
 # "2026-13-20" would make PyYAML's date constructor raise a plain ValueError; as text it reaches
 # pydantic, which reports it on its line like any other bad value.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+def _date_as_text(loader: _Loader, node: yaml.Node) -> str:
+    assert isinstance(node, yaml.ScalarNode)
+    return str(loader.construct_scalar(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _date_as_text)
 
 
 def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
@@ -88,8 +93,8 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     try:
         loader = _Loader(text)  # checks the characters: a NUL byte fails here
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        return None, [Problem(name, line, "error", f"broken YAML: {exc.reason}")]
+        at = text.count("\n", 0, exc.position) + 1
+        return None, [Problem(name, at, "error", f"broken YAML: {exc.reason}")]
     try:
         # Composing the node tree first keeps the marks (lines) that plain yaml.safe_load drops.
         node = loader.get_single_node()
@@ -103,8 +108,9 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         hint = " (use spaces, not tabs, to indent)" if "\\t" in detail else ""
-        line = mark.line + 1 if mark else None
-        return None, [Problem(name, line, "error", f"broken YAML: {detail}{hint}")]
+        return None, [
+            Problem(name, mark.line + 1 if mark else 1, "error", f"broken YAML: {detail}{hint}")
+        ]
     except yaml.YAMLError as exc:
         return None, [Problem(name, 1, "error", f"broken YAML: {exc}")]
     except RecursionError:
