@@ -60,7 +60,12 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: the pure-Python one spends seconds on the
+# content and facts files. Both keep the marks (lines) that the problems need.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     """SafeLoader that leaves dates as text (the models parse them, with a line for a bad one)
     and turns any value it cannot build into a marked error instead of a bare exception."""
 
@@ -90,12 +95,9 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, [Problem(name, None, "error", f"cannot read the file: {exc}")]
+    loader: _Loader | None = None
     try:
-        loader = _Loader(text)  # checks the characters: a NUL byte fails here
-    except yaml.reader.ReaderError as exc:
-        at = text.count("\n", 0, exc.position) + 1
-        return None, [Problem(name, at, "error", f"broken YAML: {exc.reason}")]
-    try:
+        loader = _Loader(text)  # the pure-Python reader checks the characters here
         # Composing the node tree first keeps the marks (lines) that plain yaml.safe_load drops.
         node = loader.get_single_node()
         if node is None:
@@ -104,19 +106,24 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         problems: list[Problem] = []
         _index(node, (), lines, problems, name, set())
         data = loader.construct_document(node)
+    except yaml.reader.ReaderError as exc:  # a NUL or control character
+        at = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else 1
+        return None, [Problem(name, at, "error", f"broken YAML: {exc.reason}")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        parts = (exc.context, exc.problem)
+        detail = " ".join(" ".join(str(part).split()) for part in parts if part)
         hint = " (use spaces, not tabs, to indent)" if "\\t" in detail else ""
         return None, [
             Problem(name, mark.line + 1 if mark else 1, "error", f"broken YAML: {detail}{hint}")
         ]
     except yaml.YAMLError as exc:
-        return None, [Problem(name, 1, "error", f"broken YAML: {exc}")]
+        return None, [Problem(name, 1, "error", "broken YAML: " + " ".join(str(exc).split()))]
     except RecursionError:
         return None, [Problem(name, 1, "error", "broken YAML: nested too deeply")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return YamlDoc(name, data, lines), problems
 
 

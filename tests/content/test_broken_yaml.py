@@ -81,7 +81,7 @@ def fuzz_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @settings(
-    max_examples=15,
+    max_examples=40,
     deadline=None,
     phases=[Phase.explicit, Phase.generate],  # no shrinking: a failure prints its input
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
