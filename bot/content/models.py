@@ -173,6 +173,9 @@ class Messages(_Strict):
     handoff_stopped: LocalizedText  # the person ended the conversation
     handoff_stop_button: LocalizedText  # the label of the button that ends it
     handoff_unreachable: LocalizedText  # the team cannot be reached now; numbers follow
+    # The first lines for a country without a page (or "Other country"); the bot adds where 112
+    # works and the international lines from hotlines.yaml. Unset: a built-in sentence.
+    other_country: LocalizedText | None = None
 
 
 class Content(BaseModel):
