@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bot.content.facts import Facts, phone_key
+from bot.content.models import Answer, Country, Flow
 from bot.content.parsed import Parsed
 from bot.content.problems import Problem
 from bot.content.screenchecks import (
@@ -31,12 +32,14 @@ REQUIRED_FLOWS = tuple(FLOW_FOR_ACTION.values())  # the flows behind the menu's 
 NON_COUNTRY_IDS = frozenset({"EU", "INT"})
 CALLBACK_LIMIT = 64  # bytes: Telegram's callback_data limit
 STALE_AFTER = timedelta(days=365)
+MAX_SHOWN_SOURCES = 2
 
 
 def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Problem]:
     """Every problem that needs more than one item (or the facts files) to see."""
     problems: list[Problem] = []
     problems += _check_answers(parsed)
+    problems += _check_shown_sources(parsed)
     problems += _check_hotlines(parsed, facts, today)
     problems += _check_countries(parsed)
     problems += _check_flows(parsed, facts)
@@ -56,6 +59,25 @@ def _extra_actions(intent: str) -> tuple[str, ...]:
     # Buttons the engine adds to an answer's own `menu:`; none once they live in the YAML.
     table: dict[str, tuple[str, ...]] = getattr(steps, "EXTRA_ACTIONS", {})
     return table.get(intent, ())
+
+
+def _check_shown_sources(parsed: Parsed) -> Iterator[Problem]:
+    # A phone shows one or two short official or NGO links; news, copies and directories
+    # stay in `references:` for editors.
+    items: list[tuple[Answer | Country | Flow, Where]] = [
+        *parsed.answers.values(),
+        *parsed.countries.values(),
+        *parsed.flows.values(),
+    ]
+    for model, where in items:
+        if len(model.sources) > MAX_SHOWN_SOURCES:
+            yield where.problem(
+                "error",
+                f"{len(model.sources)} sources are shown to people; show one or two official or "
+                "NGO pages and move the rest to `references:` (editors only)",
+                "sources",
+                MAX_SHOWN_SOURCES,
+            )
 
 
 def _check_answers(parsed: Parsed) -> Iterator[Problem]:

@@ -93,14 +93,16 @@ class Country(_Strict):
     hotlines: list[str] = Field(default_factory=list)  # hotline ids, best first
     legal_work: LocalizedText
     caveats: LocalizedText | None = None
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)  # shown: one or two official/NGO pages
+    references: list[Source] = Field(default_factory=list)  # for editors only, never shown
 
 
 class Answer(_Strict):
     """The reply to one intent."""
 
     text: LocalizedText
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)  # shown: one or two official/NGO pages
+    references: list[Source] = Field(default_factory=list)  # for editors only, never shown
     menu: list[str] = Field(default_factory=list)  # follow-up menu actions to offer as buttons
 
 
@@ -135,7 +137,8 @@ class Flow(_Strict):
     questions: list[FlowQuestion]
     levels: list[FlowLevel]
     next_steps: LocalizedText
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)  # shown: one or two official/NGO pages
+    references: list[Source] = Field(default_factory=list)  # for editors only, never shown
 
 
 class DangerPhrase(_Strict):

@@ -70,6 +70,16 @@ def check_screens(
         on_screen = {*answer.menu, *extra_actions(intent), "menu"}
         yield from _quoted_buttons(answer.text, on_screen, labels, where, "text")
     for flow, where in parsed.flows.values():
+        # The result screen: level text, explanations, next_steps, and the flow's `menu:`
+        # buttons (until the flow YAML names them, the engine decides and this is not checked).
+        result_menu: list[str] | None = getattr(flow, "menu", None)
+        if result_menu is not None:
+            on_screen = {*result_menu, "menu"}
+            yield from _quoted_buttons(flow.next_steps, on_screen, labels, where, "next_steps")
+            for index, level in enumerate(flow.levels):
+                yield from _quoted_buttons(
+                    level.text, on_screen, labels, where, "levels", index, "text"
+                )
         for index, level in enumerate(flow.levels):
             for language, pattern in COUNT_WORDS.items():
                 found = pattern.search(getattr(level.text, language) or "")
