@@ -29,9 +29,18 @@ def screens(content: Content, r: Replies, target: str) -> list[tuple[str, Reply]
     """
     if target.upper() in content.countries:
         country = content.countries[target.upper()]
-        return [("country page", r.country_page(country)), ("Hotlines", r.hotlines_page(country))]
+        return [
+            ("country page", r.country_page(country)),
+            ("More: legal work", r.country_part(country, "legal")),
+            ("Sources", r.country_part(country, "sources")),
+            ("Hotlines", r.hotlines_page(country)),
+        ]
     if target in content.answers:
-        return [("answer", r.answer(content.answers[target]))]
+        answer = content.answers[target]
+        shown = [("answer", r.answer(answer, intent=target))]
+        if answer.more is not None:
+            shown.append(("More", r.answer_more(answer)))
+        return shown
     if target in content.flows:
         flow = content.flows[target]
         _, first = flows.start(r, flow)
@@ -53,7 +62,7 @@ def render(title: str, reply: Reply, index: int) -> str:
     mark = f"  << over {FIRST_SCREEN}: the rest is below the fold" if length > FIRST_SCREEN else ""
     lines = [f"=== screen {index}: {title} ({length} characters){mark}", reply.text]
     for row in reply.buttons or []:
-        lines.append("  ".join(f"[{b.label}]" for b in row))
+        lines.append("  ".join(f"[{b.label}]" + (f"({b.url})" if b.url else "") for b in row))
     return "\n".join(lines)
 
 

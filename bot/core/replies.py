@@ -11,14 +11,29 @@ from bot.core.labels import (
     CONSENT_NO,
     CONSENT_TEXT,
     CONSENT_YES,
+    CONTRACT_LABEL,
     INTENT_LABELS,
     LANGUAGE_NAMES,
     MAIN_MENU,
     MENU_LABELS,
+    MORE_LABEL,
+    PAGE_PART_LABELS,
 )
 from bot.i18n import Translator
 
+PAGE_LINES = 1  # helplines on a country page's first screen; all of them are under Hotlines
 UNIVERSAL = "EU"  # the country of emergency entries that work everywhere the bot covers (112)
+
+
+def _dialled(number: str) -> str:
+    # "112" and "1 1 2" are one number; keypad letters count ("800SAVE").
+    return re.sub(r"[^0-9A-Z*#]", "", number.upper())
+
+
+def _site(url: str) -> str:
+    # "https://www.ilo.org/hanoi/..." -> "ilo.org": what a person needs to judge a link.
+    host = re.sub(r"^[a-z]+://", "", url).split("/", 1)[0]
+    return host.removeprefix("www.")
 
 
 def rows(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
@@ -109,19 +124,39 @@ class Replies:
 
     # ---------------------------------------------------------------- answers
     def sources(self, sources: Sequence[Source]) -> str:
+        """The shown sources as text lines (site and the date printed on the page)."""
         if not sources:
             return ""
-        lines = "\n".join(f"• {s.url}" for s in sources)
+        lines = "\n".join(f"• {_site(s.url)} ({s.seen})" for s in sources)
         heading = self.tr.gettext("Sources:")
         return f"\n\n{heading}\n{lines}"
 
-    def answer(self, answer: Answer, extra_actions: Sequence[str] = ()) -> Reply:
-        """An intent's answer, with its menu (and `extra_actions`) as buttons."""
+    def source_buttons(self, sources: Sequence[Source]) -> list[list[Button]]:
+        """One link button per shown source, labelled with its site: short on a phone."""
+        return [[Button(f"🔗 {_site(s.url)}", url=s.url)] for s in sources]
+
+    def answer(
+        self, answer: Answer, extra_actions: Sequence[str] = (), *, intent: str | None = None
+    ) -> Reply:
+        """An intent's answer, with its menu (and `extra_actions`) as buttons, a "More" button
+        when the answer has a second part (`a:<intent>`), and its sources as link buttons."""
         actions = [*answer.menu, *extra_actions]
         if "menu" not in actions:
             actions.append("menu")
+        more = []
+        if answer.more is not None:
+            name = intent or next((k for k, v in self.content.answers.items() if v is answer), "")
+            more = [[Button(self.tr.gettext(MORE_LABEL), f"a:{name}")]] if name else []
         return Reply(
-            self.text(answer.text) + self.sources(answer.sources), self.action_rows(actions)
+            self.text(answer.text),
+            more + self.action_rows(actions) + self.source_buttons(answer.sources),
+        )
+
+    def answer_more(self, answer: Answer) -> Reply:
+        """The second part of a long answer, with the answer's own buttons."""
+        actions = [*answer.menu] + ([] if "menu" in answer.menu else ["menu"])
+        return Reply(
+            self.text(answer.more), self.action_rows(actions) + self.source_buttons(answer.sources)
         )
 
     # ---------------------------------------------------------------- countries
@@ -134,17 +169,44 @@ class Replies:
         return Reply(self.message("ask_country"), keyboard)
 
     def country_page(self, country: Country) -> Reply:
-        """legal_work, caveats, hotlines and sources of one country."""
-        parts = [self.text(country.name).upper(), self.text(country.legal_work)]
+        """The first screen of a country: emergency numbers, what to know, the best lines.
+
+        It stays short enough for one phone screen (about 700 characters); the legal rules and
+        the sources are behind buttons (`p:<ISO2>:legal`, `p:<ISO2>:sources`), the contract
+        advice behind `i:contract_advice`, every line in detail behind Hotlines.
+        """
+        emergency = self.hotline_lines(self.emergency(country.id), compact=True)
+        parts = [self.text(country.name).upper(), emergency]
         if country.caveats:
             heading = self.tr.gettext("Important:")
             parts.append(f"{heading}\n{self.text(country.caveats)}")
-        lines = self.hotline_lines(self.country_hotlines(country))
+        offered = self.country_hotlines(country)[:PAGE_LINES]
+        lines = self.hotline_lines(offered, compact=True, notes=False)
         if lines:
             heading = self.tr.gettext("Where to get help:")
             parts.append(f"{heading}\n{lines}")
-        page = "\n\n".join(p for p in parts if p) + self.sources(country.sources)
-        return Reply(page, self.action_rows(["hotlines", "country", "menu"]))
+        return Reply("\n\n".join(p for p in parts if p), self.page_buttons(country, "first"))
+
+    def country_part(self, country: Country, part: str) -> Reply:
+        """What a page button opens: the legal rules ("legal") or the sources ("sources")."""
+        buttons = self.page_buttons(country, part)
+        if part == "sources":
+            body = self.sources(country.sources).strip() or self.tr.gettext("Sources:")
+            buttons = self.source_buttons(country.sources) + buttons
+        else:
+            body = f"{self.text(country.name).upper()}\n\n{self.text(country.legal_work)}"
+        return Reply(body, buttons)
+
+    def page_buttons(self, country: Country, shown: str) -> list[list[Button]]:
+        """The buttons under a part of a country page: the other parts, then the usual ones."""
+        buttons = [
+            Button(self.tr.gettext(label), f"p:{country.id}:{part}")
+            for part, label in PAGE_PART_LABELS.items()
+            if part != shown and (part != "sources" or country.sources)
+        ]
+        buttons.append(Button(self.tr.gettext(CONTRACT_LABEL), "i:contract_advice"))
+        buttons += [self.action_button(a) for a in ("hotlines", "country", "menu")]
+        return rows(buttons)
 
     # ---------------------------------------------------------------- hotlines
     def emergency(self, country_id: str | None) -> list[Hotline]:
@@ -167,15 +229,29 @@ class Replies:
         lines = (self.content.hotlines.get(i) for i in country.hotlines)
         return [h for h in lines if h is not None and h.offered and h.kind != "emergency"]
 
-    def hotline_lines(self, hotlines: Iterable[Hotline], *, details: bool = False) -> str:
-        """One block per line: name and numbers; hours, web and notes too with `details`."""
-        blocks = []
+    def hotline_lines(
+        self,
+        hotlines: Iterable[Hotline],
+        *,
+        details: bool = False,
+        compact: bool = False,
+        notes: bool = True,
+    ) -> str:
+        """One block per line: its name, then one line per number with what it is for, hours
+        and the note (a police line says so there); help, web and e-mail too with `details`;
+        without costs and hours with `compact`. A number already shown is not repeated."""
+        blocks, shown = [], set[str]()
         for hotline in hotlines:
-            phones = ", ".join(
-                p.number + (f" ({self.text(p.label)})" if p.label else "") for p in hotline.phones
-            )
-            block = [f"☎ {self.text(hotline.name)}" + (f": {phones}" if phones else "")]
-            if hotline.hours:
+            phones = [p for p in hotline.phones if _dialled(p.number) not in shown]
+            shown.update(_dialled(p.number) for p in phones)
+            if hotline.phones and not phones:
+                continue  # every number of this entry is on the screen already
+            block = [f"☎ {self.text(hotline.name)}"]
+            for phone in phones:
+                said = (phone.label,) if compact else (phone.label, phone.cost)
+                what = ", ".join(self.text(v) for v in said if v)
+                block.append(f"{phone.number} — {what}" if what else phone.number)
+            if hotline.hours and not compact:
                 block.append(
                     self.tr.gettext("Hours: {hours}").format(hours=self.text(hotline.hours))
                 )
@@ -183,7 +259,7 @@ class Replies:
                 block.append(self.text(hotline.helps_with))
             if details or not phones:
                 block.extend(hotline.web + hotline.email)
-            if hotline.note:
+            if hotline.note and notes:
                 block.append(self.text(hotline.note))
             blocks.append("\n".join(block))
         return "\n\n".join(blocks)
