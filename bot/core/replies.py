@@ -175,13 +175,14 @@ class Replies:
         the sources are behind buttons (`p:<ISO2>:legal`, `p:<ISO2>:sources`), the contract
         advice behind `i:contract_advice`, every line in detail behind Hotlines.
         """
-        emergency = self.hotline_lines(self.emergency(country.id), compact=True)
+        shown: set[str] = set()
+        emergency = self.hotline_lines(self.emergency(country.id), compact=True, shown=shown)
         parts = [self.text(country.name).upper(), emergency]
         if country.caveats:
             heading = self.tr.gettext("Important:")
             parts.append(f"{heading}\n{self.text(country.caveats)}")
         offered = self.country_hotlines(country)[:PAGE_LINES]
-        lines = self.hotline_lines(offered, compact=True, notes=False)
+        lines = self.hotline_lines(offered, compact=True, notes=False, shown=shown)
         if lines:
             heading = self.tr.gettext("Where to get help:")
             parts.append(f"{heading}\n{lines}")
@@ -236,11 +237,14 @@ class Replies:
         details: bool = False,
         compact: bool = False,
         notes: bool = True,
+        shown: set[str] | None = None,
     ) -> str:
         """One block per line: its name, then one line per number with what it is for, hours
         and the note (a police line says so there); help, web and e-mail too with `details`;
-        without costs and hours with `compact`. A number already shown is not repeated."""
-        blocks, shown = [], set[str]()
+        without costs and hours with `compact`. A number already shown (in `shown`, which
+        collects the numbers of one screen) is not repeated."""
+        blocks: list[str] = []
+        shown = set() if shown is None else shown
         for hotline in hotlines:
             phones = [p for p in hotline.phones if _dialled(p.number) not in shown]
             shown.update(_dialled(p.number) for p in phones)
@@ -267,9 +271,10 @@ class Replies:
     def numbers(self, country_id: str | None) -> str:
         """Emergency numbers, then the offered hotlines of the country (if known)."""
         country = self.content.countries.get(country_id or "")
-        block = self.hotline_lines(self.emergency(country_id))
+        shown: set[str] = set()
+        block = self.hotline_lines(self.emergency(country_id), shown=shown)
         if country is not None:
-            others = self.hotline_lines(self.country_hotlines(country))
+            others = self.hotline_lines(self.country_hotlines(country), shown=shown)
             if others:
                 block = f"{block}\n\n{others}" if block else others
         return block
@@ -281,10 +286,11 @@ class Replies:
     def hotlines_page(self, country: Country) -> Reply:
         """The explicit Hotlines page: every offered line in detail, and when it was checked."""
         offered = self.country_hotlines(country)
+        shown: set[str] = set()
         parts = [
             self.tr.gettext("Help lines: {country}").format(country=self.text(country.name)),
-            self.hotline_lines(self.emergency(country.id)),
-            self.hotline_lines(offered, details=True),
+            self.hotline_lines(self.emergency(country.id), shown=shown),
+            self.hotline_lines(offered, details=True, shown=shown),
         ]
         checked = [h.last_checked for h in offered]
         if checked:
