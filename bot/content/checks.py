@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bot.content.facts import Facts, phone_key
-from bot.content.models import Answer, Country, Flow
+from bot.content.models import Answer, Country, Flow, Hotline
 from bot.content.parsed import Parsed
 from bot.content.problems import Problem
 from bot.content.screenchecks import (
@@ -33,6 +33,7 @@ NON_COUNTRY_IDS = frozenset({"EU", "INT"})
 CALLBACK_LIMIT = 64  # bytes: Telegram's callback_data limit
 STALE_AFTER = timedelta(days=365)
 MAX_SHOWN_SOURCES = 2
+POLICE_WORDS = re.compile(r"полиц|паліц|міліц|милиц|police", re.IGNORECASE)
 
 
 def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Problem]:
@@ -117,6 +118,8 @@ def _check_hotlines(parsed: Parsed, facts: Facts | None, today: date) -> Iterato
             )
         if hotline.last_checked > today:
             yield where.problem("warning", "last_checked is in the future", "last_checked")
+        if facts is not None and hotline_id in facts.police_ids:
+            yield from _check_says_police(hotline, where)
         if known is None:
             continue
         if hotline_id not in known:
@@ -133,6 +136,23 @@ def _check_hotlines(parsed: Parsed, facts: Facts | None, today: date) -> Iterato
                     index,
                     "number",
                 )
+
+
+def _check_says_police(hotline: Hotline, where: Where) -> Iterator[Problem]:
+    # A person without papers must know before calling that the police will hear it.
+    for language in LANGUAGES:
+        said = " ".join(
+            text.get(language)
+            for text in (hotline.name, hotline.note, *(p.label for p in hotline.phones))
+            if text is not None and getattr(text, language)
+        )
+        if not POLICE_WORDS.search(said):
+            yield where.problem(
+                "error",
+                f"the facts say this is a police line or that what callers say reaches the "
+                f"police; say so plainly in `note:` ({language})",
+                "note",
+            )
 
 
 def _check_countries(parsed: Parsed) -> Iterator[Problem]:

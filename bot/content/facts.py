@@ -17,6 +17,12 @@ HOTLINES_FILE = "hotlines.yaml"
 INDICATORS_FILE = "indicators.yaml"
 REPO_FACTS = Path("data") / "facts"
 _PHONE_FIELDS = ("number", "international", "digits")
+# "This is a POLICE line", "Police of Armenia", "passed to the police ('se remitirá ...')".
+_POLICE = re.compile(
+    r"\bPOLICE line\b|^Police\b|Policía|\bpassed to the police|"
+    r"remitirá la información|Calling the police may not be safe",
+    re.MULTILINE,
+)
 _REMARK = re.compile(r"\([^)]*[A-Za-z][^)]*\)")  # "(derived ...)", but not an area code "(8017)"
 
 
@@ -33,6 +39,8 @@ class Facts:
     numbers: dict[str, frozenset[str]] | None = None  # hotline id -> phone keys; None: no file
     indicator_ids: frozenset[str] | None = None  # None: no file
     all_numbers: frozenset[str] = field(default_factory=frozenset)
+    # Hotline ids the facts call a police line, or whose callers' words reach the police.
+    police_ids: frozenset[str] = field(default_factory=frozenset)
 
 
 def find_facts_dir(content_dir: Path, explicit: Path | None = None) -> Path | None:
@@ -85,23 +93,22 @@ def read_facts(directory: Path) -> tuple[Facts, list[Problem]]:
     problems: list[Problem] = []
     numbers: dict[str, frozenset[str]] | None = None
     indicator_ids: frozenset[str] | None = None
+    police_ids: frozenset[str] = frozenset()
     hotlines_path = directory / HOTLINES_FILE
     if hotlines_path.is_file():
         doc, found = read_yaml(hotlines_path)
         problems += found
         entries = doc.data.get("entries") if doc and isinstance(doc.data, dict) else None
-        numbers = {
-            str(entry["id"]): frozenset(_entry_numbers(entry))
-            for entry in entries or []
-            if isinstance(entry, dict) and "id" in entry
-        }
+        listed = [e for e in entries or [] if isinstance(e, dict) and "id" in e]
+        numbers = {str(entry["id"]): frozenset(_entry_numbers(entry)) for entry in listed}
+        police_ids = frozenset(str(e["id"]) for e in listed if _POLICE.search(_said(e)))
     indicators_path = directory / INDICATORS_FILE
     if indicators_path.is_file():
         doc, found = read_yaml(indicators_path)
         problems += found
         indicator_ids = frozenset(_ids(doc.data if doc else None))
     every = frozenset(key for keys in (numbers or {}).values() for key in keys)
-    return Facts(directory, numbers, indicator_ids, every), problems
+    return Facts(directory, numbers, indicator_ids, every, police_ids), problems
 
 
 def missing_facts(directory: Path | None, facts: Facts | None, severity: Severity) -> list[Problem]:
@@ -124,6 +131,11 @@ def missing_facts(directory: Path | None, facts: Facts | None, severity: Severit
         )
         for name in missing
     ]
+
+
+def _said(entry: dict[str, Any]) -> str:
+    # What the facts say about who answers: the name, the operator and the note.
+    return " ".join(str(entry.get(key) or "") for key in ("name", "operator", "note"))
 
 
 def _entry_numbers(entry: dict[str, Any]) -> Iterator[str]:

@@ -4,11 +4,13 @@ once, police lines named as such, and every destination with its own emergency n
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from bot.config import REPO_ROOT
 from bot.content.facts import phone_key
+from bot.content.loader import check_content
 from bot.content.models import Content
 from bot.core.engine import DialogueEngine
 from bot.core.replies import Replies
@@ -16,6 +18,7 @@ from bot.core.session_store import InMemorySessionStore
 from bot.factory import build_triage
 from bot.i18n import LANGUAGES, load_i18n
 from tests.helpers.chat import Chat, payloads, plain_settings
+from tests.content.conftest import replace_once
 from tests.helpers.engine import shared_content, shared_recognizer
 
 FIRST_SCREEN = 700
@@ -136,3 +139,18 @@ async def test_the_page_buttons_open_their_part() -> None:
     travel = shared_content().content.answers["travel_safety_plan"]
     assert travel.more is not None
     assert more.replies[0].text == travel.more.get("be").strip()
+
+
+def test_a_police_line_without_saying_so_is_an_error(content_dir: Path) -> None:
+    # The facts: A21's line passes what callers say to the police.
+    replace_once(
+        content_dir / "hotlines.yaml",
+        "НКО, но полученные сведения передаются в полицию (по соглашению с Национальной полицией)."
+        " Знайте это до звонка.",
+        "НКО.",
+    )
+    _, problems = check_content(content_dir)
+    assert [p.message for p in problems if p.severity == "error"] == [
+        "the facts say this is a police line or that what callers say reaches the police; "
+        "say so plainly in `note:` (ru)"
+    ]
