@@ -17,8 +17,8 @@ from bot.core.replies import Replies
 from bot.core.session_store import InMemorySessionStore
 from bot.factory import build_triage
 from bot.i18n import LANGUAGES, load_i18n
-from tests.helpers.chat import Chat, payloads, plain_settings
 from tests.content.conftest import replace_once
+from tests.helpers.chat import Chat, payloads, plain_settings
 from tests.helpers.engine import shared_content, shared_recognizer
 
 FIRST_SCREEN = 700
