@@ -12,6 +12,7 @@ from bot.content.models import Answer, Country, Flow, Hotline
 from bot.content.parsed import Parsed
 from bot.content.problems import Problem
 from bot.content.screenchecks import (
+    check_choice_texts,
     check_drift,
     check_plural_forms,
     check_screens,
@@ -51,6 +52,7 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Proble
     problems += check_plural_forms(locales)
     problems += check_drift(parsed)
     problems += check_spellings(parsed)
+    problems += check_choice_texts(parsed)
     if facts is not None and facts.numbers is not None:
         problems += check_numbers_in_texts(parsed, facts)
     return problems

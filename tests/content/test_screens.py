@@ -109,3 +109,13 @@ def test_every_flow_and_answer_previews() -> None:
         shown = screens(content, r, target)
         assert shown and all(reply.text for _, reply in shown)
     assert FIRST_SCREEN == 700
+
+
+def test_a_text_shown_after_answers_only_may_not_promise_messages(content_dir: Path) -> None:
+    replace_once(
+        content_dir / "messages.yaml",
+        "      • Человек из нашей команды увидит то, чем Вы согласились поделиться.",
+        "      • Человек из нашей команды увидит Ваши сообщения.",
+    )
+    errors = _errors(content_dir)
+    assert any("human_requested.ru: 'сообщени'" in e for e in errors), errors
