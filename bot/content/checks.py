@@ -15,6 +15,7 @@ from bot.content.screenchecks import (
     check_choice_texts,
     check_drift,
     check_plural_forms,
+    check_punctuation,
     check_screens,
     check_spellings,
     menu_labels,
@@ -53,6 +54,7 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Proble
     problems += check_drift(parsed)
     problems += check_spellings(parsed)
     problems += check_choice_texts(parsed)
+    problems += check_punctuation(parsed)
     if facts is not None and facts.numbers is not None:
         problems += check_numbers_in_texts(parsed, facts)
     return problems

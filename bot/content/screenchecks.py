@@ -233,3 +233,18 @@ def check_spellings(parsed: Parsed) -> Iterator[Problem]:
                         *path,
                         language,
                     )
+
+
+_DOUBLED_STOP = re.compile(r"(?<!\.)(?:\.\.|,\.|\.,|,,)(?!\.)")
+
+
+def check_punctuation(parsed: Parsed) -> Iterator[Problem]:
+    """A doubled stop ("2026 г..", "поделиться,."), usually left behind by an edit."""
+    for model, where, _ in sources(parsed):
+        for path, text in texts(model, ()):
+            for language in LANGUAGES:
+                found = _DOUBLED_STOP.search(getattr(text, language) or "")
+                if found:
+                    yield where.problem(
+                        "error", f"'{found.group()}': a doubled stop", *path, language
+                    )

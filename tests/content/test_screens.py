@@ -119,3 +119,14 @@ def test_a_text_shown_after_answers_only_may_not_promise_messages(content_dir: P
     )
     errors = _errors(content_dir)
     assert any("human_requested.ru: 'сообщени'" in e for e in errors), errors
+
+
+def test_a_doubled_stop_is_an_error(content_dir: Path) -> None:
+    line = replace_once(
+        content_dir / "messages.yaml",
+        "согласились поделиться.",
+        "согласились поделиться,.",
+    )
+    assert any(
+        f"messages.yaml:{line}: error: ',.': a doubled stop" in e for e in _errors(content_dir)
+    )
