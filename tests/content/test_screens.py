@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
 from pathlib import Path
 
@@ -122,11 +123,6 @@ def test_a_text_shown_after_answers_only_may_not_promise_messages(content_dir: P
 
 
 def test_a_doubled_stop_is_an_error(content_dir: Path) -> None:
-    line = replace_once(
-        content_dir / "messages.yaml",
-        "согласились поделиться.",
-        "согласились поделиться,.",
-    )
-    assert any(
-        f"messages.yaml:{line}: error: ',.': a doubled stop" in e for e in _errors(content_dir)
-    )
+    replace_once(content_dir / "messages.yaml", "согласились поделиться.", "поделиться,.")
+    errors = _errors(content_dir)
+    assert any(re.search(r"messages\.yaml:\d+: error: ',\.': a doubled stop", e) for e in errors)
