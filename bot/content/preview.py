@@ -51,7 +51,8 @@ def screens(content: Content, r: Replies, target: str) -> list[tuple[str, Reply]
         ]
         for level in sorted(flow.levels, key=lambda lv: lv.min_score):
             result = flows.Result(level.min_score, level, [])
-            shown.append((f"result: {level.level}", flows.result_reply(r, flow, result, ["menu"])))
+            actions: list[str] = list(getattr(flow, "menu", None) or ["menu"])
+            shown.append((f"result: {level.level}", flows.result_reply(r, flow, result, actions)))
         return shown
     raise KeyError(target)
 

@@ -181,21 +181,25 @@ def check_plural_forms(locales_dir: Path) -> Iterator[Problem]:
 def check_drift(parsed: Parsed) -> Iterator[Problem]:
     """Answers whose languages differ in paragraphs, bullets, links or phone numbers."""
     for _intent, (answer, where) in parsed.answers.items():
-        shapes = {
-            language: _shape(getattr(answer.text, language) or "")
-            for language in LANGUAGES
-            if getattr(answer.text, language)
-        }
-        if len(set(shapes.values())) <= 1:
-            continue
-        described = "; ".join(
-            f"{lang}: {p} paragraph(s), {b} bullet(s), {len(links)} link(s), "
-            f"{len(phones)} number(s)"
-            for lang, (p, b, links, phones) in shapes.items()
-        )
-        yield where.problem(
-            "warning", f"text: the languages differ in structure ({described})", "text"
-        )
+        for field in ("text", "more"):
+            text = getattr(answer, field)
+            if text is None:
+                continue
+            shapes = {
+                language: _shape(getattr(text, language) or "")
+                for language in LANGUAGES
+                if getattr(text, language)
+            }
+            if len(set(shapes.values())) <= 1:
+                continue
+            described = "; ".join(
+                f"{lang}: {p} paragraph(s), {b} bullet(s), {len(links)} link(s), "
+                f"{len(phones)} number(s)"
+                for lang, (p, b, links, phones) in shapes.items()
+            )
+            yield where.problem(
+                "warning", f"{field}: the languages differ in structure ({described})", field
+            )
 
 
 def _shape(text: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
