@@ -124,10 +124,10 @@ class Replies:
 
     # ---------------------------------------------------------------- answers
     def sources(self, sources: Sequence[Source]) -> str:
-        """The shown sources as text lines (site and the date printed on the page)."""
+        """The shown sources as text lines, one site each (the links are buttons)."""
         if not sources:
             return ""
-        lines = "\n".join(f"• {_site(s.url)} ({s.seen})" for s in sources)
+        lines = "\n".join(f"• {_site(s.url)}" for s in sources)
         heading = self.tr.gettext("Sources:")
         return f"\n\n{heading}\n{lines}"
 
