@@ -58,7 +58,7 @@ CONSENT_NO = N_("No, thank you")
 # Language names are shown in their own language, whatever the current UI language.
 LANGUAGE_NAMES: dict[str, str] = {"ru": "Русский", "be": "Беларуская", "en": "English"}
 
-# A country page's first screen keeps the essentials; the rest is one tap away (`p:<ISO2>:<part>`).
+# A country page's first screen keeps the essentials; the rest is one tap away (`cp:<ISO2>:<part>`).
 PAGE_PART_LABELS: dict[str, str] = {
     "legal": N_("More: legal work"),
     "sources": N_("Sources"),

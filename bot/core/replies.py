@@ -172,7 +172,7 @@ class Replies:
         """The first screen of a country: emergency numbers, what to know, the best lines.
 
         It stays short enough for one phone screen (about 700 characters); the legal rules and
-        the sources are behind buttons (`p:<ISO2>:legal`, `p:<ISO2>:sources`), the contract
+        the sources are behind buttons (`cp:<ISO2>:legal`, `cp:<ISO2>:sources`), the contract
         advice behind `i:contract_advice`, every line in detail behind Hotlines.
         """
         shown: set[str] = set()
@@ -201,7 +201,7 @@ class Replies:
     def page_buttons(self, country: Country, shown: str) -> list[list[Button]]:
         """The buttons under a part of a country page: the other parts, then the usual ones."""
         buttons = [
-            Button(self.tr.gettext(label), f"p:{country.id}:{part}")
+            Button(self.tr.gettext(label), f"cp:{country.id}:{part}")
             for part, label in PAGE_PART_LABELS.items()
             if part != shown and (part != "sources" or country.sources)
         ]

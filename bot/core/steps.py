@@ -86,7 +86,7 @@ class Steps:
             self.safety.consent(turn, rest)
         elif prefix == "a" and rest in turn.r.content.answers:  # "More" under a long answer
             turn.replies.append(turn.r.answer_more(turn.r.content.answers[rest]))
-        elif prefix == "p" and rest.partition(":")[0] in turn.r.content.countries:
+        elif prefix == "cp" and rest.partition(":")[0] in turn.r.content.countries:
             code, _, part = rest.partition(":")  # a part of a country page: "PL:legal"
             turn.replies.append(turn.r.country_part(turn.r.content.countries[code], part))
         else:  # an unknown or outdated button: show where to go from here

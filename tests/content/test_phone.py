@@ -130,10 +130,12 @@ async def test_the_page_buttons_open_their_part() -> None:
     await chat.command("/start")
     page = shared_content().content.countries["ES"]
     shown = replies(shared_content().content, "be").country_page(page)
-    assert {"p:ES:legal", "p:ES:sources", "i:contract_advice", "m:hotlines"} <= set(payloads(shown))
-    legal = await chat.press("p:ES:legal")
+    assert {"cp:ES:legal", "cp:ES:sources", "i:contract_advice", "m:hotlines"} <= set(
+        payloads(shown)
+    )
+    legal = await chat.press("cp:ES:legal")
     assert page.legal_work.get("be").split()[0] in legal.replies[0].text
-    sources = await chat.press("p:ES:sources")
+    sources = await chat.press("cp:ES:sources")
     assert any(b.url == page.sources[0].url for row in sources.replies[0].buttons for b in row)
     more = await chat.press("a:travel_safety_plan")
     travel = shared_content().content.answers["travel_safety_plan"]
