@@ -115,3 +115,35 @@ def test_broken_yaml_never_raises(
         assert PROBLEM_LINE.match(str(problem)), str(problem)
         if problem.file.endswith(name) and problem.severity == "error":
             assert problem.line is not None, str(problem)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.floats(0, 1), st.integers(0, 40), st.sampled_from(SNIPPETS) | st.text(max_size=4)
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_a_broken_facts_file_never_raises(
+    fuzz_root: Path, edits: list[tuple[float, int, str]]
+) -> None:
+    facts = fuzz_root / "facts"
+    if not facts.is_dir():
+        shutil.copytree(REAL_FACTS, facts)
+    original = (REAL_FACTS / "hotlines.yaml").read_text(encoding="utf-8")
+    text = original
+    for where, cut, insert in edits:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut :]
+    (facts / "hotlines.yaml").write_text(text, encoding="utf-8")
+    _, problems = check_content(fuzz_root / "content", facts_dir=facts)
+    for problem in problems:
+        assert PROBLEM_LINE.match(str(problem)), str(problem)
