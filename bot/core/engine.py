@@ -103,10 +103,8 @@ class DialogueEngine:
             return await self._store.load(user_key) or Session(), True
         except Exception as exc:  # a store outage must not stop the hotlines from going out
             # Type only, no traceback text: a validation error quotes the stored value.
-            log.error(
-                "session store load failed (%s); answering with a fresh session that is not saved",
-                type(exc).__name__,
-            )
+            log.error("session store load failed (%s); answering with a fresh session "
+                      "that is not saved", type(exc).__name__)
             return Session(), False
 
     async def _save(self, user_key: str, session: Session) -> None:
@@ -149,9 +147,8 @@ class DialogueEngine:
     async def _dispatch(self, turn: Turn) -> bool:
         """Answer the event; True when the person's data was erased (nothing to save)."""
         kind = turn.event.kind
-        if kind == EventKind.TEXT or (
-            kind not in (EventKind.COMMAND, EventKind.BUTTON) and turn.event.text
-        ):
+        if kind == EventKind.TEXT or (kind not in (EventKind.COMMAND, EventKind.BUTTON)
+                                      and turn.event.text):
             # A photo's or document's caption is what the person wrote: it is triaged and
             # answered like a message ("they took my passport" under a photo of it).
             await self._on_text(turn)
