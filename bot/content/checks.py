@@ -236,6 +236,14 @@ def _check_flows(parsed: Parsed, facts: Facts | None) -> Iterator[Problem]:
             yield where.problem(
                 "error", "no level has min_score 0: a low score gets no result", "levels"
             )
+        for index, action in enumerate(flow.menu):  # the buttons under the result
+            if action not in MENU_ACTIONS:
+                yield where.problem(
+                    "error",
+                    f"unknown menu action '{action}' (known: {_list(MENU_ACTIONS)})",
+                    "menu",
+                    index,
+                )
 
 
 def _check_danger_phrases(parsed: Parsed) -> Iterator[Problem]:

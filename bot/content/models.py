@@ -139,6 +139,8 @@ class Flow(_Strict):
     questions: list[FlowQuestion]
     levels: list[FlowLevel]
     next_steps: LocalizedText
+    # Menu actions offered as buttons under the result, next to `next_steps` that may name them.
+    menu: list[str] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)  # shown: one or two official/NGO pages
     references: list[Source] = Field(default_factory=list)  # for editors only, never shown
 
@@ -181,6 +183,8 @@ class Messages(_Strict):
     # The first lines for a country without a page (or "Other country"); the bot adds where 112
     # works and the international lines from hotlines.yaml. Unset: a built-in sentence.
     other_country: LocalizedText | None = None
+    # The country question when it is about a page to read, not where the person is.
+    ask_destination: LocalizedText | None = None
 
 
 class Content(BaseModel):

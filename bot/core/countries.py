@@ -1,47 +1,197 @@
-"""Recognise a country the person typed, from Country.aliases and its names."""
+"""Recognise the country a person names, for every country in the world, not only the pages.
+
+Names come from two places: the content (`Country.aliases` and names: editors' words, cities,
+short forms, inflected forms) and the library data for every ISO 3166-1 country (pycountry for
+the list and its English names, Babel's CLDR territory names in Russian, Belarusian and
+English). Russian and Belarusian names are matched with their case endings ("в Италии",
+"у Казахстане"); a library name that is not a content alias must stand where a place is named
+("в/у/ў/на/in/at …", or the message is little more than the name), because short names are also
+words ("Того", "Chad"). A name right after "из"/"з"/"from" is where the person comes from, not
+where they are, and is ignored.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pycountry
+from babel import Locale
 
 from bot.content.models import Country
+from bot.nlu.normalize import cyrillize_word
 
-_WORDS = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[а-яёіў]")
+_LATIN = re.compile(r"[a-z]")
+# Words before a place: the person is there ("в Италии", "I am in Spain", "на Кипре").
+_AT = frozenset("в во на у ў in at inside v vo".split())
+# Words before a place the person comes from: "я из Беларуси", "I'm from Belarus".
+_FROM = frozenset("из изо з са from iz".split())
+# A message with at most this many words besides a country's name is saying where the person
+# is ("Казахстан", "я в Италии", "I am in Spain").
+_EXTRA_WORDS = 2
+_SHORT_NAME = 4  # letters
+_ADJECTIVE_ENDINGS = ("ая", "ое", "ые", "ий", "ый", "ой", "яя", "ие", "ія", "ыя", "ае")
+_VOWEL_ENDINGS = "аяоеёыиіуюйь"
+# Up to this many letters may follow a stem ("итали" + "и", "казахстан" + "е", "саудовск" + "ой").
+_MAX_ENDING = 3
+_MIN_STEM = 4
+LIBRARY_LANGUAGES = ("ru", "be", "en")
 
 
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_WORDS.findall(text.lower().replace("ё", "е")))
+def tokens(text: str) -> list[str]:
+    """Lower-case words; ё as е and every apostrophe as '."""
+    lowered = text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    return _WORDS.findall(lowered)
 
 
-@lru_cache(maxsize=4096)
-def _alias_tokens(name: str) -> tuple[str, ...]:
-    # Aliases are few and fixed between content reloads: split each once.
-    return _tokens(name)
-
-
-def match_country(text: str, countries: Mapping[str, Country]) -> str | None:
-    """The id of the one country named in `text` ("я в Польше", "Lithuania"), else None.
-
-    An alias must appear as whole words; a text naming two countries matches none, because
-    giving the wrong country's numbers to someone in danger is worse than asking again.
-    """
-    words = _tokens(text)
-    if not words:
+def _stem(word: str) -> str | None:
+    """The part of a Cyrillic word that its case forms share, or None when too short to stem."""
+    if not _CYRILLIC.search(word):
         return None
-    vocabulary = set(words)
-    found: set[str] = set()
-    for country in countries.values():
-        names = [
-            *country.aliases,
-            *(v for v in (country.name.ru, country.name.be, country.name.en) if v),
-        ]
-        for name in names:
-            alias = _alias_tokens(name)
-            if not alias or alias[0] not in vocabulary:
+    if word.endswith(("ия", "ія", "ыя")):
+        stem = word[:-1]  # "итали|я" -> "итали|и", "італі|я" -> "італі|і"
+    elif word.endswith(_ADJECTIVE_ENDINGS):
+        stem = word[:-2]  # "саудовск|ая" -> "саудовск|ой"
+    elif word[-1] in _VOWEL_ENDINGS:
+        stem = word[:-1]  # "польш|а" -> "польш|е"
+    else:
+        stem = word  # "казахстан" -> "казахстан|е"
+    return stem if len(stem) >= _MIN_STEM else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    code: str
+    words: tuple[str, ...]
+    stems: tuple[str | None, ...]
+    curated: bool  # a content alias or name: trusted anywhere in a message
+
+    def length_at(self, words: list[str], start: int) -> int:
+        """How many words of `words` from `start` this name covers, 0 if it does not match."""
+        if start + len(self.words) > len(words):
+            return 0
+        for own, stem, typed in zip(self.words, self.stems, words[start:], strict=False):
+            if typed == own or typed == own + "'s":
                 continue
-            if any(words[i : i + len(alias)] == alias for i in range(len(words) - len(alias) + 1)):
-                found.add(country.id)
-                break
-    return found.pop() if len(found) == 1 else None
+            if stem is None or not typed.startswith(stem) or len(typed) - len(stem) > _MAX_ENDING:
+                return 0
+        return len(self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMatch:
+    """A country found in a message: its ISO code, and whether the content has a page for it."""
+
+    code: str
+    has_page: bool
+
+
+class CountryIndex:
+    """Every country's names in ru/be/en, built once per content (the factory's or engine's).
+
+    `find(text)` -> the one country the text names, else None; `name(code, lang)` -> a display
+    name for any country (the content's for a page, else the library's).
+    """
+
+    def __init__(self, countries: Mapping[str, Country]) -> None:
+        self._pages = frozenset(countries)
+        self._display: dict[str, dict[str, str]] = {}
+        names: list[_Name] = []
+        for country in countries.values():
+            curated = [*country.aliases, *(v for v in (
+                country.name.ru, country.name.be, country.name.en) if v)]
+            names += self._names(country.id, curated, curated=True)
+        for record in pycountry.countries:
+            code = record.alpha_2
+            library = [getattr(record, a, None) for a in ("name", "common_name")]
+            for language in LIBRARY_LANGUAGES:
+                name = Locale.parse(language).territories.get(code)
+                if name:
+                    self._display.setdefault(code, {})[language] = name
+                    library.append(name)
+            names += self._names(code, [n for n in library if n], curated=False)
+        self._by_first: dict[str, list[_Name]] = {}
+        for item in names:
+            self._by_first.setdefault(self._key(item.stems[0] or item.words[0]), []).append(item)
+
+    @staticmethod
+    def _key(word: str) -> str:
+        return word[:_MIN_STEM]
+
+    @staticmethod
+    def _names(code: str, spellings: Iterable[str], *, curated: bool) -> list[_Name]:
+        found = []
+        for spelling in dict.fromkeys(spellings):
+            words = tuple(tokens(spelling))
+            if words:
+                found.append(_Name(code, words, tuple(_stem(w) for w in words), curated))
+        return found
+
+    def has_page(self, code: str | None) -> bool:
+        return code in self._pages
+
+    def known(self, code: str | None) -> bool:
+        """Whether `code` is a country the index can name."""
+        return code in self._pages or code in self._display
+
+    def name(self, code: str, language: str) -> str:
+        """The library's name of a country in `language` (Russian, then English, as fallback)."""
+        names = self._display.get(code, {})
+        return names.get(language) or names.get("ru") or names.get("en") or code
+
+    def find(self, text: str) -> CountryMatch | None:
+        """The one country `text` names as a place ("я в Польше", "I'm in Dubai", "Казахстан").
+
+        At each word the longest name wins ("Экваториальная Гвинея" is not also Guinea), then
+        an exact spelling over a stem ("Нигерия" is not Niger). None when no country, or two
+        different ones, are named: the wrong country's numbers are worse than asking.
+        """
+        words = tokens(text)
+        found = self._found(words)
+        if any(_LATIN.search(w) for w in words):
+            # Transliterated Russian: "ya v Italii" is read again as "я в италии", where only a
+            # name after "в"/"на" counts (English read as Cyrillic makes words like "самоа").
+            cyrillic = [cyrillize_word(w) if _LATIN.search(w) else w for w in words]
+            found |= self._found(cyrillic, placed_only=True)
+        if len(found) != 1:
+            return None
+        match = found.pop()
+        return CountryMatch(match, match in self._pages)
+
+    def _found(self, words: list[str], *, placed_only: bool = False) -> set[str]:
+        """The codes of the countries named in `words` (see `find`); with `placed_only`, only
+        names right after a word like "в" or "in"."""
+        found: set[str] = set()
+        start = 0
+        while start < len(words):
+            before = words[start - 1] if start else ""
+            best: tuple[int, int, int] | None = None
+            code = ""
+            for item in self._by_first.get(self._key(words[start]), ()):
+                length = item.length_at(words, start)
+                if not length:
+                    continue
+                # A library name must stand where a place is named: after "в"/"in", or in a
+                # message that is little more than the name ("Казахстан", "я в Италии").
+                # Short names are also words ("Того", "Chad", "Мали"): alone, or after "в"/"in".
+                extra = _EXTRA_WORDS if len("".join(item.words)) > _SHORT_NAME else 0
+                placed = before in _AT or len(words) - length <= extra
+                if placed_only and before not in _AT:
+                    continue
+                if not (item.curated or placed):
+                    continue
+                exact = sum(a == b for a, b in zip(item.words, words[start:], strict=False))
+                rank = (length, exact, len(item.stems[0] or item.words[0]))
+                if best is None or rank > best:
+                    best, code = rank, item.code
+            if best is None:
+                start += 1
+                continue
+            if before not in _FROM:
+                found.add(code)
+            start += best[0]
+        return found
+

@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
-from bot.core import flows
 from bot.core.assess import Assessor, TriageSource, routed_intent
-from bot.core.countries import match_country
+from bot.core.consent import consent_choice, consent_table
+from bot.core.countries import CountryIndex
 from bot.core.events import (
     EventKind,
     HideChat,
@@ -21,11 +21,12 @@ from bot.core.events import (
     Response,
 )
 from bot.core.pending import PendingTexts
-from bot.core.replies import Replies, consent_choice, consent_table
-from bot.core.safety import Safety, Turn
-from bot.core.session import Session
+from bot.core.replies import Replies
+from bot.core.safety import RISK_PURPOSES, Safety
+from bot.core.session import ConsentQuestion, CountryQuestion, Session
 from bot.core.session_store import SessionStore
 from bot.core.steps import Steps
+from bot.core.turn import Reading, Turn
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, I18n, normalize_language
 from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
 from bot.nlu.language import detect_language
@@ -62,7 +63,7 @@ class DialogueEngine:
         self._safety = Safety(pending or PendingTexts(), settings.operators)
         self._steps = Steps(self._safety, store, i18n, self._low_confidence)
         self._triage_source = triage
-        self._triage: tuple[Content, Assessor] | None = None
+        self._per_content: tuple[Content, Assessor, CountryIndex] | None = None
 
     @property
     def store(self) -> SessionStore:
@@ -78,7 +79,8 @@ class DialogueEngine:
         content = self._holder.content  # read per event: edited content applies without restart
         session, known = await self._load(event.user_key)
         language = self._language(session, event)
-        turn = Turn(event, session, Replies(content, self._i18n.translator(language)))
+        places = self._content_parts(content)[1]
+        turn = Turn(event, session, Replies(content, self._i18n.translator(language), places))
         erased = False
         try:
             erased = await self._dispatch(turn)
@@ -113,23 +115,47 @@ class DialogueEngine:
         except Exception as exc:
             log.error("session store save failed (%s)", type(exc).__name__)
 
-    def _assessor(self, content: Content) -> Assessor:
-        # Built again only when the content was reloaded (edited danger phrases apply).
-        if self._triage is None or self._triage[0] is not content:
-            self._triage = (content, self._triage_source(content))
-        return self._triage[1]
+    def _content_parts(self, content: Content) -> tuple[Assessor, CountryIndex]:
+        # Built again only when the content was reloaded (edited danger phrases and country
+        # names apply).
+        if self._per_content is None or self._per_content[0] is not content:
+            index = CountryIndex(content.countries)
+            self._per_content = (content, self._triage_source(content), index)
+        return self._per_content[1], self._per_content[2]
 
     def _language(self, session: Session, event: IncomingEvent) -> str:
-        """Explicit choice, else detection from the text, else the client's language."""
+        """Explicit choice, else the language the person's own messages established, else the
+        client's language. Once established it is sticky: it changes only on clear evidence
+        (see `_clear_switch`), so gibberish, "lol" or a country's name never switch it."""
         client = normalize_language(event.language_code)
         if session.language_chosen and session.language:
             return session.language
-        if event.kind not in (EventKind.COMMAND, EventKind.BUTTON) and event.text:
-            session.language = self._detect(event.text, prior=session.language or client)
+        text = event.text if event.kind not in (EventKind.COMMAND, EventKind.BUTTON) else None
+        if text and not session.language_heard:
+            session.language = self._detect(text, prior=session.language or client)
+            session.language_heard = True
+        elif text:
+            session.language = self._clear_switch(text, session) or session.language
         elif event.kind == EventKind.COMMAND and client and not session.onboarded:
             session.language = client
         session.language = session.language or client or DEFAULT_LANGUAGE
         return session.language
+
+    def _clear_switch(self, text: str, session: Session) -> str | None:
+        """Another language when two messages in a row show it whatever was spoken before:
+        detection gives the same answer with every prior (its own evidence, not a fallback).
+        One message is never enough: "lol", "ok thx" or "British Indian Ocean Territory"
+        (read as transliterated Russian) must not switch a Belarusian conversation."""
+        guesses = {self._detect(text, prior=prior) for prior in LANGUAGES}
+        guess = guesses.pop() if len(guesses) == 1 else None
+        if guess is None or guess == session.language:
+            session.language_candidate = None
+            return None
+        if session.language_candidate == guess:
+            session.language_candidate = None
+            return guess
+        session.language_candidate = guess
+        return None
 
     def _error_reply(self, r: Replies) -> Reply:
         text = r.tr.gettext("Sorry, something went wrong on my side. Please try again.")
@@ -156,85 +182,100 @@ class DialogueEngine:
             return await self._steps.command(turn)
         elif kind == EventKind.BUTTON:
             return await self._steps.button(turn)
+        elif turn.session.asked_where:  # a voice note instead of the country: the buttons again
+            turn.replies.append(Reply(turn.r.message("non_text")))
+            turn.replies.append(turn.r.ask_country(with_human=turn.session.at_risk))
         else:
             turn.replies.append(Reply(turn.r.message("non_text"), turn.r.main_menu_rows()))
         return False
 
-    async def _on_text(self, turn: Turn) -> None:
+    async def _read(self, turn: Turn) -> Reading:
+        """Everything the decision needs from a message, each fact resolved once."""
         text = turn.event.text or ""
         r, session = turn.r, turn.session
-        intent = await self._parse(text[:CLASSIFY_CHARS], r.lang)
-        decision = self._assessor(r.content).assess(text, intent)
+        parsed = await self._parse(text[:CLASSIFY_CHARS], r.lang)
+        decision = self._content_parts(r.content)[0].assess(text, parsed)
+        intent = routed_intent(parsed, decision)  # never a risk answer that triage declined
+        consent = None
+        if isinstance(session.awaiting, ConsentQuestion):  # "да" typed instead of a button
+            consent = consent_choice(text, self._consent)
+        places = r.places
+        return Reading(
+            text=text,
+            intent=intent,
+            decision=decision,
+            place=places.find(text) if places is not None else None,
+            consent=consent,
+            confident=intent.confidence >= self._low_confidence,
+        )
+
+    async def _on_text(self, turn: Turn) -> None:
+        """Free text: read it once, then act on what the session is waiting for.
+
+        In order: a typed answer to the human offer; risk (whatever the state: a country named
+        now wins, for the answer and for what is stored); the answer to the country question;
+        the answer to a questionnaire question; a country named in a short message (a page to
+        read); the recognised intent.
+        """
+        reading = await self._read(turn)
+        r, session = turn.r, turn.session
         log.info(
             "text user=%s intent=%s conf=%.2f at_risk=%s",
             turn.event.user_key[:12],
-            intent.intent,
-            intent.confidence,
-            decision.at_risk,
+            reading.intent.intent,
+            reading.intent.confidence,
+            reading.decision.at_risk,
         )
-        awaiting = session.awaiting or ""
-        choice = None
-        if awaiting.startswith("consent:"):  # "да" typed instead of pressing the button
-            choice = consent_choice(text, self._consent)
-        if choice is not None and not decision.by_phrase:
+        state = session.awaiting
+        typed_consent = reading.consent if not reading.decision.by_phrase else None
+        if isinstance(state, ConsentQuestion) and typed_consent:
             # A one-word "так" can look risky to the classifier; the numbers still come first,
             # but the person's answer to the offer is what they meant.
-            if decision.at_risk:
-                turn.replies.append(r.risk_numbers(session.country))
-            self._safety.consent(turn, choice)
+            if reading.decision.at_risk:
+                self._safety.numbers_now(turn)
+            self._safety.consent(turn, typed_consent)
             return
-        if decision.at_risk:
-            if awaiting.startswith("country:"):  # "I'm in Poland, they took my passport"
-                session.country = match_country(text, r.content.countries) or session.country
+        if reading.decision.at_risk:
+            if reading.place is not None:  # "I'm in Dubai, my employer took my passport"
+                session.location = reading.place.code
             self._safety.risk_path(
                 turn,
                 "risk",
-                list(decision.indicators),
-                intent=_risk_intent(intent, decision.indicators),
-                text=text,
+                list(reading.decision.indicators),
+                intent=_risk_intent(reading.intent, reading.decision.indicators),
+                text=reading.text,
+                named_now=reading.place is not None,
             )
             return
-        intent = routed_intent(intent, decision)  # never a risk answer that triage declined
-        confident = intent.confidence >= self._low_confidence
-        asked_country = awaiting.startswith("country:")
-        country = match_country(text, r.content.countries) if asked_country else None
-        if asked_country:
-            if country:
-                self._safety.country_chosen(turn, country)
-                return
-            if not confident:
-                hint = r.tr.gettext("I did not recognise the country. Please press a button.")
-                turn.replies.append(Reply(hint))
-                turn.replies.append(r.ask_country(with_human=session.at_risk))
-                return
-            session.awaiting = None
-        flow = r.content.flows.get(session.flow.flow_id) if session.flow else None
-        if session.flow is not None and flow is not None and flows.is_active(session.flow, flow):
-            question = flow.questions[session.flow.step]
-            option = flows.find_option(question, text)
-            if option is not None:
-                self._steps.flow_answer(turn, flow.id, question.id, option.id)
-                return
-            if confident:
-                self._steps.answer_intent(turn, intent)
-            else:
-                hint = r.tr.gettext(
-                    "Please choose one of the answers: press a button or write its number."
-                )
-                turn.replies.append(Reply(hint))
-            turn.replies.append(flows.question_reply(r, flow, session.flow.step))
+        if isinstance(state, CountryQuestion) and self._answer_country(turn, state, reading):
             return
-        if not confident or len(text.split()) <= 3:
-            if not asked_country:  # else matched above (and nothing was found)
-                country = match_country(text, r.content.countries)
-            if country:  # "Poland", "я в Польше": the person is telling us where they are
-                session.country = country
-                turn.replies.append(r.country_page(r.content.countries[country]))
-                return
+        if self._steps.typed_flow_answer(turn, reading):
+            return
+        if reading.place is not None and (not reading.confident or reading.short):
+            if session.at_risk:  # someone at risk saying where they are: the numbers there
+                self._safety.located(turn, reading.place.code)
+            else:  # "Poland", "Казахстан": a page to read, not where the person is
+                self._safety.country_chosen(turn, reading.place.code)
+            return
         if not session.onboarded:  # first contact without /start: say once what is kept
             turn.replies.append(Reply(r.message("privacy_notice")))
             session.onboarded = True
-        self._steps.answer_intent(turn, intent)
+        self._steps.answer_intent(turn, reading.intent)
+
+    def _answer_country(self, turn: Turn, state: CountryQuestion, reading: Reading) -> bool:
+        """The answer to "which country?"; False when the message was about something else."""
+        if reading.place is not None:
+            self._safety.country_chosen(turn, reading.place.code)
+            return True
+        # A real question asked instead ("how do I get a visa?") is answered; but on the at-risk
+        # path, or when the text means nothing we know, never the same question again and never
+        # "out of scope".
+        other_question = reading.confident and reading.intent.intent != "out_of_scope"
+        if state.purpose in RISK_PURPOSES or not other_question:
+            self._safety.not_recognised(turn, state)
+            return True
+        turn.session.awaiting = None
+        return False
 
 
 def _risk_intent(intent: IntentResult, indicators: Sequence[str]) -> str:

@@ -118,6 +118,14 @@ def evaluate(flow: Flow, answers: dict[str, str]) -> Result:
     return Result(score, level, [(q, o) for q, o in pairs if o.score > 0 or o.strong])
 
 
+def result_menu(flow: Flow) -> list[str]:
+    """The buttons under the flow's result, as its YAML lists them (`menu:`), and the main menu."""
+    actions = list(flow.menu)
+    if "menu" not in actions:
+        actions.append("menu")
+    return actions
+
+
 def result_reply(r: Replies, flow: Flow, result: Result, actions: list[str]) -> Reply:
     """The risk level, why each flagged answer matters, and the next steps."""
     n = len(result.flagged)

@@ -16,6 +16,8 @@ MENU_LABELS: dict[str, str] = {
     "hotlines": N_("Hotlines"),
     "language": N_("Language"),
     "country": N_("Choose a country"),
+    # Under numbers given for a country known from earlier: ask again where the person is.
+    "location": N_("I am somewhere else"),
     "delete": N_("Delete my data"),
 }
 
@@ -49,6 +51,9 @@ INTENT_LABELS: dict[str, str] = {
     "privacy_delete": N_("My data and privacy"),
     "change_language": N_("Change the language"),
 }
+
+# Under the country buttons: for every country without a page, or one the person won't name.
+OTHER_COUNTRY_LABEL = N_("Other country")
 
 # Consent buttons after the offer of a human.
 CONSENT_YES = N_("Yes, share my answers")

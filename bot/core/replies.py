@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TypeGuard
 
 from bot.content.models import Answer, Content, Country, Hotline, LocalizedText, Source
+from bot.core.countries import CountryIndex
 from bot.core.events import Button, Reply
 from bot.core.labels import (
     CONSENT_NO,
@@ -17,12 +19,17 @@ from bot.core.labels import (
     MAIN_MENU,
     MENU_LABELS,
     MORE_LABEL,
+    OTHER_COUNTRY_LABEL,
     PAGE_PART_LABELS,
 )
 from bot.i18n import Translator
 
 PAGE_LINES = 1  # helplines on a country page's first screen; all of them are under Hotlines
 UNIVERSAL = "EU"  # the country of emergency entries that work everywhere the bot covers (112)
+INTERNATIONAL = "INT"  # the country of lines and directories that help from any country
+OTHER_COUNTRY = "other"  # the `c:other` button: a country without a page, or not named
+LOCATION_PREFIX = "c"  # `c:<ISO2>`: the country the person is in
+PAGE_PREFIX = "p"  # `p:<ISO2>`: a country page to read about
 
 
 def _dialled(number: str) -> str:
@@ -41,39 +48,16 @@ def rows(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
     return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
 
 
-def _consent_words(text: str) -> list[str]:
-    return re.sub(r"[,.!]", " ", text.lower()).split()
-
-
-def consent_table(translators: Iterable[Translator]) -> dict[str, str]:
-    """The first word of each consent button ("yes"/"no") in every language -> its choice.
-
-    Built once: the first language (and "yes" before "no") wins a word they share.
-    """
-    table: dict[str, str] = {}
-    for tr in translators:
-        for choice, label in (("yes", CONSENT_YES), ("no", CONSENT_NO)):
-            table.setdefault(_consent_words(tr.gettext(label))[0], choice)
-    return table
-
-
-def consent_choice(text: str, table: Mapping[str, str]) -> str | None:
-    """A typed answer to the human offer ("да", "no, thanks") by the buttons' first words, in
-    any language (short words fool language detection); `table` from `consent_table`. A bare
-    "да" could mean either "yes" button: the one that shares less is chosen."""
-    words = _consent_words(text)
-    if not words or len(words) > 3:
-        return None
-    return table.get(words[0])
-
-
 class Replies:
     """Replies for one event, in the person's language, from the content of that moment."""
 
-    def __init__(self, content: Content, tr: Translator) -> None:
+    def __init__(
+        self, content: Content, tr: Translator, places: CountryIndex | None = None
+    ) -> None:
         self.content = content
         self.tr = tr
         self.lang = tr.language
+        self.places = places
 
     def text(self, value: LocalizedText | None) -> str:
         """A content text in the person's language."""
@@ -160,13 +144,37 @@ class Replies:
         )
 
     # ---------------------------------------------------------------- countries
-    def ask_country(self, *, with_human: bool = False) -> Reply:
-        """The country question with one `c:<ISO2>` button per country."""
-        buttons = [Button(self.text(c.name), f"c:{c.id}") for c in self.content.countries.values()]
-        keyboard = rows(buttons)
+    def ask_country(self, *, with_human: bool = False, destination: bool = False) -> Reply:
+        """The country question: one button per page, then "Other country", so that nobody is
+        stuck because their country has no page. The buttons say what they answer, whatever
+        the session remembers: `c:<ISO2>` / `c:other` is where the person is, and with
+        `destination` `p:<ISO2>` / `p:other` is a page to read."""
+        prefix = PAGE_PREFIX if destination else LOCATION_PREFIX
+        countries = self.content.countries.values()
+        keyboard = rows([Button(self.text(c.name), f"{prefix}:{c.id}") for c in countries])
+        other = Button(self.tr.gettext(OTHER_COUNTRY_LABEL), f"{prefix}:{OTHER_COUNTRY}")
+        keyboard.append([other])
         if with_human:  # in danger, a human must stay one tap away while the country is unknown
             keyboard.append([self.action_button("human")])
-        return Reply(self.message("ask_country"), keyboard)
+        question = self.text(self.content.messages.ask_destination) if destination else ""
+        return Reply(question or self.message("ask_country"), keyboard)
+
+    def knows(self, code: str | None) -> TypeGuard[str]:
+        """Whether `code` is a country: one with a page, or any other the index can name."""
+        if not code or code == OTHER_COUNTRY:
+            return False
+        return code in self.content.countries or (
+            self.places is not None and self.places.known(code)
+        )
+
+    def country_name(self, code: str | None) -> str:
+        """A country's name in the person's language: the page's, else the library's."""
+        if not code or code == OTHER_COUNTRY:
+            return ""
+        country = self.content.countries.get(code)
+        if country is not None:
+            return self.text(country.name)
+        return self.places.name(code, self.lang) if self.places is not None else code
 
     def country_page(self, country: Country) -> Reply:
         """The first screen of a country: emergency numbers, what to know, the best lines.
@@ -283,6 +291,61 @@ class Replies:
         """The first reply in danger: risk_intro, then the numbers to call."""
         return Reply(f"{self.message('risk_intro')}\n\n{self.numbers(country_id)}".strip())
 
+    # ---------------------------------------------------------------- where the person is
+    def location_numbers(
+        self, code: str | None, *, named_now: bool, intro: bool = True
+    ) -> Reply:
+        """Numbers for where the person is, naming the country ("Numbers for Poland."); when
+        the country is known from earlier, "Somewhere else?" and a button to change it."""
+        name = self.country_name(code) or self.tr.gettext("another country")
+        heading = self.tr.gettext("Numbers for {country}.").format(country=name)
+        if not named_now:
+            elsewhere = self.tr.gettext("Somewhere else?")
+            heading = f"{heading} {elsewhere}"
+        numbers = (
+            self.numbers(code) if code and code in self.content.countries else self.other_country()
+        )
+        parts = [self.message("risk_intro") if intro else "", heading, numbers]
+        change = [[self.action_button("location")]] if self.knows(code) else []
+        return Reply("\n\n".join(p for p in parts if p), change)
+
+    def other_country(self) -> str:
+        """Guidance for a country without a page (or not named): how to reach the local
+        emergency number, where 112 works (from the content's own entries, nothing assumed),
+        and the international lines. The human offer follows it on the at-risk path."""
+        intro = self.text(self.content.messages.other_country) or self.tr.gettext(
+            "In an emergency, call the local emergency number of the country you are in."
+        )
+        parts = [intro, self.hotline_lines(self.emergency(None))]
+        elsewhere = self._also_112()
+        if elsewhere:
+            parts.append(
+                self.tr.gettext("112 is also an emergency number in: {countries}.").format(
+                    countries=", ".join(elsewhere)
+                )
+            )
+        international = [
+            h for h in self.content.hotlines.values()
+            if h.country == INTERNATIONAL and h.offered
+        ]
+        if international:
+            heading = self.tr.gettext("Help from any country:")
+            parts.append(f"{heading}\n{self.hotline_lines(international, details=True)}")
+        return "\n\n".join(p for p in parts if p)
+
+    def _also_112(self) -> list[str]:
+        """Countries beyond the universal entry's (the EU) whose own emergency entries in the
+        content list 112: only what the facts say, country by country."""
+        names = []
+        for country in self.content.countries.values():
+            own = [self.content.hotlines.get(i) for i in country.emergency]
+            if any(h is not None and h.country == UNIVERSAL for h in own):
+                continue  # an EU country: the universal entry already says 112 works there
+            numbers = {p.number for h in own if h is not None for p in h.phones}
+            if "112" in numbers:
+                names.append(self.text(country.name))
+        return names
+
     def hotlines_page(self, country: Country) -> Reply:
         """The explicit Hotlines page: every offered line in detail, and when it was checked."""
         offered = self.country_hotlines(country)
@@ -300,5 +363,6 @@ class Replies:
         if any(not h.verified_by_editor for h in offered):
             parts.append(self.message("unverified_hotlines"))
         return Reply(
-            "\n\n".join(p for p in parts if p), self.action_rows(["human", "country", "menu"])
+            # Numbers for where the person is: the button changes that place, not a page to read.
+            "\n\n".join(p for p in parts if p), self.action_rows(["human", "location", "menu"])
         )

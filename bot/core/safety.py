@@ -3,40 +3,38 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 
 from babel.dates import get_timezone_location
 
 from bot.config import OperatorSettings
 from bot.content.models import Content, Flow
 from bot.core import flows
-from bot.core.events import IncomingEvent, OperatorAlert, Reply, Response
+from bot.core.events import OperatorAlert, Reply
 from bot.core.pending import PendingTexts
 from bot.core.replies import Replies
-from bot.core.session import FlowState, Session
+from bot.core.session import (
+    ConsentQuestion,
+    ConsentReason,
+    CountryPurpose,
+    CountryQuestion,
+    FlowState,
+    Session,
+)
+from bot.core.turn import Turn
 from bot.i18n import Translator
 
 log = logging.getLogger(__name__)
 
-REASONS = ("risk", "request", "self_check")
-
-
-@dataclass(slots=True)
-class Turn:
-    """One event being handled: who, their session, the reply builder and what goes back."""
-
-    event: IncomingEvent
-    session: Session
-    r: Replies
-    response: Response = field(default_factory=Response)
-
-    @property
-    def replies(self) -> list[Reply]:
-        return self.response.replies
+RISK_PURPOSES = ("risk", "self_check")
 
 
 class Safety:
-    """Hotlines first, then the human offer; operator alerts only with the person's consent."""
+    """Hotlines first, then the human offer; operator alerts only with the person's consent.
+
+    The at-risk path's rule: once a risk is raised, every reply on the path carries numbers,
+    either for where the person is (named now, or known from earlier and named in the reply) or,
+    while that is unknown, the universal ones and the country question with "Other country".
+    """
 
     def __init__(self, pending: PendingTexts, operators: OperatorSettings) -> None:
         self.pending = pending
@@ -45,67 +43,138 @@ class Safety:
     def risk_path(
         self,
         turn: Turn,
-        reason: str,
+        reason: ConsentReason,
         indicators: list[str],
         *,
         intent: str | None = None,
         text: str | None = None,
+        named_now: bool = False,
     ) -> None:
-        """Numbers for the known country (or the universal ones and the country question)."""
+        """Numbers for where the person is (or the universal ones and the country question)."""
         session, r = turn.session, turn.r
         session.at_risk = True
         session.risk_indicators.extend(i for i in indicators if i not in session.risk_indicators)
         if text is not None:
             self.pending.put(turn.event.user_key, text)
-        known = session.country in r.content.countries
-        turn.replies.append(r.risk_numbers(session.country if known else None))
-        if known:
+        if r.knows(session.location):
+            turn.replies.append(r.location_numbers(session.location, named_now=named_now))
             self._after_numbers(turn, reason, intent)
-        else:
-            session.awaiting = f"country:{reason}:{intent or ''}"
-            turn.replies.append(r.ask_country(with_human=True))
+            return
+        if session.asked_where:  # asked already ("не знаю"): never the same question twice
+            turn.replies.append(r.location_numbers(None, named_now=True))
+            self._after_numbers(turn, reason, intent)
+            return
+        turn.replies.append(r.risk_numbers(None))
+        purpose: CountryPurpose = "self_check" if reason == "self_check" else "risk"
+        session.awaiting = CountryQuestion(purpose=purpose, intent=intent)
+        turn.replies.append(r.ask_country(with_human=True))
 
-    def _after_numbers(self, turn: Turn, reason: str, intent: str | None) -> None:
+    def _after_numbers(self, turn: Turn, reason: ConsentReason, intent: str | None) -> None:
         r, session = turn.r, turn.session
         flow = _flow(r.content, session.flow)
         if reason == "self_check" and flow is not None and session.flow is not None:
             result = flows.evaluate(flow, session.flow.answers)
-            turn.replies.append(flows.result_reply(r, flow, result, ["hotlines", "menu"]))
+            # The offer of a human follows at once: its button would only repeat it.
+            actions = [a for a in flows.result_menu(flow) if a != "human"]
+            turn.replies.append(flows.result_reply(r, flow, result, actions))
         elif intent and intent in r.content.answers:
             turn.replies.append(r.answer(r.content.answers[intent]))
         self.offer_human(turn, reason)
 
-    def offer_human(self, turn: Turn, reason: str) -> None:
+    def offer_human(self, turn: Turn, reason: ConsentReason) -> None:
         """Ask before anyone sees anything; sharing the message is offered only if there is one."""
-        turn.session.awaiting = f"consent:{reason}"
+        turn.session.awaiting = ConsentQuestion(reason=reason)
         turn.replies.append(turn.r.offer_human(with_text=self.pending.has(turn.event.user_key)))
 
-    def country_chosen(self, turn: Turn, country_id: str) -> None:
-        """Remember the country, then carry on with what was waiting for it."""
-        session, r = turn.session, turn.r
-        session.country = country_id
-        awaiting, session.awaiting = session.awaiting or "", None
-        kind, _, rest = awaiting.partition(":")
-        reason, _, intent = rest.partition(":")
-        country = r.content.countries[country_id]
-        if kind == "country" and reason in ("risk", "self_check"):
-            heading = r.tr.gettext("Help lines: {country}").format(country=r.text(country.name))
-            turn.replies.append(Reply(f"{heading}\n\n{r.numbers(country_id)}"))
-            self._after_numbers(turn, reason, intent or None)
-        elif awaiting == "country:hotlines":
-            turn.replies.append(r.hotlines_page(country))
+    def numbers_now(self, turn: Turn) -> None:
+        """The numbers again, for where the person is (named), else the universal ones."""
+        r, code = turn.r, turn.session.location
+        if r.knows(code):
+            turn.replies.append(r.location_numbers(code, named_now=False))
         else:
-            turn.replies.append(r.country_page(country))
+            turn.replies.append(r.risk_numbers(None))
+
+    def located(self, turn: Turn, code: str) -> None:
+        """A person at risk says where they are outside any question ("я в Италии")."""
+        turn.session.awaiting = CountryQuestion(purpose="hotlines")
+        self.country_chosen(turn, code)
+
+    def ask_location(self, turn: Turn) -> None:
+        """"I am somewhere else": the country question again, for where the person is."""
+        session = turn.session
+        purpose: CountryPurpose = "risk" if session.at_risk else "hotlines"
+        session.awaiting = CountryQuestion(purpose=purpose)
+        turn.replies.append(turn.r.ask_country(with_human=session.at_risk))
+
+    def country_chosen(self, turn: Turn, code: str | None, *, page: bool | None = None) -> None:
+        """A country given (None for "Other country"): where the person is when the question
+        was about that, else the page they want to read. A button says which (`page`), so that
+        a press still means what its question asked after the session forgot the question (a
+        Redis outage, an old keyboard); typed answers follow the question asked."""
+        session, r = turn.session, turn.r
+        state = session.awaiting if isinstance(session.awaiting, CountryQuestion) else None
+        purpose: CountryPurpose = state.purpose if state is not None else "page"
+        if page:
+            purpose = "page"
+        elif page is False and purpose == "page":
+            purpose = "risk" if session.at_risk else "hotlines"
+        if state is not None and (state.purpose == "page") == (purpose == "page"):
+            session.awaiting = None  # answered (a page read meanwhile leaves "where?" open)
+        intent = state.intent if state is not None and state.purpose == purpose else None
+        if purpose == "page":
+            session.destination = code or session.destination
+            if code in r.content.countries:
+                turn.replies.append(r.country_page(r.content.countries[code]))
+            else:
+                turn.replies.append(self._other_country_page(r, code, location=False))
+            return
+        session.location = code or session.location
+        if purpose in RISK_PURPOSES:
+            turn.replies.append(r.location_numbers(code, named_now=True, intro=False))
+            reason: ConsentReason = "self_check" if purpose == "self_check" else "risk"
+            self._after_numbers(turn, reason, intent)
+        elif code in r.content.countries:
+            turn.replies.append(r.hotlines_page(r.content.countries[code]))
+        else:
+            turn.replies.append(self._other_country_page(r, code))
+
+    @staticmethod
+    def _other_country_page(r: Replies, code: str | None, *, location: bool = True) -> Reply:
+        """The universal guidance as a page; its button changes where the person is, or (for a
+        page to read) the country to read about."""
+        name = r.country_name(code) or r.tr.gettext("another country")
+        heading = r.tr.gettext("Help lines: {country}").format(country=name)
+        change = "location" if location else "country"
+        return Reply(f"{heading}\n\n{r.other_country()}", r.action_rows(["human", change, "menu"]))
+
+    def not_recognised(self, turn: Turn, state: CountryQuestion) -> None:
+        """The answer to the country question names no country we know."""
+        r = turn.r
+        hint = r.tr.gettext("I did not recognise the country.")
+        if state.about_location:
+            # Someone asking where to call is never asked the same question again: the
+            # universal guidance now (on the at-risk path, then the answer and the human).
+            turn.replies.append(Reply(hint))
+            self.country_chosen(turn, None)
+            return
+        again = r.tr.gettext("Press a button or write its name.")
+        turn.replies.append(Reply(f"{hint} {again}"))
+        turn.replies.append(
+            r.ask_country(with_human=turn.session.at_risk, destination=state.purpose == "page")
+        )
 
     def hotlines(self, turn: Turn) -> None:
-        """The hotlines page; with the country unknown, the universal numbers meanwhile."""
+        """The hotlines page for where the person is; unknown: the universal numbers meanwhile."""
         session, r = turn.session, turn.r
-        country = r.content.countries.get(session.country or "")
-        if country is not None:
-            turn.replies.append(r.hotlines_page(country))
+        code = session.location
+        if code in r.content.countries:
+            turn.replies.append(r.hotlines_page(r.content.countries[code]))
+            return
+        if r.knows(code):
+            turn.replies.append(self._other_country_page(r, code))
             return
         turn.replies.append(Reply(r.hotline_lines(r.emergency(None))))
-        session.awaiting = "country:hotlines"
+        session.awaiting = CountryQuestion(purpose="hotlines")
         turn.replies.append(r.ask_country(with_human=session.at_risk))
 
     def flow_finished(self, turn: Turn, flow: Flow, state: FlowState, *, strong: bool) -> None:
@@ -114,11 +183,7 @@ class Safety:
             self.risk_path(turn, "self_check", flows.strong_indicators(flow, state.answers))
             return
         result = flows.evaluate(flow, state.answers)
-        if flow.id == flows.SELF_CHECK:
-            actions = ["hotlines", "human", "menu"]
-        else:
-            actions = ["human", "legal_work", "before_go", "menu"]
-        turn.replies.append(flows.result_reply(turn.r, flow, result, actions))
+        turn.replies.append(flows.result_reply(turn.r, flow, result, flows.result_menu(flow)))
         if flow.id == flows.SELF_CHECK and result.level.level != "low":
             flagged = [q.indicator for q, _ in result.flagged]
             turn.session.risk_indicators.extend(
@@ -129,13 +194,10 @@ class Safety:
     def consent(self, turn: Turn, choice: str) -> None:
         """h:yes / h:text / h:no: the held message is dropped whatever the answer."""
         session, r, event = turn.session, turn.r, turn.event
-        awaiting = session.awaiting or ""
-        reason = awaiting.partition(":")[2] if awaiting.startswith("consent:") else ""
-        if reason not in REASONS:
-            reason = "risk" if session.at_risk else "request"
+        reason: ConsentReason = "risk" if session.at_risk else "request"
+        if isinstance(session.awaiting, ConsentQuestion):
+            reason, session.awaiting = session.awaiting.reason, None
         held = self.pending.pop(event.user_key)
-        if awaiting.startswith("consent:"):
-            session.awaiting = None
         if choice not in ("yes", "text"):
             declined = r.tr.gettext(
                 "All right. If you change your mind, press “Talk to a person” or send /operator."
@@ -146,7 +208,7 @@ class Safety:
         alert = OperatorAlert(
             user_key=event.user_key,
             chat_key=event.chat_key,
-            reason=reason,  # type: ignore[arg-type]  # checked against REASONS above
+            reason=reason,
             language=r.lang,
             country=session.country,
             risk_level=self._risk_level(session, flow, reason),

@@ -1,10 +1,27 @@
-"""What the bot remembers about one person between messages."""
+"""What the bot remembers about one person between messages, and what it is waiting for.
+
+The dialogue state is typed: `Session.awaiting` is one of the questions below (or None), never a
+string to parse. Sessions written by older versions (`awaiting: "country:risk:<intent>"`,
+`"consent:risk"`, one `country` field for everything) are read and converted, never rejected.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+
+# Why the country was asked: the at-risk path (numbers, then the risk answer and the offer of a
+# human), the situation self-check's strong answer, the Hotlines page, or a country page to read.
+CountryPurpose = Literal["risk", "self_check", "hotlines", "page"]
+# Why the human was offered; becomes OperatorAlert.reason.
+ConsentReason = Literal["risk", "request", "self_check"]
+COUNTRY_PURPOSES: tuple[str, ...] = ("risk", "self_check", "hotlines", "page")
+CONSENT_REASONS: tuple[str, ...] = ("risk", "request", "self_check")
+# Purposes whose answer is where the person is now (their location), not a destination to read
+# about. While one of these is open on the at-risk path, the person has not had their numbers.
+LOCATION_PURPOSES: frozenset[str] = frozenset({"risk", "self_check", "hotlines"})
 
 
 def _now() -> datetime:
@@ -19,17 +36,98 @@ class FlowState(BaseModel):
     answers: dict[str, str] = Field(default_factory=dict)  # question id -> answer id
 
 
+class CountryQuestion(BaseModel):
+    """The bot asked which country; `intent` is the risk answer to give once it is known."""
+
+    kind: Literal["country"] = "country"
+    purpose: CountryPurpose
+    intent: str | None = None
+
+    @property
+    def about_location(self) -> bool:
+        """True when the answer is where the person is now (not a page to read)."""
+        return self.purpose in LOCATION_PURPOSES
+
+
+class ConsentQuestion(BaseModel):
+    """The bot offered a human and waits for yes / yes with my message / no."""
+
+    kind: Literal["consent"] = "consent"
+    reason: ConsentReason
+
+
+Awaiting = Annotated[CountryQuestion | ConsentQuestion, Field(discriminator="kind")]
+
+
+def _legacy_awaiting(value: str) -> dict[str, Any] | None:
+    """An old string state ("country:risk:intent", "consent:risk") as today's typed one."""
+    kind, _, rest = value.partition(":")
+    first, _, second = rest.partition(":")
+    if kind == "country":
+        purpose = first if first in COUNTRY_PURPOSES else "page"
+        return {"kind": "country", "purpose": purpose, "intent": second or None}
+    if kind == "consent":
+        return {"kind": "consent", "reason": first if first in CONSENT_REASONS else "request"}
+    return None  # nothing else was ever stored; an unknown value is safer dropped
+
+
 class Session(BaseModel):
-    """One person's dialogue state. Serialised as JSON; holds no message text."""
+    """One person's dialogue state. Serialised as JSON; holds no message text.
+
+    `location` is where the person is now (any ISO 3166 alpha-2 code, with or without a country
+    page); it decides the numbers on the at-risk path. `destination` is the country page they
+    last read about; it never decides the numbers. Old sessions stored both in `country`, which
+    is read as the location (it is what the numbers were given for then, and the reply names it).
+    """
+
+    model_config = ConfigDict(serialize_by_alias=True)
 
     language: str | None = None
     language_chosen: bool = False  # an explicit choice wins over detection
-    country: str | None = None  # a country id from content/countries.yaml
+    language_heard: bool = False  # the person's own text has set the language (not the client)
+    # Another language the last message was clearly in; a second such message switches to it.
+    language_candidate: str | None = None
+    # Stored under the key "country", as before: a replica still running the previous version
+    # reads the location where it always did during a rolling update.
+    location: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("location", "country"),
+        serialization_alias="country",
+    )
+    destination: str | None = None
     flow: FlowState | None = None
-    awaiting: str | None = None  # what the next free text answers, e.g. "country"
+    awaiting: Awaiting | None = None  # what the next free text answers
     at_risk: bool = False
     risk_indicators: list[str] = Field(default_factory=list)
     handoff_case: str | None = None  # set while a human operator has this person's case
     onboarded: bool = False
     created_at: datetime = Field(default_factory=_now)
     updated_at: datetime = Field(default_factory=_now)
+
+    @field_validator("awaiting", mode="before")
+    @classmethod
+    def _read_legacy_awaiting(cls, value: object) -> object:
+        """Old strings converted; a state this version cannot act on is dropped, never fatal:
+        losing what the bot was waiting for is better than losing the whole session."""
+        if isinstance(value, str):
+            return _legacy_awaiting(value)
+        if isinstance(value, CountryQuestion | ConsentQuestion):
+            return value
+        if not isinstance(value, dict):
+            return None
+        kind = value.get("kind")
+        if kind == "country" and value.get("purpose") in COUNTRY_PURPOSES:
+            return value
+        if kind == "consent" and value.get("reason") in CONSENT_REASONS:
+            return value
+        return None
+
+    @property
+    def country(self) -> str | None:
+        """The person's location (the name older code and the handoff layer use)."""
+        return self.location
+
+    @property
+    def asked_where(self) -> bool:
+        """The bot asked where the person is and has not had an answer yet."""
+        return isinstance(self.awaiting, CountryQuestion) and self.awaiting.about_location

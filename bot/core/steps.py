@@ -6,9 +6,11 @@ import logging
 
 from bot.core import flows
 from bot.core.events import EraseUserData, HideChat, Reply
-from bot.core.replies import Replies
-from bot.core.safety import Safety, Turn
+from bot.core.replies import LOCATION_PREFIX, OTHER_COUNTRY, PAGE_PREFIX, Replies
+from bot.core.safety import Safety
+from bot.core.session import CountryQuestion
 from bot.core.session_store import SessionStore
+from bot.core.turn import Reading, Turn
 from bot.i18n import LANGUAGES, I18n
 from bot.nlu.base import RISK_INTENTS, IntentResult
 
@@ -18,14 +20,6 @@ log = logging.getLogger(__name__)
 ACTION_INTENTS: dict[str, str] = {
     "legal_work": "legal_work_abroad",
     "before_go": "travel_safety_plan",
-}
-# Buttons added to an intent's own menu: the next step that intent calls for.
-EXTRA_ACTIONS: dict[str, tuple[str, ...]] = {
-    "job_offer_check": ("job_check",),
-    "stranded_abroad": ("self_check", "hotlines", "human"),
-    "legal_work_abroad": ("country",),
-    "privacy_delete": ("delete",),
-    "report_case": ("human", "hotlines"),
 }
 COMMAND_ACTIONS: dict[str, str] = {
     "/language": "language",
@@ -63,7 +57,8 @@ class Steps:
         elif name == "change_language":
             turn.replies.append(r.language_picker())
         elif name in r.content.answers:
-            turn.replies.append(r.answer(r.content.answers[name], EXTRA_ACTIONS.get(name, ())))
+            # The buttons are the answer's own `menu:`: text and buttons in one place.
+            turn.replies.append(r.answer(r.content.answers[name]))
         else:
             turn.replies.append(r.suggestions(intent.ranking))
 
@@ -75,8 +70,11 @@ class Steps:
             return await self.action(turn, rest)
         if prefix == "lang" and rest in LANGUAGES:
             self.choose_language(turn, rest)
-        elif prefix == "c" and rest in turn.r.content.countries:
-            self.safety.country_chosen(turn, rest)
+        elif prefix in (LOCATION_PREFIX, PAGE_PREFIX) and (
+            rest in turn.r.content.countries or rest == OTHER_COUNTRY
+        ):
+            code = None if rest == OTHER_COUNTRY else rest
+            self.safety.country_chosen(turn, code, page=prefix == PAGE_PREFIX)
         elif prefix == "f" and rest.count(":") == 2:
             flow_id, question_id, option_id = rest.split(":")
             self.flow_answer(turn, flow_id, question_id, option_id)
@@ -111,8 +109,10 @@ class Steps:
         elif action == "language":
             turn.replies.append(r.language_picker())
         elif action == "country":
-            turn.session.awaiting = "country:page"
-            turn.replies.append(r.ask_country(with_human=turn.session.at_risk))
+            turn.session.awaiting = CountryQuestion(purpose="page")
+            turn.replies.append(r.ask_country(with_human=turn.session.at_risk, destination=True))
+        elif action == "location":
+            self.safety.ask_location(turn)
         elif action == "delete":
             return await self.delete(turn)
         else:
@@ -149,12 +149,33 @@ class Steps:
     def choose_language(self, turn: Turn, language: str) -> None:
         """An explicit choice: it wins over detection from then on."""
         turn.session.language, turn.session.language_chosen = language, True
-        turn.r = Replies(turn.r.content, self._i18n.translator(language))
+        turn.r = Replies(turn.r.content, self._i18n.translator(language), turn.r.places)
         if not turn.session.onboarded:
             self.onboard(turn)
         else:
             done = turn.r.tr.gettext("Done. I will write in English.")
             turn.replies.append(turn.r.main_menu(done))
+
+    def typed_flow_answer(self, turn: Turn, reading: Reading) -> bool:
+        """A typed answer while a questionnaire is open ("2", "да"); False when none is open."""
+        r, state = turn.r, turn.session.flow
+        flow = r.content.flows.get(state.flow_id) if state is not None else None
+        if state is None or flow is None or not flows.is_active(state, flow):
+            return False
+        question = flow.questions[state.step]
+        option = flows.find_option(question, reading.text)
+        if option is not None:
+            self.flow_answer(turn, flow.id, question.id, option.id)
+            return True
+        if reading.confident:
+            self.answer_intent(turn, reading.intent)
+        else:
+            hint = r.tr.gettext(
+                "Please choose one of the answers: press a button or write its number."
+            )
+            turn.replies.append(Reply(hint))
+        turn.replies.append(flows.question_reply(r, flow, state.step))
+        return True
 
     def flow_answer(self, turn: Turn, flow_id: str, question_id: str, option_id: str) -> None:
         """Record a questionnaire answer; then the next question or the result."""

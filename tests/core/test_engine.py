@@ -97,12 +97,14 @@ async def test_at_risk_with_country_known_gives_numbers_first(
 ) -> None:
     chat.language_code = lang
     await chat.command("/start")
-    await chat.command("/country")
+    await chat.command("/hotlines")  # "which country are you in?": where the person is
     await chat.press("c:PL")
     response = await chat.say(AT_RISK[lang])
     first = response.replies[0].text
     assert first.startswith(content.messages.risk_intro.get(lang).strip())
     assert "112" in first
+    assert content.countries["PL"].name.get(lang) in first  # known from earlier: named ...
+    assert payloads(response.replies[0]) == ["m:location"]  # ... and one tap to change it
     assert phones(content, "pl-kcik")[0] in first  # an offered hotline
     for number in phones(content, "pl-lastrada-pomoc"):  # low confidence: never offered
         assert number not in first
@@ -195,8 +197,8 @@ async def test_human_offer_alert_carries_no_raw_ids_and_text_only_with_consent(
     raw_id = "987654321"
     user_key = Pseudonymizer("test-secret").user_key(f"tg:{raw_id}")
     chat = Chat(make_engine(), user_key=user_key, chat_key="chat-opaque")
-    await chat.press("c:PL")
     await chat.say(AT_RISK["en"])
+    await chat.press("c:PL")  # the answer to "which country are you in?"
     shared = await chat.press("h:text")
     [alert] = alerts(shared)
     assert alert.reason == "risk" and alert.risk_level == "high"

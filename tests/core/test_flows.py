@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
+from bot.content.check import main as check_main
 from bot.content.loader import ContentHolder
 from bot.content.models import Content, Flow
+from bot.core.engine import DialogueEngine
 from bot.core.flows import JOB_CHECK, SELF_CHECK
+from bot.core.labels import MENU_LABELS
+from bot.i18n import I18n
 from tests.helpers.chat import Chat, alerts, payloads, texts
 
 
@@ -115,7 +124,8 @@ async def test_strong_self_check_answer_opens_the_at_risk_path(
 ) -> None:
     chat.language_code = lang
     flow = content.flows[SELF_CHECK]
-    await chat.press("c:DE")
+    await chat.command("/hotlines")
+    await chat.press("c:DE")  # where the person is
     await chat.press("m:self_check")
     strong = next(o for o in flow.questions[0].options if o.strong)
     response = await chat.press(option(flow, 0, strong.id))
@@ -147,3 +157,50 @@ async def test_an_old_button_does_not_derail_the_flow(chat: Chat, content: Conte
     await chat.press(option(flow, 0, "no"))
     again = await chat.press(option(flow, 0, "yes"))  # pressed twice on question 1
     assert again.replies[0].text.startswith("Вопрос 2 из 13")
+
+
+# ---------------------------------------------------------------------- the result's buttons
+BUTTON_NAMED = re.compile(r"[«\"“]([^»\"”]+)[»\"”]")
+
+
+@pytest.mark.parametrize("flow_id", [JOB_CHECK, SELF_CHECK])
+@pytest.mark.parametrize("lang", ["ru", "be", "en"])
+async def test_every_button_the_result_names_is_under_it(
+    chat: Chat, content: Content, i18n: I18n, flow_id: str, lang: str
+) -> None:
+    chat.language_code = lang
+    flow = content.flows[flow_id]
+    await run(chat, flow, "no")
+    result = chat.log[-1].replies[0]
+    under = {b.label for row in result.buttons for b in row}
+    menu = {i18n.translator(lang).gettext(label) for label in MENU_LABELS.values()}
+    # "Нажмите «Горячие линии»" needs that button on the same screen.
+    named = {n for n in BUTTON_NAMED.findall(flow.next_steps.get(lang)) if n in menu}
+    assert named and named <= under, (named, under)
+
+
+async def test_the_result_buttons_come_from_the_flow_yaml(
+    make_engine: Callable[..., DialogueEngine], content_dir: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "content"
+    shutil.copytree(content_dir, copy)
+    path = copy / "flows" / "situation_check.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nmenu: [hotlines, human, menu]\n" in text
+    path.write_text(text.replace("\nmenu: [hotlines, human, menu]\n", "\nmenu: [before_go]\n"))
+    holder = ContentHolder(copy)
+    chat = Chat(make_engine(holder=holder), language_code="en")
+    await run(chat, holder.content.flows[SELF_CHECK], "no")
+    assert payloads(chat.log[-1].replies[0]) == ["m:before_go", "m:menu"]
+
+
+def test_a_typo_in_a_flow_menu_is_a_content_error(
+    content_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "content"
+    shutil.copytree(content_dir, copy)
+    path = copy / "flows" / "job_offer_check.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nmenu: [hotlines,", "\nmenu: [hotline,"), encoding="utf-8")
+    assert check_main(["--dir", str(copy)]) == 1
+    assert "unknown menu action 'hotline'" in capsys.readouterr().out

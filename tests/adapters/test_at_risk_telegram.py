@@ -1,0 +1,87 @@
+"""The at-risk path for every country, over real HTTP (fake Bot API) and a real Redis, for
+aiogram and PTB: the "Other country" button, a country without a page typed in, and the
+harmless line left by /hide (issue 8 items 2 and 7)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.adapters.telegram.runner import EngineFactory
+from bot.content.loader import ContentHolder
+from bot.content.models import Content
+from bot.nlu.base import IntentRecognizer
+from tests.helpers.fake_bot_api import Call, FakeBotAPI
+from tests.helpers.redis_server import RedisServer
+from tests.helpers.telegram_bot import Person, RunningBot, make_settings
+
+AT_RISK = "у меня забрали паспорт и не отдают"
+Start = Callable[..., Awaitable[RunningBot]]
+
+
+@pytest.fixture(params=["aiogram", "ptb"])
+def framework(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def content(engine_parts: tuple[ContentHolder, IntentRecognizer]) -> Content:
+    return engine_parts[0].content
+
+
+@pytest.fixture
+async def bot(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> RunningBot:
+    return await running(make_settings(fake_api, framework, redis_server.url), engine_factory)
+
+
+def payloads(calls: list[Call]) -> list[str]:
+    return [p for call in calls for p in call.payloads]
+
+
+def text(calls: list[Call]) -> str:
+    return "\n".join(call.text for call in calls)
+
+
+async def test_nobody_is_stuck_off_the_country_list(
+    bot: RunningBot, fake_api: FakeBotAPI, content: Content
+) -> None:
+    person = Person(bot, fake_api, 3101, "ru")
+    asked = await person.say(AT_RISK)
+    assert "112" in text(asked) and "c:other" in payloads(asked)
+    other = await person.press("c:other")
+    assert "112" in text(other)
+    assert payloads(other)[-3:] == ["h:yes", "h:text", "h:no"]
+
+    typed = Person(bot, fake_api, 3102, "ru")
+    await typed.say(AT_RISK)
+    italy = await typed.say("я в Италии")
+    name = content.countries["IT"].name.get("ru") if "IT" in content.countries else "Италия"
+    assert name in text(italy) and "112" in text(italy)
+    assert content.answers["out_of_scope"].text.get("ru")[:40] not in text(italy)
+    assert payloads(italy)[-3:] == ["h:yes", "h:text", "h:no"]
+
+
+async def test_hide_leaves_an_ordinary_line(
+    bot: RunningBot, fake_api: FakeBotAPI, content: Content
+) -> None:
+    person = Person(bot, fake_api, 3103, "be")
+    await person.say("/start")
+    await person.say("у мяне забралі пашпарт")
+    await person.say("/hide")
+    [left] = list(fake_api.chats[person.chat_id].values())
+    assert left == content.messages.hide_notice.get("be")
+    assert not any(w in left.lower() for w in ("чат", "ачышч", "выдал", "схав"))
+
+
+async def test_a_danger_emoji_alone_gets_the_numbers(
+    bot: RunningBot, fake_api: FakeBotAPI, content: Content
+) -> None:
+    person = Person(bot, fake_api, 3104, "ru")
+    replies = await person.say("🆘")
+    assert replies[0].text.startswith(content.messages.risk_intro.get("ru")[:30])
+    assert "112" in replies[0].text
