@@ -33,6 +33,7 @@ _FROM = frozenset("из изо з са from iz".split())
 # is ("Казахстан", "я в Италии", "I am in Spain").
 _EXTRA_WORDS = 2
 _SHORT_NAME = 4  # letters
+_CODE_LETTERS = 2  # an ISO code used as an alias ("pl", "it")
 _ADJECTIVE_ENDINGS = ("ая", "ое", "ые", "ий", "ый", "ой", "яя", "ие", "ія", "ыя", "ае")
 _VOWEL_ENDINGS = "аяоеёыиіуюйь"
 # Up to this many letters may follow a stem ("итали" + "и", "казахстан" + "е", "саудовск" + "ой").
@@ -181,7 +182,10 @@ class CountryIndex:
                 placed = before in _AT or len(words) - length <= extra
                 if placed_only and before not in _AT:
                     continue
-                if not (item.curated or placed):
+                # Content aliases are trusted anywhere, except two-letter codes: "it", "us", "de"
+                # are words too ("give it back" is not Italy).
+                trusted = item.curated and len("".join(item.words)) > _CODE_LETTERS
+                if not (trusted or placed):
                     continue
                 exact = sum(a == b for a, b in zip(item.words, words[start:], strict=False))
                 rank = (length, exact, len(item.stems[0] or item.words[0]))

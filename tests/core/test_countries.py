@@ -49,6 +49,8 @@ def test_a_named_country_is_found(index: CountryIndex, text: str, code: str) -> 
         "я из Беларуси",  # where they come from
         "я был в Польше, теперь в Германии",  # two places: ask rather than guess
         "my boss took my passport and my phone",
+        "my employer took my passport and will not give it back",  # "it" is not Italy
+        "they took it from us",  # nor "us" the United States
         "I need help, they keep me locked in",
         "ya iz Belarusi",
     ],
@@ -61,4 +63,4 @@ def test_every_country_has_a_name_in_each_language(index: CountryIndex) -> None:
     assert index.name("IT", "ru") == "Италия"
     assert index.name("IT", "be") == "Італія"
     assert index.name("IT", "en") == "Italy"
-    assert index.known("KZ") and not index.has_page("KZ")
+    assert index.known("TD") and index.name("TD", "ru") == "Чад"  # any country, page or not

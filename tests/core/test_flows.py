@@ -187,11 +187,12 @@ async def test_the_result_buttons_come_from_the_flow_yaml(
     path = copy / "flows" / "situation_check.yml"
     text = path.read_text(encoding="utf-8")
     assert "\nmenu: [hotlines, human, menu]\n" in text
-    path.write_text(text.replace("\nmenu: [hotlines, human, menu]\n", "\nmenu: [before_go]\n"))
+    edited = "\nmenu: [hotlines, human, before_go]\n"
+    path.write_text(text.replace("\nmenu: [hotlines, human, menu]\n", edited))
     holder = ContentHolder(copy)
     chat = Chat(make_engine(holder=holder), language_code="en")
     await run(chat, holder.content.flows[SELF_CHECK], "no")
-    assert payloads(chat.log[-1].replies[0]) == ["m:before_go", "m:menu"]
+    assert payloads(chat.log[-1].replies[0]) == ["m:hotlines", "m:human", "m:before_go", "m:menu"]
 
 
 def test_a_typo_in_a_flow_menu_is_a_content_error(
