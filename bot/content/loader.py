@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from bot.content.adflags import FILE_NAME as AD_CHECK_FILE
+from bot.content.adflags import read_ad_check
 from bot.content.checks import cross_check
 from bot.content.facts import (
     find_facts_dir,
@@ -77,6 +79,8 @@ def check_content(
             reader.problems += stale_copies(found_dir, shared_facts_dir())
     reader.problems += missing_facts(found_dir, facts, "error" if require_facts else "warning")
     reader.problems += cross_check(parsed, facts, today or date.today())
+    ad_check, ad_problems = read_ad_check(directory / AD_CHECK_FILE, facts)
+    reader.problems += ad_problems
 
     problems = sorted(reader.problems, key=lambda p: (p.file, p.line or 0))
     if parsed.messages is None or any(p.severity == "error" for p in problems):
@@ -88,6 +92,7 @@ def check_content(
         countries={k: v[0] for k, v in parsed.countries.items()},
         flows={k: v[0] for k, v in parsed.flows.items()},
         danger_phrases={k: [p for p, _ in v] for k, v in parsed.danger_phrases.items()},
+        ad_check=ad_check,
     )
     return content, problems
 
