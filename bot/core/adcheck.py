@@ -17,6 +17,7 @@ QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds 
 # A pay figure: "2 500", "2.500", "2500,50", "3 000-4 000", "от 2500".
 _NUMBER = r"\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+(?:[.,]\d{1,2})?"
 _FLAGS = re.IGNORECASE | re.UNICODE
+_SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +60,14 @@ def normalize(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
+def _fold(pattern: str) -> str:
+    # Only ё -> е: lower-casing a pattern would turn `\S` into `\s` (IGNORECASE does the rest).
+    return pattern.replace("ё", "е").replace("Ё", "Е")
+
+
 def _compile(patterns: dict[str, list[str]]) -> list[re.Pattern[str]]:
-    return [re.compile(p, _FLAGS) for items in patterns.values() for p in items]
+    # Patterns see the text as `normalize` leaves it, so "сёння" in a pattern must match too.
+    return [re.compile(_fold(p), _FLAGS) for items in patterns.values() for p in items]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +91,13 @@ class AdChecker:
             for f in rules.flags
         ]
         self._before = [
-            re.compile(rf"(?:{p})\W*(?:\w+\W+){{0,2}}$", _FLAGS)
+            re.compile(rf"(?:{_fold(p)})\W*(?:\w+\W+){{0,2}}$", _FLAGS)
             for items in rules.negations_before.values()
             for p in items
         ]
         self._after = _compile(rules.negations_after)
         self._signs = {
-            name: [re.compile(p, _FLAGS) for p in items]
+            name: [re.compile(_fold(p), _FLAGS) for p in items]
             for name, items in rules.recognise.signs.items()
         }
         salary = rules.salary
@@ -107,7 +114,8 @@ class AdChecker:
             rf"(?:\s?(?P<post>{currency}))?",
             _FLAGS,
         )
-        self._hourly = re.compile(r"\s*(?:" + "|".join(salary.hour_words) + ")", _FLAGS)
+        hour_words = "|".join(_fold(word) for word in salary.hour_words)
+        self._hourly = re.compile(rf"\s*(?:{hour_words})", _FLAGS)
 
     # ---------------------------------------------------------------- recognising an ad
     def looks_like_ad(self, text: str, *, forwarded: bool = False) -> bool:
@@ -146,8 +154,9 @@ class AdChecker:
         return AdReport(tuple(found), score, self.level(score))
 
     def _negated(self, low: str, span: Span) -> bool:
-        before = low[max(0, span.start - NEGATION_WINDOW) : span.start]
-        after = low[span.end : span.end + NEGATION_WINDOW]
+        # A negation counts only in the match's own sentence ("без комплексов. Паспорт...").
+        before = _SENTENCE_END.split(low[max(0, span.start - NEGATION_WINDOW) : span.start])[-1]
+        after = _SENTENCE_END.split(low[span.end : span.end + NEGATION_WINDOW])[0]
         return any(p.search(before) for p in self._before) or any(
             p.match(after) for p in self._after
         )

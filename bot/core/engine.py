@@ -11,6 +11,8 @@ from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
 from bot.core import flows
+from bot.core.adcheck_step import AWAITING as AWAITING_AD
+from bot.core.adcheck_step import AdCheckStep
 from bot.core.assess import Assessor, TriageSource, routed_intent
 from bot.core.countries import match_country
 from bot.core.events import (
@@ -49,6 +51,7 @@ class DialogueEngine:
         settings: Settings,
         *,
         pending: PendingTexts | None = None,
+        held_ads: PendingTexts | None = None,
         detect: Callable[..., str] = detect_language,
     ) -> None:
         self._holder = content
@@ -61,6 +64,7 @@ class DialogueEngine:
         self._detect = detect
         self._safety = Safety(pending or PendingTexts(), settings.operators)
         self._steps = Steps(self._safety, store, i18n, self._low_confidence)
+        self._ads = AdCheckStep(self._safety, held_ads)
         self._triage_source = triage
         self._triage: tuple[Content, Assessor] | None = None
 
@@ -124,7 +128,11 @@ class DialogueEngine:
         client = normalize_language(event.language_code)
         if session.language_chosen and session.language:
             return session.language
-        if event.kind not in (EventKind.COMMAND, EventKind.BUTTON) and event.text:
+        # A forwarded or pasted ad is someone else's writing, not the person's language.
+        someone_elses = event.forwarded or session.awaiting == AWAITING_AD
+        if event.kind not in (EventKind.COMMAND, EventKind.BUTTON) and event.text and not (
+            someone_elses and session.language
+        ):
             session.language = self._detect(event.text, prior=session.language or client)
         elif event.kind == EventKind.COMMAND and client and not session.onboarded:
             session.language = client
@@ -147,7 +155,10 @@ class DialogueEngine:
     async def _dispatch(self, turn: Turn) -> bool:
         """Answer the event; True when the person's data was erased (nothing to save)."""
         kind = turn.event.kind
-        if kind == EventKind.TEXT or (kind not in (EventKind.COMMAND, EventKind.BUTTON)
+        self._ads.forget(turn.event)
+        if self._ads.claims(turn.event):  # /checkad, the menu button, "Check this ad"
+            self._ads.on_event(turn)
+        elif kind == EventKind.TEXT or (kind not in (EventKind.COMMAND, EventKind.BUTTON)
                                       and turn.event.text):
             # A photo's or document's caption is what the person wrote: it is triaged and
             # answered like a message ("they took my passport" under a photo of it).
@@ -182,6 +193,8 @@ class DialogueEngine:
             if decision.at_risk:
                 turn.replies.append(r.risk_numbers(session.country))
             self._safety.consent(turn, choice)
+            return
+        if self._ads.on_text(turn, text, at_risk=decision.at_risk):  # a job ad: its red flags
             return
         if decision.at_risk:
             if awaiting.startswith("country:"):  # "I'm in Poland, they took my passport"

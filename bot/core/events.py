@@ -38,6 +38,7 @@ class IncomingEvent:
     text: str | None = None
     payload: str | None = None
     language_code: str | None = None  # the client's UI language, e.g. "ru", "be", "en-US"
+    forwarded: bool = False  # forwarded from someone else (a recruiter's message, say)
 
 
 @dataclass(frozen=True, slots=True)

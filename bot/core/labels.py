@@ -8,6 +8,7 @@ from bot.i18n import N_
 MENU_LABELS: dict[str, str] = {
     "menu": N_("Main menu"),
     "job_check": N_("Check a job offer"),
+    "ad_check": N_("Check a job ad"),
     "self_check": N_("Check my situation"),
     "legal_work": N_("Work legally abroad"),
     "before_go": N_("Before you go"),
@@ -22,6 +23,7 @@ MENU_LABELS: dict[str, str] = {
 # The main menu's rows: the action that matters most in danger sits alone on its own row.
 MAIN_MENU: tuple[tuple[str, ...], ...] = (
     ("job_check", "self_check"),
+    ("ad_check",),
     ("legal_work", "before_go"),
     ("help_now",),
     ("human", "hotlines"),
@@ -49,6 +51,9 @@ INTENT_LABELS: dict[str, str] = {
     "privacy_delete": N_("My data and privacy"),
     "change_language": N_("Change the language"),
 }
+
+# Under the offer to check a message that looks like a job ad.
+AD_CHECK_THIS = N_("Check this ad")
 
 # Consent buttons after the offer of a human.
 CONSENT_YES = N_("Yes, share my answers")
