@@ -110,11 +110,26 @@ class AdCheckStep:
             return True
         if at_risk or session.awaiting is not None or not looks_like_ad:
             return False
-        self._held.put(event.user_key, text)
+        self._offer(turn, checker, text)
+        return True
+
+    def offer_after_risk(self, turn: Turn, text: str) -> None:
+        """After the at-risk reply to a forwarded ad, the check is offered too.
+
+        A forwarded message may be a friend's cry for help, so the numbers come first; when it
+        reads like a recruiter's offer, the person can still have its red flags.
+        """
+        checker = self.checker(turn.r.content)
+        if checker is None or not turn.event.forwarded:
+            return
+        if checker.looks_like_ad(text, forwarded=True):
+            self._offer(turn, checker, text)
+
+    def _offer(self, turn: Turn, checker: AdChecker, text: str) -> None:
+        self._held.put(turn.event.user_key, text)
         tr = turn.r.tr
         buttons = [[Button(tr.gettext(AD_CHECK_THIS), CHECK)], [Button(tr.gettext(CONSENT_NO), SKIP)]]
         turn.replies.append(Reply(turn.r.text(checker.rules.texts.offer), buttons))
-        return True
 
     # ---------------------------------------------------------------- the answer
     def _answer(self, turn: Turn, checker: AdChecker, text: str) -> None:

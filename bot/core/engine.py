@@ -206,6 +206,7 @@ class DialogueEngine:
                 intent=_risk_intent(intent, decision.indicators),
                 text=text,
             )
+            self._ads.offer_after_risk(turn, text)  # a forwarded recruiter's message
             return
         intent = routed_intent(intent, decision)  # never a risk answer that triage declined
         confident = intent.confidence >= self._low_confidence

@@ -175,3 +175,17 @@ async def test_ad_text_is_never_in_redis_or_logs(
         assert words not in stored_while_offered and words not in stored
     assert leaks(caplog.records, "регистрационный", "Стамбуле", "@istanbul_girls_work",
                  "+48 500 100 200") == []
+
+
+async def test_forwarded_ad_with_danger_words_gets_numbers_first_then_the_offer(
+    chat: Chat,
+) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    forwarded = "Паспорт заберём на границе, работа в Польше, зарплата 1500 евро, пиши @pl_work_now"
+    response = await chat.say(forwarded, forwarded=True)
+    replies = texts(response)
+    assert "112" in replies[0]  # a forwarded message may be a friend in danger: numbers first
+    assert "ad:check" in all_payloads(response)
+    report = _joined(await chat.press("ad:check"))
+    assert "Паспорт нужно отдать" in report and "Паспорт заберём" in report
