@@ -45,14 +45,15 @@ def read_ad_check(path: Path, facts: Facts | None) -> tuple[AdCheck | None, list
 
 def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
     places: list[tuple[Where, dict[str, list[str]]]] = [
-        (where / "negations_before", dict(rules.negations_before)),
-        (where / "negations_after", dict(rules.negations_after)),
+        (where / "negations_before", {str(k): v for k, v in rules.negations_before.items()}),
+        (where / "negations_after", {str(k): v for k, v in rules.negations_after.items()}),
         (where / "recognise" / "signs", dict(rules.recognise.signs)),
         (where / "salary", {"hour_words": rules.salary.hour_words}),
     ]
     for index, flag in enumerate(rules.flags):
         for part in ("patterns", "requires", "unless"):
-            places.append((where / "flags" / index / part, dict(getattr(flag, part))))
+            groups = getattr(flag, part)
+            places.append((where / "flags" / index / part, {str(k): v for k, v in groups.items()}))
     for place, groups in places:
         for group, patterns in groups.items():
             for i, pattern in enumerate(patterns):

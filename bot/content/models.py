@@ -197,7 +197,7 @@ class Content(BaseModel):
     ad_check: AdCheck | None = None  # content/ad_check.yaml; None: the file is missing
 
 
-# ---------------------------------------------------------------- job-ad check (content/ad_check.yaml)
+# ------------------------------------------------------------ job-ad check (content/ad_check.yaml)
 class AdFlagRule(_Strict):
     """One red flag of a job ad, raised by the ad's own words.
 
@@ -229,7 +229,7 @@ class AdSalary(_Strict):
     currencies: dict[str, list[str]]  # currency code -> how ads write it ("€", "евро", "eur")
     per_hour: dict[str, int]  # currency code -> the lowest hourly pay that is suspicious
     per_month: dict[str, int]  # currency code -> the lowest monthly pay that is suspicious
-    hour_words: list[str]  # regexes after the figure that make it hourly ("/ч", "в час", "per hour")
+    hour_words: list[str]  # regexes after a figure that make it hourly ("/ч", "в час", "per hour")
 
 
 class AdRecognise(_Strict):

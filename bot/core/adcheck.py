@@ -65,9 +65,9 @@ def _fold(pattern: str) -> str:
     return pattern.replace("ё", "е").replace("Ё", "Е")
 
 
-def _compile(patterns: dict[str, list[str]]) -> list[re.Pattern[str]]:
+def _compile(groups: Iterable[list[str]]) -> list[re.Pattern[str]]:
     # Patterns see the text as `normalize` leaves it, so "сёння" in a pattern must match too.
-    return [re.compile(_fold(p), _FLAGS) for items in patterns.values() for p in items]
+    return [re.compile(_fold(p), _FLAGS) for items in groups for p in items]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,12 @@ class AdChecker:
     def __init__(self, rules: AdCheck) -> None:
         self.rules = rules
         self._flags = [
-            _Rule(f, _compile(f.patterns), _compile(f.requires), _compile(f.unless))
+            _Rule(
+                f,
+                _compile(f.patterns.values()),
+                _compile(f.requires.values()),
+                _compile(f.unless.values()),
+            )
             for f in rules.flags
         ]
         self._before = [
@@ -95,14 +100,16 @@ class AdChecker:
             for items in rules.negations_before.values()
             for p in items
         ]
-        self._after = _compile(rules.negations_after)
+        self._after = _compile(rules.negations_after.values())
         self._signs = {
             name: [re.compile(_fold(p), _FLAGS) for p in items]
             for name, items in rules.recognise.signs.items()
         }
         salary = rules.salary
         aliases = sorted(
-            (alias for names in salary.currencies.values() for alias in names), key=len, reverse=True
+            (alias for names in salary.currencies.values() for alias in names),
+            key=len,
+            reverse=True,
         )
         currency = "|".join(re.escape(alias) for alias in aliases)
         self._alias = {

@@ -128,7 +128,10 @@ class AdCheckStep:
     def _offer(self, turn: Turn, checker: AdChecker, text: str) -> None:
         self._held.put(turn.event.user_key, text)
         tr = turn.r.tr
-        buttons = [[Button(tr.gettext(AD_CHECK_THIS), CHECK)], [Button(tr.gettext(CONSENT_NO), SKIP)]]
+        buttons = [
+            [Button(tr.gettext(AD_CHECK_THIS), CHECK)],
+            [Button(tr.gettext(CONSENT_NO), SKIP)],
+        ]
         turn.replies.append(Reply(turn.r.text(checker.rules.texts.offer), buttons))
 
     # ---------------------------------------------------------------- the answer

@@ -166,7 +166,8 @@ async def test_ad_text_is_never_in_redis_or_logs(
     chat = Chat(make_engine(store=RedisSessionStore(redis_client)), language_code="ru")
     await chat.command("/start")
     await chat.say(SCAM_RU)  # the offer: held in process memory only
-    stored_while_offered = json.dumps([await redis_client.get(k) for k in await redis_client.keys("*")])
+    keys = await redis_client.keys("*")
+    stored_while_offered = json.dumps([await redis_client.get(k) for k in keys])
     await chat.press("ad:check")
     await chat.command("/checkad")
     await chat.say(TRAFFICKING_BE)
