@@ -195,6 +195,7 @@ class Content(BaseModel):
     flows: dict[str, Flow]
     danger_phrases: dict[str, list[DangerPhrase]]  # language -> phrases
     ad_check: AdCheck | None = None  # content/ad_check.yaml; None: the file is missing
+    silent_alarm: SilentAlarm | None = None  # content/silent_alarm.yaml; None: the file is missing
 
 
 # ------------------------------------------------------------ job-ad check (content/ad_check.yaml)
@@ -273,3 +274,25 @@ class AdCheck(_Strict):
     negations_before: dict[Language, list[str]] = Field(default_factory=dict)
     negations_after: dict[Language, list[str]] = Field(default_factory=dict)
     flags: list[AdFlagRule]
+
+
+# ------------------------------------------------------ silent alarm (content/silent_alarm.yaml)
+class SilentAlarmTexts(_Strict):
+    """The screens of the silent alarm (duress word)."""
+
+    explain: LocalizedText  # what it does, who sees what; "write the word now"
+    invalid: LocalizedText  # not a usable word (length, a command)
+    ask_sentence: LocalizedText  # count it inside a longer message too?
+    saved: LocalizedText
+    removed: LocalizedText
+    # The answer to the code word: ordinary, no numbers, no word about help, so that whoever
+    # holds the phone learns nothing.
+    ordinary_reply: LocalizedText
+
+
+class SilentAlarm(_Strict):
+    """The duress word: texts only; the word itself is kept as a keyed hash in the session."""
+
+    texts: SilentAlarmTexts
+    min_chars: int = 3
+    max_words: int = 3

@@ -27,6 +27,7 @@ from bot.core.replies import Replies, consent_choice, consent_table
 from bot.core.safety import Safety, Turn
 from bot.core.session import Session
 from bot.core.session_store import SessionStore
+from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, I18n, normalize_language
 from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
@@ -65,6 +66,8 @@ class DialogueEngine:
         self._safety = Safety(pending or PendingTexts(), settings.operators)
         self._steps = Steps(self._safety, store, i18n, self._low_confidence)
         self._ads = AdCheckStep(self._safety, held_ads)
+        key = settings.bot.pseudonym_key
+        self._alarm = SilentAlarmStep(key.get_secret_value() if key else None)
         self._triage_source = triage
         self._triage: tuple[Content, Assessor] | None = None
 
@@ -158,6 +161,8 @@ class DialogueEngine:
         self._ads.forget(turn.event)
         if self._ads.claims(turn.event):  # /checkad, the menu button, "Check this ad"
             self._ads.on_event(turn)
+        elif self._alarm.claims(turn.event):  # /codeword and its buttons
+            self._alarm.on_event(turn)
         elif kind == EventKind.TEXT or (kind not in (EventKind.COMMAND, EventKind.BUTTON)
                                       and turn.event.text):
             # A photo's or document's caption is what the person wrote: it is triaged and
@@ -174,6 +179,8 @@ class DialogueEngine:
     async def _on_text(self, turn: Turn) -> None:
         text = turn.event.text or ""
         r, session = turn.r, turn.session
+        if self._alarm.on_text(turn, text):  # the code word: before triage and any log line
+            return
         intent = await self._parse(text[:CLASSIFY_CHARS], r.lang)
         decision = self._assessor(r.content).assess(text, intent)
         log.info(

@@ -55,6 +55,11 @@ INTENT_LABELS: dict[str, str] = {
 # Under the offer to check a message that looks like a job ad.
 AD_CHECK_THIS = N_("Check this ad")
 
+# The silent alarm's buttons (/codeword).
+ALARM_IN_SENTENCE = N_("Yes, inside a message too")
+ALARM_EXACT = N_("No, only the word alone")
+ALARM_REMOVE = N_("Remove my code word")
+
 # Consent buttons after the offer of a human.
 CONSENT_YES = N_("Yes, share my answers")
 CONSENT_TEXT = N_("Yes, also share my message")

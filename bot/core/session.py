@@ -31,5 +31,8 @@ class Session(BaseModel):
     risk_indicators: list[str] = Field(default_factory=list)
     handoff_case: str | None = None  # set while a human operator has this person's case
     onboarded: bool = False
+    # The silent alarm's code word, as a keyed hash only (bot/core/silent_alarm.py).
+    alarm_hash: str | None = None
+    alarm_in_sentence: bool = False  # the word counts inside a longer message too
     created_at: datetime = Field(default_factory=_now)
     updated_at: datetime = Field(default_factory=_now)
