@@ -71,6 +71,7 @@ class OperatorAlert:
     indicators: tuple[str, ...] = ()  # intent names, red-flag and ILO indicator ids
     summary: tuple[str, ...] = ()  # short lines built from the person's answers
     user_text: str | None = None  # free text, only when the person agreed to share it
+    silent: bool = False  # a silent alarm: nothing about it may be said to the person
 
 
 @dataclass(frozen=True, slots=True)

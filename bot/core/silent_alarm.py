@@ -111,6 +111,7 @@ class SilentAlarmStep:
                 country=session.country,
                 risk_level="high",
                 indicators=(INDICATOR, *session.risk_indicators),
+                silent=True,
             )
         )
         log.warning("silent alarm raised user=%s", event.user_key[:12])
