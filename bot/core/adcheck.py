@@ -56,8 +56,15 @@ class AdReport:
 
 
 def normalize(text: str) -> str:
-    """Lower case and ё -> е, keeping every character's offset (quotes come from the original)."""
-    return text.lower().replace("ё", "е")
+    """Lower case and ё -> е, keeping every character's offset (quotes come from the original).
+
+    A letter whose lower case is longer ("İ" -> "i̇") is kept as it is, so that a span found
+    in the normalised text is the same span in the ad.
+    """
+    if text.isascii():
+        return text.lower()
+    lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
+    return lowered.replace("ё", "е")
 
 
 def _fold(pattern: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from bot.content.models import AdCheck, Content
-from bot.core.adcheck import AdChecker, AdReport, normalize, quote
+from bot.core.adcheck import AdChecker, AdReport, quote
 from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
@@ -159,8 +159,7 @@ class AdCheckStep:
 def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> list[Reply]:
     """The red flags, each with the ad's words that raised it, then the risk level."""
     r, texts = turn.r, rules.texts
-    # Quotes come from the ad as written, unless lower-casing moved the offsets (rare letters).
-    source = text if len(normalize(text)) == len(text) else normalize(text)
+    source = text  # `normalize` keeps offsets: quotes come from the ad as written
     if not report.flags:
         parts = [r.text(texts.none_found)]
     else:
