@@ -131,20 +131,15 @@ def render(result: Evaluation, ads: int) -> str:
     return "\n".join(lines)
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="labelled ads (YAML)")
-    parser.add_argument("--content", type=Path, default=None, help="content directory")
-
-
 def main(args: argparse.Namespace) -> int:
     """Print the table; exit 1 when the content has no ad check."""
     from bot.config import REPO_ROOT
     from bot.content.loader import load_content
 
-    content = load_content(args.content or REPO_ROOT / "content")
+    content = load_content(Path(args.content) if args.content else REPO_ROOT / "content")
     if content.ad_check is None:
         print("content has no ad_check.yaml")
         return 1
-    ads = read_ads(args.data)
+    ads = read_ads(Path(args.data or DEFAULT_DATA))
     print(render(evaluate(AdChecker(content.ad_check), ads), len(ads)))
     return 0
