@@ -54,12 +54,17 @@ class AdCheckStep:
             return event.payload in (f"m:{ACTION}", CHECK, SKIP)
         return False
 
-    def forget(self, event: IncomingEvent) -> None:
-        """/delete and /hide drop a held ad at once."""
+    def forget(self, turn: Turn) -> None:
+        """Before every event: /delete and /hide drop a held ad at once, and another command or
+        button ends the wait for an ad (the next text is not taken for one)."""
+        event = turn.event
         if (event.kind == EventKind.COMMAND and _command(event.text) in _FORGET_COMMANDS) or (
             event.kind == EventKind.BUTTON and event.payload == "m:delete"
         ):
             self._held.pop(event.user_key)
+        navigating = event.kind in (EventKind.COMMAND, EventKind.BUTTON)
+        if navigating and turn.session.awaiting == AWAITING and not self.claims(event):
+            turn.session.awaiting = None
 
     def on_event(self, turn: Turn) -> None:
         """Answer an event `claims` accepted."""

@@ -158,7 +158,7 @@ class DialogueEngine:
     async def _dispatch(self, turn: Turn) -> bool:
         """Answer the event; True when the person's data was erased (nothing to save)."""
         kind = turn.event.kind
-        self._ads.forget(turn.event)
+        self._ads.forget(turn)
         if self._ads.claims(turn.event):  # /checkad, the menu button, "Check this ad"
             self._ads.on_event(turn)
         elif self._alarm.claims(turn.event):  # /codeword and its buttons

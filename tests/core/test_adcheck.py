@@ -190,3 +190,12 @@ async def test_forwarded_ad_with_danger_words_gets_numbers_first_then_the_offer(
     assert "ad:check" in all_payloads(response)
     report = _joined(await chat.press("ad:check"))
     assert "Паспорт нужно отдать" in report and "Паспорт заберём" in report
+
+
+async def test_another_button_ends_the_wait_for_an_ad(chat: Chat) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    await chat.command("/checkad")
+    await chat.press("m:legal_work")
+    reply = _joined(await chat.say("спасибо"))
+    assert "слишком короткий" not in reply and "Тревожных признаков" not in reply
