@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.content.loader import check_content
-from tests.content.conftest import needs_facts, replace_once
+from tests.content.conftest import replace_once
 
 AD_FILE = "ad_check.yaml"
 
@@ -46,7 +46,6 @@ def test_missing_belarusian_title_is_an_error_at_the_title(content_dir: Path) ->
     assert any(at == line - 2 and "be text is missing" in msg for _, at, msg in errors), errors
 
 
-@needs_facts
 def test_indicator_must_be_a_red_flag_of_the_facts(content_dir: Path) -> None:
     path = content_dir / AD_FILE
     line = replace_once(path, "indicator: rf-rush", "indicator: rf-hurry")
