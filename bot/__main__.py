@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     health = sub.add_parser("health", help="exit 0 when the running bot is alive (or ready)")
     health.add_argument("--ready", action="store_true", help="ask /readyz instead of /healthz")
 
+    adcheck = sub.add_parser("adcheck", help="the job-ad check")
+    adcheck_sub = adcheck.add_subparsers(dest="adcheck_command", required=True)
+    ad_eval = adcheck_sub.add_parser("eval", help="per-flag precision and recall on labelled ads")
+    ad_eval.add_argument("--data", default="tests/data/ads.yaml", help="labelled ads (YAML)")
+    ad_eval.add_argument("--content", default=None, help="content directory")
+
     stats = sub.add_parser("stats", help="anonymous case counts for the NGO's reports")
     stats.add_argument("--csv", metavar="FILE", help="write the counts as CSV")
     stats.add_argument("--days", type=int, default=90)
@@ -89,6 +95,10 @@ def _runner(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
         from bot.health import probe_main
 
         return probe_main
+    if args.command == "adcheck":
+        from bot.core.adcheck_eval import main as adcheck_main
+
+        return adcheck_main
     if args.command == "stats":
         from bot.handoff.stats import main as stats_main
 

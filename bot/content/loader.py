@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from bot.content.adflags import FILE_NAME as AD_CHECK_FILE
+from bot.content.adflags import read_ad_check
 from bot.content.checks import cross_check
 from bot.content.facts import (
     find_facts_dir,
@@ -22,6 +24,8 @@ from bot.content.facts import (
 from bot.content.models import Answer, Content, Country, DangerPhrase, Flow, Hotline, Messages
 from bot.content.parsed import Parsed
 from bot.content.problems import ContentError, Problem
+from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
+from bot.content.silent_alarm import read_silent_alarm
 from bot.content.yamlfile import Where, display_name, read_yaml, validation_problems
 
 __all__ = ["ContentError", "ContentHolder", "Problem", "check_content", "load_content"]
@@ -77,6 +81,10 @@ def check_content(
             reader.problems += stale_copies(found_dir, shared_facts_dir())
     reader.problems += missing_facts(found_dir, facts, "error" if require_facts else "warning")
     reader.problems += cross_check(parsed, facts, today or date.today())
+    ad_check, ad_problems = read_ad_check(directory / AD_CHECK_FILE, facts)
+    reader.problems += ad_problems
+    silent_alarm, alarm_problems = read_silent_alarm(directory / SILENT_ALARM_FILE)
+    reader.problems += alarm_problems
 
     problems = sorted(reader.problems, key=lambda p: (p.file, p.line or 0))
     if parsed.messages is None or any(p.severity == "error" for p in problems):
@@ -88,6 +96,8 @@ def check_content(
         countries={k: v[0] for k, v in parsed.countries.items()},
         flows={k: v[0] for k, v in parsed.flows.items()},
         danger_phrases={k: [p for p, _ in v] for k, v in parsed.danger_phrases.items()},
+        ad_check=ad_check,
+        silent_alarm=silent_alarm,
     )
     return content, problems
 

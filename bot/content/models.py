@@ -198,3 +198,105 @@ class Content(BaseModel):
     countries: dict[str, Country]
     flows: dict[str, Flow]
     danger_phrases: dict[str, list[DangerPhrase]]  # language -> phrases
+    ad_check: AdCheck | None = None  # content/ad_check.yaml; None: the file is missing
+    silent_alarm: SilentAlarm | None = None  # content/silent_alarm.yaml; None: the file is missing
+
+
+# ------------------------------------------------------------ job-ad check (content/ad_check.yaml)
+class AdFlagRule(_Strict):
+    """One red flag of a job ad, raised by the ad's own words.
+
+    `patterns` are case-insensitive regular expressions per language; all languages are tried
+    on every ad (ads mix languages). With `requires`, the flag is raised only when one of those
+    patterns also matches; with `unless`, never when one of those matches. `examples` must
+    raise the flag (checked at load), `counter_examples` must not.
+    """
+
+    id: str
+    indicator: str  # a job_offer_red_flags id from ../shared/facts/indicators.yaml
+    weight: int = 2  # added to the ad's score once, however often the flag matches
+    strong: bool = False  # a trafficking sign: the person is offered a human at once
+    salary: bool = False  # also raised by a pay figure above `AdCheck.salary`'s limits
+    negatable: bool = False  # a match next to `AdCheck.negations` ("no fee") does not count
+    title: LocalizedText
+    explain: LocalizedText
+    check: LocalizedText  # what to check next
+    patterns: dict[Language, list[str]] = Field(default_factory=dict)
+    requires: dict[Language, list[str]] = Field(default_factory=dict)
+    unless: dict[Language, list[str]] = Field(default_factory=dict)
+    examples: dict[Language, list[str]] = Field(default_factory=dict)
+    counter_examples: dict[Language, list[str]] = Field(default_factory=dict)
+
+
+class AdSalary(_Strict):
+    """Pay figures that are far above normal for unskilled work (editors' limits, per currency)."""
+
+    currencies: dict[str, list[str]]  # currency code -> how ads write it ("€", "евро", "eur")
+    per_hour: dict[str, int]  # currency code -> the lowest hourly pay that is suspicious
+    per_month: dict[str, int]  # currency code -> the lowest monthly pay that is suspicious
+    hour_words: list[str]  # regexes after a figure that make it hourly ("/ч", "в час", "per hour")
+
+
+class AdRecognise(_Strict):
+    """When a message looks like a job ad, so the check is offered."""
+
+    min_words: int = 25  # a typed message this long with `min_signs` signs
+    forwarded_min_words: int = 8  # a forwarded message this long with one sign
+    min_signs: int = 2
+    signs: dict[str, list[str]]  # sign name ("salary", "contacts", "job") -> regexes
+
+
+class AdLevel(_Strict):
+    min_score: int
+    level: Literal["low", "medium", "high"]
+    text: LocalizedText
+
+
+class AdTexts(_Strict):
+    """The screens of the ad check."""
+
+    intro: LocalizedText  # after the button or /checkad: "paste or forward the ad"
+    offer: LocalizedText  # a message that looks like an ad: "check it?"
+    too_short: LocalizedText  # what was sent is not an ad
+    expired: LocalizedText  # the held ad is gone (restart, other replica): send it again
+    heading: LocalizedText  # "{count}" red flags found
+    none_found: LocalizedText
+    quote: LocalizedText  # "In the ad:" before the quoted words
+    next_step: LocalizedText  # "What to check:" before a flag's check
+    not_stored: LocalizedText  # the ad was not kept
+
+
+class AdCheck(_Strict):
+    """The job-ad check: how an ad is recognised, its red flags, and the risk levels."""
+
+    texts: AdTexts
+    recognise: AdRecognise
+    levels: list[AdLevel]
+    salary: AdSalary
+    # Words that undo a negatable flag's match: within 30 characters before it ("без
+    # предоплаты") or right after it ("fee: not required").
+    negations_before: dict[Language, list[str]] = Field(default_factory=dict)
+    negations_after: dict[Language, list[str]] = Field(default_factory=dict)
+    flags: list[AdFlagRule]
+
+
+# ------------------------------------------------------ silent alarm (content/silent_alarm.yaml)
+class SilentAlarmTexts(_Strict):
+    """The screens of the silent alarm (duress word)."""
+
+    explain: LocalizedText  # what it does, who sees what; "write the word now"
+    invalid: LocalizedText  # not a usable word (length, a command)
+    ask_sentence: LocalizedText  # count it inside a longer message too?
+    saved: LocalizedText
+    removed: LocalizedText
+    # The answer to the code word: ordinary, no numbers, no word about help, so that whoever
+    # holds the phone learns nothing.
+    ordinary_reply: LocalizedText
+
+
+class SilentAlarm(_Strict):
+    """The duress word: texts only; the word itself is kept as a keyed hash in the session."""
+
+    texts: SilentAlarmTexts
+    min_chars: int = 3
+    max_words: int = 3

@@ -15,7 +15,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.content.models import Answer, Country, DangerPhrase, Flow, Hotline, Messages
+from bot.content.models import (
+    AdCheck,
+    Answer,
+    Country,
+    DangerPhrase,
+    Flow,
+    Hotline,
+    Messages,
+    SilentAlarm,
+)
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "content" / "schemas"
 
@@ -44,6 +53,14 @@ class DangerPhrasesFile(_File):
     danger_phrases: dict[str, list[DangerPhrase]]
 
 
+class AdCheckFile(_File):
+    ad_check: AdCheck
+
+
+class SilentAlarmFile(_File):
+    silent_alarm: SilentAlarm
+
+
 # file kind -> (model of the whole file, the files it describes)
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "messages": (MessagesFile, "messages.yaml"),
@@ -52,6 +69,8 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "countries": (CountriesFile, "countries.yaml"),
     "flow": (Flow, "flows/*.yml"),
     "danger_phrases": (DangerPhrasesFile, "danger_phrases.yaml"),
+    "ad_check": (AdCheckFile, "ad_check.yaml"),
+    "silent_alarm": (SilentAlarmFile, "silent_alarm.yaml"),
 }
 
 

@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
+from bot.core.adcheck_step import AWAITING as AWAITING_AD
+from bot.core.adcheck_step import AdCheckStep
 from bot.core.assess import Assessor, TriageSource, routed_intent
 from bot.core.consent import consent_choice, consent_table
 from bot.core.countries import CountryIndex
@@ -25,6 +27,7 @@ from bot.core.replies import Replies
 from bot.core.safety import RISK_PURPOSES, Safety
 from bot.core.session import ConsentQuestion, CountryQuestion, Session
 from bot.core.session_store import SessionStore
+from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
 from bot.core.turn import Reading, Turn
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, I18n, normalize_language
@@ -50,6 +53,7 @@ class DialogueEngine:
         settings: Settings,
         *,
         pending: PendingTexts | None = None,
+        held_ads: PendingTexts | None = None,
         detect: Callable[..., str] = detect_language,
     ) -> None:
         self._holder = content
@@ -62,6 +66,9 @@ class DialogueEngine:
         self._detect = detect
         self._safety = Safety(pending or PendingTexts(), settings.operators)
         self._steps = Steps(self._safety, store, i18n, self._low_confidence)
+        self._ads = AdCheckStep(self._safety, held_ads)
+        key = settings.bot.pseudonym_key
+        self._alarm = SilentAlarmStep(key.get_secret_value() if key else None)
         self._triage_source = triage
         self._per_content: tuple[Content, Assessor, CountryIndex] | None = None
 
@@ -131,6 +138,8 @@ class DialogueEngine:
         if session.language_chosen and session.language:
             return session.language
         text = event.text if event.kind not in (EventKind.COMMAND, EventKind.BUTTON) else None
+        if text and session.language and (event.forwarded or session.awaiting == AWAITING_AD):
+            text = None  # a forwarded or pasted ad is someone else's writing, not their language
         if text and not session.language_heard:
             session.language = self._detect(text, prior=session.language or client)
             session.language_heard = True
@@ -173,7 +182,12 @@ class DialogueEngine:
     async def _dispatch(self, turn: Turn) -> bool:
         """Answer the event; True when the person's data was erased (nothing to save)."""
         kind = turn.event.kind
-        if kind == EventKind.TEXT or (kind not in (EventKind.COMMAND, EventKind.BUTTON)
+        self._ads.forget(turn)
+        if self._ads.claims(turn.event):  # /checkad, the menu button, "Check this ad"
+            self._ads.on_event(turn)
+        elif self._alarm.claims(turn.event):  # /codeword and its buttons
+            self._alarm.on_event(turn)
+        elif kind == EventKind.TEXT or (kind not in (EventKind.COMMAND, EventKind.BUTTON)
                                       and turn.event.text):
             # A photo's or document's caption is what the person wrote: it is triaged and
             # answered like a message ("they took my passport" under a photo of it).
@@ -217,6 +231,9 @@ class DialogueEngine:
         the answer to a questionnaire question; a country named in a short message (a page to
         read); the recognised intent.
         """
+        # The code word: before triage and before any log line.
+        if self._alarm.on_text(turn, turn.event.text or ""):
+            return
         reading = await self._read(turn)
         r, session = turn.r, turn.session
         log.info(
@@ -235,6 +252,9 @@ class DialogueEngine:
                 self._safety.numbers_now(turn)
             self._safety.consent(turn, typed_consent)
             return
+        # A job ad: its red flags (after the danger phrases, which answer with numbers first).
+        if self._ads.on_text(turn, reading.text, at_risk=reading.decision.at_risk):
+            return
         if reading.decision.at_risk:
             if reading.place is not None:  # "I'm in Dubai, my employer took my passport"
                 session.location = reading.place.code
@@ -246,6 +266,7 @@ class DialogueEngine:
                 text=reading.text,
                 named_now=reading.place is not None,
             )
+            self._ads.offer_after_risk(turn, reading.text)  # a forwarded recruiter's message
             return
         if isinstance(state, CountryQuestion) and self._answer_country(turn, state, reading):
             return

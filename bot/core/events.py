@@ -38,6 +38,7 @@ class IncomingEvent:
     text: str | None = None
     payload: str | None = None
     language_code: str | None = None  # the client's UI language, e.g. "ru", "be", "en-US"
+    forwarded: bool = False  # forwarded from someone else (a recruiter's message, say)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ class OperatorAlert:
     indicators: tuple[str, ...] = ()  # intent names, red-flag and ILO indicator ids
     summary: tuple[str, ...] = ()  # short lines built from the person's answers
     user_text: str | None = None  # free text, only when the person agreed to share it
+    silent: bool = False  # a silent alarm: nothing about it may be said to the person
 
 
 @dataclass(frozen=True, slots=True)

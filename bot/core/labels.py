@@ -8,6 +8,7 @@ from bot.i18n import N_
 MENU_LABELS: dict[str, str] = {
     "menu": N_("Main menu"),
     "job_check": N_("Check a job offer"),
+    "ad_check": N_("Check a job ad"),
     "self_check": N_("Check my situation"),
     "legal_work": N_("Work legally abroad"),
     "before_go": N_("Before you go"),
@@ -24,6 +25,7 @@ MENU_LABELS: dict[str, str] = {
 # The main menu's rows: the action that matters most in danger sits alone on its own row.
 MAIN_MENU: tuple[tuple[str, ...], ...] = (
     ("job_check", "self_check"),
+    ("ad_check",),
     ("legal_work", "before_go"),
     ("help_now",),
     ("human", "hotlines"),
@@ -54,6 +56,14 @@ INTENT_LABELS: dict[str, str] = {
 
 # Under the country buttons: for every country without a page, or one the person won't name.
 OTHER_COUNTRY_LABEL = N_("Other country")
+
+# Under the offer to check a message that looks like a job ad.
+AD_CHECK_THIS = N_("Check this ad")
+
+# The silent alarm's buttons (/codeword).
+ALARM_IN_SENTENCE = N_("Yes, inside a message too")
+ALARM_EXACT = N_("No, only the word alone")
+ALARM_REMOVE = N_("Remove my code word")
 
 # Consent buttons after the offer of a human.
 CONSENT_YES = N_("Yes, share my answers")

@@ -56,7 +56,18 @@ class ConsentQuestion(BaseModel):
     reason: ConsentReason
 
 
-Awaiting = Annotated[CountryQuestion | ConsentQuestion, Field(discriminator="kind")]
+class PasteQuestion(BaseModel):
+    """The bot waits for something to be pasted: a job ad to check, or a new code word."""
+
+    kind: Literal["paste"] = "paste"
+    what: Literal["ad", "code_word"]
+
+
+PASTE_WHATS: tuple[str, ...] = ("ad", "code_word")
+
+Awaiting = Annotated[
+    CountryQuestion | ConsentQuestion | PasteQuestion, Field(discriminator="kind")
+]
 
 
 def _legacy_awaiting(value: str) -> dict[str, Any] | None:
@@ -101,6 +112,9 @@ class Session(BaseModel):
     risk_indicators: list[str] = Field(default_factory=list)
     handoff_case: str | None = None  # set while a human operator has this person's case
     onboarded: bool = False
+    # The silent alarm's code word, as a keyed hash only (bot/core/silent_alarm.py).
+    alarm_hash: str | None = None
+    alarm_in_sentence: bool = False  # the word counts inside a longer message too
     created_at: datetime = Field(default_factory=_now)
     updated_at: datetime = Field(default_factory=_now)
 
@@ -111,7 +125,7 @@ class Session(BaseModel):
         losing what the bot was waiting for is better than losing the whole session."""
         if isinstance(value, str):
             return _legacy_awaiting(value)
-        if isinstance(value, CountryQuestion | ConsentQuestion):
+        if isinstance(value, CountryQuestion | ConsentQuestion | PasteQuestion):
             return value
         if not isinstance(value, dict):
             return None
@@ -119,6 +133,8 @@ class Session(BaseModel):
         if kind == "country" and value.get("purpose") in COUNTRY_PURPOSES:
             return value
         if kind == "consent" and value.get("reason") in CONSENT_REASONS:
+            return value
+        if kind == "paste" and value.get("what") in PASTE_WHATS:
             return value
         return None
 

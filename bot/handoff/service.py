@@ -74,6 +74,8 @@ class QueueHandoff:
         await ctx.mark_session(alert.user_key, case.id)
         await unless_full(ctx.audit.record(0, case.id, "opened"))
         log.info("handoff case opened case=%s reason=%s", case.id, case.reason)
+        if alert.silent:  # the code word: whoever holds the phone must see nothing
+            return
         lang = case.language
         if not await ctx.ops.reachable():
             # Queued (it is posted once the chat works again), but nobody reads it now.
@@ -94,7 +96,8 @@ class QueueHandoff:
         ctx = self.ctx
         existing = await ctx.cases.open_case_of(alert.user_key)
         if existing is not None:
-            await ctx.remind_place(existing)  # asked again: never a second alert
+            if not alert.silent:  # a silent alarm must not show on the person's screen
+                await ctx.remind_place(existing)  # asked again: never a second alert
             return None
         # Unique among open and recent cases: operators never see two people as one.
         pseudonym = await ctx.cases.reserve_pseudonym(

@@ -44,7 +44,7 @@ def test_at_risk_message_gets_numbers_and_quit_stops_reading() -> None:
 
 
 def test_consent_prints_the_operator_alert_effect() -> None:
-    done = chat(["/start", "6", "1"], "--lang", "be")  # "Talk to a person", then "Yes"
+    done = chat(["/start", "7", "1"], "--lang", "be")  # "Talk to a person", then "Yes"
     assert done.returncode == 0, done.stderr
     assert "Пагаварыць з чалавекам" in done.stdout
     assert "[effect: operator alert, reason=request" in done.stdout

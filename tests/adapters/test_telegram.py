@@ -99,7 +99,7 @@ async def test_command_menus_in_every_language(bot: RunningBot, fake_api: FakeBo
     assert {c.params.get("language_code") for c in calls} == {None, "ru", "be", "en"}
     for call in calls:
         names = [c["command"] for c in call.params["commands"]]
-        assert names == ["start", "help", "menu", "language", "country", "hotlines",
+        assert names == ["start", "help", "menu", "checkad", "language", "country", "hotlines",
                          "operator", "delete", "hide"]
 
 

@@ -73,7 +73,12 @@ class Chat:
     log: list[Response] = field(default_factory=list)
 
     async def send(
-        self, kind: EventKind, text: str | None = None, payload: str | None = None
+        self,
+        kind: EventKind,
+        text: str | None = None,
+        payload: str | None = None,
+        *,
+        forwarded: bool = False,
     ) -> Response:
         event = IncomingEvent(
             self.user_key,
@@ -82,13 +87,14 @@ class Chat:
             text=text,
             payload=payload,
             language_code=self.language_code,
+            forwarded=forwarded,
         )
         response = await self.engine.handle(event)
         self.log.append(response)
         return response
 
-    async def say(self, text: str) -> Response:
-        return await self.send(EventKind.TEXT, text=text)
+    async def say(self, text: str, *, forwarded: bool = False) -> Response:
+        return await self.send(EventKind.TEXT, text=text, forwarded=forwarded)
 
     async def command(self, text: str) -> Response:
         return await self.send(EventKind.COMMAND, text=text)

@@ -73,6 +73,7 @@ class TgInput:
     reply_to_message_id: int | None = None
     from_bot: bool = False
     sender_chat_id: int | None = None  # posted on behalf of a chat (an anonymous group admin)
+    forwarded: bool = False  # Bot API `forward_origin`: someone else's message, passed on
 
 
 def _command(text: str) -> str:
@@ -121,6 +122,7 @@ def read_update(update: Any) -> TgInput | None:
         # A reply in General carries its reply chain's id as message_thread_id: not a topic.
         thread_id=(getattr(message, "message_thread_id", None)
                    if getattr(message, "is_topic_message", None) else None),
+        forwarded=getattr(message, "forward_origin", None) is not None,
         reply_to_message_id=reply_to.message_id if reply_to is not None else None,
         from_bot=bool(user.is_bot) if user else False,
         sender_chat_id=getattr(getattr(message, "sender_chat", None), "id", None),
@@ -244,7 +246,7 @@ class Glue:
             return
         event = IncomingEvent(
             user_key=user_key, chat_key=str(data.chat_id), kind=data.kind, text=data.text,
-            payload=data.payload, language_code=data.language_code,
+            payload=data.payload, language_code=data.language_code, forwarded=data.forwarded,
         )
         if await self._handoff.user_event(event):
             return  # an open handoff case: a human answers, not the engine

@@ -12,6 +12,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", N_("Start over")),
     ("help", N_("What this bot can do")),
     ("menu", N_("Main menu")),
+    ("checkad", N_("Check a job ad")),
     ("language", N_("Change language")),
     ("country", N_("Choose a country")),
     ("hotlines", N_("Helplines")),

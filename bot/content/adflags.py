@@ -1,0 +1,125 @@
+"""Read and check content/ad_check.yaml (the job-ad red flags); problems as file:line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from bot.content.facts import Facts
+from bot.content.models import AdCheck, LocalizedText
+from bot.content.problems import Problem
+from bot.content.yamlfile import Where, display_name, read_yaml, validation_problems
+from bot.core.adcheck import AdChecker
+
+FILE_NAME = "ad_check.yaml"
+KEY = "ad_check"
+
+
+def read_ad_check(path: Path, facts: Facts | None) -> tuple[AdCheck | None, list[Problem]]:
+    """The ad check's rules and every problem; a missing file is a warning (the check is off)."""
+    name = display_name(path)
+    if not path.is_file():
+        return None, [Problem(name, None, "warning", "the file is missing: no job-ad check")]
+    doc, problems = read_yaml(path)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict) or set(doc.data) != {KEY}:
+        return None, [*problems, Problem(name, 1, "error", f"the file must hold only `{KEY}:`")]
+    where = Where(doc, (KEY,))
+    try:
+        rules = AdCheck.model_validate(doc.data[KEY])
+    except ValidationError as exc:
+        return None, [*problems, *validation_problems(exc, where)]
+    problems += _check_patterns(rules, where)
+    if any(p.severity == "error" for p in problems):
+        return None, problems  # a broken pattern: the examples cannot be tried
+    problems += _check(rules, where, facts)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    levels = sorted(rules.levels, key=lambda level: level.min_score)
+    return rules.model_copy(update={"levels": levels}), problems
+
+
+def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
+    places: list[tuple[Where, dict[str, list[str]]]] = [
+        (where / "negations_before", {str(k): v for k, v in rules.negations_before.items()}),
+        (where / "negations_after", {str(k): v for k, v in rules.negations_after.items()}),
+        (where / "recognise" / "signs", dict(rules.recognise.signs)),
+        (where / "salary", {"hour_words": rules.salary.hour_words}),
+    ]
+    for index, flag in enumerate(rules.flags):
+        for part in ("patterns", "requires", "unless"):
+            groups = getattr(flag, part)
+            places.append((where / "flags" / index / part, {str(k): v for k, v in groups.items()}))
+    for place, groups in places:
+        for group, patterns in groups.items():
+            for i, pattern in enumerate(patterns):
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    yield place.problem("error", f"broken pattern {pattern!r}: {exc}", group, i)
+
+
+def _check(rules: AdCheck, where: Where, facts: Facts | None) -> Iterator[Problem]:
+    yield from _translations(rules.texts, where / "texts")
+    for index, level in enumerate(rules.levels):
+        yield from _translations(level, where / "levels" / index)
+    if not any(level.min_score <= 0 for level in rules.levels):
+        yield (where / "levels").problem("error", "no level starts at min_score: 0")
+    salary = rules.salary
+    for part in ("per_hour", "per_month"):
+        for code in getattr(salary, part):
+            if code not in salary.currencies:
+                yield (where / "salary" / part).problem(
+                    "error", f"'{code}' is not under salary.currencies", code
+                )
+    checker = AdChecker(rules)
+    seen: set[str] = set()
+    for index, flag in enumerate(rules.flags):
+        at = where / "flags" / index
+        if flag.id in seen:
+            yield at.problem("error", f"flag id '{flag.id}' is used twice", "id")
+        seen.add(flag.id)
+        if facts is not None and facts.indicator_ids is not None:
+            if flag.indicator not in facts.indicator_ids:
+                yield at.problem(
+                    "error", f"indicator '{flag.indicator}' is not in facts/indicators.yaml",
+                    "indicator",
+                )
+        if not flag.patterns and not flag.salary:
+            yield at.problem("error", f"flag '{flag.id}' has no patterns")
+        for part in ("title", "explain", "check"):
+            yield from _missing(getattr(flag, part), at / part)
+        for language, examples in flag.examples.items():
+            for i, example in enumerate(examples):
+                if not _raises(checker, example, flag.id):
+                    yield at.problem(
+                        "error", f"example {example!r} does not raise '{flag.id}'",
+                        "examples", language, i,
+                    )
+        for language, examples in flag.counter_examples.items():
+            for i, example in enumerate(examples):
+                if _raises(checker, example, flag.id):
+                    yield at.problem(
+                        "error", f"counter-example {example!r} raises '{flag.id}'",
+                        "counter_examples", language, i,
+                    )
+
+
+def _raises(checker: AdChecker, text: str, flag_id: str) -> bool:
+    return any(found.rule.id == flag_id for found in checker.check(text).flags)
+
+
+def _translations(model: BaseModel, where: Where) -> Iterator[Problem]:
+    for name, value in model:
+        if isinstance(value, LocalizedText):
+            yield from _missing(value, where / name)
+
+
+def _missing(text: LocalizedText, where: Where) -> Iterator[Problem]:
+    # The ad check is risk content: a person must understand every red flag in their language.
+    for language in text.missing():
+        yield where.problem("error", f"the {language} text is missing", language)

@@ -1,0 +1,247 @@
+"""Red flags in the text of a job ad, each pointing at the words that raised it.
+
+The rules are content (content/ad_check.yaml, `AdCheck`): regular expressions per flag and
+language, and pay limits per currency. Nothing here keeps or logs the ad's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.content.models import AdCheck, AdFlagRule, AdLevel
+
+NEGATION_WINDOW = 30  # characters before a match where "не", "без", "no" undo it
+QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds them in the ad
+# A pay figure: "2 500", "2.500", "2500,50", "3 000-4 000", "от 2500".
+_NUMBER = r"\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+(?:[.,]\d{1,2})?"
+# No IGNORECASE: the text is lower-cased once (`normalize`) and so are the patterns (`_fold`);
+# case-insensitive matching of Cyrillic costs about thirty times more (bench/bench_adcheck.py).
+_FLAGS = re.UNICODE
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where in the ad (character offsets) the words that raised a flag are."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFlag:
+    """One red flag found, with the spans of the ad that raised it (first match first)."""
+
+    rule: AdFlagRule
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AdReport:
+    """The red flags of one ad, its score (sum of weights) and risk level."""
+
+    flags: tuple[FoundFlag, ...]
+    score: int
+    level: AdLevel
+
+    @property
+    def strong(self) -> bool:
+        """True when the ad shows trafficking signs strongly: a strong flag, or a high level."""
+        return self.level.level == "high" or any(f.rule.strong for f in self.flags)
+
+    @property
+    def indicators(self) -> tuple[str, ...]:
+        """The facts file's red-flag ids, each once, in the order found."""
+        return tuple(dict.fromkeys(f.rule.indicator for f in self.flags))
+
+
+def normalize(text: str) -> str:
+    """Lower case and ё -> е, keeping every character's offset (quotes come from the original).
+
+    A letter whose lower case is longer ("İ" -> "i̇") is kept as it is, so that a span found
+    in the normalised text is the same span in the ad.
+    """
+    if text.isascii():
+        return text.lower()
+    lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
+    return lowered.replace("ё", "е")
+
+
+def _fold(pattern: str) -> str:
+    """The pattern as `normalize` would write its letters, escapes kept (`\\S` stays `\\S`)."""
+    out: list[str] = []
+    escaped = False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        else:
+            low = char.lower()
+            out.append(low if len(low) == 1 else char)
+    return "".join(out).replace("ё", "е")
+
+
+def _compile(groups: Iterable[list[str]]) -> list[re.Pattern[str]]:
+    # Patterns see the text as `normalize` leaves it, so "сёння" in a pattern must match too.
+    return [re.compile(_fold(p), _FLAGS) for items in groups for p in items]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    rule: AdFlagRule
+    patterns: list[re.Pattern[str]]
+    requires: list[re.Pattern[str]]
+    unless: list[re.Pattern[str]]
+
+
+class AdChecker:
+    """Built once per content (the patterns are compiled here); `check(text) -> AdReport`.
+
+    Raises `re.error` for a broken pattern: the content loader reports those at file:line first.
+    """
+
+    def __init__(self, rules: AdCheck) -> None:
+        self.rules = rules
+        self._flags = [
+            _Rule(
+                f,
+                _compile(f.patterns.values()),
+                _compile(f.requires.values()),
+                _compile(f.unless.values()),
+            )
+            for f in rules.flags
+        ]
+        self._before = [
+            re.compile(rf"(?:{_fold(p)})\W*(?:\w+\W+){{0,2}}$", _FLAGS)
+            for items in rules.negations_before.values()
+            for p in items
+        ]
+        self._after = _compile(rules.negations_after.values())
+        self._signs = {
+            name: [re.compile(_fold(p), _FLAGS) for p in items]
+            for name, items in rules.recognise.signs.items()
+        }
+        salary = rules.salary
+        aliases = sorted(
+            (alias for names in salary.currencies.values() for alias in names),
+            key=len,
+            reverse=True,
+        )
+        currency = "|".join(re.escape(normalize(alias)) for alias in aliases)
+        self._alias = {
+            normalize(alias): code
+            for code, aliases in salary.currencies.items()
+            for alias in aliases
+        }
+        # "2500 €", "€2500", "2 500–3 000 евро", "25 zł/h": the larger end of a range counts.
+        self._pay = re.compile(
+            rf"(?:(?P<pre>{currency})\s?)?(?P<low>{_NUMBER})(?:\s?[-–—]\s?(?P<high>{_NUMBER}))?"
+            rf"(?:\s?(?P<post>{currency}))?",
+            _FLAGS,
+        )
+        hour_words = "|".join(_fold(word) for word in salary.hour_words)
+        self._hourly = re.compile(rf"\s*(?:{hour_words})", _FLAGS)
+
+    # ---------------------------------------------------------------- recognising an ad
+    def looks_like_ad(self, text: str, *, forwarded: bool = False) -> bool:
+        """True when the message reads like a vacancy or a recruiter's offer."""
+        recognise = self.rules.recognise
+        words = len(text.split())
+        low = normalize(text)
+        signs = sum(1 for patterns in self._signs.values() if any(p.search(low) for p in patterns))
+        if forwarded and words >= recognise.forwarded_min_words and signs >= 1:
+            return True
+        return words >= recognise.min_words and signs >= recognise.min_signs
+
+    # ---------------------------------------------------------------- the check
+    def check(self, text: str) -> AdReport:
+        """Every red flag in `text`, its score and risk level."""
+        low = normalize(text)
+        found: list[FoundFlag] = []
+        pay = self._high_pay(low)
+        for rule in self._flags:
+            if any(p.search(low) for p in rule.unless):
+                continue
+            spans = list(_spans(rule.patterns, low))
+            if rule.rule.negatable:
+                spans = [s for s in spans if not self._negated(low, s)]
+            if rule.rule.salary:
+                spans += pay
+            if not spans:
+                continue
+            if rule.requires:
+                needed = list(_spans(rule.requires, low))
+                if not needed:
+                    continue
+                spans += needed[:1]
+            found.append(FoundFlag(rule.rule, tuple(sorted(set(spans), key=lambda s: s.start))))
+        score = sum(f.rule.weight for f in found)
+        return AdReport(tuple(found), score, self.level(score))
+
+    def _negated(self, low: str, span: Span) -> bool:
+        # A negation counts only in the match's own sentence ("без комплексов. Паспорт...").
+        before = _SENTENCE_END.split(low[max(0, span.start - NEGATION_WINDOW) : span.start])[-1]
+        after = _SENTENCE_END.split(low[span.end : span.end + NEGATION_WINDOW])[0]
+        return any(p.search(before) for p in self._before) or any(
+            p.match(after) for p in self._after
+        )
+
+    def level(self, score: int) -> AdLevel:
+        """The highest level whose `min_score` the score reaches (levels sorted at load)."""
+        reached = [lvl for lvl in self.rules.levels if score >= lvl.min_score]
+        return max(reached, key=lambda lvl: lvl.min_score) if reached else self.rules.levels[0]
+
+    def _high_pay(self, low: str) -> list[Span]:
+        """Pay figures above the limits for their currency (per hour or per month)."""
+        limits = self.rules.salary
+        spans = []
+        for match in self._pay.finditer(low):
+            alias = match.group("pre") or match.group("post")
+            if not alias:
+                continue
+            code = self._alias.get(alias)
+            if code is None:
+                continue
+            amount = _amount(match.group("high") or match.group("low"))
+            hourly = self._hourly.match(low, match.end()) is not None
+            limit = (limits.per_hour if hourly else limits.per_month).get(code)
+            if limit is not None and amount >= limit:
+                spans.append(Span(match.start(), match.end()))
+        return spans
+
+
+def _spans(patterns: Iterable[re.Pattern[str]], low: str) -> Iterable[Span]:
+    for pattern in patterns:
+        for match in pattern.finditer(low):
+            if match.end() > match.start():
+                yield Span(match.start(), match.end())
+
+
+def _amount(figure: str) -> float:
+    digits = re.sub(r"[ \u00a0]", "", figure)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):  # "2.500" and "2,500" are thousands
+        digits = re.sub(r"[.,]", "", digits)
+    return float(digits.replace(",", "."))
+
+
+def quote(text: str, span: Span, limit: int = QUOTE_CHARS) -> str:
+    """The words of `span` with a little context, cut at word boundaries, on one line."""
+    room = max(0, limit - (span.end - span.start)) // 2
+    start, end = max(0, span.start - room), min(len(text), span.end + room)
+    while start > 0 and not text[start - 1].isspace():
+        start += 1
+        if start >= span.start:
+            start = span.start
+            break
+    while end < len(text) and not text[end].isspace():
+        end -= 1
+        if end <= span.end:
+            end = span.end
+            break
+    body = " ".join(text[start:end].split())
+    return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")

@@ -1,0 +1,188 @@
+"""The job-ad check in the dialogue: /checkad, the menu button, or an ad recognised in a message.
+
+The ad's text is never stored: it is checked in the turn it arrives in. Only when the bot
+recognises an ad on its own and asks first is the text held, in process memory
+(`PendingTexts`, never Redis), until the person answers or `HOLD_SECONDS` pass.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.content.models import AdCheck, Content
+from bot.core.adcheck import AdChecker, AdReport, quote
+from bot.core.events import Button, EventKind, IncomingEvent, Reply
+from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
+from bot.core.pending import PendingTexts
+from bot.core.safety import Safety, Turn
+from bot.core.session import PasteQuestion
+
+log = logging.getLogger(__name__)
+
+AWAITING = PasteQuestion(what="ad")  # Session.awaiting while the bot waits for an ad
+COMMAND = "/checkad"
+ACTION = "ad_check"  # the main menu's `m:ad_check`
+CHECK = "ad:check"  # "Check this ad" under the offer
+SKIP = "ad:no"
+HOLD_SECONDS = 900.0
+QUOTES_PER_FLAG = 2
+_FORGET_COMMANDS = ("/delete", "/hide")
+
+
+class AdCheckStep:
+    """Starts the check, recognises ads, and answers with their red flags."""
+
+    def __init__(self, safety: Safety, held: PendingTexts | None = None) -> None:
+        self._safety = safety
+        self._held = held or PendingTexts(HOLD_SECONDS)
+        self._checker: tuple[AdCheck, AdChecker] | None = None
+
+    def checker(self, content: Content) -> AdChecker | None:
+        """The checker for this content (built again only after a reload); None: no rules."""
+        rules = content.ad_check
+        if rules is None:
+            return None
+        if self._checker is None or self._checker[0] is not rules:
+            self._checker = (rules, AdChecker(rules))
+        return self._checker[1]
+
+    # ---------------------------------------------------------------- events the step owns
+    def claims(self, event: IncomingEvent) -> bool:
+        """True for /checkad, the menu button and the offer's buttons."""
+        if event.kind == EventKind.COMMAND:
+            return _command(event.text) == COMMAND
+        if event.kind == EventKind.BUTTON:
+            return event.payload in (f"m:{ACTION}", CHECK, SKIP)
+        return False
+
+    def forget(self, turn: Turn) -> None:
+        """Before every event: /delete and /hide drop a held ad at once, and another command or
+        button ends the wait for an ad (the next text is not taken for one)."""
+        event = turn.event
+        if (event.kind == EventKind.COMMAND and _command(event.text) in _FORGET_COMMANDS) or (
+            event.kind == EventKind.BUTTON and event.payload == "m:delete"
+        ):
+            self._held.pop(event.user_key)
+        navigating = event.kind in (EventKind.COMMAND, EventKind.BUTTON)
+        if navigating and turn.session.awaiting == AWAITING and not self.claims(event):
+            turn.session.awaiting = None
+
+    def on_event(self, turn: Turn) -> None:
+        """Answer an event `claims` accepted."""
+        r, event = turn.r, turn.event
+        rules = r.content.ad_check
+        checker = self.checker(r.content)
+        if rules is None or checker is None:
+            turn.replies.append(r.main_menu())
+            return
+        if event.payload == SKIP:
+            self._held.pop(event.user_key)
+            turn.replies.append(r.main_menu())
+            return
+        if event.payload == CHECK:
+            text = self._held.pop(event.user_key)
+            if text is not None:
+                self._answer(turn, checker, text)
+                return
+            turn.replies.append(Reply(r.text(rules.texts.expired)))
+        else:
+            turn.replies.append(Reply(r.text(rules.texts.intro), [[r.action_button("menu")]]))
+        turn.session.awaiting = AWAITING
+
+    def on_text(self, turn: Turn, text: str, *, at_risk: bool) -> bool:
+        """Check a pasted ad, or offer to check a message that looks like one; True if handled.
+
+        Danger comes first: a message the triage calls at risk goes the at-risk path unless it
+        is an ad the person pasted on request (an ad that says "we keep your passport" is not
+        the person saying theirs was taken; its flags lead to the human offer instead).
+        """
+        checker = self.checker(turn.r.content)
+        if checker is None:
+            return False
+        session, event = turn.session, turn.event
+        looks_like_ad = checker.looks_like_ad(text, forwarded=event.forwarded)
+        if session.awaiting == AWAITING:
+            if at_risk and not looks_like_ad:
+                session.awaiting = None
+                return False
+            if len(text.split()) < checker.rules.recognise.forwarded_min_words:
+                rules = checker.rules
+                turn.replies.append(
+                    Reply(turn.r.text(rules.texts.too_short), [[turn.r.action_button("menu")]])
+                )
+                return True
+            session.awaiting = None
+            self._answer(turn, checker, text)
+            return True
+        if at_risk or session.awaiting is not None or not looks_like_ad:
+            return False
+        self._offer(turn, checker, text)
+        return True
+
+    def offer_after_risk(self, turn: Turn, text: str) -> None:
+        """After the at-risk reply to a forwarded ad, the check is offered too.
+
+        A forwarded message may be a friend's cry for help, so the numbers come first; when it
+        reads like a recruiter's offer, the person can still have its red flags.
+        """
+        checker = self.checker(turn.r.content)
+        if checker is None or not turn.event.forwarded:
+            return
+        if checker.looks_like_ad(text, forwarded=True):
+            self._offer(turn, checker, text)
+
+    def _offer(self, turn: Turn, checker: AdChecker, text: str) -> None:
+        self._held.put(turn.event.user_key, text)
+        tr = turn.r.tr
+        buttons = [
+            [Button(tr.gettext(AD_CHECK_THIS), CHECK)],
+            [Button(tr.gettext(CONSENT_NO), SKIP)],
+        ]
+        turn.replies.append(Reply(turn.r.text(checker.rules.texts.offer), buttons))
+
+    # ---------------------------------------------------------------- the answer
+    def _answer(self, turn: Turn, checker: AdChecker, text: str) -> None:
+        report = checker.check(text)
+        # Counts and flag ids only: never a word of the ad.
+        log.info(
+            "ad check user=%s flags=%s level=%s",
+            turn.event.user_key[:12],
+            ",".join(f.rule.id for f in report.flags) or "-",
+            report.level.level,
+        )
+        replies = report_replies(turn, checker.rules, report, text)
+        turn.replies.extend(replies)
+        if report.strong:  # trafficking signs: a human is offered, as after the self-check
+            session = turn.session
+            session.risk_indicators.extend(
+                i for i in report.indicators if i not in session.risk_indicators
+            )
+            self._safety.offer_human(turn, "self_check")
+        else:
+            replies[-1].buttons = turn.r.action_rows(["job_check", "human", "menu"])
+
+
+def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> list[Reply]:
+    """The red flags, each with the ad's words that raised it, then the risk level."""
+    r, texts = turn.r, rules.texts
+    source = text  # `normalize` keeps offsets: quotes come from the ad as written
+    if not report.flags:
+        parts = [r.text(texts.none_found)]
+    else:
+        parts = [r.text(texts.heading).format(count=r.tr.number(len(report.flags)))]
+        for n, found in enumerate(report.flags, start=1):
+            quotes = " ".join(f"«{quote(source, s)}»" for s in found.spans[:QUOTES_PER_FLAG])
+            parts.append(
+                f"{n}. {r.text(found.rule.title)}\n"
+                f"{r.text(texts.quote)} {quotes}\n"
+                f"{r.text(found.rule.explain)}\n"
+                f"{r.text(texts.next_step)} {r.text(found.rule.check)}"
+            )
+    parts.append(r.text(report.level.text))
+    parts.append(r.text(texts.not_stored))
+    return [Reply(part) for part in parts]
+
+
+def _command(text: str | None) -> str:
+    words = (text or "").split(maxsplit=1)
+    return words[0].split("@", 1)[0].lower() if words else ""

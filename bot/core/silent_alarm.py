@@ -1,0 +1,133 @@
+"""The silent alarm: a code word that answers with an ordinary phrase and alerts the operators.
+
+The word is kept only as a keyed hash (HMAC-SHA256) in the session, so it is erased by
+/delete and expires with the session; it is never logged. Setting the word is the person's
+consent in advance: the alert goes out without asking, because asking would give them away.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import re
+import secrets
+
+from bot.core.events import Button, EventKind, IncomingEvent, OperatorAlert, Reply
+from bot.core.labels import ALARM_EXACT, ALARM_IN_SENTENCE, ALARM_REMOVE
+from bot.core.safety import Turn
+from bot.core.session import PasteQuestion, Session
+
+log = logging.getLogger(__name__)
+
+COMMAND = "/codeword"
+AWAITING = PasteQuestion(what="code_word")  # waiting for the new code word
+INDICATOR = "silent-alarm"
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("ё", "е"))
+
+
+class SilentAlarmStep:
+    """/codeword to set, change or remove the word; the word itself raises the alarm."""
+
+    def __init__(self, key: str | None) -> None:
+        # Without a configured key (the console demo) a per-process one: sessions there do
+        # not outlive the process either.
+        self._key = (key or secrets.token_hex(32)).encode()
+
+    def digest(self, user_key: str, words: list[str]) -> str:
+        """The keyed hash of a normalised word or phrase, bound to this person."""
+        message = f"{user_key}\x00{' '.join(words)}".encode()
+        return hmac.new(self._key, message, hashlib.sha256).hexdigest()
+
+    def claims(self, event: IncomingEvent) -> bool:
+        """True for /codeword and the buttons under its questions."""
+        if event.kind == EventKind.COMMAND:
+            words = (event.text or "").split(maxsplit=1)
+            return bool(words) and words[0].split("@", 1)[0].lower() == COMMAND
+        return event.kind == EventKind.BUTTON and (event.payload or "").startswith("sa:")
+
+    def on_event(self, turn: Turn) -> None:
+        r, session = turn.r, turn.session
+        alarm = r.content.silent_alarm
+        if alarm is None:
+            turn.replies.append(r.main_menu())
+            return
+        payload = turn.event.payload or ""
+        if payload == "sa:remove":
+            session.alarm_hash, session.alarm_in_sentence = None, False
+            session.awaiting = None
+            turn.replies.append(r.main_menu(r.text(alarm.texts.removed)))
+        elif payload in ("sa:in:yes", "sa:in:no") and session.alarm_hash:
+            session.alarm_in_sentence = payload == "sa:in:yes"
+            turn.replies.append(r.main_menu(r.text(alarm.texts.saved)))
+        elif turn.event.kind == EventKind.COMMAND:
+            session.awaiting = AWAITING
+            buttons = [[r.action_button("menu")]]
+            if session.alarm_hash:
+                buttons.insert(0, [Button(r.tr.gettext(ALARM_REMOVE), "sa:remove")])
+            turn.replies.append(Reply(r.text(alarm.texts.explain), buttons))
+        else:
+            turn.replies.append(r.main_menu())
+
+    def on_text(self, turn: Turn, text: str) -> bool:
+        """Set the word, or raise the alarm when it is written; True when handled.
+
+        Runs before triage and before anything is logged about the message.
+        """
+        r, session, event = turn.r, turn.session, turn.event
+        alarm = r.content.silent_alarm
+        if alarm is None:
+            return False
+        words = _words(text)
+        if session.awaiting == AWAITING:
+            session.awaiting = None
+            if not words or len(words) > alarm.max_words or len("".join(words)) < alarm.min_chars:
+                session.awaiting = AWAITING
+                menu = [[r.action_button("menu")]]
+                turn.replies.append(Reply(r.text(alarm.texts.invalid), menu))
+                return True
+            session.alarm_hash = self.digest(event.user_key, words)
+            session.alarm_in_sentence = False
+            buttons = [
+                [Button(r.tr.gettext(ALARM_IN_SENTENCE), "sa:in:yes")],
+                [Button(r.tr.gettext(ALARM_EXACT), "sa:in:no")],
+            ]
+            turn.replies.append(Reply(r.text(alarm.texts.ask_sentence), buttons))
+            log.info("silent alarm word set user=%s", event.user_key[:12])
+            return True
+        if not session.alarm_hash or not self._written(event.user_key, words, session):
+            return False
+        turn.replies.append(Reply(r.text(alarm.texts.ordinary_reply)))
+        turn.response.effects.append(
+            OperatorAlert(
+                user_key=event.user_key,
+                chat_key=event.chat_key,
+                reason="risk",
+                language=r.lang,
+                country=session.country,
+                risk_level="high",
+                indicators=(INDICATOR, *session.risk_indicators),
+                silent=True,
+            )
+        )
+        log.warning("silent alarm raised user=%s", event.user_key[:12])
+        return True
+
+    def _written(self, user_key: str, words: list[str], session: Session) -> bool:
+        hashed = session.alarm_hash
+        if not words or hashed is None:
+            return False
+        if hmac.compare_digest(self.digest(user_key, words), hashed):
+            return True
+        if not session.alarm_in_sentence:
+            return False
+        for size in range(1, 4):  # the word may be a phrase of up to three words
+            for start in range(len(words) - size + 1):
+                window = words[start : start + size]
+                if hmac.compare_digest(self.digest(user_key, window), hashed):
+                    return True
+        return False

@@ -1,0 +1,60 @@
+"""content/ad_check.yaml is checked like the danger phrases: every mistake at its file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.content.loader import check_content
+from tests.content.conftest import replace_once
+
+AD_FILE = "ad_check.yaml"
+
+
+def _errors_at(content_dir: Path) -> list[tuple[str, int | None, str]]:
+    content, problems = check_content(content_dir)
+    errors = [(p.file, p.line, p.message) for p in problems if p.severity == "error"]
+    assert content is None or not errors
+    return errors
+
+
+def test_real_ad_rules_load(content_dir: Path) -> None:
+    content, problems = check_content(content_dir)
+    assert content is not None and content.ad_check is not None
+    assert not [p for p in problems if p.file.endswith(AD_FILE)]
+    assert len(content.ad_check.flags) >= 10
+
+
+def test_broken_pattern_is_reported_at_its_line(content_dir: Path) -> None:
+    path = content_dir / AD_FILE
+    line = replace_once(path, "'предоплат\\w*'", "'предоплат(\\w*'")
+    [(file, at, message)] = _errors_at(content_dir)
+    assert file.endswith(AD_FILE) and at == line and "broken pattern" in message
+
+
+def test_example_that_no_longer_raises_its_flag_is_an_error(content_dir: Path) -> None:
+    path = content_dir / AD_FILE
+    line = replace_once(path, '"Едем по туристической визе"', '"Едем по рабочей визе"')
+    [(file, at, message)] = _errors_at(content_dir)
+    assert file.endswith(AD_FILE) and at == line and "does not raise 'wrong_visa'" in message
+
+
+def test_missing_belarusian_title_is_an_error_at_the_title(content_dir: Path) -> None:
+    path = content_dir / AD_FILE
+    old = '        be: "Плата за працу"\n'
+    line = replace_once(path, old, "")
+    errors = _errors_at(content_dir)
+    assert any(at == line - 2 and "be text is missing" in msg for _, at, msg in errors), errors
+
+
+def test_indicator_must_be_a_red_flag_of_the_facts(content_dir: Path) -> None:
+    path = content_dir / AD_FILE
+    line = replace_once(path, "indicator: rf-rush", "indicator: rf-hurry")
+    [(_, at, message)] = _errors_at(content_dir)
+    assert at == line and "rf-hurry" in message
+
+
+def test_missing_file_turns_the_check_off_with_a_warning(content_dir: Path) -> None:
+    (content_dir / AD_FILE).unlink()
+    content, problems = check_content(content_dir)
+    assert content is not None and content.ad_check is None
+    assert any(p.file.endswith(AD_FILE) and p.severity == "warning" for p in problems)

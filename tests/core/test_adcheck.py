@@ -1,0 +1,201 @@
+"""The job-ad check end to end through the engine: real content, recogniser, triage and Redis."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.core.engine import DialogueEngine
+from bot.core.events import Response
+from bot.storage.redis import RedisSessionStore
+from tests.helpers.chat import Chat, alerts, all_payloads, texts
+from tests.helpers.logs import leaks
+
+# Ads written for these tests (not in tests/data/ads.yaml), one per kind of answer.
+SCAM_RU = (
+    "Работа в Польше на складе, упаковка бытовой химии. Опыт не нужен, высокая зарплата, "
+    "авансы каждую неделю. Чтобы забронировать место, нужно внести регистрационный взнос "
+    "120 евро до выезда. Осталось 2 места! Пишите в вайбер +48 500 100 200, Ольга."
+)
+TRAFFICKING_BE = (
+    "Запрашаем дзяўчат 18-24 гадоў з прывабнай знешнасцю на працу хостэс у клуб у Стамбуле. "
+    "Дарогу аплачваем, потым вылічым з заробку. Пашпарт на час кантракту захоўваецца ў "
+    "нашага каардынатара. Пішыце ў тэлеграм @istanbul_girls_work"
+)
+HONEST_EN = (
+    "Seasonal strawberry pickers wanted on a family farm in Lower Saxony, Germany, May to "
+    "July. Pay is the German statutory minimum wage per hour; a room on the farm costs 8 EUR "
+    "a day. The employment contract is sent to you before departure, in German and English. "
+    "Contact the farm at www.erdbeerhof-example.de or jobs@erdbeerhof-example.de"
+)
+RECRUITER_FORWARD = "Привет! Есть работа в Чехии, зарплата 2000 евро, пиши в телеграм @cz_job"
+
+
+def _joined(response: Response) -> str:
+    return "\n".join(texts(response))
+
+
+async def test_checkad_command_then_pasted_ad_lists_quoted_red_flags(chat: Chat) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    intro = await chat.command("/checkad")
+    assert "Вставьте текст вакансии" in _joined(intro)
+    report = _joined(await chat.say(SCAM_RU))
+    assert "Тревожных признаков: 4" in report
+    # Each flag quotes the ad's own words that raised it.
+    assert "Плата за работу" in report and "регистрационный взнос" in report
+    assert "Без опыта, но высокий заработок" in report and "высокая зарплата" in report
+    assert "Торопят с решением" in report and "Осталось 2 места" in report
+    assert "Связь только через мессенджер" in report and "вайбер" in report
+    assert "Уровень риска: высокий" in report
+    assert "Что проверить:" in report
+    # Checked once: the next message is answered as usual, not as another ad.
+    after = await chat.say("спасибо")
+    assert "Тревожных признаков" not in _joined(after)
+
+
+async def test_menu_button_starts_the_check(chat: Chat) -> None:
+    chat.language_code = "en"
+    menu = await chat.command("/start")
+    assert "m:ad_check" in all_payloads(menu)
+    intro = await chat.press("m:ad_check")
+    assert "Paste the text of the vacancy" in _joined(intro)
+    report = _joined(await chat.say(HONEST_EN))
+    assert "I found no known red flags" in report
+    assert "Risk level: low" in report
+
+
+async def test_a_message_that_looks_like_an_ad_is_offered_the_check(chat: Chat) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    offer = await chat.say(SCAM_RU)
+    assert "Похоже на объявление о работе" in _joined(offer)
+    assert {"ad:check", "ad:no"} <= set(all_payloads(offer))
+    report = _joined(await chat.press("ad:check"))
+    assert "Тревожных признаков: 4" in report
+    again = _joined(await chat.press("ad:check"))  # the ad was not kept after the check
+    assert "Пришлите его ещё раз" in again
+
+
+async def test_forwarded_recruiter_message_is_offered_the_check(chat: Chat) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    typed = await chat.say(RECRUITER_FORWARD)
+    assert "ad:check" not in all_payloads(typed)  # short and typed: not taken for an ad
+    forwarded = await chat.say(RECRUITER_FORWARD, forwarded=True)
+    assert "ad:check" in all_payloads(forwarded)
+    report = _joined(await chat.press("ad:check"))
+    assert "Связь только через мессенджер" in report and "@cz_job" in report
+
+
+async def test_forwarded_english_ad_keeps_the_persons_language(chat: Chat) -> None:
+    chat.language_code = "be"
+    await chat.command("/start")
+    await chat.say(HONEST_EN, forwarded=True)
+    report = _joined(await chat.press("ad:check"))
+    assert "Я не знайшоў вядомых трывожных прыкмет" in report.replace("У гэтай аб’яве я", "Я")
+
+
+async def test_trafficking_signs_lead_to_the_human_offer_without_the_ad(
+    chat: Chat,
+) -> None:
+    chat.language_code = "be"
+    await chat.command("/start")
+    await chat.command("/checkad")
+    report = await chat.say(TRAFFICKING_BE)
+    body = _joined(report)
+    assert "Пашпарт трэба аддаць" in body and "захоўваецца" in body
+    assert "Незразумелая праца" in body and "знешнасцю" in body
+    assert "Дарога «ў доўг» з заробку" in body
+    assert "Узровень рызыкі: высокі" in body
+    offer = all_payloads(report)
+    assert "h:yes" in offer and "h:text" not in offer  # the ad is never offered for sharing
+    sent = await chat.press("h:yes")
+    [alert] = alerts(sent)
+    assert {"rf-passport-deposit", "rf-vague-job-appearance"} <= set(alert.indicators)
+    assert alert.user_text is None
+
+
+async def test_honest_ad_is_low_risk_and_offers_no_human(chat: Chat) -> None:
+    chat.language_code = "en"
+    await chat.command("/start")
+    await chat.command("/checkad")
+    report = await chat.say(HONEST_EN)
+    assert "Risk level: low" in _joined(report)
+    assert "h:yes" not in all_payloads(report)
+
+
+async def test_a_cry_for_help_while_waiting_for_an_ad_takes_the_risk_path(chat: Chat) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    await chat.command("/checkad")
+    reply = _joined(await chat.say("у меня забрали паспорт и не отдают"))
+    assert "112" in reply
+    assert "Тревожных признаков" not in reply
+
+
+async def test_too_short_text_asks_for_the_whole_ad(chat: Chat) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    await chat.command("/checkad")
+    reply = _joined(await chat.say("работа в Польше"))
+    assert "слишком короткий" in reply
+    report = _joined(await chat.say(SCAM_RU))  # still waiting for the ad
+    assert "Тревожных признаков" in report
+
+
+async def test_delete_drops_a_held_ad(chat: Chat) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    await chat.say(SCAM_RU)  # offered, held in memory until answered
+    await chat.command("/delete")
+    reply = _joined(await chat.press("ad:check"))
+    assert "Пришлите его ещё раз" in reply
+
+
+async def test_ad_text_is_never_in_redis_or_logs(
+    make_engine: Callable[..., DialogueEngine],
+    redis_client: Redis,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    chat = Chat(make_engine(store=RedisSessionStore(redis_client)), language_code="ru")
+    await chat.command("/start")
+    await chat.say(SCAM_RU)  # the offer: held in process memory only
+    keys = await redis_client.keys("*")
+    stored_while_offered = json.dumps([await redis_client.get(k) for k in keys])
+    await chat.press("ad:check")
+    await chat.command("/checkad")
+    await chat.say(TRAFFICKING_BE)
+    stored = json.dumps([await redis_client.get(k) for k in await redis_client.keys("*")])
+    for words in ("регистрационный взнос", "вайбер", "Стамбуле", "istanbul_girls_work"):
+        assert words not in stored_while_offered and words not in stored
+    assert leaks(caplog.records, "регистрационный", "Стамбуле", "@istanbul_girls_work",
+                 "+48 500 100 200") == []
+
+
+async def test_forwarded_ad_with_danger_words_gets_numbers_first_then_the_offer(
+    chat: Chat,
+) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    forwarded = "Паспорт заберём на границе, работа в Польше, зарплата 1500 евро, пиши @pl_work_now"
+    response = await chat.say(forwarded, forwarded=True)
+    replies = texts(response)
+    assert "112" in replies[0]  # a forwarded message may be a friend in danger: numbers first
+    assert "ad:check" in all_payloads(response)
+    report = _joined(await chat.press("ad:check"))
+    assert "Паспорт нужно отдать" in report and "Паспорт заберём" in report
+
+
+async def test_another_button_ends_the_wait_for_an_ad(chat: Chat) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    await chat.command("/checkad")
+    await chat.press("m:legal_work")
+    reply = _joined(await chat.say("спасибо"))
+    assert "слишком короткий" not in reply and "Тревожных признаков" not in reply

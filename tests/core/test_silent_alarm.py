@@ -1,0 +1,125 @@
+"""The silent alarm (duress word) through the engine, with sessions in a real Redis."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.core.engine import DialogueEngine
+from bot.core.events import Response
+from bot.storage.redis import RedisSessionStore
+from tests.helpers.chat import Chat, alerts, all_payloads, texts
+from tests.helpers.logs import leaks
+
+WORD = "Драники с грибами"
+HELP_WORDS = re.compile(r"помощ|помог|опасн|оператор|команд|112|горяч|тревог|help|danger", re.I)
+
+
+async def _set_word(chat: Chat, word: str = WORD, *, in_sentence: bool = False) -> None:
+    explain = await chat.command("/codeword")
+    assert "Кодовое слово" in texts(explain)[0]
+    asked = await chat.say(word)
+    assert {"sa:in:yes", "sa:in:no"} <= set(all_payloads(asked))
+    await chat.press("sa:in:yes" if in_sentence else "sa:in:no")
+
+
+def _gives_nothing_away(response: Response) -> None:
+    [reply] = response.replies
+    assert not any(ch.isdigit() for ch in reply.text)
+    assert not HELP_WORDS.search(reply.text)
+    assert not reply.buttons
+
+
+async def test_code_word_answers_ordinarily_and_alerts_with_the_country(chat: Chat) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    await chat.press("c:PL")  # the last known country
+    await _set_word(chat)
+    response = await chat.say("драники с грибами!")  # case, ё and punctuation do not matter
+    _gives_nothing_away(response)
+    [alert] = alerts(response)
+    assert alert.risk_level == "high" and alert.reason == "risk"
+    assert alert.country == "PL" and "silent-alarm" in alert.indicators
+    assert alert.user_text is None
+
+
+async def test_word_inside_a_sentence_counts_only_when_chosen(
+    make_engine: Callable[..., DialogueEngine],
+) -> None:
+    exact = Chat(make_engine(), language_code="ru", user_key="a" * 32)
+    await exact.command("/start")
+    await _set_word(exact, "оливье")
+    inside = await exact.say("вчера ели оливье у соседей")
+    assert alerts(inside) == []
+    assert alerts(await exact.say("Оливье")) != []
+
+    anywhere = Chat(make_engine(), language_code="ru", user_key="b" * 32)
+    await anywhere.command("/start")
+    await _set_word(anywhere, "оливье", in_sentence=True)
+    response = await anywhere.say("вчера ели оливье у соседей")
+    _gives_nothing_away(response)
+    assert alerts(response) != []
+
+
+async def test_another_persons_word_does_not_raise_my_alarm(
+    make_engine: Callable[..., DialogueEngine],
+) -> None:
+    engine = make_engine()
+    first = Chat(engine, language_code="ru", user_key="c" * 32)
+    await first.command("/start")
+    await _set_word(first, "пельмени")
+    second = Chat(engine, language_code="ru", user_key="d" * 32)
+    await second.command("/start")
+    assert alerts(await second.say("пельмени")) == []
+
+
+async def test_change_and_remove_the_word(chat: Chat) -> None:
+    chat.language_code = "en"
+    await chat.command("/start")
+    await chat.command("/codeword")
+    await chat.say("pancakes")
+    await chat.press("sa:in:no")
+    await chat.command("/codeword")
+    await chat.say("blue tulips")
+    await chat.press("sa:in:no")
+    assert alerts(await chat.say("pancakes")) == []  # the old word no longer counts
+    assert alerts(await chat.say("Blue tulips.")) != []
+    menu = await chat.command("/codeword")
+    assert "sa:remove" in all_payloads(menu)
+    removed = await chat.press("sa:remove")
+    assert "removed" in texts(removed)[0]
+    assert alerts(await chat.say("blue tulips")) == []
+
+
+async def test_a_bad_word_is_asked_again(chat: Chat) -> None:
+    chat.language_code = "be"
+    await chat.command("/start")
+    await chat.command("/codeword")
+    reply = await chat.say("аб")
+    assert "не падыходзіць" in texts(reply)[0]
+    asked = await chat.say("бульба")
+    assert "sa:in:yes" in all_payloads(asked)
+
+
+async def test_word_is_never_in_redis_or_logs_and_delete_removes_it(
+    make_engine: Callable[..., DialogueEngine],
+    redis_client: Redis,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    chat = Chat(make_engine(store=RedisSessionStore(redis_client)), language_code="ru")
+    await chat.command("/start")
+    await _set_word(chat)
+    await chat.say(WORD)
+    stored = json.dumps([await redis_client.get(k) for k in await redis_client.keys("*")])
+    assert "драники" not in stored.lower() and "alarm_hash" in stored
+    assert leaks(caplog.records, "Драники", "драники", "грибами") == []
+    await chat.command("/delete")
+    assert await redis_client.keys("*") == []
+    await chat.command("/start")
+    assert alerts(await chat.say(WORD)) == []

@@ -1,0 +1,36 @@
+"""The silent alarm on the fake Bot API with a real redis-server, for both adapters."""
+
+from __future__ import annotations
+
+import pytest
+from redis.asyncio import Redis
+
+from tests.handoff.telegram import OPS, HandoffBot, pseudonym, sent_to, settings_for
+from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.redis_server import RedisServer
+from tests.helpers.telegram_bot import Person
+
+
+@pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+async def test_code_word_raises_a_high_risk_alert_and_an_ordinary_reply(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+) -> None:
+    bot = HandoffBot(settings_for(fake_api, framework, redis_server.url))
+    await bot.start()
+    try:
+        person = Person(bot, fake_api, 777, "ru")
+        await person.say("/start")
+        await person.press("c:LT")
+        await person.say("/codeword")
+        await person.say("голубцы")
+        await person.press("sa:in:no")
+
+        mark = len(fake_api.calls)
+        [reply] = await person.say("Голубцы")
+        assert reply.text == "Спасибо, записал! Хорошего дня 🙂" and not reply.payloads
+        (alert,) = await sent_to(fake_api, OPS, "Case #", since=mark)
+        assert pseudonym(777) in alert.text and "silent-alarm" in alert.text
+        assert "LT" in alert.text and "high" in alert.text.lower()
+        assert "олубц" not in alert.text  # the word itself never reaches anyone
+    finally:
+        await bot.stop()
