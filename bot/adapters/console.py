@@ -50,8 +50,10 @@ class ConsoleChat:
         kind = EventKind.COMMAND if line.startswith("/") else EventKind.TEXT
         return self._event(kind, text=line)
 
-    def _event(self, kind: EventKind, **fields: str) -> IncomingEvent:
-        return IncomingEvent(USER_KEY, CHAT_KEY, kind, language_code=self._language, **fields)
+    def _event(self, kind: EventKind, *, text: str | None = None,
+               payload: str | None = None) -> IncomingEvent:
+        return IncomingEvent(USER_KEY, CHAT_KEY, kind, text=text, payload=payload,
+                             language_code=self._language)
 
     async def send(self, line: str) -> None:
         """Handle one line and print what the bot answers."""

@@ -38,6 +38,7 @@ class IncomingEvent:
     text: str | None = None
     payload: str | None = None
     language_code: str | None = None  # the client's UI language, e.g. "ru", "be", "en-US"
+    edited: bool = False  # a correction of an earlier message whose text changed
 
 
 @dataclass(frozen=True, slots=True)
