@@ -28,11 +28,10 @@ SAID = "у меня забрали паспорт и не отпускают"
 # How sending to the person's chat fails from now on, every time it is tried.
 FAILURES: dict[str, Callable[[FakeBotAPI, int], None]] = {
     "400 can't parse entities": lambda api, chat: api.fail(
-        "sendMessage", 400, CANT_PARSE, chat_id=chat, times=100),
-    "403 blocked": lambda api, chat: api.fail("sendMessage", 403, BLOCKED, chat_id=chat,
-                                              times=100),
-    "500 on every try": lambda api, chat: api.fail("sendMessage", 500, SERVER_ERROR,
-                                                   chat_id=chat, times=100),
+        "sendMessage", *CANT_PARSE, chat_id=chat, times=100),
+    "403 blocked": lambda api, chat: api.fail("sendMessage", *BLOCKED, chat_id=chat, times=100),
+    "500 on every try": lambda api, chat: api.fail("sendMessage", *SERVER_ERROR, chat_id=chat,
+                                                   times=100),
     "429 on every try": lambda api, chat: api.fail("sendMessage", 429, retry_after=1,
                                                    chat_id=chat, times=100),
     "a hang": lambda api, chat: api.hang("sendMessage", chat_id=chat, times=100),
