@@ -31,6 +31,8 @@ from tests.helpers.telegram_bot import PSEUDONYM_KEY
 
 OPS = -1009876543
 SECRET = "replica-secret"
+pytestmark = pytest.mark.replicas  # `-m "not replicas"` skips the real processes
+
 PERSONS = 200
 AT_ONCE = 20  # people writing at the same time (more only measures the machine)
 DOCUMENTS = "у меня забрали паспорт"  # risk_documents_withheld
