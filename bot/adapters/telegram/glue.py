@@ -68,6 +68,11 @@ class SendBudget:
         self._seconds = seconds
         self._deadline: float | None = None
 
+    def spent(self) -> bool:
+        """Whether the budget has run out (a call now would be cut at once)."""
+        loop = asyncio.get_running_loop()
+        return self._deadline is not None and loop.time() >= self._deadline
+
     def window(self, share: float = 1.0) -> asyncio.Timeout:
         """A timeout ending with the budget (or after `share` of what is left of it)."""
         now = asyncio.get_running_loop().time()
@@ -235,6 +240,11 @@ class Glue:
         if not erased:
             await self._state.remember(user_key, sent)  # before /hide, which reads it
         for tell in tells:  # "your place in the queue: 1", after the replies
+            if budget.spent():
+                # Telegram did not take the replies in time: cutting the handoff's own Redis
+                # reads short would only leave its connections broken.
+                log.warning("queue place not told: the send budget ran out")
+                break
             try:
                 async with budget.window():
                     await tell()
