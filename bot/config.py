@@ -175,7 +175,11 @@ class BotSettings(BaseSettings):
     locales_dir: Path = REPO_ROOT / "locales"
     session_ttl_days: int = Field(default=30, ge=1)
     pseudonym_key: SecretStr | None = None  # keyed hash for user keys; required with Telegram
-    rate_limit_per_minute: int = Field(default=20, ge=1)
+    rate_limit_per_minute: int = Field(default=20, ge=1)  # text; presses get 3x (README)
+    rate_burst: int = Field(default=10, ge=1)  # text messages at once before slowing down
+    rate_max_delay_s: float = Field(default=30.0, gt=0)  # slowed up to this, then a flood
+    send_budget_s: float = Field(default=15.0, gt=0)  # all Bot API calls of one update
+    lock_lease_s: float = Field(default=15.0, gt=0)  # a person's cross-replica lock lease
     log_level: str = "INFO"
     log_format: Literal["plain", "json"] = "plain"  # json: one JSON object per line
     # host:port of /healthz, /readyz and /metrics in polling mode (webhook mode serves them on

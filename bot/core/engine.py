@@ -64,7 +64,8 @@ class DialogueEngine:
         self._consent = consent_table(i18n.translator(lang) for lang in LANGUAGES)
         self._low_confidence = settings.nlu.low_confidence
         self._detect = detect
-        self._safety = Safety(pending or PendingTexts(), settings.operators)
+        self._pending = pending or PendingTexts()
+        self._safety = Safety(self._pending, settings.operators)
         self._steps = Steps(self._safety, store, i18n, self._low_confidence)
         self._ads = AdCheckStep(self._safety, held_ads)
         key = settings.bot.pseudonym_key
@@ -77,6 +78,11 @@ class DialogueEngine:
         return self._store
 
     @property
+    def held_texts(self) -> PendingTexts:
+        """The messages held for the human offer; the runner binds a shared store to it."""
+        return self._pending
+
+    @property
     def content_holder(self) -> ContentHolder:
         """The content this engine answers with; `reload()` on it applies edits live."""
         return self._holder
@@ -85,6 +91,7 @@ class DialogueEngine:
         """Handle one event: load the session, answer, save the session."""
         content = self._holder.content  # read per event: edited content applies without restart
         session, known = await self._load(event.user_key)
+        await self._load_held(event.user_key)
         language = self._language(session, event)
         places = self._content_parts(content)[1]
         turn = Turn(event, session, Replies(content, self._i18n.translator(language), places))
@@ -103,6 +110,7 @@ class DialogueEngine:
         if not erased and known:  # a session that failed to load is unknown, not empty
             session.updated_at = datetime.now(UTC)
             await self._save(event.user_key, session)
+        await self._save_held(event.user_key)
         return turn.response
 
     # ------------------------------------------------------------------ plumbing
@@ -129,6 +137,18 @@ class DialogueEngine:
             index = CountryIndex(content.countries)
             self._per_content = (content, self._triage_source(content), index)
         return self._per_content[1], self._per_content[2]
+
+    async def _load_held(self, user_key: str) -> None:
+        try:
+            await self._pending.load(user_key)
+        except Exception as exc:  # the alert then goes out without the text, as after a restart
+            log.error("held text load failed (%s)", type(exc).__name__)
+
+    async def _save_held(self, user_key: str) -> None:
+        try:
+            await self._pending.save(user_key)
+        except Exception as exc:
+            log.error("held text save failed (%s)", type(exc).__name__)
 
     def _language(self, session: Session, event: IncomingEvent) -> str:
         """Explicit choice, else the language the person's own messages established, else the

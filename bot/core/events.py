@@ -39,6 +39,7 @@ class IncomingEvent:
     payload: str | None = None
     language_code: str | None = None  # the client's UI language, e.g. "ru", "be", "en-US"
     forwarded: bool = False  # forwarded from someone else (a recruiter's message, say)
+    edited: bool = False  # a correction of an earlier message whose text changed
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,8 @@ STOP_PAYLOAD = "h:stop"
 SentHook = Callable[[str, list[int]], Awaitable[None]]
 # Danger-phrase indicators found in a text, in a language (the triage's matcher).
 DangerCheck = Callable[[str, str], Sequence[str]]
+# Tells the person where their queued alert stands; run by the glue after its replies.
+Tell = Callable[[], Awaitable[None]]
 
 NOT_DELIVERED_BLOCKED = N_("Not delivered: the person has blocked the bot.")
 NOT_DELIVERED = N_("Not delivered: Telegram refused or is busy. Send it again later.")

@@ -109,10 +109,14 @@ class Relay:
         if text and ctx.danger is not None:
             flags = list(ctx.danger(text, case.language))
         lines = []
+        if event.edited:
+            # A correction of a message operators have seen (the glue drops edits that changed
+            # nothing): shown as such, and it never escalates the case a second time.
+            lines.append("✏️ Edited message")
         if flags:
             # The danger-phrase layer still speaks while a human has the case.
             lines.append(f"⚠️ Danger phrase ({', '.join(dict.fromkeys(flags))})")
-            if case.state == "new":
+            if case.state == "new" and not event.edited:
                 await ctx.waiting.escalate_now(case.id)
         if event.kind != EventKind.TEXT:
             lines.append(f"[{event.kind.value}: only text is passed on]")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from redis.asyncio import Redis
 from redis.exceptions import OutOfMemoryError, RedisError
@@ -24,7 +25,7 @@ from bot.handoff.audit import Audit
 from bot.handoff.auth import MemberLookup, OperatorAuth
 from bot.handoff.cases import Case, CaseStore
 from bot.handoff.channel import CaseChannel
-from bot.handoff.context import DangerCheck, HandoffContext, SentHook
+from bot.handoff.context import DangerCheck, HandoffContext, SentHook, Tell
 from bot.handoff.escalation import WaitingList
 from bot.handoff.hours import OperatorHours
 from bot.handoff.opschat import OperatorsChat
@@ -56,6 +57,14 @@ class QueueHandoff:
     # ------------------------------------------------------------------ the person's side
     async def alert(self, alert: OperatorAlert) -> None:
         """Open a case and queue its alert; tell the person their place or when we open."""
+        tell = await self.queue_alert(alert)
+        if tell is not None:
+            await tell()
+
+    async def queue_alert(self, alert: OperatorAlert) -> Tell | None:
+        """Open a case and queue its alert durably; return how to tell the person (their
+        place, when we open, or that nobody can be reached), for the glue to run after its
+        own replies: no failed reply can undo the alert."""
         ctx = self.ctx
         try:
             # Once more after a dropped connection: a second attempt finds the case the first
@@ -63,9 +72,9 @@ class QueueHandoff:
             queued = await once_more(lambda: self._open_and_queue(alert))
         except (RedisError, OSError) as exc:
             await self._post_without_queue(alert, exc)
-            return
+            return None
         if queued is None:
-            return
+            return None
         case, open_now = queued
         # Queued: counters and the audit entry may be refused for lack of memory, the person
         # must still be told their place.
@@ -75,7 +84,12 @@ class QueueHandoff:
         await unless_full(ctx.audit.record(0, case.id, "opened"))
         log.info("handoff case opened case=%s reason=%s", case.id, case.reason)
         if alert.silent:  # the code word: whoever holds the phone must see nothing
-            return
+            return None
+        return partial(self._tell_queued, case, open_now)
+
+    async def _tell_queued(self, case: Case, open_now: bool) -> None:
+        """Tell the person their place in the queue, or when we open (with the numbers)."""
+        ctx = self.ctx
         lang = case.language
         if not await ctx.ops.reachable():
             # Queued (it is posted once the chat works again), but nobody reads it now.

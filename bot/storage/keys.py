@@ -27,6 +27,9 @@ USER_KEY_KINDS: tuple[str, ...] = (
     "msgs",  # recent message ids in the chat, for /hide
     "case",  # the open handoff case id
     "chat",  # the transport chat address, kept only while a handoff needs it
+    "edits",  # keyed hashes of recent message texts by message id, to skip unchanged edits
+    "held",  # the message held for the human offer until the person answers (PendingTexts)
+    "lock",  # the person's cross-process lock (a random token, a lease of seconds)
 )
 
 

@@ -12,10 +12,8 @@ from redis.asyncio import Redis
 
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import EngineFactory
-from bot.adapters.telegram.texts import FLOOD_NOTICE, TransportTexts
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
-from bot.i18n import I18n
 from bot.nlu.base import IntentRecognizer
 from bot.privacy import Pseudonymizer
 from bot.storage.keys import USER_KEY_KINDS, UserKey
@@ -208,27 +206,6 @@ async def test_a_restart_in_the_middle_of_a_flow_resumes_from_redis(
     option = next(p for p in payloads(replies) if p.startswith("f:"))
     replies = await person.press(option)
     assert any(call.text.startswith("Question 4 of") for call in replies)
-
-
-async def test_a_flood_gets_one_notice_then_silence(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
-) -> None:
-    settings = make_settings(fake_api, framework, redis_server.url, rate_limit=3)
-    bot = await running(settings, engine_factory)
-    person = Person(bot, fake_api, 7001, "ru")
-    notice = TransportTexts(I18n(settings.bot.locales_dir)).translate("ru", FLOOD_NOTICE)
-
-    for i in range(10):
-        await fake_api.push(message_update(fake_api, person.user, text=f"вопрос {i}"))
-    await fake_api.wait_calls("sendMessage", 1, person.chat_id)
-    await bot.settle()
-    await fake_api.quiet(0.5)
-    await bot.settle()
-
-    texts = [c.text for c in fake_api.calls_to("sendMessage", person.chat_id)]
-    assert texts.count(notice) == 1
-    assert texts[-1] == notice  # nothing after the notice
 
 
 async def test_429_retry_after_is_honoured(

@@ -361,6 +361,7 @@ async def test_a_case_leaves_no_trace_in_logs_and_delete_erases_it(
     (relayed,) = await sent_to(fake_api, OPS, "Ивана", since=mark)
     assert "⚠️" in relayed.text and "&lt;b&gt;Ивана&lt;/b&gt;" in relayed.text
     assert pseudonym(uid) in relayed.text and str(uid) not in relayed.text
+    await bot.settle()  # the update is finished: its lock on the person is released
 
     key = user_key(uid)
     for name in await redis_client.keys("smb:*"):

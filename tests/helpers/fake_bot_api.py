@@ -9,6 +9,7 @@ import json
 import re
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +54,8 @@ class _Failure:
     description: str
     retry_after: int | None
     parameters: dict[str, Any] | None = None
+    hang: float = 0.0  # seconds to hold the request before answering (0: answer at once)
+    when: Callable[[dict[str, Any]], bool] | None = None  # only calls with such parameters
 
 
 # What Telegram answers about a chat the bot can no longer use (real descriptions).
@@ -63,6 +66,9 @@ THREAD_NOT_FOUND = (400, "Bad Request: message thread not found")
 TOPIC_CLOSED = (400, "Bad Request: TOPIC_CLOSED")
 NO_TOPIC_RIGHTS = (400, "Bad Request: not enough rights to manage topics")
 UPGRADED = (400, "Bad Request: group chat was upgraded to a supergroup chat")
+CANT_PARSE = (400, "Bad Request: can't parse entities: Unsupported start tag \"b\" at byte "
+                   "offset 0")
+SERVER_ERROR = (500, "Internal Server Error")
 # The rights the set-up in docs/OPERATORS.md gives the bot in the operators' supergroup.
 ADMIN_RIGHTS: dict[str, Any] = {
     "status": "administrator", "can_be_edited": False, "is_anonymous": False,
@@ -79,6 +85,7 @@ class FakeBotAPI:
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self._by_chat: dict[int, list[Call]] = defaultdict(list)  # the same calls, by chat
         self.chats: dict[int, dict[int, str]] = defaultdict(dict)  # chat -> visible messages
         self.keyboards: dict[tuple[int, int], Any] = {}  # (chat, message) -> its inline keyboard
         self.topics: dict[int, dict[int, bool]] = defaultdict(dict)  # chat -> topic -> closed?
@@ -95,7 +102,9 @@ class FakeBotAPI:
         self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
         self._new_update = asyncio.Condition()
         self._new_call = asyncio.Condition()
-        self._failures: dict[str, deque[_Failure]] = defaultdict(deque)
+        # (method, chat id or None for any chat) -> scripted answers, used before real ones
+        self._failures: dict[tuple[str, int | None], deque[_Failure]] = defaultdict(deque)
+        self._released = asyncio.Event()  # set on stop: hanging requests end then
         self._slow: dict[tuple[str, int | None], deque[float]] = defaultdict(deque)
         self._runner: web.AppRunner | None = None
         self.port = free_port()
@@ -112,16 +121,19 @@ class FakeBotAPI:
         await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
 
     async def stop(self) -> None:
+        self._released.set()
         if self._runner is not None:
             await self._runner.cleanup()
 
     # ---------------------------------------------------------------- test controls
     def fail(self, method: str, status: int, description: str = "", *,
              retry_after: int | None = None, times: int = 1,
-             parameters: dict[str, Any] | None = None) -> None:
-        """Answer the next `times` calls of `method` with an error like Telegram's."""
+             parameters: dict[str, Any] | None = None, chat_id: int | None = None) -> None:
+        """Answer the next `times` calls of `method` (to `chat_id`, else to any chat) with an
+        error like Telegram's: `{"ok": false, "error_code", "description", "parameters"}`."""
         for _ in range(times):
-            self._failures[method].append(_Failure(status, description, retry_after, parameters))
+            self._failures[(method, chat_id)].append(
+                _Failure(status, description, retry_after, parameters))
 
     def slow(self, method: str, seconds: float, chat_id: int | None = None) -> None:
         """The next call of `method` (to `chat_id`) is done at once, as Telegram would, but
@@ -142,6 +154,19 @@ class FakeBotAPI:
     def rights(self, chat_id: int) -> dict[str, Any]:
         """The bot's getChatMember in `chat_id` (ADMIN_RIGHTS unless a test changed them)."""
         return self.bot_member.get(chat_id, ADMIN_RIGHTS)
+
+    def hang(self, method: str, *, chat_id: int | None = None, seconds: float = 3600.0,
+             times: int = 1, when: Callable[[dict[str, Any]], bool] | None = None) -> None:
+        """Hold the next `times` calls of `method` (to `chat_id`; only those whose parameters
+        satisfy `when`) for `seconds` (or until the fake stops), then answer them normally: a
+        Bot API that stopped answering."""
+        for _ in range(times):
+            self._failures[(method, chat_id)].append(
+                _Failure(0, "", None, hang=seconds, when=when))
+
+    def clear_failures(self) -> None:
+        """Forget every scripted failure and hang not used yet."""
+        self._failures.clear()
 
     async def push(self, update: dict[str, Any]) -> int:
         """Queue an update for getUpdates (gives it an update_id unless it has one)."""
@@ -171,6 +196,17 @@ class FakeBotAPI:
                 )
         await asyncio.wait_for(enough(), within)
         return self.calls_to(method, chat_id, since)
+
+    async def wait_chat(self, chat_id: int, done: Callable[[list[Call]], bool],
+                        within: float = 15.0) -> list[Call]:
+        """Wait until `done(calls to chat_id so far)`; cheap with many chats (an index)."""
+        calls = self._by_chat[chat_id]
+
+        async def enough() -> None:
+            async with self._new_call:
+                await self._new_call.wait_for(lambda: done(calls))
+        await asyncio.wait_for(enough(), within)
+        return list(calls)
 
     async def quiet(self, period: float = 0.3, within: float = 15.0) -> None:
         """Wait until no call has arrived for `period` seconds."""
@@ -209,11 +245,20 @@ class FakeBotAPI:
         params = await self._params(request)
         if method != "getUpdates":
             async with self._new_call:
-                self.calls.append(Call(method, params))
+                call = Call(method, params)
+                self.calls.append(call)
+                if call.chat_id is not None:
+                    self._by_chat[call.chat_id].append(call)
                 self._new_call.notify_all()
-        failures = self._failures.get(method)
-        if failures:
-            failure = failures.popleft()
+        failure = self._scripted(method, params)
+        if failure is not None and failure.hang:
+            try:
+                await asyncio.wait_for(self._released.wait(), failure.hang)
+            except TimeoutError:
+                pass
+            if self._released.is_set():
+                return _error(502, "Bad Gateway")  # shutting down: nobody waits for this
+        elif failure is not None:
             return _error(failure.status, failure.description, failure.retry_after,
                           failure.parameters)
         chat = params.get("chat_id")
@@ -230,6 +275,15 @@ class FakeBotAPI:
         if delays:
             await asyncio.sleep(delays.popleft())
         return response
+
+    def _scripted(self, method: str, params: dict[str, Any]) -> _Failure | None:
+        chat = str(params.get("chat_id", ""))
+        keys = [(method, int(chat))] if chat.lstrip("-").isdigit() else []
+        for key in (*keys, (method, None)):
+            queue = self._failures.get(key)
+            if queue and (queue[0].when is None or queue[0].when(params)):
+                return queue.popleft()
+        return None
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)

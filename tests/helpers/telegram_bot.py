@@ -33,10 +33,15 @@ def make_settings(api: FakeBotAPI, framework: str, redis_url: str | None, **over
     }
     if "webhook_secret" in over:
         webhook["secret"] = SecretStr(over["webhook_secret"])
+    bot: dict[str, Any] = {"mode": over.get("mode", "polling"),
+                           "pseudonym_key": SecretStr(PSEUDONYM_KEY),
+                           "rate_limit_per_minute": over.get("rate_limit", 20),
+                           "health_listen": over.get("health_listen", "")}
+    for name in ("rate_burst", "rate_max_delay_s", "send_budget_s", "lock_lease_s"):
+        if name in over:
+            bot[name] = over[name]
     return plain_settings(
-        bot={"mode": over.get("mode", "polling"), "pseudonym_key": SecretStr(PSEUDONYM_KEY),
-             "rate_limit_per_minute": over.get("rate_limit", 20),
-             "health_listen": over.get("health_listen", "")},
+        bot=bot,
         telegram={"bot_token": SecretStr(TOKEN), "api_base": api.base_url,
                   "framework": framework},
         webhook=webhook,

@@ -1,24 +1,31 @@
 """Framework-neutral glue: a Telegram update in, core events, Bot API calls out.
 
-Both adapters hand their framework's `Update` object here: aiogram and python-telegram-bot
-name the fields alike (`message.from_user`, `callback_query.data`, ...), so one reader serves
-both and the adapters stay thin.
+For a person's private chat, in this order: de-duplication; an edit whose text did not change
+is dropped; the danger-phrase layer; the rate limit (skipped by a message that shows risk, a
+wait otherwise, a drop only past `max_delay`); then, under the person's lock (across
+replicas), the open case or the engine. What must not be lost is done before anything can
+fail: the operator alert is queued and an erasure done before the first reply is attempted,
+and every Bot API call of one update shares one time budget, so a stuck send never holds the
+person's next message for longer than that.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
 import traceback
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from bot.adapters.telegram.formatting import coalesce
-from bot.adapters.telegram.operators import Handoff
+from bot.adapters.telegram.locks import PersonLocks
+from bot.adapters.telegram.operators import Handoff, Tell
+from bot.adapters.telegram.ratelimit import Lane, PersonRateLimiter
 from bot.adapters.telegram.state import ChatState
 from bot.adapters.telegram.texts import FLOOD_NOTICE, TransportTexts
+from bot.adapters.telegram.updates import TgInput, read_update
 from bot.core.events import (
     EraseUserData,
     EventKind,
@@ -32,21 +39,14 @@ from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
 from bot.privacy import Pseudonymizer
 
+__all__ = ["DangerCheck", "Engine", "Glue", "SendBudget", "TgInput", "log_failure",
+           "read_update"]
+
 log = logging.getLogger(__name__)
 
-# Checked in order: the first attribute a message has decides its kind.
-_KINDS: tuple[tuple[str, EventKind], ...] = (
-    ("sticker", EventKind.STICKER),
-    ("photo", EventKind.PHOTO),
-    ("voice", EventKind.VOICE),
-    ("audio", EventKind.VOICE),
-    ("video_note", EventKind.VOICE),
-    ("video", EventKind.VIDEO),
-    ("animation", EventKind.VIDEO),
-    ("location", EventKind.LOCATION),
-    ("contact", EventKind.CONTACT),
-    ("document", EventKind.DOCUMENT),
-)
+# Danger-phrase indicators found in a text, in a language (the triage's matcher).
+DangerCheck = Callable[[str, str], Sequence[str]]
+CALLBACK_ANSWER_LIMIT = 2.0  # seconds: answering a press is a courtesy, not worth a stall
 
 
 class Engine(Protocol):
@@ -55,84 +55,30 @@ class Engine(Protocol):
     async def handle(self, event: IncomingEvent) -> Response: ...
 
 
-@dataclass(frozen=True, slots=True)
-class TgInput:
-    """The parts of one Telegram update the bot uses (raw ids stay inside the transport)."""
-
-    update_id: int
-    chat_id: int
-    chat_type: str
-    user_id: int | None
-    kind: EventKind
-    text: str | None = None
-    payload: str | None = None
-    message_id: int | None = None
-    callback_id: str | None = None
-    language_code: str | None = None
-    thread_id: int | None = None  # a forum topic's id, only for messages in a real topic
-    reply_to_message_id: int | None = None
-    from_bot: bool = False
-    sender_chat_id: int | None = None  # posted on behalf of a chat (an anonymous group admin)
-    forwarded: bool = False  # Bot API `forward_origin`: someone else's message, passed on
-
-
-def _command(text: str) -> str:
-    # "/start@SafeMigrationBot payload" -> "/start payload": the core matches plain commands.
-    head, sep, rest = text.partition(" ")
-    return head.split("@", 1)[0] + sep + rest
-
-
-def read_update(update: Any) -> TgInput | None:
-    """Turn an aiogram or PTB `Update` into a `TgInput`; None for updates the bot ignores."""
-    query = getattr(update, "callback_query", None)
-    if query is not None:
-        message = getattr(query, "message", None)
-        chat = getattr(message, "chat", None)
-        if chat is None:
-            return None
-        user = query.from_user
-        return TgInput(
-            update_id=update.update_id, chat_id=chat.id, chat_type=str(chat.type),
-            user_id=user.id, kind=EventKind.BUTTON, payload=query.data,
-            message_id=getattr(message, "message_id", None), callback_id=query.id,
-            language_code=user.language_code, from_bot=bool(user.is_bot),
-        )
-    message = getattr(update, "message", None)
-    if message is None:
-        # An edit in the person's chat is their corrected message, and the correction may be
-        # what says they are in danger: answer it like a new one. Edits in groups, channel
-        # posts, member updates: nobody to answer.
-        message = getattr(update, "edited_message", None)
-        if message is None or str(message.chat.type) != "private":
-            return None
-    user = message.from_user
-    text: str | None = message.text
-    kind = EventKind.TEXT
-    if text is not None:
-        if text.startswith("/"):
-            kind, text = EventKind.COMMAND, _command(text)
-    else:
-        kind = next((k for attr, k in _KINDS if getattr(message, attr, None)), EventKind.OTHER)
-        text = message.caption
-    reply_to = getattr(message, "reply_to_message", None)
-    return TgInput(
-        update_id=update.update_id, chat_id=message.chat.id, chat_type=str(message.chat.type),
-        user_id=user.id if user else None, kind=kind, text=text, message_id=message.message_id,
-        language_code=user.language_code if user else None,
-        # A reply in General carries its reply chain's id as message_thread_id: not a topic.
-        thread_id=(getattr(message, "message_thread_id", None)
-                   if getattr(message, "is_topic_message", None) else None),
-        forwarded=getattr(message, "forward_origin", None) is not None,
-        reply_to_message_id=reply_to.message_id if reply_to is not None else None,
-        from_bot=bool(user.is_bot) if user else False,
-        sender_chat_id=getattr(getattr(message, "sender_chat", None), "id", None),
-    )
-
-
 def log_failure(what: str, exc: BaseException) -> None:
     """Log a failure without its message: exception texts can quote what the person wrote."""
     frames = "".join(traceback.format_tb(exc.__traceback__))
     log.error("%s failed: %s\n%s", what, type(exc).__name__, frames)
+
+
+class SendBudget:
+    """One update's time for Bot API calls: the clock starts at the first call."""
+
+    def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
+        self._deadline: float | None = None
+
+    def spent(self) -> bool:
+        """Whether the budget has run out (a call now would be cut at once)."""
+        loop = asyncio.get_running_loop()
+        return self._deadline is not None and loop.time() >= self._deadline
+
+    def window(self, share: float = 1.0) -> asyncio.Timeout:
+        """A timeout ending with the budget (or after `share` of what is left of it)."""
+        now = asyncio.get_running_loop().time()
+        if self._deadline is None:
+            self._deadline = now + self._seconds
+        return asyncio.timeout_at(now + max(self._deadline - now, 0.0) * share)
 
 
 class Glue:
@@ -148,7 +94,10 @@ class Glue:
         pseudonymizer: Pseudonymizer,
         handoff: Handoff,
         texts: TransportTexts,
-        rate_limit_per_minute: int,
+        rate_limiter: PersonRateLimiter,
+        locks: PersonLocks | None = None,
+        danger: DangerCheck | None = None,
+        send_budget: float = 15.0,
         operator_chat_id: int | None = None,
     ) -> None:
         self._engine = engine
@@ -158,27 +107,16 @@ class Glue:
         self._pseudonymizer = pseudonymizer
         self._handoff = handoff
         self._texts = texts
-        self._limit = rate_limit_per_minute
+        self._rate = rate_limiter
+        self._locks = locks or PersonLocks()
+        self._danger = danger
+        # A key of its own for text hashes, derived from the pseudonym secret.
+        self._digest_key = pseudonymizer.user_key("edits").encode()
+        self._send_budget = send_budget
         self._operator_chat_id = operator_chat_id
-        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
-
-    @asynccontextmanager
-    async def _user_lock(self, user_key: str) -> AsyncIterator[None]:
-        # One update per person at a time, in arrival order: the session is read-modify-write.
-        lock, users = self._locks.get(user_key) or (asyncio.Lock(), 0)
-        self._locks[user_key] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._locks[user_key]
-            if users == 1:
-                del self._locks[user_key]
-            else:
-                self._locks[user_key] = (lock, users - 1)
 
     async def handle_update(self, update: Any) -> None:
         """Entry point for both adapters; never raises (errors are logged without user data)."""
@@ -208,18 +146,10 @@ class Glue:
         if data.user_id is None or (data.from_bot and not as_group):
             return
         user_key = self._pseudonymizer.user_key(f"tg:{data.user_id}")
-        async with self._user_lock(user_key):
-            if data.chat_type == "private" and not operators:
-                # De-dup and rate count in one round trip. A button press's message id is
-                # the bot's own message, already remembered.
-                incoming = data.message_id if data.kind != EventKind.BUTTON else None
-                count = await self._state.admit(data.update_id, user_key, incoming)
-                if count is None:
-                    return  # a redelivery: Telegram did not see our 200 in time
-                if data.callback_id is not None:
-                    await self._answer_callback(data.callback_id)
-                await self._handle_private(data, user_key, count)
-                return
+        if data.chat_type == "private" and not operators:
+            await self._handle_private(data, user_key)
+            return
+        async with self._locks.hold(user_key):
             if not await self._state.first_time(data.update_id):
                 return  # a redelivery
             if operators:
@@ -230,33 +160,64 @@ class Glue:
                 await self._answer_callback(data.callback_id)
             # Not private: silent in groups, a person's situation is never discussed there.
 
+    # ------------------------------------------------------------------ before the lock
+    def _digest(self, data: TgInput) -> str | None:
+        """A keyed hash of what the person wrote (never the text itself), for later edits."""
+        if data.kind == EventKind.BUTTON or data.message_id is None:
+            return None
+        text = (data.text or "").encode()
+        return hmac.new(self._digest_key, text, hashlib.sha256).hexdigest()[:24]
+
+    async def _handle_private(self, data: TgInput, user_key: str) -> None:
+        digest = self._digest(data)
+        # De-dup, remember the message id for /hide and its text's hash, in one round trip.
+        # A button press's message id is the bot's own message, already remembered.
+        incoming = data.message_id if data.kind != EventKind.BUTTON else None
+        first = await self._state.admit(data.update_id, user_key, incoming,
+                                        None if data.edited else digest)
+        if not first:
+            return  # a redelivery: Telegram did not see our 200 in time
+        if data.edited and data.message_id is not None and digest is not None:
+            if not await self._state.edit_changed(user_key, data.message_id, digest):
+                return  # e.g. Telegram re-sends a message after a reaction: nothing was said
+        if data.callback_id is not None:
+            await self._answer_callback(data.callback_id)
+        if not self._shows_danger(data):
+            lane: Lane = "button" if data.kind == EventKind.BUTTON else "text"
+            wait = await self._rate.reserve(user_key, lane)
+            if wait is None:
+                await self._flood_notice(data, user_key)
+                return
+            if wait > 0:
+                await asyncio.sleep(wait)  # slowed, not dropped; the lock is not held meanwhile
+        async with self._locks.hold(user_key):
+            await self._serve(data, user_key)
+
+    def _shows_danger(self, data: TgInput) -> bool:
+        """The danger-phrase layer on every text, before any limit applies."""
+        if self._danger is None or not data.text or data.kind == EventKind.BUTTON:
+            return False
+        try:
+            return bool(self._danger(data.text, data.language_code or ""))
+        except Exception as exc:  # then the limit applies as to any message
+            log_failure("danger check", exc)
+            return False
+
     async def _answer_callback(self, callback_id: str) -> None:
         try:
-            await self._messenger.answer_callback(callback_id)
+            async with asyncio.timeout(min(CALLBACK_ANSWER_LIMIT, self._send_budget)):
+                await self._messenger.answer_callback(callback_id)
         except Exception as exc:
             # An old or already answered query: the press is still handled.
             log.warning("answerCallbackQuery failed: %s", type(exc).__name__)
 
-    async def _handle_private(self, data: TgInput, user_key: str, count: int) -> None:
-        if count > self._limit:
-            if await self._state.flood_notice_due(user_key):
-                language = await self._language(user_key, data)
-                notice = self._texts.translate(language, FLOOD_NOTICE)
-                await self._send(data.chat_id, user_key, Reply(notice))
+    async def _flood_notice(self, data: TgInput, user_key: str) -> None:
+        if not await self._state.flood_notice_due(user_key):
             return
-        event = IncomingEvent(
-            user_key=user_key, chat_key=str(data.chat_id), kind=data.kind, text=data.text,
-            payload=data.payload, language_code=data.language_code, forwarded=data.forwarded,
-        )
-        if await self._handoff.user_event(event):
-            return  # an open handoff case: a human answers, not the engine
-        response = await self._engine.handle(event)
-        sent: list[int] = []
-        for reply in coalesce(response.replies):
-            sent.extend(await self._messenger.send(data.chat_id, reply))
-        await self._state.remember(user_key, sent)  # one write; before effects (/hide reads it)
-        for effect in response.effects:
-            await self._apply(effect, user_key)
+        language = await self._language(user_key, data)
+        notice = self._texts.translate(language, FLOOD_NOTICE)
+        sent = await self._deliver(data.chat_id, [Reply(notice)], SendBudget(self._send_budget))
+        await self._state.remember(user_key, sent)
 
     async def _language(self, user_key: str, data: TgInput) -> str | None:
         session = await self._store.load(user_key)
@@ -264,19 +225,100 @@ class Glue:
             return session.language
         return data.language_code
 
-    async def _send(self, chat_id: int, user_key: str, reply: Reply) -> None:
-        ids = await self._messenger.send(chat_id, reply)
-        await self._state.remember(user_key, ids)
+    # ------------------------------------------------------------------ under the lock
+    async def _serve(self, data: TgInput, user_key: str) -> None:
+        event = IncomingEvent(
+            user_key=user_key, chat_key=str(data.chat_id), kind=data.kind, text=data.text,
+            payload=data.payload, language_code=data.language_code, edited=data.edited,
+            forwarded=data.forwarded,
+        )
+        budget = SendBudget(self._send_budget)
+        if await self._to_case(event, budget):
+            return  # an open handoff case: a human answers, not the engine
+        response = await self._engine.handle(event)
+        tells, erased = await self._durable_effects(response, user_key)
+        sent = await self._deliver(data.chat_id, coalesce(response.replies), budget)
+        if not erased:
+            await self._state.remember(user_key, sent)  # before /hide, which reads it
+        for tell in tells:  # "your place in the queue: 1", after the replies
+            if budget.spent():
+                # Telegram did not take the replies in time: cutting the handoff's own Redis
+                # reads short would only leave its connections broken.
+                log.warning("queue place not told: the send budget ran out")
+                break
+            try:
+                async with budget.window():
+                    await tell()
+            except Exception as exc:
+                log.warning("queue place not told: %s", type(exc).__name__)
+        for effect in response.effects:
+            if isinstance(effect, HideChat):
+                await self._hide(effect, user_key, budget)
 
-    async def _apply(self, effect: OperatorAlert | EraseUserData | HideChat, user_key: str) -> None:
-        if isinstance(effect, OperatorAlert):
-            await self._handoff.alert(effect)
-        elif isinstance(effect, EraseUserData):
-            await self._handoff.forget_user(effect.user_key)  # first: it reads the case keys
-            await self._store.delete_user(effect.user_key)
-            await self._state.forget(effect.user_key)
-        elif isinstance(effect, HideChat):
-            chat_id = int(effect.chat_key)
-            await self._messenger.delete(chat_id, await self._state.recent(user_key))
-            await self._state.forget(user_key)
-            await self._messenger.send(chat_id, Reply(effect.notice))
+    async def _to_case(self, event: IncomingEvent, budget: SendBudget) -> bool:
+        """The open case takes the event; a failure there leaves it to the engine (half the
+        budget at most: the person's own replies need the rest)."""
+        try:
+            async with budget.window(share=0.5):
+                return await self._handoff.user_event(event)
+        except Exception as exc:
+            log_failure("relay to the case", exc)
+            return False
+
+    async def _durable_effects(self, response: Response, user_key: str
+                               ) -> tuple[list[Tell], bool]:
+        """Queue alerts and erase data before any reply: (what to tell the person, erased?)."""
+        tells: list[Tell] = []
+        erased = False
+        for effect in response.effects:
+            if isinstance(effect, OperatorAlert):
+                try:
+                    # Redis, or one direct post when Redis is down: bounded like a send.
+                    async with asyncio.timeout(self._send_budget):
+                        tell = await self._handoff.queue_alert(effect)
+                except Exception as exc:
+                    log_failure("operator alert", exc)
+                    continue
+                if tell is not None:
+                    tells.append(tell)
+            elif isinstance(effect, EraseUserData):
+                await self._erase(effect.user_key)
+                erased = True
+        return tells, erased
+
+    async def _erase(self, user_key: str) -> None:
+        try:
+            async with asyncio.timeout(self._send_budget):  # it tells the operators
+                await self._handoff.forget_user(user_key)  # first: it reads the case keys
+        except Exception as exc:
+            log_failure("ending the case on /delete", exc)
+        await self._store.delete_user(user_key)
+        await self._state.forget(user_key)
+
+    async def _deliver(self, chat_id: int, replies: Sequence[Reply], budget: SendBudget
+                       ) -> list[int]:
+        """Send in order within the budget; stop at the first failure. Returns the ids sent."""
+        sent: list[int] = []
+        try:
+            async with budget.window():
+                for reply in replies:
+                    sent.extend(await self._messenger.send(chat_id, reply))
+        except TimeoutError:
+            log.warning("reply not delivered: the send budget (%.0fs) ran out",
+                        self._send_budget)
+        except Exception as exc:
+            # 400, 403 (blocked), 5xx or 429 after retries: the person's words were still
+            # handled and any alert is already queued.
+            log.warning("reply not delivered: %s", type(exc).__name__)
+        return sent
+
+    async def _hide(self, effect: HideChat, user_key: str, budget: SendBudget) -> None:
+        chat_id = int(effect.chat_key)
+        recent = await self._state.recent(user_key)
+        await self._state.forget(user_key)
+        try:
+            async with budget.window():
+                await self._messenger.delete(chat_id, recent)
+        except Exception as exc:
+            log.warning("hiding the chat failed: %s", type(exc).__name__)
+        await self._deliver(chat_id, [Reply(effect.notice)], budget)

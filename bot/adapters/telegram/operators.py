@@ -7,6 +7,7 @@ protocol; the glue only knows `Handoff`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Protocol
 
 from bot.core.events import IncomingEvent, OperatorAlert, Reply
@@ -17,13 +18,21 @@ if TYPE_CHECKING:
     from bot.adapters.telegram.glue import TgInput
 
 log = logging.getLogger(__name__)
+# Tells the person where their queued alert stands (the handoff's own way of sending).
+Tell = Callable[[], Awaitable[None]]
 
 
 class Handoff(Protocol):
     """Everything about human operators: alerts out, and updates from the operators' chat."""
 
     async def alert(self, alert: OperatorAlert) -> None:
-        """Ask a human to take this person's case."""
+        """Ask a human to take this person's case (and tell the person where they stand)."""
+        ...
+
+    async def queue_alert(self, alert: OperatorAlert) -> Tell | None:
+        """`alert` without telling the person: queue it durably and return how to tell them
+        where they stand (their place in the queue), which the glue runs after its replies.
+        The glue calls this before the first reply, so no failed reply can cancel the alert."""
         ...
 
     async def handle_operator_update(self, update: TgInput) -> None:
@@ -73,13 +82,17 @@ class PlainAlertHandoff:
         self._chat_id = operator_chat_id
 
     async def alert(self, alert: OperatorAlert) -> None:
+        await self.queue_alert(alert)
+
+    async def queue_alert(self, alert: OperatorAlert) -> Tell | None:
         pseudonym = self._pseudonymizer.pseudonym(alert.user_key)
         if self._chat_id is None:
             log.warning("operator alert for %s not delivered: OPERATOR_CHAT_ID is not set",
                         pseudonym)
-            return
+            return None
         await self._messenger.send(self._chat_id, Reply(alert_text(alert, pseudonym)))
         log.info("operator alert sent for %s (%s)", pseudonym, alert.reason)
+        return None
 
     async def handle_operator_update(self, update: TgInput) -> None:
         if update.callback_id is not None:

@@ -15,10 +15,19 @@ from urllib.parse import urlparse
 
 from redis.exceptions import RedisError
 
-from bot.adapters.telegram.glue import Engine, Glue
+from bot.adapters.telegram.glue import DangerCheck, Engine, Glue
+from bot.adapters.telegram.held_texts import FallbackHeldTexts, RedisHeldTexts
 from bot.adapters.telegram.limiter import OutgoingLimiter
+from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.measured import MeasuredEngine, MeasuredMessenger
 from bot.adapters.telegram.operators import Handoff, PlainAlertHandoff
+from bot.adapters.telegram.ratelimit import (
+    FallbackRateLimiter,
+    MemoryRateLimiter,
+    PersonRateLimiter,
+    RateLimits,
+    RedisRateLimiter,
+)
 from bot.adapters.telegram.state import (
     ChatState,
     FallbackChatState,
@@ -71,6 +80,34 @@ def check_settings(settings: Settings) -> Secrets:
         if not _SECRET.match(secret):
             raise ConfigError("WEBHOOK_SECRET: required in webhook mode, 1-256 of A-Z a-z 0-9 _ -")
     return Secrets(token, key, secret)
+
+
+def build_rate_limiter(settings: Settings, health: RedisHealth | None) -> PersonRateLimiter:
+    """The per-person token buckets: in Redis (shared by every replica) when there is one."""
+    bot = settings.bot
+    limits = RateLimits.from_settings(bot.rate_limit_per_minute, bot.rate_burst,
+                                      bot.rate_max_delay_s)
+    memory = MemoryRateLimiter(limits)
+    if health is None:
+        return memory
+    return FallbackRateLimiter(RedisRateLimiter(health.redis, limits), memory, health)
+
+
+def bind_held_texts(engine: Engine, health: RedisHealth | None, secret: str) -> None:
+    """Keep the engine's held texts in Redis, so any replica can share one on consent."""
+    held = getattr(engine, "held_texts", None)
+    if held is not None and health is not None:
+        held.bind_store(FallbackHeldTexts(RedisHeldTexts(health.redis, secret), health))
+
+
+def danger_check_for(engine: Engine) -> DangerCheck | None:
+    """The engine's own danger-phrase layer, run by the glue before any rate limit."""
+    holder: ContentHolder | None = getattr(engine, "content_holder", None)
+    if holder is None:
+        return None
+    from bot.handoff.wiring import danger_check  # the one matcher the relay uses too
+
+    return danger_check(lambda: holder.content)
 
 
 def build_storage(
@@ -226,7 +263,9 @@ async def _serve(
     if health is not None:
         await check_redis(health)
         metrics.redis_up.set_function(lambda: 1.0 if health.up else 0.0)
-    engine = MeasuredEngine(await (engine_factory or _default_engine)(settings, store), metrics)
+    raw_engine = await (engine_factory or _default_engine)(settings, store)
+    bind_held_texts(raw_engine, health, secrets.pseudonym_key)
+    engine = MeasuredEngine(raw_engine, metrics)
     adapter = make_adapter(settings, secrets.token, limiter or OutgoingLimiter())
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
     operator_chat = settings.operators.chat_id
@@ -243,8 +282,11 @@ async def _serve(
         engine=engine, messenger=MeasuredMessenger(adapter.messenger, metrics),
         state=state, store=store,
         pseudonymizer=pseudonymizer,
-        handoff=handoff, texts=texts,
-        rate_limit_per_minute=settings.bot.rate_limit_per_minute, operator_chat_id=operator_chat,
+        handoff=handoff, texts=texts, rate_limiter=build_rate_limiter(settings, health),
+        locks=PersonLocks(health, lease=settings.bot.lock_lease_s,
+                          wait=settings.bot.lock_lease_s + 2 * settings.bot.send_budget_s),
+        danger=danger_check_for(engine), send_budget=settings.bot.send_budget_s,
+        operator_chat_id=operator_chat,
     )
     adapter.bind(glue)
     server: WebhookServer | None = None

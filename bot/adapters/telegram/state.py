@@ -1,4 +1,4 @@
-"""The transport's own per-user state: update de-duplication, rate limits, recent message ids."""
+"""The transport's own per-user state: update de-duplication, recent message ids, text hashes."""
 
 from __future__ import annotations
 
@@ -14,7 +14,11 @@ from bot.storage.keys import UserKey, global_key
 DEDUP_TTL = 24 * 3600  # Telegram stops redelivering an update long before a day passes
 MSGS_TTL = 48 * 3600  # the Bot API only deletes messages younger than 48 hours
 MSGS_KEEP = 200  # /hide deletes this many recent messages at most
-RATE_WINDOW = 60
+RATE_WINDOW = 60  # seconds: at most one "please slow down" notice in this time
+# Edits arrive for old messages too (a reaction can cause one): a week of text hashes, at most
+# EDITS_KEEP per person (past that the oldest go at once; an edit of one then counts as new).
+EDITS_TTL = 7 * 24 * 3600
+EDITS_KEEP = 1000
 
 
 class ChatState(Protocol):
@@ -24,15 +28,20 @@ class ChatState(Protocol):
         """True the first time an update id is seen, False for a redelivery."""
         ...
 
-    async def admit(self, update_id: int, user_key: str, message_id: int | None = None
-                    ) -> int | None:
-        """`first_time` and then, only for a first delivery, count the update in the user's
-        current minute and remember its message id for /hide, in one step: None for a
-        redelivery (nothing counted or remembered), else the user's count in this minute."""
+    async def admit(self, update_id: int, user_key: str, message_id: int | None = None,
+                    digest: str | None = None) -> bool:
+        """`first_time` and then, only for a first delivery, remember the message id for
+        /hide and the keyed hash of its text (`digest`, for later edits), in one step:
+        False for a redelivery (nothing remembered)."""
+        ...
+
+    async def edit_changed(self, user_key: str, message_id: int, digest: str) -> bool:
+        """Whether an edit changed the message's text (its keyed hash differs from the one
+        kept, or none is kept); the new hash is kept either way."""
         ...
 
     async def flood_notice_due(self, user_key: str) -> bool:
-        """True once per rate window: whether to send the one 'please slow down' notice."""
+        """True once per `RATE_WINDOW`: whether to send the one 'please slow down' notice."""
         ...
 
     async def remember(self, user_key: str, message_ids: Iterable[int]) -> None: ...
@@ -46,46 +55,65 @@ class ChatState(Protocol):
         ...
 
 
-# `first_time`, the rate count and `remember` in one round trip, and only for a first delivery:
-# a redelivery must neither count against the rate limit nor be remembered twice.
+# `first_time`, `remember` and the text's hash in one round trip, and only for a first
+# delivery: a redelivery must not be remembered twice.
 _ADMIT = """
-if not redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1]) then return -1 end
-local count = redis.call('INCR', KEYS[2])
-redis.call('EXPIRE', KEYS[2], ARGV[2], 'NX')
-if ARGV[3] ~= '' then
-    redis.call('ZADD', KEYS[3], ARGV[4], ARGV[3])
-    redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -tonumber(ARGV[5]) - 1)
-    redis.call('EXPIRE', KEYS[3], ARGV[6])
+if not redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1]) then return 0 end
+if ARGV[2] ~= '' then
+    redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
+    redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -tonumber(ARGV[4]) - 1)
+    redis.call('EXPIRE', KEYS[2], ARGV[5])
+    if ARGV[6] ~= '' then
+        if redis.call('HLEN', KEYS[3]) >= tonumber(ARGV[8]) then redis.call('DEL', KEYS[3]) end
+        redis.call('HSET', KEYS[3], ARGV[2], ARGV[6])
+        redis.call('EXPIRE', KEYS[3], ARGV[7])
+    end
 end
-return count
+return 1
+"""
+
+# Compare the kept hash of a message's text with the edit's and keep the new one.
+_EDIT = """
+local old = redis.call('HGET', KEYS[1], ARGV[1])
+if old ~= ARGV[2] then
+    if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[4]) then redis.call('DEL', KEYS[1]) end
+    redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+end
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+if old == ARGV[2] then return 0 end
+return 1
 """
 
 
 class RedisChatState:
-    """`ChatState` in Redis: `smb:dedup:<update_id>`, `smb:rate|flood|msgs:<user_key>`."""
+    """`ChatState` in Redis: `smb:dedup:<update_id>`, `smb:flood|msgs|edits:<user_key>`."""
 
     def __init__(self, redis: Redis) -> None:
         self._redis = redis
         self._admit = redis.register_script(_ADMIT)  # EVALSHA, loaded again if Redis forgot it
+        self._edit = redis.register_script(_EDIT)
 
-    async def admit(self, update_id: int, user_key: str, message_id: int | None = None
-                    ) -> int | None:
-        keys = [global_key("dedup", str(update_id)), str(UserKey("rate", user_key)),
-                str(UserKey("msgs", user_key))]
+    async def admit(self, update_id: int, user_key: str, message_id: int | None = None,
+                    digest: str | None = None) -> bool:
+        keys = [global_key("dedup", str(update_id)), str(UserKey("msgs", user_key)),
+                str(UserKey("edits", user_key))]
         mid = "" if message_id is None else str(message_id)
-        args: list[str | int | float] = [DEDUP_TTL, RATE_WINDOW, mid, time.time(), MSGS_KEEP,
-                                         MSGS_TTL]
-        count = int(await self._admit(keys=keys, args=args))
-        return None if count < 0 else count
+        args: list[str | int | float] = [DEDUP_TTL, mid, time.time(), MSGS_KEEP, MSGS_TTL,
+                                         digest or "", EDITS_TTL, EDITS_KEEP]
+        return bool(int(await self._admit(keys=keys, args=args)))
+
+    async def edit_changed(self, user_key: str, message_id: int, digest: str) -> bool:
+        keys = [str(UserKey("edits", user_key))]
+        args: list[str | int] = [str(message_id), digest, EDITS_TTL, EDITS_KEEP]
+        return bool(int(await self._edit(keys=keys, args=args)))
 
     async def first_time(self, update_id: int) -> bool:
         key = global_key("dedup", str(update_id))
         return bool(await self._redis.set(key, 1, nx=True, ex=DEDUP_TTL))
 
     async def flood_notice_due(self, user_key: str) -> bool:
-        rate_ttl = await self._redis.ttl(str(UserKey("rate", user_key)))
-        ttl = rate_ttl if rate_ttl and rate_ttl > 0 else RATE_WINDOW
-        return bool(await self._redis.set(str(UserKey("flood", user_key)), 1, nx=True, ex=ttl))
+        key = str(UserKey("flood", user_key))
+        return bool(await self._redis.set(key, 1, nx=True, ex=RATE_WINDOW))
 
     async def remember(self, user_key: str, message_ids: Iterable[int]) -> None:
         ids = list(message_ids)
@@ -104,7 +132,8 @@ class RedisChatState:
         return [int(cast(str, mid)) for mid in ids]
 
     async def forget(self, user_key: str) -> None:
-        await self._redis.delete(*(str(UserKey(k, user_key)) for k in ("rate", "flood", "msgs")))
+        kinds = ("rate", "flood", "msgs", "edits")
+        await self._redis.delete(*(str(UserKey(k, user_key)) for k in kinds))
 
 
 class MemoryChatState:
@@ -113,6 +142,7 @@ class MemoryChatState:
     def __init__(self, max_entries: int = 100_000) -> None:
         self._expiring: dict[str, tuple[float, int]] = {}
         self._msgs: dict[str, dict[int, float]] = {}
+        self._edits: dict[str, dict[int, str]] = {}
         self._max = max_entries
 
     def _get(self, key: str) -> int | None:
@@ -135,26 +165,36 @@ class MemoryChatState:
         self._set(key, 1, DEDUP_TTL)
         return True
 
-    async def admit(self, update_id: int, user_key: str, message_id: int | None = None
-                    ) -> int | None:
+    async def admit(self, update_id: int, user_key: str, message_id: int | None = None,
+                    digest: str | None = None) -> bool:
         if not await self.first_time(update_id):
-            return None
+            return False
         if message_id is not None:
             await self.remember(user_key, [message_id])
-        key = f"rate:{user_key}"
-        item = self._expiring.get(key)
-        if item is None or item[0] < time.monotonic():
-            self._set(key, 1, RATE_WINDOW)
-            return 1
-        self._expiring[key] = (item[0], item[1] + 1)
-        return item[1] + 1
+            if digest is not None:
+                self._keep_digest(user_key, message_id, digest)
+        return True
+
+    def _keep_digest(self, user_key: str, message_id: int, digest: str) -> None:
+        # Memory holds only what happened during an outage or a Redis-less run: no expiry
+        # needed beyond the cap.
+        edits = self._edits.setdefault(user_key, {})
+        if len(edits) >= EDITS_KEEP:
+            edits.clear()
+        edits[message_id] = digest
+        if len(self._edits) > self._max:
+            self._edits.pop(next(iter(self._edits)))
+
+    async def edit_changed(self, user_key: str, message_id: int, digest: str) -> bool:
+        old = self._edits.get(user_key, {}).get(message_id)
+        self._keep_digest(user_key, message_id, digest)
+        return old != digest
 
     async def flood_notice_due(self, user_key: str) -> bool:
         key = f"flood:{user_key}"
         if self._get(key) is not None:
             return False
-        rate = self._expiring.get(f"rate:{user_key}")
-        self._set(key, 1, rate[0] - time.monotonic() if rate else RATE_WINDOW)
+        self._set(key, 1, RATE_WINDOW)
         return True
 
     async def remember(self, user_key: str, message_ids: Iterable[int]) -> None:
@@ -171,8 +211,8 @@ class MemoryChatState:
 
     async def forget(self, user_key: str) -> None:
         self._msgs.pop(user_key, None)
-        for kind in ("rate", "flood"):
-            self._expiring.pop(f"{kind}:{user_key}", None)
+        self._edits.pop(user_key, None)
+        self._expiring.pop(f"flood:{user_key}", None)
 
 
 class FallbackChatState:
@@ -188,11 +228,17 @@ class FallbackChatState:
             lambda: self._redis.first_time(update_id), lambda: self._memory.first_time(update_id)
         )
 
-    async def admit(self, update_id: int, user_key: str, message_id: int | None = None
-                    ) -> int | None:
+    async def admit(self, update_id: int, user_key: str, message_id: int | None = None,
+                    digest: str | None = None) -> bool:
         return await self._health.call(
-            lambda: self._redis.admit(update_id, user_key, message_id),
-            lambda: self._memory.admit(update_id, user_key, message_id),
+            lambda: self._redis.admit(update_id, user_key, message_id, digest),
+            lambda: self._memory.admit(update_id, user_key, message_id, digest),
+        )
+
+    async def edit_changed(self, user_key: str, message_id: int, digest: str) -> bool:
+        return await self._health.call(
+            lambda: self._redis.edit_changed(user_key, message_id, digest),
+            lambda: self._memory.edit_changed(user_key, message_id, digest),
         )
 
     async def flood_notice_due(self, user_key: str) -> bool:

@@ -1,0 +1,104 @@
+"""One update per person at a time, across every replica: a local queue, then a Redis lease.
+
+Telegram delivers up to `max_connections` webhook updates at once and a load balancer spreads
+them over the replicas, so two processes may hold the same person's updates together; the
+session is read-modify-write, and the held text for the human offer travels with it. Within a
+process an `asyncio.Lock` per person keeps arrival order and keeps the process from polling
+Redis for its own queue; across processes redis-py's `Lock` (SET NX PX with a random token,
+released by a script that checks the token) serialises, with a lease renewed while the update
+is in hand, so a crashed replica blocks the person for one lease at most.
+
+A person's words are never dropped for a lock: when Redis is away, or the lease holder does
+not let go within `wait` seconds, the update goes ahead on the local lock alone (logged).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+
+from redis.asyncio.lock import Lock
+from redis.exceptions import LockError, RedisError
+
+from bot.storage.fallback import RedisHealth
+from bot.storage.keys import UserKey
+
+log = logging.getLogger(__name__)
+
+
+class PersonLocks:
+    """`async with locks.hold(user_key):` around everything that reads or writes the person."""
+
+    def __init__(self, health: RedisHealth | None = None, *, lease: float = 15.0,
+                 wait: float = 60.0, poll: float = 0.05) -> None:
+        self._health = health
+        self._lease = lease
+        self._wait = wait
+        self._poll = poll
+        self._local: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def hold(self, user_key: str) -> AsyncIterator[None]:
+        """Hold the person's lock in this process and, with Redis, across processes."""
+        async with self._local_lock(user_key):
+            lease = await self._acquire(user_key)
+            renew = asyncio.create_task(self._renew(lease)) if lease is not None else None
+            try:
+                yield
+            finally:
+                if renew is not None:
+                    renew.cancel()
+                    with suppress(asyncio.CancelledError):
+                        await renew
+                if lease is not None:
+                    await self._release(lease)
+
+    @asynccontextmanager
+    async def _local_lock(self, user_key: str) -> AsyncIterator[None]:
+        # Counted, so the entry goes when nobody waits: memory follows the people in hand.
+        lock, users = self._local.get(user_key) or (asyncio.Lock(), 0)
+        self._local[user_key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._local[user_key]
+            if users == 1:
+                del self._local[user_key]
+            else:
+                self._local[user_key] = (lock, users - 1)
+
+    async def _acquire(self, user_key: str) -> Lock | None:
+        health = self._health
+        if health is None or not await health.available():
+            return None
+        lease = Lock(health.redis, str(UserKey("lock", user_key)), timeout=self._lease,
+                     sleep=self._poll, blocking_timeout=self._wait, thread_local=False)
+        try:
+            if await lease.acquire():
+                return lease
+        except (RedisError, OSError) as exc:
+            health.failed(exc)
+            return None
+        log.warning("person lock not released within %.0fs: going ahead without it",
+                    self._wait)
+        return None
+
+    async def _renew(self, lease: Lock) -> None:
+        while True:
+            await asyncio.sleep(self._lease / 3)
+            try:
+                await lease.reacquire()
+            except (LockError, RedisError, OSError) as exc:
+                # Lost (e.g. /delete erased it, or Redis went away): the update finishes anyway.
+                log.warning("person lock lease not renewed (%s)", type(exc).__name__)
+                return
+
+    async def _release(self, lease: Lock) -> None:
+        try:
+            await lease.release()
+        except (LockError, RedisError, OSError) as exc:
+            # Expired or erased meanwhile: nothing left to release.
+            log.info("person lock already gone (%s)", type(exc).__name__)
