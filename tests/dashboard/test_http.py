@@ -1,4 +1,4 @@
-"""The dashboard over real HTTP: login, refusals without a session, CSV numbers, no personal data."""
+"""The dashboard over HTTP: login, refusal without a session, CSV numbers, no personal data."""
 
 from __future__ import annotations
 
