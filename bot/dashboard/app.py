@@ -1,8 +1,8 @@
 """The dashboard's aiohttp application: login, pages, CSV downloads; every page needs a session.
 
 Routes: GET/POST /login, GET /login/telegram (the widget's redirect), POST /logout, GET /cases,
-GET /content, GET /cases.csv?table=..., GET /content.csv?table=.... Anything else without a
-session answers 303 to /login (pages) or 401 (CSV), never data.
+GET /content, GET /bot, GET /cases.csv?table=..., GET /content.csv?table=..., GET /bot.csv.
+Anything else without a session answers 303 to /login (pages) or 401 (CSV), never data.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from aiohttp import web
 from redis.asyncio import Redis
 
 from bot.dashboard.auth import COOKIE, LoginAudit, Sessions, token_matches, widget_user
+from bot.dashboard.botside import ROWS, bot_page, bot_report
 from bot.dashboard.data import (
     ContentHealth,
     Period,
@@ -206,6 +207,17 @@ def build_app(config: DashboardConfig) -> web.Application:
             raise web.HTTPNotFound(text="unknown table")
         return _csv(rows, f"content-{table}.csv")
 
+    async def bot_side(request: web.Request) -> web.Response:
+        report = await bot_report(config.redis, today(), config.days, period_of(request))
+        return html(bot_page(translator(request), report))
+
+    async def bot_csv(request: web.Request) -> web.Response:
+        report = await bot_report(config.redis, today(), config.days, period_of(request))
+        rows: list[list[object]] = [["period_start", *(row for row, _, _ in ROWS)]]
+        rows += [[p.isoformat(), *(report.rows[row][p] for row, _, _ in ROWS)]
+                 for p in report.periods]
+        return _csv(rows, f"bot-{report.period}.csv")
+
     async def home(request: web.Request) -> web.Response:
         raise web.HTTPSeeOther("/cases")
 
@@ -220,6 +232,8 @@ def build_app(config: DashboardConfig) -> web.Application:
     app.router.add_get("/content", content)
     app.router.add_get("/cases.csv", cases_csv)
     app.router.add_get("/content.csv", content_csv)
+    app.router.add_get("/bot", bot_side)
+    app.router.add_get("/bot.csv", bot_csv)
     return app
 
 

@@ -19,6 +19,7 @@ LANGUAGES = (("ru", "Русский"), ("be", "Беларуская"), ("en", "E
 # UI strings (msgids in English), outside f-strings so that pybabel extracts them.
 CASES = N_("Cases")
 CONTENT_AND_TRUST = N_("Content and trust")
+BOT_SIDE = N_("The bot's side")
 LOG_OUT = N_("Log out")
 SAFE_MIGRATION_BOT_DASHBOARD = N_("Safe migration bot: dashboard")
 ACCESS_TOKEN = N_("Access token")
@@ -94,7 +95,8 @@ def layout(tr: Translator, title: str, body: str, *, signed_in: bool = True,
     nav = ""
     if signed_in:
         nav = (f'<nav><a href="/cases">{_(tr, CASES)}</a> · '
-               f'<a href="/content">{_(tr, CONTENT_AND_TRUST)}</a></nav>'
+               f'<a href="/content">{_(tr, CONTENT_AND_TRUST)}</a> · '
+               f'<a href="/bot">{_(tr, BOT_SIDE)}</a></nav>'
                f'<form method="post" action="/logout"><button>{_(tr, LOG_OUT)}</button>'
                "</form>")
     langs = " ".join(
@@ -132,7 +134,7 @@ def login_page(tr: Translator, *, error: str | None, widget_bot: str, token_logi
                   here="/login")
 
 
-def _csv_link(tr: Translator, href: str) -> str:
+def csv_link(tr: Translator, href: str) -> str:
     return f'<p class="csv"><a href="{escape(href)}" download>{_(tr, DOWNLOAD_CSV)}</a></p>'
 
 
@@ -163,7 +165,7 @@ def cases_page(tr: Translator, report: CaseReport, queue: QueueNow, days: int) -
         f'<section id="chart-cases"><h2>{escape(title)}</h2>',
         bar_chart(title, labels, {tr.gettext(CASES): [report.cases[p]
                                                           for p in report.periods]}),
-        _csv_link(tr, f"/cases.csv?table=cases&period={period}"), "</section>",
+        csv_link(tr, f"/cases.csv?table=cases&period={period}"), "</section>",
     ]
     for dimension in ("country", "language", "risk", "indicator", "outcome"):
         rows = [(value_label(tr, dimension, v), n) for v, n in report.totals(dimension)]
@@ -171,7 +173,7 @@ def cases_page(tr: Translator, report: CaseReport, queue: QueueNow, days: int) -
         body.append(f'<section id="chart-{dimension}"><h2>{escape(heading)}</h2>')
         body.append(horizontal_bars(heading, rows, tr.gettext(CASES)) if rows
                     else f'<p class="muted">{_(tr, NO_CASES_IN_THIS_PERIOD)}</p>')
-        body.append(_csv_link(tr, f"/cases.csv?table={dimension}&period={period}"))
+        body.append(csv_link(tr, f"/cases.csv?table={dimension}&period={period}"))
         body.append("</section>")
     body.append(_response_section(tr, report, labels))
     body.append(_queue_section(tr, queue))
@@ -199,7 +201,7 @@ def _response_section(tr: Translator, report: CaseReport, labels: list[str]) -> 
         f'<p class="muted">{_(tr, NO_CASES_IN_THIS_PERIOD)}</p>'
     return (f'<section id="chart-response"><h2>{escape(heading)}</h2>'
             f"{bar_chart(heading, labels, series) if rows else ''}{table}"
-            f"{_csv_link(tr, f'/cases.csv?table=response&period={report.period}')}</section>")
+            f"{csv_link(tr, f'/cases.csv?table=response&period={report.period}')}</section>")
 
 
 def _queue_section(tr: Translator, queue: QueueNow) -> str:
@@ -217,7 +219,7 @@ def _queue_section(tr: Translator, queue: QueueNow) -> str:
         + f"<h3>{_(tr, TAKEN_CASES_PER_OPERATOR)}</h3>"
         + (f"<table><tr><th>{_(tr, OPERATOR)}</th><th>{_(tr, OPEN_CASES)}</th>"
            f"</tr>{taken}</table>" if taken else none)
-        + _csv_link(tr, "/cases.csv?table=queue") + "</section>")
+        + csv_link(tr, "/cases.csv?table=queue") + "</section>")
 
 
 def content_page(tr: Translator, health: ContentHealth) -> str:
@@ -232,7 +234,7 @@ def content_page(tr: Translator, health: ContentHealth) -> str:
         body.append("<ul>" + "".join(
             f"<li><code>{escape(p.location)}</code> {escape(p.severity)}: {escape(p.message)}</li>"
             for p in health.problems) + "</ul>")
-    body.append(_csv_link(tr, "/content.csv?table=problems") + "</section>")
+    body.append(csv_link(tr, "/content.csv?table=problems") + "</section>")
 
     offered = sum(r.offered for r in health.hotlines)
     rows = [(tr.gettext(OFFERED), offered),
@@ -260,5 +262,5 @@ def content_page(tr: Translator, health: ContentHealth) -> str:
             f"<td>{yes if r.verified_by_editor else no}</td>"
             f'<td class="{"bad" if r.stale else ""}">{escape(tr.date(r.last_checked, "medium"))}'
             "</td></tr>" for r in health.hotlines)
-        + "</table>" + _csv_link(tr, "/content.csv?table=hotlines") + "</section>")
+        + "</table>" + csv_link(tr, "/content.csv?table=hotlines") + "</section>")
     return layout(tr, tr.gettext(CONTENT_AND_TRUST), "".join(body), here="/content")

@@ -18,6 +18,8 @@ from bot.dashboard.app import DashboardConfig, build_app
 from bot.handoff.cases import CaseStore
 from bot.handoff.stats import CaseCounters
 from bot.i18n import load_i18n
+from bot.metrics import Metrics
+from bot.metrics_history import MetricsHistory
 from bot.privacy import Pseudonymizer
 from tests.helpers.redis_server import free_port
 
@@ -53,6 +55,7 @@ class Seeded:
     outcomes: dict[str, int]
     taken_seconds: list[int]
     waiting_pseudonym: str
+    bot_side: tuple[int, int, int, int, int]  # handled, at risk (phrase, model), asked, limited
 
 
 def today() -> date:
@@ -101,8 +104,18 @@ async def seed(redis: Redis, pseudonymizer: Pseudonymizer) -> Seeded:
     taken = await store.open(replace(alert, user_key=other_key, chat_key=f"tg:{PERSON_ID + 1}"),
                              pseudonymizer.pseudonym(other_key))
     assert await store.take(taken.id, OPERATOR, time.time())
+
+    # The bot's own counters, saved by the bot process's MetricsHistory.
+    metrics = Metrics()
+    metrics.handled.labels("text").inc(40)
+    metrics.handled.labels("button").inc(17)
+    metrics.at_risk.labels("phrase").inc(4)
+    metrics.at_risk.labels("model").inc(2)
+    metrics.alerts_requested.labels("request").inc(3)
+    metrics.rate_limited.inc(1)
+    await MetricsHistory(redis, metrics, TZ).flush()
     return Seeded(now, {d: len(c) for d, c in plan.items()}, countries, indicators,
-                  {"referred": 2, "advice": 1}, taken_seconds, waiting_name)
+                  {"referred": 2, "advice": 1}, taken_seconds, waiting_name, (57, 4, 2, 3, 1))
 
 
 @pytest.fixture

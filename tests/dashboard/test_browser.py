@@ -101,6 +101,14 @@ async def test_sign_in_and_see_each_page(
     assert offered in await chart_values(page, "chart-hotlines")
     await page.screenshot(path=shots / "dashboard-content.png", full_page=True)
 
+    await page.click("text=The bot's side")
+    assert page.url.endswith("/bot")
+    handled, *_, limited = seeded.bot_side
+    assert sum(await chart_values(page, "chart-handled")) == handled
+    assert sum(await chart_values(page, "chart-rate_limited")) == limited
+    await page.screenshot(path=shots / "dashboard-bot.png", full_page=True)
+    await page.click("text=Content and trust")
+
     # In Belarusian: the catalog's words and Babel's country names.
     await page.click("text=Беларуская")
     assert await page.locator("h1").inner_text() == "Змест і давер"

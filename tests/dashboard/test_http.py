@@ -28,9 +28,10 @@ from tests.dashboard.conftest import (
 CSV_TABLES = ["/cases.csv?table=cases", "/cases.csv?table=cases&period=day",
               "/cases.csv?table=response", "/cases.csv?table=queue",
               *(f"/cases.csv?table={d}" for d in DIMENSIONS),
-              "/content.csv?table=hotlines", "/content.csv?table=problems"]
+              "/content.csv?table=hotlines", "/content.csv?table=problems",
+              "/bot.csv", "/bot.csv?period=day"]
 PAGES = ["/cases", "/cases?period=day", "/content", "/cases?lang=ru", "/cases?lang=be",
-         "/content?lang=be", "/content?lang=ru"]
+         "/content?lang=be", "/content?lang=ru", "/bot", "/bot?period=day&lang=be"]
 
 
 def widget_answer(user_id: int, auth_date: float, token: str = BOT_TOKEN) -> dict[str, str]:
@@ -58,7 +59,7 @@ async def signed_in(server: Server) -> aiohttp.ClientSession:
 
 async def test_every_endpoint_refuses_without_a_session(dashboard: Server) -> None:
     paths = [p for p in routes(dashboard.app) if p not in PUBLIC] + CSV_TABLES + PAGES
-    assert "/cases" in paths and "/content" in paths
+    assert {"/cases", "/content", "/bot", "/bot.csv"} <= set(paths)
     async with client() as session:
         for path in paths:
             for method in ("GET", "POST"):
