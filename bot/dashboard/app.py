@@ -1,7 +1,8 @@
 """The dashboard's aiohttp application: login, pages, CSV downloads; every page needs a session.
 
 Routes: GET/POST /login, GET /login/telegram (the widget's redirect), POST /logout, GET /cases,
-GET /content, GET /bot, GET /cases.csv?table=..., GET /content.csv?table=..., GET /bot.csv.
+GET /content, GET /bot, GET /report?month=YYYY-MM, GET /cases.csv?table=...,
+GET /content.csv?table=..., GET /bot.csv.
 Anything else without a session answers 303 to /login (pages) or 401 (CSV), never data.
 """
 
@@ -32,6 +33,7 @@ from bot.dashboard.data import (
 )
 from bot.dashboard.labels import value_label
 from bot.dashboard.pages import cases_page, content_page, login_page
+from bot.dashboard.report import month_of, month_report, report_page
 from bot.handoff.stats import DIMENSIONS
 from bot.i18n import N_, I18n, Translator, normalize_language
 from bot.privacy import Pseudonymizer
@@ -218,6 +220,10 @@ def build_app(config: DashboardConfig) -> web.Application:
                  for p in report.periods]
         return _csv(rows, f"bot-{report.period}.csv")
 
+    async def monthly(request: web.Request) -> web.Response:
+        month = month_of(request.query.get("month"), today())
+        return html(report_page(translator(request), await month_report(config.redis, month)))
+
     async def home(request: web.Request) -> web.Response:
         raise web.HTTPSeeOther("/cases")
 
@@ -234,6 +240,7 @@ def build_app(config: DashboardConfig) -> web.Application:
     app.router.add_get("/content.csv", content_csv)
     app.router.add_get("/bot", bot_side)
     app.router.add_get("/bot.csv", bot_csv)
+    app.router.add_get("/report", monthly)
     return app
 
 

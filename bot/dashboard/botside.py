@@ -35,7 +35,7 @@ class BotReport:
     rows: dict[str, dict[date, int]]  # row id -> period start -> count
 
 
-def _matches(field: str, wanted: tuple[str, ...]) -> bool:
+def matches(field: str, wanted: tuple[str, ...]) -> bool:
     return any(field.startswith(w) if w.endswith(":") else field == w for w in wanted)
 
 
@@ -51,7 +51,7 @@ async def bot_report(redis: Redis, today: date, days: int, period: Period) -> Bo
     for day, counts in per_day.items():
         start = period_start(day, period)
         for row, _, wanted in ROWS:
-            rows[row][start] += sum(n for f, n in Counter(counts).items() if _matches(f, wanted))
+            rows[row][start] += sum(n for f, n in Counter(counts).items() if matches(f, wanted))
     return BotReport(period, periods, rows)
 
 

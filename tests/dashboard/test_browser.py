@@ -107,6 +107,15 @@ async def test_sign_in_and_see_each_page(
     assert sum(await chart_values(page, "chart-handled")) == handled
     assert sum(await chart_values(page, "chart-rate_limited")) == limited
     await page.screenshot(path=shots / "dashboard-bot.png", full_page=True)
+
+    await page.click("text=Monthly report")
+    assert (await page.locator("h1").inner_text()).startswith("Monthly report: ")
+    await page.emulate_media(media="print")  # what a donor gets on paper: no navigation
+    assert not await page.locator("header nav").is_visible()
+    pdf = await page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    await page.screenshot(path=shots / "dashboard-report.png", full_page=True)
+    await page.emulate_media(media="screen")
     await page.click("text=Content and trust")
 
     # In Belarusian: the catalog's words and Babel's country names.

@@ -31,7 +31,8 @@ CSV_TABLES = ["/cases.csv?table=cases", "/cases.csv?table=cases&period=day",
               "/content.csv?table=hotlines", "/content.csv?table=problems",
               "/bot.csv", "/bot.csv?period=day"]
 PAGES = ["/cases", "/cases?period=day", "/content", "/cases?lang=ru", "/cases?lang=be",
-         "/content?lang=be", "/content?lang=ru", "/bot", "/bot?period=day&lang=be"]
+         "/content?lang=be", "/content?lang=ru", "/bot", "/bot?period=day&lang=be",
+         "/report", "/report?month=2026-01&lang=ru", "/report?month=bad"]
 
 
 def widget_answer(user_id: int, auth_date: float, token: str = BOT_TOKEN) -> dict[str, str]:
@@ -59,7 +60,7 @@ async def signed_in(server: Server) -> aiohttp.ClientSession:
 
 async def test_every_endpoint_refuses_without_a_session(dashboard: Server) -> None:
     paths = [p for p in routes(dashboard.app) if p not in PUBLIC] + CSV_TABLES + PAGES
-    assert {"/cases", "/content", "/bot", "/bot.csv"} <= set(paths)
+    assert {"/cases", "/content", "/bot", "/bot.csv", "/report"} <= set(paths)
     async with client() as session:
         for path in paths:
             for method in ("GET", "POST"):
@@ -168,3 +169,14 @@ async def test_logout_ends_the_session(dashboard: Server) -> None:
             assert response.status == 303
         async with session.get(f"{dashboard.url}/cases", allow_redirects=False) as response:
             assert response.status == 303 and response.headers["Location"] == "/login"
+
+
+async def test_monthly_report_sums_the_month(dashboard: Server, seeded: Seeded) -> None:
+    month = seeded.today.replace(day=1)
+    expected = sum(n for day, n in seeded.by_day.items() if day >= month)
+    session = await signed_in(dashboard)
+    async with session:
+        async with session.get(f"{dashboard.url}/report?month={month:%Y-%m}") as response:
+            page = await response.text()
+    assert f"Cases this month: {expected}<" in page
+    assert "Monthly report: " in page and "Messages and presses handled</td><td>57<" in page
