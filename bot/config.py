@@ -238,7 +238,8 @@ class Settings(BaseModel):
     nlu: NLUSettings
     rasa: RasaSettings
     operators: OperatorSettings
-    dashboard: DashboardSettings
+    # A default, so that code building Settings part by part (tests) need not know it.
+    dashboard: DashboardSettings = Field(default_factory=DashboardSettings)
 
 
 def load_settings() -> Settings:
