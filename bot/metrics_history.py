@@ -88,10 +88,10 @@ class MetricsHistory:
 
 async def collect_history(redis: Redis, days: int, today: date) -> dict[date, Counter[str]]:
     """The saved counters of the last `days` days, oldest first; empty days left out."""
-    result: dict[date, Counter[str]] = {}
-    for offset in range(days - 1, -1, -1):
-        day = today - timedelta(days=offset)
-        raw = await redis.hgetall(day_key(day))
-        if raw:
-            result[day] = Counter({str(k): int(v) for k, v in raw.items()})
-    return result
+    span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+    async with redis.pipeline(transaction=False) as pipe:  # one round trip, not one per day
+        for day in span:
+            pipe.hgetall(day_key(day))
+        found = await pipe.execute()
+    return {day: Counter({str(k): int(v) for k, v in raw.items()})
+            for day, raw in zip(span, found, strict=True) if raw}

@@ -38,7 +38,11 @@ def _config(title: str, values: list[float]) -> dict[str, object]:
 
 def bar_chart(title: str, labels: list[str], series: dict[str, list[float]]) -> str:
     """A vertical bar chart as an inline `<svg>` string; one bar group per label."""
-    chart = pygal.Bar(**_config(title, [v for vs in series.values() for v in vs]))
+    config = _config(title, [v for vs in series.values() for v in vs])
+    if len(labels) > 16:  # 90 days: name about a dozen of them, every bar still drawn
+        config["x_labels_major_every"] = -(-len(labels) // 12)
+        config["show_minor_x_labels"] = False
+    chart = pygal.Bar(**config)
     chart.x_labels = labels
     for name, values in series.items():
         chart.add(name, values)

@@ -82,24 +82,28 @@ class CaseCounters:
 
 async def collect(redis: Redis, days: int, today: date) -> dict[date, Counter[str]]:
     """The counters of the last `days` days, oldest first; days without cases are left out."""
-    result: dict[date, Counter[str]] = {}
-    for offset in range(days - 1, -1, -1):
-        day = today - timedelta(days=offset)
-        raw = await redis.hgetall(_day_key(day))
-        if raw:
-            result[day] = Counter({str(k): int(v) for k, v in raw.items()})
-    return result
+    span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+    async with redis.pipeline(transaction=False) as pipe:  # one round trip, not one per day
+        for day in span:
+            pipe.hgetall(_day_key(day))
+        found = await pipe.execute()
+    return {day: Counter({str(k): int(v) for k, v in raw.items()})
+            for day, raw in zip(span, found, strict=True) if raw}
 
 
 async def collect_durations(
     redis: Redis, days: int, today: date
 ) -> dict[date, dict[str, list[int]]]:
     """{day: {"taken": [seconds, ...], "closed": [...]}} for the last `days` days, oldest first."""
+    span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+    async with redis.pipeline(transaction=False) as pipe:
+        for day in span:
+            for kind in DURATION_KINDS:
+                pipe.lrange(_durations_key(day, kind), 0, -1)
+        lists = iter(await pipe.execute())
     result: dict[date, dict[str, list[int]]] = {}
-    for offset in range(days - 1, -1, -1):
-        day = today - timedelta(days=offset)
-        found = {kind: [int(v) for v in await redis.lrange(_durations_key(day, kind), 0, -1)]
-                 for kind in DURATION_KINDS}
+    for day in span:
+        found = {kind: [int(v) for v in next(lists)] for kind in DURATION_KINDS}
         if any(found.values()):
             result[day] = found
     return result
