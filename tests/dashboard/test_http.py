@@ -180,3 +180,22 @@ async def test_monthly_report_sums_the_month(dashboard: Server, seeded: Seeded) 
             page = await response.text()
     assert f"Cases this month: {expected}<" in page
     assert "Monthly report: " in page and "Messages and presses handled</td><td>57<" in page
+
+
+async def test_cookie_and_headers_keep_the_pages_private(dashboard: Server) -> None:
+    async with client() as session:
+        async with session.get(f"{dashboard.url}/login") as response:
+            page = await response.text()
+            # The widget is offered (bot username, bot token and operator ids are set) and
+            # only the login page may load Telegram's script.
+            assert 'data-telegram-login="smb_test_bot"' in page
+            assert "script-src https://telegram.org" in response.headers["Content-Security-Policy"]
+        async with session.post(f"{dashboard.url}/login", data={"token": TOKEN},
+                                allow_redirects=False) as response:
+            cookie = response.headers["Set-Cookie"]
+            assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Max-Age=600" in cookie
+        async with session.get(f"{dashboard.url}/cases") as response:
+            policy = response.headers["Content-Security-Policy"]
+            assert "default-src 'none'" in policy and "script-src" not in policy
+            assert response.headers["Cache-Control"] == "no-store"
+            assert "<script" not in await response.text()
