@@ -26,9 +26,9 @@ from bot.dashboard.auth import COOKIE, LoginAudit, Sessions, token_matches, widg
 from bot.dashboard.botside import ROWS, bot_page, bot_report
 from bot.dashboard.data import (
     ContentHealth,
+    ContentHealthCheck,
     Period,
     case_report,
-    content_health,
     queue_now,
 )
 from bot.dashboard.labels import value_label
@@ -160,9 +160,11 @@ def build_app(config: DashboardConfig) -> web.Application:
         queue = await queue_now(config.redis, config.pseudonymizer)
         return html(cases_page(translator(request), report, queue, config.days))
 
+    content_check = ContentHealthCheck(config.content_dir)
+
     async def health() -> ContentHealth:
-        # The check reads and validates every YAML file (about a second): off the event loop.
-        return await asyncio.to_thread(content_health, config.content_dir, today())
+        # The check reads and validates every YAML file: off the event loop.
+        return await asyncio.to_thread(content_check.get, today())
 
     async def content(request: web.Request) -> web.Response:
         return html(content_page(translator(request), await health()))

@@ -17,6 +17,7 @@ from typing import Literal
 
 from redis.asyncio import Redis
 
+from bot.content.facts import find_facts_dir
 from bot.content.loader import check_content
 from bot.content.problems import Problem
 from bot.handoff.cases import Case, case_key
@@ -180,3 +181,32 @@ def content_health(content_dir: Path, today: date) -> ContentHealth:
                 if h.kind != "emergency" and h.verified_by_editor}
     missing = sorted(c for c in content.countries if c not in verified)
     return ContentHealth(problems, rows, missing, loaded=True)
+
+
+class ContentHealthCheck:
+    """`content_health`, run again only when a content or facts file changed or the day did.
+
+    The check reads and validates every YAML file (seconds on a busy machine); the page is
+    opened far more often than an editor saves a file.
+    """
+
+    def __init__(self, content_dir: Path) -> None:
+        self._dir = content_dir
+        self._last: tuple[tuple[float, int, date], ContentHealth] | None = None
+
+    def _signature(self, today: date) -> tuple[float, int, date]:
+        folders = [self._dir]
+        facts = find_facts_dir(self._dir)
+        if facts is not None:
+            folders.append(facts)
+        stamps = [p.stat().st_mtime for folder in folders for p in folder.rglob("*")
+                  if p.is_file()]
+        return (max(stamps, default=0.0), len(stamps), today)
+
+    def get(self, today: date) -> ContentHealth:
+        """The check's result for `today` (blocking: call it in a thread)."""
+        signature = self._signature(today)
+        if self._last is None or self._last[0] != signature:
+            self._last = (signature, content_health(self._dir, today))
+        return self._last[1]
+

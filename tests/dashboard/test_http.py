@@ -6,14 +6,18 @@ import csv
 import hashlib
 import hmac
 import io
+import shutil
 import time
+from pathlib import Path
 
 import aiohttp
 from redis.asyncio import Redis
 
+from bot.config import REPO_ROOT
 from bot.dashboard.app import PUBLIC, routes
 from bot.dashboard.auth import LOGIN_AUDIT
 from bot.handoff.stats import DIMENSIONS
+from bot.privacy import Pseudonymizer
 from tests.dashboard.conftest import (
     BOT_TOKEN,
     OPERATOR,
@@ -23,6 +27,8 @@ from tests.dashboard.conftest import (
     TOKEN,
     Seeded,
     Server,
+    make_config,
+    start_server,
 )
 
 CSV_TABLES = ["/cases.csv?table=cases", "/cases.csv?table=cases&period=day",
@@ -199,3 +205,34 @@ async def test_cookie_and_headers_keep_the_pages_private(dashboard: Server) -> N
             assert "default-src 'none'" in policy and "script-src" not in policy
             assert response.headers["Cache-Control"] == "no-store"
             assert "<script" not in await response.text()
+
+
+async def test_an_editors_change_shows_at_once(
+    redis_client: Redis, pseudonymizer: Pseudonymizer, tmp_path: Path
+) -> None:
+    # A copy of the content an editor changes: the page reruns the check after the edit.
+    content = tmp_path / "content"
+    shutil.copytree(REPO_ROOT / "content", content)
+    server, runner = await start_server(make_config(redis_client, pseudonymizer,
+                                                    content_dir=content))
+    try:
+        session = await signed_in(server)
+        async with session:
+            async def row() -> dict[str, str]:
+                async with session.get(f"{server.url}/content.csv?table=hotlines") as response:
+                    rows = csv.DictReader(io.StringIO(await response.text()))
+                    return next(r for r in rows if r["id"] == "by-police-102")
+
+            assert (await row())["over_a_year"] == "0"
+            hotlines = content / "hotlines.yaml"
+            text = hotlines.read_text(encoding="utf-8")
+            old = "    last_checked: 2026-11-01"
+            assert text.index(old) < text.index("id: by-iom")  # the first entry's date
+            hotlines.write_text(text.replace(old, "    last_checked: 2024-01-15", 1),
+                                encoding="utf-8")
+            changed = await row()
+            assert changed["over_a_year"] == "1" and changed["last_checked"] == "2024-01-15"
+            async with session.get(f"{server.url}/content") as response:
+                assert 'class="bad">Jan 15, 2024<' in await response.text()  # in red
+    finally:
+        await runner.cleanup()
