@@ -5,9 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint bench locales redis ha k8s-content rasa-setup rasa-train rasa-serve clean
+.PHONY: setup demo test lint bench locales redis ha chromium k8s-content rasa-setup rasa-train rasa-serve clean
 
-setup: $(STAMP) locales redis ha
+setup: $(STAMP) locales redis ha chromium
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -26,6 +26,9 @@ ha:
 
 redis:
 	@bash scripts/ensure-redis.sh
+
+chromium:
+	@bash scripts/ensure-chromium.sh
 
 demo: setup
 	$(BIN)/python -m bot chat
@@ -48,6 +51,7 @@ bench: setup
 	$(BIN)/python bench/bench_deploy.py
 	$(BIN)/python bench/bench_adcheck.py
 	$(BIN)/python bench/bench_person_path.py
+	$(BIN)/python bench/bench_dashboard.py
 	@if [ -x .venv-rasa/bin/rasa ]; then $(BIN)/python bench/bench_rasa.py; \
 		else echo "bench_rasa: skipped (no .venv-rasa; run make rasa-setup)"; fi
 

@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="anonymous case counts for the NGO's reports")
     stats.add_argument("--csv", metavar="FILE", help="write the counts as CSV")
     stats.add_argument("--days", type=int, default=90)
+
+    sub.add_parser("dashboard", help="serve the NGO's web dashboard (DASHBOARD_* settings)")
     return parser
 
 
@@ -103,6 +105,10 @@ def _runner(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
         from bot.handoff.stats import main as stats_main
 
         return stats_main
+    if args.command == "dashboard":
+        from bot.dashboard.cli import main as dashboard_main
+
+        return dashboard_main
     raise AssertionError(args.command)
 
 

@@ -196,6 +196,42 @@ class BotSettings(BaseSettings):
         return self.session_ttl_days * 24 * 3600
 
 
+class DashboardSettings(BaseSettings):
+    """`python -m bot dashboard`: the NGO's private web dashboard (docs in README "Dashboard")."""
+
+    model_config = _env("DASHBOARD_")
+
+    # A long random secret (32+ characters); empty: token login is off.
+    token: SecretStr | None = None
+    listen: str = "127.0.0.1:8090"
+    session_minutes: int = Field(default=60, ge=1)
+    language: Literal["ru", "be", "en"] = "en"
+    # The bot's @username for the Telegram Login Widget; empty: the widget is not shown.
+    bot_username: str = ""
+    # How old a widget login may be (Telegram's auth_date), in seconds.
+    login_max_age_s: int = Field(default=300, ge=10)
+
+    @field_validator("listen")
+    @classmethod
+    def _listen(cls, value: str) -> str:
+        return _host_port(value)
+
+    @property
+    def host(self) -> str:
+        return self.listen.rpartition(":")[0]
+
+    @property
+    def port(self) -> int:
+        return int(self.listen.rpartition(":")[2])
+
+    @field_validator("token")
+    @classmethod
+    def _long_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value() and len(value.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+        return value
+
+
 class Settings(BaseModel):
     """Every concern's settings, composed once in `main()`."""
 
@@ -206,6 +242,8 @@ class Settings(BaseModel):
     nlu: NLUSettings
     rasa: RasaSettings
     operators: OperatorSettings
+    # A default, so that code building Settings part by part (tests) need not know it.
+    dashboard: DashboardSettings = Field(default_factory=DashboardSettings)
 
 
 def load_settings() -> Settings:

@@ -11,6 +11,7 @@ from bot.handoff.cases import Case
 from bot.handoff.context import HandoffContext
 from bot.handoff.failures import Call, decide
 from bot.i18n import N_
+from bot.storage.health import unless_full
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,8 @@ async def take(ctx: HandoffContext, case: Case, operator: int, *,
         return False
     await ctx.waiting.remove(case.id)
     await ctx.audit.record(operator, case.id, "take")
+    # For the dashboard's response times; a full Redis must not undo the take.
+    await unless_full(ctx.counters.duration("taken", now - case.created))
     await answer_press(ctx, notify_press, N_("The case is yours."))
     case.state, case.operator, case.taken_at = "taken", operator, now
     if not await ctx.show_status(case):  # the alert shows it; else a note, as before
@@ -61,6 +64,7 @@ async def close(ctx: HandoffContext, case: Case, operator: int, *,
     await ctx.waiting.remove(case.id)
     await ctx.mark_session(case.user_key, None)
     await ctx.audit.record(operator, case.id, "close")
+    await unless_full(ctx.counters.duration("closed", closed.closed_at - closed.created))
     if outcome:
         await record_outcome(ctx, closed, operator, outcome, notify_press)
     else:

@@ -201,6 +201,7 @@ class Relay:
         an edit notifies nobody) and asked the outcome; the alert and the topic are closed."""
         ctx = self._ctx
         await ctx.waiting.remove(closed.id)
+        await unless_full(ctx.counters.duration("closed", closed.closed_at - closed.created))
         await ctx.note_in_case(closed, note)
         await ctx.note_in_case(closed, outcome_reply(closed, ctx.op_text))
         if not keep_answers:

@@ -29,6 +29,15 @@ def _day_key(day: date) -> str:
     return global_key("handoff", "stats", day.isoformat())
 
 
+def _durations_key(day: date, kind: str) -> str:
+    return global_key("handoff", "durations", day.isoformat(), kind)
+
+
+# How long cases waited, in whole seconds: "taken" from the alert to an operator taking it,
+# "closed" from the alert to the case being closed. Durations only, no case id.
+DURATION_KINDS = ("taken", "closed")
+
+
 class CaseCounters:
     """Increments the day's counters; the day is the NGO's (OPERATOR_TIMEZONE), not UTC."""
 
@@ -60,15 +69,43 @@ class CaseCounters:
         """Count a closed case's outcome on the day it was recorded."""
         await self._add([f"outcome:{outcome}"])
 
+    async def duration(self, kind: str, seconds: float) -> None:
+        """Record how long a case took to be `kind` ("taken" or "closed"), on today's list."""
+        if kind not in DURATION_KINDS:
+            raise ValueError(f"unknown duration kind {kind!r}")
+        key = _durations_key(self._today(), kind)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.rpush(key, str(max(0, round(seconds))))
+            pipe.expire(key, STATS_TTL)
+            await pipe.execute()
+
 
 async def collect(redis: Redis, days: int, today: date) -> dict[date, Counter[str]]:
     """The counters of the last `days` days, oldest first; days without cases are left out."""
-    result: dict[date, Counter[str]] = {}
-    for offset in range(days - 1, -1, -1):
-        day = today - timedelta(days=offset)
-        raw = await redis.hgetall(_day_key(day))
-        if raw:
-            result[day] = Counter({str(k): int(v) for k, v in raw.items()})
+    span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+    async with redis.pipeline(transaction=False) as pipe:  # one round trip, not one per day
+        for day in span:
+            pipe.hgetall(_day_key(day))
+        found = await pipe.execute()
+    return {day: Counter({str(k): int(v) for k, v in raw.items()})
+            for day, raw in zip(span, found, strict=True) if raw}
+
+
+async def collect_durations(
+    redis: Redis, days: int, today: date
+) -> dict[date, dict[str, list[int]]]:
+    """{day: {"taken": [seconds, ...], "closed": [...]}} for the last `days` days, oldest first."""
+    span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+    async with redis.pipeline(transaction=False) as pipe:
+        for day in span:
+            for kind in DURATION_KINDS:
+                pipe.lrange(_durations_key(day, kind), 0, -1)
+        lists = iter(await pipe.execute())
+    result: dict[date, dict[str, list[int]]] = {}
+    for day in span:
+        found = {kind: [int(v) for v in next(lists)] for kind in DURATION_KINDS}
+        if any(found.values()):
+            result[day] = found
     return result
 
 

@@ -9,6 +9,7 @@ from pydantic_settings import BaseSettings
 
 from bot.config import (
     BotSettings,
+    DashboardSettings,
     NLUSettings,
     OperatorSettings,
     RasaSettings,
@@ -28,14 +29,15 @@ _PARTS: tuple[tuple[str, type[BaseSettings]], ...] = (
     ("nlu", NLUSettings),
     ("rasa", RasaSettings),
     ("operators", OperatorSettings),
+    ("dashboard", DashboardSettings),
 )
 
 
 def plain_settings(**overrides: dict[str, Any]) -> Settings:
     """Settings that ignore the developer's .env file (environment variables still apply).
 
-    Each keyword names a part (bot, telegram, webhook, redis, nlu, rasa, operators) and gives
-    that part's fields, e.g. `plain_settings(operators={"hours": "09:00-18:00"})`.
+    Each keyword names a part (bot, telegram, webhook, redis, nlu, rasa, operators, dashboard)
+    and gives that part's fields, e.g. `plain_settings(operators={"hours": "09:00-18:00"})`.
     """
     unknown = set(overrides) - {name for name, _ in _PARTS}
     assert not unknown, f"unknown settings parts: {unknown}"

@@ -42,6 +42,7 @@ from bot.core.session_store import InMemorySessionStore, SessionStore
 from bot.health import HealthServer, Readiness, mount
 from bot.i18n import load_i18n
 from bot.metrics import Metrics
+from bot.metrics_history import MetricsHistory
 from bot.privacy import Pseudonymizer
 from bot.storage.fallback import FallbackSessionStore, RedisHealth
 from bot.storage.redis import RedisSessionStore, connect
@@ -293,6 +294,7 @@ async def _serve(
     handoff_stop = asyncio.Event()
     handoff_task: asyncio.Task[None] | None = None
     watch_task: asyncio.Task[None] | None = None
+    history_task: asyncio.Task[None] | None = None
     try:
         await adapter.start(texts)
         check_chat = getattr(handoff, "check_chat", None)
@@ -304,6 +306,9 @@ async def _serve(
         if health is not None:  # Redis memory, OOM spells, the policy after a failover
             watch_task = asyncio.create_task(
                 health.watch(handoff_stop, settings.redis.memory_check_s))
+            # A year of the bot's own counters per day, for the NGO dashboard.
+            history_task = asyncio.create_task(MetricsHistory(
+                health.redis, metrics, settings.operators.timezone).run(handoff_stop))
         if settings.bot.mode == "webhook":
             assert settings.webhook.url and secrets.webhook_secret
             server = WebhookServer(
@@ -332,6 +337,8 @@ async def _serve(
             await handoff_task
         if watch_task is not None:
             await watch_task
+        if history_task is not None:
+            await history_task
         if server is not None:
             await server.stop()
         # Updates in hand finish before the Bot API session closes (stopping polling cancels

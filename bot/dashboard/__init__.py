@@ -1,0 +1,1 @@
+"""The NGO's private web dashboard: cases, the queue, content health; counters only."""

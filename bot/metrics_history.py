@@ -1,0 +1,97 @@
+"""A year of the bot's own counters, per day in Redis, for the NGO dashboard's "bot's side".
+
+Prometheus keeps counters per process and forgets them on restart; the NGO wants them per day
+for a year. `MetricsHistory` reads the chosen counters from the process's `Metrics` registry
+(closed label sets only: no person is ever a label) and adds what grew since its last look to
+`smb:bot:stats:<YYYY-MM-DD>` (a hash, field `<metric>` or `<metric>:<label values>`). Each
+process adds only its own growth, so replicas and restarts sum correctly; at most one interval
+of counts is lost when a process dies without stopping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from contextlib import suppress
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from bot.metrics import Metrics
+from bot.storage.keys import global_key
+
+log = logging.getLogger(__name__)
+
+HISTORY_TTL = 400 * 24 * 3600  # a year of reports, plus a margin
+# The counters the dashboard shows, by their Prometheus names (without `_total`).
+KEPT = ("smb_handled_events", "smb_at_risk", "smb_alerts_requested", "smb_rasa_failovers",
+        "smb_rate_limited")
+
+
+def day_key(day: date) -> str:
+    return global_key("bot", "stats", day.isoformat())
+
+
+def read_counters(metrics: Metrics) -> dict[str, float]:
+    """The kept counters now, as {"smb_at_risk:phrase": 3.0, "smb_rate_limited": 1.0, ...}."""
+    values: dict[str, float] = {}
+    for family in metrics.registry.collect():
+        if family.name not in KEPT:
+            continue
+        for sample in family.samples:
+            if not sample.name.endswith("_total"):
+                continue  # `_created` timestamps
+            labels = ",".join(sample.labels[k] for k in sorted(sample.labels))
+            name = f"{family.name}:{labels}" if labels else family.name
+            values[name] = values.get(name, 0.0) + sample.value
+    return values
+
+
+class MetricsHistory:
+    """Adds the growth of the kept counters to today's hash (the NGO's day)."""
+
+    def __init__(self, redis: Redis, metrics: Metrics, timezone: str = "UTC") -> None:
+        self._redis = redis
+        self._metrics = metrics
+        self._tz = ZoneInfo(timezone)
+        self._seen: Counter[str] = Counter()
+
+    async def flush(self) -> None:
+        """Write what grew since the last flush; on a Redis error keep it for the next one."""
+        now = read_counters(self._metrics)
+        grown = {name: int(value - self._seen[name]) for name, value in now.items()
+                 if int(value - self._seen[name]) > 0}
+        if not grown:
+            return
+        key = day_key(datetime.now(self._tz).date())
+        async with self._redis.pipeline(transaction=True) as pipe:
+            for name, delta in grown.items():
+                pipe.hincrby(key, name, delta)
+            pipe.expire(key, HISTORY_TTL)
+            await pipe.execute()
+        for name, delta in grown.items():
+            self._seen[name] += delta
+
+    async def run(self, stop: asyncio.Event, every_s: float = 60.0) -> None:
+        """Flush every `every_s` seconds until `stop`, then once more."""
+        while not stop.is_set():
+            with suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every_s)
+            try:
+                await self.flush()
+            except (RedisError, OSError) as exc:
+                log.warning("bot counters not saved this time: %s", type(exc).__name__)
+
+
+async def collect_history(redis: Redis, days: int, today: date) -> dict[date, Counter[str]]:
+    """The saved counters of the last `days` days, oldest first; empty days left out."""
+    span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+    async with redis.pipeline(transaction=False) as pipe:  # one round trip, not one per day
+        for day in span:
+            pipe.hgetall(day_key(day))
+        found = await pipe.execute()
+    return {day: Counter({str(k): int(v) for k, v in raw.items()})
+            for day, raw in zip(span, found, strict=True) if raw}

@@ -1,0 +1,51 @@
+"""The bot's own counters: kept per day in Redis by each process, summed on the dashboard."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from redis.asyncio import Redis
+
+from bot.metrics import Metrics
+from bot.metrics_history import HISTORY_TTL, MetricsHistory, day_key
+from tests.dashboard.conftest import TZ, Seeded, Server, today
+from tests.dashboard.test_http import signed_in
+
+
+async def test_each_process_adds_only_its_growth(redis_client: Redis) -> None:
+    first, second = Metrics(), Metrics()  # two replicas
+    history = MetricsHistory(redis_client, first, TZ)
+    first.handled.labels("text").inc(5)
+    first.at_risk.labels("phrase").inc(2)
+    await history.flush()
+    first.handled.labels("text").inc()
+    first.handled.labels("button").inc(2)
+    await history.flush()
+    await history.flush()  # nothing grew: nothing added
+    second.rate_limited.inc(3)
+    second.alerts_requested.labels("request").inc()
+    await MetricsHistory(redis_client, second, TZ).flush()
+
+    key = day_key(today())
+    saved = await redis_client.hgetall(key)
+    assert saved == {"smb_handled_events:text": "6", "smb_handled_events:button": "2",
+                     "smb_at_risk:phrase": "2", "smb_rate_limited": "3",
+                     "smb_alerts_requested:request": "1"}
+    assert HISTORY_TTL - 60 < await redis_client.ttl(key) <= HISTORY_TTL
+
+
+async def test_the_bot_page_and_csv_show_the_saved_counters(
+    dashboard: Server, seeded: Seeded
+) -> None:
+    session = await signed_in(dashboard)
+    async with session:
+        async with session.get(f"{dashboard.url}/bot?period=day") as response:
+            page = await response.text()
+        assert "Messages and presses handled" in page and "Asked for a person" in page
+        async with session.get(f"{dashboard.url}/bot.csv?period=day") as response:
+            rows = list(csv.DictReader(io.StringIO(await response.text())))
+    last = rows[-1]
+    assert last["period_start"] == today().isoformat()
+    assert (int(last["handled"]), int(last["at_risk_phrase"]), int(last["at_risk_model"]),
+            int(last["asked_human"]), int(last["rate_limited"])) == seeded.bot_side
