@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from bot.adapters.telegram.edge import valid_text
 from bot.adapters.telegram.formatting import coalesce
 from bot.adapters.telegram.operators import Handoff
 from bot.adapters.telegram.state import ChatState
@@ -92,7 +93,8 @@ def read_update(update: Any) -> TgInput | None:
         user = query.from_user
         return TgInput(
             update_id=update.update_id, chat_id=chat.id, chat_type=str(chat.type),
-            user_id=user.id, kind=EventKind.BUTTON, payload=query.data,
+            user_id=user.id, kind=EventKind.BUTTON,
+            payload=None if query.data is None else valid_text(query.data),
             message_id=getattr(message, "message_id", None), callback_id=query.id,
             language_code=user.language_code, from_bot=bool(user.is_bot),
         )
@@ -114,6 +116,8 @@ def read_update(update: Any) -> TgInput | None:
         kind = next((k for attr, k in _KINDS if getattr(message, attr, None)), EventKind.OTHER)
         text = message.caption
     reply_to = getattr(message, "reply_to_message", None)
+    # Polling updates skip the webhook's edge: a lone surrogate would fail every encoder.
+    text = None if text is None else valid_text(text)
     return TgInput(
         update_id=update.update_id, chat_id=message.chat.id, chat_type=str(message.chat.type),
         user_id=user.id if user else None, kind=kind, text=text, message_id=message.message_id,

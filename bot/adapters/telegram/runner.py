@@ -15,7 +15,9 @@ from urllib.parse import urlparse
 
 from redis.exceptions import RedisError
 
+from bot.adapters.telegram.edge import UpdateGate
 from bot.adapters.telegram.glue import Engine, Glue
+from bot.adapters.telegram.inbox import NoInbox, RedisInbox
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.measured import MeasuredEngine, MeasuredMessenger
 from bot.adapters.telegram.operators import Handoff, PlainAlertHandoff
@@ -270,6 +272,8 @@ async def _serve(
                 max_concurrency=settings.webhook.max_concurrency,
                 health=lambda: {"redis": "none"} if health is None else health.readiness(),
                 mount=lambda app: mount(app, readiness, metrics),
+                gate=UpdateGate(metrics),
+                inbox=NoInbox() if health is None else RedisInbox(health.redis, health),
             )
             await server.start(settings.webhook.host, settings.webhook.port)
             await adapter.set_webhook(settings.webhook.url, secrets.webhook_secret)
@@ -285,13 +289,13 @@ async def _serve(
                 on_started(glue)
             await adapter.run_polling(stop)
     finally:
+        if server is not None:  # first: updates it finishes may still need the handoff
+            await server.stop()
         handoff_stop.set()
         if handoff_task is not None:
             await handoff_task
         if watch_task is not None:
             await watch_task
-        if server is not None:
-            await server.stop()
         # Updates in hand finish before the Bot API session closes (stopping polling cancels
         # only the fetching, not aiogram's handler tasks).
         with suppress(TimeoutError):
