@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024  # aiohttp's default; a real update is a few kB at most
 MAX_DEPTH = 64  # a real update nests about 10 deep (a reply's quoted message's entities)
+_SURROGATE = re.compile("[\ud800-\udfff]")  # after JSON decoding, only lone halves remain
 HANDLED = ("message", "edited_message", "callback_query")  # the webhook's allowed_updates
 
 # Telegram ids fit in a signed 64-bit integer (Bot API: "at most 52 significant bits").
@@ -117,8 +119,7 @@ def valid_text(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        # surrogatepass writes each surrogate as its 3 bytes; decoding replaces them.
-        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        return _SURROGATE.sub("\ufffd", text)
     return text
 
 
