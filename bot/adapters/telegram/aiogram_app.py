@@ -198,7 +198,7 @@ class AiogramAdapter:
         cannot read it (the edge counts it; the error's text would quote the update)."""
         try:
             update = Update.model_validate(raw, context={"bot": self.bot})
-        except ValidationError:
+        except (ValidationError, ValueError, TypeError, OverflowError):
             raise MalformedUpdate("aiogram refused the update") from None
         await self.dispatcher.feed_update(self.bot, update)
 

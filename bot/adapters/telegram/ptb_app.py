@@ -142,10 +142,10 @@ class PTBAdapter:
 
     async def feed(self, raw: dict[str, Any]) -> None:
         """Handle one update received by the webhook server; MalformedUpdate when PTB cannot
-        read it (PTB's constructors raise these on missing or wrongly typed fields)."""
+        read it (TypeError, KeyError, AttributeError, OverflowError... from its constructors)."""
         try:
             update = Update.de_json(raw, self.application.bot)
-        except (TypeError, KeyError, AttributeError, ValueError):
+        except Exception:  # a pure conversion: any failure is the update's shape
             raise MalformedUpdate("PTB refused the update") from None
         await self.application.process_update(update)
 
