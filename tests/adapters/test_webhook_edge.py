@@ -23,6 +23,7 @@ from tests.helpers.telegram_bot import RunningBot, make_settings
 
 SECRET = "webhook-secret_123"
 MARKER = "secret-words-7731"  # in malformed updates: must never reach a log line
+OPS = -1001234567  # the operators' chat: strangers write and press there too
 FUZZ_SECONDS = 40.0  # the fuzz stops taking new examples after this (per adapter)
 
 
@@ -37,7 +38,7 @@ async def hook(
     settings = make_settings(
         fake_api, request.param, redis_server.url, mode="webhook",
         webhook_url="https://bot.example.org/tg/hook", webhook_secret=SECRET, webhook_port=port,
-        rate_limit=1000,
+        rate_limit=1000, operator_chat_id=OPS,
     )
     await running(settings, engine_factory)
     return f"http://127.0.0.1:{port}/tg/hook"
@@ -96,8 +97,16 @@ def bad_bodies(api: FakeBotAPI) -> list[tuple[str, bytes, int]]:
     ]
 
 
+# Where a malformed update would surface as an error: the edge, the glue and the adapters
+# (`log_failure`), the web server, the frameworks, or a task nobody awaited (asyncio).
+_EDGE_LOGGERS = ("bot.adapters.telegram", "aiohttp", "asyncio", "aiogram", "telegram")
+
+
 def no_errors(records: list[logging.LogRecord]) -> list[str]:
-    return [f"{r.name}: {r.getMessage()[:200]}" for r in records if r.levelno >= logging.ERROR]
+    """Errors and tracebacks a malformed update caused (a slow shared machine can make
+    Redis time out elsewhere: not this test's business)."""
+    return [f"{r.name}: {r.getMessage()[:200]}" for r in records
+            if r.exc_info or (r.levelno >= logging.ERROR and r.name.startswith(_EDGE_LOGGERS))]
 
 
 async def at_risk_is_answered(api: FakeBotAPI, url: str, user_id: int) -> None:
@@ -138,6 +147,9 @@ _JSON = st.recursive(
     max_leaves=12,
 )
 _KINDS = ("message", "edited_message", "callback_query", "channel_post", "my_chat_member")
+# Forged presses: the bot's own payloads, an operator's on a case that does not exist, junk.
+_PAYLOADS = st.sampled_from(["h:yes", "h:text", "c:PL", "m:job_check", "f:x:yes", "op:take:0",
+                             "op:close:deadbeef", "op:out:x:referred"]) | _TEXT
 
 
 @st.composite
@@ -151,14 +163,16 @@ def updates(draw: st.DrawFn) -> bytes:
     uid = draw(st.integers(1, 10**6))
     sender = {"id": uid, "is_bot": draw(st.booleans()), "first_name": draw(_TEXT),
               "language_code": draw(st.sampled_from(["ru", "be", "en", "xx"]))}
-    chat = {"id": uid, "type": draw(st.sampled_from(["private", "group", "supergroup"]))}
+    chat = draw(st.sampled_from([
+        {"id": uid, "type": "private"}, {"id": -uid, "type": "group"},
+        {"id": OPS, "type": "supergroup", "is_forum": True}]))
     message: dict[str, Any] = {"message_id": draw(st.integers(1, 10**6)), "date": 1_700_000_000,
                                "chat": chat, "from": sender, "text": draw(_TEXT)}
     kind = draw(st.sampled_from(_KINDS))
     body: dict[str, Any] = {"update_id": draw(st.integers(1, 2**40))}
     if kind == "callback_query":
         body[kind] = {"id": draw(_TEXT), "from": sender, "chat_instance": "c",
-                      "message": message, "data": draw(_TEXT)}
+                      "message": message, "data": draw(_PAYLOADS)}
     else:
         body[kind] = message
     # One change somewhere in the update: replace a value or remove a key.

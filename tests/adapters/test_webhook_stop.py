@@ -81,6 +81,8 @@ class Telegram:
         self.http = http
         self.url = ""
         self.accepted = 0
+        self.stop_after = 0  # `reached` is set once this many updates got 200
+        self.reached = asyncio.Event()
         self._slots = asyncio.Semaphore(40)
 
     async def deliver(self, update: dict[str, Any]) -> None:
@@ -94,6 +96,8 @@ class Telegram:
                     async with self.http.post(self.url, data=body, headers=headers) as resp:
                         if resp.status == 200:
                             self.accepted += 1
+                            if self.stop_after and self.accepted >= self.stop_after:
+                                self.reached.set()
                             return
                         assert resp.status == 503, resp.status  # stopping: later, please
                 except aiohttp.ClientError:
@@ -131,7 +135,8 @@ async def test_a_stop_mid_burst_loses_and_doubles_nothing(
         await fake_api.wait_calls("setWebhook", 1, within=120)
 
         # Before the burst: one person shows what a /start gets; ten ask for a person.
-        await telegram.deliver({"update_id": 1, **message_update(fake_api, user(10), text="/start")})
+        start = message_update(fake_api, user(10), text="/start")
+        await telegram.deliver({"update_id": 1, **start})
         (per_start,) = (await answered(fake_api, [10], 30)).values()
         humans = [20_000 + i for i in range(HUMANS)]
         await asyncio.gather(*(
@@ -149,10 +154,10 @@ async def test_a_stop_mid_burst_loses_and_doubles_nothing(
         second = BotProcess(fake_api, framework, redis_server.url, log)
 
         clean: list[bool] = []
+        telegram.stop_after = 1 + HUMANS + STOP_AT
 
         async def stop_and_restart() -> None:
-            while telegram.accepted < 1 + HUMANS + STOP_AT:
-                await asyncio.sleep(0.01)
+            await telegram.reached.wait()
             clean.append(await first.stop())
             telegram.url = second.url  # the same public URL, a new process behind it
             await second.start()
