@@ -212,3 +212,22 @@ async def test_fuzzed_updates_get_no_5xx_and_the_next_person_at_risk_is_answered
     await fake_api.quiet(0.5, within=60)
     assert no_errors(caplog.records) == []  # no traceback, no uncaught exception
     await at_risk_is_answered(fake_api, hook, 700)
+
+
+@pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+async def test_with_redis_away_updates_are_still_taken_and_answered(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
+    running: Callable[..., Awaitable[RunningBot]], engine_factory: EngineFactory,
+) -> None:
+    # No `redis_client` fixture: its connection would not survive the outage.
+    port = free_port()
+    settings = make_settings(
+        fake_api, framework, redis_server.url, mode="webhook",
+        webhook_url="https://bot.example.org/tg/hook", webhook_secret=SECRET, webhook_port=port,
+    )
+    await running(settings, engine_factory)
+    redis_server.stop()
+    try:  # the inbox cannot be written: the update is handled from memory, not refused
+        await at_risk_is_answered(fake_api, f"http://127.0.0.1:{port}/tg/hook", 800)
+    finally:
+        redis_server.start()
