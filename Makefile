@@ -46,6 +46,7 @@ bench: setup
 	$(BIN)/python bench/bench_webhook.py
 	$(BIN)/python bench/bench_redis_memory.py
 	$(BIN)/python bench/bench_deploy.py
+	$(BIN)/python bench/bench_soak.py
 	@if [ -x .venv-rasa/bin/rasa ]; then $(BIN)/python bench/bench_rasa.py; \
 		else echo "bench_rasa: skipped (no .venv-rasa; run make rasa-setup)"; fi
 
