@@ -167,7 +167,7 @@ async def test_a_stop_mid_burst_loses_and_doubles_nothing(
             *(telegram.deliver({"update_id": 1000 + i, **u}) for i, u in enumerate(burst)),
         )
         try:
-            counts = await answered(fake_api, people, 120)
+            counts = await answered(fake_api, people, 240)
             alerts = [c for c in fake_api.calls_to("sendMessage", OPS, since=mark)
                       if "Case #" in c.text]
             deadline = time.monotonic() + 30

@@ -96,9 +96,12 @@ class WebhookServer:
 
     async def _handle(self, update: dict[str, Any], durable: bool) -> None:
         async with self._semaphore:
-            if self._stopping and durable:
-                self._left += 1
-                return  # in the inbox: the next start handles it
+            if self._stopping:
+                if not durable:  # taken while Redis was away: it may be back by now
+                    durable = await self._inbox.put(update["update_id"], update)
+                if durable:
+                    self._left += 1
+                    return  # in the inbox: the next start handles it
             try:
                 await self._feed(update)
             except MalformedUpdate:
