@@ -2,7 +2,7 @@
 
 A real bot process (`python -m bot run`, webhook mode, Telegram's outgoing limits) gets a burst
 of updates posted as Telegram posts them: up to 40 at a time, and again later for any that did
-not get 200. A SIGTERM comes mid-burst; like `docker stop`, a process still alive 10 s later
+not get 200. A SIGTERM comes mid-burst; as in Kubernetes, a process still alive 30 s later
 is killed. A new process then starts. Every update Telegram was told 200 for must be answered
 exactly once, and every request for a human must reach the operators once.
 """
@@ -29,10 +29,10 @@ from tests.helpers.redis_server import RedisServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "stop-secret"
-PEOPLE = 500
-STOP_AT = 400  # accepted updates when SIGTERM comes: more than 10 s of answers at 30 messages/s
+PEOPLE = 900
+STOP_AT = 800  # accepted when SIGTERM comes: more than 20 s of answers at 30 messages/s
 HUMANS = 10
-KILL_AFTER = 10.0  # docker stop's default
+KILL_AFTER = 30.0  # Kubernetes' default grace period
 
 
 class BotProcess:
@@ -167,10 +167,10 @@ async def test_a_stop_mid_burst_loses_and_doubles_nothing(
             *(telegram.deliver({"update_id": 1000 + i, **u}) for i, u in enumerate(burst)),
         )
         try:
-            counts = await answered(fake_api, people, 240)
+            counts = await answered(fake_api, people, 300)
             alerts = [c for c in fake_api.calls_to("sendMessage", OPS, since=mark)
                       if "Case #" in c.text]
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 90
             while len(alerts) < HUMANS and time.monotonic() < deadline:
                 await asyncio.sleep(0.5)
                 alerts = [c for c in fake_api.calls_to("sendMessage", OPS, since=mark)
@@ -178,7 +178,7 @@ async def test_a_stop_mid_burst_loses_and_doubles_nothing(
         finally:
             await second.stop(30)
 
-    assert clean == [True], "the first process did not stop within 10 s and was killed"
+    assert clean == [True], "the first process did not stop within 30 s and was killed"
     assert set(counts.values()) == {per_start}, "some people were answered twice"
     assert len(alerts) == HUMANS
     assert len({a.text.split("\n", 1)[0] for a in alerts}) == HUMANS  # one case per person
