@@ -175,6 +175,8 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         for framework in frameworks:
             with running_redis() as redis:
                 results[framework] = await soak(framework, api, redis.url, args)
+            print(json.dumps({framework: {k: v for k, v in results[framework].items()
+                                          if k != "samples"}}), flush=True)
     finally:
         await api.stop()
     return results
