@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from bot.storage.fallback import RedisHealth
+from bot.storage.health import RedisHealth
 from bot.storage.keys import global_key
 
 INBOX_TTL = 24 * 3600  # as long as the update de-duplication remembers an update id
