@@ -13,6 +13,7 @@ the update de-duplication (`ChatState.admit`) lets only one of them answer.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import AsyncIterator
 from typing import Any, Protocol
 
@@ -23,13 +24,17 @@ from bot.storage.health import RedisHealth
 from bot.storage.keys import global_key
 
 INBOX_TTL = 24 * 3600  # as long as the update de-duplication remembers an update id
+# An entry nobody released is taken up after this long: its process died without stopping.
+# Before, it may be in the hands of a live replica (taking it would break a person's order).
+ORPHANED_AFTER = 120.0
 
 
 class Inbox(Protocol):
     """Where accepted updates wait until they are handled."""
 
-    async def put(self, update_id: int, update: dict[str, Any]) -> bool:
-        """Record an update; False when it could not be recorded durably."""
+    async def put(self, update_id: int, update: dict[str, Any], released: bool = False) -> bool:
+        """Record an update (`released`: left by a stopping process for the next start);
+        False when it could not be recorded durably."""
         ...
 
     async def done(self, update_id: int) -> None:
@@ -37,14 +42,14 @@ class Inbox(Protocol):
         ...
 
     def left(self) -> AsyncIterator[dict[str, Any]]:
-        """Updates recorded and not yet handled (by this or an earlier process)."""
+        """Updates a stopped process left, or a dead one ORPHANED_AFTER seconds ago."""
         ...
 
 
 class NoInbox:
     """Without Redis: nothing is durable, `put` says so."""
 
-    async def put(self, update_id: int, update: dict[str, Any]) -> bool:
+    async def put(self, update_id: int, update: dict[str, Any], released: bool = False) -> bool:
         return False
 
     async def done(self, update_id: int) -> None:
@@ -62,12 +67,13 @@ class RedisInbox:
         self._redis = redis
         self._health = health
 
-    async def put(self, update_id: int, update: dict[str, Any]) -> bool:
+    async def put(self, update_id: int, update: dict[str, Any], released: bool = False) -> bool:
         if self._health is not None and not await self._health.available():
             return False
+        entry = {"at": time.time(), "released": released, "update": update}
         try:
             await self._redis.set(global_key("inbox", str(update_id)),
-                                  json.dumps(update, ensure_ascii=False), ex=INBOX_TTL)
+                                  json.dumps(entry, ensure_ascii=False), ex=INBOX_TTL)
         except (RedisError, OSError) as exc:
             if self._health is not None:
                 self._health.failed(exc)
@@ -90,12 +96,14 @@ class RedisInbox:
             if raw is None:
                 continue  # handled meanwhile
             try:
-                update = json.loads(raw)
+                entry = json.loads(raw)
             except ValueError:
                 await self._redis.delete(key)
                 continue
-            if isinstance(update, dict):
-                yield update
+            if not isinstance(entry, dict) or not isinstance(entry.get("update"), dict):
+                continue
+            if entry.get("released") or float(entry.get("at", 0)) < time.time() - ORPHANED_AFTER:
+                yield entry["update"]
 
 
 def _update_id(key: str | bytes) -> int:

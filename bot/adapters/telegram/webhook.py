@@ -18,7 +18,7 @@ from aiohttp import web
 
 from bot.adapters.telegram.edge import MalformedUpdate, UpdateGate
 from bot.adapters.telegram.glue import log_failure
-from bot.adapters.telegram.inbox import Inbox, NoInbox
+from bot.adapters.telegram.inbox import ORPHANED_AFTER, Inbox, NoInbox
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -52,8 +52,10 @@ class WebhookServer:
         self._gate = gate or UpdateGate()
         self._inbox: Inbox = inbox or NoInbox()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._in_hand: set[int] = set()  # update ids of `_tasks`
         self._runner: web.AppRunner | None = None
         self._stopping = False
+        self._sweeper: asyncio.Task[None] | None = None
         self.handled = 0  # updates handled by this process (a stop logs it)
         self._left = 0  # recorded updates a stop left in the inbox
 
@@ -90,16 +92,18 @@ class WebhookServer:
         return web.Response(status=verdict.status)
 
     def _start(self, update: dict[str, Any], durable: bool) -> None:
+        update_id = update["update_id"]
+        self._in_hand.add(update_id)
         task = asyncio.create_task(self._handle(update, durable))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(lambda _: self._in_hand.discard(update_id))
 
     async def _handle(self, update: dict[str, Any], durable: bool) -> None:
         async with self._semaphore:
             if self._stopping:
-                if not durable:  # taken while Redis was away: it may be back by now
-                    durable = await self._inbox.put(update["update_id"], update)
-                if durable:
+                # Released for the next start (taken while Redis was away: it may be back).
+                if await self._inbox.put(update["update_id"], update, released=True) or durable:
                     self._left += 1
                     return  # in the inbox: the next start handles it
             try:
@@ -116,13 +120,22 @@ class WebhookServer:
         """Take up the updates an earlier process left in the inbox; returns how many."""
         count = 0
         async for update in self._inbox.left():
-            if type(update.get("update_id")) is int:
+            if type(update.get("update_id")) is int and update["update_id"] not in self._in_hand:
                 self._start(update, durable=True)
                 count += 1
         if count:
             log.info("webhook inbox: %d updates left by the previous run, handling them now",
                      count)
         return count
+
+    async def _sweep(self) -> None:
+        """Now and then, take up what a replica left on stopping or dying meanwhile."""
+        while True:
+            await asyncio.sleep(ORPHANED_AFTER / 2)
+            try:
+                await self.resume()
+            except Exception as exc:  # Redis away: the next sweep tries again
+                log.warning("webhook inbox sweep failed: %s", type(exc).__name__)
 
     async def _on_health(self, request: web.Request) -> web.Response:
         return web.json_response({"status": "ok", "pending": len(self._tasks), **self._health()})
@@ -131,6 +144,7 @@ class WebhookServer:
         """Handle what the inbox holds, then listen on host:port."""
         self._stopping = False
         await self.resume()
+        self._sweeper = asyncio.create_task(self._sweep())
         self._runner = web.AppRunner(self.app(), access_log=None)  # URLs only, but stay quiet
         await self._runner.setup()
         await web.TCPSite(self._runner, host, port).start()
@@ -140,6 +154,9 @@ class WebhookServer:
         """Stop taking updates; finish those started (up to `grace` seconds), leave the rest in
         the inbox for the next start; log how many were handled and left."""
         self._stopping = True
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            self._sweeper = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
