@@ -52,6 +52,7 @@ bench: setup
 	$(BIN)/python bench/bench_adcheck.py
 	$(BIN)/python bench/bench_person_path.py
 	$(BIN)/python bench/bench_dashboard.py
+	$(BIN)/python bench/bench_soak.py
 	@if [ -x .venv-rasa/bin/rasa ]; then $(BIN)/python bench/bench_rasa.py; \
 		else echo "bench_rasa: skipped (no .venv-rasa; run make rasa-setup)"; fi
 

@@ -48,7 +48,8 @@ TEXTS = (
 
 
 # ---------------------------------------------------------------- the child: one bot process
-async def serve_ours(api_base: str, port: int, redis_url: str) -> None:
+async def serve_ours(api_base: str, port: int, redis_url: str,
+                     framework: str = "aiogram") -> None:
     from pydantic import SecretStr
 
     from bot.adapters.telegram.limiter import OutgoingLimiter
@@ -58,7 +59,7 @@ async def serve_ours(api_base: str, port: int, redis_url: str) -> None:
     settings = load_settings()
     settings.telegram.bot_token = SecretStr(TOKEN)
     settings.telegram.api_base = api_base
-    settings.telegram.framework = "aiogram"
+    settings.telegram.framework = framework  # type: ignore[assignment]
     settings.bot.mode = "webhook"
     settings.bot.pseudonym_key = SecretStr("bench-key")
     settings.bot.rate_limit_per_minute = 1000
@@ -214,10 +215,11 @@ def main() -> int:
     parser.add_argument("--api-base", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--redis-url", help=argparse.SUPPRESS)
+    parser.add_argument("--framework", default="aiogram", help=argparse.SUPPRESS)
     parser.add_argument("--out", default=str(ROOT / "bench-results" / "webhook.json"))
     args = parser.parse_args()
     if args.serve == "ours":
-        asyncio.run(serve_ours(args.api_base, args.port, args.redis_url))
+        asyncio.run(serve_ours(args.api_base, args.port, args.redis_url, args.framework))
         return 0
     if args.serve == "echo":
         asyncio.run(serve_echo(args.api_base, args.port))

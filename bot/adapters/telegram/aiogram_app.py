@@ -35,7 +35,9 @@ from aiogram.types import (
     Update,
 )
 from aiohttp import ClientError, ClientTimeout
+from pydantic import ValidationError
 
+from bot.adapters.telegram.edge import MalformedUpdate
 from bot.adapters.telegram.glue import Glue
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
@@ -192,8 +194,12 @@ class AiogramAdapter:
             await self.bot.set_my_commands(commands, scope=scope, language_code=language)
 
     async def feed(self, raw: dict[str, Any]) -> None:
-        """Handle one update received by the webhook server."""
-        update = Update.model_validate(raw, context={"bot": self.bot})
+        """Handle one update received by the webhook server; MalformedUpdate when aiogram
+        cannot read it (the edge counts it; the error's text would quote the update)."""
+        try:
+            update = Update.model_validate(raw, context={"bot": self.bot})
+        except (ValidationError, ValueError, TypeError, OverflowError):
+            raise MalformedUpdate("aiogram refused the update") from None
         await self.dispatcher.feed_update(self.bot, update)
 
     async def set_webhook(self, url: str, secret: str) -> None:

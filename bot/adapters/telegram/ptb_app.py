@@ -32,6 +32,7 @@ from telegram.error import (
 )
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
+from bot.adapters.telegram.edge import MalformedUpdate
 from bot.adapters.telegram.glue import Glue
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
@@ -140,8 +141,12 @@ class PTBAdapter:
             )
 
     async def feed(self, raw: dict[str, Any]) -> None:
-        """Handle one update received by the webhook server."""
-        update = Update.de_json(raw, self.application.bot)
+        """Handle one update received by the webhook server; MalformedUpdate when PTB cannot
+        read it (TypeError, KeyError, AttributeError, OverflowError... from its constructors)."""
+        try:
+            update = Update.de_json(raw, self.application.bot)
+        except Exception:  # a pure conversion: any failure is the update's shape
+            raise MalformedUpdate("PTB refused the update") from None
         await self.application.process_update(update)
 
     async def set_webhook(self, url: str, secret: str) -> None:

@@ -15,8 +15,10 @@ from urllib.parse import urlparse
 
 from redis.exceptions import RedisError
 
+from bot.adapters.telegram.edge import UpdateGate
 from bot.adapters.telegram.glue import DangerCheck, Engine, Glue
 from bot.adapters.telegram.held_texts import FallbackHeldTexts, RedisHeldTexts
+from bot.adapters.telegram.inbox import NoInbox, RedisInbox
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.measured import MeasuredEngine, MeasuredMessenger
@@ -317,6 +319,8 @@ async def _serve(
                 max_concurrency=settings.webhook.max_concurrency,
                 health=lambda: {"redis": "none"} if health is None else health.readiness(),
                 mount=lambda app: mount(app, readiness, metrics),
+                gate=UpdateGate(metrics),
+                inbox=NoInbox() if health is None else RedisInbox(health.redis, health),
             )
             await server.start(settings.webhook.host, settings.webhook.port)
             await adapter.set_webhook(settings.webhook.url, secrets.webhook_secret)
@@ -332,6 +336,8 @@ async def _serve(
                 on_started(glue)
             await adapter.run_polling(stop)
     finally:
+        if server is not None:  # first: updates it finishes may still need the handoff
+            await server.stop()
         handoff_stop.set()
         if handoff_task is not None:
             await handoff_task
@@ -339,8 +345,6 @@ async def _serve(
             await watch_task
         if history_task is not None:
             await history_task
-        if server is not None:
-            await server.stop()
         # Updates in hand finish before the Bot API session closes (stopping polling cancels
         # only the fetching, not aiogram's handler tasks).
         with suppress(TimeoutError):

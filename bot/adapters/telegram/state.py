@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
+from itertools import islice
 from typing import Protocol, cast
 
 from redis.asyncio import Redis
@@ -139,11 +141,12 @@ class RedisChatState:
 class MemoryChatState:
     """`ChatState` in dicts with expiry: for no-Redis runs and while Redis is away."""
 
-    def __init__(self, max_entries: int = 100_000) -> None:
+    def __init__(self, max_entries: int = 100_000, max_users: int = 10_000) -> None:
         self._expiring: dict[str, tuple[float, int]] = {}
-        self._msgs: dict[str, dict[int, float]] = {}
-        self._edits: dict[str, dict[int, str]] = {}
+        self._msgs: OrderedDict[str, dict[int, float]] = OrderedDict()  # oldest write first
+        self._edits: OrderedDict[str, dict[int, str]] = OrderedDict()  # oldest write first
         self._max = max_entries
+        self._max_users = max_users
 
     def _get(self, key: str) -> int | None:
         item = self._expiring.get(key)
@@ -155,7 +158,12 @@ class MemoryChatState:
     def _set(self, key: str, value: int, ttl: float) -> None:
         if len(self._expiring) >= self._max:
             now = time.monotonic()
-            self._expiring = {k: v for k, v in self._expiring.items() if v[0] >= now}
+            live = {k: v for k, v in self._expiring.items() if v[0] >= now}
+            if len(live) >= self._max:
+                # A day of live update ids: forget the oldest tenth rather than grow (a
+                # redelivery that old is rarer than running out of memory).
+                live = dict(islice(live.items(), self._max // 10, None))
+            self._expiring = live
         self._expiring[key] = (time.monotonic() + ttl, value)
 
     async def first_time(self, update_id: int) -> bool:
@@ -199,10 +207,13 @@ class MemoryChatState:
 
     async def remember(self, user_key: str, message_ids: Iterable[int]) -> None:
         now = time.time()
-        ids = self._msgs.setdefault(user_key, {})
+        ids = self._msgs.get(user_key, {})
         ids.update({mid: now for mid in message_ids})
         fresh = sorted((t, m) for m, t in ids.items() if t > now - MSGS_TTL)[-MSGS_KEEP:]
         self._msgs[user_key] = {m: t for t, m in fresh}
+        self._msgs.move_to_end(user_key)
+        if len(self._msgs) > self._max_users:  # /hide then misses the longest-idle chats
+            self._msgs.popitem(last=False)
 
     async def recent(self, user_key: str) -> list[int]:
         now = time.time()

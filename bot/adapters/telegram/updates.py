@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.adapters.telegram.edge import valid_text
 from bot.core.events import EventKind
 
 # Checked in order: the first attribute a message has decides its kind.
@@ -68,7 +69,8 @@ def read_update(update: Any) -> TgInput | None:
         user = query.from_user
         return TgInput(
             update_id=update.update_id, chat_id=chat.id, chat_type=str(chat.type),
-            user_id=user.id, kind=EventKind.BUTTON, payload=query.data,
+            user_id=user.id, kind=EventKind.BUTTON,
+            payload=None if query.data is None else valid_text(query.data),
             message_id=getattr(message, "message_id", None), callback_id=query.id,
             language_code=user.language_code, from_bot=bool(user.is_bot),
         )
@@ -91,6 +93,8 @@ def read_update(update: Any) -> TgInput | None:
     else:
         kind = next((k for attr, k in _KINDS if getattr(message, attr, None)), EventKind.OTHER)
         text = message.caption
+    # A lone surrogate (polling reads it as is) would break every encoder downstream.
+    text = None if text is None else valid_text(text)
     reply_to = getattr(message, "reply_to_message", None)
     return TgInput(
         update_id=update.update_id, chat_id=message.chat.id, chat_type=str(message.chat.type),
