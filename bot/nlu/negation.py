@@ -50,6 +50,8 @@ _HYPOTHETICALS: tuple[tuple[str, ...], ...] = (
     ("just", "in", "case"), ("in", "case"), ("what", "if"), ("если", "вдруг"),
     ("калі", "раптам"), ("а", "вдруг"), ("hypothetically",), ("гипотетически",),
     ("гіпатэтычна",), ("теоретически",), ("тэарэтычна",), ("in", "theory"),
+    ("если", "бы"), ("калі", "б"), ("калі", "бы"), ("esli", "by"), ("what", "would"),
+    ("suppose",), ("imagine",),
 )  # fmt: skip
 # Stories about others in films, books or homework: a phrase after one of these is about them.
 _FICTION_STEMS = (
