@@ -10,7 +10,14 @@ from bot.content.models import Content, DangerPhrase
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.language import layout_variants
 from bot.nlu.negation import NEGATORS, NegationScope, clause_numbers, polarity_free, reassured
-from bot.nlu.normalize import MAX_TEXT_CHARS, clean, cyrillize, has_latin_words
+from bot.nlu.normalize import (
+    MAX_TEXT_CHARS,
+    clean,
+    cyrillize,
+    cyrillize_lacinka,
+    has_lacinka,
+    has_latin_words,
+)
 
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
 # Occurrences of one phrase looked at for one not under a negation: a person does not write
@@ -73,6 +80,8 @@ def _variants(text: str) -> list[tuple[str, str]]:
     found = [(text, cleaned)]
     if has_latin_words(cleaned):
         found.append((text, cyrillize(cleaned)))
+        if has_lacinka(cleaned):
+            found.append((text, cyrillize_lacinka(cleaned)))
     found += [(restored, clean(restored)) for restored in layout_variants(text)]
     return found
 

@@ -12,6 +12,7 @@ import pytest
 from bot.core.triage import DangerPhraseMatcher, Triage, TriageDecision
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.language import detect_language
+from bot.nlu.normalize import clean, cyrillize_lacinka, has_lacinka
 from tests.helpers.engine import shared_content, shared_recognizer
 
 
@@ -149,7 +150,10 @@ def test_asking_for_a_shelter_is_at_risk(
     assert _assess(triage, model, text).at_risk, text
 
 
-@pytest.mark.parametrize("text", ["mianie bjuć", "nas bjuć kožny dzień", "mianie źbili"])
+@pytest.mark.parametrize(
+    "text",
+    ["mianie bjuć", "nas bjuć kožny dzień", "mianie źbili", "mianie bjuc", "brygadzir nas źbiŭ"],
+)
 def test_lacinka_violence_reports_are_caught_by_phrase(
     matcher: DangerPhraseMatcher, text: str
 ) -> None:
@@ -164,3 +168,18 @@ def test_a_language_neutral_word_alone_keeps_the_language(text: str, prior: str)
 
 def test_real_english_still_switches_the_language() -> None:
     assert detect_language("help me please, they took my passport", "ru") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [("zabrali pašpart", "risk_documents_withheld"), ("nam nie płaciać", "risk_wages_withheld")],
+)
+def test_lacinka_is_read_as_belarusian_cyrillic(
+    matcher: DangerPhraseMatcher, text: str, indicator: str
+) -> None:
+    assert indicator in {m.indicator for m in matcher.find(text)}
+
+
+def test_lacinka_reading_leaves_english_alone() -> None:
+    assert not has_lacinka(clean("they took my passport"))
+    assert cyrillize_lacinka(clean("mianie bjuć")) == "мяне б'юць"
