@@ -102,9 +102,15 @@ class Replies:
 
     def suggestions(self, ranking: Sequence[tuple[str, float]], limit: int = 3) -> Reply:
         """The low-confidence fallback: likely topics as `i:<intent>` buttons, then the menu."""
-        intents = [name for name, _ in ranking if name in INTENT_LABELS][:limit]
-        topics = [[Button(self.tr.gettext(INTENT_LABELS[i]), f"i:{i}")] for i in intents]
-        return Reply(self.message("low_confidence"), topics + self.main_menu_rows())
+        # A label is shown once: a likely topic that is also a main-menu button ("Work legally
+        # abroad") stays among the topics and leaves the menu rows, as do intents sharing a label.
+        labels: dict[str, str] = {}
+        for name, _ in ranking:
+            if name in INTENT_LABELS and len(labels) < limit:
+                labels.setdefault(self.tr.gettext(INTENT_LABELS[name]), name)
+        topics = [[Button(label, f"i:{name}")] for label, name in labels.items()]
+        menu = [[b for b in row if b.label not in labels] for row in self.main_menu_rows()]
+        return Reply(self.message("low_confidence"), topics + [row for row in menu if row])
 
     # ---------------------------------------------------------------- answers
     def sources(self, sources: Sequence[Source]) -> str:

@@ -9,8 +9,15 @@ from dataclasses import dataclass
 from bot.content.models import Content, DangerPhrase
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.language import layout_variants
-from bot.nlu.negation import NegationScope, clause_numbers, polarity_free, reassured
-from bot.nlu.normalize import MAX_TEXT_CHARS, clean, cyrillize, has_latin_words
+from bot.nlu.negation import NEGATORS, NegationScope, clause_numbers, polarity_free, reassured
+from bot.nlu.normalize import (
+    MAX_TEXT_CHARS,
+    clean,
+    cyrillize,
+    cyrillize_lacinka,
+    has_lacinka,
+    has_latin_words,
+)
 
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
 # Occurrences of one phrase looked at for one not under a negation: a person does not write
@@ -73,8 +80,16 @@ def _variants(text: str) -> list[tuple[str, str]]:
     found = [(text, cleaned)]
     if has_latin_words(cleaned):
         found.append((text, cyrillize(cleaned)))
+        if has_lacinka(cleaned):
+            found.append((text, cyrillize_lacinka(cleaned)))
     found += [(restored, clean(restored)) for restored in layout_variants(text)]
     return found
+
+
+def _negator_inside(matched: str) -> bool:
+    """Whether a negator sits in a match's gap ("я не в опасности" for "я в опасности", "мне не
+    угрожают" for "мне угрожают"): only negatable phrases are checked, and they hold none."""
+    return any(word in NEGATORS for word in matched.split())
 
 
 class DangerPhraseMatcher:
@@ -156,7 +171,7 @@ class DangerPhraseMatcher:
                             scope = NegationScope(tokens, clause_numbers(raw, tokens))
                         start += variant.count(" ", counted, found.start() + 1)
                         counted = found.start() + 1
-                        if scope.negated(start):
+                        if scope.negated(start) or _negator_inside(found.group(0)):
                             continue
                     matches[rule.number] = PhraseMatch(rule.phrase.phrase, rule.phrase.indicator)
                     break

@@ -167,6 +167,10 @@ def layout_variants(text: str) -> list[str]:
     return [latin_to_cyrillic(text), latin_to_cyrillic(text, belarusian=True)]
 
 
+# Words people type whatever language they write in: alone they say nothing about a switch.
+_NEUTRAL_WORDS = frozenset("sos ok okay ок окей help hi hey hello stop yes no pls please".split())
+
+
 def detect_language(text: str, prior: str | None = None) -> str:
     """The utterance's language: "ru", "be" or "en"; unsure: the client's language, then "ru".
 
@@ -183,6 +187,8 @@ def detect_language(text: str, prior: str | None = None) -> str:
     latin = len(_LATIN.findall(lowered))
     cyrillic_words = sum(_CYRILLIC.search(word) is not None for word in words)
     fallback = normalize_prior(prior)
+    if fallback is not None and words and all(word in _NEUTRAL_WORDS for word in words):
+        return fallback  # "SOS", "ok", "help": no evidence of a switch
     mostly_cyrillic = cyrillic >= latin or (
         cyrillic >= 2 and cyrillic_words >= (len(words) - cyrillic_words) * _CYRILLIC_WORD_SHARE
     )

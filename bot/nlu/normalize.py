@@ -72,3 +72,55 @@ def has_latin_words(text: str) -> bool:
 def has_cyrillic(text: str) -> bool:
     """Whether cleaned `text` has a Cyrillic letter."""
     return _CYRILLIC.search(text) is not None
+
+
+# Belarusian Łacinka ("mianie bjuć" = "мяне б'юць"): read only when a message has one of its
+# own letters, so English and Russian transliteration are left to `cyrillize`.
+_LACINKA_MARKS = re.compile(r"[ćśźńłčšžŭ]")
+_LACINKA: tuple[tuple[str, str], ...] = (
+    ("dź", "дзь"), ("dž", "дж"), ("ch", "х"), ("ia", "я"), ("ie", "е"), ("iu", "ю"),
+    ("io", "ё"), ("ja", "я"), ("je", "е"), ("ju", "ю"), ("jo", "ё"), ("ć", "ць"), ("ś", "сь"),
+    ("ź", "зь"), ("ń", "нь"), ("ł", "л"), ("l", "ль"), ("č", "ч"), ("š", "ш"), ("ž", "ж"),
+    ("ŭ", "ў"), ("a", "а"), ("b", "б"), ("c", "ц"), ("d", "д"), ("e", "э"), ("f", "ф"),
+    ("g", "г"), ("h", "г"), ("i", "і"), ("j", "й"), ("k", "к"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"),
+    ("w", "ў"), ("y", "ы"), ("z", "з"),
+)  # fmt: skip
+_LACINKA_RE = re.compile("|".join(re.escape(latin) for latin, _ in _LACINKA))
+_LACINKA_MAP = dict(_LACINKA)
+# Soft signs the Cyrillic spelling does not write: "l" before a soft vowel ("zabrali" ->
+# "забралі"), and з/с before a consonant in the official spelling ("źbili" -> "збілі").
+_LACINKA_SOFT = re.compile(r"(?<=л)ь(?=[іяеюё])|(?<=[зс])ь(?=[бвгджзклмнпрстфхчшў])")
+
+
+def has_lacinka(text: str) -> bool:
+    """Whether cleaned `text` has a letter only Belarusian Łacinka uses."""
+    return _LACINKA_MARKS.search(text) is not None
+
+
+def cyrillize_lacinka(text: str) -> str:
+    """Every Latin word of cleaned `text` read as Belarusian Łacinka ("mianie bjuć" ->
+    "мяне б'юць"); Cyrillic words unchanged. ё becomes е, as in `clean`."""
+
+    def word(match: re.Match[str]) -> str:
+        plain = match.group(0)
+        out, at = [], 0
+        while at < len(plain):
+            found = _LACINKA_RE.match(plain, at)
+            if found is None:
+                out.append(plain[at])
+                at += 1
+                continue
+            latin = found.group(0)
+            cyr = _LACINKA_MAP[latin]
+            # "ja"/"je"/"ju"/"jo" after a consonant: the apostrophe (bju -> б'ю).
+            if latin[0] == "j" and out and out[-1][-1:] in "бвгджзкмнпрстфхцчшў":
+                cyr = "'" + cyr
+            out.append(cyr)
+            at = found.end()
+        return _LACINKA_SOFT.sub("", "".join(out)).replace("ё", "е")
+
+    return _LACINKA_WORD.sub(word, text)
+
+
+_LACINKA_WORD = re.compile(r"[a-zćśźńłčšžŭ][a-zćśźńłčšžŭ']*")
