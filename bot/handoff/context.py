@@ -21,6 +21,7 @@ from bot.handoff.channel import CaseChannel, OperatorsUnreachable
 from bot.handoff.escalation import WaitingList
 from bot.handoff.failures import Call, Outcome, decide, migrated_to
 from bot.handoff.hours import OperatorHours
+from bot.handoff.labels import OperatorTexts
 from bot.handoff.opschat import OperatorsChat
 from bot.handoff.queue import AlertQueue
 from bot.handoff.stats import CaseCounters
@@ -77,6 +78,11 @@ class HandoffContext:
     def chat_id(self) -> int | None:
         """The operators' chat as it is now (Telegram may have moved it to a new id)."""
         return self.ops.id
+
+    @property
+    def labels(self) -> OperatorTexts:
+        """Operator-facing sentences and labels in OPERATOR_LANGUAGE."""
+        return self.channel.texts
 
     def op_text(self, msgid: str, **values: object) -> str:
         """An operator-facing text in OPERATOR_LANGUAGE, from the gettext catalogs."""
@@ -174,8 +180,7 @@ class HandoffContext:
         """
         if self.chat_id is None or not case.alert_edit:
             return False
-        reply = status_reply(case, self.hours.tz, ask_outcome=ask_outcome,
-                             translate=self.op_text)
+        reply = status_reply(case, self.hours.tz, self.labels, ask_outcome=ask_outcome)
         try:
             await self.messenger.edit(self.chat_id, case.alert_edit, reply)
         except Exception as exc:

@@ -11,7 +11,8 @@ import logging
 from typing import Protocol
 
 from bot.core.events import EventKind, IncomingEvent, Reply
-from bot.handoff.alerts import outcome_reply
+from bot.handoff.actions import take
+from bot.handoff.alerts import is_note, outcome_reply
 from bot.handoff.cases import Case
 from bot.handoff.channel import OperatorsUnreachable
 from bot.handoff.context import STOP_PAYLOAD, Delivery, HandoffContext
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 
 DELETE_PAYLOAD = "m:delete"
 TAKE_FIRST = N_("Not delivered: press Take first (or close a case).")
+NOTE_KEPT = N_("📝 Note: kept here for colleagues, not passed on to the person.")
 PLACE_NOTE_EVERY = 300  # seconds: "your place in the queue" at most this often per case
 
 
@@ -49,6 +51,8 @@ class OperatorInput(Protocol):
     def reply_to_message_id(self) -> int | None: ...
     @property
     def sender_chat_id(self) -> int | None: ...
+    @property
+    def user_name(self) -> str | None: ...
 
 
 def _is(event: IncomingEvent, payload: str, command: str) -> bool:
@@ -112,14 +116,16 @@ class Relay:
         if event.edited:
             # A correction of a message operators have seen (the glue drops edits that changed
             # nothing): shown as such, and it never escalates the case a second time.
-            lines.append("✏️ Edited message")
+            lines.append(ctx.op_text(N_("✏️ Edited message")))
         if flags:
             # The danger-phrase layer still speaks while a human has the case.
-            lines.append(f"⚠️ Danger phrase ({', '.join(dict.fromkeys(flags))})")
+            signs = ", ".join(ctx.labels.indicator(flag) for flag in dict.fromkeys(flags))
+            lines.append("⚠️ " + ctx.op_text(N_("Danger phrase ({signs})"), signs=signs))
             if case.state == "new" and not event.edited:
                 await ctx.waiting.escalate_now(case.id)
         if event.kind != EventKind.TEXT:
-            lines.append(f"[{event.kind.value}: only text is passed on]")
+            lines.append(ctx.op_text(N_("[{kind}: only text is passed on]"),
+                                     kind=event.kind.value))
         lines.append(f"💬 {case.pseudonym}: {text}" if text else f"💬 {case.pseudonym}")
         try:
             await ctx.post_in_case(case, Reply("\n".join(lines)))
@@ -142,6 +148,10 @@ class Relay:
         posting anonymously as the group).
         """
         ctx = self._ctx
+        if is_note(update.text):
+            # A note among colleagues: it stays in the topic, whatever state the case is in.
+            await self._say(update, NOTE_KEPT)
+            return
         case = await ctx.cases.get(case_id)
         if case is None or case.state == "closed":
             await self._say(update, N_("This case is closed: the message was not delivered."))
@@ -151,9 +161,9 @@ class Relay:
             return
         operator = update.user_id or 0
         if case.state == "new":
-            from bot.handoff.actions import take  # writing in a case takes it, as Take would
-
-            if not await take(ctx, case, operator, notify_press=None):
+            # Writing in a case takes it, as Take would.
+            if not await take(ctx, case, operator, notify_press=None,
+                              name=update.user_name or ""):
                 again = await ctx.cases.get(case_id)
                 if again is None or again.state != "taken":  # e.g. this operator is at capacity
                     await self._say(update, TAKE_FIRST)
@@ -203,7 +213,7 @@ class Relay:
         await ctx.waiting.remove(closed.id)
         await unless_full(ctx.counters.duration("closed", closed.closed_at - closed.created))
         await ctx.note_in_case(closed, note)
-        await ctx.note_in_case(closed, outcome_reply(closed, ctx.op_text))
+        await ctx.note_in_case(closed, outcome_reply(closed, ctx.labels))
         if not keep_answers:
             closed.summary = []  # the alert, redrawn, drops the answers too
         await ctx.show_status(closed)

@@ -20,7 +20,7 @@ from bot.core.events import EventKind, IncomingEvent, OperatorAlert, Reply
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
 from bot.handoff.actions import answer_press, on_press
-from bot.handoff.alerts import alert_reply, parse_press
+from bot.handoff.alerts import alert_reply, is_note, parse_press
 from bot.handoff.audit import Audit
 from bot.handoff.auth import MemberLookup, OperatorAuth
 from bot.handoff.cases import Case, CaseStore
@@ -31,7 +31,7 @@ from bot.handoff.hours import OperatorHours
 from bot.handoff.opschat import OperatorsChat
 from bot.handoff.poster import AlertPoster
 from bot.handoff.queue import AlertQueue
-from bot.handoff.relay import OperatorInput, Relay, say_to
+from bot.handoff.relay import NOTE_KEPT, OperatorInput, Relay, say_to
 from bot.handoff.startup import check_operators_chat
 from bot.handoff.stats import CaseCounters
 from bot.i18n import N_, I18n
@@ -42,6 +42,18 @@ from bot.storage.redis import once_more
 log = logging.getLogger(__name__)
 
 ANONYMOUS_ADMIN = "anonymous admin"  # the audit trail's name for an admin posting as the group
+QUEUE_DEGRADED_FULL = N_("(Queue degraded: Redis is out of memory, so this case is not stored "
+                         "and the bot cannot relay; ask the person to write again.)")
+QUEUE_DEGRADED_DOWN = N_("(Queue degraded: storage is down, so the bot cannot relay; ask the "
+                         "person to write again.)")
+STORAGE_DEGRADED_PERSON = N_("⚠️ Storage degraded ({why}): the message below belongs to case "
+                             "#{case}; replies in the case cannot be passed on until storage "
+                             "is back. The bot answered the person itself.")
+STORAGE_DEGRADED_OPERATOR = N_("⚠️ Storage degraded ({why}): this message was NOT passed on to "
+                               "the person. Try again in a minute.")
+STORAGE_DEGRADED_PRESS = N_("Storage degraded: this may not have been saved, try again.")
+REDIS_FULL = N_("Redis out of memory")
+REDIS_DOWN = N_("Redis unavailable")
 ANONYMOUS_OFF = N_("Messages posted anonymously (as the group) are not passed on: turn off "
                    "\"Remain anonymous\" in your admin rights and write again.")
 
@@ -132,13 +144,9 @@ class QueueHandoff:
             return
         pseudonym = self.ctx.pseudonymizer.pseudonym(alert.user_key)
         case = Case.from_alert(alert, id="-", user_key="", pseudonym=pseudonym)
-        reply = alert_reply(case)
-        if isinstance(exc, OutOfMemoryError):
-            reply.text += ("\n(Queue degraded: Redis is out of memory, so this case is not "
-                           "stored and the bot cannot relay; ask the person to write again.)")
-        else:
-            reply.text += ("\n(Queue degraded: storage is down, so the bot cannot relay; "
-                           "ask the person to write again.)")
+        reply = alert_reply(case, self.ctx.labels)
+        degraded = QUEUE_DEGRADED_FULL if isinstance(exc, OutOfMemoryError) else QUEUE_DEGRADED_DOWN
+        reply.text += "\n" + self.ctx.op_text(degraded)
         reply.buttons = []
         await self.ctx.messenger.send(self.ctx.chat_id, reply)
 
@@ -169,9 +177,8 @@ class QueueHandoff:
             return
         pseudonym = ctx.pseudonymizer.pseudonym(event.user_key)
         said = f"💬 {pseudonym}: {event.text}" if event.text else f"💬 {pseudonym}"
-        note = (f"⚠️ Storage degraded ({_why(exc)}): the message below belongs to case "
-                f"#{session.handoff_case}; replies in the case cannot be passed on until "
-                "storage is back. The bot answered the person itself.")
+        note = ctx.op_text(STORAGE_DEGRADED_PERSON, why=ctx.op_text(_why(exc)),
+                           case=session.handoff_case)
         await ctx.messenger.send(ctx.chat_id, Reply(f"{note}\n{said}"))
 
     async def forget_user(self, user_key: str) -> None:
@@ -198,15 +205,15 @@ class QueueHandoff:
     async def _operator_degraded(self, update: OperatorInput, exc: BaseException) -> None:
         ctx = self.ctx
         if update.kind == EventKind.BUTTON:
-            await answer_press(ctx, update.callback_id,
-                               "Storage degraded: this may not have been saved, try again.")
+            await answer_press(ctx, update.callback_id, STORAGE_DEGRADED_PRESS)
             return
         if ctx.chat_id is None or not (update.thread_id or update.reply_to_message_id):
             return  # not in a topic nor a reply: cannot be about a case
+        if is_note(update.text):
+            return  # a note is never passed on: nothing was lost
         await ctx.messenger.send(
             ctx.chat_id,
-            Reply(f"⚠️ Storage degraded ({_why(exc)}): this message was NOT passed on to "
-                  "the person. Try again in a minute."),
+            Reply(ctx.op_text(STORAGE_DEGRADED_OPERATOR, why=ctx.op_text(_why(exc)))),
             thread_id=update.thread_id, reply_to=update.message_id,
         )
 
@@ -223,7 +230,7 @@ class QueueHandoff:
                 await ctx.audit.record(self._stranger(update.user_id), press.case_id, "refused")
                 return
             await on_press(ctx, press, update.user_id or 0, update.callback_id,
-                           update.message_id)
+                           update.message_id, name=update.user_name or "")
             return
         if ctx.chat_id is None:
             return
@@ -231,6 +238,11 @@ class QueueHandoff:
                                            update.reply_to_message_id)
         if case_id is None:
             return  # talk among operators, not about a case
+        if is_note(update.text):
+            # A note about the case, from anyone in the chat: never relayed, never audited
+            # (its words are not ours to keep).
+            await say_to(ctx, update, NOTE_KEPT)
+            return
         if update.sender_chat_id is not None and update.sender_chat_id == ctx.chat_id:
             # Posted as the group: only an admin of the operators' chat can do that.
             if not ctx.settings.anonymous_admins:
@@ -263,7 +275,7 @@ class QueueHandoff:
 
 
 def _why(exc: BaseException) -> str:
-    return "Redis out of memory" if isinstance(exc, OutOfMemoryError) else "Redis unavailable"
+    return REDIS_FULL if isinstance(exc, OutOfMemoryError) else REDIS_DOWN
 
 
 def build_handoff(

@@ -49,6 +49,8 @@ class TgInput:
     sender_chat_id: int | None = None  # posted on behalf of a chat (an anonymous group admin)
     forwarded: bool = False  # Bot API `forward_origin`: someone else's message, passed on
     edited: bool = False
+    # The sender's first name: shown to colleagues for operators (staff) only, never logged.
+    user_name: str | None = None
 
 
 def _command(text: str) -> str:
@@ -71,6 +73,7 @@ def read_update(update: Any) -> TgInput | None:
             user_id=user.id, kind=EventKind.BUTTON, payload=query.data,
             message_id=getattr(message, "message_id", None), callback_id=query.id,
             language_code=user.language_code, from_bot=bool(user.is_bot),
+            user_name=user.first_name,
         )
     message = getattr(update, "message", None)
     edited = False
@@ -103,4 +106,5 @@ def read_update(update: Any) -> TgInput | None:
         from_bot=bool(user.is_bot) if user else False,
         sender_chat_id=getattr(getattr(message, "sender_chat", None), "id", None), edited=edited,
         forwarded=getattr(message, "forward_origin", None) is not None,
+        user_name=user.first_name if user else None,
     )
