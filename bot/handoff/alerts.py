@@ -99,8 +99,7 @@ def _details(case: Case, texts: OperatorTexts) -> list[str]:
 
 
 def _case_line(case: Case, texts: OperatorTexts) -> str:
-    # "Case #<id>" stays the same in every language: people and tests find a case by it.
-    return f"{texts.text(N_('Case'))} #{case.id}"
+    return texts.text(N_("Case #{id}"), id=case.id)
 
 
 def alert_reply(case: Case, texts: OperatorTexts, *, escalation: int = 0,

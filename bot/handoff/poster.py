@@ -72,8 +72,8 @@ class AlertPoster:
         try:
             if item.n == 0:
                 topic_mode = await self._ensure_topic(case)
-                ids = await ctx.post_in_case(case, alert_reply(case, ctx.labels, topic_mode=topic_mode),
-                                             link=False)
+                reply = alert_reply(case, ctx.labels, topic_mode=topic_mode)
+                ids = await ctx.post_in_case(case, reply, link=False)
             else:
                 # Escalations go to the main chat, where everyone sees them, not a quiet topic.
                 case.user_text = ""

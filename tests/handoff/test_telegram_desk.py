@@ -1,0 +1,171 @@
+"""The operators' desk end to end on the fake Bot API with a real redis-server, both adapters:
+internal notes, and the operators' side in their own language (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+from redis.asyncio import Redis
+
+from tests.handoff.telegram import (
+    OPERATOR,
+    OPERATOR_NAME,
+    OPS,
+    HandoffBot,
+    Operator,
+    case_of,
+    consent,
+    in_thread,
+    pseudonym,
+    reach_consent,
+    recorded,
+    sent_to,
+    settings_for,
+)
+from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.redis_server import RedisServer
+from tests.helpers.telegram_bot import Person
+
+FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+
+
+@pytest.fixture
+async def bots():
+    started: list[HandoffBot] = []
+
+    async def start(bot: HandoffBot) -> HandoffBot:
+        await bot.start()
+        started.append(bot)
+        return bot
+
+    try:
+        yield start
+    finally:
+        for bot in started:
+            await bot.stop()
+
+
+@FRAMEWORKS
+async def test_notes_stay_in_the_topic_and_are_never_relayed(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 601, "ru"), Operator(fake_api)
+    colleague = Operator(fake_api, 777)  # in the chat, not on OPERATOR_IDS: a note is fine
+    await reach_consent(person)
+    await consent(person)
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    assert "! or /note" in alert.text  # the help line says how to write a note
+    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+
+    # Before anyone takes the case: a note does not take it, nor reach the person.
+    mark = len(fake_api.calls)
+    await operator.write("! sounds like Poland, check the <b>agency</b>", thread_id=thread)
+    (kept,) = await sent_to(fake_api, OPS, "📝 Note", since=mark, where=in_thread(thread))
+    assert "not passed on" in kept.text
+    assert not fake_api.calls_to("sendMessage", person.chat_id, since=mark)
+    assert (await redis_client.hget(f"smb:handoff:case:{case}", "state")) == "new"
+
+    await operator.press(f"op:take:{case}")
+    for note, who in (("/note she may be near Gdańsk", operator),
+                      ("/note@SafeMigrationBot call her back at 9", operator),
+                      ("  !ask the lawyer", colleague)):
+        mark = len(fake_api.calls)
+        await who.write(note, thread_id=thread)
+        await sent_to(fake_api, OPS, "📝 Note", since=mark, where=in_thread(thread))
+        await fake_api.quiet()
+        assert not fake_api.calls_to("sendMessage", person.chat_id, since=mark), note
+    # A note never goes into the audit trail as a relay.
+    audit = await redis_client.xrange("smb:handoff:audit")
+    assert not [e for e in audit if e[1].get("action") == "relay"]
+
+    # Anything else is still the answer to the person, '!' inside a sentence included.
+    mark = len(fake_api.calls)
+    await operator.write("Call 112 now! We are here.", thread_id=thread)
+    (delivered,) = await sent_to(fake_api, person.chat_id, "Call 112", since=mark)
+    assert delivered.text == "Call 112 now! We are here."
+
+
+@FRAMEWORKS
+async def test_a_note_in_reply_mode_stays_too(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    fake_api.fail("createForumTopic", 400, "Bad Request: the chat is not a forum")
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 602, "ru"), Operator(fake_api)
+    await reach_consent(person)
+    await consent(person)
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    assert "Reply to this message" in alert.text and "! or /note" in alert.text
+    alert_id = max(fake_api.chats[OPS])
+    await operator.press(f"op:take:{case_of(alert)}", message_id=alert_id)
+
+    mark = len(fake_api.calls)
+    await operator.write("!colleagues: is this the same agency as yesterday?", reply_to=alert_id)
+    await sent_to(fake_api, OPS, "📝 Note", since=mark)
+    await fake_api.quiet()
+    assert not fake_api.calls_to("sendMessage", person.chat_id, since=mark)
+
+
+LANGUAGE_CASES = {
+    "ru": {"reason": "Причина: найден риск", "where": "Язык: русский · Страна: Польша",
+           "signs": "Тревожные признаки: Документы удерживают", "take": "✋ Взять",
+           "taken": f"Взял(а) {OPERATOR_NAME} в ", "closed": f"Закрыл(а) {OPERATOR_NAME} в ",
+           "ask": "Чем закончилось?", "outcome": "Направлен(а) на горячую линию",
+           "help": "! или /note"},
+    "be": {"reason": "Прычына: знойдзена рызыка", "where": "Мова: руская · Краіна: Польшча",
+           "signs": "Трывожныя прыкметы: Дакументы ўтрымліваюць", "take": "✋ Узяць",
+           "taken": f"Узяў(ла) {OPERATOR_NAME} а ", "closed": f"Закрыў(ла) {OPERATOR_NAME} а ",
+           "ask": "Чым скончылася?", "outcome": "Накіраваны(ая) на гарачую лінію",
+           "help": "! або /note"},
+}
+
+
+@FRAMEWORKS
+@pytest.mark.parametrize("language", sorted(LANGUAGE_CASES))
+async def test_operator_side_in_the_operators_language(
+    framework: str, language: str, fake_api: FakeBotAPI, redis_server: RedisServer,
+    redis_client: Redis, bots
+) -> None:
+    want = LANGUAGE_CASES[language]
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url,
+                                             language=language)))
+    person, operator = Person(bot, fake_api, 603, "ru"), Operator(fake_api)
+    await reach_consent(person)
+    await consent(person, "h:yes")  # no free text: the alert is redrawn on Take and Close
+    name = pseudonym(603)
+    (alert,) = await sent_to(fake_api, OPS, name, where=lambda c: bool(c.payloads))
+    for key in ("reason", "where", "signs", "help"):
+        assert want[key] in alert.text, key
+    # Labels, never codes or raw ids.
+    for code in ("risk_documents_withheld", "PL", "603", "Case #", "Reason:", "Take"):
+        assert code not in alert.text, code
+    case, alert_id = case_of(alert), max(fake_api.chats[OPS])
+    assert want["take"] in str(fake_api.keyboards[(OPS, alert_id)])
+    await recorded(redis_client, case)
+
+    await operator.press(f"op:take:{case}", message_id=alert_id)
+    taken = fake_api.text_of(OPS, alert_id)
+    assert want["taken"] in taken and str(OPERATOR) not in taken
+    await operator.press(f"op:close:{case}", message_id=alert_id)
+    closed = fake_api.text_of(OPS, alert_id)
+    assert want["closed"] in closed and want["ask"] in closed
+    assert want["outcome"] in str(fake_api.keyboards[(OPS, alert_id)])
+    await operator.press(f"op:out:{case}:referred", message_id=alert_id)
+    assert want["outcome"] in fake_api.text_of(OPS, alert_id)
+
+
+@FRAMEWORKS
+async def test_operator_name_is_escaped(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 604, "ru"), Operator(fake_api)
+    operator.user["first_name"] = "<b>Ala</b> & co"
+    await reach_consent(person)
+    await consent(person, "h:yes")
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    case, alert_id = case_of(alert), max(fake_api.chats[OPS])
+    await recorded(redis_client, case)
+    await operator.press(f"op:take:{case}", message_id=alert_id)
+    (edit,) = fake_api.calls_to("editMessageText", OPS)
+    assert "Taken by &lt;b&gt;Ala&lt;/b&gt; &amp; co at" in edit.text
