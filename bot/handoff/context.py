@@ -6,6 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 from bot.config import OperatorSettings
 from bot.content.models import Content
@@ -73,6 +74,7 @@ class HandoffContext:
     store: SessionStore | None = None
     on_sent: SentHook | None = None
     danger: DangerCheck | None = None
+    canned_file: Path | None = None  # content/canned_replies.yaml, read on each /r
 
     @property
     def chat_id(self) -> int | None:

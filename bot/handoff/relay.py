@@ -13,6 +13,7 @@ from typing import Protocol
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.handoff.actions import take
 from bot.handoff.alerts import is_note, outcome_reply
+from bot.handoff.canned import canned_command, pick_canned
 from bot.handoff.cases import Case
 from bot.handoff.channel import OperatorsUnreachable
 from bot.handoff.context import STOP_PAYLOAD, Delivery, HandoffContext
@@ -64,7 +65,8 @@ def _is(event: IncomingEvent, payload: str, command: str) -> bool:
     return False
 
 
-async def say_to(ctx: HandoffContext, update: OperatorInput, text: str) -> None:
+async def say_to(ctx: HandoffContext, update: OperatorInput, text: str, *,
+                 translated: bool = False) -> None:
     """Answer an operator's message where they wrote it (`text`: a msgid, in
     OPERATOR_LANGUAGE): in its topic, else as a reply.
 
@@ -74,7 +76,8 @@ async def say_to(ctx: HandoffContext, update: OperatorInput, text: str) -> None:
     if ctx.chat_id is None:
         return
     try:
-        await ctx.send_to_operators(Reply(ctx.op_text(text)), thread_id=update.thread_id,
+        said = text if translated else ctx.op_text(text)
+        await ctx.send_to_operators(Reply(said), thread_id=update.thread_id,
                                     reply_to=update.message_id)
     except Exception as exc:
         log.warning("answer to an operator not posted: %s", type(exc).__name__)
@@ -156,7 +159,14 @@ class Relay:
         if case is None or case.state == "closed":
             await self._say(update, N_("This case is closed: the message was not delivered."))
             return
-        if update.kind != EventKind.TEXT or not update.text:
+        text, canned = update.text, canned_command(update.text)
+        if canned is not None:
+            pick = pick_canned(ctx.canned_file, canned, case.language, ctx.labels)
+            if pick.text is None:  # the list, or why not: for the operator only
+                await say_to(ctx, update, pick.notice, translated=True)
+                return
+            text = pick.text
+        elif update.kind != EventKind.TEXT or not text:
             await self._say(update, N_("Only text is passed on: the person did not get this."))
             return
         operator = update.user_id or 0
@@ -168,13 +178,16 @@ class Relay:
                 if again is None or again.state != "taken":  # e.g. this operator is at capacity
                     await self._say(update, TAKE_FIRST)
                     return
-        delivered = await ctx.tell_user(case.user_key, Reply(update.text), case)
+        delivered = await ctx.tell_user(case.user_key, Reply(text), case)
         if delivered is Delivery.NO_ADDRESS:
             await self._say(update, N_("The person's chat is no longer known: not delivered."))
             return
         if delivered is Delivery.DELIVERED:  # FAILED: the case already has a note
             # Delivered already: an audit entry refused for lack of memory changes nothing.
-            await unless_full(ctx.audit.record(audit_as or operator, case.id, "relay"))
+            action = "relay" if canned is None else f"relay:canned:{canned}"
+            await unless_full(ctx.audit.record(audit_as or operator, case.id, action))
+            if canned is not None:  # colleagues see what the person got, in their language
+                await say_to(ctx, update, pick.notice, translated=True)
 
     async def _say(self, update: OperatorInput, text: str) -> None:
         await say_to(self._ctx, update, text)

@@ -10,6 +10,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from redis.asyncio import Redis
 from redis.exceptions import OutOfMemoryError, RedisError
@@ -290,6 +291,7 @@ def build_handoff(
     store: SessionStore | None = None,
     on_sent: SentHook | None = None,
     danger: DangerCheck | None = None,
+    canned_file: Path | None = None,
     escalate_after: float | None = None,
     claim_idle: float = 30.0,
     tick: float = 5.0,
@@ -309,6 +311,7 @@ def build_handoff(
         channel=CaseChannel(messenger, ops, cases, i18n, settings.language),
         hours=OperatorHours.from_settings(settings), pseudonymizer=pseudonymizer,
         content=content, i18n=i18n, store=store, on_sent=on_sent, danger=danger,
+        canned_file=canned_file,
     )
     return QueueHandoff(
         ctx, AlertPoster(ctx, tick=tick, claim_every=claim_every, read_block=read_block)

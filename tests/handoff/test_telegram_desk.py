@@ -169,3 +169,51 @@ async def test_operator_name_is_escaped(
     await operator.press(f"op:take:{case}", message_id=alert_id)
     (edit,) = fake_api.calls_to("editMessageText", OPS)
     assert "Taken by &lt;b&gt;Ala&lt;/b&gt; &amp; co at" in edit.text
+
+
+@FRAMEWORKS
+@pytest.mark.parametrize(("language", "expected"), [
+    ("ru", "Вам сейчас безопасно писать?"),
+    ("be", "Вам зараз бяспечна пісаць?"),
+    ("en", "Is it safe for you to write now?"),
+])
+async def test_canned_reply_in_the_persons_language(
+    framework: str, language: str, expected: str, fake_api: FakeBotAPI,
+    redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 610, language), Operator(fake_api)
+    texts = {"ru": "у меня забрали паспорт и не отпускают",
+             "be": "у мяне забралі пашпарт і не адпускаюць",
+             "en": "they took my passport and do not let me leave"}
+    await reach_consent(person, texts[language])
+    await consent(person)
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+
+    # `/r` alone: the list, for the operator only; the case is not taken by it.
+    mark = len(fake_api.calls)
+    await operator.write("/r", thread_id=thread)
+    (listing,) = await sent_to(fake_api, OPS, "Canned replies", since=mark)
+    assert "can_you_talk — Is it safe to write now?" in listing.text
+    await fake_api.quiet()
+    assert not fake_api.calls_to("sendMessage", person.chat_id, since=mark)
+    assert (await redis_client.hget(f"smb:handoff:case:{case}", "state")) == "new"
+
+    mark = len(fake_api.calls)
+    await operator.write("/r nosuch", thread_id=thread)
+    await sent_to(fake_api, OPS, 'There is no canned reply "nosuch"', since=mark)
+    await fake_api.quiet()
+    assert not fake_api.calls_to("sendMessage", person.chat_id, since=mark)
+
+    # `/r <id>`: the person gets it in their language, and writing it takes the case.
+    mark = len(fake_api.calls)
+    await operator.write("/r can_you_talk", thread_id=thread)
+    (got,) = await sent_to(fake_api, person.chat_id, expected, since=mark)
+    assert "/r" not in got.text
+    (echo,) = await sent_to(fake_api, OPS, "Canned reply \"can_you_talk\" sent", since=mark,
+                            where=in_thread(thread))
+    assert expected in echo.text
+    assert (await redis_client.hget(f"smb:handoff:case:{case}", "state")) == "taken"
+    actions = [e[1].get("action") for e in await redis_client.xrange("smb:handoff:audit")]
+    assert "relay:canned:can_you_talk" in actions
