@@ -8,7 +8,6 @@ except /stop and the stop button, which end the conversation.
 from __future__ import annotations
 
 import logging
-from typing import Protocol
 
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.handoff.actions import take
@@ -17,6 +16,7 @@ from bot.handoff.canned import canned_command, pick_canned
 from bot.handoff.cases import Case
 from bot.handoff.channel import OperatorsUnreachable
 from bot.handoff.context import STOP_PAYLOAD, Delivery, HandoffContext
+from bot.handoff.input import OperatorInput
 from bot.i18n import N_
 from bot.storage.health import unless_full
 
@@ -26,34 +26,6 @@ DELETE_PAYLOAD = "m:delete"
 TAKE_FIRST = N_("Not delivered: press Take first (or close a case).")
 NOTE_KEPT = N_("📝 Note: kept here for colleagues, not passed on to the person.")
 PLACE_NOTE_EVERY = 300  # seconds: "your place in the queue" at most this often per case
-
-
-class OperatorInput(Protocol):
-    """The parts of an operators'-chat update the handoff uses (the glue's TgInput fits)."""
-
-    # Read-only, so the glue's frozen TgInput satisfies it.
-    @property
-    def chat_id(self) -> int: ...
-    @property
-    def user_id(self) -> int | None: ...
-    @property
-    def kind(self) -> EventKind: ...
-    @property
-    def text(self) -> str | None: ...
-    @property
-    def payload(self) -> str | None: ...
-    @property
-    def message_id(self) -> int | None: ...
-    @property
-    def callback_id(self) -> str | None: ...
-    @property
-    def thread_id(self) -> int | None: ...
-    @property
-    def reply_to_message_id(self) -> int | None: ...
-    @property
-    def sender_chat_id(self) -> int | None: ...
-    @property
-    def user_name(self) -> str | None: ...
 
 
 def _is(event: IncomingEvent, payload: str, command: str) -> bool:

@@ -29,10 +29,11 @@ from bot.handoff.channel import CaseChannel
 from bot.handoff.context import DangerCheck, HandoffContext, SentHook, Tell
 from bot.handoff.escalation import WaitingList
 from bot.handoff.hours import OperatorHours
+from bot.handoff.input import OperatorInput
 from bot.handoff.opschat import OperatorsChat
 from bot.handoff.poster import AlertPoster
 from bot.handoff.queue import AlertQueue
-from bot.handoff.relay import NOTE_KEPT, OperatorInput, Relay, say_to
+from bot.handoff.relay import NOTE_KEPT, Relay, say_to
 from bot.handoff.startup import check_operators_chat
 from bot.handoff.stats import CaseCounters
 from bot.i18n import N_, I18n
