@@ -17,6 +17,7 @@ from bot.handoff.cases import Case
 from bot.handoff.channel import OperatorsUnreachable
 from bot.handoff.context import STOP_PAYLOAD, Delivery, HandoffContext
 from bot.handoff.input import OperatorInput
+from bot.handoff.media import copy_to_case, copy_to_person, passes
 from bot.i18n import N_
 from bot.storage.health import unless_full
 
@@ -98,12 +99,18 @@ class Relay:
             lines.append("⚠️ " + ctx.op_text(N_("Danger phrase ({signs})"), signs=signs))
             if case.state == "new" and not event.edited:
                 await ctx.waiting.escalate_now(case.id)
-        if event.kind != EventKind.TEXT:
+        media = passes(event.kind) and event.message_key is not None
+        if event.kind != EventKind.TEXT and not media:
             lines.append(ctx.op_text(N_("[{kind}: only text is passed on]"),
                                      kind=event.kind.value))
-        lines.append(f"💬 {case.pseudonym}: {text}" if text else f"💬 {case.pseudonym}")
+        if not media or flags:
+            lines.append(f"💬 {case.pseudonym}: {text}" if text else f"💬 {case.pseudonym}")
         try:
-            await ctx.post_in_case(case, Reply("\n".join(lines)))
+            if not media or flags:
+                await ctx.post_in_case(case, Reply("\n".join(lines)))
+            if media:  # the caption travels with the copy
+                await copy_to_case(ctx, case, event.kind, int(event.chat_key),
+                                   int(event.message_key or 0))
         except OperatorsUnreachable:
             # Nobody can read it: the person must not wait for an answer that cannot come.
             log.error("relay to operators failed: chat unreachable case=%s", case.id)
@@ -138,6 +145,8 @@ class Relay:
                 await say_to(ctx, update, pick.notice, translated=True)
                 return
             text = pick.text
+        elif passes(update.kind) and update.message_id is not None:
+            text = None  # copied as it is, caption included
         elif update.kind != EventKind.TEXT or not text:
             await self._say(update, N_("Only text is passed on: the person did not get this."))
             return
@@ -150,13 +159,17 @@ class Relay:
                 if again is None or again.state != "taken":  # e.g. this operator is at capacity
                     await self._say(update, TAKE_FIRST)
                     return
-        delivered = await ctx.tell_user(case.user_key, Reply(text), case)
+        if text is None:
+            delivered = await copy_to_person(ctx, case, update.chat_id, int(update.message_id or 0))
+        else:
+            delivered = await ctx.tell_user(case.user_key, Reply(text), case)
         if delivered is Delivery.NO_ADDRESS:
             await self._say(update, N_("The person's chat is no longer known: not delivered."))
             return
         if delivered is Delivery.DELIVERED:  # FAILED: the case already has a note
             # Delivered already: an audit entry refused for lack of memory changes nothing.
-            action = "relay" if canned is None else f"relay:canned:{canned}"
+            action = ("relay" if canned is None and text is not None
+                      else "relay:media" if text is None else f"relay:canned:{canned}")
             await unless_full(ctx.audit.record(audit_as or operator, case.id, action))
             if canned is not None:  # colleagues see what the person got, in their language
                 await say_to(ctx, update, pick.notice, translated=True)

@@ -21,7 +21,7 @@ from tests.handoff.telegram import (
     sent_to,
     settings_for,
 )
-from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.fake_bot_api import Call, FakeBotAPI, message_update
 from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
@@ -217,3 +217,88 @@ async def test_canned_reply_in_the_persons_language(
     assert (await redis_client.hget(f"smb:handoff:case:{case}", "state")) == "taken"
     actions = [e[1].get("action") for e in await redis_client.xrange("smb:handoff:audit")]
     assert "relay:canned:can_you_talk" in actions
+
+
+PHOTO = {"photo": [{"file_id": "ph1", "file_unique_id": "uph1", "width": 90, "height": 90}]}
+DOCUMENT = {"document": {"file_id": "doc1", "file_unique_id": "udoc1", "file_name": "c.pdf"}}
+LOCATION = {"location": {"latitude": 52.23, "longitude": 21.01}}
+
+
+async def copies(api: FakeBotAPI, chat_id: int, count: int, since: int) -> list[Call]:
+    await api.wait_calls("copyMessage", count, chat_id, since=since)
+    await api.quiet()
+    return api.calls_to("copyMessage", chat_id, since=since)
+
+
+@FRAMEWORKS
+async def test_media_both_ways_in_an_open_case(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 620, "ru"), Operator(fake_api)
+    await reach_consent(person)
+    await consent(person)
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+    await operator.press(f"op:take:{case}")
+
+    # The person's contract photo and a document reach the topic as copies, said what they are.
+    for media, kind in ((PHOTO, "a photo"), (DOCUMENT, "a document")):
+        mark = len(fake_api.calls)
+        update = message_update(fake_api, person.user, caption="мой договор", **media)
+        await fake_api.push(update)
+        (said,) = await sent_to(fake_api, OPS, f"sent {kind}", since=mark,
+                                where=in_thread(thread))
+        assert pseudonym(620) in said.text
+        (copy,) = await copies(fake_api, OPS, 1, mark)
+        assert int(copy.params["from_chat_id"]) == person.chat_id
+        assert int(copy.params["message_id"]) == update["message"]["message_id"]
+        assert int(copy.params["message_thread_id"]) == thread
+        assert not fake_api.calls_to("sendMessage", person.chat_id, since=mark)  # no bot answer
+
+    # The operator's document and location reach the person; a captioned note does not.
+    for media in (DOCUMENT, LOCATION):
+        mark = len(fake_api.calls)
+        sent = await operator.write(thread_id=thread, **media)
+        (copy,) = await copies(fake_api, person.chat_id, 1, mark)
+        assert int(copy.params["from_chat_id"]) == OPS and int(copy.params["message_id"]) == sent
+        assert "message_thread_id" not in copy.params
+    mark = len(fake_api.calls)
+    await operator.write(thread_id=thread, caption="! scan for the lawyer", **DOCUMENT)
+    await sent_to(fake_api, OPS, "📝 Note", since=mark)
+    assert not fake_api.calls_to("copyMessage", person.chat_id, since=mark)
+    actions = [e[1].get("action") for e in await redis_client.xrange("smb:handoff:audit")]
+    assert actions.count("relay:media") == 2
+
+
+@FRAMEWORKS
+async def test_media_outside_a_case_gets_the_usual_reply(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person = Person(bot, fake_api, 621, "ru")
+    await person.say("/start")
+    await fake_api.quiet()
+    mark = len(fake_api.calls)
+    answers = await person.send(**PHOTO)
+    assert answers and answers[-1].text  # the engine's helpful reply, as before
+    assert not fake_api.calls_to("copyMessage", since=mark)
+    assert not fake_api.calls_to("sendMessage", OPS, since=mark)
+
+
+@FRAMEWORKS
+async def test_a_person_who_blocked_the_bot_gets_no_media_and_the_case_says_so(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 622, "ru"), Operator(fake_api)
+    await reach_consent(person)
+    await consent(person)
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+    await operator.press(f"op:take:{case}")
+    fake_api.blocked.add(person.chat_id)
+    mark = len(fake_api.calls)
+    await operator.write(thread_id=thread, **DOCUMENT)
+    await sent_to(fake_api, OPS, "the person has blocked the bot", since=mark,
+                  where=in_thread(thread))
