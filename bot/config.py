@@ -142,6 +142,8 @@ class OperatorSettings(BaseSettings):
     language: Literal["ru", "be", "en"] = "en"
     # Relay what an admin posts anonymously (as the group) in a case; off: refuse with a note.
     anonymous_admins: bool = True
+    # How long `/block` in a case blocks an abusive person (days; `/block 3` overrides).
+    block_days: int = Field(default=7, ge=1, le=90)
 
     @field_validator("ids")
     @classmethod

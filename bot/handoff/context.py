@@ -17,6 +17,7 @@ from bot.core.session_store import SessionStore
 from bot.handoff.alerts import status_reply
 from bot.handoff.audit import Audit
 from bot.handoff.auth import OperatorAuth
+from bot.handoff.blocks import Blocks
 from bot.handoff.cases import Case, CaseStore
 from bot.handoff.channel import CaseChannel, OperatorsUnreachable
 from bot.handoff.escalation import WaitingList
@@ -75,6 +76,7 @@ class HandoffContext:
     on_sent: SentHook | None = None
     danger: DangerCheck | None = None
     canned_file: Path | None = None  # content/canned_replies.yaml, read on each /r
+    blocks: Blocks | None = None
 
     @property
     def chat_id(self) -> int | None:

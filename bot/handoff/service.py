@@ -24,9 +24,11 @@ from bot.handoff.actions import answer_press, on_press
 from bot.handoff.alerts import alert_reply, is_note, parse_press
 from bot.handoff.audit import Audit
 from bot.handoff.auth import MemberLookup, OperatorAuth
+from bot.handoff.blocks import Blocks
 from bot.handoff.cases import Case, CaseStore
 from bot.handoff.channel import CaseChannel
 from bot.handoff.context import DangerCheck, HandoffContext, SentHook, Tell
+from bot.handoff.desk import blocked_reply, on_block_command
 from bot.handoff.escalation import WaitingList
 from bot.handoff.hours import OperatorHours
 from bot.handoff.input import OperatorInput
@@ -153,8 +155,11 @@ class QueueHandoff:
         await self.ctx.messenger.send(self.ctx.chat_id, reply)
 
     async def user_event(self, event: IncomingEvent) -> bool:
-        """Called before the engine: True when the event belonged to an open case."""
+        """Called before the engine: True when the event belonged to an open case (or the
+        person is blocked: they got the neutral reply)."""
         try:
+            if await blocked_reply(self.ctx, event):
+                return True
             # A dead pooled connection fails the first lookup, before anything is posted.
             return await once_more(lambda: self.relay.from_user(event))
         except (RedisError, OSError) as exc:
@@ -257,6 +262,8 @@ class QueueHandoff:
             await ctx.audit.record(self._stranger(update.user_id), case_id, "refused")
             await say_to(ctx, update, N_("Only the NGO's operators can write to people."))
             return
+        if await on_block_command(ctx, update, case_id):
+            return
         await self.relay.from_operator(update, case_id)
 
     def is_operators_chat(self, chat_id: int) -> bool:
@@ -312,7 +319,7 @@ def build_handoff(
         channel=CaseChannel(messenger, ops, cases, i18n, settings.language),
         hours=OperatorHours.from_settings(settings), pseudonymizer=pseudonymizer,
         content=content, i18n=i18n, store=store, on_sent=on_sent, danger=danger,
-        canned_file=canned_file,
+        canned_file=canned_file, blocks=Blocks(redis, pseudonymizer),
     )
     return QueueHandoff(
         ctx, AlertPoster(ctx, tick=tick, claim_every=claim_every, read_block=read_block)

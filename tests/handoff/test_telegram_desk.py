@@ -302,3 +302,58 @@ async def test_a_person_who_blocked_the_bot_gets_no_media_and_the_case_says_so(
     await operator.write(thread_id=thread, **DOCUMENT)
     await sent_to(fake_api, OPS, "the person has blocked the bot", since=mark,
                   where=in_thread(thread))
+
+
+@FRAMEWORKS
+async def test_block_is_pseudonymous_timed_audited_and_reversible(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person, operator = Person(bot, fake_api, 630, "ru"), Operator(fake_api)
+    await reach_consent(person)
+    await consent(person)
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+    name = pseudonym(630)
+
+    mark = len(fake_api.calls)
+    await operator.write("/block 3", thread_id=thread)
+    (said,) = await sent_to(fake_api, OPS, "is blocked for 3 days by", since=mark)
+    assert f"/unblock {name}" in said.text and OPERATOR_NAME in said.text
+    assert (await redis_client.hget(f"smb:handoff:case:{case}", "state")) == "closed"
+    keys = await redis_client.keys("smb:handoff:blocked:*")
+    assert len(keys) == 1 and "630" not in keys[0]
+    assert 2 * 86400 < await redis_client.ttl(keys[0]) <= 3 * 86400
+    actions = [e[1].get("action") for e in await redis_client.xrange("smb:handoff:audit")]
+    assert "block:3d" in actions
+
+    # Blocked: one short neutral reply with the emergency numbers; no engine, no operators.
+    mark = len(fake_api.calls)
+    (neutral,) = await person.say("помогите, мне угрожают")
+    assert "недоступен" in neutral.text and "112" in neutral.text
+    await fake_api.quiet()
+    assert not fake_api.calls_to("sendMessage", OPS, since=mark)
+
+    mark = len(fake_api.calls)
+    await operator.write(f"/unblock {name}", thread_id=thread)
+    await sent_to(fake_api, OPS, "is no longer blocked", since=mark)
+    assert not await redis_client.keys("smb:handoff:blocked:*")
+    assert "unblock" in [e[1].get("action") for e in await redis_client.xrange("smb:handoff:audit")]
+    answers = await person.say("/menu")
+    assert "недоступен" not in answers[-1].text  # the bot answers as usual again
+
+
+async def test_a_stranger_cannot_block(
+    fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, "aiogram", redis_server.url)))
+    person, stranger = Person(bot, fake_api, 631, "ru"), Operator(fake_api, 999)
+    fake_api.members[OPS][999] = "left"
+    await reach_consent(person)
+    await consent(person)
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    thread = int(alert.params["message_thread_id"])
+    mark = len(fake_api.calls)
+    await stranger.write("/block", thread_id=thread)
+    await sent_to(fake_api, OPS, "Only the NGO's operators", since=mark)
+    assert not await redis_client.keys("smb:handoff:blocked:*")
