@@ -273,7 +273,7 @@ async def test_media_both_ways_in_an_open_case(
 
 @FRAMEWORKS
 async def test_media_outside_a_case_gets_the_usual_reply(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, bots
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
 ) -> None:
     bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
     person = Person(bot, fake_api, 621, "ru")
@@ -288,7 +288,7 @@ async def test_media_outside_a_case_gets_the_usual_reply(
 
 @FRAMEWORKS
 async def test_a_person_who_blocked_the_bot_gets_no_media_and_the_case_says_so(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, bots
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
 ) -> None:
     bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
     person, operator = Person(bot, fake_api, 622, "ru"), Operator(fake_api)
