@@ -152,6 +152,12 @@ async def test_operator_side_in_the_operators_language(
     assert want["outcome"] in str(fake_api.keyboards[(OPS, alert_id)])
     await operator.press(f"op:out:{case}:referred", message_id=alert_id)
     assert want["outcome"] in fake_api.text_of(OPS, alert_id)
+    # Time to take and to close went into this week's anonymous lists for `bot stats`.
+    keys = sorted(await redis_client.keys("smb:handoff:durations:*"))
+    assert [k.rsplit(":", 1)[1] for k in keys] == ["closed", "taken"]
+    for key in keys:
+        (seconds,) = await redis_client.lrange(key, 0, -1)
+        assert 0 <= int(seconds) < 600
 
 
 @FRAMEWORKS
