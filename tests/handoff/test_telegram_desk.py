@@ -3,7 +3,12 @@ internal notes, and the operators' side in their own language (issue 13)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
 import pytest
+from babel.dates import format_date
 from redis.asyncio import Redis
 
 from tests.handoff.telegram import (
@@ -363,3 +368,23 @@ async def test_a_stranger_cannot_block(
     await stranger.write("/block", thread_id=thread)
     await sent_to(fake_api, OPS, "Only the NGO's operators", since=mark)
     assert not await redis_client.keys("smb:handoff:blocked:*")
+
+
+@FRAMEWORKS
+async def test_the_person_is_told_the_next_day_that_really_opens(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots,
+    tmp_path: Path,
+) -> None:
+    # Today and tomorrow are listed closures: the person hears the day after tomorrow.
+    today = datetime.now(ZoneInfo("Europe/Minsk")).date()
+    closures = tmp_path / "closures.yaml"
+    closures.write_text(f"closures:\n  - {{from: {today}, to: {today + timedelta(days=1)}}}\n",
+                        encoding="utf-8")
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url,
+                                             hours="08:00-20:00", closures_file=closures)))
+    person = Person(bot, fake_api, 640, "ru")
+    await reach_consent(person)
+    told = await consent(person)
+    opening = format_date(today + timedelta(days=2), "d MMMM", locale="ru")
+    assert f"{opening}, 08:00 (Минск)" in told[-1].text
+    assert "112" in told[-1].text  # out of hours: the numbers at once
