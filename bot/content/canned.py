@@ -56,6 +56,14 @@ class CannedReply(BaseModel):
         return str(getattr(self, language if language in LANGUAGES else "ru"))
 
 
+class CannedRepliesFile(BaseModel):
+    """The whole file, for its JSON Schema (content/schemas/canned_replies.schema.json)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    replies: dict[str, CannedReply]
+
+
 @dataclass(frozen=True, slots=True)
 class CannedReplies:
     """The replies that passed every check, by id, and what was wrong with the file."""
