@@ -129,12 +129,57 @@ def parse_hours(value: str) -> tuple[time, time] | None:
     return span
 
 
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Week = tuple[tuple[tuple[time, time], ...], ...]  # Monday..Sunday -> ranges (start, end)
+
+
+def parse_week(value: str) -> Week | None:
+    """OPERATOR_HOURS as seven days of ranges; None when empty (around the clock).
+
+    "09:00-18:00" is every day; "mon-fri 09:00-13:00,14:00-18:00; sat 10:00-14:00" gives
+    weekdays two ranges, Saturday one, Sunday none. A range may wrap past midnight
+    ("20:00-08:00", counted on the day it starts). ValueError when malformed.
+    """
+    if not value.strip():
+        return None
+    week: list[list[tuple[time, time]]] = [[] for _ in DAYS]
+    for part in filter(None, (p.strip() for p in value.split(";"))):
+        head, _, rest = part.partition(" ")
+        days = list(range(7))
+        if head[:1].isalpha():
+            days = _days(head.lower())
+            part = rest
+        for span in filter(None, (s.strip() for s in part.split(","))):
+            parsed = parse_hours(span)
+            if parsed is None:
+                continue
+            for day in days:
+                week[day].append(parsed)
+    return tuple(tuple(sorted(ranges)) for ranges in week)
+
+
+def _days(spec: str) -> list[int]:
+    found: list[int] = []
+    for piece in spec.split(","):
+        first, _, last = piece.partition("-")
+        if first not in DAYS or (last and last not in DAYS):
+            raise ValueError(f"unknown day {piece!r}: use mon, tue, wed, thu, fri, sat, sun")
+        start, end = DAYS.index(first), DAYS.index(last or first)
+        found.extend(range(start, end + 1) if start <= end else [*range(start, 7), *range(end + 1)])
+    return found
+
+
 class OperatorSettings(BaseSettings):
     model_config = _env("OPERATOR_")
 
     chat_id: int | None = None
     ids: str = ""  # comma-separated Telegram user ids
-    hours: str = ""  # e.g. "09:00-18:00"; empty means around the clock
+    # e.g. "09:00-18:00" or "mon-fri 09:00-13:00,14:00-18:00; sat 10:00-14:00"; empty: always.
+    hours: str = ""
+    # Public holidays (the `holidays` package) of this country are closed days, e.g. "PL".
+    holidays_country: str = ""
+    # A YAML file listing closures: `closures: [2026-12-24, {from: 2026-12-31, to: 2027-01-02}]`.
+    closures_file: Path | None = None
     timezone: str = "Europe/Minsk"
     capacity: int = Field(default=5, ge=1)  # open cases per operator before the queue grows
     escalate_after_min: int = Field(default=10, ge=1)
@@ -142,6 +187,8 @@ class OperatorSettings(BaseSettings):
     language: Literal["ru", "be", "en"] = "en"
     # Relay what an admin posts anonymously (as the group) in a case; off: refuse with a note.
     anonymous_admins: bool = True
+    # How long `/block` in a case blocks an abusive person (days; `/block 3` overrides).
+    block_days: int = Field(default=7, ge=1, le=90)
 
     @field_validator("ids")
     @classmethod
@@ -154,7 +201,7 @@ class OperatorSettings(BaseSettings):
     @field_validator("hours")
     @classmethod
     def _hours(cls, value: str) -> str:
-        parse_hours(value)
+        parse_week(value)
         return value
 
     @property
@@ -163,6 +210,10 @@ class OperatorSettings(BaseSettings):
 
     @property
     def span(self) -> tuple[time, time] | None:
+        # The first range of the week: what the engine's "usually answers from ... to ..." says.
+        week = parse_week(self.hours)
+        if week is not None:
+            return next((ranges[0] for ranges in week if ranges), None)
         """`hours` as (start, end); None (empty) means around the clock."""
         return parse_hours(self.hours)
 

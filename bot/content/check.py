@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     """The `content check` command for arguments parsed with `add_arguments` (`dir`, `facts`)."""
     # Imported here so that `python -m bot` can build its parser without loading pydantic models.
     from bot.config import REPO_ROOT
+    from bot.content.canned import canned_path, read_canned
     from bot.content.loader import check_content
     from bot.nlu.phrase_breadth import breadth_problems
 
@@ -38,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     _, problems = check_content(directory, facts_dir=args.facts)
     # Danger phrases too broad for the held-out advice and service lines (issue 10).
     problems += breadth_problems(directory / "danger_phrases.yaml", [REPO_ROOT / "nlu" / "tests"])
+    # Canned replies are read on use (a broken one never stops the bot), but checked here too.
+    problems = [*problems, *read_canned(canned_path(directory)).problems]
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.content.canned import CannedRepliesFile
 from bot.content.models import (
     AdCheck,
     Answer,
@@ -71,6 +72,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "danger_phrases": (DangerPhrasesFile, "danger_phrases.yaml"),
     "ad_check": (AdCheckFile, "ad_check.yaml"),
     "silent_alarm": (SilentAlarmFile, "silent_alarm.yaml"),
+    "canned_replies": (CannedRepliesFile, "canned_replies.yaml"),
 }
 
 

@@ -40,6 +40,9 @@ class IncomingEvent:
     language_code: str | None = None  # the client's UI language, e.g. "ru", "be", "en-US"
     forwarded: bool = False  # forwarded from someone else (a recruiter's message, say)
     edited: bool = False  # a correction of an earlier message whose text changed
+    # The transport's id of the message in `chat_key` (like `chat_key`, an opaque string):
+    # a human handoff copies a photo or document by it.
+    message_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,11 @@ import logging
 import time
 
 from bot.core.events import Reply
-from bot.handoff.alerts import OUTCOMES, Press, outcome_reply
+from bot.handoff.alerts import Press, operator_name, outcome_reply
 from bot.handoff.cases import Case
 from bot.handoff.context import HandoffContext
 from bot.handoff.failures import Call, decide
+from bot.handoff.labels import OUTCOMES
 from bot.i18n import N_
 from bot.storage.health import unless_full
 
@@ -17,8 +18,9 @@ log = logging.getLogger(__name__)
 
 
 async def take(ctx: HandoffContext, case: Case, operator: int, *,
-               notify_press: str | None) -> bool:
-    """Give the case to `operator` if it is free and they have room; tell both sides."""
+               notify_press: str | None, name: str = "") -> bool:
+    """Give the case to `operator` (`name`: their first name, shown to colleagues) if it is
+    free and they have room; tell both sides."""
     if await ctx.cases.open_count(operator) >= ctx.settings.capacity:
         # Over capacity the case stays queued and escalates to colleagues instead.
         await ctx.audit.record(operator, case.id, "take_refused_capacity")
@@ -27,7 +29,7 @@ async def take(ctx: HandoffContext, case: Case, operator: int, *,
                            capacity=ctx.settings.capacity)
         return False
     now = time.time()
-    if not await ctx.cases.take(case.id, operator, now):
+    if not await ctx.cases.take(case.id, operator, now, name):
         await answer_press(ctx, notify_press, N_("Someone has already taken this case."))
         return False
     await ctx.waiting.remove(case.id)
@@ -36,9 +38,10 @@ async def take(ctx: HandoffContext, case: Case, operator: int, *,
     await unless_full(ctx.counters.duration("taken", now - case.created))
     await answer_press(ctx, notify_press, N_("The case is yours."))
     case.state, case.operator, case.taken_at = "taken", operator, now
+    case.operator_name = name
     if not await ctx.show_status(case):  # the alert shows it; else a note, as before
-        await ctx.note_in_case(case, ctx.op_text(N_("✅ Taken by operator {operator}."),
-                                                 operator=operator))
+        await ctx.note_in_case(case, "✅ " + ctx.op_text(
+            N_("Taken by {name}."), name=operator_name(case, ctx.labels)))
     await ctx.tell_user(case.user_key, Reply(
         ctx.text("handoff_taken", case.language), ctx.stop_button(case.language)
     ), case)
@@ -48,13 +51,13 @@ async def take(ctx: HandoffContext, case: Case, operator: int, *,
 
 async def close(ctx: HandoffContext, case: Case, operator: int, *,
                 outcome: str | None, notify_press: str | None,
-                pressed: int | None = None) -> None:
+                pressed: int | None = None, name: str = "") -> None:
     """End the conversation for the person; ask for the outcome unless it is already known.
 
     `pressed` is the message whose button was pressed: when it is the alert, the alert itself
     turns into the outcome question; otherwise the question is posted in the case.
     """
-    closed = await ctx.cases.close(case.id, str(operator))
+    closed = await ctx.cases.close(case.id, str(operator), name)
     if closed is None:
         if not case.outcome and outcome:
             await record_outcome(ctx, case, operator, outcome, notify_press)
@@ -71,7 +74,7 @@ async def close(ctx: HandoffContext, case: Case, operator: int, *,
         await answer_press(ctx, notify_press, N_("Closed. Please choose the outcome."))
         on_alert = pressed is not None and pressed == closed.alert_edit
         if not await ctx.show_status(closed, ask_outcome=on_alert) or not on_alert:
-            await ctx.note_in_case(closed, outcome_reply(closed, ctx.op_text))
+            await ctx.note_in_case(closed, outcome_reply(closed, ctx.labels))
     await ctx.close_topic(closed)
 
 
@@ -90,12 +93,13 @@ async def record_outcome(ctx: HandoffContext, case: Case, operator: int, outcome
     case.outcome = outcome
     if not await ctx.show_status(case):
         await ctx.note_in_case(case, ctx.op_text(N_("Outcome recorded: {outcome}."),
-                                                 outcome=OUTCOMES[outcome]))
+                                                 outcome=ctx.labels.outcome(outcome)))
 
 
 async def on_press(ctx: HandoffContext, press: Press, operator: int,
-                   callback_id: str | None, pressed: int | None = None) -> None:
-    """Dispatch one authorised operator press (`pressed`: the message the button was under)."""
+                   callback_id: str | None, pressed: int | None = None, name: str = "") -> None:
+    """Dispatch one authorised operator press (`pressed`: the message the button was under;
+    `name`: the operator's first name)."""
     case = await ctx.cases.get(press.case_id)
     if case is None:
         await answer_press(ctx, callback_id, N_("This case no longer exists."))
@@ -104,7 +108,7 @@ async def on_press(ctx: HandoffContext, press: Press, operator: int,
         if case.state == "closed":
             await answer_press(ctx, callback_id, N_("This case is closed."))
             return
-        await take(ctx, case, operator, notify_press=callback_id)
+        await take(ctx, case, operator, notify_press=callback_id, name=name)
     elif press.action in ("close", "norisk"):
         if case.state != "closed":
             # Closing forgets the person's chat address, so they are told first. A person who
@@ -113,7 +117,7 @@ async def on_press(ctx: HandoffContext, press: Press, operator: int,
                                 Reply(ctx.text("handoff_closed", case.language)), case)
         outcome = "no_risk" if press.action == "norisk" else None
         await close(ctx, case, operator, outcome=outcome, notify_press=callback_id,
-                    pressed=pressed)
+                    pressed=pressed, name=name)
     elif press.action == "out":
         if case.state != "closed":
             # Outcome buttons come only with a closed case: a forged or stale one must not

@@ -1,26 +1,40 @@
 """What operators see: the alert, the case buttons, the outcome question (plain text, escaped
-by the messenger). Operator-facing, so English; nothing here names or identifies the person."""
+by the messenger), in OPERATOR_LANGUAGE with labels instead of codes (see `labels`). Nothing
+here names or identifies the person: they are a pseudonym; operators (staff) by their name."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from bot.core.events import Button, Reply
 from bot.handoff.cases import Case
+from bot.handoff.labels import OUTCOMES, OperatorTexts
 from bot.i18n import N_
 
 SUGGEST_UNREACHABLE = N_("The person has blocked the bot: the outcome is probably Unreachable.")
+# The note markers: an operator's message in a case starting with one stays in the topic.
+NOTE_MARKERS = ("!", "/note")
+HELP_TOPIC = N_("Write in this topic to answer the person; press Take first. Start a message "
+                "with ! or /note for a note only colleagues see.")
+HELP_REPLY = N_("Reply to this message to answer the person; press Take first. Start a reply "
+                "with ! or /note for a note only colleagues see.")
+HELP_TAKEN_TOPIC = N_("Write in this topic to answer the person (! or /note: a note only "
+                      "colleagues see).")
+HELP_TAKEN_REPLY = N_("Reply to this message to answer the person (! or /note: a note only "
+                      "colleagues see).")
 
 PREFIX = "op"
-REASONS = {"risk": "risk found", "request": "asked for a person", "self_check": "self-check"}
-OUTCOMES: dict[str, str] = {
-    "referred": "Referred to a hotline",
-    "advice": "Advice given",
-    "no_risk": "No risk",
-    "unreachable": "Unreachable",
-}
+
+
+def is_note(text: str | None) -> bool:
+    """Whether an operator's message (or caption) is an internal note: `!...` or `/note ...`
+    (also `/note@Bot`, which the transport has already reduced to `/note`)."""
+    head = (text or "").lstrip()
+    if head.startswith("!"):
+        return True
+    word = head.split(maxsplit=1)[0].lower() if head else ""
+    return word == "/note" or word.startswith("/note@")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,61 +54,76 @@ def parse_press(payload: str | None) -> Press | None:
     return Press(parts[1], parts[2], parts[3] if len(parts) > 3 else "")
 
 
-def case_buttons(case_id: str, *, take: bool = True) -> list[list[Button]]:
+def case_buttons(case_id: str, texts: OperatorTexts, *, take: bool = True
+                 ) -> list[list[Button]]:
     """Take / Close / Not at risk (each payload well under Telegram's 64 bytes)."""
     row = [
-        Button("✋ Take", f"{PREFIX}:take:{case_id}"),
-        Button("✖ Close", f"{PREFIX}:close:{case_id}"),
-        Button("Not at risk", f"{PREFIX}:norisk:{case_id}"),
+        Button("✋ " + texts.text(N_("Take")), f"{PREFIX}:take:{case_id}"),
+        Button("✖ " + texts.text(N_("Close")), f"{PREFIX}:close:{case_id}"),
+        Button(texts.text(N_("Not at risk")), f"{PREFIX}:norisk:{case_id}"),
     ]
     return [row if take else row[1:]]
 
 
-def outcome_buttons(case_id: str, *, unreachable: bool = False) -> list[list[Button]]:
+def outcome_buttons(case_id: str, texts: OperatorTexts, *, unreachable: bool = False
+                    ) -> list[list[Button]]:
     """One button per outcome; Unreachable first when the person has blocked the bot."""
     keys = sorted(OUTCOMES, key=lambda key: key != "unreachable") if unreachable else OUTCOMES
-    return [[Button(OUTCOMES[key], f"{PREFIX}:out:{case_id}:{key}")] for key in keys]
+    return [[Button(texts.outcome(key), f"{PREFIX}:out:{case_id}:{key}")] for key in keys]
 
 
-def outcome_reply(case: Case, translate: Callable[[str], str] = str) -> Reply:
+def outcome_reply(case: Case, texts: OperatorTexts) -> Reply:
     """Ask for the outcome: it goes into the anonymous counters for the NGO's reports."""
-    text = f"Case {case.pseudonym} is closed. What was the outcome?"
+    text = texts.text(N_("Case {case} is closed. What was the outcome?"), case=case.pseudonym)
     if case.unreachable:
-        text += "\n" + translate(SUGGEST_UNREACHABLE)
-    return Reply(text, outcome_buttons(case.id, unreachable=case.unreachable))
+        text += "\n" + texts.text(SUGGEST_UNREACHABLE)
+    return Reply(text, outcome_buttons(case.id, texts, unreachable=case.unreachable))
 
 
-def _details(case: Case) -> list[str]:
+def _details(case: Case, texts: OperatorTexts) -> list[str]:
     lines = [
-        f"Reason: {REASONS.get(case.reason, case.reason)}",
-        f"Language: {case.language or 'unknown'} · Country: {case.country or 'unknown'}",
-        f"Risk level: {case.risk_level or 'unknown'}",
-        f"Indicators: {', '.join(case.indicators) if case.indicators else 'none seen'}",
+        texts.text(N_("Reason: {reason}"), reason=texts.reason(case.reason)),
+        texts.text(N_("Language: {language} · Country: {country}"),
+                   language=texts.person_language(case.language),
+                   country=texts.country(case.country)),
+        texts.text(N_("Risk level: {level}"), level=texts.risk_level(case.risk_level)),
+        texts.text(N_("Warning signs: {signs}"), signs=texts.indicators(case.indicators)),
     ]
     if case.summary:
-        lines.append("Answers:")
+        lines.append(texts.text(N_("Answers:")))
         lines.extend(f"• {line}" for line in case.summary)
     if case.user_text:
-        lines.append(f"They wrote (shared with consent): {case.user_text}")
+        lines.append(texts.text(N_("They wrote (shared with consent): {text}"),
+                                text=case.user_text))
     return lines
 
 
-def alert_reply(case: Case, *, escalation: int = 0, topic_mode: bool = False) -> Reply:
-    """The alert: pseudonym, language, country, risk, indicators, answers, waiting time."""
-    head = f"🆘 New case: {case.pseudonym}"
+def _case_line(case: Case, texts: OperatorTexts) -> str:
+    return texts.text(N_("Case #{id}"), id=case.id)
+
+
+def alert_reply(case: Case, texts: OperatorTexts, *, escalation: int = 0,
+                topic_mode: bool = False) -> Reply:
+    """The alert: pseudonym, language, country, risk, warning signs, answers, waiting time."""
+    head = "🆘 " + texts.text(N_("New case: {case}"), case=case.pseudonym)
     if escalation:
-        head = f"⏰ ESCALATED ({escalation}): nobody has taken {case.pseudonym} yet"
-    lines = [head, *_details(case), f"Waiting: {case.waited_min} min"]
-    if topic_mode:
-        lines.append("Write in this topic to answer the person; press Take first.")
-    else:
-        lines.append("Reply to this message to answer the person; press Take first.")
-    lines.append(f"Case #{case.id}")
-    return Reply("\n".join(lines), case_buttons(case.id))
+        head = "⏰ " + texts.text(N_("ESCALATED ({n}): nobody has taken {case} yet"),
+                                  n=escalation, case=case.pseudonym)
+    lines = [head, *_details(case, texts),
+             texts.text(N_("Waiting: {minutes} min"), minutes=case.waited_min)]
+    lines.append(texts.text(HELP_TOPIC if topic_mode else HELP_REPLY))
+    lines.append(_case_line(case, texts))
+    return Reply("\n".join(lines), case_buttons(case.id, texts))
 
 
-def status_reply(case: Case, tz: tzinfo, *, ask_outcome: bool = False,
-                 translate: Callable[[str], str] = str) -> Reply:
+def operator_name(case: Case, texts: OperatorTexts, *, closer: bool = False) -> str:
+    """Who took (or closed) the case: their Telegram first name, else a neutral word."""
+    name = case.closed_name if closer else case.operator_name
+    return name or texts.text(N_("an operator"))
+
+
+def status_reply(case: Case, tz: tzinfo, texts: OperatorTexts, *,
+                 ask_outcome: bool = False) -> Reply:
     """The first alert redrawn after Take, Close or the outcome: the details, who took it and
     when, how it ended; the buttons that still apply (outcome buttons only if `ask_outcome`).
 
@@ -104,36 +133,41 @@ def status_reply(case: Case, tz: tzinfo, *, ask_outcome: bool = False,
     def at(stamp: float) -> str:
         return datetime.fromtimestamp(stamp, tz).strftime("%H:%M")
 
-    lines = [f"🆘 New case: {case.pseudonym}", *_details(case)]
+    lines = ["🆘 " + texts.text(N_("New case: {case}"), case=case.pseudonym),
+             *_details(case, texts)]
     end = case.taken_at or case.closed_at
     if end:
-        lines.append(f"Waited: {max(0, int((end - case.created) // 60))} min")
+        lines.append(texts.text(N_("Waited: {minutes} min"),
+                                minutes=max(0, int((end - case.created) // 60))))
     if case.state == "taken":
-        if case.thread_id:
-            lines.append("Write in this topic to answer the person.")
-        else:
-            lines.append("Reply to this message to answer the person.")
+        lines.append(texts.text(HELP_TAKEN_TOPIC if case.thread_id else HELP_TAKEN_REPLY))
     if case.operator and case.taken_at:
-        lines.append(f"✅ Taken by operator {case.operator} at {at(case.taken_at)}")
+        lines.append("✅ " + texts.text(N_("Taken by {name} at {time}"),
+                                        name=operator_name(case, texts), time=at(case.taken_at)))
     buttons: list[list[Button]] = []
     if case.state == "taken":
-        buttons = case_buttons(case.id, take=False)
+        buttons = case_buttons(case.id, texts, take=False)
     elif case.state == "closed":
         when = at(case.closed_at) if case.closed_at else "?"
         if case.closed_by == "person":
-            lines.append(f"✖ The person ended the conversation at {when}")
+            lines.append("✖ " + texts.text(N_("The person ended the conversation at {time}"),
+                                           time=when))
         elif case.closed_by == "erased":
-            lines.append(f"✖ The person erased their data at {when}; the conversation ended")
+            lines.append("✖ " + texts.text(
+                N_("The person erased their data at {time}; the conversation ended"), time=when))
         else:
-            lines.append(f"✖ Closed by operator {case.closed_by or '?'} at {when}")
+            lines.append("✖ " + texts.text(N_("Closed by {name} at {time}"),
+                                           name=operator_name(case, texts, closer=True),
+                                           time=when))
         if case.outcome:
-            lines.append(f"Outcome: {OUTCOMES.get(case.outcome, case.outcome)}")
+            lines.append(texts.text(N_("Outcome: {outcome}"),
+                                    outcome=texts.outcome(case.outcome)))
         elif ask_outcome:
-            lines.append("What was the outcome?")
+            lines.append(texts.text(N_("What was the outcome?")))
             if case.unreachable:
-                lines.append(translate(SUGGEST_UNREACHABLE))
-            buttons = outcome_buttons(case.id, unreachable=case.unreachable)
+                lines.append(texts.text(SUGGEST_UNREACHABLE))
+            buttons = outcome_buttons(case.id, texts, unreachable=case.unreachable)
         else:
-            lines.append("Outcome: not recorded yet")
-    lines.append(f"Case #{case.id}")
+            lines.append(texts.text(N_("Outcome: not recorded yet")))
+    lines.append(_case_line(case, texts))
     return Reply("\n".join(lines), buttons)

@@ -53,6 +53,7 @@ class Case:
     user_text: str = ""  # only when the person agreed; dropped once the first alert is posted
     state: State = "new"
     operator: int = 0
+    operator_name: str = ""  # the operator's Telegram first name (staff, not the person)
     thread_id: int = 0  # the forum topic in topic mode
     alert_msg: int = 0  # the first alert message in the operators' chat
     alert_edit: int = 0  # that message, when an edit can redraw it whole (else 0: post notes)
@@ -60,6 +61,7 @@ class Case:
     taken_at: float = 0.0
     closed_at: float = 0.0
     closed_by: str = ""  # an operator's id, "person" (/stop) or "erased" (/delete)
+    closed_name: str = ""  # the closing operator's first name
     outcome: str = ""
     unreachable: bool = False  # the person blocked the bot: "unreachable" is the likely outcome
     posted: int = -1  # the last alert number posted (0 the first, then escalations)
@@ -89,6 +91,7 @@ class Case:
             "alert_msg": str(self.alert_msg), "alert_edit": str(self.alert_edit),
             "created": repr(self.created), "taken_at": repr(self.taken_at),
             "closed_at": repr(self.closed_at), "closed_by": self.closed_by,
+            "operator_name": self.operator_name, "closed_name": self.closed_name,
         }
         if self.unreachable:
             fields["unreachable"] = "1"
@@ -114,6 +117,7 @@ class Case:
             alert_edit=int(raw.get("alert_edit") or 0), created=float(raw.get("created") or 0),
             taken_at=float(raw.get("taken_at") or 0), closed_at=float(raw.get("closed_at") or 0),
             closed_by=raw.get("closed_by", ""), outcome=raw.get("outcome", ""),
+            operator_name=raw.get("operator_name", ""), closed_name=raw.get("closed_name", ""),
             unreachable=raw.get("unreachable") == "1", posted=int(raw.get("posted") or -1),
         )
 
@@ -184,21 +188,22 @@ class CaseStore:
         # The free text was needed only for the first alert: do not keep it longer.
         await self._redis.hdel(case_key(case_id), "user_text")
 
-    async def take(self, case_id: str, operator_id: int, at: float) -> bool:
+    async def take(self, case_id: str, operator_id: int, at: float, name: str = "") -> bool:
         """Give a new case to an operator; False if someone else already has it (atomic)."""
         script = (
             "if redis.call('HGET', KEYS[1], 'state') == 'new' then "
             "redis.call('HSET', KEYS[1], 'state', 'taken', 'operator', ARGV[1], "
-            "'taken_at', ARGV[2]) return 1 "
+            "'taken_at', ARGV[2], 'operator_name', ARGV[3]) return 1 "
             "end return 0"
         )
-        taken = await self._redis.eval(script, 1, case_key(case_id), str(operator_id), repr(at))
+        taken = await self._redis.eval(script, 1, case_key(case_id), str(operator_id), repr(at),
+                                       name)
         if taken:
             await self._redis.sadd(_operator_key(operator_id), case_id)
             await self._redis.expire(_operator_key(operator_id), self._ttl)
         return bool(taken)
 
-    async def close(self, case_id: str, by: str) -> Case | None:
+    async def close(self, case_id: str, by: str, name: str = "") -> Case | None:
         """Close an open case (atomic: only one caller gets it) and forget the person's address."""
         script = (
             "local s = redis.call('HGET', KEYS[1], 'state') "
@@ -212,12 +217,13 @@ class CaseStore:
         if case is None:
             return None
         now = time.time()
-        case.closed_at, case.closed_by = now, by
+        case.closed_at, case.closed_by, case.closed_name = now, by, name
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.srem(_operator_key(case.operator), case_id)
             # Only what the outcome buttons still need stays, and only for a day.
             pipe.hdel(case_key(case_id), "user_key", "summary", "user_text")
-            pipe.hset(case_key(case_id), mapping={"closed_at": repr(now), "closed_by": by})
+            pipe.hset(case_key(case_id), mapping={"closed_at": repr(now), "closed_by": by,
+                                                  "closed_name": name})
             pipe.expire(case_key(case_id), CLOSED_TTL)
             pipe.delete(str(UserKey("chat", case.user_key)))
             await pipe.execute()

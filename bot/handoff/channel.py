@@ -14,6 +14,7 @@ from bot.core.events import Reply
 from bot.core.messenger import Messenger
 from bot.handoff.cases import Case, CaseStore
 from bot.handoff.failures import Call, Outcome, decide, migrated_to
+from bot.handoff.labels import OperatorTexts
 from bot.handoff.opschat import OperatorsChat
 from bot.i18n import N_, I18n
 from bot.storage.health import unless_full
@@ -37,13 +38,11 @@ class CaseChannel:
         self._messenger = messenger
         self.ops = ops
         self._cases = cases
-        self._i18n = i18n
-        self._language = language
+        self.texts = OperatorTexts(i18n.translator(language))
 
     def text(self, msgid: str, **values: object) -> str:
         """An operator-facing text in OPERATOR_LANGUAGE, from the gettext catalogs."""
-        text = self._i18n.translator(self._language).gettext(msgid)
-        return text.format(**values) if values else text
+        return self.texts.text(msgid, **values)
 
     async def send(self, reply: Reply, *, thread_id: int | None = None,
                    reply_to: int | None = None) -> list[int]:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 from bot.config import OperatorSettings
 from bot.content.models import Content
@@ -16,11 +17,13 @@ from bot.core.session_store import SessionStore
 from bot.handoff.alerts import status_reply
 from bot.handoff.audit import Audit
 from bot.handoff.auth import OperatorAuth
+from bot.handoff.blocks import Blocks
 from bot.handoff.cases import Case, CaseStore
 from bot.handoff.channel import CaseChannel, OperatorsUnreachable
 from bot.handoff.escalation import WaitingList
 from bot.handoff.failures import Call, Outcome, decide, migrated_to
 from bot.handoff.hours import OperatorHours
+from bot.handoff.labels import OperatorTexts
 from bot.handoff.opschat import OperatorsChat
 from bot.handoff.queue import AlertQueue
 from bot.handoff.stats import CaseCounters
@@ -72,11 +75,18 @@ class HandoffContext:
     store: SessionStore | None = None
     on_sent: SentHook | None = None
     danger: DangerCheck | None = None
+    canned_file: Path | None = None  # content/canned_replies.yaml, read on each /r
+    blocks: Blocks | None = None
 
     @property
     def chat_id(self) -> int | None:
         """The operators' chat as it is now (Telegram may have moved it to a new id)."""
         return self.ops.id
+
+    @property
+    def labels(self) -> OperatorTexts:
+        """Operator-facing sentences and labels in OPERATOR_LANGUAGE."""
+        return self.channel.texts
 
     def op_text(self, msgid: str, **values: object) -> str:
         """An operator-facing text in OPERATOR_LANGUAGE, from the gettext catalogs."""
@@ -174,8 +184,7 @@ class HandoffContext:
         """
         if self.chat_id is None or not case.alert_edit:
             return False
-        reply = status_reply(case, self.hours.tz, ask_outcome=ask_outcome,
-                             translate=self.op_text)
+        reply = status_reply(case, self.hours.tz, self.labels, ask_outcome=ask_outcome)
         try:
             await self.messenger.edit(self.chat_id, case.alert_edit, reply)
         except Exception as exc:

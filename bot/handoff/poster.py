@@ -72,13 +72,13 @@ class AlertPoster:
         try:
             if item.n == 0:
                 topic_mode = await self._ensure_topic(case)
-                ids = await ctx.post_in_case(case, alert_reply(case, topic_mode=topic_mode),
-                                             link=False)
+                reply = alert_reply(case, ctx.labels, topic_mode=topic_mode)
+                ids = await ctx.post_in_case(case, reply, link=False)
             else:
                 # Escalations go to the main chat, where everyone sees them, not a quiet topic.
                 case.user_text = ""
                 ids = await ctx.send_to_operators(
-                    alert_reply(case, escalation=item.n),
+                    alert_reply(case, ctx.labels, escalation=item.n),
                     reply_to=None if case.thread_id else (case.alert_msg or None))
         except RedisError:
             raise  # the queue tries again once Redis is back

@@ -8,13 +8,16 @@ except /stop and the stop button, which end the conversation.
 from __future__ import annotations
 
 import logging
-from typing import Protocol
 
 from bot.core.events import EventKind, IncomingEvent, Reply
-from bot.handoff.alerts import outcome_reply
+from bot.handoff.actions import take
+from bot.handoff.alerts import is_note, outcome_reply
+from bot.handoff.canned import canned_command, pick_canned
 from bot.handoff.cases import Case
 from bot.handoff.channel import OperatorsUnreachable
 from bot.handoff.context import STOP_PAYLOAD, Delivery, HandoffContext
+from bot.handoff.input import OperatorInput
+from bot.handoff.media import copy_to_case, copy_to_person, passes
 from bot.i18n import N_
 from bot.storage.health import unless_full
 
@@ -22,33 +25,8 @@ log = logging.getLogger(__name__)
 
 DELETE_PAYLOAD = "m:delete"
 TAKE_FIRST = N_("Not delivered: press Take first (or close a case).")
+NOTE_KEPT = N_("📝 Note: kept here for colleagues, not passed on to the person.")
 PLACE_NOTE_EVERY = 300  # seconds: "your place in the queue" at most this often per case
-
-
-class OperatorInput(Protocol):
-    """The parts of an operators'-chat update the handoff uses (the glue's TgInput fits)."""
-
-    # Read-only, so the glue's frozen TgInput satisfies it.
-    @property
-    def chat_id(self) -> int: ...
-    @property
-    def user_id(self) -> int | None: ...
-    @property
-    def kind(self) -> EventKind: ...
-    @property
-    def text(self) -> str | None: ...
-    @property
-    def payload(self) -> str | None: ...
-    @property
-    def message_id(self) -> int | None: ...
-    @property
-    def callback_id(self) -> str | None: ...
-    @property
-    def thread_id(self) -> int | None: ...
-    @property
-    def reply_to_message_id(self) -> int | None: ...
-    @property
-    def sender_chat_id(self) -> int | None: ...
 
 
 def _is(event: IncomingEvent, payload: str, command: str) -> bool:
@@ -60,7 +38,8 @@ def _is(event: IncomingEvent, payload: str, command: str) -> bool:
     return False
 
 
-async def say_to(ctx: HandoffContext, update: OperatorInput, text: str) -> None:
+async def say_to(ctx: HandoffContext, update: OperatorInput, text: str, *,
+                 translated: bool = False) -> None:
     """Answer an operator's message where they wrote it (`text`: a msgid, in
     OPERATOR_LANGUAGE): in its topic, else as a reply.
 
@@ -70,7 +49,8 @@ async def say_to(ctx: HandoffContext, update: OperatorInput, text: str) -> None:
     if ctx.chat_id is None:
         return
     try:
-        await ctx.send_to_operators(Reply(ctx.op_text(text)), thread_id=update.thread_id,
+        said = text if translated else ctx.op_text(text)
+        await ctx.send_to_operators(Reply(said), thread_id=update.thread_id,
                                     reply_to=update.message_id)
     except Exception as exc:
         log.warning("answer to an operator not posted: %s", type(exc).__name__)
@@ -112,17 +92,25 @@ class Relay:
         if event.edited:
             # A correction of a message operators have seen (the glue drops edits that changed
             # nothing): shown as such, and it never escalates the case a second time.
-            lines.append("✏️ Edited message")
+            lines.append(ctx.op_text(N_("✏️ Edited message")))
         if flags:
             # The danger-phrase layer still speaks while a human has the case.
-            lines.append(f"⚠️ Danger phrase ({', '.join(dict.fromkeys(flags))})")
+            signs = ", ".join(ctx.labels.indicator(flag) for flag in dict.fromkeys(flags))
+            lines.append("⚠️ " + ctx.op_text(N_("Danger phrase ({signs})"), signs=signs))
             if case.state == "new" and not event.edited:
                 await ctx.waiting.escalate_now(case.id)
-        if event.kind != EventKind.TEXT:
-            lines.append(f"[{event.kind.value}: only text is passed on]")
-        lines.append(f"💬 {case.pseudonym}: {text}" if text else f"💬 {case.pseudonym}")
+        media = passes(event.kind) and event.message_key is not None
+        if event.kind != EventKind.TEXT and not media:
+            lines.append(ctx.op_text(N_("[{kind}: only text is passed on]"),
+                                     kind=event.kind.value))
+        if not media or flags:
+            lines.append(f"💬 {case.pseudonym}: {text}" if text else f"💬 {case.pseudonym}")
         try:
-            await ctx.post_in_case(case, Reply("\n".join(lines)))
+            if not media or flags:
+                await ctx.post_in_case(case, Reply("\n".join(lines)))
+            if media:  # the caption travels with the copy
+                await copy_to_case(ctx, case, event.kind, int(event.chat_key),
+                                   int(event.message_key or 0))
         except OperatorsUnreachable:
             # Nobody can read it: the person must not wait for an answer that cannot come.
             log.error("relay to operators failed: chat unreachable case=%s", case.id)
@@ -142,29 +130,49 @@ class Relay:
         posting anonymously as the group).
         """
         ctx = self._ctx
+        if is_note(update.text):
+            # A note among colleagues: it stays in the topic, whatever state the case is in.
+            await self._say(update, NOTE_KEPT)
+            return
         case = await ctx.cases.get(case_id)
         if case is None or case.state == "closed":
             await self._say(update, N_("This case is closed: the message was not delivered."))
             return
-        if update.kind != EventKind.TEXT or not update.text:
+        text, canned = update.text, canned_command(update.text)
+        if canned is not None:
+            pick = pick_canned(ctx.canned_file, canned, case.language, ctx.labels)
+            if pick.text is None:  # the list, or why not: for the operator only
+                await say_to(ctx, update, pick.notice, translated=True)
+                return
+            text = pick.text
+        elif passes(update.kind) and update.message_id is not None:
+            text = None  # copied as it is, caption included
+        elif update.kind != EventKind.TEXT or not text:
             await self._say(update, N_("Only text is passed on: the person did not get this."))
             return
         operator = update.user_id or 0
         if case.state == "new":
-            from bot.handoff.actions import take  # writing in a case takes it, as Take would
-
-            if not await take(ctx, case, operator, notify_press=None):
+            # Writing in a case takes it, as Take would.
+            if not await take(ctx, case, operator, notify_press=None,
+                              name=update.user_name or ""):
                 again = await ctx.cases.get(case_id)
                 if again is None or again.state != "taken":  # e.g. this operator is at capacity
                     await self._say(update, TAKE_FIRST)
                     return
-        delivered = await ctx.tell_user(case.user_key, Reply(update.text), case)
+        if text is None:
+            delivered = await copy_to_person(ctx, case, update.chat_id, int(update.message_id or 0))
+        else:
+            delivered = await ctx.tell_user(case.user_key, Reply(text), case)
         if delivered is Delivery.NO_ADDRESS:
             await self._say(update, N_("The person's chat is no longer known: not delivered."))
             return
         if delivered is Delivery.DELIVERED:  # FAILED: the case already has a note
             # Delivered already: an audit entry refused for lack of memory changes nothing.
-            await unless_full(ctx.audit.record(audit_as or operator, case.id, "relay"))
+            action = ("relay" if canned is None and text is not None
+                      else "relay:media" if text is None else f"relay:canned:{canned}")
+            await unless_full(ctx.audit.record(audit_as or operator, case.id, action))
+            if canned is not None:  # colleagues see what the person got, in their language
+                await say_to(ctx, update, pick.notice, translated=True)
 
     async def _say(self, update: OperatorInput, text: str) -> None:
         await say_to(self._ctx, update, text)
@@ -203,7 +211,7 @@ class Relay:
         await ctx.waiting.remove(closed.id)
         await unless_full(ctx.counters.duration("closed", closed.closed_at - closed.created))
         await ctx.note_in_case(closed, note)
-        await ctx.note_in_case(closed, outcome_reply(closed, ctx.op_text))
+        await ctx.note_in_case(closed, outcome_reply(closed, ctx.labels))
         if not keep_answers:
             closed.summary = []  # the alert, redrawn, drops the answers too
         await ctx.show_status(closed)

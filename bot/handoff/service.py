@@ -10,6 +10,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from redis.asyncio import Redis
 from redis.exceptions import OutOfMemoryError, RedisError
@@ -20,18 +21,21 @@ from bot.core.events import EventKind, IncomingEvent, OperatorAlert, Reply
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
 from bot.handoff.actions import answer_press, on_press
-from bot.handoff.alerts import alert_reply, parse_press
+from bot.handoff.alerts import alert_reply, is_note, parse_press
 from bot.handoff.audit import Audit
 from bot.handoff.auth import MemberLookup, OperatorAuth
+from bot.handoff.blocks import Blocks
 from bot.handoff.cases import Case, CaseStore
 from bot.handoff.channel import CaseChannel
 from bot.handoff.context import DangerCheck, HandoffContext, SentHook, Tell
+from bot.handoff.desk import blocked_reply, on_block_command
 from bot.handoff.escalation import WaitingList
 from bot.handoff.hours import OperatorHours
+from bot.handoff.input import OperatorInput
 from bot.handoff.opschat import OperatorsChat
 from bot.handoff.poster import AlertPoster
 from bot.handoff.queue import AlertQueue
-from bot.handoff.relay import OperatorInput, Relay, say_to
+from bot.handoff.relay import NOTE_KEPT, Relay, say_to
 from bot.handoff.startup import check_operators_chat
 from bot.handoff.stats import CaseCounters
 from bot.i18n import N_, I18n
@@ -42,6 +46,18 @@ from bot.storage.redis import once_more
 log = logging.getLogger(__name__)
 
 ANONYMOUS_ADMIN = "anonymous admin"  # the audit trail's name for an admin posting as the group
+QUEUE_DEGRADED_FULL = N_("(Queue degraded: Redis is out of memory, so this case is not stored "
+                         "and the bot cannot relay; ask the person to write again.)")
+QUEUE_DEGRADED_DOWN = N_("(Queue degraded: storage is down, so the bot cannot relay; ask the "
+                         "person to write again.)")
+STORAGE_DEGRADED_PERSON = N_("⚠️ Storage degraded ({why}): the message below belongs to case "
+                             "#{case}; replies in the case cannot be passed on until storage "
+                             "is back. The bot answered the person itself.")
+STORAGE_DEGRADED_OPERATOR = N_("⚠️ Storage degraded ({why}): this message was NOT passed on to "
+                               "the person. Try again in a minute.")
+STORAGE_DEGRADED_PRESS = N_("Storage degraded: this may not have been saved, try again.")
+REDIS_FULL = N_("Redis out of memory")
+REDIS_DOWN = N_("Redis unavailable")
 ANONYMOUS_OFF = N_("Messages posted anonymously (as the group) are not passed on: turn off "
                    "\"Remain anonymous\" in your admin rights and write again.")
 
@@ -132,19 +148,18 @@ class QueueHandoff:
             return
         pseudonym = self.ctx.pseudonymizer.pseudonym(alert.user_key)
         case = Case.from_alert(alert, id="-", user_key="", pseudonym=pseudonym)
-        reply = alert_reply(case)
-        if isinstance(exc, OutOfMemoryError):
-            reply.text += ("\n(Queue degraded: Redis is out of memory, so this case is not "
-                           "stored and the bot cannot relay; ask the person to write again.)")
-        else:
-            reply.text += ("\n(Queue degraded: storage is down, so the bot cannot relay; "
-                           "ask the person to write again.)")
+        reply = alert_reply(case, self.ctx.labels)
+        degraded = QUEUE_DEGRADED_FULL if isinstance(exc, OutOfMemoryError) else QUEUE_DEGRADED_DOWN
+        reply.text += "\n" + self.ctx.op_text(degraded)
         reply.buttons = []
         await self.ctx.messenger.send(self.ctx.chat_id, reply)
 
     async def user_event(self, event: IncomingEvent) -> bool:
-        """Called before the engine: True when the event belonged to an open case."""
+        """Called before the engine: True when the event belonged to an open case (or the
+        person is blocked: they got the neutral reply)."""
         try:
+            if await blocked_reply(self.ctx, event):
+                return True
             # A dead pooled connection fails the first lookup, before anything is posted.
             return await once_more(lambda: self.relay.from_user(event))
         except (RedisError, OSError) as exc:
@@ -169,9 +184,8 @@ class QueueHandoff:
             return
         pseudonym = ctx.pseudonymizer.pseudonym(event.user_key)
         said = f"💬 {pseudonym}: {event.text}" if event.text else f"💬 {pseudonym}"
-        note = (f"⚠️ Storage degraded ({_why(exc)}): the message below belongs to case "
-                f"#{session.handoff_case}; replies in the case cannot be passed on until "
-                "storage is back. The bot answered the person itself.")
+        note = ctx.op_text(STORAGE_DEGRADED_PERSON, why=ctx.op_text(_why(exc)),
+                           case=session.handoff_case)
         await ctx.messenger.send(ctx.chat_id, Reply(f"{note}\n{said}"))
 
     async def forget_user(self, user_key: str) -> None:
@@ -198,15 +212,15 @@ class QueueHandoff:
     async def _operator_degraded(self, update: OperatorInput, exc: BaseException) -> None:
         ctx = self.ctx
         if update.kind == EventKind.BUTTON:
-            await answer_press(ctx, update.callback_id,
-                               "Storage degraded: this may not have been saved, try again.")
+            await answer_press(ctx, update.callback_id, STORAGE_DEGRADED_PRESS)
             return
         if ctx.chat_id is None or not (update.thread_id or update.reply_to_message_id):
             return  # not in a topic nor a reply: cannot be about a case
+        if is_note(update.text):
+            return  # a note is never passed on: nothing was lost
         await ctx.messenger.send(
             ctx.chat_id,
-            Reply(f"⚠️ Storage degraded ({_why(exc)}): this message was NOT passed on to "
-                  "the person. Try again in a minute."),
+            Reply(ctx.op_text(STORAGE_DEGRADED_OPERATOR, why=ctx.op_text(_why(exc)))),
             thread_id=update.thread_id, reply_to=update.message_id,
         )
 
@@ -223,7 +237,7 @@ class QueueHandoff:
                 await ctx.audit.record(self._stranger(update.user_id), press.case_id, "refused")
                 return
             await on_press(ctx, press, update.user_id or 0, update.callback_id,
-                           update.message_id)
+                           update.message_id, name=update.user_name or "")
             return
         if ctx.chat_id is None:
             return
@@ -231,6 +245,11 @@ class QueueHandoff:
                                            update.reply_to_message_id)
         if case_id is None:
             return  # talk among operators, not about a case
+        if is_note(update.text):
+            # A note about the case, from anyone in the chat: never relayed, never audited
+            # (its words are not ours to keep).
+            await say_to(ctx, update, NOTE_KEPT)
+            return
         if update.sender_chat_id is not None and update.sender_chat_id == ctx.chat_id:
             # Posted as the group: only an admin of the operators' chat can do that.
             if not ctx.settings.anonymous_admins:
@@ -242,6 +261,8 @@ class QueueHandoff:
         if not await ctx.auth.allowed(update.user_id):
             await ctx.audit.record(self._stranger(update.user_id), case_id, "refused")
             await say_to(ctx, update, N_("Only the NGO's operators can write to people."))
+            return
+        if await on_block_command(ctx, update, case_id):
             return
         await self.relay.from_operator(update, case_id)
 
@@ -263,7 +284,7 @@ class QueueHandoff:
 
 
 def _why(exc: BaseException) -> str:
-    return "Redis out of memory" if isinstance(exc, OutOfMemoryError) else "Redis unavailable"
+    return REDIS_FULL if isinstance(exc, OutOfMemoryError) else REDIS_DOWN
 
 
 def build_handoff(
@@ -278,6 +299,7 @@ def build_handoff(
     store: SessionStore | None = None,
     on_sent: SentHook | None = None,
     danger: DangerCheck | None = None,
+    canned_file: Path | None = None,
     escalate_after: float | None = None,
     claim_idle: float = 30.0,
     tick: float = 5.0,
@@ -297,6 +319,7 @@ def build_handoff(
         channel=CaseChannel(messenger, ops, cases, i18n, settings.language),
         hours=OperatorHours.from_settings(settings), pseudonymizer=pseudonymizer,
         content=content, i18n=i18n, store=store, on_sent=on_sent, danger=danger,
+        canned_file=canned_file, blocks=Blocks(redis, pseudonymizer),
     )
     return QueueHandoff(
         ctx, AlertPoster(ctx, tick=tick, claim_every=claim_every, read_block=read_block)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import statistics
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from bot.handoff.labels import OperatorTexts
 from bot.storage.keys import global_key
 
 STATS_TTL = 400 * 24 * 3600  # a year of reports, plus a margin
@@ -109,6 +111,43 @@ async def collect_durations(
     return result
 
 
+def week_of(day: date) -> str:
+    """The ISO week of a day, e.g. 2026-W48."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def by_week(per_day: dict[date, dict[str, list[int]]]) -> dict[str, dict[str, list[int]]]:
+    """The per-day duration lists of `collect_durations`, gathered by ISO week."""
+    weeks: dict[str, dict[str, list[int]]] = {}
+    for day, found in per_day.items():
+        week = weeks.setdefault(week_of(day), {kind: [] for kind in DURATION_KINDS})
+        for kind, seconds in found.items():
+            week[kind].extend(seconds)
+    return weeks
+
+
+def median_p90(seconds: list[int]) -> tuple[float, float]:
+    """The median and the 90th percentile (inclusive method: never beyond the data)."""
+    if len(seconds) == 1:
+        return float(seconds[0]), float(seconds[0])
+    return (float(statistics.median(seconds)),
+            float(statistics.quantiles(seconds, n=10, method="inclusive")[8]))
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds / 60:.1f} min"
+
+
+def _label(texts: OperatorTexts | None, dimension: str, code: str) -> str:
+    if texts is None:
+        return code
+    label = {"country": texts.country, "indicator": texts.indicator, "reason": texts.reason,
+             "outcome": texts.outcome, "risk": texts.risk_level,
+             "language": texts.person_language}.get(dimension)
+    return label(code) if label and code != "unknown" else code
+
+
 def rows(per_day: dict[date, Counter[str]]) -> list[tuple[str, str, str, int]]:
     """(day, dimension, value, count) rows; dimension `cases` has an empty value."""
     out: list[tuple[str, str, str, int]] = []
@@ -119,9 +158,11 @@ def rows(per_day: dict[date, Counter[str]]) -> list[tuple[str, str, str, int]]:
     return out
 
 
-def render(per_day: dict[date, Counter[str]]) -> str:
-    """A plain-text report: cases by day, then totals per dimension."""
-    if not per_day:
+def render(per_day: dict[date, Counter[str]], texts: OperatorTexts | None = None,
+           durations: dict[date, dict[str, list[int]]] | None = None) -> str:
+    """A plain-text report: cases by day, totals per dimension (labels, when `texts` is
+    given, instead of codes), then time to take and to close by ISO week (median, p90)."""
+    if not per_day and not durations:
         return "No cases in this period."
     totals: Counter[str] = Counter()
     lines = ["Cases by day:"]
@@ -134,8 +175,18 @@ def render(per_day: dict[date, Counter[str]]) -> str:
                   if k.startswith(f"{dimension}:")}
         if values:
             lines.append(f"By {dimension}:")
-            lines.extend(f"  {name:<32} {count}" for name, count in
+            lines.extend(f"  {_label(texts, dimension, name):<32} {count}" for name, count in
                          sorted(values.items(), key=lambda item: (-item[1], item[0])))
+    if durations:
+        lines.append("Time to take / to close, by week (median, p90):")
+        for week, found in by_week(durations).items():
+            parts = []
+            for kind, word in (("taken", "take"), ("closed", "close")):
+                if found.get(kind):
+                    median, p90 = median_p90(found[kind])
+                    parts.append(f"{word} {_minutes(median)}, {_minutes(p90)} "
+                                 f"(n={len(found[kind])})")
+            lines.append(f"  {week}  " + "; ".join(parts))
     return "\n".join(lines)
 
 
@@ -146,17 +197,20 @@ def write_csv(path: str, per_day: dict[date, Counter[str]]) -> None:
         writer.writerows(rows(per_day))
 
 
-async def _run(url: str, timezone: str, days: int, csv_path: str | None) -> int:
+async def _run(url: str, timezone: str, days: int, csv_path: str | None,
+               texts: OperatorTexts | None = None) -> int:
     redis = Redis.from_url(url, decode_responses=True, socket_timeout=5.0)
     try:
-        per_day = await collect(redis, days, datetime.now(ZoneInfo(timezone)).date())
+        today = datetime.now(ZoneInfo(timezone)).date()
+        per_day = await collect(redis, days, today)
+        durations = await collect_durations(redis, days, today)
     finally:
         await redis.aclose()
     if csv_path:
         write_csv(csv_path, per_day)
         print(f"wrote {len(rows(per_day))} rows to {csv_path}")
     else:
-        print(render(per_day))
+        print(render(per_day, texts, durations))
     return 0
 
 
@@ -169,8 +223,12 @@ def main(args: argparse.Namespace) -> int:
         raise ConfigError("REDIS_URL: not set; case counters live in Redis")
     days = max(1, int(getattr(args, "days", 90) or 90))
     try:
+        from bot.i18n import load_i18n
+
+        texts = OperatorTexts(load_i18n(settings.bot.locales_dir).translator(
+            settings.operators.language))
         return asyncio.run(_run(settings.redis.url, settings.operators.timezone, days,
-                                getattr(args, "csv", None)))
+                                getattr(args, "csv", None), texts))
     except (RedisError, OSError) as exc:
         print(f"cannot read the counters: {type(exc).__name__}", file=sys.stderr)
         return 1

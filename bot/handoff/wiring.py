@@ -8,6 +8,7 @@ from typing import Any
 from redis.asyncio import Redis
 
 from bot.config import Settings
+from bot.content.canned import canned_path
 from bot.content.models import Content
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
@@ -48,5 +49,6 @@ def handoff_for(
         settings.operators, redis=redis, messenger=messenger, pseudonymizer=pseudonymizer,
         content=content, i18n=load_i18n(settings.bot.locales_dir),
         case_ttl=settings.bot.session_ttl_seconds, store=store, on_sent=on_sent,
-        danger=danger_check(content), **timings,
+        danger=danger_check(content), canned_file=canned_path(settings.bot.content_dir),
+        **timings,
     )

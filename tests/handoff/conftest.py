@@ -107,6 +107,7 @@ class OpInput:
     thread_id: int | None = None
     reply_to_message_id: int | None = None
     sender_chat_id: int | None = None
+    user_name: str | None = None
 
 
 PSEUDONYMS = Pseudonymizer("test-key")

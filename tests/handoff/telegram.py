@@ -20,6 +20,7 @@ from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person, RunningBot, make_s
 
 OPS = -1001234567
 OPERATOR = 4242
+OPERATOR_NAME = "Alena"  # the operator's Telegram first name: staff are shown by name
 OPS_CHAT = {"id": OPS, "type": "supergroup", "title": "Operators", "is_forum": True}
 # Telegram's sender of messages an admin posts anonymously, as the group itself.
 GROUP_ANONYMOUS_BOT = {"id": 1087968824, "is_bot": True, "first_name": "Group",
@@ -98,7 +99,7 @@ class Operator:
     def __init__(self, api: FakeBotAPI, user_id: int = OPERATOR,
                  chat: dict[str, Any] | None = None) -> None:
         self.api = api
-        self.user = user(user_id, "en")
+        self.user = {**user(user_id, "en"), "first_name": OPERATOR_NAME}
         self.chat = chat or OPS_CHAT
 
     async def press(self, data: str, message_id: int = 1) -> Call:

@@ -36,8 +36,12 @@ def user_text(text: str, kind: EventKind = EventKind.TEXT) -> IncomingEvent:
     return IncomingEvent(user_key=USER, chat_key=str(CHAT), kind=kind, text=text)
 
 
+OPERATOR_NAME = "Alena"
+
+
 def press(payload: str, user_id: int = OPERATOR) -> OpInput:
-    return OpInput(OPS_CHAT, user_id, EventKind.BUTTON, payload=payload, callback_id="cb")
+    return OpInput(OPS_CHAT, user_id, EventKind.BUTTON, payload=payload, callback_id="cb",
+                   user_name=OPERATOR_NAME)
 
 
 async def deliver_all(handoff) -> int:
@@ -343,15 +347,16 @@ async def test_alert_is_edited_on_take_close_and_outcome(make_handoff: MakeHando
     assert len(tg.to(OPS_CHAT)) == 1  # nothing posted: the alert was edited
     (chat, mid, taken), = tg.edits
     assert (chat, mid) == (OPS_CHAT, post.ids[0])
-    assert f"Taken by operator {OPERATOR} at " in taken.text and "Паспорт забрали" in taken.text
+    assert f"Taken by {OPERATOR_NAME} at " in taken.text and "Паспорт забрали" in taken.text
+    assert str(OPERATOR) not in taken.text  # staff by name, never a raw Telegram id
     assert [b.payload for b in taken.buttons[0]] == [f"op:close:{case_id}",
                                                     f"op:norisk:{case_id}"]
 
     closing = OpInput(OPS_CHAT, OPERATOR, EventKind.BUTTON, payload=f"op:close:{case_id}",
-                      callback_id="cb", message_id=post.ids[0])
+                      callback_id="cb", message_id=post.ids[0], user_name="Ihar")
     await handoff.handle_operator_update(closing)  # pressed on the alert: it asks the outcome
     asked = tg.edits[-1][2]
-    assert f"Closed by operator {OPERATOR}" in asked.text and "What was the outcome?" in asked.text
+    assert "Closed by Ihar" in asked.text and "What was the outcome?" in asked.text
     assert f"op:out:{case_id}:advice" in [b.payload for row in asked.buttons for b in row]
     assert len(tg.to(OPS_CHAT)) == 1 and tg.topics_closed == [post.thread_id]
 
@@ -368,7 +373,7 @@ async def test_failed_edit_falls_back_to_notes(make_handoff: MakeHandoff) -> Non
     await deliver_all(handoff)
     case_id = tg.to(OPS_CHAT)[0].reply.buttons[0][0].payload.split(":")[2]  # type: ignore[union-attr]
     await handoff.handle_operator_update(press(f"op:take:{case_id}"))
-    assert tg.to(OPS_CHAT)[-1].reply.text == f"✅ Taken by operator {OPERATOR}."
+    assert tg.to(OPS_CHAT)[-1].reply.text == f"✅ Taken by {OPERATOR_NAME}."
     await handoff.handle_operator_update(press(f"op:norisk:{case_id}"))
     assert tg.to(OPS_CHAT)[-1].reply.text == "Outcome recorded: No risk."
     assert tg.topics_closed == []  # reply mode: no topic to close
@@ -382,7 +387,7 @@ async def test_alert_with_the_persons_words_is_not_redrawn(make_handoff: MakeHan
     await deliver_all(handoff)
     case_id = tg.to(OPS_CHAT)[0].reply.buttons[0][0].payload.split(":")[2]  # type: ignore[union-attr]
     await handoff.handle_operator_update(press(f"op:take:{case_id}"))
-    assert tg.edits == [] and "Taken by operator" in tg.to(OPS_CHAT)[-1].reply.text
+    assert tg.edits == [] and "Taken by Alena" in tg.to(OPS_CHAT)[-1].reply.text
     assert await handoff.user_event(user_text("/stop", EventKind.COMMAND))
     assert tg.edits == [] and len(tg.topics_closed) == 1  # the topic is closed all the same
 

@@ -30,7 +30,7 @@ async def test_code_word_raises_a_high_risk_alert_and_an_ordinary_reply(
         assert reply.text == "Спасибо, записал! Хорошего дня 🙂" and not reply.payloads
         (alert,) = await sent_to(fake_api, OPS, "Case #", since=mark)
         assert pseudonym(777) in alert.text and "silent-alarm" in alert.text
-        assert "LT" in alert.text and "high" in alert.text.lower()
+        assert "Lithuania" in alert.text and "high" in alert.text.lower()
         assert "олубц" not in alert.text  # the word itself never reaches anyone
     finally:
         await bot.stop()

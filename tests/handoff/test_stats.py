@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from redis.asyncio import Redis
 
 from bot.__main__ import main
-from bot.handoff.stats import CaseCounters
+from bot.handoff.stats import CaseCounters, median_p90, week_of
 from tests.helpers.redis_server import RedisServer
 
 
@@ -36,6 +38,9 @@ async def counted(redis_client: Redis) -> None:
     counters = CaseCounters(redis_client, "Europe/Minsk")
     await counters.opened("ru", "PL", "risk", "high", ["risk_documents_withheld"])
     await counters.outcome("advice")
+    for minutes in (1, 2, 3, 4, 20):
+        await counters.duration("taken", minutes * 60)
+    await counters.duration("closed", 3600)
 
 
 def test_cli_prints_and_writes_csv(
@@ -45,7 +50,9 @@ def test_cli_prints_and_writes_csv(
     _env(monkeypatch, redis_server.url)
     assert main(["stats", "--days", "7"]) == 0
     out = capsys.readouterr().out
-    assert "Total cases: 1" in out and "risk_documents_withheld" in out and "advice" in out
+    # Labels in OPERATOR_LANGUAGE (en by default), not codes; the CSV keeps the codes.
+    assert "Total cases: 1" in out and "Documents withheld" in out and "Advice given" in out
+    assert "risk_documents_withheld" not in out and "Poland" in out
     target = tmp_path / "cases.csv"
     assert main(["stats", "--csv", str(target)]) == 0
     with target.open(encoding="utf-8") as fh:
@@ -53,6 +60,26 @@ def test_cli_prints_and_writes_csv(
     assert any(r["dimension"] == "outcome" and r["value"] == "advice" and r["count"] == "1"
                for r in rows)
     assert any(r["dimension"] == "country" and r["value"] == "PL" for r in rows)
+    assert any(r["value"] == "risk_documents_withheld" for r in rows)
+
+
+def test_cli_shows_time_to_take_and_close_by_week_in_the_operators_language(
+    counted: None, redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _env(monkeypatch, redis_server.url)
+    monkeypatch.setenv("OPERATOR_LANGUAGE", "ru")
+    assert main(["stats", "--days", "7"]) == 0
+    out = capsys.readouterr().out
+    week = week_of(datetime.now(ZoneInfo("Europe/Minsk")).date())
+    # Five takes of 1, 2, 3, 4 and 20 minutes: median 3, p90 (inclusive) 13.6; one close.
+    assert f"{week}  take 3.0 min, 13.6 min (n=5); close 60.0 min, 60.0 min (n=1)" in out
+    assert "Польша" in out and "Документы удерживают" in out and "Дан совет" in out
+
+
+def test_median_and_p90() -> None:
+    assert median_p90([60]) == (60.0, 60.0)
+    assert median_p90([10, 20]) == (15.0, 19.0)
 
 
 def test_cli_without_redis_says_so(

@@ -14,6 +14,7 @@ from bot.handoff.stats import collect
 from bot.privacy import Pseudonymizer
 from tests.handoff.telegram import (
     OPERATOR,
+    OPERATOR_NAME,
     OPS,
     HandoffBot,
     Operator,
@@ -72,7 +73,9 @@ async def test_whole_path_in_topic_mode(
     raw = alert.text
     assert pseudonym(555) in raw and "555" not in raw and "Person" not in raw
     assert "&lt;b&gt;забрали&lt;/b&gt; паспорт &amp; не" in raw  # escaped for parse_mode=HTML
-    assert "risk_documents_withheld" in raw and "Language: ru" in raw and "PL" in raw
+    # Labels, not codes: the warning sign, the person's language and country by name.
+    assert "Documents withheld" in raw and "risk_documents_withheld" not in raw
+    assert "Language: Russian · Country: Poland" in raw and "PL" not in raw
     case = case_of(alert)
     thread = int(alert.params["message_thread_id"])
 
@@ -135,7 +138,8 @@ async def test_alert_is_edited_on_take_and_close(
     await sent_to(fake_api, person.chat_id, "подключился", since=mark)
     (taken,) = fake_api.calls_to("editMessageText", OPS, since=mark)
     assert int(taken.params["message_id"]) == alert_id and taken.params["parse_mode"] == "HTML"
-    assert f"Taken by operator {OPERATOR} at " in fake_api.text_of(OPS, alert_id)
+    assert f"Taken by {OPERATOR_NAME} at " in fake_api.text_of(OPS, alert_id)
+    assert str(OPERATOR) not in fake_api.text_of(OPS, alert_id)
     assert pseudonym(561) in taken.text and "561" not in taken.text.replace(str(OPERATOR), "")
     assert fake_api.buttons_of(OPS, alert_id) == [f"op:close:{case}", f"op:norisk:{case}"]
     assert not fake_api.calls_to("sendMessage", OPS, since=mark)  # no separate note
@@ -144,7 +148,7 @@ async def test_alert_is_edited_on_take_and_close(
     await operator.press(f"op:close:{case}", message_id=alert_id)
     await sent_to(fake_api, person.chat_id, "завершён", since=mark)
     text = fake_api.text_of(OPS, alert_id)
-    assert f"Closed by operator {OPERATOR} at " in text and "What was the outcome?" in text
+    assert f"Closed by {OPERATOR_NAME} at " in text and "What was the outcome?" in text
     assert f"op:out:{case}:referred" in fake_api.buttons_of(OPS, alert_id)
     assert not fake_api.calls_to("sendMessage", OPS, since=mark)  # the alert asks instead
     (closed,) = fake_api.calls_to("closeForumTopic", OPS, since=mark)
@@ -175,7 +179,7 @@ async def test_failed_edit_and_topic_close_fall_back(
 
     mark = len(fake_api.calls)
     await operator.press(f"op:take:{case}", message_id=alert_id)
-    await sent_to(fake_api, OPS, f"Taken by operator {OPERATOR}.", since=mark)
+    await sent_to(fake_api, OPS, f"Taken by {OPERATOR_NAME}.", since=mark)
     assert fake_api.calls_to("editMessageText", OPS, since=mark)  # tried first
 
     mark = len(fake_api.calls)

@@ -338,6 +338,23 @@ class FakeBotAPI:
                 return _error(*TOPIC_CLOSED)
         return self._message(params)
 
+    def _m_copyMessage(self, params: dict[str, Any]) -> web.Response:
+        # Like sendMessage for the destination (blocked person, topics); Telegram answers with
+        # a MessageId only. The copy is recorded as "copy:<from chat>:<message>".
+        chat_id = int(params["chat_id"])
+        if chat_id in self.blocked:
+            return _error(*BLOCKED)
+        thread = params.get("message_thread_id")
+        if thread:
+            topics = self.topics.get(chat_id, {})
+            if int(thread) not in topics:
+                return _error(*THREAD_NOT_FOUND)
+            if topics[int(thread)] and not self.rights(chat_id).get("can_manage_topics"):
+                return _error(*TOPIC_CLOSED)
+        message_id = self.new_message_id(chat_id)
+        self.chats[chat_id][message_id] = f"copy:{params['from_chat_id']}:{params['message_id']}"
+        return _ok({"message_id": message_id})
+
     def _m_editMessageText(self, params: dict[str, Any]) -> web.Response:
         # Like Telegram: the same message comes back changed; without reply_markup the inline
         # keyboard is removed; an edit that changes nothing is refused.

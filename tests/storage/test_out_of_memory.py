@@ -40,7 +40,7 @@ async def test_a_queued_alert_is_posted_while_redis_stays_full(small_client: Red
     await run_until(handoff, lambda: bool(messenger.to(OPS_CHAT)))
 
     [posted] = messenger.to(OPS_CHAT)
-    assert "PL" in posted.reply.text  # the case's own alert, with what the person said
+    assert "Poland" in posted.reply.text  # the case's own alert, with what the person said
     info = await small_client.xpending(STREAM, GROUP)
     assert info["pending"] == 0  # acknowledged: not posted again after a restart
     assert (await small_client.info("stats"))["evicted_keys"] == 0
@@ -57,7 +57,7 @@ async def test_a_new_alert_when_redis_is_full_is_posted_directly_saying_the_queu
 
     [posted] = messenger.to(OPS_CHAT)
     assert "Queue degraded" in posted.reply.text and "out of memory" in posted.reply.text
-    assert "PL" in posted.reply.text and posted.reply.buttons == []
+    assert "Poland" in posted.reply.text and posted.reply.buttons == []
     assert any("Redis out of memory" in r.getMessage() for r in caplog.records)
 
 

@@ -37,6 +37,6 @@ async def test_a_person_at_risk_is_answered_and_their_alert_reaches_operators_wh
 
     assert told and told[0].text  # answered, not left in silence
     (alert,) = await sent_to(fake_api, OPS, "Queue degraded")
-    assert "PL" in alert.text and "risk_documents_withheld" in alert.text
+    assert "Poland" in alert.text and "Documents withheld" in alert.text
     assert "номер в очереди" not in " ".join(c.text for c in told)  # no queue place promised
     assert (await small_client.info("stats"))["evicted_keys"] == 0

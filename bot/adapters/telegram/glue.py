@@ -231,6 +231,7 @@ class Glue:
             user_key=user_key, chat_key=str(data.chat_id), kind=data.kind, text=data.text,
             payload=data.payload, language_code=data.language_code, edited=data.edited,
             forwarded=data.forwarded,
+            message_key=str(data.message_id) if data.message_id is not None else None,
         )
         budget = SendBudget(self._send_budget)
         if await self._to_case(event, budget):

@@ -131,6 +131,15 @@ class BotApiMessenger:
     async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
         await self._run(None, partial(self._bot.answer_callback_query, callback_id, text=text))
 
+    async def copy(self, chat_id: int, from_chat_id: int, message_id: int, *,
+                   thread_id: int | None = None) -> int:
+        """copyMessage: the message (photo, document, location, ...) without a link to its
+        sender; returns the copy's id. Nothing is downloaded or stored by the bot."""
+        copied = await self._run(chat_id, partial(
+            self._bot.copy_message, chat_id, from_chat_id, message_id,
+            message_thread_id=thread_id))
+        return int(copied.message_id)
+
     async def create_topic(self, chat_id: int, name: str) -> int:
         topic = await self._run(chat_id, partial(self._bot.create_forum_topic, chat_id, name))
         return int(topic.message_thread_id)

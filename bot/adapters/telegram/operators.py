@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from bot.core.events import IncomingEvent, OperatorAlert, Reply
 from bot.core.messenger import Messenger
+from bot.handoff.input import OperatorInput
 from bot.privacy import Pseudonymizer
-
-if TYPE_CHECKING:
-    from bot.adapters.telegram.glue import TgInput
 
 log = logging.getLogger(__name__)
 # Tells the person where their queued alert stands (the handoff's own way of sending).
@@ -35,7 +33,7 @@ class Handoff(Protocol):
         The glue calls this before the first reply, so no failed reply can cancel the alert."""
         ...
 
-    async def handle_operator_update(self, update: TgInput) -> None:
+    async def handle_operator_update(self, update: OperatorInput) -> None:
         """An update from the operators' chat (replies to people, button presses).
 
         Presses there are answered by the handoff, not the glue (a refusal has its own text).
@@ -94,7 +92,7 @@ class PlainAlertHandoff:
         log.info("operator alert sent for %s (%s)", pseudonym, alert.reason)
         return None
 
-    async def handle_operator_update(self, update: TgInput) -> None:
+    async def handle_operator_update(self, update: OperatorInput) -> None:
         if update.callback_id is not None:
             await self._messenger.answer_callback(update.callback_id)
 

@@ -50,6 +50,8 @@ class TgInput:
     sender_chat_id: int | None = None  # posted on behalf of a chat (an anonymous group admin)
     forwarded: bool = False  # Bot API `forward_origin`: someone else's message, passed on
     edited: bool = False
+    # The sender's first name: shown to colleagues for operators (staff) only, never logged.
+    user_name: str | None = None
 
 
 def _command(text: str) -> str:
@@ -73,6 +75,7 @@ def read_update(update: Any) -> TgInput | None:
             payload=None if query.data is None else valid_text(query.data),
             message_id=getattr(message, "message_id", None), callback_id=query.id,
             language_code=user.language_code, from_bot=bool(user.is_bot),
+            user_name=user.first_name,
         )
     message = getattr(update, "message", None)
     edited = False
@@ -107,4 +110,5 @@ def read_update(update: Any) -> TgInput | None:
         from_bot=bool(user.is_bot) if user else False,
         sender_chat_id=getattr(getattr(message, "sender_chat", None), "id", None), edited=edited,
         forwarded=getattr(message, "forward_origin", None) is not None,
+        user_name=user.first_name if user else None,
     )

@@ -1,0 +1,101 @@
+"""Blocking a person who abuses the service: pseudonymous, with a TTL, audited, reversible.
+
+An operator writes `/block [days]` in the person's case: the case closes, and for `days`
+(OPERATOR_BLOCK_DAYS by default) the person's messages get one short neutral reply with the
+emergency numbers (a blocked person may still be in danger) instead of the bot or a human.
+`/unblock <pseudonym>` (or `/unblock` in the case) lifts it. The block is stored under a keyed
+hash of the person (the same one that holds their pseudonym), never their id, and expires.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+
+from bot.privacy import Pseudonymizer
+from bot.storage.keys import global_key
+
+BLOCK_COMMANDS = ("/block", "/unblock")
+MAX_DAYS = 90
+
+
+def owner_of(pseudonymizer: Pseudonymizer, user_key: str) -> str:
+    """The keyed hash standing for the person in pseudonym reservations and blocks."""
+    return pseudonymizer.user_key(f"pseudonym-owner:{user_key}")
+
+
+def _key(owner: str) -> str:
+    return global_key("handoff", "blocked", owner)
+
+
+def _pseudonym_key(name: str) -> str:
+    return global_key("handoff", "pseudonym", name)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """What the neutral reply needs: the person's language and country (for the numbers)."""
+
+    language: str
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class BlockCommand:
+    """`/block [days]` or `/unblock [pseudonym]`, as written in the operators' chat."""
+
+    block: bool
+    days: int | None = None
+    pseudonym: str = ""
+
+
+def parse_block_command(text: str | None) -> BlockCommand | None:
+    """The command, or None when the text is not one; bad days come back as days=0."""
+    words = (text or "").split()
+    if not words:
+        return None
+    head = words[0].lower().split("@", 1)[0]
+    if head == "/block":
+        if len(words) == 1:
+            return BlockCommand(True)
+        days = int(words[1]) if words[1].isdigit() else 0
+        return BlockCommand(True, days if 0 < days <= MAX_DAYS else 0)
+    if head == "/unblock":
+        return BlockCommand(False, pseudonym=words[1].lower() if len(words) > 1 else "")
+    return None
+
+
+class Blocks:
+    """The blocks in Redis; each expires by itself."""
+
+    def __init__(self, redis: Redis, pseudonymizer: Pseudonymizer) -> None:
+        self._redis = redis
+        self._pseudonymizer = pseudonymizer
+
+    async def block(self, user_key: str, pseudonym: str, days: int, language: str,
+                    country: str) -> None:
+        """Block for `days`; `pseudonym` stays reserved as long, so `/unblock <name>` works."""
+        seconds = days * 24 * 3600
+        await self._redis.set(_key(owner_of(self._pseudonymizer, user_key)),
+                              f"{language}:{country}", ex=seconds)
+        name = _pseudonym_key(pseudonym)
+        if 0 <= await self._redis.ttl(name) < seconds:
+            await self._redis.expire(name, seconds)
+
+    async def blocked(self, user_key: str) -> Block | None:
+        value = await self._redis.get(_key(owner_of(self._pseudonymizer, user_key)))
+        if value is None:
+            return None
+        language, _, country = str(value).partition(":")
+        return Block(language, country)
+
+    async def unblock_user(self, user_key: str) -> bool:
+        return bool(await self._redis.delete(_key(owner_of(self._pseudonymizer, user_key))))
+
+    async def unblock_pseudonym(self, name: str) -> bool:
+        """Lift the block of whoever holds this pseudonym; False if none is blocked."""
+        owner = await self._redis.get(_pseudonym_key(name))
+        if owner is None:
+            return False
+        return bool(await self._redis.delete(_key(str(owner))))
