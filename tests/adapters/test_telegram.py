@@ -254,7 +254,10 @@ async def test_redis_going_away_mid_conversation(
         assert session is not None and '"country":"PL"' in session
 
 
-async def test_groups_are_ignored(bot: RunningBot, fake_api: FakeBotAPI) -> None:
+async def test_groups_are_ignored_and_named_once_in_the_log(
+    bot: RunningBot, fake_api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
     person = Person(bot, fake_api, 10_001, "en")
     group = {"id": -100123, "type": "supergroup", "title": "Jobs abroad"}
     await fake_api.push(message_update(fake_api, person.user, text="/start", chat=group))
@@ -263,6 +266,11 @@ async def test_groups_are_ignored(bot: RunningBot, fake_api: FakeBotAPI) -> None
     await person.say("/help")  # handled after the group messages: same person, in order
 
     assert fake_api.calls_to("sendMessage", chat_id=-100123) == []
+    # docs/OPERATORS.md step 4: the group's id is learnt from the log, once, never a person's.
+    named = [r.getMessage() for r in caplog.records if "chat_id=-100123" in r.getMessage()]
+    assert named == ["message from a group chat that is not the operators' chat: "
+                     "chat_id=-100123"]
+    assert leaks(caplog.records, "10001", AT_RISK["en"]) == []
 
 
 PHONE = "+48 512 345 678"
