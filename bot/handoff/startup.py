@@ -47,7 +47,7 @@ async def check_operators_chat(ctx: HandoffContext) -> None:
             refusal = refusal_of(exc)
             if isinstance(exc, BotApiError) and refusal in (
                     Refusal.CHAT_GONE, Refusal.BLOCKED, Refusal.REFUSED):
-                await ctx.ops.mark(False)
+                await ctx.ops.mark(False, quiet=True)
                 raise ConfigError(
                     f"OPERATOR_CHAT_ID: Telegram does not let the bot use chat {chat_id} "
                     f"({exc.code}): add the bot to the operators' supergroup and check the id"
@@ -57,8 +57,20 @@ async def check_operators_chat(ctx: HandoffContext) -> None:
             return
     if info is None:
         return
-    if info.chat_type == "channel" or not info.can_post:
-        await ctx.ops.mark(False)
+    if info.chat_type not in ("group", "supergroup"):
+        await ctx.ops.mark(False, quiet=True)
+        raise ConfigError(
+            f"OPERATOR_CHAT_ID: chat {ctx.chat_id} is a {info.chat_type} chat; it must be the "
+            "operators' group or supergroup (supergroup ids start with -100)"
+        )
+    if info.chat_type == "group" and info.is_forum:
+        await ctx.ops.mark(False, quiet=True)
+        raise ConfigError(
+            f"OPERATOR_CHAT_ID: chat {ctx.chat_id} is a plain group; topics need a supergroup "
+            "with topics on (its id starts with -100)"
+        )
+    if not info.can_post:
+        await ctx.ops.mark(False, quiet=True)
         raise ConfigError(
             f"OPERATOR_CHAT_ID: the bot may not post in chat {ctx.chat_id} (it is "
             f"{info.bot_status}): make it an admin of the operators' supergroup"
