@@ -273,6 +273,28 @@ async def test_groups_are_ignored_and_named_once_in_the_log(
     assert leaks(caplog.records, "10001", AT_RISK["en"]) == []
 
 
+async def test_without_an_operators_chat_no_human_is_promised(
+    bot: RunningBot, fake_api: FakeBotAPI, content: Content, caplog: pytest.LogCaptureFixture
+) -> None:
+    """OPERATOR_CHAT_ID unset (the `bot` fixture): nobody could read a handed-over message."""
+    caplog.set_level(logging.INFO)
+    unreachable = content.messages.handoff_unreachable.get("ru").strip()
+    offer = content.messages.offer_human.get("ru").strip()
+    promise = content.messages.human_requested.get("ru").strip()
+    person = Person(bot, fake_api, 10_002, "ru")
+    await person.say("/start")
+    mark = len(fake_api.calls)
+    # In danger with the country unknown: the numbers, and no "talk to a person" button.
+    assert "112" in (await person.say(AT_RISK["ru"]))[0].text
+    # Asking for a person: told plainly that no one can read it now, with the numbers.
+    reply = (await person.say("/operator"))[-1]
+    assert unreachable[:40] in reply.text and "112" in reply.text
+    replies = fake_api.calls_to("sendMessage", person.chat_id, since=mark)
+    assert not any(offer[:40] in r.text or promise[:40] in r.text for r in replies)
+    assert not any(p == "m:human" or p.startswith("h:") for p in payloads(replies))
+    assert not [r for r in caplog.records if "not delivered" in r.getMessage()]
+
+
 PHONE = "+48 512 345 678"
 
 
