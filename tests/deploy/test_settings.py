@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_settings
+from bot.config import REPO_ROOT, ConfigError, load_settings
 
 
 @pytest.fixture(autouse=True)
@@ -82,3 +83,18 @@ def test_telegram_unreachable_at_start_is_one_clear_line(tmp_path: Path, framewo
     assert "Traceback" not in done.stderr
     errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1 and "Telegram Bot API unreachable" in errors[0]
+
+
+def test_content_check_defaults_to_the_configured_content_dir(tmp_path: Path) -> None:
+    """From a production venv (cwd without content/): BOT_CONTENT_DIR is what gets checked."""
+    content = tmp_path / "srv" / "content"
+    shutil.copytree(REPO_ROOT / "content", content)
+    cwd = tmp_path / "elsewhere"
+    cwd.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "content", "check"], cwd=cwd, capture_output=True,
+        text=True, timeout=240, check=False,
+        env={"PATH": os.environ["PATH"], "BOT_CONTENT_DIR": str(content)},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1].endswith(f"in {content}: content OK")
