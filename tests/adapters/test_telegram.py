@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import EngineFactory
+from bot.config import ConfigError
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
 from bot.nlu.base import IntentRecognizer
@@ -293,6 +294,18 @@ async def test_without_an_operators_chat_no_human_is_promised(
     assert not any(offer[:40] in r.text or promise[:40] in r.text for r in replies)
     assert not any(p == "m:human" or p.startswith("h:") for p in payloads(replies))
     assert not [r for r in caplog.records if "not delivered" in r.getMessage()]
+
+
+@pytest.mark.parametrize("redis", [True, False])
+async def test_a_private_chat_as_operators_chat_stops_the_start(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, running: Start,
+    engine_factory: EngineFactory, redis: bool,
+) -> None:
+    """OPERATOR_CHAT_ID=1234567890 (the -100 forgotten): refused with or without Redis."""
+    settings = make_settings(fake_api, framework, redis_server.url if redis else None,
+                             operator_chat_id=1234567890)
+    with pytest.raises(ConfigError, match="^OPERATOR_CHAT_ID: .*private.*-100"):
+        await running(settings, engine_factory)
 
 
 PHONE = "+48 512 345 678"
