@@ -94,9 +94,7 @@ class Safety:
             r, session = turn.r, turn.session
             session.awaiting = None
             where = session.location if r.knows(session.location) else None
-            text = f"{r.message('handoff_unreachable')}
-
-{r.numbers(where)}".strip()
+            text = f"{r.message('handoff_unreachable')}\n\n{r.numbers(where)}".strip()
             turn.replies.append(Reply(text, r.action_rows(["hotlines", "menu"])))
             return
         turn.session.awaiting = ConsentQuestion(reason=reason)

@@ -304,7 +304,7 @@ async def test_a_private_chat_as_operators_chat_stops_the_start(
     """OPERATOR_CHAT_ID=1234567890 (the -100 forgotten): refused with or without Redis."""
     settings = make_settings(fake_api, framework, redis_server.url if redis else None,
                              operator_chat_id=1234567890)
-    with pytest.raises(ConfigError, match="^OPERATOR_CHAT_ID: .*private.*-100"):
+    with pytest.raises(ConfigError, match=r"^OPERATOR_CHAT_ID: .*private.*-100"):
         await running(settings, engine_factory)
 
 
