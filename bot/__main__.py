@@ -117,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from bot.config import ConfigError
     from bot.content.problems import ContentError
+    from bot.core.messenger import TransportUnreachable
 
     try:
         return _runner(args)(args)
@@ -128,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(exc.errors)} error(s) in the content: not starting", file=sys.stderr)
         return 2
+    except TransportUnreachable as exc:  # not a setting: one line, exit 1, restart later
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -10,6 +10,7 @@ from datetime import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -202,6 +203,16 @@ class OperatorSettings(BaseSettings):
     @classmethod
     def _hours(cls, value: str) -> str:
         parse_week(value)
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not a known time zone: use an IANA name such as "
+                             "Europe/Minsk or Europe/Vilnius") from None
         return value
 
     @property

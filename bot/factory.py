@@ -79,8 +79,15 @@ async def build_engine(
     store: SessionStore | None = None,
     recognizer: IntentRecognizer | None = None,
     content: ContentHolder | None = None,
+    handoff_available: bool | None = None,
 ) -> DialogueEngine:
-    """The dialogue engine with every part built from `settings` unless given."""
+    """The dialogue engine with every part built from `settings` unless given.
+
+    `handoff_available`: whether a human can be offered; by default, whether an operators'
+    chat (OPERATOR_CHAT_ID) is configured: without one nobody could read a handed-over message.
+    """
+    if handoff_available is None:
+        handoff_available = settings.operators.chat_id is not None
     return DialogueEngine(
         content or build_content(settings),
         recognizer or build_recognizer(settings),
@@ -88,4 +95,5 @@ async def build_engine(
         store or await build_store(settings),
         load_i18n(settings.bot.locales_dir),
         settings,
+        handoff_available=handoff_available,
     )

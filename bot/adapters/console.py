@@ -97,7 +97,8 @@ async def _run(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     interactive = sys.stdin.isatty()
-    engine = await build_engine(settings, store=InMemorySessionStore())
+    # The console prints an alert as an effect (a developer's tool): the human offer stays on.
+    engine = await build_engine(settings, store=InMemorySessionStore(), handoff_available=True)
     chat = ConsoleChat(engine, sys.stdout, args.lang)
     if interactive:
         tr = I18n(settings.bot.locales_dir).translator(args.lang)

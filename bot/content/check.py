@@ -10,7 +10,8 @@ from pathlib import Path
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The `content check` options, shared by this module's parser and `python -m bot`."""
     parser.add_argument(
-        "--dir", type=Path, default=None, help="content directory (default: content/)"
+        "--dir", type=Path, default=None,
+        help="content directory (default: BOT_CONTENT_DIR if set, else content/)"
     )
     parser.add_argument(
         "--facts", type=Path, default=None, help="facts directory (default: ../shared/facts)"
@@ -51,7 +52,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _default_dir() -> Path:
-    # content/ of the working directory, else the repository's own content/.
+    # The configured BOT_CONTENT_DIR (environment or .env): the content the bot will load, also
+    # from a production venv whose package has no content/ beside it (docs/DEPLOY.md).
+    from bot.config import BotSettings
+
+    configured = BotSettings()
+    if "content_dir" in configured.model_fields_set:
+        return configured.content_dir
+    # Else content/ of the working directory, else the repository's own content/.
     here = Path("content")
     return here if here.is_dir() else Path(__file__).resolve().parents[2] / "content"
 

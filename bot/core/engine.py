@@ -55,6 +55,7 @@ class DialogueEngine:
         pending: PendingTexts | None = None,
         held_ads: PendingTexts | None = None,
         detect: Callable[..., str] = detect_language,
+        handoff_available: bool = True,
     ) -> None:
         self._holder = content
         self._recognizer = recognizer
@@ -65,7 +66,8 @@ class DialogueEngine:
         self._low_confidence = settings.nlu.low_confidence
         self._detect = detect
         self._pending = pending or PendingTexts()
-        self._safety = Safety(self._pending, settings.operators)
+        self._safety = Safety(self._pending, settings.operators,
+                              handoff_available=handoff_available)
         self._steps = Steps(self._safety, store, i18n, self._low_confidence)
         self._ads = AdCheckStep(self._safety, held_ads)
         key = settings.bot.pseudonym_key

@@ -9,6 +9,10 @@ from typing import Protocol
 from bot.core.events import Reply
 
 
+class TransportUnreachable(Exception):
+    """The messaging service (the Telegram Bot API) cannot be reached at start; one line."""
+
+
 class BotApiError(Exception):
     """A call the transport refused, whatever the framework: what Telegram answered.
 

@@ -36,9 +36,12 @@ class Safety:
     while that is unknown, the universal ones and the country question with "Other country".
     """
 
-    def __init__(self, pending: PendingTexts, operators: OperatorSettings) -> None:
+    def __init__(self, pending: PendingTexts, operators: OperatorSettings,
+                 *, handoff_available: bool = True) -> None:
         self.pending = pending
         self._operators = operators
+        # False when no operators' chat is configured: a human is never promised then.
+        self.handoff_available = handoff_available
 
     def risk_path(
         self,
@@ -67,7 +70,7 @@ class Safety:
         turn.replies.append(r.risk_numbers(None))
         purpose: CountryPurpose = "self_check" if reason == "self_check" else "risk"
         session.awaiting = CountryQuestion(purpose=purpose, intent=intent)
-        turn.replies.append(r.ask_country(with_human=True))
+        turn.replies.append(r.ask_country(with_human=self.handoff_available))
 
     def _after_numbers(self, turn: Turn, reason: ConsentReason, intent: str | None) -> None:
         r, session = turn.r, turn.session
@@ -82,7 +85,18 @@ class Safety:
         self.offer_human(turn, reason)
 
     def offer_human(self, turn: Turn, reason: ConsentReason) -> None:
-        """Ask before anyone sees anything; sharing the message is offered only if there is one."""
+        """Ask before anyone sees anything; sharing the message is offered only if there is one.
+
+        Without an operators' chat no one could read it: the person is told so plainly and
+        gets the numbers for where they are (the universal ones if unknown) instead.
+        """
+        if not self.handoff_available:
+            r, session = turn.r, turn.session
+            session.awaiting = None
+            where = session.location if r.knows(session.location) else None
+            text = f"{r.message('handoff_unreachable')}\n\n{r.numbers(where)}".strip()
+            turn.replies.append(Reply(text, r.action_rows(["hotlines", "menu"])))
+            return
         turn.session.awaiting = ConsentQuestion(reason=reason)
         turn.replies.append(turn.r.offer_human(with_text=self.pending.has(turn.event.user_key)))
 
@@ -104,7 +118,8 @@ class Safety:
         session = turn.session
         purpose: CountryPurpose = "risk" if session.at_risk else "hotlines"
         session.awaiting = CountryQuestion(purpose=purpose)
-        turn.replies.append(turn.r.ask_country(with_human=session.at_risk))
+        turn.replies.append(
+            turn.r.ask_country(with_human=session.at_risk and self.handoff_available))
 
     def country_chosen(self, turn: Turn, code: str | None, *, page: bool | None = None) -> None:
         """A country given (None for "Other country"): where the person is when the question
@@ -160,7 +175,8 @@ class Safety:
         again = r.tr.gettext("Press a button or write its name.")
         turn.replies.append(Reply(f"{hint} {again}"))
         turn.replies.append(
-            r.ask_country(with_human=turn.session.at_risk, destination=state.purpose == "page")
+            r.ask_country(with_human=turn.session.at_risk and self.handoff_available,
+                          destination=state.purpose == "page")
         )
 
     def hotlines(self, turn: Turn) -> None:
@@ -175,7 +191,7 @@ class Safety:
             return
         turn.replies.append(Reply(r.hotline_lines(r.emergency(None))))
         session.awaiting = CountryQuestion(purpose="hotlines")
-        turn.replies.append(r.ask_country(with_human=session.at_risk))
+        turn.replies.append(r.ask_country(with_human=session.at_risk and self.handoff_available))
 
     def flow_finished(self, turn: Turn, flow: Flow, state: FlowState, *, strong: bool) -> None:
         """The result; a strong self-check answer goes straight into the at-risk path."""

@@ -38,9 +38,12 @@ class OperatorsChat:
         """Whether an update's chat is the operators' chat (its current id)."""
         return self.id is not None and chat_id == self.id
 
-    async def mark(self, reachable: bool) -> None:
-        """Record the result of the last post in the operators' chat."""
-        if reachable != self._reachable:
+    async def mark(self, reachable: bool, *, quiet: bool = False) -> None:
+        """Record the result of the last post in the operators' chat.
+
+        `quiet`: do not log the change (the start-up check says it in its one ConfigError line).
+        """
+        if reachable != self._reachable and not quiet:
             log.log(logging.INFO if reachable else logging.ERROR,
                     "operators' chat %s", "reachable again" if reachable else "unreachable")
         self._reachable = reachable

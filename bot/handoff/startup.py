@@ -25,6 +25,19 @@ class ChatInspector(Protocol):
     async def chat_info(self, chat_id: int) -> ChatInfo: ...
 
 
+def wrong_kind(*, chat_id: int, info: ChatInfo) -> str | None:
+    """The ConfigError line when `chat_id` is not a group or supergroup (a person's private
+    chat, a channel) or is a plain group with topics on (topics need a supergroup); else None.
+    """
+    if info.chat_type not in ("group", "supergroup"):
+        return (f"OPERATOR_CHAT_ID: chat {chat_id} is a {info.chat_type} chat; it must be the "
+                "operators' group or supergroup (supergroup ids start with -100)")
+    if info.chat_type == "group" and info.is_forum:
+        return (f"OPERATOR_CHAT_ID: chat {chat_id} is a plain group; topics need a supergroup "
+                "with topics on (its id starts with -100)")
+    return None
+
+
 async def check_operators_chat(ctx: HandoffContext) -> None:
     """Check OPERATOR_CHAT_ID; raise ConfigError (one line, naming it) when it cannot work.
 
@@ -47,7 +60,7 @@ async def check_operators_chat(ctx: HandoffContext) -> None:
             refusal = refusal_of(exc)
             if isinstance(exc, BotApiError) and refusal in (
                     Refusal.CHAT_GONE, Refusal.BLOCKED, Refusal.REFUSED):
-                await ctx.ops.mark(False)
+                await ctx.ops.mark(False, quiet=True)
                 raise ConfigError(
                     f"OPERATOR_CHAT_ID: Telegram does not let the bot use chat {chat_id} "
                     f"({exc.code}): add the bot to the operators' supergroup and check the id"
@@ -57,8 +70,12 @@ async def check_operators_chat(ctx: HandoffContext) -> None:
             return
     if info is None:
         return
-    if info.chat_type == "channel" or not info.can_post:
-        await ctx.ops.mark(False)
+    wrong = wrong_kind(chat_id=ctx.chat_id, info=info)
+    if wrong is not None:
+        await ctx.ops.mark(False, quiet=True)
+        raise ConfigError(wrong)
+    if not info.can_post:
+        await ctx.ops.mark(False, quiet=True)
         raise ConfigError(
             f"OPERATOR_CHAT_ID: the bot may not post in chat {ctx.chat_id} (it is "
             f"{info.bot_status}): make it an admin of the operators' supergroup"

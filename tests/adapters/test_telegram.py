@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import EngineFactory
+from bot.config import ConfigError
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
 from bot.nlu.base import IntentRecognizer
@@ -254,7 +255,10 @@ async def test_redis_going_away_mid_conversation(
         assert session is not None and '"country":"PL"' in session
 
 
-async def test_groups_are_ignored(bot: RunningBot, fake_api: FakeBotAPI) -> None:
+async def test_groups_are_ignored_and_named_once_in_the_log(
+    bot: RunningBot, fake_api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
     person = Person(bot, fake_api, 10_001, "en")
     group = {"id": -100123, "type": "supergroup", "title": "Jobs abroad"}
     await fake_api.push(message_update(fake_api, person.user, text="/start", chat=group))
@@ -263,6 +267,45 @@ async def test_groups_are_ignored(bot: RunningBot, fake_api: FakeBotAPI) -> None
     await person.say("/help")  # handled after the group messages: same person, in order
 
     assert fake_api.calls_to("sendMessage", chat_id=-100123) == []
+    # docs/OPERATORS.md step 4: the group's id is learnt from the log, once, never a person's.
+    named = [r.getMessage() for r in caplog.records if "chat_id=-100123" in r.getMessage()]
+    assert named == ["message from a group chat that is not the operators' chat: "
+                     "chat_id=-100123"]
+    assert leaks(caplog.records, "10001", AT_RISK["en"]) == []
+
+
+async def test_without_an_operators_chat_no_human_is_promised(
+    bot: RunningBot, fake_api: FakeBotAPI, content: Content, caplog: pytest.LogCaptureFixture
+) -> None:
+    """OPERATOR_CHAT_ID unset (the `bot` fixture): nobody could read a handed-over message."""
+    caplog.set_level(logging.INFO)
+    unreachable = content.messages.handoff_unreachable.get("ru").strip()
+    offer = content.messages.offer_human.get("ru").strip()
+    promise = content.messages.human_requested.get("ru").strip()
+    person = Person(bot, fake_api, 10_002, "ru")
+    await person.say("/start")
+    mark = len(fake_api.calls)
+    # In danger with the country unknown: the numbers, and no "talk to a person" button.
+    assert "112" in (await person.say(AT_RISK["ru"]))[0].text
+    # Asking for a person: told plainly that no one can read it now, with the numbers.
+    reply = (await person.say("/operator"))[-1]
+    assert unreachable[:40] in reply.text and "112" in reply.text
+    replies = fake_api.calls_to("sendMessage", person.chat_id, since=mark)
+    assert not any(offer[:40] in r.text or promise[:40] in r.text for r in replies)
+    assert not any(p == "m:human" or p.startswith("h:") for p in payloads(replies))
+    assert not [r for r in caplog.records if "not delivered" in r.getMessage()]
+
+
+@pytest.mark.parametrize("redis", [True, False])
+async def test_a_private_chat_as_operators_chat_stops_the_start(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, running: Start,
+    engine_factory: EngineFactory, redis: bool,
+) -> None:
+    """OPERATOR_CHAT_ID=1234567890 (the -100 forgotten): refused with or without Redis."""
+    settings = make_settings(fake_api, framework, redis_server.url if redis else None,
+                             operator_chat_id=1234567890)
+    with pytest.raises(ConfigError, match=r"^OPERATOR_CHAT_ID: .*private.*-100"):
+        await running(settings, engine_factory)
 
 
 PHONE = "+48 512 345 678"

@@ -208,7 +208,8 @@ async def test_anonymous_admin_turned_off_is_told_in_the_case(
 @FRAMEWORKS
 @pytest.mark.parametrize("kind", ["not found", "not a member", "no topic rights"])
 async def test_start_up_check_names_the_setting(
-    framework: str, kind: str, fake_api: FakeBotAPI, redis_server: RedisServer, bots
+    framework: str, kind: str, fake_api: FakeBotAPI, redis_server: RedisServer, bots,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     if kind == "not found":
         fake_api.kill_chat(OPS, *CHAT_NOT_FOUND)
@@ -220,6 +221,29 @@ async def test_start_up_check_names_the_setting(
     with pytest.raises(ConfigError) as raised:
         await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
     assert str(raised.value).startswith("OPERATOR_CHAT_ID: ") and "\n" not in str(raised.value)
+    # The ConfigError is the one line: no "operators' chat unreachable" ERROR before it.
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+@FRAMEWORKS
+@pytest.mark.parametrize(("chat_id", "named"), [
+    (1234567890, "private"),  # the -100 prefix forgotten, or a person's own id
+    (-123456789, "plain group"),  # a basic group with topics on: topics need a supergroup
+])
+async def test_start_up_refuses_a_chat_that_is_not_the_operators_group(
+    framework: str, chat_id: int, named: str, fake_api: FakeBotAPI, redis_server: RedisServer,
+    bots, caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake_api.forums.add(chat_id)
+    settings = settings_for(fake_api, framework, redis_server.url)
+    settings.operators.chat_id = chat_id
+    with pytest.raises(ConfigError) as raised:
+        await bots(HandoffBot(settings))
+    line = str(raised.value)
+    assert line.startswith("OPERATOR_CHAT_ID: ") and "\n" not in line
+    assert named in line and "-100" in line and str(chat_id) in line
+    assert fake_api.calls_to("sendMessage", chat_id=chat_id) == []
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
 
 
 NEW_OPS = -1009876543

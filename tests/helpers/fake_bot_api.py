@@ -80,6 +80,13 @@ ADMIN_RIGHTS: dict[str, Any] = {
 }
 
 
+def chat_type(chat_id: int) -> str:
+    """Telegram's chat type by id: people > 0, supergroups -100..., basic groups other < 0."""
+    if chat_id > 0:
+        return "private"
+    return "supergroup" if str(chat_id).startswith("-100") else "group"
+
+
 class FakeBotAPI:
     """`/bot<token>/<method>` like api.telegram.org; `base_url` goes into TELEGRAM_API_BASE."""
 
@@ -152,8 +159,12 @@ class FakeBotAPI:
         self.topics[chat_id].pop(thread_id, None)
 
     def rights(self, chat_id: int) -> dict[str, Any]:
-        """The bot's getChatMember in `chat_id` (ADMIN_RIGHTS unless a test changed them)."""
-        return self.bot_member.get(chat_id, ADMIN_RIGHTS)
+        """The bot's getChatMember in `chat_id` (ADMIN_RIGHTS unless a test changed them).
+
+        In a private chat (a person's id) the bot is a plain "member", as Telegram answers.
+        """
+        default = {"status": "member"} if chat_id > 0 else ADMIN_RIGHTS
+        return self.bot_member.get(chat_id, default)
 
     def hang(self, method: str, *, chat_id: int | None = None, seconds: float = 3600.0,
              times: int = 1, when: Callable[[dict[str, Any]], bool] | None = None) -> None:
@@ -307,7 +318,7 @@ class FakeBotAPI:
         self.keyboards[(chat_id, message_id)] = _keyboard(params)
         message: dict[str, Any] = {
             "message_id": message_id, "from": BOT_USER, "date": int(time.time()), "text": text,
-            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup",
+            "chat": {"id": chat_id, "type": chat_type(chat_id),
                      **({"first_name": "Person"} if chat_id > 0 else {"title": "Operators"})},
         }
         if params.get("message_thread_id"):
@@ -427,8 +438,14 @@ class FakeBotAPI:
                  "premium_subscription": False, "gifts_from_channels": False}
         common = {"id": chat_id, "accent_color_id": 0, "max_reaction_count": 11,
                   "accepted_gift_types": gifts}
-        if chat_id > 0:
+        if chat_id > 0:  # a person's id (one who started the bot): Telegram says "private"
             return _ok({**common, "type": "private", "first_name": "Person"})
+        if chat_type(chat_id) == "group":
+            # A basic group (no -100): Telegram has no topics there; a test may still list it
+            # in `forums` to check that a plain group with topics on would be refused.
+            return _ok({**common, "type": "group", "title": "Operators",
+                        **({"is_forum": True} if chat_id in self.forums else {}),
+                        "permissions": {"can_send_messages": True}})
         return _ok({**common, "type": "supergroup", "title": "Operators",
                     "is_forum": chat_id in self.forums or bool(self.topics.get(chat_id)),
                     "permissions": {"can_send_messages": True, "can_manage_topics": False}})

@@ -20,6 +20,7 @@ from aiogram.exceptions import (
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
+    TelegramUnauthorizedError,
 )
 from aiogram.methods import Response, TelegramMethod
 from aiogram.methods.base import TelegramType
@@ -42,7 +43,8 @@ from bot.adapters.telegram.glue import Glue
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
 from bot.adapters.telegram.texts import TransportTexts
-from bot.core.messenger import BotApiError
+from bot.config import ConfigError
+from bot.core.messenger import BotApiError, TransportUnreachable
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 _JSON_HEADERS = {"Content-Type": "application/json"}
@@ -183,8 +185,18 @@ class AiogramAdapter:
         self.dispatcher["glue"] = glue
 
     async def start(self, texts: TransportTexts) -> None:
-        """Check the token (getMe) and register the command menu in every language."""
-        await self.bot.get_me()
+        """Check the token (getMe) and register the command menu in every language.
+
+        Raises TransportUnreachable (Telegram down) or ConfigError (token rejected), one line.
+        """
+        try:
+            await self.bot.get_me()
+        except TelegramNetworkError as exc:
+            raise TransportUnreachable(f"Telegram Bot API unreachable at start: {exc.message}; "
+                                       "check the network (and TELEGRAM_API_BASE)") from None
+        except TelegramUnauthorizedError:
+            raise ConfigError("TELEGRAM_BOT_TOKEN: rejected by Telegram (401 Unauthorized): "
+                              "copy the token from @BotFather again") from None
         scope = BotCommandScopeAllPrivateChats()
         for language in (None, *texts.languages):
             commands = [

@@ -43,6 +43,7 @@ __all__ = ["DangerCheck", "Engine", "Glue", "SendBudget", "TgInput", "log_failur
            "read_update"]
 
 log = logging.getLogger(__name__)
+MAX_GROUPS_LOGGED = 100  # group chats named in the log, once each
 
 # Danger-phrase indicators found in a text, in a language (the triage's matcher).
 DangerCheck = Callable[[str, str], Sequence[str]]
@@ -114,6 +115,8 @@ class Glue:
         self._digest_key = pseudonymizer.user_key("edits").encode()
         self._send_budget = send_budget
         self._operator_chat_id = operator_chat_id
+        # Group chats already named in the log (docs/OPERATORS.md: how to learn the group's id).
+        self._groups_logged: set[int] = set()
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -159,6 +162,17 @@ class Glue:
             if data.callback_id is not None:
                 await self._answer_callback(data.callback_id)
             # Not private: silent in groups, a person's situation is never discussed there.
+            self._log_group(data)
+
+    def _log_group(self, data: TgInput) -> None:
+        """Name a group chat once (INFO): how operators learn OPERATOR_CHAT_ID (a group's id
+        names no person; bounded, so a bot added to many groups cannot grow it)."""
+        if data.chat_type not in ("group", "supergroup") or data.chat_id in self._groups_logged:
+            return
+        if len(self._groups_logged) < MAX_GROUPS_LOGGED:
+            self._groups_logged.add(data.chat_id)
+            log.info("message from a group chat that is not the operators' chat: chat_id=%s",
+                     data.chat_id)
 
     # ------------------------------------------------------------------ before the lock
     def _digest(self, data: TgInput) -> str | None:

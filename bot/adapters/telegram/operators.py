@@ -104,3 +104,22 @@ class PlainAlertHandoff:
 
     def is_operators_chat(self, chat_id: int) -> bool:
         return self._chat_id is not None and chat_id == self._chat_id
+
+    async def check_chat(self) -> None:
+        """At start: OPERATOR_CHAT_ID must be a group or supergroup (ConfigError, one line).
+
+        Telegram failing here is left to the first alert (logged then), as without Redis.
+        """
+        from bot.config import ConfigError
+        from bot.handoff.startup import ChatInspector, wrong_kind
+
+        if self._chat_id is None or not isinstance(self._messenger, ChatInspector):
+            return
+        try:
+            info = await self._messenger.chat_info(self._chat_id)
+        except Exception as exc:
+            log.warning("operators' chat not checked at start (%s)", type(exc).__name__)
+            return
+        wrong = wrong_kind(chat_id=self._chat_id, info=info)
+        if wrong is not None:
+            raise ConfigError(wrong)

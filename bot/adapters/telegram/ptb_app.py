@@ -26,6 +26,7 @@ from telegram.error import (
     BadRequest,
     ChatMigrated,
     Forbidden,
+    InvalidToken,
     NetworkError,
     RetryAfter,
     TelegramError,
@@ -37,7 +38,8 @@ from bot.adapters.telegram.glue import Glue
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
 from bot.adapters.telegram.texts import TransportTexts
-from bot.core.messenger import BotApiError
+from bot.config import ConfigError
+from bot.core.messenger import BotApiError, TransportUnreachable
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
@@ -129,8 +131,18 @@ class PTBAdapter:
         await self._glue.handle_update(update)
 
     async def start(self, texts: TransportTexts) -> None:
-        """Check the token (getMe), start the application, register the command menus."""
-        await self.application.initialize()
+        """Check the token (getMe), start the application, register the command menus.
+
+        Raises TransportUnreachable (Telegram down) or ConfigError (token rejected), one line.
+        """
+        try:
+            await self.application.initialize()
+        except InvalidToken:
+            raise ConfigError("TELEGRAM_BOT_TOKEN: rejected by Telegram (401 Unauthorized): "
+                              "copy the token from @BotFather again") from None
+        except NetworkError as exc:
+            raise TransportUnreachable(f"Telegram Bot API unreachable at start: {exc.message}; "
+                                       "check the network (and TELEGRAM_API_BASE)") from None
         await self.application.start()
         scope = BotCommandScopeAllPrivateChats()
         for language in (None, *texts.languages):

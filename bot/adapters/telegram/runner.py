@@ -69,7 +69,9 @@ def check_settings(settings: Settings) -> Secrets:
     if not token:
         raise ConfigError("TELEGRAM_BOT_TOKEN: required (the token from @BotFather)")
     if not _TOKEN.match(token):
-        raise ConfigError("TELEGRAM_BOT_TOKEN: malformed, expected <digits>:<secret>")
+        raise ConfigError("TELEGRAM_BOT_TOKEN: malformed: expected the bot's numeric id, "
+                          "a colon and a secret of 20 or more letters, digits, _ or - "
+                          "(123456:ABC-DEF...), as @BotFather gives it")
     key = settings.bot.pseudonym_key.get_secret_value() if settings.bot.pseudonym_key else ""
     if not key:
         raise ConfigError("BOT_PSEUDONYM_KEY: required on Telegram (a long random secret)")
@@ -144,7 +146,8 @@ async def check_redis(health: RedisHealth) -> None:
 async def _default_engine(settings: Settings, store: SessionStore) -> Engine:
     from bot.factory import build_engine  # wired only here; tests may pass their own factory
 
-    engine: Engine = await build_engine(settings, store=store)
+    engine: Engine = await build_engine(settings, store=store)  # no human offered without
+    # an operators' chat (build_engine reads OPERATOR_CHAT_ID)
     return engine
 
 
