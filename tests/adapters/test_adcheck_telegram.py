@@ -35,6 +35,9 @@ async def _value(redis: Redis, key: str) -> Any:
     }
     return await readers[kind](key) if kind in readers else None
 
+# The operators' supergroup: a human is offered only where someone can read the case.
+OPS = -1009876543
+
 
 @pytest.fixture(params=["aiogram", "ptb"])
 def framework(request: pytest.FixtureRequest) -> str:
@@ -46,7 +49,7 @@ async def test_forwarded_recruiter_message_gets_its_red_flags(
     running: Start, engine_factory: EngineFactory,
 ) -> None:
     bot: RunningBot = await running(
-        make_settings(fake_api, framework, redis_server.url), engine_factory
+        make_settings(fake_api, framework, redis_server.url, operator_chat_id=OPS), engine_factory
     )
     person = Person(bot, fake_api, 3101, "ru")
     await person.say("/start")

@@ -20,6 +20,9 @@ from tests.helpers.telegram_bot import Person, RunningBot, make_settings
 AT_RISK = "у меня забрали паспорт и не отдают"
 Start = Callable[..., Awaitable[RunningBot]]
 
+# The operators' supergroup: a human is offered only where someone can read the case.
+OPS = -1009876543
+
 
 @pytest.fixture(params=["aiogram", "ptb"])
 def framework(request: pytest.FixtureRequest) -> str:
@@ -36,7 +39,7 @@ async def bot(
     framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
     running: Start, engine_factory: EngineFactory,
 ) -> RunningBot:
-    return await running(make_settings(fake_api, framework, redis_server.url), engine_factory)
+    return await running(make_settings(fake_api, framework, redis_server.url, operator_chat_id=OPS), engine_factory)
 
 
 def payloads(calls: list[Call]) -> list[str]:
