@@ -39,7 +39,8 @@ async def bot(
     framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
     running: Start, engine_factory: EngineFactory,
 ) -> RunningBot:
-    return await running(make_settings(fake_api, framework, redis_server.url, operator_chat_id=OPS), engine_factory)
+    settings = make_settings(fake_api, framework, redis_server.url, operator_chat_id=OPS)
+    return await running(settings, engine_factory)
 
 
 def payloads(calls: list[Call]) -> list[str]:
