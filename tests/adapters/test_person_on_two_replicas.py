@@ -227,5 +227,6 @@ async def test_two_replicas_lose_and_double_nothing(
             assert DOCUMENTS in text, n
         else:
             # Both danger messages of the burst reached the session (no lost update).
-            assert "risk_documents_withheld" in text and "risk_violence_threats" in text, n
+            # (shown to operators by their labels, in OPERATOR_LANGUAGE: English here)
+            assert "Documents withheld" in text and "Violence or threats" in text, n
             assert DOCUMENTS in text or VIOLENCE in text, n
