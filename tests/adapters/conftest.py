@@ -49,6 +49,9 @@ def engine_factory(engine_parts: tuple[ContentHolder, IntentRecognizer]) -> Engi
     content, recognizer = engine_parts
 
     async def build(settings: Settings, store: SessionStore) -> Engine:
-        return await build_engine(settings, store=store, recognizer=recognizer, content=content)
+        # A human is offered as with an operators' chat; tests without one that check that no
+        # human is offered use `build_engine`'s own default (OPERATOR_CHAT_ID decides).
+        return await build_engine(settings, store=store, recognizer=recognizer, content=content,
+                                  handoff_available=True)
 
     return build

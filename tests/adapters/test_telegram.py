@@ -10,11 +10,14 @@ from collections.abc import Awaitable, Callable
 import pytest
 from redis.asyncio import Redis
 
+from bot.adapters.telegram.glue import Engine
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import EngineFactory
-from bot.config import ConfigError
+from bot.config import ConfigError, Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
+from bot.core.session_store import SessionStore
+from bot.factory import build_engine
 from bot.nlu.base import IntentRecognizer
 from bot.privacy import Pseudonymizer
 from bot.storage.keys import USER_KEY_KINDS, UserKey
@@ -275,10 +278,18 @@ async def test_groups_are_ignored_and_named_once_in_the_log(
 
 
 async def test_without_an_operators_chat_no_human_is_promised(
-    bot: RunningBot, fake_api: FakeBotAPI, content: Content, caplog: pytest.LogCaptureFixture
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, running: Start,
+    engine_parts: tuple[ContentHolder, IntentRecognizer], content: Content,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """OPERATOR_CHAT_ID unset (the `bot` fixture): nobody could read a handed-over message."""
+    """OPERATOR_CHAT_ID unset: nobody could read a handed-over message."""
     caplog.set_level(logging.INFO)
+    holder, recognizer = engine_parts
+
+    async def factory(settings: Settings, store: SessionStore) -> Engine:  # as in production
+        return await build_engine(settings, store=store, recognizer=recognizer, content=holder)
+
+    bot = await running(make_settings(fake_api, framework, redis_server.url), factory)
     unreachable = content.messages.handoff_unreachable.get("ru").strip()
     offer = content.messages.offer_human.get("ru").strip()
     promise = content.messages.human_requested.get("ru").strip()
@@ -288,8 +299,13 @@ async def test_without_an_operators_chat_no_human_is_promised(
     # In danger with the country unknown: the numbers, and no "talk to a person" button.
     assert "112" in (await person.say(AT_RISK["ru"]))[0].text
     # Asking for a person: told plainly that no one can read it now, with the numbers.
-    reply = (await person.say("/operator"))[-1]
-    assert unreachable[:40] in reply.text and "112" in reply.text
+    await person.say("/operator")
+    deadline = time.monotonic() + 10
+    while not (told := [c for c in fake_api.calls_to("sendMessage", person.chat_id, since=mark)
+                        if unreachable[:40] in c.text]):
+        assert time.monotonic() < deadline, "the person was not told"
+        await asyncio.sleep(0.05)
+    assert "112" in told[0].text
     replies = fake_api.calls_to("sendMessage", person.chat_id, since=mark)
     assert not any(offer[:40] in r.text or promise[:40] in r.text for r in replies)
     assert not any(p == "m:human" or p.startswith("h:") for p in payloads(replies))
