@@ -278,11 +278,15 @@ async def test_groups_are_ignored_and_named_once_in_the_log(
 
 
 async def test_without_an_operators_chat_no_human_is_promised(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, running: Start,
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start,
     engine_parts: tuple[ContentHolder, IntentRecognizer], content: Content,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """OPERATOR_CHAT_ID unset: nobody could read a handed-over message."""
+    """OPERATOR_CHAT_ID unset: nobody could read a handed-over message.
+
+    (`redis_client` empties Redis first: update ids start again at 1 in every test, and the
+    de-duplication would otherwise take this test's updates for the previous test's.)"""
     caplog.set_level(logging.INFO)
     holder, recognizer = engine_parts
 

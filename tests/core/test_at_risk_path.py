@@ -427,7 +427,8 @@ async def test_the_conversation_language_is_sticky(
         assert content.messages.privacy_notice.get(lang).strip()[:40] not in text
     assert content.messages.privacy_notice.get("be").strip()[:40] not in text  # only once
     menu = [b.label for reply in response.replies for row in reply.buttons for b in row]
-    assert "Галоўнае меню" in menu or any("Праверыць" in label for label in menu), menu
+    # Whatever the answer, its buttons stay Belarusian (letters only Belarusian has).
+    assert any(set(label) & set("іўІЎ") for label in menu), menu
 
 
 async def test_a_clear_switch_of_language_is_followed(chat: Chat, content: Content) -> None:
