@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from bot.content.facts import Facts
 from bot.content.models import AdCheck, LocalizedText
 from bot.content.problems import Problem
-from bot.content.yamlfile import Where, display_name, read_yaml, validation_problems
+from bot.content.yamlfile import Where, read_optional_section
 from bot.core.adcheck import AdChecker
 
 FILE_NAME = "ad_check.yaml"
@@ -20,19 +20,9 @@ KEY = "ad_check"
 
 def read_ad_check(path: Path, facts: Facts | None) -> tuple[AdCheck | None, list[Problem]]:
     """The ad check's rules and every problem; a missing file is a warning (the check is off)."""
-    name = display_name(path)
-    if not path.is_file():
-        return None, [Problem(name, None, "warning", "the file is missing: no job-ad check")]
-    doc, problems = read_yaml(path)
-    if doc is None:
+    rules, where, problems = read_optional_section(path, KEY, AdCheck, "no job-ad check")
+    if rules is None or where is None:
         return None, problems
-    if not isinstance(doc.data, dict) or set(doc.data) != {KEY}:
-        return None, [*problems, Problem(name, 1, "error", f"the file must hold only `{KEY}:`")]
-    where = Where(doc, (KEY,))
-    try:
-        rules = AdCheck.model_validate(doc.data[KEY])
-    except ValidationError as exc:
-        return None, [*problems, *validation_problems(exc, where)]
     problems += _check_patterns(rules, where)
     if any(p.severity == "error" for p in problems):
         return None, problems  # a broken pattern: the examples cannot be tried

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from bot.content.models import LocalizedText, SilentAlarm
 from bot.content.problems import Problem
-from bot.content.yamlfile import Where, display_name, read_yaml, validation_problems
+from bot.content.yamlfile import read_optional_section
 
 FILE_NAME = "silent_alarm.yaml"
 KEY = "silent_alarm"
@@ -16,19 +14,9 @@ KEY = "silent_alarm"
 
 def read_silent_alarm(path: Path) -> tuple[SilentAlarm | None, list[Problem]]:
     """The silent alarm's texts and every problem; a missing file is a warning (feature off)."""
-    name = display_name(path)
-    if not path.is_file():
-        return None, [Problem(name, None, "warning", "the file is missing: no silent alarm")]
-    doc, problems = read_yaml(path)
-    if doc is None:
+    alarm, where, problems = read_optional_section(path, KEY, SilentAlarm, "no silent alarm")
+    if alarm is None or where is None:
         return None, problems
-    if not isinstance(doc.data, dict) or set(doc.data) != {KEY}:
-        return None, [*problems, Problem(name, 1, "error", f"the file must hold only `{KEY}:`")]
-    where = Where(doc, (KEY,))
-    try:
-        alarm = SilentAlarm.model_validate(doc.data[KEY])
-    except ValidationError as exc:
-        return None, [*problems, *validation_problems(exc, where)]
     for name_, value in alarm.texts:
         if isinstance(value, LocalizedText):
             # Safety content: the person must understand it, and the decoy must fit any language.

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from bot.content.problems import Problem, Severity
+
+M = TypeVar("M", bound=BaseModel)
 
 Key = str | int
 YamlPath = tuple[Key, ...]
@@ -182,3 +184,27 @@ def _explain(err: Any) -> str:
     if kind.startswith("date"):
         return "expected a date like 2026-11-01"
     return str(err["msg"])
+
+
+def read_optional_section(
+    path: Path, key: str, model: type[M], missing: str
+) -> tuple[M | None, Where | None, list[Problem]]:
+    """An optional file holding only `key:` validated as `model`.
+
+    Returns (value, where, problems); value is None when the file is missing (one warning,
+    `missing` says what is then off), unreadable, or invalid (file:line problems).
+    """
+    name = display_name(path)
+    if not path.is_file():
+        return None, None, [Problem(name, None, "warning", f"the file is missing: {missing}")]
+    doc, problems = read_yaml(path)
+    if doc is None:
+        return None, None, problems
+    if not isinstance(doc.data, dict) or set(doc.data) != {key}:
+        only = Problem(name, 1, "error", f"the file must hold only `{key}:`")
+        return None, None, [*problems, only]
+    where = Where(doc, (key,))
+    try:
+        return model.model_validate(doc.data[key]), where, problems
+    except ValidationError as exc:
+        return None, None, [*problems, *validation_problems(exc, where)]
