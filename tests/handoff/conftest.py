@@ -17,6 +17,7 @@ from bot.core.messenger import BotApiError
 from bot.handoff.service import QueueHandoff, build_handoff
 from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
+from tests.handoff.telegram import HandoffBot
 
 OPS_CHAT = -100500
 OPERATOR = 4242
@@ -141,3 +142,21 @@ def make_handoff(redis_client: Redis) -> MakeHandoff:
         )
 
     return make
+
+
+@pytest.fixture
+async def bots() -> Any:
+    """Start handoff bots on the fake Bot API with `await bots(HandoffBot(...))`; all stopped
+    at the end of the test."""
+    started: list[HandoffBot] = []
+
+    async def start(bot: HandoffBot) -> HandoffBot:
+        await bot.start()
+        started.append(bot)
+        return bot
+
+    try:
+        yield start
+    finally:
+        for bot in started:
+            await bot.stop()

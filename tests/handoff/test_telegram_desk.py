@@ -33,22 +33,6 @@ from tests.helpers.telegram_bot import Person
 FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 
 
-@pytest.fixture
-async def bots():
-    started: list[HandoffBot] = []
-
-    async def start(bot: HandoffBot) -> HandoffBot:
-        await bot.start()
-        started.append(bot)
-        return bot
-
-    try:
-        yield start
-    finally:
-        for bot in started:
-            await bot.stop()
-
-
 @FRAMEWORKS
 async def test_notes_stay_in_the_topic_and_are_never_relayed(
     framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots

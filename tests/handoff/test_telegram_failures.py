@@ -41,22 +41,6 @@ QUEUED = "номер в очереди"
 UNREACHABLE = "не можем передать Ваше сообщение"
 
 
-@pytest.fixture
-async def bots():
-    started: list[HandoffBot] = []
-
-    async def start(bot: HandoffBot) -> HandoffBot:
-        await bot.start()
-        started.append(bot)
-        return bot
-
-    try:
-        yield start
-    finally:
-        for bot in started:
-            await bot.stop()
-
-
 async def taken_case(api: FakeBotAPI, person: Person, operator: Operator,
                      payload: str = "h:yes") -> tuple[str, int, int]:
     """A person at risk whose case an operator has taken: (case id, topic, alert message)."""

@@ -40,22 +40,6 @@ def user_key(user_id: int) -> str:
     return Pseudonymizer(PSEUDONYM_KEY).user_key(f"tg:{user_id}")
 
 
-@pytest.fixture
-async def bots():
-    started: list[HandoffBot] = []
-
-    async def start(bot: HandoffBot) -> HandoffBot:
-        await bot.start()
-        started.append(bot)
-        return bot
-
-    try:
-        yield start
-    finally:
-        for bot in started:
-            await bot.stop()
-
-
 @FRAMEWORKS
 async def test_whole_path_in_topic_mode(
     framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
