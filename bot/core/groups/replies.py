@@ -1,0 +1,169 @@
+"""What every group answer needs: the content of the moment, languages, the cap, counters.
+
+`GroupReplies` is shared by the desk (`desk.py`: ads and danger) and the group commands
+(`commands.py`); it keeps only what the factory gives it, and the parts built from the
+current content (rebuilt after a reload).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from bot.content.models import Content
+from bot.core.adcheck import AdChecker, AdReport, quote
+from bot.core.countries import CountryIndex
+from bot.core.events import Button
+from bot.core.groups import texts as T
+from bot.core.groups.deeplink import CHECK_AD, HELP, start_link
+from bot.core.groups.mask import hide_personal, tidy
+from bot.core.groups.model import (
+    AdminNotice,
+    AdWarnings,
+    GroupMessage,
+    GroupReply,
+    GroupResponse,
+    GroupSettings,
+)
+from bot.core.groups.ports import GroupCounters, GroupLimiter, GroupSettingsStore, Lane
+from bot.core.replies import Replies
+from bot.core.triage import DangerPhraseMatcher, matcher_for
+from bot.i18n import DEFAULT_LANGUAGE, I18n, normalize_language
+from bot.nlu.language import detect_language
+
+log = logging.getLogger(__name__)
+
+FLAGS_SHOWN = 4  # a public warning stays short
+QUOTE_CHARS = 60
+
+
+class GroupReplies:
+    """The parts every group answer is built from."""
+
+    def __init__(
+        self,
+        content: Callable[[], Content],
+        i18n: I18n,
+        store: GroupSettingsStore,
+        limiter: GroupLimiter,
+        counters: GroupCounters,
+    ) -> None:
+        self._content = content
+        self._i18n = i18n
+        self.store = store
+        self._limiter = limiter
+        self.counters = counters
+        self._parts: tuple[Content, AdChecker | None, DangerPhraseMatcher, CountryIndex] | None
+        self._parts = None
+
+    # ---------------------------------------------------------------- per content
+    def parts(self) -> tuple[Content, AdChecker | None, DangerPhraseMatcher, CountryIndex]:
+        """Content, ad checker, danger phrases and country names (rebuilt after a reload)."""
+        content = self._content()
+        if self._parts is None or self._parts[0] is not content:
+            checker = AdChecker(content.ad_check) if content.ad_check is not None else None
+            self._parts = (content, checker, matcher_for(content), CountryIndex(content.countries))
+        return self._parts
+
+    def replies_in(self, language: str) -> Replies:
+        content, _, _, places = self.parts()
+        return Replies(content, self._i18n.translator(language), places)
+
+    def language(self, settings: GroupSettings, message: GroupMessage, text: str | None) -> str:
+        """The group's language if chosen; else the message's own; else the sender's app's."""
+        if settings.language:
+            return settings.language
+        client = normalize_language(message.language_code)
+        if text:
+            return detect_language(text, prior=client or DEFAULT_LANGUAGE)
+        return client or DEFAULT_LANGUAGE
+
+    async def allow(self, message: GroupMessage, settings: GroupSettings, lane: Lane) -> bool:
+        """One public reply from the group's allowance (counted as `capped` when refused)."""
+        if await self._limiter.allow(message.group_key, settings.cap, lane):
+            return True
+        await self.counters.count(message.group_key, "capped")
+        return False
+
+    async def warn(self, message: GroupMessage, settings: GroupSettings, report: AdReport,
+                   text: str, response: GroupResponse, *, username: str,
+                   with_help: bool = False, requested: bool = False,
+                   ad_id: int | None = None, capped: bool = True) -> None:
+        """A strong ad: the warning in the group, or to the admins, or nothing (settings).
+
+        `requested`: someone asked with /check, which is answered in the group whatever the
+        setting (it is that member's question); `ad_id`: the ad's message (default: `message`);
+        `capped`: False when the caller has taken this reply from the allowance already.
+        """
+        mode = AdWarnings.ON if requested else settings.ads
+        if mode == AdWarnings.OFF:
+            return
+        language = settings.language or detect_language(
+            text, prior=normalize_language(message.language_code) or DEFAULT_LANGUAGE)
+        r = self.replies_in(language)
+        lines = flag_lines(r, report, text)
+        target = ad_id if ad_id is not None else message.message_id
+        if capped and not await self.allow(message, settings, "reply"):
+            return
+        if mode == AdWarnings.ADMINS:
+            body = "\n".join([r.tr.gettext(T.ADMIN_AD), *lines])
+            response.admin_notices.append(AdminNotice(body, message_id=target))
+            await self.counters.count(message.group_key, "admins_told")
+            return
+        parts = ["⚠️ " + r.tr.gettext(T.AD_WARNING), *lines, r.tr.gettext(T.AD_CHECK_PRIVATELY)]
+        buttons = _link_row(r.tr.gettext(T.AD_BUTTON), start_link(username, CHECK_AD))
+        if with_help:  # an ad that also reads as a cry for help: the private door too
+            parts.append(r.tr.gettext(T.DANGER_PRIVATE))
+            buttons += _link_row(r.tr.gettext(T.DANGER_BUTTON), start_link(username, HELP))
+        response.replies.append(GroupReply("\n".join(parts), buttons, reply_to=target))
+        await self.counters.count(message.group_key, "warned")
+        log.info("group ad warning group=%s flags=%s", message.group_key[:12],
+                 ",".join(f.rule.id for f in report.flags))
+
+    async def danger_reply(self, message: GroupMessage, settings: GroupSettings,
+                           response: GroupResponse, *, username: str) -> None:
+        """The minimal public answer: the emergency number (group's country) and a private
+        link. No question, no word about what was written."""
+        if not await self.allow(message, settings, "danger"):
+            return
+        language = self.language(settings, message, message.text)
+        r = self.replies_in(language)
+        parts = []
+        if settings.country and settings.country in r.content.countries:
+            numbers = emergency_numbers(r, settings.country)
+            if numbers:
+                parts.append(r.tr.gettext(T.DANGER_NUMBER).format(
+                    country=r.country_name(settings.country), numbers=numbers))
+        parts.append(r.tr.gettext(T.DANGER_PRIVATE))
+        buttons = _link_row(r.tr.gettext(T.DANGER_BUTTON), start_link(username, HELP))
+        response.replies.append(GroupReply("\n".join(parts), buttons,
+                                           reply_to=message.message_id))
+        await self.counters.count(message.group_key, "danger")
+        log.info("group danger reply group=%s", message.group_key[:12])
+
+    def help_reply(self, language: str, username: str, reply_to: int | None) -> GroupReply:
+        r = self.replies_in(language)
+        buttons = _link_row(r.tr.gettext(T.OPEN_BUTTON), start_link(username))
+        return GroupReply(r.tr.gettext(T.HELP), buttons, reply_to=reply_to)
+
+
+def emergency_numbers(r: Replies, country: str) -> str:
+    """The country's emergency numbers, as dialled ("112, 997"), from content's hotlines."""
+    numbers = [p.number for h in r.emergency(country) for p in h.phones]
+    return ", ".join(dict.fromkeys(numbers))
+
+
+def flag_lines(r: Replies, report: AdReport, text: str) -> list[str]:
+    """One line per red flag: its title and the ad's words that raised it, personal data
+    masked (the quote is cut from a copy with every contact already overwritten)."""
+    hidden = hide_personal(text)
+    lines = []
+    for found in report.flags[:FLAGS_SHOWN]:
+        words = tidy(quote(hidden, found.spans[0], QUOTE_CHARS)) if found.spans else ""
+        title = r.text(found.rule.title)
+        lines.append(f"• {title}: «{words}»" if words else f"• {title}")
+    return lines
+
+
+def _link_row(label: str, url: str | None) -> list[list[Button]]:
+    return [[Button(label, url=url)]] if url else []
