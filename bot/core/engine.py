@@ -22,6 +22,7 @@ from bot.core.events import (
     Reply,
     Response,
 )
+from bot.core.groups.deeplink import DeepLinkStep
 from bot.core.pending import PendingTexts
 from bot.core.replies import Replies
 from bot.core.safety import RISK_PURPOSES, Safety
@@ -70,6 +71,7 @@ class DialogueEngine:
                               handoff_available=handoff_available)
         self._steps = Steps(self._safety, store, i18n, self._low_confidence)
         self._ads = AdCheckStep(self._safety, held_ads)
+        self._links = DeepLinkStep()  # /start help, /start checkad: buttons in groups
         key = settings.bot.pseudonym_key
         self._alarm = SilentAlarmStep(key.get_secret_value() if key else None)
         self._triage_source = triage
@@ -205,7 +207,9 @@ class DialogueEngine:
         """Answer the event; True when the person's data was erased (nothing to save)."""
         kind = turn.event.kind
         self._ads.forget(turn)
-        if self._ads.claims(turn.event):  # /checkad, the menu button, "Check this ad"
+        if self._links.claims(turn.event):  # a group's button: the at-risk path or the ad check
+            self._links.on_event(turn, help_now=self._help_now, check_ad=self._ads.on_event)
+        elif self._ads.claims(turn.event):  # /checkad, the menu button, "Check this ad"
             self._ads.on_event(turn)
         elif self._alarm.claims(turn.event):  # /codeword and its buttons
             self._alarm.on_event(turn)
@@ -224,6 +228,10 @@ class DialogueEngine:
         else:
             turn.replies.append(Reply(turn.r.message("non_text"), turn.r.main_menu_rows()))
         return False
+
+    def _help_now(self, turn: Turn) -> None:
+        """As the menu's "I need help now": numbers first, then the human offer."""
+        self._safety.risk_path(turn, "risk", ["emergency_now"], intent="emergency_now")
 
     async def _read(self, turn: Turn) -> Reading:
         """Everything the decision needs from a message, each fact resolved once."""

@@ -9,6 +9,8 @@ when the bot is removed from a group they are deleted at once (`forget`).
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from redis.asyncio import Redis
 
 from bot.core.groups.model import AdWarnings, GroupSettings
@@ -58,7 +60,7 @@ class RedisGroupSettings:
     async def save(self, group_key: str, settings: GroupSettings) -> None:
         key = settings_key(group_key)
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hset(key, mapping=_encode(settings))
+            pipe.hset(key, mapping=cast(dict[Any, Any], _encode(settings)))
             pipe.expire(key, SETTINGS_TTL)
             await pipe.execute()
 

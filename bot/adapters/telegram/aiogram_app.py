@@ -40,6 +40,7 @@ from pydantic import ValidationError
 
 from bot.adapters.telegram.edge import MalformedUpdate
 from bot.adapters.telegram.glue import Glue
+from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
 from bot.adapters.telegram.texts import TransportTexts
@@ -118,6 +119,24 @@ async def on_update(event: Message | CallbackQuery, event_update: Update, glue: 
     await glue.handle_update(event_update)
 
 
+async def in_a_group(message: Message, groups: GroupGate | None = None) -> bool:
+    """Messages from groups and supergroups other than the operators' chat."""
+    return groups is not None and groups.takes(message.chat.id, str(message.chat.type))
+
+
+async def on_group_message(message: Message, event_update: Update, groups: GroupGate) -> None:
+    """A group's message goes to the group gate (docs/GROUPS.md), never to the dialogue."""
+    await groups.handle_update(event_update)
+
+
+def build_group_router() -> Router:
+    """Group messages, before the main router; the operators' chat stays the glue's."""
+    router = Router(name=f"{__name__}.groups")
+    router.message.filter(in_a_group)
+    router.message.register(on_group_message)
+    return router
+
+
 def build_router() -> Router:
     """A fresh router per dispatcher (an aiogram router attaches to one parent only)."""
     router = Router(name=__name__)
@@ -177,12 +196,16 @@ class AiogramAdapter:
         self.bot = Bot(token, session=session)
         self.messenger = AiogramMessenger(self.bot, limiter)
         self.dispatcher = Dispatcher(disable_fsm=True)
+        self.dispatcher.include_router(build_group_router())
         self.dispatcher.include_router(build_router())
         self._max_concurrency = max_concurrency
 
-    def bind(self, glue: Glue) -> None:
-        """Give the handlers the glue (as dispatcher data, not a global)."""
+    def bind(self, glue: Glue, groups: GroupGate | None = None) -> None:
+        """Give the handlers the glue and the group gate (as dispatcher data, not globals);
+        without a gate, group messages reach the glue, which stays silent there."""
         self.dispatcher["glue"] = glue
+        if groups is not None:
+            self.dispatcher["groups"] = groups
 
     async def start(self, texts: TransportTexts) -> None:
         """Check the token (getMe) and register the command menu in every language.

@@ -186,3 +186,15 @@ class BotApiMessenger:
         """
         member = await self._run(None, partial(self._bot.get_chat_member, chat_id, user_id))
         return str(getattr(member.status, "value", member.status))
+
+    async def identity(self) -> tuple[int, str, bool]:
+        """getMe: the bot's id, its username (for t.me links) and whether it reads every
+        group message (`can_read_all_group_messages`: Telegram's privacy mode is off)."""
+        me = await self._run(None, self._bot.get_me)
+        reads_all = bool(getattr(me, "can_read_all_group_messages", False))
+        return int(me.id), str(me.username or ""), reads_all
+
+    async def admin_ids(self, chat_id: int) -> list[int]:
+        """getChatAdministrators: the ids of the chat's human admins (bots left out)."""
+        admins = await self._run(None, partial(self._bot.get_chat_administrators, chat_id))
+        return [int(a.user.id) for a in admins if not a.user.is_bot]

@@ -18,6 +18,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
+    Message,
     ReplyParameters,
     Update,
 )
@@ -31,10 +32,19 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot.adapters.telegram.edge import MalformedUpdate
 from bot.adapters.telegram.glue import Glue
+from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
 from bot.adapters.telegram.texts import TransportTexts
@@ -92,6 +102,17 @@ FLAVOUR = BotApiFlavour(
 )
 
 
+class OutsideOperatorsChat(filters.MessageFilter):
+    """Group and supergroup messages that are not the operators' chat (the gate decides)."""
+
+    def __init__(self, groups: GroupGate) -> None:
+        super().__init__(name="OutsideOperatorsChat")
+        self._groups = groups
+
+    def filter(self, message: Message) -> bool:
+        return self._groups.takes(message.chat.id, str(message.chat.type))
+
+
 class PTBMessenger(BotApiMessenger):
     """`Messenger` over PTB's `Bot`, every call through the outgoing limiter."""
 
@@ -120,11 +141,24 @@ class PTBAdapter:
         )
         self.messenger = PTBMessenger(self.application, limiter)
         self._glue: Glue | None = None
+        self._groups: GroupGate | None = None
         self.application.add_handler(TypeHandler(Update, self._on_update))
 
-    def bind(self, glue: Glue) -> None:
-        """Give the handler the glue."""
+    def bind(self, glue: Glue, groups: GroupGate | None = None) -> None:
+        """Give the handler the glue; with a group gate, group messages go to it first (a
+        handler group before the glue's, which then does not see them)."""
         self._glue = glue
+        if groups is not None:
+            self._groups = groups
+            self.application.add_handler(MessageHandler(
+                filters.UpdateType.MESSAGE & filters.ChatType.GROUPS
+                & OutsideOperatorsChat(groups), self._on_group_message), group=-1)
+
+    async def _on_group_message(self, update: Update,
+                                context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert self._groups is not None
+        await self._groups.handle_update(update)
+        raise ApplicationHandlerStop  # the glue's handler (group 0) must not see it too
 
     async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert self._glue is not None, "bind() the glue before starting"

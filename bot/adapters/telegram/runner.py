@@ -17,6 +17,7 @@ from redis.exceptions import RedisError
 
 from bot.adapters.telegram.edge import UpdateGate
 from bot.adapters.telegram.glue import DangerCheck, Engine, Glue
+from bot.adapters.telegram.group_wiring import build_group_gate
 from bot.adapters.telegram.held_texts import FallbackHeldTexts, RedisHeldTexts
 from bot.adapters.telegram.inbox import NoInbox, RedisInbox
 from bot.adapters.telegram.limiter import OutgoingLimiter
@@ -294,7 +295,10 @@ async def _serve(
         danger=danger_check_for(engine), send_budget=settings.bot.send_budget_s,
         operator_chat_id=operator_chat,
     )
-    adapter.bind(glue)
+    # Public groups (docs/GROUPS.md): their own router in each adapter, never the dialogue.
+    groups = build_group_gate(settings, holder, adapter.messenger, pseudonymizer, state, health,
+                              handoff.is_operators_chat)
+    adapter.bind(glue, groups)
     server: WebhookServer | None = None
     handoff_stop = asyncio.Event()
     handoff_task: asyncio.Task[None] | None = None
@@ -352,6 +356,9 @@ async def _serve(
         # only the fetching, not aiogram's handler tasks).
         with suppress(TimeoutError):
             await asyncio.wait_for(glue.drain(), 10)
+        if groups is not None:
+            with suppress(TimeoutError):
+                await asyncio.wait_for(groups.drain(), 10)
         await adapter.aclose()
         with suppress(NotImplementedError, AttributeError):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)

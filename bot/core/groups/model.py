@@ -98,6 +98,7 @@ class AdminNotice:
     text: str
     buttons: list[list[Button]] = field(default_factory=list)
     message_id: int | None = None  # the group message it is about (a link where possible)
+    link_label: str = ""  # the label of that link's button, in the group's language
 
 
 @dataclass(slots=True)

@@ -107,7 +107,8 @@ class GroupReplies:
             return
         if mode == AdWarnings.ADMINS:
             body = "\n".join([r.tr.gettext(T.ADMIN_AD), *lines])
-            response.admin_notices.append(AdminNotice(body, message_id=target))
+            response.admin_notices.append(AdminNotice(
+                body, message_id=target, link_label=r.tr.gettext(T.ADMIN_LINK)))
             await self.counters.count(message.group_key, "admins_told")
             return
         parts = ["⚠️ " + r.tr.gettext(T.AD_WARNING), *lines, r.tr.gettext(T.AD_CHECK_PRIVATELY)]
