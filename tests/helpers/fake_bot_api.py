@@ -62,6 +62,10 @@ class _Failure:
 BLOCKED = (403, "Forbidden: bot was blocked by the user")
 CHAT_NOT_FOUND = (400, "Bad Request: chat not found")
 KICKED = (403, "Forbidden: bot was kicked from the supergroup chat")
+KICKED_GROUP = (403, "Forbidden: bot was kicked from the group chat")
+NO_SEND_RIGHTS = (400, "Bad Request: not enough rights to send text messages to the chat")
+# sendMessage to someone who never opened the bot's chat (an admin who never pressed Start).
+CANT_INITIATE = (403, "Forbidden: bot can't initiate conversation with a user")
 THREAD_NOT_FOUND = (400, "Bad Request: message thread not found")
 TOPIC_CLOSED = (400, "Bad Request: TOPIC_CLOSED")
 NO_TOPIC_RIGHTS = (400, "Bad Request: not enough rights to manage topics")
@@ -102,6 +106,13 @@ class FakeBotAPI:
         self.bot_member: dict[int, dict[str, Any]] = {}
         self.forums: set[int] = set()  # supergroups with topics on (getChat's is_forum)
         self.blocked: set[int] = set()  # people who blocked the bot (403 on sends to them)
+        self.strangers: set[int] = set()  # people who never started the bot (403 on sends)
+        self.muted: set[int] = set()  # groups where the bot may not post (400 on sends)
+        # Telegram's privacy mode (on for a new bot): in groups where the bot is no admin it
+        # gets only commands, mentions of it and replies to its messages; the rest is dropped
+        # by `push` and kept in `unseen` (what the bot never received).
+        self.privacy_mode = True
+        self.unseen: list[dict[str, Any]] = []
         # chat -> the answer every call about it gets: gone, kicked, or upgraded (migrated).
         self.dead_chats: dict[int, _Failure] = {}
         self._updates: list[dict[str, Any]] = []
@@ -183,12 +194,27 @@ class FakeBotAPI:
         """Queue an update for getUpdates (gives it an update_id unless it has one)."""
         update.setdefault("update_id", next(self._update_ids))
         message = update.get("message")
+        if message is not None and not self._visible(message):
+            self.unseen.append(update)
+            return int(update["update_id"])
         if message is not None:
             self.chats[message["chat"]["id"]][message["message_id"]] = message.get("text", "")
         async with self._new_update:
             self._updates.append(update)
             self._new_update.notify_all()
         return int(update["update_id"])
+
+    def _visible(self, message: dict[str, Any]) -> bool:
+        """Whether Telegram would deliver this group message to the bot (privacy mode)."""
+        chat = message["chat"]
+        if chat["type"] not in ("group", "supergroup") or not self.privacy_mode:
+            return True
+        if self.rights(int(chat["id"])).get("status") in ("administrator", "creator"):
+            return True  # an admin bot gets every message whatever its privacy mode
+        text = str(message.get("text") or message.get("caption") or "")
+        reply = message.get("reply_to_message") or {}
+        return (text.startswith("/") or f"@{BOT_USER['username']}" in text
+                or (reply.get("from") or {}).get("id") == BOT_USER["id"])
 
     def new_message_id(self, chat_id: int) -> int:
         return next(self._message_ids[chat_id])
@@ -329,13 +355,18 @@ class FakeBotAPI:
         return _ok(message)
 
     def _m_getMe(self, params: dict[str, Any]) -> web.Response:
-        return _ok({**BOT_USER, "can_join_groups": True, "can_read_all_group_messages": False,
+        return _ok({**BOT_USER, "can_join_groups": True,
+                    "can_read_all_group_messages": not self.privacy_mode,
                     "supports_inline_queries": False})
 
     def _m_sendMessage(self, params: dict[str, Any]) -> web.Response:
         chat_id = int(params["chat_id"])
         if chat_id in self.blocked:
             return _error(*BLOCKED)
+        if chat_id in self.strangers:
+            return _error(*CANT_INITIATE)
+        if chat_id in self.muted:
+            return _error(*NO_SEND_RIGHTS)
         if len(str(params.get("text", ""))) > 4096:
             return _error(400, "Bad Request: message is too long")
         thread = params.get("message_thread_id")
@@ -455,13 +486,31 @@ class FakeBotAPI:
         if user_id == BOT_USER["id"]:
             return _ok({**self.rights(int(params["chat_id"])), "user": BOT_USER})
         status = self.members[int(params["chat_id"])].get(user_id, "left")
-        return _ok({"status": status,
-                    "user": {"id": user_id, "is_bot": False, "first_name": "Someone"}})
+        return _ok(_member(status, user_id))
+
+    def _m_getChatAdministrators(self, params: dict[str, Any]) -> web.Response:
+        # The human admins (as listed in `members`), then the bot itself when it is one.
+        chat_id = int(params["chat_id"])
+        admins = [_member(status, user_id) for user_id, status in self.members[chat_id].items()
+                  if status in ("creator", "administrator")]
+        if self.rights(chat_id).get("status") == "administrator":
+            admins.append({**self.rights(chat_id), "user": BOT_USER})
+        return _ok(admins)
 
     def _true(self, params: dict[str, Any]) -> web.Response:
         return _ok(True)
 
     _m_answerCallbackQuery = _m_setMyCommands = _m_setWebhook = _m_deleteWebhook = _true
+
+
+def _member(status: str, user_id: int) -> dict[str, Any]:
+    """A ChatMember as Telegram sends it: each status has its own required fields."""
+    person = {"id": user_id, "is_bot": False, "first_name": "Someone"}
+    if status == "administrator":
+        return {**ADMIN_RIGHTS, "user": person}
+    if status == "creator":
+        return {"status": "creator", "user": person, "is_anonymous": False}
+    return {"status": status, "user": person}
 
 
 def _keyboard(params: dict[str, Any]) -> list[list[dict[str, Any]]] | None:
@@ -507,6 +556,19 @@ def message_update(api: FakeBotAPI, sender: dict[str, Any], *, text: str | None 
             length = len(text.split(" ", 1)[0])
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
     return {"message": message}
+
+
+def group(chat_id: int = -1001500, title: str = "Работа в Польше") -> dict[str, Any]:
+    """A group chat as updates carry it (a supergroup for -100... ids, else a basic group)."""
+    return {"id": chat_id, "type": chat_type(chat_id), "title": title}
+
+
+def url_buttons(call: Call) -> list[str]:
+    """The URLs of a sent message's inline buttons (deep links)."""
+    markup = call.params.get("reply_markup") or {}
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    return [b["url"] for row in markup.get("inline_keyboard", []) for b in row if "url" in b]
 
 
 def callback_update(api: FakeBotAPI, sender: dict[str, Any], data: str,

@@ -41,7 +41,9 @@ class GroupDesk:
         # A channel's post is not a member speaking: ads only, never the danger reply.
         person = message.sender in (Sender.MEMBER, Sender.ANONYMOUS_ADMIN)
         in_danger = person and bool(matcher.find(text))
-        forwarded = message.forwarded or message.sender == Sender.CHANNEL
+        # A linked channel's post copied into its group carries a forward origin too, but it
+        # is the channel's own post: judged as a post, not with a forward's lower bar.
+        forwarded = message.forwarded and not message.automatic_forward
         if checker is not None and checker.looks_like_ad(text, forwarded=forwarded):
             report = checker.check(text)
             await r.counters.count(message.group_key, "checked")

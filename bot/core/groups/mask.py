@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 MASK = "•••"
-_HIDDEN = "\u2022"
+MASK_CHAR = "\u2022"  # what `hide_personal` writes over each character of an item
+_HIDDEN = MASK_CHAR
 _RUN = re.compile("\u2022+")
 
 _PATTERNS = (

@@ -11,12 +11,12 @@ import logging
 from collections.abc import Callable
 
 from bot.content.models import Content
-from bot.core.adcheck import AdChecker, AdReport, quote
+from bot.core.adcheck import AdChecker, AdReport, Span, quote
 from bot.core.countries import CountryIndex
 from bot.core.events import Button
 from bot.core.groups import texts as T
 from bot.core.groups.deeplink import CHECK_AD, HELP, start_link
-from bot.core.groups.mask import hide_personal, tidy
+from bot.core.groups.mask import MASK_CHAR, hide_personal, tidy
 from bot.core.groups.model import (
     AdminNotice,
     AdWarnings,
@@ -160,10 +160,19 @@ def flag_lines(r: Replies, report: AdReport, text: str) -> list[str]:
     hidden = hide_personal(text)
     lines = []
     for found in report.flags[:FLAGS_SHOWN]:
-        words = tidy(quote(hidden, found.spans[0], QUOTE_CHARS)) if found.spans else ""
+        words = _quoted(hidden, found.spans[0]) if found.spans else ""
         title = r.text(found.rule.title)
         lines.append(f"• {title}: «{words}»" if words else f"• {title}")
     return lines
+
+
+def _quoted(hidden: str, span: Span) -> str:
+    """The flag's words with a little context; only the words themselves when the context
+    holds a contact (the name next to a phone number is as personal as the number)."""
+    around = quote(hidden, span, QUOTE_CHARS)
+    if MASK_CHAR in around and MASK_CHAR not in hidden[span.start:span.end]:
+        around = " ".join(hidden[span.start:span.end].split())
+    return tidy(around)
 
 
 def _link_row(label: str, url: str | None) -> list[list[Button]]:

@@ -1,0 +1,340 @@
+"""The bot in public groups over real HTTP (fake Bot API), a real Redis, aiogram and PTB.
+
+Issue 16: a scam ad gets a warning and an honest one none; a danger phrase gets the minimal
+reply with a deep link that works in private; only admins change settings; the hourly cap
+holds; nothing personal is repeated; bots are ignored; privacy mode on works.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.adapters.telegram.runner import EngineFactory
+from bot.groups.counters import day_key
+from bot.groups.store import settings_key
+from bot.privacy import Pseudonymizer
+from tests.groups.conftest import BOT_LINK, GroupMember
+from tests.helpers.fake_bot_api import (
+    BOT_USER,
+    KICKED_GROUP,
+    FakeBotAPI,
+    group,
+    url_buttons,
+)
+from tests.helpers.redis_server import RedisServer
+from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person, RunningBot, make_settings
+
+Start = Callable[..., Awaitable[RunningBot]]
+
+# Made-up ads in the way recruiters write them (numbers and handles invented).
+SCAM_AD = (
+    "🔥 РАБОТА В ПОЛЬШЕ 🔥 Склад в Познани, упаковка косметики. Опыт не нужен, обучаем на "
+    "месте! Высокая зарплата, авансы каждую неделю. Жильё рядом со складом.\n"
+    "Для записи в группу нужно оплатить 150 евро за оформление приглашения.\n"
+    "Пишите в вайбер +48 512 000 117, Марина."
+)
+SCAM_AD_HANDLE = (
+    "Приглашаем девушек на работу хостес в ночной клуб в Дубае. Возраст 18-25 лет, приятная "
+    "внешность, рост от 165.\nЗнание английского не обязательно. Доход от 5000$ в месяц + "
+    "чаевые. Проживание и питание бесплатно.\nФото в полный рост присылайте в телеграм "
+    "@dubai_vip_jobs"
+)
+SCAM_AD_BE = (
+    "Чэхія, птушкафабрыка, упакоўшчыкі. Заробак 30 000 крон. Квіток і візу аплачваем, потым "
+    "вылічым з заробку.\nПашпарт пакідаеце ў каардынатара на ўвесь час працы. "
+    "Тэл. +420 733 440 550."
+)
+HONEST_AD = (
+    "Агентство «АгроТрудСервис» (лицензия МВД № 12345 на трудоустройство за границей) "
+    "приглашает на сезонные работы в Польшу:\nсбор яблок, Гройецкий повят, с 1 сентября по 30 "
+    "ноября. Оплата 28 злотых брутто в час, 10-часовой рабочий день.\nЖильё от работодателя — "
+    "15 злотых в сутки. Договор поручения подписывается до выезда, оформляем рабочую визу.\n"
+    "Услуги агентства для кандидатов бесплатны. Телефон офиса: +375 17 000 11 22, сайт "
+    "agrotrud.by"
+)
+DANGER = "работодатель забрал мой паспорт и не отдаёт, что делать"
+PERSONAL = ("512 000 117", "+48", "dubai_vip_jobs", "733 440 550", "Марина")
+
+GROUP = group(-1001500, "Работа в Польше")
+BASIC = group(-4500, "Вакансии Литва")
+ADMIN, MEMBER, OTHER_ADMIN = 5001, 5002, 5003
+
+
+def group_key(chat_id: int) -> str:
+    return Pseudonymizer(PSEUDONYM_KEY).user_key(f"tg-group:{chat_id}")
+
+
+async def start_bot(running: Start, fake_api: FakeBotAPI, redis_server: RedisServer,
+                    framework: str, factory: EngineFactory, *, privacy: bool = False,
+                    chats: tuple[dict[str, Any], ...] = (GROUP,)) -> RunningBot:
+    """The bot as a plain member (no admin) of `chats`; privacy mode as given."""
+    fake_api.privacy_mode = privacy
+    for chat in chats:
+        fake_api.bot_member[chat["id"]] = {"status": "member"}
+        fake_api.members[chat["id"]][ADMIN] = "administrator"
+        fake_api.members[chat["id"]][MEMBER] = "member"
+    return await running(make_settings(fake_api, framework, redis_server.url), factory)
+
+
+def said(calls: list[Any]) -> str:
+    return "\n".join(call.text for call in calls)
+
+
+async def test_a_scam_ad_gets_a_short_warning_without_personal_data(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+
+    ad_id = poster.message_id() + 1  # the id the fake gives the posted ad
+    warning = await poster.post(SCAM_AD)
+
+    assert len(warning) == 1
+    text = warning[0].text
+    assert "признаки рискованного предложения" in text  # in the ad's language
+    assert "оплатить 150 евро" in text  # the ad's own words, one line per flag
+    assert sum(line.startswith("• ") for line in text.splitlines()) >= 2
+    assert warning[0].params["reply_parameters"]["message_id"] == ad_id  # a reply to the ad
+    assert url_buttons(warning[0]) == [f"{BOT_LINK}?start=checkad"]
+    for personal in PERSONAL:
+        assert personal not in text
+    assert "Person" not in text  # the poster is never named
+
+    handle = await poster.post(SCAM_AD_HANDLE)
+    assert "dubai_vip_jobs" not in handle[0].text and "телеграм" in handle[0].text
+
+    counts = await redis_client.hgetall(day_key(time.gmtime() and _today()))
+    assert counts["checked"] == "2" and counts["warned"] == "2"
+    assert counts[f"warned:{group_key(GROUP['id'])}"] == "2"
+    assert str(GROUP["id"]) not in str(await redis_client.keys("*"))
+
+
+def _today() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).date()
+
+
+async def test_an_honest_ad_gets_no_warning_but_is_counted(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+
+    assert await poster.post(HONEST_AD, replies=0) == []
+    counts = await redis_client.hgetall(day_key(_today()))
+    assert counts.get("checked") == "1" and "warned" not in counts
+
+
+async def test_a_belarusian_ad_is_warned_about_in_belarusian(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP, language="ru")
+
+    warning = await poster.post(SCAM_AD_BE)
+    assert "У гэтай аб’яве пра працу ёсць прыкметы" in warning[0].text
+    assert "733 440 550" not in warning[0].text
+
+
+async def test_a_danger_message_gets_the_minimal_reply_and_the_link_works_in_private(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP)
+    await admin.post("/settings country Польша")
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+
+    reply = await member.post(DANGER)
+
+    assert len(reply) == 1
+    text = reply[0].text
+    assert "112" in text and "Польша" in text  # the group's country's emergency number
+    assert "напишите мне в личные сообщения" in text
+    assert "паспорт" not in text.lower() and "?" not in text  # nothing about it, no question
+    assert url_buttons(reply[0]) == [f"{BOT_LINK}?start=help"]
+
+    # The link opens the private chat with /start help: the normal at-risk path.
+    person = Person(bot, fake_api, MEMBER, "ru")
+    private = await person.say("/start help")
+    assert "112" in private[0].text
+    assert any(p.startswith("c:") for call in private for p in call.payloads)  # where are you?
+
+
+async def test_the_ad_link_opens_the_private_ad_check(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    person = Person(bot, fake_api, 5010, "ru")
+    first = await person.say("/start checkad")
+    assert "m:menu" in first[-1].payloads  # the ad check's own screen, waiting for the ad
+    report = await person.say(SCAM_AD)
+    assert "оплатить 150 евро" in said(report)
+
+
+async def test_only_admins_change_settings(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+    admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP)
+
+    refused = await member.post("/settings ads off")
+    assert "только администраторы" in refused[0].text
+    assert await redis_client.exists(settings_key(group_key(GROUP["id"]))) == 0
+    assert await member.post(SCAM_AD)  # still warned
+
+    # Admin rights are asked at each change, never remembered: a demoted admin is refused.
+    shown = await admin.post("/settings ads off")
+    assert "Сохранено" in shown[0].text and "выключены" in shown[0].text
+    assert await member.post(SCAM_AD, replies=0) == []
+    fake_api.members[GROUP["id"]][ADMIN] = "member"
+    assert "только администраторы" in (await admin.post("/settings ads on"))[0].text
+    stored = await redis_client.hgetall(settings_key(group_key(GROUP["id"])))
+    assert stored["ads"] == "off"
+    assert 0 < await redis_client.ttl(settings_key(group_key(GROUP["id"]))) <= 400 * 24 * 3600
+
+
+async def test_the_hourly_cap_holds(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP)
+    await admin.post("/settings cap 2")
+    poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+
+    warned = [await poster.post(SCAM_AD, replies=0) for _ in range(4)]
+    assert [len(w) for w in warned] == [1, 1, 0, 0]
+    assert await poster.post("/hotlines", replies=0) == []  # commands share the cap
+    # A danger phrase has an allowance of its own: a busy hour never silences it.
+    assert len(await poster.post(DANGER)) == 1
+    counts = await redis_client.hgetall(day_key(_today()))
+    assert counts["capped"] == "3"
+
+
+async def test_bots_are_ignored_and_channel_posts_only_checked_as_ads(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    other_bot = GroupMember(bot, fake_api, redis_client, 6001, GROUP, is_bot=True)
+    assert await other_bot.post(SCAM_AD, replies=0) == []
+    assert await other_bot.post(DANGER, replies=0) == []
+    assert await other_bot.post("/hotlines", replies=0) == []
+
+    # A linked channel's post copied into its discussion group: an ad is checked...
+    channel = {"id": -1009990, "type": "channel", "title": "Вакансии"}
+    relay = GroupMember(bot, fake_api, redis_client, 777000, GROUP, first_name="Telegram")
+    warned = await relay.post(SCAM_AD, sender_chat=channel, is_automatic_forward=True)
+    assert url_buttons(warned[0]) == [f"{BOT_LINK}?start=checkad"]
+    # ... but a channel is not a member in danger.
+    assert await relay.post(DANGER, replies=0, sender_chat=channel,
+                            is_automatic_forward=True) == []
+
+
+async def test_forwarded_ads_are_checked(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+    origin = {"type": "hidden_user", "sender_user_name": "Recruiter", "date": int(time.time())}
+    warned = await member.post(SCAM_AD_HANDLE, forward_origin=origin)
+    assert "dubai_vip_jobs" not in warned[0].text
+    assert "Recruiter" not in warned[0].text
+
+
+async def test_privacy_mode_on_commands_mentions_and_replies_still_work(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
+                          privacy=True)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+
+    ad_id = member.message_id() + 1
+    assert await member.post(SCAM_AD, replies=0) == []  # Telegram never shows it to the bot
+    ad = next(u["message"] for u in fake_api.unseen if u["message"]["message_id"] == ad_id)
+
+    checked = await member.post("/check", reply_to_message=ad)
+    assert checked[0].params["reply_parameters"]["message_id"] == ad_id  # under the ad
+    assert "оплатить 150 евро" in checked[0].text and "512 000 117" not in checked[0].text
+
+    mention = await member.post(f"@{BOT_USER['username']} {DANGER}")
+    assert url_buttons(mention[0]) == [f"{BOT_LINK}?start=help"]
+
+    admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP)
+    screen = await admin.post(f"/settings@{BOT_USER['username']}")
+    assert "Режим приватности включён" in screen[0].text
+    assert await member.post("/check@other_bot", replies=0) == []  # another bot's command
+
+
+async def test_hotlines_and_help_in_the_group(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
+                          chats=(BASIC,))
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, BASIC, language="be")
+    lines = await member.post("/hotlines Польшча")
+    assert "112" in lines[0].text and "Польшча" in lines[0].text
+    helped = await member.post("/help")
+    assert "/hotlines" in helped[0].text and url_buttons(helped[0]) == [BOT_LINK]
+    assert "Я папярэджваю" in helped[0].text  # the member's app language: Belarusian
+
+
+async def test_admins_only_mode_tells_admins_who_started_the_bot(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    fake_api.members[GROUP["id"]][OTHER_ADMIN] = "creator"
+    fake_api.strangers.add(OTHER_ADMIN)  # never pressed Start: Telegram refuses (403)
+    admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP)
+    await admin.post("/settings ads admins")
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+
+    ad_id = member.message_id() + 1
+    assert await member.post(SCAM_AD, replies=0) == []  # nothing in the group
+    told = await fake_api.wait_calls("sendMessage", 1, chat_id=ADMIN)
+    assert "оплатить 150 евро" in told[0].text and "512 000 117" not in told[0].text
+    assert url_buttons(told[0]) == [f"https://t.me/c/1500/{ad_id}"]
+    counts = await redis_client.hgetall(day_key(_today()))
+    assert counts["admins_told"] == "1"
+
+
+async def test_removed_or_muted_the_bot_keeps_going_and_forgets_the_group(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory, caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO)
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP)
+    await admin.post("/settings country Польша")
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+
+    fake_api.muted.add(GROUP["id"])  # "not enough rights to send text messages" (400)
+    await member.post(SCAM_AD, replies=1)  # tried, refused, nothing lost
+    fake_api.muted.clear()
+    assert await redis_client.exists(settings_key(group_key(GROUP["id"])))
+
+    fake_api.kill_chat(GROUP["id"], *KICKED_GROUP)
+    await member.post(SCAM_AD, replies=1)
+    assert not await redis_client.exists(settings_key(group_key(GROUP["id"])))
+    # The private chat is unaffected.
+    assert await Person(bot, fake_api, 5020, "ru").say("/help")
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "оплатить" not in logged and str(MEMBER) not in logged
