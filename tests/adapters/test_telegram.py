@@ -258,18 +258,24 @@ async def test_redis_going_away_mid_conversation(
         assert session is not None and '"country":"PL"' in session
 
 
-async def test_groups_are_ignored_and_named_once_in_the_log(
+async def test_groups_get_only_public_replies_and_are_named_once_in_the_log(
     bot: RunningBot, fake_api: FakeBotAPI, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """A group is never a private chat: /start there is the group help, and a danger phrase
+    gets only the minimal public reply (issue 16, docs/GROUPS.md), never the at-risk path."""
     caplog.set_level(logging.INFO)
     person = Person(bot, fake_api, 10_001, "en")
     group = {"id": -100123, "type": "supergroup", "title": "Jobs abroad"}
     await fake_api.push(message_update(fake_api, person.user, text="/start", chat=group))
     await fake_api.push(message_update(fake_api, person.user, text=AT_RISK["en"], chat=group))
 
-    await person.say("/help")  # handled after the group messages: same person, in order
+    public = await fake_api.wait_calls("sendMessage", 2, chat_id=-100123)
+    await person.say("/help")
 
-    assert fake_api.calls_to("sendMessage", chat_id=-100123) == []
+    texts = [call.text for call in public]
+    assert any("write to me privately" in text for text in texts)
+    assert not any("passport" in text for text in texts)  # nothing about the situation
+    assert not any(p.startswith("c:") for call in public for p in call.payloads)  # no questions
     # docs/OPERATORS.md step 4: the group's id is learnt from the log, once, never a person's.
     named = [r.getMessage() for r in caplog.records if "chat_id=-100123" in r.getMessage()]
     assert named == ["message from a group chat that is not the operators' chat: "
