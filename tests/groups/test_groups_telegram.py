@@ -23,6 +23,7 @@ from tests.groups.conftest import BOT_LINK, GroupMember
 from tests.helpers.fake_bot_api import (
     BOT_USER,
     KICKED_GROUP,
+    UPGRADED,
     FakeBotAPI,
     group,
     url_buttons,
@@ -199,6 +200,7 @@ async def test_only_admins_change_settings(
     # Admin rights are asked at each change, never remembered: a demoted admin is refused.
     shown = await admin.post("/settings ads off")
     assert "Сохранено" in shown[0].text and "выключены" in shown[0].text
+    assert "Я вижу все сообщения" in shown[0].text  # privacy mode off: said so
     assert await member.post(SCAM_AD, replies=0) == []
     fake_api.members[GROUP["id"]][ADMIN] = "member"
     assert "только администраторы" in (await admin.post("/settings ads on"))[0].text
@@ -338,3 +340,50 @@ async def test_removed_or_muted_the_bot_keeps_going_and_forgets_the_group(
     assert await Person(bot, fake_api, 5020, "ru").say("/help")
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "оплатить" not in logged and str(MEMBER) not in logged
+
+
+async def test_an_anonymous_admin_may_change_settings(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """An admin posting as the group comes "from" @GroupAnonymousBot (a bot) with the group as
+    sender_chat: only an admin can do that, so it counts as one (getChatMember cannot tell)."""
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    anonymous = GroupMember(bot, fake_api, redis_client, 1087968824, GROUP, is_bot=True,
+                            first_name="Group", username="GroupAnonymousBot")
+    saved = await anonymous.post("/settings cap 3", sender_chat=GROUP)
+    assert "Сохранено" in saved[0].text
+    stored = await redis_client.hgetall(settings_key(group_key(GROUP["id"])))
+    assert stored["cap"] == "3"
+
+
+async def test_settings_follow_a_group_upgraded_to_a_supergroup(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    new_id = -1004500
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
+                          chats=(BASIC,))
+    admin = GroupMember(bot, fake_api, redis_client, ADMIN, BASIC)
+    await admin.post("/settings country Литва")
+    fake_api.kill_chat(BASIC["id"], *UPGRADED, migrate_to_chat_id=new_id)
+    await admin.post("/hotlines", replies=1)  # refused with migrate_to_chat_id
+    moved = await redis_client.hgetall(settings_key(group_key(new_id)))
+    assert moved["country"] == "LT"
+    assert not await redis_client.exists(settings_key(group_key(BASIC["id"])))
+
+
+async def test_the_operators_chat_is_never_a_public_group(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    ops = {"id": -1009876543, "type": "supergroup", "title": "Operators"}
+    fake_api.members[ops["id"]][ADMIN] = "member"
+    await running(make_settings(fake_api, framework, redis_server.url,
+                                operator_chat_id=ops["id"]), engine_factory)
+    mark = len(fake_api.calls)
+    bot_member = GroupMember(None, fake_api, redis_client, ADMIN, ops)  # type: ignore[arg-type]
+    await bot_member.post(SCAM_AD, replies=0)
+    await bot_member.post(DANGER, replies=0)
+    sent = fake_api.calls_to("sendMessage", ops["id"], since=mark)
+    assert not any("?start=" in url for call in sent for url in url_buttons(call))
