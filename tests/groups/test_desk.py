@@ -153,3 +153,23 @@ async def test_start_payloads_lead_into_the_at_risk_path_or_the_ad_check() -> No
     plain = await Chat(engine, user_key="c" * 32).command("/start somethingelse")
     assert plain.replies and "112" not in plain.replies[0].text
     assert EventKind.COMMAND  # the payload is public: it carries nothing about the person
+
+
+async def test_admins_only_mode_still_answers_a_members_own_danger_in_public() -> None:
+    """An ad-like post that also carries a danger phrase: the admins are told about the ad,
+    and the member still gets the minimal public reply with the private link."""
+    d = desk()
+    await d.replies.store.save("g" * 32, GroupSettings(ads=AdWarnings.ADMINS))
+    response = await d.handle(message(AD), username="smb_bot", is_admin=member)
+    assert len(response.admin_notices) == 1
+    [reply] = response.replies
+    assert [b.url for row in reply.buttons for b in row] == ["https://t.me/smb_bot?start=help"]
+
+
+async def test_ad_warnings_off_checks_nothing_but_danger_still_answered() -> None:
+    d = desk()
+    await d.replies.store.save("g" * 32, GroupSettings(ads=AdWarnings.OFF))
+    response = await d.handle(message(AD), username="smb_bot", is_admin=member)
+    assert [b.url for r in response.replies for row in r.buttons for b in row] == [
+        "https://t.me/smb_bot?start=help"]
+    assert response.admin_notices == []

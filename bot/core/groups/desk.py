@@ -9,7 +9,7 @@ from an ad are masked (`mask.py`). Commands are in `commands.py`.
 from __future__ import annotations
 
 from bot.core.groups.commands import GroupCommands
-from bot.core.groups.model import AdminCheck, GroupMessage, GroupResponse, Sender
+from bot.core.groups.model import AdminCheck, AdWarnings, GroupMessage, GroupResponse, Sender
 from bot.core.groups.replies import GroupReplies
 
 
@@ -44,14 +44,16 @@ class GroupDesk:
         # A linked channel's post copied into its group carries a forward origin too, but it
         # is the channel's own post: judged as a post, not with a forward's lower bar.
         forwarded = message.forwarded and not message.automatic_forward
-        if checker is not None and checker.looks_like_ad(text, forwarded=forwarded):
+        checking = checker is not None and settings.ads != AdWarnings.OFF
+        if checking and checker is not None and checker.looks_like_ad(text, forwarded=forwarded):
             report = checker.check(text)
             await r.counters.count(message.group_key, "checked")
             if report.strong:
-                await r.warn(message, settings, report, text, response,
-                                username=username,
-                             with_help=in_danger and not message.forwarded)
-                if response.replies or response.admin_notices:
+                # A member's own post may be their own story: the private door for help too.
+                own_story = in_danger and not message.forwarded
+                await r.warn(message, settings, report, text, response, username=username,
+                             with_help=own_story)
+                if response.replies:  # the public warning (with the help line if needed)
                     return response
         if in_danger:
             await r.danger_reply(message, settings, response, username=username)
