@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,7 +16,7 @@ from bot.core.groups.deeplink import start_link
 from bot.core.groups.mask import MASK, mask_personal
 from bot.core.groups.model import AdWarnings, Sender
 from bot.factory import build_engine
-from bot.groups.counters import NoGroupCounters
+from bot.groups.counters import NoGroupCounters, RedisGroupCounters, collect
 from bot.groups.limits import GroupRateLimiter
 from bot.groups.store import MemoryGroupSettings, RedisGroupSettings, settings_key
 from bot.i18n import load_i18n
@@ -173,3 +175,14 @@ async def test_ad_warnings_off_checks_nothing_but_danger_still_answered() -> Non
     assert [b.url for r in response.replies for row in r.buttons for b in row] == [
         "https://t.me/smb_bot?start=help"]
     assert response.admin_notices == []
+
+
+async def test_counters_sum_per_group_for_the_dashboard(redis_client: Redis) -> None:
+    counters = RedisGroupCounters(redis_client)
+    await counters.count("a" * 32, "checked", "warned")
+    await counters.count("a" * 32, "checked")
+    await counters.count("b" * 32, "checked")
+    totals = await collect(redis_client, datetime.now(UTC).date(), days=7)
+    assert totals["all"] == {"checked": 3, "warned": 1}
+    assert totals["a" * 32] == {"checked": 2, "warned": 1}
+    assert totals["b" * 32] == {"checked": 1}
