@@ -26,7 +26,9 @@ from tests.helpers.fake_bot_api import (
     UPGRADED,
     FakeBotAPI,
     group,
+    message_update,
     url_buttons,
+    user,
 )
 from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person, RunningBot, make_settings
@@ -387,3 +389,35 @@ async def test_the_operators_chat_is_never_a_public_group(
     await bot_member.post(DANGER, replies=0)
     sent = fake_api.calls_to("sendMessage", ops["id"], since=mark)
     assert not any("?start=" in url for call in sent for url in url_buttons(call))
+
+
+async def test_in_a_forum_topic_the_warning_stays_in_the_topic(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    fake_api.forums.add(GROUP["id"])
+    fake_api.topics[GROUP["id"]][77] = False  # the "Польша" topic
+    poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+    warned = await poster.post(SCAM_AD, message_thread_id=77, is_topic_message=True)
+    assert int(warned[0].params["message_thread_id"]) == 77
+
+
+async def test_with_redis_down_ads_are_still_warned_about(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """Settings, the cap and de-duplication fall back to memory; only the counts are lost.
+    (No `redis_client` here: its connection would not survive the stop.)"""
+    async with Redis.from_url(redis_server.url) as redis:
+        await redis.flushdb()
+    await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    poster = user(MEMBER)
+    redis_server.stop()
+    try:
+        mark = len(fake_api.calls)
+        await fake_api.push(message_update(fake_api, poster, text=SCAM_AD, chat=GROUP))
+        warned = await fake_api.wait_calls("sendMessage", 1, GROUP["id"], since=mark)
+        assert url_buttons(warned[0]) == [f"{BOT_LINK}?start=checkad"]
+    finally:
+        redis_server.start()

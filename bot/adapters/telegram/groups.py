@@ -249,6 +249,4 @@ def read_group_message(message: Any, key: str, username: str) -> GroupMessage | 
         command=command, args=args.strip(),
         reply_to_id=int(reply.message_id) if reply is not None else None,
         reply_to_text=reply_text,
-        reply_to_forwarded=getattr(reply, "forward_origin", None) is not None,
-        supergroup=str(message.chat.type) == "supergroup",
     )

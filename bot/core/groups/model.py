@@ -75,8 +75,6 @@ class GroupMessage:
     args: str = ""
     reply_to_id: int | None = None
     reply_to_text: str | None = None
-    reply_to_forwarded: bool = False
-    supergroup: bool = True
     # What the bot knows of its own reach here (getMe's can_read_all_group_messages, or an
     # admin bot): False means Telegram's privacy mode shows it commands and replies only.
     sees_all: bool = False
