@@ -421,3 +421,16 @@ async def test_with_redis_down_ads_are_still_warned_about(
         assert url_buttons(warned[0]) == [f"{BOT_LINK}?start=checkad"]
     finally:
         redis_server.start()
+
+
+async def test_when_added_to_a_group_the_bot_says_what_it_does(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
+                          privacy=True)
+    admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP, language="en")
+    hello = await admin.post(new_chat_members=[BOT_USER])
+    assert "/settings" in hello[0].text and url_buttons(hello[0]) == [BOT_LINK]
+    # Another member joining is nobody's business.
+    assert await admin.post(replies=0, new_chat_members=[user(5099)]) == []

@@ -22,6 +22,9 @@ BOT_USER = {"id": 123456789, "is_bot": True, "first_name": "Safe Migration", "us
 # Parameters that are plain strings even when they look like JSON ("123", "true").
 _STRINGS = {"text", "callback_query_id", "name", "url", "secret_token", "parse_mode", "caption"}
 _TAG = re.compile(r"<[^>]+>")
+# Service messages (members joining or leaving, a group upgraded, ...): every bot gets them.
+_SERVICE = ("new_chat_members", "left_chat_member", "migrate_to_chat_id", "group_chat_created",
+            "supergroup_chat_created", "pinned_message")
 
 
 @dataclass
@@ -211,6 +214,8 @@ class FakeBotAPI:
             return True
         if self.rights(int(chat["id"])).get("status") in ("administrator", "creator"):
             return True  # an admin bot gets every message whatever its privacy mode
+        if any(k in message for k in _SERVICE):
+            return True  # service messages reach the bot in privacy mode too
         text = str(message.get("text") or message.get("caption") or "")
         reply = message.get("reply_to_message") or {}
         return (text.startswith("/") or f"@{BOT_USER['username']}" in text

@@ -122,6 +122,10 @@ class GroupGate:
         read = read_group_message(message, group_key(self._pseudonymizer, chat_id), username)
         if read is None:
             return
+        joined = getattr(message, "new_chat_members", None) or []
+        if any(int(member.id) == bot_id for member in joined):
+            # Just added: say once what the bot does here (as /help; admins then /settings).
+            read = replace(read, command="/help", sender=Sender.MEMBER)
         if read.command == "/settings":
             read = replace(read, sees_all=reads_all or await self._is_admin(chat_id, bot_id))
         user = getattr(message, "from_user", None)
