@@ -60,7 +60,7 @@ class GroupCommands:
     def _hotlines(self, message: GroupMessage, settings: GroupSettings,
                   language: str) -> GroupReply:
         r = self._r.replies_in(language)
-        places = self._r.parts()[3]
+        places = self._r.parts().places
         code = settings.country
         if message.args.strip():
             match = places.find(message.args)
@@ -80,7 +80,7 @@ class GroupCommands:
         """/check as a reply to an ad: its warning signs under the ad, or that none showed."""
         r = self._r.replies_in(language)
         text = message.reply_to_text
-        checker = self._r.parts()[1]
+        checker = self._r.parts().checker
         if not text or not text.strip() or checker is None or message.reply_to_id is None:
             response.replies.append(GroupReply(r.tr.gettext(T.CHECK_HOW),
                                                reply_to=message.message_id))
@@ -133,10 +133,10 @@ class GroupCommands:
         if name == "country" and value:
             if low in _NONE:
                 return replace(settings, country=None)
-            content, _, _, places = self._r.parts()
-            match = places.find(value)
+            parts = self._r.parts()
+            match = parts.places.find(value)
             code = match.code if match is not None else value.upper()
-            return replace(settings, country=code) if code in content.countries else None
+            return replace(settings, country=code) if code in parts.content.countries else None
         if name == "cap" and value.isdigit() and 1 <= int(value) <= MAX_CAP:
             return replace(settings, cap=int(value))
         return None

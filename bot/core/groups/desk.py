@@ -37,10 +37,11 @@ class GroupDesk:
         if not text or not text.strip():
             return response
         r = self.replies
-        _, checker, matcher, _ = r.parts()
+        parts = r.parts()
+        checker = parts.checker
         # A channel's post is not a member speaking: ads only, never the danger reply.
         person = message.sender in (Sender.MEMBER, Sender.ANONYMOUS_ADMIN)
-        in_danger = person and bool(matcher.find(text))
+        in_danger = person and bool(parts.danger.find(text))
         # A linked channel's post copied into its group carries a forward origin too, but it
         # is the channel's own post: judged as a post, not with a forward's lower bar.
         forwarded = message.forwarded and not message.automatic_forward

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from bot.content.models import Content
 from bot.core.adcheck import AdChecker, AdReport, Span, quote
@@ -37,6 +38,17 @@ FLAGS_SHOWN = 4  # a public warning stays short
 QUOTE_CHARS = 60
 
 
+@dataclass(frozen=True, slots=True)
+class ContentParts:
+    """What is built from one content: the ad checker (None without rules), the danger
+    phrases and the country names."""
+
+    content: Content
+    checker: AdChecker | None
+    danger: DangerPhraseMatcher
+    places: CountryIndex
+
+
 class GroupReplies:
     """The parts every group answer is built from."""
 
@@ -53,21 +65,21 @@ class GroupReplies:
         self.store = store
         self._limiter = limiter
         self.counters = counters
-        self._parts: tuple[Content, AdChecker | None, DangerPhraseMatcher, CountryIndex] | None
-        self._parts = None
+        self._parts: ContentParts | None = None
 
     # ---------------------------------------------------------------- per content
-    def parts(self) -> tuple[Content, AdChecker | None, DangerPhraseMatcher, CountryIndex]:
-        """Content, ad checker, danger phrases and country names (rebuilt after a reload)."""
+    def parts(self) -> ContentParts:
+        """The parts for the content of the moment (built again only after a reload)."""
         content = self._content()
-        if self._parts is None or self._parts[0] is not content:
+        if self._parts is None or self._parts.content is not content:
             checker = AdChecker(content.ad_check) if content.ad_check is not None else None
-            self._parts = (content, checker, matcher_for(content), CountryIndex(content.countries))
+            self._parts = ContentParts(content, checker, matcher_for(content),
+                                       CountryIndex(content.countries))
         return self._parts
 
     def replies_in(self, language: str) -> Replies:
-        content, _, _, places = self.parts()
-        return Replies(content, self._i18n.translator(language), places)
+        parts = self.parts()
+        return Replies(parts.content, self._i18n.translator(language), parts.places)
 
     def language(self, settings: GroupSettings, message: GroupMessage, text: str | None) -> str:
         """The group's language if chosen; else the message's own; else the sender's app's."""
