@@ -434,3 +434,19 @@ async def test_when_added_to_a_group_the_bot_says_what_it_does(
     assert "/settings" in hello[0].text and url_buttons(hello[0]) == [BOT_LINK]
     # Another member joining is nobody's business.
     assert await admin.post(replies=0, new_chat_members=[user(5099)]) == []
+
+
+async def test_without_getme_the_danger_reply_still_goes_out(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+    # Polling is up once a private message was answered (the group gate asked no getMe yet).
+    assert await Person(bot, fake_api, 5030, "ru").say("/help")
+    fake_api.fail("getMe", 500, "Internal Server Error", times=20)
+    reply = await member.post(DANGER)
+    assert "напишите мне в личные сообщения" in reply[0].text
+    fake_api.clear_failures()
+    again = await member.post(DANGER)
+    assert url_buttons(again[0]) == [f"{BOT_LINK}?start=help"]

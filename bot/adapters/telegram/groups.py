@@ -87,9 +87,14 @@ class GroupGate:
 
     async def _identity(self) -> tuple[int, str, bool]:
         """getMe once per gate: id, username for links, reach (an object's state, not a
-        module global; a failure is asked again with the next message)."""
+        module global). When it fails, this message is answered without a link (a danger
+        reply must not wait for it) and getMe is asked again with the next one."""
         if self._me is None:
-            self._me = await self._messenger.identity()
+            try:
+                self._me = await self._messenger.identity()
+            except Exception as exc:
+                log.warning("getMe failed: %s; replying without links", type(exc).__name__)
+                return 0, "", False
         return self._me
 
     async def handle_update(self, update: Any) -> None:
