@@ -277,6 +277,11 @@ async def test_privacy_mode_on_commands_mentions_and_replies_still_work(
     assert checked[0].params["reply_parameters"]["message_id"] == ad_id  # under the ad
     assert "оплатить 150 евро" in checked[0].text and "512 000 117" not in checked[0].text
 
+    # /check on the bot's own warning is not checked again (its quotes would be flagged).
+    own = {"message_id": checked[0].params.get("message_id", 1), "from": BOT_USER,
+           "chat": GROUP, "date": int(time.time()), "text": checked[0].text}
+    assert "/check" in (await member.post("/check", reply_to_message=own))[0].text
+
     mention = await member.post(f"@{BOT_USER['username']} {DANGER}")
     assert url_buttons(mention[0]) == [f"{BOT_LINK}?start=help"]
 

@@ -244,7 +244,8 @@ def read_group_message(message: Any, key: str, username: str) -> GroupMessage | 
         command = name.lower()
     reply = getattr(message, "reply_to_message", None)
     reply_text = None
-    if reply is not None:
+    author = getattr(getattr(reply, "from_user", None), "username", None)
+    if reply is not None and not (username and author == username):  # not the bot's own words
         raw = getattr(reply, "text", None) or getattr(reply, "caption", None)
         reply_text = None if raw is None else valid_text(raw)
     mention = f"@{username}".lower() if username else None
