@@ -46,7 +46,9 @@ class GroupMember:
             await self.api.wait_calls("sendMessage", replies, self.chat_id, since=mark)
         elif update not in self.api.unseen:
             await handled(self.redis, update_id)
-        await self.api.quiet(0.3)
+        # The bot's answer follows its de-duplication mark within milliseconds; a loaded
+        # machine gets half a second.
+        await self.api.quiet(0.5)
         return self.api.calls_to("sendMessage", self.chat_id, since=mark)
 
     def message_id(self) -> int:
