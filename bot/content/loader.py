@@ -24,6 +24,8 @@ from bot.content.facts import (
 from bot.content.models import Answer, Content, Country, DangerPhrase, Flow, Hotline, Messages
 from bot.content.parsed import Parsed
 from bot.content.problems import ContentError, Problem
+from bot.content.checkin import FILE_NAME as CHECKIN_FILE
+from bot.content.checkin import read_checkin
 from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
 from bot.content.silent_alarm import read_silent_alarm
 from bot.content.yamlfile import Where, display_name, read_yaml, validation_problems
@@ -85,6 +87,8 @@ def check_content(
     reader.problems += ad_problems
     silent_alarm, alarm_problems = read_silent_alarm(directory / SILENT_ALARM_FILE)
     reader.problems += alarm_problems
+    checkin, checkin_problems = read_checkin(directory / CHECKIN_FILE)
+    reader.problems += checkin_problems
 
     problems = sorted(reader.problems, key=lambda p: (p.file, p.line or 0))
     if parsed.messages is None or any(p.severity == "error" for p in problems):
@@ -98,6 +102,7 @@ def check_content(
         danger_phrases={k: [p for p, _ in v] for k, v in parsed.danger_phrases.items()},
         ad_check=ad_check,
         silent_alarm=silent_alarm,
+        checkin=checkin,
     )
     return content, problems
 

@@ -19,6 +19,7 @@ from bot.content.canned import CannedRepliesFile
 from bot.content.models import (
     AdCheck,
     Answer,
+    Checkin,
     Country,
     DangerPhrase,
     Flow,
@@ -62,6 +63,10 @@ class SilentAlarmFile(_File):
     silent_alarm: SilentAlarm
 
 
+class CheckinFile(_File):
+    checkin: Checkin
+
+
 # file kind -> (model of the whole file, the files it describes)
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "messages": (MessagesFile, "messages.yaml"),
@@ -72,6 +77,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "danger_phrases": (DangerPhrasesFile, "danger_phrases.yaml"),
     "ad_check": (AdCheckFile, "ad_check.yaml"),
     "silent_alarm": (SilentAlarmFile, "silent_alarm.yaml"),
+    "checkin": (CheckinFile, "checkin.yaml"),
     "canned_replies": (CannedRepliesFile, "canned_replies.yaml"),
 }
 
