@@ -7,6 +7,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+from bot.checkin.step import CheckinStep
 from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
@@ -74,6 +75,7 @@ class DialogueEngine:
         self._links = DeepLinkStep()  # /start help, /start checkad: buttons in groups
         key = settings.bot.pseudonym_key
         self._alarm = SilentAlarmStep(key.get_secret_value() if key else None)
+        self._checkin = CheckinStep(self._safety)  # plans bound by the runner (Redis)
         self._triage_source = triage
         self._per_content: tuple[Content, Assessor, CountryIndex] | None = None
 
@@ -85,6 +87,11 @@ class DialogueEngine:
     def held_texts(self) -> PendingTexts:
         """The messages held for the human offer; the runner binds a shared store to it."""
         return self._pending
+
+    @property
+    def checkin(self) -> CheckinStep:
+        """The check-in timer's step; the runner binds its Redis plan store and clock."""
+        return self._checkin
 
     @property
     def content_holder(self) -> ContentHolder:
@@ -213,6 +220,8 @@ class DialogueEngine:
             self._ads.on_event(turn)
         elif self._alarm.claims(turn.event):  # /codeword and its buttons
             self._alarm.on_event(turn)
+        elif self._checkin.claims(turn.event):  # /checkin, its setup and the answers
+            await self._checkin.on_event(turn)
         elif kind == EventKind.TEXT or (kind not in (EventKind.COMMAND, EventKind.BUTTON)
                                       and turn.event.text):
             # A photo's or document's caption is what the person wrote: it is triaged and
@@ -281,6 +290,9 @@ class DialogueEngine:
             if reading.decision.at_risk:
                 self._safety.numbers_now(turn)
             self._safety.consent(turn, typed_consent)
+            return
+        # A check-in setup's typed name or contact (a message raising a risk is not one).
+        if not reading.decision.at_risk and await self._checkin.on_text(turn, reading.text):
             return
         # A job ad: its red flags (after the danger phrases, which answer with numbers first).
         if self._ads.on_text(turn, reading.text, at_risk=reading.decision.at_risk):

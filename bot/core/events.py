@@ -68,7 +68,7 @@ class OperatorAlert:
 
     user_key: str
     chat_key: str
-    reason: Literal["risk", "request", "self_check"]
+    reason: Literal["risk", "request", "self_check", "checkin"]  # checkin: one was missed
     language: str
     country: str | None = None
     risk_level: str | None = None  # "high", "medium", "low" or None when unknown

@@ -9,6 +9,7 @@ MENU_LABELS: dict[str, str] = {
     "menu": N_("Main menu"),
     "job_check": N_("Check a job offer"),
     "ad_check": N_("Check a job ad"),
+    "checkin": N_("Check-ins on the road"),
     "self_check": N_("Check my situation"),
     "legal_work": N_("Work legally abroad"),
     "before_go": N_("Before you go"),
@@ -25,7 +26,7 @@ MENU_LABELS: dict[str, str] = {
 # The main menu's rows: the action that matters most in danger sits alone on its own row.
 MAIN_MENU: tuple[tuple[str, ...], ...] = (
     ("job_check", "self_check"),
-    ("ad_check",),
+    ("ad_check", "checkin"),
     ("legal_work", "before_go"),
     ("help_now",),
     ("human", "hotlines"),

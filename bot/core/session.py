@@ -57,13 +57,14 @@ class ConsentQuestion(BaseModel):
 
 
 class PasteQuestion(BaseModel):
-    """The bot waits for something to be pasted: a job ad to check, or a new code word."""
+    """The bot waits for something to be pasted: a job ad to check, a new code word, or (setting
+    up check-ins) the employer's or agency's name or a contact to share if one is missed."""
 
     kind: Literal["paste"] = "paste"
-    what: Literal["ad", "code_word"]
+    what: Literal["ad", "code_word", "checkin_employer", "checkin_contact"]
 
 
-PASTE_WHATS: tuple[str, ...] = ("ad", "code_word")
+PASTE_WHATS: tuple[str, ...] = ("ad", "code_word", "checkin_employer", "checkin_contact")
 
 Awaiting = Annotated[
     CountryQuestion | ConsentQuestion | PasteQuestion, Field(discriminator="kind")

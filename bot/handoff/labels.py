@@ -11,6 +11,8 @@ from bot.i18n import N_, Translator
 
 # Warning signs (the triage's indicators) as operators read them in an alert.
 INDICATORS: dict[str, str] = {
+    "checkin-missed": N_("Check-in not answered in time"),
+    "checkin-undelivered": N_("Check-in not delivered (the bot is blocked)"),
     "risk_documents_withheld": N_("Documents withheld"),
     "risk_movement_restricted": N_("Not allowed to leave"),
     "risk_debt_bondage": N_("Debt bondage"),
@@ -23,6 +25,7 @@ REASONS: dict[str, str] = {
     "risk": N_("risk found"),
     "request": N_("asked for a person"),
     "self_check": N_("self-check"),
+    "checkin": N_("missed check-in"),
 }
 OUTCOMES: dict[str, str] = {
     "referred": N_("Referred to a hotline"),

@@ -30,6 +30,7 @@ USER_KEY_KINDS: tuple[str, ...] = (
     "edits",  # keyed hashes of recent message texts by message id, to skip unchanged edits
     "held",  # the message held for the human offer until the person answers (PendingTexts)
     "lock",  # the person's cross-process lock (a random token, a lease of seconds)
+    "checkin",  # the check-in plan (bot/checkin/plan.py): TTL = the plan's end + grace + a day
 )
 
 
@@ -41,3 +42,9 @@ def user_keys(user_key: str) -> list[str]:
 def global_key(*parts: str) -> str:
     """A key about no one in particular (queues, de-duplication, counters)."""
     return ":".join((PREFIX, *parts))
+
+
+# Sorted sets whose members are user keys (shared by everyone, so no TTL of their own): each
+# member is removed when its work is done, and `delete_user` removes the person from each.
+CHECKIN_DUE = global_key("checkin", "due")  # user key -> when its check-in plan is due
+PERSON_SETS: tuple[str, ...] = (CHECKIN_DUE,)

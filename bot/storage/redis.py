@@ -13,7 +13,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from bot.core.session import Session
-from bot.storage.keys import UserKey, user_keys
+from bot.storage.keys import PERSON_SETS, UserKey, user_keys
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -97,7 +97,11 @@ class RedisSessionStore:
         return bool(written)
 
     async def delete_user(self, user_key: str) -> None:
-        await self._redis.delete(*user_keys(user_key))
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.delete(*user_keys(user_key))
+            for name in PERSON_SETS:  # e.g. a check-in's due time: it ends at once
+                pipe.zrem(name, user_key)
+            await pipe.execute()
 
     async def aclose(self) -> None:
         await self._redis.aclose()

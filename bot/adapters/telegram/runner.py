@@ -39,6 +39,7 @@ from bot.adapters.telegram.state import (
 )
 from bot.adapters.telegram.texts import TransportTexts
 from bot.adapters.telegram.webhook import WebhookServer
+from bot.checkin.wiring import build_checkins
 from bot.config import ConfigError, Settings, load_settings
 from bot.content.loader import ContentHolder
 from bot.core.session_store import InMemorySessionStore, SessionStore
@@ -206,6 +207,7 @@ async def serve(
     limiter: OutgoingLimiter | None = None,
     handoff_options: dict[str, Any] | None = None,
     metrics: Metrics | None = None,
+    checkin_options: dict[str, Any] | None = None,
 ) -> None:
     """Run the bot until `stop` is set (`limiter`: Telegram's limits unless a bench says so).
 
@@ -223,7 +225,8 @@ async def serve(
         await health_server.start(host, int(port))
     try:
         await _serve(settings, stop, secrets, metrics, readiness, engine_factory=engine_factory,
-                     on_started=on_started, limiter=limiter, handoff_options=handoff_options)
+                     on_started=on_started, limiter=limiter, handoff_options=handoff_options,
+                     checkin_options=checkin_options)
     finally:
         if health_server is not None:
             await health_server.stop()
@@ -265,6 +268,7 @@ async def _serve(
     on_started: Callable[[Glue], None] | None,
     limiter: OutgoingLimiter | None,
     handoff_options: dict[str, Any] | None,
+    checkin_options: dict[str, Any] | None = None,
 ) -> None:
     store, state, health = build_storage(settings, metrics)
     if health is not None:
@@ -285,6 +289,9 @@ async def _serve(
             signal.SIGHUP, reload_content, holder, metrics
         )
     add_readiness_checks(readiness, health, holder)
+    checkins = None if holder is None else build_checkins(
+        raw_engine, handoff, adapter.messenger, health.redis if health else None,
+        lambda: holder.content, on_sent=state.remember, **(checkin_options or {}))
     glue = Glue(
         engine=engine, messenger=MeasuredMessenger(adapter.messenger, metrics),
         state=state, store=store,
@@ -304,6 +311,7 @@ async def _serve(
     handoff_task: asyncio.Task[None] | None = None
     watch_task: asyncio.Task[None] | None = None
     history_task: asyncio.Task[None] | None = None
+    checkin_task: asyncio.Task[None] | None = None
     try:
         await adapter.start(texts)
         check_chat = getattr(handoff, "check_chat", None)
@@ -312,6 +320,8 @@ async def _serve(
         run_handoff = getattr(handoff, "run", None)
         if run_handoff is not None:  # posts, re-claims and escalates alerts in the background
             handoff_task = asyncio.create_task(run_handoff(handoff_stop))
+        if checkins is not None:  # check-ins due in Redis, whichever replica claims them
+            checkin_task = asyncio.create_task(checkins.run(handoff_stop))
         if health is not None:  # Redis memory, OOM spells, the policy after a failover
             watch_task = asyncio.create_task(
                 health.watch(handoff_stop, settings.redis.memory_check_s))
@@ -352,6 +362,8 @@ async def _serve(
             await watch_task
         if history_task is not None:
             await history_task
+        if checkin_task is not None:
+            await checkin_task
         # Updates in hand finish before the Bot API session closes (stopping polling cancels
         # only the fetching, not aiogram's handler tasks).
         with suppress(TimeoutError):

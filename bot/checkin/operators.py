@@ -1,0 +1,73 @@
+"""What the operators hear about check-ins, through the durable handoff (bot/handoff).
+
+A missed check-in becomes a case with reason "checkin" whose alert carries only what the person
+agreed to share (destination country, the employer's or agency's name as typed, a contact);
+it is silent: nothing about it may appear on the person's screen, someone else may hold the
+phone. If the person already has an open case, the same lines go into that case instead.
+An answer after the alert is posted in the case (or the chat when the case is closed).
+"""
+
+from __future__ import annotations
+
+from bot.checkin.plan import Answer, CheckinPlan
+from bot.core.events import OperatorAlert, Reply
+from bot.handoff.service import QueueHandoff
+from bot.i18n import N_
+
+MISSED = "checkin-missed"
+UNDELIVERED = "checkin-undelivered"
+EMPLOYER = N_("Employer or agency (as they typed it): {value}")
+CONTACT = N_("Contact they gave: {value}")
+NOTHING = N_("They agreed to share nothing else.")
+MISSED_IN_CASE = N_("⏰ {case} did not answer a check-in in time.")
+LATE: dict[str, str] = {
+    "ok": N_("✅ {case} answered the missed check-in late: all right."),
+    "help": N_("⚠️ {case} answered the missed check-in late: not fine. The bot gave them the "
+               "numbers and offered a person."),
+    "stop": N_("✖ {case} answered the missed check-in late: stop asking. Check-ins are off."),
+}
+
+
+class HandoffOperators:
+    """`missed` and `answered_late` over a `QueueHandoff` (its cases, queue and channel)."""
+
+    def __init__(self, handoff: QueueHandoff) -> None:
+        self._handoff = handoff
+
+    def _lines(self, plan: CheckinPlan) -> tuple[str, ...]:
+        ctx = self._handoff.ctx
+        lines = []
+        if plan.employer:
+            lines.append(ctx.op_text(EMPLOYER, value=plan.employer))
+        if plan.contact:
+            lines.append(ctx.op_text(CONTACT, value=plan.contact))
+        return tuple(lines) or (ctx.op_text(NOTHING),)
+
+    async def missed(self, user_key: str, plan: CheckinPlan) -> None:
+        """Alert the operators (silently for the person); raises when nothing was queued."""
+        ctx = self._handoff.ctx
+        indicators = (MISSED, UNDELIVERED) if plan.undelivered else (MISSED,)
+        case = await ctx.cases.open_case_of(user_key)
+        if case is not None:  # someone is already on it: tell them there
+            head = ctx.op_text(MISSED_IN_CASE, case=case.pseudonym)
+            country = ctx.labels.country(plan.country or "") if plan.country else ""
+            shared = [country] if country else []
+            body = "\n".join([head, *(f"• {x}" for x in [*shared, *self._lines(plan)])])
+            await ctx.post_in_case(case, Reply(body))
+            return
+        await self._handoff.queue_alert(OperatorAlert(
+            user_key=user_key, chat_key=plan.chat_key, reason="checkin",
+            language=plan.language, country=plan.country, indicators=indicators,
+            summary=self._lines(plan), silent=True,
+        ))
+
+    async def answered_late(self, user_key: str, answer: Answer) -> None:
+        """Tell the operators the person answered after all (in the case while it is open)."""
+        ctx = self._handoff.ctx
+        case = await ctx.cases.open_case_of(user_key)
+        name = case.pseudonym if case is not None else ctx.pseudonymizer.pseudonym(user_key)
+        text = ctx.op_text(LATE[answer], case=name)
+        if case is not None:
+            await ctx.post_in_case(case, Reply(text))
+        else:
+            await ctx.send_to_operators(Reply(text))

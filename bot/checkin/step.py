@@ -1,0 +1,281 @@
+"""The engine's side of check-ins: /checkin and its setup, and the answers to a check-in.
+
+Transport-agnostic (no Telegram framework here). The plan lives in Redis (store.py), bound by
+the runner; without it (the console demo, no Redis) or without operators to alert, the feature
+says it is unavailable instead of promising an alert nobody would get.
+
+Payloads: `m:checkin` (menu), `ci:i:<days>`, `ci:d:<weeks>`, `ci:g:<hours>` (setup choices),
+`ci:c:<ISO2>` / `ci:c:no` (share the destination or not), `ci:skip`, `ci:go`, `ci:x` (setup),
+`ci:ok`, `ci:help`, `ci:stop` (the answers under a check-in).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from bot.checkin.plan import DAY, HOUR, WEEK, Answer, CheckinPlan
+from bot.checkin.store import PlanStore
+from bot.content.models import Checkin, CheckinOption
+from bot.core.events import Button, EventKind, IncomingEvent, Reply
+from bot.core.replies import Replies
+from bot.core.safety import Safety
+from bot.core.session import PasteQuestion
+from bot.core.turn import Turn
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], float]  # seconds since the epoch
+COMMAND = "/checkin"
+ACTION = "checkin"  # the main menu's `m:checkin`
+PREFIX = "ci:"
+EMPLOYER = PasteQuestion(what="checkin_employer")
+CONTACT = PasteQuestion(what="checkin_contact")
+ANSWERS: tuple[Answer, ...] = ("ok", "help", "stop")
+NO_COUNTRY = "no"
+# setup payload kind -> (plan field, seconds per unit, the content's list of options)
+CHOICES: dict[str, tuple[str, int, str]] = {
+    "i": ("interval_s", DAY, "intervals_days"),
+    "d": ("duration_s", WEEK, "durations_weeks"),
+    "g": ("grace_s", HOUR, "grace_hours"),
+}
+
+
+def answer_buttons(texts: Checkin, language: str) -> list[list[Button]]:
+    """The three answers under a check-in (their labels are ordinary content texts)."""
+    t = texts.texts
+    return [[Button(t.button_ok.get(language).strip(), f"{PREFIX}ok")],
+            [Button(t.button_help.get(language).strip(), f"{PREFIX}help")],
+            [Button(t.button_stop.get(language).strip(), f"{PREFIX}stop")]]
+
+
+class CheckinStep:
+    """/checkin, its setup screens, and "all right" / "not fine" / "stop" under a check-in."""
+
+    def __init__(self, safety: Safety, clock: Clock = time.time) -> None:
+        self._safety = safety
+        self._clock = clock
+        self._plans: PlanStore | None = None
+
+    def bind(self, plans: PlanStore, clock: Clock | None = None) -> None:
+        """Keep plans in Redis (the runner does this; the scheduler uses the same store)."""
+        self._plans = plans
+        self._clock = clock or self._clock
+
+    @property
+    def plans(self) -> PlanStore | None:
+        return self._plans
+
+    def claims(self, event: IncomingEvent) -> bool:
+        """True for /checkin, the menu button and every `ci:` button."""
+        if event.kind == EventKind.COMMAND:
+            words = (event.text or "").split(maxsplit=1)
+            return bool(words) and words[0].split("@", 1)[0].lower() == COMMAND
+        payload = event.payload or ""
+        return event.kind == EventKind.BUTTON and (
+            payload == f"m:{ACTION}" or payload.startswith(PREFIX))
+
+    async def on_event(self, turn: Turn) -> None:
+        r, payload = turn.r, turn.event.payload or ""
+        texts, plans = r.content.checkin, self._plans
+        kind, _, rest = payload.removeprefix(PREFIX).partition(":")
+        if plans is not None and payload.startswith(PREFIX) and kind in ANSWERS:
+            # An answer is taken even if the feature was switched off since: it may be late.
+            await self._answer(turn, plans, texts, kind)
+            return
+        if texts is None or plans is None or not self._safety.handoff_available:
+            turn.replies.append(r.main_menu(r.text(texts.texts.unavailable) if texts else None))
+            return
+        now = self._clock()
+        plan = await plans.load(turn.event.user_key)
+        if not payload.startswith(PREFIX):  # /checkin or the menu button
+            if plan is not None and plan.phase != "draft":
+                turn.replies.append(self._status(r, texts, plan))
+            else:
+                await self._begin(turn, plans, texts, now)
+            return
+        if plan is None or plan.phase != "draft":  # a button of a setup that is over
+            turn.replies.append(r.main_menu())
+            return
+        await self._setup(turn, plans, texts, plan, kind, rest, now)
+
+    async def on_text(self, turn: Turn, text: str) -> bool:
+        """The employer's name or the contact, typed during the setup; True when taken.
+
+        The engine calls this only for a message that raised no risk (that one goes to the
+        at-risk path first, whatever was being set up).
+        """
+        awaiting, plans, texts = turn.session.awaiting, self._plans, turn.r.content.checkin
+        if awaiting not in (EMPLOYER, CONTACT):
+            return False
+        turn.session.awaiting = None
+        if plans is None or texts is None:
+            return False
+        plan = await plans.load(turn.event.user_key)
+        if plan is None or plan.phase != "draft":
+            return False
+        value = " ".join(text.split())
+        r = turn.r
+        if len(value) > texts.max_chars or not value:
+            turn.session.awaiting = awaiting
+            turn.replies.append(Reply(r.text(texts.texts.too_long), self._skip_rows(r, texts)))
+            return True
+        if awaiting == EMPLOYER:
+            plan.employer, plan.step = value, "contact"
+        else:
+            plan.contact, plan.step = value, "confirm"
+        await self._save(turn, plans, plan, self._clock())
+        turn.replies.append(self._screen(turn, texts, plan))
+        return True
+
+    # ------------------------------------------------------------------ setup
+    async def _begin(self, turn: Turn, plans: PlanStore, texts: Checkin, now: float) -> None:
+        plan = CheckinPlan(chat_key=turn.event.chat_key, language=turn.r.lang)
+        await plans.update(turn.event.user_key, lambda _: plan, now=now)
+        turn.replies.append(self._screen(turn, texts, plan))
+
+    async def _setup(self, turn: Turn, plans: PlanStore, texts: Checkin, plan: CheckinPlan,
+                     kind: str, rest: str, now: float) -> None:
+        r = turn.r
+        if kind in CHOICES:
+            field, unit, options = CHOICES[kind]
+            values = [o.value for o in getattr(texts, options)]
+            if not rest.isdigit() or int(rest) not in values:
+                turn.replies.append(self._screen(turn, texts, plan))  # the screen again
+                return
+            setattr(plan, field, int(rest) * unit)
+            plan.step = {"i": "duration", "d": "grace", "g": "country"}[kind]  # type: ignore[assignment]
+        elif kind == "c":
+            if rest != NO_COUNTRY and rest not in r.content.countries:
+                turn.replies.append(self._screen(turn, texts, plan))
+                return
+            plan.country = None if rest == NO_COUNTRY else rest
+            plan.step = "employer"
+        elif kind == "skip":
+            plan.step = "contact" if plan.step == "employer" else "confirm"
+        elif kind == "x":
+            await plans.delete(turn.event.user_key)
+            turn.session.awaiting = None
+            turn.replies.append(r.main_menu(r.text(texts.texts.cancelled)))
+            return
+        elif kind == "go" and plan.step == "confirm" and plan.interval_s and plan.duration_s:
+            plan.language = r.lang
+            plan.start(now)
+            await self._save(turn, plans, plan, now)
+            turn.session.awaiting = None
+            log.info("check-ins started user=%s", turn.event.user_key[:12])
+            started = r.text(texts.texts.started).format(next=self._when(r, plan.next_at))
+            turn.replies.append(r.main_menu(started))
+            return
+        await self._save(turn, plans, plan, now)
+        turn.replies.append(self._screen(turn, texts, plan))
+
+    @staticmethod
+    async def _save(turn: Turn, plans: PlanStore, plan: CheckinPlan, now: float) -> None:
+        # The setup is the person's own, under their lock: their latest screen wins.
+        await plans.update(turn.event.user_key, lambda _: plan.model_copy(), now=now)
+
+    def _screen(self, turn: Turn, texts: Checkin, plan: CheckinPlan) -> Reply:
+        """The setup screen for the plan's current step (and what the next text answers)."""
+        r, t, session = turn.r, texts.texts, turn.session
+        cancel = [Button(r.text(t.button_cancel), f"{PREFIX}x")]
+        session.awaiting = None
+        if plan.step in ("interval", "duration", "grace"):
+            kind = {"interval": "i", "duration": "d", "grace": "g"}[plan.step]
+            options: list[CheckinOption] = getattr(texts, CHOICES[kind][2])
+            question = {"interval": t.intro, "duration": t.ask_duration, "grace": t.ask_grace}
+            buttons = [Button(r.text(o.label), f"{PREFIX}{kind}:{o.value}") for o in options]
+            return Reply(r.text(question[plan.step]), [*_rows(buttons), cancel])
+        if plan.step == "country":
+            codes = list(r.content.countries)
+            if session.destination in codes:  # the country they read about first
+                codes.remove(session.destination)
+                codes.insert(0, session.destination)
+            buttons = [Button(r.country_name(c), f"{PREFIX}c:{c}") for c in codes]
+            no = [Button(r.text(t.button_no_country), f"{PREFIX}c:{NO_COUNTRY}")]
+            return Reply(r.text(t.ask_country), [*_rows(buttons), no, cancel])
+        if plan.step in ("employer", "contact"):
+            session.awaiting = EMPLOYER if plan.step == "employer" else CONTACT
+            ask = t.ask_employer if plan.step == "employer" else t.ask_contact
+            return Reply(r.text(ask), self._skip_rows(r, texts))
+        lines = shared_lines(texts, plan, r.lang, r.country_name)
+        body = "\n".join([r.text(t.confirm), *(f"• {line}" for line in lines)])
+        return Reply(body, [[Button(r.text(t.button_start), f"{PREFIX}go")], cancel])
+
+    @staticmethod
+    def _skip_rows(r: Replies, texts: Checkin) -> list[list[Button]]:
+        t = texts.texts
+        return [[Button(r.text(t.button_skip), f"{PREFIX}skip")],
+                [Button(r.text(t.button_cancel), f"{PREFIX}x")]]
+
+    def _status(self, r: Replies, texts: Checkin, plan: CheckinPlan) -> Reply:
+        text = r.text(texts.texts.active).format(
+            next=self._when(r, plan.next_at), until=self._when(r, plan.ends_at))
+        stop = [Button(r.text(texts.texts.button_stop), f"{PREFIX}stop")]
+        return Reply(text, [stop, [r.action_button("menu")]])
+
+    @staticmethod
+    def _when(r: Replies, at: float) -> str:
+        moment = datetime.fromtimestamp(at, UTC)
+        return f"{r.tr.date(moment)}, {r.tr.time(moment)} UTC"
+
+    # ------------------------------------------------------------------ answers
+    async def _answer(self, turn: Turn, plans: PlanStore, texts: Checkin | None,
+                      answer: Answer) -> None:
+        """An answer under a check-in; after a missed one's alert, the operators hear of it."""
+        r, now = turn.r, self._clock()
+        over = False
+
+        def change(plan: CheckinPlan | None) -> CheckinPlan | None:
+            nonlocal over
+            if plan is None or plan.phase == "draft":
+                return plan
+            late = plan.phase in ("alerted", "ended") or plan.late is not None
+            if late:
+                plan.late = answer
+            if answer == "stop":
+                if not late:
+                    return None
+                plan.phase = "ended"
+                return plan
+            if plan.phase in ("asked", "alerted"):
+                over = not plan.answered(now)
+                if over:
+                    if not late:
+                        return None
+                    plan.phase = "ended"
+            return plan
+
+        plan = await plans.update(turn.event.user_key, change, now=now)
+        log.info("check-in answered user=%s answer=%s late=%s", turn.event.user_key[:12],
+                 answer, plan is not None and plan.late is not None)
+        t = texts.texts if texts is not None else None
+        if answer == "help":
+            self._safety.risk_path(turn, "risk", ["emergency_now"], intent="emergency_now")
+        elif answer == "stop":
+            turn.replies.append(r.main_menu(r.text(t.stopped) if t else None))
+        else:
+            text = r.text(t.answered_ok) if t else ""
+            if over and t is not None:
+                text = f"{text}\n\n{r.text(t.finished)}"
+            turn.replies.append(Reply(text) if text else r.main_menu())
+
+
+def shared_lines(texts: Checkin, plan: CheckinPlan, language: str,
+                 country_name: Callable[[str], str]) -> list[str]:
+    """Exactly what the operators will see about a missed check-in, in `language`."""
+    t = texts.texts
+    lines = []
+    if plan.country:
+        lines.append(t.share_country.get(language).strip().format(value=country_name(plan.country)))
+    if plan.employer:
+        lines.append(t.share_employer.get(language).strip().format(value=plan.employer))
+    if plan.contact:
+        lines.append(t.share_contact.get(language).strip().format(value=plan.contact))
+    return lines or [t.share_nothing.get(language).strip()]
+
+
+def _rows(buttons: list[Button], width: int = 2) -> list[list[Button]]:
+    return [buttons[i:i + width] for i in range(0, len(buttons), width)]
