@@ -56,10 +56,12 @@ async def real_engine(settings: Settings, store: SessionStore) -> Any:
 class HandoffBot(RunningBot):
     """`serve()` with the durable handoff and test timings; `restart()` is a new process."""
 
-    def __init__(self, settings: Settings, options: dict[str, float] | None = None) -> None:
+    def __init__(self, settings: Settings, options: dict[str, float] | None = None,
+                 checkin_options: dict[str, Any] | None = None) -> None:
         holder = shared_content()
         super().__init__(settings, real_engine, FAST_LIMITER, handoff_options={
-            **FAST, "content": lambda: holder.content, **(options or {})})
+            **FAST, "content": lambda: holder.content, **(options or {})},
+            checkin_options=checkin_options)
 
 
 class Replicas:

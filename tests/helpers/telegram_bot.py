@@ -61,8 +61,10 @@ class RunningBot:
 
     def __init__(self, settings: Settings, engine_factory: EngineFactory | None,
                  limiter: OutgoingLimiter | None = None,
-                 handoff_options: dict[str, Any] | None = None) -> None:
+                 handoff_options: dict[str, Any] | None = None,
+                 checkin_options: dict[str, Any] | None = None) -> None:
         self.settings = settings
+        self.checkin_options = checkin_options  # e.g. a fake clock and a short poll
         self._factory = engine_factory
         self._limiter = limiter
         self.handoff_options = handoff_options
@@ -80,7 +82,8 @@ class RunningBot:
 
         self._task = asyncio.create_task(
             serve(self.settings, self._stop, engine_factory=self._factory, on_started=on_started,
-                  limiter=self._limiter or fast_limiter(), handoff_options=self.handoff_options)
+                  limiter=self._limiter or fast_limiter(), handoff_options=self.handoff_options,
+                  checkin_options=self.checkin_options)
         )
         waiter = asyncio.create_task(started.wait())
         await asyncio.wait({self._task, waiter}, timeout=120, return_when=asyncio.FIRST_COMPLETED)

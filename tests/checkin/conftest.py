@@ -1,0 +1,59 @@
+"""Check-in fixtures: a fake clock the bot's scheduler and engine both read, and the bot."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+from bot.checkin.plan import DAY, HOUR
+from tests.handoff.telegram import HandoffBot, settings_for
+from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.telegram_bot import Person
+
+POLL = 0.05  # the scheduler's tick in tests: real seconds, while the clock jumps by days
+INTERVAL, DURATION, GRACE = 2 * DAY, 14 * DAY, 12 * HOUR  # ci:i:2, ci:d:2, ci:g:12
+
+
+@dataclass
+class FakeClock:
+    """Epoch seconds that move only when a test says so."""
+
+    now: float = field(default_factory=time.time)
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def checkin_bot(api: FakeBotAPI, framework: str, redis_url: str, clock: FakeClock) -> HandoffBot:
+    return HandoffBot(settings_for(api, framework, redis_url),
+                      checkin_options={"clock": clock, "poll": POLL, "lease": 60.0})
+
+
+async def set_up(person: Person, *, country: str = "PL", employer: str | None = "ООО Ромашка",
+                 contact: str | None = None) -> str:
+    """Turn check-ins on every 2 days for 2 weeks with 12 hours' grace; the started text."""
+    await person.press("m:checkin")
+    await person.press("ci:i:2")
+    await person.press("ci:d:2")
+    await person.press("ci:g:12")
+    await person.press(f"ci:c:{country}")
+    if employer is None:
+        await person.press("ci:skip")
+    else:
+        await person.say(employer)
+    if contact is None:
+        [confirm] = await person.press("ci:skip")
+    else:
+        [confirm] = await person.say(contact)
+    assert "ci:go" in confirm.payloads
+    [started] = await person.press("ci:go")
+    return started.text
+
+
+async def idle(seconds: float = 10 * POLL) -> None:
+    """Let the scheduler tick a few times (for "nothing happened" checks)."""
+    await asyncio.sleep(seconds)
