@@ -77,6 +77,14 @@ class CheckinStep:
         return event.kind == EventKind.BUTTON and (
             payload == f"m:{ACTION}" or payload.startswith(PREFIX))
 
+    def forget(self, turn: Turn) -> None:
+        """Before every event: another command or button ends the wait for a typed name or
+        contact, so a later question is never taken for one (the draft stays, unscheduled)."""
+        event = turn.event
+        navigating = event.kind in (EventKind.COMMAND, EventKind.BUTTON)
+        if navigating and turn.session.awaiting in (EMPLOYER, CONTACT) and not self.claims(event):
+            turn.session.awaiting = None
+
     async def on_event(self, turn: Turn) -> None:
         r, payload = turn.r, turn.event.payload or ""
         texts, plans = r.content.checkin, self._plans

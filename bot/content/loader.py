@@ -12,6 +12,8 @@ from pydantic import BaseModel, ValidationError
 
 from bot.content.adflags import FILE_NAME as AD_CHECK_FILE
 from bot.content.adflags import read_ad_check
+from bot.content.checkin import FILE_NAME as CHECKIN_FILE
+from bot.content.checkin import read_checkin
 from bot.content.checks import cross_check
 from bot.content.facts import (
     find_facts_dir,
@@ -24,8 +26,6 @@ from bot.content.facts import (
 from bot.content.models import Answer, Content, Country, DangerPhrase, Flow, Hotline, Messages
 from bot.content.parsed import Parsed
 from bot.content.problems import ContentError, Problem
-from bot.content.checkin import FILE_NAME as CHECKIN_FILE
-from bot.content.checkin import read_checkin
 from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
 from bot.content.silent_alarm import read_silent_alarm
 from bot.content.yamlfile import Where, display_name, read_yaml, validation_problems

@@ -214,6 +214,7 @@ class DialogueEngine:
         """Answer the event; True when the person's data was erased (nothing to save)."""
         kind = turn.event.kind
         self._ads.forget(turn)
+        self._checkin.forget(turn)
         if self._links.claims(turn.event):  # a group's button: the at-risk path or the ad check
             self._links.on_event(turn, help_now=self._help_now, check_ad=self._ads.on_event)
         elif self._ads.claims(turn.event):  # /checkad, the menu button, "Check this ad"

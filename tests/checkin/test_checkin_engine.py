@@ -1,0 +1,110 @@
+"""Check-ins through the engine with plans in a real Redis: the setup, what a typed name may
+be, and what never happens (a risk message taken for a name, a name in the logs)."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.checkin.store import PlanStore
+from bot.config import REPO_ROOT
+from bot.core.engine import DialogueEngine
+from bot.core.session_store import InMemorySessionStore
+from bot.factory import build_triage
+from bot.i18n import I18n
+from bot.storage.redis import RedisSessionStore
+from tests.checkin.conftest import FakeClock
+from tests.helpers.chat import Chat, all_payloads, plain_settings, texts
+from tests.helpers.engine import shared_content, shared_recognizer
+from tests.helpers.logs import leaks
+
+EMPLOYER = "Агентство Светлый Путь"
+CONTACT = "+375 29 111 22 33 мама"
+
+
+def engine(redis: Redis | None, clock: FakeClock | None = None) -> DialogueEngine:
+    settings = plain_settings()
+    built = DialogueEngine(shared_content(), shared_recognizer(), build_triage(settings),
+                           RedisSessionStore(redis) if redis else InMemorySessionStore(),
+                           I18n(REPO_ROOT / "locales"), settings)
+    if redis is not None:
+        built.checkin.bind(PlanStore(redis), clock or FakeClock())
+    return built
+
+
+async def _to_employer_question(chat: Chat) -> None:
+    await chat.command("/start")
+    intro = await chat.command("/checkin")
+    assert "ci:i:2" in all_payloads(intro)
+    for payload in ("ci:i:2", "ci:d:2", "ci:g:12"):
+        await chat.press(payload)
+    asked = await chat.press("ci:c:PL")
+    assert "ci:skip" in all_payloads(asked)
+
+
+async def test_without_redis_check_ins_say_they_are_unavailable() -> None:
+    chat = Chat(engine(None), language_code="be")
+    [reply] = (await chat.command("/checkin")).replies
+    assert "Праверка сувязі зараз недаступная" in reply.text
+
+
+async def test_the_confirm_screen_lists_exactly_what_will_be_shared(
+    redis_client: Redis, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    chat = Chat(engine(redis_client), language_code="ru")
+    await _to_employer_question(chat)
+    await chat.say(EMPLOYER)
+    confirm = await chat.say(CONTACT)
+    [text] = texts(confirm)
+    assert "Страна назначения: Польша" in text and EMPLOYER in text and CONTACT in text
+    assert {"ci:go", "ci:x"} <= set(all_payloads(confirm))
+    started = await chat.press("ci:go")
+    assert "Первая проверка" in texts(started)[0]
+    assert leaks(caplog.records, EMPLOYER, CONTACT, "Светлый") == []
+
+
+async def test_a_risk_message_during_the_setup_gets_the_numbers_not_stored_as_a_name(
+    redis_client: Redis,
+) -> None:
+    chat = Chat(engine(redis_client), language_code="ru")
+    await _to_employer_question(chat)
+    response = await chat.say("у меня забрали паспорт и не отпускают")
+    assert "112" in "\n".join(texts(response))
+    plan = await PlanStore(redis_client).load(chat.user_key)
+    assert plan is not None and plan.employer is None
+
+
+async def test_another_button_ends_the_wait_for_a_name(redis_client: Redis) -> None:
+    chat = Chat(engine(redis_client), language_code="en")
+    await _to_employer_question(chat)
+    await chat.press("m:hotlines")
+    await chat.say("how do I get a work visa for Poland")
+    plan = await PlanStore(redis_client).load(chat.user_key)
+    assert plan is not None and plan.employer is None
+
+
+async def test_cancel_keeps_nothing_and_old_setup_buttons_lead_to_the_menu(
+    redis_client: Redis,
+) -> None:
+    chat = Chat(engine(redis_client), language_code="ru")
+    await _to_employer_question(chat)
+    cancelled = await chat.press("ci:x")
+    assert "ничего не сохранено" in texts(cancelled)[0]
+    assert await redis_client.keys("smb:checkin:*") == []
+    old = await chat.press("ci:go")
+    assert "m:help_now" in all_payloads(old)  # the main menu: nothing started
+    assert await redis_client.keys("smb:checkin:*") == []
+
+
+async def test_checkin_again_shows_the_running_plan_with_stop(redis_client: Redis) -> None:
+    chat = Chat(engine(redis_client), language_code="en")
+    await _to_employer_question(chat)
+    await chat.press("ci:skip")
+    await chat.press("ci:skip")
+    await chat.press("ci:go")
+    status = await chat.command("/checkin")
+    assert "Check-ins are on until" in texts(status)[0]
+    assert "ci:stop" in all_payloads(status)
