@@ -92,6 +92,10 @@ class Metrics:
             "smb_content_reloads", "Content reloads, by outcome (ok, rejected).", ["outcome"],
             registry=r,
         )
+        self.checkins = Counter(
+            "smb_checkins", "Check-in timer events (asked, undelivered, missed, late_answer).",
+            ["event"], registry=r,
+        )
 
     def exposition(self) -> bytes:
         """The registry in Prometheus' text exposition format."""

@@ -25,6 +25,7 @@ from bot.checkin.store import PlanStore
 from bot.content.models import Content
 from bot.core.events import Reply
 from bot.core.messenger import BotApiError, Messenger
+from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -47,14 +48,15 @@ class CheckinScheduler:
 
     def __init__(self, plans: PlanStore, messenger: Messenger, operators: CheckinOperators,
                  content: Callable[[], Content], clock: Clock = time.time, *,
-                 on_sent: SentHook | None = None, poll: float = 5.0, lease: float = 60.0,
-                 batch: int = 50) -> None:
+                 on_sent: SentHook | None = None, metrics: Metrics | None = None,
+                 poll: float = 5.0, lease: float = 60.0, batch: int = 50) -> None:
         self._plans = plans
         self._messenger = messenger
         self._operators = operators
         self._content = content
         self._clock = clock
         self._on_sent = on_sent
+        self._metrics = metrics
         self._poll = poll
         self._lease = lease  # a claim's hold: the retry delay after a crash or a failure
         self._batch = batch
@@ -116,7 +118,9 @@ class CheckinScheduler:
                     raise
                 log.warning("check-in not delivered (%d): counts as asked", exc.code)
                 delivered = False
+                self._count("undelivered")
             else:
+                self._count("asked")
                 if self._on_sent is not None:
                     await self._on_sent(user_key, sent)  # /hide removes it too
 
@@ -134,6 +138,7 @@ class CheckinScheduler:
         # which the handoff takes as the same case (one open case per person).
         await self._operators.missed(user_key, plan)
         log.warning("check-in missed: operators alerted")
+        self._count("missed")
 
         def alerted(p: CheckinPlan | None) -> CheckinPlan | None:
             if p is None or p.phase != "asked" or p.asked_at != plan.asked_at:
@@ -147,6 +152,7 @@ class CheckinScheduler:
         answer = plan.late
         assert answer is not None
         await self._operators.answered_late(user_key, answer)
+        self._count("late_answer")
 
         def told(p: CheckinPlan | None) -> CheckinPlan | None:
             if p is None:
@@ -156,3 +162,7 @@ class CheckinScheduler:
             return None if p.phase == "ended" and p.late is None else p
 
         await self._plans.update(user_key, told, now=now)
+
+    def _count(self, event: str) -> None:
+        if self._metrics is not None:
+            self._metrics.checkins.labels(event).inc()

@@ -240,6 +240,7 @@ class CheckinStep:
             nonlocal over
             if plan is None or plan.phase == "draft":
                 return plan
+            plan.language = r.lang  # the next check-in in the language they use now
             late = plan.phase in ("alerted", "ended") or plan.late is not None
             if late:
                 plan.late = answer

@@ -16,11 +16,13 @@ from bot.checkin.store import PlanStore
 from bot.content.models import Content
 from bot.core.messenger import Messenger
 from bot.handoff.service import QueueHandoff
+from bot.metrics import Metrics
 
 
 def build_checkins(engine: Any, handoff: Any, messenger: Messenger, redis: Redis | None,
                    content: Callable[[], Content], *, on_sent: SentHook | None = None,
-                   clock: Clock = time.time, **timings: Any) -> CheckinScheduler | None:
+                   metrics: Metrics | None = None, clock: Clock = time.time,
+                   **timings: Any) -> CheckinScheduler | None:
     """The scheduler to run in the background, or None when check-ins cannot work here.
 
     `timings` (poll, lease, batch) and `clock` are for tests.
@@ -32,4 +34,4 @@ def build_checkins(engine: Any, handoff: Any, messenger: Messenger, redis: Redis
     plans = PlanStore(redis)
     step.bind(plans, clock)
     return CheckinScheduler(plans, messenger, HandoffOperators(handoff), content, clock,
-                            on_sent=on_sent, **timings)
+                            on_sent=on_sent, metrics=metrics, **timings)

@@ -291,7 +291,8 @@ async def _serve(
     add_readiness_checks(readiness, health, holder)
     checkins = None if holder is None else build_checkins(
         raw_engine, handoff, adapter.messenger, health.redis if health else None,
-        lambda: holder.content, on_sent=state.remember, **(checkin_options or {}))
+        lambda: holder.content, on_sent=state.remember, metrics=metrics,
+        **(checkin_options or {}))
     glue = Glue(
         engine=engine, messenger=MeasuredMessenger(adapter.messenger, metrics),
         state=state, store=store,
