@@ -101,8 +101,8 @@ async def test_command_menus_in_every_language(bot: RunningBot, fake_api: FakeBo
     assert {c.params.get("language_code") for c in calls} == {None, "ru", "be", "en"}
     for call in calls:
         names = [c["command"] for c in call.params["commands"]]
-        assert names == ["start", "help", "menu", "checkad", "language", "country", "hotlines",
-                         "operator", "delete", "hide"]
+        assert names == ["start", "help", "menu", "checkad", "checkin", "language", "country",
+                         "hotlines", "operator", "delete", "hide"]
 
 
 async def test_hide_deletes_the_chat_and_leaves_one_neutral_message(

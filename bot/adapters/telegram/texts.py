@@ -13,6 +13,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("help", N_("What this bot can do")),
     ("menu", N_("Main menu")),
     ("checkad", N_("Check a job ad")),
+    ("checkin", N_("Check-ins on the road")),
     ("language", N_("Change language")),
     ("country", N_("Choose a country")),
     ("hotlines", N_("Helplines")),
