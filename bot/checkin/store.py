@@ -6,14 +6,23 @@ claims due members with one Lua script that moves them a lease into the future, 
 one replica works on a member at a time, and a replica that dies mid-work only delays it by
 the lease. Every write of a plan is a compare-and-set on its `seq` that also sets (or removes)
 its due time, so the person's answer and the scheduler never overwrite each other.
+
+What the person typed (the employer's name, the contact) and the chat address are encrypted in
+Redis (Fernet, a key derived from BOT_PSEUDONYM_KEY, as for held texts): a Redis dump or backup
+shows none of them.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import json
 import logging
 from collections.abc import Callable
 from typing import Any, cast
 
+from cryptography.fernet import Fernet, InvalidToken
 from redis.asyncio import Redis
 
 from bot.checkin.plan import CheckinPlan
@@ -21,6 +30,7 @@ from bot.storage.keys import CHECKIN_DUE, UserKey
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3  # compare-and-set retries before a write gives up (another writer kept winning)
+SEALED = ("chat_key", "employer", "contact")  # encrypted in Redis
 
 # KEYS: the due set. ARGV: now, lease until, how many. Due members, each moved to the lease.
 _CLAIM = """
@@ -54,18 +64,34 @@ def plan_key(user_key: str) -> str:
 class PlanStore:
     """Load, compare-and-set and claim check-in plans (one shared Redis client)."""
 
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: Redis, secret: str) -> None:
         self._redis = redis
         self._claim = redis.register_script(_CLAIM)
         self._save = redis.register_script(_SAVE)
+        key = hmac.new(secret.encode(), b"checkin-plans", hashlib.sha256).digest()
+        self._fernet = Fernet(base64.urlsafe_b64encode(key))
+
+    def _seal(self, plan: CheckinPlan) -> str:
+        data = plan.model_dump(mode="json")
+        for name in SEALED:
+            if data.get(name) is not None:
+                data[name] = self._fernet.encrypt(str(data[name]).encode()).decode()
+        return json.dumps(data)
+
+    def _open(self, raw: str) -> CheckinPlan:
+        data = json.loads(raw)
+        for name in SEALED:
+            if data.get(name) is not None:
+                data[name] = self._fernet.decrypt(str(data[name]).encode()).decode()
+        return CheckinPlan.model_validate(data)
 
     async def load(self, user_key: str) -> CheckinPlan | None:
         raw = await self._redis.get(plan_key(user_key))
         if raw is None:
             return None
         try:
-            return CheckinPlan.model_validate_json(raw)
-        except ValueError:
+            return self._open(str(raw))
+        except (ValueError, InvalidToken):  # old shape, or sealed under another key
             log.warning("discarding an unreadable check-in plan")
             return None
 
@@ -80,7 +106,7 @@ class PlanStore:
         else:
             plan.seq = seq + 1
             due = plan.due()
-            args = [seq, plan.model_dump_json(), plan.ttl(now),
+            args = [seq, self._seal(plan), plan.ttl(now),
                     "" if due is None else repr(due), user_key]
         written = await self._save(keys=[plan_key(user_key), CHECKIN_DUE], args=args)
         return bool(written)

@@ -20,18 +20,19 @@ from bot.metrics import Metrics
 
 
 def build_checkins(engine: Any, handoff: Any, messenger: Messenger, redis: Redis | None,
-                   content: Callable[[], Content], *, on_sent: SentHook | None = None,
+                   content: Callable[[], Content], secret: str, *, on_sent: SentHook | None = None,
                    metrics: Metrics | None = None, clock: Clock = time.time,
                    **timings: Any) -> CheckinScheduler | None:
     """The scheduler to run in the background, or None when check-ins cannot work here.
 
-    `timings` (poll, lease, batch) and `clock` are for tests.
+    `secret` (BOT_PSEUDONYM_KEY) seals what the person typed; `timings` (poll, lease, batch)
+    and `clock` are for tests.
     """
     step = getattr(engine, "checkin", None)
     if not isinstance(step, CheckinStep) or redis is None or not isinstance(handoff,
                                                                              QueueHandoff):
         return None
-    plans = PlanStore(redis)
+    plans = PlanStore(redis, secret)
     step.bind(plans, clock)
     return CheckinScheduler(plans, messenger, HandoffOperators(handoff), content, clock,
                             on_sent=on_sent, metrics=metrics, **timings)

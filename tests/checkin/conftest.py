@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from bot.checkin.plan import DAY, HOUR
 from tests.handoff.telegram import HandoffBot, settings_for
 from tests.helpers.fake_bot_api import FakeBotAPI
-from tests.helpers.telegram_bot import Person
+from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person
 
 POLL = 0.05  # the scheduler's tick in tests: real seconds, while the clock jumps by days
+SECRET_KEY = PSEUDONYM_KEY  # the bot's BOT_PSEUDONYM_KEY in tests: plans sealed under it
 INTERVAL, DURATION, GRACE = 2 * DAY, 14 * DAY, 12 * HOUR  # ci:i:2, ci:d:2, ci:g:12
 
 

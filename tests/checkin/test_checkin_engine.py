@@ -15,7 +15,7 @@ from bot.core.session_store import InMemorySessionStore
 from bot.factory import build_triage
 from bot.i18n import I18n
 from bot.storage.redis import RedisSessionStore
-from tests.checkin.conftest import FakeClock
+from tests.checkin.conftest import SECRET_KEY, FakeClock
 from tests.helpers.chat import Chat, all_payloads, plain_settings, texts
 from tests.helpers.engine import shared_content, shared_recognizer
 from tests.helpers.logs import leaks
@@ -30,7 +30,7 @@ def engine(redis: Redis | None, clock: FakeClock | None = None) -> DialogueEngin
                            RedisSessionStore(redis) if redis else InMemorySessionStore(),
                            I18n(REPO_ROOT / "locales"), settings)
     if redis is not None:
-        built.checkin.bind(PlanStore(redis), clock or FakeClock())
+        built.checkin.bind(PlanStore(redis, SECRET_KEY), clock or FakeClock())
     return built
 
 
@@ -63,6 +63,10 @@ async def test_the_confirm_screen_lists_exactly_what_will_be_shared(
     assert {"ci:go", "ci:x"} <= set(all_payloads(confirm))
     started = await chat.press("ci:go")
     assert "Первая проверка" in texts(started)[0]
+    # Sealed in Redis: a dump shows neither what they typed nor where to write to them.
+    stored = " ".join([str(await redis_client.get(k)) for k in await redis_client.keys("*")
+                       if await redis_client.type(k) == "string"])
+    assert "Светлый" not in stored and "375" not in stored and chat.chat_key not in stored
     assert leaks(caplog.records, EMPLOYER, CONTACT, "Светлый") == []
 
 
@@ -73,7 +77,7 @@ async def test_a_risk_message_during_the_setup_gets_the_numbers_not_stored_as_a_
     await _to_employer_question(chat)
     response = await chat.say("у меня забрали паспорт и не отпускают")
     assert "112" in "\n".join(texts(response))
-    plan = await PlanStore(redis_client).load(chat.user_key)
+    plan = await PlanStore(redis_client, SECRET_KEY).load(chat.user_key)
     assert plan is not None and plan.employer is None
 
 
@@ -82,7 +86,7 @@ async def test_another_button_ends_the_wait_for_a_name(redis_client: Redis) -> N
     await _to_employer_question(chat)
     await chat.press("m:hotlines")
     await chat.say("how do I get a work visa for Poland")
-    plan = await PlanStore(redis_client).load(chat.user_key)
+    plan = await PlanStore(redis_client, SECRET_KEY).load(chat.user_key)
     assert plan is not None and plan.employer is None
 
 

@@ -10,7 +10,7 @@ from bot.checkin.plan import DAY, HOUR, WEEK, CheckinPlan
 from bot.checkin.store import PlanStore
 from bot.config import OperatorSettings
 from bot.privacy import Pseudonymizer
-from tests.checkin.conftest import POLL, FakeClock
+from tests.checkin.conftest import POLL, SECRET_KEY, FakeClock
 from tests.handoff.telegram import OPERATOR, OPS, HandoffBot
 from tests.helpers.fake_bot_api import FakeBotAPI, callback_update, user
 from tests.helpers.redis_server import RedisServer, free_port
@@ -35,7 +35,7 @@ async def test_webhook_replica_asks_and_takes_the_answer(
     plan = CheckinPlan(chat_key="710", language="en", interval_s=DAY, duration_s=WEEK,
                        grace_s=6 * HOUR)
     plan.start(clock.now)
-    await PlanStore(redis_client).update(user_key, lambda _: plan, now=clock.now)
+    await PlanStore(redis_client, SECRET_KEY).update(user_key, lambda _: plan, now=clock.now)
 
     bot = HandoffBot(settings, checkin_options={"clock": clock, "poll": POLL})
     await bot.start()
@@ -51,6 +51,6 @@ async def test_webhook_replica_asks_and_takes_the_answer(
                 assert resp.status == 200
         replies = await fake_api.wait_calls("sendMessage", 2, chat_id=710)
         assert "I will not ask any more" in replies[-1].text
-        assert await PlanStore(redis_client).load(user_key) is None
+        assert await PlanStore(redis_client, SECRET_KEY).load(user_key) is None
     finally:
         await bot.stop()

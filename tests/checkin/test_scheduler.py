@@ -13,7 +13,7 @@ from bot.checkin.store import PlanStore
 from bot.core.events import Reply
 from bot.core.messenger import BotApiError
 from bot.metrics import Metrics
-from tests.checkin.conftest import FakeClock
+from tests.checkin.conftest import SECRET_KEY, FakeClock
 from tests.helpers.engine import shared_content
 
 USER = "k" * 32
@@ -54,7 +54,7 @@ class Team:
 
 
 async def _plan(redis: Redis, clock: FakeClock, weeks: int = 1) -> PlanStore:
-    store = PlanStore(redis)
+    store = PlanStore(redis, SECRET_KEY)
     plan = CheckinPlan(chat_key="5551", language="be", interval_s=3 * DAY,
                        duration_s=weeks * WEEK, grace_s=6 * HOUR)
     plan.start(clock.now)
@@ -110,7 +110,7 @@ async def test_a_plan_shorter_than_its_interval_asks_nothing_and_ends(
     redis_client: Redis,
 ) -> None:
     clock, phone, team = FakeClock(), Phone(), Team()
-    store = PlanStore(redis_client)
+    store = PlanStore(redis_client, SECRET_KEY)
     plan = CheckinPlan(chat_key="5551", language="ru", interval_s=7 * DAY, duration_s=DAY,
                        grace_s=6 * HOUR)
     plan.start(clock.now)

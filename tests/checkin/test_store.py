@@ -14,6 +14,7 @@ from bot.config import REPO_ROOT
 from bot.content.loader import check_content
 from bot.storage.keys import CHECKIN_DUE
 from bot.storage.redis import RedisSessionStore
+from tests.checkin.conftest import SECRET_KEY
 
 NOW = 1_800_000_000.0
 
@@ -26,7 +27,7 @@ def plan() -> CheckinPlan:
 
 
 async def test_every_plan_key_lives_past_the_plan_end_and_grace(redis_client: Redis) -> None:
-    store = PlanStore(redis_client)
+    store = PlanStore(redis_client, SECRET_KEY)
     await store.update("u1", lambda _: plan(), now=NOW)
     ttl = await redis_client.ttl(plan_key("u1"))
     assert ttl >= 2 * WEEK + 12 * HOUR
@@ -41,7 +42,7 @@ async def test_two_replicas_claiming_at_once_get_each_plan_exactly_once(
 ) -> None:
     other = Redis.from_url(redis_server.url, decode_responses=True)
     try:
-        a, b = PlanStore(redis_client), PlanStore(other)
+        a, b = PlanStore(redis_client, SECRET_KEY), PlanStore(other, SECRET_KEY)
         for i in range(40):
             await a.update(f"u{i}", lambda _: plan(), now=NOW)
         due = NOW + 2 * DAY
@@ -56,7 +57,7 @@ async def test_two_replicas_claiming_at_once_get_each_plan_exactly_once(
 
 
 async def test_a_stale_writer_cannot_overwrite_a_newer_plan(redis_client: Redis) -> None:
-    store = PlanStore(redis_client)
+    store = PlanStore(redis_client, SECRET_KEY)
     await store.update("u", lambda _: plan(), now=NOW)
     stale = await store.load("u")
     assert stale is not None
@@ -66,7 +67,7 @@ async def test_a_stale_writer_cannot_overwrite_a_newer_plan(redis_client: Redis)
 
 
 async def test_delete_user_removes_the_plan_and_its_due_time(redis_client: Redis) -> None:
-    await PlanStore(redis_client).update("u", lambda _: plan(), now=NOW)
+    await PlanStore(redis_client, SECRET_KEY).update("u", lambda _: plan(), now=NOW)
     await RedisSessionStore(redis_client).delete_user("u")
     assert await redis_client.exists(plan_key("u")) == 0
     assert await redis_client.zscore(CHECKIN_DUE, "u") is None

@@ -291,7 +291,7 @@ async def _serve(
     add_readiness_checks(readiness, health, holder)
     checkins = None if holder is None else build_checkins(
         raw_engine, handoff, adapter.messenger, health.redis if health else None,
-        lambda: holder.content, on_sent=state.remember, metrics=metrics,
+        lambda: holder.content, secrets.pseudonym_key, on_sent=state.remember, metrics=metrics,
         **(checkin_options or {}))
     glue = Glue(
         engine=engine, messenger=MeasuredMessenger(adapter.messenger, metrics),
