@@ -9,29 +9,12 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.checkin.store import PlanStore
-from bot.config import REPO_ROOT
-from bot.core.engine import DialogueEngine
-from bot.core.session_store import InMemorySessionStore
-from bot.factory import build_triage
-from bot.i18n import I18n
-from bot.storage.redis import RedisSessionStore
-from tests.checkin.conftest import SECRET_KEY, FakeClock
-from tests.helpers.chat import Chat, all_payloads, plain_settings, texts
-from tests.helpers.engine import shared_content, shared_recognizer
+from tests.checkin.helpers import SECRET_KEY, engine
+from tests.helpers.chat import Chat, all_payloads, texts
 from tests.helpers.logs import leaks
 
 EMPLOYER = "Агентство Светлый Путь"
 CONTACT = "+375 29 111 22 33 мама"
-
-
-def engine(redis: Redis | None, clock: FakeClock | None = None) -> DialogueEngine:
-    settings = plain_settings()
-    built = DialogueEngine(shared_content(), shared_recognizer(), build_triage(settings),
-                           RedisSessionStore(redis) if redis else InMemorySessionStore(),
-                           I18n(REPO_ROOT / "locales"), settings)
-    if redis is not None:
-        built.checkin.bind(PlanStore(redis, SECRET_KEY), clock or FakeClock())
-    return built
 
 
 async def _to_employer_question(chat: Chat) -> None:

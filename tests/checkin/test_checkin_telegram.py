@@ -7,7 +7,7 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.storage.keys import CHECKIN_DUE
-from tests.checkin.conftest import GRACE, INTERVAL, FakeClock, checkin_bot, idle, set_up
+from tests.checkin.helpers import GRACE, INTERVAL, FakeClock, checkin_bot, idle, set_up
 from tests.handoff.telegram import OPS, pseudonym, sent_to
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer

@@ -10,7 +10,7 @@ from bot.checkin.plan import DAY, HOUR, WEEK, CheckinPlan
 from bot.checkin.store import PlanStore
 from bot.config import OperatorSettings
 from bot.privacy import Pseudonymizer
-from tests.checkin.conftest import POLL, SECRET_KEY, FakeClock
+from tests.checkin.helpers import POLL, SECRET_KEY, FakeClock
 from tests.handoff.telegram import OPERATOR, OPS, HandoffBot
 from tests.helpers.fake_bot_api import FakeBotAPI, callback_update, user
 from tests.helpers.redis_server import RedisServer, free_port

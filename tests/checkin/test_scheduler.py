@@ -13,7 +13,8 @@ from bot.checkin.store import PlanStore
 from bot.core.events import Reply
 from bot.core.messenger import BotApiError
 from bot.metrics import Metrics
-from tests.checkin.conftest import SECRET_KEY, FakeClock
+from tests.checkin.helpers import SECRET_KEY, FakeClock, engine
+from tests.helpers.chat import Chat
 from tests.helpers.engine import shared_content
 
 USER = "k" * 32
@@ -118,3 +119,29 @@ async def test_a_plan_shorter_than_its_interval_asks_nothing_and_ends(
     clock.advance(7 * DAY + 1)
     await _scheduler(store, phone, team, clock).tick()
     assert phone.sent == [] and await store.load(USER) is None
+
+
+async def test_stop_after_a_missed_check_in_tells_the_team_then_ends_everything(
+    redis_client: Redis,
+) -> None:
+    clock, phone, team = FakeClock(), Phone(), Team()
+    chat = Chat(engine(redis_client, clock), language_code="ru", chat_key="5551")
+    await chat.command("/start")
+    await chat.command("/checkin")
+    for payload in ("ci:i:1", "ci:d:1", "ci:g:6", "ci:c:no", "ci:skip", "ci:skip", "ci:go"):
+        await chat.press(payload)
+    store = PlanStore(redis_client, SECRET_KEY)
+    scheduler = _scheduler(store, phone, team, clock)
+    clock.advance(DAY + 1)
+    await scheduler.tick()
+    clock.advance(6 * HOUR + 1)
+    await scheduler.tick()
+    [missed] = team.missed_plans
+    assert (missed.country, missed.employer, missed.contact) == (None, None, None)
+
+    await chat.press("ci:stop")
+    assert await store.due_at(chat.user_key) == 0.0  # the notice is due at once
+    await scheduler.tick()
+    assert team.late == ["stop"]
+    assert await store.load(chat.user_key) is None
+    assert await redis_client.zcard("smb:checkin:due") == 0

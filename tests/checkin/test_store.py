@@ -14,7 +14,7 @@ from bot.config import REPO_ROOT
 from bot.content.loader import check_content
 from bot.storage.keys import CHECKIN_DUE
 from bot.storage.redis import RedisSessionStore
-from tests.checkin.conftest import SECRET_KEY
+from tests.checkin.helpers import SECRET_KEY
 
 NOW = 1_800_000_000.0
 

@@ -1,4 +1,5 @@
-"""Check-in fixtures: a fake clock the bot's scheduler and engine both read, and the bot."""
+"""Check-in test helpers: a fake clock the scheduler and the engine both read, the bot on the
+fake Bot API, an engine bound to a real Redis, and the setup as a person goes through it."""
 
 from __future__ import annotations
 
@@ -6,8 +7,19 @@ import asyncio
 import time
 from dataclasses import dataclass, field
 
+from redis.asyncio import Redis
+
 from bot.checkin.plan import DAY, HOUR
+from bot.checkin.store import PlanStore
+from bot.config import REPO_ROOT
+from bot.core.engine import DialogueEngine
+from bot.core.session_store import InMemorySessionStore
+from bot.factory import build_triage
+from bot.i18n import I18n
+from bot.storage.redis import RedisSessionStore
 from tests.handoff.telegram import HandoffBot, settings_for
+from tests.helpers.chat import plain_settings
+from tests.helpers.engine import shared_content, shared_recognizer
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person
 
@@ -58,3 +70,14 @@ async def set_up(person: Person, *, country: str = "PL", employer: str | None = 
 async def idle(seconds: float = 10 * POLL) -> None:
     """Let the scheduler tick a few times (for "nothing happened" checks)."""
     await asyncio.sleep(seconds)
+
+
+def engine(redis: Redis | None, clock: FakeClock | None = None) -> DialogueEngine:
+    """The real engine; with `redis`, sessions there and check-in plans bound to it."""
+    settings = plain_settings()
+    built = DialogueEngine(shared_content(), shared_recognizer(), build_triage(settings),
+                           RedisSessionStore(redis) if redis else InMemorySessionStore(),
+                           I18n(REPO_ROOT / "locales"), settings)
+    if redis is not None:
+        built.checkin.bind(PlanStore(redis, SECRET_KEY), clock or FakeClock())
+    return built
