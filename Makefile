@@ -51,6 +51,7 @@ bench: setup
 	$(BIN)/python bench/bench_deploy.py
 	$(BIN)/python bench/bench_adcheck.py
 	$(BIN)/python bench/bench_groups.py
+	$(BIN)/python bench/bench_checkin.py
 	$(BIN)/python bench/bench_person_path.py
 	$(BIN)/python bench/bench_dashboard.py
 	$(BIN)/python bench/bench_soak.py
