@@ -165,14 +165,14 @@ class CheckinStep:
             plan.step = "contact" if plan.step == "employer" else "confirm"
         elif kind == "x":
             await plans.delete(turn.event.user_key)
-            turn.session.awaiting = None
+            _end_wait(turn)
             turn.replies.append(r.main_menu(r.text(texts.texts.cancelled)))
             return
         elif kind == "go" and plan.step == "confirm" and plan.interval_s and plan.duration_s:
             plan.language = r.lang
             plan.start(now)
             await self._save(turn, plans, plan, now)
-            turn.session.awaiting = None
+            _end_wait(turn)
             log.info("check-ins started user=%s", turn.event.user_key[:12])
             started = r.text(texts.texts.started).format(next=self._when(r, plan.next_at))
             turn.replies.append(r.main_menu(started))
@@ -189,7 +189,7 @@ class CheckinStep:
         """The setup screen for the plan's current step (and what the next text answers)."""
         r, t, session = turn.r, texts.texts, turn.session
         cancel = [Button(r.text(t.button_cancel), f"{PREFIX}x")]
-        session.awaiting = None
+        _end_wait(turn)
         if plan.step in ("interval", "duration", "grace"):
             kind = {"interval": "i", "duration": "d", "grace": "g"}[plan.step]
             options: list[CheckinOption] = getattr(texts, CHOICES[kind][2])
@@ -284,6 +284,12 @@ def shared_lines(texts: Checkin, plan: CheckinPlan, language: str,
     if plan.contact:
         lines.append(t.share_contact.get(language).strip().format(value=plan.contact))
     return lines or [t.share_nothing.get(language).strip()]
+
+
+def _end_wait(turn: Turn) -> None:
+    # Only our own wait ends: an open offer of a human (or another question) stays open.
+    if turn.session.awaiting in (EMPLOYER, CONTACT):
+        turn.session.awaiting = None
 
 
 def _rows(buttons: list[Button], width: int = 2) -> list[list[Button]]:

@@ -10,7 +10,7 @@ from redis.asyncio import Redis
 
 from bot.checkin.store import PlanStore
 from tests.checkin.helpers import SECRET_KEY, engine
-from tests.helpers.chat import Chat, all_payloads, texts
+from tests.helpers.chat import Chat, alerts, all_payloads, texts
 from tests.helpers.logs import leaks
 
 EMPLOYER = "Агентство Светлый Путь"
@@ -95,3 +95,14 @@ async def test_checkin_again_shows_the_running_plan_with_stop(redis_client: Redi
     status = await chat.command("/checkin")
     assert "Check-ins are on until" in texts(status)[0]
     assert "ci:stop" in all_payloads(status)
+
+
+async def test_opening_check_ins_keeps_an_open_offer_of_a_person(redis_client: Redis) -> None:
+    chat = Chat(engine(redis_client), language_code="ru")
+    await chat.command("/start")
+    await chat.press("c:PL")
+    offered = await chat.say("у меня забрали паспорт и не отпускают")
+    assert "h:yes" in all_payloads(offered)
+    await chat.command("/checkin")
+    agreed = await chat.say("да")
+    assert alerts(agreed), "the typed yes still answers the offer"
