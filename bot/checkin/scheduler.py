@@ -105,24 +105,28 @@ class CheckinScheduler:
             await self._plans.update(user_key, lambda p: None if p and p.phase == "waiting"
                                      else p, now=now)
             return
-        content = self._content()
-        texts = content.checkin
+        texts = self._content().checkin
+        if texts is None:
+            # checkin.yaml removed: nothing to ask with, so nothing may count as missed; the
+            # plan waits one more interval (content check warns that the file is missing).
+            log.warning("check-in skipped: content/checkin.yaml is missing")
+            await self._plans.update(user_key, lambda p: _postponed(p, plan, now), now=now)
+            return
         delivered = True
-        if texts is not None:  # the file was removed: the plan keeps running, silently
-            reply = Reply(texts.texts.question.get(plan.language).strip(),
-                          answer_buttons(texts, plan.language))
-            try:
-                sent = await self._messenger.send(int(plan.chat_key), reply)
-            except BotApiError as exc:
-                if exc.code not in UNDELIVERABLE:
-                    raise
-                log.warning("check-in not delivered (%d): counts as asked", exc.code)
-                delivered = False
-                self._count("undelivered")
-            else:
-                self._count("asked")
-                if self._on_sent is not None:
-                    await self._on_sent(user_key, sent)  # /hide removes it too
+        reply = Reply(texts.texts.question.get(plan.language).strip(),
+                      answer_buttons(texts, plan.language))
+        try:
+            sent = await self._messenger.send(int(plan.chat_key), reply)
+        except BotApiError as exc:
+            if exc.code not in UNDELIVERABLE:
+                raise
+            log.warning("check-in not delivered (%d): counts as asked", exc.code)
+            delivered = False
+            self._count("undelivered")
+        else:
+            self._count("asked")
+            if self._on_sent is not None:
+                await self._on_sent(user_key, sent)  # /hide removes it too
 
         def asked(p: CheckinPlan | None) -> CheckinPlan | None:
             if p is None or p.phase != "waiting" or p.next_at != plan.next_at:
@@ -166,3 +170,10 @@ class CheckinScheduler:
     def _count(self, event: str) -> None:
         if self._metrics is not None:
             self._metrics.checkins.labels(event).inc()
+
+
+def _postponed(p: CheckinPlan | None, seen: CheckinPlan, now: float) -> CheckinPlan | None:
+    if p is None or p.phase != "waiting" or p.next_at != seen.next_at:
+        return p
+    p.next_at = now + p.interval_s
+    return p

@@ -145,3 +145,19 @@ async def test_stop_after_a_missed_check_in_tells_the_team_then_ends_everything(
     assert team.late == ["stop"]
     assert await store.load(chat.user_key) is None
     assert await redis_client.zcard("smb:checkin:due") == 0
+
+
+async def test_without_its_content_file_nothing_is_asked_and_nobody_is_alerted(
+    redis_client: Redis,
+) -> None:
+    clock, phone, team = FakeClock(), Phone(), Team()
+    store = await _plan(redis_client, clock)
+    content = shared_content().content.model_copy(update={"checkin": None})
+    scheduler = CheckinScheduler(store, phone, team, lambda: content, clock, lease=60.0)
+    clock.advance(3 * DAY + 1)
+    await scheduler.tick()
+    clock.advance(6 * HOUR + 1)
+    await scheduler.tick()
+    assert phone.sent == [] and team.missed_plans == []
+    plan = await store.load(USER)
+    assert plan is not None and plan.phase == "waiting"
