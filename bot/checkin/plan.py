@@ -44,6 +44,7 @@ class CheckinPlan(BaseModel):
     asked_at: float = 0.0
     undelivered: bool = False  # the last question was refused (the bot is blocked)
     late: Answer | None = None
+    last_answer: Answer | None = None  # to the question asked at `asked_at`
     # Shared with the operators only after a missed check-in, only what was agreed.
     country: str | None = None
     employer: str | None = Field(default=None, max_length=500)

@@ -132,7 +132,7 @@ class CheckinScheduler:
             if p is None or p.phase != "waiting" or p.next_at != plan.next_at:
                 return p  # stopped or answered meanwhile
             p.phase, p.asked_at, p.next_at = "asked", now, now + p.grace_s
-            p.undelivered = not delivered
+            p.undelivered, p.last_answer = not delivered, None
             return p
 
         await self._plans.update(user_key, asked, now=now)
@@ -145,9 +145,13 @@ class CheckinScheduler:
         self._count("missed")
 
         def alerted(p: CheckinPlan | None) -> CheckinPlan | None:
-            if p is None or p.phase != "asked" or p.asked_at != plan.asked_at:
+            if p is None or p.asked_at != plan.asked_at:
                 return p
-            p.phase = "alerted"
+            if p.phase == "asked":
+                p.phase = "alerted"
+            elif p.phase == "waiting" and p.last_answer is not None:
+                # Answered while the alert was being queued: the operators hear it at once.
+                p.late = p.last_answer
             return p
 
         await self._plans.update(user_key, alerted, now=now)

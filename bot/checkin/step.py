@@ -241,6 +241,7 @@ class CheckinStep:
             if plan is None or plan.phase == "draft":
                 return plan
             plan.language = r.lang  # the next check-in in the language they use now
+            plan.last_answer = answer
             late = plan.phase in ("alerted", "ended") or plan.late is not None
             if late:
                 plan.late = answer

@@ -161,3 +161,32 @@ async def test_without_its_content_file_nothing_is_asked_and_nobody_is_alerted(
     assert phone.sent == [] and team.missed_plans == []
     plan = await store.load(USER)
     assert plan is not None and plan.phase == "waiting"
+
+
+async def test_an_answer_while_the_alert_is_queued_reaches_the_operators(
+    redis_client: Redis,
+) -> None:
+    clock, phone = FakeClock(), Phone()
+    chat = Chat(engine(redis_client, clock), language_code="en", chat_key="5551")
+
+    class AnswersMeanwhile(Team):
+        async def missed(self, user_key: str, plan: CheckinPlan) -> None:
+            await super().missed(user_key, plan)
+            await chat.press("ci:ok")  # pressed just as the alert was being queued
+
+    team = AnswersMeanwhile()
+    await chat.command("/start")
+    await chat.command("/checkin")
+    for payload in ("ci:i:1", "ci:d:1", "ci:g:6", "ci:c:no", "ci:skip", "ci:skip", "ci:go"):
+        await chat.press(payload)
+    store = PlanStore(redis_client, SECRET_KEY)
+    scheduler = _scheduler(store, phone, team, clock)
+    clock.advance(DAY + 1)
+    await scheduler.tick()
+    clock.advance(6 * HOUR + 1)
+    await scheduler.tick()
+    assert len(team.missed_plans) == 1
+    await scheduler.tick()
+    assert team.late == ["ok"]  # the alert is not left standing unexplained
+    plan = await store.load(chat.user_key)
+    assert plan is not None and plan.phase == "waiting" and plan.late is None
