@@ -18,6 +18,7 @@ MISSED = "checkin-missed"
 UNDELIVERED = "checkin-undelivered"
 EMPLOYER = N_("Employer or agency (as they typed it): {value}")
 CONTACT = N_("Contact they gave: {value}")
+DESTINATION = N_("Destination country: {value}")
 NOTHING = N_("They agreed to share nothing else.")
 MISSED_IN_CASE = N_("⏰ {case} did not answer a check-in in time.")
 LATE: dict[str, str] = {
@@ -50,9 +51,11 @@ class HandoffOperators:
         case = await ctx.cases.open_case_of(user_key)
         if case is not None:  # someone is already on it: tell them there
             head = ctx.op_text(MISSED_IN_CASE, case=case.pseudonym)
-            country = ctx.labels.country(plan.country or "") if plan.country else ""
-            shared = [country] if country else []
-            body = "\n".join([head, *(f"• {x}" for x in [*shared, *self._lines(plan)])])
+            lines = [ctx.labels.indicator(UNDELIVERED)] if plan.undelivered else []
+            if plan.country:
+                lines.append(ctx.op_text(DESTINATION, value=ctx.labels.country(plan.country)))
+            lines += self._lines(plan)
+            body = "\n".join([head, *(f"• {line}" for line in lines)])
             await ctx.post_in_case(case, Reply(body))
             return
         await self._handoff.queue_alert(OperatorAlert(
