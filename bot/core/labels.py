@@ -26,11 +26,11 @@ MENU_LABELS: dict[str, str] = {
 # The main menu's rows: the action that matters most in danger sits alone on its own row.
 MAIN_MENU: tuple[tuple[str, ...], ...] = (
     ("job_check", "self_check"),
-    ("ad_check", "checkin"),
+    ("ad_check",),
     ("legal_work", "before_go"),
     ("help_now",),
     ("human", "hotlines"),
-    ("language",),
+    ("language", "checkin"),  # set up once, before the journey: last, other numbers stay
 )
 
 # Topics offered as `i:<intent>` after a low-confidence parse; service intents are left out.
