@@ -219,6 +219,8 @@ class CheckinStep:
                 [Button(r.text(t.button_cancel), f"{PREFIX}x")]]
 
     def _status(self, r: Replies, texts: Checkin, plan: CheckinPlan) -> Reply:
+        if plan.phase in ("asked", "alerted"):  # a check-in waits for its answer: ask again
+            return Reply(r.text(texts.texts.question), answer_buttons(texts, r.lang))
         text = r.text(texts.texts.active).format(
             next=self._when(r, plan.next_at), until=self._when(r, plan.ends_at))
         stop = [Button(r.text(texts.texts.button_stop), f"{PREFIX}stop")]

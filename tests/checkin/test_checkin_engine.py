@@ -9,7 +9,7 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.checkin.store import PlanStore
-from tests.checkin.helpers import SECRET_KEY, engine
+from tests.checkin.helpers import SECRET_KEY, FakeClock, engine
 from tests.helpers.chat import Chat, alerts, all_payloads, texts
 from tests.helpers.logs import leaks
 
@@ -106,3 +106,22 @@ async def test_opening_check_ins_keeps_an_open_offer_of_a_person(redis_client: R
     await chat.command("/checkin")
     agreed = await chat.say("да")
     assert alerts(agreed), "the typed yes still answers the offer"
+
+
+async def test_checkin_while_a_check_in_waits_asks_it_again(redis_client: Redis) -> None:
+    from bot.checkin.plan import DAY
+
+    clock = FakeClock()
+    chat = Chat(engine(redis_client, clock), language_code="ru")
+    await _to_employer_question(chat)
+    await chat.press("ci:skip")
+    await chat.press("ci:skip")
+    await chat.press("ci:go")
+    store = PlanStore(redis_client, SECRET_KEY)
+    plan = await store.load(chat.user_key)
+    assert plan is not None
+    plan.phase, plan.asked_at, plan.next_at = "asked", clock.now, clock.now + DAY
+    assert await store.save(chat.user_key, plan, seq=plan.seq, now=clock.now)
+    again = await chat.command("/checkin")
+    assert texts(again) == ["Привет! Как дела, всё в порядке?"]
+    assert all_payloads(again) == ["ci:ok", "ci:help", "ci:stop"]
