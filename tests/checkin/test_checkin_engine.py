@@ -8,6 +8,7 @@ import logging
 import pytest
 from redis.asyncio import Redis
 
+from bot.checkin.plan import DAY
 from bot.checkin.store import PlanStore
 from tests.checkin.helpers import SECRET_KEY, FakeClock, engine
 from tests.helpers.chat import Chat, alerts, all_payloads, texts
@@ -109,8 +110,6 @@ async def test_opening_check_ins_keeps_an_open_offer_of_a_person(redis_client: R
 
 
 async def test_checkin_while_a_check_in_waits_asks_it_again(redis_client: Redis) -> None:
-    from bot.checkin.plan import DAY
-
     clock = FakeClock()
     chat = Chat(engine(redis_client, clock), language_code="ru")
     await _to_employer_question(chat)
