@@ -190,6 +190,10 @@ class OperatorSettings(BaseSettings):
     anonymous_admins: bool = True
     # How long `/block` in a case blocks an abusive person (days; `/block 3` overrides).
     block_days: int = Field(default=7, ge=1, le=90)
+    # How long after closing a case it can be reopened (days): an operator's /reopen, or the
+    # person asking for a human again, continues the same case and topic; later, a new case.
+    # For that long the person's link to the case and their chat address are kept (0: never).
+    reopen_days: int = Field(default=3, ge=0, le=30)
 
     @field_validator("ids")
     @classmethod

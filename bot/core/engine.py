@@ -17,6 +17,7 @@ from bot.core.assess import Assessor, TriageSource, routed_intent
 from bot.core.consent import consent_choice, consent_table
 from bot.core.countries import CountryIndex
 from bot.core.events import (
+    CaseStatus,
     EventKind,
     HideChat,
     IncomingEvent,
@@ -98,10 +99,16 @@ class DialogueEngine:
         """The content this engine answers with; `reload()` on it applies edits live."""
         return self._holder
 
-    async def handle(self, event: IncomingEvent) -> Response:
-        """Handle one event: load the session, answer, save the session."""
+    async def handle(self, event: IncomingEvent, case: CaseStatus | None = None) -> Response:
+        """Handle one event: load the session, answer, save the session.
+
+        `case`: what the handoff found about the person's case this turn (None: nothing known,
+        e.g. Redis was down), kept in `Session.handoff_case`.
+        """
         content = self._holder.content  # read per event: edited content applies without restart
         session, known = await self._load(event.user_key)
+        if case is not None:
+            session.handoff_case = case.case_id
         await self._load_held(event.user_key)
         language = self._language(session, event)
         places = self._content_parts(content)[1]
@@ -123,6 +130,14 @@ class DialogueEngine:
             await self._save(event.user_key, session)
         await self._save_held(event.user_key)
         return turn.response
+
+    async def keep_case(self, user_key: str, case: CaseStatus) -> None:
+        """Keep the handoff's word about the person's case in their session, outside a turn
+        (a case opened or relayed to); the transport calls it under the person's lock."""
+        session, known = await self._load(user_key)
+        if known and session.handoff_case != case.case_id:
+            session.handoff_case = case.case_id
+            await self._save(user_key, session)
 
     # ------------------------------------------------------------------ plumbing
     async def _load(self, user_key: str) -> tuple[Session, bool]:

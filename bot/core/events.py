@@ -46,6 +46,15 @@ class IncomingEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class CaseStatus:
+    """What the handoff found about the person's case in this turn, for the engine to keep in
+    `Session.handoff_case` (the engine alone writes the session, under the person's lock):
+    the open case's id, or None when the person has no open case."""
+
+    case_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Button:
     """An inline button: either a payload sent back to the core, or a URL to open."""
 

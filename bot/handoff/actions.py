@@ -65,7 +65,6 @@ async def close(ctx: HandoffContext, case: Case, operator: int, *,
         await answer_press(ctx, notify_press, N_("This case is already closed."))
         return
     await ctx.waiting.remove(case.id)
-    await ctx.mark_session(case.user_key, None)
     await ctx.audit.record(operator, case.id, "close")
     await unless_full(ctx.counters.duration("closed", closed.closed_at - closed.created))
     if outcome:
@@ -130,13 +129,14 @@ async def on_press(ctx: HandoffContext, press: Press, operator: int,
 
 
 async def answer_press(ctx: HandoffContext, callback_id: str | None, text: str | None,
-                       **values: object) -> None:
-    """Stop the button's spinner, with a short notice (a msgid, in OPERATOR_LANGUAGE)."""
+                       *, toast: str | None = None, **values: object) -> None:
+    """Stop the button's spinner, with a short notice (`text`: a msgid, in OPERATOR_LANGUAGE;
+    or `toast`, already translated)."""
     if callback_id is None:
         return
     try:
         await ctx.messenger.answer_callback(
-            callback_id, ctx.op_text(text, **values) if text else None)
+            callback_id, ctx.op_text(text, **values) if text else toast)
     except Exception as exc:
         # An expired query: the action itself has been done, only the toast is lost.
         log.warning("answerCallbackQuery failed: %s", decide(Call.ANSWER_PRESS, exc).name)

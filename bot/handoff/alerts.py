@@ -80,6 +80,12 @@ def outcome_reply(case: Case, texts: OperatorTexts) -> Reply:
     return Reply(text, outcome_buttons(case.id, texts, unreachable=case.unreachable))
 
 
+def alert_lines(case: Case, texts: OperatorTexts) -> list[str]:
+    """The alert's head and details, for the plain alert posted without a queue or relay."""
+    return ["🆘 " + texts.text(N_("New case: {case}"), case=case.pseudonym),
+            *_details(case, texts)]
+
+
 def _details(case: Case, texts: OperatorTexts) -> list[str]:
     lines = [
         texts.text(N_("Reason: {reason}"), reason=texts.reason(case.reason)),
@@ -103,10 +109,14 @@ def _case_line(case: Case, texts: OperatorTexts) -> str:
 
 
 def alert_reply(case: Case, texts: OperatorTexts, *, escalation: int = 0,
-                topic_mode: bool = False) -> Reply:
-    """The alert: pseudonym, language, country, risk, warning signs, answers, waiting time."""
+                topic_mode: bool = False, reopened: bool = False) -> Reply:
+    """The alert: pseudonym, language, country, risk, warning signs, answers, waiting time
+    (`reopened`: the person asked again within the reopen window, in the case's own topic)."""
     head = "🆘 " + texts.text(N_("New case: {case}"), case=case.pseudonym)
-    if escalation:
+    if reopened:
+        head = "🔁 " + texts.text(N_("{case} asked for a person again: the case is reopened"),
+                                  case=case.pseudonym)
+    elif escalation:
         head = "⏰ " + texts.text(N_("ESCALATED ({n}): nobody has taken {case} yet"),
                                   n=escalation, case=case.pseudonym)
     lines = [head, *_details(case, texts),

@@ -65,6 +65,7 @@ class Case:
     outcome: str = ""
     unreachable: bool = False  # the person blocked the bot: "unreachable" is the likely outcome
     posted: int = -1  # the last alert number posted (0 the first, then escalations)
+    reopened: int = 0  # the alert number that announced the person's reopening (0: none)
 
     @classmethod
     def from_alert(cls, alert: OperatorAlert, *, id: str, user_key: str,
@@ -97,6 +98,8 @@ class Case:
             fields["unreachable"] = "1"
         if self.posted >= 0:
             fields["posted"] = str(self.posted)
+        if self.reopened:
+            fields["reopened"] = str(self.reopened)
         if self.outcome:  # absent until recorded: HSETNX lets only the first press count
             fields["outcome"] = self.outcome
         return fields
@@ -119,15 +122,44 @@ class Case:
             closed_by=raw.get("closed_by", ""), outcome=raw.get("outcome", ""),
             operator_name=raw.get("operator_name", ""), closed_name=raw.get("closed_name", ""),
             unreachable=raw.get("unreachable") == "1", posted=int(raw.get("posted") or -1),
+            reopened=int(raw.get("reopened") or 0),
         )
 
 
-class CaseStore:
-    """Cases, the person's open case and chat address, and operator-side references; all expire."""
+# Reopen a closed case (atomic): back to "new" (the person asked again) or "taken" (an
+# operator continued it); the close's fields go, so the next close asks the outcome again.
+_REOPEN = """
+if redis.call('HGET', KEYS[1], 'state') ~= 'closed' then return 0 end
+redis.call('HSET', KEYS[1], 'state', ARGV[1], 'operator', ARGV[2], 'operator_name', ARGV[3],
+           'taken_at', ARGV[4], 'created', ARGV[5])
+redis.call('HDEL', KEYS[1], 'closed_at', 'closed_by', 'closed_name', 'outcome', 'unreachable')
+redis.call('EXPIRE', KEYS[1], ARGV[6])
+return 1
+"""
+# Hand an open case to another operator (atomic): returns the previous operator's id, or -1
+# when the case is not open.
+_TRANSFER = """
+local state = redis.call('HGET', KEYS[1], 'state')
+if state ~= 'new' and state ~= 'taken' then return -1 end
+local before = tonumber(redis.call('HGET', KEYS[1], 'operator') or '0') or 0
+if state == 'new' then redis.call('HSET', KEYS[1], 'taken_at', ARGV[3]) end
+redis.call('HSET', KEYS[1], 'state', 'taken', 'operator', ARGV[1], 'operator_name', ARGV[2])
+return before
+"""
 
-    def __init__(self, redis: Redis, ttl_seconds: int) -> None:
+
+class CaseStore:
+    """Cases, the person's open case and chat address, and operator-side references; all expire.
+
+    `reopen_seconds` (OPERATOR_REOPEN_DAYS): how long after closing a case can be reopened;
+    for that long the person's link to it and their chat address are kept (0: dropped at once,
+    and nothing can be reopened). /delete drops them at any time (`forget`).
+    """
+
+    def __init__(self, redis: Redis, ttl_seconds: int, reopen_seconds: int = 0) -> None:
         self._redis = redis
         self._ttl = ttl_seconds
+        self.reopen_seconds = reopen_seconds
 
     async def open(self, alert: OperatorAlert, pseudonym: str) -> Case:
         """Create a new case for the alert and remember the chat address while it is open."""
@@ -152,12 +184,16 @@ class CaseStore:
         name = ""
         for name in candidates:
             key = _pseudonym_key(name)
-            if await self._redis.set(key, owner, nx=True, ex=self._ttl + CLOSED_TTL):
+            if await self._redis.set(key, owner, nx=True, ex=self._reserve_seconds):
                 return name
             if await self._redis.get(key) == owner:
-                await self._redis.expire(key, self._ttl + CLOSED_TTL)
+                await self._redis.expire(key, self._reserve_seconds)
                 return name
         return name
+
+    @property
+    def _reserve_seconds(self) -> int:
+        return self._ttl + max(CLOSED_TTL, self.reopen_seconds)
 
     async def release_pseudonyms(self, candidates: Iterable[str], owner: str) -> None:
         """/delete: drop the person's reservations (only those `owner` holds)."""
@@ -204,7 +240,8 @@ class CaseStore:
         return bool(taken)
 
     async def close(self, case_id: str, by: str, name: str = "") -> Case | None:
-        """Close an open case (atomic: only one caller gets it) and forget the person's address."""
+        """Close an open case (atomic: only one caller gets it). The person's address and
+        their link to the case stay only for the reopen window (none after /delete)."""
         script = (
             "local s = redis.call('HGET', KEYS[1], 'state') "
             "if s == 'new' or s == 'taken' then "
@@ -218,19 +255,89 @@ class CaseStore:
             return None
         now = time.time()
         case.closed_at, case.closed_by, case.closed_name = now, by, name
+        keep = self.reopen_seconds if by != "erased" else 0
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.srem(_operator_key(case.operator), case_id)
-            # Only what the outcome buttons still need stays, and only for a day.
-            pipe.hdel(case_key(case_id), "user_key", "summary", "user_text")
+            # Only what the outcome buttons (and a reopening) still need stays, for a while.
+            dropped = ("summary", "user_text") if keep else ("user_key", "summary", "user_text")
+            pipe.hdel(case_key(case_id), *dropped)
             pipe.hset(case_key(case_id), mapping={"closed_at": repr(now), "closed_by": by,
                                                   "closed_name": name})
-            pipe.expire(case_key(case_id), CLOSED_TTL)
-            pipe.delete(str(UserKey("chat", case.user_key)))
+            pipe.expire(case_key(case_id), max(CLOSED_TTL, keep))
+            if keep:
+                pipe.expire(str(UserKey("chat", case.user_key)), keep)
+            else:
+                pipe.delete(str(UserKey("chat", case.user_key)))
             await pipe.execute()
         current = await self._redis.get(str(UserKey("case", case.user_key)))
         if current == case_id:
-            await self._redis.delete(str(UserKey("case", case.user_key)))
+            if keep:
+                await self._redis.expire(str(UserKey("case", case.user_key)), keep)
+            else:
+                await self._redis.delete(str(UserKey("case", case.user_key)))
         return case
+
+    async def recent_case_of(self, user_key: str) -> Case | None:
+        """The person's last case while it is closed and can still be reopened, else None."""
+        case_id = await self._redis.get(str(UserKey("case", user_key)))
+        case = await self.get(str(case_id)) if case_id else None
+        if case is None or case.state != "closed" or case.user_key != user_key:
+            return None
+        if time.time() - case.closed_at > self.reopen_seconds:
+            return None
+        return case
+
+    async def reopen(self, case: Case, *, operator: int = 0, name: str = "",
+                     chat_key: str | None = None) -> bool:
+        """Reopen a closed case: "taken" by `operator` (an operator continued it), else "new"
+        (the person asked again: it waits in the queue). Its keys get the open case's TTL
+        back. False when it was not closed (someone else reopened it first)."""
+        now = time.time()
+        state: State = "taken" if operator else "new"
+        done = await self._redis.eval(
+            _REOPEN, 1, case_key(case.id), state, str(operator), name,
+            repr(now if operator else 0.0), repr(now), str(self._ttl))
+        if not done:
+            return False
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(str(UserKey("case", case.user_key)), case.id, ex=self._ttl)
+            if chat_key is not None:
+                pipe.set(str(UserKey("chat", case.user_key)), chat_key, ex=self._ttl)
+            else:
+                pipe.expire(str(UserKey("chat", case.user_key)), self._ttl)
+            if operator:
+                pipe.sadd(_operator_key(operator), case.id)
+                pipe.expire(_operator_key(operator), self._ttl)
+            await pipe.execute()
+        case.state, case.operator, case.operator_name = state, operator, name
+        case.taken_at, case.created = (now if operator else 0.0), now
+        case.closed_at, case.closed_by, case.closed_name, case.outcome = 0.0, "", "", ""
+        case.unreachable = False
+        return True
+
+    async def transfer(self, case_id: str, to: int, name: str, at: float) -> int | None:
+        """Hand an open case to operator `to` (atomic); the previous operator's id (0 when it
+        was still new), or None when the case is not open."""
+        before = int(await self._redis.eval(_TRANSFER, 1, case_key(case_id), str(to), name,
+                                            repr(at)))
+        if before < 0:
+            return None
+        async with self._redis.pipeline(transaction=True) as pipe:
+            if before:
+                pipe.srem(_operator_key(before), case_id)
+            pipe.sadd(_operator_key(to), case_id)
+            pipe.expire(_operator_key(to), self._ttl)
+            await pipe.execute()
+        return before
+
+    async def forget(self, user_key: str) -> None:
+        """/delete after a case closed: its record no longer leads to the person."""
+        case_id = await self._redis.get(str(UserKey("case", user_key)))
+        if case_id:
+            key = case_key(str(case_id))
+            if await self._redis.hget(key, "user_key") == user_key:
+                await self._redis.hdel(key, "user_key")
+        await self._redis.delete(str(UserKey("case", user_key)), str(UserKey("chat", user_key)))
 
     async def open_count(self, operator_id: int) -> int:
         """How many cases this operator has taken and not closed."""

@@ -20,6 +20,7 @@ from bot.handoff.auth import OperatorAuth
 from bot.handoff.blocks import Blocks
 from bot.handoff.cases import Case, CaseStore
 from bot.handoff.channel import CaseChannel, OperatorsUnreachable
+from bot.handoff.directory import OperatorDirectory
 from bot.handoff.escalation import WaitingList
 from bot.handoff.failures import Call, Outcome, decide, migrated_to
 from bot.handoff.hours import OperatorHours
@@ -37,8 +38,6 @@ STOP_PAYLOAD = "h:stop"
 SentHook = Callable[[str, list[int]], Awaitable[None]]
 # Danger-phrase indicators found in a text, in a language (the triage's matcher).
 DangerCheck = Callable[[str, str], Sequence[str]]
-# Tells the person where their queued alert stands; run by the glue after its replies.
-Tell = Callable[[], Awaitable[None]]
 
 NOT_DELIVERED_BLOCKED = N_("Not delivered: the person has blocked the bot.")
 NOT_DELIVERED = N_("Not delivered: Telegram refused or is busy. Send it again later.")
@@ -72,6 +71,7 @@ class HandoffContext:
     i18n: I18n
     ops: OperatorsChat
     channel: CaseChannel
+    directory: OperatorDirectory
     store: SessionStore | None = None
     on_sent: SentHook | None = None
     danger: DangerCheck | None = None
@@ -148,16 +148,6 @@ class HandoffContext:
                                 reply_to: int | None = None) -> list[int]:
         """sendMessage in the operators' chat (see `CaseChannel.send`)."""
         return await self.channel.send(reply, thread_id=thread_id, reply_to=reply_to)
-
-    async def mark_session(self, user_key: str, case_id: str | None) -> None:
-        """Keep `Session.handoff_case` in step with the case, for the engine and /delete."""
-        if self.store is None:
-            return
-        session = await self.store.load(user_key)
-        if session is None or session.handoff_case == case_id:
-            return
-        session.handoff_case = case_id
-        await self.store.save(user_key, session)
 
     async def remind_place(self, case: Case) -> None:
         """Tell the person their place in the queue, while the case is still waiting and the

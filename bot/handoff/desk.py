@@ -59,7 +59,6 @@ async def on_block_command(ctx: HandoffContext, update: OperatorInput, case_id: 
     closed = await ctx.cases.close(case.id, str(operator), update.user_name or "")
     if closed is not None:
         await ctx.waiting.remove(closed.id)
-        await ctx.mark_session(closed.user_key, None)
         await ctx.show_status(closed)
         await ctx.close_topic(closed)
     who = update.user_name or ctx.op_text(N_("an operator"))

@@ -74,6 +74,12 @@ class AlertPoster:
                 topic_mode = await self._ensure_topic(case)
                 reply = alert_reply(case, ctx.labels, topic_mode=topic_mode)
                 ids = await ctx.post_in_case(case, reply, link=False)
+            elif item.n == case.reopened:  # never 0: 0 is the first alert
+                # The person asked again within the reopen window: in the case's own topic,
+                # where its history is (a closed topic is reopened by the channel).
+                reply = alert_reply(case, ctx.labels, topic_mode=bool(case.thread_id),
+                                    reopened=True)
+                ids = await ctx.post_in_case(case, reply, link=False)
             else:
                 # Escalations go to the main chat, where everyone sees them, not a quiet topic.
                 case.user_text = ""
@@ -101,6 +107,8 @@ class AlertPoster:
         if case is not None and chat_id is not None:
             # Sent: a write refused for lack of memory must not make the queue post it again.
             await unless_full(ctx.cases.link_messages(chat_id, ids, case.id))
+            if item.n and item.n == case.reopened:
+                await ctx.cases.drop_user_text(case.id)  # shown once, as for the first alert
             if item.n == 0:
                 if ids and not case.alert_msg:
                     # Edits redraw the alert from the case, which no longer has the person's

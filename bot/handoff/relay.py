@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.core.events import EventKind, IncomingEvent, Reply
+from bot.core.events import CaseStatus, EventKind, IncomingEvent, Reply
 from bot.handoff.actions import take
 from bot.handoff.alerts import is_note, outcome_reply
 from bot.handoff.canned import canned_command, pick_canned
@@ -18,6 +18,7 @@ from bot.handoff.channel import OperatorsUnreachable
 from bot.handoff.context import STOP_PAYLOAD, Delivery, HandoffContext
 from bot.handoff.input import OperatorInput
 from bot.handoff.media import copy_to_case, copy_to_person, passes
+from bot.handoff.routing import Routed
 from bot.i18n import N_
 from bot.storage.health import unless_full
 
@@ -62,25 +63,26 @@ class Relay:
     def __init__(self, ctx: HandoffContext) -> None:
         self._ctx = ctx
 
-    async def from_user(self, event: IncomingEvent) -> bool:
-        """Handle the person's event if they have an open case; True when it was consumed."""
+    async def from_user(self, event: IncomingEvent) -> Routed:
+        """Handle the person's event if they have an open case (`to_case` when it was
+        consumed), saying which case is open for the session."""
         case = await self._ctx.cases.open_case_of(event.user_key)
         if case is None:
-            return False
+            return Routed(False, CaseStatus(None))
         if _is(event, STOP_PAYLOAD, "/stop"):
             await self.end_by_user(case)
-            return True
+            return Routed(True, CaseStatus(None))
         if _is(event, DELETE_PAYLOAD, "/delete"):
             # Now, before the engine erases the keys that lead from the person to the case:
             # afterwards the case (with their user key) could no longer be found and closed.
             await self.erase(event.user_key)
-            return False  # the engine still erases everything else and confirms
+            return Routed(False)  # the engine still erases everything else and confirms
         if event.kind in (EventKind.COMMAND, EventKind.BUTTON):
-            return False
+            return Routed(False, CaseStatus(case.id))
         await self._to_case(case, event)
         if case.state == "new":
             await self._place_note(case)
-        return True
+        return Routed(True, CaseStatus(case.id))
 
     async def _to_case(self, case: Case, event: IncomingEvent) -> None:
         ctx = self._ctx
@@ -136,7 +138,11 @@ class Relay:
             return
         case = await ctx.cases.get(case_id)
         if case is None or case.state == "closed":
-            await self._say(update, N_("This case is closed: the message was not delivered."))
+            reopenable = (case is not None and case.closed_by not in ("person", "erased")
+                          and ctx.settings.reopen_days > 0)
+            await self._say(update, N_("This case is closed: the message was not delivered. "
+                                       "/reopen continues it.") if reopenable
+                            else N_("This case is closed: the message was not delivered."))
             return
         text, canned = update.text, canned_command(update.text)
         if canned is not None:
@@ -185,7 +191,6 @@ class Relay:
         closed = await ctx.cases.close(case.id, "person")
         if closed is None:
             return
-        await ctx.mark_session(case.user_key, None)
         note = ctx.op_text(N_("The person ended the conversation ({case})."),
                            case=closed.pseudonym)
         await self._ended(closed, note, "stopped_by_user")

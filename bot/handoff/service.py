@@ -17,7 +17,7 @@ from redis.exceptions import OutOfMemoryError, RedisError
 
 from bot.config import OperatorSettings
 from bot.content.models import Content
-from bot.core.events import EventKind, IncomingEvent, OperatorAlert, Reply
+from bot.core.events import CaseStatus, EventKind, IncomingEvent, OperatorAlert, Reply
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
 from bot.handoff.actions import answer_press, on_press
@@ -27,8 +27,9 @@ from bot.handoff.auth import MemberLookup, OperatorAuth
 from bot.handoff.blocks import Blocks
 from bot.handoff.cases import Case, CaseStore
 from bot.handoff.channel import CaseChannel
-from bot.handoff.context import DangerCheck, HandoffContext, SentHook, Tell
+from bot.handoff.context import DangerCheck, HandoffContext, SentHook
 from bot.handoff.desk import blocked_reply, on_block_command
+from bot.handoff.directory import OperatorDirectory
 from bot.handoff.escalation import WaitingList
 from bot.handoff.hours import OperatorHours
 from bot.handoff.input import OperatorInput
@@ -36,8 +37,11 @@ from bot.handoff.opschat import OperatorsChat
 from bot.handoff.poster import AlertPoster
 from bot.handoff.queue import AlertQueue
 from bot.handoff.relay import NOTE_KEPT, Relay, say_to
+from bot.handoff.reopen import on_reopen_command, reopen_by_person
+from bot.handoff.routing import Queued, Routed
 from bot.handoff.startup import check_operators_chat
 from bot.handoff.stats import CaseCounters
+from bot.handoff.transfer import on_transfer_command, transfer_press
 from bot.i18n import N_, I18n
 from bot.privacy import Pseudonymizer
 from bot.storage.health import unless_full
@@ -73,14 +77,15 @@ class QueueHandoff:
     # ------------------------------------------------------------------ the person's side
     async def alert(self, alert: OperatorAlert) -> None:
         """Open a case and queue its alert; tell the person their place or when we open."""
-        tell = await self.queue_alert(alert)
-        if tell is not None:
-            await tell()
+        queued = await self.queue_alert(alert)
+        if queued.tell is not None:
+            await queued.tell()
 
-    async def queue_alert(self, alert: OperatorAlert) -> Tell | None:
-        """Open a case and queue its alert durably; return how to tell the person (their
-        place, when we open, or that nobody can be reached), for the glue to run after its
-        own replies: no failed reply can undo the alert."""
+    async def queue_alert(self, alert: OperatorAlert) -> Queued:
+        """Open a case and queue its alert durably; return the case (for the engine to keep
+        in the session) and how to tell the person (their place, when we open, or that
+        nobody can be reached), for the transport to run after its own replies: no failed
+        reply can undo the alert."""
         ctx = self.ctx
         try:
             # Once more after a dropped connection: a second attempt finds the case the first
@@ -88,20 +93,21 @@ class QueueHandoff:
             queued = await once_more(lambda: self._open_and_queue(alert))
         except (RedisError, OSError) as exc:
             await self._post_without_queue(alert, exc)
-            return None
+            return Queued()
         if queued is None:
-            return None
+            return Queued()
         case, open_now = queued
         # Queued: counters and the audit entry may be refused for lack of memory, the person
         # must still be told their place.
-        await unless_full(ctx.counters.opened(case.language, case.country, case.reason,
-                                              case.risk_level, case.indicators))
-        await ctx.mark_session(alert.user_key, case.id)
-        await unless_full(ctx.audit.record(0, case.id, "opened"))
+        if case.reopened == 0:  # a reopened case was counted when it first opened
+            await unless_full(ctx.counters.opened(case.language, case.country, case.reason,
+                                                  case.risk_level, case.indicators))
+            await unless_full(ctx.audit.record(0, case.id, "opened"))
         log.info("handoff case opened case=%s reason=%s", case.id, case.reason)
+        status = CaseStatus(case.id)
         if alert.silent:  # the code word: whoever holds the phone must see nothing
-            return None
-        return partial(self._tell_queued, case, open_now)
+            return Queued(status)
+        return Queued(status, partial(self._tell_queued, case, open_now))
 
     async def _tell_queued(self, case: Case, open_now: bool) -> None:
         """Tell the person their place in the queue, or when we open (with the numbers)."""
@@ -129,12 +135,21 @@ class QueueHandoff:
             if not alert.silent:  # a silent alarm must not show on the person's screen
                 await ctx.remind_place(existing)  # asked again: never a second alert
             return None
+        open_now = ctx.hours.is_open()
+        first_due = None if open_now else ctx.hours.next_open().timestamp()
+        recent = await ctx.cases.recent_case_of(alert.user_key)
+        if recent is not None and await reopen_by_person(ctx, recent, alert):
+            # Within OPERATOR_REOPEN_DAYS: the same case and topic, announced there again.
+            await ctx.waiting.add(recent.id, recent.created, first_due)
+            announce = await ctx.cases.next_escalation(recent.id)
+            await ctx.cases.update(recent.id, reopened=announce)
+            recent.reopened = announce
+            await ctx.queue.push(recent.id, announce)
+            return recent, open_now
         # Unique among open and recent cases: operators never see two people as one.
         pseudonym = await ctx.cases.reserve_pseudonym(
             ctx.pseudonymizer.pseudonyms(alert.user_key), self._owner(alert.user_key))
         case = await ctx.cases.open(alert, pseudonym)
-        open_now = ctx.hours.is_open()
-        first_due = None if open_now else ctx.hours.next_open().timestamp()
         await ctx.waiting.add(case.id, case.created, first_due)
         await ctx.queue.push(case.id, 0)
         return case, open_now
@@ -155,11 +170,16 @@ class QueueHandoff:
         await self.ctx.messenger.send(self.ctx.chat_id, reply)
 
     async def user_event(self, event: IncomingEvent) -> bool:
-        """Called before the engine: True when the event belonged to an open case (or the
-        person is blocked: they got the neutral reply)."""
+        """`route` for callers that only ask whether a human answers this event."""
+        return (await self.route(event)).to_case
+
+    async def route(self, event: IncomingEvent) -> Routed:
+        """Called before the engine: to the case when the event belongs to an open case (or
+        the person is blocked: they got the neutral reply), with what the session should say
+        about their case."""
         try:
             if await blocked_reply(self.ctx, event):
-                return True
+                return Routed(True)
             # A dead pooled connection fails the first lookup, before anything is posted.
             return await once_more(lambda: self.relay.from_user(event))
         except (RedisError, OSError) as exc:
@@ -167,7 +187,7 @@ class QueueHandoff:
             log.error("handoff relay unavailable (%s): the bot answers, the case is told",
                       type(exc).__name__)
             await self._relay_degraded(event, exc)
-            return False
+            return Routed(False)
 
     async def _relay_degraded(self, event: IncomingEvent, exc: BaseException) -> None:
         """Redis failed: pass the person's words to the operators' chat, saying why they are
@@ -236,6 +256,12 @@ class QueueHandoff:
                                    N_("Only the NGO's operators can do this."))
                 await ctx.audit.record(self._stranger(update.user_id), press.case_id, "refused")
                 return
+            await unless_full(ctx.directory.saw(update.user_id, update.user_name))
+            if press.action == "xfer":  # a colleague's button under /transfer's list
+                notice = await transfer_press(ctx, press.case_id, press.outcome,
+                                              update.user_id or 0, update.user_name or "")
+                await answer_press(ctx, update.callback_id, None, toast=notice)
+                return
             await on_press(ctx, press, update.user_id or 0, update.callback_id,
                            update.message_id, name=update.user_name or "")
             return
@@ -248,6 +274,8 @@ class QueueHandoff:
         if is_note(update.text):
             # A note about the case, from anyone in the chat: never relayed, never audited
             # (its words are not ours to keep).
+            if await ctx.auth.allowed(update.user_id):  # a colleague to hand cases to
+                await unless_full(ctx.directory.saw(update.user_id, update.user_name))
             await say_to(ctx, update, NOTE_KEPT)
             return
         if update.sender_chat_id is not None and update.sender_chat_id == ctx.chat_id:
@@ -262,8 +290,10 @@ class QueueHandoff:
             await ctx.audit.record(self._stranger(update.user_id), case_id, "refused")
             await say_to(ctx, update, N_("Only the NGO's operators can write to people."))
             return
-        if await on_block_command(ctx, update, case_id):
-            return
+        await unless_full(ctx.directory.saw(update.user_id, update.user_name))
+        for command in (on_block_command, on_transfer_command, on_reopen_command):
+            if await command(ctx, update, case_id):
+                return
         await self.relay.from_operator(update, case_id)
 
     def is_operators_chat(self, chat_id: int) -> bool:
@@ -309,7 +339,7 @@ def build_handoff(
     """Wire the handoff from settings; the timings are parameters so tests can shrink them."""
     lookup = messenger if isinstance(messenger, MemberLookup) else None
     ops = OperatorsChat(settings.chat_id, redis)
-    cases = CaseStore(redis, case_ttl)
+    cases = CaseStore(redis, case_ttl, settings.reopen_days * 24 * 3600)
     ctx = HandoffContext(
         messenger=messenger, settings=settings, cases=cases,
         queue=AlertQueue(redis, claim_idle=claim_idle),
@@ -320,6 +350,7 @@ def build_handoff(
         hours=OperatorHours.from_settings(settings), pseudonymizer=pseudonymizer,
         content=content, i18n=i18n, store=store, on_sent=on_sent, danger=danger,
         canned_file=canned_file, blocks=Blocks(redis, pseudonymizer),
+        directory=OperatorDirectory(redis, settings.id_set),
     )
     return QueueHandoff(
         ctx, AlertPoster(ctx, tick=tick, claim_every=claim_every, read_block=read_block)

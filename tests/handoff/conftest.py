@@ -109,6 +109,8 @@ class OpInput:
     reply_to_message_id: int | None = None
     sender_chat_id: int | None = None
     user_name: str | None = None
+    reply_to_user_id: int | None = None
+    reply_to_user_name: str | None = None
 
 
 PSEUDONYMS = Pseudonymizer("test-key")

@@ -407,7 +407,8 @@ async def test_pseudonyms_are_unique_among_open_cases(
 async def test_a_taken_pseudonym_goes_to_the_next_name_and_the_owner_keeps_theirs(
     make_handoff: MakeHandoff, redis_client: Redis
 ) -> None:
-    handoff = make_handoff(RecordingMessenger())
+    # No reopen window: asking again after a close opens a new case (within it, the same case).
+    handoff = make_handoff(RecordingMessenger(), settings={"reopen_days": 0})
     first, second = "1" * 32, "2" * 32
     # Someone else's open case already holds the name the second person would get.
     taken = PSEUDONYMS.pseudonym(second)

@@ -22,6 +22,7 @@ DURABLE = {"appendonly": "yes", "appendfsync": "always"}  # what deploy/redis.co
 
 
 async def test_messages_in_an_open_case_during_an_outage_are_passed_on_or_reported(
+    make_engine: Callable[[FallbackSessionStore], DialogueEngine],
     fallback_store: Callable[[str], FallbackSessionStore],
 ) -> None:
     with running_redis(DURABLE) as server:
@@ -30,7 +31,10 @@ async def test_messages_in_an_open_case_during_an_outage_are_passed_on_or_report
         await store.save(USER, Session(language="ru", country="PL", at_risk=True))
         messenger = RecordingMessenger()
         handoff = handoff_on(client, messenger, store=store)
-        await handoff.alert(make_alert(user_key=USER))
+        queued = await handoff.queue_alert(make_alert(user_key=USER))
+        assert queued.case is not None
+        # The engine, not the handoff, keeps the case in the session (under the person's lock).
+        await make_engine(store).keep_case(USER, queued.case)
         await run_until(handoff, lambda: bool(messenger.to(OPS_CHAT)))
         [posted] = messenger.to(OPS_CHAT)
         topic = posted.thread_id

@@ -21,12 +21,13 @@ from typing import Any, Protocol
 
 from bot.adapters.telegram.formatting import coalesce
 from bot.adapters.telegram.locks import PersonLocks
-from bot.adapters.telegram.operators import Handoff, Tell
+from bot.adapters.telegram.operators import Handoff, Routed, Tell
 from bot.adapters.telegram.ratelimit import Lane, PersonRateLimiter
 from bot.adapters.telegram.state import ChatState
 from bot.adapters.telegram.texts import FLOOD_NOTICE, TransportTexts
 from bot.adapters.telegram.updates import TgInput, read_update
 from bot.core.events import (
+    CaseStatus,
     EraseUserData,
     EventKind,
     HideChat,
@@ -51,9 +52,12 @@ CALLBACK_ANSWER_LIMIT = 2.0  # seconds: answering a press is a courtesy, not wor
 
 
 class Engine(Protocol):
-    """The dialogue engine as the transport sees it."""
+    """The dialogue engine as the transport sees it; the only writer of the person's session."""
 
-    async def handle(self, event: IncomingEvent) -> Response: ...
+    async def handle(self, event: IncomingEvent, case: CaseStatus | None = None
+                     ) -> Response: ...
+
+    async def keep_case(self, user_key: str, case: CaseStatus) -> None: ...
 
 
 def log_failure(what: str, exc: BaseException) -> None:
@@ -248,9 +252,12 @@ class Glue:
             message_key=str(data.message_id) if data.message_id is not None else None,
         )
         budget = SendBudget(self._send_budget)
-        if await self._to_case(event, budget):
-            return  # an open handoff case: a human answers, not the engine
-        response = await self._engine.handle(event)
+        routed = await self._to_case(event, budget)
+        if routed.to_case:  # an open handoff case: a human answers, not the engine
+            if routed.case is not None:
+                await self._keep_case(user_key, routed.case)
+            return
+        response = await self._engine.handle(event, routed.case)
         tells, erased = await self._durable_effects(response, user_key)
         sent = await self._deliver(data.chat_id, coalesce(response.replies), budget)
         if not erased:
@@ -270,15 +277,22 @@ class Glue:
             if isinstance(effect, HideChat):
                 await self._hide(effect, user_key, budget)
 
-    async def _to_case(self, event: IncomingEvent, budget: SendBudget) -> bool:
+    async def _to_case(self, event: IncomingEvent, budget: SendBudget) -> Routed:
         """The open case takes the event; a failure there leaves it to the engine (half the
         budget at most: the person's own replies need the rest)."""
         try:
             async with budget.window(share=0.5):
-                return await self._handoff.user_event(event)
+                return await self._handoff.route(event)
         except Exception as exc:
             log_failure("relay to the case", exc)
-            return False
+            return Routed(False)
+
+    async def _keep_case(self, user_key: str, case: CaseStatus) -> None:
+        """The engine records the person's case in their session (we hold their lock)."""
+        try:
+            await self._engine.keep_case(user_key, case)
+        except Exception as exc:
+            log_failure("keeping the case in the session", exc)
 
     async def _durable_effects(self, response: Response, user_key: str
                                ) -> tuple[list[Tell], bool]:
@@ -290,12 +304,14 @@ class Glue:
                 try:
                     # Redis, or one direct post when Redis is down: bounded like a send.
                     async with asyncio.timeout(self._send_budget):
-                        tell = await self._handoff.queue_alert(effect)
+                        queued = await self._handoff.queue_alert(effect)
                 except Exception as exc:
                     log_failure("operator alert", exc)
                     continue
-                if tell is not None:
-                    tells.append(tell)
+                if queued.case is not None:
+                    await self._keep_case(user_key, queued.case)
+                if queued.tell is not None:
+                    tells.append(queued.tell)
             elif isinstance(effect, EraseUserData):
                 await self._erase(effect.user_key)
                 erased = True

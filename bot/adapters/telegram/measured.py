@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.adapters.telegram.glue import Engine
-from bot.core.events import IncomingEvent, OperatorAlert, Reply, Response
+from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply, Response
 from bot.core.messenger import Messenger
 from bot.metrics import Metrics
 
@@ -27,10 +27,10 @@ class MeasuredEngine:
     def content_holder(self) -> Any:
         return getattr(self._engine, "content_holder", None)
 
-    async def handle(self, event: IncomingEvent) -> Response:
+    async def handle(self, event: IncomingEvent, case: CaseStatus | None = None) -> Response:
         started = time.perf_counter()
         try:
-            response = await self._engine.handle(event)
+            response = await self._engine.handle(event, case)
         finally:
             self._metrics.handler_seconds.observe(time.perf_counter() - started)
             self._metrics.handled.labels(str(event.kind.value)).inc()
@@ -38,6 +38,9 @@ class MeasuredEngine:
             if isinstance(effect, OperatorAlert):
                 self._metrics.alerts_requested.labels(effect.reason).inc()
         return response
+
+    async def keep_case(self, user_key: str, case: CaseStatus) -> None:
+        await self._engine.keep_case(user_key, case)
 
     async def aclose(self) -> None:
         closer = getattr(self._engine, "aclose", None)

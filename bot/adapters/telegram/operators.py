@@ -7,17 +7,24 @@ protocol; the glue only knows `Handoff`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Protocol
 
+from bot.config import ConfigError, Settings
 from bot.core.events import IncomingEvent, OperatorAlert, Reply
 from bot.core.messenger import Messenger
+from bot.handoff.alerts import alert_lines
+from bot.handoff.cases import Case
 from bot.handoff.input import OperatorInput
+from bot.handoff.labels import OperatorTexts
+from bot.handoff.routing import Queued, Routed, Tell
+from bot.handoff.startup import ChatInspector, wrong_kind
+from bot.i18n import load_i18n
 from bot.privacy import Pseudonymizer
 
+__all__ = ["Handoff", "PlainAlertHandoff", "Queued", "Routed", "Tell", "alert_text",
+           "operator_texts"]
+
 log = logging.getLogger(__name__)
-# Tells the person where their queued alert stands (the handoff's own way of sending).
-Tell = Callable[[], Awaitable[None]]
 
 
 class Handoff(Protocol):
@@ -27,10 +34,11 @@ class Handoff(Protocol):
         """Ask a human to take this person's case (and tell the person where they stand)."""
         ...
 
-    async def queue_alert(self, alert: OperatorAlert) -> Tell | None:
-        """`alert` without telling the person: queue it durably and return how to tell them
-        where they stand (their place in the queue), which the glue runs after its replies.
-        The glue calls this before the first reply, so no failed reply can cancel the alert."""
+    async def queue_alert(self, alert: OperatorAlert) -> Queued:
+        """`alert` without telling the person: queue it durably and return the case (the
+        engine keeps it in the session) and how to tell them where they stand (their place in
+        the queue), which the pipeline runs after its replies. The pipeline calls this before
+        the first reply, so no failed reply can cancel the alert."""
         ...
 
     async def handle_operator_update(self, update: OperatorInput) -> None:
@@ -40,8 +48,9 @@ class Handoff(Protocol):
         """
         ...
 
-    async def user_event(self, event: IncomingEvent) -> bool:
-        """Before the engine: True if the event went to an open case (a human answers it)."""
+    async def route(self, event: IncomingEvent) -> Routed:
+        """Before the engine: `to_case` if the event went to an open case (a human answers
+        it), and what the session should say about the person's case."""
         ...
 
     async def forget_user(self, user_key: str) -> None:
@@ -53,51 +62,50 @@ class Handoff(Protocol):
         ...
 
 
-def alert_text(alert: OperatorAlert, pseudonym: str) -> str:
-    """The alert as plain text (the messenger escapes it): no raw ids, only the pseudonym."""
-    lines = [
-        f"Case: {pseudonym}",
-        f"Reason: {alert.reason}",
-        f"Language: {alert.language}",
-        f"Country: {alert.country or 'unknown'}",
-        f"Risk level: {alert.risk_level or 'unknown'}",
-        f"Indicators: {', '.join(alert.indicators) or 'none'}",
-    ]
-    lines.extend(alert.summary)
-    if alert.user_text:
-        lines.append(f"They wrote: {alert.user_text}")
-    return "\n".join(lines)
+def alert_text(alert: OperatorAlert, pseudonym: str, texts: OperatorTexts) -> str:
+    """The alert as plain text in OPERATOR_LANGUAGE (the messenger escapes it): labels, no
+    raw ids, only the pseudonym."""
+    case = Case.from_alert(alert, id="-", user_key="", pseudonym=pseudonym)
+    return "\n".join(alert_lines(case, texts))
+
+
+def operator_texts(settings: Settings) -> OperatorTexts:
+    """Operator-facing words in OPERATOR_LANGUAGE from the project's catalogs."""
+    i18n = load_i18n(settings.bot.locales_dir)
+    return OperatorTexts(i18n.translator(settings.operators.language))
 
 
 class PlainAlertHandoff:
     """Posts each alert to OPERATOR_CHAT_ID (if set); operators' messages are not handled yet."""
 
     def __init__(
-        self, messenger: Messenger, pseudonymizer: Pseudonymizer, operator_chat_id: int | None
+        self, messenger: Messenger, pseudonymizer: Pseudonymizer, operator_chat_id: int | None,
+        texts: OperatorTexts,
     ) -> None:
         self._messenger = messenger
         self._pseudonymizer = pseudonymizer
         self._chat_id = operator_chat_id
+        self._texts = texts
 
     async def alert(self, alert: OperatorAlert) -> None:
         await self.queue_alert(alert)
 
-    async def queue_alert(self, alert: OperatorAlert) -> Tell | None:
+    async def queue_alert(self, alert: OperatorAlert) -> Queued:
         pseudonym = self._pseudonymizer.pseudonym(alert.user_key)
         if self._chat_id is None:
             log.warning("operator alert for %s not delivered: OPERATOR_CHAT_ID is not set",
                         pseudonym)
-            return None
-        await self._messenger.send(self._chat_id, Reply(alert_text(alert, pseudonym)))
+            return Queued()
+        await self._messenger.send(self._chat_id, Reply(alert_text(alert, pseudonym, self._texts)))
         log.info("operator alert sent for %s (%s)", pseudonym, alert.reason)
-        return None
+        return Queued()
 
     async def handle_operator_update(self, update: OperatorInput) -> None:
         if update.callback_id is not None:
             await self._messenger.answer_callback(update.callback_id)
 
-    async def user_event(self, event: IncomingEvent) -> bool:
-        return False
+    async def route(self, event: IncomingEvent) -> Routed:
+        return Routed(False)
 
     async def forget_user(self, user_key: str) -> None:
         return None
@@ -110,9 +118,6 @@ class PlainAlertHandoff:
 
         Telegram failing here is left to the first alert (logged then), as without Redis.
         """
-        from bot.config import ConfigError
-        from bot.handoff.startup import ChatInspector, wrong_kind
-
         if self._chat_id is None or not isinstance(self._messenger, ChatInspector):
             return
         try:

@@ -23,7 +23,7 @@ from bot.adapters.telegram.inbox import NoInbox, RedisInbox
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.measured import MeasuredEngine, MeasuredMessenger
-from bot.adapters.telegram.operators import Handoff, PlainAlertHandoff
+from bot.adapters.telegram.operators import Handoff, PlainAlertHandoff, operator_texts
 from bot.adapters.telegram.ratelimit import (
     FallbackRateLimiter,
     MemoryRateLimiter,
@@ -173,7 +173,8 @@ def make_handoff(
     """The durable queue-backed handoff with Redis and an operators' chat; else plain alerts."""
     if health is None or settings.operators.chat_id is None:
         log.warning("operator handoff without queue or relay: needs REDIS_URL and OPERATOR_CHAT_ID")
-        return PlainAlertHandoff(adapter.messenger, pseudonymizer, settings.operators.chat_id)
+        return PlainAlertHandoff(adapter.messenger, pseudonymizer, settings.operators.chat_id,
+                                 operator_texts(settings))
     from bot.handoff.wiring import handoff_for
 
     return handoff_for(

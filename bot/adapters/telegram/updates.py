@@ -52,6 +52,10 @@ class TgInput:
     edited: bool = False
     # The sender's first name: shown to colleagues for operators (staff) only, never logged.
     user_name: str | None = None
+    # Who wrote the message this one replies to (an operator handing a case to a colleague
+    # replies to the colleague's message); read only in the operators' chat.
+    reply_to_user_id: int | None = None
+    reply_to_user_name: str | None = None
 
 
 def _command(text: str) -> str:
@@ -99,6 +103,9 @@ def read_update(update: Any) -> TgInput | None:
     # A lone surrogate (polling reads it as is) would break every encoder downstream.
     text = None if text is None else valid_text(text)
     reply_to = getattr(message, "reply_to_message", None)
+    replied_user = getattr(reply_to, "from_user", None)
+    if replied_user is not None and replied_user.is_bot:
+        replied_user = None  # a reply to the bot's own post (an alert) names nobody
     return TgInput(
         update_id=update.update_id, chat_id=message.chat.id, chat_type=str(message.chat.type),
         user_id=user.id if user else None, kind=kind, text=text, message_id=message.message_id,
@@ -111,4 +118,6 @@ def read_update(update: Any) -> TgInput | None:
         sender_chat_id=getattr(getattr(message, "sender_chat", None), "id", None), edited=edited,
         forwarded=getattr(message, "forward_origin", None) is not None,
         user_name=user.first_name if user else None,
+        reply_to_user_id=replied_user.id if replied_user is not None else None,
+        reply_to_user_name=replied_user.first_name if replied_user is not None else None,
     )

@@ -1,0 +1,111 @@
+"""Reopening a closed case within OPERATOR_REOPEN_DAYS, from either side.
+
+- An operator writes `/reopen` in the closed case's topic (or as a reply to its alert): the
+  case is theirs again, in the same topic; the person is told, neutrally, that the
+  conversation continues. Refused when the person ended it themselves (/stop: they can ask
+  again), erased their data, is blocked, or the window has passed.
+- The person asks for a human again (the engine's usual offer) within the window: the same
+  case reopens and waits in the queue again, announced in its own topic with the buttons;
+  after the window a new case opens. Anything else the person writes after a close goes to
+  the bot as usual (the danger-phrase layer and the numbers first), never to the closed case:
+  they were told the conversation ended, and only their new request reopens it.
+
+Audited as `reopen` (an operator) or `reopened` (the person); TTLs as for an open case.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.core.events import EventKind, OperatorAlert, Reply
+from bot.handoff.cases import Case
+from bot.handoff.context import HandoffContext
+from bot.handoff.failures import Call, decide
+from bot.handoff.input import OperatorInput
+from bot.handoff.relay import say_to
+from bot.i18n import N_
+
+log = logging.getLogger(__name__)
+
+COMMAND = "/reopen"
+NOT_CLOSED = N_("This case is open: nothing to reopen.")
+GONE = N_("This case can no longer be reopened: a new case opens when the person asks again.")
+TOO_LATE = N_("Closed more than {days} days ago: it can no longer be reopened. A new case "
+              "opens when the person asks again.")
+ENDED_BY_PERSON = N_("The person ended this conversation themselves: it is not reopened "
+                     "against their wish. They can ask for a person again at any time.")
+BLOCKED = N_("The person is blocked: /unblock first.")
+AT_CAPACITY = N_("You already have {capacity} open cases: close one first.")
+REOPENED = N_("🔁 {name} reopened {case}: write here to answer the person.")
+# To the person, in their language: that the conversation continues, nothing more.
+TOLD_PERSON = N_("A member of our team has continued your conversation: write here to "
+                 "answer. /stop ends it.")
+
+
+def is_reopen_command(update: OperatorInput) -> bool:
+    words = (update.text or "").split(maxsplit=1)
+    return (update.kind == EventKind.COMMAND and bool(words)
+            and words[0].lower().split("@", 1)[0] == COMMAND)
+
+
+async def on_reopen_command(ctx: HandoffContext, update: OperatorInput, case_id: str) -> bool:
+    """Handle `/reopen` written in a case; False when it is not that command."""
+    if not is_reopen_command(update):
+        return False
+    await say_to(ctx, update, await reopen_by_operator(
+        ctx, case_id, update.user_id or 0, update.user_name or ""), translated=True)
+    return True
+
+
+async def reopen_by_operator(ctx: HandoffContext, case_id: str, operator: int,
+                             name: str) -> str:
+    """Reopen the case for `operator`; returns what to tell them (translated)."""
+    case = await ctx.cases.get(case_id)
+    if case is None or case.closed_by == "erased" or not case.user_key:
+        return ctx.op_text(GONE)
+    if case.state != "closed":
+        return ctx.op_text(NOT_CLOSED)
+    if case.closed_by == "person":
+        return ctx.op_text(ENDED_BY_PERSON)
+    recent = await ctx.cases.recent_case_of(case.user_key)
+    if recent is None or recent.id != case.id:
+        return ctx.op_text(TOO_LATE, days=ctx.settings.reopen_days)
+    if ctx.blocks is not None and await ctx.blocks.blocked(case.user_key) is not None:
+        return ctx.op_text(BLOCKED)
+    if await ctx.cases.open_count(operator) >= ctx.settings.capacity:
+        return ctx.op_text(AT_CAPACITY, capacity=ctx.settings.capacity)
+    if not await ctx.cases.reopen(case, operator=operator, name=name):
+        return ctx.op_text(NOT_CLOSED)
+    await ctx.audit.record(operator, case.id, "reopen")
+    log.info("case reopened by an operator case=%s", case.id)
+    await reopen_topic(ctx, case)
+    await ctx.show_status(case)
+    who = name or ctx.op_text(N_("an operator"))
+    text = ctx.i18n.translator(case.language).gettext(TOLD_PERSON)
+    await ctx.tell_user(case.user_key, Reply(text, ctx.stop_button(case.language)), case)
+    return ctx.op_text(REOPENED, name=who, case=case.pseudonym)
+
+
+async def reopen_by_person(ctx: HandoffContext, case: Case, alert: OperatorAlert) -> bool:
+    """The person asked for a human again within the window: the case takes the new alert's
+    details and waits in the queue again. False when someone reopened it first."""
+    if not await ctx.cases.reopen(case, chat_key=alert.chat_key):
+        return False
+    await ctx.cases.update(
+        case.id, reason=alert.reason, country=alert.country or case.country,
+        risk_level=alert.risk_level or "", indicators="\n".join(alert.indicators),
+        summary="\n".join(alert.summary), user_text=alert.user_text or "")
+    await ctx.audit.record(0, case.id, "reopened")
+    log.info("case reopened by the person case=%s", case.id)
+    return True
+
+
+async def reopen_topic(ctx: HandoffContext, case: Case) -> None:
+    """Open the case's forum topic again (closing closed it); without the right, it stays."""
+    if ctx.chat_id is None or not case.thread_id:
+        return
+    try:
+        await ctx.messenger.reopen_topic(ctx.chat_id, case.thread_id)
+    except Exception as exc:
+        log.info("reopening the topic failed (%s) case=%s",
+                 decide(Call.REOPEN_TOPIC, exc).name, case.id)
