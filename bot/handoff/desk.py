@@ -10,9 +10,9 @@ import logging
 
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.handoff.blocks import parse_block_command
-from bot.handoff.context import HandoffContext
 from bot.handoff.input import OperatorInput
-from bot.handoff.relay import DELETE_PAYLOAD, say_to
+from bot.handoff.parts import HandoffParts
+from bot.handoff.relay import DELETE_PAYLOAD
 from bot.i18n import N_
 
 log = logging.getLogger(__name__)
@@ -26,62 +26,60 @@ BAD_DAYS = N_("Write /block, or /block and a number of days from 1 to 90.")
 NEUTRAL = N_("This service is not available to you at the moment.")
 
 
-async def on_block_command(ctx: HandoffContext, update: OperatorInput, case_id: str) -> bool:
+async def on_block_command(parts: HandoffParts, update: OperatorInput, case_id: str) -> bool:
     """Handle `/block` or `/unblock` written in a case; False when it is neither."""
     command = parse_block_command(update.text) if update.kind == EventKind.COMMAND else None
-    if command is None or ctx.blocks is None:
+    if command is None:
         return False
     operator = update.user_id or 0
     if not command.block:
         if command.pseudonym:
-            lifted = await ctx.blocks.unblock_pseudonym(command.pseudonym)
+            lifted = await parts.blocks.unblock_pseudonym(command.pseudonym)
             name = command.pseudonym
         else:
-            case = await ctx.cases.get(case_id)
-            lifted = case is not None and await ctx.blocks.unblock_pseudonym(case.pseudonym)
+            case = await parts.cases.get(case_id)
+            lifted = case is not None and await parts.blocks.unblock_pseudonym(case.pseudonym)
             name = case.pseudonym if case else ""
         if lifted:
-            await ctx.audit.record(operator, case_id, "unblock")
-        await say_to(ctx, update, ctx.op_text(UNBLOCKED, case=name) if lifted
-                     else ctx.op_text(NOT_BLOCKED), translated=True)
+            await parts.audit.record(operator, case_id, "unblock")
+        await parts.board.say_to(update, parts.board.text(UNBLOCKED, case=name) if lifted
+                     else parts.board.text(NOT_BLOCKED), translated=True)
         return True
     if command.days == 0:
-        await say_to(ctx, update, BAD_DAYS)
+        await parts.board.say_to(update, BAD_DAYS)
         return True
-    days = command.days or ctx.settings.block_days
-    case = await ctx.cases.get(case_id)
+    days = command.days or parts.settings.block_days
+    case = await parts.cases.get(case_id)
     if case is None or not case.user_key:
-        await say_to(ctx, update, N_("This case is closed: the message was not delivered."))
+        await parts.board.say_to(update, N_("This case is closed: the message was not delivered."))
         return True
-    await ctx.blocks.block(case.user_key, case.pseudonym, days, case.language, case.country)
-    await ctx.audit.record(operator, case.id, f"block:{days}d")
+    await parts.blocks.block(case.user_key, case.pseudonym, days, case.language, case.country)
+    await parts.audit.record(operator, case.id, f"block:{days}d")
     log.info("person blocked case=%s days=%s", case.id, days)
-    closed = await ctx.cases.close(case.id, str(operator), update.user_name or "")
+    closed = await parts.cases.close(case.id, str(operator), update.user_name or "")
     if closed is not None:
-        await ctx.waiting.remove(closed.id)
-        await ctx.show_status(closed)
-        await ctx.close_topic(closed)
-    who = update.user_name or ctx.op_text(N_("an operator"))
-    await say_to(ctx, update, ctx.op_text(BLOCKED, case=case.pseudonym, days=days, name=who),
-                 translated=True)
+        await parts.waiting.remove(closed.id)
+        await parts.board.show_status(closed)
+        await parts.board.close_topic(closed)
+    who = update.user_name or parts.board.text(N_("an operator"))
+    said = parts.board.text(BLOCKED, case=case.pseudonym, days=days, name=who)
+    await parts.board.say_to(update, said, translated=True)
     return True
 
 
-async def blocked_reply(ctx: HandoffContext, event: IncomingEvent) -> bool:
+async def blocked_reply(parts: HandoffParts, event: IncomingEvent) -> bool:
     """A blocked person's message: the neutral reply with the numbers, nothing else. /delete
     still reaches the engine (erasing one's data is never blocked)."""
-    if ctx.blocks is None:
-        return False
     if (event.kind == EventKind.COMMAND and (event.text or "").split()[:1] == ["/delete"]) or (
             event.kind == EventKind.BUTTON and event.payload == DELETE_PAYLOAD):
         return False
-    block = await ctx.blocks.blocked(event.user_key)
+    block = await parts.blocks.blocked(event.user_key)
     if block is None:
         return False
-    text = ctx.i18n.translator(block.language).gettext(NEUTRAL)
-    numbers = ctx.numbers(block.language, block.country or None)
+    text = parts.person.translate(block.language, NEUTRAL)
+    numbers = parts.person.numbers(block.language, block.country or None)
     try:
-        await ctx.messenger.send(int(event.chat_key), Reply(f"{text}\n\n{numbers}".strip()))
+        await parts.messenger.send(int(event.chat_key), Reply(f"{text}\n\n{numbers}".strip()))
     except Exception as exc:
         log.info("neutral reply to a blocked person not sent: %s", type(exc).__name__)
     return True

@@ -4,12 +4,12 @@ copyMessage: the bot never downloads or stores them; a copy carries no link to i
 from __future__ import annotations
 
 import logging
-from typing import Protocol, runtime_checkable
 
 from bot.core.events import EventKind, Reply
 from bot.handoff.cases import Case
-from bot.handoff.context import Delivery, HandoffContext
-from bot.handoff.failures import Call, Outcome, decide
+from bot.handoff.failures import Call, decide
+from bot.handoff.parts import HandoffParts
+from bot.handoff.person import CopiesMessages
 from bot.i18n import N_
 from bot.storage.health import unless_full
 
@@ -28,16 +28,6 @@ KINDS = {
 }
 SENT_BELOW = N_("📎 {case} sent {kind} (copied below; the bot keeps no copy):")
 NOT_COPIED = N_("⚠️ {case} sent {kind}, but Telegram refused to copy it here.")
-NOT_DELIVERED_BLOCKED = N_("Not delivered: the person has blocked the bot.")
-NOT_DELIVERED = N_("Not delivered: Telegram refused or is busy. Send it again later.")
-
-
-@runtime_checkable
-class CopiesMessages(Protocol):
-    """copyMessage through the adapter; returns the copy's message id."""
-
-    async def copy(self, chat_id: int, from_chat_id: int, message_id: int, *,
-                   thread_id: int | None = None) -> int: ...
 
 
 def passes(kind: EventKind) -> bool:
@@ -45,47 +35,25 @@ def passes(kind: EventKind) -> bool:
     return kind in MEDIA
 
 
-async def copy_to_case(ctx: HandoffContext, case: Case, kind: EventKind, from_chat: int,
+async def copy_to_case(parts: HandoffParts, case: Case, kind: EventKind, from_chat: int,
                        message_id: int) -> bool:
     """The person's photo (etc.) into the case: a line saying what it is, then the copy in the
     case's topic (or the main chat in reply mode; replies to the copy reach the case).
     False when it could not be copied (a note says so)."""
-    messenger = ctx.messenger
-    what = ctx.op_text(KINDS[kind])
-    if not isinstance(messenger, CopiesMessages) or ctx.chat_id is None:
+    messenger = parts.messenger
+    what = parts.board.text(KINDS[kind])
+    if not isinstance(messenger, CopiesMessages) or parts.board.chat_id is None:
         return False
-    await ctx.post_in_case(case, Reply(ctx.op_text(SENT_BELOW, case=case.pseudonym, kind=what)))
+    await parts.board.post(case, Reply(parts.board.text(SENT_BELOW, case=case.pseudonym,
+                                                        kind=what)))
     try:
-        copied = await messenger.copy(ctx.chat_id, from_chat, message_id,
+        copied = await messenger.copy(parts.board.chat_id, from_chat, message_id,
                                       thread_id=case.thread_id or None)
     except Exception as exc:
         log.warning("media not copied to the case (%s) case=%s",
                     decide(Call.TO_OPERATORS, exc).name, case.id)
-        await ctx.note_in_case(case, ctx.op_text(NOT_COPIED, case=case.pseudonym, kind=what))
+        await parts.board.note(case, parts.board.text(NOT_COPIED, case=case.pseudonym,
+                                                      kind=what))
         return False
-    await unless_full(ctx.cases.link_messages(ctx.chat_id, [copied], case.id))
+    await unless_full(parts.cases.link_messages(parts.board.chat_id, [copied], case.id))
     return True
-
-
-async def copy_to_person(ctx: HandoffContext, case: Case, from_chat: int,
-                         message_id: int) -> Delivery:
-    """An operator's photo, document or location to the person, as `tell_user` sends text."""
-    messenger = ctx.messenger
-    chat = await ctx.cases.chat_of(case.user_key)
-    if chat is None or not isinstance(messenger, CopiesMessages):
-        return Delivery.NO_ADDRESS
-    try:
-        copied = await messenger.copy(int(chat), from_chat, message_id)
-    except Exception as exc:
-        outcome = decide(Call.TO_PERSON, exc)
-        log.warning("media to the person not delivered (%s) case=%s", outcome.name, case.id)
-        blocked = outcome is Outcome.PERSON_UNREACHABLE
-        if blocked and not case.unreachable:
-            case.unreachable = True
-            await ctx.cases.update(case.id, unreachable=1)
-        await ctx.note_in_case(case, ctx.op_text(NOT_DELIVERED_BLOCKED if blocked
-                                                 else NOT_DELIVERED))
-        return Delivery.FAILED
-    if ctx.on_sent is not None:
-        await ctx.on_sent(case.user_key, [copied])  # /hide deletes it with the rest
-    return Delivery.DELIVERED

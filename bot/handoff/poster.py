@@ -16,8 +16,8 @@ from redis.exceptions import OutOfMemoryError, RedisError
 
 from bot.handoff.alerts import alert_reply
 from bot.handoff.cases import Case
-from bot.handoff.context import HandoffContext
 from bot.handoff.failures import Call, decide
+from bot.handoff.parts import HandoffParts
 from bot.handoff.queue import QueuedAlert
 from bot.storage.health import unless_full
 
@@ -30,9 +30,9 @@ UNREACHABLE_NOTE_EVERY = 1800  # seconds: "we cannot reach the team" at most thi
 class AlertPoster:
     """Posts, re-claims and escalates alerts until stopped; Redis outages only pause it."""
 
-    def __init__(self, ctx: HandoffContext, *, tick: float = 5.0,
+    def __init__(self, parts: HandoffParts, *, tick: float = 5.0,
                  claim_every: float = 15.0, read_block: float = 1.0) -> None:
-        self.ctx = ctx
+        self.parts = parts
         self._tick = tick
         self._claim_every = claim_every
         self._read_block_ms = int(read_block * 1000)
@@ -60,9 +60,9 @@ class AlertPoster:
         await asyncio.shield(task)
 
     async def _post(self, item: QueuedAlert) -> None:
-        ctx = self.ctx
-        case = await ctx.cases.get(item.case_id)
-        if case is None or case.state == "closed" or ctx.chat_id is None:
+        parts = self.parts
+        case = await parts.cases.get(item.case_id)
+        if case is None or case.state == "closed" or parts.board.chat_id is None:
             return
         if case.posted >= item.n:
             log.info("alert already posted case=%s n=%d: not again", case.id, item.n)
@@ -72,19 +72,19 @@ class AlertPoster:
         try:
             if item.n == 0:
                 topic_mode = await self._ensure_topic(case)
-                reply = alert_reply(case, ctx.labels, topic_mode=topic_mode)
-                ids = await ctx.post_in_case(case, reply, link=False)
+                reply = alert_reply(case, parts.board.labels, topic_mode=topic_mode)
+                ids = await parts.board.post(case, reply, link=False)
             elif item.n == case.reopened:  # never 0: 0 is the first alert
                 # The person asked again within the reopen window: in the case's own topic,
                 # where its history is (a closed topic is reopened by the channel).
-                reply = alert_reply(case, ctx.labels, topic_mode=bool(case.thread_id),
+                reply = alert_reply(case, parts.board.labels, topic_mode=bool(case.thread_id),
                                     reopened=True)
-                ids = await ctx.post_in_case(case, reply, link=False)
+                ids = await parts.board.post(case, reply, link=False)
             else:
                 # Escalations go to the main chat, where everyone sees them, not a quiet topic.
                 case.user_text = ""
-                ids = await ctx.send_to_operators(
-                    alert_reply(case, ctx.labels, escalation=item.n),
+                ids = await parts.board.send(
+                    alert_reply(case, parts.board.labels, escalation=item.n),
                     reply_to=None if case.thread_id else (case.alert_msg or None))
         except RedisError:
             raise  # the queue tries again once Redis is back
@@ -93,49 +93,49 @@ class AlertPoster:
             # the numbers, instead of waiting in a queue nobody reads.
             log.error("alert not posted (%s) case=%s n=%d", decide(Call.TO_OPERATORS, exc).name,
                       case.id, item.n)
-            if await ctx.cases.due_once(case.id, "unreachable", UNREACHABLE_NOTE_EVERY):
-                await ctx.tell_unreachable(case)
+            if await parts.cases.due_once(case.id, "unreachable", UNREACHABLE_NOTE_EVERY):
+                await parts.person.tell_unreachable(case)
             raise
         self._unrecorded[(item.case_id, item.n)] = ids
         await self._record(item, ids, case)
 
     async def _record(self, item: QueuedAlert, ids: list[int], case: Case | None = None) -> None:
-        ctx = self.ctx
-        chat_id = ctx.chat_id
+        parts = self.parts
+        chat_id = parts.board.chat_id
         if case is None:
-            case = await ctx.cases.get(item.case_id)
+            case = await parts.cases.get(item.case_id)
         if case is not None and chat_id is not None:
             # Sent: a write refused for lack of memory must not make the queue post it again.
-            await unless_full(ctx.cases.link_messages(chat_id, ids, case.id))
+            await unless_full(parts.cases.link_messages(chat_id, ids, case.id))
             if item.n and item.n == case.reopened:
-                await ctx.cases.drop_user_text(case.id)  # shown once, as for the first alert
+                await parts.cases.drop_user_text(case.id)  # shown once, as for the first alert
             if item.n == 0:
                 if ids and not case.alert_msg:
                     # Edits redraw the alert from the case, which no longer has the person's
                     # own words once posted: such an alert (or one in parts) is never edited.
                     editable = len(ids) == 1 and not case.user_text
-                    await unless_full(ctx.cases.update(case.id, alert_msg=ids[0],
+                    await unless_full(parts.cases.update(case.id, alert_msg=ids[0],
                                                        alert_edit=ids[0] if editable else 0))
-                await ctx.cases.drop_user_text(case.id)
-            await unless_full(ctx.cases.update(case.id, posted=item.n))
+                await parts.cases.drop_user_text(case.id)
+            await unless_full(parts.cases.update(case.id, posted=item.n))
         self._unrecorded.pop((item.case_id, item.n), None)
         if case is None:
             return
         if item.n == 0:
             log.info("alert posted case=%s topic=%s", case.id, bool(case.thread_id))
-            if await ctx.cases.was_due(case.id, "unreachable"):
-                await ctx.remind_place(case)  # told "cannot reach the team": now they can
+            if await parts.cases.was_due(case.id, "unreachable"):
+                await parts.person.remind_place(case)  # told "cannot reach the team": now they can
         else:
             log.info("alert escalated case=%s n=%d", case.id, item.n)
-            await ctx.remind_place(case)
+            await parts.person.remind_place(case)
 
     async def _ensure_topic(self, case: Case) -> bool:
-        ctx = self.ctx
+        parts = self.parts
         if case.thread_id:
             return True  # a retry after a half-done post: reuse the topic
-        if ctx.chat_id is None or time.monotonic() < self._topics_off_until:
+        if parts.board.chat_id is None or time.monotonic() < self._topics_off_until:
             return False
-        if await ctx.channel.new_topic(case) is None:
+        if await parts.board.new_topic(case) is None:
             # Not a forum (or no right to manage topics): reply mode, try again later.
             self._topics_off_until = time.monotonic() + TOPICS_RETRY
             return False
@@ -143,18 +143,18 @@ class AlertPoster:
 
     async def escalate_due(self) -> int:
         """Queue an escalated alert for each case whose time is up; returns how many."""
-        ctx = self.ctx
+        parts = self.parts
         count = 0
-        for case_id in await ctx.waiting.due():
-            case = await ctx.cases.get(case_id)
+        for case_id in await parts.waiting.due():
+            case = await parts.cases.get(case_id)
             if case is None or case.state != "new":
-                await ctx.waiting.remove(case_id)
+                await parts.waiting.remove(case_id)
                 continue
-            if not ctx.hours.is_open():
-                await ctx.waiting.postpone(case_id, ctx.hours.next_open().timestamp())
+            if not parts.hours.is_open():
+                await parts.waiting.postpone(case_id, parts.hours.next_open().timestamp())
                 continue
-            await ctx.queue.push(case_id, await ctx.cases.next_escalation(case_id))
-            await ctx.audit.record(0, case_id, "escalated")
+            await parts.queue.push(case_id, await parts.cases.next_escalation(case_id))
+            await parts.audit.record(0, case_id, "escalated")
             count += 1
         return count
 
@@ -181,12 +181,12 @@ class AlertPoster:
                 await asyncio.wait(set(self._in_flight), timeout=STOP_GRACE)
 
     async def _consume_once(self) -> None:
-        for item in await self.ctx.queue.read(block_ms=self._read_block_ms):
-            await self.ctx.queue.deliver(item, self.post)
+        for item in await self.parts.queue.read(block_ms=self._read_block_ms):
+            await self.parts.queue.deliver(item, self.post)
 
     async def _claim_once(self) -> None:
-        for item in await self.ctx.queue.claim():
-            await self.ctx.queue.deliver(item, self.post)
+        for item in await self.parts.queue.claim():
+            await self.parts.queue.deliver(item, self.post)
 
     async def _loop(self, stop: asyncio.Event, step: Callable[[], object],
                     pause: float) -> None:

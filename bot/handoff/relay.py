@@ -15,9 +15,10 @@ from bot.handoff.alerts import is_note, outcome_reply
 from bot.handoff.canned import canned_command, pick_canned
 from bot.handoff.cases import Case
 from bot.handoff.channel import OperatorsUnreachable
-from bot.handoff.context import STOP_PAYLOAD, Delivery, HandoffContext
 from bot.handoff.input import OperatorInput
-from bot.handoff.media import copy_to_case, copy_to_person, passes
+from bot.handoff.media import copy_to_case, passes
+from bot.handoff.parts import HandoffParts
+from bot.handoff.person import STOP_PAYLOAD, Delivery
 from bot.handoff.routing import Routed
 from bot.i18n import N_
 from bot.storage.health import unless_full
@@ -39,34 +40,16 @@ def _is(event: IncomingEvent, payload: str, command: str) -> bool:
     return False
 
 
-async def say_to(ctx: HandoffContext, update: OperatorInput, text: str, *,
-                 translated: bool = False) -> None:
-    """Answer an operator's message where they wrote it (`text`: a msgid, in
-    OPERATOR_LANGUAGE): in its topic, else as a reply.
-
-    Only a real topic's thread id goes back (a reply in General carries a reply chain's id,
-    which Telegram refuses as a thread); the reply alone finds the place otherwise.
-    """
-    if ctx.chat_id is None:
-        return
-    try:
-        said = text if translated else ctx.op_text(text)
-        await ctx.send_to_operators(Reply(said), thread_id=update.thread_id,
-                                    reply_to=update.message_id)
-    except Exception as exc:
-        log.warning("answer to an operator not posted: %s", type(exc).__name__)
-
-
 class Relay:
     """Both directions of an open case, and ending it from either side."""
 
-    def __init__(self, ctx: HandoffContext) -> None:
-        self._ctx = ctx
+    def __init__(self, parts: HandoffParts) -> None:
+        self._parts = parts
 
     async def from_user(self, event: IncomingEvent) -> Routed:
         """Handle the person's event if they have an open case (`to_case` when it was
         consumed), saying which case is open for the session."""
-        case = await self._ctx.cases.open_case_of(event.user_key)
+        case = await self._parts.cases.open_case_of(event.user_key)
         if case is None:
             return Routed(False, CaseStatus(None))
         if _is(event, STOP_PAYLOAD, "/stop"):
@@ -85,44 +68,44 @@ class Relay:
         return Routed(True, CaseStatus(case.id))
 
     async def _to_case(self, case: Case, event: IncomingEvent) -> None:
-        ctx = self._ctx
+        parts = self._parts
         text = event.text or ""
         flags: list[str] = []
-        if text and ctx.danger is not None:
-            flags = list(ctx.danger(text, case.language))
+        if text and parts.danger is not None:
+            flags = list(parts.danger(text, case.language))
         lines = []
         if event.edited:
             # A correction of a message operators have seen (the glue drops edits that changed
             # nothing): shown as such, and it never escalates the case a second time.
-            lines.append(ctx.op_text(N_("✏️ Edited message")))
+            lines.append(parts.board.text(N_("✏️ Edited message")))
         if flags:
             # The danger-phrase layer still speaks while a human has the case.
-            signs = ", ".join(ctx.labels.indicator(flag) for flag in dict.fromkeys(flags))
-            lines.append("⚠️ " + ctx.op_text(N_("Danger phrase ({signs})"), signs=signs))
+            signs = ", ".join(parts.board.labels.indicator(flag) for flag in dict.fromkeys(flags))
+            lines.append("⚠️ " + parts.board.text(N_("Danger phrase ({signs})"), signs=signs))
             if case.state == "new" and not event.edited:
-                await ctx.waiting.escalate_now(case.id)
+                await parts.waiting.escalate_now(case.id)
         media = passes(event.kind) and event.message_key is not None
         if event.kind != EventKind.TEXT and not media:
-            lines.append(ctx.op_text(N_("[{kind}: only text is passed on]"),
+            lines.append(parts.board.text(N_("[{kind}: only text is passed on]"),
                                      kind=event.kind.value))
         if not media or flags:
             lines.append(f"💬 {case.pseudonym}: {text}" if text else f"💬 {case.pseudonym}")
         try:
             if not media or flags:
-                await ctx.post_in_case(case, Reply("\n".join(lines)))
+                await parts.board.post(case, Reply("\n".join(lines)))
             if media:  # the caption travels with the copy
-                await copy_to_case(ctx, case, event.kind, int(event.chat_key),
+                await copy_to_case(parts, case, event.kind, int(event.chat_key),
                                    int(event.message_key or 0))
         except OperatorsUnreachable:
             # Nobody can read it: the person must not wait for an answer that cannot come.
             log.error("relay to operators failed: chat unreachable case=%s", case.id)
-            await ctx.tell_unreachable(case)
+            await parts.person.tell_unreachable(case)
             return
         log.info("relayed to operators case=%s", case.id)
 
     async def _place_note(self, case: Case) -> None:
-        if await unless_full(self._ctx.cases.due_once(case.id, "placenote", PLACE_NOTE_EVERY)):
-            await self._ctx.remind_place(case)
+        if await unless_full(self._parts.cases.due_once(case.id, "placenote", PLACE_NOTE_EVERY)):
+            await self._parts.person.remind_place(case)
 
     async def from_operator(self, update: OperatorInput, case_id: str, *,
                             audit_as: str | None = None) -> None:
@@ -131,24 +114,24 @@ class Relay:
         `audit_as` names the sender in the audit trail when it is not a person's id (an admin
         posting anonymously as the group).
         """
-        ctx = self._ctx
+        parts = self._parts
         if is_note(update.text):
             # A note among colleagues: it stays in the topic, whatever state the case is in.
             await self._say(update, NOTE_KEPT)
             return
-        case = await ctx.cases.get(case_id)
+        case = await parts.cases.get(case_id)
         if case is None or case.state == "closed":
             reopenable = (case is not None and case.closed_by not in ("person", "erased")
-                          and ctx.settings.reopen_days > 0)
+                          and parts.settings.reopen_days > 0)
             await self._say(update, N_("This case is closed: the message was not delivered. "
                                        "/reopen continues it.") if reopenable
                             else N_("This case is closed: the message was not delivered."))
             return
         text, canned = update.text, canned_command(update.text)
         if canned is not None:
-            pick = pick_canned(ctx.canned_file, canned, case.language, ctx.labels)
+            pick = pick_canned(parts.canned_file, canned, case.language, parts.board.labels)
             if pick.text is None:  # the list, or why not: for the operator only
-                await say_to(ctx, update, pick.notice, translated=True)
+                await parts.board.say_to(update, pick.notice, translated=True)
                 return
             text = pick.text
         elif passes(update.kind) and update.message_id is not None:
@@ -159,16 +142,16 @@ class Relay:
         operator = update.user_id or 0
         if case.state == "new":
             # Writing in a case takes it, as Take would.
-            if not await take(ctx, case, operator, notify_press=None,
+            if not await take(parts, case, operator, notify_press=None,
                               name=update.user_name or ""):
-                again = await ctx.cases.get(case_id)
+                again = await parts.cases.get(case_id)
                 if again is None or again.state != "taken":  # e.g. this operator is at capacity
                     await self._say(update, TAKE_FIRST)
                     return
         if text is None:
-            delivered = await copy_to_person(ctx, case, update.chat_id, int(update.message_id or 0))
+            delivered = await parts.person.copy(case, update.chat_id, int(update.message_id or 0))
         else:
-            delivered = await ctx.tell_user(case.user_key, Reply(text), case)
+            delivered = await parts.person.tell(case.user_key, Reply(text), case)
         if delivered is Delivery.NO_ADDRESS:
             await self._say(update, N_("The person's chat is no longer known: not delivered."))
             return
@@ -176,35 +159,35 @@ class Relay:
             # Delivered already: an audit entry refused for lack of memory changes nothing.
             action = ("relay" if canned is None and text is not None
                       else "relay:media" if text is None else f"relay:canned:{canned}")
-            await unless_full(ctx.audit.record(audit_as or operator, case.id, action))
+            await unless_full(parts.audit.record(audit_as or operator, case.id, action))
             if canned is not None:  # colleagues see what the person got, in their language
-                await say_to(ctx, update, pick.notice, translated=True)
+                await parts.board.say_to(update, pick.notice, translated=True)
 
     async def _say(self, update: OperatorInput, text: str) -> None:
-        await say_to(self._ctx, update, text)
+        await self._parts.board.say_to(update, text)
 
     async def end_by_user(self, case: Case) -> None:
         """/stop or the stop button: the person leaves; operators are told and asked the outcome."""
-        ctx = self._ctx
-        await ctx.tell_user(case.user_key, Reply(ctx.text("handoff_stopped", case.language)),
-                            case)
-        closed = await ctx.cases.close(case.id, "person")
+        parts = self._parts
+        stopped = parts.person.text("handoff_stopped", case.language)
+        await parts.person.tell(case.user_key, Reply(stopped), case)
+        closed = await parts.cases.close(case.id, "person")
         if closed is None:
             return
-        note = ctx.op_text(N_("The person ended the conversation ({case})."),
+        note = parts.board.text(N_("The person ended the conversation ({case})."),
                            case=closed.pseudonym)
         await self._ended(closed, note, "stopped_by_user")
 
     async def erase(self, user_key: str) -> None:
         """/delete during a case: end it at once and keep nothing that points to the person."""
-        ctx = self._ctx
-        case = await ctx.cases.open_case_of(user_key)
+        parts = self._parts
+        case = await parts.cases.open_case_of(user_key)
         if case is None:
             return
-        closed = await ctx.cases.close(case.id, "erased")
+        closed = await parts.cases.close(case.id, "erased")
         if closed is None:
             return
-        note = ctx.op_text(N_("The person erased their data; the conversation has ended "
+        note = parts.board.text(N_("The person erased their data; the conversation has ended "
                               "({case})."), case=closed.pseudonym)
         await self._ended(closed, note, "erased_by_user", keep_answers=False)
 
@@ -212,13 +195,13 @@ class Relay:
                      keep_answers: bool = True) -> None:
         """The person ended the case: operators are told (posted, not only shown on the alert:
         an edit notifies nobody) and asked the outcome; the alert and the topic are closed."""
-        ctx = self._ctx
-        await ctx.waiting.remove(closed.id)
-        await unless_full(ctx.counters.duration("closed", closed.closed_at - closed.created))
-        await ctx.note_in_case(closed, note)
-        await ctx.note_in_case(closed, outcome_reply(closed, ctx.labels))
+        parts = self._parts
+        await parts.waiting.remove(closed.id)
+        await unless_full(parts.counters.duration("closed", closed.closed_at - closed.created))
+        await parts.board.note(closed, note)
+        await parts.board.note(closed, outcome_reply(closed, parts.board.labels))
         if not keep_answers:
             closed.summary = []  # the alert, redrawn, drops the answers too
-        await ctx.show_status(closed)
-        await ctx.close_topic(closed)
-        await ctx.audit.record(0, closed.id, action)
+        await parts.board.show_status(closed)
+        await parts.board.close_topic(closed)
+        await parts.audit.record(0, closed.id, action)

@@ -19,10 +19,8 @@ import logging
 
 from bot.core.events import EventKind, OperatorAlert, Reply
 from bot.handoff.cases import Case
-from bot.handoff.context import HandoffContext
-from bot.handoff.failures import Call, decide
 from bot.handoff.input import OperatorInput
-from bot.handoff.relay import say_to
+from bot.handoff.parts import HandoffParts
 from bot.i18n import N_
 
 log = logging.getLogger(__name__)
@@ -48,64 +46,54 @@ def is_reopen_command(update: OperatorInput) -> bool:
             and words[0].lower().split("@", 1)[0] == COMMAND)
 
 
-async def on_reopen_command(ctx: HandoffContext, update: OperatorInput, case_id: str) -> bool:
+async def on_reopen_command(parts: HandoffParts, update: OperatorInput, case_id: str) -> bool:
     """Handle `/reopen` written in a case; False when it is not that command."""
     if not is_reopen_command(update):
         return False
-    await say_to(ctx, update, await reopen_by_operator(
-        ctx, case_id, update.user_id or 0, update.user_name or ""), translated=True)
+    await parts.board.say_to(update, await reopen_by_operator(
+        parts, case_id, update.user_id or 0, update.user_name or ""), translated=True)
     return True
 
 
-async def reopen_by_operator(ctx: HandoffContext, case_id: str, operator: int,
+async def reopen_by_operator(parts: HandoffParts, case_id: str, operator: int,
                              name: str) -> str:
     """Reopen the case for `operator`; returns what to tell them (translated)."""
-    case = await ctx.cases.get(case_id)
+    case = await parts.cases.get(case_id)
     if case is None or case.closed_by == "erased" or not case.user_key:
-        return ctx.op_text(GONE)
+        return parts.board.text(GONE)
     if case.state != "closed":
-        return ctx.op_text(NOT_CLOSED)
+        return parts.board.text(NOT_CLOSED)
     if case.closed_by == "person":
-        return ctx.op_text(ENDED_BY_PERSON)
-    recent = await ctx.cases.recent_case_of(case.user_key)
+        return parts.board.text(ENDED_BY_PERSON)
+    recent = await parts.cases.recent_case_of(case.user_key)
     if recent is None or recent.id != case.id:
-        return ctx.op_text(TOO_LATE, days=ctx.settings.reopen_days)
-    if ctx.blocks is not None and await ctx.blocks.blocked(case.user_key) is not None:
-        return ctx.op_text(BLOCKED)
-    if await ctx.cases.open_count(operator) >= ctx.settings.capacity:
-        return ctx.op_text(AT_CAPACITY, capacity=ctx.settings.capacity)
-    if not await ctx.cases.reopen(case, operator=operator, name=name):
-        return ctx.op_text(NOT_CLOSED)
-    await ctx.audit.record(operator, case.id, "reopen")
+        return parts.board.text(TOO_LATE, days=parts.settings.reopen_days)
+    if parts.blocks is not None and await parts.blocks.blocked(case.user_key) is not None:
+        return parts.board.text(BLOCKED)
+    if await parts.cases.open_count(operator) >= parts.settings.capacity:
+        return parts.board.text(AT_CAPACITY, capacity=parts.settings.capacity)
+    if not await parts.cases.reopen(case, operator=operator, name=name):
+        return parts.board.text(NOT_CLOSED)
+    await parts.audit.record(operator, case.id, "reopen")
     log.info("case reopened by an operator case=%s", case.id)
-    await reopen_topic(ctx, case)
-    await ctx.show_status(case)
-    who = name or ctx.op_text(N_("an operator"))
-    text = ctx.i18n.translator(case.language).gettext(TOLD_PERSON)
-    await ctx.tell_user(case.user_key, Reply(text, ctx.stop_button(case.language)), case)
-    return ctx.op_text(REOPENED, name=who, case=case.pseudonym)
+    await parts.board.reopen_topic(case)
+    await parts.board.show_status(case)
+    who = name or parts.board.text(N_("an operator"))
+    text = parts.person.translate(case.language, TOLD_PERSON)
+    stop = parts.person.stop_button(case.language)
+    await parts.person.tell(case.user_key, Reply(text, stop), case)
+    return parts.board.text(REOPENED, name=who, case=case.pseudonym)
 
 
-async def reopen_by_person(ctx: HandoffContext, case: Case, alert: OperatorAlert) -> bool:
+async def reopen_by_person(parts: HandoffParts, case: Case, alert: OperatorAlert) -> bool:
     """The person asked for a human again within the window: the case takes the new alert's
     details and waits in the queue again. False when someone reopened it first."""
-    if not await ctx.cases.reopen(case, chat_key=alert.chat_key):
+    if not await parts.cases.reopen(case, chat_key=alert.chat_key):
         return False
-    await ctx.cases.update(
+    await parts.cases.update(
         case.id, reason=alert.reason, country=alert.country or case.country,
         risk_level=alert.risk_level or "", indicators="\n".join(alert.indicators),
         summary="\n".join(alert.summary), user_text=alert.user_text or "")
-    await ctx.audit.record(0, case.id, "reopened")
+    await parts.audit.record(0, case.id, "reopened")
     log.info("case reopened by the person case=%s", case.id)
     return True
-
-
-async def reopen_topic(ctx: HandoffContext, case: Case) -> None:
-    """Open the case's forum topic again (closing closed it); without the right, it stays."""
-    if ctx.chat_id is None or not case.thread_id:
-        return
-    try:
-        await ctx.messenger.reopen_topic(ctx.chat_id, case.thread_id)
-    except Exception as exc:
-        log.info("reopening the topic failed (%s) case=%s",
-                 decide(Call.REOPEN_TOPIC, exc).name, case.id)

@@ -11,9 +11,9 @@ import logging
 from typing import Protocol, runtime_checkable
 
 from bot.config import ConfigError
-from bot.core.messenger import BotApiError, ChatInfo
-from bot.handoff.context import HandoffContext
+from bot.core.messenger import BotApiError, ChatInfo, Messenger
 from bot.handoff.failures import Refusal, migrated_to, refusal_of
+from bot.handoff.opschat import OperatorsChat
 
 log = logging.getLogger(__name__)
 
@@ -38,29 +38,29 @@ def wrong_kind(*, chat_id: int, info: ChatInfo) -> str | None:
     return None
 
 
-async def check_operators_chat(ctx: HandoffContext) -> None:
+async def check_operators_chat(messenger: Messenger, ops: OperatorsChat) -> None:
     """Check OPERATOR_CHAT_ID; raise ConfigError (one line, naming it) when it cannot work.
 
     On `migrate_to_chat_id` the new id is logged loudly and used by this process.
     """
-    inspector = ctx.messenger
-    if ctx.chat_id is None or not isinstance(inspector, ChatInspector):
+    inspector = messenger
+    if ops.id is None or not isinstance(inspector, ChatInspector):
         return
     info = None
     for _ in range(2):
-        chat_id = ctx.chat_id
+        chat_id = ops.id
         try:
             info = await inspector.chat_info(chat_id)
             break
         except Exception as exc:
             new_id = migrated_to(exc)
             if new_id is not None:
-                ctx.ops.migrate(new_id)
+                ops.migrate(new_id)
                 continue
             refusal = refusal_of(exc)
             if isinstance(exc, BotApiError) and refusal in (
                     Refusal.CHAT_GONE, Refusal.BLOCKED, Refusal.REFUSED):
-                await ctx.ops.mark(False, quiet=True)
+                await ops.mark(False, quiet=True)
                 raise ConfigError(
                     f"OPERATOR_CHAT_ID: Telegram does not let the bot use chat {chat_id} "
                     f"({exc.code}): add the bot to the operators' supergroup and check the id"
@@ -70,21 +70,21 @@ async def check_operators_chat(ctx: HandoffContext) -> None:
             return
     if info is None:
         return
-    wrong = wrong_kind(chat_id=ctx.chat_id, info=info)
+    wrong = wrong_kind(chat_id=ops.id, info=info)
     if wrong is not None:
-        await ctx.ops.mark(False, quiet=True)
+        await ops.mark(False, quiet=True)
         raise ConfigError(wrong)
     if not info.can_post:
-        await ctx.ops.mark(False, quiet=True)
+        await ops.mark(False, quiet=True)
         raise ConfigError(
-            f"OPERATOR_CHAT_ID: the bot may not post in chat {ctx.chat_id} (it is "
+            f"OPERATOR_CHAT_ID: the bot may not post in chat {ops.id} (it is "
             f"{info.bot_status}): make it an admin of the operators' supergroup"
         )
     if info.is_forum and not info.can_manage_topics:
         raise ConfigError(
-            f"OPERATOR_CHAT_ID: chat {ctx.chat_id} has topics on, but the bot may not manage "
+            f"OPERATOR_CHAT_ID: chat {ops.id} has topics on, but the bot may not manage "
             "topics: give it the admin right \"Manage topics\" (or turn topics off)"
         )
-    await ctx.ops.mark(True)
+    await ops.mark(True)
     log.info("operators' chat checked: %s, topics %s", info.bot_status,
              "on" if info.is_forum else "off")

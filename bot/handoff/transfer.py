@@ -19,10 +19,9 @@ import time
 from bot.core.events import Button, EventKind, Reply
 from bot.handoff.alerts import PREFIX
 from bot.handoff.cases import Case
-from bot.handoff.context import HandoffContext
 from bot.handoff.directory import KnownOperator
 from bot.handoff.input import OperatorInput
-from bot.handoff.relay import say_to
+from bot.handoff.parts import HandoffParts
 from bot.i18n import N_
 from bot.storage.health import unless_full
 
@@ -53,95 +52,96 @@ def transfer_argument(text: str | None) -> str | None:
     return words[1].strip() if len(words) > 1 else ""
 
 
-def label(ctx: HandoffContext, operator: KnownOperator) -> str:
+def label(parts: HandoffParts, operator: KnownOperator) -> str:
     """An operator's first name, else "operator <id>" (staff ids are fine to show staff)."""
-    return operator.name or ctx.op_text(UNNAMED, id=operator.id)
+    return operator.name or parts.board.text(UNNAMED, id=operator.id)
 
 
-async def on_transfer_command(ctx: HandoffContext, update: OperatorInput, case_id: str) -> bool:
+async def on_transfer_command(parts: HandoffParts, update: OperatorInput, case_id: str) -> bool:
     """Handle `/transfer [name]` written in a case; False when it is not that command."""
     name = transfer_argument(update.text) if update.kind == EventKind.COMMAND else None
     if name is None:
         return False
-    case = await ctx.cases.get(case_id)
+    case = await parts.cases.get(case_id)
     if case is None or case.state == "closed":
-        await say_to(ctx, update, CLOSED)
+        await parts.board.say_to(update, CLOSED)
         return True
     target: KnownOperator | None = None
     replied_to = update.reply_to_user_id
     if not name and replied_to and replied_to != update.user_id:
-        target = (await ctx.directory.find(replied_to)
+        target = (await parts.directory.find(replied_to)
                   or KnownOperator(replied_to, update.reply_to_user_name or ""))
     elif name:
-        found = await ctx.directory.named(name)
+        found = await parts.directory.named(name)
         if len(found) == 1:
             target = found[0]
         elif not found:
-            await say_to(ctx, update, ctx.op_text(NO_MATCH, name=name), translated=True)
+            await parts.board.say_to(update, parts.board.text(NO_MATCH, name=name), translated=True)
             return True
     if target is None:
-        await _offer(ctx, update, case)
+        await _offer(parts, update, case)
         return True
-    said = await hand_over(ctx, case, target, by=update.user_id or 0,
+    said = await hand_over(parts, case, target, by=update.user_id or 0,
                            by_name=update.user_name or "")
-    await say_to(ctx, update, said, translated=True)
+    await parts.board.say_to(update, said, translated=True)
     return True
 
 
-async def _offer(ctx: HandoffContext, update: OperatorInput, case: Case) -> None:
+async def _offer(parts: HandoffParts, update: OperatorInput, case: Case) -> None:
     """The known operators as buttons (the one who has the case left out)."""
-    others = [op for op in await ctx.directory.known() if op.id != case.operator]
+    others = [op for op in await parts.directory.known() if op.id != case.operator]
     if not others:
-        await say_to(ctx, update, NOBODY)
+        await parts.board.say_to(update, NOBODY)
         return
-    buttons = [[Button(label(ctx, op), f"{PREFIX}:xfer:{case.id}:{op.id}")] for op in others]
+    buttons = [[Button(label(parts, op), f"{PREFIX}:xfer:{case.id}:{op.id}")] for op in others]
     try:
-        await ctx.send_to_operators(
-            Reply(ctx.op_text(PICK, case=case.pseudonym), buttons),
+        await parts.board.send(
+            Reply(parts.board.text(PICK, case=case.pseudonym), buttons),
             thread_id=update.thread_id, reply_to=update.message_id)
     except Exception as exc:
         log.warning("transfer list not posted: %s", type(exc).__name__)
 
 
-async def transfer_press(ctx: HandoffContext, case_id: str, target_id: str, operator: int,
+async def transfer_press(parts: HandoffParts, case_id: str, target_id: str, operator: int,
                          name: str) -> str:
     """The press of one operator's button under the list; returns the notice for the toast."""
-    case = await ctx.cases.get(case_id)
+    case = await parts.cases.get(case_id)
     if case is None or not target_id.lstrip("-").isdigit():
-        return ctx.op_text(CLOSED)
-    target = await ctx.directory.find(int(target_id)) or KnownOperator(int(target_id), "")
-    return await hand_over(ctx, case, target, by=operator, by_name=name)
+        return parts.board.text(CLOSED)
+    target = await parts.directory.find(int(target_id)) or KnownOperator(int(target_id), "")
+    return await hand_over(parts, case, target, by=operator, by_name=name)
 
 
-async def hand_over(ctx: HandoffContext, case: Case, target: KnownOperator, *, by: int,
+async def hand_over(parts: HandoffParts, case: Case, target: KnownOperator, *, by: int,
                     by_name: str) -> str:
     """Give the open case to `target`; returns what to tell the operator who asked."""
-    who = label(ctx, target)
+    who = label(parts, target)
     if case.state == "closed":
-        return ctx.op_text(CLOSED)
+        return parts.board.text(CLOSED)
     if target.id == case.operator and case.state == "taken":
-        return ctx.op_text(ALREADY, name=who)
-    if not await ctx.auth.allowed(target.id):
-        return ctx.op_text(NOT_OPERATOR, name=who)
-    if await ctx.cases.open_count(target.id) >= ctx.settings.capacity:
-        return ctx.op_text(AT_CAPACITY, name=who, capacity=ctx.settings.capacity)
+        return parts.board.text(ALREADY, name=who)
+    if not await parts.auth.allowed(target.id):
+        return parts.board.text(NOT_OPERATOR, name=who)
+    if await parts.cases.open_count(target.id) >= parts.settings.capacity:
+        return parts.board.text(AT_CAPACITY, name=who, capacity=parts.settings.capacity)
     now = time.time()
-    before = await ctx.cases.transfer(case.id, target.id, target.name, now)
+    before = await parts.cases.transfer(case.id, target.id, target.name, now)
     if before is None:
-        return ctx.op_text(CLOSED)
+        return parts.board.text(CLOSED)
     was_waiting = case.state == "new"
     if was_waiting:  # it leaves the queue: no more escalations
-        await ctx.waiting.remove(case.id)
-        await unless_full(ctx.counters.duration("taken", now - case.created))
+        await parts.waiting.remove(case.id)
+        await unless_full(parts.counters.duration("taken", now - case.created))
         case.taken_at = now
-    await ctx.audit.record(by, case.id, f"transfer:{target.id}")
+    await parts.audit.record(by, case.id, f"transfer:{target.id}")
     log.info("case handed over case=%s", case.id)
     case.state, case.operator, case.operator_name = "taken", target.id, target.name
-    await ctx.show_status(case)
-    giver = by_name or ctx.op_text(N_("an operator"))
-    await ctx.note_in_case(case, ctx.op_text(HANDED, by=giver, case=case.pseudonym, name=who))
+    await parts.board.show_status(case)
+    giver = by_name or parts.board.text(N_("an operator"))
+    await parts.board.note(case, parts.board.text(HANDED, by=giver, case=case.pseudonym, name=who))
     if not was_waiting:
         # Someone was answering them: the person hears that someone else will, nothing more.
-        text = ctx.i18n.translator(case.language).gettext(TOLD_PERSON)
-        await ctx.tell_user(case.user_key, Reply(text, ctx.stop_button(case.language)), case)
-    return ctx.op_text(DONE, name=who)
+        text = parts.person.translate(case.language, TOLD_PERSON)
+        stop = parts.person.stop_button(case.language)
+        await parts.person.tell(case.user_key, Reply(text, stop), case)
+    return parts.board.text(DONE, name=who)

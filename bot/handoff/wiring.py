@@ -12,7 +12,8 @@ from bot.content.canned import canned_path
 from bot.content.models import Content
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
-from bot.handoff.context import DangerCheck, SentHook
+from bot.handoff.parts import DangerCheck
+from bot.handoff.person import SentHook
 from bot.handoff.service import QueueHandoff, build_handoff
 from bot.i18n import load_i18n
 from bot.privacy import Pseudonymizer

@@ -46,8 +46,8 @@ def press(payload: str, user_id: int = OPERATOR) -> OpInput:
 
 async def deliver_all(handoff) -> int:
     posted = 0
-    for item in await handoff.ctx.queue.read(block_ms=10):
-        posted += await handoff.ctx.queue.deliver(item, handoff.poster.post)
+    for item in await handoff.parts.queue.read(block_ms=10):
+        posted += await handoff.parts.queue.deliver(item, handoff.poster.post)
     return posted
 
 
@@ -125,7 +125,7 @@ async def test_reply_mode_without_topics(make_handoff: MakeHandoff) -> None:
         OPS_CHAT, OPERATOR, EventKind.TEXT, text="Мы здесь", message_id=901,
         reply_to_message_id=post.ids[0]))
     assert tg.to(CHAT)[-1].reply.text == "Мы здесь"
-    case = await handoff.ctx.cases.get(case_id)
+    case = await handoff.parts.cases.get(case_id)
     assert case is not None and case.state == "taken" and case.operator == OPERATOR
     # A message unrelated to any case is operators' own talk: ignored.
     before = len(tg.sent)
@@ -142,14 +142,14 @@ async def test_stranger_is_refused(make_handoff: MakeHandoff, redis_client: Redi
 
     await handoff.handle_operator_update(press(f"op:take:{case_id}", STRANGER))
     assert tg.answers[-1][1] and "operators" in tg.answers[-1][1]
-    case = await handoff.ctx.cases.get(case_id)
+    case = await handoff.parts.cases.get(case_id)
     assert case is not None and case.state == "new"
     entry = (await Audit(redis_client).entries())[0]
     assert entry["action"] == "refused" and str(STRANGER) not in entry["operator"]
 
     # A member of the operators' chat, not listed in OPERATOR_IDS, may act.
     await handoff.handle_operator_update(press(f"op:take:{case_id}", 5150))
-    case = await handoff.ctx.cases.get(case_id)
+    case = await handoff.parts.cases.get(case_id)
     assert case is not None and case.state == "taken"
 
 
@@ -169,36 +169,36 @@ async def test_two_replicas_post_once(make_handoff: MakeHandoff) -> None:
     await asyncio.gather(*runs)
     posted = [s.reply.text.rsplit("#", 1)[1] for s in tg.to(OPS_CHAT)]
     assert len(posted) == 5 and len(set(posted)) == 5
-    assert await one.ctx.queue.pending() == 0
+    assert await one.parts.queue.pending() == 0
 
 
 async def test_dead_replica_alert_is_claimed(make_handoff: MakeHandoff) -> None:
     tg = RecordingMessenger()
     dead = make_handoff(tg, claim_idle=0.1)
     await dead.alert(alert(USER, str(CHAT)))
-    assert await dead.ctx.queue.read(block_ms=10)  # read, then the process "dies"
+    assert await dead.parts.queue.read(block_ms=10)  # read, then the process "dies"
     survivor = make_handoff(tg, claim_idle=0.1)
-    assert not await survivor.ctx.queue.read(block_ms=10)
+    assert not await survivor.parts.queue.read(block_ms=10)
     await asyncio.sleep(0.15)
-    for item in await survivor.ctx.queue.claim():
-        await survivor.ctx.queue.deliver(item, survivor.poster.post)
-    assert len(tg.to(OPS_CHAT)) == 1 and await survivor.ctx.queue.pending() == 0
+    for item in await survivor.parts.queue.claim():
+        await survivor.parts.queue.deliver(item, survivor.poster.post)
+    assert len(tg.to(OPS_CHAT)) == 1 and await survivor.parts.queue.pending() == 0
 
 
 async def test_failed_post_stays_queued(make_handoff: MakeHandoff) -> None:
     tg = RecordingMessenger()
     handoff = make_handoff(tg, claim_idle=0.05)
     await handoff.alert(alert(USER, str(CHAT)))
-    (item,) = await handoff.ctx.queue.read(block_ms=10)
+    (item,) = await handoff.parts.queue.read(block_ms=10)
 
     async def broken(_: object) -> None:
         raise ConnectionError("telegram down")
 
-    assert not await handoff.ctx.queue.deliver(item, broken)
-    assert await handoff.ctx.queue.pending() == 1
+    assert not await handoff.parts.queue.deliver(item, broken)
+    assert await handoff.parts.queue.pending() == 1
     await asyncio.sleep(0.1)
-    (again,) = await handoff.ctx.queue.claim()
-    assert await handoff.ctx.queue.deliver(again, handoff.poster.post)
+    (again,) = await handoff.parts.queue.claim()
+    assert await handoff.parts.queue.deliver(again, handoff.poster.post)
     assert len(tg.to(OPS_CHAT)) == 1
 
 
@@ -212,7 +212,7 @@ async def test_restart_in_the_middle_of_a_case(make_handoff: MakeHandoff) -> Non
     await first.handle_operator_update(press(f"op:take:{case_id}"))
 
     second = make_handoff(RecordingMessenger(topics=False))  # a new process, same Redis
-    tg2 = second.ctx.messenger
+    tg2 = second.parts.messenger
     assert await second.user_event(user_text("вы ещё здесь?"))
     assert tg2.to(OPS_CHAT)[-1].reply_to == post.ids[0]  # type: ignore[attr-defined]
     await second.handle_operator_update(OpInput(
@@ -283,7 +283,7 @@ async def test_capacity_keeps_the_case_queued(make_handoff: MakeHandoff) -> None
     await handoff.handle_operator_update(press(f"op:take:{ids[0]}"))
     await handoff.handle_operator_update(press(f"op:take:{ids[1]}"))
     assert "open cases" in (tg.answers[-1][1] or "")
-    second = await handoff.ctx.cases.get(ids[1])
+    second = await handoff.parts.cases.get(ids[1])
     assert second is not None and second.state == "new"
 
 
@@ -321,7 +321,7 @@ async def test_forged_presses_do_not_act(make_handoff: MakeHandoff, redis_client
                              ("op:take:ffffffffff", OPERATOR), ("op:zap:" + case_id, OPERATOR),
                              ("op", OPERATOR), (f"op:close:{case_id}", STRANGER)):
         await handoff.handle_operator_update(press(payload, user_id))
-    case = await handoff.ctx.cases.get(case_id)
+    case = await handoff.parts.cases.get(case_id)
     assert case is not None and case.state == "new" and not case.outcome
     assert len(tg.answers) == 5  # every press got its spinner stopped
     assert "Close the case first." in [text for _, text in tg.answers]
@@ -414,16 +414,16 @@ async def test_a_taken_pseudonym_goes_to_the_next_name_and_the_owner_keeps_their
     taken = PSEUDONYMS.pseudonym(second)
     await redis_client.set(f"smb:handoff:pseudonym:{taken}", "someone-else", ex=60)
     await handoff.alert(alert(second, "6002"))
-    case = await handoff.ctx.cases.open_case_of(second)
+    case = await handoff.parts.cases.open_case_of(second)
     assert case is not None and case.pseudonym != taken
     assert case.pseudonym == PSEUDONYMS.pseudonym(second, 1)
 
     await handoff.alert(alert(first, "6001"))
-    mine = await handoff.ctx.cases.open_case_of(first)
+    mine = await handoff.parts.cases.open_case_of(first)
     assert mine is not None
-    await handoff.ctx.cases.close(mine.id, str(OPERATOR))
+    await handoff.parts.cases.close(mine.id, str(OPERATOR))
     await handoff.alert(alert(first, "6001"))  # a new case later: the same name for the person
-    again = await handoff.ctx.cases.open_case_of(first)
+    again = await handoff.parts.cases.open_case_of(first)
     assert again is not None and again.id != mine.id and again.pseudonym == mine.pseudonym
 
 
@@ -471,17 +471,17 @@ async def test_redis_crash_right_after_the_post_does_not_double_it() -> None:
                                 case_ttl=3600, claim_idle=0.0)
         try:
             await handoff.alert(alert(USER, str(CHAT)))
-            (item,) = await handoff.ctx.queue.read(block_ms=10)
+            (item,) = await handoff.parts.queue.read(block_ms=10)
             with pytest.raises(RedisError):
-                await handoff.ctx.queue.deliver(item, handoff.poster.post)
+                await handoff.parts.queue.deliver(item, handoff.poster.post)
             server.start()
             for key in await redis.keys("smb:handoff:posting:*"):
                 await redis.delete(key)  # the short posting lock has run out meanwhile
-            for again in await handoff.ctx.queue.claim():
-                assert await handoff.ctx.queue.deliver(again, handoff.poster.post)
+            for again in await handoff.parts.queue.claim():
+                assert await handoff.parts.queue.deliver(again, handoff.poster.post)
             assert len([s for s in tg.to(OPS_CHAT) if "Case #" in s.reply.text]) == 1
-            assert await handoff.ctx.queue.pending() == 0
-            case = await handoff.ctx.cases.open_case_of(USER)
+            assert await handoff.parts.queue.pending() == 0
+            case = await handoff.parts.cases.open_case_of(USER)
             assert case is not None and case.alert_msg and case.posted == 0
         finally:
             await redis.aclose()

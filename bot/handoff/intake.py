@@ -1,0 +1,176 @@
+"""The person's side of the handoff: an alert becomes a case (or reopens a recent one) and a
+queue entry; the person's events go to their open case; /delete ends it and forgets them.
+
+Nothing here writes the person's session: `queue_alert` and `route` return what they found
+(`Queued`, `Routed`) for the engine to keep. When Redis fails, a person at risk is never
+dropped: the alert is posted directly and their words are passed on marked "storage degraded".
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from redis.exceptions import OutOfMemoryError, RedisError
+
+from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply
+from bot.handoff.alerts import alert_reply
+from bot.handoff.blocks import owner_of
+from bot.handoff.cases import Case
+from bot.handoff.degraded import (
+    QUEUE_DEGRADED_DOWN,
+    QUEUE_DEGRADED_FULL,
+    STORAGE_DEGRADED_PERSON,
+    why,
+)
+from bot.handoff.desk import blocked_reply
+from bot.handoff.parts import HandoffParts
+from bot.handoff.relay import Relay
+from bot.handoff.reopen import reopen_by_person
+from bot.handoff.routing import Queued, Routed
+from bot.storage.health import unless_full
+from bot.storage.redis import once_more
+
+log = logging.getLogger(__name__)
+
+
+class CaseIntake:
+    """Alerts in, the person's events routed to their open case, /delete."""
+
+    def __init__(self, parts: HandoffParts, relay: Relay) -> None:
+        self.parts = parts
+        self.relay = relay
+
+    async def queue_alert(self, alert: OperatorAlert) -> Queued:
+        """Open a case and queue its alert durably; return the case (for the engine to keep
+        in the session) and how to tell the person (their place, when we open, or that
+        nobody can be reached), for the transport to run after its own replies: no failed
+        reply can undo the alert."""
+        parts = self.parts
+        try:
+            # Once more after a dropped connection: a second attempt finds the case the first
+            # may have opened (and reminds), or opens it; a doubled entry is posted only once.
+            queued = await once_more(lambda: self._open_and_queue(alert))
+        except (RedisError, OSError) as exc:
+            await self._post_without_queue(alert, exc)
+            return Queued()
+        if queued is None:
+            return Queued()
+        case, open_now = queued
+        # Queued: counters and the audit entry may be refused for lack of memory, the person
+        # must still be told their place.
+        if case.reopened == 0:  # a reopened case was counted when it first opened
+            await unless_full(parts.counters.opened(case.language, case.country, case.reason,
+                                                  case.risk_level, case.indicators))
+            await unless_full(parts.audit.record(0, case.id, "opened"))
+        log.info("handoff case opened case=%s reason=%s", case.id, case.reason)
+        status = CaseStatus(case.id)
+        if alert.silent:  # the code word: whoever holds the phone must see nothing
+            return Queued(status)
+        return Queued(status, partial(self._tell_queued, case, open_now))
+
+    async def _tell_queued(self, case: Case, open_now: bool) -> None:
+        """Tell the person their place in the queue, or when we open (with the numbers)."""
+        parts = self.parts
+        lang = case.language
+        if not await parts.ops.reachable():
+            # Queued (it is posted once the chat works again), but nobody reads it now.
+            await parts.person.tell_unreachable(case)
+            return
+        if open_now:
+            place = await parts.waiting.place(case.id) or 1
+            text = parts.person.text("handoff_queued", lang, place=place)
+        else:
+            when = parts.hours.when_text(parts.person.catalog_language(lang))
+            text = parts.person.text("handoff_out_of_hours", lang, when=when)
+            text = f"{text}\n\n{parts.person.numbers(lang, case.country)}".strip()
+        await parts.person.tell(case.user_key, Reply(text, parts.person.stop_button(lang)), case)
+
+    async def _open_and_queue(self, alert: OperatorAlert) -> tuple[Case, bool] | None:
+        """Open the case and queue its alert: (case, operators on duty now); None when the
+        person already has an open case (they are reminded of their place)."""
+        parts = self.parts
+        existing = await parts.cases.open_case_of(alert.user_key)
+        if existing is not None:
+            if not alert.silent:  # a silent alarm must not show on the person's screen
+                await parts.person.remind_place(existing)  # asked again: never a second alert
+            return None
+        open_now = parts.hours.is_open()
+        first_due = None if open_now else parts.hours.next_open().timestamp()
+        recent = await parts.cases.recent_case_of(alert.user_key)
+        if recent is not None and await reopen_by_person(parts, recent, alert):
+            # Within OPERATOR_REOPEN_DAYS: the same case and topic, announced there again.
+            await parts.waiting.add(recent.id, recent.created, first_due)
+            announce = await parts.cases.next_escalation(recent.id)
+            await parts.cases.update(recent.id, reopened=announce)
+            recent.reopened = announce
+            await parts.queue.push(recent.id, announce)
+            return recent, open_now
+        # Unique among open and recent cases: operators never see two people as one.
+        pseudonym = await parts.cases.reserve_pseudonym(
+            parts.pseudonymizer.pseudonyms(alert.user_key), self._owner(alert.user_key))
+        case = await parts.cases.open(alert, pseudonym)
+        await parts.waiting.add(case.id, case.created, first_due)
+        await parts.queue.push(case.id, 0)
+        return case, open_now
+
+    async def _post_without_queue(self, alert: OperatorAlert, exc: BaseException) -> None:
+        # Redis is down: no case, no relay, but a person at risk is never silently dropped.
+        log.error("handoff queue unavailable (%s): posting the alert directly, not queued",
+                  "Redis out of memory" if isinstance(exc, OutOfMemoryError)
+                  else type(exc).__name__)
+        if self.parts.board.chat_id is None:
+            return
+        pseudonym = self.parts.pseudonymizer.pseudonym(alert.user_key)
+        case = Case.from_alert(alert, id="-", user_key="", pseudonym=pseudonym)
+        reply = alert_reply(case, self.parts.board.labels)
+        degraded = QUEUE_DEGRADED_FULL if isinstance(exc, OutOfMemoryError) else QUEUE_DEGRADED_DOWN
+        reply.text += "\n" + self.parts.board.text(degraded)
+        reply.buttons = []
+        await self.parts.messenger.send(self.parts.board.chat_id, reply)
+
+    async def route(self, event: IncomingEvent) -> Routed:
+        """Called before the engine: to the case when the event belongs to an open case (or
+        the person is blocked: they got the neutral reply), with what the session should say
+        about their case."""
+        try:
+            if await blocked_reply(self.parts, event):
+                return Routed(True)
+            # A dead pooled connection fails the first lookup, before anything is posted.
+            return await once_more(lambda: self.relay.from_user(event))
+        except (RedisError, OSError) as exc:
+            # Without Redis the engine answers: better the bot than nobody.
+            log.error("handoff relay unavailable (%s): the bot answers, the case is told",
+                      type(exc).__name__)
+            await self._relay_degraded(event, exc)
+            return Routed(False)
+
+    async def _relay_degraded(self, event: IncomingEvent, exc: BaseException) -> None:
+        """Redis failed: pass the person's words to the operators' chat, saying why they are
+        not in the case's topic. The case is known from the session the store still has
+        (its last copy while Redis is down)."""
+        parts = self.parts
+        if parts.board.chat_id is None or parts.sessions is None:
+            return
+        try:
+            session = await parts.sessions.load(event.user_key)
+        except (RedisError, OSError):
+            return  # a store without a fallback: nothing known about a case
+        if session is None or not session.handoff_case:
+            return
+        pseudonym = parts.pseudonymizer.pseudonym(event.user_key)
+        said = f"💬 {pseudonym}: {event.text}" if event.text else f"💬 {pseudonym}"
+        note = parts.board.text(STORAGE_DEGRADED_PERSON, why=parts.board.text(why(exc)),
+                                case=session.handoff_case)
+        await parts.messenger.send(parts.board.chat_id, Reply(f"{note}\n{said}"))
+
+    async def forget_user(self, user_key: str) -> None:
+        """/delete: end an open case and drop everything that points to the person."""
+        await self.relay.erase(user_key)
+        await self.parts.cases.forget(user_key)  # a closed case's reopen link and address
+        await self.parts.cases.release_pseudonyms(self.parts.pseudonymizer.pseudonyms(user_key),
+                                                self._owner(user_key))
+
+    def _owner(self, user_key: str) -> str:
+        # Who holds a pseudonym, as a keyed hash: the reservation never stores the user key.
+        return owner_of(self.parts.pseudonymizer, user_key)

@@ -1,0 +1,122 @@
+"""Updates from the operators' chat: button presses and messages in a case.
+
+Who may act is checked here (OPERATOR_IDS or members of the chat; an admin posting as the
+group when OPERATOR_ANONYMOUS_ADMINS allows), then each command goes to the part that does it:
+notes stay, /block, /transfer and /reopen act, anything else is relayed to the person. When
+Redis fails the operator is told that nothing was passed on.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from redis.exceptions import RedisError
+
+from bot.core.events import EventKind, Reply
+from bot.handoff.actions import on_press
+from bot.handoff.alerts import is_note, parse_press
+from bot.handoff.degraded import STORAGE_DEGRADED_OPERATOR, STORAGE_DEGRADED_PRESS, why
+from bot.handoff.desk import on_block_command
+from bot.handoff.input import OperatorInput
+from bot.handoff.parts import HandoffParts
+from bot.handoff.relay import NOTE_KEPT, Relay
+from bot.handoff.reopen import on_reopen_command
+from bot.handoff.transfer import on_transfer_command, transfer_press
+from bot.i18n import N_
+from bot.storage.health import unless_full
+from bot.storage.redis import once_more
+
+log = logging.getLogger(__name__)
+
+ANONYMOUS_ADMIN = "anonymous admin"  # the audit trail's name for an admin posting as the group
+ANONYMOUS_OFF = N_("Messages posted anonymously (as the group) are not passed on: turn off "
+                   "\"Remain anonymous\" in your admin rights and write again.")
+
+
+class OperatorUpdates:
+    """One update from the operators' chat, authorised and dispatched."""
+
+    def __init__(self, parts: HandoffParts, relay: Relay) -> None:
+        self.parts = parts
+        self.relay = relay
+
+    async def handle(self, update: OperatorInput) -> None:
+        """A message or a button press in the operators' chat."""
+        try:
+            await once_more(lambda: self._dispatch(update))
+        except (RedisError, OSError) as exc:
+            # Never silently: the operator must know their words did not reach the person.
+            log.error("operator update during a Redis failure (%s): not delivered, said so",
+                      type(exc).__name__)
+            await self._degraded(update, exc)
+
+    async def _degraded(self, update: OperatorInput, exc: BaseException) -> None:
+        parts = self.parts
+        if update.kind == EventKind.BUTTON:
+            await parts.board.answer_press(update.callback_id, STORAGE_DEGRADED_PRESS)
+            return
+        if parts.board.chat_id is None or not (update.thread_id or update.reply_to_message_id):
+            return  # not in a topic nor a reply: cannot be about a case
+        if is_note(update.text):
+            return  # a note is never passed on: nothing was lost
+        await parts.messenger.send(
+            parts.board.chat_id,
+            Reply(parts.board.text(STORAGE_DEGRADED_OPERATOR, why=parts.board.text(why(exc)))),
+            thread_id=update.thread_id, reply_to=update.message_id,
+        )
+
+    async def _dispatch(self, update: OperatorInput) -> None:
+        parts = self.parts
+        if update.kind == EventKind.BUTTON:
+            press = parse_press(update.payload)
+            if press is None:
+                await parts.board.answer_press(update.callback_id, None)
+                return
+            if not await parts.auth.allowed(update.user_id):
+                await parts.board.answer_press(update.callback_id,
+                                   N_("Only the NGO's operators can do this."))
+                await parts.audit.record(self._stranger(update.user_id), press.case_id, "refused")
+                return
+            await unless_full(parts.directory.saw(update.user_id, update.user_name))
+            if press.action == "xfer":  # a colleague's button under /transfer's list
+                notice = await transfer_press(parts, press.case_id, press.outcome,
+                                              update.user_id or 0, update.user_name or "")
+                await parts.board.answer_press(update.callback_id, None, toast=notice)
+                return
+            await on_press(parts, press, update.user_id or 0, update.callback_id,
+                           update.message_id, name=update.user_name or "")
+            return
+        if parts.board.chat_id is None:
+            return
+        case_id = await parts.cases.case_for(update.chat_id, update.thread_id,
+                                           update.reply_to_message_id)
+        if case_id is None:
+            return  # talk among operators, not about a case
+        if is_note(update.text):
+            # A note about the case, from anyone in the chat: never relayed, never audited
+            # (its words are not ours to keep).
+            if await parts.auth.allowed(update.user_id):  # a colleague to hand cases to
+                await unless_full(parts.directory.saw(update.user_id, update.user_name))
+            await parts.board.say_to(update, NOTE_KEPT)
+            return
+        if update.sender_chat_id is not None and update.sender_chat_id == parts.board.chat_id:
+            # Posted as the group: only an admin of the operators' chat can do that.
+            if not parts.settings.anonymous_admins:
+                await parts.audit.record(ANONYMOUS_ADMIN, case_id, "refused_anonymous")
+                await parts.board.say_to(update, ANONYMOUS_OFF)
+                return
+            await self.relay.from_operator(update, case_id, audit_as=ANONYMOUS_ADMIN)
+            return
+        if not await parts.auth.allowed(update.user_id):
+            await parts.audit.record(self._stranger(update.user_id), case_id, "refused")
+            await parts.board.say_to(update, N_("Only the NGO's operators can write to people."))
+            return
+        await unless_full(parts.directory.saw(update.user_id, update.user_name))
+        for command in (on_block_command, on_transfer_command, on_reopen_command):
+            if await command(parts, update, case_id):
+                return
+        await self.relay.from_operator(update, case_id)
+
+    def _stranger(self, user_id: int | None) -> str:
+        # Not staff: only a keyed hash of their id goes into the audit trail.
+        return "anon:" + self.parts.pseudonymizer.user_key(f"tg:{user_id}")[:12]
