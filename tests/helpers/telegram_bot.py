@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import SecretStr
 
-from bot.adapters.telegram.glue import Glue
+from bot.adapters.telegram.glue import UpdatePipeline
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import EngineFactory, serve
 from bot.config import Settings
@@ -70,13 +70,13 @@ class RunningBot:
         self.handoff_options = handoff_options
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
-        self.glue: Glue | None = None
+        self.glue: UpdatePipeline | None = None
 
     async def start(self) -> None:
         self._stop = asyncio.Event()
         started = asyncio.Event()
 
-        def on_started(glue: Glue) -> None:
+        def on_started(glue: UpdatePipeline) -> None:
             self.glue = glue
             started.set()
 

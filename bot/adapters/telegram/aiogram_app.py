@@ -39,7 +39,7 @@ from aiohttp import ClientError, ClientTimeout
 from pydantic import ValidationError
 
 from bot.adapters.telegram.edge import MalformedUpdate
-from bot.adapters.telegram.glue import Glue
+from bot.adapters.telegram.glue import UpdatePipeline
 from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
@@ -114,7 +114,8 @@ class PinnedResponseSession(AiohttpSession):
         return cast(TelegramType, response.result)
 
 
-async def on_update(event: Message | CallbackQuery, event_update: Update, glue: Glue) -> None:
+async def on_update(event: Message | CallbackQuery, event_update: Update,
+                    glue: UpdatePipeline) -> None:
     """Every message and button press goes to the glue, which decides who is talking."""
     await glue.handle_update(event_update)
 
@@ -200,7 +201,7 @@ class AiogramAdapter:
         self.dispatcher.include_router(build_router())
         self._max_concurrency = max_concurrency
 
-    def bind(self, glue: Glue, groups: GroupGate | None = None) -> None:
+    def bind(self, glue: UpdatePipeline, groups: GroupGate | None = None) -> None:
         """Give the handlers the glue and the group gate (as dispatcher data, not globals);
         without a gate, group messages reach the glue, which stays silent there."""
         self.dispatcher["glue"] = glue

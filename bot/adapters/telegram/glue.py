@@ -1,4 +1,4 @@
-"""Framework-neutral glue: a Telegram update in, core events, Bot API calls out.
+"""The update pipeline (framework-neutral): a Telegram update in, core events, Bot API calls out.
 
 For a person's private chat, in this order: de-duplication; an edit whose text did not change
 is dropped; the danger-phrase layer; the rate limit (skipped by a message that shows risk, a
@@ -15,14 +15,15 @@ import asyncio
 import hashlib
 import hmac
 import logging
-import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from bot.adapters.telegram.budget import SendBudget, log_failure
 from bot.adapters.telegram.formatting import coalesce
 from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.operators import Handoff, Routed, Tell
 from bot.adapters.telegram.ratelimit import Lane, PersonRateLimiter
+from bot.adapters.telegram.reply_sender import ReplySender
 from bot.adapters.telegram.state import ChatState
 from bot.adapters.telegram.texts import FLOOD_NOTICE, TransportTexts
 from bot.adapters.telegram.updates import TgInput, read_update
@@ -40,8 +41,8 @@ from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
 from bot.privacy import Pseudonymizer
 
-__all__ = ["DangerCheck", "Engine", "Glue", "SendBudget", "TgInput", "log_failure",
-           "read_update"]
+__all__ = ["DangerCheck", "Engine", "Glue", "SendBudget", "TgInput", "UpdatePipeline",
+           "log_failure", "read_update"]
 
 log = logging.getLogger(__name__)
 MAX_GROUPS_LOGGED = 100  # group chats named in the log, once each
@@ -60,33 +61,7 @@ class Engine(Protocol):
     async def keep_case(self, user_key: str, case: CaseStatus) -> None: ...
 
 
-def log_failure(what: str, exc: BaseException) -> None:
-    """Log a failure without its message: exception texts can quote what the person wrote."""
-    frames = "".join(traceback.format_tb(exc.__traceback__))
-    log.error("%s failed: %s\n%s", what, type(exc).__name__, frames)
-
-
-class SendBudget:
-    """One update's time for Bot API calls: the clock starts at the first call."""
-
-    def __init__(self, seconds: float) -> None:
-        self._seconds = seconds
-        self._deadline: float | None = None
-
-    def spent(self) -> bool:
-        """Whether the budget has run out (a call now would be cut at once)."""
-        loop = asyncio.get_running_loop()
-        return self._deadline is not None and loop.time() >= self._deadline
-
-    def window(self, share: float = 1.0) -> asyncio.Timeout:
-        """A timeout ending with the budget (or after `share` of what is left of it)."""
-        now = asyncio.get_running_loop().time()
-        if self._deadline is None:
-            self._deadline = now + self._seconds
-        return asyncio.timeout_at(now + max(self._deadline - now, 0.0) * share)
-
-
-class Glue:
+class UpdatePipeline:
     """Runs one update through de-duplication, rate limiting, the engine and the Bot API."""
 
     def __init__(
@@ -118,6 +93,7 @@ class Glue:
         # A key of its own for text hashes, derived from the pseudonym secret.
         self._digest_key = pseudonymizer.user_key("edits").encode()
         self._send_budget = send_budget
+        self._replies = ReplySender(messenger, state, send_budget)
         self._operator_chat_id = operator_chat_id
         # Group chats already named in the log (docs/OPERATORS.md: how to learn the group's id).
         self._groups_logged: set[int] = set()
@@ -234,7 +210,8 @@ class Glue:
             return
         language = await self._language(user_key, data)
         notice = self._texts.translate(language, FLOOD_NOTICE)
-        sent = await self._deliver(data.chat_id, [Reply(notice)], SendBudget(self._send_budget))
+        budget = SendBudget(self._send_budget)
+        sent = await self._replies.deliver(data.chat_id, [Reply(notice)], budget)
         await self._state.remember(user_key, sent)
 
     async def _language(self, user_key: str, data: TgInput) -> str | None:
@@ -259,7 +236,7 @@ class Glue:
             return
         response = await self._engine.handle(event, routed.case)
         tells, erased = await self._durable_effects(response, user_key)
-        sent = await self._deliver(data.chat_id, coalesce(response.replies), budget)
+        sent = await self._replies.deliver(data.chat_id, coalesce(response.replies), budget)
         if not erased:
             await self._state.remember(user_key, sent)  # before /hide, which reads it
         for tell in tells:  # "your place in the queue: 1", after the replies
@@ -275,7 +252,7 @@ class Glue:
                 log.warning("queue place not told: %s", type(exc).__name__)
         for effect in response.effects:
             if isinstance(effect, HideChat):
-                await self._hide(effect, user_key, budget)
+                await self._replies.hide(effect, user_key, budget)
 
     async def _to_case(self, event: IncomingEvent, budget: SendBudget) -> Routed:
         """The open case takes the event; a failure there leaves it to the engine (half the
@@ -326,30 +303,6 @@ class Glue:
         await self._store.delete_user(user_key)
         await self._state.forget(user_key)
 
-    async def _deliver(self, chat_id: int, replies: Sequence[Reply], budget: SendBudget
-                       ) -> list[int]:
-        """Send in order within the budget; stop at the first failure. Returns the ids sent."""
-        sent: list[int] = []
-        try:
-            async with budget.window():
-                for reply in replies:
-                    sent.extend(await self._messenger.send(chat_id, reply))
-        except TimeoutError:
-            log.warning("reply not delivered: the send budget (%.0fs) ran out",
-                        self._send_budget)
-        except Exception as exc:
-            # 400, 403 (blocked), 5xx or 429 after retries: the person's words were still
-            # handled and any alert is already queued.
-            log.warning("reply not delivered: %s", type(exc).__name__)
-        return sent
 
-    async def _hide(self, effect: HideChat, user_key: str, budget: SendBudget) -> None:
-        chat_id = int(effect.chat_key)
-        recent = await self._state.recent(user_key)
-        await self._state.forget(user_key)
-        try:
-            async with budget.window():
-                await self._messenger.delete(chat_id, recent)
-        except Exception as exc:
-            log.warning("hiding the chat failed: %s", type(exc).__name__)
-        await self._deliver(chat_id, [Reply(effect.notice)], budget)
+# The old name, while branches written against it land; new code says UpdatePipeline.
+Glue = UpdatePipeline

@@ -43,7 +43,7 @@ from telegram.ext import (
 )
 
 from bot.adapters.telegram.edge import MalformedUpdate
-from bot.adapters.telegram.glue import Glue
+from bot.adapters.telegram.glue import UpdatePipeline
 from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
@@ -140,11 +140,11 @@ class PTBAdapter:
             .build()
         )
         self.messenger = PTBMessenger(self.application, limiter)
-        self._glue: Glue | None = None
+        self._glue: UpdatePipeline | None = None
         self._groups: GroupGate | None = None
         self.application.add_handler(TypeHandler(Update, self._on_update))
 
-    def bind(self, glue: Glue, groups: GroupGate | None = None) -> None:
+    def bind(self, glue: UpdatePipeline, groups: GroupGate | None = None) -> None:
         """Give the handler the glue; with a group gate, group messages go to it first (a
         handler group before the glue's, which then does not see them)."""
         self._glue = glue

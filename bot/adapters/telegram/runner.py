@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 from redis.exceptions import RedisError
 
 from bot.adapters.telegram.edge import UpdateGate
-from bot.adapters.telegram.glue import DangerCheck, Engine, Glue
+from bot.adapters.telegram.glue import DangerCheck, Engine, UpdatePipeline
 from bot.adapters.telegram.group_wiring import build_group_gate
 from bot.adapters.telegram.held_texts import FallbackHeldTexts, RedisHeldTexts
 from bot.adapters.telegram.inbox import NoInbox, RedisInbox
@@ -204,7 +204,7 @@ async def serve(
     stop: asyncio.Event,
     *,
     engine_factory: EngineFactory | None = None,
-    on_started: Callable[[Glue], None] | None = None,
+    on_started: Callable[[UpdatePipeline], None] | None = None,
     limiter: OutgoingLimiter | None = None,
     handoff_options: dict[str, Any] | None = None,
     metrics: Metrics | None = None,
@@ -266,7 +266,7 @@ async def _serve(
     readiness: Readiness,
     *,
     engine_factory: EngineFactory | None,
-    on_started: Callable[[Glue], None] | None,
+    on_started: Callable[[UpdatePipeline], None] | None,
     limiter: OutgoingLimiter | None,
     handoff_options: dict[str, Any] | None,
     checkin_options: dict[str, Any] | None = None,
@@ -294,7 +294,7 @@ async def _serve(
         raw_engine, handoff, adapter.messenger, health.redis if health else None,
         lambda: holder.content, secrets.pseudonym_key, on_sent=state.remember, metrics=metrics,
         **(checkin_options or {}))
-    glue = Glue(
+    glue = UpdatePipeline(
         engine=engine, messenger=MeasuredMessenger(adapter.messenger, metrics),
         state=state, store=store,
         pseudonymizer=pseudonymizer,

@@ -1,0 +1,51 @@
+"""Sending the bot's replies to a person within one update's time budget, and /hide."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from bot.adapters.telegram.budget import SendBudget
+from bot.adapters.telegram.state import ChatState
+from bot.core.events import HideChat, Reply
+from bot.core.messenger import Messenger
+
+log = logging.getLogger("bot.adapters.telegram.glue")  # the name operators grep for
+
+
+class ReplySender:
+    """Sends replies in order within the budget (stopping at the first failure) and carries
+    out /hide: the chat's recent messages deleted, then the notice."""
+
+    def __init__(self, messenger: Messenger, state: ChatState, send_budget: float) -> None:
+        self._messenger = messenger
+        self._state = state
+        self._send_budget = send_budget
+
+    async def deliver(self, chat_id: int, replies: Sequence[Reply], budget: SendBudget
+                       ) -> list[int]:
+        """Send in order within the budget; stop at the first failure. Returns the ids sent."""
+        sent: list[int] = []
+        try:
+            async with budget.window():
+                for reply in replies:
+                    sent.extend(await self._messenger.send(chat_id, reply))
+        except TimeoutError:
+            log.warning("reply not delivered: the send budget (%.0fs) ran out",
+                        self._send_budget)
+        except Exception as exc:
+            # 400, 403 (blocked), 5xx or 429 after retries: the person's words were still
+            # handled and any alert is already queued.
+            log.warning("reply not delivered: %s", type(exc).__name__)
+        return sent
+
+    async def hide(self, effect: HideChat, user_key: str, budget: SendBudget) -> None:
+        chat_id = int(effect.chat_key)
+        recent = await self._state.recent(user_key)
+        await self._state.forget(user_key)
+        try:
+            async with budget.window():
+                await self._messenger.delete(chat_id, recent)
+        except Exception as exc:
+            log.warning("hiding the chat failed: %s", type(exc).__name__)
+        await self.deliver(chat_id, [Reply(effect.notice)], budget)
