@@ -20,7 +20,8 @@ from redis.asyncio import Redis
 from bot.content.facts import find_facts_dir
 from bot.content.loader import check_content
 from bot.content.problems import Problem
-from bot.handoff.cases import Case, case_key
+from bot.handoff.case import Case
+from bot.handoff.cases import case_key
 from bot.handoff.stats import DIMENSIONS, collect, collect_durations
 from bot.privacy import Pseudonymizer
 

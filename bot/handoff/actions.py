@@ -7,7 +7,7 @@ import time
 
 from bot.core.events import Reply
 from bot.handoff.alerts import Press, operator_name, outcome_reply
-from bot.handoff.cases import Case
+from bot.handoff.case import Case
 from bot.handoff.labels import OUTCOMES
 from bot.handoff.parts import HandoffParts
 from bot.i18n import N_

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from bot.core.events import Button, Reply
-from bot.handoff.cases import Case
+from bot.handoff.case import Case
 from bot.handoff.labels import OUTCOMES, OperatorTexts
 from bot.i18n import N_
 

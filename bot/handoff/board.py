@@ -10,7 +10,7 @@ from datetime import tzinfo
 from bot.core.events import Reply
 from bot.core.messenger import Messenger
 from bot.handoff.alerts import status_reply
-from bot.handoff.cases import Case
+from bot.handoff.case import Case
 from bot.handoff.channel import CaseChannel, OperatorsUnreachable
 from bot.handoff.failures import Call, decide, migrated_to
 from bot.handoff.input import OperatorInput

@@ -12,7 +12,8 @@ import logging
 
 from bot.core.events import Reply
 from bot.core.messenger import Messenger
-from bot.handoff.cases import Case, CaseStore
+from bot.handoff.case import Case
+from bot.handoff.cases import CaseStore
 from bot.handoff.failures import Call, Outcome, decide, migrated_to
 from bot.handoff.labels import OperatorTexts
 from bot.handoff.opschat import OperatorsChat

@@ -16,7 +16,7 @@ from redis.exceptions import OutOfMemoryError, RedisError
 from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply
 from bot.handoff.alerts import alert_reply
 from bot.handoff.blocks import owner_of
-from bot.handoff.cases import Case
+from bot.handoff.case import Case
 from bot.handoff.degraded import (
     QUEUE_DEGRADED_DOWN,
     QUEUE_DEGRADED_FULL,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from bot.core.events import EventKind, Reply
-from bot.handoff.cases import Case
+from bot.handoff.case import Case
 from bot.handoff.failures import Call, decide
 from bot.handoff.parts import HandoffParts
 from bot.handoff.person import CopiesMessages

@@ -14,7 +14,8 @@ from bot.core.events import Button, Reply
 from bot.core.messenger import Messenger
 from bot.core.replies import Replies
 from bot.handoff.board import CaseBoard
-from bot.handoff.cases import Case, CaseStore
+from bot.handoff.case import Case
+from bot.handoff.cases import CaseStore
 from bot.handoff.escalation import WaitingList
 from bot.handoff.failures import Call, Outcome, decide
 from bot.handoff.opschat import OperatorsChat

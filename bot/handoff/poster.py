@@ -15,7 +15,7 @@ from collections.abc import Callable
 from redis.exceptions import OutOfMemoryError, RedisError
 
 from bot.handoff.alerts import alert_reply
-from bot.handoff.cases import Case
+from bot.handoff.case import Case
 from bot.handoff.failures import Call, decide
 from bot.handoff.parts import HandoffParts
 from bot.handoff.queue import QueuedAlert

@@ -13,7 +13,7 @@ from bot.core.events import CaseStatus, EventKind, IncomingEvent, Reply
 from bot.handoff.actions import take
 from bot.handoff.alerts import is_note, outcome_reply
 from bot.handoff.canned import canned_command, pick_canned
-from bot.handoff.cases import Case
+from bot.handoff.case import Case
 from bot.handoff.channel import OperatorsUnreachable
 from bot.handoff.input import OperatorInput
 from bot.handoff.media import copy_to_case, passes

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 
 from bot.core.events import EventKind, OperatorAlert, Reply
-from bot.handoff.cases import Case
+from bot.handoff.case import Case
 from bot.handoff.input import OperatorInput
 from bot.handoff.parts import HandoffParts
 from bot.i18n import N_

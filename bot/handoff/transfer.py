@@ -18,7 +18,7 @@ import time
 
 from bot.core.events import Button, EventKind, Reply
 from bot.handoff.alerts import PREFIX
-from bot.handoff.cases import Case
+from bot.handoff.case import Case
 from bot.handoff.directory import KnownOperator
 from bot.handoff.input import OperatorInput
 from bot.handoff.parts import HandoffParts

@@ -13,7 +13,7 @@ from bot.config import ConfigError, Settings
 from bot.core.events import IncomingEvent, OperatorAlert, Reply
 from bot.core.messenger import Messenger
 from bot.handoff.alerts import alert_lines
-from bot.handoff.cases import Case
+from bot.handoff.case import Case
 from bot.handoff.input import OperatorInput
 from bot.handoff.labels import OperatorTexts
 from bot.handoff.routing import Queued, Routed, Tell
