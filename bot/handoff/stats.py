@@ -20,10 +20,23 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from bot.handoff.labels import OperatorTexts
+from bot.i18n import N_
 from bot.storage.keys import global_key
 
 STATS_TTL = 400 * 24 * 3600  # a year of reports, plus a margin
 DIMENSIONS = ("language", "country", "reason", "risk", "indicator", "outcome")
+# The report's headings, in OPERATOR_LANGUAGE when the report has labels.
+HEADINGS: dict[str, str] = {
+    "language": N_("By language:"), "country": N_("By country:"), "reason": N_("By reason:"),
+    "risk": N_("By risk level:"), "indicator": N_("By warning sign:"),
+    "outcome": N_("By outcome:"),
+}
+NO_CASES = N_("No cases in this period.")
+BY_DAY = N_("Cases by day:")
+TOTAL = N_("Total cases: {n}")
+TIMES = N_("Time to take / to close, by week (median, p90):")
+TAKE = N_("take {median}, {p90} (n={n})")
+CLOSE = N_("close {median}, {p90} (n={n})")
 OUTCOMES = ("referred", "advice", "no_risk", "unreachable")
 
 
@@ -135,8 +148,12 @@ def median_p90(seconds: list[int]) -> tuple[float, float]:
             float(statistics.quantiles(seconds, n=10, method="inclusive")[8]))
 
 
-def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.1f} min"
+MINUTES = N_("{minutes} min")
+
+
+def _minutes(seconds: float, texts: OperatorTexts | None = None) -> str:
+    value = f"{seconds / 60:.1f}"
+    return texts.text(MINUTES, minutes=value) if texts else f"{value} min"
 
 
 def _label(texts: OperatorTexts | None, dimension: str, code: str) -> str:
@@ -162,30 +179,35 @@ def render(per_day: dict[date, Counter[str]], texts: OperatorTexts | None = None
            durations: dict[date, dict[str, list[int]]] | None = None) -> str:
     """A plain-text report: cases by day, totals per dimension (labels, when `texts` is
     given, instead of codes), then time to take and to close by ISO week (median, p90)."""
+    def say(msgid: str, **values: object) -> str:
+        if texts is not None:
+            return texts.text(msgid, **values)
+        return msgid.format(**values) if values else msgid
+
     if not per_day and not durations:
-        return "No cases in this period."
+        return say(NO_CASES)
     totals: Counter[str] = Counter()
-    lines = ["Cases by day:"]
+    lines = [say(BY_DAY)]
     for day, counts in per_day.items():
         lines.append(f"  {day.isoformat()}  {counts.get('cases', 0)}")
         totals.update(counts)
-    lines.append(f"Total cases: {totals.get('cases', 0)}")
+    lines.append(say(TOTAL, n=totals.get("cases", 0)))
     for dimension in DIMENSIONS:
         values = {k.partition(":")[2]: v for k, v in totals.items()
                   if k.startswith(f"{dimension}:")}
         if values:
-            lines.append(f"By {dimension}:")
+            lines.append(say(HEADINGS[dimension]))
             lines.extend(f"  {_label(texts, dimension, name):<32} {count}" for name, count in
                          sorted(values.items(), key=lambda item: (-item[1], item[0])))
     if durations:
-        lines.append("Time to take / to close, by week (median, p90):")
+        lines.append(say(TIMES))
         for week, found in by_week(durations).items():
             parts = []
-            for kind, word in (("taken", "take"), ("closed", "close")):
+            for kind, msgid in (("taken", TAKE), ("closed", CLOSE)):
                 if found.get(kind):
                     median, p90 = median_p90(found[kind])
-                    parts.append(f"{word} {_minutes(median)}, {_minutes(p90)} "
-                                 f"(n={len(found[kind])})")
+                    parts.append(say(msgid, median=_minutes(median, texts),
+                                     p90=_minutes(p90, texts), n=len(found[kind])))
             lines.append(f"  {week}  " + "; ".join(parts))
     return "\n".join(lines)
 

@@ -73,7 +73,11 @@ def test_cli_shows_time_to_take_and_close_by_week_in_the_operators_language(
     out = capsys.readouterr().out
     week = week_of(datetime.now(ZoneInfo("Europe/Minsk")).date())
     # Five takes of 1, 2, 3, 4 and 20 minutes: median 3, p90 (inclusive) 13.6; one close.
-    assert f"{week}  take 3.0 min, 13.6 min (n=5); close 60.0 min, 60.0 min (n=1)" in out
+    assert (f"{week}  взятие 3.0 мин, 13.6 мин (n=5); закрытие 60.0 мин, 60.0 мин (n=1)"
+            in out)
+    # Headings too are in the operators' language, not English.
+    assert "Обращения по дням:" in out and "Всего обращений: 1" in out
+    assert "По тревожным признакам:" in out and "By " not in out
     assert "Польша" in out and "Документы удерживают" in out and "Дан совет" in out
 
 
