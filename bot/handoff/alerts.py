@@ -56,13 +56,17 @@ def parse_press(payload: str | None) -> Press | None:
 
 def case_buttons(case_id: str, texts: OperatorTexts, *, take: bool = True
                  ) -> list[list[Button]]:
-    """Take / Close / Not at risk (each payload well under Telegram's 64 bytes)."""
+    """Take / Close / Not at risk; once taken, Close / Not at risk and Hand over (each payload
+    well under Telegram's 64 bytes)."""
     row = [
         Button("✋ " + texts.text(N_("Take")), f"{PREFIX}:take:{case_id}"),
         Button("✖ " + texts.text(N_("Close")), f"{PREFIX}:close:{case_id}"),
         Button(texts.text(N_("Not at risk")), f"{PREFIX}:norisk:{case_id}"),
     ]
-    return [row if take else row[1:]]
+    if take:
+        return [row]
+    # Taken: the one who has it may hand it to a colleague (the list comes in the case).
+    return [row[1:], [Button("🔀 " + texts.text(N_("Hand over")), f"{PREFIX}:xfer:{case_id}")]]
 
 
 def outcome_buttons(case_id: str, texts: OperatorTexts, *, unreachable: bool = False

@@ -88,25 +88,40 @@ async def on_transfer_command(parts: HandoffParts, update: OperatorInput, case_i
 
 
 async def _offer(parts: HandoffParts, update: OperatorInput, case: Case) -> None:
-    """The known operators as buttons (the one who has the case left out)."""
-    others = [op for op in await parts.directory.known() if op.id != case.operator]
-    if not others:
+    """The known operators as buttons, where `/transfer` was written."""
+    listing = await offer(parts, case)
+    if listing is None:
         await parts.board.say_to(update, NOBODY)
         return
-    buttons = [[Button(label(parts, op), f"{PREFIX}:xfer:{case.id}:{op.id}")] for op in others]
     try:
-        await parts.board.send(
-            Reply(parts.board.text(PICK, case=case.pseudonym), buttons),
-            thread_id=update.thread_id, reply_to=update.message_id)
+        await parts.board.send(listing, thread_id=update.thread_id, reply_to=update.message_id)
     except Exception as exc:
         log.warning("transfer list not posted: %s", type(exc).__name__)
 
 
+async def offer(parts: HandoffParts, case: Case) -> Reply | None:
+    """The known operators as buttons (the one who has the case left out); None: nobody."""
+    others = [op for op in await parts.directory.known() if op.id != case.operator]
+    if not others:
+        return None
+    buttons = [[Button(label(parts, op), f"{PREFIX}:xfer:{case.id}:{op.id}")] for op in others]
+    return Reply(parts.board.text(PICK, case=case.pseudonym), buttons)
+
+
 async def transfer_press(parts: HandoffParts, case_id: str, target_id: str, operator: int,
-                         name: str) -> str:
-    """The press of one operator's button under the list; returns the notice for the toast."""
+                         name: str) -> str | None:
+    """A press of "Hand over" under the alert (no `target_id`: the list is posted in the
+    case) or of one operator's button under the list; returns the notice for the toast."""
     case = await parts.cases.get(case_id)
-    if case is None or not target_id.lstrip("-").isdigit():
+    if case is None or case.state == "closed":
+        return parts.board.text(CLOSED)
+    if not target_id:
+        listing = await offer(parts, case)
+        if listing is None:
+            return parts.board.text(NOBODY)
+        await parts.board.note(case, listing)
+        return None
+    if not target_id.lstrip("-").isdigit():
         return parts.board.text(CLOSED)
     target = await parts.directory.find(int(target_id)) or KnownOperator(int(target_id), "")
     return await hand_over(parts, case, target, by=operator, by_name=name)

@@ -125,7 +125,8 @@ async def test_alert_is_edited_on_take_and_close(
     assert f"Taken by {OPERATOR_NAME} at " in fake_api.text_of(OPS, alert_id)
     assert str(OPERATOR) not in fake_api.text_of(OPS, alert_id)
     assert pseudonym(561) in taken.text and "561" not in taken.text.replace(str(OPERATOR), "")
-    assert fake_api.buttons_of(OPS, alert_id) == [f"op:close:{case}", f"op:norisk:{case}"]
+    assert fake_api.buttons_of(OPS, alert_id) == [f"op:close:{case}", f"op:norisk:{case}",
+                                                  f"op:xfer:{case}"]
     assert not fake_api.calls_to("sendMessage", OPS, since=mark)  # no separate note
 
     mark = len(fake_api.calls)

@@ -128,6 +128,12 @@ async def test_a_waiting_case_is_assigned_by_name_and_the_person_is_not_told(
     assert raw["state"] == "taken" and raw["operator"] == str(COLLEAGUE)
     assert await redis_client.zscore("smb:handoff:waiting", case) is None  # out of the queue
 
+    # "Hand over" under the alert posts the list in the case (the holder left out).
+    mark = len(fake_api.calls)
+    await other.press(f"op:xfer:{case}")
+    (listing,) = await sent_to(fake_api, OPS, "to whom?", since=mark, where=in_thread(thread))
+    assert listing.payloads == [f"op:xfer:{case}:{OPERATOR}"]
+
     # Nobody by that name, and a stranger may not hand cases around.
     mark = len(fake_api.calls)
     await operator.write("/transfer Zenon", thread_id=thread)
