@@ -15,13 +15,14 @@ from redis.exceptions import RedisError
 from bot.core.events import EventKind, Reply
 from bot.handoff.actions import on_press
 from bot.handoff.alerts import is_note, parse_press
+from bot.handoff.blocks import parse_block_command
 from bot.handoff.degraded import STORAGE_DEGRADED_OPERATOR, STORAGE_DEGRADED_PRESS, why
 from bot.handoff.desk import on_block_command
 from bot.handoff.input import OperatorInput
 from bot.handoff.parts import HandoffParts
 from bot.handoff.relay import NOTE_KEPT, Relay
-from bot.handoff.reopen import on_reopen_command
-from bot.handoff.transfer import on_transfer_command, transfer_press
+from bot.handoff.reopen import is_reopen_command, on_reopen_command
+from bot.handoff.transfer import on_transfer_command, transfer_argument, transfer_press
 from bot.i18n import N_
 from bot.storage.health import unless_full
 from bot.storage.redis import once_more
@@ -31,6 +32,17 @@ log = logging.getLogger(__name__)
 ANONYMOUS_ADMIN = "anonymous admin"  # the audit trail's name for an admin posting as the group
 ANONYMOUS_OFF = N_("Messages posted anonymously (as the group) are not passed on: turn off "
                    "\"Remain anonymous\" in your admin rights and write again.")
+
+
+ANONYMOUS_COMMAND = N_("/block, /unblock, /transfer and /reopen need your own name: turn off "
+                       "\"Remain anonymous\" in your admin rights and write again.")
+
+
+def _desk_command(update: OperatorInput) -> bool:
+    """Whether the message is one of the desk's commands (never text for the person)."""
+    return update.kind == EventKind.COMMAND and (
+        parse_block_command(update.text) is not None
+        or transfer_argument(update.text) is not None or is_reopen_command(update))
 
 
 class OperatorUpdates:
@@ -74,7 +86,7 @@ class OperatorUpdates:
                 return
             if not await parts.auth.allowed(update.user_id):
                 await parts.board.answer_press(update.callback_id,
-                                   N_("Only the NGO's operators can do this."))
+                                               N_("Only the NGO's operators can do this."))
                 await parts.audit.record(self._stranger(update.user_id), press.case_id, "refused")
                 return
             await unless_full(parts.directory.saw(update.user_id, update.user_name))
@@ -89,7 +101,7 @@ class OperatorUpdates:
         if parts.board.chat_id is None:
             return
         case_id = await parts.cases.case_for(update.chat_id, update.thread_id,
-                                           update.reply_to_message_id)
+                                             update.reply_to_message_id)
         if case_id is None:
             return  # talk among operators, not about a case
         if is_note(update.text):
@@ -104,6 +116,9 @@ class OperatorUpdates:
             if not parts.settings.anonymous_admins:
                 await parts.audit.record(ANONYMOUS_ADMIN, case_id, "refused_anonymous")
                 await parts.board.say_to(update, ANONYMOUS_OFF)
+                return
+            if _desk_command(update):  # never relayed as text; an audit entry needs a name
+                await parts.board.say_to(update, ANONYMOUS_COMMAND)
                 return
             await self.relay.from_operator(update, case_id, audit_as=ANONYMOUS_ADMIN)
             return

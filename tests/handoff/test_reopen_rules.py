@@ -130,3 +130,18 @@ async def test_a_closed_case_cannot_be_handed_over_and_a_stranger_is_refused(
     await handoff.handle_operator_update(press(f"op:close:{case_id}"))
     await handoff.handle_operator_update(command("/transfer", thread))
     assert "nothing to hand over" in tg.to(OPS_CHAT)[-1].reply.text
+
+
+async def test_an_anonymous_admins_desk_command_is_never_relayed_to_the_person(
+    make_handoff: MakeHandoff,
+) -> None:
+    tg = RecordingMessenger()
+    handoff = make_handoff(tg)
+    _, thread = await open_and_take(handoff, tg)
+    before = len(tg.to(CHAT))
+    for text in ("/transfer", "/reopen", "/block 3"):
+        await handoff.handle_operator_update(OpInput(
+            OPS_CHAT, 1087968824, EventKind.COMMAND, text=text, message_id=9100,
+            thread_id=thread, sender_chat_id=OPS_CHAT))
+        assert "need your own name" in tg.to(OPS_CHAT)[-1].reply.text, text
+    assert len(tg.to(CHAT)) == before  # nothing reached the person
