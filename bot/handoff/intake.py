@@ -99,7 +99,8 @@ class CaseIntake:
         first_due = None if open_now else parts.hours.next_open().timestamp()
         recent = await parts.cases.recent_case_of(alert.user_key)
         if recent is not None and await reopen_by_person(parts, recent, alert):
-            # Within OPERATOR_REOPEN_DAYS: the same case and topic, announced there again.
+            # Within OPERATOR_REOPEN_DAYS: the same case, name and topic, announced there again.
+            await parts.cases.reserve_pseudonym([recent.pseudonym], self._owner(alert.user_key))
             await parts.waiting.add(recent.id, recent.created, first_due)
             announce = await parts.cases.next_escalation(recent.id)
             await parts.cases.update(recent.id, reopened=announce)

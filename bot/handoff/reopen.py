@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 
 from bot.core.events import EventKind, OperatorAlert, Reply
+from bot.handoff.blocks import owner_of
 from bot.handoff.case import Case
 from bot.handoff.input import OperatorInput
 from bot.handoff.parts import HandoffParts
@@ -74,6 +75,9 @@ async def reopen_by_operator(parts: HandoffParts, case_id: str, operator: int,
         return parts.board.text(AT_CAPACITY, capacity=parts.settings.capacity)
     if not await parts.cases.reopen(case, operator=operator, name=name):
         return parts.board.text(NOT_CLOSED)
+    # The name stays theirs for as long as the reopened case may stay open.
+    await parts.cases.reserve_pseudonym([case.pseudonym],
+                                        owner_of(parts.pseudonymizer, case.user_key))
     await parts.audit.record(operator, case.id, "reopen")
     log.info("case reopened by an operator case=%s", case.id)
     await parts.board.reopen_topic(case)
