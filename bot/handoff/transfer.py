@@ -143,7 +143,7 @@ async def hand_over(parts: HandoffParts, case: Case, target: KnownOperator, *, b
     before = await parts.cases.transfer(case.id, target.id, target.name, now)
     if before is None:
         return parts.board.text(CLOSED)
-    was_waiting = case.state == "new"
+    was_waiting = before == 0  # the store's answer, not our earlier read: it may have changed
     if was_waiting:  # it leaves the queue: no more escalations
         await parts.waiting.remove(case.id)
         await unless_full(parts.counters.duration("taken", now - case.created))
