@@ -30,33 +30,34 @@ LATE: dict[str, str] = {
 
 
 class HandoffOperators:
-    """`missed` and `answered_late` over a `QueueHandoff` (its cases, queue and channel)."""
+    """`missed` and `answered_late` over a `QueueHandoff` (its cases, queue and board)."""
 
     def __init__(self, handoff: QueueHandoff) -> None:
         self._handoff = handoff
 
     def _lines(self, plan: CheckinPlan) -> tuple[str, ...]:
-        ctx = self._handoff.ctx
+        parts = self._handoff.parts
         lines = []
         if plan.employer:
-            lines.append(ctx.op_text(EMPLOYER, value=plan.employer))
+            lines.append(parts.board.text(EMPLOYER, value=plan.employer))
         if plan.contact:
-            lines.append(ctx.op_text(CONTACT, value=plan.contact))
-        return tuple(lines) or (ctx.op_text(NOTHING),)
+            lines.append(parts.board.text(CONTACT, value=plan.contact))
+        return tuple(lines) or (parts.board.text(NOTHING),)
 
     async def missed(self, user_key: str, plan: CheckinPlan) -> None:
         """Alert the operators (silently for the person); raises when nothing was queued."""
-        ctx = self._handoff.ctx
+        parts = self._handoff.parts
         indicators = (MISSED, UNDELIVERED) if plan.undelivered else (MISSED,)
-        case = await ctx.cases.open_case_of(user_key)
+        case = await parts.cases.open_case_of(user_key)
         if case is not None:  # someone is already on it: tell them there
-            head = ctx.op_text(MISSED_IN_CASE, case=case.pseudonym)
-            lines = [ctx.labels.indicator(UNDELIVERED)] if plan.undelivered else []
+            head = parts.board.text(MISSED_IN_CASE, case=case.pseudonym)
+            lines = [parts.board.labels.indicator(UNDELIVERED)] if plan.undelivered else []
             if plan.country:
-                lines.append(ctx.op_text(DESTINATION, value=ctx.labels.country(plan.country)))
+                country = parts.board.labels.country(plan.country)
+                lines.append(parts.board.text(DESTINATION, value=country))
             lines += self._lines(plan)
             body = "\n".join([head, *(f"• {line}" for line in lines)])
-            await ctx.post_in_case(case, Reply(body))
+            await parts.board.post(case, Reply(body))
             return
         await self._handoff.queue_alert(OperatorAlert(
             user_key=user_key, chat_key=plan.chat_key, reason="checkin",
@@ -66,11 +67,11 @@ class HandoffOperators:
 
     async def answered_late(self, user_key: str, answer: Answer) -> None:
         """Tell the operators the person answered after all (in the case while it is open)."""
-        ctx = self._handoff.ctx
-        case = await ctx.cases.open_case_of(user_key)
-        name = case.pseudonym if case is not None else ctx.pseudonymizer.pseudonym(user_key)
-        text = ctx.op_text(LATE[answer], case=name)
+        parts = self._handoff.parts
+        case = await parts.cases.open_case_of(user_key)
+        name = case.pseudonym if case is not None else parts.pseudonymizer.pseudonym(user_key)
+        text = parts.board.text(LATE[answer], case=name)
         if case is not None:
-            await ctx.post_in_case(case, Reply(text))
+            await parts.board.post(case, Reply(text))
         else:
-            await ctx.send_to_operators(Reply(text))
+            await parts.board.send(Reply(text))
