@@ -54,7 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     adcheck = sub.add_parser("adcheck", help="the job-ad check")
     adcheck_sub = adcheck.add_subparsers(dest="adcheck_command", required=True)
     ad_eval = adcheck_sub.add_parser("eval", help="per-flag precision and recall on labelled ads")
-    ad_eval.add_argument("--data", default="tests/data/ads.yaml", help="labelled ads (YAML)")
+    ad_eval.add_argument(
+        "file", nargs="?", default=None, help="labelled ads (YAML; default tests/data/ads.yaml)"
+    )
+    ad_eval.add_argument("--data", default=None, help="the same as FILE (kept for old scripts)")
     ad_eval.add_argument("--content", default=None, help="content directory")
 
     stats = sub.add_parser("stats", help="anonymous case counts for the NGO's reports")

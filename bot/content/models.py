@@ -218,6 +218,12 @@ class AdFlagRule(_Strict):
     weight: int = 2  # added to the ad's score once, however often the flag matches
     strong: bool = False  # a trafficking sign: the person is offered a human at once
     salary: bool = False  # also raised by a pay figure above `AdCheck.salary`'s limits
+    # With `salary`: a pay figure counts only when one of these matches too (the kind of work
+    # that pays far less, or "no experience"); `requires` is for the words of `patterns` only.
+    salary_requires: dict[Language, list[str]] = Field(default_factory=dict)
+    # Other ids people label this flag with (an id it had before, "salary_above_market"):
+    # `python -m bot adcheck eval` counts them as this flag.
+    aliases: list[str] = Field(default_factory=list)
     negatable: bool = False  # a match next to `AdCheck.negations` ("no fee") does not count
     title: LocalizedText
     explain: LocalizedText

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.content.models import AdCheck, AdFlagRule, AdLevel
+from bot.nlu.language import detect_language
+from bot.nlu.normalize import MAX_TEXT_CHARS, cyrillize_word
 
 NEGATION_WINDOW = 30  # characters before a match where "не", "без", "no" undo it
 QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds them in the ad
@@ -20,6 +22,9 @@ _NUMBER = r"\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+(?:[.,]\d{1,2})?"
 # case-insensitive matching of Cyrillic costs about thirty times more (bench/bench_adcheck.py).
 _FLAGS = re.UNICODE
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+_LATIN_WORD = re.compile(r"[a-z][a-z']*")
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[а-яіў]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +102,7 @@ class _Rule:
     patterns: list[re.Pattern[str]]
     requires: list[re.Pattern[str]]
     unless: list[re.Pattern[str]]
+    salary_requires: list[re.Pattern[str]]
 
 
 class AdChecker:
@@ -113,6 +119,7 @@ class AdChecker:
                 _compile(f.patterns.values()),
                 _compile(f.requires.values()),
                 _compile(f.unless.values()),
+                _compile(f.salary_requires.values()),
             )
             for f in rules.flags
         ]
@@ -160,28 +167,43 @@ class AdChecker:
 
     # ---------------------------------------------------------------- the check
     def check(self, text: str) -> AdReport:
-        """Every red flag in `text`, its score and risk level."""
-        low = normalize(text)
+        """Every red flag in `text`, its score and risk level.
+
+        Reads the first MAX_TEXT_CHARS characters (the NLU's limit, four Telegram messages).
+        An ad in transliterated Russian or Belarusian ("oplata za oformlenie 100 evro") is
+        read a second time in Cyrillic letters; its spans still point at the ad's own words.
+        """
+        text = text[:MAX_TEXT_CHARS]
+        readings = [_Reading(normalize(text), None)]
+        translit = _transliterated(text)
+        if translit is not None:
+            readings.append(translit)
         found: list[FoundFlag] = []
-        pay = self._high_pay(low)
         for rule in self._flags:
-            if any(p.search(low) for p in rule.unless):
+            spans: set[Span] = set()
+            if any(p.search(r.low) for r in readings for p in rule.unless):
                 continue
-            spans = list(_spans(rule.patterns, low))
-            if rule.rule.negatable:
-                spans = [s for s in spans if not self._negated(low, s)]
-            if rule.rule.salary:
-                spans += pay
-            if not spans:
-                continue
-            if rule.requires:
-                needed = list(_spans(rule.requires, low))
-                if not needed:
-                    continue
-                spans += needed[:1]
-            found.append(FoundFlag(rule.rule, tuple(sorted(set(spans), key=lambda s: s.start))))
+            for reading in readings:
+                spans.update(reading.back(s) for s in self._rule_spans(rule, reading.low))
+            if spans:
+                found.append(FoundFlag(rule.rule, tuple(sorted(spans, key=_span_key))))
         score = sum(f.rule.weight for f in found)
         return AdReport(tuple(found), score, self.level(score))
+
+    def _rule_spans(self, rule: _Rule, low: str) -> list[Span]:
+        """The spans of one reading of the ad that raise `rule`: its words, and with
+        `salary` a pay figure, each with the first span that meets its requirement."""
+        spans = list(_spans(rule.patterns, low))
+        if rule.rule.negatable:
+            spans = [s for s in spans if not self._negated(low, s)]
+        if spans and rule.requires:
+            needed = next(iter(_spans(rule.requires, low)), None)
+            spans = [*spans, needed] if needed is not None else []
+        pay = self._high_pay(low) if rule.rule.salary else []
+        if pay and rule.salary_requires:
+            needed = next(iter(_spans(rule.salary_requires, low)), None)
+            pay = [*pay, needed] if needed is not None else []
+        return spans + pay
 
     def _negated(self, low: str, span: Span) -> bool:
         # A negation counts only in the match's own sentence ("без комплексов. Паспорт...").
@@ -213,6 +235,47 @@ class AdChecker:
             if limit is not None and amount >= limit:
                 spans.append(Span(match.start(), match.end()))
         return spans
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """The ad as the patterns read it; `origin` maps each character back to the ad's
+    (start, end) when the reading is not the ad's own letters (a transliteration)."""
+
+    low: str
+    origin: list[tuple[int, int]] | None
+
+    def back(self, span: Span) -> Span:
+        if self.origin is None:
+            return span
+        return Span(self.origin[span.start][0], self.origin[span.end - 1][1])
+
+
+def _transliterated(text: str) -> _Reading | None:
+    """The ad with every Latin word in Cyrillic letters, when it is Russian or Belarusian
+    written in Latin letters (more Latin letters than Cyrillic ones); else None."""
+    low = normalize(text)
+    letters = _LETTER.findall(low)
+    cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
+    if len(letters) - cyrillic <= cyrillic or detect_language(text) == "en":
+        return None
+    out: list[str] = []
+    origin: list[tuple[int, int]] = []
+    at = 0
+    for match in _LATIN_WORD.finditer(low):
+        out.append(low[at : match.start()])
+        origin.extend((i, i + 1) for i in range(at, match.start()))
+        word = cyrillize_word(match.group(0))
+        out.append(word)
+        origin.extend((match.start(), match.end()) for _ in word)
+        at = match.end()
+    out.append(low[at:])
+    origin.extend((i, i + 1) for i in range(at, len(low)))
+    return _Reading("".join(out), origin)
+
+
+def _span_key(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
 
 
 def _spans(patterns: Iterable[re.Pattern[str]], low: str) -> Iterable[Span]:

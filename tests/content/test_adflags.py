@@ -21,12 +21,17 @@ def test_real_ad_rules_load(content_dir: Path) -> None:
     content, problems = check_content(content_dir)
     assert content is not None and content.ad_check is not None
     assert not [p for p in problems if p.file.endswith(AD_FILE)]
-    assert len(content.ad_check.flags) >= 10
+    # The kinds of issue 15 item 1; "no experience, high pay" and "pay far above the market"
+    # are one kind, rf-too-good of the facts file, found by words or by a figure.
+    assert {f.id for f in content.ad_check.flags} == {
+        "fees", "too_good", "wrong_visa", "papers_later", "passport_handover",
+        "messenger_only", "vague_looks", "rush", "travel_on_credit",
+    }  # fmt: skip
 
 
 def test_broken_pattern_is_reported_at_its_line(content_dir: Path) -> None:
     path = content_dir / AD_FILE
-    line = replace_once(path, "'предоплат\\w*'", "'предоплат(\\w*'")
+    line = replace_once(path, "'предоплат\\w*|невозвратн\\w*'", "'предоплат(\\w*'")
     [(file, at, message)] = _errors_at(content_dir)
     assert file.endswith(AD_FILE) and at == line and "broken pattern" in message
 
