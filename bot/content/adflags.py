@@ -38,7 +38,10 @@ def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
         (where / "negations_before", {str(k): v for k, v in rules.negations_before.items()}),
         (where / "negations_after", {str(k): v for k, v in rules.negations_after.items()}),
         (where / "recognise" / "signs", dict(rules.recognise.signs)),
-        (where / "salary", {"hour_words": rules.salary.hour_words}),
+        (
+            where / "salary",
+            {"hour_words": rules.salary.hour_words, "day_words": rules.salary.day_words},
+        ),
     ]
     for index, flag in enumerate(rules.flags):
         for part in ("patterns", "requires", "unless"):
@@ -60,7 +63,7 @@ def _check(rules: AdCheck, where: Where, facts: Facts | None) -> Iterator[Proble
     if not any(level.min_score <= 0 for level in rules.levels):
         yield (where / "levels").problem("error", "no level starts at min_score: 0")
     salary = rules.salary
-    for part in ("per_hour", "per_month"):
+    for part in ("per_hour", "per_day", "per_month"):
         for code in getattr(salary, part):
             if code not in salary.currencies:
                 yield (where / "salary" / part).problem(

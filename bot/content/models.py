@@ -241,7 +241,9 @@ class AdSalary(_Strict):
     currencies: dict[str, list[str]]  # currency code -> how ads write it ("€", "евро", "eur")
     per_hour: dict[str, int]  # currency code -> the lowest hourly pay that is suspicious
     per_month: dict[str, int]  # currency code -> the lowest monthly pay that is suspicious
+    per_day: dict[str, int] = Field(default_factory=dict)  # the same for daily pay
     hour_words: list[str]  # regexes after a figure that make it hourly ("/ч", "в час", "per hour")
+    day_words: list[str] = Field(default_factory=list)  # ... daily ("в день", "per day", "/day")
 
 
 class AdRecognise(_Strict):

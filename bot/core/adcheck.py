@@ -7,14 +7,14 @@ language, and pay limits per currency. Nothing here keeps or logs the ad's text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.content.models import AdCheck, AdFlagRule, AdLevel
 from bot.nlu.language import detect_language
 from bot.nlu.normalize import MAX_TEXT_CHARS, cyrillize_word
 
-NEGATION_WINDOW = 30  # characters before a match where "не", "без", "no" undo it
+NEGATION_WINDOW = 40  # characters around a match where "не", "без", "no" undo it
 QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds them in the ad
 # A pay figure: "2 500", "2.500", "2500,50", "3 000-4 000", "от 2500".
 _NUMBER = r"\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+(?:[.,]\d{1,2})?"
@@ -91,9 +91,17 @@ def _fold(pattern: str) -> str:
     return "".join(out).replace("ё", "е")
 
 
-def _compile(groups: Iterable[list[str]]) -> list[re.Pattern[str]]:
+def _fold_soft(pattern: str) -> str:
+    """`_fold`, and without soft and hard signs: transliterations drop them ("ostalos")."""
+    return _fold(pattern).translate(_NO_SIGNS)
+
+
+_NO_SIGNS = str.maketrans({"ь": None, "ъ": None})
+
+
+def _compile(groups: Iterable[list[str]], fold: Callable[[str], str]) -> list[re.Pattern[str]]:
     # Patterns see the text as `normalize` leaves it, so "сёння" in a pattern must match too.
-    return [re.compile(_fold(p), _FLAGS) for items in groups for p in items]
+    return [re.compile(fold(p), _FLAGS) for items in groups for p in items]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +113,34 @@ class _Rule:
     salary_requires: list[re.Pattern[str]]
 
 
+@dataclass(frozen=True, slots=True)
+class _RuleSet:
+    """The flags' patterns and the negations, compiled for one way of reading the ad."""
+
+    flags: list[_Rule]
+    before: list[re.Pattern[str]]
+    after: list[re.Pattern[str]]
+
+    @classmethod
+    def build(cls, rules: AdCheck, fold: Callable[[str], str]) -> _RuleSet:
+        flags = [
+            _Rule(
+                f,
+                _compile(f.patterns.values(), fold),
+                _compile(f.requires.values(), fold),
+                _compile(f.unless.values(), fold),
+                _compile(f.salary_requires.values(), fold),
+            )
+            for f in rules.flags
+        ]
+        before = [
+            re.compile(rf"(?:{fold(p)})\W*(?:\w+\W+){{0,2}}$", _FLAGS)
+            for items in rules.negations_before.values()
+            for p in items
+        ]
+        return cls(flags, before, _compile(rules.negations_after.values(), fold))
+
+
 class AdChecker:
     """Built once per content (the patterns are compiled here); `check(text) -> AdReport`.
 
@@ -113,22 +149,8 @@ class AdChecker:
 
     def __init__(self, rules: AdCheck) -> None:
         self.rules = rules
-        self._flags = [
-            _Rule(
-                f,
-                _compile(f.patterns.values()),
-                _compile(f.requires.values()),
-                _compile(f.unless.values()),
-                _compile(f.salary_requires.values()),
-            )
-            for f in rules.flags
-        ]
-        self._before = [
-            re.compile(rf"(?:{_fold(p)})\W*(?:\w+\W+){{0,2}}$", _FLAGS)
-            for items in rules.negations_before.values()
-            for p in items
-        ]
-        self._after = _compile(rules.negations_after.values())
+        self._letters = _RuleSet.build(rules, _fold)  # the ad as written
+        self._latin = _RuleSet.build(rules, _fold_soft)  # a transliterated ad, in Cyrillic
         self._signs = {
             name: [re.compile(_fold(p), _FLAGS) for p in items]
             for name, items in rules.recognise.signs.items()
@@ -153,6 +175,8 @@ class AdChecker:
         )
         hour_words = "|".join(_fold(word) for word in salary.hour_words)
         self._hourly = re.compile(rf"\s*(?:{hour_words})", _FLAGS)
+        day_words = "|".join(_fold(word) for word in salary.day_words) or r"(?!)"
+        self._daily = re.compile(rf"\s*(?:{day_words})", _FLAGS)
 
     # ---------------------------------------------------------------- recognising an ad
     def looks_like_ad(self, text: str, *, forwarded: bool = False) -> bool:
@@ -174,28 +198,29 @@ class AdChecker:
         read a second time in Cyrillic letters; its spans still point at the ad's own words.
         """
         text = text[:MAX_TEXT_CHARS]
-        readings = [_Reading(normalize(text), None)]
+        readings = [(_Reading(normalize(text), None), self._letters)]
         translit = _transliterated(text)
         if translit is not None:
-            readings.append(translit)
+            readings.append((translit, self._latin))
         found: list[FoundFlag] = []
-        for rule in self._flags:
+        for index, flag in enumerate(self.rules.flags):
             spans: set[Span] = set()
-            if any(p.search(r.low) for r in readings for p in rule.unless):
+            if any(p.search(r.low) for r, ruleset in readings for p in ruleset.flags[index].unless):
                 continue
-            for reading in readings:
-                spans.update(reading.back(s) for s in self._rule_spans(rule, reading.low))
+            for reading, ruleset in readings:
+                rule = ruleset.flags[index]
+                spans.update(reading.back(s) for s in self._rule_spans(rule, ruleset, reading.low))
             if spans:
-                found.append(FoundFlag(rule.rule, tuple(sorted(spans, key=_span_key))))
+                found.append(FoundFlag(flag, tuple(sorted(spans, key=_span_key))))
         score = sum(f.rule.weight for f in found)
         return AdReport(tuple(found), score, self.level(score))
 
-    def _rule_spans(self, rule: _Rule, low: str) -> list[Span]:
+    def _rule_spans(self, rule: _Rule, ruleset: _RuleSet, low: str) -> list[Span]:
         """The spans of one reading of the ad that raise `rule`: its words, and with
         `salary` a pay figure, each with the first span that meets its requirement."""
         spans = list(_spans(rule.patterns, low))
         if rule.rule.negatable:
-            spans = [s for s in spans if not self._negated(low, s)]
+            spans = [s for s in spans if not _negated(ruleset, low, s)]
         if spans and rule.requires:
             needed = next(iter(_spans(rule.requires, low)), None)
             spans = [*spans, needed] if needed is not None else []
@@ -205,21 +230,13 @@ class AdChecker:
             pay = [*pay, needed] if needed is not None else []
         return spans + pay
 
-    def _negated(self, low: str, span: Span) -> bool:
-        # A negation counts only in the match's own sentence ("без комплексов. Паспорт...").
-        before = _SENTENCE_END.split(low[max(0, span.start - NEGATION_WINDOW) : span.start])[-1]
-        after = _SENTENCE_END.split(low[span.end : span.end + NEGATION_WINDOW])[0]
-        return any(p.search(before) for p in self._before) or any(
-            p.match(after) for p in self._after
-        )
-
     def level(self, score: int) -> AdLevel:
         """The highest level whose `min_score` the score reaches (levels sorted at load)."""
         reached = [lvl for lvl in self.rules.levels if score >= lvl.min_score]
         return max(reached, key=lambda lvl: lvl.min_score) if reached else self.rules.levels[0]
 
     def _high_pay(self, low: str) -> list[Span]:
-        """Pay figures above the limits for their currency (per hour or per month)."""
+        """Pay figures above the limits for their currency (per hour, per day or per month)."""
         limits = self.rules.salary
         spans = []
         for match in self._pay.finditer(low):
@@ -230,8 +247,13 @@ class AdChecker:
             if code is None:
                 continue
             amount = _amount(match.group("high") or match.group("low"))
-            hourly = self._hourly.match(low, match.end()) is not None
-            limit = (limits.per_hour if hourly else limits.per_month).get(code)
+            if self._hourly.match(low, match.end()):
+                per = limits.per_hour
+            elif self._daily.match(low, match.end()):
+                per = limits.per_day
+            else:
+                per = limits.per_month
+            limit = per.get(code)
             if limit is not None and amount >= limit:
                 spans.append(Span(match.start(), match.end()))
         return spans
@@ -265,13 +287,22 @@ def _transliterated(text: str) -> _Reading | None:
     for match in _LATIN_WORD.finditer(low):
         out.append(low[at : match.start()])
         origin.extend((i, i + 1) for i in range(at, match.start()))
-        word = cyrillize_word(match.group(0))
+        word = cyrillize_word(match.group(0)).translate(_NO_SIGNS)
         out.append(word)
         origin.extend((match.start(), match.end()) for _ in word)
         at = match.end()
     out.append(low[at:])
     origin.extend((i, i + 1) for i in range(at, len(low)))
     return _Reading("".join(out), origin)
+
+
+def _negated(ruleset: _RuleSet, low: str, span: Span) -> bool:
+    # A negation counts only in the match's own sentence ("без комплексов. Паспорт...").
+    before = _SENTENCE_END.split(low[max(0, span.start - NEGATION_WINDOW) : span.start])[-1]
+    after = _SENTENCE_END.split(low[span.end : span.end + NEGATION_WINDOW])[0]
+    return any(p.search(before) for p in ruleset.before) or any(
+        p.match(after) for p in ruleset.after
+    )
 
 
 def _span_key(span: Span) -> tuple[int, int]:
