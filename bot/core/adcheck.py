@@ -11,28 +11,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.content.models import AdCheck, AdFlagRule, AdLevel
-from bot.nlu.language import detect_language
-from bot.nlu.normalize import MAX_TEXT_CHARS, cyrillize_word
+from bot.core.adtext import Reading, Span, fold, fold_soft, normalize, transliterated
+from bot.nlu.normalize import MAX_TEXT_CHARS
+
+__all__ = ["AdChecker", "AdReport", "FoundFlag", "Span", "normalize", "quote"]
 
 NEGATION_WINDOW = 40  # characters around a match where "не", "без", "no" undo it
 QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds them in the ad
 # A pay figure: "2 500", "2.500", "2500,50", "3 000-4 000", "от 2500".
 _NUMBER = r"\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+(?:[.,]\d{1,2})?"
-# No IGNORECASE: the text is lower-cased once (`normalize`) and so are the patterns (`_fold`);
+# No IGNORECASE: the text is lower-cased once (`normalize`) and so are the patterns (`fold`);
 # case-insensitive matching of Cyrillic costs about thirty times more (bench/bench_adcheck.py).
 _FLAGS = re.UNICODE
 _SENTENCE_END = re.compile(r"[.!?;\n]")
-_LATIN_WORD = re.compile(r"[a-z][a-z']*")
-_LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[а-яіў]")
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Where in the ad (character offsets) the words that raised a flag are."""
-
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,43 +51,6 @@ class AdReport:
     def indicators(self) -> tuple[str, ...]:
         """The facts file's red-flag ids, each once, in the order found."""
         return tuple(dict.fromkeys(f.rule.indicator for f in self.flags))
-
-
-def normalize(text: str) -> str:
-    """Lower case and ё -> е, keeping every character's offset (quotes come from the original).
-
-    A letter whose lower case is longer ("İ" -> "i̇") is kept as it is, so that a span found
-    in the normalised text is the same span in the ad.
-    """
-    if text.isascii():
-        return text.lower()
-    lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
-    return lowered.replace("ё", "е")
-
-
-def _fold(pattern: str) -> str:
-    """The pattern as `normalize` would write its letters, escapes kept (`\\S` stays `\\S`)."""
-    out: list[str] = []
-    escaped = False
-    for char in pattern:
-        if escaped:
-            out.append(char)
-            escaped = False
-        elif char == "\\":
-            out.append(char)
-            escaped = True
-        else:
-            low = char.lower()
-            out.append(low if len(low) == 1 else char)
-    return "".join(out).replace("ё", "е")
-
-
-def _fold_soft(pattern: str) -> str:
-    """`_fold`, and without soft and hard signs: transliterations drop them ("ostalos")."""
-    return _fold(pattern).translate(_NO_SIGNS)
-
-
-_NO_SIGNS = str.maketrans({"ь": None, "ъ": None})
 
 
 def _compile(groups: Iterable[list[str]], fold: Callable[[str], str]) -> list[re.Pattern[str]]:
@@ -149,10 +103,10 @@ class AdChecker:
 
     def __init__(self, rules: AdCheck) -> None:
         self.rules = rules
-        self._letters = _RuleSet.build(rules, _fold)  # the ad as written
-        self._latin = _RuleSet.build(rules, _fold_soft)  # a transliterated ad, in Cyrillic
+        self._letters = _RuleSet.build(rules, fold)  # the ad as written
+        self._latin = _RuleSet.build(rules, fold_soft)  # a transliterated ad, in Cyrillic
         self._signs = {
-            name: [re.compile(_fold(p), _FLAGS) for p in items]
+            name: [re.compile(fold(p), _FLAGS) for p in items]
             for name, items in rules.recognise.signs.items()
         }
         salary = rules.salary
@@ -173,10 +127,20 @@ class AdChecker:
             rf"(?:\s?(?P<post>{currency}))?",
             _FLAGS,
         )
-        hour_words = "|".join(_fold(word) for word in salary.hour_words)
+        hour_words = "|".join(fold(word) for word in salary.hour_words)
         self._hourly = re.compile(rf"\s*(?:{hour_words})", _FLAGS)
-        day_words = "|".join(_fold(word) for word in salary.day_words) or r"(?!)"
+        day_words = "|".join(fold(word) for word in salary.day_words) or r"(?!)"
         self._daily = re.compile(rf"\s*(?:{day_words})", _FLAGS)
+
+    def patterns(self) -> list[re.Pattern[str]]:
+        """Every compiled pattern searched through an ad's text (for the linear-time check;
+        the hour and day words are only tried right after a figure, and the negations on a
+        few dozen characters around a match)."""
+        rules = [r for ruleset in (self._letters, self._latin) for r in ruleset.flags]
+        found = [
+            p for r in rules for p in (*r.patterns, *r.requires, *r.unless, *r.salary_requires)
+        ]
+        return [*found, self._pay]
 
     # ---------------------------------------------------------------- recognising an ad
     def looks_like_ad(self, text: str, *, forwarded: bool = False) -> bool:
@@ -198,8 +162,8 @@ class AdChecker:
         read a second time in Cyrillic letters; its spans still point at the ad's own words.
         """
         text = text[:MAX_TEXT_CHARS]
-        readings = [(_Reading(normalize(text), None), self._letters)]
-        translit = _transliterated(text)
+        readings = [(Reading(normalize(text), None), self._letters)]
+        translit = transliterated(text)
         if translit is not None:
             readings.append((translit, self._latin))
         found: list[FoundFlag] = []
@@ -257,43 +221,6 @@ class AdChecker:
             if limit is not None and amount >= limit:
                 spans.append(Span(match.start(), match.end()))
         return spans
-
-
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    """The ad as the patterns read it; `origin` maps each character back to the ad's
-    (start, end) when the reading is not the ad's own letters (a transliteration)."""
-
-    low: str
-    origin: list[tuple[int, int]] | None
-
-    def back(self, span: Span) -> Span:
-        if self.origin is None:
-            return span
-        return Span(self.origin[span.start][0], self.origin[span.end - 1][1])
-
-
-def _transliterated(text: str) -> _Reading | None:
-    """The ad with every Latin word in Cyrillic letters, when it is Russian or Belarusian
-    written in Latin letters (more Latin letters than Cyrillic ones); else None."""
-    low = normalize(text)
-    letters = _LETTER.findall(low)
-    cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
-    if len(letters) - cyrillic <= cyrillic or detect_language(text) == "en":
-        return None
-    out: list[str] = []
-    origin: list[tuple[int, int]] = []
-    at = 0
-    for match in _LATIN_WORD.finditer(low):
-        out.append(low[at : match.start()])
-        origin.extend((i, i + 1) for i in range(at, match.start()))
-        word = cyrillize_word(match.group(0)).translate(_NO_SIGNS)
-        out.append(word)
-        origin.extend((match.start(), match.end()) for _ in word)
-        at = match.end()
-    out.append(low[at:])
-    origin.extend((i, i + 1) for i in range(at, len(low)))
-    return _Reading("".join(out), origin)
 
 
 def _negated(ruleset: _RuleSet, low: str, span: Span) -> bool:

@@ -149,7 +149,7 @@ def render(result: Evaluation, ads: int, unknown: Sequence[str] = ()) -> str:
     if result.honest_not_low:
         lines.append(f"- honest ads not rated low: {result.honest_not_low}")
     if unknown:
-        lines.append(f"- labels that name no flag of the check (counted as missed): {list(unknown)}")
+        lines.append(f"- labels that name no flag (counted as missed): {list(unknown)}")
     return "\n".join(lines)
 
 

@@ -64,14 +64,7 @@ def unguarded_leading_runs(pattern: str) -> list[int]:
 
 
 def _patterns(checker: AdChecker) -> list[re.Pattern[str]]:
-    rules = checker._letters, checker._latin  # noqa: SLF001 (our own module's compiled rules)
-    found = [
-        p
-        for ruleset in rules
-        for rule in ruleset.flags
-        for p in (*rule.patterns, *rule.requires, *rule.unless, *rule.salary_requires)
-    ]
-    return found + [checker._pay]  # noqa: SLF001
+    return checker.patterns()
 
 
 @pytest.fixture
