@@ -74,7 +74,14 @@ RAISES: dict[str, list[str]] = {
         "Your flight comes out of your wages.",
         "Bilet pokupaem my, potom vychtem iz zarplaty.",
     ],
+    "passport_handover": [
+        "Работодатель заберёт паспорта на время сезона.",
+        "The company will collect your passport on arrival.",
+        "Гаспадар забірае пашпарты на ўвесь сезон.",
+    ],
+    "vague_looks": ["Симпатичные девочки 18-23 для работы в баре, стройная фигура."],
     "wrong_visa": [
+        "Въезд по визе B1/B2, дальше устраиваем на работу.",
         "Come to Britain as a tourist and start working.",
         "Едзеце па турыстычнай візе, афармленне не патрэбна.",
     ],
@@ -126,11 +133,16 @@ QUIET: dict[str, list[str]] = {
         "Паспорт остаётся у Вас.",
         "You keep your passport at all times.",
         "Пашпарт заўсёды застаецца ў Вас.",
+        "Паспорт хранится у Вас.",
+        "Мы делаем копию паспорта и храним её в деле.",
+        "We take a copy of your passport for the contract.",
     ],
+    "vague_looks": ["Официанты — девушки и парни от 18 лет, обучение."],
     "wrong_visa": [
         "Belarusian citizens need no work permit in Russia under the EAEU treaty.",
         "Гражданам Беларуси разрешение на работу в России не требуется (Договор о ЕАЭС).",
         "Оформляем национальную рабочую визу D.",
+        "Шенгенская виза для сезонной работы оформляется до выезда.",
     ],
     "messenger_only": [
         "ООО «СтройСклад», Гомель, ул. Советская, 1. Телеграм: @stroysklad_hr",
