@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.nlu.language import detect_language
 from bot.nlu.normalize import cyrillize_word
 
+TELEGRAM_CHARS = 4096  # the Bot API's limit on one message's text
 _LATIN_WORD = re.compile(r"[a-z][a-z']*")
 _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[а-яіў]")
@@ -79,7 +80,9 @@ def transliterated(text: str) -> Reading | None:
     low = normalize(text)
     letters = _LETTER.findall(low)
     cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
-    if len(letters) - cyrillic <= cyrillic or detect_language(text) == "en":
+    # The language from the first Telegram message's worth, so that the way an ad is read does
+    # not change with what follows (and a long paste costs no more than a linear read).
+    if len(letters) - cyrillic <= cyrillic or detect_language(text[:TELEGRAM_CHARS]) == "en":
         return None
     out: list[str] = []
     origin: list[tuple[int, int]] = []
