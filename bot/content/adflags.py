@@ -47,6 +47,11 @@ def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
         for part in ("patterns", "requires", "unless"):
             groups = getattr(flag, part)
             places.append((where / "flags" / index / part, {str(k): v for k, v in groups.items()}))
+        for n, sentence in enumerate(flag.sentences):
+            at = where / "flags" / index / "sentences" / n
+            for g, group in enumerate(sentence.groups):
+                places.append((at / "groups" / g, {str(k): v for k, v in group.items()}))
+            places.append((at / "unless", {str(k): v for k, v in sentence.unless.items()}))
     for place, groups in places:
         for group, patterns in groups.items():
             for i, pattern in enumerate(patterns):
@@ -82,7 +87,7 @@ def _check(rules: AdCheck, where: Where, facts: Facts | None) -> Iterator[Proble
                     "error", f"indicator '{flag.indicator}' is not in facts/indicators.yaml",
                     "indicator",
                 )
-        if not flag.patterns and not flag.salary:
+        if not flag.patterns and not flag.salary and not flag.sentences:
             yield at.problem("error", f"flag '{flag.id}' has no patterns")
         for part in ("title", "explain", "check"):
             yield from _missing(getattr(flag, part), at / part)

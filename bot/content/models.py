@@ -204,6 +204,14 @@ class Content(BaseModel):
 
 
 # ------------------------------------------------------------ job-ad check (content/ad_check.yaml)
+class AdSentenceRule(_Strict):
+    """Words of every group in one sentence of the ad ("you pay" + "for the visa"), in any
+    order and with any words between; never in a sentence where one of `unless` matches."""
+
+    groups: list[dict[Language, list[str]]]
+    unless: dict[Language, list[str]] = Field(default_factory=dict)
+
+
 class AdFlagRule(_Strict):
     """One red flag of a job ad, raised by the ad's own words.
 
@@ -221,6 +229,8 @@ class AdFlagRule(_Strict):
     # With `salary`: a pay figure counts only when one of these matches too (the kind of work
     # that pays far less, or "no experience"); `requires` is for the words of `patterns` only.
     salary_requires: dict[Language, list[str]] = Field(default_factory=dict)
+    # Also raised by words of several groups in one sentence, whatever their order.
+    sentences: list[AdSentenceRule] = Field(default_factory=list)
     # Other ids people label this flag with (an id it had before, "salary_above_market"):
     # `python -m bot adcheck eval` counts them as this flag.
     aliases: list[str] = Field(default_factory=list)

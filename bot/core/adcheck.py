@@ -59,12 +59,19 @@ def _compile(groups: Iterable[list[str]], fold: Callable[[str], str]) -> list[re
 
 
 @dataclass(frozen=True, slots=True)
+class _Sentence:
+    groups: list[list[re.Pattern[str]]]
+    unless: list[re.Pattern[str]]
+
+
+@dataclass(frozen=True, slots=True)
 class _Rule:
     rule: AdFlagRule
     patterns: list[re.Pattern[str]]
     requires: list[re.Pattern[str]]
     unless: list[re.Pattern[str]]
     salary_requires: list[re.Pattern[str]]
+    sentences: list[_Sentence]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +91,13 @@ class _RuleSet:
                 _compile(f.requires.values(), fold),
                 _compile(f.unless.values(), fold),
                 _compile(f.salary_requires.values(), fold),
+                [
+                    _Sentence(
+                        [_compile(group.values(), fold) for group in sentence.groups],
+                        _compile(sentence.unless.values(), fold),
+                    )
+                    for sentence in f.sentences
+                ],
             )
             for f in rules.flags
         ]
@@ -140,6 +154,12 @@ class AdChecker:
         found = [
             p for r in rules for p in (*r.patterns, *r.requires, *r.unless, *r.salary_requires)
         ]
+        found += [
+            p
+            for r in rules
+            for sentence in r.sentences
+            for p in (*sentence.unless, *(p for group in sentence.groups for p in group))
+        ]
         return [*found, self._pay]
 
     # ---------------------------------------------------------------- recognising an ad
@@ -183,8 +203,11 @@ class AdChecker:
         """The spans of one reading of the ad that raise `rule`: its words, and with
         `salary` a pay figure, each with the first span that meets its requirement."""
         spans = list(_spans(rule.patterns, low))
+        together = _sentence_spans(rule.sentences, low) if rule.sentences else []
         if rule.rule.negatable:
             spans = [s for s in spans if not _negated(ruleset, low, s)]
+            together = [t for t in together if not any(_negated(ruleset, low, s) for s in t)]
+        spans += [span for words in together for span in words]
         if spans and rule.requires:
             needed = next(iter(_spans(rule.requires, low)), None)
             spans = [*spans, needed] if needed is not None else []
@@ -230,6 +253,29 @@ def _negated(ruleset: _RuleSet, low: str, span: Span) -> bool:
     return any(p.search(before) for p in ruleset.before) or any(
         p.match(after) for p in ruleset.after
     )
+
+
+def _sentence_spans(rules: list[_Sentence], low: str) -> list[list[Span]]:
+    """The words of every group of a sentence rule, in each sentence that has them all."""
+    spans: list[list[Span]] = []
+    start = 0
+    for end in [m.start() for m in _SENTENCE_END.finditer(low)] + [len(low)]:
+        for rule in rules:
+            if any(p.search(low, start, end) for p in rule.unless):
+                continue
+            found = [_first(group, low, start, end) for group in rule.groups]
+            if all(found):
+                spans.append([span for span in found if span is not None])
+        start = end + 1
+    return spans
+
+
+def _first(patterns: list[re.Pattern[str]], low: str, start: int, end: int) -> Span | None:
+    for pattern in patterns:
+        match = pattern.search(low, start, end)
+        if match is not None and match.end() > match.start():
+            return Span(match.start(), match.end())
+    return None
 
 
 def _span_key(span: Span) -> tuple[int, int]:
