@@ -31,6 +31,7 @@ RAISES: dict[str, list[str]] = {
         "Paperwork is paid by the candidate.",
         "We charge a small commission of 150 GBP.",
         "Oplata za oformlenie vizy 120 evro.",
+        "Certificate of sponsorship costs 2,500 GBP, paid by you before we apply.",
     ],
     "too_good": [
         "Никаких навыков не нужно, платим достойно!",
@@ -53,6 +54,9 @@ RAISES: dict[str, list[str]] = {
         "Applications close this Wednesday.",
         "Offer valid until tomorrow only.",
         "Ostalos 3 mesta, toropites!",
+        "Группа собирается до 10 числа, успевай!",
+        "Адпраўка ў панядзелак, месцаў засталося мала!",
+        "Only a handful of certificates left this month.",
     ],
     "papers_later": [
         "Разрешение на работу сделаем после прибытия.",
@@ -64,6 +68,8 @@ RAISES: dict[str, list[str]] = {
         "Everything is arranged once you arrive.",
         "The work permit follows a few weeks after you start.",
         "Dokumenty oformim na meste.",
+        "Визу не делаем, приедешь — там разберёмся с бумагами.",
+        "Your status gets regularised after a couple of months on the farm.",
     ],
     "travel_on_credit": [
         "Проезд организуем сами, стоимость дороги вычтем из первой зарплаты.",
@@ -73,16 +79,23 @@ RAISES: dict[str, list[str]] = {
         "We buy your bus ticket and take it out of your first pay.",
         "Your flight comes out of your wages.",
         "Bilet pokupaem my, potom vychtem iz zarplaty.",
+        "Билет тебе купим, отдашь с зарплаты.",
+        "Дарогу дае фірма, потым аддасце з заробку.",
+        "Tickets are provided and repaid in instalments from your salary.",
     ],
     "passport_handover": [
         "Работодатель заберёт паспорта на время сезона.",
         "The company will collect your passport on arrival.",
         "Гаспадар забірае пашпарты на ўвесь сезон.",
+        "Паспорта на сезон в сейфе у руководства.",
+        "Your passport stays at the hotel office for the whole contract.",
     ],
     "vague_looks": ["Симпатичные девочки 18-23 для работы в баре, стройная фигура."],
     "wrong_visa": [
         "Въезд по визе B1/B2, дальше устраиваем на работу.",
         "Come to Britain as a tourist and start working.",
+        "Едем в Германию по гостевому приглашению.",
+        "Kitchen staff for Dubai on a visit visa.",
         "Едзеце па турыстычнай візе, афармленне не патрэбна.",
     ],
     "messenger_only": ["Реквизиты в личке.", "DM for details."],
@@ -102,6 +115,8 @@ QUIET: dict[str, list[str]] = {
         "The permit fee is paid by the employer.",
         "We charge employers, never workers. Candidates pay nothing.",
         "Оплата за проживание 80 евро в неделю.",
+        "Стоимость визы возмещается с первой зарплатой.",
+        "The visa fee is refunded with your first wage.",
     ],
     "too_good": [
         "Высокая зарплата, опыт от 3 лет.",
@@ -115,6 +130,7 @@ QUIET: dict[str, list[str]] = {
         "Срочно требуются сборщики.",
         "График с понедельника до пятницы.",
         "Apply now through our website.",
+        "Набор на сезон открыт до 1 апреля, выезд группами с 1 мая.",
     ],
     "papers_later": [
         "Разрешение на работу — до выезда, карту побыту оформляем на месте.",
@@ -128,6 +144,8 @@ QUIET: dict[str, list[str]] = {
         "The ticket cost is not deducted from your pay.",
         "Travel costs are reimbursed after your first month.",
         "Flights paid by the employer; nothing is deducted from your wages.",
+        "Жильё и питание вычитаются из зарплаты.",
+        "Обратный билет компенсирует ферма.",
     ],
     "passport_handover": [
         "Паспорт остаётся у Вас.",
@@ -136,6 +154,7 @@ QUIET: dict[str, list[str]] = {
         "Паспорт хранится у Вас.",
         "Мы делаем копию паспорта и храним её в деле.",
         "We take a copy of your passport for the contract.",
+        "Нужен действующий паспорт, мы сделаем копию.",
     ],
     "vague_looks": ["Официанты — девушки и парни от 18 лет, обучение."],
     "wrong_visa": [
