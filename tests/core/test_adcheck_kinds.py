@@ -57,6 +57,8 @@ RAISES: dict[str, list[str]] = {
         "Группа собирается до 10 числа, успевай!",
         "Адпраўка ў панядзелак, месцаў засталося мала!",
         "Only a handful of certificates left this month.",
+        "Набор заканчваецца праз два дні!",
+        "Book now before it's too late.",
     ],
     "papers_later": [
         "Разрешение на работу сделаем после прибытия.",
@@ -70,6 +72,7 @@ RAISES: dict[str, list[str]] = {
         "Dokumenty oformim na meste.",
         "Визу не делаем, приедешь — там разберёмся с бумагами.",
         "Your status gets regularised after a couple of months on the farm.",
+        "Your work permit will be processed once you are in Croatia.",
     ],
     "travel_on_credit": [
         "Проезд организуем сами, стоимость дороги вычтем из первой зарплаты.",
@@ -82,6 +85,7 @@ RAISES: dict[str, list[str]] = {
         "Билет тебе купим, отдашь с зарплаты.",
         "Дарогу дае фірма, потым аддасце з заробку.",
         "Tickets are provided and repaid in instalments from your salary.",
+        "The company fronts the cost of your trip and recovers it from your pay.",
     ],
     "passport_handover": [
         "Работодатель заберёт паспорта на время сезона.",
@@ -89,6 +93,8 @@ RAISES: dict[str, list[str]] = {
         "Гаспадар забірае пашпарты на ўвесь сезон.",
         "Паспорта на сезон в сейфе у руководства.",
         "Your passport stays at the hotel office for the whole contract.",
+        "Документы на время работы хранятся у работодателя.",
+        "Bring your passport; the farmer keeps it for the season.",
     ],
     "vague_looks": ["Симпатичные девочки 18-23 для работы в баре, стройная фигура."],
     "wrong_visa": [
@@ -155,6 +161,7 @@ QUIET: dict[str, list[str]] = {
         "Мы делаем копию паспорта и храним её в деле.",
         "We take a copy of your passport for the contract.",
         "Нужен действующий паспорт, мы сделаем копию.",
+        "Документы на визу готовит работодатель, оригиналы всегда у Вас.",
     ],
     "vague_looks": ["Официанты — девушки и парни от 18 лет, обучение."],
     "wrong_visa": [
