@@ -59,6 +59,9 @@ RAISES: dict[str, list[str]] = {
         "Only a handful of certificates left this month.",
         "Набор заканчваецца праз два дні!",
         "Book now before it's too late.",
+        "Предложение действует 48 часов, потом место отдаём следующему.",
+        "Рашайце хутка — заўтра месца аддадзім іншаму!",
+        "Answer by tonight, otherwise the place goes to the next person.",
     ],
     "papers_later": [
         "Разрешение на работу сделаем после прибытия.",
@@ -73,6 +76,7 @@ RAISES: dict[str, list[str]] = {
         "Визу не делаем, приедешь — там разберёмся с бумагами.",
         "Your status gets regularised after a couple of months on the farm.",
         "Your work permit will be processed once you are in Croatia.",
+        "Рабочие документы вам сделают через полгода.",
     ],
     "travel_on_credit": [
         "Проезд организуем сами, стоимость дороги вычтем из первой зарплаты.",
@@ -86,6 +90,8 @@ RAISES: dict[str, list[str]] = {
         "Дарогу дае фірма, потым аддасце з заробку.",
         "Tickets are provided and repaid in instalments from your salary.",
         "The company fronts the cost of your trip and recovers it from your pay.",
+        "Дорогу берёт на себя агентство, её стоимость возмещаете из первых двух зарплат.",
+        "Білет вам купім у крэдыт, разлічыцеся з першай зарплаты.",
     ],
     "passport_handover": [
         "Работодатель заберёт паспорта на время сезона.",
@@ -95,6 +101,7 @@ RAISES: dict[str, list[str]] = {
         "Your passport stays at the hotel office for the whole contract.",
         "Документы на время работы хранятся у работодателя.",
         "Bring your passport; the farmer keeps it for the season.",
+        "On arrival the supervisor will look after your passport.",
     ],
     "vague_looks": ["Симпатичные девочки 18-23 для работы в баре, стройная фигура."],
     "wrong_visa": [
@@ -102,6 +109,8 @@ RAISES: dict[str, list[str]] = {
         "Come to Britain as a tourist and start working.",
         "Едем в Германию по гостевому приглашению.",
         "Kitchen staff for Dubai on a visit visa.",
+        "Работа в Чехии по визе для обучения языку.",
+        "Польшча, склад. Едзеце па турыстычнай.",
         "Едзеце па турыстычнай візе, афармленне не патрэбна.",
     ],
     "messenger_only": ["Реквизиты в личке.", "DM for details."],
@@ -152,6 +161,7 @@ QUIET: dict[str, list[str]] = {
         "Flights paid by the employer; nothing is deducted from your wages.",
         "Жильё и питание вычитаются из зарплаты.",
         "Обратный билет компенсирует ферма.",
+        "Стоимость билета возмещается после первого месяца.",
     ],
     "passport_handover": [
         "Паспорт остаётся у Вас.",
