@@ -203,11 +203,12 @@ class AdChecker:
         """The spans of one reading of the ad that raise `rule`: its words, and with
         `salary` a pay figure, each with the first span that meets its requirement."""
         spans = list(_spans(rule.patterns, low))
-        together = _sentence_spans(rule.sentences, low) if rule.sentences else []
         if rule.rule.negatable:
             spans = [s for s in spans if not _negated(ruleset, low, s)]
-            together = [t for t in together if not any(_negated(ruleset, low, s) for s in t)]
-        spans += [span for words in together for span in words]
+        # A sentence rule has its own `unless` for the whole sentence: "we pay the airfare and
+        # take it back from your pay" is no employer paying.
+        if rule.sentences:
+            spans += [span for words in _sentence_spans(rule.sentences, low) for span in words]
         if spans and rule.requires:
             needed = next(iter(_spans(rule.requires, low)), None)
             spans = [*spans, needed] if needed is not None else []

@@ -62,6 +62,7 @@ RAISES: dict[str, list[str]] = {
         "Предложение действует 48 часов, потом место отдаём следующему.",
         "Рашайце хутка — заўтра месца аддадзім іншаму!",
         "Answer by tonight, otherwise the place goes to the next person.",
+        "Толькі на гэтым тыдні! Праца ў Чэхіі.",
     ],
     "papers_later": [
         "Разрешение на работу сделаем после прибытия.",
@@ -77,6 +78,8 @@ RAISES: dict[str, list[str]] = {
         "Your status gets regularised after a couple of months on the farm.",
         "Your work permit will be processed once you are in Croatia.",
         "Рабочие документы вам сделают через полгода.",
+        "Разрешение на работу не нужно сразу, сделаем в течение месяца работы.",
+        "The legal side is handled in the background while you work.",
     ],
     "travel_on_credit": [
         "Проезд организуем сами, стоимость дороги вычтем из первой зарплаты.",
@@ -92,6 +95,7 @@ RAISES: dict[str, list[str]] = {
         "The company fronts the cost of your trip and recovers it from your pay.",
         "Дорогу берёт на себя агентство, её стоимость возмещаете из первых двух зарплат.",
         "Білет вам купім у крэдыт, разлічыцеся з першай зарплаты.",
+        "We pay the airfare up front and take it back from your paychecks.",
     ],
     "passport_handover": [
         "Работодатель заберёт паспорта на время сезона.",
@@ -111,6 +115,7 @@ RAISES: dict[str, list[str]] = {
         "Kitchen staff for Dubai on a visit visa.",
         "Работа в Чехии по визе для обучения языку.",
         "Польшча, склад. Едзеце па турыстычнай.",
+        "Travel to Canada on an eTA as a tourist.",
         "Едзеце па турыстычнай візе, афармленне не патрэбна.",
     ],
     "messenger_only": ["Реквизиты в личке.", "DM for details."],
@@ -162,6 +167,7 @@ QUIET: dict[str, list[str]] = {
         "Жильё и питание вычитаются из зарплаты.",
         "Обратный билет компенсирует ферма.",
         "Стоимость билета возмещается после первого месяца.",
+        "The employer books and pays your flight; you do not pay it back.",
     ],
     "passport_handover": [
         "Паспорт остаётся у Вас.",
@@ -171,6 +177,8 @@ QUIET: dict[str, list[str]] = {
         "Мы делаем копию паспорта и храним её в деле.",
         "We take a copy of your passport for the contract.",
         "Нужен действующий паспорт, мы сделаем копию.",
+        "Keep your passport and contract with you.",
+        "Take your passport with you to the interview.",
         "Документы на визу готовит работодатель, оригиналы всегда у Вас.",
     ],
     "vague_looks": ["Официанты — девушки и парни от 18 лет, обучение."],
