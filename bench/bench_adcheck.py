@@ -48,7 +48,7 @@ ODD_INPUTS = {
 TARGET_GROWTH = 6.0
 
 
-def _best_ms(checker: AdChecker, text: str, repeat: int = 3) -> float:
+def _best_ms(checker: AdChecker, text: str, repeat: int = 5) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
