@@ -179,6 +179,8 @@ QUIET: dict[str, list[str]] = {
         "Нужен действующий паспорт, мы сделаем копию.",
         "Keep your passport and contract with you.",
         "Take your passport with you to the interview.",
+        "Паспорт сдаёте в визовый центр, виза D готова через две недели.",
+        "You hand in your passport at the embassy for the work visa.",
         "Документы на визу готовит работодатель, оригиналы всегда у Вас.",
     ],
     "vague_looks": ["Официанты — девушки и парни от 18 лет, обучение."],
