@@ -106,6 +106,7 @@ RAISES: dict[str, list[str]] = {
         "Документы на время работы хранятся у работодателя.",
         "Bring your passport; the farmer keeps it for the season.",
         "On arrival the supervisor will look after your passport.",
+        "Паспорт заберём на границе.",
     ],
     "vague_looks": ["Симпатичные девочки 18-23 для работы в баре, стройная фигура."],
     "wrong_visa": [
