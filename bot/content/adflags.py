@@ -44,13 +44,13 @@ def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
         ),
     ]
     for index, flag in enumerate(rules.flags):
-        for part in ("patterns", "requires", "unless"):
+        for part in ("patterns", "requires", "unless", "salary_requires"):
             groups = getattr(flag, part)
             places.append((where / "flags" / index / part, {str(k): v for k, v in groups.items()}))
         for n, sentence in enumerate(flag.sentences):
             at = where / "flags" / index / "sentences" / n
-            for g, group in enumerate(sentence.groups):
-                places.append((at / "groups" / g, {str(k): v for k, v in group.items()}))
+            for g, words in enumerate(sentence.groups):
+                places.append((at / "groups" / g, {str(k): v for k, v in words.items()}))
             places.append((at / "unless", {str(k): v for k, v in sentence.unless.items()}))
     for place, groups in places:
         for group, patterns in groups.items():

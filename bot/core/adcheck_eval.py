@@ -171,9 +171,7 @@ def render_languages(by_language: dict[str, Evaluation]) -> str:
             recall = f"{s.recall:.0%}" if actual else "–"
             cells.append(f"{actual}, {precision}, {recall}")
         lines.append(f"| {flag_id} | " + " | ".join(cells) + " |")
-    cells = [
-        f"{r.honest_low}/{r.honest} ({r.honest_low_rate:.0%})" for r in by_language.values()
-    ]
+    cells = [f"{r.honest_low}/{r.honest} ({r.honest_low_rate:.0%})" for r in by_language.values()]
     lines.append("| honest ads rated low | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

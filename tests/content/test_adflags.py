@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.content.loader import check_content
 from tests.content.conftest import replace_once
 
 AD_FILE = "ad_check.yaml"
+SENTENCE_GROUP = "sentences:\n        - groups:\n            - ru: ['\\b("
 
 
 def _errors_at(content_dir: Path) -> list[tuple[str, int | None, str]]:
@@ -34,6 +37,24 @@ def test_broken_pattern_is_reported_at_its_line(content_dir: Path) -> None:
     line = replace_once(path, "'предоплат\\w*|невозвратн\\w*'", "'предоплат(\\w*'")
     [(file, at, message)] = _errors_at(content_dir)
     assert file.endswith(AD_FILE) and at == line and "broken pattern" in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (SENTENCE_GROUP, SENTENCE_GROUP + "("),
+        ("'\\d\\+?\\s*(лет|года?)\\s+опыт'", "'\\d\\+?\\s*(лет|года?\\s+опыт'"),
+    ],
+    ids=["sentence group", "unless"],
+)
+def test_broken_pattern_anywhere_is_reported_at_its_line(
+    content_dir: Path, old: str, new: str
+) -> None:
+    path = content_dir / AD_FILE
+    line = replace_once(path, old, new)
+    [(file, at, message)] = _errors_at(content_dir)
+    assert file.endswith(AD_FILE) and "broken pattern" in message
+    assert at is not None and line <= at <= line + 3
 
 
 def test_example_that_no_longer_raises_its_flag_is_an_error(content_dir: Path) -> None:
