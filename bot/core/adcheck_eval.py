@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.core.adcheck import AdChecker
 
@@ -30,6 +30,11 @@ class LabelledAd(BaseModel):
     lang: str
     flags: list[str] = Field(default_factory=list)
     text: str
+
+    @field_validator("flags")
+    @classmethod
+    def _plain_labels(cls, flags: list[str]) -> list[str]:
+        return [flag.strip().lower() for flag in flags]
 
 
 @dataclass
@@ -87,7 +92,10 @@ def label_names(checker: AdChecker) -> dict[str, str]:
     for flag in flags:
         names.update({alias: flag.id for alias in flag.aliases})
         names[flag.id] = flag.id
-    return names
+    # "too-good" and "rf_fees" as people may type them
+    spellings = {k.replace("_", "-"): v for k, v in names.items()}
+    spellings |= {k.replace("-", "_"): v for k, v in names.items()}
+    return spellings | names
 
 
 def evaluate(checker: AdChecker, ads: Sequence[LabelledAd]) -> Evaluation:

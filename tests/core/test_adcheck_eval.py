@@ -74,11 +74,11 @@ ads:
     text: Склад в Польше, упаковщики, зарплата 6000 евро в месяц. Тел. +48 500 000 000
   - id: x-2
     lang: en
-    flags: [rf-fees, rush]
+    flags: [rf-fees, Rush]
     text: A registration fee of 90 EUR. Only two places left!
   - id: x-3
     lang: be
-    flags: [salary_above_market, debt_of_honour]
+    flags: [salary-above-market, debt_of_honour]
     text: Праца на складзе ў Германіі, 5000 еўра ў месяц.
   - id: x-4
     lang: en
