@@ -63,6 +63,8 @@ RAISES: dict[str, list[str]] = {
         "Рашайце хутка — заўтра месца аддадзім іншаму!",
         "Answer by tonight, otherwise the place goes to the next person.",
         "Толькі на гэтым тыдні! Праца ў Чэхіі.",
+        "Ждём ответа до полуночи.",
+        "Sign up within 24 hours to keep your place.",
     ],
     "papers_later": [
         "Разрешение на работу сделаем после прибытия.",
@@ -80,6 +82,8 @@ RAISES: dict[str, list[str]] = {
         "Рабочие документы вам сделают через полгода.",
         "Разрешение на работу не нужно сразу, сделаем в течение месяца работы.",
         "The legal side is handled in the background while you work.",
+        "Всё сделаем уже в Германии.",
+        "Work visas are sorted out after you land.",
     ],
     "travel_on_credit": [
         "Проезд организуем сами, стоимость дороги вычтем из первой зарплаты.",
@@ -151,6 +155,7 @@ QUIET: dict[str, list[str]] = {
         "Срочно требуются сборщики.",
         "График с понедельника до пятницы.",
         "Apply now through our website.",
+        "Sign up within two weeks for the autumn season.",
         "Набор на сезон открыт до 1 апреля, выезд группами с 1 мая.",
     ],
     "papers_later": [
