@@ -77,7 +77,9 @@ class AlertPoster:
         if repeat:
             log.warning("alert post of case=%s n=%d was interrupted: posting again, marked as "
                         "a possible repeat", case.id, item.n)
-        await ctx.cases.update(case.id, posting=item.n)
+        # Redis full: post anyway, unmarked (this process still remembers a post it could not
+        # record); an alert nobody sees is worse than a repeat nobody was warned of.
+        await unless_full(ctx.cases.update(case.id, posting=item.n))
         try:
             if item.n == 0:
                 topic_mode = await self._ensure_topic(case)
@@ -97,7 +99,7 @@ class AlertPoster:
             log.error("alert not posted (%s) case=%s n=%d", decide(Call.TO_OPERATORS, exc).name,
                       case.id, item.n)
             if refused_by_telegram(exc):  # known not posted: the next try is no repeat
-                await ctx.cases.update(case.id, posting=case.posted)
+                await unless_full(ctx.cases.update(case.id, posting=case.posted))
             if await ctx.cases.due_once(case.id, "unreachable", UNREACHABLE_NOTE_EVERY):
                 await ctx.tell_unreachable(case)
             raise
