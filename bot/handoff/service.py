@@ -30,6 +30,7 @@ from bot.handoff.channel import CaseChannel
 from bot.handoff.context import DangerCheck, HandoffContext, SentHook, Tell
 from bot.handoff.desk import blocked_reply, on_block_command
 from bot.handoff.escalation import WaitingList
+from bot.handoff.held import HeldOperatorMessages
 from bot.handoff.hours import OperatorHours
 from bot.handoff.input import OperatorInput
 from bot.handoff.opschat import OperatorsChat
@@ -69,6 +70,7 @@ class QueueHandoff:
         self.ctx = ctx
         self.relay = Relay(ctx)
         self.poster = poster
+        self.held = HeldOperatorMessages(ctx)  # operators' messages kept while Redis is away
 
     # ------------------------------------------------------------------ the person's side
     async def alert(self, alert: OperatorAlert) -> None:
@@ -201,6 +203,11 @@ class QueueHandoff:
     # ------------------------------------------------------------------ the operators' side
     async def handle_operator_update(self, update: OperatorInput) -> None:
         """A message or a button press in the operators' chat."""
+        if len(self.held) and update.kind != EventKind.BUTTON and self._about_a_case(update):
+            # Behind messages still held: in order, or the person reads them out of order.
+            if not await self.held.hold(update, REDIS_DOWN):
+                await self._not_passed_on(update, REDIS_DOWN)
+            return
         try:
             await once_more(lambda: self._operator_update(update))
         except (RedisError, OSError) as exc:
@@ -214,57 +221,66 @@ class QueueHandoff:
         if update.kind == EventKind.BUTTON:
             await answer_press(ctx, update.callback_id, STORAGE_DEGRADED_PRESS)
             return
-        if ctx.chat_id is None or not (update.thread_id or update.reply_to_message_id):
+        if not self._about_a_case(update):
             return  # not in a topic nor a reply: cannot be about a case
         if is_note(update.text):
             return  # a note is never passed on: nothing was lost
+        if not await self.held.hold(update, _why(exc)):
+            await self._not_passed_on(update, _why(exc))
+
+    def _about_a_case(self, update: OperatorInput) -> bool:
+        return self.ctx.chat_id is not None and bool(update.thread_id
+                                                     or update.reply_to_message_id)
+
+    async def _not_passed_on(self, update: OperatorInput, why: str) -> None:
+        ctx = self.ctx
+        assert ctx.chat_id is not None
         await ctx.messenger.send(
-            ctx.chat_id,
-            Reply(ctx.op_text(STORAGE_DEGRADED_OPERATOR, why=ctx.op_text(_why(exc)))),
+            ctx.chat_id, Reply(ctx.op_text(STORAGE_DEGRADED_OPERATOR, why=ctx.op_text(why))),
             thread_id=update.thread_id, reply_to=update.message_id,
         )
 
-    async def _operator_update(self, update: OperatorInput) -> None:
+    async def _operator_update(self, update: OperatorInput) -> bool:
+        """Handle a press or a message; True when a message reached the person."""
         ctx = self.ctx
         if update.kind == EventKind.BUTTON:
             press = parse_press(update.payload)
             if press is None:
                 await answer_press(ctx, update.callback_id, None)
-                return
+                return False
             if not await ctx.auth.allowed(update.user_id):
                 await answer_press(ctx, update.callback_id,
                                    N_("Only the NGO's operators can do this."))
                 await ctx.audit.record(self._stranger(update.user_id), press.case_id, "refused")
-                return
+                return False
             await on_press(ctx, press, update.user_id or 0, update.callback_id,
                            update.message_id, name=update.user_name or "")
-            return
+            return False
         if ctx.chat_id is None:
-            return
+            return False
         case_id = await ctx.cases.case_for(update.chat_id, update.thread_id,
                                            update.reply_to_message_id)
         if case_id is None:
-            return  # talk among operators, not about a case
+            return False  # talk among operators, not about a case
         if is_note(update.text):
             # A note about the case, from anyone in the chat: never relayed, never audited
             # (its words are not ours to keep).
             await say_to(ctx, update, NOTE_KEPT)
-            return
+            return False
         if update.sender_chat_id is not None and update.sender_chat_id == ctx.chat_id:
             # Posted as the group: only an admin of the operators' chat can do that.
             if not ctx.settings.anonymous_admins:
                 await ctx.audit.record(ANONYMOUS_ADMIN, case_id, "refused_anonymous")
                 await say_to(ctx, update, ANONYMOUS_OFF)
-                return
-            await self.relay.from_operator(update, case_id, audit_as=ANONYMOUS_ADMIN)
-            return
+                return False
+            return await self.relay.from_operator(update, case_id, audit_as=ANONYMOUS_ADMIN)
         if not await ctx.auth.allowed(update.user_id):
             await ctx.audit.record(self._stranger(update.user_id), case_id, "refused")
             await say_to(ctx, update, N_("Only the NGO's operators can write to people."))
-            return
+            return False
         if await on_block_command(ctx, update, case_id):
-            return
-        await self.relay.from_operator(update, case_id)
+            return False
+        return await self.relay.from_operator(update, case_id)
 
     def is_operators_chat(self, chat_id: int) -> bool:
         """Whether an update comes from the operators' chat (followed if Telegram moved it)."""
@@ -279,8 +295,9 @@ class QueueHandoff:
         return "anon:" + self.ctx.pseudonymizer.user_key(f"tg:{user_id}")[:12]
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Post, re-claim and escalate alerts until `stop` is set (see `AlertPoster`)."""
-        await self.poster.run(stop)
+        """Post, re-claim and escalate alerts until `stop` is set (see `AlertPoster`); pass
+        on operators' messages held during a Redis outage once it is back."""
+        await asyncio.gather(self.poster.run(stop), self.held.run(stop, self._operator_update))
 
 
 def _why(exc: BaseException) -> str:
