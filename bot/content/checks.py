@@ -11,6 +11,7 @@ from bot.content.facts import Facts, phone_key
 from bot.content.models import Answer, Country, Flow, Hotline
 from bot.content.parsed import Parsed
 from bot.content.problems import Problem
+from bot.content.resultchecks import check_result_screens
 from bot.content.screenchecks import (
     check_choice_texts,
     check_drift,
@@ -25,6 +26,7 @@ from bot.content.yamlfile import Where
 from bot.core import steps
 from bot.core.flows import FLOW_FOR_ACTION
 from bot.core.labels import MENU_LABELS
+from bot.i18n import load_i18n
 from bot.nlu.base import ALL_INTENTS, LANGUAGES, RISK_INTENTS
 
 # Every `m:<action>` button has a label (docs/ARCHITECTURE.md, "Button payloads"); a menu
@@ -50,6 +52,7 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Proble
     problems += check_translations(parsed)
     locales = Path(__file__).resolve().parents[2] / "locales"
     problems += check_screens(parsed, menu_labels(locales), _extra_actions)
+    problems += check_result_screens(parsed, load_i18n(locales))
     problems += check_plural_forms(locales)
     problems += check_drift(parsed)
     problems += check_spellings(parsed)

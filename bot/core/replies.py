@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TypeGuard
 
-from bot.content.models import Answer, Content, Country, Hotline, LocalizedText, Source
+from bot.content.models import Answer, Content, Country, Hotline, Source
 from bot.core.countries import CountryIndex
 from bot.core.events import Button, Reply
 from bot.core.labels import (
@@ -17,11 +17,11 @@ from bot.core.labels import (
     INTENT_LABELS,
     LANGUAGE_NAMES,
     MAIN_MENU,
-    MENU_LABELS,
     MORE_LABEL,
     OTHER_COUNTRY_LABEL,
     PAGE_PART_LABELS,
 )
+from bot.core.wording import Wording, rows
 from bot.i18n import Translator
 
 PAGE_LINES = 1  # helplines on a country page's first screen; all of them are under Hotlines
@@ -43,39 +43,21 @@ def _site(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def rows(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
-    """Lay buttons out in rows of `width` (phones are narrow)."""
-    return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
-
-
-class Replies:
+class Replies(Wording):
     """Replies for one event, in the person's language, from the content of that moment."""
 
     def __init__(
         self, content: Content, tr: Translator, places: CountryIndex | None = None
     ) -> None:
+        super().__init__(tr)
         self.content = content
-        self.tr = tr
-        self.lang = tr.language
         self.places = places
-
-    def text(self, value: LocalizedText | None) -> str:
-        """A content text in the person's language."""
-        return value.get(self.lang).strip() if value is not None else ""
 
     def message(self, name: str) -> str:
         """One of the fixed texts in content/messages.yaml."""
         return self.text(getattr(self.content.messages, name))
 
     # ---------------------------------------------------------------- menus and buttons
-    def action_button(self, action: str) -> Button:
-        return Button(self.tr.gettext(MENU_LABELS[action]), f"m:{action}")
-
-    def action_rows(self, actions: Iterable[str]) -> list[list[Button]]:
-        """Buttons for menu actions; actions without a label are skipped, duplicates dropped."""
-        seen = dict.fromkeys(a for a in actions if a in MENU_LABELS)
-        return rows([self.action_button(a) for a in seen])
-
     def main_menu_rows(self) -> list[list[Button]]:
         return [[self.action_button(a) for a in row] for row in MAIN_MENU]
 

@@ -68,8 +68,11 @@ async def test_job_check_every_warning_ends_high_with_each_explanation(
     assert said.startswith(level_text(flow, "high", "en"))
     flagged = [o for q in flow.questions for o in q.options if o.id == "yes" and o.score > 0]
     assert f"{len(flagged)} warning signs found" in said
+    # The explanations are one tap away, so the first screen stays one phone screen.
+    why = await chat.press(f"fw:{JOB_CHECK}")
     for opt in flagged:
-        assert opt.explain is not None and opt.explain.get("en").strip() in said
+        assert opt.explain is not None and opt.explain.get("en").strip() not in said
+        assert opt.explain.get("en").strip() in why.replies[0].text
 
 
 async def test_job_check_medium_with_russian_plural(chat: Chat, content: Content) -> None:

@@ -1,0 +1,54 @@
+"""A questionnaire's result fits a phone: its first screen, in the worst case, in every language.
+
+The first screen of a result is the level text, the count of warning signs and `next_steps`
+(bot/core/flows.py `result_reply`); it is measured with every question answered by its longest
+warning answer, for every level and language, and must stay within FIRST_SCREEN characters.
+The explanations behind "Why: warning signs" must fit one Telegram message (MESSAGE_LIMIT).
+The screens are built by the bot's own code, so what is measured is what the phone shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.content.parsed import Parsed
+from bot.content.problems import Problem
+from bot.core import flows
+from bot.core.wording import Wording
+from bot.i18n import LANGUAGES, I18n
+
+
+def check_result_screens(parsed: Parsed, i18n: I18n) -> Iterator[Problem]:
+    """A result's first screen over FIRST_SCREEN characters, or its "Why" screen over one
+    message, for some level and language."""
+    for flow, where in parsed.flows.values():
+        actions = flows.result_menu(flow)
+        for language in LANGUAGES:
+            r = Wording(i18n.translator(language))
+            for index, level in enumerate(flow.levels):
+                result = flows.worst_case(flow, level, language)
+                first = len(flows.result_reply(r, flow, result, actions).text)
+                if first > flows.FIRST_SCREEN:
+                    yield where.problem(
+                        "error",
+                        f"levels.{index} ({level.level}), {language}: the first screen of the "
+                        f"result is {first} characters with every warning sign found (at most "
+                        f"{flows.FIRST_SCREEN}: one phone screen); shorten this level's text "
+                        "or `next_steps` (the explanations are behind \"Why: warning signs\")",
+                        "levels",
+                        index,
+                        "text",
+                        language,
+                    )
+            if not flow.levels:
+                continue
+            result = flows.worst_case(flow, flow.levels[0], language)
+            why = len(flows.why_reply(r, flow, result, actions).text)
+            if why > flows.MESSAGE_LIMIT:
+                yield where.problem(
+                    "error",
+                    f"{language}: the explanations of all warning signs are {why} characters; "
+                    f"Telegram sends at most {flows.MESSAGE_LIMIT} in one message: shorten "
+                    "`explain:`",
+                    "questions",
+                )
