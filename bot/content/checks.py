@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from bot.content.choicechecks import check_choice_texts
 from bot.content.facts import Facts, phone_key
+from bot.content.firstscreens import check_answer_screens, check_result_screens
 from bot.content.models import Answer, Country, Flow, Hotline
 from bot.content.parsed import Parsed
 from bot.content.problems import Problem
-from bot.content.resultchecks import check_result_screens
 from bot.content.screenchecks import (
-    check_choice_texts,
     check_drift,
     check_plural_forms,
     check_punctuation,
@@ -52,7 +52,9 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Proble
     problems += check_translations(parsed)
     locales = Path(__file__).resolve().parents[2] / "locales"
     problems += check_screens(parsed, menu_labels(locales), _extra_actions)
-    problems += check_result_screens(parsed, load_i18n(locales))
+    i18n = load_i18n(locales)
+    problems += check_answer_screens(parsed, i18n)
+    problems += check_result_screens(parsed, i18n)
     problems += check_plural_forms(locales)
     problems += check_drift(parsed)
     problems += check_spellings(parsed)

@@ -51,17 +51,6 @@ _PHONE = re.compile(r"(?<![\w.,])\+?\d[\d \-()]{1,}\d(?![\w.,])")
 
 Labels = Mapping[str, Mapping[str, str]]  # language -> action -> button label
 
-# Messages the engine shows after more than one choice, and what only one of those choices makes
-# true: `human_requested` follows both "share my answers" and "also share my message", so it must
-# not say the team sees the person's messages (only the second choice shares them).
-CHOICE_NEUTRAL: dict[str, tuple[str, re.Pattern[str]]] = {
-    "human_requested": (
-        "it follows 'share my answers' too, so it must not say the team sees your messages",
-        re.compile(r"сообщени|паведамленн|your messages|what you wrote", re.IGNORECASE),
-    ),
-}
-
-
 def menu_labels(locales_dir: Path) -> dict[str, dict[str, str]]:
     """Each menu action's button label in each language, from the gettext catalogs."""
     i18n = load_i18n(locales_dir)
@@ -104,21 +93,6 @@ def check_screens(
                         "text",
                         language,
                     )
-
-
-def check_choice_texts(parsed: Parsed) -> Iterator[Problem]:
-    """A message shown after several choices that claims what only one choice makes true."""
-    if parsed.messages is None:
-        return
-    messages, where = parsed.messages
-    for name, (why, claim) in CHOICE_NEUTRAL.items():
-        text = getattr(messages, name, None)
-        for language in LANGUAGES:
-            found = claim.search(getattr(text, language, None) or "")
-            if found:
-                yield where.problem(
-                    "error", f"{name}.{language}: '{found.group()}': {why}", name, language
-                )
 
 
 def _quoted_buttons(

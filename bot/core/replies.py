@@ -47,9 +47,14 @@ class Replies(Wording):
     """Replies for one event, in the person's language, from the content of that moment."""
 
     def __init__(
-        self, content: Content, tr: Translator, places: CountryIndex | None = None
+        self,
+        content: Content,
+        tr: Translator,
+        places: CountryIndex | None = None,
+        *,
+        team: bool = True,
     ) -> None:
-        super().__init__(tr)
+        super().__init__(tr, team=team)
         self.content = content
         self.places = places
 
@@ -59,7 +64,8 @@ class Replies(Wording):
 
     # ---------------------------------------------------------------- menus and buttons
     def main_menu_rows(self) -> list[list[Button]]:
-        return [[self.action_button(a) for a in row] for row in MAIN_MENU]
+        shown = ([self.action_button(a) for a in row if self.offers(a)] for row in MAIN_MENU)
+        return [row for row in shown if row]
 
     def main_menu(self, text: str | None = None) -> Reply:
         """The main menu, under `text` or the default prompt."""
@@ -88,6 +94,8 @@ class Replies(Wording):
         # abroad") stays among the topics and leaves the menu rows, as do intents sharing a label.
         labels: dict[str, str] = {}
         for name, _ in ranking:
+            if name == "human_operator" and not self.team:
+                continue  # no person can be reached: the topic would promise one
             if name in INTENT_LABELS and len(labels) < limit:
                 labels.setdefault(self.tr.gettext(INTENT_LABELS[name]), name)
         topics = [[Button(label, f"i:{name}")] for label, name in labels.items()]
@@ -142,7 +150,7 @@ class Replies(Wording):
         keyboard = rows([Button(self.text(c.name), f"{prefix}:{c.id}") for c in countries])
         other = Button(self.tr.gettext(OTHER_COUNTRY_LABEL), f"{prefix}:{OTHER_COUNTRY}")
         keyboard.append([other])
-        if with_human:  # in danger, a human must stay one tap away while the country is unknown
+        if with_human and self.team:  # in danger, a human stays one tap away meanwhile
             keyboard.append([self.action_button("human")])
         question = self.text(self.content.messages.ask_destination) if destination else ""
         return Reply(question or self.message("ask_country"), keyboard)

@@ -151,7 +151,8 @@ class Steps:
     def choose_language(self, turn: Turn, language: str) -> None:
         """An explicit choice: it wins over detection from then on."""
         turn.session.language, turn.session.language_chosen = language, True
-        turn.r = Replies(turn.r.content, self._i18n.translator(language), turn.r.places)
+        turn.r = Replies(turn.r.content, self._i18n.translator(language), turn.r.places,
+                         team=turn.r.team)
         if not turn.session.onboarded:
             self.onboard(turn)
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from bot.content.branches import for_team
 from bot.content.models import LocalizedText
 from bot.core.events import Button
 from bot.core.labels import MENU_LABELS
@@ -20,16 +21,22 @@ def rows(buttons: Sequence[Button], width: int = 2) -> list[list[Button]]:
     return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
 
 
-class Wording:
-    """Texts and menu buttons in one language (`tr.language`)."""
+HUMAN = "human"  # the action that offers a person from the team
 
-    def __init__(self, tr: Translator) -> None:
+
+class Wording:
+    """Texts and menu buttons in one language (`tr.language`); `team` is False when no person
+    from the team can be reached (no operators' chat): lines and buttons that promise one are
+    left out then (see bot/content/branches.py)."""
+
+    def __init__(self, tr: Translator, *, team: bool = True) -> None:
         self.tr = tr
         self.lang = tr.language
+        self.team = team
 
     def text(self, value: LocalizedText | None) -> str:
-        """A content text in the person's language."""
-        return value.get(self.lang).strip() if value is not None else ""
+        """A content text in the person's language, as shown with or without a team."""
+        return for_team(value.get(self.lang), self.team).strip() if value is not None else ""
 
     def action_button(self, action: str) -> Button:
         """The `m:<action>` button with its label in the person's language."""
@@ -37,5 +44,9 @@ class Wording:
 
     def action_rows(self, actions: Iterable[str]) -> list[list[Button]]:
         """Buttons for menu actions; actions without a label are skipped, duplicates dropped."""
-        seen = dict.fromkeys(a for a in actions if a in MENU_LABELS)
+        seen = dict.fromkeys(a for a in actions if a in MENU_LABELS and self.offers(a))
         return rows([self.action_button(a) for a in seen])
+
+    def offers(self, action: str) -> bool:
+        """Whether the action's button may be shown: "Talk to a person" only with a team."""
+        return action != HUMAN or self.team

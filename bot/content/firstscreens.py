@@ -1,4 +1,7 @@
-"""A questionnaire's result fits a phone: its first screen, in the worst case, in every language.
+"""First screens fit a phone: an answer's text and a questionnaire's result, in every language.
+
+An answer's first screen is its `text:` (the rest is behind "More", `more:`); it is measured as
+shown with a team, the longer branch (bot/content/branches.py).
 
 The first screen of a result is the level text, the count of warning signs and `next_steps`
 (bot/core/flows.py `result_reply`); it is measured with every question answered by its longest
@@ -16,6 +19,22 @@ from bot.content.problems import Problem
 from bot.core import flows
 from bot.core.wording import Wording
 from bot.i18n import LANGUAGES, I18n
+
+
+def check_answer_screens(parsed: Parsed, i18n: I18n) -> Iterator[Problem]:
+    """An answer whose first screen is over FIRST_SCREEN characters in some language."""
+    for _intent, (answer, where) in parsed.answers.items():
+        for language in LANGUAGES:
+            length = len(Wording(i18n.translator(language)).text(answer.text))
+            if length > flows.FIRST_SCREEN:
+                yield where.problem(
+                    "error",
+                    f"text.{language}: the first screen is {length} characters (at most "
+                    f"{flows.FIRST_SCREEN}: one phone screen); move the rest to `more:`, "
+                    "which is behind a \"More\" button",
+                    "text",
+                    language,
+                )
 
 
 def check_result_screens(parsed: Parsed, i18n: I18n) -> Iterator[Problem]:
