@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import REPO_ROOT
+from bot.content.branches import for_team
 from bot.content.loader import check_content
 from bot.content.models import Content, Flow
 from bot.core.engine import DialogueEngine
@@ -83,9 +84,9 @@ async def test_every_sign_flagged_keeps_the_first_screen_short(
     result, offer = chat.log[-1].replies
     high = next(lv for lv in flow.levels if lv.level == "high")
     assert len(result.text) <= FIRST_SCREEN
-    assert result.text.startswith(high.text.get(language).strip())
+    assert result.text.startswith(for_team(high.text.get(language), True).strip())
     assert COUNT_11[language] in result.text
-    assert flow.next_steps.get(language).strip() in result.text
+    assert for_team(flow.next_steps.get(language), True).strip() in result.text
     assert not any(e in result.text for e in explanations(flow, "unsure", language))
     assert payloads(result) == [f"fw:{SELF_CHECK}", "m:hotlines", "m:human", "m:menu"]
     assert result.buttons[0][0].label == WHY_LABEL[language]
