@@ -1,4 +1,8 @@
-"""First screens fit a phone: an answer's text and a questionnaire's result, in every language.
+"""First screens fit a phone: an answer's text, a country page and a questionnaire's result,
+in every language.
+
+A country page's first screen (bot/core/replies/_countries.py `country_page`) is built from the
+loaded content (its numbers come from hotlines.yaml), so it is measured once the content is.
 
 An answer's first screen is its `text:` (the rest is behind "More", `more:`); it is measured as
 shown with a team, the longer branch (bot/content/branches.py).
@@ -14,11 +18,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.content.models import Content
 from bot.content.parsed import Parsed
 from bot.content.problems import Problem
 from bot.core import flows
+from bot.core.replies import Replies
 from bot.core.wording import Wording
 from bot.i18n import LANGUAGES, I18n
+
+
+def check_country_pages(content: Content, parsed: Parsed, i18n: I18n) -> Iterator[Problem]:
+    """A country page whose first screen is over FIRST_SCREEN characters in some language."""
+    for code, country in content.countries.items():
+        where = parsed.countries[code][1]
+        for language in LANGUAGES:
+            length = len(Replies(content, i18n.translator(language)).country_page(country).text)
+            if length > flows.FIRST_SCREEN:
+                yield where.problem(
+                    "error",
+                    f"{code}, {language}: the first screen of the page is {length} characters "
+                    f"(at most {flows.FIRST_SCREEN}: one phone screen); shorten `caveats:` or "
+                    "the first line's entry in hotlines.yaml (the rest is behind buttons)",
+                    "caveats",
+                    language,
+                )
 
 
 def check_answer_screens(parsed: Parsed, i18n: I18n) -> Iterator[Problem]:

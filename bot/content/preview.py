@@ -81,7 +81,8 @@ def main(args: argparse.Namespace) -> int:
     """Print the screens; 2 with a list of what exists when the target is unknown."""
     directory: Path = args.dir or Path(__file__).resolve().parents[2] / "content"
     content = load_content(directory)
-    r = Replies(content, load_i18n(LOCALES).translator(args.lang))
+    team = not getattr(args, "no_team", False)
+    r = Replies(content, load_i18n(LOCALES).translator(args.lang), team=team)
     try:
         found = screens(content, r, args.target)
     except KeyError:

@@ -2,8 +2,8 @@
 states, and the same structure in every language.
 
 - A button a text names in quotes ("нажмите «Горячие линии»") must be on that screen: the
-  buttons of an answer are its `menu:` (plus what the engine adds, `extra_actions`) and "Main
-  menu"; the labels come from the gettext catalogs in locales/, in the text's language.
+  buttons of an answer are its `menu:` and "Main menu"; the labels come from the gettext
+  catalogs in locales/, in the text's language.
 - A questionnaire's level text is chosen by the score, not by how many answers were warning
   signs, and the count is said under it by a plural form (locales/); so a level text must not
   state a count of its own ("several", "один").
@@ -16,7 +16,7 @@ states, and the same structure in every language.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from babel.messages.plurals import get_plural
@@ -61,24 +61,19 @@ def menu_labels(locales_dir: Path) -> dict[str, dict[str, str]]:
     return labels
 
 
-def check_screens(
-    parsed: Parsed, labels: Labels, extra_actions: Callable[[str], Iterable[str]]
-) -> Iterator[Problem]:
+def check_screens(parsed: Parsed, labels: Labels) -> Iterator[Problem]:
     """Quoted buttons that are not on the screen, and level texts that state a count."""
-    for intent, (answer, where) in parsed.answers.items():
-        on_screen = {*answer.menu, *extra_actions(intent), "menu"}
+    for _intent, (answer, where) in parsed.answers.items():
+        on_screen = {*answer.menu, "menu"}
         yield from _quoted_buttons(answer.text, on_screen, labels, where, "text")
     for flow, where in parsed.flows.values():
-        # The result screen: level text, explanations, next_steps, and the flow's `menu:`
-        # buttons (until the flow YAML names them, the engine decides and this is not checked).
-        result_menu: list[str] | None = getattr(flow, "menu", None)
-        if result_menu is not None:
-            on_screen = {*result_menu, "menu"}
-            yield from _quoted_buttons(flow.next_steps, on_screen, labels, where, "next_steps")
-            for index, level in enumerate(flow.levels):
-                yield from _quoted_buttons(
-                    level.text, on_screen, labels, where, "levels", index, "text"
-                )
+        # The result screen: level text, next_steps, and the flow's `menu:` buttons.
+        on_screen = {*flow.menu, "menu"}
+        yield from _quoted_buttons(flow.next_steps, on_screen, labels, where, "next_steps")
+        for index, level in enumerate(flow.levels):
+            yield from _quoted_buttons(
+                level.text, on_screen, labels, where, "levels", index, "text"
+            )
         for index, level in enumerate(flow.levels):
             for language, pattern in COUNT_WORDS.items():
                 found = pattern.search(getattr(level.text, language) or "")

@@ -5,6 +5,7 @@ check on an edited copy of the content."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from bot.config import REPO_ROOT
 from bot.content.branches import TEAM_MARK, for_team
 from bot.content.choicechecks import CLAIMS
 from bot.content.loader import check_content
+from bot.content.preview import main as preview_main
 from bot.core.engine import DialogueEngine
 from bot.core.events import Response
 from bot.core.flows import SELF_CHECK
@@ -190,3 +192,14 @@ def test_without_a_team_a_marked_line_is_left_out() -> None:
     assert for_team(text, True) == (
         "Позвоните на горячую линию.\n• Или нажмите «Поговорить с человеком».\nВсё."
     )
+
+
+@pytest.mark.parametrize("team", [True, False])
+def test_preview_shows_either_branch(team: bool, capsys: pytest.CaptureFixture[str]) -> None:
+    args = argparse.Namespace(target="situation_check", lang="ru", dir=None, no_team=not team)
+    assert preview_main(args) == 0
+    out = capsys.readouterr().out
+    assert "[Чаму" not in out and "[Почему: тревожные признаки]" in out
+    assert TEAM_MARK not in out
+    assert ("[Поговорить с человеком]" in out) is team
+    assert ("Или нажмите «Поговорить с человеком»" in out) is team

@@ -165,3 +165,16 @@ def test_explanations_longer_than_one_message_are_an_error(content_dir: Path) ->
         "ru: the explanations of all warning signs are" in p.message and p.severity == "error"
         for p in problems
     ), problems
+
+
+def test_a_country_page_past_one_phone_screen_is_an_error(content_dir: Path) -> None:
+    # The country pages' first screen was checked only by a test; now by `content check` too.
+    replace_once(
+        content_dir / "countries.yaml",
+        "        Ваш выбор, а не обязанность.\n",
+        "        Ваш выбор, а не обязанность." + " Это важно знать до отъезда." * 20 + "\n",
+    )
+    content, problems = check_content(content_dir)
+    errors = [p.message for p in problems if p.severity == "error"]
+    assert content is None
+    assert len(errors) == 1 and errors[0].startswith("BY, ru: the first screen of the page is")
