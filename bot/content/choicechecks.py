@@ -25,7 +25,7 @@ from fnmatch import fnmatchcase
 
 from pydantic import BaseModel
 
-from bot.content.branches import team_lines
+from bot.content.branches import TEAM_MARK, team_lines
 from bot.content.parsed import Parsed
 from bot.content.problems import Problem
 from bot.content.textchecks import texts
@@ -133,7 +133,16 @@ def check_choice_texts(parsed: Parsed) -> Iterator[Problem]:
         for path, text in texts(model, ()):
             shown = branches_of(".".join(str(p) for p in (prefix, *path)))
             for language in LANGUAGES:
-                both, team_only = team_lines(getattr(text, language) or "")
+                raw = getattr(text, language) or ""
+                if any(TEAM_MARK in line for line in team_lines(raw)[0]):
+                    yield where.problem(
+                        "error",
+                        f"{'.'.join(map(str, path))}.{language}: {TEAM_MARK} is not at the start "
+                        "of a line, so people would see it; start the line with it",
+                        *path,
+                        language,
+                    )
+                both, team_only = team_lines(raw)
                 said = [("\n".join(both), shown)]
                 if team_only:
                     said.append(("\n".join(team_only), shown - {"no team"}))

@@ -203,3 +203,16 @@ def test_preview_shows_either_branch(team: bool, capsys: pytest.CaptureFixture[s
     assert TEAM_MARK not in out
     assert ("[Поговорить с человеком]" in out) is team
     assert ("Или нажмите «Поговорить с человеком»" in out) is team
+
+
+def test_a_team_mark_inside_a_line_is_an_error(content_dir: Path) -> None:
+    replace_once(
+        content_dir / "messages.yaml",
+        "      [team] • Do not write your name",
+        "      • [team] Do not write your name",
+    )
+    errors = _errors(content_dir)
+    # Misplaced, the mark would be shown, and the line it was meant to hide is shown too.
+    assert len(errors) == 2, errors
+    assert "privacy_notice.en: [team] is not at the start" in errors[0]
+    assert "privacy_notice.en: 'person from our team'" in errors[1]
