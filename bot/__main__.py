@@ -44,9 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     preview = content_sub.add_parser(
         "preview", help="show what a phone shows for an INTENT, COUNTRY or FLOW, screen by screen"
     )
-    preview.add_argument("target", help="an intent (legal_work_abroad), country (PL) or flow id")
+    preview.add_argument(
+        "target",
+        help="an intent (legal_work_abroad), country (PL) or flow id (flow:job_offer_check)",
+    )
     preview.add_argument("--lang", choices=["ru", "be", "en"], default="ru")
     preview.add_argument("--dir", type=Path, default=None, help="content directory")
+    preview.add_argument(
+        "--no-team", action="store_true",
+        help="as shown without an operators' chat: [team] lines and 'Talk to a person' left out",
+    )
 
     health = sub.add_parser("health", help="exit 0 when the running bot is alive (or ready)")
     health.add_argument("--ready", action="store_true", help="ask /readyz instead of /healthz")
