@@ -186,3 +186,23 @@ async def test_counters_sum_per_group_for_the_dashboard(redis_client: Redis) -> 
     assert totals["all"] == {"checked": 3, "warned": 1}
     assert totals["a" * 32] == {"checked": 2, "warned": 1}
     assert totals["b" * 32] == {"checked": 1}
+
+
+@pytest.mark.parametrize("ad, name", [
+    ("Требуются работники на склад в Польшу, зарплата 4000 злотых, жильё предоставляем, работа "
+     "стабильная. Старший смены Ольга Сидорова: паспорт оставите у координатора. Для записи "
+     "нужно оплатить 150 евро за оформление приглашения, звоните.", "Сидорова"),
+    ("Требуются работники на склад в Польшу, зарплата 4000 злотых, жильё предоставляем, работа "
+     "стабильная. Паспорт оставите у координатора Ольги. Для записи нужно оплатить 150 евро "
+     "за оформление приглашения Сергею, звоните.", "Серге"),
+    ("Праца на складзе ў Польшчы, заробак 4000 злотых, жыллё даём, праца стабільная. Старшая "
+     "змены Алеся Кавалёва: пашпарт пакідаеце ў каардынатара. Для запісу трэба заплаціць 150 "
+     "еўра за запрашэнне, тэлефануйце.", "Алеся"),
+])
+async def test_a_persons_name_next_to_a_flag_is_not_quoted(ad: str, name: str) -> None:
+    """A quote's context is cut down to the flag's own words when it holds a name (a title-case
+    word inside a sentence): the recruiter or a victim is never named in the group."""
+    response = await desk().handle(message(ad), username="smb_bot", is_admin=member)
+    [reply] = response.replies
+    assert "• " in reply.text  # still warned, with the flags' own words
+    assert name not in reply.text

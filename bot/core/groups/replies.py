@@ -8,6 +8,7 @@ current content (rebuilt after a reload).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,6 +37,9 @@ log = logging.getLogger(__name__)
 
 FLAGS_SHOWN = 4  # a public warning stays short
 QUOTE_CHARS = 60
+# A title-case word ("Ольга", "Sergei"; not "РАБОТА"), and what ends a sentence before one.
+_TITLE_WORD = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁІЎ][a-zа-яёіў'’-]+")
+_SENTENCE_END = ".!?\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +184,25 @@ def flag_lines(r: Replies, report: AdReport, text: str) -> list[str]:
 
 def _quoted(hidden: str, span: Span) -> str:
     """The flag's words with a little context; only the words themselves when the context
-    holds a contact (the name next to a phone number is as personal as the number)."""
+    holds a contact (the name next to a phone number is as personal as the number) or a
+    capitalised word inside a sentence (most likely a person's name: "координатор Ольга
+    Сидорова", "pay Sergei"; a place name is lost with it, which costs the warning nothing)."""
     around = quote(hidden, span, QUOTE_CHARS)
-    if MASK_CHAR in around and MASK_CHAR not in hidden[span.start:span.end]:
-        around = " ".join(hidden[span.start:span.end].split())
+    own = hidden[span.start:span.end]
+    context = around.replace(" ".join(own.split()), " ", 1)
+    if (MASK_CHAR in around and MASK_CHAR not in own) or _names_a_person(context):
+        around = " ".join(own.split())
     return tidy(around)
+
+
+def _names_a_person(context: str) -> bool:
+    """Whether the quote's context holds a title-case word that does not open a sentence
+    (the text cut before it, marked "…", counts as inside a sentence)."""
+    for word in _TITLE_WORD.finditer(context):
+        before = context[:word.start()].rstrip()
+        if before and before[-1] not in _SENTENCE_END:
+            return True
+    return False
 
 
 def _link_row(label: str, url: str | None) -> list[list[Button]]:
