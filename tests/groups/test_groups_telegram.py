@@ -19,7 +19,7 @@ from bot.adapters.telegram.runner import EngineFactory
 from bot.groups.counters import day_key
 from bot.groups.store import settings_key
 from bot.privacy import Pseudonymizer
-from tests.groups.conftest import BOT_LINK, GroupMember
+from tests.groups.conftest import BOT_LINK, GroupMember, handled
 from tests.helpers.fake_bot_api import (
     BOT_USER,
     KICKED_GROUP,
@@ -460,3 +460,47 @@ async def test_without_getme_the_danger_reply_still_goes_out(
     fake_api.clear_failures()
     again = await member.post(DANGER)
     assert url_buttons(again[0]) == [f"{BOT_LINK}?start=help"]
+
+
+async def test_an_ad_edited_after_posting_is_checked_and_answered_only_once(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """A post made harmless and edited into a scam ad later (a known trick) gets the warning
+    then; a warned ad edited again (a typo fixed) gets no second one; an edited command is not
+    answered again."""
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+
+    async def edit(original: dict[str, Any], text: str, replies: int) -> list[Any]:
+        mark = len(fake_api.calls)
+        update = {"edited_message": {**original["message"], "text": text,
+                                     "edit_date": int(time.time())}}
+        update_id = await fake_api.push(update)
+        if replies:
+            await fake_api.wait_calls("sendMessage", replies, GROUP["id"], since=mark)
+        else:
+            await handled(redis_client, update_id)
+        await fake_api.quiet(0.5)
+        return fake_api.calls_to("sendMessage", GROUP["id"], since=mark)
+
+    teaser = message_update(fake_api, member.user, text="Есть работа в Польше, кому надо?",
+                            chat=GROUP)
+    await fake_api.push(teaser)
+    await fake_api.quiet(0.5)
+    warned = await edit(teaser, SCAM_AD, replies=1)
+    assert "оплатить 150 евро" in warned[0].text
+    assert warned[0].params["reply_parameters"]["message_id"] == teaser["message"]["message_id"]
+    assert await edit(teaser, SCAM_AD + " Срочно!", replies=0) == []
+
+    ad = message_update(fake_api, member.user, text=SCAM_AD, chat=GROUP)
+    mark = len(fake_api.calls)
+    await fake_api.push(ad)
+    await fake_api.wait_calls("sendMessage", 1, GROUP["id"], since=mark)
+    assert await edit(ad, SCAM_AD.replace("Марина", "Оля"), replies=0) == []
+
+    command = message_update(fake_api, member.user, text="/help", chat=GROUP)
+    mark = len(fake_api.calls)
+    await fake_api.push(command)
+    await fake_api.wait_calls("sendMessage", 1, GROUP["id"], since=mark)
+    assert await edit(command, "/hotlines", replies=0) == []

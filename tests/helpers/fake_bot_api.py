@@ -196,7 +196,7 @@ class FakeBotAPI:
     async def push(self, update: dict[str, Any]) -> int:
         """Queue an update for getUpdates (gives it an update_id unless it has one)."""
         update.setdefault("update_id", next(self._update_ids))
-        message = update.get("message")
+        message = update.get("message") or update.get("edited_message")
         if message is not None and not self._visible(message):
             self.unseen.append(update)
             return int(update["update_id"])

@@ -134,6 +134,9 @@ def build_group_router() -> Router:
     router = Router(name=f"{__name__}.groups")
     router.message.filter(in_a_group)
     router.message.register(on_group_message)
+    # An ad edited after posting is checked again (the gate answers a message only once).
+    router.edited_message.filter(in_a_group)
+    router.edited_message.register(on_group_message)
     return router
 
 

@@ -113,6 +113,11 @@ class GroupGate:
 
     async def _handle(self, update: Any) -> None:
         message = getattr(update, "message", None)
+        # An edit: a harmless post turned into a scam ad later is checked then (commands are
+        # answered once, when sent; a message answered already is not answered again).
+        edited = message is None
+        if edited:
+            message = getattr(update, "edited_message", None)
         if message is None:
             return
         chat_id = int(message.chat.id)
@@ -126,6 +131,9 @@ class GroupGate:
         bot_id, username, reads_all = await self._identity()
         read = read_group_message(message, group_key(self._pseudonymizer, chat_id), username)
         if read is None:
+            return
+        if edited and (read.command is not None
+                       or read.message_id in await self._answered(read.group_key)):
             return
         joined = getattr(message, "new_chat_members", None) or []
         if any(int(member.id) == bot_id for member in joined):
@@ -141,9 +149,26 @@ class GroupGate:
             return user is not None and await self._is_admin(chat_id, int(user.id))
 
         response = await self._desk.handle(read, username=username, is_admin=is_admin)
+        if read.command is None and (response.replies or response.admin_notices):
+            await self._mark_answered(read.group_key, read.message_id)
         thread = (getattr(message, "message_thread_id", None)
                   if getattr(message, "is_topic_message", None) else None)
         await self._deliver(chat_id, read.group_key, response, thread)
+
+    async def _answered(self, group: str) -> list[int]:
+        """Group messages the bot answered in the last 48 hours (ids, under the group's key
+        in the chat state's recent-messages list; expiring as it does)."""
+        try:
+            return await self._state.recent(group)
+        except Exception as exc:
+            log.warning("answered messages unknown: %s", type(exc).__name__)
+            return []
+
+    async def _mark_answered(self, group: str, message_id: int) -> None:
+        try:
+            await self._state.remember(group, [message_id])
+        except Exception as exc:
+            log.warning("answered message not remembered: %s", type(exc).__name__)
 
     async def _is_admin(self, chat_id: int, user_id: int) -> bool:
         """getChatMember now (never remembered: admins change). An admin bot sees every

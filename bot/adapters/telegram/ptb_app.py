@@ -151,7 +151,7 @@ class PTBAdapter:
         if groups is not None:
             self._groups = groups
             self.application.add_handler(MessageHandler(
-                filters.UpdateType.MESSAGE & filters.ChatType.GROUPS
+                filters.UpdateType.MESSAGES & filters.ChatType.GROUPS
                 & OutsideOperatorsChat(groups), self._on_group_message), group=-1)
 
     async def _on_group_message(self, update: Update,
