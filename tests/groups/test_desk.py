@@ -206,3 +206,21 @@ async def test_a_persons_name_next_to_a_flag_is_not_quoted(ad: str, name: str) -
     [reply] = response.replies
     assert "• " in reply.text  # still warned, with the flags' own words
     assert name not in reply.text
+
+
+@pytest.mark.parametrize("text, country", [
+    ("я в Дубае, забрали паспорт и не выпускают", "Объединённые Арабские Эмираты"),
+    ("my friend in Lithuania: the boss took his passport", "Lithuania"),
+])
+async def test_the_danger_reply_gives_the_number_of_the_country_the_message_names(
+    text: str, country: str,
+) -> None:
+    """A group set to Poland has members elsewhere: the country a danger message names (the
+    writer's own word) decides the number, never the group's when it is another country."""
+    d = desk()
+    await d.replies.store.save("g" * 32, GroupSettings(country="PL"))
+    response = await d.handle(message(text), username="smb_bot", is_admin=member)
+    [reply] = response.replies
+    assert country in reply.text
+    assert "Польш" not in reply.text and "Poland" not in reply.text
+    assert "паспорт" not in reply.text and "passport" not in reply.text

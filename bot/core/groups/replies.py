@@ -146,11 +146,16 @@ class GroupReplies:
         language = self.language(settings, message, message.text)
         r = self.replies_in(language)
         parts = []
-        if settings.country and settings.country in r.content.countries:
-            numbers = emergency_numbers(r, settings.country)
+        # The country the message names ("я в Дубае", "my friend in Lithuania") before the
+        # group's: a group about Poland has members elsewhere, and the wrong country's number
+        # wastes the one call. It is the writer's own word, not something the bot adds.
+        named = self.parts().places.find(message.text or "")
+        country = named.code if named is not None else settings.country
+        if country and country in r.content.countries:
+            numbers = emergency_numbers(r, country)
             if numbers:
                 parts.append(r.tr.gettext(T.DANGER_NUMBER).format(
-                    country=r.country_name(settings.country), numbers=numbers))
+                    country=r.country_name(country), numbers=numbers))
         parts.append(r.tr.gettext(T.DANGER_PRIVATE))
         buttons = _link_row(r.tr.gettext(T.DANGER_BUTTON), start_link(username, HELP))
         response.replies.append(GroupReply("\n".join(parts), buttons,
