@@ -504,3 +504,24 @@ async def test_an_ad_edited_after_posting_is_checked_and_answered_only_once(
     await fake_api.push(command)
     await fake_api.wait_calls("sendMessage", 1, GROUP["id"], since=mark)
     assert await edit(command, "/hotlines", replies=0) == []
+
+
+async def test_a_reply_to_the_bot_is_answered_like_a_mention(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """In privacy mode a member talks to the bot by replying to it: a question gets the short
+    help with the private link (nothing of it repeated), not silence."""
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
+                          privacy=True)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP, language="en")
+    helped = await member.post("/help")
+    own = {"message_id": helped[0].params.get("message_id", 1), "from": BOT_USER,
+           "chat": GROUP, "date": int(time.time()), "text": helped[0].text}
+
+    answer = await member.post("а куда звонить, если я в Литве? мой номер +375291112233",
+                               reply_to_message=own)
+    assert url_buttons(answer[0]) == [BOT_LINK]
+    assert "Я предупреждаю" in answer[0].text  # in the language it was asked in
+    assert "+375" not in answer[0].text and "Литв" not in answer[0].text
+    assert "?" not in answer[0].text  # no question asked in public

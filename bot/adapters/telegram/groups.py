@@ -270,7 +270,8 @@ def read_group_message(message: Any, key: str, username: str) -> GroupMessage | 
     reply = getattr(message, "reply_to_message", None)
     reply_text = None
     author = getattr(getattr(reply, "from_user", None), "username", None)
-    if reply is not None and not (username and author == username):  # not the bot's own words
+    to_the_bot = bool(reply is not None and username and author == username)
+    if reply is not None and not to_the_bot:  # the bot's own words are never checked
         raw = getattr(reply, "text", None) or getattr(reply, "caption", None)
         reply_text = None if raw is None else valid_text(raw)
     mention = f"@{username}".lower() if username else None
@@ -280,7 +281,9 @@ def read_group_message(message: Any, key: str, username: str) -> GroupMessage | 
         language_code=getattr(user, "language_code", None) if user is not None else None,
         forwarded=getattr(message, "forward_origin", None) is not None,
         automatic_forward=bool(getattr(message, "is_automatic_forward", None)),
-        addressed=bool(mention and text and mention in text.lower()),
+        # A reply to the bot speaks to it as a mention does (in privacy mode, the only other
+        # way a member can): answered the same, never left in silence.
+        addressed=bool(mention and text and mention in text.lower()) or to_the_bot,
         command=command, args=args.strip(),
         reply_to_id=int(reply.message_id) if reply is not None else None,
         reply_to_text=reply_text,

@@ -59,7 +59,7 @@ class GroupMessage:
 
     `message_id` is the transport's id of the message in its group (replies point at it);
     `reply_to_text` is the text of the message it replies to (for /check); `addressed` says
-    the message mentions the bot by its @username;
+    the message mentions the bot by its @username or replies to one of its messages;
     `command` is a slash command meant for this bot ("/check"), with `args` after it.
     """
 
