@@ -525,3 +525,31 @@ async def test_a_reply_to_the_bot_is_answered_like_a_mention(
     assert "Я предупреждаю" in answer[0].text  # in the language it was asked in
     assert "+375" not in answer[0].text and "Литв" not in answer[0].text
     assert "?" not in answer[0].text  # no question asked in public
+
+
+async def test_removed_from_a_group_the_bot_forgets_its_settings_at_once(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """Telegram tells a removed bot only through my_chat_member (nothing more comes from that
+    group, so no refused reply would ever say it): the settings go then, as docs/GROUPS.md
+    promises; the bot's other groups keep theirs."""
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
+                          chats=(GROUP, BASIC))
+    for chat in (GROUP, BASIC):
+        await GroupMember(bot, fake_api, redis_client, ADMIN, chat).post("/settings cap 3")
+    for status in ("kicked", "left"):
+        chat = GROUP if status == "kicked" else BASIC
+        update_id = await fake_api.push({"my_chat_member": {
+            "chat": chat, "from": user(ADMIN), "date": int(time.time()),
+            "old_chat_member": {"status": "member", "user": BOT_USER},
+            "new_chat_member": {"status": status, "user": BOT_USER,
+                                **({"until_date": 0} if status == "kicked" else {})},
+        }})
+        key = settings_key(group_key(chat["id"]))
+        deadline = time.monotonic() + 15
+        while await redis_client.exists(key):
+            assert time.monotonic() < deadline, f"settings kept after '{status}' ({update_id})"
+            await fake_api.quiet(0.1)
+        if status == "kicked":  # the other group keeps its settings
+            assert await redis_client.exists(settings_key(group_key(BASIC["id"])))

@@ -338,6 +338,13 @@ class FakeBotAPI:
                     await asyncio.wait_for(self._new_update.wait(), timeout)
                 except TimeoutError:
                     pass
+            allowed = params.get("allowed_updates")
+            if isinstance(allowed, str):
+                allowed = json.loads(allowed)
+            if allowed:
+                # Telegram drops the kinds the bot did not ask for (the last list given).
+                self._updates = [u for u in self._updates
+                                 if any(kind in u for kind in allowed)]
             return list(self._updates[: int(params.get("limit") or 100)])
 
     def _message(self, params: dict[str, Any], message_id: int | None = None) -> web.Response:

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 GROUP_TYPES = ("group", "supergroup")
 ADMIN_STATUSES = ("creator", "administrator", "owner")
+REMOVED_STATUSES = ("left", "kicked")  # ChatMember.status when the bot is out of the chat
 MAX_GROUPS_LOGGED = 100
 
 
@@ -112,6 +113,10 @@ class GroupGate:
                 self._idle.set()
 
     async def _handle(self, update: Any) -> None:
+        member = getattr(update, "my_chat_member", None)
+        if member is not None:
+            await self._membership(member)
+            return
         message = getattr(update, "message", None)
         # An edit: a harmless post turned into a scam ad later is checked then (commands are
         # answered once, when sent; a message answered already is not answered again).
@@ -154,6 +159,17 @@ class GroupGate:
         thread = (getattr(message, "message_thread_id", None)
                   if getattr(message, "is_topic_message", None) else None)
         await self._deliver(chat_id, read.group_key, response, thread)
+
+    async def _membership(self, member: Any) -> None:
+        """The bot's own membership changed: removed or left, the group's settings go at once
+        (Telegram sends nothing more from a group the bot is no longer in)."""
+        chat = member.chat
+        if not self.takes(int(chat.id), str(getattr(chat.type, "value", chat.type))):
+            return
+        status = member.new_chat_member.status
+        if str(getattr(status, "value", status)) in REMOVED_STATUSES:
+            await self._desk.replies.store.forget(group_key(self._pseudonymizer, int(chat.id)))
+            log.info("removed from a group: its settings are forgotten")
 
     async def _answered(self, group: str) -> list[int]:
         """Group messages the bot answered in the last 48 hours (ids, under the group's key
