@@ -553,3 +553,19 @@ async def test_removed_from_a_group_the_bot_forgets_its_settings_at_once(
             await fake_api.quiet(0.1)
         if status == "kicked":  # the other group keeps its settings
             assert await redis_client.exists(settings_key(group_key(BASIC["id"])))
+
+
+async def test_one_person_writing_their_story_in_several_messages_gets_one_danger_reply(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """A reply under each of one person's messages would point the whole group at them: one
+    danger reply per person for a while; another member in danger still gets theirs."""
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+    first = await member.post(DANGER)
+    assert url_buttons(first[0]) == [f"{BOT_LINK}?start=help"]
+    assert await member.post("нас держат в общежитии и не выпускают", replies=0) == []
+    assert await member.post("забрали паспорт, помогите", replies=0) == []
+    other = GroupMember(bot, fake_api, redis_client, 5010, GROUP)
+    assert url_buttons((await other.post(DANGER))[0]) == [f"{BOT_LINK}?start=help"]

@@ -147,6 +147,9 @@ class GroupGate:
         if read.command == "/settings":
             read = replace(read, sees_all=reads_all or await self._is_admin(chat_id, bot_id))
         user = getattr(message, "from_user", None)
+        if user is not None and read.sender == Sender.MEMBER:
+            read = replace(read, sender_key=self._pseudonymizer.user_key(
+                f"tg-group-sender:{chat_id}:{int(user.id)}"))
 
         async def is_admin() -> bool:
             if read.sender == Sender.ANONYMOUS_ADMIN:

@@ -78,6 +78,9 @@ class GroupMessage:
     # What the bot knows of its own reach here (getMe's can_read_all_group_messages, or an
     # admin bot): False means Telegram's privacy mode shows it commands and replies only.
     sees_all: bool = False
+    # A keyed hash of the sender within this group, kept only in the process's memory for a
+    # few minutes (so one person's several messages get one danger reply); None: unknown.
+    sender_key: str | None = None
 
 
 @dataclass(slots=True)

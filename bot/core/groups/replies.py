@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,6 +37,10 @@ from bot.nlu.language import detect_language
 log = logging.getLogger(__name__)
 
 FLAGS_SHOWN = 4  # a public warning stays short
+# One person writing their story in several messages gets one danger reply in this time: a
+# reply under each would point the whole group at them. Kept in memory only (bounded).
+DANGER_QUIET_S = 600.0
+DANGER_SENDERS_KEPT = 10_000
 QUOTE_CHARS = 60
 # A title-case word ("Ольга", "Sergei"; not "РАБОТА"), and what ends a sentence before one.
 _TITLE_WORD = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁІЎ][a-zа-яёіў'’-]+")
@@ -70,6 +75,7 @@ class GroupReplies:
         self._limiter = limiter
         self.counters = counters
         self._parts: ContentParts | None = None
+        self._danger_answered: dict[str, float] = {}  # sender key -> monotonic time
 
     # ---------------------------------------------------------------- per content
     def parts(self) -> ContentParts:
@@ -140,7 +146,10 @@ class GroupReplies:
     async def danger_reply(self, message: GroupMessage, settings: GroupSettings,
                            response: GroupResponse, *, username: str) -> None:
         """The minimal public answer: the emergency number (group's country) and a private
-        link. No question, no word about what was written."""
+        link. No question, no word about what was written. Said once per sender in
+        `DANGER_QUIET_S` (their next messages are left alone)."""
+        if self._answered_lately(message.sender_key):
+            return
         if not await self.allow(message, settings, "danger"):
             return
         language = self.language(settings, message, message.text)
@@ -160,8 +169,27 @@ class GroupReplies:
         buttons = _link_row(r.tr.gettext(T.DANGER_BUTTON), start_link(username, HELP))
         response.replies.append(GroupReply("\n".join(parts), buttons,
                                            reply_to=message.message_id))
+        if buttons:  # without the link (no getMe yet) the next message gets another chance
+            self._note_answered(message.sender_key)
         await self.counters.count(message.group_key, "danger")
         log.info("group danger reply group=%s", message.group_key[:12])
+
+    def _answered_lately(self, sender: str | None) -> bool:
+        """Whether this sender got a danger reply (with its link) within `DANGER_QUIET_S`."""
+        if sender is None or sender not in self._danger_answered:
+            return False
+        return time.monotonic() - self._danger_answered[sender] < DANGER_QUIET_S
+
+    def _note_answered(self, sender: str | None) -> None:
+        if sender is None:
+            return
+        now = time.monotonic()
+        if len(self._danger_answered) >= DANGER_SENDERS_KEPT:
+            self._danger_answered = {k: t for k, t in self._danger_answered.items()
+                                     if now - t < DANGER_QUIET_S}
+            if len(self._danger_answered) >= DANGER_SENDERS_KEPT:
+                self._danger_answered.pop(next(iter(self._danger_answered)))
+        self._danger_answered[sender] = now
 
     def help_reply(self, language: str, username: str, reply_to: int | None) -> GroupReply:
         r = self.replies_in(language)
