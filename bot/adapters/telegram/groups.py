@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 GROUP_TYPES = ("group", "supergroup")
 ADMIN_STATUSES = ("creator", "administrator", "owner")
+REMOVED_STATUSES = ("left", "kicked")  # ChatMember.status when the bot is out of the chat
 MAX_GROUPS_LOGGED = 100
 
 
@@ -112,7 +113,16 @@ class GroupGate:
                 self._idle.set()
 
     async def _handle(self, update: Any) -> None:
+        member = getattr(update, "my_chat_member", None)
+        if member is not None:
+            await self._membership(member)
+            return
         message = getattr(update, "message", None)
+        # An edit: a harmless post turned into a scam ad later is checked then (commands are
+        # answered once, when sent; a message answered already is not answered again).
+        edited = message is None
+        if edited:
+            message = getattr(update, "edited_message", None)
         if message is None:
             return
         chat_id = int(message.chat.id)
@@ -127,6 +137,9 @@ class GroupGate:
         read = read_group_message(message, group_key(self._pseudonymizer, chat_id), username)
         if read is None:
             return
+        if edited and (read.command is not None
+                       or read.message_id in await self._answered(read.group_key)):
+            return
         joined = getattr(message, "new_chat_members", None) or []
         if any(int(member.id) == bot_id for member in joined):
             # Just added: say once what the bot does here (as /help; admins then /settings).
@@ -134,6 +147,9 @@ class GroupGate:
         if read.command == "/settings":
             read = replace(read, sees_all=reads_all or await self._is_admin(chat_id, bot_id))
         user = getattr(message, "from_user", None)
+        if user is not None and read.sender == Sender.MEMBER:
+            read = replace(read, sender_key=self._pseudonymizer.user_key(
+                f"tg-group-sender:{chat_id}:{int(user.id)}"))
 
         async def is_admin() -> bool:
             if read.sender == Sender.ANONYMOUS_ADMIN:
@@ -141,9 +157,37 @@ class GroupGate:
             return user is not None and await self._is_admin(chat_id, int(user.id))
 
         response = await self._desk.handle(read, username=username, is_admin=is_admin)
+        if read.command is None and (response.replies or response.admin_notices):
+            await self._mark_answered(read.group_key, read.message_id)
         thread = (getattr(message, "message_thread_id", None)
                   if getattr(message, "is_topic_message", None) else None)
         await self._deliver(chat_id, read.group_key, response, thread)
+
+    async def _membership(self, member: Any) -> None:
+        """The bot's own membership changed: removed or left, the group's settings go at once
+        (Telegram sends nothing more from a group the bot is no longer in)."""
+        chat = member.chat
+        if not self.takes(int(chat.id), str(getattr(chat.type, "value", chat.type))):
+            return
+        status = member.new_chat_member.status
+        if str(getattr(status, "value", status)) in REMOVED_STATUSES:
+            await self._desk.replies.store.forget(group_key(self._pseudonymizer, int(chat.id)))
+            log.info("removed from a group: its settings are forgotten")
+
+    async def _answered(self, group: str) -> list[int]:
+        """Group messages the bot answered in the last 48 hours (ids, under the group's key
+        in the chat state's recent-messages list; expiring as it does)."""
+        try:
+            return await self._state.recent(group)
+        except Exception as exc:
+            log.warning("answered messages unknown: %s", type(exc).__name__)
+            return []
+
+    async def _mark_answered(self, group: str, message_id: int) -> None:
+        try:
+            await self._state.remember(group, [message_id])
+        except Exception as exc:
+            log.warning("answered message not remembered: %s", type(exc).__name__)
 
     async def _is_admin(self, chat_id: int, user_id: int) -> bool:
         """getChatMember now (never remembered: admins change). An admin bot sees every
@@ -245,7 +289,8 @@ def read_group_message(message: Any, key: str, username: str) -> GroupMessage | 
     reply = getattr(message, "reply_to_message", None)
     reply_text = None
     author = getattr(getattr(reply, "from_user", None), "username", None)
-    if reply is not None and not (username and author == username):  # not the bot's own words
+    to_the_bot = bool(reply is not None and username and author == username)
+    if reply is not None and not to_the_bot:  # the bot's own words are never checked
         raw = getattr(reply, "text", None) or getattr(reply, "caption", None)
         reply_text = None if raw is None else valid_text(raw)
     mention = f"@{username}".lower() if username else None
@@ -255,7 +300,9 @@ def read_group_message(message: Any, key: str, username: str) -> GroupMessage | 
         language_code=getattr(user, "language_code", None) if user is not None else None,
         forwarded=getattr(message, "forward_origin", None) is not None,
         automatic_forward=bool(getattr(message, "is_automatic_forward", None)),
-        addressed=bool(mention and text and mention in text.lower()),
+        # A reply to the bot speaks to it as a mention does (in privacy mode, the only other
+        # way a member can): answered the same, never left in silence.
+        addressed=bool(mention and text and mention in text.lower()) or to_the_bot,
         command=command, args=args.strip(),
         reply_to_id=int(reply.message_id) if reply is not None else None,
         reply_to_text=reply_text,
