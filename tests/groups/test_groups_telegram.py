@@ -382,6 +382,8 @@ async def test_settings_follow_a_group_upgraded_to_a_supergroup(
     await admin.post("/hotlines", replies=1)  # refused with migrate_to_chat_id
     moved = await redis_client.hgetall(settings_key(group_key(new_id)))
     assert moved["country"] == "LT"
+    # The answer itself is not lost with the old chat: it is sent again in the supergroup.
+    await fake_api.wait_calls("sendMessage", 1, new_id)
     assert not await redis_client.exists(settings_key(group_key(BASIC["id"])))
 
 
@@ -411,6 +413,28 @@ async def test_in_a_forum_topic_the_warning_stays_in_the_topic(
     poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
     warned = await poster.post(SCAM_AD, message_thread_id=77, is_topic_message=True)
     assert int(warned[0].params["message_thread_id"]) == 77
+
+
+@pytest.mark.parametrize("gone", ["closed", "deleted"])
+async def test_a_danger_reply_whose_topic_is_gone_goes_to_the_general_topic(
+    framework: str, gone: str, fake_api: FakeBotAPI, redis_server: RedisServer,
+    redis_client: Redis, running: Start, engine_factory: EngineFactory,
+) -> None:
+    """A topic closed or deleted before the reply (TOPIC_CLOSED, "message thread not found")
+    must not leave a person in danger without an answer: the group's General topic gets it."""
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    fake_api.forums.add(GROUP["id"])
+    fake_api.topics[GROUP["id"]][78] = True  # closed by an admin
+    if gone == "deleted":
+        fake_api.delete_topic(GROUP["id"], 78)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+    mark = len(fake_api.calls)
+    await member.post(DANGER, replies=2, message_thread_id=78, is_topic_message=True)
+    sent = fake_api.calls_to("sendMessage", GROUP["id"], since=mark)
+    delivered = [call for call in sent if "message_thread_id" not in call.params]
+    assert len(delivered) == 1
+    assert "t.me/" in str(delivered[0].params)  # the private link is there
+    assert "паспорт" not in delivered[0].text
 
 
 async def test_with_redis_down_ads_are_still_warned_about(

@@ -24,6 +24,7 @@ from bot.adapters.telegram.state import ChatState
 from bot.core.events import Button, Reply
 from bot.core.groups import GroupDesk, GroupMessage, GroupResponse, Sender
 from bot.core.messenger import BotApiError
+from bot.handoff.failures import Refusal, refusal_of
 from bot.privacy import Pseudonymizer
 
 log = logging.getLogger(__name__)
@@ -204,8 +205,8 @@ class GroupGate:
         try:
             async with asyncio.timeout(self._send_budget):
                 for reply in response.replies:
-                    await self._messenger.send(chat_id, Reply(reply.text, reply.buttons),
-                                               thread_id=thread, reply_to=reply.reply_to)
+                    await self._send_reply(chat_id, group, Reply(reply.text, reply.buttons),
+                                           thread, reply.reply_to)
                 for notice in response.admin_notices:
                     await self._tell_admins(chat_id, notice.text, notice.buttons,
                                             notice.message_id, notice.link_label)
@@ -213,6 +214,32 @@ class GroupGate:
             await self._refused(chat_id, group, exc)
         except TimeoutError:
             log.warning("group reply not delivered: the send budget ran out")
+
+    async def _send_reply(self, chat_id: int, group: str, reply: Reply, thread: int | None,
+                          reply_to: int | None) -> None:
+        """One public reply; where its place is gone, the group itself still gets it.
+
+        A topic closed or deleted since the message was posted (400 "TOPIC_CLOSED", "message
+        thread not found") must not silence a reply to a person in danger: it goes to the
+        group's General topic instead, without `reply_to` (that message is in the old topic).
+        A group upgraded to a supergroup (400 with migrate_to_chat_id) gets it in the new chat,
+        its settings moved along. Other refusals are raised to `_refused`.
+        """
+        try:
+            await self._messenger.send(chat_id, reply, thread_id=thread, reply_to=reply_to)
+            return
+        except BotApiError as exc:
+            refusal = refusal_of(exc)
+            if refusal is Refusal.MIGRATED and exc.migrate_to_chat_id is not None:
+                await self._move_settings(chat_id, exc.migrate_to_chat_id)
+                log.warning("group reply sent again: the group became a supergroup")
+                await self._messenger.send(exc.migrate_to_chat_id, reply)
+            elif thread is not None and refusal in (Refusal.THREAD_GONE, Refusal.TOPIC_CLOSED):
+                log.warning("group reply sent to the General topic: its topic is %s",
+                            "closed" if refusal is Refusal.TOPIC_CLOSED else "gone")
+                await self._messenger.send(chat_id, reply)
+            else:
+                raise
 
     async def _tell_admins(self, chat_id: int, text: str, buttons: list[list[Button]],
                            message_id: int | None, link_label: str) -> None:
