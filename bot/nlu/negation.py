@@ -202,7 +202,7 @@ _REASSURANCE_CUES = _by_first_word(_REASSURANCES)
 def reassured(tokens: Sequence[str]) -> bool:
     """Whether cleaned `tokens` hold a reassurance, a hypothetical or a story frame (above)."""
     return any(
-        (word in _FICTION_WORDS or word.startswith(_FICTION_STEMS))
+        _frames_at(tokens, at)
         or (_cue_at(tokens, at, _REASSURANCE_CUES) and not _negated_at(tokens, at))
-        for at, word in enumerate(tokens)
+        for at in range(len(tokens))
     )
