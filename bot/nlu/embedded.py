@@ -16,7 +16,7 @@ from sklearn.svm import LinearSVC
 from bot.nlu.base import IntentResult
 from bot.nlu.data import Example, load_examples
 from bot.nlu.language import detect_language, restore_layout
-from bot.nlu.negation import reassured
+from bot.nlu.negation import clause_numbers, reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean, cyrillize, has_latin_words
 
 BACKEND = "embedded"
@@ -54,7 +54,8 @@ def prepare(text: str, language: str | None = None) -> str:
     cleaned = clean(text)
     if has_latin_words(cleaned) and detect_language(text, language) != "en":
         cleaned = cyrillize(cleaned)
-    if reassured(cleaned.split()):
+    tokens = cleaned.split()
+    if reassured(tokens, clause_numbers(text, tokens)):
         cleaned = f"{cleaned} {REASSURED_TOKEN}"
     return cleaned.translate(_FOLD)
 

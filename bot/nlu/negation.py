@@ -110,8 +110,13 @@ def _cue_at(tokens: Sequence[str], at: int, cues: Cues) -> bool:
     return any(tuple(tokens[at : at + len(cue)]) == cue for cue in cues.get(tokens[at], ()))
 
 
-def _negated_at(tokens: Sequence[str], at: int) -> bool:
-    return any(word in NEGATORS for word in tokens[max(0, at - SCOPE) : at])
+def _negated_at(tokens: Sequence[str], at: int, clauses: Sequence[int] | None = None) -> bool:
+    """Whether a negator stands up to SCOPE words before token `at`, in its clause: "never gave
+    it back" is negated, "никто не забирал, просто спрашиваю" is not."""
+    return any(
+        tokens[i] in NEGATORS and (clauses is None or clauses[i] == clauses[at])
+        for i in range(max(0, at - SCOPE), at)
+    )
 
 
 def _frames_at(tokens: Sequence[str], at: int) -> bool:
@@ -157,7 +162,7 @@ class NegationScope:
             (
                 at
                 for at in range(len(tokens) - 1, -1, -1)
-                if _cue_at(tokens, at, _GIVEN_BACK_CUES) and not _negated_at(tokens, at)
+                if _cue_at(tokens, at, _GIVEN_BACK_CUES) and not _negated_at(tokens, at, clauses)
             ),
             -1,
         )
@@ -199,10 +204,14 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
 _REASSURANCE_CUES = _by_first_word(_REASSURANCES)
 
 
-def reassured(tokens: Sequence[str]) -> bool:
-    """Whether cleaned `tokens` hold a reassurance, a hypothetical or a story frame (above)."""
+def reassured(tokens: Sequence[str], clauses: Sequence[int] | None = None) -> bool:
+    """Whether cleaned `tokens` hold a reassurance, a hypothetical or a story frame (above).
+
+    `clauses` (from `clause_numbers`) keeps a negator in an earlier clause from cancelling a
+    reassurance: "nobody took it, just asking" is reassured, "they don't pay on time" is not.
+    """
     return any(
         _frames_at(tokens, at)
-        or (_cue_at(tokens, at, _REASSURANCE_CUES) and not _negated_at(tokens, at))
+        or (_cue_at(tokens, at, _REASSURANCE_CUES) and not _negated_at(tokens, at, clauses))
         for at in range(len(tokens))
     )
