@@ -247,7 +247,7 @@ class Triage:
         if not matches:
             raw = text[:MAX_TEXT_CHARS]
             tokens = clean(raw).split()
-            if reassured(tokens, clause_numbers(raw, tokens)):
+            if reassured(tokens, raw):
                 threshold = max(threshold, REASSURED_THRESHOLD)
         by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL
         if not matches and not by_model:

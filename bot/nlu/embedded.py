@@ -16,7 +16,7 @@ from sklearn.svm import LinearSVC
 from bot.nlu.base import IntentResult
 from bot.nlu.data import Example, load_examples
 from bot.nlu.language import detect_language, restore_layout
-from bot.nlu.negation import clause_numbers, reassured
+from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean, cyrillize, has_latin_words
 
 BACKEND = "embedded"
@@ -49,13 +49,14 @@ _FOLD = str.maketrans(
 
 def prepare(text: str, language: str | None = None) -> str:
     """The text the model sees: keyboard layout restored, cleaned, transliteration in Cyrillic,
-    spellings folded, and REASSURED_TOKEN after a reassurance ("no problems", "просто спрашиваю")."""
+    spellings folded, and REASSURED_TOKEN after a reassurance ("no problems", "просто
+    спрашиваю")."""
     text = restore_layout(text[:MAX_TEXT_CHARS])
     cleaned = clean(text)
     if has_latin_words(cleaned) and detect_language(text, language) != "en":
         cleaned = cyrillize(cleaned)
     tokens = cleaned.split()
-    if reassured(tokens, clause_numbers(text, tokens)):
+    if reassured(tokens, text):
         cleaned = f"{cleaned} {REASSURED_TOKEN}"
     return cleaned.translate(_FOLD)
 

@@ -204,14 +204,23 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
 _REASSURANCE_CUES = _by_first_word(_REASSURANCES)
 
 
-def reassured(tokens: Sequence[str], clauses: Sequence[int] | None = None) -> bool:
+def reassured(tokens: Sequence[str], raw: str | None = None) -> bool:
     """Whether cleaned `tokens` hold a reassurance, a hypothetical or a story frame (above).
 
-    `clauses` (from `clause_numbers`) keeps a negator in an earlier clause from cancelling a
-    reassurance: "nobody took it, just asking" is reassured, "they don't pay on time" is not.
+    With the `raw` text the tokens were cleaned from, a negator in an earlier clause does not
+    cancel a reassurance: "nobody took it, just asking" is reassured, "they don't pay on time"
+    is not. (The clauses are found only for a cue with a negator before it: rare and cheap.)
     """
-    return any(
-        _frames_at(tokens, at)
-        or (_cue_at(tokens, at, _REASSURANCE_CUES) and not _negated_at(tokens, at, clauses))
-        for at in range(len(tokens))
-    )
+    clauses: list[int] | None = None
+    for at in range(len(tokens)):
+        if _frames_at(tokens, at):
+            return True
+        if not _cue_at(tokens, at, _REASSURANCE_CUES):
+            continue
+        if not _negated_at(tokens, at):
+            return True
+        if raw is not None and clauses is None:
+            clauses = clause_numbers(raw, tokens) or []
+        if clauses and not _negated_at(tokens, at, clauses):
+            return True
+    return False

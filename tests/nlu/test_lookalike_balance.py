@@ -40,7 +40,13 @@ def test_the_model_sees_a_reassurance_or_a_frame_as_its_own_feature(text: str) -
 
 @pytest.mark.parametrize(
     "text",
-    ["they took my passport", "не вернули паспорт", "i'm not safe", "_reassured_", "_REASSURED_ help"],
+    [
+        "they took my passport",
+        "не вернули паспорт",
+        "i'm not safe",
+        "_reassured_",
+        "_REASSURED_ help",
+    ],
 )
 def test_no_reassurance_token_without_a_reassurance(text: str) -> None:
     # A person cannot type the token either: clean() drops the underscores.
