@@ -131,7 +131,7 @@ def eval_main(args: argparse.Namespace) -> int:
     return 0
 
 
-def _lines_outside(data_dir: Path, names: set[str]) -> set[tuple[str, str]]:
+def lines_outside(data_dir: Path, names: set[str]) -> set[tuple[str, str]]:
     """(text, intent) of the training lines in files not named one of `names`."""
     files = sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml"))
     return {(e.text, e.intent) for f in files if f.name not in names for e in load_examples(f)}
@@ -151,7 +151,7 @@ def cv_main(args: argparse.Namespace) -> int:
           f"{settings.nlu.data_dir}; risk threshold {settings.nlu.risk_threshold}\n")  # fmt: skip
     print(format_table(named))
     if args.older_than:
-        older = _lines_outside(settings.nlu.data_dir, set(args.older_than))
+        older = lines_outside(settings.nlu.data_dir, set(args.older_than))
         scored = {name: [o for o in outcomes if (o[0].text, o[0].intent) in older]
                   for name, outcomes in named.items()}  # fmt: skip
         print(
