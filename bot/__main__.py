@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--report", metavar="DIR", help="write report.md and a confusion PNG")
     cv = nlu_sub.add_parser("cv", help="cross-validate the embedded model on its training data")
     cv.add_argument("--folds", type=int, default=5)
+    cv.add_argument("--seed", type=int, default=0, help="fold assignment")
+    cv.add_argument("--older-than", action="append", default=[], metavar="FILE",
+                    help="also score only the lines of files not named FILE (repeatable), "
+                    "e.g. negation.yml, to compare with figures from before that file")  # fmt: skip
 
     content = sub.add_parser("content", help="content tools")
     content_sub = content.add_subparsers(dest="content_command", required=True)
