@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--report", metavar="DIR", help="write report.md and a confusion PNG")
     cv = nlu_sub.add_parser("cv", help="cross-validate the embedded model on its training data")
     cv.add_argument("--folds", type=int, default=5)
+    cv.add_argument("--seed", type=int, default=0, help="fold assignment")
+    cv.add_argument("--older-than", action="append", default=[], metavar="FILE",
+                    help="also score only the lines of files not named FILE (repeatable), "
+                    "e.g. negation.yml, to compare with figures from before that file")  # fmt: skip
 
     content = sub.add_parser("content", help="content tools")
     content_sub = content.add_subparsers(dest="content_command", required=True)
@@ -44,9 +48,16 @@ def _parser() -> argparse.ArgumentParser:
     preview = content_sub.add_parser(
         "preview", help="show what a phone shows for an INTENT, COUNTRY or FLOW, screen by screen"
     )
-    preview.add_argument("target", help="an intent (legal_work_abroad), country (PL) or flow id")
+    preview.add_argument(
+        "target",
+        help="an intent (legal_work_abroad), country (PL) or flow id (flow:job_offer_check)",
+    )
     preview.add_argument("--lang", choices=["ru", "be", "en"], default="ru")
     preview.add_argument("--dir", type=Path, default=None, help="content directory")
+    preview.add_argument(
+        "--no-team", action="store_true",
+        help="as shown without an operators' chat: [team] lines and 'Talk to a person' left out",
+    )
 
     health = sub.add_parser("health", help="exit 0 when the running bot is alive (or ready)")
     health.add_argument("--ready", action="store_true", help="ask /readyz instead of /healthz")
@@ -54,7 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     adcheck = sub.add_parser("adcheck", help="the job-ad check")
     adcheck_sub = adcheck.add_subparsers(dest="adcheck_command", required=True)
     ad_eval = adcheck_sub.add_parser("eval", help="per-flag precision and recall on labelled ads")
-    ad_eval.add_argument("--data", default="tests/data/ads.yaml", help="labelled ads (YAML)")
+    ad_eval.add_argument(
+        "file", nargs="?", default=None, help="labelled ads (YAML; default tests/data/ads.yaml)"
+    )
+    ad_eval.add_argument("--data", default=None, help="the same as FILE (kept for old scripts)")
     ad_eval.add_argument("--content", default=None, help="content directory")
 
     stats = sub.add_parser("stats", help="anonymous case counts for the NGO's reports")

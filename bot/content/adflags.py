@@ -38,12 +38,20 @@ def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
         (where / "negations_before", {str(k): v for k, v in rules.negations_before.items()}),
         (where / "negations_after", {str(k): v for k, v in rules.negations_after.items()}),
         (where / "recognise" / "signs", dict(rules.recognise.signs)),
-        (where / "salary", {"hour_words": rules.salary.hour_words}),
+        (
+            where / "salary",
+            {"hour_words": rules.salary.hour_words, "day_words": rules.salary.day_words},
+        ),
     ]
     for index, flag in enumerate(rules.flags):
-        for part in ("patterns", "requires", "unless"):
+        for part in ("patterns", "requires", "unless", "salary_requires"):
             groups = getattr(flag, part)
             places.append((where / "flags" / index / part, {str(k): v for k, v in groups.items()}))
+        for n, sentence in enumerate(flag.sentences):
+            at = where / "flags" / index / "sentences" / n
+            for g, words in enumerate(sentence.groups):
+                places.append((at / "groups" / g, {str(k): v for k, v in words.items()}))
+            places.append((at / "unless", {str(k): v for k, v in sentence.unless.items()}))
     for place, groups in places:
         for group, patterns in groups.items():
             for i, pattern in enumerate(patterns):
@@ -60,7 +68,7 @@ def _check(rules: AdCheck, where: Where, facts: Facts | None) -> Iterator[Proble
     if not any(level.min_score <= 0 for level in rules.levels):
         yield (where / "levels").problem("error", "no level starts at min_score: 0")
     salary = rules.salary
-    for part in ("per_hour", "per_month"):
+    for part in ("per_hour", "per_day", "per_month"):
         for code in getattr(salary, part):
             if code not in salary.currencies:
                 yield (where / "salary" / part).problem(
@@ -79,7 +87,7 @@ def _check(rules: AdCheck, where: Where, facts: Facts | None) -> Iterator[Proble
                     "error", f"indicator '{flag.indicator}' is not in facts/indicators.yaml",
                     "indicator",
                 )
-        if not flag.patterns and not flag.salary:
+        if not flag.patterns and not flag.salary and not flag.sentences:
             yield at.problem("error", f"flag '{flag.id}' has no patterns")
         for part in ("title", "explain", "check"):
             yield from _missing(getattr(flag, part), at / part)

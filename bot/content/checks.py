@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from bot.content.choicechecks import check_choice_texts
 from bot.content.facts import Facts, phone_key
+from bot.content.firstscreens import check_answer_screens, check_result_screens
 from bot.content.models import Answer, Country, Flow, Hotline
 from bot.content.parsed import Parsed
 from bot.content.problems import Problem
 from bot.content.screenchecks import (
-    check_choice_texts,
     check_drift,
     check_plural_forms,
     check_punctuation,
@@ -22,9 +23,9 @@ from bot.content.screenchecks import (
 )
 from bot.content.textchecks import check_numbers_in_texts, check_translations
 from bot.content.yamlfile import Where
-from bot.core import steps
 from bot.core.flows import FLOW_FOR_ACTION
 from bot.core.labels import MENU_LABELS
+from bot.i18n import load_i18n
 from bot.nlu.base import ALL_INTENTS, LANGUAGES, RISK_INTENTS
 
 # Every `m:<action>` button has a label (docs/ARCHITECTURE.md, "Button payloads"); a menu
@@ -49,7 +50,10 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Proble
     problems += _check_danger_phrases(parsed)
     problems += check_translations(parsed)
     locales = Path(__file__).resolve().parents[2] / "locales"
-    problems += check_screens(parsed, menu_labels(locales), _extra_actions)
+    problems += check_screens(parsed, menu_labels(locales))
+    i18n = load_i18n(locales)
+    problems += check_answer_screens(parsed, i18n)
+    problems += check_result_screens(parsed, i18n)
     problems += check_plural_forms(locales)
     problems += check_drift(parsed)
     problems += check_spellings(parsed)
@@ -58,12 +62,6 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Proble
     if facts is not None and facts.numbers is not None:
         problems += check_numbers_in_texts(parsed, facts)
     return problems
-
-
-def _extra_actions(intent: str) -> tuple[str, ...]:
-    # Buttons the engine adds to an answer's own `menu:`; none once they live in the YAML.
-    table: dict[str, tuple[str, ...]] = getattr(steps, "EXTRA_ACTIONS", {})
-    return table.get(intent, ())
 
 
 def _check_shown_sources(parsed: Parsed) -> Iterator[Problem]:

@@ -23,16 +23,19 @@ from bot.content.facts import (
     shared_facts_dir,
     stale_copies,
 )
+from bot.content.firstscreens import check_country_pages
 from bot.content.models import Answer, Content, Country, DangerPhrase, Flow, Hotline, Messages
 from bot.content.parsed import Parsed
 from bot.content.problems import ContentError, Problem
 from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
 from bot.content.silent_alarm import read_silent_alarm
 from bot.content.yamlfile import Where, display_name, read_yaml, validation_problems
+from bot.i18n import load_i18n
 
 __all__ = ["ContentError", "ContentHolder", "Problem", "check_content", "load_content"]
 
 log = logging.getLogger(__name__)
+LOCALES = Path(__file__).resolve().parents[2] / "locales"
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -104,6 +107,10 @@ def check_content(
         silent_alarm=silent_alarm,
         checkin=checkin,
     )
+    # What needs the loaded content to be measured: a country page's first screen.
+    pages = list(check_country_pages(content, parsed, load_i18n(LOCALES)))
+    if pages:
+        return None, sorted([*problems, *pages], key=lambda p: (p.file, p.line or 0))
     return content, problems
 
 

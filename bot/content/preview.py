@@ -15,19 +15,22 @@ from bot.content.loader import load_content
 from bot.content.models import Content
 from bot.core import flows
 from bot.core.events import Reply
+from bot.core.flows import FIRST_SCREEN
 from bot.core.replies import Replies
 from bot.i18n import load_i18n
 
-FIRST_SCREEN = 700  # characters: about one phone screen of text above the buttons
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
 
 
 def screens(content: Content, r: Replies, target: str) -> list[tuple[str, Reply]]:
     """(title, reply) for each screen of an intent's answer, a country or a flow.
 
-    Raises KeyError when `target` is none of these.
+    `flow:NAME` names a flow whose id is also an intent (job_offer_check). Raises KeyError
+    when `target` is none of these.
     """
-    if target.upper() in content.countries:
+    flow_only = target.startswith("flow:")
+    target = target.removeprefix("flow:")
+    if target.upper() in content.countries and not flow_only:
         country = content.countries[target.upper()]
         return [
             ("country page", r.country_page(country)),
@@ -35,7 +38,7 @@ def screens(content: Content, r: Replies, target: str) -> list[tuple[str, Reply]
             ("Sources", r.country_part(country, "sources")),
             ("Hotlines", r.hotlines_page(country)),
         ]
-    if target in content.answers:
+    if target in content.answers and not flow_only:
         answer = content.answers[target]
         shown = [("answer", r.answer(answer, intent=target))]
         if answer.more is not None:
@@ -49,10 +52,17 @@ def screens(content: Content, r: Replies, target: str) -> list[tuple[str, Reply]
             (f"question {i + 1}", flows.question_reply(r, flow, i))
             for i in range(len(flow.questions))
         ]
-        for level in sorted(flow.levels, key=lambda lv: lv.min_score):
-            result = flows.Result(level.min_score, level, [])
-            actions: list[str] = list(getattr(flow, "menu", None) or ["menu"])
-            shown.append((f"result: {level.level}", flows.result_reply(r, flow, result, actions)))
+        # Each level as long as it can be: every question answered by its warning answer (what
+        # `content check` measures), then what "Why: warning signs" opens.
+        actions = flows.result_menu(flow)
+        levels = sorted(flow.levels, key=lambda lv: lv.min_score)
+        for level in levels:
+            result = flows.worst_case(flow, level, r.lang)
+            title = f"result: {level.level}, every warning sign found"
+            shown.append((title, flows.result_reply(r, flow, result, actions)))
+        if levels:
+            result = flows.worst_case(flow, levels[-1], r.lang)
+            shown.append(("Why: warning signs", flows.why_reply(r, flow, result, actions)))
         return shown
     raise KeyError(target)
 
@@ -71,13 +81,15 @@ def main(args: argparse.Namespace) -> int:
     """Print the screens; 2 with a list of what exists when the target is unknown."""
     directory: Path = args.dir or Path(__file__).resolve().parents[2] / "content"
     content = load_content(directory)
-    r = Replies(content, load_i18n(LOCALES).translator(args.lang))
+    team = not getattr(args, "no_team", False)
+    r = Replies(content, load_i18n(LOCALES).translator(args.lang), team=team)
     try:
         found = screens(content, r, args.target)
     except KeyError:
         print(
             f"unknown: {args.target}. Countries: {', '.join(content.countries)}; "
-            f"flows: {', '.join(content.flows)}; intents: {', '.join(sorted(content.answers))}"
+            f"flows (flow:NAME where NAME is also an intent): {', '.join(content.flows)}; "
+            f"intents: {', '.join(sorted(content.answers))}"
         )
         return 2
     print("\n\n".join(render(title, reply, i) for i, (title, reply) in enumerate(found, 1)))

@@ -2,8 +2,8 @@
 states, and the same structure in every language.
 
 - A button a text names in quotes ("нажмите «Горячие линии»") must be on that screen: the
-  buttons of an answer are its `menu:` (plus what the engine adds, `extra_actions`) and "Main
-  menu"; the labels come from the gettext catalogs in locales/, in the text's language.
+  buttons of an answer are its `menu:` and "Main menu"; the labels come from the gettext
+  catalogs in locales/, in the text's language.
 - A questionnaire's level text is chosen by the score, not by how many answers were warning
   signs, and the count is said under it by a plural form (locales/); so a level text must not
   state a count of its own ("several", "один").
@@ -16,7 +16,7 @@ states, and the same structure in every language.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from babel.messages.plurals import get_plural
@@ -51,17 +51,6 @@ _PHONE = re.compile(r"(?<![\w.,])\+?\d[\d \-()]{1,}\d(?![\w.,])")
 
 Labels = Mapping[str, Mapping[str, str]]  # language -> action -> button label
 
-# Messages the engine shows after more than one choice, and what only one of those choices makes
-# true: `human_requested` follows both "share my answers" and "also share my message", so it must
-# not say the team sees the person's messages (only the second choice shares them).
-CHOICE_NEUTRAL: dict[str, tuple[str, re.Pattern[str]]] = {
-    "human_requested": (
-        "it follows 'share my answers' too, so it must not say the team sees your messages",
-        re.compile(r"сообщени|паведамленн|your messages|what you wrote", re.IGNORECASE),
-    ),
-}
-
-
 def menu_labels(locales_dir: Path) -> dict[str, dict[str, str]]:
     """Each menu action's button label in each language, from the gettext catalogs."""
     i18n = load_i18n(locales_dir)
@@ -72,24 +61,19 @@ def menu_labels(locales_dir: Path) -> dict[str, dict[str, str]]:
     return labels
 
 
-def check_screens(
-    parsed: Parsed, labels: Labels, extra_actions: Callable[[str], Iterable[str]]
-) -> Iterator[Problem]:
+def check_screens(parsed: Parsed, labels: Labels) -> Iterator[Problem]:
     """Quoted buttons that are not on the screen, and level texts that state a count."""
-    for intent, (answer, where) in parsed.answers.items():
-        on_screen = {*answer.menu, *extra_actions(intent), "menu"}
+    for _intent, (answer, where) in parsed.answers.items():
+        on_screen = {*answer.menu, "menu"}
         yield from _quoted_buttons(answer.text, on_screen, labels, where, "text")
     for flow, where in parsed.flows.values():
-        # The result screen: level text, explanations, next_steps, and the flow's `menu:`
-        # buttons (until the flow YAML names them, the engine decides and this is not checked).
-        result_menu: list[str] | None = getattr(flow, "menu", None)
-        if result_menu is not None:
-            on_screen = {*result_menu, "menu"}
-            yield from _quoted_buttons(flow.next_steps, on_screen, labels, where, "next_steps")
-            for index, level in enumerate(flow.levels):
-                yield from _quoted_buttons(
-                    level.text, on_screen, labels, where, "levels", index, "text"
-                )
+        # The result screen: level text, next_steps, and the flow's `menu:` buttons.
+        on_screen = {*flow.menu, "menu"}
+        yield from _quoted_buttons(flow.next_steps, on_screen, labels, where, "next_steps")
+        for index, level in enumerate(flow.levels):
+            yield from _quoted_buttons(
+                level.text, on_screen, labels, where, "levels", index, "text"
+            )
         for index, level in enumerate(flow.levels):
             for language, pattern in COUNT_WORDS.items():
                 found = pattern.search(getattr(level.text, language) or "")
@@ -104,21 +88,6 @@ def check_screens(
                         "text",
                         language,
                     )
-
-
-def check_choice_texts(parsed: Parsed) -> Iterator[Problem]:
-    """A message shown after several choices that claims what only one choice makes true."""
-    if parsed.messages is None:
-        return
-    messages, where = parsed.messages
-    for name, (why, claim) in CHOICE_NEUTRAL.items():
-        text = getattr(messages, name, None)
-        for language in LANGUAGES:
-            found = claim.search(getattr(text, language, None) or "")
-            if found:
-                yield where.problem(
-                    "error", f"{name}.{language}: '{found.group()}': {why}", name, language
-                )
 
 
 def _quoted_buttons(

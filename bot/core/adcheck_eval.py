@@ -1,7 +1,11 @@
-"""`python -m bot adcheck eval`: per-flag precision and recall of the ad check on labelled ads.
+"""`python -m bot adcheck eval [FILE]`: per-flag precision and recall of the ad check on
+labelled ads, overall and per language.
 
 The labelled ads (default tests/data/ads.yaml) are `ads: [{id, lang, flags: [...], text}]`;
-an ad with no flags is honest and should be rated "low".
+an ad with no flags is honest and should be rated "low". A label is a flag id of
+content/ad_check.yaml, one of a flag's `aliases` (`salary_above_market` is `too_good`), or a
+red-flag id of the facts file (`rf-fees`) when exactly one flag has it. A label that names no
+flag is counted as a kind the check cannot find (recall 0%) and named in the output.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.core.adcheck import AdChecker
 
@@ -26,6 +30,11 @@ class LabelledAd(BaseModel):
     lang: str
     flags: list[str] = Field(default_factory=list)
     text: str
+
+    @field_validator("flags")
+    @classmethod
+    def _plain_labels(cls, flags: list[str]) -> list[str]:
+        return [flag.strip().lower() for flag in flags]
 
 
 @dataclass
@@ -73,17 +82,36 @@ def read_ads(path: Path) -> list[LabelledAd]:
     return [LabelledAd.model_validate(item) for item in data["ads"]]
 
 
+def label_names(checker: AdChecker) -> dict[str, str]:
+    """Every name a label may use -> the flag id it means (ids, aliases, unambiguous indicators)."""
+    flags = checker.rules.flags
+    names = {f.indicator: f.id for f in flags}
+    for indicator in {f.indicator for f in flags}:
+        if sum(f.indicator == indicator for f in flags) > 1:
+            del names[indicator]  # rf-wrong-visa is two flags: the label must say which
+    for flag in flags:
+        names.update({alias: flag.id for alias in flag.aliases})
+        names[flag.id] = flag.id
+    # "too-good" and "rf_fees" as people may type them
+    spellings = {k.replace("_", "-"): v for k, v in names.items()}
+    spellings |= {k.replace("-", "_"): v for k, v in names.items()}
+    return spellings | names
+
+
 def evaluate(checker: AdChecker, ads: Sequence[LabelledAd]) -> Evaluation:
     """Run the checker on every ad and count hits per flag kind."""
+    names = label_names(checker)
     known = [f.id for f in checker.rules.flags]
+    known += sorted({label for ad in ads for label in ad.flags if label not in names})
     scores = {flag_id: FlagScore() for flag_id in known}
     honest = honest_low = flagged = flagged_not_low = 0
     honest_not_low: list[str] = []
     for ad in ads:
         report = checker.check(ad.text)
         found = {f.rule.id for f in report.flags}
+        wanted = {names.get(label, label) for label in ad.flags}
         for flag_id in known:
-            score, want, got = scores[flag_id], flag_id in ad.flags, flag_id in found
+            score, want, got = scores[flag_id], flag_id in wanted, flag_id in found
             if want and got:
                 score.true_positive += 1
             elif got:
@@ -104,7 +132,7 @@ def evaluate(checker: AdChecker, ads: Sequence[LabelledAd]) -> Evaluation:
     return Evaluation(scores, honest, honest_low, flagged, flagged_not_low, honest_not_low)
 
 
-def render(result: Evaluation, ads: int) -> str:
+def render(result: Evaluation, ads: int, unknown: Sequence[str] = ()) -> str:
     """A Markdown table, as pasted into README."""
     lines = [
         f"{ads} ads: {result.flagged} with red flags, {result.honest} honest.",
@@ -128,6 +156,31 @@ def render(result: Evaluation, ads: int) -> str:
             lines.append(f"- {flag_id}: missed in {s.missed or '-'}, wrongly in {s.extra or '-'}")
     if result.honest_not_low:
         lines.append(f"- honest ads not rated low: {result.honest_not_low}")
+    if unknown:
+        lines.append(f"- labels that name no flag (counted as missed): {list(unknown)}")
+    return "\n".join(lines)
+
+
+def render_languages(by_language: dict[str, Evaluation]) -> str:
+    """Recall and precision per flag and language, and honest ads rated low per language."""
+    languages = list(by_language)
+    lines = [
+        "| flag | " + " | ".join(f"{lang}: ads, precision, recall" for lang in languages) + " |",
+        "|---|" + "---:|" * len(languages),
+    ]
+    flags = dict.fromkeys(f for result in by_language.values() for f in result.flags)
+    for flag_id in flags:
+        cells = []
+        for lang in languages:
+            s = by_language[lang].flags.get(flag_id, FlagScore())
+            actual = s.true_positive + s.false_negative
+            found = s.true_positive + s.false_positive
+            precision = f"{s.precision:.0%}" if found else "–"
+            recall = f"{s.recall:.0%}" if actual else "–"
+            cells.append(f"{actual}, {precision}, {recall}")
+        lines.append(f"| {flag_id} | " + " | ".join(cells) + " |")
+    cells = [f"{r.honest_low}/{r.honest} ({r.honest_low_rate:.0%})" for r in by_language.values()]
+    lines.append("| honest ads rated low | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -140,6 +193,20 @@ def main(args: argparse.Namespace) -> int:
     if content.ad_check is None:
         print("content has no ad_check.yaml")
         return 1
-    ads = read_ads(Path(args.data or DEFAULT_DATA))
-    print(render(evaluate(AdChecker(content.ad_check), ads), len(ads)))
+    try:
+        ads = read_ads(Path(args.file or args.data or DEFAULT_DATA))
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        print(f"cannot read the labelled ads: {exc}")
+        return 2
+    checker = AdChecker(content.ad_check)
+    names = label_names(checker)
+    unknown = sorted({label for ad in ads for label in ad.flags if label not in names})
+    print(render(evaluate(checker, ads), len(ads), unknown))
+    order = {"ru": 0, "be": 1, "en": 2}
+    languages = sorted({ad.lang for ad in ads}, key=lambda lang: (order.get(lang, 3), lang))
+    by_language = {
+        lang: evaluate(checker, [ad for ad in ads if ad.lang == lang]) for lang in languages
+    }
+    print("\nPer language:\n")
+    print(render_languages(by_language))
     return 0

@@ -112,7 +112,9 @@ class DialogueEngine:
         await self._load_held(event.user_key)
         language = self._language(session, event)
         places = self._content_parts(content)[1]
-        turn = Turn(event, session, Replies(content, self._i18n.translator(language), places))
+        r = Replies(content, self._i18n.translator(language), places,
+                    team=self._safety.handoff_available)
+        turn = Turn(event, session, r)
         erased = False
         try:
             erased = await self._dispatch(turn)

@@ -1,4 +1,11 @@
-"""The questionnaire runner: job-offer check and situation self-check from content/flows/*.yml."""
+"""The questionnaire runner: job-offer check and situation self-check from content/flows/*.yml.
+
+A result is two screens. The first holds the essentials and stays one phone screen long
+(FIRST_SCREEN characters, checked by `content check` for the worst case): the risk level, how
+many warning signs were found, what to do now, and the flow's own buttons (`menu:`). Why each
+answer is a warning sign is one tap away, behind "Why: warning signs" (`fw:<flow id>`), because
+each flagged answer adds its explanation and eleven of them fill four screens.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +15,9 @@ from typing import Literal
 
 from bot.content.models import Flow, FlowLevel, FlowOption, FlowQuestion
 from bot.core.events import Button, Reply
-from bot.core.replies import Replies
+from bot.core.labels import WHY_SIGNS_LABEL
 from bot.core.session import FlowState
+from bot.core.wording import Wording
 
 JOB_CHECK = "job_offer_check"
 SELF_CHECK = "situation_check"
@@ -17,6 +25,9 @@ FLOW_FOR_ACTION: dict[str, str] = {"job_check": JOB_CHECK, "self_check": SELF_CH
 # Only in the self-check does a strong answer mean "in danger now"; in the job check it is a
 # warning sign about an offer the person has not yet taken.
 STRONG_OPENS_RISK: frozenset[str] = frozenset({SELF_CHECK})
+WHY_PREFIX = "fw"  # `fw:<flow id>`: the explanations of the warning signs of the last result
+FIRST_SCREEN = 700  # characters: about one phone screen of text above the buttons
+MESSAGE_LIMIT = 4096  # characters: the most Telegram sends in one message
 
 Step = Literal["next", "done", "strong", "stale"]
 _NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
@@ -37,7 +48,7 @@ def is_active(state: FlowState | None, flow: Flow | None) -> bool:
     return state is not None and flow is not None and state.step < len(flow.questions)
 
 
-def question_reply(r: Replies, flow: Flow, step: int) -> Reply:
+def question_reply(r: Wording, flow: Flow, step: int) -> Reply:
     """Question `step` with "question n of N" and one button per option."""
     question = flow.questions[step]
     counter = r.tr.gettext("Question {n} of {total}").format(
@@ -51,7 +62,7 @@ def question_reply(r: Replies, flow: Flow, step: int) -> Reply:
     return Reply(f"{counter}\n\n{r.text(question.text)}", buttons)
 
 
-def start(r: Replies, flow: Flow) -> tuple[FlowState, list[Reply]]:
+def start(r: Wording, flow: Flow) -> tuple[FlowState, list[Reply]]:
     """A fresh state, the flow's title and intro, and its first question."""
     intro = Reply(f"{r.text(flow.title)}\n\n{r.text(flow.intro)}".strip())
     return FlowState(flow_id=flow.id), [intro, question_reply(r, flow, 0)]
@@ -126,21 +137,43 @@ def result_menu(flow: Flow) -> list[str]:
     return actions
 
 
-def result_reply(r: Replies, flow: Flow, result: Result, actions: list[str]) -> Reply:
-    """The risk level, why each flagged answer matters, and the next steps."""
+def count_line(r: Wording, n: int) -> str:
+    """"3 warning signs found", with the plural form the language needs for `n`."""
+    return r.tr.ngettext("{n} warning sign found", "{n} warning signs found", n).format(
+        n=r.tr.number(n)
+    )
+
+
+def result_reply(r: Wording, flow: Flow, result: Result, actions: list[str]) -> Reply:
+    """The first screen of a result: the risk level, the count of warning signs, the next
+    steps, then "Why: warning signs" (when there are any) and the flow's buttons."""
     n = len(result.flagged)
-    parts = [
-        r.text(result.level.text),
-        r.tr.ngettext("{n} warning sign found", "{n} warning signs found", n).format(
-            n=r.tr.number(n)
-        ),
-    ]
+    parts = [r.text(result.level.text), count_line(r, n), r.text(flow.next_steps)]
+    why = [[Button(r.tr.gettext(WHY_SIGNS_LABEL), f"{WHY_PREFIX}:{flow.id}")]] if n else []
+    return Reply("\n\n".join(p for p in parts if p), why + r.action_rows(actions))
+
+
+def why_reply(r: Wording, flow: Flow, result: Result, actions: list[str]) -> Reply:
+    """Behind "Why: warning signs": why each flagged answer matters, in the flow's order."""
+    parts = [count_line(r, len(result.flagged))]
     for question, option in result.flagged:
         # The explanation stands alone; without one, the question and the answer given.
         why = r.text(option.explain) or f"{r.text(question.text)} {r.text(option.label)}"
         parts.append(f"⚠ {why}")
-    parts.append(r.text(flow.next_steps))
     return Reply("\n\n".join(p for p in parts if p), r.action_rows(actions))
+
+
+def worst_case(flow: Flow, level: FlowLevel, language: str) -> Result:
+    """A result at `level` with every question answered by its longest warning answer in
+    `language`: the longest that level's screens can be (what `content check` measures)."""
+    flagged = []
+    for question in flow.questions:
+        warnings = [o for o in question.options if o.score > 0 or o.strong]
+        if warnings:
+            longest = max(warnings, key=lambda o: len(o.explain.get(language) if o.explain
+                                                      else question.text.get(language)))
+            flagged.append((question, longest))
+    return Result(level.min_score, level, flagged)
 
 
 def strong_indicators(flow: Flow, answers: dict[str, str]) -> list[str]:

@@ -81,3 +81,5 @@ PAGE_PART_LABELS: dict[str, str] = {
 }
 CONTRACT_LABEL = N_("Contract")  # opens the contract_advice answer (`i:contract_advice`)
 MORE_LABEL = N_("More")  # the rest of a long answer (`a:<intent>`)
+# Under a questionnaire's result: why each answer is a warning sign (`fw:<flow id>`).
+WHY_SIGNS_LABEL = N_("Why: warning signs")

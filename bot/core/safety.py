@@ -214,6 +214,14 @@ class Safety:
         if isinstance(session.awaiting, ConsentQuestion):
             reason, session.awaiting = session.awaiting.reason, None
         held = self.pending.pop(event.user_key)
+        if not self.handoff_available:
+            # An offer's button from before the operators' chat went away: nobody would read
+            # an alert, so none is raised and no person is promised (the numbers instead).
+            if choice in ("yes", "text"):
+                self.offer_human(turn, reason)
+            else:
+                turn.replies.append(r.main_menu())
+            return
         if choice not in ("yes", "text"):
             declined = r.tr.gettext(
                 "All right. If you change your mind, press “Talk to a person” or send /operator."

@@ -78,6 +78,8 @@ class Steps:
         elif prefix == "f" and rest.count(":") == 2:
             flow_id, question_id, option_id = rest.split(":")
             self.flow_answer(turn, flow_id, question_id, option_id)
+        elif prefix == flows.WHY_PREFIX:  # "Why: warning signs" under a questionnaire's result
+            self.flow_why(turn, rest)
         elif prefix == "i":
             self.answer_intent(turn, IntentResult(rest, 1.0))
         elif prefix == "h":
@@ -149,7 +151,8 @@ class Steps:
     def choose_language(self, turn: Turn, language: str) -> None:
         """An explicit choice: it wins over detection from then on."""
         turn.session.language, turn.session.language_chosen = language, True
-        turn.r = Replies(turn.r.content, self._i18n.translator(language), turn.r.places)
+        turn.r = Replies(turn.r.content, self._i18n.translator(language), turn.r.places,
+                         team=turn.r.team)
         if not turn.session.onboarded:
             self.onboard(turn)
         else:
@@ -195,6 +198,19 @@ class Steps:
                 turn.replies.append(flows.question_reply(r, current, state.step))
             else:
                 turn.replies.append(r.main_menu(r.tr.gettext("This questionnaire is over.")))
+
+    def flow_why(self, turn: Turn, flow_id: str) -> None:
+        """Why each answer of the finished questionnaire is a warning sign; the answers are the
+        session's, so a button from a forgotten or restarted questionnaire says it is over."""
+        r, state = turn.r, turn.session.flow
+        flow = r.content.flows.get(flow_id)
+        if flow is None or state is None or state.flow_id != flow_id or flows.is_active(
+            state, flow
+        ):
+            turn.replies.append(r.main_menu(r.tr.gettext("This questionnaire is over.")))
+            return
+        result = flows.evaluate(flow, state.answers)
+        turn.replies.append(flows.why_reply(r, flow, result, flows.result_menu(flow)))
 
     async def delete(self, turn: Turn) -> bool:
         """/delete: erase everything at once, and say so in the person's language."""

@@ -244,8 +244,11 @@ class Triage:
         score = risk_evidence(result)
         letters = _letters_up_to(text, MIN_LETTERS_FOR_MODEL)
         threshold = self._threshold
-        if not matches and reassured(clean(text[:MAX_TEXT_CHARS]).split()):
-            threshold = max(threshold, REASSURED_THRESHOLD)
+        if not matches:
+            raw = text[:MAX_TEXT_CHARS]
+            tokens = clean(raw).split()
+            if reassured(tokens, raw):
+                threshold = max(threshold, REASSURED_THRESHOLD)
         by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL
         if not matches and not by_model:
             return TriageDecision(at_risk=False, risk_score=score)

@@ -108,14 +108,24 @@ def _details(case: Case, texts: OperatorTexts) -> list[str]:
     return lines
 
 
+def _alert_id(case: Case, escalation: int) -> str:
+    """The case id, and the escalation number after a slash (an escalation is its own post)."""
+    return f"{case.id}/{escalation}" if escalation else case.id
+
+
 def _case_line(case: Case, texts: OperatorTexts) -> str:
     return texts.text(N_("Case #{id}"), id=case.id)
 
 
 def alert_reply(case: Case, texts: OperatorTexts, *, escalation: int = 0,
-                topic_mode: bool = False, reopened: bool = False) -> Reply:
-    """The alert: pseudonym, language, country, risk, warning signs, answers, waiting time
-    (`reopened`: the person asked again within the reopen window, in the case's own topic)."""
+                topic_mode: bool = False, reopened: bool = False,
+                repeat: bool = False) -> Reply:
+    """The alert: pseudonym, language, country, risk, warning signs, answers, waiting time.
+
+    `reopened`: the person asked again within the reopen window, in the case's own topic.
+    `repeat`: an earlier post of this very alert may have arrived (it was interrupted before
+    its result was known); the alert says so, so operators see one case, not two.
+    """
     head = "🆘 " + texts.text(N_("New case: {case}"), case=case.pseudonym)
     if reopened:
         head = "🔁 " + texts.text(N_("{case} asked for a person again: the case is reopened"),
@@ -123,7 +133,12 @@ def alert_reply(case: Case, texts: OperatorTexts, *, escalation: int = 0,
     elif escalation:
         head = "⏰ " + texts.text(N_("ESCALATED ({n}): nobody has taken {case} yet"),
                                   n=escalation, case=case.pseudonym)
-    lines = [head, *_details(case, texts),
+    lines = [head]
+    if repeat:
+        lines.append("⚠️ " + texts.text(N_(
+            "Possibly a repeat of alert #{id}: posting it was interrupted before we knew "
+            "whether it arrived. The same case, not a new one."), id=_alert_id(case, escalation)))
+    lines += [*_details(case, texts),
              texts.text(N_("Waiting: {minutes} min"), minutes=case.waited_min)]
     lines.append(texts.text(HELP_TOPIC if topic_mode else HELP_REPLY))
     lines.append(_case_line(case, texts))

@@ -40,6 +40,9 @@ class Case:
     unreachable: bool = False  # the person blocked the bot: "unreachable" is the likely outcome
     posted: int = -1  # the last alert number posted (0 the first, then escalations)
     reopened: int = 0  # the alert number that announced the person's reopening (0: none)
+    # The last alert number whose sendMessage was started: above `posted`, that post's end is
+    # unknown (the process died or Redis failed before the result was recorded).
+    posting: int = -1
 
     @classmethod
     def from_alert(cls, alert: OperatorAlert, *, id: str, user_key: str,
@@ -74,6 +77,8 @@ class Case:
             fields["posted"] = str(self.posted)
         if self.reopened:
             fields["reopened"] = str(self.reopened)
+        if self.posting >= 0:
+            fields["posting"] = str(self.posting)
         if self.outcome:  # absent until recorded: HSETNX lets only the first press count
             fields["outcome"] = self.outcome
         return fields
@@ -96,5 +101,5 @@ class Case:
             closed_by=raw.get("closed_by", ""), outcome=raw.get("outcome", ""),
             operator_name=raw.get("operator_name", ""), closed_name=raw.get("closed_name", ""),
             unreachable=raw.get("unreachable") == "1", posted=int(raw.get("posted") or -1),
-            reopened=int(raw.get("reopened") or 0),
+            reopened=int(raw.get("reopened") or 0), posting=int(raw.get("posting") or -1),
         )

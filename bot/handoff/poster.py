@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from redis.exceptions import OutOfMemoryError, RedisError
 
+from bot.core.messenger import BotApiError
 from bot.handoff.alerts import alert_reply
 from bot.handoff.case import Case
 from bot.handoff.failures import Call, decide
@@ -69,22 +70,32 @@ class AlertPoster:
             return
         if item.n > 0 and case.state != "new":
             return  # taken meanwhile: nothing to escalate
+        # The Bot API has no idempotency key: a post whose answer never came (a kill, a crash
+        # of Redis before the result was written) may or may not be in the chat. Record the
+        # start first; posting again after an unknown end says it may be a repeat.
+        repeat = case.posting >= item.n
+        if repeat:
+            log.warning("alert post of case=%s n=%d was interrupted: posting again, marked as "
+                        "a possible repeat", case.id, item.n)
+        # Redis full: post anyway, unmarked (this process still remembers a post it could not
+        # record); an alert nobody sees is worse than a repeat nobody was warned of.
+        await unless_full(parts.cases.update(case.id, posting=item.n))
         try:
             if item.n == 0:
                 topic_mode = await self._ensure_topic(case)
-                reply = alert_reply(case, parts.board.labels, topic_mode=topic_mode)
+                reply = alert_reply(case, parts.board.labels, topic_mode=topic_mode, repeat=repeat)
                 ids = await parts.board.post(case, reply, link=False)
             elif item.n == case.reopened:  # never 0: 0 is the first alert
                 # The person asked again within the reopen window: in the case's own topic,
                 # where its history is (a closed topic is reopened by the channel).
                 reply = alert_reply(case, parts.board.labels, topic_mode=bool(case.thread_id),
-                                    reopened=True)
+                                    reopened=True, repeat=repeat)
                 ids = await parts.board.post(case, reply, link=False)
             else:
                 # Escalations go to the main chat, where everyone sees them, not a quiet topic.
                 case.user_text = ""
                 ids = await parts.board.send(
-                    alert_reply(case, parts.board.labels, escalation=item.n),
+                    alert_reply(case, parts.board.labels, escalation=item.n, repeat=repeat),
                     reply_to=None if case.thread_id else (case.alert_msg or None))
         except RedisError:
             raise  # the queue tries again once Redis is back
@@ -93,6 +104,8 @@ class AlertPoster:
             # the numbers, instead of waiting in a queue nobody reads.
             log.error("alert not posted (%s) case=%s n=%d", decide(Call.TO_OPERATORS, exc).name,
                       case.id, item.n)
+            if refused_by_telegram(exc):  # known not posted: the next try is no repeat
+                await unless_full(parts.cases.update(case.id, posting=case.posted))
             if await parts.cases.due_once(case.id, "unreachable", UNREACHABLE_NOTE_EVERY):
                 await parts.person.tell_unreachable(case)
             raise
@@ -208,6 +221,17 @@ class AlertPoster:
             if pause_now:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), pause_now)
+
+
+def refused_by_telegram(exc: BaseException) -> bool:
+    """Whether Telegram answered with a refusal (4xx), here or as the cause: then nothing was
+    posted. A 5xx, a network error or a timeout leaves it unknown."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, BotApiError):
+            return seen.code < 500
+        seen = seen.__cause__
+    return False
 
 
 def _kind(exc: BaseException) -> str:

@@ -108,17 +108,17 @@ class Relay:
             await self._parts.person.remind_place(case)
 
     async def from_operator(self, update: OperatorInput, case_id: str, *,
-                            audit_as: str | None = None) -> None:
+                            audit_as: str | None = None) -> bool:
         """An authorised operator's message in a case: to the person, through the bot.
 
         `audit_as` names the sender in the audit trail when it is not a person's id (an admin
-        posting anonymously as the group).
+        posting anonymously as the group). True when it reached the person.
         """
         parts = self._parts
         if is_note(update.text):
             # A note among colleagues: it stays in the topic, whatever state the case is in.
             await self._say(update, NOTE_KEPT)
-            return
+            return False
         case = await parts.cases.get(case_id)
         if case is None or case.state == "closed":
             reopenable = (case is not None and case.closed_by not in ("person", "erased")
@@ -126,19 +126,19 @@ class Relay:
             await self._say(update, N_("This case is closed: the message was not delivered. "
                                        "/reopen continues it.") if reopenable
                             else N_("This case is closed: the message was not delivered."))
-            return
+            return False
         text, canned = update.text, canned_command(update.text)
         if canned is not None:
             pick = pick_canned(parts.canned_file, canned, case.language, parts.board.labels)
             if pick.text is None:  # the list, or why not: for the operator only
                 await parts.board.say_to(update, pick.notice, translated=True)
-                return
+                return False
             text = pick.text
         elif passes(update.kind) and update.message_id is not None:
             text = None  # copied as it is, caption included
         elif update.kind != EventKind.TEXT or not text:
             await self._say(update, N_("Only text is passed on: the person did not get this."))
-            return
+            return False
         operator = update.user_id or 0
         if case.state == "new":
             # Writing in a case takes it, as Take would.
@@ -147,14 +147,14 @@ class Relay:
                 again = await parts.cases.get(case_id)
                 if again is None or again.state != "taken":  # e.g. this operator is at capacity
                     await self._say(update, TAKE_FIRST)
-                    return
+                    return False
         if text is None:
             delivered = await parts.person.copy(case, update.chat_id, int(update.message_id or 0))
         else:
             delivered = await parts.person.tell(case.user_key, Reply(text), case)
         if delivered is Delivery.NO_ADDRESS:
             await self._say(update, N_("The person's chat is no longer known: not delivered."))
-            return
+            return False
         if delivered is Delivery.DELIVERED:  # FAILED: the case already has a note
             # Delivered already: an audit entry refused for lack of memory changes nothing.
             action = ("relay" if canned is None and text is not None
@@ -162,6 +162,7 @@ class Relay:
             await unless_full(parts.audit.record(audit_as or operator, case.id, action))
             if canned is not None:  # colleagues see what the person got, in their language
                 await parts.board.say_to(update, pick.notice, translated=True)
+        return delivered is Delivery.DELIVERED
 
     async def _say(self, update: OperatorInput, text: str) -> None:
         await self._parts.board.say_to(update, text)

@@ -89,8 +89,9 @@ class QueueHandoff:
         await check_operators_chat(self.parts.messenger, self.parts.ops)
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Post, re-claim and escalate alerts until `stop` is set (see `AlertPoster`)."""
-        await self.poster.run(stop)
+        """Post, re-claim and escalate alerts until `stop` is set (see `AlertPoster`); pass
+        on operators' messages held during a Redis outage once it is back."""
+        await asyncio.gather(self.poster.run(stop), self.operator_updates.run(stop))
 
 
 def build_handoff(

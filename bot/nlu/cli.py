@@ -131,18 +131,33 @@ def eval_main(args: argparse.Namespace) -> int:
     return 0
 
 
+def lines_outside(data_dir: Path, names: set[str]) -> set[tuple[str, str]]:
+    """(text, intent) of the training lines in files not named one of `names`."""
+    files = sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml"))
+    return {(e.text, e.intent) for f in files if f.name not in names for e in load_examples(f)}
+
+
 def cv_main(args: argparse.Namespace) -> int:
-    """`nlu cv [--folds N]`: held-out metrics of the embedded model on its own training data."""
+    """`nlu cv [--folds N] [--seed S] [--older-than FILE]`: held-out metrics of the embedded
+    model on its own training data."""
     settings = load_settings()
     examples = load_examples(settings.nlu.data_dir)
     triages = {
         "model": build_triage(settings, phrases=False),
         "model+phrases": build_triage(settings),
     }
-    named = cross_validate(examples, triages, folds=args.folds)
+    named = cross_validate(examples, triages, folds=args.folds, seed=args.seed)
     print(f"{args.folds}-fold cross-validation on {len(examples)} utterances from "
           f"{settings.nlu.data_dir}; risk threshold {settings.nlu.risk_threshold}\n")  # fmt: skip
     print(format_table(named))
+    if args.older_than:
+        older = lines_outside(settings.nlu.data_dir, set(args.older_than))
+        scored = {name: [o for o in outcomes if (o[0].text, o[0].intent) in older]
+                  for name, outcomes in named.items()}  # fmt: skip
+        print(
+            f"\nthe same, scored on the {len(scored['model'])} lines outside "
+            f"{', '.join(sorted(args.older_than))} (trained on all)\n{format_table(scored)}"
+        )
     print(f"\nmost frequent confusions\n{format_confusions(named['model'], top=15)}")
     for name, outcomes in named.items():
         print(f"\nthreshold sweep ({name}): threshold, at-risk recall, false-alarm rate")

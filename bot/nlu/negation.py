@@ -110,8 +110,13 @@ def _cue_at(tokens: Sequence[str], at: int, cues: Cues) -> bool:
     return any(tuple(tokens[at : at + len(cue)]) == cue for cue in cues.get(tokens[at], ()))
 
 
-def _negated_at(tokens: Sequence[str], at: int) -> bool:
-    return any(word in NEGATORS for word in tokens[max(0, at - SCOPE) : at])
+def _negated_at(tokens: Sequence[str], at: int, clauses: Sequence[int] | None = None) -> bool:
+    """Whether a negator stands up to SCOPE words before token `at`, in its clause: "never gave
+    it back" is negated, "никто не забирал, просто спрашиваю" is not."""
+    return any(
+        tokens[i] in NEGATORS and (clauses is None or clauses[i] == clauses[at])
+        for i in range(max(0, at - SCOPE), at)
+    )
 
 
 def _frames_at(tokens: Sequence[str], at: int) -> bool:
@@ -157,7 +162,7 @@ class NegationScope:
             (
                 at
                 for at in range(len(tokens) - 1, -1, -1)
-                if _cue_at(tokens, at, _GIVEN_BACK_CUES) and not _negated_at(tokens, at)
+                if _cue_at(tokens, at, _GIVEN_BACK_CUES) and not _negated_at(tokens, at, clauses)
             ),
             -1,
         )
@@ -199,10 +204,23 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
 _REASSURANCE_CUES = _by_first_word(_REASSURANCES)
 
 
-def reassured(tokens: Sequence[str]) -> bool:
-    """Whether cleaned `tokens` hold a reassurance, a hypothetical or a story frame (above)."""
-    return any(
-        (word in _FICTION_WORDS or word.startswith(_FICTION_STEMS))
-        or (_cue_at(tokens, at, _REASSURANCE_CUES) and not _negated_at(tokens, at))
-        for at, word in enumerate(tokens)
-    )
+def reassured(tokens: Sequence[str], raw: str | None = None) -> bool:
+    """Whether cleaned `tokens` hold a reassurance, a hypothetical or a story frame (above).
+
+    With the `raw` text the tokens were cleaned from, a negator in an earlier clause does not
+    cancel a reassurance: "nobody took it, just asking" is reassured, "they don't pay on time"
+    is not. (The clauses are found only for a cue with a negator before it: rare and cheap.)
+    """
+    clauses: list[int] | None = None
+    for at in range(len(tokens)):
+        if _frames_at(tokens, at):
+            return True
+        if not _cue_at(tokens, at, _REASSURANCE_CUES):
+            continue
+        if not _negated_at(tokens, at):
+            return True
+        if raw is not None and clauses is None:
+            clauses = clause_numbers(raw, tokens) or []
+        if clauses and not _negated_at(tokens, at, clauses):
+            return True
+    return False

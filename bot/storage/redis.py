@@ -6,8 +6,8 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
-from redis.asyncio import Redis
-from redis.asyncio.sentinel import Sentinel
+from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio.sentinel import Sentinel, SentinelConnectionPool
 from redis.connection import parse_url
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -40,22 +40,39 @@ async def once_more(call: Callable[[], Awaitable[T]]) -> T:
 
 
 TIMEOUT_S = 2.0  # a dead or partitioned Redis must fail fast, so the fallback can answer
+# A burst (hundreds of webhook requests writing the inbox at once) can want more connections
+# than the pool holds. redis-py's plain pool then raises MaxConnectionsError at once, which the
+# bot took for a Redis outage and answered from memory; a blocking pool makes the command wait
+# for a connection instead, up to this long (a dead Redis still fails within TIMEOUT_S, since
+# its connections fail and go back to the pool).
+POOL_WAIT_S = 10.0
+MAX_CONNECTIONS = 100  # redis-py's own default pool size, per client
+
+
+class SentinelBlockingConnectionPool(SentinelConnectionPool, BlockingConnectionPool):
+    """redis-py's Sentinel pool (the primary found through Sentinel) that waits for a free
+    connection like `BlockingConnectionPool` instead of failing when all are in use."""
 
 
 def connect(
-    url: str, *, sentinels: Sequence[tuple[str, int]] = (), master: str = "mymaster"
+    url: str, *, sentinels: Sequence[tuple[str, int]] = (), master: str = "mymaster",
+    max_connections: int = MAX_CONNECTIONS,
 ) -> Redis:
     """One shared client (with its connection pool) for the whole process.
+
+    At most `max_connections` connections; a command finding them all in use waits up to
+    POOL_WAIT_S for one (then redis.ConnectionError "No connection available.").
 
     With `sentinels` (host, port pairs) the primary named `master` is asked of Redis Sentinel
     on every new connection, so after a failover the client reconnects to the promoted
     replica; `url` then gives only the password and database number.
     """
     if not sentinels:
-        return Redis.from_url(
+        return Redis.from_pool(BlockingConnectionPool.from_url(
             url, decode_responses=True, socket_timeout=TIMEOUT_S,
             socket_connect_timeout=TIMEOUT_S, health_check_interval=30,
-        )
+            max_connections=max_connections, timeout=POOL_WAIT_S,
+        ))
     options = parse_url(url)
     sentinel = Sentinel(
         list(sentinels),
@@ -64,7 +81,8 @@ def connect(
         username=options.get("username"), db=options.get("db", 0),
         socket_timeout=TIMEOUT_S, socket_connect_timeout=TIMEOUT_S,
     )
-    return sentinel.master_for(master)
+    return sentinel.master_for(master, connection_pool_class=SentinelBlockingConnectionPool,
+                               max_connections=max_connections, timeout=POOL_WAIT_S)
 
 
 class RedisSessionStore:

@@ -48,7 +48,7 @@ async def test_checkad_command_then_pasted_ad_lists_quoted_red_flags(chat: Chat)
     assert "Тревожных признаков: 4" in report
     # Each flag quotes the ad's own words that raised it.
     assert "Плата за работу" in report and "регистрационный взнос" in report
-    assert "Без опыта, но высокий заработок" in report and "высокая зарплата" in report
+    assert "Заработок намного выше обычного" in report and "высокая зарплата" in report
     assert "Торопят с решением" in report and "Осталось 2 места" in report
     assert "Связь только через мессенджер" in report and "вайбер" in report
     assert "Уровень риска: высокий" in report

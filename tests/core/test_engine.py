@@ -12,6 +12,7 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.config import Settings
+from bot.content.branches import for_team
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
 from bot.core.engine import DialogueEngine
@@ -60,7 +61,7 @@ async def test_start_welcomes_in_the_client_language_and_shows_the_menu(
     response = await chat.command("/start")
     said = texts(response)
     assert said[0] == content.messages.welcome.get(lang).strip()
-    assert said[1] == content.messages.privacy_notice.get(lang).strip()
+    assert said[1] == for_team(content.messages.privacy_notice.get(lang), True).strip()
     assert MAIN_MENU <= set(payloads(response.replies[-1]))
 
 
@@ -283,7 +284,7 @@ async def test_every_advice_and_service_intent_is_answered_from_content(
     chat.language_code = "en"
     response = await chat.press(f"i:{intent}")
     reply = response.replies[0]
-    assert reply.text.startswith(content.answers[intent].text.get("en").strip())
+    assert reply.text.startswith(for_team(content.answers[intent].text.get("en"), True).strip())
     assert "m:menu" in payloads(reply)
     for action in content.answers[intent].menu:
         assert f"m:{action}" in payloads(reply)

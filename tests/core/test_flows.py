@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.content.branches import for_team
 from bot.content.check import main as check_main
 from bot.content.loader import ContentHolder
 from bot.content.models import Content, Flow
@@ -31,7 +32,9 @@ def option(flow: Flow, question_index: int, option_id: str) -> str:
 
 
 def level_text(flow: Flow, level: str, lang: str) -> str:
-    return next(lv.text.get(lang).strip() for lv in flow.levels if lv.level == level)
+    return next(
+        for_team(lv.text.get(lang), True).strip() for lv in flow.levels if lv.level == level
+    )
 
 
 async def run(chat: Chat, flow: Flow, answer: str) -> list[str]:
@@ -56,7 +59,7 @@ async def test_job_check_all_clear_ends_low(chat: Chat, content: Content, lang: 
     flow = content.flows[JOB_CHECK]
     said = await run(chat, flow, "no")
     assert said[-1].startswith(level_text(flow, "low", lang))
-    assert flow.next_steps.get(lang).strip() in said[-1]
+    assert for_team(flow.next_steps.get(lang), True).strip() in said[-1]
 
 
 async def test_job_check_every_warning_ends_high_with_each_explanation(
@@ -68,8 +71,11 @@ async def test_job_check_every_warning_ends_high_with_each_explanation(
     assert said.startswith(level_text(flow, "high", "en"))
     flagged = [o for q in flow.questions for o in q.options if o.id == "yes" and o.score > 0]
     assert f"{len(flagged)} warning signs found" in said
+    # The explanations are one tap away, so the first screen stays one phone screen.
+    why = await chat.press(f"fw:{JOB_CHECK}")
     for opt in flagged:
-        assert opt.explain is not None and opt.explain.get("en").strip() in said
+        assert opt.explain is not None and opt.explain.get("en").strip() not in said
+        assert opt.explain.get("en").strip() in why.replies[0].text
 
 
 async def test_job_check_medium_with_russian_plural(chat: Chat, content: Content) -> None:

@@ -186,3 +186,41 @@ async def test_counters_sum_per_group_for_the_dashboard(redis_client: Redis) -> 
     assert totals["all"] == {"checked": 3, "warned": 1}
     assert totals["a" * 32] == {"checked": 2, "warned": 1}
     assert totals["b" * 32] == {"checked": 1}
+
+
+@pytest.mark.parametrize("ad, name", [
+    ("Требуются работники на склад в Польшу, зарплата 4000 злотых, жильё предоставляем, работа "
+     "стабильная. Старший смены Ольга Сидорова: паспорт оставите у координатора. Для записи "
+     "нужно оплатить 150 евро за оформление приглашения, звоните.", "Сидорова"),
+    ("Требуются работники на склад в Польшу, зарплата 4000 злотых, жильё предоставляем, работа "
+     "стабильная. Паспорт оставите у координатора Ольги. Для записи нужно оплатить 150 евро "
+     "за оформление приглашения Сергею, звоните.", "Серге"),
+    ("Праца на складзе ў Польшчы, заробак 4000 злотых, жыллё даём, праца стабільная. Старшая "
+     "змены Алеся Кавалёва: пашпарт пакідаеце ў каардынатара. Для запісу трэба заплаціць 150 "
+     "еўра за запрашэнне, тэлефануйце.", "Алеся"),
+])
+async def test_a_persons_name_next_to_a_flag_is_not_quoted(ad: str, name: str) -> None:
+    """A quote's context is cut down to the flag's own words when it holds a name (a title-case
+    word inside a sentence): the recruiter or a victim is never named in the group."""
+    response = await desk().handle(message(ad), username="smb_bot", is_admin=member)
+    [reply] = response.replies
+    assert "• " in reply.text  # still warned, with the flags' own words
+    assert name not in reply.text
+
+
+@pytest.mark.parametrize("text, country", [
+    ("я в Дубае, забрали паспорт и не выпускают", "Объединённые Арабские Эмираты"),
+    ("my friend in Lithuania: the boss took his passport", "Lithuania"),
+])
+async def test_the_danger_reply_gives_the_number_of_the_country_the_message_names(
+    text: str, country: str,
+) -> None:
+    """A group set to Poland has members elsewhere: the country a danger message names (the
+    writer's own word) decides the number, never the group's when it is another country."""
+    d = desk()
+    await d.replies.store.save("g" * 32, GroupSettings(country="PL"))
+    response = await d.handle(message(text), username="smb_bot", is_admin=member)
+    [reply] = response.replies
+    assert country in reply.text
+    assert "Польш" not in reply.text and "Poland" not in reply.text
+    assert "паспорт" not in reply.text and "passport" not in reply.text

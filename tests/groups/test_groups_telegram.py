@@ -19,7 +19,7 @@ from bot.adapters.telegram.runner import EngineFactory
 from bot.groups.counters import day_key
 from bot.groups.store import settings_key
 from bot.privacy import Pseudonymizer
-from tests.groups.conftest import BOT_LINK, GroupMember
+from tests.groups.conftest import BOT_LINK, GroupMember, handled
 from tests.helpers.fake_bot_api import (
     BOT_USER,
     KICKED_GROUP,
@@ -382,6 +382,8 @@ async def test_settings_follow_a_group_upgraded_to_a_supergroup(
     await admin.post("/hotlines", replies=1)  # refused with migrate_to_chat_id
     moved = await redis_client.hgetall(settings_key(group_key(new_id)))
     assert moved["country"] == "LT"
+    # The answer itself is not lost with the old chat: it is sent again in the supergroup.
+    await fake_api.wait_calls("sendMessage", 1, new_id)
     assert not await redis_client.exists(settings_key(group_key(BASIC["id"])))
 
 
@@ -411,6 +413,28 @@ async def test_in_a_forum_topic_the_warning_stays_in_the_topic(
     poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
     warned = await poster.post(SCAM_AD, message_thread_id=77, is_topic_message=True)
     assert int(warned[0].params["message_thread_id"]) == 77
+
+
+@pytest.mark.parametrize("gone", ["closed", "deleted"])
+async def test_a_danger_reply_whose_topic_is_gone_goes_to_the_general_topic(
+    framework: str, gone: str, fake_api: FakeBotAPI, redis_server: RedisServer,
+    redis_client: Redis, running: Start, engine_factory: EngineFactory,
+) -> None:
+    """A topic closed or deleted before the reply (TOPIC_CLOSED, "message thread not found")
+    must not leave a person in danger without an answer: the group's General topic gets it."""
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    fake_api.forums.add(GROUP["id"])
+    fake_api.topics[GROUP["id"]][78] = True  # closed by an admin
+    if gone == "deleted":
+        fake_api.delete_topic(GROUP["id"], 78)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+    mark = len(fake_api.calls)
+    await member.post(DANGER, replies=2, message_thread_id=78, is_topic_message=True)
+    sent = fake_api.calls_to("sendMessage", GROUP["id"], since=mark)
+    delivered = [call for call in sent if "message_thread_id" not in call.params]
+    assert len(delivered) == 1
+    assert "t.me/" in str(delivered[0].params)  # the private link is there
+    assert "паспорт" not in delivered[0].text
 
 
 async def test_with_redis_down_ads_are_still_warned_about(
@@ -460,3 +484,112 @@ async def test_without_getme_the_danger_reply_still_goes_out(
     fake_api.clear_failures()
     again = await member.post(DANGER)
     assert url_buttons(again[0]) == [f"{BOT_LINK}?start=help"]
+
+
+async def test_an_ad_edited_after_posting_is_checked_and_answered_only_once(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """A post made harmless and edited into a scam ad later (a known trick) gets the warning
+    then; a warned ad edited again (a typo fixed) gets no second one; an edited command is not
+    answered again."""
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+
+    async def edit(original: dict[str, Any], text: str, replies: int) -> list[Any]:
+        mark = len(fake_api.calls)
+        update = {"edited_message": {**original["message"], "text": text,
+                                     "edit_date": int(time.time())}}
+        update_id = await fake_api.push(update)
+        if replies:
+            await fake_api.wait_calls("sendMessage", replies, GROUP["id"], since=mark)
+        else:
+            await handled(redis_client, update_id)
+        await fake_api.quiet(0.5)
+        return fake_api.calls_to("sendMessage", GROUP["id"], since=mark)
+
+    teaser = message_update(fake_api, member.user, text="Есть работа в Польше, кому надо?",
+                            chat=GROUP)
+    await fake_api.push(teaser)
+    await fake_api.quiet(0.5)
+    warned = await edit(teaser, SCAM_AD, replies=1)
+    assert "оплатить 150 евро" in warned[0].text
+    assert warned[0].params["reply_parameters"]["message_id"] == teaser["message"]["message_id"]
+    assert await edit(teaser, SCAM_AD + " Срочно!", replies=0) == []
+
+    ad = message_update(fake_api, member.user, text=SCAM_AD, chat=GROUP)
+    mark = len(fake_api.calls)
+    await fake_api.push(ad)
+    await fake_api.wait_calls("sendMessage", 1, GROUP["id"], since=mark)
+    assert await edit(ad, SCAM_AD.replace("Марина", "Оля"), replies=0) == []
+
+    command = message_update(fake_api, member.user, text="/help", chat=GROUP)
+    mark = len(fake_api.calls)
+    await fake_api.push(command)
+    await fake_api.wait_calls("sendMessage", 1, GROUP["id"], since=mark)
+    assert await edit(command, "/hotlines", replies=0) == []
+
+
+async def test_a_reply_to_the_bot_is_answered_like_a_mention(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """In privacy mode a member talks to the bot by replying to it: a question gets the short
+    help with the private link (nothing of it repeated), not silence."""
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
+                          privacy=True)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP, language="en")
+    helped = await member.post("/help")
+    own = {"message_id": helped[0].params.get("message_id", 1), "from": BOT_USER,
+           "chat": GROUP, "date": int(time.time()), "text": helped[0].text}
+
+    answer = await member.post("а куда звонить, если я в Литве? мой номер +375291112233",
+                               reply_to_message=own)
+    assert url_buttons(answer[0]) == [BOT_LINK]
+    assert "Я предупреждаю" in answer[0].text  # in the language it was asked in
+    assert "+375" not in answer[0].text and "Литв" not in answer[0].text
+    assert "?" not in answer[0].text  # no question asked in public
+
+
+async def test_removed_from_a_group_the_bot_forgets_its_settings_at_once(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """Telegram tells a removed bot only through my_chat_member (nothing more comes from that
+    group, so no refused reply would ever say it): the settings go then, as docs/GROUPS.md
+    promises; the bot's other groups keep theirs."""
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
+                          chats=(GROUP, BASIC))
+    for chat in (GROUP, BASIC):
+        await GroupMember(bot, fake_api, redis_client, ADMIN, chat).post("/settings cap 3")
+    for status in ("kicked", "left"):
+        chat = GROUP if status == "kicked" else BASIC
+        update_id = await fake_api.push({"my_chat_member": {
+            "chat": chat, "from": user(ADMIN), "date": int(time.time()),
+            "old_chat_member": {"status": "member", "user": BOT_USER},
+            "new_chat_member": {"status": status, "user": BOT_USER,
+                                **({"until_date": 0} if status == "kicked" else {})},
+        }})
+        key = settings_key(group_key(chat["id"]))
+        deadline = time.monotonic() + 15
+        while await redis_client.exists(key):
+            assert time.monotonic() < deadline, f"settings kept after '{status}' ({update_id})"
+            await fake_api.quiet(0.1)
+        if status == "kicked":  # the other group keeps its settings
+            assert await redis_client.exists(settings_key(group_key(BASIC["id"])))
+
+
+async def test_one_person_writing_their_story_in_several_messages_gets_one_danger_reply(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """A reply under each of one person's messages would point the whole group at them: one
+    danger reply per person for a while; another member in danger still gets theirs."""
+    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
+    first = await member.post(DANGER)
+    assert url_buttons(first[0]) == [f"{BOT_LINK}?start=help"]
+    assert await member.post("нас держат в общежитии и не выпускают", replies=0) == []
+    assert await member.post("забрали паспорт, помогите", replies=0) == []
+    other = GroupMember(bot, fake_api, redis_client, 5010, GROUP)
+    assert url_buttons((await other.post(DANGER))[0]) == [f"{BOT_LINK}?start=help"]

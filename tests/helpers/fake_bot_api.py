@@ -196,7 +196,7 @@ class FakeBotAPI:
     async def push(self, update: dict[str, Any]) -> int:
         """Queue an update for getUpdates (gives it an update_id unless it has one)."""
         update.setdefault("update_id", next(self._update_ids))
-        message = update.get("message")
+        message = update.get("message") or update.get("edited_message")
         if message is not None and not self._visible(message):
             self.unseen.append(update)
             return int(update["update_id"])
@@ -338,6 +338,13 @@ class FakeBotAPI:
                     await asyncio.wait_for(self._new_update.wait(), timeout)
                 except TimeoutError:
                     pass
+            allowed = params.get("allowed_updates")
+            if isinstance(allowed, str):
+                allowed = json.loads(allowed)
+            if allowed:
+                # Telegram drops the kinds the bot did not ask for (the last list given).
+                self._updates = [u for u in self._updates
+                                 if any(kind in u for kind in allowed)]
             return list(self._updates[: int(params.get("limit") or 100)])
 
     def _message(self, params: dict[str, Any], message_id: int | None = None) -> web.Response:

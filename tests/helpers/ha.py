@@ -87,6 +87,12 @@ class Processes:
                 proc.terminate()
         for name in list(self.procs):
             self.stop(name, grace=10.0)
+        keep = os.environ.get("SMB_KEEP_LOGS")  # a directory: the logs survive, to read later
+        if keep:
+            target = Path(keep) / self.dir.name
+            target.mkdir(parents=True, exist_ok=True)
+            for log in self.dir.glob("*.log"):
+                shutil.copy(log, target / log.name)
         self._dir.cleanup()
 
 

@@ -89,8 +89,43 @@ def test_look_alikes_are_not_an_alarm(triage: Triage, model: EmbeddedRecognizer,
 
 @pytest.mark.parametrize(
     "text",
+    [
+        # danger phrases (the negator is part of the phrase, so it always fires)
+        "я не в безопасности",
+        "мы тут не в безопасности, он вернулся",
+        "я не ў бяспецы",
+        "ya ne v bezopasnosti",
+        "i am not safe here",
+        "i don't feel safe in this house",
+        # the model (contrast.yml): well-being said with a negation
+        "i am not okay here",
+        "я не в порядке",
+    ],
+)
+def test_safety_said_with_a_negation_is_distress(
+    triage: Triage, model: EmbeddedRecognizer, text: str
+) -> None:
+    # The reassurance lines ("i am not in danger") once taught the model that a negator next
+    # to "safe" means fine: "я не в безопасности" was read as out_of_scope.
+    assert _assess(triage, model, text).at_risk, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["я не в опасности", "i'm not in danger", "со мной всё нормально, я не в опасности",
+     "я не ў небяспецы, проста пытаюся"],
+)  # fmt: skip
+def test_not_in_danger_is_no_alarm(triage: Triage, model: EmbeddedRecognizer, text: str) -> None:
+    assert not _assess(triage, model, text).at_risk, text
+
+
+@pytest.mark.parametrize(
+    "text",
     ["меня бьют", "бьют", "муж бьет", "бригадир ударил", "избили", "заперли", "мне угрожают",
-     "мяне б'юць", "пабілі", "нас зачынілі", "he hit me", "beaten", "locked in"],
+     "мяне б'юць", "пабілі", "нас зачынілі", "he hit me", "beaten", "locked in",
+     "бригадир дал мне пощёчину", "майстар даў мне ляпас", "the boss slapped me",
+     "охранник сломал мне руку", "he broke my ribs", "брыгадзір разбіў мне нос",
+     "начальник лапает меня", "гаспадар мацае мяне", "the manager gropes me"],
 )  # fmt: skip
 def test_very_short_violence_and_confinement_reports_are_caught_in_every_language(
     triage: Triage, model: EmbeddedRecognizer, text: str

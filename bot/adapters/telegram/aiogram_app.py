@@ -28,6 +28,7 @@ from aiogram.types import (
     BotCommand,
     BotCommandScopeAllPrivateChats,
     CallbackQuery,
+    ChatMemberUpdated,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
@@ -47,7 +48,7 @@ from bot.adapters.telegram.texts import TransportTexts
 from bot.config import ConfigError
 from bot.core.messenger import BotApiError, TransportUnreachable
 
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 _JSON_HEADERS = {"Content-Type": "application/json"}
 _PINNED: dict[Any, Any] = {}  # result type -> Response[result type], for the whole process
 
@@ -120,12 +121,14 @@ async def on_update(event: Message | CallbackQuery, event_update: Update,
     await glue.handle_update(event_update)
 
 
-async def in_a_group(message: Message, groups: GroupGate | None = None) -> bool:
+async def in_a_group(message: Message | ChatMemberUpdated,
+                     groups: GroupGate | None = None) -> bool:
     """Messages from groups and supergroups other than the operators' chat."""
     return groups is not None and groups.takes(message.chat.id, str(message.chat.type))
 
 
-async def on_group_message(message: Message, event_update: Update, groups: GroupGate) -> None:
+async def on_group_message(message: Message | ChatMemberUpdated, event_update: Update,
+                           groups: GroupGate) -> None:
     """A group's message goes to the group gate (docs/GROUPS.md), never to the dialogue."""
     await groups.handle_update(event_update)
 
@@ -135,6 +138,12 @@ def build_group_router() -> Router:
     router = Router(name=f"{__name__}.groups")
     router.message.filter(in_a_group)
     router.message.register(on_group_message)
+    # An ad edited after posting is checked again (the gate answers a message only once).
+    router.edited_message.filter(in_a_group)
+    router.edited_message.register(on_group_message)
+    # The bot removed from a group: its settings are forgotten at once (docs/GROUPS.md).
+    router.my_chat_member.filter(in_a_group)
+    router.my_chat_member.register(on_group_message)
     return router
 
 

@@ -36,7 +36,8 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024  # aiohttp's default; a real update is a few kB at most
 MAX_DEPTH = 64  # a real update nests about 10 deep (a reply's quoted message's entities)
 _SURROGATE = re.compile("[\ud800-\udfff]")  # after JSON decoding, only lone halves remain
-HANDLED = ("message", "edited_message", "callback_query")  # the webhook's allowed_updates
+# The webhook's allowed_updates; my_chat_member: the bot added to or removed from a group.
+HANDLED = ("message", "edited_message", "callback_query", "my_chat_member")
 
 # Telegram ids fit in a signed 64-bit integer (Bot API: "at most 52 significant bits").
 TgId = Annotated[int, Field(ge=-(2**63), lt=2**63)]
@@ -94,6 +95,16 @@ class CallbackQueryShape(_Shape):
     message: CallbackMessageShape | None = None
 
 
+class ChatMemberShape(_Shape):
+    status: str
+
+
+class ChatMemberUpdatedShape(_Shape):
+    chat: ChatShape
+    date: int
+    new_chat_member: ChatMemberShape
+
+
 class UpdateShape(_Shape):
     """The parts of an update the bot reads, with the Bot API's types."""
 
@@ -101,6 +112,7 @@ class UpdateShape(_Shape):
     message: MessageShape | None = None
     edited_message: MessageShape | None = None
     callback_query: CallbackQueryShape | None = None
+    my_chat_member: ChatMemberUpdatedShape | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,12 +24,14 @@ from bot.adapters.telegram.state import ChatState
 from bot.core.events import Button, Reply
 from bot.core.groups import GroupDesk, GroupMessage, GroupResponse, Sender
 from bot.core.messenger import BotApiError
+from bot.handoff.failures import Refusal, refusal_of
 from bot.privacy import Pseudonymizer
 
 log = logging.getLogger(__name__)
 
 GROUP_TYPES = ("group", "supergroup")
 ADMIN_STATUSES = ("creator", "administrator", "owner")
+REMOVED_STATUSES = ("left", "kicked")  # ChatMember.status when the bot is out of the chat
 MAX_GROUPS_LOGGED = 100
 
 
@@ -112,7 +114,16 @@ class GroupGate:
                 self._idle.set()
 
     async def _handle(self, update: Any) -> None:
+        member = getattr(update, "my_chat_member", None)
+        if member is not None:
+            await self._membership(member)
+            return
         message = getattr(update, "message", None)
+        # An edit: a harmless post turned into a scam ad later is checked then (commands are
+        # answered once, when sent; a message answered already is not answered again).
+        edited = message is None
+        if edited:
+            message = getattr(update, "edited_message", None)
         if message is None:
             return
         chat_id = int(message.chat.id)
@@ -127,6 +138,9 @@ class GroupGate:
         read = read_group_message(message, group_key(self._pseudonymizer, chat_id), username)
         if read is None:
             return
+        if edited and (read.command is not None
+                       or read.message_id in await self._answered(read.group_key)):
+            return
         joined = getattr(message, "new_chat_members", None) or []
         if any(int(member.id) == bot_id for member in joined):
             # Just added: say once what the bot does here (as /help; admins then /settings).
@@ -134,6 +148,9 @@ class GroupGate:
         if read.command == "/settings":
             read = replace(read, sees_all=reads_all or await self._is_admin(chat_id, bot_id))
         user = getattr(message, "from_user", None)
+        if user is not None and read.sender == Sender.MEMBER:
+            read = replace(read, sender_key=self._pseudonymizer.user_key(
+                f"tg-group-sender:{chat_id}:{int(user.id)}"))
 
         async def is_admin() -> bool:
             if read.sender == Sender.ANONYMOUS_ADMIN:
@@ -141,9 +158,37 @@ class GroupGate:
             return user is not None and await self._is_admin(chat_id, int(user.id))
 
         response = await self._desk.handle(read, username=username, is_admin=is_admin)
+        if read.command is None and (response.replies or response.admin_notices):
+            await self._mark_answered(read.group_key, read.message_id)
         thread = (getattr(message, "message_thread_id", None)
                   if getattr(message, "is_topic_message", None) else None)
         await self._deliver(chat_id, read.group_key, response, thread)
+
+    async def _membership(self, member: Any) -> None:
+        """The bot's own membership changed: removed or left, the group's settings go at once
+        (Telegram sends nothing more from a group the bot is no longer in)."""
+        chat = member.chat
+        if not self.takes(int(chat.id), str(getattr(chat.type, "value", chat.type))):
+            return
+        status = member.new_chat_member.status
+        if str(getattr(status, "value", status)) in REMOVED_STATUSES:
+            await self._desk.replies.store.forget(group_key(self._pseudonymizer, int(chat.id)))
+            log.info("removed from a group: its settings are forgotten")
+
+    async def _answered(self, group: str) -> list[int]:
+        """Group messages the bot answered in the last 48 hours (ids, under the group's key
+        in the chat state's recent-messages list; expiring as it does)."""
+        try:
+            return await self._state.recent(group)
+        except Exception as exc:
+            log.warning("answered messages unknown: %s", type(exc).__name__)
+            return []
+
+    async def _mark_answered(self, group: str, message_id: int) -> None:
+        try:
+            await self._state.remember(group, [message_id])
+        except Exception as exc:
+            log.warning("answered message not remembered: %s", type(exc).__name__)
 
     async def _is_admin(self, chat_id: int, user_id: int) -> bool:
         """getChatMember now (never remembered: admins change). An admin bot sees every
@@ -160,8 +205,8 @@ class GroupGate:
         try:
             async with asyncio.timeout(self._send_budget):
                 for reply in response.replies:
-                    await self._messenger.send(chat_id, Reply(reply.text, reply.buttons),
-                                               thread_id=thread, reply_to=reply.reply_to)
+                    await self._send_reply(chat_id, group, Reply(reply.text, reply.buttons),
+                                           thread, reply.reply_to)
                 for notice in response.admin_notices:
                     await self._tell_admins(chat_id, notice.text, notice.buttons,
                                             notice.message_id, notice.link_label)
@@ -169,6 +214,32 @@ class GroupGate:
             await self._refused(chat_id, group, exc)
         except TimeoutError:
             log.warning("group reply not delivered: the send budget ran out")
+
+    async def _send_reply(self, chat_id: int, group: str, reply: Reply, thread: int | None,
+                          reply_to: int | None) -> None:
+        """One public reply; where its place is gone, the group itself still gets it.
+
+        A topic closed or deleted since the message was posted (400 "TOPIC_CLOSED", "message
+        thread not found") must not silence a reply to a person in danger: it goes to the
+        group's General topic instead, without `reply_to` (that message is in the old topic).
+        A group upgraded to a supergroup (400 with migrate_to_chat_id) gets it in the new chat,
+        its settings moved along. Other refusals are raised to `_refused`.
+        """
+        try:
+            await self._messenger.send(chat_id, reply, thread_id=thread, reply_to=reply_to)
+            return
+        except BotApiError as exc:
+            refusal = refusal_of(exc)
+            if refusal is Refusal.MIGRATED and exc.migrate_to_chat_id is not None:
+                await self._move_settings(chat_id, exc.migrate_to_chat_id)
+                log.warning("group reply sent again: the group became a supergroup")
+                await self._messenger.send(exc.migrate_to_chat_id, reply)
+            elif thread is not None and refusal in (Refusal.THREAD_GONE, Refusal.TOPIC_CLOSED):
+                log.warning("group reply sent to the General topic: its topic is %s",
+                            "closed" if refusal is Refusal.TOPIC_CLOSED else "gone")
+                await self._messenger.send(chat_id, reply)
+            else:
+                raise
 
     async def _tell_admins(self, chat_id: int, text: str, buttons: list[list[Button]],
                            message_id: int | None, link_label: str) -> None:
@@ -245,7 +316,8 @@ def read_group_message(message: Any, key: str, username: str) -> GroupMessage | 
     reply = getattr(message, "reply_to_message", None)
     reply_text = None
     author = getattr(getattr(reply, "from_user", None), "username", None)
-    if reply is not None and not (username and author == username):  # not the bot's own words
+    to_the_bot = bool(reply is not None and username and author == username)
+    if reply is not None and not to_the_bot:  # the bot's own words are never checked
         raw = getattr(reply, "text", None) or getattr(reply, "caption", None)
         reply_text = None if raw is None else valid_text(raw)
     mention = f"@{username}".lower() if username else None
@@ -255,7 +327,9 @@ def read_group_message(message: Any, key: str, username: str) -> GroupMessage | 
         language_code=getattr(user, "language_code", None) if user is not None else None,
         forwarded=getattr(message, "forward_origin", None) is not None,
         automatic_forward=bool(getattr(message, "is_automatic_forward", None)),
-        addressed=bool(mention and text and mention in text.lower()),
+        # A reply to the bot speaks to it as a mention does (in privacy mode, the only other
+        # way a member can): answered the same, never left in silence.
+        addressed=bool(mention and text and mention in text.lower()) or to_the_bot,
         command=command, args=args.strip(),
         reply_to_id=int(reply.message_id) if reply is not None else None,
         reply_to_text=reply_text,

@@ -1,19 +1,26 @@
 """The webhook inbox: every accepted update is written to Redis before Telegram gets its 200.
 
 Telegram does not resend an update it got 200 for, so an update in hand when the process stops
-would be lost. Each one is kept at `smb:inbox:<update_id>` (JSON, `INBOX_TTL`) from before the
-200 until it has been handled; a start handles whatever a previous process left there.
+would be lost. Each one is kept at `smb:inbox:<update_id>` (JSON, `INBOX_TTL`, listed in the
+sorted set `smb:inbox-index`) from before the 200 until it has been handled.
+
+Whose it is: each process has an owner id and keeps `smb:inbox-owner:<id>` alive (renewed
+every `SWEEP_EVERY`, expiring after `OWNER_LEASE`). Entries of a live owner are left alone
+(taking one would break a person's order); an owner that stopped (it deletes its key last) or
+died (its key expires) leaves entries any replica takes up at its next sweep or start. So a
+clean stop hands over at once, a SIGKILL within OWNER_LEASE + SWEEP_EVERY seconds.
 
 The entries hold the update as Telegram sent it (text and Telegram ids) for seconds while it is
-handled, or until the next start after a stop; they expire after `INBOX_TTL` whatever happens.
-Handling an entry twice (a start draining while another replica still handles it) is harmless:
-the update de-duplication (`ChatState.admit`) lets only one of them answer.
+handled, or until the next sweep after a stop; they expire after `INBOX_TTL` whatever happens.
+Handling an entry twice (a replica taking it while its stalled owner still handles it) is
+harmless: the update de-duplication (`ChatState.admit`) lets only one of them answer.
 """
 
 from __future__ import annotations
 
 import json
 import time
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any, Protocol
 
@@ -24,38 +31,55 @@ from bot.storage.health import RedisHealth
 from bot.storage.keys import global_key
 
 INBOX_TTL = 24 * 3600  # as long as the update de-duplication remembers an update id
-# An entry nobody released is taken up after this long: its process died without stopping.
-# Before, it may be in the hands of a live replica (taking it would break a person's order).
-ORPHANED_AFTER = 120.0
+OWNER_LEASE = 15.0  # seconds a process's claim on its entries outlives its last renewal
+SWEEP_EVERY = OWNER_LEASE / 3  # renew the claim, and take up what others left
+# Entries written before owners existed (a rolling upgrade): taken when released, or this old.
+UNOWNED_AFTER = 120.0
+INDEX = global_key("inbox-index")
+READ_CHUNK = 500  # entries per MGET
 
 
 class Inbox(Protocol):
     """Where accepted updates wait until they are handled."""
 
-    async def put(self, update_id: int, update: dict[str, Any], released: bool = False) -> bool:
-        """Record an update (`released`: left by a stopping process for the next start);
-        False when it could not be recorded durably."""
+    async def put(self, update_id: int, update: dict[str, Any]) -> bool:
+        """Record an update as this process's; False when it could not be recorded durably."""
         ...
 
     async def done(self, update_id: int) -> None:
         """The update has been handled: forget it."""
         ...
 
-    def left(self) -> AsyncIterator[dict[str, Any]]:
-        """Updates a stopped process left, or a dead one ORPHANED_AFTER seconds ago."""
+    async def renew(self) -> None:
+        """Keep this process's claim on its entries (raises RedisError while Redis is away)."""
+        ...
+
+    async def release(self) -> None:
+        """Stopping: what this process leaves is anyone's to take up, now."""
+        ...
+
+    def left(self, full: bool = False) -> AsyncIterator[dict[str, Any]]:
+        """Updates whose owner stopped or died, oldest first (`full`: also entries missing
+        from the index, by a SCAN of the keyspace: once, at start)."""
         ...
 
 
 class NoInbox:
     """Without Redis: nothing is durable, `put` says so."""
 
-    async def put(self, update_id: int, update: dict[str, Any], released: bool = False) -> bool:
+    async def put(self, update_id: int, update: dict[str, Any]) -> bool:
         return False
 
     async def done(self, update_id: int) -> None:
         return None
 
-    async def left(self) -> AsyncIterator[dict[str, Any]]:
+    async def renew(self) -> None:
+        return None
+
+    async def release(self) -> None:
+        return None
+
+    async def left(self, full: bool = False) -> AsyncIterator[dict[str, Any]]:
         for _ in ():
             yield {}
 
@@ -63,17 +87,28 @@ class NoInbox:
 class RedisInbox:
     """`Inbox` in Redis; while Redis is away (`RedisHealth`), `put` returns False at once."""
 
-    def __init__(self, redis: Redis, health: RedisHealth | None = None) -> None:
+    def __init__(self, redis: Redis, health: RedisHealth | None = None,
+                 owner: str | None = None) -> None:
         self._redis = redis
         self._health = health
+        self.owner = owner or uuid.uuid4().hex  # random: says nothing about the host
 
-    async def put(self, update_id: int, update: dict[str, Any], released: bool = False) -> bool:
+    def _owner_key(self, owner: str) -> str:
+        return global_key("inbox-owner", owner)
+
+    async def put(self, update_id: int, update: dict[str, Any]) -> bool:
         if self._health is not None and not await self._health.available():
             return False
-        entry = {"at": time.time(), "released": released, "update": update}
+        entry = {"at": time.time(), "owner": self.owner, "update": update}
         try:
-            await self._redis.set(global_key("inbox", str(update_id)),
-                                  json.dumps(entry, ensure_ascii=False), ex=INBOX_TTL)
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.set(global_key("inbox", str(update_id)),
+                         json.dumps(entry, ensure_ascii=False), ex=INBOX_TTL)
+                pipe.zadd(INDEX, {str(update_id): update_id})
+                pipe.expire(INDEX, INBOX_TTL)
+                # With the entry: never an entry whose owner looks dead while it is alive.
+                pipe.set(self._owner_key(self.owner), 1, ex=int(OWNER_LEASE))
+                await pipe.execute()
         except (RedisError, OSError) as exc:
             if self._health is not None:
                 self._health.failed(exc)
@@ -82,28 +117,64 @@ class RedisInbox:
 
     async def done(self, update_id: int) -> None:
         try:
-            await self._redis.delete(global_key("inbox", str(update_id)))
-        except (RedisError, OSError) as exc:  # it expires; a later start skips it as handled
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.delete(global_key("inbox", str(update_id)))
+                pipe.zrem(INDEX, str(update_id))
+                await pipe.execute()
+        except (RedisError, OSError) as exc:  # it expires; a later sweep skips it as handled
             if self._health is not None:
                 self._health.failed(exc)
 
-    async def left(self) -> AsyncIterator[dict[str, Any]]:
-        keys = [key async for key in self._redis.scan_iter(match=global_key("inbox", "*"),
-                                                           count=1000)]
-        # Oldest first: update ids grow, and a person's messages keep their order.
-        for key in sorted(keys, key=_update_id):
-            raw = await self._redis.get(key)
-            if raw is None:
-                continue  # handled meanwhile
-            try:
-                entry = json.loads(raw)
-            except ValueError:
-                await self._redis.delete(key)
-                continue
-            if not isinstance(entry, dict) or not isinstance(entry.get("update"), dict):
-                continue
-            if entry.get("released") or float(entry.get("at", 0)) < time.time() - ORPHANED_AFTER:
-                yield entry["update"]
+    async def renew(self) -> None:
+        await self._redis.set(self._owner_key(self.owner), 1, ex=int(OWNER_LEASE))
+
+    async def release(self) -> None:
+        try:
+            await self._redis.delete(self._owner_key(self.owner))
+        except (RedisError, OSError) as exc:  # then the claim expires within OWNER_LEASE
+            if self._health is not None:
+                self._health.failed(exc)
+
+    async def left(self, full: bool = False) -> AsyncIterator[dict[str, Any]]:
+        ids = {int(m) for m in await self._redis.zrange(INDEX, 0, -1) if isinstance(m, str | bytes)}
+        if full:
+            ids |= {_update_id(key) async for key in self._redis.scan_iter(
+                match=global_key("inbox", "*"), count=1000)}
+        ordered = sorted(ids)  # update ids grow: a person's messages keep their order
+        alive: dict[str, bool] = {self.owner: True}  # ours are in hand here
+        for start in range(0, len(ordered), READ_CHUNK):
+            chunk = ordered[start:start + READ_CHUNK]
+            raws = await self._redis.mget([global_key("inbox", str(i)) for i in chunk])
+            gone = [str(i) for i, raw in zip(chunk, raws, strict=True) if raw is None]
+            if gone:  # handled meanwhile (or expired): keep the index short
+                await self._redis.zrem(INDEX, *gone)
+            for update_id, raw in zip(chunk, raws, strict=True):
+                entry = _entry(raw)
+                if entry is None:
+                    continue
+                owner = entry.get("owner")
+                if isinstance(owner, str):
+                    if owner not in alive:
+                        alive[owner] = bool(await self._redis.exists(self._owner_key(owner)))
+                    if alive[owner]:
+                        continue
+                elif not (entry.get("released")
+                          or float(entry.get("at", 0)) < time.time() - UNOWNED_AFTER):
+                    continue
+                if entry["update"].get("update_id") == update_id:
+                    yield entry["update"]
+
+
+def _entry(raw: str | bytes | None) -> dict[str, Any] | None:
+    if raw is None:
+        return None
+    try:
+        entry = json.loads(raw)
+    except ValueError:
+        return None  # not ours to read; it expires
+    if not isinstance(entry, dict) or not isinstance(entry.get("update"), dict):
+        return None
+    return entry
 
 
 def _update_id(key: str | bytes) -> int:

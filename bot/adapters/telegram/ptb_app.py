@@ -36,6 +36,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
+    ChatMemberHandler,
     ContextTypes,
     MessageHandler,
     TypeHandler,
@@ -51,7 +52,7 @@ from bot.adapters.telegram.texts import TransportTexts
 from bot.config import ConfigError
 from bot.core.messenger import BotApiError, TransportUnreachable
 
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 
 def quiet_payload_logs() -> None:
@@ -151,8 +152,11 @@ class PTBAdapter:
         if groups is not None:
             self._groups = groups
             self.application.add_handler(MessageHandler(
-                filters.UpdateType.MESSAGE & filters.ChatType.GROUPS
+                filters.UpdateType.MESSAGES & filters.ChatType.GROUPS
                 & OutsideOperatorsChat(groups), self._on_group_message), group=-1)
+            # The bot removed from a group (the gate checks the chat as for messages).
+            self.application.add_handler(ChatMemberHandler(
+                self._on_group_message, ChatMemberHandler.MY_CHAT_MEMBER), group=-1)
 
     async def _on_group_message(self, update: Update,
                                 context: ContextTypes.DEFAULT_TYPE) -> None:

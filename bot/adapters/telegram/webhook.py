@@ -3,7 +3,8 @@
 A request passes the secret, then the edge (`UpdateGate`: size, depth, shape, valid text), is
 written to the inbox (`Inbox`, Redis) and only then answered 200; the update is handled in the
 background and leaves the inbox when done. On stop the server stops accepting, finishes what
-it has started, leaves the rest in the inbox for the next start, and logs the counts.
+it has started, leaves the rest in the inbox for another replica or the next start
+(`bot/adapters/telegram/inbox.py` says when they are taken up), and logs the counts.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from aiohttp import web
 
 from bot.adapters.telegram.edge import MalformedUpdate, UpdateGate
 from bot.adapters.telegram.glue import log_failure
-from bot.adapters.telegram.inbox import ORPHANED_AFTER, Inbox, NoInbox
+from bot.adapters.telegram.inbox import SWEEP_EVERY, Inbox, NoInbox
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -102,10 +103,10 @@ class WebhookServer:
     async def _handle(self, update: dict[str, Any], durable: bool) -> None:
         async with self._semaphore:
             if self._stopping:
-                # Released for the next start (taken while Redis was away: it may be back).
-                if await self._inbox.put(update["update_id"], update, released=True) or durable:
+                # Left for whoever sweeps next (taken while Redis was away: it may be back).
+                if durable or await self._inbox.put(update["update_id"], update):
                     self._left += 1
-                    return  # in the inbox: the next start handles it
+                    return
             try:
                 await self._feed(update)
             except MalformedUpdate:
@@ -116,23 +117,26 @@ class WebhookServer:
             if durable:  # also after a failure: a poison update must not come back forever
                 await self._inbox.done(update["update_id"])
 
-    async def resume(self) -> int:
-        """Take up the updates an earlier process left in the inbox; returns how many."""
+    async def resume(self, full: bool = False) -> int:
+        """Take up the updates a stopped or dead process left in the inbox; returns how many
+        (`full`: also look past the inbox's index, as at start)."""
         count = 0
-        async for update in self._inbox.left():
+        async for update in self._inbox.left(full):
             if type(update.get("update_id")) is int and update["update_id"] not in self._in_hand:
                 self._start(update, durable=True)
                 count += 1
         if count:
-            log.info("webhook inbox: %d updates left by the previous run, handling them now",
-                     count)
+            log.info("webhook inbox: %d updates left by a stopped or dead process, handling "
+                     "them now", count)
         return count
 
     async def _sweep(self) -> None:
-        """Now and then, take up what a replica left on stopping or dying meanwhile."""
+        """Keep this process's claim on its inbox entries, and take up what a replica left on
+        stopping or dying meanwhile."""
         while True:
-            await asyncio.sleep(ORPHANED_AFTER / 2)
+            await asyncio.sleep(SWEEP_EVERY)
             try:
+                await self._inbox.renew()
                 await self.resume()
             except Exception as exc:  # Redis away: the next sweep tries again
                 log.warning("webhook inbox sweep failed: %s", type(exc).__name__)
@@ -143,7 +147,11 @@ class WebhookServer:
     async def start(self, host: str, port: int) -> None:
         """Handle what the inbox holds, then listen on host:port."""
         self._stopping = False
-        await self.resume()
+        try:
+            await self._inbox.renew()
+            await self.resume(full=True)
+        except Exception as exc:  # Redis away at start: the sweep tries again
+            log.warning("webhook inbox not read at start: %s", type(exc).__name__)
         self._sweeper = asyncio.create_task(self._sweep())
         self._runner = web.AppRunner(self.app(), access_log=None)  # URLs only, but stay quiet
         await self._runner.setup()
@@ -152,7 +160,7 @@ class WebhookServer:
 
     async def stop(self, grace: float = 25.0) -> None:
         """Stop taking updates; finish those started (up to `grace` seconds), leave the rest in
-        the inbox for the next start; log how many were handled and left."""
+        the inbox for another replica or the next start; log how many were handled and left."""
         self._stopping = True
         if self._sweeper is not None:
             self._sweeper.cancel()
@@ -164,5 +172,6 @@ class WebhookServer:
         if self._tasks:
             _, pending = await asyncio.wait(set(self._tasks), timeout=grace)
             unfinished = len(pending)
+        await self._inbox.release()  # last: before, another replica could take what is in hand
         log.info("webhook stopped: %d updates handled, %d left in the inbox for the next start, "
                  "%d unfinished after %.0f s", self.handled, self._left, unfinished, grace)

@@ -59,7 +59,7 @@ class GroupDesk:
         if in_danger:
             await r.danger_reply(message, settings, response, username=username)
         elif message.addressed and person and await r.allow(message, settings, "reply"):
-            language = r.language(settings, message, None)
+            language = r.language(settings, message, text)  # the words' language first
             response.replies.append(r.help_reply(language, username, message.message_id))
         return response
 

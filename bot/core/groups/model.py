@@ -59,7 +59,7 @@ class GroupMessage:
 
     `message_id` is the transport's id of the message in its group (replies point at it);
     `reply_to_text` is the text of the message it replies to (for /check); `addressed` says
-    the message mentions the bot by its @username;
+    the message mentions the bot by its @username or replies to one of its messages;
     `command` is a slash command meant for this bot ("/check"), with `args` after it.
     """
 
@@ -78,6 +78,9 @@ class GroupMessage:
     # What the bot knows of its own reach here (getMe's can_read_all_group_messages, or an
     # admin bot): False means Telegram's privacy mode shows it commands and replies only.
     sees_all: bool = False
+    # A keyed hash of the sender within this group, kept only in the process's memory for a
+    # few minutes (so one person's several messages get one danger reply); None: unknown.
+    sender_key: str | None = None
 
 
 @dataclass(slots=True)

@@ -8,6 +8,8 @@ current content (rebuilt after a reload).
 from __future__ import annotations
 
 import logging
+import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,7 +37,14 @@ from bot.nlu.language import detect_language
 log = logging.getLogger(__name__)
 
 FLAGS_SHOWN = 4  # a public warning stays short
+# One person writing their story in several messages gets one danger reply in this time: a
+# reply under each would point the whole group at them. Kept in memory only (bounded).
+DANGER_QUIET_S = 600.0
+DANGER_SENDERS_KEPT = 10_000
 QUOTE_CHARS = 60
+# A title-case word ("Ольга", "Sergei"; not "РАБОТА"), and what ends a sentence before one.
+_TITLE_WORD = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁІЎ][a-zа-яёіў'’-]+")
+_SENTENCE_END = ".!?\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +75,7 @@ class GroupReplies:
         self._limiter = limiter
         self.counters = counters
         self._parts: ContentParts | None = None
+        self._danger_answered: dict[str, float] = {}  # sender key -> monotonic time
 
     # ---------------------------------------------------------------- per content
     def parts(self) -> ContentParts:
@@ -136,23 +146,50 @@ class GroupReplies:
     async def danger_reply(self, message: GroupMessage, settings: GroupSettings,
                            response: GroupResponse, *, username: str) -> None:
         """The minimal public answer: the emergency number (group's country) and a private
-        link. No question, no word about what was written."""
+        link. No question, no word about what was written. Said once per sender in
+        `DANGER_QUIET_S` (their next messages are left alone)."""
+        if self._answered_lately(message.sender_key):
+            return
         if not await self.allow(message, settings, "danger"):
             return
         language = self.language(settings, message, message.text)
         r = self.replies_in(language)
         parts = []
-        if settings.country and settings.country in r.content.countries:
-            numbers = emergency_numbers(r, settings.country)
+        # The country the message names ("я в Дубае", "my friend in Lithuania") before the
+        # group's: a group about Poland has members elsewhere, and the wrong country's number
+        # wastes the one call. It is the writer's own word, not something the bot adds.
+        named = self.parts().places.find(message.text or "")
+        country = named.code if named is not None else settings.country
+        if country and country in r.content.countries:
+            numbers = emergency_numbers(r, country)
             if numbers:
                 parts.append(r.tr.gettext(T.DANGER_NUMBER).format(
-                    country=r.country_name(settings.country), numbers=numbers))
+                    country=r.country_name(country), numbers=numbers))
         parts.append(r.tr.gettext(T.DANGER_PRIVATE))
         buttons = _link_row(r.tr.gettext(T.DANGER_BUTTON), start_link(username, HELP))
         response.replies.append(GroupReply("\n".join(parts), buttons,
                                            reply_to=message.message_id))
+        if buttons:  # without the link (no getMe yet) the next message gets another chance
+            self._note_answered(message.sender_key)
         await self.counters.count(message.group_key, "danger")
         log.info("group danger reply group=%s", message.group_key[:12])
+
+    def _answered_lately(self, sender: str | None) -> bool:
+        """Whether this sender got a danger reply (with its link) within `DANGER_QUIET_S`."""
+        if sender is None or sender not in self._danger_answered:
+            return False
+        return time.monotonic() - self._danger_answered[sender] < DANGER_QUIET_S
+
+    def _note_answered(self, sender: str | None) -> None:
+        if sender is None:
+            return
+        now = time.monotonic()
+        if len(self._danger_answered) >= DANGER_SENDERS_KEPT:
+            self._danger_answered = {k: t for k, t in self._danger_answered.items()
+                                     if now - t < DANGER_QUIET_S}
+            if len(self._danger_answered) >= DANGER_SENDERS_KEPT:
+                self._danger_answered.pop(next(iter(self._danger_answered)))
+        self._danger_answered[sender] = now
 
     def help_reply(self, language: str, username: str, reply_to: int | None) -> GroupReply:
         r = self.replies_in(language)
@@ -180,11 +217,25 @@ def flag_lines(r: Replies, report: AdReport, text: str) -> list[str]:
 
 def _quoted(hidden: str, span: Span) -> str:
     """The flag's words with a little context; only the words themselves when the context
-    holds a contact (the name next to a phone number is as personal as the number)."""
+    holds a contact (the name next to a phone number is as personal as the number) or a
+    capitalised word inside a sentence (most likely a person's name: "координатор Ольга
+    Сидорова", "pay Sergei"; a place name is lost with it, which costs the warning nothing)."""
     around = quote(hidden, span, QUOTE_CHARS)
-    if MASK_CHAR in around and MASK_CHAR not in hidden[span.start:span.end]:
-        around = " ".join(hidden[span.start:span.end].split())
+    own = hidden[span.start:span.end]
+    context = around.replace(" ".join(own.split()), " ", 1)
+    if (MASK_CHAR in around and MASK_CHAR not in own) or _names_a_person(context):
+        around = " ".join(own.split())
     return tidy(around)
+
+
+def _names_a_person(context: str) -> bool:
+    """Whether the quote's context holds a title-case word that does not open a sentence
+    (the text cut before it, marked "…", counts as inside a sentence)."""
+    for word in _TITLE_WORD.finditer(context):
+        before = context[:word.start()].rstrip()
+        if before and before[-1] not in _SENTENCE_END:
+            return True
+    return False
 
 
 def _link_row(label: str, url: str | None) -> list[list[Button]]:

@@ -1,0 +1,51 @@
+"""The shape of the NGO-edited YAML in `content/`, as pydantic models.
+
+Every user-facing text is a `LocalizedText`: a mapping with the keys `ru`, `be` and `en`.
+A missing translation is an error in risk content and a warning elsewhere (see `check.py`).
+
+The models are split by content file kind in private modules; import them from here.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.content.models._adcheck import (
+    AdCheck,
+    AdFlagRule,
+    AdLevel,
+    AdRecognise,
+    AdSalary,
+    AdSentenceRule,
+    AdTexts,
+)
+from bot.content.models._answers import Answer
+from bot.content.models._base import Confidence, Language, LocalizedText, Source, Strict
+from bot.content.models._checkin import Checkin, CheckinOption, CheckinTexts
+from bot.content.models._flows import Flow, FlowLevel, FlowOption, FlowQuestion
+from bot.content.models._messages import DangerPhrase, Messages
+from bot.content.models._places import Country, Hotline, Phone
+from bot.content.models._silent_alarm import SilentAlarm, SilentAlarmTexts
+
+__all__ = [
+    "AdCheck", "AdFlagRule", "AdLevel", "AdRecognise", "AdSalary", "AdSentenceRule", "AdTexts",
+    "Answer", "Checkin", "CheckinOption", "CheckinTexts", "Confidence", "Content", "Country",
+    "DangerPhrase", "Flow", "FlowLevel", "FlowOption", "FlowQuestion", "Hotline", "Language",
+    "LocalizedText", "Messages", "Phone", "SilentAlarm", "SilentAlarmTexts", "Source", "Strict",
+]
+
+
+class Content(BaseModel):
+    """All content, loaded and cross-checked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    messages: Messages
+    answers: dict[str, Answer]  # intent name -> answer
+    hotlines: dict[str, Hotline]
+    countries: dict[str, Country]
+    flows: dict[str, Flow]
+    danger_phrases: dict[str, list[DangerPhrase]]  # language -> phrases
+    ad_check: AdCheck | None = None  # content/ad_check.yaml; None: the file is missing
+    silent_alarm: SilentAlarm | None = None  # content/silent_alarm.yaml; None: the file is missing
+    checkin: Checkin | None = None  # content/checkin.yaml; None: the file is missing

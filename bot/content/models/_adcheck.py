@@ -1,0 +1,104 @@
+"""The job-ad check (content/ad_check.yaml)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from bot.content.models._base import Language, LocalizedText, Strict
+
+
+class AdSentenceRule(Strict):
+    """Words of every group in one sentence of the ad ("you pay" + "for the visa"), in any
+    order and with any words between; never in a sentence where one of `unless` matches."""
+
+    groups: list[dict[Language, list[str]]]
+    unless: dict[Language, list[str]] = Field(default_factory=dict)
+
+
+class AdFlagRule(Strict):
+    """One red flag of a job ad, raised by the ad's own words.
+
+    `patterns` are case-insensitive regular expressions per language; all languages are tried
+    on every ad (ads mix languages). With `requires`, the flag is raised only when one of those
+    patterns also matches; with `unless`, never when one of those matches. `examples` must
+    raise the flag (checked at load), `counter_examples` must not.
+    """
+
+    id: str
+    indicator: str  # a job_offer_red_flags id from ../shared/facts/indicators.yaml
+    weight: int = 2  # added to the ad's score once, however often the flag matches
+    strong: bool = False  # a trafficking sign: the person is offered a human at once
+    salary: bool = False  # also raised by a pay figure above `AdCheck.salary`'s limits
+    # With `salary`: a pay figure counts only when one of these matches too (the kind of work
+    # that pays far less, or "no experience"); `requires` is for the words of `patterns` only.
+    salary_requires: dict[Language, list[str]] = Field(default_factory=dict)
+    # Also raised by words of several groups in one sentence, whatever their order.
+    sentences: list[AdSentenceRule] = Field(default_factory=list)
+    # Other ids people label this flag with (an id it had before, "salary_above_market"):
+    # `python -m bot adcheck eval` counts them as this flag.
+    aliases: list[str] = Field(default_factory=list)
+    negatable: bool = False  # a match next to `AdCheck.negations` ("no fee") does not count
+    title: LocalizedText
+    explain: LocalizedText
+    check: LocalizedText  # what to check next
+    patterns: dict[Language, list[str]] = Field(default_factory=dict)
+    requires: dict[Language, list[str]] = Field(default_factory=dict)
+    unless: dict[Language, list[str]] = Field(default_factory=dict)
+    examples: dict[Language, list[str]] = Field(default_factory=dict)
+    counter_examples: dict[Language, list[str]] = Field(default_factory=dict)
+
+
+class AdSalary(Strict):
+    """Pay figures that are far above normal for unskilled work (editors' limits, per currency)."""
+
+    currencies: dict[str, list[str]]  # currency code -> how ads write it ("€", "евро", "eur")
+    per_hour: dict[str, int]  # currency code -> the lowest hourly pay that is suspicious
+    per_month: dict[str, int]  # currency code -> the lowest monthly pay that is suspicious
+    per_day: dict[str, int] = Field(default_factory=dict)  # the same for daily pay
+    hour_words: list[str]  # regexes after a figure that make it hourly ("/ч", "в час", "per hour")
+    day_words: list[str] = Field(default_factory=list)  # ... daily ("в день", "per day", "/day")
+
+
+class AdRecognise(Strict):
+    """When a message looks like a job ad, so the check is offered."""
+
+    min_words: int = 25  # a typed message this long with `min_signs` signs
+    forwarded_min_words: int = 8  # a forwarded message this long with one sign
+    min_signs: int = 2
+    signs: dict[str, list[str]]  # sign name ("salary", "contacts", "job") -> regexes
+
+
+class AdLevel(Strict):
+    min_score: int
+    level: Literal["low", "medium", "high"]
+    text: LocalizedText
+
+
+class AdTexts(Strict):
+    """The screens of the ad check."""
+
+    intro: LocalizedText  # after the button or /checkad: "paste or forward the ad"
+    offer: LocalizedText  # a message that looks like an ad: "check it?"
+    too_short: LocalizedText  # what was sent is not an ad
+    expired: LocalizedText  # the held ad is gone (restart, other replica): send it again
+    heading: LocalizedText  # "{count}" red flags found
+    none_found: LocalizedText
+    quote: LocalizedText  # "In the ad:" before the quoted words
+    next_step: LocalizedText  # "What to check:" before a flag's check
+    not_stored: LocalizedText  # the ad was not kept
+
+
+class AdCheck(Strict):
+    """The job-ad check: how an ad is recognised, its red flags, and the risk levels."""
+
+    texts: AdTexts
+    recognise: AdRecognise
+    levels: list[AdLevel]
+    salary: AdSalary
+    # Words that undo a negatable flag's match: within 30 characters before it ("без
+    # предоплаты") or right after it ("fee: not required").
+    negations_before: dict[Language, list[str]] = Field(default_factory=dict)
+    negations_after: dict[Language, list[str]] = Field(default_factory=dict)
+    flags: list[AdFlagRule]

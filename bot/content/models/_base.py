@@ -1,0 +1,43 @@
+"""The base of every content model, and the texts and sources they share."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Language = Literal["ru", "be", "en"]
+Confidence = Literal["high", "medium", "low"]
+
+
+class Strict(BaseModel):
+    """A content model: unknown keys are errors, values never change after loading."""
+
+    # Editors' typos in keys ("phnoes:") must be reported, not silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalizedText(Strict):
+    """One text in each language."""
+
+    ru: str | None = None
+    be: str | None = None
+    en: str | None = None
+
+    def get(self, language: str) -> str:
+        """The text in `language`, falling back to Russian, then English, then Belarusian."""
+        for lang in (language, "ru", "en", "be"):
+            value = getattr(self, lang, None)
+            if value:
+                return str(value)
+        return ""
+
+    def missing(self) -> list[str]:
+        return [lang for lang in ("ru", "be", "en") if not getattr(self, lang)]
+
+
+class Source(Strict):
+    """Where a fact comes from, and the date printed on that source ("no date visible" if none)."""
+
+    url: str
+    seen: str

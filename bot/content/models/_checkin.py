@@ -1,0 +1,57 @@
+"""The check-in timer (content/checkin.yaml)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from bot.content.models._base import LocalizedText, Strict
+
+
+class CheckinOption(Strict):
+    """One choice in the check-in setup: a number (days, weeks or hours) and its button label."""
+
+    value: int = Field(gt=0, le=365)
+    label: LocalizedText
+
+
+class CheckinTexts(Strict):
+    """The screens of the check-in timer; `question` and the answer buttons are what someone
+    else holding the phone may see, so they stay ordinary (the checker refuses numbers)."""
+
+    intro: LocalizedText  # what it does, what can be shared; then "how often?"
+    ask_duration: LocalizedText
+    ask_grace: LocalizedText  # how long to wait for an answer before the team is told
+    ask_country: LocalizedText  # share the destination country?
+    ask_employer: LocalizedText  # type the employer's or agency's name, or skip
+    ask_contact: LocalizedText  # type a contact, or skip
+    too_long: LocalizedText  # the typed name or contact is too long
+    confirm: LocalizedText  # heading above exactly what will be shared
+    share_country: LocalizedText  # "Destination country: {value}"
+    share_employer: LocalizedText  # "Employer or agency: {value}"
+    share_contact: LocalizedText  # "Contact: {value}"
+    share_nothing: LocalizedText  # nothing chosen: only that a check-in was missed
+    started: LocalizedText  # "{next}": when the first check-in comes
+    active: LocalizedText  # status under /checkin while a plan runs: "{next}", "{until}"
+    stopped: LocalizedText
+    cancelled: LocalizedText
+    unavailable: LocalizedText  # no scheduler or no operators here
+    finished: LocalizedText  # the last check-in was answered: the plan is over
+    question: LocalizedText  # the check-in itself: ordinary
+    answered_ok: LocalizedText  # the reply to "all right": ordinary
+    button_ok: LocalizedText
+    button_help: LocalizedText
+    button_stop: LocalizedText
+    button_skip: LocalizedText
+    button_no_country: LocalizedText
+    button_start: LocalizedText
+    button_cancel: LocalizedText
+
+
+class Checkin(Strict):
+    """The check-in timer (issue 15 item 2): texts and the choices offered in the setup."""
+
+    texts: CheckinTexts
+    intervals_days: list[CheckinOption] = Field(min_length=1)
+    durations_weeks: list[CheckinOption] = Field(min_length=1)
+    grace_hours: list[CheckinOption] = Field(min_length=1)
+    max_chars: int = Field(default=120, gt=0, le=500)  # a typed name or contact

@@ -1,0 +1,26 @@
+"""The silent alarm's texts (content/silent_alarm.yaml)."""
+
+from __future__ import annotations
+
+from bot.content.models._base import LocalizedText, Strict
+
+
+class SilentAlarmTexts(Strict):
+    """The screens of the silent alarm (duress word)."""
+
+    explain: LocalizedText  # what it does, who sees what; "write the word now"
+    invalid: LocalizedText  # not a usable word (length, a command)
+    ask_sentence: LocalizedText  # count it inside a longer message too?
+    saved: LocalizedText
+    removed: LocalizedText
+    # The answer to the code word: ordinary, no numbers, no word about help, so that whoever
+    # holds the phone learns nothing.
+    ordinary_reply: LocalizedText
+
+
+class SilentAlarm(Strict):
+    """The duress word: texts only; the word itself is kept as a keyed hash in the session."""
+
+    texts: SilentAlarmTexts
+    min_chars: int = 3
+    max_words: int = 3

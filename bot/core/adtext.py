@@ -1,0 +1,99 @@
+"""How the ad check reads an ad: lower case with offsets kept, and a transliterated ad in
+Cyrillic letters with each character mapped back to the ad's own words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.nlu.language import detect_language
+from bot.nlu.normalize import cyrillize_word
+
+TELEGRAM_CHARS = 4096  # the Bot API's limit on one message's text
+_LATIN_WORD = re.compile(r"[a-z][a-z']*")
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[а-яіў]")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where in the ad (character offsets) the words that raised a flag are."""
+
+    start: int
+    end: int
+
+
+def normalize(text: str) -> str:
+    """Lower case and ё -> е, keeping every character's offset (quotes come from the original).
+
+    A letter whose lower case is longer ("İ" -> "i̇") is kept as it is, so that a span found
+    in the normalised text is the same span in the ad.
+    """
+    if text.isascii():
+        return text.lower()
+    lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
+    return lowered.replace("ё", "е")
+
+
+def fold(pattern: str) -> str:
+    """The pattern as `normalize` would write its letters, escapes kept (`\\S` stays `\\S`)."""
+    out: list[str] = []
+    escaped = False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        else:
+            low = char.lower()
+            out.append(low if len(low) == 1 else char)
+    return "".join(out).replace("ё", "е")
+
+
+def fold_soft(pattern: str) -> str:
+    """`fold`, and without soft and hard signs: transliterations drop them ("ostalos")."""
+    return fold(pattern).translate(NO_SIGNS)
+
+
+NO_SIGNS = str.maketrans({"ь": None, "ъ": None})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The ad as the patterns read it; `origin` maps each character back to the ad's
+    (start, end) when the reading is not the ad's own letters (a transliteration)."""
+
+    low: str
+    origin: list[tuple[int, int]] | None
+
+    def back(self, span: Span) -> Span:
+        if self.origin is None:
+            return span
+        return Span(self.origin[span.start][0], self.origin[span.end - 1][1])
+
+
+def transliterated(text: str) -> Reading | None:
+    """The ad with every Latin word in Cyrillic letters, when it is Russian or Belarusian
+    written in Latin letters (more Latin letters than Cyrillic ones); else None."""
+    low = normalize(text)
+    letters = _LETTER.findall(low)
+    cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
+    # The language from the first Telegram message's worth, so that the way an ad is read does
+    # not change with what follows (and a long paste costs no more than a linear read).
+    if len(letters) - cyrillic <= cyrillic or detect_language(text[:TELEGRAM_CHARS]) == "en":
+        return None
+    out: list[str] = []
+    origin: list[tuple[int, int]] = []
+    at = 0
+    for match in _LATIN_WORD.finditer(low):
+        out.append(low[at : match.start()])
+        origin.extend((i, i + 1) for i in range(at, match.start()))
+        word = cyrillize_word(match.group(0)).translate(NO_SIGNS)
+        out.append(word)
+        origin.extend((match.start(), match.end()) for _ in word)
+        at = match.end()
+    out.append(low[at:])
+    origin.extend((i, i + 1) for i in range(at, len(low)))
+    return Reading("".join(out), origin)

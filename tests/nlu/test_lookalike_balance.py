@@ -1,0 +1,66 @@
+"""The look-alike training lines must not cost real reports that share their words (issue 10).
+
+nlu/data/*/negation.yml holds advice and service lines full of risk words ("pay is fine, but my
+contract ...", "nobody took my passport"). Learnt from everyday words alone, they pulled real
+reports about a contract, a debt or one's safety into advice: cross-validated at-risk recall on
+the lines that existed before them fell from 0.995 to 0.989. These tests hold the line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import REPO_ROOT
+from bot.core.triage import DangerPhraseMatcher, Triage
+from bot.nlu.cli import lines_outside
+from bot.nlu.data import load_examples
+from bot.nlu.embedded import REASSURED_TOKEN, prepare
+from bot.nlu.evaluate import compute, cross_validate
+from tests.helpers.engine import shared_content
+
+DATA = REPO_ROOT / "nlu" / "data"
+# Files written for issue 10: the look-alikes and their risk counterparts.
+LOOKALIKE_FILES = ("negation.yml", "contrast.yml")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they pay us every friday, no problems, can i switch farms",
+        "никто паспорт не забирал, просто спрашиваю",
+        "na vsyakij sluchaj, chto delat esli zaberut pasport",
+        "what if my employer keeps my passport",
+        "я глядзеў дакументальны фільм пра гандаль людзьмі",
+    ],
+)
+def test_the_model_sees_a_reassurance_or_a_frame_as_its_own_feature(text: str) -> None:
+    assert prepare(text).split()[-1] == REASSURED_TOKEN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they took my passport",
+        "не вернули паспорт",
+        "i'm not safe",
+        "_reassured_",
+        "_REASSURED_ help",
+    ],
+)
+def test_no_reassurance_token_without_a_reassurance(text: str) -> None:
+    # A person cannot type the token either: clean() drops the underscores.
+    assert REASSURED_TOKEN not in prepare(text)
+
+
+def test_cross_validated_recall_on_the_older_lines_is_kept() -> None:
+    examples = load_examples(DATA)
+    older = lines_outside(DATA, set(LOOKALIKE_FILES))  # what `nlu cv --older-than` scores
+    assert ("nobody took my passport", "legal_work_abroad") not in older
+    triage = Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    outcomes = cross_validate(examples, {"triage": triage}, folds=5, seed=0)["triage"]
+    metrics = compute([o for o in outcomes if (o[0].text, o[0].intent) in older])
+    # Before the look-alike lines (2026-11-28): 0.995 recall, 0.029 false alarms, 0.908 accuracy.
+    assert metrics.risk_n > 900
+    assert metrics.at_risk_recall >= 0.993
+    assert metrics.false_alarm_rate <= 0.03
+    assert metrics.accuracy >= 0.895
