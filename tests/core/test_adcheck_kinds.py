@@ -41,6 +41,12 @@ RAISES: dict[str, list[str]] = {
         "No skills needed, we pay very well.",
         "Cleaners, 320 USD a day.",
         "Bez opyta, vysokaya zarplata.",
+        "Упаковка на складе, 3300 евро на руки, опыт не требуется.",
+        "Прыбіральшчыкі ў гатэль, 3200€ штомесяц, вопыт не патрэбны.",
+        "Уборка домов, 14 000 ₪ в месяц, без опыта.",
+        "Kitchen helpers, no experience, $3,400 a month.",
+        "Bez opyta, 16 000 zl v mesyac.",
+        "Фасовщики, ЗП ОТ 3500$!!! Опыт НЕ НУЖЕН.",
     ],
     "rush": [
         "Набор закрываем в четверг!",
@@ -148,6 +154,10 @@ QUIET: dict[str, list[str]] = {
         "Senior developer, 5+ years of experience, 7000 EUR a month.",
         "Software engineer for a factory automation firm, 6+ years of experience, 6500 EUR.",
         "Хорошая зарплата 1500 евро, склад.",
+        "Склад, 2400 евро брутто в месяц, опыт не нужен.",
+        "Инженер-конструктор, опыт от 5 лет, 3500 евро.",
+        "Nurse, 3 years of experience, 3600 EUR gross a month.",
+        "Зборшчыкі на завод, 1400 € на рукі, вопыт не патрэбны.",
     ],
     "rush": [
         "Приём заявок до 15 марта, начало работы 1 мая.",
