@@ -94,6 +94,11 @@ RAISES: dict[str, list[str]] = {
         "The legal side is handled in the background while you work.",
         "Всё сделаем уже в Германии.",
         "Work visas are sorted out after you land.",
+        "Разрешение на работу донесём через месяц после приезда.",
+        "Дазвол на працу дашлём пазней, калі ўжо будзеце працаваць.",
+        "We'll sort out your papers there, no stress.",
+        "Your labour card is issued once you've started at the site.",
+        "The employment pass comes later, when you have settled in.",
     ],
     "travel_on_credit": [
         "Проезд организуем сами, стоимость дороги вычтем из первой зарплаты.",
@@ -128,6 +133,10 @@ RAISES: dict[str, list[str]] = {
         "Bring your passport; the farmer keeps it for the season.",
         "On arrival the supervisor will look after your passport.",
         "Паспорт заберём на границе.",
+        "Our landlord holds the passports of all tenants until they move out.",
+        "The site manager keeps your original passport in his office.",
+        "Бригадир держит ваши паспорта до расчёта.",
+        "Майстар трымае вашыя пашпарты да канца сезона.",
     ],
     "vague_looks": ["Симпатичные девочки 18-23 для работы в баре, стройная фигура."],
     "wrong_visa": [
@@ -188,6 +197,8 @@ QUIET: dict[str, list[str]] = {
         "Разрешение на работу — до выезда, карту побыту оформляем на месте.",
         "Помогаем с оформлением разрешения на работу до выезда.",
         "Work permit arranged before arrival at our cost.",
+        "The labour card is issued before you travel.",
+        "Разрешение на работу донесём до выезда курьером.",
     ],
     "travel_on_credit": [
         "Проезд компенсируется работодателем.",
@@ -218,6 +229,10 @@ QUIET: dict[str, list[str]] = {
         "Паспорт сдаёте в визовый центр, виза D готова через две недели.",
         "You hand in your passport at the embassy for the work visa.",
         "Документы на визу готовит работодатель, оригиналы всегда у Вас.",
+        "Everyone keeps their own passport.",
+        "Keep your passport in a safe place.",
+        "Nobody holds your passport but you.",
+        "Держите паспорт при себе.",
     ],
     "vague_looks": ["Официанты — девушки и парни от 18 лет, обучение."],
     "wrong_visa": [
