@@ -128,7 +128,8 @@ RAISES: dict[str, list[str]] = {
         "Дорогу и жильё на первый месяц берём на себя, вы потом покроете из заработков.",
         "Квіткі і інтэрнат за наш кошт, потым вылічваем з заробку.",
         "Пералёт і пакой аплачвае фірма, потым вяртаеш з першых заробкаў.",
-        "Bus fare and your room are advanced by the agency and then taken out of your first two pay packets.",
+        "Bus fare and your room are advanced by the agency and then taken out of your first"
+        " two pay packets.",
         "Your flight and housing are covered up front and recovered against your next wages.",
         "Perelet i kvartiru oplachivaem, potom zakroete iz pervyh zarabotkov.",
     ],
