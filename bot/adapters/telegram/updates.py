@@ -54,6 +54,16 @@ class TgInput:
     user_name: str | None = None
 
 
+# Update types counted by name in `smb_updates`; anything else is "other".
+UPDATE_TYPES = ("message", "edited_message", "callback_query", "my_chat_member", "chat_member")
+
+
+def update_type(update: Any) -> str:
+    """The Bot API update type of an aiogram or PTB `Update` (a closed set, for metrics)."""
+    return next((name for name in UPDATE_TYPES if getattr(update, name, None) is not None),
+                "other")
+
+
 def _command(text: str) -> str:
     # "/start@SafeMigrationBot payload" -> "/start payload": the core matches plain commands.
     head, sep, rest = text.partition(" ")
