@@ -183,6 +183,8 @@ def _explain(err: Any) -> str:
         return 'expected text; put numbers in quotes, e.g. "112"'
     if kind.startswith("date"):
         return "expected a date like 2026-11-01"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "checked_by":
+        return "an editor's name or initials, e.g. \"A. K.\" (no digits, no e-mail)"
     return str(err["msg"])
 
 
