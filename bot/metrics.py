@@ -77,7 +77,8 @@ class Metrics:
             ["method", "error"], registry=r,
         )
         self.alerts = Counter(
-            "smb_alerts", "Operator alerts by stage (queued, posted, escalated, taken).",
+            "smb_alerts", "Operator alerts by stage (queued, posted, escalated, taken, "
+            "posted_unqueued).",
             ["stage"], registry=r,
         )
         self.alerts_requested = Counter(
@@ -85,11 +86,14 @@ class Metrics:
             ["reason"], registry=r,
         )
         self.alert_posted_seconds = Histogram(
-            "smb_alert_posted_seconds", "From the at-risk message to the alert posted.",
+            "smb_alert_posted_seconds",
+            "From the case opening (the person's consent, right after the at-risk answer) to "
+            "its alert posted in the operators' chat.",
             buckets=_ALERT_BUCKETS, registry=r,
         )
         self.alert_taken_seconds = Histogram(
-            "smb_alert_taken_seconds", "From the at-risk message to an operator taking it.",
+            "smb_alert_taken_seconds",
+            "From the case opening to an operator taking it.",
             buckets=_ALERT_BUCKETS, registry=r,
         )
         self.rasa_failovers = Counter(
@@ -119,8 +123,9 @@ class Metrics:
         )
 
     def observe_alert(self, stage: str, seconds: float) -> None:
-        """Count an alert reaching `stage` ("posted" or "taken") `seconds` after the case
-        opened (the person's at-risk message or request)."""
+        """Count an alert reaching `stage` ("posted" or "taken") `seconds` after its case
+        opened (`Case.created`: the person's consent; the person's own time to decide is not
+        the system's and is not in it)."""
         self.alerts.labels(stage).inc()
         histogram = self.alert_posted_seconds if stage == "posted" else self.alert_taken_seconds
         histogram.observe(max(0.0, seconds))
