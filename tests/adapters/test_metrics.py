@@ -26,7 +26,7 @@ from bot.adapters.telegram.runner import EngineFactory
 from bot.config import REPO_ROOT, Settings
 from bot.content.loader import ContentHolder
 from bot.core.session_store import SessionStore
-from bot.factory import build_engine
+from bot.factory import build_engine, build_triage
 from bot.metrics import Metrics
 from tests.handoff.telegram import (
     OPS,
@@ -39,7 +39,8 @@ from tests.handoff.telegram import (
     sent_to,
     settings_for,
 )
-from tests.helpers.engine import shared_recognizer
+from tests.helpers.chat import plain_settings
+from tests.helpers.engine import shared_content, shared_recognizer
 from tests.helpers.fake_bot_api import FakeBotAPI, callback_update, message_update, user
 from tests.helpers.redis_server import RedisServer, free_port, running_redis
 from tests.helpers.telegram_bot import Person, RunningBot, make_settings
@@ -199,6 +200,32 @@ async def test_the_menu_path_counts_a_button_risk_and_the_other_country_page(
     samples = await scrape(base)
     assert value(samples, "smb_other_country_pages_total") == 1
     assert value(samples, "smb_at_risk_total", source="button") == 1
+    assert value(samples, "smb_at_risk_total", source="phrase") == 0
+
+
+# Messages the classifier finds risky with no danger phrase in them (one is enough; the test
+# fails, saying so, if new danger phrases come to cover them all).
+MODEL_ONLY = ["не выпускают с фабрики", "hозяин держит меня взаперти",
+              "нас не выпускают из общежития после смены"]
+
+
+async def test_a_risk_only_the_model_sees_is_counted_as_model(
+    fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    content = shared_content().content
+    triage = build_triage(plain_settings())(content)
+    decisions = {t: triage.assess(t, await shared_recognizer().parse(t, "ru")) for t in MODEL_ONLY}
+    text = next((t for t, d in decisions.items() if d.at_risk and not d.by_phrase), None)
+    assert text is not None, f"no message left that only the model flags: {decisions}"
+    settings, base = with_health(make_settings(fake_api, "aiogram", redis_server.url))
+    bot = await running(settings, engine_factory)
+    person = Person(bot, fake_api, 8109, "ru")
+    await person.say("/start")
+    await person.say(text)
+
+    samples = await scrape(base)
+    assert value(samples, "smb_at_risk_total", source="model") == 1
     assert value(samples, "smb_at_risk_total", source="phrase") == 0
 
 
