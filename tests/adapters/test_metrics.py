@@ -15,6 +15,7 @@ import shutil
 import signal
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -93,9 +94,20 @@ async def eventually(base: str, check: Callable[[Samples], bool], within: float 
         await asyncio.sleep(0.05)
 
 
-async def readyz(base: str) -> tuple[int, dict[str, object]]:
+async def readyz(base: str) -> tuple[int, dict[str, Any]]:
     async with aiohttp.ClientSession() as http, http.get(f"{base}/readyz") as resp:
         return resp.status, await resp.json()
+
+
+async def chat_check(base: str, until: str, within: float = 15.0) -> tuple[int, dict[str, Any]]:
+    """/readyz until its operators_chat check says `until` (or time is up)."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        status, body = await readyz(base)
+        if body["checks"]["operators_chat"] == until or \
+                asyncio.get_running_loop().time() > deadline:
+            return status, body
+        await asyncio.sleep(0.05)
 
 
 def with_health(settings: Settings) -> tuple[Settings, str]:
@@ -360,13 +372,7 @@ async def test_readiness_reports_the_operators_chat_without_asking_telegram_per_
     # The bot is removed from the group; the next alert finds out, and readiness says so.
     fake_api.kill_chat(OPS, 403, "Forbidden: bot was kicked from the supergroup chat")
     await trigger_alert(fake_api, mode, base)
-    deadline = asyncio.get_running_loop().time() + 15
-    while True:
-        status, body = await readyz(base)
-        if body["checks"]["operators_chat"] != "ok" or \
-                asyncio.get_running_loop().time() > deadline:
-            break
-        await asyncio.sleep(0.05)
+    status, body = await chat_check(base, until="unreachable (CHAT_GONE)")
     assert body["checks"]["operators_chat"] == "unreachable (CHAT_GONE)"
     assert status == 200 and body["ready"] is True  # people still get the bot's answers
     assert value(await scrape(base), "smb_operators_chat_reachable") == 0
@@ -411,7 +417,24 @@ async def test_readiness_without_redis_reports_the_plain_alert_chat(
     fake_api: FakeBotAPI, running: Start, engine_factory: EngineFactory,
 ) -> None:
     settings, base = with_health(make_settings(fake_api, "aiogram", None, operator_chat_id=OPS))
-    await running(settings, engine_factory)
+    bot = await running(settings, engine_factory)
     status, body = await readyz(base)
     assert status == 200 and body["checks"]["operators_chat"] == "ok"
     assert "redis" not in body["checks"]
+
+    # Without Redis an alert is posted straight away (no queue, no case): counted as such.
+    person = Person(bot, fake_api, 8110, "ru")
+    await person.say("/start")
+    await person.say("у меня забрали паспорт и не отпускают")
+    await person.press("c:PL")
+    await person.press("h:yes")
+    await sent_to(fake_api, OPS, "Case: ")
+    samples = await scrape(base)
+    assert value(samples, "smb_alerts_total", stage="posted_unqueued") == 1
+    assert value(samples, "smb_alerts_total", stage="queued") == 0
+
+    fake_api.kill_chat(OPS, 400, "Bad Request: chat not found")
+    await person.say("/operator")
+    await person.press("h:yes", replies=0)
+    status, body = await chat_check(base, until="unreachable (CHAT_GONE)")
+    assert body["checks"]["operators_chat"] == "unreachable (CHAT_GONE)" and status == 200

@@ -14,6 +14,7 @@ from bot.core.events import IncomingEvent, OperatorAlert, Reply
 from bot.core.messenger import Messenger
 from bot.handoff.failures import refusal_of
 from bot.handoff.input import OperatorInput
+from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 
 log = logging.getLogger(__name__)
@@ -74,9 +75,11 @@ class PlainAlertHandoff:
     """Posts each alert to OPERATOR_CHAT_ID (if set); operators' messages are not handled yet."""
 
     def __init__(
-        self, messenger: Messenger, pseudonymizer: Pseudonymizer, operator_chat_id: int | None
+        self, messenger: Messenger, pseudonymizer: Pseudonymizer, operator_chat_id: int | None,
+        metrics: Metrics | None = None,
     ) -> None:
         self._messenger = messenger
+        self._metrics = metrics or Metrics()
         self._pseudonymizer = pseudonymizer
         self._chat_id = operator_chat_id
         self._status: str | None = "not checked"  # see `chat_status`
@@ -96,6 +99,7 @@ class PlainAlertHandoff:
             self._status = f"unreachable ({refusal_of(exc).name})"
             raise
         self._status = None
+        self._metrics.alerts.labels("posted_unqueued").inc()
         log.info("operator alert sent for %s (%s)", pseudonym, alert.reason)
         return None
 
