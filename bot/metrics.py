@@ -40,7 +40,7 @@ class Metrics:
             ["outcome"], registry=r,
         )
         self.started = Counter(
-            "smb_started", "/start commands (people starting or restarting the bot).", registry=r
+            "smb_started", "Start commands (people starting or restarting the bot).", registry=r
         )
         self.other_country_pages = Counter(
             "smb_other_country_pages",

@@ -61,13 +61,25 @@ class OperatorsChat:
 
     async def status(self) -> str | None:
         """For /readyz, from what is known (never a Bot API call): None when the start-up
-        check or the last post (by any replica) went through, else a short reason."""
+        check or the last post (by any replica) went through, else a short reason.
+
+        Also brings this process's `smb_operators_chat_reachable` up to date with what
+        another replica saw since (each probe reads the shared state once).
+        """
         if self.id is None:
             return "not configured"
-        if not self._checked:
+        try:
+            shared = await self._redis.get(REACHABLE)
+        except (RedisError, OSError):
+            shared = None
+        if not self._checked and shared is None:
             return "not checked"  # Telegram did not answer the start-up check: no post yet
-        if not await self.reachable():
-            return f"unreachable ({self._why})" if self._why else "unreachable"
+        reachable = self._reachable if shared is None else str(shared) == "1"
+        if self._metrics is not None:
+            self._metrics.operators_chat_reachable.set(1 if reachable else 0)
+        if not reachable:
+            return f"unreachable ({self._why})" if self._why and not self._reachable \
+                else "unreachable"
         if self.id != self.configured:
             return f"moved to {self.id}: set OPERATOR_CHAT_ID"
         return None

@@ -28,6 +28,7 @@ from bot.config import REPO_ROOT, Settings
 from bot.content.loader import ContentHolder
 from bot.core.session_store import SessionStore
 from bot.factory import build_engine, build_triage
+from bot.handoff.opschat import OperatorsChat
 from bot.metrics import Metrics
 from tests.handoff.telegram import (
     OPS,
@@ -438,3 +439,21 @@ async def test_readiness_without_redis_reports_the_plain_alert_chat(
     await person.press("h:yes", replies=0)
     status, body = await chat_check(base, until="unreachable (CHAT_GONE)")
     assert body["checks"]["operators_chat"] == "unreachable (CHAT_GONE)" and status == 200
+
+
+async def test_replicas_share_what_the_operators_chat_answered(redis_client: Redis) -> None:
+    # Two replicas on one Redis: what one saw at its last post, the other's probe reports.
+    seen, other = Metrics(), Metrics()
+    first, second = OperatorsChat(OPS, redis_client, seen), OperatorsChat(OPS, redis_client, other)
+    assert await second.status() == "not checked"
+    await first.mark(False, why="CHAT_GONE")
+    assert await first.status() == "unreachable (CHAT_GONE)"
+    assert await second.status() == "unreachable"
+    assert value_of(other, "smb_operators_chat_reachable") == 0
+    await first.mark(True)
+    assert await second.status() is None
+    assert value_of(other, "smb_operators_chat_reachable") == 1
+
+
+def value_of(metrics: Metrics, name: str) -> float | None:
+    return metrics.registry.get_sample_value(name)
