@@ -94,3 +94,15 @@ class MetricsHistory:
 async def collect_history(redis: Redis, days: int, today: date) -> dict[date, Counter[str]]:
     """The saved counters of the last `days` days, oldest first; empty days left out."""
     return await _days(redis).collect(days, today)
+
+
+def render_totals(per_day: dict[date, Counter[str]]) -> str:
+    """The saved counters summed over the days, one `<metric>[:<labels>]  <count>` a line
+    (what `python -m bot stats` prints under the cases; the dashboard labels them)."""
+    totals: Counter[str] = Counter()
+    for counts in per_day.values():
+        totals.update(counts)
+    if not totals:
+        return "The bot's side: nothing counted in this period."
+    return "\n".join(["The bot's side:"] + [f"  {name:<40} {count}"
+                                             for name, count in sorted(totals.items())])

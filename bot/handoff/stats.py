@@ -21,6 +21,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from bot.handoff.labels import OperatorTexts
+from bot.metrics_history import collect_history, render_totals
 from bot.storage.daily import DAILY_TTL, DailyCounts
 from bot.storage.keys import global_key
 
@@ -195,6 +196,7 @@ async def _run(url: str, timezone: str, days: int, csv_path: str | None,
         today = datetime.now(ZoneInfo(timezone)).date()
         per_day = await collect(redis, days, today)
         durations = await collect_durations(redis, days, today)
+        bot_side = await collect_history(redis, days, today)  # the same day store's other scope
     finally:
         await redis.aclose()
     if csv_path:
@@ -202,6 +204,7 @@ async def _run(url: str, timezone: str, days: int, csv_path: str | None,
         print(f"wrote {len(rows(per_day))} rows to {csv_path}")
     else:
         print(render(per_day, texts, durations))
+        print(render_totals(bot_side))
     return 0
 
 
