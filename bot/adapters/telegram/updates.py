@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.adapters.telegram.edge import valid_text
+from bot.adapters.telegram.edge import HANDLED, valid_text
 from bot.core.events import EventKind
 
 # Checked in order: the first attribute a message has decides its kind.
@@ -54,14 +54,10 @@ class TgInput:
     user_name: str | None = None
 
 
-# Update types counted by name in `smb_updates`; anything else is "other".
-UPDATE_TYPES = ("message", "edited_message", "callback_query", "my_chat_member", "chat_member")
-
-
 def update_type(update: Any) -> str:
-    """The Bot API update type of an aiogram or PTB `Update` (a closed set, for metrics)."""
-    return next((name for name in UPDATE_TYPES if getattr(update, name, None) is not None),
-                "other")
+    """The Bot API update type of an aiogram or PTB `Update`, for metrics: one of the types
+    the bot asks Telegram for (`edge.HANDLED`), else "other" (a closed set)."""
+    return next((name for name in HANDLED if getattr(update, name, None) is not None), "other")
 
 
 def _command(text: str) -> str:
