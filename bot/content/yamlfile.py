@@ -74,7 +74,8 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
             return super().construct_object(node, deep)
-        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+        # LookupError: PyYAML reads `value[0]` of an empty scalar tagged `!!int`.
+        except (ValueError, TypeError, OverflowError, ArithmeticError, LookupError) as exc:
             raise yaml.constructor.ConstructorError(
                 None, None, f"cannot read the value: {exc}", node.start_mark
             ) from exc
