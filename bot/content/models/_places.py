@@ -9,7 +9,6 @@ from pydantic import Field, StringConstraints
 
 from bot.content.models._base import Confidence, LocalizedText, Source, Strict
 
-
 # Who checked a hotline: an editor's name or initials ("Alena K.", "A. K."), shown on the NGO's
 # dashboard. No digits and no "@": a phone number or an e-mail address has no place there.
 EditorName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
