@@ -36,6 +36,7 @@ async def take(ctx: HandoffContext, case: Case, operator: int, *,
     await ctx.audit.record(operator, case.id, "take")
     # For the dashboard's response times; a full Redis must not undo the take.
     await unless_full(ctx.counters.duration("taken", now - case.created))
+    ctx.metrics.observe_alert("taken", now - case.created)
     await answer_press(ctx, notify_press, N_("The case is yours."))
     case.state, case.operator, case.taken_at = "taken", operator, now
     case.operator_name = name

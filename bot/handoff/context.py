@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from bot.handoff.opschat import OperatorsChat
 from bot.handoff.queue import AlertQueue
 from bot.handoff.stats import CaseCounters
 from bot.i18n import N_, I18n
+from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,7 @@ class HandoffContext:
     danger: DangerCheck | None = None
     canned_file: Path | None = None  # content/canned_replies.yaml, read on each /r
     blocks: Blocks | None = None
+    metrics: Metrics = field(default_factory=Metrics)  # the process's registry (runner's)
 
     @property
     def chat_id(self) -> int | None:

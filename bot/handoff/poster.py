@@ -128,10 +128,12 @@ class AlertPoster:
             return
         if item.n == 0:
             log.info("alert posted case=%s topic=%s", case.id, bool(case.thread_id))
+            ctx.metrics.observe_alert("posted", time.time() - case.created)
             if await ctx.cases.was_due(case.id, "unreachable"):
                 await ctx.remind_place(case)  # told "cannot reach the team": now they can
         else:
             log.info("alert escalated case=%s n=%d", case.id, item.n)
+            ctx.metrics.alerts.labels("escalated").inc()
             await ctx.remind_place(case)
 
     async def _ensure_topic(self, case: Case) -> bool:

@@ -40,6 +40,7 @@ from bot.handoff.relay import NOTE_KEPT, Relay, say_to
 from bot.handoff.startup import check_operators_chat
 from bot.handoff.stats import CaseCounters
 from bot.i18n import N_, I18n
+from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 from bot.storage.health import unless_full
 from bot.storage.redis import once_more
@@ -101,6 +102,7 @@ class QueueHandoff:
         await ctx.mark_session(alert.user_key, case.id)
         await unless_full(ctx.audit.record(0, case.id, "opened"))
         log.info("handoff case opened case=%s reason=%s", case.id, case.reason)
+        ctx.metrics.alerts.labels("queued").inc()
         if alert.silent:  # the code word: whoever holds the phone must see nothing
             return None
         return partial(self._tell_queued, case, open_now)
@@ -155,6 +157,7 @@ class QueueHandoff:
         reply.text += "\n" + self.ctx.op_text(degraded)
         reply.buttons = []
         await self.ctx.messenger.send(self.ctx.chat_id, reply)
+        self.ctx.metrics.alerts.labels("posted_unqueued").inc()
 
     async def user_event(self, event: IncomingEvent) -> bool:
         """Called before the engine: True when the event belonged to an open case (or the
@@ -290,6 +293,10 @@ class QueueHandoff:
         """The start-up check of OPERATOR_CHAT_ID (see `bot.handoff.startup`)."""
         await check_operators_chat(self.ctx)
 
+    async def chat_status(self) -> str | None:
+        """The operators' chat for /readyz: None when usable, else why (no Bot API call)."""
+        return await self.ctx.ops.status()
+
     def _stranger(self, user_id: int | None) -> str:
         # Not staff: only a keyed hash of their id goes into the audit trail.
         return "anon:" + self.ctx.pseudonymizer.user_key(f"tg:{user_id}")[:12]
@@ -322,10 +329,11 @@ def build_handoff(
     tick: float = 5.0,
     claim_every: float = 15.0,
     read_block: float = 1.0,
+    metrics: Metrics | None = None,
 ) -> QueueHandoff:
     """Wire the handoff from settings; the timings are parameters so tests can shrink them."""
     lookup = messenger if isinstance(messenger, MemberLookup) else None
-    ops = OperatorsChat(settings.chat_id, redis)
+    ops = OperatorsChat(settings.chat_id, redis, metrics)
     cases = CaseStore(redis, case_ttl)
     ctx = HandoffContext(
         messenger=messenger, settings=settings, cases=cases,
@@ -337,6 +345,7 @@ def build_handoff(
         hours=OperatorHours.from_settings(settings), pseudonymizer=pseudonymizer,
         content=content, i18n=i18n, store=store, on_sent=on_sent, danger=danger,
         canned_file=canned_file, blocks=Blocks(redis, pseudonymizer),
+        metrics=metrics or Metrics(),
     )
     return QueueHandoff(
         ctx, AlertPoster(ctx, tick=tick, claim_every=claim_every, read_block=read_block)
