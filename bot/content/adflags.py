@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from bot.content.choicechecks import check_section_texts
 from bot.content.facts import Facts
 from bot.content.models import AdCheck, LocalizedText
-from bot.content.choicechecks import check_section_texts
 from bot.content.problems import Problem
 from bot.content.yamlfile import Where, read_optional_section
 from bot.core.adcheck import AdChecker

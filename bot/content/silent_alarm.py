@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.content.models import LocalizedText, SilentAlarm
 from bot.content.choicechecks import check_section_texts
+from bot.content.models import LocalizedText, SilentAlarm
 from bot.content.problems import Problem
 from bot.content.yamlfile import read_optional_section
 
