@@ -22,11 +22,14 @@ def build_content(settings: Settings) -> ContentHolder:
     return ContentHolder(settings.bot.content_dir)
 
 
-def build_recognizer(settings: Settings) -> IntentRecognizer:
+def build_recognizer(
+    settings: Settings, on_failover: Callable[[str], None] | None = None
+) -> IntentRecognizer:
     """The intent recogniser chosen by NLU_BACKEND.
 
     NLU_BACKEND=rasa returns a failover recogniser: Rasa over HTTP, answered by the embedded
-    model whenever Rasa is down, slow or wrong (so the embedded model is always trained).
+    model whenever Rasa is down, slow or wrong (so the embedded model is always trained);
+    `on_failover(reason)` hears each fallback.
     """
     from bot.nlu.embedded import EmbeddedRecognizer  # scikit-learn: imported only when needed
 
@@ -35,7 +38,8 @@ def build_recognizer(settings: Settings) -> IntentRecognizer:
         from bot.nlu.failover import FailoverRecognizer
         from bot.nlu.rasa import RasaRecognizer
 
-        return FailoverRecognizer(RasaRecognizer.from_settings(settings), embedded)
+        return FailoverRecognizer(RasaRecognizer.from_settings(settings), embedded,
+                                  on_failover=on_failover)
     return embedded
 
 
@@ -80,8 +84,11 @@ async def build_engine(
     recognizer: IntentRecognizer | None = None,
     content: ContentHolder | None = None,
     handoff_available: bool | None = None,
+    on_failover: Callable[[str], None] | None = None,
 ) -> DialogueEngine:
     """The dialogue engine with every part built from `settings` unless given.
+
+    `on_failover(reason)`: called each time Rasa fails over to the embedded model.
 
     `handoff_available`: whether a human can be offered; by default, whether an operators'
     chat (OPERATOR_CHAT_ID) is configured: without one nobody could read a handed-over message.
@@ -90,7 +97,7 @@ async def build_engine(
         handoff_available = settings.operators.chat_id is not None
     return DialogueEngine(
         content or build_content(settings),
-        recognizer or build_recognizer(settings),
+        recognizer or build_recognizer(settings, on_failover),
         build_triage(settings),
         store or await build_store(settings),
         load_i18n(settings.bot.locales_dir),

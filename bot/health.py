@@ -32,16 +32,24 @@ class Readiness:
     """Named readiness checks; the process is ready once started and every check passes.
 
     Other parts add their own checks with `add` (for example the Redis maxmemory-policy check
-    or the operators' chat check) instead of editing this module.
+    or the operators' chat check) instead of editing this module. A check added with
+    `required=False` is reported but does not make the process unready: the operators' chat
+    being gone must not take every replica out of the load balancer, or nobody would get
+    even the emergency numbers.
     """
 
     def __init__(self) -> None:
         self._checks: dict[str, Check] = {}
+        self._advisory: set[str] = set()
         self._started = False
 
-    def add(self, name: str, check: Check) -> None:
+    def add(self, name: str, check: Check, *, required: bool = True) -> None:
         """Register (or replace) the check called `name`."""
         self._checks[name] = check
+        if required:
+            self._advisory.discard(name)
+        else:
+            self._advisory.add(name)
 
     def started(self) -> None:
         """Mark start-up as finished (content loaded, NLU trained, Bot API reached)."""
@@ -58,7 +66,9 @@ class Readiness:
             except Exception as exc:  # a failing check is a "not ready", never a crash
                 reason = type(exc).__name__
             results[name] = reason or "ok"
-        return all(value == "ok" for value in results.values()), results
+        ready = all(value == "ok" for name, value in results.items()
+                    if name not in self._advisory)
+        return ready, results
 
 
 def mount(app: web.Application, readiness: Readiness, metrics: Metrics) -> None:

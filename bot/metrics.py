@@ -21,7 +21,8 @@ class Metrics:
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
         self.updates = Counter(
-            "smb_updates", "Telegram updates received, by kind.", ["kind"], registry=r
+            "smb_updates", "Telegram updates received, by update type (message, "
+            "edited_message, callback_query, other).", ["kind"], registry=r
         )
         self.malformed_updates = Counter(
             "smb_malformed_updates",
@@ -30,11 +31,21 @@ class Metrics:
             registry=r,
         )
         self.at_risk = Counter(
-            "smb_at_risk", "Messages that opened the at-risk path, by source.", ["source"],
-            registry=r,
+            "smb_at_risk", "Turns that opened the at-risk path, by source (phrase, model, "
+            "button, self_check).", ["source"], registry=r,
         )
         self.rate_limited = Counter(
-            "smb_rate_limited", "Messages slowed by the per-person rate limit.", registry=r
+            "smb_rate_limited", "Messages held by the per-person rate limit, by outcome "
+            "(slowed: answered later; dropped: a flood, answered with one notice).",
+            ["outcome"], registry=r,
+        )
+        self.started = Counter(
+            "smb_started", "Start commands (people starting or restarting the bot).", registry=r
+        )
+        self.other_country_pages = Counter(
+            "smb_other_country_pages",
+            "Pages shown for a country without its own page (the universal guidance).",
+            registry=r,
         )
         self.redis_oom_refusals = Counter(
             "smb_redis_oom_refusals", "Redis writes refused with OOM.", registry=r
@@ -66,7 +77,8 @@ class Metrics:
             ["method", "error"], registry=r,
         )
         self.alerts = Counter(
-            "smb_alerts", "Operator alerts by stage (queued, posted, escalated, taken).",
+            "smb_alerts", "Operator alerts by stage (queued, posted, escalated, taken, "
+            "posted_unqueued).",
             ["stage"], registry=r,
         )
         self.alerts_requested = Counter(
@@ -74,19 +86,32 @@ class Metrics:
             ["reason"], registry=r,
         )
         self.alert_posted_seconds = Histogram(
-            "smb_alert_posted_seconds", "From the at-risk message to the alert posted.",
+            "smb_alert_posted_seconds",
+            "From the case opening (the person's consent, right after the at-risk answer) to "
+            "its alert posted in the operators' chat.",
             buckets=_ALERT_BUCKETS, registry=r,
         )
         self.alert_taken_seconds = Histogram(
-            "smb_alert_taken_seconds", "From the at-risk message to an operator taking it.",
+            "smb_alert_taken_seconds",
+            "From the case opening to an operator taking it.",
             buckets=_ALERT_BUCKETS, registry=r,
         )
         self.rasa_failovers = Counter(
-            "smb_rasa_failovers", "Parses answered by the embedded model because Rasa failed.",
-            registry=r,
+            "smb_rasa_failovers", "Parses answered by the embedded model because Rasa failed, "
+            "by reason (down, timeout, http_status, invalid_json, bad_schema, breaker_open, "
+            "error).", ["reason"], registry=r,
         )
         self.redis_up = Gauge(
             "smb_redis_up", "1 while Redis is used, 0 while answering from memory.", registry=r
+        )
+        self.redis_fallbacks = Counter(
+            "smb_redis_fallbacks", "Times Redis went away and the bot fell back to memory.",
+            registry=r,
+        )
+        self.operators_chat_reachable = Gauge(
+            "smb_operators_chat_reachable",
+            "1 when the start-up check or the last post in the operators' chat went through.",
+            registry=r,
         )
         self.content_reloads = Counter(
             "smb_content_reloads", "Content reloads, by outcome (ok, rejected).", ["outcome"],
@@ -96,6 +121,18 @@ class Metrics:
             "smb_checkins", "Check-in timer events (asked, undelivered, missed, late_answer).",
             ["event"], registry=r,
         )
+
+    def observe_alert(self, stage: str, seconds: float) -> None:
+        """Count an alert reaching `stage` ("posted" or "taken") `seconds` after its case
+        opened (`Case.created`: the person's consent; the person's own time to decide is not
+        the system's and is not in it)."""
+        self.alerts.labels(stage).inc()
+        histogram = self.alert_posted_seconds if stage == "posted" else self.alert_taken_seconds
+        histogram.observe(max(0.0, seconds))
+
+    def count_failover(self, reason: str) -> None:
+        """Rasa failed over to the embedded model (`reason`: RasaError's closed set)."""
+        self.rasa_failovers.labels(reason).inc()
 
     def exposition(self) -> bytes:
         """The registry in Prometheus' text exposition format."""

@@ -3,9 +3,10 @@
 Prometheus keeps counters per process and forgets them on restart; the NGO wants them per day
 for a year. `MetricsHistory` reads the chosen counters from the process's `Metrics` registry
 (closed label sets only: no person is ever a label) and adds what grew since its last look to
-`smb:bot:stats:<YYYY-MM-DD>` (a hash, field `<metric>` or `<metric>:<label values>`). Each
-process adds only its own growth, so replicas and restarts sum correctly; at most one interval
-of counts is lost when a process dies without stopping.
+`smb:bot:stats:<YYYY-MM-DD>` (a hash, field `<metric>` or `<metric>:<label values>`), in the
+same day store as the case counters (`bot.storage.daily`). Each process adds only its own
+growth, so replicas and restarts sum correctly; at most one interval of counts is lost when a
+process dies without stopping.
 """
 
 from __future__ import annotations
@@ -14,25 +15,34 @@ import asyncio
 import logging
 from collections import Counter
 from contextlib import suppress
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from bot.metrics import Metrics
-from bot.storage.keys import global_key
+from bot.storage import daily
+from bot.storage.daily import DAILY_TTL, DailyCounts
 
 log = logging.getLogger(__name__)
 
-HISTORY_TTL = 400 * 24 * 3600  # a year of reports, plus a margin
+HISTORY_TTL = DAILY_TTL  # a year of reports, plus a margin
 # The counters the dashboard shows, by their Prometheus names (without `_total`).
-KEPT = ("smb_handled_events", "smb_at_risk", "smb_alerts_requested", "smb_rasa_failovers",
-        "smb_rate_limited")
+KEPT = ("smb_handled_events", "smb_started", "smb_at_risk", "smb_alerts_requested",
+        "smb_other_country_pages", "smb_rasa_failovers", "smb_rate_limited")
+
+
+SCOPE = ("bot", "stats")
+
+
+def _days(redis: Redis) -> DailyCounts:
+    return DailyCounts(redis, *SCOPE)
 
 
 def day_key(day: date) -> str:
-    return global_key("bot", "stats", day.isoformat())
+    """The Redis key of `day`'s bot counters."""
+    return daily.day_key(SCOPE, day)
 
 
 def read_counters(metrics: Metrics) -> dict[str, float]:
@@ -66,12 +76,7 @@ class MetricsHistory:
                  if int(value - self._seen[name]) > 0}
         if not grown:
             return
-        key = day_key(datetime.now(self._tz).date())
-        async with self._redis.pipeline(transaction=True) as pipe:
-            for name, delta in grown.items():
-                pipe.hincrby(key, name, delta)
-            pipe.expire(key, HISTORY_TTL)
-            await pipe.execute()
+        await _days(self._redis).add(datetime.now(self._tz).date(), grown)
         for name, delta in grown.items():
             self._seen[name] += delta
 
@@ -88,10 +93,16 @@ class MetricsHistory:
 
 async def collect_history(redis: Redis, days: int, today: date) -> dict[date, Counter[str]]:
     """The saved counters of the last `days` days, oldest first; empty days left out."""
-    span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
-    async with redis.pipeline(transaction=False) as pipe:  # one round trip, not one per day
-        for day in span:
-            pipe.hgetall(day_key(day))
-        found = await pipe.execute()
-    return {day: Counter({str(k): int(v) for k, v in raw.items()})
-            for day, raw in zip(span, found, strict=True) if raw}
+    return await _days(redis).collect(days, today)
+
+
+def render_totals(per_day: dict[date, Counter[str]]) -> str:
+    """The saved counters summed over the days, one `<metric>[:<labels>]  <count>` a line
+    (what `python -m bot stats` prints under the cases; the dashboard labels them)."""
+    totals: Counter[str] = Counter()
+    for counts in per_day.values():
+        totals.update(counts)
+    if not totals:
+        return "The bot's side: nothing counted in this period."
+    return "\n".join(["The bot's side:"] + [f"  {name:<40} {count}"
+                                             for name, count in sorted(totals.items())])

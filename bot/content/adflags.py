@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from bot.content.choicechecks import check_section_texts
 from bot.content.facts import Facts
 from bot.content.models import AdCheck, LocalizedText
 from bot.content.problems import Problem
@@ -24,6 +25,7 @@ def read_ad_check(path: Path, facts: Facts | None) -> tuple[AdCheck | None, list
     if rules is None or where is None:
         return None, problems
     problems += _check_patterns(rules, where)
+    problems += check_section_texts(KEY, rules, where)
     if any(p.severity == "error" for p in problems):
         return None, problems  # a broken pattern: the examples cannot be tried
     problems += _check(rules, where, facts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.content.choicechecks import check_section_texts
 from bot.content.models import Checkin, CheckinOption, LocalizedText
 from bot.content.problems import Problem
 from bot.content.yamlfile import Where, read_optional_section
@@ -24,6 +25,7 @@ def read_checkin(path: Path) -> tuple[Checkin | None, list[Problem]]:
     checkin, where, problems = read_optional_section(path, KEY, Checkin, "no check-in timer")
     if checkin is None or where is None:
         return None, problems
+    problems += check_section_texts(KEY, checkin, where)
     for name, value in checkin.texts:
         if isinstance(value, LocalizedText):
             problems += _text_problems(where / "texts" / name, name, value)

@@ -116,6 +116,8 @@ SHOWN_ON: dict[str, frozenset[str]] = {
     # bot/core/steps.py answer_intent: "human_operator" is the offer of a person, not this
     # answer, which only the preview shows
     "answers.human_operator.*": frozenset({"team"}),
+    # bot/core/checkin*: check-ins are offered only with a team (a missed one alerts it)
+    "checkin.*": frozenset({"team"}),
 }
 
 
@@ -130,35 +132,41 @@ def branches_of(key: str) -> frozenset[str]:
 def check_choice_texts(parsed: Parsed) -> Iterator[Problem]:
     """A text (or a line of it) that promises what one of its branches does not do."""
     for prefix, model, where in _items(parsed):
-        for path, text in texts(model, ()):
-            shown = branches_of(".".join(str(p) for p in (prefix, *path)))
-            for language in LANGUAGES:
-                raw = getattr(text, language) or ""
-                if any(TEAM_MARK in line for line in team_lines(raw)[0]):
-                    yield where.problem(
-                        "error",
-                        f"{'.'.join(map(str, path))}.{language}: {TEAM_MARK} is not at the start "
-                        "of a line, so people would see it; start the line with it",
-                        *path,
-                        language,
-                    )
-                both, team_only = team_lines(raw)
-                said = [("\n".join(both), shown)]
-                if team_only:
-                    said.append(("\n".join(team_only), shown - {"no team"}))
-                for value, branches in said:
-                    for claim in CLAIMS:
-                        found = claim.words.search(value)
-                        wrong = sorted(claim.false_on & branches)
-                        if found and wrong:
-                            yield where.problem(
-                                "error",
-                                f"{'.'.join(map(str, path))}.{language}: '{found.group()}' says "
-                                f"{claim.says}, but this text is also shown on the branch "
-                                f"'{' / '.join(wrong)}'; {_fix(claim)}",
-                                *path,
-                                language,
-                            )
+        yield from check_section_texts(prefix, model, where)
+
+
+def check_section_texts(prefix: str, model: BaseModel, where: Where) -> Iterator[Problem]:
+    """The same rule for the texts of one item or one single-section file (`ad_check`,
+    `silent_alarm`, `checkin`: named by their key, as SHOWN_ON names them)."""
+    for path, text in texts(model, ()):
+        shown = branches_of(".".join(str(p) for p in (prefix, *path)))
+        for language in LANGUAGES:
+            raw = getattr(text, language) or ""
+            if any(TEAM_MARK in line for line in team_lines(raw)[0]):
+                yield where.problem(
+                    "error",
+                    f"{'.'.join(map(str, path))}.{language}: {TEAM_MARK} is not at the start "
+                    "of a line, so people would see it; start the line with it",
+                    *path,
+                    language,
+                )
+            both, team_only = team_lines(raw)
+            said = [("\n".join(both), shown)]
+            if team_only:
+                said.append(("\n".join(team_only), shown - {"no team"}))
+            for value, branches in said:
+                for claim in CLAIMS:
+                    found = claim.words.search(value)
+                    wrong = sorted(claim.false_on & branches)
+                    if found and wrong:
+                        yield where.problem(
+                            "error",
+                            f"{'.'.join(map(str, path))}.{language}: '{found.group()}' says "
+                            f"{claim.says}, but this text is also shown on the branch "
+                            f"'{' / '.join(wrong)}'; {_fix(claim)}",
+                            *path,
+                            language,
+                        )
 
 
 def _items(parsed: Parsed) -> Iterator[tuple[str, BaseModel, Where]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.content.choicechecks import check_section_texts
 from bot.content.models import LocalizedText, SilentAlarm
 from bot.content.problems import Problem
 from bot.content.yamlfile import read_optional_section
@@ -17,6 +18,7 @@ def read_silent_alarm(path: Path) -> tuple[SilentAlarm | None, list[Problem]]:
     alarm, where, problems = read_optional_section(path, KEY, SilentAlarm, "no silent alarm")
     if alarm is None or where is None:
         return None, problems
+    problems += check_section_texts(KEY, alarm, where)
     for name_, value in alarm.texts:
         if isinstance(value, LocalizedText):
             # Safety content: the person must understand it, and the decoy must fit any language.

@@ -74,7 +74,8 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
             return super().construct_object(node, deep)
-        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+        # LookupError: PyYAML reads `value[0]` of an empty scalar tagged `!!int`.
+        except (ValueError, TypeError, OverflowError, ArithmeticError, LookupError) as exc:
             raise yaml.constructor.ConstructorError(
                 None, None, f"cannot read the value: {exc}", node.start_mark
             ) from exc
@@ -183,6 +184,8 @@ def _explain(err: Any) -> str:
         return 'expected text; put numbers in quotes, e.g. "112"'
     if kind.startswith("date"):
         return "expected a date like 2026-11-01"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "checked_by":
+        return "an editor's name or initials, e.g. \"A. K.\" (no digits, no e-mail)"
     return str(err["msg"])
 
 

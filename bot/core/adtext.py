@@ -90,10 +90,19 @@ def transliterated(text: str) -> Reading | None:
     for match in _LATIN_WORD.finditer(low):
         out.append(low[at : match.start()])
         origin.extend((i, i + 1) for i in range(at, match.start()))
-        word = cyrillize_word(match.group(0)).translate(NO_SIGNS)
+        word = _cyrillize(match.group(0)).translate(NO_SIGNS)
         out.append(word)
         origin.extend((match.start(), match.end()) for _ in word)
         at = match.end()
     out.append(low[at:])
     origin.extend((i, i + 1) for i in range(at, len(low)))
     return Reading("".join(out), origin)
+
+
+def _cyrillize(word: str) -> str:
+    """One Latin word in Cyrillic letters. A word that starts with "vye" is the prefix вы- before
+    е ("vyezd", "vyehat": выезд, выехать); read whole, "ye" would be one е and the ы lost."""
+    if word.startswith("vye") and len(word) > 3:
+        return "вы" + cyrillize_word(word[2:])
+    return cyrillize_word(word)
+

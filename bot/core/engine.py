@@ -23,6 +23,7 @@ from bot.core.events import (
     IncomingEvent,
     Reply,
     Response,
+    Tally,
 )
 from bot.core.groups.deeplink import DeepLinkStep
 from bot.core.pending import PendingTexts
@@ -325,6 +326,7 @@ class DialogueEngine:
                 intent=_risk_intent(reading.intent, reading.decision.indicators),
                 text=reading.text,
                 named_now=reading.place is not None,
+                source=Tally.AT_RISK_PHRASE if reading.decision.by_phrase else Tally.AT_RISK_MODEL,
             )
             self._ads.offer_after_risk(turn, reading.text)  # a forwarded recruiter's message
             return

@@ -23,6 +23,25 @@ class EventKind(StrEnum):
     OTHER = "other"
 
 
+class Tally(StrEnum):
+    """Something worth counting that happened in a turn (metrics, the NGO's dashboard).
+
+    A closed set: a tally never carries text, an id or a country; adapters turn it into a
+    counter (bot.adapters.telegram.measured).
+    """
+
+    STARTED = "started"  # /start
+    AT_RISK_PHRASE = "phrase"  # the at-risk path opened by a danger phrase
+    AT_RISK_MODEL = "model"  # ... by the classifier (risk score or a risk intent)
+    AT_RISK_BUTTON = "button"  # ... by a button ("I need help now", a risk topic)
+    AT_RISK_SELF_CHECK = "self_check"  # ... by a strong answer to a self-check questionnaire
+    OTHER_COUNTRY_PAGE = "other_country_page"  # the page for a country without its own
+
+
+AT_RISK_TALLIES = (Tally.AT_RISK_PHRASE, Tally.AT_RISK_MODEL, Tally.AT_RISK_BUTTON,
+                   Tally.AT_RISK_SELF_CHECK)
+
+
 @dataclass(frozen=True, slots=True)
 class IncomingEvent:
     """One thing a person did, as the core sees it.
@@ -111,3 +130,4 @@ class Response:
 
     replies: list[Reply] = field(default_factory=list)
     effects: list[SideEffect] = field(default_factory=list)
+    tallies: list[Tally] = field(default_factory=list)  # what to count (never shown or sent)

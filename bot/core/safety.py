@@ -9,9 +9,8 @@ from babel.dates import get_timezone_location
 from bot.config import OperatorSettings
 from bot.content.models import Content, Flow
 from bot.core import flows
-from bot.core.events import OperatorAlert, Reply
+from bot.core.events import OperatorAlert, Reply, Tally
 from bot.core.pending import PendingTexts
-from bot.core.replies import Replies
 from bot.core.session import (
     ConsentQuestion,
     ConsentReason,
@@ -52,9 +51,15 @@ class Safety:
         intent: str | None = None,
         text: str | None = None,
         named_now: bool = False,
+        source: Tally = Tally.AT_RISK_BUTTON,
     ) -> None:
-        """Numbers for where the person is (or the universal ones and the country question)."""
+        """Numbers for where the person is (or the universal ones and the country question).
+
+        `source`: what opened the path (a danger phrase, the model, a button, a self-check),
+        counted for the metrics and the dashboard.
+        """
         session, r = turn.session, turn.r
+        turn.response.tallies.append(source)
         session.at_risk = True
         session.risk_indicators.extend(i for i in indicators if i not in session.risk_indicators)
         if text is not None:
@@ -141,7 +146,7 @@ class Safety:
             if code in r.content.countries:
                 turn.replies.append(r.country_page(r.content.countries[code]))
             else:
-                turn.replies.append(self._other_country_page(r, code, location=False))
+                turn.replies.append(self._other_country_page(turn, code, location=False))
             return
         session.location = code or session.location
         if purpose in RISK_PURPOSES:
@@ -151,12 +156,14 @@ class Safety:
         elif code in r.content.countries:
             turn.replies.append(r.hotlines_page(r.content.countries[code]))
         else:
-            turn.replies.append(self._other_country_page(r, code))
+            turn.replies.append(self._other_country_page(turn, code))
 
     @staticmethod
-    def _other_country_page(r: Replies, code: str | None, *, location: bool = True) -> Reply:
+    def _other_country_page(turn: Turn, code: str | None, *, location: bool = True) -> Reply:
         """The universal guidance as a page; its button changes where the person is, or (for a
         page to read) the country to read about."""
+        r = turn.r
+        turn.response.tallies.append(Tally.OTHER_COUNTRY_PAGE)
         name = r.country_name(code) or r.tr.gettext("another country")
         heading = r.tr.gettext("Help lines: {country}").format(country=name)
         change = "location" if location else "country"
@@ -187,7 +194,7 @@ class Safety:
             turn.replies.append(r.hotlines_page(r.content.countries[code]))
             return
         if r.knows(code):
-            turn.replies.append(self._other_country_page(r, code))
+            turn.replies.append(self._other_country_page(turn, code))
             return
         turn.replies.append(Reply(r.hotline_lines(r.emergency(None))))
         session.awaiting = CountryQuestion(purpose="hotlines")
@@ -196,7 +203,8 @@ class Safety:
     def flow_finished(self, turn: Turn, flow: Flow, state: FlowState, *, strong: bool) -> None:
         """The result; a strong self-check answer goes straight into the at-risk path."""
         if strong:
-            self.risk_path(turn, "self_check", flows.strong_indicators(flow, state.answers))
+            self.risk_path(turn, "self_check", flows.strong_indicators(flow, state.answers),
+                           source=Tally.AT_RISK_SELF_CHECK)
             return
         result = flows.evaluate(flow, state.answers)
         turn.replies.append(flows.result_reply(turn.r, flow, result, flows.result_menu(flow)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot.core import flows
-from bot.core.events import EraseUserData, HideChat, Reply
+from bot.core.events import EraseUserData, EventKind, HideChat, Reply, Tally
 from bot.core.replies import LOCATION_PREFIX, OTHER_COUNTRY, PAGE_PREFIX, Replies
 from bot.core.safety import Safety
 from bot.core.session import CountryQuestion
@@ -49,7 +49,8 @@ class Steps:
         if intent.confidence < self._low_confidence:
             turn.replies.append(r.suggestions(intent.ranking))
         elif name in RISK_INTENTS:
-            self.safety.risk_path(turn, "risk", [name], intent=name)
+            self.safety.risk_path(turn, "risk", [name], intent=name, source=Tally.AT_RISK_MODEL
+                                  if turn.event.kind == EventKind.TEXT else Tally.AT_RISK_BUTTON)
         elif name == "hotline_request":
             self.safety.hotlines(turn)
         elif name == "human_operator":
@@ -127,6 +128,7 @@ class Steps:
         command = words[0].split("@", 1)[0].lower() if words else ""
         log.info("command user=%s %s", turn.event.user_key[:12], command)
         if command == "/start":
+            turn.response.tallies.append(Tally.STARTED)
             self.onboard(turn)
         elif command == "/help":
             self.answer_intent(turn, IntentResult("bot_capabilities", 1.0))

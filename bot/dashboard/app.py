@@ -200,9 +200,11 @@ def build_app(config: DashboardConfig) -> web.Application:
         table = request.query.get("table", "hotlines")
         if table == "hotlines":
             rows: list[list[object]] = [["id", "country", "kind", "confidence", "offered",
-                                         "verified_by_editor", "last_checked", "over_a_year"]]
+                                         "verified_by_editor", "last_checked", "over_a_year",
+                                         "checked_by"]]
             rows += [[r.id, r.country, r.kind, r.confidence, int(r.offered),
-                      int(r.verified_by_editor), r.last_checked.isoformat(), int(r.stale)]
+                      int(r.verified_by_editor), r.last_checked.isoformat(), int(r.stale),
+                      r.checked_by]
                      for r in checked.hotlines]
         elif table == "problems":
             rows = [["location", "severity", "message"]]

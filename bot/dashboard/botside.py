@@ -18,11 +18,13 @@ from bot.metrics_history import collect_history
 # Rows of the page: (id, msgid, the counter fields summed into it; a trailing ":" is a prefix).
 ROWS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("handled", N_("Messages and presses handled"), ("smb_handled_events:",)),
+    ("started", N_("Started the bot (/start)"), ("smb_started",)),
     ("at_risk_phrase", N_("At-risk path opened by a danger phrase"), ("smb_at_risk:phrase",)),
     ("at_risk_model", N_("At-risk path opened by the model"), ("smb_at_risk:model",)),
     ("asked_human", N_("Asked for a person"), ("smb_alerts_requested:request",)),
-    ("rasa_failover", N_("Rasa failed over to the embedded model"), ("smb_rasa_failovers",)),
-    ("rate_limited", N_("Messages slowed by the rate limit"), ("smb_rate_limited",)),
+    ("other_country", N_("Shown the page for another country"), ("smb_other_country_pages",)),
+    ("rasa_failover", N_("Rasa failed over to the embedded model"), ("smb_rasa_failovers:",)),
+    ("rate_limited", N_("Messages held back by the rate limit"), ("smb_rate_limited:",)),
 )
 THE_BOTS_SIDE = N_("The bot's side")
 NOTE = N_("Counted by the bot itself since this dashboard was added; kept for a year.")

@@ -147,6 +147,7 @@ class HotlineRow:
     verified_by_editor: bool
     last_checked: date
     stale: bool
+    checked_by: str = ""  # the editor's name or initials, when content/hotlines.yaml says
 
 
 @dataclass
@@ -174,7 +175,8 @@ def content_health(content_dir: Path, today: date) -> ContentHealth:
         return ContentHealth(problems, [], [], loaded=False)
     rows = [
         HotlineRow(h.id, h.country, h.kind, h.confidence, h.offered, h.verified_by_editor,
-                   h.last_checked, (today - h.last_checked).days > STALE_AFTER_DAYS)
+                   h.last_checked, (today - h.last_checked).days > STALE_AFTER_DAYS,
+                   h.checked_by or "")
         for h in content.hotlines.values()
     ]
     rows.sort(key=lambda r: (r.country, r.offered, r.last_checked, r.id))

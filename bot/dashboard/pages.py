@@ -68,6 +68,7 @@ CONFIDENCE = N_("Confidence")
 OFFERED_COLUMN = N_("Offered")
 VERIFIED_COLUMN = N_("Verified by an editor")
 LAST_CHECKED = N_("Last checked")
+CHECKED_BY = N_("Checked by")
 
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;margin:0;color:#222;background:#fafafa}
@@ -255,7 +256,7 @@ def content_page(tr: Translator, health: ContentHealth) -> str:
         f"<table><tr><th>{_(tr, COUNTRY)}</th><th>{_(tr, LINE)}</th>"
         f"<th>{_(tr, KIND)}</th><th>{_(tr, CONFIDENCE)}</th>"
         f"<th>{_(tr, OFFERED_COLUMN)}</th><th>{_(tr, VERIFIED_COLUMN)}</th>"
-        f"<th>{_(tr, LAST_CHECKED)}</th></tr>"
+        f"<th>{_(tr, LAST_CHECKED)}</th><th>{_(tr, CHECKED_BY)}</th></tr>"
         + "".join(
             f"<tr><td>{escape(value_label(tr, 'country', r.country))}</td>"
             f"<td><code>{escape(r.id)}</code></td><td>{escape(r.kind)}</td>"
@@ -263,6 +264,7 @@ def content_page(tr: Translator, health: ContentHealth) -> str:
             f'<td class="{"ok" if r.offered else "bad"}">{yes if r.offered else no}</td>'
             f"<td>{yes if r.verified_by_editor else no}</td>"
             f'<td class="{"bad" if r.stale else ""}">{escape(tr.date(r.last_checked, "medium"))}'
-            "</td></tr>" for r in health.hotlines)
+            f'</td><td class="checked-by">{escape(r.checked_by) or "—"}</td></tr>'
+            for r in health.hotlines)
         + "</table>" + csv_link(tr, "/content.csv?table=hotlines") + "</section>")
     return layout(tr, tr.gettext(CONTENT_AND_TRUST), "".join(body), here="/content")

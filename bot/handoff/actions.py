@@ -35,6 +35,7 @@ async def take(parts: HandoffParts, case: Case, operator: int, *,
     await parts.audit.record(operator, case.id, "take")
     # For the dashboard's response times; a full Redis must not undo the take.
     await unless_full(parts.counters.duration("taken", now - case.created))
+    parts.metrics.observe_alert("taken", now - case.created)
     await parts.board.answer_press(notify_press, N_("The case is yours."))
     case.state, case.operator, case.taken_at = "taken", operator, now
     case.operator_name = name

@@ -14,7 +14,7 @@ from bot.core.events import Reply
 from bot.core.messenger import Messenger
 from bot.handoff.case import Case
 from bot.handoff.cases import CaseStore
-from bot.handoff.failures import Call, Outcome, decide, migrated_to
+from bot.handoff.failures import Call, Outcome, decide, migrated_to, refusal_of
 from bot.handoff.labels import OperatorTexts
 from bot.handoff.opschat import OperatorsChat
 from bot.i18n import N_, I18n
@@ -64,7 +64,7 @@ class CaseChannel:
                     thread_id = reply_to = None
                     continue
                 if decide(Call.TO_OPERATORS, exc) is Outcome.OPERATORS_UNREACHABLE:
-                    await self.ops.mark(False)
+                    await self.ops.mark(False, why=refusal_of(exc).name)
                 raise
             await self.ops.mark(True)
             return ids

@@ -64,6 +64,7 @@ class CaseIntake:
                                                   case.risk_level, case.indicators))
             await unless_full(parts.audit.record(0, case.id, "opened"))
         log.info("handoff case opened case=%s reason=%s", case.id, case.reason)
+        parts.metrics.alerts.labels("queued").inc()
         status = CaseStatus(case.id)
         if alert.silent:  # the code word: whoever holds the phone must see nothing
             return Queued(status)
@@ -129,6 +130,7 @@ class CaseIntake:
         reply.text += "\n" + self.parts.board.text(degraded)
         reply.buttons = []
         await self.parts.messenger.send(self.parts.board.chat_id, reply)
+        self.parts.metrics.alerts.labels("posted_unqueued").inc()
 
     async def route(self, event: IncomingEvent) -> Routed:
         """Called before the engine: to the case when the event belongs to an open case (or

@@ -6,7 +6,7 @@ nothing and never touches the person's session (only the engine writes that)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -25,6 +25,7 @@ from bot.handoff.opschat import OperatorsChat
 from bot.handoff.person import PersonLine
 from bot.handoff.queue import AlertQueue
 from bot.handoff.stats import CaseCounters
+from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 
 # Danger-phrase indicators found in a text, in a language (the triage's matcher).
@@ -59,3 +60,4 @@ class HandoffParts:
     sessions: SessionReader | None = None
     danger: DangerCheck | None = None
     canned_file: Path | None = None  # content/canned_replies.yaml, read on each /r
+    metrics: Metrics = field(default_factory=Metrics)  # the process's registry (runner's)

@@ -136,10 +136,12 @@ class AlertPoster:
             return
         if item.n == 0:
             log.info("alert posted case=%s topic=%s", case.id, bool(case.thread_id))
+            parts.metrics.observe_alert("posted", time.time() - case.created)
             if await parts.cases.was_due(case.id, "unreachable"):
                 await parts.person.remind_place(case)  # told "cannot reach the team": now they can
         else:
             log.info("alert escalated case=%s n=%d", case.id, item.n)
+            parts.metrics.alerts.labels("escalated").inc()
             await parts.person.remind_place(case)
 
     async def _ensure_topic(self, case: Case) -> bool:

@@ -41,6 +41,7 @@ from bot.handoff.routing import Queued, Routed
 from bot.handoff.startup import check_operators_chat
 from bot.handoff.stats import CaseCounters
 from bot.i18n import I18n
+from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 
 
@@ -88,6 +89,10 @@ class QueueHandoff:
         """The start-up check of OPERATOR_CHAT_ID (see `bot.handoff.startup`)."""
         await check_operators_chat(self.parts.messenger, self.parts.ops)
 
+    async def chat_status(self) -> str | None:
+        """The operators' chat for /readyz: None when usable, else why (no Bot API call)."""
+        return await self.parts.ops.status()
+
     async def run(self, stop: asyncio.Event) -> None:
         """Post, re-claim and escalate alerts until `stop` is set (see `AlertPoster`); pass
         on operators' messages held during a Redis outage once it is back."""
@@ -112,10 +117,11 @@ def build_handoff(
     tick: float = 5.0,
     claim_every: float = 15.0,
     read_block: float = 1.0,
+    metrics: Metrics | None = None,
 ) -> QueueHandoff:
     """Wire the handoff from settings; the timings are parameters so tests can shrink them."""
     lookup = messenger if isinstance(messenger, MemberLookup) else None
-    ops = OperatorsChat(settings.chat_id, redis)
+    ops = OperatorsChat(settings.chat_id, redis, metrics)
     cases = CaseStore(redis, case_ttl, settings.reopen_days * 24 * 3600)
     waiting = WaitingList(redis, escalate_after or settings.escalate_after_min * 60.0)
     hours = OperatorHours.from_settings(settings)
@@ -130,7 +136,7 @@ def build_handoff(
         directory=OperatorDirectory(redis, settings.id_set),
         blocks=Blocks(redis, pseudonymizer), board=board,
         person=PersonLine(messenger, cases, waiting, ops, board, content, i18n, on_sent),
-        sessions=store, danger=danger, canned_file=canned_file,
+        sessions=store, danger=danger, canned_file=canned_file, metrics=metrics or Metrics(),
     )
     return QueueHandoff(
         parts, AlertPoster(parts, tick=tick, claim_every=claim_every, read_block=read_block)

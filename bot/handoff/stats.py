@@ -1,7 +1,8 @@
 """Anonymous case counters for the NGO's reports, and `python -m bot stats [--csv FILE]`.
 
 One Redis hash per day (`smb:handoff:stats:<YYYY-MM-DD>`) with fields like `lang:ru`: counts
-only, nothing that points back to a person.
+only, nothing that points back to a person (kept by `bot.storage.daily`, as the bot's own
+counters are).
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from redis.exceptions import RedisError
 
 from bot.handoff.labels import OperatorTexts
 from bot.i18n import N_
+from bot.metrics_history import collect_history, render_totals
+from bot.storage.daily import DAILY_TTL, DailyCounts
 from bot.storage.keys import global_key
 
-STATS_TTL = 400 * 24 * 3600  # a year of reports, plus a margin
+STATS_TTL = DAILY_TTL  # a year of reports, plus a margin
 DIMENSIONS = ("language", "country", "reason", "risk", "indicator", "outcome")
 # The report's headings, in OPERATOR_LANGUAGE when the report has labels.
 HEADINGS: dict[str, str] = {
@@ -40,8 +43,8 @@ CLOSE = N_("close {median}, {p90} (n={n})")
 OUTCOMES = ("referred", "advice", "no_risk", "unreachable")
 
 
-def _day_key(day: date) -> str:
-    return global_key("handoff", "stats", day.isoformat())
+def _days(redis: Redis) -> DailyCounts:
+    return DailyCounts(redis, "handoff", "stats")
 
 
 def _durations_key(day: date, kind: str) -> str:
@@ -64,12 +67,7 @@ class CaseCounters:
         return datetime.now(self._tz).date()
 
     async def _add(self, fields: Iterable[str]) -> None:
-        key = _day_key(self._today())
-        async with self._redis.pipeline(transaction=True) as pipe:
-            for name in fields:
-                pipe.hincrby(key, name, 1)
-            pipe.expire(key, STATS_TTL)
-            await pipe.execute()
+        await _days(self._redis).add(self._today(), Counter(fields))
 
     async def opened(self, language: str, country: str, reason: str, risk: str,
                      indicators: Iterable[str]) -> None:
@@ -97,13 +95,7 @@ class CaseCounters:
 
 async def collect(redis: Redis, days: int, today: date) -> dict[date, Counter[str]]:
     """The counters of the last `days` days, oldest first; days without cases are left out."""
-    span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
-    async with redis.pipeline(transaction=False) as pipe:  # one round trip, not one per day
-        for day in span:
-            pipe.hgetall(_day_key(day))
-        found = await pipe.execute()
-    return {day: Counter({str(k): int(v) for k, v in raw.items()})
-            for day, raw in zip(span, found, strict=True) if raw}
+    return await _days(redis).collect(days, today)
 
 
 async def collect_durations(
@@ -226,6 +218,7 @@ async def _run(url: str, timezone: str, days: int, csv_path: str | None,
         today = datetime.now(ZoneInfo(timezone)).date()
         per_day = await collect(redis, days, today)
         durations = await collect_durations(redis, days, today)
+        bot_side = await collect_history(redis, days, today)  # the same day store's other scope
     finally:
         await redis.aclose()
     if csv_path:
@@ -233,6 +226,7 @@ async def _run(url: str, timezone: str, days: int, csv_path: str | None,
         print(f"wrote {len(rows(per_day))} rows to {csv_path}")
     else:
         print(render(per_day, texts, durations))
+        print(render_totals(bot_side))
     return 0
 
 

@@ -16,6 +16,7 @@ from bot.handoff.parts import DangerCheck
 from bot.handoff.person import SentHook
 from bot.handoff.service import QueueHandoff, build_handoff
 from bot.i18n import load_i18n
+from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 
 
@@ -38,9 +39,11 @@ def handoff_for(
     store: SessionStore,
     on_sent: SentHook | None,
     content: Callable[[], Content] | None = None,
+    metrics: Metrics | None = None,
     **timings: Any,
 ) -> QueueHandoff:
-    """The queue-backed handoff; `timings` (escalate_after, claim_idle, ...) are for tests."""
+    """The queue-backed handoff; `timings` (escalate_after, claim_idle, ...) are for tests;
+    `metrics`: the process's registry (alerts by stage, time to posted and to taken)."""
     if content is None:
         from bot.factory import build_content
 
@@ -51,5 +54,5 @@ def handoff_for(
         content=content, i18n=load_i18n(settings.bot.locales_dir),
         case_ttl=settings.bot.session_ttl_seconds, store=store, on_sent=on_sent,
         danger=danger_check(content), canned_file=canned_path(settings.bot.content_dir),
-        **timings,
+        metrics=metrics, **timings,
     )

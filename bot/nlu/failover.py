@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from bot.nlu.base import ALL_INTENTS, IntentRecognizer, IntentResult
 from bot.nlu.rasa import RasaError
@@ -20,6 +20,7 @@ class FailoverRecognizer:
     `failovers` counts the fallbacks by reason ("down", "timeout", "http_status",
     "invalid_json", "bad_schema", "breaker_open", "error"); `unknown_intents` counts answers
     naming an intent outside `known_intents` (a Rasa model newer or older than the content).
+    `on_failover(reason)` is called on each fallback too (the process's Prometheus counter).
     Log lines carry the reason only, never the message text.
     """
 
@@ -28,8 +29,10 @@ class FailoverRecognizer:
         primary: IntentRecognizer,
         fallback: IntentRecognizer,
         known_intents: Iterable[str] = ALL_INTENTS,
+        on_failover: Callable[[str], None] | None = None,
     ) -> None:
         self.primary = primary
+        self._on_failover = on_failover  # e.g. the process's metrics, given the reason
         self.fallback = fallback
         self.known_intents = frozenset(known_intents)
         self.failovers: Counter[str] = Counter()
@@ -51,6 +54,8 @@ class FailoverRecognizer:
         self, reason: str, detail: str, text: str, language: str | None
     ) -> IntentResult:
         self.failovers[reason] += 1
+        if self._on_failover is not None:
+            self._on_failover(reason)
         # An open breaker is the expected state while the server is down: the transition was
         # logged once by the breaker, so each skipped call is only worth a debug line.
         level = logging.DEBUG if reason == "breaker_open" else logging.WARNING

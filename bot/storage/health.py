@@ -64,6 +64,8 @@ class RedisHealth:
         if self._up:
             log.error("Redis unavailable (%s): answering from memory until it is back",
                       type(exc).__name__)
+            if self._metrics is not None:
+                self._metrics.redis_fallbacks.inc()
         self._up = False
         self._next_probe = time.monotonic() + self._interval
 

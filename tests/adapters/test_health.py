@@ -43,7 +43,8 @@ async def test_polling_mode_serves_health_readiness_and_metrics(
     assert (await _get(f"{base}/healthz"))[0] == 200
     status, body = await _get(f"{base}/readyz")
     assert status == 200, body
-    assert body["checks"] == {"started": "ok", "redis": "ok", "content": "ok"}
+    assert body["checks"] == {"started": "ok", "redis": "ok", "content": "ok",
+                              "operators_chat": "not configured"}
 
     await Person(bot, fake_api, 918273645, "en").say("/start")
     status, text = await _get(f"{base}/metrics")

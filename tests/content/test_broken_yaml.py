@@ -49,6 +49,17 @@ def test_an_explicitly_tagged_bad_value_is_a_file_line_error(content_dir: Path) 
     ]
 
 
+def test_an_empty_value_tagged_as_a_number_is_a_file_line_error(content_dir: Path) -> None:
+    # Found by the fuzz test below: PyYAML raised IndexError on an empty `!!int` scalar.
+    path = content_dir / "hotlines.yaml"
+    path.write_text("!!int : 1\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    content, problems = check_content(content_dir)
+    assert content is None
+    assert [(p.line, p.severity) for p in problems if "cannot read the value" in p.message] == [
+        (1, "error")
+    ]
+
+
 def test_a_self_referencing_alias_is_an_error_not_a_hang(tmp_path: Path) -> None:
     target = tmp_path / "content"
     shutil.copytree(REAL_CONTENT, target)

@@ -153,6 +153,19 @@ def test_a_team_promise_in_a_flow_level_is_an_error(content_dir: Path) -> None:
     assert len(errors) == 1 and "levels.1.text.en: 'person from our team'" in errors[0], errors
 
 
+def test_a_team_promise_in_the_ad_checks_result_is_an_error(content_dir: Path) -> None:
+    """Single-section files (ad_check, silent_alarm, checkin) follow the same rule: the high
+    risk level of a pasted ad must not promise a person where no operators' chat is set."""
+    line = replace_once(
+        content_dir / "ad_check.yaml",
+        "\\n[team] You can talk this offer over with a person from our team.",
+        " You can talk this offer over with a person from our team.",
+    )
+    errors = _errors(content_dir)
+    assert len(errors) == 1, errors
+    assert f"ad_check.yaml:{line}: levels.2.text.en: 'person from our team'" in errors[0], errors
+
+
 def test_out_of_hours_may_not_promise_a_soon_answer(content_dir: Path) -> None:
     replace_once(
         content_dir / "messages.yaml",

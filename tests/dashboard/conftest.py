@@ -55,7 +55,7 @@ class Seeded:
     outcomes: dict[str, int]
     taken_seconds: list[int]
     waiting_pseudonym: str
-    bot_side: tuple[int, int, int, int, int]  # handled, at risk (phrase, model), asked, limited
+    bot_side: dict[str, int]  # the bot's side page's row id -> today's count
 
 
 def today() -> date:
@@ -112,10 +112,17 @@ async def seed(redis: Redis, pseudonymizer: Pseudonymizer) -> Seeded:
     metrics.at_risk.labels("phrase").inc(4)
     metrics.at_risk.labels("model").inc(2)
     metrics.alerts_requested.labels("request").inc(3)
-    metrics.rate_limited.inc(1)
+    metrics.started.inc(9)
+    metrics.other_country_pages.inc(5)
+    metrics.count_failover("timeout")
+    metrics.count_failover("down")
+    metrics.rate_limited.labels("slowed").inc(1)
+    metrics.rate_limited.labels("dropped").inc(2)
     await MetricsHistory(redis, metrics, TZ).flush()
+    bot_side = {"handled": 57, "started": 9, "at_risk_phrase": 4, "at_risk_model": 2,
+                "asked_human": 3, "other_country": 5, "rasa_failover": 2, "rate_limited": 3}
     return Seeded(now, {d: len(c) for d, c in plan.items()}, countries, indicators,
-                  {"referred": 2, "advice": 1}, taken_seconds, waiting_name, (57, 4, 2, 3, 1))
+                  {"referred": 2, "advice": 1}, taken_seconds, waiting_name, bot_side)
 
 
 @pytest.fixture

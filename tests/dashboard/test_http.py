@@ -236,3 +236,31 @@ async def test_an_editors_change_shows_at_once(
                 assert 'class="bad">Jan 15, 2024<' in await response.text()  # in red
     finally:
         await runner.cleanup()
+
+
+async def test_each_line_shows_who_checked_it(
+    redis_client: Redis, pseudonymizer: Pseudonymizer, tmp_path: Path
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(REPO_ROOT / "content", content)
+    hotlines = content / "hotlines.yaml"
+    text = hotlines.read_text(encoding="utf-8")
+    old = "    last_checked: 2026-11-01"
+    hotlines.write_text(text.replace(old, f'{old}\n    checked_by: "Alena K. <b>"', 1),
+                        encoding="utf-8")
+    server, runner = await start_server(make_config(redis_client, pseudonymizer,
+                                                    content_dir=content))
+    try:
+        session = await signed_in(server)
+        async with session:
+            async with session.get(f"{server.url}/content.csv?table=hotlines") as response:
+                rows = {r["id"]: r for r in csv.DictReader(io.StringIO(await response.text()))}
+            async with session.get(f"{server.url}/content") as response:
+                page = await response.text()
+    finally:
+        await runner.cleanup()
+    assert rows["by-police-102"]["checked_by"] == "Alena K. <b>"
+    assert {r["checked_by"] for k, r in rows.items() if k != "by-police-102"} == {""}
+    row = page[page.index("<code>by-police-102</code>"):]
+    row = row[:row.index("</tr>")]
+    assert '<td class="checked-by">Alena K. &lt;b&gt;</td>' in row  # escaped, in its row

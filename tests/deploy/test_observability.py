@@ -41,3 +41,16 @@ def test_dashboard_uses_exported_metrics() -> None:
     used = {name for expr in exprs for name in NAME.findall(expr)}
     assert used and used <= exported(), used - exported()
 
+
+
+def test_every_exported_metric_is_on_the_dashboard_or_in_a_rule() -> None:
+    """A metric nobody can see is a metric nobody reads: each family shows somewhere."""
+    dashboard = json.loads((ROOT / "deploy" / "grafana" / "safe-migration-bot.json").read_text())
+    texts = [t["expr"] for panel in dashboard["panels"] for t in panel["targets"]]
+    for name in ("alerts.yml", "redis-rules.yml"):
+        rules = yaml.safe_load((ROOT / "deploy" / "prometheus" / name).read_text())
+        texts += [rule["expr"] for group in rules["groups"] for rule in group["rules"]]
+    used = {name for text in texts for name in NAME.findall(text)}
+    families = {family.name for family in Metrics().registry.collect()}
+    unseen = {f for f in families if not any(u == f or u.startswith(f + "_") for u in used)}
+    assert unseen == set()

@@ -11,6 +11,7 @@ import asyncio
 import signal
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from bot.adapters.telegram.glue import Engine, UpdatePipeline
@@ -18,7 +19,7 @@ from bot.adapters.telegram.group_wiring import build_group_gate
 from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.locks import PersonLocks
-from bot.adapters.telegram.measured import MeasuredEngine, MeasuredMessenger
+from bot.adapters.telegram.measured import MeasuredEngine, MeasuredMessenger, MeasuredRateLimiter
 from bot.adapters.telegram.operators import Handoff
 from bot.adapters.telegram.startup import (
     EngineFactory,
@@ -94,7 +95,8 @@ async def assemble(
     if health is not None:
         await check_redis(health)
         metrics.redis_up.set_function(lambda: 1.0 if health.up else 0.0)
-    raw_engine = await (engine_factory or default_engine)(settings, store)
+    raw_engine = await (engine_factory or partial(default_engine, metrics=metrics))(
+        settings, store)
     bind_held_texts(raw_engine, health, secrets.pseudonym_key)
     engine = MeasuredEngine(raw_engine, metrics)
     adapter = make_adapter(settings, secrets.token, limiter or OutgoingLimiter())
@@ -102,12 +104,12 @@ async def assemble(
     texts = TransportTexts(load_i18n(settings.bot.locales_dir))
     holder: ContentHolder | None = getattr(engine, "content_holder", None)
     handoff = make_handoff(settings, adapter, pseudonymizer, store, state, health,
-                           handoff_options, holder)
+                           handoff_options, holder, metrics)
     with suppress(NotImplementedError, AttributeError):  # no SIGHUP on Windows
         asyncio.get_running_loop().add_signal_handler(
             signal.SIGHUP, reload_content, holder, metrics
         )
-    add_readiness_checks(readiness, health, holder)
+    add_readiness_checks(readiness, health, holder, handoff)
     checkins = None if holder is None else build_checkins(
         raw_engine, handoff, adapter.messenger, health.redis if health else None,
         lambda: holder.content, secrets.pseudonym_key, on_sent=state.remember, metrics=metrics,
@@ -116,11 +118,12 @@ async def assemble(
         engine=engine, messenger=MeasuredMessenger(adapter.messenger, metrics),
         state=state, store=store,
         pseudonymizer=pseudonymizer,
-        handoff=handoff, texts=texts, rate_limiter=build_rate_limiter(settings, health),
+        handoff=handoff, texts=texts,
+        rate_limiter=MeasuredRateLimiter(build_rate_limiter(settings, health), metrics),
         locks=PersonLocks(health, lease=settings.bot.lock_lease_s,
                           wait=settings.bot.lock_lease_s + 2 * settings.bot.send_budget_s),
         danger=danger_check_for(engine), send_budget=settings.bot.send_budget_s,
-        operator_chat_id=settings.operators.chat_id,
+        operator_chat_id=settings.operators.chat_id, metrics=metrics,
     )
     # Public groups (docs/GROUPS.md): their own router in each adapter, never the dialogue.
     groups = build_group_gate(settings, holder, adapter.messenger, pseudonymizer, state, health,

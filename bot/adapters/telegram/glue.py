@@ -26,7 +26,7 @@ from bot.adapters.telegram.ratelimit import Lane, PersonRateLimiter
 from bot.adapters.telegram.reply_sender import ReplySender
 from bot.adapters.telegram.state import ChatState
 from bot.adapters.telegram.texts import FLOOD_NOTICE, TransportTexts
-from bot.adapters.telegram.updates import TgInput, read_update
+from bot.adapters.telegram.updates import TgInput, read_update, update_type
 from bot.core.events import (
     CaseStatus,
     EraseUserData,
@@ -39,6 +39,7 @@ from bot.core.events import (
 )
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
+from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 
 __all__ = ["DangerCheck", "Engine", "Glue", "SendBudget", "TgInput", "UpdatePipeline",
@@ -79,8 +80,10 @@ class UpdatePipeline:
         danger: DangerCheck | None = None,
         send_budget: float = 15.0,
         operator_chat_id: int | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self._engine = engine
+        self._metrics = metrics or Metrics()
         self._messenger = messenger
         self._state = state
         self._store = store
@@ -106,6 +109,7 @@ class UpdatePipeline:
         self._in_flight += 1
         self._idle.clear()
         try:
+            self._metrics.updates.labels(update_type(update)).inc()
             data = read_update(update)
             if data is not None:
                 await self.handle(data)

@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.adapters.telegram.glue import Engine
-from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply, Response
+from bot.adapters.telegram.ratelimit import Lane, PersonRateLimiter
+from bot.core.events import (
+    AT_RISK_TALLIES,
+    CaseStatus,
+    IncomingEvent,
+    OperatorAlert,
+    Reply,
+    Response,
+    Tally,
+)
 from bot.core.messenger import Messenger
 from bot.metrics import Metrics
 
@@ -37,15 +46,41 @@ class MeasuredEngine:
         for effect in response.effects:
             if isinstance(effect, OperatorAlert):
                 self._metrics.alerts_requested.labels(effect.reason).inc()
+        for tally in response.tallies:
+            self._count(tally)
         return response
 
     async def keep_case(self, user_key: str, case: CaseStatus) -> None:
         await self._engine.keep_case(user_key, case)
 
+    def _count(self, tally: Tally) -> None:
+        if tally in AT_RISK_TALLIES:
+            self._metrics.at_risk.labels(tally.value).inc()
+        elif tally is Tally.STARTED:
+            self._metrics.started.inc()
+        elif tally is Tally.OTHER_COUNTRY_PAGE:
+            self._metrics.other_country_pages.inc()
+
     async def aclose(self) -> None:
         closer = getattr(self._engine, "aclose", None)
         if closer is not None:
             await closer()
+
+
+class MeasuredRateLimiter:
+    """The per-person rate limit, counting the messages it slows or drops."""
+
+    def __init__(self, limiter: PersonRateLimiter, metrics: Metrics) -> None:
+        self._limiter = limiter
+        self._metrics = metrics
+
+    async def reserve(self, user_key: str, lane: Lane) -> float | None:
+        wait = await self._limiter.reserve(user_key, lane)
+        if wait is None:
+            self._metrics.rate_limited.labels("dropped").inc()
+        elif wait > 0:
+            self._metrics.rate_limited.labels("slowed").inc()
+        return wait
 
 
 class MeasuredMessenger:

@@ -14,11 +14,13 @@ from bot.core.events import IncomingEvent, OperatorAlert, Reply
 from bot.core.messenger import Messenger
 from bot.handoff.alerts import alert_lines
 from bot.handoff.case import Case
+from bot.handoff.failures import refusal_of
 from bot.handoff.input import OperatorInput
 from bot.handoff.labels import OperatorTexts
 from bot.handoff.routing import Queued, Routed, Tell
 from bot.handoff.startup import ChatInspector, wrong_kind
 from bot.i18n import load_i18n
+from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 
 __all__ = ["Handoff", "PlainAlertHandoff", "Queued", "Routed", "Tell", "alert_text",
@@ -80,12 +82,14 @@ class PlainAlertHandoff:
 
     def __init__(
         self, messenger: Messenger, pseudonymizer: Pseudonymizer, operator_chat_id: int | None,
-        texts: OperatorTexts,
+        texts: OperatorTexts, metrics: Metrics | None = None,
     ) -> None:
         self._messenger = messenger
+        self._metrics = metrics or Metrics()
         self._pseudonymizer = pseudonymizer
         self._chat_id = operator_chat_id
         self._texts = texts
+        self._status: str | None = "not checked"  # see `chat_status`
 
     async def alert(self, alert: OperatorAlert) -> None:
         await self.queue_alert(alert)
@@ -96,7 +100,14 @@ class PlainAlertHandoff:
             log.warning("operator alert for %s not delivered: OPERATOR_CHAT_ID is not set",
                         pseudonym)
             return Queued()
-        await self._messenger.send(self._chat_id, Reply(alert_text(alert, pseudonym, self._texts)))
+        try:
+            await self._messenger.send(self._chat_id,
+                                       Reply(alert_text(alert, pseudonym, self._texts)))
+        except Exception as exc:
+            self._status = f"unreachable ({refusal_of(exc).name})"
+            raise
+        self._status = None
+        self._metrics.alerts.labels("posted_unqueued").inc()
         log.info("operator alert sent for %s (%s)", pseudonym, alert.reason)
         return Queued()
 
@@ -113,6 +124,12 @@ class PlainAlertHandoff:
     def is_operators_chat(self, chat_id: int) -> bool:
         return self._chat_id is not None and chat_id == self._chat_id
 
+    async def chat_status(self) -> str | None:
+        """The operators' chat for /readyz: None when the start-up check or the last alert went
+        through, else a short reason ("not configured", "unreachable (CHAT_GONE)", ...).
+        Never calls the Bot API: a probe every few seconds must not cost a Telegram call."""
+        return "not configured" if self._chat_id is None else self._status
+
     async def check_chat(self) -> None:
         """At start: OPERATOR_CHAT_ID must be a group or supergroup (ConfigError, one line).
 
@@ -124,7 +141,9 @@ class PlainAlertHandoff:
             info = await self._messenger.chat_info(self._chat_id)
         except Exception as exc:
             log.warning("operators' chat not checked at start (%s)", type(exc).__name__)
+            self._status = f"not checked ({refusal_of(exc).name})"
             return
         wrong = wrong_kind(chat_id=self._chat_id, info=info)
         if wrong is not None:
             raise ConfigError(wrong)
+        self._status = None if info.can_post else f"bot may not post ({info.bot_status})"

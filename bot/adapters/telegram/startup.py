@@ -134,11 +134,12 @@ async def check_redis(health: RedisHealth) -> None:
         health.failed(exc)
 
 
-async def default_engine(settings: Settings, store: SessionStore) -> Engine:
+async def default_engine(settings: Settings, store: SessionStore,
+                         metrics: Metrics | None = None) -> Engine:
     from bot.factory import build_engine  # wired only here; tests may pass their own factory
 
-    engine: Engine = await build_engine(settings, store=store)  # no human offered without
-    # an operators' chat (build_engine reads OPERATOR_CHAT_ID)
+    engine: Engine = await build_engine(  # no human offered without an operators' chat
+        settings, store=store, on_failover=None if metrics is None else metrics.count_failover)
     return engine
 
 
@@ -158,17 +159,18 @@ def make_handoff(
     settings: Settings, adapter: Any, pseudonymizer: Pseudonymizer, store: SessionStore,
     state: ChatState, health: RedisHealth | None, options: dict[str, Any] | None,
     content: ContentHolder | None = None,
+    metrics: Metrics | None = None,
 ) -> Handoff:
     """The durable queue-backed handoff with Redis and an operators' chat; else plain alerts."""
     if health is None or settings.operators.chat_id is None:
         log.warning("operator handoff without queue or relay: needs REDIS_URL and OPERATOR_CHAT_ID")
         return PlainAlertHandoff(adapter.messenger, pseudonymizer, settings.operators.chat_id,
-                                 operator_texts(settings))
+                                 operator_texts(settings), metrics)
     from bot.handoff.wiring import handoff_for
 
     return handoff_for(
         settings, redis=health.redis, messenger=adapter.messenger, pseudonymizer=pseudonymizer,
-        store=store, on_sent=state.remember,
+        store=store, on_sent=state.remember, metrics=metrics,
         # One content for engine and handoff, so a reload reaches both (tests may pass their own).
         **{"content": None if content is None else (lambda: content.content), **(options or {})},
     )
@@ -189,9 +191,14 @@ def reload_content(holder: ContentHolder | None, metrics: Metrics | None = None)
 
 
 def add_readiness_checks(
-    readiness: Readiness, health: RedisHealth | None, holder: ContentHolder | None
+    readiness: Readiness, health: RedisHealth | None, holder: ContentHolder | None,
+    handoff: Handoff | None = None,
 ) -> None:
-    """Redis answers PING and may not evict (RedisHealth.readiness), content is loaded."""
+    """Redis answers PING and may not evict (RedisHealth.readiness), content is loaded; the
+    operators' chat as last seen (reported, not required: see `chat_status` in the handoffs)."""
+    chat_status = getattr(handoff, "chat_status", None)
+    if chat_status is not None:
+        readiness.add("operators_chat", chat_status, required=False)
     if health is not None:
         redis_health = health
 

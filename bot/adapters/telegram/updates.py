@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.adapters.telegram.edge import valid_text
+from bot.adapters.telegram.edge import HANDLED, valid_text
 from bot.core.events import EventKind
 
 # Checked in order: the first attribute a message has decides its kind.
@@ -56,6 +56,12 @@ class TgInput:
     # replies to the colleague's message); read only in the operators' chat.
     reply_to_user_id: int | None = None
     reply_to_user_name: str | None = None
+
+
+def update_type(update: Any) -> str:
+    """The Bot API update type of an aiogram or PTB `Update`, for metrics: one of the types
+    the bot asks Telegram for (`edge.HANDLED`), else "other" (a closed set)."""
+    return next((name for name in HANDLED if getattr(update, name, None) is not None), "other")
 
 
 def _command(text: str) -> str:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from bot.content.models._base import Confidence, LocalizedText, Source, Strict
+
+# Who checked a hotline: an editor's name or initials ("Alena K.", "A. K."), shown on the NGO's
+# dashboard. No digits and no "@": a phone number or an e-mail address has no place there.
+EditorName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                              max_length=60, pattern=r"^[^\d@]+$")]
 
 
 class Phone(Strict):
@@ -35,6 +40,9 @@ class Hotline(Strict):
     uncertain: bool = False  # the facts file calls its status uncertain
     last_checked: date  # when the entry was last checked against its sources
     verified_by_editor: bool = False  # an editor test-called it or checked the live official page
+    checked_by: EditorName | None = Field(
+        default=None, description="Who checked it on last_checked: an editor's name or "
+        "initials (never a phone number or an e-mail address)")
     editor_note: str | None = None  # for editors only, never shown
 
     @property
