@@ -135,6 +135,21 @@ def test_very_short_violence_and_confinement_reports_are_caught_in_every_languag
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["менеджер забрал паспорт, я в Германии", "бригадир забрал наши паспорта",
+     "работодатель забрала паспорт и не отдаёт", "наймальнік забраў пашпарт",
+     "брыгадзір забраў нашы пашпарты", "the manager took my passport, I am in Germany",
+     "my employer has my passport"],
+)  # fmt: skip
+def test_the_one_who_took_the_passport_named_is_caught_by_a_phrase(
+    triage: Triage, model: EmbeddedRecognizer, text: str
+) -> None:
+    """Groups see only the phrases (no model): a passport taken by a named boss must fire."""
+    decision = _assess(triage, model, text)
+    assert decision.at_risk and decision.by_phrase, text
+
+
+@pytest.mark.parametrize(
     ("typed", "indicator"),
     [
         ("pfgthkb", "risk_movement_restricted"),  # заперли
