@@ -429,7 +429,7 @@ async def test_readiness_without_redis_reports_the_plain_alert_chat(
     await person.say("у меня забрали паспорт и не отпускают")
     await person.press("c:PL")
     await person.press("h:yes")
-    await sent_to(fake_api, OPS, "Case: ")
+    await sent_to(fake_api, OPS, "New case: ")  # the plain alert, in OPERATOR_LANGUAGE
     samples = await scrape(base)
     assert value(samples, "smb_alerts_total", stage="posted_unqueued") == 1
     assert value(samples, "smb_alerts_total", stage="queued") == 0
