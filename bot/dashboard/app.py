@@ -1,8 +1,8 @@
 """The dashboard's aiohttp application: login, pages, CSV downloads; every page needs a session.
 
 Routes: GET/POST /login, GET /login/telegram (the widget's redirect), POST /logout, GET /cases,
-GET /content, GET /bot, GET /report?month=YYYY-MM, GET /cases.csv?table=...,
-GET /content.csv?table=..., GET /bot.csv.
+GET /content, GET /bot, GET /groups, GET /report?month=YYYY-MM, GET /cases.csv?table=...,
+GET /content.csv?table=..., GET /bot.csv, GET /groups.csv?table=periods|groups.
 Anything else without a session answers 303 to /login (pages) or 401 (CSV), never data.
 """
 
@@ -31,6 +31,7 @@ from bot.dashboard.data import (
     case_report,
     queue_now,
 )
+from bot.dashboard.groups import group_report, groups_csv_rows, groups_page
 from bot.dashboard.labels import value_label
 from bot.dashboard.pages import cases_page, content_page, login_page
 from bot.dashboard.report import month_of, month_report, report_page
@@ -224,6 +225,20 @@ def build_app(config: DashboardConfig) -> web.Application:
                  for p in report.periods]
         return _csv(rows, f"bot-{report.period}.csv")
 
+    async def groups(request: web.Request) -> web.Response:
+        report = await group_report(config.redis, today(), config.days, period_of(request))
+        return html(groups_page(translator(request), report))
+
+    async def groups_csv(request: web.Request) -> web.Response:
+        report = await group_report(config.redis, today(), config.days, period_of(request))
+        table = request.query.get("table", "periods")
+        try:
+            rows = groups_csv_rows(report, table)
+        except KeyError:
+            raise web.HTTPNotFound(text="unknown table") from None
+        suffix = report.period if table == "periods" else "all"
+        return _csv(rows, f"groups-{table}-{suffix}.csv")
+
     async def monthly(request: web.Request) -> web.Response:
         month = month_of(request.query.get("month"), today())
         return html(report_page(translator(request), await month_report(config.redis, month)))
@@ -244,6 +259,8 @@ def build_app(config: DashboardConfig) -> web.Application:
     app.router.add_get("/content.csv", content_csv)
     app.router.add_get("/bot", bot_side)
     app.router.add_get("/bot.csv", bot_csv)
+    app.router.add_get("/groups", groups)
+    app.router.add_get("/groups.csv", groups_csv)
     app.router.add_get("/report", monthly)
     return app
 

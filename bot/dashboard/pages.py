@@ -20,6 +20,7 @@ LANGUAGES = (("ru", "Русский"), ("be", "Беларуская"), ("en", "E
 CASES = N_("Cases")
 CONTENT_AND_TRUST = N_("Content and trust")
 BOT_SIDE = N_("The bot's side")
+GROUPS = N_("Groups")
 MONTHLY_REPORT = N_("Monthly report")
 LOG_OUT = N_("Log out")
 SAFE_MIGRATION_BOT_DASHBOARD = N_("Safe migration bot: dashboard")
@@ -99,6 +100,7 @@ def layout(tr: Translator, title: str, body: str, *, signed_in: bool = True,
         nav = (f'<nav><a href="/cases">{_(tr, CASES)}</a> · '
                f'<a href="/content">{_(tr, CONTENT_AND_TRUST)}</a> · '
                f'<a href="/bot">{_(tr, BOT_SIDE)}</a> · '
+               f'<a href="/groups">{_(tr, GROUPS)}</a> · '
                f'<a href="/report">{_(tr, MONTHLY_REPORT)}</a></nav>'
                f'<form method="post" action="/logout"><button>{_(tr, LOG_OUT)}</button>'
                "</form>")

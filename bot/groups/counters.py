@@ -1,28 +1,35 @@
 """Per-group counts for the NGO dashboard: ads checked and warned, danger replies, capped.
 
-One Redis hash per day, `smb:groups:stats:<YYYY-MM-DD>` (the NGO's day, OPERATOR_TIMEZONE),
-fields `<name>` (all groups) and `<name>:<group_key>` (one group, by its keyed hash: the
-dashboard can tell groups apart without learning which they are). Names: checked, warned,
-admins_told, danger, capped. Kept `STATS_TTL` (400 days), like the handoff's counters.
+Kept in the one day store (`bot.storage.daily`, 400 days) as scope ("groups", "stats"): one
+hash per day, `smb:groups:stats:<YYYY-MM-DD>` (the NGO's day, OPERATOR_TIMEZONE), fields
+`<name>` (all groups) and `<name>:<group_key>` (one group, by its keyed hash: the dashboard can
+tell groups apart without learning which they are). Names: `NAMES`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 
+from bot.storage import daily
+from bot.storage.daily import DAILY_TTL, DailyCounts
 from bot.storage.fallback import RedisHealth
-from bot.storage.keys import global_key
 
-STATS_TTL = 400 * 24 * 3600
+SCOPE = ("groups", "stats")
+STATS_TTL = DAILY_TTL
 NAMES = ("checked", "warned", "admins_told", "danger", "capped")
 
 
 def day_key(day: date) -> str:
-    return global_key("groups", "stats", day.isoformat())
+    """The Redis key of `day`'s group counters."""
+    return daily.day_key(SCOPE, day)
+
+
+def _days(redis: Redis) -> DailyCounts:
+    return DailyCounts(redis, *SCOPE)
 
 
 class RedisGroupCounters:
@@ -35,14 +42,13 @@ class RedisGroupCounters:
         self._health = health
 
     async def count(self, group_key: str, *names: str) -> None:
+        counts: Counter[str] = Counter()
+        for name in names:
+            counts[name] += 1
+            counts[f"{name}:{group_key}"] += 1
+
         async def add() -> None:
-            key = day_key(datetime.now(self._tz).date())
-            async with self._redis.pipeline(transaction=True) as pipe:
-                for name in names:
-                    pipe.hincrby(key, name, 1)
-                    pipe.hincrby(key, f"{name}:{group_key}", 1)
-                pipe.expire(key, STATS_TTL)
-                await pipe.execute()
+            await _days(self._redis).add(datetime.now(self._tz).date(), counts)
 
         async def lost() -> None:
             return None
@@ -60,13 +66,38 @@ class NoGroupCounters:
         return None
 
 
+async def collect_days(redis: Redis, days: int, today: date) -> dict[date, Counter[str]]:
+    """The day hashes of the last `days` days up to `today`, oldest first; empty days left out.
+    Fields as stored: `<name>` and `<name>:<group_key>`."""
+    return await _days(redis).collect(days, today)
+
+
+def by_group(counts: Counter[str]) -> dict[str, Counter[str]]:
+    """One day's (or a sum's) fields split: {"all": Counter(checked=..), "<group_key>": ..}."""
+    totals: dict[str, Counter[str]] = {"all": Counter()}
+    for field, value in counts.items():
+        metric, _, group = field.partition(":")
+        totals.setdefault(group or "all", Counter())[metric] += value
+    return totals
+
+
 async def collect(redis: Redis, today: date, days: int) -> dict[str, Counter[str]]:
     """The last `days` days summed: {"all": Counter(checked=..), "<group_key>": Counter(..)}."""
-    totals: dict[str, Counter[str]] = {"all": Counter()}
-    for n in range(days):
-        raw = await redis.hgetall(day_key(today - timedelta(days=n)))
-        for field, value in raw.items():
-            name = field.decode() if isinstance(field, bytes) else field
-            metric, _, group = name.partition(":")
-            totals.setdefault(group or "all", Counter())[metric] += int(value)
-    return totals
+    summed: Counter[str] = Counter()
+    for counts in (await collect_days(redis, days, today)).values():
+        summed.update(counts)
+    return by_group(summed)
+
+
+def render_totals(per_day: dict[date, Counter[str]]) -> str:
+    """All groups' counts summed over the days, one `<name>  <count>` a line, and how many
+    groups were active (what `python -m bot stats` prints; no group key, no id)."""
+    summed: Counter[str] = Counter()
+    for counts in per_day.values():
+        summed.update(counts)
+    groups = by_group(summed)
+    if not summed:
+        return "Groups: nothing counted in this period."
+    lines = ["Groups:"] + [f"  {name:<40} {groups['all'][name]}" for name in NAMES]
+    lines.append(f"  {'groups_active':<40} {len(groups) - 1}")
+    return "\n".join(lines)

@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from bot.groups.counters import collect_days as group_days
+from bot.groups.counters import render_totals as render_group_totals
 from bot.handoff.labels import OperatorTexts
 from bot.i18n import N_
 from bot.metrics_history import collect_history, render_totals
@@ -219,6 +221,7 @@ async def _run(url: str, timezone: str, days: int, csv_path: str | None,
         per_day = await collect(redis, days, today)
         durations = await collect_durations(redis, days, today)
         bot_side = await collect_history(redis, days, today)  # the same day store's other scope
+        group_side = await group_days(redis, days, today)
     finally:
         await redis.aclose()
     if csv_path:
@@ -227,6 +230,7 @@ async def _run(url: str, timezone: str, days: int, csv_path: str | None,
     else:
         print(render(per_day, texts, durations))
         print(render_totals(bot_side))
+        print(render_group_totals(group_side))
     return 0
 
 

@@ -15,6 +15,7 @@ from redis.asyncio import Redis
 from bot.config import REPO_ROOT
 from bot.core.events import OperatorAlert
 from bot.dashboard.app import DashboardConfig, build_app
+from bot.groups.counters import RedisGroupCounters
 from bot.handoff.cases import CaseStore
 from bot.handoff.stats import CaseCounters
 from bot.i18n import load_i18n
@@ -31,6 +32,7 @@ STRANGER = 424242999
 PERSON_ID = 987654321012  # a person's Telegram id: must never appear on the dashboard
 PERSON_TEXT = "my passport was taken by the foreman Vasily"  # must never appear either
 PSEUDONYM_KEY = "dashboard-test-key"
+GROUP_IDS = (-1001234567890, -1009876543210)  # Telegram group ids: never on the dashboard
 
 
 class DayCounters(CaseCounters):
@@ -56,6 +58,8 @@ class Seeded:
     taken_seconds: list[int]
     waiting_pseudonym: str
     bot_side: dict[str, int]  # the bot's side page's row id -> today's count
+    group_keys: tuple[str, ...] = ()  # the groups' full keyed hashes, in GROUP_IDS order
+    groups: tuple[dict[str, int], ...] = ()  # per group (GROUP_IDS order): counter -> count
 
 
 def today() -> date:
@@ -121,8 +125,23 @@ async def seed(redis: Redis, pseudonymizer: Pseudonymizer) -> Seeded:
     await MetricsHistory(redis, metrics, TZ).flush()
     bot_side = {"handled": 57, "started": 9, "at_risk_phrase": 4, "at_risk_model": 2,
                 "asked_human": 3, "other_country": 5, "rasa_failover": 2, "rate_limited": 3}
+
+    # Two groups' activity through the real group counters, keyed as the adapter keys them.
+    group_keys = tuple(pseudonymizer.user_key(f"tg-group:{chat}") for chat in GROUP_IDS)
+    group_counters = RedisGroupCounters(redis, TZ)
+    first, second = group_keys
+    for _ in range(3):
+        await group_counters.count(first, "checked")
+    await group_counters.count(first, "warned", "admins_told")
+    await group_counters.count(first, "warned")
+    await group_counters.count(first, "danger")
+    await group_counters.count(second, "checked")
+    await group_counters.count(second, "capped")
+    groups = ({"checked": 3, "warned": 2, "admins_told": 1, "danger": 1, "capped": 0},
+              {"checked": 1, "warned": 0, "admins_told": 0, "danger": 0, "capped": 1})
     return Seeded(now, {d: len(c) for d, c in plan.items()}, countries, indicators,
-                  {"referred": 2, "advice": 1}, taken_seconds, waiting_name, bot_side)
+                  {"referred": 2, "advice": 1}, taken_seconds, waiting_name, bot_side,
+                  group_keys, groups)
 
 
 @pytest.fixture

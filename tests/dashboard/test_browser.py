@@ -21,6 +21,7 @@ from redis.asyncio import Redis
 
 from bot.config import REPO_ROOT
 from bot.content.loader import check_content
+from bot.groups.counters import NAMES
 from bot.privacy import Pseudonymizer
 from tests.dashboard.conftest import TOKEN, Seeded, Server, make_config, start_server
 
@@ -109,6 +110,13 @@ async def test_sign_in_and_see_each_page(
     for row, count in seeded.bot_side.items():  # every row's chart draws its counter
         assert sum(await chart_values(page, f"chart-{row}")) == count, row
     await page.screenshot(path=shots / "dashboard-bot.png", full_page=True)
+
+    await page.click("header nav >> text=Groups")
+    assert page.url.endswith("/groups")
+    for name in NAMES:  # every counter's chart draws the groups' sum
+        assert sum(await chart_values(page, f"chart-{name}")) == \
+            sum(g[name] for g in seeded.groups), name
+    assert await page.locator("#per-group table tr").count() == len(seeded.groups) + 1
 
     await page.click("text=Monthly report")
     assert (await page.locator("h1").inner_text()).startswith("Monthly report: ")

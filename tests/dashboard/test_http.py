@@ -20,6 +20,7 @@ from bot.handoff.stats import DIMENSIONS
 from bot.privacy import Pseudonymizer
 from tests.dashboard.conftest import (
     BOT_TOKEN,
+    GROUP_IDS,
     OPERATOR,
     PERSON_ID,
     PERSON_TEXT,
@@ -35,9 +36,11 @@ CSV_TABLES = ["/cases.csv?table=cases", "/cases.csv?table=cases&period=day",
               "/cases.csv?table=response", "/cases.csv?table=queue",
               *(f"/cases.csv?table={d}" for d in DIMENSIONS),
               "/content.csv?table=hotlines", "/content.csv?table=problems",
-              "/bot.csv", "/bot.csv?period=day"]
+              "/bot.csv", "/bot.csv?period=day", "/groups.csv", "/groups.csv?period=day",
+              "/groups.csv?table=groups"]
 PAGES = ["/cases", "/cases?period=day", "/content", "/cases?lang=ru", "/cases?lang=be",
          "/content?lang=be", "/content?lang=ru", "/bot", "/bot?period=day&lang=be",
+         "/groups", "/groups?period=day&lang=ru", "/groups?lang=be",
          "/report", "/report?month=2026-01&lang=ru", "/report?month=bad"]
 
 
@@ -66,7 +69,8 @@ async def signed_in(server: Server) -> aiohttp.ClientSession:
 
 async def test_every_endpoint_refuses_without_a_session(dashboard: Server) -> None:
     paths = [p for p in routes(dashboard.app) if p not in PUBLIC] + CSV_TABLES + PAGES
-    assert {"/cases", "/content", "/bot", "/bot.csv", "/report"} <= set(paths)
+    assert {"/cases", "/content", "/bot", "/bot.csv", "/groups", "/groups.csv",
+            "/report"} <= set(paths)
     async with client() as session:
         for path in paths:
             for method in ("GET", "POST"):
@@ -163,7 +167,9 @@ async def test_no_response_holds_a_raw_id_or_message_text(
                 body = await response.text()
             seen += 1
             for secret in (str(PERSON_ID), str(PERSON_ID + 1), str(OPERATOR), PERSON_TEXT,
-                           "passport was taken", "Vasily", TOKEN):
+                           "passport was taken", "Vasily", TOKEN,
+                           *(str(g) for g in GROUP_IDS), *(str(-g) for g in GROUP_IDS),
+                           *seeded.group_keys):
                 assert secret not in body, (path, secret)
     assert seen == len(PAGES) + len(CSV_TABLES)
 
