@@ -3,12 +3,14 @@ and a fake clock the scheduler and the engine read (days pass in a test's second
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import pytest
 from redis.asyncio import Redis
 
 from bot.storage.keys import CHECKIN_DUE
 from tests.checkin.helpers import GRACE, INTERVAL, FakeClock, checkin_bot, idle, set_up
-from tests.handoff.telegram import OPS, pseudonym, sent_to
+from tests.handoff.telegram import OPS, HandoffBot, pseudonym, sent_to
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
@@ -17,148 +19,136 @@ QUESTION = "Как дела, всё в порядке?"
 FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 
 
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def bot(framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
+              redis_client: Redis, clock: FakeClock) -> AsyncIterator[HandoffBot]:
+    """A running bot of `framework` on an emptied Redis (update ids restart per test), whose
+    scheduler and engine read `clock`."""
+    running = checkin_bot(fake_api, framework, redis_server.url, clock)
+    await running.start()
+    try:
+        yield running
+    finally:
+        await running.stop()
+
+
 def alerts(api: FakeBotAPI, since: int = 0) -> list[str]:
     return [c.text for c in api.calls_to("sendMessage", OPS, since) if "Case #" in c.text]
 
 
 @FRAMEWORKS
 async def test_due_check_in_is_asked_and_an_answer_schedules_the_next(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
 ) -> None:
-    clock = FakeClock()
-    bot = checkin_bot(fake_api, framework, redis_server.url, clock)
-    await bot.start()
-    try:
-        person = Person(bot, fake_api, 701, "ru")
-        await person.say("/start")
-        started = await set_up(person)
-        assert "Первая проверка" in started
-        mark = len(fake_api.calls)
-        await idle()
-        assert not fake_api.calls_to("sendMessage", 701, mark)  # not due yet
+    person = Person(bot, fake_api, 701, "ru")
+    await person.say("/start")
+    started = await set_up(person)
+    assert "Первая проверка" in started
+    mark = len(fake_api.calls)
+    await idle()
+    assert not fake_api.calls_to("sendMessage", 701, mark)  # not due yet
 
-        clock.advance(INTERVAL + 1)
-        [question] = await sent_to(fake_api, 701, QUESTION, since=mark)
-        assert question.payloads == ["ci:ok", "ci:help", "ci:stop"]
-        # Ordinary: nothing about help lines, the bot's purpose or numbers.
-        assert not any(ch.isdigit() for ch in question.text)
+    clock.advance(INTERVAL + 1)
+    [question] = await sent_to(fake_api, 701, QUESTION, since=mark)
+    assert question.payloads == ["ci:ok", "ci:help", "ci:stop"]
+    # Ordinary: nothing about help lines, the bot's purpose or numbers.
+    assert not any(ch.isdigit() for ch in question.text)
 
-        [reply] = await person.press("ci:ok")
-        assert "Отлично" in reply.text
-        mark = len(fake_api.calls)
-        clock.advance(GRACE + 1)  # past the grace: answered, so nobody is alerted
-        await idle()
-        assert alerts(fake_api, mark) == []
-        clock.advance(INTERVAL)
-        await sent_to(fake_api, 701, QUESTION, since=mark)
-    finally:
-        await bot.stop()
+    [reply] = await person.press("ci:ok")
+    assert "Отлично" in reply.text
+    mark = len(fake_api.calls)
+    clock.advance(GRACE + 1)  # past the grace: answered, so nobody is alerted
+    await idle()
+    assert alerts(fake_api, mark) == []
+    clock.advance(INTERVAL)
+    await sent_to(fake_api, 701, QUESTION, since=mark)
 
 
 @FRAMEWORKS
 async def test_missed_check_in_alerts_operators_with_only_the_agreed_fields_then_a_late_answer(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
 ) -> None:
-    clock = FakeClock()
-    bot = checkin_bot(fake_api, framework, redis_server.url, clock)
-    await bot.start()
-    try:
-        person = Person(bot, fake_api, 702, "ru")
-        await person.say("/start")
-        await person.press("c:LT")  # where they are: NOT agreed to be shared below
-        await set_up(person, country="no", employer="ООО Ромашка <b>", contact=None)
-        clock.advance(INTERVAL + 1)
-        await sent_to(fake_api, 702, QUESTION)
-        mark = len(fake_api.calls)
-        clock.advance(GRACE + 1)
-        (alert,) = await sent_to(fake_api, OPS, "Case #", since=mark)
-        assert "missed check-in" in alert.text and pseudonym(702) in alert.text
-        assert "ООО Ромашка &lt;b&gt;" in alert.text  # as typed, escaped for HTML
-        assert "Check-in not answered in time" in alert.text
-        assert "Lithuania" not in alert.text and "Country: unknown" in alert.text
-        # Silent: the phone shows nothing of it (no queue place, no numbers).
-        await idle()
-        assert not fake_api.calls_to("sendMessage", 702, mark)
+    person = Person(bot, fake_api, 702, "ru")
+    await person.say("/start")
+    await person.press("c:LT")  # where they are: NOT agreed to be shared below
+    await set_up(person, country="no", employer="ООО Ромашка <b>", contact=None)
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, 702, QUESTION)
+    mark = len(fake_api.calls)
+    clock.advance(GRACE + 1)
+    (alert,) = await sent_to(fake_api, OPS, "Case #", since=mark)
+    assert "missed check-in" in alert.text and pseudonym(702) in alert.text
+    assert "ООО Ромашка &lt;b&gt;" in alert.text  # as typed, escaped for HTML
+    assert "Check-in not answered in time" in alert.text
+    assert "Lithuania" not in alert.text and "Country: unknown" in alert.text
+    # Silent: the phone shows nothing of it (no queue place, no numbers).
+    await idle()
+    assert not fake_api.calls_to("sendMessage", 702, mark)
 
-        mark = len(fake_api.calls)
-        [reply] = await person.press("ci:ok")
-        assert "Отлично" in reply.text
-        (late,) = await sent_to(fake_api, OPS, "answered the missed check-in late: all right",
-                                since=mark)
-        assert pseudonym(702) in late.text
-    finally:
-        await bot.stop()
+    mark = len(fake_api.calls)
+    [reply] = await person.press("ci:ok")
+    assert "Отлично" in reply.text
+    (late,) = await sent_to(fake_api, OPS, "answered the missed check-in late: all right",
+                            since=mark)
+    assert pseudonym(702) in late.text
 
 
 @FRAMEWORKS
 async def test_agreed_country_and_contact_are_in_the_alert(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
 ) -> None:
-    clock = FakeClock()
-    bot = checkin_bot(fake_api, framework, redis_server.url, clock)
-    await bot.start()
-    try:
-        person = Person(bot, fake_api, 703, "en")
-        await person.say("/start")
-        await set_up(person, country="PL", employer=None, contact="sister +48 500 100 200")
-        clock.advance(INTERVAL + 1)
-        await sent_to(fake_api, 703, "How are things")
-        clock.advance(GRACE + 1)
-        (alert,) = await sent_to(fake_api, OPS, "Case #")
-        assert "Poland" in alert.text and "Contact they gave: sister +48 500 100 200" in alert.text
-        assert "Employer" not in alert.text
-    finally:
-        await bot.stop()
+    person = Person(bot, fake_api, 703, "en")
+    await person.say("/start")
+    await set_up(person, country="PL", employer=None, contact="sister +48 500 100 200")
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, 703, "How are things")
+    clock.advance(GRACE + 1)
+    (alert,) = await sent_to(fake_api, OPS, "Case #")
+    assert "Poland" in alert.text and "Contact they gave: sister +48 500 100 200" in alert.text
+    assert "Employer" not in alert.text
 
 
 @FRAMEWORKS
 async def test_stop_and_delete_end_check_ins_at_once(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
 ) -> None:
-    clock = FakeClock()
-    bot = checkin_bot(fake_api, framework, redis_server.url, clock)
-    await bot.start()
-    try:
-        stopper, deleter = Person(bot, fake_api, 704, "be"), Person(bot, fake_api, 705, "ru")
-        for person in (stopper, deleter):
-            await person.say("/start")
-            await set_up(person)
-        assert await redis_client.zcard(CHECKIN_DUE) == 2
-        [stopped] = await stopper.press("ci:stop")
-        assert "больш не буду пытацца" in stopped.text
-        await deleter.say("/delete")
-        assert await redis_client.zcard(CHECKIN_DUE) == 0
-        assert await redis_client.keys("smb:checkin:*") == []
-        mark = len(fake_api.calls)
-        clock.advance(INTERVAL + GRACE + 2)
-        await idle()
-        assert not fake_api.calls_to("sendMessage", 704, mark)
-        assert not fake_api.calls_to("sendMessage", 705, mark)
-        assert alerts(fake_api, mark) == []
-    finally:
-        await bot.stop()
+    stopper, deleter = Person(bot, fake_api, 704, "be"), Person(bot, fake_api, 705, "ru")
+    for person in (stopper, deleter):
+        await person.say("/start")
+        await set_up(person)
+    assert await redis_client.zcard(CHECKIN_DUE) == 2
+    [stopped] = await stopper.press("ci:stop")
+    assert "больш не буду пытацца" in stopped.text
+    await deleter.say("/delete")
+    assert await redis_client.zcard(CHECKIN_DUE) == 0
+    assert await redis_client.keys("smb:checkin:*") == []
+    mark = len(fake_api.calls)
+    clock.advance(INTERVAL + GRACE + 2)
+    await idle()
+    assert not fake_api.calls_to("sendMessage", 704, mark)
+    assert not fake_api.calls_to("sendMessage", 705, mark)
+    assert alerts(fake_api, mark) == []
 
 
 @FRAMEWORKS
 async def test_a_restart_in_between_keeps_the_schedule(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
 ) -> None:
-    clock = FakeClock()
-    bot = checkin_bot(fake_api, framework, redis_server.url, clock)
-    await bot.start()
-    try:
-        person = Person(bot, fake_api, 706, "ru")
-        await person.say("/start")
-        await set_up(person)
-        await bot.restart()
-        clock.advance(INTERVAL + 1)
-        await sent_to(fake_api, 706, QUESTION)
-        await bot.restart()
-        mark = len(fake_api.calls)
-        clock.advance(GRACE + 1)
-        await sent_to(fake_api, OPS, "Case #", since=mark)
-    finally:
-        await bot.stop()
+    person = Person(bot, fake_api, 706, "ru")
+    await person.say("/start")
+    await set_up(person)
+    await bot.restart()
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, 706, QUESTION)
+    await bot.restart()
+    mark = len(fake_api.calls)
+    clock.advance(GRACE + 1)
+    await sent_to(fake_api, OPS, "Case #", since=mark)
 
 
 @FRAMEWORKS
@@ -191,43 +181,31 @@ async def test_two_replicas_ask_exactly_once(
 
 @FRAMEWORKS
 async def test_blocked_bot_counts_as_asked_and_the_alert_says_undelivered(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
 ) -> None:
-    clock = FakeClock()
-    bot = checkin_bot(fake_api, framework, redis_server.url, clock)
-    await bot.start()
-    try:
-        person = Person(bot, fake_api, 708, "ru")
-        await person.say("/start")
-        await set_up(person)
-        fake_api.blocked.add(708)
-        mark = len(fake_api.calls)
-        clock.advance(INTERVAL + 1)
-        await fake_api.wait_calls("sendMessage", 1, 708, since=mark)  # refused with 403
-        clock.advance(GRACE + 1)
-        (alert,) = await sent_to(fake_api, OPS, "Case #", since=mark)
-        assert "not delivered (the bot is blocked)" in alert.text
-        assert "Poland" in alert.text and "ООО Ромашка" in alert.text
-    finally:
-        await bot.stop()
+    person = Person(bot, fake_api, 708, "ru")
+    await person.say("/start")
+    await set_up(person)
+    fake_api.blocked.add(708)
+    mark = len(fake_api.calls)
+    clock.advance(INTERVAL + 1)
+    await fake_api.wait_calls("sendMessage", 1, 708, since=mark)  # refused with 403
+    clock.advance(GRACE + 1)
+    (alert,) = await sent_to(fake_api, OPS, "Case #", since=mark)
+    assert "not delivered (the bot is blocked)" in alert.text
+    assert "Poland" in alert.text and "ООО Ромашка" in alert.text
 
 
 @FRAMEWORKS
 async def test_not_fine_gives_the_numbers_first_then_the_offer_of_a_person(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
 ) -> None:
-    clock = FakeClock()
-    bot = checkin_bot(fake_api, framework, redis_server.url, clock)
-    await bot.start()
-    try:
-        person = Person(bot, fake_api, 709, "ru")
-        await person.say("/start")
-        await person.press("c:PL")
-        await set_up(person)
-        clock.advance(INTERVAL + 1)
-        await sent_to(fake_api, 709, QUESTION)
-        replies = await person.press("ci:help")
-        assert "112" in replies[0].text and "Польш" in replies[0].text
-        assert "h:yes" in replies[-1].payloads
-    finally:
-        await bot.stop()
+    person = Person(bot, fake_api, 709, "ru")
+    await person.say("/start")
+    await person.press("c:PL")
+    await set_up(person)
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, 709, QUESTION)
+    replies = await person.press("ci:help")
+    assert "112" in replies[0].text and "Польш" in replies[0].text
+    assert "h:yes" in replies[-1].payloads
