@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.content.branches import for_team
 from bot.content.models import Flow, FlowLevel, FlowOption, FlowQuestion
 from bot.core.events import Button, Reply
 from bot.core.labels import WHY_SIGNS_LABEL
 from bot.core.session import FlowState
-from bot.core.wording import Wording
+from bot.core.wording import HUMAN, Wording
 
 JOB_CHECK = "job_offer_check"
 SELF_CHECK = "situation_check"
@@ -148,7 +149,10 @@ def result_reply(r: Wording, flow: Flow, result: Result, actions: list[str]) -> 
     """The first screen of a result: the risk level, the count of warning signs, the next
     steps, then "Why: warning signs" (when there are any) and the flow's buttons."""
     n = len(result.flagged)
-    parts = [r.text(result.level.text), count_line(r, n), r.text(flow.next_steps)]
+    # The next steps name the "Talk to a person" button in their [team] line: without that
+    # button here (the offer of a person follows at once) the line would send them looking.
+    steps = for_team(flow.next_steps.get(r.lang), r.team and HUMAN in actions).strip()
+    parts = [r.text(result.level.text), count_line(r, n), steps]
     why = [[Button(r.tr.gettext(WHY_SIGNS_LABEL), f"{WHY_PREFIX}:{flow.id}")]] if n else []
     return Reply("\n\n".join(p for p in parts if p), why + r.action_rows(actions))
 

@@ -178,3 +178,22 @@ def test_a_country_page_past_one_phone_screen_is_an_error(content_dir: Path) -> 
     errors = [p.message for p in problems if p.severity == "error"]
     assert content is None
     assert len(errors) == 1 and errors[0].startswith("BY, ru: the first screen of the page is")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_strong_answer_result_names_only_buttons_it_shows(language: str) -> None:
+    # Before: the result said 'Or press "Talk to a person"' while that button was left out (the
+    # offer of a person follows at once, with "Yes"/"No"): a frightened person looks for a
+    # button that is not there. Every menu button the result names in quotes must be under it.
+    chat = new_chat(language)
+    menu = (await chat.command("/start")).replies[-1]
+    labels = [b.label for row in menu.buttons for b in row]
+    await chat.command("/hotlines")
+    await chat.press("c:PL")
+    await chat.press("m:self_check")
+    response = await chat.press(f"f:{SELF_CHECK}:documents:yes")
+    result = next(r for r in response.replies if f"fw:{SELF_CHECK}" in payloads(r))
+    shown = [b.label for row in result.buttons for b in row]
+    named = [label for label in labels
+             if f"«{label}»" in result.text or f'"{label}"' in result.text]
+    assert named and set(named) <= set(shown), (named, shown)
