@@ -94,6 +94,19 @@ async def test_with_a_team_the_team_lines_and_button_are_there(language: str) ->
     assert "m:human" in payloads and "h:yes" in payloads
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_the_privacy_notice_tells_what_check_ins_keep_and_for_how_long(
+    language: str,
+) -> None:
+    # Before: "I keep only your language, your country and where you are in a questionnaire
+    # ... deleted after 30 days", while a check-in plan keeps the employer's name and a contact
+    # the person typed for up to 12 weeks and 3 days. Check-ins need the team: a [team] line.
+    with_team = texts(await new_chat(language, team=True).command("/start"))
+    assert any("/checkin" in t for t in with_team)
+    without = texts(await new_chat(language, team=False).command("/start"))
+    assert not any("/checkin" in t for t in without)
+
+
 async def test_an_old_consent_button_without_a_team_raises_no_alert() -> None:
     # The offer was made while an operators' chat was set; the bot restarted without one.
     chat = new_chat("ru", team=False)
