@@ -129,6 +129,22 @@ async def test_honest_ad_is_low_risk_and_offers_no_human(chat: Chat) -> None:
     assert "h:yes" not in all_payloads(report)
 
 
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+async def test_the_risk_level_points_at_nothing_that_is_not_shown(
+    chat: Chat, language: str
+) -> None:
+    # Before: "Risk level: low ... check it against the list below", while below it came only
+    # "I have not kept the text of the ad" and the buttons: there is no list below.
+    chat.language_code = language
+    await chat.command("/start")
+    await chat.command("/checkad")
+    report = (await chat.say(HONEST_EN)).replies
+    level = next(i for i, r in enumerate(report) if r.text.startswith(("Risk", "Уров", "Узро")))
+    below = "\n".join(r.text for r in report[level + 1 :])
+    assert "ниже" not in report[level].text and "ніжэй" not in report[level].text
+    assert "below" not in report[level].text, (report[level].text, below)
+
+
 async def test_a_cry_for_help_while_waiting_for_an_ad_takes_the_risk_path(chat: Chat) -> None:
     chat.language_code = "ru"
     await chat.command("/start")
