@@ -116,7 +116,12 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         parts = (exc.context, exc.problem)
         detail = " ".join(" ".join(str(part).split()) for part in parts if part)
-        hint = " (use spaces, not tabs, to indent)" if "\\t" in detail else ""
+        # libyaml names no character ("found character that cannot start any token"): the
+        # marked line itself tells whether a tab is to blame.
+        lines_of_text = text.split("\n")
+        marked = lines_of_text[mark.line] if mark and mark.line < len(lines_of_text) else ""
+        tab = "\\t" in detail or "\t" in marked
+        hint = " (use spaces, not tabs, to indent)" if tab else ""
         return None, [
             Problem(name, mark.line + 1 if mark else 1, "error", f"broken YAML: {detail}{hint}")
         ]

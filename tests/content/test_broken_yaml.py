@@ -158,3 +158,21 @@ def test_a_broken_facts_file_never_raises(
     _, problems = check_content(fuzz_root / "content", facts_dir=facts)
     for problem in problems:
         assert PROBLEM_LINE.match(str(problem)), str(problem)
+
+
+@pytest.mark.parametrize("indent", ["\t", "  \t", "\t  "])
+def test_a_tab_that_indents_a_key_says_use_spaces_on_its_line(
+    content_dir: Path, indent: str
+) -> None:
+    # EDITORS.md promises "broken YAML: ... (use spaces, not tabs, to indent)". Before, libyaml's
+    # message ("found character that cannot start any token") names no tab, so the hint was
+    # never added and the editor was left with a message they could not read.
+    line = replace_once(
+        content_dir / "hotlines.yaml",
+        "    last_checked: 2026-11-01",
+        f"{indent}last_checked: 2026-11-01",
+    )
+    _, problems = check_content(content_dir)
+    broken = [p for p in problems if p.severity == "error"]
+    assert [(p.file.endswith("hotlines.yaml"), p.line) for p in broken] == [(True, line)], broken
+    assert broken[0].message.endswith("(use spaces, not tabs, to indent)"), broken[0].message
