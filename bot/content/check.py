@@ -14,7 +14,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="content directory (default: BOT_CONTENT_DIR if set, else content/)"
     )
     parser.add_argument(
-        "--facts", type=Path, default=None, help="facts directory (default: ../shared/facts)"
+        "--facts", type=Path, default=None,
+        help="facts directory (default: $FACTS_DIR if set, else data/facts beside the content "
+             "directory, else this repository's data/facts)"
     )
 
 

@@ -55,3 +55,14 @@ def test_run_takes_the_main_command_line_arguments(
 ) -> None:
     assert run(argparse.Namespace(dir=content_dir, facts=None)) == 0
     assert "0 error(s)" in capsys.readouterr().out
+
+
+def test_the_help_names_the_facts_directory_the_check_reads(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Before: "--facts ... (default: ../shared/facts)", while the check reads data/facts (the
+    # copy EDITORS.md tells editors to update): an editor who trusted --help edited the wrong file.
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "../shared/facts" not in out and "data/facts" in out
