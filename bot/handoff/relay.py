@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 
+from redis.exceptions import RedisError
+
 from bot.core.events import CaseStatus, EventKind, IncomingEvent, Reply
 from bot.handoff.actions import take
 from bot.handoff.alerts import is_note, outcome_reply
@@ -159,7 +161,13 @@ class Relay:
             # Delivered already: an audit entry refused for lack of memory changes nothing.
             action = ("relay" if canned is None and text is not None
                       else "relay:media" if text is None else f"relay:canned:{canned}")
-            await unless_full(parts.audit.record(audit_as or operator, case.id, action))
+            try:
+                await unless_full(parts.audit.record(audit_as or operator, case.id, action))
+            except (RedisError, OSError) as exc:
+                # Not raised: the caller retries a whole update after a Redis failure, and
+                # the person would get these words twice.
+                log.warning("relayed, audit entry lost (%s) case=%s", type(exc).__name__,
+                            case.id)
             if canned is not None:  # colleagues see what the person got, in their language
                 await parts.board.say_to(update, pick.notice, translated=True)
         return delivered is Delivery.DELIVERED
