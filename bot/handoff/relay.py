@@ -66,7 +66,12 @@ class Relay:
             return Routed(False, CaseStatus(case.id))
         await self._to_case(case, event)
         if case.state == "new":
-            await self._place_note(case)
+            try:
+                await self._place_note(case)
+            except (RedisError, OSError) as exc:
+                # Posted in the case already: raised, the caller's retry would post it again.
+                log.warning("place in the queue not told (%s) case=%s", type(exc).__name__,
+                            case.id)
         return Routed(True, CaseStatus(case.id))
 
     async def _to_case(self, case: Case, event: IncomingEvent) -> None:
