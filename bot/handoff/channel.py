@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 
+from redis.exceptions import RedisError
+
 from bot.core.events import Reply
 from bot.core.messenger import Messenger
 from bot.handoff.case import Case
@@ -89,8 +91,13 @@ class CaseChannel:
         except Exception as exc:
             ids = await self._post_elsewhere(case, reply, decide(Call.TO_OPERATORS, exc), exc)
         if link and self.ops.id is not None:
-            # Posted: a link refused for lack of memory must not make a caller post it again.
-            await unless_full(self._cases.link_messages(self.ops.id, ids, case.id))
+            # Posted: a link refused (Redis full, or gone since the post) must not make a
+            # caller, who retries after a Redis failure, post it again.
+            try:
+                await unless_full(self._cases.link_messages(self.ops.id, ids, case.id))
+            except (RedisError, OSError) as exc:
+                log.warning("posted in the case, not linked (%s) case=%s", type(exc).__name__,
+                            case.id)
         return ids
 
     async def _post_elsewhere(self, case: Case, reply: Reply, outcome: Outcome,

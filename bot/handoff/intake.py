@@ -161,8 +161,10 @@ class CaseIntake:
             return  # a store without a fallback: nothing known about a case
         if session is None or not session.handoff_case:
             return
-        pseudonym = parts.pseudonymizer.pseudonym(event.user_key)
-        said = f"💬 {pseudonym}: {event.text}" if event.text else f"💬 {pseudonym}"
+        # Not a pseudonym: which candidate the case has lives in Redis, and the first one may
+        # be another person's (cases.reserve_pseudonym). The case number is certain.
+        said = f"💬 #{session.handoff_case}"
+        said = f"{said}: {event.text}" if event.text else said
         note = parts.board.text(STORAGE_DEGRADED_PERSON, why=parts.board.text(why(exc)),
                                 case=session.handoff_case)
         await parts.messenger.send(parts.board.chat_id, Reply(f"{note}\n{said}"))

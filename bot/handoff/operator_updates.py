@@ -65,7 +65,7 @@ class OperatorUpdates:
         """A message or a button press in the operators' chat."""
         if len(self.held) and update.kind != EventKind.BUTTON and self._about_a_case(update):
             # Behind messages still held: in order, or the person reads them out of order.
-            if not await self.held.hold(update, REDIS_DOWN):
+            if _desk_command(update) or not await self.held.hold(update, REDIS_DOWN):
                 await self._not_passed_on(update, REDIS_DOWN)
             return
         try:
@@ -89,7 +89,9 @@ class OperatorUpdates:
             return  # not in a topic nor a reply: cannot be about a case
         if is_note(update.text):
             return  # a note is never passed on: nothing was lost
-        if not await self.held.hold(update, why(exc)):
+        # A desk command is never held: it is not text for the person ("held, passed on to
+        # the person" would be untrue), and run minutes later it would act unasked.
+        if _desk_command(update) or not await self.held.hold(update, why(exc)):
             await self._not_passed_on(update, why(exc))
 
     def _about_a_case(self, update: OperatorInput) -> bool:

@@ -9,6 +9,8 @@ from collections.abc import Awaitable, Callable
 from enum import Enum
 from typing import Protocol, runtime_checkable
 
+from redis.exceptions import RedisError
+
 from bot.content.models import Content
 from bot.core.events import Button, Reply
 from bot.core.messenger import Messenger
@@ -97,8 +99,7 @@ class PersonLine:
             ids = await self._messenger.send(int(chat), reply)
         except Exception as exc:
             return await self._refused(case, exc, "message")
-        if self._on_sent is not None:
-            await self._on_sent(user_key, ids)
+        await self._remember(user_key, ids)
         return Delivery.DELIVERED
 
     async def copy(self, case: Case, from_chat: int, message_id: int) -> Delivery:
@@ -111,9 +112,18 @@ class PersonLine:
             copied = await self._messenger.copy(int(chat), from_chat, message_id)
         except Exception as exc:
             return await self._refused(case, exc, "media")
-        if self._on_sent is not None:
-            await self._on_sent(case.user_key, [copied])  # /hide deletes it with the rest
+        await self._remember(case.user_key, [copied])  # /hide deletes it with the rest
         return Delivery.DELIVERED
+
+    async def _remember(self, user_key: str, ids: list[int]) -> None:
+        """Record what was sent (for /hide). The message is out already: a Redis failure here
+        must not reach the caller, whose retry of the whole update would send it twice."""
+        if self._on_sent is None:
+            return
+        try:
+            await self._on_sent(user_key, ids)
+        except (RedisError, OSError) as exc:
+            log.warning("sent to the person, not recorded for /hide (%s)", type(exc).__name__)
 
     async def _refused(self, case: Case | None, exc: BaseException, what: str) -> Delivery:
         outcome = decide(Call.TO_PERSON, exc)

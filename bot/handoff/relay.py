@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 
+from redis.exceptions import RedisError
+
 from bot.core.events import CaseStatus, EventKind, IncomingEvent, Reply
 from bot.handoff.actions import take
 from bot.handoff.alerts import is_note, outcome_reply
@@ -64,7 +66,12 @@ class Relay:
             return Routed(False, CaseStatus(case.id))
         await self._to_case(case, event)
         if case.state == "new":
-            await self._place_note(case)
+            try:
+                await self._place_note(case)
+            except (RedisError, OSError) as exc:
+                # Posted in the case already: raised, the caller's retry would post it again.
+                log.warning("place in the queue not told (%s) case=%s", type(exc).__name__,
+                            case.id)
         return Routed(True, CaseStatus(case.id))
 
     async def _to_case(self, case: Case, event: IncomingEvent) -> None:
@@ -159,7 +166,13 @@ class Relay:
             # Delivered already: an audit entry refused for lack of memory changes nothing.
             action = ("relay" if canned is None and text is not None
                       else "relay:media" if text is None else f"relay:canned:{canned}")
-            await unless_full(parts.audit.record(audit_as or operator, case.id, action))
+            try:
+                await unless_full(parts.audit.record(audit_as or operator, case.id, action))
+            except (RedisError, OSError) as exc:
+                # Not raised: the caller retries a whole update after a Redis failure, and
+                # the person would get these words twice.
+                log.warning("relayed, audit entry lost (%s) case=%s", type(exc).__name__,
+                            case.id)
             if canned is not None:  # colleagues see what the person got, in their language
                 await parts.board.say_to(update, pick.notice, translated=True)
         return delivered is Delivery.DELIVERED

@@ -1,0 +1,72 @@
+"""During a Redis outage a person's message in an open case is posted with "Storage degraded";
+it never carries another person's pseudonym.
+
+A pseudonym is the first free candidate, reserved in Redis (issue 19 item 6): when the
+person's first candidate belongs to someone else, their case has the next one. Without Redis
+the bot cannot know which, and before it wrote the first candidate: operators read the words
+of one person under the name of another. Real redis-server, fake Bot API, both adapters.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.privacy import Pseudonymizer
+from tests.handoff.telegram import (
+    OPS,
+    HandoffBot,
+    Operator,
+    case_of,
+    consent,
+    reach_consent,
+    sent_to,
+    settings_for,
+)
+from tests.helpers.fake_bot_api import FakeBotAPI, message_update
+from tests.helpers.redis_server import RedisServer, running_redis
+from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person
+
+FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+
+
+@pytest.fixture
+def durable_redis() -> Iterator[RedisServer]:
+    with running_redis({"appendonly": "yes", "appendfsync": "always"}) as server:
+        yield server
+
+
+@FRAMEWORKS
+async def test_a_message_posted_during_an_outage_never_shows_another_persons_pseudonym(
+    framework: str, fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+) -> None:
+    user_id = 919
+    names = Pseudonymizer(PSEUDONYM_KEY)
+    user_key = names.user_key(f"tg:{user_id}")
+    first, second = names.pseudonym(user_key), names.pseudonym(user_key, 1)
+    client = Redis.from_url(durable_redis.url, decode_responses=True)
+    try:  # someone else's open case already has this person's first candidate
+        await client.set(f"smb:handoff:pseudonym:{first}", "someone-else", ex=3600)
+    finally:
+        await client.aclose()
+
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, durable_redis.url)))
+    person, operator = Person(bot, fake_api, user_id, "ru"), Operator(fake_api)
+    await reach_consent(person)
+    await consent(person, "h:yes")
+    alert = (await sent_to(fake_api, OPS, "Case #"))[-1]
+    assert second in alert.text and first not in alert.text
+    mark = len(fake_api.calls)
+    await operator.press(f"op:take:{case_of(alert)}")
+    await sent_to(fake_api, person.chat_id, "", since=mark)
+    await fake_api.quiet(1.0, within=30)
+
+    await asyncio.to_thread(durable_redis.stop)
+    mark = len(fake_api.calls)
+    await fake_api.push(message_update(fake_api, person.user, text="они снова пришли"))
+    (post,) = await sent_to(fake_api, OPS, "они снова пришли", since=mark, within=30)
+    assert first not in post.text, post.text
+    assert case_of(alert) in post.text

@@ -1,0 +1,73 @@
+"""A desk command (/block, /transfer, /reopen) written during a Redis outage is not announced
+as a message "held and passed on to the person".
+
+An operator's reply in a case is held while Redis is away and passed on when it is back
+(bot/handoff/held.py). A command is never text for the person: before, `/block 3` written
+during an outage got "this message is held and will be passed on to the person", so the
+operator believed the person would read "/block 3" (and the block ran minutes later, unasked).
+Now it is not held, and the operator is told to try again in a minute. Both adapters.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+
+from tests.handoff.telegram import (
+    OPS,
+    HandoffBot,
+    Operator,
+    case_of,
+    consent,
+    reach_consent,
+    sent_to,
+    settings_for,
+)
+from tests.helpers.fake_bot_api import Call, FakeBotAPI
+from tests.helpers.redis_server import RedisServer, running_redis
+from tests.helpers.telegram_bot import Person
+
+FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+
+
+@pytest.fixture
+def durable_redis() -> Iterator[RedisServer]:
+    with running_redis({"appendonly": "yes", "appendfsync": "always"}) as server:
+        yield server
+
+
+def replies_to(api: FakeBotAPI, message_id: int) -> list[Call]:
+    return [c for c in api.calls_to("sendMessage", OPS)
+            if (c.params.get("reply_parameters") or {}).get("message_id") == message_id]
+
+
+@FRAMEWORKS
+@pytest.mark.parametrize("command", ["/block 3", "/transfer Boris", "/reopen"])
+async def test_a_desk_command_during_an_outage_is_not_said_to_be_passed_on_to_the_person(
+    framework: str, command: str, fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+) -> None:
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, durable_redis.url)))
+    person, operator = Person(bot, fake_api, 921, "ru"), Operator(fake_api)
+    await reach_consent(person)
+    await consent(person, "h:yes")
+    alert = (await sent_to(fake_api, OPS, "Case #"))[-1]
+    thread = int(alert.params.get("message_thread_id") or 0) or None
+    mark = len(fake_api.calls)
+    await operator.press(f"op:take:{case_of(alert)}")
+    await sent_to(fake_api, person.chat_id, "", since=mark)
+    await fake_api.quiet(1.0, within=30)
+
+    await asyncio.to_thread(durable_redis.stop)
+    mine = await operator.write(command, thread_id=thread,
+                                reply_to=None if thread else alert.params.get("message_id"))
+    await sent_to(fake_api, OPS, "", since=mark, within=30,
+                  where=lambda c: c in replies_to(fake_api, mine))
+    told = [c.text for c in replies_to(fake_api, mine)]
+    # Not "held, will be passed on to the person": not done, try again.
+    assert told and all("held" not in t and "Try again" in t for t in told), told
+    await asyncio.to_thread(durable_redis.start)
+    await fake_api.quiet(3.0, within=30)
+    to_person = [c.text for c in fake_api.calls_to("sendMessage", person.chat_id, since=mark)]
+    assert not any(command in t for t in to_person), to_person
