@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.checkin.plan import Answer, CheckinPlan
 from bot.core.events import OperatorAlert, Reply
+from bot.handoff.blocks import owner_of
 from bot.handoff.service import QueueHandoff
 from bot.i18n import N_
 
@@ -69,7 +70,15 @@ class HandoffOperators:
         """Tell the operators the person answered after all (in the case while it is open)."""
         parts = self._handoff.parts
         case = await parts.cases.open_case_of(user_key)
-        name = case.pseudonym if case is not None else parts.pseudonymizer.pseudonym(user_key)
+        if case is not None:
+            name = case.pseudonym
+        elif (recent := await parts.cases.recent_case_of(user_key)) is not None:
+            name = recent.pseudonym  # the name the operators knew the closed case by
+        else:
+            # The first candidate may be another person's now: the reserved one never is.
+            name = await parts.cases.reserve_pseudonym(
+                parts.pseudonymizer.pseudonyms(user_key),
+                owner_of(parts.pseudonymizer, user_key))
         text = parts.board.text(LATE[answer], case=name)
         if case is not None:
             await parts.board.post(case, Reply(text))

@@ -58,3 +58,18 @@ async def test_a_late_answer_after_the_case_closed_goes_to_the_chat_with_the_pse
     await HandoffOperators(handoff).answered_late(USER, "help")
     [sent] = messenger.to(OPS_CHAT)
     assert PSEUDONYMS.pseudonym(USER) in sent.reply.text and "not fine" in sent.reply.text
+
+
+async def test_a_late_answer_never_names_the_person_by_another_persons_pseudonym(
+    redis_client: Redis,
+) -> None:
+    """Someone else holds the person's first pseudonym candidate: the late answer must not
+    print it (operators would read it as the other person's)."""
+    messenger = RecordingMessenger()
+    handoff = handoff_on(redis_client, messenger)
+    first = PSEUDONYMS.pseudonym(USER)
+    await handoff.parts.cases.reserve_pseudonym([first], "someone-else")
+    await HandoffOperators(handoff).answered_late(USER, "ok")
+    [sent] = messenger.to(OPS_CHAT)
+    assert first not in sent.reply.text
+    assert PSEUDONYMS.pseudonym(USER, 1) in sent.reply.text
