@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +18,7 @@ from bot.handoff.service import QueueHandoff, build_handoff
 from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
 from tests.handoff.telegram import HandoffBot
+from tests.helpers.redis_server import RedisServer, running_redis
 
 OPS_CHAT = -100500
 OPERATOR = 4242
@@ -126,6 +127,14 @@ def alert(user_key: str = "u" * 32, chat_key: str = "5551", **kw: Any) -> Operat
 
 
 MakeHandoff = Callable[..., QueueHandoff]
+
+
+@pytest.fixture
+def durable_redis() -> Iterator[RedisServer]:
+    """A redis-server of its own with an append-only file synced on every write, so cases
+    survive the stop and start a Redis-outage test puts it through."""
+    with running_redis({"appendonly": "yes", "appendfsync": "always"}) as server:
+        yield server
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ of one person under the name of another. Real redis-server, fake Bot API, both a
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import pytest
 from redis.asyncio import Redis
@@ -27,16 +26,10 @@ from tests.handoff.telegram import (
     settings_for,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI, message_update
-from tests.helpers.redis_server import RedisServer, running_redis
+from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person
 
 FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
-
-
-@pytest.fixture
-def durable_redis() -> Iterator[RedisServer]:
-    with running_redis({"appendonly": "yes", "appendfsync": "always"}) as server:
-        yield server
 
 
 @FRAMEWORKS

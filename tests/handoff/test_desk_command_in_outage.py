@@ -11,7 +11,6 @@ Now it is not held, and the operator is told to try again in a minute. Both adap
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import pytest
 
@@ -26,16 +25,10 @@ from tests.handoff.telegram import (
     settings_for,
 )
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
-from tests.helpers.redis_server import RedisServer, running_redis
+from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
-
-
-@pytest.fixture
-def durable_redis() -> Iterator[RedisServer]:
-    with running_redis({"appendonly": "yes", "appendfsync": "always"}) as server:
-        yield server
 
 
 def replies_to(api: FakeBotAPI, message_id: int) -> list[Call]:

@@ -10,7 +10,6 @@ its append-only file, so the case survives) is stopped and started; both adapter
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import pytest
 
@@ -25,16 +24,10 @@ from tests.handoff.telegram import (
     settings_for,
 )
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
-from tests.helpers.redis_server import RedisServer, running_redis
+from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
-
-
-@pytest.fixture
-def durable_redis() -> Iterator[RedisServer]:
-    with running_redis({"appendonly": "yes", "appendfsync": "always"}) as server:
-        yield server
 
 
 def replies_to(api: FakeBotAPI, message_id: int) -> list[Call]:
