@@ -177,8 +177,11 @@ def _check_countries(parsed: Parsed) -> Iterator[Problem]:
                         field_name,
                         index,
                     )
-        if country.hotlines and not any(
-            parsed.hotlines[ref][0].offered for ref in country.hotlines if ref in parsed.hotlines
+        # Only when every line could be read: a broken line or file is reported once already,
+        # and a wall of "no line offered" warnings after it would hide the one real error.
+        readable = all(ref in parsed.hotlines for ref in country.hotlines)
+        if country.hotlines and readable and not any(
+            parsed.hotlines[ref][0].offered for ref in country.hotlines
         ):
             yield where.problem(
                 "warning",

@@ -176,3 +176,14 @@ def test_a_tab_that_indents_a_key_says_use_spaces_on_its_line(
     broken = [p for p in problems if p.severity == "error"]
     assert [(p.file.endswith("hotlines.yaml"), p.line) for p in broken] == [(True, line)], broken
     assert broken[0].message.endswith("(use spaces, not tabs, to indent)"), broken[0].message
+
+
+def test_a_broken_hotlines_file_is_one_error_not_a_wall_of_warnings(content_dir: Path) -> None:
+    """An unclosed quote in hotlines.yaml: the editor sees that error, not one "no line here
+    is offered yet" warning per country on top of it."""
+    replace_once(content_dir / "hotlines.yaml", "  - id: by-police-102",
+                 '  - id: "by-police-102')
+    _, problems = check_content(content_dir)
+    errors = [p for p in problems if p.severity == "error"]
+    assert errors and all(p.file.endswith("hotlines.yaml") for p in errors), errors
+    assert not [p for p in problems if "no line here is offered" in p.message]
