@@ -4,11 +4,12 @@ Shared by both adapters' group routers (`aiogram_app.build_group_router`, `ptb_a
 handler); they send here only messages from groups and supergroups that are not the
 operators' chat (`GroupGate.takes`), so the operators' side is scoped exactly as before.
 
-What a group's message becomes: a `GroupMessage` with the group's keyed hash (never its id
-outside this module), the sender reduced to member / anonymous admin / channel / bot, a
-command only when it is meant for this bot (`/check` or `/check@<this bot>`). What Telegram
-refuses is handled here: removed from the group (403): the group's settings are forgotten;
-no right to post (400): logged, nothing else; upgraded to a supergroup: settings move along.
+What a group's message becomes (read in `group_messages.py`): a `GroupMessage` with the
+group's keyed hash (never its id outside this module), the sender reduced to member /
+anonymous admin / channel / bot, a command only when it is meant for this bot (`/check` or
+`/check@<this bot>`). What Telegram refuses is handled here: removed from the group (403):
+the group's settings are forgotten; no right to post (400): logged, nothing else; upgraded
+to a supergroup: settings move along.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Protocol
 
-from bot.adapters.telegram.edge import valid_text
+from bot.adapters.telegram.group_messages import read_group_message
 from bot.adapters.telegram.state import ChatState
 from bot.core.events import Button, Reply
-from bot.core.groups import GroupDesk, GroupMessage, GroupResponse, Sender
+from bot.core.groups import GroupDesk, GroupResponse, Sender
 from bot.core.messenger import BotApiError
 from bot.handoff.failures import Refusal, refusal_of
 from bot.privacy import Pseudonymizer
@@ -283,54 +284,3 @@ class GroupGate:
         self._groups_logged.add(chat_id)
         log.info("message from a group chat that is not the operators' chat: chat_id=%s", chat_id)
 
-
-def _sender(message: Any) -> Sender:
-    user = getattr(message, "from_user", None)
-    sender_chat = getattr(message, "sender_chat", None)
-    if getattr(message, "is_automatic_forward", None):
-        return Sender.CHANNEL  # a linked channel's post, copied into its discussion group
-    if sender_chat is not None:
-        if int(sender_chat.id) == int(message.chat.id):
-            return Sender.ANONYMOUS_ADMIN
-        return Sender.CHANNEL  # someone posting as a channel
-    if user is None or user.is_bot:
-        return Sender.BOT
-    return Sender.MEMBER
-
-
-def read_group_message(message: Any, key: str, username: str) -> GroupMessage | None:
-    """An aiogram or PTB group `Message` as the core's `GroupMessage` (None: nothing to read).
-
-    A command addressed to another bot (`/check@other_bot`) is not ours: the message is
-    left alone altogether.
-    """
-    text = getattr(message, "text", None) or getattr(message, "caption", None)
-    text = None if text is None else valid_text(text)
-    command, args = None, ""
-    if text is not None and text.startswith("/") and getattr(message, "text", None):
-        head, _, args = text.partition(" ")
-        name, _, target = head.partition("@")
-        if target and target.lower() != username.lower():
-            return None
-        command = name.lower()
-    reply = getattr(message, "reply_to_message", None)
-    reply_text = None
-    author = getattr(getattr(reply, "from_user", None), "username", None)
-    to_the_bot = bool(reply is not None and username and author == username)
-    if reply is not None and not to_the_bot:  # the bot's own words are never checked
-        raw = getattr(reply, "text", None) or getattr(reply, "caption", None)
-        reply_text = None if raw is None else valid_text(raw)
-    mention = f"@{username}".lower() if username else None
-    user = getattr(message, "from_user", None)
-    return GroupMessage(
-        group_key=key, message_id=int(message.message_id), text=text, sender=_sender(message),
-        language_code=getattr(user, "language_code", None) if user is not None else None,
-        forwarded=getattr(message, "forward_origin", None) is not None,
-        automatic_forward=bool(getattr(message, "is_automatic_forward", None)),
-        # A reply to the bot speaks to it as a mention does (in privacy mode, the only other
-        # way a member can): answered the same, never left in silence.
-        addressed=bool(mention and text and mention in text.lower()) or to_the_bot,
-        command=command, args=args.strip(),
-        reply_to_id=int(reply.message_id) if reply is not None else None,
-        reply_to_text=reply_text,
-    )
