@@ -1,6 +1,6 @@
 """Operator hours in the NGO's timezone: open now?, and when someone will next read a message.
 
-A week of ranges (OPERATOR_HOURS, see `bot.config.parse_week`), minus the public holidays of
+A week of ranges (OPERATOR_HOURS, see `bot.opening_hours.parse_week`), minus the public holidays of
 OPERATOR_HOLIDAYS_COUNTRY (the `holidays` package) and the dates in OPERATOR_CLOSURES_FILE. What
 the person is told is the next range that really opens: never "Saturday 09:00" when Saturday is
 closed.
@@ -17,7 +17,8 @@ import holidays
 import yaml
 from babel.dates import format_datetime, get_timezone_location
 
-from bot.config import OperatorSettings, Week, parse_week
+from bot.config import OperatorSettings
+from bot.opening_hours import Week, parse_week
 
 LOOKAHEAD_DAYS = 60  # a closure longer than this is a configuration mistake: say "in 60 days"
 
