@@ -77,9 +77,7 @@ def test_cross_validated_recall_on_the_older_lines_is_kept() -> None:
         ("stolen passport in riga, how do i get back home", "stranded_abroad"),
         ("разве можно, что наниматель держит мой паспорт у себя", "risk_documents_withheld"),
         ("ці законна, што агенцтва трымае пашпарт да канца кантракту", "risk_documents_withheld"),
-        (
-            "is it allowed that the agency keeps my passport till the contract ends",
-         "risk_documents_withheld"),
+        ("may the agency keep my passport till the contract ends", "risk_documents_withheld"),
         ("где поменять паспорт перед выездом на работу", "legal_work_abroad"),
     ],
 )  # fmt: skip
@@ -89,3 +87,36 @@ def test_who_has_the_passport_decides_the_intent(text: str, intent: str) -> None
     # the third.
     result = shared_recognizer().parse_sync(text)
     assert result.intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "платят меньше, чем в договоре",
+        "на месте заменили договор на другой",
+        "плацяць менш, чым у дамове",
+        "на месцы замянілі дамову",
+        "they pay me less than in the contract",
+        "they replaced my contract when we arrived",
+    ],
+)
+def test_pay_below_the_contract_or_a_replaced_contract_is_caught(text: str) -> None:
+    # The risk side of "is my contract normal?": read as contract_advice in cross-validation
+    # (at-risk recall on the older lines 0.992 at fold seed 2) until phrases of the kind said it
+    # with the words people use ("заменили", "less than in the contract").
+    triage = Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    assert triage.assess(text, shared_recognizer().parse_sync(text)).by_phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "если вдруг заплатят меньше чем в договоре, куда обращаться?",
+        "калі раптам заплацяць менш, чым у дамове, куды звяртацца?",
+        "just in case, where do i go if they pay less than in the contract",
+        "как проверить договор перед подписанием",
+    ],
+)
+def test_a_hypothetical_about_pay_below_the_contract_is_not_an_alarm(text: str) -> None:
+    triage = Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    assert not triage.assess(text, shared_recognizer().parse_sync(text)).at_risk
