@@ -41,14 +41,16 @@ _VOWEL_Y = re.compile(r"(?<=[аеиоуыэюя])ы")  # "moy", "rabotay": y aft
 # Where "y" before a vowel is ы, not the start of я/е/ю ("ye" is е in "yest", "priyezd"), read
 # on the Latin word before the table. A consonant's "ye" at the end is the adjective ending
 # ("novye" -> "новые", "kotorye"), but after l the noun's -ье ("zhilye" -> "жилье"); "yi" after
-# a consonant is ый ("dobryi", "vyiti"); "vy" before e starts the prefix вы- ("vyezd",
-# "vyekhat"); "iy" before a vowel is и + я/е/ю ("rossiya", "priyezd", "rabochiye"), not ий.
+# a consonant is ый ("dobryi", "vyiti"); "vy" before e is the prefix вы- ("vyezd", "vyekhat");
+# "yy" before a vowel is ы + я/е ("novyye", "vyyasnit"); "iy" before a vowel is и + я/е/ю
+# ("rossiya", "priyezd", "rabochiye"), not ий.
 _CONSONANT = "bcdfgkmnprstvxzh"
 _Y_BEFORE_VOWEL: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?<=[{_CONSONANT}])ye$"), "ые"),
     (re.compile(r"(?<=l)ye$"), "ье"),
     (re.compile(rf"(?<=[{_CONSONANT}l])yi"), "ый"),
     (re.compile(r"^vy(?=e)"), "вы"),
+    (re.compile(rf"(?<=[{_CONSONANT}])yy(?=[aeou])"), "ыy"),
     (re.compile(r"iy(?=[aeou])"), "иy"),
 )
 

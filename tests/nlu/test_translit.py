@@ -38,6 +38,10 @@ from tests.helpers.engine import shared_content, shared_recognizer
         ("novyj", "новый"),
         ("vyiti", "выйти"),
         ("vyyti", "выйти"),
+        # "yy" before a vowel: ы + я/е
+        ("novyye", "новые"),
+        ("krasivyye", "красивые"),
+        ("vyyasnit", "выяснит"),
         # "iy" before a vowel is и + я/е/ю, not ий
         ("rossiya", "россия"),
         ("vakansiya", "вакансия"),
@@ -52,6 +56,10 @@ from tests.helpers.engine import shared_content, shared_recognizer
         ("rabotayet", "работает"),
         ("otdayut", "отдают"),
         ("lyudi", "люди"),
+        # after the soft or hard sign
+        ("pod'yezd", "подьезд"),
+        ("sem'ya", "семья"),
+        ("b'yut", "бьют"),
         ("pyat", "пят"),
         ("yolka", "елка"),
         ("moy", "мой"),
