@@ -37,7 +37,7 @@ _RU_WORDS = frozenset(
 
 # Transliterated Russian vs. English: frequent words, then spelling (zh, kh, ya, -yut ...).
 _TRANSLIT_WORDS = frozenset(
-    "u menya menja mne ne net da kak chto shto eto esli gde mozhno mojno nado nuzhno a "
+    "u menya menja mne ne net da kak shto eto esli gde mozhno mojno nado nuzhno a "
     "pomogite pomogi pomoshch pomosh rabota rabotu raboty rabotayu rabotodatel pasport "
     "pasporta dokumenty zabrali zabral otdayut otdaet ya ja my vy on ona oni nas nam "
     "moj moy moi moya svoi vse vsyo uzhe tut tam seichas sejchas seychas srochno evro "
@@ -69,7 +69,30 @@ _EN_MARKS = re.compile(r"th|wh|ck|ing\b|tion|ould|ee|oo|ea|ough|^w|q|[^s]'s\b|n'
 # Belarusian in Latin letters (łacinka without diacritics): dz, consonant + ie, pa-, -aje.
 _BE_LATIN_MARKS = re.compile(r"dz|^pa-|aje|ŭ|ł")
 _BE_LATIN_WEAK = re.compile(r"[bcdfgklmnprstvz]ie[bcdfgklmnprstvz]")
-_BE_LATIN_WORDS = frozenset("dziakuj dziakuju byvaj kali jak kab jaki maje tabie mnie".split())
+# Belarusian words as people type them in Latin letters without Łacinka's marks (г as "h",
+# ць as "c", я as "ia"/"ja"): none is a Russian word in any transliteration ("kali laska",
+# "dapamazhy", "mianie", "heta pracu", "jana", "ci"), so each outweighs a shared word such as
+# "zabrali" or "pasport". Without them "dapamazhy, jany zabrali pashpart" was Russian, and the
+# person got the emergency reply in Russian.
+_BE_LATIN_WORDS = frozenset(
+    "dziakuj dziakuju dziakui dzyakuj dzyakuyu dziakujem byvaj kali jak kab jaki maje tabie mnie "
+    "laska lasko dapamazhy dapamazy dapamazhi dapamazhycie dapamazhyce dapamazycie dapamazyce "
+    "dapamazhice dapamazice dapamoha dapamohu dapamahi dapamazhyte mianie miane mjane mianije "
+    "heta hety hetaja hetu hetym ci jana jany jon jaho jaje jaja jamu iana iany "
+    "pracu praca pracy pracuju pracuje pracujem pracavac pracadaviec pracadauca "
+    "pashpart pashparta pashpartu pashparty pasparty paspart pasparta hrosy hroshy hrashej "
+    "niama niamaje josc josts treba kazhuc kazuc dzie dze chamu vielmi siannia sionnia "
+    "ciapier cipier adkul kudy ratujcie ratujce ratuicie adabrali adbirajuc adbiraje adpuskajuc "
+    "adpuskaje adpuskaiuc vypuskajuc vypuskaiuc dadomu placiac placiat placic zarobak "
+    "zarobku zarobky nichoha nikoha sabie siabie jakija jakaja vierniuc viarnuc "
+    "bjuc biuc zbiu pahrazhajuc pahrazajuc zachynili".split()
+)
+# Words both Belarusian and Russian typists use ("ni" is Belarusian "no" but Russian "nor"):
+# half the weight of a Belarusian word, so "ni kopeyki" alone stays Russian.
+_BE_LATIN_WEAK_WORDS = frozenset("ni nie nia".split())
+# Belarusian -ць, -сці, -цца typed as "c", "sci", "cca" ("placiac", "vyjsci", "zvaracca");
+# Russian transliteration writes these "t'", "sti", "tsya".
+_BE_LATIN_ENDINGS = ("uc", "iac", "jac", "sci", "cca")
 
 
 def normalize_prior(code: str | None) -> str | None:
@@ -113,7 +136,9 @@ def _latin_language(words: list[str]) -> str | None:
             # Short words ("i", "a", "na") are weak evidence: English has some too.
             ru += 1.0 if len(plain) > 2 else 0.5
         be += len(_BE_LATIN_MARKS.findall(word)) + (plain in _BE_LATIN_WORDS)
-        be += 0.5 * len(_BE_LATIN_WEAK.findall(word))
+        be += 0.5 * len(_BE_LATIN_WEAK.findall(word)) + 0.5 * (plain in _BE_LATIN_WEAK_WORDS)
+        if len(plain) > 3 and plain.endswith(_BE_LATIN_ENDINGS) and plain not in _BE_LATIN_WORDS:
+            be += 0.5
         if not known_en and not known_ru and len(plain) > 3:
             ru += 0.5 * len(_TRANSLIT_MARKS.findall(plain))
             en += 0.5 * len(_EN_MARKS.findall(word))

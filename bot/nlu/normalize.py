@@ -38,6 +38,21 @@ _TRANSLIT: tuple[tuple[str, str], ...] = (
 _TRANSLIT_RE = re.compile("|".join(re.escape(latin) for latin, _ in _TRANSLIT))
 _TRANSLIT_MAP = dict(_TRANSLIT)
 _VOWEL_Y = re.compile(r"(?<=[аеиоуыэюя])ы")  # "moy", "rabotay": y after a vowel is й
+# Where "y" before a vowel is ы, not the start of я/е/ю ("ye" is е in "yest", "priyezd"), read
+# on the Latin word before the table. A consonant's "ye" at the end is the adjective ending
+# ("novye" -> "новые", "kotorye"), but after l the noun's -ье ("zhilye" -> "жилье"); "yi" after
+# a consonant is ый ("dobryi", "vyiti"); "vy" before e is the prefix вы- ("vyezd", "vyekhat");
+# "yy" before a vowel is ы + я/е ("novyye", "vyyasnit"); "iy" before a vowel is и + я/е/ю
+# ("rossiya", "priyezd", "rabochiye"), not ий.
+_CONSONANT = "bcdfgkmnprstvxzh"
+_Y_BEFORE_VOWEL: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(?<=[{_CONSONANT}])ye$"), "ые"),
+    (re.compile(r"(?<=l)ye$"), "ье"),
+    (re.compile(rf"(?<=[{_CONSONANT}l])yi"), "ый"),
+    (re.compile(r"^vy(?=e)"), "вы"),
+    (re.compile(rf"(?<=[{_CONSONANT}])yy(?=[aeou])"), "ыy"),
+    (re.compile(r"iy(?=[aeou])"), "иy"),
+)
 
 
 def clean(text: str) -> str:
@@ -55,6 +70,8 @@ def _unmix(match: re.Match[str]) -> str:
 
 def cyrillize_word(word: str) -> str:
     """One Latin-letter Russian word in Cyrillic letters ("zabrali" -> "забрали")."""
+    for pattern, replacement in _Y_BEFORE_VOWEL:
+        word = pattern.sub(replacement, word)
     cyrillic = _TRANSLIT_RE.sub(lambda m: _TRANSLIT_MAP[m.group(0)], word)
     return _VOWEL_Y.sub("й", cyrillic)
 

@@ -16,11 +16,12 @@ from bot.nlu.cli import lines_outside
 from bot.nlu.data import load_examples
 from bot.nlu.embedded import REASSURED_TOKEN, prepare
 from bot.nlu.evaluate import compute, cross_validate
-from tests.helpers.engine import shared_content
+from tests.helpers.engine import shared_content, shared_recognizer
 
 DATA = REPO_ROOT / "nlu" / "data"
-# Files written for issue 10: the look-alikes and their risk counterparts.
-LOOKALIKE_FILES = ("negation.yml", "contrast.yml")
+# Files written for issue 10: the look-alikes, their risk counterparts, and who-has-the-passport
+# boundaries (documents.yml). The older lines are the 3,721 that existed before them.
+LOOKALIKE_FILES = ("negation.yml", "contrast.yml", "documents.yml")
 
 
 @pytest.mark.parametrize(
@@ -60,7 +61,62 @@ def test_cross_validated_recall_on_the_older_lines_is_kept() -> None:
     outcomes = cross_validate(examples, {"triage": triage}, folds=5, seed=0)["triage"]
     metrics = compute([o for o in outcomes if (o[0].text, o[0].intent) in older])
     # Before the look-alike lines (2026-11-28): 0.995 recall, 0.029 false alarms, 0.908 accuracy.
-    assert metrics.risk_n > 900
+    # With negation.yml and contrast.yml alone accuracy was 0.901: lost documents abroad and kept
+    # passports were read as legal_work_abroad until documents.yml drew that boundary (0.908).
+    assert metrics.n == 3721
     assert metrics.at_risk_recall >= 0.993
     assert metrics.false_alarm_rate <= 0.03
-    assert metrics.accuracy >= 0.895
+    assert metrics.accuracy >= 0.905
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("в берлине украли паспорт, как теперь уехать домой", "stranded_abroad"),
+        ("згубіла пашпарт у вільні, як вярнуцца дадому", "stranded_abroad"),
+        ("stolen passport in riga, how do i get back home", "stranded_abroad"),
+        ("разве можно, что наниматель держит мой паспорт у себя", "risk_documents_withheld"),
+        ("ці законна, што агенцтва трымае пашпарт да канца кантракту", "risk_documents_withheld"),
+        ("may the agency keep my passport till the contract ends", "risk_documents_withheld"),
+        ("где поменять паспорт перед выездом на работу", "legal_work_abroad"),
+    ],
+)  # fmt: skip
+def test_who_has_the_passport_decides_the_intent(text: str, intent: str) -> None:
+    # Lost abroad: stranded; kept by an employer (even asked as a legal question): withheld;
+    # renewed at home for a visa: legal work. The look-alikes had pulled the first two into
+    # the third.
+    result = shared_recognizer().parse_sync(text)
+    assert result.intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "платят меньше, чем в договоре",
+        "на месте заменили договор на другой",
+        "плацяць менш, чым у дамове",
+        "на месцы замянілі дамову",
+        "they pay me less than in the contract",
+        "they replaced my contract when we arrived",
+    ],
+)
+def test_pay_below_the_contract_or_a_replaced_contract_is_caught(text: str) -> None:
+    # The risk side of "is my contract normal?": read as contract_advice in cross-validation
+    # (at-risk recall on the older lines 0.992 at fold seed 2) until phrases of the kind said it
+    # with the words people use ("заменили", "less than in the contract").
+    triage = Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    assert triage.assess(text, shared_recognizer().parse_sync(text)).by_phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "если вдруг заплатят меньше чем в договоре, куда обращаться?",
+        "калі раптам заплацяць менш, чым у дамове, куды звяртацца?",
+        "just in case, where do i go if they pay less than in the contract",
+        "как проверить договор перед подписанием",
+    ],
+)
+def test_a_hypothetical_about_pay_below_the_contract_is_not_an_alarm(text: str) -> None:
+    triage = Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    assert not triage.assess(text, shared_recognizer().parse_sync(text)).at_risk
