@@ -11,6 +11,7 @@ import logging
 
 from bot.content.models import AdCheck, Content
 from bot.core.adcheck import AdChecker, AdReport, quote
+from bot.core.adcheckers import AdCheckers
 from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
@@ -32,19 +33,15 @@ _FORGET_COMMANDS = ("/delete", "/hide")
 class AdCheckStep:
     """Starts the check, recognises ads, and answers with their red flags."""
 
-    def __init__(self, safety: Safety, held: PendingTexts | None = None) -> None:
+    def __init__(self, safety: Safety, held: PendingTexts | None = None,
+                 checkers: AdCheckers | None = None) -> None:
         self._safety = safety
         self._held = held or PendingTexts(HOLD_SECONDS)
-        self._checker: tuple[AdCheck, AdChecker] | None = None
+        self._checkers = checkers or AdCheckers()
 
     def checker(self, content: Content) -> AdChecker | None:
         """The checker for this content (built again only after a reload); None: no rules."""
-        rules = content.ad_check
-        if rules is None:
-            return None
-        if self._checker is None or self._checker[0] is not rules:
-            self._checker = (rules, AdChecker(rules))
-        return self._checker[1]
+        return self._checkers.for_content(content)
 
     # ---------------------------------------------------------------- events the step owns
     def claims(self, event: IncomingEvent) -> bool:

@@ -13,6 +13,7 @@ from bot.content.loader import ContentHolder
 from bot.content.models import Content
 from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
+from bot.core.adcheckers import AdCheckers
 from bot.core.assess import Assessor, TriageSource, routed_intent
 from bot.core.consent import consent_choice, consent_table
 from bot.core.countries import CountryIndex
@@ -58,6 +59,7 @@ class DialogueEngine:
         *,
         pending: PendingTexts | None = None,
         held_ads: PendingTexts | None = None,
+        ad_checkers: AdCheckers | None = None,
         detect: Callable[..., str] = detect_language,
         handoff_available: bool = True,
     ) -> None:
@@ -73,7 +75,7 @@ class DialogueEngine:
         self._safety = Safety(self._pending, settings.operators,
                               handoff_available=handoff_available)
         self._steps = Steps(self._safety, store, i18n, self._low_confidence)
-        self._ads = AdCheckStep(self._safety, held_ads)
+        self._ads = AdCheckStep(self._safety, held_ads, ad_checkers)
         self._links = DeepLinkStep()  # /start help, /start checkad: buttons in groups
         key = settings.bot.pseudonym_key
         self._alarm = SilentAlarmStep(key.get_secret_value() if key else None)
