@@ -78,7 +78,10 @@ def _parser() -> argparse.ArgumentParser:
     ad_cv.add_argument("--c", type=float, default=4.0, help="the model's regularisation C")
     ad_cv.add_argument("--honest", type=float, default=0.01,
                        help="the share of honest ads one flag of the model may be raised in")
-    ad_cv.add_argument("--precision", type=float, default=0.9, help="per-flag precision at least")
+    ad_cv.add_argument("--precision", type=float, default=0.8,
+                       help="the model's own per-flag precision at least")
+    ad_cv.add_argument("--lost", type=int, default=0,
+                       help="ads with a flag the model's veto may lose on the development ads")
     ad_cv.add_argument("--content", default=None, help="content directory")
     ad_derive = adcheck_sub.add_parser(
         "derive", help="labelled sentences taken from labelled ads (YAML on stdout)")

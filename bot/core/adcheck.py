@@ -21,7 +21,7 @@ from bot.nlu.normalize import MAX_TEXT_CHARS
 
 __all__ = [
     "AdChecker", "AdReport", "Evidence", "FoundFlag", "Span", "build_ad_checker", "normalize",
-    "quote",
+    "pick_quotes", "quote",
 ]
 
 QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds them in the ad
@@ -66,6 +66,7 @@ class Evidence:
     rule_spans: list[set[Span]]
     sentences: list[Span]
     probabilities: np.ndarray
+    reassured: np.ndarray | None = None  # sentences x flags: a negation or `unless` is there
 
 
 class AdChecker:
@@ -125,13 +126,14 @@ class AdChecker:
         flags = self.rules.flags
         if self.model is None or not self.rules.model.enabled or not sentences:
             return Evidence(rule_spans, sentences, np.zeros((len(sentences), len(flags))))
-        probabilities = self.model.probabilities(
-            [text[s.start : s.end] for s in sentences], cyrillic=len(readings) > 1
-        )
+        words = [text[s.start : s.end] for s in sentences]
+        cyrillic = len(readings) > 1
+        probabilities = self.model.probabilities(words, cyrillic=cyrillic)
         for index in range(len(flags)):
             if self.matcher.unless(index, readings):  # "write to hr@firm.pl": not messenger-only
                 probabilities[:, index] = 0.0
-        return Evidence(rule_spans, sentences, probabilities)
+        reassured = self.model.reassured(words, cyrillic=cyrillic)
+        return Evidence(rule_spans, sentences, probabilities, reassured)
 
     def check(self, text: str) -> AdReport:
         """Every red flag in `text`, its score and risk level.
@@ -142,13 +144,26 @@ class AdChecker:
         """
         return self.report(self.evidence(text), self.thresholds())
 
-    def report(self, evidence: Evidence, thresholds: list[float], *,
-               rules: bool = True) -> AdReport:
+    def vetoes(self) -> list[float]:
+        """Per flag (content order), the model's veto level (0: none), see `report`."""
+        return [self.rules.model.vetoes.get(f.id, 0.0) for f in self.rules.flags]
+
+    def report(self, evidence: Evidence, thresholds: list[float], *, rules: bool = True,
+               vetoes: list[float] | None = None) -> AdReport:
         """The report for `evidence` with the model's `thresholds` (per flag, content order);
-        `rules=False`: the model's flags alone (cross-validation)."""
+        `rules=False`: the model's flags alone (cross-validation).
+
+        The model's veto: a rule's words in a sentence that also holds a negation or the
+        flag's `unless` ("we never ask candidates to pay for the visa", "the employer pays the
+        ticket, nothing is deducted") do not count when the model gives that sentence less
+        than the flag's veto level: the rule matched words, the model read the sentence.
+        """
+        vetoes = self.vetoes() if vetoes is None else vetoes
         found: list[FoundFlag] = []
         for index, flag in enumerate(self.rules.flags):
             ruled = evidence.rule_spans[index] if rules else set()
+            if ruled and vetoes[index] > 0 and evidence.reassured is not None:
+                ruled = {s for s in ruled if not self._vetoed(evidence, index, s, vetoes[index])}
             scored = [
                 s for s, p in zip(evidence.sentences, evidence.probabilities[:, index], strict=True)
                 if p >= thresholds[index]
@@ -160,6 +175,15 @@ class AdChecker:
                 found.append(FoundFlag(flag, merge_spans(scored), by_model=True))
         score = sum(f.rule.weight for f in found)
         return AdReport(tuple(found), score, self.level(score))
+
+    @staticmethod
+    def _vetoed(evidence: Evidence, index: int, span: Span, veto: float) -> bool:
+        assert evidence.reassured is not None
+        for row, sentence in enumerate(evidence.sentences):
+            if sentence.start <= span.start and span.end <= sentence.end:
+                return bool(evidence.reassured[row, index]
+                            and evidence.probabilities[row, index] < veto)
+        return False
 
     def level(self, score: int) -> AdLevel:
         """The highest level whose `min_score` the score reaches (levels sorted at load)."""
@@ -192,6 +216,26 @@ def merge_spans(spans: list[Span] | set[Span]) -> tuple[Span, ...]:
         else:
             merged.append(span)
     return tuple(merged)
+
+
+def pick_quotes(text: str, report: AdReport, per_flag: int) -> list[list[str]]:
+    """Per flag, up to `per_flag` quotes of the ad, each shown once in the reply: a quote
+    already shown under an earlier flag (or inside one) is left out when the flag has other
+    words to show, and kept when it has none (every flag points at the ad's words)."""
+    shown: list[str] = []
+    picked: list[list[str]] = []
+    for found in report.flags:
+        quotes = list(dict.fromkeys(quote(text, span) for span in found.spans))
+        fresh = [q for q in quotes if not _seen(q, shown)]
+        chosen = (fresh or quotes[:1])[:per_flag]
+        shown += chosen
+        picked.append(chosen)
+    return picked
+
+
+def _seen(candidate: str, shown: list[str]) -> bool:
+    bare = candidate.strip("…")
+    return any(bare in old or old.strip("…") in bare for old in shown)
 
 
 def quote(text: str, span: Span, limit: int = QUOTE_CHARS) -> str:

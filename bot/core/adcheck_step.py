@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from bot.content.models import AdCheck, Content
-from bot.core.adcheck import AdChecker, AdReport, quote
+from bot.core.adcheck import AdChecker, AdReport, pick_quotes
 from bot.core.adcheckers import AdCheckers
 from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
@@ -167,8 +167,9 @@ def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> l
         parts = [r.text(texts.none_found)]
     else:
         parts = [r.text(texts.heading).format(count=r.tr.number(len(report.flags)))]
-        for n, found in enumerate(report.flags, start=1):
-            quotes = " ".join(f"«{quote(source, s)}»" for s in found.spans[:QUOTES_PER_FLAG])
+        picked = pick_quotes(source, report, QUOTES_PER_FLAG)
+        for n, (found, chosen) in enumerate(zip(report.flags, picked, strict=True), start=1):
+            quotes = " ".join(f"«{q}»" for q in chosen)
             parts.append(
                 f"{n}. {r.text(found.rule.title)}\n"
                 f"{r.text(texts.quote)} {quotes}\n"

@@ -35,6 +35,7 @@ MIN_WORDS = 3  # a shorter sentence ("Tel.", "ул. Горкага, 12.") has to
 _NEGATORS = frozenset("""не без ни нет ничего никаких никакой никогда бесплатно бесплатный
     бясплатна бясплатны ні няма нічога ніякіх ніколі no not never nothing none without free
     dont doesnt isnt arent wont zero nobody""".split())
+_AFTER_NEGATORS = frozenset({"нет", "няма", "none", "ничего", "нічога"})
 _CLAUSE_END = re.compile(r"[,.;:!?()\-–—]")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 
@@ -65,6 +66,10 @@ class Cues:
             if unless:
                 self._cues.append((flag.id, *_both(unless)))
 
+    def names(self) -> list[str]:
+        """"neg" and the flag ids that have cues, in the order `tokens` tries them."""
+        return [name for name, _, _ in self._cues]
+
     def tokens(self, low: str, *, cyrillic: bool) -> list[str]:
         """The cue tokens of a normalised sentence (`cyrillic`: read from transliteration)."""
         return [
@@ -91,18 +96,19 @@ def prepare(sentence: str, *, cyrillic: bool, cues: Cues | None = None) -> str:
 
 
 def _mark_negated(text: str) -> str:
-    words: list[str] = []
-    negated = False
-    at = 0
-    for match in _WORD.finditer(text):
-        if _CLAUSE_END.search(text, at, match.start()):
-            negated = False
-        word = match.group(0)
-        words.append("¬" + word if negated else word)
-        if word.replace("'", "").replace("’", "") in _NEGATORS:
-            negated = True
-        at = match.end()
-    return " ".join(words)
+    marked: list[str] = []
+    for clause in _CLAUSE_END.split(text):
+        words = _WORD.findall(clause)
+        # "вычетов нет", "deposit: none": a clause that ends in a negation is negated whole.
+        if words and words[-1] in _AFTER_NEGATORS:
+            marked += ["¬" + w for w in words[:-1]] + words[-1:]
+            continue
+        negated = False
+        for word in words:
+            marked.append("¬" + word if negated else word)
+            if word.replace("'", "").replace("’", "") in _NEGATORS:
+                negated = True
+    return " ".join(marked)
 
 
 def training_sentences(rules: AdCheck) -> list[LabelledSentence]:
@@ -168,6 +174,20 @@ class AdSentenceModel:
                                        dual=True, random_state=SEED, max_iter=1000)
             models[flag] = model.fit(matrix, target)
         return cls(tuple(flags), features, models, cues)
+
+    def reassured(self, sentences: Sequence[str], *, cyrillic: bool) -> np.ndarray:
+        """Per sentence and flag (`flags` order): True where a negation of the rules or that
+        flag's `unless` is in the sentence ("nothing is deducted", "the employer pays")."""
+        out = np.zeros((len(sentences), len(self.flags)), dtype=bool)
+        for row, sentence in enumerate(sentences):
+            low = normalize(sentence)
+            if cyrillic:
+                low = in_cyrillic(low)
+            tokens = set(self._cues.tokens(low, cyrillic=cyrillic))
+            negated = "_cue_neg_" in tokens
+            for column, flag in enumerate(self.flags):
+                out[row, column] = negated or f"_cue_{flag}_" in tokens
+        return out
 
     def probabilities(self, sentences: Sequence[str], *, cyrillic: bool) -> np.ndarray:
         """Per sentence (rows) and flag (columns, `flags` order), the probability in [0, 1];

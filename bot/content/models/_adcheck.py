@@ -121,6 +121,9 @@ class AdModel(Strict):
     enabled: bool = True
     threshold: float = Field(0.7, gt=0.0, le=1.01)
     thresholds: dict[str, float] = Field(default_factory=dict)  # flag id -> threshold (> 1: off)
+    # flag id -> veto level: a rule's words in a sentence with a negation or the flag's
+    # `unless` are dropped when the model gives that sentence less than this.
+    vetoes: dict[str, float] = Field(default_factory=dict)
 
 
 class AdCheck(Strict):
