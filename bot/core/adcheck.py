@@ -111,9 +111,10 @@ class AdChecker:
             return True
         if words < recognise.short_min_words or low.rstrip().endswith("?"):
             return False
-        if self.matcher.pay.figure(low) is None:
+        lows = [r.low for r, _ in self.matcher.readings(text[:MAX_TEXT_CHARS])]  # "1800 evro"
+        if all(self.matcher.pay.figure(one) is None for one in lows):
             return False
-        contact = any(p.search(low) for patterns in self._short for p in patterns)
+        contact = any(p.search(one) for one in lows for patterns in self._short for p in patterns)
         return contact or bool(self.check(text).flags)
 
     # ---------------------------------------------------------------- the check

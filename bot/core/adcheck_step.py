@@ -116,16 +116,19 @@ class AdCheckStep:
         self._offer(turn, checker, text)
         return True
 
-    def offer_after_risk(self, turn: Turn, text: str) -> None:
-        """After the at-risk reply to a forwarded ad, the check is offered too.
+    def offer_after_risk(self, turn: Turn, text: str, *, by_phrase: bool = True) -> None:
+        """After the at-risk reply to what reads like an ad, the check is offered too.
 
         A forwarded message may be a friend's cry for help, so the numbers come first; when it
-        reads like a recruiter's offer, the person can still have its red flags.
+        reads like a recruiter's offer, the person can still have its red flags. A typed
+        message is offered the check only when no danger phrase matched (the model alone read
+        risk in "за визу 200$, пиши в телеграм"): someone who wrote a danger phrase gets the
+        at-risk path alone.
         """
         checker = self.checker(turn.r.content)
-        if checker is None or not turn.event.forwarded:
+        if checker is None or (by_phrase and not turn.event.forwarded):
             return
-        if checker.looks_like_ad(text, forwarded=True):
+        if checker.looks_like_ad(text, forwarded=turn.event.forwarded):
             self._offer(turn, checker, text)
 
     def _offer(self, turn: Turn, checker: AdChecker, text: str) -> None:

@@ -330,7 +330,8 @@ class DialogueEngine:
                 named_now=reading.place is not None,
                 source=Tally.AT_RISK_PHRASE if reading.decision.by_phrase else Tally.AT_RISK_MODEL,
             )
-            self._ads.offer_after_risk(turn, reading.text)  # a forwarded recruiter's message
+            # a forwarded recruiter's message, or a typed one the model alone found risky
+            self._ads.offer_after_risk(turn, reading.text, by_phrase=reading.decision.by_phrase)
             return
         if isinstance(state, CountryQuestion) and self._answer_country(turn, state, reading):
             return
