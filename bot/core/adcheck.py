@@ -129,11 +129,10 @@ class AdChecker:
             return Evidence(rule_spans, sentences, np.zeros((len(sentences), len(flags))))
         words = [text[s.start : s.end] for s in sentences]
         cyrillic = len(readings) > 1
-        probabilities = self.model.probabilities(words, cyrillic=cyrillic)
+        probabilities, reassured = self.model.read(words, cyrillic=cyrillic)
         for index in range(len(flags)):
             if self.matcher.unless(index, readings):  # "write to hr@firm.pl": not messenger-only
                 probabilities[:, index] = 0.0
-        reassured = self.model.reassured(words, cyrillic=cyrillic)
         return Evidence(rule_spans, sentences, probabilities, reassured)
 
     def check(self, text: str) -> AdReport:
