@@ -1,4 +1,6 @@
-"""Ad checks per second on the labelled ads, and on one ad at Telegram's 4,096-character limit;
+"""The ad check's sentence model training time and the latency of one check (p50/p99, rules and
+model, on the development ads); ad checks per second on the labelled ads, and on one ad at
+Telegram's 4,096-character limit;
 and the linear-time rule on odd input (issue 19 item 5, as bench/bench_long_input.py does for
 the NLU): long runs of one character, where a pattern that starts with an unguarded run or has
 the `\\w*[class]\\w*` shape would be quadratic. Each input is timed at 4,096 and 16,384
@@ -22,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.content.loader import load_content  # noqa: E402
-from bot.core.adcheck import AdChecker  # noqa: E402
+from bot.core.adcheck import AdChecker, build_ad_checker  # noqa: E402
 from bot.core.adcheck_eval import read_ads  # noqa: E402
 from bot.nlu.normalize import MAX_TEXT_CHARS  # noqa: E402
 
@@ -64,19 +66,31 @@ def main() -> int:
     content = load_content(ROOT / "content")
     assert content.ad_check is not None
     start = time.perf_counter()
-    checker = AdChecker(content.ad_check)
+    AdChecker(content.ad_check)
     build_ms = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    checker = build_ad_checker(content.ad_check)  # as the bot builds it: rules + sentence model
+    train_ms = (time.perf_counter() - start) * 1000
     data = ROOT / "tests" / "data"
     ads = [ad.text for name in ("ads.yaml", "ads_dev.yaml") for ad in read_ads(data / name)]
     longest = (" ".join(ads) * 3)[:4096]
+    latencies = sorted(_best_ms(checker, text, repeat=1) for text in ads * 3)
     results: dict[str, object] = {
         "build_ms": round(build_ms, 1),
+        "train_ms": round(train_ms, 1),
+        "training_sentences": len(content.ad_check.training),
+        "check_p50_ms": round(latencies[len(latencies) // 2], 2),
+        "check_p99_ms": round(latencies[int(len(latencies) * 0.99)], 2),
         "ads_per_s": round(_rate(checker, ads, args.rounds), 1),
         "max_len_ads_per_s": round(_rate(checker, [longest], args.rounds * 5), 1),
         "python": platform.python_version(),
     }
     print("| measure | value |\n|---|---:|")
     print(f"| build the checker (compile patterns) | {results['build_ms']} ms |")
+    print(f"| train the sentence model ({results['training_sentences']} sentences + examples)"
+          f" with the rules | {results['train_ms']} ms |")
+    print(f"| one check, rules + model, p50 / p99 ({len(latencies)} checks) | "
+          f"{results['check_p50_ms']} / {results['check_p99_ms']} ms |")
     print(f"| labelled ads (~250 characters) | {results['ads_per_s']} checks/s |")
     print(f"| one 4,096-character ad | {results['max_len_ads_per_s']} checks/s |")
     odd: dict[str, dict[str, float]] = {}

@@ -70,6 +70,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     ad_eval.add_argument("--data", default=None, help="the same as FILE (kept for old scripts)")
     ad_eval.add_argument("--content", default=None, help="content directory")
+    ad_cv = adcheck_sub.add_parser(
+        "cv", help="the sentence model's thresholds by cross-validation on the development ads")
+    ad_cv.add_argument("files", nargs="*", help="labelled ads (default: the four development sets)")
+    ad_cv.add_argument("--folds", type=int, default=5)
+    ad_cv.add_argument("--seeds", type=int, default=1, help="repeat with this many fold splits")
+    ad_cv.add_argument("--c", type=float, default=4.0, help="the model's regularisation C")
+    ad_cv.add_argument("--honest", type=float, default=0.01,
+                       help="the share of honest ads one flag of the model may be raised in")
+    ad_cv.add_argument("--precision", type=float, default=0.8,
+                       help="the model's own per-flag precision at least")
+    ad_cv.add_argument("--lost", type=int, default=0,
+                       help="ads with a flag the model's veto may lose on the development ads")
+    ad_cv.add_argument("--content", default=None, help="content directory")
+    ad_derive = adcheck_sub.add_parser(
+        "derive", help="labelled sentences taken from labelled ads (YAML on stdout)")
+    ad_derive.add_argument("files", nargs="+", help="labelled ads (never a held-out set)")
+    ad_derive.add_argument("--content", default=None, help="content directory")
 
     stats = sub.add_parser("stats", help="anonymous case counts for the NGO's reports")
     stats.add_argument("--csv", metavar="FILE", help="write the counts as CSV")
@@ -112,6 +129,14 @@ def _runner(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
 
         return probe_main
     if args.command == "adcheck":
+        if args.adcheck_command == "cv":
+            from bot.core.adcheck_cv import cv_main
+
+            return cv_main
+        if args.adcheck_command == "derive":
+            from bot.core.adcheck_cv import derive_main
+
+            return derive_main
         from bot.core.adcheck_eval import main as adcheck_main
 
         return adcheck_main

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
+from bot.core.adcheckers import AdCheckers
 from bot.core.assess import Assessor
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore, SessionStore
@@ -95,12 +96,18 @@ async def build_engine(
     """
     if handoff_available is None:
         handoff_available = settings.operators.chat_id is not None
+    holder = content or build_content(settings)
+    # The ad check's sentence model is trained here, at start-up, like the embedded NLU
+    # (about a second); a content reload trains it again on first use.
+    ad_checkers = AdCheckers()
+    ad_checkers.for_content(holder.content)
     return DialogueEngine(
-        content or build_content(settings),
+        holder,
         recognizer or build_recognizer(settings, on_failover),
         build_triage(settings),
         store or await build_store(settings),
         load_i18n(settings.bot.locales_dir),
         settings,
         handoff_available=handoff_available,
+        ad_checkers=ad_checkers,
     )

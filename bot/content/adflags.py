@@ -8,12 +8,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from bot.content.adsentences import FILE_NAME as SENTENCES_FILE
+from bot.content.adsentences import read_ad_sentences
 from bot.content.choicechecks import check_section_texts
 from bot.content.facts import Facts
 from bot.content.models import AdCheck, LocalizedText
 from bot.content.problems import Problem
 from bot.content.yamlfile import Where, read_optional_section
-from bot.core.adcheck import AdChecker
+from bot.core.adcheck import AdChecker, build_ad_checker
 
 FILE_NAME = "ad_check.yaml"
 KEY = "ad_check"
@@ -26,8 +28,19 @@ def read_ad_check(path: Path, facts: Facts | None) -> tuple[AdCheck | None, list
         return None, problems
     problems += _check_patterns(rules, where)
     problems += check_section_texts(KEY, rules, where)
+    if rules.training:
+        problems.append(where.problem(
+            "error", f"training sentences belong in {SENTENCES_FILE}", "training"))
+    sentences, sentence_problems = read_ad_sentences(
+        path.parent / SENTENCES_FILE, {f.id for f in rules.flags})
+    problems += sentence_problems
+    for name in rules.model.thresholds:
+        if name not in {f.id for f in rules.flags}:
+            problems.append((where / "model" / "thresholds").problem(
+                "error", f"'{name}' is no flag id", name))
     if any(p.severity == "error" for p in problems):
         return None, problems  # a broken pattern: the examples cannot be tried
+    rules = rules.model_copy(update={"training": sentences})
     problems += _check(rules, where, facts)
     if any(p.severity == "error" for p in problems):
         return None, problems
@@ -76,7 +89,11 @@ def _check(rules: AdCheck, where: Where, facts: Facts | None) -> Iterator[Proble
                 yield (where / "salary" / part).problem(
                     "error", f"'{code}' is not under salary.currencies", code
                 )
-    checker = AdChecker(rules)
+    # A flag's examples are its rules' examples: the rules alone must raise them (the model
+    # learns from them too, so it would raise them whatever the rules say). The counter-
+    # examples are tried on the check as the bot runs it, rules and model: they must agree.
+    rules_only = AdChecker(rules)
+    checker = build_ad_checker(rules)
     seen: set[str] = set()
     for index, flag in enumerate(rules.flags):
         at = where / "flags" / index
@@ -95,7 +112,7 @@ def _check(rules: AdCheck, where: Where, facts: Facts | None) -> Iterator[Proble
             yield from _missing(getattr(flag, part), at / part)
         for language, examples in flag.examples.items():
             for i, example in enumerate(examples):
-                if not _raises(checker, example, flag.id):
+                if not _raises(rules_only, example, flag.id):
                     yield at.problem(
                         "error", f"example {example!r} does not raise '{flag.id}'",
                         "examples", language, i,

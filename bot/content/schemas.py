@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.content.canned import CannedRepliesFile
 from bot.content.models import (
     AdCheck,
+    AdSentence,
     Answer,
     Checkin,
     Country,
@@ -59,6 +60,10 @@ class AdCheckFile(_File):
     ad_check: AdCheck
 
 
+class AdSentencesSchemaFile(_File):
+    sentences: list[AdSentence]
+
+
 class SilentAlarmFile(_File):
     silent_alarm: SilentAlarm
 
@@ -76,6 +81,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "flow": (Flow, "flows/*.yml"),
     "danger_phrases": (DangerPhrasesFile, "danger_phrases.yaml"),
     "ad_check": (AdCheckFile, "ad_check.yaml"),
+    "ad_check_sentences": (AdSentencesSchemaFile, "ad_check_sentences.yaml"),
     "silent_alarm": (SilentAlarmFile, "silent_alarm.yaml"),
     "checkin": (CheckinFile, "checkin.yaml"),
     "canned_replies": (CannedRepliesFile, "canned_replies.yaml"),

@@ -1,37 +1,41 @@
 """Red flags in the text of a job ad, each pointing at the words that raised it.
 
-The rules are content (content/ad_check.yaml, `AdCheck`): regular expressions per flag and
-language, and pay limits per currency. Nothing here keeps or logs the ad's text.
+Two sources, shown the same way: the rules of content/ad_check.yaml (`AdRules`: patterns per
+flag and language, and pay limits per currency) quote the words they matched; the sentence
+model (`AdSentenceModel`) quotes the sentence whose probability for a flag reached the flag's
+threshold. Nothing here keeps or logs the ad's text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from bot.content.models import AdCheck, AdFlagRule, AdLevel
-from bot.core.adtext import Reading, Span, fold, fold_soft, normalize, transliterated
+from bot.core.admodel import AdSentenceModel, training_sentences
+from bot.core.adrules import AdRules
+from bot.core.adtext import Span, normalize, sentence_spans
 from bot.nlu.normalize import MAX_TEXT_CHARS
 
-__all__ = ["AdChecker", "AdReport", "FoundFlag", "Span", "normalize", "quote"]
+__all__ = [
+    "AdChecker", "AdReport", "Evidence", "FoundFlag", "Span", "build_ad_checker", "normalize",
+    "pick_quotes", "quote",
+]
 
-NEGATION_WINDOW = 40  # characters around a match where "не", "без", "no" undo it
 QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds them in the ad
-# A pay figure: "2 500", "2.500", "2500,50", "3 000-4 000", "от 2500".
-_NUMBER = r"\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+(?:[.,]\d{1,2})?"
-# No IGNORECASE: the text is lower-cased once (`normalize`) and so are the patterns (`fold`);
-# case-insensitive matching of Cyrillic costs about thirty times more (bench/bench_adcheck.py).
-_FLAGS = re.UNICODE
-_SENTENCE_END = re.compile(r"[.!?;\n]")
+MERGE_GAP = 3  # spans of one flag this close (or overlapping) are quoted as one
 
 
 @dataclass(frozen=True, slots=True)
 class FoundFlag:
-    """One red flag found, with the spans of the ad that raised it (first match first)."""
+    """One red flag found, with the spans of the ad that raised it (first match first);
+    `by_model`: no rule matched, the spans are the sentences the model scored."""
 
     rule: AdFlagRule
     spans: tuple[Span, ...]
+    by_model: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,127 +57,84 @@ class AdReport:
         return tuple(dict.fromkeys(f.rule.indicator for f in self.flags))
 
 
-def _compile(groups: Iterable[list[str]], fold: Callable[[str], str]) -> list[re.Pattern[str]]:
-    # Patterns see the text as `normalize` leaves it, so "сёння" in a pattern must match too.
-    return [re.compile(fold(p), _FLAGS) for items in groups for p in items]
-
-
 @dataclass(frozen=True, slots=True)
-class _Sentence:
-    groups: list[list[re.Pattern[str]]]
-    unless: list[re.Pattern[str]]
+class Evidence:
+    """What the rules and the model saw in one ad, before thresholds: per flag (content order)
+    the rules' spans; the ad's sentences; per sentence and flag the model's probability (0 for
+    a flag whose `unless` matches in the ad)."""
 
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    rule: AdFlagRule
-    patterns: list[re.Pattern[str]]
-    requires: list[re.Pattern[str]]
-    unless: list[re.Pattern[str]]
-    salary_requires: list[re.Pattern[str]]
-    sentences: list[_Sentence]
-
-
-@dataclass(frozen=True, slots=True)
-class _RuleSet:
-    """The flags' patterns and the negations, compiled for one way of reading the ad."""
-
-    flags: list[_Rule]
-    before: list[re.Pattern[str]]
-    after: list[re.Pattern[str]]
-
-    @classmethod
-    def build(cls, rules: AdCheck, fold: Callable[[str], str]) -> _RuleSet:
-        flags = [
-            _Rule(
-                f,
-                _compile(f.patterns.values(), fold),
-                _compile(f.requires.values(), fold),
-                _compile(f.unless.values(), fold),
-                _compile(f.salary_requires.values(), fold),
-                [
-                    _Sentence(
-                        [_compile(group.values(), fold) for group in sentence.groups],
-                        _compile(sentence.unless.values(), fold),
-                    )
-                    for sentence in f.sentences
-                ],
-            )
-            for f in rules.flags
-        ]
-        before = [
-            re.compile(rf"(?:{fold(p)})\W*(?:\w+\W+){{0,2}}$", _FLAGS)
-            for items in rules.negations_before.values()
-            for p in items
-        ]
-        return cls(flags, before, _compile(rules.negations_after.values(), fold))
+    rule_spans: list[set[Span]]
+    sentences: list[Span]
+    probabilities: np.ndarray
+    reassured: np.ndarray | None = None  # sentences x flags: a negation or `unless` is there
 
 
 class AdChecker:
-    """Built once per content (the patterns are compiled here); `check(text) -> AdReport`.
+    """Built once per content; `check(text) -> AdReport`. Without `model`, rules only."""
 
-    Raises `re.error` for a broken pattern: the content loader reports those at file:line first.
-    """
-
-    def __init__(self, rules: AdCheck) -> None:
+    def __init__(self, rules: AdCheck, model: AdSentenceModel | None = None) -> None:
         self.rules = rules
-        self._letters = _RuleSet.build(rules, fold)  # the ad as written
-        self._latin = _RuleSet.build(rules, fold_soft)  # a transliterated ad, in Cyrillic
-        self._signs = {
-            name: [re.compile(fold(p), _FLAGS) for p in items]
-            for name, items in rules.recognise.signs.items()
-        }
-        salary = rules.salary
-        aliases = sorted(
-            (alias for names in salary.currencies.values() for alias in names),
-            key=len,
-            reverse=True,
-        )
-        currency = "|".join(re.escape(normalize(alias)) for alias in aliases)
-        self._alias = {
-            normalize(alias): code
-            for code, aliases in salary.currencies.items()
-            for alias in aliases
-        }
-        # "2500 €", "€2500", "2 500–3 000 евро", "25 zł/h": the larger end of a range counts.
-        self._pay = re.compile(
-            rf"(?:(?P<pre>{currency})\s?)?(?P<low>{_NUMBER})(?:\s?[-–—]\s?(?P<high>{_NUMBER}))?"
-            rf"(?:\s?(?P<post>{currency}))?",
-            _FLAGS,
-        )
-        hour_words = "|".join(fold(word) for word in salary.hour_words)
-        self._hourly = re.compile(rf"\s*(?:{hour_words})", _FLAGS)
-        day_words = "|".join(fold(word) for word in salary.day_words) or r"(?!)"
-        self._daily = re.compile(rf"\s*(?:{day_words})", _FLAGS)
+        self.model = model
+        self.matcher = AdRules(rules)
+        self._signs = [
+            [p for p in AdRules.compile_signs(items)] for items in rules.recognise.signs.values()
+        ]
+        self._short = [
+            AdRules.compile_signs(rules.recognise.signs.get(name, []))
+            for name in rules.recognise.short_signs
+        ]
 
     def patterns(self) -> list[re.Pattern[str]]:
-        """Every compiled pattern searched through an ad's text (for the linear-time check;
-        the hour and day words are only tried right after a figure, and the negations on a
-        few dozen characters around a match)."""
-        rules = [r for ruleset in (self._letters, self._latin) for r in ruleset.flags]
-        found = [
-            p for r in rules for p in (*r.patterns, *r.requires, *r.unless, *r.salary_requires)
-        ]
-        found += [
-            p
-            for r in rules
-            for sentence in r.sentences
-            for p in (*sentence.unless, *(p for group in sentence.groups for p in group))
-        ]
-        return [*found, self._pay]
+        """Every compiled pattern searched through an ad's text (`AdRules.patterns`)."""
+        return self.matcher.patterns()
+
+    def thresholds(self) -> list[float]:
+        """Per flag (content order), the model's threshold (above 1: the model never raises it)."""
+        model = self.rules.model
+        return [model.thresholds.get(f.id, model.threshold) for f in self.rules.flags]
 
     # ---------------------------------------------------------------- recognising an ad
     def looks_like_ad(self, text: str, *, forwarded: bool = False) -> bool:
-        """True when the message reads like a vacancy or a recruiter's offer."""
+        """True when the message reads like a vacancy or a recruiter's offer.
+
+        A long text with `min_signs` signs; a forwarded one with one; and a short recruiter's
+        message (`short_min_words`): a pay figure with its currency and a contact or a red flag
+        ("Работа в Польше 3000$, за визу 200$, пиши в телеграм @x"), never a question.
+        """
         recognise = self.rules.recognise
         words = len(text.split())
-        low = normalize(text)
-        signs = sum(1 for patterns in self._signs.values() if any(p.search(low) for p in patterns))
+        low = normalize(text[:MAX_TEXT_CHARS])
+        signs = sum(1 for patterns in self._signs if any(p.search(low) for p in patterns))
         if forwarded and words >= recognise.forwarded_min_words and signs >= 1:
             return True
-        return words >= recognise.min_words and signs >= recognise.min_signs
+        if words >= recognise.min_words and signs >= recognise.min_signs:
+            return True
+        if words < recognise.short_min_words or low.rstrip().endswith("?"):
+            return False
+        lows = [r.low for r, _ in self.matcher.readings(text[:MAX_TEXT_CHARS])]  # "1800 evro"
+        if all(self.matcher.pay.figure(one) is None for one in lows):
+            return False
+        contact = any(p.search(one) for one in lows for patterns in self._short for p in patterns)
+        return contact or bool(self.check(text).flags)
 
     # ---------------------------------------------------------------- the check
+    def evidence(self, text: str) -> Evidence:
+        """The rules' spans and the model's probabilities for `text` (see `check`)."""
+        text = text[:MAX_TEXT_CHARS]
+        readings = self.matcher.readings(text)
+        rule_spans = self.matcher.spans(readings)
+        sentences = sentence_spans(text)
+        flags = self.rules.flags
+        if self.model is None or not self.rules.model.enabled or not sentences:
+            return Evidence(rule_spans, sentences, np.zeros((len(sentences), len(flags))))
+        words = [text[s.start : s.end] for s in sentences]
+        cyrillic = len(readings) > 1
+        probabilities, reassured = self.model.read(words, cyrillic=cyrillic)
+        for index in range(len(flags)):
+            if self.matcher.unless(index, readings):  # "write to hr@firm.pl": not messenger-only
+                probabilities[:, index] = 0.0
+        return Evidence(rule_spans, sentences, probabilities, reassured)
+
     def check(self, text: str) -> AdReport:
         """Every red flag in `text`, its score and risk level.
 
@@ -181,124 +142,113 @@ class AdChecker:
         An ad in transliterated Russian or Belarusian ("oplata za oformlenie 100 evro") is
         read a second time in Cyrillic letters; its spans still point at the ad's own words.
         """
-        text = text[:MAX_TEXT_CHARS]
-        readings = [(Reading(normalize(text), None), self._letters)]
-        translit = transliterated(text)
-        if translit is not None:
-            readings.append((translit, self._latin))
+        return self.report(self.evidence(text), self.thresholds())
+
+    def vetoes(self) -> list[float]:
+        """Per flag (content order), the model's veto level (0: none), see `report`."""
+        return [self.rules.model.vetoes.get(f.id, 0.0) for f in self.rules.flags]
+
+    def report(self, evidence: Evidence, thresholds: list[float], *, rules: bool = True,
+               vetoes: list[float] | None = None) -> AdReport:
+        """The report for `evidence` with the model's `thresholds` (per flag, content order);
+        `rules=False`: the model's flags alone (cross-validation).
+
+        The model's veto: a rule's words in a sentence that also holds a negation or the
+        flag's `unless` ("we never ask candidates to pay for the visa", "the employer pays the
+        ticket, nothing is deducted") do not count when the model gives that sentence less
+        than the flag's veto level: the rule matched words, the model read the sentence.
+        """
+        vetoes = self.vetoes() if vetoes is None else vetoes
         found: list[FoundFlag] = []
         for index, flag in enumerate(self.rules.flags):
-            spans: set[Span] = set()
-            if any(p.search(r.low) for r, ruleset in readings for p in ruleset.flags[index].unless):
-                continue
-            for reading, ruleset in readings:
-                rule = ruleset.flags[index]
-                spans.update(reading.back(s) for s in self._rule_spans(rule, ruleset, reading.low))
-            if spans:
-                found.append(FoundFlag(flag, tuple(sorted(spans, key=_span_key))))
+            ruled = evidence.rule_spans[index] if rules else set()
+            if ruled and vetoes[index] > 0 and evidence.reassured is not None:
+                ruled = {s for s in ruled if not self._vetoed(evidence, index, s, vetoes[index])}
+            scored = [
+                s for s, p in zip(evidence.sentences, evidence.probabilities[:, index], strict=True)
+                if p >= thresholds[index]
+            ]
+            if ruled:
+                extra = [s for s in scored if not any(_inside(r, s) for r in ruled)]
+                found.append(FoundFlag(flag, merge_spans([*ruled, *extra])))
+            elif scored:
+                found.append(FoundFlag(flag, merge_spans(scored), by_model=True))
         score = sum(f.rule.weight for f in found)
         return AdReport(tuple(found), score, self.level(score))
 
-    def _rule_spans(self, rule: _Rule, ruleset: _RuleSet, low: str) -> list[Span]:
-        """The spans of one reading of the ad that raise `rule`: its words, and with
-        `salary` a pay figure, each with the first span that meets its requirement."""
-        spans = list(_spans(rule.patterns, low))
-        if rule.rule.negatable:
-            spans = [s for s in spans if not _negated(ruleset, low, s)]
-        # A sentence rule has its own `unless` for the whole sentence: "we pay the airfare and
-        # take it back from your pay" is no employer paying.
-        if rule.sentences:
-            spans += [span for words in _sentence_spans(rule.sentences, low) for span in words]
-        if spans and rule.requires:
-            needed = next(iter(_spans(rule.requires, low)), None)
-            spans = [*spans, needed] if needed is not None else []
-        pay = self._high_pay(low) if rule.rule.salary else []
-        if pay and rule.salary_requires:
-            needed = next(iter(_spans(rule.salary_requires, low)), None)
-            pay = [*pay, needed] if needed is not None else []
-        return spans + pay
+    @staticmethod
+    def _vetoed(evidence: Evidence, index: int, span: Span, veto: float) -> bool:
+        assert evidence.reassured is not None
+        for row, sentence in enumerate(evidence.sentences):
+            if sentence.start <= span.start and span.end <= sentence.end:
+                return bool(evidence.reassured[row, index]
+                            and evidence.probabilities[row, index] < veto)
+        return False
 
     def level(self, score: int) -> AdLevel:
         """The highest level whose `min_score` the score reaches (levels sorted at load)."""
         reached = [lvl for lvl in self.rules.levels if score >= lvl.min_score]
         return max(reached, key=lambda lvl: lvl.min_score) if reached else self.rules.levels[0]
 
-    def _high_pay(self, low: str) -> list[Span]:
-        """Pay figures above the limits for their currency (per hour, per day or per month)."""
-        limits = self.rules.salary
-        spans = []
-        for match in self._pay.finditer(low):
-            alias = match.group("pre") or match.group("post")
-            if not alias:
-                continue
-            code = self._alias.get(alias)
-            if code is None:
-                continue
-            amount = _amount(match.group("high") or match.group("low"))
-            if self._hourly.match(low, match.end()):
-                per = limits.per_hour
-            elif self._daily.match(low, match.end()):
-                per = limits.per_day
-            else:
-                per = limits.per_month
-            limit = per.get(code)
-            if limit is not None and amount >= limit:
-                spans.append(Span(match.start(), match.end()))
-        return spans
+
+def build_ad_checker(rules: AdCheck) -> AdChecker:
+    """The checker for `rules` with its sentence model trained (about a second); rules only
+    when the model is off in content or there is nothing to learn from."""
+    sentences = training_sentences(rules)
+    if not rules.model.enabled or not sentences:
+        return AdChecker(rules)
+    model = AdSentenceModel.train(rules, sentences)
+    return AdChecker(rules, model)
 
 
-def _negated(ruleset: _RuleSet, low: str, span: Span) -> bool:
-    # A negation counts only in the match's own sentence ("без комплексов. Паспорт...").
-    before = _SENTENCE_END.split(low[max(0, span.start - NEGATION_WINDOW) : span.start])[-1]
-    after = _SENTENCE_END.split(low[span.end : span.end + NEGATION_WINDOW])[0]
-    return any(p.search(before) for p in ruleset.before) or any(
-        p.match(after) for p in ruleset.after
-    )
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
-def _sentence_spans(rules: list[_Sentence], low: str) -> list[list[Span]]:
-    """The words of every group of a sentence rule, in each sentence that has them all."""
-    spans: list[list[Span]] = []
-    start = 0
-    for end in [m.start() for m in _SENTENCE_END.finditer(low)] + [len(low)]:
-        for rule in rules:
-            if any(p.search(low, start, end) for p in rule.unless):
-                continue
-            found = [_first(group, low, start, end) for group in rule.groups]
-            if all(found):
-                spans.append([span for span in found if span is not None])
-        start = end + 1
-    return spans
+def merge_spans(spans: list[Span] | set[Span]) -> tuple[Span, ...]:
+    """The spans in order, those that overlap or nearly touch merged into one: two rules on
+    the same words are quoted once."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and span.start <= merged[-1].end + MERGE_GAP:
+            last = merged[-1]
+            merged[-1] = Span(last.start, max(last.end, span.end))
+        else:
+            merged.append(span)
+    return tuple(merged)
 
 
-def _first(patterns: list[re.Pattern[str]], low: str, start: int, end: int) -> Span | None:
-    for pattern in patterns:
-        match = pattern.search(low, start, end)
-        if match is not None and match.end() > match.start():
-            return Span(match.start(), match.end())
-    return None
+def pick_quotes(text: str, report: AdReport, per_flag: int) -> list[list[str]]:
+    """Per flag, up to `per_flag` quotes of the ad, each shown once in the reply: a quote
+    already shown under an earlier flag (or inside one) is left out when the flag has other
+    words to show, and kept when it has none (every flag points at the ad's words)."""
+    shown: list[str] = []
+    picked: list[list[str]] = []
+    for found in report.flags:
+        quotes = list(dict.fromkeys(quote(text, span) for span in found.spans))
+        fresh = [q for q in quotes if not _seen(q, shown)]
+        chosen = (fresh or quotes[:1])[:per_flag]
+        shown += chosen
+        picked.append(chosen)
+    return picked
 
 
-def _span_key(span: Span) -> tuple[int, int]:
-    return (span.start, span.end)
-
-
-def _spans(patterns: Iterable[re.Pattern[str]], low: str) -> Iterable[Span]:
-    for pattern in patterns:
-        for match in pattern.finditer(low):
-            if match.end() > match.start():
-                yield Span(match.start(), match.end())
-
-
-def _amount(figure: str) -> float:
-    digits = re.sub(r"[ \u00a0]", "", figure)
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):  # "2.500" and "2,500" are thousands
-        digits = re.sub(r"[.,]", "", digits)
-    return float(digits.replace(",", "."))
+def _seen(candidate: str, shown: list[str]) -> bool:
+    bare = candidate.strip("…")
+    return any(bare in old or old.strip("…") in bare for old in shown)
 
 
 def quote(text: str, span: Span, limit: int = QUOTE_CHARS) -> str:
-    """The words of `span` with a little context, cut at word boundaries, on one line."""
+    """The words of `span` with a little context, cut at word boundaries, on one line; a span
+    longer than `limit` (a whole sentence the model scored) is cut after about `limit`
+    characters, so a phone shows it in a few lines."""
+    if span.end - span.start > limit:
+        end = span.start + limit
+        while end > span.start + limit // 2 and not text[end].isspace():
+            end -= 1
+        span = Span(span.start, end)
+        body = " ".join(text[span.start : span.end].split())
+        return ("…" if span.start > 0 else "") + body + "…"
     room = max(0, limit - (span.end - span.start)) // 2
     start, end = max(0, span.start - room), min(len(text), span.end + room)
     while start > 0 and not text[start - 1].isspace():

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from bot.core.adcheck import AdChecker
+from bot.core.adcheck import AdChecker, build_ad_checker
 
 DEFAULT_DATA = Path("tests/data/ads.yaml")
 
@@ -198,7 +198,7 @@ def main(args: argparse.Namespace) -> int:
     except (OSError, ValueError, yaml.YAMLError) as exc:
         print(f"cannot read the labelled ads: {exc}")
         return 2
-    checker = AdChecker(content.ad_check)
+    checker = build_ad_checker(content.ad_check)  # rules and sentence model, as the bot runs
     names = label_names(checker)
     unknown = sorted({label for ad in ads for label in ad.flags if label not in names})
     print(render(evaluate(checker, ads), len(ads), unknown))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 
 from bot.content.models import AdCheck, Content
-from bot.core.adcheck import AdChecker, AdReport, quote
+from bot.core.adcheck import AdChecker, AdReport, pick_quotes
+from bot.core.adcheckers import AdCheckers
 from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
@@ -32,19 +33,15 @@ _FORGET_COMMANDS = ("/delete", "/hide")
 class AdCheckStep:
     """Starts the check, recognises ads, and answers with their red flags."""
 
-    def __init__(self, safety: Safety, held: PendingTexts | None = None) -> None:
+    def __init__(self, safety: Safety, held: PendingTexts | None = None,
+                 checkers: AdCheckers | None = None) -> None:
         self._safety = safety
         self._held = held or PendingTexts(HOLD_SECONDS)
-        self._checker: tuple[AdCheck, AdChecker] | None = None
+        self._checkers = checkers or AdCheckers()
 
     def checker(self, content: Content) -> AdChecker | None:
         """The checker for this content (built again only after a reload); None: no rules."""
-        rules = content.ad_check
-        if rules is None:
-            return None
-        if self._checker is None or self._checker[0] is not rules:
-            self._checker = (rules, AdChecker(rules))
-        return self._checker[1]
+        return self._checkers.for_content(content)
 
     # ---------------------------------------------------------------- events the step owns
     def claims(self, event: IncomingEvent) -> bool:
@@ -119,16 +116,19 @@ class AdCheckStep:
         self._offer(turn, checker, text)
         return True
 
-    def offer_after_risk(self, turn: Turn, text: str) -> None:
-        """After the at-risk reply to a forwarded ad, the check is offered too.
+    def offer_after_risk(self, turn: Turn, text: str, *, by_phrase: bool = True) -> None:
+        """After the at-risk reply to what reads like an ad, the check is offered too.
 
         A forwarded message may be a friend's cry for help, so the numbers come first; when it
-        reads like a recruiter's offer, the person can still have its red flags.
+        reads like a recruiter's offer, the person can still have its red flags. A typed
+        message is offered the check only when no danger phrase matched (the model alone read
+        risk in "за визу 200$, пиши в телеграм"): someone who wrote a danger phrase gets the
+        at-risk path alone.
         """
         checker = self.checker(turn.r.content)
-        if checker is None or not turn.event.forwarded:
+        if checker is None or (by_phrase and not turn.event.forwarded):
             return
-        if checker.looks_like_ad(text, forwarded=True):
+        if checker.looks_like_ad(text, forwarded=turn.event.forwarded):
             self._offer(turn, checker, text)
 
     def _offer(self, turn: Turn, checker: AdChecker, text: str) -> None:
@@ -170,8 +170,9 @@ def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> l
         parts = [r.text(texts.none_found)]
     else:
         parts = [r.text(texts.heading).format(count=r.tr.number(len(report.flags)))]
-        for n, found in enumerate(report.flags, start=1):
-            quotes = " ".join(f"«{quote(source, s)}»" for s in found.spans[:QUOTES_PER_FLAG])
+        picked = pick_quotes(source, report, QUOTES_PER_FLAG)
+        for n, (found, chosen) in enumerate(zip(report.flags, picked, strict=True), start=1):
+            quotes = " ".join(f"«{q}»" for q in chosen)
             parts.append(
                 f"{n}. {r.text(found.rule.title)}\n"
                 f"{r.text(texts.quote)} {quotes}\n"

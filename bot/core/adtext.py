@@ -106,3 +106,42 @@ def _cyrillize(word: str) -> str:
         return "вы" + cyrillize_word(word[2:])
     return cyrillize_word(word)
 
+
+
+# A sentence ends at a line break, at ";", or at ".", "!", "?", "…" before a space: "3.000 €"
+# and "ул.Ленина" stay whole. Bullets and list marks at a line's start are not part of it.
+_SENTENCE_BREAK = re.compile(r"\n|;|[.!?…]+(?=\s)")
+_BULLET = re.compile(r"[\s\-–—•*·▪►●○◦✅✔☑️➡→🔹🔸📌👉⭐✨🔥❗‼]+")
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """The sentences, lines and bullet points of `text`, as spans without their bullets and
+    surrounding spaces; empty pieces are left out."""
+    spans: list[Span] = []
+    start = 0
+    for end in [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]:
+        piece_start = start
+        bullet = _BULLET.match(text, piece_start, end)
+        if bullet is not None:
+            piece_start = bullet.end()
+        piece_end = end
+        while piece_end > piece_start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > piece_start and _LETTER.search(text, piece_start, piece_end):
+            spans.append(Span(piece_start, piece_end))
+        start = end
+    return spans
+
+
+def in_cyrillic(low: str) -> str:
+    """Every Latin word of normalised `low` in Cyrillic letters, without soft and hard signs
+    (a transliterated ad read as the patterns read it)."""
+    return _LATIN_WORD.sub(lambda m: _cyrillize(m.group(0)).translate(NO_SIGNS), low)
+
+
+def reads_transliterated(text: str) -> bool:
+    """Whether `text` is Russian or Belarusian typed in Latin letters (see `transliterated`)."""
+    low = normalize(text)
+    letters = _LETTER.findall(low)
+    cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
+    return len(letters) - cyrillic > cyrillic and detect_language(text[:TELEGRAM_CHARS]) != "en"

@@ -13,6 +13,7 @@ from bot.content.loader import ContentHolder
 from bot.content.models import Content
 from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
+from bot.core.adcheckers import AdCheckers
 from bot.core.assess import Assessor, TriageSource, routed_intent
 from bot.core.consent import consent_choice, consent_table
 from bot.core.countries import CountryIndex
@@ -58,6 +59,7 @@ class DialogueEngine:
         *,
         pending: PendingTexts | None = None,
         held_ads: PendingTexts | None = None,
+        ad_checkers: AdCheckers | None = None,
         detect: Callable[..., str] = detect_language,
         handoff_available: bool = True,
     ) -> None:
@@ -73,7 +75,7 @@ class DialogueEngine:
         self._safety = Safety(self._pending, settings.operators,
                               handoff_available=handoff_available)
         self._steps = Steps(self._safety, store, i18n, self._low_confidence)
-        self._ads = AdCheckStep(self._safety, held_ads)
+        self._ads = AdCheckStep(self._safety, held_ads, ad_checkers)
         self._links = DeepLinkStep()  # /start help, /start checkad: buttons in groups
         key = settings.bot.pseudonym_key
         self._alarm = SilentAlarmStep(key.get_secret_value() if key else None)
@@ -328,7 +330,8 @@ class DialogueEngine:
                 named_now=reading.place is not None,
                 source=Tally.AT_RISK_PHRASE if reading.decision.by_phrase else Tally.AT_RISK_MODEL,
             )
-            self._ads.offer_after_risk(turn, reading.text)  # a forwarded recruiter's message
+            # a forwarded recruiter's message, or a typed one the model alone found risky
+            self._ads.offer_after_risk(turn, reading.text, by_phrase=reading.decision.by_phrase)
             return
         if isinstance(state, CountryQuestion) and self._answer_country(turn, state, reading):
             return

@@ -84,3 +84,48 @@ def test_missing_file_turns_the_check_off_with_a_warning(content_dir: Path) -> N
     content, problems = check_content(content_dir)
     assert content is not None and content.ad_check is None
     assert any(p.file.endswith(AD_FILE) and p.severity == "warning" for p in problems)
+
+
+SENTENCES_FILE = "ad_check_sentences.yaml"
+
+
+def _append_sentence(content_dir: Path, item: str) -> int:
+    path = content_dir / SENTENCES_FILE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + item + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def test_a_sentence_with_an_unknown_flag_is_an_error_at_its_line(content_dir: Path) -> None:
+    line = _append_sentence(content_dir, '  - {lang: ru, flags: [fee], text: "Взнос 100 евро."}')
+    [(file, at, message)] = _errors_at(content_dir)
+    assert file.endswith(SENTENCES_FILE) and at == line
+    assert "'fee' is no flag of ad_check.yaml" in message and "fees" in message
+
+
+def test_a_sentence_in_an_unknown_language_is_an_error_at_its_line(content_dir: Path) -> None:
+    line = _append_sentence(content_dir, '  - {lang: de, flags: [fees], text: "Gebühr 100 Euro."}')
+    [(file, at, message)] = _errors_at(content_dir)
+    assert file.endswith(SENTENCES_FILE) and at == line and "lang" in message
+
+
+def test_a_sentences_file_without_its_key_is_an_error(content_dir: Path) -> None:
+    (content_dir / SENTENCES_FILE).write_text("- {lang: ru, flags: [], text: x}\n", "utf-8")
+    [(file, at, message)] = _errors_at(content_dir)
+    assert file.endswith(SENTENCES_FILE) and at == 1 and "`sentences:`" in message
+
+
+def test_a_sentences_file_that_is_no_yaml_is_an_error(content_dir: Path) -> None:
+    (content_dir / SENTENCES_FILE).write_text("sentences:\n  - {lang: ru, text: [\n", "utf-8")
+    errors = _errors_at(content_dir)
+    assert errors and all(file.endswith(SENTENCES_FILE) for file, _, _ in errors)
+
+
+def test_a_counter_example_the_model_raises_is_an_error(content_dir: Path) -> None:
+    """The model must agree with the rules' counter-examples: an editor who labels an honest
+    sentence as a red flag hears of it at once."""
+    honest = "Мы не берём оплату за трудоустройство"
+    for _ in range(3):
+        _append_sentence(content_dir, f'  - {{lang: ru, flags: [fees], text: "{honest}"}}')
+    errors = _errors_at(content_dir)
+    assert any(f"counter-example '{honest}' raises 'fees'" in message for _, _, message in errors)

@@ -16,7 +16,7 @@ from bot.factory import build_triage
 from bot.i18n import I18n
 from bot.nlu.embedded import EmbeddedRecognizer
 from tests.helpers.chat import Chat, plain_settings
-from tests.helpers.engine import shared_content, shared_recognizer
+from tests.helpers.engine import shared_ad_checkers, shared_content, shared_recognizer
 
 
 @pytest.fixture(scope="session")
@@ -53,6 +53,7 @@ def make_engine(
             store or InMemorySessionStore(),
             i18n,
             settings,
+            ad_checkers=shared_ad_checkers(),
         )
 
     return make

@@ -84,8 +84,6 @@ async def test_a_message_that_looks_like_an_ad_is_offered_the_check(chat: Chat) 
 async def test_forwarded_recruiter_message_is_offered_the_check(chat: Chat) -> None:
     chat.language_code = "ru"
     await chat.command("/start")
-    typed = await chat.say(RECRUITER_FORWARD)
-    assert "ad:check" not in all_payloads(typed)  # short and typed: not taken for an ad
     forwarded = await chat.say(RECRUITER_FORWARD, forwarded=True)
     assert "ad:check" in all_payloads(forwarded)
     report = _joined(await chat.press("ad:check"))
@@ -215,3 +213,29 @@ async def test_another_button_ends_the_wait_for_an_ad(chat: Chat) -> None:
     await chat.press("m:legal_work")
     reply = _joined(await chat.say("спасибо"))
     assert "слишком короткий" not in reply and "Тревожных признаков" not in reply
+
+
+SHORT_RECRUITER = [
+    "Работа в Польше 3000$, за визу 200$, пиши в телеграм @x_work",
+    "Praca v Chehii 1800 evro, zhile besplatno, pishi v vaiber +420 700 000 000",
+    "Warehouse job in Germany, 2500 EUR a month, write @de_jobs_now",
+    "Праца ў Літве 1500 еўра, віза за наш кошт, тэлефануйце +370 600 00 000",
+]
+QUESTIONS = [
+    "how much do pickers earn in Poland?",
+    "Сколько зарабатывают сборщики в Польше, 3000$ это реально?",
+    "Мне предлагают работу в Чехии за 2000 евро и пишут в телеграм, это нормально?",
+    "Is 2500 EUR a month a normal wage for a warehouse job in Germany",
+]
+
+
+@pytest.mark.parametrize("message", SHORT_RECRUITER)
+async def test_a_short_recruiter_message_is_offered_the_check(chat: Chat, message: str) -> None:
+    await chat.command("/start")
+    assert "ad:check" in all_payloads(await chat.say(message))
+
+
+@pytest.mark.parametrize("message", QUESTIONS)
+async def test_a_question_about_pay_is_not_taken_for_an_ad(chat: Chat, message: str) -> None:
+    await chat.command("/start")
+    assert "ad:check" not in all_payloads(await chat.say(message))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from bot.content.loader import ContentHolder
+from bot.core.adcheckers import AdCheckers
 from bot.nlu.embedded import EmbeddedRecognizer
 from tests.helpers.chat import plain_settings
 
@@ -24,3 +25,9 @@ def shared_content() -> ContentHolder:
 def shared_recognizer() -> EmbeddedRecognizer:
     """The embedded model trained on nlu/data once (about a second or two)."""
     return EmbeddedRecognizer.from_data_dir(plain_settings().nlu.data_dir)
+
+
+@cache
+def shared_ad_checkers() -> AdCheckers:
+    """The ad check's sentence model trained once per content (about a second or two)."""
+    return AdCheckers()

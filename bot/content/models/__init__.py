@@ -14,9 +14,12 @@ from bot.content.models._adcheck import (
     AdCheck,
     AdFlagRule,
     AdLevel,
+    AdModel,
     AdRecognise,
     AdSalary,
+    AdSentence,
     AdSentenceRule,
+    AdSentencesFile,
     AdTexts,
 )
 from bot.content.models._answers import Answer
@@ -28,7 +31,8 @@ from bot.content.models._places import Country, Hotline, Phone
 from bot.content.models._silent_alarm import SilentAlarm, SilentAlarmTexts
 
 __all__ = [
-    "AdCheck", "AdFlagRule", "AdLevel", "AdRecognise", "AdSalary", "AdSentenceRule", "AdTexts",
+    "AdCheck", "AdFlagRule", "AdLevel", "AdModel", "AdRecognise", "AdSalary", "AdSentence",
+    "AdSentenceRule", "AdSentencesFile", "AdTexts",
     "Answer", "Checkin", "CheckinOption", "CheckinTexts", "Confidence", "Content", "Country",
     "DangerPhrase", "Flow", "FlowLevel", "FlowOption", "FlowQuestion", "Hotline", "Language",
     "LocalizedText", "Messages", "Phone", "SilentAlarm", "SilentAlarmTexts", "Source", "Strict",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field
+from pydantic.json_schema import SkipJsonSchema
 
 from bot.content.models._base import Language, LocalizedText, Strict
 
@@ -67,6 +68,10 @@ class AdRecognise(Strict):
     min_words: int = 25  # a typed message this long with `min_signs` signs
     forwarded_min_words: int = 8  # a forwarded message this long with one sign
     min_signs: int = 2
+    # A short recruiter's message this long: a pay figure with its currency and one of
+    # `short_signs` (or a red flag) makes it an ad; a question never does.
+    short_min_words: int = 6
+    short_signs: list[str] = Field(default_factory=lambda: ["contacts"])
     signs: dict[str, list[str]]  # sign name ("salary", "contacts", "job") -> regexes
 
 
@@ -90,6 +95,37 @@ class AdTexts(Strict):
     not_stored: LocalizedText  # the ad was not kept
 
 
+class AdSentence(Strict):
+    """One labelled sentence the ad check's sentence model learns from
+    (content/ad_check_sentences.yaml): the flags it shows, or none for an honest sentence."""
+
+    lang: Literal["ru", "be", "en", "translit", "ru-latn", "be-latn"]
+    flags: list[str] = Field(default_factory=list)  # flag ids of ad_check.yaml; [] is honest
+    text: str = Field(min_length=3, max_length=600)
+    # Where a sentence was taken from ("ads_dev.yaml#dev-ru-bad-01"): cross-validation keeps it
+    # out of training while that ad is being tested.
+    source: str | None = None
+
+
+class AdSentencesFile(Strict):
+    """content/ad_check_sentences.yaml."""
+
+    sentences: list[AdSentence]
+
+
+class AdModel(Strict):
+    """The sentence model that helps the rules: a sentence whose probability for a flag reaches
+    the flag's threshold raises it, quoting that sentence. Thresholds come from
+    `python -m bot adcheck cv`; a flag missing from `thresholds` uses `threshold`."""
+
+    enabled: bool = True
+    threshold: float = Field(0.7, gt=0.0, le=1.01)
+    thresholds: dict[str, float] = Field(default_factory=dict)  # flag id -> threshold (> 1: off)
+    # flag id -> veto level: a rule's words in a sentence with a negation or the flag's
+    # `unless` are dropped when the model gives that sentence less than this.
+    vetoes: dict[str, float] = Field(default_factory=dict)
+
+
 class AdCheck(Strict):
     """The job-ad check: how an ad is recognised, its red flags, and the risk levels."""
 
@@ -102,3 +138,7 @@ class AdCheck(Strict):
     negations_before: dict[Language, list[str]] = Field(default_factory=dict)
     negations_after: dict[Language, list[str]] = Field(default_factory=dict)
     flags: list[AdFlagRule]
+    model: AdModel = Field(default_factory=lambda: AdModel.model_validate({}))
+    # The sentences of content/ad_check_sentences.yaml, put here by the loader (not written in
+    # ad_check.yaml, hence no schema): the model is trained from them and the flags' examples.
+    training: SkipJsonSchema[list[AdSentence]] = Field(default_factory=list)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.content.models import Content
 from bot.core.adcheck import AdChecker, AdReport, Span, quote
+from bot.core.adcheckers import AdCheckers
 from bot.core.countries import CountryIndex
 from bot.core.events import Button
 from bot.core.groups import texts as T
@@ -68,6 +69,7 @@ class GroupReplies:
         store: GroupSettingsStore,
         limiter: GroupLimiter,
         counters: GroupCounters,
+        ad_checkers: AdCheckers | None = None,
     ) -> None:
         self._content = content
         self._i18n = i18n
@@ -75,6 +77,7 @@ class GroupReplies:
         self._limiter = limiter
         self.counters = counters
         self._parts: ContentParts | None = None
+        self._ad_checkers = ad_checkers or AdCheckers()
         self._danger_answered: dict[str, float] = {}  # sender key -> monotonic time
 
     # ---------------------------------------------------------------- per content
@@ -82,7 +85,7 @@ class GroupReplies:
         """The parts for the content of the moment (built again only after a reload)."""
         content = self._content()
         if self._parts is None or self._parts.content is not content:
-            checker = AdChecker(content.ad_check) if content.ad_check is not None else None
+            checker = self._ad_checkers.for_content(content)
             self._parts = ContentParts(content, checker, matcher_for(content),
                                        CountryIndex(content.countries))
         return self._parts

@@ -1,0 +1,221 @@
+"""The ad check's sentence model: per sentence of an ad, the probability of each red-flag kind.
+
+It helps the rules find wordings no pattern covers. Word and character n-grams of the sentence
+(lower case, ё as е, transliteration read in Cyrillic, і/и and ў/у folded, digits as 0) and one
+logistic regression per flag kind (one-vs-rest; a sentence with no flag is a negative for every
+kind). Trained at start-up from content: the flags' `examples` and `counter_examples` and
+content/ad_check_sentences.yaml. Deterministic (liblinear, fixed seed). Keeps no text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion
+
+from bot.content.models import AdCheck
+from bot.core.adtext import fold, fold_soft, in_cyrillic, normalize, reads_transliterated
+
+SEED = 0
+LATIN_LANGS = frozenset({"translit", "ru-latn", "be-latn"})  # ad_check_sentences.yaml's `lang`
+# Regularisation: chosen by `python -m bot adcheck cv` (C 1, 4 and 16 compared).
+C = 4.0
+_FOLD = str.maketrans({"ь": None, "ъ": None, "'": None, "’": None, "і": "и", "ў": "у",
+                       "щ": "ш", "й": "и"})
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+SENTENCE_CHARS = 400  # a longer "sentence" (a wall of text) is read as its first 400 characters
+MIN_WORDS = 3  # a shorter sentence ("Tel.", "ул. Горкага, 12.") has too little to go on
+# Negation scope: the words after one of these, to the end of the clause, are read as negated
+# ("nothing is deducted" -> "nothing ¬is ¬deducted"), so "deducted" in an honest promise is
+# not the "deducted" of a debt.
+_NEGATORS = frozenset("""не без ни нет ничего никаких никакой никогда бесплатно бесплатный
+    бясплатна бясплатны ні няма нічога ніякіх ніколі no not never nothing none without free
+    dont doesnt isnt arent wont zero nobody""".split())
+_AFTER_NEGATORS = frozenset({"нет", "няма", "none", "ничего", "нічога"})
+_CLAUSE_END = re.compile(r"[,.;:!?()\-–—]")
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledSentence:
+    """A training sentence and the flag ids it shows (empty: an honest sentence)."""
+
+    text: str
+    flags: frozenset[str]
+    source: str | None = None  # the labelled ad it was taken from, if any
+    latin: bool | None = None  # Russian or Belarusian in Latin letters; None: tell by reading
+
+
+class Cues:
+    """The rules' own words as the model's features, so rules and model agree: a sentence where
+    a negation of content/ad_check.yaml (`negations_before`/`negations_after`: "no", "без",
+    "the employer pays") or a flag's `unless` matches gets a token for it ("_cue_neg_",
+    "_cue_fees_"), and the model learns how much that weighs."""
+
+    def __init__(self, rules: AdCheck) -> None:
+        # `negations_after` are written to match right after a flag's words, so a scan with them
+        # costs more (about half the training time); without them fees lose a fifth of their
+        # recall in cross-validation ("fee: not required", "paid by the employer").
+        negations = [*rules.negations_before.values(), *rules.negations_after.values()]
+        self._cues: list[tuple[str, list[re.Pattern[str]], list[re.Pattern[str]]]] = [
+            ("neg", *_both([p for items in negations for p in items]))
+        ]
+        for flag in rules.flags:
+            unless = [p for items in flag.unless.values() for p in items]
+            unless += [p for s in flag.sentences for items in s.unless.values() for p in items]
+            if unless:
+                self._cues.append((flag.id, *_both(unless)))
+
+    def names(self) -> list[str]:
+        """"neg" and the flag ids that have cues, in the order `tokens` tries them."""
+        return [name for name, _, _ in self._cues]
+
+    def tokens(self, low: str, *, cyrillic: bool) -> list[str]:
+        """The cue tokens of a normalised sentence (`cyrillic`: read from transliteration)."""
+        return [
+            f"_cue_{name}_"
+            for name, letters, latin in self._cues
+            if any(p.search(low) for p in (latin if cyrillic else letters))
+        ]
+
+
+def _both(patterns: list[str]) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    # One alternation per cue: one scan of the sentence instead of one per pattern.
+    return (
+        [re.compile("|".join(f"(?:{fold(p)})" for p in patterns))],
+        [re.compile("|".join(f"(?:{fold_soft(p)})" for p in patterns))],
+    )
+
+
+def prepare(sentence: str, *, cyrillic: bool, cues: Cues | None = None) -> str:
+    """The sentence as the model reads it; `cyrillic`: the ad is transliterated Russian or
+    Belarusian, read again in Cyrillic letters. Negated words are marked "¬", and the rules'
+    cue tokens added at the end."""
+    low = normalize(sentence)
+    if cyrillic:
+        low = in_cyrillic(low)
+    tokens = cues.tokens(low, cyrillic=cyrillic) if cues is not None else []
+    folded = _DIGIT.sub("0", low.translate(_FOLD))
+    return " ".join([_mark_negated(folded), *tokens])
+
+
+def _mark_negated(text: str) -> str:
+    marked: list[str] = []
+    for clause in _CLAUSE_END.split(text):
+        words = _WORD.findall(clause)
+        # "вычетов нет", "deposit: none": a clause that ends in a negation is negated whole.
+        if words and words[-1] in _AFTER_NEGATORS:
+            marked += ["¬" + w for w in words[:-1]] + words[-1:]
+            continue
+        negated = False
+        for word in words:
+            marked.append("¬" + word if negated else word)
+            if word.replace("'", "").replace("’", "") in _NEGATORS:
+                negated = True
+    return " ".join(marked)
+
+
+def training_sentences(rules: AdCheck) -> list[LabelledSentence]:
+    """What the model learns from: every flag's examples (that flag) and counter-examples (no
+    flag), and the labelled sentences of content/ad_check_sentences.yaml."""
+    found = [
+        LabelledSentence(text, frozenset({flag.id}))
+        for flag in rules.flags
+        for texts in flag.examples.values()
+        for text in texts
+    ]
+    found += [
+        LabelledSentence(text, frozenset())
+        for flag in rules.flags
+        for texts in flag.counter_examples.values()
+        for text in texts
+    ]
+    found += [
+        LabelledSentence(s.text, frozenset(s.flags), s.source, s.lang in LATIN_LANGS)
+        for s in rules.training
+    ]
+    return found
+
+
+def _features() -> FeatureUnion:
+    # Characters across word boundaries ("no fee", "не бер") and words with their neighbours.
+    return FeatureUnion([
+        ("chars", TfidfVectorizer(analyzer="char", ngram_range=(2, 5), sublinear_tf=True,
+                                  min_df=2, max_features=60000)),
+        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
+                                  token_pattern=r"(?u)\b\w+\b")),
+    ])
+
+
+class AdSentenceModel:
+    """`probabilities(sentences)`: a (sentences x flags) array in the order of `flags`."""
+
+    def __init__(self, flags: tuple[str, ...], features: FeatureUnion,
+                 models: dict[str, LogisticRegression], cues: Cues) -> None:
+        self.flags = flags
+        self._features = features
+        self._models = models
+        self._cues = cues
+
+    @classmethod
+    def train(cls, rules: AdCheck, sentences: Sequence[LabelledSentence], *,
+              c: float = C) -> AdSentenceModel:
+        """A model for the flags of `rules` from `sentences`; a flag with no positive sentence
+        is never raised by the model. Raises ValueError with no sentences."""
+        if not sentences:
+            raise ValueError("the ad model needs training sentences")
+        flags = [f.id for f in rules.flags]
+        cues = Cues(rules)
+        texts = [
+            prepare(s.text, cyrillic=reads_transliterated(s.text) if s.latin is None else s.latin,
+                    cues=cues)
+            for s in sentences
+        ]
+        features = _features()
+        matrix = features.fit_transform(texts)
+        models: dict[str, LogisticRegression] = {}
+        for flag in flags:
+            target = np.fromiter((flag in s.flags for s in sentences), bool, len(sentences))
+            if target.all() or not target.any():
+                continue
+            # The dual problem: far more features than sentences (about 0.02 s a flag).
+            model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear",
+                                       dual=True, random_state=SEED, max_iter=1000)
+            models[flag] = model.fit(matrix, target)
+        return cls(tuple(flags), features, models, cues)
+
+    def read(self, sentences: Sequence[str], *, cyrillic: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Per sentence (rows) and flag (columns, `flags` order): the probability in [0, 1]
+        (0 for a sentence of fewer than MIN_WORDS words), and whether a negation of the rules
+        or that flag's `unless` is in the sentence ("nothing is deducted", "the employer
+        pays"). A sentence is read up to SENTENCE_CHARS characters."""
+        probabilities = np.zeros((len(sentences), len(self.flags)))
+        reassured = np.zeros((len(sentences), len(self.flags)), dtype=bool)
+        prepared: list[str] = []
+        rows: list[int] = []
+        for row, sentence in enumerate(sentences):
+            low = normalize(sentence[:SENTENCE_CHARS])
+            if cyrillic:
+                low = in_cyrillic(low)
+            tokens = self._cues.tokens(low, cyrillic=cyrillic)
+            negated = "_cue_neg_" in tokens
+            for column, flag in enumerate(self.flags):
+                reassured[row, column] = negated or f"_cue_{flag}_" in tokens
+            if len(sentence.split()) >= MIN_WORDS:
+                rows.append(row)
+                folded = _DIGIT.sub("0", low.translate(_FOLD))
+                prepared.append(" ".join([_mark_negated(folded), *tokens]))
+        if not rows or not self._models:
+            return probabilities, reassured
+        matrix = self._features.transform(prepared)
+        for column, flag in enumerate(self.flags):
+            model = self._models.get(flag)
+            if model is not None:
+                probabilities[rows, column] = model.predict_proba(matrix)[:, 1]
+        return probabilities, reassured

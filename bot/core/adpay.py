@@ -1,0 +1,77 @@
+"""Pay figures in an ad that are far above the editors' limits for their currency."""
+
+from __future__ import annotations
+
+import re
+
+from bot.content.models import AdSalary
+from bot.core.adtext import Span, fold, normalize
+
+# A pay figure: "2 500", "2.500", "2500,50", "3 000-4 000", "от 2500".
+_NUMBER = r"\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+(?:[.,]\d{1,2})?"
+_FLAGS = re.UNICODE
+
+
+class PayFinder:
+    """content/ad_check.yaml's `salary` compiled; `high(low)`: the figures above the limits."""
+
+    def __init__(self, salary: AdSalary) -> None:
+        self._limits = salary
+        aliases = sorted(
+            (alias for names in salary.currencies.values() for alias in names),
+            key=len,
+            reverse=True,
+        )
+        currency = "|".join(re.escape(normalize(alias)) for alias in aliases)
+        self._alias = {
+            normalize(alias): code
+            for code, aliases in salary.currencies.items()
+            for alias in aliases
+        }
+        # "2500 €", "€2500", "2 500–3 000 евро", "25 zł/h": the larger end of a range counts.
+        self.pattern = re.compile(
+            rf"(?:(?P<pre>{currency})\s?)?(?P<low>{_NUMBER})(?:\s?[-–—]\s?(?P<high>{_NUMBER}))?"
+            rf"(?:\s?(?P<post>{currency}))?",
+            _FLAGS,
+        )
+        hour_words = "|".join(fold(word) for word in salary.hour_words)
+        self._hourly = re.compile(rf"\s*(?:{hour_words})", _FLAGS)
+        day_words = "|".join(fold(word) for word in salary.day_words) or r"(?!)"
+        self._daily = re.compile(rf"\s*(?:{day_words})", _FLAGS)
+
+    def figure(self, low: str) -> Span | None:
+        """The first pay figure written with its currency ("3000$", "€ 25"), if any."""
+        for match in self.pattern.finditer(low):
+            if (match.group("pre") or match.group("post")) in self._alias:
+                return Span(match.start(), match.end())
+        return None
+
+    def high(self, low: str) -> list[Span]:
+        """Pay figures above the limits for their currency (per hour, per day or per month)."""
+        limits = self._limits
+        spans = []
+        for match in self.pattern.finditer(low):
+            alias = match.group("pre") or match.group("post")
+            if not alias:
+                continue
+            code = self._alias.get(alias)
+            if code is None:
+                continue
+            amount = _amount(match.group("high") or match.group("low"))
+            if self._hourly.match(low, match.end()):
+                per = limits.per_hour
+            elif self._daily.match(low, match.end()):
+                per = limits.per_day
+            else:
+                per = limits.per_month
+            limit = per.get(code)
+            if limit is not None and amount >= limit:
+                spans.append(Span(match.start(), match.end()))
+        return spans
+
+
+def _amount(figure: str) -> float:
+    digits = re.sub(r"[ \u00a0]", "", figure)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):  # "2.500" and "2,500" are thousands
+        digits = re.sub(r"[.,]", "", digits)
+    return float(digits.replace(",", "."))

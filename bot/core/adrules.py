@@ -1,0 +1,191 @@
+"""The ad check's rules: content/ad_check.yaml's patterns, compiled once, and the spans of an
+ad that raise each flag. Nothing here keeps or logs the ad's text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from bot.content.models import AdCheck, AdFlagRule
+from bot.core.adpay import PayFinder
+from bot.core.adtext import Reading, Span, fold, fold_soft, normalize, transliterated
+
+NEGATION_WINDOW = 40  # characters around a match where "не", "без", "no" undo it
+# No IGNORECASE: the text is lower-cased once (`normalize`) and so are the patterns (`fold`);
+# case-insensitive matching of Cyrillic costs about thirty times more (bench/bench_adcheck.py).
+FLAGS = re.UNICODE
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def _compile(groups: Iterable[list[str]], fold: Callable[[str], str]) -> list[re.Pattern[str]]:
+    # Patterns see the text as `normalize` leaves it, so "сёння" in a pattern must match too.
+    return [re.compile(fold(p), FLAGS) for items in groups for p in items]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    groups: list[list[re.Pattern[str]]]
+    unless: list[re.Pattern[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    rule: AdFlagRule
+    patterns: list[re.Pattern[str]]
+    requires: list[re.Pattern[str]]
+    unless: list[re.Pattern[str]]
+    salary_requires: list[re.Pattern[str]]
+    sentences: list[_Sentence]
+
+
+@dataclass(frozen=True, slots=True)
+class _RuleSet:
+    """The flags' patterns and the negations, compiled for one way of reading the ad."""
+
+    flags: list[_Rule]
+    before: list[re.Pattern[str]]
+    after: list[re.Pattern[str]]
+
+    @classmethod
+    def build(cls, rules: AdCheck, fold: Callable[[str], str]) -> _RuleSet:
+        flags = [
+            _Rule(
+                f,
+                _compile(f.patterns.values(), fold),
+                _compile(f.requires.values(), fold),
+                _compile(f.unless.values(), fold),
+                _compile(f.salary_requires.values(), fold),
+                [
+                    _Sentence(
+                        [_compile(group.values(), fold) for group in sentence.groups],
+                        _compile(sentence.unless.values(), fold),
+                    )
+                    for sentence in f.sentences
+                ],
+            )
+            for f in rules.flags
+        ]
+        before = [
+            re.compile(rf"(?:{fold(p)})\W*(?:\w+\W+){{0,2}}$", FLAGS)
+            for items in rules.negations_before.values()
+            for p in items
+        ]
+        return cls(flags, before, _compile(rules.negations_after.values(), fold))
+
+
+class AdRules:
+    """content/ad_check.yaml's rules compiled (`spans(text)`: per flag, the words that raise it).
+
+    Raises `re.error` for a broken pattern: the content loader reports those at file:line first.
+    """
+
+    def __init__(self, rules: AdCheck) -> None:
+        self.rules = rules
+        self._letters = _RuleSet.build(rules, fold)  # the ad as written
+        self._latin = _RuleSet.build(rules, fold_soft)  # a transliterated ad, in Cyrillic
+        self.pay = PayFinder(rules.salary)
+
+    @staticmethod
+    def compile_signs(patterns: list[str]) -> list[re.Pattern[str]]:
+        """`recognise.signs` patterns, compiled as the flags' are."""
+        return [re.compile(fold(p), FLAGS) for p in patterns]
+
+    def patterns(self) -> list[re.Pattern[str]]:
+        """Every compiled pattern searched through an ad's text (for the linear-time check;
+        the hour and day words are only tried right after a figure, and the negations on a
+        few dozen characters around a match)."""
+        rules = [r for ruleset in (self._letters, self._latin) for r in ruleset.flags]
+        found = [
+            p for r in rules for p in (*r.patterns, *r.requires, *r.unless, *r.salary_requires)
+        ]
+        found += [
+            p
+            for r in rules
+            for sentence in r.sentences
+            for p in (*sentence.unless, *(p for group in sentence.groups for p in group))
+        ]
+        return [*found, self.pay.pattern]
+
+    def readings(self, text: str) -> list[tuple[Reading, _RuleSet]]:
+        """The ad as written, and a transliterated ad again in Cyrillic letters."""
+        readings = [(Reading(normalize(text), None), self._letters)]
+        translit = transliterated(text)
+        if translit is not None:
+            readings.append((translit, self._latin))
+        return readings
+
+    def unless(self, index: int, readings: list[tuple[Reading, _RuleSet]]) -> bool:
+        """True when flag `index`'s `unless` matches anywhere in the ad: the flag is off."""
+        return any(p.search(r.low) for r, ruleset in readings for p in ruleset.flags[index].unless)
+
+    def spans(self, readings: list[tuple[Reading, _RuleSet]]) -> list[set[Span]]:
+        """Per flag (in content order), the spans of the ad that raise it by the rules."""
+        found: list[set[Span]] = []
+        for index in range(len(self.rules.flags)):
+            spans: set[Span] = set()
+            if not self.unless(index, readings):
+                for reading, ruleset in readings:
+                    rule = ruleset.flags[index]
+                    found_here = self._rule_spans(rule, ruleset, reading.low)
+                    spans.update(reading.back(s) for s in found_here)
+            found.append(spans)
+        return found
+
+    def _rule_spans(self, rule: _Rule, ruleset: _RuleSet, low: str) -> list[Span]:
+        """The spans of one reading of the ad that raise `rule`: its words, and with
+        `salary` a pay figure, each with the first span that meets its requirement."""
+        spans = list(_spans(rule.patterns, low))
+        if rule.rule.negatable:
+            spans = [s for s in spans if not _negated(ruleset, low, s)]
+        # A sentence rule has its own `unless` for the whole sentence: "we pay the airfare and
+        # take it back from your pay" is no employer paying.
+        if rule.sentences:
+            spans += [span for words in _sentence_spans(rule.sentences, low) for span in words]
+        if spans and rule.requires:
+            needed = next(iter(_spans(rule.requires, low)), None)
+            spans = [*spans, needed] if needed is not None else []
+        pay = self.pay.high(low) if rule.rule.salary else []
+        if pay and rule.salary_requires:
+            needed = next(iter(_spans(rule.salary_requires, low)), None)
+            pay = [*pay, needed] if needed is not None else []
+        return spans + pay
+
+
+def _negated(ruleset: _RuleSet, low: str, span: Span) -> bool:
+    # A negation counts only in the match's own sentence ("без комплексов. Паспорт...").
+    before = _SENTENCE_END.split(low[max(0, span.start - NEGATION_WINDOW) : span.start])[-1]
+    after = _SENTENCE_END.split(low[span.end : span.end + NEGATION_WINDOW])[0]
+    return any(p.search(before) for p in ruleset.before) or any(
+        p.match(after) for p in ruleset.after
+    )
+
+
+def _sentence_spans(rules: list[_Sentence], low: str) -> list[list[Span]]:
+    """The words of every group of a sentence rule, in each sentence that has them all."""
+    spans: list[list[Span]] = []
+    start = 0
+    for end in [m.start() for m in _SENTENCE_END.finditer(low)] + [len(low)]:
+        for rule in rules:
+            if any(p.search(low, start, end) for p in rule.unless):
+                continue
+            found = [_first(group, low, start, end) for group in rule.groups]
+            if all(found):
+                spans.append([span for span in found if span is not None])
+        start = end + 1
+    return spans
+
+
+def _first(patterns: list[re.Pattern[str]], low: str, start: int, end: int) -> Span | None:
+    for pattern in patterns:
+        match = pattern.search(low, start, end)
+        if match is not None and match.end() > match.start():
+            return Span(match.start(), match.end())
+    return None
+
+
+def _spans(patterns: Iterable[re.Pattern[str]], low: str) -> Iterable[Span]:
+    for pattern in patterns:
+        for match in pattern.finditer(low):
+            if match.end() > match.start():
+                yield Span(match.start(), match.end())
