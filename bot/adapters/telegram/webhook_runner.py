@@ -35,7 +35,11 @@ async def run_webhook(
         health=lambda: {"redis": "none"} if health is None else health.readiness(),
         mount=lambda app: mount(app, readiness, metrics),
         gate=UpdateGate(metrics),
-        inbox=NoInbox() if health is None else RedisInbox(health.redis, health),
+        inbox=NoInbox() if health is None else RedisInbox(
+            health.redis, health, wait_replicas=settings.redis.wait_replicas,
+            wait_timeout_ms=settings.redis.wait_timeout_ms,
+            on_unreplicated=metrics.inbox_unreplicated.inc),
+        taken_over=parts.glue.taken_over,
     )
     try:
         await server.start(settings.webhook.host, settings.webhook.port)
