@@ -13,11 +13,14 @@ import logging
 from typing import Protocol
 
 from bot.adapters.telegram.budget import SendBudget, log_failure
+from bot.adapters.telegram.formatting import coalesce
 from bot.adapters.telegram.operators import Handoff, Tell
 from bot.adapters.telegram.outbox import Plan, RedisOutbox
 from bot.adapters.telegram.reply_sender import ReplySender
 from bot.adapters.telegram.state import ChatState
-from bot.core.events import CaseStatus, HideChat, OperatorAlert
+from bot.core.engine import Commit
+from bot.core.events import CaseStatus, HideChat, IncomingEvent, OperatorAlert, Response
+from bot.core.session import Session
 from bot.core.session_store import SessionStore
 from bot.handoff.routing import Queued
 from bot.metrics import Metrics
@@ -25,8 +28,11 @@ from bot.metrics import Metrics
 log = logging.getLogger("bot.adapters.telegram.glue")  # the name operators grep for
 
 
-class CaseKeeper(Protocol):
-    """The engine's `keep_case`: the only writer of the person's session."""
+class Engine(Protocol):
+    """The dialogue engine as the transport sees it; the only writer of the person's session."""
+
+    async def handle(self, event: IncomingEvent, case: CaseStatus | None = None, *,
+                     commit: Commit | None = None) -> Response: ...
 
     async def keep_case(self, user_key: str, case: CaseStatus) -> None: ...
 
@@ -34,7 +40,7 @@ class CaseKeeper(Protocol):
 class Answering:
     """Carries out `Plan`s: alerts and erasure, replies, queue place, /hide; marks progress."""
 
-    def __init__(self, *, engine: CaseKeeper, handoff: Handoff, replies: ReplySender,
+    def __init__(self, *, engine: Engine, handoff: Handoff, replies: ReplySender,
                  state: ChatState, store: SessionStore, outbox: RedisOutbox | None,
                  metrics: Metrics, send_budget: float) -> None:
         self._engine = engine
@@ -45,6 +51,50 @@ class Answering:
         self.outbox = outbox
         self._metrics = metrics
         self._send_budget = send_budget
+
+    async def answer(self, engine: Engine, event: IncomingEvent, case: CaseStatus | None,
+                     chat_id: int, update_id: int, budget: SendBudget) -> None:
+        """Run the engine on `event` (under the person's lock) and carry out its answer; with
+        an outbox the answer is written with the session, in one MULTI/EXEC."""
+        user_key = event.user_key
+        if self.outbox is None:
+            response = await engine.handle(event, case)
+            plan = Plan.of(chat_id, coalesce(response.replies), response)
+            await self.carry_out(plan, user_key, update_id, budget, durable=False)
+            return
+        outbox = self.outbox
+        plans: list[Plan] = []
+        written: list[bool] = []
+
+        async def commit(session: Session | None, response: Response) -> None:
+            plans.append(Plan.of(chat_id, coalesce(response.replies), response))
+            written.append(await outbox.commit(user_key, update_id, session, plans[0]))
+
+        response = await engine.handle(event, case, commit=commit)
+        plan = plans[0] if plans else Plan.of(chat_id, coalesce(response.replies), response)
+        await self.carry_out(plan, user_key, update_id, budget, durable=any(written))
+
+    async def resume(self, user_key: str, chat_id: int, update_id: int, budget: SendBudget
+                     ) -> bool:
+        """An update a dead replica had started: carry out what its outbox says is not done.
+        True when it has no answer there yet, to be handled afresh (its session did not
+        change); False when done here or before (or the outbox cannot be read: then, as
+        before the outbox, it is not answered again)."""
+        if self.outbox is None:
+            return False
+        try:
+            found = await self.outbox.read(user_key, update_id)
+        except Exception as exc:
+            log_failure("reading the outbox", exc)
+            return False
+        if found is None:
+            self._metrics.outbox.labels("rerun").inc()
+            return True
+        if isinstance(found, Plan):
+            self._metrics.outbox.labels("resumed").inc()
+            await self.carry_out(found, user_key, update_id, budget, durable=True,
+                                 resumed=True)
+        return False
 
     async def carry_out(self, plan: Plan, user_key: str, update_id: int, budget: SendBudget,
                         *, durable: bool, resumed: bool = False) -> None:

@@ -6,7 +6,9 @@ wait otherwise, a drop only past `max_delay`); then, under the person's lock (ac
 replicas), the open case or the engine. What must not be lost is done before anything can
 fail: the operator alert is queued and an erasure done before the first reply is attempted,
 and every Bot API call of one update shares one time budget, so a stuck send never holds the
-person's next message for longer than that.
+person's next message for longer than that. Carrying out the engine's answer, durably through
+the outbox, is `answering.py`; an update taken up from a dead replica (`taken_over`) resumes
+from its outbox instead of being dropped as a redelivery.
 """
 
 from __future__ import annotations
@@ -16,23 +18,20 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
-from bot.adapters.telegram.answering import Answering
+from bot.adapters.telegram.answering import Answering, Engine
 from bot.adapters.telegram.budget import SendBudget, log_failure
-from bot.adapters.telegram.formatting import coalesce
 from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.operators import Handoff, Routed
-from bot.adapters.telegram.outbox import Plan, RedisOutbox
+from bot.adapters.telegram.outbox import RedisOutbox
 from bot.adapters.telegram.ratelimit import Lane, PersonRateLimiter
 from bot.adapters.telegram.reply_sender import ReplySender
 from bot.adapters.telegram.state import ChatState
 from bot.adapters.telegram.texts import FLOOD_NOTICE, TransportTexts
 from bot.adapters.telegram.updates import TgInput, read_update, update_type
-from bot.core.engine import Commit
-from bot.core.events import CaseStatus, EventKind, IncomingEvent, Reply, Response
+from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.messenger import Messenger
-from bot.core.session import Session
 from bot.core.session_store import SessionStore
 from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
@@ -46,15 +45,6 @@ MAX_GROUPS_LOGGED = 100  # group chats named in the log, once each
 # Danger-phrase indicators found in a text, in a language (the triage's matcher).
 DangerCheck = Callable[[str, str], Sequence[str]]
 CALLBACK_ANSWER_LIMIT = 2.0  # seconds: answering a press is a courtesy, not worth a stall
-
-
-class Engine(Protocol):
-    """The dialogue engine as the transport sees it; the only writer of the person's session."""
-
-    async def handle(self, event: IncomingEvent, case: CaseStatus | None = None, *,
-                     commit: Commit | None = None) -> Response: ...
-
-    async def keep_case(self, user_key: str, case: CaseStatus) -> None: ...
 
 
 class UpdatePipeline:
@@ -244,47 +234,15 @@ class UpdatePipeline:
                 await self._answering.keep_case(user_key, routed.case)
             await self._answering.finish(user_key, data.update_id)
             return
-        outbox = self._answering.outbox
-        if outbox is None:
-            response = await self._engine.handle(event, routed.case)
-            plan = Plan.of(data.chat_id, coalesce(response.replies), response)
-            await self._answering.carry_out(plan, user_key, data.update_id, budget,
-                                            durable=False)
-            return
-        plans: list[Plan] = []
-        written: list[bool] = []
-
-        async def commit(session: Session | None, response: Response) -> None:
-            plans.append(Plan.of(data.chat_id, coalesce(response.replies), response))
-            written.append(await outbox.commit(user_key, data.update_id, session, plans[0]))
-
-        response = await self._engine.handle(event, routed.case, commit=commit)
-        plan = plans[0] if plans else Plan.of(data.chat_id, coalesce(response.replies),
-                                              response)
-        await self._answering.carry_out(plan, user_key, data.update_id, budget,
-                                        durable=any(written))
+        await self._answering.answer(self._engine, event, routed.case, data.chat_id,
+                                     data.update_id, budget)
 
     async def _resume(self, data: TgInput, user_key: str) -> None:
-        """An update a dead replica had started: carry out the rest of its plan, or handle it
-        afresh when the engine never committed an answer (the session did not change)."""
-        outbox = self._answering.outbox
-        if outbox is None:
-            return
-        try:
-            found = await outbox.read(user_key, data.update_id)
-        except Exception as exc:  # then as before the outbox: not answered again
-            log_failure("reading the outbox", exc)
-            return
-        if isinstance(found, str):  # DONE
-            return
-        if found is None:
-            self._metrics.outbox.labels("rerun").inc()
+        """An update a dead replica had started: the rest of its answer, or handled afresh
+        when the engine never committed one (the session did not change)."""
+        if await self._answering.resume(user_key, data.chat_id, data.update_id,
+                                        SendBudget(self._send_budget)):
             await self._serve(data, user_key)
-            return
-        self._metrics.outbox.labels("resumed").inc()
-        await self._answering.carry_out(found, user_key, data.update_id,
-                                        SendBudget(self._send_budget), durable=True,
-                                        resumed=True)
 
     async def _to_case(self, event: IncomingEvent, budget: SendBudget) -> Routed:
         """The open case takes the event; a failure there leaves it to the engine (half the
