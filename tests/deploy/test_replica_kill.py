@@ -14,7 +14,8 @@ and no other, except for messages sent again (copies of those), whose number may
 calls the live replica counted as possibly in flight at the kill
 (`smb_outbox{event="possible_repeat"}`);
 that every case got exactly one alert (plus, at most, one headed "Possibly a repeat" when its
-post was interrupted) and one topic; and that every message in an open case reached it.
+post was interrupted) and one topic (two only with such a repeat: the topic was being created
+at the kill); and that every message in an open case reached it.
 
 To read the bots' logs after a failure: SMB_REPLICA_LOG_LEVEL=INFO SMB_KEEP_LOGS=/tmp/logs.
 """
@@ -158,8 +159,14 @@ async def test_killing_a_replica_mid_load_loses_no_reply_and_no_alert(
         marked = [c for c in alerts(fake_api)
                   if case_of(c.text) == case and "Possibly a repeat" in c.text]
         assert n == 1 or (n == 2 and len(marked) == 1), (case, n)
-    topics = [c.params["name"] for c in fake_api.calls_to("createForumTopic", OPS)]
-    assert len(topics) == len(set(topics)) == at_risk + 1
+    # A topic whose creation was in flight at the kill may be created again (the Bot API
+    # cannot say whether it was): only for a case whose alert came back "Possibly a repeat".
+    topics = Counter(c.params["name"] for c in fake_api.calls_to("createForumTopic", OPS))
+    assert len(topics) == at_risk + 1, topics
+    repeated_alerts = [c.text for c in alerts(fake_api) if "Possibly a repeat" in c.text]
+    for name, n in topics.items():
+        pseudonym = name.split(" · ")[0]
+        assert n == 1 or (n == 2 and any(pseudonym in t for t in repeated_alerts)), (name, n)
     # Every message in an open case reached it (the person waited for it); a second time only
     # after a rerun (a replica killed between relaying it and marking it done).
     relayed = [c for c in fake_api.calls_to("sendMessage", OPS) if RISK_SCRIPT[-1][1] in c.text]
