@@ -140,7 +140,13 @@ async def test_killing_a_replica_mid_load_loses_no_reply_and_no_alert(
     # The kill hit updates in hand: the live replica carried out their outbox (else this test
     # proved nothing).
     assert counts["resumed"] + counts["rerun"] >= 1, counts
-    # Every reply arrived; a message again only for a call in flight at the kill.
+    # Every reply arrived; a message again only for a call in flight at the kill. The one
+    # documented exception (docs/DEPLOY.md, as in test_replicas.py): on a saturated machine a
+    # Redis command can outlast the 2 s socket timeout, and that replica answers from memory
+    # for a moment, so a person may be greeted as new. Reported as an expected failure naming
+    # the replica, never as a pass, and only when its own log says so.
+    from_memory = [f"bot-{n}" for n in range(2)
+                   if "answering from memory" in bots.log(f"bot-{n}")]
     repeated = 0
     for group, ref in (([reference[0], *normal], reference[0]), ([reference[1], *risky],
                                                                   reference[1])):
@@ -148,6 +154,9 @@ async def test_killing_a_replica_mid_load_loses_no_reply_and_no_alert(
         for person in group:
             seen = transcript(fake_api, person.chat_id)
             extra = repeats_of(seen, want)
+            if extra is None and from_memory:
+                pytest.xfail(f"{', '.join(from_memory)} answered from memory while Redis "
+                             f"stalled: {first_difference(person.chat_id, seen, want)}")
             assert extra is not None, first_difference(person.chat_id, seen, want)
             repeated += extra
     assert repeated <= counts["possible_repeat"], (repeated, counts)
