@@ -82,6 +82,10 @@ class RedisSettings(BaseSettings):
     # Comma-separated host:port of Redis Sentinels; set: the primary is found through them.
     sentinels: str = ""
     sentinel_master: str = "mymaster"
+    # After writing an accepted update to the webhook inbox, wait until this many replicas
+    # have it (Redis WAIT) before answering 200; 0: do not wait (docs/DEPLOY.md).
+    wait_replicas: int = Field(default=0, ge=0)
+    wait_timeout_ms: int = Field(default=100, ge=1)
 
     @field_validator("sentinels")
     @classmethod

@@ -117,6 +117,17 @@ class Metrics:
             "smb_content_reloads", "Content reloads, by outcome (ok, rejected).", ["outcome"],
             registry=r,
         )
+        self.outbox = Counter(
+            "smb_outbox", "Updates a replica took up from a dead one, by what it found: "
+            "resumed (its replies were in the outbox), rerun (not yet answered), "
+            "possible_repeat (a Bot API call that was in flight at the kill, sent again).",
+            ["event"], registry=r,
+        )
+        self.inbox_unreplicated = Counter(
+            "smb_inbox_unreplicated", "Updates answered 200 whose inbox write fewer Redis "
+            "replicas confirmed than REDIS_WAIT_REPLICAS within REDIS_WAIT_TIMEOUT_MS.",
+            registry=r,
+        )
         self.checkins = Counter(
             "smb_checkins", "Check-in timer events (asked, undelivered, missed, late_answer).",
             ["event"], registry=r,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 
 from bot.checkin.step import CheckinStep
@@ -40,6 +40,10 @@ from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
 from bot.nlu.language import detect_language
 
 log = logging.getLogger(__name__)
+
+# Writes the turn's session (None: nothing to save) together with its response, in one step
+# (the transport's outbox: bot/adapters/telegram/outbox.py); raises when nothing was written.
+Commit = Callable[[Session | None, Response], Awaitable[None]]
 
 # Telegram allows 4,096 characters; the classifier sees the head, the danger phrases all of it.
 CLASSIFY_CHARS = 4000
@@ -102,11 +106,13 @@ class DialogueEngine:
         """The content this engine answers with; `reload()` on it applies edits live."""
         return self._holder
 
-    async def handle(self, event: IncomingEvent, case: CaseStatus | None = None) -> Response:
+    async def handle(self, event: IncomingEvent, case: CaseStatus | None = None, *,
+                     commit: Commit | None = None) -> Response:
         """Handle one event: load the session, answer, save the session.
 
         `case`: what the handoff found about the person's case this turn (None: nothing known,
-        e.g. Redis was down), kept in `Session.handoff_case`.
+        e.g. Redis was down), kept in `Session.handoff_case`. `commit`: saves the session and
+        the response together (either both or neither), instead of the session alone.
         """
         content = self._holder.content  # read per event: edited content applies without restart
         session, known = await self._load(event.user_key)
@@ -130,8 +136,12 @@ class DialogueEngine:
             isinstance(e, HideChat) for e in turn.response.effects
         ):
             turn.replies.append(turn.r.main_menu())
-        if not erased and known:  # a session that failed to load is unknown, not empty
+        keep = not erased and known  # a session that failed to load is unknown, not empty
+        if keep:
             session.updated_at = datetime.now(UTC)
+        if commit is not None:
+            await self._commit(commit, session if keep else None, turn.response)
+        elif keep:
             await self._save(event.user_key, session)
         await self._save_held(event.user_key)
         return turn.response
@@ -158,6 +168,13 @@ class DialogueEngine:
     async def _save(self, user_key: str, session: Session) -> None:
         try:
             await self._store.save(user_key, session)
+        except Exception as exc:
+            log.error("session store save failed (%s)", type(exc).__name__)
+
+    async def _commit(self, commit: Commit, session: Session | None, response: Response
+                      ) -> None:
+        try:
+            await commit(session, response)
         except Exception as exc:
             log.error("session store save failed (%s)", type(exc).__name__)
 

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from bot.core.session import Session
 from bot.core.session_store import InMemorySessionStore
 from bot.storage.health import RedisHealth
-from bot.storage.redis import RedisSessionStore
+from bot.storage.redis import RedisSessionStore, Staged
 
 log = logging.getLogger(__name__)
 # Last-known sessions kept per process, for loads that fail: about 0.5 kB each (see
@@ -84,10 +84,12 @@ class FallbackSessionStore:
 
         return await self._health.call(from_redis, from_memory)
 
-    async def save(self, user_key: str, session: Session) -> None:
+    async def save(self, user_key: str, session: Session, *, also: Staged | None = None) -> None:
+        """Save (Redis, or memory while it is away); `also`: more commands in the same
+        MULTI/EXEC on Redis, dropped with the session's Redis write when it goes to memory."""
         async def to_redis() -> None:
             blind = user_key in self._blind
-            if await self._redis.save(user_key, session, only_new=blind) or not blind:
+            if await self._redis.save(user_key, session, only_new=blind, also=also) or not blind:
                 self._remember(user_key, session)
             else:
                 log.warning("a session started during a Redis failure was dropped: "

@@ -30,6 +30,7 @@ USER_KEY_KINDS: tuple[str, ...] = (
     "edits",  # keyed hashes of recent message texts by message id, to skip unchanged edits
     "held",  # the message held for the human offer until the person answers (PendingTexts)
     "lock",  # the person's cross-process lock (a random token, a lease of seconds)
+    "outbox",  # replies and alerts of updates being sent (bot/adapters/telegram/outbox.py)
     "checkin",  # the check-in plan (bot/checkin/plan.py): TTL = the plan's end + grace + a day
 )
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio.client import Pipeline
 from redis.asyncio.sentinel import Sentinel, SentinelConnectionPool
 from redis.connection import parse_url
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -17,6 +18,8 @@ from bot.storage.keys import PERSON_SETS, UserKey, user_keys
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# More commands for the MULTI/EXEC that writes a session (e.g. the transport's outbox entry).
+Staged = Callable[[Pipeline], Any]
 # A session holds no message text: a language, a country, a few answers and indicators, about
 # 400 bytes (bench/bench_redis_memory.py). Anything past this is a bug, not a person: refusing
 # it keeps one runaway session from crowding cases out of `maxmemory`.
@@ -104,15 +107,26 @@ class RedisSessionStore:
             log.warning("discarding an unreadable session")
             return None
 
-    async def save(self, user_key: str, session: Session, *, only_new: bool = False) -> bool:
-        """Write the session; `only_new` never replaces a stored one. True when written."""
+    async def save(self, user_key: str, session: Session, *, only_new: bool = False,
+                   also: Staged | None = None) -> bool:
+        """Write the session; `only_new` never replaces a stored one. True when written.
+        `also` adds commands to the same MULTI/EXEC: either all are written or none."""
         key, raw = str(UserKey("session", user_key)), session.model_dump_json()
         if len(raw) > MAX_SESSION_BYTES:
             raise SessionTooLarge(f"session of {len(raw)} bytes > {MAX_SESSION_BYTES}")
-        written = await once_more(
-            lambda: self._redis.set(key, raw, ex=self._ttl, nx=only_new)
-        )
-        return bool(written)
+        if also is None:
+            written = await once_more(
+                lambda: self._redis.set(key, raw, ex=self._ttl, nx=only_new)
+            )
+            return bool(written)
+
+        async def together() -> Any:
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.set(key, raw, ex=self._ttl, nx=only_new)
+                also(pipe)
+                return (await pipe.execute())[0]
+
+        return bool(await once_more(together))
 
     async def delete_user(self, user_key: str) -> None:
         async with self._redis.pipeline(transaction=True) as pipe:

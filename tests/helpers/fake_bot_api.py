@@ -127,6 +127,10 @@ class FakeBotAPI:
         self._failures: dict[tuple[str, int | None], deque[_Failure]] = defaultdict(deque)
         self._released = asyncio.Event()  # set on stop: hanging requests end then
         self._slow: dict[tuple[str, int | None], deque[float]] = defaultdict(deque)
+        # method -> seconds every call of it takes to be answered (Telegram's own latency);
+        # the call is recorded (Telegram has it) before the wait: a client killed meanwhile
+        # never learns that it went through.
+        self.latency: dict[str, float] = {}
         self._runner: web.AppRunner | None = None
         self.port = free_port()
 
@@ -316,6 +320,8 @@ class FakeBotAPI:
         delays = self._slow.get((method, int(chat) if chat is not None else None))
         if delays:
             await asyncio.sleep(delays.popleft())
+        if self.latency.get(method):
+            await asyncio.sleep(self.latency[method])
         return response
 
     def _scripted(self, method: str, params: dict[str, Any]) -> _Failure | None:

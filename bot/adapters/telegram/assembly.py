@@ -21,6 +21,7 @@ from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.measured import MeasuredEngine, MeasuredMessenger, MeasuredRateLimiter
 from bot.adapters.telegram.operators import Handoff
+from bot.adapters.telegram.outbox import RedisOutbox
 from bot.adapters.telegram.startup import (
     EngineFactory,
     Secrets,
@@ -47,7 +48,7 @@ from bot.i18n import load_i18n
 from bot.metrics import Metrics
 from bot.metrics_history import MetricsHistory
 from bot.privacy import Pseudonymizer
-from bot.storage.fallback import RedisHealth
+from bot.storage.fallback import FallbackSessionStore, RedisHealth
 
 DRAIN_S = 10.0  # seconds updates in hand may take to finish before the Bot API session closes
 
@@ -124,6 +125,8 @@ async def assemble(
                           wait=settings.bot.lock_lease_s + 2 * settings.bot.send_budget_s),
         danger=danger_check_for(engine), send_budget=settings.bot.send_budget_s,
         operator_chat_id=settings.operators.chat_id, metrics=metrics,
+        outbox=RedisOutbox(health.redis, store, health)
+        if health is not None and isinstance(store, FallbackSessionStore) else None,
     )
     # Public groups (docs/GROUPS.md): their own router in each adapter, never the dialogue.
     groups = build_group_gate(settings, holder, adapter.messenger, pseudonymizer, state, health,

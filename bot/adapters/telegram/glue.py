@@ -6,7 +6,9 @@ wait otherwise, a drop only past `max_delay`); then, under the person's lock (ac
 replicas), the open case or the engine. What must not be lost is done before anything can
 fail: the operator alert is queued and an erasure done before the first reply is attempted,
 and every Bot API call of one update shares one time budget, so a stuck send never holds the
-person's next message for longer than that.
+person's next message for longer than that. Carrying out the engine's answer, durably through
+the outbox, is `answering.py`; an update taken up from a dead replica (`taken_over`) resumes
+from its outbox instead of being dropped as a redelivery.
 """
 
 from __future__ import annotations
@@ -16,27 +18,19 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
+from bot.adapters.telegram.answering import Answering, Engine
 from bot.adapters.telegram.budget import SendBudget, log_failure
-from bot.adapters.telegram.formatting import coalesce
 from bot.adapters.telegram.locks import PersonLocks
-from bot.adapters.telegram.operators import Handoff, Routed, Tell
+from bot.adapters.telegram.operators import Handoff, Routed
+from bot.adapters.telegram.outbox import RedisOutbox
 from bot.adapters.telegram.ratelimit import Lane, PersonRateLimiter
 from bot.adapters.telegram.reply_sender import ReplySender
 from bot.adapters.telegram.state import ChatState
 from bot.adapters.telegram.texts import FLOOD_NOTICE, TransportTexts
 from bot.adapters.telegram.updates import TgInput, read_update, update_type
-from bot.core.events import (
-    CaseStatus,
-    EraseUserData,
-    EventKind,
-    HideChat,
-    IncomingEvent,
-    OperatorAlert,
-    Reply,
-    Response,
-)
+from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
 from bot.metrics import Metrics
@@ -51,15 +45,6 @@ MAX_GROUPS_LOGGED = 100  # group chats named in the log, once each
 # Danger-phrase indicators found in a text, in a language (the triage's matcher).
 DangerCheck = Callable[[str, str], Sequence[str]]
 CALLBACK_ANSWER_LIMIT = 2.0  # seconds: answering a press is a courtesy, not worth a stall
-
-
-class Engine(Protocol):
-    """The dialogue engine as the transport sees it; the only writer of the person's session."""
-
-    async def handle(self, event: IncomingEvent, case: CaseStatus | None = None
-                     ) -> Response: ...
-
-    async def keep_case(self, user_key: str, case: CaseStatus) -> None: ...
 
 
 class UpdatePipeline:
@@ -81,6 +66,7 @@ class UpdatePipeline:
         send_budget: float = 15.0,
         operator_chat_id: int | None = None,
         metrics: Metrics | None = None,
+        outbox: RedisOutbox | None = None,
     ) -> None:
         self._engine = engine
         self._metrics = metrics or Metrics()
@@ -97,6 +83,12 @@ class UpdatePipeline:
         self._digest_key = pseudonymizer.user_key("edits").encode()
         self._send_budget = send_budget
         self._replies = ReplySender(messenger, state, send_budget)
+        self._answering = Answering(engine=engine, handoff=handoff, replies=self._replies,
+                                    state=state, store=store, outbox=outbox,
+                                    metrics=self._metrics, send_budget=send_budget)
+        # Update ids taken up from a dead replica's inbox (the webhook server adds them): for
+        # these a "seen before" means "started there", not a redelivery.
+        self.taken_over: set[int] = set()
         self._operator_chat_id = operator_chat_id
         # Group chats already named in the log (docs/OPERATORS.md: how to learn the group's id).
         self._groups_logged: set[int] = set()
@@ -174,6 +166,9 @@ class UpdatePipeline:
         first = await self._state.admit(data.update_id, user_key, incoming,
                                         None if data.edited else digest)
         if not first:
+            if data.update_id in self.taken_over:  # a dead replica had started it
+                async with self._locks.hold(user_key):
+                    await self._resume(data, user_key)
             return  # a redelivery: Telegram did not see our 200 in time
         if data.edited and data.message_id is not None and digest is not None:
             if not await self._state.edit_changed(user_key, data.message_id, digest):
@@ -236,27 +231,18 @@ class UpdatePipeline:
         routed = await self._to_case(event, budget)
         if routed.to_case:  # an open handoff case: a human answers, not the engine
             if routed.case is not None:
-                await self._keep_case(user_key, routed.case)
+                await self._answering.keep_case(user_key, routed.case)
+            await self._answering.finish(user_key, data.update_id)
             return
-        response = await self._engine.handle(event, routed.case)
-        tells, erased = await self._durable_effects(response, user_key)
-        sent = await self._replies.deliver(data.chat_id, coalesce(response.replies), budget)
-        if not erased:
-            await self._state.remember(user_key, sent)  # before /hide, which reads it
-        for tell in tells:  # "your place in the queue: 1", after the replies
-            if budget.spent():
-                # Telegram did not take the replies in time: cutting the handoff's own Redis
-                # reads short would only leave its connections broken.
-                log.warning("queue place not told: the send budget ran out")
-                break
-            try:
-                async with budget.window():
-                    await tell()
-            except Exception as exc:
-                log.warning("queue place not told: %s", type(exc).__name__)
-        for effect in response.effects:
-            if isinstance(effect, HideChat):
-                await self._replies.hide(effect, user_key, budget)
+        await self._answering.answer(self._engine, event, routed.case, data.chat_id,
+                                     data.update_id, budget)
+
+    async def _resume(self, data: TgInput, user_key: str) -> None:
+        """An update a dead replica had started: the rest of its answer, or handled afresh
+        when the engine never committed one (the session did not change)."""
+        if await self._answering.resume(user_key, data.chat_id, data.update_id,
+                                        SendBudget(self._send_budget)):
+            await self._serve(data, user_key)
 
     async def _to_case(self, event: IncomingEvent, budget: SendBudget) -> Routed:
         """The open case takes the event; a failure there leaves it to the engine (half the
@@ -267,45 +253,6 @@ class UpdatePipeline:
         except Exception as exc:
             log_failure("relay to the case", exc)
             return Routed(False)
-
-    async def _keep_case(self, user_key: str, case: CaseStatus) -> None:
-        """The engine records the person's case in their session (we hold their lock)."""
-        try:
-            await self._engine.keep_case(user_key, case)
-        except Exception as exc:
-            log_failure("keeping the case in the session", exc)
-
-    async def _durable_effects(self, response: Response, user_key: str
-                               ) -> tuple[list[Tell], bool]:
-        """Queue alerts and erase data before any reply: (what to tell the person, erased?)."""
-        tells: list[Tell] = []
-        erased = False
-        for effect in response.effects:
-            if isinstance(effect, OperatorAlert):
-                try:
-                    # Redis, or one direct post when Redis is down: bounded like a send.
-                    async with asyncio.timeout(self._send_budget):
-                        queued = await self._handoff.queue_alert(effect)
-                except Exception as exc:
-                    log_failure("operator alert", exc)
-                    continue
-                if queued.case is not None:
-                    await self._keep_case(user_key, queued.case)
-                if queued.tell is not None:
-                    tells.append(queued.tell)
-            elif isinstance(effect, EraseUserData):
-                await self._erase(effect.user_key)
-                erased = True
-        return tells, erased
-
-    async def _erase(self, user_key: str) -> None:
-        try:
-            async with asyncio.timeout(self._send_budget):  # it tells the operators
-                await self._handoff.forget_user(user_key)  # first: it reads the case keys
-        except Exception as exc:
-            log_failure("ending the case on /delete", exc)
-        await self._store.delete_user(user_key)
-        await self._state.forget(user_key)
 
 
 # The old name, while branches written against it land; new code says UpdatePipeline.

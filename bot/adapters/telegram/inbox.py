@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any, Protocol
 
 from redis.asyncio import Redis
@@ -88,10 +88,16 @@ class RedisInbox:
     """`Inbox` in Redis; while Redis is away (`RedisHealth`), `put` returns False at once."""
 
     def __init__(self, redis: Redis, health: RedisHealth | None = None,
-                 owner: str | None = None) -> None:
+                 owner: str | None = None, *, wait_replicas: int = 0,
+                 wait_timeout_ms: int = 100,
+                 on_unreplicated: Callable[[], None] | None = None) -> None:
         self._redis = redis
         self._health = health
         self.owner = owner or uuid.uuid4().hex  # random: says nothing about the host
+        # REDIS_WAIT_REPLICAS: an entry the primary alone holds dies with it (asynchronous
+        # replication), so `put` waits for this many replicas, up to `wait_timeout_ms`.
+        self._wait = (wait_replicas, wait_timeout_ms)
+        self._on_unreplicated = on_unreplicated or (lambda: None)
 
     def _owner_key(self, owner: str) -> str:
         return global_key("inbox-owner", owner)
@@ -113,7 +119,22 @@ class RedisInbox:
             if self._health is not None:
                 self._health.failed(exc)
             return False
+        await self._replicated()
         return True
+
+    async def _replicated(self) -> None:
+        """REDIS_WAIT_REPLICAS: wait for the replicas to have the entry. Fewer in time: still
+        answered 200 and handled here at once, and counted; docs/DEPLOY.md says why this beats
+        a 503 (which would stop the bot whenever a replica is down)."""
+        replicas, timeout_ms = self._wait
+        if not replicas:
+            return
+        try:
+            confirmed = int(await self._redis.wait(replicas, timeout_ms))
+        except (RedisError, OSError):
+            confirmed = 0  # the entry is written: it is handled, just not known replicated
+        if confirmed < replicas:
+            self._on_unreplicated()
 
     async def done(self, update_id: int) -> None:
         try:

@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.adapters.telegram.glue import Engine
 from bot.adapters.telegram.ratelimit import Lane, PersonRateLimiter
+from bot.core.engine import Commit
 from bot.core.events import (
     AT_RISK_TALLIES,
     CaseStatus,
@@ -36,10 +37,12 @@ class MeasuredEngine:
     def content_holder(self) -> Any:
         return getattr(self._engine, "content_holder", None)
 
-    async def handle(self, event: IncomingEvent, case: CaseStatus | None = None) -> Response:
+    async def handle(self, event: IncomingEvent, case: CaseStatus | None = None, *,
+                     commit: Commit | None = None) -> Response:
         started = time.perf_counter()
         try:
-            response = await self._engine.handle(event, case)
+            response = await (self._engine.handle(event, case) if commit is None
+                              else self._engine.handle(event, case, commit=commit))
         finally:
             self._metrics.handler_seconds.observe(time.perf_counter() - started)
             self._metrics.handled.labels(str(event.kind.value)).inc()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from bot.adapters.telegram.budget import SendBudget
 from bot.adapters.telegram.state import ChatState
@@ -11,6 +11,7 @@ from bot.core.events import HideChat, Reply
 from bot.core.messenger import Messenger
 
 log = logging.getLogger("bot.adapters.telegram.glue")  # the name operators grep for
+Mark = Callable[[int], Awaitable[None]]  # progress through an update's replies (the outbox)
 
 
 class ReplySender:
@@ -22,14 +23,20 @@ class ReplySender:
         self._state = state
         self._send_budget = send_budget
 
-    async def deliver(self, chat_id: int, replies: Sequence[Reply], budget: SendBudget
-                       ) -> list[int]:
-        """Send in order within the budget; stop at the first failure. Returns the ids sent."""
+    async def deliver(self, chat_id: int, replies: Sequence[Reply], budget: SendBudget, *,
+                      first: int = 0, mark: Mark | None = None) -> list[int]:
+        """Send `replies[first:]` in order within the budget; stop at the first failure.
+        `mark(2i+1)` before reply i, `mark(2i+2)` once Telegram took it (the outbox).
+        Returns the message ids sent."""
         sent: list[int] = []
         try:
             async with budget.window():
-                for reply in replies:
-                    sent.extend(await self._messenger.send(chat_id, reply))
+                for n in range(first, len(replies)):
+                    if mark is not None:
+                        await mark(2 * n + 1)
+                    sent.extend(await self._messenger.send(chat_id, replies[n]))
+                    if mark is not None:
+                        await mark(2 * n + 2)
         except TimeoutError:
             log.warning("reply not delivered: the send budget (%.0fs) ran out",
                         self._send_budget)

@@ -42,6 +42,7 @@ class WebhookServer:
         mount: Callable[[web.Application], None] | None = None,
         gate: UpdateGate | None = None,
         inbox: Inbox | None = None,
+        taken_over: set[int] | None = None,
     ) -> None:
         self._feed = feed
         self._secret = secret.encode()
@@ -54,6 +55,9 @@ class WebhookServer:
         self._inbox: Inbox = inbox or NoInbox()
         self._tasks: set[asyncio.Task[None]] = set()
         self._in_hand: set[int] = set()  # update ids of `_tasks`
+        # Update ids taken up from a stopped or dead process, while in hand: shared with the
+        # pipeline, which then carries out what their outbox says instead of dropping them.
+        self._taken_over = taken_over if taken_over is not None else set()
         self._runner: web.AppRunner | None = None
         self._stopping = False
         self._sweeper: asyncio.Task[None] | None = None
@@ -99,6 +103,7 @@ class WebhookServer:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         task.add_done_callback(lambda _: self._in_hand.discard(update_id))
+        task.add_done_callback(lambda _: self._taken_over.discard(update_id))
 
     async def _handle(self, update: dict[str, Any], durable: bool) -> None:
         async with self._semaphore:
@@ -122,7 +127,9 @@ class WebhookServer:
         (`full`: also look past the inbox's index, as at start)."""
         count = 0
         async for update in self._inbox.left(full):
-            if type(update.get("update_id")) is int and update["update_id"] not in self._in_hand:
+            update_id = update.get("update_id")
+            if type(update_id) is int and update_id not in self._in_hand:
+                self._taken_over.add(update_id)
                 self._start(update, durable=True)
                 count += 1
         if count:

@@ -10,14 +10,24 @@ from urllib.parse import urlparse
 from bot.adapters.telegram.assembly import Assembly
 from bot.adapters.telegram.edge import UpdateGate
 from bot.adapters.telegram.glue import UpdatePipeline
-from bot.adapters.telegram.inbox import NoInbox, RedisInbox
+from bot.adapters.telegram.inbox import Inbox, NoInbox, RedisInbox
 from bot.adapters.telegram.startup import Secrets
 from bot.adapters.telegram.webhook import WebhookServer
 from bot.config import Settings
 from bot.health import Readiness, mount
 from bot.metrics import Metrics
+from bot.storage.health import RedisHealth
 
 log = logging.getLogger(__name__)
+
+
+def build_inbox(settings: Settings, health: RedisHealth | None, metrics: Metrics) -> Inbox:
+    """The webhook inbox in Redis (REDIS_WAIT_REPLICAS honoured), or none without Redis."""
+    if health is None:
+        return NoInbox()
+    return RedisInbox(health.redis, health, wait_replicas=settings.redis.wait_replicas,
+                      wait_timeout_ms=settings.redis.wait_timeout_ms,
+                      on_unreplicated=metrics.inbox_unreplicated.inc)
 
 
 async def run_webhook(
@@ -35,7 +45,8 @@ async def run_webhook(
         health=lambda: {"redis": "none"} if health is None else health.readiness(),
         mount=lambda app: mount(app, readiness, metrics),
         gate=UpdateGate(metrics),
-        inbox=NoInbox() if health is None else RedisInbox(health.redis, health),
+        inbox=build_inbox(settings, health, metrics),
+        taken_over=parts.glue.taken_over,
     )
     try:
         await server.start(settings.webhook.host, settings.webhook.port)

@@ -1,0 +1,196 @@
+"""Carrying out the engine's answer to one update (a `Plan`), durably when there is an outbox.
+
+In this order: what must not be lost first (operator alerts queued, an erasure done), then the
+replies one by one, then the queue place, then /hide. With an outbox (Redis) each step is
+marked as it is done, so a replica that takes up a dead one's update carries out only the rest
+(bot/adapters/telegram/outbox.py); every Bot API call shares the update's time budget.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Protocol
+
+from bot.adapters.telegram.budget import SendBudget, log_failure
+from bot.adapters.telegram.formatting import coalesce
+from bot.adapters.telegram.operators import Handoff, Tell
+from bot.adapters.telegram.outbox import Plan, RedisOutbox
+from bot.adapters.telegram.reply_sender import ReplySender
+from bot.adapters.telegram.state import ChatState
+from bot.core.engine import Commit
+from bot.core.events import CaseStatus, HideChat, IncomingEvent, OperatorAlert, Response
+from bot.core.session import Session
+from bot.core.session_store import SessionStore
+from bot.handoff.routing import Queued
+from bot.metrics import Metrics
+
+log = logging.getLogger("bot.adapters.telegram.glue")  # the name operators grep for
+
+
+class Engine(Protocol):
+    """The dialogue engine as the transport sees it; the only writer of the person's session."""
+
+    async def handle(self, event: IncomingEvent, case: CaseStatus | None = None, *,
+                     commit: Commit | None = None) -> Response: ...
+
+    async def keep_case(self, user_key: str, case: CaseStatus) -> None: ...
+
+
+class Answering:
+    """Carries out `Plan`s: alerts and erasure, replies, queue place, /hide; marks progress."""
+
+    def __init__(self, *, engine: Engine, handoff: Handoff, replies: ReplySender,
+                 state: ChatState, store: SessionStore, outbox: RedisOutbox | None,
+                 metrics: Metrics, send_budget: float) -> None:
+        self._engine = engine
+        self._handoff = handoff
+        self._replies = replies
+        self._state = state
+        self._store = store
+        self.outbox = outbox
+        self._metrics = metrics
+        self._send_budget = send_budget
+
+    async def answer(self, engine: Engine, event: IncomingEvent, case: CaseStatus | None,
+                     chat_id: int, update_id: int, budget: SendBudget) -> None:
+        """Run the engine on `event` (under the person's lock) and carry out its answer; with
+        an outbox the answer is written with the session, in one MULTI/EXEC."""
+        user_key = event.user_key
+        if self.outbox is None:
+            response = await engine.handle(event, case)
+            plan = Plan.of(chat_id, coalesce(response.replies), response)
+            await self.carry_out(plan, user_key, update_id, budget, durable=False)
+            return
+        outbox = self.outbox
+        plans: list[Plan] = []
+        written: list[bool] = []
+
+        async def commit(session: Session | None, response: Response) -> None:
+            plans.append(Plan.of(chat_id, coalesce(response.replies), response))
+            written.append(await outbox.commit(user_key, update_id, session, plans[0]))
+
+        response = await engine.handle(event, case, commit=commit)
+        plan = plans[0] if plans else Plan.of(chat_id, coalesce(response.replies), response)
+        await self.carry_out(plan, user_key, update_id, budget, durable=any(written))
+
+    async def resume(self, user_key: str, chat_id: int, update_id: int, budget: SendBudget
+                     ) -> bool:
+        """An update a dead replica had started: carry out what its outbox says is not done.
+        True when it has no answer there yet, to be handled afresh (its session did not
+        change); False when done here or before (or the outbox cannot be read: then, as
+        before the outbox, it is not answered again)."""
+        if self.outbox is None:
+            return False
+        try:
+            found = await self.outbox.read(user_key, update_id)
+        except Exception as exc:
+            log_failure("reading the outbox", exc)
+            return False
+        if found is None:
+            self._metrics.outbox.labels("rerun").inc()
+            return True
+        if isinstance(found, Plan):
+            self._metrics.outbox.labels("resumed").inc()
+            await self.carry_out(found, user_key, update_id, budget, durable=True,
+                                 resumed=True)
+        return False
+
+    async def carry_out(self, plan: Plan, user_key: str, update_id: int, budget: SendBudget,
+                        *, durable: bool, resumed: bool = False) -> None:
+        """Everything `plan` still has to do (`resumed`: taken up from a dead replica)."""
+        outbox = self.outbox if durable else None
+        tells: list[Tell] = []
+        erased = False
+        again = False  # alerts queued by the dead replica: asked again for the queue place
+        if not plan.queued:
+            tells, erased = await self._durable_effects(plan, user_key)
+            if outbox is not None and plan.alerts:
+                await outbox.mark(user_key, update_id, queued=True)
+        elif resumed and plan.alerts:
+            again = True
+        first = plan.at // 2
+        if plan.at % 2:  # started, never marked sent: it may have reached Telegram already
+            self._metrics.outbox.labels("possible_repeat").inc()
+
+        async def mark(at: int) -> None:
+            if outbox is not None:
+                await outbox.mark(user_key, update_id, at=at)
+
+        sent = await self._replies.deliver(plan.chat_id, plan.replies, budget,
+                                           first=first, mark=mark)
+        if not erased:
+            await self._state.remember(user_key, sent)  # before /hide, which reads it
+        if again:
+            if first >= len(plan.replies):  # the dead replica may have told it already
+                self._metrics.outbox.labels("possible_repeat").inc()
+            tells = await self._queue_again(plan, user_key)
+        await self._tell(tells, budget)
+        if plan.hide is not None:
+            await self._replies.hide(HideChat(str(plan.chat_id), plan.hide), user_key, budget)
+        if outbox is not None and not erased:
+            await outbox.finish(user_key, update_id)
+
+    async def finish(self, user_key: str, update_id: int) -> None:
+        """An update answered without a plan (relayed to the case): done."""
+        if self.outbox is not None:
+            await self.outbox.finish(user_key, update_id)
+
+    async def _tell(self, tells: list[Tell], budget: SendBudget) -> None:
+        for tell in tells:  # "your place in the queue: 1", after the replies
+            if budget.spent():
+                # Telegram did not take the replies in time: cutting the handoff's own Redis
+                # reads short would only leave its connections broken.
+                log.warning("queue place not told: the send budget ran out")
+                break
+            try:
+                async with budget.window():
+                    await tell()
+            except Exception as exc:
+                log.warning("queue place not told: %s", type(exc).__name__)
+
+    async def _queue_again(self, plan: Plan, user_key: str) -> list[Tell]:
+        """Queue the alerts again: the open case is found (never a second alert) and the
+        person is reminded of their place, which the dead replica may not have told."""
+        tells, _ = await self._durable_effects(Plan(plan.chat_id, [], plan.alerts), user_key)
+        return tells
+
+    async def keep_case(self, user_key: str, case: CaseStatus) -> None:
+        """The engine records the person's case in their session (we hold their lock)."""
+        try:
+            await self._engine.keep_case(user_key, case)
+        except Exception as exc:
+            log_failure("keeping the case in the session", exc)
+
+    async def _durable_effects(self, plan: Plan, user_key: str) -> tuple[list[Tell], bool]:
+        """Queue alerts and erase data before any reply: (what to tell the person, erased?)."""
+        tells: list[Tell] = []
+        for alert in plan.alerts:
+            queued = await self._queue(alert)
+            if queued is None:
+                continue
+            if queued.case is not None:
+                await self.keep_case(user_key, queued.case)
+            if queued.tell is not None:
+                tells.append(queued.tell)
+        for erased_key in plan.erase:
+            await self._erase(erased_key)
+        return tells, bool(plan.erase)
+
+    async def _queue(self, alert: OperatorAlert) -> Queued | None:
+        try:
+            # Redis, or one direct post when Redis is down: bounded like a send.
+            async with asyncio.timeout(self._send_budget):
+                return await self._handoff.queue_alert(alert)
+        except Exception as exc:
+            log_failure("operator alert", exc)
+            return None
+
+    async def _erase(self, user_key: str) -> None:
+        try:
+            async with asyncio.timeout(self._send_budget):  # it tells the operators
+                await self._handoff.forget_user(user_key)  # first: it reads the case keys
+        except Exception as exc:
+            log_failure("ending the case on /delete", exc)
+        await self._store.delete_user(user_key)
+        await self._state.forget(user_key)
