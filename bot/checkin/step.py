@@ -5,7 +5,9 @@ the runner; without it (the console demo, no Redis) or without operators to aler
 says it is unavailable instead of promising an alert nobody would get.
 
 Payloads: `m:checkin` (menu), `ci:i:<days>`, `ci:d:<weeks>`, `ci:g:<hours>` (setup choices),
-`ci:c:<ISO2>` / `ci:c:no` (share the destination or not), `ci:skip`, `ci:go`, `ci:x` (setup),
+`ci:c:<ISO2>` / `ci:c:no` (share the destination or not), `ci:z:<IANA zone>` / `ci:z:utc`
+(the clock to show times in, when the destination keeps several), `ci:l:yes` / `ci:l:no`
+(share the last country they told the bot they were in), `ci:skip`, `ci:go`, `ci:x` (setup),
 `ci:ok`, `ci:help`, `ci:stop` (the answers under a check-in).
 """
 
@@ -14,16 +16,17 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from bot.checkin.plan import DAY, HOUR, WEEK, Answer, CheckinPlan
 from bot.checkin.store import PlanStore
+from bot.checkin.timezones import ZoneTable, city, moment, offset_label
 from bot.content.models import Checkin, CheckinOption
 from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.replies import Replies
 from bot.core.safety import Safety
 from bot.core.session import PasteQuestion
 from bot.core.turn import Turn
+from bot.i18n import N_, Translator
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,10 @@ EMPLOYER = PasteQuestion(what="checkin_employer")
 CONTACT = PasteQuestion(what="checkin_contact")
 ANSWERS: tuple[Answer, ...] = ("ok", "help", "stop")
 NO_COUNTRY = "no"
+UTC_ZONE = "utc"
+# A check-in time as the person reads it: in their destination's clock, else plainly UTC.
+WHEN_LOCAL = N_("{date}, {time} (local time, {city})")
+WHEN_UTC = N_("{date}, {time} UTC (Greenwich time)")
 # setup payload kind -> (plan field, seconds per unit, the content's list of options)
 CHOICES: dict[str, tuple[str, int, str]] = {
     "i": ("interval_s", DAY, "intervals_days"),
@@ -54,10 +61,12 @@ def answer_buttons(texts: Checkin, language: str) -> list[list[Button]]:
 class CheckinStep:
     """/checkin, its setup screens, and "all right" / "not fine" / "stop" under a check-in."""
 
-    def __init__(self, safety: Safety, clock: Clock = time.time) -> None:
+    def __init__(self, safety: Safety, clock: Clock = time.time,
+                 zones: ZoneTable | None = None) -> None:
         self._safety = safety
         self._clock = clock
         self._plans: PlanStore | None = None
+        self._zones = zones or ZoneTable()
 
     def bind(self, plans: PlanStore, clock: Clock | None = None) -> None:
         """Keep plans in Redis (the runner does this; the scheduler uses the same store)."""
@@ -160,7 +169,17 @@ class CheckinStep:
                 turn.replies.append(self._screen(turn, texts, plan))
                 return
             plan.country = None if rest == NO_COUNTRY else rest
-            plan.step = "employer"
+            # One clock: times in it at once; several: the person picks; none known: UTC.
+            plan.zone = self._zones.single(plan.country, now)
+            several = plan.zone is None and len(self._zones.choices(plan.country, now)) > 1
+            plan.step = "zone" if several else "location"
+        elif kind == "z" and plan.step == "zone":
+            if rest != UTC_ZONE and not self._zones.belongs(plan.country, rest):
+                turn.replies.append(self._screen(turn, texts, plan))
+                return
+            plan.zone, plan.step = (None if rest == UTC_ZONE else rest), "location"
+        elif kind == "l" and plan.step == "location" and rest in ("yes", "no"):
+            plan.share_location, plan.step = rest == "yes", "employer"
         elif kind == "skip":
             plan.step = "contact" if plan.step == "employer" else "confirm"
         elif kind == "x":
@@ -174,7 +193,7 @@ class CheckinStep:
             await self._save(turn, plans, plan, now)
             _end_wait(turn)
             log.info("check-ins started user=%s", turn.event.user_key[:12])
-            started = r.text(texts.texts.started).format(next=self._when(r, plan.next_at))
+            started = r.text(texts.texts.started).format(next=when(r.tr, plan.next_at, plan.zone))
             turn.replies.append(r.main_menu(started))
             return
         await self._save(turn, plans, plan, now)
@@ -204,6 +223,16 @@ class CheckinStep:
             buttons = [Button(r.country_name(c), f"{PREFIX}c:{c}") for c in codes]
             no = [Button(r.text(t.button_no_country), f"{PREFIX}c:{NO_COUNTRY}")]
             return Reply(r.text(t.ask_country), [*_rows(buttons), no, cancel])
+        if plan.step == "zone":
+            zones = self._zones.choices(plan.country, self._clock())
+            buttons = [Button(f"{city(z.name, r.tr.locale)} ({offset_label(z.offset)})",
+                              f"{PREFIX}z:{z.name}") for z in zones]
+            utc = [Button(r.text(t.button_utc), f"{PREFIX}z:{UTC_ZONE}")]
+            return Reply(r.text(t.ask_zone), [*_rows(buttons), utc, cancel])
+        if plan.step == "location":
+            answers = [Button(r.text(t.button_yes), f"{PREFIX}l:yes"),
+                       Button(r.text(t.button_no), f"{PREFIX}l:no")]
+            return Reply(r.text(t.ask_location), [answers, cancel])
         if plan.step in ("employer", "contact"):
             session.awaiting = EMPLOYER if plan.step == "employer" else CONTACT
             ask = t.ask_employer if plan.step == "employer" else t.ask_contact
@@ -222,14 +251,9 @@ class CheckinStep:
         if plan.phase in ("asked", "alerted"):  # a check-in waits for its answer: ask again
             return Reply(r.text(texts.texts.question), answer_buttons(texts, r.lang))
         text = r.text(texts.texts.active).format(
-            next=self._when(r, plan.next_at), until=self._when(r, plan.ends_at))
+            next=when(r.tr, plan.next_at, plan.zone), until=when(r.tr, plan.ends_at, plan.zone))
         stop = [Button(r.text(texts.texts.button_stop), f"{PREFIX}stop")]
         return Reply(text, [stop, [r.action_button("menu")]])
-
-    @staticmethod
-    def _when(r: Replies, at: float) -> str:
-        moment = datetime.fromtimestamp(at, UTC)
-        return f"{r.tr.date(moment)}, {r.tr.time(moment)} UTC"
 
     # ------------------------------------------------------------------ answers
     async def _answer(self, turn: Turn, plans: PlanStore, texts: Checkin | None,
@@ -282,11 +306,21 @@ def shared_lines(texts: Checkin, plan: CheckinPlan, language: str,
     lines = []
     if plan.country:
         lines.append(t.share_country.get(language).strip().format(value=country_name(plan.country)))
+    if plan.share_location:
+        lines.append(t.share_location.get(language).strip())
     if plan.employer:
         lines.append(t.share_employer.get(language).strip().format(value=plan.employer))
     if plan.contact:
         lines.append(t.share_contact.get(language).strip().format(value=plan.contact))
     return lines or [t.share_nothing.get(language).strip()]
+
+
+def when(tr: Translator, at: float, zone: str | None) -> str:
+    """`at` (epoch seconds) as the person reads it: in their clock with its city, else UTC."""
+    shown = moment(at, zone, tr.locale)
+    if shown.local:
+        return tr.gettext(WHEN_LOCAL).format(date=shown.date, time=shown.time, city=shown.zone)
+    return tr.gettext(WHEN_UTC).format(date=shown.date, time=shown.time)
 
 
 def _end_wait(turn: Turn) -> None:

@@ -24,7 +24,8 @@ async def _to_employer_question(chat: Chat) -> None:
     assert "ci:i:2" in all_payloads(intro)
     for payload in ("ci:i:2", "ci:d:2", "ci:g:12"):
         await chat.press(payload)
-    asked = await chat.press("ci:c:PL")
+    await chat.press("ci:c:PL")
+    asked = await chat.press("ci:l:no")
     assert "ci:skip" in all_payloads(asked)
 
 
