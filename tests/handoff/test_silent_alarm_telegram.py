@@ -29,8 +29,15 @@ async def test_code_word_raises_a_high_risk_alert_and_an_ordinary_reply(
         [reply] = await person.say("Голубцы")
         assert reply.text == "Спасибо, записал! Хорошего дня 🙂" and not reply.payloads
         (alert,) = await sent_to(fake_api, OPS, "Case #", since=mark)
-        assert pseudonym(777) in alert.text and "silent-alarm" in alert.text
-        assert "Lithuania" in alert.text and "high" in alert.text.lower()
+        assert pseudonym(777) in alert.text and "Silent alarm (code word)" in alert.text
+        assert "high" in alert.text.lower()
+        # Labelled as what it is: their code word (no risk the bot found), the last country
+        # they named (not checked to be where they are now), and a phone others may read.
+        assert "Reason: silent alarm: they wrote their code word" in alert.text
+        assert "risk found" not in alert.text
+        assert "Last country they named: Lithuania" in alert.text
+        assert "Country: Lithuania" not in alert.text
+        assert "Someone else may be holding their phone" in alert.text
         assert "олубц" not in alert.text  # the word itself never reaches anyone
     finally:
         await bot.stop()
