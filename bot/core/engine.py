@@ -146,6 +146,15 @@ class DialogueEngine:
         await self._save_held(event.user_key)
         return turn.response
 
+    async def is_code_word(self, event: IncomingEvent) -> bool:
+        """Whether the event is a text with the person's silent-alarm code word. The transport
+        asks before an open case relays the text: the engine must raise the alarm, and the
+        phone must show the ordinary reply, not "your place in the queue"."""
+        if event.kind != EventKind.TEXT or not event.text:
+            return False
+        session, _ = await self._load(event.user_key)
+        return self._alarm.written(event.user_key, event.text, session)
+
     async def keep_case(self, user_key: str, case: CaseStatus) -> None:
         """Keep the handoff's word about the person's case in their session, outside a turn
         (a case opened or relayed to); the transport calls it under the person's lock."""

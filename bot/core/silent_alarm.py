@@ -117,6 +117,10 @@ class SilentAlarmStep:
         log.warning("silent alarm raised user=%s", event.user_key[:12])
         return True
 
+    def written(self, user_key: str, text: str, session: Session) -> bool:
+        """Whether `text` is the person's code word (or holds it, if they chose so)."""
+        return self._written(user_key, _words(text), session)
+
     def _written(self, user_key: str, words: list[str], session: Session) -> bool:
         hashed = session.alarm_hash
         if not words or hashed is None:

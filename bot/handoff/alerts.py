@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from bot.core.events import Button, Reply
+from bot.core.events import Button, OperatorAlert, Reply
 from bot.core.silent_alarm import INDICATOR as SILENT_ALARM
 from bot.handoff.case import Case
 from bot.handoff.labels import OUTCOMES, OperatorTexts
@@ -125,6 +125,15 @@ def _details(case: Case, texts: OperatorTexts) -> list[str]:
         lines.append(texts.text(N_("They wrote (shared with consent): {text}"),
                                 text=case.user_text))
     return lines
+
+
+def silent_note(case: Case, alert: OperatorAlert, texts: OperatorTexts) -> Reply:
+    """A silent alert (the code word) for a person whose case is already open: its details
+    posted in that case, since a second case is never opened for one person."""
+    raised = Case.from_alert(alert, id=case.id, user_key="", pseudonym=case.pseudonym)
+    head = "🔕 " + texts.text(N_("{case}: a silent alert in this open case. Nothing about it "
+                                 "was shown on their phone."), case=case.pseudonym)
+    return Reply("\n".join([head, *_details(raised, texts)]))
 
 
 def _alert_id(case: Case, escalation: int) -> str:

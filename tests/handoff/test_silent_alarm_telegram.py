@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from redis.asyncio import Redis
 
-from tests.handoff.telegram import OPS, HandoffBot, pseudonym, sent_to, settings_for
+from tests.handoff.telegram import (
+    OPS,
+    HandoffBot,
+    consent,
+    pseudonym,
+    reach_consent,
+    sent_to,
+    settings_for,
+)
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
@@ -39,5 +47,33 @@ async def test_code_word_raises_a_high_risk_alert_and_an_ordinary_reply(
         assert "Country: Lithuania" not in alert.text
         assert "Someone else may be holding their phone" in alert.text
         assert "олубц" not in alert.text  # the word itself never reaches anyone
+    finally:
+        await bot.stop()
+
+
+@pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+async def test_code_word_during_an_open_case_reaches_the_operators_of_that_case(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+) -> None:
+    """The person already talks to the team (a case is open) when someone takes their phone:
+    the code word must still reach the operators, in that case, and the phone shows nothing."""
+    bot = HandoffBot(settings_for(fake_api, framework, redis_server.url))
+    await bot.start()
+    try:
+        person = Person(bot, fake_api, 778, "ru")
+        await person.say("/start")
+        await person.say("/codeword")
+        await person.say("голубцы")
+        await person.press("sa:in:no")
+        await reach_consent(person)
+        await consent(person, "h:yes")
+        await sent_to(fake_api, OPS, "Case #")
+
+        mark = len(fake_api.calls)
+        [reply] = await person.say("Голубцы")
+        assert reply.text == "Спасибо, записал! Хорошего дня 🙂" and not reply.payloads
+        (note,) = await sent_to(fake_api, OPS, "a silent alert in this open case", since=mark)
+        assert "Reason: silent alarm: they wrote their code word" in note.text
+        assert pseudonym(778) in note.text and "олубц" not in note.text
     finally:
         await bot.stop()
