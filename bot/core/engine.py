@@ -6,6 +6,7 @@ import logging
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
+from functools import partial
 
 from bot.checkin.step import CheckinStep
 from bot.config import Settings
@@ -309,6 +310,10 @@ class DialogueEngine:
             confident=intent.confidence >= self._low_confidence,
         )
 
+    def _danger(self, r: Replies, text: str) -> bool:
+        """A danger phrase (the deterministic layer only: nothing goes to a recogniser)."""
+        return self._content_parts(r.content)[0].assess(text, IntentResult("", 0.0)).at_risk
+
     async def _on_text(self, turn: Turn) -> None:
         """Free text: read it once, then act on what the session is waiting for.
 
@@ -318,7 +323,8 @@ class DialogueEngine:
         read); the recognised intent.
         """
         # The code word: before triage and before any log line.
-        if self._alarm.on_text(turn, turn.event.text or ""):
+        if self._alarm.on_text(turn, turn.event.text or "", danger=partial(self._danger, turn.r),
+                               common=lambda text: consent_choice(text, self._consent) is not None):
             return
         reading = await self._read(turn)
         r, session = turn.r, turn.session

@@ -106,6 +106,44 @@ async def test_a_bad_word_is_asked_again(chat: Chat) -> None:
     assert "sa:in:yes" in all_payloads(asked)
 
 
+@pytest.mark.parametrize(("language", "phrase"), [
+    ("ru", "меня бьют"),
+    ("ru", "menya byut"),
+    ("be", "забралі пашпарт"),
+    ("en", "they took my passport"),
+])
+async def test_a_danger_phrase_is_never_taken_for_a_code_word(
+    chat: Chat, language: str, phrase: str
+) -> None:
+    """A frightened person answers the code-word prompt with what is happening: they get
+    the numbers at once, and the phrase does not become a word that answers with weather."""
+    chat.language_code = language
+    await chat.command("/start")
+    await chat.command("/codeword")
+    reply = await chat.say(phrase)
+    assert "112" in "\n".join(texts(reply))
+    assert "sa:in:yes" not in all_payloads(reply)
+    again = await chat.say(phrase)
+    assert "112" in "\n".join(texts(again))  # not the ordinary reply of a silent alarm
+
+
+@pytest.mark.parametrize(("language", "word"), [
+    ("ru", "нет"), ("ru", "Да"), ("be", "так"), ("en", "yes"), ("en", "No"),
+])
+async def test_a_word_the_bot_answers_to_is_refused_as_a_code_word(
+    chat: Chat, language: str, word: str
+) -> None:
+    """"нет" as a code word would swallow a typed no to the offer of a person and raise the
+    alarm whenever they answer; the person is asked for another word."""
+    chat.language_code = language
+    await chat.command("/start")
+    await chat.command("/codeword")
+    reply = await chat.say(word)
+    assert "sa:in:yes" not in all_payloads(reply) and "menu" in " ".join(all_payloads(reply))
+    asked = await chat.say("Драники с грибами")
+    assert "sa:in:yes" in all_payloads(asked)
+
+
 async def test_word_is_never_in_redis_or_logs_and_delete_removes_it(
     make_engine: Callable[..., DialogueEngine],
     redis_client: Redis,
