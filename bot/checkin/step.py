@@ -20,6 +20,7 @@ from collections.abc import Callable
 from bot.checkin.plan import DAY, HOUR, WEEK, Answer, CheckinPlan
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable, city, moment, offset_label
+from bot.checkin.typed import Unit, typed_hours
 from bot.content.models import Checkin, CheckinOption
 from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.replies import Replies
@@ -36,6 +37,8 @@ ACTION = "checkin"  # the main menu's `m:checkin`
 PREFIX = "ci:"
 EMPLOYER = PasteQuestion(what="checkin_employer")
 CONTACT = PasteQuestion(what="checkin_contact")
+CHOICE = PasteQuestion(what="checkin_choice")  # a typed interval, duration or grace
+WAITS = (EMPLOYER, CONTACT, CHOICE)
 ANSWERS: tuple[Answer, ...] = ("ok", "help", "stop")
 NO_COUNTRY = "no"
 UTC_ZONE = "utc"
@@ -47,6 +50,12 @@ CHOICES: dict[str, tuple[str, int, str]] = {
     "i": ("interval_s", DAY, "intervals_days"),
     "d": ("duration_s", WEEK, "durations_weeks"),
     "g": ("grace_s", HOUR, "grace_hours"),
+}
+# The setup step -> its payload kind and what a bare typed number counts.
+STEPS: dict[str, tuple[str, Unit]] = {
+    "interval": ("i", "day"),
+    "duration": ("d", "week"),
+    "grace": ("g", "hour"),
 }
 
 
@@ -91,7 +100,7 @@ class CheckinStep:
         contact, so a later question is never taken for one (the draft stays, unscheduled)."""
         event = turn.event
         navigating = event.kind in (EventKind.COMMAND, EventKind.BUTTON)
-        if navigating and turn.session.awaiting in (EMPLOYER, CONTACT) and not self.claims(event):
+        if navigating and turn.session.awaiting in WAITS and not self.claims(event):
             turn.session.awaiting = None
 
     async def on_event(self, turn: Turn) -> None:
@@ -118,21 +127,27 @@ class CheckinStep:
             return
         await self._setup(turn, plans, texts, plan, kind, rest, now)
 
-    async def on_text(self, turn: Turn, text: str) -> bool:
-        """The employer's name or the contact, typed during the setup; True when taken.
+    async def on_text(self, turn: Turn, text: str, *, settings_only: bool = False) -> bool:
+        """The employer's name, the contact or a typed setting, during the setup; True when
+        taken.
 
-        The engine calls this only for a message that raised no risk (that one goes to the
-        at-risk path first, whatever was being set up).
+        The engine calls this for a message that raised no risk (that one goes to the at-risk
+        path first, whatever was being set up), and with `settings_only` for one where only
+        the model saw a risk: then only a text that is wholly a setting ("2 тыдні") is taken.
         """
         awaiting, plans, texts = turn.session.awaiting, self._plans, turn.r.content.checkin
-        if awaiting not in (EMPLOYER, CONTACT):
+        if awaiting not in WAITS or (settings_only and awaiting != CHOICE):
             return False
+        if settings_only and (typed_hours(text, "day") is None):
+            return False  # the model saw a risk and it is not a setting: the at-risk path
         turn.session.awaiting = None
         if plans is None or texts is None:
             return False
         plan = await plans.load(turn.event.user_key)
         if plan is None or plan.phase != "draft":
             return False
+        if awaiting == CHOICE:
+            return await self._typed_choice(turn, plans, texts, plan, text)
         value = " ".join(text.split())
         r = turn.r
         if len(value) > texts.max_chars or not value:
@@ -157,13 +172,12 @@ class CheckinStep:
                      kind: str, rest: str, now: float) -> None:
         r = turn.r
         if kind in CHOICES:
-            field, unit, options = CHOICES[kind]
+            _, unit, options = CHOICES[kind]
             values = [o.value for o in getattr(texts, options)]
             if not rest.isdigit() or int(rest) not in values:
                 turn.replies.append(self._screen(turn, texts, plan))  # the screen again
                 return
-            setattr(plan, field, int(rest) * unit)
-            plan.step = {"i": "duration", "d": "grace", "g": "country"}[kind]  # type: ignore[assignment]
+            _choose(plan, kind, int(rest) * unit)
         elif kind == "c":
             if rest != NO_COUNTRY and rest not in r.content.countries:
                 turn.replies.append(self._screen(turn, texts, plan))
@@ -199,6 +213,28 @@ class CheckinStep:
         await self._save(turn, plans, plan, now)
         turn.replies.append(self._screen(turn, texts, plan))
 
+    async def _typed_choice(self, turn: Turn, plans: PlanStore, texts: Checkin,
+                            plan: CheckinPlan, text: str) -> bool:
+        """A typed interval, duration or grace ("kazhdye 3 dnya", "2 тыдні"); True when taken.
+
+        A value between the smallest and the largest button is taken as typed; outside, the
+        screen comes again; a text that names no setting is left to the engine (a question).
+        """
+        if plan.step not in STEPS:
+            return False
+        kind, default = STEPS[plan.step]
+        hours = typed_hours(text, default)
+        if hours is None:
+            return False
+        _, unit, options = CHOICES[kind]
+        bounds = [o.value * unit for o in getattr(texts, options)]
+        seconds = hours * HOUR
+        if min(bounds) <= seconds <= max(bounds):
+            _choose(plan, kind, seconds)
+            await self._save(turn, plans, plan, self._clock())
+        turn.replies.append(self._screen(turn, texts, plan))
+        return True
+
     @staticmethod
     async def _save(turn: Turn, plans: PlanStore, plan: CheckinPlan, now: float) -> None:
         # The setup is the person's own, under their lock: their latest screen wins.
@@ -214,6 +250,8 @@ class CheckinStep:
             options: list[CheckinOption] = getattr(texts, CHOICES[kind][2])
             question = {"interval": t.intro, "duration": t.ask_duration, "grace": t.ask_grace}
             buttons = [Button(r.text(o.label), f"{PREFIX}{kind}:{o.value}") for o in options]
+            if session.awaiting is None:  # an open offer of a person keeps its typed "yes"
+                session.awaiting = CHOICE  # a typed "every 3 days" answers it too
             return Reply(r.text(question[plan.step]), [*_rows(buttons), cancel])
         if plan.step == "country":
             codes = list(r.content.countries)
@@ -325,8 +363,15 @@ def when(tr: Translator, at: float, zone: str | None) -> str:
 
 def _end_wait(turn: Turn) -> None:
     # Only our own wait ends: an open offer of a human (or another question) stays open.
-    if turn.session.awaiting in (EMPLOYER, CONTACT):
+    if turn.session.awaiting in WAITS:
         turn.session.awaiting = None
+
+
+def _choose(plan: CheckinPlan, kind: str, seconds: int) -> None:
+    """Set the interval, duration or grace and move to the next step."""
+    field = CHOICES[kind][0]
+    setattr(plan, field, seconds)
+    plan.step = {"i": "duration", "d": "grace", "g": "country"}[kind]  # type: ignore[assignment]
 
 
 def _rows(buttons: list[Button], width: int = 2) -> list[list[Button]]:

@@ -344,8 +344,11 @@ class DialogueEngine:
                 self._safety.numbers_now(turn)
             self._safety.consent(turn, typed_consent)
             return
-        # A check-in setup's typed name or contact (a message raising a risk is not one).
-        if not reading.decision.at_risk and await self._checkin.on_text(turn, reading.text):
+        # A check-in setup's typed name or contact (a message raising a risk is not one); a
+        # typed setting ("2 тыдні") even when only the model saw a risk in its few words.
+        model_only = reading.decision.at_risk and not reading.decision.by_phrase
+        if (not reading.decision.at_risk or model_only) and await self._checkin.on_text(
+                turn, reading.text, settings_only=model_only):
             return
         # A job ad: its red flags (after the danger phrases, which answer with numbers first).
         if self._ads.on_text(turn, reading.text, at_risk=reading.decision.at_risk):
