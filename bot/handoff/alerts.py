@@ -91,7 +91,7 @@ def alert_lines(case: Case, texts: OperatorTexts) -> list[str]:
             *_details(case, texts)]
 
 
-def _unseen(case: Case) -> bool:
+def silent_case(case: Case) -> bool:
     """A missed check-in or a silent alarm: the person did not write to us just now, so the
     case knows only the last country they named (maybe long ago), and someone else may be
     holding their phone."""
@@ -99,7 +99,7 @@ def _unseen(case: Case) -> bool:
 
 
 def _details(case: Case, texts: OperatorTexts) -> list[str]:
-    unseen = _unseen(case)
+    unseen = silent_case(case)
     reason = texts.reason(case.reason)
     if SILENT_ALARM in case.indicators:  # not a risk the triage found: their code word
         reason = texts.text(N_("silent alarm: they wrote their code word"))

@@ -243,3 +243,25 @@ async def test_the_alert_labels_the_destination_and_shows_where_they_are_only_if
     assert "Last country they told the bot they were in: Lithuania" in by_person[711]
     assert "Lithuania" not in by_person[712]
     assert "Where they are now: not known" in by_person[712]
+
+
+@FRAMEWORKS
+async def test_after_a_missed_check_in_the_phone_shows_no_queue(
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
+) -> None:
+    """The missed check-in opened a case the phone was never told of: a message written
+    afterwards (maybe by someone else) reaches the team, and no queue place is shown."""
+    person = Person(bot, fake_api, 713, "ru")
+    await person.say("/start")
+    await set_up(person)
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, 713, QUESTION)
+    mark = len(fake_api.calls)
+    clock.advance(GRACE + 1)
+    await sent_to(fake_api, OPS, "Case #", since=mark)
+    mark = len(fake_api.calls)
+    await person.say("кто это пишет?", replies=0)
+    await sent_to(fake_api, OPS, "кто это пишет?", since=mark)
+    await idle()
+    assert not [c.text for c in fake_api.calls_to("sendMessage", 713, mark)
+                if "очеред" in c.text]

@@ -77,3 +77,29 @@ async def test_code_word_during_an_open_case_reaches_the_operators_of_that_case(
         assert pseudonym(778) in note.text and "олубц" not in note.text
     finally:
         await bot.stop()
+
+
+@pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+async def test_after_the_code_word_the_phone_never_shows_a_queue(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+) -> None:
+    """The alarm opened a case nobody told the person about: whatever is written next (by
+    them or by whoever holds the phone) reaches the case, and the phone shows no queue."""
+    bot = HandoffBot(settings_for(fake_api, framework, redis_server.url))
+    await bot.start()
+    try:
+        person = Person(bot, fake_api, 779, "ru")
+        await person.say("/start")
+        await person.say("/codeword")
+        await person.say("голубцы")
+        await person.press("sa:in:no")
+        mark = len(fake_api.calls)
+        await person.say("Голубцы")
+        await sent_to(fake_api, OPS, "Case #", since=mark)
+        mark = len(fake_api.calls)
+        await person.say("привет, как погода?", replies=0)
+        await sent_to(fake_api, OPS, "привет, как погода?", since=mark)
+        for call in fake_api.calls_to("sendMessage", 779, mark):
+            assert "очеред" not in call.text and "команд" not in call.text, call.text
+    finally:
+        await bot.stop()
