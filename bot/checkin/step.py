@@ -34,7 +34,7 @@ from bot.checkin.screens import (
 )
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import Unit, typed_hours
+from bot.checkin.typed import Unit, typed_answer, typed_hours
 from bot.content.models import Checkin
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.safety import Safety
@@ -123,8 +123,11 @@ class CheckinStep:
         The engine calls this for a message that raised no risk (that one goes to the at-risk
         path first, whatever was being set up), and with `settings_only` for one where only
         the model saw a risk: then only a text that is wholly a setting ("2 тыдні") is taken.
+        A typed answer to a check-in that waits ("ок", "норм", "плохо") is taken as its button.
         """
         awaiting, plans, texts = turn.session.awaiting, self._plans, turn.r.content.checkin
+        if plans is not None and texts is not None and awaiting not in WAITS:
+            return await self._typed_answer(turn, plans, texts, text)
         if awaiting not in WAITS or (settings_only and awaiting != CHOICE):
             return False
         if settings_only and (typed_hours(text, "day") is None):
@@ -149,6 +152,20 @@ class CheckinStep:
             plan.contact, plan.step = value, "confirm"
         await self._save(turn, plans, plan, self._clock())
         turn.replies.append(self._screens.screen(turn, texts, plan))
+        return True
+
+    async def _typed_answer(self, turn: Turn, plans: PlanStore, texts: Checkin,
+                            text: str) -> bool:
+        """"ок" typed under a waiting check-in is "All fine", "плохо" is "Not fine": the
+        whole message, as content lists them. Typed, it would otherwise go to the recogniser,
+        which may answer "норм" with emergency numbers on a phone someone else may read."""
+        answer = typed_answer(text, texts)
+        if answer is None:
+            return False
+        plan = await plans.load(turn.event.user_key)  # only for a short answer-like text
+        if plan is None or plan.phase not in ("asked", "alerted"):
+            return False
+        await self._answer(turn, plans, texts, answer)
         return True
 
     # ------------------------------------------------------------------ setup

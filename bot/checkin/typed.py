@@ -1,5 +1,6 @@
-"""A typed check-in setting ("kazhdye 3 dnya", "2 тыдні", "every other day", "сутки") as a
-number of hours, for a person who writes instead of pressing a button.
+"""What a person types instead of pressing a check-in button: a setting ("kazhdye 3 dnya",
+"2 тыдні", "every other day", "сутки") as a number of hours, or an answer to a check-in
+("ок", "норм", "плохо"; the words are content's, content/checkin.yaml).
 
 Russian, Belarusian and English, in Cyrillic or Latin letters, with the typos a hurried thumb
 makes in word endings: words are matched by their stems, numbers as digits or words (1-12).
@@ -10,6 +11,9 @@ from __future__ import annotations
 
 import re
 from typing import Literal
+
+from bot.checkin.plan import Answer
+from bot.content.models import Checkin
 
 Unit = Literal["hour", "day", "week"]
 HOURS: dict[Unit, int] = {"hour": 1, "day": 24, "week": 24 * 7}
@@ -115,3 +119,21 @@ def typed_hours(text: str, default: Unit) -> int | None:
         # A unit alone is one of it ("сутки", "неделю"), but not a short word ("da", "что").
         return HOURS[unit] if unit is not None and len(unit_word) >= 4 else None
     return number * HOURS[unit or default]
+
+
+def _normal(text: str) -> str:
+    """Lower case, ё as е, letters, digits and apostrophes only, single spaces."""
+    kept = "".join(ch if ch.isalnum() or ch in "'’" else " " for ch in text.lower())
+    return " ".join(kept.replace("ё", "е").replace("’", "'").split())
+
+
+def typed_answer(text: str, texts: Checkin) -> Answer | None:
+    """"ok" or "help" when the whole message is one of content's typed answers, else None."""
+    said = _normal(text)
+    if not said or len(said) > 40:
+        return None
+    if said in {_normal(t) for t in texts.typed_not_fine}:
+        return "help"
+    if said in {_normal(t) for t in texts.typed_ok}:
+        return "ok"
+    return None

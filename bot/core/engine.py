@@ -345,7 +345,8 @@ class DialogueEngine:
             self._safety.consent(turn, typed_consent)
             return
         # A check-in setup's typed name or contact (a message raising a risk is not one); a
-        # typed setting ("2 тыдні") even when only the model saw a risk in its few words.
+        # typed setting ("2 тыдні") or answer to a check-in ("норм") even when only the model
+        # saw a risk in its few words.
         model_only = reading.decision.at_risk and not reading.decision.by_phrase
         if (not reading.decision.at_risk or model_only) and await self._checkin.on_text(
                 turn, reading.text, settings_only=model_only):

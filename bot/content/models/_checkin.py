@@ -61,3 +61,7 @@ class Checkin(Strict):
     durations_weeks: list[CheckinOption] = Field(min_length=1)
     grace_hours: list[CheckinOption] = Field(min_length=1)
     max_chars: int = Field(default=120, gt=0, le=500)  # a typed name or contact
+    # Typed answers to a check-in that waits (any language, lower case, whole message only):
+    # "ok" instead of pressing "All fine", "плохо" instead of "Not fine".
+    typed_ok: list[str] = Field(default_factory=list)
+    typed_not_fine: list[str] = Field(default_factory=list)
