@@ -69,6 +69,9 @@ class SilentAlarmStep:
         elif payload in ("sa:in:yes", "sa:in:no") and session.alarm_hash:
             session.alarm_in_sentence = payload == "sa:in:yes"
             turn.replies.append(r.main_menu(r.text(alarm.texts.saved)))
+        elif turn.event.kind == EventKind.COMMAND and not r.team:
+            # No operators' chat: a word would answer ordinarily and alert nobody.
+            turn.replies.append(r.main_menu(r.text(alarm.texts.unavailable)))
         elif turn.event.kind == EventKind.COMMAND:
             session.awaiting = AWAITING
             buttons = [[r.action_button("menu")]]

@@ -10,8 +10,14 @@ from collections.abc import Callable
 import pytest
 from redis.asyncio import Redis
 
+from bot.config import Settings
+from bot.content.loader import ContentHolder
 from bot.core.engine import DialogueEngine
 from bot.core.events import Response
+from bot.core.session_store import InMemorySessionStore
+from bot.factory import build_triage
+from bot.i18n import I18n
+from bot.nlu.embedded import EmbeddedRecognizer
 from bot.storage.redis import RedisSessionStore
 from tests.helpers.chat import Chat, alerts, all_payloads, texts
 from tests.helpers.logs import leaks
@@ -161,3 +167,19 @@ async def test_word_is_never_in_redis_or_logs_and_delete_removes_it(
     assert await redis_client.keys("*") == []
     await chat.command("/start")
     assert alerts(await chat.say(WORD)) == []
+
+
+async def test_without_a_team_no_word_is_promised(
+    settings: Settings, content_holder: ContentHolder, recognizer: EmbeddedRecognizer,
+    i18n: I18n,
+) -> None:
+    """No operators' chat: a code word would answer "Thanks, noted!" and alert nobody, while
+    the person believes help is on its way. /codeword says it is not available."""
+    engine = DialogueEngine(content_holder, recognizer, build_triage(settings),
+                            InMemorySessionStore(), i18n, settings, handoff_available=False)
+    chat = Chat(engine, language_code="be")
+    await chat.command("/start")
+    reply = await chat.command("/codeword")
+    assert "Кодавае слова зараз недаступнае" in texts(reply)[0]
+    asked = await chat.say("бульба з грыбамі")
+    assert "sa:in:yes" not in all_payloads(asked)
