@@ -1,7 +1,9 @@
 """What the operators hear about check-ins, through the durable handoff (bot/handoff).
 
 A missed check-in becomes a case with reason "checkin" whose alert carries only what the person
-agreed to share (destination country, the employer's or agency's name as typed, a contact);
+agreed to share (destination country, the employer's or agency's name as typed, a contact, and
+the last country they told the bot they were in), each labelled as what it is: the destination
+is where they were going, never "Country" (which operators read as where the person is now);
 it is silent: nothing about it may appear on the person's screen, someone else may hold the
 phone. If the person already has an open case, the same lines go into that case instead.
 An answer after the alert is posted in the case (or the chat when the case is closed).
@@ -9,7 +11,10 @@ An answer after the alert is posted in the case (or the chat when the case is cl
 
 from __future__ import annotations
 
+from babel import Locale
+
 from bot.checkin.plan import Answer, CheckinPlan
+from bot.checkin.timezones import moment
 from bot.core.events import OperatorAlert, Reply
 from bot.handoff.blocks import owner_of
 from bot.handoff.service import QueueHandoff
@@ -19,7 +24,12 @@ MISSED = "checkin-missed"
 UNDELIVERED = "checkin-undelivered"
 EMPLOYER = N_("Employer or agency (as they typed it): {value}")
 CONTACT = N_("Contact they gave: {value}")
-DESTINATION = N_("Destination country: {value}")
+DESTINATION = N_("Destination they gave before leaving (not where they are now): {value}")
+LOCATION = N_("Last country they told the bot they were in: {value}")
+LOCATION_NONE = N_("They agreed to show the last country they told the bot, but never named one.")
+SENT = N_("Check-in sent: {sent}; no answer by {due}.")
+AT_LOCAL = N_("{utc} UTC ({local} their time, {city})")
+AT_UTC = N_("{utc} UTC (their local time is not known)")
 NOTHING = N_("They agreed to share nothing else.")
 MISSED_IN_CASE = N_("⏰ {case} did not answer a check-in in time.")
 LATE: dict[str, str] = {
@@ -36,34 +46,63 @@ class HandoffOperators:
     def __init__(self, handoff: QueueHandoff) -> None:
         self._handoff = handoff
 
-    def _lines(self, plan: CheckinPlan) -> tuple[str, ...]:
+    def _at(self, at: float, zone: str | None) -> str:
+        """An instant for operators: UTC, and the person's own clock when it is known."""
+        board = self._handoff.parts.board
+        locale = Locale.parse(board.labels.language)
+        utc = moment(at, None, locale)
+        stamp = f"{utc.date}, {utc.time}"
+        shown = moment(at, zone, locale)
+        if not shown.local:
+            return board.text(AT_UTC, utc=stamp)
+        return board.text(AT_LOCAL, utc=stamp, local=shown.time, city=shown.zone)
+
+    async def _location(self, user_key: str, plan: CheckinPlan) -> str | None:
+        """The last country the person told the bot they were in, if they agreed to show it."""
+        sessions = self._handoff.parts.sessions
+        if not plan.share_location or sessions is None:
+            return None
+        session = await sessions.load(user_key)
+        return session.location if session is not None else None
+
+    def _lines(self, plan: CheckinPlan, location: str | None) -> tuple[str, ...]:
         parts = self._handoff.parts
-        lines = []
+        labels = parts.board.labels
+        lines = [parts.board.text(SENT, sent=self._at(plan.asked_at, plan.zone),
+                                  due=self._at(plan.next_at, plan.zone))]
+        if plan.country:
+            lines.append(parts.board.text(DESTINATION, value=labels.country(plan.country)))
+        if location:
+            lines.append(parts.board.text(LOCATION, value=labels.country(location)))
+        elif plan.share_location:
+            lines.append(parts.board.text(LOCATION_NONE))
         if plan.employer:
             lines.append(parts.board.text(EMPLOYER, value=plan.employer))
         if plan.contact:
             lines.append(parts.board.text(CONTACT, value=plan.contact))
-        return tuple(lines) or (parts.board.text(NOTHING),)
+        if len(lines) == 1:  # only when it was sent: nothing was agreed to be shared
+            lines.append(parts.board.text(NOTHING))
+        return tuple(lines)
 
     async def missed(self, user_key: str, plan: CheckinPlan) -> None:
         """Alert the operators (silently for the person); raises when nothing was queued."""
         parts = self._handoff.parts
         indicators = (MISSED, UNDELIVERED) if plan.undelivered else (MISSED,)
+        location = await self._location(user_key, plan)
         case = await parts.cases.open_case_of(user_key)
         if case is not None:  # someone is already on it: tell them there
             head = parts.board.text(MISSED_IN_CASE, case=case.pseudonym)
             lines = [parts.board.labels.indicator(UNDELIVERED)] if plan.undelivered else []
-            if plan.country:
-                country = parts.board.labels.country(plan.country)
-                lines.append(parts.board.text(DESTINATION, value=country))
-            lines += self._lines(plan)
+            lines += self._lines(plan, location)
             body = "\n".join([head, *(f"• {line}" for line in lines)])
             await parts.board.post(case, Reply(body))
             return
         await self._handoff.queue_alert(OperatorAlert(
             user_key=user_key, chat_key=plan.chat_key, reason="checkin",
-            language=plan.language, country=plan.country, indicators=indicators,
-            summary=self._lines(plan), silent=True,
+            # The case's country is where the person is (so operators and the topic read it):
+            # only the last one they named, only if they agreed; never the destination.
+            language=plan.language, country=location, indicators=indicators,
+            summary=self._lines(plan, location), silent=True,
         ))
 
     async def answered_late(self, user_key: str, answer: Answer) -> None:

@@ -23,7 +23,8 @@ HOUR = 3600
 # Past the plan's end and grace, the key lives this much longer: a late answer is still known.
 AFTER_END = DAY
 DRAFT_TTL = DAY  # an unfinished setup is forgotten after a day
-SetupStep = Literal["interval", "duration", "grace", "country", "employer", "contact", "confirm"]
+SetupStep = Literal["interval", "duration", "grace", "country", "zone", "location", "employer",
+                    "contact", "confirm"]
 
 
 class CheckinPlan(BaseModel):
@@ -45,8 +46,11 @@ class CheckinPlan(BaseModel):
     undelivered: bool = False  # the last question was refused (the bot is blocked)
     late: Answer | None = None
     last_answer: Answer | None = None  # to the question asked at `asked_at`
+    # The person's clock (IANA name): times they see are shown in it; None: shown in UTC.
+    zone: str | None = None
     # Shared with the operators only after a missed check-in, only what was agreed.
-    country: str | None = None
+    country: str | None = None  # the destination they gave before leaving
+    share_location: bool = False  # also the last country they told the bot they were in
     employer: str | None = Field(default=None, max_length=500)
     contact: str | None = Field(default=None, max_length=500)
 

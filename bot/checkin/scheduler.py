@@ -20,7 +20,7 @@ from contextlib import suppress
 from typing import Protocol
 
 from bot.checkin.plan import Answer, CheckinPlan
-from bot.checkin.step import answer_buttons
+from bot.checkin.screens import answer_buttons
 from bot.checkin.store import PlanStore
 from bot.content.models import Content
 from bot.core.events import Reply

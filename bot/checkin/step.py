@@ -5,7 +5,9 @@ the runner; without it (the console demo, no Redis) or without operators to aler
 says it is unavailable instead of promising an alert nobody would get.
 
 Payloads: `m:checkin` (menu), `ci:i:<days>`, `ci:d:<weeks>`, `ci:g:<hours>` (setup choices),
-`ci:c:<ISO2>` / `ci:c:no` (share the destination or not), `ci:skip`, `ci:go`, `ci:x` (setup),
+`ci:c:<ISO2>` / `ci:c:no` (share the destination or not), `ci:z:<IANA zone>` / `ci:z:utc`
+(the clock to show times in, when the destination keeps several), `ci:l:yes` / `ci:l:no`
+(share the last country they told the bot they were in), `ci:skip`, `ci:go`, `ci:x` (setup),
 `ci:ok`, `ci:help`, `ci:stop` (the answers under a check-in).
 """
 
@@ -14,15 +16,28 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 
-from bot.checkin.plan import DAY, HOUR, WEEK, Answer, CheckinPlan
+from bot.checkin.plan import HOUR, Answer, CheckinPlan
+from bot.checkin.screens import (
+    CHOICE,
+    CHOICES,
+    EMPLOYER,
+    NO_COUNTRY,
+    PREFIX,
+    UTC_ZONE,
+    WAITS,
+    SetupScreens,
+    end_wait,
+    skip_rows,
+    status,
+    when,
+)
 from bot.checkin.store import PlanStore
-from bot.content.models import Checkin, CheckinOption
-from bot.core.events import Button, EventKind, IncomingEvent, Reply
-from bot.core.replies import Replies
+from bot.checkin.timezones import ZoneTable
+from bot.checkin.typed import Unit, typed_answer, typed_hours
+from bot.content.models import Checkin
+from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.safety import Safety
-from bot.core.session import PasteQuestion
 from bot.core.turn import Turn
 
 log = logging.getLogger(__name__)
@@ -30,39 +45,31 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], float]  # seconds since the epoch
 COMMAND = "/checkin"
 ACTION = "checkin"  # the main menu's `m:checkin`
-PREFIX = "ci:"
-EMPLOYER = PasteQuestion(what="checkin_employer")
-CONTACT = PasteQuestion(what="checkin_contact")
 ANSWERS: tuple[Answer, ...] = ("ok", "help", "stop")
-NO_COUNTRY = "no"
-# setup payload kind -> (plan field, seconds per unit, the content's list of options)
-CHOICES: dict[str, tuple[str, int, str]] = {
-    "i": ("interval_s", DAY, "intervals_days"),
-    "d": ("duration_s", WEEK, "durations_weeks"),
-    "g": ("grace_s", HOUR, "grace_hours"),
+# The setup step -> its payload kind and what a bare typed number counts.
+STEPS: dict[str, tuple[str, Unit]] = {
+    "interval": ("i", "day"),
+    "duration": ("d", "week"),
+    "grace": ("g", "hour"),
 }
-
-
-def answer_buttons(texts: Checkin, language: str) -> list[list[Button]]:
-    """The three answers under a check-in (their labels are ordinary content texts)."""
-    t = texts.texts
-    return [[Button(t.button_ok.get(language).strip(), f"{PREFIX}ok")],
-            [Button(t.button_help.get(language).strip(), f"{PREFIX}help")],
-            [Button(t.button_stop.get(language).strip(), f"{PREFIX}stop")]]
 
 
 class CheckinStep:
     """/checkin, its setup screens, and "all right" / "not fine" / "stop" under a check-in."""
 
-    def __init__(self, safety: Safety, clock: Clock = time.time) -> None:
+    def __init__(self, safety: Safety, clock: Clock = time.time,
+                 zones: ZoneTable | None = None) -> None:
         self._safety = safety
         self._clock = clock
         self._plans: PlanStore | None = None
+        self._zones = zones or ZoneTable()
+        self._screens = SetupScreens(self._zones, clock)
 
     def bind(self, plans: PlanStore, clock: Clock | None = None) -> None:
         """Keep plans in Redis (the runner does this; the scheduler uses the same store)."""
         self._plans = plans
         self._clock = clock or self._clock
+        self._screens.clock = self._clock
 
     @property
     def plans(self) -> PlanStore | None:
@@ -82,7 +89,7 @@ class CheckinStep:
         contact, so a later question is never taken for one (the draft stays, unscheduled)."""
         event = turn.event
         navigating = event.kind in (EventKind.COMMAND, EventKind.BUTTON)
-        if navigating and turn.session.awaiting in (EMPLOYER, CONTACT) and not self.claims(event):
+        if navigating and turn.session.awaiting in WAITS and not self.claims(event):
             turn.session.awaiting = None
 
     async def on_event(self, turn: Turn) -> None:
@@ -100,7 +107,7 @@ class CheckinStep:
         plan = await plans.load(turn.event.user_key)
         if not payload.startswith(PREFIX):  # /checkin or the menu button
             if plan is not None and plan.phase != "draft":
-                turn.replies.append(self._status(r, texts, plan))
+                turn.replies.append(status(r, texts, plan))
             else:
                 await self._begin(turn, plans, texts, now)
             return
@@ -109,127 +116,135 @@ class CheckinStep:
             return
         await self._setup(turn, plans, texts, plan, kind, rest, now)
 
-    async def on_text(self, turn: Turn, text: str) -> bool:
-        """The employer's name or the contact, typed during the setup; True when taken.
+    async def on_text(self, turn: Turn, text: str, *, settings_only: bool = False) -> bool:
+        """The employer's name, the contact or a typed setting, during the setup; True when
+        taken.
 
-        The engine calls this only for a message that raised no risk (that one goes to the
-        at-risk path first, whatever was being set up).
+        The engine calls this for a message that raised no risk (that one goes to the at-risk
+        path first, whatever was being set up), and with `settings_only` for one where only
+        the model saw a risk: then only a text that is wholly a setting ("2 тыдні") is taken.
+        A typed answer to a check-in that waits ("ок", "норм", "плохо") is taken as its button.
         """
         awaiting, plans, texts = turn.session.awaiting, self._plans, turn.r.content.checkin
-        if awaiting not in (EMPLOYER, CONTACT):
+        if plans is not None and texts is not None and awaiting not in WAITS:
+            return await self._typed_answer(turn, plans, texts, text)
+        if awaiting not in WAITS or (settings_only and awaiting != CHOICE):
             return False
+        if settings_only and (typed_hours(text, "day") is None):
+            return False  # the model saw a risk and it is not a setting: the at-risk path
         turn.session.awaiting = None
         if plans is None or texts is None:
             return False
         plan = await plans.load(turn.event.user_key)
         if plan is None or plan.phase != "draft":
             return False
+        if awaiting == CHOICE:
+            return await self._typed_choice(turn, plans, texts, plan, text)
         value = " ".join(text.split())
         r = turn.r
         if len(value) > texts.max_chars or not value:
             turn.session.awaiting = awaiting
-            turn.replies.append(Reply(r.text(texts.texts.too_long), self._skip_rows(r, texts)))
+            turn.replies.append(Reply(r.text(texts.texts.too_long), skip_rows(r, texts)))
             return True
         if awaiting == EMPLOYER:
             plan.employer, plan.step = value, "contact"
         else:
             plan.contact, plan.step = value, "confirm"
         await self._save(turn, plans, plan, self._clock())
-        turn.replies.append(self._screen(turn, texts, plan))
+        turn.replies.append(self._screens.screen(turn, texts, plan))
+        return True
+
+    async def _typed_answer(self, turn: Turn, plans: PlanStore, texts: Checkin,
+                            text: str) -> bool:
+        """"ок" typed under a waiting check-in is "All fine", "плохо" is "Not fine": the
+        whole message, as content lists them. Typed, it would otherwise go to the recogniser,
+        which may answer "норм" with emergency numbers on a phone someone else may read."""
+        answer = typed_answer(text, texts)
+        if answer is None:
+            return False
+        plan = await plans.load(turn.event.user_key)  # only for a short answer-like text
+        if plan is None or plan.phase not in ("asked", "alerted"):
+            return False
+        await self._answer(turn, plans, texts, answer)
         return True
 
     # ------------------------------------------------------------------ setup
     async def _begin(self, turn: Turn, plans: PlanStore, texts: Checkin, now: float) -> None:
         plan = CheckinPlan(chat_key=turn.event.chat_key, language=turn.r.lang)
         await plans.update(turn.event.user_key, lambda _: plan, now=now)
-        turn.replies.append(self._screen(turn, texts, plan))
+        turn.replies.append(self._screens.screen(turn, texts, plan))
 
     async def _setup(self, turn: Turn, plans: PlanStore, texts: Checkin, plan: CheckinPlan,
                      kind: str, rest: str, now: float) -> None:
         r = turn.r
         if kind in CHOICES:
-            field, unit, options = CHOICES[kind]
+            _, unit, options = CHOICES[kind]
             values = [o.value for o in getattr(texts, options)]
             if not rest.isdigit() or int(rest) not in values:
-                turn.replies.append(self._screen(turn, texts, plan))  # the screen again
+                turn.replies.append(self._screens.screen(turn, texts, plan))  # the screen again
                 return
-            setattr(plan, field, int(rest) * unit)
-            plan.step = {"i": "duration", "d": "grace", "g": "country"}[kind]  # type: ignore[assignment]
+            _choose(plan, kind, int(rest) * unit)
         elif kind == "c":
             if rest != NO_COUNTRY and rest not in r.content.countries:
-                turn.replies.append(self._screen(turn, texts, plan))
+                turn.replies.append(self._screens.screen(turn, texts, plan))
                 return
             plan.country = None if rest == NO_COUNTRY else rest
-            plan.step = "employer"
+            # One clock: times in it at once; several: the person picks; none known: UTC.
+            plan.zone = self._zones.single(plan.country, now)
+            several = plan.zone is None and len(self._zones.choices(plan.country, now)) > 1
+            plan.step = "zone" if several else "location"
+        elif kind == "z" and plan.step == "zone":
+            if rest != UTC_ZONE and not self._zones.belongs(plan.country, rest):
+                turn.replies.append(self._screens.screen(turn, texts, plan))
+                return
+            plan.zone, plan.step = (None if rest == UTC_ZONE else rest), "location"
+        elif kind == "l" and plan.step == "location" and rest in ("yes", "no"):
+            plan.share_location, plan.step = rest == "yes", "employer"
         elif kind == "skip":
             plan.step = "contact" if plan.step == "employer" else "confirm"
         elif kind == "x":
             await plans.delete(turn.event.user_key)
-            _end_wait(turn)
+            end_wait(turn)
             turn.replies.append(r.main_menu(r.text(texts.texts.cancelled)))
             return
         elif kind == "go" and plan.step == "confirm" and plan.interval_s and plan.duration_s:
             plan.language = r.lang
             plan.start(now)
             await self._save(turn, plans, plan, now)
-            _end_wait(turn)
+            end_wait(turn)
             log.info("check-ins started user=%s", turn.event.user_key[:12])
-            started = r.text(texts.texts.started).format(next=self._when(r, plan.next_at))
+            started = r.text(texts.texts.started).format(next=when(r.tr, plan.next_at, plan.zone))
             turn.replies.append(r.main_menu(started))
             return
         await self._save(turn, plans, plan, now)
-        turn.replies.append(self._screen(turn, texts, plan))
+        turn.replies.append(self._screens.screen(turn, texts, plan))
+
+    async def _typed_choice(self, turn: Turn, plans: PlanStore, texts: Checkin,
+                            plan: CheckinPlan, text: str) -> bool:
+        """A typed interval, duration or grace ("kazhdye 3 dnya", "2 тыдні"); True when taken.
+
+        A value between the smallest and the largest button is taken as typed; outside, the
+        screen comes again; a text that names no setting is left to the engine (a question).
+        """
+        if plan.step not in STEPS:
+            return False
+        kind, default = STEPS[plan.step]
+        hours = typed_hours(text, default)
+        if hours is None:
+            return False
+        _, unit, options = CHOICES[kind]
+        bounds = [o.value * unit for o in getattr(texts, options)]
+        seconds = hours * HOUR
+        if min(bounds) <= seconds <= max(bounds):
+            _choose(plan, kind, seconds)
+            await self._save(turn, plans, plan, self._clock())
+        turn.replies.append(self._screens.screen(turn, texts, plan))
+        return True
 
     @staticmethod
     async def _save(turn: Turn, plans: PlanStore, plan: CheckinPlan, now: float) -> None:
         # The setup is the person's own, under their lock: their latest screen wins.
         await plans.update(turn.event.user_key, lambda _: plan.model_copy(), now=now)
-
-    def _screen(self, turn: Turn, texts: Checkin, plan: CheckinPlan) -> Reply:
-        """The setup screen for the plan's current step (and what the next text answers)."""
-        r, t, session = turn.r, texts.texts, turn.session
-        cancel = [Button(r.text(t.button_cancel), f"{PREFIX}x")]
-        _end_wait(turn)
-        if plan.step in ("interval", "duration", "grace"):
-            kind = {"interval": "i", "duration": "d", "grace": "g"}[plan.step]
-            options: list[CheckinOption] = getattr(texts, CHOICES[kind][2])
-            question = {"interval": t.intro, "duration": t.ask_duration, "grace": t.ask_grace}
-            buttons = [Button(r.text(o.label), f"{PREFIX}{kind}:{o.value}") for o in options]
-            return Reply(r.text(question[plan.step]), [*_rows(buttons), cancel])
-        if plan.step == "country":
-            codes = list(r.content.countries)
-            if session.destination in codes:  # the country they read about first
-                codes.remove(session.destination)
-                codes.insert(0, session.destination)
-            buttons = [Button(r.country_name(c), f"{PREFIX}c:{c}") for c in codes]
-            no = [Button(r.text(t.button_no_country), f"{PREFIX}c:{NO_COUNTRY}")]
-            return Reply(r.text(t.ask_country), [*_rows(buttons), no, cancel])
-        if plan.step in ("employer", "contact"):
-            session.awaiting = EMPLOYER if plan.step == "employer" else CONTACT
-            ask = t.ask_employer if plan.step == "employer" else t.ask_contact
-            return Reply(r.text(ask), self._skip_rows(r, texts))
-        lines = shared_lines(texts, plan, r.lang, r.country_name)
-        body = "\n".join([r.text(t.confirm), *(f"• {line}" for line in lines)])
-        return Reply(body, [[Button(r.text(t.button_start), f"{PREFIX}go")], cancel])
-
-    @staticmethod
-    def _skip_rows(r: Replies, texts: Checkin) -> list[list[Button]]:
-        t = texts.texts
-        return [[Button(r.text(t.button_skip), f"{PREFIX}skip")],
-                [Button(r.text(t.button_cancel), f"{PREFIX}x")]]
-
-    def _status(self, r: Replies, texts: Checkin, plan: CheckinPlan) -> Reply:
-        if plan.phase in ("asked", "alerted"):  # a check-in waits for its answer: ask again
-            return Reply(r.text(texts.texts.question), answer_buttons(texts, r.lang))
-        text = r.text(texts.texts.active).format(
-            next=self._when(r, plan.next_at), until=self._when(r, plan.ends_at))
-        stop = [Button(r.text(texts.texts.button_stop), f"{PREFIX}stop")]
-        return Reply(text, [stop, [r.action_button("menu")]])
-
-    @staticmethod
-    def _when(r: Replies, at: float) -> str:
-        moment = datetime.fromtimestamp(at, UTC)
-        return f"{r.tr.date(moment)}, {r.tr.time(moment)} UTC"
 
     # ------------------------------------------------------------------ answers
     async def _answer(self, turn: Turn, plans: PlanStore, texts: Checkin | None,
@@ -275,25 +290,8 @@ class CheckinStep:
             turn.replies.append(Reply(text) if text else r.main_menu())
 
 
-def shared_lines(texts: Checkin, plan: CheckinPlan, language: str,
-                 country_name: Callable[[str], str]) -> list[str]:
-    """Exactly what the operators will see about a missed check-in, in `language`."""
-    t = texts.texts
-    lines = []
-    if plan.country:
-        lines.append(t.share_country.get(language).strip().format(value=country_name(plan.country)))
-    if plan.employer:
-        lines.append(t.share_employer.get(language).strip().format(value=plan.employer))
-    if plan.contact:
-        lines.append(t.share_contact.get(language).strip().format(value=plan.contact))
-    return lines or [t.share_nothing.get(language).strip()]
-
-
-def _end_wait(turn: Turn) -> None:
-    # Only our own wait ends: an open offer of a human (or another question) stays open.
-    if turn.session.awaiting in (EMPLOYER, CONTACT):
-        turn.session.awaiting = None
-
-
-def _rows(buttons: list[Button], width: int = 2) -> list[list[Button]]:
-    return [buttons[i:i + width] for i in range(0, len(buttons), width)]
+def _choose(plan: CheckinPlan, kind: str, seconds: int) -> None:
+    """Set the interval, duration or grace and move to the next step."""
+    field = CHOICES[kind][0]
+    setattr(plan, field, seconds)
+    plan.step = {"i": "duration", "d": "grace", "g": "country"}[kind]  # type: ignore[assignment]

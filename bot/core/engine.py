@@ -6,6 +6,7 @@ import logging
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
+from functools import partial
 
 from bot.checkin.step import CheckinStep
 from bot.config import Settings
@@ -145,6 +146,15 @@ class DialogueEngine:
             await self._save(event.user_key, session)
         await self._save_held(event.user_key)
         return turn.response
+
+    async def is_code_word(self, event: IncomingEvent) -> bool:
+        """Whether the event is a text with the person's silent-alarm code word. The transport
+        asks before an open case relays the text: the engine must raise the alarm, and the
+        phone must show the ordinary reply, not "your place in the queue"."""
+        if event.kind != EventKind.TEXT or not event.text:
+            return False
+        session, _ = await self._load(event.user_key)
+        return self._alarm.written(event.user_key, event.text, session)
 
     async def keep_case(self, user_key: str, case: CaseStatus) -> None:
         """Keep the handoff's word about the person's case in their session, outside a turn
@@ -300,6 +310,10 @@ class DialogueEngine:
             confident=intent.confidence >= self._low_confidence,
         )
 
+    def _danger(self, r: Replies, text: str) -> bool:
+        """A danger phrase (the deterministic layer only: nothing goes to a recogniser)."""
+        return self._content_parts(r.content)[0].assess(text, IntentResult("", 0.0)).at_risk
+
     async def _on_text(self, turn: Turn) -> None:
         """Free text: read it once, then act on what the session is waiting for.
 
@@ -309,7 +323,8 @@ class DialogueEngine:
         read); the recognised intent.
         """
         # The code word: before triage and before any log line.
-        if self._alarm.on_text(turn, turn.event.text or ""):
+        if self._alarm.on_text(turn, turn.event.text or "", danger=partial(self._danger, turn.r),
+                               common=lambda text: consent_choice(text, self._consent) is not None):
             return
         reading = await self._read(turn)
         r, session = turn.r, turn.session
@@ -329,8 +344,12 @@ class DialogueEngine:
                 self._safety.numbers_now(turn)
             self._safety.consent(turn, typed_consent)
             return
-        # A check-in setup's typed name or contact (a message raising a risk is not one).
-        if not reading.decision.at_risk and await self._checkin.on_text(turn, reading.text):
+        # A check-in setup's typed name or contact (a message raising a risk is not one); a
+        # typed setting ("2 тыдні") or answer to a check-in ("норм") even when only the model
+        # saw a risk in its few words.
+        model_only = reading.decision.at_risk and not reading.decision.by_phrase
+        if (not reading.decision.at_risk or model_only) and await self._checkin.on_text(
+                turn, reading.text, settings_only=model_only):
             return
         # A job ad: its red flags (after the danger phrases, which answer with numbers first).
         if self._ads.on_text(turn, reading.text, at_risk=reading.decision.at_risk):

@@ -58,13 +58,15 @@ class ConsentQuestion(BaseModel):
 
 class PasteQuestion(BaseModel):
     """The bot waits for something to be pasted: a job ad to check, a new code word, or (setting
-    up check-ins) the employer's or agency's name or a contact to share if one is missed."""
+    up check-ins) the employer's or agency's name or a contact to share if one is missed, or a
+    typed interval, duration or grace ("checkin_choice")."""
 
     kind: Literal["paste"] = "paste"
-    what: Literal["ad", "code_word", "checkin_employer", "checkin_contact"]
+    what: Literal["ad", "code_word", "checkin_employer", "checkin_contact", "checkin_choice"]
 
 
-PASTE_WHATS: tuple[str, ...] = ("ad", "code_word", "checkin_employer", "checkin_contact")
+PASTE_WHATS: tuple[str, ...] = ("ad", "code_word", "checkin_employer", "checkin_contact",
+                                "checkin_choice")
 
 Awaiting = Annotated[
     CountryQuestion | ConsentQuestion | PasteQuestion, Field(discriminator="kind")

@@ -12,6 +12,7 @@ import hmac
 import logging
 import re
 import secrets
+from collections.abc import Callable
 
 from bot.core.events import Button, EventKind, IncomingEvent, OperatorAlert, Reply
 from bot.core.labels import ALARM_EXACT, ALARM_IN_SENTENCE, ALARM_REMOVE
@@ -24,6 +25,10 @@ COMMAND = "/codeword"
 AWAITING = PasteQuestion(what="code_word")  # waiting for the new code word
 INDICATOR = "silent-alarm"
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _never(text: str) -> bool:
+    return False
 
 
 def _words(text: str) -> list[str]:
@@ -64,6 +69,9 @@ class SilentAlarmStep:
         elif payload in ("sa:in:yes", "sa:in:no") and session.alarm_hash:
             session.alarm_in_sentence = payload == "sa:in:yes"
             turn.replies.append(r.main_menu(r.text(alarm.texts.saved)))
+        elif turn.event.kind == EventKind.COMMAND and not r.team:
+            # No operators' chat: a word would answer ordinarily and alert nobody.
+            turn.replies.append(r.main_menu(r.text(alarm.texts.unavailable)))
         elif turn.event.kind == EventKind.COMMAND:
             session.awaiting = AWAITING
             buttons = [[r.action_button("menu")]]
@@ -73,10 +81,14 @@ class SilentAlarmStep:
         else:
             turn.replies.append(r.main_menu())
 
-    def on_text(self, turn: Turn, text: str) -> bool:
+    def on_text(self, turn: Turn, text: str, *, danger: Callable[[str], bool] = _never,
+                common: Callable[[str], bool] = _never) -> bool:
         """Set the word, or raise the alarm when it is written; True when handled.
 
-        Runs before triage and before anything is logged about the message.
+        Runs before triage and before anything is logged about the message. While a word is
+        being set, `danger` (a danger phrase: not taken, the engine's at-risk path answers it)
+        and `common` (a word the bot answers to, e.g. a typed "yes"/"no": it would raise the
+        alarm by chance, or the alarm would swallow the answer) keep a text from becoming one.
         """
         r, session, event = turn.r, turn.session, turn.event
         alarm = r.content.silent_alarm
@@ -85,10 +97,17 @@ class SilentAlarmStep:
         words = _words(text)
         if session.awaiting == AWAITING:
             session.awaiting = None
+            if danger(text):
+                return False
             if not words or len(words) > alarm.max_words or len("".join(words)) < alarm.min_chars:
                 session.awaiting = AWAITING
                 menu = [[r.action_button("menu")]]
                 turn.replies.append(Reply(r.text(alarm.texts.invalid), menu))
+                return True
+            if common(text):
+                session.awaiting = AWAITING
+                menu = [[r.action_button("menu")]]
+                turn.replies.append(Reply(r.text(alarm.texts.too_common), menu))
                 return True
             session.alarm_hash = self.digest(event.user_key, words)
             session.alarm_in_sentence = False
@@ -116,6 +135,10 @@ class SilentAlarmStep:
         )
         log.warning("silent alarm raised user=%s", event.user_key[:12])
         return True
+
+    def written(self, user_key: str, text: str, session: Session) -> bool:
+        """Whether `text` is the person's code word (or holds it, if they chose so)."""
+        return self._written(user_key, _words(text), session)
 
     def _written(self, user_key: str, words: list[str], session: Session) -> bool:
         hashed = session.alarm_hash

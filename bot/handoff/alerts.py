@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from bot.core.events import Button, Reply
+from bot.core.events import Button, OperatorAlert, Reply
+from bot.core.silent_alarm import INDICATOR as SILENT_ALARM
 from bot.handoff.case import Case
 from bot.handoff.labels import OUTCOMES, OperatorTexts
 from bot.i18n import N_
@@ -90,22 +91,49 @@ def alert_lines(case: Case, texts: OperatorTexts) -> list[str]:
             *_details(case, texts)]
 
 
+def silent_case(case: Case) -> bool:
+    """A missed check-in or a silent alarm: the person did not write to us just now, so the
+    case knows only the last country they named (maybe long ago), and someone else may be
+    holding their phone."""
+    return case.reason == "checkin" or SILENT_ALARM in case.indicators
+
+
 def _details(case: Case, texts: OperatorTexts) -> list[str]:
+    unseen = silent_case(case)
+    reason = texts.reason(case.reason)
+    if SILENT_ALARM in case.indicators:  # not a risk the triage found: their code word
+        reason = texts.text(N_("silent alarm: they wrote their code word"))
+    country = N_("Language: {language} · Country: {country}")
+    if unseen:  # never taken for where they are now
+        country = (N_("Language: {language} · Last country they named: {country}")
+                   if case.country else N_("Language: {language} · Where they are now: not known"))
     lines = [
-        texts.text(N_("Reason: {reason}"), reason=texts.reason(case.reason)),
-        texts.text(N_("Language: {language} · Country: {country}"),
-                   language=texts.person_language(case.language),
+        texts.text(N_("Reason: {reason}"), reason=reason),
+        texts.text(country, language=texts.person_language(case.language),
                    country=texts.country(case.country)),
         texts.text(N_("Risk level: {level}"), level=texts.risk_level(case.risk_level)),
         texts.text(N_("Warning signs: {signs}"), signs=texts.indicators(case.indicators)),
     ]
+    if unseen:
+        lines.append("⚠️ " + texts.text(N_(
+            "Someone else may be holding their phone: anything written to them can be seen.")))
     if case.summary:
-        lines.append(texts.text(N_("Answers:")))
+        lines.append(texts.text(N_("What they agreed in advance to show:") if case.reason ==
+                                "checkin" else N_("Answers:")))
         lines.extend(f"• {line}" for line in case.summary)
     if case.user_text:
         lines.append(texts.text(N_("They wrote (shared with consent): {text}"),
                                 text=case.user_text))
     return lines
+
+
+def silent_note(case: Case, alert: OperatorAlert, texts: OperatorTexts) -> Reply:
+    """A silent alert (the code word) for a person whose case is already open: its details
+    posted in that case, since a second case is never opened for one person."""
+    raised = Case.from_alert(alert, id=case.id, user_key="", pseudonym=case.pseudonym)
+    head = "🔕 " + texts.text(N_("{case}: a silent alert in this open case. Nothing about it "
+                                 "was shown on their phone."), case=case.pseudonym)
+    return Reply("\n".join([head, *_details(raised, texts)]))
 
 
 def _alert_id(case: Case, escalation: int) -> str:

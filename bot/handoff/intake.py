@@ -14,7 +14,7 @@ from functools import partial
 from redis.exceptions import OutOfMemoryError, RedisError
 
 from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply
-from bot.handoff.alerts import alert_reply
+from bot.handoff.alerts import alert_reply, silent_note
 from bot.handoff.blocks import owner_of
 from bot.handoff.case import Case
 from bot.handoff.degraded import (
@@ -93,7 +93,11 @@ class CaseIntake:
         parts = self.parts
         existing = await parts.cases.open_case_of(alert.user_key)
         if existing is not None:
-            if not alert.silent:  # a silent alarm must not show on the person's screen
+            if alert.silent:  # nothing on the person's screen; the case's operators hear it
+                await parts.board.post(existing, silent_note(existing, alert, parts.board.labels))
+                if existing.state == "new" and alert.risk_level == "high":
+                    await parts.waiting.escalate_now(existing.id)
+            else:
                 await parts.person.remind_place(existing)  # asked again: never a second alert
             return None
         open_now = parts.hours.is_open()

@@ -13,6 +13,7 @@ from bot.i18n import N_, Translator
 INDICATORS: dict[str, str] = {
     "checkin-missed": N_("Check-in not answered in time"),
     "checkin-undelivered": N_("Check-in not delivered (the bot is blocked)"),
+    "silent-alarm": N_("Silent alarm (code word)"),
     "risk_documents_withheld": N_("Documents withheld"),
     "risk_movement_restricted": N_("Not allowed to leave"),
     "risk_debt_bondage": N_("Debt bondage"),

@@ -13,7 +13,7 @@ from redis.exceptions import RedisError
 
 from bot.core.events import CaseStatus, EventKind, IncomingEvent, Reply
 from bot.handoff.actions import take
-from bot.handoff.alerts import is_note, outcome_reply
+from bot.handoff.alerts import is_note, outcome_reply, silent_case
 from bot.handoff.canned import canned_command, pick_canned
 from bot.handoff.case import Case
 from bot.handoff.channel import OperatorsUnreachable
@@ -65,7 +65,9 @@ class Relay:
         if event.kind in (EventKind.COMMAND, EventKind.BUTTON):
             return Routed(False, CaseStatus(case.id))
         await self._to_case(case, event)
-        if case.state == "new":
+        # A silent case (code word, missed check-in) was never announced on the phone: no
+        # "your place in the queue" there either, whoever is holding it.
+        if case.state == "new" and not silent_case(case):
             try:
                 await self._place_note(case)
             except (RedisError, OSError) as exc:

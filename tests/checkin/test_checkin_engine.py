@@ -24,7 +24,8 @@ async def _to_employer_question(chat: Chat) -> None:
     assert "ci:i:2" in all_payloads(intro)
     for payload in ("ci:i:2", "ci:d:2", "ci:g:12"):
         await chat.press(payload)
-    asked = await chat.press("ci:c:PL")
+    await chat.press("ci:c:PL")
+    asked = await chat.press("ci:l:no")
     assert "ci:skip" in all_payloads(asked)
 
 
@@ -124,3 +125,58 @@ async def test_checkin_while_a_check_in_waits_asks_it_again(redis_client: Redis)
     again = await chat.command("/checkin")
     assert texts(again) == ["Привет! Как дела, всё в порядке?"]
     assert all_payloads(again) == ["ci:ok", "ci:help", "ci:stop"]
+
+
+async def _asked(redis_client: Redis, chat: Chat, clock: FakeClock) -> PlanStore:
+    await _to_employer_question(chat)
+    await chat.press("ci:skip")
+    await chat.press("ci:skip")
+    await chat.press("ci:go")
+    store = PlanStore(redis_client, SECRET_KEY)
+    plan = await store.load(chat.user_key)
+    assert plan is not None
+    plan.phase, plan.asked_at, plan.next_at = "asked", clock.now, clock.now + DAY
+    assert await store.save(chat.user_key, plan, seq=plan.seq, now=clock.now)
+    return store
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("ru", "ок"), ("ru", "норм"), ("ru", "Всё хорошо!"), ("ru", "vse ok"), ("ru", "да"),
+    ("be", "усё добра"), ("be", "так"), ("en", "ok"), ("en", "I'm fine"),
+])
+async def test_a_typed_fine_answers_a_waiting_check_in_like_its_button(
+    redis_client: Redis, language: str, typed: str
+) -> None:
+    """Typed instead of pressed, "ок" got the emergency numbers, a country question or the
+    offer of a person (on a phone someone else may read), and the check-in counted as missed."""
+    clock = FakeClock()
+    chat = Chat(engine(redis_client, clock), language_code=language)
+    store = await _asked(redis_client, chat, clock)
+    reply = await chat.say(typed)
+    assert not alerts(reply) and "112" not in "\n".join(texts(reply))
+    assert "h:yes" not in all_payloads(reply) and "c:PL" not in all_payloads(reply)
+    plan = await store.load(chat.user_key)
+    assert plan is not None and plan.phase == "waiting" and plan.last_answer == "ok"
+
+
+async def test_a_typed_not_fine_is_the_not_fine_button(redis_client: Redis) -> None:
+    clock = FakeClock()
+    chat = Chat(engine(redis_client, clock), language_code="ru")
+    store = await _asked(redis_client, chat, clock)
+    reply = await chat.say("плохо")
+    assert "112" in "\n".join(texts(reply))
+    plan = await store.load(chat.user_key)
+    assert plan is not None and plan.last_answer == "help"
+
+
+async def test_typed_ok_without_a_waiting_check_in_is_an_ordinary_message(
+    redis_client: Redis,
+) -> None:
+    clock = FakeClock()
+    chat = Chat(engine(redis_client, clock), language_code="ru")
+    await _to_employer_question(chat)
+    await chat.press("ci:skip")
+    await chat.press("ci:skip")
+    await chat.press("ci:go")
+    reply = await chat.say("всё хорошо")
+    assert "Отлично, спасибо" not in "\n".join(texts(reply))

@@ -4,6 +4,7 @@ and a fake clock the scheduler and the engine read (days pass in a test's second
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 from redis.asyncio import Redis
@@ -85,7 +86,7 @@ async def test_missed_check_in_alerts_operators_with_only_the_agreed_fields_then
     assert "missed check-in" in alert.text and pseudonym(702) in alert.text
     assert "ООО Ромашка &lt;b&gt;" in alert.text  # as typed, escaped for HTML
     assert "Check-in not answered in time" in alert.text
-    assert "Lithuania" not in alert.text and "Country: unknown" in alert.text
+    assert "Lithuania" not in alert.text and "Where they are now: not known" in alert.text
     # Silent: the phone shows nothing of it (no queue place, no numbers).
     await idle()
     assert not fake_api.calls_to("sendMessage", 702, mark)
@@ -209,3 +210,58 @@ async def test_not_fine_gives_the_numbers_first_then_the_offer_of_a_person(
     replies = await person.press("ci:help")
     assert "112" in replies[0].text and "Польш" in replies[0].text
     assert "h:yes" in replies[-1].payloads
+
+
+@FRAMEWORKS
+async def test_the_alert_labels_the_destination_and_shows_where_they_are_only_if_agreed(
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
+) -> None:
+    """Operators read "Country:" as where the person is now: the destination given before
+    leaving is labelled as such, and the last country they named comes only with consent."""
+    clock.now = datetime(2026, 11, 30, 10, 0, tzinfo=UTC).timestamp()
+    agreed, declined = Person(bot, fake_api, 711, "ru"), Person(bot, fake_api, 712, "be")
+    for person, share in ((agreed, True), (declined, False)):
+        await person.say("/start")
+        await person.press("c:LT")  # where they are (the at-risk path's country)
+        await set_up(person, country="PL", share_location=share)
+    mark = len(fake_api.calls)
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, 711, QUESTION, since=mark)
+    clock.advance(GRACE + 1)
+    await fake_api.wait_calls("sendMessage", 2, OPS, since=mark)
+    by_person = {p: next(a for a in alerts(fake_api, mark) if pseudonym(p) in a)
+                 for p in (711, 712)}
+    for alert in by_person.values():
+        assert "Destination they gave before leaving (not where they are now): Poland" in alert
+        assert "Country: Poland" not in alert and "Last country they named: Poland" not in alert
+        assert "What they agreed in advance to show:" in alert and "Answers:" not in alert
+        assert "Someone else may be holding their phone" in alert
+        # When it was asked and when the answer was due: UTC and the person's clock.
+        assert "Check-in sent: December 2, 2026, 10:00" in alert.replace("\u202f", " ")
+        assert "UTC (11:00" in alert.replace("\u202f", " ") and "their time, Warsaw)" in alert
+    assert "Last country they named: Lithuania" in by_person[711]
+    assert "Last country they told the bot they were in: Lithuania" in by_person[711]
+    assert "Lithuania" not in by_person[712]
+    assert "Where they are now: not known" in by_person[712]
+
+
+@FRAMEWORKS
+async def test_after_a_missed_check_in_the_phone_shows_no_queue(
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
+) -> None:
+    """The missed check-in opened a case the phone was never told of: a message written
+    afterwards (maybe by someone else) reaches the team, and no queue place is shown."""
+    person = Person(bot, fake_api, 713, "ru")
+    await person.say("/start")
+    await set_up(person)
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, 713, QUESTION)
+    mark = len(fake_api.calls)
+    clock.advance(GRACE + 1)
+    await sent_to(fake_api, OPS, "Case #", since=mark)
+    mark = len(fake_api.calls)
+    await person.say("кто это пишет?", replies=0)
+    await sent_to(fake_api, OPS, "кто это пишет?", since=mark)
+    await idle()
+    assert not [c.text for c in fake_api.calls_to("sendMessage", 713, mark)
+                if "очеред" in c.text]

@@ -44,7 +44,8 @@ async def test_a_missed_check_in_with_an_open_case_goes_into_that_case(
     await HandoffOperators(handoff).missed(USER, _plan(country="PL", employer="Ромашка"))
     assert await redis_client.keys("smb:handoff:case:*") == before  # no second case
     [note] = [s for s in messenger.to(OPS_CHAT) if "check-in" in s.reply.text]
-    assert "Destination country: Poland" in note.reply.text
+    destination = "Destination they gave before leaving (not where they are now): Poland"
+    assert destination in note.reply.text
     assert "Employer or agency (as they typed it): Ромашка" in note.reply.text
     assert "not delivered" in note.reply.text
     assert not messenger.to(5551)  # nothing on the person's screen

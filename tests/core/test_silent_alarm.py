@@ -10,8 +10,14 @@ from collections.abc import Callable
 import pytest
 from redis.asyncio import Redis
 
+from bot.config import Settings
+from bot.content.loader import ContentHolder
 from bot.core.engine import DialogueEngine
 from bot.core.events import Response
+from bot.core.session_store import InMemorySessionStore
+from bot.factory import build_triage
+from bot.i18n import I18n
+from bot.nlu.embedded import EmbeddedRecognizer
 from bot.storage.redis import RedisSessionStore
 from tests.helpers.chat import Chat, alerts, all_payloads, texts
 from tests.helpers.logs import leaks
@@ -106,6 +112,44 @@ async def test_a_bad_word_is_asked_again(chat: Chat) -> None:
     assert "sa:in:yes" in all_payloads(asked)
 
 
+@pytest.mark.parametrize(("language", "phrase"), [
+    ("ru", "меня бьют"),
+    ("ru", "menya byut"),
+    ("be", "забралі пашпарт"),
+    ("en", "they took my passport"),
+])
+async def test_a_danger_phrase_is_never_taken_for_a_code_word(
+    chat: Chat, language: str, phrase: str
+) -> None:
+    """A frightened person answers the code-word prompt with what is happening: they get
+    the numbers at once, and the phrase does not become a word that answers with weather."""
+    chat.language_code = language
+    await chat.command("/start")
+    await chat.command("/codeword")
+    reply = await chat.say(phrase)
+    assert "112" in "\n".join(texts(reply))
+    assert "sa:in:yes" not in all_payloads(reply)
+    again = await chat.say(phrase)
+    assert "112" in "\n".join(texts(again))  # not the ordinary reply of a silent alarm
+
+
+@pytest.mark.parametrize(("language", "word"), [
+    ("ru", "нет"), ("ru", "Да"), ("be", "так"), ("en", "yes"), ("en", "No"),
+])
+async def test_a_word_the_bot_answers_to_is_refused_as_a_code_word(
+    chat: Chat, language: str, word: str
+) -> None:
+    """"нет" as a code word would swallow a typed no to the offer of a person and raise the
+    alarm whenever they answer; the person is asked for another word."""
+    chat.language_code = language
+    await chat.command("/start")
+    await chat.command("/codeword")
+    reply = await chat.say(word)
+    assert "sa:in:yes" not in all_payloads(reply) and "menu" in " ".join(all_payloads(reply))
+    asked = await chat.say("Драники с грибами")
+    assert "sa:in:yes" in all_payloads(asked)
+
+
 async def test_word_is_never_in_redis_or_logs_and_delete_removes_it(
     make_engine: Callable[..., DialogueEngine],
     redis_client: Redis,
@@ -123,3 +167,19 @@ async def test_word_is_never_in_redis_or_logs_and_delete_removes_it(
     assert await redis_client.keys("*") == []
     await chat.command("/start")
     assert alerts(await chat.say(WORD)) == []
+
+
+async def test_without_a_team_no_word_is_promised(
+    settings: Settings, content_holder: ContentHolder, recognizer: EmbeddedRecognizer,
+    i18n: I18n,
+) -> None:
+    """No operators' chat: a code word would answer "Thanks, noted!" and alert nobody, while
+    the person believes help is on its way. /codeword says it is not available."""
+    engine = DialogueEngine(content_holder, recognizer, build_triage(settings),
+                            InMemorySessionStore(), i18n, settings, handoff_available=False)
+    chat = Chat(engine, language_code="be")
+    await chat.command("/start")
+    reply = await chat.command("/codeword")
+    assert "Кодавае слова зараз недаступнае" in texts(reply)[0]
+    asked = await chat.say("бульба з грыбамі")
+    assert "sa:in:yes" not in all_payloads(asked)

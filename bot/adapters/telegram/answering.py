@@ -36,6 +36,8 @@ class Engine(Protocol):
 
     async def keep_case(self, user_key: str, case: CaseStatus) -> None: ...
 
+    async def is_code_word(self, event: IncomingEvent) -> bool: ...
+
 
 class Answering:
     """Carries out `Plan`s: alerts and erasure, replies, queue place, /hide; marks progress."""

@@ -56,6 +56,9 @@ class MeasuredEngine:
     async def keep_case(self, user_key: str, case: CaseStatus) -> None:
         await self._engine.keep_case(user_key, case)
 
+    async def is_code_word(self, event: IncomingEvent) -> bool:
+        return await self._engine.is_code_word(event)
+
     def _count(self, tally: Tally) -> None:
         if tally in AT_RISK_TALLIES:
             self._metrics.at_risk.labels(tally.value).inc()

@@ -22,11 +22,14 @@ class CheckinTexts(Strict):
     ask_duration: LocalizedText
     ask_grace: LocalizedText  # how long to wait for an answer before the team is told
     ask_country: LocalizedText  # share the destination country?
+    ask_zone: LocalizedText  # the destination keeps several clocks: which one to show times in
+    ask_location: LocalizedText  # share the last country they told the bot they were in?
     ask_employer: LocalizedText  # type the employer's or agency's name, or skip
     ask_contact: LocalizedText  # type a contact, or skip
     too_long: LocalizedText  # the typed name or contact is too long
     confirm: LocalizedText  # heading above exactly what will be shared
     share_country: LocalizedText  # "Destination country: {value}"
+    share_location: LocalizedText  # the last country they told the bot, as of the alert
     share_employer: LocalizedText  # "Employer or agency: {value}"
     share_contact: LocalizedText  # "Contact: {value}"
     share_nothing: LocalizedText  # nothing chosen: only that a check-in was missed
@@ -43,6 +46,9 @@ class CheckinTexts(Strict):
     button_stop: LocalizedText
     button_skip: LocalizedText
     button_no_country: LocalizedText
+    button_utc: LocalizedText  # show times in UTC (none of the destination's clocks fits)
+    button_yes: LocalizedText
+    button_no: LocalizedText
     button_start: LocalizedText
     button_cancel: LocalizedText
 
@@ -55,3 +61,7 @@ class Checkin(Strict):
     durations_weeks: list[CheckinOption] = Field(min_length=1)
     grace_hours: list[CheckinOption] = Field(min_length=1)
     max_chars: int = Field(default=120, gt=0, le=500)  # a typed name or contact
+    # Typed answers to a check-in that waits (any language, lower case, whole message only):
+    # "ok" instead of pressing "All fine", "плохо" instead of "Not fine".
+    typed_ok: list[str] = Field(default_factory=list)
+    typed_not_fine: list[str] = Field(default_factory=list)

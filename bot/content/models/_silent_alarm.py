@@ -10,6 +10,8 @@ class SilentAlarmTexts(Strict):
 
     explain: LocalizedText  # what it does, who sees what; "write the word now"
     invalid: LocalizedText  # not a usable word (length, a command)
+    unavailable: LocalizedText  # no operators' chat here: a word would alert nobody
+    too_common: LocalizedText  # a word the bot answers to ("yes", "no"): choose another
     ask_sentence: LocalizedText  # count it inside a longer message too?
     saved: LocalizedText
     removed: LocalizedText

@@ -1,0 +1,142 @@
+"""The check-in setup's screens and the texts built from a plan: what each step shows, the
+answers under a check-in, what will be shared, and a check-in time as the person reads it.
+
+Transport-agnostic; step.py decides which screen comes, this module draws it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.checkin.plan import DAY, HOUR, WEEK, CheckinPlan
+from bot.checkin.timezones import ZoneTable, city, moment, offset_label
+from bot.content.models import Checkin, CheckinOption
+from bot.core.events import Button, Reply
+from bot.core.replies import Replies
+from bot.core.session import PasteQuestion
+from bot.core.turn import Turn
+from bot.i18n import N_, Translator
+
+Clock = Callable[[], float]  # seconds since the epoch
+PREFIX = "ci:"
+EMPLOYER = PasteQuestion(what="checkin_employer")
+CONTACT = PasteQuestion(what="checkin_contact")
+CHOICE = PasteQuestion(what="checkin_choice")  # a typed interval, duration or grace
+WAITS = (EMPLOYER, CONTACT, CHOICE)
+NO_COUNTRY = "no"
+UTC_ZONE = "utc"
+# A check-in time as the person reads it: in their destination's clock, else plainly UTC.
+WHEN_LOCAL = N_("{date}, {time} (local time, {city})")
+WHEN_UTC = N_("{date}, {time} UTC (Greenwich time)")
+# setup payload kind -> (plan field, seconds per unit, the content's list of options)
+CHOICES: dict[str, tuple[str, int, str]] = {
+    "i": ("interval_s", DAY, "intervals_days"),
+    "d": ("duration_s", WEEK, "durations_weeks"),
+    "g": ("grace_s", HOUR, "grace_hours"),
+}
+
+
+def answer_buttons(texts: Checkin, language: str) -> list[list[Button]]:
+    """The three answers under a check-in (their labels are ordinary content texts)."""
+    t = texts.texts
+    return [[Button(t.button_ok.get(language).strip(), f"{PREFIX}ok")],
+            [Button(t.button_help.get(language).strip(), f"{PREFIX}help")],
+            [Button(t.button_stop.get(language).strip(), f"{PREFIX}stop")]]
+
+
+class SetupScreens:
+    """The screen for each setup step; the clock and the zone table pick a country's clocks."""
+
+    def __init__(self, zones: ZoneTable, clock: Clock) -> None:
+        self._zones = zones
+        self.clock = clock
+
+    def screen(self, turn: Turn, texts: Checkin, plan: CheckinPlan) -> Reply:
+        """The setup screen for the plan's current step (and what the next text answers)."""
+        r, t, session = turn.r, texts.texts, turn.session
+        cancel = [Button(r.text(t.button_cancel), f"{PREFIX}x")]
+        end_wait(turn)
+        if plan.step in ("interval", "duration", "grace"):
+            kind = {"interval": "i", "duration": "d", "grace": "g"}[plan.step]
+            options: list[CheckinOption] = getattr(texts, CHOICES[kind][2])
+            question = {"interval": t.intro, "duration": t.ask_duration, "grace": t.ask_grace}
+            buttons = [Button(r.text(o.label), f"{PREFIX}{kind}:{o.value}") for o in options]
+            if session.awaiting is None:  # an open offer of a person keeps its typed "yes"
+                session.awaiting = CHOICE  # a typed "every 3 days" answers it too
+            return Reply(r.text(question[plan.step]), [*rows(buttons), cancel])
+        if plan.step == "country":
+            codes = list(r.content.countries)
+            if session.destination in codes:  # the country they read about first
+                codes.remove(session.destination)
+                codes.insert(0, session.destination)
+            buttons = [Button(r.country_name(c), f"{PREFIX}c:{c}") for c in codes]
+            no = [Button(r.text(t.button_no_country), f"{PREFIX}c:{NO_COUNTRY}")]
+            return Reply(r.text(t.ask_country), [*rows(buttons), no, cancel])
+        if plan.step == "zone":
+            zones = self._zones.choices(plan.country, self.clock())
+            buttons = [Button(f"{city(z.name, r.tr.locale)} ({offset_label(z.offset)})",
+                              f"{PREFIX}z:{z.name}") for z in zones]
+            utc = [Button(r.text(t.button_utc), f"{PREFIX}z:{UTC_ZONE}")]
+            return Reply(r.text(t.ask_zone), [*rows(buttons), utc, cancel])
+        if plan.step == "location":
+            answers = [Button(r.text(t.button_yes), f"{PREFIX}l:yes"),
+                       Button(r.text(t.button_no), f"{PREFIX}l:no")]
+            return Reply(r.text(t.ask_location), [answers, cancel])
+        if plan.step in ("employer", "contact"):
+            session.awaiting = EMPLOYER if plan.step == "employer" else CONTACT
+            ask = t.ask_employer if plan.step == "employer" else t.ask_contact
+            return Reply(r.text(ask), skip_rows(r, texts))
+        lines = shared_lines(texts, plan, r.lang, r.country_name)
+        body = "\n".join([r.text(t.confirm), *(f"• {line}" for line in lines)])
+        return Reply(body, [[Button(r.text(t.button_start), f"{PREFIX}go")], cancel])
+
+
+def skip_rows(r: Replies, texts: Checkin) -> list[list[Button]]:
+    """"Skip" and "Cancel" under a question that waits for a typed name or contact."""
+    t = texts.texts
+    return [[Button(r.text(t.button_skip), f"{PREFIX}skip")],
+            [Button(r.text(t.button_cancel), f"{PREFIX}x")]]
+
+
+def status(r: Replies, texts: Checkin, plan: CheckinPlan) -> Reply:
+    """/checkin while a plan runs: the waiting question again, else when next and until."""
+    if plan.phase in ("asked", "alerted"):  # a check-in waits for its answer: ask again
+        return Reply(r.text(texts.texts.question), answer_buttons(texts, r.lang))
+    text = r.text(texts.texts.active).format(
+        next=when(r.tr, plan.next_at, plan.zone), until=when(r.tr, plan.ends_at, plan.zone))
+    stop = [Button(r.text(texts.texts.button_stop), f"{PREFIX}stop")]
+    return Reply(text, [stop, [r.action_button("menu")]])
+
+
+def shared_lines(texts: Checkin, plan: CheckinPlan, language: str,
+                 country_name: Callable[[str], str]) -> list[str]:
+    """Exactly what the operators will see about a missed check-in, in `language`."""
+    t = texts.texts
+    lines = []
+    if plan.country:
+        lines.append(t.share_country.get(language).strip().format(value=country_name(plan.country)))
+    if plan.share_location:
+        lines.append(t.share_location.get(language).strip())
+    if plan.employer:
+        lines.append(t.share_employer.get(language).strip().format(value=plan.employer))
+    if plan.contact:
+        lines.append(t.share_contact.get(language).strip().format(value=plan.contact))
+    return lines or [t.share_nothing.get(language).strip()]
+
+
+def when(tr: Translator, at: float, zone: str | None) -> str:
+    """`at` (epoch seconds) as the person reads it: in their clock with its city, else UTC."""
+    shown = moment(at, zone, tr.locale)
+    if shown.local:
+        return tr.gettext(WHEN_LOCAL).format(date=shown.date, time=shown.time, city=shown.zone)
+    return tr.gettext(WHEN_UTC).format(date=shown.date, time=shown.time)
+
+
+def end_wait(turn: Turn) -> None:
+    """Only our own wait ends: an open offer of a human (or another question) stays open."""
+    if turn.session.awaiting in WAITS:
+        turn.session.awaiting = None
+
+
+def rows(buttons: list[Button], width: int = 2) -> list[list[Button]]:
+    return [buttons[i:i + width] for i in range(0, len(buttons), width)]

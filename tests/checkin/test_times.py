@@ -1,0 +1,123 @@
+"""Check-in times as the person reads them: in their destination's clock, named by its city,
+in their language; a country with several clocks lets them pick; unknown says UTC plainly."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.checkin.store import PlanStore
+from bot.checkin.timezones import ZoneTable
+from tests.checkin.helpers import SECRET_KEY, FakeClock, engine
+from tests.helpers.chat import Chat, all_payloads, texts
+from tests.helpers.engine import shared_content
+
+# 10:00 UTC on a winter Monday: Warsaw is UTC+1, Novosibirsk UTC+7, Minsk UTC+3.
+NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC).timestamp()
+
+
+def _plain(text: str) -> str:
+    """CLDR puts (narrow) no-break spaces in dates and times: compare with plain ones."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+async def _up_to_country(chat: Chat) -> None:
+    await chat.command("/start")
+    await chat.command("/checkin")
+    for payload in ("ci:i:2", "ci:d:2", "ci:g:12"):  # first check-in: 2 December, 10:00 UTC
+        await chat.press(payload)
+
+
+async def _finish(chat: Chat) -> str:
+    await chat.press("ci:l:no")
+    await chat.press("ci:skip")
+    await chat.press("ci:skip")
+    [started] = texts(await chat.press("ci:go"))
+    return _plain(started)
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("ru", "2 декабря 2026 г., 11:00 (местное время, Варшава)"),
+    ("be", "2 снежня 2026 г., 11:00 (мясцовы час, Варшава)"),
+    ("en", "December 2, 2026, 11:00 AM (local time, Warsaw)"),
+])
+async def test_a_one_clock_country_shows_its_local_time_with_the_city(
+    redis_client: Redis, language: str, expected: str
+) -> None:
+    chat = Chat(engine(redis_client, FakeClock(NOW)), language_code=language)
+    await _up_to_country(chat)
+    asked = await chat.press("ci:c:PL")
+    assert "ci:l:yes" in all_payloads(asked)  # no clock to pick: Poland keeps one
+    started = await _finish(chat)
+    assert expected in started and "UTC" not in started
+    status = _plain(texts(await chat.command("/checkin"))[0])
+    assert expected in status  # "next" on the status screen is the same moment, same clock
+
+
+async def test_a_country_with_several_clocks_lets_the_person_pick_one(redis_client: Redis) -> None:
+    chat = Chat(engine(redis_client, FakeClock(NOW)), language_code="ru")
+    await _up_to_country(chat)
+    asked = await chat.press("ci:c:RU")
+    [screen] = asked.replies
+    labels = {b.payload: b.label for row in screen.buttons for b in row}
+    assert labels["ci:z:Europe/Moscow"] == "Москва (UTC+3)"
+    assert labels["ci:z:Asia/Novosibirsk"] == "Новосибирск (UTC+7)"
+    assert "ci:z:utc" in labels
+    # One button per clock: Moscow's neighbours on the same time are not offered twice.
+    assert "ci:z:Europe/Kirov" not in labels
+    assert "ci:z:Europe/Atlantis" not in labels
+    await chat.press("ci:z:Europe/Atlantis")  # not one of Russia's: asked again
+    await chat.press("ci:z:Asia/Novosibirsk")
+    started = await _finish(chat)
+    assert "2 декабря 2026 г., 17:00 (местное время, Новосибирск)" in started
+
+
+async def test_utc_is_said_plainly_when_the_clock_is_unknown_or_chosen(
+    redis_client: Redis,
+) -> None:
+    hidden = Chat(engine(redis_client, FakeClock(NOW)), language_code="be",
+                  user_key="a" * 32, chat_key="chat-a")
+    await _up_to_country(hidden)
+    await hidden.press("ci:c:no")
+    assert "2 снежня 2026 г., 10:00 па UTC (час па Грынвічы)" in await _finish(hidden)
+    picked = Chat(engine(redis_client, FakeClock(NOW)), language_code="en",
+                  user_key="b" * 32, chat_key="chat-b")
+    await _up_to_country(picked)
+    await picked.press("ci:c:UA")  # Kyiv and Simferopol keep different clocks
+    await picked.press("ci:z:utc")
+    assert "10:00 AM UTC (Greenwich time)" in await _finish(picked)
+
+
+async def test_every_destination_gets_its_clock_or_the_choice_of_its_clocks(
+    redis_client: Redis,
+) -> None:
+    """For each country page: a single clock goes straight on, several are offered by city."""
+    zones = ZoneTable()
+    for n, code in enumerate(shared_content().content.countries):
+        chat = Chat(engine(redis_client, FakeClock(NOW)), language_code="en",
+                    user_key=f"{n:032d}", chat_key=f"chat-{n}")
+        await _up_to_country(chat)
+        asked = all_payloads(await chat.press(f"ci:c:{code}"))
+        clocks = zones.choices(code, NOW)
+        assert clocks, code
+        if len(clocks) == 1:
+            assert "ci:l:yes" in asked, code
+        else:
+            assert {f"ci:z:{c.name}" for c in clocks} | {"ci:z:utc", "ci:x"} == set(asked), code
+
+
+async def test_a_plan_stored_before_time_zones_shows_utc(redis_client: Redis) -> None:
+    clock = FakeClock(NOW)
+    chat = Chat(engine(redis_client, clock), language_code="ru")
+    await _up_to_country(chat)
+    await chat.press("ci:c:PL")
+    await _finish(chat)
+    store = PlanStore(redis_client, SECRET_KEY)
+    plan = await store.load(chat.user_key)
+    assert plan is not None
+    plan.zone = None  # as a plan written by the previous version reads
+    assert await store.save(chat.user_key, plan, seq=plan.seq, now=clock.now)
+    status = _plain(texts(await chat.command("/checkin"))[0])
+    assert "2 декабря 2026 г., 10:00 по UTC (время по Гринвичу)" in status

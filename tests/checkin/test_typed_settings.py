@@ -1,0 +1,95 @@
+"""Setting check-ins by typing, as a hurried person on a phone does: Russian, Belarusian,
+English, transliterated, with typos in the endings; what names no setting is left alone."""
+
+from __future__ import annotations
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.checkin.plan import DAY, HOUR, WEEK
+from bot.checkin.store import PlanStore
+from bot.checkin.typed import typed_hours
+from tests.checkin.helpers import SECRET_KEY, FakeClock, engine
+from tests.helpers.chat import Chat, all_payloads, texts
+
+
+@pytest.mark.parametrize(("text", "default", "hours"), [
+    ("kazhdye 3 dnya", "day", 72),
+    ("каждые 3 дня", "day", 72),
+    ("каждые 3 дгя", "day", 72),  # a typo in the ending
+    ("кожныя 2 дні", "day", 48),
+    ("every other day", "day", 48),
+    ("через день", "day", 48),
+    ("каждый день", "day", 24),
+    ("daily", "day", 24),
+    ("раз в неделю", "day", 168),
+    ("weekly", "day", 168),
+    ("3", "day", 72),
+    ("2 тыдні", "week", 336),
+    ("dva tyzhnya", "week", 336),
+    ("2 nedeli", "week", 336),
+    ("for two weeks", "week", 336),
+    ("на месяц", "week", 672),
+    ("12 недель", "week", 2016),
+    ("сутки", "hour", 24),
+    ("двое суток", "hour", 48),
+    ("12 гадзін", "hour", 12),
+    ("6h", "hour", 6),
+    ("12", "hour", 12),
+])
+def test_a_typed_setting_is_read_in_each_language(text: str, default: str, hours: int) -> None:
+    assert typed_hours(text, default) == hours  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [
+    "how do I get a work visa for Poland", "помогите", "da", "что", "спасибо", "",
+    "a b c d e f g 3 days",
+])
+def test_what_names_no_setting_is_not_one(text: str) -> None:
+    assert typed_hours(text, "day") is None
+
+
+async def test_the_whole_setup_can_be_typed(redis_client: Redis) -> None:
+    chat = Chat(engine(redis_client, FakeClock()), language_code="ru")
+    await chat.command("/start")
+    await chat.command("/checkin")
+    duration = await chat.say("kazhdye 3 dnya")
+    assert "Как долго" in texts(duration)[0]
+    grace = await chat.say("2 тыдні")
+    assert "Сколько ждать" in texts(grace)[0]
+    country = await chat.say("сутки")
+    assert "ci:c:PL" in all_payloads(country)
+    plan = await PlanStore(redis_client, SECRET_KEY).load(chat.user_key)
+    assert plan is not None
+    assert (plan.interval_s, plan.duration_s, plan.grace_s) == (3 * DAY, 2 * WEEK, 24 * HOUR)
+
+
+async def test_out_of_range_shows_the_buttons_again_and_a_question_is_answered(
+    redis_client: Redis,
+) -> None:
+    chat = Chat(engine(redis_client, FakeClock()), language_code="ru")
+    await chat.command("/start")
+    await chat.command("/checkin")
+    again = await chat.say("каждые 30 дней")  # longer than any offered interval
+    assert "ci:i:2" in all_payloads(again)
+    answered = await chat.say("как получить рабочую визу в Польшу")
+    assert "ci:i:2" not in all_payloads(answered)  # the engine answered the question
+    plan = await PlanStore(redis_client, SECRET_KEY).load(chat.user_key)
+    assert plan is not None and plan.interval_s == 0
+    # The buttons still work after the question.
+    assert "Как долго" in texts(await chat.press("ci:i:2"))[0]
+
+
+@pytest.mark.parametrize("text", ["у меня забрали паспорт 3 дня назад",
+                                  "не платят уже 2 месяца", "2 месяца не платят"])
+async def test_a_risk_message_with_a_number_is_never_a_setting(
+    redis_client: Redis, text: str
+) -> None:
+    chat = Chat(engine(redis_client, FakeClock()), language_code="ru")
+    await chat.command("/start")
+    await chat.command("/checkin")
+    await chat.press("ci:i:2")
+    reply = await chat.say(text)
+    assert "Сколько ждать" not in "\n".join(texts(reply))
+    plan = await PlanStore(redis_client, SECRET_KEY).load(chat.user_key)
+    assert plan is not None and plan.duration_s == 0
