@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from redis.asyncio import Redis
+from redis.exceptions import WatchError
 
 from bot.core.events import OperatorAlert
 from bot.handoff.case import Case, State
@@ -38,12 +39,16 @@ def _operator_key(operator_id: int) -> str:
 
 # Reopen a closed case (atomic): back to "new" (the person asked again) or "taken" (an
 # operator continued it); the close's fields go, so the next close asks the outcome again.
+# Only while it is still the person's last case (KEYS[2] names it): a person has at most one
+# open case, so a case the person has since replaced by a new one is never reopened beside it.
 _REOPEN = """
 if redis.call('HGET', KEYS[1], 'state') ~= 'closed' then return 0 end
+if redis.call('GET', KEYS[2]) ~= ARGV[7] then return 0 end
 redis.call('HSET', KEYS[1], 'state', ARGV[1], 'operator', ARGV[2], 'operator_name', ARGV[3],
            'taken_at', ARGV[4], 'created', ARGV[5])
 redis.call('HDEL', KEYS[1], 'closed_at', 'closed_by', 'closed_name', 'outcome', 'unreachable')
 redis.call('EXPIRE', KEYS[1], ARGV[6])
+redis.call('SET', KEYS[2], ARGV[7], 'EX', ARGV[6])
 return 1
 """
 # Hand an open case to another operator (atomic): returns the previous operator's id, or -1
@@ -71,17 +76,35 @@ class CaseStore:
         self._ttl = ttl_seconds
         self.reopen_seconds = reopen_seconds
 
-    async def open(self, alert: OperatorAlert, pseudonym: str) -> Case:
-        """Create a new case for the alert and remember the chat address while it is open."""
+    async def open(self, alert: OperatorAlert, pseudonym: str) -> Case | None:
+        """Create a new case for the alert and remember the chat address while it is open;
+        None when the person has an open case (one person, at most one open case, ever).
+
+        A check-and-set under WATCH of the person's case link and of the case it names: a
+        concurrent open, or a reopen of their last case (by them or an operator), makes this
+        one see it and open nothing.
+        """
         case = Case.from_alert(alert, id=secrets.token_hex(5), user_key=alert.user_key,
                                pseudonym=pseudonym)
+        link = str(UserKey("case", alert.user_key))
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hset(case_key(case.id), mapping=cast(dict[Any, Any], case.to_redis()))
-            pipe.expire(case_key(case.id), self._ttl)
-            pipe.set(str(UserKey("case", alert.user_key)), case.id, ex=self._ttl)
-            pipe.set(str(UserKey("chat", alert.user_key)), alert.chat_key, ex=self._ttl)
-            await pipe.execute()
-        return case
+            while True:
+                try:
+                    await pipe.watch(link)
+                    current = await pipe.get(link)
+                    if current:
+                        await pipe.watch(case_key(str(current)))
+                        if await pipe.hget(case_key(str(current)), "state") in ("new", "taken"):
+                            return None
+                    pipe.multi()
+                    pipe.hset(case_key(case.id), mapping=cast(dict[Any, Any], case.to_redis()))
+                    pipe.expire(case_key(case.id), self._ttl)
+                    pipe.set(link, case.id, ex=self._ttl)
+                    pipe.set(str(UserKey("chat", alert.user_key)), alert.chat_key, ex=self._ttl)
+                    await pipe.execute()
+                    return case
+                except WatchError:
+                    continue  # changed meanwhile: look again
 
     async def reserve_pseudonym(self, candidates: Iterable[str], owner: str) -> str:
         """The first candidate no other open or recent case uses; reserved for `owner`.
@@ -201,16 +224,17 @@ class CaseStore:
                      chat_key: str | None = None) -> bool:
         """Reopen a closed case: "taken" by `operator` (an operator continued it), else "new"
         (the person asked again: it waits in the queue). Its keys get the open case's TTL
-        back. False when it was not closed (someone else reopened it first)."""
+        back. False when it was not closed (someone else reopened it first) or is no longer
+        the person's last case (they have a newer one)."""
         now = time.time()
         state: State = "taken" if operator else "new"
         done = await self._redis.eval(
-            _REOPEN, 1, case_key(case.id), state, str(operator), name,
-            repr(now if operator else 0.0), repr(now), str(self._ttl))
+            _REOPEN, 2, case_key(case.id), str(UserKey("case", case.user_key)), state,
+            str(operator), name, repr(now if operator else 0.0), repr(now), str(self._ttl),
+            case.id)
         if not done:
             return False
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.set(str(UserKey("case", case.user_key)), case.id, ex=self._ttl)
             if chat_key is not None:
                 pipe.set(str(UserKey("chat", case.user_key)), chat_key, ex=self._ttl)
             else:

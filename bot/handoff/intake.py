@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from redis.exceptions import OutOfMemoryError, RedisError
+from redis.exceptions import OutOfMemoryError, RedisError, WatchError
 
 from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply
 from bot.handoff.alerts import alert_reply
@@ -32,6 +32,7 @@ from bot.storage.health import unless_full
 from bot.storage.redis import once_more
 
 log = logging.getLogger(__name__)
+OPEN_ATTEMPTS = 5  # looks at the person's case before giving up and posting directly
 
 
 class CaseIntake:
@@ -89,17 +90,36 @@ class CaseIntake:
 
     async def _open_and_queue(self, alert: OperatorAlert) -> tuple[Case, bool] | None:
         """Open the case and queue its alert: (case, operators on duty now); None when the
-        person already has an open case (they are reminded of their place)."""
+        person already has an open case (they are reminded of their place).
+
+        One person has at most one open case: the open and the reopen are each a
+        check-and-set in Redis (`CaseStore.open`, `CaseStore.reopen`). Losing one to a
+        concurrent open or reopen (an operator's /reopen, another replica) means looking again:
+        the case that won is then the person's open case.
+        """
         parts = self.parts
-        existing = await parts.cases.open_case_of(alert.user_key)
-        if existing is not None:
-            if not alert.silent:  # a silent alarm must not show on the person's screen
-                await parts.person.remind_place(existing)  # asked again: never a second alert
-            return None
+        for _ in range(OPEN_ATTEMPTS):
+            existing = await parts.cases.open_case_of(alert.user_key)
+            if existing is not None:
+                if not alert.silent:  # a silent alarm must not show on the person's screen
+                    await parts.person.remind_place(existing)  # asked again: no second alert
+                return None
+            opened = await self._reopen_or_open(alert)
+            if opened is not None:
+                return opened
+        # Lost every time (practically never): raised, the alert is posted directly.
+        raise WatchError("the person's case kept changing while opening it")
+
+    async def _reopen_or_open(self, alert: OperatorAlert) -> tuple[Case, bool] | None:
+        """The person's recent case reopened, else a new one; None when a concurrent open or
+        reopen won (the caller looks again)."""
+        parts = self.parts
         open_now = parts.hours.is_open()
         first_due = None if open_now else parts.hours.next_open().timestamp()
         recent = await parts.cases.recent_case_of(alert.user_key)
-        if recent is not None and await reopen_by_person(parts, recent, alert):
+        if recent is not None:
+            if not await reopen_by_person(parts, recent, alert):
+                return None  # reopened by someone else meanwhile (or replaced): look again
             # Within OPERATOR_REOPEN_DAYS: the same case, name and topic, announced there again.
             await parts.cases.reserve_pseudonym([recent.pseudonym], self._owner(alert.user_key))
             await parts.waiting.add(recent.id, recent.created, first_due)
@@ -112,6 +132,8 @@ class CaseIntake:
         pseudonym = await parts.cases.reserve_pseudonym(
             parts.pseudonymizer.pseudonyms(alert.user_key), self._owner(alert.user_key))
         case = await parts.cases.open(alert, pseudonym)
+        if case is None:
+            return None  # opened (or reopened) meanwhile: look again
         await parts.waiting.add(case.id, case.created, first_due)
         await parts.queue.push(case.id, 0)
         return case, open_now
