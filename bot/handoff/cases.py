@@ -12,6 +12,7 @@ from redis.exceptions import WatchError
 
 from bot.core.events import OperatorAlert
 from bot.handoff.case import Case, State
+from bot.handoff.copies import CopyMarks
 from bot.storage.keys import UserKey, global_key
 
 CLOSED_TTL = 24 * 3600  # a closed case lingers a day so late presses get a clear answer
@@ -75,6 +76,7 @@ class CaseStore:
         self._redis = redis
         self._ttl = ttl_seconds
         self.reopen_seconds = reopen_seconds
+        self.copies = CopyMarks(redis, ttl_seconds)  # the person's media copied into cases
 
     async def open(self, alert: OperatorAlert, pseudonym: str) -> Case | None:
         """Create a new case for the alert and remember the chat address while it is open;

@@ -24,7 +24,9 @@ from bot.handoff.degraded import (
     why,
 )
 from bot.handoff.desk import blocked_reply
+from bot.handoff.media import KINDS, passes
 from bot.handoff.parts import HandoffParts
+from bot.handoff.person import CopiesMessages
 from bot.handoff.relay import Relay
 from bot.handoff.reopen import reopen_by_person
 from bot.handoff.routing import Queued, Routed
@@ -185,11 +187,34 @@ class CaseIntake:
             return
         # Not a pseudonym: which candidate the case has lives in Redis, and the first one may
         # be another person's (cases.reserve_pseudonym). The case number is certain.
-        said = f"💬 #{session.handoff_case}"
-        said = f"{said}: {event.text}" if event.text else said
+        case_id = session.handoff_case
+        media = passes(event.kind) and event.message_key is not None
+        said = f"💬 #{case_id}"
+        if media:  # what it is; the caption travels with the copy below
+            said = f"{said} ({parts.board.text(KINDS[event.kind])})"
+        elif event.text:
+            said = f"{said}: {event.text}"
         note = parts.board.text(STORAGE_DEGRADED_PERSON, why=parts.board.text(why(exc)),
-                                case=session.handoff_case)
+                                case=case_id)
         await parts.messenger.send(parts.board.chat_id, Reply(f"{note}\n{said}"))
+        if media:
+            await self._copy_degraded(case_id, event)
+
+    async def _copy_degraded(self, case_id: str, event: IncomingEvent) -> None:
+        """The person's photo (etc.) under the degraded note, in the main chat: their media
+        are never lost, and never copied twice by this process (a first attempt may have
+        copied it into the case before Redis failed)."""
+        parts = self.parts
+        message_id = int(event.message_key or 0)
+        if parts.board.chat_id is None or not isinstance(parts.messenger, CopiesMessages):
+            return
+        if parts.cases.copies.made_here(case_id, message_id) is not None:
+            return
+        try:
+            await parts.messenger.copy(parts.board.chat_id, int(event.chat_key), message_id)
+        except Exception as exc:
+            log.error("media not copied during a Redis outage (%s) case=%s",
+                      type(exc).__name__, case_id)
 
     async def forget_user(self, user_key: str) -> None:
         """/delete: end an open case and drop everything that points to the person."""
