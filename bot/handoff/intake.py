@@ -9,6 +9,7 @@ dropped: the alert is posted directly and their words are passed on marked "stor
 from __future__ import annotations
 
 import logging
+import secrets
 from functools import partial
 
 from redis.exceptions import OutOfMemoryError, RedisError, WatchError
@@ -18,9 +19,12 @@ from bot.handoff.alerts import alert_reply
 from bot.handoff.blocks import owner_of
 from bot.handoff.case import Case
 from bot.handoff.degraded import (
+    DEGRADED_KNOWN_CASE,
+    DEGRADED_TEMPORARY_NAME,
     QUEUE_DEGRADED_DOWN,
     QUEUE_DEGRADED_FULL,
     STORAGE_DEGRADED_PERSON,
+    TEMPORARY_PREFIX,
     why,
 )
 from bot.handoff.desk import blocked_reply
@@ -145,16 +149,36 @@ class CaseIntake:
         log.error("handoff queue unavailable (%s): posting the alert directly, not queued",
                   "Redis out of memory" if isinstance(exc, OutOfMemoryError)
                   else type(exc).__name__)
-        if self.parts.board.chat_id is None:
+        board = self.parts.board
+        chat_id = board.chat_id
+        if chat_id is None:
             return
-        pseudonym = self.parts.pseudonymizer.pseudonym(alert.user_key)
-        case = Case.from_alert(alert, id="-", user_key="", pseudonym=pseudonym)
-        reply = alert_reply(case, self.parts.board.labels)
+        case_id = await self._known_case(alert.user_key)
+        # Never the first pseudonym candidate: which one the person holds lives in Redis, and
+        # the first may be another person's (cases.reserve_pseudonym). Their case's number
+        # when the session still knows it, else a name that cannot be anybody's pseudonym.
+        if case_id:
+            name, line = f"#{case_id}", board.text(DEGRADED_KNOWN_CASE, id=case_id)
+        else:
+            name = f"{TEMPORARY_PREFIX}{secrets.token_hex(3)}"
+            line = board.text(DEGRADED_TEMPORARY_NAME, name=name)
+        case = Case.from_alert(alert, id=case_id or "-", user_key="", pseudonym=name)
+        reply = alert_reply(case, board.labels)
         degraded = QUEUE_DEGRADED_FULL if isinstance(exc, OutOfMemoryError) else QUEUE_DEGRADED_DOWN
-        reply.text += "\n" + self.parts.board.text(degraded)
+        reply.text += "\n" + board.text(degraded) + "\n" + line
         reply.buttons = []
-        await self.parts.messenger.send(self.parts.board.chat_id, reply)
+        await self.parts.messenger.send(chat_id, reply)
         self.parts.metrics.alerts.labels("posted_unqueued").inc()
+
+    async def _known_case(self, user_key: str) -> str | None:
+        """The person's case id from their session (its last copy while Redis is down)."""
+        if self.parts.sessions is None:
+            return None
+        try:
+            session = await self.parts.sessions.load(user_key)
+        except (RedisError, OSError):
+            return None
+        return session.handoff_case if session is not None else None
 
     async def route(self, event: IncomingEvent) -> Routed:
         """Called before the engine: to the case when the event belongs to an open case (or
