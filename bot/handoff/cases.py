@@ -12,6 +12,7 @@ from redis.exceptions import WatchError
 
 from bot.core.events import OperatorAlert
 from bot.handoff.case import Case, State
+from bot.handoff.case_scripts import REOPEN, TRANSFER
 from bot.handoff.copies import CopyMarks
 from bot.storage.keys import UserKey, global_key
 
@@ -36,32 +37,6 @@ def _pseudonym_key(name: str) -> str:
 
 def _operator_key(operator_id: int) -> str:
     return global_key("handoff", "operator", str(operator_id))
-
-
-# Reopen a closed case (atomic): back to "new" (the person asked again) or "taken" (an
-# operator continued it); the close's fields go, so the next close asks the outcome again.
-# Only while it is still the person's last case (KEYS[2] names it): a person has at most one
-# open case, so a case the person has since replaced by a new one is never reopened beside it.
-_REOPEN = """
-if redis.call('HGET', KEYS[1], 'state') ~= 'closed' then return 0 end
-if redis.call('GET', KEYS[2]) ~= ARGV[7] then return 0 end
-redis.call('HSET', KEYS[1], 'state', ARGV[1], 'operator', ARGV[2], 'operator_name', ARGV[3],
-           'taken_at', ARGV[4], 'created', ARGV[5])
-redis.call('HDEL', KEYS[1], 'closed_at', 'closed_by', 'closed_name', 'outcome', 'unreachable')
-redis.call('EXPIRE', KEYS[1], ARGV[6])
-redis.call('SET', KEYS[2], ARGV[7], 'EX', ARGV[6])
-return 1
-"""
-# Hand an open case to another operator (atomic): returns the previous operator's id, or -1
-# when the case is not open.
-_TRANSFER = """
-local state = redis.call('HGET', KEYS[1], 'state')
-if state ~= 'new' and state ~= 'taken' then return -1 end
-local before = tonumber(redis.call('HGET', KEYS[1], 'operator') or '0') or 0
-if state == 'new' then redis.call('HSET', KEYS[1], 'taken_at', ARGV[3]) end
-redis.call('HSET', KEYS[1], 'state', 'taken', 'operator', ARGV[1], 'operator_name', ARGV[2])
-return before
-"""
 
 
 class CaseStore:
@@ -231,7 +206,7 @@ class CaseStore:
         now = time.time()
         state: State = "taken" if operator else "new"
         done = await self._redis.eval(
-            _REOPEN, 2, case_key(case.id), str(UserKey("case", case.user_key)), state,
+            REOPEN, 2, case_key(case.id), str(UserKey("case", case.user_key)), state,
             str(operator), name, repr(now if operator else 0.0), repr(now), str(self._ttl),
             case.id)
         if not done:
@@ -254,7 +229,7 @@ class CaseStore:
     async def transfer(self, case_id: str, to: int, name: str, at: float) -> int | None:
         """Hand an open case to operator `to` (atomic); the previous operator's id (0 when it
         was still new), or None when the case is not open."""
-        before = int(await self._redis.eval(_TRANSFER, 1, case_key(case_id), str(to), name,
+        before = int(await self._redis.eval(TRANSFER, 1, case_key(case_id), str(to), name,
                                             repr(at)))
         if before < 0:
             return None
