@@ -61,8 +61,15 @@ async def copy_to_case(parts: HandoffParts, case: Case, kind: EventKind, from_ch
         if not made[1]:
             await _record(parts, case, message_id, made[0])
         return True
-    # Redis full: copy anyway, unmarked; a copy nobody sees is worse than an unmarked repeat.
-    earlier = await unless_full(marks.start(case.id, message_id))
+    try:
+        earlier = await unless_full(marks.start(case.id, message_id))
+    except (RedisError, OSError) as exc:
+        # The caller may have posted the person's words above already: raised, its retry
+        # would post them again. This process still remembers the copy (`made_here`).
+        log.warning("media copy not marked (%s) case=%s", type(exc).__name__, case.id)
+        earlier = None
+    # Redis full or failing: copy anyway, unmarked; a copy nobody sees is worse than an
+    # unmarked repeat.
     if earlier is Earlier.DONE:
         log.info("media already copied to the case case=%s: not again", case.id)
         return True

@@ -121,3 +121,35 @@ async def test_a_photo_sent_while_redis_is_down_still_reaches_the_operators(
     (copy,) = fake_api.calls_to("copyMessage", OPS, since=mark)
     assert int(copy.params["message_id"]) == update["message"]["message_id"]
     assert int(copy.params["from_chat_id"]) == person.chat_id
+
+
+async def test_a_flagged_caption_and_its_photo_each_come_once_when_redis_refuses_between(
+    fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+) -> None:
+    # A danger phrase in the caption: the words are posted first, then the photo is copied.
+    # Redis refusing a command between the two (here: scripts, by an ACL) must not post the
+    # words again under "Storage degraded", nor lose or double the photo.
+    bot = await bots(HandoffBot(settings_for(fake_api, "aiogram", durable_redis.url)))
+    person, operator = Person(bot, fake_api, 934, "ru"), Operator(fake_api)
+    await taken(fake_api, person, operator)
+    fake_api.slow("sendMessage", 0.4, chat_id=OPS)
+    mark = len(fake_api.calls)
+    await fake_api.push(message_update(fake_api, person.user, caption="у меня забрали паспорт",
+                                       **PHOTO))
+    await sent_to(fake_api, OPS, "Danger phrase", since=mark, within=30)
+    client = Redis.from_url(durable_redis.url, decode_responses=True)
+    try:
+        await client.execute_command("ACL", "SETUSER", "default", "-@scripting")
+        await fake_api.wait_calls("copyMessage", 1, OPS, since=mark, within=30)
+        await fake_api.quiet(1.0, within=30)
+    finally:
+        await client.execute_command("ACL", "SETUSER", "default", "+@all")
+        await client.aclose()
+    words = [c for c in fake_api.calls_to("sendMessage", OPS, since=mark)
+             if "забрали паспорт" in c.text]
+    assert len(words) == 1, [c.text for c in words]
+    (copy,) = fake_api.calls_to("copyMessage", OPS, since=mark)
+    assert copy.params.get("message_thread_id") == words[0].params.get("message_thread_id")
+    # The case was found and posted in: nothing here is a "Storage degraded" post.
+    assert not [c for c in fake_api.calls_to("sendMessage", OPS, since=mark)
+                if "Storage degraded" in c.text]
