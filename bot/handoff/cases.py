@@ -13,7 +13,7 @@ from redis.exceptions import WatchError
 from bot.core.events import OperatorAlert
 from bot.handoff.case import Case, State
 from bot.handoff.case_scripts import REOPEN, TRANSFER
-from bot.handoff.copies import CopyMarks
+from bot.handoff.copies import CopyMarks, copies_key
 from bot.storage.keys import UserKey, global_key
 
 CLOSED_TTL = 24 * 3600  # a closed case lingers a day so late presses get a clear answer
@@ -168,6 +168,7 @@ class CaseStore:
         keep = self.reopen_seconds if by != "erased" else 0
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.srem(_operator_key(case.operator), case_id)
+            pipe.delete(copies_key(case_id))  # nothing is copied into a closed case
             # Only what the outcome buttons (and a reopening) still need stays, for a while.
             dropped = ("summary", "user_text") if keep else ("user_key", "summary", "user_text")
             pipe.hdel(case_key(case_id), *dropped)

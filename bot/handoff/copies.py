@@ -21,9 +21,10 @@ SENT_KEEP = 1000  # copies this process remembers (the retry of an update comes 
 
 # Record the start of a copy unless it is done; returns what was there before ('' for none).
 _START = """
-local was = redis.call('GET', KEYS[1])
+local was = redis.call('HGET', KEYS[1], ARGV[1])
 if was == 'copied' then return was end
-redis.call('SET', KEYS[1], 'copying', 'EX', ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[1], 'copying')
+redis.call('EXPIRE', KEYS[1], ARGV[2])
 return was or ''
 """
 
@@ -36,9 +37,10 @@ class Earlier(Enum):
     DONE = "copied"  # copied and recorded: never again
 
 
-def _key(case_id: str, message_id: int) -> str:
-    # The person's message id within their chat, under the case: no user key, with a TTL.
-    return global_key("handoff", "copy", case_id, str(message_id))
+def copies_key(case_id: str) -> str:
+    """The case's marks: the person's message id (in their chat) -> "copying" or "copied".
+    No user key; it expires with the case and goes when the case closes."""
+    return global_key("handoff", "copies", case_id)
 
 
 class CopyMarks:
@@ -52,16 +54,20 @@ class CopyMarks:
 
     async def start(self, case_id: str, message_id: int) -> Earlier:
         """Record that copying starts; what the mark said before."""
-        was = await self._redis.eval(_START, 1, _key(case_id, message_id), str(self._ttl))
+        was = await self._redis.eval(_START, 1, copies_key(case_id), str(message_id),
+                                     str(self._ttl))
         return Earlier(str(was or ""))
 
     async def done(self, case_id: str, message_id: int) -> None:
         """The copy is in the case and linked: never copied again."""
-        await self._redis.set(_key(case_id, message_id), Earlier.DONE.value, ex=self._ttl)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hset(copies_key(case_id), str(message_id), Earlier.DONE.value)
+            pipe.expire(copies_key(case_id), self._ttl)
+            await pipe.execute()
 
     async def refused(self, case_id: str, message_id: int) -> None:
         """Telegram refused the copy (known not made): the next try is no repeat."""
-        await self._redis.delete(_key(case_id, message_id))
+        await self._redis.hdel(copies_key(case_id), str(message_id))
 
     def remember(self, case_id: str, message_id: int, copy_id: int, recorded: bool) -> None:
         """This process made the copy (and whether Redis has recorded it)."""

@@ -85,20 +85,23 @@ async def test_a_copy_cut_off_earlier_is_made_again_marked_and_a_recorded_one_ne
     message_id = update["message"]["message_id"]
     client = Redis.from_url(durable_redis.url, decode_responses=True)
     try:  # a replica started copying this photo and died before it knew the result
-        await client.set(f"smb:handoff:copy:{case}:{message_id}", "copying", ex=3600)
+        await client.hset(f"smb:handoff:copies:{case}", str(message_id), "copying")
         mark = len(fake_api.calls)
         await fake_api.push(update)
         (head,) = await sent_to(fake_api, OPS, "sent a photo", since=mark)
         assert REPEAT in head.text
         await fake_api.wait_calls("copyMessage", 1, OPS, since=mark)
         await fake_api.quiet(0.5, within=30)
-        assert await client.get(f"smb:handoff:copy:{case}:{message_id}") == "copied"
+        assert await client.hget(f"smb:handoff:copies:{case}", str(message_id)) == "copied"
         # The same message handled again (a replica taking the update over): not copied again.
         mark = len(fake_api.calls)
         await fake_api.push({k: v for k, v in update.items() if k != "update_id"})
         await asyncio.sleep(1.0)
         await fake_api.quiet(0.5, within=30)
         assert not fake_api.calls_to("copyMessage", OPS, since=mark)
+        # The marks go with the case: nothing is kept about a closed case's messages.
+        await operator.press(f"op:close:{case}")
+        assert not await client.exists(f"smb:handoff:copies:{case}")
     finally:
         await client.aclose()
 
