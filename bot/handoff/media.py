@@ -82,7 +82,10 @@ async def copy_to_case(parts: HandoffParts, case: Case, kind: EventKind, from_ch
         log.warning("media not copied to the case (%s) case=%s",
                     decide(Call.TO_OPERATORS, exc).name, case.id)
         if refused_by_telegram(exc):  # known not copied: the next try is no repeat
-            await unless_full(marks.refused(case.id, message_id))
+            try:
+                await unless_full(marks.refused(case.id, message_id))
+            except (RedisError, OSError):  # the line above is posted: never raised for a retry
+                log.warning("refused media copy not unmarked case=%s", case.id)
         await parts.board.note(case, parts.board.text(NOT_COPIED, case=case.pseudonym,
                                                       kind=what))
         return False
