@@ -145,6 +145,15 @@ def _case_line(case: Case, texts: OperatorTexts) -> str:
     return texts.text(N_("Case #{id}"), id=case.id)
 
 
+def escalation_count(case: Case, escalation: int) -> int:
+    """Which escalation of the case's current life this is (1 for the first): alert numbers
+    run on across a reopening, whose announcement is number `case.reopened`, so a reopened
+    case counts its escalations from there, like a new case."""
+    if case.reopened and escalation > case.reopened:
+        return escalation - case.reopened
+    return escalation
+
+
 def alert_reply(case: Case, texts: OperatorTexts, *, escalation: int = 0,
                 topic_mode: bool = False, reopened: bool = False,
                 repeat: bool = False) -> Reply:
@@ -160,7 +169,7 @@ def alert_reply(case: Case, texts: OperatorTexts, *, escalation: int = 0,
                                   case=case.pseudonym)
     elif escalation:
         head = "⏰ " + texts.text(N_("ESCALATED ({n}): nobody has taken {case} yet"),
-                                  n=escalation, case=case.pseudonym)
+                                  n=escalation_count(case, escalation), case=case.pseudonym)
     lines = [head]
     if repeat:
         lines.append("⚠️ " + texts.text(N_(

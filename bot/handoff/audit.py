@@ -18,14 +18,19 @@ class Audit:
     def __init__(self, redis: Redis) -> None:
         self._redis = redis
 
-    async def record(self, operator_id: int | str, case_id: str, action: str) -> None:
-        """One action (take, relay, close, outcome:<x>, refused); 0 is the bot itself."""
-        await self._redis.xadd(
-            AUDIT_STREAM,
-            {"operator": str(operator_id), "case": case_id, "action": action,
-             "at": f"{time.time():.0f}"},
-            maxlen=AUDIT_KEEP, approximate=True,
-        )
+    async def record(self, operator_id: int | str, case_id: str, action: str, *,
+                     previous: int | None = None) -> None:
+        """One action (take, relay, close, outcome:<x>, refused); 0 is the bot itself.
+
+        `previous`: for a transfer, the operator who had the case (0: nobody yet), stored as
+        the entry's `previous` field.
+        """
+        fields = {"operator": str(operator_id), "case": case_id, "action": action,
+                  "at": f"{time.time():.0f}"}
+        if previous is not None:
+            fields["previous"] = str(previous)
+        await self._redis.xadd(AUDIT_STREAM, fields,  # type: ignore[arg-type]
+                               maxlen=AUDIT_KEEP, approximate=True)
 
     async def entries(self, count: int = 100) -> list[dict[str, str]]:
         """The latest entries, newest first."""

@@ -8,9 +8,12 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from redis.asyncio import Redis
+from redis.exceptions import WatchError
 
 from bot.core.events import OperatorAlert
 from bot.handoff.case import Case, State
+from bot.handoff.case_scripts import REOPEN, TRANSFER
+from bot.handoff.copies import CopyMarks, copies_key
 from bot.storage.keys import UserKey, global_key
 
 CLOSED_TTL = 24 * 3600  # a closed case lingers a day so late presses get a clear answer
@@ -36,28 +39,6 @@ def _operator_key(operator_id: int) -> str:
     return global_key("handoff", "operator", str(operator_id))
 
 
-# Reopen a closed case (atomic): back to "new" (the person asked again) or "taken" (an
-# operator continued it); the close's fields go, so the next close asks the outcome again.
-_REOPEN = """
-if redis.call('HGET', KEYS[1], 'state') ~= 'closed' then return 0 end
-redis.call('HSET', KEYS[1], 'state', ARGV[1], 'operator', ARGV[2], 'operator_name', ARGV[3],
-           'taken_at', ARGV[4], 'created', ARGV[5])
-redis.call('HDEL', KEYS[1], 'closed_at', 'closed_by', 'closed_name', 'outcome', 'unreachable')
-redis.call('EXPIRE', KEYS[1], ARGV[6])
-return 1
-"""
-# Hand an open case to another operator (atomic): returns the previous operator's id, or -1
-# when the case is not open.
-_TRANSFER = """
-local state = redis.call('HGET', KEYS[1], 'state')
-if state ~= 'new' and state ~= 'taken' then return -1 end
-local before = tonumber(redis.call('HGET', KEYS[1], 'operator') or '0') or 0
-if state == 'new' then redis.call('HSET', KEYS[1], 'taken_at', ARGV[3]) end
-redis.call('HSET', KEYS[1], 'state', 'taken', 'operator', ARGV[1], 'operator_name', ARGV[2])
-return before
-"""
-
-
 class CaseStore:
     """Cases, the person's open case and chat address, and operator-side references; all expire.
 
@@ -70,18 +51,37 @@ class CaseStore:
         self._redis = redis
         self._ttl = ttl_seconds
         self.reopen_seconds = reopen_seconds
+        self.copies = CopyMarks(redis, ttl_seconds)  # the person's media copied into cases
 
-    async def open(self, alert: OperatorAlert, pseudonym: str) -> Case:
-        """Create a new case for the alert and remember the chat address while it is open."""
+    async def open(self, alert: OperatorAlert, pseudonym: str) -> Case | None:
+        """Create a new case for the alert and remember the chat address while it is open;
+        None when the person has an open case (one person, at most one open case, ever).
+
+        A check-and-set under WATCH of the person's case link and of the case it names: a
+        concurrent open, or a reopen of their last case (by them or an operator), makes this
+        one see it and open nothing.
+        """
         case = Case.from_alert(alert, id=secrets.token_hex(5), user_key=alert.user_key,
                                pseudonym=pseudonym)
+        link = str(UserKey("case", alert.user_key))
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hset(case_key(case.id), mapping=cast(dict[Any, Any], case.to_redis()))
-            pipe.expire(case_key(case.id), self._ttl)
-            pipe.set(str(UserKey("case", alert.user_key)), case.id, ex=self._ttl)
-            pipe.set(str(UserKey("chat", alert.user_key)), alert.chat_key, ex=self._ttl)
-            await pipe.execute()
-        return case
+            while True:
+                try:
+                    await pipe.watch(link)
+                    current = await pipe.get(link)
+                    if current:
+                        await pipe.watch(case_key(str(current)))
+                        if await pipe.hget(case_key(str(current)), "state") in ("new", "taken"):
+                            return None
+                    pipe.multi()
+                    pipe.hset(case_key(case.id), mapping=cast(dict[Any, Any], case.to_redis()))
+                    pipe.expire(case_key(case.id), self._ttl)
+                    pipe.set(link, case.id, ex=self._ttl)
+                    pipe.set(str(UserKey("chat", alert.user_key)), alert.chat_key, ex=self._ttl)
+                    await pipe.execute()
+                    return case
+                except WatchError:
+                    continue  # changed meanwhile: look again
 
     async def reserve_pseudonym(self, candidates: Iterable[str], owner: str) -> str:
         """The first candidate no other open or recent case uses; reserved for `owner`.
@@ -168,6 +168,7 @@ class CaseStore:
         keep = self.reopen_seconds if by != "erased" else 0
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.srem(_operator_key(case.operator), case_id)
+            pipe.delete(copies_key(case_id))  # nothing is copied into a closed case
             # Only what the outcome buttons (and a reopening) still need stays, for a while.
             dropped = ("summary", "user_text") if keep else ("user_key", "summary", "user_text")
             pipe.hdel(case_key(case_id), *dropped)
@@ -201,16 +202,17 @@ class CaseStore:
                      chat_key: str | None = None) -> bool:
         """Reopen a closed case: "taken" by `operator` (an operator continued it), else "new"
         (the person asked again: it waits in the queue). Its keys get the open case's TTL
-        back. False when it was not closed (someone else reopened it first)."""
+        back. False when it was not closed (someone else reopened it first) or is no longer
+        the person's last case (they have a newer one)."""
         now = time.time()
         state: State = "taken" if operator else "new"
         done = await self._redis.eval(
-            _REOPEN, 1, case_key(case.id), state, str(operator), name,
-            repr(now if operator else 0.0), repr(now), str(self._ttl))
+            REOPEN, 2, case_key(case.id), str(UserKey("case", case.user_key)), state,
+            str(operator), name, repr(now if operator else 0.0), repr(now), str(self._ttl),
+            case.id)
         if not done:
             return False
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.set(str(UserKey("case", case.user_key)), case.id, ex=self._ttl)
             if chat_key is not None:
                 pipe.set(str(UserKey("chat", case.user_key)), chat_key, ex=self._ttl)
             else:
@@ -228,7 +230,7 @@ class CaseStore:
     async def transfer(self, case_id: str, to: int, name: str, at: float) -> int | None:
         """Hand an open case to operator `to` (atomic); the previous operator's id (0 when it
         was still new), or None when the case is not open."""
-        before = int(await self._redis.eval(_TRANSFER, 1, case_key(case_id), str(to), name,
+        before = int(await self._redis.eval(TRANSFER, 1, case_key(case_id), str(to), name,
                                             repr(at)))
         if before < 0:
             return None

@@ -9,22 +9,28 @@ dropped: the alert is posted directly and their words are passed on marked "stor
 from __future__ import annotations
 
 import logging
+import secrets
 from functools import partial
 
-from redis.exceptions import OutOfMemoryError, RedisError
+from redis.exceptions import OutOfMemoryError, RedisError, WatchError
 
 from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply
 from bot.handoff.alerts import alert_reply, silent_note
 from bot.handoff.blocks import owner_of
 from bot.handoff.case import Case
 from bot.handoff.degraded import (
+    DEGRADED_KNOWN_CASE,
+    DEGRADED_TEMPORARY_NAME,
     QUEUE_DEGRADED_DOWN,
     QUEUE_DEGRADED_FULL,
     STORAGE_DEGRADED_PERSON,
+    TEMPORARY_PREFIX,
     why,
 )
 from bot.handoff.desk import blocked_reply
+from bot.handoff.media import KINDS, passes
 from bot.handoff.parts import HandoffParts
+from bot.handoff.person import CopiesMessages
 from bot.handoff.relay import Relay
 from bot.handoff.reopen import reopen_by_person
 from bot.handoff.routing import Queued, Routed
@@ -32,6 +38,7 @@ from bot.storage.health import unless_full
 from bot.storage.redis import once_more
 
 log = logging.getLogger(__name__)
+OPEN_ATTEMPTS = 5  # looks at the person's case before giving up and posting directly
 
 
 class CaseIntake:
@@ -89,21 +96,41 @@ class CaseIntake:
 
     async def _open_and_queue(self, alert: OperatorAlert) -> tuple[Case, bool] | None:
         """Open the case and queue its alert: (case, operators on duty now); None when the
-        person already has an open case (they are reminded of their place)."""
+        person already has an open case (they are reminded of their place).
+
+        One person has at most one open case: the open and the reopen are each a
+        check-and-set in Redis (`CaseStore.open`, `CaseStore.reopen`). Losing one to a
+        concurrent open or reopen (an operator's /reopen, another replica) means looking again:
+        the case that won is then the person's open case.
+        """
         parts = self.parts
-        existing = await parts.cases.open_case_of(alert.user_key)
-        if existing is not None:
-            if alert.silent:  # nothing on the person's screen; the case's operators hear it
-                await parts.board.post(existing, silent_note(existing, alert, parts.board.labels))
-                if existing.state == "new" and alert.risk_level == "high":
-                    await parts.waiting.escalate_now(existing.id)
-            else:
-                await parts.person.remind_place(existing)  # asked again: never a second alert
-            return None
+        for _ in range(OPEN_ATTEMPTS):
+            existing = await parts.cases.open_case_of(alert.user_key)
+            if existing is not None:
+                if alert.silent:  # nothing on the person's screen; the case's operators hear it
+                    note = silent_note(existing, alert, parts.board.labels)
+                    await parts.board.post(existing, note)
+                    if existing.state == "new" and alert.risk_level == "high":
+                        await parts.waiting.escalate_now(existing.id)
+                else:
+                    await parts.person.remind_place(existing)  # asked again: no second alert
+                return None
+            opened = await self._reopen_or_open(alert)
+            if opened is not None:
+                return opened
+        # Lost every time (practically never): raised, the alert is posted directly.
+        raise WatchError("the person's case kept changing while opening it")
+
+    async def _reopen_or_open(self, alert: OperatorAlert) -> tuple[Case, bool] | None:
+        """The person's recent case reopened, else a new one; None when a concurrent open or
+        reopen won (the caller looks again)."""
+        parts = self.parts
         open_now = parts.hours.is_open()
         first_due = None if open_now else parts.hours.next_open().timestamp()
         recent = await parts.cases.recent_case_of(alert.user_key)
-        if recent is not None and await reopen_by_person(parts, recent, alert):
+        if recent is not None:
+            if not await reopen_by_person(parts, recent, alert):
+                return None  # reopened by someone else meanwhile (or replaced): look again
             # Within OPERATOR_REOPEN_DAYS: the same case, name and topic, announced there again.
             await parts.cases.reserve_pseudonym([recent.pseudonym], self._owner(alert.user_key))
             await parts.waiting.add(recent.id, recent.created, first_due)
@@ -116,6 +143,8 @@ class CaseIntake:
         pseudonym = await parts.cases.reserve_pseudonym(
             parts.pseudonymizer.pseudonyms(alert.user_key), self._owner(alert.user_key))
         case = await parts.cases.open(alert, pseudonym)
+        if case is None:
+            return None  # opened (or reopened) meanwhile: look again
         await parts.waiting.add(case.id, case.created, first_due)
         await parts.queue.push(case.id, 0)
         return case, open_now
@@ -125,16 +154,36 @@ class CaseIntake:
         log.error("handoff queue unavailable (%s): posting the alert directly, not queued",
                   "Redis out of memory" if isinstance(exc, OutOfMemoryError)
                   else type(exc).__name__)
-        if self.parts.board.chat_id is None:
+        board = self.parts.board
+        chat_id = board.chat_id
+        if chat_id is None:
             return
-        pseudonym = self.parts.pseudonymizer.pseudonym(alert.user_key)
-        case = Case.from_alert(alert, id="-", user_key="", pseudonym=pseudonym)
-        reply = alert_reply(case, self.parts.board.labels)
+        case_id = await self._known_case(alert.user_key)
+        # Never the first pseudonym candidate: which one the person holds lives in Redis, and
+        # the first may be another person's (cases.reserve_pseudonym). Their case's number
+        # when the session still knows it, else a name that cannot be anybody's pseudonym.
+        if case_id:
+            name, line = f"#{case_id}", board.text(DEGRADED_KNOWN_CASE, id=case_id)
+        else:
+            name = f"{TEMPORARY_PREFIX}{secrets.token_hex(3)}"
+            line = board.text(DEGRADED_TEMPORARY_NAME, name=name)
+        case = Case.from_alert(alert, id=case_id or "-", user_key="", pseudonym=name)
+        reply = alert_reply(case, board.labels)
         degraded = QUEUE_DEGRADED_FULL if isinstance(exc, OutOfMemoryError) else QUEUE_DEGRADED_DOWN
-        reply.text += "\n" + self.parts.board.text(degraded)
+        reply.text += "\n" + board.text(degraded) + "\n" + line
         reply.buttons = []
-        await self.parts.messenger.send(self.parts.board.chat_id, reply)
+        await self.parts.messenger.send(chat_id, reply)
         self.parts.metrics.alerts.labels("posted_unqueued").inc()
+
+    async def _known_case(self, user_key: str) -> str | None:
+        """The person's case id from their session (its last copy while Redis is down)."""
+        if self.parts.sessions is None:
+            return None
+        try:
+            session = await self.parts.sessions.load(user_key)
+        except (RedisError, OSError):
+            return None
+        return session.handoff_case if session is not None else None
 
     async def route(self, event: IncomingEvent) -> Routed:
         """Called before the engine: to the case when the event belongs to an open case (or
@@ -167,11 +216,34 @@ class CaseIntake:
             return
         # Not a pseudonym: which candidate the case has lives in Redis, and the first one may
         # be another person's (cases.reserve_pseudonym). The case number is certain.
-        said = f"💬 #{session.handoff_case}"
-        said = f"{said}: {event.text}" if event.text else said
+        case_id = session.handoff_case
+        media = passes(event.kind) and event.message_key is not None
+        said = f"💬 #{case_id}"
+        if media:  # what it is; the caption travels with the copy below
+            said = f"{said} ({parts.board.text(KINDS[event.kind])})"
+        elif event.text:
+            said = f"{said}: {event.text}"
         note = parts.board.text(STORAGE_DEGRADED_PERSON, why=parts.board.text(why(exc)),
-                                case=session.handoff_case)
+                                case=case_id)
         await parts.messenger.send(parts.board.chat_id, Reply(f"{note}\n{said}"))
+        if media:
+            await self._copy_degraded(case_id, event)
+
+    async def _copy_degraded(self, case_id: str, event: IncomingEvent) -> None:
+        """The person's photo (etc.) under the degraded note, in the main chat: their media
+        are never lost, and never copied twice by this process (a first attempt may have
+        copied it into the case before Redis failed)."""
+        parts = self.parts
+        message_id = int(event.message_key or 0)
+        if parts.board.chat_id is None or not isinstance(parts.messenger, CopiesMessages):
+            return
+        if parts.cases.copies.made_here(case_id, message_id) is not None:
+            return
+        try:
+            await parts.messenger.copy(parts.board.chat_id, int(event.chat_key), message_id)
+        except Exception as exc:
+            log.error("media not copied during a Redis outage (%s) case=%s",
+                      type(exc).__name__, case_id)
 
     async def forget_user(self, user_key: str) -> None:
         """/delete: end an open case and drop everything that points to the person."""

@@ -4,9 +4,12 @@
 hands it to the one operator whose first name starts so; `/transfer` written as a reply to a
 colleague's message in the case hands it to them. Only authorised operators may transfer
 (the service checks the sender; here the colleague must be an operator too: listed in
-OPERATOR_IDS or a member of the operators' chat). Audited as `transfer:<operator id>`.
+OPERATOR_IDS or a member of the operators' chat). Any operator may hand on any open case,
+a colleague's too (by design: the night shift covers for each other). Audited as
+`transfer:<operator id>` by the operator who handed it, with the one who had it as `previous`.
 
-The colleague is named in a post in the case's topic. The person is told, neutrally, only
+The colleague is named in a post in the case's topic, and so is the one who had the case
+when someone else handed it on. The person is told, neutrally, only
 when something changes for them: a case someone was already answering gets "another member
 of our team will continue"; a case still waiting is just assigned (they notice nothing).
 """
@@ -38,6 +41,10 @@ NOT_OPERATOR = N_("{name} is not an operator (not in OPERATOR_IDS nor in this ch
 AT_CAPACITY = N_("{name} already has {capacity} open cases: ask them to close one first.")
 HANDED = N_("🔀 {by} handed {case} to {name}. {name}: the case is yours now, write here to "
             "answer the person.")
+# A colleague's case handed on by someone else: the one who had it learns it is no longer theirs.
+HANDED_FROM = N_("🔀 {by} handed {case} from {previous} to {name}. {previous}: it is no longer "
+                 "yours and no longer counts among your open cases. {name}: the case is yours "
+                 "now, write here to answer the person.")
 DONE = N_("Handed to {name}.")
 UNNAMED = N_("operator {id}")
 # To the person, in their language, when the one answering them changes: nothing more.
@@ -148,12 +155,22 @@ async def hand_over(parts: HandoffParts, case: Case, target: KnownOperator, *, b
         await parts.waiting.remove(case.id)
         await unless_full(parts.counters.duration("taken", now - case.created))
         case.taken_at = now
-    await parts.audit.record(by, case.id, f"transfer:{target.id}")
+    # Who handed it (the entry's operator), to whom (the action) and from whom (`previous`).
+    await parts.audit.record(by, case.id, f"transfer:{target.id}", previous=before)
     log.info("case handed over case=%s", case.id)
+    previous_name = case.operator_name if case.operator == before else ""
     case.state, case.operator, case.operator_name = "taken", target.id, target.name
     await parts.board.show_status(case)
     giver = by_name or parts.board.text(N_("an operator"))
-    await parts.board.note(case, parts.board.text(HANDED, by=giver, case=case.pseudonym, name=who))
+    if before and before != by:
+        # Someone else's case: its holder is named where they work, so they know.
+        known = await parts.directory.find(before)
+        had = label(parts, KnownOperator(before, previous_name or (known.name if known else "")))
+        said = parts.board.text(HANDED_FROM, by=giver, case=case.pseudonym, previous=had,
+                                name=who)
+    else:
+        said = parts.board.text(HANDED, by=giver, case=case.pseudonym, name=who)
+    await parts.board.note(case, said)
     if not was_waiting:
         # Someone was answering them: the person hears that someone else will, nothing more.
         text = parts.person.translate(case.language, TOLD_PERSON)
