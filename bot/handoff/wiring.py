@@ -15,7 +15,7 @@ from bot.core.session_store import SessionStore
 from bot.handoff.parts import DangerCheck
 from bot.handoff.person import SentHook
 from bot.handoff.service import QueueHandoff, build_handoff
-from bot.i18n import load_i18n
+from bot.i18n import I18n
 from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 
@@ -40,18 +40,20 @@ def handoff_for(
     on_sent: SentHook | None,
     content: Callable[[], Content] | None = None,
     metrics: Metrics | None = None,
+    i18n: I18n,
     **timings: Any,
 ) -> QueueHandoff:
     """The queue-backed handoff; `timings` (escalate_after, claim_idle, ...) are for tests;
-    `metrics`: the process's registry (alerts by stage, time to posted and to taken)."""
+    `metrics`: the process's registry (alerts by stage, time to posted and to taken);
+    `i18n`: the process's catalogs."""
     if content is None:
         from bot.factory import build_content
 
-        holder = build_content(settings)
+        holder = build_content(settings, i18n)
         content = lambda: holder.content  # noqa: E731 - read per use: reloads apply
     return build_handoff(
         settings.operators, redis=redis, messenger=messenger, pseudonymizer=pseudonymizer,
-        content=content, i18n=load_i18n(settings.bot.locales_dir),
+        content=content, i18n=i18n,
         case_ttl=settings.bot.session_ttl_seconds, store=store, on_sent=on_sent,
         danger=danger_check(content), canned_file=canned_path(settings.bot.content_dir),
         metrics=metrics, **timings,
