@@ -12,6 +12,7 @@ from bot.core.adcheckers import AdCheckers
 from bot.core.assess import Assessor
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore, SessionStore
+from bot.core.triage import DangerMatchers, Triage
 from bot.i18n import I18n
 from bot.nlu.base import IntentRecognizer
 
@@ -53,14 +54,18 @@ def build_recognizer(
     return embedded
 
 
-def build_triage(settings: Settings) -> Callable[[Content], Assessor]:
-    """A factory that builds the triage for the current content (danger phrases reload with it)."""
-    from bot.core.triage import Triage, matcher_for
+def build_triage(
+    settings: Settings, matchers: DangerMatchers | None = None
+) -> Callable[[Content], Assessor]:
+    """A factory that builds the triage for the current content (danger phrases reload with it).
 
+    `matchers`: the danger-phrase matchers to share (a ContentHolder's); by default its own.
+    """
     threshold = settings.nlu.risk_threshold
+    matchers = matchers or DangerMatchers()
 
     def for_content(content: Content) -> Assessor:
-        return Triage(matcher_for(content), threshold)
+        return Triage(matchers.for_content(content), threshold)
 
     return for_content
 
@@ -100,6 +105,8 @@ async def build_engine(
     """The dialogue engine with every part built from `settings` unless given.
 
     `i18n`: the process's catalogs (the assembly builds one for engine, transport and handoff).
+    The triage's danger-phrase matchers are the content holder's (shared with whoever else
+    answers with that holder).
 
     `on_failover(reason)`: called each time Rasa fails over to the embedded model.
 
@@ -117,7 +124,7 @@ async def build_engine(
     return DialogueEngine(
         holder,
         recognizer or build_recognizer(settings, on_failover),
-        build_triage(settings),
+        build_triage(settings, holder.matchers),
         store or await build_store(settings),
         i18n,
         settings,

@@ -30,6 +30,7 @@ from bot.content.problems import ContentError, Problem
 from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
 from bot.content.silent_alarm import read_silent_alarm
 from bot.content.yamlfile import Where, display_name, read_yaml, validation_problems
+from bot.core.triage import DangerMatchers
 from bot.i18n import I18n
 
 __all__ = ["ContentError", "ContentHolder", "Problem", "check_content", "load_content"]
@@ -126,7 +127,12 @@ def check_content(
 
 
 class ContentHolder:
-    """The content the bot answers with; a reload with errors keeps the last good content."""
+    """The content the bot answers with; a reload with errors keeps the last good content.
+
+    `matchers`: the danger-phrase matcher of each content it has held, built on first use and
+    shared by everything answering with this holder (the engine's triage, the handoff's relay
+    check, the group desk).
+    """
 
     def __init__(
         self, directory: Path, *, facts_dir: Path | None = None, i18n: I18n | None = None
@@ -135,6 +141,7 @@ class ContentHolder:
         self.facts_dir = facts_dir
         # Every reload is checked with the same catalogs (the bot's, when it passes them).
         self.i18n = i18n or I18n(LOCALES)
+        self.matchers = DangerMatchers()
         # Fail loudly at start.
         self._content = load_content(directory, facts_dir=facts_dir, i18n=self.i18n)
 

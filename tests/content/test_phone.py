@@ -120,7 +120,7 @@ async def test_the_page_buttons_open_their_part() -> None:
     engine = DialogueEngine(
         shared_content(),
         shared_recognizer(),
-        build_triage(settings),
+        build_triage(settings, shared_content().matchers),
         InMemorySessionStore(),
         shared_content().i18n,
         settings,

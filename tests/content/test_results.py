@@ -47,7 +47,7 @@ def new_chat(language: str, *, handoff: bool = True) -> Chat:
     engine = DialogueEngine(
         shared_content(),
         shared_recognizer(),
-        build_triage(settings),
+        build_triage(settings, shared_content().matchers),
         InMemorySessionStore(),
         shared_content().i18n,
         settings,

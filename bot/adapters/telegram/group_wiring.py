@@ -34,6 +34,6 @@ def build_group_gate(
                                       health)
         counters = RedisGroupCounters(health.redis, settings.operators.timezone, health)
     replies = GroupReplies(lambda: holder.content, i18n, store,
-                           GroupRateLimiter(health), counters)
+                           GroupRateLimiter(health), counters, matchers=holder.matchers)
     return GroupGate(GroupDesk(replies), messenger, pseudonymizer, state, is_operators_chat,
                      send_budget=settings.bot.send_budget_s)

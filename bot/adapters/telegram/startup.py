@@ -104,7 +104,7 @@ def danger_check_for(engine: Engine) -> DangerCheck | None:
         return None
     from bot.handoff.wiring import danger_check  # the one matcher the relay uses too
 
-    return danger_check(lambda: holder.content)
+    return danger_check(lambda: holder.content, holder.matchers)
 
 
 def build_storage(
@@ -176,6 +176,7 @@ def make_handoff(
     return handoff_for(
         settings, redis=health.redis, messenger=adapter.messenger, pseudonymizer=pseudonymizer,
         store=store, on_sent=state.remember, metrics=metrics, i18n=i18n,
+        matchers=None if content is None else content.matchers,
         # One content for engine and handoff, so a reload reaches both (tests may pass their own).
         **{"content": None if content is None else (lambda: content.content), **(options or {})},
     )
