@@ -28,7 +28,6 @@ from bot.core.groups import GroupDesk, GroupMessage, GroupReplies  # noqa: E402
 from bot.groups.counters import NoGroupCounters  # noqa: E402
 from bot.groups.limits import GroupRateLimiter  # noqa: E402
 from bot.groups.store import MemoryGroupSettings  # noqa: E402
-from bot.i18n import load_i18n  # noqa: E402
 
 CHATTER = [
     "Кто-нибудь работал на складе в Познани? Как там с жильём?",
@@ -54,7 +53,7 @@ async def _rate(desk: GroupDesk, texts: list[str], rounds: int) -> float:
 
 async def run(rounds: int) -> dict[str, object]:
     holder = ContentHolder(ROOT / "content")
-    replies = GroupReplies(lambda: holder.content, load_i18n(ROOT / "locales"),
+    replies = GroupReplies(lambda: holder.content, holder.i18n,
                            MemoryGroupSettings(), GroupRateLimiter(None), NoGroupCounters())
     desk = GroupDesk(replies)
     ads = [ad.text for ad in read_ads(ROOT / "tests" / "data" / "ads.yaml")]

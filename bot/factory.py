@@ -12,15 +12,25 @@ from bot.core.adcheckers import AdCheckers
 from bot.core.assess import Assessor
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore, SessionStore
-from bot.i18n import load_i18n
+from bot.core.triage import DangerMatchers, Triage
+from bot.i18n import I18n
 from bot.nlu.base import IntentRecognizer
 
 log = logging.getLogger(__name__)
 
 
-def build_content(settings: Settings) -> ContentHolder:
-    """Load content/ (raises ContentError with file:line problems when it has errors)."""
-    return ContentHolder(settings.bot.content_dir)
+def build_i18n(settings: Settings) -> I18n:
+    """The UI catalogs in BOT_LOCALES_DIR, read now: build one per process and pass it down."""
+    return I18n(settings.bot.locales_dir)
+
+
+def build_content(settings: Settings, i18n: I18n | None = None) -> ContentHolder:
+    """Load content/ (raises ContentError with file:line problems when it has errors).
+
+    `i18n`: the catalogs its screens are measured with (the bot's own); by default, those in
+    BOT_LOCALES_DIR, read for this holder.
+    """
+    return ContentHolder(settings.bot.content_dir, i18n=i18n or build_i18n(settings))
 
 
 def build_recognizer(
@@ -44,14 +54,18 @@ def build_recognizer(
     return embedded
 
 
-def build_triage(settings: Settings) -> Callable[[Content], Assessor]:
-    """A factory that builds the triage for the current content (danger phrases reload with it)."""
-    from bot.core.triage import Triage, matcher_for
+def build_triage(
+    settings: Settings, matchers: DangerMatchers | None = None
+) -> Callable[[Content], Assessor]:
+    """A factory that builds the triage for the current content (danger phrases reload with it).
 
+    `matchers`: the danger-phrase matchers to share (a ContentHolder's); by default its own.
+    """
     threshold = settings.nlu.risk_threshold
+    matchers = matchers or DangerMatchers()
 
     def for_content(content: Content) -> Assessor:
-        return Triage(matcher_for(content), threshold)
+        return Triage(matchers.for_content(content), threshold)
 
     return for_content
 
@@ -86,8 +100,13 @@ async def build_engine(
     content: ContentHolder | None = None,
     handoff_available: bool | None = None,
     on_failover: Callable[[str], None] | None = None,
+    i18n: I18n | None = None,
 ) -> DialogueEngine:
     """The dialogue engine with every part built from `settings` unless given.
+
+    `i18n`: the process's catalogs (the assembly builds one for engine, transport and handoff).
+    The triage's danger-phrase matchers are the content holder's (shared with whoever else
+    answers with that holder).
 
     `on_failover(reason)`: called each time Rasa fails over to the embedded model.
 
@@ -96,7 +115,8 @@ async def build_engine(
     """
     if handoff_available is None:
         handoff_available = settings.operators.chat_id is not None
-    holder = content or build_content(settings)
+    i18n = i18n or build_i18n(settings)
+    holder = content or build_content(settings, i18n)
     # The ad check's sentence model is trained here, at start-up, like the embedded NLU
     # (about a second); a content reload trains it again on first use.
     ad_checkers = AdCheckers()
@@ -104,9 +124,9 @@ async def build_engine(
     return DialogueEngine(
         holder,
         recognizer or build_recognizer(settings, on_failover),
-        build_triage(settings),
+        build_triage(settings, holder.matchers),
         store or await build_store(settings),
-        load_i18n(settings.bot.locales_dir),
+        i18n,
         settings,
         handoff_available=handoff_available,
         ad_checkers=ad_checkers,

@@ -11,7 +11,6 @@ import io
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -59,7 +58,7 @@ class Translator:
 
     def number(self, value: float | int) -> str:
         """A number as this locale writes it."""
-        return _format_number(value, str(self.locale))
+        return format_decimal(value, locale=self.locale)
 
     def date(self, value: date | datetime, fmt: str = "long") -> str:
         """A date as this locale writes it, e.g. "12 марта 2026 г."."""
@@ -68,12 +67,6 @@ class Translator:
     def time(self, value: time | datetime, fmt: str = "short") -> str:
         """A time of day as this locale writes it."""
         return format_time(value, format=fmt, locale=self.locale)
-
-
-@lru_cache(maxsize=1024)
-def _format_number(value: float | int, locale: str) -> str:
-    # Question counters repeat the same few numbers: Babel's formatting is worth caching.
-    return format_decimal(value, locale=locale)
 
 
 def _load_catalog(locales_dir: Path, language: str) -> gettext.NullTranslations:
@@ -98,7 +91,12 @@ def _load_catalog(locales_dir: Path, language: str) -> gettext.NullTranslations:
 
 
 class I18n:
-    """Every language's translator, loaded once at start-up."""
+    """Every language's translator, read from `locales_dir` when built.
+
+    Build one at each composition root (the bot's assembly, the dashboard, a content command)
+    and pass it down: nothing here is cached per process, so a new I18n reads the catalogs as
+    they are now, and two I18n never share state.
+    """
 
     def __init__(self, locales_dir: Path) -> None:
         self._translators = {
@@ -113,9 +111,3 @@ class I18n:
             or self._translators[DEFAULT_LANGUAGE]
         )
 
-
-@lru_cache(maxsize=4)
-def load_i18n(locales_dir: Path) -> I18n:
-    """The I18n for `locales_dir`, loaded once per process (the engine, the transport and the
-    handoff share it); catalogs are read at start-up, so a restart picks up their edits."""
-    return I18n(locales_dir)

@@ -35,11 +35,13 @@ def run(args: argparse.Namespace) -> int:
     # Imported here so that `python -m bot` can build its parser without loading pydantic models.
     from bot.config import REPO_ROOT
     from bot.content.canned import canned_path, read_canned
-    from bot.content.loader import check_content
+    from bot.content.loader import LOCALES, check_content
+    from bot.i18n import I18n
     from bot.nlu.phrase_breadth import breadth_problems
 
     directory: Path = args.dir or _default_dir()
-    _, problems = check_content(directory, facts_dir=args.facts)
+    # The catalogs the screens are measured with, read once for this check.
+    _, problems = check_content(directory, facts_dir=args.facts, i18n=I18n(LOCALES))
     # Danger phrases too broad for the held-out advice and service lines (issue 10).
     problems += breadth_problems(directory / "danger_phrases.yaml", [REPO_ROOT / "nlu" / "tests"])
     # Canned replies are read on use (a broken one never stops the bot), but checked here too.

@@ -25,7 +25,7 @@ from bot.content.textchecks import check_numbers_in_texts, check_translations
 from bot.content.yamlfile import Where
 from bot.core.flows import FLOW_FOR_ACTION
 from bot.core.labels import MENU_LABELS
-from bot.i18n import load_i18n
+from bot.i18n import I18n
 from bot.nlu.base import ALL_INTENTS, LANGUAGES, RISK_INTENTS
 
 # Every `m:<action>` button has a label (docs/ARCHITECTURE.md, "Button payloads"); a menu
@@ -39,8 +39,9 @@ MAX_SHOWN_SOURCES = 2
 POLICE_WORDS = re.compile(r"полиц|паліц|міліц|милиц|police", re.IGNORECASE)
 
 
-def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Problem]:
-    """Every problem that needs more than one item (or the facts files) to see."""
+def cross_check(parsed: Parsed, facts: Facts | None, today: date, i18n: I18n) -> list[Problem]:
+    """Every problem that needs more than one item (or the facts files) to see; button labels
+    and screen lengths in `i18n`'s catalogs."""
     problems: list[Problem] = []
     problems += _check_answers(parsed)
     problems += _check_shown_sources(parsed)
@@ -50,8 +51,7 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date) -> list[Proble
     problems += _check_danger_phrases(parsed)
     problems += check_translations(parsed)
     locales = Path(__file__).resolve().parents[2] / "locales"
-    problems += check_screens(parsed, menu_labels(locales))
-    i18n = load_i18n(locales)
+    problems += check_screens(parsed, menu_labels(i18n))
     problems += check_answer_screens(parsed, i18n)
     problems += check_result_screens(parsed, i18n)
     problems += check_plural_forms(locales)

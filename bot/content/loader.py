@@ -30,7 +30,8 @@ from bot.content.problems import ContentError, Problem
 from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
 from bot.content.silent_alarm import read_silent_alarm
 from bot.content.yamlfile import Where, display_name, read_yaml, validation_problems
-from bot.i18n import load_i18n
+from bot.core.triage import DangerMatchers
+from bot.i18n import I18n
 
 __all__ = ["ContentError", "ContentHolder", "Problem", "check_content", "load_content"]
 
@@ -39,11 +40,17 @@ LOCALES = Path(__file__).resolve().parents[2] / "locales"
 M = TypeVar("M", bound=BaseModel)
 
 
-def load_content(directory: Path, *, facts_dir: Path | None = None) -> Content:
-    """Load and check all content; raise ContentError if anything is an error."""
+def load_content(
+    directory: Path, *, facts_dir: Path | None = None, i18n: I18n | None = None
+) -> Content:
+    """Load and check all content; raise ContentError if anything is an error.
+
+    `i18n`: the catalogs screens are measured with (see `check_content`).
+    """
     # A server without the facts copy still starts (with a loud warning): the numbers were
     # checked when the content was committed; `content check` makes the same gap an error.
-    content, problems = check_content(directory, facts_dir=facts_dir, require_facts=False)
+    content, problems = check_content(directory, facts_dir=facts_dir, require_facts=False,
+                                      i18n=i18n)
     if content is None:
         raise ContentError(problems)
     for problem in problems:
@@ -57,12 +64,17 @@ def check_content(
     facts_dir: Path | None = None,
     today: date | None = None,
     require_facts: bool = True,
+    i18n: I18n | None = None,
 ) -> tuple[Content | None, list[Problem]]:
     """Every problem in the content, and the Content itself when there is no error.
 
     Without the facts files (data/facts/) the number and indicator checks cannot run: that is
     an error with `require_facts`, else a warning, never silence.
+
+    `i18n`: the UI catalogs button labels and screen lengths are measured with, as the caller
+    shows them (the bot passes its own); by default the repository's locales/, read now.
     """
+    i18n = i18n or I18n(LOCALES)
     reader = _Reader()
     parsed = Parsed(display_name(directory / "answers"), display_name(directory / "flows"))
     if not directory.is_dir():
@@ -85,7 +97,7 @@ def check_content(
         if found_dir.resolve() == repo_facts_dir().resolve():
             reader.problems += stale_copies(found_dir, shared_facts_dir())
     reader.problems += missing_facts(found_dir, facts, "error" if require_facts else "warning")
-    reader.problems += cross_check(parsed, facts, today or date.today())
+    reader.problems += cross_check(parsed, facts, today or date.today(), i18n)
     ad_check, ad_problems = read_ad_check(directory / AD_CHECK_FILE, facts)
     reader.problems += ad_problems
     silent_alarm, alarm_problems = read_silent_alarm(directory / SILENT_ALARM_FILE)
@@ -108,19 +120,30 @@ def check_content(
         checkin=checkin,
     )
     # What needs the loaded content to be measured: a country page's first screen.
-    pages = list(check_country_pages(content, parsed, load_i18n(LOCALES)))
+    pages = list(check_country_pages(content, parsed, i18n))
     if pages:
         return None, sorted([*problems, *pages], key=lambda p: (p.file, p.line or 0))
     return content, problems
 
 
 class ContentHolder:
-    """The content the bot answers with; a reload with errors keeps the last good content."""
+    """The content the bot answers with; a reload with errors keeps the last good content.
 
-    def __init__(self, directory: Path, *, facts_dir: Path | None = None) -> None:
+    `matchers`: the danger-phrase matcher of each content it has held, built on first use and
+    shared by everything answering with this holder (the engine's triage, the handoff's relay
+    check, the group desk).
+    """
+
+    def __init__(
+        self, directory: Path, *, facts_dir: Path | None = None, i18n: I18n | None = None
+    ) -> None:
         self.directory = directory
         self.facts_dir = facts_dir
-        self._content = load_content(directory, facts_dir=facts_dir)  # fail loudly at start
+        # Every reload is checked with the same catalogs (the bot's, when it passes them).
+        self.i18n = i18n or I18n(LOCALES)
+        self.matchers = DangerMatchers()
+        # Fail loudly at start.
+        self._content = load_content(directory, facts_dir=facts_dir, i18n=self.i18n)
 
     @property
     def content(self) -> Content:
@@ -130,7 +153,7 @@ class ContentHolder:
     def reload(self) -> list[Problem]:
         """Load again; on errors keep the current content. Returns the problems found."""
         content, problems = check_content(
-            self.directory, facts_dir=self.facts_dir, require_facts=False
+            self.directory, facts_dir=self.facts_dir, require_facts=False, i18n=self.i18n
         )
         if content is None:
             log.error(

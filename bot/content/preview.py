@@ -17,7 +17,7 @@ from bot.core import flows
 from bot.core.events import Reply
 from bot.core.flows import FIRST_SCREEN
 from bot.core.replies import Replies
-from bot.i18n import load_i18n
+from bot.i18n import I18n
 
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
 
@@ -80,9 +80,10 @@ def render(title: str, reply: Reply, index: int) -> str:
 def main(args: argparse.Namespace) -> int:
     """Print the screens; 2 with a list of what exists when the target is unknown."""
     directory: Path = args.dir or Path(__file__).resolve().parents[2] / "content"
-    content = load_content(directory)
+    i18n = I18n(LOCALES)  # one set of catalogs for the check on loading and the screens
+    content = load_content(directory, i18n=i18n)
     team = not getattr(args, "no_team", False)
-    r = Replies(content, load_i18n(LOCALES).translator(args.lang), team=team)
+    r = Replies(content, i18n.translator(args.lang), team=team)
     try:
         found = screens(content, r, args.target)
     except KeyError:

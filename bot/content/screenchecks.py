@@ -28,7 +28,7 @@ from bot.content.problems import Problem
 from bot.content.textchecks import sources, texts
 from bot.content.yamlfile import Where, display_name
 from bot.core.labels import MENU_LABELS
-from bot.i18n import load_i18n
+from bot.i18n import I18n
 from bot.nlu.base import LANGUAGES
 
 # A quoted text: «…», “…” or "…".
@@ -51,9 +51,8 @@ _PHONE = re.compile(r"(?<![\w.,])\+?\d[\d \-()]{1,}\d(?![\w.,])")
 
 Labels = Mapping[str, Mapping[str, str]]  # language -> action -> button label
 
-def menu_labels(locales_dir: Path) -> dict[str, dict[str, str]]:
+def menu_labels(i18n: I18n) -> dict[str, dict[str, str]]:
     """Each menu action's button label in each language, from the gettext catalogs."""
-    i18n = load_i18n(locales_dir)
     labels: dict[str, dict[str, str]] = {}
     for language in LANGUAGES:
         tr = i18n.translator(language)

@@ -178,20 +178,26 @@ class DangerPhraseMatcher:
         return [matches[key] for key in sorted(matches)]
 
 
-# The matchers built for the content in use (and the last few before it): the engine's triage
-# and the handoff's check on relayed messages share one, built once per content reload.
-_MATCHERS: dict[int, tuple[Content, DangerPhraseMatcher]] = {}
-_MATCHERS_KEPT = 4
+class DangerMatchers:
+    """The danger-phrase matcher for the content in use (and the last few before it), built
+    the first time it is asked for (tens of ms). The assembly builds one and gives it to the
+    engine's triage, the handoff's check on relayed messages and the group desk, so they share
+    one matcher per content reload; separate instances share nothing."""
 
+    KEPT = 4
 
-def matcher_for(content: Content) -> DangerPhraseMatcher:
-    """The danger-phrase matcher for `content`, built the first time it is asked for."""
-    entry = _MATCHERS.get(id(content))
-    if entry is None or entry[0] is not content:
-        if len(_MATCHERS) >= _MATCHERS_KEPT:
-            del _MATCHERS[next(iter(_MATCHERS))]  # the oldest content: replaced by a reload
-        entry = _MATCHERS[id(content)] = (content, DangerPhraseMatcher(content.danger_phrases))
-    return entry[1]
+    def __init__(self) -> None:
+        self._built: dict[int, tuple[Content, DangerPhraseMatcher]] = {}
+
+    def for_content(self, content: Content) -> DangerPhraseMatcher:
+        """The danger-phrase matcher for `content`."""
+        entry = self._built.get(id(content))
+        if entry is None or entry[0] is not content:
+            if len(self._built) >= self.KEPT:
+                del self._built[next(iter(self._built))]  # the oldest content: replaced by a reload
+            entry = self._built[id(content)] = (content,
+                                                DangerPhraseMatcher(content.danger_phrases))
+        return entry[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,7 +161,7 @@ def build_app(config: DashboardConfig) -> web.Application:
         queue = await queue_now(config.redis, config.pseudonymizer)
         return html(cases_page(translator(request), report, queue, config.days))
 
-    content_check = ContentHealthCheck(config.content_dir)
+    content_check = ContentHealthCheck(config.content_dir, config.i18n)
 
     async def health() -> ContentHealth:
         # The check reads and validates every YAML file: off the event loop.

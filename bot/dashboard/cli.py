@@ -10,7 +10,7 @@ from aiohttp import web
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.dashboard.app import DashboardConfig, build_app
-from bot.i18n import load_i18n
+from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
 from bot.storage.redis import connect
 
@@ -33,7 +33,7 @@ def config_from(settings: Settings) -> DashboardConfig:
     redis = connect(settings.redis.url, sentinels=settings.redis.sentinel_addresses,
                     master=settings.redis.sentinel_master)
     return DashboardConfig(
-        redis=redis, i18n=load_i18n(settings.bot.locales_dir),
+        redis=redis, i18n=I18n(settings.bot.locales_dir),
         pseudonymizer=Pseudonymizer(settings.bot.pseudonym_key.get_secret_value()),
         content_dir=settings.bot.content_dir, timezone=settings.operators.timezone,
         language=dashboard.language, token=token, session_s=dashboard.session_minutes * 60,

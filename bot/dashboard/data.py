@@ -23,6 +23,7 @@ from bot.content.problems import Problem
 from bot.handoff.case import Case
 from bot.handoff.cases import case_key
 from bot.handoff.stats import DIMENSIONS, collect, collect_durations
+from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
 
 Period = Literal["day", "week"]
@@ -168,9 +169,10 @@ class ContentHealth:
         return len(self.problems) - self.errors
 
 
-def content_health(content_dir: Path, today: date) -> ContentHealth:
-    """Run the content check and list hotlines, oldest check first within each country."""
-    content, problems = check_content(content_dir, today=today)
+def content_health(content_dir: Path, today: date, i18n: I18n) -> ContentHealth:
+    """Run the content check (screens measured in `i18n`'s catalogs) and list hotlines,
+    oldest check first within each country."""
+    content, problems = check_content(content_dir, today=today, i18n=i18n)
     if content is None:
         return ContentHealth(problems, [], [], loaded=False)
     rows = [
@@ -193,8 +195,9 @@ class ContentHealthCheck:
     opened far more often than an editor saves a file.
     """
 
-    def __init__(self, content_dir: Path) -> None:
+    def __init__(self, content_dir: Path, i18n: I18n) -> None:
         self._dir = content_dir
+        self._i18n = i18n
         self._last: tuple[tuple[float, int, date], ContentHealth] | None = None
 
     def _signature(self, today: date) -> tuple[float, int, date]:
@@ -210,6 +213,6 @@ class ContentHealthCheck:
         """The check's result for `today` (blocking: call it in a thread)."""
         signature = self._signature(today)
         if self._last is None or self._last[0] != signature:
-            self._last = (signature, content_health(self._dir, today))
+            self._last = (signature, content_health(self._dir, today, self._i18n))
         return self._last[1]
 

@@ -23,7 +23,7 @@ from redis.exceptions import RedisError
 from bot.groups.counters import collect_days as group_days
 from bot.groups.counters import render_totals as render_group_totals
 from bot.handoff.labels import OperatorTexts
-from bot.i18n import N_
+from bot.i18n import N_, I18n
 from bot.metrics_history import collect_history, render_totals
 from bot.storage.daily import DAILY_TTL, DailyCounts
 from bot.storage.keys import global_key
@@ -243,9 +243,7 @@ def main(args: argparse.Namespace) -> int:
         raise ConfigError("REDIS_URL: not set; case counters live in Redis")
     days = max(1, int(getattr(args, "days", 90) or 90))
     try:
-        from bot.i18n import load_i18n
-
-        texts = OperatorTexts(load_i18n(settings.bot.locales_dir).translator(
+        texts = OperatorTexts(I18n(settings.bot.locales_dir).translator(
             settings.operators.language))
         return asyncio.run(_run(settings.redis.url, settings.operators.timezone, days,
                                 getattr(args, "csv", None), texts))

@@ -227,7 +227,7 @@ async def test_a_risk_only_the_model_sees_is_counted_as_model(
     running: Start, engine_factory: EngineFactory,
 ) -> None:
     content = shared_content().content
-    triage = build_triage(plain_settings())(content)
+    triage = build_triage(plain_settings(), shared_content().matchers)(content)
     decisions = {t: triage.assess(t, await shared_recognizer().parse(t, "ru")) for t in MODEL_ONLY}
     text = next((t for t, d in decisions.items() if d.at_risk and not d.by_phrase), None)
     assert text is not None, f"no message left that only the model flags: {decisions}"

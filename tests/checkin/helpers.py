@@ -80,7 +80,8 @@ async def idle(seconds: float = 10 * POLL) -> None:
 def engine(redis: Redis | None, clock: FakeClock | None = None) -> DialogueEngine:
     """The real engine; with `redis`, sessions there and check-in plans bound to it."""
     settings = plain_settings()
-    built = DialogueEngine(shared_content(), shared_recognizer(), build_triage(settings),
+    built = DialogueEngine(shared_content(), shared_recognizer(),
+                           build_triage(settings, shared_content().matchers),
                            RedisSessionStore(redis) if redis else InMemorySessionStore(),
                            I18n(REPO_ROOT / "locales"), settings)
     if redis is not None:

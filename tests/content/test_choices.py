@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import REPO_ROOT
 from bot.content.branches import TEAM_MARK, for_team
 from bot.content.choicechecks import CLAIMS
 from bot.content.loader import check_content
@@ -20,7 +19,7 @@ from bot.core.events import Response
 from bot.core.flows import SELF_CHECK
 from bot.core.session_store import InMemorySessionStore
 from bot.factory import build_triage
-from bot.i18n import LANGUAGES, load_i18n
+from bot.i18n import LANGUAGES
 from tests.content.conftest import replace_once
 from tests.helpers.chat import Chat, alerts, all_payloads, plain_settings, texts
 from tests.helpers.engine import shared_content, shared_recognizer
@@ -39,9 +38,9 @@ def new_chat(language: str, *, team: bool) -> Chat:
     engine = DialogueEngine(
         shared_content(),
         shared_recognizer(),
-        build_triage(settings),
+        build_triage(settings, shared_content().matchers),
         InMemorySessionStore(),
-        load_i18n(REPO_ROOT / "locales"),
+        shared_content().i18n,
         settings,
         handoff_available=team,
     )

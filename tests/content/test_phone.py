@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import REPO_ROOT
 from bot.content.facts import phone_key
 from bot.content.loader import check_content
 from bot.content.models import Content
@@ -16,7 +15,7 @@ from bot.core.engine import DialogueEngine
 from bot.core.replies import Replies
 from bot.core.session_store import InMemorySessionStore
 from bot.factory import build_triage
-from bot.i18n import LANGUAGES, load_i18n
+from bot.i18n import LANGUAGES
 from tests.content.conftest import replace_once
 from tests.helpers.chat import Chat, payloads, plain_settings
 from tests.helpers.engine import shared_content, shared_recognizer
@@ -35,7 +34,7 @@ def content() -> Content:
 
 
 def replies(content: Content, language: str) -> Replies:
-    return Replies(content, load_i18n(REPO_ROOT / "locales").translator(language))
+    return Replies(content, shared_content().i18n.translator(language))
 
 
 def test_the_new_destinations_have_pages(content: Content) -> None:
@@ -121,9 +120,9 @@ async def test_the_page_buttons_open_their_part() -> None:
     engine = DialogueEngine(
         shared_content(),
         shared_recognizer(),
-        build_triage(settings),
+        build_triage(settings, shared_content().matchers),
         InMemorySessionStore(),
-        load_i18n(REPO_ROOT / "locales"),
+        shared_content().i18n,
         settings,
     )
     chat = Chat(engine, language_code="be")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import REPO_ROOT
 from bot.content.branches import for_team
 from bot.content.loader import check_content
 from bot.content.models import Content, Flow
@@ -16,7 +15,7 @@ from bot.core.engine import DialogueEngine
 from bot.core.flows import FIRST_SCREEN, JOB_CHECK, SELF_CHECK
 from bot.core.session_store import InMemorySessionStore
 from bot.factory import build_triage
-from bot.i18n import LANGUAGES, load_i18n
+from bot.i18n import LANGUAGES
 from tests.content.conftest import replace_once
 from tests.helpers.chat import Chat, payloads, plain_settings
 from tests.helpers.engine import shared_content, shared_recognizer
@@ -48,9 +47,9 @@ def new_chat(language: str, *, handoff: bool = True) -> Chat:
     engine = DialogueEngine(
         shared_content(),
         shared_recognizer(),
-        build_triage(settings),
+        build_triage(settings, shared_content().matchers),
         InMemorySessionStore(),
-        load_i18n(REPO_ROOT / "locales"),
+        shared_content().i18n,
         settings,
         handoff_available=handoff,
     )

@@ -14,7 +14,7 @@ from bot.content.preview import FIRST_SCREEN, screens
 from bot.content.preview import main as preview_main
 from bot.core.labels import MAIN_MENU
 from bot.core.replies import Replies
-from bot.i18n import LANGUAGES, load_i18n
+from bot.i18n import LANGUAGES, I18n
 from tests.content.conftest import REAL_CONTENT, replace_once
 
 LOCALES = REAL_CONTENT.parent / "locales"
@@ -83,7 +83,7 @@ def test_translation_drift_is_a_warning(content_dir: Path) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_checked_date_never_ends_in_two_periods(language: str) -> None:
-    tr = load_i18n(LOCALES).translator(language)
+    tr = I18n(LOCALES).translator(language)
     line = tr.gettext("Checked on {date}.").format(date=tr.date(date(2026, 11, 1)))
     assert ".." not in line
 
@@ -104,8 +104,9 @@ def test_preview_prints_screens_with_lengths_and_buttons(
 
 
 def test_every_flow_and_answer_previews() -> None:
-    content = load_content(REAL_CONTENT)
-    r = Replies(content, load_i18n(LOCALES).translator("be"))
+    i18n = I18n(LOCALES)
+    content = load_content(REAL_CONTENT, i18n=i18n)
+    r = Replies(content, i18n.translator("be"))
     for target in [*content.flows, *content.answers, *content.countries]:
         shown = screens(content, r, target)
         assert shown and all(reply.text for _, reply in shown)

@@ -49,7 +49,7 @@ def make_engine(
         return DialogueEngine(
             holder or content_holder,
             recognizer,
-            build_triage(settings),
+            build_triage(settings, (holder or content_holder).matchers),
             store or InMemorySessionStore(),
             i18n,
             settings,

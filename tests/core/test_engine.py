@@ -426,7 +426,8 @@ async def test_failures_are_logged_without_the_persons_text(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     engine = DialogueEngine(content_holder, _QuotingRecognizer(),  # type: ignore[arg-type]
-                            build_triage(settings), _QuotingStore(), i18n, settings)
+                            build_triage(settings, content_holder.matchers), _QuotingStore(),
+                            i18n, settings)
     chat = Chat(engine, language_code="ru")
     said = "меня заперли, позвоните +375 29 123-45-67"
     response = await chat.say(said)

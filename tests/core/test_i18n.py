@@ -12,7 +12,11 @@ import pytest
 from babel.messages.pofile import read_po
 
 from bot.config import REPO_ROOT
+from bot.core.session_store import InMemorySessionStore
+from bot.factory import build_engine
 from bot.i18n import I18n, normalize_language
+from tests.helpers.chat import Chat, plain_settings
+from tests.helpers.engine import shared_content, shared_recognizer
 
 LOCALES = REPO_ROOT / "locales"
 SIGNS = ("{n} warning sign found", "{n} warning signs found")
@@ -119,3 +123,47 @@ def test_unknown_language_falls_back(po_only: Path) -> None:
 
 def test_missing_catalog_falls_back_to_english_msgids(tmp_path: Path) -> None:
     assert I18n(tmp_path).translator("ru").gettext("Main menu") == "Main menu"
+
+
+def _edit_ru(locales: Path, msgstr: str, new: str) -> None:
+    """Change one Russian translation in the .po, as an editor would (no .mo compiled)."""
+    po = locales / "ru" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    assert text.count(f'msgstr "{msgstr}"') == 1
+    po.write_text(text.replace(f'msgstr "{msgstr}"', f'msgstr "{new}"'), encoding="utf-8")
+
+
+def test_two_i18n_never_share_state(tmp_path: Path) -> None:
+    # One catalog directory edited between two builds, and a second directory beside it: each
+    # I18n answers from the files as they were when it was built, nothing is kept per process.
+    first_dir, second_dir = tmp_path / "a", tmp_path / "b"
+    for copy in (first_dir, second_dir):
+        shutil.copytree(LOCALES, copy, ignore=shutil.ignore_patterns("*.mo"))
+    _edit_ru(second_dir, "Главное меню", "Меню (каталог Б)")
+    old = I18n(first_dir)
+    _edit_ru(first_dir, "Главное меню", "Меню (после правки)")
+    new, other = I18n(first_dir), I18n(second_dir)
+    assert old.translator("ru").gettext("Main menu") == "Главное меню"
+    assert new.translator("ru").gettext("Main menu") == "Меню (после правки)"
+    assert other.translator("ru").gettext("Main menu") == "Меню (каталог Б)"
+    # Numbers too are formatted by each translator in its own locale, with no shared memo.
+    assert old.translator("en").number(1234) == "1,234"
+    assert new.translator("be").number(1234).replace("\xa0", " ") == "1 234"
+
+
+async def test_a_new_engine_answers_from_the_catalogs_as_edited(tmp_path: Path) -> None:
+    # The process-wide `load_i18n` cache gave every engine built for the same BOT_LOCALES_DIR
+    # the first one's catalogs: a rebuilt bot kept showing the text an editor had corrected.
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES, locales, ignore=shutil.ignore_patterns("*.mo"))
+    settings = plain_settings(bot={"locales_dir": locales})
+
+    async def menu_prompt() -> str:
+        engine = await build_engine(settings, store=InMemorySessionStore(),
+                                    recognizer=shared_recognizer(), content=shared_content())
+        response = await Chat(engine, language_code="ru").command("/start")
+        return response.replies[-1].text
+
+    assert await menu_prompt() == "Что Вы хотите сделать?"
+    _edit_ru(locales, "Что Вы хотите сделать?", "Чем я могу помочь?")
+    assert await menu_prompt() == "Чем я могу помочь?"

@@ -18,7 +18,7 @@ from bot.dashboard.app import DashboardConfig, build_app
 from bot.groups.counters import RedisGroupCounters
 from bot.handoff.cases import CaseStore
 from bot.handoff.stats import CaseCounters
-from bot.i18n import load_i18n
+from bot.i18n import I18n
 from bot.metrics import Metrics
 from bot.metrics_history import MetricsHistory
 from bot.privacy import Pseudonymizer
@@ -156,7 +156,7 @@ async def seeded(redis_client: Redis, pseudonymizer: Pseudonymizer) -> Seeded:
 
 def make_config(redis: Redis, pseudonymizer: Pseudonymizer, **overrides: object) -> DashboardConfig:
     config = DashboardConfig(
-        redis=redis, i18n=load_i18n(REPO_ROOT / "locales"), pseudonymizer=pseudonymizer,
+        redis=redis, i18n=I18n(REPO_ROOT / "locales"), pseudonymizer=pseudonymizer,
         content_dir=REPO_ROOT / "content", timezone=TZ, language="en", token=TOKEN,
         session_s=600, bot_token=BOT_TOKEN, bot_username="smb_test_bot",
         operator_ids=frozenset({OPERATOR}), login_max_age_s=300,

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from redis.asyncio import Redis
 
-from bot.config import REPO_ROOT
 from bot.core.events import EventKind
 from bot.core.groups import GroupDesk, GroupMessage, GroupReplies, GroupSettings
 from bot.core.groups.deeplink import start_link
@@ -19,7 +18,6 @@ from bot.factory import build_engine
 from bot.groups.counters import NoGroupCounters, RedisGroupCounters, collect
 from bot.groups.limits import GroupRateLimiter
 from bot.groups.store import MemoryGroupSettings, RedisGroupSettings, settings_key
-from bot.i18n import load_i18n
 from tests.helpers.chat import Chat, plain_settings
 from tests.helpers.engine import shared_content, shared_recognizer
 
@@ -31,7 +29,7 @@ AD = ("Работа в Польше, склад в Познани. Опыт не
 
 def desk() -> GroupDesk:
     holder = shared_content()
-    replies = GroupReplies(lambda: holder.content, load_i18n(REPO_ROOT / "locales"),
+    replies = GroupReplies(lambda: holder.content, holder.i18n,
                            MemoryGroupSettings(), GroupRateLimiter(None), NoGroupCounters())
     return GroupDesk(replies)
 

@@ -60,7 +60,8 @@ def make_engine() -> Callable[..., DialogueEngine]:
     i18n = I18n(settings.bot.locales_dir)
 
     def make(store: FallbackSessionStore) -> DialogueEngine:
-        return DialogueEngine(shared_content(), shared_recognizer(), build_triage(settings),
+        return DialogueEngine(shared_content(), shared_recognizer(),
+                              build_triage(settings, shared_content().matchers),
                               store, i18n, settings)
 
     return make

@@ -50,7 +50,6 @@ from bot.core.messenger import BotApiError, TransportUnreachable
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 _JSON_HEADERS = {"Content-Type": "application/json"}
-_PINNED: dict[Any, Any] = {}  # result type -> Response[result type], for the whole process
 
 
 class PinnedResponseSession(AiohttpSession):
@@ -59,15 +58,20 @@ class PinnedResponseSession(AiohttpSession):
     aiogram builds `Response[method.__returning__]` for every answer; pydantic caches such
     generic classes only weakly, so each garbage collection drops them and the next call
     builds the validator again (milliseconds each, hundreds of times under load). Holding
-    one reference per result type makes the lookup a cache hit; parsing is unchanged.
+    one reference per result type makes the lookup a cache hit; parsing is unchanged. The
+    references are the session's own (one session per bot), not the process's.
     """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._pinned: dict[Any, Any] = {}  # result type -> Response[result type]
 
     def check_response(
         self, bot: Bot, method: TelegramMethod[Any], status_code: int, content: str
     ) -> Response[Any]:
         returning = method.__returning__
-        if returning not in _PINNED:
-            _PINNED[returning] = Response[returning]  # type: ignore[valid-type]
+        if returning not in self._pinned:
+            self._pinned[returning] = Response[returning]  # type: ignore[valid-type]
         return super().check_response(bot, method, status_code, content)
 
     def build_json_body(self, bot: Bot, method: TelegramMethod[Any]) -> bytes | None:

@@ -44,7 +44,7 @@ from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.core.session_store import SessionStore
 from bot.health import Readiness
-from bot.i18n import load_i18n
+from bot.i18n import I18n
 from bot.metrics import Metrics
 from bot.metrics_history import MetricsHistory
 from bot.privacy import Pseudonymizer
@@ -92,20 +92,22 @@ async def assemble(
     handoff_options: dict[str, Any] | None, checkin_options: dict[str, Any] | None = None,
 ) -> Assembly:
     """Build every part from the settings; SIGHUP reloads content from now on."""
+    # One set of catalogs for the engine, the transport, the handoff and the groups.
+    i18n = I18n(settings.bot.locales_dir)
     store, state, health = build_storage(settings, metrics)
     if health is not None:
         await check_redis(health)
         metrics.redis_up.set_function(lambda: 1.0 if health.up else 0.0)
-    raw_engine = await (engine_factory or partial(default_engine, metrics=metrics))(
+    raw_engine = await (engine_factory or partial(default_engine, metrics=metrics, i18n=i18n))(
         settings, store)
     bind_held_texts(raw_engine, health, secrets.pseudonym_key)
     engine = MeasuredEngine(raw_engine, metrics)
     adapter = make_adapter(settings, secrets.token, limiter or OutgoingLimiter())
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
-    texts = TransportTexts(load_i18n(settings.bot.locales_dir))
+    texts = TransportTexts(i18n)
     holder: ContentHolder | None = getattr(engine, "content_holder", None)
     handoff = make_handoff(settings, adapter, pseudonymizer, store, state, health,
-                           handoff_options, holder, metrics)
+                           handoff_options, holder, metrics, i18n=i18n)
     with suppress(NotImplementedError, AttributeError):  # no SIGHUP on Windows
         asyncio.get_running_loop().add_signal_handler(
             signal.SIGHUP, reload_content, holder, metrics
@@ -130,7 +132,7 @@ async def assemble(
     )
     # Public groups (docs/GROUPS.md): their own router in each adapter, never the dialogue.
     groups = build_group_gate(settings, holder, adapter.messenger, pseudonymizer, state, health,
-                              handoff.is_operators_chat)
+                              handoff.is_operators_chat, i18n)
     adapter.bind(glue, groups)
     return Assembly(store, state, health, engine, adapter, texts, handoff, glue, checkins,
                     groups)

@@ -13,7 +13,7 @@ from bot.core.groups.ports import GroupCounters, GroupSettingsStore
 from bot.groups.counters import NoGroupCounters, RedisGroupCounters
 from bot.groups.limits import GroupRateLimiter
 from bot.groups.store import FallbackGroupSettings, MemoryGroupSettings, RedisGroupSettings
-from bot.i18n import load_i18n
+from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
 from bot.storage.fallback import RedisHealth
 
@@ -21,9 +21,10 @@ from bot.storage.fallback import RedisHealth
 def build_group_gate(
     settings: Settings, holder: ContentHolder | None, messenger: GroupMessenger,
     pseudonymizer: Pseudonymizer, state: ChatState, health: RedisHealth | None,
-    is_operators_chat: Callable[[int], bool],
+    is_operators_chat: Callable[[int], bool], i18n: I18n,
 ) -> GroupGate | None:
-    """The gate for group messages; None without content (a test engine without any)."""
+    """The gate for group messages, answering in `i18n`'s catalogs; None without content (a
+    test engine without any)."""
     if holder is None:
         return None
     store: GroupSettingsStore = MemoryGroupSettings()
@@ -32,7 +33,7 @@ def build_group_gate(
         store = FallbackGroupSettings(RedisGroupSettings(health.redis), MemoryGroupSettings(),
                                       health)
         counters = RedisGroupCounters(health.redis, settings.operators.timezone, health)
-    replies = GroupReplies(lambda: holder.content, load_i18n(settings.bot.locales_dir), store,
-                           GroupRateLimiter(health), counters)
+    replies = GroupReplies(lambda: holder.content, i18n, store,
+                           GroupRateLimiter(health), counters, matchers=holder.matchers)
     return GroupGate(GroupDesk(replies), messenger, pseudonymizer, state, is_operators_chat,
                      send_budget=settings.bot.send_budget_s)

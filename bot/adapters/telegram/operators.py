@@ -19,7 +19,7 @@ from bot.handoff.input import OperatorInput
 from bot.handoff.labels import OperatorTexts
 from bot.handoff.routing import Queued, Routed, Tell
 from bot.handoff.startup import ChatInspector, wrong_kind
-from bot.i18n import load_i18n
+from bot.i18n import I18n
 from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 
@@ -71,9 +71,8 @@ def alert_text(alert: OperatorAlert, pseudonym: str, texts: OperatorTexts) -> st
     return "\n".join(alert_lines(case, texts))
 
 
-def operator_texts(settings: Settings) -> OperatorTexts:
-    """Operator-facing words in OPERATOR_LANGUAGE from the project's catalogs."""
-    i18n = load_i18n(settings.bot.locales_dir)
+def operator_texts(settings: Settings, i18n: I18n) -> OperatorTexts:
+    """Operator-facing words in OPERATOR_LANGUAGE from the process's catalogs."""
     return OperatorTexts(i18n.translator(settings.operators.language))
 
 

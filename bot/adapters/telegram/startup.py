@@ -35,6 +35,7 @@ from bot.config import ConfigError, Settings
 from bot.content.loader import ContentHolder
 from bot.core.session_store import InMemorySessionStore, SessionStore
 from bot.health import Readiness
+from bot.i18n import I18n
 from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 from bot.storage.fallback import FallbackSessionStore, RedisHealth
@@ -103,7 +104,7 @@ def danger_check_for(engine: Engine) -> DangerCheck | None:
         return None
     from bot.handoff.wiring import danger_check  # the one matcher the relay uses too
 
-    return danger_check(lambda: holder.content)
+    return danger_check(lambda: holder.content, holder.matchers)
 
 
 def build_storage(
@@ -135,11 +136,12 @@ async def check_redis(health: RedisHealth) -> None:
 
 
 async def default_engine(settings: Settings, store: SessionStore,
-                         metrics: Metrics | None = None) -> Engine:
+                         metrics: Metrics | None = None, i18n: I18n | None = None) -> Engine:
     from bot.factory import build_engine  # wired only here; tests may pass their own factory
 
     engine: Engine = await build_engine(  # no human offered without an operators' chat
-        settings, store=store, on_failover=None if metrics is None else metrics.count_failover)
+        settings, store=store, on_failover=None if metrics is None else metrics.count_failover,
+        i18n=i18n)
     return engine
 
 
@@ -160,17 +162,21 @@ def make_handoff(
     state: ChatState, health: RedisHealth | None, options: dict[str, Any] | None,
     content: ContentHolder | None = None,
     metrics: Metrics | None = None,
+    *,
+    i18n: I18n,
 ) -> Handoff:
-    """The durable queue-backed handoff with Redis and an operators' chat; else plain alerts."""
+    """The durable queue-backed handoff with Redis and an operators' chat; else plain alerts;
+    operator-facing words from `i18n` (the process's catalogs)."""
     if health is None or settings.operators.chat_id is None:
         log.warning("operator handoff without queue or relay: needs REDIS_URL and OPERATOR_CHAT_ID")
         return PlainAlertHandoff(adapter.messenger, pseudonymizer, settings.operators.chat_id,
-                                 operator_texts(settings), metrics)
+                                 operator_texts(settings, i18n), metrics)
     from bot.handoff.wiring import handoff_for
 
     return handoff_for(
         settings, redis=health.redis, messenger=adapter.messenger, pseudonymizer=pseudonymizer,
-        store=store, on_sent=state.remember, metrics=metrics,
+        store=store, on_sent=state.remember, metrics=metrics, i18n=i18n,
+        matchers=None if content is None else content.matchers,
         # One content for engine and handoff, so a reload reaches both (tests may pass their own).
         **{"content": None if content is None else (lambda: content.content), **(options or {})},
     )

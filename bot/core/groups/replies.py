@@ -31,7 +31,7 @@ from bot.core.groups.model import (
 )
 from bot.core.groups.ports import GroupCounters, GroupLimiter, GroupSettingsStore, Lane
 from bot.core.replies import Replies
-from bot.core.triage import DangerPhraseMatcher, matcher_for
+from bot.core.triage import DangerMatchers, DangerPhraseMatcher
 from bot.i18n import DEFAULT_LANGUAGE, I18n, normalize_language
 from bot.nlu.language import detect_language
 
@@ -70,8 +70,12 @@ class GroupReplies:
         limiter: GroupLimiter,
         counters: GroupCounters,
         ad_checkers: AdCheckers | None = None,
+        matchers: DangerMatchers | None = None,
     ) -> None:
+        """`matchers`: the process's danger-phrase matchers (shared with the engine's triage);
+        by default this desk's own."""
         self._content = content
+        self._matchers = matchers or DangerMatchers()
         self._i18n = i18n
         self.store = store
         self._limiter = limiter
@@ -86,7 +90,7 @@ class GroupReplies:
         content = self._content()
         if self._parts is None or self._parts.content is not content:
             checker = self._ad_checkers.for_content(content)
-            self._parts = ContentParts(content, checker, matcher_for(content),
+            self._parts = ContentParts(content, checker, self._matchers.for_content(content),
                                        CountryIndex(content.countries))
         return self._parts
 
