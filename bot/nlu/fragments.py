@@ -19,8 +19,8 @@ from bot.nlu.normalize import cyrillize_word
 # and the classifier reads it whole.
 MAX_FRAGMENT_WORDS = 3
 
-# Time units: whole words, since their stems ("недел", "week") also begin risk words nowhere,
-# but a stem list would be harder to read and review.
+# Whole words, not stems: a stem such as "час" or "day" would also admit words that are not
+# time units, and every word here must be reviewable as carrying no risk.
 _TIME = (
     # ru
     "секунда секунды секунд секунду минута минуты минут минуту час часа часов часы часик "
@@ -28,8 +28,8 @@ _TIME = (
     "месяцев месяцы год года лет годы годик полгода полчаса полдня полтора полторы "
     "раз раза разов "
     # be
-    "хвіліна хвіліны хвілін хвіліну гадзіна гадзіны гадзін гадзіну дзень дні дзён дзень "
-    "тыдзень тыдня тыдні тыдняў месяца месяцаў гады гадоў паўгода паўгадзіны разы "
+    "хвіліна хвіліны хвілін хвіліну гадзіна гадзіны гадзін гадзіну дзень дні дзён "
+    "тыдзень тыдня тыдні тыдняў месяцаў гады гадоў паўгода паўгадзіны разы "
     # en
     "second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks "
     "fortnight month months year years yr yrs time times once twice"
@@ -51,7 +51,7 @@ _GLUE = (
     "already another next this that of"
 )
 _ACKNOWLEDGEMENTS = (
-    "ок окей окей ok okay okey k kk норм нормально нормальна нормас норма нарм нармальна "
+    "ок окей ok okay okey k kk норм нормально нормальна нормас норма нарм нармальна "
     "нормално нармалёва нормалёк ништяк збс хорошо харашо добра добре ладно ясно понятно зразумела "
     "ага угу да так все всё усё ўсё хоть спасибо спс дзякуй благодарю пасиб "
     "fine good great cool nice alright right all sure yes yeah yep yup thanks thank thx "
