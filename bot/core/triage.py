@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.content.models import Content, DangerPhrase
 from bot.nlu.base import RISK_INTENTS, IntentResult
+from bot.nlu.fragments import benign_fragment
 from bot.nlu.language import layout_variants
 from bot.nlu.negation import NEGATORS, NegationScope, clause_numbers, polarity_free, reassured
 from bot.nlu.normalize import (
@@ -250,12 +251,16 @@ class Triage:
         score = risk_evidence(result)
         letters = _letters_up_to(text, MIN_LETTERS_FOR_MODEL)
         threshold = self._threshold
+        fragment = False
         if not matches:
             raw = text[:MAX_TEXT_CHARS]
             tokens = clean(raw).split()
             if reassured(tokens, raw):
                 threshold = max(threshold, REASSURED_THRESHOLD)
-        by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL
+            # "на месяц", "3 weeks", "норм": the classifier's risk there comes from risk lines
+            # sharing the words ("2 месяца не платят"), not from the message (bot.nlu.fragments).
+            fragment = benign_fragment(tokens)
+        by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL and not fragment
         if not matches and not by_model:
             return TriageDecision(at_risk=False, risk_score=score)
         indicators: list[str] = [m.indicator for m in matches]

@@ -57,7 +57,10 @@ _EN_WORDS = frozenset(
     "clear history delete data privacy policy stupid dumb lol sos bot asap now urgent "
     "employer agency boss took take keep kept locked paid pay salary wages contract visa "
     "one all any some like know tell ask call phone number human person operator report scam "
-    "scammers safety requirements contacts robot r u germany poland".split()
+    "scammers safety requirements contacts robot r u germany poland "
+    # durations and numbers: "every 3 days", "2 weeks" were Russian, the unsure default
+    "every each days week weeks month months year years hour hours minute minutes times once "
+    "twice two three four five six seven eight nine ten couple few several fine great cool".split()
 )
 _TRANSLIT_ENDINGS = (
     "yu", "ju", "ya", "ja", "ogo", "ego", "aet", "ayut", "ajut", "yut", "ish", "esh", "ili",
