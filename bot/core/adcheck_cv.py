@@ -25,7 +25,8 @@ from bot.core.adcheck_eval import LabelledAd, label_names, read_ads
 from bot.core.admodel import AdSentenceModel, LabelledSentence, training_sentences
 
 DEV_SETS = ("tests/data/ads.yaml", "tests/data/ads_dev.yaml", "tests/data/ads_holdout.yaml",
-            "tests/data/ads_heldout2.yaml")
+            "tests/data/ads_heldout2.yaml", "tests/data/ads_heldout3.yaml",
+            "tests/data/ads_heldout4.yaml")
 LANGS = ("ru", "be", "en", "translit", "ru-latn", "be-latn")  # as ad_check_sentences.yaml has
 OFF = 1.01  # a threshold no probability reaches
 CANDIDATES = [round(float(x), 2) for x in np.arange(0.3, 1.0, 0.05)]
