@@ -20,6 +20,7 @@ RAISES: dict[str, list[str]] = {
         "Медосмотр и страховка через нашего партнёра — 90 €, оплачивается при подписании договора.",
         "Кошт курса і пасрэдніцтва — 700 еўра.",
         "Every candidate makes a contribution of 300 EUR towards the recruitment.",
+        "Чтобы держать место в общежитии, нужен залог 120 злотых.",
         "Course fee before hiring: 450 EUR.",
         "A deposit towards your placement of 150 GBP is paid on signing.",
     ],
@@ -35,6 +36,18 @@ RAISES: dict[str, list[str]] = {
     ],
     "papers_later": [
         "You fly in, start at once, and we get you registered later when you are settled.",
+    ],
+    "rush": [
+        "Группа едет во вторник, кто не успел — тот опоздал.",
+        "Следующий набор только осенью, решайте сейчас.",
+    ],
+    "wrong_visa": [
+        "No permit needed: you come in visa-free like tourists and go straight to the packing hall.",
+        "You enter visa-free and work from the first day.",
+    ],
+    "vague_looks": [
+        "Промо-модели на выставку, девушки до 24, ухоженные.",
+        "Девушки в клуб, без тату, фото в купальнике.",
     ],
     "messenger_only": [
         "Выезд в воскресенье, звоните +375 00 000-00-00 Игорь",
