@@ -42,7 +42,8 @@ RAISES: dict[str, list[str]] = {
         "Следующий набор только осенью, решайте сейчас.",
     ],
     "wrong_visa": [
-        "No permit needed: you come in visa-free like tourists and go straight to the packing hall.",
+        "No permit needed: you come in visa-free like tourists and go straight to the packing"
+        " hall.",
         "You enter visa-free and work from the first day.",
     ],
     "vague_looks": [
@@ -58,7 +59,8 @@ RAISES: dict[str, list[str]] = {
 # Honest sentences and short ads next to each kind; none may raise it.
 QUIET: dict[str, list[str]] = {
     "wrong_visa": [
-        "Учитесь очно по студенческой визе; по закону студентам разрешено работать 20 часов в неделю.",
+        "Учитесь очно по студенческой визе; по закону студентам разрешено работать 20 часов в"
+        " неделю.",
         "Студэнцкая віза дазваляе законна працаваць да 20 гадзін у тыдзень.",
         "A Student visa lets you work up to 20 hours a week in term time.",
         "По туристической визе мы никого не везём — работать по ней незаконно.",
@@ -86,8 +88,10 @@ QUIET: dict[str, list[str]] = {
         "Au pair in Belgium for girls and boys aged 18-29, a host family with two children.",
     ],
     "messenger_only": [
-        "Пишите в Viber +370 000 00000 или приходите на собеседование по адресу: Вильнюс, ул. Примерная 5.",
-        "Пішыце ў Viber або прыходзьце на сумоўе ў наш аддзел кадраў па адрасе Мінск, вул. Прыкладная 3.",
+        "Пишите в Viber +370 000 00000 или приходите на собеседование по адресу: Вильнюс, ул."
+        " Примерная 5.",
+        "Пішыце ў Viber або прыходзьце на сумоўе ў наш аддзел кадраў па адрасе Мінск, вул."
+        " Прыкладная 3.",
         "Example Praca s.r.o., IČO 00000000, Praha. Звоните +420 000 000 000, Ирина",
     ],
     "too_good": [
@@ -134,5 +138,6 @@ def test_adcheck_student_visa_with_work_instead_of_classes_is_still_flagged(
     checker: AdChecker,
 ) -> None:
     """The lawful-hours exception is about what the law allows, not any student visa."""
-    text = "Оформим студенческую визу в языковую школу, ходить на занятия не нужно, работаете полный день."
+    text = ("Оформим студенческую визу в языковую школу, ходить на"
+            " занятия не нужно, работаете полный день.")
     assert "wrong_visa" in _ids(checker.check(text))
