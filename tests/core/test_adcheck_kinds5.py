@@ -53,6 +53,9 @@ RAISES: dict[str, list[str]] = {
     "messenger_only": [
         "Выезд в воскресенье, звоните +375 00 000-00-00 Игорь",
         "Packing jobs, call +48 000 000 000, Tomas",
+        # a company's name alone, with no address, registration or site, cannot be checked
+        "Агентство «Example Stars». Пишите в Telegram @stars_hr_test",
+        "Example Recruitment Ltd, details on WhatsApp only.",
     ],
 }
 
@@ -93,6 +96,8 @@ QUIET: dict[str, list[str]] = {
         "Пішыце ў Viber або прыходзьце на сумоўе ў наш аддзел кадраў па адрасе Мінск, вул."
         " Прыкладная 3.",
         "Example Praca s.r.o., IČO 00000000, Praha. Звоните +420 000 000 000, Ирина",
+        "UAB Example, Vilnius, Pavyzdžio g. 3. Telegram @example_hr_test",
+        "Пишите в телеграм или звоните в офис: Минск, ул. Примерная 1.",
     ],
     "too_good": [
         "Горничные в отель, 14 € в час, опыт не нужен.",
