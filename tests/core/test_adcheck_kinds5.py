@@ -36,7 +36,8 @@ RAISES: dict[str, list[str]] = {
     ],
     "papers_later": [
         "You fly in, start at once, and we get you registered later when you are settled.",
-        "Come on a visitor visa; the boss switches you over to a work permit from inside the country.",
+        "Come on a visitor visa; the boss switches you over to a work permit"
+        " from inside the country.",
     ],
     "rush": [
         "Группа едет во вторник, кто не успел — тот опоздал.",
