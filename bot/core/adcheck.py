@@ -28,6 +28,14 @@ QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds 
 MERGE_GAP = 3  # spans of one flag this close (or overlapping) are quoted as one
 
 
+# A question without its "?" ("Is 2500 EUR a month normal for a warehouse job"): people ask
+# about an offer in the words of an ad; a recruiter's message does not start like this.
+_QUESTION = re.compile(
+    r"\s*(is|are|does|do|how|what|should|can|сколько|как|нормально\s+ли|это\s+нормально|"
+    r"правда\s+ли|стоит\s+ли|ці|колькі|як)\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class FoundFlag:
     """One red flag found, with the spans of the ad that raised it (first match first);
@@ -109,7 +117,8 @@ class AdChecker:
             return True
         if words >= recognise.min_words and signs >= recognise.min_signs:
             return True
-        if words < recognise.short_min_words or low.rstrip().endswith("?"):
+        if (words < recognise.short_min_words or low.rstrip().endswith("?")
+                or _QUESTION.match(low)):
             return False
         lows = [r.low for r, _ in self.matcher.readings(text[:MAX_TEXT_CHARS])]  # "1800 evro"
         if all(self.matcher.pay.figure(one) is None for one in lows):

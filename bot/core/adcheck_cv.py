@@ -25,7 +25,8 @@ from bot.core.adcheck_eval import LabelledAd, label_names, read_ads
 from bot.core.admodel import AdSentenceModel, LabelledSentence, training_sentences
 
 DEV_SETS = ("tests/data/ads.yaml", "tests/data/ads_dev.yaml", "tests/data/ads_holdout.yaml",
-            "tests/data/ads_heldout2.yaml")
+            "tests/data/ads_heldout2.yaml", "tests/data/ads_heldout3.yaml",
+            "tests/data/ads_heldout4.yaml")
 LANGS = ("ru", "be", "en", "translit", "ru-latn", "be-latn")  # as ad_check_sentences.yaml has
 OFF = 1.01  # a threshold no probability reaches
 CANDIDATES = [round(float(x), 2) for x in np.arange(0.3, 1.0, 0.05)]
@@ -214,6 +215,23 @@ def render(checker: AdChecker, score: CvScore, rules_only: CvScore, model_only: 
     return "\n".join(lines)
 
 
+def render_sets(checker: AdChecker, results: Sequence[tuple[Sourced, Evidence]],
+                thresholds: list[float], vetoes: list[float]) -> str:
+    """Per development set (the file part of `source`): ads with red flags found (any flag
+    right) and honest ads rated low, rules + model, cross-validated. A Markdown table."""
+    lines = ["| set | ads | honest ads rated low | flags found (recall over all kinds) |",
+             "|---|---:|---:|---:|"]
+    for name in dict.fromkeys(item.source.split("#")[0] for item, _ in results):
+        part = [(item, ev) for item, ev in results if item.source.startswith(name + "#")]
+        score = _score(checker, part, thresholds, vetoes=vetoes)
+        found = sum(score.tp.values())
+        wanted = found + sum(score.fn.values())
+        low = f"{score.honest_low}/{score.honest} ({score.honest_low_rate:.0%})"
+        lines.append(f"| {name} | {len(part)} | {low} | "
+                     f"{found}/{wanted} ({found / wanted if wanted else 1:.0%}) |")
+    return "\n".join(lines)
+
+
 def _content(args: argparse.Namespace) -> AdCheck | None:
     from bot.config import REPO_ROOT
     from bot.content.loader import load_content
@@ -239,6 +257,7 @@ def cv_main(args: argparse.Namespace) -> int:
     model_only = _score(checker, results, thresholds, rules=False)
     score = _score(checker, results, thresholds, vetoes=vetoes)
     print(render(checker, score, rules_only, model_only, thresholds, len(ads)))
+    print("\n" + render_sets(checker, results, thresholds, vetoes))
     print("\nFor content/ad_check.yaml, `model:`")
     print("  thresholds: {" + ", ".join(
         f"{flag.id}: {threshold:.2f}" for flag, threshold in zip(rules.flags, thresholds,

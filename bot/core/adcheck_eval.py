@@ -30,6 +30,7 @@ class LabelledAd(BaseModel):
     lang: str
     flags: list[str] = Field(default_factory=list)
     text: str
+    note: str | None = None  # the writer's reason for the labels; not read by the check
 
     @field_validator("flags")
     @classmethod

@@ -9,6 +9,8 @@ from bot.core.adtext import Span, fold, normalize
 
 # A pay figure: "2 500", "2.500", "2500,50", "3 000-4 000", "от 2500".
 _NUMBER = r"\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+(?:[.,]\d{1,2})?"
+# "3k €", "2,5 тыс. евро", "3 тысячи $": the figure is in thousands.
+_THOUSANDS = r"(?:k\b|к\b|тыс\w*\.?)"
 _FLAGS = re.UNICODE
 
 
@@ -30,7 +32,8 @@ class PayFinder:
         }
         # "2500 €", "€2500", "2 500–3 000 евро", "25 zł/h": the larger end of a range counts.
         self.pattern = re.compile(
-            rf"(?:(?P<pre>{currency})\s?)?(?P<low>{_NUMBER})(?:\s?[-–—]\s?(?P<high>{_NUMBER}))?"
+            rf"(?:(?P<pre>{currency})\s?)?(?P<low>{_NUMBER})(?P<k1>\s?{_THOUSANDS})?"
+            rf"(?:\s?[-–—]\s?(?:{currency})?\s?(?P<high>{_NUMBER})(?P<k2>\s?{_THOUSANDS})?)?"
             rf"(?:\s?(?P<post>{currency}))?",
             _FLAGS,
         )
@@ -58,6 +61,8 @@ class PayFinder:
             if code is None:
                 continue
             amount = _amount(match.group("high") or match.group("low"))
+            if (match.group("k2") or match.group("k1")) and amount < 1000:
+                amount *= 1000
             if self._hourly.match(low, match.end()):
                 per = limits.per_hour
             elif self._daily.match(low, match.end()):
