@@ -60,7 +60,12 @@ _EN_WORDS = frozenset(
     "scammers safety requirements contacts robot r u germany poland "
     # durations and numbers: "every 3 days", "2 weeks" were Russian, the unsure default
     "every each days week weeks month months year years hour hours minute minutes times once "
-    "twice two three four five six seven eight nine ten couple few several fine great cool".split()
+    "twice two three four five six seven eight nine ten couple few several fine great cool "
+    # short reports: "im scared" and "bruises everywhere" were Russian on a Russian phone, so the
+    # model read them as transliteration and the reply was Russian (breaker 10)
+    "im i'm scared afraid scary fear bruise bruises bruised everywhere hurt hurts beat beaten hit "
+    "nobody anyone anybody everyone lets let out go home back give gives return returns "
+    "documents us sure".split()
 )
 _TRANSLIT_ENDINGS = (
     "yu", "ju", "ya", "ja", "ogo", "ego", "aet", "ayut", "ajut", "yut", "ish", "esh", "ili",
