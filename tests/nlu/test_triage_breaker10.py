@@ -179,3 +179,16 @@ def test_how_long_is_not_debt_bondage(triage: Triage, model: EmbeddedRecognizer,
 def test_a_debt_is_still_debt_bondage(triage: Triage, model: EmbeddedRecognizer, text: str) -> None:
     decision = _assess(triage, model, text, "ru")
     assert decision.at_risk and "risk_debt_bondage" in decision.indicators, (text, decision)
+
+
+# 7. Belarusian fear on a Russian phone is Belarusian, so the reply is Belarusian; Russian stays.
+@pytest.mark.parametrize("text", ["я баюся", "мне страшна тут", "баімся", "я смяюся з гэтага"])
+def test_belarusian_fear_on_a_russian_phone_is_belarusian(text: str) -> None:
+    assert detect_language(text, "ru") == "be"
+
+
+@pytest.mark.parametrize(
+    "text", ["я очень боюсь", "мне страшно, помогите", "он вернулся", "учимся"]
+)
+def test_russian_fear_and_reflexives_stay_russian(text: str) -> None:
+    assert detect_language(text, "be") == "ru"
