@@ -19,6 +19,8 @@ _HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "�
 # verbs, дз/ц for Russian д/т before soft vowels, э after consonants; Russian и, щ, ъ, -ть, -ого.
 _BE_MARKS = re.compile(
     r"[іў]|[а-яё]['’ʼ][а-яё]|ць\b|цц|дз|ц[яёю]|[бвгджзклмнпрстфхцчш]э|ыя\b|\bпа-|шч|[жшч]ы|ыце\b|ага\b"
+    # reflexive -ся after a vowel ("баюся", "смяюся"): Russian writes -сь there ("боюсь")
+    r"|[аеоуыэюя]ся\b"
 )
 _RU_MARKS = re.compile(r"[ищъ]|ть\b|ться\b|тся\b|[ое]го\b|\bчто\b|\bкто\b")
 _BE_WORDS = frozenset(
@@ -26,7 +28,9 @@ _BE_WORDS = frozenset(
     "мяне праца працу працы пашпарт пашпарта грошы зараз сёння ўжо таксама бо хто сябе яны "
     "яна ён кватэра дзень добры добрага мова мовы мову мове бывай бывайце пакуль куды чаму "
     "таму адкуль хутка усё зразумела сябар аператар патрэбны патрэбна можаш ратуйце алё "
-    "дабрыдзень руская беларуская".split()
+    "дабрыдзень руская беларуская "
+    # fear said in Belarusian ("я баюся", "мне страшна тут" were Russian on a Russian phone)
+    "страшна баюся баімся баішся баяцца".split()
 )
 _RU_WORDS = frozenset(
     "что как это этот эта если где ли нет есть надо нужно говорит говорят очень спасибо "
@@ -60,7 +64,12 @@ _EN_WORDS = frozenset(
     "scammers safety requirements contacts robot r u germany poland "
     # durations and numbers: "every 3 days", "2 weeks" were Russian, the unsure default
     "every each days week weeks month months year years hour hours minute minutes times once "
-    "twice two three four five six seven eight nine ten couple few several fine great cool".split()
+    "twice two three four five six seven eight nine ten couple few several fine great cool "
+    # short reports: "im scared" and "bruises everywhere" were Russian on a Russian phone, so the
+    # model read them as transliteration and the reply was Russian (breaker 10)
+    "im i'm scared afraid scary fear bruise bruises bruised everywhere hurt hurts beat beaten hit "
+    "nobody anyone anybody everyone lets let out go home back give gives return returns "
+    "documents us sure".split()
 )
 _TRANSLIT_ENDINGS = (
     "yu", "ju", "ya", "ja", "ogo", "ego", "aet", "ayut", "ajut", "yut", "ish", "esh", "ili",

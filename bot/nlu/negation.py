@@ -58,6 +58,8 @@ _FICTION_STEMS = (
     "фильм", "кино", "сериал", "книг", "документальн", "документалк", "эссе", "курсов",
     "реферат", "подкаст", "фільм", "серыял", "кніг", "дакументальн", "дакументалк", "эсэ",
     "триллер", "трылер", "репортаж", "рэпартаж",
+    # transliterated "film" read back into Cyrillic has no soft sign ("smotrel film pro rabstvo")
+    "филм",
 )  # fmt: skip
 _FICTION_WORDS = frozenset(
     "film films movie movies documentary documentaries novel book books essay essays podcast "
