@@ -43,10 +43,12 @@ def test_the_image_is_multi_stage_and_the_final_stage_is_small_and_unprivileged(
     assert user.split()[1].split(":")[0] not in ("root", "0")
     assert any(line.upper().startswith("HEALTHCHECK ") and "health" in line for line in final)
     # Content, compiled catalogs and NLU data are in the image, and the bot is told where.
-    for needed in ("/app/content", "/app/locales", "/app/nlu/data"):
+    # The facts too: without them every start warns that phone numbers cannot be checked.
+    for needed in ("/app/content", "/app/locales", "/app/nlu/data",
+                   "COPY data/facts /app/data/facts"):
         assert needed in final_text
     for setting in ("BOT_CONTENT_DIR=/app/content", "BOT_LOCALES_DIR=/app/locales",
-                    "NLU_DATA_DIR=/app/nlu/data"):
+                    "NLU_DATA_DIR=/app/nlu/data", "BOT_FACTS_DIR=/app/data/facts"):
         assert setting in final_text
 
 
