@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     configured = BotSettings()
     directory: Path = args.dir or _default_dir(configured)
     facts_dir: Path | None = args.facts or configured.facts_dir
-    locales: Path = args.locales or configured.locales_dir
+    # `locales` is newer than `dir` and `facts`: a Namespace built without it means the default.
+    locales: Path = getattr(args, "locales", None) or configured.locales_dir
     # The catalogs the screens are measured with, read once for this check.
     _, problems = check_content(directory, facts_dir=facts_dir, i18n=I18n(locales))
     # Danger phrases too broad for the held-out advice and service lines (issue 10).
