@@ -93,3 +93,21 @@ async def test_the_sentinel_password_reaches_the_sentinels(
         assert pool.connection_kwargs["db"] == 2
     finally:
         await client.aclose()
+
+
+def test_the_bot_reads_its_facts_from_bot_facts_dir(
+    elsewhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The image and Kubernetes keep the facts apart from the content (BOT_FACTS_DIR): the bot
+    must check its phone numbers against them, not warn at every start that it cannot."""
+    from bot.factory import build_content
+
+    shutil.copytree(REPO_ROOT / "content", elsewhere / "content")
+    shutil.copytree(REPO_ROOT / "data" / "facts", elsewhere / "facts")
+    monkeypatch.setenv("BOT_CONTENT_DIR", str(elsewhere / "content"))
+    monkeypatch.setenv("BOT_FACTS_DIR", str(elsewhere / "facts"))
+    monkeypatch.delenv("FACTS_DIR", raising=False)
+    holder = build_content(load_settings())
+    assert holder.facts_dir == elsewhere / "facts"
+    problems = [str(p) for p in holder.reload()]
+    assert not [p for p in problems if "CANNOT be checked" in p]
