@@ -22,12 +22,15 @@ COPY --from=build /opt/venv /opt/venv
 COPY --from=build /src/locales /app/locales
 COPY content /app/content
 COPY nlu/data /app/nlu/data
+# The verified facts (hotlines, indicators) the content's phone numbers are checked against.
+COPY data/facts /app/data/facts
 # The package lives in the venv, so the data directories are named explicitly.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     BOT_CONTENT_DIR=/app/content \
     BOT_LOCALES_DIR=/app/locales \
+    BOT_FACTS_DIR=/app/data/facts \
     NLU_DATA_DIR=/app/nlu/data \
     WEBHOOK_LISTEN=0.0.0.0:8080 \
     BOT_HEALTH_LISTEN=0.0.0.0:8081

@@ -60,8 +60,9 @@ bench: setup
 
 # Kubernetes: the content ConfigMap is generated from a copy of content/ next to the base.
 k8s-content:
-	rm -rf deploy/kubernetes/base/content
+	rm -rf deploy/kubernetes/base/content deploy/kubernetes/base/facts
 	cp -r content deploy/kubernetes/base/content
+	cp -r data/facts deploy/kubernetes/base/facts
 
 rasa-setup:
 	@bash scripts/rasa-setup.sh

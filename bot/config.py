@@ -24,8 +24,11 @@ class ConfigError(Exception):
 
 
 def _env(prefix: str) -> SettingsConfigDict:
+    # env_ignore_empty: `NAME=` (as .env.example ships optional settings) means unset, i.e. the
+    # default, never "an empty value" that fails to parse as an integer or path.
     return SettingsConfigDict(
-        env_prefix=prefix, env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix=prefix, env_file=".env", env_file_encoding="utf-8", extra="ignore",
+        env_ignore_empty=True,
     )
 
 
@@ -82,6 +85,9 @@ class RedisSettings(BaseSettings):
     # Comma-separated host:port of Redis Sentinels; set: the primary is found through them.
     sentinels: str = ""
     sentinel_master: str = "mymaster"
+    # The sentinels' own password (their `requirepass`; the Bitnami chart sets one by default,
+    # usually the same as Redis'); empty: the sentinels are asked without a password.
+    sentinel_password: SecretStr | None = None
     # After writing an accepted update to the webhook inbox, wait until this many replicas
     # have it (Redis WAIT) before answering 200; 0: do not wait (docs/DEPLOY.md).
     wait_replicas: int = Field(default=0, ge=0)
@@ -93,6 +99,11 @@ class RedisSettings(BaseSettings):
         for part in filter(None, (p.strip() for p in value.split(","))):
             _host_port(part)
         return value
+
+    @property
+    def sentinel_password_value(self) -> str | None:
+        """REDIS_SENTINEL_PASSWORD in clear, for redis-py's Sentinel; None when unset."""
+        return self.sentinel_password.get_secret_value() if self.sentinel_password else None
 
     @property
     def sentinel_addresses(self) -> list[tuple[str, int]]:
@@ -191,6 +202,9 @@ class BotSettings(BaseSettings):
     mode: Literal["polling", "webhook"] = "polling"
     content_dir: Path = REPO_ROOT / "content"
     locales_dir: Path = REPO_ROOT / "locales"
+    # The facts (hotlines.yaml, indicators.yaml); empty: $FACTS_DIR, else data/facts beside
+    # BOT_CONTENT_DIR, else this repository's data/facts (bot/content/facts.py).
+    facts_dir: Path | None = None
     session_ttl_days: int = Field(default=30, ge=1)
     pseudonym_key: SecretStr | None = None  # keyed hash for user keys; required with Telegram
     rate_limit_per_minute: int = Field(default=20, ge=1)  # text; presses get 3x (README)

@@ -30,7 +30,10 @@ def build_content(settings: Settings, i18n: I18n | None = None) -> ContentHolder
     `i18n`: the catalogs its screens are measured with (the bot's own); by default, those in
     BOT_LOCALES_DIR, read for this holder.
     """
-    return ContentHolder(settings.bot.content_dir, i18n=i18n or build_i18n(settings))
+    return ContentHolder(
+        settings.bot.content_dir, facts_dir=settings.bot.facts_dir,
+        i18n=i18n or build_i18n(settings),
+    )
 
 
 def build_recognizer(
@@ -79,7 +82,8 @@ async def build_store(settings: Settings) -> SessionStore:
         from bot.storage.redis import RedisSessionStore, connect
 
         redis = connect(settings.redis.url, sentinels=settings.redis.sentinel_addresses,
-                        master=settings.redis.sentinel_master)
+                        master=settings.redis.sentinel_master,
+                        sentinel_password=settings.redis.sentinel_password_value)
         health = RedisHealth(redis, accept_eviction=settings.redis.accept_eviction)
         # Fail at start, not on the first person who writes; refuse a Redis that may evict.
         await health.check()

@@ -2,7 +2,10 @@
 # Restore a backup made by scripts/redis-backup.sh into a STOPPED Redis's data directory.
 # With AOF on, Redis loads the append-only file and ignores dump.rdb, so this loads the
 # snapshot in a temporary redis-server on loopback, has it write a fresh AOF, and stops it;
-# the real Redis then starts on the restored data. The old files are kept aside.
+# the real Redis then starts on the restored data. The old files are kept aside until the
+# restore has succeeded, then deleted: they hold people's data (also of people who sent
+# /delete since), which no copy may keep past BACKUP_RETENTION_DAYS (docs/DEPLOY.md "Backups").
+# To keep today's data, take a backup first (scripts/redis-backup.sh): it ages out like any.
 # Keys keep their absolute expiry times: whatever expired since the backup is gone at once.
 #
 # Usage: scripts/redis-restore.sh BACKUP.rdb DATA_DIR   (DATA_DIR: Redis's `dir`, e.g.
@@ -34,10 +37,12 @@ done
 [ "$(cli ping 2>/dev/null)" = PONG ] || { echo "restore: redis-server did not start" >&2; exit 1; }
 keys="$(cli dbsize)"
 cli config set appendonly yes >/dev/null  # writes a new AOF from the loaded data
+written=no
 for _ in $(seq 1 600); do
     info="$(cli info persistence | tr -d '\r')"
     if grep -q '^aof_enabled:1' <<<"$info" && grep -q '^aof_rewrite_in_progress:0' <<<"$info" \
         && grep -q '^aof_rewrite_scheduled:0' <<<"$info"; then
+        written=yes
         break
     fi
     sleep 0.1
@@ -45,4 +50,9 @@ done
 cli shutdown save >/dev/null 2>&1 || true
 wait "$pid" 2>/dev/null || true
 trap - EXIT
-echo "restored $keys keys into $data (old files in $aside); start Redis now"
+if [ "$written" != yes ]; then
+    echo "restore: the new AOF was not written; old files kept in $aside" >&2
+    exit 1
+fi
+rm -rf "$aside"
+echo "restored $keys keys into $data (the replaced files are deleted); start Redis now"

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.config import BotSettings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,8 +19,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--facts", type=Path, default=None,
-        help="facts directory (default: $FACTS_DIR if set, else data/facts beside the content "
-             "directory, else this repository's data/facts)"
+        help="facts directory (default: BOT_FACTS_DIR if set, else $FACTS_DIR, else data/facts "
+             "beside the content directory, else this repository's data/facts)"
+    )
+    parser.add_argument(
+        "--locales", type=Path, default=None,
+        help="UI catalogs directory (default: BOT_LOCALES_DIR, as the bot reads it)"
     )
 
 
@@ -33,15 +41,21 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     """The `content check` command for arguments parsed with `add_arguments` (`dir`, `facts`)."""
     # Imported here so that `python -m bot` can build its parser without loading pydantic models.
-    from bot.config import REPO_ROOT
+    from bot.config import REPO_ROOT, BotSettings
     from bot.content.canned import canned_path, read_canned
-    from bot.content.loader import LOCALES, check_content
+    from bot.content.loader import check_content
     from bot.i18n import I18n
     from bot.nlu.phrase_breadth import breadth_problems
 
-    directory: Path = args.dir or _default_dir()
+    # The same settings as the bot (BOT_*_DIR in the environment or .env), so that the upgrade
+    # gate checks what the bot will load, also from a production venv (docs/DEPLOY.md).
+    configured = BotSettings()
+    directory: Path = args.dir or _default_dir(configured)
+    facts_dir: Path | None = args.facts or configured.facts_dir
+    # `locales` is newer than `dir` and `facts`: a Namespace built without it means the default.
+    locales: Path = getattr(args, "locales", None) or configured.locales_dir
     # The catalogs the screens are measured with, read once for this check.
-    _, problems = check_content(directory, facts_dir=args.facts, i18n=I18n(LOCALES))
+    _, problems = check_content(directory, facts_dir=facts_dir, i18n=I18n(locales))
     # Danger phrases too broad for the held-out advice and service lines (issue 10).
     problems += breadth_problems(directory / "danger_phrases.yaml", [REPO_ROOT / "nlu" / "tests"])
     # Canned replies are read on use (a broken one never stops the bot), but checked here too.
@@ -55,12 +69,9 @@ def run(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _default_dir() -> Path:
+def _default_dir(configured: BotSettings) -> Path:
     # The configured BOT_CONTENT_DIR (environment or .env): the content the bot will load, also
     # from a production venv whose package has no content/ beside it (docs/DEPLOY.md).
-    from bot.config import BotSettings
-
-    configured = BotSettings()
     if "content_dir" in configured.model_fields_set:
         return configured.content_dir
     # Else content/ of the working directory, else the repository's own content/.

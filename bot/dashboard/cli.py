@@ -31,7 +31,8 @@ def config_from(settings: Settings) -> DashboardConfig:
         raise ConfigError("DASHBOARD_TOKEN: not set (nor DASHBOARD_BOT_USERNAME with "
                           "TELEGRAM_BOT_TOKEN): nobody could sign in")
     redis = connect(settings.redis.url, sentinels=settings.redis.sentinel_addresses,
-                    master=settings.redis.sentinel_master)
+                    master=settings.redis.sentinel_master,
+                    sentinel_password=settings.redis.sentinel_password_value)
     return DashboardConfig(
         redis=redis, i18n=I18n(settings.bot.locales_dir),
         pseudonymizer=Pseudonymizer(settings.bot.pseudonym_key.get_secret_value()),

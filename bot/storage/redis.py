@@ -59,7 +59,7 @@ class SentinelBlockingConnectionPool(SentinelConnectionPool, BlockingConnectionP
 
 def connect(
     url: str, *, sentinels: Sequence[tuple[str, int]] = (), master: str = "mymaster",
-    max_connections: int = MAX_CONNECTIONS,
+    sentinel_password: str | None = None, max_connections: int = MAX_CONNECTIONS,
 ) -> Redis:
     """One shared client (with its connection pool) for the whole process.
 
@@ -68,7 +68,9 @@ def connect(
 
     With `sentinels` (host, port pairs) the primary named `master` is asked of Redis Sentinel
     on every new connection, so after a failover the client reconnects to the promoted
-    replica; `url` then gives only the password and database number.
+    replica; `url` then gives only the password and database number. `sentinel_password`
+    authenticates to the sentinels themselves (their `requirepass`, on by default in the Bitnami
+    chart); without it a protected sentinel answers AuthenticationError and no primary is found.
     """
     if not sentinels:
         return Redis.from_pool(BlockingConnectionPool.from_url(
@@ -79,7 +81,8 @@ def connect(
     options = parse_url(url)
     sentinel = Sentinel(
         list(sentinels),
-        sentinel_kwargs={"socket_timeout": TIMEOUT_S, "socket_connect_timeout": TIMEOUT_S},
+        sentinel_kwargs={"socket_timeout": TIMEOUT_S, "socket_connect_timeout": TIMEOUT_S,
+                         "password": sentinel_password},
         decode_responses=True, password=options.get("password"),
         username=options.get("username"), db=options.get("db", 0),
         socket_timeout=TIMEOUT_S, socket_connect_timeout=TIMEOUT_S,

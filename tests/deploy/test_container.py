@@ -43,10 +43,12 @@ def test_the_image_is_multi_stage_and_the_final_stage_is_small_and_unprivileged(
     assert user.split()[1].split(":")[0] not in ("root", "0")
     assert any(line.upper().startswith("HEALTHCHECK ") and "health" in line for line in final)
     # Content, compiled catalogs and NLU data are in the image, and the bot is told where.
-    for needed in ("/app/content", "/app/locales", "/app/nlu/data"):
+    # The facts too: without them every start warns that phone numbers cannot be checked.
+    for needed in ("/app/content", "/app/locales", "/app/nlu/data",
+                   "COPY data/facts /app/data/facts"):
         assert needed in final_text
     for setting in ("BOT_CONTENT_DIR=/app/content", "BOT_LOCALES_DIR=/app/locales",
-                    "NLU_DATA_DIR=/app/nlu/data"):
+                    "NLU_DATA_DIR=/app/nlu/data", "BOT_FACTS_DIR=/app/data/facts"):
         assert setting in final_text
 
 
@@ -123,3 +125,25 @@ def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
          "--profile", "rasa", "config", "--quiet"], capture_output=True, text=True, cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_no_compose_volume_is_mounted_inside_a_read_only_mount() -> None:
+    """Rasa's models volume used to sit inside the read-only ./nlu: its mount point then has
+    to be made in the host's ./nlu, which fails or litters the clone."""
+    for name, service in compose()["services"].items():
+        mounts = [v.split(":") for v in service.get("volumes", [])]
+        read_only = [m[1].rstrip("/") + "/" for m in mounts if len(m) > 2 and "ro" in m[2]]
+        for mount in mounts:
+            for outer in read_only:
+                assert not mount[1].startswith(outer), f"{name}: {mount[1]} inside {outer}"
+
+
+def test_compose_backups_and_restores_use_the_same_directory_without_a_host_port() -> None:
+    """DEPLOY.md's compose cron writes where its restore reads, through `docker compose exec`
+    (Redis publishes no port on the host)."""
+    redis = compose()["services"]["redis"]
+    assert "ports" not in redis
+    assert {"./backups:/backups", "./scripts:/scripts:ro"} <= set(redis["volumes"])
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    assert re.search(r"docker compose exec -T [^\n]*redis-backup\.sh /backups", deploy)
+    assert re.search(r"redis-restore\.sh /backups/smb-redis-<time>\.rdb /data", deploy)

@@ -125,18 +125,71 @@ def test_the_sentinel_overlay_points_the_bot_at_sentinel() -> None:
     env = {e["name"]: e.get("value") for e in bot["env"]}
     assert env["REDIS_SENTINELS"] and env["REDIS_SENTINEL_MASTER"]
     assert env["BOT_MODE"] == "webhook"  # the base's settings are kept
+    # Sentinels with a password (Bitnami's default) answer nothing without it: from the Secret.
+    (password,) = [e for e in bot["env"] if e["name"] == "REDIS_SENTINEL_PASSWORD"]
+    assert password["valueFrom"]["secretKeyRef"]["name"] == "smb-secrets"
+
+
+def _generators() -> dict[str, dict[str, str]]:
+    """Each configMapGenerator's name -> {key: source path relative to the base}."""
+    kustomization = yaml.safe_load((K8S / "base" / "kustomization.yaml").read_text())
+    return {g["name"]: dict(entry.split("=", 1) for entry in g["files"])
+            for g in kustomization["configMapGenerator"]}
+
+
+def _mounted(volume: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """(ConfigMap name, key) -> path in the volume, for a configMap or projected volume."""
+    sources = ([s["configMap"] for s in volume["projected"]["sources"]]
+               if "projected" in volume else [volume["configMap"]])
+    return {(src["name"], item["key"]): item["path"] for src in sources for item in src["items"]}
+
+
+def _volume(name: str) -> dict[str, Any]:
+    volumes = deployment(build(K8S / "base"))["spec"]["template"]["spec"]["volumes"]
+    return next(v for v in volumes if v["name"] == name)
 
 
 def test_the_content_configmap_holds_every_content_file() -> None:
-    """A content file added to content/ but not to the ConfigMap would vanish in Kubernetes."""
+    """A content file added to content/ but not to a ConfigMap would vanish in Kubernetes."""
     files = {str(p.relative_to(ROOT / "content")) for p in (ROOT / "content").rglob("*")
              if p.is_file() and p.suffix in (".yaml", ".yml")}
-    kustomization = yaml.safe_load((K8S / "base" / "kustomization.yaml").read_text())
-    (generator,) = kustomization["configMapGenerator"]
-    sources = {entry.split("=", 1)[1].removeprefix("content/"): entry.split("=", 1)[0]
-               for entry in generator["files"]}
-    assert set(sources) == files
-    volume = next(v for v in deployment(build(K8S / "base"))["spec"]["template"]["spec"]["volumes"]
-                  if v["name"] == "content")
-    mounted = {item["key"]: item["path"] for item in volume["configMap"]["items"]}
-    assert {mounted[key] for key in sources.values()} == files
+    sources = {(name, key): path.removeprefix("content/")
+               for name, entries in _generators().items()
+               for key, path in entries.items() if path.startswith("content/")}
+    assert set(sources.values()) == files
+    mounted = _mounted(_volume("content"))
+    assert {mounted[ref]: sources[ref] for ref in sources} == {f: f for f in files}
+
+
+def test_the_facts_are_mounted_where_bot_facts_dir_points() -> None:
+    """Without the facts every start warns that phone numbers cannot be checked."""
+    facts = {p.name for p in (ROOT / "data" / "facts").glob("*.yaml")}
+    assert {"hotlines.yaml", "indicators.yaml"} <= facts
+    assert {Path(p).name for p in _generators()["smb-facts"].values()} == facts
+    bot = deployment(build(K8S / "base"))["spec"]["template"]["spec"]["containers"][0]
+    env = {e["name"]: e.get("value") for e in bot["env"]}
+    (mount,) = [m for m in bot["volumeMounts"] if m["name"] == "facts"]
+    assert env["BOT_FACTS_DIR"] == mount["mountPath"]
+    assert _volume("facts")["configMap"]["name"] == "smb-facts"
+
+
+# A ConfigMap holds at most 1 MiB (etcd's object limit); keep a margin for growth.
+CONFIGMAP_BUDGET = 768 * 1024
+
+
+@pytest.mark.parametrize("name", sorted(_generators()))
+def test_each_configmap_stays_well_under_one_mebibyte(name: str) -> None:
+    """The data of each generated ConfigMap, read from the files it is generated from."""
+    size = sum(len(key.encode()) + (ROOT / path.replace("facts/", "data/facts/", 1)
+                                    if path.startswith("facts/") else ROOT / path).stat().st_size
+               for key, path in _generators()[name].items())
+    assert size < CONFIGMAP_BUDGET, f"{name}: {size} bytes; split it into another ConfigMap"
+
+
+def test_deploy_md_applies_kustomizations_server_side() -> None:
+    """Client-side apply stores the object in an annotation limited to 256 KiB (kubectl#712)."""
+    text = "\n".join(path.read_text() for path in (ROOT / "docs" / "DEPLOY.md",
+                                                   K8S / "base" / "kustomization.yaml"))
+    applies = [line for line in text.splitlines() if "kubectl apply" in line]
+    assert applies
+    assert all("--server-side" in line for line in applies), applies

@@ -120,7 +120,8 @@ def build_storage(
                     "do not run like this in production")
         return InMemorySessionStore(ttl), MemoryChatState(), None
     redis = connect(settings.redis.url, sentinels=settings.redis.sentinel_addresses,
-                    master=settings.redis.sentinel_master)
+                    master=settings.redis.sentinel_master,
+                    sentinel_password=settings.redis.sentinel_password_value)
     health = RedisHealth(redis, metrics=metrics, accept_eviction=settings.redis.accept_eviction)
     store = FallbackSessionStore(RedisSessionStore(redis, ttl), health, InMemorySessionStore(ttl))
     return store, FallbackChatState(RedisChatState(redis), health), health

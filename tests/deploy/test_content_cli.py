@@ -1,0 +1,62 @@
+"""`safe-migration-bot content check` in a production install: the package in site-packages with
+no content/, locales/ or data/facts beside it, run from another directory. It must check what the
+bot will load (BOT_CONTENT_DIR, BOT_LOCALES_DIR, BOT_FACTS_DIR from the environment or .env), the
+upgrade gate of docs/DEPLOY.md."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def install(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """site/bot (the package alone, as pip installs it) and app/{content,locales,facts}."""
+    base = tmp_path_factory.mktemp("prod")
+    shutil.copytree(ROOT / "bot", base / "site" / "bot",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "content", base / "app" / "content")
+    shutil.copytree(ROOT / "locales", base / "app" / "locales")
+    # Not beside the content (app/data/facts), so only the setting can find it.
+    shutil.copytree(ROOT / "data" / "facts", base / "app" / "facts")
+    (base / "elsewhere").mkdir()
+    return base
+
+
+def check(install: Path, args: list[str], env: dict[str, str], dotenv: str = "") -> str:
+    (install / "elsewhere" / ".env").write_text(dotenv)
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("BOT_", "FACTS_DIR", "PYTHONPATH"))}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "content", "check", *args],
+        cwd=install / "elsewhere", capture_output=True, text=True, timeout=120,
+        env={**clean, "PYTHONPATH": str(install / "site"), **env},
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return done.stdout
+
+
+@pytest.mark.parametrize("how", ["environment", "dotenv", "flags"])
+def test_content_check_uses_the_bots_settings_in_a_production_install(
+    install: Path, how: str
+) -> None:
+    app = install / "app"
+    settings = {"BOT_CONTENT_DIR": str(app / "content"), "BOT_LOCALES_DIR": str(app / "locales"),
+                "BOT_FACTS_DIR": str(app / "facts")}
+    if how == "environment":
+        out = check(install, [], settings)
+    elif how == "dotenv":
+        out = check(install, [], {}, "".join(f"{k}={v}\n" for k, v in settings.items()))
+    else:
+        out = check(install, ["--dir", settings["BOT_CONTENT_DIR"], "--locales",
+                              settings["BOT_LOCALES_DIR"], "--facts", settings["BOT_FACTS_DIR"]],
+                    {})
+    assert "0 error(s)" in out
+    assert "cannot be checked" not in out.lower()  # the facts were found
