@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # so that `bot` imports from a checkout
 
 from bench.bench_nlu import default_settings  # noqa: E402
-from bot.core.engine import CLASSIFY_CHARS  # noqa: E402
+from bot.core.text_step import CLASSIFY_CHARS  # noqa: E402
 from bot.nlu.cli import build_triage  # noqa: E402
 from bot.nlu.embedded import EmbeddedRecognizer  # noqa: E402
 from bot.nlu.language import detect_language  # noqa: E402

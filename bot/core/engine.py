@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from functools import partial
 
 from bot.checkin.step import CheckinStep
 from bot.config import Settings
@@ -15,8 +14,8 @@ from bot.content.models import Content
 from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.adcheckers import AdCheckers
-from bot.core.assess import Assessor, TriageSource, routed_intent
-from bot.core.consent import consent_choice, consent_table
+from bot.core.assess import Assessor, TriageSource
+from bot.core.consent import consent_table
 from bot.core.countries import CountryIndex
 from bot.core.events import (
     CaseStatus,
@@ -25,19 +24,19 @@ from bot.core.events import (
     IncomingEvent,
     Reply,
     Response,
-    Tally,
 )
 from bot.core.groups.deeplink import DeepLinkStep
 from bot.core.pending import PendingTexts
 from bot.core.replies import Replies
-from bot.core.safety import RISK_PURPOSES, Safety
-from bot.core.session import ConsentQuestion, CountryQuestion, Session
+from bot.core.safety import Safety
+from bot.core.session import Session
 from bot.core.session_store import SessionStore
 from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
-from bot.core.turn import Reading, Turn
+from bot.core.text_step import TextStep
+from bot.core.turn import Turn
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, I18n, normalize_language
-from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
+from bot.nlu.base import IntentRecognizer
 from bot.nlu.language import detect_language
 
 log = logging.getLogger(__name__)
@@ -46,8 +45,6 @@ log = logging.getLogger(__name__)
 # (the transport's outbox: bot/adapters/telegram/outbox.py); raises when nothing was written.
 Commit = Callable[[Session | None, Response], Awaitable[None]]
 
-# Telegram allows 4,096 characters; the classifier sees the head, the danger phrases all of it.
-CLASSIFY_CHARS = 4000
 
 
 class DialogueEngine:
@@ -69,17 +66,13 @@ class DialogueEngine:
         handoff_available: bool = True,
     ) -> None:
         self._holder = content
-        self._recognizer = recognizer
         self._store = store
         self._i18n = i18n
-        # Typed answers to the human offer, in any language: the labels never change at runtime.
-        self._consent = consent_table(i18n.translator(lang) for lang in LANGUAGES)
-        self._low_confidence = settings.nlu.low_confidence
         self._detect = detect
         self._pending = pending or PendingTexts()
         self._safety = Safety(self._pending, settings.operators,
                               handoff_available=handoff_available)
-        self._steps = Steps(self._safety, store, i18n, self._low_confidence)
+        self._steps = Steps(self._safety, store, i18n, settings.nlu.low_confidence)
         self._ads = AdCheckStep(self._safety, held_ads, ad_checkers)
         self._links = DeepLinkStep()  # /start help, /start checkad: buttons in groups
         key = settings.bot.pseudonym_key
@@ -87,6 +80,11 @@ class DialogueEngine:
         self._checkin = CheckinStep(self._safety)  # plans bound by the runner (Redis)
         self._triage_source = triage
         self._per_content: tuple[Content, Assessor, CountryIndex] | None = None
+        self._text = TextStep(
+            recognizer=recognizer, assessor=self._assessor, safety=self._safety,
+            steps=self._steps, ads=self._ads, alarm=self._alarm, checkin=self._checkin,
+            consent=consent_table(i18n.translator(lang) for lang in LANGUAGES),
+            low_confidence=settings.nlu.low_confidence)
 
     @property
     def store(self) -> SessionStore:
@@ -196,6 +194,9 @@ class DialogueEngine:
             self._per_content = (content, self._triage_source(content), index)
         return self._per_content[1], self._per_content[2]
 
+    def _assessor(self, content: Content) -> Assessor:
+        return self._content_parts(content)[0]
+
     async def _load_held(self, user_key: str) -> None:
         try:
             await self._pending.load(user_key)
@@ -248,14 +249,6 @@ class DialogueEngine:
         text = r.tr.gettext("Sorry, something went wrong on my side. Please try again.")
         return Reply(f"{text}\n\n{r.hotline_lines(r.emergency(None))}".strip(), r.main_menu_rows())
 
-    async def _parse(self, text: str, language: str) -> IntentResult:
-        try:
-            return await self._recognizer.parse(text, language)
-        except Exception as exc:  # the danger-phrase layer must still run when it fails
-            # Type only: a recogniser's error message may quote the text it was given.
-            log.error("intent recogniser failed (%s)", type(exc).__name__)
-            return IntentResult("out_of_scope", 0.0)
-
     # ------------------------------------------------------------------ dispatch
     async def _dispatch(self, turn: Turn) -> bool:
         """Answer the event; True when the person's data was erased (nothing to save)."""
@@ -274,7 +267,7 @@ class DialogueEngine:
                                       and turn.event.text):
             # A photo's or document's caption is what the person wrote: it is triaged and
             # answered like a message ("they took my passport" under a photo of it).
-            await self._on_text(turn)
+            await self._text.on_text(turn)
         elif kind == EventKind.COMMAND:
             return await self._steps.command(turn)
         elif kind == EventKind.BUTTON:
@@ -289,119 +282,3 @@ class DialogueEngine:
     def _help_now(self, turn: Turn) -> None:
         """As the menu's "I need help now": numbers first, then the human offer."""
         self._safety.risk_path(turn, "risk", ["emergency_now"], intent="emergency_now")
-
-    async def _read(self, turn: Turn) -> Reading:
-        """Everything the decision needs from a message, each fact resolved once."""
-        text = turn.event.text or ""
-        r, session = turn.r, turn.session
-        parsed = await self._parse(text[:CLASSIFY_CHARS], r.lang)
-        decision = self._content_parts(r.content)[0].assess(text, parsed)
-        intent = routed_intent(parsed, decision)  # never a risk answer that triage declined
-        consent = None
-        if isinstance(session.awaiting, ConsentQuestion):  # "да" typed instead of a button
-            consent = consent_choice(text, self._consent)
-        places = r.places
-        return Reading(
-            text=text,
-            intent=intent,
-            decision=decision,
-            place=places.find(text) if places is not None else None,
-            consent=consent,
-            confident=intent.confidence >= self._low_confidence,
-        )
-
-    def _danger(self, r: Replies, text: str) -> bool:
-        """A danger phrase (the deterministic layer only: nothing goes to a recogniser)."""
-        return self._content_parts(r.content)[0].assess(text, IntentResult("", 0.0)).at_risk
-
-    async def _on_text(self, turn: Turn) -> None:
-        """Free text: read it once, then act on what the session is waiting for.
-
-        In order: a typed answer to the human offer; risk (whatever the state: a country named
-        now wins, for the answer and for what is stored); the answer to the country question;
-        the answer to a questionnaire question; a country named in a short message (a page to
-        read); the recognised intent.
-        """
-        # The code word: before triage and before any log line.
-        if self._alarm.on_text(turn, turn.event.text or "", danger=partial(self._danger, turn.r),
-                               common=lambda text: consent_choice(text, self._consent) is not None):
-            return
-        reading = await self._read(turn)
-        r, session = turn.r, turn.session
-        log.info(
-            "text user=%s intent=%s conf=%.2f at_risk=%s",
-            turn.event.user_key[:12],
-            reading.intent.intent,
-            reading.intent.confidence,
-            reading.decision.at_risk,
-        )
-        state = session.awaiting
-        typed_consent = reading.consent if not reading.decision.by_phrase else None
-        if isinstance(state, ConsentQuestion) and typed_consent:
-            # A one-word "так" can look risky to the classifier; the numbers still come first,
-            # but the person's answer to the offer is what they meant.
-            if reading.decision.at_risk:
-                self._safety.numbers_now(turn)
-            self._safety.consent(turn, typed_consent)
-            return
-        # A check-in setup's typed name or contact (a message raising a risk is not one); a
-        # typed setting ("2 тыдні") or answer to a check-in ("норм") even when only the model
-        # saw a risk in its few words.
-        model_only = reading.decision.at_risk and not reading.decision.by_phrase
-        if (not reading.decision.at_risk or model_only) and await self._checkin.on_text(
-                turn, reading.text, settings_only=model_only):
-            return
-        # A job ad: its red flags (after the danger phrases, which answer with numbers first).
-        if self._ads.on_text(turn, reading.text, at_risk=reading.decision.at_risk):
-            return
-        if reading.decision.at_risk:
-            if reading.place is not None:  # "I'm in Dubai, my employer took my passport"
-                session.location = reading.place.code
-            self._safety.risk_path(
-                turn,
-                "risk",
-                list(reading.decision.indicators),
-                intent=_risk_intent(reading.intent, reading.decision.indicators),
-                text=reading.text,
-                named_now=reading.place is not None,
-                source=Tally.AT_RISK_PHRASE if reading.decision.by_phrase else Tally.AT_RISK_MODEL,
-            )
-            # a forwarded recruiter's message, or a typed one the model alone found risky
-            self._ads.offer_after_risk(turn, reading.text, by_phrase=reading.decision.by_phrase)
-            return
-        if isinstance(state, CountryQuestion) and self._answer_country(turn, state, reading):
-            return
-        if self._steps.typed_flow_answer(turn, reading):
-            return
-        if reading.place is not None and (not reading.confident or reading.short):
-            if session.at_risk:  # someone at risk saying where they are: the numbers there
-                self._safety.located(turn, reading.place.code)
-            else:  # "Poland", "Казахстан": a page to read, not where the person is
-                self._safety.country_chosen(turn, reading.place.code)
-            return
-        if not session.onboarded:  # first contact without /start: say once what is kept
-            turn.replies.append(Reply(r.message("privacy_notice")))
-            session.onboarded = True
-        self._steps.answer_intent(turn, reading.intent)
-
-    def _answer_country(self, turn: Turn, state: CountryQuestion, reading: Reading) -> bool:
-        """The answer to "which country?"; False when the message was about something else."""
-        if reading.place is not None:
-            self._safety.country_chosen(turn, reading.place.code)
-            return True
-        # A real question asked instead ("how do I get a visa?") is answered; but on the at-risk
-        # path, or when the text means nothing we know, never the same question again and never
-        # "out of scope".
-        other_question = reading.confident and reading.intent.intent != "out_of_scope"
-        if state.purpose in RISK_PURPOSES or not other_question:
-            self._safety.not_recognised(turn, state)
-            return True
-        turn.session.awaiting = None
-        return False
-
-
-def _risk_intent(intent: IntentResult, indicators: Sequence[str]) -> str:
-    """The risk intent whose answer to give: the classifier's, else the first matched phrase's."""
-    if intent.intent in RISK_INTENTS:
-        return intent.intent
-    return next((i for i in indicators if i in RISK_INTENTS), "emergency_now")

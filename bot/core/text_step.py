@@ -1,0 +1,183 @@
+"""Free text in a conversation: read once (intent, triage, a place, a typed answer to the
+human offer), then acted on according to what the session is waiting for.
+
+Split from the engine (bot/core/engine.py), which routes each event here when it is a text or
+a caption and owns loading and saving the session around it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
+
+from bot.checkin.step import CheckinStep
+from bot.content.models import Content
+from bot.core.adcheck_step import AdCheckStep
+from bot.core.assess import Assessor, routed_intent
+from bot.core.consent import consent_choice
+from bot.core.events import Reply, Tally
+from bot.core.replies import Replies
+from bot.core.safety import RISK_PURPOSES, Safety
+from bot.core.session import ConsentQuestion, CountryQuestion
+from bot.core.silent_alarm import SilentAlarmStep
+from bot.core.steps import Steps
+from bot.core.turn import Reading, Turn
+from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
+
+log = logging.getLogger(__name__)
+
+# Telegram allows 4,096 characters; the classifier sees the head, the danger phrases all of it.
+CLASSIFY_CHARS = 4000
+
+
+class TextStep:
+    """`await step.on_text(turn)`: the answer to a text (or a caption) in `turn`."""
+
+    def __init__(
+        self,
+        *,
+        recognizer: IntentRecognizer,
+        assessor: Callable[[Content], Assessor],
+        safety: Safety,
+        steps: Steps,
+        ads: AdCheckStep,
+        alarm: SilentAlarmStep,
+        checkin: CheckinStep,
+        consent: Mapping[str, str],
+        low_confidence: float,
+    ) -> None:
+        self._recognizer = recognizer
+        self._assessor = assessor  # the content's triage (danger phrases and threshold)
+        self._safety = safety
+        self._steps = steps
+        self._ads = ads
+        self._alarm = alarm
+        self._checkin = checkin
+        # Typed answers to the human offer, in any language: the labels never change at runtime.
+        self._consent = consent
+        self._low_confidence = low_confidence
+
+    async def _parse(self, text: str, language: str) -> IntentResult:
+        try:
+            return await self._recognizer.parse(text, language)
+        except Exception as exc:  # the danger-phrase layer must still run when it fails
+            # Type only: a recogniser's error message may quote the text it was given.
+            log.error("intent recogniser failed (%s)", type(exc).__name__)
+            return IntentResult("out_of_scope", 0.0)
+
+    async def _read(self, turn: Turn) -> Reading:
+        """Everything the decision needs from a message, each fact resolved once."""
+        text = turn.event.text or ""
+        r, session = turn.r, turn.session
+        parsed = await self._parse(text[:CLASSIFY_CHARS], r.lang)
+        decision = self._assessor(r.content).assess(text, parsed)
+        intent = routed_intent(parsed, decision)  # never a risk answer that triage declined
+        consent = None
+        if isinstance(session.awaiting, ConsentQuestion):  # "да" typed instead of a button
+            consent = consent_choice(text, self._consent)
+        places = r.places
+        return Reading(
+            text=text,
+            intent=intent,
+            decision=decision,
+            place=places.find(text) if places is not None else None,
+            consent=consent,
+            confident=intent.confidence >= self._low_confidence,
+        )
+
+    def _danger(self, r: Replies, text: str) -> bool:
+        """A danger phrase (the deterministic layer only: nothing goes to a recogniser)."""
+        return self._assessor(r.content).assess(text, IntentResult("", 0.0)).at_risk
+
+    async def on_text(self, turn: Turn) -> None:
+        """Free text: read it once, then act on what the session is waiting for.
+
+        In order: a typed answer to the human offer; risk (whatever the state: a country named
+        now wins, for the answer and for what is stored); the answer to the country question;
+        the answer to a questionnaire question; a country named in a short message (a page to
+        read); the recognised intent.
+        """
+        # The code word: before triage and before any log line.
+        if self._alarm.on_text(turn, turn.event.text or "", danger=partial(self._danger, turn.r),
+                               common=lambda text: consent_choice(text, self._consent) is not None):
+            return
+        reading = await self._read(turn)
+        r, session = turn.r, turn.session
+        log.info(
+            "text user=%s intent=%s conf=%.2f at_risk=%s",
+            turn.event.user_key[:12],
+            reading.intent.intent,
+            reading.intent.confidence,
+            reading.decision.at_risk,
+        )
+        state = session.awaiting
+        typed_consent = reading.consent if not reading.decision.by_phrase else None
+        if isinstance(state, ConsentQuestion) and typed_consent:
+            # A one-word "так" can look risky to the classifier; the numbers still come first,
+            # but the person's answer to the offer is what they meant.
+            if reading.decision.at_risk:
+                self._safety.numbers_now(turn)
+            self._safety.consent(turn, typed_consent)
+            return
+        # A check-in setup's typed name or contact (a message raising a risk is not one); a
+        # typed setting ("2 тыдні") or answer to a check-in ("норм") even when only the model
+        # saw a risk in its few words.
+        model_only = reading.decision.at_risk and not reading.decision.by_phrase
+        if (not reading.decision.at_risk or model_only) and await self._checkin.on_text(
+                turn, reading.text, settings_only=model_only):
+            return
+        # A job ad: its red flags (after the danger phrases, which answer with numbers first).
+        if self._ads.on_text(turn, reading.text, at_risk=reading.decision.at_risk):
+            return
+        if reading.decision.at_risk:
+            if reading.place is not None:  # "I'm in Dubai, my employer took my passport"
+                session.location = reading.place.code
+            self._safety.risk_path(
+                turn,
+                "risk",
+                list(reading.decision.indicators),
+                intent=_risk_intent(reading.intent, reading.decision.indicators),
+                text=reading.text,
+                named_now=reading.place is not None,
+                source=Tally.AT_RISK_PHRASE if reading.decision.by_phrase else Tally.AT_RISK_MODEL,
+            )
+            # a forwarded recruiter's message, or a typed one the model alone found risky
+            self._ads.offer_after_risk(turn, reading.text, by_phrase=reading.decision.by_phrase)
+            return
+        if isinstance(state, CountryQuestion) and self._answer_country(turn, state, reading):
+            return
+        if self._steps.typed_flow_answer(turn, reading):
+            return
+        if reading.place is not None and (not reading.confident or reading.short):
+            if session.at_risk:  # someone at risk saying where they are: the numbers there
+                self._safety.located(turn, reading.place.code)
+            else:  # "Poland", "Казахстан": a page to read, not where the person is
+                self._safety.country_chosen(turn, reading.place.code)
+            return
+        if not session.onboarded:  # first contact without /start: say once what is kept
+            turn.replies.append(Reply(r.message("privacy_notice")))
+            session.onboarded = True
+        self._steps.answer_intent(turn, reading.intent)
+
+    def _answer_country(self, turn: Turn, state: CountryQuestion, reading: Reading) -> bool:
+        """The answer to "which country?"; False when the message was about something else."""
+        if reading.place is not None:
+            self._safety.country_chosen(turn, reading.place.code)
+            return True
+        # A real question asked instead ("how do I get a visa?") is answered; but on the at-risk
+        # path, or when the text means nothing we know, never the same question again and never
+        # "out of scope".
+        other_question = reading.confident and reading.intent.intent != "out_of_scope"
+        if state.purpose in RISK_PURPOSES or not other_question:
+            self._safety.not_recognised(turn, state)
+            return True
+        turn.session.awaiting = None
+        return False
+
+
+def _risk_intent(intent: IntentResult, indicators: Sequence[str]) -> str:
+    """The risk intent whose answer to give: the classifier's, else the first matched phrase's."""
+    if intent.intent in RISK_INTENTS:
+        return intent.intent
+    return next((i for i in indicators if i in RISK_INTENTS), "emergency_now")
