@@ -232,7 +232,19 @@ def _quoted(hidden: str, span: Span) -> str:
     context = around.replace(" ".join(own.split()), " ", 1)
     if (MASK_CHAR in around and MASK_CHAR not in own) or _names_a_person(context):
         around = " ".join(own.split())
-    return tidy(around)
+    # The flag's own words can hold a name too: a model flag quotes its whole sentence
+    # ("Пишите в вайбер +48 ..., Марина.").
+    return tidy(_hide_names(around))
+
+
+def _hide_names(text: str) -> str:
+    """`text` with every title-case word inside a sentence overwritten, as `_names_a_person`
+    reads a name: "Пишите в вайбер •••, Марина." keeps no name."""
+    for word in _TITLE_WORD.finditer(text):
+        before = text[:word.start()].rstrip()
+        if before and before[-1] not in _SENTENCE_END:
+            text = text[:word.start()] + MASK_CHAR * len(word.group()) + text[word.end():]
+    return text
 
 
 def _names_a_person(context: str) -> bool:
