@@ -5,10 +5,6 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
-
-import yaml
-from pydantic import BaseModel, ValidationError
 
 from bot.content.adflags import FILE_NAME as AD_CHECK_FILE
 from bot.content.adflags import read_ad_check
@@ -24,12 +20,13 @@ from bot.content.facts import (
     stale_copies,
 )
 from bot.content.firstscreens import check_country_pages
-from bot.content.models import Answer, Content, Country, DangerPhrase, Flow, Hotline, Messages
+from bot.content.models import Content, Country, Hotline
 from bot.content.parsed import Parsed
 from bot.content.problems import ContentError, Problem
+from bot.content.reader import Reader, content_files
 from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
 from bot.content.silent_alarm import read_silent_alarm
-from bot.content.yamlfile import Where, display_name, read_yaml, validation_problems
+from bot.content.yamlfile import display_name
 from bot.core.triage import DangerMatchers
 from bot.i18n import I18n
 
@@ -37,7 +34,6 @@ __all__ = ["ContentError", "ContentHolder", "Problem", "check_content", "load_co
 
 log = logging.getLogger(__name__)
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
-M = TypeVar("M", bound=BaseModel)
 
 
 def load_content(
@@ -75,17 +71,17 @@ def check_content(
     shows them (the bot passes its own); by default the repository's locales/, read now.
     """
     i18n = i18n or I18n(LOCALES)
-    reader = _Reader()
+    reader = Reader()
     parsed = Parsed(display_name(directory / "answers"), display_name(directory / "flows"))
     if not directory.is_dir():
         reader.error(display_name(directory), "the content directory does not exist")
         return None, reader.problems
     reader.read_messages(directory / "messages.yaml", parsed)
-    for path in _files(directory / "answers", reader):
+    for path in content_files(directory / "answers", reader):
         reader.read_answers(path, parsed)
     reader.read_list(directory / "hotlines.yaml", "hotlines", Hotline, parsed)
     reader.read_list(directory / "countries.yaml", "countries", Country, parsed)
-    for path in _files(directory / "flows", reader):
+    for path in content_files(directory / "flows", reader):
         reader.read_flow(path, parsed)
     reader.read_danger_phrases(directory / "danger_phrases.yaml", parsed)
 
@@ -163,144 +159,3 @@ class ContentHolder:
         else:
             self._content = content
         return problems
-
-
-def _files(directory: Path, reader: _Reader) -> list[Path]:
-    if not directory.is_dir():
-        reader.error(display_name(directory), "the directory is missing")
-        return []
-    files = sorted([*directory.glob("*.yml"), *directory.glob("*.yaml")])
-    if not files:
-        reader.error(display_name(directory), "no .yml files here")
-    return files
-
-
-class _Reader:
-    """Reads files into models, collecting problems instead of stopping at the first one."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def error(self, file: str, message: str, line: int | None = None) -> None:
-        self.problems.append(Problem(file, line, "error", message))
-
-    def section(self, path: Path, key: str, kind: type, parsed: Parsed) -> tuple[Any, Where] | None:
-        """The value under the one top-level `key:` of a file, checked to be a list or mapping."""
-        found = self._section(path, key, kind)
-        if found is None:
-            parsed.failed.add(key)
-        return found
-
-    def _section(self, path: Path, key: str, kind: type) -> tuple[Any, Where] | None:
-        if not path.is_file():
-            self.error(display_name(path), "the file is missing")
-            return None
-        doc, problems = read_yaml(path)
-        self.problems += problems
-        if doc is None:
-            return None
-        if not isinstance(doc.data, dict) or key not in doc.data:
-            self.error(doc.file, f"the file must start with `{key}:`", 1)
-            return None
-        for other in doc.data:
-            if other != key:
-                self.error(doc.file, f"unknown top-level key '{other}'", doc.line((other,)))
-        value = doc.data[key]
-        if not isinstance(value, kind):
-            shape = "a list (items start with -)" if kind is list else "a mapping (key: value)"
-            self.error(doc.file, f"`{key}:` must be {shape}", doc.line((key,)))
-            return None
-        return value, Where(doc, (key,))
-
-    def validate(self, model: type[M], data: Any, where: Where) -> M | None:
-        """The model, or None with the problems recorded at their lines."""
-        try:
-            return model.model_validate(data)
-        except ValidationError as exc:
-            self.problems += validation_problems(exc, where)
-            return None
-
-    def read_messages(self, path: Path, parsed: Parsed) -> None:
-        found = self.section(path, "messages", dict, parsed)
-        if found:
-            messages = self.validate(Messages, found[0], found[1])
-            parsed.messages = (messages, found[1]) if messages else None
-
-    def read_answers(self, path: Path, parsed: Parsed) -> None:
-        found = self.section(path, "answers", dict, parsed)
-        if not found:
-            return
-        for intent, data in found[0].items():
-            where = found[1] / str(intent)
-            answer = self.validate(Answer, data, where)
-            if answer is None:
-                parsed.failed.add(f"answers:{intent}")
-                continue
-            if intent in parsed.answers:
-                other = parsed.answers[intent][1].location
-                self.problems.append(
-                    where.problem("error", f"'{intent}' is answered twice ({other})")
-                )
-                continue
-            parsed.answers[str(intent)] = (answer, where)
-
-    def read_list(self, path: Path, key: str, model: type[M], parsed: Parsed) -> None:
-        into: dict[str, tuple[M, Where]] = getattr(parsed, key)
-        found = self.section(path, key, list, parsed)
-        if not found:
-            return
-        for index, data in enumerate(found[0]):
-            where = found[1] / index
-            item = self.validate(model, data, where)
-            if item is None:
-                if isinstance(data, dict):
-                    parsed.failed.add(f"{key}:{data.get('id')}")
-                continue
-            item_id = str(getattr(item, "id"))  # noqa: B009 - every listed model has an id
-            if item_id in into:
-                self.problems.append(where.problem("error", f"id '{item_id}' is used twice", "id"))
-                continue
-            into[item_id] = (item, where)
-
-    def read_flow(self, path: Path, parsed: Parsed) -> None:
-        doc, problems = read_yaml(path)
-        self.problems += problems
-        if doc is None:
-            parsed.failed.add("flows")
-            return
-        where = Where(doc, ())
-        data = doc.data
-        if isinstance(data, dict) and set(data) == {"flow"}:  # also accept a `flow:` wrapper
-            data, where = data["flow"], where / "flow"
-        flow = self.validate(Flow, data, where)
-        if flow is None:
-            parsed.failed.add(f"flows:{data.get('id') if isinstance(data, dict) else None}")
-            return
-        if flow.id in parsed.flows:
-            self.problems.append(where.problem("error", f"flow id '{flow.id}' is used twice", "id"))
-            return
-        parsed.flows[flow.id] = (flow, where)
-
-    def read_danger_phrases(self, path: Path, parsed: Parsed) -> None:
-        found = self.section(path, "danger_phrases", dict, parsed)
-        if not found:
-            return
-        for language, phrases in found[0].items():
-            where = found[1] / str(language)
-            if not isinstance(phrases, list):
-                self.problems.append(where.problem("error", f"`{language}:` must be a list"))
-                continue
-            into = parsed.danger_phrases.setdefault(str(language), [])
-            for index, data in enumerate(phrases):
-                phrase = self.validate(DangerPhrase, data, where / index)
-                if phrase is not None:
-                    into.append((phrase, where / index))
-
-
-def read_danger_phrases_file(path: Path) -> dict[str, list[DangerPhrase]]:
-    """The danger phrases of one YAML file (`danger_phrases: {lang: [...]}`), without the loader."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {
-        str(lang): [DangerPhrase.model_validate(item) for item in items or []]
-        for lang, items in (data or {}).get("danger_phrases", {}).items()
-    }

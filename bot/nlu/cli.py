@@ -45,7 +45,8 @@ FACTORIES: dict[str, RecognizerFactory] = {"local": _embedded, "embedded": _embe
 
 def load_danger_phrases(content_dir: Path) -> dict[str, list[DangerPhrase]]:
     """The danger phrases from content/, through the content loader when content is valid."""
-    from bot.content.loader import load_content, read_danger_phrases_file
+    from bot.content.loader import load_content
+    from bot.content.reader import read_danger_phrases_file
 
     try:
         return load_content(content_dir).danger_phrases

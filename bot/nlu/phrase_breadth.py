@@ -69,7 +69,7 @@ def breadth_problems(phrases_file: Path, utterance_paths: Sequence[Path]) -> lis
     skipped (a production image has no test data), and so is an unreadable phrases file (the
     content check reports that already).
     """
-    from bot.content.loader import read_danger_phrases_file
+    from bot.content.reader import read_danger_phrases_file
 
     paths = [path for path in utterance_paths if path.exists()]
     if not paths or not phrases_file.is_file():
