@@ -8,7 +8,6 @@ from collections.abc import Callable
 from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
-from bot.core.adcheckers import AdCheckers
 from bot.core.assess import Assessor
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore, SessionStore
@@ -121,9 +120,10 @@ async def build_engine(
         handoff_available = settings.operators.chat_id is not None
     i18n = i18n or build_i18n(settings)
     holder = content or build_content(settings, i18n)
-    # The ad check's sentence model is trained here, at start-up, like the embedded NLU
-    # (about a second); a content reload trains it again on first use.
-    ad_checkers = AdCheckers()
+    # The ad check's sentence model is trained at start-up, like the embedded NLU (about a
+    # second): by the content check, into the holder's checkers, which the engine shares (as
+    # does the group desk); a content reload trains it again once.
+    ad_checkers = holder.ad_checkers
     ad_checkers.for_content(holder.content)
     return DialogueEngine(
         holder,

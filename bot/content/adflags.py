@@ -15,14 +15,22 @@ from bot.content.facts import Facts
 from bot.content.models import AdCheck, LocalizedText
 from bot.content.problems import Problem
 from bot.content.yamlfile import Where, read_optional_section
-from bot.core.adcheck import AdChecker, build_ad_checker
+from bot.core.adcheck import AdChecker
+from bot.core.adcheckers import AdCheckers
 
 FILE_NAME = "ad_check.yaml"
 KEY = "ad_check"
 
 
-def read_ad_check(path: Path, facts: Facts | None) -> tuple[AdCheck | None, list[Problem]]:
-    """The ad check's rules and every problem; a missing file is a warning (the check is off)."""
+def read_ad_check(
+    path: Path, facts: Facts | None, checkers: AdCheckers | None = None
+) -> tuple[AdCheck | None, list[Problem]]:
+    """The ad check's rules and every problem; a missing file is a warning (the check is off).
+
+    `checkers`: where the checker the examples are tried on is built (rules and sentence model,
+    about a second); the bot passes its content holder's, so that checker is the one it then
+    answers with instead of training the model again. By default, one for this check alone.
+    """
     rules, where, problems = read_optional_section(path, KEY, AdCheck, "no job-ad check")
     if rules is None or where is None:
         return None, problems
@@ -41,11 +49,12 @@ def read_ad_check(path: Path, facts: Facts | None) -> tuple[AdCheck | None, list
     if any(p.severity == "error" for p in problems):
         return None, problems  # a broken pattern: the examples cannot be tried
     rules = rules.model_copy(update={"training": sentences})
-    problems += _check(rules, where, facts)
+    levels = sorted(rules.levels, key=lambda level: level.min_score)
+    ready = rules.model_copy(update={"levels": levels})  # the rules as the bot runs them
+    problems += _check(rules, where, facts, (checkers or AdCheckers()).for_rules(ready))
     if any(p.severity == "error" for p in problems):
         return None, problems
-    levels = sorted(rules.levels, key=lambda level: level.min_score)
-    return rules.model_copy(update={"levels": levels}), problems
+    return ready, problems
 
 
 def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
@@ -76,7 +85,9 @@ def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
                     yield place.problem("error", f"broken pattern {pattern!r}: {exc}", group, i)
 
 
-def _check(rules: AdCheck, where: Where, facts: Facts | None) -> Iterator[Problem]:
+def _check(
+    rules: AdCheck, where: Where, facts: Facts | None, checker: AdChecker
+) -> Iterator[Problem]:
     yield from _translations(rules.texts, where / "texts")
     for index, level in enumerate(rules.levels):
         yield from _translations(level, where / "levels" / index)
@@ -93,7 +104,6 @@ def _check(rules: AdCheck, where: Where, facts: Facts | None) -> Iterator[Proble
     # learns from them too, so it would raise them whatever the rules say). The counter-
     # examples are tried on the check as the bot runs it, rules and model: they must agree.
     rules_only = AdChecker(rules)
-    checker = build_ad_checker(rules)
     seen: set[str] = set()
     for index, flag in enumerate(rules.flags):
         at = where / "flags" / index

@@ -27,6 +27,7 @@ from bot.content.reader import Reader, content_files
 from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
 from bot.content.silent_alarm import read_silent_alarm
 from bot.content.yamlfile import display_name
+from bot.core.adcheckers import AdCheckers
 from bot.core.triage import DangerMatchers
 from bot.i18n import I18n
 
@@ -37,16 +38,18 @@ LOCALES = Path(__file__).resolve().parents[2] / "locales"
 
 
 def load_content(
-    directory: Path, *, facts_dir: Path | None = None, i18n: I18n | None = None
+    directory: Path, *, facts_dir: Path | None = None, i18n: I18n | None = None,
+    ad_checkers: AdCheckers | None = None,
 ) -> Content:
     """Load and check all content; raise ContentError if anything is an error.
 
-    `i18n`: the catalogs screens are measured with (see `check_content`).
+    `i18n`: the catalogs screens are measured with; `ad_checkers`: where the ad check's
+    checker is built (see `check_content`).
     """
     # A server without the facts copy still starts (with a loud warning): the numbers were
     # checked when the content was committed; `content check` makes the same gap an error.
     content, problems = check_content(directory, facts_dir=facts_dir, require_facts=False,
-                                      i18n=i18n)
+                                      i18n=i18n, ad_checkers=ad_checkers)
     if content is None:
         raise ContentError(problems)
     for problem in problems:
@@ -61,6 +64,7 @@ def check_content(
     today: date | None = None,
     require_facts: bool = True,
     i18n: I18n | None = None,
+    ad_checkers: AdCheckers | None = None,
 ) -> tuple[Content | None, list[Problem]]:
     """Every problem in the content, and the Content itself when there is no error.
 
@@ -69,6 +73,10 @@ def check_content(
 
     `i18n`: the UI catalogs button labels and screen lengths are measured with, as the caller
     shows them (the bot passes its own); by default the repository's locales/, read now.
+
+    `ad_checkers`: where the ad check's checker (its sentence model trained, about a second) is
+    built to try the flags' examples on; the bot passes its holder's, which then answers with
+    that very checker. By default, one for this check alone.
     """
     i18n = i18n or I18n(LOCALES)
     reader = Reader()
@@ -94,7 +102,7 @@ def check_content(
             reader.problems += stale_copies(found_dir, shared_facts_dir())
     reader.problems += missing_facts(found_dir, facts, "error" if require_facts else "warning")
     reader.problems += cross_check(parsed, facts, today or date.today(), i18n)
-    ad_check, ad_problems = read_ad_check(directory / AD_CHECK_FILE, facts)
+    ad_check, ad_problems = read_ad_check(directory / AD_CHECK_FILE, facts, ad_checkers)
     reader.problems += ad_problems
     silent_alarm, alarm_problems = read_silent_alarm(directory / SILENT_ALARM_FILE)
     reader.problems += alarm_problems
@@ -128,18 +136,26 @@ class ContentHolder:
     `matchers`: the danger-phrase matcher of each content it has held, built on first use and
     shared by everything answering with this holder (the engine's triage, the handoff's relay
     check, the group desk).
+
+    `ad_checkers`: the ad check's checker of each content, built when the content is checked
+    (load and reload) and shared the same way (the engine's ad check, the group desk): the
+    sentence model is trained once per content, not once per user of it. By default its own;
+    tests pass one shared by the whole session.
     """
 
     def __init__(
-        self, directory: Path, *, facts_dir: Path | None = None, i18n: I18n | None = None
+        self, directory: Path, *, facts_dir: Path | None = None, i18n: I18n | None = None,
+        ad_checkers: AdCheckers | None = None,
     ) -> None:
         self.directory = directory
         self.facts_dir = facts_dir
         # Every reload is checked with the same catalogs (the bot's, when it passes them).
         self.i18n = i18n or I18n(LOCALES)
         self.matchers = DangerMatchers()
+        self.ad_checkers = ad_checkers or AdCheckers()
         # Fail loudly at start.
-        self._content = load_content(directory, facts_dir=facts_dir, i18n=self.i18n)
+        self._content = load_content(directory, facts_dir=facts_dir, i18n=self.i18n,
+                                     ad_checkers=self.ad_checkers)
 
     @property
     def content(self) -> Content:
@@ -149,7 +165,8 @@ class ContentHolder:
     def reload(self) -> list[Problem]:
         """Load again; on errors keep the current content. Returns the problems found."""
         content, problems = check_content(
-            self.directory, facts_dir=self.facts_dir, require_facts=False, i18n=self.i18n
+            self.directory, facts_dir=self.facts_dir, require_facts=False, i18n=self.i18n,
+            ad_checkers=self.ad_checkers,
         )
         if content is None:
             log.error(

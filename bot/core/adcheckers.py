@@ -7,20 +7,35 @@ from collections.abc import Callable
 from bot.content.models import AdCheck, Content
 from bot.core.adcheck import AdChecker, build_ad_checker
 
+KEEP = 2  # the content in use and the one a reload is checking (which may be rejected)
+
 
 class AdCheckers:
     """Builds the checker (rules compiled, sentence model trained: about a second) once per
-    content: at start-up (`for_content` from the factory) and again after a reload."""
+    content: when the content is checked at load (`ContentHolder` passes its own, so the
+    checker the examples were tried on is the one the bot answers with), and again after a
+    reload. The engine, the group desk and the content check share one per process.
+
+    Keeps the checkers of the last KEEP rules asked for: a reload that is rejected does not
+    cost the content still in use its checker."""
 
     def __init__(self, build: Callable[[AdCheck], AdChecker] = build_ad_checker) -> None:
         self._build = build
-        self._built: tuple[AdCheck, AdChecker] | None = None
+        self._built: list[tuple[AdCheck, AdChecker]] = []  # newest last
 
     def for_content(self, content: Content) -> AdChecker | None:
         """The checker for `content`; None when it has no ad check."""
         rules = content.ad_check
         if rules is None:
             return None
-        if self._built is None or self._built[0] is not rules:
-            self._built = (rules, self._build(rules))
-        return self._built[1]
+        return self.for_rules(rules)
+
+    def for_rules(self, rules: AdCheck) -> AdChecker:
+        """The checker for these rules (the very object: a reload builds again)."""
+        for index, (built_for, checker) in enumerate(self._built):
+            if built_for is rules:
+                self._built.append(self._built.pop(index))
+                return checker
+        checker = self._build(rules)
+        self._built = [*self._built, (rules, checker)][-KEEP:]
+        return checker

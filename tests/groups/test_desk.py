@@ -30,7 +30,8 @@ AD = ("Работа в Польше, склад в Познани. Опыт не
 def desk() -> GroupDesk:
     holder = shared_content()
     replies = GroupReplies(lambda: holder.content, holder.i18n,
-                           MemoryGroupSettings(), GroupRateLimiter(None), NoGroupCounters())
+                           MemoryGroupSettings(), GroupRateLimiter(None), NoGroupCounters(),
+                           ad_checkers=holder.ad_checkers)  # as the bot wires it
     return GroupDesk(replies)
 
 

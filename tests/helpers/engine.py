@@ -27,7 +27,7 @@ def shared_recognizer() -> EmbeddedRecognizer:
     return EmbeddedRecognizer.from_data_dir(plain_settings().nlu.data_dir)
 
 
-@cache
 def shared_ad_checkers() -> AdCheckers:
-    """The ad check's sentence model trained once per content (about a second or two)."""
-    return AdCheckers()
+    """The ad checkers of the shared content: its sentence model was trained when the content
+    was checked, once per session."""
+    return shared_content().ad_checkers

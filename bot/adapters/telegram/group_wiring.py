@@ -33,7 +33,9 @@ def build_group_gate(
         store = FallbackGroupSettings(RedisGroupSettings(health.redis), MemoryGroupSettings(),
                                       health)
         counters = RedisGroupCounters(health.redis, settings.operators.timezone, health)
+    # The holder's ad checkers: the engine's, trained when the content was checked.
     replies = GroupReplies(lambda: holder.content, i18n, store,
-                           GroupRateLimiter(health), counters, matchers=holder.matchers)
+                           GroupRateLimiter(health), counters, matchers=holder.matchers,
+                           ad_checkers=holder.ad_checkers)
     return GroupGate(GroupDesk(replies), messenger, pseudonymizer, state, is_operators_chat,
                      send_budget=settings.bot.send_budget_s)
