@@ -4,8 +4,13 @@ the overlays apply to the base, and the Deployment has what production needs."""
 from __future__ import annotations
 
 import copy
+import re
+import shutil
+import subprocess
+import tomllib
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import kubernetes_validate
 import pytest
@@ -14,6 +19,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "deploy" / "kubernetes"
 OVERLAYS = sorted(p.parent.name for p in (K8S / "overlays").glob("*/kustomization.yaml"))
+# What DEPLOY.md has people apply: their own overlay, made from this example.
+SITE = K8S / "site.example"
+# Everything that can be applied: each shipped overlay and the site example on top of one.
+TARGETS = [f"overlays/{name}" for name in OVERLAYS] + ["site.example"]
 
 
 def load_all(path: Path) -> list[dict[str, Any]]:
@@ -55,6 +64,14 @@ def build(directory: Path) -> list[dict[str, Any]]:
                      if d["kind"] == body["kind"] and d["metadata"]["name"] ==
                      body["metadata"]["name"])
         docs[index] = merge(docs[index], body)
+    for image in kustomization.get("images", []):
+        for doc in docs:
+            for container in doc.get("spec", {}).get("template", {}).get("spec", {}).get(
+                    "containers", []):
+                name, _, tag = container["image"].partition(":")
+                if name == image["name"]:
+                    container["image"] = (image.get("newName", name) + ":" +
+                                          image.get("newTag", tag)).rstrip(":")
     for replicas in kustomization.get("replicas", []):
         (deployment,) = [d for d in docs if d["kind"] == "Deployment" and
                          d["metadata"]["name"] == replicas["name"]]
@@ -78,9 +95,22 @@ def deployment(docs: list[dict[str, Any]]) -> dict[str, Any]:
     return found
 
 
-@pytest.mark.parametrize("overlay", OVERLAYS)
+def autoscaler(docs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The HorizontalPodAutoscaler that scales the Deployment, if there is one."""
+    name = deployment(docs)["metadata"]["name"]
+    found = [d for d in docs if d["kind"] == "HorizontalPodAutoscaler"
+             and d["spec"]["scaleTargetRef"]["name"] == name]
+    return found[0] if found else None
+
+
+def replicas_at_least(docs: list[dict[str, Any]]) -> int:
+    hpa = autoscaler(docs)
+    return int(hpa["spec"]["minReplicas"] if hpa else deployment(docs)["spec"]["replicas"])
+
+
+@pytest.mark.parametrize("overlay", TARGETS)
 def test_every_manifest_of_an_overlay_is_valid_kubernetes(overlay: str) -> None:
-    docs = build(K8S / "overlays" / overlay)
+    docs = build(K8S / overlay)
     assert {d["kind"] for d in docs} >= {"Deployment", "Service", "PodDisruptionBudget",
                                          "Ingress", "NetworkPolicy"}
     for doc in docs:
@@ -94,11 +124,11 @@ def test_validation_catches_a_broken_manifest() -> None:
         validate(broken)
 
 
-@pytest.mark.parametrize("overlay", OVERLAYS)
+@pytest.mark.parametrize("overlay", TARGETS)
 def test_the_deployment_is_ready_for_production(overlay: str) -> None:
-    docs = build(K8S / "overlays" / overlay)
+    docs = build(K8S / overlay)
     spec = deployment(docs)["spec"]
-    assert spec["replicas"] >= 2
+    assert replicas_at_least(docs) >= 2
     pod = spec["template"]["spec"]
     (bot,) = pod["containers"]
     assert bot["livenessProbe"]["httpGet"]["path"] == "/healthz"
@@ -193,3 +223,94 @@ def test_deploy_md_applies_kustomizations_server_side() -> None:
     applies = [line for line in text.splitlines() if "kubectl apply" in line]
     assert applies
     assert all("--server-side" in line for line in applies), applies
+
+
+@pytest.mark.parametrize("overlay", TARGETS)
+def test_a_deployment_scaled_by_an_autoscaler_leaves_replicas_to_it(overlay: str) -> None:
+    """A Deployment that sets .spec.replicas while an HPA scales it makes every
+    `kubectl apply --server-side` conflict with the HPA's field manager (or, forced, reset the
+    scale to the file's count): where an HPA owns the count, the manifests must not set it."""
+    docs = build(K8S / overlay)
+    spec = deployment(docs)["spec"]
+    hpa = autoscaler(docs)
+    if hpa is None:
+        assert spec["replicas"] >= 2
+    else:
+        assert "replicas" not in spec, f"{overlay}: .spec.replicas set beside {hpa['kind']}"
+        assert hpa["spec"]["minReplicas"] >= 2
+
+
+def test_the_overlays_set_the_release_tag_and_the_base_none() -> None:
+    """The image tag changes with each release and each site's registry: never in the base."""
+    base = yaml.safe_load((K8S / "base" / "kustomization.yaml").read_text())
+    assert "images" not in base
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    for name in OVERLAYS:
+        (image,) = deployment(build(K8S / "overlays" / name))["spec"]["template"]["spec"][
+            "containers"]
+        assert image["image"] == f"safe-migration-bot:{version}", name
+
+
+def test_the_site_example_names_registry_domain_and_tls_secret_consistently() -> None:
+    docs = build(SITE)
+    (bot,) = deployment(docs)["spec"]["template"]["spec"]["containers"]
+    registry, _, tag = bot["image"].rpartition(":")
+    assert "/" in registry and tag  # a registry the cluster pulls from, with the release tag
+    url = urlsplit({e["name"]: e.get("value") for e in bot["env"]}["WEBHOOK_URL"])
+    (ingress,) = [d for d in docs if d["kind"] == "Ingress"]
+    (rule,) = ingress["spec"]["rules"]
+    (tls,) = ingress["spec"]["tls"]
+    assert url.scheme == "https" and rule["host"] == url.hostname and tls["hosts"] == [url.hostname]
+    assert [p["path"] for p in rule["http"]["paths"]] == [url.path]
+    # DEPLOY.md says how that Secret comes to exist, under that name.
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    assert f"create secret tls {tls['secretName']} " in deploy
+
+
+def test_deploy_md_builds_pushes_and_applies_the_site_overlay() -> None:
+    """The image is built and pushed under the name the site overlay pulls, and what is applied
+    is the site overlay (a copy of site.example, ignored by git), so no tracked file is edited."""
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    (image,) = yaml.safe_load((SITE / "kustomization.yaml").read_text())["images"]
+    assert re.search(rf"docker build -t {re.escape(image['newName'])}:\S+ \.", deploy)
+    assert re.search(rf"docker push {re.escape(image['newName'])}:", deploy)
+    assert "cp -r deploy/kubernetes/site.example deploy/kubernetes/site" in deploy
+    assert "deploy/kubernetes/site/" in (ROOT / ".gitignore").read_text().split()
+    applied = re.findall(r"kubectl apply --server-side[^\n]* -k ([^\s`]+)", deploy)
+    assert applied and set(applied) == {"deploy/kubernetes/site"}, applied
+    assert not re.search(r"\b[Ee]dit [^.]*\b(base|overlays)/", deploy)
+
+
+def kustomize_command() -> list[str]:
+    for tool, command in (("kustomize", ["build"]), ("kubectl", ["kustomize"])):
+        if path := shutil.which(tool):
+            return [path, *command]
+    pytest.skip("neither kustomize nor kubectl here: the builder above stands in for it")
+
+
+@pytest.mark.parametrize("overlay", TARGETS)
+def test_real_kustomize_builds_what_the_tests_check(overlay: str, tmp_path: Path) -> None:
+    """The real kustomize (with `make k8s-content`'s copies) gives valid manifests and the same
+    replicas, image, probes and settings as the builder these tests use."""
+    tree = tmp_path / "kubernetes"
+    shutil.copytree(K8S, tree, ignore=shutil.ignore_patterns("content", "facts"))
+    shutil.copytree(ROOT / "content", tree / "base" / "content")
+    shutil.copytree(ROOT / "data" / "facts", tree / "base" / "facts")
+    result = subprocess.run([*kustomize_command(), str(tree / overlay)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    docs = [d for d in yaml.safe_load_all(result.stdout) if d]
+    for doc in docs:
+        validate(doc)
+    ours = build(K8S / overlay)
+    assert sorted((d["kind"], d["metadata"]["name"]) for d in docs
+                  if d["kind"] != "ConfigMap") == sorted(
+        (d["kind"], d["metadata"]["name"]) for d in ours)
+    real, mine = deployment(docs)["spec"], deployment(ours)["spec"]
+    assert real.get("replicas") == mine.get("replicas")
+    (real_bot,), (my_bot,) = real["template"]["spec"]["containers"], mine["template"]["spec"][
+        "containers"]
+    assert real_bot["image"] == my_bot["image"]
+    assert {e["name"]: e for e in real_bot["env"]} == {e["name"]: e for e in my_bot["env"]}
+    assert real_bot["readinessProbe"] == my_bot["readinessProbe"]
+    assert {d["metadata"]["namespace"] for d in docs} == {"safe-migration-bot"}
