@@ -8,7 +8,10 @@ back, and the TTLs still run. Old backups beyond the retention are removed.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -124,3 +127,57 @@ def test_a_restore_refuses_a_broken_backup(tmp_path: Path) -> None:
                              str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and "failed its check" in result.stderr
     assert not (tmp_path / "dump.rdb").exists()
+
+
+def compose_backup_line() -> str:
+    """DEPLOY.md's compose cron line: what the deploy user's cron runs every night."""
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    (line,) = [x for x in deploy.splitlines() if "docker compose exec" in x and
+               "redis-backup.sh" in x and x.lstrip()[:1].isdigit()]
+    return line
+
+
+def test_compose_backups_belong_to_the_user_who_copies_them_off(
+    durable: DurableRedis, tmp_path: Path
+) -> None:
+    """`docker compose exec` runs as root unless told otherwise: backups made that way were
+    root's (600 in a 700 directory), and the deploy user could not copy them off the server.
+    The documented line runs the backup as the cron job's own user; here its in-container
+    command runs as an unprivileged user (no Docker engine on this machine) with the
+    container's /backups and /scripts as directories of the test."""
+    line = compose_backup_line()
+    options = re.search(r"docker compose exec (.*?) redis bash -c '(.*)'$", line)
+    assert options, line
+    assert '--user "$(id -u):$(id -g)"' in options[1], "the backup would run as root"
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("running the command as another user needs root and setpriv")
+    uid = gid = 65534  # nobody: no home, no groups, like an unknown uid in a container
+    place = Path(tempfile.mkdtemp(prefix="smb-compose-backup-"))
+    try:
+        place.chmod(0o755)
+        backups = place / "backups"
+        backups.mkdir(mode=0o700)  # step 2's `install -d -m 700 backups`, by that user
+        os.chown(backups, uid, gid)
+        inner = (options[2].replace("/scripts/", f"{ROOT}/scripts/")
+                 .replace(" /backups", f" {backups}").replace(":6379/", f":{durable.port}/"))
+        env = {"PATH": os.environ["PATH"], "REDISCLI_AUTH": "backup-test-password",
+               "BACKUP_RETENTION_DAYS": "7"}  # compose's environment and the -e option
+        as_user = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups"]
+        result = subprocess.run([*as_user, "bash", "-c", inner], capture_output=True,
+                                text=True, env=env, timeout=120)
+        assert result.returncode == 0, result.stderr
+        (made,) = backups.glob("smb-redis-*.rdb")
+        assert (made.stat().st_uid, made.stat().st_gid) == (uid, gid)
+        # That user can copy it off the server (rsync or scp read it as that user).
+        copied = subprocess.run([*as_user, "cat", str(made)], capture_output=True, timeout=30)
+        assert copied.returncode == 0 and copied.stdout[:5] == b"REDIS"
+    finally:
+        shutil.rmtree(place)
+
+
+def test_the_compose_walk_makes_the_backup_directory_before_docker_does() -> None:
+    """Docker makes a missing bind-mount source as root: made by the deploy user first."""
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    compose_part = deploy[deploy.index("## A small server with Docker Compose"):]
+    made = compose_part.index("install -d -m 700 backups")
+    assert made < compose_part.index("docker compose up -d --build")

@@ -3,6 +3,7 @@ allows: it has no Docker engine, so the image is not built here (docs/DEPLOY.md 
 
 from __future__ import annotations
 
+import inspect
 import re
 import shutil
 import subprocess
@@ -84,9 +85,11 @@ def compose() -> dict[str, Any]:
 
 def test_compose_runs_bot_redis_and_rasa_each_with_a_healthcheck() -> None:
     services = compose()["services"]
-    assert set(services) == {"bot", "redis", "rasa"}
-    for name, service in services.items():
-        assert service["healthcheck"]["test"], name
+    # Besides the three, only one-shot helpers (they run to the end, then others start).
+    running = {name for name, service in services.items() if service.get("restart") != "no"}
+    assert running == {"bot", "redis", "rasa"}
+    for name in running:
+        assert services[name]["healthcheck"]["test"], name
     assert services["rasa"]["profiles"] == ["rasa"]
     depends = services["bot"]["depends_on"]
     assert depends["redis"]["condition"] == "service_healthy"
@@ -147,3 +150,68 @@ def test_compose_backups_and_restores_use_the_same_directory_without_a_host_port
     deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
     assert re.search(r"docker compose exec -T [^\n]*redis-backup\.sh /backups", deploy)
     assert re.search(r"redis-restore\.sh /backups/smb-redis-<time>\.rdb /data", deploy)
+
+
+# The user each image runs as (its Dockerfile's USER), for services that do not say `user:`.
+# rasa/rasa: `USER 1001` (group 0). The official redis image starts as root and its entrypoint
+# chowns /data to `redis` before dropping to it (when the command is redis-server).
+IMAGE_USERS = {"rasa/rasa": "1001"}
+CHOWNS_ITS_DATA = {"redis": "/data"}
+
+
+def runs_as(name: str, service: dict[str, Any]) -> str:
+    """The uid a service's processes run as."""
+    if "user" in service:
+        return str(service["user"]).split(":")[0]
+    if "build" in service:
+        (user,) = [line.split()[1] for line in stages()[-1] if line.upper().startswith("USER ")]
+        return user.split(":")[0]
+    image = service["image"].split(":")[0]
+    return IMAGE_USERS.get(image, "0")
+
+
+def test_every_named_volume_is_writable_by_the_service_that_writes_it() -> None:
+    """A new named volume is root's: a service running as another user cannot write it unless
+    something hands it over first (Rasa, uid 1001, never started: no model could be saved).
+    Each such volume is chowned to that uid by a one-shot service that must finish first."""
+    services = compose()["services"]
+    volumes = set(compose().get("volumes", {}))
+    for name, service in services.items():
+        uid = runs_as(name, service)
+        for mount in service.get("volumes", []):
+            source, target, *mode = mount.split(":")
+            if source not in volumes or "ro" in mode or uid in ("0", "root"):
+                continue
+            image = service.get("image", "").split(":")[0]
+            if CHOWNS_ITS_DATA.get(image) == target and service["command"][0] == "redis-server":
+                continue
+            owners = [dep for dep, how in service.get("depends_on", {}).items()
+                      if how.get("condition") == "service_completed_successfully"]
+            handed = False
+            for dep in owners:
+                owner = services[dep]
+                assert owner.get("profiles") == service.get("profiles"), dep
+                assert str(owner.get("user", "0")).split(":")[0] in ("0", "root"), dep
+                (its_mount,) = [m.split(":")[1] for m in owner["volumes"]
+                                if m.split(":")[0] == source]
+                command = owner.get("entrypoint", []) + owner.get("command", [])
+                handed |= (command[:2] == ["chown", "-R"] and command[2].split(":")[0] == uid
+                           and command[3:] == [its_mount])
+            assert handed, f"{name} runs as {uid} and writes volume {source}: nobody hands it over"
+
+
+def test_compose_waits_for_the_bot_to_drain_before_killing_it() -> None:
+    """On SIGTERM the bot finishes the updates in hand for up to its grace; the stop timeout
+    of each way to run it must be longer, and at least the 30 s DEPLOY.md documents."""
+    from bot.adapters.telegram.webhook import WebhookServer
+
+    drain = inspect.signature(WebhookServer.stop).parameters["grace"].default
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    documented = int(re.search(r"to (\d+) s or more", deploy)[1])  # type: ignore[index]
+    assert documented > drain
+    compose_grace = compose()["services"]["bot"]["stop_grace_period"]
+    assert compose_grace.endswith("s") and int(compose_grace[:-1]) >= documented
+    unit = (ROOT / "deploy" / "safe-migration-bot.service").read_text()
+    assert int(re.search(r"^TimeoutStopSec=(\d+)$", unit, re.M)[1]) >= documented  # type: ignore[index]
+    k8s = yaml.safe_load((ROOT / "deploy" / "kubernetes" / "base" / "deployment.yaml").read_text())
+    assert k8s["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] >= documented
