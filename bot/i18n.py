@@ -99,6 +99,7 @@ class I18n:
     """
 
     def __init__(self, locales_dir: Path) -> None:
+        self.locales_dir = locales_dir  # where the catalogs were read (the content check's too)
         self._translators = {
             lang: Translator(lang, _load_catalog(locales_dir, lang), Locale.parse(lang))
             for lang in LANGUAGES

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 from bot.content.choicechecks import check_choice_texts
 from bot.content.facts import Facts, phone_key
@@ -50,11 +49,10 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date, i18n: I18n) ->
     problems += _check_flows(parsed, facts)
     problems += _check_danger_phrases(parsed)
     problems += check_translations(parsed)
-    locales = Path(__file__).resolve().parents[2] / "locales"
     problems += check_screens(parsed, menu_labels(i18n))
     problems += check_answer_screens(parsed, i18n)
     problems += check_result_screens(parsed, i18n)
-    problems += check_plural_forms(locales)
+    problems += check_plural_forms(i18n.locales_dir)  # the catalogs the bot translates with
     problems += check_drift(parsed)
     problems += check_spellings(parsed)
     problems += check_choice_texts(parsed)

@@ -115,10 +115,19 @@ def _quoted_buttons(
 
 
 def check_plural_forms(locales_dir: Path) -> Iterator[Problem]:
-    """Plural messages with the wrong number of forms for the language, or a form without {n}."""
+    """Plural messages with the wrong number of forms for the language, or a form without {n}.
+
+    Reads the catalogs' sources (messages.po) under `locales_dir`, the directory the bot's
+    translations come from; where one is missing, a warning says that language was not checked.
+    """
     for language in LANGUAGES:
         path = locales_dir / language / "LC_MESSAGES" / "messages.po"
         if not path.is_file():
+            yield Problem(
+                display_name(path), None, "warning",
+                f"plural forms of {language} not checked: the catalog's source is not here "
+                "(set --locales or BOT_LOCALES_DIR to the locales/ of a clone)",
+            )
             continue
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=language)

@@ -60,3 +60,51 @@ def test_content_check_uses_the_bots_settings_in_a_production_install(
                     {})
     assert "0 error(s)" in out
     assert "cannot be checked" not in out.lower()  # the facts were found
+
+
+def production_settings(install: Path, locales: Path) -> dict[str, str]:
+    app = install / "app"
+    return {"BOT_CONTENT_DIR": str(app / "content"), "BOT_LOCALES_DIR": str(locales),
+            "BOT_FACTS_DIR": str(app / "facts")}
+
+
+def test_plural_forms_are_checked_in_the_catalogs_the_bot_reads(
+    install: Path, tmp_path: Path
+) -> None:
+    """The check read the package's own locales/ (absent in site-packages) and passed silently;
+    it reads BOT_LOCALES_DIR, the catalogs the bot will translate with."""
+    locales = tmp_path / "locales"
+    shutil.copytree(install / "app" / "locales", locales)
+    po = locales / "be" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    assert 'msgstr[2] "Знойдзена {n} трывожных прыкмет"\n' in text
+    po.write_text(text.replace('msgstr[2] "Знойдзена {n} трывожных прыкмет"\n', ""),
+                  encoding="utf-8")
+    (install / "elsewhere" / ".env").write_text("")
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("BOT_", "FACTS_DIR", "PYTHONPATH"))}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "content", "check"], cwd=install / "elsewhere",
+        capture_output=True, text=True, timeout=120,
+        env={**clean, "PYTHONPATH": str(install / "site"),
+             **production_settings(install, locales)},
+    )
+    assert done.returncode == 1, done.stdout[-2000:]
+    assert "'{n} warning sign found' has 2 plural form(s); be needs 3" in done.stdout
+
+
+def test_checks_without_their_data_say_they_were_skipped_and_why(
+    install: Path, tmp_path: Path
+) -> None:
+    """A production install has no held-out lines (nlu/tests) and may have only compiled
+    catalogs: the phrase-breadth and plural-form checks say they did not run, and why."""
+    locales = tmp_path / "locales"
+    shutil.copytree(install / "app" / "locales", locales)
+    for po in locales.glob("*/LC_MESSAGES/messages.po"):
+        po.unlink()  # .mo only, as a build that ships compiled catalogs alone
+    out = check(install, [], production_settings(install, locales))
+    assert "0 error(s)" in out
+    breadth = [line for line in out.splitlines() if "not checked for breadth" in line]
+    assert len(breadth) == 1 and "warning" in breadth[0] and "clone" in breadth[0]
+    for language in ("ru", "be", "en"):
+        assert f"plural forms of {language} not checked" in out
