@@ -154,25 +154,42 @@ def _runner(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: returns the process exit code."""
     args = _parser().parse_args(argv)
-    from bot.config import ConfigError
+    from bot.config import ConfigError, requested_log_format
     from bot.content.problems import ContentError
     from bot.core.messenger import TransportUnreachable
+
+    # The bot's own start-up errors follow BOT_LOG_FORMAT like its logs (a collector reading
+    # JSON lines would drop plain ones); the editors' and operators' commands print text.
+    as_json = args.command == "run" and requested_log_format() == "json"
+
+    def report(*lines: str, exception: BaseException | None = None) -> None:
+        if as_json:
+            from bot.logformat import fatal_lines
+
+            lines = tuple(fatal_lines(list(lines), exception))
+        for line in lines:
+            print(line, file=sys.stderr)
 
     try:
         return _runner(args)(args)
     except ConfigError as exc:
-        print(f"configuration error: {exc}", file=sys.stderr)
+        report(f"configuration error: {exc}")
         return 2
     except ContentError as exc:  # file:line for the editor, not a traceback
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.errors)} error(s) in the content: not starting", file=sys.stderr)
+        report(*(str(problem) for problem in exc.problems),
+               f"{len(exc.errors)} error(s) in the content: not starting")
         return 2
     except TransportUnreachable as exc:  # not a setting: one line, exit 1, restart later
-        print(f"error: {exc}", file=sys.stderr)
+        report(f"error: {exc}")
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        if not as_json:
+            raise  # the traceback, as before
+        # Its text and traceback can quote what a person wrote: the class only.
+        report("the bot stopped on an unexpected error", exception=exc)
+        return 1
 
 
 if __name__ == "__main__":

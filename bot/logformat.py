@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import UTC, datetime
 
 
@@ -25,3 +26,26 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info and record.exc_info[0] is not None:
             line["exception"] = record.exc_info[0].__name__
         return json.dumps(line, ensure_ascii=False)
+
+
+# Secrets and ids that a fatal error's words can carry: a bot token, a chat or user id.
+_TOKEN = re.compile(r"\b\d{5,}:[\w-]{30,}")
+_ID = re.compile(r"-?\b\d{6,}\b")
+
+
+def fatal_lines(lines: list[str], exception: BaseException | None = None) -> list[str]:
+    """Fatal start-up errors (settings, content, Telegram unreachable) as JSON log lines, for
+    `BOT_LOG_FORMAT=json`, shaped like `JsonFormatter`'s: level CRITICAL, logger `bot`.
+
+    Raw ids are masked: a chat or user id (6+ digits, e.g. OPERATOR_CHAT_ID's -100...) becomes
+    `<id>` and a bot token `<token>`; an `exception` adds only its class name, never its text
+    (its words can quote what a person wrote)."""
+    now = datetime.now(UTC).isoformat(timespec="milliseconds")
+    out = []
+    for line in lines:
+        masked = _ID.sub("<id>", _TOKEN.sub("<token>", line))
+        entry = {"time": now, "level": "CRITICAL", "logger": "bot", "message": masked}
+        if exception is not None:
+            entry["exception"] = type(exception).__name__
+        out.append(json.dumps(entry, ensure_ascii=False))
+    return out
