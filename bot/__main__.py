@@ -93,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--days", type=int, default=90)
 
     sub.add_parser("dashboard", help="serve the NGO's web dashboard (DASHBOARD_* settings)")
+
+    erase = sub.add_parser(
+        "erase", help="erase people as /delete does, by pseudonym or by the user= of the log "
+        "(after a restore: docs/DEPLOY.md, Backups)")
+    erase.add_argument("names", nargs="+", metavar="NAME",
+                       help="a case's pseudonym (calm-heron-421) or a logged user= key")
     return parser
 
 
@@ -144,6 +150,10 @@ def _runner(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
         from bot.handoff.stats import main as stats_main
 
         return stats_main
+    if args.command == "erase":
+        from bot.erasure import main as erase_main
+
+        return erase_main
     if args.command == "dashboard":
         from bot.dashboard.cli import main as dashboard_main
 

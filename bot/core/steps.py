@@ -216,6 +216,9 @@ class Steps:
 
     async def delete(self, turn: Turn) -> bool:
         """/delete: erase everything at once, and say so in the person's language."""
+        # The key's first 12 characters, as in every log line: after a restore from a backup,
+        # `python -m bot erase` finds the person by it (docs/DEPLOY.md "Backups").
+        log.info("data erased user=%s", turn.event.user_key[:12])
         await self._store.delete_user(turn.event.user_key)
         self.safety.pending.pop(turn.event.user_key)
         turn.response.effects.append(EraseUserData(turn.event.user_key))

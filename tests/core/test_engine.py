@@ -311,6 +311,16 @@ async def test_delete_button_erases_too(chat: Chat) -> None:
     assert any(isinstance(e, EraseUserData) for e in response.effects)
 
 
+@pytest.mark.parametrize("how", ["command", "button"])
+async def test_delete_logs_the_key_an_erase_after_a_restore_finds_the_person_by(
+    chat: Chat, how: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`python -m bot erase` after a restore takes the `user=` of this line (DEPLOY.md)."""
+    caplog.set_level(logging.INFO, logger="bot.core.steps")
+    await (chat.command("/delete") if how == "command" else chat.press("m:delete"))
+    assert f"data erased user={chat.user_key[:12]}" in [r.getMessage() for r in caplog.records]
+
+
 async def test_hide_sends_only_the_neutral_notice(chat: Chat, content: Content) -> None:
     chat.language_code = "en"
     await chat.command("/start")
