@@ -314,3 +314,24 @@ def test_real_kustomize_builds_what_the_tests_check(overlay: str, tmp_path: Path
     assert {e["name"]: e for e in real_bot["env"]} == {e["name"]: e for e in my_bot["env"]}
     assert real_bot["readinessProbe"] == my_bot["readinessProbe"]
     assert {d["metadata"]["namespace"] for d in docs} == {"safe-migration-bot"}
+
+
+def _mebibytes(quantity: str) -> float:
+    number, unit = re.fullmatch(r"(\d+)(Mi|Gi)", quantity).groups()  # type: ignore[union-attr]
+    return int(number) * (1024 if unit == "Gi" else 1)
+
+
+def test_memory_request_covers_the_measured_peak_and_the_docs_say_the_same() -> None:
+    """The request and limit follow the figures of DEPLOY.md's Capacity table (the latest
+    bench run): a request below the peak RSS gets pods evicted first under memory pressure."""
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    capacity = deploy[deploy.index("## Capacity"):]
+    peaks = [int(m) for m in re.findall(r"\| (\d+) MiB \(\d+ MiB idle\)", capacity)]
+    assert peaks, "no peak RSS in DEPLOY.md's Capacity table"
+    (bot,) = deployment(build(K8S / "base"))["spec"]["template"]["spec"]["containers"]
+    request = _mebibytes(bot["resources"]["requests"]["memory"])
+    limit = _mebibytes(bot["resources"]["limits"]["memory"])
+    assert request >= 1.15 * max(peaks) and limit >= 1.5 * request
+    resources = re.search(r"\*\*Resources\*\*: requests 250m CPU / (\d+) MiB, limit (\d+) MiB",
+                          deploy)
+    assert resources and (int(resources[1]), int(resources[2])) == (request, limit)
