@@ -31,7 +31,12 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 partial="$dir/.smb-redis-$stamp.rdb.partial"
 trap 'rm -f "$partial"' EXIT
 umask 077
-redis-cli -u "$url" "${auth[@]}" --rdb "$partial" >/dev/null
+# redis-cli tells its progress on stderr; shown only when it fails, so that cron mails the
+# owner about failures, not every night.
+if ! progress="$(redis-cli -u "$url" "${auth[@]}" --rdb "$partial" 2>&1 >/dev/null)"; then
+    echo "backup: redis-cli failed: $progress" >&2
+    exit 1
+fi
 # An empty or truncated file is no backup: redis-check-rdb reads the whole file.
 if command -v redis-check-rdb >/dev/null 2>&1; then
     redis-check-rdb "$partial" >/dev/null || { echo "backup: snapshot failed its check" >&2; exit 1; }

@@ -181,3 +181,18 @@ def test_the_compose_walk_makes_the_backup_directory_before_docker_does() -> Non
     compose_part = deploy[deploy.index("## A small server with Docker Compose"):]
     made = compose_part.index("install -d -m 700 backups")
     assert made < compose_part.index("docker compose up -d --build")
+
+
+def test_a_backup_is_quiet_when_it_works_and_says_why_when_it_fails(
+    durable: DurableRedis, tmp_path: Path
+) -> None:
+    """Cron mails whatever a job prints on stderr: only failures may print there."""
+    script = str(ROOT / "scripts" / "redis-backup.sh")
+    ok = subprocess.run(["bash", script, str(tmp_path / "ok")], capture_output=True, text=True,
+                        env={**os.environ, "REDIS_URL": durable.url}, timeout=120)
+    assert ok.returncode == 0 and ok.stderr == ""
+    wrong = durable.url.replace("backup-test-password", "wrong-password")
+    failed = subprocess.run(["bash", script, str(tmp_path / "failed")], capture_output=True,
+                            text=True, env={**os.environ, "REDIS_URL": wrong}, timeout=120)
+    assert failed.returncode != 0 and "backup: redis-cli failed" in failed.stderr
+    assert not list((tmp_path / "failed").glob("*.rdb"))
