@@ -59,15 +59,18 @@ def run(args: argparse.Namespace) -> int:
     # The catalogs the screens are measured with, read once for this check.
     _, problems = check_content(directory, facts_dir=facts_dir, i18n=I18n(locales))
     # Danger phrases too broad for the held-out advice and service lines (issue 10). Those
-    # lines are test data of a clone (nlu/tests), never installed: without them, say so.
-    heldout = REPO_ROOT / "nlu" / "tests"
+    # lines are test data of a clone (nlu/tests), never installed in the package: found beside
+    # the package (a developer's checkout) or beside the content directory (the clone a
+    # systemd install runs from); without them, say so.
     phrases_file = directory / "danger_phrases.yaml"
-    if heldout.is_dir():
+    places = [REPO_ROOT / "nlu" / "tests", directory.resolve().parent / "nlu" / "tests"]
+    heldout = next((place for place in places if place.is_dir()), None)
+    if heldout is not None:
         problems += breadth_problems(phrases_file, [heldout])
     else:
         problems.append(Problem(
             display_name(phrases_file), None, "warning",
-            f"danger phrases not checked for breadth: the held-out lines ({heldout}) are only "
+            "danger phrases not checked for breadth: the held-out lines (nlu/tests) are only "
             "in a clone of the repository; run `python -m bot content check` there for it",
         ))
     # Canned replies are read on use (a broken one never stops the bot), but checked here too.

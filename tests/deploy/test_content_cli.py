@@ -108,3 +108,16 @@ def test_checks_without_their_data_say_they_were_skipped_and_why(
     assert len(breadth) == 1 and "warning" in breadth[0] and "clone" in breadth[0]
     for language in ("ru", "be", "en"):
         assert f"plural forms of {language} not checked" in out
+
+
+def test_phrase_breadth_is_checked_from_the_clone_a_systemd_install_runs(
+    install: Path, tmp_path: Path
+) -> None:
+    """The systemd install runs from a clone: nlu/tests is beside content/ there."""
+    clone = tmp_path / "clone"
+    shutil.copytree(install / "app" / "content", clone / "content")
+    shutil.copytree(ROOT / "nlu" / "tests", clone / "nlu" / "tests")
+    settings = {**production_settings(install, install / "app" / "locales"),
+                "BOT_CONTENT_DIR": str(clone / "content")}
+    out = check(install, [], settings)
+    assert "0 error(s)" in out and "not checked for breadth" not in out
