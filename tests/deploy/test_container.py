@@ -215,3 +215,36 @@ def test_compose_waits_for_the_bot_to_drain_before_killing_it() -> None:
     assert int(re.search(r"^TimeoutStopSec=(\d+)$", unit, re.M)[1]) >= documented  # type: ignore[index]
     k8s = yaml.safe_load((ROOT / "deploy" / "kubernetes" / "base" / "deployment.yaml").read_text())
     assert k8s["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] >= documented
+
+
+def interpolate(text: str, env: dict[str, str]) -> str:
+    """Compose's variable interpolation, for the forms docker-compose.yml uses: ${NAME},
+    ${NAME:-default}, ${NAME:?error} (fails as compose does when unset), and $$ for $."""
+
+    def value(match: re.Match[str]) -> str:
+        name, op, arg = match[1], match[2] or "", match[3] or ""
+        if op.endswith("?"):
+            assert env.get(name), f"{name}: {arg}"
+        return env.get(name) or (arg if op.endswith("-") else "")
+
+    text = text.replace("$$", "\0")
+    text = re.sub(r"\$\{([A-Za-z_]\w*)(?:(:?[-?])([^}]*))?\}", value, text)
+    return text.replace("\0", "$")
+
+
+def test_the_compose_file_follows_the_compose_specification() -> None:
+    """Without `docker compose` here (above), the Compose specification's own parser
+    (compose-spec, the compose_spec crate) reads the file after interpolation: unknown keys,
+    wrong types and unknown conditions are refused, as the check below shows."""
+    from compose_spec import PyCompose
+
+    text = interpolate((ROOT / "docker-compose.yml").read_text(), {"REDIS_PASSWORD": "test"})
+    parsed = PyCompose.from_yaml(text)
+    assert set(parsed.service_names()) == set(compose()["services"])
+    for wrong in (text.replace("condition: service_completed_successfully",
+                               "condition: service_finished"),
+                  text.replace("stop_grace_period: 30s", "stop_grace_period: thirty"),
+                  text.replace("    healthcheck:", "    helthcheck:", 1)):
+        assert wrong != text
+        with pytest.raises(ValueError):
+            PyCompose.from_yaml(wrong)
