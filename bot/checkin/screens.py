@@ -7,6 +7,10 @@ Transport-agnostic; step.py decides which screen comes, this module draws it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from babel import Locale
 
 from bot.checkin.plan import DAY, HOUR, WEEK, CheckinPlan
 from bot.checkin.timezones import ZoneTable, city, moment, offset_label
@@ -73,11 +77,20 @@ class SetupScreens:
             no = [Button(r.text(t.button_no_country), f"{PREFIX}c:{NO_COUNTRY}")]
             return Reply(r.text(t.ask_country), [*rows(buttons), no, cancel])
         if plan.step == "zone":
-            zones = self._zones.choices(plan.country, self.clock())
-            buttons = [Button(f"{city(z.name, r.tr.locale)} ({offset_label(z.offset)})",
-                              f"{PREFIX}z:{z.name}") for z in zones]
             utc = [Button(r.text(t.button_utc), f"{PREFIX}z:{UTC_ZONE}")]
-            return Reply(r.text(t.ask_zone), [*rows(buttons), utc, cancel])
+            if session.awaiting is None:
+                session.awaiting = CHOICE  # "14:30" or "UTC+3" typed answers it too
+            if self.country_clocks(plan):
+                zones = self._zones.choices(plan.country, self.clock())
+                buttons = [Button(f"{city(z.name, r.tr.locale)} ({offset_label(z.offset)})",
+                                  f"{PREFIX}z:{z.name}") for z in zones]
+                return Reply(r.text(t.ask_zone), [*rows(buttons), utc, cancel])
+            # The country is not shared or its clock not known: every clock of the countries
+            # the bot knows, each with the time it shows now, so the person finds theirs.
+            now = self.clock()
+            buttons = [Button(clock_label(z.name, now, r.tr.locale), f"{PREFIX}z:{z.name}")
+                       for z in self._zones.clocks(r.content.countries, now)]
+            return Reply(r.text(t.ask_clock), [*rows(buttons), utc, cancel])
         if plan.step == "location":
             answers = [Button(r.text(t.button_yes), f"{PREFIX}l:yes"),
                        Button(r.text(t.button_no), f"{PREFIX}l:no")]
@@ -89,6 +102,24 @@ class SetupScreens:
         lines = shared_lines(texts, plan, r.lang, r.country_name)
         body = "\n".join([r.text(t.confirm), *(f"• {line}" for line in lines)])
         return Reply(body, [[Button(r.text(t.button_start), f"{PREFIX}go")], cancel])
+
+
+    def country_clocks(self, plan: CheckinPlan) -> bool:
+        """Whether the zone step offers the destination's own clocks (it keeps several)."""
+        return len(self._zones.choices(plan.country, self.clock())) > 1
+
+    def zone_offered(self, plan: CheckinPlan, zone: str) -> bool:
+        """Whether `zone` is one the zone step may take (a payload is never trusted)."""
+        if self.country_clocks(plan):
+            return self._zones.belongs(plan.country, zone)
+        return self._zones.known(zone)
+
+
+def clock_label(zone: str, now: float, locale: Locale | str) -> str:
+    """"11:00 · Варшава (UTC+1)": the time the zone's clock shows now, its city and offset."""
+    shown = moment(now, zone, locale)
+    offset = datetime.fromtimestamp(now, UTC).astimezone(ZoneInfo(zone)).utcoffset()
+    return f"{shown.time} · {shown.zone} ({offset_label(offset or timedelta(0))})"
 
 
 def skip_rows(r: Replies, texts: Checkin) -> list[list[Button]]:

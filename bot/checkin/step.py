@@ -27,6 +27,7 @@ from bot.checkin.screens import (
     UTC_ZONE,
     WAITS,
     SetupScreens,
+    clock_label,
     end_wait,
     skip_rows,
     status,
@@ -34,7 +35,7 @@ from bot.checkin.screens import (
 )
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import Unit, typed_answer, typed_hours
+from bot.checkin.typed import Unit, typed_answer, typed_clock, typed_hours
 from bot.content.models import Checkin
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.safety import Safety
@@ -122,7 +123,8 @@ class CheckinStep:
 
         The engine calls this for a message that raised no risk (that one goes to the at-risk
         path first, whatever was being set up), and with `settings_only` for one where only
-        the model saw a risk: then only a text that is wholly a setting ("2 тыдні") is taken.
+        the model saw a risk: then only a text that is wholly a setting ("2 тыдні", "5:58 am")
+        is taken.
         A typed answer to a check-in that waits ("ок", "норм", "плохо") is taken as its button.
         """
         awaiting, plans, texts = turn.session.awaiting, self._plans, turn.r.content.checkin
@@ -130,7 +132,8 @@ class CheckinStep:
             return await self._typed_answer(turn, plans, texts, text)
         if awaiting not in WAITS or (settings_only and awaiting != CHOICE):
             return False
-        if settings_only and (typed_hours(text, "day") is None):
+        if settings_only and (typed_hours(text, "day") is None
+                              and typed_clock(text, self._clock()) is None):
             return False  # the model saw a risk and it is not a setting: the at-risk path
         turn.session.awaiting = None
         if plans is None or texts is None:
@@ -189,12 +192,12 @@ class CheckinStep:
                 turn.replies.append(self._screens.screen(turn, texts, plan))
                 return
             plan.country = None if rest == NO_COUNTRY else rest
-            # One clock: times in it at once; several: the person picks; none known: UTC.
+            # One clock: times in it at once; several: the person picks one of them; not
+            # shared or not known: the person picks any clock (or types the time there).
             plan.zone = self._zones.single(plan.country, now)
-            several = plan.zone is None and len(self._zones.choices(plan.country, now)) > 1
-            plan.step = "zone" if several else "location"
+            plan.step = "location" if plan.zone is not None else "zone"
         elif kind == "z" and plan.step == "zone":
-            if rest != UTC_ZONE and not self._zones.belongs(plan.country, rest):
+            if rest != UTC_ZONE and not self._screens.zone_offered(plan, rest):
                 turn.replies.append(self._screens.screen(turn, texts, plan))
                 return
             plan.zone, plan.step = (None if rest == UTC_ZONE else rest), "location"
@@ -226,6 +229,8 @@ class CheckinStep:
         A value between the smallest and the largest button is taken as typed; outside, the
         screen comes again; a text that names no setting is left to the engine (a question).
         """
+        if plan.step == "zone":
+            return await self._typed_clock(turn, plans, texts, plan, text)
         if plan.step not in STEPS:
             return False
         kind, default = STEPS[plan.step]
@@ -238,6 +243,28 @@ class CheckinStep:
         if min(bounds) <= seconds <= max(bounds):
             _choose(plan, kind, seconds)
             await self._save(turn, plans, plan, self._clock())
+        turn.replies.append(self._screens.screen(turn, texts, plan))
+        return True
+
+    async def _typed_clock(self, turn: Turn, plans: PlanStore, texts: Checkin,
+                           plan: CheckinPlan, text: str) -> bool:
+        """"14:30" or "UTC+3" typed at the zone step: the clock keeping that offset now (the
+        destination's own first, then the picker's cities); True when taken."""
+        now = self._clock()
+        offset = typed_clock(text, now)
+        if offset is None:
+            return False  # not a clock: a question, left to the engine
+        r = turn.r
+        countries = [plan.country] if plan.country and self._screens.country_clocks(plan) else []
+        zone = self._zones.keeping(offset, [*countries, *r.content.countries], now)
+        if zone is None:  # no place keeps it ("UTC+13:15"): the screen again
+            turn.replies.append(self._screens.screen(turn, texts, plan))
+            return True
+        plan.zone, plan.step = zone, "location"
+        await self._save(turn, plans, plan, now)
+        chosen = r.text(texts.texts.clock_chosen).format(clock=clock_label(zone, now,
+                                                                            r.tr.locale))
+        turn.replies.append(Reply(chosen))
         turn.replies.append(self._screens.screen(turn, texts, plan))
         return True
 

@@ -10,6 +10,7 @@ zone" when all its zones show the same UTC offset all year. Times are formatted 
 from __future__ import annotations
 
 import importlib.resources
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -65,6 +66,36 @@ class ZoneTable:
 
     def belongs(self, country: str | None, zone: str) -> bool:
         return zone in self._zones.get((country or "").upper(), ())
+
+    def clocks(self, countries: Iterable[str], now: float) -> list[ZoneChoice]:
+        """One entry per UTC offset now among the countries' clocks, west to east: for a person
+        whose country is not known. Each offset is named by the first country (in the order
+        given) whose own first clock keeps it (Warsaw for UTC+1, Dubai for UTC+4), else by any
+        of the countries' clocks."""
+        codes = list(countries)
+        firsts = [c[0] for code in codes if (c := self.choices(code, now))]
+        rest = [choice for code in codes for choice in self.choices(code, now)[1:]]
+        by_offset: dict[timedelta, ZoneChoice] = {}
+        for choice in (*firsts, *rest):
+            by_offset.setdefault(choice.offset, choice)
+        return [by_offset[offset] for offset in sorted(by_offset)]
+
+    def keeping(self, offset: timedelta, countries: Iterable[str], now: float) -> str | None:
+        """A zone whose UTC offset is `offset` now: one of `clocks(countries)` first (the
+        city the picker shows), else any in the table; None when no place keeps it."""
+        for choice in self.clocks(countries, now):
+            if choice.offset == offset:
+                return choice.name
+        start = datetime.fromtimestamp(now, UTC)
+        for zones in self._zones.values():
+            for name in zones:
+                if start.astimezone(ZoneInfo(name)).utcoffset() == offset:
+                    return name
+        return None
+
+    def known(self, zone: str) -> bool:
+        """Whether the name is one of the table's zones (a payload is never trusted)."""
+        return any(zone in zones for zones in self._zones.values())
 
 
 def zone_of(name: str | None) -> ZoneInfo | None:

@@ -50,14 +50,14 @@ async def set_up(person: Person, *, country: str = "PL", employer: str | None = 
                  contact: str | None = None, zone: str | None = None,
                  share_location: bool = False) -> str:
     """Turn check-ins on every 2 days for 2 weeks with 12 hours' grace; the started text.
-    `zone`: the clock picked when the country keeps several."""
+    `zone`: the clock picked when the country keeps several or is not shared (default UTC)."""
     await person.press("m:checkin")
     await person.press("ci:i:2")
     await person.press("ci:d:2")
     await person.press("ci:g:12")
     await person.press(f"ci:c:{country}")
-    if zone is not None:
-        await person.press(f"ci:z:{zone}")
+    if zone is not None or country == "no":  # not shared: the person picks a clock
+        await person.press(f"ci:z:{zone or 'utc'}")
     await person.press("ci:l:yes" if share_location else "ci:l:no")
     if employer is None:
         await person.press("ci:skip")

@@ -128,8 +128,8 @@ async def test_stop_after_a_missed_check_in_tells_the_team_then_ends_everything(
     chat = Chat(engine(redis_client, clock), language_code="ru", chat_key="5551")
     await chat.command("/start")
     await chat.command("/checkin")
-    for payload in ("ci:i:1", "ci:d:1", "ci:g:6", "ci:c:no", "ci:l:no", "ci:skip", "ci:skip",
-                    "ci:go"):
+    for payload in ("ci:i:1", "ci:d:1", "ci:g:6", "ci:c:no", "ci:z:utc", "ci:l:no", "ci:skip",
+                    "ci:skip", "ci:go"):
         await chat.press(payload)
     store = PlanStore(redis_client, SECRET_KEY)
     scheduler = _scheduler(store, phone, team, clock)
@@ -178,8 +178,8 @@ async def test_an_answer_while_the_alert_is_queued_reaches_the_operators(
     team = AnswersMeanwhile()
     await chat.command("/start")
     await chat.command("/checkin")
-    for payload in ("ci:i:1", "ci:d:1", "ci:g:6", "ci:c:no", "ci:l:no", "ci:skip", "ci:skip",
-                    "ci:go"):
+    for payload in ("ci:i:1", "ci:d:1", "ci:g:6", "ci:c:no", "ci:z:utc", "ci:l:no", "ci:skip",
+                    "ci:skip", "ci:go"):
         await chat.press(payload)
     store = PlanStore(redis_client, SECRET_KEY)
     scheduler = _scheduler(store, phone, team, clock)

@@ -81,6 +81,7 @@ async def test_utc_is_said_plainly_when_the_clock_is_unknown_or_chosen(
                   user_key="a" * 32, chat_key="chat-a")
     await _up_to_country(hidden)
     await hidden.press("ci:c:no")
+    await hidden.press("ci:z:utc")
     assert "2 снежня 2026 г., 10:00 па UTC (час па Грынвічы)" in await _finish(hidden)
     picked = Chat(engine(redis_client, FakeClock(NOW)), language_code="en",
                   user_key="b" * 32, chat_key="chat-b")
@@ -121,3 +122,79 @@ async def test_a_plan_stored_before_time_zones_shows_utc(redis_client: Redis) ->
     assert await store.save(chat.user_key, plan, seq=plan.seq, now=clock.now)
     status = _plain(texts(await chat.command("/checkin"))[0])
     assert "2 декабря 2026 г., 10:00 по UTC (время по Гринвичу)" in status
+
+
+def _labels(response: object) -> dict[str, str]:
+    [screen] = response.replies  # type: ignore[attr-defined]
+    return {b.payload: b.label for row in screen.buttons for b in row}
+
+
+@pytest.mark.parametrize(("language", "minsk", "warsaw", "started"), [
+    ("ru", "13:00 · Минск (UTC+3)", "11:00 · Варшава (UTC+1)",
+     "2 декабря 2026 г., 11:00 (местное время, Варшава)"),
+    ("be", "13:00 · Мінск (UTC+3)", "11:00 · Варшава (UTC+1)",
+     "2 снежня 2026 г., 11:00 (мясцовы час, Варшава)"),
+    ("en", "1:00 PM · Minsk (UTC+3)", "11:00 AM · Warsaw (UTC+1)",
+     "December 2, 2026, 11:00 AM (local time, Warsaw)"),
+])
+async def test_a_person_who_keeps_the_country_to_themselves_still_picks_their_clock(
+    redis_client: Redis, language: str, minsk: str, warsaw: str, started: str
+) -> None:
+    """No destination shared: no clock can be guessed, so every clock of the countries the bot
+    knows is offered, each button with the time it shows now, and UTC."""
+    chat = Chat(engine(redis_client, FakeClock(NOW)), language_code=language)
+    await _up_to_country(chat)
+    labels = _labels(await chat.press("ci:c:no"))
+    assert _plain(labels["ci:z:Europe/Minsk"]) == minsk
+    assert _plain(labels["ci:z:Europe/Warsaw"]) == warsaw
+    assert "ci:z:utc" in labels and "ci:x" in labels
+    # One button per offset now, west to east (Vilnius and Kyiv share UTC+2: one of them).
+    offsets = [label.rsplit("(", 1)[1] for p, label in labels.items() if p.startswith("ci:z:")
+               and p != "ci:z:utc"]
+    assert len(offsets) == len(set(offsets))
+    await chat.press("ci:z:Mars/Olympus")  # never a zone: the screen again, nothing stored
+    await chat.press("ci:z:Europe/Warsaw")
+    assert started in await _finish(chat)
+
+
+@pytest.mark.parametrize(("language", "typed", "expected"), [
+    ("ru", "13:00", "2 декабря 2026 г., 13:00 (местное время, Минск)"),
+    ("be", "13.05", "2 снежня 2026 г., 13:00 (мясцовы час, Мінск)"),  # a clock a bit off
+    ("en", "UTC-5", "December 2, 2026, 5:00 AM (local time, New York)"),
+    ("en", "3:58 am", "December 2, 2026, 4:00 AM (local time, Chicago)"),
+    ("ru", "gmt+4", "2 декабря 2026 г., 14:00 (местное время, Дубай)"),
+])
+async def test_the_time_there_or_an_offset_can_be_typed(
+    redis_client: Redis, language: str, typed: str, expected: str
+) -> None:
+    chat = Chat(engine(redis_client, FakeClock(NOW)), language_code=language)
+    await _up_to_country(chat)
+    await chat.press("ci:c:no")
+    chosen = await chat.say(typed)
+    assert "ci:l:yes" in all_payloads(chosen)  # taken: on to the next question
+    assert _plain(texts(chosen)[0]).split(": ", 1)[1].split(" · ")[1].split(" (")[0] in expected
+    assert expected in await _finish(chat)
+
+
+async def test_a_typed_clock_in_a_country_of_several_prefers_that_countrys_city(
+    redis_client: Redis,
+) -> None:
+    chat = Chat(engine(redis_client, FakeClock(NOW)), language_code="ru")
+    await _up_to_country(chat)
+    await chat.press("ci:c:RU")
+    await chat.say("17:00")  # UTC+7 in Russia is Novosibirsk
+    assert "2 декабря 2026 г., 17:00 (местное время, Новосибирск)" in await _finish(chat)
+
+
+async def test_what_is_no_clock_is_not_taken_for_one(redis_client: Redis) -> None:
+    """A question typed at the clock step is answered as a question; a clock no place keeps
+    brings the screen again; neither moves the setup on."""
+    clock = FakeClock(NOW)
+    chat = Chat(engine(redis_client, clock), language_code="ru")
+    await _up_to_country(chat)
+    await chat.press("ci:c:no")
+    again = await chat.say("UTC-11:30")
+    assert "ci:z:utc" in all_payloads(again) and "ci:l:yes" not in all_payloads(again)
+    await chat.say("а зачем это нужно?")
+    plan = await PlanStore(redis_client, SECRET_KEY).load(chat.user_key)
+    assert plan is not None and plan.step == "zone" and plan.zone is None

@@ -3,12 +3,14 @@ English, transliterated, with typos in the endings; what names no setting is lef
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from redis.asyncio import Redis
 
 from bot.checkin.plan import DAY, HOUR, WEEK
 from bot.checkin.store import PlanStore
-from bot.checkin.typed import typed_hours
+from bot.checkin.typed import typed_clock, typed_hours
 from tests.checkin.helpers import SECRET_KEY, FakeClock, engine
 from tests.helpers.chat import Chat, all_payloads, texts
 
@@ -93,3 +95,25 @@ async def test_a_risk_message_with_a_number_is_never_a_setting(
     assert "Сколько ждать" not in "\n".join(texts(reply))
     plan = await PlanStore(redis_client, SECRET_KEY).load(chat.user_key)
     assert plan is not None and plan.duration_s == 0
+
+
+TEN_UTC = datetime(2026, 11, 30, 10, 0, tzinfo=UTC).timestamp()
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("13:00", 3), ("13.00", 3), ("13 : 02", 3), ("12:53", 3), ("14ч30", 4.5), ("1:00 pm", 3),
+    ("3:00 a.m.", -7), ("00:30", -9.5), ("23:00", 13), ("01:00", -9),
+    ("UTC+3", 3), ("utc +3", 3), ("GMT-5", -5), ("+5:30", 5.5), ("-3", -3), ("−3", -3),
+    ("UTC", 0), ("gmt", 0), ("+5:45", 5.75),
+])
+def test_a_typed_clock_is_the_offset_it_means(text: str, hours: float) -> None:
+    """The time there now (rounded to a quarter hour) or an offset from UTC."""
+    assert typed_clock(text, TEN_UTC) == timedelta(hours=hours)
+
+
+@pytest.mark.parametrize("text", [
+    "3", "ok", "привет", "25:00", "13:75", "13:00 pm", "UTC+15", "+5:20", "в 13:00 позвони",
+    "2 тыдні", "", "утром",
+])
+def test_what_is_no_clock_is_none(text: str) -> None:
+    assert typed_clock(text, TEN_UTC) is None

@@ -23,6 +23,10 @@ class CheckinTexts(Strict):
     ask_grace: LocalizedText  # how long to wait for an answer before the team is told
     ask_country: LocalizedText  # share the destination country?
     ask_zone: LocalizedText  # the destination keeps several clocks: which one to show times in
+    # The destination is not shared or its clock not known: pick any clock (cities with the
+    # time each shows now) or type the time there / the offset from UTC.
+    ask_clock: LocalizedText
+    clock_chosen: LocalizedText  # a typed clock was understood: "{clock}"
     ask_location: LocalizedText  # share the last country they told the bot they were in?
     ask_employer: LocalizedText  # type the employer's or agency's name, or skip
     ask_contact: LocalizedText  # type a contact, or skip
