@@ -157,6 +157,17 @@ class CheckinStep:
         turn.replies.append(self._screens.screen(turn, texts, plan))
         return True
 
+    async def typed_answer_waits(self, event: IncomingEvent, texts: Checkin | None) -> bool:
+        """Whether the event is a typed answer ("ок", "плохо") to a check-in that waits or was
+        missed: the engine takes it even while a case is open (after a missed check-in the
+        case is the alert's), so the answer counts and the operators hear of it."""
+        if self._plans is None or texts is None or event.kind != EventKind.TEXT:
+            return False
+        if typed_answer(event.text or "", texts) is None:
+            return False
+        plan = await self._plans.load(event.user_key)
+        return plan is not None and plan.phase in ("asked", "alerted")
+
     async def _typed_answer(self, turn: Turn, plans: PlanStore, texts: Checkin,
                             text: str) -> bool:
         """"ок" typed under a waiting check-in is "All fine", "плохо" is "Not fine": the

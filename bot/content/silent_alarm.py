@@ -11,6 +11,7 @@ from bot.content.yamlfile import read_optional_section
 
 FILE_NAME = "silent_alarm.yaml"
 KEY = "silent_alarm"
+ORDINARY = ("ordinary_reply", "later_reply")  # seen by whoever holds the phone: no numbers
 
 
 def read_silent_alarm(path: Path) -> tuple[SilentAlarm | None, list[Problem]]:
@@ -30,10 +31,10 @@ def read_silent_alarm(path: Path) -> tuple[SilentAlarm | None, list[Problem]]:
                 )
             for language in ("ru", "be", "en"):
                 text = getattr(value, language) or ""
-                if name_ == "ordinary_reply" and any(ch.isdigit() for ch in text):
+                if name_ in ORDINARY and any(ch.isdigit() for ch in text):
                     problems.append(
                         (where / "texts" / name_).problem(
-                            "error", "the ordinary reply must not contain numbers", language
+                            "error", f"the {name_} must not contain numbers", language
                         )
                     )
     if any(p.severity == "error" for p in problems):

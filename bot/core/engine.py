@@ -154,6 +154,18 @@ class DialogueEngine:
         session, _ = await self._load(event.user_key)
         return self._alarm.written(event.user_key, event.text, session)
 
+    async def answers_before_case(self, event: IncomingEvent) -> bool:
+        """Whether the engine answers this text even while a case is open: the code word, or
+        a typed answer to a check-in that waits or was missed ("ок": the answer must count,
+        and a late one tells the case's operators itself)."""
+        if await self.is_code_word(event):
+            return True
+        try:
+            return await self._checkin.typed_answer_waits(event, self._holder.content.checkin)
+        except Exception as exc:  # Redis down: the open case takes it, as before
+            log.error("check-in answer lookup failed (%s)", type(exc).__name__)
+            return False
+
     async def keep_case(self, user_key: str, case: CaseStatus) -> None:
         """Keep the handoff's word about the person's case in their session, outside a turn
         (a case opened or relayed to); the transport calls it under the person's lock."""

@@ -6,7 +6,7 @@ import logging
 import time
 
 from bot.core.events import Reply
-from bot.handoff.alerts import Press, operator_name, outcome_reply
+from bot.handoff.alerts import Press, operator_name, outcome_reply, unannounced
 from bot.handoff.case import Case
 from bot.handoff.labels import OUTCOMES
 from bot.handoff.parts import HandoffParts
@@ -14,6 +14,9 @@ from bot.i18n import N_
 from bot.storage.health import unless_full
 
 log = logging.getLogger(__name__)
+
+TAKEN_UNANNOUNCED = N_("Nothing was sent to their phone: your first message will be the first "
+                       "thing they see from the team. Someone else may read it.")
 
 
 async def take(parts: HandoffParts, case: Case, operator: int, *,
@@ -42,9 +45,14 @@ async def take(parts: HandoffParts, case: Case, operator: int, *,
     if not await parts.board.show_status(case):  # the alert shows it; else a note, as before
         await parts.board.note(case, "✅ " + parts.board.text(
             N_("Taken by {name}."), name=operator_name(case, parts.board.labels)))
-    await parts.person.tell(case.user_key, Reply(
-        parts.person.text("handoff_taken", case.language), parts.person.stop_button(case.language)
-    ), case)
+    if unannounced(case):
+        # Their phone was never told of a case, and someone else may hold it: taking it says
+        # nothing there. The operator's own first message is the first sign of the team.
+        await parts.board.note(case, "🔕 " + parts.board.text(TAKEN_UNANNOUNCED))
+    else:
+        await parts.person.tell(case.user_key, Reply(
+            parts.person.text("handoff_taken", case.language),
+            parts.person.stop_button(case.language)), case)
     log.info("case taken case=%s", case.id)
     return True
 
@@ -109,9 +117,10 @@ async def on_press(parts: HandoffParts, press: Press, operator: int,
             return
         await take(parts, case, operator, notify_press=callback_id, name=name)
     elif press.action in ("close", "norisk"):
-        if case.state != "closed":
-            # Closing forgets the person's chat address, so they are told first. A person who
-            # blocked the bot cannot be told: the case closes all the same.
+        if case.state != "closed" and not unannounced(case):
+            # Closing forgets the person's chat address, so they are told first (unless their
+            # phone never heard of the case). A person who blocked the bot cannot be told: the
+            # case closes all the same.
             await parts.person.tell(case.user_key,
                                 Reply(parts.person.text("handoff_closed", case.language)), case)
         outcome = "no_risk" if press.action == "norisk" else None

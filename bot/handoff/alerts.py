@@ -98,6 +98,13 @@ def silent_case(case: Case) -> bool:
     return case.reason == "checkin" or SILENT_ALARM in case.indicators
 
 
+def unannounced(case: Case) -> bool:
+    """A silent case no operator has written in to the person yet: nothing on their phone says
+    a team is involved, so the bot speaks there as if there were no case (ordinary replies, no
+    queue, no "taken" or "closed"), and only an operator's own message changes that."""
+    return silent_case(case) and not case.spoken
+
+
 def _details(case: Case, texts: OperatorTexts) -> list[str]:
     unseen = silent_case(case)
     reason = texts.reason(case.reason)

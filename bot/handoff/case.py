@@ -38,6 +38,9 @@ class Case:
     closed_name: str = ""  # the closing operator's first name
     outcome: str = ""
     unreachable: bool = False  # the person blocked the bot: "unreachable" is the likely outcome
+    # An operator's message reached the person: a silent case (code word, missed check-in) is
+    # from then on a conversation their phone shows (bot/handoff/alerts.py: `unannounced`).
+    spoken: bool = False
     posted: int = -1  # the last alert number posted (0 the first, then escalations)
     reopened: int = 0  # the alert number that announced the person's reopening (0: none)
     # The last alert number whose sendMessage was started: above `posted`, that post's end is
@@ -73,6 +76,8 @@ class Case:
         }
         if self.unreachable:
             fields["unreachable"] = "1"
+        if self.spoken:
+            fields["spoken"] = "1"
         if self.posted >= 0:
             fields["posted"] = str(self.posted)
         if self.reopened:
@@ -100,6 +105,7 @@ class Case:
             taken_at=float(raw.get("taken_at") or 0), closed_at=float(raw.get("closed_at") or 0),
             closed_by=raw.get("closed_by", ""), outcome=raw.get("outcome", ""),
             operator_name=raw.get("operator_name", ""), closed_name=raw.get("closed_name", ""),
-            unreachable=raw.get("unreachable") == "1", posted=int(raw.get("posted") or -1),
+            unreachable=raw.get("unreachable") == "1", spoken=raw.get("spoken") == "1",
+            posted=int(raw.get("posted") or -1),
             reopened=int(raw.get("reopened") or 0), posting=int(raw.get("posting") or -1),
         )

@@ -148,6 +148,23 @@ class PersonLine:
             await self.tell(case.user_key, Reply(
                 self.text("handoff_place", case.language, place=place)), case)
 
+    async def answer_unannounced(self, case: Case, *, danger: bool) -> None:
+        """The reply to a message written in a silent case the phone was never told of: the
+        ordinary one (content/silent_alarm.yaml `later_reply`, else `ordinary_reply`), as if
+        no team were involved; the numbers first when they wrote of danger openly (the
+        danger-phrase layer found it), as the bot answers that anywhere."""
+        content = self._content()
+        if danger:
+            replies = Replies(content, self._i18n.translator(case.language))
+            country = case.country if case.country in content.countries else None
+            await self.tell(case.user_key, replies.risk_numbers(country), case)
+            return
+        alarm = content.silent_alarm
+        if alarm is None:  # the file is gone: nothing ordinary to say, so nothing is said
+            return
+        text = (alarm.texts.later_reply or alarm.texts.ordinary_reply).get(case.language)
+        await self.tell(case.user_key, Reply(text.strip()), case)
+
     async def tell_unreachable(self, case: Case) -> None:
         """The operators cannot be reached: the person hears it at once, with the numbers."""
         text = self.text("handoff_unreachable", case.language)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from redis.exceptions import OutOfMemoryError, RedisError
 
 from bot.core.messenger import BotApiError
-from bot.handoff.alerts import alert_reply
+from bot.handoff.alerts import alert_reply, unannounced
 from bot.handoff.case import Case
 from bot.handoff.failures import Call, decide
 from bot.handoff.parts import HandoffParts
@@ -106,7 +106,9 @@ class AlertPoster:
                       case.id, item.n)
             if refused_by_telegram(exc):  # known not posted: the next try is no repeat
                 await unless_full(parts.cases.update(case.id, posting=case.posted))
-            if await parts.cases.due_once(case.id, "unreachable", UNREACHABLE_NOTE_EVERY):
+            # A phone never told of the case is told nothing now either.
+            if not unannounced(case) and await parts.cases.due_once(
+                    case.id, "unreachable", UNREACHABLE_NOTE_EVERY):
                 await parts.person.tell_unreachable(case)
             raise
         self._unrecorded[(item.case_id, item.n)] = ids
@@ -142,7 +144,8 @@ class AlertPoster:
         else:
             log.info("alert escalated case=%s n=%d", case.id, item.n)
             parts.metrics.alerts.labels("escalated").inc()
-            await parts.person.remind_place(case)
+            if not unannounced(case):  # the phone of a silent case never shows a queue
+                await parts.person.remind_place(case)
 
     async def _ensure_topic(self, case: Case) -> bool:
         parts = self.parts

@@ -13,7 +13,7 @@ from redis.exceptions import RedisError
 
 from bot.core.events import CaseStatus, EventKind, IncomingEvent, Reply
 from bot.handoff.actions import take
-from bot.handoff.alerts import is_note, outcome_reply, silent_case
+from bot.handoff.alerts import is_note, outcome_reply, silent_case, unannounced
 from bot.handoff.canned import canned_command, pick_canned
 from bot.handoff.case import Case
 from bot.handoff.channel import OperatorsUnreachable
@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 DELETE_PAYLOAD = "m:delete"
 TAKE_FIRST = N_("Not delivered: press Take first (or close a case).")
 NOTE_KEPT = N_("📝 Note: kept here for colleagues, not passed on to the person.")
+STOP_UNANNOUNCED = N_("🔕 /stop was written on {case}'s phone. The case stays open: their phone "
+                      "has not been told of it, and someone else may have written this.")
 PLACE_NOTE_EVERY = 300  # seconds: "your place in the queue" at most this often per case
 
 
@@ -55,6 +57,13 @@ class Relay:
         if case is None:
             return Routed(False, CaseStatus(None))
         if _is(event, STOP_PAYLOAD, "/stop"):
+            if unannounced(case):
+                # The phone was never told of a case: whoever typed /stop (maybe not the
+                # person) must not end the alarm, nor learn of it. The menu answers, as it
+                # does without a case; the operators are told.
+                await self._parts.board.note(case, self._parts.board.text(STOP_UNANNOUNCED,
+                                                                          case=case.pseudonym))
+                return Routed(False, CaseStatus(case.id))
             await self.end_by_user(case)
             return Routed(True, CaseStatus(None))
         if _is(event, DELETE_PAYLOAD, "/delete"):
@@ -64,7 +73,13 @@ class Relay:
             return Routed(False)  # the engine still erases everything else and confirms
         if event.kind in (EventKind.COMMAND, EventKind.BUTTON):
             return Routed(False, CaseStatus(case.id))
-        await self._to_case(case, event)
+        danger = await self._to_case(case, event)
+        if unannounced(case):
+            # Silence would look broken to a frightened person and odd to a watcher: the
+            # ordinary reply, as if no team were involved (the numbers when they wrote of
+            # danger openly).
+            await self._parts.person.answer_unannounced(case, danger=danger)
+            return Routed(True, CaseStatus(case.id))
         # A silent case (code word, missed check-in) was never announced on the phone: no
         # "your place in the queue" there either, whoever is holding it.
         if case.state == "new" and not silent_case(case):
@@ -76,7 +91,8 @@ class Relay:
                             case.id)
         return Routed(True, CaseStatus(case.id))
 
-    async def _to_case(self, case: Case, event: IncomingEvent) -> None:
+    async def _to_case(self, case: Case, event: IncomingEvent) -> bool:
+        """Post the person's message in the case; True when it holds a danger phrase."""
         parts = self._parts
         text = event.text or ""
         flags: list[str] = []
@@ -106,11 +122,14 @@ class Relay:
                 await copy_to_case(parts, case, event.kind, int(event.chat_key),
                                    int(event.message_key or 0))
         except OperatorsUnreachable:
-            # Nobody can read it: the person must not wait for an answer that cannot come.
+            # Nobody can read it: the person must not wait for an answer that cannot come
+            # (unless the phone never heard of a team: then the ordinary reply follows).
             log.error("relay to operators failed: chat unreachable case=%s", case.id)
-            await parts.person.tell_unreachable(case)
-            return
+            if not unannounced(case):
+                await parts.person.tell_unreachable(case)
+            return bool(flags)
         log.info("relayed to operators case=%s", case.id)
+        return bool(flags)
 
     async def _place_note(self, case: Case) -> None:
         if await unless_full(self._parts.cases.due_once(case.id, "placenote", PLACE_NOTE_EVERY)):
@@ -164,6 +183,10 @@ class Relay:
         if delivered is Delivery.NO_ADDRESS:
             await self._say(update, N_("The person's chat is no longer known: not delivered."))
             return False
+        if delivered is Delivery.DELIVERED and unannounced(case):
+            # Their phone now shows the team: from here on it is an ordinary conversation.
+            case.spoken = True
+            await parts.cases.update(case.id, spoken=1)
         if delivered is Delivery.DELIVERED:  # FAILED: the case already has a note
             # Delivered already: an audit entry refused for lack of memory changes nothing.
             action = ("relay" if canned is None and text is not None

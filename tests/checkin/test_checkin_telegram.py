@@ -260,8 +260,36 @@ async def test_after_a_missed_check_in_the_phone_shows_no_queue(
     clock.advance(GRACE + 1)
     await sent_to(fake_api, OPS, "Case #", since=mark)
     mark = len(fake_api.calls)
-    await person.say("кто это пишет?", replies=0)
+    [reply] = await person.say("кто это пишет?")
+    assert reply.text == "Записал, спасибо 👍"  # ordinary: never silence, never a queue
     await sent_to(fake_api, OPS, "кто это пишет?", since=mark)
     await idle()
     assert not [c.text for c in fake_api.calls_to("sendMessage", 713, mark)
                 if "очеред" in c.text]
+
+
+@FRAMEWORKS
+async def test_a_typed_answer_after_the_alert_counts_though_a_case_is_open(
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
+) -> None:
+    """"ок" typed (not pressed) after the missed check-in's alert opened a case: it is the
+    late answer (the team hears "answered late: all right"), not a message lost in the case;
+    the next check-in comes as planned."""
+    person = Person(bot, fake_api, 714, "be")
+    await person.say("/start")
+    await set_up(person)
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, 714, "Як справы")
+    mark = len(fake_api.calls)
+    clock.advance(GRACE + 1)
+    await sent_to(fake_api, OPS, "Case #", since=mark)
+    mark = len(fake_api.calls)
+    [reply] = await person.say("усё добра")
+    assert "Выдатна" in reply.text
+    (late,) = await sent_to(fake_api, OPS, "answered the missed check-in late: all right",
+                            since=mark)
+    assert pseudonym(714) in late.text
+    assert not [c for c in fake_api.calls_to("sendMessage", OPS, mark) if "усё добра" in c.text]
+    mark = len(fake_api.calls)
+    clock.advance(INTERVAL)
+    await sent_to(fake_api, 714, "Як справы", since=mark)

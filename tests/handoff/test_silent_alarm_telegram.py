@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import AsyncIterator
+
 import pytest
 from redis.asyncio import Redis
 
 from tests.handoff.telegram import (
     OPS,
     HandoffBot,
+    Operator,
+    case_of,
     consent,
     pseudonym,
     reach_consent,
+    recorded,
     sent_to,
     settings_for,
 )
-from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.fake_bot_api import Call, FakeBotAPI
 from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
@@ -97,9 +103,138 @@ async def test_after_the_code_word_the_phone_never_shows_a_queue(
         await person.say("Голубцы")
         await sent_to(fake_api, OPS, "Case #", since=mark)
         mark = len(fake_api.calls)
-        await person.say("привет, как погода?", replies=0)
+        [reply] = await person.say("привет, как погода?")
+        assert reply.text == "Записал, спасибо 👍"
         await sent_to(fake_api, OPS, "привет, как погода?", since=mark)
+        await fake_api.quiet()
         for call in fake_api.calls_to("sendMessage", 779, mark):
             assert "очеред" not in call.text and "команд" not in call.text, call.text
     finally:
         await bot.stop()
+
+
+
+# After the code word (until an operator writes to them) the phone answers ordinarily: the
+# person's messages reach the case, and nothing says a team is involved.
+FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+GIVES_AWAY = re.compile(r"\d|очеред|чарз|queue|команд|каманд|team|помощ|дапамог|help|оператор|"
+                        r"operator|разговор|размов|conversation", re.I)
+LATER = {"ru": "Записал, спасибо 👍", "be": "Запісаў, дзякуй 👍", "en": "Noted, thanks 👍"}
+
+
+@pytest.fixture
+async def bot(framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
+              redis_client: Redis) -> AsyncIterator[HandoffBot]:
+    running = HandoffBot(settings_for(fake_api, framework, redis_server.url),
+                         options={"escalate_after": 0.5})
+    await running.start()
+    try:
+        yield running
+    finally:
+        await running.stop()
+
+
+async def _alarm(person: Person, api: FakeBotAPI, word: str) -> Call:
+    """Set the word (exact only), write it; the alert as posted."""
+    await person.say("/start")
+    await person.say("/codeword")
+    await person.say(word)
+    await person.press("sa:in:no")
+    mark = len(api.calls)
+    await person.say(word)
+    (alert,) = await sent_to(api, OPS, "Case #", since=mark)
+    return alert
+
+
+def _phone(api: FakeBotAPI, chat_id: int, since: int) -> list[str]:
+    return [c.text for c in api.calls_to("sendMessage", chat_id, since)]
+
+
+@FRAMEWORKS
+async def test_after_the_code_word_every_message_reaches_the_case_and_gets_an_ordinary_reply(
+    fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    """Silence would look broken to the person and odd to whoever watches: each message is
+    relayed as usual and answered with content's ordinary `later_reply`, in their language."""
+    for user_id, language, word, written in (
+        (781, "ru", "голубцы", "привет, ты где? скоро буду дома"),
+        (782, "be", "дранікі", "прывітанне, як надвор'е ў вас?"),
+        (783, "en", "pancakes", "hi, what's the weather like?"),
+    ):
+        person = Person(bot, fake_api, user_id, language)
+        await _alarm(person, fake_api, word)
+        for text in (written, "ещё одно / yet another"):
+            mark = len(fake_api.calls)
+            [reply] = await person.say(text)
+            assert reply.text == LATER[language] and not reply.payloads
+            assert not GIVES_AWAY.search(reply.text)
+            await sent_to(fake_api, OPS, f"{pseudonym(user_id)}: {text}", since=mark)
+
+
+@FRAMEWORKS
+async def test_taking_and_stop_say_nothing_on_the_phone_until_an_operator_writes(
+    fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    person, operator = Person(bot, fake_api, 784, "ru"), Operator(fake_api)
+    alert = await _alarm(person, fake_api, "голубцы")
+    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+    await recorded(redis_client, case)
+
+    mark = len(fake_api.calls)
+    await operator.press(f"op:take:{case}")
+    await sent_to(fake_api, OPS, "Nothing was sent to their phone", since=mark)
+    await fake_api.quiet()
+    assert _phone(fake_api, 784, mark) == []  # no "a person from our team has joined"
+
+    # /stop typed on the phone (maybe by someone else) does not end the alarm, nor show it.
+    mark = len(fake_api.calls)
+    replies = await person.say("/stop")
+    assert not any(GIVES_AWAY.search(text) for text in _phone(fake_api, 784, mark)), replies
+    await sent_to(fake_api, OPS, "/stop was written on", since=mark)
+    assert await redis_client.hget(f"smb:handoff:case:{case}", "state") == "taken"
+    [reply] = await person.say("кто это был?")
+    assert reply.text == LATER["ru"]
+
+    # The operator's own message is the first sign of the team: from then on, a conversation.
+    mark = len(fake_api.calls)
+    await operator.write("Здравствуйте, это Алёна. Вам удобно писать?", thread_id=thread)
+    await sent_to(fake_api, 784, "это Алёна", since=mark)
+    mark = len(fake_api.calls)
+    await person.say("да, теперь могу", replies=0)
+    await sent_to(fake_api, OPS, "да, теперь могу", since=mark)
+    await fake_api.quiet()
+    assert _phone(fake_api, 784, mark) == []  # the operator answers, not the bot
+    mark = len(fake_api.calls)
+    [stopped] = await person.say("/stop")
+    assert "остановили разговор" in stopped.text  # an ordinary conversation now
+
+
+@FRAMEWORKS
+async def test_closing_or_escalating_an_unanswered_silent_case_tells_the_phone_nothing(
+    fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    person, operator = Person(bot, fake_api, 785, "be"), Operator(fake_api)
+    alert = await _alarm(person, fake_api, "дранікі")
+    mark = len(fake_api.calls)
+    await sent_to(fake_api, OPS, "ESCALATED", since=mark)  # nobody took it in time
+    case = case_of(alert)
+    await recorded(redis_client, case)
+    await operator.press(f"op:close:{case}")
+    await fake_api.quiet()
+    assert _phone(fake_api, 785, mark) == []  # no queue place, no "conversation ended"
+
+
+@FRAMEWORKS
+async def test_danger_written_openly_after_the_code_word_gets_the_numbers(
+    fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    """The person chose to write openly: the numbers come at once, as anywhere in the bot,
+    and the case hears the danger phrase."""
+    person = Person(bot, fake_api, 786, "ru")
+    await person.say("/start")
+    await person.press("c:LT")
+    await _alarm(person, fake_api, "голубцы")
+    mark = len(fake_api.calls)
+    [reply] = await person.say("меня бьют, заберите меня")
+    assert "112" in reply.text and "Литв" in reply.text
+    await sent_to(fake_api, OPS, "Danger phrase", since=mark)

@@ -38,6 +38,8 @@ class Engine(Protocol):
 
     async def is_code_word(self, event: IncomingEvent) -> bool: ...
 
+    async def answers_before_case(self, event: IncomingEvent) -> bool: ...
+
 
 class Answering:
     """Carries out `Plan`s: alerts and erasure, replies, queue place, /hide; marks progress."""

@@ -248,9 +248,10 @@ class UpdatePipeline:
         """The open case takes the event; a failure there leaves it to the engine (half the
         budget at most: the person's own replies need the rest)."""
         try:
-            if await self._engine.is_code_word(event):
+            if await self._engine.answers_before_case(event):
                 # The silent alarm even in an open case: the engine raises it and answers
                 # ordinarily; relayed, it would read as a plain message and show the queue.
+                # So does a typed "ок" to a check-in: relayed, the answer would not count.
                 return Routed(False)
             async with budget.window(share=0.5):
                 return await self._handoff.route(event)

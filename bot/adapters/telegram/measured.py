@@ -59,6 +59,9 @@ class MeasuredEngine:
     async def is_code_word(self, event: IncomingEvent) -> bool:
         return await self._engine.is_code_word(event)
 
+    async def answers_before_case(self, event: IncomingEvent) -> bool:
+        return await self._engine.answers_before_case(event)
+
     def _count(self, tally: Tally) -> None:
         if tally in AT_RISK_TALLIES:
             self._metrics.at_risk.labels(tally.value).inc()

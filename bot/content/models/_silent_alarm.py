@@ -18,6 +18,10 @@ class SilentAlarmTexts(Strict):
     # The answer to the code word: ordinary, no numbers, no word about help, so that whoever
     # holds the phone learns nothing.
     ordinary_reply: LocalizedText
+    # The answer to anything written afterwards while the team is quietly on it (after the
+    # code word or a missed check-in, until an operator writes to them); ordinary too. Absent:
+    # `ordinary_reply` again.
+    later_reply: LocalizedText | None = None
 
 
 class SilentAlarm(Strict):
