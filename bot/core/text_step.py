@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
 from bot.checkin.step import CheckinStep
+from bot.checkin.typed import typed_answer
 from bot.content.models import Content
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.assess import Assessor, routed_intent
@@ -20,6 +21,7 @@ from bot.core.events import Reply, Tally
 from bot.core.replies import Replies
 from bot.core.safety import RISK_PURPOSES, Safety
 from bot.core.session import ConsentQuestion, CountryQuestion
+from bot.core.silent_alarm import AWAITING as ALARM_AWAITING
 from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
 from bot.core.turn import Reading, Turn
@@ -86,6 +88,15 @@ class TextStep:
             confident=intent.confidence >= self._low_confidence,
         )
 
+    def _answered_to(self, r: Replies, text: str) -> bool:
+        """A text the bot takes as an answer: a typed yes/no to an offer, or a typed answer to
+        a check-in ("норм", "усё добра"); as a code word it would raise the alarm whenever
+        the person answers, or swallow the answer."""
+        if consent_choice(text, self._consent) is not None:
+            return True
+        checkin = r.content.checkin
+        return checkin is not None and typed_answer(text, checkin) is not None
+
     def _danger(self, r: Replies, text: str) -> bool:
         """A danger phrase (the deterministic layer only: nothing goes to a recogniser)."""
         return self._assessor(r.content).assess(text, IntentResult("", 0.0)).at_risk
@@ -99,8 +110,13 @@ class TextStep:
         read); the recognised intent.
         """
         # The code word: before triage and before any log line.
+        if turn.session.awaiting == ALARM_AWAITING and await self._checkin.typed_answer_waits(
+                turn.event, turn.r.content.checkin):
+            # /codeword was left open when a check-in came: "ок" typed now answers the
+            # check-in; taken as the new word it would be refused or, worse, kept ("норм").
+            turn.session.awaiting = None
         if self._alarm.on_text(turn, turn.event.text or "", danger=partial(self._danger, turn.r),
-                               common=lambda text: consent_choice(text, self._consent) is not None):
+                               common=partial(self._answered_to, turn.r)):
             return
         reading = await self._read(turn)
         r, session = turn.r, turn.session
