@@ -21,6 +21,7 @@ from bot.checkin.plan import HOUR, Answer, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
     CHOICES,
+    CONTACT,
     EMPLOYER,
     NO_COUNTRY,
     PREFIX,
@@ -39,6 +40,7 @@ from bot.checkin.typed import Unit, typed_answer, typed_clock, typed_hours
 from bot.content.models import Checkin
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.safety import Safety
+from bot.core.session import Session
 from bot.core.turn import Turn
 
 log = logging.getLogger(__name__)
@@ -156,6 +158,16 @@ class CheckinStep:
         await self._save(turn, plans, plan, self._clock())
         turn.replies.append(self._screens.screen(turn, texts, plan))
         return True
+
+    def setup_takes(self, session: Session, text: str) -> bool:
+        """Whether the setup's question on screen takes this text: any text for the name or
+        the contact, a setting or a clock for a choice (a question stays a question)."""
+        if session.awaiting in (EMPLOYER, CONTACT):
+            return True
+        if session.awaiting == CHOICE:
+            return (typed_hours(text, "day") is not None
+                    or typed_clock(text, self._clock()) is not None)
+        return False
 
     async def typed_answer_waits(self, event: IncomingEvent, texts: Checkin | None) -> bool:
         """Whether the event is a typed answer ("ок", "плохо") to a check-in that waits or was

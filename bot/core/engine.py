@@ -155,13 +155,20 @@ class DialogueEngine:
         return self._alarm.written(event.user_key, event.text, session)
 
     async def answers_before_case(self, event: IncomingEvent) -> bool:
-        """Whether the engine answers this text even while a case is open: the code word, or
-        a typed answer to a check-in that waits or was missed ("ок": the answer must count,
-        and a late one tells the case's operators itself)."""
-        if await self.is_code_word(event):
+        """Whether the engine answers this text even while a case is open: the code word, the
+        answer to the check-in setup's question on screen (the employer's name, "2 тыдні",
+        "14:30"), or a typed answer to a check-in that waits or was missed ("ок": the answer
+        must count, and a late one tells the case's operators itself)."""
+        if event.kind != EventKind.TEXT or not event.text:
+            return False
+        session, _ = await self._load(event.user_key)
+        if self._alarm.written(event.user_key, event.text, session):
             return True
+        checkin = self._holder.content.checkin
+        if self._checkin.setup_takes(session, event.text):
+            return True  # the setup's question was just asked: relayed, it would wait forever
         try:
-            return await self._checkin.typed_answer_waits(event, self._holder.content.checkin)
+            return await self._checkin.typed_answer_waits(event, checkin)
         except Exception as exc:  # Redis down: the open case takes it, as before
             log.error("check-in answer lookup failed (%s)", type(exc).__name__)
             return False

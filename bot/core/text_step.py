@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
+from bot.checkin.screens import end_wait
 from bot.checkin.step import CheckinStep
 from bot.checkin.typed import typed_answer
 from bot.content.models import Content
@@ -117,6 +118,9 @@ class TextStep:
             turn.session.awaiting = None
         if self._alarm.on_text(turn, turn.event.text or "", danger=partial(self._danger, turn.r),
                                common=partial(self._answered_to, turn.r)):
+            # Raised mid-setup: whatever is typed next (maybe by someone else) reaches the
+            # team's case, never the check-in plan as an employer's name or a contact.
+            end_wait(turn)
             return
         reading = await self._read(turn)
         r, session = turn.r, turn.session

@@ -11,7 +11,14 @@ from redis.asyncio import Redis
 
 from bot.storage.keys import CHECKIN_DUE
 from tests.checkin.helpers import GRACE, INTERVAL, FakeClock, checkin_bot, idle, set_up
-from tests.handoff.telegram import OPS, HandoffBot, pseudonym, sent_to
+from tests.handoff.telegram import (
+    OPS,
+    HandoffBot,
+    consent,
+    pseudonym,
+    reach_consent,
+    sent_to,
+)
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
@@ -293,3 +300,34 @@ async def test_a_typed_answer_after_the_alert_counts_though_a_case_is_open(
     mark = len(fake_api.calls)
     clock.advance(INTERVAL)
     await sent_to(fake_api, 714, "Як справы", since=mark)
+
+
+
+@FRAMEWORKS
+async def test_the_setup_started_during_an_open_case_takes_its_typed_answers(
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
+) -> None:
+    """Talking to the team, the person turns check-ins on: the employer's name, the contact,
+    a typed "2 тыдні" answer the setup's question on screen; relayed to the case instead,
+    the setup waited forever. A question still reaches the team."""
+    person = Person(bot, fake_api, 715, "be")
+    await reach_consent(person)
+    await consent(person, "h:yes")
+    await sent_to(fake_api, OPS, "Case #")
+    await person.press("m:checkin")
+    await person.press("ci:i:2")
+    [grace] = await person.say("2 тыдні")
+    assert "ci:g:12" in grace.payloads
+    for payload in ("ci:g:12", "ci:c:PL", "ci:l:no"):
+        await person.press(payload)
+    mark = len(fake_api.calls)
+    [contact] = await person.say("ТАА Ромашка")
+    assert "ci:skip" in contact.payloads and "онтакт" in contact.text  # the next question
+    [confirm] = await person.say("сястра +48 500 100 200")
+    assert "ci:go" in confirm.payloads and "ТАА Ромашка" in confirm.text
+    await fake_api.quiet()
+    assert not [c for c in fake_api.calls_to("sendMessage", OPS, mark)
+                if "Ромашка" in c.text or "сястра" in c.text]
+    mark = len(fake_api.calls)
+    await person.say("а калі мне адкажуць?", replies=0)
+    await sent_to(fake_api, OPS, "а калі мне адкажуць?", since=mark)
