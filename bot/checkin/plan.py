@@ -11,9 +11,13 @@ Times are seconds since the epoch (the injectable clock's). Phases:
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
 from typing import Literal
 
 from pydantic import BaseModel, Field
+
+from bot.checkin.timezones import zone_of
 
 Phase = Literal["draft", "waiting", "asked", "alerted", "ended"]
 Answer = Literal["ok", "help", "stop"]
@@ -24,7 +28,7 @@ HOUR = 3600
 AFTER_END = DAY
 DRAFT_TTL = DAY  # an unfinished setup is forgotten after a day
 SetupStep = Literal["interval", "duration", "grace", "country", "zone", "location", "employer",
-                    "contact", "confirm"]
+                    "contact", "confirm", "hour"]
 
 
 class CheckinPlan(BaseModel):
@@ -48,6 +52,10 @@ class CheckinPlan(BaseModel):
     last_answer: Answer | None = None  # to the question asked at `asked_at`
     # The person's clock (IANA name): times they see are shown in it; None: shown in UTC.
     zone: str | None = None
+    # The time of day to ask, minutes after midnight on the person's clock (`zone`, else UTC),
+    # every whole `interval` days; None: one interval after the setup (and after each answer).
+    at_minute: int | None = Field(default=None, ge=0, lt=24 * 60)
+    slot_at: float = 0.0  # the moment the last question was due (its day, for the next one)
     # Shared with the operators only after a missed check-in, only what was agreed.
     country: str | None = None  # the destination they gave before leaving
     share_location: bool = False  # also the last country they told the bot they were in
@@ -72,14 +80,45 @@ class CheckinPlan(BaseModel):
 
     def start(self, now: float) -> None:
         self.phase, self.started_at = "waiting", now
-        self.ends_at = now + self.duration_s
-        self.next_at = now + self.interval_s
+        self.next_at = self.first(now)
+        # At least one check-in: once a week at 21:00, set up at 10:00 for one week, has its
+        # first a few hours after the week's end.
+        self.ends_at = max(now + self.duration_s, self.next_at)
+
+    def first(self, now: float) -> float:
+        """When the first check-in comes if the plan starts at `now`."""
+        if self.at_minute is None:
+            return now + self.interval_s
+        return self._at(self._day(now) + timedelta(days=self._days()))
 
     def answered(self, now: float) -> bool:
-        """An "all right": the next check-in after one interval; False when the plan is over."""
+        """An "all right": the next check-in after one interval (on the chosen time of day,
+        from the day the last one was due); False when the plan is over."""
         self.undelivered = False
         following = now + self.interval_s
+        if self.at_minute is not None:
+            step = timedelta(days=self._days())
+            day = self._day(self.slot_at or self.asked_at or now) + step
+            while self._at(day) <= now:  # answered very late: the next one still to come
+                day += step
+            following = self._at(day)
         if following > self.ends_at:
             return False
         self.phase, self.next_at = "waiting", following
         return True
+
+    def _days(self) -> int:
+        """The interval in whole days (a time of day repeats on days, not on hours)."""
+        return max(1, round(self.interval_s / DAY))
+
+    def _day(self, at: float) -> date:
+        """The person's calendar day at `at` (on their clock)."""
+        return datetime.fromtimestamp(at, zone_of(self.zone) or UTC).date()
+
+    def _at(self, day: date) -> float:
+        """The chosen time of day on `day`, on the person's clock, as epoch seconds (a time
+        skipped by a daylight-saving change counts as the hour after it, by wall clock)."""
+        assert self.at_minute is not None
+        hours, minutes = divmod(self.at_minute, 60)
+        local = datetime.combine(day, clock_time(hours, minutes), zone_of(self.zone) or UTC)
+        return local.timestamp()

@@ -131,6 +131,7 @@ class CheckinScheduler:
         def asked(p: CheckinPlan | None) -> CheckinPlan | None:
             if p is None or p.phase != "waiting" or p.next_at != plan.next_at:
                 return p  # stopped or answered meanwhile
+            p.slot_at = p.next_at  # the day it was due: the next one counts from it
             p.phase, p.asked_at, p.next_at = "asked", now, now + p.grace_s
             p.undelivered, p.last_answer = not delivered, None
             return p

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from datetime import time as clock_time
 from zoneinfo import ZoneInfo
 
 from babel import Locale
+from babel.dates import format_time
 
 from bot.checkin.plan import DAY, HOUR, WEEK, CheckinPlan
 from bot.checkin.timezones import ZoneTable, city, moment, offset_label
@@ -99,9 +101,22 @@ class SetupScreens:
             session.awaiting = EMPLOYER if plan.step == "employer" else CONTACT
             ask = t.ask_employer if plan.step == "employer" else t.ask_contact
             return Reply(r.text(ask), skip_rows(r, texts))
+        if plan.step == "hour":
+            if session.awaiting is None:
+                session.awaiting = CHOICE  # "9:30" typed answers it too
+            locale = r.tr.locale
+            buttons = [Button(str(format_time(clock_time(h), "short", locale=locale)),
+                              f"{PREFIX}h:{h * 60}") for h in texts.hours_of_day]
+            clock = moment(self.clock(), plan.zone, locale).zone
+            return Reply(r.text(t.ask_hour).format(clock=clock), [*rows(buttons, 3), cancel])
         lines = shared_lines(texts, plan, r.lang, r.country_name)
         body = "\n".join([r.text(t.confirm), *(f"• {line}" for line in lines)])
-        return Reply(body, [[Button(r.text(t.button_start), f"{PREFIX}go")], cancel])
+        # When the first one comes, on their clock: a time in the night is seen now, and
+        # changed, rather than missed in one's sleep and alerted.
+        first = when(r.tr, plan.first(self.clock()), plan.zone)
+        body += "\n\n" + r.text(t.confirm_when).format(next=first)
+        return Reply(body, [[Button(r.text(t.button_start), f"{PREFIX}go")],
+                            [Button(r.text(t.button_time), f"{PREFIX}t")], cancel])
 
 
     def country_clocks(self, plan: CheckinPlan) -> bool:

@@ -6,9 +6,10 @@ says it is unavailable instead of promising an alert nobody would get.
 
 Payloads: `m:checkin` (menu), `ci:i:<days>`, `ci:d:<weeks>`, `ci:g:<hours>` (setup choices),
 `ci:c:<ISO2>` / `ci:c:no` (share the destination or not), `ci:z:<IANA zone>` / `ci:z:utc`
-(the clock to show times in, when the destination keeps several), `ci:l:yes` / `ci:l:no`
-(share the last country they told the bot they were in), `ci:skip`, `ci:go`, `ci:x` (setup),
-`ci:ok`, `ci:help`, `ci:stop` (the answers under a check-in).
+(the clock to show times in, when the destination keeps several or is not shared), `ci:t` and
+`ci:h:<minutes after midnight>` (another time of day, from the confirm screen), `ci:l:yes` /
+`ci:l:no` (share the last country they told the bot they were in), `ci:skip`, `ci:go`, `ci:x`
+(setup), `ci:ok`, `ci:help`, `ci:stop` (the answers under a check-in).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import logging
 import time
 from collections.abc import Callable
 
+from bot.checkin.answers import answer_check_in
 from bot.checkin.plan import HOUR, Answer, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
@@ -36,7 +38,13 @@ from bot.checkin.screens import (
 )
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import Unit, typed_answer, typed_clock, typed_hours
+from bot.checkin.typed import (
+    Unit,
+    typed_answer,
+    typed_clock,
+    typed_hours,
+    typed_time_of_day,
+)
 from bot.content.models import Checkin
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.safety import Safety
@@ -135,6 +143,7 @@ class CheckinStep:
         if awaiting not in WAITS or (settings_only and awaiting != CHOICE):
             return False
         if settings_only and (typed_hours(text, "day") is None
+                              and typed_time_of_day(text) is None
                               and typed_clock(text, self._clock()) is None):
             return False  # the model saw a risk and it is not a setting: the at-risk path
         turn.session.awaiting = None
@@ -165,7 +174,7 @@ class CheckinStep:
         if session.awaiting in (EMPLOYER, CONTACT):
             return True
         if session.awaiting == CHOICE:
-            return (typed_hours(text, "day") is not None
+            return (typed_hours(text, "day") is not None or typed_time_of_day(text) is not None
                     or typed_clock(text, self._clock()) is not None)
         return False
 
@@ -226,6 +235,13 @@ class CheckinStep:
             plan.zone, plan.step = (None if rest == UTC_ZONE else rest), "location"
         elif kind == "l" and plan.step == "location" and rest in ("yes", "no"):
             plan.share_location, plan.step = rest == "yes", "employer"
+        elif kind == "t" and plan.step == "confirm":
+            plan.step = "hour"  # "Another time": the time of day, then this screen again
+        elif kind == "h" and plan.step == "hour":
+            if not rest.isdigit() or int(rest) >= 24 * 60:
+                turn.replies.append(self._screens.screen(turn, texts, plan))
+                return
+            plan.at_minute, plan.step = int(rest), "confirm"
         elif kind == "skip":
             plan.step = "contact" if plan.step == "employer" else "confirm"
         elif kind == "x":
@@ -254,6 +270,14 @@ class CheckinStep:
         """
         if plan.step == "zone":
             return await self._typed_clock(turn, plans, texts, plan, text)
+        if plan.step == "hour":
+            minute = typed_time_of_day(text)
+            if minute is None:
+                return False  # not a time: a question, left to the engine
+            plan.at_minute, plan.step = minute, "confirm"
+            await self._save(turn, plans, plan, self._clock())
+            turn.replies.append(self._screens.screen(turn, texts, plan))
+            return True
         if plan.step not in STEPS:
             return False
         kind, default = STEPS[plan.step]
@@ -299,45 +323,8 @@ class CheckinStep:
     # ------------------------------------------------------------------ answers
     async def _answer(self, turn: Turn, plans: PlanStore, texts: Checkin | None,
                       answer: Answer) -> None:
-        """An answer under a check-in; after a missed one's alert, the operators hear of it."""
-        r, now = turn.r, self._clock()
-        over = False
-
-        def change(plan: CheckinPlan | None) -> CheckinPlan | None:
-            nonlocal over
-            if plan is None or plan.phase == "draft":
-                return plan
-            plan.language = r.lang  # the next check-in in the language they use now
-            plan.last_answer = answer
-            late = plan.phase in ("alerted", "ended") or plan.late is not None
-            if late:
-                plan.late = answer
-            if answer == "stop":
-                if not late:
-                    return None
-                plan.phase = "ended"
-                return plan
-            if plan.phase in ("asked", "alerted"):
-                over = not plan.answered(now)
-                if over:
-                    if not late:
-                        return None
-                    plan.phase = "ended"
-            return plan
-
-        plan = await plans.update(turn.event.user_key, change, now=now)
-        log.info("check-in answered user=%s answer=%s late=%s", turn.event.user_key[:12],
-                 answer, plan is not None and plan.late is not None)
-        t = texts.texts if texts is not None else None
-        if answer == "help":
-            self._safety.risk_path(turn, "risk", ["emergency_now"], intent="emergency_now")
-        elif answer == "stop":
-            turn.replies.append(r.main_menu(r.text(t.stopped) if t else None))
-        else:
-            text = r.text(t.answered_ok) if t else ""
-            if over and t is not None:
-                text = f"{text}\n\n{r.text(t.finished)}"
-            turn.replies.append(Reply(text) if text else r.main_menu())
+        await answer_check_in(turn, plans, texts, answer, safety=self._safety,
+                              now=self._clock())
 
 
 def _choose(plan: CheckinPlan, kind: str, seconds: int) -> None:

@@ -149,6 +149,29 @@ QUARTER = 15  # minutes: offsets are whole quarter hours (Nepal's +5:45 included
 EARLIEST, LATEST = -12 * 60, 14 * 60  # the UTC offsets places keep, in minutes
 
 
+_HOUR_ONLY = re.compile(r"^(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)?$")
+
+
+def typed_time_of_day(text: str) -> int | None:
+    """A time of day typed as "9:30", "21.00", "9 pm", "9" (minutes after midnight), or None."""
+    said = " ".join(text.lower().split())
+    if len(said) > 12:
+        return None
+    found = _CLOCK.match(said) or _HOUR_ONLY.match(said)
+    if found is None:
+        return None
+    hours = int(found[1])
+    minutes = int(found[2]) if found.re is _CLOCK else 0
+    half = found[found.re.groups]
+    if half is not None:
+        if not 1 <= hours <= 12:
+            return None
+        hours = hours % 12 + (12 if half.startswith("p") else 0)
+    if hours > 23 or minutes > 59:
+        return None
+    return hours * 60 + minutes
+
+
 def typed_clock(text: str, now: float) -> timedelta | None:
     """The UTC offset a typed clock means, or None when the text is not one.
 

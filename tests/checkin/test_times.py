@@ -11,6 +11,7 @@ from redis.asyncio import Redis
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
 from tests.checkin.helpers import SECRET_KEY, FakeClock, engine
+from tests.checkin.test_scheduler import Phone, Team, _scheduler
 from tests.helpers.chat import Chat, all_payloads, texts
 from tests.helpers.engine import shared_content
 
@@ -198,3 +199,93 @@ async def test_what_is_no_clock_is_not_taken_for_one(redis_client: Redis) -> Non
     await chat.say("а зачем это нужно?")
     plan = await PlanStore(redis_client, SECRET_KEY).load(chat.user_key)
     assert plan is not None and plan.step == "zone" and plan.zone is None
+
+
+# ---------------------------------------------------------------- the time of day
+NIGHT = datetime(2026, 11, 30, 1, 30, tzinfo=UTC).timestamp()  # 02:30 in Warsaw
+
+
+async def _to_confirm(chat: Chat, country: str = "PL") -> str:
+    await _up_to_country(chat)
+    await chat.press(f"ci:c:{country}")
+    await chat.press("ci:l:no")
+    await chat.press("ci:skip")
+    [confirm] = texts(await chat.press("ci:skip"))
+    return _plain(confirm)
+
+
+@pytest.mark.parametrize(("language", "night", "typed", "chosen"), [
+    ("ru", "Первая проверка: 2 декабря 2026 г., 02:30 (местное время, Варшава)", "9:30",
+     "2 декабря 2026 г., 09:30 (местное время, Варшава)"),
+    ("be", "Першая праверка: 2 снежня 2026 г., 02:30 (мясцовы час, Варшава)", "21.00",
+     "2 снежня 2026 г., 21:00 (мясцовы час, Варшава)"),
+    ("en", "The first check-in: December 2, 2026, 2:30 AM (local time, Warsaw)", "9 pm",
+     "December 2, 2026, 9:00 PM (local time, Warsaw)"),
+])
+async def test_a_check_in_set_up_at_night_shows_its_night_time_and_another_can_be_chosen(
+    redis_client: Redis, language: str, night: str, typed: str, chosen: str
+) -> None:
+    """Set up before a night bus at 02:30, every check-in came at 02:30 (and a short grace
+    alerted the team while they slept): the last screen says when, on their clock, and
+    "Another time" sets the time of day, pressed or typed."""
+    chat = Chat(engine(redis_client, FakeClock(NIGHT)), language_code=language)
+    confirm = await _to_confirm(chat)
+    assert night in confirm
+    hours = await chat.press("ci:t")
+    assert {"ci:h:540", "ci:h:1260", "ci:x"} <= set(all_payloads(hours))
+    assert "Варшава" in texts(hours)[0] or "Warsaw" in texts(hours)[0]
+    await chat.press("ci:h:99999")  # never a time of day: the screen again
+    again = await chat.say(typed)
+    assert chosen in _plain(texts(again)[0]) and "ci:go" in all_payloads(again)
+    [started] = texts(await chat.press("ci:go"))
+    assert chosen in _plain(started)
+
+
+async def test_the_time_of_day_holds_after_a_late_answer_and_across_daylight_saving(
+    redis_client: Redis,
+) -> None:
+    """Every 2 days at 9:00 in Warsaw: answered 5 hours late, the next one is still at 9:00
+    two days after the one asked (not 2 days after the answer); after the clocks change in
+    March it is 9:00 summer time (07:00 UTC, not 08:00)."""
+    march = datetime(2027, 3, 24, 20, 0, tzinfo=UTC).timestamp()  # 21:00 in Warsaw, winter
+    clock = FakeClock(march)
+    chat = Chat(engine(redis_client, clock), language_code="ru", chat_key="5551")
+    await _to_confirm(chat)
+    await chat.press("ci:t")
+    await chat.press("ci:h:540")
+    await chat.press("ci:go")
+    store = PlanStore(redis_client, SECRET_KEY)
+    plan = await store.load(chat.user_key)
+    assert plan is not None
+    assert plan.next_at == datetime(2027, 3, 26, 8, 0, tzinfo=UTC).timestamp()  # 9:00 CET
+
+    # The scheduler asks at 9:00; the answer comes at 14:00.
+    scheduler = _scheduler(store, Phone(), Team(), clock)
+    clock.now = plan.next_at + 1
+    await scheduler.tick()
+    clock.advance(5 * 3600)
+    await chat.press("ci:ok")
+    plan = await store.load(chat.user_key)
+    assert plan is not None  # 9:00 CEST on Sunday 28 March, the day the clocks change
+    assert plan.next_at == datetime(2027, 3, 28, 7, 0, tzinfo=UTC).timestamp()
+
+
+async def test_a_week_long_plan_at_a_later_hour_still_asks_once(redis_client: Redis) -> None:
+    """Once a week for one week at 21:00, set up at 11:00: the only check-in falls ten hours
+    after the week; it is asked all the same, never silently dropped."""
+    clock = FakeClock(NOW)
+    chat = Chat(engine(redis_client, clock), language_code="en", chat_key="5551")
+    await _up_to_country(chat)  # every 2 days, 2 weeks: changed to once a week, one week
+    store = PlanStore(redis_client, SECRET_KEY)
+    plan = await store.load(chat.user_key)
+    assert plan is not None
+    plan.interval_s, plan.duration_s = 7 * 24 * 3600, 7 * 24 * 3600
+    assert await store.save(chat.user_key, plan, seq=plan.seq, now=clock.now)
+    await chat.press("ci:c:PL")
+    for payload in ("ci:l:no", "ci:skip", "ci:skip", "ci:t", "ci:h:1260", "ci:go"):
+        await chat.press(payload)
+    phone = Phone()
+    scheduler = _scheduler(store, phone, Team(), clock)
+    clock.now = datetime(2026, 12, 7, 20, 0, 1, tzinfo=UTC).timestamp()  # 21:00 in Warsaw
+    await scheduler.tick()
+    assert len(phone.sent) == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from bot.content.models._base import LocalizedText, Strict
@@ -54,6 +56,11 @@ class CheckinTexts(Strict):
     button_yes: LocalizedText
     button_no: LocalizedText
     button_start: LocalizedText
+    # The confirm screen: when the first check-in comes ("{next}", on their clock), and a
+    # button to choose another time of day ("{clock}": the clock's city or UTC).
+    confirm_when: LocalizedText
+    button_time: LocalizedText
+    ask_hour: LocalizedText
     button_cancel: LocalizedText
 
 
@@ -65,6 +72,9 @@ class Checkin(Strict):
     durations_weeks: list[CheckinOption] = Field(min_length=1)
     grace_hours: list[CheckinOption] = Field(min_length=1)
     max_chars: int = Field(default=120, gt=0, le=500)  # a typed name or contact
+    # The times of day offered under "Another time" (hours on the person's clock).
+    hours_of_day: list[Annotated[int, Field(ge=0, le=23)]] = Field(
+        default_factory=lambda: [9, 12, 15, 18, 21], min_length=1)
     # Typed answers to a check-in that waits (any language, lower case, whole message only):
     # "ok" instead of pressing "All fine", "плохо" instead of "Not fine".
     typed_ok: list[str] = Field(default_factory=list)

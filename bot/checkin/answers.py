@@ -1,0 +1,69 @@
+"""An answer under a check-in ("All fine", "Not fine", "Stop asking", pressed or typed): the
+plan moves on, and an answer after a missed check-in's alert is kept for the operators.
+
+Transport-agnostic; step.py routes buttons and typed answers here.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.checkin.plan import Answer, CheckinPlan
+from bot.checkin.store import PlanStore
+from bot.content.models import Checkin
+from bot.core.events import Reply
+from bot.core.safety import Safety
+from bot.core.turn import Turn
+
+log = logging.getLogger(__name__)
+
+
+def _apply(plan: CheckinPlan | None, answer: Answer, language: str,
+           now: float) -> tuple[CheckinPlan | None, bool]:
+    """The plan after the answer (None: delete it) and whether it is over."""
+    if plan is None or plan.phase == "draft":
+        return plan, False
+    plan.language = language  # the next check-in in the language they use now
+    plan.last_answer = answer
+    late = plan.phase in ("alerted", "ended") or plan.late is not None
+    if late:
+        plan.late = answer
+    if answer == "stop":
+        if not late:
+            return None, False
+        plan.phase = "ended"
+        return plan, False
+    over = False
+    if plan.phase in ("asked", "alerted"):
+        over = not plan.answered(now)
+        if over:
+            if not late:
+                return None, True
+            plan.phase = "ended"
+    return plan, over
+
+
+async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, answer: Answer,
+                          *, safety: Safety, now: float) -> None:
+    """Record the answer and reply: "Not fine" gives the numbers first, then a person."""
+    r = turn.r
+    over = False
+
+    def change(plan: CheckinPlan | None) -> CheckinPlan | None:
+        nonlocal over
+        plan, over = _apply(plan, answer, r.lang, now)
+        return plan
+
+    plan = await plans.update(turn.event.user_key, change, now=now)
+    log.info("check-in answered user=%s answer=%s late=%s", turn.event.user_key[:12],
+             answer, plan is not None and plan.late is not None)
+    t = texts.texts if texts is not None else None
+    if answer == "help":
+        safety.risk_path(turn, "risk", ["emergency_now"], intent="emergency_now")
+    elif answer == "stop":
+        turn.replies.append(r.main_menu(r.text(t.stopped) if t else None))
+    else:
+        text = r.text(t.answered_ok) if t else ""
+        if over and t is not None:
+            text = f"{text}\n\n{r.text(t.finished)}"
+        turn.replies.append(Reply(text) if text else r.main_menu())
