@@ -331,3 +331,22 @@ async def test_the_setup_started_during_an_open_case_takes_its_typed_answers(
     mark = len(fake_api.calls)
     await person.say("а калі мне адкажуць?", replies=0)
     await sent_to(fake_api, OPS, "а калі мне адкажуць?", since=mark)
+
+
+@FRAMEWORKS
+async def test_a_restart_in_the_middle_of_the_setup_keeps_its_place(
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
+) -> None:
+    person = Person(bot, fake_api, 716, "en")
+    await person.say("/start")
+    await person.press("m:checkin")
+    for payload in ("ci:i:2", "ci:d:2", "ci:g:12", "ci:c:no"):
+        await person.press(payload)
+    await bot.restart()
+    [chosen] = await person.say("UTC+1")  # the clock taken, and the next question
+    assert "Warsaw (UTC+1)" in chosen.text and "ci:l:yes" in chosen.payloads
+    await person.press("ci:l:no")
+    await bot.restart()
+    await person.say("Sunrise Agency")
+    [confirm] = await person.press("ci:skip")
+    assert "Sunrise Agency" in confirm.text and "local time, Warsaw" in confirm.text

@@ -10,7 +10,7 @@ from redis.asyncio import Redis
 
 from bot.checkin.plan import DAY, HOUR, WEEK
 from bot.checkin.store import PlanStore
-from bot.checkin.typed import typed_clock, typed_hours
+from bot.checkin.typed import typed_clock, typed_hours, typed_time_of_day
 from tests.checkin.helpers import SECRET_KEY, FakeClock, engine
 from tests.helpers.chat import Chat, all_payloads, texts
 
@@ -117,3 +117,17 @@ def test_a_typed_clock_is_the_offset_it_means(text: str, hours: float) -> None:
 ])
 def test_what_is_no_clock_is_none(text: str) -> None:
     assert typed_clock(text, TEN_UTC) is None
+
+
+
+@pytest.mark.parametrize(("text", "minute"), [
+    ("9:30", 570), ("09.30", 570), ("21:00", 1260), ("9", 540), ("21", 1260), ("9 pm", 1260),
+    ("12 am", 0), ("12 pm", 720), ("7ч15", 435), ("0:05", 5),
+])
+def test_a_typed_time_of_day_is_minutes_after_midnight(text: str, minute: int) -> None:
+    assert typed_time_of_day(text) == minute
+
+
+@pytest.mark.parametrize("text", ["24:00", "9:75", "13 pm", "утром", "в 9 утра позвони", "", "ok"])
+def test_what_is_no_time_of_day_is_none(text: str) -> None:
+    assert typed_time_of_day(text) is None

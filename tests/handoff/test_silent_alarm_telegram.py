@@ -238,3 +238,25 @@ async def test_danger_written_openly_after_the_code_word_gets_the_numbers(
     [reply] = await person.say("меня бьют, заберите меня")
     assert "112" in reply.text and "Литв" in reply.text
     await sent_to(fake_api, OPS, "Danger phrase", since=mark)
+
+
+@FRAMEWORKS
+async def test_after_a_restart_the_phone_still_answers_ordinarily_and_delete_ends_it(
+    fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    """Nothing of it is kept in a process: after a restart the message still reaches the case
+    with the ordinary reply; /delete then closes the case and erases every key of the person."""
+    person = Person(bot, fake_api, 787, "en")
+    await _alarm(person, fake_api, "pancakes")
+    await bot.restart()
+    mark = len(fake_api.calls)
+    [reply] = await person.say("are you there?")
+    assert reply.text == LATER["en"]
+    await sent_to(fake_api, OPS, "are you there?", since=mark)
+    mark = len(fake_api.calls)
+    await person.say("/delete")
+    await sent_to(fake_api, OPS, "The person erased their data", since=mark)
+    user_keys = [k for k in await redis_client.keys("smb:*") if "787" in k]
+    assert user_keys == []
+    [after] = await person.say("pancakes")  # the word is gone with the rest: no alarm now
+    assert after.text != "Thanks, noted! Have a nice day 🙂"
