@@ -15,7 +15,7 @@ from functools import partial
 from redis.exceptions import OutOfMemoryError, RedisError, WatchError
 
 from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply
-from bot.handoff.alerts import alert_reply, silent_note
+from bot.handoff.alerts import alert_reply, silent_note, unannounced
 from bot.handoff.blocks import owner_of
 from bot.handoff.case import Case
 from bot.handoff.degraded import (
@@ -77,6 +77,19 @@ class CaseIntake:
             return Queued(status)
         return Queued(status, partial(self._tell_queued, case, open_now))
 
+    async def _announce(self, case: Case) -> None:
+        """The person asked for a human themselves in a silent case their phone was never told
+        of: from now on it is an ordinary case, and they are told where it stands."""
+        parts = self.parts
+        case.spoken = True
+        await parts.cases.update(case.id, spoken=1)
+        if case.state == "taken":  # an operator took it silently: they are here already
+            await parts.person.tell(case.user_key, Reply(
+                parts.person.text("handoff_taken", case.language),
+                parts.person.stop_button(case.language)), case)
+        else:
+            await self._tell_queued(case, parts.hours.is_open())
+
     async def _tell_queued(self, case: Case, open_now: bool) -> None:
         """Tell the person their place in the queue, or when we open (with the numbers)."""
         parts = self.parts
@@ -112,6 +125,8 @@ class CaseIntake:
                     await parts.board.post(existing, note)
                     if existing.state == "new" and alert.risk_level == "high":
                         await parts.waiting.escalate_now(existing.id)
+                elif unannounced(existing):
+                    await self._announce(existing)
                 else:
                     await parts.person.remind_place(existing)  # asked again: no second alert
                 return None

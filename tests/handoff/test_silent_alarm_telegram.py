@@ -260,3 +260,25 @@ async def test_after_a_restart_the_phone_still_answers_ordinarily_and_delete_end
     assert user_keys == []
     [after] = await person.say("pancakes")  # the word is gone with the rest: no alarm now
     assert after.text != "Thanks, noted! Have a nice day 🙂"
+
+
+@FRAMEWORKS
+async def test_asking_for_a_person_in_a_silent_case_makes_it_an_ordinary_one(
+    fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    """After the code word the person (not a watcher) asks for a human with /operator: they
+    are told their request is with the team, and their messages are no longer answered by
+    the bot's ordinary phrase (the team answers)."""
+    person = Person(bot, fake_api, 788, "ru")
+    await _alarm(person, fake_api, "голубцы")
+    await person.say("/operator")
+    offer = [c for c in fake_api.calls_to("sendMessage", 788) if "h:yes" in c.payloads]
+    assert offer
+    mark = len(fake_api.calls)
+    await person.press("h:yes")
+    await sent_to(fake_api, 788, "Ваш запрос передан нашей команде", since=mark)
+    mark = len(fake_api.calls)
+    await person.say("мне нужна консультация", replies=0)
+    await sent_to(fake_api, OPS, "мне нужна консультация", since=mark)
+    await fake_api.quiet()
+    assert LATER["ru"] not in _phone(fake_api, 788, mark)
