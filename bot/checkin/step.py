@@ -178,16 +178,19 @@ class CheckinStep:
                     or typed_clock(text, self._clock()) is not None)
         return False
 
-    async def typed_answer_waits(self, event: IncomingEvent, texts: Checkin | None) -> bool:
+    async def typed_answer_waits(self, event: IncomingEvent, texts: Checkin | None, *,
+                                 missed_only: bool = False) -> bool:
         """Whether the event is a typed answer ("ок", "плохо") to a check-in that waits or was
-        missed: the engine takes it even while a case is open (after a missed check-in the
-        case is the alert's), so the answer counts and the operators hear of it."""
+        missed (`missed_only`: only one whose alert went out, whose late answer the operators
+        hear of: an "ок" to a check-in still in time, in an open case, is the operator's to
+        read)."""
         if self._plans is None or texts is None or event.kind != EventKind.TEXT:
             return False
         if typed_answer(event.text or "", texts) is None:
             return False
         plan = await self._plans.load(event.user_key)
-        return plan is not None and plan.phase in ("asked", "alerted")
+        phases = ("alerted",) if missed_only else ("asked", "alerted")
+        return plan is not None and plan.phase in phases
 
     async def _typed_answer(self, turn: Turn, plans: PlanStore, texts: Checkin,
                             text: str) -> bool:

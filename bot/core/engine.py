@@ -157,8 +157,8 @@ class DialogueEngine:
     async def answers_before_case(self, event: IncomingEvent) -> bool:
         """Whether the engine answers this text even while a case is open: the code word, the
         answer to the check-in setup's question on screen (the employer's name, "2 тыдні",
-        "14:30"), or a typed answer to a check-in that waits or was missed ("ок": the answer
-        must count, and a late one tells the case's operators itself)."""
+        "14:30"), or a typed answer to a missed check-in ("ок": the answer must count, and
+        the late answer's notice tells the case's operators)."""
         if event.kind != EventKind.TEXT or not event.text:
             return False
         session, _ = await self._load(event.user_key)
@@ -168,7 +168,10 @@ class DialogueEngine:
         if self._checkin.setup_takes(session, event.text):
             return True  # the setup's question was just asked: relayed, it would wait forever
         try:
-            return await self._checkin.typed_answer_waits(event, checkin)
+            # Only after a missed check-in's alert: that late answer reaches the case as a
+            # notice; an "ок" to one still in time, typed in an open case, may be meant for
+            # the operator and is relayed (the check-in waits on, its miss comes to the case).
+            return await self._checkin.typed_answer_waits(event, checkin, missed_only=True)
         except Exception as exc:  # Redis down: the open case takes it, as before
             log.error("check-in answer lookup failed (%s)", type(exc).__name__)
             return False

@@ -350,3 +350,22 @@ async def test_a_restart_in_the_middle_of_the_setup_keeps_its_place(
     await person.say("Sunrise Agency")
     [confirm] = await person.press("ci:skip")
     assert "Sunrise Agency" in confirm.text and "local time, Warsaw" in confirm.text
+
+
+@FRAMEWORKS
+async def test_ok_typed_in_a_conversation_with_the_team_reaches_the_operator(
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot
+) -> None:
+    """Talking to an operator while a check-in waits (still in time), "ок" may be the answer
+    to the operator's question: it is relayed to them, never swallowed by the check-in."""
+    person = Person(bot, fake_api, 717, "ru")
+    await reach_consent(person)
+    await consent(person, "h:yes")
+    await sent_to(fake_api, OPS, "Case #")
+    await set_up(person)
+    mark = len(fake_api.calls)
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, 717, QUESTION, since=mark)
+    mark = len(fake_api.calls)
+    await person.say("ок", replies=0)
+    await sent_to(fake_api, OPS, f"{pseudonym(717)}: ок", since=mark)
