@@ -152,9 +152,22 @@ EARLIEST, LATEST = -12 * 60, 14 * 60  # the UTC offsets places keep, in minutes
 _HOUR_ONLY = re.compile(r"^(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)?$")
 
 
+# "в 9", "у 21:00", "at 9 pm": the word before a time says nothing more.
+_AT = ("в ", "во ", "у ", "ў ", "at ", "v ", "u ")
+# "9 утра", "9 вечара": the part of the day, as am / pm (ru, be, en, transliterated).
+_PART_OF_DAY = (("am", ("утра", "раніцы", "ранку", "morning", "in the morning", "utra")),
+                ("pm", ("вечера", "вечара", "evening", "in the evening", "vechera")))
+
+
 def typed_time_of_day(text: str) -> int | None:
-    """A time of day typed as "9:30", "21.00", "9 pm", "9" (minutes after midnight), or None."""
-    said = " ".join(text.lower().split())
+    """A time of day typed as "9:30", "21.00", "9 pm", "9", "в 9 вечера", "у 7 раніцы"
+    (minutes after midnight), or None."""
+    said = " ".join(text.lower().replace("ё", "е").split())
+    said = next((said.removeprefix(at) for at in _AT if said.startswith(at)), said)
+    for half, words in _PART_OF_DAY:
+        for word in words:
+            if said.endswith(" " + word):
+                said = f"{said.removesuffix(' ' + word)} {half}"
     if len(said) > 12:
         return None
     found = _CLOCK.match(said) or _HOUR_ONLY.match(said)

@@ -122,9 +122,11 @@ def test_what_is_no_clock_is_none(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "minute"), [
     ("9:30", 570), ("09.30", 570), ("21:00", 1260), ("9", 540), ("21", 1260), ("9 pm", 1260),
-    ("12 am", 0), ("12 pm", 720), ("7ч15", 435), ("0:05", 5),
+    ("12 am", 0), ("12 pm", 720), ("7ч15", 435), ("0:05", 5), ("в 9", 540),
+    ("в 9 вечера", 1260), ("у 7 раніцы", 420), ("a 8 вечара", None), ("at 9 pm", 1260),
+    ("9 утра", 540), ("в 21:30", 1290), ("ў 8", 480),
 ])
-def test_a_typed_time_of_day_is_minutes_after_midnight(text: str, minute: int) -> None:
+def test_a_typed_time_of_day_is_minutes_after_midnight(text: str, minute: int | None) -> None:
     assert typed_time_of_day(text) == minute
 
 
