@@ -81,9 +81,11 @@ class CheckinPlan(BaseModel):
     def start(self, now: float) -> None:
         self.phase, self.started_at = "waiting", now
         self.next_at = self.first(now)
-        # At least one check-in: once a week at 21:00, set up at 10:00 for one week, has its
-        # first a few hours after the week's end.
-        self.ends_at = max(now + self.duration_s, self.next_at)
+        self.ends_at = now + self.duration_s
+        if self.at_minute is not None:
+            # At least one check-in: once a week at 21:00, set up at 10:00 for one week, has
+            # its first a few hours after the week's end.
+            self.ends_at = max(self.ends_at, self.next_at)
 
     def first(self, now: float) -> float:
         """When the first check-in comes if the plan starts at `now`."""

@@ -163,6 +163,8 @@ async def test_a_person_who_keeps_the_country_to_themselves_still_picks_their_cl
     ("be", "13.05", "2 снежня 2026 г., 13:00 (мясцовы час, Мінск)"),  # a clock a bit off
     ("en", "UTC-5", "December 2, 2026, 5:00 AM (local time, New York)"),
     ("en", "3:58 am", "December 2, 2026, 4:00 AM (local time, Chicago)"),
+    # The model read "5:58 am" as a risk and answered with a country's numbers: it is a clock.
+    ("en", "5:58 am", "December 2, 2026, 6:00 AM (local time, Antigua)"),
     ("ru", "gmt+4", "2 декабря 2026 г., 14:00 (местное время, Дубай)"),
 ])
 async def test_the_time_there_or_an_offset_can_be_typed(
