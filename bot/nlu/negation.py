@@ -226,12 +226,11 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
     ("not", "in", "danger"), ("only", "want", "to", "ask"), ("only", "asking"),
     ("не", "в", "опасности"), ("в", "безопасности"), ("просто", "вопрос"),
     ("не", "ў", "небяспецы"), ("у", "бяспецы"), ("проста", "пытанне"),
-    # curious, or asking before going or signing (the breaker-10 tester's kinds)
+    # only curious, or asking before a first trip (the breaker-10 tester's kinds)
     ("just", "curious"), ("просто", "интересно"), ("просто", "любопытно"),
     ("проста", "цікава"), ("просто", "чтобы", "знать"), ("проста", "каб", "ведаць"),
-    ("just", "so", "i", "know"), ("before", "i", "sign"), ("before", "signing"),
-    ("just", "preparing"), ("перед", "отъездом"), ("до", "отъезда"), ("еду", "первый", "раз"),
-    ("еду", "впервые"), ("хочу", "подготовиться"), ("перад", "ад'ездам"), ("да", "ад'езду"),
+    ("just", "so", "i", "know"), ("asking", "before", "i", "sign"), ("just", "preparing"),
+    ("еду", "первый", "раз"), ("еду", "впервые"), ("хочу", "подготовиться"),
     ("еду", "ўпершыню"), ("еду", "першы", "раз"),
 )  # fmt: skip
 _REASSURANCE_CUES = _by_first_word(_REASSURANCES)
