@@ -48,9 +48,10 @@ def test_an_editors_added_question_word_takes_effect(
 
 
 def test_a_removed_word_takes_effect(content_dir: Path, model: EmbeddedRecognizer) -> None:
-    assert not _at_risk(content_dir, model, "а паспорт?")
-    replace_once(content_dir / WORDS, " паспорт, паспорта,", " паспорта,")
-    assert _at_risk(content_dir, model, "а паспорт?")
+    # "документы?" alone reads to the classifier as documents withheld (0.9).
+    assert not _at_risk(content_dir, model, "документы?")
+    replace_once(content_dir / WORDS, " документы,", "")
+    assert _at_risk(content_dir, model, "документы?")
 
 
 BROKEN = [
