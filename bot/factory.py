@@ -11,7 +11,7 @@ from bot.content.models import Content
 from bot.core.assess import Assessor
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore, SessionStore
-from bot.core.triage import DangerMatchers, Triage
+from bot.core.triage import DangerMatchers, Triage, fragments_of
 from bot.i18n import I18n
 from bot.nlu.base import IntentRecognizer
 
@@ -67,7 +67,8 @@ def build_triage(
     matchers = matchers or DangerMatchers()
 
     def for_content(content: Content) -> Assessor:
-        return Triage(matchers.for_content(content), threshold)
+        return Triage(matchers.for_content(content), threshold,
+                      fragments_of(content.triage_words))
 
     return for_content
 

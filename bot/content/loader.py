@@ -26,6 +26,8 @@ from bot.content.problems import ContentError, Problem
 from bot.content.reader import Reader, content_files
 from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
 from bot.content.silent_alarm import read_silent_alarm
+from bot.content.triage_words import FILE_NAME as TRIAGE_WORDS_FILE
+from bot.content.triage_words import read_triage_words
 from bot.content.yamlfile import display_name
 from bot.core.adcheckers import AdCheckers
 from bot.core.triage import DangerMatchers
@@ -108,6 +110,8 @@ def check_content(
     reader.problems += alarm_problems
     checkin, checkin_problems = read_checkin(directory / CHECKIN_FILE)
     reader.problems += checkin_problems
+    triage_words, triage_words_problems = read_triage_words(directory / TRIAGE_WORDS_FILE)
+    reader.problems += triage_words_problems
 
     problems = sorted(reader.problems, key=lambda p: (p.file, p.line or 0))
     if parsed.messages is None or any(p.severity == "error" for p in problems):
@@ -122,6 +126,7 @@ def check_content(
         ad_check=ad_check,
         silent_alarm=silent_alarm,
         checkin=checkin,
+        triage_words=triage_words,
     )
     # What needs the loaded content to be measured: a country page's first screen.
     pages = list(check_country_pages(content, parsed, i18n))

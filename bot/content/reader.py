@@ -143,10 +143,29 @@ class Reader:
                 self.problems.append(where.problem("error", f"`{language}:` must be a list"))
                 continue
             into = parsed.danger_phrases.setdefault(str(language), [])
+            first: dict[str, Where] = {}  # each phrase's first place, to name a repeat
             for index, data in enumerate(phrases):
                 phrase = self.validate(DangerPhrase, data, where / index)
-                if phrase is not None:
-                    into.append((phrase, where / index))
+                if phrase is None:
+                    continue
+                key = _phrase_key(phrase.phrase)
+                if key in first:
+                    # Harmless to the bot (the first one fires), but an editor who changes or
+                    # removes one copy expects a change that the other copy undoes.
+                    self.problems.append((where / index).problem(
+                        "warning",
+                        f"the {language} danger phrase '{phrase.phrase}' is listed twice "
+                        f"(first at {first[key].location}); keep one",
+                        "phrase",
+                    ))  # fmt: skip
+                    continue
+                first[key] = where / index
+                into.append((phrase, where / index))
+
+
+def _phrase_key(phrase: str) -> str:
+    """A phrase as the matcher reads it: "Забрал*  паспорт" and "забрал* паспорт" are one."""
+    return " ".join(phrase.lower().replace("ё", "е").split())
 
 
 def read_danger_phrases_file(path: Path) -> dict[str, list[DangerPhrase]]:

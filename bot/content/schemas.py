@@ -27,6 +27,7 @@ from bot.content.models import (
     Hotline,
     Messages,
     SilentAlarm,
+    TriageWords,
 )
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "content" / "schemas"
@@ -72,6 +73,10 @@ class CheckinFile(_File):
     checkin: Checkin
 
 
+class TriageWordsFile(_File):
+    triage_words: TriageWords
+
+
 # file kind -> (model of the whole file, the files it describes)
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "messages": (MessagesFile, "messages.yaml"),
@@ -84,6 +89,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "ad_check_sentences": (AdSentencesSchemaFile, "ad_check_sentences.yaml"),
     "silent_alarm": (SilentAlarmFile, "silent_alarm.yaml"),
     "checkin": (CheckinFile, "checkin.yaml"),
+    "triage_words": (TriageWordsFile, "triage_words.yaml"),
     "canned_replies": (CannedRepliesFile, "canned_replies.yaml"),
 }
 

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.content.models import Content, DangerPhrase
+from bot.content.models import Content, DangerPhrase, TriageWords
 from bot.nlu.base import RISK_INTENTS, IntentResult
-from bot.nlu.fragments import benign_fragment
+from bot.nlu.fragments import Fragments
+from bot.nlu.general_question import GeneralQuestions
 from bot.nlu.language import layout_variants
 from bot.nlu.negation import NEGATORS, NegationScope, clause_numbers, polarity_free, reassured
 from bot.nlu.normalize import (
@@ -67,6 +68,7 @@ class _Rule:
     pattern: re.Pattern[str]
     phrase: DangerPhrase
     negatable: bool  # a negation or hypothetical before it means the harm did not happen
+    negated: bool  # written with a negation ("не платят"): the withheld duty is the harm
     words: frozenset[str]  # its whole words: all must be in the message
     stems: frozenset[str]  # its `*` words' stems: each must begin a word of the message
 
@@ -117,6 +119,7 @@ class DangerPhraseMatcher:
                     _compile(words),
                     item,
                     polarity_free([w for w, _ in words]),
+                    any(w in NEGATORS for w, _ in words),
                     frozenset(w for w, star in words if not star),
                     frozenset(w for w, star in words if star),
                 )
@@ -155,11 +158,12 @@ class DangerPhraseMatcher:
         ]
 
     def find(self, text: str) -> list[PhraseMatch]:
-        """Every matching phrase not under a negation or hypothetical, in file order."""
+        """Every matching phrase not under a negation, a hypothetical or a general question,
+        in file order."""
         matches: dict[int, PhraseMatch] = {}
         for raw, variant in _variants(text[:MAX_TEXT_CHARS]):
             tokens = variant.split()
-            scope: NegationScope | None = None  # built for the first negatable match only
+            frames: _Frames | None = None  # built for the first match only
             for rule in self._candidates(tokens):
                 if rule.number in matches:
                     continue
@@ -167,16 +171,33 @@ class DangerPhraseMatcher:
                 for occurrence, found in enumerate(rule.pattern.finditer(variant)):
                     if occurrence >= MAX_OCCURRENCES:
                         break
-                    if rule.negatable:
-                        if scope is None:
-                            scope = NegationScope(tokens, clause_numbers(raw, tokens))
-                        start += variant.count(" ", counted, found.start() + 1)
-                        counted = found.start() + 1
-                        if scope.negated(start) or _negator_inside(found.group(0)):
-                            continue
+                    if frames is None:
+                        frames = _Frames(raw, tokens)
+                    start += variant.count(" ", counted, found.start() + 1)
+                    counted = found.start() + 1
+                    if frames.suppress(rule, start, found.group(0)):
+                        continue
                     matches[rule.number] = PhraseMatch(rule.phrase.phrase, rule.phrase.indicator)
                     break
         return [matches[key] for key in sorted(matches)]
+
+
+class _Frames:
+    """The negations, hypotheticals and general questions of one cleaned message variant."""
+
+    def __init__(self, raw: str, tokens: list[str]) -> None:
+        clauses = clause_numbers(raw, tokens)
+        self.scope = NegationScope(tokens, clauses)
+        self.general = GeneralQuestions(tokens, clauses)
+
+    def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
+        """Whether the match of `rule` at token `start` names no harm happening to the person."""
+        if rule.negatable and (self.scope.negated(start) or _negator_inside(matched)):
+            return True  # "никто не забирал паспорт", "they did not lock us in"
+        if not rule.negatable and self.scope.hypothetical_just_before(start):
+            return True  # "а если вдруг не заплатят", "what if they don't let me leave"
+        # "можно ли законно удерживать паспорт работника?" (bot.nlu.general_question)
+        return not rule.negated and self.general.covers(start)
 
 
 class DangerMatchers:
@@ -199,6 +220,18 @@ class DangerMatchers:
             entry = self._built[id(content)] = (content,
                                                 DangerPhraseMatcher(content.danger_phrases))
         return entry[1]
+
+
+def fragments_of(words: TriageWords | None) -> Fragments:
+    """The short benign messages of content/triage_words.yaml (none when the file is missing:
+    then only the classifier and the danger phrases decide)."""
+    if words is None:
+        return Fragments()
+    return Fragments(
+        (w for ws in words.fragment_words.values() for w in ws),
+        (w for ws in words.question_words.values() for w in ws),
+        (line for lines in words.declines.values() for line in lines),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,9 +274,16 @@ class Triage:
     don't pay" splits between two risk intents and must still count.
     """
 
-    def __init__(self, matcher: DangerPhraseMatcher, risk_threshold: float) -> None:
+    def __init__(
+        self,
+        matcher: DangerPhraseMatcher,
+        risk_threshold: float,
+        fragments: Fragments | None = None,
+    ) -> None:
         self._matcher = matcher
         self._threshold = risk_threshold
+        # Short benign messages (content/triage_words.yaml, `fragments_of`); none by default.
+        self._fragments = fragments or Fragments()
 
     def assess(self, text: str, result: IntentResult) -> TriageDecision:
         """The decision for one message and its classification."""
@@ -257,9 +297,10 @@ class Triage:
             tokens = clean(raw).split()
             if reassured(tokens, raw):
                 threshold = max(threshold, REASSURED_THRESHOLD)
-            # "на месяц", "3 weeks", "норм": the classifier's risk there comes from risk lines
-            # sharing the words ("2 месяца не платят"), not from the message (bot.nlu.fragments).
-            fragment = benign_fragment(tokens)
+            # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
+            # risk lines sharing the words ("2 месяца не платят"), not from the message
+            # (bot.nlu.fragments).
+            fragment = self._fragments.benign(tokens, raw)
         by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL and not fragment
         if not matches and not by_model:
             return TriageDecision(at_risk=False, risk_score=score)

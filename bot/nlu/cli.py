@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.config import Settings, load_settings
-from bot.content.models import DangerPhrase
-from bot.core.triage import DangerPhraseMatcher, Triage
+from bot.content.models import DangerPhrase, TriageWords
+from bot.core.triage import DangerPhraseMatcher, Triage, fragments_of
 from bot.nlu.base import IntentRecognizer, IntentResult
 from bot.nlu.data import Example, load_examples
 from bot.nlu.embedded import EmbeddedRecognizer
@@ -56,10 +56,26 @@ def load_danger_phrases(content_dir: Path) -> dict[str, list[DangerPhrase]]:
     return read_danger_phrases_file(content_dir / "danger_phrases.yaml")
 
 
+def load_triage_words(content_dir: Path) -> TriageWords | None:
+    """content/triage_words.yaml, read alone (None, with a warning, when it has a problem)."""
+    from bot.content.triage_words import FILE_NAME, read_triage_words
+
+    words, problems = read_triage_words(content_dir / FILE_NAME)
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return words
+
+
 def build_triage(settings: Settings, *, phrases: bool = True) -> Triage:
-    """Triage with the real danger phrases (or none, to measure the classifier alone)."""
-    found = load_danger_phrases(settings.bot.content_dir) if phrases else {}
-    return Triage(DangerPhraseMatcher(found), settings.nlu.risk_threshold)
+    """Triage with the real danger phrases (or none, to measure the classifier alone) and the
+    short-message words of content/triage_words.yaml."""
+    content_dir = settings.bot.content_dir
+    found = load_danger_phrases(content_dir) if phrases else {}
+    return Triage(
+        DangerPhraseMatcher(found),
+        settings.nlu.risk_threshold,
+        fragments_of(load_triage_words(content_dir)),
+    )
 
 
 def _utterances(args: argparse.Namespace) -> list[str]:

@@ -145,6 +145,9 @@ _GIVEN_BACK: tuple[tuple[str, ...], ...] = (
     ("вярнуў",), ("аддалі", "назад"), ("аддаў", "назад"),
 )  # fmt: skip
 _GIVEN_BACK_CUES = _by_first_word(_GIVEN_BACK)
+# "... и через 10 минут отдали, это нормально?": "gave" ending its clause gave it back; "отдали
+# хозяину" (gave it to someone) does not end the clause and is no return.
+_GIVEN_AT_CLAUSE_END = frozenset("отдали отдал отдала аддалі аддаў аддала".split())
 
 
 class NegationScope:
@@ -164,10 +167,31 @@ class NegationScope:
             (
                 at
                 for at in range(len(tokens) - 1, -1, -1)
-                if _cue_at(tokens, at, _GIVEN_BACK_CUES) and not _negated_at(tokens, at, clauses)
+                if self._given_back_at(at) and not _negated_at(tokens, at, clauses)
             ),
             -1,
         )
+
+    def _given_back_at(self, at: int) -> bool:
+        if _cue_at(self._tokens, at, _GIVEN_BACK_CUES):
+            return True
+        if self._tokens[at] not in _GIVEN_AT_CLAUSE_END or self._clauses is None:
+            return False
+        return at + 1 == len(self._tokens) or self._clauses[at + 1] != self._clauses[at]
+
+    def hypothetical_just_before(self, start: int) -> bool:
+        """Whether a hypothetical cue ("если вдруг", "what if", "калі раптам") ends at most one
+        word before token `start`, in its clause: "а если вдруг не заплатят" asks about a harm
+        that has not happened. Only this close: "не платят, а если вдруг уволят" still fires."""
+        tokens, clauses = self._tokens, self._clauses
+        for at in range(max(0, start - 4), start):
+            for cue in _HYPOTHETICAL_CUES.get(tokens[at], ()):
+                end = at + len(cue)
+                if tuple(tokens[at:end]) != cue or not start - 1 <= end <= start:
+                    continue
+                if clauses is None or clauses[at] == clauses[start]:
+                    return True
+        return False
 
     def negated(self, start: int) -> bool:
         """Whether the phrase starting at token `start` is under a negation or a frame, or
@@ -202,6 +226,12 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
     ("not", "in", "danger"), ("only", "want", "to", "ask"), ("only", "asking"),
     ("не", "в", "опасности"), ("в", "безопасности"), ("просто", "вопрос"),
     ("не", "ў", "небяспецы"), ("у", "бяспецы"), ("проста", "пытанне"),
+    # only curious, or asking before a first trip (the breaker-10 tester's kinds)
+    ("just", "curious"), ("просто", "интересно"), ("просто", "любопытно"),
+    ("проста", "цікава"), ("просто", "чтобы", "знать"), ("проста", "каб", "ведаць"),
+    ("just", "so", "i", "know"), ("asking", "before", "i", "sign"), ("just", "preparing"),
+    ("еду", "первый", "раз"), ("еду", "впервые"), ("хочу", "подготовиться"),
+    ("еду", "ўпершыню"), ("еду", "першы", "раз"),
 )  # fmt: skip
 _REASSURANCE_CUES = _by_first_word(_REASSURANCES)
 

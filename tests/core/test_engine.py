@@ -17,6 +17,7 @@ from bot.content.loader import ContentHolder
 from bot.content.models import Content
 from bot.core.engine import DialogueEngine
 from bot.core.events import EraseUserData, EventKind, HideChat
+from bot.core.labels import MENU_LABELS
 from bot.core.session_store import InMemorySessionStore
 from bot.factory import build_triage
 from bot.i18n import I18n
@@ -234,7 +235,7 @@ async def test_operator_intent_goes_through_consent(chat: Chat) -> None:
 
 # ---------------------------------------------------------------------- fallbacks
 async def test_low_confidence_offers_topics_and_the_menu(
-    chat: Chat, content: Content, unsure_text: str
+    chat: Chat, content: Content, unsure_text: str, i18n: I18n
 ) -> None:
     await chat.command("/start")
     response = await chat.say(unsure_text)
@@ -242,7 +243,12 @@ async def test_low_confidence_offers_topics_and_the_menu(
     assert reply.text == content.messages.low_confidence.get("ru").strip()
     suggested = [p for p in payloads(reply) if p.startswith("i:")]
     assert 1 <= len(suggested) <= 3
-    assert MAIN_MENU <= set(payloads(reply))
+    # Every menu entry is there, once: a menu button whose label is a suggested topic's
+    # ("Check a job offer" for i:job_offer_check) is shown as that topic only.
+    labels = {b.label for row in reply.buttons for b in row}
+    tr = i18n.translator("ru")
+    for entry in MAIN_MENU - set(payloads(reply)):
+        assert tr.gettext(MENU_LABELS[entry.removeprefix("m:")]) in labels, entry
     picked = await chat.press(suggested[0])
     assert picked.replies
 

@@ -11,7 +11,9 @@ from functools import cache
 
 from bot.content.loader import ContentHolder
 from bot.core.adcheckers import AdCheckers
+from bot.core.triage import DangerPhraseMatcher, Triage, fragments_of
 from bot.nlu.embedded import EmbeddedRecognizer
+from bot.nlu.fragments import Fragments
 from tests.helpers.chat import plain_settings
 
 
@@ -31,3 +33,18 @@ def shared_ad_checkers() -> AdCheckers:
     """The ad checkers of the shared content: its sentence model was trained when the content
     was checked, once per session."""
     return shared_content().ad_checkers
+
+
+def content_triage(risk_threshold: float = 0.35) -> Triage:
+    """Triage as the bot builds it from the repository's content: its danger phrases and its
+    short-message words (content/triage_words.yaml)."""
+    content = shared_content().content
+    return Triage(
+        DangerPhraseMatcher(content.danger_phrases), risk_threshold,
+        fragments_of(content.triage_words),
+    )  # fmt: skip
+
+
+def content_fragments() -> Fragments:
+    """The short benign messages of the repository's content/triage_words.yaml."""
+    return fragments_of(shared_content().content.triage_words)

@@ -13,11 +13,11 @@ import types
 import pytest
 
 from bot.core import triage as triage_module
-from bot.core.triage import DangerPhraseMatcher, Triage
+from bot.core.triage import DangerPhraseMatcher
 from bot.nlu import language, layout, negation, normalize
 from bot.nlu.language import detect_language
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
-from tests.helpers.engine import shared_content, shared_recognizer
+from tests.helpers.engine import content_triage, shared_content, shared_recognizer
 
 LONG_WORD = "a" * 4096
 MEGABYTE = ("ab" * 500_000)[:1_000_000]
@@ -53,7 +53,7 @@ def test_the_old_quadratic_pattern_has_the_shape_the_check_looks_for() -> None:
 def test_long_latin_words_and_a_megabyte_of_text_are_cleaned_and_triaged(text: str) -> None:
     cleaned = clean(text)
     assert cleaned.replace(" ", "").isalpha()
-    triage = Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    triage = content_triage()
     decision = triage.assess(text, shared_recognizer().parse_sync(text))
     if "passport" in text:
         assert decision.at_risk and decision.by_phrase

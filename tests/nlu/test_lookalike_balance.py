@@ -11,17 +11,16 @@ from __future__ import annotations
 import pytest
 
 from bot.config import REPO_ROOT
-from bot.core.triage import DangerPhraseMatcher, Triage
 from bot.nlu.cli import lines_outside
 from bot.nlu.data import load_examples
 from bot.nlu.embedded import REASSURED_TOKEN, prepare
 from bot.nlu.evaluate import compute, cross_validate
-from tests.helpers.engine import shared_content, shared_recognizer
+from tests.helpers.engine import content_triage, shared_recognizer
 
 DATA = REPO_ROOT / "nlu" / "data"
 # Files written for issue 10: the look-alikes, their risk counterparts, and who-has-the-passport
 # boundaries (documents.yml). The older lines are the 3,721 that existed before them.
-LOOKALIKE_FILES = ("negation.yml", "contrast.yml", "documents.yml")
+LOOKALIKE_FILES = ("negation.yml", "contrast.yml", "documents.yml", "lookalike2.yml")
 
 
 @pytest.mark.parametrize(
@@ -57,7 +56,7 @@ def test_cross_validated_recall_on_the_older_lines_is_kept() -> None:
     examples = load_examples(DATA)
     older = lines_outside(DATA, set(LOOKALIKE_FILES))  # what `nlu cv --older-than` scores
     assert ("nobody took my passport", "legal_work_abroad") not in older
-    triage = Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    triage = content_triage()
     outcomes = cross_validate(examples, {"triage": triage}, folds=5, seed=0)["triage"]
     metrics = compute([o for o in outcomes if (o[0].text, o[0].intent) in older])
     # Before the look-alike lines (2026-11-28): 0.995 recall, 0.029 false alarms, 0.908 accuracy.
@@ -104,7 +103,7 @@ def test_pay_below_the_contract_or_a_replaced_contract_is_caught(text: str) -> N
     # The risk side of "is my contract normal?": read as contract_advice in cross-validation
     # (at-risk recall on the older lines 0.992 at fold seed 2) until phrases of the kind said it
     # with the words people use ("заменили", "less than in the contract").
-    triage = Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    triage = content_triage()
     assert triage.assess(text, shared_recognizer().parse_sync(text)).by_phrase
 
 
@@ -118,5 +117,5 @@ def test_pay_below_the_contract_or_a_replaced_contract_is_caught(text: str) -> N
     ],
 )
 def test_a_hypothetical_about_pay_below_the_contract_is_not_an_alarm(text: str) -> None:
-    triage = Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    triage = content_triage()
     assert not triage.assess(text, shared_recognizer().parse_sync(text)).at_risk

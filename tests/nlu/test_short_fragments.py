@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.triage import DangerPhraseMatcher, Triage, TriageDecision
+from bot.core.triage import Triage, TriageDecision
 from bot.nlu.base import RISK_INTENTS
 from bot.nlu.embedded import EmbeddedRecognizer
-from bot.nlu.fragments import benign_fragment
 from bot.nlu.language import detect_language
 from bot.nlu.normalize import clean
-from tests.helpers.engine import shared_content, shared_recognizer
+from tests.helpers.engine import (
+    content_fragments,
+    content_triage,
+    shared_recognizer,
+)
 
 
 @pytest.fixture(scope="module")
 def triage() -> Triage:
-    return Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    return content_triage()
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +81,7 @@ def test_short_real_report_is_at_risk(
 )
 def test_a_negator_or_a_risk_word_is_not_a_fragment(text: str) -> None:
     """The fragment rule stands aside when a word could carry risk: the model decides."""
-    assert not benign_fragment(clean(text).split())
+    assert not content_fragments().benign(clean(text).split(), text)
 
 
 @pytest.mark.parametrize(

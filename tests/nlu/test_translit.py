@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.triage import DangerPhraseMatcher, Triage
+from bot.core.triage import Triage
 from bot.nlu.normalize import cyrillize, cyrillize_word
-from tests.helpers.engine import shared_content, shared_recognizer
+from tests.helpers.engine import content_triage, shared_recognizer
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_a_sentence_reads_word_by_word() -> None:
 
 @pytest.fixture(scope="module")
 def triage() -> Triage:
-    return Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    return content_triage()
 
 
 @pytest.mark.parametrize(

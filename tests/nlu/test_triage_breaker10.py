@@ -12,15 +12,19 @@ import pytest
 
 from bot.core.triage import DangerPhraseMatcher, Triage, TriageDecision
 from bot.nlu.embedded import EmbeddedRecognizer
-from bot.nlu.fragments import benign_fragment
 from bot.nlu.language import detect_language
 from bot.nlu.normalize import clean
-from tests.helpers.engine import shared_content, shared_recognizer
+from tests.helpers.engine import (
+    content_fragments,
+    content_triage,
+    shared_content,
+    shared_recognizer,
+)
 
 
 @pytest.fixture(scope="module")
 def triage() -> Triage:
-    return Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    return content_triage()
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +156,7 @@ def test_a_decline_or_i_dont_know_is_not_at_risk(
      "не платят", "not paid", "не выпускают", "I don't know where my passport is, boss took it"],
 )  # fmt: skip
 def test_a_negation_that_carries_risk_is_no_decline(text: str) -> None:
-    assert not benign_fragment(clean(text).split())
+    assert not content_fragments().benign(clean(text).split(), text)
 
 
 @pytest.mark.parametrize("text", ["не хочу жить", "не платят", "не выпускают", "бьют"])

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.triage import DangerPhraseMatcher, Triage, TriageDecision
+from bot.core.triage import Triage, TriageDecision
 from bot.nlu.embedded import EmbeddedRecognizer
-from tests.helpers.engine import shared_content, shared_recognizer
+from tests.helpers.engine import content_triage, shared_recognizer
 
 
 @pytest.fixture(scope="module")
 def triage() -> Triage:
-    return Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    return content_triage()
 
 
 @pytest.fixture(scope="module")

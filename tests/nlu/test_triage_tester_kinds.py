@@ -13,12 +13,12 @@ from bot.core.triage import DangerPhraseMatcher, Triage, TriageDecision
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.language import detect_language
 from bot.nlu.normalize import clean, cyrillize_lacinka, has_lacinka
-from tests.helpers.engine import shared_content, shared_recognizer
+from tests.helpers.engine import content_triage, shared_content, shared_recognizer
 
 
 @pytest.fixture(scope="module")
 def triage() -> Triage:
-    return Triage(DangerPhraseMatcher(shared_content().content.danger_phrases), 0.35)
+    return content_triage()
 
 
 @pytest.fixture(scope="module")

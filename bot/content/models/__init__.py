@@ -29,6 +29,7 @@ from bot.content.models._flows import Flow, FlowLevel, FlowOption, FlowQuestion
 from bot.content.models._messages import DangerPhrase, Messages
 from bot.content.models._places import Country, Hotline, Phone
 from bot.content.models._silent_alarm import SilentAlarm, SilentAlarmTexts
+from bot.content.models._triage_words import TriageWords
 
 __all__ = [
     "AdCheck", "AdFlagRule", "AdLevel", "AdModel", "AdRecognise", "AdSalary", "AdSentence",
@@ -36,6 +37,7 @@ __all__ = [
     "Answer", "Checkin", "CheckinOption", "CheckinTexts", "Confidence", "Content", "Country",
     "DangerPhrase", "Flow", "FlowLevel", "FlowOption", "FlowQuestion", "Hotline", "Language",
     "LocalizedText", "Messages", "Phone", "SilentAlarm", "SilentAlarmTexts", "Source", "Strict",
+    "TriageWords",
 ]
 
 
@@ -53,3 +55,5 @@ class Content(BaseModel):
     ad_check: AdCheck | None = None  # content/ad_check.yaml; None: the file is missing
     silent_alarm: SilentAlarm | None = None  # content/silent_alarm.yaml; None: the file is missing
     checkin: Checkin | None = None  # content/checkin.yaml; None: the file is missing
+    # content/triage_words.yaml; None: the file is missing (no short message is let off)
+    triage_words: TriageWords | None = None
