@@ -26,7 +26,7 @@ from bot.core.admodel import AdSentenceModel, LabelledSentence, training_sentenc
 
 DEV_SETS = ("tests/data/ads.yaml", "tests/data/ads_dev.yaml", "tests/data/ads_holdout.yaml",
             "tests/data/ads_heldout2.yaml", "tests/data/ads_heldout3.yaml",
-            "tests/data/ads_heldout4.yaml")
+            "tests/data/ads_heldout4.yaml", "tests/data/ads_heldout5.yaml")
 LANGS = ("ru", "be", "en", "translit", "ru-latn", "be-latn")  # as ad_check_sentences.yaml has
 OFF = 1.01  # a threshold no probability reaches
 CANDIDATES = [round(float(x), 2) for x in np.arange(0.3, 1.0, 0.05)]

@@ -37,10 +37,17 @@ class PayFinder:
             rf"(?:\s?(?P<post>{currency}))?",
             _FLAGS,
         )
-        hour_words = "|".join(fold(word) for word in salary.hour_words)
-        self._hourly = re.compile(rf"\s*(?:{hour_words})", _FLAGS)
-        day_words = "|".join(fold(word) for word in salary.day_words) or r"(?!)"
-        self._daily = re.compile(rf"\s*(?:{day_words})", _FLAGS)
+        qualifier = "|".join(fold(word) for word in salary.qualifier_words)
+        between = rf"\s*(?:(?:{qualifier})\W*)?" if qualifier else r"\s*"
+        # Tried in this order right after a figure; none: the figure is monthly pay.
+        self._periods = [
+            (re.compile(rf"{between}(?:{_alternatives(words)})", _FLAGS), per)
+            for words, per in (
+                (salary.hour_words, salary.per_hour), (salary.day_words, salary.per_day),
+                (salary.week_words, salary.per_week), (salary.year_words, salary.per_year),
+                (salary.season_words, None),
+            )
+        ]
 
     def figure(self, low: str) -> Span | None:
         """The first pay figure written with its currency ("3000$", "€ 25"), if any."""
@@ -63,16 +70,22 @@ class PayFinder:
             amount = _amount(match.group("high") or match.group("low"))
             if (match.group("k2") or match.group("k1")) and amount < 1000:
                 amount *= 1000
-            if self._hourly.match(low, match.end()):
-                per = limits.per_hour
-            elif self._daily.match(low, match.end()):
-                per = limits.per_day
-            else:
-                per = limits.per_month
+            per: dict[str, int] | None = limits.per_month
+            for period, its_limits in self._periods:
+                if period.match(low, match.end()):
+                    per = its_limits
+                    break
+            if per is None:  # pay for a season or a contract: no period to compare with
+                continue
             limit = per.get(code)
             if limit is not None and amount >= limit:
                 spans.append(Span(match.start(), match.end()))
         return spans
+
+
+def _alternatives(words: list[str]) -> str:
+    """The words as one alternation; no words: a pattern that never matches."""
+    return "|".join(fold(word) for word in words) or r"(?!)"
 
 
 def _amount(figure: str) -> float:

@@ -15,7 +15,12 @@ NEGATION_WINDOW = 40  # characters around a match where "не", "без", "no" u
 # No IGNORECASE: the text is lower-cased once (`normalize`) and so are the patterns (`fold`);
 # case-insensitive matching of Cyrillic costs about thirty times more (bench/bench_adcheck.py).
 FLAGS = re.UNICODE
-_SENTENCE_END = re.compile(r"[.!?;\n]")
+_SENTENCE_END = re.compile(r"[.!?;\n→⟶➔➜]")  # as adtext.sentence_spans breaks sentences
+# A negation before one of these is about the clause before it, not the match after it:
+# "рабочие визы не дают, поэтому едем по гостевой", "no work visas, so you come as a tourist".
+_CLAUSE_TURN = re.compile(
+    r"\b(?:поэтому|потому|так\s+что|зато|однако|таму|так\s+што|аднак|so|therefore|however|instead)\b"
+)
 
 
 def _compile(groups: Iterable[list[str]], fold: Callable[[str], str]) -> list[re.Pattern[str]]:
@@ -155,6 +160,7 @@ class AdRules:
 def _negated(ruleset: _RuleSet, low: str, span: Span) -> bool:
     # A negation counts only in the match's own sentence ("без комплексов. Паспорт...").
     before = _SENTENCE_END.split(low[max(0, span.start - NEGATION_WINDOW) : span.start])[-1]
+    before = _CLAUSE_TURN.split(before)[-1]
     after = _SENTENCE_END.split(low[span.end : span.end + NEGATION_WINDOW])[0]
     return any(p.search(before) for p in ruleset.before) or any(
         p.match(after) for p in ruleset.after

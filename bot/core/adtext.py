@@ -108,9 +108,10 @@ def _cyrillize(word: str) -> str:
 
 
 
-# A sentence ends at a line break, at ";", or at ".", "!", "?", "…" before a space: "3.000 €"
-# and "ул.Ленина" stay whole. Bullets and list marks at a line's start are not part of it.
-_SENTENCE_BREAK = re.compile(r"\n|;|[.!?…]+(?=\s)")
+# A sentence ends at a line break, at ";", at an arrow between steps ("собеседование → оплата
+# сбора → паспорт"), or at ".", "!", "?", "…" before a space: "3.000 €" and "ул.Ленина" stay
+# whole. Bullets and list marks at a line's start are not part of it.
+_SENTENCE_BREAK = re.compile(r"\n|;|[→⟶➔➜]|[.!?…]+(?=\s)")
 _BULLET = re.compile(r"[\s\-–—•*·▪►●○◦✅✔☑️➡→🔹🔸📌👉⭐✨🔥❗‼]+")
 
 

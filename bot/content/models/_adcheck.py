@@ -58,8 +58,16 @@ class AdSalary(Strict):
     per_hour: dict[str, int]  # currency code -> the lowest hourly pay that is suspicious
     per_month: dict[str, int]  # currency code -> the lowest monthly pay that is suspicious
     per_day: dict[str, int] = Field(default_factory=dict)  # the same for daily pay
+    per_week: dict[str, int] = Field(default_factory=dict)  # ... weekly pay
+    per_year: dict[str, int] = Field(default_factory=dict)  # ... yearly pay
     hour_words: list[str]  # regexes after a figure that make it hourly ("/ч", "в час", "per hour")
     day_words: list[str] = Field(default_factory=list)  # ... daily ("в день", "per day", "/day")
+    week_words: list[str] = Field(default_factory=list)  # ... weekly ("в неделю", "a week")
+    year_words: list[str] = Field(default_factory=list)  # ... yearly ("в год", "a year")
+    # ... for a whole season or contract ("за сезон"): of unknown length, never compared.
+    season_words: list[str] = Field(default_factory=list)
+    # Between a figure and its period: "4 800 € нетто в месяц", "£600 net a week".
+    qualifier_words: list[str] = Field(default_factory=list)
 
 
 class AdRecognise(Strict):
