@@ -7,9 +7,15 @@ all people at once. Reported per run: updates per second through haproxy, the bo
 CPU seconds per update (user + system from /proc), each process's peak resident memory
 (VmHWM), and Redis memory per person (used_memory growth / people, first run).
 
-    .venv/bin/python bench/bench_deploy.py [--people 300]
+    .venv/bin/python bench/bench_deploy.py [--people 300] [--replicas 1,2] [--repeat 1]
 
-Writes bench-results/deploy.json. The outgoing limiter is opened up (Telegram's ~30 messages/s
+Writes bench-results/deploy.json, and each bot process's log (JSON lines: no message text, no
+raw ids; INFO, so take-overs and "reply not delivered" show) under
+bench-results/deploy-logs/<run>/<replicas>-replicas-<pass>/bot-<n>.log; a failure names that
+directory. A person's step that brings fewer messages than the reference person's within
+WITHIN seconds waits LATE seconds more and says whether the rest came late or never.
+
+The outgoing limiter is opened up (Telegram's ~30 messages/s
 per bot would be all we measure); the machine's load average is recorded with the figures,
 because the load generator, fake Bot API, haproxy and Redis share its cores with the bots.
 """
@@ -20,6 +26,8 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -37,6 +45,8 @@ from tests.helpers.webhook_load import OPS, SECRET, Person, Telegram  # noqa: E4
 
 NORMAL = [("text", "/start"), ("text", "хочу работать в Польше"), ("text", "/menu"),
           ("text", "как проверить работодателя?"), ("text", "спасибо")]
+WITHIN = 60.0  # seconds a step's whole answer may take under the bench's load
+LATE = 120.0  # then this much longer: a late answer is not a lost one, and the bench says so
 RISK = [("text", "/start"), ("text", "у меня забрали паспорт и не отпускают"),
         ("press", "c:PL"), ("press", "h:text"), ("case", "я в Варшаве, помогите")]
 
@@ -59,15 +69,25 @@ def used_memory(port: int) -> int:
     return int(line.split(":")[1])
 
 
+def keep_logs(bots: BotReplicas, logs: Path) -> None:
+    """Stop the bots (their last lines are then written) and copy their logs to `logs`."""
+    for name in list(bots.procs):
+        bots.stop(name)
+    logs.mkdir(parents=True, exist_ok=True)
+    for log in bots.logs():
+        shutil.copy(log, logs / log.name)
+
+
 async def run(replicas: int, people: int, api: FakeBotAPI, redis_url: str,
-              redis_port: int) -> dict[str, Any]:
+              redis_port: int, logs: Path) -> dict[str, Any]:
     redis_command(redis_port, "FLUSHALL")
     bots = BotReplicas({
         "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": api.base_url, "BOT_MODE": "webhook",
         "WEBHOOK_URL": "https://bot.example.org/telegram/hook", "WEBHOOK_SECRET": SECRET,
         "BOT_PSEUDONYM_KEY": "bench-pseudonym-key", "REDIS_URL": redis_url,
         "OPERATOR_CHAT_ID": str(OPS), "OPERATOR_IDS": "4343",
-        "BOT_RATE_LIMIT_PER_MINUTE": "60", "BOT_LOG_LEVEL": "WARNING",
+        "BOT_RATE_LIMIT_PER_MINUTE": "60", "BOT_LOG_LEVEL": "INFO",
+        "BOT_LOG_FORMAT": "json",
     }, count=replicas)
     proxy: HAProxy | None = None
     try:
@@ -82,15 +102,23 @@ async def run(replicas: int, people: int, api: FakeBotAPI, redis_url: str,
         async with aiohttp.ClientSession() as http:
             telegram = Telegram(api, f"http://127.0.0.1:{proxy.port}/telegram/hook", http)
             base = 1_000_000 * replicas
-            reference = [Person(telegram, base + 1, NORMAL), Person(telegram, base + 2, RISK)]
+            reference = [Person(telegram, base + 1, NORMAL, within=WITHIN),
+                         Person(telegram, base + 2, RISK, within=WITHIN)]
             for person in reference:
                 await person.steps(5)
             memory_before = used_memory(redis_port)
             crowd = [Person(telegram, base + 10 + n, RISK if n % 10 == 0 else NORMAL,
-                            reference[1 if n % 10 == 0 else 0].counts) for n in range(people)]
+                            reference[1 if n % 10 == 0 else 0].counts, within=WITHIN, late=LATE)
+                     for n in range(people)]
             cpu_before = sum(cpu_seconds(pid) for pid in pids)
             started = time.perf_counter()
-            await asyncio.gather(*(p.steps(5) for p in crowd))
+            try:
+                await asyncio.gather(*(p.steps(5) for p in crowd))
+            except AssertionError as exc:
+                for pid in pids:  # where each task waits, into the logs (bot_process.py)
+                    os.kill(pid, signal.SIGUSR1)
+                await asyncio.sleep(2)
+                raise AssertionError(f"{exc}; the bots' logs: {logs}") from None
             elapsed = time.perf_counter() - started
             cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
             memory_after = used_memory(redis_port)
@@ -107,17 +135,19 @@ async def run(replicas: int, people: int, api: FakeBotAPI, redis_url: str,
     finally:
         if proxy is not None:
             await asyncio.to_thread(proxy.close)
+        await asyncio.to_thread(keep_logs, bots, logs)
         await asyncio.to_thread(bots.close)
 
 
-async def main(people: int) -> list[dict[str, Any]]:
+async def main(people: int, passes: list[int], logs: Path) -> list[dict[str, Any]]:
     api = FakeBotAPI()
     await api.start()
     results = []
     try:
         with running_redis() as redis:
-            for replicas in (1, 2):
-                result = await run(replicas, people, api, redis.url, redis.port)
+            for n, replicas in enumerate(passes, 1):
+                result = await run(replicas, people, api, redis.url, redis.port,
+                                   logs / f"{replicas}-replicas-{n}")
                 result["load_average"] = os.getloadavg()[0]
                 results.append(result)
                 print(json.dumps(result), flush=True)
@@ -129,8 +159,13 @@ async def main(people: int) -> list[dict[str, Any]]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--people", type=int, default=300)
+    parser.add_argument("--replicas", default="1,2",
+                        help="the passes, as numbers of bot processes (default 1,2)")
+    parser.add_argument("--repeat", type=int, default=1, help="run the passes this many times")
     args = parser.parse_args()
-    results = asyncio.run(main(args.people))
     out = ROOT / "bench-results"
-    out.mkdir(exist_ok=True)
+    logs = out / "deploy-logs" / time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    passes = [int(x) for x in args.replicas.split(",")] * args.repeat
+    results = asyncio.run(main(args.people, passes, logs))
     (out / "deploy.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(f"bots' logs: {logs}")

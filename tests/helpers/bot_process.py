@@ -8,7 +8,11 @@ hundreds of people ends in seconds. SIGTERM stops it the way systemd or Kubernet
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import configure_logging, serve
@@ -18,12 +22,30 @@ HANDOFF_TIMINGS = {"escalate_after": 600.0, "claim_idle": 1.0, "tick": 0.1, "cla
                    "read_block": 0.2}
 
 
+def dump_tasks() -> None:
+    """SIGUSR1: where every asyncio task waits, one JSON log line each (code locations only:
+    no locals, no text), so a bench that saw an answer missing can tell what holds it."""
+    now = datetime.now(UTC).isoformat(timespec="milliseconds")
+    for task in asyncio.all_tasks():
+        where: list[str] = []
+        coro: object = task.get_coro()
+        while coro is not None and len(where) < 40:
+            frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+            if frame is not None:
+                where.append(f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno} "
+                             f"{frame.f_code.co_name}")
+            coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
+        print(json.dumps({"time": now, "level": "INFO", "logger": "tasks",
+                          "message": " > ".join(where)}), file=sys.stderr, flush=True)
+
+
 async def _run() -> None:
     settings = load_settings()
     configure_logging(settings.bot.log_level, settings.bot.log_format)
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(sig, stop.set)
+    asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, dump_tasks)
     limiter = OutgoingLimiter(global_rate=1000.0, chat_rate=1000.0, chat_burst=1000.0)
     await serve(settings, stop, limiter=limiter, handoff_options=dict(HANDOFF_TIMINGS))
 

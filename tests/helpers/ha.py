@@ -81,6 +81,11 @@ class Processes:
         path = self.dir / f"{name}.log"
         return path.read_text(errors="replace") if path.exists() else ""
 
+    def logs(self) -> list[Path]:
+        """The processes' log files (gone after `close`: copy them before, or use these
+        paths while running)."""
+        return sorted(self.dir.glob("*.log"))
+
     def close(self) -> None:
         for proc in self.procs.values():  # all at once, then wait: shutdowns overlap
             if proc.poll() is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -57,7 +58,8 @@ class Person:
     """
 
     def __init__(self, telegram: Telegram, user_id: int, script: list[tuple[str, str]],
-                 expected: list[int] | None = None) -> None:
+                 expected: list[int] | None = None, *, within: float = 60.0,
+                 late: float = 0.0) -> None:
         self.telegram = telegram
         self.api = telegram.api
         self.user = tg_user(user_id, "ru")
@@ -66,6 +68,9 @@ class Person:
         self.expected = expected
         self.counts: list[int] = []
         self.done = 0
+        self.within = within  # seconds a step's whole answer may take
+        # More seconds to wait after `within` ran out, to tell a late answer from a lost one.
+        self.late = late
 
     async def step(self) -> None:
         kind, value = self.script[self.done]
@@ -75,6 +80,7 @@ class Person:
         else:
             update = message_update(self.api, self.user, text=value)
         await self.telegram.deliver(update)
+        accepted = time.monotonic()
         if kind == "case":  # an open case: relayed to the operators' topic
             await wait_for(self.api, lambda: any(
                 value in c.text for c in self.api.calls_to("sendMessage", OPS, since=mark)),
@@ -87,12 +93,28 @@ class Person:
             want = self.expected[self.done]
             try:
                 await self.api.wait_calls("sendMessage", want, self.chat_id, since=mark,
-                                          within=60)
+                                          within=self.within)
             except TimeoutError:
                 got = len(self.api.calls_to("sendMessage", self.chat_id, since=mark))
                 raise AssertionError(f"person {self.chat_id}, step {self.done} ({kind}): "
-                                     f"{got} of {want} messages") from None
+                                     f"{got} of {want} messages after {self.within:.0f} s"
+                                     f"{await self._late(mark, want, accepted)}") from None
         self.done += 1
+
+    async def _late(self, mark: int, want: int, accepted: float) -> str:
+        """After a shortfall: whether the rest came within `late` more seconds (late) or
+        not (lost), with when each message arrived after the update was accepted."""
+        if self.late <= 0:
+            return ""
+        try:
+            await self.api.wait_calls("sendMessage", want, self.chat_id, since=mark,
+                                      within=self.late)
+            verdict = "late, not lost"
+        except TimeoutError:
+            verdict = f"lost: not there {self.within + self.late:.0f} s after the update"
+        arrived = [f"{c.at - accepted:.1f}"
+                   for c in self.api.calls_to("sendMessage", self.chat_id, since=mark)]
+        return f" ({verdict}; messages at +{', +'.join(arrived) or '-'} s)"
 
     async def steps(self, until: int) -> None:
         while self.done < until:
