@@ -4,12 +4,20 @@ In this order: what must not be lost first (operator alerts queued, an erasure d
 replies one by one, then the queue place, then /hide. With an outbox (Redis) each step is
 marked as it is done, so a replica that takes up a dead one's update carries out only the rest
 (bot/adapters/telegram/outbox.py); every Bot API call shares the update's time budget.
+
+An answer whose replies stop short for a reason that passes (the budget ran out on a slow or
+flood-controlled Telegram, a 5xx) is not done: `carry_out` returns what is left (`Unsent`),
+and the pipeline sends it later, outside the person's lock (their next message is not held),
+until it is sent or `REST_PATIENCE` has passed. Only then is the outbox entry finished: the
+hotline numbers in the second of three messages are never dropped because the first was slow.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
+from dataclasses import dataclass
 from typing import Protocol
 
 from bot.adapters.telegram.budget import SendBudget, log_failure
@@ -26,6 +34,24 @@ from bot.handoff.routing import Queued
 from bot.metrics import Metrics
 
 log = logging.getLogger("bot.adapters.telegram.glue")  # the name operators grep for
+
+# Seconds an answer's unsent replies are tried for after its budget (Telegram's flood control
+# asks for seconds to minutes; a person waits for the rest of an answer longer than that).
+REST_PATIENCE = 600.0
+
+
+@dataclass(frozen=True, slots=True)
+class Unsent:
+    """What an answer still has to send: `plan` with `plan.at` marking the progress (as in the
+    outbox), `durable` when the outbox holds it."""
+
+    plan: Plan
+    durable: bool
+
+    @property
+    def left(self) -> int:
+        """Replies not sent yet (one started and cut counts as unsent)."""
+        return len(self.plan.replies) - self.plan.at // 2
 
 
 class Engine(Protocol):
@@ -57,15 +83,14 @@ class Answering:
         self._send_budget = send_budget
 
     async def answer(self, engine: Engine, event: IncomingEvent, case: CaseStatus | None,
-                     chat_id: int, update_id: int, budget: SendBudget) -> None:
+                     chat_id: int, update_id: int, budget: SendBudget) -> Unsent | None:
         """Run the engine on `event` (under the person's lock) and carry out its answer; with
         an outbox the answer is written with the session, in one MULTI/EXEC."""
         user_key = event.user_key
         if self.outbox is None:
             response = await engine.handle(event, case)
             plan = Plan.of(chat_id, coalesce(response.replies), response)
-            await self.carry_out(plan, user_key, update_id, budget, durable=False)
-            return
+            return await self.carry_out(plan, user_key, update_id, budget, durable=False)
         outbox = self.outbox
         plans: list[Plan] = []
         written: list[bool] = []
@@ -76,14 +101,14 @@ class Answering:
 
         response = await engine.handle(event, case, commit=commit)
         plan = plans[0] if plans else Plan.of(chat_id, coalesce(response.replies), response)
-        await self.carry_out(plan, user_key, update_id, budget, durable=any(written))
+        return await self.carry_out(plan, user_key, update_id, budget, durable=any(written))
 
     async def resume(self, user_key: str, chat_id: int, update_id: int, budget: SendBudget
-                     ) -> bool:
+                     ) -> bool | Unsent:
         """An update a dead replica had started: carry out what its outbox says is not done.
         True when it has no answer there yet, to be handled afresh (its session did not
         change); False when done here or before (or the outbox cannot be read: then, as
-        before the outbox, it is not answered again)."""
+        before the outbox, it is not answered again); `Unsent` when replies are left."""
         if self.outbox is None:
             return False
         try:
@@ -96,13 +121,37 @@ class Answering:
             return True
         if isinstance(found, Plan):
             self._metrics.outbox.labels("resumed").inc()
-            await self.carry_out(found, user_key, update_id, budget, durable=True,
-                                 resumed=True)
+            return await self.carry_out(found, user_key, update_id, budget, durable=True,
+                                        resumed=True) or False
         return False
 
+    async def send_rest(self, unsent: Unsent, user_key: str, update_id: int,
+                        budget: SendBudget) -> Unsent | None:
+        """Another try at an answer's unsent replies (under the person's lock); what is still
+        left, or None when sent, refused for good, or no longer in the outbox (erased)."""
+        plan = unsent.plan
+        if unsent.durable and self.outbox is not None:
+            try:
+                found = await self.outbox.read(user_key, update_id)
+            except Exception as exc:  # Redis away: the copy in hand is as good
+                log_failure("reading the outbox", exc)
+                found = plan
+            if not isinstance(found, Plan):
+                return None  # /delete erased it, or it is done
+            plan = dataclasses.replace(found, hide=None)  # carried out on the first try
+        return await self.carry_out(plan, user_key, update_id, budget, durable=unsent.durable)
+
+    async def give_up(self, unsent: Unsent, user_key: str, update_id: int) -> None:
+        """`REST_PATIENCE` passed with replies unsent: logged (counts only), the entry done."""
+        log.error("reply not delivered: %d of %d replies still unsent after %.0f s",
+                  unsent.left, len(unsent.plan.replies), REST_PATIENCE)
+        if unsent.durable and self.outbox is not None:
+            await self.outbox.finish(user_key, update_id)
+
     async def carry_out(self, plan: Plan, user_key: str, update_id: int, budget: SendBudget,
-                        *, durable: bool, resumed: bool = False) -> None:
-        """Everything `plan` still has to do (`resumed`: taken up from a dead replica)."""
+                        *, durable: bool, resumed: bool = False) -> Unsent | None:
+        """Everything `plan` still has to do (`resumed`: taken up from a dead replica); what
+        is left when its replies stopped short for a reason that passes."""
         outbox = self.outbox if durable else None
         tells: list[Tell] = []
         erased = False
@@ -117,12 +166,22 @@ class Answering:
         if plan.at % 2:  # started, never marked sent: it may have reached Telegram already
             self._metrics.outbox.labels("possible_repeat").inc()
 
+        progress = plan.at
+
         async def mark(at: int) -> None:
+            nonlocal progress
+            progress = at
             if outbox is not None:
                 await outbox.mark(user_key, update_id, at=at)
 
-        sent = await self._replies.deliver(plan.chat_id, plan.replies, budget,
-                                           first=first, mark=mark)
+        delivery = await self._replies.deliver_rest(plan.chat_id, plan.replies, budget,
+                                                    first=first, mark=mark)
+        sent = delivery.ids
+        unsent = None
+        if delivery.unsent_may_pass and not erased and progress < 2 * len(plan.replies):
+            # Alerts are queued: a later try sends only the replies.
+            unsent = Unsent(dataclasses.replace(plan, queued=True, hide=None, at=progress),
+                            durable=outbox is not None)
         if not erased:
             await self._state.remember(user_key, sent)  # before /hide, which reads it
         if again:
@@ -132,8 +191,11 @@ class Answering:
         await self._tell(tells, budget)
         if plan.hide is not None:
             await self._replies.hide(HideChat(str(plan.chat_id), plan.hide), user_key, budget)
+        if unsent is not None:
+            return unsent  # not done: the outbox keeps the rest (and a take-over sends it)
         if outbox is not None and not erased:
             await outbox.finish(user_key, update_id)
+        return None
 
     async def finish(self, user_key: str, update_id: int) -> None:
         """An update answered without a plan (relayed to the case): done."""

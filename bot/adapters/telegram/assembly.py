@@ -72,6 +72,7 @@ class Assembly:
         """Let updates in hand finish (up to DRAIN_S), then close the Bot API session, the
         engine and storage."""
         # Stopping polling cancels only the fetching, not aiogram's handler tasks.
+        self.glue.stop_rest()
         with suppress(TimeoutError):
             await asyncio.wait_for(self.glue.drain(), DRAIN_S)
         if self.groups is not None:

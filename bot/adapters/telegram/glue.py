@@ -18,9 +18,10 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from typing import Any
 
-from bot.adapters.telegram.answering import Answering, Engine
+from bot.adapters.telegram.answering import REST_PATIENCE, Answering, Engine, Unsent
 from bot.adapters.telegram.budget import SendBudget, log_failure
 from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.operators import Handoff, Routed
@@ -45,6 +46,8 @@ MAX_GROUPS_LOGGED = 100  # group chats named in the log, once each
 # Danger-phrase indicators found in a text, in a language (the triage's matcher).
 DangerCheck = Callable[[str, str], Sequence[str]]
 CALLBACK_ANSWER_LIMIT = 2.0  # seconds: answering a press is a courtesy, not worth a stall
+# Seconds between tries at an answer's unsent replies: doubling from the first to the last.
+REST_PAUSES = (1.0, 30.0)
 
 
 class UpdatePipeline:
@@ -95,6 +98,7 @@ class UpdatePipeline:
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
+        self._stopping = asyncio.Event()  # set: unsent replies stay in the outbox
 
     async def handle_update(self, update: Any) -> None:
         """Entry point for both adapters; never raises (errors are logged without user data)."""
@@ -111,6 +115,11 @@ class UpdatePipeline:
             self._in_flight -= 1
             if self._in_flight == 0:
                 self._idle.set()
+
+    def stop_rest(self) -> None:
+        """Stopping: answers cut short are tried no more here; what they have left stays in the
+        outbox (and its update in the webhook inbox) for the replica that takes it up."""
+        self._stopping.set()
 
     async def drain(self) -> None:
         """Wait until no update is being handled (before closing the Bot API session)."""
@@ -168,7 +177,8 @@ class UpdatePipeline:
         if not first:
             if data.update_id in self.taken_over:  # a dead replica had started it
                 async with self._locks.hold(user_key):
-                    await self._resume(data, user_key)
+                    unsent = await self._resume(data, user_key)
+                await self._send_rest(unsent, user_key, data.update_id)
             return  # a redelivery: Telegram did not see our 200 in time
         if data.edited and data.message_id is not None and digest is not None:
             if not await self._state.edit_changed(user_key, data.message_id, digest):
@@ -184,7 +194,29 @@ class UpdatePipeline:
             if wait > 0:
                 await asyncio.sleep(wait)  # slowed, not dropped; the lock is not held meanwhile
         async with self._locks.hold(user_key):
-            await self._serve(data, user_key)
+            unsent = await self._serve(data, user_key)
+        await self._send_rest(unsent, user_key, data.update_id)
+
+    async def _send_rest(self, unsent: Unsent | None, user_key: str, update_id: int) -> None:
+        """An answer cut short by a slow or flood-controlled Telegram: its unsent replies are
+        tried again, each time under the person's lock with a budget of its own, and between
+        tries the lock is free (their next message is answered meanwhile). The update stays
+        in hand (and in the inbox) until then, so a replica that stops hands the rest over."""
+        loop = asyncio.get_running_loop()
+        give_up_at = loop.time() + REST_PATIENCE
+        pause = REST_PAUSES[0]
+        while unsent is not None:
+            if loop.time() + pause > give_up_at:
+                await self._answering.give_up(unsent, user_key, update_id)
+                return
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), pause)
+            if self._stopping.is_set():
+                return
+            pause = min(2 * pause, REST_PAUSES[1])
+            async with self._locks.hold(user_key):
+                unsent = await self._answering.send_rest(unsent, user_key, update_id,
+                                                         SendBudget(self._send_budget))
 
     def _shows_danger(self, data: TgInput) -> bool:
         """The danger-phrase layer on every text, before any limit applies."""
@@ -220,7 +252,7 @@ class UpdatePipeline:
         return data.language_code
 
     # ------------------------------------------------------------------ under the lock
-    async def _serve(self, data: TgInput, user_key: str) -> None:
+    async def _serve(self, data: TgInput, user_key: str) -> Unsent | None:
         event = IncomingEvent(
             user_key=user_key, chat_key=str(data.chat_id), kind=data.kind, text=data.text,
             payload=data.payload, language_code=data.language_code, edited=data.edited,
@@ -233,16 +265,18 @@ class UpdatePipeline:
             if routed.case is not None:
                 await self._answering.keep_case(user_key, routed.case)
             await self._answering.finish(user_key, data.update_id)
-            return
-        await self._answering.answer(self._engine, event, routed.case, data.chat_id,
-                                     data.update_id, budget)
+            return None
+        return await self._answering.answer(self._engine, event, routed.case, data.chat_id,
+                                            data.update_id, budget)
 
-    async def _resume(self, data: TgInput, user_key: str) -> None:
+    async def _resume(self, data: TgInput, user_key: str) -> Unsent | None:
         """An update a dead replica had started: the rest of its answer, or handled afresh
         when the engine never committed one (the session did not change)."""
-        if await self._answering.resume(user_key, data.chat_id, data.update_id,
-                                        SendBudget(self._send_budget)):
-            await self._serve(data, user_key)
+        found = await self._answering.resume(user_key, data.chat_id, data.update_id,
+                                             SendBudget(self._send_budget))
+        if found is True:
+            return await self._serve(data, user_key)
+        return found if isinstance(found, Unsent) else None
 
     async def _to_case(self, event: IncomingEvent, budget: SendBudget) -> Routed:
         """The open case takes the event; a failure there leaves it to the engine (half the

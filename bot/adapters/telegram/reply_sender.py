@@ -4,14 +4,33 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 
 from bot.adapters.telegram.budget import SendBudget
 from bot.adapters.telegram.state import ChatState
 from bot.core.events import HideChat, Reply
-from bot.core.messenger import Messenger
+from bot.core.messenger import BotApiError, Messenger
 
 log = logging.getLogger("bot.adapters.telegram.glue")  # the name operators grep for
 Mark = Callable[[int], Awaitable[None]]  # progress through an update's replies (the outbox)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """What one `deliver_rest` did: the message ids Telegram took, and whether it stopped short
+    for a reason that passes (`unsent_may_pass`: the budget ran out, 429 flood control, a 5xx
+    or a network failure), so the replies not sent may still be sent later."""
+
+    ids: list[int]
+    unsent_may_pass: bool = False
+
+
+def may_pass(exc: BaseException) -> bool:
+    """A failure after which the same call may succeed later: a timeout (the budget), Telegram's
+    429 or 5xx, or no Bot API answer at all (a network error). 400 and 403 do not pass."""
+    if isinstance(exc, BotApiError):
+        return exc.code == 429 or exc.code >= 500
+    return True
 
 
 class ReplySender:
@@ -28,6 +47,11 @@ class ReplySender:
         """Send `replies[first:]` in order within the budget; stop at the first failure.
         `mark(2i+1)` before reply i, `mark(2i+2)` once Telegram took it (the outbox).
         Returns the message ids sent."""
+        return (await self.deliver_rest(chat_id, replies, budget, first=first, mark=mark)).ids
+
+    async def deliver_rest(self, chat_id: int, replies: Sequence[Reply], budget: SendBudget, *,
+                           first: int = 0, mark: Mark | None = None) -> Delivery:
+        """`deliver`, saying whether what was not sent may still be sent later."""
         sent: list[int] = []
         try:
             async with budget.window():
@@ -40,11 +64,13 @@ class ReplySender:
         except TimeoutError:
             log.warning("reply not delivered: the send budget (%.0fs) ran out",
                         self._send_budget)
+            return Delivery(sent, unsent_may_pass=True)
         except Exception as exc:
             # 400, 403 (blocked), 5xx or 429 after retries: the person's words were still
             # handled and any alert is already queued.
             log.warning("reply not delivered: %s", type(exc).__name__)
-        return sent
+            return Delivery(sent, unsent_may_pass=may_pass(exc))
+        return Delivery(sent)
 
     async def hide(self, effect: HideChat, user_key: str, budget: SendBudget) -> None:
         chat_id = int(effect.chat_key)

@@ -63,6 +63,9 @@ class WebhookServer:
         self._sweeper: asyncio.Task[None] | None = None
         self.handled = 0  # updates handled by this process (a stop logs it)
         self._left = 0  # recorded updates a stop left in the inbox
+        # Set once a stop has handed the inbox over: an update finishing after that (an answer
+        # with replies still unsent, bot/adapters/telegram/answering.py) is the taker's now.
+        self._released = False
 
     def app(self) -> web.Application:
         """The aiohttp application (also handy for in-process tests)."""
@@ -119,7 +122,8 @@ class WebhookServer:
             except Exception as exc:
                 log_failure("webhook update", exc)
             self.handled += 1
-            if durable:  # also after a failure: a poison update must not come back forever
+            if durable and not self._released:
+                # Also after a failure: a poison update must not come back forever.
                 await self._inbox.done(update["update_id"])
 
     async def resume(self, full: bool = False) -> int:
@@ -153,7 +157,7 @@ class WebhookServer:
 
     async def start(self, host: str, port: int) -> None:
         """Handle what the inbox holds, then listen on host:port."""
-        self._stopping = False
+        self._stopping = self._released = False
         try:
             await self._inbox.renew()
             await self.resume(full=True)
@@ -180,5 +184,6 @@ class WebhookServer:
             _, pending = await asyncio.wait(set(self._tasks), timeout=grace)
             unfinished = len(pending)
         await self._inbox.release()  # last: before, another replica could take what is in hand
+        self._released = True
         log.info("webhook stopped: %d updates handled, %d left in the inbox for the next start, "
                  "%d unfinished after %.0f s", self.handled, self._left, unfinished, grace)
