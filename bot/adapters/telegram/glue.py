@@ -102,8 +102,7 @@ class UpdatePipeline:
 
     async def handle_update(self, update: Any) -> None:
         """Entry point for both adapters; never raises (errors are logged without user data)."""
-        self._in_flight += 1
-        self._idle.clear()
+        self._busy(1)
         try:
             self._metrics.updates.labels(update_type(update)).inc()
             data = read_update(update)
@@ -112,9 +111,15 @@ class UpdatePipeline:
         except Exception as exc:
             log_failure("update", exc)
         finally:
-            self._in_flight -= 1
-            if self._in_flight == 0:
-                self._idle.set()
+            self._busy(-1)
+
+    def _busy(self, change: int) -> None:
+        """Count updates being handled (`drain` waits for none)."""
+        self._in_flight += change
+        if self._in_flight == 0:
+            self._idle.set()
+        else:
+            self._idle.clear()
 
     def stop_rest(self) -> None:
         """Stopping: answers cut short are tried no more here; what they have left stays in the
@@ -209,8 +214,12 @@ class UpdatePipeline:
             if loop.time() + pause > give_up_at:
                 await self._answering.give_up(unsent, user_key, update_id)
                 return
-            with suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), pause)
+            self._busy(-1)  # waiting is not handling: a stop (drain) need not wait for it
+            try:
+                with suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopping.wait(), pause)
+            finally:
+                self._busy(1)
             if self._stopping.is_set():
                 return
             pause = min(2 * pause, REST_PAUSES[1])
