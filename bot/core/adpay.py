@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.content.models import AdSalary
+from bot.core.adcurrency import symbol_aliases
 from bot.core.adtext import Span, fold, normalize
 
 # A pay figure: "2 500", "2.500", "2500,50", "3 000-4 000", "от 2500".
@@ -24,12 +25,21 @@ class PayFinder:
             key=len,
             reverse=True,
         )
-        currency = "|".join(re.escape(normalize(alias)) for alias in aliases)
+        symbols = symbol_aliases(salary.currencies)
+        # Babel's symbols and codes ("ft", "kč", "sek") stand alone: "soft 5000" is no forint.
+        currency = "|".join(
+            [re.escape(normalize(alias)) for alias in aliases]
+            + [
+                rf"(?<![^\W\d])(?:{re.escape(symbol)})(?![^\W\d])"
+                for symbol in sorted(symbols, key=len, reverse=True)
+            ]
+        )
         self._alias = {
             normalize(alias): code
             for code, aliases in salary.currencies.items()
             for alias in aliases
         }
+        self._alias.update((normalize(symbol), code) for symbol, code in symbols.items())
         # "2500 €", "€2500", "2 500–3 000 евро", "25 zł/h": the larger end of a range counts.
         self.pattern = re.compile(
             rf"(?:(?P<pre>{currency})\s?)?(?P<low>{_NUMBER})(?P<k1>\s?{_THOUSANDS})?"

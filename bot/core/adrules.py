@@ -134,12 +134,27 @@ class AdRules:
                     rule = ruleset.flags[index]
                     found_here = self._rule_spans(rule, ruleset, reading.low)
                     spans.update(reading.back(s) for s in found_here)
+                spans.update(self._pay_spans(index, readings))
             found.append(spans)
         return found
 
+    def _pay_spans(self, index: int, readings: list[tuple[Reading, _RuleSet]]) -> list[Span]:
+        """A pay figure above the limits with the first span that meets `salary_requires`,
+        each from any reading: "1 500 000 Ft" is read as written, "opyt ne nuzhen" in Cyrillic."""
+        if not self.rules.flags[index].salary:
+            return []
+        pay = [r.back(s) for r, _ in readings for s in self.pay.high(r.low)]
+        requires = [(r, ruleset.flags[index].salary_requires) for r, ruleset in readings]
+        if not pay or not any(patterns for _, patterns in requires):
+            return pay
+        needed = next(
+            (r.back(s) for r, patterns in requires for s in _spans(patterns, r.low)), None
+        )
+        return [*pay, needed] if needed is not None else []
+
     def _rule_spans(self, rule: _Rule, ruleset: _RuleSet, low: str) -> list[Span]:
-        """The spans of one reading of the ad that raise `rule`: its words, and with
-        `salary` a pay figure, each with the first span that meets its requirement."""
+        """The spans of one reading of the ad that raise `rule` by its words, each with the
+        first span that meets its requirement (pay figures: `_pay_spans`)."""
         spans = list(_spans(rule.patterns, low))
         if rule.rule.negatable:
             spans = [s for s in spans if not _negated(ruleset, low, s)]
@@ -150,11 +165,7 @@ class AdRules:
         if spans and rule.requires:
             needed = next(iter(_spans(rule.requires, low)), None)
             spans = [*spans, needed] if needed is not None else []
-        pay = self.pay.high(low) if rule.rule.salary else []
-        if pay and rule.salary_requires:
-            needed = next(iter(_spans(rule.salary_requires, low)), None)
-            pay = [*pay, needed] if needed is not None else []
-        return spans + pay
+        return spans
 
 
 def _negated(ruleset: _RuleSet, low: str, span: Span) -> bool:
