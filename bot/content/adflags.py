@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from babel.numbers import is_currency
 from pydantic import BaseModel
 
 from bot.content.adsentences import FILE_NAME as SENTENCES_FILE
@@ -94,7 +95,13 @@ def _check(
     if not any(level.min_score <= 0 for level in rules.levels):
         yield (where / "levels").problem("error", "no level starts at min_score: 0")
     salary = rules.salary
-    for part in ("per_hour", "per_day", "per_month"):
+    # The symbols of a currency come from Babel by its ISO 4217 code (bot/core/adcurrency.py).
+    for code in salary.currencies:
+        if not is_currency(code):
+            yield (where / "salary" / "currencies").problem(
+                "error", f"'{code}' is not an ISO 4217 currency code", code
+            )
+    for part in ("per_hour", "per_day", "per_week", "per_month", "per_year"):
         for code in getattr(salary, part):
             if code not in salary.currencies:
                 yield (where / "salary" / part).problem(

@@ -10,7 +10,7 @@ from bot.content.loader import check_content
 from tests.content.conftest import replace_once
 
 AD_FILE = "ad_check.yaml"
-SENTENCE_GROUP = "sentences:\n        - groups:\n            - ru: ['\\b("
+SENTENCE_GROUP = "sentences:\n        - groups:\n            - ru: ['("
 
 
 def _errors_at(content_dir: Path) -> list[tuple[str, int | None, str]]:
@@ -129,3 +129,17 @@ def test_a_counter_example_the_model_raises_is_an_error(content_dir: Path) -> No
         _append_sentence(content_dir, f'  - {{lang: ru, flags: [fees], text: "{honest}"}}')
     errors = _errors_at(content_dir)
     assert any(f"counter-example '{honest}' raises 'fees'" in message for _, _, message in errors)
+
+
+def test_a_currency_babel_does_not_know_is_reported(content_dir: Path) -> None:
+    """The symbols of a currency come from Babel by its ISO 4217 code, so a made-up code would
+    quietly match nothing but its own words."""
+    replace_once(content_dir / AD_FILE, '      KZT: [', '      XKZ: ["тэнгэ"]\n      KZT: [')
+    [(file, _, message)] = _errors_at(content_dir)
+    assert file.endswith(AD_FILE) and "'XKZ' is not an ISO 4217 currency code" in message
+
+
+def test_a_weekly_limit_for_an_unlisted_currency_is_reported(content_dir: Path) -> None:
+    replace_once(content_dir / AD_FILE, "per_week: {EUR: 650,", "per_week: {EUR: 650, SGD: 900,")
+    [(file, _, message)] = _errors_at(content_dir)
+    assert file.endswith(AD_FILE) and "'SGD' is not under salary.currencies" in message
