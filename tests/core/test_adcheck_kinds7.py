@@ -49,6 +49,13 @@ RAISES: dict[str, list[str]] = {
         "Склад в Казахстане, 1 500 000 тенге в месяц, без опыта.",
         "Водители грузовика в Канаде, 12 000 CAD в месяц чистыми, без опыта.",
         "Truck drivers in Canada, 12,000 CAD a month net, no experience.",
+        'Truck drivers (Canada): $12,000 CAD per month net, "without experience" welcome.',
+        "Дальнобойщики в Канаду, 12 000 канадских долларов в месяц на руки, без опыта.",
+        "Кіроўцы фур у Канаду, 12 000 CAD у месяц на рукі, без вопыту.",
+        "Вадзіцелі грузавікоў, да 11 000 канадскіх долараў за месяц, вопыт не патрэбны.",
+        "Truck driver, C$12,000/month net, without experience.",
+        "Прыбіральшчыкі, 900 еўра штотыдзень на рукі.",
+        "Пакоўшчыкі, 30 еўра/гадз, без вопыту.",
     ],
     "fees": [
         "Паслугі па афармленні — 1 500 фунтаў, аплата да выезду.",
@@ -86,6 +93,7 @@ QUIET: dict[str, list[str]] = {
         "Фабрика в Корее, ₩2,300,000 в месяц, без опыта.",
         "Tomato greenhouse in Turkey, 30 000 ₺ a month, no experience.",
         "Soft 5000 units a day on the line, no experience needed.",
+        "Truck drivers, CAD 5,800 a month, AZ licence and 3 years of experience required.",
     ],
     "fees": [
         "Из зарплаты удерживаются только налоги и страховка по закону.",
