@@ -39,6 +39,7 @@ demo: setup
 # a free port), then the tests that start real process groups (bot replicas, haproxy,
 # sentinels, Rasa, a bot stopped mid-burst: the `replicas`, `rasa` and `serial` marks) one at
 # a time, alone on the machine, as their deadlines (sentinel failover, a 30 s stop) assume.
+# TEST_WORKERS=0: the first part in this one process, without workers.
 TEST_WORKERS ?= 2
 test: setup
 	@bash scripts/rasa-setup.sh --if-possible
