@@ -34,9 +34,18 @@ demo: setup
 	$(BIN)/python -m bot chat
 
 # The real-Rasa integration test needs .venv-rasa: built here wherever Python 3.10 exists.
+# Two parts, both always run: most tests on TEST_WORKERS pytest-xdist workers side by side
+# (each worker has its own redis-server, fake Bot API and trained models; every server binds
+# a free port), then the tests that start real process groups (bot replicas, haproxy,
+# sentinels, Rasa, a bot stopped mid-burst: the `replicas`, `rasa` and `serial` marks) one at
+# a time, alone on the machine, as their deadlines (sentinel failover, a 30 s stop) assume.
+# TEST_WORKERS=0: the first part in this one process, without workers.
+TEST_WORKERS ?= 2
 test: setup
 	@bash scripts/rasa-setup.sh --if-possible
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not (replicas or rasa or serial)"; first=$$?; \
+	$(BIN)/python -m pytest -m "replicas or rasa or serial"; second=$$?; \
+	[ $$first -eq 0 ] && [ $$second -eq 0 ]
 
 lint: setup
 	$(BIN)/ruff check bot tests bench

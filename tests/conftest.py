@@ -1,4 +1,5 @@
-"""Shared fixtures: a real redis-server per session, flushed between tests; the fake Bot API."""
+"""Shared fixtures: a real redis-server per session, flushed between tests; the fake Bot API;
+ad checkers whose sentence model is trained once per session for the same rules."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from redis.asyncio import Redis
 
+from bot.core.adcheckers import AdCheckers
+from tests.helpers.engine import trained_once
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer, running_redis
 
@@ -36,3 +39,11 @@ async def fake_api() -> AsyncIterator[FakeBotAPI]:
         yield api
     finally:
         await api.stop()
+
+
+@pytest.fixture
+def ad_checkers() -> AdCheckers:
+    """For content a test loads (`check_content(..., ad_checkers=ad_checkers)`): the ad
+    check's sentence model for rules equal to ones trained before in this session is not
+    trained again (tests/helpers/engine.py TrainedOnce)."""
+    return AdCheckers(trained_once())

@@ -73,7 +73,8 @@ class DialogueEngine:
         self._safety = Safety(self._pending, settings.operators,
                               handoff_available=handoff_available)
         self._steps = Steps(self._safety, store, i18n, settings.nlu.low_confidence)
-        self._ads = AdCheckStep(self._safety, held_ads, ad_checkers)
+        # By default the content holder's checkers: the model trained when it checked the content.
+        self._ads = AdCheckStep(self._safety, held_ads, ad_checkers or content.ad_checkers)
         self._links = DeepLinkStep()  # /start help, /start checkad: buttons in groups
         key = settings.bot.pseudonym_key
         self._alarm = SilentAlarmStep(key.get_secret_value() if key else None)

@@ -28,6 +28,8 @@ from tests.helpers.fake_bot_api import TOKEN, FakeBotAPI, callback_update, messa
 from tests.helpers.redis_server import RedisServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
+# A real bot process that must stop within Kubernetes' 30 s grace: `make test` runs it alone.
+pytestmark = pytest.mark.serial
 SECRET = "stop-secret"
 PEOPLE = 900
 STOP_AT = 800  # accepted when SIGTERM comes: more than 20 s of answers at 30 messages/s

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from bot.__main__ import main as bot_main
 from bot.content.check import main as check_main
 from bot.content.loader import check_content
+from bot.core.adcheckers import AdCheckers
 from tests.content.conftest import REAL_CONTENT, REAL_FACTS, replace_once
 
 PROBLEM_LINE = re.compile(r"^\S.*?:\d+: (error|warning): .+$|^\S.*?: (error|warning): .+$")
@@ -37,34 +38,40 @@ def test_an_impossible_date_is_a_file_line_error(
     assert "expected a date like 2026-11-01" in out
 
 
-def test_an_explicitly_tagged_bad_value_is_a_file_line_error(content_dir: Path) -> None:
+def test_an_explicitly_tagged_bad_value_is_a_file_line_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     line = replace_once(
         content_dir / "hotlines.yaml",
         "    last_checked: 2026-11-01",
         "    last_checked: !!int 2026-X",
     )
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert [(p.line, p.severity) for p in problems if "cannot read the value" in p.message] == [
         (line, "error")
     ]
 
 
-def test_an_empty_value_tagged_as_a_number_is_a_file_line_error(content_dir: Path) -> None:
+def test_an_empty_value_tagged_as_a_number_is_a_file_line_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     # Found by the fuzz test below: PyYAML raised IndexError on an empty `!!int` scalar.
     path = content_dir / "hotlines.yaml"
     path.write_text("!!int : 1\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
-    content, problems = check_content(content_dir)
+    content, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert content is None
     assert [(p.line, p.severity) for p in problems if "cannot read the value" in p.message] == [
         (1, "error")
     ]
 
 
-def test_a_self_referencing_alias_is_an_error_not_a_hang(tmp_path: Path) -> None:
+def test_a_self_referencing_alias_is_an_error_not_a_hang(
+    tmp_path: Path, ad_checkers: AdCheckers
+) -> None:
     target = tmp_path / "content"
     shutil.copytree(REAL_CONTENT, target)
     (target / "countries.yaml").write_text("countries: &loop [*loop]\n", encoding="utf-8")
-    content, problems = check_content(target)
+    content, problems = check_content(target, ad_checkers=ad_checkers)
     assert content is None
     assert any(p.file.endswith("countries.yaml") and p.line for p in problems)
 
@@ -108,7 +115,7 @@ def fuzz_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ),
 )
 def test_broken_yaml_never_raises(
-    fuzz_root: Path, name: str, edits: list[tuple[float, int, str]]
+    fuzz_root: Path, name: str, edits: list[tuple[float, int, str]], ad_checkers: AdCheckers
 ) -> None:
     directory = fuzz_root / "content"
     path = directory / name
@@ -119,7 +126,7 @@ def test_broken_yaml_never_raises(
         text = text[:at] + insert + text[at + cut :]
     path.write_text(text, encoding="utf-8")
     try:
-        _, problems = check_content(directory, facts_dir=REAL_FACTS)
+        _, problems = check_content(directory, facts_dir=REAL_FACTS, ad_checkers=ad_checkers)
     finally:
         path.write_text(original, encoding="utf-8")
     for problem in problems:
@@ -144,7 +151,7 @@ def test_broken_yaml_never_raises(
     ),
 )
 def test_a_broken_facts_file_never_raises(
-    fuzz_root: Path, edits: list[tuple[float, int, str]]
+    fuzz_root: Path, edits: list[tuple[float, int, str]], ad_checkers: AdCheckers
 ) -> None:
     facts = fuzz_root / "facts"
     if not facts.is_dir():
@@ -155,14 +162,14 @@ def test_a_broken_facts_file_never_raises(
         at = int(where * len(text))
         text = text[:at] + insert + text[at + cut :]
     (facts / "hotlines.yaml").write_text(text, encoding="utf-8")
-    _, problems = check_content(fuzz_root / "content", facts_dir=facts)
+    _, problems = check_content(fuzz_root / "content", facts_dir=facts, ad_checkers=ad_checkers)
     for problem in problems:
         assert PROBLEM_LINE.match(str(problem)), str(problem)
 
 
 @pytest.mark.parametrize("indent", ["\t", "  \t", "\t  "])
 def test_a_tab_that_indents_a_key_says_use_spaces_on_its_line(
-    content_dir: Path, indent: str
+    content_dir: Path, indent: str, ad_checkers: AdCheckers
 ) -> None:
     # EDITORS.md promises "broken YAML: ... (use spaces, not tabs, to indent)". Before, libyaml's
     # message ("found character that cannot start any token") names no tab, so the hint was
@@ -172,18 +179,20 @@ def test_a_tab_that_indents_a_key_says_use_spaces_on_its_line(
         "    last_checked: 2026-11-01",
         f"{indent}last_checked: 2026-11-01",
     )
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     broken = [p for p in problems if p.severity == "error"]
     assert [(p.file.endswith("hotlines.yaml"), p.line) for p in broken] == [(True, line)], broken
     assert broken[0].message.endswith("(use spaces, not tabs, to indent)"), broken[0].message
 
 
-def test_a_broken_hotlines_file_is_one_error_not_a_wall_of_warnings(content_dir: Path) -> None:
+def test_a_broken_hotlines_file_is_one_error_not_a_wall_of_warnings(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     """An unclosed quote in hotlines.yaml: the editor sees that error, not one "no line here
     is offered yet" warning per country on top of it."""
     replace_once(content_dir / "hotlines.yaml", "  - id: by-police-102",
                  '  - id: "by-police-102')
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     errors = [p for p in problems if p.severity == "error"]
     assert errors and all(p.file.endswith("hotlines.yaml") for p in errors), errors
     assert not [p for p in problems if "no line here is offered" in p.message]

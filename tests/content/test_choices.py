@@ -14,6 +14,7 @@ from bot.content.branches import TEAM_MARK, for_team
 from bot.content.choicechecks import CLAIMS
 from bot.content.loader import check_content
 from bot.content.preview import main as preview_main
+from bot.core.adcheckers import AdCheckers
 from bot.core.engine import DialogueEngine
 from bot.core.events import Response
 from bot.core.flows import SELF_CHECK
@@ -140,32 +141,38 @@ async def test_each_consent_answer_gets_the_text_of_its_branch(language: str) ->
 
 
 # ------------------------------------------------------------------------ the check, rule by rule
-def _errors(content_dir: Path) -> list[str]:
-    _, problems = check_content(content_dir)
+def _errors(content_dir: Path, ad_checkers: AdCheckers) -> list[str]:
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     return [f"{p.file}:{p.line}: {p.message}" for p in problems if p.severity == "error"]
 
 
-def test_a_team_promise_shown_either_way_is_an_error(content_dir: Path) -> None:
+def test_a_team_promise_shown_either_way_is_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     line = replace_once(
         content_dir / "messages.yaml", "[team] • Не пишите своё имя", "• Не пишите своё имя"
     )
-    errors = _errors(content_dir)
+    errors = _errors(content_dir, ad_checkers)
     assert len(errors) == 1, errors
     assert f"messages.yaml:{line - 6}: privacy_notice.ru: 'человек из нашей команды'" in errors[0]
     assert "shown on the branch 'no team'" in errors[0] and "[team]" in errors[0]
 
 
-def test_a_team_promise_in_a_flow_level_is_an_error(content_dir: Path) -> None:
+def test_a_team_promise_in_a_flow_level_is_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     replace_once(
         content_dir / "flows" / "situation_check.yml",
         "Talk to a hotline.\\n[team] Or to a person from our team.",
         "Talk to a hotline or to a person from our team.",
     )
-    errors = _errors(content_dir)
+    errors = _errors(content_dir, ad_checkers)
     assert len(errors) == 1 and "levels.1.text.en: 'person from our team'" in errors[0], errors
 
 
-def test_a_team_promise_in_the_ad_checks_result_is_an_error(content_dir: Path) -> None:
+def test_a_team_promise_in_the_ad_checks_result_is_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     """Single-section files (ad_check, silent_alarm, checkin) follow the same rule: the high
     risk level of a pasted ad must not promise a person where no operators' chat is set."""
     line = replace_once(
@@ -173,40 +180,46 @@ def test_a_team_promise_in_the_ad_checks_result_is_an_error(content_dir: Path) -
         "\\n[team] You can talk this offer over with a person from our team.",
         " You can talk this offer over with a person from our team.",
     )
-    errors = _errors(content_dir)
+    errors = _errors(content_dir, ad_checkers)
     assert len(errors) == 1, errors
     assert f"ad_check.yaml:{line}: levels.2.text.en: 'person from our team'" in errors[0], errors
 
 
-def test_out_of_hours_may_not_promise_a_soon_answer(content_dir: Path) -> None:
+def test_out_of_hours_may_not_promise_a_soon_answer(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     replace_once(
         content_dir / "messages.yaml",
         "Our team is not working right now. Your messages will be read on {when}.",
         "Our team is not working right now. A person will answer soon.",
     )
-    errors = _errors(content_dir)
+    errors = _errors(content_dir, ad_checkers)
     assert len(errors) == 1 and "handoff_out_of_hours.en: 'soon'" in errors[0], errors
     assert "'closed'" in errors[0]
 
 
-def test_the_queue_message_may_not_say_the_team_is_closed(content_dir: Path) -> None:
+def test_the_queue_message_may_not_say_the_team_is_closed(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     replace_once(
         content_dir / "messages.yaml",
         "Ваш запрос передан нашей команде. Ваш номер в очереди: {place}.",
         "Ваш запрос передан нашей команде, но она сейчас не работает. Номер в очереди: {place}.",
     )
-    errors = _errors(content_dir)
+    errors = _errors(content_dir, ad_checkers)
     assert len(errors) == 1 and "handoff_queued.ru: 'не работает'" in errors[0], errors
     assert "'open'" in errors[0]
 
 
-def test_the_unknown_country_page_may_not_claim_the_country(content_dir: Path) -> None:
+def test_the_unknown_country_page_may_not_claim_the_country(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     replace_once(
         content_dir / "messages.yaml",
         "Ніжэй — міжнародныя каталогі, дзе можна знайсці лінію дапамогі ў Вашай краіне.",
         "Ніжэй — нумары для Вашай краіны.",
     )
-    errors = _errors(content_dir)
+    errors = _errors(content_dir, ad_checkers)
     assert len(errors) == 1 and "other_country.be: 'для Вашай краіны'" in errors[0], errors
     assert "'country unknown'" in errors[0]
 
@@ -230,13 +243,13 @@ def test_preview_shows_either_branch(team: bool, capsys: pytest.CaptureFixture[s
     assert ("Или нажмите «Поговорить с человеком»" in out) is team
 
 
-def test_a_team_mark_inside_a_line_is_an_error(content_dir: Path) -> None:
+def test_a_team_mark_inside_a_line_is_an_error(content_dir: Path, ad_checkers: AdCheckers) -> None:
     replace_once(
         content_dir / "messages.yaml",
         "      [team] • Do not write your name",
         "      • [team] Do not write your name",
     )
-    errors = _errors(content_dir)
+    errors = _errors(content_dir, ad_checkers)
     # Misplaced, the mark would be shown, and the line it was meant to hide is shown too.
     assert len(errors) == 2, errors
     assert "privacy_notice.en: [team] is not at the start" in errors[0]

@@ -6,13 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.content.loader import ContentHolder
+from bot.core.adcheckers import AdCheckers
 from tests.content.conftest import replace_once
+from tests.helpers.engine import trained_once
 
 TEXT = "синий жираф смотрит в окно"  # matches no danger phrase of the real content
 
 
 def test_each_holder_matches_with_its_own_content(content_dir: Path) -> None:
-    first, other = ContentHolder(content_dir), ContentHolder(content_dir)
+    # Each holder its own AdCheckers; the ad model for equal rules is trained once a session.
+    first, other = (ContentHolder(content_dir, ad_checkers=AdCheckers(trained_once()))
+                    for _ in range(2))
     matcher = first.matchers.for_content(first.content)
     assert first.matchers.for_content(first.content) is matcher  # built once per content
     assert other.matchers.for_content(other.content) is not matcher

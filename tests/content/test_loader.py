@@ -11,6 +11,7 @@ import yaml
 from bot.content import loader
 from bot.content.facts import find_facts_dir
 from bot.content.loader import ContentError, ContentHolder, Problem, check_content, load_content
+from bot.core.adcheckers import AdCheckers
 from bot.nlu.base import ALL_INTENTS
 from tests.content.conftest import REAL_CONTENT, REAL_FACTS, replace_once
 
@@ -26,23 +27,26 @@ def _edit_yaml(path: Path, change: Any) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def test_real_content_loads_without_errors() -> None:
+def test_real_content_loads_without_errors(ad_checkers: AdCheckers) -> None:
     if not (REAL_CONTENT / "messages.yaml").is_file():
         pytest.skip("the real content is not written yet")
-    content, problems = check_content(REAL_CONTENT)
+    content, problems = check_content(REAL_CONTENT, ad_checkers=ad_checkers)
     assert _errors(problems) == []
     assert content is not None
     assert set(content.answers) >= ALL_INTENTS
     assert content.countries["BY"].emergency == ["by-police-102"]
     assert content.countries["PL"].emergency == ["pl-emergency"]  # 112 once, not twice
-    assert load_content(REAL_CONTENT).hotlines.keys() == content.hotlines.keys()
+    assert load_content(REAL_CONTENT,
+                        ad_checkers=ad_checkers).hotlines.keys() == content.hotlines.keys()
 
 
-def test_broken_yaml_is_reported_with_file_and_line(content_dir: Path) -> None:
+def test_broken_yaml_is_reported_with_file_and_line(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     path = content_dir / "hotlines.yaml"
     line = replace_once(path, "    country: PL\n", "    country: PL: LT\n")
     with pytest.raises(ContentError) as caught:
-        load_content(content_dir)
+        load_content(content_dir, ad_checkers=ad_checkers)
     [problem] = caught.value.errors
     assert problem.file.endswith("hotlines.yaml")
     assert problem.line == line
@@ -50,77 +54,87 @@ def test_broken_yaml_is_reported_with_file_and_line(content_dir: Path) -> None:
     assert str(problem).startswith(f"{problem.file}:{line}: error: ")
 
 
-def test_unknown_key_is_reported_on_its_line(content_dir: Path) -> None:
+def test_unknown_key_is_reported_on_its_line(content_dir: Path, ad_checkers: AdCheckers) -> None:
     line = replace_once(content_dir / "hotlines.yaml", "    hours:", "    hoursx:")
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     [problem] = _errors(problems)
     assert (problem.line, problem.file.endswith("hotlines.yaml")) == (line, True)
     assert "unknown key 'hoursx'" in problem.message
 
 
-def test_duplicate_key_is_an_error_not_silently_dropped(content_dir: Path) -> None:
+def test_duplicate_key_is_an_error_not_silently_dropped(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     line = replace_once(
         content_dir / "hotlines.yaml",
         "    kind: emergency\n",
         "    kind: emergency\n    kind: hotline\n",
     )
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert any(p.line == line + 1 and "appears twice" in p.message for p in _errors(problems))
 
 
-def test_missing_translation_is_an_error_in_risk_content(content_dir: Path) -> None:
+def test_missing_translation_is_an_error_in_risk_content(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     def drop_be(data: dict[str, Any]) -> None:
         del data["messages"]["risk_intro"]["be"]
 
     _edit_yaml(content_dir / "messages.yaml", drop_be)
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     [problem] = _errors(problems)
     assert "risk_intro: missing translation: be" in problem.message
 
 
-def test_missing_translation_in_a_hotline_is_an_error(content_dir: Path) -> None:
+def test_missing_translation_in_a_hotline_is_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     line = replace_once(content_dir / "hotlines.yaml", '      be: "Міліцыя Беларусі (МУС)"\n', "")
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     [problem] = _errors(problems)
     assert "name: missing translation: be" in problem.message
     assert problem.line == line - 2  # the `name:` key (above `ru:`) whose text is incomplete
 
 
-def test_missing_translation_elsewhere_is_a_warning(content_dir: Path) -> None:
+def test_missing_translation_elsewhere_is_a_warning(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     def drop_be(data: dict[str, Any]) -> None:
         del data["countries"][0]["name"]["be"]
 
     _edit_yaml(content_dir / "countries.yaml", drop_be)
-    content, problems = check_content(content_dir)
+    content, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert content is not None, _errors(problems)
     assert any(
         p.severity == "warning" and "name: missing translation: be" in p.message for p in problems
     )
 
 
-def test_invented_phone_number_is_an_error(content_dir: Path) -> None:
+def test_invented_phone_number_is_an_error(content_dir: Path, ad_checkers: AdCheckers) -> None:
     line = replace_once(content_dir / "hotlines.yaml", '"+48 22 628 99 99"', '"+48 22 628 99 98"')
     with pytest.raises(ContentError) as caught:
-        load_content(content_dir)
+        load_content(content_dir, ad_checkers=ad_checkers)
     [problem] = caught.value.errors
     assert problem.line == line
     assert "number not found in the facts file" in problem.message
 
 
-def test_invented_number_in_an_answer_text_is_an_error(content_dir: Path) -> None:
+def test_invented_number_in_an_answer_text_is_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     def add_number(data: dict[str, Any]) -> None:
         data["answers"]["greet"]["text"]["en"] += " Call +48 22 000 11 22."
 
     _edit_yaml(content_dir / "answers" / "service.yml", add_number)
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert any("number not found in the facts file" in p.message for p in _errors(problems))
 
 
 def test_without_the_facts_files_check_content_fails_loudly(
-    content_dir: Path, monkeypatch: pytest.MonkeyPatch
+    content_dir: Path, monkeypatch: pytest.MonkeyPatch, ad_checkers: AdCheckers
 ) -> None:
     monkeypatch.setattr(loader, "find_facts_dir", lambda *_: None)
-    content, problems = check_content(content_dir)
+    content, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert content is None
     messages = [str(p) for p in _errors(problems)]
     assert any(
@@ -131,10 +145,11 @@ def test_without_the_facts_files_check_content_fails_loudly(
 
 
 def test_without_the_facts_files_the_bot_starts_with_a_warning(
-    content_dir: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    content_dir: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+    ad_checkers: AdCheckers,
 ) -> None:
     monkeypatch.setattr(loader, "find_facts_dir", lambda *_: None)
-    load_content(content_dir)
+    load_content(content_dir, ad_checkers=ad_checkers)
     assert "phone numbers CANNOT be checked" in caplog.text
 
 
@@ -144,12 +159,12 @@ def test_facts_are_found_in_the_repository_by_default(content_dir: Path) -> None
 
 
 def test_a_facts_file_missing_from_an_explicit_directory_is_an_error(
-    content_dir: Path, tmp_path: Path
+    content_dir: Path, tmp_path: Path, ad_checkers: AdCheckers
 ) -> None:
     facts = tmp_path / "facts"
     facts.mkdir()
     (facts / "indicators.yaml").write_bytes((REAL_FACTS / "indicators.yaml").read_bytes())
-    content, problems = check_content(content_dir, facts_dir=facts)
+    content, problems = check_content(content_dir, facts_dir=facts, ad_checkers=ad_checkers)
     assert content is None
     assert [p.message for p in _errors(problems)] == [
         "the facts file is missing: phone numbers CANNOT be checked "
@@ -157,40 +172,44 @@ def test_a_facts_file_missing_from_an_explicit_directory_is_an_error(
     ]
 
 
-def test_old_last_checked_is_a_warning(content_dir: Path) -> None:
+def test_old_last_checked_is_a_warning(content_dir: Path, ad_checkers: AdCheckers) -> None:
     line = replace_once(
         content_dir / "hotlines.yaml",
         "    last_checked: 2026-11-01",
         "    last_checked: 2020-01-01",
     )
-    content, problems = check_content(content_dir)
+    content, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert content is not None
     [warning] = [p for p in problems if "last checked" in p.message]
     assert (warning.severity, warning.line) == ("warning", line)
     assert warning.message == "check this entry again: last checked 2020-01-01"
 
 
-def test_every_intent_needs_an_answer(content_dir: Path) -> None:
+def test_every_intent_needs_an_answer(content_dir: Path, ad_checkers: AdCheckers) -> None:
     def drop_greet(data: dict[str, Any]) -> None:
         del data["answers"]["greet"]
 
     _edit_yaml(content_dir / "answers" / "service.yml", drop_greet)
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert [p.message for p in _errors(problems)] == ["no answer for the intent 'greet'"]
 
 
-def test_country_must_point_at_existing_hotlines(content_dir: Path) -> None:
+def test_country_must_point_at_existing_hotlines(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     line = replace_once(content_dir / "countries.yaml", "hotlines: [pl-kcik", "hotlines: [pl-kcikk")
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     [problem] = _errors(problems)
     assert problem.line == line
     assert "hotline 'pl-kcikk' is not in hotlines.yaml" in problem.message
 
 
-def test_unverified_low_confidence_lines_are_not_offered_but_emergency_ones_are() -> None:
+def test_unverified_low_confidence_lines_are_not_offered_but_emergency_ones_are(
+    ad_checkers: AdCheckers
+) -> None:
     if not (REAL_CONTENT / "messages.yaml").is_file():
         pytest.skip("the real content is not written yet")
-    hotlines = load_content(REAL_CONTENT).hotlines
+    hotlines = load_content(REAL_CONTENT, ad_checkers=ad_checkers).hotlines
     assert not hotlines["by-lastrada-113"].offered  # low confidence, operator liquidated
     assert not hotlines["by-club-business-women-brest"].offered
     assert all(h.offered for h in hotlines.values() if h.kind == "emergency")
@@ -198,8 +217,8 @@ def test_unverified_low_confidence_lines_are_not_offered_but_emergency_ones_are(
     assert hotlines["by-lastrada-113"].model_copy(update={"verified_by_editor": True}).offered
 
 
-def test_reload_keeps_the_last_good_content(content_dir: Path) -> None:
-    holder = ContentHolder(content_dir)
+def test_reload_keeps_the_last_good_content(content_dir: Path, ad_checkers: AdCheckers) -> None:
+    holder = ContentHolder(content_dir, ad_checkers=ad_checkers)
     good = holder.content
     path = content_dir / "hotlines.yaml"
     original = path.read_text(encoding="utf-8")
@@ -214,7 +233,7 @@ def test_reload_keeps_the_last_good_content(content_dir: Path) -> None:
     assert holder.content.hotlines["by-police-102"].name.get("ru") == "Милиция (МВД)"
 
 
-def test_start_with_broken_content_fails_loudly(content_dir: Path) -> None:
+def test_start_with_broken_content_fails_loudly(content_dir: Path, ad_checkers: AdCheckers) -> None:
     (content_dir / "countries.yaml").unlink()
     with pytest.raises(ContentError, match=r"countries\.yaml: error: the file is missing"):
-        ContentHolder(content_dir)
+        ContentHolder(content_dir, ad_checkers=ad_checkers)

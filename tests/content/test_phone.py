@@ -11,6 +11,7 @@ import pytest
 from bot.content.facts import phone_key
 from bot.content.loader import check_content
 from bot.content.models import Content
+from bot.core.adcheckers import AdCheckers
 from bot.core.engine import DialogueEngine
 from bot.core.replies import Replies
 from bot.core.session_store import InMemorySessionStore
@@ -142,7 +143,9 @@ async def test_the_page_buttons_open_their_part() -> None:
     assert more.replies[0].text == travel.more.get("be").strip()
 
 
-def test_a_police_line_without_saying_so_is_an_error(content_dir: Path) -> None:
+def test_a_police_line_without_saying_so_is_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     # The facts: A21's line passes what callers say to the police.
     replace_once(
         content_dir / "hotlines.yaml",
@@ -150,7 +153,7 @@ def test_a_police_line_without_saying_so_is_an_error(content_dir: Path) -> None:
         " Знайте это до звонка.",
         "НКО.",
     )
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert [p.message for p in problems if p.severity == "error"] == [
         "the facts say this is a police line or that what callers say reaches the police; "
         "say so plainly in `note:` (ru)"

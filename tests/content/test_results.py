@@ -11,6 +11,7 @@ import pytest
 from bot.content.branches import for_team
 from bot.content.loader import check_content
 from bot.content.models import Content, Flow
+from bot.core.adcheckers import AdCheckers
 from bot.core.engine import DialogueEngine
 from bot.core.flows import FIRST_SCREEN, JOB_CHECK, SELF_CHECK
 from bot.core.session_store import InMemorySessionStore
@@ -136,7 +137,9 @@ async def test_a_why_button_of_a_forgotten_questionnaire_says_it_is_over(
     assert "m:self_check" in payloads(stale.replies[0])  # the main menu
 
 
-def test_a_result_screen_past_one_phone_screen_is_an_error(content_dir: Path) -> None:
+def test_a_result_screen_past_one_phone_screen_is_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     # An editor lengthens the advice: with every warning sign found the Russian first screen
     # passes 700 characters; the check measures the worst case, whatever the answers were.
     line = replace_once(
@@ -146,34 +149,38 @@ def test_a_result_screen_past_one_phone_screen_is_an_error(content_dir: Path) ->
         "даже если он спрашивает, куда Вы идёте и с кем говорите.\n",
     )
     assert line > 0
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     errors = [p.message for p in problems if p.severity == "error"]
     assert len(errors) == 3, errors  # low, medium and high, Russian only
     assert all(", ru: the first screen of the result is" in e for e in errors)
     assert errors[0].startswith("levels.0 (low), ru:")
 
 
-def test_explanations_longer_than_one_message_are_an_error(content_dir: Path) -> None:
+def test_explanations_longer_than_one_message_are_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     replace_once(
         content_dir / "flows" / "job_offer_check.yml",
         "Несколько платежей подряд — тоже тревожный знак.",
         "Несколько платежей подряд — тоже тревожный знак. " + "Подробности важны. " * 200,
     )
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert any(
         "ru: the explanations of all warning signs are" in p.message and p.severity == "error"
         for p in problems
     ), problems
 
 
-def test_a_country_page_past_one_phone_screen_is_an_error(content_dir: Path) -> None:
+def test_a_country_page_past_one_phone_screen_is_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     # The country pages' first screen was checked only by a test; now by `content check` too.
     replace_once(
         content_dir / "countries.yaml",
         "        Ваш выбор, а не обязанность.\n",
         "        Ваш выбор, а не обязанность." + " Это важно знать до отъезда." * 20 + "\n",
     )
-    content, problems = check_content(content_dir)
+    content, problems = check_content(content_dir, ad_checkers=ad_checkers)
     errors = [p.message for p in problems if p.severity == "error"]
     assert content is None
     assert len(errors) == 1 and errors[0].startswith("BY, ru: the first screen of the page is")

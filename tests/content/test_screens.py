@@ -12,6 +12,7 @@ import pytest
 from bot.content.loader import check_content, load_content
 from bot.content.preview import FIRST_SCREEN, screens
 from bot.content.preview import main as preview_main
+from bot.core.adcheckers import AdCheckers
 from bot.core.labels import MAIN_MENU
 from bot.core.replies import Replies
 from bot.i18n import LANGUAGES, I18n
@@ -20,12 +21,14 @@ from tests.content.conftest import REAL_CONTENT, replace_once
 LOCALES = REAL_CONTENT.parent / "locales"
 
 
-def _errors(directory: Path) -> list[str]:
-    _, problems = check_content(directory)
+def _errors(directory: Path, ad_checkers: AdCheckers) -> list[str]:
+    _, problems = check_content(directory, ad_checkers=ad_checkers)
     return [str(p) for p in problems if p.severity == "error"]
 
 
-def test_a_quoted_button_missing_from_the_screen_is_an_error(content_dir: Path) -> None:
+def test_a_quoted_button_missing_from_the_screen_is_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     # privacy_delete's buttons are delete and the main menu: no Hotlines button.
     path = content_dir / "answers" / "service.yml"
     text = path.read_text(encoding="utf-8")
@@ -33,26 +36,30 @@ def test_a_quoted_button_missing_from_the_screen_is_an_error(content_dir: Path) 
     at = text.index("ru: ", start)
     line = text.count("\n", 0, at) + 1
     path.write_text(text[: at + 4] + "Нажмите «Горячие линии». " + text[at + 4 :], "utf-8")
-    errors = _errors(content_dir)
+    errors = _errors(content_dir, ad_checkers)
     assert any(f"service.yml:{line}: error:" in e and "«Горячие линии»" in e for e in errors), (
         errors
     )
 
 
-def test_a_pressed_quote_that_is_no_label_is_an_error(content_dir: Path) -> None:
+def test_a_pressed_quote_that_is_no_label_is_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     replace_once(
         content_dir / "answers" / "service.yml", "    en: ", '    en: Press "Need help now". '
     )
-    assert any("«Need help now»" in e for e in _errors(content_dir))
+    assert any("«Need help now»" in e for e in _errors(content_dir, ad_checkers))
 
 
-def test_a_level_text_that_states_a_count_is_an_error(content_dir: Path) -> None:
+def test_a_level_text_that_states_a_count_is_an_error(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     replace_once(
         content_dir / "flows" / "situation_check.yml",
         "Ваши ответы говорят о серьёзном риске",
         "В Ваших ответах несколько признаков",
     )
-    assert any("'несколько' states a count" in e for e in _errors(content_dir))
+    assert any("'несколько' states a count" in e for e in _errors(content_dir, ad_checkers))
 
 
 def test_a_wrong_number_of_plural_forms_is_an_error(tmp_path: Path) -> None:
@@ -68,15 +75,15 @@ def test_a_wrong_number_of_plural_forms_is_an_error(tmp_path: Path) -> None:
     assert list(check_plural_forms(LOCALES)) == []
 
 
-def test_one_word_spelled_two_ways_is_flagged(content_dir: Path) -> None:
+def test_one_word_spelled_two_ways_is_flagged(content_dir: Path, ad_checkers: AdCheckers) -> None:
     replace_once(content_dir / "answers" / "risk.yml", "экстранай", "экстраннай")
-    _, problems = check_content(content_dir)
+    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert any("'экстраннай' is also written 'экстранай'" in p.message for p in problems)
 
 
-def test_translation_drift_is_a_warning(content_dir: Path) -> None:
+def test_translation_drift_is_a_warning(content_dir: Path, ad_checkers: AdCheckers) -> None:
     replace_once(content_dir / "answers" / "service.yml", "    en: ", "    en: See https://x.org. ")
-    content, problems = check_content(content_dir)
+    content, problems = check_content(content_dir, ad_checkers=ad_checkers)
     assert content is not None
     assert any("the languages differ in structure" in p.message for p in problems)
 
@@ -103,9 +110,9 @@ def test_preview_prints_screens_with_lengths_and_buttons(
     assert preview_main(argparse.Namespace(target="nowhere", lang="en", dir=None)) == 2
 
 
-def test_every_flow_and_answer_previews() -> None:
+def test_every_flow_and_answer_previews(ad_checkers: AdCheckers) -> None:
     i18n = I18n(LOCALES)
-    content = load_content(REAL_CONTENT, i18n=i18n)
+    content = load_content(REAL_CONTENT, i18n=i18n, ad_checkers=ad_checkers)
     r = Replies(content, i18n.translator("be"))
     for target in [*content.flows, *content.answers, *content.countries]:
         shown = screens(content, r, target)
@@ -113,17 +120,19 @@ def test_every_flow_and_answer_previews() -> None:
     assert FIRST_SCREEN == 700
 
 
-def test_a_text_shown_after_answers_only_may_not_promise_messages(content_dir: Path) -> None:
+def test_a_text_shown_after_answers_only_may_not_promise_messages(
+    content_dir: Path, ad_checkers: AdCheckers
+) -> None:
     replace_once(
         content_dir / "messages.yaml",
         "      • Человек из нашей команды увидит то, чем Вы согласились поделиться.",
         "      • Человек из нашей команды увидит Ваши сообщения.",
     )
-    errors = _errors(content_dir)
+    errors = _errors(content_dir, ad_checkers)
     assert any("human_requested.ru: 'сообщени'" in e for e in errors), errors
 
 
-def test_a_doubled_stop_is_an_error(content_dir: Path) -> None:
+def test_a_doubled_stop_is_an_error(content_dir: Path, ad_checkers: AdCheckers) -> None:
     replace_once(content_dir / "messages.yaml", "согласились поделиться.", "поделиться,.")
-    errors = _errors(content_dir)
+    errors = _errors(content_dir, ad_checkers)
     assert any(re.search(r"messages\.yaml:\d+: error: ',\.': a doubled stop", e) for e in errors)

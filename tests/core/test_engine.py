@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.content.branches import for_team
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
+from bot.core.adcheckers import AdCheckers
 from bot.core.engine import DialogueEngine
 from bot.core.events import EraseUserData, EventKind, HideChat
 from bot.core.labels import MENU_LABELS
@@ -378,11 +379,12 @@ async def test_store_outage_still_gives_the_numbers(
 
 
 async def test_content_edits_apply_without_restart(
-    make_engine: Callable[..., DialogueEngine], content_dir: Path, tmp_path: Path
+    make_engine: Callable[..., DialogueEngine], content_dir: Path, tmp_path: Path,
+    ad_checkers: AdCheckers,
 ) -> None:
     copy = tmp_path / "content"
     shutil.copytree(content_dir, copy)
-    holder = ContentHolder(copy)
+    holder = ContentHolder(copy, ad_checkers=ad_checkers)
     chat = Chat(make_engine(holder=holder), language_code="en")
     before = texts(await chat.command("/start"))[0]
     messages = copy / "messages.yaml"

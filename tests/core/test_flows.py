@@ -13,6 +13,7 @@ from bot.content.branches import for_team
 from bot.content.check import main as check_main
 from bot.content.loader import ContentHolder
 from bot.content.models import Content, Flow
+from bot.core.adcheckers import AdCheckers
 from bot.core.engine import DialogueEngine
 from bot.core.flows import JOB_CHECK, SELF_CHECK
 from bot.core.labels import MENU_LABELS
@@ -186,7 +187,8 @@ async def test_every_button_the_result_names_is_under_it(
 
 
 async def test_the_result_buttons_come_from_the_flow_yaml(
-    make_engine: Callable[..., DialogueEngine], content_dir: Path, tmp_path: Path
+    make_engine: Callable[..., DialogueEngine], content_dir: Path, tmp_path: Path,
+    ad_checkers: AdCheckers,
 ) -> None:
     copy = tmp_path / "content"
     shutil.copytree(content_dir, copy)
@@ -195,7 +197,7 @@ async def test_the_result_buttons_come_from_the_flow_yaml(
     assert "\nmenu: [hotlines, human, menu]\n" in text
     edited = "\nmenu: [hotlines, human, before_go]\n"
     path.write_text(text.replace("\nmenu: [hotlines, human, menu]\n", edited))
-    holder = ContentHolder(copy)
+    holder = ContentHolder(copy, ad_checkers=ad_checkers)
     chat = Chat(make_engine(holder=holder), language_code="en")
     await run(chat, holder.content.flows[SELF_CHECK], "no")
     assert payloads(chat.log[-1].replies[0]) == ["m:hotlines", "m:human", "m:before_go", "m:menu"]

@@ -23,7 +23,6 @@ To read the bots' logs after a failure: SMB_REPLICA_LOG_LEVEL=INFO SMB_KEEP_LOGS
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import signal
 from collections import Counter
@@ -37,13 +36,12 @@ from tests.deploy.test_replicas import (
     OPERATOR,
     RISK_SCRIPT,
     alerts,
-    bot_ready,
     transcript,
 )
-from tests.helpers.fake_bot_api import TOKEN, FakeBotAPI
-from tests.helpers.ha import BotReplicas, HAProxy
+from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.ha import BotReplicas, behind_haproxy
 from tests.helpers.redis_server import RedisServer
-from tests.helpers.webhook_load import OPS, SECRET, Person, Telegram, wait_for
+from tests.helpers.webhook_load import OPS, Telegram, crowd, replica_env, wait_for
 
 pytestmark = pytest.mark.replicas
 
@@ -54,30 +52,13 @@ TELEGRAM_LATENCY = 0.05  # seconds sendMessage takes to be answered
 @pytest.fixture
 async def stack(fake_api: FakeBotAPI) -> AsyncIterator[tuple[BotReplicas, str]]:
     redis = RedisServer()
-    bots: BotReplicas | None = None
-    proxy: HAProxy | None = None
     try:
         await asyncio.to_thread(redis.start)
-        bots = BotReplicas({
-            "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": fake_api.base_url,
-            "TELEGRAM_FRAMEWORK": "aiogram",
-            "BOT_MODE": "webhook", "WEBHOOK_URL": "https://bot.example.org/telegram/hook",
-            "WEBHOOK_SECRET": SECRET, "BOT_PSEUDONYM_KEY": "replica-kill-pseudonym-key",
-            "REDIS_URL": redis.url, "OPERATOR_CHAT_ID": str(OPS),
-            "OPERATOR_IDS": str(OPERATOR), "BOT_RATE_LIMIT_PER_MINUTE": "60",
-            "BOT_LOG_LEVEL": os.environ.get("SMB_REPLICA_LOG_LEVEL", "WARNING"),
-        })
-        for n in range(2):
-            bots.start_bot(n)
-        for n in range(2):
-            await asyncio.to_thread(bot_ready, bots, n)
-        proxy = HAProxy(bots.ports)
-        await asyncio.to_thread(proxy.up)
-        yield bots, f"http://127.0.0.1:{proxy.port}/telegram/hook"
+        env = replica_env(fake_api, OPERATOR, "replica-kill-pseudonym-key",
+                          TELEGRAM_FRAMEWORK="aiogram", REDIS_URL=redis.url)
+        async with behind_haproxy(env) as (bots, url):
+            yield bots, url
     finally:
-        for part in (proxy, bots):
-            if part is not None:
-                await asyncio.to_thread(part.close)
         await asyncio.to_thread(redis.close)
 
 
@@ -109,14 +90,8 @@ async def test_killing_a_replica_mid_load_loses_no_reply_and_no_alert(
     fake_api.latency["sendMessage"] = TELEGRAM_LATENCY
     async with aiohttp.ClientSession() as http:
         telegram = Telegram(fake_api, url, http)
-        reference = [Person(telegram, 1, NORMAL_SCRIPT), Person(telegram, 2, RISK_SCRIPT)]
-        for person in reference:
-            await person.steps(len(person.script))
-        normal_counts, risk_counts = (p.counts for p in reference)
-        at_risk = PEOPLE // 10
-        risky = [Person(telegram, 10_000 + n, RISK_SCRIPT, risk_counts) for n in range(at_risk)]
-        normal = [Person(telegram, 20_000 + n, NORMAL_SCRIPT, normal_counts)
-                  for n in range(PEOPLE - at_risk)]
+        reference, risky, normal = await crowd(telegram, PEOPLE, NORMAL_SCRIPT, RISK_SCRIPT)
+        at_risk = len(risky)
         everyone = risky + normal
 
         async def kill() -> None:

@@ -13,7 +13,6 @@ To read the bots' logs after a failure: SMB_REPLICA_LOG_LEVEL=INFO SMB_KEEP_LOGS
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 from collections import defaultdict
 from collections.abc import AsyncIterator
@@ -21,9 +20,9 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
-from tests.helpers.fake_bot_api import TOKEN, Call, FakeBotAPI
-from tests.helpers.ha import BotReplicas, HAProxy, SentinelRedis, wait_until
-from tests.helpers.webhook_load import OPS, SECRET, Person, Telegram, wait_for
+from tests.helpers.fake_bot_api import Call, FakeBotAPI
+from tests.helpers.ha import BotReplicas, SentinelRedis, behind_haproxy, bot_ready, wait_until
+from tests.helpers.webhook_load import OPS, Person, Telegram, crowd, replica_env, wait_for
 
 pytestmark = pytest.mark.replicas
 
@@ -61,38 +60,15 @@ def alerts(api: FakeBotAPI) -> list[Call]:
 @pytest.fixture
 async def stack(fake_api: FakeBotAPI) -> AsyncIterator[tuple[SentinelRedis, BotReplicas, str]]:
     redis = SentinelRedis()
-    bots: BotReplicas | None = None
-    proxy: HAProxy | None = None
     try:
         await asyncio.to_thread(redis.up)
-        bots = BotReplicas({
-            "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": fake_api.base_url,
-            "BOT_MODE": "webhook", "WEBHOOK_URL": "https://bot.example.org/telegram/hook",
-            "WEBHOOK_SECRET": SECRET, "BOT_PSEUDONYM_KEY": "replica-test-pseudonym-key",
-            "REDIS_URL": redis.replica_url(), "REDIS_SENTINELS": redis.sentinels,
-            "REDIS_SENTINEL_MASTER": "smb", "OPERATOR_CHAT_ID": str(OPS),
-            "OPERATOR_IDS": str(OPERATOR), "BOT_RATE_LIMIT_PER_MINUTE": "60",
-            "BOT_LOG_LEVEL": os.environ.get("SMB_REPLICA_LOG_LEVEL", "WARNING"),
-        })
-        for n in range(2):
-            bots.start_bot(n)
-        for n in range(2):
-            await asyncio.to_thread(bot_ready, bots, n)
-        proxy = HAProxy(bots.ports)
-        await asyncio.to_thread(proxy.up)
-        yield redis, bots, f"http://127.0.0.1:{proxy.port}/telegram/hook"
+        env = replica_env(fake_api, OPERATOR, "replica-test-pseudonym-key",
+                          REDIS_URL=redis.replica_url(), REDIS_SENTINELS=redis.sentinels,
+                          REDIS_SENTINEL_MASTER="smb")
+        async with behind_haproxy(env) as (bots, url):
+            yield redis, bots, url
     finally:
-        for part in (proxy, bots):
-            if part is not None:
-                await asyncio.to_thread(part.close)
         await asyncio.to_thread(redis.close)
-
-
-def bot_ready(bots: BotReplicas, n: int) -> None:
-    try:
-        wait_until(f"bot {n} ready", lambda: bots.ready(n), within=90)
-    except RuntimeError:
-        raise RuntimeError(bots.log(f"bot-{n}")[-3000:]) from None
 
 
 async def test_replicas_and_a_redis_failover_lose_and_double_nothing(
@@ -102,14 +78,8 @@ async def test_replicas_and_a_redis_failover_lose_and_double_nothing(
     async with aiohttp.ClientSession() as http:
         telegram = Telegram(fake_api, url, http)
         # Two people go first, alone: what they see is what everybody must see.
-        reference = [Person(telegram, 1, NORMAL_SCRIPT), Person(telegram, 2, RISK_SCRIPT)]
-        for person in reference:
-            await person.steps(len(person.script))
-        normal_counts, risk_counts = (p.counts for p in reference)
-        at_risk = PEOPLE // 10
-        risky = [Person(telegram, 10_000 + n, RISK_SCRIPT, risk_counts) for n in range(at_risk)]
-        normal = [Person(telegram, 20_000 + n, NORMAL_SCRIPT, normal_counts)
-                  for n in range(PEOPLE - at_risk)]
+        reference, risky, normal = await crowd(telegram, PEOPLE, NORMAL_SCRIPT, RISK_SCRIPT)
+        at_risk = len(risky)
         everyone = risky + normal
 
         # Phase 1: everyone starts; halfway through, replica 0 is stopped (SIGTERM, as in a
@@ -132,7 +102,8 @@ async def test_replicas_and_a_redis_failover_lose_and_double_nothing(
         old = await asyncio.to_thread(redis.kill_primary)
         await asyncio.to_thread(wait_until, "a new primary",
                                 lambda: redis.primary_port() not in (None, old))
-        late = [Person(telegram, 30_000 + n, RISK_SCRIPT, risk_counts) for n in range(5)]
+        late = [Person(telegram, 30_000 + n, RISK_SCRIPT, reference[1].counts)
+                for n in range(5)]
         await asyncio.gather(*(p.steps(5) for p in risky + normal + late))
         await wait_for(fake_api, lambda: len(alerts(fake_api)) >= at_risk + len(late) + 1,
                        "alerts after the failover posted")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,8 +17,10 @@ from bot.core.messenger import BotApiError
 from bot.handoff.service import QueueHandoff, build_handoff
 from bot.i18n import I18n
 from bot.privacy import Pseudonymizer
-from tests.handoff.telegram import HandoffBot
+from tests.handoff.telegram import HandoffBot, OpenCase, Operator, open_case, settings_for
+from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer, running_redis
+from tests.helpers.telegram_bot import Person
 
 OPS_CHAT = -100500
 OPERATOR = 4242
@@ -171,3 +173,22 @@ async def bots() -> Any:
     finally:
         for bot in started:
             await bot.stop()
+
+
+OutageCase = Callable[..., Awaitable[OpenCase]]
+
+
+@pytest.fixture
+def outage_case(fake_api: FakeBotAPI, durable_redis: RedisServer, bots: Any) -> OutageCase:
+    """`await outage_case(framework, user_id, take=True)`: a handoff bot on `durable_redis`
+    (which the test may stop and start), and a Russian-speaking person's case opened with
+    "h:yes" and, with `take`, taken by the operator (the person told so)."""
+
+    async def open(framework: str, user_id: int, *, take: bool = True,
+                   joined: str = "") -> OpenCase:
+        bot = await bots(HandoffBot(settings_for(fake_api, framework, durable_redis.url)))
+        operator = Operator(fake_api)
+        return await open_case(fake_api, Person(bot, fake_api, user_id, "ru"),
+                               operator if take else None, joined=joined)
+
+    return open

@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.config import OperatorSettings, Settings
@@ -18,6 +21,7 @@ from tests.helpers.engine import shared_content, shared_recognizer
 from tests.helpers.fake_bot_api import BOT_USER, Call, FakeBotAPI, message_update, user
 from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person, RunningBot, make_settings
 
+FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 OPS = -1001234567
 OPERATOR = 4242
 OPERATOR_NAME = "Alena"  # the operator's Telegram first name: staff are shown by name
@@ -164,6 +168,12 @@ def in_thread(thread: int | None) -> Callable[[Call], bool]:
     return lambda call: int(call.params.get("message_thread_id") or 0) == (thread or 0)
 
 
+def replies_to(api: FakeBotAPI, message_id: int) -> list[Call]:
+    """The bot's messages in the operators' chat that reply to `message_id`."""
+    return [c for c in api.calls_to("sendMessage", OPS)
+            if (c.params.get("reply_parameters") or {}).get("message_id") == message_id]
+
+
 def case_of(call: Call) -> str:
     """The case id in an alert's buttons."""
     return call.payloads[0].split(":")[2]
@@ -183,3 +193,43 @@ async def sent_to(api: FakeBotAPI, chat_id: int, contains: str, count: int = 1,
         if time.monotonic() > deadline:
             raise TimeoutError(f"no {count} message(s) with {contains!r} to {chat_id}")
         await asyncio.sleep(0.05)
+
+
+@dataclass(frozen=True)
+class OpenCase:
+    """A person at risk who agreed to be handed over, and the alert posted about them."""
+
+    person: Person
+    operator: Operator
+    alert: Call  # the alert's sendMessage to the operators' chat (its buttons name the case)
+    mark: int  # the number of Bot API calls before the operator took it (or after the alert)
+
+    @property
+    def id(self) -> str:
+        return case_of(self.alert)
+
+    @property
+    def thread(self) -> int | None:
+        """The case's forum topic (None: the alert is in the main chat)."""
+        return int(self.alert.params.get("message_thread_id") or 0) or None
+
+    async def reply(self, text: str) -> int:
+        """The operator answers in the case: in its topic, else replying to the alert."""
+        return await self.operator.write(
+            text, thread_id=self.thread,
+            reply_to=None if self.thread else self.alert.params.get("message_id"))
+
+
+async def open_case(api: FakeBotAPI, person: Person, operator: Operator | None = None, *,
+                    payload: str = "h:yes", joined: str = "") -> OpenCase:
+    """The person reaches the human offer and agrees with `payload`; the alert is posted.
+    With `operator`, they take the case and the person is told (a message containing
+    `joined`, e.g. "подключился")."""
+    await reach_consent(person)
+    await consent(person, payload)
+    alert = (await sent_to(api, OPS, "Case #"))[-1]
+    mark = len(api.calls)
+    if operator is not None:
+        await operator.press(f"op:take:{case_of(alert)}")
+        await sent_to(api, person.chat_id, joined, since=mark)
+    return OpenCase(person, operator or Operator(api), alert, mark)

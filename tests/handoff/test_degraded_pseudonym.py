@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from redis.asyncio import Redis
 
 from bot.config import REPO_ROOT, OperatorSettings
@@ -24,16 +23,16 @@ from tests.handoff.conftest import (
     OPERATOR,
     OPS_CHAT,
     PSEUDONYMS,
+    OutageCase,
     RecordingMessenger,
     minimal_content,
 )
 from tests.handoff.conftest import alert as make_alert
 from tests.handoff.telegram import (
+    FRAMEWORKS,
     OPS,
     HandoffBot,
-    Operator,
     case_of,
-    consent,
     reach_consent,
     sent_to,
     settings_for,
@@ -42,12 +41,10 @@ from tests.helpers.fake_bot_api import FakeBotAPI, callback_update, message_upda
 from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person
 
-FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
-
 
 @FRAMEWORKS
 async def test_a_message_posted_during_an_outage_never_shows_another_persons_pseudonym(
-    framework: str, fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+    framework: str, fake_api: FakeBotAPI, durable_redis: RedisServer, outage_case: OutageCase
 ) -> None:
     user_id = 919
     names = Pseudonymizer(PSEUDONYM_KEY)
@@ -59,15 +56,9 @@ async def test_a_message_posted_during_an_outage_never_shows_another_persons_pse
     finally:
         await client.aclose()
 
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, durable_redis.url)))
-    person, operator = Person(bot, fake_api, user_id, "ru"), Operator(fake_api)
-    await reach_consent(person)
-    await consent(person, "h:yes")
-    alert = (await sent_to(fake_api, OPS, "Case #"))[-1]
+    case = await outage_case(framework, user_id)  # posted, then taken
+    person, alert = case.person, case.alert
     assert second in alert.text and first not in alert.text
-    mark = len(fake_api.calls)
-    await operator.press(f"op:take:{case_of(alert)}")
-    await sent_to(fake_api, person.chat_id, "", since=mark)
     await fake_api.quiet(1.0, within=30)
 
     await asyncio.to_thread(durable_redis.stop)

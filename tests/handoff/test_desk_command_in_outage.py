@@ -14,47 +14,24 @@ import asyncio
 
 import pytest
 
-from tests.handoff.telegram import (
-    OPS,
-    HandoffBot,
-    Operator,
-    case_of,
-    consent,
-    reach_consent,
-    sent_to,
-    settings_for,
-)
-from tests.helpers.fake_bot_api import Call, FakeBotAPI
+from tests.handoff.conftest import OutageCase
+from tests.handoff.telegram import FRAMEWORKS, OPS, replies_to, sent_to
+from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer
-from tests.helpers.telegram_bot import Person
-
-FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
-
-
-def replies_to(api: FakeBotAPI, message_id: int) -> list[Call]:
-    return [c for c in api.calls_to("sendMessage", OPS)
-            if (c.params.get("reply_parameters") or {}).get("message_id") == message_id]
 
 
 @FRAMEWORKS
 @pytest.mark.parametrize("command", ["/block 3", "/transfer Boris", "/reopen"])
 async def test_a_desk_command_during_an_outage_is_not_said_to_be_passed_on_to_the_person(
-    framework: str, command: str, fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+    framework: str, command: str, fake_api: FakeBotAPI, durable_redis: RedisServer,
+    outage_case: OutageCase,
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, durable_redis.url)))
-    person, operator = Person(bot, fake_api, 921, "ru"), Operator(fake_api)
-    await reach_consent(person)
-    await consent(person, "h:yes")
-    alert = (await sent_to(fake_api, OPS, "Case #"))[-1]
-    thread = int(alert.params.get("message_thread_id") or 0) or None
-    mark = len(fake_api.calls)
-    await operator.press(f"op:take:{case_of(alert)}")
-    await sent_to(fake_api, person.chat_id, "", since=mark)
+    case = await outage_case(framework, 921)
+    person, mark = case.person, case.mark
     await fake_api.quiet(1.0, within=30)
 
     await asyncio.to_thread(durable_redis.stop)
-    mine = await operator.write(command, thread_id=thread,
-                                reply_to=None if thread else alert.params.get("message_id"))
+    mine = await case.reply(command)
     await sent_to(fake_api, OPS, "", since=mark, within=30,
                   where=lambda c: c in replies_to(fake_api, mine))
     told = [c.text for c in replies_to(fake_api, mine)]

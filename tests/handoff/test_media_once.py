@@ -10,47 +10,31 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from redis.asyncio import Redis
 
-from tests.handoff.telegram import (
-    OPS,
-    HandoffBot,
-    Operator,
-    case_of,
-    consent,
-    reach_consent,
-    sent_to,
-    settings_for,
-)
+from tests.handoff.conftest import OutageCase
+from tests.handoff.telegram import FRAMEWORKS, OPS, OpenCase, sent_to
 from tests.helpers.fake_bot_api import FakeBotAPI, message_update
 from tests.helpers.redis_server import RedisServer
-from tests.helpers.telegram_bot import Person
 
-FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 PHOTO = {"photo": [{"file_id": "ph1", "file_unique_id": "uph1", "width": 90, "height": 90}]}
 REPEAT = "Possibly a repeat"
 BLIP_MS = 3000  # longer than the bot's Redis timeout (2 s): its next command fails once
 
 
-async def taken(api: FakeBotAPI, person: Person, operator: Operator) -> str:
-    await reach_consent(person)
-    await consent(person, "h:yes")
-    alert = (await sent_to(api, OPS, "Case #"))[-1]
-    mark = len(api.calls)
-    await operator.press(f"op:take:{case_of(alert)}")
-    await sent_to(api, person.chat_id, "подключился", since=mark)
+async def taken(outage_case: OutageCase, api: FakeBotAPI, framework: str,
+                user_id: int) -> OpenCase:
+    case = await outage_case(framework, user_id, joined="подключился")
     await api.quiet(0.5, within=30)
-    return case_of(alert)
+    return case
 
 
 @FRAMEWORKS
 async def test_a_photo_is_copied_once_when_redis_blips_right_after_the_copy(
-    framework: str, fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+    framework: str, fake_api: FakeBotAPI, durable_redis: RedisServer,
+    outage_case: OutageCase,
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, durable_redis.url)))
-    person, operator = Person(bot, fake_api, 931, "ru"), Operator(fake_api)
-    await taken(fake_api, person, operator)
+    person = (await taken(outage_case, fake_api, framework, 931)).person
     # Telegram copies at once but answers late; meanwhile Redis stops answering for a blip,
     # so the bot's first write after the copy (its record) fails.
     fake_api.slow("copyMessage", 0.4, chat_id=OPS)
@@ -76,11 +60,11 @@ async def test_a_photo_is_copied_once_when_redis_blips_right_after_the_copy(
 
 
 async def test_a_copy_cut_off_earlier_is_made_again_marked_and_a_recorded_one_never(
-    fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+    fake_api: FakeBotAPI, durable_redis: RedisServer,
+    outage_case: OutageCase,
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, "aiogram", durable_redis.url)))
-    person, operator = Person(bot, fake_api, 932, "ru"), Operator(fake_api)
-    case = await taken(fake_api, person, operator)
+    opened = await taken(outage_case, fake_api, "aiogram", 932)
+    person, operator, case = opened.person, opened.operator, opened.id
     update = message_update(fake_api, person.user, caption="паспорт", **PHOTO)
     message_id = update["message"]["message_id"]
     client = Redis.from_url(durable_redis.url, decode_responses=True)
@@ -108,11 +92,11 @@ async def test_a_copy_cut_off_earlier_is_made_again_marked_and_a_recorded_one_ne
 
 @FRAMEWORKS
 async def test_a_photo_sent_while_redis_is_down_still_reaches_the_operators(
-    framework: str, fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+    framework: str, fake_api: FakeBotAPI, durable_redis: RedisServer,
+    outage_case: OutageCase,
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, durable_redis.url)))
-    person, operator = Person(bot, fake_api, 933, "ru"), Operator(fake_api)
-    case = await taken(fake_api, person, operator)
+    opened = await taken(outage_case, fake_api, framework, 933)
+    person, case = opened.person, opened.id
     await asyncio.to_thread(durable_redis.stop)
     mark = len(fake_api.calls)
     update = message_update(fake_api, person.user, caption="договор", **PHOTO)
@@ -127,14 +111,13 @@ async def test_a_photo_sent_while_redis_is_down_still_reaches_the_operators(
 
 
 async def test_a_flagged_caption_and_its_photo_each_come_once_when_redis_refuses_between(
-    fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+    fake_api: FakeBotAPI, durable_redis: RedisServer,
+    outage_case: OutageCase,
 ) -> None:
     # A danger phrase in the caption: the words are posted first, then the photo is copied.
     # Redis refusing a command between the two (here: scripts, by an ACL) must not post the
     # words again under "Storage degraded", nor lose or double the photo.
-    bot = await bots(HandoffBot(settings_for(fake_api, "aiogram", durable_redis.url)))
-    person, operator = Person(bot, fake_api, 934, "ru"), Operator(fake_api)
-    await taken(fake_api, person, operator)
+    person = (await taken(outage_case, fake_api, "aiogram", 934)).person
     fake_api.slow("sendMessage", 0.4, chat_id=OPS)
     mark = len(fake_api.calls)
     await fake_api.push(message_update(fake_api, person.user, caption="у меня забрали паспорт",

@@ -11,49 +11,25 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
-from tests.handoff.telegram import (
-    OPS,
-    HandoffBot,
-    Operator,
-    case_of,
-    consent,
-    reach_consent,
-    sent_to,
-    settings_for,
-)
-from tests.helpers.fake_bot_api import Call, FakeBotAPI
+from tests.handoff.conftest import OutageCase
+from tests.handoff.telegram import FRAMEWORKS, OPS, replies_to, sent_to
+from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer
-from tests.helpers.telegram_bot import Person
-
-FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
-
-
-def replies_to(api: FakeBotAPI, message_id: int) -> list[Call]:
-    return [c for c in api.calls_to("sendMessage", OPS)
-            if (c.params.get("reply_parameters") or {}).get("message_id") == message_id]
 
 
 @FRAMEWORKS
 async def test_a_reply_written_while_redis_is_down_reaches_the_person_when_it_is_back(
-    framework: str, fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+    framework: str, fake_api: FakeBotAPI, durable_redis: RedisServer, outage_case: OutageCase
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, durable_redis.url)))
-    person, operator = Person(bot, fake_api, 915, "ru"), Operator(fake_api)
-    await reach_consent(person)
-    await consent(person, "h:yes")
-    alert = (await sent_to(fake_api, OPS, "Case #"))[-1]
-    thread = int(alert.params.get("message_thread_id") or 0) or None
-    mark = len(fake_api.calls)
-    await operator.press(f"op:take:{case_of(alert)}")
-    await sent_to(fake_api, person.chat_id, "", since=mark)  # "an operator has joined"
+    case = await outage_case(framework, 915)  # taken: "an operator has joined"
+    person = case.person
 
     await asyncio.to_thread(durable_redis.stop)
-    first = await operator.write("Мы вам звоним, держитесь", thread_id=thread,
-                                 reply_to=None if thread else alert.params.get("message_id"))
-    second = await operator.write("И ещё: паспорт не отдавайте", thread_id=thread,
-                                  reply_to=None if thread else alert.params.get("message_id"))
+    first = await case.reply("Мы вам звоним, держитесь")
+    second = await case.reply("И ещё: паспорт не отдавайте")
+    # Told while Redis is still down (a note replying to each), then nothing more for a while.
+    await sent_to(fake_api, OPS, "", count=2, within=30, where=lambda c: (
+        c.params.get("reply_parameters") or {}).get("message_id") in (first, second))
     await fake_api.quiet(1.0, within=30)
     held = replies_to(fake_api, first) + replies_to(fake_api, second)
     assert len(held) == 2 and all(c.text.startswith("⚠️") for c in held)  # "held", at once

@@ -14,42 +14,24 @@ import asyncio
 
 import pytest
 
-from tests.handoff.telegram import (
-    OPS,
-    HandoffBot,
-    Operator,
-    case_of,
-    consent,
-    reach_consent,
-    sent_to,
-    settings_for,
-)
+from tests.handoff.conftest import OutageCase
+from tests.handoff.telegram import FRAMEWORKS, OPS, sent_to
 from tests.helpers.fake_bot_api import FakeBotAPI, message_update
 from tests.helpers.redis_server import RedisServer
-from tests.helpers.telegram_bot import Person
-
-FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 
 
 @FRAMEWORKS
 async def test_a_reply_is_not_sent_twice_when_redis_drops_connections_while_it_is_sent(
-    framework: str, fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+    framework: str, fake_api: FakeBotAPI, durable_redis: RedisServer, outage_case: OutageCase
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, durable_redis.url)))
-    person, operator = Person(bot, fake_api, 917, "ru"), Operator(fake_api)
-    await reach_consent(person)
-    await consent(person, "h:yes")
-    alert = (await sent_to(fake_api, OPS, "Case #"))[-1]
-    thread = int(alert.params.get("message_thread_id") or 0) or None
-    mark = len(fake_api.calls)
-    await operator.press(f"op:take:{case_of(alert)}")
-    await sent_to(fake_api, person.chat_id, "", since=mark)  # "an operator has joined"
+    case = await outage_case(framework, 917)  # taken: "an operator has joined"
+    person = case.person
 
     # Telegram takes a second to answer; meanwhile every connection to Redis is dropped.
     fake_api.slow("sendMessage", 1.5, chat_id=person.chat_id)
-    mine = await operator.write("Мы вам звоним, держитесь", thread_id=thread,
-                         reply_to=None if thread else alert.params.get("message_id"))
-    await asyncio.sleep(0.5)
+    mark = len(fake_api.calls)
+    mine = await case.reply("Мы вам звоним, держитесь")
+    await sent_to(fake_api, person.chat_id, "Мы вам звоним", since=mark)  # in flight
     await asyncio.to_thread(durable_redis.stop)
     await fake_api.quiet(2.0, within=30)
     await asyncio.to_thread(durable_redis.start)
@@ -67,23 +49,17 @@ async def test_a_reply_is_not_sent_twice_when_redis_drops_connections_while_it_i
 @FRAMEWORKS
 @pytest.mark.parametrize("taken", [True, False], ids=["taken", "waiting"])
 async def test_a_persons_message_is_posted_in_the_case_once_when_redis_fails_right_after(
-    framework: str, taken: bool, fake_api: FakeBotAPI, durable_redis: RedisServer, bots
+    framework: str, taken: bool, fake_api: FakeBotAPI, durable_redis: RedisServer,
+    outage_case: OutageCase,
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, durable_redis.url)))
-    person, operator = Person(bot, fake_api, 918, "ru"), Operator(fake_api)
-    await reach_consent(person)
-    await consent(person, "h:yes")
-    alert = (await sent_to(fake_api, OPS, "Case #"))[-1]
-    if taken:
-        mark = len(fake_api.calls)
-        await operator.press(f"op:take:{case_of(alert)}")
-        await sent_to(fake_api, person.chat_id, "", since=mark)
+    person = (await outage_case(framework, 918, take=taken)).person
     await fake_api.quiet(1.0, within=30)
 
     # The post in the case takes Telegram a second; meanwhile Redis goes away.
     fake_api.slow("sendMessage", 1.5, chat_id=OPS)
+    mark = len(fake_api.calls)
     await fake_api.push(message_update(fake_api, person.user, text="мне страшно, паспорт забрали"))
-    await asyncio.sleep(0.5)
+    await sent_to(fake_api, OPS, "паспорт забрали", since=mark)  # in flight
     await asyncio.to_thread(durable_redis.stop)
     await fake_api.quiet(2.0, within=30)
     await asyncio.to_thread(durable_redis.start)

@@ -7,9 +7,12 @@ content makes its own `ContentHolder` over a copy of content/.
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 
 from bot.content.loader import ContentHolder
+from bot.content.models import AdCheck
+from bot.core.adcheck import AdChecker, build_ad_checker
 from bot.core.adcheckers import AdCheckers
 from bot.core.triage import DangerPhraseMatcher, Triage, fragments_of
 from bot.nlu.embedded import EmbeddedRecognizer
@@ -17,10 +20,39 @@ from bot.nlu.fragments import Fragments
 from tests.helpers.chat import plain_settings
 
 
+class TrainedOnce:
+    """A `build` for AdCheckers that trains the ad check's sentence model once per distinct
+    rules (compared by content: a test's copy of content/ has rules equal to the real ones, but
+    not the same object), exactly as the bot builds it (`build_ad_checker`). The checker is
+    immutable once built, so sharing it changes nothing a test sees; rules a test edited are
+    different rules and get their own training. Keeps the last KEEP (memory)."""
+
+    KEEP = 4
+
+    def __init__(self) -> None:
+        self._built: dict[str, AdChecker] = {}  # sha256 of the rules' JSON -> checker
+
+    def __call__(self, rules: AdCheck) -> AdChecker:
+        key = hashlib.sha256(rules.model_dump_json().encode()).hexdigest()
+        checker = self._built.pop(key, None) or build_ad_checker(rules)
+        self._built[key] = checker  # the newest last
+        while len(self._built) > self.KEEP:
+            del self._built[next(iter(self._built))]
+        return checker
+
+
+@cache
+def trained_once() -> TrainedOnce:
+    """The session's ad checkers by rules (see TrainedOnce); tests get it through the
+    `ad_checkers` fixture (tests/conftest.py)."""
+    return TrainedOnce()
+
+
 @cache
 def shared_content() -> ContentHolder:
     """The repository's content/, loaded once."""
-    return ContentHolder(plain_settings().bot.content_dir)
+    return ContentHolder(plain_settings().bot.content_dir,
+                         ad_checkers=AdCheckers(trained_once()))
 
 
 @cache

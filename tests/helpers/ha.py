@@ -6,6 +6,7 @@ stopped by `close()`. The binaries come from Debian's packages (scripts/ensure-h
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import shutil
@@ -15,7 +16,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from tests.helpers.redis_server import free_port, redis_server_binary
@@ -245,3 +247,32 @@ class BotReplicas(Processes):
                 return sock.recv(64).split(b" ")[1:2] == [b"200"]
         except OSError:
             return False
+
+
+def bot_ready(bots: BotReplicas, n: int) -> None:
+    """Wait until replica `n` answers /readyz; its log in the error otherwise."""
+    try:
+        wait_until(f"bot {n} ready", lambda: bots.ready(n), within=90)
+    except RuntimeError:
+        raise RuntimeError(bots.log(f"bot-{n}")[-3000:]) from None
+
+
+@asynccontextmanager
+async def behind_haproxy(env: dict[str, str],
+                         count: int = 2) -> AsyncIterator[tuple[BotReplicas, str]]:
+    """`count` bot replicas with `env`, all ready, behind haproxy: yields them and the webhook
+    URL Telegram posts to; haproxy and the bots are stopped at the end."""
+    bots = BotReplicas(env, count)
+    proxy: HAProxy | None = None
+    try:
+        for n in range(count):
+            bots.start_bot(n)
+        for n in range(count):
+            await asyncio.to_thread(bot_ready, bots, n)
+        proxy = HAProxy(bots.ports)
+        await asyncio.to_thread(proxy.up)
+        yield bots, f"http://127.0.0.1:{proxy.port}/telegram/hook"
+    finally:
+        for part in (proxy, bots):
+            if part is not None:
+                await asyncio.to_thread(part.close)

@@ -39,12 +39,24 @@ class RedisServer:
         self.config = dict(config or {})
         self._dir = tempfile.TemporaryDirectory(prefix="smb-redis-")
         self._proc: subprocess.Popen[bytes] | None = None
+        self._started_once = False
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self) -> None:
+        """Start on `self.port`; a port another process took meanwhile (free_port only found
+        it free a moment ago; test workers run side by side) gives a new port at first start."""
+        for _ in range(3):
+            if self._start_once():
+                return
+            if self._started_once:  # a restart keeps its port: clients know it
+                break
+            self.port = free_port()
+        raise RuntimeError(f"redis-server did not start on port {self.port}")
+
+    def _start_once(self) -> bool:
         self._proc = subprocess.Popen(
             [
                 redis_server_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
@@ -56,14 +68,22 @@ class RedisServer:
         )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
+            if self._proc.poll() is not None:  # exited: the port is taken (by whom, unknown)
+                return False
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as sock:
                     sock.sendall(b"PING\r\n")
                     if sock.recv(16).startswith(b"+PONG"):
-                        return
+                        # Ours, not another process's on the same port: ours is still running.
+                        time.sleep(0.05)
+                        if self._proc.poll() is None:
+                            self._started_once = True
+                            return True
+                        return False
             except OSError:
                 time.sleep(0.05)
-        raise RuntimeError(f"redis-server did not start on port {self.port}")
+        self.stop()
+        return False
 
     def stop(self) -> None:
         if self._proc is not None:

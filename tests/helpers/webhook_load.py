@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -14,11 +15,26 @@ from typing import Any
 
 import aiohttp
 
-from tests.helpers.fake_bot_api import FakeBotAPI, callback_update, message_update
+from tests.helpers.fake_bot_api import TOKEN, FakeBotAPI, callback_update, message_update
 from tests.helpers.fake_bot_api import user as tg_user
 
 SECRET = "replica-test-secret"
 OPS = -1009876543  # the operators' supergroup
+Script = list[tuple[str, str]]
+
+
+def replica_env(api: FakeBotAPI, operator: int, pseudonym_key: str,
+                **more: str) -> dict[str, str]:
+    """A webhook replica's environment on the fake Bot API, with the operators' chat; `more`
+    adds the Redis settings and anything else (log level from SMB_REPLICA_LOG_LEVEL)."""
+    return {
+        "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": api.base_url,
+        "BOT_MODE": "webhook", "WEBHOOK_URL": "https://bot.example.org/telegram/hook",
+        "WEBHOOK_SECRET": SECRET, "BOT_PSEUDONYM_KEY": pseudonym_key,
+        "OPERATOR_CHAT_ID": str(OPS), "OPERATOR_IDS": str(operator),
+        "BOT_RATE_LIMIT_PER_MINUTE": "60",
+        "BOT_LOG_LEVEL": os.environ.get("SMB_REPLICA_LOG_LEVEL", "WARNING"), **more,
+    }
 
 
 class Telegram:
@@ -140,3 +156,19 @@ async def wait_for(api: FakeBotAPI, ready: Callable[[], bool], what: str,
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError(f"{what}: not seen within {within:.0f} s")
         await asyncio.sleep(0.05)
+
+
+async def crowd(telegram: Telegram, people: int, normal: Script,
+                risk: Script) -> tuple[list[Person], list[Person], list[Person]]:
+    """Two people go first, alone, following `normal` and `risk` to the end: what they see is
+    what everybody must see. Returns them and `people` more who will follow them (a tenth at
+    risk): (reference, risky, normal)."""
+    reference = [Person(telegram, 1, normal), Person(telegram, 2, risk)]
+    for person in reference:
+        await person.steps(len(person.script))
+    normal_counts, risk_counts = (p.counts for p in reference)
+    at_risk = people // 10
+    risky = [Person(telegram, 10_000 + n, risk, risk_counts) for n in range(at_risk)]
+    plain = [Person(telegram, 20_000 + n, normal, normal_counts)
+             for n in range(people - at_risk)]
+    return reference, risky, plain
