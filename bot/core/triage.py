@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.content.models import Content, DangerPhrase, TriageWords
 from bot.nlu.base import RISK_INTENTS, IntentResult
+from bot.nlu.bystander import Bystander, reporting_others
 from bot.nlu.fragments import Fragments
 from bot.nlu.general_question import GeneralQuestions
 from bot.nlu.language import layout_variants
@@ -189,6 +190,7 @@ class _Frames:
         clauses = clause_numbers(raw, tokens)
         self.scope = NegationScope(tokens, clauses)
         self.general = GeneralQuestions(tokens, clauses)
+        self.bystander = Bystander(tokens, clauses)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -196,7 +198,12 @@ class _Frames:
             return True  # "никто не забирал паспорт", "they did not lock us in"
         if not rule.negatable and self.scope.hypothetical_just_before(start):
             return True  # "а если вдруг не заплатят", "what if they don't let me leave"
-        # "можно ли законно удерживать паспорт работника?" (bot.nlu.general_question)
+        # "я уже дома, а ребят там держат без документов", "I left, but the guys there still
+        # aren't paid" (bot.nlu.bystander: the writer is safe, the clause has no first person)
+        if self.bystander.covers(start, rule.phrase.indicator):
+            return True
+        # "можно ли законно удерживать паспорт работника?" (bot.nlu.general_question); not a
+        # phrase written with a negation ("не платят"): in a question it is too often one's own
         return not rule.negated and self.general.covers(start)
 
 
@@ -295,7 +302,7 @@ class Triage:
         if not matches:
             raw = text[:MAX_TEXT_CHARS]
             tokens = clean(raw).split()
-            if reassured(tokens, raw):
+            if reassured(tokens, raw) or reporting_others(tokens):
                 threshold = max(threshold, REASSURED_THRESHOLD)
             # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
             # risk lines sharing the words ("2 месяца не платят"), not from the message

@@ -1,0 +1,139 @@
+"""Messages whose danger words are about someone else, or about an office, not the writer.
+
+Two kinds of benign message name a harm that is not happening to the person writing (issue 10,
+the 2026-11-30 held-out set):
+
+* a person who is safe now reporting others still held: "я уже дома, а там у людей до сих пор
+  забраны паспорта, хочу сообщить", "I'm not there anymore but the guys stayed: how do I report
+  an employer who keeps people without documents?". This is a report (the report_case answer
+  gives the hotlines, the police, the emergency number for an emergency and a person from the
+  team), not a person in danger who must be told to call the emergency number;
+* an authority that keeps an old passport when it issues a new one ("в паспортном столе забрали
+  старый паспорт", "the consulate kept my old passport").
+
+`Bystander.covers(start)` says a danger phrase starting at token `start` is in such a message.
+The danger phrases stay the safety net: a phrase in a clause with a first-person word ("нас
+держат без документов", "мне не отдают паспорт", "they still have my passport") still fires, a
+report needs both a safe-writer cue and others named ("ребята", "the guys", "людзі"), and a
+safe-writer cue right after a negator ("I'm not home", "я не уехал") is no cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.nlu.general_question import FIRST_PERSON
+from bot.nlu.negation import NEGATORS
+
+# The writer is out of it now: home, left, no longer there.
+_SAFE_WRITER: tuple[tuple[str, ...], ...] = (
+    # ru (transliterated Russian is matched after it is read back into Cyrillic)
+    ("я", "уже", "дома"), ("я", "уже", "в", "беларуси"), ("я", "уже", "вернулся"),
+    ("я", "уже", "вернулась"), ("я", "вернулся", "домой"), ("я", "вернулась", "домой"),
+    ("я", "уехал"), ("я", "уехала"), ("я", "ушел"), ("я", "ушла"), ("я", "сбежал"),
+    ("я", "сбежала"), ("я", "уволился"), ("я", "уволилась"), ("я", "там", "уже"),
+    ("я", "оттуда", "уехал"), ("я", "оттуда", "уехала"), ("сам", "уже", "дома"),
+    ("сама", "уже", "дома"), ("я", "сейчас", "дома"), ("я", "уже", "не", "там"),
+    ("меня", "там", "уже", "нет"),
+    # be
+    ("я", "ўжо", "дома"), ("я", "ўжо", "ў", "беларусі"), ("я", "ўжо", "вярнуўся"),
+    ("я", "ўжо", "вярнулася"), ("я", "вярнуўся", "дадому"), ("я", "вярнулася", "дадому"),
+    ("я", "з'ехаў"), ("я", "з'ехала"), ("я", "сышоў"), ("я", "сышла"), ("я", "ўцёк"),
+    ("я", "ўцякла"), ("я", "звольніўся"), ("я", "звольнілася"), ("я", "цяпер", "дома"),
+    ("я", "ўжо", "не", "там"), ("мяне", "там", "ўжо", "няма"), ("сам", "ужо", "дома"),
+    # en
+    ("i'm", "home"), ("im", "home"), ("i", "am", "home"), ("i'm", "back", "home"),
+    ("im", "back", "home"), ("i", "am", "back", "home"), ("i'm", "back", "in"),
+    ("i", "got", "home"), ("i", "got", "out"), ("i", "left"), ("i've", "left"), ("i", "quit"),
+    ("there", "anymore"), ("there", "any", "more"), ("i", "escaped"), ("i", "made", "it", "home"),
+    ("i'm", "out", "of", "there"), ("im", "out", "of", "there"), ("i'm", "safe", "now"),
+    ("im", "safe", "now"), ("i'm", "already", "home"),
+)  # fmt: skip
+# The others the writer reports on.
+_OTHERS = frozenset(
+    "люди людей людям ребята ребят ребятам парни парней девушки девушек девочки другие других "
+    "остальные остальных рабочие рабочих работники работников "
+    "людзі людзей хлопцы хлопцаў дзяўчаты дзяўчат іншыя іншых астатнія астатніх рабочыя "
+    "работнікі работнікаў "
+    "people guys girls others workers colleagues everyone rest".split()
+)
+# An office that issues passports and keeps the old one ("в паспортном столе", "the consulate").
+_OFFICE_STEMS = (
+    "паспортн", "консульств", "консул", "посольств", "пашпартн", "амбасад", "мвд", "муса",
+    "миграционн", "міграцыйн", "consulat", "embass", "passport office", "migration office",
+)  # fmt: skip
+_OLD = frozenset("старый старого старым старые старых стары старога старыя old expired".split())
+_PASSPORT_STEMS = ("паспорт", "пашпарт", "passport")
+_NEW = frozenset("новый нового новым новы новага new".split())
+# Not an office: "консульство выдало новый, а работодатель забрал паспорт" is still a report.
+_EMPLOYER_STEMS = ("работодат", "начальн", "бригадир", "хозя", "агент", "агенц", "фирм",
+                   "наймальн", "гаспадар", "employer", "boss", "agenc", "agent", "recruit",
+                   "landlord", "foreman", "company")  # fmt: skip
+
+
+def _cue_at(tokens: Sequence[str], at: int, cues: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    return any(tuple(tokens[at : at + len(cue)]) == cue for cue in cues.get(tokens[at], ()))
+
+
+_SAFE_BY_WORD: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _cue in _SAFE_WRITER:
+    _SAFE_BY_WORD[_cue[0]] = (*_SAFE_BY_WORD.get(_cue[0], ()), _cue)
+
+
+def safe_writer(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` say the writer is home or has left (not right after a negator:
+    "i'm not home", "я не уехал")."""
+    return any(
+        _cue_at(tokens, at, _SAFE_BY_WORD) and not (at > 0 and tokens[at - 1] in NEGATORS)
+        for at in range(len(tokens))
+    )
+
+
+def _office_renewal(tokens: Sequence[str]) -> bool:
+    """An office keeping an old passport: an office word and "old passport", or either with the
+    other half of a renewal ("выдали новый", "gave me a new one")."""
+    text = " ".join(tokens)
+    office = any(stem in text for stem in _OFFICE_STEMS)
+    old_passport = any(
+        word in _OLD and any(t.startswith(_PASSPORT_STEMS) for t in tokens[at + 1 : at + 3])
+        for at, word in enumerate(tokens)
+    )
+    new = any(word in _NEW for word in tokens)
+    employer = any(word.startswith(_EMPLOYER_STEMS) for word in tokens)
+    return (old_passport and (office or new)) or (office and new and not employer)
+
+
+def reporting_others(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` are a safe writer's report on others, or an office's renewal:
+    the classifier's risk evidence alone then needs more weight (bot.core.triage)."""
+    return (safe_writer(tokens) and any(word in _OTHERS for word in tokens)) or _office_renewal(
+        tokens
+    )
+
+
+class Bystander:
+    """Which danger-phrase matches in one cleaned message are about others or an office.
+
+    `clauses`: the clause number of each token (`bot.nlu.negation.clause_numbers`); without it
+    nothing is covered.
+    """
+
+    def __init__(self, tokens: Sequence[str], clauses: Sequence[int] | None) -> None:
+        self._clauses = clauses
+        self._personal: set[int] = set()
+        self._reporting = False
+        self._office = False
+        if clauses is None:
+            return
+        self._personal = {clauses[at] for at, word in enumerate(tokens) if word in FIRST_PERSON}
+        self._reporting = safe_writer(tokens) and any(word in _OTHERS for word in tokens)
+        self._office = _office_renewal(tokens)
+
+    def covers(self, start: int, indicator: str) -> bool:
+        """Whether a phrase starting at token `start`, pointing to `indicator`, is about others
+        (the writer safe) or an office's old passport, in a clause without the first person."""
+        if self._clauses is None or start >= len(self._clauses):
+            return False
+        if self._office and indicator == "risk_documents_withheld":
+            return True
+        return self._reporting and self._clauses[start] not in self._personal
