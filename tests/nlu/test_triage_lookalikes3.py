@@ -52,15 +52,20 @@ NOT_AN_ALARM = {
         "я уже дома, а у рабочих на той стройке до сих пор забраны паспорта, куда заявить?",
         "я уехала с фермы, а остальных держат без документов. хочу сообщить, как это сделать?",
         "я ўжо вярнуўся, а там людзей трымаюць без дакументаў, куды паведаміць?",
-        "I'm back home now, the other workers there still have their passports taken, how do I report it?",
+        "I'm back home now, the other workers there still have their passports taken, how do I "
+        "report it?",
         "I left that job but the guys stayed and still aren't paid, where can I report the boss?",
         "я уволился, а ребятам там до сих пор не отдают паспорта, как пожаловаться на хозяина?",
     ],
     "job_offer_before_leaving": [
-        "a recruiter says he'll hold my passport on the bus and I pay him 450 for the job, contract when we arrive, is it ok?",
-        "предлагают ехать туристами, паспорт будет у водителя в дороге, договор на месте. это безопасно?",
-        "мне прапанавалі працу: пашпарт патрымае каардынатар, кантракт падпішам там. ці нармальна гэта?",
-        "they offered me a farm job, I'd owe them the ticket and pay it back from wages, what do you think?",
+        "a recruiter says he'll hold my passport on the bus and I pay him 450 for the job, "
+        "contract when we arrive, is it ok?",
+        "предлагают ехать туристами, паспорт будет у водителя в дороге, договор на месте. это "
+        "безопасно?",
+        "мне прапанавалі працу: пашпарт патрымае каардынатар, кантракт падпішам там. ці нармальна "
+        "гэта?",
+        "they offered me a farm job, I'd owe them the ticket and pay it back from wages, what do "
+        "you think?",
     ],
     "office_keeps_the_old_passport": [
         "в паспортном столе оставили мой старый паспорт, когда я получил новый",
@@ -75,6 +80,13 @@ NOT_AN_ALARM = {
         "я должен подруге 150, она на меня злится",
         "я павінна сяброўцы 100 еўра, яна засмуцілася",
         "банк названивает по кредитке, я им должен",
+    ],
+    # Kept from the breaker-10 set while the data above moved the classifier: a short decline
+    # and a pasted Belarusian job ad sat at the threshold.
+    "decline_or_job_ad": [
+        "пока не",
+        "Праца ў Польшчы, мулярамі, заробак 1600 еўра, жыллё дае фірма, візу робім мы",
+        "Вакансія ў Літве: кіроўцы пагрузчыка, 1500 еўра, інтэрнат бясплатна",
     ],
 }  # fmt: skip
 
@@ -100,6 +112,11 @@ STILL_AT_RISK = {
         "I owe the boss for the room and he says I can't leave until it's paid",
         "бригадир говорит, что я должен ему за жильё, и не отпускает",
         "I owe him for the trip, he keeps my passport until I pay",
+    ],
+    # Two-word reports the classifier alone can miss: caught by their own danger phrases.
+    "short_reports": [
+        "я раб", "мы тут рабы", "толкнул об стену", "ударил об стену", "мяне штурхнуў аб сцяну",
+        "he pushed me against the wall",
     ],
 }  # fmt: skip
 
@@ -127,9 +144,12 @@ def test_the_same_words_as_a_real_risk_are_at_risk(
 @pytest.mark.parametrize(
     ("text", "intent"),
     [
-        ("я уже дома, а людей на той ферме до сих пор держат без паспортов, хочу сообщить", "report_case"),
-        ("I'm home, how do I report a farm that keeps workers' passports? the others stayed", "report_case"),
-        ("a guy offers work, keeps my passport on the trip, contract on arrival, is that ok?", "job_offer_check"),
+        ("я уже дома, а людей на той ферме до сих пор держат без паспортов, хочу "
+         "сообщить", "report_case"),
+        ("I'm home, how do I report a farm that keeps workers' passports? the others "
+         "stayed", "report_case"),
+        ("a guy offers work, keeps my passport on the trip, contract on arrival, is that "
+         "ok?", "job_offer_check"),
     ],
 )  # fmt: skip
 def test_the_answer_comes_from_the_right_intent(
@@ -144,7 +164,8 @@ def test_the_answer_comes_from_the_right_intent(
     ("text", "fires"),
     [
         # the writer is out of it, the phrase is about others and has no first person
-        ("как пожаловаться на работодателя, который держит людей без документов? я уехал, а ребята остались", False),
+        ("как пожаловаться на работодателя, который держит людей без документов? я уехал, а "
+         "ребята остались", False),
         ("я уже дома, а там хозяин держит документы у рабочих", False),
         ("I'm home now, the boss there keeps the workers' passports", False),
         # the first person in the phrase's clause, or no safe-writer cue: still a report of harm
