@@ -8,23 +8,15 @@ test_adcheck_kinds_tables.py.
 
 from __future__ import annotations
 
-import pytest
-
-from bot.content.loader import ContentHolder
 from bot.core.adcheck import AdChecker
 from bot.core.adcurrency import currency_symbols, symbol_aliases
 
 
-@pytest.fixture
-def rules_only(content_holder: ContentHolder) -> AdChecker:
-    rules = content_holder.content.ad_check
-    assert rules is not None
-    return AdChecker(rules)
-
-
-def test_adcheck7_the_pay_figure_in_a_foreign_currency_is_quoted(rules_only: AdChecker) -> None:
+def test_adcheck7_the_pay_figure_in_a_foreign_currency_is_quoted(
+    rules_only_ad_checker: AdChecker,
+) -> None:
     text = "Склад в Японии, 600 000 ¥ в месяц, без опыта."
-    [found] = [f for f in rules_only.check(text).flags if f.rule.id == "too_good"]
+    [found] = [f for f in rules_only_ad_checker.check(text).flags if f.rule.id == "too_good"]
     assert any("600 000 ¥" in text[s.start : s.end] for s in found.spans)
 
 

@@ -59,13 +59,6 @@ def _cases(table: str) -> list[object]:
     ]
 
 
-@pytest.fixture(scope="module")
-def rules_only(content_holder: ContentHolder) -> AdChecker:
-    rules = content_holder.content.ad_check
-    assert rules is not None
-    return AdChecker(rules)
-
-
 def _ids(report: AdReport) -> set[str]:
     return {found.rule.id for found in report.flags}
 
@@ -86,9 +79,9 @@ def test_every_table_names_a_flag_of_the_content(content_holder: ContentHolder) 
 
 @pytest.mark.parametrize(("flag", "text"), _cases("raises"))
 def test_wording_raises_its_kind_by_the_rules_and_points_at_its_words(
-    rules_only: AdChecker, flag: str, text: str
+    rules_only_ad_checker: AdChecker, flag: str, text: str
 ) -> None:
-    report = rules_only.check(text)
+    report = rules_only_ad_checker.check(text)
     assert flag in _ids(report)
     [found] = [f for f in report.flags if f.rule.id == flag]
     assert not found.by_model
@@ -97,9 +90,9 @@ def test_wording_raises_its_kind_by_the_rules_and_points_at_its_words(
 
 @pytest.mark.parametrize(("flag", "text"), _cases("quiet"))
 def test_honest_sentence_next_to_a_kind_stays_quiet(
-    rules_only: AdChecker, flag: str, text: str
+    rules_only_ad_checker: AdChecker, flag: str, text: str
 ) -> None:
-    assert flag not in _ids(rules_only.check(text))
+    assert flag not in _ids(rules_only_ad_checker.check(text))
 
 
 @pytest.mark.parametrize(
