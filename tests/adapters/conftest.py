@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
+from redis.asyncio import Redis
 
 from bot.adapters.telegram.glue import Engine
 from bot.adapters.telegram.limiter import OutgoingLimiter
@@ -14,8 +15,11 @@ from bot.content.loader import ContentHolder
 from bot.core.session_store import SessionStore
 from bot.factory import build_engine
 from bot.nlu.base import IntentRecognizer
+from tests.handoff.telegram import HandoffBot, settings_for
 from tests.helpers.engine import shared_content, shared_recognizer
-from tests.helpers.telegram_bot import RunningBot
+from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.redis_server import RedisServer
+from tests.helpers.telegram_bot import RunningBot, started
 
 
 @pytest.fixture
@@ -55,3 +59,28 @@ def engine_factory(engine_parts: tuple[ContentHolder, IntentRecognizer]) -> Engi
                                   handoff_available=True)
 
     return build
+
+
+@pytest.fixture(params=["aiogram", "ptb"])
+def framework(request: pytest.FixtureRequest) -> str:
+    """Each test that asks for it runs on both adapters."""
+    return str(request.param)
+
+
+@pytest.fixture
+def send_budget_s() -> float | None:
+    """The update's send budget for `handoff_bot` (None: the setting's default); a module
+    overrides this fixture to shorten it."""
+    return None
+
+
+@pytest.fixture
+async def handoff_bot(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    send_budget_s: float | None,
+) -> AsyncIterator[HandoffBot]:
+    """The bot with the durable handoff on `framework`, the operators' chat OPS, a flushed
+    Redis; stopped after the test."""
+    settings = settings_for(fake_api, framework, redis_server.url, send_budget_s=send_budget_s)
+    async with started(HandoffBot(settings)) as bot:
+        yield bot

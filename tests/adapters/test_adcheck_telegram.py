@@ -7,7 +7,6 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import pytest
 from redis.asyncio import Redis
 
 from bot.adapters.telegram.runner import EngineFactory
@@ -37,11 +36,6 @@ async def _value(redis: Redis, key: str) -> Any:
 
 # The operators' supergroup: a human is offered only where someone can read the case.
 OPS = -1009876543
-
-
-@pytest.fixture(params=["aiogram", "ptb"])
-def framework(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 async def test_forwarded_recruiter_message_gets_its_red_flags(

@@ -24,11 +24,6 @@ Start = Callable[..., Awaitable[RunningBot]]
 OPS = -1009876543
 
 
-@pytest.fixture(params=["aiogram", "ptb"])
-def framework(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
 def content(engine_parts: tuple[ContentHolder, IntentRecognizer]) -> Content:
     return engine_parts[0].content

@@ -6,12 +6,11 @@ over real HTTP, for both adapters; the send budget is shortened to keep the test
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 
 import pytest
-from redis.asyncio import Redis
 
-from tests.handoff.telegram import OPS, HandoffBot, pseudonym, reach_consent, sent_to, settings_for
+from tests.handoff.telegram import OPS, HandoffBot, pseudonym, reach_consent, sent_to
 from tests.helpers.fake_bot_api import (
     BLOCKED,
     CANT_PARSE,
@@ -19,7 +18,6 @@ from tests.helpers.fake_bot_api import (
     FakeBotAPI,
     message_update,
 )
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 SEND_BUDGET = 2.0
@@ -38,23 +36,10 @@ FAILURES: dict[str, Callable[[FakeBotAPI, int], None]] = {
 }
 
 
-@pytest.fixture(params=["aiogram", "ptb"])
-def framework(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
-async def handoff_bot(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
-) -> AsyncIterator[HandoffBot]:
-    settings = settings_for(fake_api, framework, redis_server.url)
-    settings.bot = settings.bot.model_copy(update={"send_budget_s": SEND_BUDGET})
-    bot = HandoffBot(settings)
-    await bot.start()
-    try:
-        yield bot
-    finally:
-        await bot.stop()
+def send_budget_s() -> float:
+    """`handoff_bot` (tests/adapters/conftest.py) with the short budget."""
+    return SEND_BUDGET
 
 
 @pytest.mark.parametrize("failure", list(FAILURES))

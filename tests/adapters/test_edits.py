@@ -4,10 +4,8 @@ it reaches operators marked as an edit without escalating the case again."""
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from redis.asyncio import Redis
 
 from bot.privacy import Pseudonymizer
@@ -19,30 +17,11 @@ from tests.handoff.telegram import (
     pseudonym,
     reach_consent,
     sent_to,
-    settings_for,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI, message_update
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person
 
 SAID = "у меня забрали паспорт и не отдают"
-
-
-@pytest.fixture(params=["aiogram", "ptb"])
-def framework(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-async def handoff_bot(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
-) -> AsyncIterator[HandoffBot]:
-    bot = HandoffBot(settings_for(fake_api, framework, redis_server.url))
-    await bot.start()
-    try:
-        yield bot
-    finally:
-        await bot.stop()
 
 
 def edit_of(original: dict[str, Any], text: str) -> dict[str, Any]:

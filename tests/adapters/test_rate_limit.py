@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-import pytest
 from redis.asyncio import Redis
 
 from bot.adapters.telegram.runner import EngineFactory
@@ -25,11 +24,6 @@ from tests.helpers.telegram_bot import Person, RunningBot, make_settings
 
 Start = Callable[..., Awaitable[RunningBot]]
 DANGER = "меня бьют, помогите"
-
-
-@pytest.fixture(params=["aiogram", "ptb"])
-def framework(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 async def burst(api: FakeBotAPI, person: Person, texts: list[str]) -> None:

@@ -12,14 +12,13 @@ Real Redis, the fake Bot API over real HTTP, both adapters; the send budget is s
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 
 import pytest
 from redis.asyncio import Redis
 
-from tests.handoff.telegram import HandoffBot, settings_for
+from tests.handoff.telegram import HandoffBot
 from tests.helpers.fake_bot_api import FakeBotAPI, callback_update
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 SEND_BUDGET = 2.0
@@ -36,23 +35,10 @@ TROUBLE: dict[str, Callable[[FakeBotAPI, int], None]] = {
 }
 
 
-@pytest.fixture(params=["aiogram", "ptb"])
-def framework(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
-async def handoff_bot(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
-) -> AsyncIterator[HandoffBot]:
-    settings = settings_for(fake_api, framework, redis_server.url)
-    settings.bot = settings.bot.model_copy(update={"send_budget_s": SEND_BUDGET})
-    bot = HandoffBot(settings)
-    await bot.start()
-    try:
-        yield bot
-    finally:
-        await bot.stop()
+def send_budget_s() -> float:
+    """`handoff_bot` (tests/adapters/conftest.py) with the short budget."""
+    return SEND_BUDGET
 
 
 async def country_answer(person: Person) -> list[str]:

@@ -34,11 +34,6 @@ AT_RISK = {
 Start = Callable[..., Awaitable[RunningBot]]
 
 
-@pytest.fixture(params=["aiogram", "ptb"])
-def framework(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
 def content(engine_parts: tuple[ContentHolder, IntentRecognizer]) -> Content:
     return engine_parts[0].content

@@ -9,6 +9,7 @@ import pytest
 
 from bot.config import REPO_ROOT, Settings
 from bot.content.loader import ContentHolder
+from bot.core.adcheck import AdChecker
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore, SessionStore
 from bot.core.triage import risk_evidence
@@ -27,6 +28,15 @@ def settings() -> Settings:
 @pytest.fixture(scope="session")
 def content_holder() -> ContentHolder:
     return shared_content()
+
+
+@pytest.fixture(scope="session")
+def rules_only_ad_checker(content_holder: ContentHolder) -> AdChecker:
+    """The ad check of the repository's content by its rules alone (no sentence model): what
+    it flags, it flags by a rule's words."""
+    rules = content_holder.content.ad_check
+    assert rules is not None
+    return AdChecker(rules)
 
 
 @pytest.fixture(scope="session")

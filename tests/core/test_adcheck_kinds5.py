@@ -1,5 +1,5 @@
 """The lawful-hours exception of wrong_visa (issue 15, adcheck5) is about what the law allows,
-not any student visa. The kinds' tables of wordings are in test_adcheck_kinds.py.
+not any student visa. The kinds' tables of wordings are in tests/data/adcheck_kinds/.
 """
 
 from __future__ import annotations

@@ -35,8 +35,12 @@ FAST = {"escalate_after": 60.0, "claim_idle": 0.5, "tick": 0.1, "claim_every": 0
 # Telegram's ~1 message/s per chat would make each test wait seconds for nothing.
 FAST_LIMITER = OutgoingLimiter(global_rate=1000.0, chat_rate=1000.0, chat_burst=1000.0)
 
-def settings_for(api: FakeBotAPI, framework: str, redis_url: str, **operators: Any) -> Settings:
-    settings = make_settings(api, framework, redis_url, operator_chat_id=OPS)
+def settings_for(api: FakeBotAPI, framework: str, redis_url: str, *,
+                 send_budget_s: float | None = None, **operators: Any) -> Settings:
+    """Settings with the operators' chat OPS and operator OPERATOR; `send_budget_s` (seconds)
+    shortens how long an update's replies may take before the rest are sent later."""
+    budget = {} if send_budget_s is None else {"send_budget_s": send_budget_s}
+    settings = make_settings(api, framework, redis_url, operator_chat_id=OPS, **budget)
     settings.operators = OperatorSettings(
         _env_file=None,  # type: ignore[call-arg]
         chat_id=OPS, ids=str(OPERATOR), **operators,

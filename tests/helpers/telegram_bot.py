@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, TypeVar
 
 from pydantic import SecretStr
 
@@ -23,6 +25,8 @@ from tests.helpers.fake_bot_api import (
 from tests.helpers.redis_server import free_port
 
 PSEUDONYM_KEY = "test-pseudonym-key"
+
+Bot = TypeVar("Bot", bound="RunningBot")
 
 
 def make_settings(api: FakeBotAPI, framework: str, redis_url: str | None, **over: Any) -> Settings:
@@ -106,6 +110,16 @@ class RunningBot:
         """Wait until the bot has finished every update in hand."""
         assert self.glue is not None
         await asyncio.wait_for(self.glue.drain(), 30)
+
+
+@asynccontextmanager
+async def started(bot: Bot) -> AsyncIterator[Bot]:
+    """`bot` serving updates inside the block, stopped when it is left (after a failed test too)."""
+    await bot.start()
+    try:
+        yield bot
+    finally:
+        await bot.stop()
 
 
 class Person:
