@@ -113,6 +113,16 @@ STILL_AT_RISK = {
         "бригадир говорит, что я должен ему за жильё, и не отпускает",
         "I owe him for the trip, he keeps my passport until I pay",
     ],
+    # A relative's unpaid wages inside a long story about the job: the model read it as a job
+    # question (held-out set 6 after lookalike3.yml); caught by third-person danger phrases.
+    "third_person_unpaid_in_a_story": [
+        "сястра працуе ў кавярні ў Празе, гаспадар не плаціць ёй ужо чатыры месяцы, кажа, што"
+        " спачатку трэба адпрацаваць навучанне",
+        "тата на будоўлі ў Літве, брыгадзір не плаціць яму з лета, а жыць там ёсць дзе",
+        "дочь работает горничной в отеле в Турции, управляющий не платит ей уже третий месяц,"
+        " говорит, что кормят и ладно",
+        "муж водитель в Польше, фирма не платит ему с августа, обещают в конце сезона",
+    ],
     # Two-word reports the classifier alone can miss: caught by their own danger phrases.
     "short_reports": [
         "я раб", "мы тут рабы", "толкнул об стену", "ударил об стену", "мяне штурхнуў аб сцяну",
@@ -181,6 +191,12 @@ def test_the_answer_comes_from_the_right_intent(
         ("забрали старый паспорт и выдали новый", False),
         ("в консульстве выдали новый паспорт, а работодатель забрал паспорт", True),
         ("забрали паспорт", True),
+        # a relative's unpaid wages in the third person singular (the model alone missed one
+        # inside a long story about the job)
+        ("гаспадыня не плаціць ёй ужо паўгода", True),
+        ("брыгадзір не плаціць яму з лета", True),
+        ("хозяйка не платит ей уже полгода", True),
+        ("фирма не платит ему с августа", True),
         # owing a person: only with what it is for
         ("I owe him 50, he's my friend", False),
         ("I owe her for dinner", False),
