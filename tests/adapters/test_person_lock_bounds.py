@@ -119,3 +119,24 @@ async def test_the_lease_ends_with_the_handler(redis_client: Redis, ending: str)
     async with asyncio.timeout(WAIT / 2):
         async with other.hold(PERSON):
             pass
+
+
+async def test_a_lock_held_past_the_wait_is_logged_by_its_holder(
+        redis_client: Redis, caplog: pytest.LogCaptureFixture) -> None:
+    """In the bench run only the waiters logged; the replica holding the lock said nothing.
+    The holder now says it still holds the person past `wait` (once, no person named)."""
+    locks = replica(redis_client)
+    entered = asyncio.Event()
+    with caplog.at_level(logging.WARNING, "bot.adapters.telegram.locks"):
+        stuck = asyncio.create_task(stuck_handler(locks, entered))
+        try:
+            await entered.wait()
+            async with asyncio.timeout(NEVER):
+                while "person lock held over" not in caplog.text:
+                    await asyncio.sleep(0.05)
+            await asyncio.sleep(LEASE * 2)  # further renewals do not repeat it
+        finally:
+            stuck.cancel()
+            await asyncio.gather(stuck, return_exceptions=True)
+    assert caplog.text.count("person lock held over") == 1
+    assert PERSON not in caplog.text

@@ -106,8 +106,16 @@ class PersonLocks:
         return None
 
     async def _renew(self, lease: Lock) -> None:
+        loop = asyncio.get_running_loop()
+        warn_at: float | None = loop.time() + self._wait
         while True:
             await asyncio.sleep(self._lease / 3)
+            if warn_at is not None and loop.time() >= warn_at:
+                # Handling is bounded (send budget, Redis timeouts): this one is stuck. Said by
+                # the holder, so the log shows where, not only that others waited.
+                warn_at = None
+                log.warning("person lock held over %.0fs by one update still in hand: the "
+                            "person's other updates go ahead without it", self._wait)
             try:
                 await lease.reacquire()
             except (LockError, RedisError, OSError) as exc:
