@@ -9,20 +9,31 @@ one stuck handler silently held every later update of that person in that proces
 answered, and a stop (drain) waited for them too.
 
 Real redis-server; two `PersonLocks` on one Redis are two replicas. A handler made stuck is
-an `asyncio.Event` never set inside `hold()`.
+an `asyncio.Event` never set inside `hold()`; through the whole bot (the fake Bot API over
+HTTP), an engine whose `handle` does not return for one message.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import pytest
 from redis.asyncio import Redis
 
+from bot.adapters.telegram.glue import Engine
 from bot.adapters.telegram.locks import PersonLocks
+from bot.adapters.telegram.runner import EngineFactory
+from bot.config import Settings
+from bot.core.events import IncomingEvent
+from bot.core.session_store import SessionStore
 from bot.storage.health import RedisHealth
 from bot.storage.keys import UserKey
+from tests.helpers.fake_bot_api import FakeBotAPI, message_update
+from tests.helpers.redis_server import RedisServer
+from tests.helpers.telegram_bot import Person, RunningBot, make_settings
 
 PERSON = "person-a"
 WAIT = 0.5  # seconds a waiter gives the holder
@@ -156,3 +167,49 @@ async def test_a_lock_held_past_the_wait_is_logged_by_its_holder(redis_client: R
         await asyncio.gather(stuck, return_exceptions=True)
     assert len(said.lines) == 1
     assert PERSON not in said.lines[0]
+
+
+STUCK_TEXT = "это сообщение обработчик не закончит"
+
+
+async def test_the_bot_answers_the_next_message_while_one_handler_is_stuck(
+        fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+        running: Callable[..., Awaitable[RunningBot]], engine_factory: EngineFactory) -> None:
+    """The whole bot (aiogram; the locks are below the framework): one message's handling
+    never ends (an engine stuck inside the person's lock); their next message is answered,
+    within the lock's wait (lease + 2 send budgets = 1.5 s here), not never."""
+    release = asyncio.Event()
+    stuck_in: list[str] = []
+
+    async def factory(settings: Settings, store: SessionStore) -> Engine:
+        engine = await engine_factory(settings, store)
+        handle = engine.handle
+
+        async def stuck_handle(event: IncomingEvent, *args: Any, **kwargs: Any) -> Any:
+            if event.text == STUCK_TEXT:
+                stuck_in.append(event.user_key)
+                await release.wait()
+            return await handle(event, *args, **kwargs)
+
+        setattr(engine, "handle", stuck_handle)  # noqa: B010 (the engine's injection point)
+        return engine
+
+    settings = make_settings(fake_api, "aiogram", redis_server.url, lock_lease_s=0.5,
+                             send_budget_s=0.5)
+    bot = await running(settings, factory)
+    person = Person(bot, fake_api, 20_004, "ru")
+    await person.say("/start")
+    await fake_api.push(message_update(fake_api, person.user, text=STUCK_TEXT))
+    try:
+        async with asyncio.timeout(NEVER):
+            while not stuck_in:  # noqa: ASYNC110 (the engine is not ours to signal from)
+                await asyncio.sleep(0.02)
+        mark = len(fake_api.calls)
+        await fake_api.push(message_update(fake_api, person.user,
+                                           text="как проверить работодателя?"))
+        answered = await fake_api.wait_calls("sendMessage", 1, person.chat_id, since=mark,
+                                             within=NEVER)
+        assert answered
+    finally:
+        release.set()
+    await bot.settle()
