@@ -9,7 +9,10 @@ released by a script that checks the token) serialises, with a lease renewed whi
 is in hand, so a crashed replica blocks the person for one lease at most.
 
 A person's words are never dropped for a lock: when Redis is away, or the lease holder does
-not let go within `wait` seconds, the update goes ahead on the local lock alone (logged).
+not let go within `wait` seconds, the update goes ahead on the local lock alone (logged). The
+same bound holds within the process: an update of the person in hand here that does not end
+(a stuck handler keeps renewing its lease) holds a later one for `wait` seconds at most, then
+that one goes ahead without either lock (logged); `wait` counts from the update's arrival.
 """
 
 from __future__ import annotations
@@ -42,8 +45,13 @@ class PersonLocks:
     @asynccontextmanager
     async def hold(self, user_key: str) -> AsyncIterator[None]:
         """Hold the person's lock in this process and, with Redis, across processes."""
-        async with self._local_lock(user_key):
-            lease = await self._acquire(user_key)
+        deadline = asyncio.get_running_loop().time() + self._wait
+        async with self._local_lock(user_key) as local:
+            if not local:
+                # The holder is in this process and holds the lease too: no use waiting for it.
+                yield
+                return
+            lease = await self._acquire(user_key, deadline)
             renew = asyncio.create_task(self._renew(lease)) if lease is not None else None
             try:
                 yield
@@ -56,28 +64,39 @@ class PersonLocks:
                     await self._release(lease)
 
     @asynccontextmanager
-    async def _local_lock(self, user_key: str) -> AsyncIterator[None]:
+    async def _local_lock(self, user_key: str) -> AsyncIterator[bool]:
+        """The person's lock in this process: True when taken, False when its holder did not
+        let go within `wait` seconds (logged; the caller goes ahead without it)."""
         # Counted, so the entry goes when nobody waits: memory follows the people in hand.
         lock, users = self._local.get(user_key) or (asyncio.Lock(), 0)
         self._local[user_key] = (lock, users + 1)
+        taken = False
         try:
-            async with lock:
-                yield
+            try:
+                taken = await asyncio.wait_for(lock.acquire(), self._wait)
+            except TimeoutError:
+                log.warning("person lock not released within %.0fs: going ahead without it "
+                            "(held in this process)", self._wait)
+            yield taken
         finally:
+            if taken:
+                lock.release()
             lock, users = self._local[user_key]
             if users == 1:
                 del self._local[user_key]
             else:
                 self._local[user_key] = (lock, users - 1)
 
-    async def _acquire(self, user_key: str) -> Lock | None:
+    async def _acquire(self, user_key: str, deadline: float) -> Lock | None:
         health = self._health
         if health is None or not await health.available():
             return None
         lease = Lock(health.redis, str(UserKey("lock", user_key)), timeout=self._lease,
-                     sleep=self._poll, blocking_timeout=self._wait, thread_local=False)
+                     sleep=self._poll, thread_local=False)
+        # What is left of `wait` after the local queue (at least one try).
+        left = max(deadline - asyncio.get_running_loop().time(), 0.0)
         try:
-            if await lease.acquire():
+            if await lease.acquire(blocking_timeout=left):
                 return lease
         except (RedisError, OSError) as exc:
             health.failed(exc)
@@ -87,8 +106,16 @@ class PersonLocks:
         return None
 
     async def _renew(self, lease: Lock) -> None:
+        loop = asyncio.get_running_loop()
+        warn_at: float | None = loop.time() + self._wait
         while True:
             await asyncio.sleep(self._lease / 3)
+            if warn_at is not None and loop.time() >= warn_at:
+                # Handling is bounded (send budget, Redis timeouts): this one is stuck. Said by
+                # the holder, so the log shows where, not only that others waited.
+                warn_at = None
+                log.warning("person lock held over %.0fs by one update still in hand: the "
+                            "person's other updates go ahead without it", self._wait)
             try:
                 await lease.reacquire()
             except (LockError, RedisError, OSError) as exc:
