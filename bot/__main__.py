@@ -164,9 +164,10 @@ def _runner(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: returns the process exit code."""
     args = _parser().parse_args(argv)
-    from bot.config import ConfigError, requested_log_format
+    from bot.config import ConfigError
     from bot.content.problems import ContentError
     from bot.core.messenger import TransportUnreachable
+    from bot.logformat import requested_log_format
 
     # The bot's own start-up errors follow BOT_LOG_FORMAT like its logs (a collector reading
     # JSON lines would drop plain ones); the editors' and operators' commands print text.

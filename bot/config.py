@@ -278,23 +278,6 @@ class Settings(BaseModel):
     dashboard: DashboardSettings = Field(default_factory=DashboardSettings)
 
 
-class LogFormatSettings(BaseSettings):
-    """BOT_LOG_FORMAT alone, read before every other setting: an error in those is logged in
-    the format asked for (`bot/__main__.py`). Anything but `json` means plain text."""
-
-    model_config = _env("BOT_")
-
-    log_format: str = "plain"
-
-
-def requested_log_format() -> str:
-    """`json` or `plain`, from the environment or .env, whatever else is wrong there."""
-    try:
-        return "json" if LogFormatSettings().log_format == "json" else "plain"
-    except ValidationError:
-        return "plain"
-
-
 def load_settings() -> Settings:
     """Read every setting; raise ConfigError naming the first bad one."""
     parts: dict[str, BaseSettings] = {}

@@ -12,6 +12,29 @@ import logging
 import re
 from datetime import UTC, datetime
 
+from pydantic import ValidationError
+from pydantic_settings import BaseSettings
+
+from bot.config import BotSettings
+
+
+class LogFormatSettings(BaseSettings):
+    """BOT_LOG_FORMAT alone, read before every other setting: an error in those is logged in
+    the format asked for (`bot/__main__.py`). Anything but `json` means plain text."""
+
+    # BotSettings' own source and prefix: the same .env and the same rule for `NAME=`.
+    model_config = BotSettings.model_config
+
+    log_format: str = "plain"
+
+
+def requested_log_format() -> str:
+    """`json` or `plain`, from the environment or .env, whatever else is wrong there."""
+    try:
+        return "json" if LogFormatSettings().log_format == "json" else "plain"
+    except ValidationError:
+        return "plain"
+
 
 class JsonFormatter(logging.Formatter):
     """One JSON object per line: time (UTC, ISO 8601), level, logger, message."""

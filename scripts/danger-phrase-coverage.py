@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """How well the danger phrases (content/danger_phrases.yaml) cover labelled NLU utterances.
 
-Uses the bot's real matcher (bot.core.triage.DangerPhraseMatcher: the bot's normalisation, and
+Uses the bot's real matcher (bot.core.danger_phrases.DangerPhraseMatcher: the bot's normalisation, and
 transliterated Russian also checked against the Cyrillic phrases), so the figures are what the
 bot does in production.
 
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.content.loader import read_danger_phrases_file  # noqa: E402
-from bot.core.triage import DangerPhraseMatcher  # noqa: E402
+from bot.core.danger_phrases import DangerPhraseMatcher  # noqa: E402
 from bot.nlu.base import RISK_INTENTS  # noqa: E402
 from bot.nlu.data import Example, load_many  # noqa: E402
 

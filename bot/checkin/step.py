@@ -19,18 +19,16 @@ import time
 from collections.abc import Callable
 
 from bot.checkin.answers import answer_check_in
-from bot.checkin.plan import HOUR, Answer, CheckinPlan
+from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
     CHOICES,
-    CONTACT,
     EMPLOYER,
     NO_COUNTRY,
     PREFIX,
     UTC_ZONE,
     WAITS,
     SetupScreens,
-    clock_label,
     end_wait,
     skip_rows,
     status,
@@ -38,13 +36,8 @@ from bot.checkin.screens import (
 )
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import (
-    Unit,
-    typed_answer,
-    typed_clock,
-    typed_hours,
-    typed_time_of_day,
-)
+from bot.checkin.typed import typed_answer, typed_clock, typed_hours, typed_time_of_day
+from bot.checkin.typed_setup import TypedSetup, choose, save_draft
 from bot.content.models import Checkin
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.safety import Safety
@@ -57,12 +50,6 @@ Clock = Callable[[], float]  # seconds since the epoch
 COMMAND = "/checkin"
 ACTION = "checkin"  # the main menu's `m:checkin`
 ANSWERS: tuple[Answer, ...] = ("ok", "help", "stop")
-# The setup step -> its payload kind and what a bare typed number counts.
-STEPS: dict[str, tuple[str, Unit]] = {
-    "interval": ("i", "day"),
-    "duration": ("d", "week"),
-    "grace": ("g", "hour"),
-}
 
 
 class CheckinStep:
@@ -75,12 +62,13 @@ class CheckinStep:
         self._plans: PlanStore | None = None
         self._zones = zones or ZoneTable()
         self._screens = SetupScreens(self._zones, clock)
+        self._typed = TypedSetup(self._zones, self._screens, clock)
 
     def bind(self, plans: PlanStore, clock: Clock | None = None) -> None:
         """Keep plans in Redis (the runner does this; the scheduler uses the same store)."""
         self._plans = plans
         self._clock = clock or self._clock
-        self._screens.clock = self._clock
+        self._screens.clock = self._typed.clock = self._clock
 
     @property
     def plans(self) -> PlanStore | None:
@@ -153,7 +141,7 @@ class CheckinStep:
         if plan is None or plan.phase != "draft":
             return False
         if awaiting == CHOICE:
-            return await self._typed_choice(turn, plans, texts, plan, text)
+            return await self._typed.choice(turn, plans, texts, plan, text)
         value = " ".join(text.split())
         r = turn.r
         if len(value) > texts.max_chars or not value:
@@ -164,19 +152,13 @@ class CheckinStep:
             plan.employer, plan.step = value, "contact"
         else:
             plan.contact, plan.step = value, "confirm"
-        await self._save(turn, plans, plan, self._clock())
+        await save_draft(turn, plans, plan, self._clock())
         turn.replies.append(self._screens.screen(turn, texts, plan))
         return True
 
     def setup_takes(self, session: Session, text: str) -> bool:
-        """Whether the setup's question on screen takes this text: any text for the name or
-        the contact, a setting or a clock for a choice (a question stays a question)."""
-        if session.awaiting in (EMPLOYER, CONTACT):
-            return True
-        if session.awaiting == CHOICE:
-            return (typed_hours(text, "day") is not None or typed_time_of_day(text) is not None
-                    or typed_clock(text, self._clock()) is not None)
-        return False
+        """Whether the setup's question on screen takes this text (TypedSetup.takes)."""
+        return self._typed.takes(session, text)
 
     async def typed_answer_waits(self, event: IncomingEvent, texts: Checkin | None, *,
                                  missed_only: bool = False) -> bool:
@@ -221,7 +203,7 @@ class CheckinStep:
             if not rest.isdigit() or int(rest) not in values:
                 turn.replies.append(self._screens.screen(turn, texts, plan))  # the screen again
                 return
-            _choose(plan, kind, int(rest) * unit)
+            choose(plan, kind, int(rest) * unit)
         elif kind == "c":
             if rest != NO_COUNTRY and rest not in r.content.countries:
                 turn.replies.append(self._screens.screen(turn, texts, plan))
@@ -255,73 +237,14 @@ class CheckinStep:
         elif kind == "go" and plan.step == "confirm" and plan.interval_s and plan.duration_s:
             plan.language = r.lang
             plan.start(now)
-            await self._save(turn, plans, plan, now)
+            await save_draft(turn, plans, plan, now)
             end_wait(turn)
             log.info("check-ins started user=%s", turn.event.user_key[:12])
             started = r.text(texts.texts.started).format(next=when(r.tr, plan.next_at, plan.zone))
             turn.replies.append(r.main_menu(started))
             return
-        await self._save(turn, plans, plan, now)
+        await save_draft(turn, plans, plan, now)
         turn.replies.append(self._screens.screen(turn, texts, plan))
-
-    async def _typed_choice(self, turn: Turn, plans: PlanStore, texts: Checkin,
-                            plan: CheckinPlan, text: str) -> bool:
-        """A typed interval, duration or grace ("kazhdye 3 dnya", "2 тыдні"); True when taken.
-
-        A value between the smallest and the largest button is taken as typed; outside, the
-        screen comes again; a text that names no setting is left to the engine (a question).
-        """
-        if plan.step == "zone":
-            return await self._typed_clock(turn, plans, texts, plan, text)
-        if plan.step == "hour":
-            minute = typed_time_of_day(text)
-            if minute is None:
-                return False  # not a time: a question, left to the engine
-            plan.at_minute, plan.step = minute, "confirm"
-            await self._save(turn, plans, plan, self._clock())
-            turn.replies.append(self._screens.screen(turn, texts, plan))
-            return True
-        if plan.step not in STEPS:
-            return False
-        kind, default = STEPS[plan.step]
-        hours = typed_hours(text, default)
-        if hours is None:
-            return False
-        _, unit, options = CHOICES[kind]
-        bounds = [o.value * unit for o in getattr(texts, options)]
-        seconds = hours * HOUR
-        if min(bounds) <= seconds <= max(bounds):
-            _choose(plan, kind, seconds)
-            await self._save(turn, plans, plan, self._clock())
-        turn.replies.append(self._screens.screen(turn, texts, plan))
-        return True
-
-    async def _typed_clock(self, turn: Turn, plans: PlanStore, texts: Checkin,
-                           plan: CheckinPlan, text: str) -> bool:
-        """"14:30" or "UTC+3" typed at the zone step: the clock keeping that offset now (the
-        destination's own first, then the picker's cities); True when taken."""
-        now = self._clock()
-        offset = typed_clock(text, now)
-        if offset is None:
-            return False  # not a clock: a question, left to the engine
-        r = turn.r
-        countries = [plan.country] if plan.country and self._screens.country_clocks(plan) else []
-        zone = self._zones.keeping(offset, [*countries, *r.content.countries], now)
-        if zone is None:  # no place keeps it ("UTC+13:15"): the screen again
-            turn.replies.append(self._screens.screen(turn, texts, plan))
-            return True
-        plan.zone, plan.step = zone, "location"
-        await self._save(turn, plans, plan, now)
-        chosen = r.text(texts.texts.clock_chosen).format(clock=clock_label(zone, now,
-                                                                            r.tr.locale))
-        turn.replies.append(Reply(chosen))
-        turn.replies.append(self._screens.screen(turn, texts, plan))
-        return True
-
-    @staticmethod
-    async def _save(turn: Turn, plans: PlanStore, plan: CheckinPlan, now: float) -> None:
-        # The setup is the person's own, under their lock: their latest screen wins.
-        await plans.update(turn.event.user_key, lambda _: plan.model_copy(), now=now)
 
     # ------------------------------------------------------------------ answers
     async def _answer(self, turn: Turn, plans: PlanStore, texts: Checkin | None,
@@ -329,9 +252,3 @@ class CheckinStep:
         await answer_check_in(turn, plans, texts, answer, safety=self._safety,
                               now=self._clock())
 
-
-def _choose(plan: CheckinPlan, kind: str, seconds: int) -> None:
-    """Set the interval, duration or grace and move to the next step."""
-    field = CHOICES[kind][0]
-    setattr(plan, field, seconds)
-    plan.step = {"i": "duration", "d": "grace", "g": "country"}[kind]  # type: ignore[assignment]

@@ -11,11 +11,11 @@ from bot.checkin.step import CheckinStep
 from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
-from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.adcheckers import AdCheckers
 from bot.core.assess import Assessor, TriageSource
 from bot.core.consent import consent_table
+from bot.core.conversation_language import ConversationLanguage
 from bot.core.countries import CountryIndex
 from bot.core.events import (
     CaseStatus,
@@ -35,7 +35,7 @@ from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
 from bot.core.text_step import TextStep
 from bot.core.turn import Turn
-from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, I18n, normalize_language
+from bot.i18n import LANGUAGES, I18n
 from bot.nlu.base import IntentRecognizer
 from bot.nlu.language import detect_language
 
@@ -68,7 +68,7 @@ class DialogueEngine:
         self._holder = content
         self._store = store
         self._i18n = i18n
-        self._detect = detect
+        self._languages = ConversationLanguage(detect)
         self._pending = pending or PendingTexts()
         self._safety = Safety(self._pending, settings.operators,
                               handoff_available=handoff_available)
@@ -119,7 +119,7 @@ class DialogueEngine:
         if case is not None:
             session.handoff_case = case.case_id
         await self._load_held(event.user_key)
-        language = self._language(session, event)
+        language = self._languages.resolve(session, event)
         places = self._content_parts(content)[1]
         r = Replies(content, self._i18n.translator(language), places,
                     team=self._safety.handoff_available)
@@ -231,42 +231,6 @@ class DialogueEngine:
             await self._pending.save(user_key)
         except Exception as exc:
             log.error("held text save failed (%s)", type(exc).__name__)
-
-    def _language(self, session: Session, event: IncomingEvent) -> str:
-        """Explicit choice, else the language the person's own messages established, else the
-        client's language. Once established it is sticky: it changes only on clear evidence
-        (see `_clear_switch`), so gibberish, "lol" or a country's name never switch it."""
-        client = normalize_language(event.language_code)
-        if session.language_chosen and session.language:
-            return session.language
-        text = event.text if event.kind not in (EventKind.COMMAND, EventKind.BUTTON) else None
-        if text and session.language and (event.forwarded or session.awaiting == AWAITING_AD):
-            text = None  # a forwarded or pasted ad is someone else's writing, not their language
-        if text and not session.language_heard:
-            session.language = self._detect(text, prior=session.language or client)
-            session.language_heard = True
-        elif text:
-            session.language = self._clear_switch(text, session) or session.language
-        elif event.kind == EventKind.COMMAND and client and not session.onboarded:
-            session.language = client
-        session.language = session.language or client or DEFAULT_LANGUAGE
-        return session.language
-
-    def _clear_switch(self, text: str, session: Session) -> str | None:
-        """Another language when two messages in a row show it whatever was spoken before:
-        detection gives the same answer with every prior (its own evidence, not a fallback).
-        One message is never enough: "lol", "ok thx" or "British Indian Ocean Territory"
-        (read as transliterated Russian) must not switch a Belarusian conversation."""
-        guesses = {self._detect(text, prior=prior) for prior in LANGUAGES}
-        guess = guesses.pop() if len(guesses) == 1 else None
-        if guess is None or guess == session.language:
-            session.language_candidate = None
-            return None
-        if session.language_candidate == guess:
-            session.language_candidate = None
-            return guess
-        session.language_candidate = guess
-        return None
 
     def _error_reply(self, r: Replies) -> Reply:
         text = r.tr.gettext("Sorry, something went wrong on my side. Please try again.")

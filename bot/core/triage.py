@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.content.models import Content, DangerPhrase, TriageWords
+from bot.content.models import TriageWords
+from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.nlu.base import RISK_INTENTS, IntentResult
-from bot.nlu.bystander import Bystander, reporting_others
+from bot.nlu.bystander import reporting_others
 from bot.nlu.fragments import Fragments
-from bot.nlu.general_question import GeneralQuestions
-from bot.nlu.language import layout_variants
-from bot.nlu.negation import NEGATORS, NegationScope, clause_numbers, polarity_free, reassured
-from bot.nlu.normalize import (
-    MAX_TEXT_CHARS,
-    clean,
-    cyrillize,
-    cyrillize_lacinka,
-    has_lacinka,
-    has_latin_words,
-)
+from bot.nlu.negation import reassured
+from bot.nlu.normalize import MAX_TEXT_CHARS, clean
 
-MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
-# Occurrences of one phrase looked at for one not under a negation: a person does not write
-# the same phrase dozens of times, and a flood of negated copies must not cost seconds.
-MAX_OCCURRENCES = 32
 # A risk intent below this probability is noise, not an indicator worth showing an operator.
 INDICATOR_FLOOR = 0.1
 # With fewer letters than this ("а", "?") the classifier has nothing to go on and its guess is
@@ -35,198 +21,6 @@ MIN_LETTERS_FOR_MODEL = 2
 # "just in case" or got the thing back (bot.nlu.negation.reassured); the danger phrases still
 # fire. Checked by 5-fold cross-validation on nlu/data: no risk utterance lost.
 REASSURED_THRESHOLD = 0.7
-
-
-def _phrase_words(phrase: str) -> list[tuple[str, bool]]:
-    """The phrase's cleaned words, each with whether it ends in `*` (any ending)."""
-    words: list[tuple[str, bool]] = []
-    for raw in phrase.split():
-        star = raw.endswith("*")
-        parts = clean(raw.rstrip("*")).split()
-        if parts:
-            words += [(part, False) for part in parts[:-1]] + [(parts[-1], star)]
-    return words
-
-
-def _compile(words: list[tuple[str, bool]]) -> re.Pattern[str]:
-    """A regex over cleaned text for one DangerPhrase's (non-empty) words."""
-    gap = rf"(?: [^ ]+){{0,{MAX_GAP}}} "
-    body = gap.join(re.escape(word) + (r"[^ ]*" if star else "") for word, star in words)
-    return re.compile(rf"(?:^| ){body}(?= |$)")
-
-
-@dataclass(frozen=True, slots=True)
-class PhraseMatch:
-    """One danger phrase found in a message."""
-
-    phrase: str
-    indicator: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    number: int  # its place in the content file
-    pattern: re.Pattern[str]
-    phrase: DangerPhrase
-    negatable: bool  # a negation or hypothetical before it means the harm did not happen
-    negated: bool  # written with a negation ("не платят"): the withheld duty is the harm
-    words: frozenset[str]  # its whole words: all must be in the message
-    stems: frozenset[str]  # its `*` words' stems: each must begin a word of the message
-
-
-def _variants(text: str) -> list[tuple[str, str]]:
-    """(raw, cleaned) forms of `text` the phrases are matched in.
-
-    Transliterated Russian is also matched against the Cyrillic phrases, and text typed on the
-    wrong keyboard layout in the layouts it may have meant.
-    """
-    cleaned = clean(text)
-    found = [(text, cleaned)]
-    if has_latin_words(cleaned):
-        found.append((text, cyrillize(cleaned)))
-        if has_lacinka(cleaned):
-            found.append((text, cyrillize_lacinka(cleaned)))
-    found += [(restored, clean(restored)) for restored in layout_variants(text)]
-    return found
-
-
-def _negator_inside(matched: str) -> bool:
-    """Whether a negator sits in a match's gap ("я не в опасности" for "я в опасности", "мне не
-    угрожают" for "мне угрожают"): only negatable phrases are checked, and they hold none."""
-    return any(word in NEGATORS for word in matched.split())
-
-
-class DangerPhraseMatcher:
-    """Finds danger phrases of every language in a message (people mix languages).
-
-    With well over a thousand phrases, running every regex on every message is too slow for
-    the per-message path, so rules are indexed by their first word: only the rules whose first
-    word (or stem) occurs in the message, and all of whose other words occur too, are tried.
-    """
-
-    def __init__(self, phrases: Mapping[str, Iterable[DangerPhrase]]) -> None:
-        self._count = 0
-        self._by_word: dict[str, list[_Rule]] = {}
-        self._by_stem: dict[str, list[_Rule]] = {}
-        for items in phrases.values():
-            for item in items:
-                words = _phrase_words(item.phrase)
-                if not words:
-                    continue
-                first, star = words[0]
-                index = self._by_stem if star else self._by_word
-                rule = _Rule(
-                    self._count,
-                    _compile(words),
-                    item,
-                    polarity_free([w for w, _ in words]),
-                    any(w in NEGATORS for w, _ in words),
-                    frozenset(w for w, star in words if not star),
-                    frozenset(w for w, star in words if star),
-                )
-                index.setdefault(first, []).append(rule)
-                self._count += 1
-        self._stem_lengths = sorted({len(stem) for stem in self._by_stem})
-        self._all_stem_lengths = sorted(
-            {len(stem) for rules in (*self._by_word.values(), *self._by_stem.values())
-             for rule in rules for stem in rule.stems}
-        )  # fmt: skip
-
-    def __len__(self) -> int:
-        return self._count
-
-    def _candidates(self, tokens: list[str]) -> list[_Rule]:
-        found: dict[int, _Rule] = {}
-        for token in set(tokens):
-            for rule in self._by_word.get(token, ()):
-                found[rule.number] = rule
-            for length in self._stem_lengths:
-                if length > len(token):
-                    break
-                for rule in self._by_stem.get(token[:length], ()):
-                    found[rule.number] = rule
-        present = set(tokens)
-        prefixes = {
-            token[:length]
-            for token in present
-            for length in self._all_stem_lengths
-            if length <= len(token)
-        }
-        return [
-            found[key]
-            for key in sorted(found)
-            if found[key].words <= present and found[key].stems <= prefixes
-        ]
-
-    def find(self, text: str) -> list[PhraseMatch]:
-        """Every matching phrase not under a negation, a hypothetical or a general question,
-        in file order."""
-        matches: dict[int, PhraseMatch] = {}
-        for raw, variant in _variants(text[:MAX_TEXT_CHARS]):
-            tokens = variant.split()
-            frames: _Frames | None = None  # built for the first match only
-            for rule in self._candidates(tokens):
-                if rule.number in matches:
-                    continue
-                counted = start = 0  # the token index of each match, counted as we go
-                for occurrence, found in enumerate(rule.pattern.finditer(variant)):
-                    if occurrence >= MAX_OCCURRENCES:
-                        break
-                    if frames is None:
-                        frames = _Frames(raw, tokens)
-                    start += variant.count(" ", counted, found.start() + 1)
-                    counted = found.start() + 1
-                    if frames.suppress(rule, start, found.group(0)):
-                        continue
-                    matches[rule.number] = PhraseMatch(rule.phrase.phrase, rule.phrase.indicator)
-                    break
-        return [matches[key] for key in sorted(matches)]
-
-
-class _Frames:
-    """The negations, hypotheticals and general questions of one cleaned message variant."""
-
-    def __init__(self, raw: str, tokens: list[str]) -> None:
-        clauses = clause_numbers(raw, tokens)
-        self.scope = NegationScope(tokens, clauses)
-        self.general = GeneralQuestions(tokens, clauses)
-        self.bystander = Bystander(tokens, clauses)
-
-    def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
-        """Whether the match of `rule` at token `start` names no harm happening to the person."""
-        if rule.negatable and (self.scope.negated(start) or _negator_inside(matched)):
-            return True  # "никто не забирал паспорт", "they did not lock us in"
-        if not rule.negatable and self.scope.hypothetical_just_before(start):
-            return True  # "а если вдруг не заплатят", "what if they don't let me leave"
-        # "я уже дома, а ребят там держат без документов", "I left, but the guys there still
-        # aren't paid" (bot.nlu.bystander: the writer is safe, the clause has no first person)
-        if self.bystander.covers(start, rule.phrase.indicator):
-            return True
-        # "можно ли законно удерживать паспорт работника?" (bot.nlu.general_question); not a
-        # phrase written with a negation ("не платят"): in a question it is too often one's own
-        return not rule.negated and self.general.covers(start)
-
-
-class DangerMatchers:
-    """The danger-phrase matcher for the content in use (and the last few before it), built
-    the first time it is asked for (tens of ms). The assembly builds one and gives it to the
-    engine's triage, the handoff's check on relayed messages and the group desk, so they share
-    one matcher per content reload; separate instances share nothing."""
-
-    KEPT = 4
-
-    def __init__(self) -> None:
-        self._built: dict[int, tuple[Content, DangerPhraseMatcher]] = {}
-
-    def for_content(self, content: Content) -> DangerPhraseMatcher:
-        """The danger-phrase matcher for `content`."""
-        entry = self._built.get(id(content))
-        if entry is None or entry[0] is not content:
-            if len(self._built) >= self.KEPT:
-                del self._built[next(iter(self._built))]  # the oldest content: replaced by a reload
-            entry = self._built[id(content)] = (content,
-                                                DangerPhraseMatcher(content.danger_phrases))
-        return entry[1]
 
 
 def fragments_of(words: TriageWords | None) -> Fragments:

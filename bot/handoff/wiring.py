@@ -10,9 +10,9 @@ from redis.asyncio import Redis
 from bot.config import Settings
 from bot.content.canned import canned_path
 from bot.content.models import Content
+from bot.core.danger_phrases import DangerMatchers
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
-from bot.core.triage import DangerMatchers
 from bot.handoff.parts import DangerCheck
 from bot.handoff.person import SentHook
 from bot.handoff.service import QueueHandoff, build_handoff

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from bot.config import Settings, load_settings
 from bot.content.models import DangerPhrase, TriageWords
-from bot.core.triage import DangerPhraseMatcher, Triage, fragments_of
+from bot.core.danger_phrases import DangerPhraseMatcher
+from bot.core.triage import Triage, fragments_of
 from bot.nlu.base import IntentRecognizer, IntentResult
 from bot.nlu.data import Example, load_examples
 from bot.nlu.embedded import EmbeddedRecognizer

@@ -17,7 +17,7 @@ from pathlib import Path
 from bot.content.models import DangerPhrase
 from bot.content.problems import Problem
 from bot.content.yamlfile import display_name
-from bot.core.triage import DangerPhraseMatcher
+from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.nlu.base import RISK_INTENTS
 from bot.nlu.data import Example, load_many
 

@@ -6,7 +6,8 @@ import pytest
 
 from bot.content.loader import ContentHolder
 from bot.content.models import DangerPhrase
-from bot.core.triage import DangerPhraseMatcher, Triage, TriageDecision
+from bot.core.danger_phrases import DangerPhraseMatcher
+from bot.core.triage import Triage, TriageDecision
 from bot.nlu.base import IntentResult
 from bot.nlu.embedded import EmbeddedRecognizer
 

@@ -14,7 +14,8 @@ from bot.content.loader import ContentHolder
 from bot.content.models import AdCheck
 from bot.core.adcheck import AdChecker, build_ad_checker
 from bot.core.adcheckers import AdCheckers
-from bot.core.triage import DangerPhraseMatcher, Triage, fragments_of
+from bot.core.danger_phrases import DangerPhraseMatcher
+from bot.core.triage import Triage, fragments_of
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.fragments import Fragments
 from tests.helpers.chat import plain_settings

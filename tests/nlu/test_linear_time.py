@@ -12,8 +12,8 @@ import types
 
 import pytest
 
-from bot.core import triage as triage_module
-from bot.core.triage import DangerPhraseMatcher
+from bot.core import danger_phrases
+from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.nlu import language, layout, negation, normalize
 from bot.nlu.language import detect_language
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
@@ -33,12 +33,12 @@ def _patterns(module: types.ModuleType) -> list[re.Pattern[str]]:
     return [value for value in vars(module).values() if isinstance(value, re.Pattern)]
 
 
-@pytest.mark.parametrize("module", [normalize, language, layout, negation, triage_module])
+@pytest.mark.parametrize("module", [normalize, language, layout, negation, danger_phrases])
 def test_no_pattern_that_reads_user_text_can_backtrack_over_a_long_word(
     module: types.ModuleType,
 ) -> None:
     patterns = _patterns(module)
-    assert patterns or module is negation or module is triage_module
+    assert patterns or module is negation or module is danger_phrases
     shaped = [p.pattern for p in patterns if _BACKTRACKING_SHAPE.search(p.pattern)]
     assert not shaped
 

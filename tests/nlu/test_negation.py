@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.models import DangerPhrase
-from bot.core.triage import DangerPhraseMatcher
+from bot.core.danger_phrases import DangerPhraseMatcher
 
 
 def _finds(phrase: str, text: str) -> bool:

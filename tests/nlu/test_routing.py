@@ -46,9 +46,10 @@ async def test_the_engine_gives_no_risk_answer_when_triage_declines_the_classifi
     from bot.config import REPO_ROOT
     from bot.content.models import Content
     from bot.core.assess import Assessor
+    from bot.core.danger_phrases import DangerPhraseMatcher
     from bot.core.engine import DialogueEngine
     from bot.core.session_store import InMemorySessionStore
-    from bot.core.triage import DangerPhraseMatcher, Triage
+    from bot.core.triage import Triage
     from bot.i18n import I18n
     from tests.helpers.chat import Chat, plain_settings, texts
     from tests.helpers.engine import shared_content, shared_recognizer

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.triage import DangerPhraseMatcher, Triage, TriageDecision
+from bot.core.danger_phrases import DangerPhraseMatcher
+from bot.core.triage import Triage, TriageDecision
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.language import detect_language
 from tests.helpers.engine import content_triage, shared_content, shared_recognizer

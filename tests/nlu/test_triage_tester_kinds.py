@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.triage import DangerPhraseMatcher, Triage, TriageDecision
+from bot.core.danger_phrases import DangerPhraseMatcher
+from bot.core.triage import Triage, TriageDecision
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.language import detect_language
 from bot.nlu.normalize import clean, cyrillize_lacinka, has_lacinka

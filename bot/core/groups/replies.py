@@ -17,6 +17,7 @@ from bot.content.models import Content
 from bot.core.adcheck import AdChecker, AdReport, Span, quote
 from bot.core.adcheckers import AdCheckers
 from bot.core.countries import CountryIndex
+from bot.core.danger_phrases import DangerMatchers, DangerPhraseMatcher
 from bot.core.events import Button
 from bot.core.groups import texts as T
 from bot.core.groups.deeplink import CHECK_AD, HELP, start_link
@@ -31,7 +32,6 @@ from bot.core.groups.model import (
 )
 from bot.core.groups.ports import GroupCounters, GroupLimiter, GroupSettingsStore, Lane
 from bot.core.replies import Replies
-from bot.core.triage import DangerMatchers, DangerPhraseMatcher
 from bot.i18n import DEFAULT_LANGUAGE, I18n, normalize_language
 from bot.nlu.language import detect_language
 
