@@ -21,22 +21,6 @@ from bot.nlu.bystander import reporting_others, safe_writer
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.language import detect_language
 from bot.nlu.normalize import clean
-from tests.helpers.engine import content_triage, shared_content, shared_recognizer
-
-
-@pytest.fixture(scope="module")
-def triage() -> Triage:
-    return content_triage()
-
-
-@pytest.fixture(scope="module")
-def matcher() -> DangerPhraseMatcher:
-    return DangerPhraseMatcher(shared_content().content.danger_phrases)
-
-
-@pytest.fixture(scope="module")
-def model() -> EmbeddedRecognizer:
-    return shared_recognizer()
 
 
 def _assess(triage: Triage, model: EmbeddedRecognizer, text: str) -> TriageDecision:
