@@ -173,9 +173,13 @@ def typed_time_of_day(text: str) -> int | None:
     found = _CLOCK.match(said) or _HOUR_ONLY.match(said)
     if found is None:
         return None
-    hours = int(found[1])
     minutes = int(found[2]) if found.re is _CLOCK else 0
-    half = found[found.re.groups]
+    return _minutes_after_midnight(int(found[1]), minutes, found[found.re.groups])
+
+
+def _minutes_after_midnight(hours: int, minutes: int, half: str | None) -> int | None:
+    """A clock's reading (12-hour when `half` is "am"/"pm" or its dotted form) as minutes
+    after midnight, or None when it is no time of day."""
     if half is not None:
         if not 1 <= hours <= 12:
             return None
@@ -196,15 +200,11 @@ def typed_clock(text: str, now: float) -> timedelta | None:
     if not said or len(said) > 20:
         return None
     if (clock := _CLOCK.match(said)) is not None:
-        hours, minutes, half = int(clock[1]), int(clock[2]), clock[3]
-        if half is not None:
-            if not 1 <= hours <= 12:
-                return None
-            hours = hours % 12 + (12 if half.startswith("p") else 0)
-        if hours > 23 or minutes > 59:
+        there = _minutes_after_midnight(int(clock[1]), int(clock[2]), clock[3])
+        if there is None:
             return None
         utc = datetime.fromtimestamp(now, UTC)
-        minutes_off = hours * 60 + minutes - (utc.hour * 60 + utc.minute)
+        minutes_off = there - (utc.hour * 60 + utc.minute)
         # The nearest quarter, then into the range places keep: 01:00 typed at 23:00 UTC is +2.
         minutes_off = round(minutes_off / QUARTER) * QUARTER
         if minutes_off > LATEST:
