@@ -72,6 +72,9 @@ k8s-content:
 	rm -rf deploy/kubernetes/base/content deploy/kubernetes/base/facts
 	cp -r content deploy/kubernetes/base/content
 	cp -r data/facts deploy/kubernetes/base/facts
+	rm -rf deploy/kubernetes/components/backup/scripts
+	mkdir -p deploy/kubernetes/components/backup/scripts
+	cp scripts/redis-backup.sh scripts/redis-restore-online.sh deploy/kubernetes/components/backup/scripts/
 
 rasa-setup:
 	@bash scripts/rasa-setup.sh

@@ -7,7 +7,15 @@
 # Usage: REDIS_URL=redis://:PASSWORD@host:6379/0 scripts/redis-backup.sh BACKUP_DIR
 # BACKUP_RETENTION_DAYS (default 7): a backup holds what people sent until then, so a
 # person's /delete is complete in the backups only after this many days. Keep it short.
+# BACKUP_METRICS_FILE (optional): a file for node_exporter's textfile collector; each success
+# writes smb_backup_last_success_timestamp_seconds there (deploy/prometheus/backup-rules.yml
+# alerts when it is older than a day). scripts/redis-backup-check.sh BACKUP_DIR says the same
+# without Prometheus.
+#
+# Quiet when it works (cron mails whatever a job prints, and a nightly mail teaches people to
+# ignore it); on a failure one line starting "backup: FAILED" on stderr and a non-zero exit.
 set -euo pipefail
+trap 'echo "backup: FAILED at line $LINENO ($BASH_COMMAND); no new backup was written" >&2' ERR
 dir="${1:?usage: REDIS_URL=... scripts/redis-backup.sh BACKUP_DIR}"
 url="${REDIS_URL:?REDIS_URL is required (the same value the bot uses)}"
 # The password goes to redis-cli in its environment, not on its command line (where `ps`
@@ -24,7 +32,7 @@ if [[ "$url" =~ ^(rediss?://)([^@/]*)@(.*)$ ]]; then
     fi
 fi
 days="${BACKUP_RETENTION_DAYS:-7}"
-[[ "$days" =~ ^[0-9]+$ ]] || { echo "BACKUP_RETENTION_DAYS must be a number of days" >&2; exit 2; }
+[[ "$days" =~ ^[1-9][0-9]*$ ]] || { echo "backup: FAILED: BACKUP_RETENTION_DAYS must be a number of days (1 or more)" >&2; exit 2; }
 mkdir -p "$dir"
 chmod 700 "$dir"  # backups hold people's conversations: readable by this user only
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -34,13 +42,19 @@ umask 077
 # redis-cli tells its progress on stderr; shown only when it fails, so that cron mails the
 # owner about failures, not every night.
 if ! progress="$(redis-cli -u "$url" "${auth[@]}" --rdb "$partial" 2>&1 >/dev/null)"; then
-    echo "backup: redis-cli failed: $progress" >&2
+    echo "backup: FAILED: redis-cli failed: $progress" >&2
     exit 1
 fi
 # An empty or truncated file is no backup: redis-check-rdb reads the whole file.
 if command -v redis-check-rdb >/dev/null 2>&1; then
-    redis-check-rdb "$partial" >/dev/null || { echo "backup: snapshot failed its check" >&2; exit 1; }
+    redis-check-rdb "$partial" >/dev/null || { echo "backup: FAILED: the snapshot failed its check" >&2; exit 1; }
 fi
 mv "$partial" "$dir/smb-redis-$stamp.rdb"
 find "$dir" -maxdepth 1 -name 'smb-redis-*.rdb' -mtime "+$((days - 1))" -delete
-echo "$dir/smb-redis-$stamp.rdb"
+if [ -n "${BACKUP_METRICS_FILE:-}" ]; then
+    # Written aside and renamed: the collector never reads half a file.
+    printf '# HELP smb_backup_last_success_timestamp_seconds When scripts/redis-backup.sh last succeeded.\n# TYPE smb_backup_last_success_timestamp_seconds gauge\nsmb_backup_last_success_timestamp_seconds %s\n' \
+        "$(date -u +%s)" >"$BACKUP_METRICS_FILE.partial"
+    chmod 644 "$BACKUP_METRICS_FILE.partial"
+    mv "$BACKUP_METRICS_FILE.partial" "$BACKUP_METRICS_FILE"
+fi

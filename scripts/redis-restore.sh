@@ -10,10 +10,22 @@
 #
 # Usage: scripts/redis-restore.sh BACKUP.rdb DATA_DIR   (DATA_DIR: Redis's `dir`, e.g.
 # /var/lib/redis; run as the user Redis runs as, with Redis stopped)
+# BACKUP.rdb `-`: the snapshot comes on stdin, so the backup's owner can hand it to the redis
+# user without making it readable to anyone else (compose: `... redis-restore.sh - /data < file`).
 set -euo pipefail
 backup="${1:?usage: scripts/redis-restore.sh BACKUP.rdb DATA_DIR}"
 data="${2:?usage: scripts/redis-restore.sh BACKUP.rdb DATA_DIR}"
 server="${REDIS_SERVER:-redis-server}"
+# The temporary server below has no password. A REDISCLI_AUTH from the environment (the
+# compose redis service sets one) would make redis-cli send AUTH to it and print a misleading
+# "AUTH failed" warning.
+unset REDISCLI_AUTH
+umask 077
+if [ "$backup" = - ]; then
+    backup="$data/.restore-incoming.rdb"
+    cat >"$backup"
+    trap 'rm -f "$backup"' EXIT
+fi
 [ -s "$backup" ] || { echo "restore: $backup is missing or empty" >&2; exit 1; }
 redis-check-rdb "$backup" >/dev/null || { echo "restore: $backup failed its check" >&2; exit 1; }
 aside="$data/pre-restore-$(date -u +%Y%m%dT%H%M%SZ)"
@@ -22,6 +34,7 @@ for old in "$data"/dump.rdb "$data"/appendonlydir "$data"/appendonly.aof; do
     if [ -e "$old" ]; then mv "$old" "$aside/"; fi
 done
 cp "$backup" "$data/dump.rdb"
+rm -f "$data/.restore-incoming.rdb"
 # A unix socket only: nothing can reach the half-restored data over the network.
 sock="$data/restore.sock"
 "$server" --port 0 --unixsocket "$sock" --unixsocketperm 700 --dir "$data" --dbfilename dump.rdb \

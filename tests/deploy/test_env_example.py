@@ -14,7 +14,7 @@ from bot.storage.redis import connect
 
 EXAMPLE = REPO_ROOT / ".env.example"
 # Read by scripts, not by bot/config.py, and documented in .env.example too.
-SCRIPT_SETTINGS = {"BACKUP_RETENTION_DAYS", "REDIS_PASSWORD"}
+SCRIPT_SETTINGS = {"BACKUP_RETENTION_DAYS", "REDIS_PASSWORD", "REDIS_MAXMEMORY"}
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ the overlays apply to the base, and the Deployment has what production needs."""
 from __future__ import annotations
 
 import copy
+import json
 import re
 import shutil
 import subprocess
@@ -55,7 +56,9 @@ def build(directory: Path) -> list[dict[str, Any]]:
     """What `kubectl kustomize` would give, for the features these kustomizations use."""
     kustomization = yaml.safe_load((directory / "kustomization.yaml").read_text())
     docs: list[dict[str, Any]] = []
-    for resource in kustomization.get("resources", []):
+    # Components add their resources like a directory of resources does (generators are
+    # left to the real kustomize, below).
+    for resource in kustomization.get("resources", []) + kustomization.get("components", []):
         target = (directory / resource).resolve()
         docs += build(target) if target.is_dir() else load_all(target)
     for patch in kustomization.get("patches", []):
@@ -66,8 +69,7 @@ def build(directory: Path) -> list[dict[str, Any]]:
         docs[index] = merge(docs[index], body)
     for image in kustomization.get("images", []):
         for doc in docs:
-            for container in doc.get("spec", {}).get("template", {}).get("spec", {}).get(
-                    "containers", []):
+            for container in pod_spec(doc).get("containers", []):
                 name, _, tag = container["image"].partition(":")
                 if name == image["name"]:
                     container["image"] = (image.get("newName", name) + ":" +
@@ -80,6 +82,14 @@ def build(directory: Path) -> list[dict[str, Any]]:
         for doc in docs:
             doc["metadata"]["namespace"] = kustomization["namespace"]
     return docs
+
+
+def pod_spec(doc: dict[str, Any]) -> dict[str, Any]:
+    """The pod spec of a Deployment or a CronJob ({} for other kinds)."""
+    spec = doc.get("spec", {})
+    spec = spec.get("jobTemplate", {}).get("spec", spec)
+    found: dict[str, Any] = spec.get("template", {}).get("spec", {})
+    return found
 
 
 def validate(doc: dict[str, Any]) -> None:
@@ -288,30 +298,55 @@ def kustomize_command() -> list[str]:
     pytest.skip("neither kustomize nor kubectl here: the builder above stands in for it")
 
 
+def unhashed(value: Any) -> Any:
+    """`value` with generated names as written in the manifests (kustomize appends a hash of
+    a generated ConfigMap's or Secret's content to its name, and to every reference)."""
+    return json.loads(re.sub(r'"(smb-[a-z-]+)-[a-z0-9]{10}"', r'"\1"', json.dumps(value)))
+
+
+def copy_tree(tmp_path: Path) -> Path:
+    """deploy/kubernetes as `make k8s-content` leaves it, with the site example's secrets.env
+    made from its example (as DEPLOY.md says), in tmp_path."""
+    tree = tmp_path / "kubernetes"
+    shutil.copytree(K8S, tree, ignore=shutil.ignore_patterns("content", "facts", "scripts",
+                                                             "secrets.env"))
+    shutil.copytree(ROOT / "content", tree / "base" / "content")
+    shutil.copytree(ROOT / "data" / "facts", tree / "base" / "facts")
+    scripts = tree / "components" / "backup" / "scripts"
+    scripts.mkdir()
+    for name in ("redis-backup.sh", "redis-restore-online.sh"):
+        shutil.copy(ROOT / "scripts" / name, scripts / name)
+    shutil.copy(tree / "site.example" / "secrets.env.example", tree / "site.example" / "secrets.env")
+    return tree
+
+
+def kustomize(directory: Path) -> list[dict[str, Any]]:
+    result = subprocess.run([*kustomize_command(), str(directory)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return [d for d in yaml.safe_load_all(result.stdout) if d]
+
+
 @pytest.mark.parametrize("overlay", TARGETS)
 def test_real_kustomize_builds_what_the_tests_check(overlay: str, tmp_path: Path) -> None:
     """The real kustomize (with `make k8s-content`'s copies) gives valid manifests and the same
     replicas, image, probes and settings as the builder these tests use."""
-    tree = tmp_path / "kubernetes"
-    shutil.copytree(K8S, tree, ignore=shutil.ignore_patterns("content", "facts"))
-    shutil.copytree(ROOT / "content", tree / "base" / "content")
-    shutil.copytree(ROOT / "data" / "facts", tree / "base" / "facts")
-    result = subprocess.run([*kustomize_command(), str(tree / overlay)], capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    docs = [d for d in yaml.safe_load_all(result.stdout) if d]
+    tree = copy_tree(tmp_path)
+    docs = kustomize(tree / overlay)
     for doc in docs:
         validate(doc)
     ours = build(K8S / overlay)
+    # Generated objects (names with a hash) are kustomize's alone.
     assert sorted((d["kind"], d["metadata"]["name"]) for d in docs
-                  if d["kind"] != "ConfigMap") == sorted(
+                  if d["kind"] not in ("ConfigMap", "Secret")) == sorted(
         (d["kind"], d["metadata"]["name"]) for d in ours)
     real, mine = deployment(docs)["spec"], deployment(ours)["spec"]
     assert real.get("replicas") == mine.get("replicas")
     (real_bot,), (my_bot,) = real["template"]["spec"]["containers"], mine["template"]["spec"][
         "containers"]
     assert real_bot["image"] == my_bot["image"]
-    assert {e["name"]: e for e in real_bot["env"]} == {e["name"]: e for e in my_bot["env"]}
+    assert unhashed({e["name"]: e for e in real_bot["env"]}) == {e["name"]: e for e in
+                                                                  my_bot["env"]}
     assert real_bot["readinessProbe"] == my_bot["readinessProbe"]
     assert {d["metadata"]["namespace"] for d in docs} == {"safe-migration-bot"}
 

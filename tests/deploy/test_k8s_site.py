@@ -1,0 +1,142 @@
+"""What a site overlay sets and what the cluster runs besides the bot: the ingress controller
+the NetworkPolicy lets in, settings and secrets that roll the pods when they change, and the
+backup, restore and erasure jobs (validated offline; no cluster here)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.deploy.test_manifests import (
+    K8S, ROOT, SITE, build, copy_tree, deployment, kustomize, kustomize_command, pod_spec,
+)
+
+DEPLOY = (ROOT / "docs" / "DEPLOY.md").read_text()
+
+
+def one(docs: list[dict[str, Any]], kind: str, name: str | None = None) -> dict[str, Any]:
+    (found,) = [d for d in docs if d["kind"] == kind and name in (None, d["metadata"]["name"])]
+    return found
+
+
+def admitted_namespaces(docs: list[dict[str, Any]]) -> set[str]:
+    policy = one(docs, "NetworkPolicy")
+    return {peer["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]
+            for rule in policy["spec"]["ingress"] for peer in rule["from"]}
+
+
+def test_the_site_overlay_names_the_ingress_controller_the_network_policy_admits(
+    tmp_path: Path,
+) -> None:
+    """ingress-nginx in `ingress-nginx` was assumed by the base, unsaid: with another controller
+    the NetworkPolicy shut it out and every update failed. The site overlay sets both."""
+    shipped = build(SITE)
+    assert one(shipped, "Ingress")["spec"]["ingressClassName"] == "nginx"
+    assert admitted_namespaces(shipped) == {"ingress-nginx", "monitoring"}
+    site = tmp_path / "kubernetes" / "site"
+    shutil.copytree(K8S, tmp_path / "kubernetes", ignore=shutil.ignore_patterns(
+        "content", "facts", "scripts", "secrets.env"))
+    shutil.copytree(tmp_path / "kubernetes" / "site.example", site)
+    for name, old, new in (("networkpolicy.yaml", "name: ingress-nginx", "name: kube-system"),
+                           ("ingress.yaml", "ingressClassName: nginx",
+                            "ingressClassName: traefik")):
+        text = (site / name).read_text()
+        assert old in text
+        (site / name).write_text(text.replace(old, new))
+    mine = build(site)
+    assert one(mine, "Ingress")["spec"]["ingressClassName"] == "traefik"
+    assert admitted_namespaces(mine) == {"kube-system", "monitoring"}
+    # DEPLOY.md tells the ops person which two lines to change, and where.
+    overlay = DEPLOY[DEPLOY.index("### Your overlay"):DEPLOY.index("### Install")]
+    assert "networkpolicy.yaml" in overlay and "ingressClassName" in overlay
+    assert "ingress-nginx" in overlay
+
+
+def pod_template(docs: list[dict[str, Any]]) -> Any:
+    return deployment(docs)["spec"]["template"]
+
+
+@pytest.mark.parametrize(("name", "line", "changed"), [
+    ("settings.env", "OPERATOR_IDS=", "OPERATOR_IDS=4242"),
+    ("secrets.env", "TELEGRAM_BOT_TOKEN=", "TELEGRAM_BOT_TOKEN=123:new"),
+])
+def test_a_changed_setting_or_secret_rolls_the_pods(
+    name: str, line: str, changed: str, tmp_path: Path
+) -> None:
+    """A ConfigMap or Secret edited in place restarts no pod: the old value stayed in use until
+    something else restarted them. Generated with a hash in the name, a change is a new pod
+    template, and the Deployment rolls; the content's ConfigMaps already worked so."""
+    kustomize_command()
+    tree = copy_tree(tmp_path)
+    before = kustomize(tree / "site.example")
+    path = tree / "site.example" / name
+    text = path.read_text()
+    assert re.search(rf"^{re.escape(line)}$", text, re.M)
+    path.write_text(re.sub(rf"^{re.escape(line)}$", changed, text, flags=re.M))
+    after = kustomize(tree / "site.example")
+    assert pod_template(before) != pod_template(after)
+    (bot,) = pod_spec(deployment(after))["containers"]
+    refs = {next(iter(ref.values()))["name"] for ref in bot["envFrom"]}
+    generated = {d["metadata"]["name"] for d in after if d["kind"] in ("ConfigMap", "Secret")}
+    assert refs <= generated, refs - generated
+    # The jobs that read the secret follow the new name too.
+    for job in (d for d in after if d["kind"] == "CronJob"):
+        text = yaml.safe_dump(job)
+        assert "name: smb-secrets\n" not in text, job["metadata"]["name"]
+
+
+def test_no_secret_value_is_tracked_and_secrets_env_is_ignored() -> None:
+    example = (SITE / "secrets.env.example").read_text()
+    values = dict(line.split("=", 1) for line in example.splitlines()
+                  if line and not line.startswith("#"))
+    assert {"TELEGRAM_BOT_TOKEN", "BOT_PSEUDONYM_KEY", "WEBHOOK_SECRET", "REDIS_URL"} <= set(values)
+    assert all(v in ("", "redis://:PASSWORD@redis-host:6379/0") for v in values.values())
+    assert "secrets.env" in (ROOT / ".gitignore").read_text().split()
+    assert "cp secrets.env.example secrets.env" in DEPLOY
+
+
+@pytest.mark.parametrize("overlay", ["overlays/small", "overlays/sentinel"])
+def test_every_overlay_backs_redis_up_nightly_with_the_shipped_script(overlay: str) -> None:
+    docs = build(K8S / overlay)
+    backup = one(docs, "CronJob", "smb-redis-backup")
+    assert not backup["spec"].get("suspend") and backup["spec"]["schedule"]
+    (container,) = pod_spec(backup)["containers"]
+    script = Path(container["command"][1]).name
+    generator = yaml.safe_load((K8S / "components" / "backup" / "kustomization.yaml").read_text())
+    (scripts,) = generator["configMapGenerator"]
+    sources = dict(entry.split("=", 1) for entry in scripts["files"])
+    assert sources[script] == f"scripts/{script}"  # `make k8s-content` copies scripts/ there
+    makefile = (ROOT / "Makefile").read_text()
+    assert f"scripts/{script}" in makefile
+    env = {e["name"]: e for e in container["env"]}
+    assert env["REDIS_URL"]["valueFrom"]["secretKeyRef"]["name"] == "smb-secrets"
+    assert "envFrom" not in container  # the backup gets the Redis URL, not the bot's token
+    # The restore and erasure are templates run by hand, never on a schedule.
+    for name in ("smb-redis-restore", "smb-erase"):
+        assert one(docs, "CronJob", name)["spec"]["suspend"] is True
+
+
+def test_the_jobs_that_write_find_the_primary_as_the_bot_does() -> None:
+    docs = build(K8S / "overlays" / "sentinel")
+    (bot,) = pod_spec(deployment(docs))["containers"]
+    wanted = {e["name"]: e.get("value") for e in bot["env"] if e["name"] in (
+        "REDIS_SENTINELS", "REDIS_SENTINEL_MASTER")}
+    assert len(wanted) == 2
+    for name in ("smb-redis-restore", "smb-erase"):
+        (container,) = pod_spec(one(docs, "CronJob", name))["containers"]
+        env = {e["name"]: e.get("value") for e in container["env"]}
+        assert {k: env.get(k) for k in wanted} == wanted, name
+
+
+def test_deploy_md_makes_the_configmaps_the_restore_and_erase_jobs_read() -> None:
+    docs = build(K8S / "overlays" / "small")
+    for name in ("smb-redis-restore", "smb-erase"):
+        text = yaml.safe_dump(one(docs, "CronJob", name))
+        for configmap in re.findall(r"name: (smb-restore|smb-erase-names)\n", text):
+            assert f"create configmap {configmap} " in DEPLOY, configmap
+        assert f"--from=cronjob/{name} " in DEPLOY, name
