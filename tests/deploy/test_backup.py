@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
+from prometheus_client.parser import text_string_to_metric_families
 from redis import Redis
 
 from tests.helpers.ha import Processes, redis_command, wait_until
@@ -89,9 +91,10 @@ def test_a_backup_restores_cases_audit_counters_and_ttls(
     old.write_bytes(b"REDIS0011")
     month_ago = time.time() - 30 * 24 * 3600
     os.utime(old, (month_ago, month_ago))
-    made = Path(run("redis-backup.sh", str(backups),
-                    env={"REDIS_URL": durable.url, "BACKUP_RETENTION_DAYS": "7"}))
-    assert made.exists() and made.stat().st_size > 0
+    assert run("redis-backup.sh", str(backups),
+               env={"REDIS_URL": durable.url, "BACKUP_RETENTION_DAYS": "7"}) == ""
+    (made,) = backups.glob("smb-redis-*.rdb")
+    assert made.stat().st_size > 0
     assert not old.exists()  # past the retention: a /delete'd person is gone from backups too
     assert oct(backups.stat().st_mode & 0o777) == "0o700"
 
@@ -190,9 +193,132 @@ def test_a_backup_is_quiet_when_it_works_and_says_why_when_it_fails(
     script = str(ROOT / "scripts" / "redis-backup.sh")
     ok = subprocess.run(["bash", script, str(tmp_path / "ok")], capture_output=True, text=True,
                         env={**os.environ, "REDIS_URL": durable.url}, timeout=120)
-    assert ok.returncode == 0 and ok.stderr == ""
+    # Nothing at all: it printed the backup's path, and cron mailed it every night.
+    assert ok.returncode == 0 and ok.stderr == "" and ok.stdout == ""
     wrong = durable.url.replace("backup-test-password", "wrong-password")
     failed = subprocess.run(["bash", script, str(tmp_path / "failed")], capture_output=True,
                             text=True, env={**os.environ, "REDIS_URL": wrong}, timeout=120)
-    assert failed.returncode != 0 and "backup: redis-cli failed" in failed.stderr
+    assert failed.returncode != 0 and "backup: FAILED: redis-cli failed" in failed.stderr
     assert not list((tmp_path / "failed").glob("*.rdb"))
+
+
+def check(directory: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["bash", str(ROOT / "scripts" / "redis-backup-check.sh"),
+                           str(directory)], capture_output=True, text=True,
+                          env={**os.environ, **env}, timeout=60)
+
+
+def test_a_failed_or_missing_nightly_backup_is_noticed_the_next_day(
+    durable: DurableRedis, tmp_path: Path
+) -> None:
+    """A failure mailed to nobody, or a cron that never ran, wrote no file: the check reports
+    the newest backup's age, and the metrics file the alert rule reads holds the last success."""
+    backups, metrics = tmp_path / "backups", tmp_path / "smb_backup.prom"
+    missing = check(backups)
+    assert missing.returncode == 1 and missing.stderr.startswith("backup: MISSING")
+    started = time.time()
+    run("redis-backup.sh", str(backups),
+        env={"REDIS_URL": durable.url, "BACKUP_METRICS_FILE": str(metrics)})
+    fresh = check(backups)
+    assert (fresh.returncode, fresh.stdout, fresh.stderr) == (0, "", "")
+    (family,) = text_string_to_metric_families(metrics.read_text())
+    (sample,) = family.samples
+    assert sample.name == "smb_backup_last_success_timestamp_seconds"
+    assert started - 5 <= sample.value <= time.time() + 5
+    rules = yaml.safe_load((ROOT / "deploy" / "prometheus" / "backup-rules.yml").read_text())
+    exprs = " ".join(r["expr"] for g in rules["groups"] for r in g["rules"])
+    assert sample.name in exprs and 'cronjob="smb-redis-backup"' in exprs
+    # Last night's run failed (nothing written): the newest is from two nights ago.
+    (made,) = backups.glob("smb-redis-*.rdb")
+    two_nights = time.time() - 50 * 3600
+    os.utime(made, (two_nights, two_nights))
+    stale = check(backups)
+    assert stale.returncode == 1 and stale.stdout == ""
+    assert re.fullmatch(r"backup: STALE: the newest backup, \S+, is 50 h old \(limit 26 h\)\n",
+                        stale.stderr), stale.stderr
+    assert check(backups, BACKUP_MAX_AGE_HOURS="72").returncode == 0
+
+
+def test_a_backup_directory_made_by_root_fails_with_the_documented_lines(
+    durable: DurableRedis,
+) -> None:
+    """Docker makes a missing ./backups as root; the backup, as deploy, then cannot make it
+    private. DEPLOY.md quotes what the volunteer sees: these two lines, word for word."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("running the script as another user needs root and setpriv")
+    place = Path(tempfile.mkdtemp(prefix="smb-root-backups-"))
+    try:
+        place.chmod(0o755)
+        backups = place / "backups"
+        backups.mkdir(mode=0o777)  # root's, even writable: chmod is the owner's alone
+        backups.chmod(0o777)
+        result = subprocess.run(
+            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "bash",
+             str(ROOT / "scripts" / "redis-backup.sh"), str(backups)],
+            capture_output=True, text=True, timeout=120,
+            env={"PATH": os.environ["PATH"], "REDIS_URL": durable.url})
+        assert result.returncode != 0 and not list(backups.glob("smb-redis-*"))
+        lines = result.stderr.replace(str(backups), "/backups").splitlines()
+        assert lines == ["chmod: changing permissions of '/backups': Operation not permitted",
+                         'backup: FAILED at line 37 (chmod 700 "$dir"); no new backup was '
+                         "written"]
+        deploy = " ".join((ROOT / "docs" / "DEPLOY.md").read_text().split())
+        for line in lines:
+            assert f"`{line}`" in deploy.replace("` `", "").replace("`\n`", ""), line
+    finally:
+        shutil.rmtree(place)
+
+
+def compose_restore_line() -> str:
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    (line,) = [x for x in deploy.splitlines()
+               if x.startswith("docker compose run") and "redis-restore.sh" in x]
+    return line
+
+
+def test_the_compose_restore_runs_as_redis_and_says_nothing_false(
+    durable: DurableRedis, tmp_path: Path
+) -> None:
+    """It ran as root (root's files in /data) and printed "AUTH failed": the container's
+    REDISCLI_AUTH was sent to the script's password-less temporary server. The documented
+    command, run here as an unprivileged user with that variable set and the backup on stdin
+    (the container's /data and /scripts are directories of the test; no Docker here)."""
+    line = compose_restore_line()
+    found = re.fullmatch(r"docker compose run (.*) redis (/scripts/redis-restore\.sh - /data) "
+                         r"< (backups/smb-redis-<time>\.rdb)", line)
+    assert found, line
+    assert "--user redis" in found[1] and "--no-deps" in found[1] and "-T" in found[1].split()
+    with Redis.from_url(durable.url, decode_responses=True) as redis:
+        redis.hset("smb:case:c9", mapping={"status": "open"})
+    backups = tmp_path / "backups"
+    run("redis-backup.sh", str(backups), env={"REDIS_URL": durable.url})
+    (made,) = backups.glob("smb-redis-*.rdb")
+    durable.down()
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("running the command as another user needs root and setpriv")
+    uid = gid = 65534
+    place = Path(tempfile.mkdtemp(prefix="smb-compose-restore-"))
+    try:
+        place.chmod(0o755)
+        data = place / "data"
+        shutil.copytree(durable.data, data)
+        for path in [data, *data.rglob("*")]:
+            os.chown(path, uid, gid)
+        command = found[2].replace("/scripts/", f"{ROOT}/scripts/").replace("/data", str(data))
+        with made.open("rb") as stdin:
+            result = subprocess.run(
+                ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "bash",
+                 *command.split()], stdin=stdin, capture_output=True, text=True, timeout=120,
+                env={"PATH": os.environ["PATH"], "REDISCLI_AUTH": "backup-test-password"})
+        assert result.returncode == 0, result.stderr
+        assert "AUTH" not in result.stderr + result.stdout
+        assert result.stdout.startswith("restored ")
+        assert {(p.stat().st_uid, p.stat().st_gid) for p in [data, *data.rglob("*")]} == {
+            (uid, gid)}
+        shutil.rmtree(durable.data)
+        shutil.copytree(data, durable.data)
+    finally:
+        shutil.rmtree(place)
+    durable.up()
+    with Redis.from_url(durable.url, decode_responses=True) as redis:
+        assert redis.hgetall("smb:case:c9") == {"status": "open"}

@@ -149,7 +149,7 @@ def test_compose_backups_and_restores_use_the_same_directory_without_a_host_port
     assert {"./backups:/backups", "./scripts:/scripts:ro"} <= set(redis["volumes"])
     deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
     assert re.search(r"docker compose exec -T [^\n]*redis-backup\.sh /backups", deploy)
-    assert re.search(r"redis-restore\.sh /backups/smb-redis-<time>\.rdb /data", deploy)
+    assert re.search(r"redis-restore\.sh - /data < backups/smb-redis-<time>\.rdb", deploy)
 
 
 # The user each image runs as (its Dockerfile's USER), for services that do not say `user:`.

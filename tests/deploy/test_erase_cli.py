@@ -131,19 +131,78 @@ async def test_names_it_cannot_erase_are_said_and_nothing_else_is_touched(
         assert len(left_of(redis, kept)) == len(USER_KEY_KINDS) + len(PERSON_SETS)
 
 
-async def test_deploy_md_pipes_the_logged_keys_into_the_command(redis_server: RedisServer) -> None:
-    """DEPLOY.md's grep, on the bot's own /delete log line, gives what `erase` takes."""
-    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
-    patterns = set(re.findall(r"grep -o '([^']+)' \| cut -d= -f2", deploy))
-    assert len(patterns) == 1, patterns
+def erasure_list(*args: str, stdin: str = "", **env: str) -> str:
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "erasure-list.sh"), *args],
+                            input=stdin, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, **env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def logged(user_key: str) -> str:
+    """The bot's own /delete log line (bot/core/steps.py), for this person."""
     steps = (ROOT / "bot" / "core" / "steps.py").read_text()
-    (logged,) = re.findall(r'log\.info\("(data erased user=%s)"', steps)
-    user_key = PSEUDONYMS.user_key(5006)
+    (line,) = re.findall(r'log\.info\("(data erased user=%s)"', steps)
+    return line % user_key[:12]
+
+
+async def test_the_erasure_list_outlives_the_logs_and_feeds_erase_after_a_restore(
+    redis_server: RedisServer, tmp_path: Path
+) -> None:
+    """The restore's erasure read the logs at restore time, and they were gone after an
+    upgrade (a new container, new pods) or rotated. The list is recorded from the logs as they
+    come, in each log source's format, kept apart (mode 600) and bounded; after a restore it
+    gives the people who sent /delete since the backup, and only them, to `erase`."""
+    before, after_docker, after_journal = (PSEUDONYMS.user_key(n) for n in (5101, 5102, 5103))
+    after_kubectl = PSEUDONYMS.user_key(5104)
+    old = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 9 * 86400))
+    logs = "\n".join([
+        f"{old} {logged(PSEUDONYMS.user_key(5100))}",  # past the retention: dropped
+        # journalctl -o short-iso, text logs
+        f"2026-11-30T03:10:00+0000 vps safe-migration-bot[812]: INFO bot.core.steps "
+        f"{logged(before)}",
+        # docker compose logs -t --no-log-prefix, JSON logs
+        f'2026-11-30T03:20:00.123456789Z {{"time": "2026-11-30T03:20:00Z", "level": "INFO", '
+        f'"logger": "bot.core.steps", "message": "{logged(after_docker)}"}}',
+        f"2026-11-30T04:00:00+00:00 vps safe-migration-bot[812]: {logged(after_journal)}",
+        # kubectl logs --timestamps
+        f"2026-11-30T05:00:00.000000001Z INFO bot.core.steps {logged(after_kubectl)}",
+        "2026-11-30T05:00:01Z INFO handled update",  # not an erasure
+    ]) + "\n"
+    listed = tmp_path / "backups" / "erasures.txt"
+    listed.parent.mkdir()
+    # Recorded every 15 minutes with an hour's overlap: each erasure is kept once.
+    erasure_list("record", str(listed), stdin=logs, ERASURE_RETENTION_DAYS="100000")
+    erasure_list("record", str(listed), stdin=logs, ERASURE_RETENTION_DAYS="100000")
+    assert oct(listed.stat().st_mode & 0o777) == "0o600"
+    assert len(listed.read_text().splitlines()) == 5
+    erasure_list("record", str(listed))  # the shipped retention (BACKUP_RETENTION_DAYS + 1)
+    assert len(listed.read_text().splitlines()) == 4  # ... and the entry 9 days old went
+    names = erasure_list("since", str(listed), "2026-11-30T03:15:00Z").split()
+    assert names == sorted(k[:12] for k in (after_docker, after_journal, after_kubectl))
+
     with Redis.from_url(redis_server.url, decode_responses=True) as redis:
-        redis.set(user_keys(user_key)[0], "x", ex=3600)
-    line = logged % user_key[:12]
-    (match,) = re.findall(patterns.pop(), line)
-    done = erase(redis_server.url, match.split("=", 1)[1])
-    assert done.returncode == 0 and "erased" in done.stdout, done.stdout + done.stderr
+        for user_key in (before, after_docker, after_journal, after_kubectl):
+            redis.set(user_keys(user_key)[0], "x", ex=3600)
+    done = erase(redis_server.url, *names)  # what `... since ... | xargs -r ... erase` runs
+    assert done.returncode == 0, done.stdout + done.stderr
     with Redis.from_url(redis_server.url, decode_responses=True) as redis:
-        assert left_of(redis, user_key) == []
+        for user_key in (after_docker, after_journal, after_kubectl):
+            assert left_of(redis, user_key) == []
+        # Erased before the backup and back since: their new data is theirs to keep.
+        assert left_of(redis, before) == [user_keys(before)[0]]
+
+
+def test_deploy_md_erases_through_the_list_without_a_shared_file() -> None:
+    """The names went through /tmp/smb-erased, readable by every user of the server."""
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    assert "/tmp/smb-erased" not in deploy.replace("the old `/tmp/smb-erased`", "")
+    erases = [line for line in deploy.splitlines() if re.search(r"\berase\b", line)
+              and "xargs" in line]
+    assert len(erases) == 2 and all("erasure-list.sh since " in x for x in erases), erases
+    records = [line for line in deploy.splitlines() if "erasure-list.sh record" in line]
+    sources = {"journalctl -u safe-migration-bot -o short-iso", "docker compose logs -t",
+               "kubectl -n safe-migration-bot logs"}
+    assert {s for s in sources if any(s in line for line in records)} == sources
+    # The Kubernetes erasure: names in a private temporary directory, never in /tmp itself.
+    assert 'work=$(mktemp -d)' in deploy and '> "$work/names"' in deploy

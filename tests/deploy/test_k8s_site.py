@@ -13,7 +13,15 @@ import pytest
 import yaml
 
 from tests.deploy.test_manifests import (
-    K8S, ROOT, SITE, build, copy_tree, deployment, kustomize, kustomize_command, pod_spec,
+    K8S,
+    ROOT,
+    SITE,
+    build,
+    copy_tree,
+    deployment,
+    kustomize,
+    kustomize_command,
+    pod_spec,
 )
 
 DEPLOY = (ROOT / "docs" / "DEPLOY.md").read_text()
@@ -139,4 +147,19 @@ def test_deploy_md_makes_the_configmaps_the_restore_and_erase_jobs_read() -> Non
         text = yaml.safe_dump(one(docs, "CronJob", name))
         for configmap in re.findall(r"name: (smb-restore|smb-erase-names)\n", text):
             assert f"create configmap {configmap} " in DEPLOY, configmap
-        assert f"--from=cronjob/{name} " in DEPLOY, name
+        assert re.search(rf"create job \S+ --from=cronjob/{name}$", DEPLOY, re.M), name
+
+
+def test_the_backup_reader_pod_is_valid_and_mounts_the_backups_read_only() -> None:
+    """Applied by hand (not part of the kustomization), so validated here on its own."""
+    from tests.deploy.test_manifests import load_all, validate
+
+    (pod,) = load_all(K8S / "components" / "backup" / "backup-reader.yaml")
+    validate(pod)
+    (mount,) = pod["spec"]["containers"][0]["volumeMounts"]
+    assert mount["readOnly"] is True and pod["spec"]["activeDeadlineSeconds"] <= 3600
+    claims = {v["persistentVolumeClaim"]["claimName"] for v in pod["spec"]["volumes"]}
+    (pvc,) = [d for d in build(K8S / "overlays" / "small")
+              if d["kind"] == "PersistentVolumeClaim"]
+    assert claims == {pvc["metadata"]["name"]}
+    assert "apply -f deploy/kubernetes/components/backup/backup-reader.yaml" in DEPLOY

@@ -316,7 +316,8 @@ def copy_tree(tmp_path: Path) -> Path:
     scripts.mkdir()
     for name in ("redis-backup.sh", "redis-restore-online.sh"):
         shutil.copy(ROOT / "scripts" / name, scripts / name)
-    shutil.copy(tree / "site.example" / "secrets.env.example", tree / "site.example" / "secrets.env")
+    site = tree / "site.example"
+    shutil.copy(site / "secrets.env.example", site / "secrets.env")
     return tree
 
 

@@ -1,0 +1,90 @@
+"""scripts/redis-restore-online.sh: a backup restored into a running, password-protected
+Redis over the network (Kubernetes' restore job, a managed Redis), between two real
+redis-servers: every kind of the bot's data arrives with its expiry, and a target that holds
+data is replaced only when asked."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from redis import Redis
+
+from tests.deploy.test_backup import DurableRedis, run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def servers() -> Iterator[tuple[DurableRedis, DurableRedis]]:
+    source, target = DurableRedis(), DurableRedis()
+    try:
+        source.up()
+        target.up()
+        yield source, target
+    finally:
+        source.close()
+        target.close()
+
+
+def restore(backup: Path, url: str, **env: str) -> subprocess.CompletedProcess[str]:
+    # The caller's REDISCLI_AUTH (compose and Kubernetes pods set one) must not leak in.
+    with backup.open("rb") as stdin:
+        return subprocess.run(["bash", str(ROOT / "scripts" / "redis-restore-online.sh"), "-"],
+                              stdin=stdin, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "REDIS_URL": url, "REDISCLI_AUTH": "wrong",
+                                   **env})
+
+
+def test_an_online_restore_brings_every_kind_of_data_with_its_expiry(
+    servers: tuple[DurableRedis, DurableRedis], tmp_path: Path
+) -> None:
+    source, target = servers
+    with Redis.from_url(source.url, decode_responses=True) as redis:
+        redis.hset("smb:case:c1", mapping={"status": "open", "pseudonym": "Fox-12"})
+        redis.xadd("smb:handoff:alerts", {"case": "c1"})
+        redis.xgroup_create("smb:handoff:alerts", "posters", id="0")
+        redis.set("smb:session:k1", "{}", ex=3600)
+        redis.zadd("smb:checkin:due", {"k1": 1.5})
+        for n in range(250):  # more than one MIGRATE batch
+            redis.set(f"smb:dedup:{n}", "1", ex=86400)
+    backups = tmp_path / "backups"
+    run("redis-backup.sh", str(backups), env={"REDIS_URL": source.url})
+    (made,) = backups.glob("smb-redis-*.rdb")
+
+    with Redis.from_url(target.url, decode_responses=True) as redis:
+        redis.set("smb:session:written-after-the-backup", "{}")
+    refused = restore(made, target.url)
+    assert refused.returncode == 1 and "set RESTORE_FLUSH=yes" in refused.stderr
+    with Redis.from_url(target.url, decode_responses=True) as redis:
+        assert redis.keys("*") == ["smb:session:written-after-the-backup"]  # untouched
+
+    done = restore(made, target.url, RESTORE_FLUSH="yes")
+    assert done.returncode == 0, done.stderr
+    assert "backup-test-password" not in done.stdout + done.stderr
+    assert "AUTH" not in done.stderr
+    with Redis.from_url(target.url, decode_responses=True) as redis:
+        assert redis.dbsize() == 254
+        assert redis.exists("smb:session:written-after-the-backup") == 0
+        assert redis.hgetall("smb:case:c1") == {"status": "open", "pseudonym": "Fox-12"}
+        assert redis.xinfo_groups("smb:handoff:alerts")[0]["name"] == "posters"
+        assert 3000 < redis.ttl("smb:session:k1") <= 3600
+        assert 0 < redis.ttl("smb:dedup:7") <= 86400
+        assert redis.zscore("smb:checkin:due", "k1") == 1.5
+
+
+def test_an_online_restore_refuses_a_broken_backup_and_touches_nothing(
+    servers: tuple[DurableRedis, DurableRedis], tmp_path: Path
+) -> None:
+    _, target = servers
+    with Redis.from_url(target.url, decode_responses=True) as redis:
+        redis.set("smb:session:k1", "{}")
+    broken = tmp_path / "broken.rdb"
+    broken.write_bytes(b"not a snapshot")
+    result = restore(broken, target.url, RESTORE_FLUSH="yes")
+    assert result.returncode == 1 and "failed its check" in result.stderr
+    with Redis.from_url(target.url, decode_responses=True) as redis:
+        assert redis.get("smb:session:k1") == "{}"

@@ -1,0 +1,136 @@
+"""docs/DEPLOY.md against the files it tells people to use: who runs which command, the
+version they pin, the settings that must agree between the docs, .env.example, redis.conf,
+the compose file, the unit and the journald drop-in."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = (ROOT / "docs" / "DEPLOY.md").read_text()
+
+
+def section(title: str) -> str:
+    start = DEPLOY.index(f"\n## {title}")
+    end = DEPLOY.find("\n## ", start + 1)
+    return DEPLOY[start:end if end > 0 else None]
+
+
+def code_lines(text: str) -> list[str]:
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
+    return [line.strip() for block in blocks for line in block.splitlines()
+            if line.strip() and not line.strip().startswith("#")]
+
+
+def test_the_compose_walk_gives_root_steps_to_root_and_no_sudo_to_deploy() -> None:
+    """`deploy` was told to run sudo: it has no sudo. Root's steps come first, marked, and
+    everything after "become deploy" runs without it."""
+    compose = section("A small server with Docker Compose")
+    root_part, deploy_part = compose.split("everything below is done as `deploy`, with no sudo")
+    assert "*As root*" in root_part
+    assert "usermod -aG docker deploy" in root_part
+    assert not [line for line in code_lines(deploy_part) if line.startswith("sudo")]
+    assert "sudo" not in " ".join(code_lines(root_part))  # root runs them as they are
+    # The nightly jobs of a compose install are deploy's own crontab, not /etc/cron.d.
+    backups = section("Backups")
+    compose_cron = backups[backups.index("### Backups with compose"):
+                           backups.index("### Retention")]
+    assert "crontab -e" in compose_cron
+    assert all(not re.match(r"\S+ \S+ \S+ \S+ \S+ (deploy|root) ", line)
+               for line in code_lines(compose_cron))
+
+
+def test_every_clone_uses_the_upstream_placeholder_and_a_pinned_version() -> None:
+    """No invented repository address; a tag or a commit, never a branch."""
+    clones = [line for line in DEPLOY.splitlines() if "git clone" in line]
+    assert clones and all("<UPSTREAM_URL>" in line for line in clones), clones
+    assert "github.com/<your-org>" not in DEPLOY
+    assert "<UPSTREAM_URL>" in section("Versions: where the code comes from and which one you run")
+    checkouts = [line for line in DEPLOY.splitlines() if re.search(r"git checkout <", line)]
+    assert checkouts and all(re.search(r"git checkout <(VERSION|new tag)>", x) for x in checkouts)
+
+
+def test_the_changelog_has_the_upgrade_notes_convention_and_this_version() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text()
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    headings = re.findall(r"^## (.+)$", changelog, re.M)
+    assert headings[0] == "Unreleased" or headings[0].startswith(f"{version} ")
+    assert version in changelog and "v<version>" in changelog
+    for release in re.split(r"^## ", changelog, flags=re.M)[1:]:
+        assert "### Upgrade notes" in release, release.splitlines()[0]
+    assert "CHANGELOG.md" in section("Upgrading")
+
+
+def test_the_directories_the_unit_sets_are_the_ones_the_docs_repeat() -> None:
+    """.env.example said a systemd install needs none of BOT_*_DIR, while the unit sets them
+    and DEPLOY.md's content check needs them: one story now."""
+    unit = (ROOT / "deploy" / "safe-migration-bot.service").read_text()
+    dirs = set(re.findall(r"^Environment=((?:BOT_\w+|NLU)_DIR|NLU_DATA_DIR)=", unit, re.M))
+    assert {"BOT_CONTENT_DIR", "BOT_LOCALES_DIR", "BOT_FACTS_DIR", "NLU_DATA_DIR"} <= dirs
+    example = (ROOT / ".env.example").read_text()
+    assert "a systemd install from the clone needs none" not in example
+    assert "the systemd unit (Environment=" in example
+    (check,) = [line for line in " ".join(section("Upgrading").split()).split("; ")
+                if "venv/bin/safe-migration-bot content check" in line]
+    named = set(re.findall(r"\b(BOT_\w+_DIR)=", check))
+    assert named == {d for d in dirs if d.startswith("BOT_")}, named
+
+
+def shipped_maxmemory() -> str:
+    conf = (ROOT / "deploy" / "redis.conf").read_text()
+    (value,) = re.findall(r"^maxmemory (\S+)$", conf, re.M)
+    return value
+
+
+def test_maxmemory_is_raised_without_editing_a_tracked_file() -> None:
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    command = compose["services"]["redis"]["command"]
+    wanted = f"${{REDIS_MAXMEMORY:-{shipped_maxmemory()}}}"
+    assert command[command.index("--maxmemory") + 1] == wanted
+    example = (ROOT / ".env.example").read_text()
+    assert f"REDIS_MAXMEMORY={shipped_maxmemory()}" in example.splitlines()
+    assert "safe-migration-bot.local.conf" in section("A small server with systemd")
+    assert not re.search(r"\b[Ee]dit\w* [^.]*deploy/redis\.conf", DEPLOY.replace(
+        "Never by\nediting the tracked `deploy/redis.conf`", ""))
+
+
+def test_redis_conf_and_deploy_md_give_the_same_size_for_the_shipped_maxmemory() -> None:
+    """redis.conf said 10,000 people a month, DEPLOY.md 500 new people a day."""
+    conf = (ROOT / "deploy" / "redis.conf").read_text()
+    (people,) = re.findall(r"about ([\d,]+) new people a day", conf)
+    rows = re.findall(r"^\| ([\d,]+) \| [^|]+\| [^|]+\| (\w+)", section("Capacity"), re.M)
+    assert (people, shipped_maxmemory()) in rows, rows
+
+
+def test_compose_bounds_every_service_log() -> None:
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    for name, service in compose["services"].items():
+        if service.get("restart") == "no":
+            continue  # one-shot helpers print a line and stop
+        logging = service.get("logging")
+        assert logging and logging["driver"] == "json-file", name
+        assert logging["options"]["max-size"] and int(logging["options"]["max-file"]) >= 1
+    options = compose["services"]["bot"]["logging"]["options"]
+    logs = section("Logs and their retention")
+    assert f"`max-size: {options['max-size']}`, `max-file: \"{options['max-file']}\"`" in logs
+
+
+def test_the_journal_retention_installed_is_the_one_documented() -> None:
+    conf = (ROOT / "deploy" / "journald-safe-migration-bot.conf").read_text()
+    (days,) = re.findall(r"^MaxRetentionSec=(\d+)day$", conf, re.M)
+    assert f"{days} days (`MaxRetentionSec={days}day`)" in section("Logs and their retention")
+    assert "deploy/journald-safe-migration-bot.conf /etc/systemd/journald.conf.d/" in DEPLOY
+
+
+def test_the_production_venv_and_backups_in_the_clone_are_ignored(tmp_path: Path) -> None:
+    """DEPLOY.md puts ./venv (systemd) and ./backups (compose) in the clone: `git status`
+    listed them, and a `git add -A` would have committed people's data."""
+    for path in ("venv/bin/python", "backups/smb-redis-20261130T031500Z.rdb",
+                 "deploy/kubernetes/site/secrets.env", "backups/erasures.txt"):
+        result = subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT, timeout=30)
+        assert result.returncode == 0, f"{path} is not ignored"

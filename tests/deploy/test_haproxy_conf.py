@@ -1,0 +1,59 @@
+"""deploy/haproxy.cfg as a volunteer installs it: the shipped placeholders are refused by
+haproxy's own check, and DEPLOY.md's commands (replace them, make the certificate file) give a
+configuration haproxy accepts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = (ROOT / "docs" / "DEPLOY.md").read_text()
+SHIPPED = (ROOT / "deploy" / "haproxy.cfg").read_text()
+
+
+def haproxy_check(config: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """`haproxy -c` on `config`, with its certificate path pointed at a self-signed one and
+    without `user`/`group` (this test is not root's haproxy)."""
+    haproxy, openssl = shutil.which("haproxy"), shutil.which("openssl")
+    if not haproxy or not openssl:
+        pytest.skip("haproxy and openssl are needed (make setup installs haproxy)")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=bot.example.org", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=60)
+    pem = tmp_path / "bot.pem"
+    pem.write_bytes(cert.read_bytes() + key.read_bytes())  # chain, then key: DEPLOY.md's `cat`
+    (crt,) = re.findall(r"\bcrt (\S+)", config)
+    config = re.sub(r"^\s+(user|group) haproxy\n", "", config.replace(crt, str(pem)), flags=re.M)
+    path = tmp_path / "haproxy.cfg"
+    path.write_text(config)
+    return subprocess.run([haproxy, "-c", "-f", str(path)], capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_the_shipped_placeholders_are_refused(tmp_path: Path) -> None:
+    """10.0.0.11 and 10.0.0.12 looked like addresses: a copy not filled in started and sent
+    every update to hosts that were not there."""
+    result = haproxy_check(SHIPPED, tmp_path)
+    assert result.returncode != 0
+    assert "could not resolve address 'BOT1_ADDRESS'" in result.stdout + result.stderr
+
+
+def test_the_documented_commands_give_a_configuration_haproxy_accepts(tmp_path: Path) -> None:
+    (sed,) = [line for line in DEPLOY.splitlines() if line.startswith("sed -i -e 's/BOT1_ADDRESS")]
+    replaced = SHIPPED
+    for old, new in re.findall(r"-e 's/([^/]+)/([^/]+)/g?'", sed):
+        assert old in SHIPPED, old
+        replaced = replaced.replace(old, "127.0.0.1" if "ADDRESS" in old else new)
+    assert "ADDRESS" not in replaced.split("# Placeholders")[0] + "".join(
+        line for line in replaced.splitlines() if line.strip().startswith("server "))
+    result = haproxy_check(replaced, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The certificate file haproxy reads is the one the certbot hook writes.
+    (crt,) = re.findall(r"\bcrt (\S+)", replaced)
+    assert f"> {crt.replace('bot.example.org', 'bot.your-ngo.org')} " in DEPLOY
