@@ -9,7 +9,11 @@ Measured on real processes:
   its resident memory once ready (idle) and its peak (VmHWM) after PEOPLE people x 5 updates,
   through bench/bench_deploy.py's single-replica pass.
 
-    .venv/bin/python bench/bench_footprint.py [--people 100] [--checks 3]
+    .venv/bin/python bench/bench_footprint.py [--people 100] [--checks 3] [--venv DIR]
+
+--venv: the content check with another install's `safe-migration-bot`, e.g. the production
+venv of scripts/install-production.sh (what a server runs; its peak differs from the
+developer venv's).
 
 Writes bench-results/footprint.json.
 """
@@ -37,9 +41,9 @@ def content_bytes() -> int:
                if p.is_file() and p.suffix in (".yaml", ".yml"))
 
 
-def content_check_peak_mib() -> float:
+def content_check_peak_mib(venv: Path) -> float:
     """Peak RSS of one `content check` run, in MiB (ru_maxrss is in KiB on Linux)."""
-    command = [str(Path(sys.executable).parent / "safe-migration-bot"), "content", "check"]
+    command = [str(venv / "bin" / "safe-migration-bot"), "content", "check"]
     env = {**os.environ, "BOT_CONTENT_DIR": str(ROOT / "content"),
            "BOT_LOCALES_DIR": str(ROOT / "locales"), "BOT_FACTS_DIR": str(ROOT / "data/facts")}
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
@@ -51,13 +55,14 @@ def content_check_peak_mib() -> float:
     return usage.ru_maxrss / 1024
 
 
-def main(people: int, checks: int) -> dict[str, Any]:
-    checked = [round(content_check_peak_mib()) for _ in range(checks)]
+def main(people: int, checks: int, venv: Path) -> dict[str, Any]:
+    checked = [round(content_check_peak_mib(venv)) for _ in range(checks)]
     logs = ROOT / "bench-results" / "footprint-logs" / time.strftime("%Y%m%dT%H%M%SZ",
                                                                       time.gmtime())
     (bot,) = asyncio.run(bench_deploy.main(people, [1], logs))
     return {
         "content_bytes": content_bytes(),
+        "content_check_venv": str(venv),
         "content_check_peak_rss_mib": checked,
         "bot_idle_rss_mib": bot["idle_rss_mib"][0],
         "bot_peak_rss_mib": bot["peak_rss_mib"][0],
@@ -70,8 +75,10 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--people", type=int, default=100)
     parser.add_argument("--checks", type=int, default=3, help="content check runs")
+    parser.add_argument("--venv", type=Path, default=Path(sys.executable).parent.parent,
+                        help="the install whose content check is measured (default: this one)")
     args = parser.parse_args()
-    result = main(args.people, args.checks)
+    result = main(args.people, args.checks, args.venv)
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)
     (out / "footprint.json").write_text(json.dumps(result, indent=2) + "\n")
