@@ -15,7 +15,7 @@
 # Quiet when it works (cron mails whatever a job prints, and a nightly mail teaches people to
 # ignore it); on a failure one line starting "backup: FAILED" on stderr and a non-zero exit.
 set -euo pipefail
-trap 'echo "backup: FAILED at line $LINENO ($BASH_COMMAND); no new backup was written" >&2' ERR
+trap 'echo "backup: FAILED ($BASH_COMMAND); no new backup was written" >&2' ERR
 dir="${1:?usage: REDIS_URL=... scripts/redis-backup.sh BACKUP_DIR}"
 url="${REDIS_URL:?REDIS_URL is required (the same value the bot uses)}"
 # The password goes to redis-cli in its environment, not on its command line (where `ps`
@@ -25,16 +25,23 @@ if [[ "$url" =~ ^(rediss?://)([^@/]*)@(.*)$ ]]; then
     creds="${BASH_REMATCH[2]}"
     url="${BASH_REMATCH[1]}${BASH_REMATCH[3]}"
     if [[ "$creds" == *:* ]]; then
-        export REDISCLI_AUTH="${creds#*:}"
+        password="${creds#*:}"
         [ -n "${creds%%:*}" ] && auth=(--user "${creds%%:*}")
     else
-        export REDISCLI_AUTH="$creds"
+        password="$creds"
     fi
+    # Only a password: an empty REDISCLI_AUTH still sends AUTH, which a server without one refuses.
+    if [ -n "$password" ]; then export REDISCLI_AUTH="$password"; fi
 fi
 days="${BACKUP_RETENTION_DAYS:-7}"
 [[ "$days" =~ ^[1-9][0-9]*$ ]] || { echo "backup: FAILED: BACKUP_RETENTION_DAYS must be a number of days (1 or more)" >&2; exit 2; }
 mkdir -p "$dir"
-chmod 700 "$dir"  # backups hold people's conversations: readable by this user only
+# Backups hold people's conversations: readable by this user only. Only the owner may chmod:
+# a directory Docker made as root is the usual cause.
+chmod 700 "$dir" 2>/dev/null || {
+    echo "backup: FAILED: $dir must belong to the user the backup runs as (uid $(id -u)), to be made private (chmod 700); no new backup was written" >&2
+    exit 1
+}
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 partial="$dir/.smb-redis-$stamp.rdb.partial"
 trap 'rm -f "$partial"' EXIT

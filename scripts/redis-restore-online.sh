@@ -28,20 +28,27 @@ db="${BASH_REMATCH[7]:-0}"
 user="" password=""
 if [[ "$creds" == *:* ]]; then user="${creds%%:*}" password="${creds#*:}"; else password="$creds"; fi
 # Passwords reach redis-cli through its environment or stdin, never its command line (`ps`).
+# An empty REDISCLI_AUTH still sends AUTH (and fails on a server without a password): the
+# variable is set only for a password.
 unset REDISCLI_AUTH
+with_auth() {
+    local secret="$1"
+    shift
+    if [ -n "$secret" ]; then REDISCLI_AUTH="$secret" "$@"; else "$@"; fi
+}
 if [ -n "${REDIS_SENTINELS:-}" ]; then
     master="${REDIS_SENTINEL_MASTER:?REDIS_SENTINEL_MASTER is required with REDIS_SENTINELS}"
     address=""
     for sentinel in ${REDIS_SENTINELS//,/ }; do
-        address="$(REDISCLI_AUTH="${REDIS_SENTINEL_PASSWORD:-}" redis-cli -h "${sentinel%:*}" \
-            -p "${sentinel##*:}" --no-auth-warning SENTINEL get-master-addr-by-name "$master" \
+        address="$(with_auth "${REDIS_SENTINEL_PASSWORD:-}" redis-cli -h "${sentinel%:*}" \
+            -p "${sentinel##*:}" SENTINEL get-master-addr-by-name "$master" \
             2>/dev/null | tr '\n' ' ')" || true
         [ -n "${address// /}" ] && break
     done
     read -r host port <<<"$address"
     [ -n "${port:-}" ] || { echo "restore: no sentinel in $REDIS_SENTINELS named the primary of $master" >&2; exit 1; }
 fi
-target() { REDISCLI_AUTH="$password" redis-cli -h "$host" -p "$port" -n "$db" ${user:+--user "$user"} --no-auth-warning "$@"; }
+target() { with_auth "$password" redis-cli -h "$host" -p "$port" -n "$db" ${user:+--user "$user"} "$@"; }
 [ "$(target ping 2>&1)" = PONG ] || { echo "restore: $host:$port does not answer: $(target ping 2>&1)" >&2; exit 1; }
 umask 077
 work="$(mktemp -d)"

@@ -14,6 +14,7 @@ import pytest
 from redis import Redis
 
 from tests.deploy.test_backup import DurableRedis, run
+from tests.helpers.ha import MASTER, SentinelRedis
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,3 +89,32 @@ def test_an_online_restore_refuses_a_broken_backup_and_touches_nothing(
     assert result.returncode == 1 and "failed its check" in result.stderr
     with Redis.from_url(target.url, decode_responses=True) as redis:
         assert redis.get("smb:session:k1") == "{}"
+
+
+def test_with_sentinel_the_restore_writes_to_the_primary(tmp_path: Path) -> None:
+    """The Kubernetes restore job with the sentinel overlay: REDIS_URL's host is not the
+    primary (a Service over every node, here a closed port); the sentinels name it."""
+    source = DurableRedis()
+    ha = SentinelRedis()
+    try:
+        source.up()
+        with Redis.from_url(source.url, decode_responses=True) as redis:
+            redis.set("smb:session:k1", "{}", ex=3600)
+        backups = tmp_path / "backups"
+        run("redis-backup.sh", str(backups), env={"REDIS_URL": source.url})
+        (made,) = backups.glob("smb-redis-*.rdb")
+        ha.up()
+        done = restore(made, ha.replica_url(), REDIS_SENTINELS=ha.sentinels,
+                       REDIS_SENTINEL_MASTER=MASTER)
+        assert done.returncode == 0, done.stderr
+        primary = ha.primary_port()
+        assert primary is not None and f":{primary} " in done.stdout
+        with Redis(port=primary, decode_responses=True) as redis:
+            assert redis.get("smb:session:k1") == "{}" and redis.ttl("smb:session:k1") > 3000
+        ha.in_sync()
+        replica = next(p for p in ha.ports.values() if p != primary)
+        with Redis(port=replica, decode_responses=True) as redis:
+            assert redis.get("smb:session:k1") == "{}"  # replicated, not written there
+    finally:
+        source.close()
+        ha.close()
