@@ -163,3 +163,48 @@ def test_the_backup_reader_pod_is_valid_and_mounts_the_backups_read_only() -> No
               if d["kind"] == "PersistentVolumeClaim"]
     assert claims == {pvc["metadata"]["name"]}
     assert "apply -f deploy/kubernetes/components/backup/backup-reader.yaml" in DEPLOY
+
+
+def test_the_backup_cronjob_command_writes_into_a_volume_root_does_not_let_it_chmod(
+    tmp_path: Path,
+) -> None:
+    """A PersistentVolumeClaim's root is root's (group-writable through fsGroup): the script
+    could not make it private and failed every night. The CronJob's own command, as its uid
+    and fsGroup, against a real redis-server, with the volume's root made that way."""
+    import os
+    import subprocess
+    import tempfile
+
+    from tests.deploy.test_backup import DurableRedis
+
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("running the command as the job's uid needs root and setpriv")
+    docs = build(K8S / "overlays" / "small")
+    job = pod_spec(one(docs, "CronJob", "smb-redis-backup"))
+    (container,) = job["containers"]
+    uid, group = job["securityContext"]["runAsUser"], job["securityContext"]["fsGroup"]
+    place = Path(tempfile.mkdtemp(prefix="smb-pvc-"))
+    redis = DurableRedis()
+    try:
+        place.chmod(0o755)
+        volume = place / "backups"
+        volume.mkdir()
+        os.chown(volume, 0, group)
+        volume.chmod(0o2775)  # what fsGroup makes of a volume's root
+        redis.up()
+        command = [part.replace("/scripts/", f"{ROOT}/scripts/").replace("/backups", str(volume))
+                   for part in container["command"]]
+        result = subprocess.run(
+            ["setpriv", f"--reuid={uid}", f"--regid={group}", "--clear-groups", *command],
+            capture_output=True, text=True, timeout=120,
+            env={"PATH": os.environ["PATH"], "REDIS_URL": redis.url,
+                 "BACKUP_RETENTION_DAYS": "7"})
+        assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+        (made,) = volume.glob("*/smb-redis-*.rdb")
+        assert made.stat().st_uid == uid and oct(made.parent.stat().st_mode & 0o777) == "0o700"
+        # The restore job reads the same directory.
+        (restore,) = pod_spec(one(docs, "CronJob", "smb-redis-restore"))["containers"]
+        assert f"/backups/{made.parent.name}/$RESTORE_FILE" in restore["command"][2]
+    finally:
+        redis.close()
+        shutil.rmtree(place)
