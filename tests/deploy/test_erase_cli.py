@@ -206,3 +206,35 @@ def test_deploy_md_erases_through_the_list_without_a_shared_file() -> None:
     assert {s for s in sources if any(s in line for line in records)} == sources
     # The Kubernetes erasure: names in a private temporary directory, never in /tmp itself.
     assert 'work=$(mktemp -d)' in deploy and '> "$work/names"' in deploy
+
+
+async def test_the_kubernetes_erase_job_runs_erase_on_the_names_file(
+    redis_server: RedisServer, tmp_path: Path
+) -> None:
+    """The smb-erase template's command, with its ConfigMap's file made as DEPLOY.md makes it
+    (`erasure-list.sh since ... > names`), runs the real command (no cluster here: the file is
+    a directory of the test, the image's PATH this venv's)."""
+    import yaml
+
+    job = yaml.safe_load((ROOT / "deploy" / "kubernetes" / "components" / "backup" /
+                          "erase.yaml").read_text())
+    (container,) = job["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"]
+    (mount,) = [m for m in container["volumeMounts"] if m["name"] == "names"]
+    user_key = PSEUDONYMS.user_key(5201)
+    listed = tmp_path / "erasures.txt"
+    erasure_list("record", str(listed), stdin=f"2026-11-30T05:00:00Z {logged(user_key)}\n",
+                 ERASURE_RETENTION_DAYS="100000")
+    names = tmp_path / "erase"
+    names.mkdir()
+    (names / "names").write_text(erasure_list("since", str(listed), "2026-11-30T03:15:00Z"))
+    with Redis.from_url(redis_server.url, decode_responses=True) as redis:
+        redis.set(user_keys(user_key)[0], "x", ex=3600)
+    command = [part.replace(mount["mountPath"], str(names)) for part in container["command"]]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "REDIS_"))}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                          env={**env, "PATH": f"{Path(sys.executable).parent}:{env['PATH']}",
+                               "REDIS_URL": redis_server.url, "BOT_PSEUDONYM_KEY": SECRET})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{user_key[:12]}: erased" in done.stdout
+    with Redis.from_url(redis_server.url, decode_responses=True) as redis:
+        assert left_of(redis, user_key) == []
