@@ -208,7 +208,7 @@ def test_deploy_md_erases_through_the_list_without_a_shared_file() -> None:
     assert 'work=$(mktemp -d)' in deploy and '> "$work/names"' in deploy
 
 
-async def test_the_kubernetes_erase_job_runs_erase_on_the_names_file(
+def test_the_kubernetes_erase_job_runs_erase_on_the_names_file(
     redis_server: RedisServer, tmp_path: Path
 ) -> None:
     """The smb-erase template's command, with its ConfigMap's file made as DEPLOY.md makes it
