@@ -27,6 +27,7 @@ from bot.core.events import (
 )
 from bot.core.groups.deeplink import DeepLinkStep
 from bot.core.pending import PendingTexts
+from bot.core.quiet import answer_quietly
 from bot.core.replies import Replies
 from bot.core.safety import Safety
 from bot.core.session import Session
@@ -118,6 +119,7 @@ class DialogueEngine:
         session, known = await self._load(event.user_key)
         if case is not None:
             session.handoff_case = case.case_id
+            session.quiet = case.unannounced
         await self._load_held(event.user_key)
         language = self._languages.resolve(session, event)
         places = self._content_parts(content)[1]
@@ -131,7 +133,7 @@ class DialogueEngine:
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             # Only the type and place: an exception message may quote what the person wrote.
             log.error("event failed: %s at %s:%s", type(exc).__name__, frame.filename, frame.lineno)
-            turn.replies.append(self._error_reply(turn.r))
+            turn.replies.append(self._error_reply(turn.r, quiet=session.quiet))
         if not turn.response.replies and not any(
             isinstance(e, HideChat) for e in turn.response.effects
         ):
@@ -166,7 +168,7 @@ class DialogueEngine:
         if self._alarm.written(event.user_key, event.text, session):
             return True
         checkin = self._holder.content.checkin
-        if self._checkin.setup_takes(session, event.text):
+        if not session.quiet and self._checkin.setup_takes(session, event.text):
             return True  # the setup's question was just asked: relayed, it would wait forever
         try:
             # Only after a missed check-in's alert: that late answer reaches the case as a
@@ -181,8 +183,8 @@ class DialogueEngine:
         """Keep the handoff's word about the person's case in their session, outside a turn
         (a case opened or relayed to); the transport calls it under the person's lock."""
         session, known = await self._load(user_key)
-        if known and session.handoff_case != case.case_id:
-            session.handoff_case = case.case_id
+        if known and (session.handoff_case, session.quiet) != (case.case_id, case.unannounced):
+            session.handoff_case, session.quiet = case.case_id, case.unannounced
             await self._save(user_key, session)
 
     # ------------------------------------------------------------------ plumbing
@@ -232,8 +234,10 @@ class DialogueEngine:
         except Exception as exc:
             log.error("held text save failed (%s)", type(exc).__name__)
 
-    def _error_reply(self, r: Replies) -> Reply:
+    def _error_reply(self, r: Replies, *, quiet: bool = False) -> Reply:
         text = r.tr.gettext("Sorry, something went wrong on my side. Please try again.")
+        if quiet:  # after a silent alarm: numbers on the phone would give it away
+            return r.main_menu(text)
         return Reply(f"{text}\n\n{r.hotline_lines(r.emergency(None))}".strip(), r.main_menu_rows())
 
     # ------------------------------------------------------------------ dispatch
@@ -242,7 +246,9 @@ class DialogueEngine:
         kind = turn.event.kind
         self._ads.forget(turn)
         self._checkin.forget(turn)
-        if self._links.claims(turn.event):  # a group's button: the at-risk path or the ad check
+        if answer_quietly(turn):  # after a silent alarm: nothing may give it away
+            pass
+        elif self._links.claims(turn.event):  # a group's button: the at-risk path or the ad check
             self._links.on_event(turn, help_now=self._help_now, check_ad=self._ads.on_event)
         elif self._ads.claims(turn.event):  # /checkad, the menu button, "Check this ad"
             self._ads.on_event(turn)

@@ -68,9 +68,12 @@ class IncomingEvent:
 class CaseStatus:
     """What the handoff found about the person's case in this turn, for the engine to keep in
     `Session.handoff_case` (the engine alone writes the session, under the person's lock):
-    the open case's id, or None when the person has no open case."""
+    the open case's id, or None when the person has no open case; `unannounced` when it is a
+    silent case (code word, missed check-in) the phone was never told of: commands and
+    buttons must then look ordinary (bot/core/quiet.py)."""
 
     case_id: str | None
+    unannounced: bool = False
 
 
 @dataclass(frozen=True, slots=True)

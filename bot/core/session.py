@@ -118,6 +118,9 @@ class Session(BaseModel):
     # The silent alarm's code word, as a keyed hash only (bot/core/silent_alarm.py).
     alarm_hash: str | None = None
     alarm_in_sentence: bool = False  # the word counts inside a longer message too
+    # A silent case the phone was never told of (the code word, a missed check-in): commands
+    # and buttons answer ordinarily (bot/core/quiet.py) until it is announced.
+    quiet: bool = False
     created_at: datetime = Field(default_factory=_now)
     updated_at: datetime = Field(default_factory=_now)
 

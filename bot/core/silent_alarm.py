@@ -121,6 +121,7 @@ class SilentAlarmStep:
         if not session.alarm_hash or not self._written(event.user_key, words, session):
             return False
         turn.replies.append(Reply(r.text(alarm.texts.ordinary_reply)))
+        session.quiet = True  # until the case is announced: bot/core/quiet.py
         turn.response.effects.append(
             OperatorAlert(
                 user_key=event.user_key,

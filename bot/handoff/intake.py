@@ -72,7 +72,7 @@ class CaseIntake:
             await unless_full(parts.audit.record(0, case.id, "opened"))
         log.info("handoff case opened case=%s reason=%s", case.id, case.reason)
         parts.metrics.alerts.labels("queued").inc()
-        status = CaseStatus(case.id)
+        status = CaseStatus(case.id, unannounced=unannounced(case))
         if alert.silent:  # the code word: whoever holds the phone must see nothing
             return Queued(status)
         return Queued(status, partial(self._tell_queued, case, open_now))

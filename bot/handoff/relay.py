@@ -63,7 +63,7 @@ class Relay:
                 # does without a case; the operators are told.
                 await self._parts.board.note(case, self._parts.board.text(STOP_UNANNOUNCED,
                                                                           case=case.pseudonym))
-                return Routed(False, CaseStatus(case.id))
+                return Routed(False, CaseStatus(case.id, unannounced=True))
             await self.end_by_user(case)
             return Routed(True, CaseStatus(None))
         if _is(event, DELETE_PAYLOAD, "/delete"):
@@ -72,14 +72,15 @@ class Relay:
             await self.erase(event.user_key)
             return Routed(False)  # the engine still erases everything else and confirms
         if event.kind in (EventKind.COMMAND, EventKind.BUTTON):
-            return Routed(False, CaseStatus(case.id))
+            # The engine answers it, ordinarily when the phone was never told of the case.
+            return Routed(False, CaseStatus(case.id, unannounced=unannounced(case)))
         danger = await self._to_case(case, event)
         if unannounced(case):
             # Silence would look broken to a frightened person and odd to a watcher: the
             # ordinary reply, as if no team were involved (the numbers when they wrote of
             # danger openly).
             await self._parts.person.answer_unannounced(case, danger=danger)
-            return Routed(True, CaseStatus(case.id))
+            return Routed(True, CaseStatus(case.id, unannounced=True))
         # A silent case (code word, missed check-in) was never announced on the phone: no
         # "your place in the queue" there either, whoever is holding it.
         if case.state == "new" and not silent_case(case):
@@ -89,7 +90,7 @@ class Relay:
                 # Posted in the case already: raised, the caller's retry would post it again.
                 log.warning("place in the queue not told (%s) case=%s", type(exc).__name__,
                             case.id)
-        return Routed(True, CaseStatus(case.id))
+        return Routed(True, CaseStatus(case.id, unannounced=unannounced(case)))
 
     async def _to_case(self, case: Case, event: IncomingEvent) -> bool:
         """Post the person's message in the case; True when it holds a danger phrase."""

@@ -1,0 +1,55 @@
+"""The phone after a silent alarm: every command and button looks ordinary.
+
+After the code word (or a missed check-in) the operators have a case the person's phone was
+never told of, and someone else may be holding it. Until the person asks for help themselves
+or an operator writes to them through the bot, nothing the bot shows may give that away: no
+"a case is open", no "our team will get a signal", no numbers. So while `Session.quiet` is
+set, a command or button answers with the ordinary main menu, except those where the person
+asks for help (they chose to see the numbers or a person) or which say nothing of the team
+(language, /delete, /hide, the check-in's own answer buttons).
+
+`Session.quiet` is set by the engine when the code word is written, and follows the handoff's
+word about the open case from then on (`CaseStatus.unannounced`), so it ends when an operator
+writes or the person asks for a human, and with the case.
+"""
+
+from __future__ import annotations
+
+from bot.core.events import EventKind, IncomingEvent
+from bot.core.replies import LOCATION_PREFIX, PAGE_PREFIX
+from bot.core.turn import Turn
+
+# Commands that still do what they say: the person asks for help, or nothing of the team shows.
+PASS_COMMANDS = frozenset({"/operator", "/hotlines", "/language", "/delete", "/hide"})
+# Menu actions (`m:<action>`) likewise.
+PASS_ACTIONS = frozenset({"help_now", "human", "hotlines", "location", "language", "delete"})
+# Button prefixes likewise: a country chosen (for the numbers or a page), a language.
+PASS_PREFIXES = frozenset({LOCATION_PREFIX, PAGE_PREFIX, "lang"})
+# Yes to the offer of a person (asking for help; "no" would name the team), and the answers
+# under a check-in, which is itself an ordinary message ("Not fine" is asking for help; "All
+# fine" and "Stop asking" answer ordinarily).
+PASS_PAYLOADS = frozenset({"h:yes", "h:text", "ci:ok", "ci:help", "ci:stop"})
+
+
+def passes(event: IncomingEvent) -> bool:
+    """Whether a command or button is answered as usual while the phone must stay quiet."""
+    if event.kind == EventKind.COMMAND:
+        words = (event.text or "").split(maxsplit=1)
+        return bool(words) and words[0].split("@", 1)[0].lower() in PASS_COMMANDS
+    if event.kind != EventKind.BUTTON:
+        return True  # texts: the open case relays them (bot/handoff/relay.py)
+    payload = event.payload or ""
+    prefix, _, rest = payload.partition(":")
+    if prefix == "m":
+        return rest in PASS_ACTIONS
+    return prefix in PASS_PREFIXES or payload in PASS_PAYLOADS
+
+
+def answer_quietly(turn: Turn) -> bool:
+    """The ordinary main menu for a command or button that would give the alarm away; True
+    when answered so (nothing else happens: no setup starts, the code word stays)."""
+    if not turn.session.quiet or passes(turn.event):
+        return False
+    turn.session.awaiting = None  # nothing typed next is taken for an answer to a question
+    turn.replies.append(turn.r.main_menu())
+    return True
