@@ -92,34 +92,64 @@ def _unit(word: str) -> Unit | None:
 
 
 def typed_hours(text: str, default: Unit) -> int | None:
-    """The setting in hours, or None when the text does not name one.
+    """The setting in hours, or None when the text does not name exactly one.
 
     `default` is what a bare number counts ("3" to "how often?" is 3 days). "every other day"
     is 2 days; a unit without a number is one of it ("каждый день", "сутки", "weekly");
     a month is four weeks.
     """
+    found = typed_settings(text, [default])
+    return found[0] if found is not None and len(found) == 1 else None
+
+
+def typed_settings(text: str, defaults: list[Unit]) -> list[int] | None:
+    """The settings one message names, in order, in hours ("каждые 3 дня на 2 недели": two,
+    the interval and the duration), or None when it names none or holds another word.
+
+    `defaults[i]` is what a bare number counts in the i-th setting; at most `len(defaults)`
+    settings are read (a message naming more is not read).
+    """
     low = " ".join(text.lower().replace("ё", "е").split())
-    if any(phrase in low for phrase in _EVERY_OTHER):
-        return 2 * HOURS["day"]
+    for phrase in _EVERY_OTHER:  # "через день на 2 недели": the phrase is "2 days"
+        low = low.replace(phrase, " 2 day ")
     words = _WORD.findall(low)
-    if not words or len(words) > MAX_WORDS:
+    if not words or len(words) > MAX_WORDS * len(defaults):
         return None
+    parts: list[tuple[int | None, Unit | None, str]] = []  # number, unit, the unit's word
     number: int | None = None
     unit: Unit | None = None
     unit_word = ""
     for word in words:
-        if number is None and (value := _number(word)) is not None:
+        value = _number(word)
+        month = value is None and _stem(word, _MONTH)
+        found = None if value is not None or month else _unit(word)
+        if value is None and not month and found is None:
+            if not _filler(word):
+                return None  # a word that is no part of a setting: a sentence about something else
+            continue
+        if unit is not None or (value is not None and number is not None):
+            parts.append((number, unit, unit_word))  # the next setting starts here ("3 дня |")
+            number, unit, unit_word = None, None, ""
+        if value is not None:
             number = value
-        elif unit is None and _stem(word, _MONTH):
-            number, unit = (number or 1) * 4, "week"
-        elif unit is None and (found := _unit(word)) is not None:
+        elif month:
+            number, unit, unit_word = (number or 1) * 4, "week", word
+        else:
             unit, unit_word = found, word
-        elif not _filler(word):
-            return None  # a word that is no part of a setting: a sentence about something else
-    if number is None:
-        # A unit alone is one of it ("сутки", "неделю"), but not a short word ("da", "что").
-        return HOURS[unit] if unit is not None and len(unit_word) >= 4 else None
-    return number * HOURS[unit or default]
+    if number is not None or unit is not None:
+        parts.append((number, unit, unit_word))
+    if not parts or len(parts) > len(defaults):
+        return None
+    hours = []
+    for (count, named, named_word), default in zip(parts, defaults, strict=False):
+        if count is None:
+            # A unit alone is one of it ("сутки", "неделю"), but not a short word ("da", "что").
+            if named is None or len(named_word) < 4:
+                return None
+            hours.append(HOURS[named])
+        else:
+            hours.append(count * HOURS[named or default])
+    return hours
 
 
 def _normal(text: str) -> str:
