@@ -77,6 +77,8 @@ class SetupScreens:
                 codes.insert(0, session.destination)
             buttons = [Button(r.country_name(c), f"{PREFIX}c:{c}") for c in codes]
             no = [Button(r.text(t.button_no_country), f"{PREFIX}c:{NO_COUNTRY}")]
+            if session.awaiting is None:
+                session.awaiting = CHOICE  # "Польша", "у Германію" typed answers it too
             return Reply(r.text(t.ask_country), [*rows(buttons), no, cancel])
         if plan.step == "zone":
             utc = [Button(r.text(t.button_utc), f"{PREFIX}z:{UTC_ZONE}")]

@@ -36,8 +36,8 @@ from bot.checkin.screens import (
 )
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import typed_answer, typed_clock, typed_hours, typed_time_of_day
-from bot.checkin.typed_setup import TypedSetup, choose, save_draft
+from bot.checkin.typed import typed_answer
+from bot.checkin.typed_setup import TypedSetup, choose, choose_country, save_draft, setting
 from bot.content.models import Checkin
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.safety import Safety
@@ -50,6 +50,12 @@ Clock = Callable[[], float]  # seconds since the epoch
 COMMAND = "/checkin"
 ACTION = "checkin"  # the main menu's `m:checkin`
 ANSWERS: tuple[Answer, ...] = ("ok", "help", "stop")
+# A setup button's kind -> the steps whose screen shows it ("x", Cancel, is under every one).
+BUTTON_STEPS: dict[str, tuple[str, ...]] = {
+    "i": ("interval",), "d": ("duration",), "g": ("grace",), "c": ("country",),
+    "z": ("zone",), "l": ("location",), "skip": ("employer", "contact"), "t": ("confirm",),
+    "h": ("hour",), "go": ("confirm",),
+}
 
 
 class CheckinStep:
@@ -111,7 +117,13 @@ class CheckinStep:
                 await self._begin(turn, plans, texts, now)
             return
         if plan is None or plan.phase != "draft":  # a button of a setup that is over
-            turn.replies.append(r.main_menu())
+            turn.replies.append(r.main_menu(r.text(texts.texts.stale)))
+            return
+        if kind != "x" and plan.step not in BUTTON_STEPS.get(kind, ()):
+            # A button of an earlier screen (or an earlier setup): it would jump the draft
+            # to a step out of order; the screen the setup is on comes again.
+            turn.replies.append(Reply(r.text(texts.texts.stale)))
+            turn.replies.append(self._screens.screen(turn, texts, plan))
             return
         await self._setup(turn, plans, texts, plan, kind, rest, now)
 
@@ -119,20 +131,20 @@ class CheckinStep:
         """The employer's name, the contact or a typed setting, during the setup; True when
         taken.
 
-        The engine calls this for a message that raised no risk (that one goes to the at-risk
-        path first, whatever was being set up), and with `settings_only` for one where only
-        the model saw a risk: then only a text that is wholly a setting ("2 тыдні", "5:58 am")
-        is taken.
+        The engine calls this for a message that raised no risk (a danger phrase goes to the
+        at-risk path first, whatever was being set up), and with `settings_only` for one where
+        only the model saw a risk: at a choice only a text that is wholly a setting ("2 тыдні",
+        "5:58 am") is taken then; at the name and contact steps it is taken all the same
+        ("ООО Рога и копыта" is a name: the model reads "рога" as a threat, the danger
+        phrases, which name real danger, do not).
         A typed answer to a check-in that waits ("ок", "норм", "плохо") is taken as its button.
         """
         awaiting, plans, texts = turn.session.awaiting, self._plans, turn.r.content.checkin
         if plans is not None and texts is not None and awaiting not in WAITS:
             return await self._typed_answer(turn, plans, texts, text)
-        if awaiting not in WAITS or (settings_only and awaiting != CHOICE):
+        if awaiting not in WAITS:
             return False
-        if settings_only and (typed_hours(text, "day") is None
-                              and typed_time_of_day(text) is None
-                              and typed_clock(text, self._clock()) is None):
+        if settings_only and awaiting == CHOICE and not setting(text, self._clock()):
             return False  # the model saw a risk and it is not a setting: the at-risk path
         turn.session.awaiting = None
         if plans is None or texts is None:
@@ -208,11 +220,7 @@ class CheckinStep:
             if rest != NO_COUNTRY and rest not in r.content.countries:
                 turn.replies.append(self._screens.screen(turn, texts, plan))
                 return
-            plan.country = None if rest == NO_COUNTRY else rest
-            # One clock: times in it at once; several: the person picks one of them; not
-            # shared or not known: the person picks any clock (or types the time there).
-            plan.zone = self._zones.single(plan.country, now)
-            plan.step = "location" if plan.zone is not None else "zone"
+            choose_country(plan, None if rest == NO_COUNTRY else rest, self._zones, now)
         elif kind == "z" and plan.step == "zone":
             if rest != UTC_ZONE and not self._screens.zone_offered(plan, rest):
                 turn.replies.append(self._screens.screen(turn, texts, plan))

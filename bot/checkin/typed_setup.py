@@ -13,7 +13,7 @@ from bot.checkin.plan import HOUR, CheckinPlan
 from bot.checkin.screens import CHOICE, CHOICES, CONTACT, EMPLOYER, SetupScreens, clock_label
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import Unit, typed_clock, typed_hours, typed_time_of_day
+from bot.checkin.typed import Unit, typed_clock, typed_settings, typed_time_of_day
 from bot.content.models import Checkin
 from bot.core.events import Reply
 from bot.core.session import Session
@@ -42,62 +42,89 @@ class TypedSetup:
         if session.awaiting in (EMPLOYER, CONTACT):
             return True
         if session.awaiting == CHOICE:
-            return (typed_hours(text, "day") is not None or typed_time_of_day(text) is not None
-                    or typed_clock(text, self.clock()) is not None)
+            return setting(text, self.clock())
         return False
 
     async def choice(self, turn: Turn, plans: PlanStore, texts: Checkin,
                      plan: CheckinPlan, text: str) -> bool:
-        """A typed interval, duration or grace ("kazhdye 3 dnya", "2 тыдні"); True when taken.
+        """A typed answer to the step on screen: settings ("kazhdye 3 dnya", "каждые 3 дня на
+        2 недели": the interval and the duration at once), the destination ("Польша", "у
+        Германію"), a clock or a time of day. Always True: a text the step cannot read gets
+        the same question again (the setup goes on), never an answer about something else.
 
         A value between the smallest and the largest button is taken as typed; outside, the
-        screen comes again; a text that names no setting is left to the engine (a question).
+        screen comes again.
         """
-        if plan.step == "zone":
-            return await self._typed_clock(turn, plans, texts, plan, text)
-        if plan.step == "hour":
+        if plan.step == "country":
+            taken = await self._typed_country(turn, plans, plan, text)
+        elif plan.step == "zone":
+            taken = await self._typed_clock(turn, plans, texts, plan, text)
+        elif plan.step == "hour":
             minute = typed_time_of_day(text)
-            if minute is None:
-                return False  # not a time: a question, left to the engine
-            plan.at_minute, plan.step = minute, "confirm"
-            await save_draft(turn, plans, plan, self.clock())
-            turn.replies.append(self._screens.screen(turn, texts, plan))
-            return True
-        if plan.step not in STEPS:
-            return False
-        kind, default = STEPS[plan.step]
-        hours = typed_hours(text, default)
-        if hours is None:
-            return False
-        _, unit, options = CHOICES[kind]
-        bounds = [o.value * unit for o in getattr(texts, options)]
-        seconds = hours * HOUR
-        if min(bounds) <= seconds <= max(bounds):
-            choose(plan, kind, seconds)
-            await save_draft(turn, plans, plan, self.clock())
+            taken = minute is not None
+            if minute is not None:
+                plan.at_minute, plan.step = minute, "confirm"
+                await save_draft(turn, plans, plan, self.clock())
+        elif plan.step in STEPS:
+            taken = await self._typed_settings(turn, plans, texts, plan, text)
+        else:
+            taken = False
+        if not taken:
+            turn.replies.append(Reply(turn.r.text(texts.texts.not_understood)))
         turn.replies.append(self._screens.screen(turn, texts, plan))
+        return True
+
+    async def _typed_settings(self, turn: Turn, plans: PlanStore, texts: Checkin,
+                              plan: CheckinPlan, text: str) -> bool:
+        """The interval, duration and grace typed from the step on screen on, in that order;
+        False when the text names none."""
+        order = list(STEPS)[list(STEPS).index(plan.step):]
+        found = typed_settings(text, [STEPS[step][1] for step in order])
+        if found is None:
+            return False
+        for step, hours in zip(order, found, strict=False):
+            kind = STEPS[step][0]
+            _, unit, options = CHOICES[kind]
+            bounds = [o.value * unit for o in getattr(texts, options)]
+            if not min(bounds) <= hours * HOUR <= max(bounds):
+                break  # this step's screen again
+            choose(plan, kind, hours * HOUR)
+        await save_draft(turn, plans, plan, self.clock())
+        return True
+
+    async def _typed_country(self, turn: Turn, plans: PlanStore, plan: CheckinPlan,
+                             text: str) -> bool:
+        """The destination typed at the country step, any country in any of our languages
+        and grammatical cases (bot/core/countries.py: content aliases, Babel and pycountry
+        names); False when the text names none (or two)."""
+        places = turn.r.places
+        found = places.find(text) if places is not None else None
+        if found is None:
+            return False
+        now = self.clock()
+        choose_country(plan, found.code, self._zones, now)
+        await save_draft(turn, plans, plan, now)
         return True
 
     async def _typed_clock(self, turn: Turn, plans: PlanStore, texts: Checkin,
                            plan: CheckinPlan, text: str) -> bool:
         """"14:30" or "UTC+3" typed at the zone step: the clock keeping that offset now (the
-        destination's own first, then the picker's cities); True when taken."""
+        destination's own first, then the picker's cities); False when the text is not a
+        clock, or no place keeps it ("UTC+13:15")."""
         now = self.clock()
         offset = typed_clock(text, now)
         if offset is None:
-            return False  # not a clock: a question, left to the engine
+            return False
         r = turn.r
         countries = [plan.country] if plan.country and self._screens.country_clocks(plan) else []
         zone = self._zones.keeping(offset, [*countries, *r.content.countries], now)
-        if zone is None:  # no place keeps it ("UTC+13:15"): the screen again
-            turn.replies.append(self._screens.screen(turn, texts, plan))
-            return True
+        if zone is None:
+            return False
         plan.zone, plan.step = zone, "location"
         await save_draft(turn, plans, plan, now)
         chosen = r.text(texts.texts.clock_chosen).format(clock=clock_label(zone, now,
                                                                             r.tr.locale))
         turn.replies.append(Reply(chosen))
-        turn.replies.append(self._screens.screen(turn, texts, plan))
         return True
 
 
@@ -105,6 +132,21 @@ async def save_draft(turn: Turn, plans: PlanStore, plan: CheckinPlan, now: float
     """Write the draft plan (a button's or a typed setting's change)."""
     # The setup is the person's own, under their lock: their latest screen wins.
     await plans.update(turn.event.user_key, lambda _: plan.model_copy(), now=now)
+
+
+def setting(text: str, now: float) -> bool:
+    """Whether the text is wholly a setup setting: interval, duration or grace (one or more),
+    a time of day, or a clock ("14:30", "UTC+3")."""
+    return (typed_settings(text, ["day", "week", "hour"]) is not None
+            or typed_time_of_day(text) is not None or typed_clock(text, now) is not None)
+
+
+def choose_country(plan: CheckinPlan, code: str | None, zones: ZoneTable, now: float) -> None:
+    """The destination chosen (None: not shared), as its button or typed: one clock there is
+    taken at once; several, or none known, and the person picks one next."""
+    plan.country = code
+    plan.zone = zones.single(code, now)
+    plan.step = "location" if plan.zone is not None else "zone"
 
 
 def choose(plan: CheckinPlan, kind: str, seconds: int) -> None:

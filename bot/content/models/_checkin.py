@@ -62,6 +62,11 @@ class CheckinTexts(Strict):
     button_time: LocalizedText
     ask_hour: LocalizedText
     button_cancel: LocalizedText
+    # A typed answer the setup's step cannot read: the same question comes again under it.
+    not_understood: LocalizedText
+    # A button of a setup that is over or moved on (stopped, /delete, a new setup, the end):
+    # it does nothing, and says so.
+    stale: LocalizedText
 
 
 class Checkin(Strict):
