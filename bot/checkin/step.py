@@ -127,7 +127,8 @@ class CheckinStep:
             return
         await self._setup(turn, plans, texts, plan, kind, rest, now)
 
-    async def on_text(self, turn: Turn, text: str, *, settings_only: bool = False) -> bool:
+    async def on_text(self, turn: Turn, text: str, *, settings_only: bool = False,
+                      question: bool = False) -> bool:
         """The employer's name, the contact or a typed setting, during the setup; True when
         taken.
 
@@ -138,6 +139,9 @@ class CheckinStep:
         ("ООО Рога и копыта" is a name: the model reads "рога" as a threat, the danger
         phrases, which name real danger, do not).
         A typed answer to a check-in that waits ("ок", "норм", "плохо") is taken as its button.
+        A text a choice cannot read is asked again, unless it is a `question` the recogniser
+        understood ("как получить визу?"): False then, the engine answers it and `ask_again`
+        shows the setup's question under the answer.
         """
         awaiting, plans, texts = turn.session.awaiting, self._plans, turn.r.content.checkin
         if plans is not None and texts is not None and awaiting not in WAITS:
@@ -153,7 +157,7 @@ class CheckinStep:
         if plan is None or plan.phase != "draft":
             return False
         if awaiting == CHOICE:
-            return await self._typed.choice(turn, plans, texts, plan, text)
+            return await self._typed.choice(turn, plans, texts, plan, text, question=question)
         value = " ".join(text.split())
         r = turn.r
         if len(value) > texts.max_chars or not value:
@@ -167,6 +171,13 @@ class CheckinStep:
         await save_draft(turn, plans, plan, self._clock())
         turn.replies.append(self._screens.screen(turn, texts, plan))
         return True
+
+    async def ask_again(self, turn: Turn) -> None:
+        """The setup's question again, under the answer to a question typed at it."""
+        texts, plans = turn.r.content.checkin, self._plans
+        plan = await plans.load(turn.event.user_key) if plans is not None else None
+        if texts is not None and plan is not None and plan.phase == "draft":
+            turn.replies.append(self._screens.screen(turn, texts, plan))
 
     def setup_takes(self, session: Session, text: str) -> bool:
         """Whether the setup's question on screen takes this text (TypedSetup.takes)."""

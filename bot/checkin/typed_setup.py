@@ -46,11 +46,12 @@ class TypedSetup:
         return False
 
     async def choice(self, turn: Turn, plans: PlanStore, texts: Checkin,
-                     plan: CheckinPlan, text: str) -> bool:
+                     plan: CheckinPlan, text: str, *, question: bool = False) -> bool:
         """A typed answer to the step on screen: settings ("kazhdye 3 dnya", "каждые 3 дня на
         2 недели": the interval and the duration at once), the destination ("Польша", "у
-        Германію"), a clock or a time of day. Always True: a text the step cannot read gets
-        the same question again (the setup goes on), never an answer about something else.
+        Германію"), a clock or a time of day. A text the step cannot read gets the same
+        question again (the setup goes on); only a `question` the recogniser understood is
+        left to the engine (False), which answers it and asks the step's question again.
 
         A value between the smallest and the largest button is taken as typed; outside, the
         screen comes again.
@@ -69,6 +70,8 @@ class TypedSetup:
             taken = await self._typed_settings(turn, plans, texts, plan, text)
         else:
             taken = False
+        if not taken and question:
+            return False
         if not taken:
             turn.replies.append(Reply(turn.r.text(texts.texts.not_understood)))
         turn.replies.append(self._screens.screen(turn, texts, plan))

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
+from bot.checkin.screens import CHOICE as SETUP_CHOICE
 from bot.checkin.screens import end_wait
 from bot.checkin.step import CheckinStep
 from bot.checkin.typed import typed_answer
@@ -144,8 +145,9 @@ class TextStep:
         # typed setting ("2 тыдні") or answer to a check-in ("норм") even when only the model
         # saw a risk in its few words.
         model_only = reading.decision.at_risk and not reading.decision.by_phrase
+        question = reading.confident and reading.intent.intent != "out_of_scope"
         if (not reading.decision.at_risk or model_only) and await self._checkin.on_text(
-                turn, reading.text, settings_only=model_only):
+                turn, reading.text, settings_only=model_only, question=question):
             return
         # A job ad: its red flags (after the danger phrases, which answer with numbers first).
         if self._ads.on_text(turn, reading.text, at_risk=reading.decision.at_risk):
@@ -179,6 +181,8 @@ class TextStep:
             turn.replies.append(Reply(r.message("privacy_notice")))
             session.onboarded = True
         self._steps.answer_intent(turn, reading.intent)
+        if state == SETUP_CHOICE and turn.session.awaiting is None and turn.session.flow is None:
+            await self._checkin.ask_again(turn)  # a question typed mid-setup: it goes on
 
     def _answer_country(self, turn: Turn, state: CountryQuestion, reading: Reading) -> bool:
         """The answer to "which country?"; False when the message was about something else."""

@@ -17,7 +17,7 @@ from bot.core.session_store import InMemorySessionStore
 from bot.factory import build_triage
 from bot.i18n import I18n
 from bot.storage.redis import RedisSessionStore
-from tests.handoff.telegram import HandoffBot, settings_for
+from tests.handoff.telegram import OPS, HandoffBot, sent_to, settings_for
 from tests.helpers.chat import plain_settings
 from tests.helpers.engine import shared_content, shared_recognizer
 from tests.helpers.fake_bot_api import FakeBotAPI
@@ -70,6 +70,17 @@ async def set_up(person: Person, *, country: str = "PL", employer: str | None = 
     assert "ci:go" in confirm.payloads
     [started] = await person.press("ci:go")
     return started.text
+
+
+async def miss_check_in(person: Person, api: FakeBotAPI, clock: FakeClock, question: str
+                        ) -> None:
+    """Let the check-in after `set_up` come (its `question` text) and its grace pass: the
+    operators get the missed check-in's alert."""
+    clock.advance(INTERVAL + 1)
+    await sent_to(api, person.chat_id, question)
+    mark = len(api.calls)
+    clock.advance(GRACE + 1)
+    await sent_to(api, OPS, "Case #", since=mark)
 
 
 async def idle(seconds: float = 10 * POLL) -> None:

@@ -10,7 +10,15 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.storage.keys import CHECKIN_DUE
-from tests.checkin.helpers import GRACE, INTERVAL, FakeClock, checkin_bot, idle, set_up
+from tests.checkin.helpers import (
+    GRACE,
+    INTERVAL,
+    FakeClock,
+    checkin_bot,
+    idle,
+    miss_check_in,
+    set_up,
+)
 from tests.handoff.telegram import (
     OPS,
     HandoffBot,
@@ -285,11 +293,7 @@ async def test_a_typed_answer_after_the_alert_counts_though_a_case_is_open(
     person = Person(bot, fake_api, 714, "be")
     await person.say("/start")
     await set_up(person)
-    clock.advance(INTERVAL + 1)
-    await sent_to(fake_api, 714, "Як справы")
-    mark = len(fake_api.calls)
-    clock.advance(GRACE + 1)
-    await sent_to(fake_api, OPS, "Case #", since=mark)
+    await miss_check_in(person, fake_api, clock, "Як справы")
     mark = len(fake_api.calls)
     [reply] = await person.say("усё добра")
     assert "Выдатна" in reply.text

@@ -10,8 +10,16 @@ from collections.abc import AsyncIterator
 import pytest
 from redis.asyncio import Redis
 
-from tests.checkin.helpers import GRACE, INTERVAL, FakeClock, checkin_bot, set_up
-from tests.handoff.telegram import OPS, HandoffBot, Operator, case_of, recorded, sent_to
+from tests.checkin.helpers import FakeClock, checkin_bot, miss_check_in, set_up
+from tests.handoff.telegram import (
+    OPS,
+    HandoffBot,
+    Operator,
+    case_of,
+    recorded,
+    sent_to,
+    silent_alarm,
+)
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
@@ -54,16 +62,10 @@ async def _try(person: Person, what: str) -> list[str]:
 
 
 async def _alarm(person: Person, api: FakeBotAPI, word: str) -> str:
-    """Set the word (exact only), write it; the case's id."""
+    """In Poland; set the word (exact only), write it; the case's id."""
     await person.say("/start")
     await person.press("c:PL")
-    await person.say("/codeword")
-    await person.say(word)
-    await person.press("sa:in:no")
-    mark = len(api.calls)
-    await person.say(word)
-    (alert,) = await sent_to(api, OPS, "Case #", since=mark)
-    return case_of(alert)
+    return case_of(await silent_alarm(person, api, word))
 
 
 @pytest.mark.parametrize("language", ["ru", "be", "en"])
@@ -83,6 +85,10 @@ async def test_after_the_code_word_no_command_or_button_gives_the_alarm_away(
     [again] = await person.say(WORD[language])
     assert again.text == ORDINARY[language]
     assert await redis_client.hget(f"smb:handoff:case:{case}", "spoken") is None
+    # Hiding the chat and erasing everything say nothing of the team either.
+    for what in ("/hide", "/delete"):
+        for text in await _try(person, what):
+            assert not GIVES_AWAY.search(text), (what, text)
 
 
 async def test_asking_for_help_still_gives_the_numbers(
@@ -121,12 +127,8 @@ async def test_after_a_missed_check_in_the_commands_give_nothing_away(
 ) -> None:
     person = Person(bot, fake_api, 746, "be")
     await person.say("/start")
-    await set_up(person)
-    clock.advance(INTERVAL + 1)
-    await sent_to(fake_api, 746, "Як справы")
-    mark = len(fake_api.calls)
-    clock.advance(GRACE + 1)
-    await sent_to(fake_api, OPS, "Case #", since=mark)
+    await set_up(person, employer=None)
+    await miss_check_in(person, fake_api, clock, "Як справы")
     for what in ("/checkin", "m:checkin", "/start", "/help", "/codeword", "ci:i:2"):
         for text in await _try(person, what):
             assert not GIVES_AWAY.search(text), (what, text)

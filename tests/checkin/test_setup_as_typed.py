@@ -72,7 +72,7 @@ async def test_how_often_and_how_long_in_one_message(
 
 
 @pytest.mark.parametrize(("language", "typed"), [
-    ("ru", "а что это вообще такое?"), ("be", "не ведаю"), ("en", "whatever you think"),
+    ("ru", "ммм посмотрим"), ("be", "яшчэ не вырашыў"), ("en", "not sure yet"),
 ])
 async def test_a_message_the_step_cannot_read_asks_again_and_the_setup_goes_on(
     language: str, typed: str, fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
@@ -84,6 +84,12 @@ async def test_a_message_the_step_cannot_read_asks_again_and_the_setup_goes_on(
     assert _kinds(replies) == {"i"}  # the same question
     assert _kinds(await person.say("3")) == {"d"}  # and the setup goes on, typed or pressed
     assert _kinds(await person.say("пять лет")) == {"d"}
+    # A question the bot understands is answered, and the setup's question comes again.
+    replies = await person.say({"ru": "как получить рабочую визу в Польшу",
+                                "be": "як атрымаць працоўную візу ў Польшчу",
+                                "en": "how do I get a work visa for Poland"}[language], replies=2)
+    assert _kinds(replies) == {"d"} and not any(NOT_UNDERSTOOD[language] in c.text
+                                                for c in replies)
 
 
 @pytest.mark.parametrize(("language", "typed", "name"), [

@@ -237,3 +237,15 @@ async def open_case(api: FakeBotAPI, person: Person, operator: Operator | None =
         await operator.press(f"op:take:{case_of(alert)}")
         await sent_to(api, person.chat_id, joined, since=mark)
     return OpenCase(person, operator or Operator(api), alert, mark)
+
+
+async def silent_alarm(person: Person, api: FakeBotAPI, word: str) -> Call:
+    """/start, set the code word (exact only) and write it; the alert as posted."""
+    await person.say("/start")
+    await person.say("/codeword")
+    await person.say(word)
+    await person.press("sa:in:no")
+    mark = len(api.calls)
+    await person.say(word)
+    (alert,) = await sent_to(api, OPS, "Case #", since=mark)
+    return alert

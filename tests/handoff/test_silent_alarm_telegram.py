@@ -19,6 +19,7 @@ from tests.handoff.telegram import (
     recorded,
     sent_to,
     settings_for,
+    silent_alarm,
 )
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
 from tests.helpers.redis_server import RedisServer
@@ -136,14 +137,7 @@ async def bot(framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
 
 async def _alarm(person: Person, api: FakeBotAPI, word: str) -> Call:
     """Set the word (exact only), write it; the alert as posted."""
-    await person.say("/start")
-    await person.say("/codeword")
-    await person.say(word)
-    await person.press("sa:in:no")
-    mark = len(api.calls)
-    await person.say(word)
-    (alert,) = await sent_to(api, OPS, "Case #", since=mark)
-    return alert
+    return await silent_alarm(person, api, word)
 
 
 def _phone(api: FakeBotAPI, chat_id: int, since: int) -> list[str]:
