@@ -15,6 +15,7 @@ from functools import partial
 from redis.exceptions import OutOfMemoryError, RedisError, WatchError
 
 from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply
+from bot.core.silent_alarm import INDICATOR as SILENT_ALARM
 from bot.handoff.alerts import alert_reply, silent_note, unannounced
 from bot.handoff.blocks import owner_of
 from bot.handoff.case import Case
@@ -77,6 +78,17 @@ class CaseIntake:
             return Queued(status)
         return Queued(status, partial(self._tell_queued, case, open_now))
 
+    async def _silence(self, case: Case) -> None:
+        """The code word in a case the phone was told of: someone else may hold it now, so
+        from here on the phone is answered as after a silent alarm (ordinary replies and
+        menus, bot/core/quiet.py) until an operator writes to them again."""
+        if not unannounced(case):
+            case.spoken = False
+            if SILENT_ALARM not in case.indicators:
+                case.indicators.append(SILENT_ALARM)
+            await self.parts.cases.update(case.id, spoken=0,
+                                          indicators="\n".join(case.indicators))
+
     async def _announce(self, case: Case) -> None:
         """The person asked for a human themselves in a silent case their phone was never told
         of: from now on it is an ordinary case, and they are told where it stands."""
@@ -123,6 +135,7 @@ class CaseIntake:
                 if alert.silent:  # nothing on the person's screen; the case's operators hear it
                     note = silent_note(existing, alert, parts.board.labels)
                     await parts.board.post(existing, note)
+                    await self._silence(existing)
                     if existing.state == "new" and alert.risk_level == "high":
                         await parts.waiting.escalate_now(existing.id)
                 elif unannounced(existing):

@@ -16,6 +16,8 @@ from tests.handoff.telegram import (
     HandoffBot,
     Operator,
     case_of,
+    consent,
+    reach_consent,
     recorded,
     sent_to,
     silent_alarm,
@@ -132,3 +134,42 @@ async def test_after_a_missed_check_in_the_commands_give_nothing_away(
     for what in ("/checkin", "m:checkin", "/start", "/help", "/codeword", "ci:i:2"):
         for text in await _try(person, what):
             assert not GIVES_AWAY.search(text), (what, text)
+
+
+async def test_the_code_word_in_a_conversation_with_the_team_quiets_the_phone_again(
+    fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    """They talk to an operator, then someone takes the phone and they write the code word:
+    from then on the phone answers ordinarily, and /stop does not end the case, until the
+    operator writes again."""
+    person, operator = Person(bot, fake_api, 747, "ru"), Operator(fake_api)
+    await person.say("/start")
+    await person.say("/codeword")
+    await person.say(WORD["ru"])
+    await person.press("sa:in:no")
+    await reach_consent(person)
+    mark = len(fake_api.calls)
+    await consent(person, "h:yes")
+    (alert,) = await sent_to(fake_api, OPS, "Case #", since=mark)
+    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+    await recorded(redis_client, case)
+    await operator.press(f"op:take:{case}")
+    mark = len(fake_api.calls)
+    await operator.write("Здравствуйте, это Алёна.", thread_id=thread)
+    await sent_to(fake_api, 747, "это Алёна", since=mark)
+
+    mark = len(fake_api.calls)
+    [reply] = await person.say(WORD["ru"])
+    assert reply.text == ORDINARY["ru"]
+    await sent_to(fake_api, OPS, "a silent alert in this open case", since=mark)
+    for what in ("/codeword", "/start", "/stop", "/checkin", "m:checkin"):
+        for text in await _try(person, what):
+            assert not GIVES_AWAY.search(text), (what, text)
+    assert await redis_client.hget(f"smb:handoff:case:{case}", "state") == "taken"
+    [later] = await person.say("кто это?")
+    assert later.text == "Записал, спасибо 👍"
+    mark = len(fake_api.calls)
+    await operator.write("Вы можете говорить?", thread_id=thread)
+    await sent_to(fake_api, 747, "Вы можете говорить?", since=mark)
+    [explain, *_] = await _try(person, "/codeword")
+    assert "команд" in explain  # an ordinary conversation again
