@@ -15,14 +15,12 @@ resumes from its outbox instead of being dropped as a redelivery.
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-import hmac
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from bot.adapters.telegram.admission import Admission, DangerCheck
 from bot.adapters.telegram.answering import Answering, Engine
 from bot.adapters.telegram.budget import SendBudget, log_failure
 from bot.adapters.telegram.handling_limit import HandlingLimit
@@ -31,13 +29,13 @@ from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.operators import Handoff, Routed
 from bot.adapters.telegram.outbox import RedisOutbox
 from bot.adapters.telegram.progress import Left, Progress, Redo, Unsent
-from bot.adapters.telegram.ratelimit import Lane, PersonRateLimiter
+from bot.adapters.telegram.ratelimit import PersonRateLimiter
 from bot.adapters.telegram.reply_sender import ReplySender
 from bot.adapters.telegram.rest import AnswerRest, redo_given_up
 from bot.adapters.telegram.state import ChatState
-from bot.adapters.telegram.texts import FLOOD_NOTICE, TransportTexts
+from bot.adapters.telegram.texts import TransportTexts
 from bot.adapters.telegram.updates import TgInput, read_update, update_type
-from bot.core.events import EventKind, IncomingEvent, Reply
+from bot.core.events import IncomingEvent
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
 from bot.metrics import Metrics
@@ -48,10 +46,6 @@ __all__ = ["DangerCheck", "Engine", "Glue", "SendBudget", "TgInput", "UpdatePipe
 
 log = logging.getLogger(__name__)
 MAX_GROUPS_LOGGED = 100  # group chats named in the log, once each
-
-# Danger-phrase indicators found in a text, in a language (the triage's matcher).
-DangerCheck = Callable[[str, str], Sequence[str]]
-CALLBACK_ANSWER_LIMIT = 2.0  # seconds: answering a press is a courtesy, not worth a stall
 
 
 class UpdatePipeline:
@@ -79,19 +73,17 @@ class UpdatePipeline:
     ) -> None:
         self._engine = engine
         self._metrics = metrics or Metrics()
-        self._messenger = messenger
         self._state = state
-        self._store = store
         self._pseudonymizer = pseudonymizer
         self._handoff = handoff
-        self._texts = texts
-        self._rate = rate_limiter
         self._locks = locks or PersonLocks()
-        self._danger = danger
-        # A key of its own for text hashes, derived from the pseudonym secret.
-        self._digest_key = pseudonymizer.user_key("edits").encode()
         self._send_budget = send_budget
         self._replies = ReplySender(messenger, state, send_budget, flood_wait)
+        # A key of its own for text hashes, derived from the pseudonym secret.
+        self._admission = Admission(
+            state=state, store=store, messenger=messenger, rate_limiter=rate_limiter,
+            replies=self._replies, texts=texts, danger=danger, send_budget=send_budget,
+            digest_key=pseudonymizer.user_key("edits").encode())
         self._answering = Answering(engine=engine, handoff=handoff, replies=self._replies,
                                     state=state, store=store, outbox=outbox,
                                     metrics=self._metrics, send_budget=send_budget)
@@ -149,7 +141,7 @@ class UpdatePipeline:
                 await self._handoff.handle_operator_update(data)
                 return
             if data.callback_id is not None:
-                await self._answer_callback(data.callback_id)
+                await self._admission.answer_callback(data.callback_id)
             # Not private: silent in groups, a person's situation is never discussed there.
             self._log_group(data)
 
@@ -163,40 +155,15 @@ class UpdatePipeline:
             log.info("message from a group chat that is not the operators' chat: chat_id=%s",
                      data.chat_id)
 
-    # ------------------------------------------------------------------ before the lock
-    def _digest(self, data: TgInput) -> str | None:
-        """A keyed hash of what the person wrote (never the text itself), for later edits."""
-        if data.kind == EventKind.BUTTON or data.message_id is None:
-            return None
-        text = (data.text or "").encode()
-        return hmac.new(self._digest_key, text, hashlib.sha256).hexdigest()[:24]
-
     async def _handle_private(self, data: TgInput, user_key: str) -> None:
-        digest = self._digest(data)
-        # De-dup, remember the message id for /hide and its text's hash, in one round trip.
-        # A button press's message id is the bot's own message, already remembered.
-        incoming = data.message_id if data.kind != EventKind.BUTTON else None
-        first = await self._state.admit(data.update_id, user_key, incoming,
-                                        None if data.edited else digest)
-        if not first:
-            if data.update_id in self.taken_over:  # a dead replica had started it
-                async with self._locks.hold(user_key):
-                    left = await self._limit.run("resume", partial(self._resume, data, user_key))
-                await self._finish(left, data, user_key)
-            return  # a redelivery: Telegram did not see our 200 in time
-        if data.edited and data.message_id is not None and digest is not None:
-            if not await self._state.edit_changed(user_key, data.message_id, digest):
-                return  # e.g. Telegram re-sends a message after a reaction: nothing was said
-        if data.callback_id is not None:
-            await self._answer_callback(data.callback_id)
-        if not self._shows_danger(data):
-            lane: Lane = "button" if data.kind == EventKind.BUTTON else "text"
-            wait = await self._rate.reserve(user_key, lane)
-            if wait is None:
-                await self._flood_notice(data, user_key)
-                return
-            if wait > 0:
-                await asyncio.sleep(wait)  # slowed, not dropped; the lock is not held meanwhile
+        verdict = await self._admission.admit(data, user_key)  # before the lock
+        if verdict == "seen" and data.update_id in self.taken_over:  # a dead replica's
+            async with self._locks.hold(user_key):
+                left = await self._limit.run("resume", partial(self._resume, data, user_key))
+            await self._finish(left, data, user_key)
+            return
+        if verdict != "go":
+            return  # a redelivery (Telegram did not see our 200 in time), or nothing to say
         async with self._locks.hold(user_key):
             left = await self._limit.run("answer", partial(self._serve, data, user_key))
         await self._finish(left, data, user_key)
@@ -218,39 +185,6 @@ class UpdatePipeline:
                 await redo_given_up(left)
 
         await self._rest.finish(left, user_key, data.chat_id, try_again, give_up)
-
-    def _shows_danger(self, data: TgInput) -> bool:
-        """The danger-phrase layer on every text, before any limit applies."""
-        if self._danger is None or not data.text or data.kind == EventKind.BUTTON:
-            return False
-        try:
-            return bool(self._danger(data.text, data.language_code or ""))
-        except Exception as exc:  # then the limit applies as to any message
-            log_failure("danger check", exc)
-            return False
-
-    async def _answer_callback(self, callback_id: str) -> None:
-        try:
-            async with asyncio.timeout(min(CALLBACK_ANSWER_LIMIT, self._send_budget)):
-                await self._messenger.answer_callback(callback_id)
-        except Exception as exc:
-            # An old or already answered query: the press is still handled.
-            log.warning("answerCallbackQuery failed: %s", type(exc).__name__)
-
-    async def _flood_notice(self, data: TgInput, user_key: str) -> None:
-        if not await self._state.flood_notice_due(user_key):
-            return
-        language = await self._language(user_key, data)
-        notice = self._texts.translate(language, FLOOD_NOTICE)
-        budget = SendBudget(self._send_budget)
-        sent = await self._replies.deliver(data.chat_id, [Reply(notice)], budget)
-        await self._state.remember(user_key, sent)
-
-    async def _language(self, user_key: str, data: TgInput) -> str | None:
-        session = await self._store.load(user_key)
-        if session is not None and session.language:
-            return session.language
-        return data.language_code
 
     # ------------------------------------------------------------------ under the lock
     async def _serve(self, data: TgInput, user_key: str, progress: Progress) -> Unsent | None:
