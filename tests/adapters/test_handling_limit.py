@@ -42,11 +42,14 @@ NEVER = 20.0  # "never", for a test: far past every bound above
 
 
 class Stuck:
-    """Makes the engine's `method` not return, once, for events `when` picks."""
+    """Makes the engine's `method` not return for the first `times` calls `when` picks."""
 
-    def __init__(self, method: str, when: Callable[[Any], bool] = lambda arg: True) -> None:
+    def __init__(self, method: str, when: Callable[[Any], bool] = lambda arg: True,
+                 times: int = 1) -> None:
         self.method = method
         self.when = when
+        self.times = times
+        self.calls = 0
         self.entered = asyncio.Event()
 
     async def factory(self, settings: Settings, store: SessionStore) -> Engine:
@@ -54,7 +57,8 @@ class Stuck:
         real = getattr(engine, self.method)
 
         async def stuck(first: Any, *args: Any, **kwargs: Any) -> Any:
-            if not self.entered.is_set() and self.when(first):
+            if self.calls < self.times and self.when(first):
+                self.calls += 1
                 self.entered.set()
                 await asyncio.Event().wait()  # a Redis or a model that does not answer
             return await real(first, *args, **kwargs)
@@ -103,7 +107,8 @@ async def test_a_danger_message_whose_engine_call_is_cut_is_answered_with_the_nu
         stuck_bot: tuple[RunningBot, Stuck], fake_api: FakeBotAPI, redis_client: Redis
 ) -> None:
     """Cut before the answer was made (the engine did not return): the person's lock is free
-    at the limit, and the update is handled again: the emergency numbers arrive, not never."""
+    at the limit, the emergency numbers are sent at once from the content, and the update is
+    handled again: its whole answer (the numbers and the country question) follows."""
     bot, stuck = stuck_bot
     person = Person(bot, fake_api, 30_001, "ru")
     await person.say("/start")
@@ -111,12 +116,30 @@ async def test_a_danger_message_whose_engine_call_is_cut_is_answered_with_the_nu
     await fake_api.push(message_update(fake_api, person.user, text=SAID))
     await asyncio.wait_for(stuck.entered.wait(), NEVER)
 
-    numbers = await sent_to(fake_api, person.chat_id, "112", since=mark, within=NEVER)
+    numbers = await sent_to(fake_api, person.chat_id, "112", count=2, since=mark,
+                            within=NEVER)
 
-    assert len(numbers) == 1  # answered once
+    assert len(numbers) == 2  # at once after the cut, then in the whole answer
     assert overruns(bot, "answer") == 1
     await bot.settle()
     assert not [key async for key in redis_client.scan_iter("smb:lock:*")]
+
+
+@pytest.mark.parametrize("stuck_bot", [Stuck("handle", said, times=1000)], indirect=True)
+async def test_a_danger_message_whose_engine_stays_stuck_still_gets_the_numbers(
+        stuck_bot: tuple[RunningBot, Stuck], fake_api: FakeBotAPI
+) -> None:
+    """The engine does not answer that message however often it is tried (a Redis that does
+    not answer): the emergency numbers still arrive, one limit after the message."""
+    bot, stuck = stuck_bot
+    person = Person(bot, fake_api, 30_004, "ru")
+    await person.say("/start")
+    mark = len(fake_api.calls)
+    await fake_api.push(message_update(fake_api, person.user, text=SAID))
+    await asyncio.wait_for(stuck.entered.wait(), NEVER)
+
+    await sent_to(fake_api, person.chat_id, "112", since=mark, within=NEVER)
+    assert overruns(bot, "answer") == 1
 
 
 def keeps_a_case(user_key: Any) -> bool:

@@ -64,7 +64,7 @@ class Admission:
                 return "drop"  # e.g. Telegram re-sends a message after a reaction
         if data.callback_id is not None:
             await self.answer_callback(data.callback_id)
-        if not self._shows_danger(data):
+        if not self.shows_danger(data):
             lane: Lane = "button" if data.kind == EventKind.BUTTON else "text"
             wait = await self._rate.reserve(user_key, lane)
             if wait is None:
@@ -90,7 +90,7 @@ class Admission:
         text = (data.text or "").encode()
         return hmac.new(self._digest_key, text, hashlib.sha256).hexdigest()[:24]
 
-    def _shows_danger(self, data: TgInput) -> bool:
+    def shows_danger(self, data: TgInput) -> bool:
         """The danger-phrase layer on every text, before any limit applies."""
         if self._danger is None or not data.text or data.kind == EventKind.BUTTON:
             return False

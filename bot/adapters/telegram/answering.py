@@ -29,7 +29,14 @@ from bot.adapters.telegram.progress import REST_PATIENCE, Progress, Unsent
 from bot.adapters.telegram.reply_sender import ReplySender
 from bot.adapters.telegram.state import ChatState
 from bot.core.engine import Commit
-from bot.core.events import CaseStatus, HideChat, IncomingEvent, OperatorAlert, Response
+from bot.core.events import (
+    CaseStatus,
+    HideChat,
+    IncomingEvent,
+    OperatorAlert,
+    Reply,
+    Response,
+)
 from bot.core.session import Session
 from bot.core.session_store import SessionStore
 from bot.handoff.routing import Queued
@@ -51,6 +58,8 @@ class Engine(Protocol):
     async def is_code_word(self, event: IncomingEvent) -> bool: ...
 
     async def answers_before_case(self, event: IncomingEvent) -> bool: ...
+
+    def emergency_reply(self, language: str | None) -> Reply: ...
 
 
 class Answering:

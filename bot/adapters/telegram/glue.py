@@ -166,7 +166,20 @@ class UpdatePipeline:
             return  # a redelivery (Telegram did not see our 200 in time), or nothing to say
         async with self._locks.hold(user_key):
             left = await self._limit.run("answer", partial(self._serve, data, user_key))
+        if isinstance(left, Redo) and self._admission.shows_danger(data):
+            await self._numbers_first(data, user_key)
         await self._finish(left, data, user_key)
+
+    async def _numbers_first(self, data: TgInput, user_key: str) -> None:
+        """A message that shows danger, cut before its answer was made: the emergency numbers
+        now, from the content alone; the whole answer follows when it is handled again."""
+        try:
+            reply = self._engine.emergency_reply(data.language_code)
+            sent = await self._replies.deliver(data.chat_id, [reply],
+                                               SendBudget(self._send_budget))
+            await self._state.remember(user_key, sent)
+        except Exception as exc:
+            log_failure("emergency numbers after a cut", exc)
 
     async def _finish(self, left: Left | None, data: TgInput, user_key: str) -> None:
         """What the handling left (unsent replies, or the whole update when it was cut before
