@@ -113,14 +113,15 @@ class Answering:
         True when it has no answer there yet, to be handled afresh (its session did not
         change); False when done here or before (or the outbox cannot be read: then, as
         before the outbox, it is not answered again); `Unsent` when replies are left.
-        `taken_over`: counted as a take-over (False: this process cut its own handling)."""
+        `taken_over`: counted as a take-over (False: this process cut its own handling, and
+        an unreadable outbox means handling it afresh: twice beats never)."""
         if self.outbox is None:
             return False
         try:
             found = await self.outbox.read(user_key, update_id)
         except Exception as exc:
             log_failure("reading the outbox", exc)
-            return False
+            return not taken_over
         if found is None:
             if taken_over:
                 self._metrics.outbox.labels("rerun").inc()
