@@ -212,6 +212,15 @@ class BotSettings(BaseSettings):
     rate_max_delay_s: float = Field(default=30.0, gt=0)  # slowed up to this, then a flood
     send_budget_s: float = Field(default=15.0, gt=0)  # all Bot API calls of one update
     lock_lease_s: float = Field(default=15.0, gt=0)  # a person's cross-replica lock lease
+    # The longest one update's handling may hold the person's lock (engine, Redis, Bot API
+    # calls); past it the handling is cut, the lock released and the rest tried again outside
+    # it. The lock's wait is this plus the lease. Unset: 2 x send_budget_s.
+    handling_limit_s: float | None = Field(default=None, gt=0)
+
+    @property
+    def handling_limit(self) -> float:
+        """`handling_limit_s`, or two send budgets when unset (seconds)."""
+        return self.handling_limit_s or 2 * self.send_budget_s
     log_level: str = "INFO"
     log_format: Literal["plain", "json"] = "plain"  # json: one JSON object per line
     # host:port of /healthz, /readyz and /metrics in polling mode (webhook mode serves them on

@@ -128,6 +128,11 @@ class Metrics:
             "replicas confirmed than REDIS_WAIT_REPLICAS within REDIS_WAIT_TIMEOUT_MS.",
             registry=r,
         )
+        self.handling_overruns = Counter(
+            "smb_handling_overruns", "Updates whose handling under the person's lock overran "
+            "BOT_HANDLING_LIMIT_S and was cut (the lock released, the rest tried again outside "
+            "it), by stage: answer, resume, rest.", ["stage"], registry=r,
+        )
         self.checkins = Counter(
             "smb_checkins", "Check-in timer events (asked, undelivered, missed, late_answer).",
             ["event"], registry=r,

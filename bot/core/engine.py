@@ -179,6 +179,17 @@ class DialogueEngine:
             log.error("check-in answer lookup failed (%s)", type(exc).__name__)
             return False
 
+    def emergency_reply(self, language: str | None) -> Reply:
+        """The universal emergency numbers (as the first reply of the at-risk path when the
+        country is unknown), from the content alone: no session, no Redis. What a transport
+        sends at once when the handling of a message that shows danger was cut at its time
+        limit, before handling it again (bot/adapters/telegram/handling_limit.py)."""
+        content = self._holder.content
+        places = self._content_parts(content)[1]
+        r = Replies(content, self._i18n.translator(language), places,
+                    team=self._safety.handoff_available)
+        return r.risk_numbers(None)
+
     async def keep_case(self, user_key: str, case: CaseStatus) -> None:
         """Keep the handoff's word about the person's case in their session, outside a turn
         (a case opened or relayed to); the transport calls it under the person's lock."""

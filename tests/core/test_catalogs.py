@@ -3,13 +3,14 @@
 The msgids are re-extracted from the code (babel.cfg, as `pybabel extract` does) into a temporary
 template, and each one must have a finished (non-empty, non-fuzzy) msgstr in every catalog, with
 the same placeholders as its msgid. When this fails after adding a string: re-extract, update and
-translate, then compile:
+translate, then compile (README "UI strings"):
 
-    pybabel extract -F babel.cfg -o locales/messages.pot --project=safe-migration-bot \
-        --version=0.1.0 --copyright-holder="safe-migration-bot contributors" -w 100 \
-        -c "TRANSLATORS:" .
-    pybabel update -w 100 --ignore-obsolete -i locales/messages.pot -d locales
+    pybabel -q extract --sort-output -c TRANSLATORS: -F babel.cfg -o locales/messages.pot .
+    pybabel -q update --ignore-obsolete -i locales/messages.pot -d locales
     pybabel compile -d locales -D messages
+
+The template itself (`locales/messages.pot`) must hold exactly the code's msgids too: a
+translator or a tool that starts from it must not miss a string, nor translate a dead one.
 """
 
 from __future__ import annotations
@@ -86,6 +87,32 @@ def _placeholders(text: str) -> tuple[frozenset[str], Counter[str]]:
             continue
         percent[f"%({match['name']})" if match["name"] is not None else f"%{match['conv']}"] += 1
     return fields, percent
+
+
+def _keys(catalog: Catalog) -> set[tuple[tuple[str, ...], str | None]]:
+    """Each entry as (its msgid and plural msgid, its context); the header left out."""
+    return {(_ids(m), m.context) for m in catalog if m.id}
+
+
+def test_the_template_holds_the_msgids_of_the_code(extracted: Catalog) -> None:
+    with (LOCALES / "messages.pot").open("rb") as fh:
+        template = read_po(fh)
+    code, pot = _keys(extracted), _keys(template)
+    lagging = [f"missing: {ids[0]!r}" for ids, _ in sorted(code - pot, key=str)]
+    lagging += [f"no longer in the code: {ids[0]!r}" for ids, _ in sorted(pot - code, key=str)]
+    assert lagging == [], "locales/messages.pot lags the code: re-extract (README \"UI " \
+        "strings\"), then update the catalogs:\n" + "\n".join(lagging)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_catalog_holds_the_template_and_nothing_dead(lang: str) -> None:
+    with (LOCALES / "messages.pot").open("rb") as fh:
+        template = _keys(read_po(fh))
+    catalog = _keys(_catalog(lang))
+    problems = [f"missing: {ids[0]!r}" for ids, _ in sorted(template - catalog, key=str)]
+    problems += [f"obsolete: {ids[0]!r}" for ids, _ in sorted(catalog - template, key=str)]
+    assert problems == [], f"{lang}: pybabel update --ignore-obsolete, then translate:\n" + \
+        "\n".join(problems)
 
 
 def test_extraction_scans_only_the_bot_package(extracted: Catalog) -> None:

@@ -13,6 +13,7 @@ from bot.adapters.telegram.glue import UpdatePipeline
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.runner import EngineFactory, serve
 from bot.config import Settings
+from bot.metrics import Metrics
 from tests.helpers.chat import plain_settings
 from tests.helpers.fake_bot_api import (
     TOKEN,
@@ -41,7 +42,8 @@ def make_settings(api: FakeBotAPI, framework: str, redis_url: str | None, **over
                            "pseudonym_key": SecretStr(PSEUDONYM_KEY),
                            "rate_limit_per_minute": over.get("rate_limit", 20),
                            "health_listen": over.get("health_listen", "")}
-    for name in ("rate_burst", "rate_max_delay_s", "send_budget_s", "lock_lease_s"):
+    for name in ("rate_burst", "rate_max_delay_s", "send_budget_s", "lock_lease_s",
+                 "handling_limit_s"):
         if name in over:
             bot[name] = over[name]
     return plain_settings(
@@ -75,9 +77,11 @@ class RunningBot:
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
         self.glue: UpdatePipeline | None = None
+        self.metrics = Metrics()  # this run's registry (a new one at each start)
 
     async def start(self) -> None:
         self._stop = asyncio.Event()
+        self.metrics = Metrics()
         started = asyncio.Event()
 
         def on_started(glue: UpdatePipeline) -> None:
@@ -87,7 +91,7 @@ class RunningBot:
         self._task = asyncio.create_task(
             serve(self.settings, self._stop, engine_factory=self._factory, on_started=on_started,
                   limiter=self._limiter or fast_limiter(), handoff_options=self.handoff_options,
-                  checkin_options=self.checkin_options)
+                  checkin_options=self.checkin_options, metrics=self.metrics)
         )
         waiter = asyncio.create_task(started.wait())
         await asyncio.wait({self._task, waiter}, timeout=120, return_when=asyncio.FIRST_COMPLETED)

@@ -8,8 +8,10 @@ marked as it is done, so a replica that takes up a dead one's update carries out
 An answer whose replies stop short for a reason that passes (the budget ran out on a slow or
 flood-controlled Telegram, a 5xx) is not done: `carry_out` returns what is left (`Unsent`),
 and the pipeline sends it later, outside the person's lock (their next message is not held),
-until it is sent or `REST_PATIENCE` has passed. Only then is the outbox entry finished: the
-hotline numbers in the second of three messages are never dropped because the first was slow.
+until it is sent or `REST_PATIENCE` has passed (`rest.py`). Only then is the outbox entry
+finished: the hotline numbers in the second of three messages are never dropped because the
+first was slow. Each step is also written to a `Progress`, which says what is left when the
+handling is cut at the handling limit (`handling_limit.py`).
 """
 
 from __future__ import annotations
@@ -17,17 +19,24 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from dataclasses import dataclass
 from typing import Protocol
 
 from bot.adapters.telegram.budget import SendBudget, log_failure
 from bot.adapters.telegram.formatting import coalesce
 from bot.adapters.telegram.operators import Handoff, Tell
 from bot.adapters.telegram.outbox import Plan, RedisOutbox
+from bot.adapters.telegram.progress import REST_PATIENCE, Progress, Unsent
 from bot.adapters.telegram.reply_sender import ReplySender
 from bot.adapters.telegram.state import ChatState
 from bot.core.engine import Commit
-from bot.core.events import CaseStatus, HideChat, IncomingEvent, OperatorAlert, Response
+from bot.core.events import (
+    CaseStatus,
+    HideChat,
+    IncomingEvent,
+    OperatorAlert,
+    Reply,
+    Response,
+)
 from bot.core.session import Session
 from bot.core.session_store import SessionStore
 from bot.handoff.routing import Queued
@@ -35,23 +44,7 @@ from bot.metrics import Metrics
 
 log = logging.getLogger("bot.adapters.telegram.glue")  # the name operators grep for
 
-# Seconds an answer's unsent replies are tried for after its budget (Telegram's flood control
-# asks for seconds to minutes; a person waits for the rest of an answer longer than that).
-REST_PATIENCE = 600.0
-
-
-@dataclass(frozen=True, slots=True)
-class Unsent:
-    """What an answer still has to send: `plan` with `plan.at` marking the progress (as in the
-    outbox), `durable` when the outbox holds it."""
-
-    plan: Plan
-    durable: bool
-
-    @property
-    def left(self) -> int:
-        """Replies not sent yet (one started and cut counts as unsent)."""
-        return len(self.plan.replies) - self.plan.at // 2
+__all__ = ["REST_PATIENCE", "Answering", "Engine", "Unsent"]
 
 
 class Engine(Protocol):
@@ -65,6 +58,8 @@ class Engine(Protocol):
     async def is_code_word(self, event: IncomingEvent) -> bool: ...
 
     async def answers_before_case(self, event: IncomingEvent) -> bool: ...
+
+    def emergency_reply(self, language: str | None) -> Reply: ...
 
 
 class Answering:
@@ -83,50 +78,66 @@ class Answering:
         self._send_budget = send_budget
 
     async def answer(self, engine: Engine, event: IncomingEvent, case: CaseStatus | None,
-                     chat_id: int, update_id: int, budget: SendBudget) -> Unsent | None:
+                     chat_id: int, update_id: int, budget: SendBudget,
+                     progress: Progress | None = None) -> Unsent | None:
         """Run the engine on `event` (under the person's lock) and carry out its answer; with
         an outbox the answer is written with the session, in one MULTI/EXEC."""
         user_key = event.user_key
+        progress = progress or Progress()
         if self.outbox is None:
             response = await engine.handle(event, case)
-            plan = Plan.of(chat_id, coalesce(response.replies), response)
-            return await self.carry_out(plan, user_key, update_id, budget, durable=False)
+            progress.plan = Plan.of(chat_id, coalesce(response.replies), response)
+            return await self.carry_out(progress.plan, user_key, update_id, budget,
+                                        durable=False, progress=progress)
         outbox = self.outbox
         plans: list[Plan] = []
         written: list[bool] = []
 
         async def commit(session: Session | None, response: Response) -> None:
             plans.append(Plan.of(chat_id, coalesce(response.replies), response))
+            # Cut while writing, the outbox may or may not hold it: handled again, the
+            # outbox decides (`resume`), so the plan is known only once written.
             written.append(await outbox.commit(user_key, update_id, session, plans[0]))
+            progress.plan, progress.durable = plans[0], written[0]
 
         response = await engine.handle(event, case, commit=commit)
         plan = plans[0] if plans else Plan.of(chat_id, coalesce(response.replies), response)
-        return await self.carry_out(plan, user_key, update_id, budget, durable=any(written))
+        progress.plan, progress.durable = plan, any(written)
+        return await self.carry_out(plan, user_key, update_id, budget, durable=any(written),
+                                    progress=progress)
 
-    async def resume(self, user_key: str, chat_id: int, update_id: int, budget: SendBudget
+    async def resume(self, user_key: str, chat_id: int, update_id: int, budget: SendBudget,
+                     progress: Progress | None = None, *, taken_over: bool = True
                      ) -> bool | Unsent:
         """An update a dead replica had started: carry out what its outbox says is not done.
         True when it has no answer there yet, to be handled afresh (its session did not
         change); False when done here or before (or the outbox cannot be read: then, as
-        before the outbox, it is not answered again); `Unsent` when replies are left."""
+        before the outbox, it is not answered again); `Unsent` when replies are left.
+        `taken_over`: counted as a take-over (False: this process cut its own handling, and
+        an unreadable outbox means handling it afresh: twice beats never)."""
         if self.outbox is None:
             return False
         try:
             found = await self.outbox.read(user_key, update_id)
         except Exception as exc:
             log_failure("reading the outbox", exc)
-            return False
+            return not taken_over
         if found is None:
-            self._metrics.outbox.labels("rerun").inc()
+            if taken_over:
+                self._metrics.outbox.labels("rerun").inc()
             return True
         if isinstance(found, Plan):
-            self._metrics.outbox.labels("resumed").inc()
+            if taken_over:
+                self._metrics.outbox.labels("resumed").inc()
+            if progress is not None:
+                progress.plan, progress.durable = found, True
             return await self.carry_out(found, user_key, update_id, budget, durable=True,
-                                        resumed=True) or False
+                                        resumed=taken_over, progress=progress) or False
         return False
 
     async def send_rest(self, unsent: Unsent, user_key: str, update_id: int,
-                        budget: SendBudget) -> Unsent | None:
+                        budget: SendBudget, progress: Progress | None = None
+                        ) -> Unsent | None:
         """Another try at an answer's unsent replies (under the person's lock); what is still
         left, or None when sent, refused for good, or no longer in the outbox (erased)."""
         plan = unsent.plan
@@ -138,8 +149,11 @@ class Answering:
                 found = plan
             if not isinstance(found, Plan):
                 return None  # /delete erased it, or it is done
-            plan = dataclasses.replace(found, hide=None)  # carried out on the first try
-        return await self.carry_out(plan, user_key, update_id, budget, durable=unsent.durable)
+            plan = dataclasses.replace(found, hide=plan.hide)  # the copy in hand knows that
+        if progress is not None:
+            progress.plan, progress.durable = plan, unsent.durable
+        return await self.carry_out(plan, user_key, update_id, budget, durable=unsent.durable,
+                                    progress=progress)
 
     async def give_up(self, unsent: Unsent, user_key: str, update_id: int) -> None:
         """`REST_PATIENCE` passed with replies unsent: logged (counts only), the entry done."""
@@ -149,15 +163,19 @@ class Answering:
             await self.outbox.finish(user_key, update_id)
 
     async def carry_out(self, plan: Plan, user_key: str, update_id: int, budget: SendBudget,
-                        *, durable: bool, resumed: bool = False) -> Unsent | None:
+                        *, durable: bool, resumed: bool = False,
+                        progress: Progress | None = None) -> Unsent | None:
         """Everything `plan` still has to do (`resumed`: taken up from a dead replica); what
-        is left when its replies stopped short for a reason that passes."""
+        is left when its replies stopped short for a reason that passes. Each step is
+        written to `progress` as it is done."""
         outbox = self.outbox if durable else None
+        progress = progress or Progress()
         tells: list[Tell] = []
-        erased = False
+        erased = bool(plan.erase) and plan.queued  # done by an earlier, cut, try
         again = False  # alerts queued by the dead replica: asked again for the queue place
         if not plan.queued:
             tells, erased = await self._durable_effects(plan, user_key)
+            progress.queued = True
             if outbox is not None and plan.alerts:
                 await outbox.mark(user_key, update_id, queued=True)
         elif resumed and plan.alerts:
@@ -166,11 +184,10 @@ class Answering:
         if plan.at % 2:  # started, never marked sent: it may have reached Telegram already
             self._metrics.outbox.labels("possible_repeat").inc()
 
-        progress = plan.at
+        progress.at = plan.at
 
         async def mark(at: int) -> None:
-            nonlocal progress
-            progress = at
+            progress.at = at
             if outbox is not None:
                 await outbox.mark(user_key, update_id, at=at)
 
@@ -178,10 +195,10 @@ class Answering:
                                                     first=first, mark=mark)
         sent = delivery.ids
         unsent = None
-        if delivery.unsent_may_pass and not erased and progress < 2 * len(plan.replies):
+        if delivery.unsent_may_pass and not erased and progress.at < 2 * len(plan.replies):
             # Alerts are queued: a later try sends only the replies.
-            unsent = Unsent(dataclasses.replace(plan, queued=True, hide=None, at=progress),
-                            durable=outbox is not None)
+            unsent = Unsent(dataclasses.replace(plan, queued=True, hide=None, at=progress.at),
+                            durable=outbox is not None, retry_after=delivery.retry_after)
         if not erased:
             await self._state.remember(user_key, sent)  # before /hide, which reads it
         if again:
@@ -191,6 +208,7 @@ class Answering:
         await self._tell(tells, budget)
         if plan.hide is not None:
             await self._replies.hide(HideChat(str(plan.chat_id), plan.hide), user_key, budget)
+        progress.hidden = True
         if unsent is not None:
             return unsent  # not done: the outbox keeps the rest (and a take-over sends it)
         if outbox is not None and not erased:

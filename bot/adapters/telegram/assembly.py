@@ -103,7 +103,8 @@ async def assemble(
         settings, store)
     bind_held_texts(raw_engine, health, secrets.pseudonym_key)
     engine = MeasuredEngine(raw_engine, metrics)
-    adapter = make_adapter(settings, secrets.token, limiter or OutgoingLimiter())
+    limiter = limiter or OutgoingLimiter()
+    adapter = make_adapter(settings, secrets.token, limiter)
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
     texts = TransportTexts(i18n)
     holder: ContentHolder | None = getattr(engine, "content_holder", None)
@@ -124,8 +125,11 @@ async def assemble(
         pseudonymizer=pseudonymizer,
         handoff=handoff, texts=texts,
         rate_limiter=MeasuredRateLimiter(build_rate_limiter(settings, health), metrics),
+        # A holder is cut at the handling limit: a waiter that waited that and a lease more
+        # is behind a replica that died or froze, and goes ahead.
         locks=PersonLocks(health, lease=settings.bot.lock_lease_s,
-                          wait=settings.bot.lock_lease_s + 2 * settings.bot.send_budget_s),
+                          wait=settings.bot.handling_limit + settings.bot.lock_lease_s),
+        handling_limit=settings.bot.handling_limit, flood_wait=limiter.blocked_for,
         danger=danger_check_for(engine), send_budget=settings.bot.send_budget_s,
         operator_chat_id=settings.operators.chat_id, metrics=metrics,
         outbox=RedisOutbox(health.redis, store, health)

@@ -27,6 +27,12 @@ class SendBudget:
         loop = asyncio.get_running_loop()
         return self._deadline is not None and loop.time() >= self._deadline
 
+    def left(self) -> float:
+        """Seconds left (all of them before the first call)."""
+        if self._deadline is None:
+            return self._seconds
+        return max(self._deadline - asyncio.get_running_loop().time(), 0.0)
+
     def window(self, share: float = 1.0) -> asyncio.Timeout:
         """A timeout ending with the budget (or after `share` of what is left of it)."""
         now = asyncio.get_running_loop().time()

@@ -6,32 +6,36 @@ wait otherwise, a drop only past `max_delay`); then, under the person's lock (ac
 replicas), the open case or the engine. What must not be lost is done before anything can
 fail: the operator alert is queued and an erasure done before the first reply is attempted,
 and every Bot API call of one update shares one time budget, so a stuck send never holds the
-person's next message for longer than that. Carrying out the engine's answer, durably through
-the outbox, is `answering.py`; an update taken up from a dead replica (`taken_over`) resumes
-from its outbox instead of being dropped as a redelivery.
+person's next message for longer than that; the whole handling under the lock has a limit too
+(`handling_limit.py`), past which the lock is released. Carrying out the engine's answer,
+durably through the outbox, is `answering.py`; what an answer or a cut handling left is tried
+again outside the lock by `rest.py`; an update taken up from a dead replica (`taken_over`)
+resumes from its outbox instead of being dropped as a redelivery.
 """
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-import hmac
 import logging
-from collections.abc import Callable, Sequence
-from contextlib import suppress
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from bot.adapters.telegram.answering import REST_PATIENCE, Answering, Engine, Unsent
+from bot.adapters.telegram.admission import Admission, DangerCheck
+from bot.adapters.telegram.answering import Answering, Engine
 from bot.adapters.telegram.budget import SendBudget, log_failure
+from bot.adapters.telegram.handling_limit import HandlingLimit
+from bot.adapters.telegram.in_hand import InHand
 from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.operators import Handoff, Routed
 from bot.adapters.telegram.outbox import RedisOutbox
-from bot.adapters.telegram.ratelimit import Lane, PersonRateLimiter
+from bot.adapters.telegram.progress import Left, Progress, Redo, Unsent
+from bot.adapters.telegram.ratelimit import PersonRateLimiter
 from bot.adapters.telegram.reply_sender import ReplySender
+from bot.adapters.telegram.rest import AnswerRest, redo_given_up
 from bot.adapters.telegram.state import ChatState
-from bot.adapters.telegram.texts import FLOOD_NOTICE, TransportTexts
+from bot.adapters.telegram.texts import TransportTexts
 from bot.adapters.telegram.updates import TgInput, read_update, update_type
-from bot.core.events import EventKind, IncomingEvent, Reply
+from bot.core.events import IncomingEvent
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
 from bot.metrics import Metrics
@@ -42,12 +46,6 @@ __all__ = ["DangerCheck", "Engine", "Glue", "SendBudget", "TgInput", "UpdatePipe
 
 log = logging.getLogger(__name__)
 MAX_GROUPS_LOGGED = 100  # group chats named in the log, once each
-
-# Danger-phrase indicators found in a text, in a language (the triage's matcher).
-DangerCheck = Callable[[str, str], Sequence[str]]
-CALLBACK_ANSWER_LIMIT = 2.0  # seconds: answering a press is a courtesy, not worth a stall
-# Seconds between tries at an answer's unsent replies: doubling from the first to the last.
-REST_PAUSES = (1.0, 30.0)
 
 
 class UpdatePipeline:
@@ -70,39 +68,40 @@ class UpdatePipeline:
         operator_chat_id: int | None = None,
         metrics: Metrics | None = None,
         outbox: RedisOutbox | None = None,
+        handling_limit: float | None = None,
+        flood_wait: Callable[[int], float] = lambda chat_id: 0.0,
     ) -> None:
         self._engine = engine
         self._metrics = metrics or Metrics()
-        self._messenger = messenger
         self._state = state
-        self._store = store
         self._pseudonymizer = pseudonymizer
         self._handoff = handoff
-        self._texts = texts
-        self._rate = rate_limiter
         self._locks = locks or PersonLocks()
-        self._danger = danger
-        # A key of its own for text hashes, derived from the pseudonym secret.
-        self._digest_key = pseudonymizer.user_key("edits").encode()
         self._send_budget = send_budget
-        self._replies = ReplySender(messenger, state, send_budget)
+        self._replies = ReplySender(messenger, state, send_budget, flood_wait)
+        # A key of its own for text hashes, derived from the pseudonym secret.
+        self._admission = Admission(
+            state=state, store=store, messenger=messenger, rate_limiter=rate_limiter,
+            replies=self._replies, texts=texts, danger=danger, send_budget=send_budget,
+            digest_key=pseudonymizer.user_key("edits").encode())
         self._answering = Answering(engine=engine, handoff=handoff, replies=self._replies,
                                     state=state, store=store, outbox=outbox,
                                     metrics=self._metrics, send_budget=send_budget)
+        # Default: two send budgets, within the lock's default wait (lease + 2 budgets).
+        self._limit = HandlingLimit(handling_limit or 2 * send_budget, self._metrics)
+        self._in_hand = InHand()
+        self._rest = AnswerRest(in_hand=self._in_hand, locks=self._locks, limit=self._limit,
+                                flood_wait=flood_wait)
         # Update ids taken up from a dead replica's inbox (the webhook server adds them): for
         # these a "seen before" means "started there", not a redelivery.
         self.taken_over: set[int] = set()
         self._operator_chat_id = operator_chat_id
         # Group chats already named in the log (docs/OPERATORS.md: how to learn the group's id).
         self._groups_logged: set[int] = set()
-        self._in_flight = 0
-        self._idle = asyncio.Event()
-        self._idle.set()
-        self._stopping = asyncio.Event()  # set: unsent replies stay in the outbox
 
     async def handle_update(self, update: Any) -> None:
         """Entry point for both adapters; never raises (errors are logged without user data)."""
-        self._busy(1)
+        self._in_hand.busy(1)
         try:
             self._metrics.updates.labels(update_type(update)).inc()
             data = read_update(update)
@@ -111,24 +110,16 @@ class UpdatePipeline:
         except Exception as exc:
             log_failure("update", exc)
         finally:
-            self._busy(-1)
-
-    def _busy(self, change: int) -> None:
-        """Count updates being handled (`drain` waits for none)."""
-        self._in_flight += change
-        if self._in_flight == 0:
-            self._idle.set()
-        else:
-            self._idle.clear()
+            self._in_hand.busy(-1)
 
     def stop_rest(self) -> None:
         """Stopping: answers cut short are tried no more here; what they have left stays in the
         outbox (and its update in the webhook inbox) for the replica that takes it up."""
-        self._stopping.set()
+        self._in_hand.stop()
 
     async def drain(self) -> None:
         """Wait until no update is being handled (before closing the Bot API session)."""
-        await self._idle.wait()
+        await self._in_hand.drain()
 
     async def handle(self, data: TgInput) -> None:
         """Handle one update already read into a `TgInput`."""
@@ -150,7 +141,7 @@ class UpdatePipeline:
                 await self._handoff.handle_operator_update(data)
                 return
             if data.callback_id is not None:
-                await self._answer_callback(data.callback_id)
+                await self._admission.answer_callback(data.callback_id)
             # Not private: silent in groups, a person's situation is never discussed there.
             self._log_group(data)
 
@@ -164,104 +155,52 @@ class UpdatePipeline:
             log.info("message from a group chat that is not the operators' chat: chat_id=%s",
                      data.chat_id)
 
-    # ------------------------------------------------------------------ before the lock
-    def _digest(self, data: TgInput) -> str | None:
-        """A keyed hash of what the person wrote (never the text itself), for later edits."""
-        if data.kind == EventKind.BUTTON or data.message_id is None:
-            return None
-        text = (data.text or "").encode()
-        return hmac.new(self._digest_key, text, hashlib.sha256).hexdigest()[:24]
-
     async def _handle_private(self, data: TgInput, user_key: str) -> None:
-        digest = self._digest(data)
-        # De-dup, remember the message id for /hide and its text's hash, in one round trip.
-        # A button press's message id is the bot's own message, already remembered.
-        incoming = data.message_id if data.kind != EventKind.BUTTON else None
-        first = await self._state.admit(data.update_id, user_key, incoming,
-                                        None if data.edited else digest)
-        if not first:
-            if data.update_id in self.taken_over:  # a dead replica had started it
-                async with self._locks.hold(user_key):
-                    unsent = await self._resume(data, user_key)
-                await self._send_rest(unsent, user_key, data.update_id)
-            return  # a redelivery: Telegram did not see our 200 in time
-        if data.edited and data.message_id is not None and digest is not None:
-            if not await self._state.edit_changed(user_key, data.message_id, digest):
-                return  # e.g. Telegram re-sends a message after a reaction: nothing was said
-        if data.callback_id is not None:
-            await self._answer_callback(data.callback_id)
-        if not self._shows_danger(data):
-            lane: Lane = "button" if data.kind == EventKind.BUTTON else "text"
-            wait = await self._rate.reserve(user_key, lane)
-            if wait is None:
-                await self._flood_notice(data, user_key)
-                return
-            if wait > 0:
-                await asyncio.sleep(wait)  # slowed, not dropped; the lock is not held meanwhile
-        async with self._locks.hold(user_key):
-            unsent = await self._serve(data, user_key)
-        await self._send_rest(unsent, user_key, data.update_id)
-
-    async def _send_rest(self, unsent: Unsent | None, user_key: str, update_id: int) -> None:
-        """An answer cut short by a slow or flood-controlled Telegram: its unsent replies are
-        tried again, each time under the person's lock with a budget of its own, and between
-        tries the lock is free (their next message is answered meanwhile). The update stays
-        in hand (and in the inbox) until then, so a replica that stops hands the rest over."""
-        loop = asyncio.get_running_loop()
-        give_up_at = loop.time() + REST_PATIENCE
-        pause = REST_PAUSES[0]
-        while unsent is not None:
-            if loop.time() + pause > give_up_at:
-                await self._answering.give_up(unsent, user_key, update_id)
-                return
-            self._busy(-1)  # waiting is not handling: a stop (drain) need not wait for it
-            try:
-                with suppress(TimeoutError):
-                    await asyncio.wait_for(self._stopping.wait(), pause)
-            finally:
-                self._busy(1)
-            if self._stopping.is_set():
-                return
-            pause = min(2 * pause, REST_PAUSES[1])
+        verdict = await self._admission.admit(data, user_key)  # before the lock
+        if verdict == "seen" and data.update_id in self.taken_over:  # a dead replica's
             async with self._locks.hold(user_key):
-                unsent = await self._answering.send_rest(unsent, user_key, update_id,
-                                                         SendBudget(self._send_budget))
-
-    def _shows_danger(self, data: TgInput) -> bool:
-        """The danger-phrase layer on every text, before any limit applies."""
-        if self._danger is None or not data.text or data.kind == EventKind.BUTTON:
-            return False
-        try:
-            return bool(self._danger(data.text, data.language_code or ""))
-        except Exception as exc:  # then the limit applies as to any message
-            log_failure("danger check", exc)
-            return False
-
-    async def _answer_callback(self, callback_id: str) -> None:
-        try:
-            async with asyncio.timeout(min(CALLBACK_ANSWER_LIMIT, self._send_budget)):
-                await self._messenger.answer_callback(callback_id)
-        except Exception as exc:
-            # An old or already answered query: the press is still handled.
-            log.warning("answerCallbackQuery failed: %s", type(exc).__name__)
-
-    async def _flood_notice(self, data: TgInput, user_key: str) -> None:
-        if not await self._state.flood_notice_due(user_key):
+                left = await self._limit.run("resume", partial(self._resume, data, user_key))
+            await self._finish(left, data, user_key)
             return
-        language = await self._language(user_key, data)
-        notice = self._texts.translate(language, FLOOD_NOTICE)
-        budget = SendBudget(self._send_budget)
-        sent = await self._replies.deliver(data.chat_id, [Reply(notice)], budget)
-        await self._state.remember(user_key, sent)
+        if verdict != "go":
+            return  # a redelivery (Telegram did not see our 200 in time), or nothing to say
+        async with self._locks.hold(user_key):
+            left = await self._limit.run("answer", partial(self._serve, data, user_key))
+        if isinstance(left, Redo) and self._admission.shows_danger(data):
+            await self._numbers_first(data, user_key)
+        await self._finish(left, data, user_key)
 
-    async def _language(self, user_key: str, data: TgInput) -> str | None:
-        session = await self._store.load(user_key)
-        if session is not None and session.language:
-            return session.language
-        return data.language_code
+    async def _numbers_first(self, data: TgInput, user_key: str) -> None:
+        """A message that shows danger, cut before its answer was made: the emergency numbers
+        now, from the content alone; the whole answer follows when it is handled again."""
+        try:
+            reply = self._engine.emergency_reply(data.language_code)
+            sent = await self._replies.deliver(data.chat_id, [reply],
+                                               SendBudget(self._send_budget))
+            await self._state.remember(user_key, sent)
+        except Exception as exc:
+            log_failure("emergency numbers after a cut", exc)
+
+    async def _finish(self, left: Left | None, data: TgInput, user_key: str) -> None:
+        """What the handling left (unsent replies, or the whole update when it was cut before
+        the answer was made) is tried again outside the person's lock (`rest.py`)."""
+
+        async def try_again(left: Left, progress: Progress) -> Left | None:
+            if isinstance(left, Redo):
+                return await self._redo(data, user_key, progress)
+            return await self._answering.send_rest(left, user_key, data.update_id,
+                                                   SendBudget(self._send_budget), progress)
+
+        async def give_up(left: Left) -> None:
+            if isinstance(left, Unsent):
+                await self._answering.give_up(left, user_key, data.update_id)
+            else:
+                await redo_given_up(left)
+
+        await self._rest.finish(left, user_key, data.chat_id, try_again, give_up)
 
     # ------------------------------------------------------------------ under the lock
-    async def _serve(self, data: TgInput, user_key: str) -> Unsent | None:
+    async def _serve(self, data: TgInput, user_key: str, progress: Progress) -> Unsent | None:
         event = IncomingEvent(
             user_key=user_key, chat_key=str(data.chat_id), kind=data.kind, text=data.text,
             payload=data.payload, language_code=data.language_code, edited=data.edited,
@@ -276,16 +215,25 @@ class UpdatePipeline:
             await self._answering.finish(user_key, data.update_id)
             return None
         return await self._answering.answer(self._engine, event, routed.case, data.chat_id,
-                                            data.update_id, budget)
+                                            data.update_id, budget, progress)
 
-    async def _resume(self, data: TgInput, user_key: str) -> Unsent | None:
+    async def _resume(self, data: TgInput, user_key: str, progress: Progress, *,
+                      taken_over: bool = True) -> Unsent | None:
         """An update a dead replica had started: the rest of its answer, or handled afresh
         when the engine never committed one (the session did not change)."""
         found = await self._answering.resume(user_key, data.chat_id, data.update_id,
-                                             SendBudget(self._send_budget))
+                                             SendBudget(self._send_budget), progress,
+                                             taken_over=taken_over)
         if found is True:
-            return await self._serve(data, user_key)
+            return await self._serve(data, user_key, progress)
         return found if isinstance(found, Unsent) else None
+
+    async def _redo(self, data: TgInput, user_key: str, progress: Progress) -> Unsent | None:
+        """An update whose handling here was cut before its answer was made: with an outbox,
+        what it says (the answer may have been written as the cut came), else afresh."""
+        if self._answering.outbox is None:
+            return await self._serve(data, user_key, progress)
+        return await self._resume(data, user_key, progress, taken_over=False)
 
     async def _to_case(self, event: IncomingEvent, budget: SendBudget) -> Routed:
         """The open case takes the event; a failure there leaves it to the engine (half the

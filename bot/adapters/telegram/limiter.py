@@ -79,6 +79,13 @@ class OutgoingLimiter:
             self._chats.move_to_end(chat_id)
         return bucket
 
+    def blocked_for(self, chat_id: int) -> float:
+        """Seconds until Telegram's flood control (429 retry_after) lets `chat_id` be sent to
+        again, for the chat or for the whole bot; 0 when it may be now."""
+        chat = self._chats.get(chat_id)
+        until = max(self._global.blocked_until, chat.blocked_until if chat else 0.0)
+        return max(until - time.monotonic(), 0.0)
+
     async def run(
         self, chat_id: int | None, call: Callable[[], Awaitable[T]], classify: Classifier
     ) -> T:

@@ -62,6 +62,9 @@ class MeasuredEngine:
     async def answers_before_case(self, event: IncomingEvent) -> bool:
         return await self._engine.answers_before_case(event)
 
+    def emergency_reply(self, language: str | None) -> Reply:
+        return self._engine.emergency_reply(language)
+
     def _count(self, tally: Tally) -> None:
         if tally in AT_RISK_TALLIES:
             self._metrics.at_risk.labels(tally.value).inc()

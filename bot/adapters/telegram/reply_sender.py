@@ -23,6 +23,7 @@ class Delivery:
 
     ids: list[int]
     unsent_may_pass: bool = False
+    retry_after: float = 0.0  # seconds Telegram asked to wait before the next try (429)
 
 
 def may_pass(exc: BaseException) -> bool:
@@ -35,12 +36,18 @@ def may_pass(exc: BaseException) -> bool:
 
 class ReplySender:
     """Sends replies in order within the budget (stopping at the first failure) and carries
-    out /hide: the chat's recent messages deleted, then the notice."""
+    out /hide: the chat's recent messages deleted, then the notice.
 
-    def __init__(self, messenger: Messenger, state: ChatState, send_budget: float) -> None:
+    `flood_wait(chat_id)`: seconds until Telegram's flood control lets the chat be sent to
+    again (the outgoing limiter's word); when that is past the budget left, no send is tried:
+    it would only wait out the budget, holding the person's lock for nothing."""
+
+    def __init__(self, messenger: Messenger, state: ChatState, send_budget: float,
+                 flood_wait: Callable[[int], float] = lambda chat_id: 0.0) -> None:
         self._messenger = messenger
         self._state = state
         self._send_budget = send_budget
+        self._flood_wait = flood_wait
 
     async def deliver(self, chat_id: int, replies: Sequence[Reply], budget: SendBudget, *,
                       first: int = 0, mark: Mark | None = None) -> list[int]:
@@ -53,6 +60,10 @@ class ReplySender:
                            first: int = 0, mark: Mark | None = None) -> Delivery:
         """`deliver`, saying whether what was not sent may still be sent later."""
         sent: list[int] = []
+        flood = self._flood_wait(chat_id)
+        if first < len(replies) and flood > 0 and flood >= budget.left():
+            log.warning("reply held: flood control for %.0fs, past the send budget", flood)
+            return Delivery(sent, unsent_may_pass=True, retry_after=flood)
         try:
             async with budget.window():
                 for n in range(first, len(replies)):
@@ -69,7 +80,8 @@ class ReplySender:
             # 400, 403 (blocked), 5xx or 429 after retries: the person's words were still
             # handled and any alert is already queued.
             log.warning("reply not delivered: %s", type(exc).__name__)
-            return Delivery(sent, unsent_may_pass=may_pass(exc))
+            retry_after = exc.retry_after if isinstance(exc, BotApiError) else None
+            return Delivery(sent, unsent_may_pass=may_pass(exc), retry_after=retry_after or 0.0)
         return Delivery(sent)
 
     async def hide(self, effect: HideChat, user_key: str, budget: SendBudget) -> None:
