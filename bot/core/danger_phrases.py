@@ -82,6 +82,21 @@ def _variants(text: str) -> list[tuple[str, str]]:
     return found
 
 
+# "locked my keys in", "ключы зачыніліся ўнутры": the keys are locked in, not the person.
+_KEY_STEMS = ("key", "ключ")
+
+
+def _keys_inside(rule: _Rule, matched: str) -> bool:
+    """Whether a match has keys in its gap ("locked my keys in" for "locked in"), not in the
+    phrase itself ("закрывают на ключ")."""
+    return any(
+        word.startswith(_KEY_STEMS)
+        and word not in rule.words
+        and not any(word.startswith(stem) for stem in rule.stems)
+        for word in matched.split()
+    )
+
+
 def _negator_inside(matched: str) -> bool:
     """Whether a negator sits in a match's gap ("я не в опасности" for "я в опасности", "мне не
     угрожают" for "мне угрожают"): only negatable phrases are checked, and they hold none."""
@@ -189,6 +204,8 @@ class _Frames:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
         if rule.negatable and (self.scope.negated(start) or _negator_inside(matched)):
             return True  # "никто не забирал паспорт", "they did not lock us in"
+        if rule.phrase.indicator == "risk_movement_restricted" and _keys_inside(rule, matched):
+            return True  # "locked my keys in the room"
         if not rule.negatable and self.scope.hypothetical_just_before(start):
             return True  # "а если вдруг не заплатят", "what if they don't let me leave"
         # "я уже дома, а ребят там держат без документов", "I left, but the guys there still

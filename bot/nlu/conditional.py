@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.nlu.negation import reassured
+from bot.nlu.normalize import cyrillize, has_latin_words
 
 # Transliterated "esli" is matched in its Cyrillic reading.
 _IF_WORDS = frozenset("if если калі esli kali".split())
@@ -39,6 +40,18 @@ _FUTURES = frozenset(
     "выпусціць вернуць".split()
 )
 _IF_SPAN = 8  # words from the if-word to the phrase's start
+# Asked before going: "Asking before I go", "перед поездкой", "я ещё не уехала". Not a
+# reassurance for the model (bot.nlu.negation.reassured): "обновить паспорт перед поездкой" is
+# a legal-work question, and the token pulled such lines into the safety plan.
+_IN_ADVANCE: tuple[tuple[str, ...], ...] = (
+    ("asking", "before"), ("before", "i", "go"), ("before", "i", "leave"), ("before", "leaving"),
+    ("before", "i", "travel"), ("haven't", "left"), ("havent", "left"), ("not", "left", "yet"),
+    ("перед", "поездкой"), ("перед", "отъездом"), ("до", "отъезда"), ("спрашиваю", "заранее"),
+    ("пока", "не", "уехал"), ("пока", "не", "уехала"), ("еще", "не", "уехал"),
+    ("еще", "не", "уехала"), ("перад", "паездкай"), ("перад", "ад'ездам"),
+    ("пакуль", "не", "паехала"), ("пакуль", "не", "паехаў"), ("яшчэ", "не", "паехала"),
+    ("яшчэ", "не", "паехаў"), ("пытаюся", "загадзя"),
+)  # fmt: skip
 # A course or training the contract makes one repay.
 _TRAINING_STEMS = ("обучени", "обучен", "курс", "навучан", "training", "course", "тренинг",
                    "трэнінг")  # fmt: skip
@@ -56,6 +69,22 @@ _CREDITOR_STEMS = ("работодат", "начальн", "бригадир", "
 DEBT_INDICATOR = "risk_debt_bondage"
 
 
+def future_condition(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` ask about a harm as a future condition: an if-word with a
+    perfective future of a danger verb a few words on ("а если не заплатят?", "калі не
+    заплацяць у канцы сезона"), without "again". The classifier's risk evidence alone then
+    needs more weight (bot.core.triage); the danger phrases decide as above."""
+    words = list(tokens)
+    if has_latin_words(" ".join(words)):
+        words = cyrillize(" ".join(words)).split()
+    if any(word in _AGAIN for word in words):
+        return False
+    return any(
+        word in _IF_WORDS and any(w in _FUTURES for w in words[at + 1 : at + 1 + _IF_SPAN])
+        for at, word in enumerate(words)
+    )
+
+
 class Conditions:
     """Which danger-phrase matches of one cleaned message sit inside a condition (module doc).
 
@@ -66,7 +95,12 @@ class Conditions:
     def __init__(self, tokens: Sequence[str], clauses: Sequence[int] | None, raw: str) -> None:
         self._tokens = tokens
         self._clauses = clauses
-        self._asked_in_advance = reassured(tokens, raw)
+        self._asked_in_advance = reassured(tokens, raw) or any(
+            tuple(tokens[at : at + len(cue)]) == cue
+            for at in range(len(tokens))
+            for cue in _IN_ADVANCE
+            if cue[0] == tokens[at]
+        )
         creditor = any(word.startswith(_CREDITOR_STEMS) for word in tokens)
         training = any(word.startswith(_TRAINING_STEMS) for word in tokens)
         early = any(word in _EARLY for word in tokens) and any(w in _IF_WORDS for w in tokens)
@@ -84,8 +118,9 @@ class Conditions:
                 return False
             if tokens[at] in _IF_WORDS:
                 span = tokens[at : min(end, len(tokens))]
-                if any(word in _AGAIN for word in span):
-                    return False
+                whole = [w for w, c in zip(tokens, clauses, strict=True) if c == clause]
+                if any(word in _AGAIN for word in whole):
+                    return False  # "if they threaten me again"
                 return self._asked_in_advance or any(word in _FUTURES for word in span)
         return False
 
