@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.content.models import Content, DangerPhrase
 from bot.nlu.bystander import Bystander
+from bot.nlu.conditional import Conditions
 from bot.nlu.general_question import GeneralQuestions
 from bot.nlu.language import layout_variants
 from bot.nlu.negation import NEGATORS, NegationScope, clause_numbers, polarity_free
@@ -79,6 +80,21 @@ def _variants(text: str) -> list[tuple[str, str]]:
             found.append((text, cyrillize_lacinka(cleaned)))
     found += [(restored, clean(restored)) for restored in layout_variants(text)]
     return found
+
+
+# "locked my keys in", "ключы зачыніліся ўнутры": the keys are locked in, not the person.
+_KEY_STEMS = ("key", "ключ")
+
+
+def _keys_inside(rule: _Rule, matched: str) -> bool:
+    """Whether a match has keys in its gap ("locked my keys in" for "locked in"), not in the
+    phrase itself ("закрывают на ключ")."""
+    return any(
+        word.startswith(_KEY_STEMS)
+        and word not in rule.words
+        and not any(word.startswith(stem) for stem in rule.stems)
+        for word in matched.split()
+    )
 
 
 def _negator_inside(matched: str) -> bool:
@@ -182,16 +198,23 @@ class _Frames:
         self.scope = NegationScope(tokens, clauses)
         self.general = GeneralQuestions(tokens, clauses)
         self.bystander = Bystander(tokens, clauses)
+        self.conditions = Conditions(tokens, clauses, raw)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
         if rule.negatable and (self.scope.negated(start) or _negator_inside(matched)):
             return True  # "никто не забирал паспорт", "they did not lock us in"
+        if rule.phrase.indicator == "risk_movement_restricted" and _keys_inside(rule, matched):
+            return True  # "locked my keys in the room"
         if not rule.negatable and self.scope.hypothetical_just_before(start):
             return True  # "а если вдруг не заплатят", "what if they don't let me leave"
         # "я уже дома, а ребят там держат без документов", "I left, but the guys there still
         # aren't paid" (bot.nlu.bystander: the writer is safe, the clause has no first person)
         if self.bystander.covers(start, rule.phrase.indicator):
+            return True
+        # "а если не заплатят?", "if I leave early I repay the training", "my bank says I owe"
+        # (bot.nlu.conditional)
+        if self.conditions.covers(start, len(matched.split()), rule.phrase.indicator):
             return True
         # "можно ли законно удерживать паспорт работника?" (bot.nlu.general_question); not a
         # phrase written with a negation ("не платят"): in a question it is too often one's own

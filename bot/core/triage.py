@@ -8,6 +8,7 @@ from bot.content.models import TriageWords
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.bystander import reporting_others
+from bot.nlu.conditional import future_condition
 from bot.nlu.fragments import Fragments
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
@@ -18,7 +19,8 @@ INDICATOR_FLOOR = 0.1
 # noise; only the danger phrases decide. ("sos" has three.)
 MIN_LETTERS_FOR_MODEL = 2
 # The classifier's risk evidence needed alone when the message says the person is fine, asks
-# "just in case" or got the thing back (bot.nlu.negation.reassured); the danger phrases still
+# "just in case" or got the thing back (bot.nlu.negation.reassured), reports on others
+# (bot.nlu.bystander) or asks "а если не заплатят?" (bot.nlu.conditional); the danger phrases still
 # fire. Checked by 5-fold cross-validation on nlu/data: no risk utterance lost.
 REASSURED_THRESHOLD = 0.7
 
@@ -96,7 +98,7 @@ class Triage:
         if not matches:
             raw = text[:MAX_TEXT_CHARS]
             tokens = clean(raw).split()
-            if reassured(tokens, raw) or reporting_others(tokens):
+            if reassured(tokens, raw) or reporting_others(tokens) or future_condition(tokens):
                 threshold = max(threshold, REASSURED_THRESHOLD)
             # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
             # risk lines sharing the words ("2 месяца не платят"), not from the message

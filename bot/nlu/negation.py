@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.nlu.general_question import FIRST_PERSON
 from bot.nlu.normalize import clean
 
 SCOPE = 2  # words between the negator and the phrase, the negator included
@@ -30,7 +31,9 @@ SCOPE = 2  # words between the negator and the phrase, the negator included
 NEGATORS = frozenset(
     "не ня not never nobody noone никто никого никогда ніхто нікога ніколі didn't didnt "
     "don't dont doesn't doesnt haven't havent hasn't hasnt wasn't wasnt weren't werent won't "
-    "wont can't cant cannot".split()
+    "wont can't cant cannot "
+    # transliterated Russian, matched before it is read back into Cyrillic ("ya ne v opasnosti")
+    "ne nikto nikogo nikogda".split()
 )
 # Clause joints that end a negation's scope, like a comma does.
 _JOINTS = frozenset("but and но а и але і ды".split())
@@ -61,6 +64,10 @@ _FICTION_STEMS = (
     # transliterated "film" read back into Cyrillic has no soft sign ("smotrel film pro rabstvo")
     "филм",
 )  # fmt: skip
+# News and articles about others: like a story, but a phrase in a clause with a first-person
+# word is the writer's own ("как в новостях: нас держат на ферме"), so those still fire.
+_NEWS_STEMS = ("новост", "новасц", "навін", "стать", "артыкул")
+_NEWS_WORDS = frozenset("news article articles report headline headlines".split())
 _FICTION_WORDS = frozenset(
     "film films movie movies documentary documentaries novel book books essay essays podcast "
     "thriller series tv".split()
@@ -163,6 +170,11 @@ class NegationScope:
         self._first_frame = next(
             (at for at in range(len(tokens)) if _frames_at(tokens, at)), len(tokens)
         )
+        self._first_news = next(
+            (at for at, word in enumerate(tokens)
+             if word in _NEWS_WORDS or word.startswith(_NEWS_STEMS)),
+            len(tokens),
+        )  # fmt: skip
         self._last_given_back = next(
             (
                 at
@@ -200,6 +212,16 @@ class NegationScope:
             _negator_before(self._tokens, self._clauses, start)
             or self._first_frame < start
             or self._last_given_back > start
+            or (self._first_news < start and not self._personal(start))
+        )
+
+    def _personal(self, start: int) -> bool:
+        """Whether the clause of token `start` has a first-person word (all of the message when
+        its clauses are unknown)."""
+        clauses = self._clauses
+        return any(
+            word in FIRST_PERSON and (clauses is None or clauses[at] == clauses[start])
+            for at, word in enumerate(self._tokens)
         )
 
 
@@ -232,6 +254,9 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
     ("just", "so", "i", "know"), ("asking", "before", "i", "sign"), ("just", "preparing"),
     ("еду", "первый", "раз"), ("еду", "впервые"), ("хочу", "подготовиться"),
     ("еду", "ўпершыню"), ("еду", "першы", "раз"),
+    # news and articles about others (the model only: a phrase after "news" still fires)
+    ("news",), ("article",), ("новости",), ("новость",), ("новостях",), ("статья",),
+    ("статью",), ("статье",), ("навіны",), ("навіна",), ("навінах",), ("артыкул",),
 )  # fmt: skip
 _REASSURANCE_CUES = _by_first_word(_REASSURANCES)
 

@@ -8,6 +8,7 @@ general legal questions ("а если вдруг не заплатят, куда
 employer to hold your passport?"). Every kind has the tester's lines and lines of our own in
 ru, be, en and transliteration, and its risk side said with the same words.
 
+The two triage tables are run by test_triage_lookalikes.py with those of the other rounds.
 Real content (danger phrases, content/triage_words.yaml), the real embedded model.
 """
 
@@ -16,13 +17,6 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage, TriageDecision
-from bot.nlu.embedded import EmbeddedRecognizer
-from bot.nlu.language import detect_language
-
-
-def _assess(triage: Triage, model: EmbeddedRecognizer, text: str) -> TriageDecision:
-    return triage.assess(text, model.parse_sync(text, detect_language(text)))
 
 
 def _phrases(matcher: DangerPhraseMatcher, text: str) -> list[str]:
@@ -145,26 +139,6 @@ STILL_AT_RISK = {
         "мой муж на заработках, ему разбили лицо бригадиры, что делать",
     ],
 }  # fmt: skip
-
-
-def _table(table: dict[str, list[str]]) -> list[tuple[str, str]]:
-    return [(kind, text) for kind, texts in table.items() for text in texts]
-
-
-@pytest.mark.parametrize(("kind", "text"), _table(NOT_AN_ALARM))
-def test_a_lookalike_is_not_at_risk(
-    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str
-) -> None:
-    decision = _assess(triage, model, text)
-    assert not decision.at_risk, (kind, text, decision)
-
-
-@pytest.mark.parametrize(("kind", "text"), _table(STILL_AT_RISK))
-def test_the_same_words_as_a_real_risk_are_at_risk(
-    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str
-) -> None:
-    decision = _assess(triage, model, text)
-    assert decision.at_risk, (kind, text, decision)
 
 
 # The danger phrases alone, both sides of each rule (bot.nlu.general_question, bot.nlu.negation).

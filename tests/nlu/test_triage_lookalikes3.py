@@ -8,6 +8,7 @@ passport when it issues a new one, and an everyday debt to a friend or a bank. T
 are our own and are not in nlu/data (the training lines of the kinds are in lookalike3.yml).
 Every kind has its risk side in the same words: the writer held, in the first person, now.
 
+The two triage tables are run by test_triage_lookalikes.py with those of the other rounds.
 Real content (danger phrases, content/triage_words.yaml), the real embedded model.
 """
 
@@ -16,15 +17,10 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage, TriageDecision
 from bot.nlu.bystander import reporting_others, safe_writer
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.language import detect_language
 from bot.nlu.normalize import clean
-
-
-def _assess(triage: Triage, model: EmbeddedRecognizer, text: str) -> TriageDecision:
-    return triage.assess(text, model.parse_sync(text, detect_language(text)))
 
 
 def _phrases(matcher: DangerPhraseMatcher, text: str) -> list[str]:
@@ -114,26 +110,6 @@ STILL_AT_RISK = {
         "he pushed me against the wall",
     ],
 }  # fmt: skip
-
-
-def _table(table: dict[str, list[str]]) -> list[tuple[str, str]]:
-    return [(kind, text) for kind, texts in table.items() for text in texts]
-
-
-@pytest.mark.parametrize(("kind", "text"), _table(NOT_AN_ALARM))
-def test_a_lookalike_is_not_at_risk(
-    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str
-) -> None:
-    decision = _assess(triage, model, text)
-    assert not decision.at_risk, (kind, text, decision)
-
-
-@pytest.mark.parametrize(("kind", "text"), _table(STILL_AT_RISK))
-def test_the_same_words_as_a_real_risk_are_at_risk(
-    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str
-) -> None:
-    decision = _assess(triage, model, text)
-    assert decision.at_risk, (kind, text, decision)
 
 
 @pytest.mark.parametrize(
