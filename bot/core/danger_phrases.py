@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.content.models import Content, DangerPhrase
 from bot.nlu.bystander import Bystander
+from bot.nlu.conditional import Conditions
 from bot.nlu.general_question import GeneralQuestions
 from bot.nlu.language import layout_variants
 from bot.nlu.negation import NEGATORS, NegationScope, clause_numbers, polarity_free
@@ -182,6 +183,7 @@ class _Frames:
         self.scope = NegationScope(tokens, clauses)
         self.general = GeneralQuestions(tokens, clauses)
         self.bystander = Bystander(tokens, clauses)
+        self.conditions = Conditions(tokens, clauses, raw)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -192,6 +194,10 @@ class _Frames:
         # "я уже дома, а ребят там держат без документов", "I left, but the guys there still
         # aren't paid" (bot.nlu.bystander: the writer is safe, the clause has no first person)
         if self.bystander.covers(start, rule.phrase.indicator):
+            return True
+        # "а если не заплатят?", "if I leave early I repay the training", "my bank says I owe"
+        # (bot.nlu.conditional)
+        if self.conditions.covers(start, len(matched.split()), rule.phrase.indicator):
             return True
         # "можно ли законно удерживать паспорт работника?" (bot.nlu.general_question); not a
         # phrase written with a negation ("не платят"): in a question it is too often one's own

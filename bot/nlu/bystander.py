@@ -8,14 +8,21 @@ the 2026-11-30 held-out set):
   an employer who keeps people without documents?". This is a report (the report_case answer
   gives the hotlines, the police, the emergency number for an emergency and a person from the
   team), not a person in danger who must be told to call the emergency number;
+* a witness reporting an agency or an employer ("хочу пожаловаться на агентство, они
+  отправляют людей в рабство, сама видела", "I saw their ad, I want to report them, they send
+  people to work for free"): a report cue ("пожаловаться", "сообщить", "report") with others
+  named, or a witness or safe-writer cue with a report cue;
 * an authority that keeps an old passport when it issues a new one ("в паспортном столе забрали
-  старый паспорт", "the consulate kept my old passport").
+  старый паспорт", "the consulate kept my old passport"), in transliteration too ("staryi
+  pasport zabrali v pasportnom stole": the cues are read in the Cyrillic reading as well).
 
 `Bystander.covers(start)` says a danger phrase starting at token `start` is in such a message.
 The danger phrases stay the safety net: a phrase in a clause with a first-person word ("нас
 держат без документов", "мне не отдают паспорт", "they still have my passport") still fires, a
-report needs both a safe-writer cue and others named ("ребята", "the guys", "людзі"), and a
-safe-writer cue right after a negator ("I'm not home", "я не уехал") is no cue.
+report needs two of a safe-writer or witness cue, a report cue and others named ("ребята", "the
+guys", "людзі") -- a report cue with others named is not enough when the writer says "we" or
+"us" -- and a safe-writer cue right after a negator ("I'm not home", "я не уехал") is no cue.
+"хочу пожаловаться, забрали паспорт" (a report cue alone) still fires.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from collections.abc import Sequence
 
 from bot.nlu.general_question import FIRST_PERSON
 from bot.nlu.negation import NEGATORS
+from bot.nlu.normalize import cyrillize, has_latin_words
 
 # The writer is out of it now: home, left, no longer there.
 _SAFE_WRITER: tuple[tuple[str, ...], ...] = (
@@ -49,6 +57,23 @@ _SAFE_WRITER: tuple[tuple[str, ...], ...] = (
     ("i'm", "out", "of", "there"), ("im", "out", "of", "there"), ("i'm", "safe", "now"),
     ("im", "safe", "now"), ("i'm", "already", "home"),
 )  # fmt: skip
+# The writer saw it happen to others or saw the offer ("сама видела", "i saw their ad"), or says
+# they are fine ("but I'm fine"): their first-person words are not the harmed person's.
+_WITNESS: tuple[tuple[str, ...], ...] = (
+    ("i'm", "fine"), ("im", "fine"), ("i", "am", "fine"), ("я", "в", "порядке"),
+    ("у", "меня", "все", "хорошо"), ("у", "мяне", "ўсё", "добра"), ("я", "ў", "парадку"),
+    ("сама", "видела"), ("сам", "видел"), ("я", "видел"), ("я", "видела"), ("видела", "сама"),
+    ("видел", "сам"), ("сама", "бачыла"), ("сам", "бачыў"), ("я", "бачыла"), ("я", "бачыў"),
+    ("i", "saw"), ("i've", "seen"), ("ive", "seen"), ("i", "have", "seen"),
+)  # fmt: skip
+# A report or a complaint about someone: "хочу пожаловаться", "хочу сообщить", "report them".
+_REPORT_STEMS = ("пожалова", "пожалуюсь", "сообщ", "сообш", "заявит", "заявлю", "паскардз",
+                 "паведам", "report", "complain")  # fmt: skip
+# "we", "us": the writer is among the others, so a report cue does not make them a bystander.
+_WE = frozenset("мы нас нам нами намі we us our ours".split())
+# The writer is home ("I'm back in Minsk", "я уже дома"): with a report cue, no others needed.
+_HOME = frozenset("home дома домой дадому minsk минск мінск беларусь беларуси беларусі belarus"
+                  .split())  # fmt: skip
 # The others the writer reports on.
 _OTHERS = frozenset(
     "люди людей людям ребята ребят ребятам парни парней девушки девушек девочки другие других "
@@ -80,6 +105,11 @@ for _cue in _SAFE_WRITER:
     _SAFE_BY_WORD[_cue[0]] = (*_SAFE_BY_WORD.get(_cue[0], ()), _cue)
 
 
+_WITNESS_BY_WORD: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _cue in _WITNESS:
+    _WITNESS_BY_WORD[_cue[0]] = (*_WITNESS_BY_WORD.get(_cue[0], ()), _cue)
+
+
 def safe_writer(tokens: Sequence[str]) -> bool:
     """Whether cleaned `tokens` say the writer is home or has left (not right after a negator:
     "i'm not home", "я не уехал")."""
@@ -103,12 +133,37 @@ def _office_renewal(tokens: Sequence[str]) -> bool:
     return (old_passport and (office or new)) or (office and new and not employer)
 
 
-def reporting_others(tokens: Sequence[str]) -> bool:
-    """Whether cleaned `tokens` are a safe writer's report on others, or an office's renewal:
-    the classifier's risk evidence alone then needs more weight (bot.core.triage)."""
-    return (safe_writer(tokens) and any(word in _OTHERS for word in tokens)) or _office_renewal(
-        tokens
+def _readings(tokens: Sequence[str]) -> list[Sequence[str]]:
+    """`tokens`, and their Cyrillic reading word for word when some are Latin (transliterated
+    Russian: "hochu soobshit pro agentstvo", "staryi pasport")."""
+    if not has_latin_words(" ".join(tokens)):
+        return [tokens]
+    cyrillic = cyrillize(" ".join(tokens)).split()
+    return [tokens, cyrillic] if len(cyrillic) == len(tokens) else [tokens]
+
+
+def _reporting(tokens: Sequence[str]) -> bool:
+    """A report on others: two of a safe-writer or witness cue, a report cue and others named
+    (a report cue and others only when the writer is not among them: no "we", "us")."""
+    safe = safe_writer(tokens) or any(
+        _cue_at(tokens, at, _WITNESS_BY_WORD) for at in range(len(tokens))
     )
+    report = any(word.startswith(_REPORT_STEMS) for word in tokens)
+    others = any(word in _OTHERS for word in tokens)
+    we = any(word in _WE for word in tokens)
+    home = any(word in _HOME for word in tokens)
+    if safe and others:
+        return True
+    if safe and report:  # "I left ... I'm back in Minsk ... I'd like to report them"
+        return home or others
+    return report and others and not we
+
+
+def reporting_others(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` are a safe writer's or a witness's report on others, or an
+    office's renewal: the classifier's risk evidence alone then needs more weight
+    (bot.core.triage)."""
+    return any(_reporting(ts) or _office_renewal(ts) for ts in _readings(tokens))
 
 
 class Bystander:
@@ -125,9 +180,24 @@ class Bystander:
         self._office = False
         if clauses is None:
             return
-        self._personal = {clauses[at] for at, word in enumerate(tokens) if word in FIRST_PERSON}
-        self._reporting = safe_writer(tokens) and any(word in _OTHERS for word in tokens)
-        self._office = _office_renewal(tokens)
+        readings = _readings(tokens)
+        # "сама видела", "but I'm fine": the witness, not the harmed; no clause made personal.
+        witness = {
+            at + i
+            for ts in readings
+            for at in range(len(ts))
+            for cue in _WITNESS_BY_WORD.get(ts[at], ())
+            if tuple(ts[at : at + len(cue)]) == cue
+            for i in range(len(cue))
+        }
+        self._personal = {
+            clauses[at]
+            for ts in readings
+            for at, word in enumerate(ts)
+            if word in FIRST_PERSON and at not in witness
+        }
+        self._reporting = any(_reporting(ts) for ts in readings)
+        self._office = any(_office_renewal(ts) for ts in readings)
 
     def covers(self, start: int, indicator: str) -> bool:
         """Whether a phrase starting at token `start`, pointing to `indicator`, is about others

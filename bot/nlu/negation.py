@@ -30,7 +30,9 @@ SCOPE = 2  # words between the negator and the phrase, the negator included
 NEGATORS = frozenset(
     "не ня not never nobody noone никто никого никогда ніхто нікога ніколі didn't didnt "
     "don't dont doesn't doesnt haven't havent hasn't hasnt wasn't wasnt weren't werent won't "
-    "wont can't cant cannot".split()
+    "wont can't cant cannot "
+    # transliterated Russian, matched before it is read back into Cyrillic ("ya ne v opasnosti")
+    "ne nikto nikogo nikogda".split()
 )
 # Clause joints that end a negation's scope, like a comma does.
 _JOINTS = frozenset("but and но а и але і ды".split())
@@ -232,6 +234,15 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
     ("just", "so", "i", "know"), ("asking", "before", "i", "sign"), ("just", "preparing"),
     ("еду", "первый", "раз"), ("еду", "впервые"), ("хочу", "подготовиться"),
     ("еду", "ўпершыню"), ("еду", "першы", "раз"),
+    # asked before going (held-out set 7: "If they threaten me ... who do I call? Asking before
+    # I go")
+    ("asking", "before"), ("before", "i", "go"), ("before", "i", "leave"), ("before", "leaving"),
+    ("before", "i", "travel"), ("перед", "поездкой"), ("перед", "отъездом"), ("до", "отъезда"),
+    ("перад", "паездкай"), ("перад", "ад'ездам"), ("пакуль", "не", "паехала"),
+    ("пакуль", "не", "паехаў"), ("пока", "не", "уехал"), ("пока", "не", "уехала"),
+    # news and articles about others (the model only: a phrase after "news" still fires)
+    ("news",), ("article",), ("новости",), ("новость",), ("новостях",), ("статья",),
+    ("статью",), ("статье",), ("навіны",), ("навіна",), ("навінах",), ("артыкул",),
 )  # fmt: skip
 _REASSURANCE_CUES = _by_first_word(_REASSURANCES)
 
