@@ -9,7 +9,7 @@ from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.bystander import reporting_others
 from bot.nlu.fragments import Fragments
-from bot.nlu.mention import mentioned_not_reported
+from bot.nlu.message_frames import mentioned_not_reported
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
 

@@ -1,0 +1,188 @@
+"""What a message says about itself, for the danger words it carries (issue 10,
+nlu_heldout8's kinds; `bot.nlu.mention` uses it for the phrases, `bot.core.triage` for the
+classifier's threshold): the writer laughs or tells a friend's joke, in a harmless setting (the
+army, sick leave); names a robbery by strangers and no employer, workplace or housing; names a
+job ad and says they are still at home; tells a past story from home to warn others; says
+nobody forced them. Transliterated messages are read in their Cyrillic reading too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.nlu.bystander import safe_writer
+from bot.nlu.negation import NEGATORS
+from bot.nlu.normalize import cyrillize, has_latin_words
+
+# A joke: laughter written by the writer, or a friend's joke.
+_LAUGHTER_STEMS = ("ахах", "хаха", "хех", "haha", "ahah", "hehe", "lol", "lmao", "rofl", "ахаха")
+_LAUGHTER_MARKS = re.compile(r"\){3,}|[😂🤣😆😅😹]")
+_JOKE_STEMS = ("шут", "шуч", "пошут", "прикал", "жарт", "смеет", "смеют", "смяец", "смяюц",
+               "joke", "joking", "kidding", "laugh", "shut", "smeet")  # fmt: skip
+_FRIENDS = frozenset(
+    "друг друга друзья подруга подружка брат сестра мама папа жена муж сябар сябры сяброўка "
+    "сястра коллега калега знакомый знакомая сосед суседка friend friends mate buddy brother "
+    "sister mum mom dad wife husband colleague neighbour".split()
+)
+# Harmless settings for "locked in": the army, sick leave, quarantine, parents.
+_SETTING_STEMS = ("арми", "армі", "казарм", "army", "barrack", "military", "больничн", "бальнічн",
+                  "sick", "болею", "хвар", "flu", "грипп", "карантин", "quarantine", "родител",
+                  "бацьк", "parent", "бабушк", "бабул", "grandma", "сесси", "экзамен", "exam",
+                  "школ", "school")  # fmt: skip
+# A job ad the writer quotes ("в объявлении пишут", "the ad says").
+_AD_STEMS = ("объявлен", "обявлен", "вакан", "оголош", "абвестк", "аб'яв", "advert", "posting",
+             "listing", "vacanc")  # fmt: skip
+_AD_WORDS = frozenset("ad ads offer".split())
+# The writer has not left yet: "я ещё дома", "still at home", "ещё не уехала".
+_STILL_HOME: tuple[tuple[str, ...], ...] = (
+    ("еще", "дома"), ("пока", "дома"), ("пока", "что", "дома"), ("еще", "не", "уехал"),
+    ("еще", "не", "уехала"), ("еще", "не", "поехал"), ("еще", "не", "поехала"),
+    ("яшчэ", "дома"), ("пакуль", "дома"), ("яшчэ", "не", "паехаў"), ("яшчэ", "не", "паехала"),
+    ("still", "at", "home"), ("still", "home"), ("haven't", "left"), ("havent", "left"),
+    ("not", "left", "yet"), ("haven't", "gone"), ("havent", "gone"), ("before", "i", "go"),
+)  # fmt: skip
+# A robbery by strangers, and who must not be named for it to be one.
+_ROBBERY_STEMS = ("ограб", "обокр", "грабит", "грабеж", "украл", "украд", "кража", "краж",
+                  "карманн", "абрабав", "абакр", "скрал", "скраў", "крадзеж", "злодз", "rob",
+                  "mugg", "stole", "thie", "pickpocket")  # fmt: skip
+_ROBBERS = frozenset("вор воры воров ворам ворами thief".split())
+_EMPLOYER_STEMS = ("работ", "начальн", "бригадир", "хозя", "агент", "агенц", "фирм", "наймальн",
+                   "гаспадар", "працадаў", "прац", "employer", "boss", "agenc", "agent", "recruit",
+                   "landlord", "foreman", "company", "work", "job", "посредник", "вербовщ",
+                   "координатор", "каардынатар", "менеджер", "manager", "supervisor", "owner",
+                   "завод", "ферм", "farm", "factory", "склад", "warehouse", "общежит", "общаг",
+                   "hostel", "інтэрнат", "интернат")  # fmt: skip
+# A past story told from home to warn others: "я уже дома ... куда передать информацию?"
+_HOME = frozenset("home дома домой дадому".split())
+_INFORM_STEMS = ("передат", "перадац", "предупред", "папярэдз", "warn", "report", "complain",
+                 "пожалова", "паскардз", "сообщ", "паведам", "details", "information", "информац",
+                 "звестк", "данные")  # fmt: skip
+# "nobody forced me", "меня никто не заставлял", "not forced": said by a person asking advice.
+_NOBODY = frozenset("nobody noone никто ніхто nikto".split())
+_FORCE_STEMS = ("forc", "заставл", "застав", "принужд", "прымуш", "примуш", "zastavl", "prinuzhd",
+                "pressur")  # fmt: skip
+_JUST_ASKING: tuple[tuple[str, ...], ...] = (("just", "want", "to", "know"),
+                                             ("only", "want", "to", "know"))  # fmt: skip
+
+
+def _has(tokens: Sequence[str], at: int, cue: tuple[str, ...]) -> bool:
+    return tuple(tokens[at : at + len(cue)]) == cue
+
+
+def _any_cue(tokens: Sequence[str], cues: Sequence[tuple[str, ...]]) -> bool:
+    return any(_has(tokens, at, cue) for at in range(len(tokens)) for cue in cues)
+
+
+def _laughing(tokens: Sequence[str], raw: str) -> bool:
+    return _LAUGHTER_MARKS.search(raw) is not None or any(
+        word.startswith(_LAUGHTER_STEMS) for word in tokens
+    )
+
+
+def _joking(tokens: Sequence[str], raw: str) -> bool:
+    """The writer laughs, or tells a friend's or a relative's joke."""
+    if _laughing(tokens, raw):
+        return True
+    joke = any(word.startswith(_JOKE_STEMS) for word in tokens)
+    return joke and any(word in _FRIENDS for word in tokens)
+
+
+def _harmless_setting(tokens: Sequence[str]) -> bool:
+    return any(word.startswith(_SETTING_STEMS) for word in tokens)
+
+
+def is_ad(word: str) -> bool:
+    return word.startswith(_AD_STEMS) or word in _AD_WORDS
+
+
+def _names_an_ad(tokens: Sequence[str]) -> bool:
+    return any(is_ad(word) for word in tokens)
+
+
+def _employer_named(tokens: Sequence[str]) -> bool:
+    """An employer, agency or workplace named, not right after a negator ("это не работодатель",
+    "not my employer")."""
+    for at, word in enumerate(tokens):
+        if not word.startswith(_EMPLOYER_STEMS):
+            continue
+        if not negator_near(tokens, at):
+            return True
+    return False
+
+
+def negator_near(tokens: Sequence[str], at: int) -> bool:
+    """A negator one or two words before token `at`."""
+    return any(word in NEGATORS for word in tokens[max(0, at - 2) : at])
+
+
+def _robbed(tokens: Sequence[str]) -> bool:
+    return any(w.startswith(_ROBBERY_STEMS) or w in _ROBBERS for w in tokens)
+
+
+def _not_forced(tokens: Sequence[str]) -> bool:
+    for at, word in enumerate(tokens):
+        if not word.startswith(_FORCE_STEMS):
+            continue
+        before = tokens[max(0, at - 3) : at]
+        if any(w in _NOBODY for w in before) or (at and tokens[at - 1] in NEGATORS):
+            return True
+        if at >= 2 and tokens[at - 2 : at] == ["no", "one"]:
+            return True
+    return False
+
+
+def _readings(tokens: Sequence[str]) -> list[Sequence[str]]:
+    """`tokens`, and their Cyrillic reading when some are Latin (transliterated Russian or
+    Belarusian: "menya ograbili", "u navinach pra rabstva")."""
+    text = " ".join(tokens)
+    return [tokens, cyrillize(text).split()] if has_latin_words(text) else [tokens]
+
+
+def _past_story(tokens: Sequence[str]) -> bool:
+    """A writer at home telling what an agency did, to warn others or pass it on."""
+    home = any(word in _HOME for word in tokens)
+    return home and safe_writer(tokens) and any(w.startswith(_INFORM_STEMS) for w in tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFrames:
+    """What one message says about itself, read in each of its readings (module doc)."""
+
+    joking: bool  # the writer laughs, or tells someone's joke
+    locked_in_jest: bool  # laughter and a harmless setting (the army, sick leave)
+    robbery: bool  # robbed by strangers: no employer, workplace or housing named
+    ad: bool  # names a job ad
+    still_home: bool  # the writer has not left yet
+    past_story: bool  # a writer at home telling what an agency did
+    not_forced: bool  # "nobody forced me", "I just want to know"
+
+    @classmethod
+    def read(cls, tokens: Sequence[str], raw: str) -> MessageFrames:
+        readings = _readings(tokens)
+        laughing = _laughing(tokens, raw)
+        return cls(
+            joking=any(_joking(ts, raw) for ts in readings),
+            locked_in_jest=laughing and any(_harmless_setting(ts) for ts in readings),
+            robbery=any(_robbed(ts) for ts in readings)
+            and not any(_employer_named(ts) for ts in readings),
+            ad=any(_names_an_ad(ts) for ts in readings),
+            still_home=any(_any_cue(ts, _STILL_HOME) for ts in readings),
+            past_story=any(_past_story(ts) for ts in readings),
+            not_forced=any(_not_forced(ts) or _any_cue(ts, _JUST_ASKING) for ts in readings),
+        )
+
+
+def mentioned_not_reported(tokens: Sequence[str], raw: str) -> bool:
+    """Whether cleaned `tokens` (of `raw`) say the person was not forced, quote an ad from
+    home, joke about a harmless setting, tell a past story from home or name a robbery by
+    strangers: the classifier's risk evidence alone then needs more weight (bot.core.triage)."""
+    said = MessageFrames.read(tokens, raw)
+    return (
+        said.not_forced
+        or said.locked_in_jest
+        or (said.ad and said.still_home)
+        or said.past_story
+        or said.robbery
+    )
