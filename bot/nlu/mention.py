@@ -91,8 +91,8 @@ class Mentions:
         tokens = self._tokens
         if not all(w.startswith(_TOPIC_STEMS) for w in tokens[start:end]):
             return False
-        if self._said.joking:
-            return True
+        if self._said.joking and not self._said.here:
+            return True  # "друг шутит, что меня продадут в рабство"; not "я тут в рабстве ахах"
         for at in range(start - 1, -1, -1):
             if not self._same_clause(at, start) or tokens[at] in FIRST_PERSON:
                 return False
@@ -112,8 +112,8 @@ class Mentions:
         if not self._said.ad:
             return False
         quotes, sentences = self._quotes, self._sentences
-        if quotes is not None and quotes[start] % 2 == 1:
-            return True  # inside quotation marks, in a message about an ad
+        if quotes is not None and quotes[start] % 2 == 1 and not self._said.here:
+            return True  # inside quotation marks, in a message about an ad, asked from afar
         if not self._said.still_home or sentences is None:
             return False
         return any(

@@ -59,6 +59,9 @@ _HOME = frozenset("home дома домой дадому".split())
 _INFORM_STEMS = ("передат", "перадац", "предупред", "папярэдз", "warn", "report", "complain",
                  "пожалова", "паскардз", "сообщ", "паведам", "details", "information", "информац",
                  "звестк", "данные")  # fmt: skip
+# The writer is there now: a joke or a quoted ad does not make their own words a mention.
+_HERE = frozenset("тут здесь здес here".split())
+_ARRIVED_STEMS = ("приехал", "прыехал", "arrived")
 # "nobody forced me", "меня никто не заставлял", "not forced": said by a person asking advice.
 _NOBODY = frozenset("nobody noone никто ніхто nikto".split())
 _FORCE_STEMS = ("forc", "заставл", "застав", "принужд", "прымуш", "примуш", "zastavl", "prinuzhd",
@@ -157,6 +160,7 @@ class MessageFrames:
     still_home: bool  # the writer has not left yet
     past_story: bool  # a writer at home telling what an agency did
     not_forced: bool  # "nobody forced me", "I just want to know"
+    here: bool  # the writer is there now: "тут", "здесь", "here", "приехала"
 
     @classmethod
     def read(cls, tokens: Sequence[str], raw: str) -> MessageFrames:
@@ -171,6 +175,7 @@ class MessageFrames:
             still_home=any(_any_cue(ts, _STILL_HOME) for ts in readings),
             past_story=any(_past_story(ts) for ts in readings),
             not_forced=any(_not_forced(ts) or _any_cue(ts, _JUST_ASKING) for ts in readings),
+            here=any(w in _HERE or w.startswith(_ARRIVED_STEMS) for ts in readings for w in ts),
         )
 
 

@@ -160,10 +160,13 @@ def test_the_same_words_as_a_real_risk_are_at_risk(
         ("my friend jokes they'll sell me into slavery", False),
         ("я читала про рабство, а теперь сама в рабстве", True),
         ("я в рабстве", True),
+        ("я тут в рабстве ахах", True),  # laughing, but there now
+        ("друг шутит, что я тут в рабстве", True),
         ("I'm in debt bondage", True),
         # a quote from an ad, asked about from home; outside the quotes it is the writer's
         ("в объявлении: 'долг за жильё вычитается из зарплаты', это норм?", False),
         ("они сказали «долг за жильё» и не отпускают", True),
+        ("в объявлении было «долг за жильё», а я приехала и он растёт", True),
         ("в объявлении пишут что долг за билет гасится с зарплаты, я ещё дома", False),
         ("в объявлении пишут что долг за билет гасится с зарплаты", True),
         # locked in: laughter and a harmless setting, both
