@@ -46,11 +46,12 @@ _TOPIC_STEMS = ("рабств", "slave", "slaver", "enslav", "bondage", "каб�
 # "про рабство", "about debt bondage", "pra rabstva"; up to _ABOUT_SPAN words before the phrase.
 _ABOUT = frozenset("про пра о об обо аб pro pra about regarding".split())
 _ABOUT_SPAN = 4
-# A page, the news, a lecture: the phrase after one of these in its clause is what they say.
+# A page, the news, a lecture, television: a topic word after one in its clause is their topic.
 _MEDIA_STEMS = ("новост", "навін", "навин", "статья", "статье", "статью", "статьи", "артыкул",
                 "страниц", "старонк", "сайт", "лекц", "видео", "відэа", "пост", "news",
                 "article", "page", "site", "website", "post", "lecture", "video", "blog",
-                "блог")  # fmt: skip
+                "блог", "watch", "смотрел", "показыва", "паказва", "глядзел", "tv", "телек",
+                "телик", "телевиз", "тэлевіз")  # fmt: skip
 # "чтобы не попасть в рабство", "how not to end up in slavery", "how to avoid debt bondage".
 _INTO_STEMS = ("попа", "попад", "оказат", "угод", "трап", "апын", "end", "fall", "get",
                "become", "стать")  # fmt: skip

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.nlu.bystander import safe_writer
 from bot.nlu.negation import NEGATORS
-from bot.nlu.normalize import cyrillize, has_latin_words
+from bot.nlu.normalize import clean, cyrillize, cyrillize_lacinka, has_lacinka, has_latin_words
 
 # A joke: laughter written by the writer, or a friend's joke.
 _LAUGHTER_STEMS = ("ахах", "хаха", "хех", "haha", "ahah", "hehe", "lol", "lmao", "rofl", "ахаха")
@@ -53,7 +53,9 @@ _EMPLOYER_STEMS = ("работ", "начальн", "бригадир", "хозя
                    "landlord", "foreman", "company", "work", "job", "посредник", "вербовщ",
                    "координатор", "каардынатар", "менеджер", "manager", "supervisor", "owner",
                    "завод", "ферм", "farm", "factory", "склад", "warehouse", "общежит", "общаг",
-                   "hostel", "інтэрнат", "интернат")  # fmt: skip
+                   "hostel", "інтэрнат", "интернат", "брыгадзір", "фірм", "кіраўнік", "менеджар",
+                   "пасрэднік", "вярбоўшчык", "каардынатар", "coordinator", "broker",
+                   "middleman")  # fmt: skip
 # A past story told from home to warn others: "я уже дома ... куда передать информацию?"
 _HOME = frozenset("home дома домой дадому".split())
 _INFORM_STEMS = ("передат", "перадац", "предупред", "папярэдз", "warn", "report", "complain",
@@ -121,7 +123,11 @@ def negator_near(tokens: Sequence[str], at: int) -> bool:
 
 
 def _robbed(tokens: Sequence[str]) -> bool:
-    return any(w.startswith(_ROBBERY_STEMS) or w in _ROBBERS for w in tokens)
+    """A robbery named, not right after a negator ("меня не ограбили, это бригадир ...")."""
+    return any(
+        (word.startswith(_ROBBERY_STEMS) or word in _ROBBERS) and not negator_near(tokens, at)
+        for at, word in enumerate(tokens)
+    )
 
 
 def _not_forced(tokens: Sequence[str]) -> bool:
@@ -136,11 +142,17 @@ def _not_forced(tokens: Sequence[str]) -> bool:
     return False
 
 
-def _readings(tokens: Sequence[str]) -> list[Sequence[str]]:
-    """`tokens`, and their Cyrillic reading when some are Latin (transliterated Russian or
-    Belarusian: "menya ograbili", "u navinach pra rabstva")."""
-    text = " ".join(tokens)
-    return [tokens, cyrillize(text).split()] if has_latin_words(text) else [tokens]
+def _readings(tokens: Sequence[str], raw: str) -> list[Sequence[str]]:
+    """`tokens` (one form the matcher reads), the message's own words, and their Cyrillic
+    readings when some are Latin (transliterated Russian, "menya ograbili"; Belarusian in Latin
+    letters or Łacinka, "siabar žartuje")."""
+    own = clean(raw)
+    found: list[Sequence[str]] = [tokens, own.split()]
+    if has_latin_words(own):
+        found.append(cyrillize(own).split())
+        if has_lacinka(own):
+            found.append(cyrillize_lacinka(own).split())
+    return found
 
 
 def _past_story(tokens: Sequence[str]) -> bool:
@@ -164,7 +176,7 @@ class MessageFrames:
 
     @classmethod
     def read(cls, tokens: Sequence[str], raw: str) -> MessageFrames:
-        readings = _readings(tokens)
+        readings = _readings(tokens, raw)
         laughing = _laughing(tokens, raw)
         return cls(
             joking=any(_joking(ts, raw) for ts in readings),

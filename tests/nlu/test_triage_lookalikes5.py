@@ -158,6 +158,9 @@ def test_the_same_words_as_a_real_risk_are_at_risk(
         ("читала новости про рабство", False),
         ("как не оказаться в кабале за границей", False),
         ("my friend jokes they'll sell me into slavery", False),
+        ("Siabar žartuje, što mianie pradaduć u rabstva", False),
+        ("watched a film on modern slavery last night", False),
+        ("I work on a farm in slavery conditions", True),
         ("я читала про рабство, а теперь сама в рабстве", True),
         ("я в рабстве", True),
         ("я тут в рабстве ахах", True),  # laughing, but there now
@@ -178,6 +181,8 @@ def test_the_same_words_as_a_real_risk_are_at_risk(
         ("ограбили, забрали паспорт, это не работодатель", False),
         ("на работе ограбили, забрали паспорт", True),
         ("хозяин забрал паспорт, это грабёж", True),
+        ("мяне не абрабавалі, гэта брыгадзір забраў пашпарт", True),
+        ("I wasn't robbed, the coordinator took my passport", True),
     ],
 )
 def test_danger_phrase_frames(matcher: DangerPhraseMatcher, text: str, fires: bool) -> None:
