@@ -142,17 +142,15 @@ def _not_forced(tokens: Sequence[str]) -> bool:
     return False
 
 
-def _readings(tokens: Sequence[str], raw: str) -> list[Sequence[str]]:
-    """`tokens` (one form the matcher reads), the message's own words, and their Cyrillic
-    readings when some are Latin (transliterated Russian, "menya ograbili"; Belarusian in Latin
-    letters or Łacinka, "siabar žartuje")."""
+def _readings(raw: str) -> list[Sequence[str]]:
+    """The message's words, and their Cyrillic reading when some are Latin: transliterated
+    Russian or Belarusian ("menya ograbili", "u navinach pra rabstva"), or Łacinka ("siabar
+    žartuje"; then only that reading: Łacinka read as Russian transliteration is noise)."""
     own = clean(raw)
-    found: list[Sequence[str]] = [tokens, own.split()]
-    if has_latin_words(own):
-        found.append(cyrillize(own).split())
-        if has_lacinka(own):
-            found.append(cyrillize_lacinka(own).split())
-    return found
+    if not has_latin_words(own):
+        return [own.split()]
+    reading = cyrillize_lacinka(own) if has_lacinka(own) else cyrillize(own)
+    return [own.split(), reading.split()]
 
 
 def _past_story(tokens: Sequence[str]) -> bool:
@@ -176,7 +174,7 @@ class MessageFrames:
 
     @classmethod
     def read(cls, tokens: Sequence[str], raw: str) -> MessageFrames:
-        readings = _readings(tokens, raw)
+        readings = _readings(raw)
         laughing = _laughing(tokens, raw)
         return cls(
             joking=any(_joking(ts, raw) for ts in readings),

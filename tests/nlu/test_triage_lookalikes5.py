@@ -17,20 +17,11 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage, TriageDecision
+from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
-from bot.nlu.language import detect_language
 from bot.nlu.message_frames import mentioned_not_reported
 from bot.nlu.normalize import clean
-
-
-def _assess(triage: Triage, model: EmbeddedRecognizer, text: str) -> TriageDecision:
-    return triage.assess(text, model.parse_sync(text, detect_language(text)))
-
-
-def _phrases(matcher: DangerPhraseMatcher, text: str) -> list[str]:
-    return [match.phrase for match in matcher.find(text)]
-
+from tests.helpers.triage_tables import assess, phrases, table
 
 # Benign for the writer, by kind.
 NOT_AN_ALARM = {
@@ -132,23 +123,19 @@ STILL_AT_RISK = {
 }  # fmt: skip
 
 
-def _table(table: dict[str, list[str]]) -> list[tuple[str, str]]:
-    return [(kind, text) for kind, texts in table.items() for text in texts]
-
-
-@pytest.mark.parametrize(("kind", "text"), _table(NOT_AN_ALARM))
+@pytest.mark.parametrize(("kind", "text"), table(NOT_AN_ALARM))
 def test_a_mention_is_not_at_risk(
     triage: Triage, model: EmbeddedRecognizer, kind: str, text: str
 ) -> None:
-    decision = _assess(triage, model, text)
+    decision = assess(triage, model, text)
     assert not decision.at_risk, (kind, decision)
 
 
-@pytest.mark.parametrize(("kind", "text"), _table(STILL_AT_RISK))
+@pytest.mark.parametrize(("kind", "text"), table(STILL_AT_RISK))
 def test_the_same_words_as_a_real_risk_are_at_risk(
     triage: Triage, model: EmbeddedRecognizer, kind: str, text: str
 ) -> None:
-    assert _assess(triage, model, text).at_risk, kind
+    assert assess(triage, model, text).at_risk, kind
 
 
 @pytest.mark.parametrize(
@@ -186,7 +173,7 @@ def test_the_same_words_as_a_real_risk_are_at_risk(
     ],
 )
 def test_danger_phrase_frames(matcher: DangerPhraseMatcher, text: str, fires: bool) -> None:
-    assert bool(_phrases(matcher, text)) is fires, _phrases(matcher, text)
+    assert bool(phrases(matcher, text)) is fires, phrases(matcher, text)
 
 
 @pytest.mark.parametrize(
