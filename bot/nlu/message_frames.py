@@ -56,6 +56,16 @@ _EMPLOYER_STEMS = ("работ", "начальн", "бригадир", "хозя
                    "hostel", "інтэрнат", "интернат", "брыгадзір", "фірм", "кіраўнік", "менеджар",
                    "пасрэднік", "вярбоўшчык", "каардынатар", "coordinator", "broker",
                    "middleman")  # fmt: skip
+# A debt to a bank ("my bank loan debt keeps growing"), not to a person who holds the writer.
+# "в кредит дали жильё" (credit from the employer) names no bank: a bank or a mortgage and a debt.
+_BANK_STEMS = ("банк", "ипотек", "іпатэк", "bank", "mortgage")
+_DEBT_STEMS = ("долг", "доўг", "даўг", "кредит", "крэдыт", "займ", "ипотек", "іпатэк", "debt",
+               "owe", "loan", "credit", "mortgage")  # fmt: skip
+_CREDITOR_STEMS = ("работодат", "начальн", "бригадир", "брыгадзір", "хозя", "гаспадар", "агент",
+                   "агенц", "фирм", "фірм", "наймальн", "працадаў", "посредник", "пасрэднік",
+                   "вербовщ", "вярбоўшчык", "координатор", "каардынатар", "employer", "boss",
+                   "agenc", "agent", "recruit", "landlord", "foreman", "company", "coordinator",
+                   "broker", "middleman")  # fmt: skip
 # A past story told from home to warn others: "я уже дома ... куда передать информацию?"
 _HOME = frozenset("home дома домой дадому".split())
 _INFORM_STEMS = ("передат", "перадац", "предупред", "папярэдз", "warn", "report", "complain",
@@ -153,6 +163,15 @@ def _readings(raw: str) -> list[Sequence[str]]:
     return [own.split(), reading.split()]
 
 
+def _bank_debt(tokens: Sequence[str]) -> bool:
+    """A debt to a bank: a bank or a mortgage, a debt, and no employer or agency named."""
+    return (
+        any(word.startswith(_BANK_STEMS) for word in tokens)
+        and any(word.startswith(_DEBT_STEMS) for word in tokens)
+        and not any(word.startswith(_CREDITOR_STEMS) for word in tokens)
+    )
+
+
 def _past_story(tokens: Sequence[str]) -> bool:
     """A writer at home telling what an agency did, to warn others or pass it on."""
     home = any(word in _HOME for word in tokens)
@@ -171,6 +190,7 @@ class MessageFrames:
     past_story: bool  # a writer at home telling what an agency did
     not_forced: bool  # "nobody forced me", "I just want to know"
     here: bool  # the writer is there now: "тут", "здесь", "here", "приехала"
+    bank_debt: bool  # a debt to a bank, no employer, agency or landlord named
 
     @classmethod
     def read(cls, tokens: Sequence[str], raw: str) -> MessageFrames:
@@ -186,13 +206,15 @@ class MessageFrames:
             past_story=any(_past_story(ts) for ts in readings),
             not_forced=any(_not_forced(ts) or _any_cue(ts, _JUST_ASKING) for ts in readings),
             here=any(w in _HERE or w.startswith(_ARRIVED_STEMS) for ts in readings for w in ts),
+            bank_debt=any(_bank_debt(ts) for ts in readings),
         )
 
 
 def mentioned_not_reported(tokens: Sequence[str], raw: str) -> bool:
     """Whether cleaned `tokens` (of `raw`) say the person was not forced, quote an ad from
-    home, joke about a harmless setting, tell a past story from home or name a robbery by
-    strangers: the classifier's risk evidence alone then needs more weight (bot.core.triage)."""
+    home, joke about a harmless setting, tell a past story from home, name a robbery by
+    strangers or a debt to a bank: the classifier's risk evidence alone then needs more weight
+    (bot.core.triage)."""
     said = MessageFrames.read(tokens, raw)
     return (
         said.not_forced
@@ -200,4 +222,5 @@ def mentioned_not_reported(tokens: Sequence[str], raw: str) -> bool:
         or (said.ad and said.still_home)
         or said.past_story
         or said.robbery
+        or said.bank_debt
     )

@@ -187,6 +187,9 @@ def test_danger_phrase_frames(matcher: DangerPhraseMatcher, text: str, fires: bo
         ("в объявлении пишут про долг за билет, я ещё дома", True),
         ("меня ограбили, забрали паспорт", True),
         ("на работе забрали паспорт", False),
+        ("my bank loan keeps growing", True),
+        ("took a bank loan for the agency, now the boss says I owe more", False),
+        ("в кредит дали жильё и еду, теперь не расплатиться", False),
     ],
 )
 def test_the_classifier_needs_more_evidence_for_a_mention(text: str, mentioned: bool) -> None:
