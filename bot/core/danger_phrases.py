@@ -13,6 +13,7 @@ from bot.nlu.bystander import Bystander
 from bot.nlu.conditional import Conditions
 from bot.nlu.general_question import GeneralQuestions
 from bot.nlu.language import layout_variants
+from bot.nlu.mention import Mentions
 from bot.nlu.negation import NEGATORS, NegationScope, clause_numbers, polarity_free
 from bot.nlu.normalize import (
     MAX_TEXT_CHARS,
@@ -199,6 +200,7 @@ class _Frames:
         self.general = GeneralQuestions(tokens, clauses)
         self.bystander = Bystander(tokens, clauses)
         self.conditions = Conditions(tokens, clauses, raw)
+        self.mentions = Mentions(tokens, clauses, raw)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -215,6 +217,10 @@ class _Frames:
         # "а если не заплатят?", "if I leave early I repay the training", "my bank says I owe"
         # (bot.nlu.conditional)
         if self.conditions.covers(start, len(matched.split()), rule.phrase.indicator):
+            return True
+        # "новости про рабство", "в объявлении пишут 'долг за билет ...', я ещё дома", "заперли в
+        # казарме ахах", robbed in the street (bot.nlu.mention)
+        if self.mentions.covers(start, len(matched.split()), rule.phrase.indicator):
             return True
         # "можно ли законно удерживать паспорт работника?" (bot.nlu.general_question); not a
         # phrase written with a negation ("не платят"): in a question it is too often one's own

@@ -10,6 +10,7 @@ from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.bystander import reporting_others
 from bot.nlu.conditional import future_condition
 from bot.nlu.fragments import Fragments
+from bot.nlu.message_frames import mentioned_not_reported
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
 
@@ -98,7 +99,12 @@ class Triage:
         if not matches:
             raw = text[:MAX_TEXT_CHARS]
             tokens = clean(raw).split()
-            if reassured(tokens, raw) or reporting_others(tokens) or future_condition(tokens):
+            if (
+                reassured(tokens, raw)
+                or reporting_others(tokens)
+                or future_condition(tokens)
+                or mentioned_not_reported(tokens, raw)
+            ):
                 threshold = max(threshold, REASSURED_THRESHOLD)
             # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
             # risk lines sharing the words ("2 месяца не платят"), not from the message

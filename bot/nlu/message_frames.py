@@ -1,0 +1,226 @@
+"""What a message says about itself, for the danger words it carries (issue 10,
+nlu_heldout8's kinds; `bot.nlu.mention` uses it for the phrases, `bot.core.triage` for the
+classifier's threshold): the writer laughs or tells a friend's joke, in a harmless setting (the
+army, sick leave); names a robbery by strangers and no employer, workplace or housing; names a
+job ad and says they are still at home; tells a past story from home to warn others; says
+nobody forced them. Transliterated messages are read in their Cyrillic reading too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.nlu.bystander import safe_writer
+from bot.nlu.negation import NEGATORS
+from bot.nlu.normalize import clean, cyrillize, cyrillize_lacinka, has_lacinka, has_latin_words
+
+# A joke: laughter written by the writer, or a friend's joke.
+_LAUGHTER_STEMS = ("ахах", "хаха", "хех", "haha", "ahah", "hehe", "lol", "lmao", "rofl", "ахаха")
+_LAUGHTER_MARKS = re.compile(r"\){3,}|[😂🤣😆😅😹]")
+_JOKE_STEMS = ("шут", "шуч", "пошут", "прикал", "жарт", "смеет", "смеют", "смяец", "смяюц",
+               "joke", "joking", "kidding", "laugh", "shut", "smeet")  # fmt: skip
+_FRIENDS = frozenset(
+    "друг друга друзья подруга подружка брат сестра мама папа жена муж сябар сябры сяброўка "
+    "сястра коллега калега знакомый знакомая сосед суседка friend friends mate buddy brother "
+    "sister mum mom dad wife husband colleague neighbour".split()
+)
+# Harmless settings for "locked in": the army, sick leave, quarantine, parents.
+_SETTING_STEMS = ("арми", "армі", "казарм", "army", "barrack", "military", "больничн", "бальнічн",
+                  "sick", "болею", "хвар", "flu", "грипп", "карантин", "quarantine", "родител",
+                  "бацьк", "parent", "бабушк", "бабул", "grandma", "сесси", "экзамен", "exam",
+                  "школ", "school")  # fmt: skip
+# A job ad the writer quotes ("в объявлении пишут", "the ad says").
+_AD_STEMS = ("объявлен", "обявлен", "вакан", "оголош", "абвестк", "аб'яв", "advert", "posting",
+             "listing", "vacanc")  # fmt: skip
+_AD_WORDS = frozenset("ad ads offer".split())
+# The writer has not left yet: "я ещё дома", "still at home", "ещё не уехала".
+_STILL_HOME: tuple[tuple[str, ...], ...] = (
+    ("еще", "дома"), ("пока", "дома"), ("пока", "что", "дома"), ("еще", "не", "уехал"),
+    ("еще", "не", "уехала"), ("еще", "не", "поехал"), ("еще", "не", "поехала"),
+    ("яшчэ", "дома"), ("пакуль", "дома"), ("яшчэ", "не", "паехаў"), ("яшчэ", "не", "паехала"),
+    ("still", "at", "home"), ("still", "home"), ("haven't", "left"), ("havent", "left"),
+    ("not", "left", "yet"), ("haven't", "gone"), ("havent", "gone"), ("before", "i", "go"),
+)  # fmt: skip
+# A robbery by strangers, and who must not be named for it to be one.
+_ROBBERY_STEMS = ("ограб", "обокр", "грабит", "грабеж", "украл", "украд", "кража", "краж",
+                  "карманн", "абрабав", "абакр", "скрал", "скраў", "крадзеж", "злодз", "rob",
+                  "mugg", "stole", "thie", "pickpocket")  # fmt: skip
+_ROBBERS = frozenset("вор воры воров ворам ворами thief".split())
+_EMPLOYER_STEMS = ("работ", "начальн", "бригадир", "хозя", "агент", "агенц", "фирм", "наймальн",
+                   "гаспадар", "працадаў", "прац", "employer", "boss", "agenc", "agent", "recruit",
+                   "landlord", "foreman", "company", "work", "job", "посредник", "вербовщ",
+                   "координатор", "каардынатар", "менеджер", "manager", "supervisor", "owner",
+                   "завод", "ферм", "farm", "factory", "склад", "warehouse", "общежит", "общаг",
+                   "hostel", "інтэрнат", "интернат", "брыгадзір", "фірм", "кіраўнік", "менеджар",
+                   "пасрэднік", "вярбоўшчык", "каардынатар", "coordinator", "broker",
+                   "middleman")  # fmt: skip
+# A debt to a bank ("my bank loan debt keeps growing"), not to a person who holds the writer.
+# "в кредит дали жильё" (credit from the employer) names no bank: a bank or a mortgage and a debt.
+_BANK_STEMS = ("банк", "ипотек", "іпатэк", "bank", "mortgage")
+_DEBT_STEMS = ("долг", "доўг", "даўг", "кредит", "крэдыт", "займ", "ипотек", "іпатэк", "debt",
+               "owe", "loan", "credit", "mortgage")  # fmt: skip
+_CREDITOR_STEMS = ("работодат", "начальн", "бригадир", "брыгадзір", "хозя", "гаспадар", "агент",
+                   "агенц", "фирм", "фірм", "наймальн", "працадаў", "посредник", "пасрэднік",
+                   "вербовщ", "вярбоўшчык", "координатор", "каардынатар", "employer", "boss",
+                   "agenc", "agent", "recruit", "landlord", "foreman", "company", "coordinator",
+                   "broker", "middleman")  # fmt: skip
+# A past story told from home to warn others: "я уже дома ... куда передать информацию?"
+_HOME = frozenset("home дома домой дадому".split())
+_INFORM_STEMS = ("передат", "перадац", "предупред", "папярэдз", "warn", "report", "complain",
+                 "пожалова", "паскардз", "сообщ", "паведам", "details", "information", "информац",
+                 "звестк", "данные")  # fmt: skip
+# The writer is there now: a joke or a quoted ad does not make their own words a mention.
+_HERE = frozenset("тут здесь здес here".split())
+_ARRIVED_STEMS = ("приехал", "прыехал", "arrived")
+# "nobody forced me", "меня никто не заставлял", "not forced": said by a person asking advice.
+_NOBODY = frozenset("nobody noone никто ніхто nikto".split())
+_FORCE_STEMS = ("forc", "заставл", "застав", "принужд", "прымуш", "примуш", "zastavl", "prinuzhd",
+                "pressur")  # fmt: skip
+_JUST_ASKING: tuple[tuple[str, ...], ...] = (("just", "want", "to", "know"),
+                                             ("only", "want", "to", "know"))  # fmt: skip
+
+
+def _has(tokens: Sequence[str], at: int, cue: tuple[str, ...]) -> bool:
+    return tuple(tokens[at : at + len(cue)]) == cue
+
+
+def _any_cue(tokens: Sequence[str], cues: Sequence[tuple[str, ...]]) -> bool:
+    return any(_has(tokens, at, cue) for at in range(len(tokens)) for cue in cues)
+
+
+def _laughing(tokens: Sequence[str], raw: str) -> bool:
+    return _LAUGHTER_MARKS.search(raw) is not None or any(
+        word.startswith(_LAUGHTER_STEMS) for word in tokens
+    )
+
+
+def _joking(tokens: Sequence[str], raw: str) -> bool:
+    """The writer laughs, or tells a friend's or a relative's joke."""
+    if _laughing(tokens, raw):
+        return True
+    joke = any(word.startswith(_JOKE_STEMS) for word in tokens)
+    return joke and any(word in _FRIENDS for word in tokens)
+
+
+def _harmless_setting(tokens: Sequence[str]) -> bool:
+    return any(word.startswith(_SETTING_STEMS) for word in tokens)
+
+
+def is_ad(word: str) -> bool:
+    return word.startswith(_AD_STEMS) or word in _AD_WORDS
+
+
+def _names_an_ad(tokens: Sequence[str]) -> bool:
+    return any(is_ad(word) for word in tokens)
+
+
+def _employer_named(tokens: Sequence[str]) -> bool:
+    """An employer, agency or workplace named, not right after a negator ("это не работодатель",
+    "not my employer")."""
+    for at, word in enumerate(tokens):
+        if not word.startswith(_EMPLOYER_STEMS):
+            continue
+        if not negator_near(tokens, at):
+            return True
+    return False
+
+
+def negator_near(tokens: Sequence[str], at: int) -> bool:
+    """A negator one or two words before token `at`."""
+    return any(word in NEGATORS for word in tokens[max(0, at - 2) : at])
+
+
+def _robbed(tokens: Sequence[str]) -> bool:
+    """A robbery named, not right after a negator ("меня не ограбили, это бригадир ...")."""
+    return any(
+        (word.startswith(_ROBBERY_STEMS) or word in _ROBBERS) and not negator_near(tokens, at)
+        for at, word in enumerate(tokens)
+    )
+
+
+def _not_forced(tokens: Sequence[str]) -> bool:
+    for at, word in enumerate(tokens):
+        if not word.startswith(_FORCE_STEMS):
+            continue
+        before = tokens[max(0, at - 3) : at]
+        if any(w in _NOBODY for w in before) or (at and tokens[at - 1] in NEGATORS):
+            return True
+        if at >= 2 and tokens[at - 2 : at] == ["no", "one"]:
+            return True
+    return False
+
+
+def _readings(raw: str) -> list[Sequence[str]]:
+    """The message's words, and their Cyrillic reading when some are Latin: transliterated
+    Russian or Belarusian ("menya ograbili", "u navinach pra rabstva"), or Łacinka ("siabar
+    žartuje"; then only that reading: Łacinka read as Russian transliteration is noise)."""
+    own = clean(raw)
+    if not has_latin_words(own):
+        return [own.split()]
+    reading = cyrillize_lacinka(own) if has_lacinka(own) else cyrillize(own)
+    return [own.split(), reading.split()]
+
+
+def _bank_debt(tokens: Sequence[str]) -> bool:
+    """A debt to a bank: a bank or a mortgage, a debt, and no employer or agency named."""
+    return (
+        any(word.startswith(_BANK_STEMS) for word in tokens)
+        and any(word.startswith(_DEBT_STEMS) for word in tokens)
+        and not any(word.startswith(_CREDITOR_STEMS) for word in tokens)
+    )
+
+
+def _past_story(tokens: Sequence[str]) -> bool:
+    """A writer at home telling what an agency did, to warn others or pass it on."""
+    home = any(word in _HOME for word in tokens)
+    return home and safe_writer(tokens) and any(w.startswith(_INFORM_STEMS) for w in tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFrames:
+    """What one message says about itself, read in each of its readings (module doc)."""
+
+    joking: bool  # the writer laughs, or tells someone's joke
+    locked_in_jest: bool  # laughter and a harmless setting (the army, sick leave)
+    robbery: bool  # robbed by strangers: no employer, workplace or housing named
+    ad: bool  # names a job ad
+    still_home: bool  # the writer has not left yet
+    past_story: bool  # a writer at home telling what an agency did
+    not_forced: bool  # "nobody forced me", "I just want to know"
+    here: bool  # the writer is there now: "тут", "здесь", "here", "приехала"
+    bank_debt: bool  # a debt to a bank, no employer, agency or landlord named
+
+    @classmethod
+    def read(cls, tokens: Sequence[str], raw: str) -> MessageFrames:
+        readings = _readings(raw)
+        laughing = _laughing(tokens, raw)
+        return cls(
+            joking=any(_joking(ts, raw) for ts in readings),
+            locked_in_jest=laughing and any(_harmless_setting(ts) for ts in readings),
+            robbery=any(_robbed(ts) for ts in readings)
+            and not any(_employer_named(ts) for ts in readings),
+            ad=any(_names_an_ad(ts) for ts in readings),
+            still_home=any(_any_cue(ts, _STILL_HOME) for ts in readings),
+            past_story=any(_past_story(ts) for ts in readings),
+            not_forced=any(_not_forced(ts) or _any_cue(ts, _JUST_ASKING) for ts in readings),
+            here=any(w in _HERE or w.startswith(_ARRIVED_STEMS) for ts in readings for w in ts),
+            bank_debt=any(_bank_debt(ts) for ts in readings),
+        )
+
+
+def mentioned_not_reported(tokens: Sequence[str], raw: str) -> bool:
+    """Whether cleaned `tokens` (of `raw`) say the person was not forced, quote an ad from
+    home, joke about a harmless setting, tell a past story from home, name a robbery by
+    strangers or a debt to a bank: the classifier's risk evidence alone then needs more weight
+    (bot.core.triage)."""
+    said = MessageFrames.read(tokens, raw)
+    return (
+        said.not_forced
+        or said.locked_in_jest
+        or (said.ad and said.still_home)
+        or said.past_story
+        or said.robbery
+        or said.bank_debt
+    )
