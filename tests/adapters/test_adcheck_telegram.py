@@ -50,7 +50,7 @@ async def test_forwarded_recruiter_message_gets_its_red_flags(
     origin = {"type": "hidden_user", "sender_user_name": "Recruiter", "date": int(time.time())}
 
     offer = await person.send(text=RECRUITER, forward_origin=origin)
-    assert any("ad:check" in call.payloads for call in offer)
+    assert any(p.startswith("ad:check") for call in offer for p in call.payloads)
 
     report = await person.press("ad:check")
     text = "\n".join(call.text for call in report)
