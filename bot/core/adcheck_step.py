@@ -98,7 +98,8 @@ class AdCheckStep:
         # at-risk path (which country, share with a human?); a checked ad's human offer
         # keeps its buttons.
         awaiting = turn.session.awaiting
-        if awaiting is None or (isinstance(awaiting, ConsentQuestion) and awaiting.reason != "risk"):
+        offered = isinstance(awaiting, ConsentQuestion) and awaiting.reason != "risk"
+        if awaiting is None or offered:
             turn.session.awaiting = AWAITING
 
     def on_text(self, turn: Turn, text: str, *, at_risk: bool) -> bool:
