@@ -15,8 +15,9 @@ import numpy as np
 
 from bot.content.models import AdCheck, AdFlagRule, AdLevel
 from bot.core.admodel import AdSentenceModel, training_sentences
+from bot.core.adquote import pick_quotes, quote
 from bot.core.adrules import AdRules
-from bot.core.adtext import Span, normalize, sentence_spans
+from bot.core.adtext import Span, in_cyrillic, normalize, reads_transliterated, sentence_spans
 from bot.nlu.normalize import MAX_TEXT_CHARS
 
 __all__ = [
@@ -24,7 +25,6 @@ __all__ = [
     "pick_quotes", "quote",
 ]
 
-QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds them in the ad
 MERGE_GAP = 3  # spans of one flag this close (or overlapping) are quoted as one
 
 
@@ -91,6 +91,7 @@ class AdChecker:
             AdRules.compile_signs(rules.recognise.signs.get(name, []))
             for name in rules.recognise.short_signs
         ]
+        self._cry = AdRules.compile_signs(rules.recognise.cry)
 
     def patterns(self) -> list[re.Pattern[str]]:
         """Every compiled pattern searched through an ad's text (`AdRules.patterns`)."""
@@ -112,7 +113,11 @@ class AdChecker:
         recognise = self.rules.recognise
         words = len(text.split())
         low = normalize(text[:MAX_TEXT_CHARS])
-        signs = sum(1 for patterns in self._signs if any(p.search(low) for p in patterns))
+        # A transliterated ad's signs are read in Cyrillic letters too ("rabota", "zarplata").
+        lows = [r.low for r, _ in self.matcher.readings(text[:MAX_TEXT_CHARS])]
+        signs = sum(
+            1 for patterns in self._signs if any(p.search(one) for one in lows for p in patterns)
+        )
         if forwarded and words >= recognise.forwarded_min_words and signs >= 1:
             return True
         if words >= recognise.min_words and signs >= recognise.min_signs:
@@ -120,11 +125,24 @@ class AdChecker:
         if (words < recognise.short_min_words or low.rstrip().endswith("?")
                 or _QUESTION.match(low)):
             return False
-        lows = [r.low for r, _ in self.matcher.readings(text[:MAX_TEXT_CHARS])]  # "1800 evro"
         if all(self.matcher.pay.figure(one) is None for one in lows):
             return False
         contact = any(p.search(one) for one in lows for patterns in self._short for p in patterns)
         return contact or bool(self.check(text).flags)
+
+    def cries(self, text: str) -> bool:
+        """True when the message has words of a person telling about themselves (`cry`: "меня",
+        "помогите", "забрали"): whatever else it holds, it is no ad to check before the numbers."""
+        low = normalize(text[:MAX_TEXT_CHARS])
+        # Transliterated, read in Cyrillic letters only: its "i" is "и", not "I".
+        one = in_cyrillic(low) if reads_transliterated(text) else low
+        return any(p.search(one) for p in self._cry)
+
+    def is_pasted_ad(self, text: str) -> bool:
+        """True when a text pasted after /checkad is an ad to check even with danger words in it
+        ("Паспорт будет у администратора"): it reads like an ad as a forwarded one would (a few
+        words with a sign of pay, contacts or a job), and no words of a cry for help."""
+        return self.looks_like_ad(text, forwarded=True) and not self.cries(text)
 
     # ---------------------------------------------------------------- the check
     def evidence(self, text: str) -> Evidence:
@@ -225,50 +243,3 @@ def merge_spans(spans: list[Span] | set[Span]) -> tuple[Span, ...]:
         else:
             merged.append(span)
     return tuple(merged)
-
-
-def pick_quotes(text: str, report: AdReport, per_flag: int) -> list[list[str]]:
-    """Per flag, up to `per_flag` quotes of the ad, each shown once in the reply: a quote
-    already shown under an earlier flag (or inside one) is left out when the flag has other
-    words to show, and kept when it has none (every flag points at the ad's words)."""
-    shown: list[str] = []
-    picked: list[list[str]] = []
-    for found in report.flags:
-        quotes = list(dict.fromkeys(quote(text, span) for span in found.spans))
-        fresh = [q for q in quotes if not _seen(q, shown)]
-        chosen = (fresh or quotes[:1])[:per_flag]
-        shown += chosen
-        picked.append(chosen)
-    return picked
-
-
-def _seen(candidate: str, shown: list[str]) -> bool:
-    bare = candidate.strip("…")
-    return any(bare in old or old.strip("…") in bare for old in shown)
-
-
-def quote(text: str, span: Span, limit: int = QUOTE_CHARS) -> str:
-    """The words of `span` with a little context, cut at word boundaries, on one line; a span
-    longer than `limit` (a whole sentence the model scored) is cut after about `limit`
-    characters, so a phone shows it in a few lines."""
-    if span.end - span.start > limit:
-        end = span.start + limit
-        while end > span.start + limit // 2 and not text[end].isspace():
-            end -= 1
-        span = Span(span.start, end)
-        body = " ".join(text[span.start : span.end].split())
-        return ("…" if span.start > 0 else "") + body + "…"
-    room = max(0, limit - (span.end - span.start)) // 2
-    start, end = max(0, span.start - room), min(len(text), span.end + room)
-    while start > 0 and not text[start - 1].isspace():
-        start += 1
-        if start >= span.start:
-            start = span.start
-            break
-    while end < len(text) and not text[end].isspace():
-        end -= 1
-        if end <= span.end:
-            end = span.end
-            break
-    body = " ".join(text[start:end].split())
-    return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")

@@ -7,6 +7,7 @@ recognises an ad on its own and asks first is the text held, in process memory
 
 from __future__ import annotations
 
+import hashlib
 import logging
 
 from bot.content.models import AdCheck, Content
@@ -16,15 +17,15 @@ from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
 from bot.core.safety import Safety, Turn
-from bot.core.session import PasteQuestion
+from bot.core.session import ConsentQuestion, PasteQuestion
 
 log = logging.getLogger(__name__)
 
 AWAITING = PasteQuestion(what="ad")  # Session.awaiting while the bot waits for an ad
 COMMAND = "/checkad"
 ACTION = "ad_check"  # the main menu's `m:ad_check`
-CHECK = "ad:check"  # "Check this ad" under the offer
-SKIP = "ad:no"
+CHECK = "ad:check"  # "Check this ad" under the offer, then ":" and the ad's `offer_tag`
+SKIP = "ad:no"  # "No, thanks" under it, tagged the same way
 HOLD_SECONDS = 900.0
 QUOTES_PER_FLAG = 2
 _FORGET_COMMANDS = ("/delete", "/hide")
@@ -49,7 +50,7 @@ class AdCheckStep:
         if event.kind == EventKind.COMMAND:
             return _command(event.text) == COMMAND
         if event.kind == EventKind.BUTTON:
-            return event.payload in (f"m:{ACTION}", CHECK, SKIP)
+            return event.payload == f"m:{ACTION}" or _offer_button(event.payload) is not None
         return False
 
     def forget(self, turn: Turn) -> None:
@@ -72,34 +73,50 @@ class AdCheckStep:
         if rules is None or checker is None:
             turn.replies.append(r.main_menu())
             return
-        if event.payload == SKIP:
+        button = _offer_button(event.payload)
+        if button is None:  # /checkad or the menu button
+            turn.replies.append(Reply(r.text(rules.texts.intro), [[r.action_button("menu")]]))
+            turn.session.awaiting = AWAITING
+            return
+        action, tag = button
+        held = self._held.peek(event.user_key)
+        if held is not None and tag is not None and tag != offer_tag(held):
+            # An earlier offer's button: that ad is gone, and this one is not what was asked.
+            turn.replies.append(Reply(r.text(rules.texts.stale)))
+            self._offer_buttons(turn, checker, held)
+            return
+        if action == SKIP:
             self._held.pop(event.user_key)
             turn.replies.append(r.main_menu())
             return
-        if event.payload == CHECK:
-            text = self._held.pop(event.user_key)
-            if text is not None:
-                self._answer(turn, checker, text)
-                return
-            turn.replies.append(Reply(r.text(rules.texts.expired)))
-        else:
-            turn.replies.append(Reply(r.text(rules.texts.intro), [[r.action_button("menu")]]))
-        turn.session.awaiting = AWAITING
+        text = self._held.pop(event.user_key)
+        if text is not None:
+            self._answer(turn, checker, text)
+            return
+        turn.replies.append(Reply(r.text(rules.texts.expired), [[r.action_button("menu")]]))
+        # "Send it again": the next text is the ad, unless the person owes an answer on the
+        # at-risk path (which country, share with a human?); a checked ad's human offer
+        # keeps its buttons.
+        awaiting = turn.session.awaiting
+        offered = isinstance(awaiting, ConsentQuestion) and awaiting.reason != "risk"
+        if awaiting is None or offered:
+            turn.session.awaiting = AWAITING
 
     def on_text(self, turn: Turn, text: str, *, at_risk: bool) -> bool:
         """Check a pasted ad, or offer to check a message that looks like one; True if handled.
 
         Danger comes first: a message the triage calls at risk goes the at-risk path unless it
-        is an ad the person pasted on request (an ad that says "we keep your passport" is not
-        the person saying theirs was taken; its flags lead to the human offer instead).
+        is an ad the person pasted on request (`AdChecker.is_pasted_ad`: an ad that says
+        "Паспорт будет у администратора" is not the person saying theirs was taken; its flags
+        lead to the human offer instead). A cry for help ("меня заперли", "they took my
+        passport, help") is never one.
         """
         checker = self.checker(turn.r.content)
         if checker is None:
             return False
         session, event = turn.session, turn.event
-        looks_like_ad = checker.looks_like_ad(text, forwarded=event.forwarded)
         if session.awaiting == AWAITING:
-            if at_risk and not looks_like_ad:
+            if at_risk and not checker.is_pasted_ad(text):
                 session.awaiting = None
                 return False
             if len(text.split()) < checker.rules.recognise.forwarded_min_words:
@@ -111,34 +128,48 @@ class AdCheckStep:
             session.awaiting = None
             self._answer(turn, checker, text)
             return True
-        if at_risk or session.awaiting is not None or not looks_like_ad:
+        if at_risk or session.awaiting is not None:
+            return False
+        if not checker.looks_like_ad(text, forwarded=event.forwarded):
             return False
         self._offer(turn, checker, text)
         return True
 
-    def offer_after_risk(self, turn: Turn, text: str, *, by_phrase: bool = True) -> None:
+    def offer_after_risk(self, turn: Turn, text: str, *, by_phrase: bool = True,
+                         asked: bool = False) -> None:
         """After the at-risk reply to what reads like an ad, the check is offered too.
 
-        A forwarded message may be a friend's cry for help, so the numbers come first; when it
-        reads like a recruiter's offer, the person can still have its red flags. A typed
-        message is offered the check only when no danger phrase matched (the model alone read
-        risk in "за визу 200$, пиши в телеграм"): someone who wrote a danger phrase gets the
-        at-risk path alone.
+        A forwarded or pasted message may be a friend's or the person's own cry for help, so
+        the numbers come first; when it reads like a recruiter's offer, the person can still
+        have its red flags. A typed message with a danger phrase is offered the check when it
+        has no words of a cry (`AdChecker.cries`: "меня", "помогите"), or when the person had
+        asked for a check (`asked`: /checkad, then an ad with "I" in it); someone who wrote
+        about themselves gets the at-risk path alone.
         """
         checker = self.checker(turn.r.content)
-        if checker is None or (by_phrase and not turn.event.forwarded):
+        if checker is None:
             return
-        if checker.looks_like_ad(text, forwarded=turn.event.forwarded):
+        forwarded, cry = turn.event.forwarded, checker.cries(text)
+        if by_phrase and not forwarded and not asked and cry:
+            return
+        # Words in an ad's voice are read as leniently as a forwarded message: an ad of 24
+        # words with "Паспорт будет у администратора" is still offered its check.
+        if checker.looks_like_ad(text, forwarded=forwarded or asked or not cry):
             self._offer(turn, checker, text)
 
     def _offer(self, turn: Turn, checker: AdChecker, text: str) -> None:
         self._held.put(turn.event.user_key, text)
-        tr = turn.r.tr
-        buttons = [
-            [Button(tr.gettext(AD_CHECK_THIS), CHECK)],
-            [Button(tr.gettext(CONSENT_NO), SKIP)],
+        turn.replies.append(Reply(turn.r.text(checker.rules.texts.offer)))
+        self._offer_buttons(turn, checker, text)
+
+    @staticmethod
+    def _offer_buttons(turn: Turn, checker: AdChecker, text: str) -> None:
+        """"Check this ad" / "No, thanks" under the last reply, tagged with this ad."""
+        tr, tag = turn.r.tr, offer_tag(text)
+        turn.replies[-1].buttons = [
+            [Button(tr.gettext(AD_CHECK_THIS), f"{CHECK}:{tag}")],
+            [Button(tr.gettext(CONSENT_NO), f"{SKIP}:{tag}")],
         ]
-        turn.replies.append(Reply(turn.r.text(checker.rules.texts.offer), buttons))
 
     # ---------------------------------------------------------------- the answer
     def _answer(self, turn: Turn, checker: AdChecker, text: str) -> None:
@@ -182,6 +213,22 @@ def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> l
     parts.append(r.text(report.level.text))
     parts.append(r.text(texts.not_stored))
     return [Reply(part) for part in parts]
+
+
+def offer_tag(text: str) -> str:
+    """Eight hex digits that tell one held ad from another in the offer's buttons, so that an
+    earlier offer's button is not taken for the latest ad (a digest: not the ad's words)."""
+    return hashlib.blake2s(text.encode("utf-8"), digest_size=4).hexdigest()
+
+
+def _offer_button(payload: str | None) -> tuple[str, str | None] | None:
+    """(CHECK or SKIP, the tag or None for an untagged button of an older release)."""
+    for action in (CHECK, SKIP):
+        if payload == action:
+            return action, None
+        if payload and payload.startswith(f"{action}:"):
+            return action, payload[len(action) + 1 :]
+    return None
 
 
 def _command(text: str | None) -> str:

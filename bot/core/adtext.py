@@ -4,13 +4,17 @@ Cyrillic letters with each character mapped back to the ad's own words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.nlu.language import detect_language
-from bot.nlu.normalize import cyrillize_word
+from bot.nlu.normalize import cyrillize_lacinka, cyrillize_word, has_lacinka
 
 TELEGRAM_CHARS = 4096  # the Bot API's limit on one message's text
 _LATIN_WORD = re.compile(r"[a-z][a-z']*")
+# Belarusian Łacinka ("zarobak 3000 eŭra, zaplacić"): its own letters are part of a word.
+_LACINKA_WORD = re.compile(r"[a-zćśźńłčšžŭ][a-zćśźńłčšžŭ']*")
+LACINKA_SHARE = 0.15
 _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[а-яіў]")
 
@@ -87,16 +91,33 @@ def transliterated(text: str) -> Reading | None:
     out: list[str] = []
     origin: list[tuple[int, int]] = []
     at = 0
-    for match in _LATIN_WORD.finditer(low):
+    words, cyrillize = _reader(low)
+    for match in words.finditer(low):
         out.append(low[at : match.start()])
         origin.extend((i, i + 1) for i in range(at, match.start()))
-        word = _cyrillize(match.group(0)).translate(NO_SIGNS)
+        word = cyrillize(match.group(0)).translate(NO_SIGNS)
         out.append(word)
         origin.extend((match.start(), match.end()) for _ in word)
         at = match.end()
     out.append(low[at:])
     origin.extend((i, i + 1) for i in range(at, len(low)))
     return Reading("".join(out), origin)
+
+
+def _reader(low: str) -> tuple[re.Pattern[str], Callable[[str], str]]:
+    """How to read the Latin words of `low`: as Łacinka when it has one of its own letters
+    ("ŭ", "č", "ć"), else as transliterated Russian or Belarusian."""
+    if _lacinka(low):
+        return _LACINKA_WORD, cyrillize_lacinka
+    return _LATIN_WORD, _cyrillize
+
+
+def _lacinka(low: str) -> bool:
+    """Belarusian Łacinka: its own letters in at least `LACINKA_SHARE` of the Latin words; a
+    Lithuanian address ("Šiaulių") in a transliterated Russian ad is not."""
+    words = _LACINKA_WORD.findall(low)
+    marked = sum(1 for word in words if has_lacinka(word))
+    return marked >= 1 and marked >= LACINKA_SHARE * len(words)
 
 
 def _cyrillize(word: str) -> str:
@@ -134,10 +155,24 @@ def sentence_spans(text: str) -> list[Span]:
     return spans
 
 
+def sentence_bounds(text: str, span: Span, room: int) -> tuple[int, int]:
+    """Where the sentences holding `span` start and end, looked for within `room` characters
+    either side (a quote's context); `room` without a break: that far."""
+    before = text[max(0, span.start - room) : span.start]
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    start = span.start - len(before) + breaks[-1].end() if breaks else span.start - len(before)
+    after = _SENTENCE_BREAK.search(text, span.end, min(len(text), span.end + room))
+    end = after.end() if after is not None else min(len(text), span.end + room)
+    if after is not None and text[after.start()] in "\n;→⟶➔➜":
+        end = after.start()
+    return start, end
+
+
 def in_cyrillic(low: str) -> str:
     """Every Latin word of normalised `low` in Cyrillic letters, without soft and hard signs
     (a transliterated ad read as the patterns read it)."""
-    return _LATIN_WORD.sub(lambda m: _cyrillize(m.group(0)).translate(NO_SIGNS), low)
+    words, cyrillize = _reader(low)
+    return words.sub(lambda m: cyrillize(m.group(0)).translate(NO_SIGNS), low)
 
 
 def reads_transliterated(text: str) -> bool:

@@ -76,6 +76,12 @@ class PendingTexts:
         self._expire()
         return user_key in self._items
 
+    def peek(self, user_key: str) -> str | None:
+        """The held message, left held."""
+        self._expire()
+        item = self._items.get(user_key)
+        return item[1] if item else None
+
     def pop(self, user_key: str) -> str | None:
         """Take the message out for good."""
         self._expire()

@@ -16,6 +16,7 @@ from bot.checkin.screens import end_wait
 from bot.checkin.step import CheckinStep
 from bot.checkin.typed import typed_answer
 from bot.content.models import Content
+from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.assess import Assessor, routed_intent
 from bot.core.consent import consent_choice
@@ -165,7 +166,8 @@ class TextStep:
                 source=Tally.AT_RISK_PHRASE if reading.decision.by_phrase else Tally.AT_RISK_MODEL,
             )
             # a forwarded recruiter's message, or a typed one the model alone found risky
-            self._ads.offer_after_risk(turn, reading.text, by_phrase=reading.decision.by_phrase)
+            self._ads.offer_after_risk(turn, reading.text, by_phrase=reading.decision.by_phrase,
+                                       asked=state == AWAITING_AD)
             return
         if isinstance(state, CountryQuestion) and self._answer_country(turn, state, reading):
             return

@@ -50,7 +50,7 @@ async def test_forwarded_recruiter_message_gets_its_red_flags(
     origin = {"type": "hidden_user", "sender_user_name": "Recruiter", "date": int(time.time())}
 
     offer = await person.send(text=RECRUITER, forward_origin=origin)
-    assert any("ad:check" in call.payloads for call in offer)
+    assert any(p.startswith("ad:check") for call in offer for p in call.payloads)
 
     report = await person.press("ad:check")
     text = "\n".join(call.text for call in report)
@@ -60,3 +60,76 @@ async def test_forwarded_recruiter_message_gets_its_red_flags(
     assert any("h:yes" in call.payloads for call in report)  # a human is offered
     stored = json.dumps([await _value(redis_client, k) for k in await redis_client.keys("*")])
     assert "координатора" not in stored and "dubai_hostess_now" not in stored
+
+
+# An ad with danger words in it, pasted by someone who asked for a check (issue 15, adcheck8).
+DANGER_AD = (
+    "Предлагаем работу танцовщицей в клубе в Турции. Возраст до 25, рост от 170, фото в "
+    "купальнике прислать. Билеты в долг, отработаешь. Паспорт будет у администратора."
+)
+# What the adcheck8 tests need: a bot with an operators' chat, over a flushed Redis (a Redis
+# left with an earlier test's update ids would drop this test's updates as already seen).
+Fixtures = tuple[str, FakeBotAPI, RedisServer, Redis, Start, EngineFactory]
+
+
+async def _person(fixtures: Fixtures, user_id: int, language: str) -> Person:
+    framework, fake_api, redis_server, _flushed, running, engine_factory = fixtures
+    bot: RunningBot = await running(
+        make_settings(fake_api, framework, redis_server.url, operator_chat_id=OPS), engine_factory
+    )
+    person = Person(bot, fake_api, user_id, language)
+    await person.say("/start")
+    return person
+
+
+def _payloads(calls: list[Any]) -> list[str]:
+    return [p for call in calls for p in call.payloads]
+
+
+def _text(calls: list[Any]) -> str:
+    return "\n".join(call.text for call in calls)
+
+
+async def test_adcheck8_an_ad_with_danger_words_after_checkad_is_checked_not_an_emergency(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    fixtures = (framework, fake_api, redis_server, redis_client, running, engine_factory)
+    person = await _person(fixtures, 3102, "ru")
+    await person.say("/checkad")
+    report = await person.say(DANGER_AD)
+    text = _text(report)
+    assert "112" not in text
+    assert "Тревожных признаков" in text and "Паспорт будет у администратора" in text
+    assert "Уровень риска: высокий" in text
+    assert "h:yes" in _payloads(report)  # trafficking signs: a human is offered
+
+
+async def test_adcheck8_a_cry_for_help_after_checkad_gets_the_numbers_first(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    fixtures = (framework, fake_api, redis_server, redis_client, running, engine_factory)
+    person = await _person(fixtures, 3103, "en")
+    await person.say("/checkad")
+    reply = await person.say("they took my passport, help")
+    assert "112" in reply[0].text
+    assert "Red flags found" not in _text(reply)
+
+
+async def test_adcheck8_a_pasted_ad_with_danger_words_is_offered_and_a_stale_button_is_told(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    fixtures = (framework, fake_api, redis_server, redis_client, running, engine_factory)
+    person = await _person(fixtures, 3104, "ru")
+    first = await person.say(DANGER_AD)  # without /checkad: the numbers, then the offer
+    assert "112" in first[0].text
+    [old] = [p for p in _payloads(first) if p.startswith("ad:check:")]
+    later = await person.send(text=RECRUITER, forward_origin={
+        "type": "hidden_user", "sender_user_name": "Recruiter", "date": int(time.time())})
+    [new] = [p for p in _payloads(later) if p.startswith("ad:check:")]
+    stale = await person.press(old)
+    assert "более раннего объявления" in _text(stale)
+    assert new in _payloads(stale)
+    assert "Паспорт оставите у координатора" in _text(await person.press(new))

@@ -81,6 +81,9 @@ class AdRecognise(Strict):
     short_min_words: int = 6
     short_signs: list[str] = Field(default_factory=lambda: ["contacts"])
     signs: dict[str, list[str]]  # sign name ("salary", "contacts", "job") -> regexes
+    # Regexes for words of a person telling about themselves (first person, a plea, harm done
+    # to someone): never an ad's, whatever else the message holds (the at-risk reply first).
+    cry: list[str] = Field(default_factory=list)
 
 
 class AdLevel(Strict):
@@ -96,6 +99,8 @@ class AdTexts(Strict):
     offer: LocalizedText  # a message that looks like an ad: "check it?"
     too_short: LocalizedText  # what was sent is not an ad
     expired: LocalizedText  # the held ad is gone (restart, other replica): send it again
+    # An earlier offer's button pressed while a later ad is held: that one is offered again.
+    stale: LocalizedText
     heading: LocalizedText  # "{count}" red flags found
     none_found: LocalizedText
     quote: LocalizedText  # "In the ad:" before the quoted words
