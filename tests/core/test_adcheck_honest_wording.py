@@ -150,6 +150,32 @@ KINDS: dict[str, tuple[str, list[str], list[str]]] = {
             "DM on Telegram @jobs_eu_fast for details.",
         ],
     ),
+    # Two misses of the same set, with their honest side.
+    "support-fee": (
+        "fees",
+        [
+            "Плата за сопровождение не взимается.",
+            "Суправаджэнне на месцы бясплатнае.",
+            "No fee for support, ever.",
+        ],
+        [
+            "Есть ещё ежемесячная плата за «сопровождение» — 50 € с каждой зарплаты.",
+            "Штомесячная плата за суправаджэнне — 50 € з кожнага заробку.",
+            "A monthly fee for support of 50 EUR comes out of every payslip.",
+            "Ezhemesyachnaya plata za soprovozhdenie 50 evro.",
+        ],
+    ),
+    "visa-free-then-papers": (
+        "papers_later",
+        [
+            "Вы приезжаете уже с готовой визой D, а дальше работодатель продлевает вид на жительство.",
+        ],
+        [
+            "Приезжаете по безвизу, а дальше работодатель оформит вид на жительство.",
+            "Въезжаете без визы, дальше продлеваем пребывание.",
+            "Прыязджаеце па бязвізе, а потым гаспадар аформіць дакументы.",
+        ],
+    ),
     "disowned-offer": (
         "wrong_visa",
         [
