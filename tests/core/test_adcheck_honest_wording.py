@@ -112,6 +112,7 @@ KINDS: dict[str, tuple[str, list[str], list[str]]] = {
             "Билет покупаем мы, а вы отработаете его в первый месяц.",
             "Квіток купім мы, потым вылічым з заробку.",
             "Fly now, the ticket is deducted from your first salary.",
+            "We book your flight and take the cost out of your first wages.",
             "Bilet kupim my, potom vychtem iz zarplaty.",
         ],
     ),
