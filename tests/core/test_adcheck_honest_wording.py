@@ -143,7 +143,8 @@ KINDS: dict[str, tuple[str, list[str], list[str]]] = {
         [
             "ООО «Пример», Минск, пр-т Победителей, 12. Пишите в Telegram @primer_hr.",
             "ТАА «Прыклад», Брэст, вул Савецкая 5. Пішыце ў Telegram @prykl_hr.",
-            "Example Ltd, careers.example-firm.com, or message our recruiter on Telegram @example_hr.",
+            "Example Ltd, careers.example-firm.com, or message our recruiter on Telegram"
+            " @example_hr.",
         ],
         [
             "Пишите в Telegram @rabota_evropa_go, всё расскажем.",
@@ -169,7 +170,8 @@ KINDS: dict[str, tuple[str, list[str], list[str]]] = {
     "visa-free-then-papers": (
         "papers_later",
         [
-            "Вы приезжаете уже с готовой визой D, а дальше работодатель продлевает вид на жительство.",
+            "Вы приезжаете уже с готовой визой D, а дальше работодатель продлевает вид на"
+            " жительство.",
         ],
         [
             "Приезжаете по безвизу, а дальше работодатель оформит вид на жительство.",
