@@ -150,6 +150,7 @@ KINDS: dict[str, tuple[str, list[str], list[str]]] = {
             "Пишите в Telegram @rabota_evropa_go, всё расскажем.",
             "Пішыце ў Вайбер +375 29 000 00 00.",
             "DM on Telegram @jobs_eu_fast for details.",
+            "Все детали в личку в инсту @rabota.dubai.work",
         ],
     ),
     # Two misses of the same set, with their honest side.
