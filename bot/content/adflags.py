@@ -62,6 +62,7 @@ def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
     places: list[tuple[Where, dict[str, list[str]]]] = [
         (where / "negations_before", {str(k): v for k, v in rules.negations_before.items()}),
         (where / "negations_after", {str(k): v for k, v in rules.negations_after.items()}),
+        (where / "disclaimers", {str(k): v for k, v in rules.disclaimers.items()}),
         (where / "recognise" / "signs", dict(rules.recognise.signs)),
         (
             where / "salary",
@@ -69,7 +70,7 @@ def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
         ),
     ]
     for index, flag in enumerate(rules.flags):
-        for part in ("patterns", "requires", "unless", "salary_requires"):
+        for part in ("patterns", "requires", "unless", "salary_requires", "honest"):
             groups = getattr(flag, part)
             places.append((where / "flags" / index / part, {str(k): v for k, v in groups.items()}))
         for n, sentence in enumerate(flag.sentences):

@@ -160,6 +160,8 @@ class AdChecker:
         for index in range(len(flags)):
             if self.matcher.unless(index, readings):  # "write to hr@firm.pl": not messenger-only
                 probabilities[:, index] = 0.0
+        # "We never keep passports": the model's words, but an honest promise (flag `honest`).
+        probabilities[np.array(self.matcher.honest(words, cyrillic=cyrillic), dtype=bool)] = 0.0
         return Evidence(rule_spans, sentences, probabilities, reassured)
 
     def check(self, text: str) -> AdReport:

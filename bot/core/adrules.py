@@ -9,7 +9,15 @@ from dataclasses import dataclass
 
 from bot.content.models import AdCheck, AdFlagRule
 from bot.core.adpay import PayFinder
-from bot.core.adtext import Reading, Span, fold, fold_soft, normalize, transliterated
+from bot.core.adtext import (
+    Reading,
+    Span,
+    fold,
+    fold_soft,
+    in_cyrillic,
+    normalize,
+    transliterated,
+)
 
 NEGATION_WINDOW = 40  # characters around a match where "не", "без", "no" undo it
 # No IGNORECASE: the text is lower-cased once (`normalize`) and so are the patterns (`fold`);
@@ -42,6 +50,7 @@ class _Rule:
     unless: list[re.Pattern[str]]
     salary_requires: list[re.Pattern[str]]
     sentences: list[_Sentence]
+    honest: list[re.Pattern[str]]  # the flag's `honest` and the content's `disclaimers`
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +77,7 @@ class _RuleSet:
                     )
                     for sentence in f.sentences
                 ],
+                _compile([*f.honest.values(), *rules.disclaimers.values()], fold),
             )
             for f in rules.flags
         ]
@@ -110,6 +120,7 @@ class AdRules:
             for sentence in r.sentences
             for p in (*sentence.unless, *(p for group in sentence.groups for p in group))
         ]
+        found += [p for r in rules for p in r.honest]
         return [*found, self.pay.pattern]
 
     def readings(self, text: str) -> list[tuple[Reading, _RuleSet]]:
@@ -123,6 +134,21 @@ class AdRules:
     def unless(self, index: int, readings: list[tuple[Reading, _RuleSet]]) -> bool:
         """True when flag `index`'s `unless` matches anywhere in the ad: the flag is off."""
         return any(p.search(r.low) for r, ruleset in readings for p in ruleset.flags[index].unless)
+
+    def honest(self, sentences: list[str], *, cyrillic: bool) -> list[list[bool]]:
+        """Per sentence (rows) and flag (columns, content order): whether the sentence reads as
+        an honest statement of the flag (its `honest`, the `disclaimers`); `cyrillic`: the ad
+        is transliterated, so it is also read in Cyrillic letters."""
+        rows: list[list[bool]] = []
+        for sentence in sentences:
+            low = normalize(sentence)
+            lows = [(low, self._letters), (in_cyrillic(low), self._latin)] if cyrillic else [
+                (low, self._letters)]
+            rows.append([
+                any(reads_honest(ruleset.flags[index].honest, one) for one, ruleset in lows)
+                for index in range(len(self.rules.flags))
+            ])
+        return rows
 
     def spans(self, readings: list[tuple[Reading, _RuleSet]]) -> list[set[Span]]:
         """Per flag (in content order), the spans of the ad that raise it by the rules."""
@@ -162,10 +188,24 @@ class AdRules:
         # take it back from your pay" is no employer paying.
         if rule.sentences:
             spans += [span for words in _sentence_spans(rule.sentences, low) for span in words]
+        if spans and rule.honest:
+            spans = [s for s in spans if not _in_honest_sentence(rule.honest, low, s)]
         if spans and rule.requires:
             needed = next(iter(_spans(rule.requires, low)), None)
             spans = [*spans, needed] if needed is not None else []
         return spans
+
+
+def _in_honest_sentence(honest: list[re.Pattern[str]], low: str, span: Span) -> bool:
+    """True when the sentence around `span` reads as an honest statement of the flag."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(low, 0, span.start)), default=0)
+    end = next((m.start() for m in _SENTENCE_END.finditer(low, span.end)), len(low))
+    return reads_honest(honest, low[start:end])
+
+
+def reads_honest(honest: list[re.Pattern[str]], sentence: str) -> bool:
+    """True when one of `honest` matches the sentence alone (`^`, `$`: its ends)."""
+    return any(p.search(sentence) for p in honest)
 
 
 def _negated(ruleset: _RuleSet, low: str, span: Span) -> bool:

@@ -49,6 +49,12 @@ class AdFlagRule(Strict):
     unless: dict[Language, list[str]] = Field(default_factory=dict)
     examples: dict[Language, list[str]] = Field(default_factory=dict)
     counter_examples: dict[Language, list[str]] = Field(default_factory=dict)
+    # Wordings that make the flag's words in their own sentence an honest statement: a promise
+    # stated negatively ("we never keep passports"), a lawful route ("you enter on a national D
+    # visa for work"), "no need to hurry". Read on the sentence alone (`^` and `$` are its
+    # ends). The rules' matches in that sentence and the model's score of it do not count;
+    # the rest of the ad is read as usual (`unless` silences the flag in the whole ad).
+    honest: dict[Language, list[str]] = Field(default_factory=dict)
 
 
 class AdSalary(Strict):
@@ -150,6 +156,9 @@ class AdCheck(Strict):
     # предоплаты") or right after it ("fee: not required").
     negations_before: dict[Language, list[str]] = Field(default_factory=dict)
     negations_after: dict[Language, list[str]] = Field(default_factory=dict)
+    # A sentence that warns about other people's offers ("If anyone offers you to come on a
+    # tourist visa, that is not us"): honest for every flag (each flag's `honest`).
+    disclaimers: dict[Language, list[str]] = Field(default_factory=dict)
     flags: list[AdFlagRule]
     model: AdModel = Field(default_factory=lambda: AdModel.model_validate({}))
     # The sentences of content/ad_check_sentences.yaml, put here by the loader (not written in
