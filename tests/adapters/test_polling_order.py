@@ -9,8 +9,11 @@ greeting with its privacy note).
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 from collections.abc import Awaitable, Callable
 
+import pytest
 from redis.asyncio import Redis
 
 from bot.adapters.telegram.person_order import PersonOrder
@@ -109,3 +112,31 @@ async def test_a_cancelled_wait_does_not_let_a_later_update_overtake() -> None:
     release.set()
     await asyncio.gather(first, third)
     assert seen == ["first", "third"] and len(order) == 0
+
+
+async def test_an_update_that_never_ends_holds_the_next_one_only_for_the_wait(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    order = PersonOrder(wait=0.05)  # as the person's lock: an update stuck for good
+    stuck = asyncio.Event()
+    seen: list[str] = []
+
+    async def never_ends() -> None:
+        async with order.turn(9):
+            stuck.set()
+            await asyncio.Event().wait()
+
+    async def next_words() -> None:
+        async with order.turn(9):
+            seen.append("answered")
+
+    hanging = asyncio.create_task(never_ends())
+    await stuck.wait()
+    with caplog.at_level(logging.WARNING):
+        await asyncio.wait_for(next_words(), 30)
+    assert seen == ["answered"]
+    assert "the next one goes ahead" in caplog.text
+    hanging.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await hanging
+    assert len(order) == 0

@@ -46,7 +46,7 @@ from bot.adapters.telegram.glue import UpdatePipeline
 from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
-from bot.adapters.telegram.person_order import PersonOrder
+from bot.adapters.telegram.person_order import WAIT_S, PersonOrder
 from bot.adapters.telegram.texts import TransportTexts
 from bot.config import ConfigError
 from bot.core.messenger import BotApiError, TransportUnreachable
@@ -229,14 +229,14 @@ class AiogramAdapter:
     """The bot on aiogram: polling with the dispatcher, or updates fed by our webhook server."""
 
     def __init__(self, token: str, api_base: str, limiter: OutgoingLimiter,
-                 max_concurrency: int = 32) -> None:
+                 max_concurrency: int = 32, order_wait: float = WAIT_S) -> None:
         session = PinnedResponseSession(api=TelegramAPIServer.from_base(api_base))
         self.bot = Bot(token, session=session)
         self.messenger = AiogramMessenger(self.bot, limiter)
         self.dispatcher = Dispatcher(disable_fsm=True)
         # After aiogram's own UserContextMiddleware, which finds who sent the update.
         self.dispatcher.update.outer_middleware(InPersonOrder())
-        self.person_order = PersonOrder()
+        self.person_order = PersonOrder(order_wait)
         self.dispatcher.include_router(build_group_router())
         self.dispatcher.include_router(build_router())
         self._max_concurrency = max_concurrency

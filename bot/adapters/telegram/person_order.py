@@ -11,8 +11,12 @@ its updates is in hand (raw Telegram ids, never logged).
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Hashable
 from contextlib import asynccontextmanager
+
+log = logging.getLogger(__name__)
+WAIT_S = 60.0  # as PersonLocks' default wait
 
 
 class PersonOrder:
@@ -21,9 +25,14 @@ class PersonOrder:
     A turn cancelled while it waits still lets the next one wait for the turns before it, so a
     cancellation never lets a later update overtake an earlier one. `key=None` (an update from
     nobody, e.g. a channel post) does not wait.
+
+    `wait`: seconds a turn waits for the one before it at most (the same bound as the person's
+    lock, bot/adapters/telegram/locks.py): an update that never ends must not hold the
+    person's later words forever; after it the later update goes ahead (logged).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, wait: float = WAIT_S) -> None:
+        self._wait = wait
         self._tails: dict[Hashable, asyncio.Future[None]] = {}  # key -> end of its last turn
 
     def __len__(self) -> int:
@@ -40,7 +49,13 @@ class PersonOrder:
         self._tails[key] = mine  # claimed before any await: the claim order is the start order
         try:
             if previous is not None and not previous.done():
-                await asyncio.shield(previous)  # cancelling this turn must not end the previous
+                try:
+                    # shield: cancelling this turn (or its timeout) must not end the previous.
+                    await asyncio.wait_for(asyncio.shield(previous), self._wait)
+                except TimeoutError:
+                    log.warning("a person's earlier update is still in hand after %.0f s: the "
+                                "next one goes ahead", self._wait)
+                    previous = None  # given up on: this turn ends when it ends
             yield
         finally:
             self._end(key, previous, mine)

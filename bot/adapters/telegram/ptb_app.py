@@ -51,7 +51,7 @@ from bot.adapters.telegram.glue import UpdatePipeline
 from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
-from bot.adapters.telegram.person_order import PersonOrder
+from bot.adapters.telegram.person_order import WAIT_S, PersonOrder
 from bot.adapters.telegram.texts import TransportTexts
 from bot.config import ConfigError
 from bot.core.messenger import BotApiError, TransportUnreachable
@@ -135,9 +135,9 @@ class InPersonOrder(BaseUpdateProcessor):
     order. Only polling goes through it; our webhook server calls `process_update` directly.
     """
 
-    def __init__(self, max_concurrent_updates: int) -> None:
+    def __init__(self, max_concurrent_updates: int, order_wait: float = WAIT_S) -> None:
         super().__init__(max_concurrent_updates)
-        self.person_order = PersonOrder()
+        self.person_order = PersonOrder(order_wait)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         person = None
@@ -163,7 +163,7 @@ class PTBAdapter:
     """The bot on python-telegram-bot: PTB's updater for polling, or our webhook server."""
 
     def __init__(self, token: str, api_base: str, limiter: OutgoingLimiter,
-                 max_concurrency: int = 32) -> None:
+                 max_concurrency: int = 32, order_wait: float = WAIT_S) -> None:
         # PTB 22 deprecates int time periods and warns on every RetryAfter unless this opts
         # into the timedelta form (the future default); `classify` reads either.
         os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -174,7 +174,7 @@ class PTBAdapter:
             .token(token)
             .base_url(f"{base}/bot")  # PTB appends the token, then "/<method>"
             .base_file_url(f"{base}/file/bot")
-            .concurrent_updates(InPersonOrder(max_concurrency))
+            .concurrent_updates(InPersonOrder(max_concurrency, order_wait))
             .build()
         )
         self.messenger = PTBMessenger(self.application, limiter)
