@@ -2,7 +2,7 @@
 
 Loading, checking and the ad check's model training take seconds to tens of seconds of CPU; on
 the event loop they stopped every reply, alert and /healthz answer for as long. `prepare` runs in
-a thread (`asyncio.to_thread`); the new content is installed on the loop in one assignment, so
+a daemon thread; the new content is installed on the loop in one assignment, so
 an update sees either the old content or the new one. A reload with errors keeps the old content
 (logged, `smb_content_reloads_total{outcome="rejected"}`).
 
@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
+from contextlib import suppress
+from functools import partial
+from typing import TypeVar, cast
 
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
@@ -22,8 +26,42 @@ from bot.content.problems import Problem
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
-
+T = TypeVar("T")
 Prepare = Callable[[], tuple[Content | None, list[Problem]]]
+
+
+def _settle(done: asyncio.Future[T], result: T | None, error: BaseException | None) -> None:
+    if done.cancelled():
+        return
+    if error is not None:
+        done.set_exception(error)
+    else:
+        done.set_result(cast(T, result))
+
+
+
+async def in_daemon_thread(work: Callable[[], T]) -> T:
+    """`work()` in a thread of its own, awaited on the loop.
+
+    Not `asyncio.to_thread`: `asyncio.run` joins the default executor's threads on exit, so a
+    stop during a reload would wait out the whole reload; a daemon thread is left behind (it
+    only reads files and trains a model that nobody will use).
+    """
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[T] = loop.create_future()
+
+    def run() -> None:
+        try:
+            result = work()
+        except BaseException as exc:  # handed to the awaiting task
+            deliver = partial(_settle, done, None, exc)
+        else:
+            deliver = partial(_settle, done, result, None)
+        with suppress(RuntimeError):  # the loop closed meanwhile: nobody waits for it
+            loop.call_soon_threadsafe(deliver)
+
+    threading.Thread(target=run, name="content-reload", daemon=True).start()
+    return await done
 
 
 class ContentReloader:
@@ -72,7 +110,7 @@ class ContentReloader:
     async def reload_once(self) -> list[Problem]:
         """Prepare in a worker thread, install on the loop; returns the problems found."""
         try:
-            content, problems = await asyncio.to_thread(self._prepare)
+            content, problems = await in_daemon_thread(self._prepare)
         except Exception as exc:  # a bug, not bad YAML: keep serving what we have
             log.error("content reload failed (%s), keeping the previous content",
                       type(exc).__name__)

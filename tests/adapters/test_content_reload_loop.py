@@ -142,3 +142,19 @@ async def test_signals_during_a_reload_ask_for_one_more_not_one_each(
     release.set()
     await reloader.wait()
     assert runs == [0, 1]  # the latest files were read after the last save
+
+
+async def test_a_stop_during_a_reload_does_not_wait_for_it(holder: ContentHolder) -> None:
+    release = threading.Event()
+    before = holder.content
+
+    def prepare() -> tuple[Content | None, list[Problem]]:
+        release.wait(30)
+        return None, []
+
+    reloader = ContentReloader(holder, Metrics(), prepare=prepare)
+    reloader.request()
+    await asyncio.sleep(0)
+    await reloader.aclose()  # returns while the worker still holds on
+    assert not release.is_set() and holder.content is before
+    release.set()
