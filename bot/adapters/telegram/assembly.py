@@ -34,6 +34,7 @@ from bot.adapters.telegram.startup import (
     default_engine,
     make_adapter,
     make_handoff,
+    person_wait,
 )
 from bot.adapters.telegram.state import ChatState
 from bot.adapters.telegram.texts import TransportTexts
@@ -131,7 +132,7 @@ async def assemble(
         # A holder is cut at the handling limit: a waiter that waited that and a lease more
         # is behind a replica that died or froze, and goes ahead.
         locks=PersonLocks(health, lease=settings.bot.lock_lease_s,
-                          wait=settings.bot.handling_limit + settings.bot.lock_lease_s),
+                          wait=person_wait(settings)),
         handling_limit=settings.bot.handling_limit, flood_wait=limiter.blocked_for,
         danger=danger_check_for(engine), send_budget=settings.bot.send_budget_s,
         operator_chat_id=settings.operators.chat_id, metrics=metrics,
