@@ -169,6 +169,14 @@ class ContentHolder:
 
     def reload(self) -> list[Problem]:
         """Load again; on errors keep the current content. Returns the problems found."""
+        content, problems = self.prepare()
+        self.install(content)
+        return problems
+
+    def prepare(self) -> tuple[Content | None, list[Problem]]:
+        """The blocking half of a reload (YAML, checks, the ad check's model, the danger-phrase
+        matcher), safe in a worker thread: the content in use is not touched. Returns the new
+        content (None with errors, which are logged) and the problems found."""
         content, problems = check_content(
             self.directory, facts_dir=self.facts_dir, require_facts=False, i18n=self.i18n,
             ad_checkers=self.ad_checkers,
@@ -179,5 +187,10 @@ class ContentHolder:
                 "\n".join(str(p) for p in problems if p.severity == "error"),
             )
         else:
+            self.matchers.for_content(content)  # built here, not by the first message after
+        return content, problems
+
+    def install(self, content: Content | None) -> None:
+        """Answer with `content` from now on (one assignment); None keeps the current one."""
+        if content is not None:
             self._content = content
-        return problems

@@ -34,7 +34,7 @@ from bot.adapters.telegram.startup import (
     default_engine,
     make_adapter,
     make_handoff,
-    reload_content,
+    person_wait,
 )
 from bot.adapters.telegram.state import ChatState
 from bot.adapters.telegram.texts import TransportTexts
@@ -42,6 +42,7 @@ from bot.checkin.scheduler import CheckinScheduler
 from bot.checkin.wiring import build_checkins
 from bot.config import Settings
 from bot.content.loader import ContentHolder
+from bot.content.reloader import ContentReloader
 from bot.core.session_store import SessionStore
 from bot.health import Readiness
 from bot.i18n import I18n
@@ -67,6 +68,7 @@ class Assembly:
     glue: UpdatePipeline
     checkins: CheckinScheduler | None
     groups: GroupGate | None
+    reloader: ContentReloader | None = None  # SIGHUP's, off the event loop
 
     async def close(self) -> None:
         """Let updates in hand finish (up to DRAIN_S), then close the Bot API session, the
@@ -81,6 +83,8 @@ class Assembly:
         await self.adapter.aclose()
         with suppress(NotImplementedError, AttributeError):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+        if self.reloader is not None:
+            await self.reloader.aclose()
         closer = getattr(self.engine, "aclose", None)
         if closer is not None:
             await closer()
@@ -110,10 +114,10 @@ async def assemble(
     holder: ContentHolder | None = getattr(engine, "content_holder", None)
     handoff = make_handoff(settings, adapter, pseudonymizer, store, state, health,
                            handoff_options, holder, metrics, i18n=i18n)
-    with suppress(NotImplementedError, AttributeError):  # no SIGHUP on Windows
-        asyncio.get_running_loop().add_signal_handler(
-            signal.SIGHUP, reload_content, holder, metrics
-        )
+    reloader = None if holder is None else ContentReloader(holder, metrics)
+    if reloader is not None:
+        with suppress(NotImplementedError, AttributeError):  # no SIGHUP on Windows
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, reloader.request)
     add_readiness_checks(readiness, health, holder, handoff)
     checkins = None if holder is None else build_checkins(
         raw_engine, handoff, adapter.messenger, health.redis if health else None,
@@ -128,7 +132,7 @@ async def assemble(
         # A holder is cut at the handling limit: a waiter that waited that and a lease more
         # is behind a replica that died or froze, and goes ahead.
         locks=PersonLocks(health, lease=settings.bot.lock_lease_s,
-                          wait=settings.bot.handling_limit + settings.bot.lock_lease_s),
+                          wait=person_wait(settings)),
         handling_limit=settings.bot.handling_limit, flood_wait=limiter.blocked_for,
         danger=danger_check_for(engine), send_budget=settings.bot.send_budget_s,
         operator_chat_id=settings.operators.chat_id, metrics=metrics,
@@ -140,7 +144,7 @@ async def assemble(
                               handoff.is_operators_chat, i18n)
     adapter.bind(glue, groups)
     return Assembly(store, state, health, engine, adapter, texts, handoff, glue, checkins,
-                    groups)
+                    groups, reloader)
 
 
 class Background:
