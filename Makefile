@@ -74,7 +74,7 @@ k8s-content:
 	cp -r data/facts deploy/kubernetes/base/facts
 	rm -rf deploy/kubernetes/components/backup/scripts
 	mkdir -p deploy/kubernetes/components/backup/scripts
-	cp scripts/redis-backup.sh scripts/redis-restore-online.sh deploy/kubernetes/components/backup/scripts/
+	cp scripts/redis-backup.sh scripts/redis-restore-online.sh scripts/erasure-record.sh deploy/kubernetes/components/backup/scripts/
 
 rasa-setup:
 	@bash scripts/rasa-setup.sh

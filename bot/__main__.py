@@ -97,8 +97,11 @@ def _parser() -> argparse.ArgumentParser:
     erase = sub.add_parser(
         "erase", help="erase people as /delete does, by pseudonym or by the user= of the log "
         "(after a restore: docs/DEPLOY.md, Backups)")
-    erase.add_argument("names", nargs="+", metavar="NAME",
+    erase.add_argument("names", nargs="*", metavar="NAME",
                        help="a case's pseudonym (calm-heron-421) or a logged user= key")
+    erase.add_argument("--pending", action="store_true",
+                       help="also everyone a restore found erased after the backup "
+                       "(scripts/erasure-record.sh)")
     return parser
 
 

@@ -9,6 +9,10 @@ user key). Either finds the person, and the erasure is the one /delete does: eve
 their open case closed as erased and out of the waiting list, the case's link to them and
 their pseudonym reservations dropped (`CaseStore.forget`, `release_pseudonyms`).
 
+`--pending` erases everyone a restore found in the erasure record but back in the restored data
+(`ERASE_PENDING`, written by scripts/erasure-record.sh): their keys are gone already, this ends
+their cases and pseudonyms as /delete does.
+
 Nothing is posted to the operators' chat (the case's topic was told at the first /delete);
 the command prints, per name, what it erased or why it erased nothing.
 """
@@ -27,7 +31,7 @@ from bot.handoff.blocks import owner_of
 from bot.handoff.cases import CaseStore, case_key
 from bot.handoff.escalation import WaitingList
 from bot.privacy import Pseudonymizer
-from bot.storage.keys import PREFIX, USER_KEY_KINDS, global_key
+from bot.storage.keys import ERASE_PENDING, PREFIX, USER_KEY_KINDS, global_key
 from bot.storage.redis import RedisSessionStore
 
 PSEUDONYM = re.compile(r"^[a-z]+-[a-z]+-\d{3}$")  # Pseudonymizer.pseudonym's shape
@@ -115,10 +119,16 @@ class PersonEraser:
                     yield user_key
 
 
-async def _run(redis: Redis, pseudonymizer: Pseudonymizer, names: list[str]) -> int:
+async def _run(redis: Redis, pseudonymizer: Pseudonymizer, names: list[str],
+               pending: bool = False) -> int:
     eraser = PersonEraser(redis, pseudonymizer)
     failed = 0
     try:
+        for user_key in sorted(await redis.smembers(ERASE_PENDING)) if pending else []:
+            existed = await eraser.erase(str(user_key))
+            await redis.srem(ERASE_PENDING, user_key)
+            print(f"{str(user_key)[:12]}: erased after the restore ({existed} key(s) left, "
+                  "their case links and pseudonym)")
         for name in names:
             found = await eraser.find(name)
             if not found.user_key:
@@ -138,6 +148,9 @@ def main(args: argparse.Namespace) -> int:
     from bot.config import ConfigError, load_settings
     from bot.storage.redis import connect
 
+    if not args.names and not getattr(args, "pending", False):
+        print("safe-migration-bot erase: name someone (NAME...) or give --pending")
+        return 2
     settings = load_settings()
     if not settings.redis.url:
         raise ConfigError("REDIS_URL: not set; the people's data is in Redis")
@@ -147,4 +160,5 @@ def main(args: argparse.Namespace) -> int:
                     master=settings.redis.sentinel_master,
                     sentinel_password=settings.redis.sentinel_password_value)
     pseudonymizer = Pseudonymizer(settings.bot.pseudonym_key.get_secret_value())
-    return asyncio.run(_run(redis, pseudonymizer, list(args.names)))
+    return asyncio.run(_run(redis, pseudonymizer, list(args.names),
+                            pending=bool(getattr(args, "pending", False))))

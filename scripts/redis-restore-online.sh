@@ -8,8 +8,10 @@
 # REPLACE, which keeps each key's expiry time, a stream's consumer groups and everything else
 # of the key. Stop the bot first (its writes would mix with the restore). The target's current
 # keys are deleted first (FLUSHDB) only with RESTORE_FLUSH=yes; without it a target that holds
-# keys is refused. Afterwards, erase again the people who sent /delete since the backup
-# (docs/DEPLOY.md "Backups").
+# keys is refused. The target's erasure record (smb:erased) is read before anything is
+# replaced and applied to the restored keys (scripts/erasure-record.sh): who was erased after
+# the backup is erased again; then run `safe-migration-bot erase --pending` (docs/DEPLOY.md
+# "The erasure record").
 #
 # Usage: REDIS_URL=redis://:PASSWORD@host:6379/0 [RESTORE_FLUSH=yes] \
 #            scripts/redis-restore-online.sh BACKUP.rdb        (`-`: the snapshot on stdin)
@@ -67,6 +69,9 @@ for _ in $(seq 1 600); do
     kill -0 "$pid" 2>/dev/null || { echo "restore: redis-server failed: $(tail -n 3 "$work/restore.log")" >&2; exit 1; }
     sleep 0.1
 done
+# The live record of erasures, read before anything on the target changes.
+REDISCLI_AUTH="$password" bash "$(dirname "$0")/erasure-record.sh" save "$work/erased" -- \
+    -h "$host" -p "$port" -n "$db" ${user:+--user "$user"}
 # The backup's keys are in database 0 (the bot's); they go to the target's database.
 keys="$(source_cli -n 0 dbsize)"
 # Only now, with the snapshot loaded, is anything on the target deleted.
@@ -96,4 +101,6 @@ if [ "$copied" -gt "$keys" ] || [ "$copied" -lt "$((keys * 99 / 100))" ]; then
     echo "restore: the backup held $keys keys, $host:$port db $db now holds $copied" >&2
     exit 1
 fi
-echo "restored $copied keys into $host:$port db $db; erase again who sent /delete since the backup, then start the bot"
+REDISCLI_AUTH="$password" bash "$(dirname "$0")/erasure-record.sh" apply "$work/erased" -- \
+    -h "$host" -p "$port" -n "$db" ${user:+--user "$user"}
+echo "restored $copied keys into $host:$port db $db; run safe-migration-bot erase --pending, then start the bot"

@@ -10,6 +10,9 @@
 #
 # Usage: scripts/redis-restore.sh BACKUP.rdb DATA_DIR   (DATA_DIR: Redis's `dir`, e.g.
 # /var/lib/redis; run as the user Redis runs as, with Redis stopped)
+# ERASURE_RECORD=FILE: the live Redis's erasure record, saved before Redis was stopped
+# (scripts/erasure-record.sh save): whoever was erased after the backup is erased again in the
+# restored data before anything can reach it (docs/DEPLOY.md "The erasure record").
 # BACKUP.rdb `-`: the snapshot comes on stdin, so the backup's owner can hand it to the redis
 # user without making it readable to anyone else (compose: `... redis-restore.sh - /data < file`).
 set -euo pipefail
@@ -48,6 +51,10 @@ for _ in $(seq 1 600); do
     sleep 0.1
 done
 [ "$(cli ping 2>/dev/null)" = PONG ] || { echo "restore: redis-server did not start" >&2; exit 1; }
+if [ -n "${ERASURE_RECORD:-}" ]; then
+    bash "$(dirname "$0")/erasure-record.sh" apply "$ERASURE_RECORD" -- -s "$sock" ||
+        { echo "restore: the erasure record was not applied; old files kept in $aside" >&2; exit 1; }
+fi
 keys="$(cli dbsize)"
 cli config set appendonly yes >/dev/null  # writes a new AOF from the loaded data
 written=no

@@ -49,3 +49,15 @@ def global_key(*parts: str) -> str:
 # member is removed when its work is done, and `delete_user` removes the person from each.
 CHECKIN_DUE = global_key("checkin", "due")  # user key -> when its check-in plan is due
 PERSON_SETS: tuple[str, ...] = (CHECKIN_DUE,)
+
+# The erasure record: user key (a keyed hash, never an id) -> when /delete or `erase` erased the
+# person (Unix seconds). A restore reads it from the live Redis first and erases again whoever
+# the backup brings back (scripts/erasure-record.sh, docs/DEPLOY.md "The erasure record").
+ERASED = global_key("erased")
+# Who a restore brought back after their erasure: `safe-migration-bot erase --pending` ends
+# their cases and erases them as /delete does. A set of user keys, with ERASURE_RECORD_SECONDS.
+ERASE_PENDING = global_key("erase", "pending")
+# How long an erasure stays in the record: the longest backup retention supported (7 days,
+# BACKUP_RETENTION_DAYS) plus a day. Entries older than this are dropped at each erasure and the
+# key expires this long after the last one, so no entry is kept past twice this (16 days).
+ERASURE_RECORD_SECONDS = 8 * 24 * 3600

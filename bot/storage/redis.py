@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
@@ -14,7 +15,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from bot.core.session import Session
-from bot.storage.keys import PERSON_SETS, UserKey, user_keys
+from bot.storage.keys import ERASED, ERASURE_RECORD_SECONDS, PERSON_SETS, UserKey, user_keys
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -132,10 +133,16 @@ class RedisSessionStore:
         return bool(await once_more(together))
 
     async def delete_user(self, user_key: str) -> None:
+        """Erase every key of the person and record the erasure (`ERASED`), in one MULTI/EXEC:
+        a restore of an older backup erases them again from the record."""
+        now = time.time()
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.delete(*user_keys(user_key))
             for name in PERSON_SETS:  # e.g. a check-in's due time: it ends at once
                 pipe.zrem(name, user_key)
+            pipe.zadd(ERASED, {user_key: now})
+            pipe.zremrangebyscore(ERASED, "-inf", now - ERASURE_RECORD_SECONDS)
+            pipe.expire(ERASED, ERASURE_RECORD_SECONDS)
             await pipe.execute()
 
     async def aclose(self) -> None:

@@ -208,3 +208,25 @@ def test_the_backup_cronjob_command_writes_into_a_volume_root_does_not_let_it_ch
     finally:
         redis.close()
         shutil.rmtree(place)
+
+
+def redis_tool_images(docs: list[dict[str, Any]]) -> dict[str, str]:
+    return {job["metadata"]["name"]: container["image"]
+            for job in docs if job["kind"] == "CronJob"
+            for container in pod_spec(job)["containers"]
+            if job["metadata"]["name"] in ("smb-redis-backup", "smb-redis-restore")}
+
+
+def test_the_redis_tools_image_is_a_site_setting_the_docs_tie_to_the_servers_version() -> None:
+    """A Redis 7.0 image's redis-check-rdb refuses the RDB version 11/12 snapshots of the Redis
+    7.2/7.4 that the Bitnami chart runs: every backup failed its check. The tools' image is
+    a placeholder the site overlay sets (kustomize `images:`), and DEPLOY.md says to set it
+    to the server's version."""
+    for overlay in ("overlays/small", "overlays/sentinel"):
+        assert set(redis_tool_images(build(K8S / overlay)).values()) == {"smb-redis-tools"}
+    site = yaml.safe_load((SITE / "kustomization.yaml").read_text())
+    (tools,) = [image for image in site["images"] if image["name"] == "smb-redis-tools"]
+    images = set(redis_tool_images(build(SITE)).values())
+    assert images == {f"{tools['newName']}:{tools['newTag']}"}
+    assert not tools["newTag"].startswith(("7.0", "6."))
+    assert "smb-redis-tools" in DEPLOY and "same Redis version as the server" in DEPLOY

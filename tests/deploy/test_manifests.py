@@ -314,7 +314,11 @@ def copy_tree(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data" / "facts", tree / "base" / "facts")
     scripts = tree / "components" / "backup" / "scripts"
     scripts.mkdir()
-    for name in ("redis-backup.sh", "redis-restore-online.sh"):
+    # The scripts the component's generator names, as `make k8s-content` copies them.
+    component = yaml.safe_load((K8S / "components" / "backup" / "kustomization.yaml")
+                               .read_text())
+    for entry in component["configMapGenerator"][0]["files"]:
+        name = Path(entry.split("=", 1)[1]).name
         shutil.copy(ROOT / "scripts" / name, scripts / name)
     site = tree / "site.example"
     shutil.copy(site / "secrets.env.example", site / "secrets.env")
