@@ -57,7 +57,12 @@ if command -v redis-check-rdb >/dev/null 2>&1; then
     redis-check-rdb "$partial" >/dev/null || { echo "backup: FAILED: the snapshot failed its check" >&2; exit 1; }
 fi
 mv "$partial" "$dir/smb-redis-$stamp.rdb"
-find "$dir" -maxdepth 1 -name 'smb-redis-*.rdb' -mtime "+$((days - 1))" -delete
+# Older than the retention less an hour: the backup of `days` nights ago goes tonight even when
+# tonight's run finished a little earlier than that one did. (`-mtime +6` counted whole days,
+# so a backup 6 days 23 hours old stayed another night: 8 days, not 7.) After a run, `days`
+# backups remain, and a /delete is gone from all of them `days` days after the last backup
+# that held it.
+find "$dir" -maxdepth 1 -name 'smb-redis-*.rdb' -mmin "+$((days * 1440 - 60))" -delete
 if [ -n "${BACKUP_METRICS_FILE:-}" ]; then
     # Written aside and renamed: the collector never reads half a file.
     printf '# HELP smb_backup_last_success_timestamp_seconds When scripts/redis-backup.sh last succeeded.\n# TYPE smb_backup_last_success_timestamp_seconds gauge\nsmb_backup_last_success_timestamp_seconds %s\n' \

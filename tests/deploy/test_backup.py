@@ -322,3 +322,25 @@ def test_the_compose_restore_runs_as_redis_and_says_nothing_false(
     durable.up()
     with Redis.from_url(durable.url, decode_responses=True) as redis:
         assert redis.hgetall("smb:case:c9") == {"status": "open"}
+
+
+def test_backups_are_kept_the_retention_not_a_night_more(
+    durable: DurableRedis, tmp_path: Path
+) -> None:
+    """`find -mtime +6` counts whole days: the backup of 7 nights ago, finished half an hour
+    later than tonight's, was 6 days and 23.5 hours old and stayed an 8th day."""
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    day = 24 * 3600
+    ages = {"seven_nights": 7 * day - 1800, "six_nights": 6 * day + 1800, "one_night": day}
+    for n, (name, age) in enumerate(ages.items()):
+        path = backups / f"smb-redis-2026010{n}T031500Z.rdb"
+        path.write_bytes(b"REDIS0011")
+        os.utime(path, (time.time() - age, time.time() - age))
+        ages[name] = n
+    run("redis-backup.sh", str(backups),
+        env={"REDIS_URL": durable.url, "BACKUP_RETENTION_DAYS": "7"})
+    kept = {path.name for path in backups.glob("smb-redis-2026010*.rdb")}
+    assert kept == {f"smb-redis-2026010{ages[name]}T031500Z.rdb"
+                    for name in ("six_nights", "one_night")}
+    assert len(list(backups.glob("smb-redis-*.rdb"))) == 3  # tonight's too

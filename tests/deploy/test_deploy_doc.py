@@ -134,3 +134,16 @@ def test_the_production_venv_and_backups_in_the_clone_are_ignored(tmp_path: Path
                  "deploy/kubernetes/site/secrets.env", "backups/erasures.txt"):
         result = subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT, timeout=30)
         assert result.returncode == 0, f"{path} is not ignored"
+
+
+def test_rsyslog_gets_none_of_the_bots_lines_so_the_journal_bound_holds() -> None:
+    """Ubuntu forwards the journal to rsyslog, whose /var/log/syslog is kept 4 weeks: the
+    erasure lines outlived the 14 days the journal keeps."""
+    unit = (ROOT / "deploy" / "safe-migration-bot.service").read_text()
+    (name,) = re.findall(r"^SyslogIdentifier=(\S+)$", unit, re.M)
+    conf = (ROOT / "deploy" / "rsyslog-safe-migration-bot.conf").read_text()
+    rules = [line for line in conf.splitlines() if line and not line.startswith("#")]
+    assert rules == [f"if $programname == '{name}' then stop"]
+    assert "deploy/rsyslog-safe-migration-bot.conf /etc/rsyslog.d/10-" in DEPLOY
+    assert ("`deploy/rsyslog-safe-migration-bot.conf` installed as `/etc/rsyslog.d/10-"
+            in section("Logs and their retention"))

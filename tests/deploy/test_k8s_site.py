@@ -230,3 +230,28 @@ def test_the_redis_tools_image_is_a_site_setting_the_docs_tie_to_the_servers_ver
     assert images == {f"{tools['newName']}:{tools['newTag']}"}
     assert not tools["newTag"].startswith(("7.0", "6."))
     assert "smb-redis-tools" in DEPLOY and "same Redis version as the server" in DEPLOY
+
+
+def env_keys(path: Path) -> set[str]:
+    return {line.split("=", 1)[0] for line in path.read_text().splitlines()
+            if line and not line.startswith("#")}
+
+
+def test_a_key_in_settings_env_is_neither_ignored_nor_shadowing_a_secret() -> None:
+    """`env:` wins over envFrom, and of envFrom the last source wins: settings.env said it could
+    hold "any other line of .env.example", but BOT_MODE there was silently ignored, and the
+    ConfigMap, listed after the Secret, would have shadowed a secret of the same name."""
+    docs = build(SITE)
+    bot = one(docs, "Deployment")["spec"]["template"]["spec"]["containers"][0]
+    erase_job = pod_spec(one(docs, "CronJob", "smb-erase"))["containers"][0]
+    for container in (bot, erase_job):
+        assert list(container["envFrom"][-1]) == ["secretRef"], container["name"]
+    fixed = {entry["name"] for entry in bot["env"]}
+    settings = SITE / "settings.env"
+    header = " ".join(line for line in settings.read_text().splitlines()
+                      if line.startswith("#"))
+    assert fixed <= set(re.findall(r"\b[A-Z][A-Z_]+[A-Z]\b", header)), fixed
+    secrets = env_keys(SITE / "secrets.env.example")
+    assert {"DASHBOARD_TOKEN", "RASA_TOKEN"} <= secrets
+    assert not env_keys(settings) & (fixed | secrets)
+    assert "any other line of `.env.example`" not in DEPLOY
