@@ -78,8 +78,32 @@ def keep_logs(bots: BotReplicas, logs: Path) -> None:
         shutil.copy(log, logs / log.name)
 
 
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def reload_rss(bots: BotReplicas, pid: int, reloads: int) -> list[int]:
+    """The bot's resident memory (MiB) after each of `reloads` content reloads (SIGHUP, as
+    `systemctl reload` sends), each waited for in its log ("content reloaded")."""
+    (log,) = [path for path in bots.logs() if path.name.startswith("bot-0")]
+    after = []
+    for n in range(1, reloads + 1):
+        os.kill(pid, signal.SIGHUP)
+        deadline = time.monotonic() + 120
+        while log.read_text(errors="replace").count("content reloaded") < n:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"reload {n} did not finish within 120 s: {log}")
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(1)  # what the reload freed is given back before the reading
+        after.append(round(rss_mib(pid)))
+    return after
+
+
 async def run(replicas: int, people: int, api: FakeBotAPI, redis_url: str,
-              redis_port: int, logs: Path) -> dict[str, Any]:
+              redis_port: int, logs: Path, reloads: int = 0) -> dict[str, Any]:
     redis_command(redis_port, "FLUSHALL")
     bots = BotReplicas({
         "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": api.base_url, "BOT_MODE": "webhook",
@@ -122,6 +146,7 @@ async def run(replicas: int, people: int, api: FakeBotAPI, redis_url: str,
             elapsed = time.perf_counter() - started
             cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
             memory_after = used_memory(redis_port)
+        after_reloads = await reload_rss(bots, pids[0], reloads) if reloads else []
         updates = people * 5
         return {
             "replicas": replicas, "people": people, "updates": updates,
@@ -130,6 +155,8 @@ async def run(replicas: int, people: int, api: FakeBotAPI, redis_url: str,
             "idle_rss_mib": [round(x) for x in idle_rss],
             "peak_rss_mib": [round(peak_rss_mib(pid)) for pid in pids],
             "redis_bytes_per_person": round((memory_after - memory_before) / people),
+            "rss_after_each_reload_mib": after_reloads,
+            "peak_rss_after_reloads_mib": round(peak_rss_mib(pids[0])),
             "retried_posts": dict(telegram.reasons),
         }
     finally:
@@ -139,7 +166,8 @@ async def run(replicas: int, people: int, api: FakeBotAPI, redis_url: str,
         await asyncio.to_thread(bots.close)
 
 
-async def main(people: int, passes: list[int], logs: Path) -> list[dict[str, Any]]:
+async def main(people: int, passes: list[int], logs: Path,
+               reloads: int = 0) -> list[dict[str, Any]]:
     api = FakeBotAPI()
     await api.start()
     results = []
@@ -147,7 +175,7 @@ async def main(people: int, passes: list[int], logs: Path) -> list[dict[str, Any
         with running_redis() as redis:
             for n, replicas in enumerate(passes, 1):
                 result = await run(replicas, people, api, redis.url, redis.port,
-                                   logs / f"{replicas}-replicas-{n}")
+                                   logs / f"{replicas}-replicas-{n}", reloads)
                 result["load_average"] = os.getloadavg()[0]
                 results.append(result)
                 print(json.dumps(result), flush=True)

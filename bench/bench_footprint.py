@@ -7,9 +7,10 @@ Measured on real processes:
   kernel's accounting of the finished child (`os.wait4`, ru_maxrss);
 - one bot process (the real runner, webhook mode, aiogram, embedded NLU, one redis-server):
   its resident memory once ready (idle) and its peak (VmHWM) after PEOPLE people x 5 updates,
-  through bench/bench_deploy.py's single-replica pass.
+  through bench/bench_deploy.py's single-replica pass; then its resident memory after each of
+  RELOADS content reloads (SIGHUP, `systemctl reload`) and its peak after them.
 
-    .venv/bin/python bench/bench_footprint.py [--people 100] [--checks 3] [--venv DIR]
+    .venv/bin/python bench/bench_footprint.py [--people 100] [--checks 3] [--reloads 10] [--venv DIR]
 
 --venv: the content check with another install's `safe-migration-bot`, e.g. the production
 venv of scripts/install-production.sh (what a server runs; its peak differs from the
@@ -55,17 +56,19 @@ def content_check_peak_mib(venv: Path) -> float:
     return usage.ru_maxrss / 1024
 
 
-def main(people: int, checks: int, venv: Path) -> dict[str, Any]:
+def main(people: int, checks: int, venv: Path, reloads: int = 0) -> dict[str, Any]:
     checked = [round(content_check_peak_mib(venv)) for _ in range(checks)]
     logs = ROOT / "bench-results" / "footprint-logs" / time.strftime("%Y%m%dT%H%M%SZ",
                                                                       time.gmtime())
-    (bot,) = asyncio.run(bench_deploy.main(people, [1], logs))
+    (bot,) = asyncio.run(bench_deploy.main(people, [1], logs, reloads))
     return {
         "content_bytes": content_bytes(),
         "content_check_venv": str(venv),
         "content_check_peak_rss_mib": checked,
         "bot_idle_rss_mib": bot["idle_rss_mib"][0],
         "bot_peak_rss_mib": bot["peak_rss_mib"][0],
+        "bot_rss_after_each_reload_mib": bot["rss_after_each_reload_mib"],
+        "bot_peak_rss_after_reloads_mib": bot["peak_rss_after_reloads_mib"],
         "people": people,
         "load_average": round(os.getloadavg()[0], 1),
     }
@@ -75,10 +78,11 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--people", type=int, default=100)
     parser.add_argument("--checks", type=int, default=3, help="content check runs")
+    parser.add_argument("--reloads", type=int, default=10, help="content reloads (SIGHUP)")
     parser.add_argument("--venv", type=Path, default=Path(sys.executable).parent.parent,
                         help="the install whose content check is measured (default: this one)")
     args = parser.parse_args()
-    result = main(args.people, args.checks, args.venv)
+    result = main(args.people, args.checks, args.venv, args.reloads)
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)
     (out / "footprint.json").write_text(json.dumps(result, indent=2) + "\n")

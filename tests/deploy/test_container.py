@@ -248,3 +248,18 @@ def test_the_compose_file_follows_the_compose_specification() -> None:
         assert wrong != text
         with pytest.raises(ValueError):
             PyCompose.from_yaml(wrong)
+
+
+def test_the_build_context_leaves_out_the_production_venv_backups_and_site_overlay() -> None:
+    """DEPLOY.md puts ./venv, ./backups (people's data) and deploy/kubernetes/site (secrets.env)
+    in the clone; `docker build .` sent them to the builder."""
+    ignored = set((ROOT / ".dockerignore").read_text().split())
+    assert {"venv", "backups", "deploy/kubernetes/site"} <= ignored
+
+
+def test_the_license_pyproject_names_is_shipped() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["license"].startswith("AGPL-3.0")
+    text = (ROOT / "LICENSE").read_text()
+    assert text.startswith("GNU AFFERO GENERAL PUBLIC LICENSE\nVersion 3, 19 November 2007\n")
+    assert "13. Remote Network Interaction; Use with the GNU General Public License." in text

@@ -4,7 +4,9 @@ the compose file, the unit and the journald drop-in."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import tomllib
 from pathlib import Path
@@ -147,3 +149,17 @@ def test_rsyslog_gets_none_of_the_bots_lines_so_the_journal_bound_holds() -> Non
     assert "deploy/rsyslog-safe-migration-bot.conf /etc/rsyslog.d/10-" in DEPLOY
     assert ("`deploy/rsyslog-safe-migration-bot.conf` installed as `/etc/rsyslog.d/10-"
             in section("Logs and their retention"))
+
+
+def test_the_systemd_install_leaves_one_redis_url_in_env(tmp_path: Path) -> None:
+    """The install appended a REDIS_URL line to a .env copied from .env.example, which has
+    one: two lines, the first without the password."""
+    (line,) = [x for x in DEPLOY.splitlines() if "REDIS_URL=redis://:$REDIS_PASSWORD" in x]
+    assert line.startswith("sudo -u smbot ")
+    env = tmp_path / ".env"
+    shutil.copy(ROOT / ".env.example", env)
+    command = line.removeprefix("sudo -u smbot ")
+    subprocess.run(["bash", "-c", command], cwd=tmp_path, check=True, timeout=30,
+                   env={**os.environ, "REDIS_PASSWORD": "s3cret"})
+    urls = [x for x in env.read_text().splitlines() if x.startswith("REDIS_URL=")]
+    assert urls == ["REDIS_URL=redis://:s3cret@127.0.0.1:6379/0"]

@@ -255,3 +255,13 @@ def test_a_key_in_settings_env_is_neither_ignored_nor_shadowing_a_secret() -> No
     assert {"DASHBOARD_TOKEN", "RASA_TOKEN"} <= secrets
     assert not env_keys(settings) & (fixed | secrets)
     assert "any other line of `.env.example`" not in DEPLOY
+
+
+def test_the_kubernetes_backup_alert_fires_when_no_success_was_ever_recorded() -> None:
+    """`time() - last_success > 26h` is empty, not firing, while the series is absent (every
+    run failed since the CronJob was applied, or kube-state-metrics is not scraped)."""
+    rules = yaml.safe_load((ROOT / "deploy" / "prometheus" / "backup-rules.yml").read_text())
+    (group,) = [g for g in rules["groups"] if g["name"].endswith("kubernetes")]
+    exprs = [rule["expr"] for rule in group["rules"]]
+    assert any(e.startswith("absent(kube_cronjob_status_last_successful_time{cronjob="
+                            '"smb-redis-backup"})') for e in exprs), exprs

@@ -376,3 +376,19 @@ def test_memory_request_covers_the_measured_peak_and_the_docs_say_the_same() -> 
     resources = re.search(r"\*\*Resources\*\*: requests 250m CPU / (\d+) MiB, limit (\d+) MiB",
                           deploy)
     assert resources and (int(resources[1]), int(resources[2])) == (request, limit)
+
+
+MINIMUM_KUBERNETES = "1.27.0"  # CronJob `timeZone` is stable from 1.27
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_every_manifest_is_valid_for_the_documented_minimum_kubernetes(target: str) -> None:
+    """DEPLOY.md named no minimum; the backup CronJob's `timeZone` needs 1.27."""
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    major_minor = MINIMUM_KUBERNETES.rsplit(".", 1)[0]
+    assert f"**Kubernetes {major_minor} or newer**" in deploy
+    for doc in build(K8S / target):
+        try:
+            kubernetes_validate.validate(doc, MINIMUM_KUBERNETES, strict=True)
+        except kubernetes_validate.ValidationError as exc:
+            pytest.fail(f"{doc['kind']} {doc['metadata']['name']}: {exc.message}")

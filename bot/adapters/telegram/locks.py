@@ -23,7 +23,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
 from redis.asyncio.lock import Lock
-from redis.exceptions import LockError, RedisError
+from redis.exceptions import LockError, LockNotOwnedError, RedisError
 
 from bot.storage.fallback import RedisHealth
 from bot.storage.keys import UserKey
@@ -126,6 +126,10 @@ class PersonLocks:
     async def _release(self, lease: Lock) -> None:
         try:
             await lease.release()
+        except LockNotOwnedError:
+            # /delete erases the person's keys, their lock among them, while the update that
+            # holds it is in hand: the usual end of every /delete, not news for the log.
+            log.debug("person lock already gone (erased or expired)")
         except (LockError, RedisError, OSError) as exc:
             # Expired or erased meanwhile: nothing left to release.
             log.info("person lock already gone (%s)", type(exc).__name__)
