@@ -49,7 +49,10 @@ def test_the_documented_commands_give_a_configuration_haproxy_accepts(tmp_path: 
     replaced = SHIPPED
     for old, new in re.findall(r"-e 's/([^/]+)/([^/]+)/g?'", sed):
         assert old in SHIPPED, old
-        replaced = replaced.replace(old, "127.0.0.1" if "ADDRESS" in old else new)
+        if "ADDRESS" in old:  # the port is the documented one, the host this machine
+            assert re.fullmatch(r"[\d.]+:\d+", new), new
+            new = "127.0.0.1:" + new.rsplit(":", 1)[1]
+        replaced = replaced.replace(old, new)
     assert "ADDRESS" not in replaced.split("# Placeholders")[0] + "".join(
         line for line in replaced.splitlines() if line.strip().startswith("server "))
     result = haproxy_check(replaced, tmp_path)
@@ -57,3 +60,14 @@ def test_the_documented_commands_give_a_configuration_haproxy_accepts(tmp_path: 
     # The certificate file haproxy reads is the one the certbot hook writes.
     (crt,) = re.findall(r"\bcrt (\S+)", replaced)
     assert f"> {crt.replace('bot.example.org', 'bot.your-ngo.org')} " in DEPLOY
+
+
+def test_same_host_replicas_get_a_port_each(tmp_path: Path) -> None:
+    """The file fixed every server's port at 8080: two bots on the haproxy host could not be
+    named. The port is part of the placeholder."""
+    assert not re.search(r"ADDRESS:\d", SHIPPED)
+    replaced = SHIPPED.replace("BOT1_ADDRESS", "127.0.0.1:8080").replace(
+        "BOT2_ADDRESS", "127.0.0.1:8082").replace("bot.example.org", "bot.your-ngo.org")
+    servers = re.findall(r"^\s*server \S+ (\S+)", replaced, re.M)
+    assert servers == ["127.0.0.1:8080", "127.0.0.1:8082"]
+    assert "`127.0.0.1:8080` and\n`127.0.0.1:8082`" in DEPLOY
