@@ -141,11 +141,12 @@ def test_the_production_venv_and_backups_in_the_clone_are_ignored(tmp_path: Path
 def test_rsyslog_gets_none_of_the_bots_lines_so_the_journal_bound_holds() -> None:
     """Ubuntu forwards the journal to rsyslog, whose /var/log/syslog is kept 4 weeks: the
     erasure lines outlived the 14 days the journal keeps."""
-    unit = (ROOT / "deploy" / "safe-migration-bot.service").read_text()
-    (name,) = re.findall(r"^SyslogIdentifier=(\S+)$", unit, re.M)
     conf = (ROOT / "deploy" / "rsyslog-safe-migration-bot.conf").read_text()
     rules = [line for line in conf.splitlines() if line and not line.startswith("#")]
-    assert rules == [f"if $programname == '{name}' then stop"]
+    assert rules == ["if $programname startswith 'safe-migration-bot' then stop"]
+    for unit in (ROOT / "deploy").glob("safe-migration-bot*.service"):
+        (name,) = re.findall(r"^SyslogIdentifier=(\S+)$", unit.read_text(), re.M)
+        assert name.startswith("safe-migration-bot"), unit.name
     assert "deploy/rsyslog-safe-migration-bot.conf /etc/rsyslog.d/10-" in DEPLOY
     assert ("`deploy/rsyslog-safe-migration-bot.conf` installed as `/etc/rsyslog.d/10-"
             in section("Logs and their retention"))
@@ -163,3 +164,14 @@ def test_the_systemd_install_leaves_one_redis_url_in_env(tmp_path: Path) -> None
                    env={**os.environ, "REDIS_PASSWORD": "s3cret"})
     urls = [x for x in env.read_text().splitlines() if x.startswith("REDIS_URL=")]
     assert urls == ["REDIS_URL=redis://:s3cret@127.0.0.1:6379/0"]
+
+
+def test_the_dashboard_unit_runs_the_dashboard_on_loopback_behind_its_login() -> None:
+    unit = (ROOT / "deploy" / "safe-migration-bot-dashboard.service").read_text()
+    assert "ExecStart=/opt/safe-migration-bot/venv/bin/safe-migration-bot dashboard" in unit
+    assert "DASHBOARD_LISTEN" not in "".join(
+        x for x in unit.splitlines() if x.startswith("Environment="))  # loopback default
+    doc = section("The NGO dashboard")
+    for how in ("deploy/safe-migration-bot-dashboard.service", "-p 127.0.0.1:8090:8090",
+                "Kubernetes", "DASHBOARD_TOKEN", "ssh -L 8090:127.0.0.1:8090"):
+        assert how in doc, how
