@@ -5,12 +5,14 @@ backup brings back. Real redis-servers with deploy/redis.conf; the offline resto
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
 from redis import Redis
 from redis.asyncio import Redis as AsyncRedis
 
@@ -181,3 +183,24 @@ def test_the_kubernetes_erase_job_finishes_the_pending_erasures_without_a_names_
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{GONE[:12]}: erased after the restore" in done.stdout
     assert left_of(durable.url, GONE) == 0
+
+
+async def test_delete_during_the_held_lock_logs_no_info_line(
+    durable: DurableRedis, caplog: pytest.LogCaptureFixture
+) -> None:
+    """/delete erases the person's lock key while its update holds the lock: the release then
+    found it gone and logged `person lock already gone (LockNotOwnedError)` at INFO on every
+    /delete."""
+    from bot.adapters.telegram.locks import PersonLocks
+    from bot.storage.health import RedisHealth
+
+    redis = AsyncRedis.from_url(durable.url, decode_responses=True)
+    try:
+        locks = PersonLocks(RedisHealth(redis), lease=5.0, wait=5.0, poll=0.02)
+        with caplog.at_level(logging.INFO, logger="bot.adapters.telegram.locks"):
+            async with locks.hold(GONE):
+                assert await redis.exists(f"smb:lock:{GONE}")
+                await RedisSessionStore(redis).delete_user(GONE)
+        assert not [r for r in caplog.records if r.levelno >= logging.INFO], caplog.text
+    finally:
+        await redis.aclose()
