@@ -13,6 +13,8 @@ python="${PYTHON:-python3}"
 cd "$(dirname "$0")/.."
 "$python" -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --no-cache-dir --upgrade pip
-"$venv/bin/python" -m pip install --quiet --no-cache-dir .
+# The versions of constraints.txt (tested together); CONSTRAINTS=/dev/null takes the newest the
+# ranges of pyproject.toml allow (scripts/refresh-constraints.sh, to refresh that file).
+"$venv/bin/python" -m pip install --quiet --no-cache-dir --constraint "${CONSTRAINTS:-constraints.txt}" .
 "$venv/bin/pybabel" -q compile -d locales -D messages
 echo "installed into $venv: run it with $venv/bin/safe-migration-bot run"

@@ -263,3 +263,31 @@ def test_the_license_pyproject_names_is_shipped() -> None:
     text = (ROOT / "LICENSE").read_text()
     assert text.startswith("GNU AFFERO GENERAL PUBLIC LICENSE\nVersion 3, 19 November 2007\n")
     assert "13. Remote Network Interaction; Use with the GNU General Public License." in text
+
+
+def test_every_runtime_dependency_is_pinned_in_the_production_constraints() -> None:
+    """No lock file: each install took whatever PyPI had that day. The install script (and so
+    the image and a systemd install) installs with constraints.txt, which pins every runtime
+    dependency of pyproject.toml to one version."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+    from packaging.version import Version
+
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"not pinned with ==: {line}"
+            pins[canonicalize_name(name)] = Version(version)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for dependency in project["dependencies"]:
+        requirement = Requirement(dependency)
+        pinned = pins.get(canonicalize_name(requirement.name))
+        assert pinned is not None, f"{requirement.name} is not in constraints.txt"
+        assert requirement.specifier.contains(pinned), f"{requirement.name}=={pinned}"
+    script = (ROOT / INSTALL).read_text()
+    assert '--constraint "${CONSTRAINTS:-constraints.txt}"' in script
+    assert re.search(r"^COPY [^\n]*\bconstraints\.txt\b", (ROOT / "Dockerfile").read_text(),
+                     re.M)
+    assert "constraints.txt" not in (ROOT / ".dockerignore").read_text().split()
+    assert (ROOT / "scripts" / "refresh-constraints.sh").exists()
