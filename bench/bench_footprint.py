@@ -10,7 +10,8 @@ Measured on real processes:
   through bench/bench_deploy.py's single-replica pass; then its resident memory after each of
   RELOADS content reloads (SIGHUP, `systemctl reload`) and its peak after them.
 
-    .venv/bin/python bench/bench_footprint.py [--people 100] [--checks 3] [--reloads 10] [--venv DIR]
+    .venv/bin/python bench/bench_footprint.py [--people 100] [--checks 3] [--reloads 10]
+        [--venv DIR]
 
 --venv: the content check with another install's `safe-migration-bot`, e.g. the production
 venv of scripts/install-production.sh (what a server runs; its peak differs from the
