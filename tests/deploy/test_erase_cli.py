@@ -208,6 +208,17 @@ def test_deploy_md_erases_through_the_list_without_a_shared_file() -> None:
     assert 'work=$(mktemp -d)' in deploy and '> "$work/names"' in deploy
 
 
+def run_erase_job(command: list[str], url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The smb-erase job's command as the image runs it: this venv's PATH, the settings of the
+    Secret (REDIS_URL, BOT_PSEUDONYM_KEY) and nothing else of ours. It must succeed."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "REDIS_"))}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=cwd,
+                          env={**env, "PATH": f"{Path(sys.executable).parent}:{env['PATH']}",
+                               "REDIS_URL": url, "BOT_PSEUDONYM_KEY": SECRET})
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done
+
+
 def test_the_kubernetes_erase_job_runs_erase_on_the_names_file(
     redis_server: RedisServer, tmp_path: Path
 ) -> None:
@@ -230,11 +241,7 @@ def test_the_kubernetes_erase_job_runs_erase_on_the_names_file(
     with Redis.from_url(redis_server.url, decode_responses=True) as redis:
         redis.set(user_keys(user_key)[0], "x", ex=3600)
     command = [part.replace(mount["mountPath"], str(names)) for part in container["command"]]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "REDIS_"))}
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=tmp_path,
-                          env={**env, "PATH": f"{Path(sys.executable).parent}:{env['PATH']}",
-                               "REDIS_URL": redis_server.url, "BOT_PSEUDONYM_KEY": SECRET})
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = run_erase_job(command, redis_server.url, tmp_path)
     assert f"{user_key[:12]}: erased" in done.stdout
     with Redis.from_url(redis_server.url, decode_responses=True) as redis:
         assert left_of(redis, user_key) == []

@@ -6,9 +6,7 @@ backup brings back. Real redis-servers with deploy/redis.conf; the offline resto
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -27,7 +25,7 @@ from bot.storage.keys import (
 from bot.storage.redis import RedisSessionStore
 from tests.deploy.test_backup import DurableRedis, durable, run
 from tests.deploy.test_backup_online import restore, servers
-from tests.deploy.test_erase_cli import SECRET, erase
+from tests.deploy.test_erase_cli import SECRET, erase, run_erase_job
 
 __all__ = ["durable", "servers"]  # pytest fixtures, used by name
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,11 +174,7 @@ def test_the_kubernetes_erase_job_finishes_the_pending_erasures_without_a_names_
     with Redis.from_url(durable.url, decode_responses=True) as redis:
         redis.sadd(ERASE_PENDING, GONE)
     command = [part.replace("/erase/", f"{tmp_path}/") for part in container["command"]]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "REDIS_"))}
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=tmp_path,
-                          env={**env, "PATH": f"{Path(sys.executable).parent}:{env['PATH']}",
-                               "REDIS_URL": durable.url, "BOT_PSEUDONYM_KEY": SECRET})
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = run_erase_job(command, durable.url, tmp_path)
     assert f"{GONE[:12]}: erased after the restore" in done.stdout
     assert left_of(durable.url, GONE) == 0
 
