@@ -67,8 +67,9 @@ class SetupScreens:
             options: list[CheckinOption] = getattr(texts, CHOICES[kind][2])
             question = {"interval": t.intro, "duration": t.ask_duration, "grace": t.ask_grace}
             buttons = [Button(r.text(o.label), f"{PREFIX}{kind}:{o.value}") for o in options]
-            if session.awaiting is None:  # an open offer of a person keeps its typed "yes"
-                session.awaiting = CHOICE  # a typed "every 3 days" answers it too
+            # The newest question on screen takes what is typed, whatever was asked before
+            # (an offer of a person keeps its buttons): "every 3 days" answers it.
+            session.awaiting = CHOICE
             return Reply(r.text(question[plan.step]), [*rows(buttons), cancel])
         if plan.step == "country":
             codes = list(r.content.countries)
@@ -77,13 +78,11 @@ class SetupScreens:
                 codes.insert(0, session.destination)
             buttons = [Button(r.country_name(c), f"{PREFIX}c:{c}") for c in codes]
             no = [Button(r.text(t.button_no_country), f"{PREFIX}c:{NO_COUNTRY}")]
-            if session.awaiting is None:
-                session.awaiting = CHOICE  # "Польша", "у Германію" typed answers it too
+            session.awaiting = CHOICE  # "Польша", "у Германію" typed answers it too
             return Reply(r.text(t.ask_country), [*rows(buttons), no, cancel])
         if plan.step == "zone":
             utc = [Button(r.text(t.button_utc), f"{PREFIX}z:{UTC_ZONE}")]
-            if session.awaiting is None:
-                session.awaiting = CHOICE  # "14:30" or "UTC+3" typed answers it too
+            session.awaiting = CHOICE  # "14:30" or "UTC+3" typed answers it too
             if self.country_clocks(plan):
                 zones = self._zones.choices(plan.country, self.clock())
                 buttons = [Button(f"{city(z.name, r.tr.locale)} ({offset_label(z.offset)})",
@@ -98,14 +97,14 @@ class SetupScreens:
         if plan.step == "location":
             answers = [Button(r.text(t.button_yes), f"{PREFIX}l:yes"),
                        Button(r.text(t.button_no), f"{PREFIX}l:no")]
+            session.awaiting = CHOICE  # "Dubai" typed here is no answer: the question again
             return Reply(r.text(t.ask_location), [answers, cancel])
         if plan.step in ("employer", "contact"):
             session.awaiting = EMPLOYER if plan.step == "employer" else CONTACT
             ask = t.ask_employer if plan.step == "employer" else t.ask_contact
             return Reply(r.text(ask), skip_rows(r, texts))
         if plan.step == "hour":
-            if session.awaiting is None:
-                session.awaiting = CHOICE  # "9:30" typed answers it too
+            session.awaiting = CHOICE  # "9:30" typed answers it too
             locale = r.tr.locale
             buttons = [Button(str(format_time(clock_time(h), "short", locale=locale)),
                               f"{PREFIX}h:{h * 60}") for h in texts.hours_of_day]

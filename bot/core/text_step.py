@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
 from bot.checkin.screens import CHOICE as SETUP_CHOICE
-from bot.checkin.screens import end_wait
+from bot.checkin.screens import WAITS, end_wait
 from bot.checkin.step import CheckinStep
 from bot.checkin.typed import typed_answer
 from bot.content.models import Content
@@ -147,7 +147,20 @@ class TextStep:
         # saw a risk in its few words.
         model_only = reading.decision.at_risk and not reading.decision.by_phrase
         question = reading.confident and reading.intent.intent != "out_of_scope"
-        if (not reading.decision.at_risk or model_only) and await self._checkin.on_text(
+        setup_waits = state in WAITS
+        if setup_waits and not reading.decision.by_phrase:
+            # A setup step waits for a typed answer: whatever it can read is its answer (a
+            # country is the destination, whatever the session's risk state), anything else
+            # gets the same question again; only a danger phrase goes elsewhere (below).
+            # A person at risk typing "да" answers the offer of a person they were shown
+            # (its buttons stay under it): no setup step takes a bare yes typed.
+            yes = consent_choice(reading.text, self._consent) if session.at_risk else None
+            if yes is not None and not self._checkin.setup_takes(session, reading.text):
+                self._safety.consent(turn, yes)
+                return
+            if await self._checkin.on_text(turn, reading.text):
+                return
+        elif (not reading.decision.at_risk or model_only) and await self._checkin.on_text(
                 turn, reading.text, settings_only=model_only, question=question):
             return
         # A job ad: its red flags (after the danger phrases, which answer with numbers first).
@@ -168,6 +181,8 @@ class TextStep:
             # a forwarded recruiter's message, or a typed one the model alone found risky
             self._ads.offer_after_risk(turn, reading.text, by_phrase=reading.decision.by_phrase,
                                        asked=state == AWAITING_AD)
+            if setup_waits:  # the numbers first; then the setup goes on at its step
+                await self._checkin.ask_again(turn)
             return
         if isinstance(state, CountryQuestion) and self._answer_country(turn, state, reading):
             return

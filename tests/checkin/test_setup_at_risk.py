@@ -1,0 +1,120 @@
+"""The check-in setup of a person already on the at-risk path (issue 15, the tester's third
+round): a country typed at the destination step is the destination, not a page of hotlines;
+after a danger phrase typed mid-setup the emergency reply comes first and the setup goes on at
+its step. The fake Bot API over real HTTP, a real redis-server, ru/be/en."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from redis.asyncio import Redis
+
+from tests.checkin.helpers import FakeClock, checkin_bot
+from tests.handoff.telegram import HandoffBot
+from tests.helpers.fake_bot_api import Call, FakeBotAPI
+from tests.helpers.redis_server import RedisServer
+from tests.helpers.telegram_bot import Person
+
+AT_RISK = {"ru": "у меня забрали паспорт", "be": "у мяне забралі пашпарт",
+           "en": "my employer took my passport"}
+GERMANY = {"ru": "Германия", "be": "Германія", "en": "Germany"}
+DESTINATION = {"ru": "Страна назначения: ", "be": "Краіна прызначэння: ",
+               "en": "Destination country: "}
+
+
+@pytest.fixture
+async def bot(fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+              ) -> AsyncIterator[HandoffBot]:
+    running = checkin_bot(fake_api, "aiogram", redis_server.url, FakeClock())
+    await running.start()
+    try:
+        yield running
+    finally:
+        await running.stop()
+
+
+def _kinds(calls: list[Call]) -> set[str]:
+    """The setup screens shown: "i", "d", "g", "c", "z", "l", "skip", "go" (from payloads)."""
+    return {p.split(":")[1] for call in calls for p in call.payloads
+            if p.startswith("ci:") and p != "ci:x"}
+
+
+async def _at_country_step(bot: HandoffBot, api: FakeBotAPI, user_id: int, language: str
+                           ) -> Person:
+    person = Person(bot, api, user_id, language)
+    await person.say("/start")
+    await person.say(AT_RISK[language])
+    await person.say("/checkin")
+    await person.press("ci:i:2")
+    await person.press("ci:d:2")
+    replies = await person.press("ci:g:12")
+    assert "c" in _kinds(replies)
+    return person
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+async def test_a_person_at_risk_types_the_destination_at_the_country_step(
+    language: str, fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    person = await _at_country_step(bot, fake_api, 781, language)
+    replies = await person.say(GERMANY[language])
+    assert "c" not in _kinds(replies)  # the next screen: Germany keeps one clock
+    assert "l" in _kinds(replies)
+    assert not any("h:yes" in p or "handoff" in p for c in replies for p in c.payloads)
+    await person.press("ci:l:no")
+    await person.press("ci:skip")
+    confirm = await person.press("ci:skip")
+    assert any(DESTINATION[language] in c.text for c in confirm)
+
+
+HITS = {"ru": "<b>ООО «Рога & Копыта»</b> меня бьют", "be": "<b>ТАА «Рогі & Капыты»</b> мяне б'юць",
+        "en": "<b>Horns & Hooves Ltd</b> they beat me"}
+CONTACT = {"ru": "@oleg_rabota", "be": "@oleg_rabota", "en": "@oleg_rabota"}
+EVERYDAY = {"ru": "да", "be": "так", "en": "I'm fine"}
+NOT_UNDERSTOOD = {"ru": "Не понял ответ", "be": "Не зразумеў адказ",
+                  "en": "I did not understand that answer"}
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+async def test_after_a_danger_phrase_at_the_employer_step_the_setup_goes_on(
+    language: str, fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    person = Person(bot, fake_api, 782, language)
+    await person.say("/start")
+    await person.say("/checkin")
+    await person.press("ci:i:2")
+    await person.press("ci:d:2")
+    await person.press("ci:g:12")
+    await person.press("ci:c:PL")
+    await person.press("ci:l:no")
+    replies = await person.say(HITS[language])
+    assert "112" in replies[0].text  # the emergency numbers first
+    assert "skip" in _kinds(replies[1:])  # then the employer's question again
+    replies = await person.say("ООО Ромашка")
+    assert "skip" in _kinds(replies)  # taken: the contact's question
+    replies = await person.say(CONTACT[language])
+    assert "go" in _kinds(replies)  # taken: the confirm screen
+    replies = await person.press("ci:go")
+    assert not any("ci:" in p for c in replies for p in c.payloads)
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+async def test_an_everyday_reply_at_a_setup_step_gets_the_question_again(
+    language: str, fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    person = Person(bot, fake_api, 783, language)
+    await person.say("/start")
+    await person.say("/checkin")
+    await person.press("ci:i:2")
+    replies = await person.say(EVERYDAY[language])
+    assert any(NOT_UNDERSTOOD[language] in c.text for c in replies)
+    assert _kinds(replies) == {"d"}
+    await person.press("ci:d:2")
+    replies = await person.say(EVERYDAY["en"])
+    assert _kinds(replies) == {"g"}
+    await person.press("ci:g:12")
+    await person.press("ci:c:PL")
+    replies = await person.say("Dubai")
+    assert _kinds(replies) == {"l"}
+    assert not any("999" in c.text for c in replies)
