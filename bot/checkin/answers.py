@@ -47,10 +47,11 @@ async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, a
                           *, safety: Safety, now: float) -> None:
     """Record the answer and reply: "Not fine" gives the numbers first, then a person."""
     r = turn.r
-    over = False
+    over = running = False
 
     def change(plan: CheckinPlan | None) -> CheckinPlan | None:
-        nonlocal over
+        nonlocal over, running
+        running = plan is not None and plan.phase != "draft"
         plan, over = _apply(plan, answer, r.lang, now)
         return plan
 
@@ -62,6 +63,8 @@ async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, a
         safety.risk_path(turn, "risk", ["emergency_now"], intent="emergency_now")
     elif answer == "stop":
         turn.replies.append(r.main_menu(r.text(t.stopped) if t else None))
+    elif not running and t is not None:  # an old "All fine" after stop or /delete
+        turn.replies.append(r.main_menu(r.text(t.not_running)))
     else:
         text = r.text(t.answered_ok) if t else ""
         if over and t is not None:

@@ -215,6 +215,12 @@ class CheckinStep:
     async def _begin(self, turn: Turn, plans: PlanStore, texts: Checkin, now: float) -> None:
         plan = CheckinPlan(chat_key=turn.event.chat_key, language=turn.r.lang)
         await plans.update(turn.event.user_key, lambda _: plan, now=now)
+        typed = ""
+        if turn.event.kind == EventKind.COMMAND:  # "/checkin каждые 3 дня на 2 недели"
+            typed = (turn.event.text or "").partition(" ")[2].strip()
+        if typed and len(typed) <= texts.max_chars:
+            await self._typed.choice(turn, plans, texts, plan, typed)  # the first answer
+            return
         turn.replies.append(self._screens.screen(turn, texts, plan))
 
     async def _setup(self, turn: Turn, plans: PlanStore, texts: Checkin, plan: CheckinPlan,

@@ -50,11 +50,15 @@ _EVERY_OTHER = ("через день", "праз дзень", "every other day",
 # Words around a setting that say nothing more ("каждые", "раз в", "for", "please"): the text
 # is a setting only when every word is a number, a unit or one of these (so "не платят 2
 # месяца" is never read as "8 weeks").
+# Words that say a setting is the grace ("жду сутки", "tell them after 6 hours").
+_GRACE_CUES = ("жду", "жди", "подожд", "чакаю", "чакай", "пачакай", "wait", "tell", "them",
+               "after", "через", "праз", "zhdu", "chakaju", "then", "потом", "потым")
+_DURATION_CUES = ("на", "for", "na", "в течение", "на працягу")
 _FILLER = ("кажд", "кожн", "ежедн", "штодн", "every", "each", "kazhd", "kozhn", "ezhedn",
            "shtodn", "раз", "в", "у", "на", "по", "за", "мне", "меня", "спрашива", "пыта",
            "пожалуйста", "калі", "ласка", "once", "a", "an", "per", "for", "in", "ask", "me",
            "please", "raz", "v", "na", "po", "mne", "pls", "plz", "ok", "ну", "давай", "davai",
-           "davay", "hm", "и", "and", "або", "или")
+           "davay", "hm", "и", "and", "або", "или", *_GRACE_CUES)
 _WORD = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
 MAX_WORDS = 5  # "ask me every 3 days please": longer is a sentence about something else
 
@@ -144,7 +148,7 @@ def typed_settings(text: str, defaults: list[Unit]) -> list[int] | None:
     for (count, named, named_word), default in zip(parts, defaults, strict=False):
         if count is None:
             # A unit alone is one of it ("сутки", "неделю"), but not a short word ("da", "что").
-            if named is None or len(named_word) < 4:
+            if named is None or (len(named_word) < 4 and named_word != "day"):
                 return None
             hours.append(HOURS[named])
         else:
@@ -252,3 +256,35 @@ def typed_clock(text: str, now: float) -> timedelta | None:
     if not EARLIEST <= minutes_off <= LATEST or minutes_off % QUARTER:
         return None
     return timedelta(minutes=minutes_off)
+
+
+def typed_plan(text: str) -> dict[str, int] | None:
+    """Interval, duration and grace named in one message in any order of its comma-separated
+    parts ("каждые 3 дня на 2 недели, жду сутки", "жду 6 часов, every day for a month"), as
+    step name -> hours; a part with a grace word ("жду", "wait", "after") is the grace, one
+    starting with "на" / "for" the duration, the rest fill interval, duration, grace in order.
+    None when the message has fewer than two parts or a part is no setting."""
+    parts = [p.strip() for p in re.split(r"[,;]", text.lower()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    found: dict[str, int] = {}
+    rest: list[int] = []
+    for part in parts:
+        values = typed_settings(part, ["day", "week", "hour"])
+        if values is None:
+            return None
+        words = _WORD.findall(part)
+        if len(values) == 1 and any(_filler_of(w, _GRACE_CUES) for w in words):
+            found.setdefault("grace", values[0])
+        elif len(values) == 1 and part.startswith(_DURATION_CUES) and "duration" not in found:
+            found["duration"] = values[0]
+        else:
+            rest.extend(values)
+    for step in ("interval", "duration", "grace"):
+        if step not in found and rest:
+            found[step] = rest.pop(0)
+    return found if not rest else None
+
+
+def _filler_of(word: str, cues: tuple[str, ...]) -> bool:
+    return any(word == c if len(c) < 4 else word.startswith(c) for c in cues)

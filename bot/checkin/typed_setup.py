@@ -13,7 +13,7 @@ from bot.checkin.plan import HOUR, CheckinPlan
 from bot.checkin.screens import CHOICE, CHOICES, CONTACT, EMPLOYER, SetupScreens, clock_label
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import Unit, typed_clock, typed_settings, typed_time_of_day
+from bot.checkin.typed import Unit, typed_clock, typed_plan, typed_settings, typed_time_of_day
 from bot.content.models import Checkin
 from bot.core.events import Reply
 from bot.core.session import Session
@@ -82,15 +82,26 @@ class TypedSetup:
         """The interval, duration and grace typed from the step on screen on, in that order;
         False when the text names none."""
         order = list(STEPS)[list(STEPS).index(plan.step):]
-        found = typed_settings(text, [STEPS[step][1] for step in order])
-        if found is None:
-            return False
-        for step, hours in zip(order, found, strict=False):
+        named = typed_plan(text)  # "каждые 3 дня на 2 недели, жду сутки": each by its words
+        pairs: list[tuple[str, int]] = []
+        for step in order if named is not None else ():
+            if step not in named:  # type: ignore[operator]
+                break  # a step left out is asked next
+            pairs.append((step, named[step]))  # type: ignore[index]
+        if not pairs:
+            found = typed_settings(text, [STEPS[step][1] for step in order])
+            if found is None:
+                return False
+            pairs = list(zip(order, found, strict=False))
+        for step, hours in pairs:
             kind = STEPS[step][0]
             _, unit, options = CHOICES[kind]
-            bounds = [o.value * unit for o in getattr(texts, options)]
-            if not min(bounds) <= hours * HOUR <= max(bounds):
-                break  # this step's screen again
+            offered = sorted(getattr(texts, options), key=lambda o: o.value)
+            if not offered[0].value * unit <= hours * HOUR <= offered[-1].value * unit:
+                r = turn.r  # this step's screen again, with the range it takes
+                turn.replies.append(Reply(r.text(texts.texts.out_of_range).format(
+                    low=r.text(offered[0].label), high=r.text(offered[-1].label))))
+                break
             choose(plan, kind, hours * HOUR)
         await save_draft(turn, plans, plan, self.clock())
         return True

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 import pytest
 from redis.asyncio import Redis
 
-from tests.checkin.helpers import FakeClock, checkin_bot
+from tests.checkin.helpers import FakeClock, checkin_bot, set_up
 from tests.handoff.telegram import HandoffBot
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
 from tests.helpers.redis_server import RedisServer
@@ -118,3 +118,73 @@ async def test_an_everyday_reply_at_a_setup_step_gets_the_question_again(
     replies = await person.say("Dubai")
     assert _kinds(replies) == {"l"}
     assert not any("999" in c.text for c in replies)
+
+
+ALL_THREE = {"ru": ["каждые 3 дня на 2 недели, жду сутки", "жду сутки, каждые 3 дня на 2 недели"],
+             "be": ["кожныя 3 дні на 2 тыдні, чакаю суткі", "чакаю суткі, кожныя 3 дні на 2 тыдні"],
+             "en": ["every day for a month, tell them after 6 hours",
+                    "wait a day, every 3 days for 2 weeks"]}
+A_DAY = {"ru": "сутки", "be": "суткі", "en": "a day"}
+RANGE = {"ru": "от «6 часов» до «Двое суток»", "be": "ад «6 гадзін» да «Двое сутак»",
+         "en": "from “6 hours” to “48 hours”"}
+HOURS = {"ru": ("0 часов", "100 часов"), "be": ("0 гадзін", "100 гадзін"),
+         "en": ("0 hours", "100 hours")}
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+async def test_all_three_settings_in_one_message_in_any_order(
+    language: str, fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    for user_id, typed in enumerate(ALL_THREE[language], start=784):
+        person = Person(bot, fake_api, user_id, language)
+        await person.say("/start")
+        await person.say("/checkin")
+        replies = await person.say(typed)
+        assert _kinds(replies) == {"c"}, typed  # all three taken: where to
+        assert "112" not in " ".join(c.text for c in replies)
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+async def test_every_day_for_a_month_and_a_day_at_the_grace_step_and_the_range(
+    language: str, fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    person = Person(bot, fake_api, 790, language)
+    await person.say("/start")
+    await person.say("/checkin")
+    month = {"ru": "каждый день на месяц", "be": "кожны дзень на месяц",
+             "en": "every day for a month"}[language]
+    assert _kinds(await person.say(month)) == {"g"}
+    for typed in HOURS[language]:
+        replies = await person.say(typed)
+        assert RANGE[language] in replies[0].text, typed
+        assert _kinds(replies) == {"g"}
+    assert _kinds(await person.say(A_DAY[language])) == {"c"}
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("ru", "/checkin каждые 3 дня на 2 недели"), ("be", "/checkin кожныя 3 дні на 2 тыдні"),
+    ("en", "/checkin every 3 days for 2 weeks"),
+])
+async def test_the_text_after_checkin_is_the_first_answer(
+    language: str, typed: str, fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    person = Person(bot, fake_api, 791, language)
+    await person.say("/start")
+    assert _kinds(await person.say(typed)) == {"g"}
+
+
+NOT_RUNNING = {"ru": "больше не приходят", "be": "больш не прыходзяць",
+               "en": "no longer sent"}
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+async def test_an_old_all_fine_after_stop_or_delete_says_nothing_runs(
+    language: str, fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
+) -> None:
+    for user_id, end in ((792, "ci:stop"), (793, "/delete")):
+        person = Person(bot, fake_api, user_id, language)
+        await person.say("/start")
+        await set_up(person, employer=None)
+        await (person.say(end) if end.startswith("/") else person.press(end))
+        [reply] = await person.press("ci:ok")
+        assert NOT_RUNNING[language] in reply.text, end

@@ -64,9 +64,15 @@ class CheckinTexts(Strict):
     button_cancel: LocalizedText
     # A typed answer the setup's step cannot read: the same question comes again under it.
     not_understood: LocalizedText
+    # A typed setting outside the offered range ("0 часов", "100 часов"): "{low}" and
+    # "{high}" are the first and the last button's labels.
+    out_of_range: LocalizedText
     # A button of a setup that is over or moved on (stopped, /delete, a new setup, the end):
     # it does nothing, and says so.
     stale: LocalizedText
+    # "All fine" pressed when no check-ins run (after "Stop asking" or /delete); neutral, as
+    # the check-in itself: after a silent alarm someone else may read it.
+    not_running: LocalizedText
 
 
 class Checkin(Strict):
