@@ -18,6 +18,7 @@ from bot.core.session_store import InMemorySessionStore
 from bot.factory import build_triage
 from bot.i18n import I18n
 from bot.nlu.embedded import EmbeddedRecognizer
+from bot.storage.keys import ERASED
 from bot.storage.redis import RedisSessionStore
 from tests.helpers.chat import Chat, alerts, all_payloads, texts
 from tests.helpers.logs import leaks
@@ -173,7 +174,9 @@ async def test_word_is_never_in_redis_or_logs_and_delete_removes_it(
     assert "драники" not in stored.lower() and "alarm_hash" in stored
     assert leaks(caplog.records, "Драники", "драники", "грибами") == []
     await chat.command("/delete")
-    assert await redis_client.keys("*") == []
+    # Only the erasure record is left (keyed hashes and times, TTL'd: a restore applies it).
+    assert await redis_client.keys("*") == [ERASED]
+    assert "драники" not in json.dumps(await redis_client.zrange(ERASED, 0, -1)).lower()
     await chat.command("/start")
     assert alerts(await chat.say(WORD)) == []
 
