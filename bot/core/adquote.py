@@ -3,17 +3,30 @@ inside their sentence, each shown once in the reply."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 from bot.core.adtext import Span, sentence_bounds
 
-if TYPE_CHECKING:
-    from bot.core.adcheck import AdReport
+
+class _Found(Protocol):
+    """A red flag found (bot.core.adcheck.FoundFlag): the spans of the ad that raised it."""
+
+    @property
+    def spans(self) -> tuple[Span, ...]: ...
+
+
+class _Report(Protocol):
+    """An ad's report (bot.core.adcheck.AdReport), as far as quoting needs it; a protocol, so
+    that adcheck imports this module and not the other way round."""
+
+    @property
+    def flags(self) -> Sequence[_Found]: ...
 
 QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds them in the ad
 
 
-def pick_quotes(text: str, report: AdReport, per_flag: int) -> list[list[str]]:
+def pick_quotes(text: str, report: _Report, per_flag: int) -> list[list[str]]:
     """Per flag, up to `per_flag` quotes of the ad, each shown once in the reply: spans of one
     flag close enough to fit one quote are quoted together ("Доход от 5000$ в месяц. Опыт не
     нужен": the pay and what makes it too high, never two overlapping quotes); a quote
