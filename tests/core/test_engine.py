@@ -24,6 +24,7 @@ from bot.factory import build_triage
 from bot.i18n import I18n
 from bot.nlu.base import ADVICE_INTENTS, SERVICE_INTENTS
 from bot.privacy import Pseudonymizer
+from bot.storage.keys import ERASED
 from bot.storage.redis import RedisSessionStore
 from tests.helpers.chat import Chat, alerts, all_payloads, payloads, texts
 from tests.helpers.logs import leaks
@@ -310,7 +311,11 @@ async def test_delete_erases_the_session_in_redis(
     response = await chat.command("/delete")
     assert EraseUserData(chat.user_key) in response.effects
     assert texts(response) == [content.messages.deleted.get("be").strip()]
-    assert await redis_client.keys("*") == []
+    # Only the erasure record is left: the keyed hash and the time, TTL'd, so that a restore
+    # from a backup erases the person again (docs/DEPLOY.md "Erasure record").
+    assert await redis_client.keys("*") == [ERASED]
+    assert await redis_client.ttl(ERASED) > 0
+    assert await redis_client.zrange(ERASED, 0, -1) == [chat.user_key]
 
 
 async def test_delete_button_erases_too(chat: Chat) -> None:
