@@ -36,6 +36,9 @@ _QUESTION = re.compile(
 )
 
 
+# A link, an e-mail address or a @handle, as one token (bot.core.adcheck.AdChecker.cries).
+_ADDRESSES = re.compile(r"(?:https?://|www\.|t\.me/|\b[\w.-]+\.[a-z]{2,}/)\S*|\S+@\S+|@\w+")
+
 @dataclass(frozen=True, slots=True)
 class FoundFlag:
     """One red flag found, with the spans of the ad that raised it (first match first);
@@ -133,7 +136,9 @@ class AdChecker:
     def cries(self, text: str) -> bool:
         """True when the message has words of a person telling about themselves (`cry`: "меня",
         "помогите", "забрали"): whatever else it holds, it is no ad to check before the numbers."""
-        low = normalize(text[:MAX_TEXT_CHARS])
+        # Links, e-mail addresses and @handles are the ad's contacts, not a person's words:
+        # "t.me/jobs" holds an English "me".
+        low = _ADDRESSES.sub(" ", normalize(text[:MAX_TEXT_CHARS]))
         # Transliterated, read in Cyrillic letters only: its "i" is "и", not "I".
         one = in_cyrillic(low) if reads_transliterated(text) else low
         return any(p.search(one) for p in self._cry)
