@@ -287,7 +287,9 @@ class AiogramAdapter:
         polling = asyncio.create_task(self.dispatcher.start_polling(
             self.bot, handle_signals=False, close_bot_session=False,
             allowed_updates=ALLOWED_UPDATES, tasks_concurrency_limit=self._max_concurrency,
-            person_order=self.person_order,  # workflow data: InPersonOrder is on while polling
+            # No `person_order=self.person_order` here: the per-person order held a danger
+            # message behind an earlier update whose send hung (tests/adapters/
+            # test_delivery_failures.py); off until the danger reply goes out before the order.
         ))
         stopped = asyncio.create_task(stop.wait())
         await asyncio.wait({polling, stopped}, return_when=asyncio.FIRST_COMPLETED)

@@ -174,7 +174,9 @@ class PTBAdapter:
             .token(token)
             .base_url(f"{base}/bot")  # PTB appends the token, then "/<method>"
             .base_file_url(f"{base}/file/bot")
-            .concurrent_updates(InPersonOrder(max_concurrency, order_wait))
+            # Not InPersonOrder(max_concurrency, order_wait): it held a danger message behind an
+            # earlier update whose send hung; off until the danger reply goes out first.
+            .concurrent_updates(max_concurrency)
             .build()
         )
         self.messenger = PTBMessenger(self.application, limiter)
