@@ -12,8 +12,10 @@
 #       Redis does not answer: then the log-based list is the fallback (docs/DEPLOY.md).
 #   scripts/erasure-record.sh apply FILE -- REDIS-CLI-ARGS...
 #       In the restored Redis: everyone in FILE erased after the backup's own record says
-#       (absent from it, or erased again since) loses every key `smb:*:<user key>` and their
-#       check-in schedule entry at once, and is put in smb:erase:pending, whose cases and
+#       (absent from it, or erased again since) loses every key `smb:*:<user key>` but
+#       `smb:case:<user key>` (the link to their case: `erase --pending` closes that case, then
+#       removes the link) and their check-in schedule entry at once, and is put in
+#       smb:erase:pending, whose cases and
 #       pseudonyms `safe-migration-bot erase --pending` then ends. FILE's entries go back into
 #       the record. Prints how many people were erased again.
 # REDIS-CLI-ARGS say where Redis is (`-s SOCKET`, or `-h HOST -p PORT -n DB`); a password comes
@@ -47,7 +49,9 @@ apply)
         before="$(cli "$@" zscore "$record" "$user_key")"
         if [ -z "$before" ] || awk -v a="$before" -v b="$when" 'BEGIN { exit !(a < b) }'; then
             cli "$@" --scan --pattern "smb:*:$user_key" | while read -r key; do
-                cli "$@" del "$key" >/dev/null
+                # The case link stays for `erase --pending`, which closes the case (else the
+                # restored case stays open and is escalated to the operators again).
+                [ "$key" = "smb:case:$user_key" ] || cli "$@" del "$key" >/dev/null
             done
             for set in "${person_sets[@]}"; do cli "$@" zrem "$set" "$user_key" >/dev/null; done
             cli "$@" sadd "$pending" "$user_key" >/dev/null

@@ -14,12 +14,14 @@ import pytest
 from redis import Redis
 from redis.asyncio import Redis as AsyncRedis
 
+from bot.handoff.cases import case_key
 from bot.privacy import Pseudonymizer
 from bot.storage.keys import (
     ERASE_PENDING,
     ERASED,
     ERASURE_RECORD_SECONDS,
     PERSON_SETS,
+    UserKey,
     user_keys,
 )
 from bot.storage.redis import RedisSessionStore
@@ -85,6 +87,10 @@ async def test_an_offline_restore_erases_again_who_deleted_after_the_backup(
     keeps what they wrote since."""
     for person in (GONE, KEPT):
         write_person(durable.url, person)
+    with Redis.from_url(durable.url, decode_responses=True) as redis:  # GONE asked for a person
+        redis.hset(case_key("c0ffee0001"), mapping={
+            "id": "c0ffee0001", "user_key": GONE, "state": "new", "pseudonym": "calm-pine-939"})
+        redis.set(str(UserKey("case", GONE)), "c0ffee0001", ex=3600)
     await delete(durable.url, BACK)
     write_person(durable.url, BACK)  # came back after their /delete, before the backup
     backups = tmp_path / "backups"
@@ -100,7 +106,9 @@ async def test_an_offline_restore_erases_again_who_deleted_after_the_backup(
               env={"ERASURE_RECORD": str(saved)})
     assert "restored" in out
     durable.up()
-    assert left_of(durable.url, GONE) == 0
+    # Everything of theirs is gone but the link to their case, which `erase --pending` needs to
+    # close it (a restored case left open would be escalated to the operators again).
+    assert left_of(durable.url, GONE) == 1
     assert left_of(durable.url, KEPT) == len(user_keys(KEPT)) + len(PERSON_SETS)
     assert left_of(durable.url, BACK) == len(user_keys(BACK)) + len(PERSON_SETS)
     with Redis.from_url(durable.url, decode_responses=True) as redis:
@@ -110,8 +118,11 @@ async def test_an_offline_restore_erases_again_who_deleted_after_the_backup(
     done = erase(durable.url, "--pending")
     assert done.returncode == 0, done.stderr
     assert f"{GONE[:12]}: erased after the restore" in done.stdout
+    assert left_of(durable.url, GONE) == 0
     with Redis.from_url(durable.url, decode_responses=True) as redis:
         assert not redis.exists(ERASE_PENDING)
+        case = redis.hgetall(case_key("c0ffee0001"))
+        assert case["state"] == "closed" and "user_key" not in case, case
 
 
 async def test_an_online_restore_reads_the_live_record_before_replacing_it(
@@ -131,11 +142,14 @@ async def test_an_online_restore_reads_the_live_record_before_replacing_it(
     done = restore(backup, target.url, RESTORE_FLUSH="yes")
     assert done.returncode == 0, done.stderr
     assert "1 person(s) erased after the backup erased again" in done.stdout
-    assert left_of(target.url, GONE) == 0
+    assert left_of(target.url, GONE) == 1  # the case link, kept for `erase --pending`
     assert left_of(target.url, KEPT) == len(user_keys(KEPT)) + len(PERSON_SETS)
     with Redis.from_url(target.url, decode_responses=True) as redis:
         assert redis.zscore(ERASED, GONE) is not None
         assert redis.smembers(ERASE_PENDING) == {GONE}
+    done = erase(target.url, "--pending")
+    assert done.returncode == 0, done.stderr
+    assert left_of(target.url, GONE) == 0
 
 
 def test_without_the_live_redis_saving_the_record_says_to_use_the_log_list(
