@@ -57,6 +57,8 @@ if command -v redis-check-rdb >/dev/null 2>&1; then
     redis-check-rdb "$partial" >/dev/null || { echo "backup: FAILED: the snapshot failed its check" >&2; exit 1; }
 fi
 mv "$partial" "$dir/smb-redis-$stamp.rdb"
+# From here the backup is written: a later failure must not say it was not.
+trap 'echo "backup: FAILED ($BASH_COMMAND) after the backup $dir/smb-redis-$stamp.rdb was written" >&2' ERR
 # Older than the retention less an hour: the backup of `days` nights ago goes tonight even when
 # tonight's run finished a little earlier than that one did. (`-mtime +6` counted whole days,
 # so a backup 6 days 23 hours old stayed another night: 8 days, not 7.) After a run, `days`

@@ -200,6 +200,14 @@ def test_a_backup_is_quiet_when_it_works_and_says_why_when_it_fails(
                             text=True, env={**os.environ, "REDIS_URL": wrong}, timeout=120)
     assert failed.returncode != 0 and "backup: FAILED: redis-cli failed" in failed.stderr
     assert not list((tmp_path / "failed").glob("*.rdb"))
+    # A metrics file it cannot write (node_exporter's directory, another owner) fails the run,
+    # but says the backup itself was written: it is.
+    metrics = tmp_path / "no-such-dir" / "smb_backup.prom"
+    late = subprocess.run(["bash", script, str(tmp_path / "late")], capture_output=True,
+                          text=True, env={**os.environ, "REDIS_URL": durable.url,
+                                          "BACKUP_METRICS_FILE": str(metrics)}, timeout=120)
+    assert late.returncode != 0 and "was written" in late.stderr, late.stderr
+    assert "no new backup" not in late.stderr and list((tmp_path / "late").glob("*.rdb"))
 
 
 def check(directory: Path, **env: str) -> subprocess.CompletedProcess[str]:
