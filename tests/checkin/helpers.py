@@ -98,3 +98,8 @@ def engine(redis: Redis | None, clock: FakeClock | None = None) -> DialogueEngin
     if redis is not None:
         built.checkin.bind(PlanStore(redis, SECRET_KEY), clock or FakeClock())
     return built
+
+
+# What the operators' alert and the set-up's summary say before the destination, per language.
+DESTINATION = {"ru": "Страна назначения: ", "be": "Краіна прызначэння: ",
+               "en": "Destination country: "}

@@ -5,34 +5,19 @@ redis-server, ru/be/en."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 from redis.asyncio import Redis
 
 from bot.storage.keys import CHECKIN_DUE
-from tests.checkin.helpers import FakeClock, checkin_bot, set_up
+from tests.checkin.helpers import DESTINATION, set_up
 from tests.handoff.telegram import HandoffBot
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 NOT_UNDERSTOOD = {"ru": "Не понял ответ", "be": "Не зразумеў адказ",
                   "en": "I did not understand that answer"}
 STALE = {"ru": "от прежней настройки", "be": "ад ранейшай наладкі", "en": "earlier check-in setup"}
-DESTINATION = {"ru": "Страна назначения: ", "be": "Краіна прызначэння: ",
-               "en": "Destination country: "}
 
-
-@pytest.fixture
-async def bot(fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
-              ) -> AsyncIterator[HandoffBot]:
-    running = checkin_bot(fake_api, "aiogram", redis_server.url, FakeClock())
-    await running.start()
-    try:
-        yield running
-    finally:
-        await running.stop()
 
 
 def _payloads(calls: list[Call]) -> list[str]:

@@ -5,33 +5,18 @@ its step. The fake Bot API over real HTTP, a real redis-server, ru/be/en."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 from redis.asyncio import Redis
 
-from tests.checkin.helpers import FakeClock, checkin_bot, set_up
+from tests.checkin.helpers import DESTINATION, set_up
 from tests.handoff.telegram import HandoffBot
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 AT_RISK = {"ru": "у меня забрали паспорт", "be": "у мяне забралі пашпарт",
            "en": "my employer took my passport"}
 GERMANY = {"ru": "Германия", "be": "Германія", "en": "Germany"}
-DESTINATION = {"ru": "Страна назначения: ", "be": "Краіна прызначэння: ",
-               "en": "Destination country: "}
 
-
-@pytest.fixture
-async def bot(fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
-              ) -> AsyncIterator[HandoffBot]:
-    running = checkin_bot(fake_api, "aiogram", redis_server.url, FakeClock())
-    await running.start()
-    try:
-        yield running
-    finally:
-        await running.stop()
 
 
 def _kinds(calls: list[Call]) -> set[str]:

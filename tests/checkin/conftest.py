@@ -1,0 +1,25 @@
+"""The check-in tests' running bot: aiogram through the fake Bot API, real redis-server, a fake
+clock (a module may define its own `bot`, which wins)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from redis.asyncio import Redis
+
+from tests.checkin.helpers import FakeClock, checkin_bot
+from tests.handoff.telegram import HandoffBot
+from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.redis_server import RedisServer
+
+
+@pytest.fixture
+async def bot(fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+              ) -> AsyncIterator[HandoffBot]:
+    running = checkin_bot(fake_api, "aiogram", redis_server.url, FakeClock())
+    await running.start()
+    try:
+        yield running
+    finally:
+        await running.stop()
