@@ -3,20 +3,17 @@ different people still run at once (both adapters, fake Bot API over real HTTP, 
 
 The ops tester's case: after a restart `/start` and an at-risk message came in one batch and the
 at-risk message was answered first (emergency numbers and the consent question before the
-greeting with its privacy note).
+greeting with its privacy note). Not so yet: the per-person order held a danger message behind
+a hung send and was taken out (README "Rate limit, edits and delivery").
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import logging
 from collections.abc import Awaitable, Callable
 
 import pytest
 from redis.asyncio import Redis
 
-from bot.adapters.telegram.person_order import PersonOrder
 from bot.adapters.telegram.runner import EngineFactory
 from tests.helpers.fake_bot_api import FakeBotAPI, message_update, user
 from tests.helpers.redis_server import RedisServer
@@ -61,84 +58,3 @@ async def test_a_batch_is_answered_in_order_per_person(
     for person in (alone, first, second):
         got = [call.text for call in fake_api.calls_to("sendMessage", person)]
         assert got == expected  # in order, nothing lost or doubled
-
-
-async def test_people_are_not_served_one_at_a_time() -> None:
-    order = PersonOrder()
-    first_in = asyncio.Event()
-    seen: list[str] = []
-
-    async def slow_person() -> None:
-        async with order.turn(1):
-            first_in.set()
-            await asyncio.sleep(3600)  # cancelled below
-
-    async def other_person() -> None:
-        async with order.turn(2):
-            seen.append("other")
-
-    async def same_person_later() -> None:
-        async with order.turn(1):
-            seen.append("same")
-
-    blocked = asyncio.create_task(slow_person())
-    await first_in.wait()
-    later = asyncio.create_task(same_person_later())
-    await asyncio.wait_for(other_person(), 5)  # not held up by person 1
-    assert seen == ["other"]
-    blocked.cancel()
-    await later
-    assert seen == ["other", "same"] and len(order) == 0
-
-
-async def test_a_cancelled_wait_does_not_let_a_later_update_overtake() -> None:
-    order = PersonOrder()
-    release = asyncio.Event()
-    seen: list[str] = []
-
-    async def turn(name: str, wait: asyncio.Event | None = None) -> None:
-        async with order.turn(7):
-            if wait is not None:
-                await wait.wait()
-            seen.append(name)
-
-    first = asyncio.create_task(turn("first", release))
-    await asyncio.sleep(0)
-    second = asyncio.create_task(turn("second"))
-    await asyncio.sleep(0)
-    third = asyncio.create_task(turn("third"))
-    await asyncio.sleep(0)
-    second.cancel()
-    await asyncio.sleep(0)
-    assert seen == []  # third still waits for first
-    release.set()
-    await asyncio.gather(first, third)
-    assert seen == ["first", "third"] and len(order) == 0
-
-
-async def test_an_update_that_never_ends_holds_the_next_one_only_for_the_wait(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    order = PersonOrder(wait=0.05)  # as the person's lock: an update stuck for good
-    stuck = asyncio.Event()
-    seen: list[str] = []
-
-    async def never_ends() -> None:
-        async with order.turn(9):
-            stuck.set()
-            await asyncio.Event().wait()
-
-    async def next_words() -> None:
-        async with order.turn(9):
-            seen.append("answered")
-
-    hanging = asyncio.create_task(never_ends())
-    await stuck.wait()
-    with caplog.at_level(logging.WARNING):
-        await asyncio.wait_for(next_words(), 30)
-    assert seen == ["answered"]
-    assert "the next one goes ahead" in caplog.text
-    hanging.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await hanging
-    assert len(order) == 0

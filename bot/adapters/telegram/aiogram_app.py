@@ -7,10 +7,9 @@ so a second state store would only be one more place to erase on /delete.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
-from aiogram import BaseMiddleware, Bot, Dispatcher, Router
+from aiogram import Bot, Dispatcher, Router
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
@@ -35,7 +34,6 @@ from aiogram.types import (
     LinkPreviewOptions,
     Message,
     ReplyParameters,
-    TelegramObject,
     Update,
 )
 from aiohttp import ClientError, ClientTimeout
@@ -46,7 +44,6 @@ from bot.adapters.telegram.glue import UpdatePipeline
 from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
-from bot.adapters.telegram.person_order import WAIT_S, PersonOrder
 from bot.adapters.telegram.texts import TransportTexts
 from bot.config import ConfigError
 from bot.core.messenger import BotApiError, TransportUnreachable
@@ -163,27 +160,6 @@ def build_router() -> Router:
     return router
 
 
-class InPersonOrder(BaseMiddleware):
-    """Polling: one person's updates handled one after another, in update_id order.
-
-    aiogram's polling starts a task per update in the batch's order (`Dispatcher._polling`,
-    handle_as_tasks) and this outer middleware is the first awaitable each task reaches, so
-    its turn is claimed in update_id order. Active only with the `person_order` workflow data
-    `run_polling` passes; webhook updates (`feed`) keep their own order.
-    """
-
-    async def __call__(
-        self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject, data: dict[str, Any],
-    ) -> Any:
-        order: PersonOrder | None = data.get("person_order")
-        if order is None:
-            return await handler(event, data)
-        person = data.get("event_from_user") or data.get("event_chat")
-        async with order.turn(None if person is None else person.id):
-            return await handler(event, data)
-
-
 def classify(exc: BaseException) -> Failure:
     """aiogram's exceptions as the limiter's retry decisions."""
     if isinstance(exc, TelegramRetryAfter):
@@ -229,14 +205,11 @@ class AiogramAdapter:
     """The bot on aiogram: polling with the dispatcher, or updates fed by our webhook server."""
 
     def __init__(self, token: str, api_base: str, limiter: OutgoingLimiter,
-                 max_concurrency: int = 32, order_wait: float = WAIT_S) -> None:
+                 max_concurrency: int = 32) -> None:
         session = PinnedResponseSession(api=TelegramAPIServer.from_base(api_base))
         self.bot = Bot(token, session=session)
         self.messenger = AiogramMessenger(self.bot, limiter)
         self.dispatcher = Dispatcher(disable_fsm=True)
-        # After aiogram's own UserContextMiddleware, which finds who sent the update.
-        self.dispatcher.update.outer_middleware(InPersonOrder())
-        self.person_order = PersonOrder(order_wait)
         self.dispatcher.include_router(build_group_router())
         self.dispatcher.include_router(build_router())
         self._max_concurrency = max_concurrency
@@ -287,9 +260,6 @@ class AiogramAdapter:
         polling = asyncio.create_task(self.dispatcher.start_polling(
             self.bot, handle_signals=False, close_bot_session=False,
             allowed_updates=ALLOWED_UPDATES, tasks_concurrency_limit=self._max_concurrency,
-            # No `person_order=self.person_order` here: the per-person order held a danger
-            # message behind an earlier update whose send hung (tests/adapters/
-            # test_delivery_failures.py); off until the danger reply goes out before the order.
         ))
         stopped = asyncio.create_task(stop.wait())
         await asyncio.wait({polling, stopped}, return_when=asyncio.FIRST_COMPLETED)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import inspect
 import logging
 import os
-from collections.abc import Awaitable
 from typing import Any
 
 from telegram import (
@@ -38,7 +36,6 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
-    BaseUpdateProcessor,
     ChatMemberHandler,
     ContextTypes,
     MessageHandler,
@@ -51,7 +48,6 @@ from bot.adapters.telegram.glue import UpdatePipeline
 from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
-from bot.adapters.telegram.person_order import WAIT_S, PersonOrder
 from bot.adapters.telegram.texts import TransportTexts
 from bot.config import ConfigError
 from bot.core.messenger import BotApiError, TransportUnreachable
@@ -126,44 +122,11 @@ class PTBMessenger(BotApiMessenger):
         super().__init__(application.bot, limiter, FLAVOUR)
 
 
-class InPersonOrder(BaseUpdateProcessor):
-    """PTB's update processor: at most `max_concurrent_updates` at once (as
-    `concurrent_updates(n)`), one person's updates one after another, in update_id order.
-
-    PTB's update fetcher starts a task per update in the update queue's order and each enters
-    `do_process_update` after the processor's FIFO semaphore, so turns are claimed in that
-    order. Only polling goes through it; our webhook server calls `process_update` directly.
-    """
-
-    def __init__(self, max_concurrent_updates: int, order_wait: float = WAIT_S) -> None:
-        super().__init__(max_concurrent_updates)
-        self.person_order = PersonOrder(order_wait)
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        person = None
-        if isinstance(update, Update):
-            who = update.effective_user or update.effective_chat
-            person = None if who is None else who.id
-        try:
-            async with self.person_order.turn(person):
-                await coroutine
-        finally:
-            if inspect.iscoroutine(coroutine) and inspect.getcoroutinestate(
-                coroutine) == inspect.CORO_CREATED:
-                coroutine.close()  # cancelled before its turn: never started, so no warning
-
-    async def initialize(self) -> None:
-        """Nothing to set up."""
-
-    async def shutdown(self) -> None:
-        """Nothing to free."""
-
-
 class PTBAdapter:
     """The bot on python-telegram-bot: PTB's updater for polling, or our webhook server."""
 
     def __init__(self, token: str, api_base: str, limiter: OutgoingLimiter,
-                 max_concurrency: int = 32, order_wait: float = WAIT_S) -> None:
+                 max_concurrency: int = 32) -> None:
         # PTB 22 deprecates int time periods and warns on every RetryAfter unless this opts
         # into the timedelta form (the future default); `classify` reads either.
         os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -174,8 +137,6 @@ class PTBAdapter:
             .token(token)
             .base_url(f"{base}/bot")  # PTB appends the token, then "/<method>"
             .base_file_url(f"{base}/file/bot")
-            # Not InPersonOrder(max_concurrency, order_wait): it held a danger message behind an
-            # earlier update whose send hung; off until the danger reply goes out first.
             .concurrent_updates(max_concurrency)
             .build()
         )

@@ -148,23 +148,20 @@ async def default_engine(settings: Settings, store: SessionStore,
 
 def person_wait(settings: Settings) -> float:
     """Seconds a person's update waits for an earlier one of theirs at most (PersonLocks'
-    `wait`, the polling order's): the earlier one's handling limit, then its lease."""
+    `wait`): the earlier one's handling limit, then its lease."""
     return settings.bot.handling_limit + settings.bot.lock_lease_s
 
 
 def make_adapter(settings: Settings, token: str, limiter: OutgoingLimiter) -> Any:
     """The adapter for TELEGRAM_FRAMEWORK (imported lazily: only one framework is loaded)."""
     concurrency = settings.webhook.max_concurrency
-    # Polling keeps a person's updates in order, waiting for an earlier one as long as the
-    # person's lock would.
-    order_wait = person_wait(settings)
     if settings.telegram.framework == "ptb":
         from bot.adapters.telegram.ptb_app import PTBAdapter
 
-        return PTBAdapter(token, settings.telegram.api_base, limiter, concurrency, order_wait)
+        return PTBAdapter(token, settings.telegram.api_base, limiter, concurrency)
     from bot.adapters.telegram.aiogram_app import AiogramAdapter
 
-    return AiogramAdapter(token, settings.telegram.api_base, limiter, concurrency, order_wait)
+    return AiogramAdapter(token, settings.telegram.api_base, limiter, concurrency)
 
 
 def make_handoff(
