@@ -216,11 +216,6 @@ class BotSettings(BaseSettings):
     # calls); past it the handling is cut, the lock released and the rest tried again outside
     # it. The lock's wait is this plus the lease. Unset: 2 x send_budget_s.
     handling_limit_s: float | None = Field(default=None, gt=0)
-
-    @property
-    def handling_limit(self) -> float:
-        """`handling_limit_s`, or two send budgets when unset (seconds)."""
-        return self.handling_limit_s or 2 * self.send_budget_s
     log_level: str = "INFO"
     log_format: Literal["plain", "json"] = "plain"  # json: one JSON object per line
     # host:port of /healthz, /readyz and /metrics in polling mode (webhook mode serves them on
@@ -235,6 +230,11 @@ class BotSettings(BaseSettings):
     @property
     def session_ttl_seconds(self) -> int:
         return self.session_ttl_days * 24 * 3600
+
+    @property
+    def handling_limit(self) -> float:
+        """`handling_limit_s`, or two send budgets when unset (seconds)."""
+        return self.handling_limit_s or 2 * self.send_budget_s
 
 
 class DashboardSettings(BaseSettings):
