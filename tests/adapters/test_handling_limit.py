@@ -102,6 +102,18 @@ def said(event: Any) -> bool:
     return isinstance(event, IncomingEvent) and event.text == SAID
 
 
+async def said_while_stuck(bot: RunningBot, stuck: Stuck, api: FakeBotAPI,
+                           user_id: int) -> tuple[Person, int]:
+    """A person after /start sends SAID; returns once the engine is stuck on it, with the
+    calls' mark from before it."""
+    person = Person(bot, api, user_id, "ru")
+    await person.say("/start")
+    mark = len(api.calls)
+    await api.push(message_update(api, person.user, text=SAID))
+    await asyncio.wait_for(stuck.entered.wait(), NEVER)
+    return person, mark
+
+
 @pytest.mark.parametrize("stuck_bot", [Stuck("handle", said)], indirect=True)
 async def test_a_danger_message_whose_engine_call_is_cut_is_answered_with_the_numbers(
         stuck_bot: tuple[RunningBot, Stuck], fake_api: FakeBotAPI, redis_client: Redis
@@ -110,11 +122,7 @@ async def test_a_danger_message_whose_engine_call_is_cut_is_answered_with_the_nu
     at the limit, the emergency numbers are sent at once from the content, and the update is
     handled again: its whole answer (the numbers and the country question) follows."""
     bot, stuck = stuck_bot
-    person = Person(bot, fake_api, 30_001, "ru")
-    await person.say("/start")
-    mark = len(fake_api.calls)
-    await fake_api.push(message_update(fake_api, person.user, text=SAID))
-    await asyncio.wait_for(stuck.entered.wait(), NEVER)
+    person, mark = await said_while_stuck(bot, stuck, fake_api, 30_001)
 
     numbers = await sent_to(fake_api, person.chat_id, "112", count=2, since=mark,
                             within=NEVER)
@@ -132,11 +140,7 @@ async def test_a_danger_message_whose_engine_stays_stuck_still_gets_the_numbers(
     """The engine does not answer that message however often it is tried (a Redis that does
     not answer): the emergency numbers still arrive, one limit after the message."""
     bot, stuck = stuck_bot
-    person = Person(bot, fake_api, 30_004, "ru")
-    await person.say("/start")
-    mark = len(fake_api.calls)
-    await fake_api.push(message_update(fake_api, person.user, text=SAID))
-    await asyncio.wait_for(stuck.entered.wait(), NEVER)
+    person, mark = await said_while_stuck(bot, stuck, fake_api, 30_004)
 
     await sent_to(fake_api, person.chat_id, "112", since=mark, within=NEVER)
     assert overruns(bot, "answer") == 1
