@@ -7,6 +7,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
 from redis.asyncio import Redis
 
 from bot.adapters.telegram.runner import EngineFactory
@@ -69,17 +70,23 @@ DANGER_AD = (
 )
 # What the adcheck8 tests need: a bot with an operators' chat, over a flushed Redis (a Redis
 # left with an earlier test's update ids would drop this test's updates as already seen).
-Fixtures = tuple[str, FakeBotAPI, RedisServer, Redis, Start, EngineFactory]
+MakePerson = Callable[[int, str], Awaitable[Person]]
 
 
-async def _person(fixtures: Fixtures, user_id: int, language: str) -> Person:
-    framework, fake_api, redis_server, _flushed, running, engine_factory = fixtures
-    bot: RunningBot = await running(
-        make_settings(fake_api, framework, redis_server.url, operator_chat_id=OPS), engine_factory
-    )
-    person = Person(bot, fake_api, user_id, language)
-    await person.say("/start")
-    return person
+@pytest.fixture
+def ad_person(framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
+              redis_client: Redis, running: Start, engine_factory: EngineFactory) -> MakePerson:
+    """A person (user id, language) who has sent /start to a bot with an operators' chat."""
+    async def make(user_id: int, language: str) -> Person:
+        bot: RunningBot = await running(
+            make_settings(fake_api, framework, redis_server.url, operator_chat_id=OPS),
+            engine_factory,
+        )
+        person = Person(bot, fake_api, user_id, language)
+        await person.say("/start")
+        return person
+
+    return make
 
 
 def _payloads(calls: list[Any]) -> list[str]:
@@ -91,11 +98,9 @@ def _text(calls: list[Any]) -> str:
 
 
 async def test_adcheck8_an_ad_with_danger_words_after_checkad_is_checked_not_an_emergency(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    ad_person: MakePerson, fake_api: FakeBotAPI
 ) -> None:
-    fixtures = (framework, fake_api, redis_server, redis_client, running, engine_factory)
-    person = await _person(fixtures, 3102, "ru")
+    person = await ad_person(3102, "ru")
     await person.say("/checkad")
     report = await person.say(DANGER_AD)
     text = _text(report)
@@ -106,11 +111,9 @@ async def test_adcheck8_an_ad_with_danger_words_after_checkad_is_checked_not_an_
 
 
 async def test_adcheck8_a_cry_for_help_after_checkad_gets_the_numbers_first(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    ad_person: MakePerson, fake_api: FakeBotAPI
 ) -> None:
-    fixtures = (framework, fake_api, redis_server, redis_client, running, engine_factory)
-    person = await _person(fixtures, 3103, "en")
+    person = await ad_person(3103, "en")
     await person.say("/checkad")
     reply = await person.say("they took my passport, help")
     assert "112" in reply[0].text
@@ -118,11 +121,9 @@ async def test_adcheck8_a_cry_for_help_after_checkad_gets_the_numbers_first(
 
 
 async def test_adcheck8_a_pasted_ad_with_danger_words_is_offered_and_a_stale_button_is_told(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    ad_person: MakePerson, fake_api: FakeBotAPI
 ) -> None:
-    fixtures = (framework, fake_api, redis_server, redis_client, running, engine_factory)
-    person = await _person(fixtures, 3104, "ru")
+    person = await ad_person(3104, "ru")
     first = await person.say(DANGER_AD)  # without /checkad: the numbers, then the offer
     assert "112" in first[0].text
     [old] = [p for p in _payloads(first) if p.startswith("ad:check:")]
