@@ -103,3 +103,6 @@ def engine(redis: Redis | None, clock: FakeClock | None = None) -> DialogueEngin
 # What the operators' alert and the set-up's summary say before the destination, per language.
 DESTINATION = {"ru": "Страна назначения: ", "be": "Краіна прызначэння: ",
                "en": "Destination country: "}
+# What a set-up step says to a message it cannot read, per language.
+NOT_UNDERSTOOD = {"ru": "Не понял ответ", "be": "Не зразумеў адказ",
+                  "en": "I did not understand that answer"}

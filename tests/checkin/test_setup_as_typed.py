@@ -9,13 +9,11 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.storage.keys import CHECKIN_DUE
-from tests.checkin.helpers import DESTINATION, set_up
+from tests.checkin.helpers import DESTINATION, NOT_UNDERSTOOD, set_up
 from tests.handoff.telegram import HandoffBot
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
 from tests.helpers.telegram_bot import Person
 
-NOT_UNDERSTOOD = {"ru": "Не понял ответ", "be": "Не зразумеў адказ",
-                  "en": "I did not understand that answer"}
 STALE = {"ru": "от прежней настройки", "be": "ад ранейшай наладкі", "en": "earlier check-in setup"}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from redis.asyncio import Redis
 
-from tests.checkin.helpers import DESTINATION, set_up
+from tests.checkin.helpers import DESTINATION, NOT_UNDERSTOOD, set_up
 from tests.handoff.telegram import HandoffBot
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
 from tests.helpers.telegram_bot import Person
@@ -57,8 +57,6 @@ HITS = {"ru": "<b>ООО «Рога & Копыта»</b> меня бьют", "be
         "en": "<b>Horns & Hooves Ltd</b> they beat me"}
 CONTACT = {"ru": "@oleg_rabota", "be": "@oleg_rabota", "en": "@oleg_rabota"}
 EVERYDAY = {"ru": "да", "be": "так", "en": "I'm fine"}
-NOT_UNDERSTOOD = {"ru": "Не понял ответ", "be": "Не зразумеў адказ",
-                  "en": "I did not understand that answer"}
 
 
 @pytest.mark.parametrize("language", ["ru", "be", "en"])
