@@ -92,7 +92,10 @@ source_cli -n 0 --scan | xargs -r -d '\n' -n 100 echo |
         echo "MIGRATE $host $port \"\" $db 60000 COPY REPLACE ${auth[*]} KEYS $batch"
     done | source_cli -n 0 >"$work/migrate.out" 2>&1
 if grep -qv '^OK$' "$work/migrate.out"; then
-    echo "restore: MIGRATE failed: $(grep -v '^OK$' "$work/migrate.out" | sed "s/$password/***/g" | head -n 3)" >&2
+    failed="$(grep -v '^OK$' "$work/migrate.out" | head -n 3)"
+    # Masked by the shell itself: a `sed s/PASSWORD/...` would show it in `ps`.
+    [ -z "$password" ] || failed="${failed//"$password"/***}"
+    echo "restore: MIGRATE failed: $failed" >&2
     exit 1
 fi
 copied="$(target dbsize)"

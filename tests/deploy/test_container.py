@@ -99,8 +99,10 @@ def test_compose_runs_bot_redis_and_rasa_each_with_a_healthcheck() -> None:
 
 def test_compose_redis_keeps_its_data_with_a_password_and_no_eviction() -> None:
     redis = compose()["services"]["redis"]
-    command = " ".join(redis["command"])
-    assert "--requirepass ${REDIS_PASSWORD:?" in command
+    # The password on stdin, never in argv (tests/deploy/test_password_argv.py runs it).
+    command = " ".join(redis["entrypoint"] + redis["command"])
+    assert redis["environment"]["REDISCLI_AUTH"].startswith("${REDIS_PASSWORD:?")
+    assert "\nrequirepass $$REDISCLI_AUTH\n" in command and "--requirepass" not in command
     assert any(v.startswith("redis-data:/data") for v in redis["volumes"])
     conf = next(v.split(":")[0] for v in redis["volumes"] if "redis.conf" in v)
     settings = dict(line.split(None, 1) for line in (ROOT / conf).read_text().splitlines()
@@ -170,6 +172,15 @@ def runs_as(name: str, service: dict[str, Any]) -> str:
     return IMAGE_USERS.get(image, "0")
 
 
+def starts_redis_server(service: dict[str, Any]) -> bool:
+    """redis-server through the image's entrypoint, which chowns /data and drops root only
+    when its first argument is redis-server."""
+    command = service.get("entrypoint", []) + service["command"]
+    return command[0] == "redis-server" or (
+        command[:2] == ["sh", "-c"]
+        and command[2].startswith("exec docker-entrypoint.sh redis-server "))
+
+
 def test_every_named_volume_is_writable_by_the_service_that_writes_it() -> None:
     """A new named volume is root's: a service running as another user cannot write it unless
     something hands it over first (Rasa, uid 1001, never started: no model could be saved).
@@ -183,7 +194,7 @@ def test_every_named_volume_is_writable_by_the_service_that_writes_it() -> None:
             if source not in volumes or "ro" in mode or uid in ("0", "root"):
                 continue
             image = service.get("image", "").split(":")[0]
-            if CHOWNS_ITS_DATA.get(image) == target and service["command"][0] == "redis-server":
+            if CHOWNS_ITS_DATA.get(image) == target and starts_redis_server(service):
                 continue
             owners = [dep for dep, how in service.get("depends_on", {}).items()
                       if how.get("condition") == "service_completed_successfully"]

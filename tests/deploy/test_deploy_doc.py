@@ -91,9 +91,10 @@ def shipped_maxmemory() -> str:
 
 def test_maxmemory_is_raised_without_editing_a_tracked_file() -> None:
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
-    command = compose["services"]["redis"]["command"]
+    redis = compose["services"]["redis"]
+    assert '--maxmemory "$$REDIS_MAXMEMORY"' in " ".join(redis["command"])
     wanted = f"${{REDIS_MAXMEMORY:-{shipped_maxmemory()}}}"
-    assert command[command.index("--maxmemory") + 1] == wanted
+    assert redis["environment"]["REDIS_MAXMEMORY"] == wanted
     example = (ROOT / ".env.example").read_text()
     assert f"REDIS_MAXMEMORY={shipped_maxmemory()}" in example.splitlines()
     assert "safe-migration-bot.local.conf" in section("A small server with systemd")
@@ -154,16 +155,23 @@ def test_rsyslog_gets_none_of_the_bots_lines_so_the_journal_bound_holds() -> Non
 
 def test_the_systemd_install_leaves_one_redis_url_in_env(tmp_path: Path) -> None:
     """The install appended a REDIS_URL line to a .env copied from .env.example, which has
-    one: two lines, the first without the password."""
-    (line,) = [x for x in DEPLOY.splitlines() if "REDIS_URL=redis://:$REDIS_PASSWORD" in x]
-    assert line.startswith("sudo -u smbot ")
+    one: two lines, the first without the password. (Then `sed -i` took the URL on its
+    command line, password and all; now it comes on stdin: tests/deploy/test_password_argv.py.)"""
+    (line,) = [x for x in DEPLOY.splitlines() if "scripts/set-env.sh .env REDIS_URL" in x]
+    assert "| sudo -u smbot scripts/set-env.sh" in line
     env = tmp_path / ".env"
     shutil.copy(ROOT / ".env.example", env)
-    command = line.removeprefix("sudo -u smbot ")
+    env.chmod(0o600)
+    command = line.replace("sudo -u smbot scripts/", f"{ROOT}/scripts/")
     subprocess.run(["bash", "-c", command], cwd=tmp_path, check=True, timeout=30,
                    env={**os.environ, "REDIS_PASSWORD": "s3cret"})
     urls = [x for x in env.read_text().splitlines() if x.startswith("REDIS_URL=")]
     assert urls == ["REDIS_URL=redis://:s3cret@127.0.0.1:6379/0"]
+    assert oct(env.stat().st_mode & 0o777) == "0o600"
+    # Everything else of the file is kept, in its order.
+    assert [x for x in env.read_text().splitlines() if not x.startswith("REDIS_URL=")] == [
+        x for x in (ROOT / ".env.example").read_text().splitlines()
+        if not x.startswith("REDIS_URL=")]
 
 
 def test_the_dashboard_unit_runs_the_dashboard_on_loopback_behind_its_login() -> None:
