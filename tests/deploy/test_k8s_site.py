@@ -150,21 +150,6 @@ def test_deploy_md_makes_the_configmaps_the_restore_and_erase_jobs_read() -> Non
         assert re.search(rf"create job \S+ --from=cronjob/{name}$", DEPLOY, re.M), name
 
 
-def test_the_backup_reader_pod_is_valid_and_mounts_the_backups_read_only() -> None:
-    """Applied by hand (not part of the kustomization), so validated here on its own."""
-    from tests.deploy.test_manifests import load_all, validate
-
-    (pod,) = load_all(K8S / "components" / "backup" / "backup-reader.yaml")
-    validate(pod)
-    (mount,) = pod["spec"]["containers"][0]["volumeMounts"]
-    assert mount["readOnly"] is True and pod["spec"]["activeDeadlineSeconds"] <= 3600
-    claims = {v["persistentVolumeClaim"]["claimName"] for v in pod["spec"]["volumes"]}
-    (pvc,) = [d for d in build(K8S / "overlays" / "small")
-              if d["kind"] == "PersistentVolumeClaim"]
-    assert claims == {pvc["metadata"]["name"]}
-    assert "apply -f deploy/kubernetes/components/backup/backup-reader.yaml" in DEPLOY
-
-
 def test_the_backup_cronjob_command_writes_into_a_volume_root_does_not_let_it_chmod(
     tmp_path: Path,
 ) -> None:
@@ -214,7 +199,8 @@ def redis_tool_images(docs: list[dict[str, Any]]) -> dict[str, str]:
     return {job["metadata"]["name"]: container["image"]
             for job in docs if job["kind"] == "CronJob"
             for container in pod_spec(job)["containers"]
-            if job["metadata"]["name"] in ("smb-redis-backup", "smb-redis-restore")}
+            if job["metadata"]["name"] in ("smb-redis-backup", "smb-redis-restore",
+                                           "smb-backup-reader")}
 
 
 def test_the_redis_tools_image_is_a_site_setting_the_docs_tie_to_the_servers_version() -> None:
