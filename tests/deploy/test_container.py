@@ -1,5 +1,5 @@
-"""The Dockerfile, the compose file and the production install, checked as far as this machine
-allows: it has no Docker engine, so the image is not built here (docs/DEPLOY.md says so)."""
+"""The compose file, checked as far as this machine allows: it has no Docker engine, so no
+container is started here (docs/DEPLOY.md says so). The image: tests/deploy/test_image_build.py."""
 
 from __future__ import annotations
 
@@ -7,75 +7,15 @@ import inspect
 import re
 import shutil
 import subprocess
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from tests.deploy.test_image_build import stages
+
 ROOT = Path(__file__).resolve().parents[2]
-INSTALL = "scripts/install-production.sh"
-
-
-def stages() -> list[list[str]]:
-    """The Dockerfile's instructions (continuations joined), split into build stages."""
-    text = re.sub(r"\\\n\s*", " ", (ROOT / "Dockerfile").read_text())
-    lines = [line.strip() for line in text.splitlines()
-             if line.strip() and not line.lstrip().startswith("#")]
-    result: list[list[str]] = []
-    for line in lines:
-        if line.upper().startswith("FROM "):
-            result.append([])
-        if result:
-            result[-1].append(line)
-    return result
-
-
-def test_the_image_is_multi_stage_and_the_final_stage_is_small_and_unprivileged() -> None:
-    build, final = stages()
-    assert build[0].upper().startswith("FROM ") and " AS " in build[0].upper()
-    final_text = "\n".join(final)
-    assert "slim" in (ROOT / "Dockerfile").read_text()
-    # Nothing is compiled or installed with pip in the final stage: the venv is copied over.
-    assert not re.search(r"apt-get|gcc|build-essential|pip install", final_text)
-    assert "COPY --from=build /opt/venv /opt/venv" in final_text
-    (user,) = [line for line in final if line.upper().startswith("USER ")]
-    assert user.split()[1].split(":")[0] not in ("root", "0")
-    assert any(line.upper().startswith("HEALTHCHECK ") and "health" in line for line in final)
-    # Content, compiled catalogs and NLU data are in the image, and the bot is told where.
-    # The facts too: without them every start warns that phone numbers cannot be checked.
-    for needed in ("/app/content", "/app/locales", "/app/nlu/data",
-                   "COPY data/facts /app/data/facts"):
-        assert needed in final_text
-    for setting in ("BOT_CONTENT_DIR=/app/content", "BOT_LOCALES_DIR=/app/locales",
-                    "NLU_DATA_DIR=/app/nlu/data", "BOT_FACTS_DIR=/app/data/facts"):
-        assert setting in final_text
-
-
-def test_the_image_installs_with_the_documented_production_command() -> None:
-    build, _ = stages()
-    (install,) = [line for line in build if line.startswith("RUN ") and INSTALL in line]
-    assert install == f"RUN {INSTALL} /opt/venv"
-    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
-    assert f"{INSTALL} /opt/safe-migration-bot/venv" in deploy  # the systemd install
-    script = (ROOT / INSTALL).read_text()
-    # Runtime dependencies only: `pip install .`, never the test extra or an editable install.
-    assert re.search(r"pip install [^\n]*\s\.$", script, re.M)
-    assert "[test]" not in script and " -e " not in script
-
-
-def test_runtime_dependencies_hold_no_test_tools() -> None:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    runtime = " ".join(project["dependencies"]).lower()
-    for tool in ("pytest", "mypy", "ruff", "matplotlib", "kubernetes-validate"):
-        assert tool not in runtime
-        assert any(tool in d.lower() for d in project["optional-dependencies"]["test"])
-
-
-def test_the_build_context_leaves_out_secrets_and_local_state() -> None:
-    ignored = set((ROOT / ".dockerignore").read_text().split())
-    assert {".env", ".git", ".venv", "tests", "nlu/models"} <= ignored
 
 
 def compose() -> dict[str, Any]:
@@ -259,46 +199,3 @@ def test_the_compose_file_follows_the_compose_specification() -> None:
         assert wrong != text
         with pytest.raises(ValueError):
             PyCompose.from_yaml(wrong)
-
-
-def test_the_build_context_leaves_out_the_production_venv_backups_and_site_overlay() -> None:
-    """DEPLOY.md puts ./venv, ./backups (people's data) and deploy/kubernetes/site (secrets.env)
-    in the clone; `docker build .` sent them to the builder."""
-    ignored = set((ROOT / ".dockerignore").read_text().split())
-    assert {"venv", "backups", "deploy/kubernetes/site"} <= ignored
-
-
-def test_the_license_pyproject_names_is_shipped() -> None:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert project["license"].startswith("AGPL-3.0")
-    text = (ROOT / "LICENSE").read_text()
-    assert text.startswith("GNU AFFERO GENERAL PUBLIC LICENSE\nVersion 3, 19 November 2007\n")
-    assert "13. Remote Network Interaction; Use with the GNU General Public License." in text
-
-
-def test_every_runtime_dependency_is_pinned_in_the_production_constraints() -> None:
-    """No lock file: each install took whatever PyPI had that day. The install script (and so
-    the image and a systemd install) installs with constraints.txt, which pins every runtime
-    dependency of pyproject.toml to one version."""
-    from packaging.requirements import Requirement
-    from packaging.utils import canonicalize_name
-    from packaging.version import Version
-
-    pins = {}
-    for line in (ROOT / "constraints.txt").read_text().splitlines():
-        if line and not line.startswith("#"):
-            name, _, version = line.partition("==")
-            assert version, f"not pinned with ==: {line}"
-            pins[canonicalize_name(name)] = Version(version)
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    for dependency in project["dependencies"]:
-        requirement = Requirement(dependency)
-        pinned = pins.get(canonicalize_name(requirement.name))
-        assert pinned is not None, f"{requirement.name} is not in constraints.txt"
-        assert requirement.specifier.contains(pinned), f"{requirement.name}=={pinned}"
-    script = (ROOT / INSTALL).read_text()
-    assert '--constraint "${CONSTRAINTS:-constraints.txt}"' in script
-    assert re.search(r"^COPY [^\n]*\bconstraints\.txt\b", (ROOT / "Dockerfile").read_text(),
-                     re.M)
-    assert "constraints.txt" not in (ROOT / ".dockerignore").read_text().split()
-    assert (ROOT / "scripts" / "refresh-constraints.sh").exists()

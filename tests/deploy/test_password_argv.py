@@ -33,7 +33,8 @@ from tests.helpers.redis_server import free_port, redis_server_binary
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "backup-test-password"  # DurableRedis's requirepass
-DOCS = ("docs/DEPLOY.md", "docs/REDIS.md", "README.md", "deploy/rasa.md")
+DOCS = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "docs").glob("*.md"))] + [
+    "README.md", "deploy/rasa.md"]
 
 
 @pytest.fixture
