@@ -7,28 +7,14 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from redis import Redis
 
 from tests.deploy.test_backup import DurableRedis, run
 from tests.helpers.ha import MASTER, SentinelRedis
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def servers() -> Iterator[tuple[DurableRedis, DurableRedis]]:
-    source, target = DurableRedis(), DurableRedis()
-    try:
-        source.up()
-        target.up()
-        yield source, target
-    finally:
-        source.close()
-        target.close()
 
 
 def restore(backup: Path, url: str, **env: str) -> subprocess.CompletedProcess[str]:

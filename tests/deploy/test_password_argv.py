@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,18 +39,6 @@ DOCS = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "docs").glob("*.m
 @pytest.fixture
 def argv(tmp_path: Path) -> ArgvLog:
     return ArgvLog(tmp_path, os.environ["PATH"])
-
-
-@pytest.fixture
-def servers() -> Iterator[tuple[DurableRedis, DurableRedis]]:
-    source, target = DurableRedis(), DurableRedis()
-    try:
-        source.up()
-        target.up()
-        yield source, target
-    finally:
-        source.close()
-        target.close()
 
 
 def script(argv: ArgvLog, name: str, *args: str, stdin: str | None = None,
