@@ -232,3 +232,15 @@ def test_the_image_stages_run_without_docker(tmp_path: Path) -> None:
                             env={"PATH": os.environ["PATH"], **env}, capture_output=True,
                             text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_md_says_plainly_what_was_not_run_here() -> None:
+    """Without a Docker engine or a cluster here, DEPLOY.md must not read as if the image, the
+    compose commands or the Kubernetes jobs had been run; it names the checks that stand in."""
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    said = deploy[deploy.index("**What was and was not tried here.**"):
+                  deploy.index("## A small server with Docker Compose")]
+    for words in ("no image was built", "no\n  `docker compose` or `docker run` command",
+                  "no `kubectl` command", "SMB_TEST_IMAGE_INSTALL=1",
+                  "tests/deploy/test_image_build.py", "`kubernetes-validate`"):
+        assert words in said, words
