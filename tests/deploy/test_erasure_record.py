@@ -26,10 +26,10 @@ from bot.storage.keys import (
 )
 from bot.storage.redis import RedisSessionStore
 from tests.deploy.test_backup import DurableRedis, durable, run
-from tests.deploy.test_backup_online import restore, servers
+from tests.deploy.test_backup_online import restore
 from tests.deploy.test_erase_cli import SECRET, erase, run_erase_job
 
-__all__ = ["durable", "servers"]  # pytest fixtures, used by name
+__all__ = ["durable"]  # a pytest fixture, used by name (`servers`: tests/deploy/conftest.py)
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = Pseudonymizer(SECRET)
 GONE, KEPT, BACK = (PEOPLE.user_key(n) for n in (7001, 7002, 7003))
