@@ -22,9 +22,10 @@ import bashlex
 
 # What docs/DEPLOY.md's placeholders for Redis's password become before a line is read.
 PASSWORD = "SMB-TEST-PASSWORD"
-# Variables that hold the password: REDIS_URL carries it in its user part.
+# Variables that hold the password (REDIS_URL carries it in its user part), and Rasa's token,
+# a secret of the same kind (whoever has it can replace Rasa's model).
 SECRET_VARIABLES = frozenset({"REDISCLI_AUTH", "REDIS_PASSWORD", "REDIS_URL",
-                              "REDIS_SENTINEL_PASSWORD"})
+                              "REDIS_SENTINEL_PASSWORD", "RASA_TOKEN"})
 BUILTINS = frozenset({"printf", "echo", "read", "export", "cd", "test", "[", "unset", "local",
                       ":", "set", "true", "false"})
 SHELLS = frozenset({"sh", "bash"})
@@ -173,6 +174,7 @@ def documented_commands(markdown: str) -> list[tuple[str, str]]:
     for span in re.findall(r"`([^`]+)`", prose):
         span = " ".join(span.split())
         if " " in span and re.search(r"redis-cli|REDISCLI_AUTH|password>|PASSWORD@|"
-                                     r"with-redis-auth|erasure-record\.sh", span):
+                                     r"with-redis-auth|erasure-record\.sh|RASA_TOKEN|"
+                                     r"auth-token", span):
             found.append(("inline", with_placeholders_filled(span)))
     return found

@@ -121,6 +121,8 @@ def test_no_documented_command_puts_the_password_in_argv_or_the_shell_history() 
     "redis-cli -h <host> -a <password> INFO server",
     "kubectl exec smb -- sh -c 'redis-cli -u \"$REDIS_URL\" ping'",
     "sudo -u redis sh -c 'REDISCLI_AUTH=x; redis-cli --pass \"$REDISCLI_AUTH\" ping'",
+    'rasa run --enable-api --auth-token "$RASA_TOKEN"',
+    'curl -s "http://127.0.0.1:5005/status?token=$RASA_TOKEN"',
 ])
 def test_the_documented_command_check_finds_the_old_commands(old: str) -> None:
     (( _, command),) = documented_commands(f"```sh\n{old}\n```\n")
@@ -164,11 +166,12 @@ def compose_argv(service: dict[str, Any]) -> list[str]:
     return argv + (["sh", "-c", test[1]] if test[:1] == ["CMD-SHELL"] else test[1:])
 
 
-def test_no_compose_service_puts_the_password_in_argv() -> None:
+def test_no_compose_service_puts_a_secret_in_argv() -> None:
     """Compose fills ${REDIS_PASSWORD} in before the container starts: in a command it is argv
-    (redis-server --requirepass had it); `$$NAME` is left to the container's shell."""
-    text = re.sub(r"\$\{REDIS_PASSWORD[^}]*\}", PASSWORD, (ROOT / "docker-compose.yml")
-                  .read_text()).replace("$$", "$")
+    (redis-server --requirepass had it); `$$NAME` is left to the container's shell, where
+    `rasa run --auth-token "$RASA_TOKEN"` had Rasa's token."""
+    text = re.sub(r"\$\{(REDIS_PASSWORD|RASA_TOKEN)[^}]*\}", PASSWORD,
+                  (ROOT / "docker-compose.yml").read_text()).replace("$$", "$")
     problems = []
     for name, service in yaml.safe_load(text)["services"].items():
         argv = compose_argv(service)
