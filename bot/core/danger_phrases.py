@@ -14,7 +14,7 @@ from bot.nlu.conditional import Conditions
 from bot.nlu.general_question import GeneralQuestions
 from bot.nlu.language import layout_variants
 from bot.nlu.mention import Mentions
-from bot.nlu.negation import NEGATORS, NegationScope, clause_numbers, polarity_free
+from bot.nlu.negation import JOINTS, NEGATORS, NegationScope, clause_numbers, polarity_free
 from bot.nlu.normalize import (
     MAX_TEXT_CHARS,
     clean,
@@ -102,6 +102,28 @@ def _negator_inside(matched: str) -> bool:
     """Whether a negator sits in a match's gap ("я не в опасности" for "я в опасности", "мне не
     угрожают" for "мне угрожают"): only negatable phrases are checked, and they hold none."""
     return any(word in NEGATORS for word in matched.split())
+
+
+# Transliterated joints ("ne uderzhivali i platyat"): only here, where "i" cannot be the pronoun
+# (it sits between a negator and the phrase's verb).
+_LATIN_JOINTS = frozenset("i a no ale".split())
+
+
+def _negator_of_another_verb(rule: _Rule, matched: str) -> bool:
+    """Whether a phrase written with a negation found its negator in an earlier clause: "мне
+    ничего не удерживали и платят полностью" for "не платят" (a joint, "и", "but", after the
+    negator in the gap: the negator belongs to the verb before it). "штрафуют и не платят" and
+    "не платят" keep their negator next to the verb."""
+    words = matched.split()
+    negator_at = next((at for at, word in enumerate(words) if word in NEGATORS), None)
+    if negator_at is None:
+        return False
+    for word in words[negator_at + 1 :]:
+        if word in rule.words or any(word.startswith(stem) for stem in rule.stems):
+            return False  # the phrase's next word came first: the negator is its own
+        if word in JOINTS or word in _LATIN_JOINTS:
+            return True
+    return False
 
 
 class DangerPhraseMatcher:
@@ -206,6 +228,8 @@ class _Frames:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
         if rule.negatable and (self.scope.negated(start) or _negator_inside(matched)):
             return True  # "никто не забирал паспорт", "they did not lock us in"
+        if rule.negated and _negator_of_another_verb(rule, matched):
+            return True  # "ничего не удерживали и платят полностью"
         if rule.phrase.indicator == "risk_movement_restricted" and _keys_inside(rule, matched):
             return True  # "locked my keys in the room"
         if not rule.negatable and self.scope.hypothetical_just_before(start):

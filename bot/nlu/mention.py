@@ -20,6 +20,9 @@ tests/data/nlu_heldout8.yml):
   the documents phrases are let off when a robbery is named and no employer, agency, landlord or
   workplace is (one named right after a negator, "это не работодатель", does not count).
   The answer is stranded_abroad (the consulate, the police), not the emergency path;
+* a post passed on "not about me" (no friend or relative named), a question about a person in
+  general ("can you tell when a person is in slavery?"), a bank threatening to take a car or a
+  flat (the threat phrases only, no employer or agency named);
 * "nobody forced me into anything, can a contract keep 10% until the season ends?":
   `mentioned_not_reported` is true, so the classifier alone needs more risk evidence
   (bot.core.triage); it is true for the other kinds' frames too.
@@ -57,6 +60,12 @@ _INTO_STEMS = ("попа", "попад", "оказат", "угод", "трап",
                "become", "стать")  # fmt: skip
 _AVOID_STEMS = ("avoid", "избеж", "избег", "пазбег", "уберечь", "protect", "засцераг")
 _AVOID_SPAN = 6
+# "can you tell when a person is in slavery?": a topic word about a person in general, asked.
+_ANYONE = frozenset(
+    "человек человека люди людей чалавек чалавека людзі людзей person someone somebody anyone "
+    "people workers".split()
+)
+_THREAT_STEMS = ("угрож", "грози", "паграж", "пагроз", "threat")
 _MOVEMENT_INDICATOR = "risk_movement_restricted"
 _DOCUMENTS_INDICATOR = "risk_documents_withheld"
 _DECEPTION_INDICATOR = "risk_deceptive_job"
@@ -84,6 +93,7 @@ class Mentions:
         self._said = said = MessageFrames.read(tokens, raw)
         self._quotes = _spans(raw, _QUOTE, len(tokens)) if said.ad else None
         self._sentences = _spans(raw, _SENTENCE_BREAK, len(tokens)) if said.ad else None
+        self._asked = "?" in raw
 
     def _same_clause(self, at: int, start: int) -> bool:
         return self._clauses is not None and self._clauses[at] == self._clauses[start]
@@ -94,6 +104,8 @@ class Mentions:
             return False
         if self._said.joking and not self._said.here:
             return True  # "друг шутит, что меня продадут в рабство"; not "я тут в рабстве ахах"
+        if self._about_anyone(start):
+            return True  # "ты можаш распазнаць, калі чалавек у рабстве?"
         for at in range(start - 1, -1, -1):
             if not self._same_clause(at, start) or tokens[at] in FIRST_PERSON:
                 return False
@@ -108,6 +120,18 @@ class Mentions:
             if near <= _AVOID_SPAN and word.startswith(_INTO_STEMS) and negator_near(tokens, at):
                 return True  # "чтобы не попасть в рабство", "so as not to end up in slavery"
         return False
+
+    def _about_anyone(self, start: int) -> bool:
+        """A question about a person in general: a word like "человек" or "someone" before the
+        phrase in its clause, and no first-person word or "here" in the clause."""
+        if not self._asked or self._said.here or self._clauses is None:
+            return False
+        clause = [w for w, c in zip(self._tokens, self._clauses, strict=True)
+                  if c == self._clauses[start]]  # fmt: skip
+        before = self._tokens[:start]
+        return not any(w in FIRST_PERSON for w in clause) and any(
+            w in _ANYONE and self._same_clause(at, start) for at, w in enumerate(before)
+        )
 
     def _ad_words(self, start: int) -> bool:
         if not self._said.ad:
@@ -128,8 +152,11 @@ class Mentions:
             return False
         if self._topic_talk(start, min(start + length, len(self._tokens))):
             return True
-        if self._ad_words(start):
-            return True
+        if self._ad_words(start) or self._said.not_about_me:
+            return True  # a quoted ad asked about from home; a post passed on "not about me"
+        phrase = self._tokens[start : start + length]
+        if self._said.lender_threat and any(w.startswith(_THREAT_STEMS) for w in phrase):
+            return True  # "my bank is threatening to take my car"
         if indicator == _MOVEMENT_INDICATOR and self._said.locked_in_jest:
             return True
         if indicator == _DECEPTION_INDICATOR and self._said.past_story:

@@ -3,7 +3,8 @@ nlu_heldout8's kinds; `bot.nlu.mention` uses it for the phrases, `bot.core.triag
 classifier's threshold): the writer laughs or tells a friend's joke, in a harmless setting (the
 army, sick leave); names a robbery by strangers and no employer, workplace or housing; names a
 job ad and says they are still at home; tells a past story from home to warn others; says
-nobody forced them. Transliterated messages are read in their Cyrillic reading too.
+nobody forced them; says a post they pass on is "not about me"; names a bank threatening to
+take a car or a flat. Transliterated messages are read in their Cyrillic reading too.
 """
 
 from __future__ import annotations
@@ -66,6 +67,23 @@ _CREDITOR_STEMS = ("работодат", "начальн", "бригадир", "
                    "вербовщ", "вярбоўшчык", "координатор", "каардынатар", "employer", "boss",
                    "agenc", "agent", "recruit", "landlord", "foreman", "company", "coordinator",
                    "broker", "middleman")  # fmt: skip
+# "not about me", "это не про меня", "гэта не пра мяне": a writer passing on what they saw.
+_NOT_ABOUT_ME: tuple[tuple[str, ...], ...] = (
+    ("not", "about", "me"), ("isn't", "about", "me"), ("isnt", "about", "me"),
+    ("not", "my", "story"), ("не", "про", "меня"), ("не", "обо", "мне"), ("не", "о", "себе"),
+    ("не", "пра", "мяне"), ("не", "аба", "мне"),
+)  # fmt: skip
+# What such a writer saw: a post, a video, a page, a link on a social network.
+_SEEN_STEMS = ("tiktok", "тикток", "тікток", "цікток", "instagram", "инстаграм", "інстаграм",
+               "youtube", "ютуб", "facebook", "фейсбук", "telegram", "телеграм", "тэлеграм",
+               "video", "видео", "відэа", "post", "пост", "link", "ссылк", "спасылк", "page",
+               "страниц", "старонк", "channel", "канал", "reel")  # fmt: skip
+# A bank or a lender threatening to take property (a car, a flat) over a loan: not a threat of
+# harm. The threat phrases only (bot.nlu.mention), and only with no employer or agency named.
+_LENDER_STEMS = ("банк", "кредит", "ипотек", "лизинг", "крэдыт", "іпатэк", "лізінг", "bank",
+                 "loan", "mortgage", "leasing", "lender")  # fmt: skip
+_PROPERTY_STEMS = ("car", "house", "flat", "apartment", "van", "propert", "машин", "машын",
+                   "авто", "аўта", "квартир", "кватэр", "жиль", "жыль", "имуществ", "маёмасц")
 # A past story told from home to warn others: "я уже дома ... куда передать информацию?"
 _HOME = frozenset("home дома домой дадому".split())
 _INFORM_STEMS = ("передат", "перадац", "предупред", "папярэдз", "warn", "report", "complain",
@@ -172,6 +190,25 @@ def _bank_debt(tokens: Sequence[str]) -> bool:
     )
 
 
+def _not_about_me(tokens: Sequence[str]) -> bool:
+    """The writer says it is not about them, passes on a post or a video they saw, and names no
+    friend or relative (then it may be about them: "not about me, my sister ...")."""
+    return (
+        _any_cue(tokens, _NOT_ABOUT_ME)
+        and any(word.startswith(_SEEN_STEMS) or is_ad(word) for word in tokens)
+        and not any(word in _FRIENDS for word in tokens)
+    )
+
+
+def _lender_threat(tokens: Sequence[str]) -> bool:
+    """A bank or a lender and property named, and no employer or agency."""
+    return (
+        any(word.startswith(_LENDER_STEMS) for word in tokens)
+        and any(word.startswith(_PROPERTY_STEMS) for word in tokens)
+        and not any(word.startswith(_CREDITOR_STEMS) for word in tokens)
+    )
+
+
 def _past_story(tokens: Sequence[str]) -> bool:
     """A writer at home telling what an agency did, to warn others or pass it on."""
     home = any(word in _HOME for word in tokens)
@@ -191,6 +228,8 @@ class MessageFrames:
     not_forced: bool  # "nobody forced me", "I just want to know"
     here: bool  # the writer is there now: "тут", "здесь", "here", "приехала"
     bank_debt: bool  # a debt to a bank, no employer, agency or landlord named
+    not_about_me: bool  # "not about me" and a post or an ad seen, no friend or relative named
+    lender_threat: bool  # a bank or a lender and property (a car, a flat), no employer named
 
     @classmethod
     def read(cls, tokens: Sequence[str], raw: str) -> MessageFrames:
@@ -207,6 +246,8 @@ class MessageFrames:
             not_forced=any(_not_forced(ts) or _any_cue(ts, _JUST_ASKING) for ts in readings),
             here=any(w in _HERE or w.startswith(_ARRIVED_STEMS) for ts in readings for w in ts),
             bank_debt=any(_bank_debt(ts) for ts in readings),
+            not_about_me=any(_not_about_me(ts) for ts in readings),
+            lender_threat=any(_lender_threat(ts) for ts in readings),
         )
 
 
@@ -223,4 +264,6 @@ def mentioned_not_reported(tokens: Sequence[str], raw: str) -> bool:
         or said.past_story
         or said.robbery
         or said.bank_debt
+        or said.not_about_me
+        or said.lender_threat
     )

@@ -36,7 +36,7 @@ NEGATORS = frozenset(
     "ne nikto nikogo nikogda".split()
 )
 # Clause joints that end a negation's scope, like a comma does.
-_JOINTS = frozenset("but and но а и але і ды".split())
+JOINTS = frozenset("but and но а и але і ды".split())
 # After a negator these turn it round: "не перестают бить", "won't stop hitting me".
 _STOP_STEMS = ("stop", "перестал", "перестан", "перестаю", "прекрат", "прекращ", "перастал",
                "перастан", "перастаю", "спыня", "спыні", "quit")  # fmt: skip
@@ -90,7 +90,7 @@ def clause_numbers(raw: str, tokens: Sequence[str]) -> list[int] | None:
 def _negator_before(tokens: Sequence[str], clauses: Sequence[int] | None, start: int) -> bool:
     for back in range(1, SCOPE + 1):
         at = start - back
-        if at < 0 or tokens[at] in _JOINTS:
+        if at < 0 or tokens[at] in JOINTS:
             return False
         if clauses is not None and clauses[at] != clauses[start]:
             return False
@@ -150,11 +150,14 @@ _GIVEN_BACK: tuple[tuple[str, ...], ...] = (
     ("handed", "them", "back"), ("returned", "it"), ("returned", "them"), ("вернули",),
     ("вернул",), ("вернула",), ("отдали", "обратно"), ("отдал", "обратно"), ("вярнулі",),
     ("вярнуў",), ("аддалі", "назад"), ("аддаў", "назад"),
+    # transliteration and Łacinka: the Latin reading is matched by the Latin phrases
+    ("vernuli",), ("vernul",), ("vernula",), ("otdali", "obratno"), ("otdal", "obratno"),
+    ("viarnuli",), ("vjarnuli",), ("vyarnuli",), ("viarnuŭ",), ("addali", "nazad"),
 )  # fmt: skip
 _GIVEN_BACK_CUES = _by_first_word(_GIVEN_BACK)
 # "... и через 10 минут отдали, это нормально?": "gave" ending its clause gave it back; "отдали
 # хозяину" (gave it to someone) does not end the clause and is no return.
-_GIVEN_AT_CLAUSE_END = frozenset("отдали отдал отдала аддалі аддаў аддала".split())
+_GIVEN_AT_CLAUSE_END = frozenset("отдали отдал отдала аддалі аддаў аддала otdali otdal otdala".split())
 
 
 class NegationScope:
@@ -241,7 +244,8 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
     ("все", "хорошо"), ("все", "в", "порядке"), ("без", "проблем"), ("вовремя",),
     ("ничего", "не", "случилось"), ("ничего", "не", "произошло"), ("гипотетически",),
     ("и", "вернули"), ("и", "отдали"), ("потом", "отдал"), ("потом", "отдали"),
-    ("сразу", "вернули"), ("проста", "пытаюся"), ("на", "ўсякі", "выпадак"),
+    ("сразу", "вернули"), ("i", "vernuli"), ("srazu", "vernuli"), ("i", "otdali"),
+    ("i", "viarnuli"), ("проста", "пытаюся"), ("на", "ўсякі", "выпадак"),
     ("усё", "нармальна"), ("усё", "добра"), ("усё", "ў", "парадку"), ("без", "праблем"),
     ("своечасова",), ("нічога", "не", "здарылася"), ("нічога", "не", "адбылося"),
     ("і", "вярнулі"), ("і", "аддалі"), ("адразу", "аддалі"), ("адразу", "вярнулі"),
@@ -251,7 +255,9 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
     # only curious, or asking before a first trip (the breaker-10 tester's kinds)
     ("just", "curious"), ("просто", "интересно"), ("просто", "любопытно"),
     ("проста", "цікава"), ("просто", "чтобы", "знать"), ("проста", "каб", "ведаць"),
-    ("just", "so", "i", "know"), ("asking", "before", "i", "sign"), ("just", "preparing"),
+    # paid in full so far (a contract question, not a wage claim; "не платят полностью" is not)
+    ("платят", "полностью"), ("плацяць", "цалкам"), ("pay", "in", "full"), ("paid", "in", "full"),
+    ("platyat", "polnostyu"), ("just", "so", "i", "know"), ("asking", "before", "i", "sign"), ("just", "preparing"),
     ("еду", "первый", "раз"), ("еду", "впервые"), ("хочу", "подготовиться"),
     ("еду", "ўпершыню"), ("еду", "першы", "раз"),
     # news and articles about others (the model only: a phrase after "news" still fires)
