@@ -73,6 +73,12 @@ _NOT_ABOUT_ME: tuple[tuple[str, ...], ...] = (
     ("not", "my", "story"), ("не", "про", "меня"), ("не", "обо", "мне"), ("не", "о", "себе"),
     ("не", "пра", "мяне"), ("не", "аба", "мне"),
 )  # fmt: skip
+# Someone close, in any case ("про сестру", "пра брата"): then it may be about them. Stems err
+# towards naming someone ("другой" counts as "друг"): the message is then read as a report.
+_KIN_STEMS = ("сестр", "сяст", "брат", "мам", "пап", "муж", "жен", "сын", "доч", "друг",
+              "подруг", "сяб", "племян", "пляменн", "дяд", "дзядз", "тет", "цёт", "sister",
+              "brother", "mum", "mom", "dad", "son", "daughter", "husband", "wife", "cousin",
+              "nephew", "niece", "friend", "uncle", "aunt")  # fmt: skip
 # What such a writer saw: a post, a video, a page, a link on a social network.
 _SEEN_STEMS = ("tiktok", "тикток", "тікток", "цікток", "instagram", "инстаграм", "інстаграм",
                "youtube", "ютуб", "facebook", "фейсбук", "telegram", "телеграм", "тэлеграм",
@@ -196,7 +202,7 @@ def _not_about_me(tokens: Sequence[str]) -> bool:
     return (
         _any_cue(tokens, _NOT_ABOUT_ME)
         and any(word.startswith(_SEEN_STEMS) or is_ad(word) for word in tokens)
-        and not any(word in _FRIENDS for word in tokens)
+        and not any(word in _FRIENDS or word.startswith(_KIN_STEMS) for word in tokens)
     )
 
 
