@@ -89,7 +89,7 @@ _SEEN_STEMS = ("tiktok", "тикток", "тікток", "цікток", "instag
 _LENDER_STEMS = ("банк", "кредит", "ипотек", "лизинг", "крэдыт", "іпатэк", "лізінг", "bank",
                  "loan", "mortgage", "leasing", "lender")  # fmt: skip
 _PROPERTY_STEMS = ("car", "house", "flat", "apartment", "van", "propert", "машин", "машын",
-                   "авто", "аўта", "квартир", "кватэр", "жиль", "жыль", "имуществ", "маёмасц")
+                   "авто", "аўта", "квартир", "кватэр", "жиль", "жыль", "имуществ", "маёмасц")  # fmt: skip
 # A past story told from home to warn others: "я уже дома ... куда передать информацию?"
 _HOME = frozenset("home дома домой дадому".split())
 _INFORM_STEMS = ("передат", "перадац", "предупред", "папярэдз", "warn", "report", "complain",

@@ -157,7 +157,9 @@ _GIVEN_BACK: tuple[tuple[str, ...], ...] = (
 _GIVEN_BACK_CUES = _by_first_word(_GIVEN_BACK)
 # "... и через 10 минут отдали, это нормально?": "gave" ending its clause gave it back; "отдали
 # хозяину" (gave it to someone) does not end the clause and is no return.
-_GIVEN_AT_CLAUSE_END = frozenset("отдали отдал отдала аддалі аддаў аддала otdali otdal otdala".split())
+_GIVEN_AT_CLAUSE_END = frozenset(
+    "отдали отдал отдала аддалі аддаў аддала otdali otdal otdala".split()
+)
 
 
 class NegationScope:
@@ -257,7 +259,8 @@ _REASSURANCES: tuple[tuple[str, ...], ...] = (
     ("проста", "цікава"), ("просто", "чтобы", "знать"), ("проста", "каб", "ведаць"),
     # paid in full so far (a contract question, not a wage claim; "не платят полностью" is not)
     ("платят", "полностью"), ("плацяць", "цалкам"), ("pay", "in", "full"), ("paid", "in", "full"),
-    ("platyat", "polnostyu"), ("just", "so", "i", "know"), ("asking", "before", "i", "sign"), ("just", "preparing"),
+    ("platyat", "polnostyu"), ("just", "so", "i", "know"), ("asking", "before", "i", "sign"),
+    ("just", "preparing"),
     ("еду", "первый", "раз"), ("еду", "впервые"), ("хочу", "подготовиться"),
     ("еду", "ўпершыню"), ("еду", "першы", "раз"),
     # news and articles about others (the model only: a phrase after "news" still fires)
