@@ -1,9 +1,9 @@
 """Triage on the look-alike tables of issue 10's rounds, both sides of every kind.
 
-Each round's module (test_triage_lookalikes2/3/4.py) holds two tables of kinds: NOT_AN_ALARM
+Each round's module (test_triage_lookalikes2/3/4/6.py) holds two tables of kinds: NOT_AN_ALARM
 (benign for the writer, full of risk words) and STILL_AT_RISK (the same words, happening to the
 writer now), with its own danger-phrase rule tests. The triage of every line is checked here,
-once, over all three rounds.
+once, over all these rounds.
 
 Real content (danger phrases, content/triage_words.yaml), the real embedded model.
 """
@@ -18,8 +18,9 @@ from bot.nlu.language import detect_language
 from tests.nlu import test_triage_lookalikes2 as round2
 from tests.nlu import test_triage_lookalikes3 as round3
 from tests.nlu import test_triage_lookalikes4 as round4
+from tests.nlu import test_triage_lookalikes6 as round6
 
-ROUNDS = {"round2": round2, "round3": round3, "round4": round4}
+ROUNDS = {"round2": round2, "round3": round3, "round4": round4, "round6": round6}
 
 
 def _assess(triage: Triage, model: EmbeddedRecognizer, text: str) -> TriageDecision:

@@ -10,7 +10,7 @@ kept by a foreman and raised six false alarms: a passport checked at the border 
 post passed on "not about me", "can you tell when a person is in slavery?", a bank threatening
 to take a car. The wordings here are our own: not the sets' lines, and not in nlu/data (the
 training lines of the kinds are in lookalike6.yml). Every kind has its risk side in the same
-words.
+words; the triage of both tables runs in test_triage_lookalikes.py with the other rounds'.
 
 Real content (danger phrases, content/triage_words.yaml), the real embedded model.
 """
@@ -20,12 +20,12 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage, risk_evidence
+from bot.core.triage import risk_evidence
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.language import detect_language
 from bot.nlu.message_frames import mentioned_not_reported
 from bot.nlu.normalize import clean
-from tests.helpers.triage_tables import assess, phrases, table
+from tests.helpers.triage_tables import phrases, table
 
 RISK_THRESHOLD = 0.35  # NLU_RISK_THRESHOLD's default
 
@@ -157,62 +157,52 @@ def test_the_classifier_alone_flags_the_kinds_that_had_lost_evidence(
     assert risk_evidence(result) >= RISK_THRESHOLD, (kind, result.ranking[:3])
 
 
-@pytest.mark.parametrize(("kind", "text"), table(NOT_AN_ALARM))
-def test_a_look_alike_is_not_at_risk(
-    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str
+# Whether a danger phrase fires, by the rule of this round that decides it.
+PHRASE_FIRES = {
+    # a negator belongs to the verb before a joint ("и", "and"), not to the phrase's verb
+    "ничего не удерживали и платят полностью": False,
+    "не удерживали, и платят": False,
+    "не кормят и не платят": True,
+    "не дают выходных и не платят": True,
+    "мне не платят": True,
+    # given back, in transliteration too; "не вернули" is the harm
+    "na granice zabrali pasport i vernuli": False,
+    "na granice zabrali pasport i ne vernuli": True,
+    # a bank card: who took it decides
+    "бригадир держит наши карты": True,
+    "бригадир переводит зарплату на карту": False,
+    "банкомат забрал карту": False,
+    "the atm kept my bank card": False,
+    "my boss kept my bank card": True,
+    # a threat: a bank with property, and no employer, is no threat of harm
+    "the bank threatens to take my house": False,
+    "the bank threatens me and the boss threatens to beat me": True,
+    "банк грозится забрать машину, а бригадир угрожает убить": True,
+    # a topic word about a person in general, asked; not about "me", "here", or unasked
+    "как понять, что человек в рабстве?": False,
+    "человек в рабстве, помогите": True,
+    "люди тут в рабстве?": True,
+}
+
+
+@pytest.mark.parametrize("text", list(PHRASE_FIRES))
+def test_a_danger_phrase_fires_only_on_the_risk_side(
+    matcher: DangerPhraseMatcher, text: str
 ) -> None:
-    decision = assess(triage, model, text)
-    assert not decision.at_risk, (kind, decision)
+    found = phrases(matcher, text)
+    assert bool(found) is PHRASE_FIRES[text], found
 
 
-@pytest.mark.parametrize(("kind", "text"), table(STILL_AT_RISK))
-def test_the_same_words_as_a_real_risk_are_at_risk(
-    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str
-) -> None:
-    assert assess(triage, model, text).at_risk, kind
+# Whether the classifier alone needs 0.7 (bot.nlu.message_frames.mentioned_not_reported).
+MENTIONED = {
+    "not about me, saw a tiktok about debt bondage": True,
+    "не про меня, видела пост про кабалу": True,
+    "не про меня, а про сестру: видела пост и поехала": False,
+    "the bank threatens to take my car": True,
+    "the agency threatens to take my car": False,
+}
 
 
-@pytest.mark.parametrize(
-    ("text", "fires"),
-    [
-        # a negator belongs to the verb before a joint ("и", "and"), not to the phrase's verb
-        ("ничего не удерживали и платят полностью", False),
-        ("не удерживали, и платят", False),
-        ("не кормят и не платят", True),
-        ("не дают выходных и не платят", True),
-        ("мне не платят", True),
-        # given back, in transliteration too; "не вернули" is the harm
-        ("na granice zabrali pasport i vernuli", False),
-        ("na granice zabrali pasport i ne vernuli", True),
-        # a bank card: who took it decides
-        ("бригадир держит наши карты", True),
-        ("бригадир переводит зарплату на карту", False),
-        ("банкомат забрал карту", False),
-        ("the atm kept my bank card", False),
-        ("my boss kept my bank card", True),
-        # a threat: a bank with property, and no employer, is no threat of harm
-        ("the bank threatens to take my house", False),
-        ("the bank threatens me and the boss threatens to beat me", True),
-        ("банк грозится забрать машину, а бригадир угрожает убить", True),
-        # a topic word about a person in general, asked; not about "me", "here", or unasked
-        ("как понять, что человек в рабстве?", False),
-        ("человек в рабстве, помогите", True),
-        ("люди тут в рабстве?", True),
-    ],
-)
-def test_danger_phrase_frames(matcher: DangerPhraseMatcher, text: str, fires: bool) -> None:
-    assert bool(phrases(matcher, text)) is fires, phrases(matcher, text)
-
-
-@pytest.mark.parametrize(
-    ("text", "mentioned"),
-    [
-        ("not about me, saw a tiktok about debt bondage", True),
-        ("не про меня, видела пост про кабалу", True),
-        ("не про меня, а про сестру: видела пост и поехала", False),
-        ("the bank threatens to take my car", True),
-        ("the agency threatens to take my car", False),
-    ],
-)
-def test_the_classifier_needs_more_evidence_for_a_mention(text: str, mentioned: bool) -> None:
-    assert mentioned_not_reported(clean(text).split(), text) is mentioned
+@pytest.mark.parametrize("text", list(MENTIONED))
+def test_a_post_not_about_me_or_a_bank_threat_raises_the_bar(text: str) -> None:
+    assert mentioned_not_reported(clean(text).split(), text) is MENTIONED[text]
