@@ -40,7 +40,7 @@ import re
 from collections.abc import Sequence
 
 from bot.nlu.general_question import FIRST_PERSON
-from bot.nlu.message_frames import MessageFrames, is_ad, negator_near
+from bot.nlu.message_frames import THREAT_STEMS, MessageFrames, is_ad, negator_near
 from bot.nlu.normalize import clean
 
 # Topic words: a phrase made of these alone names the topic, not what happens to the writer.
@@ -65,7 +65,6 @@ _ANYONE = frozenset(
     "человек человека люди людей чалавек чалавека людзі людзей person someone somebody anyone "
     "people workers".split()
 )
-_THREAT_STEMS = ("угрож", "грози", "паграж", "пагроз", "threat")
 _MOVEMENT_INDICATOR = "risk_movement_restricted"
 _DOCUMENTS_INDICATOR = "risk_documents_withheld"
 _DECEPTION_INDICATOR = "risk_deceptive_job"
@@ -155,7 +154,7 @@ class Mentions:
         if self._ad_words(start) or self._said.not_about_me:
             return True  # a quoted ad asked about from home; a post passed on "not about me"
         phrase = self._tokens[start : start + length]
-        if self._said.lender_threat and any(w.startswith(_THREAT_STEMS) for w in phrase):
+        if self._said.lender_threat and any(w.startswith(THREAT_STEMS) for w in phrase):
             return True  # "my bank is threatening to take my car"
         if indicator == _MOVEMENT_INDICATOR and self._said.locked_in_jest:
             return True

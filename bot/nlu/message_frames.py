@@ -86,10 +86,13 @@ _SEEN_STEMS = ("tiktok", "тикток", "тікток", "цікток", "instag
                "страниц", "старонк", "channel", "канал", "reel")  # fmt: skip
 # A bank or a lender threatening to take property (a car, a flat) over a loan: not a threat of
 # harm. The threat phrases only (bot.nlu.mention), and only with no employer or agency named.
-_LENDER_STEMS = ("банк", "кредит", "ипотек", "лизинг", "крэдыт", "іпатэк", "лізінг", "bank",
-                 "loan", "mortgage", "leasing", "lender")  # fmt: skip
+# A credit alone is no lender: "в кредит дали жильё" is credit from the employer.
+_LENDER_STEMS = ("банк", "ипотек", "лизинг", "іпатэк", "лізінг", "bank", "mortgage", "leasing",
+                 "lender")  # fmt: skip
+THREAT_STEMS = ("угрож", "грози", "паграж", "пагроз", "threat")
 _PROPERTY_STEMS = ("car", "house", "flat", "apartment", "van", "propert", "машин", "машын",
-                   "авто", "аўта", "квартир", "кватэр", "жиль", "жыль", "имуществ", "маёмасц")  # fmt: skip
+                   "авто", "аўта", "квартир", "кватэр", "жиль", "жыль", "имуществ",
+                   "маёмасц")  # fmt: skip
 # A past story told from home to warn others: "я уже дома ... куда передать информацию?"
 _HOME = frozenset("home дома домой дадому".split())
 _INFORM_STEMS = ("передат", "перадац", "предупред", "папярэдз", "warn", "report", "complain",
@@ -207,9 +210,10 @@ def _not_about_me(tokens: Sequence[str]) -> bool:
 
 
 def _lender_threat(tokens: Sequence[str]) -> bool:
-    """A bank or a lender and property named, and no employer or agency."""
+    """A bank or a lender threatening, property named, and no employer or agency."""
     return (
         any(word.startswith(_LENDER_STEMS) for word in tokens)
+        and any(word.startswith(THREAT_STEMS) for word in tokens)
         and any(word.startswith(_PROPERTY_STEMS) for word in tokens)
         and not any(word.startswith(_CREDITOR_STEMS) for word in tokens)
     )
