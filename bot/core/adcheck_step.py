@@ -17,7 +17,7 @@ from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
 from bot.core.safety import Safety, Turn
-from bot.core.session import ConsentQuestion, PasteQuestion
+from bot.core.session import ConsentQuestion, PasteQuestion, Session
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,17 @@ class AdCheckStep:
         if event.kind == EventKind.BUTTON:
             return event.payload == f"m:{ACTION}" or _offer_button(event.payload) is not None
         return False
+
+    def takes(self, session: Session, text: str, content: Content, *,
+              danger: bool) -> bool | None:
+        """While an ad is asked for, every text is the ad (a short one is asked for again),
+        except the person's own words ("меня заперли", a danger phrase): relayed to a case, an
+        ad would be passed on, not checked; the person's words belong to the operators. None
+        when no ad is asked for (bot/core/awaited.py)."""
+        checker = self.checker(content)
+        if session.awaiting != AWAITING or checker is None:
+            return None
+        return checker.is_pasted_ad(text) or not (danger or checker.cries(text))
 
     def forget(self, turn: Turn) -> None:
         """Before every event: /delete and /hide drop a held ad at once, and another command or

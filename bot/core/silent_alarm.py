@@ -14,6 +14,7 @@ import re
 import secrets
 from collections.abc import Callable
 
+from bot.content.models import Content
 from bot.core.events import Button, EventKind, IncomingEvent, OperatorAlert, Reply
 from bot.core.labels import ALARM_EXACT, ALARM_IN_SENTENCE, ALARM_REMOVE
 from bot.core.letters import fold_letters
@@ -63,6 +64,15 @@ class SilentAlarmStep:
             words = (event.text or "").split(maxsplit=1)
             return bool(words) and words[0].split("@", 1)[0].lower() == COMMAND
         return event.kind == EventKind.BUTTON and (event.payload or "").startswith("sa:")
+
+    def takes(self, session: Session, text: str, content: Content, *,
+              danger: bool) -> bool | None:
+        """While the word is asked for, every text but a danger phrase is the answer (a bad
+        word is asked for again): relayed to a case, the word would be shown to operators.
+        None when no word is asked for (bot/core/awaited.py)."""
+        if session.awaiting != AWAITING or content.silent_alarm is None:
+            return None
+        return not danger
 
     def on_event(self, turn: Turn) -> None:
         r, session = turn.r, turn.session
