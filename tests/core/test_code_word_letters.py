@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.core.adtext import normalize
 from bot.core.admodel import prepare
+from bot.core.adtext import normalize
 from bot.core.engine import DialogueEngine
 from bot.core.letters import fold_letters
 from bot.core.session import Session
@@ -68,7 +68,7 @@ async def test_a_word_hashed_before_folding_keeps_working_and_is_hashed_again(
     chat = Chat(engine, language_code="be", user_key="e" * 32)
     await chat.command("/start")
     session = await engine.store.load(chat.user_key) or Session()
-    step = engine._alarm  # noqa: SLF001 - its key is the engine's (per process in tests)
+    step = engine._alarm  # its key is the engine's (per process in tests)
     old = step.digest(chat.user_key, ["поўня"])
     session.alarm_hash = old
     await engine.store.save(chat.user_key, session)
