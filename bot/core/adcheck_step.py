@@ -197,9 +197,9 @@ class AdCheckStep:
         if report.strong:  # trafficking signs: a human is offered, as after the self-check
             session = turn.session
             session.risk_indicators.extend(
-                i for i in report.indicators if i not in session.risk_indicators
+                i for i in flag_codes(report) if i not in session.risk_indicators
             )
-            self._safety.offer_human(turn, "self_check")
+            self._safety.offer_human(turn, "self_check", ad_level=report.level.level)
         else:
             replies[-1].buttons = turn.r.action_rows(["job_check", "human", "menu"])
 
@@ -224,6 +224,12 @@ def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> l
     parts.append(r.text(report.level.text))
     parts.append(r.text(texts.not_stored))
     return [Reply(part) for part in parts]
+
+
+def flag_codes(report: AdReport) -> list[str]:
+    """Each red flag for the operators' alert by its own id after the facts file's
+    ("rf-wrong-visa/papers_later"): two flags of one facts id are both shown."""
+    return [f"{found.rule.indicator}/{found.rule.id}" for found in report.flags]
 
 
 def offer_tag(text: str) -> str:

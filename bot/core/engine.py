@@ -175,8 +175,9 @@ class DialogueEngine:
                                        event.text, content, danger=danger)
             if taken:
                 return True
-            if taken is False and danger and known:
-                session.awaiting = None  # left waiting, it would take their next message
+            if taken is False and danger and known and session.handoff_case:
+                # To the case; left waiting, the step would take their next message there.
+                session.awaiting = None
                 await self._save(event.user_key, session)
         try:
             # Only after a missed check-in's alert: that late answer reaches the case as a
