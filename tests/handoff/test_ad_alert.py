@@ -3,6 +3,8 @@ redis-server: the risk level the person was told and every red flag by its own i
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from redis.asyncio import Redis
 
@@ -20,23 +22,20 @@ FLAGS = ("rf-fees/fees", "rf-too-good/too_good", "rf-wrong-visa/wrong_visa",
 
 @pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 async def test_the_alert_shows_the_level_and_every_flag_and_no_ad(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    bots: Any,
 ) -> None:
-    bot = HandoffBot(settings_for(fake_api, framework, redis_server.url))
-    await bot.start()
-    try:
-        person = Person(bot, fake_api, 5401, "ru")
-        await person.say("/start")
-        await person.say("/checkad")
-        report = await person.say(AD)
-        offer = next(call for call in report if "h:yes" in call.payloads)
-        assert "анкет" not in offer.text and "не сам текст объявления" in offer.text
-        mark = len(fake_api.calls)
-        await person.press("h:yes")
-        [alert] = await sent_to(fake_api, OPS, "Case #", since=mark)
-        assert "Risk level: high" in alert.text
-        for flag in FLAGS:
-            assert flag in alert.text
-        assert "координатор" not in alert.text and "job_pl" not in alert.text
-    finally:
-        await bot.stop()
+    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    person = Person(bot, fake_api, 5401, "ru")
+    await person.say("/start")
+    await person.say("/checkad")
+    report = await person.say(AD)
+    offer = next(call for call in report if "h:yes" in call.payloads)
+    assert "анкет" not in offer.text and "не сам текст объявления" in offer.text
+    mark = len(fake_api.calls)
+    await person.press("h:yes")
+    [alert] = await sent_to(fake_api, OPS, "Case #", since=mark)
+    assert "Risk level: high" in alert.text
+    for flag in FLAGS:
+        assert flag in alert.text
+    assert "координатор" not in alert.text and "job_pl" not in alert.text

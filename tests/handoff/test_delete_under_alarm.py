@@ -4,7 +4,7 @@ the person. Fake Bot API, real redis-server, both adapters."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 from redis.asyncio import Redis
@@ -35,13 +35,10 @@ NOTE = {
 
 @pytest.fixture
 async def bot(framework: str, language: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-              redis_client: Redis) -> AsyncIterator[HandoffBot]:
-    running = HandoffBot(settings_for(fake_api, framework, redis_server.url, language=language))
-    await running.start()
-    try:
-        yield running
-    finally:
-        await running.stop()
+              redis_client: Redis, bots: Any) -> HandoffBot:
+    """The bot, its operators reading `language`."""
+    settings = settings_for(fake_api, framework, redis_server.url, language=language)
+    return await bots(HandoffBot(settings))
 
 
 async def _everything(redis: Redis) -> str:
@@ -106,13 +103,7 @@ async def test_the_team_is_told_in_its_own_language(
 ) -> None:
     user_id = 5302 if language == "ru" else 5303
     person = Person(bot, fake_api, user_id, "be")
-    await person.say("/start")
-    await person.say("/codeword")
-    await person.say("дранікі")
-    await person.press("sa:in:no")
-    mark = len(fake_api.calls)
-    await person.say("Дранікі")
-    await sent_to(fake_api, OPS, pseudonym(user_id), since=mark)  # the alert, in their words
+    await silent_alarm(person, fake_api, "дранікі", posted=pseudonym(user_id))
     mark = len(fake_api.calls)
     await person.say("/delete")
     await sent_to(fake_api, OPS, NOTE[language].format(case=pseudonym(user_id)), since=mark)

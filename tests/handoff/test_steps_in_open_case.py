@@ -4,7 +4,7 @@ a danger phrase typed there ends the step and reaches the case. Fake Bot API, re
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 from redis.asyncio import Redis
@@ -30,21 +30,21 @@ AD = ("Предлагаем работу танцовщицей в клубе в
 
 @pytest.fixture
 async def bot(framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-              redis_client: Redis) -> AsyncIterator[HandoffBot]:
-    running = HandoffBot(settings_for(fake_api, framework, redis_server.url))
-    await running.start()
-    try:
-        yield running
-    finally:
-        await running.stop()
+              redis_client: Redis, bots: Any) -> HandoffBot:
+    return await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
 
 
-async def _in_a_case(bot: HandoffBot, api: FakeBotAPI, user_id: int) -> Person:
+async def _in_a_case(bot: HandoffBot, api: FakeBotAPI, user_id: int, command: str
+                     ) -> tuple[Person, int]:
+    """A person with an open case who then sends `command`; and where the calls stood before
+    it (what the operators' chat got since then is what the step let through)."""
     person = Person(bot, api, user_id, "ru")
     await reach_consent(person)
     await consent(person, "h:yes")
     await sent_to(api, OPS, "Case #")
-    return person
+    mark = len(api.calls)
+    await person.say(command)
+    return person, mark
 
 
 def _ops_texts(api: FakeBotAPI, since: int) -> str:
@@ -55,9 +55,7 @@ def _ops_texts(api: FakeBotAPI, since: int) -> str:
 async def test_a_code_word_set_in_an_open_case_is_saved_not_relayed(
     fake_api: FakeBotAPI, bot: HandoffBot
 ) -> None:
-    person = await _in_a_case(bot, fake_api, 5201)
-    mark = len(fake_api.calls)
-    await person.say("/codeword")
+    person, mark = await _in_a_case(bot, fake_api, 5201, "/codeword")
     asked = await person.say("кактус")
     assert {"sa:in:yes", "sa:in:no"} <= {p for call in asked for p in call.payloads}
     await person.press("sa:in:no")
@@ -75,9 +73,7 @@ async def test_a_code_word_set_in_an_open_case_is_saved_not_relayed(
 async def test_an_ad_pasted_after_checkad_in_an_open_case_is_checked_not_relayed(
     fake_api: FakeBotAPI, bot: HandoffBot
 ) -> None:
-    person = await _in_a_case(bot, fake_api, 5202)
-    mark = len(fake_api.calls)
-    await person.say("/checkad")
+    person, mark = await _in_a_case(bot, fake_api, 5202, "/checkad")
     report = await person.say(AD)
     text = "\n".join(call.text for call in report)
     assert "Уровень риска: высокий" in text and "Паспорт будет у администратора" in text
@@ -97,8 +93,7 @@ async def test_a_danger_phrase_at_the_step_ends_it_and_reaches_the_case(
 ) -> None:
     """Someone takes the phone away mid-step: what the person writes about it is theirs to
     tell the team, never a code word or an ad; and what comes next is no longer the step's."""
-    person = await _in_a_case(bot, fake_api, user_id)
-    await person.say(command)
+    person, _ = await _in_a_case(bot, fake_api, user_id, command)
     mark = len(fake_api.calls)
     await person.say("меня бьют, заберите меня", replies=0)
     [relayed] = await sent_to(fake_api, OPS, "меня бьют, заберите меня", since=mark)
