@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
+from tests.checkin.helpers import FakeClock, checkin_bot
 from tests.handoff.telegram import (
     OPS,
     HandoffBot,
@@ -101,3 +102,23 @@ async def test_a_danger_phrase_at_the_step_ends_it_and_reaches_the_case(
     mark = len(fake_api.calls)
     await person.say("кактус", replies=0)  # no longer taken as the word or the ad
     await sent_to(fake_api, OPS, f"{pseudonym(user_id)}: кактус", since=mark)
+
+
+@FRAMEWORKS
+async def test_a_danger_phrase_at_a_check_in_setup_question_goes_to_the_case(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    bots: Any,
+) -> None:
+    """The setup takes its typed answers in an open case (tests/checkin); a danger phrase
+    typed at its question is the team's, and the setup no longer takes what follows."""
+    bot = await bots(checkin_bot(fake_api, framework, redis_server.url, FakeClock()))
+    person, _ = await _in_a_case(bot, fake_api, 5205, "/checkin")
+    for payload in ("ci:i:2", "ci:d:2", "ci:g:12", "ci:c:PL", "ci:l:no"):
+        await person.press(payload)  # now the employer's name is asked for
+    mark = len(fake_api.calls)
+    await person.say("меня бьют, заберите меня", replies=0)
+    [relayed] = await sent_to(fake_api, OPS, "меня бьют, заберите меня", since=mark)
+    assert "⚠️" in relayed.text
+    mark = len(fake_api.calls)
+    await person.say("ООО Ромашка", replies=0)  # no longer taken for the employer's name
+    await sent_to(fake_api, OPS, f"{pseudonym(5205)}: ООО Ромашка", since=mark)
