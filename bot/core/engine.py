@@ -169,7 +169,8 @@ class DialogueEngine:
         if self._alarm.written(event.user_key, event.text, session):
             return True
         content = self._holder.content
-        if not session.quiet:  # after a silent alarm every text is the case's (quiet.py)
+        # After a silent alarm every text is the case's (quiet.py); no wait, nothing to read.
+        if not session.quiet and session.awaiting is not None:
             danger = self._assessor(content).assess(event.text, IntentResult("", 0.0)).at_risk
             taken = awaited_step_takes((self._alarm, self._ads, self._checkin), session,
                                        event.text, content, danger=danger)
