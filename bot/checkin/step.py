@@ -38,7 +38,7 @@ from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
 from bot.checkin.typed import typed_answer
 from bot.checkin.typed_setup import TypedSetup, choose, choose_country, save_draft, setting
-from bot.content.models import Checkin
+from bot.content.models import Checkin, Content
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.safety import Safety
 from bot.core.session import Session
@@ -182,6 +182,14 @@ class CheckinStep:
     def setup_takes(self, session: Session, text: str) -> bool:
         """Whether the setup's question on screen takes this text (TypedSetup.takes)."""
         return self._typed.takes(session, text)
+
+    def takes(self, session: Session, text: str, content: Content, *,
+              danger: bool) -> bool | None:
+        """While a setup question waits: whether it takes `text` (`setup_takes`; a danger
+        phrase never). None when none waits (bot/core/awaited.py)."""
+        if session.awaiting not in WAITS:
+            return None
+        return not danger and self.setup_takes(session, text)
 
     async def typed_answer_waits(self, event: IncomingEvent, texts: Checkin | None, *,
                                  missed_only: bool = False) -> bool:

@@ -99,6 +99,8 @@ SHOWN_ON: dict[str, frozenset[str]] = {
     # bot/core/safety.py offer_human: only with a team
     "messages.offer_human": frozenset({"team"}),
     "messages.handoff_consent": frozenset({"team"}),
+    "messages.handoff_consent_ad": frozenset({"team"}),
+    "messages.handoff_consent_plain": frozenset({"team"}),
     # bot/core/safety.py consent: after "Yes, share my answers" and "Yes, also share my message"
     "messages.human_requested": frozenset({"team", "answers only", "answers and message"}),
     # bot/handoff/service.py _tell_queued: operators on duty now, or not

@@ -16,7 +16,8 @@ from bot.content.yamlfile import Where, YamlPath
 from bot.nlu.base import LANGUAGES, RISK_INTENTS
 
 RISK_MESSAGES = frozenset(
-    {"risk_intro", "ask_country", "offer_human", "human_requested", "handoff_consent"}
+    {"risk_intro", "ask_country", "offer_human", "human_requested", "handoff_consent",
+     "handoff_consent_ad", "handoff_consent_plain"}
 )
 # A phone-length run of digits inside a text; numbers belong in hotlines.yaml, checked below.
 _PHONE_IN_TEXT = re.compile(r"(?<![\w.,])\+?\d[\d \-()]{5,}\d(?![\w.,])")

@@ -17,7 +17,7 @@ from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
 from bot.core.safety import Safety, Turn
-from bot.core.session import ConsentQuestion, PasteQuestion
+from bot.core.session import ConsentQuestion, PasteQuestion, Session
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,17 @@ class AdCheckStep:
         if event.kind == EventKind.BUTTON:
             return event.payload == f"m:{ACTION}" or _offer_button(event.payload) is not None
         return False
+
+    def takes(self, session: Session, text: str, content: Content, *,
+              danger: bool) -> bool | None:
+        """While an ad is asked for, every text is the ad (a short one is asked for again),
+        except the person's own words ("меня заперли", a danger phrase): relayed to a case, an
+        ad would be passed on, not checked; the person's words belong to the operators. None
+        when no ad is asked for (bot/core/awaited.py)."""
+        checker = self.checker(content)
+        if session.awaiting != AWAITING or checker is None:
+            return None
+        return checker.is_pasted_ad(text) or not (danger or checker.cries(text))
 
     def forget(self, turn: Turn) -> None:
         """Before every event: /delete and /hide drop a held ad at once, and another command or
@@ -186,9 +197,9 @@ class AdCheckStep:
         if report.strong:  # trafficking signs: a human is offered, as after the self-check
             session = turn.session
             session.risk_indicators.extend(
-                i for i in report.indicators if i not in session.risk_indicators
+                i for i in flag_codes(report) if i not in session.risk_indicators
             )
-            self._safety.offer_human(turn, "self_check")
+            self._safety.offer_human(turn, "self_check", ad_level=report.level.level)
         else:
             replies[-1].buttons = turn.r.action_rows(["job_check", "human", "menu"])
 
@@ -213,6 +224,12 @@ def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> l
     parts.append(r.text(report.level.text))
     parts.append(r.text(texts.not_stored))
     return [Reply(part) for part in parts]
+
+
+def flag_codes(report: AdReport) -> list[str]:
+    """Each red flag for the operators' alert by its own id after the facts file's
+    ("rf-wrong-visa/papers_later"): two flags of one facts id are both shown."""
+    return [f"{found.rule.indicator}/{found.rule.id}" for found in report.flags]
 
 
 def offer_tag(text: str) -> str:

@@ -20,13 +20,13 @@ from sklearn.pipeline import FeatureUnion
 
 from bot.content.models import AdCheck
 from bot.core.adtext import fold, fold_soft, in_cyrillic, normalize, reads_transliterated
+from bot.core.letters import FOLD
 
 SEED = 0
 LATIN_LANGS = frozenset({"translit", "ru-latn", "be-latn"})  # ad_check_sentences.yaml's `lang`
 # Regularisation: chosen by `python -m bot adcheck cv` (C 1, 4 and 16 compared).
 C = 4.0
-_FOLD = str.maketrans({"ь": None, "ъ": None, "'": None, "’": None, "і": "и", "ў": "у",
-                       "щ": "ш", "й": "и"})
+_FOLD = FOLD  # shared with the code word (bot/core/letters.py)
 _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
 SENTENCE_CHARS = 400  # a longer "sentence" (a wall of text) is read as its first 400 characters

@@ -14,6 +14,7 @@ from bot.content.models import Content
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.adcheckers import AdCheckers
 from bot.core.assess import Assessor, TriageSource
+from bot.core.awaited import awaited_step_takes
 from bot.core.consent import consent_table
 from bot.core.conversation_language import ConversationLanguage
 from bot.core.countries import CountryIndex
@@ -37,7 +38,7 @@ from bot.core.steps import Steps
 from bot.core.text_step import TextStep
 from bot.core.turn import Turn
 from bot.i18n import LANGUAGES, I18n
-from bot.nlu.base import IntentRecognizer
+from bot.nlu.base import IntentRecognizer, IntentResult
 from bot.nlu.language import detect_language
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,6 @@ log = logging.getLogger(__name__)
 # Writes the turn's session (None: nothing to save) together with its response, in one step
 # (the transport's outbox: bot/adapters/telegram/outbox.py); raises when nothing was written.
 Commit = Callable[[Session | None, Response], Awaitable[None]]
-
 
 
 class DialogueEngine:
@@ -159,22 +159,33 @@ class DialogueEngine:
 
     async def answers_before_case(self, event: IncomingEvent) -> bool:
         """Whether the engine answers this text even while a case is open: the code word, the
-        answer to the check-in setup's question on screen (the employer's name, "2 тыдні",
-        "14:30"), or a typed answer to a missed check-in ("ок": the answer must count, and
-        the late answer's notice tells the case's operators)."""
+        answer to a step that just asked for typed input (the code word, the ad, a check-in
+        setup question: bot/core/awaited.py), or a typed answer to a missed check-in ("ок":
+        the answer must count, and the late answer's notice tells the case's operators).
+        A danger phrase typed at such a step ends it and goes to the case."""
         if event.kind != EventKind.TEXT or not event.text:
             return False
-        session, _ = await self._load(event.user_key)
+        session, known = await self._load(event.user_key)
         if self._alarm.written(event.user_key, event.text, session):
             return True
-        checkin = self._holder.content.checkin
-        if not session.quiet and self._checkin.setup_takes(session, event.text):
-            return True  # the setup's question was just asked: relayed, it would wait forever
+        content = self._holder.content
+        # After a silent alarm every text is the case's (quiet.py); no wait, nothing to read.
+        if not session.quiet and session.awaiting is not None:
+            danger = self._assessor(content).assess(event.text, IntentResult("", 0.0)).at_risk
+            taken = awaited_step_takes((self._alarm, self._ads, self._checkin), session,
+                                       event.text, content, danger=danger)
+            if taken:
+                return True
+            if taken is False and danger and known and session.handoff_case:
+                # To the case; left waiting, the step would take their next message there.
+                session.awaiting = None
+                await self._save(event.user_key, session)
         try:
             # Only after a missed check-in's alert: that late answer reaches the case as a
             # notice; an "ок" to one still in time, typed in an open case, may be meant for
             # the operator and is relayed (the check-in waits on, its miss comes to the case).
-            return await self._checkin.typed_answer_waits(event, checkin, missed_only=True)
+            return await self._checkin.typed_answer_waits(event, content.checkin,
+                                                          missed_only=True)
         except Exception as exc:  # Redis down: the open case takes it, as before
             log.error("check-in answer lookup failed (%s)", type(exc).__name__)
             return False

@@ -68,6 +68,8 @@ ALARM_REMOVE = N_("Remove my code word")
 
 # Consent buttons after the offer of a human.
 CONSENT_YES = N_("Yes, share my answers")
+CONSENT_YES_AD = N_("Yes, share the red flags")  # after a job-ad check: never the ad itself
+CONSENT_YES_PLAIN = N_("Yes, pass it on")  # no questionnaire answers to share
 CONSENT_TEXT = N_("Yes, also share my message")
 CONSENT_NO = N_("No, thank you")
 

@@ -89,8 +89,10 @@ class Safety:
             turn.replies.append(r.answer(r.content.answers[intent]))
         self.offer_human(turn, reason)
 
-    def offer_human(self, turn: Turn, reason: ConsentReason) -> None:
+    def offer_human(self, turn: Turn, reason: ConsentReason, *,
+                    ad_level: str | None = None) -> None:
         """Ask before anyone sees anything; sharing the message is offered only if there is one.
+        `ad_level`: the offer follows a job-ad check rated so (the alert's risk level).
 
         Without an operators' chat no one could read it: the person is told so plainly and
         gets the numbers for where they are (the universal ones if unknown) instead.
@@ -102,8 +104,12 @@ class Safety:
             text = f"{r.message('handoff_unreachable')}\n\n{r.numbers(where)}".strip()
             turn.replies.append(Reply(text, r.action_rows(["hotlines", "menu"])))
             return
-        turn.session.awaiting = ConsentQuestion(reason=reason)
-        turn.replies.append(turn.r.offer_human(with_text=self.pending.has(turn.event.user_key)))
+        session = turn.session
+        session.awaiting = ConsentQuestion(reason=reason, ad_level=ad_level)
+        answers = session.flow is not None and bool(session.flow.answers)
+        shows = "ad" if ad_level else "answers" if answers else "plain"
+        turn.replies.append(turn.r.offer_human(with_text=self.pending.has(turn.event.user_key),
+                                               shows=shows))
 
     def numbers_now(self, turn: Turn) -> None:
         """The numbers again, for where the person is (named), else the universal ones."""
@@ -219,8 +225,10 @@ class Safety:
         """h:yes / h:text / h:no: the held message is dropped whatever the answer."""
         session, r, event = turn.session, turn.r, turn.event
         reason: ConsentReason = "risk" if session.at_risk else "request"
+        ad_level = None
         if isinstance(session.awaiting, ConsentQuestion):
-            reason, session.awaiting = session.awaiting.reason, None
+            reason, ad_level = session.awaiting.reason, session.awaiting.ad_level
+            session.awaiting = None
         held = self.pending.pop(event.user_key)
         if not self.handoff_available:
             # An offer's button from before the operators' chat went away: nobody would read
@@ -236,14 +244,14 @@ class Safety:
             )
             turn.replies.append(r.main_menu(declined))
             return
-        flow = _flow(r.content, session.flow)
+        flow = _flow(r.content, session.flow) if ad_level is None else None  # no answers
         alert = OperatorAlert(
             user_key=event.user_key,
             chat_key=event.chat_key,
             reason=reason,
             language=r.lang,
             country=session.country,
-            risk_level=self._risk_level(session, flow, reason),
+            risk_level=ad_level or self._risk_level(session, flow, reason),
             indicators=tuple(session.risk_indicators),
             summary=flows.summary(flow, session.flow.answers) if flow and session.flow else (),
             user_text=held if choice == "text" else None,

@@ -54,6 +54,9 @@ class ConsentQuestion(BaseModel):
 
     kind: Literal["consent"] = "consent"
     reason: ConsentReason
+    # After a job-ad check: the risk level the person was told, for the alert (no
+    # questionnaire stands behind it; its red flags are in `Session.risk_indicators`).
+    ad_level: str | None = None
 
 
 class PasteQuestion(BaseModel):

@@ -14,8 +14,10 @@ import re
 import secrets
 from collections.abc import Callable
 
+from bot.content.models import Content
 from bot.core.events import Button, EventKind, IncomingEvent, OperatorAlert, Reply
 from bot.core.labels import ALARM_EXACT, ALARM_IN_SENTENCE, ALARM_REMOVE
+from bot.core.letters import fold_letters
 from bot.core.safety import Turn
 from bot.core.session import PasteQuestion, Session
 
@@ -32,6 +34,14 @@ def _never(text: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
+    """The words as the hash is made of them: folded (bot/core/letters.py), so "поуня" typed
+    on a Russian keyboard is "Поўня"."""
+    return _WORD.findall(fold_letters(text))
+
+
+def _legacy_words(text: str) -> list[str]:
+    """The words as hashes made before the letters were folded read them (ё as е only): a word
+    set then keeps working as typed, and is hashed again folded once it is written."""
     return _WORD.findall(text.lower().replace("ё", "е"))
 
 
@@ -54,6 +64,15 @@ class SilentAlarmStep:
             words = (event.text or "").split(maxsplit=1)
             return bool(words) and words[0].split("@", 1)[0].lower() == COMMAND
         return event.kind == EventKind.BUTTON and (event.payload or "").startswith("sa:")
+
+    def takes(self, session: Session, text: str, content: Content, *,
+              danger: bool) -> bool | None:
+        """While the word is asked for, every text but a danger phrase is the answer (a bad
+        word is asked for again): relayed to a case, the word would be shown to operators.
+        None when no word is asked for (bot/core/awaited.py)."""
+        if session.awaiting != AWAITING or content.silent_alarm is None:
+            return None
+        return not danger
 
     def on_event(self, turn: Turn) -> None:
         r, session = turn.r, turn.session
@@ -118,8 +137,13 @@ class SilentAlarmStep:
             turn.replies.append(Reply(r.text(alarm.texts.ask_sentence), buttons))
             log.info("silent alarm word set user=%s", event.user_key[:12])
             return True
-        if not session.alarm_hash or not self._written(event.user_key, words, session):
+        if not session.alarm_hash or not self.written(event.user_key, text, session):
             return False
+        legacy = self._found(event.user_key, _legacy_words(text), session)
+        if legacy is not None and self._found(event.user_key, words, session) is None:
+            # A hash made before the letters were folded: from now on the folded one, so the
+            # word counts however it is typed ("поуня" for "Поўня").
+            session.alarm_hash = self.digest(event.user_key, _words(" ".join(legacy)))
         turn.replies.append(Reply(r.text(alarm.texts.ordinary_reply)))
         session.quiet = True  # until the case is announced: bot/core/quiet.py
         turn.response.effects.append(
@@ -138,20 +162,23 @@ class SilentAlarmStep:
         return True
 
     def written(self, user_key: str, text: str, session: Session) -> bool:
-        """Whether `text` is the person's code word (or holds it, if they chose so)."""
-        return self._written(user_key, _words(text), session)
+        """Whether `text` is the person's code word (or holds it, if they chose so), folded
+        or as a hash made before folding reads it."""
+        return any(self._found(user_key, words(text), session) is not None
+                   for words in (_words, _legacy_words))
 
-    def _written(self, user_key: str, words: list[str], session: Session) -> bool:
+    def _found(self, user_key: str, words: list[str], session: Session) -> list[str] | None:
+        """The words of `words` that make the code word, or None."""
         hashed = session.alarm_hash
         if not words or hashed is None:
-            return False
+            return None
         if hmac.compare_digest(self.digest(user_key, words), hashed):
-            return True
+            return words
         if not session.alarm_in_sentence:
-            return False
+            return None
         for size in range(1, 4):  # the word may be a phrase of up to three words
             for start in range(len(words) - size + 1):
                 window = words[start : start + size]
                 if hmac.compare_digest(self.digest(user_key, window), hashed):
-                    return True
-        return False
+                    return window
+        return None

@@ -124,6 +124,10 @@ def _details(case: Case, texts: OperatorTexts) -> list[str]:
     if unseen:
         lines.append("⚠️ " + texts.text(N_(
             "Someone else may be holding their phone: anything written to them can be seen.")))
+    if case.erased:
+        lines.append("🔕 " + texts.text(N_(
+            "Their data was erased by /delete on their phone, maybe not by them: the bot can no "
+            "longer reach them.")))
     if case.summary:
         lines.append(texts.text(N_("What they agreed in advance to show:") if case.reason ==
                                 "checkin" else N_("Answers:")))

@@ -41,6 +41,9 @@ class Case:
     # An operator's message reached the person: a silent case (code word, missed check-in) is
     # from then on a conversation their phone shows (bot/handoff/alerts.py: `unannounced`).
     spoken: bool = False
+    # /delete was written on a phone under a silent alarm: the case no longer leads to the
+    # person, and stays open for operators (bot/handoff/erased.py).
+    erased: bool = False
     posted: int = -1  # the last alert number posted (0 the first, then escalations)
     reopened: int = 0  # the alert number that announced the person's reopening (0: none)
     # The last alert number whose sendMessage was started: above `posted`, that post's end is
@@ -78,6 +81,8 @@ class Case:
             fields["unreachable"] = "1"
         if self.spoken:
             fields["spoken"] = "1"
+        if self.erased:
+            fields["erased"] = "1"
         if self.posted >= 0:
             fields["posted"] = str(self.posted)
         if self.reopened:
@@ -106,6 +111,7 @@ class Case:
             closed_by=raw.get("closed_by", ""), outcome=raw.get("outcome", ""),
             operator_name=raw.get("operator_name", ""), closed_name=raw.get("closed_name", ""),
             unreachable=raw.get("unreachable") == "1", spoken=raw.get("spoken") == "1",
+            erased=raw.get("erased") == "1",
             posted=int(raw.get("posted") or -1),
             reopened=int(raw.get("reopened") or 0), posting=int(raw.get("posting") or -1),
         )

@@ -31,7 +31,7 @@ def _topic_key(chat_id: int, thread_id: int) -> str:
     return global_key("handoff", "topic", str(chat_id), str(thread_id))
 
 
-def _pseudonym_key(name: str) -> str:
+def pseudonym_key(name: str) -> str:
     return global_key("handoff", "pseudonym", name)
 
 
@@ -48,7 +48,7 @@ class CaseStore:
     """
 
     def __init__(self, redis: Redis, ttl_seconds: int, reopen_seconds: int = 0) -> None:
-        self._redis = redis
+        self._redis = self.redis = redis  # `redis` for bot/handoff/erased.py
         self._ttl = ttl_seconds
         self.reopen_seconds = reopen_seconds
         self.copies = CopyMarks(redis, ttl_seconds)  # the person's media copied into cases
@@ -93,7 +93,7 @@ class CaseStore:
         """
         name = ""
         for name in candidates:
-            key = _pseudonym_key(name)
+            key = pseudonym_key(name)
             if await self._redis.set(key, owner, nx=True, ex=self._reserve_seconds):
                 return name
             if await self._redis.get(key) == owner:
@@ -108,7 +108,7 @@ class CaseStore:
     async def release_pseudonyms(self, candidates: Iterable[str], owner: str) -> None:
         """/delete: drop the person's reservations (only those `owner` holds)."""
         for name in candidates:
-            key = _pseudonym_key(name)
+            key = pseudonym_key(name)
             if await self._redis.get(key) == owner:
                 await self._redis.delete(key)
 

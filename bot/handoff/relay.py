@@ -17,6 +17,7 @@ from bot.handoff.alerts import is_note, outcome_reply, silent_case, unannounced
 from bot.handoff.canned import canned_command, pick_canned
 from bot.handoff.case import Case
 from bot.handoff.channel import OperatorsUnreachable
+from bot.handoff.erased import keep_case_erase_person
 from bot.handoff.input import OperatorInput
 from bot.handoff.media import copy_to_case, passes
 from bot.handoff.parts import HandoffParts
@@ -223,6 +224,9 @@ class Relay:
         parts = self._parts
         case = await parts.cases.open_case_of(user_key)
         if case is None:
+            return
+        if unannounced(case):  # maybe not the person: the alarm must not end with one command
+            await keep_case_erase_person(parts, case, user_key)
             return
         closed = await parts.cases.close(case.id, "erased")
         if closed is None:

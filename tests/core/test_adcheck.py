@@ -119,7 +119,10 @@ async def test_trafficking_signs_lead_to_the_human_offer_without_the_ad(
     assert "h:yes" in offer and "h:text" not in offer  # the ad is never offered for sharing
     sent = await chat.press("h:yes")
     [alert] = alerts(sent)
-    assert {"rf-passport-deposit", "rf-vague-job-appearance"} <= set(alert.indicators)
+    # Each flag by its own id after the facts file's (casefix: tests/core/test_offer_wording.py).
+    assert {"rf-passport-deposit", "rf-vague-job-appearance"} <= {
+        code.split("/")[0] for code in alert.indicators}
+    assert alert.risk_level == "high"
     assert alert.user_text is None
 
 

@@ -239,13 +239,15 @@ async def open_case(api: FakeBotAPI, person: Person, operator: Operator | None =
     return OpenCase(person, operator or Operator(api), alert, mark)
 
 
-async def silent_alarm(person: Person, api: FakeBotAPI, word: str) -> Call:
-    """/start, set the code word (exact only) and write it; the alert as posted."""
+async def silent_alarm(person: Person, api: FakeBotAPI, word: str, *,
+                       posted: str = "Case #") -> Call:
+    """/start, set the code word (exact only) and write it; the alert as posted (the first
+    message with `posted`: another OPERATOR_LANGUAGE than English wants the pseudonym)."""
     await person.say("/start")
     await person.say("/codeword")
     await person.say(word)
     await person.press("sa:in:no")
     mark = len(api.calls)
     await person.say(word)
-    (alert,) = await sent_to(api, OPS, "Case #", since=mark)
+    (alert,) = await sent_to(api, OPS, posted, since=mark)
     return alert

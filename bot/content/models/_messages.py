@@ -26,6 +26,10 @@ class Messages(Strict):
     offer_human: LocalizedText
     human_requested: LocalizedText  # what happens next after an operator alert
     handoff_consent: LocalizedText  # what the operator will see; that they can stop any time
+    # The same where there were no questionnaire answers: after a job-ad check (its red flags,
+    # never the ad), and on the at-risk path or /operator (bot/core/replies/_menus.py).
+    handoff_consent_ad: LocalizedText
+    handoff_consent_plain: LocalizedText
     low_confidence: LocalizedText
     non_text: LocalizedText
     deleted: LocalizedText

@@ -9,11 +9,21 @@ from bot.core.labels import (
     CONSENT_NO,
     CONSENT_TEXT,
     CONSENT_YES,
+    CONSENT_YES_AD,
+    CONSENT_YES_PLAIN,
     INTENT_LABELS,
     LANGUAGE_NAMES,
     MAIN_MENU,
 )
 from bot.core.replies._base import ContentWording
+
+# What the person is told the team will see, by what stands behind the offer: questionnaire
+# answers, a job ad's red flags (never the ad), or neither: (content/messages.yaml, "yes").
+OFFER_SHOWS: dict[str, tuple[str, str]] = {
+    "answers": ("handoff_consent", CONSENT_YES),
+    "ad": ("handoff_consent_ad", CONSENT_YES_AD),
+    "plain": ("handoff_consent_plain", CONSENT_YES_PLAIN),
+}
 
 
 class MenuReplies(ContentWording):
@@ -31,18 +41,19 @@ class MenuReplies(ContentWording):
         buttons = [Button(name, f"lang:{code}") for code, name in LANGUAGE_NAMES.items()]
         return Reply(self.tr.gettext("Choose your language:"), [[b] for b in buttons])
 
-    def consent_buttons(self, with_text: bool) -> list[list[Button]]:
+    def consent_buttons(self, with_text: bool, yes: str = CONSENT_YES) -> list[list[Button]]:
         """`h:yes` / `h:text` / `h:no`; sharing the message only when there is one to share."""
-        buttons = [[Button(self.tr.gettext(CONSENT_YES), "h:yes")]]
+        buttons = [[Button(self.tr.gettext(yes), "h:yes")]]
         if with_text:
             buttons.append([Button(self.tr.gettext(CONSENT_TEXT), "h:text")])
         buttons.append([Button(self.tr.gettext(CONSENT_NO), "h:no")])
         return buttons
 
-    def offer_human(self, with_text: bool) -> Reply:
-        """The offer of a human, with what the operator will see."""
-        body = f"{self.message('offer_human')}\n\n{self.message('handoff_consent')}"
-        return Reply(body, self.consent_buttons(with_text))
+    def offer_human(self, with_text: bool, shows: str = "answers") -> Reply:
+        """The offer of a human, with what the operator will see (`OFFER_SHOWS`)."""
+        consent, yes = OFFER_SHOWS[shows]
+        body = f"{self.message('offer_human')}\n\n{self.message(consent)}"
+        return Reply(body, self.consent_buttons(with_text, yes))
 
     def suggestions(self, ranking: Sequence[tuple[str, float]], limit: int = 3) -> Reply:
         """The low-confidence fallback: likely topics as `i:<intent>` buttons, then the menu."""

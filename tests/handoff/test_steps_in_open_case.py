@@ -1,0 +1,124 @@
+"""A step the person starts in an open case takes its own typed answer (bot/core/awaited.py):
+the code word, an ad to check, a check-in setup question are never relayed to the operators;
+a danger phrase typed there ends the step and reaches the case. Fake Bot API, real Redis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from redis.asyncio import Redis
+
+from tests.checkin.helpers import FakeClock, checkin_bot
+from tests.handoff.telegram import (
+    OPS,
+    HandoffBot,
+    consent,
+    pseudonym,
+    reach_consent,
+    sent_to,
+    settings_for,
+)
+from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.redis_server import RedisServer
+from tests.helpers.telegram_bot import Person
+
+FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+# An ad with trafficking signs (a passport handover, a vague job with age and looks).
+AD = ("Предлагаем работу танцовщицей в клубе в Турции. Возраст до 25, рост от 170, фото в "
+      "купальнике прислать. Билеты в долг, отработаешь. Паспорт будет у администратора.")
+
+
+@pytest.fixture
+async def bot(framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
+              redis_client: Redis, bots: Any) -> HandoffBot:
+    return await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+
+
+async def _in_a_case(bot: HandoffBot, api: FakeBotAPI, user_id: int, command: str
+                     ) -> tuple[Person, int]:
+    """A person with an open case who then sends `command`; and where the calls stood before
+    it (what the operators' chat got since then is what the step let through)."""
+    person = Person(bot, api, user_id, "ru")
+    await reach_consent(person)
+    await consent(person, "h:yes")
+    await sent_to(api, OPS, "Case #")
+    mark = len(api.calls)
+    await person.say(command)
+    return person, mark
+
+
+def _ops_texts(api: FakeBotAPI, since: int) -> str:
+    return "\n".join(call.text for call in api.calls_to("sendMessage", OPS, since))
+
+
+@FRAMEWORKS
+async def test_a_code_word_set_in_an_open_case_is_saved_not_relayed(
+    fake_api: FakeBotAPI, bot: HandoffBot
+) -> None:
+    person, mark = await _in_a_case(bot, fake_api, 5201, "/codeword")
+    asked = await person.say("кактус")
+    assert {"sa:in:yes", "sa:in:no"} <= {p for call in asked for p in call.payloads}
+    await person.press("sa:in:no")
+    await fake_api.quiet()
+    assert "кактус" not in _ops_texts(fake_api, mark).lower()  # never shown to operators
+
+    mark = len(fake_api.calls)
+    [reply] = await person.say("Кактус")  # the alarm works: ordinary reply, alert in the case
+    assert reply.text == "Спасибо, записал! Хорошего дня 🙂"
+    await sent_to(fake_api, OPS, "a silent alert in this open case", since=mark)
+    assert "актус" not in _ops_texts(fake_api, mark)
+
+
+@FRAMEWORKS
+async def test_an_ad_pasted_after_checkad_in_an_open_case_is_checked_not_relayed(
+    fake_api: FakeBotAPI, bot: HandoffBot
+) -> None:
+    person, mark = await _in_a_case(bot, fake_api, 5202, "/checkad")
+    report = await person.say(AD)
+    text = "\n".join(call.text for call in report)
+    assert "Уровень риска: высокий" in text and "Паспорт будет у администратора" in text
+    await fake_api.quiet()
+    assert "администратора" not in _ops_texts(fake_api, mark)  # the ad is not passed on
+
+    # The step ended with the check: the next message is the operators' again.
+    mark = len(fake_api.calls)
+    await person.say("а что мне теперь делать?", replies=0)
+    await sent_to(fake_api, OPS, f"{pseudonym(5202)}: а что мне теперь делать?", since=mark)
+
+
+@FRAMEWORKS
+@pytest.mark.parametrize(("command", "user_id"), [("/codeword", 5203), ("/checkad", 5204)])
+async def test_a_danger_phrase_at_the_step_ends_it_and_reaches_the_case(
+    fake_api: FakeBotAPI, bot: HandoffBot, command: str, user_id: int
+) -> None:
+    """Someone takes the phone away mid-step: what the person writes about it is theirs to
+    tell the team, never a code word or an ad; and what comes next is no longer the step's."""
+    person, _ = await _in_a_case(bot, fake_api, user_id, command)
+    mark = len(fake_api.calls)
+    await person.say("меня бьют, заберите меня", replies=0)
+    [relayed] = await sent_to(fake_api, OPS, "меня бьют, заберите меня", since=mark)
+    assert "⚠️" in relayed.text  # the danger-phrase layer speaks in the case
+    mark = len(fake_api.calls)
+    await person.say("кактус", replies=0)  # no longer taken as the word or the ad
+    await sent_to(fake_api, OPS, f"{pseudonym(user_id)}: кактус", since=mark)
+
+
+@FRAMEWORKS
+async def test_a_danger_phrase_at_a_check_in_setup_question_goes_to_the_case(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    bots: Any,
+) -> None:
+    """The setup takes its typed answers in an open case (tests/checkin); a danger phrase
+    typed at its question is the team's, and the setup no longer takes what follows."""
+    bot = await bots(checkin_bot(fake_api, framework, redis_server.url, FakeClock()))
+    person, _ = await _in_a_case(bot, fake_api, 5205, "/checkin")
+    for payload in ("ci:i:2", "ci:d:2", "ci:g:12", "ci:c:PL", "ci:l:no"):
+        await person.press(payload)  # now the employer's name is asked for
+    mark = len(fake_api.calls)
+    await person.say("меня бьют, заберите меня", replies=0)
+    [relayed] = await sent_to(fake_api, OPS, "меня бьют, заберите меня", since=mark)
+    assert "⚠️" in relayed.text
+    mark = len(fake_api.calls)
+    await person.say("ООО Ромашка", replies=0)  # no longer taken for the employer's name
+    await sent_to(fake_api, OPS, f"{pseudonym(5205)}: ООО Ромашка", since=mark)
