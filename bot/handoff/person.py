@@ -155,15 +155,21 @@ class PersonLine:
         danger-phrase layer found it), as the bot answers that anywhere."""
         content = self._content()
         if danger:
-            replies = Replies(content, self._i18n.translator(case.language))
-            country = case.country if case.country in content.countries else None
-            await self.tell(case.user_key, replies.risk_numbers(country), case)
+            await self.tell_numbers(case)
             return
         alarm = content.silent_alarm
         if alarm is None:  # the file is gone: nothing ordinary to say, so nothing is said
             return
         text = (alarm.texts.later_reply or alarm.texts.ordinary_reply).get(case.language)
         await self.tell(case.user_key, Reply(text.strip()), case)
+
+    async def tell_numbers(self, case: Case) -> None:
+        """The at-risk numbers (emergency first, then the hotlines of the case's country when
+        it has a page), as the bot gives them to anyone who writes of danger."""
+        content = self._content()
+        replies = Replies(content, self._i18n.translator(case.language))
+        country = case.country if case.country in content.countries else None
+        await self.tell(case.user_key, replies.risk_numbers(country), case)
 
     async def tell_unreachable(self, case: Case) -> None:
         """The operators cannot be reached: the person hears it at once, with the numbers."""

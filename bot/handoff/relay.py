@@ -82,6 +82,10 @@ class Relay:
             # danger openly).
             await self._parts.person.answer_unannounced(case, danger=danger)
             return Routed(True, CaseStatus(case.id, unannounced=True))
+        if danger:
+            # Danger comes first in a case too: the numbers at once, whether or not an
+            # operator has it yet (a reply from the team may take minutes).
+            await self._parts.person.tell_numbers(case)
         # A silent case (code word, missed check-in) was never announced on the phone: no
         # "your place in the queue" there either, whoever is holding it.
         if case.state == "new" and not silent_case(case):

@@ -96,7 +96,8 @@ async def test_a_danger_phrase_at_the_step_ends_it_and_reaches_the_case(
     tell the team, never a code word or an ad; and what comes next is no longer the step's."""
     person, _ = await _in_a_case(bot, fake_api, user_id, command)
     mark = len(fake_api.calls)
-    await person.say("меня бьют, заберите меня", replies=0)
+    told = await person.say("меня бьют, заберите меня")
+    assert "112" in told[0].text  # the numbers at once, as anywhere: the team may take minutes
     [relayed] = await sent_to(fake_api, OPS, "меня бьют, заберите меня", since=mark)
     assert "⚠️" in relayed.text  # the danger-phrase layer speaks in the case
     mark = len(fake_api.calls)
@@ -116,9 +117,30 @@ async def test_a_danger_phrase_at_a_check_in_setup_question_goes_to_the_case(
     for payload in ("ci:i:2", "ci:d:2", "ci:g:12", "ci:c:PL", "ci:l:no"):
         await person.press(payload)  # now the employer's name is asked for
     mark = len(fake_api.calls)
-    await person.say("меня бьют, заберите меня", replies=0)
+    told = await person.say("меня бьют, заберите меня")
+    assert "112" in told[0].text
     [relayed] = await sent_to(fake_api, OPS, "меня бьют, заберите меня", since=mark)
     assert "⚠️" in relayed.text
     mark = len(fake_api.calls)
     await person.say("ООО Ромашка", replies=0)  # no longer taken for the employer's name
     await sent_to(fake_api, OPS, f"{pseudonym(5205)}: ООО Ромашка", since=mark)
+
+
+@FRAMEWORKS
+async def test_danger_written_in_an_open_case_gets_the_numbers_at_once(
+    fake_api: FakeBotAPI, bot: HandoffBot
+) -> None:
+    """An at-risk message in a case nobody has answered yet, and after an operator took it:
+    the phone gets the emergency number at once both times; the case gets the message with
+    its ⚠️ line. An ordinary message there gets no numbers."""
+    person, _ = await _in_a_case(bot, fake_api, 5207, "ещё вопрос")
+    for text in ("он меня бьёт прямо сейчас", "они опять угрожают, мне страшно"):
+        mark = len(fake_api.calls)
+        told = await person.say(text)
+        assert any("112" in call.text for call in told)
+        [relayed] = await sent_to(fake_api, OPS, text, since=mark)
+        assert "⚠️" in relayed.text
+    mark = len(fake_api.calls)
+    await person.say("спасибо, жду", replies=0)
+    await sent_to(fake_api, OPS, f"{pseudonym(5207)}: спасибо, жду", since=mark)
+    assert not [c for c in fake_api.calls_to("sendMessage", person.chat_id, mark) if "112" in c.text]
