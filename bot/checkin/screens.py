@@ -6,6 +6,7 @@ Transport-agnostic; step.py decides which screen comes, this module draws it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
@@ -34,6 +35,11 @@ UTC_ZONE = "utc"
 # A check-in time as the person reads it: in their destination's clock, else plainly UTC.
 WHEN_LOCAL = N_("{date}, {time} (local time, {city})")
 WHEN_UTC = N_("{date}, {time} UTC (Greenwich time)")
+# A setup button's payload ends with "@<tag>", the tag of the screen it is under (`screen_tag`).
+TAG = "@"
+# What a setup screen shows: its step and every setting chosen so far.
+SHOWN = ("step", "interval_s", "duration_s", "grace_s", "country", "zone", "share_location",
+         "employer", "contact", "at_minute")
 # setup payload kind -> (plan field, seconds per unit, the content's list of options)
 CHOICES: dict[str, tuple[str, int, str]] = {
     "i": ("interval_s", DAY, "intervals_days"),
@@ -58,7 +64,11 @@ class SetupScreens:
         self.clock = clock
 
     def screen(self, turn: Turn, texts: Checkin, plan: CheckinPlan) -> Reply:
-        """The setup screen for the plan's current step (and what the next text answers)."""
+        """The setup screen for the plan's current step (and what the next text answers), its
+        buttons tagged with what it shows: a button of an earlier screen is told apart."""
+        return tagged(self._draw(turn, texts, plan), plan)
+
+    def _draw(self, turn: Turn, texts: Checkin, plan: CheckinPlan) -> Reply:
         r, t, session = turn.r, texts.texts, turn.session
         cancel = [Button(r.text(t.button_cancel), f"{PREFIX}x")]
         end_wait(turn)
@@ -136,6 +146,23 @@ def clock_label(zone: str, now: float, locale: Locale | str) -> str:
     shown = moment(now, zone, locale)
     offset = datetime.fromtimestamp(now, UTC).astimezone(ZoneInfo(zone)).utcoffset()
     return f"{shown.time} · {shown.zone} ({offset_label(offset or timedelta(0))})"
+
+
+def screen_tag(plan: CheckinPlan) -> str:
+    """Eight hex digits for what a setup screen shows (the step and the settings so far): the
+    confirm screen's "Turn on" is taken only while that screen's settings are the draft's, so
+    an older screen's button never starts other settings (a digest, not the settings)."""
+    shown = repr([getattr(plan, name) for name in SHOWN]).encode("utf-8")
+    return hashlib.blake2s(shown, digest_size=4).hexdigest()
+
+
+def tagged(reply: Reply, plan: CheckinPlan) -> Reply:
+    """`reply` with the screen's tag on every setup button (not the answers to a check-in)."""
+    tag = screen_tag(plan)
+    reply.buttons = [[Button(b.label, f"{b.payload}{TAG}{tag}", b.url)
+                      if b.payload and b.payload.startswith(PREFIX) else b for b in row]
+                     for row in reply.buttons]
+    return reply
 
 
 def skip_rows(r: Replies, texts: Checkin) -> list[list[Button]]:

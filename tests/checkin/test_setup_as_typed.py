@@ -14,7 +14,7 @@ from tests.handoff.telegram import HandoffBot
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
 from tests.helpers.telegram_bot import Person
 
-STALE = {"ru": "от прежней настройки", "be": "ад ранейшай наладкі", "en": "earlier check-in setup"}
+STALE = {"ru": "с более раннего экрана", "be": "з больш ранняга экрана", "en": "earlier screen"}
 
 
 
