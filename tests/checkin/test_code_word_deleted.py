@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator
 
 import pytest
-from redis.asyncio import Redis
 
 from bot.adapters.telegram.outbox import Plan
 from bot.adapters.telegram.reply_sender import noticed
@@ -21,7 +19,6 @@ from tests.handoff.telegram import (
     consent,
     reach_consent,
     sent_to,
-    settings_for,
 )
 from tests.helpers.fake_bot_api import (
     CANT_DELETE,
@@ -31,7 +28,6 @@ from tests.helpers.fake_bot_api import (
     FakeBotAPI,
 )
 from tests.helpers.logs import leaks
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 DELETED = {"ru": "Я удалил из чата Ваше сообщение с этим словом",
@@ -46,16 +42,6 @@ WORDS = {"ru": ("голубцы", "вареники с вишней"), "be": ("�
 CASES = pytest.mark.parametrize(("framework", "language"),
                                 [("aiogram", "ru"), ("ptb", "be"), ("ptb", "en")])
 
-
-@pytest.fixture
-async def bot(framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-              redis_client: Redis) -> AsyncIterator[HandoffBot]:
-    running = HandoffBot(settings_for(fake_api, framework, redis_server.url))
-    await running.start()
-    try:
-        yield running
-    finally:
-        await running.stop()
 
 
 def readable(api: FakeBotAPI, chat_id: int, word: str) -> list[str]:

@@ -5,16 +5,12 @@ redis-server, both adapters."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 from redis.asyncio import Redis
 
 from bot.storage.keys import CHECKIN_DUE
-from tests.checkin.helpers import FakeClock, checkin_bot
 from tests.handoff.telegram import HandoffBot
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 STALE = {"ru": "с более раннего экрана", "be": "з больш ранняга экрана", "en": "earlier screen"}
@@ -27,16 +23,6 @@ NAMES = {"ru": ("ООО Ромашка", "ООО Вектор"), "be": ("ТАА 
 CASES = pytest.mark.parametrize(("framework", "language"),
                                 [("aiogram", "ru"), ("ptb", "be"), ("aiogram", "en")])
 
-
-@pytest.fixture
-async def bot(framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-              redis_client: Redis) -> AsyncIterator[HandoffBot]:
-    running = checkin_bot(fake_api, framework, redis_server.url, FakeClock())
-    await running.start()
-    try:
-        yield running
-    finally:
-        await running.stop()
 
 
 def button(calls: list[Call], kind: str) -> str:
