@@ -48,12 +48,22 @@ CHOICES: dict[str, tuple[str, int, str]] = {
 }
 
 
-def answer_buttons(texts: Checkin, language: str) -> list[list[Button]]:
-    """The three answers under a check-in (their labels are ordinary content texts)."""
-    t = texts.texts
-    return [[Button(t.button_ok.get(language).strip(), f"{PREFIX}ok")],
-            [Button(t.button_help.get(language).strip(), f"{PREFIX}help")],
-            [Button(t.button_stop.get(language).strip(), f"{PREFIX}stop")]]
+def answer_buttons(texts: Checkin, plan: CheckinPlan,
+                   language: str | None = None) -> list[list[Button]]:
+    """The three answers under a check-in (their labels are ordinary content texts, in
+    `language`, else the plan's), tagged with the plan's `plan_tag`: under a question of
+    earlier check-ins they answer nothing."""
+    t, tag = texts.texts, f"{TAG}{plan_tag(plan)}"
+    language = language or plan.language
+    return [[Button(t.button_ok.get(language).strip(), f"{PREFIX}ok{tag}")],
+            [Button(t.button_help.get(language).strip(), f"{PREFIX}help{tag}")],
+            [Button(t.button_stop.get(language).strip(), f"{PREFIX}stop{tag}")]]
+
+
+def plan_tag(plan: CheckinPlan) -> str:
+    """Eight hex digits naming one run of check-ins (from the moment it started): "Stop
+    asking" under a question of stopped check-ins never stops the ones set up since."""
+    return hashlib.blake2s(repr(plan.started_at).encode(), digest_size=4).hexdigest()
 
 
 class SetupScreens:
@@ -175,10 +185,10 @@ def skip_rows(r: Replies, texts: Checkin) -> list[list[Button]]:
 def status(r: Replies, texts: Checkin, plan: CheckinPlan) -> Reply:
     """/checkin while a plan runs: the waiting question again, else when next and until."""
     if plan.phase in ("asked", "alerted"):  # a check-in waits for its answer: ask again
-        return Reply(r.text(texts.texts.question), answer_buttons(texts, r.lang))
+        return Reply(r.text(texts.texts.question), answer_buttons(texts, plan, r.lang))
     text = r.text(texts.texts.active).format(
         next=when(r.tr, plan.next_at, plan.zone), until=when(r.tr, plan.ends_at, plan.zone))
-    stop = [Button(r.text(texts.texts.button_stop), f"{PREFIX}stop")]
+    stop = [Button(r.text(texts.texts.button_stop), f"{PREFIX}stop{TAG}{plan_tag(plan)}")]
     return Reply(text, [stop, [r.action_button("menu")]])
 
 

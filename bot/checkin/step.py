@@ -21,7 +21,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from bot.checkin.answers import answer_check_in
+from bot.checkin.answers import answer_check_in, stale_answer
 from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
@@ -108,8 +108,10 @@ class CheckinStep:
         payload, _, tag = (turn.event.payload or "").partition(TAG)  # untagged: older buttons
         kind, _, rest = payload.removeprefix(PREFIX).partition(":")
         if plans is not None and payload.startswith(PREFIX) and kind in ANSWERS:
-            # An answer is taken even if the feature was switched off since: it may be late.
-            await self._answer(turn, plans, texts, kind)
+            # An answer is taken even if the feature was switched off since: it may be late;
+            # not one under a question of earlier check-ins (but "Not fine" always is).
+            if kind == "help" or not tag or not await stale_answer(turn, plans, tag):
+                await self._answer(turn, plans, texts, kind)
             return
         if texts is None or plans is None or not self._safety.handoff_available:
             turn.replies.append(r.main_menu(r.text(texts.texts.unavailable) if texts else None))

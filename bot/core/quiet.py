@@ -48,7 +48,7 @@ def passes(event: IncomingEvent) -> bool:
         return bool(words) and words[0].split("@", 1)[0].lower() in PASS_COMMANDS
     if event.kind != EventKind.BUTTON:
         return True  # texts: the open case relays them (bot/handoff/relay.py)
-    payload = event.payload or ""
+    payload = (event.payload or "").partition("@")[0]  # a check-in button's tag (screens.TAG)
     prefix, _, rest = payload.partition(":")
     if prefix == "m":
         return rest in PASS_ACTIONS

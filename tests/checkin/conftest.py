@@ -21,9 +21,15 @@ def framework() -> str:
 
 
 @pytest.fixture
+def clock() -> FakeClock:
+    """The time `bot`'s engine and scheduler read: it moves when a test advances it."""
+    return FakeClock()
+
+
+@pytest.fixture
 async def bot(framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-              redis_client: Redis) -> AsyncIterator[HandoffBot]:
-    running = checkin_bot(fake_api, framework, redis_server.url, FakeClock())
+              redis_client: Redis, clock: FakeClock) -> AsyncIterator[HandoffBot]:
+    running = checkin_bot(fake_api, framework, redis_server.url, clock)
     await running.start()
     try:
         yield running

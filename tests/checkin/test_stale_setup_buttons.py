@@ -9,10 +9,12 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.storage.keys import CHECKIN_DUE
-from tests.handoff.telegram import HandoffBot
+from tests.checkin.helpers import INTERVAL, FakeClock, set_up
+from tests.handoff.telegram import HandoffBot, sent_to
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
 from tests.helpers.telegram_bot import Person
 
+QUESTION = "Как дела, всё в порядке?"
 STALE = {"ru": "с более раннего экрана", "be": "з больш ранняга экрана", "en": "earlier screen"}
 STARTED = {"ru": "Готово. Первая проверка", "be": "Гатова. Першая праверка",
            "en": "Done. The first check-in"}
@@ -108,3 +110,35 @@ async def test_every_setup_button_fits_telegrams_64_bytes(
     for kind in ("i:2", "d:2", "g:12", "c:no"):
         screen = await person.press(button(screen, kind))
     assert len(screen[-1].payloads) > 10  # every clock the bot knows
+
+
+@pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+async def test_stop_under_a_question_of_stopped_check_ins_does_not_stop_the_new_ones(
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock,
+    bot: HandoffBot
+) -> None:
+    """Check-ins A ask; the person stops them and sets up B. "Stop asking" (or "All fine")
+    under A's question must not stop (or answer) B: a stopped B would never alert anyone."""
+    person = Person(bot, fake_api, 7704, "ru")
+    await person.say("/start")
+    await set_up(person, employer=None)
+    clock.advance(INTERVAL + 1)
+    [question_a] = await sent_to(fake_api, person.chat_id, QUESTION)
+    await person.press(button([question_a], "stop"))
+    await set_up(person, employer=None)
+    assert len(await running_interval(redis_client, person)) == 1
+
+    for kind in ("stop", "ok"):
+        [stale] = await person.press(button([question_a], kind))
+        assert "от прежних вопросов" in stale.text and "m:checkin" in stale.payloads, kind
+        assert len(await running_interval(redis_client, person)) == 1, kind
+    # B's own question: A's buttons still do nothing, and show B's question again.
+    mark = len(fake_api.calls)
+    clock.advance(INTERVAL + 1)
+    [question_b] = await sent_to(fake_api, person.chat_id, QUESTION, since=mark)
+    [stale] = await person.press(button([question_a], "stop"))
+    assert "от прежних вопросов" in stale.text and QUESTION in stale.text
+    assert stale.payloads == question_b.payloads
+    assert len(await running_interval(redis_client, person)) == 1
+    await person.press(button([question_b], "stop"))
+    assert await running_interval(redis_client, person) == []
