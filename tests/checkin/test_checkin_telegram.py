@@ -3,7 +3,6 @@ and a fake clock the scheduler and the engine read (days pass in a test's second
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
@@ -36,22 +35,6 @@ QUESTION = "Как дела, всё в порядке?"
 FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def bot(framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-              redis_client: Redis, clock: FakeClock) -> AsyncIterator[HandoffBot]:
-    """A running bot of `framework` on an emptied Redis (update ids restart per test), whose
-    scheduler and engine read `clock`."""
-    running = checkin_bot(fake_api, framework, redis_server.url, clock)
-    await running.start()
-    try:
-        yield running
-    finally:
-        await running.stop()
 
 
 def alerts(api: FakeBotAPI, since: int = 0) -> list[str]:

@@ -5,12 +5,11 @@ Bot API over real HTTP, a real redis-server."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 
 import pytest
 from redis.asyncio import Redis
 
-from tests.checkin.helpers import FakeClock, checkin_bot, miss_check_in, set_up
+from tests.checkin.helpers import FakeClock, miss_check_in, set_up
 from tests.handoff.telegram import (
     OPS,
     HandoffBot,
@@ -23,7 +22,6 @@ from tests.handoff.telegram import (
     silent_alarm,
 )
 from tests.helpers.fake_bot_api import Call, FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 # What would tell whoever holds the phone that a team, a case or an alert is involved.
@@ -44,20 +42,6 @@ QUIET = ("/codeword", "/checkin", "/stop", "/country", "/checkad", "/nonsense", 
 AS_EVER = ("/start", "/help", "/menu", "m:menu", "m:legal_work", "m:before_go")
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def bot(fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-              clock: FakeClock) -> AsyncIterator[HandoffBot]:
-    running = checkin_bot(fake_api, "aiogram", redis_server.url, clock)
-    await running.start()
-    try:
-        yield running
-    finally:
-        await running.stop()
 
 
 async def _try(person: Person, what: str) -> list[str]:
