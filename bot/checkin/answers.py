@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from bot.checkin.plan import Answer, CheckinPlan
+from bot.checkin.screens import plan_tag, status
 from bot.checkin.store import PlanStore
 from bot.content.models import Checkin
 from bot.core.events import Reply
@@ -70,3 +71,19 @@ async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, a
         if over and t is not None:
             text = f"{text}\n\n{r.text(t.finished)}"
         turn.replies.append(Reply(text) if text else r.main_menu())
+
+
+async def stale_answer(turn: Turn, plans: PlanStore, tag: str) -> bool:
+    """An answer button of earlier check-ins (`tag`, their `plan_tag`) while others run or are
+    being set up: says so and changes nothing; the question that waits now comes again. True
+    when stale; none left, or the same check-ins: False (answered as ever)."""
+    r, texts = turn.r, turn.r.content.checkin
+    plan = await plans.load(turn.event.user_key)
+    if plan is None or texts is None or plan_tag(plan) == tag:
+        return False
+    stale = r.text(texts.texts.stale_answer)
+    if plan.phase in ("asked", "alerted"):
+        turn.replies.extend([Reply(stale), status(r, texts, plan)])
+    else:
+        turn.replies.append(r.main_menu(stale))
+    return True

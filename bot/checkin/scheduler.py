@@ -114,7 +114,7 @@ class CheckinScheduler:
             return
         delivered = True
         reply = Reply(texts.texts.question.get(plan.language).strip(),
-                      answer_buttons(texts, plan.language))
+                      answer_buttons(texts, plan))
         try:
             sent = await self._messenger.send(int(plan.chat_key), reply)
         except BotApiError as exc:

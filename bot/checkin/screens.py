@@ -6,6 +6,7 @@ Transport-agnostic; step.py decides which screen comes, this module draws it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
@@ -34,6 +35,11 @@ UTC_ZONE = "utc"
 # A check-in time as the person reads it: in their destination's clock, else plainly UTC.
 WHEN_LOCAL = N_("{date}, {time} (local time, {city})")
 WHEN_UTC = N_("{date}, {time} UTC (Greenwich time)")
+# A setup button's payload ends with "@<tag>", the tag of the screen it is under (`screen_tag`).
+TAG = "@"
+# What a setup screen shows: its step and every setting chosen so far.
+SHOWN = ("step", "interval_s", "duration_s", "grace_s", "country", "zone", "share_location",
+         "employer", "contact", "at_minute")
 # setup payload kind -> (plan field, seconds per unit, the content's list of options)
 CHOICES: dict[str, tuple[str, int, str]] = {
     "i": ("interval_s", DAY, "intervals_days"),
@@ -42,12 +48,22 @@ CHOICES: dict[str, tuple[str, int, str]] = {
 }
 
 
-def answer_buttons(texts: Checkin, language: str) -> list[list[Button]]:
-    """The three answers under a check-in (their labels are ordinary content texts)."""
-    t = texts.texts
-    return [[Button(t.button_ok.get(language).strip(), f"{PREFIX}ok")],
-            [Button(t.button_help.get(language).strip(), f"{PREFIX}help")],
-            [Button(t.button_stop.get(language).strip(), f"{PREFIX}stop")]]
+def answer_buttons(texts: Checkin, plan: CheckinPlan,
+                   language: str | None = None) -> list[list[Button]]:
+    """The three answers under a check-in (their labels are ordinary content texts, in
+    `language`, else the plan's), tagged with the plan's `plan_tag`: under a question of
+    earlier check-ins they answer nothing."""
+    t, tag = texts.texts, f"{TAG}{plan_tag(plan)}"
+    language = language or plan.language
+    return [[Button(t.button_ok.get(language).strip(), f"{PREFIX}ok{tag}")],
+            [Button(t.button_help.get(language).strip(), f"{PREFIX}help{tag}")],
+            [Button(t.button_stop.get(language).strip(), f"{PREFIX}stop{tag}")]]
+
+
+def plan_tag(plan: CheckinPlan) -> str:
+    """Eight hex digits naming one run of check-ins (from the moment it started): "Stop
+    asking" under a question of stopped check-ins never stops the ones set up since."""
+    return hashlib.blake2s(repr(plan.started_at).encode(), digest_size=4).hexdigest()
 
 
 class SetupScreens:
@@ -58,7 +74,11 @@ class SetupScreens:
         self.clock = clock
 
     def screen(self, turn: Turn, texts: Checkin, plan: CheckinPlan) -> Reply:
-        """The setup screen for the plan's current step (and what the next text answers)."""
+        """The setup screen for the plan's current step (and what the next text answers), its
+        buttons tagged with what it shows: a button of an earlier screen is told apart."""
+        return tagged(self._draw(turn, texts, plan), plan)
+
+    def _draw(self, turn: Turn, texts: Checkin, plan: CheckinPlan) -> Reply:
         r, t, session = turn.r, texts.texts, turn.session
         cancel = [Button(r.text(t.button_cancel), f"{PREFIX}x")]
         end_wait(turn)
@@ -138,6 +158,23 @@ def clock_label(zone: str, now: float, locale: Locale | str) -> str:
     return f"{shown.time} · {shown.zone} ({offset_label(offset or timedelta(0))})"
 
 
+def screen_tag(plan: CheckinPlan) -> str:
+    """Eight hex digits for what a setup screen shows (the step and the settings so far): the
+    confirm screen's "Turn on" is taken only while that screen's settings are the draft's, so
+    an older screen's button never starts other settings (a digest, not the settings)."""
+    shown = repr([getattr(plan, name) for name in SHOWN]).encode("utf-8")
+    return hashlib.blake2s(shown, digest_size=4).hexdigest()
+
+
+def tagged(reply: Reply, plan: CheckinPlan) -> Reply:
+    """`reply` with the screen's tag on every setup button (not the answers to a check-in)."""
+    tag = screen_tag(plan)
+    reply.buttons = [[Button(b.label, f"{b.payload}{TAG}{tag}", b.url)
+                      if b.payload and b.payload.startswith(PREFIX) else b for b in row]
+                     for row in reply.buttons]
+    return reply
+
+
 def skip_rows(r: Replies, texts: Checkin) -> list[list[Button]]:
     """"Skip" and "Cancel" under a question that waits for a typed name or contact."""
     t = texts.texts
@@ -148,10 +185,10 @@ def skip_rows(r: Replies, texts: Checkin) -> list[list[Button]]:
 def status(r: Replies, texts: Checkin, plan: CheckinPlan) -> Reply:
     """/checkin while a plan runs: the waiting question again, else when next and until."""
     if plan.phase in ("asked", "alerted"):  # a check-in waits for its answer: ask again
-        return Reply(r.text(texts.texts.question), answer_buttons(texts, r.lang))
+        return Reply(r.text(texts.texts.question), answer_buttons(texts, plan, r.lang))
     text = r.text(texts.texts.active).format(
         next=when(r.tr, plan.next_at, plan.zone), until=when(r.tr, plan.ends_at, plan.zone))
-    stop = [Button(r.text(texts.texts.button_stop), f"{PREFIX}stop")]
+    stop = [Button(r.text(texts.texts.button_stop), f"{PREFIX}stop{TAG}{plan_tag(plan)}")]
     return Reply(text, [stop, [r.action_button("menu")]])
 
 

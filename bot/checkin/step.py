@@ -9,7 +9,10 @@ Payloads: `m:checkin` (menu), `ci:i:<days>`, `ci:d:<weeks>`, `ci:g:<hours>` (set
 (the clock to show times in, when the destination keeps several or is not shared), `ci:t` and
 `ci:h:<minutes after midnight>` (another time of day, from the confirm screen), `ci:l:yes` /
 `ci:l:no` (share the last country they told the bot they were in), `ci:skip`, `ci:go`, `ci:x`
-(setup), `ci:ok`, `ci:help`, `ci:stop` (the answers under a check-in).
+(setup), `ci:ok`, `ci:help`, `ci:stop` (the answers under a check-in). A setup button ends
+with `@<tag>`, the tag of the screen it was shown on (screens.screen_tag): a button of an
+earlier screen says so and changes nothing; untagged ones (sent before tags) are checked only
+against the step.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from bot.checkin.answers import answer_check_in
+from bot.checkin.answers import answer_check_in, stale_answer
 from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
@@ -26,12 +29,15 @@ from bot.checkin.screens import (
     EMPLOYER,
     NO_COUNTRY,
     PREFIX,
+    TAG,
     UTC_ZONE,
     WAITS,
     SetupScreens,
     end_wait,
+    screen_tag,
     skip_rows,
     status,
+    tagged,
     when,
 )
 from bot.checkin.store import PlanStore
@@ -98,12 +104,14 @@ class CheckinStep:
             turn.session.awaiting = None
 
     async def on_event(self, turn: Turn) -> None:
-        r, payload = turn.r, turn.event.payload or ""
-        texts, plans = r.content.checkin, self._plans
+        r, texts, plans = turn.r, turn.r.content.checkin, self._plans
+        payload, _, tag = (turn.event.payload or "").partition(TAG)  # untagged: older buttons
         kind, _, rest = payload.removeprefix(PREFIX).partition(":")
         if plans is not None and payload.startswith(PREFIX) and kind in ANSWERS:
-            # An answer is taken even if the feature was switched off since: it may be late.
-            await self._answer(turn, plans, texts, kind)
+            # An answer is taken even if the feature was switched off since: it may be late;
+            # not one under a question of earlier check-ins (but "Not fine" always is).
+            if kind == "help" or not tag or not await stale_answer(turn, plans, tag):
+                await self._answer(turn, plans, texts, kind)
             return
         if texts is None or plans is None or not self._safety.handoff_available:
             turn.replies.append(r.main_menu(r.text(texts.texts.unavailable) if texts else None))
@@ -119,9 +127,12 @@ class CheckinStep:
         if plan is None or plan.phase != "draft":  # a button of a setup that is over
             turn.replies.append(r.main_menu(r.text(texts.texts.stale)))
             return
-        if kind != "x" and plan.step not in BUTTON_STEPS.get(kind, ()):
-            # A button of an earlier screen (or an earlier setup): it would jump the draft
-            # to a step out of order; the screen the setup is on comes again.
+        if (tag and tag != screen_tag(plan)) or (
+                kind != "x" and plan.step not in BUTTON_STEPS.get(kind, ())):
+            # A button of an earlier screen (or an earlier setup): it would act on settings
+            # other than the ones it was shown with ("Turn on" under an older confirm screen)
+            # or jump the draft to a step out of order. Nothing changes; the screen the setup
+            # is on comes again.
             turn.replies.append(Reply(r.text(texts.texts.stale)))
             turn.replies.append(self._screens.screen(turn, texts, plan))
             return
@@ -162,7 +173,8 @@ class CheckinStep:
         r = turn.r
         if len(value) > texts.max_chars or not value:
             turn.session.awaiting = awaiting
-            turn.replies.append(Reply(r.text(texts.texts.too_long), skip_rows(r, texts)))
+            turn.replies.append(tagged(Reply(r.text(texts.texts.too_long), skip_rows(r, texts)),
+                                       plan))
             return True
         if awaiting == EMPLOYER:
             plan.employer, plan.step = value, "contact"

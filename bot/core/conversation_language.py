@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.checkin.screens import CONTACT as AWAITING_CONTACT
+from bot.checkin.screens import EMPLOYER as AWAITING_EMPLOYER
 from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.events import EventKind, IncomingEvent
 from bot.core.session import Session
@@ -26,8 +28,12 @@ class ConversationLanguage:
         if session.language_chosen and session.language:
             return session.language
         text = event.text if event.kind not in (EventKind.COMMAND, EventKind.BUTTON) else None
-        if text and session.language and (event.forwarded or session.awaiting == AWAITING_AD):
-            text = None  # a forwarded or pasted ad is someone else's writing, not their language
+        if text and session.language and (event.forwarded or session.awaiting in (
+                AWAITING_AD, AWAITING_EMPLOYER, AWAITING_CONTACT)):
+            # A forwarded or pasted ad is someone else's writing, and an employer's name or a
+            # contact typed at the check-in setup ("Daisy Farms Ltd", read as transliterated
+            # Russian) a name: neither is the language they speak.
+            text = None
         if text and not session.language_heard:
             session.language = self._detect(text, prior=session.language or client)
             session.language_heard = True

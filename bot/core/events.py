@@ -124,7 +124,20 @@ class HideChat:
     notice: str
 
 
-SideEffect = OperatorAlert | EraseUserData | HideChat
+@dataclass(frozen=True, slots=True)
+class DeleteTyped:
+    """Delete the person's own message `message_key` in `chat_key` right away (what they typed
+    may endanger them if someone reads the phone: a new code word), then tell them: `deleted`
+    when it is gone, `not_deleted` (delete it yourself) when Telegram refused. Either notice
+    goes before the turn's first reply."""
+
+    chat_key: str
+    message_key: str
+    deleted: str
+    not_deleted: str
+
+
+SideEffect = OperatorAlert | EraseUserData | HideChat | DeleteTyped
 
 
 @dataclass(slots=True)

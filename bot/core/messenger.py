@@ -74,6 +74,12 @@ class Messenger(Protocol):
         """Delete messages in a chat; ones already gone or too old are skipped."""
         ...
 
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        """deleteMessage: one message, raising `BotApiError` when Telegram refuses ("Bad
+        Request: message to delete not found": already gone; "message can't be deleted":
+        older than 48 hours, or not the bot's to delete)."""
+        ...
+
     async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
         """Stop the spinner on a pressed inline button."""
         ...

@@ -5,8 +5,11 @@ never told of, and someone else may be holding it. Until the person asks for hel
 or an operator writes to them through the bot, nothing the bot shows may give that away: no
 "a case is open", no "our team will get a signal", no numbers. So while `Session.quiet` is
 set, a command or button answers with the ordinary main menu, except those where the person
-asks for help (they chose to see the numbers or a person) or which say nothing of the team
-(language, /delete, /hide, the check-in's own answer buttons).
+asks for help (they chose to see the numbers or a person), which say nothing of the team
+(language, /delete, /hide, the check-in's own answer buttons), or whose answer is the same for
+everyone (/start, /help, /menu, the content answers): those answer as usual, in the same shape.
+The rest would show what is kept about the person (their code word, check-ins, a case) or
+start something whose later steps would (a questionnaire, the ad check, a setup).
 
 `Session.quiet` is set by the engine when the code word is written, and follows the handoff's
 word about the open case from then on (`CaseStatus.unannounced`), so it ends when an operator
@@ -20,11 +23,18 @@ from bot.core.replies import LOCATION_PREFIX, PAGE_PREFIX
 from bot.core.turn import Turn
 
 # Commands that still do what they say: the person asks for help, or nothing of the team shows.
-PASS_COMMANDS = frozenset({"/operator", "/hotlines", "/language", "/delete", "/hide"})
-# Menu actions (`m:<action>`) likewise.
-PASS_ACTIONS = frozenset({"help_now", "human", "hotlines", "location", "language", "delete"})
-# Button prefixes likewise: a country chosen (for the numbers or a page), a language.
-PASS_PREFIXES = frozenset({LOCATION_PREFIX, PAGE_PREFIX, "lang"})
+# /start, /help and /menu answer the same to everyone, whatever is kept about them: answered
+# as usual, they look as they always do (the welcome is three messages; a lone menu in their
+# place would tell whoever watches that something is different).
+PASS_COMMANDS = frozenset({"/operator", "/hotlines", "/language", "/delete", "/hide", "/start",
+                           "/help", "/menu"})
+# Menu actions (`m:<action>`) likewise; "menu", "legal_work" and "before_go" are content
+# answers, the same for everyone.
+PASS_ACTIONS = frozenset({"help_now", "human", "hotlines", "location", "language", "delete",
+                          "menu", "legal_work", "before_go"})
+# Button prefixes likewise: a country chosen (for the numbers or a page), a language, "More"
+# under a long answer (`a:`) and a part of a country page (`cp:`), the same for everyone.
+PASS_PREFIXES = frozenset({LOCATION_PREFIX, PAGE_PREFIX, "lang", "a", "cp"})
 # Yes to the offer of a person (asking for help; "no" would name the team), and the answers
 # under a check-in, which is itself an ordinary message ("Not fine" is asking for help; "All
 # fine" and "Stop asking" answer ordinarily).
@@ -38,7 +48,7 @@ def passes(event: IncomingEvent) -> bool:
         return bool(words) and words[0].split("@", 1)[0].lower() in PASS_COMMANDS
     if event.kind != EventKind.BUTTON:
         return True  # texts: the open case relays them (bot/handoff/relay.py)
-    payload = event.payload or ""
+    payload = (event.payload or "").partition("@")[0]  # a check-in button's tag (screens.TAG)
     prefix, _, rest = payload.partition(":")
     if prefix == "m":
         return rest in PASS_ACTIONS

@@ -15,7 +15,14 @@ import secrets
 from collections.abc import Callable
 
 from bot.content.models import Content
-from bot.core.events import Button, EventKind, IncomingEvent, OperatorAlert, Reply
+from bot.core.events import (
+    Button,
+    DeleteTyped,
+    EventKind,
+    IncomingEvent,
+    OperatorAlert,
+    Reply,
+)
 from bot.core.labels import ALARM_EXACT, ALARM_IN_SENTENCE, ALARM_REMOVE
 from bot.core.letters import fold_letters
 from bot.core.safety import Turn
@@ -118,6 +125,12 @@ class SilentAlarmStep:
             session.awaiting = None
             if danger(text):
                 return False
+            # Typed as a code word, taken or not: whoever reads the phone later must not find
+            # it in the chat. Deleted before any reply; the notice says whether it went.
+            if event.message_key is not None:
+                turn.response.effects.append(DeleteTyped(
+                    event.chat_key, event.message_key, deleted=r.text(alarm.texts.typed_deleted),
+                    not_deleted=r.text(alarm.texts.typed_not_deleted)))
             if not words or len(words) > alarm.max_words or len("".join(words)) < alarm.min_chars:
                 session.awaiting = AWAITING
                 menu = [[r.action_button("menu")]]

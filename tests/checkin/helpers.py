@@ -20,7 +20,7 @@ from bot.storage.redis import RedisSessionStore
 from tests.handoff.telegram import OPS, HandoffBot, sent_to, settings_for
 from tests.helpers.chat import plain_settings
 from tests.helpers.engine import shared_content, shared_recognizer
-from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.fake_bot_api import Call, FakeBotAPI
 from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person
 
 POLL = 0.05  # the scheduler's tick in tests: real seconds, while the clock jumps by days
@@ -67,9 +67,20 @@ async def set_up(person: Person, *, country: str = "PL", employer: str | None = 
         [confirm] = await person.press("ci:skip")
     else:
         [confirm] = await person.say(contact)
-    assert "ci:go" in confirm.payloads
+    assert "ci:go" in untag(confirm.payloads)
     [started] = await person.press("ci:go")
     return started.text
+
+
+def untag(payloads: list[str]) -> list[str]:
+    """Payloads without a setup screen's tag (`ci:go@1a2b3c4d` -> `ci:go`): what kind of button."""
+    return [p.split("@", 1)[0] for p in payloads]
+
+
+def screen_kinds(calls: list[Call]) -> set[str]:
+    """The setup screens shown: "i", "d", "g", "c", "z", "l", "skip", "go" (from payloads)."""
+    return {p.split(":")[1] for p in untag([p for call in calls for p in call.payloads])
+            if p.startswith("ci:") and p != "ci:x"}
 
 
 async def miss_check_in(person: Person, api: FakeBotAPI, clock: FakeClock, question: str

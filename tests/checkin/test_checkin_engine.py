@@ -10,7 +10,7 @@ from redis.asyncio import Redis
 
 from bot.checkin.plan import DAY
 from bot.checkin.store import PlanStore
-from tests.checkin.helpers import SECRET_KEY, FakeClock, engine
+from tests.checkin.helpers import SECRET_KEY, FakeClock, engine, untag
 from tests.helpers.chat import Chat, alerts, all_payloads, texts
 from tests.helpers.logs import leaks
 
@@ -21,12 +21,12 @@ CONTACT = "+375 29 111 22 33 мама"
 async def _to_employer_question(chat: Chat) -> None:
     await chat.command("/start")
     intro = await chat.command("/checkin")
-    assert "ci:i:2" in all_payloads(intro)
+    assert "ci:i:2" in untag(all_payloads(intro))
     for payload in ("ci:i:2", "ci:d:2", "ci:g:12"):
         await chat.press(payload)
     await chat.press("ci:c:PL")
     asked = await chat.press("ci:l:no")
-    assert "ci:skip" in all_payloads(asked)
+    assert "ci:skip" in untag(all_payloads(asked))
 
 
 async def test_without_redis_check_ins_say_they_are_unavailable() -> None:
@@ -45,7 +45,7 @@ async def test_the_confirm_screen_lists_exactly_what_will_be_shared(
     confirm = await chat.say(CONTACT)
     [text] = texts(confirm)
     assert "Страна назначения: Польша" in text and EMPLOYER in text and CONTACT in text
-    assert {"ci:go", "ci:x"} <= set(all_payloads(confirm))
+    assert {"ci:go", "ci:x"} <= set(untag(all_payloads(confirm)))
     started = await chat.press("ci:go")
     assert "Первая проверка" in texts(started)[0]
     # Sealed in Redis: a dump shows neither what they typed nor where to write to them.
@@ -98,7 +98,7 @@ async def test_checkin_again_shows_the_running_plan_with_stop(redis_client: Redi
     await chat.press("ci:go")
     status = await chat.command("/checkin")
     assert "Check-ins are on until" in texts(status)[0]
-    assert "ci:stop" in all_payloads(status)
+    assert "ci:stop" in untag(all_payloads(status))
 
 
 async def test_opening_check_ins_keeps_an_open_offer_of_a_person(redis_client: Redis) -> None:
@@ -126,7 +126,7 @@ async def test_checkin_while_a_check_in_waits_asks_it_again(redis_client: Redis)
     assert await store.save(chat.user_key, plan, seq=plan.seq, now=clock.now)
     again = await chat.command("/checkin")
     assert texts(again) == ["Привет! Как дела, всё в порядке?"]
-    assert all_payloads(again) == ["ci:ok", "ci:help", "ci:stop"]
+    assert untag(all_payloads(again)) == ["ci:ok", "ci:help", "ci:stop"]
 
 
 async def _asked(redis_client: Redis, chat: Chat, clock: FakeClock) -> PlanStore:
@@ -182,3 +182,23 @@ async def test_typed_ok_without_a_waiting_check_in_is_an_ordinary_message(
     await chat.press("ci:go")
     reply = await chat.say("всё хорошо")
     assert "Отлично, спасибо" not in "\n".join(texts(reply))
+
+
+@pytest.mark.parametrize(("language", "name", "contact"), [
+    ("en", "Daisy Farms Ltd", "Olga Petrova +48 500 100 200"),
+    ("ru", "Vector Ltd", "Anna, anna@example.com"),
+    ("be", "ООО Ромашка", "мама Таццяна"),
+])
+async def test_a_typed_name_or_contact_never_changes_the_conversations_language(
+    redis_client: Redis, language: str, name: str, contact: str
+) -> None:
+    """"Daisy Farms Ltd" reads as transliterated Russian, "ООО Ромашка" as Russian: a name or
+    a contact is not the language the person speaks, so the setup goes on in theirs."""
+    chat = Chat(engine(redis_client), language_code=language)
+    await _to_employer_question(chat)
+    asked = await chat.say(name)
+    confirm = await chat.say(contact)
+    asks = {"en": "write a contact", "ru": "напишите контакт", "be": "напішыце кантакт"}
+    checks = {"en": "Please check", "ru": "Проверьте", "be": "Праверце"}
+    assert asks[language] in texts(asked)[0].lower(), texts(asked)
+    assert checks[language] in texts(confirm)[0]

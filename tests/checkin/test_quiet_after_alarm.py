@@ -5,12 +5,11 @@ Bot API over real HTTP, a real redis-server."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 
 import pytest
 from redis.asyncio import Redis
 
-from tests.checkin.helpers import FakeClock, checkin_bot, miss_check_in, set_up
+from tests.checkin.helpers import FakeClock, miss_check_in, set_up
 from tests.handoff.telegram import (
     OPS,
     HandoffBot,
@@ -22,8 +21,7 @@ from tests.handoff.telegram import (
     sent_to,
     silent_alarm,
 )
-from tests.helpers.fake_bot_api import FakeBotAPI
-from tests.helpers.redis_server import RedisServer
+from tests.helpers.fake_bot_api import Call, FakeBotAPI
 from tests.helpers.telegram_bot import Person
 
 # What would tell whoever holds the phone that a team, a case or an alert is involved.
@@ -36,31 +34,31 @@ WORD = {"ru": "голубцы", "be": "дранікі", "en": "pancakes"}
 ORDINARY = {"ru": "Спасибо, записал! Хорошего дня 🙂", "be": "Дзякуй, запісаў! Добрага дня 🙂",
             "en": "Thanks, noted! Have a nice day 🙂"}
 # Every command and button someone may try on the phone: none may show the alarm or the team.
-QUIET = ("/start", "/help", "/codeword", "/checkin", "/menu", "/stop", "/country", "/checkad",
-         "/nonsense", "m:checkin", "m:job_check", "m:self_check", "m:ad_check", "m:legal_work",
-         "m:before_go", "m:country", "m:menu", "sa:remove", "sa:in:yes", "ci:i:2", "ci:go",
-         "ci:x", "ci:ok", "ci:stop", "h:no", "zz:old", "/language")
+QUIET = ("/codeword", "/checkin", "/stop", "/country", "/checkad", "/nonsense", "m:checkin",
+         "m:job_check", "m:self_check", "m:ad_check", "m:country", "sa:remove", "sa:in:yes",
+         "ci:i:2", "ci:go", "ci:x", "ci:ok", "ci:stop", "h:no", "zz:old", "/language")
+# Those whose answer is the same for everyone: on the quiet phone exactly as on any other
+# (the same messages, texts and buttons; shorter would show that something is different).
+AS_EVER = ("/start", "/help", "/menu", "m:menu", "m:legal_work", "m:before_go")
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def bot(fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-              clock: FakeClock) -> AsyncIterator[HandoffBot]:
-    running = checkin_bot(fake_api, "aiogram", redis_server.url, clock)
-    await running.start()
-    try:
-        yield running
-    finally:
-        await running.stop()
 
 
 async def _try(person: Person, what: str) -> list[str]:
     calls = await (person.say(what) if what.startswith("/") else person.press(what))
     return [call.text for call in calls]
+
+
+def _shown(calls: list[Call]) -> list[tuple[str, list[str]]]:
+    return [(call.text, call.payloads) for call in calls]
+
+
+async def _as_ever(person: Person, other: Person) -> None:
+    """Each of `AS_EVER` answers `person` (quiet) exactly as `other`, who set no alarm."""
+    for what in AS_EVER:
+        quiet = await (person.say(what) if what.startswith("/") else person.press(what))
+        usual = await (other.say(what) if what.startswith("/") else other.press(what))
+        assert _shown(quiet) == _shown(usual), what
 
 
 async def _alarm(person: Person, api: FakeBotAPI, word: str) -> str:
@@ -81,6 +79,10 @@ async def test_after_the_code_word_no_command_or_button_gives_the_alarm_away(
     for what in QUIET:
         for text in await _try(person, what):
             assert not GIVES_AWAY.search(text), (what, text)
+    other = Person(bot, fake_api, user_id + 10, language)
+    await other.say("/start")
+    await other.press("c:PL")
+    await _as_ever(person, other)
     # Nothing was started or removed behind the ordinary answers: no check-in plan, and the
     # code word still raises the alarm (into the same case).
     assert await redis_client.keys("smb:checkin:*") == []
@@ -131,9 +133,12 @@ async def test_after_a_missed_check_in_the_commands_give_nothing_away(
     await person.say("/start")
     await set_up(person, employer=None)
     await miss_check_in(person, fake_api, clock, "Як справы")
-    for what in ("/checkin", "m:checkin", "/start", "/help", "/codeword", "ci:i:2"):
+    for what in ("/checkin", "m:checkin", "/codeword", "ci:i:2"):
         for text in await _try(person, what):
             assert not GIVES_AWAY.search(text), (what, text)
+    other = Person(bot, fake_api, 756, "be")
+    await other.say("/start")
+    await _as_ever(person, other)
 
 
 async def test_the_code_word_in_a_conversation_with_the_team_quiets_the_phone_again(
@@ -162,7 +167,7 @@ async def test_the_code_word_in_a_conversation_with_the_team_quiets_the_phone_ag
     [reply] = await person.say(WORD["ru"])
     assert reply.text == ORDINARY["ru"]
     await sent_to(fake_api, OPS, "a silent alert in this open case", since=mark)
-    for what in ("/codeword", "/start", "/stop", "/checkin", "m:checkin"):
+    for what in ("/codeword", "/stop", "/checkin", "m:checkin"):
         for text in await _try(person, what):
             assert not GIVES_AWAY.search(text), (what, text)
     assert await redis_client.hget(f"smb:handoff:case:{case}", "state") == "taken"

@@ -9,26 +9,12 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.storage.keys import CHECKIN_DUE
-from tests.checkin.helpers import DESTINATION, NOT_UNDERSTOOD, set_up
+from tests.checkin.helpers import DESTINATION, NOT_UNDERSTOOD, screen_kinds, set_up
 from tests.handoff.telegram import HandoffBot
-from tests.helpers.fake_bot_api import Call, FakeBotAPI
+from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.telegram_bot import Person
 
-STALE = {"ru": "от прежней настройки", "be": "ад ранейшай наладкі", "en": "earlier check-in setup"}
-
-
-
-def _payloads(calls: list[Call]) -> list[str]:
-    return [p for call in calls for p in call.payloads]
-
-
-def _kinds(calls: list[Call]) -> set[str]:
-    """The setup screens shown: "i", "d", "g", "c", "z", "l", "skip", "go" (from payloads)."""
-    kinds = set()
-    for payload in _payloads(calls):
-        if payload.startswith("ci:") and payload != "ci:x":
-            kinds.add(payload.split(":")[1])
-    return kinds
+STALE = {"ru": "с более раннего экрана", "be": "з больш ранняга экрана", "en": "earlier screen"}
 
 
 async def _person(bot: HandoffBot, api: FakeBotAPI, user_id: int, language: str) -> Person:
@@ -50,7 +36,7 @@ async def test_how_often_and_how_long_in_one_message(
     person = await _person(bot, fake_api, 751, language)
     await person.press("m:checkin")
     replies = await person.say(typed)
-    assert _kinds(replies) == {"g"}  # both taken: the next question is how long to wait
+    assert screen_kinds(replies) == {"g"}  # both taken: the next question is how long to wait
     assert not any(NOT_UNDERSTOOD[language] in c.text for c in replies)
 
 
@@ -64,15 +50,15 @@ async def test_a_message_the_step_cannot_read_asks_again_and_the_setup_goes_on(
     await person.press("m:checkin")
     replies = await person.say(typed)
     assert NOT_UNDERSTOOD[language] in replies[0].text
-    assert _kinds(replies) == {"i"}  # the same question
-    assert _kinds(await person.say("3")) == {"d"}  # and the setup goes on, typed or pressed
-    assert _kinds(await person.say("пять лет")) == {"d"}
+    assert screen_kinds(replies) == {"i"}  # the same question
+    assert screen_kinds(await person.say("3")) == {"d"}  # and the setup goes on, typed or pressed
+    assert screen_kinds(await person.say("пять лет")) == {"d"}
     # A question typed at a step gets the same question again, not a general answer
     # ("I'm fine" once got contract advice): the setup waits for its answer.
     replies = await person.say({"ru": "как получить рабочую визу в Польшу",
                                 "be": "як атрымаць працоўную візу ў Польшчу",
                                 "en": "how do I get a work visa for Poland"}[language])
-    assert _kinds(replies) == {"d"} and NOT_UNDERSTOOD[language] in replies[0].text
+    assert screen_kinds(replies) == {"d"} and NOT_UNDERSTOOD[language] in replies[0].text
 
 
 @pytest.mark.parametrize(("language", "typed", "name"), [
@@ -92,9 +78,9 @@ async def test_a_country_typed_at_the_destination_step_is_the_destination(
     for payload in ("m:checkin", "ci:i:2", "ci:d:2", "ci:g:12"):
         await person.press(payload)
     replies = await person.say(typed)
-    if _kinds(replies) == {"z"}:  # several clocks there: pick one
+    if screen_kinds(replies) == {"z"}:  # several clocks there: pick one
         replies = await person.press("ci:z:utc")
-    assert _kinds(replies) == {"l"}, [c.text for c in replies]
+    assert screen_kinds(replies) == {"l"}, [c.text for c in replies]
     await person.press("ci:l:no")
     await person.press("ci:skip")
     [confirm] = await person.press("ci:skip")
@@ -111,7 +97,7 @@ async def test_an_employer_name_the_model_reads_as_danger_is_a_name(
     for payload in ("m:checkin", "ci:i:2", "ci:d:2", "ci:g:12", "ci:c:PL", "ci:l:no"):
         await person.press(payload)
     replies = await person.say(employer)
-    assert _kinds(replies) == {"skip"}  # the contact question comes next
+    assert screen_kinds(replies) == {"skip"}  # the contact question comes next
     assert not any("112" in c.text for c in replies)
     [confirm] = await person.press("ci:skip")
     assert employer in confirm.text
@@ -129,7 +115,7 @@ async def test_a_danger_phrase_at_the_employer_step_gets_the_emergency_reply_fir
         await person.press(payload)
     replies = await person.say(danger)
     assert "112" in replies[0].text
-    assert "skip" in _kinds(replies[1:])  # then the setup goes on at its step
+    assert "skip" in screen_kinds(replies[1:])  # then the setup goes on at its step
 
 
 @pytest.mark.parametrize("language", ["ru", "be", "en"])
@@ -154,7 +140,7 @@ async def test_buttons_of_an_earlier_setup_say_so_and_schedule_nothing(
     for payload in old[1:]:
         [reply] = await person.press(payload)  # the note, then the question again
         assert STALE[language] in reply.text, payload
-        assert _kinds([reply]) == {"i"}, payload
+        assert screen_kinds([reply]) == {"i"}, payload
     assert await redis_client.zcard(CHECKIN_DUE) == 0
     # While a plan runs, an old setup's button changes nothing either.
     await person.press("ci:i:2")

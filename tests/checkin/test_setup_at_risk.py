@@ -8,21 +8,14 @@ from __future__ import annotations
 import pytest
 from redis.asyncio import Redis
 
-from tests.checkin.helpers import DESTINATION, NOT_UNDERSTOOD, set_up
+from tests.checkin.helpers import DESTINATION, NOT_UNDERSTOOD, screen_kinds, set_up
 from tests.handoff.telegram import HandoffBot
-from tests.helpers.fake_bot_api import Call, FakeBotAPI
+from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.telegram_bot import Person
 
 AT_RISK = {"ru": "у меня забрали паспорт", "be": "у мяне забралі пашпарт",
            "en": "my employer took my passport"}
 GERMANY = {"ru": "Германия", "be": "Германія", "en": "Germany"}
-
-
-
-def _kinds(calls: list[Call]) -> set[str]:
-    """The setup screens shown: "i", "d", "g", "c", "z", "l", "skip", "go" (from payloads)."""
-    return {p.split(":")[1] for call in calls for p in call.payloads
-            if p.startswith("ci:") and p != "ci:x"}
 
 
 async def _at_country_step(bot: HandoffBot, api: FakeBotAPI, user_id: int, language: str
@@ -34,7 +27,7 @@ async def _at_country_step(bot: HandoffBot, api: FakeBotAPI, user_id: int, langu
     await person.press("ci:i:2")
     await person.press("ci:d:2")
     replies = await person.press("ci:g:12")
-    assert "c" in _kinds(replies)
+    assert "c" in screen_kinds(replies)
     return person
 
 
@@ -44,8 +37,8 @@ async def test_a_person_at_risk_types_the_destination_at_the_country_step(
 ) -> None:
     person = await _at_country_step(bot, fake_api, 781, language)
     replies = await person.say(GERMANY[language])
-    assert "c" not in _kinds(replies)  # the next screen: Germany keeps one clock
-    assert "l" in _kinds(replies)
+    assert "c" not in screen_kinds(replies)  # the next screen: Germany keeps one clock
+    assert "l" in screen_kinds(replies)
     assert not any("h:yes" in p or "handoff" in p for c in replies for p in c.payloads)
     await person.press("ci:l:no")
     await person.press("ci:skip")
@@ -73,11 +66,11 @@ async def test_after_a_danger_phrase_at_the_employer_step_the_setup_goes_on(
     await person.press("ci:l:no")
     replies = await person.say(HITS[language])
     assert "112" in replies[0].text  # the emergency numbers first
-    assert "skip" in _kinds(replies[1:])  # then the employer's question again
+    assert "skip" in screen_kinds(replies[1:])  # then the employer's question again
     replies = await person.say("ООО Ромашка")
-    assert "skip" in _kinds(replies)  # taken: the contact's question
+    assert "skip" in screen_kinds(replies)  # taken: the contact's question
     replies = await person.say(CONTACT[language])
-    assert "go" in _kinds(replies)  # taken: the confirm screen
+    assert "go" in screen_kinds(replies)  # taken: the confirm screen
     replies = await person.press("ci:go")
     assert not any("ci:" in p for c in replies for p in c.payloads)
 
@@ -92,14 +85,14 @@ async def test_an_everyday_reply_at_a_setup_step_gets_the_question_again(
     await person.press("ci:i:2")
     replies = await person.say(EVERYDAY[language])
     assert any(NOT_UNDERSTOOD[language] in c.text for c in replies)
-    assert _kinds(replies) == {"d"}
+    assert screen_kinds(replies) == {"d"}
     await person.press("ci:d:2")
     replies = await person.say(EVERYDAY["en"])
-    assert _kinds(replies) == {"g"}
+    assert screen_kinds(replies) == {"g"}
     await person.press("ci:g:12")
     await person.press("ci:c:PL")
     replies = await person.say("Dubai")
-    assert _kinds(replies) == {"l"}
+    assert screen_kinds(replies) == {"l"}
     assert not any("999" in c.text for c in replies)
 
 
@@ -123,7 +116,7 @@ async def test_all_three_settings_in_one_message_in_any_order(
         await person.say("/start")
         await person.say("/checkin")
         replies = await person.say(typed)
-        assert _kinds(replies) == {"c"}, typed  # all three taken: where to
+        assert screen_kinds(replies) == {"c"}, typed  # all three taken: where to
         assert "112" not in " ".join(c.text for c in replies)
 
 
@@ -136,12 +129,12 @@ async def test_every_day_for_a_month_and_a_day_at_the_grace_step_and_the_range(
     await person.say("/checkin")
     month = {"ru": "каждый день на месяц", "be": "кожны дзень на месяц",
              "en": "every day for a month"}[language]
-    assert _kinds(await person.say(month)) == {"g"}
+    assert screen_kinds(await person.say(month)) == {"g"}
     for typed in HOURS[language]:
         replies = await person.say(typed)
         assert RANGE[language] in replies[0].text, typed
-        assert _kinds(replies) == {"g"}
-    assert _kinds(await person.say(A_DAY[language])) == {"c"}
+        assert screen_kinds(replies) == {"g"}
+    assert screen_kinds(await person.say(A_DAY[language])) == {"c"}
 
 
 @pytest.mark.parametrize(("language", "typed"), [
@@ -153,7 +146,7 @@ async def test_the_text_after_checkin_is_the_first_answer(
 ) -> None:
     person = Person(bot, fake_api, 791, language)
     await person.say("/start")
-    assert _kinds(await person.say(typed)) == {"g"}
+    assert screen_kinds(await person.say(typed)) == {"g"}
 
 
 NOT_RUNNING = {"ru": "больше не приходят", "be": "больш не прыходзяць",

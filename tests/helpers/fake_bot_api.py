@@ -76,6 +76,13 @@ UPGRADED = (400, "Bad Request: group chat was upgraded to a supergroup chat")
 CANT_PARSE = (400, "Bad Request: can't parse entities: Unsupported start tag \"b\" at byte "
                    "offset 0")
 SERVER_ERROR = (500, "Internal Server Error")
+# deleteMessage: the id is not (or no longer) in the chat; or it is, but the bot may not delete
+# it (sent 48 hours ago or more; another member's message in a group where the bot is no admin
+# with can_delete_messages).
+DELETE_NOT_FOUND = (400, "Bad Request: message to delete not found")
+CANT_DELETE = (400, "Bad Request: message can't be deleted")
+DELETE_WINDOW = 48 * 3600  # seconds after sending during which a message can be deleted
+BUTTON_DATA_INVALID = (400, "Bad Request: BUTTON_DATA_INVALID")  # callback_data not 1-64 bytes
 # The rights the set-up in docs/OPERATORS.md gives the bot in the operators' supergroup.
 ADMIN_RIGHTS: dict[str, Any] = {
     "status": "administrator", "can_be_edited": False, "is_anonymous": False,
@@ -102,6 +109,8 @@ class FakeBotAPI:
         self._by_chat: dict[int, list[Call]] = defaultdict(list)  # the same calls, by chat
         self.chats: dict[int, dict[int, str]] = defaultdict(dict)  # chat -> visible messages
         self.keyboards: dict[tuple[int, int], Any] = {}  # (chat, message) -> its inline keyboard
+        # (chat, message) -> (its `date`, its sender's id): what deleteMessage checks.
+        self.origins: dict[tuple[int, int], tuple[int, int]] = {}
         self.topics: dict[int, dict[int, bool]] = defaultdict(dict)  # chat -> topic -> closed?
         # chat -> user -> getChatMember status ("member" or "left"; "left" when not listed)
         self.members: dict[int, dict[int, str]] = defaultdict(dict)
@@ -206,6 +215,9 @@ class FakeBotAPI:
             return int(update["update_id"])
         if message is not None:
             self.chats[message["chat"]["id"]][message["message_id"]] = message.get("text", "")
+            sender = int((message.get("from") or {}).get("id", 0))
+            self.origins[(message["chat"]["id"], message["message_id"])] = (
+                int(message.get("date") or time.time()), sender)
         async with self._new_update:
             self._updates.append(update)
             self._new_update.notify_all()
@@ -360,6 +372,7 @@ class FakeBotAPI:
             message_id = self.new_message_id(chat_id)
         self.chats[chat_id][message_id] = text
         self.keyboards[(chat_id, message_id)] = _keyboard(params)
+        self.origins.setdefault((chat_id, message_id), (int(time.time()), BOT_USER["id"]))
         message: dict[str, Any] = {
             "message_id": message_id, "from": BOT_USER, "date": int(time.time()), "text": text,
             "chat": {"id": chat_id, "type": chat_type(chat_id),
@@ -387,6 +400,8 @@ class FakeBotAPI:
             return _error(*NO_SEND_RIGHTS)
         if len(str(params.get("text", ""))) > 4096:
             return _error(400, "Bad Request: message is too long")
+        if _bad_buttons(params):
+            return _error(*BUTTON_DATA_INVALID)
         thread = params.get("message_thread_id")
         if thread:
             # Only real topics are threads one can post in (a reply chain in General is not).
@@ -413,6 +428,7 @@ class FakeBotAPI:
                 return _error(*TOPIC_CLOSED)
         message_id = self.new_message_id(chat_id)
         self.chats[chat_id][message_id] = f"copy:{params['from_chat_id']}:{params['message_id']}"
+        self.origins[(chat_id, message_id)] = (int(time.time()), BOT_USER["id"])
         return _ok({"message_id": message_id})
 
     def _m_editMessageText(self, params: dict[str, Any]) -> web.Response:
@@ -423,6 +439,8 @@ class FakeBotAPI:
             return _error(400, "Bad Request: message to edit not found")
         if len(str(params.get("text", ""))) > 4096:
             return _error(400, "Bad Request: MESSAGE_TOO_LONG")
+        if _bad_buttons(params):
+            return _error(*BUTTON_DATA_INVALID)
         text = html.unescape(_TAG.sub("", str(params.get("text", ""))))
         if (text == self.chats[chat_id][message_id]
                 and _keyboard(params) == self.keyboards.get((chat_id, message_id))):
@@ -441,10 +459,24 @@ class FakeBotAPI:
         return [b["callback_data"] for row in rows for b in row if "callback_data" in b]
 
     def _m_deleteMessage(self, params: dict[str, Any]) -> web.Response:
-        chat = self.chats[int(params["chat_id"])]
-        if chat.pop(int(params["message_id"]), None) is None:
-            return _error(400, "Bad Request: message to delete not found")
+        # Telegram's limits: a message younger than 48 hours; in a private chat the bot may
+        # delete its own and the person's messages, in a group its own, or any as an admin
+        # with can_delete_messages.
+        chat_id, message_id = int(params["chat_id"]), int(params["message_id"])
+        if message_id not in self.chats[chat_id]:
+            return _error(*DELETE_NOT_FOUND)
+        sent, sender = self.origins.get((chat_id, message_id), (int(time.time()), 0))
+        if time.time() - sent >= DELETE_WINDOW:
+            return _error(*CANT_DELETE)
+        if chat_id < 0 and sender != BOT_USER["id"] and not self.rights(chat_id).get(
+                "can_delete_messages"):
+            return _error(*CANT_DELETE)
+        del self.chats[chat_id][message_id]
         return _ok(True)
+
+    def visible(self, chat_id: int, message_id: int) -> bool:
+        """Whether the message is still in the chat for whoever opens it (not deleted)."""
+        return message_id in self.chats[chat_id]
 
     def _m_deleteMessages(self, params: dict[str, Any]) -> web.Response:
         chat = self.chats[int(params["chat_id"])]
@@ -537,6 +569,13 @@ def _keyboard(params: dict[str, Any]) -> list[list[dict[str, Any]]] | None:
         markup = json.loads(markup)
     rows = (markup or {}).get("inline_keyboard") if isinstance(markup, dict) else None
     return rows or None
+
+
+def _bad_buttons(params: dict[str, Any]) -> bool:
+    """Telegram refuses an inline button whose callback_data is not 1-64 bytes."""
+    rows = _keyboard(params) or []
+    return any(not 1 <= len(str(b["callback_data"]).encode()) <= 64
+               for row in rows for b in row if "callback_data" in b)
 
 
 def _ok(result: Any) -> web.Response:

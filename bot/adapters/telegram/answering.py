@@ -26,7 +26,7 @@ from bot.adapters.telegram.formatting import coalesce
 from bot.adapters.telegram.operators import Handoff, Tell
 from bot.adapters.telegram.outbox import Plan, RedisOutbox
 from bot.adapters.telegram.progress import REST_PATIENCE, Progress, Unsent
-from bot.adapters.telegram.reply_sender import ReplySender
+from bot.adapters.telegram.reply_sender import ReplySender, noticed
 from bot.adapters.telegram.state import ChatState
 from bot.core.engine import Commit
 from bot.core.events import (
@@ -181,6 +181,9 @@ class Answering:
         elif resumed and plan.alerts:
             again = True
         first = plan.at // 2
+        if plan.typed is not None and plan.at == 0:  # before any reply: deleted, then said
+            notice = await self._replies.delete_typed(plan.typed, budget)
+            plan = dataclasses.replace(plan, typed=None, replies=noticed(plan.replies, notice))
         if plan.at % 2:  # started, never marked sent: it may have reached Telegram already
             self._metrics.outbox.labels("possible_repeat").inc()
 

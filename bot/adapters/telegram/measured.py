@@ -133,6 +133,13 @@ class MeasuredMessenger:
             self._failed("deleteMessages", exc)
             raise
 
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        try:
+            await self._messenger.delete_message(chat_id, message_id)
+        except Exception as exc:
+            self._failed("deleteMessage", exc)
+            raise
+
     async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
         try:
             await self._messenger.answer_callback(callback_id, text)

@@ -128,6 +128,11 @@ class BotApiMessenger:
                             None, partial(self._bot.delete_message, chat_id, mid), classify
                         )
 
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        """deleteMessage; a refusal comes out as `BotApiError` (the caller tells the person)."""
+        # Like `delete`, outside the chat's send pace: it sends nothing to the person.
+        await self._run(None, partial(self._bot.delete_message, chat_id, message_id))
+
     async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
         await self._run(None, partial(self._bot.answer_callback_query, callback_id, text=text))
 

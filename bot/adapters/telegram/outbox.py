@@ -34,7 +34,15 @@ from redis.asyncio.client import Pipeline
 from redis.exceptions import RedisError
 
 from bot.adapters.telegram.inbox import INBOX_TTL
-from bot.core.events import Button, EraseUserData, HideChat, OperatorAlert, Reply, Response
+from bot.core.events import (
+    Button,
+    DeleteTyped,
+    EraseUserData,
+    HideChat,
+    OperatorAlert,
+    Reply,
+    Response,
+)
 from bot.core.session import Session
 from bot.storage.health import RedisHealth
 from bot.storage.keys import UserKey
@@ -75,6 +83,9 @@ class Plan:
     erase: list[str] = field(default_factory=list)  # user keys to erase (never stored)
     queued: bool = False  # the alerts are queued
     at: int = 0  # 2i+1: reply i started, 2i+2: reply i sent
+    # The person's message to delete before the first reply (a new code word); done again
+    # when taken up before any reply went (Telegram then answers "not found": it is gone).
+    typed: DeleteTyped | None = None
 
     @classmethod
     def of(cls, chat_id: int, replies: list[Reply], response: Response) -> Plan:
@@ -86,6 +97,8 @@ class Plan:
                 plan.erase.append(effect.user_key)
             elif isinstance(effect, HideChat):
                 plan.hide = effect.notice
+            elif isinstance(effect, DeleteTyped):
+                plan.typed = effect
         return plan
 
     def dump(self) -> str:
@@ -96,6 +109,7 @@ class Plan:
                         for r in self.replies],
             "alerts": [dataclasses.asdict(a) for a in self.alerts],
             "hide": self.hide,
+            "typed": dataclasses.asdict(self.typed) if self.typed else None,
         }, ensure_ascii=False)
 
     @classmethod
@@ -105,8 +119,9 @@ class Plan:
                    for r in data["replies"]]
         alerts = [OperatorAlert(**{**a, "indicators": tuple(a["indicators"]),
                                    "summary": tuple(a["summary"])}) for a in data["alerts"]]
+        typed = DeleteTyped(**data["typed"]) if data.get("typed") else None
         return cls(int(data["chat"]), replies, alerts, data.get("hide"),
-                   queued=queued is not None, at=int(at or 0))
+                   queued=queued is not None, at=int(at or 0), typed=typed)
 
 
 class Sessions(Protocol):

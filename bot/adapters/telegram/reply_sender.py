@@ -8,10 +8,13 @@ from dataclasses import dataclass
 
 from bot.adapters.telegram.budget import SendBudget
 from bot.adapters.telegram.state import ChatState
-from bot.core.events import HideChat, Reply
+from bot.core.events import DeleteTyped, HideChat, Reply
 from bot.core.messenger import BotApiError, Messenger
 
 log = logging.getLogger("bot.adapters.telegram.glue")  # the name operators grep for
+# Telegram's description when the message is already gone (the person deleted it, or an
+# earlier try of this update did); PTB drops the "Bad Request: " prefix and capitalises.
+GONE = "message to delete not found"
 Mark = Callable[[int], Awaitable[None]]  # progress through an update's replies (the outbox)
 
 
@@ -24,6 +27,14 @@ class Delivery:
     ids: list[int]
     unsent_may_pass: bool = False
     retry_after: float = 0.0  # seconds Telegram asked to wait before the next try (429)
+
+
+def noticed(replies: Sequence[Reply], notice: str) -> list[Reply]:
+    """`notice` above the first reply's text (its buttons stay last); alone when none."""
+    if not replies:
+        return [Reply(notice)]
+    first = replies[0]
+    return [Reply(f"{notice}\n\n{first.text}", first.buttons), *replies[1:]]
 
 
 def may_pass(exc: BaseException) -> bool:
@@ -94,3 +105,22 @@ class ReplySender:
         except Exception as exc:
             log.warning("hiding the chat failed: %s", type(exc).__name__)
         await self.deliver(chat_id, [Reply(effect.notice)], budget)
+
+    async def delete_typed(self, effect: DeleteTyped, budget: SendBudget) -> str:
+        """Delete the person's message (deleteMessage) and return the notice to show them:
+        `deleted` when it is gone (also when it was already: a repeated try after a take-over,
+        or the person was quicker), else `not_deleted` (older than 48 hours, refused, or
+        Telegram did not answer in time), so that they delete it themselves."""
+        try:
+            async with budget.window(0.5):  # the replies after it keep half the budget
+                await self._messenger.delete_message(int(effect.chat_key),
+                                                     int(effect.message_key))
+        except BotApiError as exc:
+            if exc.code == 400 and GONE in exc.description.lower():
+                return effect.deleted
+            log.warning("typed message not deleted: %d", exc.code)  # never the description
+            return effect.not_deleted
+        except Exception as exc:
+            log.warning("typed message not deleted: %s", type(exc).__name__)
+            return effect.not_deleted
+        return effect.deleted

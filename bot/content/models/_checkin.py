@@ -70,6 +70,9 @@ class CheckinTexts(Strict):
     # A button of a setup that is over or moved on (stopped, /delete, a new setup, the end):
     # it does nothing, and says so.
     stale: LocalizedText
+    # An answer button under a question of earlier check-ins (stopped, then set up again): it
+    # must not answer or stop the new ones. Neutral, as the question itself.
+    stale_answer: LocalizedText
     # "All fine" pressed when no check-ins run (after "Stop asking" or /delete); neutral, as
     # the check-in itself: after a silent alarm someone else may read it.
     not_running: LocalizedText

@@ -14,6 +14,10 @@ class SilentAlarmTexts(Strict):
     too_common: LocalizedText  # a word the bot answers to ("yes", "no"): choose another
     ask_sentence: LocalizedText  # count it inside a longer message too?
     saved: LocalizedText
+    # Before the next screen, once the message with the word was deleted from the chat, or
+    # could not be (then: delete it yourself). Nothing may quote the word.
+    typed_deleted: LocalizedText
+    typed_not_deleted: LocalizedText
     removed: LocalizedText
     # The answer to the code word: ordinary, no numbers, no word about help, so that whoever
     # holds the phone learns nothing.
