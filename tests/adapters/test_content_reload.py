@@ -11,13 +11,14 @@ import pytest
 from bot.adapters.telegram.runner import reload_content
 from bot.config import REPO_ROOT
 from bot.content.loader import ContentHolder
+from bot.core.adcheckers import AdCheckers
 
 
 @pytest.fixture
-def holder(tmp_path: Path) -> ContentHolder:
+def holder(tmp_path: Path, ad_checkers: AdCheckers) -> ContentHolder:
     directory = tmp_path / "content"
     shutil.copytree(REPO_ROOT / "content", directory)
-    return ContentHolder(directory)
+    return ContentHolder(directory, ad_checkers=ad_checkers)
 
 
 def test_a_good_edit_is_applied(holder: ContentHolder) -> None:

@@ -26,6 +26,7 @@ from redis.asyncio import Redis
 from bot.adapters.telegram.runner import EngineFactory
 from bot.config import REPO_ROOT, Settings
 from bot.content.loader import ContentHolder
+from bot.core.adcheckers import AdCheckers
 from bot.core.session_store import SessionStore
 from bot.factory import build_engine, build_triage
 from bot.handoff.opschat import OperatorsChat
@@ -324,11 +325,11 @@ async def test_rasa_failing_over_is_counted_by_reason(
 
 async def test_sighup_reloads_are_counted_by_outcome(
     fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, running: Start,
-    tmp_path: Path,
+    tmp_path: Path, ad_checkers: AdCheckers,
 ) -> None:
     directory = tmp_path / "content"
     shutil.copytree(REPO_ROOT / "content", directory)
-    holder = ContentHolder(directory)
+    holder = ContentHolder(directory, ad_checkers=ad_checkers)
 
     async def factory(settings: Settings, store: SessionStore) -> object:
         return await build_engine(settings, store=store, recognizer=shared_recognizer(),

@@ -11,10 +11,10 @@ from redis.asyncio import Redis
 from bot.checkin.plan import DAY, HOUR, WEEK, CheckinPlan
 from bot.checkin.store import PlanStore, plan_key
 from bot.config import REPO_ROOT
-from bot.content.loader import check_content
 from bot.storage.keys import CHECKIN_DUE
 from bot.storage.redis import RedisSessionStore
 from tests.checkin.helpers import SECRET_KEY
+from tests.helpers.engine import check_with_shared_model
 
 NOW = 1_800_000_000.0
 
@@ -80,6 +80,6 @@ def test_content_check_refuses_numbers_in_what_someone_else_may_see(tmp_path: Pa
     path.write_text(path.read_text(encoding="utf-8").replace(
         'en: "Hi! How are things, all fine?"', 'en: "Hi! Call 112 if not fine"'),
         encoding="utf-8")
-    _, problems = check_content(content, require_facts=False)
+    _, problems = check_with_shared_model(content, require_facts=False)
     assert any("checkin.yaml" in p.file and "no numbers" in p.message and p.severity == "error"
                for p in problems)

@@ -6,22 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.loader import check_content
 from tests.content.conftest import replace_once
+from tests.helpers.engine import check_with_shared_model
 
 AD_FILE = "ad_check.yaml"
 SENTENCE_GROUP = "sentences:\n        - groups:\n            - ru: ['("
 
 
 def _errors_at(content_dir: Path) -> list[tuple[str, int | None, str]]:
-    content, problems = check_content(content_dir)
+    content, problems = check_with_shared_model(content_dir)
     errors = [(p.file, p.line, p.message) for p in problems if p.severity == "error"]
     assert content is None or not errors
     return errors
 
 
 def test_real_ad_rules_load(content_dir: Path) -> None:
-    content, problems = check_content(content_dir)
+    content, problems = check_with_shared_model(content_dir)
     assert content is not None and content.ad_check is not None
     assert not [p for p in problems if p.file.endswith(AD_FILE)]
     # The kinds of issue 15 item 1; "no experience, high pay" and "pay far above the market"
@@ -81,7 +81,7 @@ def test_indicator_must_be_a_red_flag_of_the_facts(content_dir: Path) -> None:
 
 def test_missing_file_turns_the_check_off_with_a_warning(content_dir: Path) -> None:
     (content_dir / AD_FILE).unlink()
-    content, problems = check_content(content_dir)
+    content, problems = check_with_shared_model(content_dir)
     assert content is not None and content.ad_check is None
     assert any(p.file.endswith(AD_FILE) and p.severity == "warning" for p in problems)
 

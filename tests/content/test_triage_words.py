@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 
 from bot.content.check import main
-from bot.content.loader import check_content
 from bot.factory import build_triage
 from bot.nlu.embedded import EmbeddedRecognizer
 from tests.content.conftest import REAL_FACTS, replace_once
 from tests.helpers.chat import plain_settings
-from tests.helpers.engine import shared_recognizer
+from tests.helpers.engine import check_with_shared_model, shared_recognizer
 
 WORDS = "triage_words.yaml"
 QUESTION_WORDS_RU = "  question_words:\n    ru: [\n      паспорт,"
@@ -30,7 +29,7 @@ def model() -> EmbeddedRecognizer:
 
 
 def _at_risk(content_dir: Path, model: EmbeddedRecognizer, text: str) -> bool:
-    content, problems = check_content(content_dir, facts_dir=REAL_FACTS)
+    content, problems = check_with_shared_model(content_dir, facts_dir=REAL_FACTS)
     assert content is not None, problems
     triage = build_triage(plain_settings())(content)  # as the bot builds it from its content
     return triage.assess(text, model.parse_sync(text, "ru")).at_risk
@@ -77,7 +76,7 @@ def test_a_broken_entry_is_an_error_at_its_file_and_line(
 
 def test_a_missing_file_is_a_warning_and_the_bot_still_starts(content_dir: Path) -> None:
     (content_dir / WORDS).unlink()
-    content, problems = check_content(content_dir, facts_dir=REAL_FACTS)
+    content, problems = check_with_shared_model(content_dir, facts_dir=REAL_FACTS)
     assert content is not None and content.triage_words is None
     assert [p for p in problems if p.file.endswith(WORDS) and p.severity == "warning"]
 

@@ -18,7 +18,7 @@ from bot.core.adcheck import AdChecker, AdReport, FoundFlag, merge_spans, pick_q
 from bot.core.adcheck_eval import read_ads
 from bot.core.adcheckers import AdCheckers
 from bot.core.adtext import Span, sentence_spans
-from tests.helpers.engine import shared_ad_checkers
+from tests.helpers.engine import shared_ad_checkers, trained_once
 
 DEV_ADS = Path(__file__).resolve().parents[1] / "data" / "ads_dev.yaml"
 HONEST_START = "Склад в Познани, упаковка заказов, смены по 8 часов. "
@@ -113,8 +113,10 @@ def test_two_rules_on_the_same_words_are_quoted_once(checker: AdChecker) -> None
 def test_an_editors_new_sentence_changes_the_result_after_reload(tmp_path: Path) -> None:
     content_dir = tmp_path / "content"
     shutil.copytree(REPO_ROOT / "content", content_dir)
-    holder = ContentHolder(content_dir)
-    checkers = AdCheckers()
+    # The session's ad checkers (TrainedOnce): the real rules' model is not trained again;
+    # the rules with the new sentence are new rules and get their own training at reload.
+    holder = ContentHolder(content_dir, ad_checkers=AdCheckers(trained_once()))
+    checkers = AdCheckers(trained_once())
     sentence = "Перед собеседованием купите у нас фирменный бейдж и форму."
     ad = HONEST_START + sentence + HONEST_END
     before = checkers.for_content(holder.content)

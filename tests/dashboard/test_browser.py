@@ -20,10 +20,10 @@ from playwright.async_api import Browser, Page, async_playwright
 from redis.asyncio import Redis
 
 from bot.config import REPO_ROOT
-from bot.content.loader import check_content
 from bot.groups.counters import NAMES
 from bot.privacy import Pseudonymizer
 from tests.dashboard.conftest import TOKEN, Seeded, Server, make_config, start_server
+from tests.helpers.engine import check_with_shared_model
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -92,7 +92,7 @@ async def test_sign_in_and_see_each_page(
 
     await page.click("text=Content and trust")
     assert page.url.endswith("/content")
-    content, problems = check_content(REPO_ROOT / "content")
+    content, problems = check_with_shared_model(REPO_ROOT / "content")
     assert content is not None
     rows = page.locator("#chart-hotlines table tr")
     assert await rows.count() == len(content.hotlines) + 1  # and the header

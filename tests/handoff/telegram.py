@@ -19,7 +19,13 @@ from bot.factory import build_engine
 from bot.privacy import Pseudonymizer
 from tests.helpers.engine import shared_content, shared_recognizer
 from tests.helpers.fake_bot_api import BOT_USER, Call, FakeBotAPI, message_update, user
-from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person, RunningBot, make_settings
+from tests.helpers.telegram_bot import (
+    PSEUDONYM_KEY,
+    QUICK_READ_BLOCK,
+    Person,
+    RunningBot,
+    make_settings,
+)
 
 FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 OPS = -1001234567
@@ -29,8 +35,9 @@ OPS_CHAT = {"id": OPS, "type": "supergroup", "title": "Operators", "is_forum": T
 # Telegram's sender of messages an admin posts anonymously, as the group itself.
 GROUP_ANONYMOUS_BOT = {"id": 1087968824, "is_bot": True, "first_name": "Group",
                        "username": "GroupAnonymousBot"}
+# read_block: see QUICK_READ_BLOCK (every stop of a bot waits for the poster's read to return).
 FAST = {"escalate_after": 60.0, "claim_idle": 0.5, "tick": 0.1, "claim_every": 0.2,
-        "read_block": 0.2}
+        "read_block": QUICK_READ_BLOCK}
 
 # Telegram's ~1 message/s per chat would make each test wait seconds for nothing.
 FAST_LIMITER = OutgoingLimiter(global_rate=1000.0, chat_rate=1000.0, chat_burst=1000.0)

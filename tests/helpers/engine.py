@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
+from pathlib import Path
+from typing import Any
 
-from bot.content.loader import ContentHolder
-from bot.content.models import AdCheck
+from bot.content.loader import ContentHolder, check_content
+from bot.content.models import AdCheck, Content
+from bot.content.problems import Problem
 from bot.core.adcheck import AdChecker, build_ad_checker
 from bot.core.adcheckers import AdCheckers
 from bot.core.danger_phrases import DangerPhraseMatcher
@@ -47,6 +50,15 @@ def trained_once() -> TrainedOnce:
     """The session's ad checkers by rules (see TrainedOnce); tests get it through the
     `ad_checkers` fixture (tests/conftest.py)."""
     return TrainedOnce()
+
+
+def check_with_shared_model(
+    directory: Path, **options: Any
+) -> tuple[Content | None, list[Problem]]:
+    """`check_content(directory, **options)` with the session's ad checkers: the ad check's
+    sentence model (about 4 s of CPU) is trained once per distinct rules, not once per call;
+    rules a test edited still get their own training (TrainedOnce)."""
+    return check_content(directory, ad_checkers=AdCheckers(trained_once()), **options)
 
 
 @cache

@@ -26,6 +26,10 @@ from tests.helpers.fake_bot_api import (
 from tests.helpers.redis_server import free_port
 
 PSEUDONYM_KEY = "test-pseudonym-key"
+# The handoff poster's XREADGROUP block (seconds; the bot's default is 1.0): stopping a bot waits
+# for the read in progress to return, so a long block is a wait added to every test's stop. A
+# shorter one changes nothing else: an alert queued meanwhile is read at once either way.
+QUICK_READ_BLOCK = 0.05
 
 Bot = TypeVar("Bot", bound="RunningBot")
 
@@ -73,7 +77,7 @@ class RunningBot:
         self.checkin_options = checkin_options  # e.g. a fake clock and a short poll
         self._factory = engine_factory
         self._limiter = limiter
-        self.handoff_options = handoff_options
+        self.handoff_options = {"read_block": QUICK_READ_BLOCK, **(handoff_options or {})}
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
         self.glue: UpdatePipeline | None = None
