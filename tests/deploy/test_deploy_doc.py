@@ -124,9 +124,20 @@ def test_compose_bounds_every_service_log() -> None:
 
 
 def test_the_journal_retention_installed_is_the_one_documented() -> None:
+    """MaxRetentionSec deletes only closed journal files; the active one is closed after
+    MaxFileSec (journald's default: 1 month), so with MaxRetentionSec=14day alone an erased
+    person's lines lived ~6 weeks, not the 14 days the docs said. The bound the docs give is
+    the sum of both."""
     conf = (ROOT / "deploy" / "journald-safe-migration-bot.conf").read_text()
     (days,) = re.findall(r"^MaxRetentionSec=(\d+)day$", conf, re.M)
-    assert f"{days} days (`MaxRetentionSec={days}day`)" in section("Logs and their retention")
+    (file_days,) = re.findall(r"^MaxFileSec=(\d+)day$", conf, re.M)
+    bound = int(days) + int(file_days)
+    logs = section("Logs and their retention")
+    assert f"at most {bound} days: `MaxRetentionSec={days}day`" in logs
+    assert f"`MaxFileSec={file_days}day` closes the active file" in logs
+    assert f"at most {bound} days" in conf
+    assert f"(the bot's log lines hold keyed hashes) at most {bound} days" in DEPLOY
+    assert not re.search(r"\b(\d+) days \(`MaxRetentionSec", DEPLOY)  # the old claim
     assert "deploy/journald-safe-migration-bot.conf /etc/systemd/journald.conf.d/" in DEPLOY
 
 
