@@ -111,3 +111,26 @@ def test_the_bot_reads_its_facts_from_bot_facts_dir(
     assert holder.facts_dir == elsewhere / "facts"
     problems = [str(p) for p in holder.reload()]
     assert not [p for p in problems if "CANNOT be checked" in p]
+
+
+def directory_settings() -> set[str]:
+    """Settings naming a directory or file: a Path field of bot/config.py, or *_DIR/*_FILE."""
+    names = set()
+    for info in Settings.model_fields.values():
+        cls = info.annotation
+        assert isinstance(cls, type)
+        prefix = str(cls.model_config.get("env_prefix", ""))  # type: ignore[attr-defined]
+        for field, spec in cls.model_fields.items():  # type: ignore[attr-defined]
+            if "Path" in str(spec.annotation) or field.endswith(("_dir", "_file")):
+                names.add(f"{prefix}{field}".upper())
+    return names
+
+
+def test_no_directory_setting_is_set_empty_in_env_example() -> None:
+    """.env.example said to leave the data directories out of a production .env and had an
+    active `BOT_FACTS_DIR=`: copied as .env, compose's env_file and the unit's EnvironmentFile
+    put it over the image's and the unit's BOT_FACTS_DIR. A directory setting is shown
+    commented out, never as an active line."""
+    assert {"BOT_FACTS_DIR", "BOT_CONTENT_DIR", "NLU_DATA_DIR"} <= directory_settings()
+    active = re.findall(r"^([A-Z][A-Z0-9_]+)=", EXAMPLE.read_text(), re.M)
+    assert not set(active) & directory_settings(), set(active) & directory_settings()
