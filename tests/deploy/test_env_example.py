@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,15 +24,22 @@ def elsewhere(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return tmp_path
 
 
-def every_setting() -> set[str]:
-    """The environment name of every field of every settings class in bot/config.py."""
-    names = set()
+def setting_fields() -> dict[str, Any]:
+    """Environment name -> pydantic field, for every field of every settings class in
+    bot/config.py."""
+    fields = {}
     for info in Settings.model_fields.values():
         cls = info.annotation
         assert isinstance(cls, type)
         prefix = str(cls.model_config.get("env_prefix", ""))  # type: ignore[attr-defined]
-        names |= {f"{prefix}{field}".upper() for field in cls.model_fields}  # type: ignore[attr-defined]
-    return names
+        for field, spec in cls.model_fields.items():  # type: ignore[attr-defined]
+            fields[f"{prefix}{field}".upper()] = spec
+    return fields
+
+
+def every_setting() -> set[str]:
+    """The environment name of every field of every settings class in bot/config.py."""
+    return set(setting_fields())
 
 
 def documented() -> set[str]:
@@ -115,15 +123,8 @@ def test_the_bot_reads_its_facts_from_bot_facts_dir(
 
 def directory_settings() -> set[str]:
     """Settings naming a directory or file: a Path field of bot/config.py, or *_DIR/*_FILE."""
-    names = set()
-    for info in Settings.model_fields.values():
-        cls = info.annotation
-        assert isinstance(cls, type)
-        prefix = str(cls.model_config.get("env_prefix", ""))  # type: ignore[attr-defined]
-        for field, spec in cls.model_fields.items():  # type: ignore[attr-defined]
-            if "Path" in str(spec.annotation) or field.endswith(("_dir", "_file")):
-                names.add(f"{prefix}{field}".upper())
-    return names
+    return {name for name, spec in setting_fields().items()
+            if "Path" in str(spec.annotation) or name.endswith(("_DIR", "_FILE"))}
 
 
 def test_no_directory_setting_is_set_empty_in_env_example() -> None:
