@@ -199,3 +199,21 @@ def test_the_compose_file_follows_the_compose_specification() -> None:
         assert wrong != text
         with pytest.raises(ValueError):
             PyCompose.from_yaml(wrong)
+
+
+def test_compose_bot_drops_what_the_kubernetes_container_drops() -> None:
+    """The Kubernetes container drops all capabilities, forbids privilege escalation and
+    has a read-only root; compose's bot kept Docker's default capabilities."""
+    from tests.deploy.test_manifests import K8S, build, deployment
+
+    (container,) = deployment(build(K8S / "base"))["spec"]["template"]["spec"]["containers"]
+    k8s = container["securityContext"]
+    bot = compose()["services"]["bot"]
+    assert k8s["capabilities"]["drop"] == ["ALL"] and bot.get("cap_drop") == ["ALL"]
+    assert not bot.get("cap_add")
+    assert k8s["allowPrivilegeEscalation"] is False
+    assert "no-new-privileges:true" in bot["security_opt"]
+    assert k8s["readOnlyRootFilesystem"] is True and bot["read_only"] is True
+    deploy = " ".join((ROOT / "docs" / "DEPLOY.md").read_text().split())
+    assert "`cap_drop: [ALL]`" in deploy
+    assert "**Docker does not restart a container because it is unhealthy**" in deploy

@@ -124,9 +124,20 @@ def test_compose_bounds_every_service_log() -> None:
 
 
 def test_the_journal_retention_installed_is_the_one_documented() -> None:
+    """MaxRetentionSec deletes only closed journal files; the active one is closed after
+    MaxFileSec (journald's default: 1 month), so with MaxRetentionSec=14day alone an erased
+    person's lines lived ~6 weeks, not the 14 days the docs said. The bound the docs give is
+    the sum of both."""
     conf = (ROOT / "deploy" / "journald-safe-migration-bot.conf").read_text()
     (days,) = re.findall(r"^MaxRetentionSec=(\d+)day$", conf, re.M)
-    assert f"{days} days (`MaxRetentionSec={days}day`)" in section("Logs and their retention")
+    (file_days,) = re.findall(r"^MaxFileSec=(\d+)day$", conf, re.M)
+    bound = int(days) + int(file_days)
+    logs = section("Logs and their retention")
+    assert f"at most {bound} days: `MaxRetentionSec={days}day`" in logs
+    assert f"`MaxFileSec={file_days}day` closes the active file" in logs
+    assert f"at most {bound} days" in conf
+    assert f"(the bot's log lines hold keyed hashes) at most {bound} days" in DEPLOY
+    assert not re.search(r"\b(\d+) days \(`MaxRetentionSec", DEPLOY)  # the old claim
     assert "deploy/journald-safe-migration-bot.conf /etc/systemd/journald.conf.d/" in DEPLOY
 
 
@@ -222,3 +233,19 @@ def test_the_per_core_rate_is_the_one_the_cpu_figures_give() -> None:
     claim = re.search(r"one core handles roughly\s+(\d+)-(\d+) updates", capacity)
     assert claim, "the per-core claim"
     assert abs(int(claim.group(1)) - low) <= 5 and abs(int(claim.group(2)) - high) <= 5
+
+
+def test_the_systemd_walk_says_which_env_settings_and_how_to_edit_smbots_file() -> None:
+    """"fill it in as above" pointed at the compose step, whose REDIS_PASSWORD and
+    REDIS_MAXMEMORY only compose reads, and did not say how an admin edits a mode-600 file
+    that smbot owns."""
+    from tests.deploy.test_env_example import SCRIPT_SETTINGS, every_setting
+
+    systemd = section("A small server with systemd")
+    assert "as above" not in systemd
+    text = " ".join(line.strip().lstrip("# ") for line in systemd.splitlines())
+    (named,) = re.findall(r"Fill in \.env: (.*?) as in step", text)
+    names = set(re.findall(r"\b[A-Z][A-Z0-9_]{3,}\b", named))
+    assert names and names <= every_setting() and not names & SCRIPT_SETTINGS, names
+    assert "sudoedit -u smbot .env" in systemd
+    assert re.search(r"\| sudo -u smbot scripts/set-env\.sh \.env [A-Z_]+", systemd)

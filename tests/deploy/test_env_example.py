@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,15 +24,22 @@ def elsewhere(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return tmp_path
 
 
-def every_setting() -> set[str]:
-    """The environment name of every field of every settings class in bot/config.py."""
-    names = set()
+def setting_fields() -> dict[str, Any]:
+    """Environment name -> pydantic field, for every field of every settings class in
+    bot/config.py."""
+    fields = {}
     for info in Settings.model_fields.values():
         cls = info.annotation
         assert isinstance(cls, type)
         prefix = str(cls.model_config.get("env_prefix", ""))  # type: ignore[attr-defined]
-        names |= {f"{prefix}{field}".upper() for field in cls.model_fields}  # type: ignore[attr-defined]
-    return names
+        for field, spec in cls.model_fields.items():  # type: ignore[attr-defined]
+            fields[f"{prefix}{field}".upper()] = spec
+    return fields
+
+
+def every_setting() -> set[str]:
+    """The environment name of every field of every settings class in bot/config.py."""
+    return set(setting_fields())
 
 
 def documented() -> set[str]:
@@ -111,3 +119,19 @@ def test_the_bot_reads_its_facts_from_bot_facts_dir(
     assert holder.facts_dir == elsewhere / "facts"
     problems = [str(p) for p in holder.reload()]
     assert not [p for p in problems if "CANNOT be checked" in p]
+
+
+def directory_settings() -> set[str]:
+    """Settings naming a directory or file: a Path field of bot/config.py, or *_DIR/*_FILE."""
+    return {name for name, spec in setting_fields().items()
+            if "Path" in str(spec.annotation) or name.endswith(("_DIR", "_FILE"))}
+
+
+def test_no_directory_setting_is_set_empty_in_env_example() -> None:
+    """.env.example said to leave the data directories out of a production .env and had an
+    active `BOT_FACTS_DIR=`: copied as .env, compose's env_file and the unit's EnvironmentFile
+    put it over the image's and the unit's BOT_FACTS_DIR. A directory setting is shown
+    commented out, never as an active line."""
+    assert {"BOT_FACTS_DIR", "BOT_CONTENT_DIR", "NLU_DATA_DIR"} <= directory_settings()
+    active = re.findall(r"^([A-Z][A-Z0-9_]+)=", EXAMPLE.read_text(), re.M)
+    assert not set(active) & directory_settings(), set(active) & directory_settings()

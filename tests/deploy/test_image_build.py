@@ -104,7 +104,7 @@ def test_every_runtime_dependency_is_pinned_in_the_production_constraints() -> N
     pins = {}
     for line in (ROOT / "constraints.txt").read_text().splitlines():
         if line and not line.startswith("#"):
-            name, _, version = line.partition("==")
+            name, _, version = line.partition(";")[0].strip().partition("==")
             assert version, f"not pinned with ==: {line}"
             pins[canonicalize_name(name)] = Version(version)
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
