@@ -23,7 +23,8 @@ class PayFinder:
         # "90 000 крон" in an ad about Czechia: a shared word, read by the country named.
         self._shared = {
             normalize(word): [
-                (code, re.compile(fold(country), _FLAGS)) for code, country in shared.countries.items()
+                (code, re.compile(fold(country), _FLAGS))
+                for code, country in shared.countries.items()
             ]
             for shared in salary.shared
             for word in shared.words
