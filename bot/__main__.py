@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     ad_eval.add_argument("--data", default=None, help="the same as FILE (kept for old scripts)")
     ad_eval.add_argument("--content", default=None, help="content directory")
+    ad_eval.add_argument(
+        "--leave-set-out", action="store_true",
+        help="train the sentence model without the sentences taken from FILE's ads")
     ad_cv = adcheck_sub.add_parser(
         "cv", help="the sentence model's thresholds by cross-validation on the development ads")
     ad_cv.add_argument("files", nargs="*", help="labelled ads (default: the four development sets)")

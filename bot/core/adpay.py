@@ -20,8 +20,17 @@ class PayFinder:
 
     def __init__(self, salary: AdSalary) -> None:
         self._limits = salary
+        # "90 000 крон" in an ad about Czechia: a shared word, read by the country named.
+        self._shared = {
+            normalize(word): [
+                (code, re.compile(fold(country), _FLAGS))
+                for code, country in shared.countries.items()
+            ]
+            for shared in salary.shared
+            for word in shared.words
+        }
         aliases = sorted(
-            (alias for names in salary.currencies.values() for alias in names),
+            [alias for names in salary.currencies.values() for alias in names] + list(self._shared),
             key=len,
             reverse=True,
         )
@@ -62,7 +71,8 @@ class PayFinder:
     def figure(self, low: str) -> Span | None:
         """The first pay figure written with its currency ("3000$", "€ 25"), if any."""
         for match in self.pattern.finditer(low):
-            if (match.group("pre") or match.group("post")) in self._alias:
+            alias = match.group("pre") or match.group("post")
+            if alias in self._alias or alias in self._shared:
                 return Span(match.start(), match.end())
         return None
 
@@ -74,7 +84,7 @@ class PayFinder:
             alias = match.group("pre") or match.group("post")
             if not alias:
                 continue
-            code = self._alias.get(alias)
+            code = self._alias.get(alias) or self._country_currency(alias, low)
             if code is None:
                 continue
             amount = _amount(match.group("high") or match.group("low"))
@@ -91,6 +101,13 @@ class PayFinder:
             if limit is not None and amount >= limit:
                 spans.append(Span(match.start(), match.end()))
         return spans
+
+
+    def _country_currency(self, alias: str, low: str) -> str | None:
+        """The currency a shared word (`salary.shared`) means in the ad `low`: that of the one
+        country the ad names; None when it names none or several."""
+        codes = {code for code, country in self._shared.get(alias, []) if country.search(low)}
+        return codes.pop() if len(codes) == 1 else None
 
 
 def _alternatives(words: list[str]) -> str:

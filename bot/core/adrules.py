@@ -181,7 +181,9 @@ class AdRules:
     def _rule_spans(self, rule: _Rule, ruleset: _RuleSet, low: str) -> list[Span]:
         """The spans of one reading of the ad that raise `rule` by its words, each with the
         first span that meets its requirement (pay figures: `_pay_spans`)."""
-        spans = list(_spans(rule.patterns, low))
+        # A rule's words sit on one line: "плаціць працадаўца\n• Медагляд" and "pays the
+        # fee\n- 185 Kč" are two bullet points, not a payment (adcheck10).
+        spans = [s for s in _spans(rule.patterns, low) if "\n" not in low[s.start : s.end]]
         if rule.rule.negatable:
             spans = [s for s in spans if not _negated(ruleset, low, s)]
         # A sentence rule has its own `unless` for the whole sentence: "we pay the airfare and

@@ -133,6 +133,17 @@ def _cyrillize(word: str) -> str:
 # сбора → паспорт"), or at ".", "!", "?", "…" before a space: "3.000 €" and "ул.Ленина" stay
 # whole. Bullets and list marks at a line's start are not part of it.
 _SENTENCE_BREAK = re.compile(r"\n|;|[→⟶➔➜]|[.!?…]+(?=\s)")
+# Nor does the "." of a short abbreviation: of an address before anything on its line ("пр.
+# Незалежнасці 00, оф. 0", "ul. Przykładowa"), of another before a word in lower case or a
+# figure ("120–145 тыс. руб./мес"; adcheck10: "Оплата: 120–145 тыс." alone read as a fee).
+_ADDRESS_ABBREVIATION = re.compile(
+    r"(?<!\w)(?:ул|вул|пр|просп|пл|г|д|оф|кв|тел|ul|al|pl|nr|tel)\.$"
+)
+_ABBREVIATION = re.compile(
+    r"(?<!\w)(?:тыс|млн|руб|мес|ч|мин|напр|см|зл|долл|e\.g|i\.e|incl|approx|ca)\.$"
+)
+_LOWER_NEXT = re.compile(r"[ \t]+[a-zа-яёіў\d]")
+_SAME_LINE_NEXT = re.compile(r"[ \t]+\S")
 _BULLET = re.compile(r"[\s\-–—•*·▪►●○◦✅✔☑️➡→🔹🔸📌👉⭐✨🔥❗‼]+")
 
 
@@ -141,7 +152,8 @@ def sentence_spans(text: str) -> list[Span]:
     surrounding spaces; empty pieces are left out."""
     spans: list[Span] = []
     start = 0
-    for end in [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]:
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text) if not _abbreviation(text, m)]
+    for end in [*breaks, len(text)]:
         piece_start = start
         bullet = _BULLET.match(text, piece_start, end)
         if bullet is not None:
@@ -153,6 +165,17 @@ def sentence_spans(text: str) -> list[Span]:
             spans.append(Span(piece_start, piece_end))
         start = end
     return spans
+
+
+def _abbreviation(text: str, found: re.Match[str]) -> bool:
+    """True when the break `found` is the dot of an abbreviation inside a sentence."""
+    if found.group() != ".":
+        return False
+    before = text[max(0, found.start() - 7) : found.end()].lower()
+    if _ADDRESS_ABBREVIATION.search(before):
+        return _SAME_LINE_NEXT.match(text, found.end()) is not None
+    lower_next = _LOWER_NEXT.match(text, found.end()) is not None
+    return lower_next and _ABBREVIATION.search(before) is not None
 
 
 def sentence_bounds(text: str, span: Span, room: int) -> tuple[int, int]:

@@ -10,8 +10,9 @@ from bot.__main__ import main as bot_main
 from bot.content.loader import ContentHolder
 from bot.content.models import AdCheck
 from bot.core.adcheck import AdChecker, quote
-from bot.core.adcheck_eval import evaluate, read_ads
+from bot.core.adcheck_eval import checker_without_set, evaluate, read_ads
 from bot.core.adcheckers import AdCheckers
+from tests.helpers.engine import shared_ad_checkers
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ads.yaml"
 # All development data: the rules were changed while looking at each of these files (both
@@ -127,3 +128,25 @@ def test_eval_says_so_when_the_file_is_not_labelled_ads(
     assert bot_main(["adcheck", "eval", str(path)]) == 2
     assert "cannot read the labelled ads" in capsys.readouterr().out
     assert bot_main(["adcheck", "eval", str(tmp_path / "missing.yaml")]) == 2
+
+
+def test_leave_set_out_trains_the_model_without_that_sets_sentences(
+    content_holder: ContentHolder,
+) -> None:
+    """`adcheck eval FILE --leave-set-out` (adcheck10): the sentences `derive` took from FILE's
+    ads are not learnt, so each scores lower than in the model the bot runs."""
+    rules = content_holder.content.ad_check
+    assert rules is not None
+    taken = [s for s in rules.training if (s.source or "").startswith("ads.yaml#") and s.flags]
+    assert taken
+    full = shared_ad_checkers().for_content(content_holder.content)
+    left_out = checker_without_set(rules, "ads.yaml")
+    assert full is not None and full.model is not None and left_out.model is not None
+    order = [flag.id for flag in rules.flags]
+    lower = 0
+    for sentence in taken[:20]:
+        flag = order.index(sentence.flags[0])
+        with_it = full.evidence(sentence.text).probabilities[:, flag].max()
+        without = left_out.evidence(sentence.text).probabilities[:, flag].max()
+        lower += without < with_it
+    assert lower >= 15

@@ -57,6 +57,14 @@ class AdFlagRule(Strict):
     honest: dict[Language, list[str]] = Field(default_factory=dict)
 
 
+class AdSharedCurrency(Strict):
+    """A currency word several currencies share ("крон": Czech, Swedish, Norwegian or Danish
+    crowns), read as the currency of the one country the ad names."""
+
+    words: list[str]  # how ads write it ("крон", "kron", "crowns")
+    countries: dict[str, str]  # currency code -> a regex for its country ("чех|чэх|czech")
+
+
 class AdSalary(Strict):
     """Pay figures that are far above normal for unskilled work (editors' limits, per currency)."""
 
@@ -74,6 +82,9 @@ class AdSalary(Strict):
     season_words: list[str] = Field(default_factory=list)
     # Between a figure and its period: "4 800 € нетто в месяц", "£600 net a week".
     qualifier_words: list[str] = Field(default_factory=list)
+    # Words that name no one currency alone; an ad naming none or several of their countries
+    # has none of them.
+    shared: list[AdSharedCurrency] = Field(default_factory=list)
 
 
 class AdRecognise(Strict):
