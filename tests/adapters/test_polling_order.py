@@ -33,8 +33,6 @@ async def answers_one_by_one(bot: RunningBot, api: FakeBotAPI, user_id: int) -> 
     return texts
 
 
-@pytest.mark.xfail(strict=True, reason="the per-person order is off in polling: it held a danger "
-                   "message behind an earlier update whose send hung (test_delivery_failures)")
 async def test_a_batch_is_answered_in_order_per_person(
     framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
     running: Start, engine_factory: EngineFactory,
