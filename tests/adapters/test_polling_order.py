@@ -3,23 +3,31 @@ different people still run at once (both adapters, fake Bot API over real HTTP, 
 
 The ops tester's case: after a restart `/start` and an at-risk message came in one batch and the
 at-risk message was answered first (emergency numbers and the consent question before the
-greeting with its privacy note). Not so yet: the per-person order held a danger message behind
-a hung send and was taken out (README "Rate limit, edits and delivery").
+greeting with its privacy note). Danger still comes first: a danger message behind an earlier
+update whose send hangs gets the emergency numbers at once, and the rest of its answer in its
+turn (the first per-person order, commit d4edd44, held it behind the hang).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from collections.abc import Awaitable, Callable
 
 import pytest
 from redis.asyncio import Redis
 
+from bot.adapters.telegram.person_order import PersonOrder
 from bot.adapters.telegram.runner import EngineFactory
 from tests.helpers.fake_bot_api import FakeBotAPI, message_update, user
 from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person, RunningBot, make_settings
 
 AT_RISK = "у меня забрали паспорт и не отдают"
+DANGER = "меня бьют, помогите"
+NUMBERS = "112"
+HUNG_BUDGET = 4.0  # s: the hung send is abandoned then (PTB's read timeout is 5 s)
 SEQUENCE = ["/start", AT_RISK, "/help", "спасибо"]
 Start = Callable[..., Awaitable[RunningBot]]
 
@@ -56,3 +64,120 @@ async def test_a_batch_is_answered_in_order_per_person(
     for person in (alone, first, second):
         got = [call.text for call in fake_api.calls_to("sendMessage", person)]
         assert got == expected  # in order, nothing lost or doubled
+
+
+@pytest.fixture
+async def short_budget_bot(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> RunningBot:
+    """The bot polling on `framework` (a flushed Redis) whose sends are given up after
+    HUNG_BUDGET."""
+    settings = make_settings(fake_api, framework, redis_server.url, rate_limit=100,
+                             send_budget_s=HUNG_BUDGET)
+    return await running(settings, engine_factory)
+
+
+async def hung_help(bot: RunningBot, api: FakeBotAPI, user_id: int) -> tuple[Person, int]:
+    """A person after /start sends /help, whose reply's send hangs (until the budget ends it);
+    returns once that send is in hand, with the calls' mark from before it."""
+    person = Person(bot, api, user_id, "ru")
+    await person.say("/start")
+    api.hang("sendMessage", chat_id=person.chat_id, when=lambda p: NUMBERS not in str(p["text"]))
+    mark = len(api.calls)
+    await api.push(message_update(api, person.user, text="/help"))
+    await api.wait_calls("sendMessage", 1, person.chat_id, since=mark)
+    return person, mark
+
+
+async def test_a_danger_message_behind_a_hung_send_gets_the_numbers_at_once_then_its_turn(
+    short_budget_bot: RunningBot, fake_api: FakeBotAPI,
+) -> None:
+    bot = short_budget_bot
+    person, mark = await hung_help(bot, fake_api, 5401)
+
+    await fake_api.push(message_update(fake_api, person.user, text=DANGER))
+    await fake_api.wait_calls("sendMessage", 2, person.chat_id, since=mark)
+    await bot.settle()
+    await fake_api.quiet()
+
+    calls = fake_api.calls_to("sendMessage", person.chat_id, since=mark)
+    help_text = calls[0].text
+    # At once: the numbers alone, while /help's send hung, before its reply was sent again.
+    assert NUMBERS in calls[1].text and help_text not in calls[1].text
+    # Then its turn, after /help's: the rest of the answer (the country question), the numbers
+    # not a second time; /help's reply not lost.
+    rest = [call.text for call in calls[2:] if call.text != help_text]
+    assert rest and all(NUMBERS not in text for text in rest)
+    await fake_api.wait_chat(person.chat_id, lambda calls: [
+        call.text for call in calls].count(help_text) == 2)  # sent again outside the lock
+
+
+async def test_other_people_are_answered_while_ones_send_hangs(
+    short_budget_bot: RunningBot, fake_api: FakeBotAPI,
+) -> None:
+    bot = short_budget_bot
+    stuck, _ = await hung_help(bot, fake_api, 5501)
+    mark = len(fake_api.calls)
+    await fake_api.push(message_update(fake_api, stuck.user, text="спасибо"))  # waits its turn
+    other = Person(bot, fake_api, 5502, "ru")
+
+    await fake_api.push(message_update(fake_api, other.user, text="/start"))
+    await fake_api.wait_calls("sendMessage", 1, other.chat_id, since=mark)
+
+    # Answered before the stuck person's next update had its turn.
+    assert not fake_api.calls_to("sendMessage", stuck.chat_id, since=mark)
+    await bot.settle()
+    assert fake_api.calls_to("sendMessage", stuck.chat_id, since=mark)  # its turn came
+
+
+async def test_an_update_released_before_its_turn_does_not_let_a_later_one_overtake() -> None:
+    order = PersonOrder()
+    seen: list[str] = []
+    release = asyncio.Event()
+
+    async def update(update_id: int, name: str, *, drop: bool = False) -> None:
+        with order.claimed(7, update_id):
+            if drop:
+                return  # e.g. a redelivery: released without waiting for its turn
+            await order.wait(update_id)
+            if name == "first":
+                await release.wait()
+            seen.append(name)
+
+    first = asyncio.create_task(update(1, "first"))
+    dropped = asyncio.create_task(update(2, "dropped", drop=True))
+    third = asyncio.create_task(update(3, "third"))
+    await dropped
+    await asyncio.sleep(0.05)
+    assert seen == []  # the third still waits for the first
+    release.set()
+    await asyncio.gather(first, third)
+    assert seen == ["first", "third"] and len(order) == 0
+
+
+async def test_a_turn_that_never_ends_holds_the_next_one_only_for_the_wait(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    order = PersonOrder(wait=0.05)  # as the person's lock: an update stuck for good
+    seen: list[str] = []
+
+    async def never_ends() -> None:
+        with order.claimed(9, 1):
+            await asyncio.Event().wait()
+
+    async def next_words() -> None:
+        with order.claimed(9, 2):
+            assert not await order.wait(2, within=0.0)  # not its turn yet
+            await order.wait(2)
+            seen.append("answered")
+
+    hanging = asyncio.create_task(never_ends())
+    await asyncio.sleep(0)
+    with caplog.at_level(logging.WARNING):
+        await asyncio.wait_for(next_words(), 30)
+    assert seen == ["answered"] and "the next one goes ahead" in caplog.text
+    hanging.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await hanging
+    assert len(order) == 0
