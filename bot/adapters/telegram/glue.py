@@ -23,6 +23,7 @@ from typing import Any
 from bot.adapters.telegram.admission import Admission, DangerCheck
 from bot.adapters.telegram.answering import Answering, Engine
 from bot.adapters.telegram.budget import SendBudget, log_failure
+from bot.adapters.telegram.danger_first import NumbersFirst
 from bot.adapters.telegram.handling_limit import HandlingLimit
 from bot.adapters.telegram.in_hand import InHand
 from bot.adapters.telegram.locks import PersonLocks
@@ -94,6 +95,8 @@ class UpdatePipeline:
         # Default: two send budgets, within the lock's default wait (lease + 2 budgets).
         self._limit = HandlingLimit(handling_limit or 2 * send_budget, self._metrics)
         self._in_hand = InHand()
+        self._numbers = NumbersFirst(engine=engine, replies=self._replies, state=state,
+                                     send_budget=send_budget)
         self._rest = AnswerRest(in_hand=self._in_hand, locks=self._locks, limit=self._limit,
                                 flood_wait=flood_wait)
         # Update ids taken up from a dead replica's inbox (the webhook server adds them): for
@@ -168,7 +171,7 @@ class UpdatePipeline:
             return  # a redelivery (Telegram did not see our 200 in time), or nothing to say
         left, sent = handled
         if isinstance(left, Redo) and sent is None and self._admission.shows_danger(data):
-            sent = await self._numbers_first(data, user_key)
+            sent = await self._numbers.now(data, user_key)  # cut before its answer was made
         await self._finish(left, data, user_key, sent)
 
     async def _in_turn(self, data: TgInput, user_key: str
@@ -181,29 +184,18 @@ class UpdatePipeline:
                 return await self._limit.run("resume", partial(self._resume, data, user_key)), None
         if verdict != "go":
             return None
-        sent = None
-        if self._admission.shows_danger(data) and not await self._order.wait(
-                data.update_id, within=self._order.danger_wait):
-            # Danger first: the person's earlier update is stuck (or slow), the numbers now.
-            sent = await self._numbers_first(data, user_key)
-        await self._order.wait(data.update_id)
-        async with self._locks.hold(user_key):
-            return await self._limit.run("answer", partial(self._serve, data, user_key,
-                                                           sent=sent)), sent
-
-    async def _numbers_first(self, data: TgInput, user_key: str) -> Reply | None:
-        """A message that shows danger, cut before its answer was made or waiting behind the
-        person's stuck earlier update: the emergency numbers now, from the content alone (the
-        reply sent, None when it failed); the whole answer follows when it is handled."""
+        # Danger first: not taken up soon (an earlier update stuck), the numbers go out now.
+        timer = (self._numbers.unless_taken_up(data, user_key)
+                 if self._admission.shows_danger(data) else None)
         try:
-            reply = self._engine.emergency_reply(data.language_code)
-            sent = await self._replies.deliver(data.chat_id, [reply],
-                                               SendBudget(self._send_budget))
-            await self._state.remember(user_key, sent)
-        except Exception as exc:
-            log_failure("emergency numbers ahead of the answer", exc)
-            return None
-        return reply if sent else None
+            await self._order.wait(data.update_id)
+            async with self._locks.hold(user_key):
+                sent = None if timer is None else await timer.taken_up()
+                return await self._limit.run("answer", partial(self._serve, data, user_key,
+                                                               sent=sent)), sent
+        finally:
+            if timer is not None:
+                timer.abandon()
 
     async def _finish(self, left: Left | None, data: TgInput, user_key: str,
                       sent: Reply | None = None) -> None:

@@ -9,10 +9,9 @@ wait for the lock alone. A turn ends when the update's handling under the lock e
 lock is released: what a cut handling left is tried later outside both (`rest.py`), so a
 stuck send holds the person's next update no longer than it holds the lock.
 
-Danger first: a message that shows danger waits for its turn `danger_wait` seconds at most;
-then the pipeline sends the emergency numbers at once and the message waits on for its turn.
-State is per process and in memory: an entry lives only while its update is in hand (raw
-Telegram ids, never logged).
+Danger first: a message that shows danger and is not taken up soon gets the emergency numbers
+at once (`danger_first.py`), then waits on for its turn. State is per process and in memory:
+an entry lives only while its update is in hand (raw Telegram ids, never logged).
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ from dataclasses import dataclass
 
 log = logging.getLogger("bot.adapters.telegram.glue")  # the name operators grep for
 WAIT_S = 60.0  # as PersonLocks' default wait
-DANGER_WAIT_S = 2.0  # a danger message waits this long for its turn, then the numbers go out
 
 
 @dataclass(slots=True)
@@ -48,9 +46,8 @@ class PersonOrder:
     does, so a later update never overtakes an earlier one.
     """
 
-    def __init__(self, wait: float = WAIT_S, danger_wait: float = DANGER_WAIT_S) -> None:
+    def __init__(self, wait: float = WAIT_S) -> None:
         self._wait = wait
-        self.danger_wait = danger_wait
         self._tails: dict[int, asyncio.Future[None]] = {}  # chat -> end of its last turn
         self._turns: dict[int, Turn] = {}  # update_id -> its turn, while in hand
 
@@ -72,24 +69,19 @@ class PersonOrder:
         finally:
             self.release(update_id)
 
-    async def wait(self, update_id: int, within: float | None = None) -> bool:
-        """Wait for the update's turn: True once it came (at once without a turn), False when
-        `within` seconds passed first (the turn is kept: wait again)."""
+    async def wait(self, update_id: int) -> None:
+        """Wait for the update's turn (at once without one: webhook, or not a private chat)."""
         turn = self._turns.get(update_id)
         if turn is None or turn.previous is None or turn.previous.done():
-            return True
+            return
         left = turn.deadline - asyncio.get_running_loop().time()
         try:
-            # shield: a cancelled or timed-out wait must not end the turn before it.
-            await asyncio.wait_for(asyncio.shield(turn.previous), max(
-                0.0, left if within is None else min(left, within)))
+            # shield: a cancelled wait must not end the turn before it.
+            await asyncio.wait_for(asyncio.shield(turn.previous), max(0.0, left))
         except TimeoutError:
-            if within is not None and within < left:
-                return False
             log.warning("a person's earlier update is still in hand after %.0f s: the next one "
                         "goes ahead", self._wait)
             turn.previous = None  # given up on: this turn ends when it ends
-        return True
 
     def release(self, update_id: int) -> None:
         """The update's turn is over (its handling under the lock ended); idempotent."""
