@@ -12,22 +12,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 from collections.abc import Awaitable, Callable
 
+import aiohttp
 import pytest
 from redis.asyncio import Redis
 
 from bot.adapters.telegram.person_order import PersonOrder
 from bot.adapters.telegram.runner import EngineFactory
 from tests.helpers.fake_bot_api import FakeBotAPI, message_update, user
-from tests.helpers.redis_server import RedisServer
+from tests.helpers.redis_server import RedisServer, free_port
 from tests.helpers.telegram_bot import Person, RunningBot, make_settings
 
 AT_RISK = "у меня забрали паспорт и не отдают"
 DANGER = "меня бьют, помогите"
 NUMBERS = "112"
 HUNG_BUDGET = 4.0  # s: the hung send is abandoned then (PTB's read timeout is 5 s)
+SECRET = "webhook-secret_123"
 SEQUENCE = ["/start", AT_RISK, "/help", "спасибо"]
 Start = Callable[..., Awaitable[RunningBot]]
 
@@ -90,18 +93,14 @@ async def hung_help(bot: RunningBot, api: FakeBotAPI, user_id: int) -> tuple[Per
     return person, mark
 
 
-async def test_a_danger_message_behind_a_hung_send_gets_the_numbers_at_once_then_its_turn(
-    short_budget_bot: RunningBot, fake_api: FakeBotAPI,
-) -> None:
-    bot = short_budget_bot
-    person, mark = await hung_help(bot, fake_api, 5401)
-
-    await fake_api.push(message_update(fake_api, person.user, text=DANGER))
-    await fake_api.wait_calls("sendMessage", 2, person.chat_id, since=mark)
+async def numbers_then_its_turn(bot: RunningBot, api: FakeBotAPI, chat_id: int,
+                                mark: int) -> None:
+    """What a danger message behind /help's hung reply (sent since `mark`) must get."""
+    await api.wait_calls("sendMessage", 2, chat_id, since=mark)
     await bot.settle()
-    await fake_api.quiet()
+    await api.quiet()
 
-    calls = fake_api.calls_to("sendMessage", person.chat_id, since=mark)
+    calls = api.calls_to("sendMessage", chat_id, since=mark)
     help_text = calls[0].text
     # At once: the numbers alone, while /help's send hung, before its reply was sent again.
     assert NUMBERS in calls[1].text and help_text not in calls[1].text
@@ -109,8 +108,51 @@ async def test_a_danger_message_behind_a_hung_send_gets_the_numbers_at_once_then
     # not a second time; /help's reply not lost.
     rest = [call.text for call in calls[2:] if call.text != help_text]
     assert rest and all(NUMBERS not in text for text in rest)
-    await fake_api.wait_chat(person.chat_id, lambda calls: [
+    await api.wait_chat(chat_id, lambda calls: [
         call.text for call in calls].count(help_text) == 2)  # sent again outside the lock
+
+
+async def test_a_danger_message_behind_a_hung_send_gets_the_numbers_at_once_then_its_turn(
+    short_budget_bot: RunningBot, fake_api: FakeBotAPI,
+) -> None:
+    person, mark = await hung_help(short_budget_bot, fake_api, 5401)
+
+    await fake_api.push(message_update(fake_api, person.user, text=DANGER))
+
+    await numbers_then_its_turn(short_budget_bot, fake_api, person.chat_id, mark)
+
+
+async def test_in_a_webhook_replica_too_a_danger_message_behind_a_hung_send_gets_the_numbers(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """Webhook mode has no turns, the person's lock alone orders: the same danger first."""
+    port = free_port()
+    settings = make_settings(fake_api, framework, redis_server.url, mode="webhook",
+                             webhook_url="https://bot.example.org/tg/hook", webhook_port=port,
+                             webhook_secret=SECRET, rate_limit=100, send_budget_s=HUNG_BUDGET)
+    bot = await running(settings, engine_factory)
+    sender, update_ids = user(5451), itertools.count(7000)
+
+    async def post(text: str) -> None:
+        headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        update = {"update_id": next(update_ids), **message_update(fake_api, sender, text=text)}
+        async with aiohttp.ClientSession() as http, http.post(
+                f"http://127.0.0.1:{port}/tg/hook", json=update, headers=headers) as response:
+            assert response.status == 200
+
+    await post("/start")
+    await fake_api.wait_calls("sendMessage", 1, sender["id"])
+    await bot.settle()
+    fake_api.hang("sendMessage", chat_id=sender["id"],
+                  when=lambda p: NUMBERS not in str(p["text"]))
+    mark = len(fake_api.calls)
+    await post("/help")
+    await fake_api.wait_calls("sendMessage", 1, sender["id"], since=mark)
+
+    await post(DANGER)
+
+    await numbers_then_its_turn(bot, fake_api, sender["id"], mark)
 
 
 async def test_other_people_are_answered_while_ones_send_hangs(
