@@ -2,8 +2,10 @@
 
 For a person's private chat, in this order: de-duplication; an edit whose text did not change
 is dropped; the danger-phrase layer; the rate limit (skipped by a message that shows risk, a
-wait otherwise, a drop only past `max_delay`); then, under the person's lock (across
-replicas), the open case or the engine. What must not be lost is done before anything can
+wait otherwise, a drop only past `max_delay`); when polling, the update's turn after the
+person's earlier ones (`person_order.py`); then, under the person's lock (across replicas),
+the open case or the engine. A message that shows risk and is not taken up soon gets the
+emergency numbers at once (`danger_first.py`). What must not be lost is done before anything can
 fail: the operator alert is queued and an erasure done before the first reply is attempted,
 and every Bot API call of one update shares one time budget, so a stuck send never holds the
 person's next message for longer than that; the whole handling under the lock has a limit too
