@@ -12,6 +12,7 @@ before its answer was made (`handling_limit.py`).
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from bot.adapters.telegram.answering import Engine
 from bot.adapters.telegram.budget import SendBudget, log_failure
@@ -20,6 +21,7 @@ from bot.adapters.telegram.state import ChatState
 from bot.adapters.telegram.updates import TgInput
 from bot.core.events import Reply
 
+log = logging.getLogger("bot.adapters.telegram.glue")  # the name operators grep for
 DANGER_WAIT_S = 2.0  # a danger message waits this long to be taken up, then the numbers go out
 
 
@@ -34,6 +36,8 @@ class NumbersTimer:
                      wait: float) -> Reply | None:
         await asyncio.sleep(wait)
         self._sending = True
+        log.info("a danger message not taken up within %.0f s (the person's earlier update in "
+                 "hand): the emergency numbers go out ahead of its answer", wait)
         return await numbers.now(data, user_key)
 
     async def taken_up(self) -> Reply | None:
