@@ -3,23 +3,34 @@ different people still run at once (both adapters, fake Bot API over real HTTP, 
 
 The ops tester's case: after a restart `/start` and an at-risk message came in one batch and the
 at-risk message was answered first (emergency numbers and the consent question before the
-greeting with its privacy note). Not so yet: the per-person order held a danger message behind
-a hung send and was taken out (README "Rate limit, edits and delivery").
+greeting with its privacy note). Danger still comes first: a danger message behind an earlier
+update whose send hangs gets the emergency numbers at once, and the rest of its answer in its
+turn (the first per-person order, commit d4edd44, held it behind the hang).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import itertools
+import logging
 from collections.abc import Awaitable, Callable
 
+import aiohttp
 import pytest
 from redis.asyncio import Redis
 
+from bot.adapters.telegram.person_order import PersonOrder
 from bot.adapters.telegram.runner import EngineFactory
 from tests.helpers.fake_bot_api import FakeBotAPI, message_update, user
-from tests.helpers.redis_server import RedisServer
+from tests.helpers.redis_server import RedisServer, free_port
 from tests.helpers.telegram_bot import Person, RunningBot, make_settings
 
 AT_RISK = "у меня забрали паспорт и не отдают"
+DANGER = "меня бьют, помогите"
+NUMBERS = "112"
+HUNG_BUDGET = 4.0  # s: the hung send is abandoned then (PTB's read timeout is 5 s)
+SECRET = "webhook-secret_123"
 SEQUENCE = ["/start", AT_RISK, "/help", "спасибо"]
 Start = Callable[..., Awaitable[RunningBot]]
 
@@ -33,8 +44,6 @@ async def answers_one_by_one(bot: RunningBot, api: FakeBotAPI, user_id: int) -> 
     return texts
 
 
-@pytest.mark.xfail(strict=True, reason="the per-person order is off in polling: it held a danger "
-                   "message behind an earlier update whose send hung (test_delivery_failures)")
 async def test_a_batch_is_answered_in_order_per_person(
     framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
     running: Start, engine_factory: EngineFactory,
@@ -58,3 +67,158 @@ async def test_a_batch_is_answered_in_order_per_person(
     for person in (alone, first, second):
         got = [call.text for call in fake_api.calls_to("sendMessage", person)]
         assert got == expected  # in order, nothing lost or doubled
+
+
+@pytest.fixture
+async def short_budget_bot(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> RunningBot:
+    """The bot polling on `framework` (a flushed Redis) whose sends are given up after
+    HUNG_BUDGET."""
+    settings = make_settings(fake_api, framework, redis_server.url, rate_limit=100,
+                             send_budget_s=HUNG_BUDGET)
+    return await running(settings, engine_factory)
+
+
+async def hung_help(bot: RunningBot, api: FakeBotAPI, user_id: int) -> tuple[Person, int]:
+    """A person after /start sends /help, whose reply's send hangs (until the budget ends it);
+    returns once that send is in hand, with the calls' mark from before it."""
+    person = Person(bot, api, user_id, "ru")
+    await person.say("/start")
+    api.hang("sendMessage", chat_id=person.chat_id, when=lambda p: NUMBERS not in str(p["text"]))
+    mark = len(api.calls)
+    await api.push(message_update(api, person.user, text="/help"))
+    await api.wait_calls("sendMessage", 1, person.chat_id, since=mark)
+    return person, mark
+
+
+async def numbers_then_its_turn(bot: RunningBot, api: FakeBotAPI, chat_id: int,
+                                mark: int) -> None:
+    """What a danger message behind /help's hung reply (sent since `mark`) must get."""
+    await api.wait_calls("sendMessage", 2, chat_id, since=mark)
+    await bot.settle()
+    await api.quiet()
+
+    calls = api.calls_to("sendMessage", chat_id, since=mark)
+    help_text = calls[0].text
+    # At once: the numbers alone, while /help's send hung, before its reply was sent again.
+    assert NUMBERS in calls[1].text and help_text not in calls[1].text
+    # Then its turn, after /help's: the rest of the answer (the country question), the numbers
+    # not a second time; /help's reply not lost.
+    rest = [call.text for call in calls[2:] if call.text != help_text]
+    assert rest and all(NUMBERS not in text for text in rest)
+    await api.wait_chat(chat_id, lambda calls: [
+        call.text for call in calls].count(help_text) == 2)  # sent again outside the lock
+
+
+async def test_a_danger_message_behind_a_hung_send_gets_the_numbers_at_once_then_its_turn(
+    short_budget_bot: RunningBot, fake_api: FakeBotAPI,
+) -> None:
+    person, mark = await hung_help(short_budget_bot, fake_api, 5401)
+
+    await fake_api.push(message_update(fake_api, person.user, text=DANGER))
+
+    await numbers_then_its_turn(short_budget_bot, fake_api, person.chat_id, mark)
+
+
+async def test_in_a_webhook_replica_too_a_danger_message_behind_a_hung_send_gets_the_numbers(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    """Webhook mode has no turns, the person's lock alone orders: the same danger first."""
+    port = free_port()
+    settings = make_settings(fake_api, framework, redis_server.url, mode="webhook",
+                             webhook_url="https://bot.example.org/tg/hook", webhook_port=port,
+                             webhook_secret=SECRET, rate_limit=100, send_budget_s=HUNG_BUDGET)
+    bot = await running(settings, engine_factory)
+    sender, update_ids = user(5451), itertools.count(7000)
+
+    async def post(text: str) -> None:
+        headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        update = {"update_id": next(update_ids), **message_update(fake_api, sender, text=text)}
+        async with aiohttp.ClientSession() as http, http.post(
+                f"http://127.0.0.1:{port}/tg/hook", json=update, headers=headers) as response:
+            assert response.status == 200
+
+    await post("/start")
+    await fake_api.wait_calls("sendMessage", 1, sender["id"])
+    await bot.settle()
+    fake_api.hang("sendMessage", chat_id=sender["id"],
+                  when=lambda p: NUMBERS not in str(p["text"]))
+    mark = len(fake_api.calls)
+    await post("/help")
+    await fake_api.wait_calls("sendMessage", 1, sender["id"], since=mark)
+
+    await post(DANGER)
+
+    await numbers_then_its_turn(bot, fake_api, sender["id"], mark)
+
+
+async def test_other_people_are_answered_while_ones_send_hangs(
+    short_budget_bot: RunningBot, fake_api: FakeBotAPI,
+) -> None:
+    bot = short_budget_bot
+    stuck, _ = await hung_help(bot, fake_api, 5501)
+    mark = len(fake_api.calls)
+    await fake_api.push(message_update(fake_api, stuck.user, text="спасибо"))  # waits its turn
+    other = Person(bot, fake_api, 5502, "ru")
+
+    await fake_api.push(message_update(fake_api, other.user, text="/start"))
+    await fake_api.wait_calls("sendMessage", 1, other.chat_id, since=mark)
+
+    # Answered before the stuck person's next update had its turn.
+    assert not fake_api.calls_to("sendMessage", stuck.chat_id, since=mark)
+    await bot.settle()
+    assert fake_api.calls_to("sendMessage", stuck.chat_id, since=mark)  # its turn came
+
+
+async def test_an_update_released_before_its_turn_does_not_let_a_later_one_overtake() -> None:
+    order = PersonOrder()
+    seen: list[str] = []
+    release = asyncio.Event()
+
+    async def update(update_id: int, name: str, *, drop: bool = False) -> None:
+        with order.claimed(7, update_id):
+            if drop:
+                return  # e.g. a redelivery: released without waiting for its turn
+            await order.wait(update_id)
+            if name == "first":
+                await release.wait()
+            seen.append(name)
+
+    first = asyncio.create_task(update(1, "first"))
+    dropped = asyncio.create_task(update(2, "dropped", drop=True))
+    third = asyncio.create_task(update(3, "third"))
+    await dropped
+    await asyncio.sleep(0.05)
+    assert seen == []  # the third still waits for the first
+    release.set()
+    await asyncio.gather(first, third)
+    assert seen == ["first", "third"] and len(order) == 0
+
+
+async def test_a_turn_that_never_ends_holds_the_next_one_only_for_the_wait(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    order = PersonOrder(wait=0.05)  # as the person's lock: an update stuck for good
+    seen: list[str] = []
+
+    async def never_ends() -> None:
+        with order.claimed(9, 1):
+            await asyncio.Event().wait()
+
+    async def next_words() -> None:
+        with order.claimed(9, 2):
+            await order.wait(2)
+            seen.append("answered")
+
+    hanging = asyncio.create_task(never_ends())
+    await asyncio.sleep(0)
+    with caplog.at_level(logging.WARNING):
+        await asyncio.wait_for(next_words(), 30)
+    assert seen == ["answered"] and "the next one goes ahead" in caplog.text
+    hanging.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await hanging
+    assert len(order) == 0

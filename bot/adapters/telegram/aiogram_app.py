@@ -7,9 +7,10 @@ so a second state store would only be one more place to erase on /delete.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
-from aiogram import Bot, Dispatcher, Router
+from aiogram import BaseMiddleware, Bot, Dispatcher, Router
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
@@ -34,6 +35,7 @@ from aiogram.types import (
     LinkPreviewOptions,
     Message,
     ReplyParameters,
+    TelegramObject,
     Update,
 )
 from aiohttp import ClientError, ClientTimeout
@@ -44,6 +46,7 @@ from bot.adapters.telegram.glue import UpdatePipeline
 from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
+from bot.adapters.telegram.person_order import PersonOrder
 from bot.adapters.telegram.texts import TransportTexts
 from bot.config import ConfigError
 from bot.core.messenger import BotApiError, TransportUnreachable
@@ -160,6 +163,26 @@ def build_router() -> Router:
     return router
 
 
+class PersonTurns(BaseMiddleware):
+    """Polling: each private chat's update claims its turn in the person's order (update_id
+    order: aiogram starts a task per update in the batch's order, handle_as_tasks, and this
+    outer middleware, after aiogram's own that finds the chat, is the first awaitable each
+    reaches); the pipeline waits for it. Only with the `person_order` workflow data
+    `run_polling` passes: webhook updates (`feed`) have the person's lock alone."""
+
+    async def __call__(
+        self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject, data: dict[str, Any],
+    ) -> Any:
+        order: PersonOrder | None = data.get("person_order")
+        chat = data.get("event_chat")
+        if order is None or chat is None or chat.type != "private" or not isinstance(
+                event, Update):
+            return await handler(event, data)
+        with order.claimed(chat.id, event.update_id):
+            return await handler(event, data)
+
+
 def classify(exc: BaseException) -> Failure:
     """aiogram's exceptions as the limiter's retry decisions."""
     if isinstance(exc, TelegramRetryAfter):
@@ -205,11 +228,13 @@ class AiogramAdapter:
     """The bot on aiogram: polling with the dispatcher, or updates fed by our webhook server."""
 
     def __init__(self, token: str, api_base: str, limiter: OutgoingLimiter,
-                 max_concurrency: int = 32) -> None:
+                 max_concurrency: int = 32, order: PersonOrder | None = None) -> None:
         session = PinnedResponseSession(api=TelegramAPIServer.from_base(api_base))
         self.bot = Bot(token, session=session)
         self.messenger = AiogramMessenger(self.bot, limiter)
         self.dispatcher = Dispatcher(disable_fsm=True)
+        self.dispatcher.update.outer_middleware(PersonTurns())
+        self._order = order
         self.dispatcher.include_router(build_group_router())
         self.dispatcher.include_router(build_router())
         self._max_concurrency = max_concurrency
@@ -260,6 +285,7 @@ class AiogramAdapter:
         polling = asyncio.create_task(self.dispatcher.start_polling(
             self.bot, handle_signals=False, close_bot_session=False,
             allowed_updates=ALLOWED_UPDATES, tasks_concurrency_limit=self._max_concurrency,
+            person_order=self._order,  # workflow data: PersonTurns claims turns while polling
         ))
         stopped = asyncio.create_task(stop.wait())
         await asyncio.wait({polling, stopped}, return_when=asyncio.FIRST_COMPLETED)

@@ -79,14 +79,21 @@ class Answering:
 
     async def answer(self, engine: Engine, event: IncomingEvent, case: CaseStatus | None,
                      chat_id: int, update_id: int, budget: SendBudget,
-                     progress: Progress | None = None) -> Unsent | None:
+                     progress: Progress | None = None, *, sent: Reply | None = None
+                     ) -> Unsent | None:
         """Run the engine on `event` (under the person's lock) and carry out its answer; with
-        an outbox the answer is written with the session, in one MULTI/EXEC."""
+        an outbox the answer is written with the session, in one MULTI/EXEC. `sent`: the
+        emergency numbers already sent ahead of this answer, left out of it (not twice)."""
         user_key = event.user_key
         progress = progress or Progress()
+
+        def plan_of(response: Response) -> Plan:
+            replies = [r for r in response.replies if sent is None or r.text != sent.text]
+            return Plan.of(chat_id, coalesce(replies), response)
+
         if self.outbox is None:
             response = await engine.handle(event, case)
-            progress.plan = Plan.of(chat_id, coalesce(response.replies), response)
+            progress.plan = plan_of(response)
             return await self.carry_out(progress.plan, user_key, update_id, budget,
                                         durable=False, progress=progress)
         outbox = self.outbox
@@ -94,14 +101,14 @@ class Answering:
         written: list[bool] = []
 
         async def commit(session: Session | None, response: Response) -> None:
-            plans.append(Plan.of(chat_id, coalesce(response.replies), response))
+            plans.append(plan_of(response))
             # Cut while writing, the outbox may or may not hold it: handled again, the
             # outbox decides (`resume`), so the plan is known only once written.
             written.append(await outbox.commit(user_key, update_id, session, plans[0]))
             progress.plan, progress.durable = plans[0], written[0]
 
         response = await engine.handle(event, case, commit=commit)
-        plan = plans[0] if plans else Plan.of(chat_id, coalesce(response.replies), response)
+        plan = plans[0] if plans else plan_of(response)
         progress.plan, progress.durable = plan, any(written)
         return await self.carry_out(plan, user_key, update_id, budget, durable=any(written),
                                     progress=progress)

@@ -22,6 +22,7 @@ from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.measured import MeasuredEngine, MeasuredMessenger, MeasuredRateLimiter
 from bot.adapters.telegram.operators import Handoff
 from bot.adapters.telegram.outbox import RedisOutbox
+from bot.adapters.telegram.person_order import PersonOrder
 from bot.adapters.telegram.startup import (
     EngineFactory,
     Secrets,
@@ -108,7 +109,9 @@ async def assemble(
     bind_held_texts(raw_engine, health, secrets.pseudonym_key)
     engine = MeasuredEngine(raw_engine, metrics)
     limiter = limiter or OutgoingLimiter()
-    adapter = make_adapter(settings, secrets.token, limiter)
+    # Polling: one person's updates in update_id order, each waiting as long as the lock would.
+    order = PersonOrder(person_wait(settings))
+    adapter = make_adapter(settings, secrets.token, limiter, order)
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
     texts = TransportTexts(i18n)
     holder: ContentHolder | None = getattr(engine, "content_holder", None)
@@ -133,7 +136,7 @@ async def assemble(
         # is behind a replica that died or froze, and goes ahead.
         locks=PersonLocks(health, lease=settings.bot.lock_lease_s,
                           wait=person_wait(settings)),
-        handling_limit=settings.bot.handling_limit, flood_wait=limiter.blocked_for,
+        handling_limit=settings.bot.handling_limit, flood_wait=limiter.blocked_for, order=order,
         danger=danger_check_for(engine), send_budget=settings.bot.send_budget_s,
         operator_chat_id=settings.operators.chat_id, metrics=metrics,
         outbox=RedisOutbox(health.redis, store, health)

@@ -2,8 +2,10 @@
 
 For a person's private chat, in this order: de-duplication; an edit whose text did not change
 is dropped; the danger-phrase layer; the rate limit (skipped by a message that shows risk, a
-wait otherwise, a drop only past `max_delay`); then, under the person's lock (across
-replicas), the open case or the engine. What must not be lost is done before anything can
+wait otherwise, a drop only past `max_delay`); when polling, the update's turn after the
+person's earlier ones (`person_order.py`); then, under the person's lock (across replicas),
+the open case or the engine. A message that shows risk and is not taken up soon gets the
+emergency numbers at once (`danger_first.py`). What must not be lost is done before anything can
 fail: the operator alert is queued and an erasure done before the first reply is attempted,
 and every Bot API call of one update shares one time budget, so a stuck send never holds the
 person's next message for longer than that; the whole handling under the lock has a limit too
@@ -23,11 +25,13 @@ from typing import Any
 from bot.adapters.telegram.admission import Admission, DangerCheck
 from bot.adapters.telegram.answering import Answering, Engine
 from bot.adapters.telegram.budget import SendBudget, log_failure
+from bot.adapters.telegram.danger_first import NumbersFirst
 from bot.adapters.telegram.handling_limit import HandlingLimit
 from bot.adapters.telegram.in_hand import InHand
 from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.operators import Handoff, Routed
 from bot.adapters.telegram.outbox import RedisOutbox
+from bot.adapters.telegram.person_order import PersonOrder
 from bot.adapters.telegram.progress import Left, Progress, Redo, Unsent
 from bot.adapters.telegram.ratelimit import PersonRateLimiter
 from bot.adapters.telegram.reply_sender import ReplySender
@@ -35,7 +39,7 @@ from bot.adapters.telegram.rest import AnswerRest, redo_given_up
 from bot.adapters.telegram.state import ChatState
 from bot.adapters.telegram.texts import TransportTexts
 from bot.adapters.telegram.updates import TgInput, read_update, update_type
-from bot.core.events import IncomingEvent
+from bot.core.events import IncomingEvent, Reply
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
 from bot.metrics import Metrics
@@ -70,6 +74,7 @@ class UpdatePipeline:
         outbox: RedisOutbox | None = None,
         handling_limit: float | None = None,
         flood_wait: Callable[[int], float] = lambda chat_id: 0.0,
+        order: PersonOrder | None = None,
     ) -> None:
         self._engine = engine
         self._metrics = metrics or Metrics()
@@ -77,6 +82,8 @@ class UpdatePipeline:
         self._pseudonymizer = pseudonymizer
         self._handoff = handoff
         self._locks = locks or PersonLocks()
+        # Polling: the turns the adapter claims in update_id order (`person_order.py`).
+        self._order = order if order is not None else PersonOrder()  # it has a len()
         self._send_budget = send_budget
         self._replies = ReplySender(messenger, state, send_budget, flood_wait)
         # A key of its own for text hashes, derived from the pseudonym secret.
@@ -90,6 +97,8 @@ class UpdatePipeline:
         # Default: two send budgets, within the lock's default wait (lease + 2 budgets).
         self._limit = HandlingLimit(handling_limit or 2 * send_budget, self._metrics)
         self._in_hand = InHand()
+        self._numbers = NumbersFirst(engine=engine, replies=self._replies, state=state,
+                                     send_budget=send_budget)
         self._rest = AnswerRest(in_hand=self._in_hand, locks=self._locks, limit=self._limit,
                                 flood_wait=flood_wait)
         # Update ids taken up from a dead replica's inbox (the webhook server adds them): for
@@ -156,38 +165,48 @@ class UpdatePipeline:
                      data.chat_id)
 
     async def _handle_private(self, data: TgInput, user_key: str) -> None:
+        try:
+            handled = await self._in_turn(data, user_key)
+        finally:
+            self._order.release(data.update_id)  # the next update's turn, as the lock is free
+        if handled is None:
+            return  # a redelivery (Telegram did not see our 200 in time), or nothing to say
+        left, sent = handled
+        if isinstance(left, Redo) and sent is None and self._admission.shows_danger(data):
+            sent = await self._numbers.now(data, user_key)  # cut before its answer was made
+        await self._finish(left, data, user_key, sent)
+
+    async def _in_turn(self, data: TgInput, user_key: str
+                       ) -> tuple[Left | None, Reply | None] | None:
+        """Admission, the update's turn (polling), then its handling under the person's lock:
+        what it left and the numbers sent ahead of it; None when it is not handled."""
         verdict = await self._admission.admit(data, user_key)  # before the lock
         if verdict == "seen" and data.update_id in self.taken_over:  # a dead replica's
             async with self._locks.hold(user_key):
-                left = await self._limit.run("resume", partial(self._resume, data, user_key))
-            await self._finish(left, data, user_key)
-            return
+                return await self._limit.run("resume", partial(self._resume, data, user_key)), None
         if verdict != "go":
-            return  # a redelivery (Telegram did not see our 200 in time), or nothing to say
-        async with self._locks.hold(user_key):
-            left = await self._limit.run("answer", partial(self._serve, data, user_key))
-        if isinstance(left, Redo) and self._admission.shows_danger(data):
-            await self._numbers_first(data, user_key)
-        await self._finish(left, data, user_key)
-
-    async def _numbers_first(self, data: TgInput, user_key: str) -> None:
-        """A message that shows danger, cut before its answer was made: the emergency numbers
-        now, from the content alone; the whole answer follows when it is handled again."""
+            return None
+        # Danger first: not taken up soon (an earlier update stuck), the numbers go out now.
+        timer = (self._numbers.unless_taken_up(data, user_key)
+                 if self._admission.shows_danger(data) else None)
         try:
-            reply = self._engine.emergency_reply(data.language_code)
-            sent = await self._replies.deliver(data.chat_id, [reply],
-                                               SendBudget(self._send_budget))
-            await self._state.remember(user_key, sent)
-        except Exception as exc:
-            log_failure("emergency numbers after a cut", exc)
+            await self._order.wait(data.update_id)
+            async with self._locks.hold(user_key):
+                sent = None if timer is None else await timer.taken_up()
+                return await self._limit.run("answer", partial(self._serve, data, user_key,
+                                                               sent=sent)), sent
+        finally:
+            if timer is not None:
+                timer.abandon()
 
-    async def _finish(self, left: Left | None, data: TgInput, user_key: str) -> None:
+    async def _finish(self, left: Left | None, data: TgInput, user_key: str,
+                      sent: Reply | None = None) -> None:
         """What the handling left (unsent replies, or the whole update when it was cut before
         the answer was made) is tried again outside the person's lock (`rest.py`)."""
 
         async def try_again(left: Left, progress: Progress) -> Left | None:
             if isinstance(left, Redo):
-                return await self._redo(data, user_key, progress)
+                return await self._redo(data, user_key, progress, sent)
             return await self._answering.send_rest(left, user_key, data.update_id,
                                                    SendBudget(self._send_budget), progress)
 
@@ -200,7 +219,8 @@ class UpdatePipeline:
         await self._rest.finish(left, user_key, data.chat_id, try_again, give_up)
 
     # ------------------------------------------------------------------ under the lock
-    async def _serve(self, data: TgInput, user_key: str, progress: Progress) -> Unsent | None:
+    async def _serve(self, data: TgInput, user_key: str, progress: Progress, *,
+                     sent: Reply | None = None) -> Unsent | None:
         event = IncomingEvent(
             user_key=user_key, chat_key=str(data.chat_id), kind=data.kind, text=data.text,
             payload=data.payload, language_code=data.language_code, edited=data.edited,
@@ -215,25 +235,26 @@ class UpdatePipeline:
             await self._answering.finish(user_key, data.update_id)
             return None
         return await self._answering.answer(self._engine, event, routed.case, data.chat_id,
-                                            data.update_id, budget, progress)
+                                            data.update_id, budget, progress, sent=sent)
 
     async def _resume(self, data: TgInput, user_key: str, progress: Progress, *,
-                      taken_over: bool = True) -> Unsent | None:
+                      taken_over: bool = True, sent: Reply | None = None) -> Unsent | None:
         """An update a dead replica had started: the rest of its answer, or handled afresh
         when the engine never committed one (the session did not change)."""
         found = await self._answering.resume(user_key, data.chat_id, data.update_id,
                                              SendBudget(self._send_budget), progress,
                                              taken_over=taken_over)
         if found is True:
-            return await self._serve(data, user_key, progress)
+            return await self._serve(data, user_key, progress, sent=sent)
         return found if isinstance(found, Unsent) else None
 
-    async def _redo(self, data: TgInput, user_key: str, progress: Progress) -> Unsent | None:
+    async def _redo(self, data: TgInput, user_key: str, progress: Progress,
+                    sent: Reply | None = None) -> Unsent | None:
         """An update whose handling here was cut before its answer was made: with an outbox,
         what it says (the answer may have been written as the cut came), else afresh."""
         if self._answering.outbox is None:
-            return await self._serve(data, user_key, progress)
-        return await self._resume(data, user_key, progress, taken_over=False)
+            return await self._serve(data, user_key, progress, sent=sent)
+        return await self._resume(data, user_key, progress, taken_over=False, sent=sent)
 
     async def _to_case(self, event: IncomingEvent, budget: SendBudget) -> Routed:
         """The open case takes the event; a failure there leaves it to the engine (half the

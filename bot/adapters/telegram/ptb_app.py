@@ -10,6 +10,7 @@ import asyncio
 import datetime as dt
 import logging
 import os
+from collections.abc import Awaitable
 from typing import Any
 
 from telegram import (
@@ -36,6 +37,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
+    BaseUpdateProcessor,
     ChatMemberHandler,
     ContextTypes,
     MessageHandler,
@@ -48,6 +50,7 @@ from bot.adapters.telegram.glue import UpdatePipeline
 from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import Failure, OutgoingLimiter
 from bot.adapters.telegram.messenger import BotApiFlavour, BotApiMessenger
+from bot.adapters.telegram.person_order import PersonOrder
 from bot.adapters.telegram.texts import TransportTexts
 from bot.config import ConfigError
 from bot.core.messenger import BotApiError, TransportUnreachable
@@ -122,11 +125,40 @@ class PTBMessenger(BotApiMessenger):
         super().__init__(application.bot, limiter, FLAVOUR)
 
 
+class PersonTurns(BaseUpdateProcessor):
+    """PTB's update processor: at most `max_concurrent_updates` at once (as
+    `concurrent_updates(n)`); each private chat's update claims its turn in the person's order.
+
+    PTB's update fetcher starts a task per update in the update queue's order and each enters
+    `do_process_update` after the processor's FIFO semaphore, so turns are claimed in update_id
+    order; the pipeline waits for them. Only polling goes through it: our webhook server calls
+    `process_update` directly, and the person's lock orders those updates.
+    """
+
+    def __init__(self, max_concurrent_updates: int, order: PersonOrder) -> None:
+        super().__init__(max_concurrent_updates)
+        self._order = order
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None or chat.type != "private" or not isinstance(update, Update):
+            await coroutine  # not a person's private chat: no order to keep
+            return
+        with self._order.claimed(chat.id, update.update_id):
+            await coroutine
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to free."""
+
+
 class PTBAdapter:
     """The bot on python-telegram-bot: PTB's updater for polling, or our webhook server."""
 
     def __init__(self, token: str, api_base: str, limiter: OutgoingLimiter,
-                 max_concurrency: int = 32) -> None:
+                 max_concurrency: int = 32, order: PersonOrder | None = None) -> None:
         # PTB 22 deprecates int time periods and warns on every RetryAfter unless this opts
         # into the timedelta form (the future default); `classify` reads either.
         os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -137,7 +169,8 @@ class PTBAdapter:
             .token(token)
             .base_url(f"{base}/bot")  # PTB appends the token, then "/<method>"
             .base_file_url(f"{base}/file/bot")
-            .concurrent_updates(max_concurrency)
+            .concurrent_updates(max_concurrency if order is None
+                                else PersonTurns(max_concurrency, order))
             .build()
         )
         self.messenger = PTBMessenger(self.application, limiter)

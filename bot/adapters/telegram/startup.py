@@ -18,6 +18,7 @@ from bot.adapters.telegram.glue import DangerCheck, Engine
 from bot.adapters.telegram.held_texts import FallbackHeldTexts, RedisHeldTexts
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.operators import Handoff, PlainAlertHandoff, operator_texts
+from bot.adapters.telegram.person_order import PersonOrder
 from bot.adapters.telegram.ratelimit import (
     FallbackRateLimiter,
     MemoryRateLimiter,
@@ -148,20 +149,22 @@ async def default_engine(settings: Settings, store: SessionStore,
 
 def person_wait(settings: Settings) -> float:
     """Seconds a person's update waits for an earlier one of theirs at most (PersonLocks'
-    `wait`): the earlier one's handling limit, then its lease."""
+    `wait`, the polling order's): the earlier one's handling limit, then its lease."""
     return settings.bot.handling_limit + settings.bot.lock_lease_s
 
 
-def make_adapter(settings: Settings, token: str, limiter: OutgoingLimiter) -> Any:
-    """The adapter for TELEGRAM_FRAMEWORK (imported lazily: only one framework is loaded)."""
+def make_adapter(settings: Settings, token: str, limiter: OutgoingLimiter,
+                 order: PersonOrder | None = None) -> Any:
+    """The adapter for TELEGRAM_FRAMEWORK (imported lazily: only one framework is loaded);
+    while polling it claims each private chat's update its turn in `order`."""
     concurrency = settings.webhook.max_concurrency
     if settings.telegram.framework == "ptb":
         from bot.adapters.telegram.ptb_app import PTBAdapter
 
-        return PTBAdapter(token, settings.telegram.api_base, limiter, concurrency)
+        return PTBAdapter(token, settings.telegram.api_base, limiter, concurrency, order)
     from bot.adapters.telegram.aiogram_app import AiogramAdapter
 
-    return AiogramAdapter(token, settings.telegram.api_base, limiter, concurrency)
+    return AiogramAdapter(token, settings.telegram.api_base, limiter, concurrency, order)
 
 
 def make_handoff(
