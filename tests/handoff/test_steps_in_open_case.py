@@ -143,4 +143,5 @@ async def test_danger_written_in_an_open_case_gets_the_numbers_at_once(
     mark = len(fake_api.calls)
     await person.say("спасибо, жду", replies=0)
     await sent_to(fake_api, OPS, f"{pseudonym(5207)}: спасибо, жду", since=mark)
-    assert not [c for c in fake_api.calls_to("sendMessage", person.chat_id, mark) if "112" in c.text]
+    since = fake_api.calls_to("sendMessage", person.chat_id, mark)
+    assert not [call for call in since if "112" in call.text]
