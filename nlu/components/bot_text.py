@@ -1,11 +1,10 @@
-"""Rasa components that give Rasa the bot's own text preparation, so both models see the same text.
+"""A Rasa component that gives Rasa the bot's own text preparation, so both models see the same text.
 
-`TextNormalizer` (before the tokenizer) applies `bot.nlu.embedded.prepare`: cleaned text,
-transliterated Russian turned back into Cyrillic, spelling variants folded (ё/е, і/и, ў/у).
-`StemLemmatizer` (after the tokenizer) sets each token's lemma to its first STEM letters, a
-crude stem that lets a word CountVectorsFeaturizer (use_lemma: true) match inflected forms.
-The code is imported from the bot package (stdlib + scikit-learn only, Python 3.10 safe);
-scripts/rasa-env.sh puts the repository root on PYTHONPATH.
+`TextNormalizer` (before the tokenizer) applies `bot.nlu.embedded.prepare`: the keyboard
+layout restored, cleaned text, transliterated Russian turned back into Cyrillic, spelling
+variants folded (ё/е, і/и, ў/у), the reassurance token. The code is imported from the bot
+package (stdlib + scikit-learn only, Python 3.10 safe); scripts/rasa-env.sh puts the
+repository root on PYTHONPATH. The features are in `tfidf.py`.
 """
 
 from __future__ import annotations
@@ -16,12 +15,11 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.embedded import STEM, prepare
+from bot.nlu.embedded import prepare
 
 
 class _MessageStep(GraphComponent):
@@ -60,13 +58,3 @@ class TextNormalizer(_MessageStep):
         if text:
             message.set(TEXT, prepare(text) or text)
 
-
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False
-)
-class StemLemmatizer(_MessageStep):
-    """Each token's lemma becomes its first STEM letters (after the tokenizer)."""
-
-    def _apply(self, message: Message) -> None:
-        for token in message.get(TOKENS_NAMES[TEXT]) or []:
-            token.lemma = token.text[:STEM]
