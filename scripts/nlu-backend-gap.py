@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.config import load_settings  # noqa: E402
-from bot.core.triage import Triage  # noqa: E402
-from bot.nlu.base import IntentRecognizer  # noqa: E402
-from bot.nlu.cli import FACTORIES, build_triage  # noqa: E402
-from bot.nlu.data import Example, load_examples  # noqa: E402
-from bot.nlu.evaluate import Outcome  # noqa: E402
+from bot.config import load_settings
+from bot.core.triage import Triage
+from bot.nlu.base import IntentRecognizer
+from bot.nlu.cli import FACTORIES, build_triage
+from bot.nlu.data import Example, load_examples
+from bot.nlu.evaluate import Outcome
 
 
 async def classify(

@@ -17,9 +17,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
     """LogisticRegressionClassifier plus `C` (inverse regularisation strength, default 1.0)."""
 

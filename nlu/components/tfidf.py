@@ -70,16 +70,16 @@ class _Block:
         """(columns, values) of `text` in this block: sublinear TF-IDF, L2 norm = weight."""
         counts = Counter(g for g in self.analyzer(text) if g in self.vocabulary)
         columns = [self.vocabulary[g] for g in counts]
-        values = [(1.0 + math.log(n)) * self.idf[c] for c, n in zip(columns, counts.values())]
+        values = [
+            (1.0 + math.log(n)) * self.idf[c] for c, n in zip(columns, counts.values(), strict=True)
+        ]
         norm = math.sqrt(sum(v * v for v in values))
         if not norm:
             return [], []
         return columns, [v * self.weight / norm for v in values]
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
 class BotTfidfFeaturizer(SparseFeaturizer, GraphComponent):
     """Sentence features: char n-grams and stem n-grams, sublinear TF-IDF, L2 per block.
 
@@ -119,10 +119,11 @@ class BotTfidfFeaturizer(SparseFeaturizer, GraphComponent):
             (_char_ngrams(self._config["char_min_ngram"], self._config["char_max_ngram"]), 1.0),
             (stem_ngrams, float(self._config["stem_weight"])),
         ]
-        self._blocks = [
-            _Block(analyzer, weight, vocabulary, idf)
-            for (analyzer, weight), (vocabulary, idf) in zip(self._analyzers, tables or [])
-        ]
+        self._blocks = self._fitted(tables) if tables else []
+
+    def _fitted(self, tables: List[Tuple[Dict[str, int], List[float]]]) -> List[_Block]:
+        pairs = zip(self._analyzers, tables, strict=True)
+        return [_Block(a, weight, vocabulary, idf) for (a, weight), (vocabulary, idf) in pairs]
 
     @classmethod
     def create(
@@ -142,10 +143,7 @@ class BotTfidfFeaturizer(SparseFeaturizer, GraphComponent):
             fitted = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True).fit(texts)
             vocabulary = {str(g): int(c) for g, c in fitted.vocabulary_.items()}
             tables.append((vocabulary, [float(x) for x in fitted.idf_]))
-        self._blocks = [
-            _Block(analyzer, weight, vocabulary, idf)
-            for (analyzer, weight), (vocabulary, idf) in zip(self._analyzers, tables)
-        ]
+        self._blocks = self._fitted(tables)
         with self._model_storage.write_to(self._resource) as model_dir:
             dump_obj_as_json_to_file(model_dir / _FILE, tables)
         return self._resource

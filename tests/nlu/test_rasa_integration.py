@@ -22,6 +22,7 @@ from bot.nlu.base import ALL_INTENTS
 from bot.nlu.data import Example, load_examples
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.failover import FailoverRecognizer
+from bot.nlu.layout import cyrillic_to_latin
 from bot.nlu.rasa import RasaError, RasaRecognizer
 from tests.helpers.rasa import RasaStartError, kill, rasa_env, serving, train_nlu
 from tests.helpers.redis_server import free_port
@@ -175,6 +176,27 @@ async def test_a_risk_message_in_each_language_is_recognised(rasa_server: RasaSe
         assert not failover.failovers
     finally:
         await failover.aclose()
+
+
+async def test_rasa_reads_a_wrong_layout_and_transliteration_as_plain_cyrillic(
+    rasa_server: RasaServer,
+) -> None:
+    """The bot's text preparation runs inside Rasa (nlu/components/bot_text.py): the same words
+    typed on the Latin keyboard layout, in transliteration or shouted with ё are classified
+    exactly as in plain Cyrillic, as the embedded model classifies them."""
+    plain = "меня заперли и не выпускают"
+    rasa = _rasa(rasa_server)
+    try:
+        expected = await rasa.parse(plain)
+        # Every intent's probability, so triage's sum of the risk intents misses none.
+        assert {i for i, _ in expected.ranking} == {e.intent for e in rasa_server.training}
+        for text in (cyrillic_to_latin(plain), "menya zaperli i ne vypuskayut",
+                     "МЕНЯ ЗАПЁРЛИ!!! и не выпускают"):  # fmt: skip
+            got = await rasa.parse(text)
+            assert got.intent == expected.intent, text
+            assert dict(got.ranking) == pytest.approx(dict(expected.ranking)), text
+    finally:
+        await rasa.aclose()
 
 
 async def test_the_token_is_required(rasa_server: RasaServer) -> None:
