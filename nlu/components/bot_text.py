@@ -1,4 +1,4 @@
-"""A Rasa component that gives Rasa the bot's own text preparation, so both models see the same text.
+"""A Rasa component that gives Rasa the bot's text preparation: both models see the same text.
 
 `TextNormalizer` (before the tokenizer) applies `bot.nlu.embedded.prepare`: the keyboard
 layout restored, cleaned text, transliterated Russian turned back into Cyrillic, spelling
@@ -22,7 +22,30 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.nlu.embedded import prepare
 
 
-class _MessageStep(GraphComponent):
+class MessageSteps:
+    """`process_training_data` and `process` for a component that handles one message at a
+    time in `apply` (training examples and parsed messages alike)."""
+
+    def apply(self, message: Message) -> None:
+        raise NotImplementedError
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for message in training_data.training_examples:
+            self.apply(message)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self.apply(message)
+        return messages
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False
+)
+class TextNormalizer(MessageSteps, GraphComponent):
+    """The bot's `prepare()` on the message text, before tokenization."""
+
     @classmethod
     def create(
         cls,
@@ -33,27 +56,7 @@ class _MessageStep(GraphComponent):
     ) -> GraphComponent:
         return cls()
 
-    def _apply(self, message: Message) -> None:
-        raise NotImplementedError
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        for message in training_data.training_examples:
-            self._apply(message)
-        return training_data
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            self._apply(message)
-        return messages
-
-
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False
-)
-class TextNormalizer(_MessageStep):
-    """The bot's `prepare()` on the message text, before tokenization."""
-
-    def _apply(self, message: Message) -> None:
+    def apply(self, message: Message) -> None:
         text = message.get(TEXT)
         if text:
             message.set(TEXT, prepare(text) or text)

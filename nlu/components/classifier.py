@@ -4,8 +4,9 @@ Rasa 3.6 fixes scikit-learn's default C=1.0. On L2-normalised TF-IDF vectors
 (`tfidf.BotTfidfFeaturizer`) that is far too strong a penalty: every message's vector has
 length ~1, the weights stay small and the probabilities flat (against C=30, in a replica of
 the pipeline: accuracy 0.0 to 1.1 points lower on the held-out files and false alarms
-0.055-0.064 instead of 0.012-0.025 on development sets 6 and 7; README.md, "Rasa"). Everything else (balanced class weights,
-lbfgs, how the model is stored and loaded) is Rasa's own.
+0.055-0.064 instead of 0.012-0.025 on development sets 6 and 7; README.md, "Rasa").
+Everything else (balanced class weights, lbfgs, how the model is stored and loaded) is
+Rasa's own.
 """
 
 from __future__ import annotations

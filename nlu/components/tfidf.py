@@ -10,8 +10,9 @@ each block TF-IDF weighted with a sublinear term frequency (1 + log tf), L2-norm
 scaled by its weight (stems: `bot.nlu.embedded.STEM_WEIGHT`). Rasa's CountVectorsFeaturizer
 gives raw, unweighted counts, so a long story has a vector many times longer than a two-word
 report; with them Rasa was 0.3 to 5.5 points of accuracy behind the embedded model on the
-held-out files, most on short messages, look-alikes and mixed languages (README.md, "Rasa"). scikit-learn fits the vocabulary and the IDF; the message vectors are then
-computed from those two tables (the stored model is JSON, no pickles).
+held-out files, most on short messages, look-alikes and mixed languages (README.md, "Rasa").
+scikit-learn fits the vocabulary and the IDF; the message vectors are then computed from
+those two tables (the stored model is JSON, no pickles).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from rasa.shared.utils.io import dump_obj_as_json_to_file, read_json_file
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.nlu.embedded import STEM, STEM_WEIGHT
+from nlu.components.bot_text import MessageSteps
 
 _FILE = "tfidf.json"
 Analyzer = Callable[[str], List[str]]
@@ -80,7 +82,7 @@ class _Block:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
-class BotTfidfFeaturizer(SparseFeaturizer, GraphComponent):
+class BotTfidfFeaturizer(MessageSteps, SparseFeaturizer, GraphComponent):
     """Sentence features: char n-grams and stem n-grams, sublinear TF-IDF, L2 per block.
 
     Config: `char_min_ngram`, `char_max_ngram` (2, 4), `stem_weight` (STEM_WEIGHT).
@@ -148,7 +150,8 @@ class BotTfidfFeaturizer(SparseFeaturizer, GraphComponent):
             dump_obj_as_json_to_file(model_dir / _FILE, tables)
         return self._resource
 
-    def _featurize(self, message: Message) -> None:
+    def apply(self, message: Message) -> None:
+        """The message's sentence vector (nothing before training)."""
         text = message.get(TEXT)
         if not text or not self._blocks:
             return
@@ -163,16 +166,6 @@ class BotTfidfFeaturizer(SparseFeaturizer, GraphComponent):
         rows = np.zeros(len(columns), dtype=np.int64)
         sentence = scipy.sparse.coo_matrix((values, (rows, columns)), shape=(1, offset))
         self.add_features_to_message(None, sentence, TEXT, message)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        for message in training_data.training_examples:
-            self._featurize(message)
-        return training_data
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            self._featurize(message)
-        return messages
 
     @classmethod
     def load(
