@@ -199,6 +199,24 @@ async def test_rasa_reads_a_wrong_layout_and_transliteration_as_plain_cyrillic(
         await rasa.aclose()
 
 
+async def test_rasa_is_within_two_points_of_the_embedded_model_on_the_hard_set(
+    rasa_server: RasaServer,
+) -> None:
+    """Issue 10: trained on the same lines, Rasa's intent accuracy on the hard held-out set is
+    within 2 points of the embedded model's. On this small training set Rasa with raw count
+    features was 3.6 points behind (0.842 against 0.878); with the embedded model's features
+    (nlu/components/tfidf.py) it is level. The full data's figures are in README "Rasa"."""
+    hard = load_examples(REPO_ROOT / "nlu" / "tests" / "hard" / "test_nlu_hard.yml")
+    embedded = EmbeddedRecognizer.train(rasa_server.training)
+    rasa = _rasa(rasa_server)
+    try:
+        theirs = [(await rasa.parse(e.text)).intent == e.intent for e in hard]
+    finally:
+        await rasa.aclose()
+    ours = [embedded.parse_sync(e.text).intent == e.intent for e in hard]
+    assert sum(theirs) / len(hard) >= sum(ours) / len(hard) - 0.02
+
+
 async def test_the_token_is_required(rasa_server: RasaServer) -> None:
     rasa = _rasa(rasa_server, token="wrong")
     try:
