@@ -16,5 +16,10 @@ MODEL="${RASA_MODEL:-$RASA_MODELS/nlu.tar.gz}"
 HOST="${RASA_HOST:-127.0.0.1}"
 PORT="${RASA_PORT:-5005}"
 echo "rasa-serve: $MODEL on http://$HOST:$PORT (API enabled, token auth)"
-exec "$RASA_VENV/bin/rasa" run --enable-api --model "$MODEL" \
-    --interface "$HOST" --port "$PORT" --auth-token "$RASA_TOKEN" "$@"
+# The token reaches Rasa's argument parser inside Python (sys.argv is set there), never a
+# command line: `ps` shows every process's command line to every user of the machine.
+export RASA_TOKEN
+exec "$RASA_VENV/bin/python" -c 'import os, sys
+sys.argv = ["rasa", *sys.argv[1:], "--auth-token", os.environ["RASA_TOKEN"]]
+from rasa.__main__ import main
+main()' run --enable-api --model "$MODEL" --interface "$HOST" --port "$PORT" "$@"
