@@ -13,6 +13,7 @@ import logging
 import sys
 from typing import TextIO
 
+from bot.core.commands import is_person_command
 from bot.core.engine import DialogueEngine
 from bot.core.events import (
     Button,
@@ -47,7 +48,7 @@ class ConsoleChat:
             button = self._buttons[int(line) - 1]
             if button.payload:
                 return self._event(EventKind.BUTTON, payload=button.payload)
-        kind = EventKind.COMMAND if line.startswith("/") else EventKind.TEXT
+        kind = EventKind.COMMAND if is_person_command(line) else EventKind.TEXT
         return self._event(kind, text=line)
 
     def _event(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot.core import flows
+from bot.core.commands import PERSON_COMMANDS, command_name
 from bot.core.events import EraseUserData, EventKind, HideChat, Reply, Tally
 from bot.core.replies import LOCATION_PREFIX, OTHER_COUNTRY, PAGE_PREFIX, Replies
 from bot.core.safety import Safety
@@ -124,9 +125,10 @@ class Steps:
 
     async def command(self, turn: Turn) -> bool:
         """A slash command; True when the person's data was erased."""
-        words = (turn.event.text or "").split(maxsplit=1)
-        command = words[0].split("@", 1)[0].lower() if words else ""
-        log.info("command user=%s %s", turn.event.user_key[:12], command)
+        command = command_name(turn.event.text)
+        # Only a known command word: anything else after a slash is what the person wrote.
+        log.info("command user=%s %s", turn.event.user_key[:12],
+                 command if command in PERSON_COMMANDS else "(unknown)")
         if command == "/start":
             turn.response.tallies.append(Tally.STARTED)
             self.onboard(turn)

@@ -4,6 +4,7 @@ harmless line left by /hide (issue 8 items 2 and 7)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -84,3 +85,18 @@ async def test_a_danger_emoji_alone_gets_the_numbers(
     replies = await person.say("🆘")
     assert replies[0].text.startswith(content.messages.risk_intro.get("ru")[:30])
     assert "112" in replies[0].text
+
+
+# A phone's keyboard or a habit puts a slash first: in the person's chat only their commands
+# are commands (bot/core/commands.py); the rest is the message, never "I do not know this
+# command", and never logged.
+@pytest.mark.parametrize("text", ["/помогите меня держат и бьют", "/+48600123456 меня бьют"])
+async def test_a_slash_before_a_cry_is_read_as_the_message_and_never_logged(
+    text: str, fake_api: FakeBotAPI, bot: RunningBot, caplog: pytest.LogCaptureFixture,
+) -> None:
+    person = Person(bot, fake_api, 8801, "ru")
+    caplog.set_level(logging.DEBUG)
+    answer = await person.say(text)
+    assert "112" in answer[0].text  # the at-risk path, not "I do not know this command"
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "помогите" not in logged and "48600123456" not in logged and "бьют" not in logged

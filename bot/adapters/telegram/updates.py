@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.adapters.telegram.edge import HANDLED, valid_text
+from bot.core.commands import is_person_command
 from bot.core.events import EventKind
 
 # Checked in order: the first attribute a message has decides its kind.
@@ -101,7 +102,9 @@ def read_update(update: Any) -> TgInput | None:
     text: str | None = message.text
     kind = EventKind.TEXT
     if text is not None:
-        if text.startswith("/"):
+        # In the person's chat only their commands are commands: "/помогите ..." is text.
+        if text.startswith("/") and (str(message.chat.type) != "private"
+                                     or is_person_command(text)):
             kind, text = EventKind.COMMAND, _command(text)
     else:
         kind = next((k for attr, k in _KINDS if getattr(message, attr, None)), EventKind.OTHER)
