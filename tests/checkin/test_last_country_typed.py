@@ -1,0 +1,57 @@
+"""A country the person names in free text as where they are ("я уже в Испании, в Мурсии")
+is their last country: a missed check-in's alert shows it when they agreed to that, and the
+message gets the country's answer, not "I can't help with that". A plan ("хочу работать в
+Польше") is not where they are. The fake Bot API over real HTTP, a real redis-server."""
+
+from __future__ import annotations
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.core.presence import says_here
+from tests.checkin.helpers import GRACE, INTERVAL, FakeClock, set_up
+from tests.handoff.telegram import OPS, HandoffBot, pseudonym, sent_to
+from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.telegram_bot import Person
+
+QUESTION = {"ru": "Как дела, всё в порядке?", "be": "Як справы, усё ў парадку?",
+            "en": "How are you, all well?"}
+HERE = {"ru": "я уже в Испании, в Мурсии", "be": "я ўжо ў Іспаніі, у Мурсіі",
+        "en": "I'm in Spain now, in Murcia"}
+CANNOT_HELP = {"ru": "С этим я, к сожалению, не помогу", "be": "З гэтым я, на жаль, не дапамагу",
+               "en": "Sorry, I cannot help with that"}
+
+
+@pytest.mark.parametrize(("framework", "language"),
+                         [("aiogram", "ru"), ("ptb", "be"), ("aiogram", "en")])
+async def test_a_country_named_in_free_text_is_the_last_country_in_the_alert(
+    framework: str, language: str, fake_api: FakeBotAPI, redis_client: Redis,
+    clock: FakeClock, bot: HandoffBot
+) -> None:
+    person = Person(bot, fake_api, 7701, language)
+    await person.say("/start")
+    await set_up(person, country="PL", share_location=True)
+    replies = await person.say(HERE[language])
+    assert not any(CANNOT_HELP[language] in r.text for r in replies), replies[0].text
+    assert any("Spain" in r.text or "Испан" in r.text or "Іспан" in r.text for r in replies)
+    mark = len(fake_api.calls)
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, 7701, "", since=mark)
+    clock.advance(GRACE + 1)
+    [alert] = await sent_to(fake_api, OPS, "Case #", since=mark)
+    assert pseudonym(7701) in alert.text
+    assert "Last country they told the bot they were in: Spain" in alert.text
+    assert "never named one" not in alert.text
+
+
+@pytest.mark.parametrize("text", [HERE["ru"], HERE["be"], HERE["en"], "ya uzhe v Ispanii",
+                                  "мы сейчас в Польше", "I am in Poland already"])
+def test_words_saying_the_person_is_there_now(text: str) -> None:
+    assert says_here(text)
+
+
+@pytest.mark.parametrize("text", ["хочу работать в Польше", "я хачу паехаць у Польшчу",
+                                  "I want to go to Spain", "Испания", "работа в Испании",
+                                  "я планирую переезд в Испанию"])
+def test_a_plan_or_a_bare_name_is_not_where_the_person_is(text: str) -> None:
+    assert not says_here(text)
