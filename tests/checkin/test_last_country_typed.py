@@ -9,7 +9,7 @@ import pytest
 from redis.asyncio import Redis
 
 from bot.core.presence import says_here
-from tests.checkin.helpers import GRACE, INTERVAL, FakeClock, set_up
+from tests.checkin.helpers import GRACE, INTERVAL, FakeClock, set_up, untag
 from tests.handoff.telegram import OPS, HandoffBot, pseudonym, sent_to
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.telegram_bot import Person
@@ -55,3 +55,32 @@ def test_words_saying_the_person_is_there_now(text: str) -> None:
                                   "я планирую переезд в Испанию"])
 def test_a_plan_or_a_bare_name_is_not_where_the_person_is(text: str) -> None:
     assert not says_here(text)
+
+
+LANGUAGE_SHOWN = {"ru": "и язык, на котором Вам писать", "be": "і мову, на якой Вам пісаць",
+                  "en": "and the language to write to you in"}
+LANGUAGE_LINE = {"ru": "Language: Russian", "be": "Language: Belarusian",
+                 "en": "Language: English"}
+
+
+@pytest.mark.parametrize(("framework", "language"),
+                         [("ptb", "ru"), ("aiogram", "be"), ("ptb", "en")])
+async def test_the_language_in_a_missed_check_in_alert_is_among_what_the_person_agreed_to(
+    framework: str, language: str, fake_api: FakeBotAPI, redis_client: Redis,
+    clock: FakeClock, bot: HandoffBot
+) -> None:
+    """Operators need the language to write to the person in: the confirm screen says the team
+    sees it, with or without anything else shared, before the person turns check-ins on."""
+    person = Person(bot, fake_api, 7702, language)
+    await person.say("/start")
+    mark = len(fake_api.calls)
+    await set_up(person, country="PL", employer=None)
+    [confirm] = [c for c in fake_api.calls_to("sendMessage", 7702, mark)
+                 if "ci:go" in untag(c.payloads)][-1:]
+    assert LANGUAGE_SHOWN[language] in confirm.text
+    mark = len(fake_api.calls)
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, 7702, "", since=mark)
+    clock.advance(GRACE + 1)
+    [alert] = await sent_to(fake_api, OPS, "Case #", since=mark)
+    assert LANGUAGE_LINE[language] in alert.text
