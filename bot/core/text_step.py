@@ -190,11 +190,13 @@ class TextStep:
         if self._steps.typed_flow_answer(turn, reading):
             return
         # "я уже в Испании, в Мурсии": where the person is now, whatever the model read in
-        # the rest (a missed check-in's alert shows it as their last country, if agreed).
+        # the rest (a missed check-in's alert shows it as their last country, if agreed). A
+        # question with it ("я в Польше, как легализоваться?") is still answered as one.
         here = reading.place is not None and says_here(reading.text)
         if here and reading.place is not None:
             session.location = reading.place.code
-        if reading.place is not None and (not reading.confident or reading.short or here):
+        about_place = here and reading.intent.intent == "out_of_scope"
+        if reading.place is not None and (not reading.confident or reading.short or about_place):
             if session.at_risk:  # someone at risk saying where they are: the numbers there
                 self._safety.located(turn, reading.place.code)
             else:  # "Poland", "Казахстан": a page to read, not where the person is
