@@ -51,8 +51,10 @@ _EVERY_OTHER = ("через день", "праз дзень", "every other day",
 # is a setting only when every word is a number, a unit or one of these (so "не платят 2
 # месяца" is never read as "8 weeks").
 # Words that say a setting is the grace ("жду сутки", "tell them after 6 hours").
-_GRACE_CUES = ("жду", "жди", "подожд", "чакаю", "чакай", "пачакай", "wait", "tell", "them",
-               "after", "через", "праз", "zhdu", "chakaju", "then", "потом", "потым")
+# Every form of the verb counts ("ждать сутки", "ждите", "чакаць"): four-letter stems.
+_GRACE_CUES = ("жду", "жди", "ждат", "ждит", "ждем", "подожд", "чака", "пачака", "wait",
+               "tell", "them", "after", "через", "праз", "zhdu", "zhdi", "zhdat", "chaka",
+               "then", "потом", "потым")
 _DURATION_CUES = ("на", "for", "na", "в течение", "на працягу")
 _FILLER = ("кажд", "кожн", "ежедн", "штодн", "every", "each", "kazhd", "kozhn", "ezhedn",
            "shtodn", "раз", "в", "у", "на", "по", "за", "мне", "меня", "спрашива", "пыта",
@@ -188,6 +190,8 @@ _HOUR_ONLY = re.compile(r"^(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)?$")
 
 # "в 9", "у 21:00", "at 9 pm": the word before a time says nothing more.
 _AT = ("в ", "во ", "у ", "ў ", "at ", "v ", "u ")
+# Courtesy around a time ("at 9 pm pls", "в 9 пожалуйста"): says nothing more.
+_COURTESY = frozenset("pls plz please пожалуйста пжл пж калі ласка ok ок давай davai".split())
 # "9 утра", "9 вечара": the part of the day, as am / pm (ru, be, en, transliterated).
 _PART_OF_DAY = (("am", ("утра", "раніцы", "ранку", "morning", "in the morning", "utra")),
                 ("pm", ("вечера", "вечара", "evening", "in the evening", "vechera")))
@@ -196,7 +200,8 @@ _PART_OF_DAY = (("am", ("утра", "раніцы", "ранку", "morning", "in
 def typed_time_of_day(text: str) -> int | None:
     """A time of day typed as "9:30", "21.00", "9 pm", "9", "в 9 вечера", "у 7 раніцы"
     (minutes after midnight), or None."""
-    said = " ".join(text.lower().replace("ё", "е").split())
+    said = " ".join(w for w in text.lower().replace("ё", "е").replace(",", " ").split()
+                    if w.strip(".!") not in _COURTESY)
     said = next((said.removeprefix(at) for at in _AT if said.startswith(at)), said)
     for half, words in _PART_OF_DAY:
         for word in words:
@@ -288,3 +293,18 @@ def typed_plan(text: str) -> dict[str, int] | None:
 
 def _filler_of(word: str, cues: tuple[str, ...]) -> bool:
     return any(word == c if len(c) < 4 else word.startswith(c) for c in cues)
+
+
+# A typed answer to a yes/no step ("no", "нет", "так, паказаць"): its first word.
+_YES = frozenset("да ага угу конечно так yes y yep yeah sure da tak konechno".split())
+_NO = frozenset("нет не неа no nope n net ne nie".split())
+
+
+def typed_yes_no(text: str) -> bool | None:
+    """True for a typed yes, False for a no (by the first word of up to three), else None."""
+    words = _normal(text).split()
+    if not words or len(words) > 3:
+        return None
+    if words[0] in _YES:
+        return True
+    return False if words[0] in _NO else None

@@ -13,7 +13,14 @@ from bot.checkin.plan import HOUR, CheckinPlan
 from bot.checkin.screens import CHOICE, CHOICES, CONTACT, EMPLOYER, SetupScreens, clock_label
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import Unit, typed_clock, typed_plan, typed_settings, typed_time_of_day
+from bot.checkin.typed import (
+    Unit,
+    typed_clock,
+    typed_plan,
+    typed_settings,
+    typed_time_of_day,
+    typed_yes_no,
+)
 from bot.content.models import Checkin
 from bot.core.events import Reply
 from bot.core.session import Session
@@ -65,6 +72,12 @@ class TypedSetup:
             taken = minute is not None
             if minute is not None:
                 plan.at_minute, plan.step = minute, "confirm"
+                await save_draft(turn, plans, plan, self.clock())
+        elif plan.step == "location":  # "no" typed under "Yes, show it / No"
+            share = typed_yes_no(text)
+            taken = share is not None
+            if share is not None:
+                plan.share_location, plan.step = share, "employer"
                 await save_draft(turn, plans, plan, self.clock())
         elif plan.step in STEPS:
             taken = await self._typed_settings(turn, plans, texts, plan, text)

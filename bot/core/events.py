@@ -135,6 +135,9 @@ class DeleteTyped:
     message_key: str
     deleted: str
     not_deleted: str
+    # Also delete the chat's messages from this one up to `message_key` (the /codeword command
+    # and the bot's own prompts about the alarm), as far as Telegram lets: best effort, unsaid.
+    since: str | None = None
 
 
 SideEffect = OperatorAlert | EraseUserData | HideChat | DeleteTyped

@@ -121,6 +121,9 @@ class Session(BaseModel):
     # The silent alarm's code word, as a keyed hash only (bot/core/silent_alarm.py).
     alarm_hash: str | None = None
     alarm_in_sentence: bool = False  # the word counts inside a longer message too
+    # The /codeword message that opened the setting of a word: from it on, the bot's prompts
+    # about the alarm are deleted with the typed word (nothing in the chat tells of an alarm).
+    alarm_setup_from: str | None = None
     # A silent case the phone was never told of (the code word, a missed check-in): commands
     # and buttons answer ordinarily (bot/core/quiet.py) until it is announced.
     quiet: bool = False

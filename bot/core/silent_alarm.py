@@ -94,12 +94,18 @@ class SilentAlarmStep:
             turn.replies.append(r.main_menu(r.text(alarm.texts.removed)))
         elif payload in ("sa:in:yes", "sa:in:no") and session.alarm_hash:
             session.alarm_in_sentence = payload == "sa:in:yes"
+            # The question (and the notice above it) tells of an alarm: deleted once answered;
+            # what stays is a neutral "Done" (`saved`).
+            if turn.event.message_key is not None:
+                turn.response.effects.append(DeleteTyped(
+                    turn.event.chat_key, turn.event.message_key, deleted="", not_deleted=""))
             turn.replies.append(r.main_menu(r.text(alarm.texts.saved)))
         elif turn.event.kind == EventKind.COMMAND and not r.team:
             # No operators' chat: a word would answer ordinarily and alert nobody.
             turn.replies.append(r.main_menu(r.text(alarm.texts.unavailable)))
         elif turn.event.kind == EventKind.COMMAND:
             session.awaiting = AWAITING
+            session.alarm_setup_from = turn.event.message_key
             buttons = [[r.action_button("menu")]]
             if session.alarm_hash:
                 buttons.insert(0, [Button(r.tr.gettext(ALARM_REMOVE), "sa:remove")])
@@ -127,10 +133,12 @@ class SilentAlarmStep:
                 return False
             # Typed as a code word, taken or not: whoever reads the phone later must not find
             # it in the chat. Deleted before any reply; the notice says whether it went.
+            # The prompts since /codeword go with it (they tell of an alarm).
             if event.message_key is not None:
                 turn.response.effects.append(DeleteTyped(
                     event.chat_key, event.message_key, deleted=r.text(alarm.texts.typed_deleted),
-                    not_deleted=r.text(alarm.texts.typed_not_deleted)))
+                    not_deleted=r.text(alarm.texts.typed_not_deleted),
+                    since=session.alarm_setup_from))
             if not words or len(words) > alarm.max_words or len("".join(words)) < alarm.min_chars:
                 session.awaiting = AWAITING
                 menu = [[r.action_button("menu")]]

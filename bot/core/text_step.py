@@ -21,6 +21,7 @@ from bot.core.adcheck_step import AdCheckStep
 from bot.core.assess import Assessor, routed_intent
 from bot.core.consent import consent_choice
 from bot.core.events import Reply, Tally
+from bot.core.presence import says_here
 from bot.core.replies import Replies
 from bot.core.safety import RISK_PURPOSES, Safety
 from bot.core.session import ConsentQuestion, CountryQuestion
@@ -188,7 +189,14 @@ class TextStep:
             return
         if self._steps.typed_flow_answer(turn, reading):
             return
-        if reading.place is not None and (not reading.confident or reading.short):
+        # "я уже в Испании, в Мурсии": where the person is now, whatever the model read in
+        # the rest (a missed check-in's alert shows it as their last country, if agreed). A
+        # question with it ("я в Польше, как легализоваться?") is still answered as one.
+        here = reading.place is not None and says_here(reading.text)
+        if here and reading.place is not None:
+            session.location = reading.place.code
+        about_place = here and reading.intent.intent == "out_of_scope"
+        if reading.place is not None and (not reading.confident or reading.short or about_place):
             if session.at_risk:  # someone at risk saying where they are: the numbers there
                 self._safety.located(turn, reading.place.code)
             else:  # "Poland", "Казахстан": a page to read, not where the person is

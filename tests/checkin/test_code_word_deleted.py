@@ -74,7 +74,8 @@ async def test_a_new_or_changed_code_word_is_deleted_from_the_chat_and_the_perso
     assert asked.text.startswith(DELETED[language])
     await person.press("sa:in:no")
     assert readable(fake_api, person.chat_id, second) == []
-    assert len(fake_api.calls_to("deleteMessage", person.chat_id)) == 3
+    # 3 typed words and the 2 answered "also inside a longer message?" questions
+    assert len(fake_api.calls_to("deleteMessage", person.chat_id)) == 5
 
     # The new word works (and is the one message with it left: the alarm's own).
     mark = len(fake_api.calls)
@@ -82,6 +83,41 @@ async def test_a_new_or_changed_code_word_is_deleted_from_the_chat_and_the_perso
     assert reply.text == ORDINARY[language]
     await sent_to(fake_api, OPS, "Case #", since=mark)
     assert leaks(caplog.records, first, second) == []
+
+
+TELLS_OF_ALARM = {"ru": ("тревог", "кодов", "/codeword"), "be": ("трывог", "кодав", "/codeword"),
+                  "en": ("alarm", "code word", "/codeword")}
+DONE = {"ru": "Готово 👍", "be": "Гатова 👍", "en": "Done 👍"}
+
+
+@CASES
+async def test_after_setting_a_code_word_nothing_in_the_chat_tells_of_an_alarm(
+    framework: str, language: str, fake_api: FakeBotAPI, bot: HandoffBot
+) -> None:
+    """Whoever scrolls the phone later must not learn there is an alarm: the /codeword command,
+    the bot's own prompts (the explanation, a refusal of a too-common word, the question) go
+    with the typed word; what stays is a neutral "Done" under the menu."""
+    person = Person(bot, fake_api, 7606, language)
+    await person.say("/start")
+    kept = dict(fake_api.chats[person.chat_id])  # the greeting and /start stay
+    await person.say("/codeword")
+    await person.say({"ru": "да", "be": "так", "en": "yes"}[language])  # refused: too common
+    [asked] = await person.say(WORDS[language][0])
+    assert "sa:in:yes" in asked.payloads
+    [question] = [mid for mid, text in fake_api.chats[person.chat_id].items()
+                  if text == asked.text]
+    [done] = await person.press("sa:in:yes", message_id=question)
+    assert done.text.startswith(DONE[language])
+    left = fake_api.chats[person.chat_id]
+    telling = [text for mid, text in left.items() if mid not in kept
+               and any(word in text.lower() for word in TELLS_OF_ALARM[language])]
+    assert telling == []
+    assert [text for mid, text in left.items() if mid not in kept] == [done.text]
+    # and the word still raises the alarm, inside a sentence too
+    mark = len(fake_api.calls)
+    [reply] = await person.say(f"{WORDS[language][0]} {WORDS[language][0]}!")
+    assert reply.text == ORDINARY[language]
+    await sent_to(fake_api, OPS, "Case #", since=mark)
 
 
 @pytest.mark.parametrize("framework", ["aiogram", "ptb"])

@@ -157,5 +157,8 @@ class Person:
         """A non-text message, e.g. `send(sticker={...})`."""
         return await self._exchange(message_update(self.api, self.user, **message), replies)
 
-    async def press(self, payload: str, replies: int = 1) -> list[Call]:
-        return await self._exchange(callback_update(self.api, self.user, payload), replies)
+    async def press(self, payload: str, replies: int = 1,
+                    message_id: int | None = None) -> list[Call]:
+        """Press a button; `message_id`: the bot's message it is under (Telegram sends it)."""
+        update = callback_update(self.api, self.user, payload, message_id=message_id)
+        return await self._exchange(update, replies)

@@ -189,7 +189,7 @@ class Answering:
             again = True
         first = plan.at // 2
         if plan.typed is not None and plan.at == 0:  # before any reply: deleted, then said
-            notice = await self._replies.delete_typed(plan.typed, budget)
+            notice = await self._replies.delete_typed(plan.typed, budget, user_key)
             plan = dataclasses.replace(plan, typed=None, replies=noticed(plan.replies, notice))
         if plan.at % 2:  # started, never marked sent: it may have reached Telegram already
             self._metrics.outbox.labels("possible_repeat").inc()

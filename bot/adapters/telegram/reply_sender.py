@@ -30,7 +30,10 @@ class Delivery:
 
 
 def noticed(replies: Sequence[Reply], notice: str) -> list[Reply]:
-    """`notice` above the first reply's text (its buttons stay last); alone when none."""
+    """`notice` above the first reply's text (its buttons stay last); alone when none; the
+    replies as they are when `notice` is empty."""
+    if not notice:
+        return list(replies)
     if not replies:
         return [Reply(notice)]
     first = replies[0]
@@ -106,11 +109,15 @@ class ReplySender:
             log.warning("hiding the chat failed: %s", type(exc).__name__)
         await self.deliver(chat_id, [Reply(effect.notice)], budget)
 
-    async def delete_typed(self, effect: DeleteTyped, budget: SendBudget) -> str:
+    async def delete_typed(self, effect: DeleteTyped, budget: SendBudget,
+                           user_key: str | None = None) -> str:
         """Delete the person's message (deleteMessage) and return the notice to show them:
         `deleted` when it is gone (also when it was already: a repeated try after a take-over,
         or the person was quicker), else `not_deleted` (older than 48 hours, refused, or
-        Telegram did not answer in time), so that they delete it themselves."""
+        Telegram did not answer in time), so that they delete it themselves. With
+        `effect.since`, the chat's remembered messages from that one on go too (best effort)."""
+        if effect.since is not None and user_key is not None:
+            await self._delete_since(effect, user_key, budget)
         try:
             async with budget.window(0.5):  # the replies after it keep half the budget
                 await self._messenger.delete_message(int(effect.chat_key),
@@ -124,3 +131,16 @@ class ReplySender:
             log.warning("typed message not deleted: %s", type(exc).__name__)
             return effect.not_deleted
         return effect.deleted
+
+    async def _delete_since(self, effect: DeleteTyped, user_key: str,
+                            budget: SendBudget) -> None:
+        """Delete the remembered messages `effect.since` <= id < `effect.message_key` (ids
+        grow within a chat): the command and the bot's prompts between. Unsaid when it fails:
+        the typed message's own notice is what the person must hear."""
+        start, end = int(effect.since or 0), int(effect.message_key)
+        try:
+            async with budget.window(0.25):
+                ids = [mid for mid in await self._state.recent(user_key) if start <= mid < end]
+                await self._messenger.delete(int(effect.chat_key), ids)
+        except Exception as exc:
+            log.warning("prompts not deleted: %s", type(exc).__name__)
