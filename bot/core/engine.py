@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import traceback
 from collections.abc import Awaitable, Callable
@@ -190,16 +191,28 @@ class DialogueEngine:
             log.error("check-in answer lookup failed (%s)", type(exc).__name__)
             return False
 
-    def emergency_reply(self, language: str | None) -> Reply:
-        """The universal emergency numbers (as the first reply of the at-risk path when the
-        country is unknown), from the content alone: no session, no Redis. What a transport
-        sends at once when the handling of a message that shows danger was cut at its time
-        limit, before handling it again (bot/adapters/telegram/handling_limit.py)."""
+    def emergency_reply(self, language: str | None, location: str | None = None) -> Reply:
+        """The numbers the at-risk path opens with: `location`'s (`location_numbers`) when it is
+        a country, else the universal emergency numbers; from the content alone (no session, no
+        Redis): what a transport sends at once for a danger message that must wait or was cut
+        (bot/adapters/telegram/danger_first.py, handling_limit.py)."""
         content = self._holder.content
-        places = self._content_parts(content)[1]
-        r = Replies(content, self._i18n.translator(language), places,
+        r = Replies(content, self._i18n.translator(language), self._content_parts(content)[1],
                     team=self._safety.handoff_available)
-        return r.risk_numbers(None)
+        return (r.location_numbers(location, named_now=False) if r.knows(location)
+                else r.risk_numbers(None))
+
+    async def numbers_reply(self, user_key: str, language: str | None, *,
+                            within: float) -> Reply:
+        """`emergency_reply` for the session's country and language, read (never written)
+        within `within` seconds; the universal numbers when it cannot be (a slow Redis)."""
+        try:
+            async with asyncio.timeout(within):
+                session = await self._store.load(user_key) or Session()
+        except Exception as exc:  # the universal numbers are as good as any, and at once
+            log.warning("session not read for the numbers ahead (%s)", type(exc).__name__)
+            session = Session()
+        return self.emergency_reply(session.language or language, session.location)
 
     async def keep_case(self, user_key: str, case: CaseStatus) -> None:
         """Keep the handoff's word about the person's case in their session, outside a turn

@@ -91,6 +91,9 @@ class Reply:
 
     text: str
     buttons: list[list[Button]] = field(default_factory=list)
+    # The emergency numbers (or a country's): a transport that sent numbers ahead of the
+    # answer leaves this one out (bot/adapters/telegram/danger_first.py). Not compared.
+    numbers: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

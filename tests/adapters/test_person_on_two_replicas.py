@@ -38,6 +38,7 @@ AT_ONCE = 20  # people writing at the same time (more only measures the machine)
 DOCUMENTS = "у меня забрали паспорт"  # risk_documents_withheld
 VIOLENCE = "меня бьют"  # risk_violence_threats
 HELLO = "алло, вы тут? я"
+NUMBERS_OPEN = "угрожает опасность прямо сейчас"  # risk_intro (ru): every numbers reply opens so
 
 
 class Replica:
@@ -183,6 +184,13 @@ async def one_person(spread: Spread, n: int) -> None:
         await spread.post(home, message_update(spread.api, person, text=f"{HELLO} {n}"))
 
 
+def ahead(call: Call) -> bool:
+    """The numbers sent ahead of a danger message that waited past the danger wait for the
+    other replica's lock (bot/adapters/telegram/danger_first.py): alone, without buttons; its
+    answer then comes without them. Whether it fires depends on the machine's load."""
+    return NUMBERS_OPEN in call.text and not call.payloads
+
+
 def alerts(calls: list[Call]) -> list[Call]:
     return [c for c in calls if c.method == "sendMessage" and "Case #" in c.text]
 
@@ -211,7 +219,10 @@ async def test_two_replicas_lose_and_double_nothing(
         offers = 2 - n % 2  # even persons: the second danger message is offered a human too
         assert (marks.count("c:PL"), marks.count("h:text"), marks.count("h:stop")) == (
             1, offers, 1)
-        counts[n % 2].add(len(sent))
+        # One numbers message per danger message (and the country's after the press), the
+        # early numbers or the answer's own, never both; the rest the same conversation.
+        numbers = sum(NUMBERS_OPEN in c.text for c in sent)
+        counts[n % 2].add((numbers, len([c for c in sent if not ahead(c)])))
         if n % 2:  # the message in the case reached the operators once
             assert sum(c.text.endswith(f"{HELLO} {n}") for c in to_ops) == 1, n
     assert all(len(c) == 1 for c in counts.values()), counts  # the same conversations

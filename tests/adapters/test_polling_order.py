@@ -20,8 +20,10 @@ import aiohttp
 import pytest
 from redis.asyncio import Redis
 
+from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.person_order import PersonOrder
 from bot.adapters.telegram.runner import EngineFactory
+from bot.storage.health import RedisHealth
 from tests.helpers.fake_bot_api import FakeBotAPI, message_update, user
 from tests.helpers.redis_server import RedisServer, free_port
 from tests.helpers.telegram_bot import Person, RunningBot, make_settings
@@ -222,3 +224,49 @@ async def test_a_turn_that_never_ends_holds_the_next_one_only_for_the_wait(
     with contextlib.suppress(asyncio.CancelledError):
         await hanging
     assert len(order) == 0
+
+
+@pytest.mark.parametrize("country", ["PL", None])
+async def test_a_danger_message_behind_another_replicas_lock_gets_one_numbers_message(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory, country: str | None,
+) -> None:
+    """Another replica holds the person's lock past the danger wait: the numbers go out at
+    once, then the rest of the answer in its turn, never a second numbers message, whether
+    the person's country is known (its numbers differ from the universal ones) or not."""
+    bot = await running(make_settings(fake_api, framework, redis_server.url, rate_limit=100),
+                        engine_factory)
+    person = Person(bot, fake_api, 5471, "ru")
+    await person.say("/start")
+    if country is not None:
+        await person.say(AT_RISK)
+        await person.press(f"c:{country}")
+    await bot.settle()
+    assert bot.glue is not None
+    user_key = bot.glue._pseudonymizer.user_key(f"tg:{person.user['id']}")
+    other = PersonLocks(RedisHealth(redis_client), lease=30.0, wait=30.0)
+    held, done = asyncio.Event(), asyncio.Event()
+
+    async def other_replica() -> None:
+        async with other.hold(user_key):
+            held.set()
+            await done.wait()
+
+    holder = asyncio.create_task(other_replica())
+    await held.wait()
+    mark = len(fake_api.calls)
+    await fake_api.push(message_update(fake_api, person.user, text=DANGER))
+    try:
+        early = await fake_api.wait_calls("sendMessage", 1, person.chat_id, since=mark,
+                                          within=30)
+    finally:
+        done.set()
+        await holder
+    assert NUMBERS in early[0].text
+    assert ("Польш" in early[0].text) is (country == "PL")  # the known country's numbers
+    await fake_api.wait_calls("sendMessage", 2, person.chat_id, since=mark, within=30)
+    await bot.settle()
+    await fake_api.quiet()
+    calls = fake_api.calls_to("sendMessage", person.chat_id, since=mark)
+    assert len(calls) >= 2  # the rest of the answer came in its turn
+    assert [NUMBERS in call.text for call in calls] == [True] + [False] * (len(calls) - 1)

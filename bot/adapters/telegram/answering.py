@@ -61,6 +61,9 @@ class Engine(Protocol):
 
     def emergency_reply(self, language: str | None) -> Reply: ...
 
+    async def numbers_reply(self, user_key: str, language: str | None, *,
+                            within: float) -> Reply: ...
+
 
 class Answering:
     """Carries out `Plan`s: alerts and erasure, replies, queue place, /hide; marks progress."""
@@ -83,12 +86,15 @@ class Answering:
                      ) -> Unsent | None:
         """Run the engine on `event` (under the person's lock) and carry out its answer; with
         an outbox the answer is written with the session, in one MULTI/EXEC. `sent`: the
-        emergency numbers already sent ahead of this answer, left out of it (not twice)."""
+        emergency numbers already sent ahead of this answer: every numbers reply of the answer
+        is left out (one numbers message per message, whatever its country: the turn may know
+        one the early reply could not read)."""
         user_key = event.user_key
         progress = progress or Progress()
 
         def plan_of(response: Response) -> Plan:
-            replies = [r for r in response.replies if sent is None or r.text != sent.text]
+            replies = [r for r in response.replies
+                       if sent is None or not (r.numbers or r.text == sent.text)]
             return Plan.of(chat_id, coalesce(replies), response)
 
         if self.outbox is None:

@@ -3,10 +3,12 @@
 A message that shows danger (the danger-phrase layer, before any limit) is answered in its turn,
 after the person's earlier updates, under the person's lock. When it is not taken up within
 `wait` seconds (an earlier update of the person stuck on a hung send or a slow Redis, its turn
-when polling, the lock in this replica or another), the universal emergency numbers go out at
-once, from the content alone (no Redis), and the answer made in its turn leaves out that same
-reply. The same numbers go out when the handling of such a message is cut at the handling limit
-before its answer was made (`handling_limit.py`).
+when polling, the lock in this replica or another), the numbers go out at once: the known
+country's, as the answer would open with them (a session read bounded by `READ_S`), else the
+universal ones from the content alone. The answer made in its turn is told (`sent`) and leaves
+out every numbers reply it has, whatever its text: one numbers message per message, whatever
+the load. The same numbers go out when the handling of such a message is cut at the handling
+limit before its answer was made (`handling_limit.py`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from bot.core.events import Reply
 
 log = logging.getLogger("bot.adapters.telegram.glue")  # the name operators grep for
 DANGER_WAIT_S = 2.0  # a danger message waits this long to be taken up, then the numbers go out
+READ_S = 0.5  # the session read for the known country: past it, the universal numbers
 
 
 class NumbersTimer:
@@ -70,10 +73,11 @@ class NumbersFirst:
         return NumbersTimer(self, data, user_key, self.wait)
 
     async def now(self, data: TgInput, user_key: str) -> Reply | None:
-        """The emergency numbers in the person's Telegram language, now: the reply sent, or
+        """The numbers now (the known country's, else the universal ones): the reply sent, or
         None when it could not be (then the answer keeps its own numbers)."""
         try:
-            reply = self._engine.emergency_reply(data.language_code)
+            reply = await self._engine.numbers_reply(user_key, data.language_code,
+                                                     within=READ_S)
             sent = await self._replies.deliver(data.chat_id, [reply],
                                                SendBudget(self._send_budget))
             await self._state.remember(user_key, sent)

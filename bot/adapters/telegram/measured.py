@@ -65,6 +65,10 @@ class MeasuredEngine:
     def emergency_reply(self, language: str | None) -> Reply:
         return self._engine.emergency_reply(language)
 
+    async def numbers_reply(self, user_key: str, language: str | None, *,
+                            within: float) -> Reply:
+        return await self._engine.numbers_reply(user_key, language, within=within)
+
     def _count(self, tally: Tally) -> None:
         if tally in AT_RISK_TALLIES:
             self._metrics.at_risk.labels(tally.value).inc()

@@ -93,7 +93,8 @@ class HotlineReplies(ContentWording):
 
     def risk_numbers(self, country_id: str | None) -> Reply:
         """The first reply in danger: risk_intro, then the numbers to call."""
-        return Reply(f"{self.message('risk_intro')}\n\n{self.numbers(country_id)}".strip())
+        return Reply(f"{self.message('risk_intro')}\n\n{self.numbers(country_id)}".strip(),
+                     numbers=True)
 
     def location_numbers(
         self, code: str | None, *, named_now: bool, intro: bool = True
@@ -110,7 +111,7 @@ class HotlineReplies(ContentWording):
         )
         parts = [self.message("risk_intro") if intro else "", heading, numbers]
         change = [[self.action_button("location")]] if self.knows(code) else []
-        return Reply("\n\n".join(p for p in parts if p), change)
+        return Reply("\n\n".join(p for p in parts if p), change, numbers=True)
 
     def other_country(self) -> str:
         """Guidance for a country without a page (or not named): how to reach the local
