@@ -157,9 +157,9 @@ class AdChecker:
         if not any(p.search(one) for p in self._cry):
             return False
         recognise = self.rules.recognise
+        lows = [r.low for r, _ in self.matcher.readings(text[:MAX_TEXT_CHARS])]
         whole_ad = (bool(self._own_cry) and len(text.split()) >= recognise.min_words
-                    and self._signs_in([r.low for r, _ in self.matcher.readings(text[:MAX_TEXT_CHARS])])
-                    >= recognise.min_signs)
+                    and self._signs_in(lows) >= recognise.min_signs)
         return not whole_ad or any(p.search(one) for p in self._own_cry)
 
     def is_pasted_ad(self, text: str) -> bool:
@@ -194,9 +194,8 @@ class AdChecker:
                                        rule_spans: list[set[Span]], reassured: np.ndarray,
                                        *, cyrillic: bool) -> None:
         """Narrow `reassured` (sentences x flags, in place): a negation counts only in a clause
-        (split at "," and ";") that holds that flag's rule spans. "2000€ без опыта, виза 300$
-        предоплата": the "без" is about experience and must not let the model veto the fee;
-        a flag's `unless` ("жильё … в месяц", "we … pay the fee") still counts sentence-wide."""
+        that holds the flag's rule spans ("2000€ без опыта, виза 300$ предоплата": "без" is
+        not about the fee); a flag's `unless` ("we … pay the fee") counts sentence-wide."""
         assert self.model is not None
         negated, cued = self.model.reassurance(
             [text[s.start : s.end] for s in sentences], cyrillic=cyrillic)
