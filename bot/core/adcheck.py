@@ -26,6 +26,9 @@ __all__ = [
 ]
 
 MERGE_GAP = 3  # spans of one flag this close (or overlapping) are quoted as one
+# A sentence's clauses for the model's veto: "Работа 2000€ без опыта, виза 300$ предоплата"
+# is one sentence, but its "без" reassures about experience, not about the fee (adcheck10b).
+_CLAUSE = re.compile(r"[^,;]+")
 
 
 # A question without its "?" ("Is 2500 EUR a month normal for a warehouse job"): people ask
@@ -95,6 +98,7 @@ class AdChecker:
             for name in rules.recognise.short_signs
         ]
         self._cry = AdRules.compile_signs(rules.recognise.cry)
+        self._own_cry = AdRules.compile_signs(rules.recognise.own_cry)
 
     def patterns(self) -> list[re.Pattern[str]]:
         """Every compiled pattern searched through an ad's text (`AdRules.patterns`)."""
@@ -118,9 +122,7 @@ class AdChecker:
         low = normalize(text[:MAX_TEXT_CHARS])
         # A transliterated ad's signs are read in Cyrillic letters too ("rabota", "zarplata").
         lows = [r.low for r, _ in self.matcher.readings(text[:MAX_TEXT_CHARS])]
-        signs = sum(
-            1 for patterns in self._signs if any(p.search(one) for one in lows for p in patterns)
-        )
+        signs = self._signs_in(lows)
         if forwarded and words >= recognise.forwarded_min_words and signs >= 1:
             return True
         if words >= recognise.min_words and signs >= recognise.min_signs:
@@ -133,15 +135,32 @@ class AdChecker:
         contact = any(p.search(one) for one in lows for patterns in self._short for p in patterns)
         return contact or bool(self.check(text).flags)
 
+    def _signs_in(self, lows: list[str]) -> int:
+        """How many of `recognise.signs` (salary, contacts, job) any of the readings holds."""
+        return sum(
+            1 for patterns in self._signs if any(p.search(one) for one in lows for p in patterns)
+        )
+
     def cries(self, text: str) -> bool:
         """True when the message has words of a person telling about themselves (`cry`: "меня",
-        "помогите", "забрали"): whatever else it holds, it is no ad to check before the numbers."""
+        "помогите", "забрали"): whatever else it holds, it is no ad to check before the numbers.
+
+        A text as long as an ad with its signs (`min_words`, `min_signs`) cries only in the
+        person's own voice (`own_cry`: "я", "help me", "took my passport"): an ad's
+        "Помогите! Срочно нужны рабочие" or "если у вас забрали паспорт — звоните" is the
+        ad's."""
         # Links, e-mail addresses and @handles are the ad's contacts, not a person's words:
         # "t.me/jobs" holds an English "me".
         low = _ADDRESSES.sub(" ", normalize(text[:MAX_TEXT_CHARS]))
         # Transliterated, read in Cyrillic letters only: its "i" is "и", not "I".
         one = in_cyrillic(low) if reads_transliterated(text) else low
-        return any(p.search(one) for p in self._cry)
+        if not any(p.search(one) for p in self._cry):
+            return False
+        recognise = self.rules.recognise
+        lows = [r.low for r, _ in self.matcher.readings(text[:MAX_TEXT_CHARS])]
+        whole_ad = (bool(self._own_cry) and len(text.split()) >= recognise.min_words
+                    and self._signs_in(lows) >= recognise.min_signs)
+        return not whole_ad or any(p.search(one) for p in self._own_cry)
 
     def is_pasted_ad(self, text: str) -> bool:
         """True when a text pasted after /checkad is an ad to check even with danger words in it
@@ -167,7 +186,36 @@ class AdChecker:
                 probabilities[:, index] = 0.0
         # "We never keep passports": the model's words, but an honest promise (flag `honest`).
         probabilities[np.array(self.matcher.honest(words, cyrillic=cyrillic), dtype=bool)] = 0.0
+        self._reassured_where_the_rules_are(text, sentences, rule_spans, reassured,
+                                            cyrillic=cyrillic)
         return Evidence(rule_spans, sentences, probabilities, reassured)
+
+    def _reassured_where_the_rules_are(self, text: str, sentences: list[Span],
+                                       rule_spans: list[set[Span]], reassured: np.ndarray,
+                                       *, cyrillic: bool) -> None:
+        """Narrow `reassured` (sentences x flags, in place): a negation counts only in a clause
+        that holds the flag's rule spans ("2000€ без опыта, виза 300$ предоплата": "без" is
+        not about the fee); a flag's `unless` ("we … pay the fee") counts sentence-wide."""
+        assert self.model is not None
+        negated, cued = self.model.reassurance(
+            [text[s.start : s.end] for s in sentences], cyrillic=cyrillic)
+        for row, sentence in enumerate(sentences):
+            clauses = [Span(sentence.start + m.start(), sentence.start + m.end())
+                       for m in _CLAUSE.finditer(text[sentence.start : sentence.end])]
+            if not negated[row] or len(clauses) < 2:
+                continue
+            in_clause, _ = self.model.reassurance(
+                [text[c.start : c.end] for c in clauses], cyrillic=cyrillic)
+            for column, spans in enumerate(rule_spans):
+                inside = [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
+                if not inside or cued[row, column]:
+                    continue
+                reassured[row, column] = any(
+                    in_clause[index]
+                    for index, clause in enumerate(clauses)
+                    for span in inside
+                    if clause.start < span.end and span.start < clause.end
+                )
 
     def check(self, text: str) -> AdReport:
         """Every red flag in `text`, its score and risk level.

@@ -219,3 +219,19 @@ class AdSentenceModel:
             if model is not None:
                 probabilities[rows, column] = model.predict_proba(matrix)[:, 1]
         return probabilities, reassured
+
+    def reassurance(self, sentences: Sequence[str], *,
+                    cyrillic: bool) -> tuple[list[bool], np.ndarray]:
+        """`read`'s reassurance in its two parts: per sentence, whether a negation of the rules
+        is in it; per sentence and flag, whether that flag's `unless` is."""
+        negated: list[bool] = []
+        cued = np.zeros((len(sentences), len(self.flags)), dtype=bool)
+        for row, sentence in enumerate(sentences):
+            low = normalize(sentence[:SENTENCE_CHARS])
+            if cyrillic:
+                low = in_cyrillic(low)
+            tokens = self._cues.tokens(low, cyrillic=cyrillic)
+            negated.append("_cue_neg_" in tokens)
+            for column, flag in enumerate(self.flags):
+                cued[row, column] = f"_cue_{flag}_" in tokens
+        return negated, cued

@@ -6,7 +6,9 @@ the kinds and where the wordings came from) with three tables:
 - `raises`: flag -> wordings the rules alone must raise, with exactly one finding of that flag,
   found by a rule (not the model) and quoting only non-blank words of the sentence;
 - `quiet`: flag -> honest sentences next to that kind, which the rules alone leave unflagged;
-- `honest_ads` (optional): whole honest ads the full check (rules and model) rates low.
+- `honest_ads` (optional): whole honest ads the full check (rules and model) rates low;
+- `flagged_ads` (optional): flag -> whole ads the full check raises it in (the model's veto
+  must not undo the rules there).
 
 A test id names the file, the flag and the index in its list ("adcheck7-fees-3"). A new round
 is a new file here, not a new copy of these tests.
@@ -35,6 +37,7 @@ class KindsRound(BaseModel):
     raises: dict[str, list[str]]
     quiet: dict[str, list[str]]
     honest_ads: list[str] = []
+    flagged_ads: dict[str, list[str]] = {}
 
 
 def _rounds() -> dict[str, KindsRound]:
@@ -71,7 +74,7 @@ def test_every_table_names_a_flag_of_the_content(content_holder: ContentHolder) 
     named = {
         (name, flag)
         for name, round_ in ROUNDS.items()
-        for table in (round_.raises, round_.quiet)
+        for table in (round_.raises, round_.quiet, round_.flagged_ads)
         for flag in table
     }
     assert {(name, flag) for name, flag in named if flag not in known} == set()
@@ -108,3 +111,14 @@ def test_whole_honest_ad_is_low(content_holder: ContentHolder, text: str) -> Non
     assert checker is not None
     report = checker.check(text)
     assert report.level.level == "low", [f.rule.id for f in report.flags]
+
+
+@pytest.mark.parametrize(("flag", "text"), _cases("flagged_ads"))
+def test_whole_ad_raises_its_kind_by_the_full_check(
+    content_holder: ContentHolder, flag: str, text: str
+) -> None:
+    checker = shared_ad_checkers().for_content(content_holder.content)
+    assert checker is not None
+    report = checker.check(text)
+    assert flag in _ids(report)
+    assert report.level.level != "low"

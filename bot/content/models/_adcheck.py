@@ -101,6 +101,11 @@ class AdRecognise(Strict):
     # Regexes for words of a person telling about themselves (first person, a plea, harm done
     # to someone): never an ad's, whatever else the message holds (the at-risk reply first).
     cry: list[str] = Field(default_factory=list)
+    # In a text that reads as a whole ad (`min_words` and `min_signs`), `cry`'s plea or harm
+    # may be the ad's own ("Помогите! Срочно нужны рабочие", "если у вас забрали паспорт —
+    # звоните в 113"): there only these regexes, the person speaking of themselves ("я",
+    # "меня", "help me", "took my passport"), make it a cry. Empty: `cry` alone decides.
+    own_cry: list[str] = Field(default_factory=list)
 
 
 class AdLevel(Strict):
