@@ -88,3 +88,15 @@ def test_compose_rasa_gets_its_token_inside_python_not_in_argv(tmp_path: Path) -
     finally:
         rasa.terminate()
         rasa.wait(timeout=30)
+
+
+@pytest.mark.parametrize("token", ["", None])
+def test_compose_rasa_refuses_to_serve_without_a_token(tmp_path: Path, token: str | None) -> None:
+    """An empty RASA_TOKEN (compose's `${RASA_TOKEN:-}` when .env lacks it) would open the API,
+    model replacement included, to every container: the service stops before Rasa starts."""
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path)}
+    if token is not None:
+        env["RASA_TOKEN"] = token
+    done = subprocess.run(["python3", "-c", serving_code()], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "RASA_TOKEN is empty" in done.stderr
