@@ -9,7 +9,8 @@ asks each step that can wait for typed input; the step awaiting input decides.
 
 A danger phrase is never a step's answer (except an ad pasted on request that contains one, as
 without a case): the step ends, and the message goes to the case, where the danger-phrase layer
-marks it ⚠️ and escalates it, and the phone gets the numbers at once (bot/handoff/relay.py).
+marks it ⚠️ and escalates it, and, while nobody has taken the case, the phone gets the numbers
+at once (bot/handoff/relay.py).
 """
 
 from __future__ import annotations

@@ -75,17 +75,22 @@ class Relay:
         if event.kind in (EventKind.COMMAND, EventKind.BUTTON):
             # The engine answers it, ordinarily when the phone was never told of the case.
             return Routed(False, CaseStatus(case.id, unannounced=unannounced(case)))
-        danger = await self._to_case(case, event)
+        danger, posted = await self._to_case(case, event)
         if unannounced(case):
             # Silence would look broken to a frightened person and odd to a watcher: the
             # ordinary reply, as if no team were involved (the numbers when they wrote of
             # danger openly).
             await self._parts.person.answer_unannounced(case, danger=danger)
             return Routed(True, CaseStatus(case.id, unannounced=True))
-        if danger:
-            # Danger comes first in a case too: the numbers at once, whether or not an
-            # operator has it yet (a reply from the team may take minutes).
-            await self._parts.person.tell_numbers(case)
+        if danger and posted and case.state == "new":
+            # Nobody has the case yet, and the queue may take minutes: the numbers at once (an
+            # operator who has it answers themselves; an unreachable chat told them already).
+            try:
+                await self._parts.person.tell_numbers(case)
+            except (RedisError, OSError) as exc:
+                # Posted in the case already: raised, the caller's retry would post it again.
+                log.warning("numbers in a case not sent (%s) case=%s", type(exc).__name__,
+                            case.id)
         # A silent case (code word, missed check-in) was never announced on the phone: no
         # "your place in the queue" there either, whoever is holding it.
         if case.state == "new" and not silent_case(case):
@@ -97,8 +102,9 @@ class Relay:
                             case.id)
         return Routed(True, CaseStatus(case.id, unannounced=unannounced(case)))
 
-    async def _to_case(self, case: Case, event: IncomingEvent) -> bool:
-        """Post the person's message in the case; True when it holds a danger phrase."""
+    async def _to_case(self, case: Case, event: IncomingEvent) -> tuple[bool, bool]:
+        """Post the person's message in the case: whether it holds a danger phrase, and
+        whether the operators' chat took it (False: the person was told it could not)."""
         parts = self._parts
         text = event.text or ""
         flags: list[str] = []
@@ -133,9 +139,9 @@ class Relay:
             log.error("relay to operators failed: chat unreachable case=%s", case.id)
             if not unannounced(case):
                 await parts.person.tell_unreachable(case)
-            return bool(flags)
+            return bool(flags), False
         log.info("relayed to operators case=%s", case.id)
-        return bool(flags)
+        return bool(flags), True
 
     async def _place_note(self, case: Case) -> None:
         if await unless_full(self._parts.cases.due_once(case.id, "placenote", PLACE_NOTE_EVERY)):

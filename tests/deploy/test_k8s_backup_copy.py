@@ -1,7 +1,7 @@
 """DEPLOY.md's copy of the Kubernetes backups off the cluster, run with bash and a stand-in
 kubectl (no cluster here) whose `cp` copies a local directory as the volume: the copy went to
-~/smb-backups without `install -d -m 700` and its "keep it to the same 7 days" had no command, then counted from a file's arrival (a backup
-copied late outlived its 7 days)."""
+~/smb-backups without `install -d -m 700` and its "keep it to the same 7 days" had no command,
+then counted from a file's arrival (a backup copied late outlived its 7 days)."""
 
 from __future__ import annotations
 

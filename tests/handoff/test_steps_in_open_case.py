@@ -130,9 +130,10 @@ async def test_a_danger_phrase_at_a_check_in_setup_question_goes_to_the_case(
 async def test_danger_written_in_an_open_case_gets_the_numbers_at_once(
     fake_api: FakeBotAPI, bot: HandoffBot
 ) -> None:
-    """An at-risk message in a case nobody has answered yet, and after an operator took it:
-    the phone gets the emergency number at once both times; the case gets the message with
-    its ⚠️ line. An ordinary message there gets no numbers."""
+    """At-risk messages in a case nobody has taken yet (the queue may take minutes): the phone
+    gets the emergency number at once each time, the case the message with its ⚠️ line. An
+    ordinary message there gets no numbers. (A taken case: the operator answers,
+    tests/handoff/test_telegram_failures.py.)"""
     person, _ = await _in_a_case(bot, fake_api, 5207, "ещё вопрос")
     for text in ("он меня бьёт прямо сейчас", "они опять угрожают, мне страшно"):
         mark = len(fake_api.calls)
