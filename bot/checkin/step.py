@@ -45,6 +45,7 @@ from bot.checkin.timezones import ZoneTable
 from bot.checkin.typed import typed_answer
 from bot.checkin.typed_setup import TypedSetup, choose, choose_country, save_draft, setting
 from bot.content.models import Checkin, Content
+from bot.core.commands import command_name
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.safety import Safety
 from bot.core.session import Session
@@ -89,8 +90,7 @@ class CheckinStep:
     def claims(self, event: IncomingEvent) -> bool:
         """True for /checkin, the menu button and every `ci:` button."""
         if event.kind == EventKind.COMMAND:
-            words = (event.text or "").split(maxsplit=1)
-            return bool(words) and words[0].split("@", 1)[0].lower() == COMMAND
+            return command_name(event.text) == COMMAND
         payload = event.payload or ""
         return event.kind == EventKind.BUTTON and (
             payload == f"m:{ACTION}" or payload.startswith(PREFIX))

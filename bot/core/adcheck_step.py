@@ -13,6 +13,7 @@ import logging
 from bot.content.models import AdCheck, Content
 from bot.core.adcheck import AdChecker, AdReport, pick_quotes
 from bot.core.adcheckers import AdCheckers
+from bot.core.commands import command_name
 from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
@@ -48,7 +49,7 @@ class AdCheckStep:
     def claims(self, event: IncomingEvent) -> bool:
         """True for /checkad, the menu button and the offer's buttons."""
         if event.kind == EventKind.COMMAND:
-            return _command(event.text) == COMMAND
+            return command_name(event.text) == COMMAND
         if event.kind == EventKind.BUTTON:
             return event.payload == f"m:{ACTION}" or _offer_button(event.payload) is not None
         return False
@@ -68,7 +69,7 @@ class AdCheckStep:
         """Before every event: /delete and /hide drop a held ad at once, and another command or
         button ends the wait for an ad (the next text is not taken for one)."""
         event = turn.event
-        if (event.kind == EventKind.COMMAND and _command(event.text) in _FORGET_COMMANDS) or (
+        if (event.kind == EventKind.COMMAND and command_name(event.text) in _FORGET_COMMANDS) or (
             event.kind == EventKind.BUTTON and event.payload == "m:delete"
         ):
             self._held.pop(event.user_key)
@@ -248,6 +249,3 @@ def _offer_button(payload: str | None) -> tuple[str, str | None] | None:
     return None
 
 
-def _command(text: str | None) -> str:
-    words = (text or "").split(maxsplit=1)
-    return words[0].split("@", 1)[0].lower() if words else ""

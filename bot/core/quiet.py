@@ -18,6 +18,7 @@ writes or the person asks for a human, and with the case.
 
 from __future__ import annotations
 
+from bot.core.commands import command_name
 from bot.core.events import EventKind, IncomingEvent
 from bot.core.replies import LOCATION_PREFIX, PAGE_PREFIX
 from bot.core.turn import Turn
@@ -44,8 +45,7 @@ PASS_PAYLOADS = frozenset({"h:yes", "h:text", "ci:ok", "ci:help", "ci:stop"})
 def passes(event: IncomingEvent) -> bool:
     """Whether a command or button is answered as usual while the phone must stay quiet."""
     if event.kind == EventKind.COMMAND:
-        words = (event.text or "").split(maxsplit=1)
-        return bool(words) and words[0].split("@", 1)[0].lower() in PASS_COMMANDS
+        return command_name(event.text) in PASS_COMMANDS
     if event.kind != EventKind.BUTTON:
         return True  # texts: the open case relays them (bot/handoff/relay.py)
     payload = (event.payload or "").partition("@")[0]  # a check-in button's tag (screens.TAG)

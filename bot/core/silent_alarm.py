@@ -15,6 +15,7 @@ import secrets
 from collections.abc import Callable
 
 from bot.content.models import Content
+from bot.core.commands import command_name
 from bot.core.events import (
     Button,
     DeleteTyped,
@@ -68,8 +69,7 @@ class SilentAlarmStep:
     def claims(self, event: IncomingEvent) -> bool:
         """True for /codeword and the buttons under its questions."""
         if event.kind == EventKind.COMMAND:
-            words = (event.text or "").split(maxsplit=1)
-            return bool(words) and words[0].split("@", 1)[0].lower() == COMMAND
+            return command_name(event.text) == COMMAND
         return event.kind == EventKind.BUTTON and (event.payload or "").startswith("sa:")
 
     def takes(self, session: Session, text: str, content: Content, *,
