@@ -15,12 +15,11 @@ from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
 from bot.checkin.typed import (
     Unit,
-    typed_clock,
     typed_plan,
     typed_settings,
-    typed_time_of_day,
     typed_yes_no,
 )
+from bot.checkin.typed_clock import typed_clock, typed_time_of_day
 from bot.content.models import Checkin
 from bot.core.events import Reply
 from bot.core.session import Session

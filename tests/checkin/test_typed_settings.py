@@ -10,7 +10,8 @@ from redis.asyncio import Redis
 
 from bot.checkin.plan import DAY, HOUR, WEEK
 from bot.checkin.store import PlanStore
-from bot.checkin.typed import typed_clock, typed_hours, typed_time_of_day
+from bot.checkin.typed import typed_hours
+from bot.checkin.typed_clock import typed_clock, typed_time_of_day
 from tests.checkin.helpers import SECRET_KEY, FakeClock, engine, untag
 from tests.helpers.chat import Chat, all_payloads, texts
 
