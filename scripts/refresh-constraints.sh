@@ -14,7 +14,10 @@ mapfile -t build_requires < <("$py" -c 'import tomllib; print(*tomllib.load(open
 {
     sed -n '1,/^# Made /{/^# Made /!p}' constraints.txt   # the header, kept
     echo "# Made $(date -u +%F) with $("$py" -V)"
-    "$py" -m pip freeze --exclude safe-migration-bot
+    # (not the names the marker section below pins: on Debian 12's 3.11.2 the freeze holds
+    # async-timeout too, and a second, unmarked pin of it would apply to every Python)
+    mapfile -t marked < <(sed -n '/^# Only for other Pythons/,$p' constraints.txt | grep -v '^#' | sed 's/[=<>!~; ].*//')
+    "$py" -m pip freeze --exclude safe-migration-bot "${marked[@]/#/--exclude=}"
     # the installer and the build backend: their header kept, the newest versions
     sed -n '/^# The installer and the build backend/,/^# Only for other Pythons/{/^#/p}' constraints.txt | sed '$d'
     "$py" -m pip install --quiet --no-cache-dir --target "$work/build" "${build_requires[@]}"
