@@ -254,5 +254,7 @@ def test_the_kubernetes_erase_job_runs_erase_on_the_names_file(
     command = [part.replace(mount["mountPath"], str(names)) for part in container["command"]]
     done = run_erase_job(command, redis_server.url, tmp_path)
     assert f"{user_key[:12]}: erased" in done.stdout
+    # The job's log line, which DEPLOY.md records into the list (`kubectl logs --timestamps`).
+    assert f"INFO bot.erasure: data erased user={user_key[:12]}" in done.stderr
     with Redis.from_url(redis_server.url, decode_responses=True) as redis:
         assert left_of(redis, user_key) == []

@@ -165,3 +165,21 @@ async def test_the_command_line_erasures_are_logged_and_recorded_in_the_list(
     done = erase_recorded(redis_server.url, listed, "12345")
     assert done.returncode == 1 and "12345: not erased" in done.stdout
     assert len(listed_hashes(listed)) == 2
+
+
+def test_every_documented_erasure_reaches_the_list() -> None:
+    """DEPLOY.md's erase commands: names taken from the list (`erasure-list.sh since`) are in
+    it already; every other erasure (by hand, `--pending` after a restore) runs through
+    `erasure-list.sh run`, and the Kubernetes erase job's log is recorded before the job goes."""
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    blocks = re.findall(r"```(?:sh|bash)\n(.*?)```", deploy, re.S)
+    commands = [line.split(" #")[0] for block in blocks for line in block.splitlines()
+                if not line.lstrip().startswith("#")]
+    erasures = [line for line in commands
+                if re.search(r"(safe-migration-bot|\bbot) erase\b", line)]
+    assert len(erasures) >= 6, erasures
+    for line in erasures:
+        assert "erasure-list.sh since " in line or re.search(
+            r"erasure-list\.sh run \S+ ", line), f"not recorded in the erasure list: {line}"
+    for job in re.findall(r"create job (smb-erase-\d+) ", deploy):
+        assert f"logs job/{job} --timestamps | scripts/erasure-list.sh record" in deploy, job
