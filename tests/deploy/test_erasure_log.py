@@ -183,3 +183,15 @@ def test_every_documented_erasure_reaches_the_list() -> None:
             r"erasure-list\.sh run \S+ ", line), f"not recorded in the erasure list: {line}"
     for job in re.findall(r"create job (smb-erase-\d+) ", deploy):
         assert f"logs job/{job} --timestamps | scripts/erasure-list.sh record" in deploy, job
+
+
+def test_run_says_so_when_the_list_was_not_written(tmp_path: Path) -> None:
+    """The erasure is done but not listed (a wrong path, a full disk): said, and exit 1."""
+    line = "2026-11-30T05:00:00Z INFO bot.erasure: data erased user=0123456789ab"
+    listed = tmp_path / "missing" / "erasures.txt"
+    done = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "erasure-list.sh"), "run", str(listed),
+         "sh", "-c", f"echo 'x: erased'; echo '{line}' >&2"],
+        capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and done.stdout == "x: erased\n"
+    assert line in done.stderr and f"the erasures were NOT recorded in {listed}" in done.stderr
