@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import re
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -30,7 +32,7 @@ from redis.asyncio import Redis
 from bot.handoff.blocks import owner_of
 from bot.handoff.cases import CaseStore, case_key
 from bot.handoff.escalation import WaitingList
-from bot.privacy import Pseudonymizer
+from bot.privacy import Pseudonymizer, log_erasure
 from bot.storage.keys import ERASE_PENDING, PREFIX, USER_KEY_KINDS, global_key
 from bot.storage.redis import RedisSessionStore
 
@@ -73,7 +75,10 @@ class PersonEraser:
         return Found(name, user_key=keys.pop())
 
     async def erase(self, user_key: str) -> int:
-        """What /delete erases, for `user_key`; returns how many keys existed before."""
+        """What /delete erases, for `user_key`; returns how many keys existed before. Logged
+        first, as /delete is (`log_erasure`): the erasure list must hold it even if a step
+        below fails."""
+        log_erasure(user_key)
         existed = int(await self._redis.exists(
             *(f"{PREFIX}:{kind}:{user_key}" for kind in USER_KEY_KINDS)))
         case = await self._cases.open_case_of(user_key)
@@ -143,6 +148,18 @@ async def _run(redis: Redis, pseudonymizer: Pseudonymizer, names: list[str],
     return 1 if failed else 0
 
 
+def configure_erasure_log() -> None:
+    """The command's log lines on stderr, each starting with its UTC time as one ISO 8601
+    word (`2026-11-30T16:50:00Z INFO bot.erasure: data erased user=...`): the form
+    `scripts/erasure-list.sh record` reads from a terminal, as from the journal or Docker."""
+    handler = logging.StreamHandler()
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s",
+                                  datefmt="%Y-%m-%dT%H:%M:%SZ")
+    formatter.converter = time.gmtime
+    handler.setFormatter(formatter)
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
 def main(args: argparse.Namespace) -> int:
     """`python -m bot erase NAME...`: exit 0 when every name was erased or had no data."""
     from bot.config import ConfigError, load_settings
@@ -160,5 +177,6 @@ def main(args: argparse.Namespace) -> int:
                     master=settings.redis.sentinel_master,
                     sentinel_password=settings.redis.sentinel_password_value)
     pseudonymizer = Pseudonymizer(settings.bot.pseudonym_key.get_secret_value())
+    configure_erasure_log()
     return asyncio.run(_run(redis, pseudonymizer, list(args.names),
                             pending=bool(getattr(args, "pending", False))))

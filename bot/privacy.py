@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import re
 from collections.abc import Iterator
+
+# Every erasure's log line goes through one logger, whatever the path (`log_erasure`).
+_ERASURE_LOG = logging.getLogger("bot.erasure")
+_USER_KEY = re.compile(r"[0-9a-f]{32}")  # Pseudonymizer.user_key's shape
+LOGGED_KEY_LENGTH = 12  # the `user=` of every log line: a user key's first 12 characters
 
 _ADJECTIVES = (
     "amber", "brave", "calm", "clear", "cool", "quiet", "gentle", "kind", "light", "swift",
@@ -46,3 +53,16 @@ class Pseudonymizer:
     def pseudonyms(self, user_key: str, attempts: int = 20) -> Iterator[str]:
         """The person's pseudonym, then the next candidates for when it is in use."""
         return (self.pseudonym(user_key, n) for n in range(attempts))
+
+
+def log_erasure(user_key: str) -> None:
+    """Log one erasure as `data erased user=<12 hex>` (INFO, logger `bot.erasure`): the first
+    12 characters of the keyed user key, never an id. Every erasure path calls this (/delete,
+    `safe-migration-bot erase`, `erase --pending` after a restore): scripts/erasure-list.sh
+    copies these lines into the erasure list a restore reads when Redis was lost
+    (docs/DEPLOY.md "The erasure list"). A key not of the keyed hash's shape (32 hex
+    characters) is not written at all, only that one was erased: it may be an id."""
+    if _USER_KEY.fullmatch(user_key):
+        _ERASURE_LOG.info("data erased user=%s", user_key[:LOGGED_KEY_LENGTH])
+    else:
+        _ERASURE_LOG.warning("data erased user=<not a keyed user key: not logged>")

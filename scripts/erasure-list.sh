@@ -16,13 +16,18 @@
 #   scripts/erasure-list.sh since LIST TIME
 #       Prints the hashes erased at or after TIME (the backup's time, e.g. 2026-11-30T03:15:00Z),
 #       one per line, for `safe-migration-bot erase`.
+#   scripts/erasure-list.sh run LIST COMMAND...
+#       Runs COMMAND (`safe-migration-bot erase ...`, by hand: its log lines reach no log the
+#       cron lines read) with its output shown as usual, records the erasures its log lines
+#       (stderr, `<UTC time> INFO bot.erasure: data erased user=...`) name, as `record` does,
+#       and exits with COMMAND's status.
 set -euo pipefail
-usage="usage: scripts/erasure-list.sh record LIST < logs | scripts/erasure-list.sh since LIST TIME"
+usage="usage: scripts/erasure-list.sh record LIST < logs | scripts/erasure-list.sh since LIST TIME | scripts/erasure-list.sh run LIST COMMAND..."
 command="${1:?$usage}"
 list="${2:?$usage}"
 utc() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
-case "$command" in
-record)
+record() {
+    set -e  # also where it runs as a part of `run`'s pipeline, after its `set +e`
     days="${ERASURE_RETENTION_DAYS:-$(( ${BACKUP_RETENTION_DAYS:-7} + 1 ))}"
     [[ "$days" =~ ^[1-9][0-9]*$ ]] || { echo "erasure-list: ERASURE_RETENTION_DAYS must be a number of days" >&2; exit 2; }
     umask 077
@@ -41,6 +46,22 @@ record)
         done
     } | awk -v cutoff="$cutoff" '$1 >= cutoff' | sort -u >"$new"
     mv "$new" "$list"
+}
+case "$command" in
+record)
+    record
+    ;;
+run)
+    shift 2
+    [ "$#" -gt 0 ] || { echo "$usage" >&2; exit 2; }
+    # COMMAND's stdout to ours (fd 3); its stderr shown on ours and recorded.
+    exec 3>&1
+    set +e
+    "$@" 2>&1 1>&3 3>&- | while IFS= read -r line; do printf '%s\n' "$line" >&2; printf '%s\n' "$line"; done | record
+    statuses=("${PIPESTATUS[@]}")
+    set -e
+    [ "${statuses[2]}" = 0 ] || { echo "erasure-list: the erasures were NOT recorded in $list" >&2; exit 1; }
+    exit "${statuses[0]}"
     ;;
 since)
     time="$(utc "${3:?$usage}")"

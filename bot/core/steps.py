@@ -14,6 +14,7 @@ from bot.core.session_store import SessionStore
 from bot.core.turn import Reading, Turn
 from bot.i18n import LANGUAGES, I18n
 from bot.nlu.base import RISK_INTENTS, IntentResult
+from bot.privacy import log_erasure
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +221,7 @@ class Steps:
         """/delete: erase everything at once, and say so in the person's language."""
         # The key's first 12 characters, as in every log line: after a restore from a backup,
         # `python -m bot erase` finds the person by it (docs/DEPLOY.md "Backups").
-        log.info("data erased user=%s", turn.event.user_key[:12])
+        log_erasure(turn.event.user_key)
         await self._store.delete_user(turn.event.user_key)
         self.safety.pending.pop(turn.event.user_key)
         turn.response.effects.append(EraseUserData(turn.event.user_key))

@@ -328,7 +328,7 @@ async def test_delete_logs_the_key_an_erase_after_a_restore_finds_the_person_by(
     chat: Chat, how: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     """`python -m bot erase` after a restore takes the `user=` of this line (DEPLOY.md)."""
-    caplog.set_level(logging.INFO, logger="bot.core.steps")
+    caplog.set_level(logging.INFO, logger="bot.erasure")
     await (chat.command("/delete") if how == "command" else chat.press("m:delete"))
     assert f"data erased user={chat.user_key[:12]}" in [r.getMessage() for r in caplog.records]
 

@@ -87,3 +87,36 @@ def test_a_marker_pin_applies_only_where_its_marker_holds() -> None:
     assert pinned_for("async-timeout", newer) is None
     assert pinned_for("async-timeout", {**DEBIAN_12, "platform_machine": "x86_64"}) == Version(
         "5.0.1")
+
+
+def test_pip_and_the_build_backend_are_pinned_exactly() -> None:
+    """`pip install --upgrade pip` took whatever pip was newest that day, and the build backend
+    ([build-system] requires, a range) whatever setuptools was: two installs of one commit
+    differed. Both are pinned with == in constraints.txt, within pyproject.toml's ranges."""
+    build = tomllib.loads((ROOT / "pyproject.toml").read_text())["build-system"]["requires"]
+    environment = {**DEBIAN_12, "platform_machine": "x86_64"}
+    for text in ["pip", *build]:
+        requirement = Requirement(text)
+        (version, marker), *more = pins()[canonicalize_name(requirement.name)]  # == checked
+        assert not more and marker is None, f"{requirement.name}: one pin for every Python"
+        assert requirement.specifier.contains(version), f"{requirement}: {version}"
+        assert pinned_for(requirement.name, environment) == version
+
+
+def test_every_pip_install_of_the_production_install_takes_the_pins() -> None:
+    """Each `pip install` of scripts/install-production.sh (which the Dockerfile runs) is
+    constrained by constraints.txt, and the one that builds the bot gives the same file to
+    pip's isolated build environment (`--build-constraint`: since pip 25.3 neither
+    `--constraint` nor PIP_CONSTRAINT reach it). pip is upgraded to its pin first, because the
+    venv's own pip (23.0.1 on Debian 12) knows no --build-constraint."""
+    script = (ROOT / "scripts" / "install-production.sh").read_text()
+    assert 'constraints="${CONSTRAINTS:-constraints.txt}"' in script
+    installs = [line for line in script.splitlines()
+                if "pip install" in line and not line.lstrip().startswith("#")]
+    assert len(installs) == 2, installs
+    upgrade, bot = installs
+    for line in installs:
+        assert '--constraint "$constraints"' in line, line
+    assert upgrade.rstrip().endswith("--upgrade pip")
+    assert '--build-constraint "$constraints"' in bot and bot.rstrip().endswith(" .")
+    assert "PIP_CONSTRAINT" not in script.replace("PIP_CONSTRAINT no longer", "")

@@ -9,6 +9,7 @@ bot's log line, and leaves the other person alone.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import subprocess
@@ -25,7 +26,7 @@ from bot.core.events import OperatorAlert
 from bot.handoff.blocks import owner_of
 from bot.handoff.cases import CaseStore, case_key
 from bot.handoff.escalation import WAITING, WaitingList
-from bot.privacy import Pseudonymizer
+from bot.privacy import Pseudonymizer, log_erasure
 from bot.storage.keys import PERSON_SETS, USER_KEY_KINDS, global_key, user_keys
 from tests.helpers.redis_server import RedisServer, running_redis
 
@@ -140,10 +141,20 @@ def erasure_list(*args: str, stdin: str = "", **env: str) -> str:
 
 
 def logged(user_key: str) -> str:
-    """The bot's own /delete log line (bot/core/steps.py), for this person."""
-    steps = (ROOT / "bot" / "core" / "steps.py").read_text()
-    (line,) = re.findall(r'log\.info\("(data erased user=%s)"', steps)
-    return line % user_key[:12]
+    """The message of the bot's own erasure log line (`log_erasure`), for this person."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("bot.erasure")
+    logger.addHandler(handler)
+    level, logger.level = logger.level, logging.INFO
+    try:
+        log_erasure(user_key)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    (record,) = records
+    return record.getMessage()
 
 
 async def test_the_erasure_list_outlives_the_logs_and_feeds_erase_after_a_restore(
@@ -243,5 +254,7 @@ def test_the_kubernetes_erase_job_runs_erase_on_the_names_file(
     command = [part.replace(mount["mountPath"], str(names)) for part in container["command"]]
     done = run_erase_job(command, redis_server.url, tmp_path)
     assert f"{user_key[:12]}: erased" in done.stdout
+    # The job's log line, which DEPLOY.md records into the list (`kubectl logs --timestamps`).
+    assert f"INFO bot.erasure: data erased user={user_key[:12]}" in done.stderr
     with Redis.from_url(redis_server.url, decode_responses=True) as redis:
         assert left_of(redis, user_key) == []

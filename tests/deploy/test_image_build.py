@@ -114,7 +114,7 @@ def test_every_runtime_dependency_is_pinned_in_the_production_constraints() -> N
         assert pinned is not None, f"{requirement.name} is not in constraints.txt"
         assert requirement.specifier.contains(pinned), f"{requirement.name}=={pinned}"
     script = (ROOT / INSTALL).read_text()
-    assert '--constraint "${CONSTRAINTS:-constraints.txt}"' in script
+    assert 'constraints="${CONSTRAINTS:-constraints.txt}"' in script  # test_constraints.py
     assert re.search(r"^COPY [^\n]*\bconstraints\.txt\b", (ROOT / "Dockerfile").read_text(),
                      re.M)
     assert "constraints.txt" not in (ROOT / ".dockerignore").read_text().split()
@@ -232,6 +232,14 @@ def test_the_image_stages_run_without_docker(tmp_path: Path) -> None:
                             env={"PATH": os.environ["PATH"], **env}, capture_output=True,
                             text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
+    # pip and the build backend that built the bot are constraints.txt's, not the newest.
+    pins = dict(line.split("==") for line in (ROOT / "constraints.txt").read_text().splitlines()
+                if line.startswith(("pip==", "setuptools==")))
+    pip = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "--version"],
+                         capture_output=True, text=True, check=True).stdout
+    assert pip.startswith(f"pip {pins['pip']} ")
+    (wheel,) = venv.glob("lib/python3*/site-packages/safe_migration_bot-*.dist-info/WHEEL")
+    assert f"Generator: setuptools ({pins['setuptools']})" in wheel.read_text()
 
 
 def test_deploy_md_says_plainly_what_was_not_run_here() -> None:
