@@ -3,7 +3,8 @@
 In a private chat only these are commands. Anything else that starts with "/" is what the
 person wrote: "/помогите меня держат" or "/+48600123456" on a phone whose keyboard put the
 slash first is text, triaged and answered (or passed to an open case) like any message, and
-never logged. Operators' commands (/reopen, /transfer, /r, /block) are read in their group.
+never logged. Operators' commands (/reopen, /transfer, /r, /block, /note) are read in their
+group, by the same `command_name` (bot/handoff/).
 """
 
 from __future__ import annotations

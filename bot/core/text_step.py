@@ -1,8 +1,8 @@
 """Free text in a conversation: read once (intent, triage, a place, a typed answer to the
 human offer), then acted on according to what the session is waiting for.
 
-Split from the engine (bot/core/engine.py), which routes each event here when it is a text or
-a caption and owns loading and saving the session around it.
+Split from the engine: bot/core/dispatch.py routes each event here when it is a text or a
+caption; the engine (bot/core/engine.py) loads and saves the session around it.
 """
 
 from __future__ import annotations

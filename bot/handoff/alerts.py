@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from bot.core.commands import command_name
 from bot.core.events import Button, OperatorAlert, Reply
 from bot.core.silent_alarm import INDICATOR as SILENT_ALARM
 from bot.handoff.case import Case
@@ -30,12 +31,8 @@ PREFIX = "op"
 
 def is_note(text: str | None) -> bool:
     """Whether an operator's message (or caption) is an internal note: `!...` or `/note ...`
-    (also `/note@Bot`, which the transport has already reduced to `/note`)."""
-    head = (text or "").lstrip()
-    if head.startswith("!"):
-        return True
-    word = head.split(maxsplit=1)[0].lower() if head else ""
-    return word == "/note" or word.startswith("/note@")
+    (also `/NOTE` and `/note@Bot`, which the transport has already reduced to `/note`)."""
+    return (text or "").lstrip().startswith("!") or command_name(text) == "/note"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 
+from bot.core.commands import command_name
 from bot.privacy import Pseudonymizer
 from bot.storage.keys import global_key
 
@@ -52,10 +53,8 @@ class BlockCommand:
 
 def parse_block_command(text: str | None) -> BlockCommand | None:
     """The command, or None when the text is not one; bad days come back as days=0."""
+    head = command_name(text)
     words = (text or "").split()
-    if not words:
-        return None
-    head = words[0].lower().split("@", 1)[0]
     if head == "/block":
         if len(words) == 1:
             return BlockCommand(True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.content.canned import read_canned
+from bot.core.commands import command_name
 from bot.handoff.labels import OperatorTexts
 from bot.i18n import N_
 
@@ -23,12 +24,9 @@ SENT = N_("↪ Canned reply \"{id}\" sent in the person's language:\n{text}")
 
 def canned_command(text: str | None) -> str | None:
     """The id asked for by `/r <id>` ("" for `/r` alone); None when it is not that command."""
+    if command_name(text) not in COMMANDS:
+        return None
     words = (text or "").split()
-    if not words:
-        return None
-    head = words[0].lower().split("@", 1)[0]
-    if head not in COMMANDS:
-        return None
     return words[1].lower() if len(words) > 1 else ""
 
 

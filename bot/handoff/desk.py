@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from bot.core.commands import command_name
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.handoff.blocks import parse_block_command
 from bot.handoff.input import OperatorInput
@@ -70,7 +71,7 @@ async def on_block_command(parts: HandoffParts, update: OperatorInput, case_id: 
 async def blocked_reply(parts: HandoffParts, event: IncomingEvent) -> bool:
     """A blocked person's message: the neutral reply with the numbers, nothing else. /delete
     still reaches the engine (erasing one's data is never blocked)."""
-    if (event.kind == EventKind.COMMAND and (event.text or "").split()[:1] == ["/delete"]) or (
+    if (event.kind == EventKind.COMMAND and command_name(event.text) == "/delete") or (
             event.kind == EventKind.BUTTON and event.payload == DELETE_PAYLOAD):
         return False
     block = await parts.blocks.blocked(event.user_key)

@@ -11,6 +11,7 @@ import logging
 
 from redis.exceptions import RedisError
 
+from bot.core.commands import command_name
 from bot.core.events import CaseStatus, EventKind, IncomingEvent, Reply
 from bot.handoff.actions import take
 from bot.handoff.alerts import is_note, outcome_reply, silent_case, unannounced
@@ -40,9 +41,7 @@ def _is(event: IncomingEvent, payload: str, command: str) -> bool:
     """Whether the event is this button or this command (e.g. the stop button or /stop)."""
     if event.kind == EventKind.BUTTON:
         return event.payload == payload
-    if event.kind == EventKind.COMMAND and event.text:
-        return event.text.split(maxsplit=1)[0].lower() == command
-    return False
+    return event.kind == EventKind.COMMAND and command_name(event.text) == command
 
 
 class Relay:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 
+from bot.core.commands import command_name
 from bot.core.events import EventKind, OperatorAlert, Reply
 from bot.handoff.blocks import owner_of
 from bot.handoff.case import Case
@@ -42,9 +43,8 @@ TOLD_PERSON = N_("A member of our team has continued your conversation: write he
 
 
 def is_reopen_command(update: OperatorInput) -> bool:
-    words = (update.text or "").split(maxsplit=1)
-    return (update.kind == EventKind.COMMAND and bool(words)
-            and words[0].lower().split("@", 1)[0] == COMMAND)
+    """Whether the operator's message is `/reopen` (any case, with or without "@BotName")."""
+    return update.kind == EventKind.COMMAND and command_name(update.text) == COMMAND
 
 
 async def on_reopen_command(parts: HandoffParts, update: OperatorInput, case_id: str) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import time
 
+from bot.core.commands import command_name
 from bot.core.events import Button, EventKind, Reply
 from bot.handoff.alerts import PREFIX
 from bot.handoff.case import Case
@@ -53,9 +54,9 @@ TOLD_PERSON = N_("Another member of our team will continue this conversation wit
 
 def transfer_argument(text: str | None) -> str | None:
     """The name after `/transfer` ("" for none); None when the text is not the command."""
-    words = (text or "").split(maxsplit=1)
-    if not words or words[0].lower().split("@", 1)[0] != COMMAND:
+    if command_name(text) != COMMAND:
         return None
+    words = (text or "").split(maxsplit=1)
     return words[1].strip() if len(words) > 1 else ""
 
 

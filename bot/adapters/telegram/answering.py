@@ -28,7 +28,6 @@ from bot.adapters.telegram.outbox import Plan, RedisOutbox
 from bot.adapters.telegram.progress import REST_PATIENCE, Progress, Unsent
 from bot.adapters.telegram.reply_sender import ReplySender, noticed
 from bot.adapters.telegram.state import ChatState
-from bot.core.engine import Commit
 from bot.core.events import (
     CaseStatus,
     HideChat,
@@ -38,6 +37,7 @@ from bot.core.events import (
     Response,
 )
 from bot.core.session import Session
+from bot.core.session_keeper import Commit
 from bot.core.session_store import SessionStore
 from bot.handoff.routing import Queued
 from bot.metrics import Metrics

@@ -12,7 +12,6 @@ from typing import Any
 
 from bot.adapters.telegram.glue import Engine
 from bot.adapters.telegram.ratelimit import Lane, PersonRateLimiter
-from bot.core.engine import Commit
 from bot.core.events import (
     AT_RISK_TALLIES,
     CaseStatus,
@@ -23,6 +22,7 @@ from bot.core.events import (
     Tally,
 )
 from bot.core.messenger import Messenger
+from bot.core.session_keeper import Commit
 from bot.metrics import Metrics
 
 

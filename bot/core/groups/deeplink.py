@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
 
+from bot.core.commands import command_name
 from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.turn import Turn
 
@@ -35,7 +36,7 @@ def start_payload(event: IncomingEvent) -> Payload | None:
     if event.kind != EventKind.COMMAND:
         return None
     words = (event.text or "").split()
-    if len(words) != 2 or words[0].split("@", 1)[0].lower() != "/start":
+    if len(words) != 2 or command_name(event.text) != "/start":
         return None
     payload = words[1].strip()
     return next((p for p in _PAYLOADS if p == payload), None)
