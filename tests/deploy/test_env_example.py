@@ -14,7 +14,7 @@ from bot.config import REPO_ROOT, Settings, load_settings
 from bot.storage.redis import connect
 
 EXAMPLE = REPO_ROOT / ".env.example"
-# Read by scripts, not by bot/config.py, and documented in .env.example too.
+# Read by scripts, not by bot/config/, and documented in .env.example too.
 SCRIPT_SETTINGS = {"BACKUP_RETENTION_DAYS", "REDIS_PASSWORD", "REDIS_MAXMEMORY"}
 
 
@@ -26,7 +26,7 @@ def elsewhere(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 def setting_fields() -> dict[str, Any]:
     """Environment name -> pydantic field, for every field of every settings class in
-    bot/config.py."""
+    bot/config/."""
     fields = {}
     for info in Settings.model_fields.values():
         cls = info.annotation
@@ -38,7 +38,7 @@ def setting_fields() -> dict[str, Any]:
 
 
 def every_setting() -> set[str]:
-    """The environment name of every field of every settings class in bot/config.py."""
+    """The environment name of every field of every settings class in bot/config/."""
     return set(setting_fields())
 
 
@@ -122,7 +122,7 @@ def test_the_bot_reads_its_facts_from_bot_facts_dir(
 
 
 def directory_settings() -> set[str]:
-    """Settings naming a directory or file: a Path field of bot/config.py, or *_DIR/*_FILE."""
+    """Settings naming a directory or file: a Path field of bot/config/, or *_DIR/*_FILE."""
     return {name for name, spec in setting_fields().items()
             if "Path" in str(spec.annotation) or name.endswith(("_DIR", "_FILE"))}
 
