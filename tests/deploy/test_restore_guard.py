@@ -22,9 +22,9 @@ import pytest
 import yaml
 from redis import Redis
 
+from tests.deploy.argv_check import documented_commands
 from tests.deploy.test_backup import DurableRedis, durable, run  # noqa: F401 (fixture)
 from tests.helpers.ha import wait_until
-from tests.deploy.argv_check import documented_commands
 
 ROOT = Path(__file__).resolve().parents[2]
 RESTORE = str(ROOT / "scripts" / "redis-restore.sh")
@@ -51,7 +51,8 @@ def restore(backup: Path, data: Path, *, stdin: bool = False, as_nobody: bool = 
 
 
 @pytest.fixture
-def backed_up(durable: DurableRedis, tmp_path: Path) -> Iterator[tuple[DurableRedis, Path]]:
+def backed_up(durable: DurableRedis,  # noqa: F811 (the fixture)
+              tmp_path: Path) -> Iterator[tuple[DurableRedis, Path]]:
     """A running Redis whose backup holds `smb:case:restored`; written after it:
     `smb:case:live`, which a successful restore takes away."""
     with Redis.from_url(durable.url, decode_responses=True) as redis:
@@ -69,9 +70,9 @@ def backed_up(durable: DurableRedis, tmp_path: Path) -> Iterator[tuple[DurableRe
     yield durable, backup
 
 
-def assert_restored(durable: DurableRedis) -> None:
-    durable.up()
-    with Redis.from_url(durable.url, decode_responses=True) as redis:
+def assert_restored(server: DurableRedis) -> None:
+    server.up()
+    with Redis.from_url(server.url, decode_responses=True) as redis:
         assert redis.hgetall("smb:case:restored") == {"state": "open"}
         assert not redis.exists("smb:case:live")
 
@@ -79,21 +80,21 @@ def assert_restored(durable: DurableRedis) -> None:
 def test_a_restore_into_a_running_redis_is_refused_and_changes_nothing(
     backed_up: tuple[DurableRedis, Path],
 ) -> None:
-    durable, backup = backed_up
-    before = files(durable.data)
+    server, backup = backed_up
+    before = files(server.data)
     for stdin in (False, True):  # the file, and the documented `- < backup` form
-        refused = restore(backup, durable.data, stdin=stdin)
+        refused = restore(backup, server.data, stdin=stdin)
         assert refused.returncode == 3, refused.stderr
         assert refused.stdout == ""
         assert refused.stderr.startswith("restore: REFUSED, nothing was changed: process ")
-        assert f"(redis-server) works in {durable.data}" in refused.stderr
-        assert files(durable.data) == before  # no dump.rdb, no aside, no incoming copy
+        assert f"(redis-server) works in {server.data}" in refused.stderr
+        assert files(server.data) == before  # no dump.rdb, no aside, no incoming copy
     # The tester's step that silently failed, done: SIGTERM, and the server's last save.
-    durable.down()
-    done = restore(backup, durable.data, stdin=True)
+    server.down()
+    done = restore(backup, server.data, stdin=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("restored ")
-    assert_restored(durable)
+    assert_restored(server)
 
 
 def test_a_server_this_user_cannot_see_is_found_by_its_pidfile_or_address(
@@ -104,8 +105,8 @@ def test_a_server_this_user_cannot_see_is_found_by_its_pidfile_or_address(
     pidfile (systemd's) or its address (compose sets RESTORE_PING) still give it away."""
     if os.geteuid() != 0 or not shutil.which("setpriv"):
         pytest.skip("running the restore as another user needs root and setpriv")
-    durable, backup = backed_up
-    with Redis.from_url(durable.url) as redis:
+    server, backup = backed_up
+    with Redis.from_url(server.url) as redis:
         pidfile = Path(tempfile.mkdtemp(prefix="smb-pid-")) / "redis-server.pid"
         pidfile.write_text(f"{redis.info('server')['process_id']}\n")
     place = Path(tempfile.mkdtemp(prefix="smb-restore-guard-"))
@@ -115,26 +116,26 @@ def test_a_server_this_user_cannot_see_is_found_by_its_pidfile_or_address(
         copy = place / "backup.rdb"
         shutil.copy(backup, copy)
         os.chown(copy, 65534, 65534)
-        durable.data.parent.chmod(0o755)
-        for path in [durable.data, *durable.data.rglob("*")]:
+        server.data.parent.chmod(0o755)
+        for path in [server.data, *server.data.rglob("*")]:
             os.chown(path, 65534, 65534)
-        before = files(durable.data)
-        address = f"127.0.0.1:{durable.port}"
+        before = files(server.data)
+        address = f"127.0.0.1:{server.port}"
         for env, said in [({"RESTORE_PIDFILES": str(pidfile)}, f"the Redis of {pidfile}"),
                           ({"RESTORE_PING": f"127.0.0.1:1 {address}"},
                            f"a Redis answers at {address} (NOAUTH")]:
-            refused = restore(copy, durable.data, as_nobody=True, **env)
+            refused = restore(copy, server.data, as_nobody=True, **env)
             assert refused.returncode == 3, refused.stderr
             assert said in refused.stderr
-            assert files(durable.data) == before
-        durable.down()
-        done = restore(copy, durable.data, as_nobody=True, RESTORE_PIDFILES=str(pidfile),
+            assert files(server.data) == before
+        server.down()
+        done = restore(copy, server.data, as_nobody=True, RESTORE_PIDFILES=str(pidfile),
                        RESTORE_PING=address)
         assert done.returncode == 0, done.stderr
     finally:
         shutil.rmtree(place)
         shutil.rmtree(pidfile.parent)
-    assert_restored(durable)
+    assert_restored(server)
 
 
 def test_each_documented_restore_can_see_the_live_redis() -> None:
