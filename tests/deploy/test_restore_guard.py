@@ -22,8 +22,10 @@ import pytest
 import yaml
 from redis import Redis
 
+from bot.storage.redis import connect
 from tests.deploy.argv_check import documented_commands
 from tests.deploy.test_backup import DurableRedis, durable, run  # noqa: F401 (fixture)
+from tests.deploy.test_backup_online import restore as online_restore
 from tests.helpers.ha import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -150,3 +152,30 @@ def test_each_documented_restore_can_see_the_live_redis() -> None:
     lines = [c for _, c in documented_commands(deploy) if "redis-restore.sh -" in c]
     systemd = [c for c in lines if "/var/lib/redis" in c]
     assert systemd and all("RESTORE_PING=127.0.0.1:6379" in c for c in systemd), lines
+
+
+async def test_an_online_restore_waits_for_the_bot_to_go_then_refuses(
+    servers: tuple[DurableRedis, DurableRedis], tmp_path: Path
+) -> None:
+    """Kubernetes: `kubectl scale --replicas=0` returns at once and the pods drain for up to
+    30 s, still writing; the restore job started right after replaced the data under them.
+    The bot's connections carry its name: the restore waits RESTORE_WAIT_S for them to go,
+    then refuses with the target unchanged; with the bot gone it restores."""
+    source, target = servers
+    with Redis.from_url(source.url) as redis:
+        redis.set("smb:session:restored", "{}", ex=3600)
+    run("redis-backup.sh", str(tmp_path / "backups"), env={"REDIS_URL": source.url})
+    (backup,) = (tmp_path / "backups").glob("smb-redis-*.rdb")
+    bot = connect(target.url)  # the bot's own client: bot/storage/redis.py
+    try:
+        await bot.set("smb:session:live", "{}", ex=3600)
+        refused = online_restore(backup, target.url, RESTORE_FLUSH="yes", RESTORE_WAIT_S="2")
+        assert refused.returncode == 3, refused.stderr
+        assert "REFUSED, nothing was changed: 1 connection(s) of the bot" in refused.stderr
+        assert await bot.keys("smb:*") == ["smb:session:live"]
+    finally:
+        await bot.aclose()
+    done = online_restore(backup, target.url, RESTORE_FLUSH="yes")
+    assert done.returncode == 0, done.stderr
+    with Redis.from_url(target.url, decode_responses=True) as redis:
+        assert redis.keys("smb:session:*") == ["smb:session:restored"]
