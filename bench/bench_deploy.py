@@ -107,7 +107,7 @@ async def run(replicas: int, people: int, api: FakeBotAPI, redis_url: str,
     redis_command(redis_port, "FLUSHALL")
     bots = BotReplicas({
         "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": api.base_url, "BOT_MODE": "webhook",
-        "WEBHOOK_URL": "https://bot.example.org/telegram/hook", "WEBHOOK_SECRET": SECRET,
+        "WEBHOOK_URL": "https://bot.example.org/telegram", "WEBHOOK_SECRET": SECRET,
         "BOT_PSEUDONYM_KEY": "bench-pseudonym-key", "REDIS_URL": redis_url,
         "OPERATOR_CHAT_ID": str(OPS), "OPERATOR_IDS": "4343",
         "BOT_RATE_LIMIT_PER_MINUTE": "60", "BOT_LOG_LEVEL": "INFO",
@@ -124,7 +124,7 @@ async def run(replicas: int, people: int, api: FakeBotAPI, redis_url: str,
         pids = [bots.procs[f"bot-{n}"].pid for n in range(replicas)]
         idle_rss = [peak_rss_mib(pid) for pid in pids]
         async with aiohttp.ClientSession() as http:
-            telegram = Telegram(api, f"http://127.0.0.1:{proxy.port}/telegram/hook", http)
+            telegram = Telegram(api, f"http://127.0.0.1:{proxy.port}/telegram", http)
             base = 1_000_000 * replicas
             reference = [Person(telegram, base + 1, NORMAL, within=WITHIN),
                          Person(telegram, base + 2, RISK, within=WITHIN)]

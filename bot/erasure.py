@@ -7,7 +7,8 @@ for their /delete (`command user=3f9a0c12b7de /delete`: the first 12 characters 
 user key). Either finds the person, and the erasure is the one /delete does: every key of
 `USER_KEY_KINDS` and the person's place in `PERSON_SETS` (`RedisSessionStore.delete_user`),
 their open case closed as erased and out of the waiting list, the case's link to them and
-their pseudonym reservations dropped (`CaseStore.forget`, `release_pseudonyms`).
+their pseudonym reservations dropped (`CaseStore.forget`, `release_pseudonyms`), and the
+audit entries of their case deleted (`forget_erased_case`).
 
 `--pending` erases everyone a restore found in the erasure record but back in the restored data
 (`ERASE_PENDING`, written by scripts/erasure-record.sh): their keys are gone already, this ends
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 
+from bot.handoff.audit import Audit, forget_erased_case, last_case_of
 from bot.handoff.blocks import owner_of
 from bot.handoff.cases import CaseStore, case_key
 from bot.handoff.escalation import WaitingList
@@ -81,12 +83,14 @@ class PersonEraser:
         log_erasure(user_key)
         existed = int(await self._redis.exists(
             *(f"{PREFIX}:{kind}:{user_key}" for kind in USER_KEY_KINDS)))
+        last = await last_case_of(self._cases, user_key)
         case = await self._cases.open_case_of(user_key)
         if case is not None:
             closed = await self._cases.close(case.id, "erased")
             if closed is not None:
                 await WaitingList(self._redis, 0.0).remove(closed.id)
         await self._cases.forget(user_key)
+        await forget_erased_case(Audit(self._redis), self._cases, last)
         await self._cases.release_pseudonyms(self._pseudonymizer.pseudonyms(user_key),
                                              owner_of(self._pseudonymizer, user_key))
         await self._sessions.delete_user(user_key)

@@ -19,6 +19,8 @@
 # REDIS_SENTINEL_PASSWORD when the sentinels have one) find the primary; REDIS_URL then gives
 # the password and database number, as for the bot. TLS (rediss://) is not supported: MIGRATE
 # speaks plain TCP.
+# While the bot (or its dashboard) is still connected to the target, the script waits for it
+# to go, up to RESTORE_WAIT_S seconds (60), then refuses (exit 3) with nothing changed.
 set -euo pipefail
 backup="${1:?usage: REDIS_URL=... scripts/redis-restore-online.sh BACKUP.rdb}"
 url="${REDIS_URL:?REDIS_URL is required (the same value the bot uses)}"
@@ -72,6 +74,22 @@ done
 # The live record of erasures, read before anything on the target changes.
 REDISCLI_AUTH="$password" bash "$(dirname "$0")/erasure-record.sh" save "$work/erased" -- \
     -h "$host" -p "$port" -n "$db" ${user:+--user "$user"}
+# The bot still connected (a `kubectl scale --replicas=0` returns at once; the pods drain for
+# up to 30 s, writing sessions and queues) would mix its writes into the restored data: wait
+# for its connections (named by bot/storage/redis.py CLIENT_NAME) to go, then refuse.
+bots() { target client list 2>/dev/null | grep -c ' name=safe-migration-bot ' || true; }
+connected="$(bots)"
+for _ in $(seq 1 "${RESTORE_WAIT_S:-60}"); do
+    [ "$connected" = 0 ] && break
+    sleep 1
+    connected="$(bots)"
+done
+if [ "$connected" != 0 ]; then
+    echo "restore: REFUSED, nothing was changed: $connected connection(s) of the bot (or its" \
+        "dashboard) to $host:$port; stop them first (kubectl scale ... --replicas=0," \
+        "systemctl stop, docker compose stop bot) and run the restore again" >&2
+    exit 3
+fi
 # The backup's keys are in database 0 (the bot's); they go to the target's database.
 keys="$(source_cli -n 0 dbsize)"
 # Only now, with the snapshot loaded, is anything on the target deleted.

@@ -15,14 +15,61 @@
 # restored data before anything can reach it (docs/DEPLOY.md "The erasure record").
 # BACKUP.rdb `-`: the snapshot comes on stdin, so the backup's owner can hand it to the redis
 # user without making it readable to anyone else (compose: `... redis-restore.sh - /data < file`).
+#
+# A Redis still running on DATA_DIR writes its own dump.rdb (and may rewrite its AOF) over the
+# restored files when it stops: the restore was lost although it said "restored". So nothing
+# is touched while a server still uses DATA_DIR; the script refuses (exit 3) when
+# - a process has DATA_DIR as its working directory (redis-server works in its `dir`): seen
+#   for processes of the same user (run as the user Redis runs as) in the same pid namespace;
+# - the pid in a pidfile (RESTORE_PIDFILES, default Debian's /run/redis/redis-server.pid) is
+#   alive and works in DATA_DIR, or is alive and this user cannot see where it works;
+# - an address in RESTORE_PING (HOST:PORT or a socket path, space-separated) answers at all
+#   (PONG or NOAUTH): the live server's address, for a server in another container, whose
+#   processes this one cannot see (docker-compose.yml sets it in the redis service).
 set -euo pipefail
 backup="${1:?usage: scripts/redis-restore.sh BACKUP.rdb DATA_DIR}"
 data="${2:?usage: scripts/redis-restore.sh BACKUP.rdb DATA_DIR}"
 server="${REDIS_SERVER:-redis-server}"
 # The temporary server below has no password. A REDISCLI_AUTH from the environment (the
 # compose redis service sets one) would make redis-cli send AUTH to it and print a misleading
-# "AUTH failed" warning.
+# "AUTH failed" warning. (A live server answers PING with NOAUTH: the checks need none.)
 unset REDISCLI_AUTH
+[ -d "$data" ] || { echo "restore: $data is not a directory" >&2; exit 1; }
+data="$(cd "$data" && pwd -P)"
+[ "$backup" = - ] || backup="$(readlink -f "$backup")"
+# Out of DATA_DIR (the compose image starts in /data), so that this script and its children
+# are not taken for a process working there.
+cd /
+refuse() {
+    echo "restore: REFUSED, nothing was changed: $1. Stop Redis (systemctl stop redis-server," \
+        "docker compose stop redis), check that it is stopped, and run the restore again" >&2
+    exit 3
+}
+# Our own ancestors (the shell that started us may sit in DATA_DIR) are not a server.
+ours=" $$ "
+parent=$$
+while [ "$parent" -gt 1 ] &&
+    read -r _ parent < <(grep '^PPid:' "/proc/$parent/status" 2>/dev/null); do
+    ours+="$parent "
+done
+for proc in /proc/[0-9]*; do
+    if [[ "$ours" != *" ${proc#/proc/} "* ]] && [ "$proc/cwd" -ef "$data" ]; then
+        refuse "process ${proc#/proc/} ($(cat "$proc/comm" 2>/dev/null)) works in $data"
+    fi
+done
+for pidfile in ${RESTORE_PIDFILES-/run/redis/redis-server.pid}; do
+    live="$(cat "$pidfile" 2>/dev/null)" || continue
+    [[ "$live" =~ ^[0-9]+$ ]] && [ -e "/proc/$live" ] || continue
+    if [ "/proc/$live/cwd" -ef "$data" ] || ! [ -e "/proc/$live/cwd" ]; then
+        refuse "the Redis of $pidfile (pid $live) is running and may use $data"
+    fi
+done
+for address in ${RESTORE_PING:-}; do
+    where=(-h "${address%:*}" -p "${address##*:}")
+    [[ "$address" != */* ]] || where=(-s "$address")
+    answer="$(timeout 5 redis-cli "${where[@]}" ping 2>/dev/null </dev/null)" || true
+    [ -z "$answer" ] || refuse "a Redis answers at $address ($answer)"
+done
 umask 077
 if [ "$backup" = - ]; then
     backup="$data/.restore-incoming.rdb"

@@ -17,6 +17,7 @@ from redis.exceptions import OutOfMemoryError, RedisError, WatchError
 from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply
 from bot.core.silent_alarm import INDICATOR as SILENT_ALARM
 from bot.handoff.alerts import alert_reply, silent_note, unannounced
+from bot.handoff.audit import forget_erased_case, last_case_of
 from bot.handoff.blocks import owner_of
 from bot.handoff.case import Case
 from bot.handoff.degraded import (
@@ -275,10 +276,12 @@ class CaseIntake:
 
     async def forget_user(self, user_key: str) -> None:
         """/delete: end an open case and drop everything that points to the person."""
+        case_id = await last_case_of(self.parts.cases, user_key)
         await self.relay.erase(user_key)
         await self.parts.cases.forget(user_key)  # a closed case's reopen link and address
         await self.parts.cases.release_pseudonyms(self.parts.pseudonymizer.pseudonyms(user_key),
                                                 self._owner(user_key))
+        await forget_erased_case(self.parts.audit, self.parts.cases, case_id)
 
     def _owner(self, user_key: str) -> str:
         # Who holds a pseudonym, as a keyed hash: the reservation never stores the user key.

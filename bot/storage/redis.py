@@ -50,6 +50,9 @@ TIMEOUT_S = 2.0  # a dead or partitioned Redis must fail fast, so the fallback c
 # for a connection instead, up to this long (a dead Redis still fails within TIMEOUT_S, since
 # its connections fail and go back to the pool).
 POOL_WAIT_S = 10.0
+# Every connection of the bot (and of its dashboard and `erase`) names itself (CLIENT SETNAME):
+# scripts/redis-restore-online.sh refuses to replace the data while one is connected.
+CLIENT_NAME = "safe-migration-bot"
 MAX_CONNECTIONS = 100  # redis-py's own default pool size, per client
 
 
@@ -77,7 +80,7 @@ def connect(
         return Redis.from_pool(BlockingConnectionPool.from_url(
             url, decode_responses=True, socket_timeout=TIMEOUT_S,
             socket_connect_timeout=TIMEOUT_S, health_check_interval=30,
-            max_connections=max_connections, timeout=POOL_WAIT_S,
+            max_connections=max_connections, timeout=POOL_WAIT_S, client_name=CLIENT_NAME,
         ))
     options = parse_url(url)
     sentinel = Sentinel(
@@ -86,7 +89,7 @@ def connect(
                          "password": sentinel_password},
         decode_responses=True, password=options.get("password"),
         username=options.get("username"), db=options.get("db", 0),
-        socket_timeout=TIMEOUT_S, socket_connect_timeout=TIMEOUT_S,
+        socket_timeout=TIMEOUT_S, socket_connect_timeout=TIMEOUT_S, client_name=CLIENT_NAME,
     )
     return sentinel.master_for(master, connection_pool_class=SentinelBlockingConnectionPool,
                                max_connections=max_connections, timeout=POOL_WAIT_S)

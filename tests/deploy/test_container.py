@@ -217,3 +217,27 @@ def test_compose_bot_drops_what_the_kubernetes_container_drops() -> None:
     deploy = " ".join((ROOT / "docs" / "DEPLOY.md").read_text().split())
     assert "`cap_drop: [ALL]`" in deploy
     assert "**Docker does not restart a container because it is unhealthy**" in deploy
+
+
+def test_compose_bot_has_the_writable_tmp_the_kubernetes_pod_has() -> None:
+    """Both roots are read-only; the pod (and the erase job) mount an emptyDir at /tmp, and
+    compose's bot had no writable /tmp at all: anything using tempfile failed only there."""
+    from tests.deploy.test_manifests import K8S, build, deployment
+
+    spec = deployment(build(K8S / "base"))["spec"]["template"]["spec"]
+    (container,) = spec["containers"]
+    mounted = {m["name"] for m in container["volumeMounts"] if m["mountPath"] == "/tmp"}
+    (empty_dir,) = [v["emptyDir"] for v in spec["volumes"] if v["name"] in mounted]
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    bot = compose()["services"]["bot"]
+    assert bot["read_only"] is True
+    (tmpfs,) = [t for t in bot["tmpfs"] if t.split(":")[0] == "/tmp"]
+    options = dict(o.partition("=")[::2] for o in tmpfs.split(":", 1)[1].split(","))
+    assert "rw" in options and options["mode"] == "1777"  # the bot runs as uid 10001
+    assert "noexec" in options  # nothing runs from it, as from the read-only root
+    # Docker's m is MiB, as Kubernetes' Mi: the same limit in both.
+    units = {"m": 2**20, "Mi": 2**20}
+    size = re.fullmatch(r"(\d+)(m|Mi)", options["size"])
+    limit = re.fullmatch(r"(\d+)(m|Mi)", empty_dir["sizeLimit"])
+    assert size and limit, (options, empty_dir)
+    assert int(size[1]) * units[size[2]] == int(limit[1]) * units[limit[2]]

@@ -7,9 +7,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.ha import HAProxy
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = (ROOT / "docs" / "DEPLOY.md").read_text()
@@ -71,3 +78,60 @@ def test_same_host_replicas_get_a_port_each(tmp_path: Path) -> None:
     servers = re.findall(r"^\s*server \S+ (\S+)", replaced, re.M)
     assert servers == ["127.0.0.1:8080", "127.0.0.1:8082"]
     assert "`127.0.0.1:8080` and\n`127.0.0.1:8082`" in DEPLOY
+
+
+def test_only_the_exact_webhook_path_reaches_a_bot(tmp_path: Path) -> None:
+    """`path_beg /telegram` also passed /telegramX and /telegram/anything to the bots; the
+    Ingress passes /telegram only (pathType: Exact). A real haproxy with the shipped frontend
+    in front of a recording backend: only the exact path arrives, the rest get 403."""
+    assert haproxy_check(SHIPPED.replace("BOT1_ADDRESS", "127.0.0.1:1").replace(
+        "BOT2_ADDRESS", "127.0.0.1:2"), tmp_path).returncode == 0
+    ingress = (ROOT / "deploy" / "kubernetes" / "base" / "ingress.yaml").read_text()
+    assert re.search(r"path: /telegram\n\s+pathType: Exact", ingress)
+    assert "WEBHOOK_URL=https://bot.example.org/telegram" in DEPLOY
+    seen: list[str] = []
+
+    class Bot(BaseHTTPRequestHandler):
+        def answer(self) -> None:
+            if self.path != "/readyz":  # haproxy's own health checks
+                seen.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_GET = do_POST = answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    backend = ThreadingHTTPServer(("127.0.0.1", 0), Bot)
+    threading.Thread(target=backend.serve_forever, daemon=True).start()
+    proxy = HAProxy([backend.server_address[1]])
+    try:
+        proxy.up()
+        statuses = {}
+        for path in ("/telegram", "/telegram?x=1", "/telegramX", "/telegram/x", "/telegram2",
+                     "/TELEGRAM", "/metrics", "/readyz", "/"):
+            statuses[path] = post(proxy.port, path)
+        assert statuses == {"/telegram": 200, "/telegram?x=1": 200, "/telegramX": 403,
+                            "/telegram/x": 403, "/telegram2": 403, "/TELEGRAM": 403,
+                            "/metrics": 403, "/readyz": 403, "/": 403}
+        assert seen == ["/telegram", "/telegram?x=1"]
+    finally:
+        proxy.close()
+        backend.shutdown()
+        backend.server_close()
+
+
+def post(port: int, path: str) -> int:
+    """The status of a POST through haproxy, once its server is up (503 until then)."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(urllib.request.Request(
+                    f"http://127.0.0.1:{port}{path}", data=b"{}", method="POST"), timeout=5) as r:
+                return int(r.status)
+        except urllib.error.HTTPError as exc:
+            if exc.code != 503 or time.monotonic() > deadline:
+                return int(exc.code)
+        time.sleep(0.2)

@@ -244,10 +244,14 @@ def test_the_image_stages_run_without_docker(tmp_path: Path) -> None:
 
 def test_deploy_md_says_plainly_what_was_not_run_here() -> None:
     """Without a Docker engine or a cluster here, DEPLOY.md must not read as if the image, the
-    compose commands or the Kubernetes jobs had been run; it names the checks that stand in."""
+    compose commands or the Kubernetes jobs had been run; it names the checks that stand in
+    (in its evidence, DEPLOY-EVIDENCE.md, linked before the first step)."""
     deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
-    said = deploy[deploy.index("**What was and was not tried here.**"):
-                  deploy.index("## A small server with Docker Compose")]
+    before_the_steps = deploy[:deploy.index("## A small server with Docker Compose")]
+    assert "(DEPLOY-EVIDENCE.md#what-was-and-was-not-tried-here)" in before_the_steps
+    evidence = (ROOT / "docs" / "DEPLOY-EVIDENCE.md").read_text()
+    said = evidence[evidence.index("**What was and was not tried here.**"):
+                    evidence.index("\n## ", evidence.index("**What was and was not tried"))]
     for words in ("no image was built", "no\n  `docker compose` or `docker run` command",
                   "no `kubectl` command", "SMB_TEST_IMAGE_INSTALL=1",
                   "tests/deploy/test_image_build.py", "`kubernetes-validate`"):

@@ -363,12 +363,14 @@ def _mebibytes(quantity: str) -> float:
 
 
 def test_memory_request_covers_the_measured_peak_and_the_docs_say_the_same() -> None:
-    """The request and limit follow the figures of DEPLOY.md's Capacity table (the latest
-    bench run): a request below the peak RSS gets pods evicted first under memory pressure."""
+    """The request and limit follow the figures of the Capacity and Memory tables (the latest
+    bench runs, DEPLOY-EVIDENCE.md): a request below the peak RSS gets pods evicted first
+    under memory pressure."""
     deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
-    capacity = deploy[deploy.index("## Capacity"):]
+    evidence = (ROOT / "docs" / "DEPLOY-EVIDENCE.md").read_text()
+    capacity = evidence[evidence.index("## Capacity"):]
     peaks = [int(m) for m in re.findall(r"\| (\d+) MiB \(\d+ MiB idle\)", capacity)]
-    assert peaks, "no peak RSS in DEPLOY.md's Capacity table"
+    assert peaks, "no peak RSS in DEPLOY-EVIDENCE.md's Capacity and Memory tables"
     (bot,) = deployment(build(K8S / "base"))["spec"]["template"]["spec"]["containers"]
     request = _mebibytes(bot["resources"]["requests"]["memory"])
     limit = _mebibytes(bot["resources"]["limits"]["memory"])

@@ -271,7 +271,7 @@ async def behind_haproxy(env: dict[str, str],
             await asyncio.to_thread(bot_ready, bots, n)
         proxy = HAProxy(bots.ports)
         await asyncio.to_thread(proxy.up)
-        yield bots, f"http://127.0.0.1:{proxy.port}/telegram/hook"
+        yield bots, f"http://127.0.0.1:{proxy.port}/telegram"
     finally:
         for part in (proxy, bots):
             if part is not None:

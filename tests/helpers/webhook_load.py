@@ -29,7 +29,7 @@ def replica_env(api: FakeBotAPI, operator: int, pseudonym_key: str,
     adds the Redis settings and anything else (log level from SMB_REPLICA_LOG_LEVEL)."""
     return {
         "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": api.base_url,
-        "BOT_MODE": "webhook", "WEBHOOK_URL": "https://bot.example.org/telegram/hook",
+        "BOT_MODE": "webhook", "WEBHOOK_URL": "https://bot.example.org/telegram",
         "WEBHOOK_SECRET": SECRET, "BOT_PSEUDONYM_KEY": pseudonym_key,
         "OPERATOR_CHAT_ID": str(OPS), "OPERATOR_IDS": str(operator),
         "BOT_RATE_LIMIT_PER_MINUTE": "60",
