@@ -106,6 +106,10 @@ class AdRecognise(Strict):
     # звоните в 113"): there only these regexes, the person speaking of themselves ("я",
     # "меня", "help me", "took my passport"), make it a cry. Empty: `cry` alone decides.
     own_cry: list[str] = Field(default_factory=list)
+    # Regexes for harm told as an event, tried on each sentence alone (`^`, `$`: its ends):
+    # "Паспорт забрали, денег не платят", "Locked at night". The person's own danger even with
+    # no "я" or "my"; an ad's "if your passport was taken, call 112" is kept out by the regex.
+    harm_told: list[str] = Field(default_factory=list)
 
 
 class AdLevel(Strict):
