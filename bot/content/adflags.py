@@ -65,6 +65,11 @@ def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
         (where / "disclaimers", {str(k): v for k, v in rules.disclaimers.items()}),
         (where / "recognise" / "signs", dict(rules.recognise.signs)),
         (
+            where / "recognise",
+            {"cry": rules.recognise.cry, "own_cry": rules.recognise.own_cry,
+             "harm_told": rules.recognise.harm_told},
+        ),
+        (
             where / "salary",
             {"hour_words": rules.salary.hour_words, "day_words": rules.salary.day_words},
         ),

@@ -49,7 +49,7 @@ class PayFinder:
             for alias in aliases
         }
         self._alias.update((normalize(symbol), code) for symbol, code in symbols.items())
-        # "2500 €", "€2500", "2 500–3 000 евро", "25 zł/h": the larger end of a range counts.
+        # "2500 €", "€2500", "2 500–3 000 евро", "25 zł/h"; a range's ends are read apart.
         self.pattern = re.compile(
             rf"(?:(?P<pre>{currency})\s?)?(?P<low>{_NUMBER})(?P<k1>\s?{_THOUSANDS})?"
             rf"(?:\s?[-–—]\s?(?:{currency})?\s?(?P<high>{_NUMBER})(?P<k2>\s?{_THOUSANDS})?)?"
@@ -59,6 +59,10 @@ class PayFinder:
         qualifier = "|".join(fold(word) for word in salary.qualifier_words)
         between = rf"\s*(?:(?:{qualifier})\W*)?" if qualifier else r"\s*"
         # Tried in this order right after a figure; none: the figure is monthly pay.
+        gross = _alternatives(salary.gross_words)
+        # "2 800 € брутто в мес.", "€14.71/hour gross", "brutto 2 800 €", "gross: £30,000".
+        self._gross_after = re.compile(rf"\s*(?:/\s*\w+\.?\s*)?(?:{gross})(?!\w)", _FLAGS)
+        self._gross_before = re.compile(rf"(?<!\w)(?:{gross})\W{{0,3}}$", _FLAGS)
         self._periods = [
             (re.compile(rf"{between}(?:{_alternatives(words)})", _FLAGS), per)
             for words, per in (
@@ -87,9 +91,9 @@ class PayFinder:
             code = self._alias.get(alias) or self._country_currency(alias, low)
             if code is None:
                 continue
-            amount = _amount(match.group("high") or match.group("low"))
-            if (match.group("k2") or match.group("k1")) and amount < 1000:
-                amount *= 1000
+            low_end = _amount(match.group("low"), match.group("k1") or match.group("k2"))
+            high = match.group("high")
+            high_end = _amount(high, match.group("k2")) if high else None
             per: dict[str, int] | None = limits.per_month
             for period, its_limits in self._periods:
                 if period.match(low, match.end()):
@@ -97,10 +101,19 @@ class PayFinder:
                     break
             if per is None:  # pay for a season or a contract: no period to compare with
                 continue
-            limit = per.get(code)
-            if limit is not None and amount >= limit:
+            its_limit = per.get(code)
+            if its_limit is None:
+                continue
+            limit = its_limit * (limits.gross_factor if self._gross(low, match) else 1.0)
+            top = limit * limits.range_top_factor
+            if low_end >= limit or (high_end is not None and high_end >= top):
                 spans.append(Span(match.start(), match.end()))
         return spans
+
+    def _gross(self, low: str, match: re.Match[str]) -> bool:
+        """Whether the figure is stated gross, right after it or right before it."""
+        return bool(self._gross_after.match(low, match.end())
+                    or self._gross_before.search(low, max(0, match.start() - 12), match.start()))
 
 
     def _country_currency(self, alias: str, low: str) -> str | None:
@@ -115,8 +128,10 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(fold(word) for word in words) or r"(?!)"
 
 
-def _amount(figure: str) -> float:
+def _amount(figure: str, thousands: str | None = None) -> float:
+    """The figure as a number; `thousands` ("k", "тыс."): a figure below 1000 is in thousands."""
     digits = re.sub(r"[ \u00a0]", "", figure)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):  # "2.500" and "2,500" are thousands
         digits = re.sub(r"[.,]", "", digits)
-    return float(digits.replace(",", "."))
+    amount = float(digits.replace(",", "."))
+    return amount * 1000 if thousands and amount < 1000 else amount

@@ -132,8 +132,16 @@ class AdRules:
         return readings
 
     def unless(self, index: int, readings: list[tuple[Reading, _RuleSet]]) -> bool:
-        """True when flag `index`'s `unless` matches anywhere in the ad: the flag is off."""
-        return any(p.search(r.low) for r, ruleset in readings for p in ruleset.flags[index].unless)
+        """True when flag `index`'s `unless` matches anywhere in the ad: the flag is off.
+
+        A match the negations undo does not count: "No contract needed before you fly" and
+        "договор до выезда не нужен" deny the contract before departure (adcheck11)."""
+        return any(
+            not _negated(ruleset, r.low, Span(m.start(), m.end()))
+            for r, ruleset in readings
+            for p in ruleset.flags[index].unless
+            for m in p.finditer(r.low)
+        )
 
     def honest(self, sentences: list[str], *, cyrillic: bool) -> list[list[bool]]:
         """Per sentence (rows) and flag (columns, content order): whether the sentence reads as

@@ -3,6 +3,12 @@ needed!!!") or tells the reader what to do if harm was done ("если у вас
 беда", "ці забралі пашпарт — звяртайцеся ў 113") is checked, not answered with the emergency
 reply; the person's own cry in that step still gets the numbers first (adcheck10b, a fresh
 tester's finding). Through the real engine, content, recogniser and triage.
+
+adcheck11: the person's own cry written like an ad but with no first-person word ("Паспорт
+забрали, денег не платят, выйти не дают, адрес: ферма под Вроцлавом"; "Passport taken. No pay
+3 months. Locked at night.") gets the numbers first, while an ad in nearly the same words,
+telling conditions and offers ("паспорт сдаёте хозяину", "pay every 3 months") or where to
+turn "if" it happened, is checked (`recognise.harm_told`, read sentence by sentence).
 """
 
 from __future__ import annotations
@@ -50,6 +56,41 @@ CRIES = [
 ]
 
 
+# The person's own danger, told as events, with an address, a phone and a pay figure like an
+# ad, but no "я", "меня", "I", "my".
+TOLD = [
+    ("ru", "Паспорт забрали, денег не платят, выйти не дают, адрес: ферма под Вроцлавом, "
+     "телефон хозяина +48 600 000 000, работа на ферме, зарплата обещали 1200 евро"),
+    ("ru", "Документы отобрали. Зарплату не платят третий месяц. На ночь запирают в бараке. "
+     "Ферма под Вроцлавом, хозяин Марек, телефон +48 600 000 000"),
+    ("ru", "Pasport zabrali, deneg ne platyat, vyjti ne dayut, adres: ferma pod Vroclavom, "
+     "telefon hozyaina +48 600 000 000, rabota na ferme, zarplata 1200 evro"),
+    ("be", "Пашпарт забралі, грошай не плацяць, выйсці не даюць, адрас: ферма пад Вроцлавам, "
+     "тэлефон гаспадара +48 600 000 000, праца на ферме, заробак абяцалі 1200 еўра"),
+    ("be", "Дакументы адабралі. Заробак не плацяць трэці месяц. На ноч зачыняюць у бараку. "
+     "Ферма пад Вроцлавам, гаспадар Марэк, тэлефон +48 600 000 000"),
+    ("en", "Passport taken. No pay 3 months. Locked at night. Farm near Wroclaw, boss Marek, "
+     "phone +48 600 000 000, work on the farm, salary was 1200 EUR"),
+    ("en", "Passports were taken by the boss, not paid for two months, can't leave the farm, "
+     "address: farm near Wroclaw, contact the owner on WhatsApp +48 600 000 000"),
+]
+# Ads in nearly the same words: conditions and offers to the reader, or where to turn "if".
+ADS_NEAR_TOLD = [
+    ("ru", "Работа на ферме под Вроцлавом, зарплата 1200 евро, паспорт сдаёте хозяину на время "
+     "контракта, зарплату платим раз в 3 месяца, выходить с территории ночью нельзя, "
+     "телефон +48 600 000 000"),
+    ("ru", "Ферма под Вроцлавом ищет работников, 1200 евро в месяц, жильё бесплатно. Если у "
+     "вас забрали паспорт или не платят на прошлой работе — звоните 112. Телефон хозяина "
+     "+48 600 000 000"),
+    ("be", "Праца на ферме пад Вроцлавам, заробак 1200 еўра, пашпарт здаяце гаспадару на час "
+     "кантракта, заробак плацім раз на 3 месяцы, тэлефон +48 600 000 000"),
+    ("en", "Farm work near Wroclaw, 1200 EUR a month, hand your passport to the owner on "
+     "arrival, pay every 3 months, no leaving the farm at night. Phone +48 600 000 000"),
+    ("en", "Farm near Wroclaw hiring pickers, 1200 EUR a month, housing free. If your passport "
+     "was taken or you were not paid at a past job, call 112. Owner: +48 600 000 000"),
+]
+
+
 @pytest.fixture(scope="module")
 def checker(content_holder: ContentHolder) -> AdChecker:
     """The full check (rules and sentence model), as the bot runs it."""
@@ -61,6 +102,9 @@ def checker(content_holder: ContentHolder) -> AdChecker:
 CASES = [
     *(pytest.param(lang, text, False, id=f"ad-{lang}-{n}") for n, (lang, text) in enumerate(ADS)),
     *(pytest.param(lang, text, True, id=f"cry-{lang}-{n}") for n, (lang, text) in enumerate(CRIES)),
+    *(pytest.param(lang, text, True, id=f"told-{lang}-{n}") for n, (lang, text) in enumerate(TOLD)),
+    *(pytest.param(lang, text, False, id=f"ad-near-told-{lang}-{n}")
+      for n, (lang, text) in enumerate(ADS_NEAR_TOLD)),
 ]
 
 

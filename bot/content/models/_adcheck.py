@@ -82,6 +82,13 @@ class AdSalary(Strict):
     season_words: list[str] = Field(default_factory=list)
     # Between a figure and its period: "4 800 € нетто в месяц", "£600 net a week".
     qualifier_words: list[str] = Field(default_factory=list)
+    # A figure stated gross ("2 800 € брутто", "gross £30,000"): before tax and social
+    # insurance, so its limit is the net limit times `gross_factor` (adcheck11).
+    gross_words: list[str] = Field(default_factory=list)
+    gross_factor: float = Field(default=1.0, ge=1.0)
+    # A range ("1 500–2 500 $") is a wage band: it counts when its lower end reaches the limit,
+    # or its upper end reaches the limit times `range_top_factor` (1.0: the upper end alone).
+    range_top_factor: float = Field(default=1.0, ge=1.0)
     # Words that name no one currency alone; an ad naming none or several of their countries
     # has none of them.
     shared: list[AdSharedCurrency] = Field(default_factory=list)
@@ -106,6 +113,10 @@ class AdRecognise(Strict):
     # звоните в 113"): there only these regexes, the person speaking of themselves ("я",
     # "меня", "help me", "took my passport"), make it a cry. Empty: `cry` alone decides.
     own_cry: list[str] = Field(default_factory=list)
+    # Regexes for harm told as an event, tried on each sentence alone (`^`, `$`: its ends):
+    # "Паспорт забрали, денег не платят", "Locked at night". The person's own danger even with
+    # no "я" or "my"; an ad's "if your passport was taken, call 112" is kept out by the regex.
+    harm_told: list[str] = Field(default_factory=list)
 
 
 class AdLevel(Strict):
