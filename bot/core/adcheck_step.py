@@ -18,7 +18,7 @@ from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
 from bot.core.safety import Safety, Turn
-from bot.core.session import ConsentQuestion, PasteQuestion, Session
+from bot.core.session import ConsentQuestion, ConsentReason, PasteQuestion, Session
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +215,9 @@ class AdCheckStep:
             session.risk_indicators.extend(
                 i for i in flag_codes(report) if i not in session.risk_indicators
             )
-            self._safety.offer_human(turn, "self_check", ad_level=report.level.level)
+            # A person who told of their own danger first: the case is about that, not the ad.
+            reason: ConsentReason = "risk" if session.at_risk else "self_check"
+            self._safety.offer_human(turn, reason, ad_level=report.level.level)
         else:
             replies[-1].buttons = turn.r.action_rows(["job_check", "human", "menu"])
 

@@ -63,7 +63,9 @@ class AdRecogniser:
         if all(self.matcher.pay.figure(one) is None for one in lows):
             return False
         contact = any(p.search(one) for one in lows for patterns in self._short for p in patterns)
-        return contact or self._has_flags(text)
+        # A person asking in their own words ("мне предлагают ... 25 злотых в час, звонить
+        # им?") is no recruiter's message, however short and full of figures (adcheck11b).
+        return (contact or self._has_flags(text)) and not self.cries(text)
 
     def _signs_in(self, lows: list[str]) -> int:
         """How many of `recognise.signs` (salary, contacts, job) any of the readings holds."""

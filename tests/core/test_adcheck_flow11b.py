@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.events import Response
 from tests.core.test_adcheck_flow8 import LEVEL_WORDS, _emergency_first, _joined
-from tests.helpers.chat import Chat, texts
+from tests.helpers.chat import Chat, alerts, texts
 
 # Offer structure (pay, "no experience", the reader as "you/your") with danger words and a
 # contact request in the first person, one per language; each names Spain.
@@ -88,3 +88,74 @@ async def test_adcheck11b_one_word_after_checkad_is_too_short_not_an_emergency(
     response = await chat.say(word)
     assert not _emergency_first(response)
     assert any(w in _joined(response) for w in ("слишком короткий", "занадта кароткі", "too short"))
+
+
+# W8: short, obvious ads (a job, pay with its currency, a contact or the hours to call) are
+# offered the check without a command; a person asking about such a job in their own words is not.
+SHORT_ADS = [
+    ("ru", "Работа в Варшаве, уборщица, 25 злотых в час, жильё 600 зл. Звонить 8:00-18:00"),
+    ("ru", "Вакансия: сборщик на завод в Чехии, 150 000 рублей, без опыта, визу сделаем, "
+     "звонить +420 777 123 456"),
+    ("be", "Праца ў Варшаве, прыбіральшчыца, 25 злотых у гадзіну, жыллё 600 зл. Званіць "
+     "8:00-18:00"),
+    ("en", "Cleaner in Warsaw, 25 PLN an hour, housing 600 PLN. Call 8:00-18:00"),
+    ("ru", "Rabota v Varshave, uborshchica, 25 zlotyh v chas, zhilyo 600 zl. Zvonit 8:00-18:00"),
+]
+OWN_WORDS = [
+    ("ru", "Мне предложили работу уборщицей в Варшаве за 25 злотых в час, звонить им с 8:00 "
+     "до 18:00"),
+    ("be", "Мне прапанавалі працу прыбіральшчыцай у Варшаве за 25 злотых у гадзіну, я ім "
+     "званіла"),
+    ("en", "I was offered cleaning work in Warsaw for 25 PLN an hour, I call them at 8:00-18:00"),
+    ("ru", "Нормально ли 25 злотых в час за уборку в Варшаве, звонить им?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SHORT_ADS)
+async def test_adcheck11b_a_short_obvious_ad_is_offered_the_check(
+    chat: Chat, lang: str, text: str,
+) -> None:
+    chat.language_code = lang
+    await chat.command("/start")
+    response = await chat.say(text)
+    assert any(w in _joined(response) for w in OFFER_WORDS)
+
+
+@pytest.mark.parametrize(("lang", "text"), OWN_WORDS)
+async def test_adcheck11b_a_person_telling_of_such_a_job_is_not_offered_the_check(
+    chat: Chat, lang: str, text: str,
+) -> None:
+    chat.language_code = lang
+    await chat.command("/start")
+    response = await chat.say(text)
+    assert not any(w in _joined(response) for w in OFFER_WORDS)
+
+
+# R4: the case opened from a checked ad's human offer after the person told of their own
+# danger is about that danger ("risk found", high), not a "self-check" at the ad's level.
+AD_AFTER_CRY = [
+    ("en", "They took my passport and I cannot leave, help",
+     "Hostess work in a club in Istanbul for girls 18-24, attractive appearance, $4000 a "
+     "month. We keep your passport during the contract. Tickets on credit, you work it off."),
+    ("ru", "У меня забрали паспорт и не выпускают, помогите",
+     "Предлагаем работу танцовщицей в клубе в Турции. Возраст до 25, рост от 170, фото в "
+     "купальнике прислать. Билеты в долг, отработаешь. Паспорт будет у администратора."),
+    ("be", "У мяне забралі пашпарт і не выпускаюць, дапамажыце",
+     "Дзяўчаты 18-23 гадоў, прывабнай знешнасці, на працу ў Дубаі. Пашпарт аддаеце "
+     "каардынатару. Квіткі ў доўг, адпрацуеце. Выезд тэрмінова, заўтра."),
+]
+
+
+@pytest.mark.parametrize(("lang", "cry", "ad"), AD_AFTER_CRY, ids=["en", "ru", "be"])
+async def test_adcheck11b_a_case_from_a_checked_ad_after_a_cry_says_the_risk(
+    chat: Chat, lang: str, cry: str, ad: str,
+) -> None:
+    chat.language_code = lang
+    await chat.command("/start")
+    assert _emergency_first(await chat.say(cry))
+    await chat.command("/checkad")
+    checked = await chat.say(ad)
+    assert any(w in _joined(checked) for w in LEVEL_WORDS)
+    [alert] = alerts(await chat.press("h:yes"))
+    assert alert.reason == "risk"
+    assert alert.risk_level == "high"
