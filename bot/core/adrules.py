@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.content.models import AdCheck, AdFlagRule
 from bot.core.adpay import PayFinder
+from bot.core.adspelling import spell, spelled
 from bot.core.adtext import (
     Reading,
     Span,
@@ -99,6 +100,8 @@ class AdRules:
         self.rules = rules
         self._letters = _RuleSet.build(rules, fold)  # the ad as written
         self._latin = _RuleSet.build(rules, fold_soft)  # a transliterated ad, in Cyrillic
+        self._spelled = _RuleSet.build(rules, lambda p: spell(fold(p)))  # typos folded
+        self._spelled_latin = _RuleSet.build(rules, lambda p: spell(fold_soft(p)))
         self.pay = PayFinder(rules.salary)
 
     @staticmethod
@@ -110,7 +113,8 @@ class AdRules:
         """Every compiled pattern searched through an ad's text (for the linear-time check;
         the hour and day words are only tried right after a figure, and the negations on a
         few dozen characters around a match)."""
-        rules = [r for ruleset in (self._letters, self._latin) for r in ruleset.flags]
+        rulesets = (self._letters, self._latin, self._spelled, self._spelled_latin)
+        rules = [r for ruleset in rulesets for r in ruleset.flags]
         found = [
             p for r in rules for p in (*r.patterns, *r.requires, *r.unless, *r.salary_requires)
         ]
@@ -161,10 +165,15 @@ class AdRules:
     def spans(self, readings: list[tuple[Reading, _RuleSet]]) -> list[set[Span]]:
         """Per flag (in content order), the spans of the ad that raise it by the rules."""
         found: list[set[Span]] = []
+        # Each reading once more with its typos folded ("докуменнты"): rules only.
+        read = [*readings, *(
+            (again, self._spelled if ruleset is self._letters else self._spelled_latin)
+            for reading, ruleset in readings if (again := spelled(reading)) is not None
+        )]
         for index in range(len(self.rules.flags)):
             spans: set[Span] = set()
             if not self.unless(index, readings):
-                for reading, ruleset in readings:
+                for reading, ruleset in read:
                     rule = ruleset.flags[index]
                     found_here = self._rule_spans(rule, ruleset, reading.low)
                     spans.update(reading.back(s) for s in found_here)

@@ -123,3 +123,42 @@ def test_adcheck11b_the_pay_flag_quotes_only_the_pay(checker: AdChecker, text: s
     quotes = pick_quotes(text, report, 2)[index]
     assert quotes and pay in quotes[0]
     assert not any(other in q for q in quotes)
+
+
+# W5: a typo in a rule's key word (a doubled letter, an unstressed "е" written "и") does not
+# hide its flag from the rules (the sentence model alone is not the rules' pointer at words).
+TYPOS = [
+    ("виза шенген туристичиская, докуменнты сделаем на месте", "wrong_visa"),
+    ("Viza shengen turistichiskaya, dokumennty sdelaem na meste", "wrong_visa"),
+    ("Оплата за оформлиние 100 евро", "fees"),
+    ("Рэгістрацыйнны ўзноос 100 еўра", "fees"),
+    ("Плата за афармлеенне 100 еўра", "fees"),
+]
+TYPOS_HONEST = [
+    "Рабочая виза, договор до выезда, паспорт всегда у вас",
+    "Працоўная віза, дамова да выезду, пашпарт заўсёды застаецца ў вас",
+    "Визза рабочая, оформлиние за счёт работодателя",
+]
+
+
+@pytest.fixture(scope="module")
+def rules_only(content_holder: ContentHolder) -> AdChecker:
+    rules = content_holder.content.ad_check
+    assert rules is not None
+    return AdChecker(rules)
+
+
+@pytest.mark.parametrize(("text", "flag"), TYPOS)
+def test_adcheck11b_a_typo_in_a_key_word_keeps_its_flag(rules_only: AdChecker, text: str,
+                                                        flag: str) -> None:
+    found = {f.rule.id: f for f in rules_only.check(text).flags}
+    assert flag in found
+    # The quote is still the ad's own words, typo and all.
+    [quoted] = pick_quotes(text, rules_only.check(text), 1)[list(found).index(flag)]
+    assert quoted.strip("…") in text
+
+
+@pytest.mark.parametrize("text", TYPOS_HONEST)
+def test_adcheck11b_typo_folding_raises_nothing_in_honest_wording(rules_only: AdChecker,
+                                                                  text: str) -> None:
+    assert not rules_only.check(text).flags
