@@ -15,6 +15,7 @@ from bot.core.adtext import Reading
 
 _CYRILLIC = re.compile(r"[а-яіў]")
 _SPELLING = {"е": "и"}
+_TOKEN = re.compile(r"\\.|.", re.DOTALL)  # an escape ("\\S") or one character
 
 
 def spelled(reading: Reading) -> Reading | None:
@@ -42,18 +43,8 @@ def spell(pattern: str) -> str:
     """A pattern (already folded by `adtext.fold`) as `spelled` reads an ad: its own doubled
     Cyrillic letters once and "е" as "и"; escapes are kept (`\\S` stays `\\S`)."""
     out: list[str] = []
-    escaped = False
-    for char in pattern:
-        if escaped:
-            out.append(char)
-            escaped = False
-            continue
-        if char == "\\":
-            escaped = True
-            out.append(char)
-            continue
-        char = _SPELLING.get(char, char)
-        if out and out[-1] == char and _CYRILLIC.match(char):
-            continue
-        out.append(char)
+    for token in _TOKEN.findall(pattern):
+        letter = _SPELLING.get(token, token)
+        if not (out and out[-1] == letter and _CYRILLIC.match(letter)):
+            out.append(letter)
     return "".join(out)

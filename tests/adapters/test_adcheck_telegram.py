@@ -149,12 +149,11 @@ async def test_adcheck11b_an_ad_saying_text_me_is_checked_and_its_country_is_not
     ad_person: MakePerson, fake_api: FakeBotAPI
 ) -> None:
     person = await ad_person(3111, "en")
-    await person.say("/checkad")
-    report = await person.say(AD_TEXT_ME)
-    text = _text(report)
-    assert "112" not in text and "Shall I check it" not in text
-    assert "Red flags found" in text and "The boss keeps your passport" in text
-    await person.say("/checkad")
-    reply = await person.say("They took my passport and I cannot leave, help")
-    assert "112" in reply[0].text
-    assert "Spain" not in reply[0].text
+    seen = []
+    for sent in (AD_TEXT_ME, "They took my passport and I cannot leave, help"):
+        await person.say("/checkad")
+        seen.append(await person.say(sent))
+    checked, cry = _text(seen[0]), seen[1][0].text
+    assert "Red flags found" in checked and "The boss keeps your passport" in checked
+    assert "112" not in checked and "Shall I check it" not in checked
+    assert "112" in cry and "Spain" not in cry

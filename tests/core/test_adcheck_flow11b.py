@@ -43,16 +43,21 @@ def _names_spain(response: Response) -> bool:
     return any(name in texts(response)[0] for name in SPAIN)
 
 
+async def _pasted(chat: Chat, lang: str, text: str) -> str:
+    """What the person reads after /start, /checkad and `text`, in `lang`."""
+    chat.language_code = lang
+    await chat.command("/start")
+    await chat.command("/checkad")
+    response = await chat.say(text)
+    assert not _emergency_first(response)
+    return _joined(response)
+
+
 @pytest.mark.parametrize(("lang", "ad"), ADS, ids=IDS)
 async def test_adcheck11b_an_ad_saying_text_me_after_checkad_is_checked_at_once(
     chat: Chat, lang: str, ad: str,
 ) -> None:
-    chat.language_code = lang
-    await chat.command("/start")
-    await chat.command("/checkad")
-    response = await chat.say(ad)
-    assert not _emergency_first(response)
-    joined = _joined(response)
+    joined = await _pasted(chat, lang, ad)
     assert any(w in joined for w in LEVEL_WORDS)
     assert not any(w in joined for w in OFFER_WORDS)
 
@@ -82,12 +87,8 @@ async def test_adcheck11b_a_country_read_in_an_ad_never_becomes_the_persons(
 async def test_adcheck11b_one_word_after_checkad_is_too_short_not_an_emergency(
     chat: Chat, lang: str, word: str,
 ) -> None:
-    chat.language_code = lang
-    await chat.command("/start")
-    await chat.command("/checkad")
-    response = await chat.say(word)
-    assert not _emergency_first(response)
-    assert any(w in _joined(response) for w in ("слишком короткий", "занадта кароткі", "too short"))
+    told = await _pasted(chat, lang, word)
+    assert any(w in told for w in ("слишком короткий", "занадта кароткі", "too short"))
 
 
 # W8: short, obvious ads (a job, pay with its currency, a contact or the hours to call) are
@@ -111,24 +112,17 @@ OWN_WORDS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text"), SHORT_ADS)
-async def test_adcheck11b_a_short_obvious_ad_is_offered_the_check(
-    chat: Chat, lang: str, text: str,
+@pytest.mark.parametrize(("lang", "text", "ad"), [
+    *(pytest.param(lang, text, True, id=f"ad-{n}") for n, (lang, text) in enumerate(SHORT_ADS)),
+    *(pytest.param(lang, text, False, id=f"own-{n}") for n, (lang, text) in enumerate(OWN_WORDS)),
+])
+async def test_adcheck11b_a_short_obvious_ad_is_offered_the_check_a_persons_words_are_not(
+    chat: Chat, lang: str, text: str, ad: bool,
 ) -> None:
     chat.language_code = lang
     await chat.command("/start")
-    response = await chat.say(text)
-    assert any(w in _joined(response) for w in OFFER_WORDS)
-
-
-@pytest.mark.parametrize(("lang", "text"), OWN_WORDS)
-async def test_adcheck11b_a_person_telling_of_such_a_job_is_not_offered_the_check(
-    chat: Chat, lang: str, text: str,
-) -> None:
-    chat.language_code = lang
-    await chat.command("/start")
-    response = await chat.say(text)
-    assert not any(w in _joined(response) for w in OFFER_WORDS)
+    told = _joined(await chat.say(text))
+    assert any(w in told for w in OFFER_WORDS) == ad
 
 
 # R4: the case opened from a checked ad's human offer after the person told of their own
