@@ -234,12 +234,13 @@ def reads_honest(honest: list[re.Pattern[str]], sentence: str) -> bool:
     return any(p.search(sentence) for p in honest)
 
 
-def _negated(ruleset: _RuleSet, low: str, span: Span, words: list[Span]) -> bool:
+def _negated(ruleset: _RuleSet, low: str, span: Span, words: list[Span] | None = None) -> bool:
     """True when "не", "без", "no" undo the match at `span`; `words`: every match of its rule.
 
-    A negation counts only in the match's own sentence ("без комплексов. Паспорт..."), and
-    across a comma only in a list of the rule's own words ("без предоплат, взносов и
-    комиссий"): in "без опыта, оплата за регистрацию 50€" the "без" is about experience.
+    A negation counts only in the match's own sentence ("без комплексов. Паспорт..."), and,
+    given `words`, across a comma only in a list of the rule's own words ("без предоплат,
+    взносов и комиссий"): in "без опыта, оплата за регистрацию 50€" the "без" is about
+    experience. Without `words` (a flag's `unless`), anywhere in the window before.
     """
     start = max(0, span.start - NEGATION_WINDOW)
     before = _SENTENCE_END.split(low[start : span.start])[-1]
@@ -250,7 +251,7 @@ def _negated(ruleset: _RuleSet, low: str, span: Span, words: list[Span]) -> bool
     if not any(p.search(before) for p in ruleset.before):
         return False
     comma = before.rfind(",")
-    if comma < 0 or any(p.search(before[comma + 1 :]) for p in ruleset.before):
+    if words is None or comma < 0 or any(p.search(before[comma + 1 :]) for p in ruleset.before):
         return True
     listed_from = span.start - len(before)  # where `before` starts in `low`
     return any(listed_from <= w.start and w.end <= span.start - (len(before) - comma)
