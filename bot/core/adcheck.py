@@ -193,7 +193,7 @@ class AdChecker:
             elif scored:
                 found.append(FoundFlag(flag, merge_spans(scored), by_model=True))
         score = sum(f.rule.weight for f in found)
-        return AdReport(tuple(found), score, self.level(score))
+        return AdReport(tuple(found), score, self.level(score, flagged=bool(found)))
 
     @staticmethod
     def _vetoed(evidence: Evidence, index: int, span: Span, veto: float) -> bool:
@@ -204,10 +204,17 @@ class AdChecker:
                             and evidence.probabilities[row, index] < veto)
         return False
 
-    def level(self, score: int) -> AdLevel:
-        """The highest level whose `min_score` the score reaches (levels sorted at load)."""
-        reached = [lvl for lvl in self.rules.levels if score >= lvl.min_score]
-        return max(reached, key=lambda lvl: lvl.min_score) if reached else self.rules.levels[0]
+    def level(self, score: int, *, flagged: bool = False) -> AdLevel:
+        """The highest level whose `min_score` the score reaches (levels sorted at load);
+        `flagged`: a red flag is shown, so never "low" beside it (a lone too_good of weight 2
+        read "Risk level: low" under "Pay far above normal")."""
+        levels = self.rules.levels
+        reached = [lvl for lvl in levels if score >= lvl.min_score]
+        found = max(reached, key=lambda lvl: lvl.min_score) if reached else levels[0]
+        above = [lvl for lvl in levels if lvl.level != "low"]
+        if flagged and found.level == "low" and above:
+            return min(above, key=lambda lvl: lvl.min_score)
+        return found
 
 
 def build_ad_checker(rules: AdCheck) -> AdChecker:

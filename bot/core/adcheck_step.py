@@ -18,7 +18,7 @@ from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
 from bot.core.safety import Safety, Turn
-from bot.core.session import ConsentQuestion, PasteQuestion, Session
+from bot.core.session import ConsentQuestion, ConsentReason, PasteQuestion, Session
 
 log = logging.getLogger(__name__)
 
@@ -114,24 +114,39 @@ class AdCheckStep:
         if awaiting is None or offered:
             turn.session.awaiting = AWAITING
 
-    def on_text(self, turn: Turn, text: str, *, at_risk: bool) -> bool:
+    def reads_as_ad(self, turn: Turn, text: str, *, asked: bool) -> bool:
+        """True when `text` is an ad's words, not the person's: pasted after /checkad
+        (`asked`), forwarded, or typed, reading like an ad with no words of a cry. A country
+        it names is the ad's, never where the person is."""
+        checker = self.checker(turn.r.content)
+        if checker is None:
+            return False
+        forwarded = turn.event.forwarded
+        if not checker.looks_like_ad(text, forwarded=forwarded or asked):
+            return False
+        return forwarded or not checker.cries(text)
+
+    def on_text(self, turn: Turn, text: str, *, at_risk: bool, by_phrase: bool = True) -> bool:
         """Check a pasted ad, or offer to check a message that looks like one; True if handled.
 
         Danger comes first: a message the triage calls at risk goes the at-risk path unless it
         is an ad the person pasted on request (`AdChecker.is_pasted_ad`: an ad that says
         "Паспорт будет у администратора" is not the person saying theirs was taken; its flags
         lead to the human offer instead). A cry for help ("меня заперли", "they took my
-        passport, help") is never one.
+        passport, help") is never one. In the step, a few words only the model found risky
+        ("Работа", `by_phrase` False) with no words of a cry are too short for an ad.
         """
         checker = self.checker(turn.r.content)
         if checker is None:
             return False
         session, event = turn.session, turn.event
         if session.awaiting == AWAITING:
-            if at_risk and not checker.is_pasted_ad(text):
+            short = len(text.split()) < checker.rules.recognise.forwarded_min_words
+            if at_risk and not checker.is_pasted_ad(text) and (
+                    by_phrase or not short or checker.cries(text)):
                 session.awaiting = None
                 return False
-            if len(text.split()) < checker.rules.recognise.forwarded_min_words:
+            if short:
                 rules = checker.rules
                 turn.replies.append(
                     Reply(turn.r.text(rules.texts.too_short), [[turn.r.action_button("menu")]])
@@ -200,7 +215,9 @@ class AdCheckStep:
             session.risk_indicators.extend(
                 i for i in flag_codes(report) if i not in session.risk_indicators
             )
-            self._safety.offer_human(turn, "self_check", ad_level=report.level.level)
+            # A person who told of their own danger first: the case is about that, not the ad.
+            reason: ConsentReason = "risk" if session.at_risk else "self_check"
+            self._safety.offer_human(turn, reason, ad_level=report.level.level)
         else:
             replies[-1].buttons = turn.r.action_rows(["job_check", "human", "menu"])
 

@@ -38,6 +38,7 @@ class AdRecogniser:
         self._cry = AdRules.compile_signs(recognise.cry)
         self._own_cry = AdRules.compile_signs(recognise.own_cry)
         self._harm_told = AdRules.compile_signs(recognise.harm_told)
+        self._ad_voice = AdRules.compile_signs(recognise.ad_voice)
 
     def looks_like_ad(self, text: str, *, forwarded: bool = False) -> bool:
         """True when the message reads like a vacancy or a recruiter's offer.
@@ -62,7 +63,9 @@ class AdRecogniser:
         if all(self.matcher.pay.figure(one) is None for one in lows):
             return False
         contact = any(p.search(one) for one in lows for patterns in self._short for p in patterns)
-        return contact or self._has_flags(text)
+        # A person asking in their own words ("мне предлагают ... 25 злотых в час, звонить
+        # им?") is no recruiter's message, however short and full of figures (adcheck11b).
+        return (contact or self._has_flags(text)) and not self.cries(text)
 
     def _signs_in(self, lows: list[str]) -> int:
         """How many of `recognise.signs` (salary, contacts, job) any of the readings holds."""
@@ -84,6 +87,9 @@ class AdRecogniser:
         low = _ADDRESSES.sub(" ", normalize(text[:MAX_TEXT_CHARS]))
         # Transliterated, read in Cyrillic letters only: its "i" is "и", not "I".
         one = in_cyrillic(low) if reads_transliterated(text) else low
+        # The recruiter's "text me on Telegram", "пишите мне": the ad's contact, not a person.
+        for pattern in self._ad_voice:
+            one = pattern.sub(" ", one)
         if self.harm_told(one):
             return True
         if not any(p.search(one) for p in self._cry):

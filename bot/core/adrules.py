@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.content.models import AdCheck, AdFlagRule
 from bot.core.adpay import PayFinder
+from bot.core.adspelling import spell, spelled
 from bot.core.adtext import (
     Reading,
     Span,
@@ -99,6 +100,8 @@ class AdRules:
         self.rules = rules
         self._letters = _RuleSet.build(rules, fold)  # the ad as written
         self._latin = _RuleSet.build(rules, fold_soft)  # a transliterated ad, in Cyrillic
+        self._spelled = _RuleSet.build(rules, lambda p: spell(fold(p)))  # typos folded
+        self._spelled_latin = _RuleSet.build(rules, lambda p: spell(fold_soft(p)))
         self.pay = PayFinder(rules.salary)
 
     @staticmethod
@@ -110,7 +113,8 @@ class AdRules:
         """Every compiled pattern searched through an ad's text (for the linear-time check;
         the hour and day words are only tried right after a figure, and the negations on a
         few dozen characters around a match)."""
-        rules = [r for ruleset in (self._letters, self._latin) for r in ruleset.flags]
+        rulesets = (self._letters, self._latin, self._spelled, self._spelled_latin)
+        rules = [r for ruleset in rulesets for r in ruleset.flags]
         found = [
             p for r in rules for p in (*r.patterns, *r.requires, *r.unless, *r.salary_requires)
         ]
@@ -161,10 +165,15 @@ class AdRules:
     def spans(self, readings: list[tuple[Reading, _RuleSet]]) -> list[set[Span]]:
         """Per flag (in content order), the spans of the ad that raise it by the rules."""
         found: list[set[Span]] = []
+        # Each reading once more with its typos folded ("докуменнты"): rules only.
+        read = [*readings, *(
+            (again, self._spelled if ruleset is self._letters else self._spelled_latin)
+            for reading, ruleset in readings if (again := spelled(reading)) is not None
+        )]
         for index in range(len(self.rules.flags)):
             spans: set[Span] = set()
             if not self.unless(index, readings):
-                for reading, ruleset in readings:
+                for reading, ruleset in read:
                     rule = ruleset.flags[index]
                     found_here = self._rule_spans(rule, ruleset, reading.low)
                     spans.update(reading.back(s) for s in found_here)
@@ -177,14 +186,20 @@ class AdRules:
         each from any reading: "1 500 000 Ft" is read as written, "opyt ne nuzhen" in Cyrillic."""
         if not self.rules.flags[index].salary:
             return []
-        pay = [r.back(s) for r, _ in readings for s in self.pay.high(r.low)]
+        high = [(r, s) for r, _ in readings for s in self.pay.high(r.low)]
+        pay = [r.back(s) for r, s in high]
         requires = [(r, ruleset.flags[index].salary_requires) for r, ruleset in readings]
         if not pay or not any(patterns for _, patterns in requires):
             return pay
-        needed = next(
-            (r.back(s) for r, patterns in requires for s in _spans(patterns, r.low)), None
-        )
-        return [*pay, needed] if needed is not None else []
+        needed = [(r, s) for r, patterns in requires for s in _spans(patterns, r.low)]
+        if not needed:
+            return []
+        # Quoted beside the pay only in its sentence: "Требуются девушки в Турцию." three
+        # sentences before "Оплата 3000$." is no quote for the pay (adcheck11b).
+        beside = [r.back(n) for r, n in needed for q, p in high
+                  if q is r and not _SENTENCE_END.search(r.low, min(n.end, p.end),
+                                                         max(n.start, p.start))]
+        return [*pay, *beside[:1]]
 
     def _rule_spans(self, rule: _Rule, ruleset: _RuleSet, low: str) -> list[Span]:
         """The spans of one reading of the ad that raise `rule` by its words, each with the
@@ -193,7 +208,8 @@ class AdRules:
         # fee\n- 185 Kč" are two bullet points, not a payment (adcheck10).
         spans = [s for s in _spans(rule.patterns, low) if "\n" not in low[s.start : s.end]]
         if rule.rule.negatable:
-            spans = [s for s in spans if not _negated(ruleset, low, s)]
+            words = spans
+            spans = [s for s in spans if not _negated(ruleset, low, s, words)]
         # A sentence rule has its own `unless` for the whole sentence: "we pay the airfare and
         # take it back from your pay" is no employer paying.
         if rule.sentences:
@@ -218,14 +234,28 @@ def reads_honest(honest: list[re.Pattern[str]], sentence: str) -> bool:
     return any(p.search(sentence) for p in honest)
 
 
-def _negated(ruleset: _RuleSet, low: str, span: Span) -> bool:
-    # A negation counts only in the match's own sentence ("без комплексов. Паспорт...").
-    before = _SENTENCE_END.split(low[max(0, span.start - NEGATION_WINDOW) : span.start])[-1]
+def _negated(ruleset: _RuleSet, low: str, span: Span, words: list[Span] | None = None) -> bool:
+    """True when "не", "без", "no" undo the match at `span`; `words`: every match of its rule.
+
+    A negation counts only in the match's own sentence ("без комплексов. Паспорт..."), and,
+    given `words`, across a comma only in a list of the rule's own words ("без предоплат,
+    взносов и комиссий"): in "без опыта, оплата за регистрацию 50€" the "без" is about
+    experience. Without `words` (a flag's `unless`), anywhere in the window before.
+    """
+    start = max(0, span.start - NEGATION_WINDOW)
+    before = _SENTENCE_END.split(low[start : span.start])[-1]
     before = _CLAUSE_TURN.split(before)[-1]
     after = _SENTENCE_END.split(low[span.end : span.end + NEGATION_WINDOW])[0]
-    return any(p.search(before) for p in ruleset.before) or any(
-        p.match(after) for p in ruleset.after
-    )
+    if any(p.match(after) for p in ruleset.after):
+        return True
+    if not any(p.search(before) for p in ruleset.before):
+        return False
+    comma = before.rfind(",")
+    if words is None or comma < 0 or any(p.search(before[comma + 1 :]) for p in ruleset.before):
+        return True
+    listed_from = span.start - len(before)  # where `before` starts in `low`
+    return any(listed_from <= w.start and w.end <= span.start - (len(before) - comma)
+               for w in words if w != span)
 
 
 def _sentence_spans(rules: list[_Sentence], low: str) -> list[list[Span]]:

@@ -251,7 +251,9 @@ class Safety:
             reason=reason,
             language=r.lang,
             country=session.country,
-            risk_level=ad_level or self._risk_level(session, flow, reason),
+            # The person's own danger outranks the level of an ad they had checked.
+            risk_level=(ad_level if reason != "risk" else None)
+            or self._risk_level(session, flow, reason),
             indicators=tuple(session.risk_indicators),
             summary=flows.summary(flow, session.flow.answers) if flow and session.flow else (),
             user_text=held if choice == "text" else None,

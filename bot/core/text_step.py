@@ -164,11 +164,17 @@ class TextStep:
         elif (not reading.decision.at_risk or model_only) and await self._checkin.on_text(
                 turn, reading.text, settings_only=model_only, question=question):
             return
+        # A country named in an ad is the ad's ("Farm work in Spain"), never where the person
+        # is: pasted after /checkad, forwarded, or recognised without a command.
+        ad_place = reading.place is not None and self._ads.reads_as_ad(
+            turn, reading.text, asked=state == AWAITING_AD)
         # A job ad: its red flags (after the danger phrases, which answer with numbers first).
-        if self._ads.on_text(turn, reading.text, at_risk=reading.decision.at_risk):
+        if self._ads.on_text(turn, reading.text, at_risk=reading.decision.at_risk,
+                             by_phrase=reading.decision.by_phrase):
             return
         if reading.decision.at_risk:
-            if reading.place is not None:  # "I'm in Dubai, my employer took my passport"
+            named = reading.place is not None and not ad_place
+            if named and reading.place is not None:  # "I'm in Dubai, they took my passport"
                 session.location = reading.place.code
             self._safety.risk_path(
                 turn,
@@ -176,7 +182,7 @@ class TextStep:
                 list(reading.decision.indicators),
                 intent=_risk_intent(reading.intent, reading.decision.indicators),
                 text=reading.text,
-                named_now=reading.place is not None,
+                named_now=named,
                 source=Tally.AT_RISK_PHRASE if reading.decision.by_phrase else Tally.AT_RISK_MODEL,
             )
             # a forwarded recruiter's message, or a typed one the model alone found risky
@@ -192,7 +198,7 @@ class TextStep:
         # "я уже в Испании, в Мурсии": where the person is now, whatever the model read in
         # the rest (a missed check-in's alert shows it as their last country, if agreed). A
         # question with it ("я в Польше, как легализоваться?") is still answered as one.
-        here = reading.place is not None and says_here(reading.text)
+        here = reading.place is not None and not ad_place and says_here(reading.text)
         if here and reading.place is not None:
             session.location = reading.place.code
         about_place = here and reading.intent.intent == "out_of_scope"

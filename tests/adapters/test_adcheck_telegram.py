@@ -134,3 +134,26 @@ async def test_adcheck8_a_pasted_ad_with_danger_words_is_offered_and_a_stale_but
     assert "более раннего объявления" in _text(stale)
     assert new in _payloads(stale)
     assert "Паспорт оставите у координатора" in _text(await person.press(new))
+
+
+# adcheck11b: a fresh tester's ad after /checkad, with danger words and "Text me on Telegram",
+# and their own cry afterwards: the ad is checked at once, and Spain (the ad's) never becomes
+# where they are.
+AD_TEXT_ME = (
+    "Farm work in Spain, 2000 EUR a month, no experience. The boss keeps your passport and you "
+    "cannot leave the farm until the ticket debt is paid. Text me on Telegram."
+)
+
+
+async def test_adcheck11b_an_ad_saying_text_me_is_checked_and_its_country_is_not_the_persons(
+    ad_person: MakePerson, fake_api: FakeBotAPI
+) -> None:
+    person = await ad_person(3111, "en")
+    seen = []
+    for sent in (AD_TEXT_ME, "They took my passport and I cannot leave, help"):
+        await person.say("/checkad")
+        seen.append(await person.say(sent))
+    checked, cry = _text(seen[0]), seen[1][0].text
+    assert "Red flags found" in checked and "The boss keeps your passport" in checked
+    assert "112" not in checked and "Shall I check it" not in checked
+    assert "112" in cry and "Spain" not in cry

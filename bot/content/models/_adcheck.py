@@ -117,6 +117,10 @@ class AdRecognise(Strict):
     # "Паспорт забрали, денег не платят", "Locked at night". The person's own danger even with
     # no "я" or "my"; an ad's "if your passport was taken, call 112" is kept out by the regex.
     harm_told: list[str] = Field(default_factory=list)
+    # Regexes for the ad's own words that hold a word of `cry` or `own_cry`: the recruiter's
+    # contact request ("text me on Telegram", "пишите мне в вайбер"). Blanked before those are
+    # read, so an ad that says "me" is still the ad's; "help me" is never one of them.
+    ad_voice: list[str] = Field(default_factory=list)
 
 
 class AdLevel(Strict):
