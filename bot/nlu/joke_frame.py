@@ -9,7 +9,8 @@ marker and a frame that is clearly not literal:
   ("до релиза", "пока не сдадим отчёт", "until the release", "till the deadline").
 
 A cry is never a joke: "нас заперли, не смешно", "locked us in lol help", "не шучу", "no joke",
-"seriously", "помогите", "sos", a fear word. Laughter alone is no frame either: "нас заперли в
+"seriously", "помогите", "sos", a fear word, a threat to life ("мне не жыць"), or a doubt
+("не ведаю, жартуе ён ці не"). Laughter alone is no frame either: "нас заперли в
 офисе 😂" and "boss locked us in the warehouse lol" are read as written.
 
 Under a joke frame the classifier alone needs `bot.core.triage.JOKE_THRESHOLD` of risk
@@ -32,15 +33,24 @@ _JOKE_WORDS = frozenset("jk jking j/k".split())
 DEADLINE_STEMS = ("релиз", "рэліз", "release", "дедлайн", "дэдлайн", "deadline", "спринт",
                   "sprint", "сдадим", "сдачи", "здадзім", "здачы", "отчет", "справаздач",
                   "reliz", "dedlajn")  # fmt: skip
-# A cry in the same message: then it is no joke.
-_CRY_STEMS = ("помог", "помаг", "дапамаж", "help", "sos", "спас", "ратуй", "серьезн", "сур'ёзн",
-              "сурьезн", "serious", "страшн", "страш", "боюс", "баюс", "scared", "afraid",
-              "pomog", "polic", "полиц", "паліц", "112")  # fmt: skip
+# A cry in the same message: then it is no joke. Calls for help as the writer's own
+# ("помогите", "help", not "do you help with jobs?"), fear, the police, a threat to life, and
+# doubt whether it is a joke ("не знаю, шутит он или нет").
+_CRY_WORDS = frozenset(
+    "помогите помоги помагите памагите дапамажыце дапамажы спасите спаси ратуйце ратуй sos help "
+    "pomogite pomogi scared afraid страшно страшна боюсь баюся police полиция паліцыя 112 "
+    "kill killed dead убьет убьют уб'е уб'юць заб'е забьет забьют".split()
+)
+_CRY_STEMS = ("серьезн", "сур'ёзн", "сурьезн", "serious", "всерьез", "всур'ез", "мертв")
+_NOT_A_CRY_BEFORE = frozenset("you вы ты can do does".split())  # "do you help with jobs?"
 _CRIES: tuple[tuple[str, ...], ...] = (
     ("не", "смешно"), ("не", "смешна"), ("not", "funny"), ("не", "шучу"), ("не", "жартую"),
     ("no", "joke"), ("not", "joking"), ("not", "kidding"), ("not", "a", "joke"),
     ("for", "real"), ("не", "шутка"), ("не", "жарт"), ("ne", "smeshno"), ("ne", "shuchu"),
-    ("i'm", "not", "joking"), ("im", "not", "joking"),
+    ("i'm", "not", "joking"), ("im", "not", "joking"), ("не", "жить"), ("не", "жыць"),
+    ("не", "знаю"), ("не", "ведаю"), ("не", "уверен"), ("не", "уверена"), ("не", "ўпэўнены"),
+    ("не", "ўпэўнена"), ("don't", "know"), ("dont", "know"), ("not", "sure"), ("или", "нет"),
+    ("ці", "не"), ("or", "not"), ("ne", "znayu"),
 )  # fmt: skip
 
 
@@ -57,8 +67,14 @@ def laughing(tokens: Sequence[str], raw: str) -> bool:
 
 
 def cries(tokens: Sequence[str]) -> bool:
-    """A cry for help or a "not funny" in cleaned `tokens`: no joke frame then."""
-    return any(w.startswith(_CRY_STEMS) for w in tokens) or any(_has(tokens, c) for c in _CRIES)
+    """A cry for help, a "not funny" or a doubt in cleaned `tokens`: no joke frame then."""
+    for at, word in enumerate(tokens):
+        asked = any(w in _NOT_A_CRY_BEFORE for w in tokens[max(0, at - 2) : at])
+        if word in _CRY_WORDS and not asked:
+            return True
+        if word.startswith(_CRY_STEMS):
+            return True
+    return any(_has(tokens, cue) for cue in _CRIES)
 
 
 def joke_frame(tokens: Sequence[str], raw: str) -> bool:

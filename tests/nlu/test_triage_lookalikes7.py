@@ -82,6 +82,9 @@ STILL_AT_RISK = {
         "нас заперли в офисе до релиза 😂 помогите",
         "I'm not joking, they locked us in until the deadline",
         "меня бьют, не шучу",
+        "бригадир сказал, что мне не жить, если уйду. не знаю, шутит он или нет",
+        "майстар кажа, што заб'е, калі паскарджуся, не ведаю, жартуе ці не",
+        "he says he'll kill me if I quit, jk I guess?",
     ],
 }  # fmt: skip
 
@@ -140,6 +143,8 @@ JOKES = {
     "locked us in until the release lol help": False,
     "не шучу, нас заперли до релиза": False,
     "no joke, they lock us in till the deadline haha": False,
+    "сказал, что мне не жить, не знаю, шутит или нет": False,  # a doubt is no joke
+    "he jokes he'll lock us in till the deadline, do you help with jobs?": True,
 }
 
 
