@@ -88,66 +88,69 @@ STILL_AT_RISK = {
     ],
 }  # fmt: skip
 
-# Whether a message reassures the classifier (its bar rises to 0.7) through a story frame.
-FRAMES = {
-    "I can go home when the book is at zero": False,
-    "he writes the debt in a book, I leave when it's paid": False,
-    "в книге записано, сколько я должен": False,
-    "у кнізе запісана, колькі я вінен": False,
-    "they took my phone so no movies": False,
-    "we wrap pallets in film all day": False,
-    "a series of fines every week": False,
-    "забрали телевизор и телефон": False,
-    "like in a movie, they lock us in": False,
-    "watched a film about forced labour": True,
-    "reading a book where they lock people in": True,
-    "читала книгу про рабство": True,
-    "в сериале героиню держат взаперти": True,
-    "у фільме іх трымаюць на ферме": True,
-    "for my essay on trafficking": True,
-    "a documentary on debt bondage": True,
-    "по телевизору показывали ферму": True,
-    "the film I watched last night": True,
-}
+# (message, whether it reassures the classifier through a story frame: its bar rises to 0.7).
+FRAMES = [
+    ("I can go home when the book is at zero", False),
+    ("he writes the debt in a book, I leave when it's paid", False),
+    ("в книге записано, сколько я должен", False),
+    ("у кнізе запісана, колькі я вінен", False),
+    ("they took my phone so no movies", False),
+    ("we wrap pallets in film all day", False),
+    ("a series of fines every week", False),
+    ("забрали телевизор и телефон", False),
+    ("like in a movie, they lock us in", False),
+    ("watched a film about forced labour", True),
+    ("reading a book where they lock people in", True),
+    ("читала книгу про рабство", True),
+    ("в сериале героиню держат взаперти", True),
+    ("у фільме іх трымаюць на ферме", True),
+    ("for my essay on trafficking", True),
+    ("a documentary on debt bondage", True),
+    ("по телевизору показывали ферму", True),
+    ("the film I watched last night", True),
+]
 
 
-@pytest.mark.parametrize("text", list(FRAMES))
-def test_a_story_word_reassures_only_when_it_frames_the_message(text: str) -> None:
-    assert reassured(clean(text).split(), text) is FRAMES[text]
+@pytest.mark.parametrize(("text", "frames"), FRAMES)
+def test_a_story_word_reassures_only_when_it_frames_the_message(text: str, frames: bool) -> None:
+    tokens = clean(text).split()
+    assert reassured(tokens, text) is frames, tokens
 
 
-PHRASE_FIRES = {
-    "в договоре написано, что вычитают 300 евро за жильё, это нормально?": False,
-    "вычитают за жильё 400 евро, это нормально?": True,  # not written in the contract
-    "в договоре написано 1500, а вычитают за жильё половину?": True,  # against the contract
-    "в договоре написано, что вычитают за жильё, а на руки ничего, это законно?": True,
-    "у дамове напісана, што вылічваюць за жыллё, гэта нармальна?": False,
-    "вылічваюць за жыллё і нічога не застаецца": True,
-}
+# (message, whether a deduction phrase fires): written and asked about, or the harm itself.
+DEDUCTIONS = [
+    ("в договоре написано, что вычитают 300 евро за жильё, это нормально?", False),
+    ("у дамове напісана, што вылічваюць за жыллё, гэта нармальна?", False),
+    ("вычитают за жильё 400 евро, это нормально?", True),  # not written in the contract
+    ("в договоре написано 1500, а вычитают за жильё половину?", True),  # against it
+    ("в договоре написано, что вычитают за жильё, а на руки ничего, это законно?", True),
+    ("вылічваюць за жыллё і нічога не застаецца", True),
+]
 
 
-@pytest.mark.parametrize("text", list(PHRASE_FIRES))
-def test_a_written_deduction_asked_about_fires_no_phrase(
-    matcher: DangerPhraseMatcher, text: str
+@pytest.mark.parametrize(("text", "fires"), DEDUCTIONS)
+def test_a_written_deduction_asked_about_fires_no_deduction_phrase(
+    matcher: DangerPhraseMatcher, text: str, fires: bool
 ) -> None:
-    found = phrases(matcher, text)
-    assert bool(found) is PHRASE_FIRES[text], found
+    deductions = [p for p in phrases(matcher, text) if p.startswith(("вычита", "вылічва"))]
+    assert bool(deductions) is fires, deductions
 
 
-JOKES = {
-    "шеф сказал, что запрёт нас в офисе до релиза 😂": True,
-    "это же шутка, да?": True,
-    "he said he'd lock us in jk": True,
-    "нас заперли в офисе 😂": False,  # laughter alone frames nothing
-    "нас заперли, не смешно": False,
-    "locked us in until the release lol help": False,
-    "не шучу, нас заперли до релиза": False,
-    "no joke, they lock us in till the deadline haha": False,
-    "сказал, что мне не жить, не знаю, шутит или нет": False,  # a doubt is no joke
-    "he jokes he'll lock us in till the deadline, do you help with jobs?": True,
-}
+JOKES = [
+    ("шеф сказал, что запрёт нас в офисе до релиза 😂", True),
+    ("это же шутка, да?", True),
+    ("he said he'd lock us in jk", True),
+    ("нас заперли в офисе 😂", False),  # laughter alone frames nothing
+    ("нас заперли, не смешно", False),
+    ("locked us in until the release lol help", False),
+    ("не шучу, нас заперли до релиза", False),
+    ("no joke, they lock us in till the deadline haha", False),
+    ("сказал, что мне не жить, не знаю, шутит или нет", False),  # a doubt is no joke
+    ("he jokes he'll lock us in till the deadline, do you help with jobs?", True),
+]
 
 
-@pytest.mark.parametrize("text", list(JOKES))
-def test_a_joke_frame_needs_a_marker_and_no_cry(text: str) -> None:
-    assert joke_frame(clean(text).split(), text) is JOKES[text]
+@pytest.mark.parametrize(("text", "joke"), JOKES)
+def test_a_joke_frame_needs_a_marker_and_no_cry(text: str, joke: bool) -> None:
+    tokens = clean(text).split()
+    assert joke_frame(tokens, text) is joke, tokens
