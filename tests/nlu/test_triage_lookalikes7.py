@@ -62,6 +62,7 @@ STILL_AT_RISK = {
         "гаспадар вядзе кнігу даўгоў, кажа, паеду дадому, калі ў кнізе будзе нуль",
         "бригадир записывает долг за жильё в свою книгу и говорит, что уеду, когда в книге "
         "будет ноль",
+        "brigadir zapisyvaet dolg v svoyu knigu, skazal uedu kogda v knige budet nol",
         "they took my phone so no movies and no calls home",
         "we wrap pallets in film twelve hours a day and the boss keeps our passports",
         "серия штрафов, теперь я должен агентству больше чем зарабатываю",
@@ -98,6 +99,7 @@ FRAMES = [
     ("we wrap pallets in film all day", False),
     ("a series of fines every week", False),
     ("забрали телевизор и телефон", False),
+    ("за оплату курсов вычитают из зарплаты", False),
     ("like in a movie, they lock us in", False),
     ("watched a film about forced labour", True),
     ("reading a book where they lock people in", True),
