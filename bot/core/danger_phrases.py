@@ -23,6 +23,7 @@ from bot.nlu.normalize import (
     has_lacinka,
     has_latin_words,
 )
+from bot.nlu.written_terms import WrittenDeductions
 
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
 # Occurrences of one phrase looked at for one not under a negation: a person does not write
@@ -223,6 +224,7 @@ class _Frames:
         self.bystander = Bystander(tokens, clauses)
         self.conditions = Conditions(tokens, clauses, raw)
         self.mentions = Mentions(tokens, clauses, raw)
+        self.written = WrittenDeductions(tokens, raw)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -245,6 +247,9 @@ class _Frames:
         # "новости про рабство", "в объявлении пишут 'долг за билет ...', я ещё дома", "заперли в
         # казарме ахах", robbed in the street (bot.nlu.mention)
         if self.mentions.covers(start, len(matched.split()), rule.phrase.indicator):
+            return True
+        # "в договоре написано, что вычитают за жильё, это нормально?" (bot.nlu.written_terms)
+        if self.written.covers(start, matched, rule.phrase.indicator):
             return True
         # "можно ли законно удерживать паспорт работника?" (bot.nlu.general_question); not a
         # phrase written with a negation ("не платят"): in a question it is too often one's own

@@ -10,6 +10,7 @@ from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.bystander import reporting_others
 from bot.nlu.conditional import future_condition
 from bot.nlu.fragments import Fragments
+from bot.nlu.joke_frame import joke_frame
 from bot.nlu.message_frames import mentioned_not_reported
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
@@ -24,6 +25,10 @@ MIN_LETTERS_FOR_MODEL = 2
 # (bot.nlu.bystander) or asks "а если не заплатят?" (bot.nlu.conditional); the danger phrases still
 # fire. Checked by 5-fold cross-validation on nlu/data: no risk utterance lost.
 REASSURED_THRESHOLD = 0.7
+# The classifier's risk evidence needed alone under an explicit joke frame ("шеф сказал, что
+# запрёт нас в офисе до релиза 😂", "это же шутка"; bot.nlu.joke_frame): it reads "запрёт нас"
+# as a threat whatever the tone. A cry ("не смешно", "help") is never a joke frame.
+JOKE_THRESHOLD = 0.95
 
 
 def fragments_of(words: TriageWords | None) -> Fragments:
@@ -106,6 +111,8 @@ class Triage:
                 or mentioned_not_reported(tokens, raw)
             ):
                 threshold = max(threshold, REASSURED_THRESHOLD)
+            if joke_frame(tokens, raw):
+                threshold = max(threshold, JOKE_THRESHOLD)
             # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
             # risk lines sharing the words ("2 месяца не платят"), not from the message
             # (bot.nlu.fragments).

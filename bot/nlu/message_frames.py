@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.nlu.bystander import safe_writer
+from bot.nlu.joke_frame import DEADLINE_STEMS, cries, joke_frame
 from bot.nlu.negation import NEGATORS
 from bot.nlu.normalize import clean, cyrillize, cyrillize_lacinka, has_lacinka, has_latin_words
 
@@ -132,7 +133,10 @@ def _joking(tokens: Sequence[str], raw: str) -> bool:
 
 
 def _harmless_setting(tokens: Sequence[str]) -> bool:
-    return any(word.startswith(_SETTING_STEMS) for word in tokens)
+    """The army, sick leave, parents, or a work deadline ("до релиза"), and no cry ("help")."""
+    return not cries(tokens) and any(
+        word.startswith(_SETTING_STEMS) or word.startswith(DEADLINE_STEMS) for word in tokens
+    )
 
 
 def is_ad(word: str) -> bool:
@@ -247,7 +251,8 @@ class MessageFrames:
         laughing = _laughing(tokens, raw)
         return cls(
             joking=any(_joking(ts, raw) for ts in readings),
-            locked_in_jest=laughing and any(_harmless_setting(ts) for ts in readings),
+            locked_in_jest=(laughing or joke_frame(tokens, raw))
+            and any(_harmless_setting(ts) for ts in readings),
             robbery=any(_robbed(ts) for ts in readings)
             and not any(_employer_named(ts) for ts in readings),
             ad=any(_names_an_ad(ts) for ts in readings),

@@ -12,8 +12,10 @@ name a harm that is the negation itself. So a phrase is read as negated only whe
   "отдают", "плацяць", "выпускают" ... are the harm when negated, so they are never suppressed.
 
 A hypothetical frame ("на всякий случай", "just in case", "what if", "если вдруг", "if ...
-ever") or a story in a film, book or essay anywhere before a phrase suppresses it too, and so
-does "gave it back" / "вернули" after it (a passport checked at the border and handed back).
+ever") or a story in a film, book or essay anywhere before a phrase suppresses it too (only
+where it frames the message, `bot.nlu.story_frame`: "the book is at zero" is a debt ledger),
+and so does "gave it back" / "вернули" after it (a passport checked at the border and handed
+back).
 The danger phrases stay the safety net: when in doubt a phrase fires. (Only phrases that can be
 negated are checked: see `polarity_free`.)
 """
@@ -25,6 +27,7 @@ from collections.abc import Sequence
 
 from bot.nlu.general_question import FIRST_PERSON
 from bot.nlu.normalize import clean
+from bot.nlu.story_frame import story_frame_at
 
 SCOPE = 2  # words between the negator and the phrase, the negator included
 
@@ -56,22 +59,10 @@ _HYPOTHETICALS: tuple[tuple[str, ...], ...] = (
     ("если", "бы"), ("калі", "б"), ("калі", "бы"), ("esli", "by"), ("what", "would"),
     ("suppose",), ("imagine",),
 )  # fmt: skip
-# Stories about others in films, books or homework: a phrase after one of these is about them.
-_FICTION_STEMS = (
-    "фильм", "кино", "сериал", "книг", "документальн", "документалк", "эссе", "курсов",
-    "реферат", "подкаст", "фільм", "серыял", "кніг", "дакументальн", "дакументалк", "эсэ",
-    "триллер", "трылер", "репортаж", "рэпартаж",
-    # transliterated "film" read back into Cyrillic has no soft sign ("smotrel film pro rabstvo")
-    "филм",
-)  # fmt: skip
 # News and articles about others: like a story, but a phrase in a clause with a first-person
 # word is the writer's own ("как в новостях: нас держат на ферме"), so those still fire.
 _NEWS_STEMS = ("новост", "новасц", "навін", "стать", "артыкул")
 _NEWS_WORDS = frozenset("news article articles report headline headlines".split())
-_FICTION_WORDS = frozenset(
-    "film films movie movies documentary documentaries novel book books essay essays podcast "
-    "thriller series tv".split()
-)
 # "if" with "ever" a few words on ("if my employer ever asks to hold my passport").
 _IF_WORDS = frozenset("if если калі".split())
 _EVER_WORDS = frozenset("ever когда-нибудь когда-либо калі-небудзь".split())
@@ -130,9 +121,9 @@ def _negated_at(tokens: Sequence[str], at: int, clauses: Sequence[int] | None = 
 
 def _frames_at(tokens: Sequence[str], at: int) -> bool:
     """Whether a hypothetical or story frame starts at token `at`."""
-    word = tokens[at]
-    if word in _FICTION_WORDS or word.startswith(_FICTION_STEMS):
+    if story_frame_at(tokens, at):
         return True
+    word = tokens[at]
     if word in _IF_WORDS and any(w in _EVER_WORDS for w in tokens[at + 1 : at + 1 + _IF_EVER_SPAN]):
         return True
     return _cue_at(tokens, at, _HYPOTHETICAL_CUES)

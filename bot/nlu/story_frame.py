@@ -1,0 +1,93 @@
+"""A story frame: the message is about a film, a book, an essay or a programme someone watched,
+read or writes, so its danger words are about the story ("watched a film about trafficking",
+"reading a book where ...", "для эссе", "в сериале", "дакументалка пра рабства").
+
+Words that only ever name a story ("documentary", "essay", "эссе", "подкаст") frame the message
+wherever they stand. Words with an everyday sense too ("book": the gangmaster's debt notebook,
+"when the book is at zero"; "film": plastic film on pallets; "movie": "they took my phone so no
+movies"; "series", "tv", "книга" as a ledger) frame it only with a sign that a story is meant,
+near the word:
+
+* a verb of watching or reading a few words before or after it ("watched a film", "читала
+  книгу", "фильм, который я смотрел", "глядзеў серыял");
+* "about" right after it ("a film about", "фильм про", "кніга пра", "film pro rabstvo");
+* "in a film" / "в фильме" / "в сериале" / "like in the movies" / "как в кино" (not for a book:
+  "в книге записан мой долг" is the ledger), "on tv" / "по телевизору".
+
+When in doubt a word is no frame: a frame lowers risk evidence, and a word that merely appears
+must not hide a report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Only ever a story or homework.
+_STORY_STEMS = ("документальн", "документалк", "дакументальн", "дакументалк", "эссе", "эсэ",
+                "курсов", "курсав", "реферат", "рэферат", "подкаст", "падкаст", "триллер",
+                "трылер", "репортаж", "рэпартаж")  # fmt: skip
+_STORY_WORDS = frozenset(
+    "documentary documentaries novel essay essays podcast podcasts thriller coursework".split()
+)
+# "курсов" alone is "of courses" (a training-cost clause), not coursework.
+_NOT_STORY = frozenset("курсов курсы курсаў курсы kursov".split())
+# A story or an everyday thing: a frame only with a sign near it (module doc).
+_SCREEN_STEMS = ("фильм", "филм", "фільм", "кино", "сериал", "серыял")
+_SCREEN_WORDS = frozenset("film films movie movies series tv serial serials".split())
+_BOOK_STEMS = ("книг", "книж", "кніг", "кніж")
+_BOOK_WORDS = frozenset("book books".split())
+_TV_STEMS = ("телевиз", "тэлевіз", "televiz")
+_TV_WORDS = frozenset("tv тв telly".split())
+# Watching, reading and listening, in every tense the stems reach.
+_SEEING_STEMS = ("watch", "смотр", "посмотр", "пересмотр", "глядел", "глядзе", "гляджу",
+                 "глядз", "паглядз", "чита", "прочит", "дочит", "чыта", "прачыт", "дачыт",
+                 "показыва", "паказва", "слуша", "слуха", "smotr", "posmotr", "chita", "prochit",
+                 "glyadz", "chyta")  # fmt: skip
+_SEEING_WORDS = frozenset(
+    "saw seen read reading reads reader видел видела видели бачыў бачыла бачылі videl "
+    "videla".split()
+)
+_SEEING_SPAN = 4  # words between the verb and the story word, either side
+_ABOUT = frozenset("about про о об пра аб pro o ob pra ab".split())
+_IN = frozenset("в во у ў in v u".split())
+_ARTICLES = frozenset("a an the this that".split())
+_LIKE = frozenset("like as как як kak yak".split())
+# "по телевизору", "па тэлевізары", "on tv"
+_ON_SCREEN = frozenset("по па on po pa".split())
+
+
+def _seeing(word: str) -> bool:
+    return word in _SEEING_WORDS or word.startswith(_SEEING_STEMS)
+
+
+def _in_before(tokens: Sequence[str], at: int) -> bool:
+    """"в фильме", "in a film", "in the movies" (an English "in" needs its article: "wrap the
+    pallets in film" is plastic). Not a simile: "как в кино", "like in that film, they took our
+    passports" is the writer's own story."""
+    if at >= 1 and tokens[at - 1] in _IN and tokens[at - 1] != "in":
+        start = at - 1
+    elif at >= 2 and tokens[at - 2] == "in" and tokens[at - 1] in _ARTICLES:
+        start = at - 2
+    else:
+        return False
+    return start == 0 or tokens[start - 1] not in _LIKE
+
+
+def story_frame_at(tokens: Sequence[str], at: int) -> bool:
+    """Whether cleaned token `at` frames the message as a story (module doc)."""
+    word = tokens[at]
+    if word in _STORY_WORDS or (word.startswith(_STORY_STEMS) and word not in _NOT_STORY):
+        return True
+    screen = word in _SCREEN_WORDS or word.startswith(_SCREEN_STEMS)
+    book = word in _BOOK_WORDS or word.startswith(_BOOK_STEMS)
+    tv = word in _TV_WORDS or word.startswith(_TV_STEMS)
+    if not (screen or book or tv):
+        return False
+    near = [*tokens[max(0, at - _SEEING_SPAN) : at], *tokens[at + 1 : at + 1 + _SEEING_SPAN]]
+    if any(_seeing(w) for w in near):
+        return True
+    if any(w in _ABOUT for w in tokens[at + 1 : at + 3]):
+        return True
+    if screen and _in_before(tokens, at):
+        return True
+    return tv and at >= 1 and tokens[at - 1] in _ON_SCREEN
