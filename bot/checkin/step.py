@@ -155,6 +155,8 @@ class CheckinStep:
         shows the setup's question under the answer.
         """
         awaiting, plans, texts = turn.session.awaiting, self._plans, turn.r.content.checkin
+        if turn.event.forwarded:  # someone else's words: neither an answer nor a setting
+            return False
         if plans is not None and texts is not None and awaiting not in WAITS:
             return await self._typed_answer(turn, plans, texts, text)
         if awaiting not in WAITS:
@@ -209,7 +211,8 @@ class CheckinStep:
         missed (`missed_only`: only one whose alert went out, whose late answer the operators
         hear of: an "ок" to a check-in still in time, in an open case, is the operator's to
         read)."""
-        if self._plans is None or texts is None or event.kind != EventKind.TEXT:
+        if self._plans is None or texts is None or event.kind != EventKind.TEXT or (
+                event.forwarded):  # a forwarded "ок" is someone else's
             return False
         if typed_answer(event.text or "", texts) is None:
             return False
