@@ -35,9 +35,7 @@ from bot.checkin.screens import (
     SetupScreens,
     end_wait,
     screen_tag,
-    skip_rows,
     status,
-    tagged,
     when,
 )
 from bot.checkin.store import PlanStore
@@ -171,20 +169,8 @@ class CheckinStep:
             return False
         if awaiting == CHOICE:
             return await self._typed.choice(turn, plans, texts, plan, text, question=question)
-        value = " ".join(text.split())
-        r = turn.r
-        if len(value) > texts.max_chars or not value:
-            turn.session.awaiting = awaiting
-            turn.replies.append(tagged(Reply(r.text(texts.texts.too_long), skip_rows(r, texts)),
-                                       plan))
-            return True
-        if awaiting == EMPLOYER:
-            plan.employer, plan.step = value, "contact"
-        else:
-            plan.contact, plan.step = value, "confirm"
-        await save_draft(turn, plans, plan, self._clock())
-        turn.replies.append(self._screens.screen(turn, texts, plan))
-        return True
+        return await self._typed.name_or_contact(turn, plans, texts, plan, text,
+                                                 employer=awaiting == EMPLOYER)
 
     async def ask_again(self, turn: Turn) -> None:
         """The setup's question again, under the answer to a question typed at it."""
