@@ -30,9 +30,11 @@ def _apply(plan: CheckinPlan | None, answer: Answer, language: str,
     if late:
         plan.late = answer
     if answer == "stop":
-        if not late:
+        if not late and not plan.reported:
             return None, False
-        plan.phase = "ended"
+        # The team was alerted of these check-ins: they hear that they are off (the plan
+        # goes once the scheduler has told them).
+        plan.late, plan.phase = "stop", "ended"
         return plan, False
     over = False
     if plan.phase in ("asked", "alerted"):

@@ -65,7 +65,17 @@ class HandoffOperators:
         session = await sessions.load(user_key)
         return session.location if session is not None else None
 
-    def _lines(self, plan: CheckinPlan, location: str | None) -> tuple[str, ...]:
+    def _typed(self, plan: CheckinPlan) -> list[str]:
+        """The employer's name and the contact as the person typed them."""
+        board = self._handoff.parts.board
+        lines = [board.text(EMPLOYER, value=plan.employer)] if plan.employer else []
+        if plan.contact:
+            lines.append(board.text(CONTACT, value=plan.contact))
+        return lines
+
+    def _lines(self, plan: CheckinPlan, location: str | None, *,
+               typed: bool = True) -> tuple[str, ...]:
+        """What the alert shows; without the `typed` name and contact for the case record."""
         parts = self._handoff.parts
         labels = parts.board.labels
         lines = [parts.board.text(SENT, sent=self._at(plan.asked_at, plan.zone),
@@ -76,11 +86,9 @@ class HandoffOperators:
             lines.append(parts.board.text(LOCATION, value=labels.country(location)))
         elif plan.share_location:
             lines.append(parts.board.text(LOCATION_NONE))
-        if plan.employer:
-            lines.append(parts.board.text(EMPLOYER, value=plan.employer))
-        if plan.contact:
-            lines.append(parts.board.text(CONTACT, value=plan.contact))
-        if len(lines) == 1:  # only when it was sent: nothing was agreed to be shared
+        if typed:
+            lines += self._typed(plan)
+        if len(lines) == 1 and not self._typed(plan):  # nothing was agreed to be shared
             lines.append(parts.board.text(NOTHING))
         return tuple(lines)
 
@@ -97,12 +105,18 @@ class HandoffOperators:
             body = "\n".join([head, *(f"• {line}" for line in lines)])
             await parts.board.post(case, Reply(body))
             return
+        # The name and the contact go as the person's own words shared with consent: shown
+        # in the alert once and dropped from the case record when it is posted (an alert with
+        # them is never redrawn, bot/handoff/poster.py), never kept in Redis as plain text
+        # for the case's 30 days, while the plan keeps them sealed (store.py).
+        typed = self._typed(plan)
         await self._handoff.queue_alert(OperatorAlert(
             user_key=user_key, chat_key=plan.chat_key, reason="checkin",
             # The case's country is where the person is (so operators and the topic read it):
             # only the last one they named, only if they agreed; never the destination.
             language=plan.language, country=location, indicators=indicators,
-            summary=self._lines(plan, location), silent=True,
+            summary=self._lines(plan, location, typed=False),
+            user_text="\n".join(typed) or None, silent=True,
         ))
 
     async def answered_late(self, user_key: str, answer: Answer) -> None:

@@ -6,7 +6,8 @@ Times are seconds since the epoch (the injectable clock's). Phases:
   asked    the question went out at `asked_at`; missed when `next_at` (asked + grace) passes
   alerted  missed: the operators were alerted; waits for a late answer until the key expires
   ended    stopped after an alert: only the late answer's notice to the operators is left
-`late` holds an answer given after the alert ("ok", "help", "stop") until the operators are told.
+`late` holds an answer given after the alert ("ok", "help", "stop") until the operators are told;
+once alerted (`reported`), a later "stop" is told to them as well.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ class CheckinPlan(BaseModel):
     undelivered: bool = False  # the last question was refused (the bot is blocked)
     late: Answer | None = None
     last_answer: Answer | None = None  # to the question asked at `asked_at`
+    # The operators were alerted of a missed check-in of these check-ins: "Stop asking" is
+    # then told to them too, even after a late answer put the plan back to waiting.
+    reported: bool = False
     # The person's clock (IANA name): times they see are shown in it; None: shown in UTC.
     zone: str | None = None
     # The time of day to ask, minutes after midnight on the person's clock (`zone`, else UTC),

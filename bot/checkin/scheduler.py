@@ -148,6 +148,7 @@ class CheckinScheduler:
         def alerted(p: CheckinPlan | None) -> CheckinPlan | None:
             if p is None or p.asked_at != plan.asked_at:
                 return p
+            p.reported = True
             if p.phase == "asked":
                 p.phase = "alerted"
             elif p.phase == "waiting" and p.last_answer is not None:

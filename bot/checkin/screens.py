@@ -132,6 +132,7 @@ class SetupScreens:
             return Reply(r.text(t.ask_hour).format(clock=clock), [*rows(buttons, 3), cancel])
         lines = shared_lines(texts, plan, r.lang, r.country_name)
         body = "\n".join([r.text(t.confirm), *(f"• {line}" for line in lines)])
+        body += "\n\n" + schedule(r, texts, plan)
         # When the first one comes, on their clock: a time in the night is seen now, and
         # changed, rather than missed in one's sleep and alerted.
         first = when(r.tr, plan.first(self.clock()), plan.zone)
@@ -206,6 +207,28 @@ def shared_lines(texts: Checkin, plan: CheckinPlan, language: str,
     if plan.contact:
         lines.append(t.share_contact.get(language).strip().format(value=plan.contact))
     return lines or [t.share_nothing.get(language).strip()]
+
+
+def schedule(r: Replies, texts: Checkin, plan: CheckinPlan) -> str:
+    """How often, for how long and how long an answer is waited for, as the plan holds them
+    ("Между проверками: 3 дня"): what the person typed, read back."""
+    t = texts.texts
+    return r.text(t.confirm_schedule).format(
+        interval=span(r, texts, plan.interval_s), duration=span(r, texts, plan.duration_s),
+        grace=span(r, texts, plan.grace_s))
+
+
+def span(r: Replies, texts: Checkin, seconds: int) -> str:
+    """`seconds` in the largest whole unit (weeks, days, else hours), with the plural form
+    Babel's rules for the language pick from content ("2 тыдні", "5 дзён", "1 hour")."""
+    t = texts.texts
+    unit, size = next(((u, n) for u, n in ((t.unit_week, WEEK), (t.unit_day, DAY))
+                       if seconds >= n and seconds % n == 0), (t.unit_hour, HOUR))
+    count = round(seconds / size)
+    forms = r.text(unit).split("|")
+    category = r.tr.locale.plural_form(count)
+    index = {"one": 0, "few": 1, "many": 2}.get(category, len(forms) - 1)
+    return forms[min(index, len(forms) - 1)].strip().format(n=r.tr.number(count))
 
 
 def when(tr: Translator, at: float, zone: str | None) -> str:

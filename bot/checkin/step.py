@@ -35,9 +35,7 @@ from bot.checkin.screens import (
     SetupScreens,
     end_wait,
     screen_tag,
-    skip_rows,
     status,
-    tagged,
     when,
 )
 from bot.checkin.store import PlanStore
@@ -155,6 +153,8 @@ class CheckinStep:
         shows the setup's question under the answer.
         """
         awaiting, plans, texts = turn.session.awaiting, self._plans, turn.r.content.checkin
+        if turn.event.forwarded:  # someone else's words: neither an answer nor a setting
+            return False
         if plans is not None and texts is not None and awaiting not in WAITS:
             return await self._typed_answer(turn, plans, texts, text)
         if awaiting not in WAITS:
@@ -169,20 +169,8 @@ class CheckinStep:
             return False
         if awaiting == CHOICE:
             return await self._typed.choice(turn, plans, texts, plan, text, question=question)
-        value = " ".join(text.split())
-        r = turn.r
-        if len(value) > texts.max_chars or not value:
-            turn.session.awaiting = awaiting
-            turn.replies.append(tagged(Reply(r.text(texts.texts.too_long), skip_rows(r, texts)),
-                                       plan))
-            return True
-        if awaiting == EMPLOYER:
-            plan.employer, plan.step = value, "contact"
-        else:
-            plan.contact, plan.step = value, "confirm"
-        await save_draft(turn, plans, plan, self._clock())
-        turn.replies.append(self._screens.screen(turn, texts, plan))
-        return True
+        return await self._typed.name_or_contact(turn, plans, texts, plan, text,
+                                                 employer=awaiting == EMPLOYER)
 
     async def ask_again(self, turn: Turn) -> None:
         """The setup's question again, under the answer to a question typed at it."""
@@ -209,7 +197,8 @@ class CheckinStep:
         missed (`missed_only`: only one whose alert went out, whose late answer the operators
         hear of: an "ок" to a check-in still in time, in an open case, is the operator's to
         read)."""
-        if self._plans is None or texts is None or event.kind != EventKind.TEXT:
+        if self._plans is None or texts is None or event.kind != EventKind.TEXT or (
+                event.forwarded):  # a forwarded "ок" is someone else's
             return False
         if typed_answer(event.text or "", texts) is None:
             return False

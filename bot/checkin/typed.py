@@ -175,6 +175,14 @@ def typed_answer(text: str, texts: Checkin) -> Answer | None:
     return None
 
 
+def typed_skip(text: str, texts: Checkin) -> bool:
+    """Whether a typed name or contact means "Skip", as the button does: the whole message is
+    one of content's `typed_skip` words ("skip", "нет", "няма", "propustit"), or it has no
+    letter or digit at all ("-", "…")."""
+    said = _normal(text)
+    return not said or said in {_normal(t) for t in texts.typed_skip}
+
+
 def typed_plan(text: str) -> dict[str, int] | None:
     """Interval, duration and grace named in one message in any order of its comma-separated
     parts ("каждые 3 дня на 2 недели, жду сутки", "жду 6 часов, every day for a month"), as

@@ -10,13 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.checkin.plan import HOUR, CheckinPlan
-from bot.checkin.screens import CHOICE, CHOICES, CONTACT, EMPLOYER, SetupScreens, clock_label
+from bot.checkin.screens import (
+    CHOICE,
+    CHOICES,
+    CONTACT,
+    EMPLOYER,
+    SetupScreens,
+    clock_label,
+    skip_rows,
+    tagged,
+)
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
 from bot.checkin.typed import (
     Unit,
     typed_plan,
     typed_settings,
+    typed_skip,
     typed_yes_no,
 )
 from bot.checkin.typed_clock import typed_clock, typed_time_of_day
@@ -50,6 +60,25 @@ class TypedSetup:
         if session.awaiting == CHOICE:
             return setting(text, self.clock())
         return False
+
+    async def name_or_contact(self, turn: Turn, plans: PlanStore, texts: Checkin,
+                              plan: CheckinPlan, text: str, *, employer: bool) -> bool:
+        """The employer's name (`employer`) or the contact as typed; a typed skip word
+        ("skip", "нет", "няма") is the "Skip" button, never the name the team would see."""
+        value = " ".join(text.split())
+        if len(value) > texts.max_chars:
+            turn.session.awaiting = EMPLOYER if employer else CONTACT
+            reply = Reply(turn.r.text(texts.texts.too_long), skip_rows(turn.r, texts))
+            turn.replies.append(tagged(reply, plan))
+            return True
+        kept = None if typed_skip(value, texts) else value
+        if employer:
+            plan.employer, plan.step = kept, "contact"
+        else:
+            plan.contact, plan.step = kept, "confirm"
+        await save_draft(turn, plans, plan, self.clock())
+        turn.replies.append(self._screens.screen(turn, texts, plan))
+        return True
 
     async def choice(self, turn: Turn, plans: PlanStore, texts: Checkin,
                      plan: CheckinPlan, text: str, *, question: bool = False) -> bool:

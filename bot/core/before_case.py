@@ -38,7 +38,7 @@ class BeforeCase:
         if event.kind != EventKind.TEXT or not event.text:
             return False
         session, _ = await self._keeper.load(event.user_key)
-        return self._alarm.written(event.user_key, event.text, session)
+        return self._alarm.written_by(event, session)
 
     async def answers_before_case(self, event: IncomingEvent) -> bool:
         """Whether the engine answers this text even while a case is open: the code word, the
@@ -49,15 +49,17 @@ class BeforeCase:
         if event.kind != EventKind.TEXT or not event.text:
             return False
         session, known = await self._keeper.load(event.user_key)
-        if self._alarm.written(event.user_key, event.text, session):
+        if self._alarm.written_by(event, session):
             return True
         content = self._holder.content
         # After a silent alarm every text is the case's (quiet.py); no wait, nothing to read.
         if not session.quiet and session.awaiting is not None:
             danger = self._parts.assessor(content).assess(event.text,
                                                           IntentResult("", 0.0)).at_risk
-            taken = awaited_step_takes((self._alarm, self._ads, self._checkin), session,
-                                       event.text, content, danger=danger)
+            # A forwarded message is someone else's words: an ad to check, never a code word
+            # or a check-in setup's answer.
+            steps = (self._ads,) if event.forwarded else (self._alarm, self._ads, self._checkin)
+            taken = awaited_step_takes(steps, session, event.text, content, danger=danger)
             if taken:
                 return True
             if taken is False and danger and known and session.handoff_case:

@@ -33,6 +33,7 @@ class StepDispatch:
         kind = turn.event.kind
         self._ads.forget(turn)
         self._checkin.forget(turn)
+        self._alarm.forget(turn)  # code-word screens left in the chat go
         if answer_quietly(turn):  # after a silent alarm: nothing may give it away
             pass
         elif self._links.claims(turn.event):  # a group's button: the at-risk path or the ad check

@@ -141,6 +141,10 @@ class DeleteTyped:
     # Also delete the chat's messages from this one up to `message_key` (the /codeword command
     # and the bot's own prompts about the alarm), as far as Telegram lets: best effort, unsaid.
     since: str | None = None
+    # Only the messages from `since` up to `message_key` (all from `since` on when it is ""):
+    # code-word screens left behind when the person went elsewhere. `message_key`, the
+    # person's new message, stays; nothing is said.
+    prompts_only: bool = False
 
 
 SideEffect = OperatorAlert | EraseUserData | HideChat | DeleteTyped

@@ -72,6 +72,35 @@ class SilentAlarmStep:
             return command_name(event.text) == COMMAND
         return event.kind == EventKind.BUTTON and (event.payload or "").startswith("sa:")
 
+    def forget(self, turn: Turn) -> None:
+        """Before every event: a code-word screen still in the chat (the explanation, a refused
+        word, "also inside a longer message?", "removed") is deleted unless this event goes on
+        with it (/codeword, its buttons, or the word typed while it is asked for; a forwarded
+        message is someone else's words, never the word). Left there, it would tell whoever
+        scrolls the phone that a code word exists. The word's state stays as it was: a word
+        whose question went unanswered counts alone only (`alarm_in_sentence` is False)."""
+        session, event = turn.session, turn.event
+        if session.alarm_setup_from is None:
+            return
+        typed = (event.kind == EventKind.TEXT and not event.forwarded
+                 and session.awaiting == AWAITING)
+        if not typed and not self.claims(event):
+            self.clear_screens(turn)
+
+    def clear_screens(self, turn: Turn) -> None:
+        """Delete the bot's code-word screens since `alarm_setup_from` (silently: the person's
+        own message stays) and end the wait for a word."""
+        session, event = turn.session, turn.event
+        if session.alarm_setup_from is not None:
+            # A button is under an older message: no new one of theirs to stop at.
+            until = "" if event.kind == EventKind.BUTTON else event.message_key or ""
+            turn.response.effects.append(DeleteTyped(
+                event.chat_key, until, deleted="", not_deleted="",
+                since=session.alarm_setup_from, prompts_only=True))
+        session.alarm_setup_from = None
+        if session.awaiting == AWAITING:
+            session.awaiting = None
+
     def takes(self, session: Session, text: str, content: Content, *,
               danger: bool) -> bool | None:
         """While the word is asked for, every text but a danger phrase is the answer (a bad
@@ -91,6 +120,12 @@ class SilentAlarmStep:
         if payload == "sa:remove":
             session.alarm_hash, session.alarm_in_sentence = None, False
             session.awaiting = None
+            # The prompt (and /codeword) go now; "removed" itself at the next update (`forget`).
+            if turn.event.message_key is not None:
+                turn.response.effects.append(DeleteTyped(
+                    turn.event.chat_key, turn.event.message_key, deleted="", not_deleted="",
+                    since=session.alarm_setup_from))
+            session.alarm_setup_from = turn.event.message_key
             turn.replies.append(r.main_menu(r.text(alarm.texts.removed)))
         elif payload in ("sa:in:yes", "sa:in:no") and session.alarm_hash:
             session.alarm_in_sentence = payload == "sa:in:yes"
@@ -98,14 +133,18 @@ class SilentAlarmStep:
             # what stays is a neutral "Done" (`saved`).
             if turn.event.message_key is not None:
                 turn.response.effects.append(DeleteTyped(
-                    turn.event.chat_key, turn.event.message_key, deleted="", not_deleted=""))
+                    turn.event.chat_key, turn.event.message_key, deleted="", not_deleted="",
+                    since=session.alarm_setup_from))
+            session.alarm_setup_from = None
             turn.replies.append(r.main_menu(r.text(alarm.texts.saved)))
         elif turn.event.kind == EventKind.COMMAND and not r.team:
             # No operators' chat: a word would answer ordinarily and alert nobody.
+            session.alarm_setup_from = session.alarm_setup_from or turn.event.message_key
             turn.replies.append(r.main_menu(r.text(alarm.texts.unavailable)))
         elif turn.event.kind == EventKind.COMMAND:
             session.awaiting = AWAITING
-            session.alarm_setup_from = turn.event.message_key
+            # An earlier screen not yet deleted (/codeword twice) goes with these.
+            session.alarm_setup_from = session.alarm_setup_from or turn.event.message_key
             buttons = [[r.action_button("menu")]]
             if session.alarm_hash:
                 buttons.insert(0, [Button(r.tr.gettext(ALARM_REMOVE), "sa:remove")])
@@ -124,12 +163,13 @@ class SilentAlarmStep:
         """
         r, session, event = turn.r, turn.session, turn.event
         alarm = r.content.silent_alarm
-        if alarm is None:
+        if alarm is None or event.forwarded:  # someone else's words: never the person's word
             return False
         words = _words(text)
         if session.awaiting == AWAITING:
             session.awaiting = None
             if danger(text):
+                self.clear_screens(turn)  # the numbers come; nothing about a word stays
                 return False
             # Typed as a code word, taken or not: whoever reads the phone later must not find
             # it in the chat. Deleted before any reply; the notice says whether it went.
@@ -150,7 +190,10 @@ class SilentAlarmStep:
                 turn.replies.append(Reply(r.text(alarm.texts.too_common), menu))
                 return True
             session.alarm_hash = self.digest(event.user_key, words)
+            # Explicit, whatever comes next: alone only until "also inside" is chosen.
             session.alarm_in_sentence = False
+            # The question comes after the typed word: from it on, deleted at the next update.
+            session.alarm_setup_from = event.message_key
             buttons = [
                 [Button(r.tr.gettext(ALARM_IN_SENTENCE), "sa:in:yes")],
                 [Button(r.tr.gettext(ALARM_EXACT), "sa:in:no")],
@@ -181,6 +224,13 @@ class SilentAlarmStep:
         )
         log.warning("silent alarm raised user=%s", event.user_key[:12])
         return True
+
+    def written_by(self, event: IncomingEvent, session: Session) -> bool:
+        """Whether the event is a text the person wrote with their code word: a forwarded
+        message (Bot API `forward_origin`) is someone else's words, never the word."""
+        if event.kind != EventKind.TEXT or not event.text or event.forwarded:
+            return False
+        return self.written(event.user_key, event.text, session)
 
     def written(self, user_key: str, text: str, session: Session) -> bool:
         """Whether `text` is the person's code word (or holds it, if they chose so), folded

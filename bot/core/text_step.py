@@ -80,7 +80,8 @@ class TextStep:
         decision = self._assessor(r.content).assess(text, parsed)
         intent = routed_intent(parsed, decision)  # never a risk answer that triage declined
         consent = None
-        if isinstance(session.awaiting, ConsentQuestion):  # "да" typed instead of a button
+        # "да" typed instead of a button; a forwarded "да" is someone else's, not an answer.
+        if isinstance(session.awaiting, ConsentQuestion) and not turn.event.forwarded:
             consent = consent_choice(text, self._consent)
         places = r.places
         return Reading(
@@ -106,6 +107,17 @@ class TextStep:
         return self._assessor(r.content).assess(text, IntentResult("", 0.0)).at_risk
 
     async def on_text(self, turn: Turn) -> None:
+        """Free text (`_answer`); a forwarded message at a check-in setup step is someone
+        else's words, not its answer: it gets the usual answer (an ad's check offered), then
+        the setup's question again."""
+        setup = turn.event.forwarded and turn.session.awaiting in WAITS
+        if setup:
+            end_wait(turn)
+        await self._answer(turn)
+        if setup and turn.session.awaiting is None:
+            await self._checkin.ask_again(turn)
+
+    async def _answer(self, turn: Turn) -> None:
         """Free text: read it once, then act on what the session is waiting for.
 
         In order: a typed answer to the human offer; risk (whatever the state: a country named
@@ -118,7 +130,7 @@ class TextStep:
                 turn.event, turn.r.content.checkin):
             # /codeword was left open when a check-in came: "ок" typed now answers the
             # check-in; taken as the new word it would be refused or, worse, kept ("норм").
-            turn.session.awaiting = None
+            self._alarm.clear_screens(turn)
         if self._alarm.on_text(turn, turn.event.text or "", danger=partial(self._danger, turn.r),
                                common=partial(self._answered_to, turn.r)):
             # Raised mid-setup: whatever is typed next (maybe by someone else) reaches the
@@ -198,7 +210,9 @@ class TextStep:
         # "я уже в Испании, в Мурсии": where the person is now, whatever the model read in
         # the rest (a missed check-in's alert shows it as their last country, if agreed). A
         # question with it ("я в Польше, как легализоваться?") is still answered as one.
-        here = reading.place is not None and not ad_place and says_here(reading.text)
+        # A forwarded "я в Польше" is someone else's whereabouts; a place read in an ad is the job's.
+        here = (reading.place is not None and not ad_place and not turn.event.forwarded
+                and says_here(reading.text))
         if here and reading.place is not None:
             session.location = reading.place.code
         about_place = here and reading.intent.intent == "out_of_scope"

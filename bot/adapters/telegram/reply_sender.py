@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
@@ -115,9 +116,12 @@ class ReplySender:
         `deleted` when it is gone (also when it was already: a repeated try after a take-over,
         or the person was quicker), else `not_deleted` (older than 48 hours, refused, or
         Telegram did not answer in time), so that they delete it themselves. With
-        `effect.since`, the chat's remembered messages from that one on go too (best effort)."""
+        `effect.since`, the chat's remembered messages from that one on go too (best effort);
+        with `effect.prompts_only`, only those (unsaid: the notice is empty)."""
         if effect.since is not None and user_key is not None:
             await self._delete_since(effect, user_key, budget)
+        if effect.prompts_only:
+            return ""
         try:
             async with budget.window(0.5):  # the replies after it keep half the budget
                 await self._messenger.delete_message(int(effect.chat_key),
@@ -137,7 +141,9 @@ class ReplySender:
         """Delete the remembered messages `effect.since` <= id < `effect.message_key` (ids
         grow within a chat): the command and the bot's prompts between. Unsaid when it fails:
         the typed message's own notice is what the person must hear."""
-        start, end = int(effect.since or 0), int(effect.message_key)
+        start = int(effect.since or 0)
+        # No `message_key` (a button press brings no new message): all of them from `since` on.
+        end = int(effect.message_key) if effect.message_key else sys.maxsize
         try:
             async with budget.window(0.25):
                 ids = [mid for mid in await self._state.recent(user_key) if start <= mid < end]

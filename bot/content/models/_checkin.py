@@ -59,6 +59,14 @@ class CheckinTexts(Strict):
     # The confirm screen: when the first check-in comes ("{next}", on their clock), and a
     # button to choose another time of day ("{clock}": the clock's city or UTC).
     confirm_when: LocalizedText
+    # The confirm screen repeats how often, for how long and how long an answer is waited for
+    # ("{interval}", "{duration}", "{grace}": each a number with its unit below), so a typed
+    # "каждые 3 дня на 2 недели" can be checked. Units: "{n} день|{n} дня|{n} дней", the forms
+    # for Babel's plural categories one|few|many (English: one|other).
+    confirm_schedule: LocalizedText
+    unit_hour: LocalizedText
+    unit_day: LocalizedText
+    unit_week: LocalizedText
     button_time: LocalizedText
     ask_hour: LocalizedText
     button_cancel: LocalizedText
@@ -93,3 +101,6 @@ class Checkin(Strict):
     # "ok" instead of pressing "All fine", "плохо" instead of "Not fine".
     typed_ok: list[str] = Field(default_factory=list)
     typed_not_fine: list[str] = Field(default_factory=list)
+    # Typed at the employer's name or the contact step (whole message, as above): "Skip",
+    # never stored as the name ("skip", "нет", "няма").
+    typed_skip: list[str] = Field(default_factory=list)
