@@ -210,7 +210,7 @@ class TextStep:
         # "я уже в Испании, в Мурсии": where the person is now, whatever the model read in
         # the rest (a missed check-in's alert shows it as their last country, if agreed). A
         # question with it ("я в Польше, как легализоваться?") is still answered as one.
-        # A forwarded "я в Польше" is someone else's whereabouts; a place read in an ad is the job's.
+        # A forwarded "я в Польше" is someone else's whereabouts; a place in an ad is the job's.
         here = (reading.place is not None and not ad_place and not turn.event.forwarded
                 and says_here(reading.text))
         if here and reading.place is not None:
