@@ -22,7 +22,10 @@ cd "$(dirname "$0")/.."
 constraints="${CONSTRAINTS:-constraints.txt}"
 "$python" -m venv "$venv"
 # The venv's own pip (Debian 12's is 23.0.1) knows no --build-constraint: first the pinned pip.
-"$venv/bin/python" -m pip install --quiet --no-cache-dir --constraint "$constraints" --upgrade pip
+# Python 3.11's venv also brings its own setuptools (66.1.1 on Debian 12, below the fixes for
+# CVE-2024-6345 and CVE-2025-47273): the pinned one replaces it, so the venv is what
+# constraints.txt says.
+"$venv/bin/python" -m pip install --quiet --no-cache-dir --constraint "$constraints" --upgrade pip setuptools
 "$venv/bin/python" -m pip install --quiet --no-cache-dir --constraint "$constraints" --build-constraint "$constraints" .
 "$venv/bin/pybabel" -q compile -d locales -D messages
 echo "installed into $venv: run it with $venv/bin/safe-migration-bot run"

@@ -17,7 +17,16 @@
 set -euo pipefail
 trap 'echo "backup: FAILED ($BASH_COMMAND); no new backup was written" >&2' ERR
 dir="${1:?usage: REDIS_URL=... scripts/redis-backup.sh BACKUP_DIR}"
-url="${REDIS_URL:?REDIS_URL is required (the same value the bot uses)}"
+# By hand on a systemd install (docs/DEPLOY.md "Back up now"): BACKUP_ENV_FILE names the bot's
+# settings file and REDIS_URL is read from it here, never typed where `ps` would show it.
+if [ -z "${REDIS_URL:-}" ] && [ -n "${BACKUP_ENV_FILE:-}" ]; then
+    [ -r "$BACKUP_ENV_FILE" ] || { echo "backup: FAILED: cannot read $BACKUP_ENV_FILE (run this as the bot's user)" >&2; exit 1; }
+    while IFS= read -r line || [ -n "$line" ]; do
+        case "$line" in REDIS_URL=*) REDIS_URL="${line#REDIS_URL=}" ;; esac
+    done <"$BACKUP_ENV_FILE"
+    if [[ "$REDIS_URL" =~ ^\"(.*)\"$ || "$REDIS_URL" =~ ^\'(.*)\'$ ]]; then REDIS_URL="${BASH_REMATCH[1]}"; fi
+fi
+url="${REDIS_URL:?REDIS_URL is required (the same value the bot uses; or BACKUP_ENV_FILE=the .env of the bot)}"
 # The password goes to redis-cli in its environment, not on its command line (where `ps`
 # shows it to every user of the server).
 auth=()

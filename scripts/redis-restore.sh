@@ -37,6 +37,10 @@ unset REDISCLI_AUTH
 [ -d "$data" ] || { echo "restore: $data is not a directory" >&2; exit 1; }
 data="$(cd "$data" && pwd -P)"
 [ "$backup" = - ] || backup="$(readlink -f "$backup")"
+# This script's own directory and the erasure record, found before leaving the caller's
+# directory: the docs call it as `scripts/redis-restore.sh` from the clone.
+here="$(cd "$(dirname "$0")" && pwd -P)"
+[ -z "${ERASURE_RECORD:-}" ] || ERASURE_RECORD="$(readlink -f "$ERASURE_RECORD")"
 # Out of DATA_DIR (the compose image starts in /data), so that this script and its children
 # are not taken for a process working there.
 cd /
@@ -99,8 +103,11 @@ for _ in $(seq 1 600); do
 done
 [ "$(cli ping 2>/dev/null)" = PONG ] || { echo "restore: redis-server did not start" >&2; exit 1; }
 if [ -n "${ERASURE_RECORD:-}" ]; then
-    bash "$(dirname "$0")/erasure-record.sh" apply "$ERASURE_RECORD" -- -s "$sock" ||
-        { echo "restore: the erasure record was not applied; old files kept in $aside" >&2; exit 1; }
+    bash "$here/erasure-record.sh" apply "$ERASURE_RECORD" -- -s "$sock" || {
+        echo "restore: the erasure record was not applied. Do NOT start Redis: $data holds only" \
+            "the backup now. The old files are in $aside: move them back into $data to undo." >&2
+        exit 1
+    }
 fi
 keys="$(cli dbsize)"
 cli config set appendonly yes >/dev/null  # writes a new AOF from the loaded data

@@ -65,7 +65,8 @@ def durable() -> Iterator[DurableRedis]:
 
 
 def run(script: str, *args: str, env: dict[str, str] | None = None) -> str:
-    result = subprocess.run(["bash", str(ROOT / "scripts" / script), *args],
+    """Run scripts/SCRIPT as docs/DEPLOY.md does: by its relative path, from the clone."""
+    result = subprocess.run(["bash", f"scripts/{script}", *args], cwd=ROOT,
                             capture_output=True, text=True, env={**os.environ, **(env or {})},
                             timeout=120)
     assert result.returncode == 0, result.stderr

@@ -108,7 +108,8 @@ def test_every_pip_install_of_the_production_install_takes_the_pins() -> None:
     constrained by constraints.txt, and the one that builds the bot gives the same file to
     pip's isolated build environment (`--build-constraint`: since pip 25.3 neither
     `--constraint` nor PIP_CONSTRAINT reach it). pip is upgraded to its pin first, because the
-    venv's own pip (23.0.1 on Debian 12) knows no --build-constraint."""
+    venv's own pip (23.0.1 on Debian 12) knows no --build-constraint; with it the venv's own
+    setuptools (66.1.1 on Debian 12, Python 3.11's venv installs one) is replaced by the pin."""
     script = (ROOT / "scripts" / "install-production.sh").read_text()
     assert 'constraints="${CONSTRAINTS:-constraints.txt}"' in script
     installs = [line for line in script.splitlines()
@@ -117,6 +118,6 @@ def test_every_pip_install_of_the_production_install_takes_the_pins() -> None:
     upgrade, bot = installs
     for line in installs:
         assert '--constraint "$constraints"' in line, line
-    assert upgrade.rstrip().endswith("--upgrade pip")
+    assert upgrade.rstrip().endswith("--upgrade pip setuptools")
     assert '--build-constraint "$constraints"' in bot and bot.rstrip().endswith(" .")
     assert "PIP_CONSTRAINT" not in script.replace("PIP_CONSTRAINT no longer", "")
