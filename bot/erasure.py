@@ -136,8 +136,8 @@ async def _run(redis: Redis, pseudonymizer: Pseudonymizer, names: list[str],
         for user_key in sorted(await redis.smembers(ERASE_PENDING)) if pending else []:
             existed = await eraser.erase(str(user_key))
             await redis.srem(ERASE_PENDING, user_key)
-            print(f"{str(user_key)[:12]}: erased after the restore ({existed} key(s) left, "
-                  "their case links and pseudonym)")
+            print(f"{str(user_key)[:12]}: erased after the restore ({existed} key(s) the "
+                  "restore had left deleted now, with their case links and pseudonym)")
         for name in names:
             found = await eraser.find(name)
             if not found.user_key:
