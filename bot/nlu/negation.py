@@ -70,10 +70,13 @@ _IF_EVER_SPAN = 4
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\[\]\n«»\"…]+|\s[-–—]+\s")
 
 
-def clause_numbers(raw: str, tokens: Sequence[str]) -> list[int] | None:
-    """The clause number of each token of `clean(raw)`, or None if they do not line up."""
+def clause_numbers(
+    raw: str, tokens: Sequence[str], breaks: re.Pattern[str] = _CLAUSE_BREAK
+) -> list[int] | None:
+    """The clause number of each token of `clean(raw)`, or None if they do not line up;
+    `breaks` says where a clause ends (a sentence's end, for whole sentences)."""
     numbers: list[int] = []
-    for number, clause in enumerate(_CLAUSE_BREAK.split(raw)):
+    for number, clause in enumerate(breaks.split(raw)):
         numbers += [number] * len(clean(clause).split())
     return numbers if len(numbers) == len(tokens) else None
 

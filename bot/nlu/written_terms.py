@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.nlu.normalize import clean
+from bot.nlu.negation import clause_numbers
 
 _DEDUCTION_STEMS = ("вычит", "вычет", "вылічв", "вылік", "удерж", "утрым", "deduct", "vychit")
 _CONTRACT_STEMS = ("договор", "контракт", "дамов", "кантракт", "contract", "agreement",
@@ -39,14 +39,6 @@ _EXCESS_STEMS = ("ничего", "нічога", "nothing", "столько", "�
 _SENTENCE_BREAK = re.compile(r"[.!?;…\n]+")
 
 
-def _sentence_numbers(raw: str, count: int) -> list[int] | None:
-    """The sentence number of each of the `count` tokens of `clean(raw)`, or None."""
-    numbers: list[int] = []
-    for number, sentence in enumerate(_SENTENCE_BREAK.split(raw)):
-        numbers += [number] * len(clean(sentence).split())
-    return numbers if len(numbers) == count else None
-
-
 class WrittenDeductions:
     """Which deduction phrases of one cleaned message ask about a written term (module doc)."""
 
@@ -55,7 +47,9 @@ class WrittenDeductions:
         self._asking = "?" in raw or any(w.startswith(_ASKING_STEMS) for w in tokens)
         self._excess = any(w.startswith(_EXCESS_STEMS) for w in tokens)
         self._sentences = (
-            _sentence_numbers(raw, len(tokens)) if self._asking and not self._excess else None
+            clause_numbers(raw, tokens, _SENTENCE_BREAK)
+            if self._asking and not self._excess
+            else None
         )
 
     def _written_before(self, start: int) -> bool:
