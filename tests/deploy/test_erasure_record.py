@@ -36,6 +36,11 @@ PEOPLE = Pseudonymizer(SECRET)
 GONE, KEPT, BACK = (PEOPLE.user_key(n) for n in (7001, 7002, 7003))
 
 
+def from_clone(path: Path) -> str:
+    """`path` relative to the clone's root, as a documented command names it."""
+    return os.path.relpath(path, ROOT)
+
+
 def write_person(url: str, user_key: str) -> None:
     with Redis.from_url(url, decode_responses=True) as redis:
         for key in user_keys(user_key):
@@ -105,7 +110,7 @@ async def test_an_offline_restore_erases_again_who_deleted_after_the_backup(
     durable.down()
     # As docs/DEPLOY.md runs it: the script and the record by paths relative to the clone.
     out = run("redis-restore.sh", str(backup), str(durable.data),
-              env={"ERASURE_RECORD": os.path.relpath(saved, ROOT)})
+              env={"ERASURE_RECORD": from_clone(saved)})
     assert "restored" in out
     durable.up()
     # Everything of theirs is gone but the link to their case, which `erase --pending` needs to
