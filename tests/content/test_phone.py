@@ -158,3 +158,22 @@ def test_a_police_line_without_saying_so_is_an_error(
         "the facts say this is a police line or that what callers say reaches the police; "
         "say so plainly in `note:` (ru)"
     ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_checked_on_is_said_only_of_lines_an_editor_checked(
+    content: Content, language: str
+) -> None:
+    # `last_checked` of an unverified line is when the facts were compiled from stored pages,
+    # not a check: the page must not say "Checked on" then (a fresh tester read it as one).
+    checked_on = shared_content().i18n.translator(language).gettext("Checked on {date}.")
+    prefix = checked_on.split("{date}")[0]
+    poland = content.countries["PL"]
+    page = replies(content, language).hotlines_page(poland).text
+    assert prefix not in page
+    assert content.messages.unverified_hotlines.get(language) in page
+    verified = {i: h.model_copy(update={"verified_by_editor": True})
+                for i, h in content.hotlines.items()}
+    edited = content.model_copy(update={"hotlines": verified})
+    page = replies(edited, language).hotlines_page(poland).text
+    assert prefix in page and content.messages.unverified_hotlines.get(language) not in page

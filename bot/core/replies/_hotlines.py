@@ -159,13 +159,14 @@ class HotlineReplies(ContentWording):
             self.hotline_lines(self.emergency(country.id), shown=shown),
             self.hotline_lines(offered, details=True, shown=shown),
         ]
-        checked = [h.last_checked for h in offered]
-        if checked:
-            parts.append(
-                self.tr.gettext("Checked on {date}.").format(date=self.tr.date(min(checked)))
-            )
+        # "Checked on" is an editor's check (a test call or the live page), never the date the
+        # facts were compiled from stored pages (`last_checked` of an unverified line): while
+        # any line shown is unverified, the page says so instead.
         if any(not h.verified_by_editor for h in offered):
             parts.append(self.message("unverified_hotlines"))
+        elif offered:
+            checked = min(h.last_checked for h in offered)
+            parts.append(self.tr.gettext("Checked on {date}.").format(date=self.tr.date(checked)))
         return Reply(
             # Numbers for where the person is: the button changes that place, not a page to read.
             "\n\n".join(p for p in parts if p), self.action_rows(["human", "location", "menu"])
