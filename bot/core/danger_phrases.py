@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.content.models import Content, DangerPhrase
+from bot.nlu.borrowed import HELD_INDICATORS, borrowed_thing
 from bot.nlu.bystander import Bystander
 from bot.nlu.conditional import Conditions
 from bot.nlu.general_question import GeneralQuestions
@@ -225,6 +226,7 @@ class _Frames:
         self.conditions = Conditions(tokens, clauses, raw)
         self.mentions = Mentions(tokens, clauses, raw)
         self.written = WrittenDeductions(tokens, raw)
+        self.borrowed = borrowed_thing(tokens)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -247,6 +249,9 @@ class _Frames:
         # "новости про рабство", "в объявлении пишут 'долг за билет ...', я ещё дома", "заперли в
         # казарме ахах", robbed in the street (bot.nlu.mention)
         if self.mentions.covers(start, len(matched.split()), rule.phrase.indicator):
+            return True
+        # "my neighbour borrowed my ladder and won't give it back" (bot.nlu.borrowed)
+        if self.borrowed and rule.phrase.indicator in HELD_INDICATORS:
             return True
         # "в договоре написано, что вычитают за жильё, это нормально?" (bot.nlu.written_terms)
         if self.written.covers(start, matched, rule.phrase.indicator):

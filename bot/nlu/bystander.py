@@ -61,7 +61,12 @@ _SAFE_WRITER: tuple[tuple[str, ...], ...] = (
 # they are fine ("but I'm fine"): their first-person words are not the harmed person's.
 _WITNESS: tuple[tuple[str, ...], ...] = (
     ("i'm", "fine"), ("im", "fine"), ("i", "am", "fine"), ("я", "в", "порядке"),
-    ("у", "меня", "все", "хорошо"), ("у", "мяне", "ўсё", "добра"), ("я", "ў", "парадку"),
+    ("i'm", "ok"), ("im", "ok"), ("i'm", "okay"), ("im", "okay"), ("i", "am", "ok"),
+    ("у", "меня", "все", "хорошо"), ("у", "меня", "все", "нормально"), ("со", "мной", "все",
+    "хорошо"), ("со", "мной", "все", "нормально"), ("со", "мной", "все", "в", "порядке"),
+    # cleaned text: ё is е ("у мяне ўсё добра")
+    ("у", "мяне", "ўсе", "добра"), ("у", "мяне", "усе", "добра"), ("са", "мной", "ўсе", "добра"),
+    ("са", "мной", "усе", "добра"), ("я", "ў", "парадку"),
     ("сама", "видела"), ("сам", "видел"), ("я", "видел"), ("я", "видела"), ("видела", "сама"),
     ("видел", "сам"), ("сама", "бачыла"), ("сам", "бачыў"), ("я", "бачыла"), ("я", "бачыў"),
     ("i", "saw"), ("i've", "seen"), ("ive", "seen"), ("i", "have", "seen"),
@@ -74,6 +79,15 @@ _WE = frozenset("мы нас нам нами намі we us our ours".split())
 # The writer is home ("I'm back in Minsk", "я уже дома"): with a report cue, no others needed.
 _HOME = frozenset("home дома домой дадому minsk минск мінск беларусь беларуси беларусі belarus"
                   .split())  # fmt: skip
+# "на нашей ферме", "our dorm": the writer's workplace or home, shared with the others held
+# there; it does not make a clause about others the writer's own (`_shared_places`).
+_OUR = frozenset("наш наша наше наши нашего нашей наших нашим нашу нашай нашы нашых нашым our"
+                 .split())  # fmt: skip
+_PLACE_STEMS = ("ферм", "фирм", "фірм", "завод", "строй", "стройк", "будоў", "общаг", "общежит",
+                "інтэрнат", "интернат", "объект", "цех", "фабрик", "фабрык", "склад", "бригад",
+                "брыгад", "компан", "кампан", "улиц", "вуліц", "двор", "farm", "site", "plant",
+                "factory", "warehouse", "dorm", "hostel", "building", "company",
+                "street")  # fmt: skip
 # The others the writer reports on.
 _OTHERS = frozenset(
     "люди людей людям ребята ребят ребятам парни парней девушки девушек девочки другие других "
@@ -166,6 +180,15 @@ def reporting_others(tokens: Sequence[str]) -> bool:
     return any(_reporting(ts) or _office_renewal(ts) for ts in _readings(tokens))
 
 
+def _shared_places(tokens: Sequence[str]) -> set[int]:
+    """Where "our" names a place ("на нашей ферме", "in our dorm"), not the writer's harm."""
+    return {
+        at
+        for at, word in enumerate(tokens[:-1])
+        if word in _OUR and tokens[at + 1].startswith(_PLACE_STEMS)
+    }
+
+
 class Bystander:
     """Which danger-phrase matches in one cleaned message are about others or an office.
 
@@ -194,7 +217,7 @@ class Bystander:
             clauses[at]
             for ts in readings
             for at, word in enumerate(ts)
-            if word in FIRST_PERSON and at not in witness
+            if word in FIRST_PERSON and at not in witness and at not in _shared_places(ts)
         }
         self._reporting = any(_reporting(ts) for ts in readings)
         self._office = any(_office_renewal(ts) for ts in readings)

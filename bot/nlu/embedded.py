@@ -18,6 +18,7 @@ from bot.nlu.data import Example, load_examples
 from bot.nlu.language import detect_language, restore_layout
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean, cyrillize, has_latin_words
+from bot.nlu.place_statement import without_now
 
 BACKEND = "embedded"
 # Softmax temperature over SVM margins: margins of about +-1 become probabilities that spread
@@ -49,13 +50,14 @@ _FOLD = str.maketrans(
 
 def prepare(text: str, language: str | None = None) -> str:
     """The text the model sees: keyboard layout restored, cleaned, transliteration in Cyrillic,
-    spellings folded, and REASSURED_TOKEN after a reassurance ("no problems", "просто
-    спрашиваю")."""
+    "now" dropped from a bare where-I-am statement (bot.nlu.place_statement), spellings folded,
+    and REASSURED_TOKEN after a reassurance ("no problems", "просто спрашиваю")."""
     text = restore_layout(text[:MAX_TEXT_CHARS])
     cleaned = clean(text)
     if has_latin_words(cleaned) and detect_language(text, language) != "en":
         cleaned = cyrillize(cleaned)
-    tokens = cleaned.split()
+    tokens = without_now(cleaned.split())  # "я сейчас в Польше" reads as "я в Польше"
+    cleaned = " ".join(tokens)
     if reassured(tokens, text):
         cleaned = f"{cleaned} {REASSURED_TOKEN}"
     return cleaned.translate(_FOLD)

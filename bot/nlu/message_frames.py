@@ -93,7 +93,13 @@ _LENDER_STEMS = ("банк", "ипотек", "лизинг", "іпатэк", "л
 THREAT_STEMS = ("угрож", "грози", "паграж", "пагроз", "threat")
 _PROPERTY_STEMS = ("car", "house", "flat", "apartment", "van", "propert", "машин", "машын",
                    "авто", "аўта", "квартир", "кватэр", "жиль", "жыль", "имуществ",
-                   "маёмасц")  # fmt: skip
+                   "маёмасц",
+                   # or money it wants: late fees, penalties, interest, a court claim
+                   "fee", "penalt", "fine", "interest", "court", "legal", "штраф", "пен", "неусто",
+                   "процент", "працэнт", "суд")  # fmt: skip
+# Harm to a person is never a lender's claim: "коллекторы банка угрожают убить".
+_HARM_STEMS = ("kill", "hurt", "beat", "убь", "убит", "убіц", "заб'ю", "покалеч", "бить", "біць",
+               "изб", "збіц")  # fmt: skip
 # A past story told from home to warn others: "я уже дома ... куда передать информацию?"
 _HOME = frozenset("home дома домой дадому".split())
 _INFORM_STEMS = ("передат", "перадац", "предупред", "папярэдз", "warn", "report", "complain",
@@ -214,12 +220,13 @@ def _not_about_me(tokens: Sequence[str]) -> bool:
 
 
 def _lender_threat(tokens: Sequence[str]) -> bool:
-    """A bank or a lender threatening, property named, and no employer or agency."""
+    """A bank or a lender threatening, property or fees named, no employer or agency, and no
+    harm to a person."""
     return (
         any(word.startswith(_LENDER_STEMS) for word in tokens)
         and any(word.startswith(THREAT_STEMS) for word in tokens)
         and any(word.startswith(_PROPERTY_STEMS) for word in tokens)
-        and not any(word.startswith(_CREDITOR_STEMS) for word in tokens)
+        and not any(word.startswith(_CREDITOR_STEMS + _HARM_STEMS) for word in tokens)
     )
 
 
@@ -243,7 +250,7 @@ class MessageFrames:
     here: bool  # the writer is there now: "тут", "здесь", "here", "приехала"
     bank_debt: bool  # a debt to a bank, no employer, agency or landlord named
     not_about_me: bool  # "not about me" and a post or an ad seen, no friend or relative named
-    lender_threat: bool  # a bank or a lender and property (a car, a flat), no employer named
+    lender_threat: bool  # a bank or a lender and property or fees, no employer named
 
     @classmethod
     def read(cls, tokens: Sequence[str], raw: str) -> MessageFrames:

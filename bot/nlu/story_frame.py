@@ -25,9 +25,14 @@ from collections.abc import Sequence
 # Only ever a story or homework.
 _STORY_STEMS = ("документальн", "документалк", "дакументальн", "дакументалк", "эссе", "эсэ",
                 "курсов", "курсав", "реферат", "рэферат", "подкаст", "падкаст", "триллер",
-                "трылер", "репортаж", "рэпартаж")  # fmt: skip
+                "трылер", "репортаж", "рэпартаж", "сочинени", "сачынен", "sochinen", "sachynen",
+                "referat")  # fmt: skip
+# Homework: "сочинение"/"сачыненне"/"доклад" (a school report: its own words, not
+# "докладываю"), "a school essay", "a paper for class".
 _STORY_WORDS = frozenset(
-    "documentary documentaries novel essay essays podcast podcasts thriller coursework".split()
+    "documentary documentaries novel essay essays podcast podcasts thriller coursework "
+    "доклад доклада докладу докладом докладе даклад даклада дакладу дакладам дакладзе doklad "
+    "doklada homework dissertation thesis".split()
 )
 # "курсов" alone is "of courses" (a training-cost clause), not coursework.
 _NOT_STORY = frozenset("курсов курсы курсаў курсы kursov".split())

@@ -1,0 +1,52 @@
+"""A thing lent to a neighbour or a friend and not given back: what was taken decides.
+
+"sosed zabral moyu drel i ne otdaet", "my neighbour borrowed my ladder and won't give it back",
+"сябар узяў ровар і не вяртае": the words of a withheld passport ("забрал ... не отдаёт",
+"won't give it back") about a drill, a ladder or a book. The model read them as documents
+withheld (0.6-0.9) and "won't give it back" is a danger phrase.
+
+`borrowed_thing` is true when the message names a lender's side (a borrowing verb, or a
+neighbour, a friend, a flatmate or a colleague as the taker), names nothing a person is held by
+(a passport, documents, an ID or a permit, a phone, money, wages, a bank card), and names no
+employer, agency or landlord. Then the documents and wages phrases do not fire, and the
+classifier's evidence for those two intents does not count (bot.core.triage): a threat or a
+locked door in the same message still does. "сосед по комнате забрал мой паспорт", "a friend of
+the boss took my phone", "the foreman borrowed my passport" stay at risk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# The indicators a borrowed drill is mistaken for: their phrases do not fire on it, and the
+# classifier's evidence for them does not count (bot.core.triage).
+HELD_INDICATORS = frozenset({"risk_documents_withheld", "risk_wages_withheld"})
+
+_BORROW_STEMS = ("borrow", "lent", "lend", "одолж", "позаимств", "пазыч", "адалжы",
+                 "odolzh", "pozaimstv")  # fmt: skip
+_TAKER_STEMS = ("сосед", "сусед", "подруг", "сябр", "сябар", "сяброўк", "коллег", "калег",
+                "знаком", "neighbo", "friend", "flatmate", "roommate", "colleague", "sosed",
+                "podrug", "kolleg", "znakom")  # fmt: skip
+# "друг", not "другие" (others held: never a lender).
+_FRIEND = frozenset("друг друга другу другом drug druga".split())
+# What a person is held by: never a borrowed thing.
+_HELD_STEMS = ("паспорт", "пашпарт", "документ", "дакумент", "удостовер", "пасведч", "виз", "віз",
+               "карт", "телефон", "тэлефон", "мобил", "мабіл", "деньг", "денег", "грош", "зарплат",
+               "заробак", "заробк", "зп", "passport", "document", "papers", "id", "permit", "visa",
+               "card", "phone", "money", "cash", "wage", "salary", "pay", "pasport", "dokument",
+               "telefon", "dengi", "deneg", "zarplat")  # fmt: skip
+_EMPLOYER_STEMS = ("работодат", "начальн", "бригадир", "брыгадзір", "хозя", "гаспадар", "агент",
+                   "агенц", "фирм", "фірм", "наймальн", "працадаў", "boss", "employer", "agenc",
+                   "agent", "landlord", "foreman", "supervisor", "manager", "rabotodat",
+                   "hozya", "brigadir", "nachalnik")  # fmt: skip
+
+
+def borrowed_thing(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` tell of a thing a neighbour or a friend took or borrowed (module
+    doc)."""
+    lent = any(w.startswith(_BORROW_STEMS + _TAKER_STEMS) or w in _FRIEND for w in tokens)
+    return (
+        lent
+        and not any(w.startswith(_HELD_STEMS) for w in tokens)
+        and not any(w.startswith(_EMPLOYER_STEMS) for w in tokens)
+    )
