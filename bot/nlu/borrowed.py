@@ -6,7 +6,9 @@
 withheld (0.6-0.9) and "won't give it back" is a danger phrase.
 
 `borrowed_thing` is true when the message names a lender's side (a borrowing verb, or a
-neighbour, a friend, a flatmate or a colleague as the taker), names nothing a person is held by
+neighbour, a friend, a flatmate or a colleague as the taker) and a thing not given back ("не
+отдаёт", "won't give it back": without it the friend is the harmed one, "подруге не платят"),
+names nothing a person is held by
 (a passport, documents, an ID or a permit, a phone, money, wages, a bank card), and names no
 employer, agency or landlord. Then the documents and wages phrases do not fire, and the
 classifier's evidence for those two intents does not count (bot.core.triage): a threat or a
@@ -29,16 +31,23 @@ _TAKER_STEMS = ("сосед", "сусед", "подруг", "сябр", "сяб�
                 "podrug", "kolleg", "znakom")  # fmt: skip
 # "друг", not "другие" (others held: never a lender).
 _FRIEND = frozenset("друг друга другу другом drug druga".split())
+# Not given back: "не отдаёт", "не вяртае", "won't give it back", "hasn't returned it". Without it a
+# friend is the harmed person ("подруге не платят", "my friend is kept in the house").
+_RETURN_STEMS = ("отда", "возвра", "верн", "аддае", "аддаю", "аддаць", "вярта", "вярну", "return",
+                 "otda", "vozvra", "vern")  # fmt: skip
+_GIVE = frozenset("give gives giving gave".split())  # "won't give it back"
 # What a person is held by: never a borrowed thing.
 _HELD_STEMS = ("паспорт", "пашпарт", "документ", "дакумент", "удостовер", "пасведч", "виз", "віз",
                "карт", "телефон", "тэлефон", "мобил", "мабіл", "деньг", "денег", "грош", "зарплат",
                "заробак", "заробк", "зп", "passport", "document", "papers", "id", "permit", "visa",
                "card", "phone", "money", "cash", "wage", "salary", "pay", "pasport", "dokument",
-               "telefon", "dengi", "deneg", "zarplat")  # fmt: skip
+               "telefon", "dengi", "deneg", "zarplat", "долг", "пазык", "debt", "loan", "owe",
+               "евро", "еўра", "злот", "долар", "руб", "лір", "euro", "zl", "pln")  # fmt: skip
 _EMPLOYER_STEMS = ("работодат", "начальн", "бригадир", "брыгадзір", "хозя", "гаспадар", "агент",
                    "агенц", "фирм", "фірм", "наймальн", "працадаў", "boss", "employer", "agenc",
                    "agent", "landlord", "foreman", "supervisor", "manager", "rabotodat",
-                   "hozya", "brigadir", "nachalnik")  # fmt: skip
+                   "hozya", "brigadir", "nachalnik", "посредн", "пасрэдн", "gangmaster", "owner",
+                   "владел", "уладальн")  # fmt: skip
 
 
 def borrowed_thing(tokens: Sequence[str]) -> bool:
@@ -47,6 +56,11 @@ def borrowed_thing(tokens: Sequence[str]) -> bool:
     lent = any(w.startswith(_BORROW_STEMS + _TAKER_STEMS) or w in _FRIEND for w in tokens)
     return (
         lent
+        and (
+            any(w.startswith(_RETURN_STEMS) for w in tokens)
+            or any(w == "back" and _GIVE & set(tokens[max(0, at - 3) : at])
+                   for at, w in enumerate(tokens))
+        )
         and not any(w.startswith(_HELD_STEMS) for w in tokens)
         and not any(w.startswith(_EMPLOYER_STEMS) for w in tokens)
     )

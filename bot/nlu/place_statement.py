@@ -21,16 +21,19 @@ from collections.abc import Sequence
 from bot.nlu.negation import NEGATORS
 
 # Read after clean() and the Cyrillic reading of transliteration ("ya seichas v Polshe").
-_NOW = frozenset("сейчас щас теперь зараз цяпер now currently".split())
+# Transliteration too: the model reads it in Cyrillic, but a short Latin line may be taken as
+# English and kept in Latin letters ("ya seichas v Polshe").
+_NOW = frozenset("сейчас сеичас сечас щас теперь зараз цяпер now currently seichas sejchas "
+                 "seychas sechas zaraz teper".split())  # fmt: skip
 # "right now", "at the moment", "в данный момент", "на данный момент": dropped with "now".
 _NOW_PHRASES: tuple[tuple[str, ...], ...] = (
     ("right", "now"), ("at", "the", "moment"), ("в", "данный", "момент"),
     ("на", "данный", "момент"), ("на", "дадзены", "момант"), ("у", "дадзены", "момант"),
 )  # fmt: skip
-_WHO = frozenset("я мы i i'm im we we're were am are is уже ужо already".split())
+_WHO = frozenset("я мы i i'm im we we're were am are is уже ужо already ya uzhe".split())
 # "нахожусь", "знаходжуся", and their transliterations read back ("nakhozhus": "нахожус").
 _BEING_STEMS = ("нахож", "наход", "знаходж", "знаходз", "staying", "living", "based")
-_AT = frozenset("в во у ў ŭ in at".split())
+_AT = frozenset("в во у ў ŭ in at v vo".split())
 # Not a place but a plight: "I'm in trouble now", "мы сейчас в подвале" keep their "now".
 _PLIGHT_STEMS = ("troubl", "danger", "trap", "hid", "panic", "basement", "lock", "hospital",
                  "police", "custody", "jail", "prison", "бед", "бяд", "опасн", "небяспе", "ловушк",
