@@ -168,8 +168,10 @@ def test_the_model_reads_a_place_with_now_as_without_it() -> None:
 # (message, whether it tells of a thing lent to a neighbour or a friend)
 BORROWED = [
     ("сосед взял мою дрель и не отдаёт", True),
-    ("my neighbour borrowed my ladder", True),
-    ("sosed zabral moyu pilu", True),
+    ("my neighbour borrowed my ladder and hasn't returned it", True),
+    ("sosed zabral moyu pilu i ne otdaet", True),
+    ("подруге не платят с декабря", False),  # the friend is the harmed one
+    ("брат поехал через знакомого посредника и тот не отдаёт паспорт", False),
     ("сосед по комнате забрал мой паспорт", False),  # what was taken decides
     ("друг взял мой телефон и не отдаёт", False),
     ("the foreman borrowed my tools", False),  # an employer
