@@ -83,6 +83,7 @@ class Person:
         self.script = script
         self.expected = expected
         self.counts: list[int] = []
+        self.took: list[float] = []  # seconds from each step's update to its last message
         self.done = 0
         self.within = within  # seconds a step's whole answer may take
         # More seconds to wait after `within` ran out, to tell a late answer from a lost one.
@@ -108,8 +109,9 @@ class Person:
         else:
             want = self.expected[self.done]
             try:
-                await self.api.wait_calls("sendMessage", want, self.chat_id, since=mark,
-                                          within=self.within)
+                calls = await self.api.wait_calls("sendMessage", want, self.chat_id,
+                                                  since=mark, within=self.within)
+                self.took.append(calls[want - 1].at - accepted)
             except TimeoutError:
                 got = len(self.api.calls_to("sendMessage", self.chat_id, since=mark))
                 raise AssertionError(f"person {self.chat_id}, step {self.done} ({kind}): "
@@ -158,17 +160,17 @@ async def wait_for(api: FakeBotAPI, ready: Callable[[], bool], what: str,
         await asyncio.sleep(0.05)
 
 
-async def crowd(telegram: Telegram, people: int, normal: Script,
-                risk: Script) -> tuple[list[Person], list[Person], list[Person]]:
+async def crowd(telegram: Telegram, people: int, normal: Script, risk: Script, *,
+                late: float = 0.0) -> tuple[list[Person], list[Person], list[Person]]:
     """Two people go first, alone, following `normal` and `risk` to the end: what they see is
     what everybody must see. Returns them and `people` more who will follow them (a tenth at
-    risk): (reference, risky, normal)."""
+    risk; `late`: as `Person`'s): (reference, risky, normal)."""
     reference = [Person(telegram, 1, normal), Person(telegram, 2, risk)]
     for person in reference:
         await person.steps(len(person.script))
     normal_counts, risk_counts = (p.counts for p in reference)
     at_risk = people // 10
-    risky = [Person(telegram, 10_000 + n, risk, risk_counts) for n in range(at_risk)]
-    plain = [Person(telegram, 20_000 + n, normal, normal_counts)
+    risky = [Person(telegram, 10_000 + n, risk, risk_counts, late=late) for n in range(at_risk)]
+    plain = [Person(telegram, 20_000 + n, normal, normal_counts, late=late)
              for n in range(people - at_risk)]
     return reference, risky, plain
