@@ -30,7 +30,9 @@ pytestmark = pytest.mark.replicas
 
 OPERATOR = 4343
 PEOPLE = 200  # x 5 updates each; PEOPLE // 10 of them are at risk
-LATE = 120.0  # seconds more after a step's 60 s: the report tells a late answer from a lost one
+# Seconds more after a step's 60 s: an answer complete by then is late (printed), not lost. A
+# saturated 2-core machine made a step take 50.7 s here (docs/DEPLOY-EVIDENCE.md).
+LATE = 120.0
 NORMAL_SCRIPT = [("text", "/start"), ("text", "хочу работать в Польше"), ("text", "/menu"),
                  ("text", "как проверить работодателя?"), ("text", "спасибо")]
 RISK_SCRIPT = [("text", "/start"), ("text", "у меня забрали паспорт и не отпускают"),
@@ -133,9 +135,12 @@ async def test_replicas_and_a_redis_failover_lose_and_double_nothing(
         await wait_for(fake_api, lambda: len(alerts(fake_api)) >= at_risk + len(late) + 1,
                        "alerts after the failover posted")
         await fake_api.quiet(1.0, within=60)
-    slowest = sorted(((t, n, p.chat_id) for p in everyone + late for n, t in enumerate(p.took)),
-                     reverse=True)[:5]
-    print("slowest steps (s, step, person):", [(round(t, 1), n, c) for t, n, c in slowest])
+    for what, times in (("update to last message", "took"), ("first to last message", "spread")):
+        slowest = sorted(((t, n, p.chat_id) for p in everyone + late
+                          for n, t in enumerate(getattr(p, times))), reverse=True)[:3]
+        print(f"slowest steps, {what} (s, step, person):",
+              [(round(t, 1), n, c) for t, n, c in slowest])
+    print("late, not lost:", [note for p in everyone + late for note in p.late_steps] or "none")
 
     # One alert and one topic per person at risk, before and after the failover.
     assert len(alerts(fake_api)) == at_risk + len(late) + 1
