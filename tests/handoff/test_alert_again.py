@@ -8,6 +8,8 @@ asks again in a later message is still reminded of their place. Real redis-serve
 
 from __future__ import annotations
 
+from bot.handoff.routing import Queued
+from bot.handoff.service import QueueHandoff
 from tests.handoff.conftest import MakeHandoff, RecordingMessenger
 from tests.handoff.conftest import alert as make_alert
 
@@ -21,12 +23,18 @@ def to_person(tg: RecordingMessenger) -> list[str]:
     return [s.reply.text for s in tg.sent if s.chat_id == int(CHAT)]
 
 
+async def first_alert(make_handoff: MakeHandoff
+                      ) -> tuple[RecordingMessenger, QueueHandoff, Queued]:
+    """The person's first alert queued: a case opened, the person not told yet."""
+    tg = RecordingMessenger()
+    handoff = make_handoff(tg)
+    return tg, handoff, await handoff.queue_alert(make_alert(USER, CHAT))
+
+
 async def test_the_same_alert_again_tells_the_person_as_the_first_try_would(
     make_handoff: MakeHandoff,
 ) -> None:
-    tg = RecordingMessenger()
-    handoff = make_handoff(tg)
-    first = await handoff.queue_alert(make_alert(USER, CHAT))
+    tg, handoff, first = await first_alert(make_handoff)
     assert first.case is not None and first.tell is not None  # the try died before telling
 
     again = await handoff.queue_alert(make_alert(USER, CHAT), again=True)
@@ -42,9 +50,7 @@ async def test_the_same_alert_again_tells_the_person_as_the_first_try_would(
 async def test_asking_again_in_a_later_message_reminds_of_the_place(
     make_handoff: MakeHandoff,
 ) -> None:
-    tg = RecordingMessenger()
-    handoff = make_handoff(tg)
-    first = await handoff.queue_alert(make_alert(USER, CHAT))
+    tg, handoff, first = await first_alert(make_handoff)
     assert first.tell is not None
     await first.tell()
 
