@@ -32,6 +32,7 @@ import aiohttp
 import pytest
 
 from tests.deploy.test_replicas import (
+    LATE,
     NORMAL_SCRIPT,
     OPERATOR,
     RISK_SCRIPT,
@@ -90,7 +91,8 @@ async def test_killing_a_replica_mid_load_loses_no_reply_and_no_alert(
     fake_api.latency["sendMessage"] = TELEGRAM_LATENCY
     async with aiohttp.ClientSession() as http:
         telegram = Telegram(fake_api, url, http)
-        reference, risky, normal = await crowd(telegram, PEOPLE, NORMAL_SCRIPT, RISK_SCRIPT)
+        reference, risky, normal = await crowd(telegram, PEOPLE, NORMAL_SCRIPT, RISK_SCRIPT,
+                                               late=LATE)
         at_risk = len(risky)
         everyone = risky + normal
 
