@@ -50,22 +50,30 @@ class CaseIntake:
         self.parts = parts
         self.relay = relay
 
-    async def queue_alert(self, alert: OperatorAlert) -> Queued:
+    async def queue_alert(self, alert: OperatorAlert, *, again: bool = False) -> Queued:
         """Open a case and queue its alert durably; return the case (for the engine to keep
         in the session) and how to tell the person (their place, when we open, or that
         nobody can be reached), for the transport to run after its own replies: no failed
-        reply can undo the alert."""
+        reply can undo the alert.
+
+        `again`: the same update's alert once more (an earlier try may have queued it: a
+        replica died or a handling was cut). Its open case is then told as the first try
+        would have told it, after the replies ("passed to our team", where to write, /stop),
+        not with a reminder sent at once: that try may never have told it."""
         parts = self.parts
         try:
             # Once more after a dropped connection: a second attempt finds the case the first
             # may have opened (and reminds), or opens it; a doubled entry is posted only once.
-            queued = await once_more(lambda: self._open_and_queue(alert))
+            queued = await once_more(lambda: self._open_and_queue(alert, again=again))
         except (RedisError, OSError) as exc:
             await self._post_without_queue(alert, exc)
             return Queued()
         if queued is None:
             return Queued()
-        case, open_now = queued
+        case, open_now, opened = queued
+        if not opened:  # `again`, and the case was open: told as the first try would have
+            return Queued(CaseStatus(case.id, unannounced=unannounced(case)),
+                          partial(self._tell_queued, case, open_now))
         # Queued: counters and the audit entry may be refused for lack of memory, the person
         # must still be told their place.
         if case.reopened == 0:  # a reopened case was counted when it first opened
@@ -120,9 +128,11 @@ class CaseIntake:
             text = f"{text}\n\n{parts.person.numbers(lang, case.country)}".strip()
         await parts.person.tell(case.user_key, Reply(text, parts.person.stop_button(lang)), case)
 
-    async def _open_and_queue(self, alert: OperatorAlert) -> tuple[Case, bool] | None:
-        """Open the case and queue its alert: (case, operators on duty now); None when the
-        person already has an open case (they are reminded of their place).
+    async def _open_and_queue(self, alert: OperatorAlert, *, again: bool = False
+                              ) -> tuple[Case, bool, bool] | None:
+        """Open the case and queue its alert: (case, operators on duty now, opened now); None
+        when the person already has an open case (they are reminded of their place), unless
+        `again` finds it still waiting: (case, on duty, False), to be told as when opened.
 
         One person has at most one open case: the open and the reopen are each a
         check-and-set in Redis (`CaseStore.open`, `CaseStore.reopen`). Losing one to a
@@ -141,12 +151,14 @@ class CaseIntake:
                         await parts.waiting.escalate_now(existing.id)
                 elif unannounced(existing):
                     await self._announce(existing)
+                elif again and existing.state == "new":
+                    return existing, parts.hours.is_open(), False
                 else:
                     await parts.person.remind_place(existing)  # asked again: no second alert
                 return None
             opened = await self._reopen_or_open(alert)
             if opened is not None:
-                return opened
+                return (*opened, True)
         # Lost every time (practically never): raised, the alert is posted directly.
         raise WatchError("the person's case kept changing while opening it")
 

@@ -61,9 +61,9 @@ class QueueHandoff:
         if queued.tell is not None:
             await queued.tell()
 
-    async def queue_alert(self, alert: OperatorAlert) -> Queued:
+    async def queue_alert(self, alert: OperatorAlert, *, again: bool = False) -> Queued:
         """See `CaseIntake.queue_alert`."""
-        return await self.intake.queue_alert(alert)
+        return await self.intake.queue_alert(alert, again=again)
 
     async def route(self, event: IncomingEvent) -> Routed:
         """See `CaseIntake.route`."""

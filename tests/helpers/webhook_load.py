@@ -70,7 +70,9 @@ class Person:
     """Someone following a script, writing again once the bot's whole answer has arrived.
 
     `expected[n]` is how many messages step n brings (learnt from a reference person who went
-    first, alone); a step that brings fewer is a lost update, more shows in the transcript.
+    first, alone); a step that brings fewer within `within` seconds, and `late` more, is a lost
+    update (AssertionError); one complete only in the `late` seconds is late, not lost: noted
+    in `late_steps` and the person writes on. More messages show in the transcript.
     """
 
     def __init__(self, telegram: Telegram, user_id: int, script: list[tuple[str, str]],
@@ -83,6 +85,10 @@ class Person:
         self.script = script
         self.expected = expected
         self.counts: list[int] = []
+        # Seconds from each step's update to its last message, and from its first to its last.
+        self.took: list[float] = []
+        self.spread: list[float] = []
+        self.late_steps: list[str] = []  # steps whose answer came after `within` seconds
         self.done = 0
         self.within = within  # seconds a step's whole answer may take
         # More seconds to wait after `within` ran out, to tell a late answer from a lost one.
@@ -112,25 +118,31 @@ class Person:
                                           within=self.within)
             except TimeoutError:
                 got = len(self.api.calls_to("sendMessage", self.chat_id, since=mark))
-                raise AssertionError(f"person {self.chat_id}, step {self.done} ({kind}): "
-                                     f"{got} of {want} messages after {self.within:.0f} s"
-                                     f"{await self._late(mark, want, accepted)}") from None
+                came, detail = await self._late(mark, want, accepted)
+                shortfall = (f"person {self.chat_id}, step {self.done} ({kind}): {got} of "
+                             f"{want} messages after {self.within:.0f} s{detail}")
+                if not came:
+                    raise AssertionError(shortfall) from None
+                self.late_steps.append(shortfall)
+            calls = self.api.calls_to("sendMessage", self.chat_id, since=mark)
+            self.took.append(calls[want - 1].at - accepted)
+            self.spread.append(calls[want - 1].at - calls[0].at)
         self.done += 1
 
-    async def _late(self, mark: int, want: int, accepted: float) -> str:
+    async def _late(self, mark: int, want: int, accepted: float) -> tuple[bool, str]:
         """After a shortfall: whether the rest came within `late` more seconds (late) or
-        not (lost), with when each message arrived after the update was accepted."""
+        not (lost), and a note with when each message arrived after the update was accepted."""
         if self.late <= 0:
-            return ""
+            return False, ""
         try:
             await self.api.wait_calls("sendMessage", want, self.chat_id, since=mark,
                                       within=self.late)
-            verdict = "late, not lost"
+            came, verdict = True, "late, not lost"
         except TimeoutError:
-            verdict = f"lost: not there {self.within + self.late:.0f} s after the update"
+            came, verdict = False, f"lost: not there {self.within + self.late:.0f} s after it"
         arrived = [f"{c.at - accepted:.1f}"
                    for c in self.api.calls_to("sendMessage", self.chat_id, since=mark)]
-        return f" ({verdict}; messages at +{', +'.join(arrived) or '-'} s)"
+        return came, f" ({verdict}; messages at +{', +'.join(arrived) or '-'} s)"
 
     async def steps(self, until: int) -> None:
         while self.done < until:
@@ -158,17 +170,17 @@ async def wait_for(api: FakeBotAPI, ready: Callable[[], bool], what: str,
         await asyncio.sleep(0.05)
 
 
-async def crowd(telegram: Telegram, people: int, normal: Script,
-                risk: Script) -> tuple[list[Person], list[Person], list[Person]]:
+async def crowd(telegram: Telegram, people: int, normal: Script, risk: Script, *,
+                late: float = 0.0) -> tuple[list[Person], list[Person], list[Person]]:
     """Two people go first, alone, following `normal` and `risk` to the end: what they see is
     what everybody must see. Returns them and `people` more who will follow them (a tenth at
-    risk): (reference, risky, normal)."""
+    risk; `late`: as `Person`'s): (reference, risky, normal)."""
     reference = [Person(telegram, 1, normal), Person(telegram, 2, risk)]
     for person in reference:
         await person.steps(len(person.script))
     normal_counts, risk_counts = (p.counts for p in reference)
     at_risk = people // 10
-    risky = [Person(telegram, 10_000 + n, risk, risk_counts) for n in range(at_risk)]
-    plain = [Person(telegram, 20_000 + n, normal, normal_counts)
+    risky = [Person(telegram, 10_000 + n, risk, risk_counts, late=late) for n in range(at_risk)]
+    plain = [Person(telegram, 20_000 + n, normal, normal_counts, late=late)
              for n in range(people - at_risk)]
     return reference, risky, plain

@@ -145,7 +145,8 @@ class Answering:
             if progress is not None:
                 progress.plan, progress.durable = found, True
             return await self.carry_out(found, user_key, update_id, budget, durable=True,
-                                        resumed=taken_over, progress=progress) or False
+                                        resumed=taken_over, read_back=True,
+                                        progress=progress) or False
         return False
 
     async def send_rest(self, unsent: Unsent, user_key: str, update_id: int,
@@ -176,18 +177,18 @@ class Answering:
             await self.outbox.finish(user_key, update_id)
 
     async def carry_out(self, plan: Plan, user_key: str, update_id: int, budget: SendBudget,
-                        *, durable: bool, resumed: bool = False,
+                        *, durable: bool, resumed: bool = False, read_back: bool = False,
                         progress: Progress | None = None) -> Unsent | None:
-        """Everything `plan` still has to do (`resumed`: taken up from a dead replica); what
-        is left when its replies stopped short for a reason that passes. Each step is
-        written to `progress` as it is done."""
+        """Everything `plan` still has to do (`resumed`: taken up from a dead replica;
+        `read_back`: from the outbox, its alerts may be queued already); what is left when
+        its replies stopped short for a reason that passes. Progress goes to `progress`."""
         outbox = self.outbox if durable else None
         progress = progress or Progress()
         tells: list[Tell] = []
         erased = bool(plan.erase) and plan.queued  # done by an earlier, cut, try
         again = False  # alerts queued by the dead replica: asked again for the queue place
         if not plan.queued:
-            tells, erased = await self._durable_effects(plan, user_key)
+            tells, erased = await self._durable_effects(plan, user_key, again=read_back)
             progress.queued = True
             if outbox is not None and plan.alerts:
                 await outbox.mark(user_key, update_id, queued=True)
@@ -217,9 +218,9 @@ class Answering:
                             durable=outbox is not None, retry_after=delivery.retry_after)
         if not erased:
             await self._state.remember(user_key, sent)  # before /hide, which reads it
+        if (again or (read_back and tells)) and first >= len(plan.replies):
+            self._metrics.outbox.labels("possible_repeat").inc()  # it may be told already
         if again:
-            if first >= len(plan.replies):  # the dead replica may have told it already
-                self._metrics.outbox.labels("possible_repeat").inc()
             tells = await self._queue_again(plan, user_key)
         await self._tell(tells, budget)
         if plan.hide is not None:
@@ -251,8 +252,9 @@ class Answering:
 
     async def _queue_again(self, plan: Plan, user_key: str) -> list[Tell]:
         """Queue the alerts again: the open case is found (never a second alert) and the
-        person is reminded of their place, which the dead replica may not have told."""
-        tells, _ = await self._durable_effects(Plan(plan.chat_id, [], plan.alerts), user_key)
+        person is told where it stands, which the dead replica may not have told."""
+        tells, _ = await self._durable_effects(Plan(plan.chat_id, [], plan.alerts), user_key,
+                                               again=True)
         return tells
 
     async def keep_case(self, user_key: str, case: CaseStatus) -> None:
@@ -262,11 +264,13 @@ class Answering:
         except Exception as exc:
             log_failure("keeping the case in the session", exc)
 
-    async def _durable_effects(self, plan: Plan, user_key: str) -> tuple[list[Tell], bool]:
-        """Queue alerts and erase data before any reply: (what to tell the person, erased?)."""
+    async def _durable_effects(self, plan: Plan, user_key: str, *, again: bool = False
+                               ) -> tuple[list[Tell], bool]:
+        """Queue alerts and erase data before any reply: (what to tell the person, erased?);
+        `again`: an earlier try of the update may have queued them (`Handoff.queue_alert`)."""
         tells: list[Tell] = []
         for alert in plan.alerts:
-            queued = await self._queue(alert)
+            queued = await self._queue(alert, again)
             if queued is None:
                 continue
             if queued.case is not None:
@@ -277,11 +281,11 @@ class Answering:
             await self._erase(erased_key)
         return tells, bool(plan.erase)
 
-    async def _queue(self, alert: OperatorAlert) -> Queued | None:
+    async def _queue(self, alert: OperatorAlert, again: bool) -> Queued | None:
         try:
             # Redis, or one direct post when Redis is down: bounded like a send.
             async with asyncio.timeout(self._send_budget):
-                return await self._handoff.queue_alert(alert)
+                return await self._handoff.queue_alert(alert, again=again)
         except Exception as exc:
             log_failure("operator alert", exc)
             return None

@@ -36,11 +36,12 @@ class Handoff(Protocol):
         """Ask a human to take this person's case (and tell the person where they stand)."""
         ...
 
-    async def queue_alert(self, alert: OperatorAlert) -> Queued:
+    async def queue_alert(self, alert: OperatorAlert, *, again: bool = False) -> Queued:
         """`alert` without telling the person: queue it durably and return the case (the
         engine keeps it in the session) and how to tell them where they stand (their place in
         the queue), which the pipeline runs after its replies. The pipeline calls this before
-        the first reply, so no failed reply can cancel the alert."""
+        the first reply, so no failed reply can cancel the alert. `again`: the same update's
+        alert once more (a take-over): its open case is told as when it was opened."""
         ...
 
     async def handle_operator_update(self, update: OperatorInput) -> None:
@@ -93,7 +94,7 @@ class PlainAlertHandoff:
     async def alert(self, alert: OperatorAlert) -> None:
         await self.queue_alert(alert)
 
-    async def queue_alert(self, alert: OperatorAlert) -> Queued:
+    async def queue_alert(self, alert: OperatorAlert, *, again: bool = False) -> Queued:
         pseudonym = self._pseudonymizer.pseudonym(alert.user_key)
         if self._chat_id is None:
             log.warning("operator alert for %s not delivered: OPERATOR_CHAT_ID is not set",
