@@ -253,8 +253,13 @@ class TextStep:
             self._safety.not_recognised(turn, state, unknown=True)
             return True
         if reading.confident and reading.intent.intent == "human_operator":
-            turn.session.awaiting = None  # "actually yes, I want to talk to someone": the offer
-            return False
+            # "actually yes, I want to talk to someone": the offer (at risk: the numbers first).
+            turn.session.awaiting = None
+            if state.purpose not in RISK_PURPOSES:
+                return False
+            self._safety.numbers_now(turn)
+            self._safety.offer_human(turn, "risk")
+            return True
         # A real question asked instead ("how do I get a visa?") is answered; but on the at-risk
         # path, or when the text means nothing we know, never the same question again and never
         # "out of scope".

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.content.loader import ContentHolder
 from bot.content.models import Content
 from bot.core.country_answer import dont_know
 from bot.core.engine import DialogueEngine
@@ -27,6 +28,11 @@ DANGER = {
     "en": "my boss took my passport and locks the door at night",
     "translit": "menya zaperli i otobrali pasport",
 }
+
+
+@pytest.fixture
+def content(content_holder: ContentHolder) -> Content:
+    return content_holder.content
 
 
 def lang_of(key: str) -> str:
@@ -140,22 +146,16 @@ async def test_a_person_who_said_they_do_not_know_is_not_asked_again(
 
 
 async def test_after_a_closed_case_a_new_danger_asks_where_again(
-    engine: DialogueEngine, content: Content
+    engine: DialogueEngine, content: Content, i18n: I18n
 ) -> None:
     chat = Chat(engine, language_code="ru")
-    await chat.say(DANGER["ru"])  # asked, left unanswered: the person pressed for a human
-    await chat.press("m:human")
-    await chat.press("h:yes")
-    case = "c0ffee"
-
-    async def say(text: str, status: CaseStatus) -> Response:
-        event = IncomingEvent(chat.user_key, chat.chat_key, EventKind.TEXT, text=text,
-                              language_code="ru")
-        return await engine.handle(event, status)
-
-    await engine.keep_case(chat.user_key, CaseStatus(case))
-    again = await say("мне опять угрожают, помогите", CaseStatus(None))  # the case closed
+    await chat.command("/hotlines")  # "which country are you in?" left unanswered ...
+    await engine.keep_case(chat.user_key, CaseStatus("c0ffee"))  # ... when a case opened
+    event = IncomingEvent(chat.user_key, chat.chat_key, EventKind.TEXT,
+                          text="мне опять угрожают, помогите", language_code="ru")
+    again = await engine.handle(event, CaseStatus(None))  # the case closed since
     assert "112" in said(again)
+    assert i18n.translator("ru").gettext("another country") not in said(again)
     assert asks_where(content, again, "ru")
     assert privacy(content, "ru") not in said(again)
 
@@ -266,13 +266,30 @@ async def test_the_privacy_notice_never_comes_between_an_offer_and_its_answer(
     engine: DialogueEngine, content: Content, lang: str
 ) -> None:
     chat = Chat(engine, language_code=lang)
-    await chat.say(DANGER[lang])
+    await chat.say({"ru": "Я в Польше, у меня забрали паспорт",
+                    "be": "Я ў Літве, у мяне забралі пашпарт",
+                    "en": "I'm in Dubai, my employer took my passport"}[lang])
     await chat.press("h:no")
     later = await chat.say({"ru": "вообще-то да, я хочу поговорить с человеком",
                             "be": "наогул так, я хачу пагаварыць з чалавекам",
                             "en": "actually yes I want to talk to someone"}[lang])
     assert privacy(content, lang) not in said(later)
     assert "h:yes" in payloads(later.replies[-1])
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "actually yes I want to talk to someone"),
+    ("ru", "вообще-то да, я хочу поговорить с человеком")])
+async def test_asking_for_a_person_instead_of_the_country_gets_the_offer_with_numbers(
+    engine: DialogueEngine, i18n: I18n, lang: str, text: str
+) -> None:
+    chat = Chat(engine, language_code=lang)
+    await chat.say(DANGER[lang])  # "which country are you in?" still open after the decline
+    await chat.press("h:no")
+    response = await chat.say(text)
+    assert i18n.translator(lang).gettext("I did not recognise the country.") not in said(
+        response)
+    assert "112" in said(response) and "h:yes" in payloads(response.replies[-1])
 
 
 async def test_the_privacy_notice_is_not_said_after_a_closed_case(
