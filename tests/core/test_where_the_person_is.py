@@ -39,6 +39,32 @@ def lang_of(key: str) -> str:
     return "ru" if key == "translit" else key
 
 
+def chat_in(engine: DialogueEngine, key: str) -> tuple[str, Chat]:
+    """The language of `key` ("translit" is Russian) and a new person writing in it."""
+    lang = lang_of(key)
+    return lang, Chat(engine, language_code=lang)
+
+
+async def after_closed_case(engine: DialogueEngine, chat: Chat, text: str) -> Response:
+    """`text` from the person once a case opened for them (as a check-in or a code word opens
+    one, whatever the bot was asking) has closed."""
+    await engine.keep_case(chat.user_key, CaseStatus("c0ffee"))
+    event = IncomingEvent(chat.user_key, chat.chat_key, EventKind.TEXT, text=text,
+                          language_code=chat.language_code)
+    return await engine.handle(event, CaseStatus(None))
+
+
+async def answers_where(engine: DialogueEngine, lang: str, answer: str) -> tuple[Chat, Response]:
+    """A person in danger who is asked which country they are in, and answers `answer`."""
+    chat = Chat(engine, language_code=lang)
+    await chat.say(DANGER[lang])
+    return chat, await chat.say(answer)
+
+
+IN_POLAND = {"ru": "я в Польше", "be": "я ў Польшчы", "en": "I'm in Poland",
+             "translit": "ya v Polshe"}
+
+
 def asks_where(content: Content, response: Response, lang: str) -> bool:
     return content.messages.ask_country.get(lang).strip() in said(response)
 
@@ -48,25 +74,21 @@ def privacy(content: Content, lang: str) -> str:
 
 
 # ---------------------------------------------------------------------- 1. a story's country
-STORIES = {
-    "en": "I'm watching a documentary about human trafficking in Thailand, any good books on "
-          "the topic?",
-    "ru": "Я смотрю фильм про торговлю людьми в Таиланде, посоветуйте книги на эту тему",
-    "be": "Я чытаю кнігу пра гандаль людзьмі ў Тайландзе, што яшчэ пачытаць?",
-    "translit": "ya smotryu film pro torgovlyu lyudmi v Tailande, posovetuyte knigi",
-}
-
-
-@pytest.mark.parametrize("key", list(STORIES))
+@pytest.mark.parametrize(("key", "story"), [
+    ("en", "I'm watching a documentary about human trafficking in Thailand, any good books on "
+           "the topic?"),
+    ("ru", "Я смотрю фильм про торговлю людьми в Таиланде, посоветуйте книги на эту тему"),
+    ("be", "Я чытаю кнігу пра гандаль людзьмі ў Тайландзе, што яшчэ пачытаць?"),
+    ("translit", "ya smotryu film pro torgovlyu lyudmi v Tailande, posovetuyte knigi"),
+])
 async def test_a_country_in_a_film_or_a_book_is_not_where_the_person_is(
-    engine: DialogueEngine, content: Content, i18n: I18n, key: str
+    engine: DialogueEngine, content: Content, i18n: I18n, key: str, story: str
 ) -> None:
-    lang = lang_of(key)
-    chat = Chat(engine, language_code=lang)
-    story = await chat.say(STORIES[key])
+    lang, chat = chat_in(engine, key)
+    told = await chat.say(story)
     thailand = name(content, "TH", lang)
     pages = i18n.translator(lang).gettext("Help lines: {country}").format(country=thailand)
-    assert pages not in said(story)  # neither where the person is nor a page they asked for
+    assert pages not in said(told)  # neither where the person is nor a page they asked for
     assert await location(engine, chat) is None
     danger = await chat.say(DANGER[key])
     first = danger.replies[0].text
@@ -118,16 +140,14 @@ def test_what_someone_watches_or_reads_about_is_a_story(text: str) -> None:
 async def test_a_danger_message_after_an_unanswered_country_question_asks_where(
     engine: DialogueEngine, content: Content, i18n: I18n, key: str
 ) -> None:
-    lang = lang_of(key)
-    chat = Chat(engine, language_code=lang)
+    lang, chat = chat_in(engine, key)
     await chat.command("/hotlines")  # "which country are you in?" shown, never answered
     response = await chat.say(DANGER[key])
     assert response.replies[0].text.startswith(content.messages.risk_intro.get(lang).strip())
     assert "112" in response.replies[0].text
     assert i18n.translator(lang).gettext("another country") not in said(response)
     assert asks_where(content, response, lang)
-    answer = await chat.say({"ru": "я в Польше", "be": "я ў Польшчы", "en": "I'm in Poland",
-                             "translit": "ya v Polshe"}[key])
+    answer = await chat.say(IN_POLAND[key])
     assert numbers(content, "pl-kcik")[0] in said(answer)
     assert payloads(answer.replies[-1]) == OFFER
 
@@ -149,11 +169,8 @@ async def test_after_a_closed_case_a_new_danger_asks_where_again(
     engine: DialogueEngine, content: Content, i18n: I18n
 ) -> None:
     chat = Chat(engine, language_code="ru")
-    await chat.command("/hotlines")  # "which country are you in?" left unanswered ...
-    await engine.keep_case(chat.user_key, CaseStatus("c0ffee"))  # ... when a case opened
-    event = IncomingEvent(chat.user_key, chat.chat_key, EventKind.TEXT,
-                          text="мне опять угрожают, помогите", language_code="ru")
-    again = await engine.handle(event, CaseStatus(None))  # the case closed since
+    await chat.command("/hotlines")  # "which country are you in?" left unanswered
+    again = await after_closed_case(engine, chat, "мне опять угрожают, помогите")
     assert "112" in said(again)
     assert i18n.translator("ru").gettext("another country") not in said(again)
     assert asks_where(content, again, "ru")
@@ -173,10 +190,8 @@ FRIEND = {
 async def test_a_forwarded_danger_message_gets_numbers_for_where_the_friend_is(
     engine: DialogueEngine, content: Content, i18n: I18n, key: str
 ) -> None:
-    lang = lang_of(key)
-    chat = Chat(engine, language_code=lang)
-    await chat.say({"ru": "я в Польше", "be": "я ў Польшчы", "en": "I'm in Poland",
-                    "translit": "ya v Polshe"}[key])
+    lang, chat = chat_in(engine, key)
+    await chat.say(IN_POLAND[key])
     response = await chat.say(FRIEND[key], forwarded=True)
     first = response.replies[0].text
     assert first.startswith(content.messages.risk_intro.get(lang).strip())  # numbers first
@@ -210,9 +225,7 @@ async def test_the_same_words_typed_by_the_person_are_where_they_are(
 async def test_do_not_know_gets_the_numbers_for_anywhere_without_a_reproach(
     engine: DialogueEngine, content: Content, i18n: I18n, lang: str, answer: str
 ) -> None:
-    chat = Chat(engine, language_code=lang)
-    await chat.say(DANGER[lang])
-    response = await chat.say(answer)
+    _chat, response = await answers_where(engine, lang, answer)
     tr = i18n.translator(lang)
     text = said(response)
     assert tr.gettext("I did not recognise the country.") not in text
@@ -231,9 +244,7 @@ async def test_do_not_know_gets_the_numbers_for_anywhere_without_a_reproach(
 async def test_two_countries_named_get_the_numbers_for_both(
     engine: DialogueEngine, content: Content, i18n: I18n, lang: str, answer: str
 ) -> None:
-    chat = Chat(engine, language_code=lang)
-    await chat.say(DANGER[lang])
-    response = await chat.say(answer)
+    chat, response = await answers_where(engine, lang, answer)
     text = said(response)
     assert i18n.translator(lang).gettext("I did not recognise the country.") not in text
     for code in ("PL", "DE"):
@@ -246,9 +257,7 @@ async def test_two_countries_named_get_the_numbers_for_both(
 async def test_a_word_that_is_no_country_is_still_not_recognised(
     engine: DialogueEngine, i18n: I18n
 ) -> None:
-    chat = Chat(engine, language_code="ru")
-    await chat.say(DANGER["ru"])
-    response = await chat.say("asdf")
+    _chat, response = await answers_where(engine, "ru", "asdf")
     tr = i18n.translator("ru")
     assert tr.gettext("I did not recognise the country.") in said(response)
     assert tr.gettext("Where to call from any country:") in said(response)
@@ -295,14 +304,10 @@ async def test_asking_for_a_person_instead_of_the_country_gets_the_offer_with_nu
 async def test_the_privacy_notice_is_not_said_after_a_closed_case(
     engine: DialogueEngine, content: Content
 ) -> None:
-    chat = Chat(engine, language_code="be")
-    await chat.say(DANGER["be"])
-    await chat.press("c:PL")
-    await chat.press("h:yes")
-    await engine.keep_case(chat.user_key, CaseStatus("c0ffee"))
-    event = IncomingEvent(chat.user_key, chat.chat_key, EventKind.TEXT,
-                          text="дзякуй, усё добра", language_code="be")
-    response = await engine.handle(event, CaseStatus(None))
+    lang, chat = chat_in(engine, "be")
+    for step in (chat.say(DANGER[lang]), chat.press("c:PL"), chat.press("h:yes")):
+        await step
+    response = await after_closed_case(engine, chat, "дзякуй, усё добра")
     assert privacy(content, "be") not in said(response)
 
 
@@ -319,21 +324,18 @@ async def test_the_privacy_notice_is_said_once_at_first_contact(
 
 
 # ---------------------------------------------------------------------- 6. stranded, city named
-STRANDED = {
-    "ru": "Привет, подскажите как вернуться домой, денег нет, документов нет, я в Варшаве",
-    "be": "Прывітанне, падкажыце як вярнуцца дадому, грошай няма, дакументаў няма, я ў Варшаве",
-    "en": "Hi, how do I get back home, no money, no documents, I'm in Warsaw",
-    "translit": "privet, podskazhite kak vernutsya domoy, deneg net, dokumentov net, ya v Varshave",
-}
-
-
-@pytest.mark.parametrize("key", list(STRANDED))
+@pytest.mark.parametrize(("key", "stranded"), [
+    ("ru", "Привет, подскажите как вернуться домой, денег нет, документов нет, я в Варшаве"),
+    ("be", "Прывітанне, падкажыце як вярнуцца дадому, грошай няма, дакументаў няма, я ў Варшаве"),
+    ("en", "Hi, how do I get back home, no money, no documents, I'm in Warsaw"),
+    ("translit", "privet, podskazhite kak vernutsya domoy, deneg net, dokumentov net, "
+                 "ya v Varshave"),
+])
 async def test_a_stranded_person_who_names_their_city_gets_its_numbers(
-    engine: DialogueEngine, content: Content, key: str
+    engine: DialogueEngine, content: Content, key: str, stranded: str
 ) -> None:
-    lang = lang_of(key)
-    chat = Chat(engine, language_code=lang)
-    response = await chat.say(STRANDED[key])
+    lang, chat = chat_in(engine, key)
+    response = await chat.say(stranded)
     assert numbers(content, "pl-kcik")[0] in said(response)
     assert content.countries["PL"].name.get(lang) in said(response)
     assert await location(engine, chat) == "PL"
