@@ -1,12 +1,15 @@
-"""What an answer to "which country are you in?" says when it names no one country: that the
-person does not know ("не знаю", "no idea", "ne znayu"), or two countries ("Poland or
-Germany"). In ru, be, en and transliterated Russian."""
+"""A typed answer to "which country?" (split from bot/core/text_step.py): one country, two
+("Poland or Germany"), "I don't know" ("не знаю", "no idea", "ne znayu"), a request for a
+person, or something else. In ru, be, en and transliterated Russian."""
 
 from __future__ import annotations
 
 import re
 
 from bot.core.countries import CountryIndex, tokens
+from bot.core.safety import RISK_PURPOSES, Safety
+from bot.core.session import CountryQuestion
+from bot.core.turn import Reading, Turn
 
 # "Don't know" in every language the bot speaks, as words after `tokens` (apostrophes as ').
 _DONT_KNOW = (
@@ -41,3 +44,34 @@ def countries_in(places: CountryIndex, text: str) -> list[str]:
         if match is not None and match.code not in found:
             found.append(match.code)
     return found
+
+
+def answer_country(safety: Safety, turn: Turn, state: CountryQuestion, reading: Reading) -> bool:
+    """The answer to "which country?"; False when the message was about something else."""
+    if reading.place is not None:
+        safety.country_chosen(turn, reading.place.code)
+        return True
+    named = countries_in(turn.r.places, reading.text) if turn.r.places is not None else []
+    if len(named) > 1:  # "Poland or Germany": the numbers for each
+        safety.countries_named(turn, state, named)
+        return True
+    if state.about_location and dont_know(reading.text):
+        safety.not_recognised(turn, state, unknown=True)
+        return True
+    if reading.confident and reading.intent.intent == "human_operator":
+        # "actually yes, I want to talk to someone": the offer (at risk: the numbers first).
+        turn.session.awaiting = None
+        if state.purpose not in RISK_PURPOSES:
+            return False
+        safety.numbers_now(turn)
+        safety.offer_human(turn, "risk")
+        return True
+    # A real question asked instead ("how do I get a visa?") is answered; but on the at-risk
+    # path, or when the text means nothing we know, never the same question again and never
+    # "out of scope".
+    other_question = reading.confident and reading.intent.intent != "out_of_scope"
+    if state.purpose in RISK_PURPOSES or not other_question:
+        safety.not_recognised(turn, state)
+        return True
+    turn.session.awaiting = None
+    return False

@@ -32,8 +32,8 @@ _TOPIC = frozenset(
     "рассказывали рассказывал рассказывала слышал слышала говорили обсуждаем "
     "гляджу глядзела глядзеў чытаю чытала чытаў фільм фільме серыял кнігу кніга кнізе артыкул "
     "артыкуле навіны навінах чуў чула расказвалі "
-    "watch watching watched documentary doc film movie series show book books article news "
-    "read reading story stories heard podcast video talked talking talk discussing "
+    "watch watching watched documentary doc film movie series book books article news "
+    "read reading story stories heard podcast video talked talking discussing "
     "smotryu smotrela smotrel chitayu chitala chital filme film statyu statya novosti kniga "
     "knigu serial".split()
 )

@@ -20,11 +20,11 @@ from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.assess import Assessor, routed_intent
 from bot.core.consent import consent_choice
-from bot.core.country_answer import countries_in, dont_know
+from bot.core.country_answer import answer_country
 from bot.core.events import Reply, Tally
 from bot.core.presence import says_here, talks_about
 from bot.core.replies import Replies
-from bot.core.safety import RISK_PURPOSES, Safety
+from bot.core.safety import Safety
 from bot.core.session import ConsentQuestion, CountryQuestion
 from bot.core.silent_alarm import AWAITING as ALARM_AWAITING
 from bot.core.silent_alarm import SilentAlarmStep
@@ -209,7 +209,8 @@ class TextStep:
             if setup_waits:  # the numbers first; then the setup goes on at its step
                 await self._checkin.ask_again(turn)
             return
-        if isinstance(state, CountryQuestion) and self._answer_country(turn, state, reading):
+        if isinstance(state, CountryQuestion) and answer_country(
+                self._safety, turn, state, reading):
             return
         if self._steps.typed_flow_answer(turn, reading):
             return
@@ -239,36 +240,6 @@ class TextStep:
             self._safety.hotlines(turn)  # "нет документов, я в Варшаве": the numbers there
         if state == SETUP_CHOICE and turn.session.awaiting is None and turn.session.flow is None:
             await self._checkin.ask_again(turn)  # a question typed mid-setup: it goes on
-
-    def _answer_country(self, turn: Turn, state: CountryQuestion, reading: Reading) -> bool:
-        """The answer to "which country?"; False when the message was about something else."""
-        if reading.place is not None:
-            self._safety.country_chosen(turn, reading.place.code)
-            return True
-        named = countries_in(turn.r.places, reading.text) if turn.r.places is not None else []
-        if len(named) > 1:  # "Poland or Germany": the numbers for each
-            self._safety.countries_named(turn, state, named)
-            return True
-        if state.about_location and dont_know(reading.text):
-            self._safety.not_recognised(turn, state, unknown=True)
-            return True
-        if reading.confident and reading.intent.intent == "human_operator":
-            # "actually yes, I want to talk to someone": the offer (at risk: the numbers first).
-            turn.session.awaiting = None
-            if state.purpose not in RISK_PURPOSES:
-                return False
-            self._safety.numbers_now(turn)
-            self._safety.offer_human(turn, "risk")
-            return True
-        # A real question asked instead ("how do I get a visa?") is answered; but on the at-risk
-        # path, or when the text means nothing we know, never the same question again and never
-        # "out of scope".
-        other_question = reading.confident and reading.intent.intent != "out_of_scope"
-        if state.purpose in RISK_PURPOSES or not other_question:
-            self._safety.not_recognised(turn, state)
-            return True
-        turn.session.awaiting = None
-        return False
 
 
 def _risk_intent(intent: IntentResult, indicators: Sequence[str]) -> str:

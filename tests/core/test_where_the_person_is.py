@@ -116,6 +116,7 @@ async def test_a_country_read_about_in_a_danger_message_is_not_taken_as_where(
 @pytest.mark.parametrize(
     ("lang", "text", "code"),
     [("en", "I'm in Thailand, watching a documentary about trafficking", "TH"),
+     ("en", "my boss took my passport in Poland, I need to talk to someone", "PL"),
      ("ru", "я сейчас в Польше, смотрю фильм", "PL"),
      ("be", "я ўжо ў Літве, чытаю кнігу", "LT"),
      ("ru", "ya uzhe v Ispanii, chitayu novosti", "ES")],
