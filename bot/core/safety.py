@@ -71,14 +71,15 @@ class Safety:
             turn.replies.append(r.location_numbers(session.location, named_now=named_now))
             self._after_numbers(turn, reason, intent)
             return
-        # Answered "не знаю", or asked in this risk episode already: never the same question
+        # Answered "не знаю", or asked on this path and still open: never the same question
         # twice. A question only shown elsewhere (the Hotlines page) is asked again here.
-        if session.where_unknown or session.where_asked:
+        open_now = session.awaiting
+        asked = isinstance(open_now, CountryQuestion) and open_now.purpose in RISK_PURPOSES
+        if session.where_unknown or asked:
             turn.replies.append(r.anywhere_numbers())
             self._after_numbers(turn, reason, intent)
             return
         turn.replies.append(r.risk_numbers(None))
-        session.where_asked = True
         purpose: CountryPurpose = "self_check" if reason == "self_check" else "risk"
         session.awaiting = CountryQuestion(purpose=purpose, intent=intent)
         turn.replies.append(r.ask_country(with_human=self.handoff_available))

@@ -119,9 +119,6 @@ class Session(BaseModel):
     # we know) in this risk episode: never asked again until a country is named or the case
     # closes. A question only shown (and left unanswered) is not this.
     where_unknown: bool = False
-    # The at-risk path asked "which country are you in?" in this risk episode: asked once, not
-    # with every danger message that follows (the universal numbers meanwhile).
-    where_asked: bool = False
     risk_indicators: list[str] = Field(default_factory=list)
     handoff_case: str | None = None  # set while a human operator has this person's case
     onboarded: bool = False
@@ -161,7 +158,7 @@ class Session(BaseModel):
         """The handoff's word about the person's open case (None: none open). A case that
         closed ends the risk episode: the next danger message asks the country again."""
         if self.handoff_case and case_id is None:
-            self.where_unknown = self.where_asked = False
+            self.where_unknown = False
         self.handoff_case = case_id
 
     @property

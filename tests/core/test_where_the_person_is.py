@@ -178,6 +178,15 @@ async def test_after_a_closed_case_a_new_danger_asks_where_again(
     assert privacy(content, "ru") not in said(again)
 
 
+async def test_do_not_know_holds_until_the_case_closes(
+    engine: DialogueEngine, content: Content
+) -> None:
+    chat, _ = await answers_where(engine, "ru", "не знаю")
+    again = await after_closed_case(engine, chat, "мне опять угрожают, помогите")
+    assert "112" in said(again)
+    assert asks_where(content, again, "ru")
+
+
 # ---------------------------------------------------------------------- 3. a friend's forward
 FRIEND = {
     "ru": "Лена, у меня забрали паспорт и не выпускают, я в Дубае, помоги",
