@@ -30,6 +30,16 @@ class StepDispatch:
 
     async def answer(self, turn: Turn) -> bool:
         """Answer the event; True when the person's data was erased (nothing to save)."""
+        erased = await self._answer(turn)
+        kind = turn.event.kind
+        if kind == EventKind.BUTTON or (kind != EventKind.COMMAND and turn.event.text):
+            # The first message or press was the first contact, answered with or without the
+            # notice of what is kept (a danger message: the numbers only); never said later,
+            # between an offer and its answer or after a closed case.
+            turn.session.onboarded = True
+        return erased
+
+    async def _answer(self, turn: Turn) -> bool:
         kind = turn.event.kind
         self._ads.forget(turn)
         self._checkin.forget(turn)

@@ -117,7 +117,7 @@ class DialogueEngine:
         keeper = self._keeper
         session, known = await keeper.load(event.user_key)
         if case is not None:
-            session.handoff_case = case.case_id
+            session.keep_case(case.case_id)
             session.quiet = case.unannounced
         await keeper.load_held(event.user_key)
         turn = Turn(event, session, self._replies(content, self._languages.resolve(session, event)))
@@ -179,7 +179,8 @@ class DialogueEngine:
         (a case opened or relayed to); the transport calls it under the person's lock."""
         session, known = await self._keeper.load(user_key)
         if known and (session.handoff_case, session.quiet) != (case.case_id, case.unannounced):
-            session.handoff_case, session.quiet = case.case_id, case.unannounced
+            session.keep_case(case.case_id)
+            session.quiet = case.unannounced
             await self._keeper.save(user_key, session)
 
     def _replies(self, content: Content, language: str | None) -> Replies:

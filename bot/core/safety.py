@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from babel.dates import get_timezone_location
-
 from bot.config import OperatorSettings
 from bot.content.models import Content, Flow
 from bot.core import flows
 from bot.core.events import OperatorAlert, Reply, Tally
+from bot.core.handoff_facts import risk_level, team_hours
 from bot.core.pending import PendingTexts
 from bot.core.session import (
     ConsentQuestion,
@@ -17,10 +16,8 @@ from bot.core.session import (
     CountryPurpose,
     CountryQuestion,
     FlowState,
-    Session,
 )
 from bot.core.turn import Turn
-from bot.i18n import Translator
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +49,13 @@ class Safety:
         text: str | None = None,
         named_now: bool = False,
         source: Tally = Tally.AT_RISK_BUTTON,
+        elsewhere: str | None = None,
     ) -> None:
         """Numbers for where the person is (or the universal ones and the country question).
 
         `source`: what opened the path (a danger phrase, the model, a button, a self-check),
-        counted for the metrics and the dashboard.
+        counted for the metrics and the dashboard. `elsewhere`: the country where someone
+        else is (named in a forwarded message): its numbers, said as theirs, never stored.
         """
         session, r = turn.session, turn.r
         turn.response.tallies.append(source)
@@ -64,12 +63,20 @@ class Safety:
         session.risk_indicators.extend(i for i in indicators if i not in session.risk_indicators)
         if text is not None:
             self.pending.put(turn.event.user_key, text)
+        if elsewhere is not None:  # a friend's words: no advice about the forwarder's passport
+            turn.replies.append(r.friend_numbers(elsewhere))
+            self._after_numbers(turn, reason, None)
+            return
         if r.knows(session.location):
             turn.replies.append(r.location_numbers(session.location, named_now=named_now))
             self._after_numbers(turn, reason, intent)
             return
-        if session.asked_where:  # asked already ("не знаю"): never the same question twice
-            turn.replies.append(r.location_numbers(None, named_now=True))
+        # Answered "не знаю", or asked on this path and still open: never the same question
+        # twice. A question only shown elsewhere (the Hotlines page) is asked again here.
+        open_now = session.awaiting
+        asked = isinstance(open_now, CountryQuestion) and open_now.purpose in RISK_PURPOSES
+        if session.where_unknown or asked:
+            turn.replies.append(r.anywhere_numbers())
             self._after_numbers(turn, reason, intent)
             return
         turn.replies.append(r.risk_numbers(None))
@@ -132,11 +139,13 @@ class Safety:
         turn.replies.append(
             turn.r.ask_country(with_human=session.at_risk and self.handoff_available))
 
-    def country_chosen(self, turn: Turn, code: str | None, *, page: bool | None = None) -> None:
+    def country_chosen(self, turn: Turn, code: str | None, *, page: bool | None = None,
+                       unknown: bool = False) -> None:
         """A country given (None for "Other country"): where the person is when the question
         was about that, else the page they want to read. A button says which (`page`), so that
         a press still means what its question asked after the session forgot the question (a
-        Redis outage, an old keyboard); typed answers follow the question asked."""
+        Redis outage, an old keyboard); typed answers follow the question asked. `unknown`:
+        the person does not know where they are (the numbers that work anywhere)."""
         session, r = turn.session, turn.r
         state = session.awaiting if isinstance(session.awaiting, CountryQuestion) else None
         purpose: CountryPurpose = state.purpose if state is not None else "page"
@@ -156,7 +165,8 @@ class Safety:
             return
         session.location = code or session.location
         if purpose in RISK_PURPOSES:
-            turn.replies.append(r.location_numbers(code, named_now=True, intro=False))
+            turn.replies.append(r.anywhere_numbers(intro=False) if unknown
+                                else r.location_numbers(code, named_now=True, intro=False))
             reason: ConsentReason = "self_check" if purpose == "self_check" else "risk"
             self._after_numbers(turn, reason, intent)
         elif code in r.content.countries:
@@ -175,15 +185,18 @@ class Safety:
         change = "location" if location else "country"
         return Reply(f"{heading}\n\n{r.other_country()}", r.action_rows(["human", change, "menu"]))
 
-    def not_recognised(self, turn: Turn, state: CountryQuestion) -> None:
-        """The answer to the country question names no country we know."""
+    def not_recognised(self, turn: Turn, state: CountryQuestion, *, unknown: bool = False) -> None:
+        """The answer to the country question names no country we know; `unknown`: the
+        person said they do not know ("не знаю"): no hint that they answered wrong."""
         r = turn.r
         hint = r.tr.gettext("I did not recognise the country.")
         if state.about_location:
             # Someone asking where to call is never asked the same question again: the
             # universal guidance now (on the at-risk path, then the answer and the human).
-            turn.replies.append(Reply(hint))
-            self.country_chosen(turn, None)
+            turn.session.where_unknown = True
+            if not unknown:
+                turn.replies.append(Reply(hint))
+            self.country_chosen(turn, None, unknown=True)
             return
         again = r.tr.gettext("Press a button or write its name.")
         turn.replies.append(Reply(f"{hint} {again}"))
@@ -191,6 +204,24 @@ class Safety:
             r.ask_country(with_human=turn.session.at_risk and self.handoff_available,
                           destination=state.purpose == "page")
         )
+
+    def countries_named(self, turn: Turn, state: CountryQuestion, codes: list[str]) -> None:
+        """Two or more countries in the answer ("Poland or Germany"): the numbers (or pages)
+        for each; where the person is stays unknown, and is not asked again."""
+        r, session = turn.r, turn.session
+        session.awaiting = None
+        if not state.about_location:
+            for code in codes:
+                self.country_chosen(turn, code, page=True)
+            return
+        session.where_unknown = True
+        if state.purpose not in RISK_PURPOSES:
+            turn.replies.extend(r.hotlines_page(r.content.countries[c]) if c in r.content.countries
+                                else self._other_country_page(turn, c) for c in codes)
+            return
+        turn.replies.extend(r.location_numbers(c, named_now=True, intro=False) for c in codes)
+        self._after_numbers(turn, "self_check" if state.purpose == "self_check" else "risk",
+                            state.intent)
 
     def hotlines(self, turn: Turn) -> None:
         """The hotlines page for where the person is; unknown: the universal numbers meanwhile."""
@@ -253,42 +284,16 @@ class Safety:
             country=session.country,
             # The person's own danger outranks the level of an ad they had checked.
             risk_level=(ad_level if reason != "risk" else None)
-            or self._risk_level(session, flow, reason),
+            or risk_level(session, flow, reason),
             indicators=tuple(session.risk_indicators),
             summary=flows.summary(flow, session.flow.answers) if flow and session.flow else (),
             user_text=held if choice == "text" else None,
         )
         turn.response.effects.append(alert)
         log.info("operator alert user=%s reason=%s", event.user_key[:12], reason)
-        body = "\n\n".join(p for p in (r.message("human_requested"), self._hours(r.tr)) if p)
+        hours = team_hours(self._operators, r.tr)
+        body = "\n\n".join(p for p in (r.message("human_requested"), hours) if p)
         turn.replies.append(Reply(body, r.action_rows(["hotlines", "menu"])))
-
-    @staticmethod
-    def _risk_level(session: Session, flow: Flow | None, reason: str) -> str | None:
-        level = None
-        if flow is not None and session.flow is not None and session.flow.answers:
-            level = flows.evaluate(flow, session.flow.answers).level.level
-        if reason == "risk" or (session.at_risk and reason == "request"):
-            return "high"
-        return level or ("high" if session.at_risk else None)
-
-    def _hours(self, tr: Translator) -> str:
-        """When the team answers, in the person's locale ("с 9:00 до 18:00")."""
-        span = self._operators.span
-        if span is None:
-            return ""
-        start, end = span
-        try:
-            city = get_timezone_location(
-                self._operators.timezone, locale=tr.locale, return_city=True
-            )
-        except LookupError:
-            city = self._operators.timezone
-        return tr.gettext("Our team usually answers from {start} to {end} ({city} time).").format(
-            start=tr.time(start),
-            end=tr.time(end),
-            city=city,
-        )
 
 
 def _flow(content: Content, state: FlowState | None) -> Flow | None:

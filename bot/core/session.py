@@ -115,6 +115,10 @@ class Session(BaseModel):
     flow: FlowState | None = None
     awaiting: Awaiting | None = None  # what the next free text answers
     at_risk: bool = False
+    # The person answered "which country are you in?" without naming one ("не знаю", nothing
+    # we know) in this risk episode: never asked again until a country is named or the case
+    # closes. A question only shown (and left unanswered) is not this.
+    where_unknown: bool = False
     risk_indicators: list[str] = Field(default_factory=list)
     handoff_case: str | None = None  # set while a human operator has this person's case
     onboarded: bool = False
@@ -150,6 +154,13 @@ class Session(BaseModel):
             return value
         return None
 
+    def keep_case(self, case_id: str | None) -> None:
+        """The handoff's word about the person's open case (None: none open). A case that
+        closed ends the risk episode: the next danger message asks the country again."""
+        if self.handoff_case and case_id is None:
+            self.where_unknown = False
+        self.handoff_case = case_id
+
     @property
     def country(self) -> str | None:
         """The person's location (the name older code and the handoff layer use)."""
@@ -157,5 +168,6 @@ class Session(BaseModel):
 
     @property
     def asked_where(self) -> bool:
-        """The bot asked where the person is and has not had an answer yet."""
+        """The question "which country are you in?" is open now (shown, not yet answered);
+        whether the person said they do not know is `where_unknown`."""
         return isinstance(self.awaiting, CountryQuestion) and self.awaiting.about_location

@@ -20,10 +20,11 @@ from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.assess import Assessor, routed_intent
 from bot.core.consent import consent_choice
+from bot.core.country_answer import answer_country
 from bot.core.events import Reply, Tally
-from bot.core.presence import says_here
+from bot.core.presence import says_here, talks_about
 from bot.core.replies import Replies
-from bot.core.safety import RISK_PURPOSES, Safety
+from bot.core.safety import Safety
 from bot.core.session import ConsentQuestion, CountryQuestion
 from bot.core.silent_alarm import AWAITING as ALARM_AWAITING
 from bot.core.silent_alarm import SilentAlarmStep
@@ -185,17 +186,22 @@ class TextStep:
                              by_phrase=reading.decision.by_phrase):
             return
         if reading.decision.at_risk:
-            named = reading.place is not None and not ad_place
-            if named and reading.place is not None:  # "I'm in Dubai, they took my passport"
-                session.location = reading.place.code
+            # "I'm in Dubai, they took my passport"; not a country in a film or a book, and a
+            # forwarded "я в Дубае" is the friend's: numbers for them, the forwarder's kept.
+            named = (reading.place.code if reading.place is not None and not ad_place
+                     and not talks_about(reading.text) else None)
+            friend = named if turn.event.forwarded else None
+            if named is not None and friend is None:
+                session.location = named
             self._safety.risk_path(
                 turn,
                 "risk",
                 list(reading.decision.indicators),
                 intent=_risk_intent(reading.intent, reading.decision.indicators),
                 text=reading.text,
-                named_now=named,
+                named_now=named is not None,
                 source=Tally.AT_RISK_PHRASE if reading.decision.by_phrase else Tally.AT_RISK_MODEL,
+                elsewhere=friend,
             )
             # a forwarded recruiter's message, or a typed one the model alone found risky
             self._ads.offer_after_risk(turn, reading.text, by_phrase=reading.decision.by_phrase,
@@ -203,7 +209,8 @@ class TextStep:
             if setup_waits:  # the numbers first; then the setup goes on at its step
                 await self._checkin.ask_again(turn)
             return
-        if isinstance(state, CountryQuestion) and self._answer_country(turn, state, reading):
+        if isinstance(state, CountryQuestion) and answer_country(
+                self._safety, turn, state, reading):
             return
         if self._steps.typed_flow_answer(turn, reading):
             return
@@ -216,33 +223,23 @@ class TextStep:
         if here and reading.place is not None:
             session.location = reading.place.code
         about_place = here and reading.intent.intent == "out_of_scope"
-        if reading.place is not None and (not reading.confident or reading.short or about_place):
+        story = talks_about(reading.text)  # a film's or a book's country: neither here nor a page
+        if reading.place is not None and not story and (
+                not reading.confident or reading.short or about_place):
             if session.at_risk:  # someone at risk saying where they are: the numbers there
                 self._safety.located(turn, reading.place.code)
             else:  # "Poland", "Казахстан": a page to read, not where the person is
                 self._safety.country_chosen(turn, reading.place.code)
             return
-        if not session.onboarded:  # first contact without /start: say once what is kept
+        if not session.onboarded and state is None:  # first contact without /start: once
             turn.replies.append(Reply(r.message("privacy_notice")))
             session.onboarded = True
         self._steps.answer_intent(turn, reading.intent)
+        if here and reading.intent.intent in turn.r.content.answers and "hotlines" in (
+                turn.r.content.answers[reading.intent.intent].menu):
+            self._safety.hotlines(turn)  # "нет документов, я в Варшаве": the numbers there
         if state == SETUP_CHOICE and turn.session.awaiting is None and turn.session.flow is None:
             await self._checkin.ask_again(turn)  # a question typed mid-setup: it goes on
-
-    def _answer_country(self, turn: Turn, state: CountryQuestion, reading: Reading) -> bool:
-        """The answer to "which country?"; False when the message was about something else."""
-        if reading.place is not None:
-            self._safety.country_chosen(turn, reading.place.code)
-            return True
-        # A real question asked instead ("how do I get a visa?") is answered; but on the at-risk
-        # path, or when the text means nothing we know, never the same question again and never
-        # "out of scope".
-        other_question = reading.confident and reading.intent.intent != "out_of_scope"
-        if state.purpose in RISK_PURPOSES or not other_question:
-            self._safety.not_recognised(turn, state)
-            return True
-        turn.session.awaiting = None
-        return False
 
 
 def _risk_intent(intent: IntentResult, indicators: Sequence[str]) -> str:

@@ -302,16 +302,6 @@ async def test_every_country_question_has_the_other_country_button(
     assert "112" in said(guidance)
 
 
-async def test_a_risk_after_an_unanswered_country_question_is_not_asked_again(
-    chat: Chat, content: Content
-) -> None:
-    await chat.command("/hotlines")  # "which country are you in?" left unanswered
-    response = await chat.say("меня бьют, помогите")
-    assert response.replies[0].text.startswith(content.messages.risk_intro.get("ru").strip())
-    assert content.messages.ask_country.get("ru").strip() not in said(response)
-    assert payloads(response.replies[-1]) == OFFER
-
-
 async def test_a_voice_note_instead_of_the_country_gets_the_country_buttons_again(
     chat: Chat, content: Content
 ) -> None:

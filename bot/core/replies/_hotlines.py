@@ -97,12 +97,14 @@ class HotlineReplies(ContentWording):
                      numbers=True)
 
     def location_numbers(
-        self, code: str | None, *, named_now: bool, intro: bool = True
+        self, code: str | None, *, named_now: bool, intro: bool = True,
+        heading: str | None = None,
     ) -> Reply:
         """Numbers for where the person is, naming the country ("Numbers for Poland."); when
-        the country is known from earlier, "Somewhere else?" and a button to change it."""
+        the country is known from earlier, "Somewhere else?" and a button to change it.
+        `heading` instead of "Numbers for …" (a friend's country, a country not known)."""
         name = self.country_name(code) or self.tr.gettext("another country")
-        heading = self.tr.gettext("Numbers for {country}.").format(country=name)
+        heading = heading or self.tr.gettext("Numbers for {country}.").format(country=name)
         if not named_now:
             elsewhere = self.tr.gettext("Somewhere else?")
             heading = f"{heading} {elsewhere}"
@@ -112,6 +114,22 @@ class HotlineReplies(ContentWording):
         parts = [self.message("risk_intro") if intro else "", heading, numbers]
         change = [[self.action_button("location")]] if self.knows(code) else []
         return Reply("\n\n".join(p for p in parts if p), change, numbers=True)
+
+    def anywhere_numbers(self, *, intro: bool = True) -> Reply:
+        """The numbers that work whatever the country, for someone who does not know or did
+        not say where they are (no "another country" they never named)."""
+        heading = self.tr.gettext("Where to call from any country:")
+        return self.location_numbers(None, named_now=True, intro=intro, heading=heading)
+
+    def friend_numbers(self, code: str) -> Reply:
+        """Numbers for where someone else is (named in a message forwarded to the bot): said as
+        theirs, for the person to pass on."""
+        heading = self.tr.gettext(
+            "Numbers for {country}, where the person who wrote this message is."
+        ).format(country=self.country_name(code))
+        reply = self.location_numbers(code, named_now=True, heading=heading)
+        reply.buttons = []  # "I am somewhere else" would change the forwarder's own country
+        return reply
 
     def other_country(self) -> str:
         """Guidance for a country without a page (or not named): how to reach the local
