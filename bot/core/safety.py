@@ -192,10 +192,15 @@ class Safety:
                           destination=state.purpose == "page")
         )
 
-    def hotlines(self, turn: Turn) -> None:
-        """The hotlines page for where the person is; unknown: the universal numbers meanwhile."""
+    def hotlines(self, turn: Turn, named: str | None = None) -> None:
+        """The hotlines page for the country a request names (`named`: "hotline number in
+        Poland"), else for where the person is; unknown: the universal numbers meanwhile.
+
+        A country named is whose numbers, not where the person is (one in Belarus may ask for
+        Lithuania's for a relative): the page's "I am somewhere else" asks that.
+        """
         session, r = turn.session, turn.r
-        code = session.location
+        code = named if r.knows(named) else session.location
         if code in r.content.countries:
             turn.replies.append(r.hotlines_page(r.content.countries[code]))
             return

@@ -216,6 +216,12 @@ class TextStep:
         if here and reading.place is not None:
             session.location = reading.place.code
         about_place = here and reading.intent.intent == "out_of_scope"
+        if reading.place is not None and not ad_place and reading.confident and (
+                reading.intent.intent == "hotline_request"):
+            # "hotline number in Poland", "номер полиции Польши": that country's numbers at
+            # once, never the universal ones and "which country?" (where: only if `here`).
+            self._steps.answer_intent(turn, reading.intent, reading.place.code)
+            return
         if reading.place is not None and (not reading.confident or reading.short or about_place):
             if session.at_risk:  # someone at risk saying where they are: the numbers there
                 self._safety.located(turn, reading.place.code)
