@@ -28,6 +28,7 @@ from bot.core.session import ConsentQuestion, CountryQuestion
 from bot.core.silent_alarm import AWAITING as ALARM_AWAITING
 from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
+from bot.core.told_risk import NUMBERS_INTENT, told_risk
 from bot.core.turn import Reading, Turn
 from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
 
@@ -77,7 +78,14 @@ class TextStep:
         text = turn.event.text or ""
         r, session = turn.r, turn.session
         parsed = await self._parse(text[:CLASSIFY_CHARS], r.lang)
-        decision = self._assessor(r.content).assess(text, parsed)
+        assessor = self._assessor(r.content)
+        decision = assessor.assess(text, parsed)
+        if not decision.at_risk and parsed.intent == NUMBERS_INTENT:
+            # "меня закрыли в комнате, какой номер полиции?": the risk told, read without the
+            # question for a number that hid it from the classifier.
+            decision = await told_risk(
+                text[:CLASSIFY_CHARS], partial(self._parse, language=r.lang), assessor
+            ) or decision
         intent = routed_intent(parsed, decision)  # never a risk answer that triage declined
         consent = None
         # "да" typed instead of a button; a forwarded "да" is someone else's, not an answer.
