@@ -68,6 +68,15 @@ async def location(engine: DialogueEngine, chat: Chat) -> str | None:
     return None if session is None else session.location
 
 
+async def chat_in(engine: DialogueEngine, code: str, lang: str) -> Chat:
+    """A person who told the bot where they are (the Hotlines page's country button)."""
+    chat = Chat(engine, language_code=lang, user_key=f"in-{code}-{lang}")
+    await chat.command("/hotlines")
+    await chat.press(f"c:{code}")
+    assert await location(engine, chat) == code
+    return chat
+
+
 # The lead's examples and their siblings: case forms, Belarusian, transliterated, a city.
 REQUESTS = [
     ("en", "hotline number in Poland please", "PL"),
@@ -114,9 +123,7 @@ async def test_every_page_country_named_in_a_request_gets_its_own_numbers(
 async def test_a_person_at_home_asking_for_a_relative_abroad_keeps_their_own_country(
     engine: DialogueEngine, content: Content
 ) -> None:
-    chat = Chat(engine, language_code="ru")
-    await chat.command("/hotlines")
-    await chat.press("c:BY")
+    chat = await chat_in(engine, "BY", "ru")
     response = await chat.say("номер горячей линии в Литве")
     assert_numbers_of(content, response, "LT", "ru")
     assert await location(engine, chat) == "BY"

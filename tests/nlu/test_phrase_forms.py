@@ -82,7 +82,7 @@ def _siblings(language: str, phrase: str) -> Iterator[str]:
     for at, word in enumerate(words):
         family = next((f for f in FAMILIES[language] if any(_matches(word, v) for v in f)), None)
         # English: the verb before its object ("locked me in"), not "keep me locked".
-        verb = language != "en" or words[at + 1:at + 2] and words[at + 1] in persons
+        verb = language != "en" or (words[at + 1:at + 2] and words[at + 1] in persons)
         if family is None or not verb:
             continue
         for form in family:
