@@ -92,11 +92,14 @@ class TextStep:
         if isinstance(session.awaiting, ConsentQuestion) and not turn.event.forwarded:
             consent = consent_choice(text, self._consent)
         places = r.places
+        place = places.find(text) if places is not None else None
+        if place is None and places is not None and intent.intent == NUMBERS_INTENT:
+            place = places.find_adjective(text)  # "Lithuanian police number"
         return Reading(
             text=text,
             intent=intent,
             decision=decision,
-            place=places.find(text) if places is not None else None,
+            place=place,
             consent=consent,
             confident=intent.confidence >= self._low_confidence,
         )

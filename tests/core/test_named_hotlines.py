@@ -91,6 +91,11 @@ REQUESTS = [
     ("ru", "номер полиции в Варшаве", "PL"),
     ("en", "hotline in Warsaw", "PL"),
     ("ru", "телефон доверия в Германии", "DE"),
+    # the country's adjective (content `adjectives`), in a request for numbers only
+    ("en", "Lithuanian police number", "LT"),
+    ("ru", "номер литовской полиции", "LT"),
+    ("be", "нумар літоўскай паліцыі", "LT"),
+    ("ru", "телефон польской горячей линии", "PL"),
 ]
 
 
@@ -177,3 +182,18 @@ async def test_the_country_question_on_the_at_risk_path_takes_a_request_naming_o
                                            for i in content.countries["PL"].emergency]))
     assert "h:yes" in all_payloads(response)
     assert await location(engine, chat) == "PL"
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "I'm Lithuanian, my employer took my passport"),
+     ("ru", "я литовская гражданка, у меня забрали паспорт")],
+)
+async def test_an_adjective_outside_a_request_for_numbers_is_not_a_place(
+    engine: DialogueEngine, content: Content, lang: str, message: str
+) -> None:
+    """Who someone is, not where: the country question, never Lithuania's numbers as theirs."""
+    chat = Chat(engine, language_code=lang)
+    response = await chat.say(message)
+    assert content.messages.ask_country.get(lang).strip() in said(response)
+    assert await location(engine, chat) is None
