@@ -92,14 +92,11 @@ class TextStep:
         if isinstance(session.awaiting, ConsentQuestion) and not turn.event.forwarded:
             consent = consent_choice(text, self._consent)
         places = r.places
-        place = places.find(text) if places is not None else None
-        if place is None and places is not None and intent.intent == NUMBERS_INTENT:
-            place = places.find_adjective(text)  # "Lithuanian police number"
         return Reading(
             text=text,
             intent=intent,
             decision=decision,
-            place=place,
+            place=places.find(text) if places is not None else None,
             consent=consent,
             confident=intent.confidence >= self._low_confidence,
         )
@@ -227,11 +224,11 @@ class TextStep:
         if here and reading.place is not None:
             session.location = reading.place.code
         about_place = here and reading.intent.intent == "out_of_scope"
-        if reading.place is not None and not ad_place and reading.confident and (
-                reading.intent.intent == "hotline_request"):
+        named = self._numbers_of(turn, reading, ad_place=ad_place)
+        if named is not None:
             # "hotline number in Poland", "номер полиции Польши": that country's numbers at
             # once, never the universal ones and "which country?" (where: only if `here`).
-            self._steps.answer_intent(turn, reading.intent, reading.place.code)
+            self._steps.answer_intent(turn, reading.intent, named)
             return
         if reading.place is not None and (not reading.confident or reading.short or about_place):
             if session.at_risk:  # someone at risk saying where they are: the numbers there
@@ -245,6 +242,20 @@ class TextStep:
         self._steps.answer_intent(turn, reading.intent)
         if state == SETUP_CHOICE and turn.session.awaiting is None and turn.session.flow is None:
             await self._checkin.ask_again(turn)  # a question typed mid-setup: it goes on
+
+    @staticmethod
+    def _numbers_of(turn: Turn, reading: Reading, *, ad_place: bool) -> str | None:
+        """The country whose numbers a confident request names, by name or by adjective
+        ("Lithuanian police number": whose numbers only, never where the person is)."""
+        if not reading.confident or reading.intent.intent != NUMBERS_INTENT or ad_place:
+            return None
+        if reading.place is not None:
+            return reading.place.code
+        places = turn.r.places
+        if places is None or turn.event.forwarded:
+            return None
+        adjective = places.find_adjective(reading.text)
+        return adjective.code if adjective is not None else None
 
     def _answer_country(self, turn: Turn, state: CountryQuestion, reading: Reading) -> bool:
         """The answer to "which country?"; False when the message was about something else."""

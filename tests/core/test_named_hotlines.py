@@ -187,13 +187,16 @@ async def test_the_country_question_on_the_at_risk_path_takes_a_request_naming_o
 @pytest.mark.parametrize(
     ("lang", "message"),
     [("en", "I'm Lithuanian, my employer took my passport"),
+     ("en", "I'm Lithuanian, hotline number please"),
      ("ru", "я литовская гражданка, у меня забрали паспорт")],
 )
 async def test_an_adjective_outside_a_request_for_numbers_is_not_a_place(
     engine: DialogueEngine, content: Content, lang: str, message: str
 ) -> None:
-    """Who someone is, not where: the country question, never Lithuania's numbers as theirs."""
+    """Who someone is, not where: never where the person is (asked instead on the at-risk
+    path); a request for numbers gets Lithuania's, with "I am somewhere else"."""
     chat = Chat(engine, language_code=lang)
     response = await chat.say(message)
-    assert content.messages.ask_country.get(lang).strip() in said(response)
+    if "hotline" not in message:
+        assert content.messages.ask_country.get(lang).strip() in said(response)
     assert await location(engine, chat) is None
