@@ -224,11 +224,11 @@ class TextStep:
         if here and reading.place is not None:
             session.location = reading.place.code
         about_place = here and reading.intent.intent == "out_of_scope"
-        named = self._numbers_of(turn, reading, ad_place=ad_place)
-        if named is not None:
+        whose = self._numbers_of(turn, reading, ad_place=ad_place)
+        if whose is not None:
             # "hotline number in Poland", "номер полиции Польши": that country's numbers at
             # once, never the universal ones and "which country?" (where: only if `here`).
-            self._steps.answer_intent(turn, reading.intent, named)
+            self._steps.answer_intent(turn, reading.intent, whose)
             return
         if reading.place is not None and (not reading.confident or reading.short or about_place):
             if session.at_risk:  # someone at risk saying where they are: the numbers there
