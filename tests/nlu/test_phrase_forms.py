@@ -58,6 +58,9 @@ EVERYDAY = {
     "they selling us": "goods: 'they're selling us tickets'",
     **{f"{verb} {person} to": "a ticket: 'can you sell me a ticket to Warsaw?'"
        for verb in ("sell", "sells", "selling") for person in ("me", "us")},
+    **{f"{verb} {person} into": "a joke or a threat: 'my friend jokes they'll sell me into "
+       "slavery' (test_triage_lookalikes5)"
+       for verb in ("sell", "sells", "selling") for person in ("me", "us")},
 }
 
 
