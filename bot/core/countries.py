@@ -117,6 +117,8 @@ class CountryIndex:
         self._by_first: dict[str, list[_Name]] = {}
         for item in names:
             self._by_first.setdefault(self._key(item.stems[0] or item.words[0]), []).append(item)
+        self._adjectives = [n for c in countries.values()
+                            for n in self._names(c.id, c.adjectives, curated=True)]
 
     @staticmethod
     def _key(word: str) -> str:
@@ -161,6 +163,17 @@ class CountryIndex:
             return None
         match = found.pop()
         return CountryMatch(match, match in self._pages)
+
+    def find_adjective(self, text: str) -> CountryMatch | None:
+        """The one country whose adjective `text` uses ("Lithuanian police number", "номер
+        литовской полиции"; `Country.adjectives` of the pages), else None. Only for a request
+        for numbers: "I'm Lithuanian" says who someone is, not where."""
+        words = tokens(text)
+        found = {n.code for n in self._adjectives
+                 for start in range(len(words)) if n.length_at(words, start)}
+        if len(found) != 1:
+            return None
+        return CountryMatch(found.pop(), True)
 
     def _found(self, words: list[str], *, placed_only: bool = False) -> set[str]:
         """The codes of the countries named in `words` (see `find`); with `placed_only`, only

@@ -223,10 +223,11 @@ class Safety:
         self._after_numbers(turn, "self_check" if state.purpose == "self_check" else "risk",
                             state.intent)
 
-    def hotlines(self, turn: Turn) -> None:
-        """The hotlines page for where the person is; unknown: the universal numbers meanwhile."""
+    def hotlines(self, turn: Turn, named: str | None = None) -> None:
+        """The hotlines page for the country a request names (whose numbers, not where the
+        person is), else for where the person is; unknown: the universal numbers meanwhile."""
         session, r = turn.session, turn.r
-        code = session.location
+        code = named if r.knows(named) else session.location
         if code in r.content.countries:
             turn.replies.append(r.hotlines_page(r.content.countries[code]))
             return

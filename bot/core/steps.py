@@ -45,8 +45,9 @@ class Steps:
         self._i18n = i18n
         self._low_confidence = low_confidence
 
-    def answer_intent(self, turn: Turn, intent: IntentResult) -> None:
-        """Answer a recognised intent from content; unsure means topic suggestions, not silence."""
+    def answer_intent(self, turn: Turn, intent: IntentResult, named: str | None = None) -> None:
+        """Answer a recognised intent from content; unsure means topic suggestions, not silence.
+        `named`: a country the message names as a place (a request for its numbers)."""
         r, name = turn.r, intent.intent
         if intent.confidence < self._low_confidence:
             turn.replies.append(r.suggestions(intent.ranking))
@@ -54,7 +55,7 @@ class Steps:
             self.safety.risk_path(turn, "risk", [name], intent=name, source=Tally.AT_RISK_MODEL
                                   if turn.event.kind == EventKind.TEXT else Tally.AT_RISK_BUTTON)
         elif name == "hotline_request":
-            self.safety.hotlines(turn)
+            self.safety.hotlines(turn, named)
         elif name == "human_operator":
             self.safety.offer_human(turn, "request")
         elif name == "change_language":
@@ -176,7 +177,8 @@ class Steps:
             self.flow_answer(turn, flow.id, question.id, option.id)
             return True
         if reading.confident:
-            self.answer_intent(turn, reading.intent)
+            self.answer_intent(turn, reading.intent,
+                               reading.place.code if reading.place is not None else None)
         else:
             hint = r.tr.gettext(
                 "Please choose one of the answers: press a button or write its number."

@@ -29,6 +29,7 @@ from bot.core.session import ConsentQuestion, CountryQuestion
 from bot.core.silent_alarm import AWAITING as ALARM_AWAITING
 from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
+from bot.core.told_risk import NUMBERS_INTENT, told_risk
 from bot.core.turn import Reading, Turn
 from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
 
@@ -78,7 +79,14 @@ class TextStep:
         text = turn.event.text or ""
         r, session = turn.r, turn.session
         parsed = await self._parse(text[:CLASSIFY_CHARS], r.lang)
-        decision = self._assessor(r.content).assess(text, parsed)
+        assessor = self._assessor(r.content)
+        decision = assessor.assess(text, parsed)
+        if not decision.at_risk and parsed.intent == NUMBERS_INTENT:
+            # "меня закрыли в комнате, какой номер полиции?": the risk told, read without the
+            # question for a number that hid it from the classifier.
+            decision = await told_risk(
+                text[:CLASSIFY_CHARS], partial(self._parse, language=r.lang), assessor
+            ) or decision
         intent = routed_intent(parsed, decision)  # never a risk answer that triage declined
         consent = None
         # "да" typed instead of a button; a forwarded "да" is someone else's, not an answer.
@@ -223,6 +231,12 @@ class TextStep:
         if here and reading.place is not None:
             session.location = reading.place.code
         about_place = here and reading.intent.intent == "out_of_scope"
+        whose = self._numbers_of(turn, reading, ad_place=ad_place)
+        if whose is not None:
+            # "hotline number in Poland", "номер полиции Польши": that country's numbers at
+            # once, never the universal ones and "which country?" (where: only if `here`).
+            self._steps.answer_intent(turn, reading.intent, whose)
+            return
         story = talks_about(reading.text)  # a film's or a book's country: neither here nor a page
         if reading.place is not None and not story and (
                 not reading.confident or reading.short or about_place):
@@ -240,6 +254,20 @@ class TextStep:
             self._safety.hotlines(turn)  # "нет документов, я в Варшаве": the numbers there
         if state == SETUP_CHOICE and turn.session.awaiting is None and turn.session.flow is None:
             await self._checkin.ask_again(turn)  # a question typed mid-setup: it goes on
+
+    @staticmethod
+    def _numbers_of(turn: Turn, reading: Reading, *, ad_place: bool) -> str | None:
+        """The country whose numbers a confident request names, by name or by adjective
+        ("Lithuanian police number": whose numbers only, never where the person is)."""
+        if not reading.confident or reading.intent.intent != NUMBERS_INTENT or ad_place:
+            return None
+        if reading.place is not None:
+            return reading.place.code
+        places = turn.r.places
+        if places is None or turn.event.forwarded:
+            return None
+        adjective = places.find_adjective(reading.text)
+        return adjective.code if adjective is not None else None
 
 
 def _risk_intent(intent: IntentResult, indicators: Sequence[str]) -> str:

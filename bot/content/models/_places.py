@@ -61,6 +61,9 @@ class Country(Strict):
     id: str  # ISO 3166 alpha-2, e.g. "PL"
     name: LocalizedText
     aliases: list[str] = Field(default_factory=list)  # lower-case names people type, any script
+    # Lower-case adjectives of the country ("литовская", "lithuanian"), read only in a request
+    # for numbers ("Lithuanian police number"): elsewhere "I'm Lithuanian" is not a place.
+    adjectives: list[str] = Field(default_factory=list)
     emergency: list[str] = Field(default_factory=list)  # hotline ids, always offered first
     hotlines: list[str] = Field(default_factory=list)  # hotline ids, best first
     legal_work: LocalizedText
