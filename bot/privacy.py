@@ -9,7 +9,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, InvalidToken
 
 # Every erasure's log line goes through one logger, whatever the path (`log_erasure`).
 _ERASURE_LOG = logging.getLogger("bot.erasure")
@@ -90,3 +90,16 @@ class TextSeal:
 
     def open(self, token: str) -> str:
         return self._fernet.decrypt(token.encode()).decode()
+
+    def seal_field(self, fields: dict[str, str], name: str) -> dict[str, str]:
+        """`fields` with `fields[name]` sealed, when it is there and not empty."""
+        return {**fields, name: self.seal(fields[name])} if fields.get(name) else fields
+
+    def open_field(self, fields: dict[str, str], name: str) -> dict[str, str]:
+        """`fields` with `fields[name]` opened; "" when it was sealed under another key."""
+        if not fields.get(name):
+            return fields
+        try:
+            return {**fields, name: self.open(fields[name])}
+        except InvalidToken:  # another BOT_PSEUDONYM_KEY: as good as gone
+            return {**fields, name: ""}

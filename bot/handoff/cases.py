@@ -7,7 +7,6 @@ import time
 from collections.abc import Iterable
 from typing import Any, cast
 
-from cryptography.fernet import InvalidToken
 from redis.asyncio import Redis
 from redis.exceptions import WatchError
 
@@ -46,11 +45,9 @@ class CaseStore:
 
     `reopen_seconds` (OPERATOR_REOPEN_DAYS): how long after closing a case can be reopened;
     for that long the person's link to it and their chat address are kept (0: dropped at once,
-    and nothing can be reopened). /delete drops them at any time (`forget`).
-
-    `seal`: the person's own words shared with consent (`user_text`: a message, or a missed
-    check-in's employer and contact) are kept encrypted until the alert is posted and they are
-    dropped; without it (tools that never read them) they are written as given.
+    and nothing can be reopened). /delete drops them at any time (`forget`). `seal`: the
+    person's shared words (`user_text`: a message, a missed check-in's employer and contact)
+    are kept encrypted until the alert is posted; tools that never read them pass none.
     """
 
     def __init__(self, redis: Redis, ttl_seconds: int, reopen_seconds: int = 0,
@@ -122,21 +119,14 @@ class CaseStore:
                 await self._redis.delete(key)
 
     def _sealed(self, fields: dict[str, str]) -> dict[str, str]:
-        """`fields` with the person's words (`user_text`) encrypted, when there are any."""
-        if self._seal is not None and fields.get("user_text"):
-            return {**fields, "user_text": self._seal.seal(fields["user_text"])}
-        return fields
+        return fields if self._seal is None else self._seal.seal_field(fields, "user_text")
 
     async def get(self, case_id: str) -> Case | None:
         raw: dict[str, str] = await self._redis.hgetall(case_key(case_id))  # type: ignore[assignment]
         if not raw.get("id"):
             return None
-        if self._seal is not None and raw.get("user_text"):
-            try:
-                raw["user_text"] = self._seal.open(raw["user_text"])
-            except InvalidToken:  # sealed under another BOT_PSEUDONYM_KEY: as good as gone
-                raw["user_text"] = ""
-        return Case.from_redis(raw)
+        opened = raw if self._seal is None else self._seal.open_field(raw, "user_text")
+        return Case.from_redis(opened)
 
     async def open_case_of(self, user_key: str) -> Case | None:
         """The person's case while it is open (new or taken), else None."""
