@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import logging
 import re
 from collections.abc import Iterator
+
+from cryptography.fernet import Fernet, InvalidToken
 
 # Every erasure's log line goes through one logger, whatever the path (`log_erasure`).
 _ERASURE_LOG = logging.getLogger("bot.erasure")
@@ -54,6 +57,10 @@ class Pseudonymizer:
         """The person's pseudonym, then the next candidates for when it is in use."""
         return (self.pseudonym(user_key, n) for n in range(attempts))
 
+    def seal(self, purpose: bytes) -> TextSeal:
+        """The encryption of a person's words for one `purpose` under this key (`TextSeal`)."""
+        return TextSeal(self._key.decode(), purpose)
+
 
 def log_erasure(user_key: str) -> None:
     """Log one erasure as `data erased user=<12 hex>` (INFO, logger `bot.erasure`): the first
@@ -66,3 +73,33 @@ def log_erasure(user_key: str) -> None:
         _ERASURE_LOG.info("data erased user=%s", user_key[:LOGGED_KEY_LENGTH])
     else:
         _ERASURE_LOG.warning("data erased user=<not a keyed user key: not logged>")
+
+
+class TextSeal:
+    """Fernet encryption of a person's words kept in Redis, under a key derived from the bot's
+    secret (BOT_PSEUDONYM_KEY) and a `purpose` (one key per kind of record): a Redis dump or
+    backup shows none of them. `open` raises `cryptography.fernet.InvalidToken` for a value
+    sealed under another key or never sealed."""
+
+    def __init__(self, secret: str, purpose: bytes) -> None:
+        key = hmac.new(secret.encode(), purpose, hashlib.sha256).digest()
+        self._fernet = Fernet(base64.urlsafe_b64encode(key))
+
+    def seal(self, text: str) -> str:
+        return self._fernet.encrypt(text.encode()).decode()
+
+    def open(self, token: str) -> str:
+        return self._fernet.decrypt(token.encode()).decode()
+
+    def seal_field(self, fields: dict[str, str], name: str) -> dict[str, str]:
+        """`fields` with `fields[name]` sealed, when it is there and not empty."""
+        return {**fields, name: self.seal(fields[name])} if fields.get(name) else fields
+
+    def open_field(self, fields: dict[str, str], name: str) -> dict[str, str]:
+        """`fields` with `fields[name]` opened; "" when it was sealed under another key."""
+        if not fields.get(name):
+            return fields
+        try:
+            return {**fields, name: self.open(fields[name])}
+        except InvalidToken:  # another BOT_PSEUDONYM_KEY: as good as gone
+            return {**fields, name: ""}

@@ -14,18 +14,16 @@ shows none of them.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
 import logging
 from collections.abc import Callable
 from typing import Any, cast
 
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import InvalidToken
 from redis.asyncio import Redis
 
 from bot.checkin.plan import CheckinPlan
+from bot.privacy import TextSeal
 from bot.storage.keys import CHECKIN_DUE, UserKey
 
 log = logging.getLogger(__name__)
@@ -68,21 +66,20 @@ class PlanStore:
         self._redis = redis
         self._claim = redis.register_script(_CLAIM)
         self._save = redis.register_script(_SAVE)
-        key = hmac.new(secret.encode(), b"checkin-plans", hashlib.sha256).digest()
-        self._fernet = Fernet(base64.urlsafe_b64encode(key))
+        self._seal_text = TextSeal(secret, b"checkin-plans")
 
     def _seal(self, plan: CheckinPlan) -> str:
         data = plan.model_dump(mode="json")
         for name in SEALED:
             if data.get(name) is not None:
-                data[name] = self._fernet.encrypt(str(data[name]).encode()).decode()
+                data[name] = self._seal_text.seal(str(data[name]))
         return json.dumps(data)
 
     def _open(self, raw: str) -> CheckinPlan:
         data = json.loads(raw)
         for name in SEALED:
             if data.get(name) is not None:
-                data[name] = self._fernet.decrypt(str(data[name]).encode()).decode()
+                data[name] = self._seal_text.open(str(data[name]))
         return CheckinPlan.model_validate(data)
 
     async def load(self, user_key: str) -> CheckinPlan | None:

@@ -18,7 +18,13 @@ from bot.core.events import Button, EventKind, IncomingEvent, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
 from bot.core.safety import Safety, Turn
-from bot.core.session import ConsentQuestion, ConsentReason, PasteQuestion, Session
+from bot.core.session import (
+    ConsentQuestion,
+    ConsentReason,
+    CountryQuestion,
+    PasteQuestion,
+    Session,
+)
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +161,11 @@ class AdCheckStep:
             session.awaiting = None
             self._answer(turn, checker, text)
             return True
-        if at_risk or session.awaiting is not None:
+        # A question waits: the person's own text answers it, while a forwarded recruiter's
+        # message is someone else's words, offered its check (the question comes again).
+        offered_over = event.forwarded and isinstance(session.awaiting,
+                                                      (CountryQuestion, ConsentQuestion))
+        if at_risk or (session.awaiting is not None and not offered_over):
             return False
         if not checker.looks_like_ad(text, forwarded=event.forwarded):
             return False

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from bot.content.models import Flow
 from bot.core import flows
 from bot.core.commands import PERSON_COMMANDS, command_name
 from bot.core.events import EraseUserData, EventKind, HideChat, Reply, Tally
 from bot.core.replies import LOCATION_PREFIX, OTHER_COUNTRY, PAGE_PREFIX, Replies
 from bot.core.safety import Safety
-from bot.core.session import CountryQuestion
+from bot.core.session import CountryQuestion, FlowState
 from bot.core.session_store import SessionStore
 from bot.core.turn import Reading, Turn
 from bot.i18n import LANGUAGES, I18n
@@ -165,12 +166,20 @@ class Steps:
             done = turn.r.tr.gettext("Done. I will write in English.")
             turn.replies.append(turn.r.main_menu(done))
 
+    def open_flow(self, turn: Turn) -> tuple[Flow, FlowState] | None:
+        """The questionnaire waiting for an answer, with its state; None when none is open."""
+        state = turn.session.flow
+        flow = turn.r.content.flows.get(state.flow_id) if state is not None else None
+        if state is None or flow is None or not flows.is_active(state, flow):
+            return None
+        return flow, state
+
     def typed_flow_answer(self, turn: Turn, reading: Reading) -> bool:
         """A typed answer while a questionnaire is open ("2", "да"); False when none is open."""
-        r, state = turn.r, turn.session.flow
-        flow = r.content.flows.get(state.flow_id) if state is not None else None
-        if state is None or flow is None or not flows.is_active(state, flow):
+        r, open_flow = turn.r, self.open_flow(turn)
+        if open_flow is None:
             return False
+        flow, state = open_flow
         question = flow.questions[state.step]
         option = flows.find_option(question, reading.text)
         if option is not None:

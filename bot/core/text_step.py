@@ -16,6 +16,7 @@ from bot.checkin.screens import WAITS, end_wait
 from bot.checkin.step import CheckinStep
 from bot.checkin.typed import typed_answer
 from bot.content.models import Content
+from bot.core import flows
 from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.assess import Assessor, routed_intent
@@ -25,7 +26,7 @@ from bot.core.events import Reply, Tally
 from bot.core.presence import says_here, talks_about
 from bot.core.replies import Replies
 from bot.core.safety import Safety
-from bot.core.session import ConsentQuestion, CountryQuestion
+from bot.core.session import Awaiting, ConsentQuestion, CountryQuestion
 from bot.core.silent_alarm import AWAITING as ALARM_AWAITING
 from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
@@ -192,6 +193,8 @@ class TextStep:
         # A job ad: its red flags (after the danger phrases, which answer with numbers first).
         if self._ads.on_text(turn, reading.text, at_risk=reading.decision.at_risk,
                              by_phrase=reading.decision.by_phrase):
+            if turn.event.forwarded:  # a forwarded ad while a question waits: asked again
+                self._ask_again(turn, state)
             return
         if reading.decision.at_risk:
             # "I'm in Dubai, they took my passport"; not a country in a film or a book, and a
@@ -216,6 +219,10 @@ class TextStep:
                                        asked=state == AWAITING_AD)
             if setup_waits:  # the numbers first; then the setup goes on at its step
                 await self._checkin.ask_again(turn)
+            return
+        # A forwarded message is someone else's words: never the answer to "which country?" or
+        # to a questionnaire (the ad's "Spain" is not where the person is, nor its "да" theirs).
+        if turn.event.forwarded and self._ask_again(turn, state, note=True):
             return
         if isinstance(state, CountryQuestion) and answer_country(
                 self._safety, turn, state, reading):
@@ -254,6 +261,23 @@ class TextStep:
             self._safety.hotlines(turn)  # "нет документов, я в Варшаве": the numbers there
         if state == SETUP_CHOICE and turn.session.awaiting is None and turn.session.flow is None:
             await self._checkin.ask_again(turn)  # a question typed mid-setup: it goes on
+
+    def _ask_again(self, turn: Turn, state: Awaiting | None, *, note: bool = False) -> bool:
+        """The question that waits (which country, a questionnaire's) again, after `note` (a
+        forwarded message is not the person's answer); False when none waits."""
+        r = turn.r
+        if isinstance(state, CountryQuestion):
+            question = r.ask_country(with_human=turn.session.at_risk
+                                     and self._safety.handoff_available,
+                                     destination=state.purpose == "page")
+        elif (open_flow := self._steps.open_flow(turn)) is not None:
+            question = flows.question_reply(r, open_flow[0], open_flow[1].step)
+        else:
+            return False
+        if note and r.content.ad_check is not None:
+            turn.replies.append(Reply(r.text(r.content.ad_check.texts.forwarded)))
+        turn.replies.append(question)
+        return True
 
     @staticmethod
     def _numbers_of(turn: Turn, reading: Reading, *, ad_place: bool) -> str | None:

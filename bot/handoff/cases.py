@@ -14,6 +14,7 @@ from bot.core.events import OperatorAlert
 from bot.handoff.case import Case, State
 from bot.handoff.case_scripts import REOPEN, TRANSFER
 from bot.handoff.copies import CopyMarks, copies_key
+from bot.privacy import TextSeal
 from bot.storage.keys import UserKey, global_key
 
 CLOSED_TTL = 24 * 3600  # a closed case lingers a day so late presses get a clear answer
@@ -44,11 +45,15 @@ class CaseStore:
 
     `reopen_seconds` (OPERATOR_REOPEN_DAYS): how long after closing a case can be reopened;
     for that long the person's link to it and their chat address are kept (0: dropped at once,
-    and nothing can be reopened). /delete drops them at any time (`forget`).
+    and nothing can be reopened). /delete drops them at any time (`forget`). `seal`: the
+    person's shared words (`user_text`: a message, a missed check-in's employer and contact)
+    are kept encrypted until the alert is posted; tools that never read them pass none.
     """
 
-    def __init__(self, redis: Redis, ttl_seconds: int, reopen_seconds: int = 0) -> None:
+    def __init__(self, redis: Redis, ttl_seconds: int, reopen_seconds: int = 0,
+                 seal: TextSeal | None = None) -> None:
         self._redis = self.redis = redis  # `redis` for bot/handoff/erased.py
+        self._seal = seal
         self._ttl = ttl_seconds
         self.reopen_seconds = reopen_seconds
         self.copies = CopyMarks(redis, ttl_seconds)  # the person's media copied into cases
@@ -74,7 +79,8 @@ class CaseStore:
                         if await pipe.hget(case_key(str(current)), "state") in ("new", "taken"):
                             return None
                     pipe.multi()
-                    pipe.hset(case_key(case.id), mapping=cast(dict[Any, Any], case.to_redis()))
+                    pipe.hset(case_key(case.id),
+                              mapping=cast(dict[Any, Any], self._sealed(case.to_redis())))
                     pipe.expire(case_key(case.id), self._ttl)
                     pipe.set(link, case.id, ex=self._ttl)
                     pipe.set(str(UserKey("chat", alert.user_key)), alert.chat_key, ex=self._ttl)
@@ -112,9 +118,15 @@ class CaseStore:
             if await self._redis.get(key) == owner:
                 await self._redis.delete(key)
 
+    def _sealed(self, fields: dict[str, str]) -> dict[str, str]:
+        return fields if self._seal is None else self._seal.seal_field(fields, "user_text")
+
     async def get(self, case_id: str) -> Case | None:
         raw: dict[str, str] = await self._redis.hgetall(case_key(case_id))  # type: ignore[assignment]
-        return Case.from_redis(raw) if raw.get("id") else None
+        if not raw.get("id"):
+            return None
+        opened = raw if self._seal is None else self._seal.open_field(raw, "user_text")
+        return Case.from_redis(opened)
 
     async def open_case_of(self, user_key: str) -> Case | None:
         """The person's case while it is open (new or taken), else None."""
@@ -128,7 +140,8 @@ class CaseStore:
         return str(value) if value is not None else None
 
     async def update(self, case_id: str, **fields: str | int) -> None:
-        await self._redis.hset(case_key(case_id), mapping={k: str(v) for k, v in fields.items()})
+        mapping = self._sealed({k: str(v) for k, v in fields.items()})
+        await self._redis.hset(case_key(case_id), mapping=mapping)  # type: ignore[arg-type]
 
     async def drop_user_text(self, case_id: str) -> None:
         # The free text was needed only for the first alert: do not keep it longer.

@@ -122,7 +122,8 @@ def build_handoff(
     """Wire the handoff from settings; the timings are parameters so tests can shrink them."""
     lookup = messenger if isinstance(messenger, MemberLookup) else None
     ops = OperatorsChat(settings.chat_id, redis, metrics)
-    cases = CaseStore(redis, case_ttl, settings.reopen_days * 24 * 3600)
+    cases = CaseStore(redis, case_ttl, settings.reopen_days * 24 * 3600,
+                      seal=pseudonymizer.seal(b"handoff-user-text"))
     waiting = WaitingList(redis, escalate_after or settings.escalate_after_min * 60.0)
     hours = OperatorHours.from_settings(settings)
     board = CaseBoard(messenger, ops, CaseChannel(messenger, ops, cases, i18n, settings.language),

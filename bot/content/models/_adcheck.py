@@ -143,6 +143,9 @@ class AdTexts(Strict):
     quote: LocalizedText  # "In the ad:" before the quoted words
     next_step: LocalizedText  # "What to check:" before a flag's check
     not_stored: LocalizedText  # the ad was not kept
+    # A forwarded message while a question waits (which country, a questionnaire): someone
+    # else's words, so not the person's answer; the question comes again after it.
+    forwarded: LocalizedText
 
 
 class AdSentence(Strict):
