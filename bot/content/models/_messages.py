@@ -35,6 +35,7 @@ class Messages(Strict):
     handoff_consent_plain: LocalizedText
     low_confidence: LocalizedText
     non_text: LocalizedText
+    non_text_voice: LocalizedText  # a voice message or a video note; the emergency numbers follow
     deleted: LocalizedText
     hide_notice: LocalizedText  # the one neutral message left after /hide
     unverified_hotlines: LocalizedText  # said next to lines not yet checked by an editor
