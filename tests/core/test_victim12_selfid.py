@@ -53,73 +53,70 @@ def assert_at_risk_path(content: Content, response: Response, lang: str,
         assert payloads(response.replies[-1]) == OFFER
 
 
-@pytest.mark.parametrize(
-    ("lang", "message"),
-    [
-        # the tester's examples
-        ("ru", "я жертва торговли людьми"),
-        ("ru", "заперта"),
-        ("en", "I'm a victim of human trafficking"),
-        ("en", "I think I'm being trafficked"),
-        ("en", "how do I escape from my employer"),
-        # self-identification, every language and form of the kind
-        ("ru", "я жертва"),
-        ("ru", "меня продали"),
-        ("ru", "я в рабстве"),
-        ("ru", "я пострадала от торговли людьми"),
-        ("ru", "кажется, мы жертвы принудительного труда"),
-        ("ru", "ya zhertva torgovli lyudmi"),
-        ("be", "мяне прадалі"),
-        ("be", "я ахвяра гандлю людзьмі"),
-        ("be", "я пацярпела ад гандлю людзьмі"),
-        ("en", "I'm being trafficked"),
-        ("en", "I was sold"),
-        ("en", "I am a slave here"),
-        ("en", "I'm a victim of forced labour"),
-        ("en", "we are being trafficked"),
-        ("en", "they sold me to a man who keeps us on a farm"),
-        # one- and two-word states
-        ("ru", "заперты"),
-        ("ru", "в плену"),
-        ("ru", "помогите"),
-        ("be", "зачыненая"),
-        ("be", "дапамажыце"),
-        ("en", "trapped"),
-        ("en", "locked in"),
-        ("en", "help me"),
-        # escaping from an employer or a place
-        ("ru", "как сбежать от работодателя"),
-        ("ru", "как мне убежать от хозяина?"),
-        ("ru", "как сбежать"),
-        ("be", "як уцячы"),
-        ("be", "як уцячы ад працадаўцы"),
-        ("en", "how can I run away from my boss"),
-        ("en", "how do I get out of here"),
-        ("en", "how to escape"),
-    ],
-)
+AT_RISK = [
+    # the tester's examples
+    ("ru", "я жертва торговли людьми", None),
+    ("ru", "заперта", None),
+    ("en", "I'm a victim of human trafficking", None),
+    ("en", "I think I'm being trafficked", None),
+    ("en", "how do I escape from my employer", None),
+    # self-identification, every language and form of the kind
+    ("ru", "я жертва", None),
+    ("ru", "меня продали", None),
+    ("ru", "я в рабстве", None),
+    ("ru", "я пострадала от торговли людьми", None),
+    ("ru", "кажется, мы жертвы принудительного труда", None),
+    ("ru", "ya zhertva torgovli lyudmi", None),
+    ("be", "мяне прадалі", None),
+    ("be", "я ахвяра гандлю людзьмі", None),
+    ("be", "я пацярпела ад гандлю людзьмі", None),
+    ("en", "I'm being trafficked", None),
+    ("en", "I was sold", None),
+    ("en", "I am a slave here", None),
+    ("en", "I'm a victim of forced labour", None),
+    ("en", "we are being trafficked", None),
+    ("en", "they sold me to a man who keeps us on a farm", None),
+    # one- and two-word states
+    ("ru", "заперты", None),
+    ("ru", "в плену", None),
+    ("ru", "помогите", None),
+    ("be", "зачыненая", None),
+    ("be", "дапамажыце", None),
+    ("en", "trapped", None),
+    ("en", "locked in", None),
+    ("en", "help me", None),
+    # escaping from an employer or a place
+    ("ru", "как сбежать от работодателя", None),
+    ("ru", "как мне убежать от хозяина?", None),
+    ("ru", "как сбежать", None),
+    ("be", "як уцячы", None),
+    ("be", "як уцячы ад працадаўцы", None),
+    ("en", "how can I run away from my boss", None),
+    ("en", "how do I get out of here", None),
+    ("en", "how to escape", None),
+    ("ru", "думаю, я стала жертвой торговли людьми. я в Испании", "ES", None),
+    ("en", "I'm in Poland and I think I'm being trafficked", "PL", None),
+    ("be", "я ў Літве, я ахвяра гандлю людзьмі", "LT", None),
+    # a country named: its numbers, its name and the offer of a person
+    ("ru", "думаю, я стала жертвой торговли людьми. я в Испании", "ES"),
+    ("en", "I'm in Poland and I think I'm being trafficked", "PL"),
+    ("be", "я ў Літве, я ахвяра гандлю людзьмі", "LT"),
+    # a past harm that goes on is still a report
+    ("ru", "два года назад меня продали, я до сих пор здесь", None),
+    ("en", "years ago I was trafficked and I am still here, help", None),
+]
+
+
+async def answer(engine: DialogueEngine, lang: str, message: str) -> Response:
+    """What a new person writing `message` in `lang` is answered."""
+    return await Chat(engine, language_code=lang).say(message)
+
+
+@pytest.mark.parametrize(("lang", "message", "code"), AT_RISK)
 async def test_naming_the_situation_opens_the_at_risk_path(
-    engine: DialogueEngine, content: Content, lang: str, message: str
+    engine: DialogueEngine, content: Content, lang: str, message: str, code: str | None
 ) -> None:
-    chat = Chat(engine, language_code=lang)
-    response = await chat.say(message)
-    assert_at_risk_path(content, response, lang)
-
-
-@pytest.mark.parametrize(
-    ("lang", "message", "code"),
-    [
-        ("ru", "думаю, я стала жертвой торговли людьми. я в Испании", "ES"),
-        ("en", "I'm in Poland and I think I'm being trafficked", "PL"),
-        ("be", "я ў Літве, я ахвяра гандлю людзьмі", "LT"),
-    ],
-)
-async def test_with_the_country_named_its_numbers_come_first(
-    engine: DialogueEngine, content: Content, lang: str, message: str, code: str
-) -> None:
-    chat = Chat(engine, language_code=lang)
-    response = await chat.say(message)
-    assert_at_risk_path(content, response, lang, code)
+    assert_at_risk_path(content, await answer(engine, lang, message), lang, code)
 
 
 @pytest.mark.parametrize(
@@ -150,22 +147,7 @@ async def test_with_the_country_named_its_numbers_come_first(
 async def test_look_alikes_stay_out_of_the_at_risk_path(
     engine: DialogueEngine, content: Content, lang: str, message: str
 ) -> None:
-    chat = Chat(engine, language_code=lang)
-    response = await chat.say(message)
+    response = await answer(engine, lang, message)
     first = response.replies[0].text
     assert not first.startswith(content.messages.risk_intro.get(lang).strip()), first
     assert "h:yes" not in all_payloads(response)
-
-
-@pytest.mark.parametrize(
-    ("lang", "message"),
-    [
-        ("ru", "два года назад меня продали, я до сих пор здесь"),
-        ("en", "years ago I was trafficked and I am still here, help"),
-    ],
-)
-async def test_a_past_harm_that_goes_on_is_still_a_report(
-    engine: DialogueEngine, content: Content, lang: str, message: str
-) -> None:
-    chat = Chat(engine, language_code=lang)
-    assert_at_risk_path(content, await chat.say(message), lang)
