@@ -361,6 +361,10 @@ async def test_awkward_input_is_answered_and_nothing_reaches_the_logs(
     replies = await person.send(voice=voice)
     assert replies[0].text.startswith(content.messages.non_text_voice.get("en")[:30])
     assert "112" in replies[0].text
+    video_note = {"file_id": "n", "file_unique_id": "nu", "length": 240, "duration": 3}
+    replies = await person.send(video_note=video_note)
+    assert replies[0].text.startswith(content.messages.non_text_voice.get("en")[:30])
+    assert "112" in replies[0].text
 
     # An edit is the person's corrected message: answered, not dropped.
     original = message_update(fake_api, person.user, text="hello")

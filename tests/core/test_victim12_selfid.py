@@ -94,9 +94,6 @@ AT_RISK = [
     ("en", "how can I run away from my boss", None),
     ("en", "how do I get out of here", None),
     ("en", "how to escape", None),
-    ("ru", "думаю, я стала жертвой торговли людьми. я в Испании", "ES", None),
-    ("en", "I'm in Poland and I think I'm being trafficked", "PL", None),
-    ("be", "я ў Літве, я ахвяра гандлю людзьмі", "LT", None),
     # a country named: its numbers, its name and the offer of a person
     ("ru", "думаю, я стала жертвой торговли людьми. я в Испании", "ES"),
     ("en", "I'm in Poland and I think I'm being trafficked", "PL"),
