@@ -204,6 +204,8 @@ class DangerPhraseMatcher:
                 for occurrence, found in enumerate(rule.pattern.finditer(variant)):
                     if occurrence >= MAX_OCCURRENCES:
                         break
+                    if rule.phrase.alone and len(found.group(0).split()) != len(tokens):
+                        break  # an `alone` phrase inside a longer message
                     if frames is None:
                         frames = _Frames(raw, tokens)
                     start += variant.count(" ", counted, found.start() + 1)

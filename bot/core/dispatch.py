@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.checkin.step import CheckinStep
 from bot.core.adcheck_step import AdCheckStep
-from bot.core.events import EventKind, Reply
+from bot.core.events import Button, EventKind, Reply
 from bot.core.groups.deeplink import DeepLinkStep
 from bot.core.quiet import answer_quietly
 from bot.core.replies import Replies
@@ -64,15 +64,26 @@ class StepDispatch:
         elif kind == EventKind.BUTTON:
             return await self._steps.button(turn)
         elif turn.session.asked_where:  # a voice note instead of the country: the buttons again
-            turn.replies.append(Reply(turn.r.message("non_text")))
+            turn.replies.append(non_text_reply(turn))
             turn.replies.append(turn.r.ask_country(with_human=turn.session.at_risk))
         else:
-            turn.replies.append(Reply(turn.r.message("non_text"), turn.r.main_menu_rows()))
+            turn.replies.append(non_text_reply(turn, turn.r.main_menu_rows()))
         return False
 
     def _help_now(self, turn: Turn) -> None:
         """As the menu's "I need help now": numbers first, then the human offer."""
         self._safety.risk_path(turn, "risk", ["emergency_now"], intent="emergency_now")
+
+
+def non_text_reply(turn: Turn, buttons: list[list[Button]] | None = None) -> Reply:
+    """What a sticker, a photo without words and the like get: the bot reads text only. A
+    voice message or a video note may be the only way a person could ask for help, so it gets
+    the emergency numbers (the person's country's when known, else the universal ones)."""
+    r = turn.r
+    if turn.event.kind != EventKind.VOICE:
+        return Reply(r.message("non_text"), buttons or [])
+    numbers = r.hotline_lines(r.emergency(turn.session.location), compact=True)
+    return Reply(f"{r.message('non_text_voice').strip()}\n\n{numbers}", buttons or [])
 
 
 def error_reply(r: Replies, *, quiet: bool = False) -> Reply:

@@ -15,6 +15,7 @@ from bot.nlu.joke_frame import joke_frame
 from bot.nlu.message_frames import mentioned_not_reported
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
+from bot.nlu.past_safe import past_and_safe
 
 # A risk intent below this probability is noise, not an indicator worth showing an operator.
 INDICATOR_FLOOR = 0.1
@@ -30,6 +31,10 @@ REASSURED_THRESHOLD = 0.7
 # запрёт нас в офисе до релиза 😂", "это же шутка"; bot.nlu.joke_frame): it reads "запрёт нас"
 # as a threat whatever the tone. A cry ("не смешно", "help") is never a joke frame.
 JOKE_THRESHOLD = 0.95
+# The same for a harm told as the past by a writer safe now ("гадоў таму мяне прадалі, цяпер я ў
+# бяспецы", "I was a victim years ago, now I volunteer"; bot.nlu.past_safe): the classifier
+# reads the story's words as a report (0.86 and 0.70 on the embedded model, 2026-11-30).
+PAST_SAFE_THRESHOLD = 0.95
 
 
 def fragments_of(words: TriageWords | None) -> Fragments:
@@ -119,6 +124,8 @@ class Triage:
             # from the words alone; what was taken decides (bot.nlu.borrowed).
             if borrowed_thing(tokens):
                 score = risk_evidence(result, without=HELD_INDICATORS)
+            if past_and_safe(tokens):
+                threshold = max(threshold, PAST_SAFE_THRESHOLD)
             # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
             # risk lines sharing the words ("2 месяца не платят"), not from the message
             # (bot.nlu.fragments).

@@ -153,6 +153,8 @@ class Mentions:
             return True
         if self._ad_words(start) or self._said.not_about_me:
             return True  # a quoted ad asked about from home; a post passed on "not about me"
+        if self._said.past_safe:
+            return True  # "I was a victim years ago, now I volunteer" (bot.nlu.past_safe)
         phrase = self._tokens[start : start + length]
         if self._said.lender_threat and any(w.startswith(THREAT_STEMS) for w in phrase):
             return True  # "my bank is threatening to take my car"

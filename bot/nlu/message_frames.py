@@ -17,6 +17,7 @@ from bot.nlu.bystander import safe_writer
 from bot.nlu.joke_frame import DEADLINE_STEMS, cries, joke_frame
 from bot.nlu.negation import NEGATORS
 from bot.nlu.normalize import clean, cyrillize, cyrillize_lacinka, has_lacinka, has_latin_words
+from bot.nlu.past_safe import past_and_safe
 
 # A joke: laughter written by the writer, or a friend's joke.
 _LAUGHTER_STEMS = ("ахах", "хаха", "хех", "haha", "ahah", "hehe", "lol", "lmao", "rofl", "ахаха")
@@ -251,6 +252,7 @@ class MessageFrames:
     bank_debt: bool  # a debt to a bank, no employer, agency or landlord named
     not_about_me: bool  # "not about me" and a post or an ad seen, no friend or relative named
     lender_threat: bool  # a bank or a lender and property or fees, no employer named
+    past_safe: bool  # a harm told as the past by a writer safe now (bot.nlu.past_safe)
 
     @classmethod
     def read(cls, tokens: Sequence[str], raw: str) -> MessageFrames:
@@ -270,6 +272,7 @@ class MessageFrames:
             bank_debt=any(_bank_debt(ts) for ts in readings),
             not_about_me=any(_not_about_me(ts) for ts in readings),
             lender_threat=any(_lender_threat(ts) for ts in readings),
+            past_safe=any(past_and_safe(ts) for ts in readings),
         )
 
 
@@ -288,4 +291,5 @@ def mentioned_not_reported(tokens: Sequence[str], raw: str) -> bool:
         or said.bank_debt
         or said.not_about_me
         or said.lender_threat
+        or said.past_safe
     )

@@ -356,10 +356,15 @@ async def test_awkward_input_is_answered_and_nothing_reaches_the_logs(
     replies = await person.send(photo=photo, caption="they locked me in, I cannot leave")
     assert "112" in replies[0].text
 
-    # Voice without words gets the text-only notice.
+    # Voice without words gets the text-only notice with the emergency numbers (victim12).
     voice = {"file_id": "v", "file_unique_id": "vu", "duration": 3}
     replies = await person.send(voice=voice)
-    assert replies[0].text.startswith(content.messages.non_text.get("en")[:30])
+    assert replies[0].text.startswith(content.messages.non_text_voice.get("en")[:30])
+    assert "112" in replies[0].text
+    video_note = {"file_id": "n", "file_unique_id": "nu", "length": 240, "duration": 3}
+    replies = await person.send(video_note=video_note)
+    assert replies[0].text.startswith(content.messages.non_text_voice.get("en")[:30])
+    assert "112" in replies[0].text
 
     # An edit is the person's corrected message: answered, not dropped.
     original = message_update(fake_api, person.user, text="hello")

@@ -210,7 +210,11 @@ def _matches(phrase: str, text: str) -> bool:
 
 
 def _fired(text: str, language: str) -> set[str]:
-    return {p.indicator for p in _danger_phrases()[language] if _matches(p.phrase, text)}
+    # an `alone` phrase matches only the whole message (bot.core.danger_phrases)
+    return {
+        p.indicator for p in _danger_phrases()[language]
+        if _matches(p.phrase, text) and (not p.alone or len(text.split()) == len(p.phrase.split()))
+    }
 
 
 def test_danger_phrases_are_well_formed() -> None:

@@ -260,7 +260,6 @@ async def test_low_confidence_offers_topics_and_the_menu(
     [
         EventKind.STICKER,
         EventKind.PHOTO,
-        EventKind.VOICE,
         EventKind.VIDEO,
         EventKind.LOCATION,
         EventKind.CONTACT,

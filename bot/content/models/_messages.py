@@ -9,11 +9,14 @@ class DangerPhrase(Strict):
     """A phrase that opens the at-risk path whatever the classifier says.
 
     `phrase` is lower-case words; a word ending in `*` matches any ending ("забрал*").
-    Words must appear in order, with at most two other words between them.
+    Words must appear in order, with at most two other words between them. With `alone` the
+    phrase matches only as the whole message (its punctuation and emoji aside): "заперта",
+    "trapped", "как сбежать" said alone are a cry, inside a longer message often not.
     """
 
     phrase: str
     indicator: str  # a risk intent name, e.g. "risk_documents_withheld"
+    alone: bool = False
 
 
 class Messages(Strict):
@@ -32,6 +35,7 @@ class Messages(Strict):
     handoff_consent_plain: LocalizedText
     low_confidence: LocalizedText
     non_text: LocalizedText
+    non_text_voice: LocalizedText  # a voice message or a video note; the emergency numbers follow
     deleted: LocalizedText
     hide_notice: LocalizedText  # the one neutral message left after /hide
     unverified_hotlines: LocalizedText  # said next to lines not yet checked by an editor
