@@ -75,6 +75,9 @@ def log_erasure(user_key: str) -> None:
         _ERASURE_LOG.warning("data erased user=<not a keyed user key: not logged>")
 
 
+_FERNET_PREFIX = "gAAAAA"
+
+
 class TextSeal:
     """Fernet encryption of a person's words kept in Redis, under a key derived from the bot's
     secret (BOT_PSEUDONYM_KEY) and a `purpose` (one key per kind of record): a Redis dump or
@@ -96,10 +99,13 @@ class TextSeal:
         return {**fields, name: self.seal(fields[name])} if fields.get(name) else fields
 
     def open_field(self, fields: dict[str, str], name: str) -> dict[str, str]:
-        """`fields` with `fields[name]` opened; "" when it was sealed under another key."""
-        if not fields.get(name):
+        """`fields` with `fields[name]` opened; "" when it was sealed under another key; as it
+        is when it was written before sealing began (an upgrade: sealed at its next write)."""
+        value = fields.get(name)
+        if not value:
             return fields
         try:
-            return {**fields, name: self.open(fields[name])}
+            return {**fields, name: self.open(value)}
         except InvalidToken:  # another BOT_PSEUDONYM_KEY: as good as gone
-            return {**fields, name: ""}
+            # Every Fernet token starts with its version byte 0x80 and a timestamp: "gAAAAA".
+            return {**fields, name: "" if value.startswith(_FERNET_PREFIX) else value}
