@@ -120,9 +120,14 @@ async def test_a_scam_ad_gets_a_short_warning_without_personal_data(
 
 
 def _today() -> Any:
-    from datetime import UTC, datetime
+    """Today where the bot counts: the operators' timezone (OPERATOR_TIMEZONE, Europe/Minsk by
+    default), not UTC: from 21:00 UTC Minsk is already in the next day."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
 
-    return datetime.now(UTC).date()
+    from bot.config import OperatorSettings
+
+    return datetime.now(ZoneInfo(OperatorSettings.model_fields["timezone"].default)).date()
 
 
 async def test_an_honest_ad_gets_no_warning_but_is_counted(
