@@ -1,4 +1,5 @@
-"""Handoff cases in Redis hashes with a TTL, and maps from the operators' side back to a case."""
+"""Handoff cases in Redis hashes with a TTL; the maps from the operators' side back to a case
+are `CaseRefs` (bot/handoff/case_refs.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from redis.exceptions import WatchError
 
 from bot.core.events import OperatorAlert
 from bot.handoff.case import Case, State
+from bot.handoff.case_refs import CaseRefs
 from bot.handoff.case_scripts import REOPEN, TRANSFER
 from bot.handoff.copies import CopyMarks, copies_key
 from bot.privacy import TextSeal
@@ -22,14 +24,6 @@ CLOSED_TTL = 24 * 3600  # a closed case lingers a day so late presses get a clea
 
 def case_key(case_id: str) -> str:
     return global_key("handoff", "case", case_id)
-
-
-def _ref_key(chat_id: int, message_id: int) -> str:
-    return global_key("handoff", "ref", str(chat_id), str(message_id))
-
-
-def _topic_key(chat_id: int, thread_id: int) -> str:
-    return global_key("handoff", "topic", str(chat_id), str(thread_id))
 
 
 def pseudonym_key(name: str) -> str:
@@ -57,6 +51,7 @@ class CaseStore:
         self._ttl = ttl_seconds
         self.reopen_seconds = reopen_seconds
         self.copies = CopyMarks(redis, ttl_seconds)  # the person's media copied into cases
+        self.refs = CaseRefs(redis, ttl_seconds)  # operator-side messages and topics -> case
 
     async def open(self, alert: OperatorAlert, pseudonym: str) -> Case | None:
         """Create a new case for the alert and remember the chat address while it is open;
@@ -285,29 +280,6 @@ class CaseStore:
         """Whether `due_once(case_id, what, ...)` fired within its period."""
         return bool(await self._redis.exists(global_key("handoff", what, case_id)))
 
-    async def link_messages(self, chat_id: int, message_ids: list[int], case_id: str) -> None:
-        """Replies to these operator-side messages belong to the case (reply mode)."""
-        if not message_ids:
-            return
-        async with self._redis.pipeline(transaction=False) as pipe:
-            for message_id in message_ids:
-                pipe.set(_ref_key(chat_id, message_id), case_id, ex=self._ttl)
-            await pipe.execute()
-
     async def link_topic(self, chat_id: int, thread_id: int, case_id: str) -> None:
-        await self._redis.set(_topic_key(chat_id, thread_id), case_id, ex=self._ttl)
+        await self.refs.link_topic(chat_id, thread_id, case_id)
         await self.update(case_id, thread_id=thread_id)
-
-    async def case_for(
-        self, chat_id: int, thread_id: int | None, reply_to: int | None
-    ) -> str | None:
-        """The case an operator's message belongs to: its topic, else the message it replies to."""
-        if thread_id:
-            found = await self._redis.get(_topic_key(chat_id, thread_id))
-            if found:
-                return str(found)
-        if reply_to:
-            found = await self._redis.get(_ref_key(chat_id, reply_to))
-            if found:
-                return str(found)
-        return None

@@ -94,7 +94,7 @@ class CaseChannel:
             # Posted: a link refused (Redis full, or gone since the post) must not make a
             # caller, who retries after a Redis failure, post it again.
             try:
-                await unless_full(self._cases.link_messages(self.ops.id, ids, case.id))
+                await unless_full(self._cases.refs.link_messages(self.ops.id, ids, case.id))
             except (RedisError, OSError) as exc:
                 log.warning("posted in the case, not linked (%s) case=%s", type(exc).__name__,
                             case.id)

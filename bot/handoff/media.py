@@ -101,7 +101,7 @@ async def _record(parts: HandoffParts, case: Case, message_id: int, copied: int)
     if parts.board.chat_id is None:
         return
     try:
-        await unless_full(parts.cases.link_messages(parts.board.chat_id, [copied], case.id))
+        await unless_full(parts.cases.refs.link_messages(parts.board.chat_id, [copied], case.id))
         await unless_full(parts.cases.copies.done(case.id, message_id))
     except (RedisError, OSError) as exc:
         log.warning("media copied to the case, not recorded (%s) case=%s",

@@ -130,7 +130,7 @@ class OperatorUpdates:
             return False
         if parts.board.chat_id is None:
             return False
-        case_id = await parts.cases.case_for(update.chat_id, update.thread_id,
+        case_id = await parts.cases.refs.case_for(update.chat_id, update.thread_id,
                                              update.reply_to_message_id)
         if case_id is None:
             return False  # talk among operators, not about a case

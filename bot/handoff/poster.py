@@ -121,7 +121,7 @@ class AlertPoster:
             case = await parts.cases.get(item.case_id)
         if case is not None and chat_id is not None:
             # Sent: a write refused for lack of memory must not make the queue post it again.
-            await unless_full(parts.cases.link_messages(chat_id, ids, case.id))
+            await unless_full(parts.cases.refs.link_messages(chat_id, ids, case.id))
             if item.n and item.n == case.reopened:
                 await parts.cases.drop_user_text(case.id)  # shown once, as for the first alert
             if item.n == 0:
