@@ -4,6 +4,7 @@ ad that raise each flag. Nothing here keeps or logs the ad's text."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -215,18 +216,31 @@ class AdRules:
         if rule.sentences:
             spans += [span for words in _sentence_spans(rule.sentences, low) for span in words]
         if spans and rule.honest:
-            spans = [s for s in spans if not _in_honest_sentence(rule.honest, low, s)]
+            in_honest_sentence = _honest_sentences(rule.honest, low)
+            spans = [s for s in spans if not in_honest_sentence(s)]
         if spans and rule.requires:
             needed = next(iter(_spans(rule.requires, low)), None)
             spans = [*spans, needed] if needed is not None else []
         return spans
 
 
-def _in_honest_sentence(honest: list[re.Pattern[str]], low: str, span: Span) -> bool:
-    """True when the sentence around `span` reads as an honest statement of the flag."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(low, 0, span.start)), default=0)
-    end = next((m.start() for m in _SENTENCE_END.finditer(low, span.end)), len(low))
-    return reads_honest(honest, low[start:end])
+def _honest_sentences(honest: list[re.Pattern[str]], low: str) -> Callable[[Span], bool]:
+    """For a span of `low`: True when the sentence around it reads as an honest statement of
+    the flag. Each sentence is read once, however many matches it holds (a long ad with no
+    full stop is one sentence: read once per match, its check took minutes)."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(low)]
+    verdicts: dict[tuple[int, int], bool] = {}
+
+    def in_honest_sentence(span: Span) -> bool:
+        # From after the last sentence end before the span to the first one at or after it.
+        before, after = bisect_left(ends, span.start), bisect_left(ends, span.end)
+        if (before, after) not in verdicts:
+            start = ends[before - 1] + 1 if before else 0
+            end = ends[after] if after < len(ends) else len(low)
+            verdicts[before, after] = reads_honest(honest, low[start:end])
+        return verdicts[before, after]
+
+    return in_honest_sentence
 
 
 def reads_honest(honest: list[re.Pattern[str]], sentence: str) -> bool:

@@ -15,7 +15,6 @@ import re
 
 import pytest
 
-from bot.content.loader import ContentHolder
 from bot.core.adcheck import AdChecker
 from bot.nlu.normalize import MAX_TEXT_CHARS
 
@@ -68,10 +67,10 @@ def _patterns(checker: AdChecker) -> list[re.Pattern[str]]:
 
 
 @pytest.fixture
-def checker(content_holder: ContentHolder) -> AdChecker:
-    rules = content_holder.content.ad_check
-    assert rules is not None
-    return AdChecker(rules)
+def checker(rules_only_ad_checker: AdChecker) -> AdChecker:
+    """The content's rules alone (tests/core/conftest.py): compiled once per session, not
+    once per test (its four readings are some 3,000 patterns)."""
+    return rules_only_ad_checker
 
 
 def test_no_ad_pattern_can_backtrack_over_a_long_word(checker: AdChecker) -> None:
