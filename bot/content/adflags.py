@@ -116,7 +116,7 @@ def _check(
     # A flag's examples are its rules' examples: the rules alone must raise them (the model
     # learns from them too, so it would raise them whatever the rules say). The counter-
     # examples are tried on the check as the bot runs it, rules and model: they must agree.
-    rules_only = AdChecker(rules)
+    rules_only = AdChecker(rules, matcher=checker.matcher)  # `rules` compiled once, not twice
     seen: set[str] = set()
     for index, flag in enumerate(rules.flags):
         at = where / "flags" / index
