@@ -226,13 +226,11 @@ class AdRules:
 
 def _honest_sentences(honest: list[re.Pattern[str]], low: str) -> Callable[[Span], bool]:
     """For a span of `low`: True when the sentence around it reads as an honest statement of
-    the flag. Each sentence is read once, however many matches it holds (a long ad with no
-    full stop is one sentence: read once per match, its check took minutes)."""
+    the flag. Each sentence is read once, not once per match in it (quadratic on long ads)."""
     ends = [m.start() for m in _SENTENCE_END.finditer(low)]
     verdicts: dict[tuple[int, int], bool] = {}
 
     def in_honest_sentence(span: Span) -> bool:
-        # From after the last sentence end before the span to the first one at or after it.
         before, after = bisect_left(ends, span.start), bisect_left(ends, span.end)
         if (before, after) not in verdicts:
             start = ends[before - 1] + 1 if before else 0

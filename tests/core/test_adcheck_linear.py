@@ -125,3 +125,14 @@ def test_a_red_flag_past_the_read_length_is_not_read(checker: AdChecker) -> None
     padding = "Работа на складе. " * (MAX_TEXT_CHARS // 18 + 1)
     assert not checker.check(padding + "Паспорт оставляете у координатора.").flags
     assert checker.check("Паспорт оставляете у координатора. " + padding).flags
+
+
+def test_each_sentence_of_a_long_ad_is_judged_honest_on_its_own(checker: AdChecker) -> None:
+    # The honest wording is read once per sentence (not once per match: quadratic on a long
+    # ad); a scam sentence after many honest ones still raises the flag, at its own words.
+    honest = "Паспорт всегда у сотрудника, паспорт никто не забирает. "
+    scam = "Паспорт хранится у нас до получения визы."
+    assert not [f for f in checker.check(honest * 40).flags if f.rule.id == "passport_handover"]
+    text = honest * 40 + scam
+    (found,) = [f for f in checker.check(text).flags if f.rule.id == "passport_handover"]
+    assert found.spans and all(span.start >= len(honest) * 40 for span in found.spans)
