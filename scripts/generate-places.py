@@ -63,7 +63,7 @@ nancy lens grasse mons hope worth bar bury wells march union buffalo cypress cor
 edison tyler lowell everett madison gilbert chandler cary garland meads davie paterson boulder
 barking harrow archway richardson davenport clearwater queens universal centennial downey
 clovis dayton tempe lansing astoria pembroke paola kota teni budta malingao gresham norwalk
-мир орел сочи
+мир орел
 """.split())
 # First-level subdivisions that are towns or their parts, not regions people name.
 TOWNS = frozenset({"Local council", "Municipality", "Urban municipality", "Canton",

@@ -145,6 +145,9 @@ class CountryIndex:
     def _names(code: str, spellings: Iterable[str], *, curated: bool,
                kind: str = "country") -> list[_Name]:
         found = []
+        if kind != "country":
+            # "v Gdanske" is read as "в гданске": transliteration drops the soft sign.
+            spellings = [*spellings, *(s.replace("ь", "") for s in spellings if "ь" in s)]
         for spelling in dict.fromkeys(spellings):
             words = tuple(tokens(spelling))
             if words:
