@@ -47,7 +47,7 @@ def read_places(
 def _quick(path: Path) -> Places | None:
     """The file read without line numbers; None when it is missing or not valid."""
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_FastLoader)  # noqa: S506
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_FastLoader)
         if not isinstance(doc, dict) or set(doc) != {KEY}:
             return None
         return Places.model_validate(doc[KEY])

@@ -129,8 +129,8 @@ class CountryIndex:
                     self._display.setdefault(code, {})[language] = name
                     library.append(name)
             names += self._names(code, [n for n in library if n], curated=False)
-        for country, kind, spellings in places.places() if places is not None else ():
-            names += self._names(country, spellings, curated=False, kind=kind)
+        for code, kind, spellings in places.places() if places is not None else ():
+            names += self._names(code, spellings, curated=False, kind=kind)
         self._by_first: dict[str, list[_Name]] = {}
         for item in names:
             self._by_first.setdefault(self._key(item.stems[0] or item.words[0]), []).append(item)

@@ -37,7 +37,7 @@ def _write(tmp_path: Path, body: str) -> Path:
 def test_a_name_that_could_lead_to_a_wrong_country_is_refused(
     tmp_path: Path, countries: dict[str, Country], body: str, message: str, line: int
 ) -> None:
-    places, problems = read_places(_write(tmp_path, body), countries)
+    _, problems = read_places(_write(tmp_path, body), countries)
     errors = [p for p in problems if p.severity == "error"]
     assert any(message in p.message and p.line == line for p in errors), problems
 

@@ -20,7 +20,6 @@ from tests.core.test_where_the_person_is import DANGER, asks_where, chat_in
 from tests.helpers.chat import Chat, payloads
 
 
-
 @pytest.fixture
 def content(content_holder: ContentHolder) -> Content:
     return content_holder.content
