@@ -48,6 +48,12 @@ _VOWEL_ENDINGS = "аяоеёыиіуюйь"
 # Up to this many letters may follow a stem ("итали" + "и", "казахстан" + "е", "саудовск" + "ой").
 _MAX_ENDING = 3
 _MIN_STEM = 4
+# A city's or region's case endings, Russian and Belarusian ("Кракова", "Гданьскам", "Познанью"):
+# anything else after its stem is another word ("давай" is not "Давао").
+_CASE_ENDINGS = frozenset("""а я у ю е ы и і й ой ей ою ею ом ем ём ам ям ах ях ай яй ью""".split())
+# A one-word foreign name ending in a vowel does not decline ("в Сочи", "в Давао", "в Визеу");
+# its case forms, where it has them, are in the file ("Кемерово, …, кемерове").
+_INDECLINABLE = tuple("оеэиіую")
 LIBRARY_LANGUAGES = ("ru", "be", "en")
 
 
@@ -93,6 +99,9 @@ class _Name:
             if typed == own or typed == own + "'s":
                 continue
             if stem is None or not typed.startswith(stem) or len(typed) - len(stem) > _MAX_ENDING:
+                return 0
+            indeclinable = len(self.words) == 1 and own.endswith(_INDECLINABLE)
+            if self.kind != "country" and (indeclinable or typed[len(stem):] not in _CASE_ENDINGS):
                 return 0
         return len(self.words)
 

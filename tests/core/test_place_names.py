@@ -113,3 +113,21 @@ def test_a_country_is_read_as_without_the_places(content: Content, index: Countr
             before, after = bare.find(text), index.find(text)
             if before is not None:  # "Ceuta & Melilla", no country of its own, is now Spain
                 assert after is not None and after.code == before.code, text
+
+
+@pytest.mark.parametrize("text", [
+    "давай пока",  # not "Давао": only a case ending may follow a city's stem
+    "давай на белорусском",
+    "паспорт сейчас в консульстве на визе",  # not "Визеу": a foreign name ending in a vowel
+    "pasport sejchas v posolstve na vize",  # does not decline
+])
+def test_an_ordinary_word_that_starts_like_a_city_is_no_country(
+    index: CountryIndex, text: str
+) -> None:
+    assert index.find(text) is None, text
+
+
+def test_a_russian_city_name_with_a_fleeting_vowel_keeps_its_country(index: CountryIndex) -> None:
+    # "Люблино" (a district of Moscow) does not decline here: "под Люблином" is Lublin, Poland.
+    match = index.find("на ферме под Люблином")
+    assert match is not None and match.code == "PL"
