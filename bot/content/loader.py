@@ -22,6 +22,8 @@ from bot.content.facts import (
 from bot.content.firstscreens import check_country_pages
 from bot.content.models import Content, Country, Hotline
 from bot.content.parsed import Parsed
+from bot.content.place_names import FILE_NAME as PLACES_FILE
+from bot.content.place_names import read_places
 from bot.content.problems import ContentError, Problem
 from bot.content.reader import Reader, content_files
 from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
@@ -112,6 +114,9 @@ def check_content(
     reader.problems += checkin_problems
     triage_words, triage_words_problems = read_triage_words(directory / TRIAGE_WORDS_FILE)
     reader.problems += triage_words_problems
+    countries = {k: v[0] for k, v in parsed.countries.items()}
+    places, places_problems = read_places(directory / PLACES_FILE, countries)
+    reader.problems += places_problems
 
     problems = sorted(reader.problems, key=lambda p: (p.file, p.line or 0))
     if parsed.messages is None or any(p.severity == "error" for p in problems):
@@ -120,13 +125,14 @@ def check_content(
         messages=parsed.messages[0],
         answers={k: v[0] for k, v in parsed.answers.items()},
         hotlines={k: v[0] for k, v in parsed.hotlines.items()},
-        countries={k: v[0] for k, v in parsed.countries.items()},
+        countries=countries,
         flows={k: v[0] for k, v in parsed.flows.items()},
         danger_phrases={k: [p for p, _ in v] for k, v in parsed.danger_phrases.items()},
         ad_check=ad_check,
         silent_alarm=silent_alarm,
         checkin=checkin,
         triage_words=triage_words,
+        places=places,
     )
     # What needs the loaded content to be measured: a country page's first screen.
     pages = list(check_country_pages(content, parsed, i18n))

@@ -26,6 +26,7 @@ from bot.content.models import (
     Flow,
     Hotline,
     Messages,
+    Places,
     SilentAlarm,
     TriageWords,
 )
@@ -77,6 +78,10 @@ class TriageWordsFile(_File):
     triage_words: TriageWords
 
 
+class PlacesFile(_File):
+    places: Places
+
+
 # file kind -> (model of the whole file, the files it describes)
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "messages": (MessagesFile, "messages.yaml"),
@@ -90,6 +95,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "silent_alarm": (SilentAlarmFile, "silent_alarm.yaml"),
     "checkin": (CheckinFile, "checkin.yaml"),
     "triage_words": (TriageWordsFile, "triage_words.yaml"),
+    "places": (PlacesFile, "places.yaml"),
     "canned_replies": (CannedRepliesFile, "canned_replies.yaml"),
 }
 

@@ -18,7 +18,8 @@ class ContentParts:
 
     def _for(self, content: Content) -> tuple[Content, Assessor, CountryIndex]:
         if self._built is None or self._built[0] is not content:
-            self._built = (content, self._triage(content), CountryIndex(content.countries))
+            places = CountryIndex(content.countries, content.places)
+            self._built = (content, self._triage(content), places)
         return self._built
 
     def assessor(self, content: Content) -> Assessor:

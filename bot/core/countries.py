@@ -8,6 +8,11 @@ English). Russian and Belarusian names are matched with their case endings ("в 
 ("в/у/ў/на/in/at …", or the message is little more than the name), because short names are also
 words ("Того", "Chad"). A name right after "из"/"з"/"from" is where the person comes from, not
 where they are, and is ignored.
+
+Cities and regions (content/places.yaml, `Places`) count like the country they are in, but only
+where a place is named ("в Кракове", "пад Гданьскам", "near Rotterdam", "в городе Кракове", or a
+message that is little more than the name): a city is a word more often than a country is. A
+city followed by a region or country ("Paris, Texas", "Брест, Франция") is that region's.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from dataclasses import dataclass
 import pycountry
 from babel import Locale
 
-from bot.content.models import Country
+from bot.content.models import Country, Places
 from bot.nlu.normalize import cyrillize_word
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
@@ -29,6 +34,10 @@ _LATIN = re.compile(r"[a-z]")
 _AT = frozenset("в во на у ў in at inside v vo".split())
 # Words before a place the person comes from: "я из Беларуси", "I'm from Belarus".
 _FROM = frozenset("из изо з са from iz".split())
+# Words before a city or region: the person is near it ("под Варшавой", "near Rotterdam").
+_NEAR = frozenset("под пад около возле каля ля близ near outside pod okolo vozle".split())
+# Words between "в"/"in" and a city ("в городе Кракове", "in the city of Krakow").
+_CITY_WORDS = frozenset("город городе горадзе г the city of town".split())
 # A message with at most this many words besides a country's name is saying where the person
 # is ("Казахстан", "я в Италии", "I am in Spain").
 _EXTRA_WORDS = 2
@@ -39,6 +48,12 @@ _VOWEL_ENDINGS = "аяоеёыиіуюйь"
 # Up to this many letters may follow a stem ("итали" + "и", "казахстан" + "е", "саудовск" + "ой").
 _MAX_ENDING = 3
 _MIN_STEM = 4
+# A city's or region's case endings, Russian and Belarusian ("Кракова", "Гданьскам", "Познанью"):
+# anything else after its stem is another word ("давай" is not "Давао").
+_CASE_ENDINGS = frozenset("""а я у ю е ы и і й ой ей ою ею ом ем ём ам ям ах ях ай яй ью""".split())
+# A one-word foreign name ending in a vowel does not decline ("в Сочи", "в Давао", "в Визеу");
+# its case forms, where it has them, are in the file ("Кемерово, …, кемерове").
+_INDECLINABLE = tuple("оеэиіую")
 LIBRARY_LANGUAGES = ("ru", "be", "en")
 
 
@@ -46,6 +61,11 @@ def tokens(text: str) -> list[str]:
     """Lower-case words; ё as е and every apostrophe as '."""
     lowered = text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
     return _WORDS.findall(lowered)
+
+
+def name_key(name: str) -> str:
+    """A name as the index compares it: its words, lower case, joined by one space."""
+    return " ".join(tokens(name))
 
 
 def _stem(word: str) -> str | None:
@@ -69,6 +89,7 @@ class _Name:
     words: tuple[str, ...]
     stems: tuple[str | None, ...]
     curated: bool  # a content alias or name: trusted anywhere in a message
+    kind: str = "country"  # or "city" / "region" (content/places.yaml): only where placed
 
     def length_at(self, words: list[str], start: int) -> int:
         """How many words of `words` from `start` this name covers, 0 if it does not match."""
@@ -78,6 +99,9 @@ class _Name:
             if typed == own or typed == own + "'s":
                 continue
             if stem is None or not typed.startswith(stem) or len(typed) - len(stem) > _MAX_ENDING:
+                return 0
+            indeclinable = len(self.words) == 1 and own.endswith(_INDECLINABLE)
+            if self.kind != "country" and (indeclinable or typed[len(stem):] not in _CASE_ENDINGS):
                 return 0
         return len(self.words)
 
@@ -97,7 +121,7 @@ class CountryIndex:
     name for any country (the content's for a page, else the library's).
     """
 
-    def __init__(self, countries: Mapping[str, Country]) -> None:
+    def __init__(self, countries: Mapping[str, Country], places: Places | None = None) -> None:
         self._pages = frozenset(countries)
         self._display: dict[str, dict[str, str]] = {}
         names: list[_Name] = []
@@ -114,6 +138,8 @@ class CountryIndex:
                     self._display.setdefault(code, {})[language] = name
                     library.append(name)
             names += self._names(code, [n for n in library if n], curated=False)
+        for code, kind, spellings in places.places() if places is not None else ():
+            names += self._names(code, spellings, curated=False, kind=kind)
         self._by_first: dict[str, list[_Name]] = {}
         for item in names:
             self._by_first.setdefault(self._key(item.stems[0] or item.words[0]), []).append(item)
@@ -125,12 +151,16 @@ class CountryIndex:
         return word[:_MIN_STEM]
 
     @staticmethod
-    def _names(code: str, spellings: Iterable[str], *, curated: bool) -> list[_Name]:
+    def _names(code: str, spellings: Iterable[str], *, curated: bool,
+               kind: str = "country") -> list[_Name]:
         found = []
+        if kind != "country":
+            # "v Gdanske" is read as "в гданске": transliteration drops the soft sign.
+            spellings = [*spellings, *(s.replace("ь", "") for s in spellings if "ь" in s)]
         for spelling in dict.fromkeys(spellings):
             words = tuple(tokens(spelling))
             if words:
-                found.append(_Name(code, words, tuple(_stem(w) for w in words), curated))
+                found.append(_Name(code, words, tuple(_stem(w) for w in words), curated, kind))
         return found
 
     def has_page(self, code: str | None) -> bool:
@@ -153,12 +183,16 @@ class CountryIndex:
         different ones, are named: the wrong country's numbers are worse than asking.
         """
         words = tokens(text)
-        found = self._found(words)
+        named = self._found(words)
+        found = {code for code, _, _ in named}
         if any(_LATIN.search(w) for w in words):
             # Transliterated Russian: "ya v Italii" is read again as "я в италии", where only a
-            # name after "в"/"на" counts (English read as Cyrillic makes words like "самоа").
+            # name after "в"/"на" counts (English read as Cyrillic makes words like "самоа"),
+            # and only words not already read ("in Norfolk Island" is not also "Норфолк").
             cyrillic = [cyrillize_word(w) if _LATIN.search(w) else w for w in words]
-            found |= self._found(cyrillic, placed_only=True)
+            read = {at for _, start, end in named for at in range(start, end)}
+            found |= {code for code, start, _ in self._found(cyrillic, placed_only=True)
+                      if start not in read}
         if len(found) != 1:
             return None
         match = found.pop()
@@ -175,40 +209,56 @@ class CountryIndex:
             return None
         return CountryMatch(found.pop(), True)
 
-    def _found(self, words: list[str], *, placed_only: bool = False) -> set[str]:
-        """The codes of the countries named in `words` (see `find`); with `placed_only`, only
-        names right after a word like "в" or "in"."""
-        found: set[str] = set()
+    def _found(self, words: list[str], *, placed_only: bool = False
+               ) -> list[tuple[str, int, int]]:
+        """The countries named in `words` (see `find`) as (code, first word, word after the
+        name); with `placed_only`, only names right after a word like "в" or "in"."""
+        found: list[tuple[str, str, int, int]] = []  # (code, kind, start, end)
         start = 0
         while start < len(words):
             before = words[start - 1] if start else ""
+            # "Paris, Texas": a region or country right after a city says which one it is.
+            after_city = bool(found) and found[-1][1] == "city" and found[-1][3] == start
             best: tuple[int, int, int] | None = None
-            code = ""
+            chosen: _Name | None = None
             for item in self._by_first.get(self._key(words[start]), ()):
                 length = item.length_at(words, start)
-                if not length:
-                    continue
-                # A library name must stand where a place is named: after "в"/"in", or in a
-                # message that is little more than the name ("Казахстан", "я в Италии").
-                # Short names are also words ("Того", "Chad", "Мали"): alone, or after "в"/"in".
-                extra = _EXTRA_WORDS if len("".join(item.words)) > _SHORT_NAME else 0
-                placed = before in _AT or len(words) - length <= extra
-                if placed_only and before not in _AT:
-                    continue
-                # Content aliases are trusted anywhere, except two-letter codes: "it", "us", "de"
-                # are words too ("give it back" is not Italy).
-                trusted = item.curated and len("".join(item.words)) > _CODE_LETTERS
-                if not (trusted or placed):
+                if not length or not self._counts(item, words, start, length,
+                                                  placed_only=placed_only, qualifier=after_city):
                     continue
                 exact = sum(a == b for a, b in zip(item.words, words[start:], strict=False))
                 rank = (length, exact, len(item.stems[0] or item.words[0]))
                 if best is None or rank > best:
-                    best, code = rank, item.code
-            if best is None:
+                    best, chosen = rank, item
+            if best is None or chosen is None:
                 start += 1
                 continue
+            if after_city and chosen.kind != "city":
+                found.pop()
             if before not in _FROM:
-                found.add(code)
+                found.append((chosen.code, chosen.kind, start, start + best[0]))
             start += best[0]
-        return found
+        return [(code, start, end) for code, _, start, end in found]
 
+    @staticmethod
+    def _counts(item: _Name, words: list[str], start: int, length: int, *, placed_only: bool,
+                qualifier: bool) -> bool:
+        """Whether a name found at `start` names where someone is (module doc)."""
+        before = words[start - 1] if start else ""
+        # A library name must stand where a place is named: after "в"/"in", or in a message
+        # that is little more than the name ("Казахстан", "я в Италии"). Short names are also
+        # words ("Того", "Chad", "Мали"): alone, or after "в"/"in".
+        extra = _EXTRA_WORDS if len("".join(item.words)) > _SHORT_NAME else 0
+        short = len(words) - length <= extra
+        if item.kind != "country":
+            # A city or region: after "в"/"in"/"под"/"near", "в городе", or nearly alone.
+            two_before = words[start - 2] if start > 1 else ""
+            placed = (before in _AT or before in _NEAR
+                      or (before in _CITY_WORDS and (two_before in _AT or two_before in _NEAR)))
+            return placed if placed_only else placed or short or qualifier
+        if placed_only:
+            return before in _AT
+        # Content aliases are trusted anywhere, except two-letter codes: "it", "us", "de" are
+        # words too ("give it back" is not Italy).
+        trusted = item.curated and len("".join(item.words)) > _CODE_LETTERS
+        return trusted or before in _AT or short or qualifier

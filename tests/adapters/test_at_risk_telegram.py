@@ -100,3 +100,16 @@ async def test_a_slash_before_a_cry_is_read_as_the_message_and_never_logged(
     assert "112" in answer[0].text  # the at-risk path, not "I do not know this command"
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "помогите" not in logged and "48600123456" not in logged and "бьют" not in logged
+
+
+async def test_a_city_named_instead_of_the_country_gets_its_numbers_at_once(
+    bot: RunningBot, fake_api: FakeBotAPI, content: Content
+) -> None:
+    person = Person(bot, fake_api, 3104, "ru")
+    told = await person.say("Я в Кракове, у меня забрали паспорт и не отдают")
+    poland = content.countries["PL"]
+    emergency = [p.number for i in poland.emergency for p in content.hotlines[i].phones]
+    assert poland.name.get("ru") in text(told)
+    assert emergency and all(n in text(told) for n in emergency)
+    assert content.messages.ask_country.get("ru").strip() not in text(told)
+    assert payloads(told)[-3:] == ["h:yes", "h:text", "h:no"]

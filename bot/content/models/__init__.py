@@ -27,6 +27,7 @@ from bot.content.models._base import Confidence, Language, LocalizedText, Source
 from bot.content.models._checkin import Checkin, CheckinOption, CheckinTexts
 from bot.content.models._flows import Flow, FlowLevel, FlowOption, FlowQuestion
 from bot.content.models._messages import DangerPhrase, Messages
+from bot.content.models._place_names import PlaceLists, Places
 from bot.content.models._places import Country, Hotline, Phone
 from bot.content.models._silent_alarm import SilentAlarm, SilentAlarmTexts
 from bot.content.models._triage_words import TriageWords
@@ -36,8 +37,8 @@ __all__ = [
     "AdSentenceRule", "AdSentencesFile", "AdTexts",
     "Answer", "Checkin", "CheckinOption", "CheckinTexts", "Confidence", "Content", "Country",
     "DangerPhrase", "Flow", "FlowLevel", "FlowOption", "FlowQuestion", "Hotline", "Language",
-    "LocalizedText", "Messages", "Phone", "SilentAlarm", "SilentAlarmTexts", "Source", "Strict",
-    "TriageWords",
+    "LocalizedText", "Messages", "Phone", "PlaceLists", "Places", "SilentAlarm", "SilentAlarmTexts",
+    "Source", "Strict", "TriageWords",
 ]
 
 
@@ -57,3 +58,5 @@ class Content(BaseModel):
     checkin: Checkin | None = None  # content/checkin.yaml; None: the file is missing
     # content/triage_words.yaml; None: the file is missing (no short message is let off)
     triage_words: TriageWords | None = None
+    # content/places.yaml; None: the file is missing (only countries and their aliases are read)
+    places: Places | None = None

@@ -91,7 +91,7 @@ class GroupReplies:
         if self._parts is None or self._parts.content is not content:
             checker = self._ad_checkers.for_content(content)
             self._parts = ContentParts(content, checker, self._matchers.for_content(content),
-                                       CountryIndex(content.countries))
+                                       CountryIndex(content.countries, content.places))
         return self._parts
 
     def replies_in(self, language: str) -> Replies:
