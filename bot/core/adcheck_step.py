@@ -138,8 +138,9 @@ class AdCheckStep:
         Danger comes first: a message the triage calls at risk goes the at-risk path unless it
         is an ad the person pasted on request (`AdChecker.is_pasted_ad`: an ad that says
         "Паспорт будет у администратора" is not the person saying theirs was taken; its flags
-        lead to the human offer instead). A cry for help ("меня заперли", "they took my
-        passport, help") is never one. In the step, a few words only the model found risky
+        lead to the human offer instead), or pasted without a request (`pasted_ad`: offered
+        its check). A cry for help ("меня заперли", "they took my passport, help") is never
+        one. In the step, a few words only the model found risky
         ("Работа", `by_phrase` False) with no words of a cry are too short for an ad.
         """
         checker = self.checker(turn.r.content)
@@ -165,12 +166,26 @@ class AdCheckStep:
         # message is someone else's words, offered its check (the question comes again).
         offered_over = event.forwarded and isinstance(session.awaiting,
                                                       (CountryQuestion, ConsentQuestion))
-        if at_risk or (session.awaiting is not None and not offered_over):
+        if session.awaiting is not None and not offered_over:
+            return False
+        if at_risk and not self.pasted_ad(turn, text):
             return False
         if not checker.looks_like_ad(text, forwarded=event.forwarded):
             return False
         self._offer(turn, checker, text)
         return True
+
+    def pasted_ad(self, turn: Turn, text: str) -> bool:
+        """True when a typed text (not forwarded) reads like an ad on its own (`looks_like_ad`,
+        not the lenient forwarded reading) and has no words of the person about themselves
+        (`cries`): its danger words are the ad's, not the person's situation ("Мы НЕ забираем
+        паспорт", "no fees, we never keep your passport"; adcheck16), so it is offered its
+        check instead of the emergency reply. "They took my passport, here is their ad: ..."
+        cries, and goes the at-risk path."""
+        checker = self.checker(turn.r.content)
+        if checker is None or turn.event.forwarded:
+            return False
+        return checker.looks_like_ad(text) and not checker.cries(text)
 
     def offer_after_risk(self, turn: Turn, text: str, *, by_phrase: bool = True,
                          asked: bool = False) -> None:
@@ -180,14 +195,18 @@ class AdCheckStep:
         the numbers come first; when it reads like a recruiter's offer, the person can still
         have its red flags. A typed message with a danger phrase is offered the check when it
         has no words of a cry (`AdChecker.cries`: "меня", "помогите"), or when the person had
-        asked for a check (`asked`: /checkad, then an ad with "I" in it); someone who wrote
-        about themselves gets the at-risk path alone.
+        asked for a check and it reads like a whole ad on its own (`asked`: /checkad, then a
+        long ad with "I" in it); someone who wrote about themselves gets the at-risk path
+        alone.
         """
         checker = self.checker(turn.r.content)
         if checker is None:
             return
         forwarded, cry = turn.event.forwarded, checker.cries(text)
-        if by_phrase and not forwarded and not asked and cry:
+        # After /checkad, a cry is offered a check only when it is a whole ad on its own (an
+        # ad with "I" in it): "Приехали по объявлению ..., живём взаперти" is the person's
+        # own, and gets the at-risk reply alone (adcheck16).
+        if by_phrase and not forwarded and cry and (not asked or not checker.looks_like_ad(text)):
             return
         # Words in an ad's voice are read as leniently as a forwarded message: an ad of 24
         # words with "Паспорт будет у администратора" is still offered its check.
