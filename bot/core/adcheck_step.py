@@ -206,7 +206,8 @@ class AdCheckStep:
         # After /checkad, a cry is offered a check only when it is a whole ad on its own (an
         # ad with "I" in it): "Приехали по объявлению ..., живём взаперти" is the person's
         # own, and gets the at-risk reply alone (adcheck16).
-        if by_phrase and not forwarded and cry and (not asked or not checker.looks_like_ad(text)):
+        own = cry and not forwarded and not (asked and checker.looks_like_ad(text))
+        if own and (by_phrase or asked):
             return
         # Words in an ad's voice are read as leniently as a forwarded message: an ad of 24
         # words with "Паспорт будет у администратора" is still offered its check.
