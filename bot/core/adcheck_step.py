@@ -14,7 +14,7 @@ from bot.content.models import AdCheck, Content
 from bot.core.adcheck import AdChecker, AdReport, pick_quotes
 from bot.core.adcheckers import AdCheckers
 from bot.core.commands import command_name
-from bot.core.events import Button, EventKind, IncomingEvent, Reply
+from bot.core.events import Button, EventKind, IncomingEvent, OperatorAlert, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
 from bot.core.safety import Safety, Turn
@@ -162,6 +162,9 @@ class AdCheckStep:
             session.awaiting = None
             self._answer(turn, checker, text)
             return True
+        if self.forwarded_in_case(turn, text):  # the team is there: checked, not offered
+            self._answer(turn, checker, text)
+            return True
         # A question waits: the person's own text answers it, while a forwarded recruiter's
         # message is someone else's words, offered its check (the question comes again).
         offered_over = event.forwarded and isinstance(session.awaiting,
@@ -174,6 +177,18 @@ class AdCheckStep:
             return False
         self._offer(turn, checker, text)
         return True
+
+    def forwarded_in_case(self, turn: Turn, text: str) -> bool:
+        """True for a forwarded ad while the person's case is open (`takes_forwarded`)."""
+        return turn.session.handoff_case is not None and turn.event.forwarded and (
+            self.takes_forwarded(turn.session, text, turn.r.content))
+
+    def takes_forwarded(self, session: Session, text: str, content: Content) -> bool:
+        """Whether a forwarded `text` is an ad this step checks in an open case, rather than
+        relaying it: it reads like an ad and has no words of a cry (`is_pasted_ad`); a
+        forwarded cry, a friend's, goes to the case (adcheck16)."""
+        checker = self.checker(content)
+        return checker is not None and checker.is_pasted_ad(text)
 
     def pasted_ad(self, turn: Turn, text: str) -> bool:
         """True when a typed text (not forwarded) reads like an ad on its own (`looks_like_ad`,
@@ -240,8 +255,16 @@ class AdCheckStep:
         )
         replies = report_replies(turn, checker.rules, report, text)
         turn.replies.extend(replies)
-        if report.strong:  # trafficking signs: a human is offered, as after the self-check
-            session = turn.session
+        session = turn.session
+        if session.handoff_case is not None:
+            # A person from the team is already there: no "shall we pass it on?"; the case is
+            # told that an ad was checked, by its flags and level only (adcheck16).
+            turn.response.effects.append(OperatorAlert(
+                user_key=turn.event.user_key, chat_key=turn.event.chat_key, reason="ad_check",
+                language=turn.r.lang, country=session.location,
+                risk_level=report.level.level, indicators=tuple(flag_codes(report))))
+            replies[-1].buttons = turn.r.action_rows(["job_check", "menu"])
+        elif report.strong:  # trafficking signs: a human is offered, as after the self-check
             session.risk_indicators.extend(
                 i for i in flag_codes(report) if i not in session.risk_indicators
             )
