@@ -11,8 +11,10 @@ from __future__ import annotations
 import pytest
 
 from bot.core.events import Response
+from bot.core.replies import Replies
 from tests.core.test_adcheck_flow8 import FLAG_WORDS, LEVEL_WORDS, _emergency_first, _joined
 from tests.helpers.chat import Chat, all_payloads
+from tests.helpers.engine import shared_content
 
 # Honest ads that deny a scary practice in its own words, pasted as typed text.
 NEGATED_ADS = [
@@ -79,7 +81,8 @@ async def test_adcheck16_the_persons_own_words_beside_a_pasted_ad_get_the_number
     assert _emergency_first(await chat.say(text))
 
 
-@pytest.mark.parametrize("text", ["меня не выпускают, помогите", "не выпускают с фабрики, помогите"])
+@pytest.mark.parametrize("text", ["меня не выпускают, помогите",
+                                  "не выпускают с фабрики, помогите"])
 async def test_adcheck16_a_typed_cry_stays_at_risk(chat: Chat, text: str) -> None:
     await chat.command("/start")
     response = await chat.say(text)
@@ -131,18 +134,13 @@ async def test_adcheck16_an_answer_shows_no_other_countrys_page_as_its_source(
     assert not [url for url in links if "justitie.md" in url or "cedem.org.ua" in url]
 
 
-async def test_adcheck16_a_countrys_own_page_is_shown_to_a_person_there(chat: Chat) -> None:
-    """The other side: the Latvian page under "wages withheld" for a person in Latvia; the
-    international ILO page under "debt bondage" anywhere."""
-    chat.language_code = "en"
-    await chat.command("/start")
-    r = chat.engine._replies(chat.engine.content_holder.content, "en")  # noqa: SLF001
-    answers = r.content.answers
-    wages = answers["risk_wages_withheld"]
-    assert any("patverums-dm.lv" in (b.url or "") for row in
-               r.answer(wages, where="LV").buttons for b in row)
-    assert not any("patverums-dm.lv" in (b.url or "") for row in
-                   r.answer(wages, where="ES").buttons for b in row)
-    debt = answers["risk_debt_bondage"]
-    assert any("ilo.org" in (b.url or "") for row in r.answer(debt, where="ES").buttons
-               for b in row)
+def test_adcheck16_a_countrys_own_page_is_shown_to_a_person_there() -> None:
+    """The other side: the Latvian page under "wages withheld" for a person in Latvia, not in
+    Spain; the international ILO page under "debt bondage" anywhere, and where not known."""
+    answers = shared_content().content.answers
+    wages = answers["risk_wages_withheld"].sources
+    assert any("patverums-dm.lv" in s.url for s in Replies.shown_sources(wages, "LV"))
+    assert not any("patverums-dm.lv" in s.url for s in Replies.shown_sources(wages, "ES"))
+    debt = answers["risk_debt_bondage"].sources
+    for where in ("ES", None):
+        assert any("ilo.org" in s.url for s in Replies.shown_sources(debt, where))
