@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from bot.content.models import AdCheck, Content
-from bot.core.adcheck import AdChecker, AdReport, pick_quotes
+from bot.content.models import Content
+from bot.core.adcheck import AdChecker
 from bot.core.adcheckers import AdCheckers
+from bot.core.adreport import flag_codes, report_replies
 from bot.core.commands import command_name
 from bot.core.events import Button, EventKind, IncomingEvent, OperatorAlert, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
@@ -34,7 +35,6 @@ ACTION = "ad_check"  # the main menu's `m:ad_check`
 CHECK = "ad:check"  # "Check this ad" under the offer, then ":" and the ad's `offer_tag`
 SKIP = "ad:no"  # "No, thanks" under it, tagged the same way
 HOLD_SECONDS = 900.0
-QUOTES_PER_FLAG = 2
 _FORGET_COMMANDS = ("/delete", "/hide")
 
 
@@ -273,34 +273,6 @@ class AdCheckStep:
             self._safety.offer_human(turn, reason, ad_level=report.level.level)
         else:
             replies[-1].buttons = turn.r.action_rows(["job_check", "human", "menu"])
-
-
-def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> list[Reply]:
-    """The red flags, each with the ad's words that raised it, then the risk level."""
-    r, texts = turn.r, rules.texts
-    source = text  # `normalize` keeps offsets: quotes come from the ad as written
-    if not report.flags:
-        parts = [r.text(texts.none_found)]
-    else:
-        parts = [r.text(texts.heading).format(count=r.tr.number(len(report.flags)))]
-        picked = pick_quotes(source, report, QUOTES_PER_FLAG)
-        for n, (found, chosen) in enumerate(zip(report.flags, picked, strict=True), start=1):
-            quotes = " ".join(f"«{q}»" for q in chosen)
-            parts.append(
-                f"{n}. {r.text(found.rule.title)}\n"
-                f"{r.text(texts.quote)} {quotes}\n"
-                f"{r.text(found.rule.explain)}\n"
-                f"{r.text(texts.next_step)} {r.text(found.rule.check)}"
-            )
-    parts.append(r.text(report.level.text))
-    parts.append(r.text(texts.not_stored))
-    return [Reply(part) for part in parts]
-
-
-def flag_codes(report: AdReport) -> list[str]:
-    """Each red flag for the operators' alert by its own id after the facts file's
-    ("rf-wrong-visa/papers_later"): two flags of one facts id are both shown."""
-    return [f"{found.rule.indicator}/{found.rule.id}" for found in report.flags]
 
 
 def offer_tag(text: str) -> str:
