@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from bot.content.models import AdCheck, Content
-from bot.core.adcheck import AdChecker, AdReport, pick_quotes
+from bot.content.models import Content
+from bot.core.adcheck import AdChecker
 from bot.core.adcheckers import AdCheckers
+from bot.core.adreport import flag_codes, report_replies
 from bot.core.commands import command_name
-from bot.core.events import Button, EventKind, IncomingEvent, Reply
+from bot.core.events import Button, EventKind, IncomingEvent, OperatorAlert, Reply
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
 from bot.core.safety import Safety, Turn
@@ -34,7 +35,6 @@ ACTION = "ad_check"  # the main menu's `m:ad_check`
 CHECK = "ad:check"  # "Check this ad" under the offer, then ":" and the ad's `offer_tag`
 SKIP = "ad:no"  # "No, thanks" under it, tagged the same way
 HOLD_SECONDS = 900.0
-QUOTES_PER_FLAG = 2
 _FORGET_COMMANDS = ("/delete", "/hide")
 
 
@@ -138,8 +138,9 @@ class AdCheckStep:
         Danger comes first: a message the triage calls at risk goes the at-risk path unless it
         is an ad the person pasted on request (`AdChecker.is_pasted_ad`: an ad that says
         "Паспорт будет у администратора" is not the person saying theirs was taken; its flags
-        lead to the human offer instead). A cry for help ("меня заперли", "they took my
-        passport, help") is never one. In the step, a few words only the model found risky
+        lead to the human offer instead), or pasted without a request (`pasted_ad`: offered
+        its check). A cry for help ("меня заперли", "they took my passport, help") is never
+        one. In the step, a few words only the model found risky
         ("Работа", `by_phrase` False) with no words of a cry are too short for an ad.
         """
         checker = self.checker(turn.r.content)
@@ -161,16 +162,45 @@ class AdCheckStep:
             session.awaiting = None
             self._answer(turn, checker, text)
             return True
+        if self.forwarded_in_case(turn, text):  # the team is there: checked, not offered
+            self._answer(turn, checker, text)
+            return True
         # A question waits: the person's own text answers it, while a forwarded recruiter's
         # message is someone else's words, offered its check (the question comes again).
         offered_over = event.forwarded and isinstance(session.awaiting,
                                                       (CountryQuestion, ConsentQuestion))
-        if at_risk or (session.awaiting is not None and not offered_over):
+        if session.awaiting is not None and not offered_over:
+            return False
+        if at_risk and not self.pasted_ad(turn, text):
             return False
         if not checker.looks_like_ad(text, forwarded=event.forwarded):
             return False
         self._offer(turn, checker, text)
         return True
+
+    def forwarded_in_case(self, turn: Turn, text: str) -> bool:
+        """True for a forwarded ad while the person's case is open (`takes_forwarded`)."""
+        return turn.session.handoff_case is not None and turn.event.forwarded and (
+            self.takes_forwarded(turn.session, text, turn.r.content))
+
+    def takes_forwarded(self, session: Session, text: str, content: Content) -> bool:
+        """Whether a forwarded `text` is an ad this step checks in an open case, rather than
+        relaying it: it reads like an ad and has no words of a cry (`is_pasted_ad`); a
+        forwarded cry, a friend's, goes to the case (adcheck16)."""
+        checker = self.checker(content)
+        return checker is not None and checker.is_pasted_ad(text)
+
+    def pasted_ad(self, turn: Turn, text: str) -> bool:
+        """True when a typed text (not forwarded) reads like an ad on its own (`looks_like_ad`,
+        not the lenient forwarded reading) and has no words of the person about themselves
+        (`cries`): its danger words are the ad's, not the person's situation ("Мы НЕ забираем
+        паспорт", "no fees, we never keep your passport"; adcheck16), so it is offered its
+        check instead of the emergency reply. "They took my passport, here is their ad: ..."
+        cries, and goes the at-risk path."""
+        checker = self.checker(turn.r.content)
+        if checker is None or turn.event.forwarded:
+            return False
+        return checker.looks_like_ad(text) and not checker.cries(text)
 
     def offer_after_risk(self, turn: Turn, text: str, *, by_phrase: bool = True,
                          asked: bool = False) -> None:
@@ -180,14 +210,19 @@ class AdCheckStep:
         the numbers come first; when it reads like a recruiter's offer, the person can still
         have its red flags. A typed message with a danger phrase is offered the check when it
         has no words of a cry (`AdChecker.cries`: "меня", "помогите"), or when the person had
-        asked for a check (`asked`: /checkad, then an ad with "I" in it); someone who wrote
-        about themselves gets the at-risk path alone.
+        asked for a check and it reads like a whole ad on its own (`asked`: /checkad, then a
+        long ad with "I" in it); someone who wrote about themselves gets the at-risk path
+        alone.
         """
         checker = self.checker(turn.r.content)
         if checker is None:
             return
         forwarded, cry = turn.event.forwarded, checker.cries(text)
-        if by_phrase and not forwarded and not asked and cry:
+        # After /checkad, a cry is offered a check only when it is a whole ad on its own (an
+        # ad with "I" in it): "Приехали по объявлению ..., живём взаперти" is the person's
+        # own, and gets the at-risk reply alone (adcheck16).
+        own = cry and not forwarded and not (asked and checker.looks_like_ad(text))
+        if own and (by_phrase or asked):
             return
         # Words in an ad's voice are read as leniently as a forwarded message: an ad of 24
         # words with "Паспорт будет у администратора" is still offered its check.
@@ -220,8 +255,16 @@ class AdCheckStep:
         )
         replies = report_replies(turn, checker.rules, report, text)
         turn.replies.extend(replies)
-        if report.strong:  # trafficking signs: a human is offered, as after the self-check
-            session = turn.session
+        session = turn.session
+        if session.handoff_case is not None:
+            # A person from the team is already there: no "shall we pass it on?"; the case is
+            # told that an ad was checked, by its flags and level only (adcheck16).
+            turn.response.effects.append(OperatorAlert(
+                user_key=turn.event.user_key, chat_key=turn.event.chat_key, reason="ad_check",
+                language=turn.r.lang, country=session.location,
+                risk_level=report.level.level, indicators=tuple(flag_codes(report))))
+            replies[-1].buttons = turn.r.action_rows(["job_check", "menu"])
+        elif report.strong:  # trafficking signs: a human is offered, as after the self-check
             session.risk_indicators.extend(
                 i for i in flag_codes(report) if i not in session.risk_indicators
             )
@@ -230,34 +273,6 @@ class AdCheckStep:
             self._safety.offer_human(turn, reason, ad_level=report.level.level)
         else:
             replies[-1].buttons = turn.r.action_rows(["job_check", "human", "menu"])
-
-
-def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> list[Reply]:
-    """The red flags, each with the ad's words that raised it, then the risk level."""
-    r, texts = turn.r, rules.texts
-    source = text  # `normalize` keeps offsets: quotes come from the ad as written
-    if not report.flags:
-        parts = [r.text(texts.none_found)]
-    else:
-        parts = [r.text(texts.heading).format(count=r.tr.number(len(report.flags)))]
-        picked = pick_quotes(source, report, QUOTES_PER_FLAG)
-        for n, (found, chosen) in enumerate(zip(report.flags, picked, strict=True), start=1):
-            quotes = " ".join(f"«{q}»" for q in chosen)
-            parts.append(
-                f"{n}. {r.text(found.rule.title)}\n"
-                f"{r.text(texts.quote)} {quotes}\n"
-                f"{r.text(found.rule.explain)}\n"
-                f"{r.text(texts.next_step)} {r.text(found.rule.check)}"
-            )
-    parts.append(r.text(report.level.text))
-    parts.append(r.text(texts.not_stored))
-    return [Reply(part) for part in parts]
-
-
-def flag_codes(report: AdReport) -> list[str]:
-    """Each red flag for the operators' alert by its own id after the facts file's
-    ("rf-wrong-visa/papers_later"): two flags of one facts id are both shown."""
-    return [f"{found.rule.indicator}/{found.rule.id}" for found in report.flags]
 
 
 def offer_tag(text: str) -> str:

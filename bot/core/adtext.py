@@ -131,8 +131,11 @@ def _cyrillize(word: str) -> str:
 
 # A sentence ends at a line break, at ";", at an arrow between steps ("собеседование → оплата
 # сбора → паспорт"), or at ".", "!", "?", "…" before a space: "3.000 €" and "ул.Ленина" stay
-# whole. Bullets and list marks at a line's start are not part of it.
-_SENTENCE_BREAK = re.compile(r"\n|;|[→⟶➔➜]|[.!?…]+(?=\s)")
+# whole. "!" ends one before a letter too, and "?" or "…" before a capital: "2000 евро в
+# месяц!!!Оплата 100€ до выезда" is two sentences, as the rules read it (adcheck16; a "?" in a
+# link, "job?id=5", is not an end). Bullets and list marks at a line's start are not part of it.
+_SENTENCE_BREAK = re.compile(
+    r"\n|;|[→⟶➔➜]|[.!?…]+(?=\s)|[.!?…]*!(?=[^\W\d_])|[.?…]*[?…](?=[A-ZА-ЯЁІЎ])")
 # Nor does the "." of a short abbreviation: of an address before anything on its line ("пр.
 # Незалежнасці 00, оф. 0", "ul. Przykładowa"), of another before a word in lower case or a
 # figure ("120–145 тыс. руб./мес"; adcheck10: "Оплата: 120–145 тыс." alone read as a fee).

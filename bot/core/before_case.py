@@ -52,6 +52,9 @@ class BeforeCase:
         if self._alarm.written_by(event, session):
             return True
         content = self._holder.content
+        if (event.forwarded and not session.quiet and session.handoff_case is not None
+                and self._ads.takes_forwarded(session, event.text, content)):
+            return True  # a forwarded ad is checked, its flags told to the case (adcheck16)
         # After a silent alarm every text is the case's (quiet.py); no wait, nothing to read.
         if not session.quiet and session.awaiting is not None:
             danger = self._parts.assessor(content).assess(event.text,

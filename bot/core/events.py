@@ -102,7 +102,9 @@ class OperatorAlert:
 
     user_key: str
     chat_key: str
-    reason: Literal["risk", "request", "self_check", "checkin"]  # checkin: one was missed
+    # checkin: one was missed; ad_check: a job ad checked in an open case (its flags and
+    # level posted there, never a case of its own)
+    reason: Literal["risk", "request", "self_check", "checkin", "ad_check"]
     language: str
     country: str | None = None
     risk_level: str | None = None  # "high", "medium", "low" or None when unknown

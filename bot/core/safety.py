@@ -93,7 +93,7 @@ class Safety:
             actions = [a for a in flows.result_menu(flow) if a != "human"]
             turn.replies.append(flows.result_reply(r, flow, result, actions))
         elif intent and intent in r.content.answers:
-            turn.replies.append(r.answer(r.content.answers[intent]))
+            turn.replies.append(r.answer(r.content.answers[intent], where=session.location))
         self.offer_human(turn, reason)
 
     def offer_human(self, turn: Turn, reason: ConsentReason, *,

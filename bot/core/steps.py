@@ -63,7 +63,7 @@ class Steps:
             turn.replies.append(r.language_picker())
         elif name in r.content.answers:
             # The buttons are the answer's own `menu:`: text and buttons in one place.
-            turn.replies.append(r.answer(r.content.answers[name]))
+            turn.replies.append(r.answer(r.content.answers[name], where=turn.session.location))
         else:
             turn.replies.append(r.suggestions(intent.ranking))
 
@@ -90,7 +90,8 @@ class Steps:
         elif prefix == "h":
             self.safety.consent(turn, rest)
         elif prefix == "a" and rest in turn.r.content.answers:  # "More" under a long answer
-            turn.replies.append(turn.r.answer_more(turn.r.content.answers[rest]))
+            turn.replies.append(turn.r.answer_more(turn.r.content.answers[rest],
+                                                   where=turn.session.location))
         elif prefix == "cp" and rest.partition(":")[0] in turn.r.content.countries:
             code, _, part = rest.partition(":")  # a part of a country page: "PL:legal"
             turn.replies.append(turn.r.country_part(turn.r.content.countries[code], part))

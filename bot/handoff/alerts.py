@@ -144,6 +144,16 @@ def silent_note(case: Case, alert: OperatorAlert, texts: OperatorTexts) -> Reply
     return Reply("\n".join([head, *_details(raised, texts)]))
 
 
+def ad_note(case: Case, alert: OperatorAlert, texts: OperatorTexts) -> Reply:
+    """A job ad the person checked in the bot while their case is open: its red flags (by id)
+    and the level they were told, posted in that case; the ad's text was never kept."""
+    raised = Case.from_alert(alert, id=case.id, user_key="", pseudonym=case.pseudonym)
+    head = "📋 " + texts.text(N_("{case} checked a job ad in the bot. The ad's text is not "
+                                 "kept: only its red flags and the risk level they were shown."),
+                              case=case.pseudonym)
+    return Reply("\n".join([head, *_details(raised, texts)]))
+
+
 def _alert_id(case: Case, escalation: int) -> str:
     """The case id, and the escalation number after a slash (an escalation is its own post)."""
     return f"{case.id}/{escalation}" if escalation else case.id

@@ -16,7 +16,7 @@ from redis.exceptions import OutOfMemoryError, RedisError, WatchError
 
 from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply
 from bot.core.silent_alarm import INDICATOR as SILENT_ALARM
-from bot.handoff.alerts import alert_reply, silent_note, unannounced
+from bot.handoff.alerts import ad_note, alert_reply, silent_note, unannounced
 from bot.handoff.audit import forget_erased_case, last_case_of
 from bot.handoff.blocks import owner_of
 from bot.handoff.case import Case
@@ -142,6 +142,10 @@ class CaseIntake:
         parts = self.parts
         for _ in range(OPEN_ATTEMPTS):
             existing = await parts.cases.open_case_of(alert.user_key)
+            if alert.reason == "ad_check":  # a note in the open case, never a case of its own
+                if existing is not None:
+                    await parts.board.post(existing, ad_note(existing, alert, parts.board.labels))
+                return None
             if existing is not None:
                 if alert.silent:  # nothing on the person's screen; the case's operators hear it
                     note = silent_note(existing, alert, parts.board.labels)

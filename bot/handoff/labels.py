@@ -27,6 +27,7 @@ REASONS: dict[str, str] = {
     "request": N_("asked for a person"),
     "self_check": N_("self-check"),
     "checkin": N_("missed check-in"),
+    "ad_check": N_("job ad checked"),
 }
 OUTCOMES: dict[str, str] = {
     "referred": N_("Referred to a hotline"),

@@ -157,3 +157,28 @@ async def test_adcheck11b_an_ad_saying_text_me_is_checked_and_its_country_is_not
     assert "Red flags found" in checked and "The boss keeps your passport" in checked
     assert "112" not in checked and "Shall I check it" not in checked
     assert "112" in cry and "Spain" not in cry
+
+
+# adcheck16: an honest ad that denies a scary practice, pasted without /checkad; a cry told as
+# "we" after /checkad.
+NEGATED_AD = ("Требуются рабочие на склад в Польше. Зарплата 1200 евро в месяц. Мы НЕ забираем "
+              "паспорт, документы остаются у вас. Звоните +48 600 000 000")
+WE_CRY = "Приехали по объявлению на склад 1200 евро, теперь живём взаперти, выходить нельзя"
+
+
+async def test_a_pasted_honest_ad_is_offered_its_check_and_a_we_cry_gets_the_numbers(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    running: Start, engine_factory: EngineFactory,
+) -> None:
+    bot: RunningBot = await running(
+        make_settings(fake_api, framework, redis_server.url, operator_chat_id=OPS), engine_factory
+    )
+    person = Person(bot, fake_api, 3116, "ru")
+    await person.say("/start")
+    offer = await person.say(NEGATED_AD)
+    assert not any("112" in call.text for call in offer)
+    assert any(p.startswith("ad:check") for call in offer for p in call.payloads)
+    await person.say("/checkad")
+    told = await person.say(WE_CRY)
+    assert "112" in told[0].text
+    assert not any(p.startswith("ad:") for call in told for p in call.payloads)

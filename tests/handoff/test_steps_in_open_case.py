@@ -48,6 +48,10 @@ async def _in_a_case(bot: HandoffBot, api: FakeBotAPI, user_id: int, command: st
     return person, mark
 
 
+def _forwarded() -> dict[str, Any]:
+    return {"type": "hidden_user", "sender_user_name": "Recruiter", "date": 1_700_000_000}
+
+
 def _ops_texts(api: FakeBotAPI, since: int) -> str:
     return "\n".join(call.text for call in api.calls_to("sendMessage", OPS, since))
 
@@ -146,3 +150,48 @@ async def test_danger_written_in_an_open_case_gets_the_numbers_at_once(
     await sent_to(fake_api, OPS, f"{pseudonym(5207)}: спасибо, жду", since=mark)
     since = fake_api.calls_to("sendMessage", person.chat_id, mark)
     assert not [call for call in since if "112" in call.text]
+
+
+@FRAMEWORKS
+async def test_an_ad_checked_in_an_open_case_asks_nothing_and_tells_the_case_its_flags(
+    fake_api: FakeBotAPI, bot: HandoffBot
+) -> None:
+    """adcheck16: a person from the team is already there, so the check of an ad with
+    trafficking signs ends with its level, not "Хотите этого?"; the case is told an ad was
+    checked, by its red flags and level, never its words."""
+    person, mark = await _in_a_case(bot, fake_api, 5208, "/checkad")
+    report = await person.say(AD)
+    text = "\n".join(call.text for call in report)
+    assert "Уровень риска: высокий" in text
+    assert "Хотите" not in text
+    assert "h:yes" not in {p for call in report for p in call.payloads}
+    [note] = await sent_to(fake_api, OPS, "checked a job ad", since=mark)
+    assert "passport_handover" in note.text or "Passport" in note.text or "rf-" in note.text
+    assert "администратора" not in _ops_texts(fake_api, mark)
+
+
+@FRAMEWORKS
+async def test_a_forwarded_ad_in_an_open_case_is_checked_and_its_flags_told_to_the_case(
+    fake_api: FakeBotAPI, bot: HandoffBot
+) -> None:
+    """adcheck16: a recruiter's ad forwarded in an open case is checked for the person (not
+    relayed unchecked); the case gets the note with its flags, never the ad."""
+    person, mark = await _in_a_case(bot, fake_api, 5209, "ещё вопрос")
+    mark = len(fake_api.calls)
+    report = await person.send(text=AD, forward_origin=_forwarded())
+    text = "\n".join(call.text for call in report)
+    assert "Уровень риска" in text and "Паспорт будет у администратора" in text
+    await sent_to(fake_api, OPS, "checked a job ad", since=mark)
+    assert "администратора" not in _ops_texts(fake_api, mark)
+
+
+@FRAMEWORKS
+async def test_a_forwarded_cry_in_an_open_case_still_reaches_the_case(
+    fake_api: FakeBotAPI, bot: HandoffBot
+) -> None:
+    """The other side: a friend's cry forwarded in an open case is the team's to read."""
+    person, _ = await _in_a_case(bot, fake_api, 5210, "ещё вопрос")
+    mark = len(fake_api.calls)
+    cry = "Меня заперли на ферме, забрали паспорт, помогите"
+    await person.send(text=cry, forward_origin=_forwarded(), replies=0)
+    await sent_to(fake_api, OPS, "забрали паспорт", since=mark)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Language = Literal["ru", "be", "en"]
 Confidence = Literal["high", "medium", "low"]
@@ -37,7 +37,13 @@ class LocalizedText(Strict):
 
 
 class Source(Strict):
-    """Where a fact comes from, and the date printed on that source ("no date visible" if none)."""
+    """Where a fact comes from, and the date printed on that source ("no date visible" if none).
+
+    `country`: the ISO2 code of the one country whose law, authority or organisation the page
+    speaks for (a Moldovan ministry's page: "MD"); None for an international or general page.
+    An answer shows a country's page only to a person known to be in that country
+    (`AnswerReplies.shown_sources`)."""
 
     url: str
     seen: str
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
