@@ -9,9 +9,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.content.models import Content, DangerPhrase
-from bot.nlu.borrowed import HELD_INDICATORS, borrowed_thing
+from bot.nlu.borrowed import HELD_INDICATORS, borrowed_thing, private_debt
 from bot.nlu.bystander import Bystander
 from bot.nlu.conditional import Conditions
+from bot.nlu.everyday import delay_phrase, dismissal_looms, short_delay, to_work
 from bot.nlu.general_question import GeneralQuestions
 from bot.nlu.language import layout_variants
 from bot.nlu.mention import Mentions
@@ -128,6 +129,17 @@ def _negator_of_another_verb(rule: _Rule, matched: str) -> bool:
     return False
 
 
+_WAGES = "risk_wages_withheld"
+_THREATS = "risk_violence_threats"
+_MOVEMENT = "risk_movement_restricted"
+_THREAT_STEMS = ("угрож", "грози", "паграж", "пагроз", "threat", "ugroz")
+
+
+def _threat_words(matched: str) -> bool:
+    """Whether a match names a threat ("угрожа* что"), not a harm done ("бьют")."""
+    return any(word.startswith(_THREAT_STEMS) for word in matched.split())
+
+
 class DangerPhraseMatcher:
     """Finds danger phrases of every language in a message (people mix languages).
 
@@ -228,7 +240,9 @@ class _Frames:
         self.conditions = Conditions(tokens, clauses, raw)
         self.mentions = Mentions(tokens, clauses, raw)
         self.written = WrittenDeductions(tokens, raw)
-        self.borrowed = borrowed_thing(tokens)
+        self.borrowed = borrowed_thing(tokens) or private_debt(tokens)
+        self.short_delay = short_delay(tokens)
+        self.dismissal = dismissal_looms(tokens)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -254,6 +268,15 @@ class _Frames:
             return True
         # "my neighbour borrowed my ladder and won't give it back" (bot.nlu.borrowed)
         if self.borrowed and rule.phrase.indicator in HELD_INDICATORS:
+            return True
+        # "salary delayed 3 days because of holidays", "мне угрожает увольнение", "не выпускаюць
+        # на працу без медкніжкі" (bot.nlu.everyday)
+        indicator = rule.phrase.indicator
+        if self.short_delay and indicator == _WAGES and delay_phrase(matched.split()):
+            return True
+        if self.dismissal and indicator == _THREATS and _threat_words(matched):
+            return True
+        if indicator == _MOVEMENT and to_work(matched):
             return True
         # "в договоре написано, что вычитают за жильё, это нормально?" (bot.nlu.written_terms)
         if self.written.covers(start, matched, rule.phrase.indicator):

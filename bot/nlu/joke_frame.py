@@ -5,13 +5,17 @@ The classifier reads "запрёт нас" as a threat whatever the tone. A joke
 marker and a frame that is clearly not literal:
 
 * the writer calls it a joke ("это же шутка", "шучу", "jk", "just kidding", "жартуе"), or
-* the writer laughs (😂, "ахах", "haha", "lol", ")))") at a work deadline as the condition
-  ("до релиза", "пока не сдадим отчёт", "until the release", "till the deadline").
+* the writer laughs (😂, "ахах", "haha", "ha ha", "lol", ")))") at a work deadline as the
+  condition ("до релиза", "пока не сдадим отчёт", "until the release", "till the deadline"), or
+  in an everyday setting that no one is held in (a party, the dishes and the housework, a boring
+  job, being locked OUT): "ha ha they locked me in the bathroom at the party", "I am trapped in
+  a boring job lol", "муж кажа, што я трымаю яго ў рабстве, бо прымушаю мыць посуд 😂".
 
 A cry is never a joke: "нас заперли, не смешно", "locked us in lol help", "не шучу", "no joke",
 "seriously", "помогите", "sos", a fear word, a threat to life ("мне не жыць"), or a doubt
 ("не ведаю, жартуе ён ці не"). Laughter alone is no frame either: "нас заперли в
-офисе 😂" and "boss locked us in the warehouse lol" are read as written.
+офисе 😂", "they locked me in lol what do i do" and "boss locked us in the warehouse lol" are
+read as written; crying (😭) is not laughter ("help they locked me in 😭").
 
 Under a joke frame the classifier alone needs `bot.core.triage.JOKE_THRESHOLD` of risk
 evidence; the danger phrases decide as usual (a movement phrase is let off only with laughter
@@ -25,6 +29,8 @@ from collections.abc import Sequence
 
 LAUGHTER_MARKS = re.compile(r"\){3,}|[😂🤣😆😅😹]")
 _LAUGHTER_STEMS = ("ахах", "хаха", "haha", "ahah", "hehe", "lol", "lmao", "rofl", "хех")
+# "ha ha", "ха ха": laughter written as two words.
+_LAUGHTER_PAIRS = frozenset({("ha", "ha"), ("ха", "ха"), ("he", "he")})
 # The writer names it a joke.
 _JOKE_STEMS = ("шутк", "шуч", "шутит", "шутил", "пошутил", "прикол", "жарт", "пажартаваў", "joke",
                "joking", "kidding", "shutk", "shuch", "prikol")  # fmt: skip
@@ -33,6 +39,15 @@ _JOKE_WORDS = frozenset("jk jking j/k".split())
 DEADLINE_STEMS = ("релиз", "рэліз", "release", "дедлайн", "дэдлайн", "deadline", "спринт",
                   "sprint", "сдадим", "сдачи", "здадзім", "здачы", "отчет", "справаздач",
                   "reliz", "dedlajn")  # fmt: skip
+# An everyday setting nobody is held in, laughed at: a party, the dishes and the housework, a
+# boring job ("trapped in a boring job lol").
+EVERYDAY_STEMS = ("party", "parties", "вечерин", "вечарын", "тусовк", "тусоўк", "корпоратив",
+                  "карпаратыў", "посуд", "dishes", "уборк", "прыбіран", "housework", "chores",
+                  "laundry", "стирк", "boring", "bored", "скучн", "нудн", "vecherin",
+                  "posud")  # fmt: skip
+# Locked OUT is not locked in: "lol my wife locked me out 😂".
+_LOCKED_OUT: tuple[tuple[str, ...], ...] = (("locked", "out"), ("locked", "me", "out"),
+                                            ("locked", "us", "out"), ("lock", "me", "out"))
 # A cry in the same message: then it is no joke. Calls for help as the writer's own
 # ("помогите", "help", not "do you help with jobs?"), fear, the police, a threat to life, and
 # doubt whether it is a joke ("не знаю, шутит он или нет").
@@ -60,9 +75,18 @@ def _has(tokens: Sequence[str], cue: tuple[str, ...]) -> bool:
 
 
 def laughing(tokens: Sequence[str], raw: str) -> bool:
-    """The writer laughs: 😂, ")))", "ахах", "haha", "lol"."""
-    return LAUGHTER_MARKS.search(raw) is not None or any(
-        word.startswith(_LAUGHTER_STEMS) for word in tokens
+    """The writer laughs: 😂, ")))", "ахах", "haha", "ha ha", "lol" (not 😭)."""
+    return (
+        LAUGHTER_MARKS.search(raw) is not None
+        or any(word.startswith(_LAUGHTER_STEMS) for word in tokens)
+        or any(pair in _LAUGHTER_PAIRS for pair in zip(tokens, tokens[1:], strict=False))
+    )
+
+
+def everyday_setting(tokens: Sequence[str]) -> bool:
+    """A party, the housework, a boring job, or locked out: nobody is held there."""
+    return any(word.startswith(EVERYDAY_STEMS) for word in tokens) or any(
+        _has(tokens, cue) for cue in _LOCKED_OUT
     )
 
 
@@ -83,4 +107,6 @@ def joke_frame(tokens: Sequence[str], raw: str) -> bool:
         return False
     if any(word.startswith(_JOKE_STEMS) or word in _JOKE_WORDS for word in tokens):
         return True
-    return laughing(tokens, raw) and any(word.startswith(DEADLINE_STEMS) for word in tokens)
+    return laughing(tokens, raw) and (
+        any(word.startswith(DEADLINE_STEMS) for word in tokens) or everyday_setting(tokens)
+    )

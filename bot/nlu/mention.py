@@ -68,6 +68,10 @@ _ANYONE = frozenset(
 _MOVEMENT_INDICATOR = "risk_movement_restricted"
 _DOCUMENTS_INDICATOR = "risk_documents_withheld"
 _DECEPTION_INDICATOR = "risk_deceptive_job"
+# A writer at home reporting their own past employer (`MessageFrames.past_story`), nothing going
+# on: the harms of work that are over when the person has left. Not violence or threats.
+_PAST_HARMS = frozenset({"risk_wages_withheld", "risk_documents_withheld",
+                         "risk_movement_restricted", "risk_debt_bondage"})  # fmt: skip
 # Quotation marks; an apostrophe only where it does not sit inside a word ("I'm", "з'ехаць").
 _QUOTE = re.compile(r"[«»\"“”„]|(?<!\w)'|'(?!\w)")
 _SENTENCE_BREAK = re.compile(r"[.!?\n…]+")
@@ -162,4 +166,6 @@ class Mentions:
             return True
         if indicator == _DECEPTION_INDICATOR and self._said.past_story:
             return True
+        if indicator in _PAST_HARMS and self._said.past_story and not self._said.ongoing:
+            return True  # "I worked there in 2024, they never paid me, I'm home now, report"
         return indicator == _DOCUMENTS_INDICATOR and self._said.robbery
