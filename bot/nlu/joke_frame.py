@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 LAUGHTER_MARKS = re.compile(r"\){3,}|[😂🤣😆😅😹]")
 _LAUGHTER_STEMS = ("ахах", "хаха", "haha", "ahah", "hehe", "lol", "lmao", "rofl", "хех")
@@ -79,7 +80,7 @@ def laughing(tokens: Sequence[str], raw: str) -> bool:
     return (
         LAUGHTER_MARKS.search(raw) is not None
         or any(word.startswith(_LAUGHTER_STEMS) for word in tokens)
-        or any(pair in _LAUGHTER_PAIRS for pair in zip(tokens, tokens[1:], strict=False))
+        or any(pair in _LAUGHTER_PAIRS for pair in pairwise(tokens))
     )
 
 

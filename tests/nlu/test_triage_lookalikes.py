@@ -1,9 +1,9 @@
 """Triage on the look-alike tables of issue 10's rounds, both sides of every kind.
 
-Each round's module (test_triage_lookalikes2/3/4/6/7/12/16.py) holds two tables of kinds: NOT_AN_ALARM
-(benign for the writer, full of risk words) and STILL_AT_RISK (the same words, happening to the
-writer now), with its own danger-phrase rule tests. The triage of every line is checked here,
-once, over all these rounds.
+Each round's module (test_triage_lookalikes2/3/4/6/7/12/16.py) holds two tables of kinds:
+NOT_AN_ALARM (benign for the writer, full of risk words) and STILL_AT_RISK (the same words,
+happening to the writer now), with its own danger-phrase rule tests. The triage of every line
+is checked here, once, over all these rounds.
 
 Real content (danger phrases, content/triage_words.yaml), the real embedded model.
 """

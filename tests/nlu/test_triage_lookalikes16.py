@@ -35,7 +35,8 @@ NOT_AN_ALARM = {
         "I am trapped in a boring job lol",
         "Муж кажа, што я трымаю яго ў рабстве, бо прымушаю мыць посуд 😂",
         "ахаха жена заперла меня на балконе пока мою посуду 😂",
-        "на вечеринке друзья закрыли меня в ванной ахах", "я в рабстве у своей кухни, опять посуда 😂",
+        "на вечеринке друзья закрыли меня в ванной ахах",
+        "я в рабстве у своей кухни, опять посуда 😂",
         "zhena zaperla menya doma poka ne pomoyu posudu ahaha",
         "lol stuck at this boring job all day, trapped till 6 haha",
         "сябры зачынілі мяне ў ваннай на вечарыне 😂",
@@ -43,7 +44,8 @@ NOT_AN_ALARM = {
     "help_about_an_everyday_trouble": [
         "сосед сверлит стену с утра до ночи, помогите",
         "the gym locked my locker and I can't get my stuff, help",
-        "соседи шумят каждую ночь, помогите, что делать", "сусед свідруе сцяну цэлы дзень, дапамажыце",
+        "соседи шумят каждую ночь, помогите, что делать",
+        "сусед свідруе сцяну цэлы дзень, дапамажыце",
         "my neighbour plays loud music all night, help", "locked my bike and lost the key, help",
         "закрыла шкафчик в спортзале и потеряла ключ, помогите",
     ],
@@ -59,7 +61,8 @@ NOT_AN_ALARM = {
         "пашпарт у амбасадзе на візу, калі вернуць?", "pasport v posolstve na prodlenie vizy",
     ],
     "everyday_money": [
-        "a friend owes me 500 euros, how do I get it back", "salary delayed 3 days because of holidays",
+        "a friend owes me 500 euros, how do I get it back",
+        "salary delayed 3 days because of holidays",
         "minimum wage germany?", "друг должен мне 500 евро и не отдаёт, что делать",
         "сябар вінен мне 200 еўра", "brother owes me money for the car",
         "зарплату задержали на 2 дня из-за праздников", "zarplatu zaderzhali na 3 dnya",
@@ -85,9 +88,11 @@ NOT_AN_ALARM = {
 STILL_AT_RISK = {
     "a_laugh_does_not_silence_a_present_danger": [
         "they locked me in lol what do i do", "мяне зачынілі, не смешна",
-        "help they locked me in 😭", "нас заперли в офисе 😂", "boss locked us in the warehouse lol",
+        "help they locked me in 😭", "нас заперли в офисе 😂",
+        "boss locked us in the warehouse lol",
         "нас заперли в общежитии ахах что делать", "help they locked me in the room 😭",
-        "they locked us in the warehouse haha not funny", "ахах нас не выпускают с фермы уже неделю",
+        "they locked us in the warehouse haha not funny",
+        "ахах нас не выпускают с фермы уже неделю",
         "мяне зачынілі на ферме 😂 дапамажыце",
     ],
     "help_about_a_person_held": [
@@ -103,8 +108,10 @@ STILL_AT_RISK = {
         "работодатель забрал паспорт, говорит для визы, не возвращает уже 3 месяца",
     ],
     "wages_held": [
-        "they haven't paid me for 3 months and won't let me leave", "boss owes me 3 months of wages",
-        "зарплату задерживают уже третий месяц и не отпускают", "salary delayed again, 2 months now",
+        "they haven't paid me for 3 months and won't let me leave",
+        "boss owes me 3 months of wages",
+        "зарплату задерживают уже третий месяц и не отпускают",
+        "salary delayed again, 2 months now",
         "мне не платят 3 месяца и не выпускают",
     ],
     "a_person_threatens": [
