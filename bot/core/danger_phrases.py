@@ -14,6 +14,7 @@ from bot.nlu.bystander import Bystander
 from bot.nlu.conditional import Conditions
 from bot.nlu.everyday import delay_phrase, dismissal_looms, short_delay, to_work
 from bot.nlu.general_question import GeneralQuestions
+from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import layout_variants
 from bot.nlu.mention import Mentions
 from bot.nlu.negation import JOINTS, NEGATORS, NegationScope, clause_numbers, polarity_free
@@ -148,7 +149,11 @@ class DangerPhraseMatcher:
     word (or stem) occurs in the message, and all of whose other words occur too, are tried.
     """
 
-    def __init__(self, phrases: Mapping[str, Iterable[DangerPhrase]]) -> None:
+    def __init__(
+        self, phrases: Mapping[str, Iterable[DangerPhrase]], jokes: JokeFrame | None = None
+    ) -> None:
+        # The content's joke frame (content/triage_words.yaml); none: no message is a joke.
+        self._jokes = jokes or JokeFrame()
         self._count = 0
         self._by_word: dict[str, list[_Rule]] = {}
         self._by_stem: dict[str, list[_Rule]] = {}
@@ -219,7 +224,7 @@ class DangerPhraseMatcher:
                     if rule.phrase.alone and len(found.group(0).split()) != len(tokens):
                         break  # an `alone` phrase inside a longer message
                     if frames is None:
-                        frames = _Frames(raw, tokens)
+                        frames = _Frames(raw, tokens, self._jokes)
                     start += variant.count(" ", counted, found.start() + 1)
                     counted = found.start() + 1
                     if frames.suppress(rule, start, found.group(0)):
@@ -232,13 +237,13 @@ class DangerPhraseMatcher:
 class _Frames:
     """The negations, hypotheticals and general questions of one cleaned message variant."""
 
-    def __init__(self, raw: str, tokens: list[str]) -> None:
+    def __init__(self, raw: str, tokens: list[str], jokes: JokeFrame) -> None:
         clauses = clause_numbers(raw, tokens)
         self.scope = NegationScope(tokens, clauses)
         self.general = GeneralQuestions(tokens, clauses)
         self.bystander = Bystander(tokens, clauses)
         self.conditions = Conditions(tokens, clauses, raw)
-        self.mentions = Mentions(tokens, clauses, raw)
+        self.mentions = Mentions(tokens, clauses, raw, jokes)
         self.written = WrittenDeductions(tokens, raw)
         self.borrowed = borrowed_thing(tokens) or private_debt(tokens)
         self.short_delay = short_delay(tokens)
@@ -303,6 +308,9 @@ class DangerMatchers:
         if entry is None or entry[0] is not content:
             if len(self._built) >= self.KEPT:
                 del self._built[next(iter(self._built))]  # the oldest content: replaced by a reload
-            entry = self._built[id(content)] = (content,
-                                                DangerPhraseMatcher(content.danger_phrases))
+            words = content.triage_words
+            jokes = JokeFrame(words.joke_frame if words else None)
+            entry = self._built[id(content)] = (
+                content, DangerPhraseMatcher(content.danger_phrases, jokes)
+            )
         return entry[1]

@@ -20,7 +20,7 @@ from bot.nlu.everyday import (
     short_delay,
 )
 from bot.nlu.fragments import Fragments
-from bot.nlu.joke_frame import joke_frame
+from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.message_frames import MessageFrames
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
@@ -62,6 +62,12 @@ def fragments_of(words: TriageWords | None) -> Fragments:
         (w for ws in words.question_words.values() for w in ws),
         (line for lines in words.declines.values() for line in lines),
     )
+
+
+def jokes_of(words: TriageWords | None) -> JokeFrame:
+    """The joke frame of content/triage_words.yaml (none when the file or its section is
+    missing: then no message is read as a joke)."""
+    return JokeFrame(words.joke_frame if words else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +116,11 @@ class Triage:
         matcher: DangerPhraseMatcher,
         risk_threshold: float,
         fragments: Fragments | None = None,
+        jokes: JokeFrame | None = None,
     ) -> None:
         self._matcher = matcher
+        # The joke frame of content/triage_words.yaml (`jokes_of`); none by default.
+        self._jokes = jokes or JokeFrame()
         self._threshold = risk_threshold
         # Short benign messages (content/triage_words.yaml, `fragments_of`); none by default.
         self._fragments = fragments or Fragments()
@@ -126,7 +135,7 @@ class Triage:
         if not matches:
             raw = text[:MAX_TEXT_CHARS]
             tokens = clean(raw).split()
-            said = MessageFrames.read(tokens, raw)
+            said = MessageFrames.read(tokens, raw, self._jokes)
             if (
                 reassured(tokens, raw)
                 or reporting_others(tokens)
@@ -134,7 +143,7 @@ class Triage:
                 or said.mentioned()
             ):
                 threshold = max(threshold, REASSURED_THRESHOLD)
-            if joke_frame(tokens, raw):
+            if self._jokes.frame(tokens, raw):
                 threshold = max(threshold, JOKE_THRESHOLD)
             # "сосед забрал мою дрель и не отдаёт": the model reads documents withheld (0.6-0.9)
             # from the words alone; what was taken decides (bot.nlu.borrowed).

@@ -40,6 +40,7 @@ import re
 from collections.abc import Sequence
 
 from bot.nlu.general_question import FIRST_PERSON
+from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.message_frames import THREAT_STEMS, MessageFrames, is_ad, negator_near
 from bot.nlu.normalize import clean
 
@@ -90,10 +91,12 @@ class Mentions:
     """Which danger-phrase matches of one cleaned message are mentions, not reports (module
     doc). `clauses`: the clause number of each token (`bot.nlu.negation.clause_numbers`)."""
 
-    def __init__(self, tokens: Sequence[str], clauses: Sequence[int] | None, raw: str) -> None:
+    def __init__(
+        self, tokens: Sequence[str], clauses: Sequence[int] | None, raw: str, jokes: JokeFrame
+    ) -> None:
         self._tokens = tokens
         self._clauses = clauses
-        self._said = said = MessageFrames.read(tokens, raw)
+        self._said = said = MessageFrames.read(tokens, raw, jokes)
         self._quotes = _spans(raw, _QUOTE, len(tokens)) if said.ad else None
         self._sentences = _spans(raw, _SENTENCE_BREAK, len(tokens)) if said.ad else None
         self._asked = "?" in raw

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.nlu.bystander import safe_writer
-from bot.nlu.joke_frame import DEADLINE_STEMS, cries, everyday_setting, joke_frame, laughing
+from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.negation import NEGATORS
 from bot.nlu.normalize import clean, cyrillize, cyrillize_lacinka, has_lacinka, has_latin_words
 from bot.nlu.past_safe import goes_on, past_and_safe
@@ -122,20 +122,21 @@ def _any_cue(tokens: Sequence[str], cues: Sequence[tuple[str, ...]]) -> bool:
     return any(_has(tokens, at, cue) for at in range(len(tokens)) for cue in cues)
 
 
-def _joking(tokens: Sequence[str], raw: str) -> bool:
+def _joking(tokens: Sequence[str], raw: str, jokes: JokeFrame) -> bool:
     """The writer laughs, or tells a friend's or a relative's joke."""
-    if laughing(tokens, raw):
+    if jokes.laughing(tokens, raw):
         return True
     joke = any(word.startswith(_JOKE_STEMS) for word in tokens)
     return joke and any(word in _FRIENDS for word in tokens)
 
 
-def _harmless_setting(tokens: Sequence[str]) -> bool:
+def _harmless_setting(tokens: Sequence[str], jokes: JokeFrame) -> bool:
     """The army, sick leave, parents, a work deadline ("до релиза") or an everyday setting (a
     party, the dishes, a boring job), and no cry ("help")."""
-    return not cries(tokens) and (
-        any(word.startswith(_SETTING_STEMS) or word.startswith(DEADLINE_STEMS) for word in tokens)
-        or everyday_setting(tokens)
+    return not jokes.cries(tokens) and (
+        any(word.startswith(_SETTING_STEMS) for word in tokens)
+        or jokes.deadline(tokens)
+        or jokes.everyday_setting(tokens)
     )
 
 
@@ -264,13 +265,14 @@ class MessageFrames:
         )
 
     @classmethod
-    def read(cls, tokens: Sequence[str], raw: str) -> MessageFrames:
+    def read(cls, tokens: Sequence[str], raw: str, jokes: JokeFrame) -> MessageFrames:
+        """The frames of cleaned `tokens` of `raw`; `jokes`: the content's joke frame."""
         readings = _readings(raw)
-        laughs = laughing(tokens, raw)
+        laughs = jokes.laughing(tokens, raw)
         return cls(
-            joking=any(_joking(ts, raw) for ts in readings),
-            locked_in_jest=(laughs or joke_frame(tokens, raw))
-            and any(_harmless_setting(ts) for ts in readings),
+            joking=any(_joking(ts, raw, jokes) for ts in readings),
+            locked_in_jest=(laughs or jokes.frame(tokens, raw))
+            and any(_harmless_setting(ts, jokes) for ts in readings),
             robbery=any(_robbed(ts) for ts in readings)
             and not any(_employer_named(ts) for ts in readings),
             ad=any(_names_an_ad(ts) for ts in readings),
@@ -286,9 +288,9 @@ class MessageFrames:
         )
 
 
-def mentioned_not_reported(tokens: Sequence[str], raw: str) -> bool:
+def mentioned_not_reported(tokens: Sequence[str], raw: str, jokes: JokeFrame) -> bool:
     """Whether cleaned `tokens` (of `raw`) say the person was not forced, quote an ad from
     home, joke about a harmless setting, tell a past story from home, name a robbery by
     strangers or a debt to a bank: the classifier's risk evidence alone then needs more weight
     (bot.core.triage)."""
-    return MessageFrames.read(tokens, raw).mentioned()
+    return MessageFrames.read(tokens, raw, jokes).mentioned()

@@ -26,8 +26,9 @@ import pytest
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.everyday import dismissal_looms, hyperbole, locked_thing, nuisance, short_delay
-from bot.nlu.joke_frame import joke_frame, laughing
+from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.normalize import clean
+from tests.helpers.engine import content_jokes
 
 NOT_AN_ALARM = {
     "a_joke_in_an_everyday_setting": [
@@ -145,12 +146,18 @@ def _tokens(text: str) -> list[str]:
      ("мяне зачынілі на вечарыне, не смешна 😂", False), ("нас заперли в офисе 😂", False)],
 )  # fmt: skip
 def test_a_joke_needs_laughter_and_an_everyday_setting(text: str, joke: bool) -> None:
-    assert joke_frame(_tokens(text), text) is joke
+    assert content_jokes().frame(_tokens(text), text) is joke
 
 
 def test_crying_is_not_laughter() -> None:
-    assert not laughing(_tokens("help 😭"), "help 😭")
-    assert laughing(_tokens("ha ha ok"), "ha ha ok")
+    jokes = content_jokes()
+    assert not jokes.laughing(_tokens("help 😭"), "help 😭")
+    assert jokes.laughing(_tokens("ha ha ok"), "ha ha ok")
+
+
+def test_without_the_content_words_nothing_is_a_joke() -> None:
+    text = "шеф сказал, что запрёт нас в офисе до релиза 😂 это же шутка"
+    assert not JokeFrame().frame(_tokens(text), text)
 
 
 @pytest.mark.parametrize(
