@@ -9,10 +9,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.content.models import Content, DangerPhrase
-from bot.nlu.borrowed import HELD_INDICATORS, borrowed_thing
+from bot.nlu.borrowed import HELD_INDICATORS, borrowed_thing, private_debt
 from bot.nlu.bystander import Bystander
 from bot.nlu.conditional import Conditions
+from bot.nlu.everyday import delay_phrase, dismissal_looms, short_delay, to_work
 from bot.nlu.general_question import GeneralQuestions
+from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import layout_variants
 from bot.nlu.mention import Mentions
 from bot.nlu.negation import JOINTS, NEGATORS, NegationScope, clause_numbers, polarity_free
@@ -128,6 +130,17 @@ def _negator_of_another_verb(rule: _Rule, matched: str) -> bool:
     return False
 
 
+_WAGES = "risk_wages_withheld"
+_THREATS = "risk_violence_threats"
+_MOVEMENT = "risk_movement_restricted"
+_THREAT_STEMS = ("угрож", "грози", "паграж", "пагроз", "threat", "ugroz")
+
+
+def _threat_words(matched: str) -> bool:
+    """Whether a match names a threat ("угрожа* что"), not a harm done ("бьют")."""
+    return any(word.startswith(_THREAT_STEMS) for word in matched.split())
+
+
 class DangerPhraseMatcher:
     """Finds danger phrases of every language in a message (people mix languages).
 
@@ -136,7 +149,11 @@ class DangerPhraseMatcher:
     word (or stem) occurs in the message, and all of whose other words occur too, are tried.
     """
 
-    def __init__(self, phrases: Mapping[str, Iterable[DangerPhrase]]) -> None:
+    def __init__(
+        self, phrases: Mapping[str, Iterable[DangerPhrase]], jokes: JokeFrame | None = None
+    ) -> None:
+        # The content's joke frame (content/triage_words.yaml); none: no message is a joke.
+        self._jokes = jokes or JokeFrame()
         self._count = 0
         self._by_word: dict[str, list[_Rule]] = {}
         self._by_stem: dict[str, list[_Rule]] = {}
@@ -207,7 +224,7 @@ class DangerPhraseMatcher:
                     if rule.phrase.alone and len(found.group(0).split()) != len(tokens):
                         break  # an `alone` phrase inside a longer message
                     if frames is None:
-                        frames = _Frames(raw, tokens)
+                        frames = _Frames(raw, tokens, self._jokes)
                     start += variant.count(" ", counted, found.start() + 1)
                     counted = found.start() + 1
                     if frames.suppress(rule, start, found.group(0)):
@@ -220,15 +237,17 @@ class DangerPhraseMatcher:
 class _Frames:
     """The negations, hypotheticals and general questions of one cleaned message variant."""
 
-    def __init__(self, raw: str, tokens: list[str]) -> None:
+    def __init__(self, raw: str, tokens: list[str], jokes: JokeFrame) -> None:
         clauses = clause_numbers(raw, tokens)
         self.scope = NegationScope(tokens, clauses)
         self.general = GeneralQuestions(tokens, clauses)
         self.bystander = Bystander(tokens, clauses)
         self.conditions = Conditions(tokens, clauses, raw)
-        self.mentions = Mentions(tokens, clauses, raw)
+        self.mentions = Mentions(tokens, clauses, raw, jokes)
         self.written = WrittenDeductions(tokens, raw)
-        self.borrowed = borrowed_thing(tokens)
+        self.borrowed = borrowed_thing(tokens) or private_debt(tokens)
+        self.short_delay = short_delay(tokens)
+        self.dismissal = dismissal_looms(tokens)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -255,6 +274,15 @@ class _Frames:
         # "my neighbour borrowed my ladder and won't give it back" (bot.nlu.borrowed)
         if self.borrowed and rule.phrase.indicator in HELD_INDICATORS:
             return True
+        # "salary delayed 3 days because of holidays", "мне угрожает увольнение", "не выпускаюць
+        # на працу без медкніжкі" (bot.nlu.everyday)
+        indicator = rule.phrase.indicator
+        if self.short_delay and indicator == _WAGES and delay_phrase(matched.split()):
+            return True
+        if self.dismissal and indicator == _THREATS and _threat_words(matched):
+            return True
+        if indicator == _MOVEMENT and to_work(matched):
+            return True
         # "в договоре написано, что вычитают за жильё, это нормально?" (bot.nlu.written_terms)
         if self.written.covers(start, matched, rule.phrase.indicator):
             return True
@@ -280,6 +308,9 @@ class DangerMatchers:
         if entry is None or entry[0] is not content:
             if len(self._built) >= self.KEPT:
                 del self._built[next(iter(self._built))]  # the oldest content: replaced by a reload
-            entry = self._built[id(content)] = (content,
-                                                DangerPhraseMatcher(content.danger_phrases))
+            words = content.triage_words
+            jokes = JokeFrame(words.joke_frame if words else None)
+            entry = self._built[id(content)] = (
+                content, DangerPhraseMatcher(content.danger_phrases, jokes)
+            )
         return entry[1]

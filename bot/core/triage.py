@@ -7,16 +7,28 @@ from dataclasses import dataclass
 from bot.content.models import TriageWords
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.nlu.base import RISK_INTENTS, IntentResult
-from bot.nlu.borrowed import HELD_INDICATORS, borrowed_thing
+from bot.nlu.borrowed import HELD_INDICATORS, borrowed_thing, private_debt
 from bot.nlu.bystander import reporting_others
 from bot.nlu.conditional import future_condition
+from bot.nlu.everyday import (
+    CRY_INDICATORS,
+    dismissal_looms,
+    hyperbole,
+    locked_thing,
+    not_admitted,
+    nuisance,
+    short_delay,
+)
 from bot.nlu.fragments import Fragments
-from bot.nlu.joke_frame import joke_frame
-from bot.nlu.message_frames import mentioned_not_reported
+from bot.nlu.joke_frame import JokeFrame
+from bot.nlu.message_frames import MessageFrames
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
 from bot.nlu.past_safe import past_and_safe
 
+MOVEMENT = frozenset({"risk_movement_restricted"})
+WAGES = frozenset({"risk_wages_withheld"})
+THREATS = frozenset({"risk_violence_threats"})
 # A risk intent below this probability is noise, not an indicator worth showing an operator.
 INDICATOR_FLOOR = 0.1
 # With fewer letters than this ("а", "?") the classifier has nothing to go on and its guess is
@@ -35,6 +47,9 @@ JOKE_THRESHOLD = 0.95
 # бяспецы", "I was a victim years ago, now I volunteer"; bot.nlu.past_safe): the classifier
 # reads the story's words as a report (0.86 and 0.70 on the embedded model, 2026-11-30).
 PAST_SAFE_THRESHOLD = 0.95
+# The same for "help" about a noisy neighbour and for hyperbole ("помру без интернета 😅";
+# bot.nlu.everyday): the model reads "помогите" and "помру" as an emergency (0.66-0.70).
+EVERYDAY_THRESHOLD = 0.95
 
 
 def fragments_of(words: TriageWords | None) -> Fragments:
@@ -47,6 +62,12 @@ def fragments_of(words: TriageWords | None) -> Fragments:
         (w for ws in words.question_words.values() for w in ws),
         (line for lines in words.declines.values() for line in lines),
     )
+
+
+def jokes_of(words: TriageWords | None) -> JokeFrame:
+    """The joke frame of content/triage_words.yaml (none when the file or its section is
+    missing: then no message is read as a joke)."""
+    return JokeFrame(words.joke_frame if words else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +116,11 @@ class Triage:
         matcher: DangerPhraseMatcher,
         risk_threshold: float,
         fragments: Fragments | None = None,
+        jokes: JokeFrame | None = None,
     ) -> None:
         self._matcher = matcher
+        # The joke frame of content/triage_words.yaml (`jokes_of`); none by default.
+        self._jokes = jokes or JokeFrame()
         self._threshold = risk_threshold
         # Short benign messages (content/triage_words.yaml, `fragments_of`); none by default.
         self._fragments = fragments or Fragments()
@@ -111,19 +135,34 @@ class Triage:
         if not matches:
             raw = text[:MAX_TEXT_CHARS]
             tokens = clean(raw).split()
+            said = MessageFrames.read(tokens, raw, self._jokes)
             if (
                 reassured(tokens, raw)
                 or reporting_others(tokens)
                 or future_condition(tokens)
-                or mentioned_not_reported(tokens, raw)
+                or said.mentioned()
             ):
                 threshold = max(threshold, REASSURED_THRESHOLD)
-            if joke_frame(tokens, raw):
+            if self._jokes.frame(tokens, raw):
                 threshold = max(threshold, JOKE_THRESHOLD)
             # "сосед забрал мою дрель и не отдаёт": the model reads documents withheld (0.6-0.9)
             # from the words alone; what was taken decides (bot.nlu.borrowed).
-            if borrowed_thing(tokens):
+            if borrowed_thing(tokens) or private_debt(tokens):
                 score = risk_evidence(result, without=HELD_INDICATORS)
+            # What the words name decides (bot.nlu.everyday): a locker locked, pay a few days
+            # late for a holiday, a dismissal looming.
+            for everyday, kinds in ((locked_thing, MOVEMENT), (not_admitted, MOVEMENT),
+                                    (short_delay, WAGES), (dismissal_looms, THREATS)):  # fmt: skip
+                if everyday(tokens):
+                    score = min(score, risk_evidence(result, without=kinds))
+            if nuisance(tokens):  # "соседи шумят, помогите": the cry's evidence is "помогите"
+                score = min(score, risk_evidence(result, without=CRY_INDICATORS))
+            if nuisance(tokens) or hyperbole(tokens):
+                threshold = max(threshold, EVERYDAY_THRESHOLD)
+            # "ha ha they locked me in the bathroom at the party": the movement phrases are let
+            # off (bot.nlu.mention), and so is the model's movement evidence from those words.
+            if said.locked_in_jest:
+                score = min(score, risk_evidence(result, without=MOVEMENT))
             if past_and_safe(tokens):
                 threshold = max(threshold, PAST_SAFE_THRESHOLD)
             # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from

@@ -50,6 +50,34 @@ _EMPLOYER_STEMS = ("работодат", "начальн", "бригадир", "
                    "владел", "уладальн")  # fmt: skip
 
 
+# A debt owed TO the writer by a friend or a relative: "a friend owes me 500 euros", "брат
+# должен мне 300 злотых", "сябар вінен мне грошы".
+_OWE_STEMS = ("owe", "должен", "должна", "задолжал", "вінен", "вінна", "завінаваціў", "dolzhen",
+              "dolzhna")  # fmt: skip
+_KIN = frozenset("brother sister cousin uncle aunt брат сестра сястра дядя тётя тетя дзядзька "
+                 "цётка brat sestra".split())  # fmt: skip
+_TO_ME = frozenset("me мне mne".split())
+# What a person is held by, except money itself (the debt is money).
+_HELD_NOT_MONEY = ("паспорт", "пашпарт", "документ", "дакумент", "passport", "document", "papers",
+                   "permit", "visa", "pasport", "dokument")  # fmt: skip
+
+
+def private_debt(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` tell of money a friend, a neighbour or a relative owes the writer
+    ("a friend owes me 500 euros"), with no employer, agency or landlord and no document named."""
+    lender = any(w.startswith(_TAKER_STEMS) or w in _FRIEND or w in _KIN for w in tokens)
+    owes_me = any(
+        w.startswith(_OWE_STEMS) and _TO_ME & set(tokens[at + 1 : at + 3])
+        for at, w in enumerate(tokens)
+    )
+    return (
+        lender
+        and owes_me
+        and not any(w.startswith(_HELD_NOT_MONEY) for w in tokens)
+        and not any(w.startswith(_EMPLOYER_STEMS) for w in tokens)
+    )
+
+
 def borrowed_thing(tokens: Sequence[str]) -> bool:
     """Whether cleaned `tokens` tell of a thing a neighbour or a friend took or borrowed (module
     doc)."""

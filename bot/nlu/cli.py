@@ -12,7 +12,7 @@ from pathlib import Path
 from bot.config import Settings, load_settings
 from bot.content.models import DangerPhrase, TriageWords
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage, fragments_of
+from bot.core.triage import Triage, fragments_of, jokes_of
 from bot.nlu.base import IntentRecognizer, IntentResult
 from bot.nlu.data import Example, load_examples
 from bot.nlu.embedded import EmbeddedRecognizer
@@ -72,10 +72,13 @@ def build_triage(settings: Settings, *, phrases: bool = True) -> Triage:
     short-message words of content/triage_words.yaml."""
     content_dir = settings.bot.content_dir
     found = load_danger_phrases(content_dir) if phrases else {}
+    words = load_triage_words(content_dir)
+    jokes = jokes_of(words)
     return Triage(
-        DangerPhraseMatcher(found),
+        DangerPhraseMatcher(found, jokes),
         settings.nlu.risk_threshold,
-        fragments_of(load_triage_words(content_dir)),
+        fragments_of(words),
+        jokes,
     )
 
 

@@ -5,13 +5,20 @@ The classifier reads "запрёт нас" as a threat whatever the tone. A joke
 marker and a frame that is clearly not literal:
 
 * the writer calls it a joke ("это же шутка", "шучу", "jk", "just kidding", "жартуе"), or
-* the writer laughs (😂, "ахах", "haha", "lol", ")))") at a work deadline as the condition
-  ("до релиза", "пока не сдадим отчёт", "until the release", "till the deadline").
+* the writer laughs (😂, "ахах", "haha", "ha ha", "lol", ")))") at a work deadline as the
+  condition ("до релиза", "пока не сдадим отчёт", "until the release", "till the deadline"), or
+  in an everyday setting that no one is held in (a party, the dishes and the housework, a boring
+  job, being locked OUT): "ha ha they locked me in the bathroom at the party", "I am trapped in
+  a boring job lol", "муж кажа, што я трымаю яго ў рабстве, бо прымушаю мыць посуд 😂".
 
 A cry is never a joke: "нас заперли, не смешно", "locked us in lol help", "не шучу", "no joke",
 "seriously", "помогите", "sos", a fear word, a threat to life ("мне не жыць"), or a doubt
 ("не ведаю, жартуе ён ці не"). Laughter alone is no frame either: "нас заперли в
-офисе 😂" and "boss locked us in the warehouse lol" are read as written.
+офисе 😂", "they locked me in lol what do i do" and "boss locked us in the warehouse lol" are
+read as written; crying (😭) is not laughter ("help they locked me in 😭").
+
+The words are content: `joke_frame` in content/triage_words.yaml (`bot.content.models.JokeWords`);
+a `JokeFrame` compiles them once, when the triage is built for the content.
 
 Under a joke frame the classifier alone needs `bot.core.triage.JOKE_THRESHOLD` of risk
 evidence; the danger phrases decide as usual (a movement phrase is let off only with laughter
@@ -21,66 +28,95 @@ and a harmless setting, a deadline among them: `bot.nlu.message_frames`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-LAUGHTER_MARKS = re.compile(r"\){3,}|[😂🤣😆😅😹]")
-_LAUGHTER_STEMS = ("ахах", "хаха", "haha", "ahah", "hehe", "lol", "lmao", "rofl", "хех")
-# The writer names it a joke.
-_JOKE_STEMS = ("шутк", "шуч", "шутит", "шутил", "пошутил", "прикол", "жарт", "пажартаваў", "joke",
-               "joking", "kidding", "shutk", "shuch", "prikol")  # fmt: skip
-_JOKE_WORDS = frozenset("jk jking j/k".split())
-# A work deadline as the condition of being let out: hyperbole, not a lock.
-DEADLINE_STEMS = ("релиз", "рэліз", "release", "дедлайн", "дэдлайн", "deadline", "спринт",
-                  "sprint", "сдадим", "сдачи", "здадзім", "здачы", "отчет", "справаздач",
-                  "reliz", "dedlajn")  # fmt: skip
-# A cry in the same message: then it is no joke. Calls for help as the writer's own
-# ("помогите", "help", not "do you help with jobs?"), fear, the police, a threat to life, and
-# doubt whether it is a joke ("не знаю, шутит он или нет").
-_CRY_WORDS = frozenset(
-    "помогите помоги помагите памагите дапамажыце дапамажы спасите спаси ратуйце ратуй sos help "
-    "pomogite pomogi scared afraid страшно страшна боюсь баюся police полиция паліцыя 112 "
-    "kill killed dead убьет убьют уб'е уб'юць заб'е забьет забьют".split()
-)
-_CRY_STEMS = ("серьезн", "сур'ёзн", "сурьезн", "serious", "всерьез", "всур'ез", "мертв")
-_NOT_A_CRY_BEFORE = frozenset("you вы ты can do does".split())  # "do you help with jobs?"
-_CRIES: tuple[tuple[str, ...], ...] = (
-    ("не", "смешно"), ("не", "смешна"), ("not", "funny"), ("не", "шучу"), ("не", "жартую"),
-    ("no", "joke"), ("not", "joking"), ("not", "kidding"), ("not", "a", "joke"),
-    ("for", "real"), ("не", "шутка"), ("не", "жарт"), ("ne", "smeshno"), ("ne", "shuchu"),
-    ("i'm", "not", "joking"), ("im", "not", "joking"), ("не", "жить"), ("не", "жыць"),
-    ("не", "знаю"), ("не", "ведаю"), ("не", "уверен"), ("не", "уверена"), ("не", "ўпэўнены"),
-    ("не", "ўпэўнена"), ("don't", "know"), ("dont", "know"), ("not", "sure"), ("или", "нет"),
-    ("ці", "не"), ("or", "not"), ("ne", "znayu"),
-)  # fmt: skip
+from bot.nlu.normalize import clean
+
+if TYPE_CHECKING:
+    from bot.content.models import JokeWords
+
+_NOTHING = re.compile(r"(?!)")  # matches nothing: a frame without words
 
 
-def _has(tokens: Sequence[str], cue: tuple[str, ...]) -> bool:
-    size = len(cue)
-    return any(tuple(tokens[at : at + size]) == cue for at in range(len(tokens) - size + 1))
+def _entries(items: Iterable[str]) -> list[str]:
+    """Entries as the cleaned message spells them (lower case, ё = е), empty ones dropped."""
+    return [c for c in (" ".join(clean(item).split()) for item in items) if c]
 
 
-def laughing(tokens: Sequence[str], raw: str) -> bool:
-    """The writer laughs: 😂, ")))", "ахах", "haha", "lol"."""
-    return LAUGHTER_MARKS.search(raw) is not None or any(
-        word.startswith(_LAUGHTER_STEMS) for word in tokens
-    )
+def _words(items: Iterable[str], *, stems: bool = False) -> re.Pattern[str]:
+    """Whole words or phrases (`stems`: the start of a word) of a cleaned, space-joined text."""
+    entries = sorted(set(_entries(items)), key=len, reverse=True)
+    if not entries:
+        return _NOTHING
+    tail = r"[^ ]*" if stems else ""
+    return re.compile(rf"(?:^| )(?:{'|'.join(map(re.escape, entries))}){tail}(?= |$)")
 
 
-def cries(tokens: Sequence[str]) -> bool:
-    """A cry for help, a "not funny" or a doubt in cleaned `tokens`: no joke frame then."""
-    for at, word in enumerate(tokens):
-        asked = any(w in _NOT_A_CRY_BEFORE for w in tokens[max(0, at - 2) : at])
-        if word in _CRY_WORDS and not asked:
+def _marks(items: Iterable[str]) -> re.Pattern[str]:
+    """Laughter marks in the raw text; ")))" means a run of three or more brackets."""
+    parts = [r"\){3,}" if mark == ")))" else re.escape(mark) for mark in items if mark]
+    return re.compile("|".join(parts)) if parts else _NOTHING
+
+
+class JokeFrame:
+    """The joke frame of content/triage_words.yaml (module doc), compiled once; `words` None:
+    no message is a joke. Every method takes the cleaned message's tokens."""
+
+    def __init__(self, words: JokeWords | None = None) -> None:
+        self._marks = _marks(words.laughter_marks) if words else _NOTHING
+        self._laughter = _words(
+            [*(words.laughter_stems if words else ())], stems=True
+        )
+        self._laughter_phrases = _words(words.laughter_phrases if words else ())
+        self._joke = _words(words.joke_stems if words else (), stems=True)
+        self._joke_words = _words(words.joke_words if words else ())
+        self._deadline = _words(words.deadline_stems if words else (), stems=True)
+        self._everyday = _words(words.everyday_stems if words else (), stems=True)
+        self._everyday_phrases = _words(words.everyday_phrases if words else ())
+        self._cry_stems = _words(words.cry_stems if words else (), stems=True)
+        self._cry_phrases = _words(words.cry_phrases if words else ())
+        self._cry_words = frozenset(_entries(words.cry_words if words else ()))
+        self._not_a_cry_after = frozenset(_entries(words.not_a_cry_after if words else ()))
+
+    def laughing(self, tokens: Sequence[str], raw: str) -> bool:
+        """The writer laughs: 😂, ")))", "ахах", "haha", "ha ha", "lol" (not 😭)."""
+        text = " ".join(tokens)
+        return bool(
+            self._marks.search(raw)
+            or self._laughter.search(text)
+            or self._laughter_phrases.search(text)
+        )
+
+    def deadline(self, tokens: Sequence[str]) -> bool:
+        """A work deadline named: "до релиза", "till the deadline"."""
+        return self._deadline.search(" ".join(tokens)) is not None
+
+    def everyday_setting(self, tokens: Sequence[str]) -> bool:
+        """A party, the housework, a boring job, or locked out: nobody is held there."""
+        text = " ".join(tokens)
+        return bool(self._everyday.search(text) or self._everyday_phrases.search(text))
+
+    def cries(self, tokens: Sequence[str]) -> bool:
+        """A cry for help, a "not funny" or a doubt: no joke frame then."""
+        for at, word in enumerate(tokens):
+            asked = any(w in self._not_a_cry_after for w in tokens[max(0, at - 2) : at])
+            if word in self._cry_words and not asked:
+                return True
+        text = " ".join(tokens)
+        return bool(self._cry_stems.search(text) or self._cry_phrases.search(text))
+
+    def named(self, tokens: Sequence[str]) -> bool:
+        """The writer names a joke: "шучу", "это же шутка", "jk"."""
+        text = " ".join(tokens)
+        return bool(self._joke.search(text) or self._joke_words.search(text))
+
+    def frame(self, tokens: Sequence[str], raw: str) -> bool:
+        """Whether cleaned `tokens` of `raw` frame the message as a joke (module doc)."""
+        if self.cries(tokens):
+            return False
+        if self.named(tokens):
             return True
-        if word.startswith(_CRY_STEMS):
-            return True
-    return any(_has(tokens, cue) for cue in _CRIES)
-
-
-def joke_frame(tokens: Sequence[str], raw: str) -> bool:
-    """Whether cleaned `tokens` of `raw` frame the message as a joke (module doc)."""
-    if cries(tokens):
-        return False
-    if any(word.startswith(_JOKE_STEMS) or word in _JOKE_WORDS for word in tokens):
-        return True
-    return laughing(tokens, raw) and any(word.startswith(DEADLINE_STEMS) for word in tokens)
+        return self.laughing(tokens, raw) and (
+            self.deadline(tokens) or self.everyday_setting(tokens)
+        )

@@ -40,6 +40,7 @@ import re
 from collections.abc import Sequence
 
 from bot.nlu.general_question import FIRST_PERSON
+from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.message_frames import THREAT_STEMS, MessageFrames, is_ad, negator_near
 from bot.nlu.normalize import clean
 
@@ -68,6 +69,10 @@ _ANYONE = frozenset(
 _MOVEMENT_INDICATOR = "risk_movement_restricted"
 _DOCUMENTS_INDICATOR = "risk_documents_withheld"
 _DECEPTION_INDICATOR = "risk_deceptive_job"
+# A writer at home reporting their own past employer (`MessageFrames.past_story`), nothing going
+# on: the harms of work that are over when the person has left. Not violence or threats.
+_PAST_HARMS = frozenset({"risk_wages_withheld", "risk_documents_withheld",
+                         "risk_movement_restricted", "risk_debt_bondage"})  # fmt: skip
 # Quotation marks; an apostrophe only where it does not sit inside a word ("I'm", "з'ехаць").
 _QUOTE = re.compile(r"[«»\"“”„]|(?<!\w)'|'(?!\w)")
 _SENTENCE_BREAK = re.compile(r"[.!?\n…]+")
@@ -86,10 +91,12 @@ class Mentions:
     """Which danger-phrase matches of one cleaned message are mentions, not reports (module
     doc). `clauses`: the clause number of each token (`bot.nlu.negation.clause_numbers`)."""
 
-    def __init__(self, tokens: Sequence[str], clauses: Sequence[int] | None, raw: str) -> None:
+    def __init__(
+        self, tokens: Sequence[str], clauses: Sequence[int] | None, raw: str, jokes: JokeFrame
+    ) -> None:
         self._tokens = tokens
         self._clauses = clauses
-        self._said = said = MessageFrames.read(tokens, raw)
+        self._said = said = MessageFrames.read(tokens, raw, jokes)
         self._quotes = _spans(raw, _QUOTE, len(tokens)) if said.ad else None
         self._sentences = _spans(raw, _SENTENCE_BREAK, len(tokens)) if said.ad else None
         self._asked = "?" in raw
@@ -162,4 +169,6 @@ class Mentions:
             return True
         if indicator == _DECEPTION_INDICATOR and self._said.past_story:
             return True
+        if indicator in _PAST_HARMS and self._said.past_story and not self._said.ongoing:
+            return True  # "I worked there in 2024, they never paid me, I'm home now, report"
         return indicator == _DOCUMENTS_INDICATOR and self._said.robbery

@@ -9,19 +9,16 @@ take a car or a flat. Transliterated messages are read in their Cyrillic reading
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.nlu.bystander import safe_writer
-from bot.nlu.joke_frame import DEADLINE_STEMS, cries, joke_frame
+from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.negation import NEGATORS
 from bot.nlu.normalize import clean, cyrillize, cyrillize_lacinka, has_lacinka, has_latin_words
-from bot.nlu.past_safe import past_and_safe
+from bot.nlu.past_safe import goes_on, past_and_safe
 
-# A joke: laughter written by the writer, or a friend's joke.
-_LAUGHTER_STEMS = ("ахах", "хаха", "хех", "haha", "ahah", "hehe", "lol", "lmao", "rofl", "ахаха")
-_LAUGHTER_MARKS = re.compile(r"\){3,}|[😂🤣😆😅😹]")
+# A joke: laughter written by the writer (bot.nlu.joke_frame.laughing), or a friend's joke.
 _JOKE_STEMS = ("шут", "шуч", "пошут", "прикал", "жарт", "смеет", "смеют", "смяец", "смяюц",
                "joke", "joking", "kidding", "laugh", "shut", "smeet")  # fmt: skip
 _FRIENDS = frozenset(
@@ -125,24 +122,21 @@ def _any_cue(tokens: Sequence[str], cues: Sequence[tuple[str, ...]]) -> bool:
     return any(_has(tokens, at, cue) for at in range(len(tokens)) for cue in cues)
 
 
-def _laughing(tokens: Sequence[str], raw: str) -> bool:
-    return _LAUGHTER_MARKS.search(raw) is not None or any(
-        word.startswith(_LAUGHTER_STEMS) for word in tokens
-    )
-
-
-def _joking(tokens: Sequence[str], raw: str) -> bool:
+def _joking(tokens: Sequence[str], raw: str, jokes: JokeFrame) -> bool:
     """The writer laughs, or tells a friend's or a relative's joke."""
-    if _laughing(tokens, raw):
+    if jokes.laughing(tokens, raw):
         return True
     joke = any(word.startswith(_JOKE_STEMS) for word in tokens)
     return joke and any(word in _FRIENDS for word in tokens)
 
 
-def _harmless_setting(tokens: Sequence[str]) -> bool:
-    """The army, sick leave, parents, or a work deadline ("до релиза"), and no cry ("help")."""
-    return not cries(tokens) and any(
-        word.startswith(_SETTING_STEMS) or word.startswith(DEADLINE_STEMS) for word in tokens
+def _harmless_setting(tokens: Sequence[str], jokes: JokeFrame) -> bool:
+    """The army, sick leave, parents, a work deadline ("до релиза") or an everyday setting (a
+    party, the dishes, a boring job), and no cry ("help")."""
+    return not jokes.cries(tokens) and (
+        any(word.startswith(_SETTING_STEMS) for word in tokens)
+        or jokes.deadline(tokens)
+        or jokes.everyday_setting(tokens)
     )
 
 
@@ -253,15 +247,32 @@ class MessageFrames:
     not_about_me: bool  # "not about me" and a post or an ad seen, no friend or relative named
     lender_threat: bool  # a bank or a lender and property or fees, no employer named
     past_safe: bool  # a harm told as the past by a writer safe now (bot.nlu.past_safe)
+    ongoing: bool  # "still", "again", "до сих пор": it goes on
+
+    def mentioned(self) -> bool:
+        """Whether the message mentions its danger words rather than reports them
+        (`mentioned_not_reported`)."""
+        return (
+            self.not_forced
+            or self.locked_in_jest
+            or (self.ad and self.still_home)
+            or self.past_story
+            or self.robbery
+            or self.bank_debt
+            or self.not_about_me
+            or self.lender_threat
+            or self.past_safe
+        )
 
     @classmethod
-    def read(cls, tokens: Sequence[str], raw: str) -> MessageFrames:
+    def read(cls, tokens: Sequence[str], raw: str, jokes: JokeFrame) -> MessageFrames:
+        """The frames of cleaned `tokens` of `raw`; `jokes`: the content's joke frame."""
         readings = _readings(raw)
-        laughing = _laughing(tokens, raw)
+        laughs = jokes.laughing(tokens, raw)
         return cls(
-            joking=any(_joking(ts, raw) for ts in readings),
-            locked_in_jest=(laughing or joke_frame(tokens, raw))
-            and any(_harmless_setting(ts) for ts in readings),
+            joking=any(_joking(ts, raw, jokes) for ts in readings),
+            locked_in_jest=(laughs or jokes.frame(tokens, raw))
+            and any(_harmless_setting(ts, jokes) for ts in readings),
             robbery=any(_robbed(ts) for ts in readings)
             and not any(_employer_named(ts) for ts in readings),
             ad=any(_names_an_ad(ts) for ts in readings),
@@ -273,23 +284,13 @@ class MessageFrames:
             not_about_me=any(_not_about_me(ts) for ts in readings),
             lender_threat=any(_lender_threat(ts) for ts in readings),
             past_safe=any(past_and_safe(ts) for ts in readings),
+            ongoing=any(goes_on(ts) for ts in readings),
         )
 
 
-def mentioned_not_reported(tokens: Sequence[str], raw: str) -> bool:
+def mentioned_not_reported(tokens: Sequence[str], raw: str, jokes: JokeFrame) -> bool:
     """Whether cleaned `tokens` (of `raw`) say the person was not forced, quote an ad from
     home, joke about a harmless setting, tell a past story from home, name a robbery by
     strangers or a debt to a bank: the classifier's risk evidence alone then needs more weight
     (bot.core.triage)."""
-    said = MessageFrames.read(tokens, raw)
-    return (
-        said.not_forced
-        or said.locked_in_jest
-        or (said.ad and said.still_home)
-        or said.past_story
-        or said.robbery
-        or said.bank_debt
-        or said.not_about_me
-        or said.lender_threat
-        or said.past_safe
-    )
+    return MessageFrames.read(tokens, raw, jokes).mentioned()

@@ -42,6 +42,11 @@ def _has(tokens: Sequence[str], cues: Sequence[tuple[str, ...]]) -> bool:
     )
 
 
+def goes_on(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` say it goes on: "still", "again", "до сих пор", "зноў"."""
+    return _has(tokens, _ONGOING)
+
+
 def past_and_safe(tokens: Sequence[str]) -> bool:
     """Whether cleaned `tokens` tell a harm as the past and the writer as safe now (module doc)."""
     safe = _has(tokens, _SAFE_NOW) or any(w.startswith(_VOLUNTEER_STEMS) for w in tokens)

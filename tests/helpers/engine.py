@@ -18,9 +18,10 @@ from bot.content.problems import Problem
 from bot.core.adcheck import AdChecker, build_ad_checker
 from bot.core.adcheckers import AdCheckers
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage, fragments_of
+from bot.core.triage import Triage, fragments_of, jokes_of
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.fragments import Fragments
+from bot.nlu.joke_frame import JokeFrame
 from tests.helpers.chat import plain_settings
 
 
@@ -84,10 +85,16 @@ def content_triage(risk_threshold: float = 0.35) -> Triage:
     """Triage as the bot builds it from the repository's content: its danger phrases and its
     short-message words (content/triage_words.yaml)."""
     content = shared_content().content
+    jokes = jokes_of(content.triage_words)
     return Triage(
-        DangerPhraseMatcher(content.danger_phrases), risk_threshold,
-        fragments_of(content.triage_words),
+        DangerPhraseMatcher(content.danger_phrases, jokes), risk_threshold,
+        fragments_of(content.triage_words), jokes,
     )  # fmt: skip
+
+
+def content_jokes() -> JokeFrame:
+    """The joke frame of the repository's content/triage_words.yaml."""
+    return jokes_of(shared_content().content.triage_words)
 
 
 def content_fragments() -> Fragments:

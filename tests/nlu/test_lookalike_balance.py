@@ -23,7 +23,7 @@ DATA = REPO_ROOT / "nlu" / "data"
 LOOKALIKE_FILES = (
     "negation.yml", "contrast.yml", "documents.yml", "lookalike2.yml", "lookalike3.yml",
     "lookalike4.yml",
-    "lookalike5.yml", "lookalike6.yml", "lookalike7.yml", "lookalike12.yml",
+    "lookalike5.yml", "lookalike6.yml", "lookalike7.yml", "lookalike12.yml", "lookalike16.yml",
 )
 
 

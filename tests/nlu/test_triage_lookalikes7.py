@@ -21,9 +21,9 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.nlu.joke_frame import joke_frame
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import clean
+from tests.helpers.engine import content_jokes
 from tests.helpers.triage_tables import phrases
 
 NOT_AN_ALARM = {
@@ -155,4 +155,4 @@ JOKES = [
 @pytest.mark.parametrize(("text", "joke"), JOKES)
 def test_a_joke_frame_needs_a_marker_and_no_cry(text: str, joke: bool) -> None:
     tokens = clean(text).split()
-    assert joke_frame(tokens, text) is joke, tokens
+    assert content_jokes().frame(tokens, text) is joke, tokens

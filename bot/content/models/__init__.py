@@ -30,15 +30,44 @@ from bot.content.models._messages import DangerPhrase, Messages
 from bot.content.models._place_names import PlaceLists, Places
 from bot.content.models._places import Country, Hotline, Phone
 from bot.content.models._silent_alarm import SilentAlarm, SilentAlarmTexts
-from bot.content.models._triage_words import TriageWords
+from bot.content.models._triage_words import JokeWords, TriageWords
 
 __all__ = [
-    "AdCheck", "AdFlagRule", "AdLevel", "AdModel", "AdRecognise", "AdSalary", "AdSentence",
-    "AdSentenceRule", "AdSentencesFile", "AdTexts",
-    "Answer", "Checkin", "CheckinOption", "CheckinTexts", "Confidence", "Content", "Country",
-    "DangerPhrase", "Flow", "FlowLevel", "FlowOption", "FlowQuestion", "Hotline", "Language",
-    "LocalizedText", "Messages", "Phone", "PlaceLists", "Places", "SilentAlarm", "SilentAlarmTexts",
-    "Source", "Strict", "TriageWords",
+    "AdCheck",
+    "AdFlagRule",
+    "AdLevel",
+    "AdModel",
+    "AdRecognise",
+    "AdSalary",
+    "AdSentence",
+    "AdSentenceRule",
+    "AdSentencesFile",
+    "AdTexts",
+    "Answer",
+    "Checkin",
+    "CheckinOption",
+    "CheckinTexts",
+    "Confidence",
+    "Content",
+    "Country",
+    "DangerPhrase",
+    "Flow",
+    "FlowLevel",
+    "FlowOption",
+    "FlowQuestion",
+    "Hotline",
+    "JokeWords",
+    "Language",
+    "LocalizedText",
+    "Messages",
+    "Phone",
+    "PlaceLists",
+    "Places",
+    "SilentAlarm",
+    "SilentAlarmTexts",
+    "Source",
+    "Strict",
+    "TriageWords",
 ]
 
 

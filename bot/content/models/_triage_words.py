@@ -30,6 +30,33 @@ Word = Annotated[str, AfterValidator(_one_word)]
 Line = Annotated[str, AfterValidator(_some_words)]
 
 
+def _some_text(entry: str) -> str:
+    if not entry.strip() or entry != entry.lower():
+        raise ValueError(f"'{entry}' must be lower-case text")
+    return entry
+
+
+Entry = Annotated[str, AfterValidator(_some_text)]
+
+
+class JokeWords(Strict):
+    """The joke frame's words (bot.nlu.joke_frame.JokeFrame): stems match the start of a word,
+    words and phrases whole words of the cleaned message, marks the raw text."""
+
+    laughter_marks: list[str]  # "😂", ")))" (a run of three or more brackets)
+    laughter_stems: list[Entry]  # "ахах", "lol"
+    laughter_phrases: list[Entry]  # "ha ha"
+    joke_stems: list[Entry]  # the writer names it a joke: "шутк", "joking"
+    joke_words: list[Entry]  # "jk"
+    deadline_stems: list[Entry]  # a work deadline as the condition: "релиз", "deadline"
+    everyday_stems: list[Entry]  # a setting nobody is held in: "party", "посуд", "boring"
+    everyday_phrases: list[Entry]  # "locked me out"
+    cry_words: list[Entry]  # a cry: then no joke ("помогите", "help", "police")
+    cry_stems: list[Entry]  # "серьезн", "serious"
+    not_a_cry_after: list[Entry]  # "do you help ...?": a cry word after these is a question
+    cry_phrases: list[Entry]  # "не смешно", "not funny", "не знаю"
+
+
 class TriageWords(Strict):
     """Short messages triage does not read as risk from the classifier alone.
 
@@ -45,3 +72,5 @@ class TriageWords(Strict):
     question_words: dict[Language, list[Word]]
     # Whole messages that decline an offer or say "I don't know" ("не знаю", "not now").
     declines: dict[Language, list[Line]]
+    # The joke frame's words; None: no message is read as a joke.
+    joke_frame: JokeWords | None = None
