@@ -27,6 +27,10 @@ _CYRILLIC = re.compile(r"[а-яёіў]")
 _LATIN = re.compile(r"[a-z]")
 # Words before a place: the person is there ("в Италии", "I am in Spain", "на Кипре").
 _AT = frozenset("в во на у ў in at inside v vo".split())
+# Words before a destination too ("to the UK", "до Польши", "да Літвы"), and the article skipped
+# before a name ("the Netherlands"): for a place someone is going to (`find(destination=True)`).
+_TO = frozenset("to into towards до да do".split())
+_ARTICLES = frozenset({"the"})
 # Words before a place the person comes from: "я из Беларуси", "I'm from Belarus".
 _FROM = frozenset("из изо з са from iz".split())
 # A message with at most this many words besides a country's name is saying where the person
@@ -145,20 +149,23 @@ class CountryIndex:
         names = self._display.get(code, {})
         return names.get(language) or names.get("ru") or names.get("en") or code
 
-    def find(self, text: str) -> CountryMatch | None:
-        """The one country `text` names as a place ("я в Польше", "I'm in Dubai", "Казахстан").
+    def find(self, text: str, *, destination: bool = False) -> CountryMatch | None:
+        """The one country `text` names as a place ("я в Польше", "I'm in Dubai", "Казахстан");
+        with `destination`, also as where someone is going ("to the UK", "до Польши").
 
         At each word the longest name wins ("Экваториальная Гвинея" is not also Guinea), then
         an exact spelling over a stem ("Нигерия" is not Niger). None when no country, or two
         different ones, are named: the wrong country's numbers are worse than asking.
         """
         words = tokens(text)
-        found = self._found(words)
+        if destination:  # "to the UK" is "to UK": the article says nothing of the place
+            words = [w for w in words if w not in _ARTICLES]
+        found = self._found(words, destination=destination)
         if any(_LATIN.search(w) for w in words):
             # Transliterated Russian: "ya v Italii" is read again as "я в италии", where only a
             # name after "в"/"на" counts (English read as Cyrillic makes words like "самоа").
             cyrillic = [cyrillize_word(w) if _LATIN.search(w) else w for w in words]
-            found |= self._found(cyrillic, placed_only=True)
+            found |= self._found(cyrillic, placed_only=True, destination=destination)
         if len(found) != 1:
             return None
         match = found.pop()
@@ -175,9 +182,11 @@ class CountryIndex:
             return None
         return CountryMatch(found.pop(), True)
 
-    def _found(self, words: list[str], *, placed_only: bool = False) -> set[str]:
+    def _found(self, words: list[str], *, placed_only: bool = False,
+               destination: bool = False) -> set[str]:
         """The codes of the countries named in `words` (see `find`); with `placed_only`, only
-        names right after a word like "в" or "in"."""
+        names right after a word like "в" or "in" (with `destination`, also "to", "до")."""
+        at = _AT | _TO if destination else _AT
         found: set[str] = set()
         start = 0
         while start < len(words):
@@ -192,8 +201,8 @@ class CountryIndex:
                 # message that is little more than the name ("Казахстан", "я в Италии").
                 # Short names are also words ("Того", "Chad", "Мали"): alone, or after "в"/"in".
                 extra = _EXTRA_WORDS if len("".join(item.words)) > _SHORT_NAME else 0
-                placed = before in _AT or len(words) - length <= extra
-                if placed_only and before not in _AT:
+                placed = before in at or len(words) - length <= extra
+                if placed_only and before not in at:
                     continue
                 # Content aliases are trusted anywhere, except two-letter codes: "it", "us", "de"
                 # are words too ("give it back" is not Italy).
