@@ -10,7 +10,6 @@ What the number counts comes from the word after it, else from the question aske
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from bot.checkin.plan import Answer
 from bot.checkin.typed_words import (

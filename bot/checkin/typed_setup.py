@@ -218,7 +218,8 @@ def setting(text: str, now: float) -> bool:
     """Whether the text is wholly a setup setting: interval, duration or grace (one or more),
     a time of day, or a clock ("14:30", "UTC+3")."""
     return (typed_settings(text, ["day", "week", "hour"]) is not None
-            or uneven_frequency(text) or typed_time_of_day(text) is not None or typed_clock(text, now) is not None)
+            or uneven_frequency(text) or typed_time_of_day(text) is not None
+            or typed_clock(text, now) is not None)
 
 
 def choose_country(plan: CheckinPlan, code: str | None, zones: ZoneTable, now: float) -> None:
