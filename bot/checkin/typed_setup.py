@@ -45,6 +45,9 @@ STEPS: dict[Role, tuple[str, Unit]] = {
     "grace": ("g", "hour"),
 }
 STEPS_ORDER: tuple[Role, ...] = tuple(STEPS)
+# Words besides the settings that may name the destination ("to the United Kingdom"): more is
+# a sentence with a setting inside ("how do I get a visa for Poland for 2 weeks"), not a setup.
+PLACE_WORDS_MOST = 4
 
 
 class TypedSetup:
@@ -138,6 +141,8 @@ class TypedSetup:
         named = typed_plan(text, order, leftover)
         place = None
         if named is not None and leftover:  # the words that are no setting name a country
+            if len(leftover) > PLACE_WORDS_MOST:  # a sentence with a setting inside
+                return False
             found = r.places.find(" ".join(leftover), destination=True) if r.places else None
             if found is None:
                 return False

@@ -107,6 +107,9 @@ async def test_the_whole_setup_in_one_message_sets_every_field_it_names(
     person = Person(bot, fake_api, 7812, language)
     await person.say("/start")
     await person.press("m:checkin")
+    # The other side: a question with a setting inside sets nothing, the same step is asked.
+    replies = await person.say("how do I get a work visa for Poland for 2 weeks")
+    assert screen_kinds(replies) == {"i"}
     replies = await person.say(WHOLE[language])
     assert not any(NOT_UNDERSTOOD[language] in c.text for c in replies)
     assert screen_kinds(replies) == {"g"}  # how often and how long set: only the grace asked
