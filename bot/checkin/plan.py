@@ -62,6 +62,9 @@ class CheckinPlan(BaseModel):
     slot_at: float = 0.0  # the moment the last question was due (its day, for the next one)
     # Shared with the operators only after a missed check-in, only what was agreed.
     country: str | None = None  # the destination they gave before leaving
+    # Named in a message with the settings ("каждые 3 дня на 2 недели в Польшу"): the
+    # destination's screen is skipped.
+    country_named: bool = False
     share_location: bool = False  # also the last country they told the bot they were in
     employer: str | None = Field(default=None, max_length=500)
     contact: str | None = Field(default=None, max_length=500)

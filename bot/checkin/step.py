@@ -241,7 +241,7 @@ class CheckinStep:
             if not rest.isdigit() or int(rest) not in values:
                 turn.replies.append(self._screens.screen(turn, texts, plan))  # the screen again
                 return
-            choose(plan, kind, int(rest) * unit)
+            choose(plan, kind, int(rest) * unit, self._zones, now)
         elif kind == "c":
             if rest != NO_COUNTRY and rest not in r.content.countries:
                 turn.replies.append(self._screens.screen(turn, texts, plan))

@@ -7,9 +7,11 @@ one replica works on a member at a time, and a replica that dies mid-work only d
 the lease. Every write of a plan is a compare-and-set on its `seq` that also sets (or removes)
 its due time, so the person's answer and the scheduler never overwrite each other.
 
-What the person typed (the employer's name, the contact) and the chat address are encrypted in
-Redis (Fernet, a key derived from BOT_PSEUDONYM_KEY, as for held texts): a Redis dump or backup
-shows none of them.
+What the person agreed to share (the destination, the employer's name, the contact), the clock
+they chose (which names where they will be) and the chat address are encrypted in Redis
+(Fernet, a key derived from BOT_PSEUDONYM_KEY, as for held texts): a Redis dump or backup shows
+none of them. A destination or clock written in plain text before they were sealed is read as
+it is and sealed at the plan's next write.
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ from bot.storage.keys import CHECKIN_DUE, UserKey
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3  # compare-and-set retries before a write gives up (another writer kept winning)
-SEALED = ("chat_key", "employer", "contact")  # encrypted in Redis
+SEALED = ("chat_key", "employer", "contact", "country", "zone")  # encrypted in Redis
+# Sealed only since a later release: a plain value of an older plan is read as it is.
+SEALED_LATER = ("country", "zone")
+_TOKEN = "gAAAAA"  # how every Fernet token starts (its version byte and a timestamp)
 
 # KEYS: the due set. ARGV: now, lease until, how many. Due members, each moved to the lease.
 _CLAIM = """
@@ -78,8 +83,10 @@ class PlanStore:
     def _open(self, raw: str) -> CheckinPlan:
         data = json.loads(raw)
         for name in SEALED:
-            if data.get(name) is not None:
-                data[name] = self._seal_text.open(str(data[name]))
+            value = data.get(name)
+            if value is None or (name in SEALED_LATER and not str(value).startswith(_TOKEN)):
+                continue
+            data[name] = self._seal_text.open(str(value))
         return CheckinPlan.model_validate(data)
 
     async def load(self, user_key: str) -> CheckinPlan | None:

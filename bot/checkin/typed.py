@@ -10,90 +10,102 @@ What the number counts comes from the word after it, else from the question aske
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from bot.checkin.plan import Answer
+from bot.checkin.typed_words import (
+    DURATION_CUES,
+    FILLER,
+    FREQUENCY,
+    GRACE_CUES,
+    HOURS,
+    INTERVAL_CUES,
+    MONTH,
+    NUMBERS,
+    PHRASES,
+    PLACE_WORDS,
+    UNITS,
+    WORD,
+    Role,
+    Unit,
+    times_in,
+)
 from bot.content.models import Checkin
 
-Unit = Literal["hour", "day", "week"]
-HOURS: dict[Unit, int] = {"hour": 1, "day": 24, "week": 24 * 7}
+__all__ = ["HOURS", "Role", "Unit", "typed_answer", "typed_hours", "typed_plan",
+           "typed_settings", "typed_skip", "typed_yes_no", "uneven_frequency"]
 
-# Stems, Cyrillic and the usual Latin spellings of them; matched at a word's start.
-_UNITS: tuple[tuple[Unit, tuple[str, ...]], ...] = (
-    ("week", ("недел", "нядзел", "тыдн", "тыдз", "тыдня", "week", "wk", "nedel", "ned",
-              "tydn", "tydz", "tyzh")),
-    ("day", ("дн", "ден", "дзён", "дзен", "дзень", "сут", "day", "dail", "dn", "den", "dzen",
-             "dzion", "sut", "d", "д")),
-    ("hour", ("час", "гадз", "hour", "hr", "h", "ч", "chas", "gadz", "hadz")),
-)
-_MONTH = ("месяц", "месяч", "месец", "месяцы", "month", "mesyac", "mesiac", "mesyats")
-_NUMBERS: tuple[tuple[int, tuple[str, ...]], ...] = (
-    (12, ("двенадц", "дванаццац", "twelve", "dvenad", "dvanac")),
-    (11, ("одиннадц", "адзінаццац", "eleven", "odinnad")),
-    (10, ("десят", "дзесяц", "ten", "desyat", "dziesiac")),
-    (1, ("один", "одна", "одну", "одно", "адзін", "адна", "адну", "one", "odin", "odna", "odnu",
-         "adzin", "adna", "adnu")),
-    (2, ("два", "две", "двое", "дзве", "двух", "two", "dva", "dve", "dvoe", "dzve",
-         "dvuh", "dvukh")),
-    (3, ("три", "тры", "трое", "трох", "трёх", "трех", "three", "tri", "try", "troe", "treh")),
-    (4, ("четыр", "чатыр", "four", "chetyr", "chatyr")),
-    (5, ("пят", "пяц", "five", "pyat", "piat", "pjat")),
-    (6, ("шест", "шэсц", "six", "shest", "shesc")),
-    (7, ("сем", "сям", "seven", "sem", "siam")),
-    (8, ("восем", "восьм", "eight", "vosem")),
-    (9, ("девят", "дзевяц", "nine", "devyat")),
-)
-# Whole phrases that name an interval without a number.
-_EVERY_OTHER = ("через день", "праз дзень", "every other day", "each other day", "cherez den",
-                "praz dzen", "через сутки", "cherez sutki")
-# Words around a setting that say nothing more ("каждые", "раз в", "for", "please"): the text
-# is a setting only when every word is a number, a unit or one of these (so "не платят 2
-# месяца" is never read as "8 weeks").
-# Words that say a setting is the grace ("жду сутки", "tell them after 6 hours").
-# Every form of the verb counts ("ждать сутки", "ждите", "чакаць"): four-letter stems.
-_GRACE_CUES = ("жду", "жди", "ждат", "ждит", "ждем", "подожд", "чака", "пачака", "wait",
-               "tell", "them", "after", "через", "праз", "zhdu", "zhdi", "zhdat", "chaka",
-               "then", "потом", "потым")
-_DURATION_CUES = ("на", "for", "na", "в течение", "на працягу")
-_FILLER = ("кажд", "кожн", "ежедн", "штодн", "every", "each", "kazhd", "kozhn", "ezhedn",
-           "shtodn", "раз", "в", "у", "на", "по", "за", "мне", "меня", "спрашива", "пыта",
-           "пожалуйста", "калі", "ласка", "once", "a", "an", "per", "for", "in", "ask", "me",
-           "please", "raz", "v", "na", "po", "mne", "pls", "plz", "ok", "ну", "давай", "davai",
-           "davay", "hm", "и", "and", "або", "или", *_GRACE_CUES)
-_WORD = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
-MAX_WORDS = 5  # "ask me every 3 days please": longer is a sentence about something else
+MAX_WORDS = 6  # words per setting: "ask me every 3 days please"; longer is another sentence
 
 
-def _stem(word: str, stems: tuple[str, ...]) -> bool:
+def stem(word: str, stems: tuple[str, ...]) -> bool:
     """Whether the word starts with a stem: one letter ("d", "д") only in a word of up to three
     ("дня", "дгя"), two letters ("dn") with an ending of up to four letters."""
-    for stem in stems:
-        if len(stem) == 1:
-            if word.startswith(stem) and len(word) <= 3:
+    for one in stems:
+        if len(one) == 1:
+            if word.startswith(one) and len(word) <= 3:
                 return True
-        elif word.startswith(stem) and (len(stem) > 2 or len(word) <= len(stem) + 4):
+        elif word.startswith(one) and (len(one) > 2 or len(word) <= len(one) + 4):
             return True
     return False
 
 
-def _filler(word: str) -> bool:
-    return any(word == f if len(f) < 4 else word.startswith(f) for f in _FILLER)
+def _among(word: str, words: tuple[str, ...]) -> bool:
+    """A whole short word ("на", "in"), or a longer one's stem ("кажд", "провер")."""
+    return any(word == w if len(w) < 4 else word.startswith(w) for w in words)
 
 
 def _number(word: str) -> int | None:
-    if word.isdigit():
-        return int(word) if len(word) <= 3 else None
-    for value, stems in _NUMBERS:
-        if _stem(word, stems):
+    if word.lstrip("-−–").isdigit():
+        digits = word.lstrip("-−–")
+        if len(digits) > 3:
+            return None
+        return -int(digits) if digits != word else int(digits)
+    for value, stems in NUMBERS:
+        if stem(word, stems):
             return value
     return None
 
 
 def _unit(word: str) -> Unit | None:
-    for unit, stems in _UNITS:
-        if _stem(word, stems):
+    for unit, stems in UNITS:
+        if stem(word, stems):
             return unit
     return None
+
+
+def _cue(word: str) -> Role | None:
+    """The setting a cue word names ("каждые" the interval, "на" the duration, "жду" the
+    grace), else None."""
+    for role, cues in (("grace", GRACE_CUES), ("interval", INTERVAL_CUES),
+                       ("duration", DURATION_CUES)):
+        if _among(word, cues):
+            return role  # type: ignore[return-value]
+    return None
+
+
+def _plain(text: str) -> str | None:
+    """Lower case, ё as е, phrases and frequencies as plain numbers ("через день" as "every
+    2 day", "twice a week" as "every 84 hour"); None for a frequency that is no whole number
+    of days ("twice a week", "2 раза в день"): such a plan cannot be kept."""
+    low = " " + " ".join(text.lower().replace("ё", "е").replace("’", "'").split()) + " "
+    for phrase, plain in PHRASES:
+        low = low.replace(f" {phrase} ", f" {plain} ")
+    for found in reversed(list(FREQUENCY.finditer(low))):
+        times, unit_word = times_in(found["n"]), found["unit"]
+        unit = "week" if stem(unit_word, MONTH) else _unit(unit_word)
+        if times is None or unit is None:
+            continue
+        hours = HOURS[unit] * (4 if stem(unit_word, MONTH) else 1)
+        if times <= 0 or hours % times or (hours // times) % 24:
+            return None
+        low = f"{low[:found.start()]} every {hours // times} hour {low[found.end():]}"
+    return low
+
+
+def uneven_frequency(text: str) -> bool:
+    """Whether the text names a frequency that is no whole number of days ("twice a week",
+    "2 раза в день"): the interval step then asks for days plainly."""
+    return _plain(text) is None
 
 
 def typed_hours(text: str, default: Unit) -> int | None:
@@ -101,7 +113,7 @@ def typed_hours(text: str, default: Unit) -> int | None:
 
     `default` is what a bare number counts ("3" to "how often?" is 3 days). "every other day"
     is 2 days; a unit without a number is one of it ("каждый день", "сутки", "weekly");
-    a month is four weeks.
+    a month is four weeks; a negative number stays negative (the step names the range).
     """
     found = typed_settings(text, [default])
     return found[0] if found is not None and len(found) == 1 else None
@@ -114,47 +126,84 @@ def typed_settings(text: str, defaults: list[Unit]) -> list[int] | None:
     `defaults[i]` is what a bare number counts in the i-th setting; at most `len(defaults)`
     settings are read (a message naming more is not read).
     """
-    low = " ".join(text.lower().replace("ё", "е").split())
-    for phrase in _EVERY_OTHER:  # "через день на 2 недели": the phrase is "2 days"
-        low = low.replace(phrase, " 2 day ")
-    words = _WORD.findall(low)
-    if not words or len(words) > MAX_WORDS * len(defaults):
+    parts = read_parts(text, len(defaults))
+    if parts is None:
         return None
-    parts: list[tuple[int | None, Unit | None, str]] = []  # number, unit, the unit's word
-    number: int | None = None
-    unit: Unit | None = None
-    unit_word = ""
+    return [p.hours(default) for p, default in zip(parts, defaults, strict=False)]
+
+
+class Part:
+    """One setting in a message: its number, its unit, and the cue before it."""
+
+    def __init__(self) -> None:
+        self.number: int | None = None
+        self.unit: Unit | None = None
+        self.unit_word = ""
+        self.cue: Role | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.number is None and self.unit is None
+
+    def hours(self, default: Unit) -> int:
+        return (1 if self.number is None else self.number) * HOURS[self.unit or default]
+
+
+def read_parts(text: str, most: int, leftover: list[str] | None = None) -> list[Part] | None:
+    """The settings a message names with the cue before each ("каждые 3 дня | на 2 недели"),
+    or None when it names none, more than `most`, or holds a word that is no part of one;
+    with `leftover`, such words (and the preposition before them: "в Польшу") are added
+    there instead, for the caller to read (a destination)."""
+    low = _plain(text)
+    words = WORD.findall(low) if low is not None else []
+    if not words or len(words) > MAX_WORDS * (most + (leftover is not None)):
+        return None
+    previous = ""
+    parts: list[Part] = []
+    part, cue_next = Part(), None
     for word in words:
         value = _number(word)
-        month = value is None and _stem(word, _MONTH)
-        found = None if value is not None or month else _unit(word)
-        if value is None and not month and found is None:
-            if not _filler(word):
-                return None  # a word that is no part of a setting: a sentence about something else
+        month = value is None and stem(word, MONTH)
+        unit = None if value is not None or month else _unit(word)
+        if value is None and not month and unit is None:
+            cue = _cue(word)
+            if cue is None and not _among(word, FILLER):
+                if leftover is None:
+                    return None  # a word that is no part of a setting: another sentence
+                if previous in PLACE_WORDS and (not leftover or leftover[-1] != previous):
+                    leftover.append(previous)  # "в | Польшу", "to | the UK"
+                leftover.append(word)
+            previous = word
+            if cue is not None and part.empty:
+                part.cue = part.cue or cue
+            elif cue is not None:
+                cue_next = cue_next or cue  # "3 дня | на 2 недели": the next part's
             continue
-        if unit is not None or (value is not None and number is not None):
-            parts.append((number, unit, unit_word))  # the next setting starts here ("3 дня |")
-            number, unit, unit_word = None, None, ""
+        previous = word
+        if part.unit is not None or (value is not None and part.number is not None):
+            parts.append(part)  # the next setting starts here ("3 дня |")
+            part = Part()
+        if cue_next is not None and part.empty and part.cue is None:
+            part.cue, cue_next = cue_next, None
         if value is not None:
-            number = value
+            part.number = value
         elif month:
-            number, unit, unit_word = (number or 1) * 4, "week", word
+            part.number, part.unit, part.unit_word = (part.number or 1) * 4, "week", word
         else:
-            unit, unit_word = found, word
-    if number is not None or unit is not None:
-        parts.append((number, unit, unit_word))
-    if not parts or len(parts) > len(defaults):
+            part.unit, part.unit_word = unit, word
+            if _among(word, INTERVAL_CUES) and part.cue is None:
+                part.cue = "interval"  # "штодня", "daily", "weekly": the interval's own word
+    if not part.empty:
+        parts.append(part)
+    if not parts or len(parts) > most:
         return None
-    hours = []
-    for (count, named, named_word), default in zip(parts, defaults, strict=False):
-        if count is None:
-            # A unit alone is one of it ("сутки", "неделю"), but not a short word ("da", "что").
-            if named is None or (len(named_word) < 4 and named_word != "day"):
-                return None
-            hours.append(HOURS[named])
-        else:
-            hours.append(count * HOURS[named or default])
-    return hours
+    for one in parts:
+        # A unit alone is one of it ("сутки", "неделю", "каждый den"), but not a short word
+        # standing alone ("da", "что").
+        if one.number is None and (one.unit is None or (
+                len(one.unit_word) < 4 and one.unit_word != "day" and one.cue is None)):
+            return None
+    return parts
 
 
 def _normal(text: str) -> str:
@@ -183,36 +232,38 @@ def typed_skip(text: str, texts: Checkin) -> bool:
     return not said or said in {_normal(t) for t in texts.typed_skip}
 
 
-def typed_plan(text: str) -> dict[str, int] | None:
-    """Interval, duration and grace named in one message in any order of its comma-separated
-    parts ("каждые 3 дня на 2 недели, жду сутки", "жду 6 часов, every day for a month"), as
-    step name -> hours; a part with a grace word ("жду", "wait", "after") is the grace, one
-    starting with "на" / "for" the duration, the rest fill interval, duration, grace in order.
-    None when the message has fewer than two parts or a part is no setting."""
-    parts = [p.strip() for p in re.split(r"[,;]", text.lower()) if p.strip()]
-    if len(parts) < 2:
-        return None
-    found: dict[str, int] = {}
-    rest: list[int] = []
-    for part in parts:
-        values = typed_settings(part, ["day", "week", "hour"])
-        if values is None:
-            return None
-        words = _WORD.findall(part)
-        if len(values) == 1 and any(_filler_of(w, _GRACE_CUES) for w in words):
-            found.setdefault("grace", values[0])
-        elif len(values) == 1 and part.startswith(_DURATION_CUES) and "duration" not in found:
-            found["duration"] = values[0]
-        else:
-            rest.extend(values)
-    for step in ("interval", "duration", "grace"):
-        if step not in found and rest:
-            found[step] = rest.pop(0)
-    return found if not rest else None
+ROLES: tuple[Role, ...] = ("interval", "duration", "grace")
+_DEFAULT_UNIT: dict[Role, Unit] = {"interval": "day", "duration": "week", "grace": "hour"}
 
 
-def _filler_of(word: str, cues: tuple[str, ...]) -> bool:
-    return any(word == c if len(c) < 4 else word.startswith(c) for c in cues)
+def typed_plan(text: str, order: tuple[Role, ...] = ROLES,
+               leftover: list[str] | None = None) -> dict[Role, int] | None:
+    """The settings one message names, as role -> hours ("проверяй меня каждые 3 дня на 2
+    недели, жду сутки"; "жду 6 часов, every day for a month"), in any order: a part with a
+    cue word is the setting it names ("каждые", "daily" the interval; "на", "for" the
+    duration; "жду", "wait", "after" the grace), the rest fill `order` (the steps still to
+    set, the one on screen first). None when a word is no part of a setting (with
+    `leftover`: such words are put there), or two parts name the same setting."""
+    pieces = [p for p in re.split(r"[,;]", text) if p.strip()]
+    found: dict[Role, int] = {}
+    rest: list[Part] = []
+    for piece in pieces:
+        parts = read_parts(piece, len(ROLES), leftover)
+        if parts is None:
+            if leftover is None:
+                return None
+            continue  # "еду в Польшу": no setting, the caller reads the words
+        for part in parts:
+            if part.cue is None:
+                rest.append(part)
+            elif part.cue in found:
+                return None
+            else:
+                found[part.cue] = part.hours(_DEFAULT_UNIT[part.cue])
+    for role in order:
+        if role not in found and rest:
+            found[role] = rest.pop(0).hours(_DEFAULT_UNIT[role])
+    return found if found and not rest else None
 
 
 # A typed answer to a yes/no step ("no", "нет", "так, паказаць"): its first word.

@@ -23,25 +23,31 @@ from bot.checkin.screens import (
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
 from bot.checkin.typed import (
+    Role,
     Unit,
     typed_plan,
     typed_settings,
     typed_skip,
     typed_yes_no,
+    uneven_frequency,
 )
 from bot.checkin.typed_clock import typed_clock, typed_time_of_day
-from bot.content.models import Checkin
+from bot.content.models import Checkin, LocalizedText
 from bot.core.events import Reply
 from bot.core.session import Session
 from bot.core.turn import Turn
 
 Clock = Callable[[], float]  # seconds since the epoch
 # The setup step -> its payload kind and what a bare typed number counts.
-STEPS: dict[str, tuple[str, Unit]] = {
+STEPS: dict[Role, tuple[str, Unit]] = {
     "interval": ("i", "day"),
     "duration": ("d", "week"),
     "grace": ("g", "hour"),
 }
+STEPS_ORDER: tuple[Role, ...] = tuple(STEPS)
+# Words besides the settings that may name the destination ("to the United Kingdom"): more is
+# a sentence with a setting inside ("how do I get a visa for Poland for 2 weeks"), not a setup.
+PLACE_WORDS_MOST = 4
 
 
 class TypedSetup:
@@ -120,30 +126,45 @@ class TypedSetup:
 
     async def _typed_settings(self, turn: Turn, plans: PlanStore, texts: Checkin,
                               plan: CheckinPlan, text: str) -> bool:
-        """The interval, duration and grace typed from the step on screen on, in that order;
-        False when the text names none."""
-        order = list(STEPS)[list(STEPS).index(plan.step):]
-        named = typed_plan(text)  # "каждые 3 дня на 2 недели, жду сутки": each by its words
-        pairs: list[tuple[str, int]] = []
-        for step in order if named is not None else ():
-            if step not in named:  # type: ignore[operator]
-                break  # a step left out is asked next
-            pairs.append((step, named[step]))  # type: ignore[index]
-        if not pairs:
-            found = typed_settings(text, [STEPS[step][1] for step in order])
+        """The interval, duration and grace a message names (each by its cue word, the rest
+        in order from the step on screen), and a destination named with them ("каждые 3 дня
+        на 2 недели в Польшу"): every one it names is set, the first step still unset comes
+        next. A value outside the buttons' range (a negative one too), or an interval of no
+        whole number of days ("twice a week"), is not set: its step says what it takes.
+        False when the text names no setting."""
+        r = turn.r
+        if plan.step == "interval" and uneven_frequency(text):
+            turn.replies.append(_range_reply(turn, texts, "interval", texts.texts.whole_days))
+            return True
+        order = STEPS_ORDER[STEPS_ORDER.index(plan.step):]
+        leftover: list[str] = []
+        named = typed_plan(text, order, leftover)
+        place = None
+        if named is not None and leftover:  # the words that are no setting name a country
+            if len(leftover) > PLACE_WORDS_MOST:  # a sentence with a setting inside
+                return False
+            found = r.places.find(" ".join(leftover), destination=True) if r.places else None
             if found is None:
                 return False
-            pairs = list(zip(order, found, strict=False))
-        for step, hours in pairs:
+            place = found.code
+        if named is None:
+            return False
+        for step in STEPS_ORDER:
+            if step not in named:
+                continue
+            hours = named[step]
             kind = STEPS[step][0]
             _, unit, options = CHOICES[kind]
             offered = sorted(getattr(texts, options), key=lambda o: o.value)
-            if not offered[0].value * unit <= hours * HOUR <= offered[-1].value * unit:
-                r = turn.r  # this step's screen again, with the range it takes
-                turn.replies.append(Reply(r.text(texts.texts.out_of_range).format(
-                    low=r.text(offered[0].label), high=r.text(offered[-1].label))))
-                break
-            choose(plan, kind, hours * HOUR)
+            if step == "interval" and 0 < hours and hours % 24:
+                turn.replies.append(_range_reply(turn, texts, step, texts.texts.whole_days))
+            elif not offered[0].value * unit <= hours * HOUR <= offered[-1].value * unit:
+                turn.replies.append(_range_reply(turn, texts, step, texts.texts.out_of_range))
+            else:
+                setattr(plan, CHOICES[kind][0], hours * HOUR)
+        if place is not None:
+            plan.country, plan.country_named = place, True
+        next_step(plan, self._zones, self.clock())
         await save_draft(turn, plans, plan, self.clock())
         return True
 
@@ -153,7 +174,7 @@ class TypedSetup:
         and grammatical cases (bot/core/countries.py: content aliases, Babel and pycountry
         names); False when the text names none (or two)."""
         places = turn.r.places
-        found = places.find(text) if places is not None else None
+        found = places.find(text, destination=True) if places is not None else None
         if found is None:
             return False
         now = self.clock()
@@ -183,6 +204,15 @@ class TypedSetup:
         return True
 
 
+def _range_reply(turn: Turn, texts: Checkin, step: Role, template: LocalizedText) -> Reply:
+    """What a step takes, from its first to its last button ("from “Every day” to “Once a
+    week”"), in the person's language."""
+    r, options = turn.r, CHOICES[STEPS[step][0]][2]
+    offered = sorted(getattr(texts, options), key=lambda o: o.value)
+    return Reply(r.text(template).format(low=r.text(offered[0].label),
+                                         high=r.text(offered[-1].label)))
+
+
 async def save_draft(turn: Turn, plans: PlanStore, plan: CheckinPlan, now: float) -> None:
     """Write the draft plan (a button's or a typed setting's change)."""
     # The setup is the person's own, under their lock: their latest screen wins.
@@ -193,7 +223,8 @@ def setting(text: str, now: float) -> bool:
     """Whether the text is wholly a setup setting: interval, duration or grace (one or more),
     a time of day, or a clock ("14:30", "UTC+3")."""
     return (typed_settings(text, ["day", "week", "hour"]) is not None
-            or typed_time_of_day(text) is not None or typed_clock(text, now) is not None)
+            or uneven_frequency(text) or typed_time_of_day(text) is not None
+            or typed_clock(text, now) is not None)
 
 
 def choose_country(plan: CheckinPlan, code: str | None, zones: ZoneTable, now: float) -> None:
@@ -204,8 +235,23 @@ def choose_country(plan: CheckinPlan, code: str | None, zones: ZoneTable, now: f
     plan.step = "location" if plan.zone is not None else "zone"
 
 
-def choose(plan: CheckinPlan, kind: str, seconds: int) -> None:
-    """Set the interval, duration or grace and move to the next step."""
-    field = CHOICES[kind][0]
-    setattr(plan, field, seconds)
-    plan.step = {"i": "duration", "d": "grace", "g": "country"}[kind]  # type: ignore[assignment]
+def choose(plan: CheckinPlan, kind: str, seconds: int, zones: ZoneTable | None = None,
+           now: float = 0.0) -> None:
+    """Set the interval, duration or grace (a button) and move to the next step not yet
+    set (`next_step`)."""
+    setattr(plan, CHOICES[kind][0], seconds)
+    next_step(plan, zones, now)
+
+
+def next_step(plan: CheckinPlan, zones: ZoneTable | None, now: float) -> None:
+    """The first of interval, duration and grace still unset; else the destination, or, when
+    a message already named it ("каждые 3 дня на 2 недели в Польшу"), the step after it."""
+    for step in STEPS_ORDER:
+        if not getattr(plan, CHOICES[STEPS[step][0]][0]):
+            plan.step = step
+            return
+    if plan.step in STEPS:
+        if plan.country_named and zones is not None:
+            choose_country(plan, plan.country, zones, now)
+        else:
+            plan.step = "country"

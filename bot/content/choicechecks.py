@@ -107,6 +107,7 @@ SHOWN_ON: dict[str, frozenset[str]] = {
     "messages.handoff_queued": frozenset({"team", "open"}),
     "messages.handoff_out_of_hours": frozenset({"team", "closed"}),
     "messages.handoff_place": frozenset({"team"}),
+    "messages.handoff_have_request": frozenset({"team"}),
     "messages.handoff_taken": frozenset({"team"}),
     "messages.handoff_closed": frozenset({"team"}),
     "messages.handoff_stopped": frozenset({"team"}),

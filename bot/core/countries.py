@@ -32,6 +32,10 @@ _CYRILLIC = re.compile(r"[а-яёіў]")
 _LATIN = re.compile(r"[a-z]")
 # Words before a place: the person is there ("в Италии", "I am in Spain", "на Кипре").
 _AT = frozenset("в во на у ў in at inside v vo".split())
+# Words before a destination too ("to the UK", "до Польши", "да Літвы"), and the article skipped
+# before a name ("the Netherlands"): for a place someone is going to (`find(destination=True)`).
+_TO = frozenset("to into towards до да do".split())
+_ARTICLES = frozenset({"the"})
 # Words before a place the person comes from: "я из Беларуси", "I'm from Belarus".
 _FROM = frozenset("из изо з са from iz".split())
 # Words before a city or region: the person is near it ("под Варшавой", "near Rotterdam").
@@ -175,15 +179,18 @@ class CountryIndex:
         names = self._display.get(code, {})
         return names.get(language) or names.get("ru") or names.get("en") or code
 
-    def find(self, text: str) -> CountryMatch | None:
-        """The one country `text` names as a place ("я в Польше", "I'm in Dubai", "Казахстан").
+    def find(self, text: str, *, destination: bool = False) -> CountryMatch | None:
+        """The one country `text` names as a place ("я в Польше", "I'm in Dubai", "Казахстан");
+        with `destination`, also as where someone is going ("to the UK", "до Польши").
 
         At each word the longest name wins ("Экваториальная Гвинея" is not also Guinea), then
         an exact spelling over a stem ("Нигерия" is not Niger). None when no country, or two
         different ones, are named: the wrong country's numbers are worse than asking.
         """
         words = tokens(text)
-        named = self._found(words)
+        if destination:  # "to the UK" is "to UK": the article says nothing of the place
+            words = [w for w in words if w not in _ARTICLES]
+        named = self._found(words, destination=destination)
         found = {code for code, _, _ in named}
         if any(_LATIN.search(w) for w in words):
             # Transliterated Russian: "ya v Italii" is read again as "я в италии", where only a
@@ -191,7 +198,8 @@ class CountryIndex:
             # and only words not already read ("in Norfolk Island" is not also "Норфолк").
             cyrillic = [cyrillize_word(w) if _LATIN.search(w) else w for w in words]
             read = {at for _, start, end in named for at in range(start, end)}
-            found |= {code for code, start, _ in self._found(cyrillic, placed_only=True)
+            found |= {code for code, start, _ in self._found(cyrillic, placed_only=True,
+                                                             destination=destination)
                       if start not in read}
         if len(found) != 1:
             return None
@@ -209,10 +217,12 @@ class CountryIndex:
             return None
         return CountryMatch(found.pop(), True)
 
-    def _found(self, words: list[str], *, placed_only: bool = False
-               ) -> list[tuple[str, int, int]]:
+    def _found(self, words: list[str], *, placed_only: bool = False,
+               destination: bool = False) -> list[tuple[str, int, int]]:
         """The countries named in `words` (see `find`) as (code, first word, word after the
-        name); with `placed_only`, only names right after a word like "в" or "in"."""
+        name); with `placed_only`, only names right after a word like "в" or "in" (with
+        `destination`, also "to", "до")."""
+        at = _AT | _TO if destination else _AT
         found: list[tuple[str, str, int, int]] = []  # (code, kind, start, end)
         start = 0
         while start < len(words):
@@ -223,7 +233,7 @@ class CountryIndex:
             chosen: _Name | None = None
             for item in self._by_first.get(self._key(words[start]), ()):
                 length = item.length_at(words, start)
-                if not length or not self._counts(item, words, start, length,
+                if not length or not self._counts(item, words, start, length, at=at,
                                                   placed_only=placed_only, qualifier=after_city):
                     continue
                 exact = sum(a == b for a, b in zip(item.words, words[start:], strict=False))
@@ -241,9 +251,10 @@ class CountryIndex:
         return [(code, start, end) for code, _, start, end in found]
 
     @staticmethod
-    def _counts(item: _Name, words: list[str], start: int, length: int, *, placed_only: bool,
-                qualifier: bool) -> bool:
-        """Whether a name found at `start` names where someone is (module doc)."""
+    def _counts(item: _Name, words: list[str], start: int, length: int, *, at: frozenset[str],
+                placed_only: bool, qualifier: bool) -> bool:
+        """Whether a name found at `start` names where someone is (module doc); `at`: the words
+        that place a name ("в", "in"; for a destination also "to", "до")."""
         before = words[start - 1] if start else ""
         # A library name must stand where a place is named: after "в"/"in", or in a message
         # that is little more than the name ("Казахстан", "я в Италии"). Short names are also
@@ -253,12 +264,12 @@ class CountryIndex:
         if item.kind != "country":
             # A city or region: after "в"/"in"/"под"/"near", "в городе", or nearly alone.
             two_before = words[start - 2] if start > 1 else ""
-            placed = (before in _AT or before in _NEAR
-                      or (before in _CITY_WORDS and (two_before in _AT or two_before in _NEAR)))
+            placed = (before in at or before in _NEAR
+                      or (before in _CITY_WORDS and (two_before in at or two_before in _NEAR)))
             return placed if placed_only else placed or short or qualifier
         if placed_only:
-            return before in _AT
+            return before in at
         # Content aliases are trusted anywhere, except two-letter codes: "it", "us", "de" are
         # words too ("give it back" is not Italy).
         trusted = item.curated and len("".join(item.words)) > _CODE_LETTERS
-        return trusted or before in _AT or short or qualifier
+        return trusted or before in at or short or qualifier

@@ -9,6 +9,7 @@ from bot.content.models import Content, Flow
 from bot.core import flows
 from bot.core.events import OperatorAlert, Reply, Tally
 from bot.core.handoff_facts import risk_level, team_hours
+from bot.core.have_request import have_request
 from bot.core.pending import PendingTexts
 from bot.core.session import (
     ConsentQuestion,
@@ -112,6 +113,8 @@ class Safety:
             turn.replies.append(Reply(text, r.action_rows(["hotlines", "menu"])))
             return
         session = turn.session
+        if have_request(turn):
+            return
         session.awaiting = ConsentQuestion(reason=reason, ad_level=ad_level)
         answers = session.flow is not None and bool(session.flow.answers)
         shows = "ad" if ad_level else "answers" if answers else "plain"
@@ -275,6 +278,8 @@ class Safety:
                 "All right. If you change your mind, press “Talk to a person” or send /operator."
             )
             turn.replies.append(r.main_menu(declined))
+            return
+        if have_request(turn):  # "Yes" under an older offer: the case has it already
             return
         flow = _flow(r.content, session.flow) if ad_level is None else None  # no answers
         alert = OperatorAlert(

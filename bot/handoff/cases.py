@@ -19,6 +19,10 @@ from bot.handoff.copies import CopyMarks, copies_key
 from bot.privacy import TextSeal
 from bot.storage.keys import UserKey, global_key
 
+# The person's words and answers, encrypted in Redis when a seal is given: their own message
+# or a missed check-in's name and contact (`user_text`, dropped once posted), and the answers
+# or what they agreed to show (`summary`: a check-in's destination, their questionnaire).
+SEALED_FIELDS = ("user_text", "summary")
 CLOSED_TTL = 24 * 3600  # a closed case lingers a day so late presses get a clear answer
 
 
@@ -41,7 +45,8 @@ class CaseStore:
     for that long the person's link to it and their chat address are kept (0: dropped at once,
     and nothing can be reopened). /delete drops them at any time (`forget`). `seal`: the
     person's shared words (`user_text`: a message, a missed check-in's employer and contact)
-    are kept encrypted until the alert is posted; tools that never read them pass none.
+    are kept encrypted until the alert is posted, and the answers or what they agreed to show
+    (`summary`) encrypted for the case's life; tools that never read them pass none.
     """
 
     def __init__(self, redis: Redis, ttl_seconds: int, reopen_seconds: int = 0,
@@ -114,13 +119,19 @@ class CaseStore:
                 await self._redis.delete(key)
 
     def _sealed(self, fields: dict[str, str]) -> dict[str, str]:
-        return fields if self._seal is None else self._seal.seal_field(fields, "user_text")
+        if self._seal is None:
+            return fields
+        for name in SEALED_FIELDS:
+            fields = self._seal.seal_field(fields, name)
+        return fields
 
     async def get(self, case_id: str) -> Case | None:
         raw: dict[str, str] = await self._redis.hgetall(case_key(case_id))  # type: ignore[assignment]
         if not raw.get("id"):
             return None
-        opened = raw if self._seal is None else self._seal.open_field(raw, "user_text")
+        opened = raw
+        for name in SEALED_FIELDS if self._seal is not None else ():
+            opened = self._seal.open_field(opened, name)  # type: ignore[union-attr]
         return Case.from_redis(opened)
 
     async def open_case_of(self, user_key: str) -> Case | None:

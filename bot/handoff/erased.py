@@ -10,6 +10,7 @@ and may not have been the person, and decides themselves when to close it (docs/
 
 from __future__ import annotations
 
+from bot.core.silent_alarm import INDICATOR as SILENT_ALARM
 from bot.handoff.case import Case
 from bot.handoff.cases import case_key, pseudonym_key
 from bot.handoff.parts import HandoffParts
@@ -22,6 +23,19 @@ ERASED_UNDER_ALARM = N_(
     "later comes as a new person. It may not have been them: someone else may have typed it "
     "to end the alarm. The case stays open without their answers; close it when you have "
     "acted.")
+# The same after a missed check-in: no code word was written, the feature is named as it is.
+ERASED_AFTER_MISSED_CHECKIN = N_(
+    "🔕 /delete was written on {case}'s phone after they missed a check-in. Their data has "
+    "been erased, their check-ins with it: the bot can no longer write to that phone, and "
+    "anything written from it later comes as a new person. It may not have been them: "
+    "someone else may have typed it. The case stays open without what they agreed to show; "
+    "close it when you have acted.")
+
+
+def erased_note(case: Case) -> str:
+    """The note for this case's kind: a code word's silent alarm (also one that came into a
+    missed check-in's case), else a missed check-in."""
+    return ERASED_UNDER_ALARM if SILENT_ALARM in case.indicators else ERASED_AFTER_MISSED_CHECKIN
 
 
 async def keep_case_erase_person(parts: HandoffParts, case: Case, user_key: str) -> None:
@@ -36,6 +50,6 @@ async def keep_case_erase_person(parts: HandoffParts, case: Case, user_key: str)
         pipe.set(pseudonym_key(case.pseudonym), f"case:{case.id}", keepttl=True, xx=True)
         await pipe.execute()
     case.user_key, case.summary, case.user_text, case.erased = "", [], "", True
-    await parts.board.note(case, parts.board.text(ERASED_UNDER_ALARM, case=case.pseudonym))
+    await parts.board.note(case, parts.board.text(erased_note(case), case=case.pseudonym))
     await parts.board.show_status(case)  # the alert redrawn: marked, without their answers
     await parts.audit.record(0, case.id, "erased_under_alarm")

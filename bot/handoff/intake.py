@@ -16,7 +16,7 @@ from redis.exceptions import OutOfMemoryError, RedisError, WatchError
 
 from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply
 from bot.core.silent_alarm import INDICATOR as SILENT_ALARM
-from bot.handoff.alerts import ad_note, alert_reply, silent_note, unannounced
+from bot.handoff.alerts import ad_note, alert_reply, silent_case, silent_note, unannounced
 from bot.handoff.audit import forget_erased_case, last_case_of
 from bot.handoff.blocks import owner_of
 from bot.handoff.case import Case
@@ -33,7 +33,7 @@ from bot.handoff.desk import blocked_reply
 from bot.handoff.media import KINDS, passes
 from bot.handoff.parts import HandoffParts
 from bot.handoff.person import CopiesMessages
-from bot.handoff.relay import Relay
+from bot.handoff.relay import PLACE_NOTE_EVERY, Relay
 from bot.handoff.reopen import reopen_by_person
 from bot.handoff.routing import Queued, Routed
 from bot.storage.health import unless_full
@@ -41,6 +41,7 @@ from bot.storage.redis import once_more
 
 log = logging.getLogger(__name__)
 OPEN_ATTEMPTS = 5  # looks at the person's case before giving up and posting directly
+TOLD_FOR = 7 * 24 * 3600  # seconds: "passed to our team" is told once per opening of a case
 
 
 class CaseIntake:
@@ -100,7 +101,11 @@ class CaseIntake:
 
     async def _announce(self, case: Case) -> None:
         """The person asked for a human themselves in a silent case their phone was never told
-        of: from now on it is an ordinary case, and they are told where it stands."""
+        of: from now on the team may write to them, and the engine's answer to their ask ("what
+        happens next") stands as anyone's would. Nothing says the case began earlier: no queue
+        place (it counts from the alarm), and no reminders later (`silent_case`); only that
+        one of the team has joined, if the case is taken, or that nobody can be reached now
+        (with the numbers), which answers this ask."""
         parts = self.parts
         case.spoken = True
         await parts.cases.update(case.id, spoken=1)
@@ -108,13 +113,19 @@ class CaseIntake:
             await parts.person.tell(case.user_key, Reply(
                 parts.person.text("handoff_taken", case.language),
                 parts.person.stop_button(case.language)), case)
-        else:
-            await self._tell_queued(case, parts.hours.is_open())
+        elif not await parts.ops.reachable():
+            await parts.person.tell_unreachable(case)
 
     async def _tell_queued(self, case: Case, open_now: bool) -> None:
-        """Tell the person their place in the queue, or when we open (with the numbers)."""
+        """Tell the person their place in the queue, or when we open (with the numbers): once
+        per opening of the case (a retried update's alert, `again`, finds it told), and the
+        first "we have not forgotten you" to a message only `PLACE_NOTE_EVERY` later."""
         parts = self.parts
         lang = case.language
+        first = await unless_full(parts.cases.due_once(case.id, f"told{case.reopened}", TOLD_FOR))
+        if first is False:  # told already (an earlier try of this update); None: Redis is full
+            return
+        await unless_full(parts.cases.due_once(case.id, "placenote", PLACE_NOTE_EVERY))
         if not await parts.ops.reachable():
             # Queued (it is posted once the chat works again), but nobody reads it now.
             await parts.person.tell_unreachable(case)
@@ -157,8 +168,10 @@ class CaseIntake:
                     await self._announce(existing)
                 elif again and existing.state == "new":
                     return existing, parts.hours.is_open(), False
-                else:
-                    await parts.person.remind_place(existing)  # asked again: no second alert
+                elif not silent_case(existing):
+                    # Asked again before the engine knew of the case (the engine answers a
+                    # known one itself, bot/core/have_request.py): no second alert.
+                    await parts.person.remind_place(existing)
                 return None
             opened = await self._reopen_or_open(alert)
             if opened is not None:

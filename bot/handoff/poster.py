@@ -15,7 +15,7 @@ from collections.abc import Callable
 from redis.exceptions import OutOfMemoryError, RedisError
 
 from bot.core.messenger import BotApiError
-from bot.handoff.alerts import alert_reply, unannounced
+from bot.handoff.alerts import alert_reply, silent_case
 from bot.handoff.case import Case
 from bot.handoff.failures import Call, decide
 from bot.handoff.parts import HandoffParts
@@ -106,8 +106,9 @@ class AlertPoster:
                       case.id, item.n)
             if refused_by_telegram(exc):  # known not posted: the next try is no repeat
                 await unless_full(parts.cases.update(case.id, posting=case.posted))
-            # A phone never told of the case is told nothing now either.
-            if not unannounced(case) and await parts.cases.due_once(
+            # A phone under a silent alarm is told nothing on the bot's own (also once the
+            # person asked for a person: that ask was answered when they made it).
+            if not silent_case(case) and await parts.cases.due_once(
                     case.id, "unreachable", UNREACHABLE_NOTE_EVERY):
                 await parts.person.tell_unreachable(case)
             raise
@@ -139,13 +140,13 @@ class AlertPoster:
         if item.n == 0:
             log.info("alert posted case=%s topic=%s", case.id, bool(case.thread_id))
             parts.metrics.observe_alert("posted", time.time() - case.created)
-            if await parts.cases.was_due(case.id, "unreachable"):
+            if not silent_case(case) and await parts.cases.was_due(case.id, "unreachable"):
                 await parts.person.remind_place(case)  # told "cannot reach the team": now they can
         else:
             log.info("alert escalated case=%s n=%d", case.id, item.n)
             parts.metrics.alerts.labels("escalated").inc()
-            if not unannounced(case):  # the phone of a silent case never shows a queue
-                await parts.person.remind_place(case)
+            if not silent_case(case):  # a silent case's phone never shows a queue, nor a
+                await parts.person.remind_place(case)  # reminder after the person asked
 
     async def _ensure_topic(self, case: Case) -> bool:
         parts = self.parts

@@ -83,15 +83,15 @@ def screen_kinds(calls: list[Call]) -> set[str]:
             if p.startswith("ci:") and p != "ci:x"}
 
 
-async def miss_check_in(person: Person, api: FakeBotAPI, clock: FakeClock, question: str
-                        ) -> None:
+async def miss_check_in(person: Person, api: FakeBotAPI, clock: FakeClock, question: str,
+                        posted: str = "Case #") -> None:
     """Let the check-in after `set_up` come (its `question` text) and its grace pass: the
-    operators get the missed check-in's alert."""
+    operators get the missed check-in's alert (its head `posted` in their language)."""
     clock.advance(INTERVAL + 1)
     await sent_to(api, person.chat_id, question)
     mark = len(api.calls)
     clock.advance(GRACE + 1)
-    await sent_to(api, OPS, "Case #", since=mark)
+    await sent_to(api, OPS, posted, since=mark)
 
 
 async def idle(seconds: float = 10 * POLL) -> None:

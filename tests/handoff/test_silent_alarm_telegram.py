@@ -261,17 +261,20 @@ async def test_after_a_restart_the_phone_still_answers_ordinarily_and_delete_end
 async def test_asking_for_a_person_in_a_silent_case_makes_it_an_ordinary_one(
     fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot
 ) -> None:
-    """After the code word the person (not a watcher) asks for a human with /operator: they
-    are told their request is with the team, and their messages are no longer answered by
-    the bot's ordinary phrase (the team answers)."""
+    """After the code word the person (not a watcher) asks for a human with /operator: the
+    ask is answered as anyone's first ("what happens next"), without the queue place that
+    would count from the alarm, and their messages are no longer answered by the bot's
+    ordinary phrase (the team answers)."""
     person = Person(bot, fake_api, 788, "ru")
     await _alarm(person, fake_api, "голубцы")
     await person.say("/operator")
     offer = [c for c in fake_api.calls_to("sendMessage", 788) if "h:yes" in c.payloads]
     assert offer
     mark = len(fake_api.calls)
-    await person.press("h:yes")
-    await sent_to(fake_api, 788, "Ваш запрос передан нашей команде", since=mark)
+    [answer] = await person.press("h:yes")
+    assert "Что будет дальше" in answer.text
+    await bot.settle()
+    assert not [t for t in _phone(fake_api, 788, mark) if "очеред" in t or "передан" in t]
     mark = len(fake_api.calls)
     await person.say("мне нужна консультация", replies=0)
     await sent_to(fake_api, OPS, "мне нужна консультация", since=mark)

@@ -44,7 +44,8 @@ async def _in_a_case(bot: HandoffBot, api: FakeBotAPI, user_id: int, command: st
     await consent(person, "h:yes")
     await sent_to(api, OPS, "Case #")
     mark = len(api.calls)
-    await person.say(command)
+    # A message right after "passed to our team" is relayed with no reply (no second place).
+    await person.say(command, replies=1 if command.startswith("/") else 0)
     return person, mark
 
 

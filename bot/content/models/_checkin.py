@@ -75,6 +75,9 @@ class CheckinTexts(Strict):
     # A typed setting outside the offered range ("0 часов", "100 часов"): "{low}" and
     # "{high}" are the first and the last button's labels.
     out_of_range: LocalizedText
+    # A typed interval of no whole number of days ("twice a week", "2 раза в день", "36
+    # часов"): "{low}" and "{high}" as in `out_of_range`.
+    whole_days: LocalizedText
     # A button of a setup that is over or moved on (stopped, /delete, a new setup, the end):
     # it does nothing, and says so.
     stale: LocalizedText

@@ -42,6 +42,8 @@ class Messages(Strict):
     # The conversation with an operator (bot/handoff); `{place}` and `{when}` are filled in.
     handoff_queued: LocalizedText  # request passed on; `{place}` in the queue
     handoff_place: LocalizedText  # still waiting; `{place}` in the queue
+    # Asked for a person again while their case is open: no second alert, no queue place.
+    handoff_have_request: LocalizedText
     handoff_out_of_hours: LocalizedText  # nobody works now; read at `{when}`; numbers follow
     handoff_taken: LocalizedText  # a person has joined; how to stop
     handoff_closed: LocalizedText  # the operator ended the conversation
