@@ -165,7 +165,8 @@ async def test_html_in_the_persons_text_is_escaped(
     # The alert is posted by the queue's consumer, after the reply to the press.
     [alert] = await fake_api.wait_calls("sendMessage", 1, chat_id=-100777)
     mark = len(fake_api.calls)
-    await person.say("my boss <i>Ivan</i> & co keep my passport")
+    # Relayed right after "passed to our team": no reply (no second place in the queue).
+    await person.say("my boss <i>Ivan</i> & co keep my passport", replies=0)
     [relayed] = await fake_api.wait_calls("sendMessage", 1, chat_id=-100777, since=mark)
 
     pseudonym = Pseudonymizer(PSEUDONYM_KEY).pseudonym(user_key(4001))
