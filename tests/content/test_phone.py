@@ -109,9 +109,12 @@ def test_only_one_or_two_sources_are_shown_and_as_short_links(content: Content) 
     r = replies(content, "ru")
     for answer in content.answers.values():
         assert len(answer.sources) <= 2
-        reply = r.answer(answer)
+        reply = r.answer(answer)  # where the person is not known: no country's own page
         links = [b for row in reply.buttons for b in row if b.url]
-        assert [b.url for b in links] == [s.url for s in answer.sources]
+        assert [b.url for b in links] == [s.url for s in answer.sources if s.country is None]
+        for code in {s.country for s in answer.sources if s.country}:  # a person there: theirs
+            there = [b.url for row in r.answer(answer, where=code).buttons for b in row if b.url]
+            assert there == [s.url for s in answer.sources if s.country in (None, code)]
         assert all(len(b.label) <= 40 for b in links)
         assert "http" not in reply.text.split("\n")[-1]
 

@@ -81,8 +81,11 @@ def test_a_reassuring_mention_in_an_honest_ad_stays_low(checker: AdChecker, sent
 
 
 def test_every_model_flag_quotes_a_sentence_of_the_ad(checker: AdChecker) -> None:
+    # The development set alone has no flag left that only the model raises (the rules grew to
+    # cover them, adcheck16/adfix16); set 10 has six. (In sets 4, 8 and 9 a model flag's span
+    # can run over two adjacent sentences: words of the ad, but not one sentence; not yet fixed.)
     seen = 0
-    for ad in read_ads(DEV_ADS):
+    for ad in [*read_ads(DEV_ADS), *read_ads(DEV_ADS.with_name("ads_heldout10.yaml"))]:
         report = checker.check(ad.text)
         sentences = set(sentence_spans(ad.text))
         flat = " ".join(ad.text.split())
