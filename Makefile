@@ -33,19 +33,17 @@ chromium:
 demo: setup
 	$(BIN)/python -m bot chat
 
-# The real-Rasa integration test needs .venv-rasa: built here wherever Python 3.10 exists.
-# Two parts, both always run: most tests on TEST_WORKERS pytest-xdist workers side by side
-# (each worker has its own redis-server, fake Bot API and trained models; every server binds
-# a free port), then the tests that start real process groups (bot replicas, haproxy,
-# sentinels, Rasa, a bot stopped mid-burst: the `replicas`, `rasa` and `serial` marks) one at
-# a time, alone on the machine, as their deadlines (sentinel failover, a 30 s stop) assume.
+# Two parts, both always run (scripts/run-tests.sh): most tests on TEST_WORKERS pytest-xdist
+# workers side by side (each worker has its own redis-server, fake Bot API and trained models;
+# every server binds a free port), then the tests that start real process groups (bot
+# replicas, haproxy, sentinels, Rasa, a bot stopped mid-burst: the `replicas`, `rasa` and
+# `serial` marks) one at a time, alone on the machine, as their deadlines (sentinel failover,
+# a 30 s stop) assume. The real-Rasa test needs .venv-rasa: scripts/rasa-setup.sh builds it
+# wherever Python 3.10 exists, in the background while `setup` and the first part run.
 # TEST_WORKERS=0: the first part in this one process, without workers.
 TEST_WORKERS ?= 2
-test: setup
-	@bash scripts/rasa-setup.sh --if-possible
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not (replicas or rasa or serial)"; first=$$?; \
-	$(BIN)/python -m pytest -m "replicas or rasa or serial"; second=$$?; \
-	[ $$first -eq 0 ] && [ $$second -eq 0 ]
+test:
+	@TEST_WORKERS=$(TEST_WORKERS) bash scripts/run-tests.sh
 
 lint: setup
 	$(BIN)/ruff check bot tests bench
