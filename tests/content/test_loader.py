@@ -1,4 +1,10 @@
-"""The loader turns editors' YAML into Content and points at the exact line of every mistake."""
+"""The loader turns editors' YAML into Content and points at the exact line of every mistake.
+
+Tests that break a file other than the job-ad check check a copy of the content without it
+(`content_dir_without_ad_check`): the ad check reads none of those files, so it could add no
+problem and take none away (tests/content/test_broken_yaml.py shows the copy is otherwise
+good content); leaving it out makes each check several times faster.
+"""
 
 from __future__ import annotations
 
@@ -41,12 +47,12 @@ def test_real_content_loads_without_errors(ad_checkers: AdCheckers) -> None:
 
 
 def test_broken_yaml_is_reported_with_file_and_line(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
-    path = content_dir / "hotlines.yaml"
+    path = content_dir_without_ad_check / "hotlines.yaml"
     line = replace_once(path, "    country: PL\n", "    country: PL: LT\n")
     with pytest.raises(ContentError) as caught:
-        load_content(content_dir, ad_checkers=ad_checkers)
+        load_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     [problem] = caught.value.errors
     assert problem.file.endswith("hotlines.yaml")
     assert problem.line == line
@@ -54,79 +60,88 @@ def test_broken_yaml_is_reported_with_file_and_line(
     assert str(problem).startswith(f"{problem.file}:{line}: error: ")
 
 
-def test_unknown_key_is_reported_on_its_line(content_dir: Path, ad_checkers: AdCheckers) -> None:
-    line = replace_once(content_dir / "hotlines.yaml", "    hours:", "    hoursx:")
-    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
+def test_unknown_key_is_reported_on_its_line(
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
+) -> None:
+    line = replace_once(content_dir_without_ad_check / "hotlines.yaml", "    hours:", "    hoursx:")
+    _, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     [problem] = _errors(problems)
     assert (problem.line, problem.file.endswith("hotlines.yaml")) == (line, True)
     assert "unknown key 'hoursx'" in problem.message
 
 
 def test_duplicate_key_is_an_error_not_silently_dropped(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     line = replace_once(
-        content_dir / "hotlines.yaml",
+        content_dir_without_ad_check / "hotlines.yaml",
         "    kind: emergency\n",
         "    kind: emergency\n    kind: hotline\n",
     )
-    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
+    _, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     assert any(p.line == line + 1 and "appears twice" in p.message for p in _errors(problems))
 
 
 def test_missing_translation_is_an_error_in_risk_content(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     def drop_be(data: dict[str, Any]) -> None:
         del data["messages"]["risk_intro"]["be"]
 
-    _edit_yaml(content_dir / "messages.yaml", drop_be)
-    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
+    _edit_yaml(content_dir_without_ad_check / "messages.yaml", drop_be)
+    _, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     [problem] = _errors(problems)
     assert "risk_intro: missing translation: be" in problem.message
 
 
 def test_missing_translation_in_a_hotline_is_an_error(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
-    line = replace_once(content_dir / "hotlines.yaml", '      be: "Міліцыя Беларусі (МУС)"\n', "")
-    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
+    line = replace_once(
+        content_dir_without_ad_check / "hotlines.yaml", '      be: "Міліцыя Беларусі (МУС)"\n',
+        "",
+    )
+    _, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     [problem] = _errors(problems)
     assert "name: missing translation: be" in problem.message
     assert problem.line == line - 2  # the `name:` key (above `ru:`) whose text is incomplete
 
 
 def test_missing_translation_elsewhere_is_a_warning(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     def drop_be(data: dict[str, Any]) -> None:
         del data["countries"][0]["name"]["be"]
 
-    _edit_yaml(content_dir / "countries.yaml", drop_be)
-    content, problems = check_content(content_dir, ad_checkers=ad_checkers)
+    _edit_yaml(content_dir_without_ad_check / "countries.yaml", drop_be)
+    content, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     assert content is not None, _errors(problems)
     assert any(
         p.severity == "warning" and "name: missing translation: be" in p.message for p in problems
     )
 
 
-def test_invented_phone_number_is_an_error(content_dir: Path, ad_checkers: AdCheckers) -> None:
-    line = replace_once(content_dir / "hotlines.yaml", '"+48 22 628 99 99"', '"+48 22 628 99 98"')
+def test_invented_phone_number_is_an_error(
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
+) -> None:
+    line = replace_once(
+        content_dir_without_ad_check / "hotlines.yaml", '"+48 22 628 99 99"', '"+48 22 628 99 98"',
+    )
     with pytest.raises(ContentError) as caught:
-        load_content(content_dir, ad_checkers=ad_checkers)
+        load_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     [problem] = caught.value.errors
     assert problem.line == line
     assert "number not found in the facts file" in problem.message
 
 
 def test_invented_number_in_an_answer_text_is_an_error(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     def add_number(data: dict[str, Any]) -> None:
         data["answers"]["greet"]["text"]["en"] += " Call +48 22 000 11 22."
 
-    _edit_yaml(content_dir / "answers" / "service.yml", add_number)
-    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
+    _edit_yaml(content_dir_without_ad_check / "answers" / "service.yml", add_number)
+    _, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     assert any("number not found in the facts file" in p.message for p in _errors(problems))
 
 
@@ -172,33 +187,41 @@ def test_a_facts_file_missing_from_an_explicit_directory_is_an_error(
     ]
 
 
-def test_old_last_checked_is_a_warning(content_dir: Path, ad_checkers: AdCheckers) -> None:
+def test_old_last_checked_is_a_warning(
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
+) -> None:
     line = replace_once(
-        content_dir / "hotlines.yaml",
+        content_dir_without_ad_check / "hotlines.yaml",
         "    last_checked: 2026-11-01",
         "    last_checked: 2020-01-01",
     )
-    content, problems = check_content(content_dir, ad_checkers=ad_checkers)
+    content, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     assert content is not None
     [warning] = [p for p in problems if "last checked" in p.message]
     assert (warning.severity, warning.line) == ("warning", line)
     assert warning.message == "check this entry again: last checked 2020-01-01"
 
 
-def test_every_intent_needs_an_answer(content_dir: Path, ad_checkers: AdCheckers) -> None:
+def test_every_intent_needs_an_answer(
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
+) -> None:
     def drop_greet(data: dict[str, Any]) -> None:
         del data["answers"]["greet"]
 
-    _edit_yaml(content_dir / "answers" / "service.yml", drop_greet)
-    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
+    _edit_yaml(content_dir_without_ad_check / "answers" / "service.yml", drop_greet)
+    _, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     assert [p.message for p in _errors(problems)] == ["no answer for the intent 'greet'"]
 
 
 def test_country_must_point_at_existing_hotlines(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
-    line = replace_once(content_dir / "countries.yaml", "hotlines: [pl-kcik", "hotlines: [pl-kcikk")
-    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
+    line = replace_once(
+        content_dir_without_ad_check / "countries.yaml",
+        "hotlines: [pl-kcik",
+        "hotlines: [pl-kcikk",
+    )
+    _, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     [problem] = _errors(problems)
     assert problem.line == line
     assert "hotline 'pl-kcikk' is not in hotlines.yaml" in problem.message
