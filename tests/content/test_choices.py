@@ -1,7 +1,12 @@
 """Texts that depend on a choice are chosen by it (bot/content/choicechecks.py): on every branch
 of every choice the person sees no promise that branch does not keep. Each branch through the
 real engine (with and without an operators' chat, each consent answer), and each rule of the
-check on an edited copy of the content."""
+check on an edited copy of the content.
+
+Tests that break a file other than the job-ad check check a copy of the content without
+it (`content_dir_without_ad_check`, tests/content/conftest.py): the ad check reads none of
+those files, so it could add no problem and take none away.
+"""
 
 from __future__ import annotations
 
@@ -147,26 +152,28 @@ def _errors(content_dir: Path, ad_checkers: AdCheckers) -> list[str]:
 
 
 def test_a_team_promise_shown_either_way_is_an_error(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     line = replace_once(
-        content_dir / "messages.yaml", "[team] • Не пишите своё имя", "• Не пишите своё имя"
+        content_dir_without_ad_check / "messages.yaml",
+        "[team] • Не пишите своё имя",
+        "• Не пишите своё имя",
     )
-    errors = _errors(content_dir, ad_checkers)
+    errors = _errors(content_dir_without_ad_check, ad_checkers)
     assert len(errors) == 1, errors
     assert f"messages.yaml:{line - 6}: privacy_notice.ru: 'человек из нашей команды'" in errors[0]
     assert "shown on the branch 'no team'" in errors[0] and "[team]" in errors[0]
 
 
 def test_a_team_promise_in_a_flow_level_is_an_error(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     replace_once(
-        content_dir / "flows" / "situation_check.yml",
+        content_dir_without_ad_check / "flows" / "situation_check.yml",
         "Talk to a hotline.\\n[team] Or to a person from our team.",
         "Talk to a hotline or to a person from our team.",
     )
-    errors = _errors(content_dir, ad_checkers)
+    errors = _errors(content_dir_without_ad_check, ad_checkers)
     assert len(errors) == 1 and "levels.1.text.en: 'person from our team'" in errors[0], errors
 
 
@@ -186,40 +193,40 @@ def test_a_team_promise_in_the_ad_checks_result_is_an_error(
 
 
 def test_out_of_hours_may_not_promise_a_soon_answer(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     replace_once(
-        content_dir / "messages.yaml",
+        content_dir_without_ad_check / "messages.yaml",
         "Our team is not working right now. Your messages will be read on {when}.",
         "Our team is not working right now. A person will answer soon.",
     )
-    errors = _errors(content_dir, ad_checkers)
+    errors = _errors(content_dir_without_ad_check, ad_checkers)
     assert len(errors) == 1 and "handoff_out_of_hours.en: 'soon'" in errors[0], errors
     assert "'closed'" in errors[0]
 
 
 def test_the_queue_message_may_not_say_the_team_is_closed(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     replace_once(
-        content_dir / "messages.yaml",
+        content_dir_without_ad_check / "messages.yaml",
         "Ваш запрос передан нашей команде. Ваш номер в очереди: {place}.",
         "Ваш запрос передан нашей команде, но она сейчас не работает. Номер в очереди: {place}.",
     )
-    errors = _errors(content_dir, ad_checkers)
+    errors = _errors(content_dir_without_ad_check, ad_checkers)
     assert len(errors) == 1 and "handoff_queued.ru: 'не работает'" in errors[0], errors
     assert "'open'" in errors[0]
 
 
 def test_the_unknown_country_page_may_not_claim_the_country(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     replace_once(
-        content_dir / "messages.yaml",
+        content_dir_without_ad_check / "messages.yaml",
         "Ніжэй — міжнародныя каталогі, дзе можна знайсці лінію дапамогі ў Вашай краіне.",
         "Ніжэй — нумары для Вашай краіны.",
     )
-    errors = _errors(content_dir, ad_checkers)
+    errors = _errors(content_dir_without_ad_check, ad_checkers)
     assert len(errors) == 1 and "other_country.be: 'для Вашай краіны'" in errors[0], errors
     assert "'country unknown'" in errors[0]
 
@@ -243,13 +250,15 @@ def test_preview_shows_either_branch(team: bool, capsys: pytest.CaptureFixture[s
     assert ("Или нажмите «Поговорить с человеком»" in out) is team
 
 
-def test_a_team_mark_inside_a_line_is_an_error(content_dir: Path, ad_checkers: AdCheckers) -> None:
+def test_a_team_mark_inside_a_line_is_an_error(
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
+) -> None:
     replace_once(
-        content_dir / "messages.yaml",
+        content_dir_without_ad_check / "messages.yaml",
         "      [team] • Do not write your name",
         "      • [team] Do not write your name",
     )
-    errors = _errors(content_dir, ad_checkers)
+    errors = _errors(content_dir_without_ad_check, ad_checkers)
     # Misplaced, the mark would be shown, and the line it was meant to hide is shown too.
     assert len(errors) == 2, errors
     assert "privacy_notice.en: [team] is not at the start" in errors[0]

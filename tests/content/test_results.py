@@ -1,6 +1,11 @@
 """A questionnaire's result is written for a phone: the essentials on the first screen (the
 risk level, the count of warning signs, what to do now, the flow's buttons) and why each answer
-is a warning sign behind "Why: warning signs". Driven through the real engine in ru, be, en."""
+is a warning sign behind "Why: warning signs". Driven through the real engine in ru, be, en.
+
+Tests that break a file other than the job-ad check check a copy of the content without
+it (`content_dir_without_ad_check`, tests/content/conftest.py): the ad check reads none of
+those files, so it could add no problem and take none away.
+"""
 
 from __future__ import annotations
 
@@ -138,18 +143,18 @@ async def test_a_why_button_of_a_forgotten_questionnaire_says_it_is_over(
 
 
 def test_a_result_screen_past_one_phone_screen_is_an_error(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     # An editor lengthens the advice: with every warning sign found the Russian first screen
     # passes 700 characters; the check measures the worst case, whatever the answers were.
     line = replace_once(
-        content_dir / "flows" / "situation_check.yml",
+        content_dir_without_ad_check / "flows" / "situation_check.yml",
         "    • Сначала — Ваша безопасность: работодателю ничего говорить не нужно.\n",
         "    • Сначала — Ваша безопасность: работодателю ничего говорить не нужно, "
         "даже если он спрашивает, куда Вы идёте и с кем говорите.\n",
     )
     assert line > 0
-    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
+    _, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     errors = [p.message for p in problems if p.severity == "error"]
     assert len(errors) == 3, errors  # low, medium and high, Russian only
     assert all(", ru: the first screen of the result is" in e for e in errors)
@@ -157,14 +162,14 @@ def test_a_result_screen_past_one_phone_screen_is_an_error(
 
 
 def test_explanations_longer_than_one_message_are_an_error(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     replace_once(
-        content_dir / "flows" / "job_offer_check.yml",
+        content_dir_without_ad_check / "flows" / "job_offer_check.yml",
         "Несколько платежей подряд — тоже тревожный знак.",
         "Несколько платежей подряд — тоже тревожный знак. " + "Подробности важны. " * 200,
     )
-    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
+    _, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     assert any(
         "ru: the explanations of all warning signs are" in p.message and p.severity == "error"
         for p in problems
@@ -172,15 +177,15 @@ def test_explanations_longer_than_one_message_are_an_error(
 
 
 def test_a_country_page_past_one_phone_screen_is_an_error(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     # The country pages' first screen was checked only by a test; now by `content check` too.
     replace_once(
-        content_dir / "countries.yaml",
+        content_dir_without_ad_check / "countries.yaml",
         "        Ваш выбор, а не обязанность.\n",
         "        Ваш выбор, а не обязанность." + " Это важно знать до отъезда." * 20 + "\n",
     )
-    content, problems = check_content(content_dir, ad_checkers=ad_checkers)
+    content, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     errors = [p.message for p in problems if p.severity == "error"]
     assert content is None
     assert len(errors) == 1 and errors[0].startswith("BY, ru: the first screen of the page is")

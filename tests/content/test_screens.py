@@ -1,4 +1,9 @@
-"""No text contradicts the screen it is on; the preview shows what the phone shows."""
+"""No text contradicts the screen it is on; the preview shows what the phone shows.
+
+Tests that break a file other than the job-ad check check a copy of the content without
+it (`content_dir_without_ad_check`, tests/content/conftest.py): the ad check reads none of
+those files, so it could add no problem and take none away.
+"""
 
 from __future__ import annotations
 
@@ -27,39 +32,42 @@ def _errors(directory: Path, ad_checkers: AdCheckers) -> list[str]:
 
 
 def test_a_quoted_button_missing_from_the_screen_is_an_error(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     # privacy_delete's buttons are delete and the main menu: no Hotlines button.
-    path = content_dir / "answers" / "service.yml"
+    path = content_dir_without_ad_check / "answers" / "service.yml"
     text = path.read_text(encoding="utf-8")
     start = text.index("  privacy_delete:")
     at = text.index("ru: ", start)
     line = text.count("\n", 0, at) + 1
     path.write_text(text[: at + 4] + "Нажмите «Горячие линии». " + text[at + 4 :], "utf-8")
-    errors = _errors(content_dir, ad_checkers)
+    errors = _errors(content_dir_without_ad_check, ad_checkers)
     assert any(f"service.yml:{line}: error:" in e and "«Горячие линии»" in e for e in errors), (
         errors
     )
 
 
 def test_a_pressed_quote_that_is_no_label_is_an_error(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     replace_once(
-        content_dir / "answers" / "service.yml", "    en: ", '    en: Press "Need help now". '
+        content_dir_without_ad_check / "answers" / "service.yml",
+        "    en: ",
+        '    en: Press "Need help now". ',
     )
-    assert any("«Need help now»" in e for e in _errors(content_dir, ad_checkers))
+    assert any("«Need help now»" in e for e in _errors(content_dir_without_ad_check, ad_checkers))
 
 
 def test_a_level_text_that_states_a_count_is_an_error(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     replace_once(
-        content_dir / "flows" / "situation_check.yml",
+        content_dir_without_ad_check / "flows" / "situation_check.yml",
         "Ваши ответы говорят о серьёзном риске",
         "В Ваших ответах несколько признаков",
     )
-    assert any("'несколько' states a count" in e for e in _errors(content_dir, ad_checkers))
+    errors = _errors(content_dir_without_ad_check, ad_checkers)
+    assert any("'несколько' states a count" in e for e in errors)
 
 
 def test_a_wrong_number_of_plural_forms_is_an_error(tmp_path: Path) -> None:
@@ -75,15 +83,23 @@ def test_a_wrong_number_of_plural_forms_is_an_error(tmp_path: Path) -> None:
     assert list(check_plural_forms(LOCALES)) == []
 
 
-def test_one_word_spelled_two_ways_is_flagged(content_dir: Path, ad_checkers: AdCheckers) -> None:
-    replace_once(content_dir / "answers" / "risk.yml", "экстранай", "экстраннай")
-    _, problems = check_content(content_dir, ad_checkers=ad_checkers)
+def test_one_word_spelled_two_ways_is_flagged(
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
+) -> None:
+    replace_once(content_dir_without_ad_check / "answers" / "risk.yml", "экстранай", "экстраннай")
+    _, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     assert any("'экстраннай' is also written 'экстранай'" in p.message for p in problems)
 
 
-def test_translation_drift_is_a_warning(content_dir: Path, ad_checkers: AdCheckers) -> None:
-    replace_once(content_dir / "answers" / "service.yml", "    en: ", "    en: See https://x.org. ")
-    content, problems = check_content(content_dir, ad_checkers=ad_checkers)
+def test_translation_drift_is_a_warning(
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
+) -> None:
+    replace_once(
+        content_dir_without_ad_check / "answers" / "service.yml",
+        "    en: ",
+        "    en: See https://x.org. ",
+    )
+    content, problems = check_content(content_dir_without_ad_check, ad_checkers=ad_checkers)
     assert content is not None
     assert any("the languages differ in structure" in p.message for p in problems)
 
@@ -121,18 +137,24 @@ def test_every_flow_and_answer_previews(ad_checkers: AdCheckers) -> None:
 
 
 def test_a_text_shown_after_answers_only_may_not_promise_messages(
-    content_dir: Path, ad_checkers: AdCheckers
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
 ) -> None:
     replace_once(
-        content_dir / "messages.yaml",
+        content_dir_without_ad_check / "messages.yaml",
         "      • Человек из нашей команды увидит то, чем Вы согласились поделиться.",
         "      • Человек из нашей команды увидит Ваши сообщения.",
     )
-    errors = _errors(content_dir, ad_checkers)
+    errors = _errors(content_dir_without_ad_check, ad_checkers)
     assert any("human_requested.ru: 'сообщени'" in e for e in errors), errors
 
 
-def test_a_doubled_stop_is_an_error(content_dir: Path, ad_checkers: AdCheckers) -> None:
-    replace_once(content_dir / "messages.yaml", "согласились поделиться.", "поделиться,.")
-    errors = _errors(content_dir, ad_checkers)
+def test_a_doubled_stop_is_an_error(
+    content_dir_without_ad_check: Path, ad_checkers: AdCheckers
+) -> None:
+    replace_once(
+        content_dir_without_ad_check / "messages.yaml",
+        "согласились поделиться.",
+        "поделиться,.",
+    )
+    errors = _errors(content_dir_without_ad_check, ad_checkers)
     assert any(re.search(r"messages\.yaml:\d+: error: ',\.': a doubled stop", e) for e in errors)
