@@ -98,7 +98,7 @@ async def test_in_the_console_asking_for_checkins_is_told_they_are_not_available
     chat = Chat(engine(None), language_code=language)
     [reply] = (await chat.press("m:checkin")).replies
     assert NOT_HERE[language] in reply.text and "m:hotlines" in all_payloads(
-        (await chat.press("m:checkin")))
+        await chat.press("m:checkin"))
     for text in CALM[language]:  # nothing about check-ins to those who did not ask
         assert not any(NOT_HERE[language] in t for t in texts(await chat.say(text))), text
 

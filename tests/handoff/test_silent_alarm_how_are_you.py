@@ -1,0 +1,91 @@
+"""After a silent alarm, "как дела?" (and anything else ordinary) gets the ordinary
+`later_reply` ("Записал, спасибо 👍"), never a refusal ("I can't help with that ... if you are
+in trouble") and nothing that gives the alarm away: over the fake Bot API with a case that was
+already open when the word came (the text is relayed to it; the case the alarm opens itself:
+test_silent_alarm_telegram.py), and in the console, which has no case to relay to. The other
+side: a danger phrase still gets the emergency numbers at once. Real redis-server, both
+adapters; the console's engine in-process."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.adapters.console import ConsoleChat
+from tests.checkin.helpers import engine
+from tests.handoff.telegram import (
+    OPS,
+    HandoffBot,
+    consent,
+    pseudonym,
+    reach_consent,
+    sent_to,
+    settings_for,
+)
+from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.redis_server import RedisServer
+from tests.helpers.telegram_bot import Person
+
+HOW_ARE_YOU = {"ru": "как дела?", "be": "як справы?", "en": "how are you?"}
+WORD = {"ru": "голубцы", "be": "дранікі", "en": "pancakes"}
+LATER = {"ru": "Записал, спасибо 👍", "be": "Запісаў, дзякуй 👍", "en": "Noted, thanks 👍"}
+DANGER = {"ru": "меня бьют", "be": "мяне б'юць", "en": "they beat me"}
+# A refusal, a topic list, help, the team or a queue: what must not follow the alarm.
+GIVES_AWAY = re.compile(r"\d|не помогу|не дапамагу|can't help|cannot help|в беде|у бядзе|"
+                        r"trouble|очеред|чарг|queue|команд|каманд|team|помощ|дапамог|help|"
+                        r"оператор|operator", re.I)
+AT_RISK = {
+    "ru": "у меня забрали паспорт и не отпускают",
+    "be": "у мяне забралі пашпарт і не адпускаюць",
+    "en": "they took my passport and do not let me leave",
+}
+
+
+@pytest.mark.parametrize("framework", ["aiogram", "ptb"])
+async def test_the_code_word_in_an_open_case_then_how_are_you_is_ordinary_too(
+    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+    bots: Any,
+) -> None:
+    """The person talks to the team when the word comes: from then on the phone is quiet,
+    and "как дела?" is relayed to that case and answered ordinarily."""
+    bot: HandoffBot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    for user_id, language in ((7511, "ru"), (7512, "be"), (7513, "en")):
+        person = Person(bot, fake_api, user_id, language)
+        await person.say("/start")
+        await person.say("/codeword")
+        await person.say(WORD[language])
+        await person.press("sa:in:no")
+        mark = len(fake_api.calls)
+        await reach_consent(person, AT_RISK[language])
+        await consent(person, "h:yes")
+        await sent_to(fake_api, OPS, "Case #", since=mark)
+        await person.say(WORD[language])
+        await bot.settle()
+        mark = len(fake_api.calls)
+        [reply] = await person.say(HOW_ARE_YOU[language])
+        assert reply.text == LATER[language] and not GIVES_AWAY.search(reply.text)
+        await sent_to(fake_api, OPS, f"{pseudonym(user_id)}: {HOW_ARE_YOU[language]}",
+                      since=mark)
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "en"])
+async def test_in_the_console_after_the_code_word_how_are_you_is_ordinary(
+    language: str,
+) -> None:
+    """No Redis, no case: the engine itself answers as the case's relay would."""
+    out = io.StringIO()
+    console = ConsoleChat(engine(None), out, language)
+    for line in ("/start", "/codeword", WORD[language], "2", WORD[language]):
+        await console.send(line)
+    for text in (HOW_ARE_YOU[language], "привет / hi", "what is the weather there?"):
+        out.seek(0), out.truncate()
+        await console.send(text)
+        shown = out.getvalue().strip()
+        assert shown == LATER[language], (text, shown)
+    out.seek(0), out.truncate()
+    await console.send(DANGER[language])  # the other side: danger still gets the numbers
+    assert "112" in out.getvalue()
