@@ -148,10 +148,12 @@ class TextStep:
             # team's case, never the check-in plan as an employer's name or a contact.
             end_wait(turn)
             return
-        if turn.session.quiet and (await self._checkin.on_text(turn, turn.event.text or "")
-                                   or answer_later(turn, danger=self._danger(
-                                       turn.r, turn.event.text or ""))):
-            return  # after a silent alarm, with no open case to relay it: an ordinary reply
+        # After a silent alarm, with no open case to relay it: a typed answer to a check-in
+        # counts, anything else gets an ordinary reply (no setup begins, nothing is refused).
+        text = turn.event.text or ""
+        if turn.session.quiet and (await self._checkin.answer_typed(turn, text) or answer_later(
+                turn, danger=self._danger(turn.r, text))):
+            return
         reading = await self._read(turn)
         r, session = turn.r, turn.session
         log.info(

@@ -81,7 +81,9 @@ async def test_in_the_console_after_the_code_word_how_are_you_is_ordinary(
     console = ConsoleChat(engine(None), out, language)
     for line in ("/start", "/codeword", WORD[language], "2", WORD[language]):
         await console.send(line)
-    for text in (HOW_ARE_YOU[language], "привет / hi", "what is the weather there?"):
+    # A check-in setup typed there would name check-ins: ordinary too.
+    for text in (HOW_ARE_YOU[language], "привет / hi", "what is the weather there?",
+                 "проверяй меня каждые 2 дня 3 недели"):
         out.seek(0), out.truncate()
         await console.send(text)
         shown = out.getvalue().strip()
