@@ -1,10 +1,10 @@
 """After a silent alarm, "как дела?" (and anything else ordinary) gets the ordinary
 `later_reply` ("Записал, спасибо 👍"), never a refusal ("I can't help with that ... if you are
-in trouble") and nothing that gives the alarm away: over the fake Bot API with a case that was
-already open when the word came (the text is relayed to it; the case the alarm opens itself:
-test_silent_alarm_telegram.py), and in the console, which has no case to relay to. The other
-side: a danger phrase still gets the emergency numbers at once. Real redis-server, both
-adapters; the console's engine in-process."""
+in trouble") and nothing that gives the alarm away: over the fake Bot API with the case the
+alarm opened and with one already open when the word came (the text is relayed to it), and in
+the console, which has no case to relay to. The other side: a danger phrase still gets the
+emergency numbers at once. Real redis-server, both adapters; the console's engine
+in-process."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from tests.handoff.telegram import (
     reach_consent,
     sent_to,
     settings_for,
+    silent_alarm,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer
@@ -46,14 +47,24 @@ AT_RISK = {
 
 
 @pytest.mark.parametrize("framework", ["aiogram", "ptb"])
-async def test_the_code_word_in_an_open_case_then_how_are_you_is_ordinary_too(
+async def test_after_the_code_word_how_are_you_is_ordinary_and_reaches_the_case(
     framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
     bots: Any,
 ) -> None:
-    """The person talks to the team when the word comes: from then on the phone is quiet,
-    and "как дела?" is relayed to that case and answered ordinarily."""
+    """The case the alarm opened, and one the person was talking in when the word came:
+    "как дела?" is relayed to it and answered ordinarily."""
     bot: HandoffBot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    for user_id, language in ((7521, "ru"), (7522, "be"), (7523, "en")):
+        # The case the alarm opens itself (nothing on the phone knew of a team).
+        person = Person(bot, fake_api, user_id, language)
+        await silent_alarm(person, fake_api, WORD[language])
+        mark = len(fake_api.calls)
+        [reply] = await person.say(HOW_ARE_YOU[language])
+        assert reply.text == LATER[language] and not reply.payloads
+        await sent_to(fake_api, OPS, f"{pseudonym(user_id)}: {HOW_ARE_YOU[language]}",
+                      since=mark)
     for user_id, language in ((7511, "ru"), (7512, "be"), (7513, "en")):
+        # A case the person was already talking in when the word came.
         person = Person(bot, fake_api, user_id, language)
         await person.say("/start")
         await person.say("/codeword")
