@@ -3,17 +3,14 @@ going to Poland") begins the setup with what it names, where check-ins run (Redi
 where they do not (the console: no Redis), whoever asks for them, by the button, /checkin or
 typed, is told so plainly in their language, with the hotlines and a person instead, never
 another answer. Look-alikes ("my boss checks on me every day") get their usual answers.
-The real engine in-process (sessions and plans in a real redis-server, or none as in the
-console), and the fake Bot API over real HTTP for both adapters."""
+The real engine in-process (sessions and plans in a real redis-server), and the fake Bot API
+over real HTTP for both adapters (the console: tests/adapters/test_console_checkin_silent.py)."""
 
 from __future__ import annotations
-
-import io
 
 import pytest
 from redis.asyncio import Redis
 
-from bot.adapters.console import ConsoleChat
 from bot.checkin.store import PlanStore
 from bot.checkin.typed_request import asks_for_checkins
 from tests.checkin.helpers import SECRET_KEY, engine, screen_kinds, untag
@@ -79,28 +76,6 @@ async def test_look_alikes_get_their_usual_answers(language: str, redis_client: 
         response = await chat.say(text)
         assert not [p for p in all_payloads(response) if p.startswith("ci:")], text
     assert await PlanStore(redis_client, SECRET_KEY).load(chat.user_key) is None
-
-
-@LANGUAGES
-async def test_in_the_console_asking_for_checkins_is_told_they_are_not_available_here(
-    language: str,
-) -> None:
-    """The console (`python -m bot chat`) has no Redis: typed, by /checkin or by the menu
-    button, the person hears that check-ins are not available here and what to do instead."""
-    out = io.StringIO()
-    console = ConsoleChat(engine(None), out, language)
-    for line in (ASKED[language], "/checkin", "/checkin каждые 2 дня"):
-        out.seek(0), out.truncate()
-        await console.send(line)
-        shown = out.getvalue()
-        assert NOT_HERE[language] in shown, (line, shown)
-        assert f"] {HOTLINES[language]}" in shown  # the hotlines button instead
-    chat = Chat(engine(None), language_code=language)
-    [reply] = (await chat.press("m:checkin")).replies
-    assert NOT_HERE[language] in reply.text and "m:hotlines" in all_payloads(
-        await chat.press("m:checkin"))
-    for text in CALM[language]:  # nothing about check-ins to those who did not ask
-        assert not any(NOT_HERE[language] in t for t in texts(await chat.say(text))), text
 
 
 @pytest.mark.parametrize(("framework", "language"), [("aiogram", "ru"), ("ptb", "en")])

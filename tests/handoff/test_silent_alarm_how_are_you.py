@@ -1,22 +1,18 @@
 """After a silent alarm, "как дела?" (and anything else ordinary) gets the ordinary
 `later_reply` ("Записал, спасибо 👍"), never a refusal ("I can't help with that ... if you are
 in trouble") and nothing that gives the alarm away: over the fake Bot API with the case the
-alarm opened and with one already open when the word came (the text is relayed to it), and in
-the console, which has no case to relay to. The other side: a danger phrase still gets the
-emergency numbers at once. Real redis-server, both adapters; the console's engine
-in-process."""
+alarm opened and with one already open when the word came (the text is relayed to it). The
+console, which has no case to relay to, and its other side (a danger phrase still gets the
+numbers): tests/adapters/test_console_checkin_silent.py. Real redis-server, both adapters."""
 
 from __future__ import annotations
 
-import io
 import re
 from typing import Any
 
 import pytest
 from redis.asyncio import Redis
 
-from bot.adapters.console import ConsoleChat
-from tests.checkin.helpers import engine
 from tests.handoff.telegram import (
     OPS,
     HandoffBot,
@@ -81,24 +77,3 @@ async def test_after_the_code_word_how_are_you_is_ordinary_and_reaches_the_case(
         assert reply.text == LATER[language] and not GIVES_AWAY.search(reply.text)
         await sent_to(fake_api, OPS, f"{pseudonym(user_id)}: {HOW_ARE_YOU[language]}",
                       since=mark)
-
-
-@pytest.mark.parametrize("language", ["ru", "be", "en"])
-async def test_in_the_console_after_the_code_word_how_are_you_is_ordinary(
-    language: str,
-) -> None:
-    """No Redis, no case: the engine itself answers as the case's relay would."""
-    out = io.StringIO()
-    console = ConsoleChat(engine(None), out, language)
-    for line in ("/start", "/codeword", WORD[language], "2", WORD[language]):
-        await console.send(line)
-    # A check-in setup typed there would name check-ins: ordinary too.
-    for text in (HOW_ARE_YOU[language], "привет / hi", "what is the weather there?",
-                 "проверяй меня каждые 2 дня 3 недели"):
-        out.seek(0), out.truncate()
-        await console.send(text)
-        shown = out.getvalue().strip()
-        assert shown == LATER[language], (text, shown)
-    out.seek(0), out.truncate()
-    await console.send(DANGER[language])  # the other side: danger still gets the numbers
-    assert "112" in out.getvalue()
