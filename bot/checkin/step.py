@@ -25,23 +25,20 @@ from bot.checkin.answers import answer_check_in, stale_answer
 from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
-    CHOICES,
     EMPLOYER,
-    NO_COUNTRY,
     PREFIX,
     TAG,
-    UTC_ZONE,
     WAITS,
     SetupScreens,
-    end_wait,
     screen_tag,
     status,
-    when,
 )
+from bot.checkin.setup_buttons import press_setup_button
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
 from bot.checkin.typed import typed_answer
-from bot.checkin.typed_setup import TypedSetup, choose, choose_country, save_draft, setting
+from bot.checkin.typed_request import asks_for_checkins
+from bot.checkin.typed_setup import TypedSetup, setting
 from bot.content.models import Checkin, Content
 from bot.core.commands import command_name
 from bot.core.events import EventKind, IncomingEvent, Reply
@@ -111,17 +108,13 @@ class CheckinStep:
             if kind == "help" or not tag or not await stale_answer(turn, plans, tag):
                 await self._answer(turn, plans, texts, kind)
             return
-        if texts is None or plans is None or not self._safety.handoff_available:
-            turn.replies.append(r.main_menu(r.text(texts.texts.unavailable) if texts else None))
+        if not self._available(turn, plans) or texts is None or plans is None:
             return
         now = self._clock()
-        plan = await plans.load(turn.event.user_key)
         if not payload.startswith(PREFIX):  # /checkin or the menu button
-            if plan is not None and plan.phase != "draft":
-                turn.replies.append(status(r, texts, plan))
-            else:
-                await self._begin(turn, plans, texts, now)
+            await self._begin(turn, plans, texts, now)
             return
+        plan = await plans.load(turn.event.user_key)
         if plan is None or plan.phase != "draft":  # a button of a setup that is over
             turn.replies.append(r.main_menu(r.text(texts.texts.stale)))
             return
@@ -134,7 +127,8 @@ class CheckinStep:
             turn.replies.append(Reply(r.text(texts.texts.stale)))
             turn.replies.append(self._screens.screen(turn, texts, plan))
             return
-        await self._setup(turn, plans, texts, plan, kind, rest, now)
+        await press_setup_button(turn, plans, texts, plan, kind, rest, now,
+                                 zones=self._zones, screens=self._screens)
 
     async def on_text(self, turn: Turn, text: str, *, settings_only: bool = False,
                       question: bool = False) -> bool:
@@ -155,10 +149,15 @@ class CheckinStep:
         awaiting, plans, texts = turn.session.awaiting, self._plans, turn.r.content.checkin
         if turn.event.forwarded:  # someone else's words: neither an answer nor a setting
             return False
-        if plans is not None and texts is not None and awaiting not in WAITS:
-            return await self._typed_answer(turn, plans, texts, text)
         if awaiting not in WAITS:
-            return False
+            if await self.answer_typed(turn, text):
+                return True
+            if not asks_for_checkins(text):
+                return False
+            # A whole setup typed without /checkin: begun as "/checkin <text>" would be.
+            if self._available(turn, plans) and plans is not None and texts is not None:
+                await self._begin(turn, plans, texts, self._clock(), typed=text)
+            return True
         if settings_only and awaiting == CHOICE and not setting(text, self._clock()):
             return False  # the model saw a risk and it is not a setting: the at-risk path
         turn.session.awaiting = None
@@ -171,6 +170,27 @@ class CheckinStep:
             return await self._typed.choice(turn, plans, texts, plan, text, question=question)
         return await self._typed.name_or_contact(turn, plans, texts, plan, text,
                                                  employer=awaiting == EMPLOYER)
+
+    async def answer_typed(self, turn: Turn, text: str) -> bool:
+        """A typed answer ("ок", "плохо") to a check-in that waits, taken as its button."""
+        plans, texts = self._plans, turn.r.content.checkin
+        if plans is None or texts is None or turn.event.forwarded:
+            return False
+        return await self._typed_answer(turn, plans, texts, text)
+
+    def _available(self, turn: Turn, plans: PlanStore | None) -> bool:
+        """Whether check-ins can run here (Redis and a team to alert); when not, the person is
+        told so, with what to do instead (the hotlines; a person, where there is a team)."""
+        r, texts = turn.r, turn.r.content.checkin
+        if texts is not None and plans is not None and self._safety.handoff_available:
+            return True
+        turn.session.awaiting = None
+        if texts is None:
+            turn.replies.append(r.main_menu())
+        else:
+            turn.replies.append(Reply(r.text(texts.texts.unavailable),
+                                      r.action_rows(["hotlines", "human", "menu"])))
+        return False
 
     async def ask_again(self, turn: Turn) -> None:
         """The setup's question again, under the answer to a question typed at it."""
@@ -221,63 +241,24 @@ class CheckinStep:
         return True
 
     # ------------------------------------------------------------------ setup
-    async def _begin(self, turn: Turn, plans: PlanStore, texts: Checkin, now: float) -> None:
+    async def _begin(self, turn: Turn, plans: PlanStore, texts: Checkin, now: float, *,
+                     typed: str = "") -> None:
+        """A new setup; `typed` (or what follows "/checkin ") is its first answer, read as
+        the first screen reads it ("каждые 3 дня на 2 недели", a destination too). Plans
+        already running show their status instead, as /checkin does."""
+        plan = await plans.load(turn.event.user_key)
+        if plan is not None and plan.phase != "draft":
+            turn.replies.append(status(turn.r, texts, plan))
+            return
         plan = CheckinPlan(chat_key=turn.event.chat_key, language=turn.r.lang)
         await plans.update(turn.event.user_key, lambda _: plan, now=now)
-        typed = ""
         if turn.event.kind == EventKind.COMMAND:  # "/checkin каждые 3 дня на 2 недели"
             typed = (turn.event.text or "").partition(" ")[2].strip()
-        if typed and len(typed) <= texts.max_chars:
-            await self._typed.choice(turn, plans, texts, plan, typed)  # the first answer
+        # Typed without the command, it asked for check-ins: what the setup cannot read in
+        # it is not "not understood", the first screen simply comes.
+        if typed and len(typed) <= texts.max_chars and await self._typed.choice(
+                turn, plans, texts, plan, typed, question=turn.event.kind != EventKind.COMMAND):
             return
-        turn.replies.append(self._screens.screen(turn, texts, plan))
-
-    async def _setup(self, turn: Turn, plans: PlanStore, texts: Checkin, plan: CheckinPlan,
-                     kind: str, rest: str, now: float) -> None:
-        r = turn.r
-        if kind in CHOICES:
-            _, unit, options = CHOICES[kind]
-            values = [o.value for o in getattr(texts, options)]
-            if not rest.isdigit() or int(rest) not in values:
-                turn.replies.append(self._screens.screen(turn, texts, plan))  # the screen again
-                return
-            choose(plan, kind, int(rest) * unit, self._zones, now)
-        elif kind == "c":
-            if rest != NO_COUNTRY and rest not in r.content.countries:
-                turn.replies.append(self._screens.screen(turn, texts, plan))
-                return
-            choose_country(plan, None if rest == NO_COUNTRY else rest, self._zones, now)
-        elif kind == "z" and plan.step == "zone":
-            if rest != UTC_ZONE and not self._screens.zone_offered(plan, rest):
-                turn.replies.append(self._screens.screen(turn, texts, plan))
-                return
-            plan.zone, plan.step = (None if rest == UTC_ZONE else rest), "location"
-        elif kind == "l" and plan.step == "location" and rest in ("yes", "no"):
-            plan.share_location, plan.step = rest == "yes", "employer"
-        elif kind == "t" and plan.step == "confirm":
-            plan.step = "hour"  # "Another time": the time of day, then this screen again
-        elif kind == "h" and plan.step == "hour":
-            if not rest.isdigit() or int(rest) >= 24 * 60:
-                turn.replies.append(self._screens.screen(turn, texts, plan))
-                return
-            plan.at_minute, plan.step = int(rest), "confirm"
-        elif kind == "skip":
-            plan.step = "contact" if plan.step == "employer" else "confirm"
-        elif kind == "x":
-            await plans.delete(turn.event.user_key)
-            end_wait(turn)
-            turn.replies.append(r.main_menu(r.text(texts.texts.cancelled)))
-            return
-        elif kind == "go" and plan.step == "confirm" and plan.interval_s and plan.duration_s:
-            plan.language = r.lang
-            plan.start(now)
-            await save_draft(turn, plans, plan, now)
-            end_wait(turn)
-            log.info("check-ins started user=%s", turn.event.user_key[:12])
-            started = r.text(texts.texts.started).format(next=when(r.tr, plan.next_at, plan.zone))
-            turn.replies.append(r.main_menu(started))
-            return
-        await save_draft(turn, plans, plan, now)
         turn.replies.append(self._screens.screen(turn, texts, plan))
 
     # ------------------------------------------------------------------ answers

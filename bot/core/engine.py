@@ -28,6 +28,7 @@ from bot.core.dispatch import StepDispatch, error_reply
 from bot.core.events import CaseStatus, HideChat, IncomingEvent, Reply, Response
 from bot.core.groups.deeplink import DeepLinkStep
 from bot.core.pending import PendingTexts
+from bot.core.person_ask import person_ask
 from bot.core.replies import Replies
 from bot.core.safety import Safety
 from bot.core.session import Session
@@ -83,6 +84,7 @@ class DialogueEngine:
         self._dispatch = StepDispatch(
             safety=self._safety, steps=steps, text=text, ads=ads, alarm=self._alarm,
             checkin=self._checkin, links=DeepLinkStep())  # links: /start help|checkad
+        self._person_ask = person_ask(recognizer, self._parts.assessor, lambda: content.content)
         self._before_case = BeforeCase(holder=content, parts=self._parts, keeper=self._keeper,
                                        alarm=self._alarm, ads=ads, checkin=self._checkin)
 
@@ -152,6 +154,11 @@ class DialogueEngine:
         """Whether the engine answers this text even while a case is open
         (`BeforeCase.answers_before_case`)."""
         return await self._before_case.answers_before_case(event)
+
+    async def asks_for_person(self, text: str, language: str) -> bool:
+        """Whether a text relayed into an open case asks for a person (bot/core/person_ask.py):
+        the handoff then tells them "we have your request", as the button would."""
+        return await self._person_ask.asks(text, language)
 
     def emergency_reply(self, language: str | None, location: str | None = None) -> Reply:
         """The numbers the at-risk path opens with: `location`'s (`location_numbers`) when it is

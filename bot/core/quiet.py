@@ -19,7 +19,7 @@ writes or the person asks for a human, and with the case.
 from __future__ import annotations
 
 from bot.core.commands import command_name
-from bot.core.events import EventKind, IncomingEvent
+from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.replies import LOCATION_PREFIX, PAGE_PREFIX
 from bot.core.turn import Turn
 
@@ -62,4 +62,24 @@ def answer_quietly(turn: Turn) -> bool:
         return False
     turn.session.awaiting = None  # nothing typed next is taken for an answer to a question
     turn.replies.append(turn.r.main_menu())
+    return True
+
+
+def answer_later(turn: Turn, *, danger: bool) -> bool:
+    """A text after a silent alarm that no open case relays (the console, which has no
+    Redis; Redis down): the ordinary `later_reply` of content/silent_alarm.yaml, as the case's
+    relay answers (bot/handoff/person.py `answer_unannounced`), never a refusal or a topic
+    list; the numbers (for where they are, if known) when it names danger openly (`danger`:
+    the danger-phrase layer found it). False when the phone need not stay quiet."""
+    session, r = turn.session, turn.r
+    alarm = r.content.silent_alarm
+    if not session.quiet or alarm is None:
+        return False
+    session.awaiting = None
+    if danger:
+        turn.replies.append(r.risk_numbers(session.location if r.knows(session.location)
+                                           else None))
+        return True
+    turn.replies.append(Reply(r.text(alarm.texts.later_reply or alarm.texts.ordinary_reply)
+                              .strip()))
     return True

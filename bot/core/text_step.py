@@ -24,13 +24,14 @@ from bot.core.consent import consent_choice
 from bot.core.country_answer import answer_country
 from bot.core.events import Reply, Tally
 from bot.core.presence import says_here, talks_about
+from bot.core.quiet import answer_later
 from bot.core.replies import Replies
 from bot.core.safety import Safety
 from bot.core.session import Awaiting, ConsentQuestion, CountryQuestion
 from bot.core.silent_alarm import AWAITING as ALARM_AWAITING
 from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
-from bot.core.told_risk import NUMBERS_INTENT, told_risk
+from bot.core.told_risk import NUMBERS_INTENT, numbers_of, told_risk
 from bot.core.turn import Reading, Turn
 from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
 
@@ -147,6 +148,12 @@ class TextStep:
             # team's case, never the check-in plan as an employer's name or a contact.
             end_wait(turn)
             return
+        # After a silent alarm, with no open case to relay it: a typed answer to a check-in
+        # counts, anything else gets an ordinary reply (no setup begins, nothing is refused).
+        text = turn.event.text or ""
+        if turn.session.quiet and (await self._checkin.answer_typed(turn, text) or answer_later(
+                turn, danger=self._danger(turn.r, text))):
+            return
         reading = await self._read(turn)
         r, session = turn.r, turn.session
         log.info(
@@ -238,7 +245,7 @@ class TextStep:
         if here and reading.place is not None:
             session.location = reading.place.code
         about_place = here and reading.intent.intent == "out_of_scope"
-        whose = self._numbers_of(turn, reading, ad_place=ad_place)
+        whose = numbers_of(turn, reading, ad_place=ad_place)
         if whose is not None:
             # "hotline number in Poland", "номер полиции Польши": that country's numbers at
             # once, never the universal ones and "which country?" (where: only if `here`).
@@ -278,20 +285,6 @@ class TextStep:
             turn.replies.append(Reply(r.text(r.content.ad_check.texts.forwarded)))
         turn.replies.append(question)
         return True
-
-    @staticmethod
-    def _numbers_of(turn: Turn, reading: Reading, *, ad_place: bool) -> str | None:
-        """The country whose numbers a confident request names, by name or by adjective
-        ("Lithuanian police number": whose numbers only, never where the person is)."""
-        if not reading.confident or reading.intent.intent != NUMBERS_INTENT or ad_place:
-            return None
-        if reading.place is not None:
-            return reading.place.code
-        places = turn.r.places
-        if places is None or turn.event.forwarded:
-            return None
-        adjective = places.find_adjective(reading.text)
-        return adjective.code if adjective is not None else None
 
 
 def _risk_intent(intent: IntentResult, indicators: Sequence[str]) -> str:

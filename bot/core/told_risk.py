@@ -14,6 +14,7 @@ import re
 from collections.abc import Awaitable, Callable
 
 from bot.core.assess import Assessor, Decision
+from bot.core.turn import Reading, Turn
 from bot.nlu.base import IntentResult
 from bot.nlu.normalize import clean
 
@@ -55,3 +56,17 @@ async def told_risk(text: str, parse: Parse, assessor: Assessor) -> Decision | N
         return None
     decision = assessor.assess(statement, await parse(statement))
     return decision if decision.at_risk else None
+
+
+def numbers_of(turn: Turn, reading: Reading, *, ad_place: bool) -> str | None:
+    """The country whose numbers a confident request names, by name or by adjective
+    ("Lithuanian police number": whose numbers only, never where the person is)."""
+    if not reading.confident or reading.intent.intent != NUMBERS_INTENT or ad_place:
+        return None
+    if reading.place is not None:
+        return reading.place.code
+    places = turn.r.places
+    if places is None or turn.event.forwarded:
+        return None
+    adjective = places.find_adjective(reading.text)
+    return adjective.code if adjective is not None else None

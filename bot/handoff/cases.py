@@ -20,9 +20,10 @@ from bot.privacy import TextSeal
 from bot.storage.keys import UserKey, global_key
 
 # The person's words and answers, encrypted in Redis when a seal is given: their own message
-# or a missed check-in's name and contact (`user_text`, dropped once posted), and the answers
-# or what they agreed to show (`summary`: a check-in's destination, their questionnaire).
-SEALED_FIELDS = ("user_text", "summary")
+# or a missed check-in's name and contact (`user_text`, dropped once posted), the answers or
+# what they agreed to show (`summary`: a check-in's destination, their questionnaire), and the
+# last country they named (`country`); a value written before sealing is read as it is.
+SEALED_FIELDS = ("user_text", "summary", "country")
 CLOSED_TTL = 24 * 3600  # a closed case lingers a day so late presses get a clear answer
 
 
@@ -190,6 +191,8 @@ class CaseStore:
             pipe.delete(copies_key(case_id))  # nothing is copied into a closed case
             # Only what the outcome buttons (and a reopening) still need stays, for a while.
             dropped = ("summary", "user_text") if keep else ("user_key", "summary", "user_text")
+            if by == "erased":  # /delete: nothing of where they were stays either
+                dropped = (*dropped, "country")
             pipe.hdel(case_key(case_id), *dropped)
             pipe.hset(case_key(case_id), mapping={"closed_at": repr(now), "closed_by": by,
                                                   "closed_name": name})
@@ -262,12 +265,13 @@ class CaseStore:
         return before
 
     async def forget(self, user_key: str) -> None:
-        """/delete after a case closed: its record no longer leads to the person."""
+        """/delete after a case closed: its record no longer leads to the person, nor says
+        where they were."""
         case_id = await self._redis.get(str(UserKey("case", user_key)))
         if case_id:
             key = case_key(str(case_id))
             if await self._redis.hget(key, "user_key") == user_key:
-                await self._redis.hdel(key, "user_key")
+                await self._redis.hdel(key, "user_key", "country")
         await self._redis.delete(str(UserKey("case", user_key)), str(UserKey("chat", user_key)))
 
     async def open_count(self, operator_id: int) -> int:

@@ -9,30 +9,19 @@ dropped: the alert is posted directly and their words are passed on marked "stor
 from __future__ import annotations
 
 import logging
-import secrets
 from functools import partial
 
-from redis.exceptions import OutOfMemoryError, RedisError, WatchError
+from redis.exceptions import RedisError, WatchError
 
 from bot.core.events import CaseStatus, IncomingEvent, OperatorAlert, Reply
-from bot.core.silent_alarm import INDICATOR as SILENT_ALARM
-from bot.handoff.alerts import ad_note, alert_reply, silent_case, silent_note, unannounced
+from bot.handoff.alerts import unannounced
 from bot.handoff.audit import forget_erased_case, last_case_of
 from bot.handoff.blocks import owner_of
 from bot.handoff.case import Case
-from bot.handoff.degraded import (
-    DEGRADED_KNOWN_CASE,
-    DEGRADED_TEMPORARY_NAME,
-    QUEUE_DEGRADED_DOWN,
-    QUEUE_DEGRADED_FULL,
-    STORAGE_DEGRADED_PERSON,
-    TEMPORARY_PREFIX,
-    why,
-)
 from bot.handoff.desk import blocked_reply
-from bot.handoff.media import KINDS, passes
+from bot.handoff.intake_degraded import post_without_queue, relay_degraded
+from bot.handoff.intake_existing import into_open_case, note_ad
 from bot.handoff.parts import HandoffParts
-from bot.handoff.person import CopiesMessages
 from bot.handoff.relay import PLACE_NOTE_EVERY, Relay
 from bot.handoff.reopen import reopen_by_person
 from bot.handoff.routing import Queued, Routed
@@ -67,7 +56,7 @@ class CaseIntake:
             # may have opened (and reminds), or opens it; a doubled entry is posted only once.
             queued = await once_more(lambda: self._open_and_queue(alert, again=again))
         except (RedisError, OSError) as exc:
-            await self._post_without_queue(alert, exc)
+            await post_without_queue(self.parts, alert, exc)
             return Queued()
         if queued is None:
             return Queued()
@@ -87,34 +76,6 @@ class CaseIntake:
         if alert.silent:  # the code word: whoever holds the phone must see nothing
             return Queued(status)
         return Queued(status, partial(self._tell_queued, case, open_now))
-
-    async def _silence(self, case: Case) -> None:
-        """The code word in a case the phone was told of: someone else may hold it now, so
-        from here on the phone is answered as after a silent alarm (ordinary replies and
-        menus, bot/core/quiet.py) until an operator writes to them again."""
-        if not unannounced(case):
-            case.spoken = False
-            if SILENT_ALARM not in case.indicators:
-                case.indicators.append(SILENT_ALARM)
-            await self.parts.cases.update(case.id, spoken=0,
-                                          indicators="\n".join(case.indicators))
-
-    async def _announce(self, case: Case) -> None:
-        """The person asked for a human themselves in a silent case their phone was never told
-        of: from now on the team may write to them, and the engine's answer to their ask ("what
-        happens next") stands as anyone's would. Nothing says the case began earlier: no queue
-        place (it counts from the alarm), and no reminders later (`silent_case`); only that
-        one of the team has joined, if the case is taken, or that nobody can be reached now
-        (with the numbers), which answers this ask."""
-        parts = self.parts
-        case.spoken = True
-        await parts.cases.update(case.id, spoken=1)
-        if case.state == "taken":  # an operator took it silently: they are here already
-            await parts.person.tell(case.user_key, Reply(
-                parts.person.text("handoff_taken", case.language),
-                parts.person.stop_button(case.language)), case)
-        elif not await parts.ops.reachable():
-            await parts.person.tell_unreachable(case)
 
     async def _tell_queued(self, case: Case, open_now: bool) -> None:
         """Tell the person their place in the queue, or when we open (with the numbers): once
@@ -155,23 +116,11 @@ class CaseIntake:
             existing = await parts.cases.open_case_of(alert.user_key)
             if alert.reason == "ad_check":  # a note in the open case, never a case of its own
                 if existing is not None:
-                    await parts.board.post(existing, ad_note(existing, alert, parts.board.labels))
+                    await note_ad(parts, existing, alert)
                 return None
             if existing is not None:
-                if alert.silent:  # nothing on the person's screen; the case's operators hear it
-                    note = silent_note(existing, alert, parts.board.labels)
-                    await parts.board.post(existing, note)
-                    await self._silence(existing)
-                    if existing.state == "new" and alert.risk_level == "high":
-                        await parts.waiting.escalate_now(existing.id)
-                elif unannounced(existing):
-                    await self._announce(existing)
-                elif again and existing.state == "new":
+                if await into_open_case(parts, existing, alert, again=again):
                     return existing, parts.hours.is_open(), False
-                elif not silent_case(existing):
-                    # Asked again before the engine knew of the case (the engine answers a
-                    # known one itself, bot/core/have_request.py): no second alert.
-                    await parts.person.remind_place(existing)
                 return None
             opened = await self._reopen_or_open(alert)
             if opened is not None:
@@ -207,42 +156,6 @@ class CaseIntake:
         await parts.queue.push(case.id, 0)
         return case, open_now
 
-    async def _post_without_queue(self, alert: OperatorAlert, exc: BaseException) -> None:
-        # Redis is down: no case, no relay, but a person at risk is never silently dropped.
-        log.error("handoff queue unavailable (%s): posting the alert directly, not queued",
-                  "Redis out of memory" if isinstance(exc, OutOfMemoryError)
-                  else type(exc).__name__)
-        board = self.parts.board
-        chat_id = board.chat_id
-        if chat_id is None:
-            return
-        case_id = await self._known_case(alert.user_key)
-        # Never the first pseudonym candidate: which one the person holds lives in Redis, and
-        # the first may be another person's (cases.reserve_pseudonym). Their case's number
-        # when the session still knows it, else a name that cannot be anybody's pseudonym.
-        if case_id:
-            name, line = f"#{case_id}", board.text(DEGRADED_KNOWN_CASE, id=case_id)
-        else:
-            name = f"{TEMPORARY_PREFIX}{secrets.token_hex(3)}"
-            line = board.text(DEGRADED_TEMPORARY_NAME, name=name)
-        case = Case.from_alert(alert, id=case_id or "-", user_key="", pseudonym=name)
-        reply = alert_reply(case, board.labels)
-        degraded = QUEUE_DEGRADED_FULL if isinstance(exc, OutOfMemoryError) else QUEUE_DEGRADED_DOWN
-        reply.text += "\n" + board.text(degraded) + "\n" + line
-        reply.buttons = []
-        await self.parts.messenger.send(chat_id, reply)
-        self.parts.metrics.alerts.labels("posted_unqueued").inc()
-
-    async def _known_case(self, user_key: str) -> str | None:
-        """The person's case id from their session (its last copy while Redis is down)."""
-        if self.parts.sessions is None:
-            return None
-        try:
-            session = await self.parts.sessions.load(user_key)
-        except (RedisError, OSError):
-            return None
-        return session.handoff_case if session is not None else None
-
     async def route(self, event: IncomingEvent) -> Routed:
         """Called before the engine: to the case when the event belongs to an open case (or
         the person is blocked: they got the neutral reply), with what the session should say
@@ -256,52 +169,8 @@ class CaseIntake:
             # Without Redis the engine answers: better the bot than nobody.
             log.error("handoff relay unavailable (%s): the bot answers, the case is told",
                       type(exc).__name__)
-            await self._relay_degraded(event, exc)
+            await relay_degraded(self.parts, event, exc)
             return Routed(False)
-
-    async def _relay_degraded(self, event: IncomingEvent, exc: BaseException) -> None:
-        """Redis failed: pass the person's words to the operators' chat, saying why they are
-        not in the case's topic. The case is known from the session the store still has
-        (its last copy while Redis is down)."""
-        parts = self.parts
-        if parts.board.chat_id is None or parts.sessions is None:
-            return
-        try:
-            session = await parts.sessions.load(event.user_key)
-        except (RedisError, OSError):
-            return  # a store without a fallback: nothing known about a case
-        if session is None or not session.handoff_case:
-            return
-        # Not a pseudonym: which candidate the case has lives in Redis, and the first one may
-        # be another person's (cases.reserve_pseudonym). The case number is certain.
-        case_id = session.handoff_case
-        media = passes(event.kind) and event.message_key is not None
-        said = f"💬 #{case_id}"
-        if media:  # what it is; the caption travels with the copy below
-            said = f"{said} ({parts.board.text(KINDS[event.kind])})"
-        elif event.text:
-            said = f"{said}: {event.text}"
-        note = parts.board.text(STORAGE_DEGRADED_PERSON, why=parts.board.text(why(exc)),
-                                case=case_id)
-        await parts.messenger.send(parts.board.chat_id, Reply(f"{note}\n{said}"))
-        if media:
-            await self._copy_degraded(case_id, event)
-
-    async def _copy_degraded(self, case_id: str, event: IncomingEvent) -> None:
-        """The person's photo (etc.) under the degraded note, in the main chat: their media
-        are never lost, and never copied twice by this process (a first attempt may have
-        copied it into the case before Redis failed)."""
-        parts = self.parts
-        message_id = int(event.message_key or 0)
-        if parts.board.chat_id is None or not isinstance(parts.messenger, CopiesMessages):
-            return
-        if parts.cases.copies.made_here(case_id, message_id) is not None:
-            return
-        try:
-            await parts.messenger.copy(parts.board.chat_id, int(event.chat_key), message_id)
-        except Exception as exc:
-            log.error("media not copied during a Redis outage (%s) case=%s",
-                      type(exc).__name__, case_id)
 
     async def forget_user(self, user_key: str) -> None:
         """/delete: end an open case and drop everything that points to the person."""

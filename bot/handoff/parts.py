@@ -5,7 +5,7 @@ nothing and never touches the person's session (only the engine writes that)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +30,8 @@ from bot.privacy import Pseudonymizer
 
 # Danger-phrase indicators found in a text, in a language (the triage's matcher).
 DangerCheck = Callable[[str, str], Sequence[str]]
+# Whether a text (in the person's language) asks for a person: the engine's asks_for_person.
+PersonAskCheck = Callable[[str, str], Awaitable[bool]]
 
 
 class SessionReader(Protocol):
@@ -59,5 +61,6 @@ class HandoffParts:
     board: CaseBoard
     sessions: SessionReader | None = None
     danger: DangerCheck | None = None
+    asks_person: PersonAskCheck | None = None
     canned_file: Path | None = None  # content/canned_replies.yaml, read on each /r
     metrics: Metrics = field(default_factory=Metrics)  # the process's registry (runner's)

@@ -163,6 +163,13 @@ class PersonLine:
         text = (alarm.texts.later_reply or alarm.texts.ordinary_reply).get(case.language)
         await self.tell(case.user_key, Reply(text.strip()), case)
 
+    async def have_request(self, case: Case) -> None:
+        """"We have your request" (content/messages.yaml `handoff_have_request`) with the
+        hotlines and the menu, as the engine answers a repeated ask by the button."""
+        replies = Replies(self._content(), self._i18n.translator(case.language))
+        await self.tell(case.user_key, Reply(self.text("handoff_have_request", case.language),
+                                             replies.action_rows(["hotlines", "menu"])), case)
+
     async def tell_numbers(self, case: Case) -> None:
         """The at-risk numbers (emergency first, then the hotlines of the case's country when
         it has a page), as the bot gives them to anyone who writes of danger."""

@@ -81,6 +81,11 @@ class Relay:
             # danger openly).
             await self._parts.person.answer_unannounced(case, danger=danger)
             return Routed(True, CaseStatus(case.id, unannounced=True))
+        if not danger and posted and await self._asks_person(event, case.language):
+            # Typed instead of the button ("can I talk to a person?"): relayed above, and
+            # answered as the button is, once, with nothing more (no place in the queue).
+            await self._parts.person.have_request(case)
+            return Routed(True, CaseStatus(case.id))
         if danger and posted and case.state == "new":
             # Nobody has the case yet, and the queue may take minutes: the numbers at once (an
             # operator who has it answers themselves; an unreachable chat told them already).
@@ -100,6 +105,13 @@ class Relay:
                 log.warning("place in the queue not told (%s) case=%s", type(exc).__name__,
                             case.id)
         return Routed(True, CaseStatus(case.id, unannounced=unannounced(case)))
+
+    async def _asks_person(self, event: IncomingEvent, language: str) -> bool:
+        """Whether the person's own text asks for a person (the engine reads it)."""
+        asks = self._parts.asks_person
+        if asks is None or event.kind != EventKind.TEXT or event.forwarded or event.edited:
+            return False
+        return await asks(event.text or "", language)
 
     async def _to_case(self, case: Case, event: IncomingEvent) -> tuple[bool, bool]:
         """Post the person's message in the case: whether it holds a danger phrase, and

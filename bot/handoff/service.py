@@ -32,7 +32,7 @@ from bot.handoff.input import OperatorInput
 from bot.handoff.intake import CaseIntake
 from bot.handoff.operator_updates import OperatorUpdates
 from bot.handoff.opschat import OperatorsChat
-from bot.handoff.parts import DangerCheck, HandoffParts, SessionReader
+from bot.handoff.parts import DangerCheck, HandoffParts, PersonAskCheck, SessionReader
 from bot.handoff.person import PersonLine, SentHook
 from bot.handoff.poster import AlertPoster
 from bot.handoff.queue import AlertQueue
@@ -111,6 +111,7 @@ def build_handoff(
     store: SessionReader | None = None,
     on_sent: SentHook | None = None,
     danger: DangerCheck | None = None,
+    asks_person: PersonAskCheck | None = None,
     canned_file: Path | None = None,
     escalate_after: float | None = None,
     claim_idle: float = 30.0,
@@ -137,7 +138,8 @@ def build_handoff(
         directory=OperatorDirectory(redis, settings.id_set),
         blocks=Blocks(redis, pseudonymizer), board=board,
         person=PersonLine(messenger, cases, waiting, ops, board, content, i18n, on_sent),
-        sessions=store, danger=danger, canned_file=canned_file, metrics=metrics or Metrics(),
+        sessions=store, danger=danger, asks_person=asks_person, canned_file=canned_file,
+        metrics=metrics or Metrics(),
     )
     return QueueHandoff(
         parts, AlertPoster(parts, tick=tick, claim_every=claim_every, read_block=read_block)

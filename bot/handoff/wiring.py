@@ -13,7 +13,7 @@ from bot.content.models import Content
 from bot.core.danger_phrases import DangerMatchers
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
-from bot.handoff.parts import DangerCheck
+from bot.handoff.parts import DangerCheck, PersonAskCheck
 from bot.handoff.person import SentHook
 from bot.handoff.service import QueueHandoff, build_handoff
 from bot.i18n import I18n
@@ -43,11 +43,13 @@ def handoff_for(
     metrics: Metrics | None = None,
     i18n: I18n,
     matchers: DangerMatchers | None = None,
+    asks_person: PersonAskCheck | None = None,
     **timings: Any,
 ) -> QueueHandoff:
     """The queue-backed handoff; `timings` (escalate_after, claim_idle, ...) are for tests;
     `metrics`: the process's registry (alerts by stage, time to posted and to taken);
-    `i18n`: the process's catalogs; `matchers`: the engine's content holder's."""
+    `i18n`: the process's catalogs; `matchers`: the engine's content holder's; `asks_person`:
+    the engine's reading of a typed ask for a person (a relayed text answered as the button)."""
     if content is None:
         from bot.factory import build_content
 
@@ -58,7 +60,7 @@ def handoff_for(
         settings.operators, redis=redis, messenger=messenger, pseudonymizer=pseudonymizer,
         content=content, i18n=i18n,
         case_ttl=settings.bot.session_ttl_seconds, store=store, on_sent=on_sent,
-        danger=danger_check(content, matchers or DangerMatchers()),
+        danger=danger_check(content, matchers or DangerMatchers()), asks_person=asks_person,
         canned_file=canned_path(settings.bot.content_dir),
         metrics=metrics, **timings,
     )

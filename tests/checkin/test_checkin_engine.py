@@ -32,7 +32,7 @@ async def _to_employer_question(chat: Chat) -> None:
 async def test_without_redis_check_ins_say_they_are_unavailable() -> None:
     chat = Chat(engine(None), language_code="be")
     [reply] = (await chat.command("/checkin")).replies
-    assert "Праверка сувязі зараз недаступная" in reply.text
+    assert "Праверка сувязі ў дарозе тут недаступная" in reply.text
 
 
 async def test_the_confirm_screen_lists_exactly_what_will_be_shared(

@@ -115,8 +115,11 @@ async def assemble(
     pseudonymizer = Pseudonymizer(secrets.pseudonym_key)
     texts = TransportTexts(i18n)
     holder: ContentHolder | None = getattr(engine, "content_holder", None)
+    # A typed "can I talk to a person?" in an open case: the engine reads it (tests' engines
+    # may not), the handoff answers it as the button.
     handoff = make_handoff(settings, adapter, pseudonymizer, store, state, health,
-                           handoff_options, holder, metrics, i18n=i18n)
+                           handoff_options, holder, metrics, i18n=i18n,
+                           asks_person=getattr(raw_engine, "asks_for_person", None))
     reloader = None if holder is None else ContentReloader(holder, metrics)
     if reloader is not None:
         with suppress(NotImplementedError, AttributeError):  # no SIGHUP on Windows

@@ -174,6 +174,7 @@ def make_handoff(
     metrics: Metrics | None = None,
     *,
     i18n: I18n,
+    asks_person: Callable[[str, str], Awaitable[bool]] | None = None,
 ) -> Handoff:
     """The durable queue-backed handoff with Redis and an operators' chat; else plain alerts;
     operator-facing words from `i18n` (the process's catalogs)."""
@@ -186,7 +187,7 @@ def make_handoff(
     return handoff_for(
         settings, redis=health.redis, messenger=adapter.messenger, pseudonymizer=pseudonymizer,
         store=store, on_sent=state.remember, metrics=metrics, i18n=i18n,
-        matchers=None if content is None else content.matchers,
+        matchers=None if content is None else content.matchers, asks_person=asks_person,
         # One content for engine and handoff, so a reload reaches both (tests may pass their own).
         **{"content": None if content is None else (lambda: content.content), **(options or {})},
     )
