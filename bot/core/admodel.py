@@ -86,11 +86,10 @@ class Cues:
 
 
 def _both(patterns: list[str]) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
-    # One alternation per cue: one scan of the sentence instead of one per pattern.
-    return (
-        [re.compile("|".join(f"(?:{fold(p)})" for p in patterns))],
-        [re.compile("|".join(f"(?:{fold_soft(p)})" for p in patterns))],
-    )
+    # One pattern at a time, stopping at the first that matches, finds what one alternation
+    # of them all would (no pattern refers to a group by number), in half the time: `re`
+    # skips to each pattern's own first letters, and tries no alternative at every character.
+    return [re.compile(fold(p)) for p in patterns], [re.compile(fold_soft(p)) for p in patterns]
 
 
 def prepare(sentence: str, *, cyrillic: bool, cues: Cues | None = None) -> str:
