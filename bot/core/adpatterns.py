@@ -15,14 +15,18 @@ from bot.core.adspelling import spell
 from bot.core.adtext import fold, fold_soft
 
 Fold = Callable[[str], str]
+# No IGNORECASE: the text is lower-cased once (`normalize`) and so are the patterns (`fold`);
+# case-insensitive matching of Cyrillic costs about thirty times more (bench/bench_adcheck.py).
+FLAGS = re.UNICODE
 
 
 class PatternCompiler:
-    """Folds and compiles patterns, each distinct string once; one per `AdRules` (the rules of
-    a reload are new objects and get a new one, so nothing outlives its rules)."""
+    """Folds and compiles patterns (with FLAGS), each distinct string once; one per set of
+    rules: the content check compiles the patterns as written through it (most are written
+    folded already), then the rules and the sentence model's cues reuse those (the rules of a
+    reload are new objects and get a new one, so nothing outlives its rules)."""
 
-    def __init__(self, flags: int | re.RegexFlag = 0) -> None:
-        self.flags = flags
+    def __init__(self) -> None:
         self._folded: dict[tuple[str, str], str] = {}
         self._compiled: dict[str, re.Pattern[str]] = {}
 
@@ -35,10 +39,11 @@ class PatternCompiler:
         return found
 
     def compile(self, pattern: str) -> re.Pattern[str]:
-        """`re.compile(pattern, flags)`, once per distinct string. Raises `re.error`."""
+        """`re.compile(pattern, FLAGS)`, once per distinct string. Raises `re.error` (FLAGS
+        changes nothing for a str pattern, which `re` reads as Unicode anyway)."""
         found = self._compiled.get(pattern)
         if found is None:
-            found = self._compiled[pattern] = re.compile(pattern, self.flags)
+            found = self._compiled[pattern] = re.compile(pattern, FLAGS)
         return found
 
     def readings(self) -> tuple[Fold, Fold, Fold, Fold]:

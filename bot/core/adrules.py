@@ -9,15 +9,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.content.models import AdCheck, AdFlagRule
-from bot.core.adpatterns import PatternCompiler
+from bot.core.adpatterns import FLAGS, PatternCompiler
 from bot.core.adpay import PayFinder
 from bot.core.adspelling import spelled
 from bot.core.adtext import Reading, Span, fold, in_cyrillic, normalize, transliterated
 
 NEGATION_WINDOW = 40  # characters around a match where "не", "без", "no" undo it
-# No IGNORECASE: the text is lower-cased once (`normalize`) and so are the patterns (`fold`);
-# case-insensitive matching of Cyrillic costs about thirty times more (bench/bench_adcheck.py).
-FLAGS = re.UNICODE
 _SENTENCE_END = re.compile(r"[.!?;\n→⟶➔➜]")  # as adtext.sentence_spans breaks sentences
 # A negation before one of these is about the clause before it, not the match after it:
 # "рабочие визы не дают, поэтому едем по гостевой", "no work visas, so you come as a tourist".
@@ -91,11 +88,13 @@ class AdRules:
     """content/ad_check.yaml's rules compiled (`spans(text)`: per flag, the words that raise it).
 
     Raises `re.error` for a broken pattern: the content loader reports those at file:line first.
+    `compiler`: the one the content check compiled these rules' patterns with (by default, a
+    new one).
     """
 
-    def __init__(self, rules: AdCheck) -> None:
+    def __init__(self, rules: AdCheck, compiler: PatternCompiler | None = None) -> None:
         self.rules = rules
-        compiler = PatternCompiler(FLAGS)
+        compiler = compiler or PatternCompiler()
         letters, latin, spelled, spelled_latin = compiler.readings()
         self._letters = _RuleSet.build(rules, letters, compiler)  # the ad as written
         self._latin = _RuleSet.build(rules, latin, compiler)  # a transliterated ad, in Cyrillic
