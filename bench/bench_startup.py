@@ -3,8 +3,9 @@ check's rules compiled and its sentence model trained, the flags' examples tried
 the embedded NLU. Every bot process the tests start and every restart pays it.
 
 Each round is a fresh Python process (nothing warm: no regex cache, no imports), which times
-its phases with `time.perf_counter` and reports them; the table shows the minimum and the
-median over the rounds. Phases:
+its phases in wall-clock seconds and in CPU seconds of the process (`time.process_time`: the
+fairer comparison on a shared, loaded machine); the table shows the minimum and the median
+over the rounds. Phases:
 - import: the bot's content loader and the embedded NLU (scikit-learn);
 - content: `load_content(content/)`, everything included;
 - content again: a second `load_content` in the same process (a reload: the ad check's
@@ -36,37 +37,53 @@ ROOT = Path(__file__).resolve().parent.parent
 PHASES = ("import", "content", "content again", "ad rules", "ad model", "nlu", "start-up")
 
 
+class _Clock:
+    """Wall-clock and CPU seconds of each phase, as "<phase>" and "<phase> cpu"."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+
+    def start(self) -> None:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def stop(self, phase: str) -> None:
+        self.times[phase] = time.perf_counter() - self._wall
+        self.times[f"{phase} cpu"] = time.process_time() - self._cpu
+
+
 def one_round() -> dict[str, float]:
     """The phases of one start-up, in seconds (run in a fresh process)."""
     from bot.config import load_settings
 
     settings = load_settings()
-    times: dict[str, float] = {}
-    start = time.perf_counter()
+    clock = _Clock()
+    clock.start()
     from bot.content.loader import load_content
     from bot.core.admodel import AdSentenceModel, training_sentences
     from bot.core.adrules import AdRules
     from bot.nlu.embedded import EmbeddedRecognizer
 
-    times["import"] = time.perf_counter() - start
-    start = time.perf_counter()
+    clock.stop("import")
+    clock.start()
     content = load_content(settings.bot.content_dir, facts_dir=settings.bot.facts_dir)
-    times["content"] = time.perf_counter() - start
-    start = time.perf_counter()
+    clock.stop("content")
+    clock.start()
     EmbeddedRecognizer.from_data_dir(settings.nlu.data_dir)
-    times["nlu"] = time.perf_counter() - start
-    times["start-up"] = times["content"] + times["nlu"]
-    start = time.perf_counter()
+    clock.stop("nlu")
+    times = clock.times
+    for kind in ("", " cpu"):
+        times[f"start-up{kind}"] = times[f"content{kind}"] + times[f"nlu{kind}"]
+    clock.start()
     load_content(settings.bot.content_dir, facts_dir=settings.bot.facts_dir)
-    times["content again"] = time.perf_counter() - start
+    clock.stop("content again")
     rules = content.ad_check
     assert rules is not None
-    start = time.perf_counter()
+    clock.start()
     AdRules(rules)
-    times["ad rules"] = time.perf_counter() - start
-    start = time.perf_counter()
+    clock.stop("ad rules")
+    clock.start()
     AdSentenceModel.train(rules, training_sentences(rules))
-    times["ad model"] = time.perf_counter() - start
+    clock.stop("ad model")
     return times
 
 
@@ -81,7 +98,7 @@ def measure(rounds: int, root: Path) -> dict[str, Any]:
     return {
         phase: {"min": min(r[phase] for r in runs),
                 "median": statistics.median(r[phase] for r in runs)}
-        for phase in PHASES
+        for phase in [*PHASES, *(f"{p} cpu" for p in PHASES)]
     }
 
 
@@ -97,9 +114,11 @@ def main() -> None:
     figures = measure(args.rounds, args.root.resolve())
     print(f"start-up of {args.root.resolve()}, {args.rounds} fresh processes, "
           f"load average {os.getloadavg()[0]:.1f}")
-    print(f"{'phase':<14} {'min s':>7} {'median s':>9}")
-    for phase, row in figures.items():
-        print(f"{phase:<14} {row['min']:>7.2f} {row['median']:>9.2f}")
+    print(f"{'phase':<14} {'min s':>7} {'median s':>9} {'cpu min s':>10} {'cpu median s':>13}")
+    for phase in PHASES:
+        wall, cpu = figures[phase], figures[f"{phase} cpu"]
+        print(f"{phase:<14} {wall['min']:>7.2f} {wall['median']:>9.2f} "
+              f"{cpu['min']:>10.2f} {cpu['median']:>13.2f}")
     out = ROOT / "bench-results" / "startup.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({
