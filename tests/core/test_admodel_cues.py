@@ -3,7 +3,7 @@ time, stopping at the first match, instead of one alternation per cue (twice as 
 start-up): the same tokens for the sentences the model learns from and for the sentences of
 the development ads, so the model and every ad's flags are unchanged. (A third of the training
 sentences: the alternations are the slow part of this test; all of them, and every set of
-tests/data, were compared once when the change was made, see the README "Start-up".)"""
+tests/data, were compared once when the change was made: README, "CI time, round 17".)"""
 
 from __future__ import annotations
 
