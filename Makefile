@@ -57,6 +57,7 @@ bench: setup
 	$(BIN)/python bench/bench_redis_memory.py
 	$(BIN)/python bench/bench_deploy.py
 	$(BIN)/python bench/bench_adcheck.py
+	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_groups.py
 	$(BIN)/python bench/bench_checkin.py
 	$(BIN)/python bench/bench_person_path.py

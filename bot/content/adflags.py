@@ -18,6 +18,7 @@ from bot.content.problems import Problem
 from bot.content.yamlfile import Where, read_optional_section
 from bot.core.adcheck import AdChecker
 from bot.core.adcheckers import AdCheckers
+from bot.core.adpatterns import PatternCompiler
 
 FILE_NAME = "ad_check.yaml"
 KEY = "ad_check"
@@ -35,7 +36,8 @@ def read_ad_check(
     rules, where, problems = read_optional_section(path, KEY, AdCheck, "no job-ad check")
     if rules is None or where is None:
         return None, problems
-    problems += _check_patterns(rules, where)
+    compiler = PatternCompiler()  # the rules' and the model's too: most patterns are folded
+    problems += _check_patterns(rules, where, compiler)
     problems += check_section_texts(KEY, rules, where)
     if rules.training:
         problems.append(where.problem(
@@ -52,13 +54,14 @@ def read_ad_check(
     rules = rules.model_copy(update={"training": sentences})
     levels = sorted(rules.levels, key=lambda level: level.min_score)
     ready = rules.model_copy(update={"levels": levels})  # the rules as the bot runs them
-    problems += _check(rules, where, facts, (checkers or AdCheckers()).for_rules(ready))
+    checker = (checkers or AdCheckers()).for_rules(ready, compiler)
+    problems += _check(rules, where, facts, checker)
     if any(p.severity == "error" for p in problems):
         return None, problems
     return ready, problems
 
 
-def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
+def _check_patterns(rules: AdCheck, where: Where, compiler: PatternCompiler) -> Iterator[Problem]:
     places: list[tuple[Where, dict[str, list[str]]]] = [
         (where / "negations_before", {str(k): v for k, v in rules.negations_before.items()}),
         (where / "negations_after", {str(k): v for k, v in rules.negations_after.items()}),
@@ -87,7 +90,7 @@ def _check_patterns(rules: AdCheck, where: Where) -> Iterator[Problem]:
         for group, patterns in groups.items():
             for i, pattern in enumerate(patterns):
                 try:
-                    re.compile(pattern)
+                    compiler.compile(pattern)
                 except re.error as exc:
                     yield place.problem("error", f"broken pattern {pattern!r}: {exc}", group, i)
 

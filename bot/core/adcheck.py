@@ -15,6 +15,7 @@ import numpy as np
 
 from bot.content.models import AdCheck, AdFlagRule, AdLevel
 from bot.core.admodel import AdSentenceModel, training_sentences
+from bot.core.adpatterns import PatternCompiler
 from bot.core.adquote import pick_quotes, quote
 from bot.core.adrecognise import AdRecogniser
 from bot.core.adrules import AdRules
@@ -77,12 +78,13 @@ class AdChecker:
     """Built once per content; `check(text) -> AdReport`. Without `model`, rules only."""
 
     def __init__(self, rules: AdCheck, model: AdSentenceModel | None = None, *,
-                 matcher: AdRules | None = None) -> None:
+                 matcher: AdRules | None = None, compiler: PatternCompiler | None = None) -> None:
         """`matcher`: these rules' patterns compiled already (another checker's), so the
-        some 3,000 patterns are not compiled again (about a second)."""
+        some 3,000 patterns are not compiled again (about a second); else they are compiled
+        with `compiler` (see `AdRules`)."""
         self.rules = rules
         self.model = model
-        self.matcher = matcher or AdRules(rules)
+        self.matcher = matcher or AdRules(rules, compiler)
         self.recogniser = AdRecogniser(
             rules.recognise, self.matcher, lambda text: bool(self.check(text).flags))
 
@@ -220,14 +222,16 @@ class AdChecker:
         return found
 
 
-def build_ad_checker(rules: AdCheck) -> AdChecker:
+def build_ad_checker(rules: AdCheck, compiler: PatternCompiler | None = None) -> AdChecker:
     """The checker for `rules` with its sentence model trained (about a second); rules only
-    when the model is off in content or there is nothing to learn from."""
+    when the model is off in content or there is nothing to learn from. `compiler`: the one
+    the content check compiled the rules' patterns with (see `AdRules`)."""
+    compiler = compiler or PatternCompiler()
     sentences = training_sentences(rules)
     if not rules.model.enabled or not sentences:
-        return AdChecker(rules)
-    model = AdSentenceModel.train(rules, sentences)
-    return AdChecker(rules, model)
+        return AdChecker(rules, compiler=compiler)
+    model = AdSentenceModel.train(rules, sentences, compiler=compiler)
+    return AdChecker(rules, model, compiler=compiler)
 
 
 def _inside(inner: Span, outer: Span) -> bool:

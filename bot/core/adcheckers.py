@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from bot.content.models import AdCheck, Content
 from bot.core.adcheck import AdChecker, build_ad_checker
+from bot.core.adpatterns import PatternCompiler
 
 KEEP = 2  # the content in use and the one a reload is checking (which may be rejected)
 
@@ -19,7 +20,9 @@ class AdCheckers:
     Keeps the checkers of the last KEEP rules asked for: a reload that is rejected does not
     cost the content still in use its checker."""
 
-    def __init__(self, build: Callable[[AdCheck], AdChecker] = build_ad_checker) -> None:
+    def __init__(self, build: Callable[[AdCheck], AdChecker] | None = None) -> None:
+        """`build`: how to build a checker (tests count or share them); by default
+        `build_ad_checker` with the content check's compiled patterns."""
         self._build = build
         self._built: list[tuple[AdCheck, AdChecker]] = []  # newest last
 
@@ -30,12 +33,14 @@ class AdCheckers:
             return None
         return self.for_rules(rules)
 
-    def for_rules(self, rules: AdCheck) -> AdChecker:
-        """The checker for these rules (the very object: a reload builds again)."""
+    def for_rules(self, rules: AdCheck, compiler: PatternCompiler | None = None) -> AdChecker:
+        """The checker for these rules (the very object: a reload builds again); `compiler`:
+        the one the content check compiled their patterns with, reused when it builds."""
         for index, (built_for, checker) in enumerate(self._built):
             if built_for is rules:
                 self._built.append(self._built.pop(index))
                 return checker
-        checker = self._build(rules)
+        checker = (build_ad_checker(rules, compiler) if self._build is None
+                   else self._build(rules))
         self._built = [*self._built, (rules, checker)][-KEEP:]
         return checker

@@ -9,22 +9,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.content.models import AdCheck, AdFlagRule
+from bot.core.adpatterns import FLAGS, PatternCompiler
 from bot.core.adpay import PayFinder
-from bot.core.adspelling import spell, spelled
-from bot.core.adtext import (
-    Reading,
-    Span,
-    fold,
-    fold_soft,
-    in_cyrillic,
-    normalize,
-    transliterated,
-)
+from bot.core.adspelling import spelled
+from bot.core.adtext import Reading, Span, fold, in_cyrillic, normalize, transliterated
 
 NEGATION_WINDOW = 40  # characters around a match where "не", "без", "no" undo it
-# No IGNORECASE: the text is lower-cased once (`normalize`) and so are the patterns (`fold`);
-# case-insensitive matching of Cyrillic costs about thirty times more (bench/bench_adcheck.py).
-FLAGS = re.UNICODE
 _SENTENCE_END = re.compile(r"[.!?;\n→⟶➔➜]")  # as adtext.sentence_spans breaks sentences
 # A negation before one of these is about the clause before it, not the match after it:
 # "рабочие визы не дают, поэтому едем по гостевой", "no work visas, so you come as a tourist".
@@ -33,9 +23,10 @@ _CLAUSE_TURN = re.compile(
 )
 
 
-def _compile(groups: Iterable[list[str]], fold: Callable[[str], str]) -> list[re.Pattern[str]]:
+def _compile(groups: Iterable[list[str]], fold: Callable[[str], str],
+             compiler: PatternCompiler) -> list[re.Pattern[str]]:
     # Patterns see the text as `normalize` leaves it, so "сёння" in a pattern must match too.
-    return [re.compile(fold(p), FLAGS) for items in groups for p in items]
+    return [compiler.compile(fold(p)) for items in groups for p in items]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,45 +55,51 @@ class _RuleSet:
     after: list[re.Pattern[str]]
 
     @classmethod
-    def build(cls, rules: AdCheck, fold: Callable[[str], str]) -> _RuleSet:
+    def build(cls, rules: AdCheck, fold: Callable[[str], str],
+              compiler: PatternCompiler) -> _RuleSet:
+        """`fold`: how this reading writes a pattern; `compiler`: shared by the readings."""
         flags = [
             _Rule(
                 f,
-                _compile(f.patterns.values(), fold),
-                _compile(f.requires.values(), fold),
-                _compile(f.unless.values(), fold),
-                _compile(f.salary_requires.values(), fold),
+                _compile(f.patterns.values(), fold, compiler),
+                _compile(f.requires.values(), fold, compiler),
+                _compile(f.unless.values(), fold, compiler),
+                _compile(f.salary_requires.values(), fold, compiler),
                 [
                     _Sentence(
-                        [_compile(group.values(), fold) for group in sentence.groups],
-                        _compile(sentence.unless.values(), fold),
+                        [_compile(group.values(), fold, compiler) for group in sentence.groups],
+                        _compile(sentence.unless.values(), fold, compiler),
                     )
                     for sentence in f.sentences
                 ],
-                _compile([*f.honest.values(), *rules.disclaimers.values()], fold),
+                _compile([*f.honest.values(), *rules.disclaimers.values()], fold, compiler),
             )
             for f in rules.flags
         ]
         before = [
-            re.compile(rf"(?:{fold(p)})\W*(?:\w+\W+){{0,2}}$", FLAGS)
+            compiler.compile(rf"(?:{fold(p)})\W*(?:\w+\W+){{0,2}}$")
             for items in rules.negations_before.values()
             for p in items
         ]
-        return cls(flags, before, _compile(rules.negations_after.values(), fold))
+        return cls(flags, before, _compile(rules.negations_after.values(), fold, compiler))
 
 
 class AdRules:
     """content/ad_check.yaml's rules compiled (`spans(text)`: per flag, the words that raise it).
 
     Raises `re.error` for a broken pattern: the content loader reports those at file:line first.
+    `compiler`: the one the content check compiled these rules' patterns with (by default, a
+    new one).
     """
 
-    def __init__(self, rules: AdCheck) -> None:
+    def __init__(self, rules: AdCheck, compiler: PatternCompiler | None = None) -> None:
         self.rules = rules
-        self._letters = _RuleSet.build(rules, fold)  # the ad as written
-        self._latin = _RuleSet.build(rules, fold_soft)  # a transliterated ad, in Cyrillic
-        self._spelled = _RuleSet.build(rules, lambda p: spell(fold(p)))  # typos folded
-        self._spelled_latin = _RuleSet.build(rules, lambda p: spell(fold_soft(p)))
+        compiler = compiler or PatternCompiler()
+        letters, latin, spelled, spelled_latin = compiler.readings()
+        self._letters = _RuleSet.build(rules, letters, compiler)  # the ad as written
+        self._latin = _RuleSet.build(rules, latin, compiler)  # a transliterated ad, in Cyrillic
+        self._spelled = _RuleSet.build(rules, spelled, compiler)  # typos folded
+        self._spelled_latin = _RuleSet.build(rules, spelled_latin, compiler)
         self.pay = PayFinder(rules.salary)
 
     @staticmethod

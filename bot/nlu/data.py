@@ -18,6 +18,11 @@ from bot.nlu.normalize import has_cyrillic, has_latin_words
 _ENTITY = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
 
 
+# libyaml's reader where PyYAML was built with it (the same documents, same Python objects):
+# the pure-Python one spent most of a second of every start-up on nlu/data.
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class NLUDataError(ValueError):
     """A training or test file that is not Rasa NLU YAML."""
 
@@ -74,10 +79,14 @@ def _block_texts(examples: Any, where: str) -> Iterator[tuple[str, dict[str, Any
 
 
 def _examples_of(file: Path) -> Iterator[Example]:
+    text = file.read_text(encoding="utf-8")
     try:
-        doc = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise NLUDataError(f"{file}: {exc}") from None
+        doc = yaml.load(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        try:  # the pure-Python reader's words for what is wrong, as before libyaml was used
+            doc = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise NLUDataError(f"{file}: {exc}") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("nlu"), list):
         return  # domain.yml, config.yml, stories: not NLU data
     dir_language = file.parent.name if file.parent.name in LANGUAGES else None

@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bot.config import REPO_ROOT
+from bot.nlu import data
 from bot.nlu.data import Example, NLUDataError, load_examples
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 YAML = """version: "3.1"
 nlu:
@@ -59,3 +64,15 @@ def test_a_broken_file_is_reported_with_its_name(tmp_path: Path) -> None:
     path.write_text("nlu:\n- intent: greet\n  examples: |\n    hello\n", encoding="utf-8")
     with pytest.raises(NLUDataError, match=r"bad\.yml"):
         load_examples(path)
+
+
+def test_libyaml_reads_every_training_and_test_file_as_the_python_reader_did(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # libyaml saves most of a second of every start-up; the examples (so the model trained on
+    # them and every intent it gives) must be the very ones the pure-Python reader gave.
+    paths = [REPO_ROOT / "nlu" / "data", *sorted(DATA.glob("nlu_heldout*.yml"))]
+    fast = [load_examples(path) for path in paths]
+    monkeypatch.setattr(data, "_FAST_LOADER", yaml.SafeLoader)
+    assert fast == [load_examples(path) for path in paths]
+    assert len(fast[0]) > 5000 and all(fast)
