@@ -160,8 +160,9 @@ class Triage:
             if nuisance(tokens) or hyperbole(tokens):
                 threshold = max(threshold, EVERYDAY_THRESHOLD)
             # "ha ha they locked me in the bathroom at the party": the movement phrases are let
-            # off (bot.nlu.mention), and so is the model's movement evidence from those words.
-            if said.locked_in_jest:
+            # off (bot.nlu.mention), and so is the model's movement evidence from those words; the
+            # same when the lock is over, laughed at ("уже выпустили 😂", bot.nlu.joke_frame).
+            if said.locked_in_jest or self._jokes.over(tokens, raw):
                 score = min(score, risk_evidence(result, without=MOVEMENT))
             if past_and_safe(tokens):
                 threshold = max(threshold, PAST_SAFE_THRESHOLD)
