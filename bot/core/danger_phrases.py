@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.content.models import Content, DangerPhrase
-from bot.nlu.borrowed import HELD_INDICATORS, borrowed_thing, private_debt
+from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
 from bot.nlu.bystander import Bystander
 from bot.nlu.conditional import Conditions
 from bot.nlu.everyday import delay_phrase, dismissal_looms, short_delay, to_work
@@ -245,7 +245,7 @@ class _Frames:
         self.conditions = Conditions(tokens, clauses, raw)
         self.mentions = Mentions(tokens, clauses, raw, jokes)
         self.written = WrittenDeductions(tokens, raw)
-        self.borrowed = borrowed_thing(tokens) or private_debt(tokens)
+        self.borrowed = nothing_held(tokens)
         self.short_delay = short_delay(tokens)
         self.dismissal = dismissal_looms(tokens)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.content.models import TriageWords
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.nlu.base import RISK_INTENTS, IntentResult
-from bot.nlu.borrowed import HELD_INDICATORS, borrowed_thing, private_debt
+from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
 from bot.nlu.bystander import reporting_others
 from bot.nlu.conditional import future_condition
 from bot.nlu.everyday import (
@@ -145,9 +145,9 @@ class Triage:
                 threshold = max(threshold, REASSURED_THRESHOLD)
             if self._jokes.frame(tokens, raw):
                 threshold = max(threshold, JOKE_THRESHOLD)
-            # "сосед забрал мою дрель и не отдаёт": the model reads documents withheld (0.6-0.9)
-            # from the words alone; what was taken decides (bot.nlu.borrowed).
-            if borrowed_thing(tokens) or private_debt(tokens):
+            # "сосед забрал мою дрель и не отдаёт", a landlord's deposit: the model reads documents
+            # withheld (0.6-0.9) from the words alone; what was taken decides (bot.nlu.borrowed).
+            if nothing_held(tokens):
                 score = risk_evidence(result, without=HELD_INDICATORS)
             # What the words name decides (bot.nlu.everyday): a locker locked, pay a few days
             # late for a holiday, a dismissal looming.
@@ -160,8 +160,9 @@ class Triage:
             if nuisance(tokens) or hyperbole(tokens):
                 threshold = max(threshold, EVERYDAY_THRESHOLD)
             # "ha ha they locked me in the bathroom at the party": the movement phrases are let
-            # off (bot.nlu.mention), and so is the model's movement evidence from those words.
-            if said.locked_in_jest:
+            # off (bot.nlu.mention), and so is the model's movement evidence from those words; the
+            # same when the lock is over, laughed at ("уже выпустили 😂", bot.nlu.joke_frame).
+            if said.locked_in_jest or self._jokes.over(tokens, raw):
                 score = min(score, risk_evidence(result, without=MOVEMENT))
             if past_and_safe(tokens):
                 threshold = max(threshold, PAST_SAFE_THRESHOLD)

@@ -14,6 +14,13 @@ employer, agency or landlord. Then the documents and wages phrases do not fire, 
 classifier's evidence for those two intents does not count (bot.core.triage): a threat or a
 locked door in the same message still does. "сосед по комнате забрал мой паспорт", "a friend of
 the boss took my phone", "the foreman borrowed my passport" stay at risk.
+
+`held_deposit` (set 13): a landlord's deposit or rent not given back ("my landlord is holding my
+deposit and won't give it back", "хозяин квартиры не возвращает залог") is a housing dispute,
+not documents or wages withheld: a deposit or a landlord named, nothing a person is held by
+(money aside: the deposit is money) and no employer, agency, workplace or dormitory.
+"the employer holds my passport as a deposit", "хозяин квартиры забрал паспорт в залог" stay at
+risk. `nothing_held` is any of the three.
 """
 
 from __future__ import annotations
@@ -60,6 +67,12 @@ _TO_ME = frozenset("me мне mne".split())
 # What a person is held by, except money itself (the debt is money).
 _HELD_NOT_MONEY = ("паспорт", "пашпарт", "документ", "дакумент", "passport", "document", "papers",
                    "permit", "visa", "pasport", "dokument")  # fmt: skip
+# The rest a person is held by that is not money: an ID, a card, a phone, wages.
+_HELD_NOT_DEBT = ("удостовер", "пасведч", "виз", "віз", "карт", "телефон", "тэлефон", "мобил",
+                  "мабіл", "зарплат", "заробак", "заробк", "зп", "id", "card", "phone", "wage",
+                  "salary", "pay", "telefon", "zarplat")  # fmt: skip
+# A flat's owner ("хозяин квартиры") is a landlord, not an employer, in a deposit dispute.
+_OWNER_STEMS = ("хозя", "гаспадар", "owner", "владел", "уладальн", "hozya")
 
 
 def private_debt(tokens: Sequence[str]) -> bool:
@@ -92,3 +105,33 @@ def borrowed_thing(tokens: Sequence[str]) -> bool:
         and not any(w.startswith(_HELD_STEMS) for w in tokens)
         and not any(w.startswith(_EMPLOYER_STEMS) for w in tokens)
     )
+
+
+# A deposit, or a landlord (a flat's owner), that a housing dispute names.
+_DEPOSIT_STEMS = ("deposit", "залог", "депозит", "кауц", "заклад", "kaucj", "kauc", "zalog",
+                  "depozit")  # fmt: skip
+_LANDLORD_STEMS = ("landlord", "landlady", "арендодат", "арандадаў", "орендодав", "wynajm",
+                   "arendodat")  # fmt: skip
+# Where work houses people, or who employs them: then a held deposit may hold a person.
+_WORK_STEMS = ("работ", "прац", "job", "work", "завод", "ферм", "farm", "factory", "склад",
+               "warehouse", "общежит", "общаг", "інтэрнат", "hostel", "dorm", "rabot", "smen",
+               "смен", "змен", "firm", "company", "компан", "кампан", "contract", "договор",
+               "контракт", "дамов", "кантракт", "dogovor", "kontrakt")  # fmt: skip
+
+
+def held_deposit(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` tell of a landlord's deposit not given back (module doc)."""
+    return (
+        any(w.startswith(_DEPOSIT_STEMS + _LANDLORD_STEMS) for w in tokens)
+        and not any(w.startswith(_HELD_NOT_MONEY + _HELD_NOT_DEBT) for w in tokens)
+        and not any(
+            w.startswith(_WORK_STEMS) or (w.startswith(_EMPLOYER_STEMS)
+                                          and not w.startswith(_LANDLORD_STEMS + _OWNER_STEMS))
+            for w in tokens
+        )
+    )  # fmt: skip
+
+
+def nothing_held(tokens: Sequence[str]) -> bool:
+    """A thing lent, a friend's debt or a landlord's deposit: no person is held by it."""
+    return borrowed_thing(tokens) or private_debt(tokens) or held_deposit(tokens)

@@ -20,6 +20,11 @@ read as written; crying (😭) is not laughter ("help they locked me in 😭").
 The words are content: `joke_frame` in content/triage_words.yaml (`bot.content.models.JokeWords`);
 a `JokeFrame` compiles them once, when the triage is built for the content.
 
+A danger joked about that is over is a frame too (set 13): laughter, no cry, nothing repeating,
+and the writer was let out already ("заперли в туалете 😂 замок сломался, уже выпустили") or
+"sold" to another team at work ("меня продали в другую бригаду 😂"): `over` and `transfer_after`
+(for the phrases: bot.nlu.mention). "нас заперли 😂 ещё не выпустили" is no release.
+
 Under a joke frame the classifier alone needs `bot.core.triage.JOKE_THRESHOLD` of risk
 evidence; the danger phrases decide as usual (a movement phrase is let off only with laughter
 and a harmless setting, a deadline among them: `bot.nlu.message_frames`).
@@ -31,6 +36,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from bot.nlu.negation import NEGATORS
 from bot.nlu.normalize import clean
 
 if TYPE_CHECKING:
@@ -59,6 +65,13 @@ def _marks(items: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts)) if parts else _NOTHING
 
 
+def _starts(pattern: re.Pattern[str], tokens: Sequence[str]) -> list[int]:
+    """The token index where each match of `pattern` in the space-joined `tokens` begins."""
+    text = " ".join(tokens)
+    return [text.count(" ", 0, found.end() - len(found.group(0).lstrip()))
+            for found in pattern.finditer(text)]  # fmt: skip
+
+
 class JokeFrame:
     """The joke frame of content/triage_words.yaml (module doc), compiled once; `words` None:
     no message is a joke. Every method takes the cleaned message's tokens."""
@@ -78,6 +91,9 @@ class JokeFrame:
         self._cry_phrases = _words(words.cry_phrases if words else ())
         self._cry_words = frozenset(_entries(words.cry_words if words else ()))
         self._not_a_cry_after = frozenset(_entries(words.not_a_cry_after if words else ()))
+        self._over = _words(words.over_phrases if words else ())
+        self._transfer = _words(words.transfer_phrases if words else ())
+        self._repeat = _words(words.repeat_stems if words else (), stems=True)
 
     def laughing(self, tokens: Sequence[str], raw: str) -> bool:
         """The writer laughs: 😂, ")))", "ахах", "haha", "ha ha", "lol" (not 😭)."""
@@ -111,12 +127,36 @@ class JokeFrame:
         text = " ".join(tokens)
         return bool(self._joke.search(text) or self._joke_words.search(text))
 
+    def _jest(self, tokens: Sequence[str], raw: str) -> bool:
+        """Laughter or a joke named, no cry, and nothing said to repeat ("каждый раз")."""
+        return (
+            (self.laughing(tokens, raw) or self.named(tokens))
+            and not self.cries(tokens)
+            and self._repeat.search(" ".join(tokens)) is None
+        )
+
+    def over(self, tokens: Sequence[str], raw: str) -> bool:
+        """A danger joked about and over: "уже выпустили" (no negator just before), with
+        laughter and no cry or repetition."""
+        starts = _starts(self._over, tokens)
+        released = any(not NEGATORS & set(tokens[max(0, at - 2) : at]) for at in starts)
+        return released and self._jest(tokens, raw)
+
+    def transfer_after(self, tokens: Sequence[str], raw: str, end: int) -> bool:
+        """A transfer at work ("в другую бригаду") starting at most one word after token `end`
+        (where a "продали" phrase ends) or on its last word ("sold me to" + "to another team"),
+        joked about: "меня продали в другую бригаду 😂"."""
+        starts = _starts(self._transfer, tokens)
+        return any(end - 1 <= at <= end + 1 for at in starts) and self._jest(tokens, raw)
+
     def frame(self, tokens: Sequence[str], raw: str) -> bool:
         """Whether cleaned `tokens` of `raw` frame the message as a joke (module doc)."""
         if self.cries(tokens):
             return False
-        if self.named(tokens):
+        if self.named(tokens) or self.over(tokens, raw):
             return True
+        if self._transfer.search(" ".join(tokens)) and self._jest(tokens, raw):
+            return True  # "меня продали в другую бригаду 😂"
         return self.laughing(tokens, raw) and (
             self.deadline(tokens) or self.everyday_setting(tokens)
         )

@@ -43,6 +43,7 @@ from bot.nlu.general_question import FIRST_PERSON
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.message_frames import THREAT_STEMS, MessageFrames, is_ad, negator_near
 from bot.nlu.normalize import clean
+from bot.nlu.not_held import NotHeld
 
 # Topic words: a phrase made of these alone names the topic, not what happens to the writer.
 _TOPIC_STEMS = ("рабств", "slave", "slaver", "enslav", "bondage", "кабал", "traffick",
@@ -67,6 +68,8 @@ _ANYONE = frozenset(
     "people workers".split()
 )
 _MOVEMENT_INDICATOR = "risk_movement_restricted"
+# "меня продали", "they sold us": let off before a transfer at work, joked about.
+_SALE_STEMS = ("прода", "прада", "sold", "sell", "prodal")
 _DOCUMENTS_INDICATOR = "risk_documents_withheld"
 _DECEPTION_INDICATOR = "risk_deceptive_job"
 # A writer at home reporting their own past employer (`MessageFrames.past_story`), nothing going
@@ -100,6 +103,9 @@ class Mentions:
         self._quotes = _spans(raw, _QUOTE, len(tokens)) if said.ad else None
         self._sentences = _spans(raw, _SENTENCE_BREAK, len(tokens)) if said.ad else None
         self._asked = "?" in raw
+        self._raw, self._jokes = raw, jokes
+        self._over = jokes.over(tokens, raw)
+        self._not_held = NotHeld(tokens)
 
     def _same_clause(self, at: int, start: int) -> bool:
         return self._clauses is not None and self._clauses[at] == self._clauses[start]
@@ -163,10 +169,16 @@ class Mentions:
         if self._said.past_safe:
             return True  # "I was a victim years ago, now I volunteer" (bot.nlu.past_safe)
         phrase = self._tokens[start : start + length]
+        if self._not_held.covers(phrase, indicator):
+            return True  # "pasport u nee, nikto ee ne derzhit" (bot.nlu.not_held)
         if self._said.lender_threat and any(w.startswith(THREAT_STEMS) for w in phrase):
             return True  # "my bank is threatening to take my car"
-        if indicator == _MOVEMENT_INDICATOR and self._said.locked_in_jest:
-            return True
+        if indicator == _MOVEMENT_INDICATOR and (self._said.locked_in_jest or self._over):
+            return True  # "заперли в туалете 😂 уже выпустили" (bot.nlu.joke_frame)
+        if any(w.startswith(_SALE_STEMS) for w in phrase) and self._jokes.transfer_after(
+            self._tokens, self._raw, start + length
+        ):
+            return True  # "меня продали в другую бригаду 😂"
         if indicator == _DECEPTION_INDICATOR and self._said.past_story:
             return True
         if indicator in _PAST_HARMS and self._said.past_story and not self._said.ongoing:

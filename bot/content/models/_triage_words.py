@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
 
 from bot.content.models._base import Language, Strict
 from bot.nlu.negation import NEGATORS
@@ -55,6 +55,10 @@ class JokeWords(Strict):
     cry_stems: list[Entry]  # "серьезн", "serious"
     not_a_cry_after: list[Entry]  # "do you help ...?": a cry word after these is a question
     cry_phrases: list[Entry]  # "не смешно", "not funny", "не знаю"
+    # A danger joked about that is over: let out already, or "sold" to another team at work.
+    over_phrases: list[Entry] = Field(default_factory=list)  # "уже выпустили", "already let out"
+    transfer_phrases: list[Entry] = Field(default_factory=list)  # "в другую бригаду"
+    repeat_stems: list[Entry] = Field(default_factory=list)  # it repeats: not over ("каждый")
 
 
 class TriageWords(Strict):
