@@ -12,7 +12,7 @@ from bot.content.models import Content, DangerPhrase
 from bot.nlu.borrowed import HELD_INDICATORS, borrowed_thing, private_debt
 from bot.nlu.bystander import Bystander
 from bot.nlu.conditional import Conditions
-from bot.nlu.everyday import delay_phrase, dismissal_looms, short_delay, to_work
+from bot.nlu.everyday import THREAT_VERB_STEMS, delay_phrase, dismissal_looms, short_delay, to_work
 from bot.nlu.general_question import GeneralQuestions
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import layout_variants
@@ -133,12 +133,9 @@ def _negator_of_another_verb(rule: _Rule, matched: str) -> bool:
 _WAGES = "risk_wages_withheld"
 _THREATS = "risk_violence_threats"
 _MOVEMENT = "risk_movement_restricted"
-_THREAT_STEMS = ("угрож", "грози", "паграж", "пагроз", "threat", "ugroz")
-
-
 def _threat_words(matched: str) -> bool:
     """Whether a match names a threat ("угрожа* что"), not a harm done ("бьют")."""
-    return any(word.startswith(_THREAT_STEMS) for word in matched.split())
+    return any(word.startswith(THREAT_VERB_STEMS) for word in matched.split())
 
 
 class DangerPhraseMatcher:

@@ -60,9 +60,20 @@ _SMALL = frozenset("1 2 3 4 5 a one two three four five couple few пару дв
 _CHRONIC_STEMS = ("always", "again", "every", "всегда", "опять", "снова", "каждый", "заўсёды",
                   "зноў", "кожны", "month", "месяц", "месяц", "week", "недел", "тыдн",
                   "vsegda", "opyat", "snova")  # fmt: skip
-# A dismissal as the subject of "угрожает" / "пагражае".
-_THREAT_STEMS = ("угрожа", "грози", "пагража", "пагроз", "ugrozh")
-_DISMISSAL = frozenset("увольнение сокращение звальненне скарачэнне штраф uvolnenie".split())
+# A threat verb and a dismissal as its subject ("мне угрожает увольнение") or its object
+# ("threatened to fire me", "угрожают уволить", "пагражае звальненнем", "grozyat uvolit").
+THREAT_VERB_STEMS = ("угрожа", "угроз", "грози", "грозя", "пригроз", "пагража", "пагроз", "ugrozh",
+                 "ugroz", "grozi", "grozya", "prigroz", "threat")  # fmt: skip
+_DISMISSAL_STEMS = ("увольн", "уволи", "уволь", "сокращ", "звальн", "звольн", "скарач", "штраф",
+                    "uvoln", "uvoli", "uvol", "zvaln", "zvoln", "fire", "firing", "sack",
+                    "dismiss", "shtraf")  # fmt: skip
+# Any other harm in the same message: violence, the police, a passport, the family.
+_HARM_STEMS = ("убь", "убить", "убьют", "заб'ю", "забʼю", "забіць", "ubit", "ubyu", "kill",
+               "hurt", "beat", "изб", "бить", "бьют", "збіць", "б'юць", "izbi", "polic", "полиц",
+               "паліц", "politsi", "deport", "депорт", "паспорт", "пашпарт", "pasport",
+               "passport", "document", "докум", "дакум", "famil", "семь", "сям'", "сямʼ", "semy",
+               "родн", "kids", "children", "дет", "дзец", "find", "найд", "знайд", "ищ", "шука",
+               "ubyut", "zaberut")  # fmt: skip
 # "не выпускают НА работу": a shift not started, not a door.
 _TO = frozenset("на na".split())
 _WORK_STEMS = ("работ", "прац", "смен", "змен", "лини", "рейс", "объект", "rabot", "smen")
@@ -118,11 +129,17 @@ def delay_phrase(words: Sequence[str]) -> bool:
 
 
 def dismissal_looms(tokens: Sequence[str]) -> bool:
-    """A threat verb whose subject is a dismissal in the nominative ("мне угрожает увольнение"),
-    not negated, and no other threat verb in the message."""
-    threats = [at for at, word in enumerate(tokens) if word.startswith(_THREAT_STEMS)]
-    return bool(threats) and all(
-        any(w in _DISMISSAL for w in tokens[at + 1 : at + 3]) for at in threats
+    """A threat of dismissal, not of harm: every threat verb has a dismissal within the next three
+    words ("мне угрожает увольнение", "threatened to fire me", "угрожают уволить", "пагражае
+    звальненнем") and the message names no other harm (violence, the police, a passport, the
+    family: "угрожают уволить и избить", "threatened to hurt me if I quit")."""
+    threats = [at for at, word in enumerate(tokens) if word.startswith(THREAT_VERB_STEMS)]
+    return (
+        bool(threats)
+        and all(
+            any(w.startswith(_DISMISSAL_STEMS) for w in tokens[at + 1 : at + 4]) for at in threats
+        )
+        and not any(w.startswith(_HARM_STEMS) for w in tokens)
     )
 
 

@@ -51,3 +51,49 @@ def past_and_safe(tokens: Sequence[str]) -> bool:
     """Whether cleaned `tokens` tell a harm as the past and the writer as safe now (module doc)."""
     safe = _has(tokens, _SAFE_NOW) or any(w.startswith(_VOLUNTEER_STEMS) for w in tokens)
     return safe and _has(tokens, _PAST) and not _has(tokens, _ONGOING)
+
+
+# Left the place: "I left", "escaped", "came home", "уехал", "сбежала", "ўцякла", "uehal".
+_LEFT_STEMS = ("left", "escaped", "escape", "fled", "уехал", "уехали", "сбежал", "убежал",
+               "вернул", "ушл", "ушёл", "ушел", "выбрал", "уцёк", "уцяк", "ўцёк", "ўцяк",
+               "з'еха", "з’еха", "зеха", "вярнул", "сыш", "сышл", "uehal", "uekhal", "sbezhal",
+               "ubezhal", "vernul")  # fmt: skip
+_LEFT: tuple[tuple[str, ...], ...] = (
+    ("came", "home"), ("came", "back"), ("got", "out"), ("got", "home"), ("no", "longer", "there"),
+    ("больше", "не", "там"), ("ужо", "не", "там"), ("уже", "не", "там"), ("bolshe", "ne", "tam"),
+    ("uzhe", "ne", "tam"),
+)  # fmt: skip
+# Safe now: "I'm safe", "home now", "в безопасности", "давно дома", "у бяспецы", "v bezopasnosti".
+_SAFE_WORDS = frozenset(
+    "safe fine дома доме дому бяспецы безопасности bezopasnosti doma home".split()
+)
+_NOT_LET_GO = ("отпуска", "адпуска", "выпуска", "otpuska", "let")
+
+
+def _present_danger(tokens: Sequence[str]) -> bool:
+    """A clause that tells a danger now: "still", "ищут", "threaten", "не отпускают", "help"."""
+    for at, word in enumerate(tokens):
+        if word in ("still", "ищут", "шукаюць", "ishut", "follow", "following", "calling"):
+            return True
+        if word.startswith(("threaten", "угрожают", "пагражаюць", "ugrozhayut", "грозят")):
+            return True
+        if word in ("help", "помогите", "дапамажыце", "pomogite"):
+            return True
+        if word in ("не", "ne", "won't", "wont") and any(
+            w.startswith(_NOT_LET_GO) for w in tokens[at + 1 : at + 3]
+        ):
+            return True
+        if word in ("ещё", "еще", "яшчэ", "eshche", "esche") and "там" in tokens[at - 1 : at + 2]:
+            return True
+    return goes_on(tokens)
+
+
+def left_and_safe(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` tell that the person (or a friend, a sister) left a place and is
+    safe or home now, with no danger going on: "they took our passports, I left in March, I'm in
+    Poland now, totally safe, I want to report the agency", "ён з'ехаў, цяпер ён дома, у
+    бяспецы". "I escaped but they still have my passport", "сбежала, но они меня ищут", "my
+    sister is still there and they won't let her go" are not (a present danger)."""
+    left = any(w.startswith(_LEFT_STEMS) for w in tokens) or _has(tokens, _LEFT)
+    safe = any(w in _SAFE_WORDS for w in tokens)
+    return left and safe and not _present_danger(tokens)

@@ -22,9 +22,10 @@ from tests.nlu import test_triage_lookalikes6 as round6
 from tests.nlu import test_triage_lookalikes7 as round7
 from tests.nlu import test_triage_lookalikes12 as round12
 from tests.nlu import test_triage_lookalikes16 as round16
+from tests.nlu import test_triage_lookalikes16b as round16b
 
 ROUNDS = {"round2": round2, "round3": round3, "round4": round4, "round6": round6, "round7": round7,
-          "round12": round12, "round16": round16}  # fmt: skip
+          "round12": round12, "round16": round16, "round16b": round16b}  # fmt: skip
 
 
 def _assess(triage: Triage, model: EmbeddedRecognizer, text: str) -> TriageDecision:
