@@ -56,16 +56,20 @@ def past_and_safe(tokens: Sequence[str]) -> bool:
 # Left the place: "I left", "escaped", "came home", "уехал", "сбежала", "ўцякла", "uehal".
 _LEFT_STEMS = ("left", "escaped", "escape", "fled", "уехал", "уехали", "сбежал", "убежал",
                "вернул", "ушл", "ушёл", "ушел", "выбрал", "уцёк", "уцяк", "ўцёк", "ўцяк",
-               "з'еха", "з’еха", "зеха", "вярнул", "сыш", "сышл", "uehal", "uekhal", "sbezhal",
-               "ubezhal", "vernul")  # fmt: skip
+               "з'ехаў", "з'ехала", "з'ехалі", "з’ехаў", "з’ехала", "вярнул", "сыш", "сышл",
+               "uehal", "uekhal", "sbezhal", "ubezhal", "vernul")  # fmt: skip
 _LEFT: tuple[tuple[str, ...], ...] = (
     ("came", "home"), ("came", "back"), ("got", "out"), ("got", "home"), ("no", "longer", "there"),
     ("больше", "не", "там"), ("ужо", "не", "там"), ("уже", "не", "там"), ("bolshe", "ne", "tam"),
     ("uzhe", "ne", "tam"),
 )  # fmt: skip
 # Safe now: "I'm safe", "home now", "в безопасности", "давно дома", "у бяспецы", "v bezopasnosti".
-_SAFE_WORDS = frozenset(
-    "safe fine дома доме дому бяспецы безопасности bezopasnosti doma home".split()
+_SAFE_WORDS = frozenset("safe fine дома бяспецы безопасности bezopasnosti doma home".split())
+_FROM = frozenset("из з iz from ад от".split())  # "ушла из дома, где нас держали": a house
+# Present work or a search for the person: "я працую", "живём", "найдёт", "они меня ищут".
+_NOW_THERE = frozenset(
+    "работаю работаем працую працуем живу живём живем жыву жывём rabotayu "
+    "ищут шукаюць ishut найдёт найдет найдут знайдзе знойдуць najdut".split()
 )
 _NOT_LET_GO = ("отпуска", "адпуска", "выпуска", "otpuska", "let")
 
@@ -73,7 +77,7 @@ _NOT_LET_GO = ("отпуска", "адпуска", "выпуска", "otpuska", 
 def _present_danger(tokens: Sequence[str]) -> bool:
     """A clause that tells a danger now: "still", "ищут", "threaten", "не отпускают", "help"."""
     for at, word in enumerate(tokens):
-        if word in ("still", "ищут", "шукаюць", "ishut", "follow", "following", "calling"):
+        if word in _NOW_THERE or word in ("still", "follow", "following", "calling"):
             return True
         if word.startswith(("threaten", "угрожают", "пагражаюць", "ugrozhayut", "грозят")):
             return True
@@ -95,5 +99,7 @@ def left_and_safe(tokens: Sequence[str]) -> bool:
     бяспецы". "I escaped but they still have my passport", "сбежала, но они меня ищут", "my
     sister is still there and they won't let her go" are not (a present danger)."""
     left = any(w.startswith(_LEFT_STEMS) for w in tokens) or _has(tokens, _LEFT)
-    safe = any(w in _SAFE_WORDS for w in tokens)
+    safe = any(
+        w in _SAFE_WORDS and (at == 0 or tokens[at - 1] not in _FROM) for at, w in enumerate(tokens)
+    )
     return left and safe and not _present_danger(tokens)

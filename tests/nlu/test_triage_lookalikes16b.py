@@ -104,7 +104,9 @@ def _tokens(text: str) -> list[str]:
      ("я больше не там, я в безопасности", True),
      ("I escaped but they still have my passport", False), ("я сбежала, но они меня ищут", False),
      ("I left but my sister is still there and they won't let her go", False),
-     ("I escaped, I'm safe, help", False), ("I worked there, they never paid me", False)],
+     ("I escaped, I'm safe, help", False), ("I worked there, they never paid me", False),
+     ("я ушла из дома, где нас держали, хозяин сказал, что найдёт", False),
+     ("я працую на фабрыцы, жывём у доме, хачу з'ехаць", False)],
 )  # fmt: skip
 def test_left_and_safe(text: str, expected: bool) -> None:
     assert left_and_safe(_tokens(text)) is expected
