@@ -67,13 +67,14 @@ THREAT_VERB_STEMS = ("угрожа", "угроз", "грози", "грозя", "
 _DISMISSAL_STEMS = ("увольн", "уволи", "уволь", "сокращ", "звальн", "звольн", "скарач", "штраф",
                     "uvoln", "uvoli", "uvol", "zvaln", "zvoln", "fire", "firing", "sack",
                     "dismiss", "shtraf")  # fmt: skip
-# Any other harm in the same message: violence, the police, a passport, the family.
+# Any other harm in the same message: violence, sexual abuse, the police, a passport, the family.
 _HARM_STEMS = ("убь", "убить", "убьют", "заб'ю", "забʼю", "забіць", "ubit", "ubyu", "kill",
                "hurt", "beat", "изб", "бить", "бьют", "збіць", "б'юць", "izbi", "polic", "полиц",
                "паліц", "politsi", "deport", "депорт", "паспорт", "пашпарт", "pasport",
                "passport", "document", "докум", "дакум", "famil", "семь", "сям'", "сямʼ", "semy",
                "родн", "kids", "children", "дет", "дзец", "find", "найд", "знайд", "ищ", "шука",
-               "ubyut", "zaberut")  # fmt: skip
+               "ubyut", "zaberut", "forced", "rape", "harass", "насил", "гвалт", "домога",
+               "закопа", "zakopa")  # fmt: skip
 # "не выпускают НА работу": a shift not started, not a door.
 _TO = frozenset("на na".split())
 _WORK_STEMS = ("работ", "прац", "смен", "змен", "лини", "рейс", "объект", "rabot", "smen")
