@@ -74,7 +74,7 @@ _HARM_STEMS = ("убь", "убить", "убьют", "заб'ю", "забʼю", 
                "passport", "document", "докум", "дакум", "famil", "семь", "сям'", "сямʼ", "semy",
                "родн", "kids", "children", "дет", "дзец", "find", "найд", "знайд", "ищ", "шука",
                "ubyut", "zaberut", "forced", "rape", "harass", "насил", "гвалт", "домога",
-               "закопа", "zakopa")  # fmt: skip
+               "закопа", "zakopa", "побо", "пабо", "poboy")  # fmt: skip
 # "не выпускают НА работу": a shift not started, not a door.
 _TO = frozenset("на na".split())
 _WORK_STEMS = ("работ", "прац", "смен", "змен", "лини", "рейс", "объект", "rabot", "smen")
