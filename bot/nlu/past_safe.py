@@ -65,7 +65,8 @@ _LEFT: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 # Safe now: "I'm safe", "home now", "в безопасности", "давно дома", "у бяспецы", "v bezopasnosti".
 _SAFE_WORDS = frozenset("safe fine дома бяспецы безопасности bezopasnosti doma home".split())
-_FROM = frozenset("из з iz from ад от".split())  # "ушла из дома, где нас держали": a house
+# "ушла из дома, где нас держали" (a house), "не в безопасности" (not safe)
+_FROM = frozenset("из з iz from ад от не ne not".split())
 # Present work or a search for the person: "я працую", "живём", "найдёт", "они меня ищут".
 _NOW_THERE = frozenset(
     "работаю работаем працую працуем живу живём живем жыву жывём rabotayu "
@@ -100,6 +101,7 @@ def left_and_safe(tokens: Sequence[str]) -> bool:
     sister is still there and they won't let her go" are not (a present danger)."""
     left = any(w.startswith(_LEFT_STEMS) for w in tokens) or _has(tokens, _LEFT)
     safe = any(
-        w in _SAFE_WORDS and (at == 0 or tokens[at - 1] not in _FROM) for at, w in enumerate(tokens)
+        w in _SAFE_WORDS and not _FROM & set(tokens[max(0, at - 2) : at])
+        for at, w in enumerate(tokens)
     )
     return left and safe and not _present_danger(tokens)
