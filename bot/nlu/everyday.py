@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.nlu.coercion import names_coercion
 from bot.nlu.negation import NEGATORS
 
 # A cry for help.
@@ -67,14 +68,11 @@ THREAT_VERB_STEMS = ("угрожа", "угроз", "грози", "грозя", "
 _DISMISSAL_STEMS = ("увольн", "уволи", "уволь", "сокращ", "звальн", "звольн", "скарач", "штраф",
                     "uvoln", "uvoli", "uvol", "zvaln", "zvoln", "fire", "firing", "sack",
                     "dismiss", "shtraf")  # fmt: skip
-# Any other harm in the same message: violence, sexual abuse, the police, a passport, the family.
-_HARM_STEMS = ("убь", "убить", "убьют", "заб'ю", "забʼю", "забіць", "ubit", "ubyu", "kill",
-               "hurt", "beat", "изб", "бить", "бьют", "збіць", "б'юць", "izbi", "polic", "полиц",
-               "паліц", "politsi", "deport", "депорт", "паспорт", "пашпарт", "pasport",
-               "passport", "document", "докум", "дакум", "famil", "семь", "сям'", "сямʼ", "semy",
-               "родн", "kids", "children", "дет", "дзец", "find", "найд", "знайд", "ищ", "шука",
-               "ubyut", "zaberut", "forced", "rape", "harass", "насил", "гвалт", "домога",
-               "закопа", "zakopa", "побо", "пабо", "poboy")  # fmt: skip
+# A dismissal named without a threat verb: "he said he'll fire me", "сказал, что уволит". English
+# "fire" and "sack" only with a person after them ("fire me", "sack us"): "fire in the dorm" is not.
+_DISMISS_VERB_STEMS = ("уволи", "уволю", "уволя", "звольн", "uvoli", "uvolyu", "uvolya", "dismiss")
+_FIRE = frozenset("fire sack fires sacks".split())
+_FIRED = frozenset("me us you him her them everyone anyone all".split())
 # "не выпускают НА работу": a shift not started, not a door.
 _TO = frozenset("на na".split())
 _WORK_STEMS = ("работ", "прац", "смен", "змен", "лини", "рейс", "объект", "rabot", "smen")
@@ -129,18 +127,29 @@ def delay_phrase(words: Sequence[str]) -> bool:
     return any(word.startswith(_DELAY_STEMS) for word in words)
 
 
+def _dismissal_named(tokens: Sequence[str]) -> bool:
+    """A dismissal verb ("уволит", "звольніць", "fire me"), with or without a threat verb."""
+    return any(
+        word.startswith(_DISMISS_VERB_STEMS) or (word in _FIRE and tokens[at + 1 : at + 2] != []
+                                                 and tokens[at + 1] in _FIRED)
+        for at, word in enumerate(tokens)
+    )  # fmt: skip
+
+
 def dismissal_looms(tokens: Sequence[str]) -> bool:
     """A threat of dismissal, not of harm: every threat verb has a dismissal within the next three
     words ("мне угрожает увольнение", "threatened to fire me", "угрожают уволить", "пагражае
-    звальненнем") and the message names no other harm (violence, the police, a passport, the
-    family: "угрожают уволить и избить", "threatened to hurt me if I quit")."""
+    звальненнем"), or there is no threat verb and a dismissal is named ("the boss said he'll fire
+    me if I'm late again", "сказал, что уволит"); and the message names no coercive means
+    (bot.nlu.coercion: "угрожают уволить и избить", "he'll tell the migration office", a debt,
+    a passport, the family)."""
+    if names_coercion(tokens):
+        return False
     threats = [at for at, word in enumerate(tokens) if word.startswith(THREAT_VERB_STEMS)]
-    return (
-        bool(threats)
-        and all(
-            any(w.startswith(_DISMISSAL_STEMS) for w in tokens[at + 1 : at + 4]) for at in threats
-        )
-        and not any(w.startswith(_HARM_STEMS) for w in tokens)
+    if not threats:
+        return _dismissal_named(tokens)
+    return all(
+        any(w.startswith(_DISMISSAL_STEMS) for w in tokens[at + 1 : at + 4]) for at in threats
     )
 
 
