@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.assess import routed_intent
+from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.everyday import dismissal_looms
 from bot.nlu.normalize import clean
@@ -134,5 +136,11 @@ def test_a_threat_of_dismissal(text: str, expected: bool) -> None:
      ("угрожают уволить, если не выйду в субботу", "contract_advice"),
      ("начальник грозит уволить за опоздание, это законно?", "contract_advice")],
 )  # fmt: skip
-def test_the_model_reads_the_kind(model: EmbeddedRecognizer, text: str, intent: str) -> None:
-    assert model.parse_sync(text).intent == intent, text
+def test_the_answer_is_of_the_kind(
+    triage: Triage, model: EmbeddedRecognizer, text: str, intent: str
+) -> None:
+    # The intent the person is answered with (bot.core.assess.routed_intent): for a dismissal
+    # the model's top intent is a threat that triage lets off (no training lines of their own
+    # since round 17: they cost a debt-bondage story), and the answer is the labour advice.
+    result = model.parse_sync(text)
+    assert routed_intent(result, triage.assess(text, result)).intent == intent, text
