@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.nlu.everyday import THREAT_VERB_STEMS
+
 _PAST: tuple[tuple[str, ...], ...] = (
     ("years", "ago"), ("year", "ago"), ("months", "ago"), ("long", "ago"), ("in", "the", "past"),
     ("лет", "назад"), ("года", "назад"), ("год", "назад"), ("месяцев", "назад"), ("давно",),
@@ -80,7 +82,7 @@ def _present_danger(tokens: Sequence[str]) -> bool:
     for at, word in enumerate(tokens):
         if word in _NOW_THERE or word in ("still", "follow", "following", "calling"):
             return True
-        if word.startswith(("threaten", "угрожают", "пагражаюць", "ugrozhayut", "грозят")):
+        if word.startswith(THREAT_VERB_STEMS):  # "threaten", "грозят", "grozyat soobshit"
             return True
         if word in ("help", "помогите", "дапамажыце", "pomogite"):
             return True

@@ -4,8 +4,12 @@
   contract") with a coercive means in the same message (a debt that keeps the person working, a
   threat to report them to the migration office or the police, documents held, a lock, violence,
   the family: bot.nlu.coercion) is at risk; set 13's Klaipeda story was missed by round 16b.
-  Its calm side: an ordinary threat of dismissal ("the boss said he'll fire me if I'm late
-  again"), a lawful notice period, telling the migration office oneself.
+  The same for a leaving framing: a writer home and safe whom someone threatens to report to the
+  police or the migration office ("яны пагражаюць паведаміць у міграцыйную": the report word is
+  the threat's, not the writer's report, bot.nlu.bystander; "grozyat" is a danger going on,
+  bot.nlu.past_safe). Its calm side: an ordinary threat of dismissal ("the boss said he'll fire
+  me if I'm late again"), a lawful notice period, telling the migration office oneself, a writer
+  home who wants to report the agency to the police.
 * Pay vocabulary ("брутто от нетто", "на руки", gross and net) in a pay question is calm: round
   16b's contract_advice lines about a dismissal ("уволить, если не будем перерабатывать
   бесплатно") moved such questions over the bar (set 11, set 7). Its risk side: pay withheld.
@@ -58,6 +62,11 @@ NOT_AN_ALARM = {
         "работодатель должен сообщить в миграционную службу о смене работы?",
         "ці трэба паведаміць у міграцыйную службу пра новага працадаўцу?",
     ],
+    "left_and_safe_and_reporting_to_the_police_oneself": [
+        "я уехал домой, теперь в безопасности, хочу сообщить в полицию про агентство",
+        "I left and I'm home now, I want to report the agency to the police",
+        "ya uehal, seichas v bezopasnosti, hochu soobshit ob agentstve",
+    ],
     "a_pay_question": [
         BRUTTO,
         "кантракт на 3 месяцы а потым??? ці могуць не падоўжыць без тлумачэння",
@@ -86,6 +95,14 @@ STILL_AT_RISK = {
         "сысці не магу",
         "grozyat uvolit i soobshit v migracionnuyu, chto ya narushil kontrakt",
         "nachalnik skazal chto uvolit, a poka dolg ne otdam ujti ne mogu",
+    ],
+    "left_but_threatened_with_the_authorities_and_a_debt": [
+        "I left the farm and I'm home now, safe, but they say I owe them 2000 euro and he'll tell "
+        "the migration office I broke my contract",
+        "я уехал домой, я в безопасности, но они говорят, что я должен им долг и угрожают "
+        "сообщить в полицию",
+        "я з'ехаў, цяпер дома, у бяспецы, але яны пагражаюць паведаміць у міграцыйную службу",
+        "ya uehal, seichas doma v bezopasnosti, no grozyat soobshit v policiyu chto ya dolzhen",
     ],
     "pay_withheld": [
         "в договоре 4000 брутто, а на руки уже третий месяц не дают ничего",
