@@ -9,7 +9,7 @@ from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
 from bot.core.assess import Assessor
-from bot.core.danger_phrases import DangerMatchers
+from bot.core.danger_matchers import DangerMatchers
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore, SessionStore
 from bot.core.triage import Triage, fragments_of, jokes_of

@@ -32,7 +32,7 @@ from bot.content.triage_words import FILE_NAME as TRIAGE_WORDS_FILE
 from bot.content.triage_words import read_triage_words
 from bot.content.yamlfile import display_name
 from bot.core.adcheckers import AdCheckers
-from bot.core.danger_phrases import DangerMatchers
+from bot.core.danger_matchers import DangerMatchers
 from bot.i18n import I18n
 
 __all__ = ["ContentError", "ContentHolder", "Problem", "check_content", "load_content"]

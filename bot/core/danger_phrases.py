@@ -8,11 +8,17 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.content.models import Content, DangerPhrase
+from bot.content.models import DangerPhrase
 from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
 from bot.nlu.bystander import Bystander
 from bot.nlu.conditional import Conditions
-from bot.nlu.everyday import delay_phrase, dismissal_looms, short_delay, to_work
+from bot.nlu.everyday import (
+    THREAT_VERB_STEMS,
+    delay_phrase,
+    dismissal_looms,
+    short_delay,
+    to_work,
+)
 from bot.nlu.general_question import GeneralQuestions
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import layout_variants
@@ -133,12 +139,11 @@ def _negator_of_another_verb(rule: _Rule, matched: str) -> bool:
 _WAGES = "risk_wages_withheld"
 _THREATS = "risk_violence_threats"
 _MOVEMENT = "risk_movement_restricted"
-_THREAT_STEMS = ("угрож", "грози", "паграж", "пагроз", "threat", "ugroz")
 
 
 def _threat_words(matched: str) -> bool:
     """Whether a match names a threat ("угрожа* что"), not a harm done ("бьют")."""
-    return any(word.startswith(_THREAT_STEMS) for word in matched.split())
+    return any(word.startswith(THREAT_VERB_STEMS) for word in matched.split())
 
 
 class DangerPhraseMatcher:
@@ -289,28 +294,3 @@ class _Frames:
         # "можно ли законно удерживать паспорт работника?" (bot.nlu.general_question); not a
         # phrase written with a negation ("не платят"): in a question it is too often one's own
         return not rule.negated and self.general.covers(start)
-
-
-class DangerMatchers:
-    """The danger-phrase matcher for the content in use (and the last few before it), built
-    the first time it is asked for (tens of ms). The assembly builds one and gives it to the
-    engine's triage, the handoff's check on relayed messages and the group desk, so they share
-    one matcher per content reload; separate instances share nothing."""
-
-    KEPT = 4
-
-    def __init__(self) -> None:
-        self._built: dict[int, tuple[Content, DangerPhraseMatcher]] = {}
-
-    def for_content(self, content: Content) -> DangerPhraseMatcher:
-        """The danger-phrase matcher for `content`."""
-        entry = self._built.get(id(content))
-        if entry is None or entry[0] is not content:
-            if len(self._built) >= self.KEPT:
-                del self._built[next(iter(self._built))]  # the oldest content: replaced by a reload
-            words = content.triage_words
-            jokes = JokeFrame(words.joke_frame if words else None)
-            entry = self._built[id(content)] = (
-                content, DangerPhraseMatcher(content.danger_phrases, jokes)
-            )
-        return entry[1]

@@ -24,7 +24,7 @@ from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.message_frames import MessageFrames
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
-from bot.nlu.past_safe import past_and_safe
+from bot.nlu.past_safe import left_and_safe, past_and_safe
 
 MOVEMENT = frozenset({"risk_movement_restricted"})
 WAGES = frozenset({"risk_wages_withheld"})
@@ -164,7 +164,7 @@ class Triage:
             # same when the lock is over, laughed at ("уже выпустили 😂", bot.nlu.joke_frame).
             if said.locked_in_jest or self._jokes.over(tokens, raw):
                 score = min(score, risk_evidence(result, without=MOVEMENT))
-            if past_and_safe(tokens):
+            if past_and_safe(tokens) or left_and_safe(tokens):
                 threshold = max(threshold, PAST_SAFE_THRESHOLD)
             # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
             # risk lines sharing the words ("2 месяца не платят"), not from the message

@@ -10,7 +10,7 @@ from redis.asyncio import Redis
 from bot.config import Settings
 from bot.content.canned import canned_path
 from bot.content.models import Content
-from bot.core.danger_phrases import DangerMatchers
+from bot.core.danger_matchers import DangerMatchers
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
 from bot.handoff.parts import DangerCheck, PersonAskCheck

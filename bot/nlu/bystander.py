@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.nlu.everyday import THREAT_VERB_STEMS
 from bot.nlu.general_question import FIRST_PERSON
 from bot.nlu.negation import NEGATORS
 from bot.nlu.normalize import cyrillize, has_latin_words
@@ -77,6 +78,8 @@ _WITNESS: tuple[tuple[str, ...], ...] = (
 # A report or a complaint about someone: "хочу пожаловаться", "хочу сообщить", "report them".
 _REPORT_STEMS = ("пожалова", "пожалуюсь", "сообщ", "сообш", "заявит", "заявлю", "паскардз",
                  "паведам", "report", "complain")  # fmt: skip
+# "report me", "сдаст меня": the writer is the one reported (a threat), not the reporter.
+_DENOUNCED = frozenset("me us меня нас мяне мине".split())
 # "we", "us": the writer is among the others, so a report cue does not make them a bystander.
 _WE = frozenset("мы нас нам нами намі we us our ours".split())
 # The writer is home ("I'm back in Minsk", "я уже дома"): with a report cue, no others needed.
@@ -159,13 +162,22 @@ def _readings(tokens: Sequence[str]) -> list[Sequence[str]]:
     return [tokens, cyrillic] if len(cyrillic) == len(tokens) else [tokens]
 
 
+def _report_cue(tokens: Sequence[str], at: int) -> bool:
+    """A report word of the writer's, not a threat to report them: "угрожают сообщить в
+    полицию", "пагражаюць паведаміць", "grozyat soobshit", "threaten to report", "report me"."""
+    if not tokens[at].startswith(_REPORT_STEMS):
+        return False
+    threat = any(w.startswith(THREAT_VERB_STEMS) for w in tokens[max(0, at - 2) : at])
+    return not threat and not _DENOUNCED & set(tokens[at + 1 : at + 2])
+
+
 def _reporting(tokens: Sequence[str]) -> bool:
     """A report on others: two of a safe-writer or witness cue, a report cue and others named
     (a report cue and others only when the writer is not among them: no "we", "us")."""
     safe = safe_writer(tokens) or any(
         _cue_at(tokens, at, _WITNESS_BY_WORD) for at in range(len(tokens))
     )
-    report = any(word.startswith(_REPORT_STEMS) for word in tokens)
+    report = any(_report_cue(tokens, at) for at in range(len(tokens)))
     others = any(word in _OTHERS for word in tokens)
     we = any(word in _WE for word in tokens)
     home = any(word in _HOME for word in tokens)

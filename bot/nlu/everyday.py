@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.nlu.coercion import names_coercion
 from bot.nlu.negation import NEGATORS
 
 # A cry for help.
@@ -60,9 +61,18 @@ _SMALL = frozenset("1 2 3 4 5 a one two three four five couple few пару дв
 _CHRONIC_STEMS = ("always", "again", "every", "всегда", "опять", "снова", "каждый", "заўсёды",
                   "зноў", "кожны", "month", "месяц", "месяц", "week", "недел", "тыдн",
                   "vsegda", "opyat", "snova")  # fmt: skip
-# A dismissal as the subject of "угрожает" / "пагражае".
-_THREAT_STEMS = ("угрожа", "грози", "пагража", "пагроз", "ugrozh")
-_DISMISSAL = frozenset("увольнение сокращение звальненне скарачэнне штраф uvolnenie".split())
+# A threat verb and a dismissal as its subject ("мне угрожает увольнение") or its object
+# ("threatened to fire me", "угрожают уволить", "пагражае звальненнем", "grozyat uvolit").
+THREAT_VERB_STEMS = ("угрожа", "угроз", "грози", "грозя", "пригроз", "пагража", "пагроз", "ugrozh",
+                 "ugroz", "grozi", "grozya", "prigroz", "threat")  # fmt: skip
+_DISMISSAL_STEMS = ("увольн", "уволи", "уволь", "сокращ", "звальн", "звольн", "скарач", "штраф",
+                    "uvoln", "uvoli", "uvol", "zvaln", "zvoln", "fire", "firing", "sack",
+                    "dismiss", "shtraf")  # fmt: skip
+# A dismissal named without a threat verb: "he said he'll fire me", "сказал, что уволит". English
+# "fire" and "sack" only with a person after them ("fire me", "sack us"): "fire in the dorm" is not.
+_DISMISS_VERB_STEMS = ("уволи", "уволю", "уволя", "звольн", "uvoli", "uvolyu", "uvolya", "dismiss")
+_FIRE = frozenset("fire sack fires sacks".split())
+_FIRED = frozenset("me us you him her them everyone anyone all".split())
 # "не выпускают НА работу": a shift not started, not a door.
 _TO = frozenset("на na".split())
 _WORK_STEMS = ("работ", "прац", "смен", "змен", "лини", "рейс", "объект", "rabot", "smen")
@@ -117,12 +127,29 @@ def delay_phrase(words: Sequence[str]) -> bool:
     return any(word.startswith(_DELAY_STEMS) for word in words)
 
 
+def _dismissal_named(tokens: Sequence[str]) -> bool:
+    """A dismissal verb ("уволит", "звольніць", "fire me"), with or without a threat verb."""
+    return any(
+        word.startswith(_DISMISS_VERB_STEMS) or (word in _FIRE and tokens[at + 1 : at + 2] != []
+                                                 and tokens[at + 1] in _FIRED)
+        for at, word in enumerate(tokens)
+    )  # fmt: skip
+
+
 def dismissal_looms(tokens: Sequence[str]) -> bool:
-    """A threat verb whose subject is a dismissal in the nominative ("мне угрожает увольнение"),
-    not negated, and no other threat verb in the message."""
-    threats = [at for at, word in enumerate(tokens) if word.startswith(_THREAT_STEMS)]
-    return bool(threats) and all(
-        any(w in _DISMISSAL for w in tokens[at + 1 : at + 3]) for at in threats
+    """A threat of dismissal, not of harm: every threat verb has a dismissal within the next three
+    words ("мне угрожает увольнение", "threatened to fire me", "угрожают уволить", "пагражае
+    звальненнем"), or there is no threat verb and a dismissal is named ("the boss said he'll fire
+    me if I'm late again", "сказал, что уволит"); and the message names no coercive means
+    (bot.nlu.coercion: "угрожают уволить и избить", "he'll tell the migration office", a debt,
+    a passport, the family)."""
+    if names_coercion(tokens):
+        return False
+    threats = [at for at, word in enumerate(tokens) if word.startswith(THREAT_VERB_STEMS)]
+    if not threats:
+        return _dismissal_named(tokens)
+    return all(
+        any(w.startswith(_DISMISSAL_STEMS) for w in tokens[at + 1 : at + 4]) for at in threats
     )
 
 

@@ -16,7 +16,7 @@ from bot.nlu.bystander import safe_writer
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.negation import NEGATORS
 from bot.nlu.normalize import clean, cyrillize, cyrillize_lacinka, has_lacinka, has_latin_words
-from bot.nlu.past_safe import goes_on, past_and_safe
+from bot.nlu.past_safe import goes_on, left_and_safe, past_and_safe
 
 # A joke: laughter written by the writer (bot.nlu.joke_frame.laughing), or a friend's joke.
 _JOKE_STEMS = ("шут", "шуч", "пошут", "прикал", "жарт", "смеет", "смеют", "смяец", "смяюц",
@@ -283,7 +283,7 @@ class MessageFrames:
             bank_debt=any(_bank_debt(ts) for ts in readings),
             not_about_me=any(_not_about_me(ts) for ts in readings),
             lender_threat=any(_lender_threat(ts) for ts in readings),
-            past_safe=any(past_and_safe(ts) for ts in readings),
+            past_safe=any(past_and_safe(ts) or left_and_safe(ts) for ts in readings),
             ongoing=any(goes_on(ts) for ts in readings),
         )
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.nlu.everyday import THREAT_VERB_STEMS
+
 _PAST: tuple[tuple[str, ...], ...] = (
     ("years", "ago"), ("year", "ago"), ("months", "ago"), ("long", "ago"), ("in", "the", "past"),
     ("лет", "назад"), ("года", "назад"), ("год", "назад"), ("месяцев", "назад"), ("давно",),
@@ -51,3 +53,57 @@ def past_and_safe(tokens: Sequence[str]) -> bool:
     """Whether cleaned `tokens` tell a harm as the past and the writer as safe now (module doc)."""
     safe = _has(tokens, _SAFE_NOW) or any(w.startswith(_VOLUNTEER_STEMS) for w in tokens)
     return safe and _has(tokens, _PAST) and not _has(tokens, _ONGOING)
+
+
+# Left the place: "I left", "escaped", "came home", "уехал", "сбежала", "ўцякла", "uehal".
+_LEFT_STEMS = ("left", "escaped", "escape", "fled", "уехал", "уехали", "сбежал", "убежал",
+               "вернул", "ушл", "ушёл", "ушел", "выбрал", "уцёк", "уцяк", "ўцёк", "ўцяк",
+               "з'ехаў", "з'ехала", "з'ехалі", "з’ехаў", "з’ехала", "вярнул", "сыш", "сышл",
+               "uehal", "uekhal", "sbezhal", "ubezhal", "vernul")  # fmt: skip
+_LEFT: tuple[tuple[str, ...], ...] = (
+    ("came", "home"), ("came", "back"), ("got", "out"), ("got", "home"), ("no", "longer", "there"),
+    ("больше", "не", "там"), ("ужо", "не", "там"), ("уже", "не", "там"), ("bolshe", "ne", "tam"),
+    ("uzhe", "ne", "tam"),
+)  # fmt: skip
+# Safe now: "I'm safe", "home now", "в безопасности", "давно дома", "у бяспецы", "v bezopasnosti".
+_SAFE_WORDS = frozenset("safe fine дома бяспецы безопасности bezopasnosti doma home".split())
+# "ушла из дома, где нас держали" (a house), "не в безопасности" (not safe)
+_FROM = frozenset("из з iz from ад от не ne not".split())
+# Present work or a search for the person: "я працую", "живём", "найдёт", "они меня ищут".
+_NOW_THERE = frozenset(
+    "работаю работаем працую працуем живу живём живем жыву жывём rabotayu "
+    "ищут шукаюць ishut найдёт найдет найдут знайдзе знойдуць najdut".split()
+)
+_NOT_LET_GO = ("отпуска", "адпуска", "выпуска", "otpuska", "let")
+
+
+def _present_danger(tokens: Sequence[str]) -> bool:
+    """A clause that tells a danger now: "still", "ищут", "threaten", "не отпускают", "help"."""
+    for at, word in enumerate(tokens):
+        if word in _NOW_THERE or word in ("still", "follow", "following", "calling"):
+            return True
+        if word.startswith(THREAT_VERB_STEMS):  # "threaten", "грозят", "grozyat soobshit"
+            return True
+        if word in ("help", "помогите", "дапамажыце", "pomogite"):
+            return True
+        if word in ("не", "ne", "won't", "wont") and any(
+            w.startswith(_NOT_LET_GO) for w in tokens[at + 1 : at + 3]
+        ):
+            return True
+        if word in ("ещё", "еще", "яшчэ", "eshche", "esche") and "там" in tokens[at - 1 : at + 2]:
+            return True
+    return goes_on(tokens)
+
+
+def left_and_safe(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` tell that the person (or a friend, a sister) left a place and is
+    safe or home now, with no danger going on: "they took our passports, I left in March, I'm in
+    Poland now, totally safe, I want to report the agency", "ён з'ехаў, цяпер ён дома, у
+    бяспецы". "I escaped but they still have my passport", "сбежала, но они меня ищут", "my
+    sister is still there and they won't let her go" are not (a present danger)."""
+    left = any(w.startswith(_LEFT_STEMS) for w in tokens) or _has(tokens, _LEFT)
+    safe = any(
+        w in _SAFE_WORDS and not _FROM & set(tokens[max(0, at - 2) : at])
+        for at, w in enumerate(tokens)
+    )
+    return left and safe and not _present_danger(tokens)

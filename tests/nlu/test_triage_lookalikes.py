@@ -1,6 +1,6 @@
 """Triage on the look-alike tables of issue 10's rounds, both sides of every kind.
 
-Each round's module (test_triage_lookalikes2/3/4/6/7/12/16/17.py) holds two tables of kinds:
+Each round's module (test_triage_lookalikes2/3/4/6/7/12/16/16b/17/17b.py) holds two tables of kinds:
 NOT_AN_ALARM (benign for the writer, full of risk words) and STILL_AT_RISK (the same words,
 happening to the writer now), with its own danger-phrase rule tests. The triage of every line
 is checked here, once, over all these rounds.
@@ -22,10 +22,13 @@ from tests.nlu import test_triage_lookalikes6 as round6
 from tests.nlu import test_triage_lookalikes7 as round7
 from tests.nlu import test_triage_lookalikes12 as round12
 from tests.nlu import test_triage_lookalikes16 as round16
+from tests.nlu import test_triage_lookalikes16b as round16b
 from tests.nlu import test_triage_lookalikes17 as round17
+from tests.nlu import test_triage_lookalikes17b as round17b
 
 ROUNDS = {"round2": round2, "round3": round3, "round4": round4, "round6": round6, "round7": round7,
-          "round12": round12, "round16": round16, "round17": round17}  # fmt: skip
+          "round12": round12, "round16": round16, "round16b": round16b,
+          "round17": round17, "round17b": round17b}  # fmt: skip
 
 
 def _assess(triage: Triage, model: EmbeddedRecognizer, text: str) -> TriageDecision:

@@ -17,7 +17,8 @@ from bot.content.models import Content
 from bot.core.adcheck import AdChecker, AdReport, Span, quote
 from bot.core.adcheckers import AdCheckers
 from bot.core.countries import CountryIndex
-from bot.core.danger_phrases import DangerMatchers, DangerPhraseMatcher
+from bot.core.danger_matchers import DangerMatchers
+from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.events import Button
 from bot.core.groups import texts as T
 from bot.core.groups.deeplink import CHECK_AD, HELP, start_link
