@@ -18,6 +18,7 @@ from bot.content.models import Content
 from bot.core import flows
 from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
+from bot.core.adfollowup_step import answer_follow_up
 from bot.core.assess import Assessor
 from bot.core.country_answer import answer_country
 from bot.core.events import Reply, Tally
@@ -107,6 +108,11 @@ class TextStep:
             if reading.decision.at_risk:
                 self._safety.numbers_now(turn)
             self._safety.consent(turn, typed_consent)
+            return
+        # "Что мне делать? Они хотят ответ сегодня" just after an ad's check: about the ad (its
+        # rush is a red flag), not danger now nor the answer to "which country?", asked again.
+        if answer_follow_up(turn, self._ads.checker(r.content), reading):
+            self._ask_again(turn, state)
             return
         # A check-in setup's typed name or contact (a message raising a risk is not one); a
         # typed setting ("2 тыдні") or answer to a check-in ("норм") even when only the model
