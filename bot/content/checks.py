@@ -10,6 +10,7 @@ from bot.content.choicechecks import check_choice_texts
 from bot.content.facts import Facts, phone_key
 from bot.content.firstscreens import check_answer_screens, check_result_screens
 from bot.content.models import Answer, Country, Flow, Hotline
+from bot.content.notechecks import check_shown_notes
 from bot.content.parsed import Parsed
 from bot.content.problems import Problem
 from bot.content.screenchecks import (
@@ -56,6 +57,7 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date, i18n: I18n) ->
     problems += check_drift(parsed)
     problems += check_spellings(parsed, i18n.locales_dir)  # content and catalogs together
     problems += check_choice_texts(parsed)
+    problems += check_shown_notes(parsed)
     problems += check_punctuation(parsed)
     if facts is not None and facts.numbers is not None:
         problems += check_numbers_in_texts(parsed, facts)
