@@ -73,6 +73,11 @@ def _check_patterns(rules: AdCheck, where: Where, compiler: PatternCompiler) -> 
              "harm_told": rules.recognise.harm_told},
         ),
         (
+            where / "follow_up",
+            {"asks": rules.follow_up.asks, "pressure": rules.follow_up.pressure}
+            if rules.follow_up else {},
+        ),
+        (
             where / "salary",
             {"hour_words": rules.salary.hour_words, "day_words": rules.salary.day_words},
         ),

@@ -10,6 +10,7 @@ from bot.content.choicechecks import check_choice_texts
 from bot.content.facts import Facts, phone_key
 from bot.content.firstscreens import check_answer_screens, check_result_screens
 from bot.content.models import Answer, Country, Flow, Hotline
+from bot.content.notechecks import check_shown_notes
 from bot.content.parsed import Parsed
 from bot.content.problems import Problem
 from bot.content.screenchecks import (
@@ -17,9 +18,9 @@ from bot.content.screenchecks import (
     check_plural_forms,
     check_punctuation,
     check_screens,
-    check_spellings,
     menu_labels,
 )
+from bot.content.spellingchecks import check_spellings
 from bot.content.textchecks import check_numbers_in_texts, check_translations
 from bot.content.yamlfile import Where
 from bot.core.flows import FLOW_FOR_ACTION
@@ -54,8 +55,9 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date, i18n: I18n) ->
     problems += check_result_screens(parsed, i18n)
     problems += check_plural_forms(i18n.locales_dir)  # the catalogs the bot translates with
     problems += check_drift(parsed)
-    problems += check_spellings(parsed)
+    problems += check_spellings(parsed, i18n.locales_dir)  # content and catalogs together
     problems += check_choice_texts(parsed)
+    problems += check_shown_notes(parsed)
     problems += check_punctuation(parsed)
     if facts is not None and facts.numbers is not None:
         problems += check_numbers_in_texts(parsed, facts)

@@ -187,35 +187,6 @@ def _shape(text: str) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
     return paragraphs, bullets, links, phones
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-_DOUBLE = re.compile(r"([^\W\d_])\1")
-
-
-def check_spellings(parsed: Parsed) -> Iterator[Problem]:
-    """A word written both with and without a doubled letter ("экстраннай" and "экстранай")
-    in one language: one of them is a misspelling. A warning where the doubled one is.
-
-    Only Russian and Belarusian words of six letters or more: in English "off"/"of" and
-    "choose"/"chose" are different words."""
-    for language in ("ru", "be"):
-        first_seen: dict[str, tuple[Where, tuple[str | int, ...]]] = {}
-        for model, where, _ in sources(parsed):
-            for path, text in texts(model, ()):
-                for word in _WORD.findall((getattr(text, language) or "").lower()):
-                    first_seen.setdefault(word, (where, path))
-        for word, (where, path) in sorted(first_seen.items()):
-            for match in _DOUBLE.finditer(word):
-                single = word[: match.start()] + word[match.start() + 1 :]
-                if len(single) >= 6 and single in first_seen:
-                    yield where.problem(
-                        "warning",
-                        f"'{word}' is also written '{single}' in {language} texts "
-                        f"({first_seen[single][0].location}); use one spelling",
-                        *path,
-                        language,
-                    )
-
-
 _DOUBLED_STOP = re.compile(r"(?<!\.)(?:\.\.|,\.|\.,|,,)(?!\.)")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.content.models import AdCheck, AdFlagRule, AdLevel
+from bot.core.adfollowup import AdFollowUpReader
 from bot.core.admodel import AdSentenceModel, training_sentences
 from bot.core.adpatterns import PatternCompiler
 from bot.core.adquote import pick_quotes, quote
@@ -87,6 +88,7 @@ class AdChecker:
         self.matcher = matcher or AdRules(rules, compiler)
         self.recogniser = AdRecogniser(
             rules.recognise, self.matcher, lambda text: bool(self.check(text).flags))
+        self.follow_up = AdFollowUpReader(rules, self.recogniser)
 
     def patterns(self) -> list[re.Pattern[str]]:
         """Every compiled pattern searched through an ad's text (`AdRules.patterns`)."""

@@ -20,6 +20,7 @@ from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
 from bot.core.safety import Safety, Turn
 from bot.core.session import (
+    CheckedAd,
     ConsentQuestion,
     ConsentReason,
     CountryQuestion,
@@ -80,6 +81,8 @@ class AdCheckStep:
         ):
             self._held.pop(event.user_key)
         navigating = event.kind in (EventKind.COMMAND, EventKind.BUTTON)
+        if event.kind == EventKind.COMMAND or (event.payload or "").startswith("m:"):
+            turn.session.checked_ad = None  # moved on: a question now is not about that ad
         if navigating and turn.session.awaiting == AWAITING and not self.claims(event):
             turn.session.awaiting = None
 
@@ -256,6 +259,8 @@ class AdCheckStep:
         replies = report_replies(turn, checker.rules, report, text)
         turn.replies.extend(replies)
         session = turn.session
+        session.checked_ad = CheckedAd(level=report.level.level,
+                                       flags=[f.rule.id for f in report.flags])
         if session.handoff_case is not None:
             # A person from the team is already there: no "shall we pass it on?"; the case is
             # told that an ad was checked, by its flags and level only (adcheck16).

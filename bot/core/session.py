@@ -68,6 +68,14 @@ class PasteQuestion(BaseModel):
     what: Literal["ad", "code_word", "checkin_employer", "checkin_contact", "checkin_choice"]
 
 
+class CheckedAd(BaseModel):
+    """The last job ad checked, by its report only (never a word of the ad): what a question
+    about the offer right after it ("Что мне делать?", "should I go?") is answered with."""
+
+    level: str  # the risk level shown: "low", "medium" or "high"
+    flags: list[str] = Field(default_factory=list)  # flag ids of content/ad_check.yaml
+
+
 PASTE_WHATS: tuple[str, ...] = ("ad", "code_word", "checkin_employer", "checkin_contact",
                                 "checkin_choice")
 
@@ -120,6 +128,8 @@ class Session(BaseModel):
     # closes. A question only shown (and left unanswered) is not this.
     where_unknown: bool = False
     risk_indicators: list[str] = Field(default_factory=list)
+    # Until the person moves on (a command, a menu button): a question then is about the ad.
+    checked_ad: CheckedAd | None = None
     handoff_case: str | None = None  # set while a human operator has this person's case
     onboarded: bool = False
     # The silent alarm's code word, as a keyed hash only (bot/core/silent_alarm.py).

@@ -14,32 +14,27 @@ from functools import partial
 from bot.checkin.screens import CHOICE as SETUP_CHOICE
 from bot.checkin.screens import WAITS, end_wait
 from bot.checkin.step import CheckinStep
-from bot.checkin.typed import typed_answer
 from bot.content.models import Content
 from bot.core import flows
 from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
-from bot.core.assess import Assessor, routed_intent
-from bot.core.consent import consent_choice
+from bot.core.adfollowup_step import answer_follow_up
+from bot.core.assess import Assessor
 from bot.core.country_answer import answer_country
 from bot.core.events import Reply, Tally
+from bot.core.message_reader import MessageReader
 from bot.core.presence import says_here, talks_about
 from bot.core.quiet import answer_later
-from bot.core.replies import Replies
 from bot.core.safety import Safety
 from bot.core.session import Awaiting, ConsentQuestion, CountryQuestion
 from bot.core.silent_alarm import AWAITING as ALARM_AWAITING
 from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
-from bot.core.told_risk import NUMBERS_INTENT, numbers_of, told_risk
-from bot.core.turn import Reading, Turn
+from bot.core.told_risk import numbers_of
+from bot.core.turn import Turn
 from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
 
 log = logging.getLogger(__name__)
-
-# Telegram allows 4,096 characters; the classifier sees the head, the danger phrases all of it.
-CLASSIFY_CHARS = 4000
-
 
 class TextStep:
     """`await step.on_text(turn)`: the answer to a text (or a caption) in `turn`."""
@@ -57,65 +52,13 @@ class TextStep:
         consent: Mapping[str, str],
         low_confidence: float,
     ) -> None:
-        self._recognizer = recognizer
-        self._assessor = assessor  # the content's triage (danger phrases and threshold)
+        self._reader = MessageReader(recognizer=recognizer, assessor=assessor, consent=consent,
+                                     low_confidence=low_confidence)
         self._safety = safety
         self._steps = steps
         self._ads = ads
         self._alarm = alarm
         self._checkin = checkin
-        # Typed answers to the human offer, in any language: the labels never change at runtime.
-        self._consent = consent
-        self._low_confidence = low_confidence
-
-    async def _parse(self, text: str, language: str) -> IntentResult:
-        try:
-            return await self._recognizer.parse(text, language)
-        except Exception as exc:  # the danger-phrase layer must still run when it fails
-            # Type only: a recogniser's error message may quote the text it was given.
-            log.error("intent recogniser failed (%s)", type(exc).__name__)
-            return IntentResult("out_of_scope", 0.0)
-
-    async def _read(self, turn: Turn) -> Reading:
-        """Everything the decision needs from a message, each fact resolved once."""
-        text = turn.event.text or ""
-        r, session = turn.r, turn.session
-        parsed = await self._parse(text[:CLASSIFY_CHARS], r.lang)
-        assessor = self._assessor(r.content)
-        decision = assessor.assess(text, parsed)
-        if not decision.at_risk and parsed.intent == NUMBERS_INTENT:
-            # "меня закрыли в комнате, какой номер полиции?": the risk told, read without the
-            # question for a number that hid it from the classifier.
-            decision = await told_risk(
-                text[:CLASSIFY_CHARS], partial(self._parse, language=r.lang), assessor
-            ) or decision
-        intent = routed_intent(parsed, decision)  # never a risk answer that triage declined
-        consent = None
-        # "да" typed instead of a button; a forwarded "да" is someone else's, not an answer.
-        if isinstance(session.awaiting, ConsentQuestion) and not turn.event.forwarded:
-            consent = consent_choice(text, self._consent)
-        places = r.places
-        return Reading(
-            text=text,
-            intent=intent,
-            decision=decision,
-            place=places.find(text) if places is not None else None,
-            consent=consent,
-            confident=intent.confidence >= self._low_confidence,
-        )
-
-    def _answered_to(self, r: Replies, text: str) -> bool:
-        """A text the bot takes as an answer: a typed yes/no to an offer, or a typed answer to
-        a check-in ("норм", "усё добра"); as a code word it would raise the alarm whenever
-        the person answers, or swallow the answer."""
-        if consent_choice(text, self._consent) is not None:
-            return True
-        checkin = r.content.checkin
-        return checkin is not None and typed_answer(text, checkin) is not None
-
-    def _danger(self, r: Replies, text: str) -> bool:
-        """A danger phrase (the deterministic layer only: nothing goes to a recogniser)."""
-        return self._assessor(r.content).assess(text, IntentResult("", 0.0)).at_risk
 
     async def on_text(self, turn: Turn) -> None:
         """Free text (`_answer`); a forwarded message at a check-in setup step is someone
@@ -142,8 +85,9 @@ class TextStep:
             # /codeword was left open when a check-in came: "ок" typed now answers the
             # check-in; taken as the new word it would be refused or, worse, kept ("норм").
             self._alarm.clear_screens(turn)
-        if self._alarm.on_text(turn, turn.event.text or "", danger=partial(self._danger, turn.r),
-                               common=partial(self._answered_to, turn.r)):
+        reader = self._reader
+        if self._alarm.on_text(turn, turn.event.text or "", danger=partial(reader.danger, turn.r),
+                               common=partial(reader.answered_to, turn.r)):
             # Raised mid-setup: whatever is typed next (maybe by someone else) reaches the
             # team's case, never the check-in plan as an employer's name or a contact.
             end_wait(turn)
@@ -152,9 +96,9 @@ class TextStep:
         # counts, anything else gets an ordinary reply (no setup begins, nothing is refused).
         text = turn.event.text or ""
         if turn.session.quiet and (await self._checkin.answer_typed(turn, text) or answer_later(
-                turn, danger=self._danger(turn.r, text))):
+                turn, danger=reader.danger(turn.r, text))):
             return
-        reading = await self._read(turn)
+        reading = await reader.read(turn)
         r, session = turn.r, turn.session
         log.info(
             "text user=%s intent=%s conf=%.2f at_risk=%s",
@@ -172,6 +116,11 @@ class TextStep:
                 self._safety.numbers_now(turn)
             self._safety.consent(turn, typed_consent)
             return
+        # "Что мне делать? Они хотят ответ сегодня" just after an ad's check: about the ad (its
+        # rush is a red flag), not danger now nor the answer to "which country?", asked again.
+        if answer_follow_up(turn, self._ads.checker(r.content), reading):
+            self._ask_again(turn, state)
+            return
         # A check-in setup's typed name or contact (a message raising a risk is not one); a
         # typed setting ("2 тыдні") or answer to a check-in ("норм") even when only the model
         # saw a risk in its few words.
@@ -184,7 +133,7 @@ class TextStep:
             # gets the same question again; only a danger phrase goes elsewhere (below).
             # A person at risk typing "да" answers the offer of a person they were shown
             # (its buttons stay under it): no setup step takes a bare yes typed.
-            yes = consent_choice(reading.text, self._consent) if session.at_risk else None
+            yes = self._reader.consent(reading.text) if session.at_risk else None
             if yes is not None and not self._checkin.setup_takes(session, reading.text):
                 self._safety.consent(turn, yes)
                 return

@@ -156,7 +156,9 @@ async def test_adcheck11b_an_ad_saying_text_me_is_checked_and_its_country_is_not
     checked, cry = _text(seen[0]), seen[1][0].text
     assert "Red flags found" in checked and "The boss keeps your passport" in checked
     assert "112" not in checked and "Shall I check it" not in checked
-    assert "112" in cry and "Spain" not in cry
+    # Spain only in the list of where 112 works (adflow17), never Spain's own numbers.
+    not_112_list = "\n".join(line for line in cry.split("\n") if not line.startswith("112"))
+    assert "112" in cry and "Spain" not in not_112_list and "091" not in cry
 
 
 # adcheck16: an honest ad that denies a scary practice, pasted without /checkad; a cry told as

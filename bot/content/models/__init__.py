@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.content.models._adcheck import (
     AdCheck,
     AdFlagRule,
+    AdFollowUp,
     AdLevel,
     AdModel,
     AdRecognise,
@@ -35,6 +36,7 @@ from bot.content.models._triage_words import JokeWords, TriageWords
 __all__ = [
     "AdCheck",
     "AdFlagRule",
+    "AdFollowUp",
     "AdLevel",
     "AdModel",
     "AdRecognise",

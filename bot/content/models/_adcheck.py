@@ -123,6 +123,19 @@ class AdRecognise(Strict):
     ad_voice: list[str] = Field(default_factory=list)
 
 
+class AdFollowUp(Strict):
+    """A question about the offer right after its check ("Что мне делать? Они хотят ответ
+    сегодня", "should I go?"): answered about the ad, never taken for danger or for the
+    answer to "which country?". Regexes are tried as the flags' are (lower case, ё as е)."""
+
+    # A question about deciding on the offer: what to do, whether to go, agree or answer.
+    asks: list[str] = Field(default_factory=list)
+    # Being pressed to answer ("сегодня", "right now"): the rush flag's words are shown too.
+    pressure: list[str] = Field(default_factory=list)
+    intro: LocalizedText  # "You are asking about the ad you sent: ..."
+    before_answer: LocalizedText  # what to check before answering (facts of the answers)
+
+
 class AdLevel(Strict):
     min_score: int
     level: Literal["low", "medium", "high"]
@@ -194,6 +207,7 @@ class AdCheck(Strict):
     # tourist visa, that is not us"): honest for every flag (each flag's `honest`).
     disclaimers: dict[Language, list[str]] = Field(default_factory=dict)
     flags: list[AdFlagRule]
+    follow_up: AdFollowUp | None = None  # questions about the offer just after its check
     model: AdModel = Field(default_factory=lambda: AdModel.model_validate({}))
     # The sentences of content/ad_check_sentences.yaml, put here by the loader (not written in
     # ad_check.yaml, hence no schema): the model is trained from them and the flags' examples.

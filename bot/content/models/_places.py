@@ -33,7 +33,8 @@ class Hotline(Strict):
     email: list[str] = Field(default_factory=list)
     hours: LocalizedText | None = None
     helps_with: LocalizedText | None = None
-    note: LocalizedText | None = None  # shown to users: caveats they must know
+    # Shown to the person before calling: what to know or do; never a source or a check.
+    note: LocalizedText | None = None
     source: Source
     extra_sources: list[Source] = Field(default_factory=list)
     confidence: Confidence  # as rated by the facts file
@@ -43,7 +44,7 @@ class Hotline(Strict):
     checked_by: EditorName | None = Field(
         default=None, description="Who checked it on last_checked: an editor's name or "
         "initials (never a phone number or an e-mail address)")
-    editor_note: str | None = None  # for editors only, never shown
+    editor_note: str | None = None  # sources, checks and doubts: for editors only, never shown
 
     @property
     def offered(self) -> bool:

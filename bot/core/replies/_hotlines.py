@@ -81,9 +81,12 @@ class HotlineReplies(ContentWording):
         return "\n\n".join(blocks)
 
     def numbers(self, country_id: str | None) -> str:
-        """Emergency numbers, then the offered hotlines of the country (if known)."""
+        """Emergency numbers, then the offered hotlines of the country (if known); where the
+        country is not known, which countries those numbers work in (`_where_they_work`)."""
         country = self.content.countries.get(country_id or "")
         shown: set[str] = set()
+        if country is None:
+            return self._anywhere_emergency()
         block = self.hotline_lines(self.emergency(country_id), shown=shown)
         if country is not None:
             others = self.hotline_lines(self.country_hotlines(country), shown=shown)
@@ -138,14 +141,7 @@ class HotlineReplies(ContentWording):
         intro = self.text(self.content.messages.other_country) or self.tr.gettext(
             "In an emergency, call the local emergency number of the country you are in."
         )
-        parts = [intro, self.hotline_lines(self.emergency(None))]
-        elsewhere = self._also_112()
-        if elsewhere:
-            parts.append(
-                self.tr.gettext("112 is also an emergency number in: {countries}.").format(
-                    countries=", ".join(elsewhere)
-                )
-            )
+        parts = [intro, self._anywhere_emergency()]
         international = [
             h for h in self.content.hotlines.values()
             if h.country == INTERNATIONAL and h.offered
@@ -154,6 +150,32 @@ class HotlineReplies(ContentWording):
             heading = self.tr.gettext("Help from any country:")
             parts.append(f"{heading}\n{self.hotline_lines(international, details=True)}")
         return "\n\n".join(p for p in parts if p)
+
+    def _anywhere_emergency(self) -> str:
+        """The universal entries (112 in the EU) for a person whose country is not known, who
+        may be in Russia, the UAE or the US (adflow17): where else 112 is an emergency number,
+        and the countries whose own numbers are others, all from the content's entries."""
+        parts = [self.hotline_lines(self.emergency(None))]
+        also = self._also_112()
+        if also:
+            parts.append(self.tr.gettext("112 is also an emergency number in: {countries}.")
+                         .format(countries=", ".join(also)))
+        others = self._not_112()
+        if others:
+            parts.append(self.tr.gettext("Where the emergency number is not 112: {numbers}.")
+                         .format(numbers="; ".join(others)))
+        return "\n".join(p for p in parts if p)
+
+    def _not_112(self) -> list[str]:
+        """"Belarus 102", "United States 911": countries whose emergency entries in the
+        content do not list 112, with the numbers they do list."""
+        found = []
+        for country in self.content.countries.values():
+            own = [self.content.hotlines.get(i) for i in country.emergency]
+            numbers = [p.number for h in own if h is not None for p in h.phones]
+            if numbers and "112" not in numbers:
+                found.append(f"{self.text(country.name)} {', '.join(numbers)}")
+        return found
 
     def _also_112(self) -> list[str]:
         """Countries beyond the universal entry's (the EU) whose own emergency entries in the
