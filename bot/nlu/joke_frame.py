@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 _NOTHING = re.compile(r"(?!)")  # matches nothing: a frame without words
 # A question: the words since the last sentence end or quote, up to a question mark.
 _QUESTION = re.compile(r"[^.!?…\n«»\"“”]*\?")
+# A question that expects "yes" says it is a joke ("это же шутка, да?", "it's a joke, right?").
+_CONFIRMING = frozenset("же ведь да жа праўда right".split())
 
 
 def _entries(items: Iterable[str]) -> list[str]:
@@ -112,9 +114,8 @@ class JokeFrame:
     def asked(self, raw: str) -> bool:
         """The writer asks whether it is a joke ("это шутка или нет?", "is he joking?", "ён
         жартуе?"): a joke named in a question is a doubt, never a frame."""
-        return any(
-            self.named(clean(question).split()) for question in _QUESTION.findall(raw)
-        )
+        questions = (clean(question).split() for question in _QUESTION.findall(raw))
+        return any(self.named(q) and not _CONFIRMING & set(q) for q in questions)
 
     def named(self, tokens: Sequence[str]) -> bool:
         """The writer names a joke: "шучу", "это же шутка", "jk"."""
