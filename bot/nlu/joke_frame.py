@@ -114,7 +114,8 @@ class JokeFrame:
     def asked(self, raw: str) -> bool:
         """The writer asks whether it is a joke ("это шутка или нет?", "is he joking?", "ён
         жартуе?"): a joke named in a question is a doubt, never a frame."""
-        questions = (clean(question).split() for question in _QUESTION.findall(raw))
+        # Its last clause: "he jokes he'll lock us in, do you help with jobs?" asks no doubt.
+        questions = (clean(q.split(",")[-1]).split() for q in _QUESTION.findall(raw))
         return any(self.named(q) and not _CONFIRMING & set(q) for q in questions)
 
     def named(self, tokens: Sequence[str]) -> bool:
