@@ -27,6 +27,10 @@ class Assessor(Protocol):
 
     def assess(self, text: str, intent: IntentResult) -> Decision: ...
 
+    def assess_part(self, part: str, intent: IntentResult, message: str) -> Decision:
+        """The classifier's verdict on one part of a long message (bot.core.long_message)."""
+        ...
+
 
 # The engine takes a factory that builds the Assessor from the current content (so that edited
 # danger phrases apply after a content reload).

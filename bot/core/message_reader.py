@@ -12,6 +12,7 @@ from bot.checkin.typed import typed_answer
 from bot.content.models import Content
 from bot.core.assess import Assessor, routed_intent
 from bot.core.consent import consent_choice
+from bot.core.long_message import part_risk
 from bot.core.replies import Replies
 from bot.core.session import ConsentQuestion
 from bot.core.told_risk import NUMBERS_INTENT, told_risk
@@ -56,12 +57,13 @@ class MessageReader:
         parsed = await self._parse(text[:CLASSIFY_CHARS], r.lang)
         assessor = self._assessor(r.content)
         decision = assessor.assess(text, parsed)
+        parse = partial(self._parse, language=r.lang)
         if not decision.at_risk and parsed.intent == NUMBERS_INTENT:
             # "меня закрыли в комнате, какой номер полиции?": the risk told, read without the
             # question for a number that hid it from the classifier.
-            decision = await told_risk(
-                text[:CLASSIFY_CHARS], partial(self._parse, language=r.lang), assessor
-            ) or decision
+            decision = await told_risk(text[:CLASSIFY_CHARS], parse, assessor) or decision
+        if not decision.at_risk:  # a long letter with the danger in one sentence
+            decision = await part_risk(text[:CLASSIFY_CHARS], parsed, parse, assessor) or decision
         intent = routed_intent(parsed, decision)  # never a risk answer that triage declined
         consent = None
         # "да" typed instead of a button; a forwarded "да" is someone else's, not an answer.

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from bot.content.models import TriageWords
-from bot.core.danger_phrases import DangerPhraseMatcher
+from bot.core.danger_phrases import DangerPhraseMatcher, PhraseMatch
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
 from bot.nlu.bystander import reporting_others
@@ -21,10 +22,11 @@ from bot.nlu.everyday import (
 )
 from bot.nlu.fragments import Fragments
 from bot.nlu.joke_frame import JokeFrame
+from bot.nlu.language import restore_layout
 from bot.nlu.message_frames import MessageFrames
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
-from bot.nlu.past_safe import left_and_safe, past_and_safe
+from bot.nlu.past_safe import left_and_safe, past_and_safe, told_from_home
 
 MOVEMENT = frozenset({"risk_movement_restricted"})
 WAGES = frozenset({"risk_wages_withheld"})
@@ -125,52 +127,67 @@ class Triage:
         # Short benign messages (content/triage_words.yaml, `fragments_of`); none by default.
         self._fragments = fragments or Fragments()
 
-    def assess(self, text: str, result: IntentResult) -> TriageDecision:
-        """The decision for one message and its classification."""
-        matches = self._matcher.find(text)
+    def _reading(self, text: str, result: IntentResult) -> tuple[float, float, bool]:
+        """The classifier's risk evidence on `text` with no danger phrase in it, the threshold
+        it must reach under the message's let-off frames, and whether `text` is a benign
+        fragment (then the classifier does not decide)."""
         score = risk_evidence(result)
-        letters = _letters_up_to(text, MIN_LETTERS_FOR_MODEL)
         threshold = self._threshold
-        fragment = False
-        if not matches:
-            raw = text[:MAX_TEXT_CHARS]
-            tokens = clean(raw).split()
-            said = MessageFrames.read(tokens, raw, self._jokes)
-            if (
-                reassured(tokens, raw)
-                or reporting_others(tokens)
-                or future_condition(tokens)
-                or said.mentioned()
-            ):
-                threshold = max(threshold, REASSURED_THRESHOLD)
-            if self._jokes.frame(tokens, raw):
-                threshold = max(threshold, JOKE_THRESHOLD)
-            # "сосед забрал мою дрель и не отдаёт", a landlord's deposit: the model reads documents
-            # withheld (0.6-0.9) from the words alone; what was taken decides (bot.nlu.borrowed).
-            if nothing_held(tokens):
-                score = risk_evidence(result, without=HELD_INDICATORS)
-            # What the words name decides (bot.nlu.everyday): a locker locked, pay a few days
-            # late for a holiday, a dismissal looming.
-            for everyday, kinds in ((locked_thing, MOVEMENT), (not_admitted, MOVEMENT),
-                                    (short_delay, WAGES), (dismissal_looms, THREATS)):  # fmt: skip
-                if everyday(tokens):
-                    score = min(score, risk_evidence(result, without=kinds))
-            if nuisance(tokens):  # "соседи шумят, помогите": the cry's evidence is "помогите"
-                score = min(score, risk_evidence(result, without=CRY_INDICATORS))
-            if nuisance(tokens) or hyperbole(tokens):
-                threshold = max(threshold, EVERYDAY_THRESHOLD)
-            # "ha ha they locked me in the bathroom at the party": the movement phrases are let
-            # off (bot.nlu.mention), and so is the model's movement evidence from those words; the
-            # same when the lock is over, laughed at ("уже выпустили 😂", bot.nlu.joke_frame).
-            if said.locked_in_jest or self._jokes.over(tokens, raw):
-                score = min(score, risk_evidence(result, without=MOVEMENT))
-            if past_and_safe(tokens) or left_and_safe(tokens):
-                threshold = max(threshold, PAST_SAFE_THRESHOLD)
-            # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
-            # risk lines sharing the words ("2 месяца не платят"), not from the message
-            # (bot.nlu.fragments).
-            fragment = self._fragments.benign(tokens, raw)
-        by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL and not fragment
+        raw = restore_layout(text[:MAX_TEXT_CHARS])  # the frames read what was meant
+        tokens = clean(raw).split()
+        said = MessageFrames.read(tokens, raw, self._jokes)
+        if (
+            reassured(tokens, raw)
+            or reporting_others(tokens)
+            or future_condition(tokens)
+            or said.mentioned()
+        ):
+            threshold = max(threshold, REASSURED_THRESHOLD)
+        if self._jokes.frame(tokens, raw):
+            threshold = max(threshold, JOKE_THRESHOLD)
+        # "сосед забрал мою дрель и не отдаёт", a landlord's deposit: the model reads documents
+        # withheld (0.6-0.9) from the words alone; what was taken decides (bot.nlu.borrowed).
+        if nothing_held(tokens):
+            score = risk_evidence(result, without=HELD_INDICATORS)
+        # What the words name decides (bot.nlu.everyday): a locker locked, pay a few days
+        # late for a holiday, a dismissal looming.
+        for everyday, kinds in ((locked_thing, MOVEMENT), (not_admitted, MOVEMENT),
+                                (short_delay, WAGES), (dismissal_looms, THREATS)):  # fmt: skip
+            if everyday(tokens):
+                score = min(score, risk_evidence(result, without=kinds))
+        if nuisance(tokens):  # "соседи шумят, помогите": the cry's evidence is "помогите"
+            score = min(score, risk_evidence(result, without=CRY_INDICATORS))
+        if nuisance(tokens) or hyperbole(tokens):
+            threshold = max(threshold, EVERYDAY_THRESHOLD)
+        # "ha ha they locked me in the bathroom at the party": the movement phrases are let
+        # off (bot.nlu.mention), and so is the model's movement evidence from those words; the
+        # same when the lock is over, laughed at ("уже выпустили 😂", bot.nlu.joke_frame).
+        if said.locked_in_jest or self._jokes.over(tokens, raw):
+            score = min(score, risk_evidence(result, without=MOVEMENT))
+        if past_and_safe(tokens) or left_and_safe(tokens):
+            threshold = max(threshold, PAST_SAFE_THRESHOLD)
+        # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
+        # risk lines sharing the words ("2 месяца не платят"), not from the message
+        # (bot.nlu.fragments).
+        return score, threshold, self._fragments.benign(tokens, raw)
+
+    def _message_threshold(self, message: str) -> float:
+        """The threshold a part of `message` must reach for the frames only the whole message
+        shows: a joke named, a story about others; a past story told by a writer safe or back
+        home now is read whole only (inf)."""
+        raw = restore_layout(message[:MAX_TEXT_CHARS])
+        tokens = clean(raw).split()
+        threshold = self._threshold
+        if reporting_others(tokens):
+            threshold = max(threshold, REASSURED_THRESHOLD)
+        if self._jokes.frame(tokens, raw):
+            threshold = max(threshold, JOKE_THRESHOLD)
+        if past_and_safe(tokens) or left_and_safe(tokens) or told_from_home(tokens):
+            return math.inf  # a story that is over: its parts are not a report each
+        return threshold
+
+    def _decision(self, score: float, result: IntentResult, matches: list[PhraseMatch],
+                  by_model: bool) -> TriageDecision:  # fmt: skip
         if not matches and not by_model:
             return TriageDecision(at_risk=False, risk_score=score)
         indicators: list[str] = [m.indicator for m in matches]
@@ -184,3 +201,24 @@ class Triage:
             by_phrase=bool(matches),
             risk_score=1.0 if matches else score,
         )
+
+    def assess(self, text: str, result: IntentResult) -> TriageDecision:
+        """The decision for one message and its classification."""
+        matches = self._matcher.find(text)
+        letters = _letters_up_to(text, MIN_LETTERS_FOR_MODEL)
+        if matches:
+            score, threshold, fragment = risk_evidence(result), self._threshold, False
+        else:
+            score, threshold, fragment = self._reading(text, result)
+        by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL and not fragment
+        return self._decision(score, result, matches, by_model)
+
+    def assess_part(self, part: str, result: IntentResult, message: str) -> TriageDecision:
+        """The classifier's decision on one part of a long `message` (bot.core.long_message):
+        the part's own let-off frames apply, and those of the whole message. The danger phrases
+        are not looked for again: `assess` on the message found them."""
+        score, threshold, fragment = self._reading(part, result)
+        threshold = max(threshold, self._message_threshold(message))
+        letters = _letters_up_to(part, MIN_LETTERS_FOR_MODEL)
+        by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL and not fragment
+        return self._decision(score, result, [], by_model)

@@ -12,7 +12,8 @@ from pathlib import Path
 from bot.config import Settings, load_settings
 from bot.content.models import DangerPhrase, TriageWords
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage, fragments_of, jokes_of
+from bot.core.long_message import part_risk
+from bot.core.triage import Triage, TriageDecision, fragments_of, jokes_of
 from bot.nlu.base import IntentRecognizer, IntentResult
 from bot.nlu.data import Example, load_examples
 from bot.nlu.embedded import EmbeddedRecognizer
@@ -88,11 +89,23 @@ def _utterances(args: argparse.Namespace) -> list[str]:
     return [line.strip() for line in sys.stdin if line.strip()]
 
 
+async def _assessed(
+    recognizer: IntentRecognizer, triage: Triage, text: str, result: IntentResult
+) -> TriageDecision:
+    """Triage as the bot runs it: the whole message, then a long one part by part."""
+    decision = triage.assess(text, result)
+    if not decision.at_risk:
+        by_part = await part_risk(text, result, recognizer.parse, triage)
+        if isinstance(by_part, TriageDecision):
+            return by_part
+    return decision
+
+
 async def _parse_all(recognizer: IntentRecognizer, triage: Triage, texts: Sequence[str]) -> None:
     try:
         for text in texts:
             result = await recognizer.parse(text)
-            decision = triage.assess(text, result)
+            decision = await _assessed(recognizer, triage, text, result)
             row = {
                 "text": text,
                 "language": detect_language(text),
@@ -121,7 +134,8 @@ async def _outcomes(
     try:
         for example in examples:
             result: IntentResult = await recognizer.parse(example.text)
-            outcomes.append((example, result, triage.assess(example.text, result)))
+            decision = await _assessed(recognizer, triage, example.text, result)
+            outcomes.append((example, result, decision))
     finally:
         await recognizer.aclose()
     return outcomes

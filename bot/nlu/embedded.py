@@ -17,7 +17,7 @@ from bot.nlu.base import IntentResult
 from bot.nlu.data import Example, load_examples
 from bot.nlu.language import detect_language, restore_layout
 from bot.nlu.negation import reassured
-from bot.nlu.normalize import MAX_TEXT_CHARS, clean, cyrillize, has_latin_words
+from bot.nlu.normalize import MAX_TEXT_CHARS, clean, cyrillize, has_cyrillic, has_latin_words
 from bot.nlu.place_statement import without_now
 
 BACKEND = "embedded"
@@ -55,7 +55,9 @@ def prepare(text: str, language: str | None = None) -> str:
     text = restore_layout(text[:MAX_TEXT_CHARS])
     cleaned = clean(text)
     if has_latin_words(cleaned) and detect_language(text, language) != "en":
-        cleaned = cyrillize(cleaned)
+        # Russian or Belarusian with English words ("we are locked на складе, ключи only у
+        # мастера") keeps them as written too: the English lines taught what "locked" means.
+        cleaned = cyrillize(cleaned, keep=has_cyrillic(cleaned))
     tokens = without_now(cleaned.split())  # "я сейчас в Польше" reads as "я в Польше"
     cleaned = " ".join(tokens)
     if reassured(tokens, text):

@@ -13,7 +13,8 @@ marker and a frame that is clearly not literal:
 
 A cry is never a joke: "нас заперли, не смешно", "locked us in lol help", "не шучу", "no joke",
 "seriously", "помогите", "sos", a fear word, a threat to life ("мне не жыць"), or a doubt
-("не ведаю, жартуе ён ці не"). Laughter alone is no frame either: "нас заперли в
+("не ведаю, жартуе ён ці не"), or a question whether it is one ("это шутка?", "is he
+joking?": a threat quoted and asked about). Laughter alone is no frame either: "нас заперли в
 офисе 😂", "they locked me in lol what do i do" and "boss locked us in the warehouse lol" are
 read as written; crying (😭) is not laughter ("help they locked me in 😭").
 
@@ -43,6 +44,10 @@ if TYPE_CHECKING:
     from bot.content.models import JokeWords
 
 _NOTHING = re.compile(r"(?!)")  # matches nothing: a frame without words
+# A question: the words since the last sentence end or quote, up to a question mark.
+_QUESTION = re.compile(r"[^.!?…\n«»\"“”]*\?")
+# A question that expects "yes" says it is a joke ("это же шутка, да?", "it's a joke, right?").
+_CONFIRMING = frozenset("же ведь да жа праўда right".split())
 
 
 def _entries(items: Iterable[str]) -> list[str]:
@@ -122,6 +127,13 @@ class JokeFrame:
         text = " ".join(tokens)
         return bool(self._cry_stems.search(text) or self._cry_phrases.search(text))
 
+    def asked(self, raw: str) -> bool:
+        """The writer asks whether it is a joke ("это шутка или нет?", "is he joking?", "ён
+        жартуе?"): a joke named in a question is a doubt, never a frame."""
+        # Its last clause: "he jokes he'll lock us in, do you help with jobs?" asks no doubt.
+        questions = (clean(q.split(",")[-1]).split() for q in _QUESTION.findall(raw))
+        return any(self.named(q) and not _CONFIRMING & set(q) for q in questions)
+
     def named(self, tokens: Sequence[str]) -> bool:
         """The writer names a joke: "шучу", "это же шутка", "jk"."""
         text = " ".join(tokens)
@@ -151,7 +163,7 @@ class JokeFrame:
 
     def frame(self, tokens: Sequence[str], raw: str) -> bool:
         """Whether cleaned `tokens` of `raw` frame the message as a joke (module doc)."""
-        if self.cries(tokens):
+        if self.cries(tokens) or self.asked(raw):
             return False
         if self.named(tokens) or self.over(tokens, raw):
             return True

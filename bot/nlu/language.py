@@ -71,6 +71,21 @@ _EN_WORDS = frozenset(
     "nobody anyone anybody everyone lets let out go home back give gives return returns "
     "documents us sure".split()
 )
+# More English for text typed on the Cyrillic layout ("ру ршеы гы" is "he hits us"): the harms
+# people cry out in a few words, so that most restored words are known.
+_EN_TYPED_WORDS = _EN_WORDS | frozenset(
+    "hits hitting beats beating kill kills killed knife gun guns him her his won't don't can't "
+    "cannot wont dont cant let leave door room rooms keeps lock locks took taken owe owe "
+    "debt threat threatens threatened threatening hurting paying wage police trapped sold "
+    "forced force makes made night sleep food rape raped touch touches abuse abused papers "
+    "id say says said with won will gone away run escape left without out inside house "
+    "farm hostel key keys gate".split()
+)
+# Frequent Cyrillic words: a message with one of them is not English typed on that layout.
+_CYRILLIC_TYPED_WORDS = _RU_WORDS | _BE_WORDS | frozenset(
+    "в и на не я ты мы вы он да нет а но с к о по за из от до же бы ну то вот еще уже так там "
+    "тут где все мне нас нам его ее их им ни ў і ды ня ён яна мяне мне нам".split()
+)
 _TRANSLIT_ENDINGS = (
     "yu", "ju", "ya", "ja", "ogo", "ego", "aet", "ayut", "ajut", "yut", "ish", "esh", "ili",
     "ali", "ala", "ila", "yla", "ov", "ev", "yy", "yj", "ij", "oj", "oy", "ami", "akh",
@@ -177,7 +192,7 @@ def _layout_language(text: str) -> str | None:
         restored = latin_to_cyrillic(text, belarusian=True)
         words = _WORD.findall(restored.translate(_LAYOUT_NEUTRAL))
         return "be" if _cyrillic_language(words) == "be" else "ru"
-    if mistyped_cyrillic(text, _EN_WORDS):
+    if mistyped_cyrillic(text, _EN_TYPED_WORDS, _CYRILLIC_TYPED_WORDS):
         return "en"
     return None
 
@@ -188,7 +203,7 @@ def restore_layout(text: str) -> str:
     if language is None:
         return text
     if language == "en":
-        return cyrillic_to_latin(text)
+        return cyrillic_to_latin(text, _EN_TYPED_WORDS)
     return latin_to_cyrillic(text, belarusian=language == "be")
 
 
@@ -200,7 +215,7 @@ def layout_variants(text: str) -> list[str]:
     if language is None:
         return []
     if language == "en":
-        return [cyrillic_to_latin(text)]
+        return [cyrillic_to_latin(text, _EN_TYPED_WORDS)]
     return [latin_to_cyrillic(text), latin_to_cyrillic(text, belarusian=True)]
 
 

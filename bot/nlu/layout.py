@@ -23,6 +23,8 @@ _BE_KEYS = "йцукенгшўзх'фывапролджэячсмітьбюё"
 _TO_RU = str.maketrans(_LATIN_KEYS, _RU_KEYS)
 _TO_BE = str.maketrans(_LATIN_KEYS, _BE_KEYS)
 _TO_LATIN = str.maketrans(_RU_KEYS + "ўі", _LATIN_KEYS + "ob")
+# The Ukrainian layout (and a writer's guess) puts і on the s key, where Russian has ы.
+_TO_LATIN_S = str.maketrans(_RU_KEYS + "ўі", _LATIN_KEYS + "os")
 
 # A word on the Latin keys: letters and the punctuation keys that are letters in Cyrillic
 # (;' [ ] ` everywhere, "," and "." only before another key: "," at a word's end is a comma).
@@ -35,6 +37,9 @@ _CYRILLIC_VOWELS = frozenset("аеёиоуыэюяі")
 _IMPOSSIBLE = re.compile(r"^[ьъыў']|[аеёиоуыэюяі][ьъ]|[ьъ][ьъы]|ыы")
 _MAX_CONSONANTS = re.compile(r"[^аеёиоуыэюяі]{5}")
 MISTYPED_SHARE = 0.5  # of the words that carry evidence either way
+# Letters of English words needed when every typed word is a possible Cyrillic spelling: "ру"
+# ("he") alone is the Russian ".ру", "ру ру" is not "he he", "ру ршеы гы" ("he hits us") is a cry.
+ENGLISH_LETTERS = 4
 
 
 def latin_to_cyrillic(text: str, *, belarusian: bool = False) -> str:
@@ -43,9 +48,20 @@ def latin_to_cyrillic(text: str, *, belarusian: bool = False) -> str:
     return _LATIN_TOKEN.sub(lambda m: m.group(0).translate(table), text.lower())
 
 
-def cyrillic_to_latin(text: str) -> str:
-    """`text` as if its Cyrillic words had been typed on the Latin layout ("ьн" -> "my")."""
-    return _CYRILLIC_TOKEN.sub(lambda m: m.group(0).translate(_TO_LATIN), text.lower())
+def _to_latin(token: str, known: frozenset[str]) -> str:
+    """One Cyrillic word on the Latin keys; і is the b key (Belarusian) unless only the s key
+    (Ukrainian) makes a `known` word of it ("гі" -> "us")."""
+    word = token.translate(_TO_LATIN)
+    if "і" in token and word not in known:
+        other = token.translate(_TO_LATIN_S)
+        return other if other in known else word
+    return word
+
+
+def cyrillic_to_latin(text: str, known: frozenset[str] = frozenset()) -> str:
+    """`text` as if its Cyrillic words had been typed on the Latin layout ("ьн" -> "my");
+    `known`: Latin words that decide where і was typed."""
+    return _CYRILLIC_TOKEN.sub(lambda m: _to_latin(m.group(0), known), text.lower())
 
 
 def _plausible_cyrillic(word: str) -> bool:
@@ -87,16 +103,26 @@ def mistyped_latin(text: str, known: frozenset[str] = frozenset()) -> bool:
     return letters >= 4 and mistyped > 0 and mistyped / (mistyped + right) > MISTYPED_SHARE
 
 
-def mistyped_cyrillic(text: str, known_latin: frozenset[str]) -> bool:
+def mistyped_cyrillic(
+    text: str, known_latin: frozenset[str], known_cyrillic: frozenset[str] = frozenset()
+) -> bool:
     """Whether `text` reads as English typed on the Cyrillic layout ("ьн зфыызщке").
 
-    Needs impossible Cyrillic spellings in most words and at least one word of `known_latin`
-    (frequent English words) among the restored ones.
+    Either impossible Cyrillic spellings in most words and at least one word of `known_latin`
+    (frequent English words) among the restored ones, or ("ру ршеы гы", "he hits us": every
+    spelling is possible) most restored words English, at least ENGLISH_LETTERS letters of
+    them, and no word of `known_cyrillic` (frequent Russian and Belarusian words) as typed.
     """
     tokens = _CYRILLIC_TOKEN.findall(text.lower())
     if not tokens or _LATIN_TOKEN.search(text.lower()):
         return False
     impossible = sum(not _plausible_cyrillic(token) for token in tokens)
-    restored = [token.translate(_TO_LATIN) for token in tokens]
-    english = sum(word in known_latin for word in restored)
-    return english > 0 and impossible * 2 >= len(tokens)
+    restored = [_to_latin(token, known_latin) for token in tokens]
+    english = [word for word in restored if word in known_latin]
+    if english and impossible * 2 >= len(tokens):
+        return True
+    return (
+        len(english) * 2 > len(tokens)
+        and sum(map(len, set(english))) >= ENGLISH_LETTERS
+        and not any(token in known_cyrillic for token in tokens)
+    )

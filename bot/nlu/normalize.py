@@ -76,8 +76,11 @@ def cyrillize_word(word: str) -> str:
     return _VOWEL_Y.sub("й", cyrillic)
 
 
-def cyrillize(text: str) -> str:
-    """Every Latin word of cleaned `text` in Cyrillic letters; Cyrillic words unchanged."""
+def cyrillize(text: str, *, keep: bool = False) -> str:
+    """Every Latin word of cleaned `text` in Cyrillic letters (`keep`: after the word as
+    written, "locked" -> "locked лоцкед"); Cyrillic words unchanged."""
+    if keep:
+        return _LATIN_WORD.sub(lambda m: f"{m.group(0)} {cyrillize_word(m.group(0))}", text)
     return _LATIN_WORD.sub(lambda m: cyrillize_word(m.group(0)), text)
 
 

@@ -107,3 +107,19 @@ def left_and_safe(tokens: Sequence[str]) -> bool:
         for at, w in enumerate(tokens)
     )
     return left and safe and not _present_danger(tokens)
+
+
+# Back home now: "сейчас я дома", "I'm back home now", "цяпер я дома", "вернулась домой".
+_HOME_NOW: tuple[tuple[str, ...], ...] = (
+    ("сейчас", "я", "дома"), ("теперь", "я", "дома"), ("я", "уже", "дома"), ("уже", "дома"),
+    ("вернулась", "домой"), ("вернулся", "домой"), ("цяпер", "я", "дома"), ("я", "ўжо", "дома"),
+    ("вярнулася", "дадому"), ("вярнуўся", "дадому"), ("back", "home"), ("i'm", "home"),
+    ("im", "home"), ("now", "at", "home"), ("seichas", "ya", "doma"), ("ya", "uzhe", "doma"),
+)  # fmt: skip
+
+
+def told_from_home(tokens: Sequence[str]) -> bool:
+    """Whether cleaned `tokens` tell a harm as the past by a writer back home now ("Два года
+    назад ... не платили три месяца. Сейчас я дома"): a long message's story, read part by
+    part (bot.core.long_message), whose danger sentence alone reads as a report."""
+    return _has(tokens, _HOME_NOW) and _has(tokens, _PAST) and not _has(tokens, _ONGOING)
