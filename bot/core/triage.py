@@ -19,6 +19,7 @@ from bot.nlu.everyday import (
     not_admitted,
     nuisance,
     short_delay,
+    tax_question,
 )
 from bot.nlu.fragments import Fragments
 from bot.nlu.joke_frame import JokeFrame
@@ -152,7 +153,8 @@ class Triage:
         # What the words name decides (bot.nlu.everyday): a locker locked, pay a few days
         # late for a holiday, a dismissal looming.
         for everyday, kinds in ((locked_thing, MOVEMENT), (not_admitted, MOVEMENT),
-                                (short_delay, WAGES), (dismissal_looms, THREATS)):  # fmt: skip
+                                (short_delay, WAGES), (tax_question, WAGES),
+                                (dismissal_looms, THREATS)):  # fmt: skip
             if everyday(tokens):
                 score = min(score, risk_evidence(result, without=kinds))
         if nuisance(tokens):  # "соседи шумят, помогите": the cry's evidence is "помогите"

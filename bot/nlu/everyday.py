@@ -122,6 +122,25 @@ def short_delay(tokens: Sequence[str]) -> bool:
     return holiday or days
 
 
+# Pay read through taxes: "брутто от нетто", "на руки меньше, это налоги?", "gross and net".
+_TAX_STEMS = ("брутт", "нетт", "налог", "подоходн", "падатк", "падатак", "brutto", "netto",
+              "gross", "tax", "nalog", "zus", "зус")  # fmt: skip
+_UNPAID_STEMS = ("не плат", "не заплат", "не выплач", "не плоц", "не заплоц", "ne plat",
+                 "not paid", "unpaid", "not pay", "never paid", "haven't paid", "havent paid")
+_MONTH_STEMS = ("месяц", "month", "mesyac", "mesyats")
+
+
+def tax_question(tokens: Sequence[str]) -> bool:
+    """Pay explained by taxes (gross and net, "на руки меньше, это налоги?"): the model reads
+    wages withheld from pay words alone. Not when pay is not paid at all, for months, or a
+    coercive means is named (bot.nlu.coercion)."""
+    if not any(word.startswith(_TAX_STEMS) for word in tokens):
+        return False
+    text = " ".join(tokens)
+    if any(stem in text for stem in _UNPAID_STEMS) or names_coercion(tokens):
+        return False
+    return not any(word.startswith(_MONTH_STEMS + _CHRONIC_STEMS) for word in tokens)
+
 def delay_phrase(words: Sequence[str]) -> bool:
     """Whether a danger phrase's words name a delay ("salary delayed", "задерживают зарплату")."""
     return any(word.startswith(_DELAY_STEMS) for word in words)
