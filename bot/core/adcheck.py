@@ -139,27 +139,25 @@ class AdChecker:
                                        *, cyrillic: bool) -> None:
         """Narrow `reassured` (sentences x flags, in place): a negation counts only in a clause
         that holds the flag's rule spans ("2000€ без опыта, виза 300$ предоплата": "без" is
-        not about the fee); a flag's `unless` ("we … pay the fee") counts sentence-wide."""
+        not about the fee), and never inside the rule's own words ("Разрешение на работу не
+        нужно, работаем неофициально": the "не" is the red flag); a flag's `unless` ("we …
+        pay the fee") counts sentence-wide."""
         assert self.model is not None
         negated, cued = self.model.reassurance(
             [text[s.start : s.end] for s in sentences], cyrillic=cyrillic)
         for row, sentence in enumerate(sentences):
+            if not negated[row]:
+                continue
             clauses = [Span(sentence.start + m.start(), sentence.start + m.end())
                        for m in _CLAUSE.finditer(text[sentence.start : sentence.end])]
-            if not negated[row] or len(clauses) < 2:
-                continue
-            in_clause, _ = self.model.reassurance(
-                [text[c.start : c.end] for c in clauses], cyrillic=cyrillic)
             for column, spans in enumerate(rule_spans):
                 inside = [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
                 if not inside or cued[row, column]:
                     continue
-                reassured[row, column] = any(
-                    in_clause[index]
-                    for index, clause in enumerate(clauses)
-                    for span in inside
-                    if clause.start < span.end and span.start < clause.end
-                )
+                around = [c for c in clauses if any(_overlap(c, s) for s in inside)]
+                in_clause, _ = self.model.reassurance(
+                    [_masked(text, c, inside) for c in around or [sentence]], cyrillic=cyrillic)
+                reassured[row, column] = any(in_clause)
 
     def check(self, text: str) -> AdReport:
         """Every red flag in `text`, its score and risk level.
@@ -238,6 +236,19 @@ def build_ad_checker(rules: AdCheck, compiler: PatternCompiler | None = None) ->
 
 def _inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+def _masked(text: str, part: Span, spans: list[Span]) -> str:
+    """`text[part]` with the characters of `spans` blanked: the words the rule matched."""
+    chars = list(text[part.start : part.end])
+    for span in spans:
+        for at in range(max(span.start, part.start), min(span.end, part.end)):
+            chars[at - part.start] = " "
+    return "".join(chars)
 
 
 def merge_spans(spans: list[Span] | set[Span]) -> tuple[Span, ...]:
