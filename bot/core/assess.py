@@ -27,8 +27,14 @@ class Assessor(Protocol):
 
     def assess(self, text: str, intent: IntentResult) -> Decision: ...
 
-    def assess_part(self, part: str, intent: IntentResult, message: str) -> Decision:
-        """The classifier's verdict on one part of a long message (bot.core.long_message)."""
+    def message_threshold(self, message: str) -> float:
+        """The least risk evidence a part of long `message` must show under the whole message's
+        let-off frames; inf when the message is read whole only (bot.core.long_message)."""
+        ...
+
+    def assess_part(self, part: str, intent: IntentResult, floor: float) -> Decision:
+        """The classifier's verdict on one part of a long message, with `floor` the message's
+        `message_threshold` (bot.core.long_message)."""
         ...
 
 

@@ -14,6 +14,7 @@ past story told by a writer safe now, a joke named, a story about others:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Awaitable, Callable, Sequence
 
@@ -72,8 +73,11 @@ async def part_risk(
     `whole`: the classifier's reading of the whole message (no risk evidence there: None)."""
     if risk_evidence(whole) < DILUTED_EVIDENCE:
         return None
+    floor = assessor.message_threshold(text)  # the whole message's frames, read once
+    if math.isinf(floor):  # a story that is over: its parts are not classified at all
+        return None
     for part in parts(text):
-        decision = assessor.assess_part(part, await parse(part), text)
+        decision = assessor.assess_part(part, await parse(part), floor)
         if decision.at_risk:
             return decision
     return None

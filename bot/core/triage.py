@@ -173,7 +173,7 @@ class Triage:
         # (bot.nlu.fragments).
         return score, threshold, self._fragments.benign(tokens, raw)
 
-    def _message_threshold(self, message: str) -> float:
+    def message_threshold(self, message: str) -> float:
         """The threshold a part of `message` must reach for the frames only the whole message
         shows: a joke named, a story about others; a past story told by a writer safe or back
         home now is read whole only (inf)."""
@@ -215,12 +215,12 @@ class Triage:
         by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL and not fragment
         return self._decision(score, result, matches, by_model)
 
-    def assess_part(self, part: str, result: IntentResult, message: str) -> TriageDecision:
-        """The classifier's decision on one part of a long `message` (bot.core.long_message):
-        the part's own let-off frames apply, and those of the whole message. The danger phrases
-        are not looked for again: `assess` on the message found them."""
+    def assess_part(self, part: str, result: IntentResult, floor: float) -> TriageDecision:
+        """The classifier's decision on one part of a long message (bot.core.long_message): the
+        part's own let-off frames apply, and `floor`, the whole message's `message_threshold`.
+        The danger phrases are not looked for again: `assess` on the message found them."""
         score, threshold, fragment = self._reading(part, result)
-        threshold = max(threshold, self._message_threshold(message))
+        threshold = max(threshold, floor)
         letters = _letters_up_to(part, MIN_LETTERS_FOR_MODEL)
         by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL and not fragment
         return self._decision(score, result, [], by_model)
