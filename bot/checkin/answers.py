@@ -12,8 +12,8 @@ from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import plan_tag, status
 from bot.checkin.store import PlanStore
 from bot.content.models import Checkin
+from bot.core.at_risk_path import AtRiskPath
 from bot.core.events import Reply
-from bot.core.safety import Safety
 from bot.core.turn import Turn
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def _apply(plan: CheckinPlan | None, answer: Answer, language: str,
 
 
 async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, answer: Answer,
-                          *, safety: Safety, now: float) -> None:
+                          *, at_risk: AtRiskPath, now: float) -> None:
     """Record the answer and reply: "Not fine" gives the numbers first, then a person."""
     r = turn.r
     over = running = False
@@ -63,7 +63,7 @@ async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, a
              answer, plan is not None and plan.late is not None)
     t = texts.texts if texts is not None else None
     if answer == "help":
-        safety.risk_path(turn, "risk", ["emergency_now"], intent="emergency_now")
+        at_risk.enter(turn, "risk", ["emergency_now"], intent="emergency_now")
     elif answer == "stop":
         turn.replies.append(r.main_menu(r.text(t.stopped) if t else None))
     elif not running and t is not None:  # an old "All fine" after stop or /delete

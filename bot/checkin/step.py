@@ -40,9 +40,10 @@ from bot.checkin.typed import typed_answer
 from bot.checkin.typed_request import asks_for_checkins
 from bot.checkin.typed_setup import TypedSetup, setting
 from bot.content.models import Checkin, Content
+from bot.core.at_risk_path import AtRiskPath
 from bot.core.commands import command_name
 from bot.core.events import EventKind, IncomingEvent, Reply
-from bot.core.safety import Safety
+from bot.core.human_offer import HumanOffer
 from bot.core.session import Session
 from bot.core.turn import Turn
 
@@ -63,9 +64,10 @@ BUTTON_STEPS: dict[str, tuple[str, ...]] = {
 class CheckinStep:
     """/checkin, its setup screens, and "all right" / "not fine" / "stop" under a check-in."""
 
-    def __init__(self, safety: Safety, clock: Clock = time.time,
+    def __init__(self, at_risk: AtRiskPath, human_offer: HumanOffer, clock: Clock = time.time,
                  zones: ZoneTable | None = None) -> None:
-        self._safety = safety
+        self._at_risk = at_risk
+        self._human_offer = human_offer
         self._clock = clock
         self._plans: PlanStore | None = None
         self._zones = zones or ZoneTable()
@@ -182,7 +184,7 @@ class CheckinStep:
         """Whether check-ins can run here (Redis and a team to alert); when not, the person is
         told so, with what to do instead (the hotlines; a person, where there is a team)."""
         r, texts = turn.r, turn.r.content.checkin
-        if texts is not None and plans is not None and self._safety.handoff_available:
+        if texts is not None and plans is not None and self._human_offer.available:
             return True
         turn.session.awaiting = None
         if texts is None:
@@ -264,6 +266,6 @@ class CheckinStep:
     # ------------------------------------------------------------------ answers
     async def _answer(self, turn: Turn, plans: PlanStore, texts: Checkin | None,
                       answer: Answer) -> None:
-        await answer_check_in(turn, plans, texts, answer, safety=self._safety,
+        await answer_check_in(turn, plans, texts, answer, at_risk=self._at_risk,
                               now=self._clock())
 

@@ -96,12 +96,13 @@ CLAIMS: tuple[Claim, ...] = (
 # Texts shown only on some branches (a key is the file kind and the path in it; * matches any
 # part). Each says where it is shown in the code that shows it.
 SHOWN_ON: dict[str, frozenset[str]] = {
-    # bot/core/safety.py offer_human: only with a team
+    # bot/core/human_offer.py HumanOffer.ask: only with a team
     "messages.offer_human": frozenset({"team"}),
     "messages.handoff_consent": frozenset({"team"}),
     "messages.handoff_consent_ad": frozenset({"team"}),
     "messages.handoff_consent_plain": frozenset({"team"}),
-    # bot/core/safety.py consent: after "Yes, share my answers" and "Yes, also share my message"
+    # bot/core/human_offer.py HumanOffer.consent: after "Yes, share my answers" and "Yes, also
+    # share my message"
     "messages.human_requested": frozenset({"team", "answers only", "answers and message"}),
     # bot/handoff/service.py _tell_queued: operators on duty now, or not
     "messages.handoff_queued": frozenset({"team", "open"}),
@@ -112,7 +113,7 @@ SHOWN_ON: dict[str, frozenset[str]] = {
     "messages.handoff_closed": frozenset({"team"}),
     "messages.handoff_stopped": frozenset({"team"}),
     "messages.handoff_stop_button": frozenset({"team"}),
-    # bot/core/safety.py offer_human without an operators' chat; bot/handoff when it is down
+    # bot/core/human_offer.py HumanOffer.ask without an operators' chat; bot/handoff when it is down
     "messages.handoff_unreachable": frozenset({"no team"}),
     # bot/core/replies.py other_country: a country without a page, or none named
     "messages.other_country": frozenset({"team", "no team", "country unknown"}),

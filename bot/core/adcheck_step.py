@@ -16,9 +16,9 @@ from bot.core.adcheckers import AdCheckers
 from bot.core.adreport import flag_codes, report_replies
 from bot.core.commands import command_name
 from bot.core.events import Button, EventKind, IncomingEvent, OperatorAlert, Reply
+from bot.core.human_offer import HumanOffer
 from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
-from bot.core.safety import Safety, Turn
 from bot.core.session import (
     CheckedAd,
     ConsentQuestion,
@@ -27,6 +27,7 @@ from bot.core.session import (
     PasteQuestion,
     Session,
 )
+from bot.core.turn import Turn
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,9 @@ _FORGET_COMMANDS = ("/delete", "/hide")
 class AdCheckStep:
     """Starts the check, recognises ads, and answers with their red flags."""
 
-    def __init__(self, safety: Safety, held: PendingTexts | None = None,
+    def __init__(self, human_offer: HumanOffer, held: PendingTexts | None = None,
                  checkers: AdCheckers | None = None) -> None:
-        self._safety = safety
+        self._human_offer = human_offer
         self._held = held or PendingTexts(HOLD_SECONDS)
         self._checkers = checkers or AdCheckers()
 
@@ -275,7 +276,7 @@ class AdCheckStep:
             )
             # A person who told of their own danger first: the case is about that, not the ad.
             reason: ConsentReason = "risk" if session.at_risk else "self_check"
-            self._safety.offer_human(turn, reason, ad_level=report.level.level)
+            self._human_offer.ask(turn, reason, ad_level=report.level.level)
         else:
             replies[-1].buttons = turn.r.action_rows(["job_check", "human", "menu"])
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from bot.core.at_risk_path import numbers_now
 from bot.core.countries import CountryIndex, tokens
-from bot.core.safety import RISK_PURPOSES, Safety
-from bot.core.session import CountryQuestion
+from bot.core.country_choice import CountryChoice
+from bot.core.human_offer import HumanOffer
+from bot.core.session import RISK_PURPOSES, CountryQuestion
 from bot.core.turn import Reading, Turn
 
 # "Don't know" in every language the bot speaks, as words after `tokens` (apostrophes as ').
@@ -46,32 +48,33 @@ def countries_in(places: CountryIndex, text: str) -> list[str]:
     return found
 
 
-def answer_country(safety: Safety, turn: Turn, state: CountryQuestion, reading: Reading) -> bool:
+def answer_country(turn: Turn, state: CountryQuestion, reading: Reading, *,
+                   countries: CountryChoice, human_offer: HumanOffer) -> bool:
     """The answer to "which country?"; False when the message was about something else."""
     if reading.place is not None:
-        safety.country_chosen(turn, reading.place.code)
+        countries.chosen(turn, reading.place.code)
         return True
     named = countries_in(turn.r.places, reading.text) if turn.r.places is not None else []
     if len(named) > 1:  # "Poland or Germany": the numbers for each
-        safety.countries_named(turn, state, named)
+        countries.several(turn, state, named)
         return True
     if state.about_location and dont_know(reading.text):
-        safety.not_recognised(turn, state, unknown=True)
+        countries.not_recognised(turn, state, unknown=True)
         return True
     if reading.confident and reading.intent.intent == "human_operator":
         # "actually yes, I want to talk to someone": the offer (at risk: the numbers first).
         turn.session.awaiting = None
         if state.purpose not in RISK_PURPOSES:
             return False
-        safety.numbers_now(turn)
-        safety.offer_human(turn, "risk")
+        numbers_now(turn)
+        human_offer.ask(turn, "risk")
         return True
     # A real question asked instead ("how do I get a visa?") is answered; but on the at-risk
     # path, or when the text means nothing we know, never the same question again and never
     # "out of scope".
     other_question = reading.confident and reading.intent.intent != "out_of_scope"
     if state.purpose in RISK_PURPOSES or not other_question:
-        safety.not_recognised(turn, state)
+        countries.not_recognised(turn, state)
         return True
     turn.session.awaiting = None
     return False

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from bot.checkin.step import CheckinStep
 from bot.core.adcheck_step import AdCheckStep
+from bot.core.at_risk_path import AtRiskPath
 from bot.core.events import Button, EventKind, Reply
 from bot.core.groups.deeplink import DeepLinkStep
 from bot.core.quiet import answer_quietly
 from bot.core.replies import Replies
-from bot.core.safety import Safety
 from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
 from bot.core.text_step import TextStep
@@ -18,9 +18,9 @@ from bot.core.turn import Turn
 class StepDispatch:
     """`await dispatch.answer(turn)`: the replies of the one step that claims the event."""
 
-    def __init__(self, *, safety: Safety, steps: Steps, text: TextStep, ads: AdCheckStep,
+    def __init__(self, *, at_risk: AtRiskPath, steps: Steps, text: TextStep, ads: AdCheckStep,
                  alarm: SilentAlarmStep, checkin: CheckinStep, links: DeepLinkStep) -> None:
-        self._safety = safety
+        self._at_risk = at_risk
         self._steps = steps
         self._text = text
         self._ads = ads
@@ -72,7 +72,7 @@ class StepDispatch:
 
     def _help_now(self, turn: Turn) -> None:
         """As the menu's "I need help now": numbers first, then the human offer."""
-        self._safety.risk_path(turn, "risk", ["emergency_now"], intent="emergency_now")
+        self._at_risk.enter(turn, "risk", ["emergency_now"], intent="emergency_now")
 
 
 def non_text_reply(turn: Turn, buttons: list[list[Button]] | None = None) -> Reply:

@@ -20,17 +20,19 @@ from bot.content.models import Content
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.adcheckers import AdCheckers
 from bot.core.assess import TriageSource
+from bot.core.at_risk_path import AtRiskPath
 from bot.core.before_case import BeforeCase
 from bot.core.consent import consent_table
 from bot.core.content_parts import ContentParts
 from bot.core.conversation_language import ConversationLanguage
+from bot.core.country_choice import CountryChoice
 from bot.core.dispatch import StepDispatch, error_reply
 from bot.core.events import CaseStatus, HideChat, IncomingEvent, Reply, Response
 from bot.core.groups.deeplink import DeepLinkStep
+from bot.core.human_offer import HumanOffer
 from bot.core.pending import PendingTexts
 from bot.core.person_ask import person_ask
 from bot.core.replies import Replies
-from bot.core.safety import Safety
 from bot.core.session import Session
 from bot.core.session_keeper import Commit, SessionKeeper
 from bot.core.session_store import SessionStore
@@ -68,21 +70,26 @@ class DialogueEngine:
         self._languages = ConversationLanguage(detect)
         self._keeper = SessionKeeper(store, pending or PendingTexts())
         self._parts = ContentParts(triage)
-        self._safety = Safety(self._keeper.held, settings.operators,
-                              handoff_available=handoff_available)
-        steps = Steps(self._safety, store, i18n, settings.nlu.low_confidence)
+        held = self._keeper.held
+        self._human_offer = HumanOffer(held, settings.operators, available=handoff_available)
+        at_risk = AtRiskPath(held, self._human_offer)
+        countries = CountryChoice(at_risk, self._human_offer)
+        steps = Steps(at_risk=at_risk, human_offer=self._human_offer, countries=countries,
+                      held=held, store=store, i18n=i18n,
+                      low_confidence=settings.nlu.low_confidence)
         # By default the content holder's checkers: the model trained when it checked the content.
-        ads = AdCheckStep(self._safety, held_ads, ad_checkers or content.ad_checkers)
+        ads = AdCheckStep(self._human_offer, held_ads, ad_checkers or content.ad_checkers)
         key = settings.bot.pseudonym_key
         self._alarm = SilentAlarmStep(key.get_secret_value() if key else None)
-        self._checkin = CheckinStep(self._safety)  # plans bound by the runner (Redis)
+        self._checkin = CheckinStep(at_risk, self._human_offer)  # plans bound by the runner (Redis)
         text = TextStep(
-            recognizer=recognizer, assessor=self._parts.assessor, safety=self._safety,
+            recognizer=recognizer, assessor=self._parts.assessor, at_risk=at_risk,
+            human_offer=self._human_offer, countries=countries,
             steps=steps, ads=ads, alarm=self._alarm, checkin=self._checkin,
             consent=consent_table(i18n.translator(lang) for lang in LANGUAGES),
             low_confidence=settings.nlu.low_confidence)
         self._dispatch = StepDispatch(
-            safety=self._safety, steps=steps, text=text, ads=ads, alarm=self._alarm,
+            at_risk=at_risk, steps=steps, text=text, ads=ads, alarm=self._alarm,
             checkin=self._checkin, links=DeepLinkStep())  # links: /start help|checkad
         self._person_ask = person_ask(recognizer, self._parts.assessor, lambda: content.content)
         self._before_case = BeforeCase(holder=content, parts=self._parts, keeper=self._keeper,
@@ -193,4 +200,4 @@ class DialogueEngine:
     def _replies(self, content: Content, language: str | None) -> Replies:
         """The reply builder for `content` in `language`, with or without a team."""
         return Replies(content, self._i18n.translator(language), self._parts.places(content),
-                       team=self._safety.handoff_available)
+                       team=self._human_offer.available)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.content.branches import for_team
-from bot.content.models import Flow, FlowLevel, FlowOption, FlowQuestion
+from bot.content.models import Content, Flow, FlowLevel, FlowOption, FlowQuestion
 from bot.core.events import Button, Reply
 from bot.core.labels import WHY_SIGNS_LABEL
 from bot.core.session import FlowState
@@ -42,6 +42,12 @@ class Result:
     score: int
     level: FlowLevel
     flagged: list[tuple[FlowQuestion, FlowOption]]
+
+
+def flow_of(content: Content, state: FlowState | None) -> Flow | None:
+    """The questionnaire `state` belongs to; None without a state (or after a reload that
+    dropped its flow)."""
+    return content.flows.get(state.flow_id) if state is not None else None
 
 
 def is_active(state: FlowState | None, flow: Flow | None) -> bool:

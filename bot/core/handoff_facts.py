@@ -1,5 +1,5 @@
 """Two facts the human offer's answer states: the risk level an operators' alert carries, and
-when the team answers (split from bot/core/safety.py, which decides when they are said)."""
+when the team answers (bot/core/human_offer.py decides when they are said)."""
 
 from __future__ import annotations
 

@@ -22,6 +22,9 @@ CONSENT_REASONS: tuple[str, ...] = ("risk", "request", "self_check")
 # Purposes whose answer is where the person is now (their location), not a destination to read
 # about. While one of these is open on the at-risk path, the person has not had their numbers.
 LOCATION_PURPOSES: frozenset[str] = frozenset({"risk", "self_check", "hotlines"})
+# Purposes of the at-risk path: once the country is known, the numbers there, then the risk
+# answer (or the self-check's result) and the offer of a human.
+RISK_PURPOSES: tuple[str, ...] = ("risk", "self_check")
 
 
 def _now() -> datetime:

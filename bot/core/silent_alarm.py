@@ -26,8 +26,8 @@ from bot.core.events import (
 )
 from bot.core.labels import ALARM_EXACT, ALARM_IN_SENTENCE, ALARM_REMOVE
 from bot.core.letters import fold_letters
-from bot.core.safety import Turn
 from bot.core.session import PasteQuestion, Session
+from bot.core.turn import Turn
 
 log = logging.getLogger(__name__)
 

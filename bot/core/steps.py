@@ -6,10 +6,13 @@ import logging
 
 from bot.content.models import Flow
 from bot.core import flows
+from bot.core.at_risk_path import AtRiskPath
 from bot.core.commands import PERSON_COMMANDS, command_name
+from bot.core.country_choice import CountryChoice
 from bot.core.events import EraseUserData, EventKind, HideChat, Reply, Tally
+from bot.core.human_offer import HumanOffer
+from bot.core.pending import PendingTexts
 from bot.core.replies import LOCATION_PREFIX, OTHER_COUNTRY, PAGE_PREFIX, Replies
-from bot.core.safety import Safety
 from bot.core.session import CountryQuestion, FlowState
 from bot.core.session_store import SessionStore
 from bot.core.turn import Reading, Turn
@@ -36,12 +39,19 @@ COMMAND_ACTIONS: dict[str, str] = {
 
 
 class Steps:
-    """Menu actions, commands, answers and questionnaire steps."""
+    """Menu actions, commands, answers and questionnaire steps.
+
+    `held`: the person's message held for the offer of a human (dropped on /hide and /delete).
+    """
 
     def __init__(
-        self, safety: Safety, store: SessionStore, i18n: I18n, low_confidence: float
+        self, *, at_risk: AtRiskPath, human_offer: HumanOffer, countries: CountryChoice,
+        held: PendingTexts, store: SessionStore, i18n: I18n, low_confidence: float
     ) -> None:
-        self.safety = safety
+        self._at_risk = at_risk
+        self._human_offer = human_offer
+        self._countries = countries
+        self._held = held
         self._store = store
         self._i18n = i18n
         self._low_confidence = low_confidence
@@ -53,12 +63,12 @@ class Steps:
         if intent.confidence < self._low_confidence:
             turn.replies.append(r.suggestions(intent.ranking))
         elif name in RISK_INTENTS:
-            self.safety.risk_path(turn, "risk", [name], intent=name, source=Tally.AT_RISK_MODEL
-                                  if turn.event.kind == EventKind.TEXT else Tally.AT_RISK_BUTTON)
+            self._at_risk.enter(turn, "risk", [name], intent=name, source=Tally.AT_RISK_MODEL
+                                if turn.event.kind == EventKind.TEXT else Tally.AT_RISK_BUTTON)
         elif name == "hotline_request":
-            self.safety.hotlines(turn, named)
+            self._countries.hotlines(turn, named)
         elif name == "human_operator":
-            self.safety.offer_human(turn, "request")
+            self._human_offer.ask(turn, "request")
         elif name == "change_language":
             turn.replies.append(r.language_picker())
         elif name in r.content.answers:
@@ -79,7 +89,7 @@ class Steps:
             rest in turn.r.content.countries or rest == OTHER_COUNTRY
         ):
             code = None if rest == OTHER_COUNTRY else rest
-            self.safety.country_chosen(turn, code, page=prefix == PAGE_PREFIX)
+            self._countries.chosen(turn, code, page=prefix == PAGE_PREFIX)
         elif prefix == "f" and rest.count(":") == 2:
             flow_id, question_id, option_id = rest.split(":")
             self.flow_answer(turn, flow_id, question_id, option_id)
@@ -88,7 +98,7 @@ class Steps:
         elif prefix == "i":
             self.answer_intent(turn, IntentResult(rest, 1.0))
         elif prefix == "h":
-            self.safety.consent(turn, rest)
+            self._human_offer.consent(turn, rest)
         elif prefix == "a" and rest in turn.r.content.answers:  # "More" under a long answer
             turn.replies.append(turn.r.answer_more(turn.r.content.answers[rest],
                                                    where=turn.session.location))
@@ -109,18 +119,18 @@ class Steps:
         elif action in ACTION_INTENTS:
             self.answer_intent(turn, IntentResult(ACTION_INTENTS[action], 1.0))
         elif action == "help_now":
-            self.safety.risk_path(turn, "risk", ["emergency_now"], intent="emergency_now")
+            self._at_risk.enter(turn, "risk", ["emergency_now"], intent="emergency_now")
         elif action == "human":
-            self.safety.offer_human(turn, "request")
+            self._human_offer.ask(turn, "request")
         elif action == "hotlines":
-            self.safety.hotlines(turn)
+            self._countries.hotlines(turn)
         elif action == "language":
             turn.replies.append(r.language_picker())
         elif action == "country":
             turn.session.awaiting = CountryQuestion(purpose="page")
             turn.replies.append(r.ask_country(with_human=turn.session.at_risk, destination=True))
         elif action == "location":
-            self.safety.ask_location(turn)
+            self._countries.ask_location(turn)
         elif action == "delete":
             return await self.delete(turn)
         else:
@@ -139,7 +149,7 @@ class Steps:
         elif command == "/help":
             self.answer_intent(turn, IntentResult("bot_capabilities", 1.0))
         elif command == "/hide":
-            self.safety.pending.pop(turn.event.user_key)
+            self._held.pop(turn.event.user_key)
             notice = turn.r.message("hide_notice")
             turn.response.effects.append(HideChat(turn.event.chat_key, notice))
         elif command in COMMAND_ACTIONS:
@@ -208,13 +218,28 @@ class Steps:
         if step == "next":
             turn.replies.append(flows.question_reply(r, flow, state.step))
         elif step in ("done", "strong"):
-            self.safety.flow_finished(turn, flow, state, strong=step == "strong")
+            self._flow_finished(turn, flow, state, strong=step == "strong")
         else:
             current = r.content.flows.get(state.flow_id)
             if flows.is_active(state, current) and current is not None:
                 turn.replies.append(flows.question_reply(r, current, state.step))
             else:
                 turn.replies.append(r.main_menu(r.tr.gettext("This questionnaire is over.")))
+
+    def _flow_finished(self, turn: Turn, flow: Flow, state: FlowState, *, strong: bool) -> None:
+        """The result; a strong self-check answer goes straight into the at-risk path."""
+        if strong:
+            self._at_risk.enter(turn, "self_check", flows.strong_indicators(flow, state.answers),
+                                source=Tally.AT_RISK_SELF_CHECK)
+            return
+        result = flows.evaluate(flow, state.answers)
+        turn.replies.append(flows.result_reply(turn.r, flow, result, flows.result_menu(flow)))
+        if flow.id == flows.SELF_CHECK and result.level.level != "low":
+            flagged = [q.indicator for q, _ in result.flagged]
+            turn.session.risk_indicators.extend(
+                i for i in flagged if i not in turn.session.risk_indicators
+            )
+            self._human_offer.ask(turn, "self_check")
 
     def flow_why(self, turn: Turn, flow_id: str) -> None:
         """Why each answer of the finished questionnaire is a warning sign; the answers are the
@@ -235,7 +260,7 @@ class Steps:
         # `python -m bot erase` finds the person by it (docs/DEPLOY.md "Backups").
         log_erasure(turn.event.user_key)
         await self._store.delete_user(turn.event.user_key)
-        self.safety.pending.pop(turn.event.user_key)
+        self._held.pop(turn.event.user_key)
         turn.response.effects.append(EraseUserData(turn.event.user_key))
         turn.replies.append(Reply(turn.r.message("deleted")))
         return True

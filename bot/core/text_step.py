@@ -20,12 +20,14 @@ from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.adfollowup_step import answer_follow_up
 from bot.core.assess import Assessor
+from bot.core.at_risk_path import AtRiskPath, numbers_now
 from bot.core.country_answer import answer_country
+from bot.core.country_choice import CountryChoice
 from bot.core.events import Reply, Tally
+from bot.core.human_offer import HumanOffer
 from bot.core.message_reader import MessageReader
 from bot.core.presence import says_here, talks_about
 from bot.core.quiet import answer_later
-from bot.core.safety import Safety
 from bot.core.session import Awaiting, ConsentQuestion, CountryQuestion
 from bot.core.silent_alarm import AWAITING as ALARM_AWAITING
 from bot.core.silent_alarm import SilentAlarmStep
@@ -44,7 +46,9 @@ class TextStep:
         *,
         recognizer: IntentRecognizer,
         assessor: Callable[[Content], Assessor],
-        safety: Safety,
+        at_risk: AtRiskPath,
+        human_offer: HumanOffer,
+        countries: CountryChoice,
         steps: Steps,
         ads: AdCheckStep,
         alarm: SilentAlarmStep,
@@ -54,7 +58,9 @@ class TextStep:
     ) -> None:
         self._reader = MessageReader(recognizer=recognizer, assessor=assessor, consent=consent,
                                      low_confidence=low_confidence)
-        self._safety = safety
+        self._at_risk = at_risk
+        self._human_offer = human_offer
+        self._countries = countries
         self._steps = steps
         self._ads = ads
         self._alarm = alarm
@@ -113,8 +119,8 @@ class TextStep:
             # A one-word "так" can look risky to the classifier; the numbers still come first,
             # but the person's answer to the offer is what they meant.
             if reading.decision.at_risk:
-                self._safety.numbers_now(turn)
-            self._safety.consent(turn, typed_consent)
+                numbers_now(turn)
+            self._human_offer.consent(turn, typed_consent)
             return
         # "Что мне делать? Они хотят ответ сегодня" just after an ad's check: about the ad (its
         # rush is a red flag), not danger now nor the answer to "which country?", asked again.
@@ -135,7 +141,7 @@ class TextStep:
             # (its buttons stay under it): no setup step takes a bare yes typed.
             yes = self._reader.consent(reading.text) if session.at_risk else None
             if yes is not None and not self._checkin.setup_takes(session, reading.text):
-                self._safety.consent(turn, yes)
+                self._human_offer.consent(turn, yes)
                 return
             if await self._checkin.on_text(turn, reading.text):
                 return
@@ -160,7 +166,7 @@ class TextStep:
             friend = named if turn.event.forwarded else None
             if named is not None and friend is None:
                 session.location = named
-            self._safety.risk_path(
+            self._at_risk.enter(
                 turn,
                 "risk",
                 list(reading.decision.indicators),
@@ -181,7 +187,7 @@ class TextStep:
         if turn.event.forwarded and self._ask_again(turn, state, note=True):
             return
         if isinstance(state, CountryQuestion) and answer_country(
-                self._safety, turn, state, reading):
+                turn, state, reading, countries=self._countries, human_offer=self._human_offer):
             return
         if self._steps.typed_flow_answer(turn, reading):
             return
@@ -204,9 +210,9 @@ class TextStep:
         if reading.place is not None and not story and (
                 not reading.confident or reading.short or about_place):
             if session.at_risk:  # someone at risk saying where they are: the numbers there
-                self._safety.located(turn, reading.place.code)
+                self._countries.located(turn, reading.place.code)
             else:  # "Poland", "Казахстан": a page to read, not where the person is
-                self._safety.country_chosen(turn, reading.place.code)
+                self._countries.chosen(turn, reading.place.code)
             return
         if not session.onboarded and state is None:  # first contact without /start: once
             turn.replies.append(Reply(r.message("privacy_notice")))
@@ -214,7 +220,7 @@ class TextStep:
         self._steps.answer_intent(turn, reading.intent)
         if here and reading.intent.intent in turn.r.content.answers and "hotlines" in (
                 turn.r.content.answers[reading.intent.intent].menu):
-            self._safety.hotlines(turn)  # "нет документов, я в Варшаве": the numbers there
+            self._countries.hotlines(turn)  # "нет документов, я в Варшаве": the numbers there
         if state == SETUP_CHOICE and turn.session.awaiting is None and turn.session.flow is None:
             await self._checkin.ask_again(turn)  # a question typed mid-setup: it goes on
 
@@ -224,7 +230,7 @@ class TextStep:
         r = turn.r
         if isinstance(state, CountryQuestion):
             question = r.ask_country(with_human=turn.session.at_risk
-                                     and self._safety.handoff_available,
+                                     and self._human_offer.available,
                                      destination=state.purpose == "page")
         elif (open_flow := self._steps.open_flow(turn)) is not None:
             question = flows.question_reply(r, open_flow[0], open_flow[1].step)

@@ -1,6 +1,6 @@
 """The offer of a person says what the team will really see, by where it came from
 (content/messages.yaml handoff_consent*), and an ad check's alert carries the level the person
-was told and every red flag by its own id, never a word of the ad (bot/core/safety.py)."""
+was told and every red flag by its own id, never a word of the ad (bot/core/human_offer.py)."""
 
 from __future__ import annotations
 
