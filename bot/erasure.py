@@ -7,7 +7,7 @@ for their /delete (`command user=3f9a0c12b7de /delete`: the first 12 characters 
 user key). Either finds the person, and the erasure is the one /delete does: every key of
 `USER_KEY_KINDS` and the person's place in `PERSON_SETS` (`RedisSessionStore.delete_user`),
 their open case closed as erased and out of the waiting list, the case's link to them and
-their pseudonym reservations dropped (`CaseStore.forget`, `release_pseudonyms`), and the
+their pseudonym reservations dropped (`CaseStore.forget`, `PseudonymReservations.release`), and the
 audit entries of their case deleted (`forget_erased_case`).
 
 `--pending` erases everyone a restore found in the erasure record but back in the restored data
@@ -91,7 +91,7 @@ class PersonEraser:
                 await WaitingList(self._redis, 0.0).remove(closed.id)
         await self._cases.forget(user_key)
         await forget_erased_case(Audit(self._redis), self._cases, last)
-        await self._cases.release_pseudonyms(self._pseudonymizer.pseudonyms(user_key),
+        await self._cases.pseudonyms.release(self._pseudonymizer.pseudonyms(user_key),
                                              owner_of(self._pseudonymizer, user_key))
         await self._sessions.delete_user(user_key)
         return existed

@@ -45,7 +45,7 @@ class Pseudonymizer:
         16 adjectives x 16 nouns x 900 numbers = 230,400 names: two of 200 people share one
         with a chance of about 8.3% (it was 54% with two digits), so the handoff also reserves
         each name in Redis and takes the next `attempt` when one is in use
-        (`CaseStore.reserve_pseudonym`). The same person gets the same name for one key.
+        (`PseudonymReservations.reserve`). The same person gets the same name for one key.
         """
         salt = b"pseudonym:" if attempt == 0 else f"pseudonym:{attempt}:".encode()
         digest = hmac.new(self._key, salt + user_key.encode(), hashlib.sha256).digest()

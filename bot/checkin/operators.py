@@ -129,7 +129,7 @@ class HandoffOperators:
             name = recent.pseudonym  # the name the operators knew the closed case by
         else:
             # The first candidate may be another person's now: the reserved one never is.
-            name = await parts.cases.reserve_pseudonym(
+            name = await parts.cases.pseudonyms.reserve(
                 parts.pseudonymizer.pseudonyms(user_key),
                 owner_of(parts.pseudonymizer, user_key))
         text = parts.board.text(LATE[answer], case=name)

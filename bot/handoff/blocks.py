@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 from bot.core.commands import command_name
+from bot.handoff.pseudonyms import pseudonym_key
 from bot.privacy import Pseudonymizer
 from bot.storage.keys import global_key
 
@@ -28,10 +29,6 @@ def owner_of(pseudonymizer: Pseudonymizer, user_key: str) -> str:
 
 def _key(owner: str) -> str:
     return global_key("handoff", "blocked", owner)
-
-
-def _pseudonym_key(name: str) -> str:
-    return global_key("handoff", "pseudonym", name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +75,7 @@ class Blocks:
         seconds = days * 24 * 3600
         await self._redis.set(_key(owner_of(self._pseudonymizer, user_key)),
                               f"{language}:{country}", ex=seconds)
-        name = _pseudonym_key(pseudonym)
+        name = pseudonym_key(pseudonym)
         if 0 <= await self._redis.ttl(name) < seconds:
             await self._redis.expire(name, seconds)
 
@@ -94,7 +91,7 @@ class Blocks:
 
     async def unblock_pseudonym(self, name: str) -> bool:
         """Lift the block of whoever holds this pseudonym; False if none is blocked."""
-        owner = await self._redis.get(_pseudonym_key(name))
+        owner = await self._redis.get(pseudonym_key(name))
         if owner is None:
             return False
         return bool(await self._redis.delete(_key(str(owner))))

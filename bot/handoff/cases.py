@@ -1,11 +1,11 @@
 """Handoff cases in Redis hashes with a TTL; the maps from the operators' side back to a case
-are `CaseRefs` (bot/handoff/case_refs.py)."""
+are `CaseRefs` (bot/handoff/case_refs.py), the names operators know people by are
+`PseudonymReservations` (bot/handoff/pseudonyms.py)."""
 
 from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Iterable
 from typing import Any, cast
 
 from redis.asyncio import Redis
@@ -16,6 +16,7 @@ from bot.handoff.case import Case, State
 from bot.handoff.case_refs import CaseRefs
 from bot.handoff.case_scripts import REOPEN, TRANSFER
 from bot.handoff.copies import CopyMarks, copies_key
+from bot.handoff.pseudonyms import PseudonymReservations
 from bot.privacy import TextSeal
 from bot.storage.keys import UserKey, global_key
 
@@ -29,10 +30,6 @@ CLOSED_TTL = 24 * 3600  # a closed case lingers a day so late presses get a clea
 
 def case_key(case_id: str) -> str:
     return global_key("handoff", "case", case_id)
-
-
-def pseudonym_key(name: str) -> str:
-    return global_key("handoff", "pseudonym", name)
 
 
 def _operator_key(operator_id: int) -> str:
@@ -58,6 +55,10 @@ class CaseStore:
         self.reopen_seconds = reopen_seconds
         self.copies = CopyMarks(redis, ttl_seconds)  # the person's media copied into cases
         self.refs = CaseRefs(redis, ttl_seconds)  # operator-side messages and topics -> case
+        # A name stays reserved as long as a case can stay open, plus the day a closed case
+        # lingers or the reopen window, whichever is longer.
+        self.pseudonyms = PseudonymReservations(
+            redis, ttl_seconds + max(CLOSED_TTL, reopen_seconds))
 
     async def open(self, alert: OperatorAlert, pseudonym: str) -> Case | None:
         """Create a new case for the alert and remember the chat address while it is open;
@@ -89,35 +90,6 @@ class CaseStore:
                     return case
                 except WatchError:
                     continue  # changed meanwhile: look again
-
-    async def reserve_pseudonym(self, candidates: Iterable[str], owner: str) -> str:
-        """The first candidate no other open or recent case uses; reserved for `owner`.
-
-        `owner` is a keyed hash standing for the person (never their user key): their next
-        case gets the same name back. A reservation lasts as long as a case can stay open,
-        plus the day a closed case lingers. When every candidate is taken (practically never)
-        the last one is used.
-        """
-        name = ""
-        for name in candidates:
-            key = pseudonym_key(name)
-            if await self._redis.set(key, owner, nx=True, ex=self._reserve_seconds):
-                return name
-            if await self._redis.get(key) == owner:
-                await self._redis.expire(key, self._reserve_seconds)
-                return name
-        return name
-
-    @property
-    def _reserve_seconds(self) -> int:
-        return self._ttl + max(CLOSED_TTL, self.reopen_seconds)
-
-    async def release_pseudonyms(self, candidates: Iterable[str], owner: str) -> None:
-        """/delete: drop the person's reservations (only those `owner` holds)."""
-        for name in candidates:
-            key = pseudonym_key(name)
-            if await self._redis.get(key) == owner:
-                await self._redis.delete(key)
 
     def _sealed(self, fields: dict[str, str]) -> dict[str, str]:
         if self._seal is None:

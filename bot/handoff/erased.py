@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from bot.core.silent_alarm import INDICATOR as SILENT_ALARM
 from bot.handoff.case import Case
-from bot.handoff.cases import case_key, pseudonym_key
+from bot.handoff.cases import case_key
 from bot.handoff.parts import HandoffParts
+from bot.handoff.pseudonyms import pseudonym_key
 from bot.i18n import N_
 from bot.storage.keys import UserKey
 

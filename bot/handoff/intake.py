@@ -139,7 +139,7 @@ class CaseIntake:
             if not await reopen_by_person(parts, recent, alert):
                 return None  # reopened by someone else meanwhile (or replaced): look again
             # Within OPERATOR_REOPEN_DAYS: the same case, name and topic, announced there again.
-            await parts.cases.reserve_pseudonym([recent.pseudonym], self._owner(alert.user_key))
+            await parts.cases.pseudonyms.reserve([recent.pseudonym], self._owner(alert.user_key))
             await parts.waiting.add(recent.id, recent.created, first_due)
             announce = await parts.cases.next_escalation(recent.id)
             await parts.cases.update(recent.id, reopened=announce)
@@ -147,7 +147,7 @@ class CaseIntake:
             await parts.queue.push(recent.id, announce)
             return recent, open_now
         # Unique among open and recent cases: operators never see two people as one.
-        pseudonym = await parts.cases.reserve_pseudonym(
+        pseudonym = await parts.cases.pseudonyms.reserve(
             parts.pseudonymizer.pseudonyms(alert.user_key), self._owner(alert.user_key))
         case = await parts.cases.open(alert, pseudonym)
         if case is None:
@@ -177,8 +177,8 @@ class CaseIntake:
         case_id = await last_case_of(self.parts.cases, user_key)
         await self.relay.erase(user_key)
         await self.parts.cases.forget(user_key)  # a closed case's reopen link and address
-        await self.parts.cases.release_pseudonyms(self.parts.pseudonymizer.pseudonyms(user_key),
-                                                self._owner(user_key))
+        await self.parts.cases.pseudonyms.release(self.parts.pseudonymizer.pseudonyms(user_key),
+                                                  self._owner(user_key))
         await forget_erased_case(self.parts.audit, self.parts.cases, case_id)
 
     def _owner(self, user_key: str) -> str:

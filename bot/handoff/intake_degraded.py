@@ -41,7 +41,7 @@ async def post_without_queue(parts: HandoffParts, alert: OperatorAlert,
         return
     case_id = await _known_case(parts, alert.user_key)
     # Never the first pseudonym candidate: which one the person holds lives in Redis, and
-    # the first may be another person's (cases.reserve_pseudonym). Their case's number
+    # the first may be another person's (PseudonymReservations.reserve). Their case's number
     # when the session still knows it, else a name that cannot be anybody's pseudonym.
     if case_id:
         name, line = f"#{case_id}", board.text(DEGRADED_KNOWN_CASE, id=case_id)
@@ -82,7 +82,7 @@ async def relay_degraded(parts: HandoffParts, event: IncomingEvent,
     if session is None or not session.handoff_case:
         return
     # Not a pseudonym: which candidate the case has lives in Redis, and the first one may
-    # be another person's (cases.reserve_pseudonym). The case number is certain.
+    # be another person's (PseudonymReservations.reserve). The case number is certain.
     case_id = session.handoff_case
     media = passes(event.kind) and event.message_key is not None
     said = f"💬 #{case_id}"

@@ -76,8 +76,8 @@ async def reopen_by_operator(parts: HandoffParts, case_id: str, operator: int,
     if not await parts.cases.reopen(case, operator=operator, name=name):
         return parts.board.text(NOT_CLOSED)
     # The name stays theirs for as long as the reopened case may stay open.
-    await parts.cases.reserve_pseudonym([case.pseudonym],
-                                        owner_of(parts.pseudonymizer, case.user_key))
+    await parts.cases.pseudonyms.reserve([case.pseudonym],
+                                         owner_of(parts.pseudonymizer, case.user_key))
     await parts.audit.record(operator, case.id, "reopen")
     log.info("case reopened by an operator case=%s", case.id)
     await parts.board.reopen_topic(case)

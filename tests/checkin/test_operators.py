@@ -69,7 +69,7 @@ async def test_a_late_answer_never_names_the_person_by_another_persons_pseudonym
     messenger = RecordingMessenger()
     handoff = handoff_on(redis_client, messenger)
     first = PSEUDONYMS.pseudonym(USER)
-    await handoff.parts.cases.reserve_pseudonym([first], "someone-else")
+    await handoff.parts.cases.pseudonyms.reserve([first], "someone-else")
     await HandoffOperators(handoff).answered_late(USER, "ok")
     [sent] = messenger.to(OPS_CHAT)
     assert first not in sent.reply.text

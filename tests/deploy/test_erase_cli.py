@@ -51,7 +51,7 @@ async def person_with_a_case(url: str, telegram_id: int) -> tuple[str, str, str]
         for name in PERSON_SETS:
             await redis.zadd(name, {user_key: time.time()})
         cases = CaseStore(redis, ttl_seconds=3600)
-        pseudonym = await cases.reserve_pseudonym(PSEUDONYMS.pseudonyms(user_key),
+        pseudonym = await cases.pseudonyms.reserve(PSEUDONYMS.pseudonyms(user_key),
                                                   owner_of(PSEUDONYMS, user_key))
         alert = OperatorAlert(user_key=user_key, chat_key=str(telegram_id), reason="risk",
                               language="ru")
