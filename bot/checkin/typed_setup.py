@@ -13,6 +13,7 @@ from bot.checkin.plan import HOUR, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
     CHOICES,
+    CONFIRM,
     CONTACT,
     EMPLOYER,
     SetupScreens,
@@ -25,9 +26,11 @@ from bot.checkin.timezones import ZoneTable
 from bot.checkin.typed import (
     Role,
     Unit,
+    typed_cancel,
     typed_plan,
     typed_settings,
     typed_skip,
+    typed_start,
     typed_yes_no,
     uneven_frequency,
 )
@@ -58,13 +61,20 @@ class TypedSetup:
         self._screens = screens
         self.clock = clock
 
-    def takes(self, session: Session, text: str) -> bool:
+    def takes(self, session: Session, text: str, texts: Checkin | None = None) -> bool:
         """Whether the setup's question on screen takes this text: any text for the name or
-        the contact, a setting or a clock for a choice (a question stays a question)."""
+        the contact, a setting or a clock for a choice (a question stays a question), a typed
+        "Turn on" on the last screen, and a typed "Cancel" at any step (`texts`: content's
+        words for these two)."""
         if session.awaiting in (EMPLOYER, CONTACT):
+            return True
+        if texts is not None and session.awaiting in (CHOICE, CONFIRM) and (
+                typed_cancel(text, texts)):
             return True
         if session.awaiting == CHOICE:
             return setting(text, self.clock())
+        if session.awaiting == CONFIRM:
+            return texts is not None and typed_start(text, texts)
         return False
 
     async def name_or_contact(self, turn: Turn, plans: PlanStore, texts: Checkin,
@@ -119,7 +129,11 @@ class TypedSetup:
             taken = False
         if not taken and question:
             return False
-        if not taken:
+        if not taken and plan.step == "confirm":
+            # "спасибо", "понятно": nothing is on until "Turn on"; said plainly, so nobody
+            # leaves believing they will be checked on.
+            turn.replies.append(Reply(turn.r.text(texts.texts.not_started)))
+        elif not taken:
             turn.replies.append(Reply(turn.r.text(texts.texts.not_understood)))
         turn.replies.append(self._screens.screen(turn, texts, plan))
         return True
