@@ -269,8 +269,9 @@ class CheckinStep:
             typed = (turn.event.text or "").partition(" ")[2].strip()
         # Typed without the command, it asked for check-ins: what the setup cannot read in
         # it is not "not understood", the first screen simply comes.
+        asked = turn.event.kind != EventKind.COMMAND
         if typed and len(typed) <= texts.max_chars and await self._typed.choice(
-                turn, plans, texts, plan, typed, question=turn.event.kind != EventKind.COMMAND):
+                turn, plans, texts, plan, typed, question=asked, request=asked):
             return
         turn.replies.append(self._screens.screen(turn, texts, plan))
 

@@ -97,7 +97,8 @@ class TypedSetup:
         return True
 
     async def choice(self, turn: Turn, plans: PlanStore, texts: Checkin,
-                     plan: CheckinPlan, text: str, *, question: bool = False) -> bool:
+                     plan: CheckinPlan, text: str, *, question: bool = False,
+                     request: bool = False) -> bool:
         """A typed answer to the step on screen: settings ("kazhdye 3 dnya", "каждые 3 дня на
         2 недели": the interval and the duration at once), the destination ("Польша", "у
         Германію"), a clock or a time of day. A text the step cannot read gets the same
@@ -105,7 +106,8 @@ class TypedSetup:
         left to the engine (False), which answers it and asks the step's question again.
 
         A value between the smallest and the largest button is taken as typed; outside, the
-        screen comes again.
+        screen comes again. `request`: the text asked for check-ins (typed_request.py), so
+        its settings are taken even among other words ("пока я в дороге").
         """
         if plan.step == "country":
             taken = await self._typed_country(turn, plans, plan, text)
@@ -124,7 +126,7 @@ class TypedSetup:
                 plan.share_location, plan.step = share, "employer"
                 await save_draft(turn, plans, plan, self.clock())
         elif plan.step in STEPS:
-            taken = await self._typed_settings(turn, plans, texts, plan, text)
+            taken = await self._typed_settings(turn, plans, texts, plan, text, request=request)
         else:
             taken = False
         if not taken and question:
@@ -139,13 +141,15 @@ class TypedSetup:
         return True
 
     async def _typed_settings(self, turn: Turn, plans: PlanStore, texts: Checkin,
-                              plan: CheckinPlan, text: str) -> bool:
+                              plan: CheckinPlan, text: str, *, request: bool = False) -> bool:
         """The interval, duration and grace a message names (each by its cue word, the rest
         in order from the step on screen), and a destination named with them ("каждые 3 дня
         на 2 недели в Польшу"): every one it names is set, the first step still unset comes
         next. A value outside the buttons' range (a negative one too), or an interval of no
         whole number of days ("twice a week"), is not set: its step says what it takes.
-        False when the text names no setting."""
+        False when the text names no setting, or (unless it was a `request` for check-ins)
+        when its other words are more than a destination.
+        """
         r = turn.r
         if plan.step == "interval" and uneven_frequency(text):
             turn.replies.append(_range_reply(turn, texts, "interval", texts.texts.whole_days))
@@ -155,12 +159,12 @@ class TypedSetup:
         named = typed_plan(text, order, leftover)
         place = None
         if named is not None and leftover:  # the words that are no setting name a country
-            if len(leftover) > PLACE_WORDS_MOST:  # a sentence with a setting inside
+            if len(leftover) > PLACE_WORDS_MOST and not request:  # a setting in a sentence
                 return False
             found = r.places.find(" ".join(leftover), destination=True) if r.places else None
-            if found is None:
+            if found is None and not request:
                 return False
-            place = found.code
+            place = found.code if found is not None else None
         if named is None:
             return False
         for step in STEPS_ORDER:
