@@ -39,7 +39,7 @@ from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
 from bot.checkin.typed import typed_answer, typed_cancel, typed_skip, typed_start
 from bot.checkin.typed_request import asks_for_checkins
-from bot.checkin.typed_setup import TypedSetup, setting
+from bot.checkin.typed_setup import TypedSetup
 from bot.content.models import Checkin, Content
 from bot.core.commands import command_name
 from bot.core.events import EventKind, IncomingEvent, Reply
