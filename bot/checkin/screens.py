@@ -29,7 +29,8 @@ PREFIX = "ci:"
 EMPLOYER = PasteQuestion(what="checkin_employer")
 CONTACT = PasteQuestion(what="checkin_contact")
 CHOICE = PasteQuestion(what="checkin_choice")  # a typed interval, duration or grace
-WAITS = (EMPLOYER, CONTACT, CHOICE)
+CONFIRM = PasteQuestion(what="checkin_confirm")  # the last screen: a typed "yes", "отмена"
+WAITS = (EMPLOYER, CONTACT, CHOICE, CONFIRM)
 NO_COUNTRY = "no"
 UTC_ZONE = "utc"
 # A check-in time as the person reads it: in their destination's clock, else plainly UTC.
@@ -130,6 +131,8 @@ class SetupScreens:
                               f"{PREFIX}h:{h * 60}") for h in texts.hours_of_day]
             clock = moment(self.clock(), plan.zone, locale).zone
             return Reply(r.text(t.ask_hour).format(clock=clock), [*rows(buttons, 3), cancel])
+        # A typed "да" / "turn on" here starts them; anything else is told they are not on.
+        session.awaiting = CONFIRM
         lines = shared_lines(texts, plan, r.lang, r.country_name)
         body = "\n".join([r.text(t.confirm), *(f"• {line}" for line in lines)])
         body += "\n\n" + schedule(r, texts, plan)

@@ -25,6 +25,7 @@ from bot.checkin.answers import answer_check_in, stale_answer
 from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
+    CONFIRM,
     EMPLOYER,
     PREFIX,
     TAG,
@@ -36,9 +37,9 @@ from bot.checkin.screens import (
 from bot.checkin.setup_buttons import press_setup_button
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import typed_answer
+from bot.checkin.typed import typed_answer, typed_cancel, typed_skip, typed_start
 from bot.checkin.typed_request import asks_for_checkins
-from bot.checkin.typed_setup import TypedSetup, setting
+from bot.checkin.typed_setup import TypedSetup
 from bot.content.models import Checkin, Content
 from bot.core.at_risk_path import AtRiskPath
 from bot.core.commands import command_name
@@ -160,7 +161,8 @@ class CheckinStep:
             if self._available(turn, plans) and plans is not None and texts is not None:
                 await self._begin(turn, plans, texts, self._clock(), typed=text)
             return True
-        if settings_only and awaiting == CHOICE and not setting(text, self._clock()):
+        if settings_only and awaiting in (CHOICE, CONFIRM) and not self._typed.takes(
+                turn.session, text, texts):
             return False  # the model saw a risk and it is not a setting: the at-risk path
         turn.session.awaiting = None
         if plans is None or texts is None:
@@ -168,7 +170,18 @@ class CheckinStep:
         plan = await plans.load(turn.event.user_key)
         if plan is None or plan.phase != "draft":
             return False
-        if awaiting == CHOICE:
+        # "Cancel" and, on the last screen, "Turn on" typed instead of pressed (the name or
+        # contact step takes only a whole "отмена": "не надо" there is "Skip").
+        choosing = awaiting in (CHOICE, CONFIRM)
+        cancel = typed_cancel(text, texts, whole=not choosing) and (
+            choosing or not typed_skip(text, texts))
+        pressed = ("x" if cancel
+                   else "go" if awaiting == CONFIRM and typed_start(text, texts) else None)
+        if pressed is not None:
+            await press_setup_button(turn, plans, texts, plan, pressed, "", self._clock(),
+                                     zones=self._zones, screens=self._screens)
+            return True
+        if awaiting in (CHOICE, CONFIRM):
             return await self._typed.choice(turn, plans, texts, plan, text, question=question)
         return await self._typed.name_or_contact(turn, plans, texts, plan, text,
                                                  employer=awaiting == EMPLOYER)
@@ -201,9 +214,9 @@ class CheckinStep:
         if texts is not None and plan is not None and plan.phase == "draft":
             turn.replies.append(self._screens.screen(turn, texts, plan))
 
-    def setup_takes(self, session: Session, text: str) -> bool:
+    def setup_takes(self, session: Session, text: str, texts: Checkin | None = None) -> bool:
         """Whether the setup's question on screen takes this text (TypedSetup.takes)."""
-        return self._typed.takes(session, text)
+        return self._typed.takes(session, text, texts)
 
     def takes(self, session: Session, text: str, content: Content, *,
               danger: bool) -> bool | None:
@@ -211,7 +224,7 @@ class CheckinStep:
         phrase never). None when none waits (bot/core/awaited.py)."""
         if session.awaiting not in WAITS:
             return None
-        return not danger and self.setup_takes(session, text)
+        return not danger and self.setup_takes(session, text, content.checkin)
 
     async def typed_answer_waits(self, event: IncomingEvent, texts: Checkin | None, *,
                                  missed_only: bool = False) -> bool:
@@ -258,8 +271,9 @@ class CheckinStep:
             typed = (turn.event.text or "").partition(" ")[2].strip()
         # Typed without the command, it asked for check-ins: what the setup cannot read in
         # it is not "not understood", the first screen simply comes.
+        asked = turn.event.kind != EventKind.COMMAND
         if typed and len(typed) <= texts.max_chars and await self._typed.choice(
-                turn, plans, texts, plan, typed, question=turn.event.kind != EventKind.COMMAND):
+                turn, plans, texts, plan, typed, question=asked, request=asked):
             return
         turn.replies.append(self._screens.screen(turn, texts, plan))
 

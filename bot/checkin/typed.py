@@ -31,8 +31,8 @@ from bot.checkin.typed_words import (
 )
 from bot.content.models import Checkin
 
-__all__ = ["HOURS", "Role", "Unit", "typed_answer", "typed_hours", "typed_plan",
-           "typed_settings", "typed_skip", "typed_yes_no", "uneven_frequency"]
+__all__ = ["HOURS", "Role", "Unit", "typed_answer", "typed_cancel", "typed_hours", "typed_plan",
+           "typed_settings", "typed_skip", "typed_start", "typed_yes_no", "uneven_frequency"]
 
 MAX_WORDS = 6  # words per setting: "ask me every 3 days please"; longer is another sentence
 
@@ -230,6 +230,32 @@ def typed_skip(text: str, texts: Checkin) -> bool:
     letter or digit at all ("-", "…")."""
     said = _normal(text)
     return not said or said in {_normal(t) for t in texts.typed_skip}
+
+
+CANCEL_MOST_WORDS = 6  # "хватит, не спрашивай меня больше": longer is another sentence
+
+
+def typed_start(text: str, texts: Checkin) -> bool:
+    """Whether a message typed on the setup's last screen means "Turn on": the whole message
+    is one of content's `typed_start` words ("включить", "turn on"), or a typed yes."""
+    said = _normal(text)
+    return bool(said) and (said in {_normal(t) for t in texts.typed_start}
+                           or typed_yes_no(text) is True)
+
+
+def typed_cancel(text: str, texts: Checkin, *, whole: bool = False) -> bool:
+    """Whether a message typed at a setup step means "Cancel": one of content's
+    `typed_cancel` words, as the whole message or (unless `whole`) at its start, in a short
+    message ("хватит, не спрашивай больше", "stop it")."""
+    said = _normal(text)
+    if not said:
+        return False
+    words = {_normal(t) for t in texts.typed_cancel}
+    if said in words:
+        return True
+    if whole or len(said.split()) > CANCEL_MOST_WORDS:
+        return False
+    return any(said.startswith(word + " ") for word in words if word)
 
 
 ROLES: tuple[Role, ...] = ("interval", "duration", "grace")

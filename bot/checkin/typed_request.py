@@ -4,7 +4,8 @@ going to Poland", "проверяй меня каждые 2 дня на 3 нед
 
 A message is one only when it starts as a request to be checked on (a few lead words at most:
 "please", "можешь", "I want you to"; then a word asking to be checked on or written to; then
-the person: "меня", "me", or "связь": "проверку связи") and names at least one setting, read
+the person: "меня", "me", or "связь": "проверку связи"; or the person just before it, "можешь
+меня проверять") and names at least one setting, read
 as the setup reads it (typed.py `typed_plan`, a destination among the other words). So "my
 boss checks on me every day" (someone else checks), "как проверить агентство за 2 дня?" (no
 "me") and "я уезжаю на 2 недели" (no request) are not.
@@ -31,6 +32,10 @@ LEAD_WORDS = frozenset((
     "а так so"
 ).split())
 LEAD_MOST = 5  # lead words at most before the request
+# With the person first, the request's own forms only: "проверяй", "проверять", "правярай",
+# "правяраць", "напиши"; not "меня проверяют" or "меня проверяли на границе" (someone did).
+ASKING_ENDINGS = ("й", "йте", "ть", "ти", "ць", "ь", "ьте", "и", "ы", "іце", "ице", "ыце")
+PAST_ENDINGS = ("ли", "лі")  # "проверяли", "правяралі": what happened, not a request
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -42,6 +47,12 @@ def asks_for_checkins(text: str) -> bool:
             after = words[at + 1 : at + 3]
             if not any(w in OBJECT_WORDS or w.startswith(OBJECT_STEMS) for w in after):
                 return False
+            return typed_plan(text, leftover=[]) is not None
+        # The person before the request, as Russian and Belarusian put it: "можешь меня
+        # проверять", "мяне правярай".
+        if word in OBJECT_WORDS and at + 1 < len(words) and words[at + 1].startswith(
+                REQUEST_STEMS) and words[at + 1].endswith(ASKING_ENDINGS) and not (
+                words[at + 1].endswith(PAST_ENDINGS)):
             return typed_plan(text, leftover=[]) is not None
         if word not in LEAD_WORDS:
             return False

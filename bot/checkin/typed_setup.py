@@ -13,6 +13,7 @@ from bot.checkin.plan import HOUR, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
     CHOICES,
+    CONFIRM,
     CONTACT,
     EMPLOYER,
     SetupScreens,
@@ -25,9 +26,11 @@ from bot.checkin.timezones import ZoneTable
 from bot.checkin.typed import (
     Role,
     Unit,
+    typed_cancel,
     typed_plan,
     typed_settings,
     typed_skip,
+    typed_start,
     typed_yes_no,
     uneven_frequency,
 )
@@ -58,13 +61,20 @@ class TypedSetup:
         self._screens = screens
         self.clock = clock
 
-    def takes(self, session: Session, text: str) -> bool:
+    def takes(self, session: Session, text: str, texts: Checkin | None = None) -> bool:
         """Whether the setup's question on screen takes this text: any text for the name or
-        the contact, a setting or a clock for a choice (a question stays a question)."""
+        the contact, a setting or a clock for a choice (a question stays a question), a typed
+        "Turn on" on the last screen, and a typed "Cancel" at any step (`texts`: content's
+        words for these two)."""
         if session.awaiting in (EMPLOYER, CONTACT):
+            return True
+        if texts is not None and session.awaiting in (CHOICE, CONFIRM) and (
+                typed_cancel(text, texts)):
             return True
         if session.awaiting == CHOICE:
             return setting(text, self.clock())
+        if session.awaiting == CONFIRM:
+            return texts is not None and typed_start(text, texts)
         return False
 
     async def name_or_contact(self, turn: Turn, plans: PlanStore, texts: Checkin,
@@ -87,7 +97,8 @@ class TypedSetup:
         return True
 
     async def choice(self, turn: Turn, plans: PlanStore, texts: Checkin,
-                     plan: CheckinPlan, text: str, *, question: bool = False) -> bool:
+                     plan: CheckinPlan, text: str, *, question: bool = False,
+                     request: bool = False) -> bool:
         """A typed answer to the step on screen: settings ("kazhdye 3 dnya", "каждые 3 дня на
         2 недели": the interval and the duration at once), the destination ("Польша", "у
         Германію"), a clock or a time of day. A text the step cannot read gets the same
@@ -95,7 +106,8 @@ class TypedSetup:
         left to the engine (False), which answers it and asks the step's question again.
 
         A value between the smallest and the largest button is taken as typed; outside, the
-        screen comes again.
+        screen comes again. `request`: the text asked for check-ins (typed_request.py), so
+        its settings are taken even among other words ("пока я в дороге").
         """
         if plan.step == "country":
             taken = await self._typed_country(turn, plans, plan, text)
@@ -114,24 +126,30 @@ class TypedSetup:
                 plan.share_location, plan.step = share, "employer"
                 await save_draft(turn, plans, plan, self.clock())
         elif plan.step in STEPS:
-            taken = await self._typed_settings(turn, plans, texts, plan, text)
+            taken = await self._typed_settings(turn, plans, texts, plan, text, request=request)
         else:
             taken = False
         if not taken and question:
             return False
-        if not taken:
+        if not taken and plan.step == "confirm":
+            # "спасибо", "понятно": nothing is on until "Turn on"; said plainly, so nobody
+            # leaves believing they will be checked on.
+            turn.replies.append(Reply(turn.r.text(texts.texts.not_started)))
+        elif not taken:
             turn.replies.append(Reply(turn.r.text(texts.texts.not_understood)))
         turn.replies.append(self._screens.screen(turn, texts, plan))
         return True
 
     async def _typed_settings(self, turn: Turn, plans: PlanStore, texts: Checkin,
-                              plan: CheckinPlan, text: str) -> bool:
+                              plan: CheckinPlan, text: str, *, request: bool = False) -> bool:
         """The interval, duration and grace a message names (each by its cue word, the rest
         in order from the step on screen), and a destination named with them ("каждые 3 дня
         на 2 недели в Польшу"): every one it names is set, the first step still unset comes
         next. A value outside the buttons' range (a negative one too), or an interval of no
         whole number of days ("twice a week"), is not set: its step says what it takes.
-        False when the text names no setting."""
+        False when the text names no setting, or (unless it was a `request` for check-ins)
+        when its other words are more than a destination.
+        """
         r = turn.r
         if plan.step == "interval" and uneven_frequency(text):
             turn.replies.append(_range_reply(turn, texts, "interval", texts.texts.whole_days))
@@ -141,12 +159,12 @@ class TypedSetup:
         named = typed_plan(text, order, leftover)
         place = None
         if named is not None and leftover:  # the words that are no setting name a country
-            if len(leftover) > PLACE_WORDS_MOST:  # a sentence with a setting inside
+            if len(leftover) > PLACE_WORDS_MOST and not request:  # a setting in a sentence
                 return False
             found = r.places.find(" ".join(leftover), destination=True) if r.places else None
-            if found is None:
+            if found is None and not request:
                 return False
-            place = found.code
+            place = found.code if found is not None else None
         if named is None:
             return False
         for step in STEPS_ORDER:

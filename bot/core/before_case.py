@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 
 from bot.checkin.step import CheckinStep
+from bot.checkin.typed_request import asks_for_checkins
 from bot.content.loader import ContentHolder
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.awaited import awaited_step_takes
@@ -43,9 +44,11 @@ class BeforeCase:
     async def answers_before_case(self, event: IncomingEvent) -> bool:
         """Whether the engine answers this text even while a case is open: the code word, the
         answer to a step that just asked for typed input (the code word, the ad, a check-in
-        setup question: bot/core/awaited.py), or a typed answer to a missed check-in ("ок":
-        the answer must count, and the late answer's notice tells the case's operators).
-        A danger phrase typed at such a step ends it and goes to the case."""
+        setup question: bot/core/awaited.py), a check-in setup typed without /checkin
+        ("проверяй меня каждые 2 дня на 3 недели": asked of the bot, as /checkin is, and the
+        team sees only what the setup's last screen lists), or a typed answer to a missed
+        check-in ("ок": the answer must count, and the late answer's notice tells the case's
+        operators). A danger phrase typed at such a step ends it and goes to the case."""
         if event.kind != EventKind.TEXT or not event.text:
             return False
         session, known = await self._keeper.load(event.user_key)
@@ -69,6 +72,10 @@ class BeforeCase:
                 # To the case; left waiting, the step would take their next message there.
                 session.awaiting = None
                 await self._keeper.save(event.user_key, session)
+        if (not session.quiet and not event.forwarded and asks_for_checkins(event.text)
+                and not self._parts.assessor(content).assess(
+                    event.text, IntentResult("", 0.0)).at_risk):
+            return True
         try:
             # Only after a missed check-in's alert: that late answer reaches the case as a
             # notice; an "ок" to one still in time, typed in an open case, may be meant for

@@ -65,10 +65,13 @@ class ConsentQuestion(BaseModel):
 class PasteQuestion(BaseModel):
     """The bot waits for something to be pasted: a job ad to check, a new code word, or (setting
     up check-ins) the employer's or agency's name or a contact to share if one is missed, or a
-    typed interval, duration or grace ("checkin_choice")."""
+    typed interval, duration or grace ("checkin_choice"), a typed "yes" on the setup's last
+    screen ("checkin_confirm"), or a typed yes/no to "also inside a longer message?" after a
+    code word is set ("code_word_inside")."""
 
     kind: Literal["paste"] = "paste"
-    what: Literal["ad", "code_word", "checkin_employer", "checkin_contact", "checkin_choice"]
+    what: Literal["ad", "code_word", "checkin_employer", "checkin_contact", "checkin_choice",
+                  "checkin_confirm", "code_word_inside"]
 
 
 class CheckedAd(BaseModel):
@@ -80,7 +83,7 @@ class CheckedAd(BaseModel):
 
 
 PASTE_WHATS: tuple[str, ...] = ("ad", "code_word", "checkin_employer", "checkin_contact",
-                                "checkin_choice")
+                                "checkin_choice", "checkin_confirm", "code_word_inside")
 
 Awaiting = Annotated[
     CountryQuestion | ConsentQuestion | PasteQuestion, Field(discriminator="kind")

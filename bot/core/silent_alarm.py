@@ -14,6 +14,7 @@ import re
 import secrets
 from collections.abc import Callable
 
+from bot.checkin.typed import typed_yes_no
 from bot.content.models import Content
 from bot.core.commands import command_name
 from bot.core.events import (
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 
 COMMAND = "/codeword"
 AWAITING = PasteQuestion(what="code_word")  # waiting for the new code word
+# "Also inside a longer message?" on screen: a typed "да" / "так" / "no" answers it.
+INSIDE = PasteQuestion(what="code_word_inside")
 INDICATOR = "silent-alarm"
 _WORD = re.compile(r"[^\W_]+")
 
@@ -82,8 +85,9 @@ class SilentAlarmStep:
         session, event = turn.session, turn.event
         if session.alarm_setup_from is None:
             return
-        typed = (event.kind == EventKind.TEXT and not event.forwarded
-                 and session.awaiting == AWAITING)
+        typed = event.kind == EventKind.TEXT and not event.forwarded and (
+            session.awaiting == AWAITING
+            or (session.awaiting == INSIDE and typed_yes_no(event.text or "") is not None))
         if not typed and not self.claims(event):
             self.clear_screens(turn)
 
@@ -98,15 +102,21 @@ class SilentAlarmStep:
                 event.chat_key, until, deleted="", not_deleted="",
                 since=session.alarm_setup_from, prompts_only=True))
         session.alarm_setup_from = None
-        if session.awaiting == AWAITING:
+        if session.awaiting in (AWAITING, INSIDE):
             session.awaiting = None
 
     def takes(self, session: Session, text: str, content: Content, *,
               danger: bool) -> bool | None:
         """While the word is asked for, every text but a danger phrase is the answer (a bad
         word is asked for again): relayed to a case, the word would be shown to operators.
+        While "also inside a longer message?" is asked, a typed yes or no is its answer (in an
+        open case it would otherwise be relayed and the question left unanswered).
         None when no word is asked for (bot/core/awaited.py)."""
-        if session.awaiting != AWAITING or content.silent_alarm is None:
+        if content.silent_alarm is None:
+            return None
+        if session.awaiting == INSIDE:
+            return not danger and typed_yes_no(text) is not None
+        if session.awaiting != AWAITING:
             return None
         return not danger
 
@@ -129,6 +139,8 @@ class SilentAlarmStep:
             turn.replies.append(r.main_menu(r.text(alarm.texts.removed)))
         elif payload in ("sa:in:yes", "sa:in:no") and session.alarm_hash:
             session.alarm_in_sentence = payload == "sa:in:yes"
+            if session.awaiting == INSIDE:
+                session.awaiting = None
             # The question (and the notice above it) tells of an alarm: deleted once answered;
             # what stays is a neutral "Done" (`saved`).
             if turn.event.message_key is not None:
@@ -166,6 +178,16 @@ class SilentAlarmStep:
         if alarm is None or event.forwarded:  # someone else's words: never the person's word
             return False
         words = _words(text)
+        if session.awaiting == INSIDE:
+            session.awaiting = None
+            inside = typed_yes_no(text)
+            if inside is not None and session.alarm_hash:
+                # "да" / "так" / "no" typed instead of pressed: taken as the button. Dropped,
+                # a typed "да" left the word counting alone only while they believed otherwise.
+                session.alarm_in_sentence = inside
+                self.clear_screens(turn)
+                turn.replies.append(r.main_menu(r.text(alarm.texts.saved)))
+                return True
         if session.awaiting == AWAITING:
             session.awaiting = None
             if danger(text):
@@ -192,6 +214,7 @@ class SilentAlarmStep:
             session.alarm_hash = self.digest(event.user_key, words)
             # Explicit, whatever comes next: alone only until "also inside" is chosen.
             session.alarm_in_sentence = False
+            session.awaiting = INSIDE
             # The question comes after the typed word: from it on, deleted at the next update.
             session.alarm_setup_from = event.message_key
             buttons = [

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
 from bot.checkin.screens import CHOICE as SETUP_CHOICE
+from bot.checkin.screens import CONFIRM as SETUP_CONFIRM
 from bot.checkin.screens import WAITS, end_wait
 from bot.checkin.step import CheckinStep
 from bot.content.models import Content
@@ -30,6 +31,7 @@ from bot.core.presence import says_here, talks_about
 from bot.core.quiet import answer_later
 from bot.core.session import Awaiting, ConsentQuestion, CountryQuestion
 from bot.core.silent_alarm import AWAITING as ALARM_AWAITING
+from bot.core.silent_alarm import INSIDE as ALARM_INSIDE
 from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
 from bot.core.told_risk import numbers_of
@@ -86,8 +88,9 @@ class TextStep:
         read); the recognised intent.
         """
         # The code word: before triage and before any log line.
-        if turn.session.awaiting == ALARM_AWAITING and await self._checkin.typed_answer_waits(
-                turn.event, turn.r.content.checkin):
+        if turn.session.awaiting in (ALARM_AWAITING, ALARM_INSIDE) and (
+                await self._checkin.typed_answer_waits(
+                turn.event, turn.r.content.checkin)):
             # /codeword was left open when a check-in came: "ок" typed now answers the
             # check-in; taken as the new word it would be refused or, worse, kept ("норм").
             self._alarm.clear_screens(turn)
@@ -140,7 +143,8 @@ class TextStep:
             # A person at risk typing "да" answers the offer of a person they were shown
             # (its buttons stay under it): no setup step takes a bare yes typed.
             yes = self._reader.consent(reading.text) if session.at_risk else None
-            if yes is not None and not self._checkin.setup_takes(session, reading.text):
+            if yes is not None and not self._checkin.setup_takes(session, reading.text,
+                                                                 r.content.checkin):
                 self._human_offer.consent(turn, yes)
                 return
             if await self._checkin.on_text(turn, reading.text):
@@ -221,7 +225,8 @@ class TextStep:
         if here and reading.intent.intent in turn.r.content.answers and "hotlines" in (
                 turn.r.content.answers[reading.intent.intent].menu):
             self._countries.hotlines(turn)  # "нет документов, я в Варшаве": the numbers there
-        if state == SETUP_CHOICE and turn.session.awaiting is None and turn.session.flow is None:
+        if state in (SETUP_CHOICE, SETUP_CONFIRM) and turn.session.awaiting is None and (
+                turn.session.flow is None):
             await self._checkin.ask_again(turn)  # a question typed mid-setup: it goes on
 
     def _ask_again(self, turn: Turn, state: Awaiting | None, *, note: bool = False) -> bool:

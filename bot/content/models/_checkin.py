@@ -72,6 +72,8 @@ class CheckinTexts(Strict):
     button_cancel: LocalizedText
     # A typed answer the setup's step cannot read: the same question comes again under it.
     not_understood: LocalizedText
+    # Typed on the last screen, neither "Turn on" nor "Cancel": check-ins are not on yet.
+    not_started: LocalizedText
     # A typed setting outside the offered range ("0 часов", "100 часов"): "{low}" and
     # "{high}" are the first and the last button's labels.
     out_of_range: LocalizedText
@@ -107,3 +109,9 @@ class Checkin(Strict):
     # Typed at the employer's name or the contact step (whole message, as above): "Skip",
     # never stored as the name ("skip", "нет", "няма").
     typed_skip: list[str] = Field(default_factory=list)
+    # Typed on the last screen (whole message): "Turn on" ("включить", "turn on"; a typed yes
+    # counts too, bot/checkin/typed.py).
+    typed_start: list[str] = Field(default_factory=list)
+    # Typed at a setup step: "Cancel" ("отмена", "хватит, не спрашивай"; at a choice or the
+    # last screen the message may go on after it, at the name or contact only whole).
+    typed_cancel: list[str] = Field(default_factory=list)
