@@ -20,8 +20,8 @@ from bot.nlu.everyday import (
     to_work,
 )
 from bot.nlu.general_question import GeneralQuestions
-from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import layout_variants
+from bot.nlu.let_offs import LetOffs
 from bot.nlu.mention import Mentions
 from bot.nlu.negation import JOINTS, NEGATORS, NegationScope, clause_numbers, polarity_free
 from bot.nlu.normalize import (
@@ -155,10 +155,10 @@ class DangerPhraseMatcher:
     """
 
     def __init__(
-        self, phrases: Mapping[str, Iterable[DangerPhrase]], jokes: JokeFrame | None = None
+        self, phrases: Mapping[str, Iterable[DangerPhrase]], let_offs: LetOffs | None = None
     ) -> None:
-        # The content's joke frame (content/triage_words.yaml); none: no message is a joke.
-        self._jokes = jokes or JokeFrame()
+        # The content's let-off frames (bot.core.triage.let_offs_of); none: nothing let off.
+        self._let_offs = let_offs or LetOffs()
         self._count = 0
         self._by_word: dict[str, list[_Rule]] = {}
         self._by_stem: dict[str, list[_Rule]] = {}
@@ -229,7 +229,7 @@ class DangerPhraseMatcher:
                     if rule.phrase.alone and len(found.group(0).split()) != len(tokens):
                         break  # an `alone` phrase inside a longer message
                     if frames is None:
-                        frames = _Frames(raw, tokens, self._jokes)
+                        frames = _Frames(raw, tokens, self._let_offs)
                     start += variant.count(" ", counted, found.start() + 1)
                     counted = found.start() + 1
                     if frames.suppress(rule, start, found.group(0)):
@@ -242,13 +242,13 @@ class DangerPhraseMatcher:
 class _Frames:
     """The negations, hypotheticals and general questions of one cleaned message variant."""
 
-    def __init__(self, raw: str, tokens: list[str], jokes: JokeFrame) -> None:
+    def __init__(self, raw: str, tokens: list[str], let_offs: LetOffs) -> None:
         clauses = clause_numbers(raw, tokens)
         self.scope = NegationScope(tokens, clauses)
         self.general = GeneralQuestions(tokens, clauses)
         self.bystander = Bystander(tokens, clauses)
         self.conditions = Conditions(tokens, clauses, raw)
-        self.mentions = Mentions(tokens, clauses, raw, jokes)
+        self.mentions = Mentions(tokens, clauses, raw, let_offs)
         self.written = WrittenDeductions(tokens, raw)
         self.borrowed = nothing_held(tokens)
         self.short_delay = short_delay(tokens)

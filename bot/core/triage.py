@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from bot.content.models import TriageWords
+from bot.content.models import TriageFrames, TriageWords
 from bot.core.danger_phrases import DangerPhraseMatcher, PhraseMatch
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
@@ -13,6 +13,7 @@ from bot.nlu.bystander import reporting_others
 from bot.nlu.conditional import future_condition
 from bot.nlu.everyday import (
     CRY_INDICATORS,
+    THREAT_VERB_STEMS,
     dismissal_looms,
     hyperbole,
     locked_thing,
@@ -24,10 +25,11 @@ from bot.nlu.everyday import (
 from bot.nlu.fragments import Fragments
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import restore_layout
+from bot.nlu.let_offs import LetOffs
 from bot.nlu.message_frames import MessageFrames
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
-from bot.nlu.past_safe import left_and_safe, past_and_safe, told_from_home
+from bot.nlu.past_safe import PastSafe
 
 MOVEMENT = frozenset({"risk_movement_restricted"})
 WAGES = frozenset({"risk_wages_withheld"})
@@ -71,6 +73,15 @@ def jokes_of(words: TriageWords | None) -> JokeFrame:
     """The joke frame of content/triage_words.yaml (none when the file or its section is
     missing: then no message is read as a joke)."""
     return JokeFrame(words.joke_frame if words else None)
+
+
+def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOffs:
+    """The let-off frames with the words of content/triage_words.yaml (the joke frame) and
+    content/triage_frames.yaml (a missing file or section: that frame lets nothing off)."""
+    return LetOffs(
+        jokes=jokes_of(words),
+        past_safe=PastSafe(frames.past_safe if frames else None, THREAT_VERB_STEMS),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +130,13 @@ class Triage:
         matcher: DangerPhraseMatcher,
         risk_threshold: float,
         fragments: Fragments | None = None,
-        jokes: JokeFrame | None = None,
+        let_offs: LetOffs | None = None,
     ) -> None:
         self._matcher = matcher
-        # The joke frame of content/triage_words.yaml (`jokes_of`); none by default.
-        self._jokes = jokes or JokeFrame()
+        # The let-off frames of the content (`let_offs_of`); none by default: nothing let off.
+        self._let_offs = let_offs = let_offs or LetOffs()
+        self._jokes = let_offs.jokes
+        self._past = let_offs.past_safe
         self._threshold = risk_threshold
         # Short benign messages (content/triage_words.yaml, `fragments_of`); none by default.
         self._fragments = fragments or Fragments()
@@ -136,7 +149,7 @@ class Triage:
         threshold = self._threshold
         raw = restore_layout(text[:MAX_TEXT_CHARS])  # the frames read what was meant
         tokens = clean(raw).split()
-        said = MessageFrames.read(tokens, raw, self._jokes)
+        said = MessageFrames.read(tokens, raw, self._let_offs)
         if (
             reassured(tokens, raw)
             or reporting_others(tokens)
@@ -166,7 +179,7 @@ class Triage:
         # same when the lock is over, laughed at ("уже выпустили 😂", bot.nlu.joke_frame).
         if said.locked_in_jest or self._jokes.over(tokens, raw):
             score = min(score, risk_evidence(result, without=MOVEMENT))
-        if past_and_safe(tokens) or left_and_safe(tokens):
+        if self._past.past_and_safe(tokens) or self._past.left_and_safe(tokens):
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
         # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
         # risk lines sharing the words ("2 месяца не платят"), not from the message
@@ -184,7 +197,8 @@ class Triage:
             threshold = max(threshold, REASSURED_THRESHOLD)
         if self._jokes.frame(tokens, raw):
             threshold = max(threshold, JOKE_THRESHOLD)
-        if past_and_safe(tokens) or left_and_safe(tokens) or told_from_home(tokens):
+        past = self._past
+        if past.past_and_safe(tokens) or past.left_and_safe(tokens) or past.told_from_home(tokens):
             return math.inf  # a story that is over: its parts are not a report each
         return threshold
 

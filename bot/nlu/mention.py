@@ -40,7 +40,7 @@ import re
 from collections.abc import Sequence
 
 from bot.nlu.general_question import FIRST_PERSON
-from bot.nlu.joke_frame import JokeFrame
+from bot.nlu.let_offs import LetOffs
 from bot.nlu.message_frames import THREAT_STEMS, MessageFrames, is_ad, negator_near
 from bot.nlu.normalize import clean
 from bot.nlu.not_held import NotHeld
@@ -95,11 +95,12 @@ class Mentions:
     doc). `clauses`: the clause number of each token (`bot.nlu.negation.clause_numbers`)."""
 
     def __init__(
-        self, tokens: Sequence[str], clauses: Sequence[int] | None, raw: str, jokes: JokeFrame
+        self, tokens: Sequence[str], clauses: Sequence[int] | None, raw: str, let_offs: LetOffs
     ) -> None:
+        jokes = let_offs.jokes
         self._tokens = tokens
         self._clauses = clauses
-        self._said = said = MessageFrames.read(tokens, raw, jokes)
+        self._said = said = MessageFrames.read(tokens, raw, let_offs)
         self._quotes = _spans(raw, _QUOTE, len(tokens)) if said.ad else None
         self._sentences = _spans(raw, _SENTENCE_BREAK, len(tokens)) if said.ad else None
         self._asked = "?" in raw

@@ -23,7 +23,7 @@ from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.everyday import dismissal_looms
 from bot.nlu.normalize import clean
-from bot.nlu.past_safe import left_and_safe
+from tests.helpers.engine import content_let_offs
 
 NOT_AN_ALARM = {
     "left_and_safe_now_a_report": [
@@ -111,7 +111,7 @@ def _tokens(text: str) -> list[str]:
      ("я працую на фабрыцы, жывём у доме, хачу з'ехаць", False)],
 )  # fmt: skip
 def test_left_and_safe(text: str, expected: bool) -> None:
-    assert left_and_safe(_tokens(text)) is expected
+    assert content_let_offs().past_safe.left_and_safe(_tokens(text)) is expected
 
 
 @pytest.mark.parametrize(

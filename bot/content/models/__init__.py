@@ -31,6 +31,7 @@ from bot.content.models._messages import DangerPhrase, Messages
 from bot.content.models._place_names import PlaceLists, Places
 from bot.content.models._places import Country, Hotline, Phone
 from bot.content.models._silent_alarm import SilentAlarm, SilentAlarmTexts
+from bot.content.models._triage_frames import PastSafeWords, TriageFrames
 from bot.content.models._triage_words import JokeWords, TriageWords
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "Language",
     "LocalizedText",
     "Messages",
+    "PastSafeWords",
     "Phone",
     "PlaceLists",
     "Places",
@@ -69,6 +71,7 @@ __all__ = [
     "SilentAlarmTexts",
     "Source",
     "Strict",
+    "TriageFrames",
     "TriageWords",
 ]
 
@@ -89,5 +92,7 @@ class Content(BaseModel):
     checkin: Checkin | None = None  # content/checkin.yaml; None: the file is missing
     # content/triage_words.yaml; None: the file is missing (no short message is let off)
     triage_words: TriageWords | None = None
+    # content/triage_frames.yaml; None: the file is missing (no danger is let off by its lists)
+    triage_frames: TriageFrames | None = None
     # content/places.yaml; None: the file is missing (only countries and their aliases are read)
     places: Places | None = None
