@@ -117,11 +117,17 @@ def main(argv: list[str] | None = None) -> int:
         r["text"]: r
         for r in map(json.loads, args.compare.read_text("utf-8").splitlines())
     }
-    changed = [(before.get(r["text"]), r) for r in rows if before.get(r["text"]) != r]
-    for old, new in changed:
+    # A test's new string is a new message, not a changed decision.
+    new = [r for r in rows if r["text"] not in before]
+    changed = [(before[r["text"]], r) for r in rows
+               if r["text"] in before and before[r["text"]] != r]  # fmt: skip
+    for old, row in changed:
         print(f"changed: {json.dumps(old, ensure_ascii=False)}\n     -> "
-              f"{json.dumps(new, ensure_ascii=False)}")  # fmt: skip
-    print(f"{len(rows) - len(changed)} identical, {len(changed)} changed "
+              f"{json.dumps(row, ensure_ascii=False)}")  # fmt: skip
+    for row in new:
+        print(f"new (not compared): {row['text'][:80]!r}")
+    compared = len(rows) - len(new)
+    print(f"{compared - len(changed)} identical, {len(changed)} changed, {len(new)} new "
           f"(compared with {len(before)} in {args.compare})")  # fmt: skip
     return 1 if changed else 0
 

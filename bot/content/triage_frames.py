@@ -24,12 +24,16 @@ SHORTEST_LET_OFF_STEM = 3  # letters
 
 
 def read_triage_frames(path: Path) -> tuple[TriageFrames | None, list[Problem]]:
-    """The word lists and every problem; a missing file is a warning (then nothing is let off
-    by them: more false alarms, never a missed danger)."""
+    """The word lists and every problem. A missing file is an error: besides the words that
+    let a danger off it holds those that keep one firing (a threat verb, "still", a debt),
+    and a report on others (bot.nlu.bystander) read without its threat verbs would be let
+    off ("угрожают сообщить в полицию")."""
     frames, where, problems = read_optional_section(
-        path, KEY, TriageFrames, "no danger is let off as a past story, an everyday nuisance, "
-        "a contract question or a thing lent",
-    )  # fmt: skip
+        path, KEY, TriageFrames, "the let-off word lists of triage are needed"
+    )
+    problems = [
+        Problem(p.file, p.line, "error", p.message) if not path.is_file() else p for p in problems
+    ]
     if frames is None or where is None:
         return None, problems
     problems += check_frames(frames, where)

@@ -9,16 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.content.models import DangerPhrase
-from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
+from bot.nlu.borrowed import HELD_INDICATORS
 from bot.nlu.bystander import Bystander
 from bot.nlu.conditional import Conditions
-from bot.nlu.everyday import (
-    THREAT_VERB_STEMS,
-    delay_phrase,
-    dismissal_looms,
-    short_delay,
-    to_work,
-)
 from bot.nlu.general_question import GeneralQuestions
 from bot.nlu.language import layout_variants
 from bot.nlu.let_offs import LetOffs
@@ -32,7 +25,6 @@ from bot.nlu.normalize import (
     has_lacinka,
     has_latin_words,
 )
-from bot.nlu.written_terms import WrittenDeductions
 
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
 # Occurrences of one phrase looked at for one not under a negation: a person does not write
@@ -141,10 +133,6 @@ _THREATS = "risk_violence_threats"
 _MOVEMENT = "risk_movement_restricted"
 
 
-def _threat_words(matched: str) -> bool:
-    """Whether a match names a threat ("угрожа* что"), not a harm done ("бьют")."""
-    return any(word.startswith(THREAT_VERB_STEMS) for word in matched.split())
-
 
 class DangerPhraseMatcher:
     """Finds danger phrases of every language in a message (people mix languages).
@@ -246,13 +234,14 @@ class _Frames:
         clauses = clause_numbers(raw, tokens)
         self.scope = NegationScope(tokens, clauses)
         self.general = GeneralQuestions(tokens, clauses)
-        self.bystander = Bystander(tokens, clauses)
+        self.everyday = everyday = let_offs.everyday
+        self.bystander = Bystander(tokens, clauses, everyday.threat_verbs)
         self.conditions = Conditions(tokens, clauses, raw)
         self.mentions = Mentions(tokens, clauses, raw, let_offs)
-        self.written = WrittenDeductions(tokens, raw)
-        self.borrowed = nothing_held(tokens)
-        self.short_delay = short_delay(tokens)
-        self.dismissal = dismissal_looms(tokens)
+        self.written = let_offs.written_terms.read(tokens, raw)
+        self.borrowed = let_offs.borrowed.nothing_held(tokens)
+        self.short_delay = everyday.short_delay(tokens)
+        self.dismissal = everyday.dismissal_looms(tokens)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -282,11 +271,13 @@ class _Frames:
         # "salary delayed 3 days because of holidays", "мне угрожает увольнение", "не выпускаюць
         # на працу без медкніжкі" (bot.nlu.everyday)
         indicator = rule.phrase.indicator
-        if self.short_delay and indicator == _WAGES and delay_phrase(matched.split()):
+        everyday = self.everyday
+        if self.short_delay and indicator == _WAGES and everyday.delay_phrase(matched.split()):
             return True
-        if self.dismissal and indicator == _THREATS and _threat_words(matched):
+        # a threat ("угрожа* что"), not a harm done ("бьют")
+        if self.dismissal and indicator == _THREATS and everyday.threat_words(matched.split()):
             return True
-        if indicator == _MOVEMENT and to_work(matched):
+        if indicator == _MOVEMENT and everyday.to_work(matched):
             return True
         # "в договоре написано, что вычитают за жильё, это нормально?" (bot.nlu.written_terms)
         if self.written.covers(start, matched, rule.phrase.indicator):

@@ -8,20 +8,11 @@ from dataclasses import dataclass
 from bot.content.models import TriageFrames, TriageWords
 from bot.core.danger_phrases import DangerPhraseMatcher, PhraseMatch
 from bot.nlu.base import RISK_INTENTS, IntentResult
-from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
+from bot.nlu.borrowed import HELD_INDICATORS, Borrowed
 from bot.nlu.bystander import reporting_others
+from bot.nlu.coercion import Coercion
 from bot.nlu.conditional import future_condition
-from bot.nlu.everyday import (
-    CRY_INDICATORS,
-    THREAT_VERB_STEMS,
-    dismissal_looms,
-    hyperbole,
-    locked_thing,
-    not_admitted,
-    nuisance,
-    short_delay,
-    tax_question,
-)
+from bot.nlu.everyday import CRY_INDICATORS, Everyday
 from bot.nlu.fragments import Fragments
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import restore_layout
@@ -29,7 +20,9 @@ from bot.nlu.let_offs import LetOffs
 from bot.nlu.message_frames import MessageFrames
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
+from bot.nlu.not_held import HeldPersons
 from bot.nlu.past_safe import PastSafe
+from bot.nlu.written_terms import WrittenTerms
 
 MOVEMENT = frozenset({"risk_movement_restricted"})
 WAGES = frozenset({"risk_wages_withheld"})
@@ -78,9 +71,16 @@ def jokes_of(words: TriageWords | None) -> JokeFrame:
 def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOffs:
     """The let-off frames with the words of content/triage_words.yaml (the joke frame) and
     content/triage_frames.yaml (a missing file or section: that frame lets nothing off)."""
+    coercion = Coercion(frames.coercion if frames else None)
+    everyday = Everyday(frames.everyday if frames else None, coercion)
     return LetOffs(
         jokes=jokes_of(words),
-        past_safe=PastSafe(frames.past_safe if frames else None, THREAT_VERB_STEMS),
+        past_safe=PastSafe(frames.past_safe if frames else None, everyday.threat_verbs),
+        coercion=coercion,
+        everyday=everyday,
+        borrowed=Borrowed(frames.borrowed if frames else None),
+        not_held=HeldPersons(frames.not_held if frames else None),
+        written_terms=WrittenTerms(frames.written_terms if frames else None),
     )
 
 
@@ -137,6 +137,8 @@ class Triage:
         self._let_offs = let_offs = let_offs or LetOffs()
         self._jokes = let_offs.jokes
         self._past = let_offs.past_safe
+        self._everyday = let_offs.everyday
+        self._threat_verbs = let_offs.everyday.threat_verbs
         self._threshold = risk_threshold
         # Short benign messages (content/triage_words.yaml, `fragments_of`); none by default.
         self._fragments = fragments or Fragments()
@@ -152,7 +154,7 @@ class Triage:
         said = MessageFrames.read(tokens, raw, self._let_offs)
         if (
             reassured(tokens, raw)
-            or reporting_others(tokens)
+            or reporting_others(tokens, self._threat_verbs)
             or future_condition(tokens)
             or said.mentioned()
         ):
@@ -161,18 +163,20 @@ class Triage:
             threshold = max(threshold, JOKE_THRESHOLD)
         # "сосед забрал мою дрель и не отдаёт", a landlord's deposit: the model reads documents
         # withheld (0.6-0.9) from the words alone; what was taken decides (bot.nlu.borrowed).
-        if nothing_held(tokens):
+        if self._let_offs.borrowed.nothing_held(tokens):
             score = risk_evidence(result, without=HELD_INDICATORS)
         # What the words name decides (bot.nlu.everyday): a locker locked, pay a few days
         # late for a holiday, a dismissal looming.
-        for everyday, kinds in ((locked_thing, MOVEMENT), (not_admitted, MOVEMENT),
-                                (short_delay, WAGES), (tax_question, WAGES),
-                                (dismissal_looms, THREATS)):  # fmt: skip
+        day = self._everyday
+        for everyday, kinds in ((day.locked_thing, MOVEMENT), (day.not_admitted, MOVEMENT),
+                                (day.short_delay, WAGES), (day.tax_question, WAGES),
+                                (day.dismissal_looms, THREATS)):  # fmt: skip
             if everyday(tokens):
                 score = min(score, risk_evidence(result, without=kinds))
-        if nuisance(tokens):  # "соседи шумят, помогите": the cry's evidence is "помогите"
+        nuisance = day.nuisance(tokens)
+        if nuisance:  # "соседи шумят, помогите": the cry's evidence is "помогите"
             score = min(score, risk_evidence(result, without=CRY_INDICATORS))
-        if nuisance(tokens) or hyperbole(tokens):
+        if nuisance or day.hyperbole(tokens):
             threshold = max(threshold, EVERYDAY_THRESHOLD)
         # "ha ha they locked me in the bathroom at the party": the movement phrases are let
         # off (bot.nlu.mention), and so is the model's movement evidence from those words; the
@@ -193,7 +197,7 @@ class Triage:
         raw = restore_layout(message[:MAX_TEXT_CHARS])
         tokens = clean(raw).split()
         threshold = self._threshold
-        if reporting_others(tokens):
+        if reporting_others(tokens, self._threat_verbs):
             threshold = max(threshold, REASSURED_THRESHOLD)
         if self._jokes.frame(tokens, raw):
             threshold = max(threshold, JOKE_THRESHOLD)

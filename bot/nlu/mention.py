@@ -43,7 +43,6 @@ from bot.nlu.general_question import FIRST_PERSON
 from bot.nlu.let_offs import LetOffs
 from bot.nlu.message_frames import THREAT_STEMS, MessageFrames, is_ad, negator_near
 from bot.nlu.normalize import clean
-from bot.nlu.not_held import NotHeld
 
 # Topic words: a phrase made of these alone names the topic, not what happens to the writer.
 _TOPIC_STEMS = ("рабств", "slave", "slaver", "enslav", "bondage", "кабал", "traffick",
@@ -106,7 +105,7 @@ class Mentions:
         self._asked = "?" in raw
         self._raw, self._jokes = raw, jokes
         self._over = jokes.over(tokens, raw)
-        self._not_held = NotHeld(tokens)
+        self._not_held = let_offs.not_held.read(tokens)
 
     def _same_clause(self, at: int, start: int) -> bool:
         return self._clauses is not None and self._clauses[at] == self._clauses[start]
