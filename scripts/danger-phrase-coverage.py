@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.content.loader import read_danger_phrases_file  # noqa: E402
+from bot.content.reader import read_danger_phrases_file  # noqa: E402
 from bot.core.danger_phrases import DangerPhraseMatcher  # noqa: E402
 from bot.nlu.base import RISK_INTENTS  # noqa: E402
 from bot.nlu.data import Example, load_many  # noqa: E402
