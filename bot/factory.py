@@ -12,7 +12,7 @@ from bot.core.assess import Assessor
 from bot.core.danger_matchers import DangerMatchers
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore, SessionStore
-from bot.core.triage import Triage, fragments_of, jokes_of
+from bot.core.triage import Triage, fragments_of
 from bot.i18n import I18n
 from bot.nlu.base import IntentRecognizer
 
@@ -69,7 +69,7 @@ def build_triage(
 
     def for_content(content: Content) -> Assessor:
         return Triage(matchers.for_content(content), threshold,
-                      fragments_of(content.triage_words), jokes_of(content.triage_words))
+                      fragments_of(content.triage_words), matchers.let_offs(content))
 
     return for_content
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env python
 """How well the danger phrases (content/danger_phrases.yaml) cover labelled NLU utterances.
 
-Uses the bot's real matcher (bot.core.danger_phrases.DangerPhraseMatcher: the bot's normalisation, and
-transliterated Russian also checked against the Cyrillic phrases), so the figures are what the
-bot does in production.
+Uses the bot's real matcher (bot.core.danger_phrases.DangerPhraseMatcher: the bot's
+normalisation, transliterated Russian also checked against the Cyrillic phrases, and the let-off
+lists of content/triage_frames.yaml), so the figures are what the bot does in production.
 
 Reports, for any Rasa NLU YAML file or directory (default: nlu/data):
   * coverage: the share of risk utterances (risk_* and emergency_now) matched by a phrase,
@@ -30,10 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.content.loader import read_danger_phrases_file  # noqa: E402
+from bot.content.reader import read_danger_phrases_file  # noqa: E402
 from bot.core.danger_phrases import DangerPhraseMatcher  # noqa: E402
 from bot.nlu.base import RISK_INTENTS  # noqa: E402
 from bot.nlu.data import Example, load_many  # noqa: E402
+from bot.nlu.phrase_breadth import breadth_let_offs  # noqa: E402
 
 
 def pct(part: int, whole: int) -> str:
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help="NLU YAML files or directories")
     parser.add_argument("--phrases", type=Path, default=ROOT / "content" / "danger_phrases.yaml")
+    parser.add_argument("--frames", type=Path, default=ROOT / "content" / "triage_frames.yaml",
+                        help="the let-off word lists the matcher reads")
     parser.add_argument("--missed", action="store_true", help="list risk utterances not matched")
     parser.add_argument("--wrong", action="store_true", help="list wrong-indicator matches")
     parser.add_argument("--intent", help="only this intent's misses with --missed")
@@ -54,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.paths or [ROOT / "nlu" / "data"]
     examples: list[Example] = load_many(paths)
     phrases = read_danger_phrases_file(args.phrases)
-    matcher = DangerPhraseMatcher(phrases)
+    matcher = DangerPhraseMatcher(phrases, breadth_let_offs(args.frames))
     print(f"{len(matcher)} phrases from {args.phrases}; {len(examples)} utterances from "
           + ", ".join(str(p) for p in paths))  # fmt: skip
 

@@ -28,6 +28,8 @@ from bot.content.problems import ContentError, Problem
 from bot.content.reader import Reader, content_files
 from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
 from bot.content.silent_alarm import read_silent_alarm
+from bot.content.triage_frames import FILE_NAME as TRIAGE_FRAMES_FILE
+from bot.content.triage_frames import read_triage_frames
 from bot.content.triage_words import FILE_NAME as TRIAGE_WORDS_FILE
 from bot.content.triage_words import read_triage_words
 from bot.content.yamlfile import display_name
@@ -114,6 +116,8 @@ def check_content(
     reader.problems += checkin_problems
     triage_words, triage_words_problems = read_triage_words(directory / TRIAGE_WORDS_FILE)
     reader.problems += triage_words_problems
+    triage_frames, triage_frames_problems = read_triage_frames(directory / TRIAGE_FRAMES_FILE)
+    reader.problems += triage_frames_problems
     countries = {k: v[0] for k, v in parsed.countries.items()}
     places, places_problems = read_places(directory / PLACES_FILE, countries)
     reader.problems += places_problems
@@ -132,6 +136,7 @@ def check_content(
         silent_alarm=silent_alarm,
         checkin=checkin,
         triage_words=triage_words,
+        triage_frames=triage_frames,
         places=places,
     )
     # What needs the loaded content to be measured: a country page's first screen.

@@ -28,6 +28,7 @@ from bot.content.models import (
     Messages,
     Places,
     SilentAlarm,
+    TriageFrames,
     TriageWords,
 )
 
@@ -78,6 +79,10 @@ class TriageWordsFile(_File):
     triage_words: TriageWords
 
 
+class TriageFramesFile(_File):
+    triage_frames: TriageFrames
+
+
 class PlacesFile(_File):
     places: Places
 
@@ -95,6 +100,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "silent_alarm": (SilentAlarmFile, "silent_alarm.yaml"),
     "checkin": (CheckinFile, "checkin.yaml"),
     "triage_words": (TriageWordsFile, "triage_words.yaml"),
+    "triage_frames": (TriageFramesFile, "triage_frames.yaml"),
     "places": (PlacesFile, "places.yaml"),
     "canned_replies": (CannedRepliesFile, "canned_replies.yaml"),
 }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bot.content.models import Content
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.nlu.joke_frame import JokeFrame
+from bot.core.triage import let_offs_of
+from bot.nlu.let_offs import LetOffs
 
 
 class DangerMatchers:
@@ -16,17 +17,23 @@ class DangerMatchers:
     KEPT = 4
 
     def __init__(self) -> None:
-        self._built: dict[int, tuple[Content, DangerPhraseMatcher]] = {}
+        self._built: dict[int, tuple[Content, DangerPhraseMatcher, LetOffs]] = {}
 
     def for_content(self, content: Content) -> DangerPhraseMatcher:
         """The danger-phrase matcher for `content`."""
+        return self._entry(content)[1]
+
+    def let_offs(self, content: Content) -> LetOffs:
+        """The let-off frames of `content` (its words compiled once), as its matcher reads."""
+        return self._entry(content)[2]
+
+    def _entry(self, content: Content) -> tuple[Content, DangerPhraseMatcher, LetOffs]:
         entry = self._built.get(id(content))
         if entry is None or entry[0] is not content:
             if len(self._built) >= self.KEPT:
                 del self._built[next(iter(self._built))]  # the oldest content: replaced by a reload
-            words = content.triage_words
-            jokes = JokeFrame(words.joke_frame if words else None)
+            let_offs = let_offs_of(content.triage_words, content.triage_frames)
             entry = self._built[id(content)] = (
-                content, DangerPhraseMatcher(content.danger_phrases, jokes)
+                content, DangerPhraseMatcher(content.danger_phrases, let_offs), let_offs
             )
-        return entry[1]
+        return entry

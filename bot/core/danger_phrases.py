@@ -9,19 +9,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.content.models import DangerPhrase
-from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
+from bot.nlu.borrowed import HELD_INDICATORS
 from bot.nlu.bystander import Bystander
 from bot.nlu.conditional import Conditions
-from bot.nlu.everyday import (
-    THREAT_VERB_STEMS,
-    delay_phrase,
-    dismissal_looms,
-    short_delay,
-    to_work,
-)
 from bot.nlu.general_question import GeneralQuestions
-from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import layout_variants
+from bot.nlu.let_offs import LetOffs
 from bot.nlu.mention import Mentions
 from bot.nlu.negation import JOINTS, NEGATORS, NegationScope, clause_numbers, polarity_free
 from bot.nlu.normalize import (
@@ -32,7 +25,6 @@ from bot.nlu.normalize import (
     has_lacinka,
     has_latin_words,
 )
-from bot.nlu.written_terms import WrittenDeductions
 
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
 # Occurrences of one phrase looked at for one not under a negation: a person does not write
@@ -141,10 +133,6 @@ _THREATS = "risk_violence_threats"
 _MOVEMENT = "risk_movement_restricted"
 
 
-def _threat_words(matched: str) -> bool:
-    """Whether a match names a threat ("угрожа* что"), not a harm done ("бьют")."""
-    return any(word.startswith(THREAT_VERB_STEMS) for word in matched.split())
-
 
 class DangerPhraseMatcher:
     """Finds danger phrases of every language in a message (people mix languages).
@@ -155,10 +143,10 @@ class DangerPhraseMatcher:
     """
 
     def __init__(
-        self, phrases: Mapping[str, Iterable[DangerPhrase]], jokes: JokeFrame | None = None
+        self, phrases: Mapping[str, Iterable[DangerPhrase]], let_offs: LetOffs | None = None
     ) -> None:
-        # The content's joke frame (content/triage_words.yaml); none: no message is a joke.
-        self._jokes = jokes or JokeFrame()
+        # The content's let-off frames (bot.core.triage.let_offs_of); none: nothing let off.
+        self._let_offs = let_offs or LetOffs()
         self._count = 0
         self._by_word: dict[str, list[_Rule]] = {}
         self._by_stem: dict[str, list[_Rule]] = {}
@@ -229,7 +217,7 @@ class DangerPhraseMatcher:
                     if rule.phrase.alone and len(found.group(0).split()) != len(tokens):
                         break  # an `alone` phrase inside a longer message
                     if frames is None:
-                        frames = _Frames(raw, tokens, self._jokes)
+                        frames = _Frames(raw, tokens, self._let_offs)
                     start += variant.count(" ", counted, found.start() + 1)
                     counted = found.start() + 1
                     if frames.suppress(rule, start, found.group(0)):
@@ -242,17 +230,18 @@ class DangerPhraseMatcher:
 class _Frames:
     """The negations, hypotheticals and general questions of one cleaned message variant."""
 
-    def __init__(self, raw: str, tokens: list[str], jokes: JokeFrame) -> None:
+    def __init__(self, raw: str, tokens: list[str], let_offs: LetOffs) -> None:
         clauses = clause_numbers(raw, tokens)
         self.scope = NegationScope(tokens, clauses)
         self.general = GeneralQuestions(tokens, clauses)
-        self.bystander = Bystander(tokens, clauses)
+        self.everyday = everyday = let_offs.everyday
+        self.bystander = Bystander(tokens, clauses, everyday.threat_verbs)
         self.conditions = Conditions(tokens, clauses, raw)
-        self.mentions = Mentions(tokens, clauses, raw, jokes)
-        self.written = WrittenDeductions(tokens, raw)
-        self.borrowed = nothing_held(tokens)
-        self.short_delay = short_delay(tokens)
-        self.dismissal = dismissal_looms(tokens)
+        self.mentions = Mentions(tokens, clauses, raw, let_offs)
+        self.written = let_offs.written_terms.read(tokens, raw)
+        self.borrowed = let_offs.borrowed.nothing_held(tokens)
+        self.short_delay = everyday.short_delay(tokens)
+        self.dismissal = everyday.dismissal_looms(tokens)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -282,11 +271,13 @@ class _Frames:
         # "salary delayed 3 days because of holidays", "мне угрожает увольнение", "не выпускаюць
         # на працу без медкніжкі" (bot.nlu.everyday)
         indicator = rule.phrase.indicator
-        if self.short_delay and indicator == _WAGES and delay_phrase(matched.split()):
+        everyday = self.everyday
+        if self.short_delay and indicator == _WAGES and everyday.delay_phrase(matched.split()):
             return True
-        if self.dismissal and indicator == _THREATS and _threat_words(matched):
+        # a threat ("угрожа* что"), not a harm done ("бьют")
+        if self.dismissal and indicator == _THREATS and everyday.threat_words(matched.split()):
             return True
-        if indicator == _MOVEMENT and to_work(matched):
+        if indicator == _MOVEMENT and everyday.to_work(matched):
             return True
         # "в договоре написано, что вычитают за жильё, это нормально?" (bot.nlu.written_terms)
         if self.written.covers(start, matched, rule.phrase.indicator):

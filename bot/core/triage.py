@@ -5,29 +5,24 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from bot.content.models import TriageWords
+from bot.content.models import TriageFrames, TriageWords
 from bot.core.danger_phrases import DangerPhraseMatcher, PhraseMatch
 from bot.nlu.base import RISK_INTENTS, IntentResult
-from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
+from bot.nlu.borrowed import HELD_INDICATORS, Borrowed
 from bot.nlu.bystander import reporting_others
+from bot.nlu.coercion import Coercion
 from bot.nlu.conditional import future_condition
-from bot.nlu.everyday import (
-    CRY_INDICATORS,
-    dismissal_looms,
-    hyperbole,
-    locked_thing,
-    not_admitted,
-    nuisance,
-    short_delay,
-    tax_question,
-)
+from bot.nlu.everyday import CRY_INDICATORS, Everyday
 from bot.nlu.fragments import Fragments
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import restore_layout
+from bot.nlu.let_offs import LetOffs
 from bot.nlu.message_frames import MessageFrames
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
-from bot.nlu.past_safe import left_and_safe, past_and_safe, told_from_home
+from bot.nlu.not_held import HeldPersons
+from bot.nlu.past_safe import PastSafe
+from bot.nlu.written_terms import WrittenTerms
 
 MOVEMENT = frozenset({"risk_movement_restricted"})
 WAGES = frozenset({"risk_wages_withheld"})
@@ -71,6 +66,22 @@ def jokes_of(words: TriageWords | None) -> JokeFrame:
     """The joke frame of content/triage_words.yaml (none when the file or its section is
     missing: then no message is read as a joke)."""
     return JokeFrame(words.joke_frame if words else None)
+
+
+def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOffs:
+    """The let-off frames with the words of content/triage_words.yaml (the joke frame) and
+    content/triage_frames.yaml (a missing file or section: that frame lets nothing off)."""
+    coercion = Coercion(frames.coercion if frames else None)
+    everyday = Everyday(frames.everyday if frames else None, coercion)
+    return LetOffs(
+        jokes=jokes_of(words),
+        past_safe=PastSafe(frames.past_safe if frames else None, everyday.threat_verbs),
+        coercion=coercion,
+        everyday=everyday,
+        borrowed=Borrowed(frames.borrowed if frames else None),
+        not_held=HeldPersons(frames.not_held if frames else None),
+        written_terms=WrittenTerms(frames.written_terms if frames else None),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +130,15 @@ class Triage:
         matcher: DangerPhraseMatcher,
         risk_threshold: float,
         fragments: Fragments | None = None,
-        jokes: JokeFrame | None = None,
+        let_offs: LetOffs | None = None,
     ) -> None:
         self._matcher = matcher
-        # The joke frame of content/triage_words.yaml (`jokes_of`); none by default.
-        self._jokes = jokes or JokeFrame()
+        # The let-off frames of the content (`let_offs_of`); none by default: nothing let off.
+        self._let_offs = let_offs = let_offs or LetOffs()
+        self._jokes = let_offs.jokes
+        self._past = let_offs.past_safe
+        self._everyday = let_offs.everyday
+        self._threat_verbs = let_offs.everyday.threat_verbs
         self._threshold = risk_threshold
         # Short benign messages (content/triage_words.yaml, `fragments_of`); none by default.
         self._fragments = fragments or Fragments()
@@ -136,10 +151,10 @@ class Triage:
         threshold = self._threshold
         raw = restore_layout(text[:MAX_TEXT_CHARS])  # the frames read what was meant
         tokens = clean(raw).split()
-        said = MessageFrames.read(tokens, raw, self._jokes)
+        said = MessageFrames.read(tokens, raw, self._let_offs)
         if (
             reassured(tokens, raw)
-            or reporting_others(tokens)
+            or reporting_others(tokens, self._threat_verbs)
             or future_condition(tokens)
             or said.mentioned()
         ):
@@ -148,25 +163,27 @@ class Triage:
             threshold = max(threshold, JOKE_THRESHOLD)
         # "сосед забрал мою дрель и не отдаёт", a landlord's deposit: the model reads documents
         # withheld (0.6-0.9) from the words alone; what was taken decides (bot.nlu.borrowed).
-        if nothing_held(tokens):
+        if self._let_offs.borrowed.nothing_held(tokens):
             score = risk_evidence(result, without=HELD_INDICATORS)
         # What the words name decides (bot.nlu.everyday): a locker locked, pay a few days
         # late for a holiday, a dismissal looming.
-        for everyday, kinds in ((locked_thing, MOVEMENT), (not_admitted, MOVEMENT),
-                                (short_delay, WAGES), (tax_question, WAGES),
-                                (dismissal_looms, THREATS)):  # fmt: skip
+        day = self._everyday
+        for everyday, kinds in ((day.locked_thing, MOVEMENT), (day.not_admitted, MOVEMENT),
+                                (day.short_delay, WAGES), (day.tax_question, WAGES),
+                                (day.dismissal_looms, THREATS)):  # fmt: skip
             if everyday(tokens):
                 score = min(score, risk_evidence(result, without=kinds))
-        if nuisance(tokens):  # "соседи шумят, помогите": the cry's evidence is "помогите"
+        nuisance = day.nuisance(tokens)
+        if nuisance:  # "соседи шумят, помогите": the cry's evidence is "помогите"
             score = min(score, risk_evidence(result, without=CRY_INDICATORS))
-        if nuisance(tokens) or hyperbole(tokens):
+        if nuisance or day.hyperbole(tokens):
             threshold = max(threshold, EVERYDAY_THRESHOLD)
         # "ha ha they locked me in the bathroom at the party": the movement phrases are let
         # off (bot.nlu.mention), and so is the model's movement evidence from those words; the
         # same when the lock is over, laughed at ("уже выпустили 😂", bot.nlu.joke_frame).
         if said.locked_in_jest or self._jokes.over(tokens, raw):
             score = min(score, risk_evidence(result, without=MOVEMENT))
-        if past_and_safe(tokens) or left_and_safe(tokens):
+        if self._past.past_and_safe(tokens) or self._past.left_and_safe(tokens):
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
         # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
         # risk lines sharing the words ("2 месяца не платят"), not from the message
@@ -180,11 +197,12 @@ class Triage:
         raw = restore_layout(message[:MAX_TEXT_CHARS])
         tokens = clean(raw).split()
         threshold = self._threshold
-        if reporting_others(tokens):
+        if reporting_others(tokens, self._threat_verbs):
             threshold = max(threshold, REASSURED_THRESHOLD)
         if self._jokes.frame(tokens, raw):
             threshold = max(threshold, JOKE_THRESHOLD)
-        if past_and_safe(tokens) or left_and_safe(tokens) or told_from_home(tokens):
+        past = self._past
+        if past.past_and_safe(tokens) or past.left_and_safe(tokens) or past.told_from_home(tokens):
             return math.inf  # a story that is over: its parts are not a report each
         return threshold
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.nlu.everyday import THREAT_VERB_STEMS
 from bot.nlu.general_question import FIRST_PERSON
 from bot.nlu.negation import NEGATORS
 from bot.nlu.normalize import cyrillize, has_latin_words
@@ -162,22 +161,23 @@ def _readings(tokens: Sequence[str]) -> list[Sequence[str]]:
     return [tokens, cyrillic] if len(cyrillic) == len(tokens) else [tokens]
 
 
-def _report_cue(tokens: Sequence[str], at: int) -> bool:
+def _report_cue(tokens: Sequence[str], at: int, threat_verbs: tuple[str, ...]) -> bool:
     """A report word of the writer's, not a threat to report them: "угрожают сообщить в
-    полицию", "пагражаюць паведаміць", "grozyat soobshit", "threaten to report", "report me"."""
+    полицию", "пагражаюць паведаміць", "grozyat soobshit", "threaten to report", "report me"
+    (`threat_verbs`: stems of a threat verb, content/triage_frames.yaml)."""
     if not tokens[at].startswith(_REPORT_STEMS):
         return False
-    threat = any(w.startswith(THREAT_VERB_STEMS) for w in tokens[max(0, at - 2) : at])
+    threat = any(w.startswith(threat_verbs) for w in tokens[max(0, at - 2) : at])
     return not threat and not _DENOUNCED & set(tokens[at + 1 : at + 2])
 
 
-def _reporting(tokens: Sequence[str]) -> bool:
+def _reporting(tokens: Sequence[str], threat_verbs: tuple[str, ...]) -> bool:
     """A report on others: two of a safe-writer or witness cue, a report cue and others named
     (a report cue and others only when the writer is not among them: no "we", "us")."""
     safe = safe_writer(tokens) or any(
         _cue_at(tokens, at, _WITNESS_BY_WORD) for at in range(len(tokens))
     )
-    report = any(_report_cue(tokens, at) for at in range(len(tokens)))
+    report = any(_report_cue(tokens, at, threat_verbs) for at in range(len(tokens)))
     others = any(word in _OTHERS for word in tokens)
     we = any(word in _WE for word in tokens)
     home = any(word in _HOME for word in tokens)
@@ -188,11 +188,14 @@ def _reporting(tokens: Sequence[str]) -> bool:
     return report and others and not we
 
 
-def reporting_others(tokens: Sequence[str]) -> bool:
+def reporting_others(tokens: Sequence[str], threat_verbs: tuple[str, ...]) -> bool:
     """Whether cleaned `tokens` are a safe writer's or a witness's report on others, or an
     office's renewal: the classifier's risk evidence alone then needs more weight
-    (bot.core.triage)."""
-    return any(_reporting(ts) or _office_renewal(ts) for ts in _readings(tokens))
+    (bot.core.triage). `threat_verbs`: stems of a threat verb ("угрожают сообщить" is no
+    report)."""
+    return any(
+        _reporting(ts, threat_verbs) or _office_renewal(ts) for ts in _readings(tokens)
+    )
 
 
 def _shared_places(tokens: Sequence[str]) -> set[int]:
@@ -211,7 +214,9 @@ class Bystander:
     nothing is covered.
     """
 
-    def __init__(self, tokens: Sequence[str], clauses: Sequence[int] | None) -> None:
+    def __init__(
+        self, tokens: Sequence[str], clauses: Sequence[int] | None, threat_verbs: tuple[str, ...]
+    ) -> None:
         self._clauses = clauses
         self._personal: set[int] = set()
         self._reporting = False
@@ -234,7 +239,7 @@ class Bystander:
             for at, word in enumerate(ts)
             if word in FIRST_PERSON and at not in witness and at not in _shared_places(ts)
         }
-        self._reporting = any(_reporting(ts) for ts in readings)
+        self._reporting = any(_reporting(ts, threat_verbs) for ts in readings)
         self._office = any(_office_renewal(ts) for ts in readings)
 
     def covers(self, start: int, indicator: str) -> bool:

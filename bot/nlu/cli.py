@@ -10,10 +10,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.config import Settings, load_settings
-from bot.content.models import DangerPhrase, TriageWords
+from bot.content.models import DangerPhrase, TriageFrames, TriageWords
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.long_message import part_risk
-from bot.core.triage import Triage, TriageDecision, fragments_of, jokes_of
+from bot.core.triage import Triage, TriageDecision, fragments_of, let_offs_of
 from bot.nlu.base import IntentRecognizer, IntentResult
 from bot.nlu.data import Example, load_examples
 from bot.nlu.embedded import EmbeddedRecognizer
@@ -68,18 +68,29 @@ def load_triage_words(content_dir: Path) -> TriageWords | None:
     return words
 
 
+def load_triage_frames(content_dir: Path) -> TriageFrames | None:
+    """content/triage_frames.yaml, read alone (None, with a warning, when it has a problem)."""
+    from bot.content.triage_frames import FILE_NAME, read_triage_frames
+
+    frames, problems = read_triage_frames(content_dir / FILE_NAME)
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return frames
+
+
 def build_triage(settings: Settings, *, phrases: bool = True) -> Triage:
-    """Triage with the real danger phrases (or none, to measure the classifier alone) and the
-    short-message words of content/triage_words.yaml."""
+    """Triage with the real danger phrases (or none, to measure the classifier alone), the
+    short-message words of content/triage_words.yaml and the let-off words of
+    content/triage_frames.yaml."""
     content_dir = settings.bot.content_dir
     found = load_danger_phrases(content_dir) if phrases else {}
     words = load_triage_words(content_dir)
-    jokes = jokes_of(words)
+    let_offs = let_offs_of(words, load_triage_frames(content_dir))
     return Triage(
-        DangerPhraseMatcher(found, jokes),
+        DangerPhraseMatcher(found, let_offs),
         settings.nlu.risk_threshold,
         fragments_of(words),
-        jokes,
+        let_offs,
     )
 
 

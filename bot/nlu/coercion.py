@@ -8,37 +8,37 @@ physical and sexual violence; threats against the family are among its forms of 
 A message that names one of them is not let off as a dismissal question
 (bot.nlu.everyday.dismissal_looms): "he'll tell the migration office I broke my contract if I
 change jobs, and I can't leave until the loan is cleared" is debt bondage, not an HR question.
+
+The words are content: `coercion` in content/triage_frames.yaml
+(`bot.content.models.CoercionWords`); without them no coercive means is named.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-# Violence, sexual abuse, a threat to life or of being hunted down ("найдёт", "find").
-_VIOLENCE_STEMS = ("убь", "убить", "убьют", "заб'ю", "забʼю", "забіць", "ubit", "ubyu", "kill",
-                   "hurt", "beat", "изб", "бить", "бьют", "збіць", "б'юць", "izbi", "побо",
-                   "пабо", "poboy", "закопа", "zakopa", "rape", "harass", "насил", "гвалт",
-                   "домога", "forced", "find", "найд", "знайд", "ищ", "шука", "ubyut")  # fmt: skip
-# The authorities as a threat: the police, deportation, the migration office.
-_AUTHORITY_STEMS = ("polic", "полиц", "паліц", "politsi", "policii", "deport", "депорт",
-                    "migrat", "immigra", "миграц", "міграц", "migrac", "migrats")  # fmt: skip
-# Documents held.
-_DOCUMENT_STEMS = ("паспорт", "пашпарт", "pasport", "passport", "document", "докум", "дакум",
-                   "zaberut")  # fmt: skip
-# Locked in.
-_LOCK_STEMS = ("locked", "lock", "запер", "заперт", "запира", "зачын", "zaper")
-# The family as a hostage.
-_FAMILY_STEMS = ("famil", "семь", "сям'", "сямʼ", "semy", "родн", "kids", "children", "дет",
-                 "дзец")  # fmt: skip
-# A debt that keeps the person working. Whole words: "долго" (long) and "должен" (must),
-# "доўга" (long) are not a debt.
-_DEBT = frozenset("долг долга долгу долгом долги долгов доўг доўгу даўгі даўгоў dolg dolga "
-                  "dolgu dolgi debt debts loan loans owe owes owed".split())  # fmt: skip
+from bot.nlu.cue_words import stems, words
 
-COERCIVE_STEMS = _VIOLENCE_STEMS + _AUTHORITY_STEMS + _DOCUMENT_STEMS + _LOCK_STEMS + _FAMILY_STEMS
+if TYPE_CHECKING:
+    from bot.content.models import CoercionWords
 
 
-def names_coercion(tokens: Sequence[str]) -> bool:
-    """Whether cleaned `tokens` name a coercive means (module doc): a debt, the police or the
-    migration office, documents, a lock, violence or the family."""
-    return any(word in _DEBT or word.startswith(COERCIVE_STEMS) for word in tokens)
+class Coercion:
+    """The coercive means of `words_` (module doc); None: none."""
+
+    def __init__(self, words_: CoercionWords | None = None) -> None:
+        w = words_
+        self._stems = (
+            stems(w.violence_stems if w else None)
+            + stems(w.authority_stems if w else None)
+            + stems(w.document_stems if w else None)
+            + stems(w.lock_stems if w else None)
+            + stems(w.family_stems if w else None)
+        )
+        self._debt = words(w.debt_words if w else None)
+
+    def named(self, tokens: Sequence[str]) -> bool:
+        """Whether cleaned `tokens` name a coercive means (module doc): a debt, the police or
+        the migration office, documents, a lock, violence or the family."""
+        return any(word in self._debt or word.startswith(self._stems) for word in tokens)

@@ -46,8 +46,6 @@ if TYPE_CHECKING:
 _NOTHING = re.compile(r"(?!)")  # matches nothing: a frame without words
 # A question: the words since the last sentence end or quote, up to a question mark.
 _QUESTION = re.compile(r"[^.!?…\n«»\"“”]*\?")
-# A question that expects "yes" says it is a joke ("это же шутка, да?", "it's a joke, right?").
-_CONFIRMING = frozenset("же ведь да жа праўда right".split())
 
 
 def _entries(items: Iterable[str]) -> list[str]:
@@ -99,6 +97,9 @@ class JokeFrame:
         self._over = _words(words.over_phrases if words else ())
         self._transfer = _words(words.transfer_phrases if words else ())
         self._repeat = _words(words.repeat_stems if words else (), stems=True)
+        # A question that expects "yes" says it is a joke ("это же шутка, да?", "it's a joke,
+        # right?"): not a doubt.
+        self._confirming = frozenset(_entries(words.confirming_words if words else ()))
 
     def laughing(self, tokens: Sequence[str], raw: str) -> bool:
         """The writer laughs: 😂, ")))", "ахах", "haha", "ha ha", "lol" (not 😭)."""
@@ -132,7 +133,7 @@ class JokeFrame:
         жартуе?"): a joke named in a question is a doubt, never a frame."""
         # Its last clause: "he jokes he'll lock us in, do you help with jobs?" asks no doubt.
         questions = (clean(q.split(",")[-1]).split() for q in _QUESTION.findall(raw))
-        return any(self.named(q) and not _CONFIRMING & set(q) for q in questions)
+        return any(self.named(q) and not self._confirming & set(q) for q in questions)
 
     def named(self, tokens: Sequence[str]) -> bool:
         """The writer names a joke: "шучу", "это же шутка", "jk"."""

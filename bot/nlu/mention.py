@@ -40,10 +40,9 @@ import re
 from collections.abc import Sequence
 
 from bot.nlu.general_question import FIRST_PERSON
-from bot.nlu.joke_frame import JokeFrame
+from bot.nlu.let_offs import LetOffs
 from bot.nlu.message_frames import THREAT_STEMS, MessageFrames, is_ad, negator_near
 from bot.nlu.normalize import clean
-from bot.nlu.not_held import NotHeld
 
 # Topic words: a phrase made of these alone names the topic, not what happens to the writer.
 _TOPIC_STEMS = ("рабств", "slave", "slaver", "enslav", "bondage", "кабал", "traffick",
@@ -95,17 +94,18 @@ class Mentions:
     doc). `clauses`: the clause number of each token (`bot.nlu.negation.clause_numbers`)."""
 
     def __init__(
-        self, tokens: Sequence[str], clauses: Sequence[int] | None, raw: str, jokes: JokeFrame
+        self, tokens: Sequence[str], clauses: Sequence[int] | None, raw: str, let_offs: LetOffs
     ) -> None:
+        jokes = let_offs.jokes
         self._tokens = tokens
         self._clauses = clauses
-        self._said = said = MessageFrames.read(tokens, raw, jokes)
+        self._said = said = MessageFrames.read(tokens, raw, let_offs)
         self._quotes = _spans(raw, _QUOTE, len(tokens)) if said.ad else None
         self._sentences = _spans(raw, _SENTENCE_BREAK, len(tokens)) if said.ad else None
         self._asked = "?" in raw
         self._raw, self._jokes = raw, jokes
         self._over = jokes.over(tokens, raw)
-        self._not_held = NotHeld(tokens)
+        self._not_held = let_offs.not_held.read(tokens)
 
     def _same_clause(self, at: int, start: int) -> bool:
         return self._clauses is not None and self._clauses[at] == self._clauses[start]

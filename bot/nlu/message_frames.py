@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from bot.nlu.bystander import safe_writer
 from bot.nlu.joke_frame import JokeFrame
+from bot.nlu.let_offs import LetOffs
 from bot.nlu.negation import NEGATORS
 from bot.nlu.normalize import clean, cyrillize, cyrillize_lacinka, has_lacinka, has_latin_words
-from bot.nlu.past_safe import goes_on, left_and_safe, past_and_safe
 
 # A joke: laughter written by the writer (bot.nlu.joke_frame.laughing), or a friend's joke.
 _JOKE_STEMS = ("шут", "шуч", "пошут", "прикал", "жарт", "смеет", "смеют", "смяец", "смяюц",
@@ -265,8 +265,9 @@ class MessageFrames:
         )
 
     @classmethod
-    def read(cls, tokens: Sequence[str], raw: str, jokes: JokeFrame) -> MessageFrames:
-        """The frames of cleaned `tokens` of `raw`; `jokes`: the content's joke frame."""
+    def read(cls, tokens: Sequence[str], raw: str, let_offs: LetOffs) -> MessageFrames:
+        """The frames of cleaned `tokens` of `raw`; `let_offs`: the content's frames."""
+        jokes, past = let_offs.jokes, let_offs.past_safe
         readings = _readings(raw)
         laughs = jokes.laughing(tokens, raw)
         return cls(
@@ -283,14 +284,14 @@ class MessageFrames:
             bank_debt=any(_bank_debt(ts) for ts in readings),
             not_about_me=any(_not_about_me(ts) for ts in readings),
             lender_threat=any(_lender_threat(ts) for ts in readings),
-            past_safe=any(past_and_safe(ts) or left_and_safe(ts) for ts in readings),
-            ongoing=any(goes_on(ts) for ts in readings),
+            past_safe=any(past.past_and_safe(ts) or past.left_and_safe(ts) for ts in readings),
+            ongoing=any(past.goes_on(ts) for ts in readings),
         )
 
 
-def mentioned_not_reported(tokens: Sequence[str], raw: str, jokes: JokeFrame) -> bool:
+def mentioned_not_reported(tokens: Sequence[str], raw: str, let_offs: LetOffs) -> bool:
     """Whether cleaned `tokens` (of `raw`) say the person was not forced, quote an ad from
     home, joke about a harmless setting, tell a past story from home, name a robbery by
     strangers or a debt to a bank: the classifier's risk evidence alone then needs more weight
     (bot.core.triage)."""
-    return MessageFrames.read(tokens, raw, jokes).mentioned()
+    return MessageFrames.read(tokens, raw, let_offs).mentioned()

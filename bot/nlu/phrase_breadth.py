@@ -18,8 +18,10 @@ from bot.content.models import DangerPhrase
 from bot.content.problems import Problem
 from bot.content.yamlfile import display_name
 from bot.core.danger_phrases import DangerPhraseMatcher
+from bot.core.triage import let_offs_of
 from bot.nlu.base import RISK_INTENTS
 from bot.nlu.data import Example, load_many
+from bot.nlu.let_offs import LetOffs
 
 EXAMPLE_CHARS = 80  # of the example line quoted in a warning
 
@@ -34,10 +36,13 @@ class BroadPhrase:
 
 
 def broad_phrases(
-    phrases: Mapping[str, Iterable[DangerPhrase]], utterances: Sequence[Example]
+    phrases: Mapping[str, Iterable[DangerPhrase]],
+    utterances: Sequence[Example],
+    let_offs: LetOffs | None = None,
 ) -> list[BroadPhrase]:
-    """Every phrase that fires on a non-risk utterance, in the order of the phrases file."""
-    matcher = DangerPhraseMatcher(phrases)
+    """Every phrase that fires on a non-risk utterance, in the order of the phrases file;
+    `let_offs`: the frames the matcher reads (`breadth_let_offs`), none by default."""
+    matcher = DangerPhraseMatcher(phrases, let_offs)
     fired: dict[tuple[str, str], list[Example]] = {}
     for example in utterances:
         if example.intent in RISK_INTENTS:
@@ -62,14 +67,26 @@ def _phrase_lines(path: Path) -> dict[str, int]:
     return lines
 
 
+def breadth_let_offs(frames_file: Path) -> LetOffs:
+    """The let-off frames of content/triage_frames.yaml, read alone (none when it has a
+    problem: the content check reports it). The joke frame is left out: a phrase that fires on
+    an advice line unless it is laughed at is still too broad."""
+    from bot.content.triage_frames import read_triage_frames
+
+    frames, _ = read_triage_frames(frames_file)
+    return let_offs_of(None, frames)
+
+
 def breadth_problems(phrases_file: Path, utterance_paths: Sequence[Path]) -> list[Problem]:
     """Warnings for the phrases of `phrases_file` that fire on held-out non-risk lines.
 
     `utterance_paths` are Rasa NLU YAML files or directories (`nlu/tests`); missing ones are
     skipped (a production image has no test data), and so is an unreadable phrases file (the
-    content check reports that already).
+    content check reports that already). The let-off lists of triage_frames.yaml beside the
+    phrases file apply, as in the bot.
     """
     from bot.content.reader import read_danger_phrases_file
+    from bot.content.triage_frames import FILE_NAME
 
     paths = [path for path in utterance_paths if path.exists()]
     if not paths or not phrases_file.is_file():
@@ -80,7 +97,8 @@ def breadth_problems(phrases_file: Path, utterance_paths: Sequence[Path]) -> lis
         return []
     where = _phrase_lines(phrases_file)
     problems = []
-    for broad in broad_phrases(phrases, load_many(paths)):
+    let_offs = breadth_let_offs(phrases_file.parent / FILE_NAME)
+    for broad in broad_phrases(phrases, load_many(paths), let_offs):
         example = broad.lines[0]
         text = example.text
         if len(text) > EXAMPLE_CHARS:

@@ -13,44 +13,53 @@ Deductions that leave nothing, or a debt that grows, are the harm however they a
 "вычитают столько, что ничего не остаётся", "they deduct so much that nothing is left", "I owe
 more every month", "в договоре 1500, а вычитают половину" keep the phrase (and the classifier
 decides as usual). Only deduction phrases are let off; any other phrase fires as before.
+
+The words are content: `written_terms` in content/triage_frames.yaml
+(`bot.content.models.WrittenTermsWords`); without them nothing is let off.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from bot.nlu.cue_words import stems, words
 from bot.nlu.negation import NEGATORS, clause_numbers
 
-_DEDUCTION_STEMS = ("вычит", "вычет", "вылічв", "вылік", "удерж", "утрым", "deduct", "vychit")
-_CONTRACT_STEMS = ("договор", "контракт", "дамов", "кантракт", "contract", "agreement",
-                   "dogovor", "kontrakt")  # fmt: skip
-_WRITTEN_STEMS = ("написан", "указан", "прописан", "пишут", "сказан", "напісан", "пазначан",
-                  "прапісан", "written", "says", "states", "stated", "lists", "listed", "napisan",
-                  "ukazan", "propisan")  # fmt: skip
-# "по договору вычитают", "under the contract", "паводле дамовы": the contract's own terms.
-_BY = frozenset("по под согласно паводле па under per by according".split())
-# "в договоре так", "it's in the contract": the contract after the deduction.
-_IN = frozenset("в у ў in v".split())
-_CONTRAST = frozenset("а но але but however однако yet though".split())
-_ASKING_STEMS = ("законн", "нормальн", "легальн", "законна", "нармальн", "legal", "lawful",
-                 "normal", "allowed", "zakonn", "normaln")  # fmt: skip
-# The harm, however it is asked: nothing left, half the pay, more than earned, a growing debt.
-_EXCESS_STEMS = ("ничего", "нічога", "nothing", "столько", "столькі", "половин", "палов", "half",
-                 "больше", "больш", "more", "минус", "мінус", "minus", "долж", "owe", "вінен",
-                 "вінна", "everything", "всё", "все", "ўсё", "усё", "почти", "амаль", "almost",
-                 "nichego", "stolko", "bolshe", "долг", "доўг", "debt", "dolg", "раст", "grow",
-                 "отраб", "адпрац")  # fmt: skip
+if TYPE_CHECKING:
+    from bot.content.models import WrittenTermsWords
+
 _SENTENCE_BREAK = re.compile(r"[.!?;…\n]+")
+
+
+class WrittenTerms:
+    """The words of a written term (module doc) from `words_` (None: nothing is let off)."""
+
+    def __init__(self, words_: WrittenTermsWords | None = None) -> None:
+        w = words_
+        self.deduction = stems(w.deduction_stems if w else None)
+        self.contract = stems(w.contract_stems if w else None)
+        self.written = stems(w.written_stems if w else None)
+        self.by = words(w.by_words if w else None)
+        self.in_ = words(w.in_words if w else None)
+        self.contrast = words(w.contrast_words if w else None)
+        self.asking = stems(w.asking_stems if w else None)
+        self.excess = stems(w.excess_stems if w else None)
+
+    def read(self, tokens: Sequence[str], raw: str) -> WrittenDeductions:
+        """The deduction phrases of one cleaned message that ask about a written term."""
+        return WrittenDeductions(tokens, raw, self)
 
 
 class WrittenDeductions:
     """Which deduction phrases of one cleaned message ask about a written term (module doc)."""
 
-    def __init__(self, tokens: Sequence[str], raw: str) -> None:
+    def __init__(self, tokens: Sequence[str], raw: str, terms: WrittenTerms) -> None:
         self._tokens = tokens
-        self._asking = "?" in raw or any(w.startswith(_ASKING_STEMS) for w in tokens)
-        self._excess = any(w.startswith(_EXCESS_STEMS) for w in tokens)
+        self._terms = t = terms
+        self._asking = "?" in raw or any(w.startswith(t.asking) for w in tokens)
+        self._excess = any(w.startswith(t.excess) for w in tokens)
         self._sentences = (
             clause_numbers(raw, tokens, _SENTENCE_BREAK)
             if self._asking and not self._excess
@@ -58,31 +67,31 @@ class WrittenDeductions:
         )
 
     def _written_before(self, start: int) -> bool:
-        tokens, sentences = self._tokens, self._sentences
+        tokens, sentences, t = self._tokens, self._sentences, self._terms
         if sentences is None or start >= len(tokens):
             return False
         contract = written = False
         for at in range(start - 1, -1, -1):
-            if sentences[at] != sentences[start] or tokens[at] in _CONTRAST:
+            if sentences[at] != sentences[start] or tokens[at] in t.contrast:
                 break
             word = tokens[at]
-            if word.startswith(_CONTRACT_STEMS):
+            if word.startswith(t.contract):
                 contract = True
-                written = written or (at > 0 and tokens[at - 1] in _BY)
-            written = written or word.startswith(_WRITTEN_STEMS)
+                written = written or (at > 0 and tokens[at - 1] in t.by)
+            written = written or word.startswith(t.written)
         return contract and written
 
     def _written_after(self, end: int) -> bool:
         """The contract named as written after token `end`: "... по договору вроде так", "it's
         in the contract", with no "but" and no negator on the way."""
-        tokens = self._tokens
+        tokens, t = self._tokens, self._terms
         for at in range(end, len(tokens)):
             word = tokens[at]
-            if word in _CONTRAST or word in NEGATORS:
+            if word in t.contrast or word in NEGATORS:
                 return False
-            if word.startswith(_CONTRACT_STEMS):
+            if word.startswith(t.contract):
                 before = tokens[max(0, at - 3) : at]
-                return any(w in _BY or w in _IN or w.startswith(_WRITTEN_STEMS) for w in before)
+                return any(w in t.by or w in t.in_ or w.startswith(t.written) for w in before)
         return False
 
     def covers(self, start: int, matched: str, indicator: str) -> bool:
@@ -90,6 +99,6 @@ class WrittenDeductions:
         deduction the contract writes down, asked about."""
         if indicator != "risk_wages_withheld" or self._sentences is None:
             return False
-        if not any(word.startswith(_DEDUCTION_STEMS) for word in matched.split()):
+        if not any(word.startswith(self._terms.deduction) for word in matched.split()):
             return False
         return self._written_before(start) or self._written_after(start + len(matched.split()))

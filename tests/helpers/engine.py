@@ -18,10 +18,11 @@ from bot.content.problems import Problem
 from bot.core.adcheck import AdChecker, build_ad_checker
 from bot.core.adcheckers import AdCheckers
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage, fragments_of, jokes_of
+from bot.core.triage import Triage, fragments_of, jokes_of, let_offs_of
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.fragments import Fragments
 from bot.nlu.joke_frame import JokeFrame
+from bot.nlu.let_offs import LetOffs
 from tests.helpers.chat import plain_settings
 
 
@@ -83,13 +84,21 @@ def shared_ad_checkers() -> AdCheckers:
 
 def content_triage(risk_threshold: float = 0.35) -> Triage:
     """Triage as the bot builds it from the repository's content: its danger phrases and its
-    short-message words (content/triage_words.yaml)."""
+    short-message words (content/triage_words.yaml) and its let-off words
+    (content/triage_frames.yaml)."""
     content = shared_content().content
-    jokes = jokes_of(content.triage_words)
+    let_offs = content_let_offs()
     return Triage(
-        DangerPhraseMatcher(content.danger_phrases, jokes), risk_threshold,
-        fragments_of(content.triage_words), jokes,
+        DangerPhraseMatcher(content.danger_phrases, let_offs), risk_threshold,
+        fragments_of(content.triage_words), let_offs,
     )  # fmt: skip
+
+
+def content_let_offs() -> LetOffs:
+    """The let-off frames of the repository's content (content/triage_words.yaml's joke frame,
+    content/triage_frames.yaml)."""
+    content = shared_content().content
+    return let_offs_of(content.triage_words, content.triage_frames)
 
 
 def content_jokes() -> JokeFrame:

@@ -8,7 +8,7 @@ import pytest
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
-from tests.helpers.engine import content_jokes, content_triage, shared_content, shared_recognizer
+from tests.helpers.engine import content_let_offs, content_triage, shared_content, shared_recognizer
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +18,7 @@ def triage() -> Triage:
 
 @pytest.fixture(scope="session")
 def matcher() -> DangerPhraseMatcher:
-    return DangerPhraseMatcher(shared_content().content.danger_phrases, content_jokes())
+    return DangerPhraseMatcher(shared_content().content.danger_phrases, content_let_offs())
 
 
 @pytest.fixture(scope="session")

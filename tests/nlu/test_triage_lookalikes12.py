@@ -26,10 +26,10 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.nlu.borrowed import borrowed_thing
 from bot.nlu.embedded import prepare
 from bot.nlu.normalize import clean
 from bot.nlu.place_statement import without_now
+from tests.helpers.engine import content_let_offs
 from tests.helpers.triage_tables import phrases
 
 NOT_AN_ALARM = {
@@ -181,7 +181,7 @@ BORROWED = [
 
 @pytest.mark.parametrize(("text", "lent"), BORROWED)
 def test_a_borrowed_thing_is_told_by_what_was_taken(text: str, lent: bool) -> None:
-    assert borrowed_thing(clean(text).split()) is lent
+    assert content_let_offs().borrowed.borrowed_thing(clean(text).split()) is lent
 
 
 # (message, whether a danger phrase fires)

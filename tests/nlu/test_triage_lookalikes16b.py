@@ -21,9 +21,8 @@ import pytest
 from bot.core.assess import routed_intent
 from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
-from bot.nlu.everyday import dismissal_looms
 from bot.nlu.normalize import clean
-from bot.nlu.past_safe import left_and_safe
+from tests.helpers.engine import content_let_offs
 
 NOT_AN_ALARM = {
     "left_and_safe_now_a_report": [
@@ -111,7 +110,7 @@ def _tokens(text: str) -> list[str]:
      ("я працую на фабрыцы, жывём у доме, хачу з'ехаць", False)],
 )  # fmt: skip
 def test_left_and_safe(text: str, expected: bool) -> None:
-    assert left_and_safe(_tokens(text)) is expected
+    assert content_let_offs().past_safe.left_and_safe(_tokens(text)) is expected
 
 
 @pytest.mark.parametrize(
@@ -124,7 +123,7 @@ def test_left_and_safe(text: str, expected: bool) -> None:
      ("угрожают уволить и сдать в полицию", False), ("grozyat zabrat pasport", False)],
 )  # fmt: skip
 def test_a_threat_of_dismissal(text: str, expected: bool) -> None:
-    assert dismissal_looms(_tokens(text)) is expected
+    assert content_let_offs().everyday.dismissal_looms(_tokens(text)) is expected
 
 
 @pytest.mark.parametrize(

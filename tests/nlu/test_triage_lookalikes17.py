@@ -24,9 +24,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.nlu.borrowed import held_deposit
 from bot.nlu.normalize import clean
-from tests.helpers.engine import content_jokes
+from tests.helpers.engine import content_jokes, content_let_offs
 
 NOT_AN_ALARM = {
     "a_danger_joked_about_that_is_over": [
@@ -159,7 +158,7 @@ def test_a_transfer_counts_right_after_the_sale() -> None:
      ("работодатель не возвращает залог за общежитие", False)],
 )  # fmt: skip
 def test_a_deposit_holds_no_one_unless_a_person_is_held_by_it(text: str, deposit: bool) -> None:
-    assert held_deposit(_tokens(text)) is deposit
+    assert content_let_offs().borrowed.held_deposit(_tokens(text)) is deposit
 
 
 @pytest.mark.parametrize(

@@ -26,10 +26,9 @@ from pathlib import Path
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.nlu.coercion import names_coercion
 from bot.nlu.data import load_examples
-from bot.nlu.everyday import dismissal_looms
 from bot.nlu.normalize import clean
+from tests.helpers.engine import content_let_offs
 
 KLAIPEDA = (
     "I came to Klaipeda in April through an agency in Minsk for port work. They paid the bus and "
@@ -131,7 +130,7 @@ def _tokens(text: str) -> list[str]:
 def test_a_dismissal_with_a_coercive_means_is_not_a_dismissal_question(
     text: str, expected: bool
 ) -> None:
-    assert dismissal_looms(_tokens(text)) is expected
+    assert content_let_offs().everyday.dismissal_looms(_tokens(text)) is expected
 
 
 @pytest.mark.parametrize(
@@ -142,7 +141,7 @@ def test_a_dismissal_with_a_coercive_means_is_not_a_dismissal_question(
      ("is it legal to fire me for being late?", False)],
 )  # fmt: skip
 def test_names_coercion(text: str, expected: bool) -> None:
-    assert names_coercion(_tokens(text)) is expected
+    assert content_let_offs().coercion.named(_tokens(text)) is expected
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from bot.nlu.bystander import reporting_others, safe_writer
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.language import detect_language
 from bot.nlu.normalize import clean
+from tests.helpers.engine import content_let_offs
 
 
 def _phrases(matcher: DangerPhraseMatcher, text: str) -> list[str]:
@@ -191,4 +192,5 @@ def test_danger_phrase_frames(matcher: DangerPhraseMatcher, text: str, fires: bo
 )
 def test_who_the_message_is_about(text: str, safe: bool, reporting: bool) -> None:
     tokens = clean(text).split()
-    assert (safe_writer(tokens), reporting_others(tokens)) == (safe, reporting)
+    threat_verbs = content_let_offs().everyday.threat_verbs
+    assert (safe_writer(tokens), reporting_others(tokens, threat_verbs)) == (safe, reporting)

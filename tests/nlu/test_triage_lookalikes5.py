@@ -21,7 +21,7 @@ from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.message_frames import mentioned_not_reported
 from bot.nlu.normalize import clean
-from tests.helpers.engine import content_jokes
+from tests.helpers.engine import content_let_offs
 from tests.helpers.triage_tables import assess, phrases, table
 
 # Benign for the writer, by kind.
@@ -194,4 +194,4 @@ def test_danger_phrase_frames(matcher: DangerPhraseMatcher, text: str, fires: bo
     ],
 )
 def test_the_classifier_needs_more_evidence_for_a_mention(text: str, mentioned: bool) -> None:
-    assert mentioned_not_reported(clean(text).split(), text, content_jokes()) is mentioned
+    assert mentioned_not_reported(clean(text).split(), text, content_let_offs()) is mentioned

@@ -12,7 +12,7 @@ from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.normalize import clean
-from bot.nlu.past_safe import past_and_safe
+from tests.helpers.engine import content_let_offs
 from tests.helpers.triage_tables import assess, phrases
 
 SELF_IDENTIFIED = [
@@ -96,4 +96,4 @@ def test_an_alone_phrase_matches_only_the_whole_message(
 def test_a_past_harm_is_over_only_when_the_writer_says_they_are_safe_now(
     text: str, over: bool
 ) -> None:
-    assert past_and_safe(clean(text).split()) is over
+    assert content_let_offs().past_safe.past_and_safe(clean(text).split()) is over

@@ -31,6 +31,15 @@ from bot.content.models._messages import DangerPhrase, Messages
 from bot.content.models._place_names import PlaceLists, Places
 from bot.content.models._places import Country, Hotline, Phone
 from bot.content.models._silent_alarm import SilentAlarm, SilentAlarmTexts
+from bot.content.models._triage_frames import (
+    BorrowedWords,
+    CoercionWords,
+    EverydayWords,
+    NotHeldWords,
+    PastSafeWords,
+    TriageFrames,
+    WrittenTermsWords,
+)
 from bot.content.models._triage_words import JokeWords, TriageWords
 
 __all__ = [
@@ -46,13 +55,16 @@ __all__ = [
     "AdSentencesFile",
     "AdTexts",
     "Answer",
+    "BorrowedWords",
     "Checkin",
     "CheckinOption",
     "CheckinTexts",
+    "CoercionWords",
     "Confidence",
     "Content",
     "Country",
     "DangerPhrase",
+    "EverydayWords",
     "Flow",
     "FlowLevel",
     "FlowOption",
@@ -62,6 +74,8 @@ __all__ = [
     "Language",
     "LocalizedText",
     "Messages",
+    "NotHeldWords",
+    "PastSafeWords",
     "Phone",
     "PlaceLists",
     "Places",
@@ -69,7 +83,9 @@ __all__ = [
     "SilentAlarmTexts",
     "Source",
     "Strict",
+    "TriageFrames",
     "TriageWords",
+    "WrittenTermsWords",
 ]
 
 
@@ -89,5 +105,8 @@ class Content(BaseModel):
     checkin: Checkin | None = None  # content/checkin.yaml; None: the file is missing
     # content/triage_words.yaml; None: the file is missing (no short message is let off)
     triage_words: TriageWords | None = None
+    # content/triage_frames.yaml (a missing file is an error); None: no danger is let off by
+    # its lists (a Content built without it, in tests)
+    triage_frames: TriageFrames | None = None
     # content/places.yaml; None: the file is missing (only countries and their aliases are read)
     places: Places | None = None

@@ -39,6 +39,15 @@ def _some_text(entry: str) -> str:
 Entry = Annotated[str, AfterValidator(_some_text)]
 
 
+def _not_a_negator(entry: str) -> str:
+    if NEGATORS & set(clean(entry).split()):
+        raise ValueError(f"'{entry}' is a negator: \"это не шутка?\" is a doubt, not a joke")
+    return entry
+
+
+Confirming = Annotated[str, AfterValidator(_some_text), AfterValidator(_not_a_negator)]
+
+
 class JokeWords(Strict):
     """The joke frame's words (bot.nlu.joke_frame.JokeFrame): stems match the start of a word,
     words and phrases whole words of the cleaned message, marks the raw text."""
@@ -59,6 +68,8 @@ class JokeWords(Strict):
     over_phrases: list[Entry] = Field(default_factory=list)  # "уже выпустили", "already let out"
     transfer_phrases: list[Entry] = Field(default_factory=list)  # "в другую бригаду"
     repeat_stems: list[Entry] = Field(default_factory=list)  # it repeats: not over ("каждый")
+    # A question expecting "yes" says it is a joke ("это же шутка, да?"): not a doubt.
+    confirming_words: list[Confirming] = Field(default_factory=list)  # "же", "да", "right"
 
 
 class TriageWords(Strict):

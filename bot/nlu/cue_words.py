@@ -1,0 +1,35 @@
+"""A content word list (language -> entries) as the frames read it: every language at once.
+
+The let-off frames (bot.nlu.past_safe, ...) receive their words from content/triage_frames.yaml
+(`bot.content.models.TriageFrames`), already spelled as the bot reads a message. No list (a
+missing file) is an empty one: nothing matches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+
+class _Lists(Protocol):
+    """A content list: language -> entries."""
+
+    def values(self) -> Iterable[Sequence[str]]: ...
+
+
+Cues = _Lists | None
+
+
+def stems(cues: Cues) -> tuple[str, ...]:
+    """The entries of every language, for `str.startswith` (stems) or substring tests."""
+    return tuple(dict.fromkeys(e for entries in (cues or {}).values() for e in entries))
+
+
+def words(cues: Cues) -> frozenset[str]:
+    """The entries of every language as a set of whole words."""
+    return frozenset(stems(cues))
+
+
+def phrases(cues: Cues) -> tuple[tuple[str, ...], ...]:
+    """The entries of every language as word sequences ("years ago" -> ("years", "ago"))."""
+    return tuple(tuple(entry.split()) for entry in stems(cues))
