@@ -8,12 +8,14 @@ from collections.abc import Callable
 from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.models import Content
+from bot.core.adcheckers import AdCheckers
 from bot.core.assess import Assessor
 from bot.core.danger_matchers import DangerMatchers
 from bot.core.engine import DialogueEngine
 from bot.core.session_store import InMemorySessionStore, SessionStore
 from bot.core.triage import Triage, fragments_of
 from bot.i18n import I18n
+from bot.modelcache import model_cache_at
 from bot.nlu.base import IntentRecognizer
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,7 @@ def build_content(settings: Settings, i18n: I18n | None = None) -> ContentHolder
     return ContentHolder(
         settings.bot.content_dir, facts_dir=settings.bot.facts_dir,
         i18n=i18n or build_i18n(settings),
+        ad_checkers=AdCheckers(cache=model_cache_at(settings.bot.model_cache_dir)),
     )
 
 
@@ -42,12 +45,13 @@ def build_recognizer(
     """The intent recogniser chosen by NLU_BACKEND.
 
     NLU_BACKEND=rasa returns a failover recogniser: Rasa over HTTP, answered by the embedded
-    model whenever Rasa is down, slow or wrong (so the embedded model is always trained);
-    `on_failover(reason)` hears each fallback.
+    model whenever Rasa is down, slow or wrong (so the embedded model is always trained, or
+    read from BOT_MODEL_CACHE_DIR); `on_failover(reason)` hears each fallback.
     """
-    from bot.nlu.embedded import EmbeddedRecognizer  # scikit-learn: imported only when needed
+    from bot.nlu.embedded_cache import trained_recognizer  # scikit-learn: only when needed
 
-    embedded = EmbeddedRecognizer.from_data_dir(settings.nlu.data_dir)
+    embedded = trained_recognizer(settings.nlu.data_dir,
+                                  model_cache_at(settings.bot.model_cache_dir))
     if settings.nlu.backend == "rasa":
         from bot.nlu.failover import FailoverRecognizer
         from bot.nlu.rasa import RasaRecognizer

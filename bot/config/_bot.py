@@ -22,6 +22,10 @@ class BotSettings(BaseSettings):
     # The facts (hotlines.yaml, indicators.yaml); empty: $FACTS_DIR, else data/facts beside
     # BOT_CONTENT_DIR, else this repository's data/facts (bot/content/facts.py).
     facts_dir: Path | None = None
+    # Where the trained models (embedded NLU, the ad check's sentence model) are kept between
+    # starts, as data keyed by their inputs and the code (bot/modelcache); empty: every start
+    # trains them (about 10 s of CPU). A directory only the bot's user can write (DEPLOY.md).
+    model_cache_dir: Path | None = None
     session_ttl_days: int = Field(default=30, ge=1)
     pseudonym_key: SecretStr | None = None  # keyed hash for user keys; required with Telegram
     rate_limit_per_minute: int = Field(default=20, ge=1)  # text; presses get 3x (README)

@@ -46,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
     from bot.content.loader import check_content
     from bot.content.problems import Problem
     from bot.content.yamlfile import display_name
+    from bot.core.adcheckers import AdCheckers
     from bot.i18n import I18n
+    from bot.modelcache import model_cache_at
     from bot.nlu.phrase_breadth import breadth_problems
 
     # The same settings as the bot (BOT_*_DIR in the environment or .env), so that the upgrade
@@ -56,8 +58,11 @@ def run(args: argparse.Namespace) -> int:
     facts_dir: Path | None = args.facts or configured.facts_dir
     # `locales` is newer than `dir` and `facts`: a Namespace built without it means the default.
     locales: Path = getattr(args, "locales", None) or configured.locales_dir
-    # The catalogs the screens are measured with, read once for this check.
-    _, problems = check_content(directory, facts_dir=facts_dir, i18n=I18n(locales))
+    # The catalogs the screens are measured with, read once for this check; the ad check's
+    # model from BOT_MODEL_CACHE_DIR when it is set and holds the model of these rules.
+    checkers = AdCheckers(cache=model_cache_at(configured.model_cache_dir))
+    _, problems = check_content(directory, facts_dir=facts_dir, i18n=I18n(locales),
+                                ad_checkers=checkers)
     # Danger phrases too broad for the held-out advice and service lines (issue 10). Those
     # lines are test data of a clone (nlu/tests), never installed in the package: found beside
     # the package (a developer's checkout) or beside the content directory (the clone a

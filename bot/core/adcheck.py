@@ -16,11 +16,13 @@ import numpy as np
 from bot.content.models import AdCheck, AdFlagRule, AdLevel
 from bot.core.adfollowup import AdFollowUpReader
 from bot.core.admodel import AdSentenceModel, training_sentences
+from bot.core.admodel_cache import trained_ad_model
 from bot.core.adpatterns import PatternCompiler
 from bot.core.adquote import pick_quotes, quote
 from bot.core.adrecognise import AdRecogniser
 from bot.core.adrules import AdRules
 from bot.core.adtext import Span, normalize, sentence_spans
+from bot.modelcache import ModelCache
 from bot.nlu.normalize import MAX_TEXT_CHARS
 
 __all__ = [
@@ -222,15 +224,16 @@ class AdChecker:
         return found
 
 
-def build_ad_checker(rules: AdCheck, compiler: PatternCompiler | None = None) -> AdChecker:
+def build_ad_checker(rules: AdCheck, compiler: PatternCompiler | None = None,
+                     cache: ModelCache | None = None) -> AdChecker:
     """The checker for `rules` with its sentence model trained (about a second); rules only
     when the model is off in content or there is nothing to learn from. `compiler`: the one
-    the content check compiled the rules' patterns with (see `AdRules`)."""
+    the content check compiled the rules' patterns with (see `AdRules`); `cache`: where the
+    trained model is read from, or saved to (bot/core/admodel_cache.py; None: trained)."""
     compiler = compiler or PatternCompiler()
-    sentences = training_sentences(rules)
-    if not rules.model.enabled or not sentences:
+    if not rules.model.enabled or not training_sentences(rules):
         return AdChecker(rules, compiler=compiler)
-    model = AdSentenceModel.train(rules, sentences, compiler=compiler)
+    model = trained_ad_model(rules, compiler=compiler, cache=cache)
     return AdChecker(rules, model, compiler=compiler)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from bot.content.models import AdCheck, Content
 from bot.core.adcheck import AdChecker, build_ad_checker
 from bot.core.adpatterns import PatternCompiler
+from bot.modelcache import ModelCache
 
 KEEP = 2  # the content in use and the one a reload is checking (which may be rejected)
 
@@ -20,10 +21,13 @@ class AdCheckers:
     Keeps the checkers of the last KEEP rules asked for: a reload that is rejected does not
     cost the content still in use its checker."""
 
-    def __init__(self, build: Callable[[AdCheck], AdChecker] | None = None) -> None:
+    def __init__(self, build: Callable[[AdCheck], AdChecker] | None = None, *,
+                 cache: ModelCache | None = None) -> None:
         """`build`: how to build a checker (tests count or share them); by default
-        `build_ad_checker` with the content check's compiled patterns."""
+        `build_ad_checker` with the content check's compiled patterns, its sentence model read
+        from `cache` when it is there (BOT_MODEL_CACHE_DIR; None: trained)."""
         self._build = build
+        self._cache = cache
         self._built: list[tuple[AdCheck, AdChecker]] = []  # newest last
 
     def for_content(self, content: Content) -> AdChecker | None:
@@ -40,7 +44,7 @@ class AdCheckers:
             if built_for is rules:
                 self._built.append(self._built.pop(index))
                 return checker
-        checker = (build_ad_checker(rules, compiler) if self._build is None
+        checker = (build_ad_checker(rules, compiler, self._cache) if self._build is None
                    else self._build(rules))
         self._built = [*self._built, (rules, checker)][-KEEP:]
         return checker

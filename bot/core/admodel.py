@@ -158,7 +158,8 @@ def training_sentences(rules: AdCheck) -> list[LabelledSentence]:
     return found
 
 
-def _features() -> FeatureUnion:
+def feature_union() -> FeatureUnion:
+    """The model's features, unfitted: character 2-5-grams and word 1-2-grams, TF-IDF each."""
     # Characters across word boundaries ("no fee", "не бер") and words with their neighbours.
     return FeatureUnion([
         ("chars", TfidfVectorizer(analyzer="char", ngram_range=(2, 5), sublinear_tf=True,
@@ -166,6 +167,12 @@ def _features() -> FeatureUnion:
         ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
                                   token_pattern=r"(?u)\b\w+\b")),
     ])
+
+
+def classifier(c: float = C) -> LogisticRegression:
+    """One flag's logistic regression, unfitted (regularisation `c`)."""
+    return LogisticRegression(C=c, class_weight="balanced", solver="liblinear", dual=True,
+                              random_state=SEED, max_iter=1000)
 
 
 class AdSentenceModel:
@@ -200,7 +207,7 @@ class AdSentenceModel:
                     cues=cues)
             for s in sentences
         ]
-        features = _features()
+        features = feature_union()
         matrix = features.fit_transform(texts)
         models: dict[str, LogisticRegression] = {}
         for flag in flags:
@@ -208,10 +215,14 @@ class AdSentenceModel:
             if target.all() or not target.any():
                 continue
             # The dual problem: far more features than sentences (about 0.02 s a flag).
-            model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear",
-                                       dual=True, random_state=SEED, max_iter=1000)
-            models[flag] = model.fit(matrix, target)
+            models[flag] = classifier(c).fit(matrix, target)
         return cls(tuple(flags), features, models, cues)
+
+    @property
+    def fitted(self) -> tuple[FeatureUnion, dict[str, LogisticRegression]]:
+        """The fitted features and each modelled flag's regression (saved by
+        bot/core/admodel_cache.py)."""
+        return self._features, self._models
 
     def read(self, sentences: Sequence[str], *, cyrillic: bool) -> tuple[np.ndarray, np.ndarray]:
         """Per sentence (rows) and flag (columns, `flags` order): the probability in [0, 1]

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 STREAM = global_key("handoff", "alerts")
 GROUP = "posters"
-LOCK_TTL = 20  # seconds one replica may spend posting before another may try
+LOCK_TTL = 20.0  # seconds one replica may spend posting before another may try (default)
 MARK_TTL = 30 * 24 * 3600
 
 
@@ -57,8 +57,13 @@ def _lock_key(case_id: str, n: int) -> str:
 class AlertQueue:
     """XADD on alert; XREADGROUP / XAUTOCLAIM, post, then XACK (and XDEL: nothing piles up)."""
 
-    def __init__(self, redis: Redis, *, claim_idle: float = 30.0) -> None:
+    def __init__(self, redis: Redis, *, claim_idle: float = 30.0,
+                 post_lock: float = LOCK_TTL) -> None:
+        """`claim_idle`: seconds before an entry a dead replica held is claimed; `post_lock`:
+        seconds one replica may spend posting an alert before another may try it (a post cut
+        by a crash is taken up after this)."""
         self._redis = redis
+        self._post_lock_ms = int(post_lock * 1000)
         self.consumer = f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
         self._claim_idle_ms = int(claim_idle * 1000)
         self._ready = False
@@ -150,7 +155,7 @@ class AlertQueue:
             return True
         try:
             locked = await self._redis.set(_lock_key(alert.case_id, alert.n), self.consumer,
-                                           nx=True, ex=LOCK_TTL)
+                                           nx=True, px=self._post_lock_ms)
         except OutOfMemoryError:
             locked = True  # no room for the lock: post anyway, an unposted alert is worse
         if not locked:

@@ -35,7 +35,7 @@ from bot.handoff.opschat import OperatorsChat
 from bot.handoff.parts import DangerCheck, HandoffParts, PersonAskCheck, SessionReader
 from bot.handoff.person import PersonLine, SentHook
 from bot.handoff.poster import AlertPoster
-from bot.handoff.queue import AlertQueue
+from bot.handoff.queue import LOCK_TTL, AlertQueue
 from bot.handoff.relay import Relay
 from bot.handoff.routing import Queued, Routed
 from bot.handoff.startup import check_operators_chat
@@ -118,9 +118,11 @@ def build_handoff(
     tick: float = 5.0,
     claim_every: float = 15.0,
     read_block: float = 1.0,
+    post_lock: float = LOCK_TTL,
     metrics: Metrics | None = None,
 ) -> QueueHandoff:
-    """Wire the handoff from settings; the timings are parameters so tests can shrink them."""
+    """Wire the handoff from settings; the timings are parameters so tests can shrink them
+    (seconds; `post_lock`: how long one replica may post an alert before another may try)."""
     lookup = messenger if isinstance(messenger, MemberLookup) else None
     ops = OperatorsChat(settings.chat_id, redis, metrics)
     cases = CaseStore(redis, case_ttl, settings.reopen_days * 24 * 3600,
@@ -131,7 +133,7 @@ def build_handoff(
                       hours.tz)
     parts = HandoffParts(
         messenger=messenger, settings=settings, cases=cases,
-        queue=AlertQueue(redis, claim_idle=claim_idle), waiting=waiting,
+        queue=AlertQueue(redis, claim_idle=claim_idle, post_lock=post_lock), waiting=waiting,
         audit=Audit(redis), counters=CaseCounters(redis, settings.timezone),
         auth=OperatorAuth(ops, settings.id_set, lookup), hours=hours,
         pseudonymizer=pseudonymizer, ops=ops,

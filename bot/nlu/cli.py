@@ -11,12 +11,14 @@ from pathlib import Path
 
 from bot.config import Settings, load_settings
 from bot.content.models import DangerPhrase, TriageFrames, TriageWords
+from bot.core.adcheckers import AdCheckers
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.long_message import part_risk
 from bot.core.triage import Triage, TriageDecision, fragments_of, let_offs_of
+from bot.modelcache import ModelCache, model_cache_at
 from bot.nlu.base import IntentRecognizer, IntentResult
 from bot.nlu.data import Example, load_examples
-from bot.nlu.embedded import EmbeddedRecognizer
+from bot.nlu.embedded_cache import trained_recognizer
 from bot.nlu.evaluate import (
     Outcome,
     cross_validate,
@@ -33,7 +35,7 @@ SWEEP = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 
 
 def _embedded(settings: Settings) -> IntentRecognizer:
-    return EmbeddedRecognizer.from_data_dir(settings.nlu.data_dir)
+    return trained_recognizer(settings.nlu.data_dir, model_cache_at(settings.bot.model_cache_dir))
 
 
 def _rasa(settings: Settings) -> IntentRecognizer:
@@ -45,13 +47,16 @@ def _rasa(settings: Settings) -> IntentRecognizer:
 FACTORIES: dict[str, RecognizerFactory] = {"local": _embedded, "embedded": _embedded, "rasa": _rasa}
 
 
-def load_danger_phrases(content_dir: Path) -> dict[str, list[DangerPhrase]]:
-    """The danger phrases from content/, through the content loader when content is valid."""
+def load_danger_phrases(
+    content_dir: Path, cache: ModelCache | None = None
+) -> dict[str, list[DangerPhrase]]:
+    """The danger phrases from content/, through the content loader when content is valid;
+    `cache`: where the content check's ad model is read from (BOT_MODEL_CACHE_DIR)."""
     from bot.content.loader import load_content
     from bot.content.reader import read_danger_phrases_file
 
     try:
-        return load_content(content_dir).danger_phrases
+        return load_content(content_dir, ad_checkers=AdCheckers(cache=cache)).danger_phrases
     except Exception as exc:  # content elsewhere broken: triage still needs these
         print(f"warning: content not loaded ({type(exc).__name__}); reading danger_phrases.yaml",
               file=sys.stderr)  # fmt: skip
@@ -83,7 +88,8 @@ def build_triage(settings: Settings, *, phrases: bool = True) -> Triage:
     short-message words of content/triage_words.yaml and the let-off words of
     content/triage_frames.yaml."""
     content_dir = settings.bot.content_dir
-    found = load_danger_phrases(content_dir) if phrases else {}
+    cache = model_cache_at(settings.bot.model_cache_dir)
+    found = load_danger_phrases(content_dir, cache) if phrases else {}
     words = load_triage_words(content_dir)
     let_offs = let_offs_of(words, load_triage_frames(content_dir))
     return Triage(

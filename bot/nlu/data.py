@@ -48,7 +48,9 @@ def strip_entities(text: str) -> str:
     return _ENTITY.sub(r"\1", text).strip()
 
 
-def _yaml_files(path: Path) -> list[Path]:
+def yaml_files(path: Path) -> list[Path]:
+    """The YAML files `load_examples` reads: `path` itself, or every .yml/.yaml under it in
+    path order. Raises NLUDataError when `path` does not exist."""
     if path.is_file():
         return [path]
     if not path.is_dir():
@@ -123,7 +125,7 @@ def _examples_of(file: Path) -> Iterator[Example]:
 
 def load_examples(path: Path) -> list[Example]:
     """Every labelled utterance in a Rasa NLU YAML file, or in every such file under a directory."""
-    return [example for file in _yaml_files(path) for example in _examples_of(file)]
+    return [example for file in yaml_files(path) for example in _examples_of(file)]
 
 
 def load_many(paths: Iterable[Path]) -> list[Example]:

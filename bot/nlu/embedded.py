@@ -70,7 +70,8 @@ def _stems(text: str) -> list[str]:
     return stems + [f"{a} {b}" for a, b in pairwise(stems)]
 
 
-def _features() -> FeatureUnion:
+def feature_union() -> FeatureUnion:
+    """The model's features, unfitted: character 2-4-grams and word stems, TF-IDF each."""
     # char 2-4 (across word boundaries, so "ты бот" is one feature) + stems: as accurate in
     # cross-validation as 2-5 and faster to train; slightly better than char_wb 2-4.
     return FeatureUnion(
@@ -80,6 +81,11 @@ def _features() -> FeatureUnion:
         ],
         transformer_weights={"chars": 1.0, "stems": STEM_WEIGHT},
     )
+
+
+def classifier() -> LinearSVC:
+    """The model's SVM, unfitted."""
+    return LinearSVC(C=SVM_C, loss="hinge", class_weight="balanced", max_iter=5000)
 
 
 def _softmax(margins: np.ndarray) -> np.ndarray:
@@ -147,11 +153,11 @@ class EmbeddedRecognizer:
         """A recogniser trained on `examples` (at least two intents)."""
         if len({e.intent for e in examples}) < 2:
             raise ValueError("training needs examples of at least two intents")
-        features = _features()
+        features = feature_union()
         matrix = features.fit_transform([prepare(e.text, e.language) for e in examples])
         # Balanced weights: intents with fewer examples (advice) must not lose to big ones.
         # Plain hinge loss (dual solver) beat squared hinge by ~0.003 in cross-validation.
-        model = LinearSVC(C=SVM_C, loss="hinge", class_weight="balanced", max_iter=5000)
+        model = classifier()
         model.fit(matrix, [e.intent for e in examples])
         return cls(features, model)
 
@@ -159,6 +165,11 @@ class EmbeddedRecognizer:
     def from_data_dir(cls, path: Path) -> EmbeddedRecognizer:
         """A recogniser trained on every NLU YAML file under `path`."""
         return cls.train(load_examples(path))
+
+    @property
+    def fitted(self) -> tuple[FeatureUnion, LinearSVC]:
+        """The fitted features and SVM (saved by bot/nlu/embedded_cache.py)."""
+        return self._features, self._model
 
     @property
     def intents(self) -> tuple[str, ...]:

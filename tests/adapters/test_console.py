@@ -7,10 +7,12 @@ import subprocess
 import sys
 
 from bot.config import REPO_ROOT
+from tests.helpers.model_cache import run_model_cache
 
 
 def chat(lines: list[str], *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "BOT_", "NLU_"))}
+    env.update(run_model_cache())
     return subprocess.run(
         [sys.executable, "-m", "bot", "chat", *args],
         input="".join(f"{line}\n" for line in lines),

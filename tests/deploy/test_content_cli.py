@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.model_cache import run_model_cache
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -37,7 +39,7 @@ def check(install: Path, args: list[str], env: dict[str, str], dotenv: str = "")
     done = subprocess.run(
         [sys.executable, "-m", "bot", "content", "check", *args],
         cwd=install / "elsewhere", capture_output=True, text=True, timeout=120,
-        env={**clean, "PYTHONPATH": str(install / "site"), **env},
+        env={**clean, "PYTHONPATH": str(install / "site"), **run_model_cache(), **env},
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return done.stdout
@@ -86,7 +88,7 @@ def test_plural_forms_are_checked_in_the_catalogs_the_bot_reads(
     done = subprocess.run(
         [sys.executable, "-m", "bot", "content", "check"], cwd=install / "elsewhere",
         capture_output=True, text=True, timeout=120,
-        env={**clean, "PYTHONPATH": str(install / "site"),
+        env={**clean, "PYTHONPATH": str(install / "site"), **run_model_cache(),
              **production_settings(install, locales)},
     )
     assert done.returncode == 1, done.stdout[-2000:]

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import REPO_ROOT, ConfigError, load_settings
+from tests.helpers.model_cache import run_model_cache
 
 
 @pytest.fixture(autouse=True)
@@ -94,7 +95,7 @@ def test_content_check_defaults_to_the_configured_content_dir(tmp_path: Path) ->
     done = subprocess.run(
         [sys.executable, "-m", "bot", "content", "check"], cwd=cwd, capture_output=True,
         text=True, timeout=240, check=False,
-        env={"PATH": os.environ["PATH"], "BOT_CONTENT_DIR": str(content)},
+        env={"PATH": os.environ["PATH"], "BOT_CONTENT_DIR": str(content), **run_model_cache()},
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[-1].endswith(f"in {content}: content OK")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import signal
 import sys
 from datetime import UTC, datetime
@@ -20,6 +21,9 @@ from bot.config import load_settings
 
 HANDOFF_TIMINGS = {"escalate_after": 600.0, "claim_idle": 1.0, "tick": 0.1, "claim_every": 0.2,
                    "read_block": 0.2}
+# SMB_POST_LOCK_S: how long one process may post an alert before another may (the handoff's
+# `post_lock`, 20 s by default) for a test whose post is cut by a kill and taken up again.
+POST_LOCK_ENV = "SMB_POST_LOCK_S"
 
 
 def dump_tasks() -> None:
@@ -47,7 +51,10 @@ async def _run() -> None:
         asyncio.get_running_loop().add_signal_handler(sig, stop.set)
     asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, dump_tasks)
     limiter = OutgoingLimiter(global_rate=1000.0, chat_rate=1000.0, chat_burst=1000.0)
-    await serve(settings, stop, limiter=limiter, handoff_options=dict(HANDOFF_TIMINGS))
+    options: dict[str, float] = dict(HANDOFF_TIMINGS)
+    if os.environ.get(POST_LOCK_ENV):
+        options["post_lock"] = float(os.environ[POST_LOCK_ENV])
+    await serve(settings, stop, limiter=limiter, handoff_options=options)
 
 
 if __name__ == "__main__":
