@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.content.models import DangerPhrase
 from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
 from bot.nlu.bystander import Bystander
+from bot.nlu.calm_frames import CalmFrames
 from bot.nlu.conditional import Conditions
 from bot.nlu.everyday import (
     THREAT_VERB_STEMS,
@@ -24,6 +25,7 @@ from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import layout_variants
 from bot.nlu.mention import Mentions
 from bot.nlu.negation import JOINTS, NEGATORS, NegationScope, clause_numbers, polarity_free
+from bot.nlu.not_that import denied_twice, negator_elsewhere
 from bot.nlu.normalize import (
     MAX_TEXT_CHARS,
     clean,
@@ -244,6 +246,7 @@ class _Frames:
 
     def __init__(self, raw: str, tokens: list[str], jokes: JokeFrame) -> None:
         clauses = clause_numbers(raw, tokens)
+        self.tokens, self.clauses = tokens, clauses
         self.scope = NegationScope(tokens, clauses)
         self.general = GeneralQuestions(tokens, clauses)
         self.bystander = Bystander(tokens, clauses)
@@ -253,6 +256,7 @@ class _Frames:
         self.borrowed = nothing_held(tokens)
         self.short_delay = short_delay(tokens)
         self.dismissal = dismissal_looms(tokens)
+        self.calm = CalmFrames.read(tokens, raw, jokes)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -260,6 +264,16 @@ class _Frames:
             return True  # "никто не забирал паспорт", "they did not lock us in"
         if rule.negated and _negator_of_another_verb(rule, matched):
             return True  # "ничего не удерживали и платят полностью"
+        # "не то чтобы мне не платили, платят", "мяне не падманулі, усё плацяць" (bot.nlu.not_that)
+        if rule.negated and (
+            denied_twice(self.tokens, self.clauses, start)
+            or negator_elsewhere(self.clauses, start, matched.split())
+        ):
+            return True
+        # a game or a song, an offer asked about, a bonus threatened, a passport forgotten at a
+        # hotel, a past case reported later, a missed train (bot.nlu.calm_frames)
+        if self.calm.lets_off(rule.phrase.indicator, matched.split()):
+            return True
         if rule.phrase.indicator == "risk_movement_restricted" and _keys_inside(rule, matched):
             return True  # "locked my keys in the room"
         if not rule.negatable and self.scope.hypothetical_just_before(start):
