@@ -78,6 +78,10 @@ class _Rule:
     words: frozenset[str]  # its whole words: all must be in the message
     stems: frozenset[str]  # its `*` words' stems: each must begin a word of the message
 
+    def owns(self, word: str) -> bool:
+        """Whether `word` is one of the phrase's words (or begins with one of its stems)."""
+        return word in self.words or word.startswith(tuple(self.stems))
+
 
 def _variants(text: str) -> list[tuple[str, str]]:
     """(raw, cleaned) forms of `text` the phrases are matched in.
@@ -267,7 +271,7 @@ class _Frames:
         # "не то чтобы мне не платили, платят", "мяне не падманулі, усё плацяць" (bot.nlu.not_that)
         if rule.negated and (
             denied_twice(self.tokens, self.clauses, start)
-            or negator_elsewhere(self.clauses, start, matched.split())
+            or negator_elsewhere(self.clauses, start, matched.split(), rule.owns)
         ):
             return True
         # a game or a song, an offer asked about, a bonus threatened, a passport forgotten at a

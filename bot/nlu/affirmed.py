@@ -31,6 +31,19 @@ DOCUMENTS = "risk_documents_withheld"
 _PAY_WORDS = frozenset("платят плацяць platyat плоцяць pay pays paying".split())
 _MONTH_STEMS = ("месяц", "месяцаў", "месяца", "month", "mesyac", "mesyats", "недел", "тыдн",
                 "week")  # fmt: skip
+# Pay affirmed only as a reassurance: after "не то чтобы" / "not that", or "as promised", "on
+# time"; "платят меньше", "they only pay half" name a shortfall.
+_NOT_THAT: tuple[Cue, ...] = (
+    ("не", "то", "чтобы"), ("не", "тое", "каб"), ("ne", "to", "chtoby"), ("ne", "toe", "kab"),
+    ("not", "that"),
+)  # fmt: skip
+_AS_PROMISED: tuple[Cue, ...] = (
+    ("как", "обещали"), ("як", "абяцалі"), ("as", "promised"), ("вовремя",), ("on", "time"),
+    ("у", "тэрмін"), ("в", "срок"), ("kak", "obeshchali"), ("vovremya",),
+)  # fmt: skip
+_SHORTFALL_STEMS = ("меньш", "менш", "less", "half", "половин", "палов", "only", "тольк",
+                    "толькі", "tolk", "never", "штраф", "fine", "cut", "refus", "below", "ниже",
+                    "ніжэй", "advance", "аванс", "penn", "копе")  # fmt: skip
 _DECEIVE_STEMS = ("обман", "падман", "ашука", "обману", "deceiv", "cheat", "lied", "obman")
 _FREE: tuple[Cue, ...] = (
     ("whenever", "we", "want"), ("whenever", "i", "want"), ("free", "to", "leave"),
@@ -54,16 +67,22 @@ def _negated(tokens: Sequence[str], at: int) -> bool:
     return at > 1 and tokens[at - 2] in NEGATORS and not tokens[at - 1].startswith(_PAY_STEMS)
 
 
+def _cue_at(tokens: Sequence[str], at: int, cue: Cue) -> bool:
+    return tuple(tokens[at : at + len(cue)]) == cue
+
+
 def affirmed_fine(tokens: Sequence[str]) -> frozenset[str]:
     """The risk intents cleaned `tokens` affirm are fine (module doc)."""
     found: set[str] = set()
     paid = any(w in _PAY_WORDS and not _negated(tokens, at) for at, w in enumerate(tokens))
-    if paid and not has_stem(tokens, _MONTH_STEMS):
+    reassured = has_cue(tokens, _NOT_THAT + _AS_PROMISED)
+    if paid and reassured and not has_stem(tokens, _MONTH_STEMS + _SHORTFALL_STEMS):
         found.add(WAGES)
     deceive = [at for at, w in enumerate(tokens) if w.startswith(_DECEIVE_STEMS)]
     if deceive and all(_negated(tokens, at) for at in deceive):
         found.add(DECEPTION)
-    if has_cue(tokens, _FREE):
+    if any(_cue_at(tokens, at, cue) and not _negated(tokens, at)
+           for at in range(len(tokens)) for cue in _FREE):  # fmt: skip
         found.add(MOVEMENT)
     kept = [at for at, w in enumerate(tokens) if w.startswith(_KEEP_STEMS)]
     papers = has_stem(tokens, _PAPER_STEMS)

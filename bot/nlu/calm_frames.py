@@ -48,7 +48,7 @@ class CalmFrames:
         """The frames of cleaned `tokens` of `raw`; `jokes`: the content's joke frame."""
         return cls(
             fiction=in_fiction(tokens, raw, jokes),
-            offer=offer_asked(tokens),
+            offer=offer_asked(tokens, raw),
             penalty=penalty_looms(tokens),
             left_behind=left_at_a_desk(tokens),
             reported=reported_later(tokens),

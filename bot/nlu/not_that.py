@@ -15,7 +15,7 @@ a comma) and "мне не плацяць, і пашпарт забралі" stil
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.nlu.negation import NEGATORS
 
@@ -39,11 +39,21 @@ def denied_twice(tokens: Sequence[str], clauses: Sequence[int] | None, start: in
     return False
 
 
-def negator_elsewhere(clauses: Sequence[int] | None, start: int, matched: Sequence[str]) -> bool:
-    """Whether the negators of a phrase match of `matched` words starting at token `start` all
-    sit in an earlier clause than the match's last word (module doc)."""
+def negator_elsewhere(
+    clauses: Sequence[int] | None,
+    start: int,
+    matched: Sequence[str],
+    own: Callable[[str], bool],
+) -> bool:
+    """Whether every negator of a phrase match of `matched` words starting at token `start` is
+    followed by a word not of the phrase (`own` says which are) and sits in an earlier clause
+    than the match's last word (module doc): "не падманулі, усё плацяць", not "не адпусцяць,
+    пакуль" (the phrase's own verb follows its negator)."""
     if clauses is None:
         return False
     last = clauses[start + len(matched) - 1]
-    negators = [start + n for n, word in enumerate(matched) if word in NEGATORS]
-    return bool(negators) and all(clauses[at] != last for at in negators)
+    negators = [n for n, word in enumerate(matched) if word in NEGATORS]
+    return bool(negators) and all(
+        n + 1 < len(matched) and not own(matched[n + 1]) and clauses[start + n] != last
+        for n in negators
+    )

@@ -38,12 +38,18 @@ _THERE_STEMS = ("теперь", "уже", "ужо", "ўжо", "цяпер", "з�
 _THERE: tuple[Cue, ...] = (("took", "the", "job"), ("took", "it"), ("i", "work"), ("we", "work"))
 
 
-def offer_asked(tokens: Sequence[str]) -> bool:
-    """Whether cleaned `tokens` ask an opinion on a job offer the writer has not taken (module
-    doc)."""
+# A cry: "scam vacancy, help" is a report.
+_CRY = frozenset("help помогите помоги дапамажыце ратуйце спасите sos pomogite".split())
+
+
+def offer_asked(tokens: Sequence[str], raw: str) -> bool:
+    """Whether cleaned `tokens` of `raw` ask an opinion on a job offer the writer has not taken
+    (module doc): an opinion word in a question, or a question cue."""
+    asked = (has_stem(tokens, _ASKED_STEMS) and "?" in raw) or has_cue(tokens, _ASKED)
     return (
         has_stem(tokens, _OFFER_STEMS)
-        and (has_stem(tokens, _ASKED_STEMS) or has_cue(tokens, _ASKED))
+        and asked
+        and not _CRY & set(tokens)
         and not has_stem(tokens, _THERE_STEMS)
         and not has_cue(tokens, _THERE)
     )
