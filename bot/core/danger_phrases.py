@@ -25,7 +25,6 @@ from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import layout_variants
 from bot.nlu.mention import Mentions
 from bot.nlu.negation import JOINTS, NEGATORS, NegationScope, clause_numbers, polarity_free
-from bot.nlu.not_that import denied_twice, negator_elsewhere
 from bot.nlu.normalize import (
     MAX_TEXT_CHARS,
     clean,
@@ -34,6 +33,7 @@ from bot.nlu.normalize import (
     has_lacinka,
     has_latin_words,
 )
+from bot.nlu.not_that import denied_twice, negator_elsewhere
 from bot.nlu.written_terms import WrittenDeductions
 
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
