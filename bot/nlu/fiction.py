@@ -21,13 +21,13 @@ from bot.nlu.joke_frame import JokeFrame
 
 # A game, a song, a film or a book named (stems: "игре", "гульні", "миссию", "песня").
 _FICTION_STEMS = ("gta", "videogame", "mission", "миссию", "миссия", "миссии", "місію", "місія",
-                  "квест", "quest", "персонаж", "character", "гульн", "level", "уровен",
-                  "узровен", "song", "песн", "песьн", "lyrics", "singer", "певец", "певиц",
-                  "спявак", "спявачк", "movie", "фильм", "фільм", "сериал", "серыял", "igr",
-                  "missi", "pesn", "film", "serial")  # fmt: skip
+                  "квест", "персонаж", "character", "гульн", "уровен", "узровен", "song",
+                  "песн", "песьн", "lyrics", "singer", "певец", "певиц", "спявак", "спявачк",
+                  "movie", "фильм", "фільм", "сериал", "серыял", "igr", "missi",
+                  "pesn")  # fmt: skip
 _FICTION_WORDS = frozenset(
-    "game games игра игре игру игры гульня гульню igra igre igru igry series sings sang поет пел "
-    "спявае спяваў poet".split()
+    "game games игра игре игру игры гульня гульню igra igre igru igry series film films quest "
+    "level sings sang поет пел спявае спяваў poet".split()
 )
 # A question about the fiction: how to pass it, who sings it, what it is called.
 _ASKED: tuple[Cue, ...] = (

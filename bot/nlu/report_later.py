@@ -29,6 +29,8 @@ _PAST: tuple[Cue, ...] = (
     ("год", "назад"), ("летась",), ("у", "мінулым", "годзе"), ("ў", "мінулым", "годзе"),
     ("мінулай", "вясной"), ("мінулым", "летам"), ("мінулай", "восенню"), ("мінулай", "зімой"),
     ("год", "таму"), ("v", "proshlom", "godu"), ("proshloj", "vesnoj"), ("proshlym", "letom"),
+    ("years", "ago"), ("back", "in"), ("года", "назад"), ("лет", "назад"), ("гады", "таму"),
+    ("гадоў", "таму"), ("let", "nazad"), ("goda", "nazad"),
 )  # fmt: skip
 _OUT_STEMS = ("escaped", "got", "left", "fled", "home", "safe", "fine", "сбежал", "убежал",
               "вырвал", "ушл", "ушел", "уехал", "дома", "домой", "безопасн", "уцяк", "уцёк",
@@ -36,7 +38,8 @@ _OUT_STEMS = ("escaped", "got", "left", "fled", "home", "safe", "fine", "сбе�
               "sbezhal", "vyrval", "doma")  # fmt: skip
 _REPORT_STEMS = ("report", "testif", "testimon", "witness", "court", "complain", "заяв", "показан",
                  "свидетел", "пожаловат", "суд", "засвед", "сведч", "паведам", "скарг",
-                 "паскардз", "zayav", "pokazan", "svidetel")  # fmt: skip
+                 "паскардз", "warn", "предупред", "папярэдз", "zayav", "pokazan",
+                 "svidetel")  # fmt: skip
 # Now or just now, a search, a threat, someone still there.
 _NOW_STEMS = ("yesterday", "today", "tonight", "вчера", "сегодня", "учора", "сёння", "vchera",
               "segodnya", "ищут", "ищет", "шукаюць", "шукае", "looking", "search", "follow",
@@ -49,7 +52,7 @@ def _ongoing(tokens: Sequence[str]) -> bool:
     report")."""
     kept = [
         word for at, word in enumerate(tokens)
-        if not (word in _STILL and has_stem(tokens[at + 1 : at + 3], _REPORT_STEMS))
+        if not (word in _STILL and has_stem(tokens[at + 1 : at + 5], _REPORT_STEMS))
     ]  # fmt: skip
     return goes_on(kept) or has_cue(kept, (("still", "there"), ("еще", "там"), ("яшчэ", "там")))
 
