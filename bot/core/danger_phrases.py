@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.content.models import DangerPhrase
 from bot.nlu.borrowed import HELD_INDICATORS
 from bot.nlu.bystander import Bystander
+from bot.nlu.calm_frames import CalmFrames
 from bot.nlu.conditional import Conditions
 from bot.nlu.general_question import GeneralQuestions
 from bot.nlu.language import layout_variants
@@ -25,6 +26,7 @@ from bot.nlu.normalize import (
     has_lacinka,
     has_latin_words,
 )
+from bot.nlu.not_that import denied_twice, negator_elsewhere
 
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
 # Occurrences of one phrase looked at for one not under a negation: a person does not write
@@ -67,6 +69,10 @@ class _Rule:
     negated: bool  # written with a negation ("не платят"): the withheld duty is the harm
     words: frozenset[str]  # its whole words: all must be in the message
     stems: frozenset[str]  # its `*` words' stems: each must begin a word of the message
+
+    def owns(self, word: str) -> bool:
+        """Whether `word` is one of the phrase's words (or begins with one of its stems)."""
+        return word in self.words or word.startswith(tuple(self.stems))
 
 
 def _variants(text: str) -> list[tuple[str, str]]:
@@ -232,6 +238,7 @@ class _Frames:
 
     def __init__(self, raw: str, tokens: list[str], let_offs: LetOffs) -> None:
         clauses = clause_numbers(raw, tokens)
+        self.tokens, self.clauses = tokens, clauses
         self.scope = NegationScope(tokens, clauses)
         self.general = GeneralQuestions(tokens, clauses)
         self.everyday = everyday = let_offs.everyday
@@ -242,6 +249,7 @@ class _Frames:
         self.borrowed = let_offs.borrowed.nothing_held(tokens)
         self.short_delay = everyday.short_delay(tokens)
         self.dismissal = everyday.dismissal_looms(tokens)
+        self.calm = CalmFrames.read(tokens, raw, let_offs)
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -249,6 +257,16 @@ class _Frames:
             return True  # "никто не забирал паспорт", "they did not lock us in"
         if rule.negated and _negator_of_another_verb(rule, matched):
             return True  # "ничего не удерживали и платят полностью"
+        # "не то чтобы мне не платили, платят", "мяне не падманулі, усё плацяць" (bot.nlu.not_that)
+        if rule.negated and (
+            denied_twice(self.tokens, self.clauses, start)
+            or negator_elsewhere(self.clauses, start, matched.split(), rule.owns)
+        ):
+            return True
+        # a game or a song, an offer asked about, a bonus threatened, a passport forgotten at a
+        # hotel, a past case reported later, a missed train (bot.nlu.calm_frames)
+        if self.calm.lets_off(rule.phrase.indicator, matched.split()):
+            return True
         if rule.phrase.indicator == "risk_movement_restricted" and _keys_inside(rule, matched):
             return True  # "locked my keys in the room"
         if not rule.negatable and self.scope.hypothetical_just_before(start):

@@ -10,6 +10,7 @@ from bot.core.danger_phrases import DangerPhraseMatcher, PhraseMatch
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.borrowed import HELD_INDICATORS, Borrowed
 from bot.nlu.bystander import reporting_others
+from bot.nlu.calm_frames import CalmFrames
 from bot.nlu.coercion import Coercion
 from bot.nlu.conditional import future_condition
 from bot.nlu.everyday import CRY_INDICATORS, Everyday
@@ -159,8 +160,16 @@ class Triage:
             or said.mentioned()
         ):
             threshold = max(threshold, REASSURED_THRESHOLD)
-        if self._jokes.frame(tokens, raw):
+        calm = CalmFrames.read(tokens, raw, self._let_offs)
+        if calm.offer:  # a job offer asked about before a decision (bot.nlu.offer_check)
+            threshold = max(threshold, REASSURED_THRESHOLD)
+        if self._jokes.frame(tokens, raw) or calm.fiction:
             threshold = max(threshold, JOKE_THRESHOLD)
+        if calm.reported:  # a past case the writer wants to report (bot.nlu.report_later)
+            threshold = max(threshold, PAST_SAFE_THRESHOLD)
+        # a bonus threatened, a passport forgotten at a hotel, a missed train (bot.nlu.calm_frames)
+        if calm.without():
+            score = min(score, risk_evidence(result, without=calm.without()))
         # "сосед забрал мою дрель и не отдаёт", a landlord's deposit: the model reads documents
         # withheld (0.6-0.9) from the words alone; what was taken decides (bot.nlu.borrowed).
         if self._let_offs.borrowed.nothing_held(tokens):
@@ -202,7 +211,8 @@ class Triage:
         if self._jokes.frame(tokens, raw):
             threshold = max(threshold, JOKE_THRESHOLD)
         past = self._past
-        if past.past_and_safe(tokens) or past.left_and_safe(tokens) or past.told_from_home(tokens):
+        if (past.past_and_safe(tokens) or past.left_and_safe(tokens) or past.told_from_home(tokens)
+                or CalmFrames.read(tokens, raw, self._let_offs).reported):  # fmt: skip
             return math.inf  # a story that is over: its parts are not a report each
         return threshold
 

@@ -1,4 +1,5 @@
-"""A content word list (language -> entries) as the frames read it: every language at once.
+"""Word lists as the frames read them: a content list (language -> entries) in every language
+at once, and the small tests of cleaned tokens against stems and multi-word cues.
 
 The let-off frames (bot.nlu.past_safe, ...) receive their words from content/triage_frames.yaml
 (`bot.content.models.TriageFrames`), already spelled as the bot reads a message. No list (a
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Protocol
+
+Cue = tuple[str, ...]
 
 
 class _Lists(Protocol):
@@ -33,3 +36,15 @@ def words(cues: Cues) -> frozenset[str]:
 def phrases(cues: Cues) -> tuple[tuple[str, ...], ...]:
     """The entries of every language as word sequences ("years ago" -> ("years", "ago"))."""
     return tuple(tuple(entry.split()) for entry in stems(cues))
+
+
+def has_stem(tokens: Sequence[str], stems_: tuple[str, ...]) -> bool:
+    """Whether a token begins with one of `stems_`."""
+    return any(word.startswith(stems_) for word in tokens)
+
+
+def has_cue(tokens: Sequence[str], cues: Sequence[Cue]) -> bool:
+    """Whether one of `cues` (whole words in a row) occurs in `tokens`."""
+    return any(
+        tuple(tokens[at : at + len(cue)]) == cue for at in range(len(tokens)) for cue in cues
+    )
