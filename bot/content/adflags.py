@@ -45,10 +45,11 @@ def read_ad_check(
     sentences, sentence_problems = read_ad_sentences(
         path.parent / SENTENCES_FILE, {f.id for f in rules.flags})
     problems += sentence_problems
-    for name in rules.model.thresholds:
-        if name not in {f.id for f in rules.flags}:
-            problems.append((where / "model" / "thresholds").problem(
-                "error", f"'{name}' is no flag id", name))
+    for part in ("thresholds", "vetoes", "uncued"):
+        for name in getattr(rules.model, part):
+            if name not in {f.id for f in rules.flags}:
+                problems.append((where / "model" / part).problem(
+                    "error", f"'{name}' is no flag id", name))
     if any(p.severity == "error" for p in problems):
         return None, problems  # a broken pattern: the examples cannot be tried
     rules = rules.model_copy(update={"training": sentences})
@@ -83,7 +84,7 @@ def _check_patterns(rules: AdCheck, where: Where, compiler: PatternCompiler) -> 
         ),
     ]
     for index, flag in enumerate(rules.flags):
-        for part in ("patterns", "requires", "unless", "salary_requires", "honest"):
+        for part in ("patterns", "requires", "unless", "salary_requires", "honest", "cue_words"):
             groups = getattr(flag, part)
             places.append((where / "flags" / index / part, {str(k): v for k, v in groups.items()}))
         for n, sentence in enumerate(flag.sentences):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.content.models import AdCheck, AdFlagRule, AdLevel
+from bot.core.adcuewords import CueWords
 from bot.core.adfollowup import AdFollowUpReader
 from bot.core.admodel import AdSentenceModel, training_sentences
 from bot.core.admodel_cache import trained_ad_model
@@ -21,7 +22,7 @@ from bot.core.adpatterns import PatternCompiler
 from bot.core.adquote import pick_quotes, quote
 from bot.core.adrecognise import AdRecogniser
 from bot.core.adrules import AdRules
-from bot.core.adtext import Span, normalize, sentence_spans
+from bot.core.adtext import Span, normalize, sentence_spans, unwrapped
 from bot.modelcache import ModelCache
 from bot.nlu.normalize import MAX_TEXT_CHARS
 
@@ -75,6 +76,7 @@ class Evidence:
     sentences: list[Span]
     probabilities: np.ndarray
     reassured: np.ndarray | None = None  # sentences x flags: a negation or `unless` is there
+    cued: np.ndarray | None = None  # sentences x flags: a word of the flag's `cue_words`
 
 
 class AdChecker:
@@ -88,6 +90,7 @@ class AdChecker:
         self.rules = rules
         self.model = model
         self.matcher = matcher or AdRules(rules, compiler)
+        self.cue_words = CueWords(rules, compiler)
         self.recogniser = AdRecogniser(
             rules.recognise, self.matcher, lambda text: bool(self.check(text).flags))
         self.follow_up = AdFollowUpReader(rules, self.recogniser)
@@ -100,6 +103,12 @@ class AdChecker:
         """Per flag (content order), the model's threshold (above 1: the model never raises it)."""
         model = self.rules.model
         return [model.thresholds.get(f.id, model.threshold) for f in self.rules.flags]
+
+    def uncued(self) -> list[float]:
+        """Per flag (content order), the model's threshold in a sentence with none of the flag's
+        `cue_words` (see `CueWords`)."""
+        model = self.rules.model
+        return [model.uncued.get(f.id, model.uncued_threshold) for f in self.rules.flags]
 
     # ---------------------------------------------------------------- recognising an ad
     def looks_like_ad(self, text: str, *, forwarded: bool = False) -> bool:
@@ -117,7 +126,7 @@ class AdChecker:
     # ---------------------------------------------------------------- the check
     def evidence(self, text: str) -> Evidence:
         """The rules' spans and the model's probabilities for `text` (see `check`)."""
-        text = text[:MAX_TEXT_CHARS]
+        text = unwrapped(text[:MAX_TEXT_CHARS])
         readings = self.matcher.readings(text)
         rule_spans = self.matcher.spans(readings)
         sentences = sentence_spans(text)
@@ -134,7 +143,8 @@ class AdChecker:
         probabilities[np.array(self.matcher.honest(words, cyrillic=cyrillic), dtype=bool)] = 0.0
         self._reassured_where_the_rules_are(text, sentences, rule_spans, reassured,
                                             cyrillic=cyrillic)
-        return Evidence(rule_spans, sentences, probabilities, reassured)
+        cued = self.cue_words.cued(words, cyrillic=cyrillic)
+        return Evidence(rule_spans, sentences, probabilities, reassured, cued)
 
     def _reassured_where_the_rules_are(self, text: str, sentences: list[Span],
                                        rule_spans: list[set[Span]], reassured: np.ndarray,
@@ -183,16 +193,21 @@ class AdChecker:
         flag's `unless` ("we never ask candidates to pay for the visa", "the employer pays the
         ticket, nothing is deducted") do not count when the model gives that sentence less
         than the flag's veto level: the rule matched words, the model read the sentence.
+        The model alone quotes a sentence only where a word of the flag's `cue_words` stands
+        outside a negation, or where its probability reaches the flag's `uncued` level.
         """
         vetoes = self.vetoes() if vetoes is None else vetoes
+        uncued = self.uncued()
         found: list[FoundFlag] = []
         for index, flag in enumerate(self.rules.flags):
             ruled = evidence.rule_spans[index] if rules else set()
             if ruled and vetoes[index] > 0 and evidence.reassured is not None:
                 ruled = {s for s in ruled if not self._vetoed(evidence, index, s, vetoes[index])}
             scored = [
-                s for s, p in zip(evidence.sentences, evidence.probabilities[:, index], strict=True)
-                if p >= thresholds[index]
+                s for row, (s, p) in enumerate(
+                    zip(evidence.sentences, evidence.probabilities[:, index], strict=True))
+                if p >= thresholds[index] and (
+                    evidence.cued is None or evidence.cued[row, index] or p >= uncued[index])
             ]
             if ruled:
                 extra = [s for s in scored if not any(_inside(r, s) for r in ruled)]

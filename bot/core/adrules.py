@@ -18,6 +18,7 @@ NEGATION_WINDOW = 40  # characters around a match where "не", "без", "no" u
 _SENTENCE_END = re.compile(r"[.!?;\n→⟶➔➜]")  # as adtext.sentence_spans breaks sentences
 # A negation before one of these is about the clause before it, not the match after it:
 # "рабочие визы не дают, поэтому едем по гостевой", "no work visas, so you come as a tourist".
+_LIST_GLUE = re.compile(r"[\s,«»\"“”„']*((и|і|или|ці|або|ни|ні|and|or|nor)[\s«»\"“”„']+)?")
 _CLAUSE_TURN = re.compile(
     r"\b(?:поэтому|потому|так\s+что|зато|однако|таму|так\s+што|аднак|so|therefore|however|instead)\b"
 )
@@ -206,8 +207,7 @@ class AdRules:
         # fee\n- 185 Kč" are two bullet points, not a payment (adcheck10).
         spans = [s for s in _spans(rule.patterns, low) if "\n" not in low[s.start : s.end]]
         if rule.rule.negatable:
-            words = spans
-            spans = [s for s in spans if not _negated(ruleset, low, s, words)]
+            spans = _not_negated(ruleset, low, spans)
         # A sentence rule has its own `unless` for the whole sentence: "we pay the airfare and
         # take it back from your pay" is no employer paying.
         if rule.sentences:
@@ -265,6 +265,21 @@ def _negated(ruleset: _RuleSet, low: str, span: Span, words: list[Span] | None =
     listed_from = span.start - len(before)  # where `before` starts in `low`
     return any(listed_from <= w.start and w.end <= span.start - (len(before) - comma)
                for w in words if w != span)
+
+
+def _not_negated(ruleset: _RuleSet, low: str, words: list[Span]) -> list[Span]:
+    """The rule's matches `words` that no negation undoes. A match joined to a negated one by
+    nothing but a comma, "и", "or" or quotes is in the same list under that negation ("Никаких
+    регистрационных сборов, предоплат и «гарантийных взносов»", adneg18), and so is a match
+    inside a negated one."""
+    kept: list[Span] = []
+    negated: list[Span] = []
+    for span in sorted(words, key=lambda s: (s.start, s.end)):
+        listed = any(n.start <= span.start and span.end <= n.end for n in negated) or any(
+            n.end <= span.start and _LIST_GLUE.fullmatch(low, n.end, span.start)
+            for n in negated[-1:])
+        (negated if listed or _negated(ruleset, low, span, words) else kept).append(span)
+    return kept
 
 
 def _sentence_spans(rules: list[_Sentence], low: str) -> list[list[Span]]:

@@ -145,9 +145,36 @@ _ADDRESS_ABBREVIATION = re.compile(
 _ABBREVIATION = re.compile(
     r"(?<!\w)(?:тыс|млн|руб|мес|ч|мин|напр|см|зл|долл|e\.g|i\.e|incl|approx|ca)\.$"
 )
+# "и т.д.", "и т.п." end a list: the "д." is not the house of an address (adneg18, h4-ru-03).
+_LIST_END = re.compile(r"(?<!\w)т\.\s?[дпч]\.$")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-zа-яёіў\d]")
 _SAME_LINE_NEXT = re.compile(r"[ \t]+\S")
 _BULLET = re.compile(r"[\s\-–—•*·▪►●○◦✅✔☑️➡→🔹🔸📌👉⭐✨🔥❗‼]+")
+
+
+# A line broken inside a sentence, as a long line is wrapped when typed or pasted: the line
+# starts in capitals, ends in a letter with no mark after it, is long, and the next starts in
+# lower case ("Мы НІКОЛІ … не адпраўляем людзей\nпа турыстычных візах", adneg18). A short
+# line ("без опыта\nоплата за оформление") is a list's item, and an ad written all in lower
+# case ("…живём в бытовках на объекте\nпатент пока не нужен") has a sentence on each line.
+WRAP_MIN_CHARS = 50
+_WRAP = re.compile(r"(?<=[^\W\d_])\n(?=[a-zа-яёіў])")
+_LINE_START = re.compile(r"[^\w]*([^\W\d_])")
+
+
+def unwrapped(text: str) -> str:
+    """`text` with each line break inside a wrapped sentence read as a space (same length, so
+    every offset is the ad's own)."""
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    for found in _WRAP.finditer(text):
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        first = _LINE_START.match(text, line_start, found.start())
+        if (found.start() - line_start >= WRAP_MIN_CHARS and first is not None
+                and first.group(1).isupper()):
+            chars[found.start()] = " "
+    return "".join(chars)
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -175,6 +202,8 @@ def _abbreviation(text: str, found: re.Match[str]) -> bool:
     if found.group() != ".":
         return False
     before = text[max(0, found.start() - 7) : found.end()].lower()
+    if _LIST_END.search(before):  # "и т.д. Выходить на смены…": a sentence before a capital
+        return _LOWER_NEXT.match(text, found.end()) is not None
     if _ADDRESS_ABBREVIATION.search(before):
         return _SAME_LINE_NEXT.match(text, found.end()) is not None
     lower_next = _LOWER_NEXT.match(text, found.end()) is not None

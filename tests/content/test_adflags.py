@@ -123,8 +123,9 @@ def test_a_sentences_file_that_is_no_yaml_is_an_error(content_dir: Path) -> None
 
 def test_a_counter_example_the_model_raises_is_an_error(content_dir: Path) -> None:
     """The model must agree with the rules' counter-examples: an editor who labels an honest
-    sentence as a red flag hears of it at once."""
-    honest = "Мы не берём оплату за трудоустройство"
+    sentence as a red flag hears of it at once. (Not one whose fee word is negated, "Мы не берём
+    оплату": the model alone never shows a flag from negated words, adneg18.)"""
+    honest = "Оплата за проживание 80 евро в неделю"
     for _ in range(3):
         _append_sentence(content_dir, f'  - {{lang: ru, flags: [fees], text: "{honest}"}}')
     errors = _errors_at(content_dir)

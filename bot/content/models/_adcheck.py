@@ -55,6 +55,11 @@ class AdFlagRule(Strict):
     # ends). The rules' matches in that sentence and the model's score of it do not count;
     # the rest of the ad is read as usual (`unless` silences the flag in the whole ad).
     honest: dict[Language, list[str]] = Field(default_factory=dict)
+    # Words that carry the flag ("виз", "паспорт", "срочно"): a sentence the model alone
+    # raises the flag in is quoted only when one of these is in it outside a negation ("не по
+    # туристической визе" holds none), or when its probability reaches `AdModel.uncued`
+    # (adneg18: "надбаўкі за вечар і нядзелю" was quoted as pressure). Empty: no such need.
+    cue_words: dict[Language, list[str]] = Field(default_factory=dict)
 
 
 class AdSharedCurrency(Strict):
@@ -190,6 +195,10 @@ class AdModel(Strict):
     # flag id -> veto level: a rule's words in a sentence with a negation or the flag's
     # `unless` are dropped when the model gives that sentence less than this.
     vetoes: dict[str, float] = Field(default_factory=dict)
+    # flag id -> the probability a sentence with none of the flag's `cue_words` needs for the model
+    # alone to raise the flag there (a flag with cue words missing here: `uncued_threshold`).
+    uncued: dict[str, float] = Field(default_factory=dict)
+    uncued_threshold: float = Field(1.01, gt=0.0, le=1.01)
 
 
 class AdCheck(Strict):
