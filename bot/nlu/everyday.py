@@ -124,7 +124,10 @@ def short_delay(tokens: Sequence[str]) -> bool:
 
 # Pay read through taxes: "брутто от нетто", "на руки меньше, это налоги?", "gross and net".
 _TAX_STEMS = ("брутт", "нетт", "налог", "подоходн", "падатк", "падатак", "brutto", "netto",
-              "gross", "tax", "nalog", "zus", "зус")  # fmt: skip
+              "gross", "tax", "nalog")  # fmt: skip
+# Poland's social insurance (ZUS) as a whole word: as a stem "зус" began Belarusian "зусім"
+# ("at all"), and "заробак не далі зусім" was read as a tax question.
+_TAX_WORDS = frozenset({"zus", "zusu", "zusie", "зус", "зуса", "зусу", "зусе"})
 _UNPAID_STEMS = ("не плат", "не заплат", "не выплач", "не плоц", "не заплоц", "ne plat",
                  "not paid", "unpaid", "not pay", "never paid", "haven't paid", "havent paid")
 _MONTH_STEMS = ("месяц", "month", "mesyac", "mesyats")
@@ -134,7 +137,7 @@ def tax_question(tokens: Sequence[str]) -> bool:
     """Pay explained by taxes (gross and net, "на руки меньше, это налоги?"): the model reads
     wages withheld from pay words alone. Not when pay is not paid at all, for months, or a
     coercive means is named (bot.nlu.coercion)."""
-    if not any(word.startswith(_TAX_STEMS) for word in tokens):
+    if not any(word.startswith(_TAX_STEMS) or word in _TAX_WORDS for word in tokens):
         return False
     text = " ".join(tokens)
     if any(stem in text for stem in _UNPAID_STEMS) or names_coercion(tokens):
