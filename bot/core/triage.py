@@ -10,6 +10,7 @@ from bot.core.danger_phrases import DangerPhraseMatcher, PhraseMatch
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
 from bot.nlu.bystander import reporting_others
+from bot.nlu.calm_frames import idiom_frame, reported_from_home, safety_plan, thing_frame
 from bot.nlu.conditional import future_condition
 from bot.nlu.everyday import (
     CRY_INDICATORS,
@@ -168,6 +169,13 @@ class Triage:
             score = min(score, risk_evidence(result, without=MOVEMENT))
         if past_and_safe(tokens) or left_and_safe(tokens):
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
+        # A code word or a check-in asked about before a trip; a locked phone, a cat and the
+        # passport, an escape room; "в долгу как в шелку" (bot.nlu.calm_frames).
+        if safety_plan(tokens, raw) or reported_from_home(tokens):
+            threshold = max(threshold, PAST_SAFE_THRESHOLD)
+        let_off = thing_frame(tokens) | idiom_frame(tokens)
+        if let_off:
+            score = min(score, risk_evidence(result, without=let_off))
         # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
         # risk lines sharing the words ("2 месяца не платят"), not from the message
         # (bot.nlu.fragments).
@@ -184,7 +192,8 @@ class Triage:
             threshold = max(threshold, REASSURED_THRESHOLD)
         if self._jokes.frame(tokens, raw):
             threshold = max(threshold, JOKE_THRESHOLD)
-        if past_and_safe(tokens) or left_and_safe(tokens) or told_from_home(tokens):
+        if (past_and_safe(tokens) or left_and_safe(tokens) or told_from_home(tokens)
+                or reported_from_home(tokens)):  # fmt: skip
             return math.inf  # a story that is over: its parts are not a report each
         return threshold
 

@@ -35,7 +35,7 @@ _LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 
 
 def _script(word: str) -> str | None:
-    """"cyr" or "lat" for a word of one script, "mixed" for both, None for neither."""
+    """ "cyr" or "lat" for a word of one script, "mixed" for both, None for neither."""
     cyrillic = _CYRILLIC_LETTER.search(word) is not None
     latin = _LATIN_LETTER.search(word) is not None
     if cyrillic and latin:
