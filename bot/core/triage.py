@@ -10,7 +10,13 @@ from bot.core.danger_phrases import DangerPhraseMatcher, PhraseMatch
 from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.borrowed import HELD_INDICATORS, nothing_held
 from bot.nlu.bystander import reporting_others
-from bot.nlu.calm_frames import idiom_frame, reported_from_home, safety_plan, thing_frame
+from bot.nlu.calm_frames import (
+    idiom_frame,
+    not_my_case,
+    reported_from_home,
+    safety_plan,
+    thing_frame,
+)
 from bot.nlu.conditional import future_condition
 from bot.nlu.everyday import (
     CRY_INDICATORS,
@@ -171,7 +177,7 @@ class Triage:
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
         # A code word or a check-in asked about before a trip; a locked phone, a cat and the
         # passport, an escape room; "в долгу как в шелку" (bot.nlu.calm_frames).
-        if safety_plan(tokens, raw) or reported_from_home(tokens):
+        if safety_plan(tokens, raw) or reported_from_home(tokens) or not_my_case(tokens):
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
         let_off = thing_frame(tokens) | idiom_frame(tokens)
         if let_off:

@@ -16,6 +16,7 @@ situation, each kind with the indicators it lets off.
 
 Cleaned tokens are read as written and in Cyrillic (transliterated Russian), as a bag of words.
 * **A harm reported from home** (`reported_from_home`), in Belarusian and transliteration.
+* **Others' stories quoted, "not my case"** (`not_my_case`), in a long calm message.
 
 The danger phrases (bot.nlu.mention) and the classifier's evidence (bot.core.triage) are let off
 for the kind's indicators only.
@@ -185,9 +186,30 @@ def reported_from_home(tokens: Sequence[str]) -> bool:
     return home and (_pair(words, _PAST_CUES) or _any_stem(words, _REPORT_STEMS))
 
 
+# Stories read or heard about others, and "that's not my case": the danger words are quoted.
+_NOT_MINE = (("не", "мой", "случай"), ("не", "мой", "выпадак"), ("not", "my", "case"),
+             ("не", "про", "меня"), ("не", "пра", "мяне"), ("not", "about", "me"),
+             ("не", "моя", "ситуация"), ("не", "мая", "сітуацыя"), ("not", "my", "situation"))
+_HEARD_STEMS = ("начита", "начыта", "читал", "чытал", "read", "истори", "гістор", "stories",
+                "horror", "страшн", "жахл", "слыш", "чул", "heard")  # fmt: skip
+# The writer there now ("сейчас на ферме", "but now it is"): then "not my case" was before.
+_NOW = frozenset("вчера учора yesterday today сегодня сёння now сейчас цяпер зараз сеичас "
+                 "сейчас вчера".split())  # fmt: skip
+
+
+def not_my_case(tokens: Sequence[str]) -> bool:
+    """Stories of others quoted, and "that's not my case" ("I've read horror stories about
+    locked dorms and passports taken, that's not my case, I'm asking about a repayment
+    clause"); not with "now", "yesterday" or a cry ("but yesterday they took ours")."""
+    words = _words(tokens)
+    if _NOW & set(words) or _CRY & set(words):
+        return False
+    return _pair(words, _NOT_MINE) and _any_stem(words, _HEARD_STEMS)
+
+
 def calm_let_off(tokens: Sequence[str], raw: str) -> frozenset[str]:
     """Every indicator the message's calm frames let off (all risks under a safety plan or a
     harm reported from home)."""
-    if safety_plan(tokens, raw) or reported_from_home(tokens):
+    if safety_plan(tokens, raw) or reported_from_home(tokens) or not_my_case(tokens):
         return ALL_RISKS
     return thing_frame(tokens) | idiom_frame(tokens)
