@@ -161,9 +161,9 @@ def trapped_words(phrase: Sequence[str]) -> bool:
 
 # A harm that is over, told from home to report it (Belarusian and transliterated forms; read
 # in Cyrillic, so "ya doma" is "я дома"): home now, and the past or a wish to report.
-_HOME_NOW = (("я", "дома"), ("уже", "дома"), ("ужо", "дома"), ("ўжо", "дома"), ("i'm", "home"),
-             ("im", "home"), ("back", "home"), ("she's", "home"), ("he's", "home"),
-             ("is", "home"), ("дома", "и", "все", "добра"), ("дома", "і", "ўсё", "добра"))  # fmt: skip
+_HOME_NOW = (("я", "дома"), ("уже", "дома"), ("ужо", "дома"), ("ўжо", "дома"),
+             ("i'm", "home"), ("im", "home"), ("back", "home"), ("she's", "home"),
+             ("he's", "home"), ("is", "home"))  # fmt: skip
 _PAST_CUES = (("в", "прошлом"), ("у", "мінулым"), ("у", "минулым"), ("летась",), ("летас",),
               ("last", "year"), ("years", "ago"), ("год", "назад"), ("год", "таму"),
               ("гадоў", "таму"), ("гады", "таму"))  # fmt: skip
