@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.nlu.coercion import COERCIVE_STEMS
-from bot.nlu.normalize import cyrillize
+from bot.nlu.normalize import cyrillize, has_latin_words
 
 MOVEMENT = "risk_movement_restricted"
 DOCUMENTS = "risk_documents_withheld"
@@ -40,7 +40,8 @@ _CONDITION = frozenset("если калі if esli kali means mean значит �
 # A plan's own words ("кодовое слово", "умоўны знак", "code word"); agreeing ("договориться",
 # "agree") only with family named: "договор" alone is a contract.
 _PLAN_STEMS = ("кодов", "кодав", "стоп-слов", "условн", "умоўн", "codeword")
-_AGREE_STEMS = ("договорит", "договорим", "дамовіц", "дамовім", "agree", "arrange")
+_AGREE_STEMS = ("договорит", "договорим", "договорил", "дамовіц", "дамовім", "дамовіл",
+                "agree", "arrange")  # fmt: skip
 _FAMILY_STEMS = ("мам", "пап", "родн", "родит", "бацьк", "сям'", "сем", "сестр", "брат",
                  "family", "relatives", "parents", "mum", "mom", "sister", "brother")
 _PLAN_PAIRS = (("code", "word"), ("safe", "word"), ("secret", "phrase"), ("secret", "word"),
@@ -68,7 +69,7 @@ _PET_WORDS = frozenset("кот кота коту котик кошка кошк�
                        "сабака сабакі собака собаки хомяк".split())  # fmt: skip
 _GAME_STEMS = ("квест", "квэст", "escape-room", "эскейп")
 _GAME_PAIRS = (("escape", "room"), ("escape", "rooms"), ("квест", "комнат"))
-_SILK = frozenset("шелку шоўку шоуку shelku".split())
+_SILK = frozenset("шелку шелках шоўку шоўках shelku shelkah shelkakh".split())
 _WORK_OFF_STEMS = ("отработ", "адпрац", "work", "отпуска", "адпуска", "выпуска")
 _EARS = (("up", "to", "my", "ears"), ("up", "to", "our", "ears"))
 _TRAPPED_STEMS = ("trapped", "stuck", "застрял", "затрымал", "zastryal")
@@ -78,7 +79,10 @@ _LEGAL_STEMS = ("легальн", "законн", "legal", "lawful")
 
 def _words(tokens: Sequence[str]) -> list[str]:
     """The tokens as written and in Cyrillic (transliterated Russian reads as Russian)."""
-    return [*tokens, *cyrillize(" ".join(tokens)).split()]
+    text = " ".join(tokens)
+    if not has_latin_words(text):
+        return list(tokens)  # Cyrillic only: nothing to transliterate
+    return [*tokens, *cyrillize(text).split()]
 
 
 def _pair(tokens: Sequence[str], pairs: Sequence[tuple[str, ...]]) -> bool:
@@ -91,9 +95,11 @@ def _any_stem(words: Sequence[str], stems: tuple[str, ...]) -> bool:
     return any(word.startswith(stems) for word in words)
 
 
-def safety_plan(tokens: Sequence[str], raw: str) -> bool:
+def safety_plan(
+    tokens: Sequence[str], raw: str, words: Sequence[str] | None = None
+) -> bool:
     """A plan agreed before or around a trip, asked about (module doc)."""
-    words = _words(tokens)
+    words = _words(tokens) if words is None else words
     if _CRY & set(words) or not _CONDITION & set(words):
         return False
     asked = "?" in raw or bool(_ASK_WORDS & set(words))
@@ -113,9 +119,11 @@ def _prefix_pair(words: Sequence[str], cue: tuple[str, ...]) -> bool:
     )
 
 
-def thing_frame(tokens: Sequence[str]) -> frozenset[str]:
+def thing_frame(
+    tokens: Sequence[str], words: Sequence[str] | None = None
+) -> frozenset[str]:
     """The indicators a locked phone, a pet or an escape room lets off (module doc)."""
-    words = _words(tokens)
+    words = _words(tokens) if words is None else words
     if _any_stem(words, _CAPTOR_STEMS):
         return frozenset()
     let_off: set[str] = set()
@@ -133,9 +141,11 @@ def thing_frame(tokens: Sequence[str]) -> frozenset[str]:
     return frozenset(let_off)
 
 
-def idiom_frame(tokens: Sequence[str]) -> frozenset[str]:
+def idiom_frame(
+    tokens: Sequence[str], words: Sequence[str] | None = None
+) -> frozenset[str]:
     """The indicators an idiom lets off: debt "как в шелку", "up to my ears" (module doc)."""
-    words = _words(tokens)
+    words = _words(tokens) if words is None else words
     coerced = _any_stem(words, COERCIVE_STEMS + _CAPTOR_STEMS + _WORK_OFF_STEMS)
     if (_SILK & set(words) or _pair(tokens, _EARS)) and not coerced:
         return frozenset({DEBT})
@@ -163,23 +173,28 @@ def trapped_words(phrase: Sequence[str]) -> bool:
 # in Cyrillic, so "ya doma" is "я дома"): home now, and the past or a wish to report.
 _HOME_NOW = (("я", "дома"), ("уже", "дома"), ("ужо", "дома"), ("ўжо", "дома"),
              ("i'm", "home"), ("im", "home"), ("back", "home"), ("she's", "home"),
-             ("he's", "home"), ("is", "home"))  # fmt: skip
+             ("he's", "home"), ("is", "home"), ("вернулась", "домой"), ("вернулся", "домой"),
+             ("вернулас", "домой"), ("вярнулася", "дадому"), ("вярнуўся", "дадому"),
+             ("came", "home"), ("returned", "home"))  # fmt: skip
 _PAST_CUES = (("в", "прошлом"), ("у", "мінулым"), ("у", "минулым"), ("летась",), ("летас",),
               ("last", "year"), ("years", "ago"), ("год", "назад"), ("год", "таму"),
               ("гадоў", "таму"), ("гады", "таму"))  # fmt: skip
-_REPORT_STEMS = ("заяв", "заяў", "пакара", "наказа", "паведам", "сообщ", "пожал", "скарж",
-                 "скард", "паскардз", "report", "punish", "complain", "куды", "куда")  # fmt: skip
+_REPORT_STEMS = ("заяв", "заяў", "пакара", "наказа", "паведам", "сообщ", "пожал", "жалоб",
+                 "скарг", "скарж", "скард", "паскардз", "report", "punish", "complain", "куды",
+                 "куда")  # fmt: skip
 # It goes on, or someone is still there: "там", "ещё", "still", "до сих пор".
 _STILL = frozenset("там tam there still ещё еще яшчэ eshche esche опять снова зноў again "
                    "сих дагэтуль".split())  # fmt: skip
 
 
-def reported_from_home(tokens: Sequence[str]) -> bool:
+def reported_from_home(
+    tokens: Sequence[str], words: Sequence[str] | None = None
+) -> bool:
     """A harm that is over, told by a writer (or a friend) home and fine now who wants it
     reported: "летась мяне не выпускалі з фермы, цяпер я дома, куды пісаць?", "v proshlom godu
     u menya zabrali pasport, seichas ya doma, kuda zayavit?". Not with anyone still there or
     anything going on ("я уже дома, а подругу там держат"), nor with a cry for help."""
-    words = _words(tokens)
+    words = _words(tokens) if words is None else words
     if _STILL & set(words) or _CRY & set(words):
         return False
     home = _pair(words, _HOME_NOW)
@@ -197,11 +212,13 @@ _NOW = frozenset("вчера учора yesterday today сегодня сённ�
                  "сейчас вчера".split())  # fmt: skip
 
 
-def not_my_case(tokens: Sequence[str]) -> bool:
+def not_my_case(
+    tokens: Sequence[str], words: Sequence[str] | None = None
+) -> bool:
     """Stories of others quoted, and "that's not my case" ("I've read horror stories about
     locked dorms and passports taken, that's not my case, I'm asking about a repayment
     clause"); not with "now", "yesterday" or a cry ("but yesterday they took ours")."""
-    words = _words(tokens)
+    words = _words(tokens) if words is None else words
     if _NOW & set(words) or _CRY & set(words):
         return False
     return _pair(words, _NOT_MINE) and _any_stem(words, _HEARD_STEMS)
@@ -210,6 +227,11 @@ def not_my_case(tokens: Sequence[str]) -> bool:
 def calm_let_off(tokens: Sequence[str], raw: str) -> frozenset[str]:
     """Every indicator the message's calm frames let off (all risks under a safety plan or a
     harm reported from home)."""
-    if safety_plan(tokens, raw) or reported_from_home(tokens) or not_my_case(tokens):
+    words = _words(tokens)  # transliterated once for every frame
+    if (
+        safety_plan(tokens, raw, words)
+        or reported_from_home(tokens, words)
+        or not_my_case(tokens, words)
+    ):
         return ALL_RISKS
-    return thing_frame(tokens) | idiom_frame(tokens)
+    return thing_frame(tokens, words) | idiom_frame(tokens, words)

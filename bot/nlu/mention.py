@@ -107,8 +107,7 @@ class Mentions:
         self._raw, self._jokes = raw, jokes
         self._over = jokes.over(tokens, raw)
         self._not_held = NotHeld(tokens)
-        self._calm = calm_let_off(tokens, raw)
-        self._stranded = stranded_legally(tokens)
+        self._calm: frozenset[str] | None = None  # read on the first phrase that needs it
 
     def _same_clause(self, at: int, start: int) -> bool:
         return self._clauses is not None and self._clauses[at] == self._clauses[start]
@@ -174,7 +173,9 @@ class Mentions:
         phrase = self._tokens[start : start + length]
         # a code word asked about, a locked phone, the cat and the passport, "в долгу как в
         # шелку", "trapped in Warsaw ... leave legally" (bot.nlu.calm_frames)
-        if indicator in self._calm or (self._stranded and trapped_words(phrase)):
+        if self._calm is None:
+            self._calm = calm_let_off(self._tokens, self._raw)
+        if indicator in self._calm or (trapped_words(phrase) and stranded_legally(self._tokens)):
             return True
         if self._not_held.covers(phrase, indicator):
             return True  # "pasport u nee, nikto ee ne derzhit" (bot.nlu.not_held)

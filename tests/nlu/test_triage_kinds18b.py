@@ -24,6 +24,18 @@ from tests.nlu.test_triage_kinds17 import decide
 CALM = {
     "safety_plan_before_a_trip": [
         (
+            "Мы с родителями договорились: если я пришлю смайлик с цветком, значит у меня "
+            "забрали документы. Нормальный план?"
+        ),
+        (
+            "Калі я напішу \"блакітны\", значыць у мяне забралі пашпарт — так мы дамовіліся з "
+            "братам. Што яшчэ прадумаць?"
+        ),
+        (
+            "Before I go, my brother and I agreed that if I text \"blue\", it means they took my "
+            "passport. Anything else I should plan?"
+        ),
+        (
             "Хочу договориться с мамой о кодовом слове: если я его напишу, значит меня держат "
             "силой. Это хорошая идея?"
         ),
@@ -85,6 +97,9 @@ CALM = {
         ),
     ],
     "devices_pets_games": [
+        "phone screen locked after update, cant get out of it",
+        "sobaka sgryzla moy pasport 😂 chto delat?",
+        "Сабака пагрыз мой пашпарт 😂 што рабіць?",
         "Телефон заблокирован, не могу выйти с этого экрана, помогите",
         "Тэлефон заблакаваны, не магу выйсці з гэтага экрана, дапамажыце",
         "my phone is locked and I can't get out of this screen, help",
@@ -99,6 +114,11 @@ CALM = {
         "byli v kveste, nas zaperli na chas, bylo klassno",
     ],
     "fiction_the_writer_writes": [
+        "Я пішу апавяданне пра хлопца, у якога забралі пашпарт на будоўлі. Якія дэталі дадаць?",
+        (
+            "writing a short story where the main character is locked in a basement by her "
+            "employer, is that realistic?"
+        ),
         (
             "Пишу сценарий короткометражки про девушку, которую держат в подвале. Как показать это "
             "реалистично?"
@@ -125,6 +145,7 @@ CALM = {
         ),
     ],
     "idioms": [
+        "Я в долгах как в шелках после свадьбы 😅",
         "В долгу как в шелку у друга за пиво 😂",
         "Я в доўгу як у шоўку ў сябра за піва 😂",
         "v dolgu kak v shelku u druga za pivo 😂",
@@ -135,6 +156,11 @@ CALM = {
         "ya zastryala v varshave lol, prodlenie vizy otkazali, kak uehat legalno?",
     ],
     "harm_reported_from_home_be_translit": [
+        (
+            "Летась у мяне забралі пашпарт на ферме, цяпер я дома, усё добра. Куды паскардзіцца"
+            " на агенцтва?"
+        ),
+        "god nazad mne ne platili tri mesyaca, seychas ya doma, vse khorosho. gde pozhalovatsya?",
         "Як паведаміць пра агенцтва, якое падманула маю сяброўку? Яна ўжо дома.",
         (
             "Летась мяне не выпускалі з фермы, цяпер я дома і ўсё добра, хачу, каб іх пакаралі. "
@@ -184,6 +210,8 @@ AT_RISK = {
         "I'm home but they still have my passport and threaten my family",
     ],
     "a_cry_or_a_boss_named": [
+        "sobaka ohrannika ne vypuskaet nas iz baraka",
+        "У меня долг перед агентством, как в шелку, не отпускают домой пока не отработаю",
         "пишу вам, потому что у меня забрали паспорт, помогите",
         "Мы на квесте работаем, начальник запер нас и не платит",
         "Квэст-пакой закрыты, а гаспадар забраў пашпарты",
