@@ -58,13 +58,14 @@ _CAPTOR_STEMS = ("работодат", "наймальн", "хозя", "гасп
                  "агентств", "агенцтв", "охран", "ахоўн", "boss", "employer", "agency", "guard",
                  "owner", "landlord", "foreman", "supervisor")  # fmt: skip
 _DEVICE_STEMS = ("телефон", "тэлефон", "смартфон", "экран", "phone", "screen", "iphone",
-                 "айфон", "ноутбук", "laptop", "ekran")  # fmt: skip
+                 "айфон", "ноутбук", "laptop", "ekran", "telefon", "smartfon")  # fmt: skip
 # A person locked in or kept: then "заблокировали телефон" is part of a report.
 _PERSON_LOCK_STEMS = ("запер", "зачын", "взапер", "закрыл", "выпуска", "держ", "трыма", "held",
                       "hold", "keep", "kept", "menya", "меня", "нас", "мяне", "us")  # fmt: skip
-_LOCKED_DEVICE_STEMS = ("заблок", "заблак", "locked", "блокир", "пароль", "password", "pin")
-_PET_STEMS = ("кот", "кош", "котен", "кацян", "сабак", "собак", "щен", "шчан", "cat", "kitten",
-              "dog", "puppy", "hamster", "хомяк", "хамяк")  # fmt: skip
+_DEVICE_SPAN = 3
+_LOCKED_IN = (("locked", "in"), ("locked", "inside"), ("locked", "up"), ("locked", "me"))
+_LOCKED_DEVICE_STEMS = ("заблок", "zablok", "заблак", "locked", "блокир", "пароль", "password",
+                        "pin")  # fmt: skip
 _PET_WORDS = frozenset("кот кота коту котик кошка кошку кот кацяня cat cats kitten dog puppy "
                        "сабака сабакі собака собаки хомяк".split())  # fmt: skip
 _GAME_STEMS = ("квест", "квэст", "escape-room", "эскейп")
@@ -119,6 +120,20 @@ def _prefix_pair(words: Sequence[str], cue: tuple[str, ...]) -> bool:
     )
 
 
+def _locked_device(tokens: Sequence[str]) -> bool:
+    """A device word with a lock word at most `_DEVICE_SPAN` words from it ("my phone is
+    locked", "телефон заблокирован"), and no one "locked in" ("I'm locked in a room, they took my
+    phone" is a person)."""
+    if _pair(tokens, _LOCKED_IN):
+        return False
+    devices = [at for at, w in enumerate(tokens) if w.startswith(_DEVICE_STEMS)]
+    return any(
+        tokens[near].startswith(_LOCKED_DEVICE_STEMS)
+        for at in devices
+        for near in range(max(0, at - _DEVICE_SPAN), min(len(tokens), at + _DEVICE_SPAN + 1))
+    )
+
+
 def thing_frame(
     tokens: Sequence[str], words: Sequence[str] | None = None
 ) -> frozenset[str]:
@@ -127,11 +142,7 @@ def thing_frame(
     if _any_stem(words, _CAPTOR_STEMS):
         return frozenset()
     let_off: set[str] = set()
-    if (
-        _any_stem(words, _DEVICE_STEMS)
-        and _any_stem(words, _LOCKED_DEVICE_STEMS)
-        and not _any_stem(words, _PERSON_LOCK_STEMS)
-    ):
+    if _locked_device(tokens) and not _any_stem(words, _PERSON_LOCK_STEMS):
         let_off |= {MOVEMENT, "emergency_now"}
     if _PET_WORDS & set(words):
         let_off.add(DOCUMENTS)

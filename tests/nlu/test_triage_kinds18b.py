@@ -210,6 +210,9 @@ AT_RISK = {
         "I'm home but they still have my passport and threaten my family",
     ],
     "a_cry_or_a_boss_named": [
+        "HELP ME PLEASE IM LOCKED IN A ROOM THEY TOOK MY PHONE",
+        "I'm locked in a room, they locked my phone",
+        "мне заблокировали телефон, меня заперли в комнате",
         "sobaka ohrannika ne vypuskaet nas iz baraka",
         "У меня долг перед агентством, как в шелку, не отпускают домой пока не отработаю",
         "пишу вам, потому что у меня забрали паспорт, помогите",
