@@ -11,6 +11,13 @@ from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.borrowed import HELD_INDICATORS, Borrowed
 from bot.nlu.bystander import reporting_others
 from bot.nlu.calm_frames import CalmFrames
+from bot.nlu.calm_situations import (
+    idiom_frame,
+    not_my_case,
+    reported_from_home,
+    safety_plan,
+    thing_frame,
+)
 from bot.nlu.coercion import Coercion
 from bot.nlu.conditional import future_condition
 from bot.nlu.everyday import CRY_INDICATORS, Everyday
@@ -194,6 +201,13 @@ class Triage:
             score = min(score, risk_evidence(result, without=MOVEMENT))
         if self._past.past_and_safe(tokens) or self._past.left_and_safe(tokens):
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
+        # A code word or a check-in asked about before a trip; a locked phone, a cat and the
+        # passport, an escape room; "в долгу как в шелку" (bot.nlu.calm_situations).
+        if safety_plan(tokens, raw) or reported_from_home(tokens) or not_my_case(tokens):
+            threshold = max(threshold, PAST_SAFE_THRESHOLD)
+        let_off = thing_frame(tokens) | idiom_frame(tokens, self._let_offs.coercion.stems)
+        if let_off:
+            score = min(score, risk_evidence(result, without=let_off))
         # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
         # risk lines sharing the words ("2 месяца не платят"), not from the message
         # (bot.nlu.fragments).
@@ -212,6 +226,7 @@ class Triage:
             threshold = max(threshold, JOKE_THRESHOLD)
         past = self._past
         if (past.past_and_safe(tokens) or past.left_and_safe(tokens) or past.told_from_home(tokens)
+                or reported_from_home(tokens)
                 or CalmFrames.read(tokens, raw, self._let_offs).reported):  # fmt: skip
             return math.inf  # a story that is over: its parts are not a report each
         return threshold

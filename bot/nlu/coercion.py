@@ -29,7 +29,8 @@ class Coercion:
 
     def __init__(self, words_: CoercionWords | None = None) -> None:
         w = words_
-        self._stems = (
+        self.stems = (  # also read by bot.nlu.calm_situations
+
             stems(w.violence_stems if w else None)
             + stems(w.authority_stems if w else None)
             + stems(w.document_stems if w else None)
@@ -41,4 +42,4 @@ class Coercion:
     def named(self, tokens: Sequence[str]) -> bool:
         """Whether cleaned `tokens` name a coercive means (module doc): a debt, the police or
         the migration office, documents, a lock, violence or the family."""
-        return any(word in self._debt or word.startswith(self._stems) for word in tokens)
+        return any(word in self._debt or word.startswith(self.stems) for word in tokens)

@@ -66,6 +66,7 @@ class Everyday:
         self._small = words(w.small_words if w else None)
         self._chronic = stems(w.chronic_stems if w else None)
         self._tax = stems(w.tax_stems if w else None)
+        self._tax_words = words(w.tax_words if w else None)
         self._unpaid = tuple(" ".join(p) for p in phrases(w.unpaid_phrases if w else None))
         self._month = stems(w.month_stems if w else None)
         # Stems of a threat verb ("угрожа", "threat"): also read by bot.nlu.bystander and
@@ -124,7 +125,7 @@ class Everyday:
         """Pay explained by taxes (gross and net, "на руки меньше, это налоги?"): the model reads
         wages withheld from pay words alone. Not when pay is not paid at all, for months, or a
         coercive means is named (bot.nlu.coercion)."""
-        if not any(word.startswith(self._tax) for word in tokens):
+        if not any(word.startswith(self._tax) or word in self._tax_words for word in tokens):
             return False
         text = " ".join(tokens)
         if any(stem in text for stem in self._unpaid) or self._coercion.named(tokens):

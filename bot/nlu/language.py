@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 
 from bot.nlu.base import LANGUAGES
+from bot.nlu.confusables import one_script
 from bot.nlu.layout import cyrillic_to_latin, latin_to_cyrillic, mistyped_cyrillic, mistyped_latin
 from bot.nlu.normalize import MAX_TEXT_CHARS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёіўґєї]")
 _LATIN = re.compile(r"[a-zăâčćęłńŝšśŭžźż]")
-# Latin letters typed inside Cyrillic words (Belarusian "і" is often a Latin "i" on a Russian
-# keyboard); mapped only in words that mix both scripts.
-_HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і"})
 
 # Spellings only one of the two Cyrillic languages uses: Belarusian і, ў, apostrophe, -ць/-цца
 # verbs, дз/ц for Russian д/т before soft vowels, э after consonants; Russian и, щ, ъ, -ть, -ого.
@@ -134,10 +132,8 @@ def _cyrillic_language(words: list[str]) -> str | None:
     """ru or be from spellings only one language uses, then frequent words; None if unsure."""
     be = ru = 0.0
     for word in words:
-        if _LATIN.search(word):
-            if not _CYRILLIC.search(word):
-                continue  # a Latin word ("id", "all inclusive") in a Cyrillic sentence
-            word = word.translate(_HOMOGLYPHS)
+        if _LATIN.search(word) and not _CYRILLIC.search(word):
+            continue  # a Latin word ("id", "all inclusive") in a Cyrillic sentence
         be += len(_BE_MARKS.findall(word))
         ru += len(_RU_MARKS.findall(word))
         if word in _BE_WORDS:
@@ -227,9 +223,10 @@ def detect_language(text: str, prior: str | None = None) -> str:
     """The utterance's language: "ru", "be" or "en"; unsure: the client's language, then "ru".
 
     Text typed on the wrong keyboard layout is judged as restored; a message with Cyrillic
-    words and only an English word or two is Russian or Belarusian.
+    words and only an English word or two is Russian or Belarusian; words typed in two scripts
+    are read in one (bot.nlu.confusables).
     """
-    text = text[:MAX_TEXT_CHARS]
+    text = one_script(text[:MAX_TEXT_CHARS])
     layout = _layout_language(text)
     if layout is not None:
         return layout

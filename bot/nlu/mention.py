@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.nlu.calm_situations import calm_let_off, stranded_legally, trapped_words
 from bot.nlu.general_question import FIRST_PERSON
 from bot.nlu.let_offs import LetOffs
 from bot.nlu.message_frames import THREAT_STEMS, MessageFrames, is_ad, negator_near
@@ -106,6 +107,8 @@ class Mentions:
         self._raw, self._jokes = raw, jokes
         self._over = jokes.over(tokens, raw)
         self._not_held = let_offs.not_held.read(tokens)
+        self._coercive = let_offs.coercion.stems
+        self._calm: frozenset[str] | None = None  # read on the first phrase that needs it
 
     def _same_clause(self, at: int, start: int) -> bool:
         return self._clauses is not None and self._clauses[at] == self._clauses[start]
@@ -169,6 +172,12 @@ class Mentions:
         if self._said.past_safe:
             return True  # "I was a victim years ago, now I volunteer" (bot.nlu.past_safe)
         phrase = self._tokens[start : start + length]
+        # a code word asked about, a locked phone, the cat and the passport, "в долгу как в
+        # шелку", "trapped in Warsaw ... leave legally" (bot.nlu.calm_situations)
+        if self._calm is None:
+            self._calm = calm_let_off(self._tokens, self._raw, self._coercive)
+        if indicator in self._calm or (trapped_words(phrase) and stranded_legally(self._tokens)):
+            return True
         if self._not_held.covers(phrase, indicator):
             return True  # "pasport u nee, nikto ee ne derzhit" (bot.nlu.not_held)
         if self._said.lender_threat and any(w.startswith(THREAT_STEMS) for w in phrase):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from bot.nlu.confusables import one_script
 
 # The longest text the NLU reads (danger phrases, language, classifier): four times Telegram's
 # 4,096-character message limit, so no real message is cut, while a 1 MB text sent some other
@@ -15,13 +18,6 @@ _NON_WORD = re.compile(r"[^\w'\s-]+|_+")
 _DASHES = re.compile(r"(?<!\w)-+|-+(?!\w)")
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ё": "е"})
-# Latin look-alikes typed inside Cyrillic words (and Belarusian "i" typed on a Russian keyboard).
-_HOMOGLYPHS = str.maketrans(
-    {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і", "y": "у", "k": "к"}
-)
-# Words, then a check for Cyrillic in each: one pass. (`\w*[а-яёіў]\w*` backtracked over every
-# start of a long Latin word: quadratic, 0.25 s for one 4,096-letter word.)
-_WORD = re.compile(r"\w+")
 # Emoji that mean danger on their own, read as the word people would write.
 _DANGER_EMOJI = str.maketrans({"🆘": " sos "})
 
@@ -56,16 +52,12 @@ _Y_BEFORE_VOWEL: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def clean(text: str) -> str:
-    """Lower-case words separated by single spaces: no punctuation, emoji, ё or stray dashes."""
+    """Lower-case words separated by single spaces, each in one script (bot.nlu.confusables):
+    no punctuation, emoji, ё or stray dashes; "и" + a combining breve is "й" (NFC)."""
+    text = one_script(unicodedata.normalize("NFC", text))
     text = text.lower().translate(_APOSTROPHES).translate(_DANGER_EMOJI)
-    text = _WORD.sub(_unmix, text)
     text = _DASHES.sub(" ", _NON_WORD.sub(" ", text))
     return _SPACES.sub(" ", text).strip(" '")
-
-
-def _unmix(match: re.Match[str]) -> str:
-    word = match.group(0)
-    return word.translate(_HOMOGLYPHS) if _CYRILLIC.search(word) else word
 
 
 def cyrillize_word(word: str) -> str:

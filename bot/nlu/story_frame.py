@@ -14,6 +14,9 @@ near the word:
 * "in a film" / "в фильме" / "в сериале" / "like in the movies" / "как в кино" (not for a book:
   "в книге записан мой долг" is the ledger), "on tv" / "по телевизору".
 
+A creative work the writer makes ("пишу сценарий короткометражки", "writing a short story")
+frames it too: "сценарий", "script", "story" only right after a verb of writing or filming.
+
 When in doubt a word is no frame: a frame lowers risk evidence, and a word that merely appears
 must not hide a report.
 """
@@ -26,7 +29,8 @@ from collections.abc import Sequence
 _STORY_STEMS = ("документальн", "документалк", "дакументальн", "дакументалк", "эссе", "эсэ",
                 "курсов", "курсав", "реферат", "рэферат", "подкаст", "падкаст", "триллер",
                 "трылер", "репортаж", "рэпартаж", "сочинени", "сачынен", "sochinen", "sachynen",
-                "referat")  # fmt: skip
+                "referat", "короткометраж", "кароткаметраж", "korotkometrazh", "screenplay",
+                "screenwrit", "фанфик", "fanfic")  # fmt: skip
 # Homework: "сочинение"/"сачыненне"/"доклад" (a school report: its own words, not
 # "докладываю"), "a school essay", "a paper for class".
 _STORY_WORDS = frozenset(
@@ -61,6 +65,16 @@ _LIKE = frozenset("like as как як kak yak".split())
 _ON_SCREEN = frozenset("по па on po pa".split())
 
 
+# Works with an everyday sense too ("по худшему сценарию", "the script of the call"): a frame
+# only right after a verb of writing or filming ("пишу сценарий", "writing a short story").
+_CREATIVE_STEMS = ("сценари", "сцэнар", "stsenari", "scenari", "апавяданн", "пьес", "п'ес")
+_CREATIVE_WORDS = frozenset(
+    "рассказ рассказа рассказе script screenplay story stories novel play plays fiction".split()
+)
+_WRITING_STEMS = ("пиш", "напис", "піш", "напіс", "writ", "pish", "napis", "сочиня", "снима",
+                  "зніма", "filming", "shooting")  # fmt: skip
+
+
 def _seeing(word: str) -> bool:
     return word in _SEEING_WORDS or word.startswith(_SEEING_STEMS)
 
@@ -78,10 +92,21 @@ def _in_before(tokens: Sequence[str], at: int) -> bool:
     return start == 0 or tokens[start - 1] not in _LIKE
 
 
+def _written_by_me(tokens: Sequence[str], at: int) -> bool:
+    """A creative work the writer writes ("пишу сценарий", "writing a script", "пішу
+    апавяданне"): the work's word within a few words after a writing verb."""
+    word = tokens[at]
+    if not (word in _CREATIVE_WORDS or word.startswith(_CREATIVE_STEMS)):
+        return False
+    return any(w.startswith(_WRITING_STEMS) for w in tokens[max(0, at - _SEEING_SPAN) : at])
+
+
 def story_frame_at(tokens: Sequence[str], at: int) -> bool:
     """Whether cleaned token `at` frames the message as a story (module doc)."""
     word = tokens[at]
     if word in _STORY_WORDS or (word.startswith(_STORY_STEMS) and word not in _NOT_STORY):
+        return True
+    if _written_by_me(tokens, at):
         return True
     screen = word in _SCREEN_WORDS or word.startswith(_SCREEN_STEMS)
     book = word in _BOOK_WORDS or word.startswith(_BOOK_STEMS)

@@ -140,6 +140,7 @@ class EverydayWords(Strict):
     chronic_stems: Stems = cues("it is chronic (no let-off): 'always', 'месяц', 'снова'",
                                 lets_off=False)  # fmt: skip
     tax_stems: Stems = cues("pay read through taxes: 'налог', 'brutto'", lets_off=True)
+    tax_words: Words = cues("pay read through taxes, whole words: 'zus', 'зус'", lets_off=True)
     unpaid_phrases: Phrases = cues(
         "pay not paid at all (no let-off; the last word is a stem): 'не плат', 'unpaid'",
         lets_off=False, negators=True,
