@@ -13,7 +13,7 @@ from bot.content.adsentences import FILE_NAME as SENTENCES_FILE
 from bot.content.adsentences import read_ad_sentences
 from bot.content.choicechecks import check_section_texts
 from bot.content.facts import Facts
-from bot.content.models import AdCheck, LocalizedText
+from bot.content.models import AdCheck, AdMildReading, LocalizedText
 from bot.content.problems import Problem
 from bot.content.yamlfile import Where, read_optional_section
 from bot.core.adcheck import AdChecker
@@ -87,6 +87,9 @@ def _check_patterns(rules: AdCheck, where: Where, compiler: PatternCompiler) -> 
         for part in ("patterns", "requires", "unless", "salary_requires", "honest", "cue_words"):
             groups = getattr(flag, part)
             places.append((where / "flags" / index / part, {str(k): v for k, v in groups.items()}))
+        if flag.mild is not None:
+            places.append((where / "flags" / index / "mild" / "patterns",
+                           {str(k): v for k, v in flag.mild.patterns.items()}))
         for n, sentence in enumerate(flag.sentences):
             at = where / "flags" / index / "sentences" / n
             for g, words in enumerate(sentence.groups):
@@ -149,6 +152,8 @@ def _check(
                         "error", f"example {example!r} does not raise '{flag.id}'",
                         "examples", language, i,
                     )
+        if flag.mild is not None:
+            yield from _mild(rules_only, flag.id, flag.mild, at / "mild")
         for language, examples in flag.counter_examples.items():
             for i, example in enumerate(examples):
                 if _raises(checker, example, flag.id):
@@ -156,6 +161,17 @@ def _check(
                         "error", f"counter-example {example!r} raises '{flag.id}'",
                         "counter_examples", language, i,
                     )
+
+
+def _mild(checker: AdChecker, flag_id: str, mild: AdMildReading, at: Where) -> Iterator[Problem]:
+    """A flag's milder reading: its texts in every language, its examples raising the note."""
+    for part in ("title", "explain", "check"):
+        yield from _missing(getattr(mild, part), at / part)
+    for language, examples in mild.examples.items():
+        for i, example in enumerate(examples):
+            if not any(n.rule.id == flag_id for n in checker.check(example).notes):
+                yield at.problem("error", f"example {example!r} does not raise the note of "
+                                 f"'{flag_id}'", "examples", language, i)
 
 
 def _raises(checker: AdChecker, text: str, flag_id: str) -> bool:

@@ -9,7 +9,7 @@ threshold. Nothing here keeps or logs the ad's text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -22,16 +22,16 @@ from bot.core.adpatterns import PatternCompiler
 from bot.core.adquote import pick_quotes, quote
 from bot.core.adrecognise import AdRecogniser
 from bot.core.adrules import AdRules
+from bot.core.adspans import merge_spans, within_sentences
 from bot.core.adtext import Span, normalize, sentence_spans, unwrapped
 from bot.modelcache import ModelCache
 from bot.nlu.normalize import MAX_TEXT_CHARS
 
 __all__ = [
-    "AdChecker", "AdReport", "Evidence", "FoundFlag", "Span", "build_ad_checker", "normalize",
-    "pick_quotes", "quote",
+    "AdChecker", "AdReport", "Evidence", "FoundFlag", "Span", "build_ad_checker", "merge_spans",
+    "normalize", "pick_quotes", "quote",
 ]
 
-MERGE_GAP = 3  # spans of one flag this close (or overlapping) are quoted as one
 # A sentence's clauses for the model's veto: "Работа 2000€ без опыта, виза 300$ предоплата"
 # is one sentence, but its "без" reassures about experience, not about the fee (adcheck10b).
 _CLAUSE = re.compile(r"[^,;]+")
@@ -49,11 +49,14 @@ class FoundFlag:
 
 @dataclass(frozen=True, slots=True)
 class AdReport:
-    """The red flags of one ad, its score (sum of weights) and risk level."""
+    """The red flags of one ad, its score (sum of weights) and risk level; `notes`: flags
+    found only in their milder reading (`AdMildReading`), shown after the red flags, never
+    scored."""
 
     flags: tuple[FoundFlag, ...]
     score: int
     level: AdLevel
+    notes: tuple[FoundFlag, ...] = ()
 
     @property
     def strong(self) -> bool:
@@ -77,6 +80,7 @@ class Evidence:
     probabilities: np.ndarray
     reassured: np.ndarray | None = None  # sentences x flags: a negation or `unless` is there
     cued: np.ndarray | None = None  # sentences x flags: a word of the flag's `cue_words`
+    mild_spans: list[set[Span]] | None = None  # per flag, the words of its milder reading
 
 
 class AdChecker:
@@ -129,10 +133,12 @@ class AdChecker:
         text = unwrapped(text[:MAX_TEXT_CHARS])
         readings = self.matcher.readings(text)
         rule_spans = self.matcher.spans(readings)
+        mild = self.matcher.mild_spans(readings)
         sentences = sentence_spans(text)
         flags = self.rules.flags
         if self.model is None or not self.rules.model.enabled or not sentences:
-            return Evidence(rule_spans, sentences, np.zeros((len(sentences), len(flags))))
+            return Evidence(rule_spans, sentences, np.zeros((len(sentences), len(flags))),
+                            mild_spans=mild)
         words = [text[s.start : s.end] for s in sentences]
         cyrillic = len(readings) > 1
         probabilities, reassured = self.model.read(words, cyrillic=cyrillic)
@@ -144,7 +150,7 @@ class AdChecker:
         self._reassured_where_the_rules_are(text, sentences, rule_spans, reassured,
                                             cyrillic=cyrillic)
         cued = self.cue_words.cued(words, cyrillic=cyrillic)
-        return Evidence(rule_spans, sentences, probabilities, reassured, cued)
+        return Evidence(rule_spans, sentences, probabilities, reassured, cued, mild)
 
     def _reassured_where_the_rules_are(self, text: str, sentences: list[Span],
                                        rule_spans: list[set[Span]], reassured: np.ndarray,
@@ -177,8 +183,16 @@ class AdChecker:
         Reads the first MAX_TEXT_CHARS characters (the NLU's limit, four Telegram messages).
         An ad in transliterated Russian or Belarusian ("oplata za oformlenie 100 evro") is
         read a second time in Cyrillic letters; its spans still point at the ad's own words.
+        Every span lies in one sentence of the ad (`within_sentences`): a quote shown is the
+        words of one sentence.
         """
-        return self.report(self.evidence(text), self.thresholds())
+        evidence = self.evidence(text)
+        report = self.report(evidence, self.thresholds())
+        def cut(found: FoundFlag) -> FoundFlag:
+            return replace(found, spans=within_sentences(found.spans, evidence.sentences, text))
+
+        return replace(report, flags=tuple(map(cut, report.flags)),
+                       notes=tuple(map(cut, report.notes)))
 
     def vetoes(self) -> list[float]:
         """Per flag (content order), the model's veto level (0: none), see `report`."""
@@ -215,7 +229,13 @@ class AdChecker:
             elif scored:
                 found.append(FoundFlag(flag, merge_spans(scored), by_model=True))
         score = sum(f.rule.weight for f in found)
-        return AdReport(tuple(found), score, self.level(score, flagged=bool(found)))
+        raised = {f.rule.id for f in found}
+        notes = tuple(
+            FoundFlag(flag, merge_spans(spans))
+            for flag, spans in zip(self.rules.flags, evidence.mild_spans or [], strict=True)
+            if spans and flag.id not in raised
+        )
+        return AdReport(tuple(found), score, self.level(score, flagged=bool(found)), notes)
 
     @staticmethod
     def _vetoed(evidence: Evidence, index: int, span: Span, veto: float) -> bool:
@@ -267,16 +287,3 @@ def _masked(text: str, part: Span, spans: list[Span]) -> str:
         for at in range(max(span.start, part.start), min(span.end, part.end)):
             chars[at - part.start] = " "
     return "".join(chars)
-
-
-def merge_spans(spans: list[Span] | set[Span]) -> tuple[Span, ...]:
-    """The spans in order, those that overlap or nearly touch merged into one: two rules on
-    the same words are quoted once."""
-    merged: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        if merged and span.start <= merged[-1].end + MERGE_GAP:
-            last = merged[-1]
-            merged[-1] = Span(last.start, max(last.end, span.end))
-        else:
-            merged.append(span)
-    return tuple(merged)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from bot.core.adtext import Span, sentence_bounds
+from bot.core.adspans import same_sentence
+from bot.core.adtext import Span, sentence_bounds, sentence_spans
 
 
 class _Found(Protocol):
@@ -28,14 +29,16 @@ QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds 
 
 def pick_quotes(text: str, report: _Report, per_flag: int) -> list[list[str]]:
     """Per flag, up to `per_flag` quotes of the ad, each shown once in the reply: spans of one
-    flag close enough to fit one quote are quoted together ("Доход от 5000$ в месяц. Опыт не
-    нужен": the pay and what makes it too high, never two overlapping quotes); a quote
+    flag in one sentence and close enough to fit one quote are quoted together ("Доход от
+    5000$ в месяц без опыта": the pay and what makes it too high, never two overlapping
+    quotes); a quote
     already shown under an earlier flag (or inside one) is left out when the flag has other
     words to show, and kept when it has none (every flag points at the ad's words)."""
     shown: list[str] = []
     picked: list[list[str]] = []
+    sentences = sentence_spans(text)
     for found in report.flags:
-        windows = quote_windows(found.spans)
+        windows = quote_windows(found.spans, sentences=sentences)
         quotes = list(dict.fromkeys(
             quote(text, span, lo=windows[n - 1].end if n else 0,
                   hi=windows[n + 1].start if n + 1 < len(windows) else len(text))
@@ -48,12 +51,16 @@ def pick_quotes(text: str, report: _Report, per_flag: int) -> list[list[str]]:
     return picked
 
 
-def quote_windows(spans: tuple[Span, ...], limit: int = QUOTE_CHARS) -> list[Span]:
+def quote_windows(spans: tuple[Span, ...], limit: int = QUOTE_CHARS,
+                  sentences: Sequence[Span] = ()) -> list[Span]:
     """The flag's spans in order, neighbours joined while the words from the first to the
-    last fit in one quote of `limit` characters."""
+    last fit in one quote of `limit` characters and, given the ad's `sentences`, lie in one
+    of them: a quote is words of one sentence ("Доход от 5000$ в месяц." and "Опыт не
+    нужен." are two quotes)."""
     windows: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        if windows and max(span.end, windows[-1].end) - windows[-1].start <= limit:
+        if (windows and max(span.end, windows[-1].end) - windows[-1].start <= limit
+                and same_sentence(windows[-1], span, sentences)):
             windows[-1] = Span(windows[-1].start, max(span.end, windows[-1].end))
         else:
             windows.append(span)

@@ -12,7 +12,8 @@ QUOTES_PER_FLAG = 2
 
 
 def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> list[Reply]:
-    """The red flags, each with the ad's words that raised it, then the risk level."""
+    """The red flags, each with the ad's words that raised it, the notes, then the risk
+    level."""
     r, texts = turn.r, rules.texts
     source = text  # `normalize` keeps offsets: quotes come from the ad as written
     if not report.flags:
@@ -28,9 +29,32 @@ def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> l
                 f"{r.text(found.rule.explain)}\n"
                 f"{r.text(texts.next_step)} {r.text(found.rule.check)}"
             )
+    parts += _notes(turn, rules, report, source)
     parts.append(r.text(report.level.text))
     parts.append(r.text(texts.not_stored))
     return [Reply(part) for part in parts]
+
+
+def _notes(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> list[str]:
+    """The notes (a flag's milder reading: "only a phone number to contact"), each with the
+    ad's words, after the red flags: what to ask, not a red flag."""
+    r, texts = turn.r, rules.texts
+    notes = [found for found in report.notes if found.rule.mild is not None]
+    if not notes:
+        return []
+    picked = pick_quotes(text, AdReport(tuple(notes), 0, report.level), QUOTES_PER_FLAG)
+    lines = [r.text(texts.notes)] if texts.notes else []
+    for found, chosen in zip(notes, picked, strict=True):
+        mild = found.rule.mild
+        assert mild is not None
+        quotes = " ".join(f"«{q}»" for q in chosen)
+        lines.append(
+            f"• {r.text(mild.title)}\n"
+            f"{r.text(texts.quote)} {quotes}\n"
+            f"{r.text(mild.explain)}\n"
+            f"{r.text(texts.next_step)} {r.text(mild.check)}"
+        )
+    return ["\n".join(lines)]
 
 
 def flag_codes(report: AdReport) -> list[str]:

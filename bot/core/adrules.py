@@ -45,6 +45,7 @@ class _Rule:
     salary_requires: list[re.Pattern[str]]
     sentences: list[_Sentence]
     honest: list[re.Pattern[str]]  # the flag's `honest` and the content's `disclaimers`
+    mild: list[re.Pattern[str]]  # the flag's milder reading (`AdMildReading`), a note
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class _RuleSet:
                     for sentence in f.sentences
                 ],
                 _compile([*f.honest.values(), *rules.disclaimers.values()], fold, compiler),
+                _compile(f.mild.patterns.values() if f.mild else [], fold, compiler),
             )
             for f in rules.flags
         ]
@@ -123,7 +125,7 @@ class AdRules:
             for sentence in r.sentences
             for p in (*sentence.unless, *(p for group in sentence.groups for p in group))
         ]
-        found += [p for r in rules for p in r.honest]
+        found += [p for r in rules for p in (*r.honest, *r.mild)]
         return [*found, self.pay.pattern]
 
     def readings(self, text: str) -> list[tuple[Reading, _RuleSet]]:
@@ -177,6 +179,18 @@ class AdRules:
                     found_here = self._rule_spans(rule, ruleset, reading.low)
                     spans.update(reading.back(s) for s in found_here)
                 spans.update(self._pay_spans(index, readings))
+            found.append(spans)
+        return found
+
+    def mild_spans(self, readings: list[tuple[Reading, _RuleSet]]) -> list[set[Span]]:
+        """Per flag (in content order), the spans of the ad that raise its milder reading (a
+        note, `AdMildReading`): none where the flag's `unless` matches."""
+        found: list[set[Span]] = []
+        for index in range(len(self.rules.flags)):
+            spans: set[Span] = set()
+            if self.rules.flags[index].mild and not self.unless(index, readings):
+                spans.update(reading.back(s) for reading, ruleset in readings
+                             for s in _spans(ruleset.flags[index].mild, reading.low))
             found.append(spans)
         return found
 

@@ -82,11 +82,7 @@ def transliterated(text: str) -> Reading | None:
     """The ad with every Latin word in Cyrillic letters, when it is Russian or Belarusian
     written in Latin letters (more Latin letters than Cyrillic ones); else None."""
     low = normalize(text)
-    letters = _LETTER.findall(low)
-    cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
-    # The language from the first Telegram message's worth, so that the way an ad is read does
-    # not change with what follows (and a long paste costs no more than a linear read).
-    if len(letters) - cyrillic <= cyrillic or detect_language(text[:TELEGRAM_CHARS]) == "en":
+    if not reads_transliterated(text):
         return None
     out: list[str] = []
     origin: list[tuple[int, int]] = []
@@ -231,8 +227,33 @@ def in_cyrillic(low: str) -> str:
 
 
 def reads_transliterated(text: str) -> bool:
-    """Whether `text` is Russian or Belarusian typed in Latin letters (see `transliterated`)."""
+    """Whether `text` is Russian or Belarusian typed in Latin letters: more Latin letters than
+    Cyrillic ones, and not English (`detect_language`, or `_latin_russian` where a few short
+    words fooled it)."""
     low = normalize(text)
     letters = _LETTER.findall(low)
     cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
-    return len(letters) - cyrillic > cyrillic and detect_language(text[:TELEGRAM_CHARS]) != "en"
+    if len(letters) - cyrillic <= cyrillic:
+        return False
+    # The language from the first Telegram message's worth, so that the way an ad is read does
+    # not change with what follows (and a long paste costs no more than a linear read).
+    head = text[:TELEGRAM_CHARS]
+    return detect_language(head) != "en" or _latin_russian(normalize(head))
+
+
+# ad18: Russian and Belarusian words typed in Latin letters that English never writes alone:
+# one-letter prepositions and short function words ("foto v kupalnike", "start v ponedelnik",
+# "oplata za vizu"). A short ad of a few words the detector knows as English ("Devushki do
+# 25 let", "Start") read as English, and its red flags were missed in Cyrillic.
+_LATIN_RUSSIAN_WORDS = re.compile(
+    r"(?<![\w'’-])(?:v|k|za|iz|dlya|dlja|bez|ot|ili|ne|pri|cherez|posle|vy|eto|u\s+vas)(?![\w'’-])")
+# English function words: any of them and the text is English after all ("Vitamin K", "Plan B").
+_ENGLISH_WORDS = re.compile(
+    r"(?<![\w'’-])(?:the|and|for|with|of|to|is|are|you|your|we|our|in|on|at|an|this|that|will|be|"
+    r"from|per|or|who|must)(?![\w'’-])")
+
+
+def _latin_russian(low: str) -> bool:
+    """True when lower-case `low` has a word only Russian or Belarusian in Latin letters writes
+    alone and no English function word."""
+    return bool(_LATIN_RUSSIAN_WORDS.search(low)) and not _ENGLISH_WORDS.search(low)

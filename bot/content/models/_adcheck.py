@@ -18,6 +18,20 @@ class AdSentenceRule(Strict):
     unless: dict[Language, list[str]] = Field(default_factory=dict)
 
 
+class AdMildReading(Strict):
+    """A milder reading of a flag's sign, shown as a note: "only a phone number to contact" is
+    the facts' rf-contact-only-messenger ("only a mobile number ... no verifiable company
+    name") but no messenger account, so it adds nothing to the ad's score and leaves a "low"
+    ad low. Raised by `patterns` when the flag itself is not; the flag's `unless` (a company,
+    a site, an address) silences it as well."""
+
+    title: LocalizedText
+    explain: LocalizedText
+    check: LocalizedText  # what to check next
+    patterns: dict[Language, list[str]]
+    examples: dict[Language, list[str]] = Field(default_factory=dict)  # must raise the note
+
+
 class AdFlagRule(Strict):
     """One red flag of a job ad, raised by the ad's own words.
 
@@ -60,6 +74,7 @@ class AdFlagRule(Strict):
     # туристической визе" holds none), or when its probability reaches `AdModel.uncued`
     # (adneg18: "надбаўкі за вечар і нядзелю" was quoted as pressure). Empty: no such need.
     cue_words: dict[Language, list[str]] = Field(default_factory=dict)
+    mild: AdMildReading | None = None  # a milder reading of the sign, shown as a note
 
 
 class AdSharedCurrency(Strict):
@@ -161,6 +176,8 @@ class AdTexts(Strict):
     quote: LocalizedText  # "In the ad:" before the quoted words
     next_step: LocalizedText  # "What to check:" before a flag's check
     not_stored: LocalizedText  # the ad was not kept
+    # "Also worth checking:" before the notes (a flag's `mild` reading), after the red flags.
+    notes: LocalizedText | None = None
     # A forwarded message while a question waits (which country, a questionnaire): someone
     # else's words, so not the person's answer; the question comes again after it.
     forwarded: LocalizedText
