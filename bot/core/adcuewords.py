@@ -26,6 +26,7 @@ NEGATORS = frozenset("""не без ни нет ничего никаких ни
     dont doesnt isnt arent wont zero nobody""".split())
 AFTER_NEGATORS = frozenset({"нет", "няма", "none", "ничего", "нічога"})
 CLAUSE_END = re.compile(r"[,.;:!?()\-–—]")
+_SENTENCE_ENDS = (".", "!", "?", "…")
 WORD = re.compile(r"\w+(?:['’]\w+)?")
 
 
@@ -85,6 +86,11 @@ class CueWords:
                         for p in reading.patterns[column]
                         for m in p.finditer(one)
                     )
+        # A sentence cut by a line break ("Візу адкрываем праз Польшчу (…),\n а працаваць
+        # будзеце ў Нідэрландах"): the part after the break is cued by the part before it.
+        for row in range(1, len(sentences)):
+            if not sentences[row - 1].rstrip().endswith(_SENTENCE_ENDS):
+                found[row] |= found[row - 1]
         return found
 
 
