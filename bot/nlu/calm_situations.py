@@ -56,6 +56,10 @@ _CRY = frozenset("помогите дапамажыце ратуйце спас�
 _CAPTOR_STEMS = ("работодат", "наймальн", "хозя", "гаспадар", "начальн", "бригадир", "брыгадз",
                  "агентств", "агенцтв", "охран", "ахоўн", "boss", "employer", "agency", "guard",
                  "owner", "landlord", "foreman", "supervisor")  # fmt: skip
+# A device taken, a door or a room: then a lock word is about a person ("took my phone and
+# locked the door", "забрали телефон и закрыли дверь").
+_TAKEN_STEMS = ("took", "taken", "take", "забра", "отобра", "отня", "адабра", "zabra", "otobra")
+_DOOR_STEMS = ("door", "room", "двер", "дзвер", "комнат", "пакой", "пакоі", "dver", "komnat")
 _DEVICE_STEMS = ("телефон", "тэлефон", "смартфон", "экран", "phone", "screen", "iphone",
                  "айфон", "ноутбук", "laptop", "ekran", "telefon", "smartfon")  # fmt: skip
 # A person locked in or kept: then "заблокировали телефон" is part of a report.
@@ -122,8 +126,9 @@ def _prefix_pair(words: Sequence[str], cue: tuple[str, ...]) -> bool:
 def _locked_device(tokens: Sequence[str]) -> bool:
     """A device word with a lock word at most `_DEVICE_SPAN` words from it ("my phone is
     locked", "телефон заблокирован"), and no one "locked in" ("I'm locked in a room, they took my
-    phone" is a person)."""
-    if _pair(tokens, _LOCKED_IN):
+    phone" is a person), no device taken and no door or room ("they took my phone and locked the
+    door")."""
+    if _pair(tokens, _LOCKED_IN) or _any_stem(tokens, _TAKEN_STEMS + _DOOR_STEMS):
         return False
     devices = [at for at, w in enumerate(tokens) if w.startswith(_DEVICE_STEMS)]
     return any(

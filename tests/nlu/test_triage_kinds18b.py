@@ -220,6 +220,16 @@ AT_RISK = {
         "Квэст-пакой закрыты, а гаспадар забраў пашпарты",
         "pomogite, menya zaperli na sklade, telefon zablokirovali",
     ],
+    # lead, after the merge (held-out set 14, a line typed on a Cyrillic layout): a phone
+    # taken and a door locked is a person shut in, not a locked screen
+    "phone_taken_door_locked": [
+        "they took my phone and locked the door",
+        "ерун ещщл ьн зрщту фтв дщслув еру вщщк",
+        "забрали телефон и закрыли дверь",
+        "забралі тэлефон і зачынілі дзверы",
+        "zabrali telefon i zakryli dver",
+        "my phone was taken, they locked the room",
+    ],
 }
 
 LONG_CALM = [
