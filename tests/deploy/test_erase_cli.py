@@ -167,18 +167,21 @@ async def test_the_erasure_list_outlives_the_logs_and_feeds_erase_after_a_restor
     before, after_docker, after_journal = (PSEUDONYMS.user_key(n) for n in (5101, 5102, 5103))
     after_kubectl = PSEUDONYMS.user_key(5104)
     old = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 9 * 86400))
+    # The day of the logs: two days ago, inside the shipped retention whatever today is (the
+    # dates were written into the test once, and it would have failed a week later).
+    day = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 2 * 86400))
     logs = "\n".join([
         f"{old} {logged(PSEUDONYMS.user_key(5100))}",  # past the retention: dropped
         # journalctl -o short-iso, text logs
-        f"2026-11-30T03:10:00+0000 vps safe-migration-bot[812]: INFO bot.core.steps "
+        f"{day}T03:10:00+0000 vps safe-migration-bot[812]: INFO bot.core.steps "
         f"{logged(before)}",
         # docker compose logs -t --no-log-prefix, JSON logs
-        f'2026-11-30T03:20:00.123456789Z {{"time": "2026-11-30T03:20:00Z", "level": "INFO", '
+        f'{day}T03:20:00.123456789Z {{"time": "{day}T03:20:00Z", "level": "INFO", '
         f'"logger": "bot.core.steps", "message": "{logged(after_docker)}"}}',
-        f"2026-11-30T04:00:00+00:00 vps safe-migration-bot[812]: {logged(after_journal)}",
+        f"{day}T04:00:00+00:00 vps safe-migration-bot[812]: {logged(after_journal)}",
         # kubectl logs --timestamps
-        f"2026-11-30T05:00:00.000000001Z INFO bot.core.steps {logged(after_kubectl)}",
-        "2026-11-30T05:00:01Z INFO handled update",  # not an erasure
+        f"{day}T05:00:00.000000001Z INFO bot.core.steps {logged(after_kubectl)}",
+        f"{day}T05:00:01Z INFO handled update",  # not an erasure
     ]) + "\n"
     listed = tmp_path / "backups" / "erasures.txt"
     listed.parent.mkdir()
@@ -189,7 +192,7 @@ async def test_the_erasure_list_outlives_the_logs_and_feeds_erase_after_a_restor
     assert len(listed.read_text().splitlines()) == 5
     erasure_list("record", str(listed))  # the shipped retention (BACKUP_RETENTION_DAYS + 1)
     assert len(listed.read_text().splitlines()) == 4  # ... and the entry 9 days old went
-    names = erasure_list("since", str(listed), "2026-11-30T03:15:00Z").split()
+    names = erasure_list("since", str(listed), f"{day}T03:15:00Z").split()
     assert names == sorted(k[:12] for k in (after_docker, after_journal, after_kubectl))
 
     with Redis.from_url(redis_server.url, decode_responses=True) as redis:
