@@ -220,6 +220,13 @@ AT_RISK = {
         "Квэст-пакой закрыты, а гаспадар забраў пашпарты",
         "pomogite, menya zaperli na sklade, telefon zablokirovali",
     ],
+    # lead, held-out set 16 at first sight: a threat quoted, then "it is no joke any more" (a
+    # negated joke word is no joke frame: content/triage_words.yaml joke_frame.cry_phrases)
+    "threat_then_no_joke": [
+        "мне написали: «если не выйдешь завтра на смену, найдём твою маму». Это уже не шутки.",
+        "Мне напісалі: «калі не выйдзеш на змену, знойдзем тваю маму». Гэта ўжо не жарты.",
+        "napisali: «esli ne vyjdesh, najdem tvoyu sestru». eto uzhe ne shutki",
+    ],
     # lead, after the merge (held-out set 14, a line typed on a Cyrillic layout): a phone
     # taken and a door locked is a person shut in, not a locked screen
     "phone_taken_door_locked": [
