@@ -9,19 +9,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.content.models import AdCheck, AdFlagRule
+from bot.core.adnegation import SENTENCE_END as _SENTENCE_END
+from bot.core.adnegation import negated, not_negated
 from bot.core.adpatterns import FLAGS, PatternCompiler
 from bot.core.adpay import PayFinder
 from bot.core.adspelling import spelled
 from bot.core.adtext import Reading, Span, fold, in_cyrillic, normalize, transliterated
-
-NEGATION_WINDOW = 40  # characters around a match where "не", "без", "no" undo it
-_SENTENCE_END = re.compile(r"[.!?;\n→⟶➔➜]")  # as adtext.sentence_spans breaks sentences
-# A negation before one of these is about the clause before it, not the match after it:
-# "рабочие визы не дают, поэтому едем по гостевой", "no work visas, so you come as a tourist".
-_LIST_GLUE = re.compile(r"[\s,«»\"“”„']*((и|і|или|ці|або|ни|ні|and|or|nor)[\s«»\"“”„']+)?")
-_CLAUSE_TURN = re.compile(
-    r"\b(?:поэтому|потому|так\s+что|зато|однако|таму|так\s+што|аднак|so|therefore|however|instead)\b"
-)
 
 
 def _compile(groups: Iterable[list[str]], fold: Callable[[str], str],
@@ -142,7 +135,7 @@ class AdRules:
         A match the negations undo does not count: "No contract needed before you fly" and
         "договор до выезда не нужен" deny the contract before departure (adcheck11)."""
         return any(
-            not _negated(ruleset, r.low, Span(m.start(), m.end()))
+            not negated(ruleset.before, ruleset.after, r.low, Span(m.start(), m.end()))
             for r, ruleset in readings
             for p in ruleset.flags[index].unless
             for m in p.finditer(r.low)
@@ -221,7 +214,7 @@ class AdRules:
         # fee\n- 185 Kč" are two bullet points, not a payment (adcheck10).
         spans = [s for s in _spans(rule.patterns, low) if "\n" not in low[s.start : s.end]]
         if rule.rule.negatable:
-            spans = _not_negated(ruleset, low, spans)
+            spans = not_negated(ruleset.before, ruleset.after, low, spans)
         # A sentence rule has its own `unless` for the whole sentence: "we pay the airfare and
         # take it back from your pay" is no employer paying.
         if rule.sentences:
@@ -255,45 +248,6 @@ def _honest_sentences(honest: list[re.Pattern[str]], low: str) -> Callable[[Span
 def reads_honest(honest: list[re.Pattern[str]], sentence: str) -> bool:
     """True when one of `honest` matches the sentence alone (`^`, `$`: its ends)."""
     return any(p.search(sentence) for p in honest)
-
-
-def _negated(ruleset: _RuleSet, low: str, span: Span, words: list[Span] | None = None) -> bool:
-    """True when "не", "без", "no" undo the match at `span`; `words`: every match of its rule.
-
-    A negation counts only in the match's own sentence ("без комплексов. Паспорт..."), and,
-    given `words`, across a comma only in a list of the rule's own words ("без предоплат,
-    взносов и комиссий"): in "без опыта, оплата за регистрацию 50€" the "без" is about
-    experience. Without `words` (a flag's `unless`), anywhere in the window before.
-    """
-    start = max(0, span.start - NEGATION_WINDOW)
-    before = _SENTENCE_END.split(low[start : span.start])[-1]
-    before = _CLAUSE_TURN.split(before)[-1]
-    after = _SENTENCE_END.split(low[span.end : span.end + NEGATION_WINDOW])[0]
-    if any(p.match(after) for p in ruleset.after):
-        return True
-    if not any(p.search(before) for p in ruleset.before):
-        return False
-    comma = before.rfind(",")
-    if words is None or comma < 0 or any(p.search(before[comma + 1 :]) for p in ruleset.before):
-        return True
-    listed_from = span.start - len(before)  # where `before` starts in `low`
-    return any(listed_from <= w.start and w.end <= span.start - (len(before) - comma)
-               for w in words if w != span)
-
-
-def _not_negated(ruleset: _RuleSet, low: str, words: list[Span]) -> list[Span]:
-    """The rule's matches `words` that no negation undoes. A match joined to a negated one by
-    nothing but a comma, "и", "or" or quotes is in the same list under that negation ("Никаких
-    регистрационных сборов, предоплат и «гарантийных взносов»", adneg18), and so is a match
-    inside a negated one."""
-    kept: list[Span] = []
-    negated: list[Span] = []
-    for span in sorted(words, key=lambda s: (s.start, s.end)):
-        listed = any(n.start <= span.start and span.end <= n.end for n in negated) or any(
-            n.end <= span.start and _LIST_GLUE.fullmatch(low, n.end, span.start)
-            for n in negated[-1:])
-        (negated if listed or _negated(ruleset, low, span, words) else kept).append(span)
-    return kept
 
 
 def _sentence_spans(rules: list[_Sentence], low: str) -> list[list[Span]]:
