@@ -11,13 +11,7 @@ from bot.nlu.base import RISK_INTENTS, IntentResult
 from bot.nlu.borrowed import HELD_INDICATORS, Borrowed
 from bot.nlu.bystander import reporting_others
 from bot.nlu.calm_frames import CalmFrames
-from bot.nlu.calm_situations import (
-    idiom_frame,
-    not_my_case,
-    reported_from_home,
-    safety_plan,
-    thing_frame,
-)
+from bot.nlu.calm_situations import CalmSituation, reported_from_home
 from bot.nlu.coercion import Coercion
 from bot.nlu.conditional import future_condition
 from bot.nlu.everyday import CRY_INDICATORS, Everyday
@@ -203,11 +197,11 @@ class Triage:
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
         # A code word or a check-in asked about before a trip; a locked phone, a cat and the
         # passport, an escape room; "в долгу как в шелку" (bot.nlu.calm_situations).
-        if safety_plan(tokens, raw) or reported_from_home(tokens) or not_my_case(tokens):
+        situation = CalmSituation.read(tokens, raw, self._let_offs.coercion.stems)
+        if situation.story:
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
-        let_off = thing_frame(tokens) | idiom_frame(tokens, self._let_offs.coercion.stems)
-        if let_off:
-            score = min(score, risk_evidence(result, without=let_off))
+        if situation.let_off:
+            score = min(score, risk_evidence(result, without=situation.let_off))
         # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
         # risk lines sharing the words ("2 месяца не платят"), not from the message
         # (bot.nlu.fragments).

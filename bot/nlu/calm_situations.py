@@ -25,6 +25,7 @@ for the kind's indicators only.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.nlu.normalize import cyrillize, has_latin_words
 
@@ -240,14 +241,26 @@ def not_my_case(
     return _pair(words, _NOT_MINE) and _any_stem(words, _HEARD_STEMS)
 
 
+@dataclass(frozen=True, slots=True)
+class CalmSituation:
+    """The calm situations of one message, its words transliterated once for every frame."""
+
+    story: bool  # a safety plan, a harm reported from home, others' stories quoted
+    let_off: frozenset[str]  # what a thing (`thing_frame`) or an idiom (`idiom_frame`) lets off
+
+    @classmethod
+    def read(cls, tokens: Sequence[str], raw: str, coercive: tuple[str, ...]) -> CalmSituation:
+        """The situations of cleaned `tokens` of `raw`; `coercive`: as for `idiom_frame`."""
+        words = _words(tokens)
+        return cls(
+            story=(safety_plan(tokens, raw, words) or reported_from_home(tokens, words)
+                   or not_my_case(tokens, words)),
+            let_off=thing_frame(tokens, words) | idiom_frame(tokens, coercive, words),
+        )
+
+
 def calm_let_off(tokens: Sequence[str], raw: str, coercive: tuple[str, ...]) -> frozenset[str]:
     """Every indicator the message's calm frames let off (all risks under a safety plan or a
     harm reported from home); `coercive`: as for `idiom_frame`."""
-    words = _words(tokens)  # transliterated once for every frame
-    if (
-        safety_plan(tokens, raw, words)
-        or reported_from_home(tokens, words)
-        or not_my_case(tokens, words)
-    ):
-        return ALL_RISKS
-    return thing_frame(tokens, words) | idiom_frame(tokens, coercive, words)
+    situation = CalmSituation.read(tokens, raw, coercive)
+    return ALL_RISKS if situation.story else situation.let_off
