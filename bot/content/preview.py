@@ -79,9 +79,16 @@ def render(title: str, reply: Reply, index: int) -> str:
 
 def main(args: argparse.Namespace) -> int:
     """Print the screens; 2 with a list of what exists when the target is unknown."""
+    from bot.config import BotSettings
+    from bot.core.adcheckers import AdCheckers
+    from bot.modelcache import model_cache_at
+
     directory: Path = args.dir or Path(__file__).resolve().parents[2] / "content"
     i18n = I18n(LOCALES)  # one set of catalogs for the check on loading and the screens
-    content = load_content(directory, i18n=i18n)
+    # The ad check's model from BOT_MODEL_CACHE_DIR when it is set and holds the model of these
+    # rules, as `content check` and the bot read it; the screens do not depend on it.
+    checkers = AdCheckers(cache=model_cache_at(BotSettings().model_cache_dir))
+    content = load_content(directory, i18n=i18n, ad_checkers=checkers)
     team = not getattr(args, "no_team", False)
     r = Replies(content, i18n.translator(args.lang), team=team)
     try:

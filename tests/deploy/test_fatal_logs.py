@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.helpers.fake_bot_api import CHAT_NOT_FOUND, TOKEN, FakeBotAPI
+from tests.helpers.model_cache import run_model_cache
 from tests.helpers.redis_server import running_redis
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,12 +25,14 @@ OPERATORS = -1009876543210
 
 
 async def start_bot(cwd: Path, env: dict[str, str], dotenv: str = "") -> tuple[int, str]:
-    """Run `python -m bot run` in `cwd` (its own .env) until it exits: (exit code, stderr)."""
+    """Run `python -m bot run` in `cwd` (its own .env) until it exits: (exit code, stderr).
+    The run's model cache is kept (tests/helpers/model_cache.py)."""
     (cwd / ".env").write_text(dotenv)
     clean = {k: v for k, v in os.environ.items()
              if not k.startswith(("BOT_", "TELEGRAM_", "REDIS_", "OPERATOR", "WEBHOOK_"))}
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=cwd, env={**clean, "PYTHONPATH": str(ROOT), **env},
+        sys.executable, "-m", "bot", "run", cwd=cwd,
+        env={**clean, "PYTHONPATH": str(ROOT), **run_model_cache(), **env},
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
     )
     try:

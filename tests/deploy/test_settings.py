@@ -48,9 +48,11 @@ def test_a_malformed_setting_is_one_line_naming_it(
 
 
 def _run_bot(env: dict[str, str], cwd: object) -> subprocess.CompletedProcess[str]:
-    """`python -m bot run` as an operator starts it, with only `env` set."""
+    """`python -m bot run` as an operator starts it, with only `env` set (and the run's model
+    cache: tests/helpers/model_cache.py)."""
     return subprocess.run(
-        [sys.executable, "-m", "bot", "run"], env={"PATH": os.environ["PATH"], **env},
+        [sys.executable, "-m", "bot", "run"],
+        env={"PATH": os.environ["PATH"], **run_model_cache(), **env},
         cwd=cwd, capture_output=True, text=True, timeout=240, check=False,  # type: ignore[arg-type]
     )
 
