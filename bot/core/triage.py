@@ -5,26 +5,22 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from bot.content.models import TriageFrames, TriageWords
+from bot.content.models import TriageWords
 from bot.core.danger_phrases import DangerPhraseMatcher, PhraseMatch
 from bot.nlu.base import RISK_INTENTS, IntentResult
-from bot.nlu.borrowed import HELD_INDICATORS, Borrowed
+from bot.nlu.borrowed import HELD_INDICATORS
 from bot.nlu.bystander import reporting_others
 from bot.nlu.calm_frames import CalmFrames
-from bot.nlu.calm_situations import CalmSituation, reported_from_home
-from bot.nlu.coercion import Coercion
 from bot.nlu.conditional import future_condition
-from bot.nlu.everyday import CRY_INDICATORS, Everyday
+from bot.nlu.everyday import CRY_INDICATORS
 from bot.nlu.fragments import Fragments
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import restore_layout
 from bot.nlu.let_offs import LetOffs
+from bot.nlu.let_offs import let_offs_of as let_offs_of  # where the factories look for it
 from bot.nlu.message_frames import MessageFrames
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
-from bot.nlu.not_held import HeldPersons
-from bot.nlu.past_safe import PastSafe
-from bot.nlu.written_terms import WrittenTerms
 
 MOVEMENT = frozenset({"risk_movement_restricted"})
 WAGES = frozenset({"risk_wages_withheld"})
@@ -68,22 +64,6 @@ def jokes_of(words: TriageWords | None) -> JokeFrame:
     """The joke frame of content/triage_words.yaml (none when the file or its section is
     missing: then no message is read as a joke)."""
     return JokeFrame(words.joke_frame if words else None)
-
-
-def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOffs:
-    """The let-off frames with the words of content/triage_words.yaml (the joke frame) and
-    content/triage_frames.yaml (a missing file or section: that frame lets nothing off)."""
-    coercion = Coercion(frames.coercion if frames else None)
-    everyday = Everyday(frames.everyday if frames else None, coercion)
-    return LetOffs(
-        jokes=jokes_of(words),
-        past_safe=PastSafe(frames.past_safe if frames else None, everyday.threat_verbs),
-        coercion=coercion,
-        everyday=everyday,
-        borrowed=Borrowed(frames.borrowed if frames else None),
-        not_held=HeldPersons(frames.not_held if frames else None),
-        written_terms=WrittenTerms(frames.written_terms if frames else None),
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +177,7 @@ class Triage:
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
         # A code word or a check-in asked about before a trip; a locked phone, a cat and the
         # passport, an escape room; "в долгу как в шелку" (bot.nlu.calm_situations).
-        situation = CalmSituation.read(tokens, raw, self._let_offs.coercion.stems)
+        situation = self._let_offs.calm_situations.read(tokens, raw, self._let_offs.coercion.stems)
         if situation.story:
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
         if situation.let_off:
@@ -220,7 +200,7 @@ class Triage:
             threshold = max(threshold, JOKE_THRESHOLD)
         past = self._past
         if (past.past_and_safe(tokens) or past.left_and_safe(tokens) or past.told_from_home(tokens)
-                or reported_from_home(tokens)
+                or self._let_offs.calm_situations.reported_from_home(tokens)
                 or CalmFrames.read(tokens, raw, self._let_offs).reported):  # fmt: skip
             return math.inf  # a story that is over: its parts are not a report each
         return threshold

@@ -26,6 +26,16 @@ from bot.content.models._adcheck import (
 )
 from bot.content.models._answers import Answer
 from bot.content.models._base import Confidence, Language, LocalizedText, Source, Strict
+from bot.content.models._calm_frames import (
+    AffirmedWords,
+    CalmSituationWords,
+    FictionWords,
+    LeftBehindWords,
+    OfferCheckWords,
+    PenaltyWords,
+    ReportLaterWords,
+    StrandedCryWords,
+)
 from bot.content.models._checkin import Checkin, CheckinOption, CheckinTexts
 from bot.content.models._flows import Flow, FlowLevel, FlowOption, FlowQuestion
 from bot.content.models._messages import DangerPhrase, Messages
@@ -56,8 +66,10 @@ __all__ = [
     "AdSentenceRule",
     "AdSentencesFile",
     "AdTexts",
+    "AffirmedWords",
     "Answer",
     "BorrowedWords",
+    "CalmSituationWords",
     "Checkin",
     "CheckinOption",
     "CheckinTexts",
@@ -67,6 +79,7 @@ __all__ = [
     "Country",
     "DangerPhrase",
     "EverydayWords",
+    "FictionWords",
     "Flow",
     "FlowLevel",
     "FlowOption",
@@ -74,16 +87,21 @@ __all__ = [
     "Hotline",
     "JokeWords",
     "Language",
+    "LeftBehindWords",
     "LocalizedText",
     "Messages",
     "NotHeldWords",
+    "OfferCheckWords",
     "PastSafeWords",
+    "PenaltyWords",
     "Phone",
     "PlaceLists",
     "Places",
+    "ReportLaterWords",
     "SilentAlarm",
     "SilentAlarmTexts",
     "Source",
+    "StrandedCryWords",
     "Strict",
     "TriageFrames",
     "TriageWords",
