@@ -16,20 +16,6 @@ from bot.nlu.mention import Mentions
 from bot.nlu.negation import JOINTS, NEGATORS, NegationScope, clause_numbers
 from bot.nlu.not_that import denied_twice, negator_elsewhere
 
-# "locked my keys in", "ключы зачыніліся ўнутры": the keys are locked in, not the person.
-_KEY_STEMS = ("key", "ключ")
-
-
-def _keys_inside(rule: PhraseRule, matched: str) -> bool:
-    """Whether a match has keys in its gap ("locked my keys in" for "locked in"), not in the
-    phrase itself ("закрывают на ключ")."""
-    return any(
-        word.startswith(_KEY_STEMS)
-        and word not in rule.words
-        and not any(word.startswith(stem) for stem in rule.stems)
-        for word in matched.split()
-    )
-
 
 def _negator_inside(matched: str) -> bool:
     """Whether a negator sits in a match's gap ("я не в опасности" for "я в опасности", "мне не
@@ -83,6 +69,7 @@ class PhraseLetOffs:
         self.short_delay = everyday.short_delay(tokens)
         self.dismissal = everyday.dismissal_looms(tokens)
         self.calm = CalmFrames.read(tokens, raw, let_offs)
+        self.keys = let_offs.locked_keys
 
     def suppress(self, rule: PhraseRule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
@@ -100,8 +87,8 @@ class PhraseLetOffs:
         # hotel, a past case reported later, a missed train (bot.nlu.calm_frames)
         if self.calm.lets_off(rule.phrase.indicator, matched.split()):
             return True
-        if rule.phrase.indicator == "risk_movement_restricted" and _keys_inside(rule, matched):
-            return True  # "locked my keys in the room"
+        if rule.phrase.indicator == _MOVEMENT and self.keys.in_gap(matched, rule.owns):
+            return True  # "locked my keys in the room" (bot.nlu.locked_keys)
         if not rule.negatable and self.scope.hypothetical_just_before(start):
             return True  # "а если вдруг не заплатят", "what if they don't let me leave"
         # "я уже дома, а ребят там держат без документов", "I left, but the guys there still

@@ -19,6 +19,7 @@ from bot.nlu.everyday import Everyday
 from bot.nlu.fiction import Fiction
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.left_behind import LeftBehind
+from bot.nlu.locked_keys import LockedKeys
 from bot.nlu.not_held import HeldPersons
 from bot.nlu.offer_check import OfferCheck
 from bot.nlu.past_safe import PastSafe
@@ -53,6 +54,7 @@ class LetOffs:
     stranded_cry: StrandedCry = field(default_factory=StrandedCry)
     affirmed: Affirmed = field(default_factory=Affirmed)
     calm_situations: CalmSituations = field(default_factory=CalmSituations)
+    locked_keys: LockedKeys = field(default_factory=LockedKeys)
 
 
 def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOffs:
@@ -76,4 +78,5 @@ def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOf
         stranded_cry=StrandedCry(frames.stranded_cry if frames else None),
         affirmed=Affirmed(frames.affirmed if frames else None),
         calm_situations=CalmSituations(frames.calm_situations if frames else None),
+        locked_keys=LockedKeys(frames.locked_keys if frames else None),
     )

@@ -53,3 +53,12 @@ def test_an_entry_written_with_yo_is_a_warning_at_its_line(content_dir: Path) ->
 def test_the_real_lists_have_no_entry_written_with_yo() -> None:
     frames, problems = read_triage_frames(REAL_CONTENT / FILE_NAME)
     assert frames is not None and problems == []
+
+
+def test_keys_locked_in_are_content(content_dir: Path) -> None:
+    path = content_dir / FILE_NAME
+    keys = "I locked my keys in the room, what do I do?"
+    assert not _fires(path, keys)
+    assert _fires(path, "they locked me in the room")  # the other side: a person locked in
+    replace_once(path, "      ru: [ключ]\n      en: [key]", "      ru: [ключ]")
+    assert _fires(path, keys)  # an editor took "key" out: the keys are read as a person's lock

@@ -188,6 +188,13 @@ class WrittenTermsWords(Strict):
     )
 
 
+class LockedKeysWords(Strict):
+    """Keys locked in, not a person (bot.nlu.locked_keys)."""
+
+    key_stems: Stems = cues("a key in the gap of a 'locked in' phrase: 'key', 'ключ'",
+                            lets_off=True)  # fmt: skip
+
+
 class TriageFrames(Strict):
     """The let-off word lists of triage (content/triage_frames.yaml), one section a module."""
 
@@ -206,3 +213,4 @@ class TriageFrames(Strict):
     stranded_cry: StrandedCryWords
     affirmed: AffirmedWords
     calm_situations: CalmSituationWords
+    locked_keys: LockedKeysWords
