@@ -4,12 +4,15 @@ Beyond the shape (bot.content.models.TriageFrames: lower-case entries, one word 
 words), a list must not be empty, must not hold one entry twice (ё and е are the same), and a
 list that lets off must hold no negator (unless its description allows one: "no longer there")
 and no stem shorter than three letters: "не в безопасности" would invert "в безопасности", and
-the stem "ра" starts "работаю" and "рабство" alike.
+the stem "ра" starts "работаю" and "рабство" alike. An entry written with ё is a warning: the
+bot reads it with е, as it reads every message ("усё" is "усе", another word), so the editor
+sees what it matches.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -54,6 +57,35 @@ def check_frames(frames: TriageFrames, where: Where) -> list[Problem]:
                 lists, where / section_name / name, name,
                 lets_off=bool(extra.get("lets_off")), negators=bool(extra.get("negators")),
             )  # fmt: skip
+            problems += _written_with_yo(lists, where / section_name / name, name)
+    return problems
+
+
+def _as_written(where: Where) -> Any:
+    """The value at `where` as the file has it, before the model spelled it as read (None when
+    the path is not there)."""
+    value = where.doc.data
+    for key in where.path:
+        try:
+            value = value[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+def _written_with_yo(lists: dict[str, list[str]], where: Where, name: str) -> list[Problem]:
+    """A warning for each entry written with ё: it is read, and matched, with е."""
+    problems: list[Problem] = []
+    for language, entries in lists.items():
+        at = where / language
+        for index, entry in enumerate(entries):
+            written = _as_written(at / index)
+            if isinstance(written, str) and "ё" in written.lower():
+                problems.append(at.problem(
+                    "warning", f"{name}: '{written}' is read as '{entry}': the bot reads ё as е "
+                    f"in every message, so it matches words spelled '{entry}' (write it so)",
+                    index,
+                ))  # fmt: skip
     return problems
 
 

@@ -21,6 +21,11 @@ class Decision(Protocol):
     @property
     def by_phrase(self) -> bool: ...
 
+    @property
+    def part_floor(self) -> float | None:
+        """The message's `Assessor.message_threshold`, read with it; None: not read."""
+        ...
+
 
 class Assessor(Protocol):
     """Runs the danger-phrase layer and the classifier's verdict on every message."""

@@ -67,13 +67,16 @@ def parts(text: str) -> list[str]:
 
 
 async def part_risk(
-    text: str, whole: IntentResult, parse: Parse, assessor: Assessor
+    text: str, whole: IntentResult, parse: Parse, assessor: Assessor, floor: float | None = None
 ) -> Decision | None:
     """The at-risk decision of the first part of a long `text` that is at risk, or None;
-    `whole`: the classifier's reading of the whole message (no risk evidence there: None)."""
+    `whole`: the classifier's reading of the whole message (no risk evidence there: None);
+    `floor`: the message's `message_threshold` when triage read it already (its decision's
+    `part_floor`)."""
     if risk_evidence(whole) < DILUTED_EVIDENCE:
         return None
-    floor = assessor.message_threshold(text)  # the whole message's frames, read once
+    if floor is None:  # the whole message's frames, read once
+        floor = assessor.message_threshold(text)
     if math.isinf(floor):  # a story that is over: its parts are not classified at all
         return None
     for part in parts(text):

@@ -63,7 +63,11 @@ class MessageReader:
             # question for a number that hid it from the classifier.
             decision = await told_risk(text[:CLASSIFY_CHARS], parse, assessor) or decision
         if not decision.at_risk:  # a long letter with the danger in one sentence
-            decision = await part_risk(text[:CLASSIFY_CHARS], parsed, parse, assessor) or decision
+            # The floor of its parts was read with the message when triage read the same text.
+            floor = decision.part_floor if len(text) <= CLASSIFY_CHARS else None
+            decision = (
+                await part_risk(text[:CLASSIFY_CHARS], parsed, parse, assessor, floor) or decision
+            )
         intent = routed_intent(parsed, decision)  # never a risk answer that triage declined
         consent = None
         # "да" typed instead of a button; a forwarded "да" is someone else's, not an answer.

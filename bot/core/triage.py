@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from bot.content.models import TriageFrames, TriageWords
+from bot.content.models import TriageWords
 from bot.core.danger_phrases import DangerPhraseMatcher, PhraseMatch
 from bot.nlu.base import RISK_INTENTS, IntentResult
-from bot.nlu.borrowed import HELD_INDICATORS, Borrowed
+from bot.nlu.borrowed import HELD_INDICATORS
 from bot.nlu.bystander import reporting_others
 from bot.nlu.calm_frames import CalmFrames
-from bot.nlu.calm_situations import CalmSituation, reported_from_home
-from bot.nlu.coercion import Coercion
 from bot.nlu.conditional import future_condition
-from bot.nlu.everyday import CRY_INDICATORS, Everyday
+from bot.nlu.everyday import CRY_INDICATORS
 from bot.nlu.fragments import Fragments
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.language import restore_layout
 from bot.nlu.let_offs import LetOffs
+from bot.nlu.let_offs import let_offs_of as let_offs_of  # where the factories look for it
 from bot.nlu.message_frames import MessageFrames
 from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
-from bot.nlu.not_held import HeldPersons
-from bot.nlu.past_safe import PastSafe
-from bot.nlu.written_terms import WrittenTerms
 
 MOVEMENT = frozenset({"risk_movement_restricted"})
 WAGES = frozenset({"risk_wages_withheld"})
@@ -70,22 +66,6 @@ def jokes_of(words: TriageWords | None) -> JokeFrame:
     return JokeFrame(words.joke_frame if words else None)
 
 
-def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOffs:
-    """The let-off frames with the words of content/triage_words.yaml (the joke frame) and
-    content/triage_frames.yaml (a missing file or section: that frame lets nothing off)."""
-    coercion = Coercion(frames.coercion if frames else None)
-    everyday = Everyday(frames.everyday if frames else None, coercion)
-    return LetOffs(
-        jokes=jokes_of(words),
-        past_safe=PastSafe(frames.past_safe if frames else None, everyday.threat_verbs),
-        coercion=coercion,
-        everyday=everyday,
-        borrowed=Borrowed(frames.borrowed if frames else None),
-        not_held=HeldPersons(frames.not_held if frames else None),
-        written_terms=WrittenTerms(frames.written_terms if frames else None),
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class TriageDecision:
     """Whether this message opens the at-risk path, and why."""
@@ -94,6 +74,22 @@ class TriageDecision:
     indicators: tuple[str, ...] = ()  # risk intents seen, strongest first
     by_phrase: bool = False  # a danger phrase matched
     risk_score: float = 0.0  # summed probability of the risk intents (1.0 on a phrase match)
+    # The threshold a part of this long message must reach (`Triage.message_threshold`), read
+    # with the message; inf: read whole only; None: not read (a danger phrase decided).
+    part_floor: float | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the let-off frames make of one message or part (`Triage._reading`)."""
+
+    score: float  # the classifier's risk evidence they leave
+    threshold: float  # what it must reach
+    fragment: bool  # a benign fragment: the classifier does not decide
+    part_floor: float  # the threshold of its parts (`Triage.message_threshold`)
+
+
+_NO_RESULT = IntentResult("", 0.0)  # `message_threshold` reads the frames, not a classification
 
 
 def _ranking(result: IntentResult) -> tuple[tuple[str, float], ...]:
@@ -145,26 +141,24 @@ class Triage:
         # Short benign messages (content/triage_words.yaml, `fragments_of`); none by default.
         self._fragments = fragments or Fragments()
 
-    def _reading(self, text: str, result: IntentResult) -> tuple[float, float, bool]:
+    def _reading(self, text: str, result: IntentResult) -> _Reading:
         """The classifier's risk evidence on `text` with no danger phrase in it, the threshold
-        it must reach under the message's let-off frames, and whether `text` is a benign
-        fragment (then the classifier does not decide)."""
+        it must reach under the message's let-off frames, whether `text` is a benign fragment
+        (then the classifier does not decide), and the threshold of its parts
+        (`message_threshold`): every frame read once."""
         score = risk_evidence(result)
         threshold = self._threshold
         raw = restore_layout(text[:MAX_TEXT_CHARS])  # the frames read what was meant
         tokens = clean(raw).split()
         said = MessageFrames.read(tokens, raw, self._let_offs)
-        if (
-            reassured(tokens, raw)
-            or reporting_others(tokens, self._threat_verbs)
-            or future_condition(tokens)
-            or said.mentioned()
-        ):
+        others = reporting_others(tokens, self._threat_verbs)
+        if reassured(tokens, raw) or others or future_condition(tokens) or said.mentioned():
             threshold = max(threshold, REASSURED_THRESHOLD)
         calm = CalmFrames.read(tokens, raw, self._let_offs)
         if calm.offer:  # a job offer asked about before a decision (bot.nlu.offer_check)
             threshold = max(threshold, REASSURED_THRESHOLD)
-        if self._jokes.frame(tokens, raw) or calm.fiction:
+        joke = self._jokes.frame(tokens, raw)
+        if joke or calm.fiction:
             threshold = max(threshold, JOKE_THRESHOLD)
         if calm.reported:  # a past case the writer wants to report (bot.nlu.report_later)
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
@@ -193,42 +187,43 @@ class Triage:
         # same when the lock is over, laughed at ("уже выпустили 😂", bot.nlu.joke_frame).
         if said.locked_in_jest or self._jokes.over(tokens, raw):
             score = min(score, risk_evidence(result, without=MOVEMENT))
-        if self._past.past_and_safe(tokens) or self._past.left_and_safe(tokens):
+        past = self._past
+        past_safe = past.past_and_safe(tokens) or past.left_and_safe(tokens)
+        if past_safe:
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
         # A code word or a check-in asked about before a trip; a locked phone, a cat and the
         # passport, an escape room; "в долгу как в шелку" (bot.nlu.calm_situations).
-        situation = CalmSituation.read(tokens, raw, self._let_offs.coercion.stems)
+        situation = self._let_offs.calm_situations.read(tokens, raw, self._let_offs.coercion.stems)
         if situation.story:
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
         if situation.let_off:
             score = min(score, risk_evidence(result, without=situation.let_off))
+        # The parts of a long message: a story that is over is read whole only; a joke named
+        # or a story about others holds for every part.
+        if past_safe or past.told_from_home(tokens) or situation.from_home or calm.reported:
+            part_floor = math.inf
+        else:
+            part_floor = self._threshold
+            if others:
+                part_floor = max(part_floor, REASSURED_THRESHOLD)
+            if joke:
+                part_floor = max(part_floor, JOKE_THRESHOLD)
         # "на месяц", "3 weeks", "норм", "а паспорт?": the classifier's risk there comes from
         # risk lines sharing the words ("2 месяца не платят"), not from the message
         # (bot.nlu.fragments).
-        return score, threshold, self._fragments.benign(tokens, raw)
+        return _Reading(score, threshold, self._fragments.benign(tokens, raw), part_floor)
 
     def message_threshold(self, message: str) -> float:
         """The threshold a part of `message` must reach for the frames only the whole message
         shows: a joke named, a story about others; a past story told by a writer safe or back
-        home now is read whole only (inf)."""
-        raw = restore_layout(message[:MAX_TEXT_CHARS])
-        tokens = clean(raw).split()
-        threshold = self._threshold
-        if reporting_others(tokens, self._threat_verbs):
-            threshold = max(threshold, REASSURED_THRESHOLD)
-        if self._jokes.frame(tokens, raw):
-            threshold = max(threshold, JOKE_THRESHOLD)
-        past = self._past
-        if (past.past_and_safe(tokens) or past.left_and_safe(tokens) or past.told_from_home(tokens)
-                or reported_from_home(tokens)
-                or CalmFrames.read(tokens, raw, self._let_offs).reported):  # fmt: skip
-            return math.inf  # a story that is over: its parts are not a report each
-        return threshold
+        home now is read whole only (inf). `assess` gives the same as its decision's
+        `part_floor`."""
+        return self._reading(message, _NO_RESULT).part_floor
 
     def _decision(self, score: float, result: IntentResult, matches: list[PhraseMatch],
-                  by_model: bool) -> TriageDecision:  # fmt: skip
+                  by_model: bool, part_floor: float | None = None) -> TriageDecision:  # fmt: skip
         if not matches and not by_model:
-            return TriageDecision(at_risk=False, risk_score=score)
+            return TriageDecision(at_risk=False, risk_score=score, part_floor=part_floor)
         indicators: list[str] = [m.indicator for m in matches]
         if by_model:
             risky = [(i, s) for i, s in _ranking(result) if i in RISK_INTENTS]
@@ -239,25 +234,35 @@ class Triage:
             indicators=tuple(dict.fromkeys(indicators)),
             by_phrase=bool(matches),
             risk_score=1.0 if matches else score,
+            part_floor=part_floor,
         )
 
     def assess(self, text: str, result: IntentResult) -> TriageDecision:
         """The decision for one message and its classification."""
         matches = self._matcher.find(text)
         letters = _letters_up_to(text, MIN_LETTERS_FOR_MODEL)
-        if matches:
-            score, threshold, fragment = risk_evidence(result), self._threshold, False
-        else:
-            score, threshold, fragment = self._reading(text, result)
-        by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL and not fragment
-        return self._decision(score, result, matches, by_model)
+        if matches:  # at risk: its parts are not read (bot.core.long_message)
+            score = risk_evidence(result)
+            by_model = score >= self._threshold and letters >= MIN_LETTERS_FOR_MODEL
+            return self._decision(score, result, matches, by_model)
+        reading = self._reading(text, result)
+        by_model = (
+            reading.score >= reading.threshold
+            and letters >= MIN_LETTERS_FOR_MODEL
+            and not reading.fragment
+        )
+        return self._decision(reading.score, result, [], by_model, reading.part_floor)
 
     def assess_part(self, part: str, result: IntentResult, floor: float) -> TriageDecision:
         """The classifier's decision on one part of a long message (bot.core.long_message): the
         part's own let-off frames apply, and `floor`, the whole message's `message_threshold`.
         The danger phrases are not looked for again: `assess` on the message found them."""
-        score, threshold, fragment = self._reading(part, result)
-        threshold = max(threshold, floor)
+        reading = self._reading(part, result)
+        threshold = max(reading.threshold, floor)
         letters = _letters_up_to(part, MIN_LETTERS_FOR_MODEL)
-        by_model = score >= threshold and letters >= MIN_LETTERS_FOR_MODEL and not fragment
-        return self._decision(score, result, [], by_model)
+        by_model = (
+            reading.score >= threshold
+            and letters >= MIN_LETTERS_FOR_MODEL
+            and not reading.fragment
+        )
+        return self._decision(reading.score, result, [], by_model)

@@ -13,16 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.nlu.affirmed import affirmed_fine
 from bot.nlu.base import RISK_INTENTS
 from bot.nlu.borrowed import HELD_INDICATORS
-from bot.nlu.fiction import in_fiction
-from bot.nlu.left_behind import left_at_a_desk
 from bot.nlu.let_offs import LetOffs
-from bot.nlu.offer_check import offer_asked
-from bot.nlu.penalty import penalty_looms
-from bot.nlu.report_later import reported_later
-from bot.nlu.stranded_cry import only_a_cry, ordinary_trouble
+from bot.nlu.stranded_cry import StrandedCry
 
 THREATS = "risk_violence_threats"
 EMERGENCY = "emergency_now"
@@ -42,19 +36,21 @@ class CalmFrames:
     stranded: bool  # bot.nlu.stranded_cry
     fine: frozenset[str]  # what the writer affirms is fine (bot.nlu.affirmed)
     threat_verbs: tuple[str, ...]  # the content's threat verbs (content/triage_frames.yaml)
+    cries: StrandedCry  # the content's cry words, for a stranded cry's phrases
 
     @classmethod
     def read(cls, tokens: Sequence[str], raw: str, let_offs: LetOffs) -> CalmFrames:
         """The frames of cleaned `tokens` of `raw`; `let_offs`: the content's let-off frames."""
         return cls(
-            fiction=in_fiction(tokens, raw, let_offs.jokes),
-            offer=offer_asked(tokens, raw),
-            penalty=penalty_looms(tokens, let_offs.everyday, let_offs.coercion),
-            left_behind=left_at_a_desk(tokens),
-            reported=reported_later(tokens, let_offs.past_safe),
-            stranded=ordinary_trouble(tokens, let_offs.coercion),
-            fine=affirmed_fine(tokens),
+            fiction=let_offs.fiction.told(tokens, raw, let_offs.jokes),
+            offer=let_offs.offer_check.asked(tokens, raw),
+            penalty=let_offs.penalty.looms(tokens, let_offs.everyday, let_offs.coercion),
+            left_behind=let_offs.left_behind.at_a_desk(tokens),
+            reported=let_offs.report_later.reported(tokens, let_offs.past_safe),
+            stranded=let_offs.stranded_cry.ordinary_trouble(tokens, let_offs.coercion),
+            fine=let_offs.affirmed.fine(tokens),
             threat_verbs=let_offs.everyday.threat_verbs,
+            cries=let_offs.stranded_cry,
         )
 
     def lets_off(self, indicator: str, matched: Sequence[str]) -> bool:
@@ -68,7 +64,7 @@ class CalmFrames:
             return any(word.startswith(self.threat_verbs) for word in matched)
         if self.left_behind and indicator in HELD_INDICATORS:
             return True
-        return self.stranded and indicator == EMERGENCY and only_a_cry(matched)
+        return self.stranded and indicator == EMERGENCY and self.cries.only_a_cry(matched)
 
     def without(self) -> frozenset[str]:
         """The risk intents whose classifier evidence these frames explain away."""

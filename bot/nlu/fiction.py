@@ -10,45 +10,37 @@ do I pass", "who sings", "как называется") or laughter; a cry ("hel
 Under the frame the danger phrases are let off and the classifier alone needs
 `bot.core.triage.JOKE_THRESHOLD`. "my boss locked me in, like in GTA, help" (a cry), "they
 took my passport at the game factory" (no question about a fiction, no laughter) stay caught.
+The words are content: `fiction` in content/triage_frames.yaml.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from bot.nlu.cue_words import Cue, has_cue, has_stem
+from bot.nlu.cue_words import has_cue, has_stem, phrases, stems, words
 from bot.nlu.joke_frame import JokeFrame
 
-# A game, a song, a film or a book named (stems: "игре", "гульні", "миссию", "песня").
-_FICTION_STEMS = ("gta", "videogame", "mission", "миссию", "миссия", "миссии", "місію", "місія",
-                  "квест", "персонаж", "character", "гульн", "уровен", "узровен", "song",
-                  "песн", "песьн", "lyrics", "singer", "певец", "певиц", "спявак", "спявачк",
-                  "movie", "фильм", "фільм", "сериал", "серыял", "igr", "missi",
-                  "pesn")  # fmt: skip
-_FICTION_WORDS = frozenset(
-    "game games игра игре игру игры гульня гульню igra igre igru igry series film films quest "
-    "level sings sang поет пел спявае спяваў poet".split()
-)
-# A question about the fiction: how to pass it, who sings it, what it is called.
-_ASKED: tuple[Cue, ...] = (
-    ("how", "do", "i", "pass"), ("how", "to", "pass"), ("how", "do", "i", "beat"),
-    ("how", "to", "beat"), ("how", "do", "i", "finish"), ("how", "do", "i", "complete"),
-    ("who", "sings"), ("who", "sang"), ("what", "song"), ("what", "movie"), ("what", "film"),
-    ("name", "of", "the"), ("what", "is", "it", "called"), ("как", "пройти"), ("как", "пройду"),
-    ("кто", "поет"), ("кто", "пел"), ("кто", "исполняет"), ("что", "за", "песня"),
-    ("какая", "песня"), ("как", "называется"), ("як", "прайсці"), ("хто", "спявае"),
-    ("хто", "спяваў"), ("што", "за", "песня"), ("як", "называецца"), ("kak", "proyti"),
-    ("kak", "projti"), ("kto", "poet"), ("kak", "nazyvaetsya"),
-)  # fmt: skip
+if TYPE_CHECKING:
+    from bot.content.models import FictionWords
 
 
-def _fiction_named(tokens: Sequence[str]) -> bool:
-    return has_stem(tokens, _FICTION_STEMS) or any(w in _FICTION_WORDS for w in tokens)
+class Fiction:
+    """The fiction frame (module doc) with the words of `words_` (content/triage_frames.yaml
+    `fiction`: a game, a song, a film, a question about it); None: nothing is let off."""
 
+    def __init__(self, words_: FictionWords | None = None) -> None:
+        w = words_
+        self._stems = stems(w.fiction_stems if w else None)
+        self._words = words(w.fiction_words if w else None)
+        self._asked = phrases(w.asked if w else None)
 
-def in_fiction(tokens: Sequence[str], raw: str, jokes: JokeFrame) -> bool:
-    """Whether cleaned `tokens` of `raw` tell a danger inside a fiction asked about (module doc);
-    `jokes`: the content's joke frame, for laughter and cries."""
-    if not _fiction_named(tokens) or jokes.cries(tokens):
-        return False
-    return has_cue(tokens, _ASKED) or jokes.laughing(tokens, raw)
+    def _named(self, tokens: Sequence[str]) -> bool:
+        return has_stem(tokens, self._stems) or any(w in self._words for w in tokens)
+
+    def told(self, tokens: Sequence[str], raw: str, jokes: JokeFrame) -> bool:
+        """Whether cleaned `tokens` of `raw` tell a danger inside a fiction asked about (module
+        doc); `jokes`: the content's joke frame, for laughter and cries."""
+        if not self._named(tokens) or jokes.cries(tokens):
+            return False
+        return has_cue(tokens, self._asked) or jokes.laughing(tokens, raw)

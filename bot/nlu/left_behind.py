@@ -11,43 +11,40 @@ give it back or asks money for it, and no employer, agency or landlord is named.
 Then the documents phrases are let off and the classifier's documents evidence does not count.
 "I forgot my passport at the employer's office and they won't give it back", "забыла паспорт в
 гостинице, а хозяин требует денег, чтобы вернуть" stay caught.
+The words are content: `left_behind` in content/triage_frames.yaml.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from bot.nlu.cue_words import Cue, has_cue, has_stem
+from bot.nlu.cue_words import has_cue, has_stem, phrases, stems
 
-_FORGOT_STEMS = ("forgot", "забыл", "забыв", "забыў", "zabyl", "zabyv", "пакінул", "пакінуў",
-                 "оставил", "ostavil")  # fmt: skip
-_FORGOT: tuple[Cue, ...] = (("left", "my", "passport"), ("left", "the", "passport"))
-# A desk that keeps lost things for their owner.
-_DESK_STEMS = ("hotel", "отел", "гостиниц", "гасцініц", "hostel", "хостел", "reception",
-               "ресепшн", "ресепшен", "рэцэпшн", "рэцэпшэн", "рецепц", "рэцэпц", "администратор",
-               "адміністратар", "consulat", "консульств", "консульск", "embass",
-               "посольств", "пасольств", "bank", "банк", "lost", "находок", "otel",
-               "gostinic", "resepshen", "resepshn", "konsulstv")  # fmt: skip
-# Coercion around it: a refusal, a price, an employer, an agency, a landlord.
-_REFUSAL: tuple[Cue, ...] = (
-    ("won't", "give"), ("wont", "give"), ("refuse",), ("refuses",), ("refused",),
-    ("не", "отдают"), ("не", "отдает"), ("не", "вернут"), ("не", "возвращают"),
-    ("не", "аддаюць"), ("не", "аддае"), ("не", "вяртаюць"), ("ne", "otdayut"),
-)  # fmt: skip
-_COERCION_STEMS = ("отказ", "адмаўл", "требу", "патраб", "demand", "pay", "плат", "money",
-                   "деньг", "грош", "employer", "работодател", "працадаўц", "boss", "шеф",
-                   "шэф", "начальн", "начальнік", "бригадир", "брыгадзір", "agenc", "агентств",
-                   "агенцтв", "landlord", "хозя", "гаспадар", "trebu", "otkaz", "rabotodatel",
-                   "nachalnik")  # fmt: skip
+if TYPE_CHECKING:
+    from bot.content.models import LeftBehindWords
 
 
-def left_at_a_desk(tokens: Sequence[str]) -> bool:
-    """Whether cleaned `tokens` tell a passport the owner forgot at a desk that keeps it for them,
-    with no coercion around it (module doc)."""
-    forgot = has_stem(tokens, _FORGOT_STEMS) or has_cue(tokens, _FORGOT)
-    return (
-        forgot
-        and has_stem(tokens, _DESK_STEMS)
-        and not has_cue(tokens, _REFUSAL)
-        and not has_stem(tokens, _COERCION_STEMS)
-    )
+class LeftBehind:
+    """The frame (module doc) with the words of `words_` (content/triage_frames.yaml
+    `left_behind`); None: nothing is let off."""
+
+    def __init__(self, words_: LeftBehindWords | None = None) -> None:
+        w = words_
+        self._forgot = stems(w.forgot_stems if w else None)
+        self._forgot_phrases = phrases(w.forgot_phrases if w else None)
+        self._desk = stems(w.desk_stems if w else None)  # a desk that keeps lost things
+        # Coercion around it: a refusal, a price, an employer, an agency, a landlord.
+        self._refusal = phrases(w.refusal if w else None)
+        self._coercion = stems(w.coercion_stems if w else None)
+
+    def at_a_desk(self, tokens: Sequence[str]) -> bool:
+        """Whether cleaned `tokens` tell a passport the owner forgot at a desk that keeps it for
+        them, with no coercion around it (module doc)."""
+        forgot = has_stem(tokens, self._forgot) or has_cue(tokens, self._forgot_phrases)
+        return (
+            forgot
+            and has_stem(tokens, self._desk)
+            and not has_cue(tokens, self._refusal)
+            and not has_stem(tokens, self._coercion)
+        )

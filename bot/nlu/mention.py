@@ -39,7 +39,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.nlu.calm_situations import calm_let_off, stranded_legally, trapped_words
 from bot.nlu.general_question import FIRST_PERSON
 from bot.nlu.let_offs import LetOffs
 from bot.nlu.message_frames import THREAT_STEMS, MessageFrames, is_ad, negator_near
@@ -108,6 +107,7 @@ class Mentions:
         self._over = jokes.over(tokens, raw)
         self._not_held = let_offs.not_held.read(tokens)
         self._coercive = let_offs.coercion.stems
+        self._situations = let_offs.calm_situations
         self._calm: frozenset[str] | None = None  # read on the first phrase that needs it
 
     def _same_clause(self, at: int, start: int) -> bool:
@@ -175,8 +175,11 @@ class Mentions:
         # a code word asked about, a locked phone, the cat and the passport, "в долгу как в
         # шелку", "trapped in Warsaw ... leave legally" (bot.nlu.calm_situations)
         if self._calm is None:
-            self._calm = calm_let_off(self._tokens, self._raw, self._coercive)
-        if indicator in self._calm or (trapped_words(phrase) and stranded_legally(self._tokens)):
+            self._calm = self._situations.let_off(self._tokens, self._raw, self._coercive)
+        situations = self._situations
+        if indicator in self._calm or (
+            situations.trapped_words(phrase) and situations.stranded_legally(self._tokens)
+        ):
             return True
         if self._not_held.covers(phrase, indicator):
             return True  # "pasport u nee, nikto ee ne derzhit" (bot.nlu.not_held)

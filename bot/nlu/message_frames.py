@@ -75,7 +75,7 @@ _NOT_ABOUT_ME: tuple[tuple[str, ...], ...] = (
 # Someone close, in any case ("про сестру", "пра брата"): then it may be about them. Stems err
 # towards naming someone ("другой" counts as "друг"): the message is then read as a report.
 _KIN_STEMS = ("сестр", "сяст", "брат", "мам", "пап", "муж", "жен", "сын", "доч", "друг",
-              "подруг", "сяб", "племян", "пляменн", "дяд", "дзядз", "тет", "цёт", "sister",
+              "подруг", "сяб", "племян", "пляменн", "дяд", "дзядз", "тет", "sister",
               "brother", "mum", "mom", "dad", "son", "daughter", "husband", "wife", "cousin",
               "nephew", "niece", "friend", "uncle", "aunt")  # fmt: skip
 # What such a writer saw: a post, a video, a page, a link on a social network.
@@ -91,7 +91,6 @@ _LENDER_STEMS = ("банк", "ипотек", "лизинг", "іпатэк", "л
 THREAT_STEMS = ("угрож", "грози", "паграж", "пагроз", "threat")
 _PROPERTY_STEMS = ("car", "house", "flat", "apartment", "van", "propert", "машин", "машын",
                    "авто", "аўта", "квартир", "кватэр", "жиль", "жыль", "имуществ",
-                   "маёмасц",
                    # or money it wants: late fees, penalties, interest, a court claim
                    "fee", "penalt", "fine", "interest", "court", "legal", "штраф", "пен", "неусто",
                    "процент", "працэнт", "суд")  # fmt: skip

@@ -12,44 +12,44 @@ Then the phrases of held documents, wages, movement and deception are let off (a
 cry still fires) and the classifier alone needs `bot.core.triage.REASSURED_THRESHOLD`. "I took
 the job and now they keep my passport, is that normal?" and "мне предложили работу, я приехала,
 а теперь паспорт у них" stay caught.
+The words are content: `offer_check` in content/triage_frames.yaml.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from bot.nlu.cue_words import Cue, has_cue, has_stem
+from bot.nlu.cue_words import has_cue, has_stem, phrases, stems, words
 
-_OFFER_STEMS = ("offer", "vacanc", "interview", "предлага", "предлож", "ваканс", "собеседован",
-                "прапан", "прапаноў", "гутарк", "predlag", "predlozh", "vakans")  # fmt: skip
-_ASKED_STEMS = ("normal", "нормальн", "нармальн", "fishy", "suspicious", "подозрит", "падазрон",
-                "scam", "развод", "лохотрон", "legit", "законн", "podozrit", "normaln",
-                "нормалн", "подозрител")  # fmt: skip
-_ASKED: tuple[Cue, ...] = (
-    ("what", "do", "you", "think"), ("is", "that", "ok"), ("is", "it", "ok"),
-    ("should", "i"), ("что", "думаете"), ("что", "скажете"), ("стоит", "ли"),
-    ("што", "думаеце"), ("як", "думаеце"), ("ці", "варта"), ("chto", "dumaete"),
-    ("stoit", "li"),
-)  # fmt: skip
-# The writer is there or took the job: then it is a report, not an offer.
-_THERE_STEMS = ("теперь", "уже", "ужо", "ўжо", "цяпер", "здесь", "тут", "here", "now", "already",
-                "приехал", "прыехал", "arrived", "accepted", "согласил", "пагадзіл", "работаю",
-                "працую", "working", "teper", "uzhe", "zdes", "priehal", "rabotayu")  # fmt: skip
-_THERE: tuple[Cue, ...] = (("took", "the", "job"), ("took", "it"), ("i", "work"), ("we", "work"))
+if TYPE_CHECKING:
+    from bot.content.models import OfferCheckWords
 
 
-# A cry: "scam vacancy, help" is a report.
-_CRY = frozenset("help помогите помоги дапамажыце ратуйце спасите sos pomogite".split())
+class OfferCheck:
+    """The offer frame (module doc) with the words of `words_` (content/triage_frames.yaml
+    `offer_check`); None: nothing is let off."""
 
+    def __init__(self, words_: OfferCheckWords | None = None) -> None:
+        w = words_
+        self._offer = stems(w.offer_stems if w else None)
+        self._opinion = stems(w.opinion_stems if w else None)
+        self._opinion_asked = phrases(w.opinion_asked if w else None)
+        # The writer is there or took the job: then it is a report, not an offer.
+        self._there = stems(w.there_stems if w else None)
+        self._there_phrases = phrases(w.there_phrases if w else None)
+        self._cry = words(w.cry_words if w else None)  # "scam vacancy, help" is a report
 
-def offer_asked(tokens: Sequence[str], raw: str) -> bool:
-    """Whether cleaned `tokens` of `raw` ask an opinion on a job offer the writer has not taken
-    (module doc): an opinion word in a question, or a question cue."""
-    asked = (has_stem(tokens, _ASKED_STEMS) and "?" in raw) or has_cue(tokens, _ASKED)
-    return (
-        has_stem(tokens, _OFFER_STEMS)
-        and asked
-        and not _CRY & set(tokens)
-        and not has_stem(tokens, _THERE_STEMS)
-        and not has_cue(tokens, _THERE)
-    )
+    def asked(self, tokens: Sequence[str], raw: str) -> bool:
+        """Whether cleaned `tokens` of `raw` ask an opinion on a job offer the writer has not
+        taken (module doc): an opinion word in a question, or a question cue."""
+        asked = (has_stem(tokens, self._opinion) and "?" in raw) or has_cue(
+            tokens, self._opinion_asked
+        )
+        return (
+            has_stem(tokens, self._offer)
+            and asked
+            and not self._cry & set(tokens)
+            and not has_stem(tokens, self._there)
+            and not has_cue(tokens, self._there_phrases)
+        )

@@ -7,6 +7,7 @@ but what is threatened is an ordinary consequence at work, like a dismissal
 (bot.nlu.everyday.dismissal_looms). Every threat verb must have such a consequence (or a
 dismissal) within the next `_NEAR` words, and the message must name no coercive means
 (bot.nlu.coercion: violence, the police or deportation, documents, a lock, the family, a debt).
+The consequences are content: `penalty` in content/triage_frames.yaml.
 
 Then the threat phrases are let off and the classifier's threat evidence does not count
 (bot.core.danger_phrases, bot.core.triage). "threatens to take my bonus and to tell the police",
@@ -16,30 +17,36 @@ Then the threat phrases are let off and the classifier's threat evidence does no
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bot.nlu.coercion import Coercion
-from bot.nlu.cue_words import has_stem
+from bot.nlu.cue_words import has_stem, stems
 from bot.nlu.everyday import Everyday
 
-# A bonus, a review or a reference, a reprimand, a pay rise or overtime taken away.
-_PENALTY_STEMS = ("bonus", "прем", "прэм", "premi", "review", "reference", "отзыв", "водгук",
-                  "характеристик", "характарыстык", "рекомендац", "рэкамендац", "выговор",
-                  "вымов", "reprimand", "warning", "overtime", "сверхуроч", "звышурочн",
-                  "raise", "повышени", "павышэнн", "otzyv", "vygovor")  # fmt: skip
-_NEAR = 5
+if TYPE_CHECKING:
+    from bot.content.models import PenaltyWords
+
+_NEAR = 5  # words after a threat verb
 
 
-def penalty_looms(tokens: Sequence[str], everyday: Everyday, coercion: Coercion) -> bool:
-    """Whether every threat verb of cleaned `tokens` threatens an ordinary workplace consequence
-    or a dismissal, and no coercive means is named (module doc); `everyday` and `coercion`:
-    the content's frames (content/triage_frames.yaml)."""
-    if coercion.named(tokens):
-        return False
-    threats = [at for at, word in enumerate(tokens) if word.startswith(everyday.threat_verbs)]
-    if not threats:
-        return False
-    return all(
-        has_stem(tokens[at + 1 : at + 1 + _NEAR], _PENALTY_STEMS)
-        or everyday.dismissal_looms(tokens[at : at + 1 + _NEAR])
-        for at in threats
-    )
+class Penalty:
+    """The penalty frame (module doc) with the words of `words_` (content/triage_frames.yaml
+    `penalty`: a bonus, a review, a reprimand, overtime); None: nothing is let off."""
+
+    def __init__(self, words_: PenaltyWords | None = None) -> None:
+        self._penalties = stems(words_.penalty_stems if words_ else None)
+
+    def looms(self, tokens: Sequence[str], everyday: Everyday, coercion: Coercion) -> bool:
+        """Whether every threat verb of cleaned `tokens` threatens an ordinary workplace
+        consequence or a dismissal, and no coercive means is named (module doc); `everyday` and
+        `coercion`: the content's frames (content/triage_frames.yaml)."""
+        if not self._penalties or coercion.named(tokens):
+            return False
+        threats = [at for at, word in enumerate(tokens) if word.startswith(everyday.threat_verbs)]
+        if not threats:
+            return False
+        return all(
+            has_stem(tokens[at + 1 : at + 1 + _NEAR], self._penalties)
+            or everyday.dismissal_looms(tokens[at : at + 1 + _NEAR])
+            for at in threats
+        )

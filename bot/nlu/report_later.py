@@ -13,59 +13,51 @@ time limits, not something still going on.
 
 Then the danger phrases are let off and a story read part by part has no part classified
 (bot.core.triage: PAST_SAFE_THRESHOLD, `message_threshold`).
+The words are content: `report_later` in content/triage_frames.yaml.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from bot.nlu.cue_words import Cue, has_cue, has_stem
+from bot.nlu.cue_words import has_cue, has_stem, phrases, stems, words
 from bot.nlu.past_safe import PastSafe
 
-_PAST: tuple[Cue, ...] = (
-    ("last", "year"), ("last", "spring"), ("last", "summer"), ("last", "autumn"),
-    ("last", "fall"), ("last", "winter"), ("a", "year", "ago"), ("в", "прошлом", "году"),
-    ("прошлой", "весной"), ("прошлым", "летом"), ("прошлой", "осенью"), ("прошлой", "зимой"),
-    ("год", "назад"), ("летась",), ("у", "мінулым", "годзе"), ("ў", "мінулым", "годзе"),
-    ("мінулай", "вясной"), ("мінулым", "летам"), ("мінулай", "восенню"), ("мінулай", "зімой"),
-    ("год", "таму"), ("v", "proshlom", "godu"), ("proshloj", "vesnoj"), ("proshlym", "letom"),
-    ("years", "ago"), ("back", "in"), ("года", "назад"), ("лет", "назад"), ("гады", "таму"),
-    ("гадоў", "таму"), ("let", "nazad"), ("goda", "nazad"),
-)  # fmt: skip
-_OUT_STEMS = ("escaped", "got", "left", "fled", "home", "safe", "fine", "сбежал", "убежал",
-              "вырвал", "ушл", "ушел", "уехал", "дома", "домой", "безопасн", "уцяк", "уцёк",
-              "ўцяк", "ўцёк", "вырвал", "сышл", "з'ехал", "з'ехаў", "дадому", "бяспец",
-              "sbezhal", "vyrval", "doma")  # fmt: skip
-_REPORT_STEMS = ("report", "testif", "testimon", "witness", "court", "complain", "заяв", "показан",
-                 "свидетел", "пожаловат", "суд", "засвед", "сведч", "паведам", "скарг",
-                 "паскардз", "warn", "предупред", "папярэдз", "zayav", "pokazan",
-                 "svidetel")  # fmt: skip
-# Now or just now, a search, a threat, someone still there.
-_NOW_STEMS = ("yesterday", "today", "tonight", "вчера", "сегодня", "учора", "сёння", "vchera",
-              "segodnya", "ищут", "ищет", "шукаюць", "шукае", "looking", "search", "follow",
-              "threat", "угрож", "паграж", "ishchut", "ishut")  # fmt: skip
-_STILL = frozenset("still ещё еще яшчэ eshche esche".split())
+if TYPE_CHECKING:
+    from bot.content.models import ReportLaterWords
 
 
-def _ongoing(tokens: Sequence[str], past: PastSafe) -> bool:
-    """"still", "до сих пор", "again" said of the story, not of the report ("can I still
-    report")."""
-    kept = [
-        word for at, word in enumerate(tokens)
-        if not (word in _STILL and has_stem(tokens[at + 1 : at + 5], _REPORT_STEMS))
-    ]  # fmt: skip
-    there = (("still", "there"), ("еще", "там"), ("яшчэ", "там"))
-    return past.goes_on(kept) or has_cue(kept, there)
+class ReportLater:
+    """The frame (module doc) with the words of `words_` (content/triage_frames.yaml
+    `report_later`); None: nothing is let off."""
 
+    def __init__(self, words_: ReportLaterWords | None = None) -> None:
+        w = words_
+        self._past = phrases(w.past if w else None)
+        self._out = stems(w.out_stems if w else None)
+        self._report = stems(w.report_stems if w else None)
+        self._now = stems(w.now_stems if w else None)  # now, a search, a threat
+        self._still = words(w.still_words if w else None)
+        self._still_there = phrases(w.still_there if w else None)
 
-def reported_later(tokens: Sequence[str], past: PastSafe) -> bool:
-    """Whether cleaned `tokens` tell a past exploitation the writer is out of and wants to report
-    or testify about, with nothing going on now (module doc); `past`: the content's past-safe
-    frame, whose "still", "again" words tell a story that goes on."""
-    return (
-        has_cue(tokens, _PAST)
-        and has_stem(tokens, _OUT_STEMS)
-        and has_stem(tokens, _REPORT_STEMS)
-        and not has_stem(tokens, _NOW_STEMS)
-        and not _ongoing(tokens, past)
-    )
+    def _ongoing(self, tokens: Sequence[str], past: PastSafe) -> bool:
+        """"still", "до сих пор", "again" said of the story, not of the report ("can I still
+        report")."""
+        kept = [
+            word for at, word in enumerate(tokens)
+            if not (word in self._still and has_stem(tokens[at + 1 : at + 5], self._report))
+        ]  # fmt: skip
+        return past.goes_on(kept) or has_cue(kept, self._still_there)
+
+    def reported(self, tokens: Sequence[str], past: PastSafe) -> bool:
+        """Whether cleaned `tokens` tell a past exploitation the writer is out of and wants to
+        report or testify about, with nothing going on now (module doc); `past`: the content's
+        past-safe frame, whose "still", "again" words tell a story that goes on."""
+        return (
+            has_cue(tokens, self._past)
+            and has_stem(tokens, self._out)
+            and has_stem(tokens, self._report)
+            and not has_stem(tokens, self._now)
+            and not self._ongoing(tokens, past)
+        )

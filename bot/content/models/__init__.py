@@ -26,6 +26,16 @@ from bot.content.models._adcheck import (
 )
 from bot.content.models._answers import Answer
 from bot.content.models._base import Confidence, Language, LocalizedText, Source, Strict
+from bot.content.models._calm_frames import (
+    AffirmedWords,
+    CalmSituationWords,
+    FictionWords,
+    LeftBehindWords,
+    OfferCheckWords,
+    PenaltyWords,
+    ReportLaterWords,
+    StrandedCryWords,
+)
 from bot.content.models._checkin import Checkin, CheckinOption, CheckinTexts
 from bot.content.models._flows import Flow, FlowLevel, FlowOption, FlowQuestion
 from bot.content.models._messages import DangerPhrase, Messages
@@ -36,6 +46,7 @@ from bot.content.models._triage_frames import (
     BorrowedWords,
     CoercionWords,
     EverydayWords,
+    LockedKeysWords,
     NotHeldWords,
     PastSafeWords,
     TriageFrames,
@@ -56,8 +67,10 @@ __all__ = [
     "AdSentenceRule",
     "AdSentencesFile",
     "AdTexts",
+    "AffirmedWords",
     "Answer",
     "BorrowedWords",
+    "CalmSituationWords",
     "Checkin",
     "CheckinOption",
     "CheckinTexts",
@@ -67,6 +80,7 @@ __all__ = [
     "Country",
     "DangerPhrase",
     "EverydayWords",
+    "FictionWords",
     "Flow",
     "FlowLevel",
     "FlowOption",
@@ -74,16 +88,22 @@ __all__ = [
     "Hotline",
     "JokeWords",
     "Language",
+    "LeftBehindWords",
     "LocalizedText",
+    "LockedKeysWords",
     "Messages",
     "NotHeldWords",
+    "OfferCheckWords",
     "PastSafeWords",
+    "PenaltyWords",
     "Phone",
     "PlaceLists",
     "Places",
+    "ReportLaterWords",
     "SilentAlarm",
     "SilentAlarmTexts",
     "Source",
+    "StrandedCryWords",
     "Strict",
     "TriageFrames",
     "TriageWords",

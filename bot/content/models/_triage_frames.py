@@ -18,52 +18,18 @@ words (bot.content.triage_frames).
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
-
-from pydantic import AfterValidator, Field
-
 from bot.content.models._base import Strict
-from bot.nlu.normalize import clean
-
-CueLanguage = Literal["ru", "be", "en", "translit"]
-_AS_READ = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ё": "е"})
-
-
-def _as_read(entry: str) -> str:
-    """The entry as the bot reads a message; an error when reading would change its words."""
-    read = clean(entry)
-    if not read:
-        raise ValueError(f"'{entry}' has no words")
-    # A stem may end in an apostrophe ("сям'" starts "сям'я"), which a message keeps inside.
-    spelled = " ".join(entry.translate(_AS_READ).split())
-    if entry != entry.lower() or read != spelled.strip("'"):
-        raise ValueError(
-            f"'{entry}' must be lower-case words without punctuation (the bot reads it as "
-            f"'{read}')"
-        )
-    return spelled
-
-
-def _one_word(entry: str) -> str:
-    read = _as_read(entry)
-    if " " in read:
-        raise ValueError(f"'{entry}' must be one word (a phrase goes in a list of phrases)")
-    return read
-
-
-Stem = Annotated[str, AfterValidator(_one_word)]
-Word = Annotated[str, AfterValidator(_one_word)]
-Phrase = Annotated[str, AfterValidator(_as_read)]
-Stems = dict[CueLanguage, list[Stem]]
-Words = dict[CueLanguage, list[Word]]
-Phrases = dict[CueLanguage, list[Phrase]]
-
-
-def cues(what: str, *, lets_off: bool, negators: bool = False) -> Any:
-    """A list's field: `what` it does (shown by editors' YAML tools); `lets_off`: adding an
-    entry widens a let-off; `negators`: a negator may be part of an entry ("no longer there")."""
-    extra = {"lets_off": lets_off, "negators": negators}
-    return Field(description=what, json_schema_extra=extra)  # type: ignore[arg-type]
+from bot.content.models._calm_frames import (
+    AffirmedWords,
+    CalmSituationWords,
+    FictionWords,
+    LeftBehindWords,
+    OfferCheckWords,
+    PenaltyWords,
+    ReportLaterWords,
+    StrandedCryWords,
+)
+from bot.content.models._cue_lists import Phrases, Stems, Words, cues
 
 
 class PastSafeWords(Strict):
@@ -222,6 +188,13 @@ class WrittenTermsWords(Strict):
     )
 
 
+class LockedKeysWords(Strict):
+    """Keys locked in, not a person (bot.nlu.locked_keys)."""
+
+    key_stems: Stems = cues("a key in the gap of a 'locked in' phrase: 'key', 'ключ'",
+                            lets_off=True)  # fmt: skip
+
+
 class TriageFrames(Strict):
     """The let-off word lists of triage (content/triage_frames.yaml), one section a module."""
 
@@ -231,3 +204,13 @@ class TriageFrames(Strict):
     borrowed: BorrowedWords
     not_held: NotHeldWords
     written_terms: WrittenTermsWords
+    # the calm frames of round 18 (bot.content.models._calm_frames)
+    fiction: FictionWords
+    offer_check: OfferCheckWords
+    penalty: PenaltyWords
+    report_later: ReportLaterWords
+    left_behind: LeftBehindWords
+    stranded_cry: StrandedCryWords
+    affirmed: AffirmedWords
+    calm_situations: CalmSituationWords
+    locked_keys: LockedKeysWords
