@@ -23,6 +23,7 @@ from bot.core.adquote import pick_quotes, quote
 from bot.core.adrecognise import AdRecogniser
 from bot.core.adrules import AdRules
 from bot.core.adspans import merge_spans, within_sentences
+from bot.core.adhtml import untagged
 from bot.core.adtext import Span, normalize, sentence_spans, unwrapped
 from bot.modelcache import ModelCache
 from bot.nlu.normalize import MAX_TEXT_CHARS
@@ -117,7 +118,7 @@ class AdChecker:
     # ---------------------------------------------------------------- recognising an ad
     def looks_like_ad(self, text: str, *, forwarded: bool = False) -> bool:
         """True when the message reads like a vacancy (`AdRecogniser.looks_like_ad`)."""
-        return self.recogniser.looks_like_ad(text, forwarded=forwarded)
+        return self.recogniser.looks_like_ad(untagged(text), forwarded=forwarded)
 
     def cries(self, text: str) -> bool:
         """True when it is a person's own cry for help (`AdRecogniser.cries`)."""
@@ -130,7 +131,7 @@ class AdChecker:
     # ---------------------------------------------------------------- the check
     def evidence(self, text: str) -> Evidence:
         """The rules' spans and the model's probabilities for `text` (see `check`)."""
-        text = unwrapped(text[:MAX_TEXT_CHARS])
+        text = unwrapped(untagged(text[:MAX_TEXT_CHARS]))
         readings = self.matcher.readings(text)
         rule_spans = self.matcher.spans(readings)
         mild = self.matcher.mild_spans(readings)
@@ -184,12 +185,15 @@ class AdChecker:
         An ad in transliterated Russian or Belarusian ("oplata za oformlenie 100 evro") is
         read a second time in Cyrillic letters; its spans still point at the ad's own words.
         Every span lies in one sentence of the ad (`within_sentences`): a quote shown is the
-        words of one sentence.
+        words of one sentence. HTML pasted with the ad is read as a browser shows it
+        (`bot.core.adhtml.untagged`, offsets kept).
         """
         evidence = self.evidence(text)
         report = self.report(evidence, self.thresholds())
+        shown = untagged(text)
+
         def cut(found: FoundFlag) -> FoundFlag:
-            return replace(found, spans=within_sentences(found.spans, evidence.sentences, text))
+            return replace(found, spans=within_sentences(found.spans, evidence.sentences, shown))
 
         return replace(report, flags=tuple(map(cut, report.flags)),
                        notes=tuple(map(cut, report.notes)))

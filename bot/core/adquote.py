@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from bot.core.adhtml import untagged
 from bot.core.adspans import same_sentence
 from bot.core.adtext import Span, sentence_bounds, sentence_spans
 
@@ -36,6 +37,7 @@ def pick_quotes(text: str, report: _Report, per_flag: int) -> list[list[str]]:
     words to show, and kept when it has none (every flag points at the ad's words)."""
     shown: list[str] = []
     picked: list[list[str]] = []
+    text = untagged(text)  # the words as a browser shows them: "<br>", "&amp;" are not quoted
     sentences = sentence_spans(text)
     for found in report.flags:
         windows = quote_windows(found.spans, sentences=sentences)
