@@ -27,6 +27,8 @@ from bot.nlu.normalize import (
     has_latin_words,
 )
 from bot.nlu.not_that import denied_twice, negator_elsewhere
+from bot.nlu.pay_held import INDICATOR as PAY_HELD
+from bot.nlu.pay_held import LABEL as PAY_HELD_LABEL
 
 MAX_GAP = 2  # DangerPhrase: at most two other words between the phrase's words
 # Occurrences of one phrase looked at for one not under a negation: a person does not write
@@ -230,6 +232,12 @@ class DangerPhraseMatcher:
                         continue
                     matches[rule.number] = PhraseMatch(rule.phrase.phrase, rule.phrase.indicator)
                     break
+            # pay held to keep the worker: words far apart, no one phrase (bot.nlu.pay_held)
+            span = None if self._count in matches else self._let_offs.pay_held.find(tokens)
+            if span is not None:
+                frames = frames or _Frames(raw, tokens, self._let_offs)
+                if not frames.suppress_frame(*span, PAY_HELD):
+                    matches[self._count] = PhraseMatch(PAY_HELD_LABEL, PAY_HELD)
         return [matches[key] for key in sorted(matches)]
 
 
@@ -250,6 +258,16 @@ class _Frames:
         self.short_delay = everyday.short_delay(tokens)
         self.dismissal = everyday.dismissal_looms(tokens)
         self.calm = CalmFrames.read(tokens, raw, let_offs)
+
+    def suppress_frame(self, start: int, end: int, indicator: str) -> bool:
+        """Whether a frame's words at tokens `start`..`end` name no harm to anyone: negated,
+        asked in general or "what if", a mention, a story over (the phrases' let-offs)."""
+        matched, length = self.tokens[start:end], end - start
+        return (self.scope.negated(start) or bool(NEGATORS & set(matched))
+                or self.calm.lets_off(indicator, matched)
+                or self.conditions.covers(start, length, indicator)
+                or self.mentions.covers(start, length, indicator)
+                or self.general.covers(start))  # fmt: skip
 
     def suppress(self, rule: _Rule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""

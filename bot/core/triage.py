@@ -24,6 +24,7 @@ from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean
 from bot.nlu.not_held import HeldPersons
 from bot.nlu.past_safe import PastSafe
+from bot.nlu.pay_held import PayHeld
 from bot.nlu.written_terms import WrittenTerms
 
 MOVEMENT = frozenset({"risk_movement_restricted"})
@@ -83,6 +84,7 @@ def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOf
         borrowed=Borrowed(frames.borrowed if frames else None),
         not_held=HeldPersons(frames.not_held if frames else None),
         written_terms=WrittenTerms(frames.written_terms if frames else None),
+        pay_held=PayHeld(frames.pay_held if frames else None),
     )
 
 

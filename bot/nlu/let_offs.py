@@ -17,6 +17,7 @@ from bot.nlu.everyday import Everyday
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.not_held import HeldPersons
 from bot.nlu.past_safe import PastSafe
+from bot.nlu.pay_held import PayHeld
 from bot.nlu.written_terms import WrittenTerms
 
 
@@ -33,3 +34,5 @@ class LetOffs:
     borrowed: Borrowed = field(default_factory=Borrowed)
     not_held: HeldPersons = field(default_factory=HeldPersons)
     written_terms: WrittenTerms = field(default_factory=WrittenTerms)
+    # not a let-off: a danger no phrase holds, found by the danger-phrase layer (round 19)
+    pay_held: PayHeld = field(default_factory=PayHeld)

@@ -231,3 +231,15 @@ class TriageFrames(Strict):
     borrowed: BorrowedWords
     not_held: NotHeldWords
     written_terms: WrittenTermsWords
+    # round 19: lists that confirm a danger (bot.content.models._triage_confirms)
+    pay_held: PayHeldWords
+    relayed_call: RelayedCallWords
+
+
+# Below the lists they use (a cycle otherwise): the lists that confirm a danger, re-exported.
+from bot.content.models._triage_confirms import PayHeldWords as PayHeldWords  # noqa: E402
+from bot.content.models._triage_confirms import (  # noqa: E402
+    RelayedCallWords as RelayedCallWords,
+)
+
+TriageFrames.model_rebuild()
