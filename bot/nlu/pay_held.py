@@ -8,7 +8,9 @@ and the classifier alone read a plan ("won't leave before October") into such a 
 frame CONFIRMS a danger: a holding verb said of someone else ("держит", "keeps"; not "я держу",
 "I keep") with pay near it ("зарплату", "wages"; not a bonus: a retention bonus is lawful), and
 after them either a purpose of keeping the worker ("чтобы она не уехала", "so I don't go",
-"каб я застаўся") or "until" the season's end or a month ("до конца сезона", "till October").
+"каб я застаўся") or "until" the season's end or a month ("до конца сезона", "till October");
+"until" alone does not count when a contract is named (a clause asked about: "can a contract
+say they keep 10% of salary until the end of the season").
 
 Stays calm: "в контракте бонус за сезон выплачивают в конце сезона" (no holding verb), "I keep
 my savings in a safe" (the writer's own), "хочу уехать до конца сезона" (no pay held). The
@@ -51,6 +53,7 @@ class PayHeld:
         self.stay = stems(w.stay_stems if w else None)
         self.until = words(w.until_words if w else None)
         self.end = stems(w.end_stems if w else None)
+        self.contract = stems(w.contract_stems if w else None)
 
     def find(self, tokens: Sequence[str]) -> tuple[int, int] | None:
         """(start, end) token span of the pay and its holder in cleaned `tokens` when the
@@ -65,18 +68,19 @@ class PayHeld:
             if pay is None:
                 continue
             start, end = min(at, pay), max(at, pay) + 1
-            if self._keeps_worker(tokens[end : end + _AFTER]):
+            clause = any(w.startswith(self.contract) for w in tokens) if self.contract else False
+            if self._keeps_worker(tokens[end : end + _AFTER], until=not clause):
                 return start, end
         return None
 
-    def _keeps_worker(self, after: Sequence[str]) -> bool:
-        """Whether `after` says why or how long: so that the worker stays, or until the
-        season's end or a month."""
+    def _keeps_worker(self, after: Sequence[str], *, until: bool) -> bool:
+        """Whether `after` says why or how long: so that the worker stays, or (with `until`)
+        until the season's end or a month."""
         for at, word in enumerate(after):
             ahead = after[at + 1 : at + 1 + _PURPOSE_NEAR]
             if word in self.purpose and self._stays(ahead):
                 return True
-            if word in self.until and any(
+            if until and word in self.until and any(
                 w.startswith(self.end) for w in after[at + 1 : at + 1 + _UNTIL_NEAR]
             ):
                 return True

@@ -137,7 +137,9 @@ async def test_a_bonus_a_plan_or_own_savings_stay_calm(
     ["никто её зарплату не держит, чтобы она не уехала, просто платят в конце сезона",
      "what if the manager keeps my wages so I don't leave before October?",
      "I keep my money in the safe until October so that I don't spend it",
-     "я держу деньги в сейфе до конца сезона, чтобы не потратить"],
+     "я держу деньги в сейфе до конца сезона, чтобы не потратить",
+     "can a contract say they keep 10% of salary until the end of the season?",
+     "можно ли по договору удерживать часть зарплаты до конца сезона?"],
 )  # fmt: skip
 def test_the_frame_is_negated_asked_in_advance_or_the_writers_own(
     matcher: DangerPhraseMatcher, text: str

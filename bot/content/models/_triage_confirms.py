@@ -22,6 +22,8 @@ class PayHeldWords(Strict):
                               lets_off=False)  # fmt: skip
     stay_stems: Stems = cues("staying, after the purpose: 'остал', 'stay'", lets_off=False)
     until_words: Words = cues("'until': 'до', 'да', 'till'", lets_off=False)
+    contract_stems: Stems = cues("a contract named: its clause held 'until' is asked about, "
+                                 "not told: 'договор', 'contract'", lets_off=True)
     end_stems: Stems = cues("after 'until': the season's end or a month: 'сезон', 'октябр'",
                             lets_off=False)  # fmt: skip
 
