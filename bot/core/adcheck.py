@@ -16,6 +16,7 @@ import numpy as np
 from bot.content.models import AdCheck, AdFlagRule, AdLevel
 from bot.core.adcuewords import CueWords
 from bot.core.adfollowup import AdFollowUpReader
+from bot.core.adhtml import untagged
 from bot.core.admodel import AdSentenceModel, training_sentences
 from bot.core.admodel_cache import trained_ad_model
 from bot.core.adpatterns import PatternCompiler
@@ -23,7 +24,6 @@ from bot.core.adquote import pick_quotes, quote
 from bot.core.adrecognise import AdRecogniser
 from bot.core.adrules import AdRules
 from bot.core.adspans import merge_spans, within_sentences
-from bot.core.adhtml import untagged
 from bot.core.adtext import Span, normalize, sentence_spans, unwrapped
 from bot.modelcache import ModelCache
 from bot.nlu.normalize import MAX_TEXT_CHARS

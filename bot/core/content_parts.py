@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.content.models import Content
 from bot.core.assess import Assessor, TriageSource
-from bot.core.countries import CountryIndex
+from bot.core.countries import CountryIndex, callers_of
 
 
 class ContentParts:
@@ -18,7 +18,7 @@ class ContentParts:
 
     def _for(self, content: Content) -> tuple[Content, Assessor, CountryIndex]:
         if self._built is None or self._built[0] is not content:
-            places = CountryIndex(content.countries, content.places)
+            places = CountryIndex(content.countries, content.places, callers_of(content))
             self._built = (content, self._triage(content), places)
         return self._built
 

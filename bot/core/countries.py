@@ -7,7 +7,9 @@ English). Russian and Belarusian names are matched with their case endings ("в 
 "у Казахстане"); a library name that is not a content alias must stand where a place is named
 ("в/у/ў/на/in/at …", or the message is little more than the name), because short names are also
 words ("Того", "Chad"). A name right after "из"/"з"/"from" is where the person comes from, not
-where they are, and is ignored.
+where they are, and is ignored, unless a verb of calling or writing comes just before it
+("сестра позвонила из Варшавы", "she rang me in tears from Warsaw": the caller is there now;
+its stems are content, `relayed_call` in content/triage_frames.yaml).
 
 Cities and regions (content/places.yaml, `Places`) count like the country they are in, but only
 where a place is named ("в Кракове", "пад Гданьскам", "near Rotterdam", "в городе Кракове", or a
@@ -24,7 +26,8 @@ from dataclasses import dataclass
 import pycountry
 from babel import Locale
 
-from bot.content.models import Country, Places
+from bot.content.models import Content, Country, Places
+from bot.nlu.cue_words import stems
 from bot.nlu.normalize import cyrillize_word
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
@@ -38,6 +41,8 @@ _TO = frozenset("to into towards до да do".split())
 _ARTICLES = frozenset({"the"})
 # Words before a place the person comes from: "я из Беларуси", "I'm from Belarus".
 _FROM = frozenset("из изо з са from iz".split())
+# Words before "from" looked at for a verb of calling ("rang me in tears from Warsaw").
+_CALL_NEAR = 4
 # Words before a city or region: the person is near it ("под Варшавой", "near Rotterdam").
 _NEAR = frozenset("под пад около возле каля ля близ near outside pod okolo vozle".split())
 # Words between "в"/"in" and a city ("в городе Кракове", "in the city of Krakow").
@@ -65,6 +70,12 @@ def tokens(text: str) -> list[str]:
     """Lower-case words; ё as е and every apostrophe as '."""
     lowered = text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
     return _WORDS.findall(lowered)
+
+
+def callers_of(content: Content) -> tuple[str, ...]:
+    """The content's stems of calling or writing (`relayed_call`), none without the file."""
+    frames = content.triage_frames
+    return stems(frames.relayed_call.call_stems) if frames is not None else ()
 
 
 def name_key(name: str) -> str:
@@ -125,8 +136,12 @@ class CountryIndex:
     name for any country (the content's for a page, else the library's).
     """
 
-    def __init__(self, countries: Mapping[str, Country], places: Places | None = None) -> None:
+    def __init__(self, countries: Mapping[str, Country], places: Places | None = None,
+                 callers: Iterable[str] = ()) -> None:  # fmt: skip
         self._pages = frozenset(countries)
+        # Stems of calling or writing: a place after "from" just after one is where the
+        # caller is (module doc).
+        self._callers = tuple(callers)
         self._display: dict[str, dict[str, str]] = {}
         names: list[_Name] = []
         for country in countries.values():
@@ -229,11 +244,14 @@ class CountryIndex:
             before = words[start - 1] if start else ""
             # "Paris, Texas": a region or country right after a city says which one it is.
             after_city = bool(found) and found[-1][1] == "city" and found[-1][3] == start
+            # "позвонила из Варшавы": the caller is there, as "в Варшаве" would say
+            called = before in _FROM and self._called_from(words, start - 1)
+            here = at | {before} if called else at
             best: tuple[int, int, int] | None = None
             chosen: _Name | None = None
             for item in self._by_first.get(self._key(words[start]), ()):
                 length = item.length_at(words, start)
-                if not length or not self._counts(item, words, start, length, at=at,
+                if not length or not self._counts(item, words, start, length, at=here,
                                                   placed_only=placed_only, qualifier=after_city):
                     continue
                 exact = sum(a == b for a, b in zip(item.words, words[start:], strict=False))
@@ -245,10 +263,17 @@ class CountryIndex:
                 continue
             if after_city and chosen.kind != "city":
                 found.pop()
-            if before not in _FROM:
+            if before not in _FROM or called:
                 found.append((chosen.code, chosen.kind, start, start + best[0]))
             start += best[0]
         return [(code, start, end) for code, _, start, end in found]
+
+    def _called_from(self, words: list[str], at: int) -> bool:
+        """Whether the "from" at `at` follows a verb of calling ("позвонила из", "rang me
+        from"): the caller is there."""
+        return bool(self._callers) and any(
+            w.startswith(self._callers) for w in words[max(0, at - _CALL_NEAR) : at]
+        )
 
     @staticmethod
     def _counts(item: _Name, words: list[str], start: int, length: int, *, at: frozenset[str],

@@ -20,6 +20,8 @@ from bot.nlu.normalize import (
     has_lacinka,
     has_latin_words,
 )
+from bot.nlu.pay_held import INDICATOR as PAY_HELD
+from bot.nlu.pay_held import LABEL as PAY_HELD_LABEL
 
 # Occurrences of one phrase looked at for one not under a negation: a person does not write
 # the same phrase dozens of times, and a flood of negated copies must not cost seconds.
@@ -132,6 +134,12 @@ class DangerPhraseMatcher:
                         continue
                     matches[rule.number] = PhraseMatch(rule.phrase.phrase, rule.phrase.indicator)
                     break
+            # pay held to keep the worker: words far apart, no one phrase (bot.nlu.pay_held)
+            span = None if self._count in matches else self._let_offs.pay_held.find(tokens)
+            if span is not None:
+                frames = frames or PhraseLetOffs(raw, tokens, self._let_offs)
+                if not frames.suppress_frame(*span, PAY_HELD):
+                    matches[self._count] = PhraseMatch(PAY_HELD_LABEL, PAY_HELD)
         return [matches[key] for key in sorted(matches)]
 
 

@@ -15,7 +15,7 @@ from bot.core.consent import consent_choice
 from bot.core.long_message import part_risk
 from bot.core.replies import Replies
 from bot.core.session import ConsentQuestion
-from bot.core.told_risk import NUMBERS_INTENT, told_risk
+from bot.core.told_risk import asks_numbers, told_risk
 from bot.core.turn import Reading, Turn
 from bot.nlu.base import IntentRecognizer, IntentResult
 
@@ -58,7 +58,7 @@ class MessageReader:
         assessor = self._assessor(r.content)
         decision = assessor.assess(text, parsed)
         parse = partial(self._parse, language=r.lang)
-        if not decision.at_risk and parsed.intent == NUMBERS_INTENT:
+        if not decision.at_risk and asks_numbers(parsed):
             # "меня закрыли в комнате, какой номер полиции?": the risk told, read without the
             # question for a number that hid it from the classifier.
             decision = await told_risk(text[:CLASSIFY_CHARS], parse, assessor) or decision

@@ -71,6 +71,16 @@ class PhraseLetOffs:
         self.calm = CalmFrames.read(tokens, raw, let_offs)
         self.keys = let_offs.locked_keys
 
+    def suppress_frame(self, start: int, end: int, indicator: str) -> bool:
+        """Whether a frame's words at tokens `start`..`end` name no harm to anyone: negated,
+        asked in general or "what if", a mention, a story over (the phrases' let-offs)."""
+        matched, length = self.tokens[start:end], end - start
+        return (self.scope.negated(start) or bool(NEGATORS & set(matched))
+                or self.calm.lets_off(indicator, matched)
+                or self.conditions.covers(start, length, indicator)
+                or self.mentions.covers(start, length, indicator)
+                or self.general.covers(start))  # fmt: skip
+
     def suppress(self, rule: PhraseRule, start: int, matched: str) -> bool:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
         if rule.negatable and (self.scope.negated(start) or _negator_inside(matched)):

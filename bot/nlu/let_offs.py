@@ -23,6 +23,7 @@ from bot.nlu.locked_keys import LockedKeys
 from bot.nlu.not_held import HeldPersons
 from bot.nlu.offer_check import OfferCheck
 from bot.nlu.past_safe import PastSafe
+from bot.nlu.pay_held import PayHeld
 from bot.nlu.penalty import Penalty
 from bot.nlu.report_later import ReportLater
 from bot.nlu.stranded_cry import StrandedCry
@@ -55,6 +56,8 @@ class LetOffs:
     affirmed: Affirmed = field(default_factory=Affirmed)
     calm_situations: CalmSituations = field(default_factory=CalmSituations)
     locked_keys: LockedKeys = field(default_factory=LockedKeys)
+    # not a let-off: a danger no phrase holds, found by the danger-phrase layer (round 19)
+    pay_held: PayHeld = field(default_factory=PayHeld)
 
 
 def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOffs:
@@ -79,4 +82,5 @@ def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOf
         affirmed=Affirmed(frames.affirmed if frames else None),
         calm_situations=CalmSituations(frames.calm_situations if frames else None),
         locked_keys=LockedKeys(frames.locked_keys if frames else None),
+        pay_held=PayHeld(frames.pay_held if frames else None),
     )

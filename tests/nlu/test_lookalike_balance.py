@@ -24,7 +24,7 @@ LOOKALIKE_FILES = (
     "negation.yml", "contrast.yml", "documents.yml", "lookalike2.yml", "lookalike3.yml",
     "lookalike4.yml",
     "lookalike5.yml", "lookalike6.yml", "lookalike7.yml", "lookalike12.yml", "lookalike16.yml",
-    "lookalike16b.yml", "lookalike17.yml", "lookalike17r.yml", "lookalike18.yml",
+    "lookalike16b.yml", "lookalike17.yml", "lookalike17r.yml", "lookalike18.yml", "kinds19.yml",
 )
 
 

@@ -42,6 +42,7 @@ from bot.content.models._messages import DangerPhrase, Messages
 from bot.content.models._place_names import PlaceLists, Places
 from bot.content.models._places import Country, Hotline, Phone
 from bot.content.models._silent_alarm import SilentAlarm, SilentAlarmTexts
+from bot.content.models._triage_confirms import PayHeldWords, RelayedCallWords
 from bot.content.models._triage_frames import (
     BorrowedWords,
     CoercionWords,
@@ -95,10 +96,12 @@ __all__ = [
     "NotHeldWords",
     "OfferCheckWords",
     "PastSafeWords",
+    "PayHeldWords",
     "PenaltyWords",
     "Phone",
     "PlaceLists",
     "Places",
+    "RelayedCallWords",
     "ReportLaterWords",
     "SilentAlarm",
     "SilentAlarmTexts",

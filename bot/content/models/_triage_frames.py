@@ -30,6 +30,7 @@ from bot.content.models._calm_frames import (
     StrandedCryWords,
 )
 from bot.content.models._cue_lists import Phrases, Stems, Words, cues
+from bot.content.models._triage_confirms import PayHeldWords, RelayedCallWords
 
 
 class PastSafeWords(Strict):
@@ -214,3 +215,6 @@ class TriageFrames(Strict):
     affirmed: AffirmedWords
     calm_situations: CalmSituationWords
     locked_keys: LockedKeysWords
+    # round 19: lists that confirm a danger (bot.content.models._triage_confirms)
+    pay_held: PayHeldWords
+    relayed_call: RelayedCallWords

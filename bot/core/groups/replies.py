@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.content.models import Content
 from bot.core.adcheck import AdChecker, AdReport, Span, quote
 from bot.core.adcheckers import AdCheckers
-from bot.core.countries import CountryIndex
+from bot.core.countries import CountryIndex, callers_of
 from bot.core.danger_matchers import DangerMatchers
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.events import Button
@@ -92,7 +92,8 @@ class GroupReplies:
         if self._parts is None or self._parts.content is not content:
             checker = self._ad_checkers.for_content(content)
             self._parts = ContentParts(content, checker, self._matchers.for_content(content),
-                                       CountryIndex(content.countries, content.places))
+                                       CountryIndex(content.countries, content.places,
+                                                    callers_of(content)))
         return self._parts
 
     def replies_in(self, language: str) -> Replies:
