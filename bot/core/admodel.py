@@ -34,9 +34,9 @@ _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
 SENTENCE_CHARS = 400  # a longer "sentence" (a wall of text) is read as its first 400 characters
 MIN_WORDS = 3  # a shorter sentence ("Tel.", "ул. Горкага, 12.") has too little to go on
-# Negation scope (`adnegation.negation_scopes`): the words after "не", "без", "no", … to the end of the clause are
-# read as negated ("nothing is deducted" -> "nothing ¬is ¬deducted"), so "deducted" in an
-# honest promise is not the "deducted" of a debt.
+# Negation scope (`adnegation.negation_scopes`): the words after "не", "без", "no", … to the end
+# of the clause are read as negated ("nothing is deducted" -> "nothing ¬is ¬deducted"), so
+# "deducted" in an honest promise is not the "deducted" of a debt.
 
 
 @dataclass(frozen=True, slots=True)
