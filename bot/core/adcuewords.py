@@ -3,9 +3,9 @@ content/ad_check.yaml), outside a negation: the sentence model alone may quote a
 flag only when it does, or when it is very sure (`AdModel.uncued`). "Надбаўкі за вечар і
 нядзелю" holds no word of pressure; "не по туристической визе" holds "визе" only negated.
 
-Negation scope, the same as the sentence model marks (`admodel`): the words after "не", "без",
-"no", … to the end of the clause, or a whole clause that ends in "нет", "none". A cue word
-that starts with the negation itself ("без визы", "no work permit") counts. Nothing here keeps
+Negation scope, the one the sentence model marks (`adnegation.negation_scopes`): the words after
+"не", "без", "no", … to the end of the clause, or a whole clause that ends in "нет", "none". A cue
+word that starts with the negation itself ("без визы", "no work permit") counts. Nothing here keeps
 or logs the text.
 """
 
@@ -18,34 +18,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.content.models import AdCheck
+from bot.core.adnegation import negation_scopes
 from bot.core.adpatterns import PatternCompiler
 from bot.core.adtext import in_cyrillic, normalize
 
-NEGATORS = frozenset("""не без ни нет ничего никаких никакой никогда бесплатно бесплатный
-    бясплатна бясплатны ні няма нічога ніякіх ніколі no not never nothing none without free
-    dont doesnt isnt arent wont zero nobody""".split())
-AFTER_NEGATORS = frozenset({"нет", "няма", "none", "ничего", "нічога"})
-CLAUSE_END = re.compile(r"[,.;:!?()\-–—]")
 _SENTENCE_ENDS = (".", "!", "?", "…")
-WORD = re.compile(r"\w+(?:['’]\w+)?")
-
-
-def negated_from(low: str) -> list[tuple[int, int]]:
-    """The stretches (start, end offsets) of `low` that a negation covers: from the first word
-    after a negator to the end of its clause, or a clause that ends in "нет", "none"."""
-    scopes: list[tuple[int, int]] = []
-    start = 0
-    for end in [m.start() for m in CLAUSE_END.finditer(low)] + [len(low)]:
-        words = list(WORD.finditer(low, start, end))
-        if words and words[-1].group() in AFTER_NEGATORS:
-            scopes.append((words[0].start(), words[-1].start()))
-        else:
-            for at, word in enumerate(words[:-1]):
-                if word.group().replace("'", "").replace("’", "") in NEGATORS:
-                    scopes.append((words[at + 1].start(), end))
-                    break
-        start = end + 1
-    return scopes
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +54,7 @@ class CueWords:
             lows = [(low, self._letters)]
             if cyrillic:
                 lows.append((in_cyrillic(low), self._latin))
-            scopes = [(one, reading, negated_from(one)) for one, reading in lows]
+            scopes = [(one, reading, negation_scopes(one)) for one, reading in lows]
             for column, patterns in enumerate(self._letters.patterns):
                 if patterns:
                     found[row, column] = any(

@@ -20,7 +20,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from bot.content.models import AdCheck
-from bot.core.adcuewords import AFTER_NEGATORS, CLAUSE_END, NEGATORS, WORD
+from bot.core.adnegation import WORD, negation_scopes
 from bot.core.adpatterns import PatternCompiler
 from bot.core.adtext import in_cyrillic, normalize, reads_transliterated
 from bot.core.letters import FOLD
@@ -34,9 +34,9 @@ _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
 SENTENCE_CHARS = 400  # a longer "sentence" (a wall of text) is read as its first 400 characters
 MIN_WORDS = 3  # a shorter sentence ("Tel.", "ул. Горкага, 12.") has too little to go on
-# Negation scope (`adcuewords`): the words after "не", "без", "no", … to the end of the clause are
-# read as negated ("nothing is deducted" -> "nothing ¬is ¬deducted"), so "deducted" in an
-# honest promise is not the "deducted" of a debt.
+# Negation scope (`adnegation.negation_scopes`): the words after "не", "без", "no", … to the end
+# of the clause are read as negated ("nothing is deducted" -> "nothing ¬is ¬deducted"), so
+# "deducted" in an honest promise is not the "deducted" of a debt.
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,19 +116,12 @@ def prepare(sentence: str, *, cyrillic: bool, cues: Cues | None = None) -> str:
 
 
 def _mark_negated(text: str) -> str:
-    marked: list[str] = []
-    for clause in CLAUSE_END.split(text):
-        words = WORD.findall(clause)
-        # "вычетов нет", "deposit: none": a clause that ends in a negation is negated whole.
-        if words and words[-1] in AFTER_NEGATORS:
-            marked += ["¬" + w for w in words[:-1]] + words[-1:]
-            continue
-        negated = False
-        for word in words:
-            marked.append("¬" + word if negated else word)
-            if word.replace("'", "").replace("’", "") in NEGATORS:
-                negated = True
-    return " ".join(marked)
+    """`text`'s words, those a negation covers (`negation_scopes`) marked "¬"."""
+    scopes = negation_scopes(text)
+    return " ".join(
+        ("¬" if any(start <= word.start() < end for start, end in scopes) else "") + word.group()
+        for word in WORD.finditer(text)
+    )
 
 
 def training_sentences(rules: AdCheck) -> list[LabelledSentence]:

@@ -1,8 +1,15 @@
-"""Whether a rule's match in an ad is undone by a negation ("не", "без", "no"), read in the
-match's own sentence and clause, with a list under one negation ("Никаких регистрационных
-сборов, предоплат и «гарантийных взносов»") negated as a whole. The negations themselves are
-content (content/ad_check.yaml `negations_before`, `negations_after`). Nothing here keeps or
-logs the ad's text."""
+"""Negation in an ad, two ways:
+
+- `negation_scopes`: the stretches of a sentence that a negation word covers ("не", "без",
+  "no", ...: from the word after it to the end of its clause; or a clause that ends in "нет",
+  "none"). One reading, shared by the sentence model (its "¬" marks, `admodel.prepare`) and by
+  the cue words (`adcuewords`: a cue word counts only outside these stretches).
+- `negated` / `not_negated`: whether a rule's match is undone by the content's negations
+  (content/ad_check.yaml `negations_before`, `negations_after`), read in the match's own
+  sentence and clause, with a list under one negation ("Никаких регистрационных сборов,
+  предоплат и «гарантийных взносов»") negated as a whole.
+
+Nothing here keeps or logs the ad's text."""
 
 from __future__ import annotations
 
@@ -10,6 +17,15 @@ import re
 
 from bot.core.adtext import Span
 
+# The words that negate the rest of their clause, and those that negate a clause they end ("вычетов
+# нет", "deposit: none"); written as `adtext.normalize` leaves a text (and as the model's letter
+# folding leaves them, where it changes nothing).
+NEGATORS = frozenset("""не без ни нет ничего никаких никакой никогда бесплатно бесплатный
+    бясплатна бясплатны ні няма нічога ніякіх ніколі no not never nothing none without free
+    dont doesnt isnt arent wont zero nobody""".split())
+AFTER_NEGATORS = frozenset({"нет", "няма", "none", "ничего", "нічога"})
+CLAUSE_END = re.compile(r"[,.;:!?()\-–—]")
+WORD = re.compile(r"\w+(?:['’]\w+)?")
 NEGATION_WINDOW = 40  # characters around a match where "не", "без", "no" undo it
 SENTENCE_END = re.compile(r"[.!?;\n→⟶➔➜]")  # as adtext.sentence_spans breaks sentences
 # A negation before one of these is about the clause before it, not the match after it:
@@ -18,6 +34,26 @@ _LIST_GLUE = re.compile(r"[\s,«»\"“”„']*((и|і|или|ці|або|ни|
 _CLAUSE_TURN = re.compile(
     r"\b(?:поэтому|потому|так\s+что|зато|однако|таму|так\s+што|аднак|so|therefore|however|instead)\b"
 )
+
+
+def negation_scopes(text: str) -> list[tuple[int, int]]:
+    """The stretches (start, end offsets into `text`, a lower-cased sentence) that a negation
+    covers: from the word after the first negator of a clause to the clause's end ("nothing
+    ¬is ¬deducted"), or every word but the last of a clause that ends in "нет", "none"
+    ("¬вычетов нет"). A negator that is its clause's last word covers nothing."""
+    scopes: list[tuple[int, int]] = []
+    start = 0
+    for end in [m.start() for m in CLAUSE_END.finditer(text)] + [len(text)]:
+        words = list(WORD.finditer(text, start, end))
+        if words and words[-1].group() in AFTER_NEGATORS:
+            scopes.append((words[0].start(), words[-1].start()))
+        else:
+            for at, word in enumerate(words[:-1]):
+                if word.group().replace("'", "").replace("’", "") in NEGATORS:
+                    scopes.append((words[at + 1].start(), end))
+                    break
+        start = end + 1
+    return scopes
 
 
 def negated(before_patterns: list[re.Pattern[str]], after_patterns: list[re.Pattern[str]],

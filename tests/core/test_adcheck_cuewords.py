@@ -10,7 +10,8 @@ import pytest
 
 from bot.content.loader import ContentHolder
 from bot.core.adcheck import AdChecker
-from bot.core.adcuewords import CueWords, negated_from
+from bot.core.adcuewords import CueWords
+from bot.core.adnegation import negation_scopes
 from bot.core.adtext import sentence_spans, unwrapped
 from tests.helpers.engine import shared_ad_checkers
 
@@ -23,7 +24,7 @@ def _checker(content_holder: ContentHolder) -> AdChecker:
 
 def test_a_negation_covers_the_rest_of_its_clause_only() -> None:
     low = "едем только с разрешением (не по туристической визе!) и работаем"
-    [(start, end)] = negated_from(low)
+    [(start, end)] = negation_scopes(low)
     assert low[start:end].strip() == "по туристической визе"
 
 
