@@ -47,8 +47,9 @@ def _apply(plan: CheckinPlan | None, answer: Answer, language: str,
 
 
 async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, answer: Answer,
-                          *, at_risk: AtRiskPath, now: float) -> None:
-    """Record the answer and reply: "Not fine" gives the numbers first, then a person."""
+                          *, at_risk: AtRiskPath, now: float, reply: bool = True) -> None:
+    """Record the answer and reply: "Not fine" gives the numbers first, then a person.
+    Without `reply` the answer is only recorded (the at-risk path has answered already)."""
     r = turn.r
     over = running = False
 
@@ -62,6 +63,8 @@ async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, a
     log.info("check-in answered user=%s answer=%s late=%s", turn.event.user_key[:12],
              answer, plan is not None and plan.late is not None)
     t = texts.texts if texts is not None else None
+    if not reply:
+        return
     if answer == "help":
         at_risk.enter(turn, "risk", ["emergency_now"], intent="emergency_now")
     elif answer == "stop":

@@ -37,7 +37,7 @@ from bot.checkin.screens import (
 from bot.checkin.setup_buttons import press_setup_button
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import typed_answer, typed_cancel, typed_skip, typed_start
+from bot.checkin.typed_answers import typed_answer, typed_cancel, typed_skip, typed_start
 from bot.checkin.typed_request import asks_for_checkins
 from bot.checkin.typed_setup import TypedSetup
 from bot.content.models import Checkin, Content
@@ -192,6 +192,19 @@ class CheckinStep:
         if plans is None or texts is None or turn.event.forwarded:
             return False
         return await self._typed_answer(turn, plans, texts, text)
+
+    async def note_typed_help(self, turn: Turn, text: str) -> None:
+        """"помогите", "I need help" typed under a check-in that waits, answered already by the
+        at-risk path (a danger phrase): recorded as "Not fine" too, as the button would be, so
+        the check-in is answered and its late answer reaches the team."""
+        plans, texts = self._plans, turn.r.content.checkin
+        if plans is None or texts is None or turn.event.forwarded or (
+                typed_answer(text, texts) != "help"):
+            return
+        plan = await plans.load(turn.event.user_key)
+        if plan is not None and plan.phase in ("asked", "alerted"):
+            await answer_check_in(turn, plans, texts, "help", at_risk=self._at_risk,
+                                  now=self._clock(), reply=False)
 
     def _available(self, turn: Turn, plans: PlanStore | None) -> bool:
         """Whether check-ins can run here (Redis and a team to alert); when not, the person is
