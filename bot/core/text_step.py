@@ -180,6 +180,8 @@ class TextStep:
                 source=Tally.AT_RISK_PHRASE if reading.decision.by_phrase else Tally.AT_RISK_MODEL,
                 elsewhere=friend,
             )
+            if reading.decision.by_phrase:  # "помогите" under a check-in: its "Not fine" too
+                await self._checkin.note_typed_help(turn, reading.text)
             # a forwarded recruiter's message, or a typed one the model alone found risky
             self._ads.offer_after_risk(turn, reading.text, by_phrase=reading.decision.by_phrase,
                                        asked=state == AWAITING_AD)
