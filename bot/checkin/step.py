@@ -263,6 +263,12 @@ class CheckinStep:
         if answer is None:
             return False
         plan = await plans.load(turn.event.user_key)  # only for a short answer-like text
+        if answer == "stop" and plan is not None and plan.phase == "waiting":
+            # "Стоп!" with check-ins on and no question open: maybe about them, maybe not;
+            # stopped silently it could end them unmeant, answered "I can't help with that"
+            # it left them on. Their status, with *Stop asking*, as /checkin shows it.
+            turn.replies.append(status(turn.r, texts, plan))
+            return True
         if plan is None or plan.phase not in ("asked", "alerted"):
             return False
         await self._answer(turn, plans, texts, answer)

@@ -4,7 +4,7 @@ on; only the button stopped them). "Стоп!", "ХВАТИТ", "спыні", "s
 as *Stop asking* does; "помогите", "мне нужна помощь", "I need help" get what *Not fine* gets
 (the numbers first, then the offer of a person) and count as its answer, also when the danger
 phrases answered them first. The other side: with no question open, a typed "стоп" stops
-nothing; a longer message with a stop word in it is no answer; a cry with "стоп" in it gets
+nothing (the plan's status comes, with its *Stop asking*); a longer message with a stop word in it is no answer; a cry with "стоп" in it gets
 the numbers and leaves the check-ins running. The real engine on a real redis-server (a
 question opened as the scheduler opens it), then the fake Bot API with the scheduler."""
 
@@ -82,11 +82,16 @@ async def test_a_typed_i_need_help_gets_what_the_not_fine_button_gets_and_counts
 @pytest.mark.parametrize(("language", "typed"), [
     ("ru", "стоп"), ("be", "спыні"), ("en", "stop"),
 ])
-async def test_with_no_question_open_a_typed_stop_stops_nothing(
+async def test_with_no_question_open_a_typed_stop_shows_the_plan_and_its_stop_button(
     redis_client: Redis, language: str, typed: str
 ) -> None:
+    """Walk of issue 15: "Стоп!" with check-ins on and no question open was answered "I
+    can't help with that" and they ran on. It may not be about them: nothing stops unasked,
+    the status comes with *Stop asking*, as /checkin shows it."""
     chat, store = await running(redis_client, language, asked=False)
-    await chat.say(typed)
+    reply = await chat.say(typed)
+    assert texts(reply) == texts(await chat.command("/checkin"))
+    assert any(p.startswith("ci:stop") for p in all_payloads(reply))
     plan = await store.load(chat.user_key)
     assert plan is not None and plan.phase == "waiting"
 
