@@ -142,3 +142,24 @@ async def test_on_telegram_a_typed_stop_ends_the_check_ins_and_nothing_comes_lat
     await idle()
     assert not fake_api.calls_to("sendMessage", person.chat_id, mark)  # no question, no alert
     assert not fake_api.calls_to("sendMessage", OPS, mark)
+
+
+@pytest.mark.parametrize(("language", "typed"), [("ru", "Стоп!"), ("be", "спыні"),
+                                                 ("en", "stop")])
+async def test_stopped_after_a_missed_check_in_checkin_says_they_are_off(
+    redis_client: Redis, language: str, typed: str
+) -> None:
+    """Walk of issue 15 (be): "спыні" after a missed check-in's alert, then /checkin said
+    "Check-ins are on until …" with *Stop asking* (the plan waits for the team to hear of the
+    stop). The other side: the team still hears of it (the plan keeps the late "stop")."""
+    chat, store = await running(redis_client, language)
+    plan = await store.load(chat.user_key)
+    assert plan is not None
+    plan.phase, plan.reported = "alerted", True  # as after the missed check-in's alert
+    assert await store.save(chat.user_key, plan, seq=plan.seq, now=plan.asked_at or 0.0)
+    assert STOPPED[language] in texts(await chat.say(typed))[0]
+    status = await chat.command("/checkin")
+    assert STOPPED[language] in texts(status)[0]
+    assert not any(p.startswith("ci:stop") for p in all_payloads(status))
+    plan = await store.load(chat.user_key)
+    assert plan is not None and plan.late == "stop"  # for the team's note
