@@ -4,9 +4,10 @@ on; only the button stopped them). "Стоп!", "ХВАТИТ", "спыні", "s
 as *Stop asking* does; "помогите", "мне нужна помощь", "I need help" get what *Not fine* gets
 (the numbers first, then the offer of a person) and count as its answer, also when the danger
 phrases answered them first. The other side: with no question open, a typed "стоп" stops
-nothing (the plan's status comes, with its *Stop asking*); a longer message with a stop word in it is no answer; a cry with "стоп" in it gets
-the numbers and leaves the check-ins running. The real engine on a real redis-server (a
-question opened as the scheduler opens it), then the fake Bot API with the scheduler."""
+nothing (the plan's status comes, with its *Stop asking*); a longer message with a stop word
+in it is no answer; a cry with "стоп" in it gets the numbers and leaves the check-ins running.
+The real engine on a real redis-server (a question opened as the scheduler opens it), then the
+fake Bot API with the scheduler."""
 
 from __future__ import annotations
 

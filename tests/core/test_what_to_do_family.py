@@ -33,7 +33,7 @@ def test_the_family_is_read_in_every_spelling(text: str) -> None:
     assert asks_what_to_do(text)
 
 
-@pytest.mark.parametrize("text", ABOUT_A_TOPIC + ["что", "делать", "what", "ok"])
+@pytest.mark.parametrize("text", [*ABOUT_A_TOPIC, "что", "делать", "what", "ok"])
 def test_more_words_make_it_another_question(text: str) -> None:
     assert not asks_what_to_do(text)
 
