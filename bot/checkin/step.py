@@ -21,7 +21,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from bot.checkin.answers import answer_check_in, stale_answer
+from bot.checkin.answers import answer_check_in, note_typed_help, stale_answer
 from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
@@ -194,17 +194,11 @@ class CheckinStep:
         return await self._typed_answer(turn, plans, texts, text)
 
     async def note_typed_help(self, turn: Turn, text: str) -> None:
-        """"помогите", "I need help" typed under a check-in that waits, answered already by the
-        at-risk path (a danger phrase): recorded as "Not fine" too, as the button would be, so
-        the check-in is answered and its late answer reaches the team."""
-        plans, texts = self._plans, turn.r.content.checkin
-        if plans is None or texts is None or turn.event.forwarded or (
-                typed_answer(text, texts) != "help"):
-            return
-        plan = await plans.load(turn.event.user_key)
-        if plan is not None and plan.phase in ("asked", "alerted"):
-            await answer_check_in(turn, plans, texts, "help", at_risk=self._at_risk,
-                                  now=self._clock(), reply=False)
+        """"помогите" typed under a waiting check-in, answered by the at-risk path: also its
+        "Not fine" (answers.py `note_typed_help`)."""
+        if self._plans is not None and not turn.event.forwarded:
+            await note_typed_help(turn, self._plans, text, at_risk=self._at_risk,
+                                  now=self._clock())
 
     def _available(self, turn: Turn, plans: PlanStore | None) -> bool:
         """Whether check-ins can run here (Redis and a team to alert); when not, the person is
