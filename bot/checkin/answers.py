@@ -11,6 +11,7 @@ import logging
 from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import plan_tag, status
 from bot.checkin.store import PlanStore
+from bot.checkin.typed_answers import typed_answer
 from bot.content.models import Checkin
 from bot.core.at_risk_path import AtRiskPath
 from bot.core.events import Reply
@@ -47,8 +48,9 @@ def _apply(plan: CheckinPlan | None, answer: Answer, language: str,
 
 
 async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, answer: Answer,
-                          *, at_risk: AtRiskPath, now: float) -> None:
-    """Record the answer and reply: "Not fine" gives the numbers first, then a person."""
+                          *, at_risk: AtRiskPath, now: float, reply: bool = True) -> None:
+    """Record the answer and reply: "Not fine" gives the numbers first, then a person.
+    Without `reply` the answer is only recorded (the at-risk path has answered already)."""
     r = turn.r
     over = running = False
 
@@ -62,6 +64,8 @@ async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, a
     log.info("check-in answered user=%s answer=%s late=%s", turn.event.user_key[:12],
              answer, plan is not None and plan.late is not None)
     t = texts.texts if texts is not None else None
+    if not reply:
+        return
     if answer == "help":
         at_risk.enter(turn, "risk", ["emergency_now"], intent="emergency_now")
     elif answer == "stop":
@@ -73,6 +77,19 @@ async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, a
         if over and t is not None:
             text = f"{text}\n\n{r.text(t.finished)}"
         turn.replies.append(Reply(text) if text else r.main_menu())
+
+
+async def note_typed_help(turn: Turn, plans: PlanStore, text: str, *, at_risk: AtRiskPath,
+                          now: float) -> None:
+    """"помогите", "I need help" typed under a check-in that waits, answered already by the
+    at-risk path (a danger phrase): recorded as "Not fine" too, as the button would be, so
+    the check-in is answered and its late answer reaches the team."""
+    texts = turn.r.content.checkin
+    if texts is None or typed_answer(text, texts) != "help":
+        return
+    plan = await plans.load(turn.event.user_key)
+    if plan is not None and plan.phase in ("asked", "alerted"):
+        await answer_check_in(turn, plans, texts, "help", at_risk=at_risk, now=now, reply=False)
 
 
 async def stale_answer(turn: Turn, plans: PlanStore, tag: str) -> bool:

@@ -187,9 +187,12 @@ def skip_rows(r: Replies, texts: Checkin) -> list[list[Button]]:
 
 
 def status(r: Replies, texts: Checkin, plan: CheckinPlan) -> Reply:
-    """/checkin while a plan runs: the waiting question again, else when next and until."""
+    """/checkin while a plan runs: the waiting question again, else when next and until; a
+    plan stopped or over whose end the team is still to hear of (`ended`) is off."""
     if plan.phase in ("asked", "alerted"):  # a check-in waits for its answer: ask again
         return Reply(r.text(texts.texts.question), answer_buttons(texts, plan, r.lang))
+    if plan.phase == "ended":  # "Check-ins are on until…" just after "Stop asking" was wrong
+        return r.main_menu(r.text(texts.texts.stopped))
     text = r.text(texts.texts.active).format(
         next=when(r.tr, plan.next_at, plan.zone), until=when(r.tr, plan.ends_at, plan.zone))
     stop = [Button(r.text(texts.texts.button_stop), f"{PREFIX}stop{TAG}{plan_tag(plan)}")]

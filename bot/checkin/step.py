@@ -21,7 +21,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from bot.checkin.answers import answer_check_in, stale_answer
+from bot.checkin.answers import answer_check_in, note_typed_help, stale_answer
 from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
@@ -37,7 +37,7 @@ from bot.checkin.screens import (
 from bot.checkin.setup_buttons import press_setup_button
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import typed_answer, typed_cancel, typed_skip, typed_start
+from bot.checkin.typed_answers import typed_answer, typed_cancel, typed_skip, typed_start
 from bot.checkin.typed_request import asks_for_checkins
 from bot.checkin.typed_setup import TypedSetup
 from bot.content.models import Checkin, Content
@@ -193,6 +193,13 @@ class CheckinStep:
             return False
         return await self._typed_answer(turn, plans, texts, text)
 
+    async def note_typed_help(self, turn: Turn, text: str) -> None:
+        """"помогите" typed under a waiting check-in, answered by the at-risk path: also its
+        "Not fine" (answers.py `note_typed_help`)."""
+        if self._plans is not None and not turn.event.forwarded:
+            await note_typed_help(turn, self._plans, text, at_risk=self._at_risk,
+                                  now=self._clock())
+
     def _available(self, turn: Turn, plans: PlanStore | None) -> bool:
         """Whether check-ins can run here (Redis and a team to alert); when not, the person is
         told so, with what to do instead (the hotlines; a person, where there is a team)."""
@@ -250,6 +257,12 @@ class CheckinStep:
         if answer is None:
             return False
         plan = await plans.load(turn.event.user_key)  # only for a short answer-like text
+        if answer == "stop" and plan is not None and plan.phase == "waiting":
+            # "Стоп!" with check-ins on and no question open: maybe about them, maybe not;
+            # stopped silently it could end them unmeant, answered "I can't help with that"
+            # it left them on. Their status, with *Stop asking*, as /checkin shows it.
+            turn.replies.append(status(turn.r, texts, plan))
+            return True
         if plan is None or plan.phase not in ("asked", "alerted"):
             return False
         await self._answer(turn, plans, texts, answer)

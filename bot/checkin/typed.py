@@ -1,6 +1,6 @@
-"""What a person types instead of pressing a check-in button: a setting ("kazhdye 3 dnya",
-"2 тыдні", "every other day", "сутки") as a number of hours, or an answer to a check-in
-("ок", "норм", "плохо"; the words are content's, content/checkin.yaml).
+"""A check-in setting typed instead of pressed ("kazhdye 3 dnya", "2 тыдні", "every other day",
+"сутки", "недели 3") as a number of hours; the whole-message answers ("ок", "стоп", "skip")
+are typed_answers.py's.
 
 Russian, Belarusian and English, in Cyrillic or Latin letters, with the typos a hurried thumb
 makes in word endings: words are matched by their stems, numbers as digits or words (1-12).
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from bot.checkin.plan import Answer
 from bot.checkin.typed_words import (
     DURATION_CUES,
     FILLER,
@@ -24,15 +23,15 @@ from bot.checkin.typed_words import (
     PHRASES,
     PLACE_WORDS,
     UNITS,
+    WEAK_GRACE_CUES,
     WORD,
     Role,
     Unit,
     times_in,
 )
-from bot.content.models import Checkin
 
-__all__ = ["HOURS", "Role", "Unit", "typed_answer", "typed_cancel", "typed_hours", "typed_plan",
-           "typed_settings", "typed_skip", "typed_start", "typed_yes_no", "uneven_frequency"]
+__all__ = ["HOURS", "Role", "Unit", "typed_hours", "typed_plan", "typed_settings",
+           "uneven_frequency"]
 
 MAX_WORDS = 6  # words per setting: "ask me every 3 days please"; longer is another sentence
 
@@ -133,13 +132,15 @@ def typed_settings(text: str, defaults: list[Unit]) -> list[int] | None:
 
 
 class Part:
-    """One setting in a message: its number, its unit, and the cue before it."""
+    """One setting in a message: its number, its unit, and the cue before it (`weak`: a cue
+    that names the wait only beside an interval named otherwise, "через", "after")."""
 
     def __init__(self) -> None:
         self.number: int | None = None
         self.unit: Unit | None = None
         self.unit_word = ""
         self.cue: Role | None = None
+        self.weak = False
 
     @property
     def empty(self) -> bool:
@@ -148,23 +149,44 @@ class Part:
     def hours(self, default: Unit) -> int:
         return (1 if self.number is None else self.number) * HOURS[self.unit or default]
 
+    def takes_number_after(self) -> bool:
+        """Whether a number right after this part's unit may be its own, as Russian and
+        Belarusian put an about-number after the unit ("недели 3", "дня через 2", "тыдні на
+        3", "жду часов 6"; "weeks 3" too): a unit with no number, not the interval's "every"
+        ("каждый день 3 недели" is every day, then 3 weeks; "штодня", "daily")."""
+        return (self.unit is not None and self.number is None and self.cue != "interval"
+                and not _among(self.unit_word, INTERVAL_CUES))
+
+
+def _kind(word: str) -> tuple[int | None, bool, Unit | None]:
+    """A word's number, whether it names a month, and its unit."""
+    value = _number(word)
+    month = value is None and stem(word, MONTH)
+    return value, month, None if value is not None or month else _unit(word)
+
 
 def read_parts(text: str, most: int, leftover: list[str] | None = None) -> list[Part] | None:
     """The settings a message names with the cue before each ("каждые 3 дня | на 2 недели"),
     or None when it names none, more than `most`, or holds a word that is no part of one;
     with `leftover`, such words (and the preposition before them: "в Польшу") are added
-    there instead, for the caller to read (a destination)."""
+    there instead, for the caller to read (a destination). A number may follow its unit
+    ("недели 3", "дня через 2": `Part.takes_number_after`)."""
     low = _plain(text)
     words = WORD.findall(low) if low is not None else []
     if not words or len(words) > MAX_WORDS * (most + (leftover is not None)):
         return None
+    kinds = [_kind(word) for word in words]
+    # Numbers after units throughout ("недели 3 каждые 2 дня", "days 3 weeks 2") when the
+    # first unit has its number after it; else only where no unit follows the number.
+    setting = [at for at, (value, month, unit) in enumerate(kinds)
+               if value is not None or month or unit is not None]
+    after = (len(setting) > 1 and kinds[setting[0]][2] is not None
+             and kinds[setting[1]][0] is not None)
     previous = ""
     parts: list[Part] = []
-    part, cue_next = Part(), None
-    for word in words:
-        value = _number(word)
-        month = value is None and stem(word, MONTH)
-        unit = None if value is not None or month else _unit(word)
+    part, cue_next, weak_next = Part(), None, False
+    for at, word in enumerate(words):
+        value, month, unit = kinds[at]
         if value is None and not month and unit is None:
             cue = _cue(word)
             if cue is None and not _among(word, FILLER):
@@ -176,15 +198,23 @@ def read_parts(text: str, most: int, leftover: list[str] | None = None) -> list[
             previous = word
             if cue is not None and part.empty:
                 part.cue = part.cue or cue
-            elif cue is not None:
-                cue_next = cue_next or cue  # "3 дня | на 2 недели": the next part's
+                part.weak = part.weak or _among(word, WEAK_GRACE_CUES)
+            elif cue is not None and cue_next is None:  # "3 дня | на 2 недели": the next's
+                cue_next, weak_next = cue, _among(word, WEAK_GRACE_CUES)
             continue
         previous = word
+        following = kinds[at + 1] if at + 1 < len(words) else (None, False, None)
+        unit_next = following[1] or following[2] is not None
+        if value is not None and part.takes_number_after() and (after or not unit_next):
+            part.number = value  # "недели 3", "дня через 2": the unit's own number
+            if cue_next is not None:
+                part.cue, part.weak, cue_next, weak_next = cue_next, weak_next, None, False
+            continue
         if part.unit is not None or (value is not None and part.number is not None):
             parts.append(part)  # the next setting starts here ("3 дня |")
             part = Part()
         if cue_next is not None and part.empty and part.cue is None:
-            part.cue, cue_next = cue_next, None
+            part.cue, part.weak, cue_next, weak_next = cue_next, weak_next, None, False
         if value is not None:
             part.number = value
         elif month:
@@ -206,58 +236,6 @@ def read_parts(text: str, most: int, leftover: list[str] | None = None) -> list[
     return parts
 
 
-def _normal(text: str) -> str:
-    """Lower case, ё as е, letters, digits and apostrophes only, single spaces."""
-    kept = "".join(ch if ch.isalnum() or ch in "'’" else " " for ch in text.lower())
-    return " ".join(kept.replace("ё", "е").replace("’", "'").split())
-
-
-def typed_answer(text: str, texts: Checkin) -> Answer | None:
-    """"ok" or "help" when the whole message is one of content's typed answers, else None."""
-    said = _normal(text)
-    if not said or len(said) > 40:
-        return None
-    if said in {_normal(t) for t in texts.typed_not_fine}:
-        return "help"
-    if said in {_normal(t) for t in texts.typed_ok}:
-        return "ok"
-    return None
-
-
-def typed_skip(text: str, texts: Checkin) -> bool:
-    """Whether a typed name or contact means "Skip", as the button does: the whole message is
-    one of content's `typed_skip` words ("skip", "нет", "няма", "propustit"), or it has no
-    letter or digit at all ("-", "…")."""
-    said = _normal(text)
-    return not said or said in {_normal(t) for t in texts.typed_skip}
-
-
-CANCEL_MOST_WORDS = 6  # "хватит, не спрашивай меня больше": longer is another sentence
-
-
-def typed_start(text: str, texts: Checkin) -> bool:
-    """Whether a message typed on the setup's last screen means "Turn on": the whole message
-    is one of content's `typed_start` words ("включить", "turn on"), or a typed yes."""
-    said = _normal(text)
-    return bool(said) and (said in {_normal(t) for t in texts.typed_start}
-                           or typed_yes_no(text) is True)
-
-
-def typed_cancel(text: str, texts: Checkin, *, whole: bool = False) -> bool:
-    """Whether a message typed at a setup step means "Cancel": one of content's
-    `typed_cancel` words, as the whole message or (unless `whole`) at its start, in a short
-    message ("хватит, не спрашивай больше", "stop it")."""
-    said = _normal(text)
-    if not said:
-        return False
-    words = {_normal(t) for t in texts.typed_cancel}
-    if said in words:
-        return True
-    if whole or len(said.split()) > CANCEL_MOST_WORDS:
-        return False
-    return any(said.startswith(word + " ") for word in words if word)
-
-
 ROLES: tuple[Role, ...] = ("interval", "duration", "grace")
 _DEFAULT_UNIT: dict[Role, Unit] = {"interval": "day", "duration": "week", "grace": "hour"}
 
@@ -268,11 +246,14 @@ def typed_plan(text: str, order: tuple[Role, ...] = ROLES,
     недели, жду сутки"; "жду 6 часов, every day for a month"), in any order: a part with a
     cue word is the setting it names ("каждые", "daily" the interval; "на", "for" the
     duration; "жду", "wait", "after" the grace), the rest fill `order` (the steps still to
-    set, the one on screen first). None when a word is no part of a setting (with
+    set, the one on screen first); "через", "after" name the wait only where the interval is
+    named otherwise or already set, else the interval ("через 2 дня" to "how often?"). None
+    when a word is no part of a setting (with
     `leftover`: such words are put there), or two parts name the same setting."""
     pieces = [p for p in re.split(r"[,;]", text) if p.strip()]
     found: dict[Role, int] = {}
     rest: list[Part] = []
+    weak: list[tuple[Part, bool]] = []  # with whether a part without a cue came before it
     for piece in pieces:
         parts = read_parts(piece, len(ROLES), leftover)
         if parts is None:
@@ -282,26 +263,21 @@ def typed_plan(text: str, order: tuple[Role, ...] = ROLES,
         for part in parts:
             if part.cue is None:
                 rest.append(part)
+            elif part.weak:
+                weak.append((part, bool(rest)))
             elif part.cue in found:
                 return None
             else:
                 found[part.cue] = part.hours(_DEFAULT_UNIT[part.cue])
+    for part, after_rest in weak:
+        # "через 2 дня" to "how often?" is every 2 days; beside "каждые 3 дня", or after the
+        # answer to the step on screen ("2 дня, через сутки"), it is the wait.
+        role: Role = ("interval" if "interval" in order and "interval" not in found
+                      and not after_rest else "grace")
+        if role in found:
+            return None
+        found[role] = part.hours(_DEFAULT_UNIT[role])
     for role in order:
         if role not in found and rest:
             found[role] = rest.pop(0).hours(_DEFAULT_UNIT[role])
     return found if found and not rest else None
-
-
-# A typed answer to a yes/no step ("no", "нет", "так, паказаць"): its first word.
-_YES = frozenset("да ага угу конечно так yes y yep yeah sure da tak konechno".split())
-_NO = frozenset("нет не неа no nope n net ne nie".split())
-
-
-def typed_yes_no(text: str) -> bool | None:
-    """True for a typed yes, False for a no (by the first word of up to three), else None."""
-    words = _normal(text).split()
-    if not words or len(words) > 3:
-        return None
-    if words[0] in _YES:
-        return True
-    return False if words[0] in _NO else None

@@ -23,17 +23,8 @@ from bot.checkin.screens import (
 )
 from bot.checkin.store import PlanStore
 from bot.checkin.timezones import ZoneTable
-from bot.checkin.typed import (
-    Role,
-    Unit,
-    typed_cancel,
-    typed_plan,
-    typed_settings,
-    typed_skip,
-    typed_start,
-    typed_yes_no,
-    uneven_frequency,
-)
+from bot.checkin.typed import Role, Unit, typed_plan, typed_settings, uneven_frequency
+from bot.checkin.typed_answers import typed_cancel, typed_skip, typed_start, typed_yes_no
 from bot.checkin.typed_clock import typed_clock, typed_time_of_day
 from bot.content.models import Checkin, LocalizedText
 from bot.core.events import Reply

@@ -48,6 +48,9 @@ DURATION_CUES = ("на", "for", "na", "течение", "працягу", "teche
 GRACE_CUES = ("жду", "жди", "ждат", "ждит", "ждем", "подожд", "чака", "пачака", "wait",
               "tell", "them", "after", "через", "праз", "zhdu", "zhdi", "zhdat", "chaka",
               "then", "потом", "потым", "grace")
+# Grace cues that may name the interval too: "через 2 дня" answering "how often?" is every 2
+# days; beside "каждые 3 дня" it is the wait (typed.py `typed_plan`).
+WEAK_GRACE_CUES = ("через", "праз", "after", "cherez", "praz")
 # Words around a setting that say nothing more ("проверяй меня", "раз в", "please"): the text
 # is a setting only when every word is a number, a unit, a cue or one of these (so "не платят
 # 2 месяца" is never read as "8 weeks").

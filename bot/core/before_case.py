@@ -15,6 +15,7 @@ from bot.core.content_parts import ContentParts
 from bot.core.events import EventKind, IncomingEvent
 from bot.core.session_keeper import SessionKeeper
 from bot.core.silent_alarm import SilentAlarmStep
+from bot.core.what_to_do import asks_what_to_do
 from bot.nlu.base import IntentResult
 
 log = logging.getLogger(__name__)
@@ -60,8 +61,9 @@ class BeforeCase:
             return True  # a forwarded ad is checked, its flags told to the case (adcheck16)
         # After a silent alarm every text is the case's (quiet.py); no wait, nothing to read.
         if not session.quiet and session.awaiting is not None:
-            danger = self._parts.assessor(content).assess(event.text,
-                                                          IntentResult("", 0.0)).at_risk
+            # A bare "что мне делать?" is never a code word or a setup's answer either.
+            danger = self._parts.assessor(content).assess(
+                event.text, IntentResult("", 0.0)).at_risk or asks_what_to_do(event.text)
             # A forwarded message is someone else's words: an ad to check, never a code word
             # or a check-in setup's answer.
             steps = (self._ads,) if event.forwarded else (self._alarm, self._ads, self._checkin)

@@ -10,6 +10,7 @@ from bot.checkin.screens import EMPLOYER as AWAITING_EMPLOYER
 from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.events import EventKind, IncomingEvent
 from bot.core.session import Session
+from bot.core.silent_alarm import AWAITING as AWAITING_CODE_WORD
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, normalize_language
 from bot.nlu.language import detect_language
 
@@ -29,10 +30,11 @@ class ConversationLanguage:
             return session.language
         text = event.text if event.kind not in (EventKind.COMMAND, EventKind.BUTTON) else None
         if text and session.language and (event.forwarded or session.awaiting in (
-                AWAITING_AD, AWAITING_EMPLOYER, AWAITING_CONTACT)):
-            # A forwarded or pasted ad is someone else's writing, and an employer's name or a
+                AWAITING_AD, AWAITING_EMPLOYER, AWAITING_CONTACT, AWAITING_CODE_WORD)):
+            # A forwarded or pasted ad is someone else's writing, an employer's name or a
             # contact typed at the check-in setup ("Daisy Farms Ltd", read as transliterated
-            # Russian) a name: neither is the language they speak.
+            # Russian) a name, and a code word ("daisy") a secret: none is the language they
+            # speak (an English explanation was followed by a Russian question).
             text = None
         if text and not session.language_heard:
             session.language = self._detect(text, prior=session.language or client)

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable, Mapping
 from functools import partial
 
-from bot.checkin.typed import typed_answer
+from bot.checkin.typed_answers import typed_answer
 from bot.content.models import Content
 from bot.core.assess import Assessor, routed_intent
 from bot.core.consent import consent_choice

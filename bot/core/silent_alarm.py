@@ -14,7 +14,7 @@ import re
 import secrets
 from collections.abc import Callable
 
-from bot.checkin.typed import typed_yes_no
+from bot.checkin.typed_answers import typed_yes_no
 from bot.content.models import Content
 from bot.core.commands import command_name
 from bot.core.events import (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 
 from bot.checkin.screens import CHOICE as SETUP_CHOICE
@@ -36,6 +37,7 @@ from bot.core.silent_alarm import SilentAlarmStep
 from bot.core.steps import Steps
 from bot.core.told_risk import numbers_of
 from bot.core.turn import Turn
+from bot.core.what_to_do import WHAT_TO_DO, asks_what_to_do
 from bot.nlu.base import RISK_INTENTS, IntentRecognizer, IntentResult
 
 log = logging.getLogger(__name__)
@@ -95,7 +97,11 @@ class TextStep:
             # check-in; taken as the new word it would be refused or, worse, kept ("норм").
             self._alarm.clear_screens(turn)
         reader = self._reader
-        if self._alarm.on_text(turn, turn.event.text or "", danger=partial(reader.danger, turn.r),
+
+        def danger(text: str) -> bool:  # never a code word: the numbers come (below)
+            return reader.danger(turn.r, text) or asks_what_to_do(text)
+
+        if self._alarm.on_text(turn, turn.event.text or "", danger=danger,
                                common=partial(reader.answered_to, turn.r)):
             # Raised mid-setup: whatever is typed next (maybe by someone else) reaches the
             # team's case, never the check-in plan as an employer's name or a contact.
@@ -130,6 +136,11 @@ class TextStep:
         if answer_follow_up(turn, self._ads.checker(r.content), reading):
             self._ask_again(turn, state)
             return
+        if asks_what_to_do(reading.text):
+            # A bare "что делать?" / "What should I do?": the emergency reply, whichever way it
+            # is spelled, and never a setup step's answer (bot/core/what_to_do.py).
+            reading = replace(reading, decision=WHAT_TO_DO,
+                              intent=IntentResult("emergency_now", 1.0))
         # A check-in setup's typed name or contact (a message raising a risk is not one); a
         # typed setting ("2 тыдні") or answer to a check-in ("норм") even when only the model
         # saw a risk in its few words.
@@ -180,6 +191,8 @@ class TextStep:
                 source=Tally.AT_RISK_PHRASE if reading.decision.by_phrase else Tally.AT_RISK_MODEL,
                 elsewhere=friend,
             )
+            if reading.decision.by_phrase:  # "помогите" under a check-in: its "Not fine" too
+                await self._checkin.note_typed_help(turn, reading.text)
             # a forwarded recruiter's message, or a typed one the model alone found risky
             self._ads.offer_after_risk(turn, reading.text, by_phrase=reading.decision.by_phrase,
                                        asked=state == AWAITING_AD)

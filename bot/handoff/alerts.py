@@ -27,6 +27,9 @@ HELP_TAKEN_REPLY = N_("Reply to this message to answer the person (! or /note: a
                       "colleagues see).")
 
 PREFIX = "op"
+# A case's button pressed outside the operators' chat (an alert left in a chat that is no
+# longer OPERATOR_CHAT_ID, one forwarded elsewhere): the press changes nothing.
+PRESS_ELSEWHERE = N_("These buttons work only in the team's chat. Nothing was changed.")
 
 
 def is_note(text: str | None) -> bool:

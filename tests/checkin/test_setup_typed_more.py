@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from redis.asyncio import Redis
 
-from bot.checkin.typed import typed_plan, typed_yes_no
+from bot.checkin.typed import typed_plan
+from bot.checkin.typed_answers import typed_yes_no
 from bot.checkin.typed_clock import typed_time_of_day
 from tests.checkin.helpers import NOT_UNDERSTOOD, screen_kinds, untag
 from tests.handoff.telegram import HandoffBot

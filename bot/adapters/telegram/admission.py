@@ -74,11 +74,12 @@ class Admission:
                 await asyncio.sleep(wait)  # slowed, not dropped; the lock is not held meanwhile
         return "go"
 
-    async def answer_callback(self, callback_id: str) -> None:
-        """Stop the pressed button's spinner (a short wait at most; a failure is logged)."""
+    async def answer_callback(self, callback_id: str, text: str | None = None) -> None:
+        """Stop the pressed button's spinner, with a short notice `text` if given (a short
+        wait at most; a failure is logged)."""
         try:
             async with asyncio.timeout(min(CALLBACK_ANSWER_LIMIT, self._send_budget)):
-                await self._messenger.answer_callback(callback_id)
+                await self._messenger.answer_callback(callback_id, text)
         except Exception as exc:
             # An old or already answered query: the press is still handled.
             log.warning("answerCallbackQuery failed: %s", type(exc).__name__)

@@ -20,7 +20,7 @@ from bot.adapters.telegram.groups import GroupGate
 from bot.adapters.telegram.limiter import OutgoingLimiter
 from bot.adapters.telegram.locks import PersonLocks
 from bot.adapters.telegram.measured import MeasuredEngine, MeasuredMessenger, MeasuredRateLimiter
-from bot.adapters.telegram.operators import Handoff
+from bot.adapters.telegram.operators import Handoff, operator_texts
 from bot.adapters.telegram.outbox import RedisOutbox
 from bot.adapters.telegram.person_order import PersonOrder
 from bot.adapters.telegram.startup import (
@@ -45,6 +45,7 @@ from bot.config import Settings
 from bot.content.loader import ContentHolder
 from bot.content.reloader import ContentReloader
 from bot.core.session_store import SessionStore
+from bot.handoff.alerts import PRESS_ELSEWHERE
 from bot.health import Readiness
 from bot.i18n import I18n
 from bot.metrics import Metrics
@@ -144,6 +145,7 @@ async def assemble(
         operator_chat_id=settings.operators.chat_id, metrics=metrics,
         outbox=RedisOutbox(health.redis, store, health)
         if health is not None and isinstance(store, FallbackSessionStore) else None,
+        press_elsewhere=operator_texts(settings, i18n).text(PRESS_ELSEWHERE),
     )
     # Public groups (docs/GROUPS.md): their own router in each adapter, never the dialogue.
     groups = build_group_gate(settings, holder, adapter.messenger, pseudonymizer, state, health,

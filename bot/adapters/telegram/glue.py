@@ -42,6 +42,7 @@ from bot.adapters.telegram.updates import TgInput, read_update, update_type
 from bot.core.events import IncomingEvent, Reply
 from bot.core.messenger import Messenger
 from bot.core.session_store import SessionStore
+from bot.handoff.alerts import parse_press
 from bot.metrics import Metrics
 from bot.privacy import Pseudonymizer
 
@@ -75,8 +76,11 @@ class UpdatePipeline:
         handling_limit: float | None = None,
         flood_wait: Callable[[int], float] = lambda chat_id: 0.0,
         order: PersonOrder | None = None,
+        press_elsewhere: str | None = None,
     ) -> None:
         self._engine = engine
+        # The refusal (in OPERATOR_LANGUAGE) shown for a case's button pressed in another chat.
+        self._press_elsewhere = press_elsewhere
         self._metrics = metrics or Metrics()
         self._state = state
         self._pseudonymizer = pseudonymizer
@@ -137,6 +141,13 @@ class UpdatePipeline:
         # handoff decides about it; every other bot's message is ignored.
         as_group = operators and data.sender_chat_id == data.chat_id
         if data.user_id is None or (data.from_bot and not as_group):
+            return
+        if not operators and parse_press(data.payload) is not None and (
+                data.callback_id is not None):
+            # A case's button outside the operators' chat (an alert left in the old chat, or
+            # forwarded): a refusal the operator can read, and nothing done to the case.
+            if await self._state.first_time(data.update_id):
+                await self._admission.answer_callback(data.callback_id, self._press_elsewhere)
             return
         user_key = self._pseudonymizer.user_key(f"tg:{data.user_id}")
         if data.chat_type == "private" and not operators:

@@ -106,6 +106,8 @@ class Checkin(Strict):
     # "ok" instead of pressing "All fine", "плохо" instead of "Not fine".
     typed_ok: list[str] = Field(default_factory=list)
     typed_not_fine: list[str] = Field(default_factory=list)
+    # "стоп", "хопіць", "stop asking" instead of pressing "Stop asking" (whole message).
+    typed_stop: list[str] = Field(default_factory=list)
     # Typed at the employer's name or the contact step (whole message, as above): "Skip",
     # never stored as the name ("skip", "нет", "няма").
     typed_skip: list[str] = Field(default_factory=list)

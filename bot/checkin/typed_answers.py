@@ -1,0 +1,82 @@
+"""Whole-message answers typed instead of pressing a check-in button: under a check-in
+("ок", "плохо", "стоп"), at a setup step ("skip", "отмена", "включить"), and a typed yes or no.
+The words are content's (content/checkin.yaml), compared with punctuation, case and ё ignored.
+"""
+
+from __future__ import annotations
+
+from bot.checkin.plan import Answer
+from bot.content.models import Checkin
+
+__all__ = ["typed_answer", "typed_cancel", "typed_skip", "typed_start", "typed_yes_no"]
+
+
+def _normal(text: str) -> str:
+    """Lower case, ё as е, letters, digits and apostrophes only, single spaces."""
+    kept = "".join(ch if ch.isalnum() or ch in "'’" else " " for ch in text.lower())
+    return " ".join(kept.replace("ё", "е").replace("’", "'").split())
+
+
+def typed_answer(text: str, texts: Checkin) -> Answer | None:
+    """"ok", "help" or "stop" when the whole message is one of content's typed answers
+    (`typed_ok`, `typed_not_fine`, `typed_stop`), else None. "Not fine" is looked up first: a
+    message that is both never passes for "all right"."""
+    said = _normal(text)
+    if not said or len(said) > 40:
+        return None
+    if said in {_normal(t) for t in texts.typed_not_fine}:
+        return "help"
+    if said in {_normal(t) for t in texts.typed_stop}:
+        return "stop"
+    if said in {_normal(t) for t in texts.typed_ok}:
+        return "ok"
+    return None
+
+
+def typed_skip(text: str, texts: Checkin) -> bool:
+    """Whether a typed name or contact means "Skip", as the button does: the whole message is
+    one of content's `typed_skip` words ("skip", "нет", "няма", "propustit"), or it has no
+    letter or digit at all ("-", "…")."""
+    said = _normal(text)
+    return not said or said in {_normal(t) for t in texts.typed_skip}
+
+
+CANCEL_MOST_WORDS = 6  # "хватит, не спрашивай меня больше": longer is another sentence
+
+
+def typed_start(text: str, texts: Checkin) -> bool:
+    """Whether a message typed on the setup's last screen means "Turn on": the whole message
+    is one of content's `typed_start` words ("включить", "turn on"), or a typed yes."""
+    said = _normal(text)
+    return bool(said) and (said in {_normal(t) for t in texts.typed_start}
+                           or typed_yes_no(text) is True)
+
+
+def typed_cancel(text: str, texts: Checkin, *, whole: bool = False) -> bool:
+    """Whether a message typed at a setup step means "Cancel": one of content's
+    `typed_cancel` words, as the whole message or (unless `whole`) at its start, in a short
+    message ("хватит, не спрашивай больше", "stop it")."""
+    said = _normal(text)
+    if not said:
+        return False
+    words = {_normal(t) for t in texts.typed_cancel}
+    if said in words:
+        return True
+    if whole or len(said.split()) > CANCEL_MOST_WORDS:
+        return False
+    return any(said.startswith(word + " ") for word in words if word)
+
+
+# A typed answer to a yes/no step ("no", "нет", "так, паказаць"): its first word.
+_YES = frozenset("да ага угу конечно так yes y yep yeah sure da tak konechno".split())
+_NO = frozenset("нет не неа no nope n net ne nie".split())
+
+
+def typed_yes_no(text: str) -> bool | None:
+    """True for a typed yes, False for a no (by the first word of up to three), else None."""
+    words = _normal(text).split()
+    if not words or len(words) > 3:
+        return None
+    if words[0] in _YES:
+        return True
+    return False if words[0] in _NO else None
