@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.nlu.calm_things import things_let_off
 from bot.nlu.normalize import cyrillize, has_latin_words
 
 MOVEMENT = "risk_movement_restricted"
@@ -142,7 +143,8 @@ def _locked_device(tokens: Sequence[str]) -> bool:
 def thing_frame(
     tokens: Sequence[str], words: Sequence[str] | None = None
 ) -> frozenset[str]:
-    """The indicators a locked phone, a pet or an escape room lets off (module doc)."""
+    """The indicators a locked phone, a pet or an escape room lets off (module doc), and the
+    round-19b things (bot.nlu.calm_things)."""
     words = _words(tokens) if words is None else words
     if _any_stem(words, _CAPTOR_STEMS):
         return frozenset()
@@ -151,6 +153,7 @@ def thing_frame(
         let_off |= {MOVEMENT, "emergency_now"}
     if _PET_WORDS & set(words):
         let_off.add(DOCUMENTS)
+    let_off |= things_let_off(words)  # a game, a pet, the bot, a border queue
     if _any_stem(words, _GAME_STEMS) or _pair(tokens, _GAME_PAIRS):
         let_off.add(MOVEMENT)
         let_off.add("risk_deceptive_job")  # "they locked us in" reads as a trap job too
@@ -192,7 +195,12 @@ _HOME_NOW = (("я", "дома"), ("уже", "дома"), ("ужо", "дома"),
              ("i'm", "home"), ("im", "home"), ("back", "home"), ("she's", "home"),
              ("he's", "home"), ("is", "home"), ("вернулась", "домой"), ("вернулся", "домой"),
              ("вернулас", "домой"), ("вярнулася", "дадому"), ("вярнуўся", "дадому"),
-             ("came", "home"), ("returned", "home"))  # fmt: skip
+             ("came", "home"), ("returned", "home"),
+             # back, said of a friend or a sister (round 19b): "она уже вернулась", "she's back
+             # now"; not "I'm back" alone ("I'm back at the farm")
+             ("уже", "вернулась"), ("уже", "вернулас"), ("уже", "вернулся"), ("уже", "вернулись"),
+             ("ужо", "вярнулася"), ("ўжо", "вярнулася"), ("ужо", "вярнуўся"),
+             ("ўжо", "вярнуўся"), ("ўжо", "вярнуліся"), ("ужо", "вярнуліся"), ("back", "now"))
 _PAST_CUES = (("в", "прошлом"), ("у", "мінулым"), ("у", "минулым"), ("летась",), ("летас",),
               ("last", "year"), ("years", "ago"), ("год", "назад"), ("год", "таму"),
               ("гадоў", "таму"), ("гады", "таму"))  # fmt: skip
