@@ -25,8 +25,21 @@ from bot.nlu.everyday import Everyday
 _PENALTY_STEMS = ("bonus", "прем", "прэм", "premi", "review", "reference", "отзыв", "водгук",
                   "характеристик", "характарыстык", "рекомендац", "рэкамендац", "выговор",
                   "вымов", "reprimand", "warning", "overtime", "сверхуроч", "звышурочн",
-                  "raise", "повышени", "павышэнн", "otzyv", "vygovor")  # fmt: skip
+                  "raise", "повышени", "павышэнн", "otzyv", "vygovor",
+                  # a chore at the office party (round 19b: "threatened to make me DJ the
+                  # Christmas party 😱")
+                  "party", "parties", "корпоратив", "карпаратыў", "вечерин", "вечарын", "dj",
+                  "дидже", "дыджэ", "karaoke", "караоке", "korporativ", "didzh")  # fmt: skip
 _NEAR = 5
+# The writer's comment on the threat, not a threat of its own: "what a threat 😂", "вот это
+# угроза", "тоже мне угроза", "вось гэта пагроза" (round 19b). The words just before it.
+_COMMENTS = (("what", "a"), ("some",), ("вот", "это"), ("вот", "так"), ("тоже", "мне"),
+             ("вось", "гэта"), ("таксама", "мне"), ("vot", "eto"))  # fmt: skip
+
+
+def _comment(tokens: Sequence[str], at: int) -> bool:
+    """Whether the threat word at `at` is the writer's comment ("what a threat")."""
+    return any(tuple(tokens[max(0, at - len(cue)) : at]) == cue for cue in _COMMENTS)
 
 
 def penalty_looms(tokens: Sequence[str], everyday: Everyday, coercion: Coercion) -> bool:
@@ -35,7 +48,8 @@ def penalty_looms(tokens: Sequence[str], everyday: Everyday, coercion: Coercion)
     the content's frames (content/triage_frames.yaml)."""
     if coercion.named(tokens):
         return False
-    threats = [at for at, word in enumerate(tokens) if word.startswith(everyday.threat_verbs)]
+    threats = [at for at, word in enumerate(tokens)
+               if word.startswith(everyday.threat_verbs) and not _comment(tokens, at)]  # fmt: skip
     if not threats:
         return False
     return all(
