@@ -5,7 +5,8 @@ border. Each lets off only the indicators its words explain.
 * **A game**: "моего персонажа похитили в квесте", "I got killed in the game for the tenth time
   😤", "мяне забілі ў гульні", "my character got kidnapped in a quest": the harm happens "in"
   the game, or to "my character". "my boss beats me, I play games at night" names a game, not
-  a harm in one: the preposition or "my character" is needed.
+  a harm in one: the preposition or "my character" is needed, and no police or report named
+  ("в игре сказали, что убьют, если пойду в полицию" is a threat).
 * **A pet**: "my cat locked me in the bathroom 😂", "кот запер меня в ванной": the pet right
   before the lock word. "нас заперли с котом" is people locking.
 * **The bot itself**: "бот, ты живой? или тебя заперли на сервере 😂": the bot named, "you",
@@ -31,6 +32,10 @@ _IN_GAME = (("в", "игре"), ("в", "игру"), ("в", "квесте"), ("в
             ("мой", "персонаж"), ("моего", "персонажа"), ("мой", "персанаж"),
             ("майго", "персанажа"), ("маго", "персанажа"))  # fmt: skip
 _GAME_HARMS = frozenset({MOVEMENT, "risk_violence_threats", "risk_deceptive_job", EMERGENCY})
+# The police or a report named: a threat for going there is no game ("в игре сказали, что убьют,
+# если пойду в полицию").
+_POLICE_STEMS = ("полиц", "паліц", "міліц", "милиц", "мент", "police", "cops", "politsi",
+                 "polici", "milic", "заяв", "заяў", "report")  # fmt: skip
 _PET_WORDS = frozenset("кот кота котик кошка кошку кацяня кот кошак cat cats kitten dog puppy "
                        "сабака собака хомяк kot koshka".split())  # fmt: skip
 _LOCK_STEMS = ("запер", "зачын", "закрыл", "захлопн", "locked", "lock", "shut", "trapped")
@@ -79,9 +84,11 @@ def border_queue(words: Sequence[str]) -> bool:
 def things_let_off(words: Sequence[str]) -> frozenset[str]:
     """The indicators a game, a pet, the bot or a border queue lets off (module doc)."""
     found: set[str] = set()
-    if _pair(words, _IN_GAME):
+    if _pair(words, _IN_GAME) and not _any_stem(words, _POLICE_STEMS):
         found |= _GAME_HARMS
-    if pet_locked(words) or border_queue(words):
+    if pet_locked(words):
+        found |= {MOVEMENT, EMERGENCY}  # "kot zakryl menya 😂": the model reads a cry too
+    if border_queue(words):
         found.add(MOVEMENT)
     if _BOT_WORDS & set(words) and _YOU & set(words) and not _ME_US & set(words):
         found |= {MOVEMENT, EMERGENCY}

@@ -47,6 +47,15 @@ AT_RISK = {
         "шучу, паспорт у меня «на хранении» у бригадира уже четыре месяца 😂",
         'lol jk my passport is kept "for safekeeping" by the boss for 4 months now',
         "haha we are locked in the dorm every night, funny right 😂",
+        (
+            "haha I joke that I live at work 😅 they lock the gate every night and the boss keeps "
+            "the key"
+        ),
+        "ахах шучу, что живу на работе 😅 паспорт у хозяина «на хранении» уже полгода, не отдаёт",
+        "хаха, жартую, што я тут як дома 😅 пашпарт у гаспадара ўжо паўгода, не аддае",
+    ],
+    "a_threat_for_the_police_said_in_a_game": [
+        "в игре сказали что убьют если пойду в полицию",
     ],
     "killed_for_going_to_the_police": [
         "he said if you go to the police you die, I'm in Dubai",
@@ -96,6 +105,13 @@ CALM = {
         "кот запер меня в ванной 😂 дверь захлопнулась",
         "kot zaper menya v vannoy 😂 dver zahlopnulas",
         "кот зачыніў мяне ў ваннай 😂 дзверы зачыніліся",
+        "kot zakryl menya v tualete 😂",
+        "my dog locked me out on the balcony lol",
+    ],
+    "a_joke_whose_rest_is_a_joke_too": [
+        "шеф шутит, что запрёт нас в офисе до релиза 😂",
+        "ахах шучу, что я раб этого отчёта 😂 до пятницы сдадим",
+        "haha I joke that I'm a slave to my spreadsheet 😂 boring day at the office",
     ],
     "past_case_reported_from_home": [
         (
@@ -125,6 +141,7 @@ CALM = {
         "I got killed in the game for the tenth time 😤",
         "мяне забілі ў гульні ўжо дзесяты раз 😤",
         "меня убили в игре уже десятый раз 😤",
+        "мяне забілі ў гульні, зноў 😤 як прайсці гэты ўзровень?",
         "bot, are you alive? or did they lock you in a server 😂",
         "бот, ты живой? или тебя заперли на сервере 😂",
     ],
