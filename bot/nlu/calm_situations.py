@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.nlu.calm_things import things_let_off
 from bot.nlu.cue_words import phrases, stems, words
 from bot.nlu.normalize import cyrillize, has_latin_words
 
@@ -158,7 +159,8 @@ class CalmSituations:
     def thing_frame(
         self, tokens: Sequence[str], words_: Sequence[str] | None = None
     ) -> frozenset[str]:
-        """The indicators a locked phone, a pet or an escape room lets off (module doc)."""
+        """The indicators a locked phone, a pet or an escape room lets off (module doc), and the
+        round-19b things (bot.nlu.calm_things)."""
         words_ = _words(tokens) if words_ is None else words_
         if _any_stem(words_, self._captor):
             return frozenset()
@@ -167,6 +169,7 @@ class CalmSituations:
             let_off |= {MOVEMENT, "emergency_now"}
         if self._pets & set(words_):
             let_off.add(DOCUMENTS)
+        let_off |= things_let_off(words_)  # a game, a pet, the bot, a border queue (round 19b)
         if _any_stem(words_, self._game) or _pair(tokens, self._game_phrases):
             let_off.add(MOVEMENT)
             let_off.add("risk_deceptive_job")  # "they locked us in" reads as a trap job too

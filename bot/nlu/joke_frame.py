@@ -26,6 +26,10 @@ and the writer was let out already ("заперли в туалете 😂 за�
 "sold" to another team at work ("меня продали в другую бригаду 😂"): `over` and `transfer_after`
 (for the phrases: bot.nlu.mention). "нас заперли 😂 ещё не выпустили" is no release.
 
+A joke named with its object covers that object only (`complement_words`): "lol I joke that
+I'm a volunteer here 😅 the owner hasn't paid since spring, says he'll pay it all in autumn if I
+don't quit" is no joke frame, its rest is a statement read as written.
+
 Under a joke frame the classifier alone needs `bot.core.triage.JOKE_THRESHOLD` of risk
 evidence; the danger phrases decide as usual (a movement phrase is let off only with laughter
 and a harmless setting, a deadline among them: `bot.nlu.message_frames`).
@@ -46,6 +50,10 @@ if TYPE_CHECKING:
 _NOTHING = re.compile(r"(?!)")  # matches nothing: a frame without words
 # A question: the words since the last sentence end or quote, up to a question mark.
 _QUESTION = re.compile(r"[^.!?…\n«»\"“”]*\?")
+# Where a clause ends: punctuation, a dash, an emoji or a run of brackets.
+_CLAUSE_END = re.compile(r"[.,;:!?…\n—–]+|[\U0001F000-\U0001FAFF\u2600-\u27BF]+|\){2,}")
+# A rest after a joke's object this short ("шучу, что я раб, ахах") is no statement of its own.
+_LITERAL_REST = 3
 
 
 def _entries(items: Iterable[str]) -> list[str]:
@@ -100,6 +108,8 @@ class JokeFrame:
         # A question that expects "yes" says it is a joke ("это же шутка, да?", "it's a joke,
         # right?"): not a doubt.
         self._confirming = frozenset(_entries(words.confirming_words if words else ()))
+        # The words that make a clause the joke's object ("шучу, что ...", "I joke that ...").
+        self._complement = frozenset(_entries(words.complement_words if words else ()))
 
     def laughing(self, tokens: Sequence[str], raw: str) -> bool:
         """The writer laughs: 😂, ")))", "ахах", "haha", "ha ha", "lol" (not 😭)."""
@@ -162,9 +172,44 @@ class JokeFrame:
         starts = _starts(self._transfer, tokens)
         return any(end - 1 <= at <= end + 1 for at in starts) and self._jest(tokens, raw)
 
+    def rest_after_object(self, raw: str) -> str | None:
+        """What `raw` says after a joke named with its object ("lol I joke that I'm a volunteer
+        here 😅 | the owner hasn't paid since spring"): the raw text after the object's clause,
+        or None when no joke is named with an object."""
+        clauses: list[tuple[list[str], int]] = []  # each clause's tokens and where it ends
+        start = 0
+        for found in _CLAUSE_END.finditer(raw):
+            clauses.append((clean(raw[start : found.start()]).split(), found.start()))
+            start = found.end()
+        clauses.append((clean(raw[start:]).split(), len(raw)))
+        for number, (words, _end) in enumerate(clauses):
+            for at, word in enumerate(words):
+                if not self.named([word]):
+                    continue
+                if self._complement & set(words[at + 1 : at + 3]):
+                    return raw[clauses[number][1] :]  # "I joke that ...": this clause
+                if at == len(words) - 1 and number + 1 < len(clauses):
+                    following, end = clauses[number + 1]
+                    if following[:1] and following[0] in self._complement:
+                        return raw[end:]  # "шучу, что ...": the next clause
+        return None
+
+    def _said_in_earnest(self, raw: str) -> bool:
+        """A joke named with its object and a statement of its own after it, itself no joke,
+        deadline or everyday setting: "ахах шучу, что я тут волонтёр 😅 хозяин не платит с
+        весны, говорит отдаст всё осенью, если не уволюсь"."""
+        rest = self.rest_after_object(raw)
+        if rest is None:
+            return False
+        words = clean(rest).split()
+        if len(words) < _LITERAL_REST:
+            return False
+        return not (self.frame(words, rest) or self.deadline(words)
+                    or self.everyday_setting(words))  # fmt: skip
+
     def frame(self, tokens: Sequence[str], raw: str) -> bool:
         """Whether cleaned `tokens` of `raw` frame the message as a joke (module doc)."""
-        if self.cries(tokens) or self.asked(raw):
+        if self.cries(tokens) or self.asked(raw) or self._said_in_earnest(raw):
             return False
         if self.named(tokens) or self.over(tokens, raw):
             return True

@@ -8,7 +8,8 @@ tests/data/nlu_heldout8.yml):
   a page about debt bondage, "what to do so as not to end up in slavery", a friend's joke "they
   will sell you into slavery". Only a phrase that is a topic word alone ("рабств*", "slavery",
   "debt bondage") is let off, and only after "про" / "about" / a page or the news in its
-  clause, after "not" / "avoid" with "end up in" / "попасть в", or in a friend's joke;
+  clause, after "not" / "avoid" with "end up in" / "попасть в", in a friend's joke, or in a
+  question about a contract's terms ("is this training-cost clause debt bondage?");
 * a job ad quoted and asked about before leaving: "в объявлении пишут 'долг за билет гасится
   с первой зарплаты', это ловушка? я ещё дома": a phrase inside quotation marks when the
   message names an ad, or after an ad in its sentence when the writer says they are still at
@@ -66,6 +67,11 @@ _ANYONE = frozenset(
     "человек человека люди людей чалавек чалавека людзі людзей person someone somebody anyone "
     "people workers".split()
 )
+# "is this clause in my contract debt bondage?": a topic word asked about a contract's terms
+# (round 19b). Only the topic phrases; "they keep my passport" in the same message still fires.
+_CONTRACT_STEMS = ("договор", "дагавор", "контракт", "кантракт", "contract", "clause", "пункт",
+                   "умов", "dogovor", "kontrakt", "agreement", "соглашени",
+                   "пагадненн")  # fmt: skip
 _MOVEMENT_INDICATOR = "risk_movement_restricted"
 # "меня продали", "they sold us": let off before a transfer at work, joked about.
 _SALE_STEMS = ("прода", "прада", "sold", "sell", "prodal")
@@ -121,6 +127,8 @@ class Mentions:
             return True  # "друг шутит, что меня продадут в рабство"; not "я тут в рабстве ахах"
         if self._about_anyone(start):
             return True  # "ты можаш распазнаць, калі чалавек у рабстве?"
+        if self._asked and any(w.startswith(_CONTRACT_STEMS) for w in tokens):
+            return True  # "этот пункт договора — это долговая кабала?"
         for at in range(start - 1, -1, -1):
             if not self._same_clause(at, start) or tokens[at] in FIRST_PERSON:
                 return False

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.nlu.coercion import Coercion
-from bot.nlu.cue_words import has_stem, stems
+from bot.nlu.cue_words import has_stem, phrases, stems
 from bot.nlu.everyday import Everyday
 
 if TYPE_CHECKING:
@@ -35,6 +35,11 @@ class Penalty:
 
     def __init__(self, words_: PenaltyWords | None = None) -> None:
         self._penalties = stems(words_.penalty_stems if words_ else None)
+        self._comments = phrases(words_.comment_phrases if words_ else None)
+
+    def _comment(self, tokens: Sequence[str], at: int) -> bool:
+        """Whether the threat word at `at` is the writer's comment ("what a threat")."""
+        return any(tuple(tokens[max(0, at - len(cue)) : at]) == cue for cue in self._comments)
 
     def looms(self, tokens: Sequence[str], everyday: Everyday, coercion: Coercion) -> bool:
         """Whether every threat verb of cleaned `tokens` threatens an ordinary workplace
@@ -42,7 +47,8 @@ class Penalty:
         `coercion`: the content's frames (content/triage_frames.yaml)."""
         if not self._penalties or coercion.named(tokens):
             return False
-        threats = [at for at, word in enumerate(tokens) if word.startswith(everyday.threat_verbs)]
+        threats = [at for at, word in enumerate(tokens)
+                   if word.startswith(everyday.threat_verbs) and not self._comment(tokens, at)]
         if not threats:
             return False
         return all(

@@ -57,6 +57,10 @@ class PenaltyWords(Strict):
         "an ordinary consequence at work, after a threat verb: 'прем', 'review', 'выговор'",
         lets_off=True,
     )
+    comment_phrases: Phrases = cues(
+        "the writer's comment just before a threat word: 'what a' (threat), 'вот это' (угроза)",
+        lets_off=True,
+    )
 
 class ReportLaterWords(Strict):
     """A past exploitation the writer is out of and wants to report (bot.nlu.report_later)."""

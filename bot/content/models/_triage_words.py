@@ -70,6 +70,9 @@ class JokeWords(Strict):
     repeat_stems: list[Entry] = Field(default_factory=list)  # it repeats: not over ("каждый")
     # A question expecting "yes" says it is a joke ("это же шутка, да?"): not a doubt.
     confirming_words: list[Confirming] = Field(default_factory=list)  # "же", "да", "right"
+    # A joke named with its object ("шучу, что я тут волонтёр", "I joke that ..."): the joke
+    # covers that clause only, what follows is read as written.
+    complement_words: list[Entry] = Field(default_factory=list)  # "что", "што", "that"
 
 
 class TriageWords(Strict):
