@@ -58,6 +58,7 @@ class WhatToDo:
     at_risk: bool = True
     indicators: tuple[str, ...] = ("emergency_now",)
     by_phrase: bool = True
+    part_floor: float | None = None  # no parts read: the whole message is the decision
 
 
 WHAT_TO_DO = WhatToDo()
