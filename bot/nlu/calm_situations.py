@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.nlu.cue_words import has_cue
 from bot.nlu.normalize import cyrillize, has_latin_words
 
 MOVEMENT = "risk_movement_restricted"
@@ -91,9 +92,7 @@ def _words(tokens: Sequence[str]) -> list[str]:
 
 
 def _pair(tokens: Sequence[str], pairs: Sequence[tuple[str, ...]]) -> bool:
-    return any(
-        tuple(tokens[at : at + len(pair)]) == pair for at in range(len(tokens)) for pair in pairs
-    )
+    return has_cue(tokens, pairs)
 
 
 def _any_stem(words: Sequence[str], stems: tuple[str, ...]) -> bool:
