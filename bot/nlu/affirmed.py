@@ -81,8 +81,8 @@ def affirmed_fine(tokens: Sequence[str]) -> frozenset[str]:
     deceive = [at for at, w in enumerate(tokens) if w.startswith(_DECEIVE_STEMS)]
     if deceive and all(_negated(tokens, at) for at in deceive):
         found.add(DECEPTION)
-    if any(_cue_at(tokens, at, cue) and not _negated(tokens, at)
-           for at in range(len(tokens)) for cue in _FREE):  # fmt: skip
+    if has_cue(tokens, _FREE) and any(_cue_at(tokens, at, cue) and not _negated(tokens, at)
+                                      for at in range(len(tokens)) for cue in _FREE):  # fmt: skip
         found.add(MOVEMENT)
     kept = [at for at, w in enumerate(tokens) if w.startswith(_KEEP_STEMS)]
     papers = has_stem(tokens, _PAPER_STEMS)
