@@ -80,8 +80,9 @@ class Affirmed:
         deceive = [at for at, w in enumerate(tokens) if w.startswith(self._deceive)]
         if deceive and all(negated(tokens, at) for at in deceive):
             found.add(DECEPTION)
-        if any(_cue_at(tokens, at, cue) and not negated(tokens, at)
-               for at in range(len(tokens)) for cue in self._free):  # fmt: skip
+        if has_cue(tokens, self._free) and any(
+                _cue_at(tokens, at, cue) and not negated(tokens, at)
+                for at in range(len(tokens)) for cue in self._free):  # fmt: skip
             found.add(MOVEMENT)
         kept = [at for at, w in enumerate(tokens) if w.startswith(self._keep)]
         papers = has_stem(tokens, self._papers)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.nlu.calm_things import things_let_off
-from bot.nlu.cue_words import phrases, stems, words
+from bot.nlu.cue_words import has_cue, phrases, stems, words
 from bot.nlu.normalize import cyrillize, has_latin_words
 
 if TYPE_CHECKING:
@@ -53,9 +53,7 @@ def _words(tokens: Sequence[str]) -> list[str]:
 
 
 def _pair(tokens: Sequence[str], pairs: Sequence[tuple[str, ...]]) -> bool:
-    return any(
-        tuple(tokens[at : at + len(pair)]) == pair for at in range(len(tokens)) for pair in pairs
-    )
+    return has_cue(tokens, pairs)
 
 
 def _any_stem(words_: Sequence[str], stems_: tuple[str, ...]) -> bool:

@@ -44,7 +44,17 @@ def has_stem(tokens: Sequence[str], stems_: tuple[str, ...]) -> bool:
 
 
 def has_cue(tokens: Sequence[str], cues: Sequence[Cue]) -> bool:
-    """Whether one of `cues` (whole words in a row) occurs in `tokens`."""
-    return any(
-        tuple(tokens[at : at + len(cue)]) == cue for at in range(len(tokens)) for cue in cues
-    )
+    """Whether one of `cues` (whole words in a row) occurs in `tokens` (an empty cue occurs in
+    any non-empty message)."""
+    present = set(tokens)
+    for cue in cues:
+        # Most cues have a word the message lacks: one set test instead of a scan per position.
+        if not present.issuperset(cue):
+            continue
+        if not cue:
+            return bool(tokens)
+        first, size = cue[0], len(cue)
+        for at in range(len(tokens) - size + 1):
+            if tokens[at] == first and tuple(tokens[at : at + size]) == cue:
+                return True
+    return False

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.nlu.bystander import safe_writer
+from bot.nlu.cue_words import has_cue
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.let_offs import LetOffs
 from bot.nlu.negation import NEGATORS
@@ -113,12 +114,8 @@ _JUST_ASKING: tuple[tuple[str, ...], ...] = (("just", "want", "to", "know"),
                                              ("only", "want", "to", "know"))  # fmt: skip
 
 
-def _has(tokens: Sequence[str], at: int, cue: tuple[str, ...]) -> bool:
-    return tuple(tokens[at : at + len(cue)]) == cue
-
-
 def _any_cue(tokens: Sequence[str], cues: Sequence[tuple[str, ...]]) -> bool:
-    return any(_has(tokens, at, cue) for at in range(len(tokens)) for cue in cues)
+    return has_cue(tokens, cues)
 
 
 def _joking(tokens: Sequence[str], raw: str, jokes: JokeFrame) -> bool:

@@ -31,8 +31,11 @@ _TRANSLIT: tuple[tuple[str, str], ...] = (
     ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
     ("h", "х"), ("c", "ц"), ("y", "ы"), ("w", "щ"), ("x", "х"), ("q", "к"),
 )  # fmt: skip
-_TRANSLIT_RE = re.compile("|".join(re.escape(latin) for latin, _ in _TRANSLIT))
 _TRANSLIT_MAP = dict(_TRANSLIT)
+# A word cut into the table's spellings, and one character wherever none of them begins.
+_TRANSLIT_PARTS = re.compile(
+    "|".join([*(re.escape(latin) for latin, _ in _TRANSLIT), "."]), re.DOTALL
+)
 _VOWEL_Y = re.compile(r"(?<=[аеиоуыэюя])ы")  # "moy", "rabotay": y after a vowel is й
 # Where "y" before a vowel is ы, not the start of я/е/ю ("ye" is е in "yest", "priyezd"), read
 # on the Latin word before the table. A consonant's "ye" at the end is the adjective ending
@@ -62,10 +65,12 @@ def clean(text: str) -> str:
 
 def cyrillize_word(word: str) -> str:
     """One Latin-letter Russian word in Cyrillic letters ("zabrali" -> "забрали")."""
-    for pattern, replacement in _Y_BEFORE_VOWEL:
-        word = pattern.sub(replacement, word)
-    cyrillic = _TRANSLIT_RE.sub(lambda m: _TRANSLIT_MAP[m.group(0)], word)
-    return _VOWEL_Y.sub("й", cyrillic)
+    if "y" in word:  # each of these spellings has a "y"; most words have none
+        for pattern, replacement in _Y_BEFORE_VOWEL:
+            word = pattern.sub(replacement, word)
+    # The table's spellings left to right, longest first; any other character stays as it is.
+    cyrillic = "".join([_TRANSLIT_MAP.get(part, part) for part in _TRANSLIT_PARTS.findall(word)])
+    return _VOWEL_Y.sub("й", cyrillic) if "ы" in cyrillic else cyrillic
 
 
 def cyrillize(text: str, *, keep: bool = False) -> str:

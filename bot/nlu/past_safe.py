@@ -22,16 +22,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.nlu.cue_words import phrases, stems, words
+from bot.nlu.cue_words import has_cue, phrases, stems, words
 
 if TYPE_CHECKING:
     from bot.content.models import PastSafeWords
 
 
 def _has(tokens: Sequence[str], cues: Sequence[tuple[str, ...]]) -> bool:
-    return any(
-        tuple(tokens[at : at + len(cue)]) == cue for at in range(len(tokens)) for cue in cues
-    )
+    return has_cue(tokens, cues)
 
 
 class PastSafe:
