@@ -13,7 +13,7 @@ import re
 
 from redis.asyncio import Redis
 
-from tests.checkin.helpers import GRACE, INTERVAL, FakeClock, set_up
+from tests.checkin.helpers import GRACE, INTERVAL, FakeClock, miss_check_in, set_up
 from tests.handoff.telegram import OPS, HandoffBot, sent_to
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.telegram_bot import Person
@@ -49,3 +49,21 @@ async def test_yes_after_the_missed_check_in_reaches_its_case(
     assert record["risk_level"] == "high" and record["country"]
     assert record["indicators"].split("\n")[0] == "checkin-missed"
     assert len(record["indicators"].split("\n")) > 1
+
+
+async def test_a_country_or_danger_written_in_the_missed_check_ins_case_gets_its_numbers(
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot,
+) -> None:
+    """In the missed check-in's case (their phone never told of it), "я в польше" gets
+    Poland's numbers, and "помогите меня бьют" the numbers for Poland, as anyone gets them;
+    the case takes the country. The other side: a calm line still gets the ordinary reply."""
+    person = Person(bot, fake_api, 7002, "ru")
+    await person.say("/start")
+    await set_up(person, country="DE", employer=None)
+    await miss_check_in(person, fake_api, clock, "Как дела, всё в порядке?")
+    [calm] = await person.say("спасибо, всё нормально")
+    assert calm.text == "Записал, спасибо 👍"
+    [where] = await person.say("я в польше")
+    assert "Номера: Польша" in where.text and "KCIK" in where.text
+    [danger] = await person.say("помогите меня бьют")
+    assert "угрожает опасность" in danger.text and "KCIK" in danger.text
