@@ -96,25 +96,45 @@ class CheckinPlan(BaseModel):
 
     def first(self, now: float) -> float:
         """When the first check-in comes if the plan starts at `now`."""
-        if self.at_minute is None:
+        minute = self.at_minute
+        if minute is None:
             return now + self.interval_s
-        return self._at(self._day(now) + timedelta(days=self._days()))
+        return self._at(self._day(now) + timedelta(days=self._days()), minute)
 
     def answered(self, now: float) -> bool:
-        """An "all right": the next check-in after one interval (on the chosen time of day,
-        from the day the last one was due); False when the plan is over."""
+        """An "all right": the next check-in is the next slot after `now` on the plan's own
+        time of day (the chosen one, else the first check-in's, on the person's clock), on
+        the cadence counted from the day the last one was due, however late the answer came:
+        a late answer never moves the check-ins (and the alerts) towards the night. False
+        when the plan is over."""
         self.undelivered = False
-        following = now + self.interval_s
-        if self.at_minute is not None:
+        minute = self._minute()
+        if minute is not None:
             step = timedelta(days=self._days())
             day = self._day(self.slot_at or self.asked_at or now) + step
-            while self._at(day) <= now:  # answered very late: the next one still to come
+            while self._at(day, minute) <= now:  # answered very late: the next one to come
                 day += step
-            following = self._at(day)
+            following = self._at(day, minute)
+        else:  # a cadence of hours: the next of its slots
+            following = (self.slot_at or self.asked_at or now) + self.interval_s
+            while following <= now:
+                following += self.interval_s
         if following > self.ends_at:
             return False
         self.phase, self.next_at = "waiting", following
         return True
+
+    def _minute(self) -> int | None:
+        """The time of day check-ins keep, minutes after midnight on the person's clock: the
+        chosen one, else the first check-in's (one interval after the setup) when the
+        interval is whole days; None for a cadence of hours."""
+        if self.at_minute is not None:
+            return self.at_minute
+        if self.interval_s % DAY or not self.started_at:
+            return None
+        first = datetime.fromtimestamp(self.started_at + self.interval_s,
+                                       zone_of(self.zone) or UTC)
+        return first.hour * 60 + first.minute
 
     def _days(self) -> int:
         """The interval in whole days (a time of day repeats on days, not on hours)."""
@@ -124,10 +144,9 @@ class CheckinPlan(BaseModel):
         """The person's calendar day at `at` (on their clock)."""
         return datetime.fromtimestamp(at, zone_of(self.zone) or UTC).date()
 
-    def _at(self, day: date) -> float:
-        """The chosen time of day on `day`, on the person's clock, as epoch seconds (a time
+    def _at(self, day: date, minute: int) -> float:
+        """`minute` (after midnight) on `day`, on the person's clock, as epoch seconds (a time
         skipped by a daylight-saving change counts as the hour after it, by wall clock)."""
-        assert self.at_minute is not None
-        hours, minutes = divmod(self.at_minute, 60)
+        hours, minutes = divmod(minute, 60)
         local = datetime.combine(day, clock_time(hours, minutes), zone_of(self.zone) or UTC)
         return local.timestamp()

@@ -147,6 +147,16 @@ def silent_note(case: Case, alert: OperatorAlert, texts: OperatorTexts) -> Reply
     return Reply("\n".join([head, *_details(raised, texts)]))
 
 
+def facts_note(case: Case, alert: OperatorAlert, texts: OperatorTexts) -> Reply:
+    """What the person agreed to pass on while their case was already open (after a missed
+    check-in, a code word, or an earlier ask): the new alert's details, posted in that case,
+    since a second case is never opened for one person (the case record takes its facts)."""
+    raised = Case.from_alert(alert, id=case.id, user_key="", pseudonym=case.pseudonym)
+    head = "📝 " + texts.text(N_("{case} agreed to pass this on while the case was open:"),
+                              case=case.pseudonym)
+    return Reply("\n".join([head, *_details(raised, texts)]))
+
+
 def ad_note(case: Case, alert: OperatorAlert, texts: OperatorTexts) -> Reply:
     """A job ad the person checked in the bot while their case is open: its red flags (by id)
     and the level they were told, posted in that case; the ad's text was never kept."""

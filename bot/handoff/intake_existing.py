@@ -6,7 +6,10 @@ opens and queues the rest).
   escalated (`silence`);
 - their own ask in a case their phone was never told of: the case is announced (`announce`);
 - the same update's alert once more (`again`) while the case waits: told as when opened;
-- otherwise an ask the engine did not yet know of: their place is reminded, no second alert.
+- otherwise an ask the engine did not yet know of: their place is reminded, no second alert;
+- and in every such case, what the person agreed to pass on now (country, risk level, warning
+  signs, answers) goes into the case record and a note in the case (case_facts.py): a missed
+  check-in's case knew none of it, and the operators must never hear nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from bot.core.events import OperatorAlert, Reply
 from bot.core.silent_alarm import INDICATOR as SILENT_ALARM
 from bot.handoff.alerts import ad_note, silent_case, silent_note, unannounced
 from bot.handoff.case import Case
+from bot.handoff.case_facts import merged, take_facts
 from bot.handoff.parts import HandoffParts
 
 
@@ -27,6 +31,8 @@ async def into_open_case(parts: HandoffParts, existing: Case, alert: OperatorAle
                          again: bool) -> bool:
     """The alert's action in the person's open case; True when `again` finds the case still
     waiting (the caller tells it as when it was opened)."""
+    if not alert.silent and (not again or merged(existing, alert)):
+        await take_facts(parts, existing, alert)
     if alert.silent:  # nothing on the person's screen; the case's operators hear it
         await parts.board.post(existing, silent_note(existing, alert, parts.board.labels))
         await silence(parts, existing)

@@ -12,6 +12,7 @@ from typing import Protocol, runtime_checkable
 from redis.exceptions import RedisError
 
 from bot.content.models import Content
+from bot.core.countries import CountryIndex
 from bot.core.events import Button, Reply
 from bot.core.messenger import Messenger
 from bot.core.replies import Replies
@@ -63,6 +64,7 @@ class PersonLine:
         self._content = content
         self._i18n = i18n
         self._on_sent = on_sent
+        self._places: tuple[Content, CountryIndex] | None = None  # built again on a reload
 
     def text(self, name: str, language: str, **values: object) -> str:
         """A fixed text from content/messages.yaml in the person's language, filled in."""
@@ -148,12 +150,28 @@ class PersonLine:
             await self.tell(case.user_key, Reply(
                 self.text("handoff_place", case.language, place=place)), case)
 
-    async def answer_unannounced(self, case: Case, *, danger: bool) -> None:
+    def place_in(self, text: str) -> str | None:
+        """The one country `text` names as where someone is ("я в Польше", "I'm in Dubai")
+        as the engine reads it (bot/core/countries.py), else None."""
+        content = self._content()
+        if self._places is None or self._places[0] is not content:
+            self._places = (content, CountryIndex(content.countries, content.places))
+        match = self._places[1].find(text)
+        return match.code if match is not None else None
+
+    async def answer_unannounced(self, case: Case, *, danger: bool,
+                                 place: str | None = None) -> None:
         """The reply to a message written in a silent case the phone was never told of: the
         ordinary one (content/silent_alarm.yaml `later_reply`, else `ordinary_reply`), as if
         no team were involved; the numbers first when they wrote of danger openly (the
-        danger-phrase layer found it), as the bot answers that anywhere."""
+        danger-phrase layer found it), as the bot answers that anywhere; a country they name
+        (`place`) gets that country's numbers, as anyone naming it gets them."""
         content = self._content()
+        if place is not None:
+            replies = Replies(content, self._i18n.translator(case.language))
+            await self.tell(case.user_key, replies.location_numbers(
+                place, named_now=True, intro=danger), case)
+            return
         if danger:
             await self.tell_numbers(case)
             return

@@ -75,11 +75,12 @@ class Relay:
             # The engine answers it, ordinarily when the phone was never told of the case.
             return Routed(False, CaseStatus(case.id, unannounced=unannounced(case)))
         danger, posted = await self._to_case(case, event)
+        place = await self._named_place(case, event)
         if unannounced(case):
             # Silence would look broken to a frightened person and odd to a watcher: the
             # ordinary reply, as if no team were involved (the numbers when they wrote of
-            # danger openly).
-            await self._parts.person.answer_unannounced(case, danger=danger)
+            # danger openly or named a country, as anyone gets them).
+            await self._parts.person.answer_unannounced(case, danger=danger, place=place)
             return Routed(True, CaseStatus(case.id, unannounced=True))
         if not danger and posted and await self._asks_person(event, case.language):
             # Typed instead of the button ("can I talk to a person?"): relayed above, and
@@ -105,6 +106,17 @@ class Relay:
                 log.warning("place in the queue not told (%s) case=%s", type(exc).__name__,
                             case.id)
         return Routed(True, CaseStatus(case.id, unannounced=unannounced(case)))
+
+    async def _named_place(self, case: Case, event: IncomingEvent) -> str | None:
+        """The country the person's own text names as where they are: the case takes it (its
+        numbers, its escalations and a missed check-in's "last country they named")."""
+        if event.kind != EventKind.TEXT or event.forwarded or not event.text:
+            return None
+        place = self._parts.person.place_in(event.text)
+        if place is not None and place != case.country:
+            await self._parts.cases.update(case.id, country=place)
+            case.country = place
+        return place
 
     async def _asks_person(self, event: IncomingEvent, language: str) -> bool:
         """Whether the person's own text asks for a person (the engine reads it)."""
