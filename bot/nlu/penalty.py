@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.nlu.coercion import Coercion
-from bot.nlu.cue_words import has_stem, phrases, stems
+from bot.nlu.cue_words import has_stem, phrases, stems, words
 from bot.nlu.everyday import Everyday
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ class Penalty:
 
     def __init__(self, words_: PenaltyWords | None = None) -> None:
         self._penalties = stems(words_.penalty_stems if words_ else None)
+        self._penalty_words = words(words_.penalty_words if words_ else None)
         self._comments = phrases(words_.comment_phrases if words_ else None)
 
     def _comment(self, tokens: Sequence[str], at: int) -> bool:
@@ -45,7 +46,7 @@ class Penalty:
         """Whether every threat verb of cleaned `tokens` threatens an ordinary workplace
         consequence or a dismissal, and no coercive means is named (module doc); `everyday` and
         `coercion`: the content's frames (content/triage_frames.yaml)."""
-        if not self._penalties or coercion.named(tokens):
+        if not (self._penalties or self._penalty_words) or coercion.named(tokens):
             return False
         threats = [at for at, word in enumerate(tokens)
                    if word.startswith(everyday.threat_verbs) and not self._comment(tokens, at)]
@@ -53,6 +54,7 @@ class Penalty:
             return False
         return all(
             has_stem(tokens[at + 1 : at + 1 + _NEAR], self._penalties)
+            or bool(self._penalty_words & set(tokens[at + 1 : at + 1 + _NEAR]))
             or everyday.dismissal_looms(tokens[at : at + 1 + _NEAR])
             for at in threats
         )

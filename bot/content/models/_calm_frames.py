@@ -57,6 +57,10 @@ class PenaltyWords(Strict):
         "an ordinary consequence at work, after a threat verb: 'прем', 'review', 'выговор'",
         lets_off=True,
     )
+    penalty_words: Words = cues(
+        "the same, as whole words too short for a stem: 'dj' (make me DJ the party)",
+        lets_off=True,
+    )
     comment_phrases: Phrases = cues(
         "the writer's comment just before a threat word: 'what a' (threat), 'вот это' (угроза)",
         lets_off=True,
