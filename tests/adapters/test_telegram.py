@@ -374,13 +374,19 @@ async def test_awkward_input_is_answered_and_nothing_reaches_the_logs(
     replies = await person._exchange(edited)
     assert "112" in replies[0].text
 
-    # A channel post has nobody to answer; garbage and operator payloads in a private chat
-    # get the menu.
+    # A channel post has nobody to answer; garbage payloads in a private chat get the menu.
     await fake_api.push({"channel_post": {
         "message_id": 1, "date": int(time.time()), "text": "news",
         "chat": {"id": -100_999, "type": "channel", "title": "News"}}})
-    for payload in ("zzz:::", "op:take:0123456789", "f:nope:nope:nope"):
+    for payload in ("zzz:::", "f:nope:nope:nope"):
         assert await person.press(payload)
+    # An operator's payload pressed in a private chat gets the short refusal as the button's
+    # notice and no message (tests/handoff/test_press_elsewhere.py): answered, not dropped.
+    mark = len(fake_api.calls)
+    await person.press("op:take:0123456789", replies=0)
+    notice = await fake_api.wait_calls("answerCallbackQuery", 1, since=mark)
+    assert notice[-1].params.get("text")
+    assert fake_api.calls_to("sendMessage", person.chat_id, since=mark) == []
     assert await person.say("/help")
     assert fake_api.calls_to("sendMessage", chat_id=-100_999) == []
 
