@@ -38,9 +38,10 @@ def adds_facts(alert: OperatorAlert) -> bool:
 
 async def take_facts(parts: HandoffParts, case: Case, alert: OperatorAlert) -> bool:
     """Update the case record with the alert's facts and post them in the case; False when
-    the alert adds nothing new (a retried update finds its facts taken already)."""
+    the alert adds nothing new: a retried update finds its facts taken already, and the same
+    ask twice ("yes" pressed again, its answers the same) is one alert, not a note each time."""
     fields = merged(case, alert)
-    if not fields and not alert.summary and not alert.user_text:
+    if not fields and not alert.user_text:
         return False
     if fields:
         await parts.cases.update(case.id, **fields)
