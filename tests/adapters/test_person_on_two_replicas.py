@@ -27,6 +27,7 @@ from tests.helpers.fake_bot_api import (
     user,
 )
 from tests.helpers.ha import READY_WITHIN
+from tests.helpers.model_cache import run_model_cache
 from tests.helpers.redis_server import RedisServer, free_port
 from tests.helpers.telegram_bot import PSEUDONYM_KEY
 
@@ -100,8 +101,11 @@ class Replica:
 @pytest.fixture
 def replica_env(fake_api: FakeBotAPI, redis_server: RedisServer) -> Iterator[dict[str, str]]:
     keep = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "PYTHONPATH")}
+    # The run's trained models (tests/helpers/model_cache.py): each replica reads them instead
+    # of training its own, as the other bot processes of the run do.
     yield {
-        **keep, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": fake_api.base_url,
+        **keep, **run_model_cache(),
+        "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE": fake_api.base_url,
         "BOT_MODE": "webhook", "WEBHOOK_URL": "https://bot.example.org/hook",
         "WEBHOOK_SECRET": SECRET, "REDIS_URL": redis_server.url,
         "BOT_PSEUDONYM_KEY": PSEUDONYM_KEY, "OPERATOR_CHAT_ID": str(OPS),
