@@ -17,10 +17,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.config import REPO_ROOT, NLUSettings
+from bot.config import REPO_ROOT, BotSettings, NLUSettings
+from bot.modelcache import model_cache_at
 from bot.nlu.base import ALL_INTENTS
 from bot.nlu.data import Example, load_examples
 from bot.nlu.embedded import EmbeddedRecognizer
+from bot.nlu.embedded_cache import trained_recognizer
 from bot.nlu.failover import FailoverRecognizer
 from bot.nlu.layout import cyrillic_to_latin
 from bot.nlu.rasa import RasaError, RasaRecognizer
@@ -135,7 +137,9 @@ def rasa_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaServer
 
 @pytest.fixture(scope="module")
 def embedded() -> EmbeddedRecognizer:
-    return EmbeddedRecognizer.from_data_dir(NLUSettings().data_dir)
+    """The bot's embedded model, read from the run's BOT_MODEL_CACHE_DIR when it holds it (the
+    trained model weight for weight: tests/nlu/test_embedded_cache.py), trained otherwise."""
+    return trained_recognizer(NLUSettings().data_dir, model_cache_at(BotSettings().model_cache_dir))
 
 
 def _rasa(server: RasaServer, token: str | None = TOKEN) -> RasaRecognizer:
