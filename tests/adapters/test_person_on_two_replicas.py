@@ -87,9 +87,14 @@ class Replica:
                       if " WARNING " in line or " ERROR " in line or "Error" in line]
         print(f"--- {self._log.name} ---", *noteworthy[-lines:], sep="\n")
 
+    def terminate(self) -> None:
+        """SIGTERM without waiting (`stop` waits): the pair's shutdowns then overlap."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.terminate()
+
     def stop(self) -> None:
         if self._proc is not None:
-            self._proc.terminate()
+            self.terminate()
             try:
                 self._proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
@@ -127,6 +132,10 @@ async def replicas(
             await replica.ready()
         yield pair
     finally:
+        # Both at once, then wait: a replica still finishing an update waits out its grace
+        # (and is killed after 30 s), so one after the other could take twice that.
+        for replica in pair:
+            replica.terminate()
         for replica in pair:
             replica.stop()
             replica.show_log()  # shown by pytest when the test failed
