@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.content.models import AdCheck
-from bot.core.adcheck import AdChecker, build_ad_checker
+from bot.core.adcheck import AdChecker
 from bot.core.admodel import AdSentenceModel, training_sentences
 
 DEFAULT_DATA = Path("tests/data/ads.yaml")
@@ -196,24 +196,33 @@ def checker_without_set(rules: AdCheck, name: str) -> AdChecker:
 
 
 def main(args: argparse.Namespace) -> int:
-    """Print the table; exit 1 when the content has no ad check."""
-    from bot.config import REPO_ROOT
+    """Print the table; exit 1 when the content has no ad check, 2 when the file of labelled
+    ads cannot be read (said before the content is loaded)."""
+    from bot.config import REPO_ROOT, BotSettings
     from bot.content.loader import load_content
+    from bot.core.adcheckers import AdCheckers
+    from bot.modelcache import model_cache_at
 
-    content = load_content(Path(args.content) if args.content else REPO_ROOT / "content")
-    if content.ad_check is None:
-        print("content has no ad_check.yaml")
-        return 1
+    path = Path(args.file or args.data or DEFAULT_DATA)
     try:
-        ads = read_ads(Path(args.file or args.data or DEFAULT_DATA))
+        ads = read_ads(path)
     except (OSError, ValueError, yaml.YAMLError) as exc:
         print(f"cannot read the labelled ads: {exc}")
         return 2
-    path = Path(args.file or args.data or DEFAULT_DATA)
+    # The checker the content check built (rules and sentence model, as the bot runs them) is
+    # the one measured: trained once, or read from BOT_MODEL_CACHE_DIR when it holds it.
+    checkers = AdCheckers(cache=model_cache_at(BotSettings().model_cache_dir))
+    content = load_content(Path(args.content) if args.content else REPO_ROOT / "content",
+                           ad_checkers=checkers)
+    if content.ad_check is None:
+        print("content has no ad_check.yaml")
+        return 1
     if getattr(args, "leave_set_out", False):
         checker = checker_without_set(content.ad_check, path.name)
     else:
-        checker = build_ad_checker(content.ad_check)  # rules and sentence model, as the bot runs
+        found = checkers.for_content(content)
+        assert found is not None  # the content has an ad check
+        checker = found
     names = label_names(checker)
     unknown = sorted({label for ad in ads for label in ad.flags if label not in names})
     print(render(evaluate(checker, ads), len(ads), unknown))

@@ -8,6 +8,7 @@ content makes its own `ContentHolder` over a copy of content/.
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,14 @@ from bot.core.adcheck import AdChecker, build_ad_checker
 from bot.core.adcheckers import AdCheckers
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.triage import Triage, fragments_of, jokes_of, let_offs_of
+from bot.modelcache import ModelCache, model_cache_at
 from bot.nlu.embedded import EmbeddedRecognizer
+from bot.nlu.embedded_cache import trained_recognizer
 from bot.nlu.fragments import Fragments
 from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.let_offs import LetOffs
 from tests.helpers.chat import plain_settings
+from tests.helpers.model_cache import MODEL_CACHE_ENV
 
 
 class TrainedOnce:
@@ -31,7 +35,9 @@ class TrainedOnce:
     rules (compared by content: a test's copy of content/ has rules equal to the real ones, but
     not the same object), exactly as the bot builds it (`build_ad_checker`). The checker is
     immutable once built, so sharing it changes nothing a test sees; rules a test edited are
-    different rules and get their own training. Keeps the last KEEP (memory)."""
+    different rules and get their own training. Keeps the last KEEP (memory). The model is
+    read from the run's model cache when `make test` set one (`run_cache`), as the bot reads
+    it: one training per distinct rules for the whole run, not per worker."""
 
     KEEP = 4
 
@@ -40,11 +46,19 @@ class TrainedOnce:
 
     def __call__(self, rules: AdCheck) -> AdChecker:
         key = hashlib.sha256(rules.model_dump_json().encode()).hexdigest()
-        checker = self._built.pop(key, None) or build_ad_checker(rules)
+        checker = self._built.pop(key, None) or build_ad_checker(rules, cache=run_cache())
         self._built[key] = checker  # the newest last
         while len(self._built) > self.KEEP:
             del self._built[next(iter(self._built))]
         return checker
+
+
+def run_cache() -> ModelCache | None:
+    """The model cache of this test run: BOT_MODEL_CACHE_DIR, which scripts/run-tests.sh sets
+    to a new directory shared by both parts, every worker and every bot process it starts;
+    None (train) when a developer runs pytest without it."""
+    directory = os.environ.get(MODEL_CACHE_ENV)
+    return model_cache_at(Path(directory) if directory else None)
 
 
 @cache
@@ -72,8 +86,9 @@ def shared_content() -> ContentHolder:
 
 @cache
 def shared_recognizer() -> EmbeddedRecognizer:
-    """The embedded model trained on nlu/data once (about a second or two)."""
-    return EmbeddedRecognizer.from_data_dir(plain_settings().nlu.data_dir)
+    """The embedded model trained on nlu/data once (about a second or two), or read from the
+    run's model cache (`run_cache`)."""
+    return trained_recognizer(plain_settings().nlu.data_dir, run_cache())
 
 
 def shared_ad_checkers() -> AdCheckers:
