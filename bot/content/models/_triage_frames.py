@@ -196,6 +196,20 @@ class LockedKeysWords(Strict):
                             lets_off=True)  # fmt: skip
 
 
+class TakenBackWords(Strict):
+    """The person takes back what they said was happening to them (bot.nlu.taken_back): the
+    warning signs of that message are marked taken back in later alerts, never dropped."""
+
+    phrases: Phrases = cues(
+        "taking it back: 'just a question', 'не про меня', 'я ў бяспецы'",
+        lets_off=True, negators=True,
+    )  # fmt: skip
+    undo_words: Words = cues(
+        "a word just before a phrase that undoes it (no taking back): 'не', 'not'",
+        lets_off=False, negators=True,
+    )  # fmt: skip
+
+
 class TriageFrames(Strict):
     """The let-off word lists of triage (content/triage_frames.yaml), one section a module."""
 
@@ -218,3 +232,5 @@ class TriageFrames(Strict):
     # round 19: lists that confirm a danger (bot.content.models._triage_confirms)
     pay_held: PayHeldWords
     relayed_call: RelayedCallWords
+    # issue 10: a message taken back; not a let-off of triage (bot.nlu.taken_back)
+    taken_back: TakenBackWords | None = None
