@@ -174,13 +174,14 @@ class Triage:
         day = self._everyday
         for everyday, kinds in ((day.locked_thing, MOVEMENT), (day.not_admitted, MOVEMENT),
                                 (day.short_delay, WAGES), (day.tax_question, WAGES),
+                                (day.paid_in_full, WAGES), (day.hours_question, THREATS),
                                 (day.dismissal_looms, THREATS)):  # fmt: skip
             if everyday(tokens):
                 score = min(score, risk_evidence(result, without=kinds))
         nuisance = day.nuisance(tokens)
         if nuisance:  # "соседи шумят, помогите": the cry's evidence is "помогите"
             score = min(score, risk_evidence(result, without=CRY_INDICATORS))
-        if nuisance or day.hyperbole(tokens):
+        if nuisance or day.hyperbole(tokens) or day.small_talk(tokens):
             threshold = max(threshold, EVERYDAY_THRESHOLD)
         # "ha ha they locked me in the bathroom at the party": the movement phrases are let
         # off (bot.nlu.mention), and so is the model's movement evidence from those words; the

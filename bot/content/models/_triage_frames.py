@@ -126,6 +126,20 @@ class EverydayWords(Strict):
     to_words: Words = cues("'на' before work: 'не выпускают НА работу'", lets_off=True)
     work_stems: Stems = cues("work, a shift: 'работ', 'смен'", lets_off=True)
     let_out_stems: Stems = cues("letting out, negated: 'не выпускают'", lets_off=True)
+    paid_in_full: Phrases = cues("pay late, then paid in full: 'выплатили все', 'paid in full'",
+                                 lets_off=True)  # fmt: skip
+    still_owed_stems: Stems = cues(
+        "pay still owed (no paid-in-full let-off): 'кроме', 'половин', 'except'", lets_off=False
+    )
+    overtime_stems: Stems = cues("hours of work: 'сверхурочн', 'overtime'", lets_off=True)
+    ahead_words: Words = cues("asked ahead, before a job: 'ли', 'will', 'interview'",
+                              lets_off=True)  # fmt: skip
+    nature_stems: Stems = cues("small talk, nature and weather: 'ромашк', 'bloom', 'снег'",
+                               lets_off=True)  # fmt: skip
+    plight_stems: Stems = cues(
+        "a plight or a danger (no small-talk let-off): 'помог', 'паспорт', 'lock'",
+        lets_off=False,
+    )
 
 
 class BorrowedWords(Strict):
