@@ -25,6 +25,7 @@ from bot.nlu.normalize import MAX_TEXT_CHARS, clean
 MOVEMENT = frozenset({"risk_movement_restricted"})
 WAGES = frozenset({"risk_wages_withheld"})
 THREATS = frozenset({"risk_violence_threats"})
+DECEPTIVE = frozenset({"risk_deceptive_job"})
 # A risk intent below this probability is noise, not an indicator worth showing an operator.
 INDICATOR_FLOOR = 0.1
 # With fewer letters than this ("а", "?") the classifier has nothing to go on and its guess is
@@ -175,6 +176,7 @@ class Triage:
         for everyday, kinds in ((day.locked_thing, MOVEMENT), (day.not_admitted, MOVEMENT),
                                 (day.short_delay, WAGES), (day.tax_question, WAGES),
                                 (day.paid_in_full, WAGES), (day.hours_question, THREATS),
+                                (day.job_stated, DECEPTIVE),
                                 (day.dismissal_looms, THREATS)):  # fmt: skip
             if everyday(tokens):
                 score = min(score, risk_evidence(result, without=kinds))

@@ -10,8 +10,7 @@ whose danger words are not the writer's situation, each kind with the indicators
   phone), a pet that took the passport, an escape room ("квест"). No employer, agency or guard
   is named.
 * **A child or a pet that shut itself in** ("ребёнок закрылся в ванной", "my kid locked himself
-  in the bathroom"), nobody locking others ("нас", "us"); **a job now stated** ("я в Польше,
-  работаю на ферме"): not a deceptive job unless a job other than promised is said.
+  in the bathroom"), nobody locking others ("нас", "us").
 * **An idiom**: "в долгу как в шелку" / "у доўгу як у шоўку" / "up to my ears in debt" (debt
   only, not with a coercive means, a boss or working it off: bot.nlu.coercion), "trapped in
   Warsaw" asked with a visa and "legally" (only the "trapped"/"застряла" phrases, not "не
@@ -34,7 +33,6 @@ from typing import TYPE_CHECKING
 
 from bot.nlu.calm_things import things_let_off
 from bot.nlu.cue_words import has_cue, phrases, stems, words
-from bot.nlu.negation import NEGATORS
 from bot.nlu.normalize import cyrillize, has_latin_words
 
 if TYPE_CHECKING:
@@ -112,9 +110,6 @@ class CalmSituations:
         self._self_lock = stems(w.self_lock_stems if w else None)
         self._self_lock_phrases = phrases(w.self_lock_phrases if w else None)
         self._locked_by = words(w.locked_by_words if w else None)
-        self._work_now = stems(w.work_now_stems if w else None)
-        self._work_now_phrases = phrases(w.work_now_phrases if w else None)
-        self._deceit = stems(w.deceit_stems if w else None)
         self._game = stems(w.game_stems if w else None)
         self._game_phrases = phrases(w.game_phrases if w else None)
         # An idiom of debt.
@@ -182,18 +177,10 @@ class CalmSituations:
         if self._children & set(words_) and not self._locked_by & set(words_) and (
                 _any_stem(words_, self._self_lock) or _pair(tokens, self._self_lock_phrases)):
             let_off |= {MOVEMENT, "emergency_now"}  # "ребёнок закрылся в ванной"
-        if self.job_stated(tokens, words_):
-            let_off.add("risk_deceptive_job")  # "я в Польше, работаю на ферме"
         if _any_stem(words_, self._game) or _pair(tokens, self._game_phrases):
             let_off.add(MOVEMENT)
             let_off.add("risk_deceptive_job")  # "they locked us in" reads as a trap job too
         return frozenset(let_off)
-
-    def job_stated(self, tokens: Sequence[str], words_: Sequence[str]) -> bool:
-        """A job now stated ("работаю на складе", "I work in a warehouse"): no negator and no
-        word of a job other than promised."""
-        stated = _any_stem(words_, self._work_now) or _pair(tokens, self._work_now_phrases)
-        return stated and not NEGATORS & set(words_) and not _any_stem(words_, self._deceit)
 
     def idiom_frame(
         self, tokens: Sequence[str], coercive: tuple[str, ...],

@@ -1,6 +1,6 @@
 """Everyday trouble told in the words of a danger (a fresh tester's false alarms, set 12).
 
-Eight kinds of benign message carry the words of a risk:
+Nine kinds of benign message carry the words of a risk:
 
 * "help" about a nuisance: "сосед сверлит стену с утра до ночи, помогите", "the gym locked my
   locker and I can't get my stuff, help". A cry for help with a noisy neighbour, or a thing
@@ -25,6 +25,8 @@ Eight kinds of benign message carry the words of a risk:
   выплатили все" stay at risk;
 * overtime asked about ahead of a job ("will they make me work overtime?": `hours_question`);
   "they make me work overtime and threaten me" stays at risk;
+* a short plain statement of a job now ("я в Польше, работаю на ферме": `job_stated`): its
+  deceptive-job evidence does not count; a deceit word, a wish to leave or a plight keeps it;
 * small talk ("у нас тут ромашка цветёт", "the daisies are blooming here": `small_talk`, the
   classifier needs 0.95); a negator, a cry or a plight named keeps it with the model.
 
@@ -39,7 +41,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.nlu.coercion import Coercion
-from bot.nlu.cue_words import phrases, stems, words
+from bot.nlu.cue_words import has_cue, phrases, stems, words
 from bot.nlu.negation import NEGATORS
 
 if TYPE_CHECKING:
@@ -94,6 +96,9 @@ class Everyday:
         self._ahead = words(w.ahead_words if w else None)
         self._nature = stems(w.nature_stems if w else None)
         self._plight = stems(w.plight_stems if w else None)
+        self._work_now = stems(w.work_now_stems if w else None)
+        self._work_now_phrases = phrases(w.work_now_phrases if w else None)
+        self._deceit = stems(w.deceit_stems if w else None)
 
     def nuisance(self, tokens: Sequence[str]) -> bool:
         """A cry for help about a noisy neighbour: a help word, a neighbour and a nuisance."""
@@ -168,6 +173,17 @@ class Everyday:
             and not any(word in NEGATORS or word in self._help for word in tokens)
             and not any(word.startswith(self._plight) for word in tokens)
         )
+
+    def job_stated(self, tokens: Sequence[str]) -> bool:
+        """A short plain statement of a job now ("я в Польше, работаю на ферме"): no negator,
+        cry, plight, deceit or wish to leave."""
+        return (
+            len(tokens) <= SMALL_TALK_WORDS
+            and (any(word.startswith(self._work_now) for word in tokens)
+                 or has_cue(tokens, self._work_now_phrases))
+            and not any(word in NEGATORS or word in self._help for word in tokens)
+            and not any(word.startswith(self._plight + self._deceit) for word in tokens)
+        )  # fmt: skip
 
     def tax_question(self, tokens: Sequence[str]) -> bool:
         """Pay explained by taxes (gross and net, "на руки меньше, это налоги?"): the model reads

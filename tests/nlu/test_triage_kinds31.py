@@ -5,7 +5,8 @@ ru, be, en and translit. Wordings are ours, never the held-out lines.
    `self_lock_stems`); keys locked in or a flat locked out stay calm as before.
 2. Pay late, or a firm bankrupt, then paid in full (bot.nlu.everyday `paid_in_full`).
 3. Overtime asked about ahead of a job (bot.nlu.everyday `hours_question`).
-4. A plain statement of place and job (bot.nlu.calm_situations `job_stated`).
+4. A short plain statement of place and job (bot.nlu.everyday `job_stated`: the classifier's
+   deceptive-job evidence only, never a danger phrase).
 5. Small talk about nature and weather (bot.nlu.everyday `small_talk`).
 """
 
@@ -87,6 +88,9 @@ AT_RISK = {
         "работаю на складе, но зарплату не платят",
         "працую на ферме, пашпарт забралі",
         "I work on a farm, they took my passport and don't let me leave",
+        "ехала на кухню в кафе, а привезли на ферму, работаем по 14 часов",  # a phrase
+        "працую на заводзе, хачу з'ехаць, а не адпускаюць",  # held
+        "I work at a factory now, I want to leave but can't",
     ],
     "plight_beside_the_weather": [
         "снег идет, а нас не выпускают из барака",

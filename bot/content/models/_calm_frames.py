@@ -211,11 +211,6 @@ class CalmSituationWords(Strict):
     locked_by_words: Words = cues(
         "someone locked others in (no child let-off): 'меня', 'нас', 'us'", lets_off=False
     )
-    work_now_stems: Stems = cues("a job now, stated: 'работаю', 'працую'", lets_off=True)
-    work_now_phrases: Phrases = cues("a job now, stated: 'i work', 'working at'", lets_off=True)
-    deceit_stems: Stems = cues(
-        "a job other than promised (no statement let-off): 'обещ', 'promis'", lets_off=False
-    )
     game_stems: Stems = cues("an escape room: 'квест', 'эскейп'", lets_off=True)
     game_phrases: Phrases = cues("an escape room: 'escape room'", lets_off=True)
     silk_words: Words = cues("'в долгу как в шелку': 'шелку', 'шоўку'", lets_off=True)

@@ -134,6 +134,12 @@ class EverydayWords(Strict):
     overtime_stems: Stems = cues("hours of work: 'сверхурочн', 'overtime'", lets_off=True)
     ahead_words: Words = cues("asked ahead, before a job: 'ли', 'will', 'interview'",
                               lets_off=True)  # fmt: skip
+    work_now_stems: Stems = cues("a job now, stated: 'работаю', 'працую'", lets_off=True)
+    work_now_phrases: Phrases = cues("a job now, stated: 'i work', 'working at'", lets_off=True)
+    deceit_stems: Stems = cues(
+        "a job other than promised, a wish to leave (no statement let-off): 'обещ', 'promis'",
+        lets_off=False,
+    )
     nature_stems: Stems = cues("small talk, nature and weather: 'ромашк', 'bloom', 'снег'",
                                lets_off=True)  # fmt: skip
     plight_stems: Stems = cues(
