@@ -123,9 +123,11 @@ class TextStep:
             reading.decision.at_risk,
         )
         # "нет, я в безопасности, это был просто вопрос": the signs so far are marked taken back
-        # in any later alert (bot/core/signs.py); the reply is the same as without them.
-        signs.take_back_if_said(session, r.content, reading.text,
-                                at_risk=reading.decision.at_risk)
+        # in any later alert (bot/core/signs.py); the reply is the same as without them. A
+        # forwarded message is someone else's words: it takes nothing back.
+        if not turn.event.forwarded:
+            signs.take_back_if_said(session, r.content, reading.text,
+                                    at_risk=reading.decision.at_risk)
         state = session.awaiting
         typed_consent = reading.consent if not reading.decision.by_phrase else None
         if isinstance(state, ConsentQuestion) and typed_consent:

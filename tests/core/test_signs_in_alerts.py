@@ -47,6 +47,18 @@ async def test_code_word_after_a_danger_kept_shows_it_current(chat: Chat) -> Non
     assert PASSPORT in signs and TAKEN_BACK + PASSPORT not in signs
 
 
+async def test_a_forwarded_taking_back_is_someone_elses_and_takes_nothing_back(
+    chat: Chat,
+) -> None:
+    chat.language_code = "ru"
+    await chat.command("/start")
+    await chat.press("c:PL")
+    await chat.say("у меня забрали паспорт")
+    await chat.say("нет, я в безопасности, это был просто вопрос", forwarded=True)
+    signs = await _alarm(chat)
+    assert PASSPORT in signs and TAKEN_BACK + PASSPORT not in signs
+
+
 async def test_code_word_after_an_ad_check_marks_its_flags_as_the_ads(chat: Chat) -> None:
     chat.language_code = "ru"
     await chat.command("/start")
