@@ -11,6 +11,7 @@ import hashlib
 import logging
 
 from bot.content.models import Content
+from bot.core import signs
 from bot.core.adcheck import AdChecker
 from bot.core.adcheckers import AdCheckers
 from bot.core.adreport import flag_codes, report_replies
@@ -271,9 +272,8 @@ class AdCheckStep:
                 risk_level=report.level.level, indicators=tuple(flag_codes(report))))
             replies[-1].buttons = turn.r.action_rows(["job_check", "menu"])
         elif report.strong:  # trafficking signs: a human is offered, as after the self-check
-            session.risk_indicators.extend(
-                i for i in flag_codes(report) if i not in session.risk_indicators
-            )
+            # The ad's flags, not the person's situation: kept apart (bot/core/signs.py).
+            signs.add_from_ad(session, flag_codes(report))
             # A person who told of their own danger first: the case is about that, not the ad.
             reason: ConsentReason = "risk" if session.at_risk else "self_check"
             self._human_offer.ask(turn, reason, ad_level=report.level.level)

@@ -8,7 +8,7 @@ that question is bot/core/country_choice.py's, which continues here (`after_numb
 
 from __future__ import annotations
 
-from bot.core import flows
+from bot.core import flows, signs
 from bot.core.events import Tally
 from bot.core.human_offer import HumanOffer
 from bot.core.pending import PendingTexts
@@ -50,7 +50,7 @@ class AtRiskPath:
         session, r = turn.session, turn.r
         turn.response.tallies.append(source)
         session.at_risk = True
-        session.risk_indicators.extend(i for i in indicators if i not in session.risk_indicators)
+        signs.add(session, indicators)
         if text is not None:
             self._held.put(turn.event.user_key, text)
         if elsewhere is not None:  # a friend's words: no advice about the forwarder's passport

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from bot.config import OperatorSettings
-from bot.core import flows
+from bot.core import flows, signs
 from bot.core.events import OperatorAlert, Reply
 from bot.core.handoff_facts import risk_level, team_hours
 from bot.core.have_request import have_request
@@ -94,7 +94,8 @@ class HumanOffer:
             # The person's own danger outranks the level of an ad they had checked.
             risk_level=(ad_level if reason != "risk" else None)
             or risk_level(session, flow, reason),
-            indicators=tuple(session.risk_indicators),
+            # The ad's own offer shows its flags as they are; any other marks them (signs.py).
+            indicators=signs.alert_signs(session, ad_own=ad_level is not None and reason != "risk"),
             summary=flows.summary(flow, session.flow.answers) if flow and session.flow else (),
             user_text=held if choice == "text" else None,
         )

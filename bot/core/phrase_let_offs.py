@@ -66,7 +66,7 @@ class PhraseLetOffs:
         self.mentions = Mentions(tokens, clauses, raw, let_offs)
         self.written = let_offs.written_terms.read(tokens, raw)
         self.borrowed = let_offs.borrowed.nothing_held(tokens)
-        self.short_delay = everyday.short_delay(tokens)
+        self.short_delay = everyday.short_delay(tokens) or everyday.paid_in_full(tokens)
         self.dismissal = everyday.dismissal_looms(tokens)
         self.calm = CalmFrames.read(tokens, raw, let_offs)
         self.keys = let_offs.locked_keys

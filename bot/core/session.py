@@ -134,6 +134,10 @@ class Session(BaseModel):
     # closes. A question only shown (and left unanswered) is not this.
     where_unknown: bool = False
     risk_indicators: list[str] = Field(default_factory=list)
+    # Signs the person took back since ("это был просто вопрос"), and the red flags of job ads
+    # they checked (the ad's, not their situation): alerts show both marked (bot/core/signs.py).
+    taken_back: list[str] = Field(default_factory=list)
+    ad_signs: list[str] = Field(default_factory=list)
     # Until the person moves on (a command, a menu button): a question then is about the ad.
     checked_ad: CheckedAd | None = None
     handoff_case: str | None = None  # set while a human operator has this person's case

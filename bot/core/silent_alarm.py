@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from bot.checkin.typed_answers import typed_yes_no
 from bot.content.models import Content
+from bot.core import signs
 from bot.core.commands import command_name
 from bot.core.events import (
     Button,
@@ -241,7 +242,7 @@ class SilentAlarmStep:
                 language=r.lang,
                 country=session.country,
                 risk_level="high",
-                indicators=(INDICATOR, *session.risk_indicators),
+                indicators=(INDICATOR, *signs.alert_signs(session)),
                 silent=True,
             )
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot.content.models import Flow
-from bot.core import flows
+from bot.core import flows, signs
 from bot.core.at_risk_path import AtRiskPath
 from bot.core.commands import PERSON_COMMANDS, command_name
 from bot.core.country_choice import CountryChoice
@@ -236,9 +236,7 @@ class Steps:
         turn.replies.append(flows.result_reply(turn.r, flow, result, flows.result_menu(flow)))
         if flow.id == flows.SELF_CHECK and result.level.level != "low":
             flagged = [q.indicator for q, _ in result.flagged]
-            turn.session.risk_indicators.extend(
-                i for i in flagged if i not in turn.session.risk_indicators
-            )
+            signs.add(turn.session, flagged)
             self._human_offer.ask(turn, "self_check")
 
     def flow_why(self, turn: Turn, flow_id: str) -> None:

@@ -17,7 +17,7 @@ from bot.checkin.screens import CONFIRM as SETUP_CONFIRM
 from bot.checkin.screens import WAITS, end_wait
 from bot.checkin.step import CheckinStep
 from bot.content.models import Content
-from bot.core import flows
+from bot.core import flows, signs
 from bot.core.adcheck_step import AWAITING as AWAITING_AD
 from bot.core.adcheck_step import AdCheckStep
 from bot.core.adfollowup_step import answer_follow_up
@@ -122,6 +122,12 @@ class TextStep:
             reading.intent.confidence,
             reading.decision.at_risk,
         )
+        # "нет, я в безопасности, это был просто вопрос": the signs so far are marked taken back
+        # in any later alert (bot/core/signs.py); the reply is the same as without them. A
+        # forwarded message is someone else's words: it takes nothing back.
+        if not turn.event.forwarded:
+            signs.take_back_if_said(session, r.content, reading.text,
+                                    at_risk=reading.decision.at_risk)
         state = session.awaiting
         typed_consent = reading.consent if not reading.decision.by_phrase else None
         if isinstance(state, ConsentQuestion) and typed_consent:

@@ -25,6 +25,7 @@ from bot.nlu.normalize import MAX_TEXT_CHARS, clean
 MOVEMENT = frozenset({"risk_movement_restricted"})
 WAGES = frozenset({"risk_wages_withheld"})
 THREATS = frozenset({"risk_violence_threats"})
+DECEPTIVE = frozenset({"risk_deceptive_job"})
 # A risk intent below this probability is noise, not an indicator worth showing an operator.
 INDICATOR_FLOOR = 0.1
 # With fewer letters than this ("а", "?") the classifier has nothing to go on and its guess is
@@ -174,13 +175,15 @@ class Triage:
         day = self._everyday
         for everyday, kinds in ((day.locked_thing, MOVEMENT), (day.not_admitted, MOVEMENT),
                                 (day.short_delay, WAGES), (day.tax_question, WAGES),
+                                (day.paid_in_full, WAGES), (day.hours_question, THREATS),
+                                (day.job_stated, DECEPTIVE),
                                 (day.dismissal_looms, THREATS)):  # fmt: skip
             if everyday(tokens):
                 score = min(score, risk_evidence(result, without=kinds))
         nuisance = day.nuisance(tokens)
         if nuisance:  # "соседи шумят, помогите": the cry's evidence is "помогите"
             score = min(score, risk_evidence(result, without=CRY_INDICATORS))
-        if nuisance or day.hyperbole(tokens):
+        if nuisance or day.hyperbole(tokens) or day.small_talk(tokens):
             threshold = max(threshold, EVERYDAY_THRESHOLD)
         # "ha ha they locked me in the bathroom at the party": the movement phrases are let
         # off (bot.nlu.mention), and so is the model's movement evidence from those words; the

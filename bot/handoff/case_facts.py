@@ -5,6 +5,7 @@ case record, its escalations and the operators' note say what the person has sin
 from __future__ import annotations
 
 from bot.core.events import OperatorAlert
+from bot.core.signs import unmarked
 from bot.handoff.alerts import facts_note
 from bot.handoff.case import Case
 from bot.handoff.parts import HandoffParts
@@ -24,7 +25,11 @@ def merged(case: Case, alert: OperatorAlert) -> dict[str, str]:
         fields["country"] = alert.country
     if alert.risk_level and _level(alert.risk_level) > _level(case.risk_level):
         fields["risk_level"] = alert.risk_level
-    signs = [*case.indicators, *(i for i in alert.indicators if i not in case.indicators)]
+    # One sign, one line: the alert's form of it (current, taken back, an ad's) is the latest
+    # and replaces the record's; a sign the alert does not name stays (bot/core/signs.py).
+    latest = {unmarked(i): i for i in alert.indicators}
+    signs = [latest.pop(unmarked(i), i) for i in case.indicators]
+    signs += [i for i in latest.values() if i not in signs]
     if signs != case.indicators:
         fields["indicators"] = "\n".join(signs)
     return fields

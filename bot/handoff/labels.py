@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.core.signs import FROM_AD, TAKEN_BACK
 from bot.i18n import N_, Translator
 
 # Warning signs (the triage's indicators) as operators read them in an alert.
@@ -66,6 +67,14 @@ class OperatorTexts:
         return self._t.gettext(table[code]) if code in table else code
 
     def indicator(self, code: str) -> str:
+        """The sign's label; one the person took back, or a checked job ad's, says so
+        (bot/core/signs.py)."""
+        if code.startswith(TAKEN_BACK):
+            return self.text(N_("{sign} (they took this back)"),
+                             sign=self._label(INDICATORS, code[len(TAKEN_BACK):]))
+        if code.startswith(FROM_AD):
+            return self.text(N_("{sign} (in a job ad they checked, not their own situation)"),
+                             sign=self._label(INDICATORS, code[len(FROM_AD):]))
         return self._label(INDICATORS, code)
 
     def indicators(self, codes: Iterable[str]) -> str:

@@ -9,6 +9,8 @@ whose danger words are not the writer's situation, each kind with the indicators
 * **A thing, not a person**: a phone or a screen that is locked ("help" there is about the
   phone), a pet that took the passport, an escape room ("квест"). No employer, agency or guard
   is named.
+* **A child or a pet that shut itself in** ("ребёнок закрылся в ванной", "my kid locked himself
+  in the bathroom"), nobody locking others ("нас", "us").
 * **An idiom**: "в долгу как в шелку" / "у доўгу як у шоўку" / "up to my ears in debt" (debt
   only, not with a coercive means, a boss or working it off: bot.nlu.coercion), "trapped in
   Warsaw" asked with a visa and "legally" (only the "trapped"/"застряла" phrases, not "не
@@ -104,6 +106,10 @@ class CalmSituations:
         )
         self._person_lock = stems(w.person_lock_stems if w else None)
         self._pets = words(w.pet_words if w else None)
+        self._children = words(w.child_words if w else None)
+        self._self_lock = stems(w.self_lock_stems if w else None)
+        self._self_lock_phrases = phrases(w.self_lock_phrases if w else None)
+        self._locked_by = words(w.locked_by_words if w else None)
         self._game = stems(w.game_stems if w else None)
         self._game_phrases = phrases(w.game_phrases if w else None)
         # An idiom of debt.
@@ -168,6 +174,9 @@ class CalmSituations:
         if self._pets & set(words_):
             let_off.add(DOCUMENTS)
         let_off |= things_let_off(words_)  # a game, a pet, the bot, a border queue (round 19b)
+        if self._children & set(words_) and not self._locked_by & set(words_) and (
+                _any_stem(words_, self._self_lock) or _pair(tokens, self._self_lock_phrases)):
+            let_off |= {MOVEMENT, "emergency_now"}  # "ребёнок закрылся в ванной"
         if _any_stem(words_, self._game) or _pair(tokens, self._game_phrases):
             let_off.add(MOVEMENT)
             let_off.add("risk_deceptive_job")  # "they locked us in" reads as a trap job too

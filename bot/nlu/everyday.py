@@ -1,6 +1,6 @@
 """Everyday trouble told in the words of a danger (a fresh tester's false alarms, set 12).
 
-Five kinds of benign message carry the words of a risk:
+Nine kinds of benign message carry the words of a risk:
 
 * "help" about a nuisance: "сосед сверлит стену с утра до ночи, помогите", "the gym locked my
   locker and I can't get my stuff, help". A cry for help with a noisy neighbour, or a thing
@@ -20,6 +20,15 @@ Five kinds of benign message carry the words of a risk:
 * not admitted to work: "не выпускаюць на працу без медкніжкі", "не выпускают на смену без
   медкнижки": "не выпускают НА работу" is about starting a shift, not about leaving
   (`to_work`, for the movement phrases' match). "не выпускают из общежития" still fires.
+* pay late and then paid in full ("задержали зарплату на неделю, но выплатили всё", a firm gone
+  bankrupt that paid everything: `paid_in_full`); "выплатили всё, кроме сверхурочных" and "не
+  выплатили все" stay at risk;
+* overtime asked about ahead of a job ("will they make me work overtime?": `hours_question`);
+  "they make me work overtime and threaten me" stays at risk;
+* a short plain statement of a job now ("я в Польше, работаю на ферме": `job_stated`): its
+  deceptive-job evidence does not count; a deceit word, a wish to leave or a plight keeps it;
+* small talk ("у нас тут ромашка цветёт", "the daisies are blooming here": `small_talk`, the
+  classifier needs 0.95); a negator, a cry or a plight named keeps it with the model.
 
 The words are content: `everyday` in content/triage_frames.yaml
 (`bot.content.models.EverydayWords`); an `Everyday` receives them when the triage is built for
@@ -32,7 +41,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.nlu.coercion import Coercion
-from bot.nlu.cue_words import phrases, stems, words
+from bot.nlu.cue_words import has_cue, phrases, stems, words
 from bot.nlu.negation import NEGATORS
 
 if TYPE_CHECKING:
@@ -40,6 +49,8 @@ if TYPE_CHECKING:
 
 # The evidence a cry about a nuisance carries from "помогите" alone (bot.core.triage drops it).
 CRY_INDICATORS = frozenset({"emergency_now"})
+# Small talk is a short remark: a long message about the weather may tell of anything else too.
+SMALL_TALK_WORDS = 8
 
 
 class Everyday:
@@ -79,6 +90,15 @@ class Everyday:
         self._to = words(w.to_words if w else None)
         self._work = stems(w.work_stems if w else None)
         self._let_out = stems(w.let_out_stems if w else None)
+        self._paid_in_full = phrases(w.paid_in_full if w else None)
+        self._still_owed = stems(w.still_owed_stems if w else None)
+        self._overtime = stems(w.overtime_stems if w else None)
+        self._ahead = words(w.ahead_words if w else None)
+        self._nature = stems(w.nature_stems if w else None)
+        self._plight = stems(w.plight_stems if w else None)
+        self._work_now = stems(w.work_now_stems if w else None)
+        self._work_now_phrases = phrases(w.work_now_phrases if w else None)
+        self._deceit = stems(w.deceit_stems if w else None)
 
     def nuisance(self, tokens: Sequence[str]) -> bool:
         """A cry for help about a noisy neighbour: a help word, a neighbour and a nuisance."""
@@ -120,6 +140,50 @@ class Everyday:
             w in self._day and tokens[at - 1] in self._small for at, w in enumerate(tokens) if at
         )
         return holiday or days
+
+    def paid_in_full(self, tokens: Sequence[str]) -> bool:
+        """Pay late (or a firm bankrupt) and then paid in full ("задержали на неделю, но выплатили
+        всё"): not with a negator just before, pay still owed, pay not paid at all, or a
+        coercive means named."""
+        found = any(
+            tuple(tokens[at : at + len(cue)]) == cue and (at == 0 or tokens[at - 1] not in NEGATORS)
+            for cue in self._paid_in_full for at in range(len(tokens) - len(cue) + 1)
+        )  # fmt: skip
+        if not found or any(word.startswith(self._still_owed) for word in tokens):
+            return False
+        text = " ".join(tokens)
+        return not any(stem in text for stem in self._unpaid) and not self._coercion.named(tokens)
+
+    def hours_question(self, tokens: Sequence[str]) -> bool:
+        """Overtime asked about ahead of a job ("will they make me work overtime?", "заставят ли
+        работать сверхурочно?"): no threat verb and no coercive means named."""
+        return (
+            any(word.startswith(self._overtime) for word in tokens)
+            and bool(self._ahead & set(tokens))
+            and not any(word.startswith(self.threat_verbs) for word in tokens)
+            and not self._coercion.named(tokens)
+        )
+
+    def small_talk(self, tokens: Sequence[str]) -> bool:
+        """A short remark on nature or the weather ("у нас тут ромашка цветёт"): no negator, no
+        cry, no plight named."""
+        return (
+            len(tokens) <= SMALL_TALK_WORDS
+            and any(word.startswith(self._nature) for word in tokens)
+            and not any(word in NEGATORS or word in self._help for word in tokens)
+            and not any(word.startswith(self._plight) for word in tokens)
+        )
+
+    def job_stated(self, tokens: Sequence[str]) -> bool:
+        """A short plain statement of a job now ("я в Польше, работаю на ферме"): no negator,
+        cry, plight, deceit or wish to leave."""
+        return (
+            len(tokens) <= SMALL_TALK_WORDS
+            and (any(word.startswith(self._work_now) for word in tokens)
+                 or has_cue(tokens, self._work_now_phrases))
+            and not any(word in NEGATORS or word in self._help for word in tokens)
+            and not any(word.startswith(self._plight + self._deceit) for word in tokens)
+        )  # fmt: skip
 
     def tax_question(self, tokens: Sequence[str]) -> bool:
         """Pay explained by taxes (gross and net, "на руки меньше, это налоги?"): the model reads

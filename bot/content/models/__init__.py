@@ -50,6 +50,7 @@ from bot.content.models._triage_frames import (
     LockedKeysWords,
     NotHeldWords,
     PastSafeWords,
+    TakenBackWords,
     TriageFrames,
     WrittenTermsWords,
 )
@@ -108,6 +109,7 @@ __all__ = [
     "Source",
     "StrandedCryWords",
     "Strict",
+    "TakenBackWords",
     "TriageFrames",
     "TriageWords",
     "WrittenTermsWords",

@@ -204,6 +204,13 @@ class CalmSituationWords(Strict):
         lets_off=False,
     )
     pet_words: Words = cues("a pet (that took the passport): 'кот', 'dog', 'сабака'", lets_off=True)
+    child_words: Words = cues("a child or a pet that shut itself in: 'ребенок', 'kid', 'дзіця'",
+                              lets_off=True)  # fmt: skip
+    self_lock_stems: Stems = cues("locked itself in: 'закрылс', 'зачынілас'", lets_off=True)
+    self_lock_phrases: Phrases = cues("locked itself in: 'locked himself'", lets_off=True)
+    locked_by_words: Words = cues(
+        "someone locked others in (no child let-off): 'меня', 'нас', 'us'", lets_off=False
+    )
     game_stems: Stems = cues("an escape room: 'квест', 'эскейп'", lets_off=True)
     game_phrases: Phrases = cues("an escape room: 'escape room'", lets_off=True)
     silk_words: Words = cues("'в долгу как в шелку': 'шелку', 'шоўку'", lets_off=True)

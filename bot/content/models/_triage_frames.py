@@ -126,6 +126,26 @@ class EverydayWords(Strict):
     to_words: Words = cues("'на' before work: 'не выпускают НА работу'", lets_off=True)
     work_stems: Stems = cues("work, a shift: 'работ', 'смен'", lets_off=True)
     let_out_stems: Stems = cues("letting out, negated: 'не выпускают'", lets_off=True)
+    paid_in_full: Phrases = cues("pay late, then paid in full: 'выплатили все', 'paid in full'",
+                                 lets_off=True)  # fmt: skip
+    still_owed_stems: Stems = cues(
+        "pay still owed (no paid-in-full let-off): 'кроме', 'половин', 'except'", lets_off=False
+    )
+    overtime_stems: Stems = cues("hours of work: 'сверхурочн', 'overtime'", lets_off=True)
+    ahead_words: Words = cues("asked ahead, before a job: 'ли', 'will', 'interview'",
+                              lets_off=True)  # fmt: skip
+    work_now_stems: Stems = cues("a job now, stated: 'работаю', 'працую'", lets_off=True)
+    work_now_phrases: Phrases = cues("a job now, stated: 'i work', 'working at'", lets_off=True)
+    deceit_stems: Stems = cues(
+        "a job other than promised, a wish to leave (no statement let-off): 'обещ', 'promis'",
+        lets_off=False,
+    )
+    nature_stems: Stems = cues("small talk, nature and weather: 'ромашк', 'bloom', 'снег'",
+                               lets_off=True)  # fmt: skip
+    plight_stems: Stems = cues(
+        "a plight or a danger (no small-talk let-off): 'помог', 'паспорт', 'lock'",
+        lets_off=False,
+    )
 
 
 class BorrowedWords(Strict):
@@ -196,6 +216,20 @@ class LockedKeysWords(Strict):
                             lets_off=True)  # fmt: skip
 
 
+class TakenBackWords(Strict):
+    """The person takes back what they said was happening to them (bot.nlu.taken_back): the
+    warning signs of that message are marked taken back in later alerts, never dropped."""
+
+    phrases: Phrases = cues(
+        "taking it back: 'just a question', 'не про меня', 'я ў бяспецы'",
+        lets_off=True, negators=True,
+    )  # fmt: skip
+    undo_words: Words = cues(
+        "a word just before a phrase that undoes it (no taking back): 'не', 'not'",
+        lets_off=False, negators=True,
+    )  # fmt: skip
+
+
 class TriageFrames(Strict):
     """The let-off word lists of triage (content/triage_frames.yaml), one section a module."""
 
@@ -218,3 +252,5 @@ class TriageFrames(Strict):
     # round 19: lists that confirm a danger (bot.content.models._triage_confirms)
     pay_held: PayHeldWords
     relayed_call: RelayedCallWords
+    # issue 10: a message taken back; not a let-off of triage (bot.nlu.taken_back)
+    taken_back: TakenBackWords | None = None
