@@ -13,6 +13,7 @@ from bot.checkin.typed_answers import typed_yes_no
 from bot.checkin.typed_clock import typed_time_of_day
 from tests.checkin.helpers import NOT_UNDERSTOOD, screen_kinds, untag
 from tests.handoff.telegram import HandoffBot
+from tests.helpers.engine import shared_content
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.telegram_bot import Person
 
@@ -63,6 +64,7 @@ def test_the_grace_verb_in_any_form_and_courtesy_around_a_time() -> None:
     for typed in ("at 9 pm pls", "9pm please", "в 9 вечера, пожалуйста", "у 9 вечара, калі ласка"):
         assert typed_time_of_day(typed) == 21 * 60, typed
     assert typed_time_of_day("pls") is None and typed_time_of_day("ok") is None
-    assert [typed_yes_no(t) for t in ("no", "Нет", "не, дзякуй", "yes", "да, покажите", "так",
-                                      "может быть", "")] == [
+    checkin = shared_content().content.checkin
+    assert [typed_yes_no(t, checkin) for t in ("no", "Нет", "не, дзякуй", "yes", "да, покажите",
+                                               "так", "может быть", "")] == [
         False, False, False, True, True, True, None, None]

@@ -37,6 +37,7 @@ from bot.content.models._calm_frames import (
     StrandedCryWords,
 )
 from bot.content.models._checkin import Checkin, CheckinOption, CheckinTexts
+from bot.content.models._checkin_words import CheckinWords, RequestWords, UntilWords
 from bot.content.models._flows import Flow, FlowLevel, FlowOption, FlowQuestion
 from bot.content.models._messages import DangerPhrase, Messages
 from bot.content.models._place_names import PlaceLists, Places
@@ -75,6 +76,7 @@ __all__ = [
     "Checkin",
     "CheckinOption",
     "CheckinTexts",
+    "CheckinWords",
     "CoercionWords",
     "Confidence",
     "Content",
@@ -103,6 +105,7 @@ __all__ = [
     "Places",
     "RelayedCallWords",
     "ReportLaterWords",
+    "RequestWords",
     "SilentAlarm",
     "SilentAlarmTexts",
     "Source",
@@ -110,6 +113,7 @@ __all__ = [
     "Strict",
     "TriageFrames",
     "TriageWords",
+    "UntilWords",
     "WrittenTermsWords",
 ]
 

@@ -1,0 +1,56 @@
+"""The words check-ins read in free text (content/checkin.yaml `checkin.words`): a request
+to be checked on, an end date ("до конца декабря", "until 15 January"), a typed yes or no.
+Month names are not here: they come from Babel's locale data (bot/checkin/typed_until.py)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from bot.content.models._base import Strict
+
+
+def _words() -> list[str]:
+    return []
+
+
+class RequestWords(Strict):
+    """A request to be checked on, typed without /checkin (bot/checkin/typed_request.py)."""
+
+    # Stems of the verbs that ask to be checked on or written to ("провер", "check", "пиши").
+    verbs: list[str] = Field(default_factory=_words)
+    # The person as the verb's object, within the two words after it ("me", "меня", "мяне").
+    objects: list[str] = Field(default_factory=_words)
+    # Stems that make the object the contact itself ("проверку связи").
+    object_stems: list[str] = Field(default_factory=_words)
+    # Words that may come before the request: greetings, politeness, "can you", "I want".
+    lead: list[str] = Field(default_factory=_words)
+    # Stems that say the request is about the journey ("travel", "дорог", "паездк"): with
+    # one, a request naming no setting ("hi, can you check on me while I travel?") starts
+    # the setup at its first screen.
+    journey: list[str] = Field(default_factory=_words)
+
+
+class UntilWords(Strict):
+    """An end date typed for the check-ins (bot/checkin/typed_until.py)."""
+
+    cues: list[str] = Field(default_factory=_words)  # "до", "да", "until", "till", "up to"
+    end: list[str] = Field(default_factory=_words)  # "конца", "канца", "end"
+    month: list[str] = Field(default_factory=_words)  # "месяца", "month"
+    year: list[str] = Field(default_factory=_words)  # "года", "year"
+    next: list[str] = Field(default_factory=_words)  # "следующего", "наступнага", "next"
+    # Words inside a date that say nothing more ("the", "of", "этого", "числа").
+    filler: list[str] = Field(default_factory=_words)
+    # Endings after a day's number ("15th", "15-го", "1-га"): the number alone counts.
+    ordinal_endings: list[str] = Field(default_factory=_words)
+
+
+class CheckinWords(Strict):
+    """Word lists editors may change; each compared in lower case, ё as е."""
+
+    request: RequestWords = Field(default_factory=RequestWords)
+    until: UntilWords = Field(default_factory=UntilWords)
+    # A typed yes or no at a yes/no step ("так", "no"): the first word of up to three.
+    yes_words: list[str] = Field(default_factory=_words)
+    no_words: list[str] = Field(default_factory=_words)
+    # Courtesy after a typed answer to a check-in ("всё ок, спасибо", "fine, thanks").
+    courtesy: list[str] = Field(default_factory=_words)
