@@ -74,5 +74,5 @@ def asks_for_checkins(text: str, texts: Checkin | None, now: float | None = None
         return False
     if until_rest(text, texts, time.time() if now is None else now) is not None:
         return True  # "пиши мне до конца месяца": the end date is a setting
-    return (typed_plan(text, leftover=[]) is not None
+    return (typed_plan(text, texts.words.settings, leftover=[]) is not None
             or _names_journey(text, texts.words.request.journey))

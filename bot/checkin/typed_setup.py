@@ -64,7 +64,7 @@ class TypedSetup:
                 typed_cancel(text, texts)):
             return True
         if session.awaiting == CHOICE:
-            return setting(text, self.clock()) or names_until(text, texts, self.clock())
+            return setting(text, self.clock(), texts)
         if session.awaiting == CONFIRM:
             return texts is not None and typed_start(text, texts)
         return False
@@ -143,7 +143,7 @@ class TypedSetup:
         when its other words are more than a destination.
         """
         r = turn.r
-        if plan.step == "interval" and uneven_frequency(text):
+        if plan.step == "interval" and uneven_frequency(text, texts.words.settings):
             turn.replies.append(_range_reply(turn, texts, "interval", texts.texts.whole_days))
             return True
         order = STEPS_ORDER[STEPS_ORDER.index(plan.step):]
@@ -156,7 +156,7 @@ class TypedSetup:
                 return True
             text = rest
         leftover: list[str] = []
-        named = typed_plan(text, order, leftover)
+        named = typed_plan(text, texts.words.settings, order, leftover)
         if named is not None and rest is not None:
             named.pop("duration", None)  # the end date says how long
         place = None
@@ -240,12 +240,15 @@ async def save_draft(turn: Turn, plans: PlanStore, plan: CheckinPlan, now: float
     await plans.update(turn.event.user_key, lambda _: plan.model_copy(), now=now)
 
 
-def setting(text: str, now: float) -> bool:
-    """Whether the text is wholly a setup setting: interval, duration or grace (one or more),
-    a time of day, or a clock ("14:30", "UTC+3")."""
-    return (typed_settings(text, ["day", "week", "hour"]) is not None
-            or uneven_frequency(text) or typed_time_of_day(text) is not None
-            or typed_clock(text, now) is not None)
+def setting(text: str, now: float, texts: Checkin | None) -> bool:
+    """Whether the text is wholly a setup setting: interval, duration or grace (one or more,
+    by content's words), an end date, a time of day, or a clock ("14:30", "UTC+3")."""
+    if texts is not None:
+        w = texts.words.settings
+        if (typed_settings(text, ["day", "week", "hour"], w) is not None
+                or uneven_frequency(text, w) or names_until(text, texts, now)):
+            return True
+    return typed_time_of_day(text) is not None or typed_clock(text, now) is not None
 
 
 def choose_country(plan: CheckinPlan, code: str | None, zones: ZoneTable, now: float) -> None:

@@ -25,11 +25,12 @@ TODAY = date(2026, 12, 2)
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC).timestamp()
 CHECKIN = shared_content().content.checkin
 assert CHECKIN is not None
-WORDS, MOST = CHECKIN.words.until, CHECKIN.until_most_days
+WORDS_UNTIL, MOST = CHECKIN.words.until, CHECKIN.until_most_days
+WORDS = CHECKIN.words.settings
 
 
 def until(text: str) -> date | str | None:
-    found = read_until(text, WORDS, TODAY, MOST)
+    found = read_until(text, WORDS_UNTIL, TODAY, MOST)
     return None if found is None else (found.day or found.problem)
 
 
@@ -64,7 +65,7 @@ def test_a_past_far_or_impossible_date_is_told_apart(typed: str, problem: str) -
                                    "for a month", "каждые 3 дня", "да 3 тыдняў"])
 def test_a_duration_is_no_end_date_and_still_reads_as_before(typed: str) -> None:
     assert until(typed) is None
-    assert typed_plan(typed) is not None
+    assert typed_plan(typed, WORDS) is not None
 
 
 def test_every_month_name_babel_knows_reads_in_each_language() -> None:

@@ -17,6 +17,8 @@ from tests.helpers.engine import shared_content
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.telegram_bot import Person
 
+WORDS = shared_content().content.checkin.words.settings  # type: ignore[union-attr]
+
 ALL_THREE = {"ru": "каждые 3 дня на 2 недели, ждать сутки",
              "be": "кожныя 3 дні на 2 тыдні, чакаць суткі",
              "en": "every 3 days for 2 weeks, waiting a day"}
@@ -58,8 +60,8 @@ async def test_settings_no_and_a_time_typed_as_a_tester_typed_them(
 def test_the_grace_verb_in_any_form_and_courtesy_around_a_time() -> None:
     for typed in ("каждые 3 дня на 2 недели, ждать сутки", "ждите сутки, каждый день на месяц",
                   "every day for a month, wait 6 hours", "кожны дзень на 2 тыдні, чакаць суткі"):
-        assert typed_plan(typed) is not None, typed
-    assert typed_plan("каждые 3 дня на 2 недели, ждать сутки") == {
+        assert typed_plan(typed, WORDS) is not None, typed
+    assert typed_plan("каждые 3 дня на 2 недели, ждать сутки", WORDS) == {
         "interval": 72, "duration": 336, "grace": 24}
     for typed in ("at 9 pm pls", "9pm please", "в 9 вечера, пожалуйста", "у 9 вечара, калі ласка"):
         assert typed_time_of_day(typed) == 21 * 60, typed

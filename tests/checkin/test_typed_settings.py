@@ -14,6 +14,9 @@ from bot.checkin.typed import typed_hours
 from bot.checkin.typed_clock import typed_clock, typed_time_of_day
 from tests.checkin.helpers import SECRET_KEY, FakeClock, engine, untag
 from tests.helpers.chat import Chat, all_payloads, texts
+from tests.helpers.engine import shared_content
+
+WORDS = shared_content().content.checkin.words.settings  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("text", "default", "hours"), [
@@ -41,7 +44,7 @@ from tests.helpers.chat import Chat, all_payloads, texts
     ("12", "hour", 12),
 ])
 def test_a_typed_setting_is_read_in_each_language(text: str, default: str, hours: int) -> None:
-    assert typed_hours(text, default) == hours  # type: ignore[arg-type]
+    assert typed_hours(text, default, WORDS) == hours  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("text", [
@@ -49,7 +52,7 @@ def test_a_typed_setting_is_read_in_each_language(text: str, default: str, hours
     "a b c d e f g 3 days",
 ])
 def test_what_names_no_setting_is_not_one(text: str) -> None:
-    assert typed_hours(text, "day") is None
+    assert typed_hours(text, "day", WORDS) is None
 
 
 async def test_the_whole_setup_can_be_typed(redis_client: Redis) -> None:

@@ -37,7 +37,12 @@ from bot.content.models._calm_frames import (
     StrandedCryWords,
 )
 from bot.content.models._checkin import Checkin, CheckinOption, CheckinTexts
-from bot.content.models._checkin_words import CheckinWords, RequestWords, UntilWords
+from bot.content.models._checkin_words import (
+    CheckinWords,
+    RequestWords,
+    SettingWords,
+    UntilWords,
+)
 from bot.content.models._flows import Flow, FlowLevel, FlowOption, FlowQuestion
 from bot.content.models._messages import DangerPhrase, Messages
 from bot.content.models._place_names import PlaceLists, Places
@@ -106,6 +111,7 @@ __all__ = [
     "RelayedCallWords",
     "ReportLaterWords",
     "RequestWords",
+    "SettingWords",
     "SilentAlarm",
     "SilentAlarmTexts",
     "Source",

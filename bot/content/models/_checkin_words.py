@@ -44,9 +44,38 @@ class UntilWords(Strict):
     ordinal_endings: list[str] = Field(default_factory=_words)
 
 
+class SettingUnits(Strict):
+    """The stems of each unit a setting counts in."""
+
+    week: list[str] = Field(default_factory=_words)
+    day: list[str] = Field(default_factory=_words)
+    hour: list[str] = Field(default_factory=_words)
+
+
+class SettingWords(Strict):
+    """The words of a typed setting: "каждые 3 дня", "2 тыдні", "every other day", "жду сутки"
+    (bot/checkin/typed.py reads them)."""
+
+    units: SettingUnits = Field(default_factory=SettingUnits)
+    month: list[str] = Field(default_factory=_words)  # a month is four weeks
+    numbers: dict[int, list[str]] = Field(default_factory=dict)  # numbers as words, by stem
+    interval_cues: list[str] = Field(default_factory=_words)  # "каждые", "every", "daily"
+    duration_cues: list[str] = Field(default_factory=_words)  # "на", "for", "до"
+    grace_cues: list[str] = Field(default_factory=_words)  # "жду", "wait", "after"
+    # Grace cues that name the interval when nothing else does ("через 2 дня" to "how often?").
+    weak_grace_cues: list[str] = Field(default_factory=_words)
+    filler: list[str] = Field(default_factory=_words)  # words around a setting, saying nothing
+    place_words: list[str] = Field(default_factory=_words)  # "в", "to": kept with a destination
+    phrases: dict[str, str] = Field(default_factory=dict)  # "через день": "every 2 day"
+    times: dict[str, int] = Field(default_factory=dict)  # "twice": 2, "два": 2
+    times_words: list[str] = Field(default_factory=_words)  # "раза", "times"
+    per_words: list[str] = Field(default_factory=_words)  # "в", "a", "per" before the unit
+
+
 class CheckinWords(Strict):
     """Word lists editors may change; each compared in lower case, ё as е."""
 
+    settings: SettingWords = Field(default_factory=SettingWords)
     request: RequestWords = Field(default_factory=RequestWords)
     until: UntilWords = Field(default_factory=UntilWords)
     # A typed yes or no at a yes/no step ("так", "no"): the first word of up to three.
