@@ -198,7 +198,7 @@ class CheckinStep:
         also its "Not fine" when a danger phrase raised it (`danger`) or it reads as one
         ("плохо, не платят"; answers.py `note_typed_help`)."""
         texts = turn.r.content.checkin
-        trouble = danger or (texts is not None and typed_answer(text, texts) == "help")
+        trouble = danger or (texts is not None and typed_answer(text, texts, loose=True) == "help")
         if self._plans is not None and not turn.event.forwarded and trouble:
             await note_typed_help(turn, self._plans, at_risk=self._at_risk, now=self._clock())
 

@@ -21,19 +21,20 @@ LONGEST = 60  # characters: a longer message is another sentence, not an answer
 TROUBLE_MOST_WORDS = 8  # "плохо, хозяин не платит и не отпускает": still an answer
 
 
-def typed_answer(text: str, texts: Checkin) -> Answer | None:
+def typed_answer(text: str, texts: Checkin, *, loose: bool = False) -> Answer | None:
     """"ok", "help" or "stop" when the whole message is one of content's typed answers
-    (`typed_ok`, `typed_not_fine`, `typed_stop`), else None; a short message starting with a
-    "not fine" one is "help" too, and an "ok" with only courtesy after it (`words.courtesy`:
-    "спасибо") is "ok". "Not fine" is looked up first: a message that is both never passes
+    (`typed_ok`, `typed_not_fine`, `typed_stop`), else None; an "ok" with only courtesy after
+    it (`words.courtesy`: "спасибо") is "ok". With `loose` (a message the at-risk path has
+    answered already, with the numbers where the person is), a short one starting with a "not
+    fine" one is "help" too. "Not fine" is looked up first: a message that is both never passes
     for "all right"."""
     said = _normal(text)
     if not said or len(said) > LONGEST:
         return None
     not_fine = {_normal(t) for t in texts.typed_not_fine}
-    if said in not_fine or (len(said.split()) <= TROUBLE_MOST_WORDS and any(
+    if said in not_fine or (loose and len(said.split()) <= TROUBLE_MOST_WORDS and any(
             said.startswith(word + " ") for word in not_fine if word)):
-        return "help"  # "плохо, не платят": trouble said first is "Not fine"
+        return "help"  # `loose`: "плохо, не платят", trouble said first, is "Not fine" too
     if said in {_normal(t) for t in texts.typed_stop}:
         return "stop"
     courtesy = {_normal(t) for t in texts.words.courtesy}

@@ -29,6 +29,7 @@ LOOSE = [
     ("ru", "privet, mozhesh proveryat menya poka ya v doroge?", "interval"),
     ("be", "правярай мяне кожны тыдзень", "duration"),
     ("be", "прывітанне, можаш правяраць мяне падчас паездкі?", "interval"),
+    ("be", "калі ласка, пішы мне, пакуль я ў дарозе", "interval"),
     ("be", "добры дзень, пішы мне кожныя 2 дні", "duration"),
 ]
 CALM = [
