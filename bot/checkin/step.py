@@ -194,9 +194,8 @@ class CheckinStep:
         return await self._typed_answer(turn, plans, texts, text)
 
     async def note_typed_help(self, turn: Turn, text: str, *, danger: bool) -> None:
-        """A message at risk typed under a waiting check-in, answered by the at-risk path:
-        also its "Not fine" when a danger phrase raised it (`danger`) or it reads as one
-        ("плохо, не платят"; answers.py `note_typed_help`)."""
+        """At risk under a waiting check-in, answered by the at-risk path: also its "Not fine"
+        for a danger phrase or trouble said first ("плохо, не платят"; answers.py)."""
         texts = turn.r.content.checkin
         trouble = danger or (texts is not None and typed_answer(text, texts, loose=True) == "help")
         if self._plans is not None and not turn.event.forwarded and trouble:

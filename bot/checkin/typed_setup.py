@@ -106,7 +106,7 @@ class TypedSetup:
         elif plan.step == "zone":
             taken = await self._typed_clock(turn, plans, texts, plan, text)
         elif plan.step == "hour":
-            minute = typed_time_of_day(text)
+            minute = typed_time_of_day(text, texts.words.time)
             taken = minute is not None
             if minute is not None:
                 plan.at_minute, plan.step = minute, "confirm"
@@ -209,7 +209,7 @@ class TypedSetup:
         destination's own first, then the picker's cities); False when the text is not a
         clock, or no place keeps it ("UTC+13:15")."""
         now = self.clock()
-        offset = typed_clock(text, now)
+        offset = typed_clock(text, now, texts.words.time)
         if offset is None:
             return False
         r = turn.r
@@ -243,12 +243,13 @@ async def save_draft(turn: Turn, plans: PlanStore, plan: CheckinPlan, now: float
 def setting(text: str, now: float, texts: Checkin | None) -> bool:
     """Whether the text is wholly a setup setting: interval, duration or grace (one or more,
     by content's words), an end date, a time of day, or a clock ("14:30", "UTC+3")."""
-    if texts is not None:
-        w = texts.words.settings
-        if (typed_settings(text, ["day", "week", "hour"], w) is not None
-                or uneven_frequency(text, w) or names_until(text, texts, now)):
-            return True
-    return typed_time_of_day(text) is not None or typed_clock(text, now) is not None
+    if texts is None:
+        return False
+    w, clock = texts.words.settings, texts.words.time
+    return (typed_settings(text, ["day", "week", "hour"], w) is not None
+            or uneven_frequency(text, w) or names_until(text, texts, now)
+            or typed_time_of_day(text, clock) is not None
+            or typed_clock(text, now, clock) is not None)
 
 
 def choose_country(plan: CheckinPlan, code: str | None, zones: ZoneTable, now: float) -> None:

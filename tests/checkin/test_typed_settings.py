@@ -17,6 +17,7 @@ from tests.helpers.chat import Chat, all_payloads, texts
 from tests.helpers.engine import shared_content
 
 WORDS = shared_content().content.checkin.words.settings  # type: ignore[union-attr]
+TIME = shared_content().content.checkin.words.time  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("text", "default", "hours"), [
@@ -114,7 +115,7 @@ TEN_UTC = datetime(2026, 11, 30, 10, 0, tzinfo=UTC).timestamp()
 ])
 def test_a_typed_clock_is_the_offset_it_means(text: str, hours: float) -> None:
     """The time there now (rounded to a quarter hour) or an offset from UTC."""
-    assert typed_clock(text, TEN_UTC) == timedelta(hours=hours)
+    assert typed_clock(text, TEN_UTC, TIME) == timedelta(hours=hours)
 
 
 @pytest.mark.parametrize("text", [
@@ -122,7 +123,7 @@ def test_a_typed_clock_is_the_offset_it_means(text: str, hours: float) -> None:
     "2 тыдні", "", "утром",
 ])
 def test_what_is_no_clock_is_none(text: str) -> None:
-    assert typed_clock(text, TEN_UTC) is None
+    assert typed_clock(text, TEN_UTC, TIME) is None
 
 
 
@@ -133,9 +134,9 @@ def test_what_is_no_clock_is_none(text: str) -> None:
     ("9 утра", 540), ("в 21:30", 1290), ("ў 8", 480),
 ])
 def test_a_typed_time_of_day_is_minutes_after_midnight(text: str, minute: int | None) -> None:
-    assert typed_time_of_day(text) == minute
+    assert typed_time_of_day(text, TIME) == minute
 
 
 @pytest.mark.parametrize("text", ["24:00", "9:75", "13 pm", "утром", "в 9 утра позвони", "", "ok"])
 def test_what_is_no_time_of_day_is_none(text: str) -> None:
-    assert typed_time_of_day(text) is None
+    assert typed_time_of_day(text, TIME) is None

@@ -41,6 +41,7 @@ from bot.content.models._checkin_words import (
     CheckinWords,
     RequestWords,
     SettingWords,
+    TimeWords,
     UntilWords,
 )
 from bot.content.models._flows import Flow, FlowLevel, FlowOption, FlowQuestion
@@ -117,6 +118,7 @@ __all__ = [
     "Source",
     "StrandedCryWords",
     "Strict",
+    "TimeWords",
     "TriageFrames",
     "TriageWords",
     "UntilWords",

@@ -72,10 +72,21 @@ class SettingWords(Strict):
     per_words: list[str] = Field(default_factory=_words)  # "в", "a", "per" before the unit
 
 
+class TimeWords(Strict):
+    """A time of day or a clock typed at the setup ("в 9 вечера", "at 9 pm pls", "UTC+3")."""
+
+    at: list[str] = Field(default_factory=_words)  # "в", "at": before a time, saying nothing
+    courtesy: list[str] = Field(default_factory=_words)  # "pls", "пожалуйста" around a time
+    am: list[str] = Field(default_factory=_words)  # "утра", "раніцы", "in the morning"
+    pm: list[str] = Field(default_factory=_words)  # "вечера", "вечара", "in the evening"
+    utc: list[str] = Field(default_factory=_words)  # "utc", "gmt", "гринвич" before an offset
+
+
 class CheckinWords(Strict):
     """Word lists editors may change; each compared in lower case, ё as е."""
 
     settings: SettingWords = Field(default_factory=SettingWords)
+    time: TimeWords = Field(default_factory=TimeWords)
     request: RequestWords = Field(default_factory=RequestWords)
     until: UntilWords = Field(default_factory=UntilWords)
     # A typed yes or no at a yes/no step ("так", "no"): the first word of up to three.
