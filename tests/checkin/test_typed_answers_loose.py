@@ -37,6 +37,7 @@ async def test_fine_with_thanks_is_all_fine(redis_client: Redis, language: str,
     ("ru", "не очень, нужна помощь"), ("be", "дрэнна, не плацяць"),
     ("be", "мне патрэбна дапамога, забралі пашпарт"), ("en", "not good, they don't pay"),
     ("en", "they took my passport and locked me in"), ("en", "bad, I need help"),
+    ("en", "not great, I need help"), ("be", "не вельмі, патрэбна дапамога"),
 ])
 async def test_trouble_typed_under_a_check_in_is_not_fine_with_the_numbers_first(
     redis_client: Redis, language: str, typed: str
