@@ -11,7 +11,6 @@ import logging
 from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import plan_tag, status
 from bot.checkin.store import PlanStore
-from bot.checkin.typed_answers import typed_answer
 from bot.content.models import Checkin
 from bot.core.at_risk_path import AtRiskPath
 from bot.core.events import Reply
@@ -79,13 +78,14 @@ async def answer_check_in(turn: Turn, plans: PlanStore, texts: Checkin | None, a
         turn.replies.append(Reply(text) if text else r.main_menu())
 
 
-async def note_typed_help(turn: Turn, plans: PlanStore, text: str, *, at_risk: AtRiskPath,
+async def note_typed_help(turn: Turn, plans: PlanStore, *, at_risk: AtRiskPath,
                           now: float) -> None:
-    """"помогите", "I need help" typed under a check-in that waits, answered already by the
-    at-risk path (a danger phrase): recorded as "Not fine" too, as the button would be, so
-    the check-in is answered and its late answer reaches the team."""
+    """A message at risk ("помогите", "меня заперли, забрали паспорт", "I need help") typed
+    under a check-in that waits, answered already by the at-risk path (the numbers first):
+    recorded as "Not fine" too, as the button would be, so the check-in is answered and its
+    late answer reaches the team."""
     texts = turn.r.content.checkin
-    if texts is None or typed_answer(text, texts) != "help":
+    if texts is None:
         return
     plan = await plans.load(turn.event.user_key)
     if plan is not None and plan.phase in ("asked", "alerted"):

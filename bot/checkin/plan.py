@@ -46,6 +46,9 @@ class CheckinPlan(BaseModel):
     grace_s: int = 0
     started_at: float = 0.0
     ends_at: float = 0.0  # no check-in is asked after this
+    # An end date typed for "how long?" ("до 15 января"): the check-ins end when that day
+    # ends on the person's clock; None: `duration_s` after the start.
+    until: date | None = None
     next_at: float = 0.0
     asked_at: float = 0.0
     undelivered: bool = False  # the last question was refused (the bot is blocked)
@@ -89,10 +92,17 @@ class CheckinPlan(BaseModel):
         self.phase, self.started_at = "waiting", now
         self.next_at = self.first(now)
         self.ends_at = now + self.duration_s
+        if self.until is not None:
+            self.ends_at = self.until_end()
         if self.at_minute is not None:
             # At least one check-in: once a week at 21:00, set up at 10:00 for one week, has
             # its first a few hours after the week's end.
             self.ends_at = max(self.ends_at, self.next_at)
+
+    def until_end(self) -> float:
+        """When the `until` day ends on the person's clock (their zone, else UTC)."""
+        day = (self.until or date.min) + timedelta(days=1)
+        return datetime.combine(day, clock_time(0, 0), zone_of(self.zone) or UTC).timestamp()
 
     def first(self, now: float) -> float:
         """When the first check-in comes if the plan starts at `now`."""

@@ -219,8 +219,11 @@ def schedule(r: Replies, texts: Checkin, plan: CheckinPlan) -> str:
     """How often, for how long and how long an answer is waited for, as the plan holds them
     ("Между проверками: 3 дня"): what the person typed, read back."""
     t = texts.texts
+    duration = span(r, texts, plan.duration_s)
+    if plan.until is not None:  # an end date typed: "до 15 января"
+        duration = r.text(t.until_label).format(date=r.tr.date(plan.until, "d MMMM y"))
     return r.text(t.confirm_schedule).format(
-        interval=span(r, texts, plan.interval_s), duration=span(r, texts, plan.duration_s),
+        interval=span(r, texts, plan.interval_s), duration=duration,
         grace=span(r, texts, plan.grace_s))
 
 

@@ -155,7 +155,7 @@ class CheckinStep:
         if awaiting not in WAITS:
             if await self.answer_typed(turn, text):
                 return True
-            if not asks_for_checkins(text):
+            if not asks_for_checkins(text, texts, self._clock()):
                 return False
             # A whole setup typed without /checkin: begun as "/checkin <text>" would be.
             if self._available(turn, plans) and plans is not None and texts is not None:
@@ -193,12 +193,13 @@ class CheckinStep:
             return False
         return await self._typed_answer(turn, plans, texts, text)
 
-    async def note_typed_help(self, turn: Turn, text: str) -> None:
-        """"помогите" typed under a waiting check-in, answered by the at-risk path: also its
-        "Not fine" (answers.py `note_typed_help`)."""
-        if self._plans is not None and not turn.event.forwarded:
-            await note_typed_help(turn, self._plans, text, at_risk=self._at_risk,
-                                  now=self._clock())
+    async def note_typed_help(self, turn: Turn, text: str, *, danger: bool) -> None:
+        """At risk under a waiting check-in, answered by the at-risk path: also its "Not fine"
+        for a danger phrase or trouble said first ("плохо, не платят"; answers.py)."""
+        texts = turn.r.content.checkin
+        trouble = danger or (texts is not None and typed_answer(text, texts, loose=True) == "help")
+        if self._plans is not None and not turn.event.forwarded and trouble:
+            await note_typed_help(turn, self._plans, at_risk=self._at_risk, now=self._clock())
 
     def _available(self, turn: Turn, plans: PlanStore | None) -> bool:
         """Whether check-ins can run here (Redis and a team to alert); when not, the person is

@@ -11,24 +11,8 @@ from __future__ import annotations
 
 import re
 
-from bot.checkin.typed_words import (
-    DURATION_CUES,
-    FILLER,
-    FREQUENCY,
-    GRACE_CUES,
-    HOURS,
-    INTERVAL_CUES,
-    MONTH,
-    NUMBERS,
-    PHRASES,
-    PLACE_WORDS,
-    UNITS,
-    WEAK_GRACE_CUES,
-    WORD,
-    Role,
-    Unit,
-    times_in,
-)
+from bot.checkin.typed_words import HOURS, WORD, Role, Unit, frequency, times_in, unit_stems
+from bot.content.models import SettingWords
 
 __all__ = ["HOURS", "Role", "Unit", "typed_hours", "typed_plan", "typed_settings",
            "uneven_frequency"]
@@ -36,7 +20,7 @@ __all__ = ["HOURS", "Role", "Unit", "typed_hours", "typed_plan", "typed_settings
 MAX_WORDS = 6  # words per setting: "ask me every 3 days please"; longer is another sentence
 
 
-def stem(word: str, stems: tuple[str, ...]) -> bool:
+def stem(word: str, stems: tuple[str, ...] | list[str]) -> bool:
     """Whether the word starts with a stem: one letter ("d", "д") only in a word of up to three
     ("дня", "дгя"), two letters ("dn") with an ending of up to four letters."""
     for one in stems:
@@ -48,84 +32,84 @@ def stem(word: str, stems: tuple[str, ...]) -> bool:
     return False
 
 
-def _among(word: str, words: tuple[str, ...]) -> bool:
+def _among(word: str, words: tuple[str, ...] | list[str]) -> bool:
     """A whole short word ("на", "in"), or a longer one's stem ("кажд", "провер")."""
     return any(word == w if len(w) < 4 else word.startswith(w) for w in words)
 
 
-def _number(word: str) -> int | None:
+def _number(word: str, w: SettingWords) -> int | None:
     if word.lstrip("-−–").isdigit():
         digits = word.lstrip("-−–")
         if len(digits) > 3:
             return None
         return -int(digits) if digits != word else int(digits)
-    for value, stems in NUMBERS:
-        if stem(word, stems):
-            return value
-    return None
+    # The longest stem wins: "двенадцать" is 12, not "две".
+    found = [(max(len(s) for s in stems if stem(word, (s,))), value)
+             for value, stems in w.numbers.items() if stem(word, stems)]
+    return max(found)[1] if found else None
 
 
-def _unit(word: str) -> Unit | None:
-    for unit, stems in UNITS:
+def _unit(word: str, w: SettingWords) -> Unit | None:
+    for unit, stems in unit_stems(w):
         if stem(word, stems):
             return unit
     return None
 
 
-def _cue(word: str) -> Role | None:
+def _cue(word: str, w: SettingWords) -> Role | None:
     """The setting a cue word names ("каждые" the interval, "на" the duration, "жду" the
     grace), else None."""
-    for role, cues in (("grace", GRACE_CUES), ("interval", INTERVAL_CUES),
-                       ("duration", DURATION_CUES)):
+    for role, cues in (("grace", w.grace_cues), ("interval", w.interval_cues),
+                       ("duration", w.duration_cues)):
         if _among(word, cues):
             return role  # type: ignore[return-value]
     return None
 
 
-def _plain(text: str) -> str | None:
+def _plain(text: str, w: SettingWords) -> str | None:
     """Lower case, ё as е, phrases and frequencies as plain numbers ("через день" as "every
     2 day", "twice a week" as "every 84 hour"); None for a frequency that is no whole number
     of days ("twice a week", "2 раза в день"): such a plan cannot be kept."""
     low = " " + " ".join(text.lower().replace("ё", "е").replace("’", "'").split()) + " "
-    for phrase, plain in PHRASES:
+    for phrase, plain in w.phrases.items():
         low = low.replace(f" {phrase} ", f" {plain} ")
-    for found in reversed(list(FREQUENCY.finditer(low))):
-        times, unit_word = times_in(found["n"]), found["unit"]
-        unit = "week" if stem(unit_word, MONTH) else _unit(unit_word)
+    for found in reversed(list(frequency(w).finditer(low))):
+        times, unit_word = times_in(found["n"], w), found["unit"]
+        unit = "week" if stem(unit_word, w.month) else _unit(unit_word, w)
         if times is None or unit is None:
             continue
-        hours = HOURS[unit] * (4 if stem(unit_word, MONTH) else 1)
+        hours = HOURS[unit] * (4 if stem(unit_word, w.month) else 1)
         if times <= 0 or hours % times or (hours // times) % 24:
             return None
         low = f"{low[:found.start()]} every {hours // times} hour {low[found.end():]}"
     return low
 
 
-def uneven_frequency(text: str) -> bool:
+def uneven_frequency(text: str, w: SettingWords) -> bool:
     """Whether the text names a frequency that is no whole number of days ("twice a week",
     "2 раза в день"): the interval step then asks for days plainly."""
-    return _plain(text) is None
+    return _plain(text, w) is None
 
 
-def typed_hours(text: str, default: Unit) -> int | None:
+def typed_hours(text: str, default: Unit, w: SettingWords) -> int | None:
     """The setting in hours, or None when the text does not name exactly one.
 
     `default` is what a bare number counts ("3" to "how often?" is 3 days). "every other day"
     is 2 days; a unit without a number is one of it ("каждый день", "сутки", "weekly");
     a month is four weeks; a negative number stays negative (the step names the range).
     """
-    found = typed_settings(text, [default])
+    found = typed_settings(text, [default], w)
     return found[0] if found is not None and len(found) == 1 else None
 
 
-def typed_settings(text: str, defaults: list[Unit]) -> list[int] | None:
+def typed_settings(text: str, defaults: list[Unit], w: SettingWords) -> list[int] | None:
     """The settings one message names, in order, in hours ("каждые 3 дня на 2 недели": two,
     the interval and the duration), or None when it names none or holds another word.
 
     `defaults[i]` is what a bare number counts in the i-th setting; at most `len(defaults)`
     settings are read (a message naming more is not read).
     """
-    parts = read_parts(text, len(defaults))
+    parts = read_parts(text, len(defaults), w)
     if parts is None:
         return None
     return [p.hours(default) for p, default in zip(parts, defaults, strict=False)]
@@ -149,33 +133,34 @@ class Part:
     def hours(self, default: Unit) -> int:
         return (1 if self.number is None else self.number) * HOURS[self.unit or default]
 
-    def takes_number_after(self) -> bool:
+    def takes_number_after(self, w: SettingWords) -> bool:
         """Whether a number right after this part's unit may be its own, as Russian and
         Belarusian put an about-number after the unit ("недели 3", "дня через 2", "тыдні на
         3", "жду часов 6"; "weeks 3" too): a unit with no number, not the interval's "every"
         ("каждый день 3 недели" is every day, then 3 weeks; "штодня", "daily")."""
         return (self.unit is not None and self.number is None and self.cue != "interval"
-                and not _among(self.unit_word, INTERVAL_CUES))
+                and not _among(self.unit_word, w.interval_cues))
 
 
-def _kind(word: str) -> tuple[int | None, bool, Unit | None]:
+def _kind(word: str, w: SettingWords) -> tuple[int | None, bool, Unit | None]:
     """A word's number, whether it names a month, and its unit."""
-    value = _number(word)
-    month = value is None and stem(word, MONTH)
-    return value, month, None if value is not None or month else _unit(word)
+    value = _number(word, w)
+    month = value is None and stem(word, w.month)
+    return value, month, None if value is not None or month else _unit(word, w)
 
 
-def read_parts(text: str, most: int, leftover: list[str] | None = None) -> list[Part] | None:
+def read_parts(text: str, most: int, w: SettingWords,
+               leftover: list[str] | None = None) -> list[Part] | None:
     """The settings a message names with the cue before each ("каждые 3 дня | на 2 недели"),
     or None when it names none, more than `most`, or holds a word that is no part of one;
     with `leftover`, such words (and the preposition before them: "в Польшу") are added
     there instead, for the caller to read (a destination). A number may follow its unit
     ("недели 3", "дня через 2": `Part.takes_number_after`)."""
-    low = _plain(text)
+    low = _plain(text, w)
     words = WORD.findall(low) if low is not None else []
     if not words or len(words) > MAX_WORDS * (most + (leftover is not None)):
         return None
-    kinds = [_kind(word) for word in words]
+    kinds = [_kind(word, w) for word in words]
     # Numbers after units throughout ("недели 3 каждые 2 дня", "days 3 weeks 2") when the
     # first unit has its number after it; else only where no unit follows the number.
     setting = [at for at, (value, month, unit) in enumerate(kinds)
@@ -188,24 +173,24 @@ def read_parts(text: str, most: int, leftover: list[str] | None = None) -> list[
     for at, word in enumerate(words):
         value, month, unit = kinds[at]
         if value is None and not month and unit is None:
-            cue = _cue(word)
-            if cue is None and not _among(word, FILLER):
+            cue = _cue(word, w)
+            if cue is None and not _among(word, w.filler):
                 if leftover is None:
                     return None  # a word that is no part of a setting: another sentence
-                if previous in PLACE_WORDS and (not leftover or leftover[-1] != previous):
+                if previous in w.place_words and (not leftover or leftover[-1] != previous):
                     leftover.append(previous)  # "в | Польшу", "to | the UK"
                 leftover.append(word)
             previous = word
             if cue is not None and part.empty:
                 part.cue = part.cue or cue
-                part.weak = part.weak or _among(word, WEAK_GRACE_CUES)
+                part.weak = part.weak or _among(word, w.weak_grace_cues)
             elif cue is not None and cue_next is None:  # "3 дня | на 2 недели": the next's
-                cue_next, weak_next = cue, _among(word, WEAK_GRACE_CUES)
+                cue_next, weak_next = cue, _among(word, w.weak_grace_cues)
             continue
         previous = word
         following = kinds[at + 1] if at + 1 < len(words) else (None, False, None)
         unit_next = following[1] or following[2] is not None
-        if value is not None and part.takes_number_after() and (after or not unit_next):
+        if value is not None and part.takes_number_after(w) and (after or not unit_next):
             part.number = value  # "недели 3", "дня через 2": the unit's own number
             if cue_next is not None:
                 part.cue, part.weak, cue_next, weak_next = cue_next, weak_next, None, False
@@ -221,7 +206,7 @@ def read_parts(text: str, most: int, leftover: list[str] | None = None) -> list[
             part.number, part.unit, part.unit_word = (part.number or 1) * 4, "week", word
         else:
             part.unit, part.unit_word = unit, word
-            if _among(word, INTERVAL_CUES) and part.cue is None:
+            if _among(word, w.interval_cues) and part.cue is None:
                 part.cue = "interval"  # "штодня", "daily", "weekly": the interval's own word
     if not part.empty:
         parts.append(part)
@@ -240,7 +225,7 @@ ROLES: tuple[Role, ...] = ("interval", "duration", "grace")
 _DEFAULT_UNIT: dict[Role, Unit] = {"interval": "day", "duration": "week", "grace": "hour"}
 
 
-def typed_plan(text: str, order: tuple[Role, ...] = ROLES,
+def typed_plan(text: str, w: SettingWords, order: tuple[Role, ...] = ROLES,
                leftover: list[str] | None = None) -> dict[Role, int] | None:
     """The settings one message names, as role -> hours ("проверяй меня каждые 3 дня на 2
     недели, жду сутки"; "жду 6 часов, every day for a month"), in any order: a part with a
@@ -255,7 +240,7 @@ def typed_plan(text: str, order: tuple[Role, ...] = ROLES,
     rest: list[Part] = []
     weak: list[tuple[Part, bool]] = []  # with whether a part without a cue came before it
     for piece in pieces:
-        parts = read_parts(piece, len(ROLES), leftover)
+        parts = read_parts(piece, len(ROLES), w, leftover)
         if parts is None:
             if leftover is None:
                 return None

@@ -17,19 +17,31 @@ def _normal(text: str) -> str:
     return " ".join(kept.replace("ё", "е").replace("’", "'").split())
 
 
-def typed_answer(text: str, texts: Checkin) -> Answer | None:
+LONGEST = 60  # characters: a longer message is another sentence, not an answer
+TROUBLE_MOST_WORDS = 8  # "плохо, хозяин не платит и не отпускает": still an answer
+
+
+def typed_answer(text: str, texts: Checkin, *, loose: bool = False) -> Answer | None:
     """"ok", "help" or "stop" when the whole message is one of content's typed answers
-    (`typed_ok`, `typed_not_fine`, `typed_stop`), else None. "Not fine" is looked up first: a
-    message that is both never passes for "all right"."""
+    (`typed_ok`, `typed_not_fine`, `typed_stop`), else None; an "ok" with only courtesy after
+    it (`words.courtesy`: "спасибо") is "ok". With `loose` (a message the at-risk path has
+    answered already, with the numbers where the person is), a short one starting with a "not
+    fine" one is "help" too. "Not fine" is looked up first: a message that is both never passes
+    for "all right"."""
     said = _normal(text)
-    if not said or len(said) > 40:
+    if not said or len(said) > LONGEST:
         return None
-    if said in {_normal(t) for t in texts.typed_not_fine}:
-        return "help"
+    not_fine = {_normal(t) for t in texts.typed_not_fine}
+    if said in not_fine or (loose and len(said.split()) <= TROUBLE_MOST_WORDS and any(
+            said.startswith(word + " ") for word in not_fine if word)):
+        return "help"  # `loose`: "плохо, не платят", trouble said first, is "Not fine" too
     if said in {_normal(t) for t in texts.typed_stop}:
         return "stop"
-    if said in {_normal(t) for t in texts.typed_ok}:
-        return "ok"
+    courtesy = {_normal(t) for t in texts.words.courtesy}
+    for ok in (_normal(t) for t in texts.typed_ok):
+        if ok and (said == ok or (said.startswith(ok + " ") and all(
+                word in courtesy for word in said.removeprefix(ok).split()))):
+            return "ok"  # "всё ок, спасибо"
     return None
 
 
@@ -49,7 +61,7 @@ def typed_start(text: str, texts: Checkin) -> bool:
     is one of content's `typed_start` words ("включить", "turn on"), or a typed yes."""
     said = _normal(text)
     return bool(said) and (said in {_normal(t) for t in texts.typed_start}
-                           or typed_yes_no(text) is True)
+                           or typed_yes_no(text, texts) is True)
 
 
 def typed_cancel(text: str, texts: Checkin, *, whole: bool = False) -> bool:
@@ -67,16 +79,12 @@ def typed_cancel(text: str, texts: Checkin, *, whole: bool = False) -> bool:
     return any(said.startswith(word + " ") for word in words if word)
 
 
-# A typed answer to a yes/no step ("no", "нет", "так, паказаць"): its first word.
-_YES = frozenset("да ага угу конечно так yes y yep yeah sure da tak konechno".split())
-_NO = frozenset("нет не неа no nope n net ne nie".split())
-
-
-def typed_yes_no(text: str) -> bool | None:
-    """True for a typed yes, False for a no (by the first word of up to three), else None."""
+def typed_yes_no(text: str, texts: Checkin | None) -> bool | None:
+    """True for a typed yes, False for a no (by the first word of up to three; content's
+    `words.yes_words` and `words.no_words`), else None."""
     words = _normal(text).split()
-    if not words or len(words) > 3:
+    if texts is None or not words or len(words) > 3:
         return None
-    if words[0] in _YES:
+    if words[0] in {_normal(w) for w in texts.words.yes_words}:
         return True
-    return False if words[0] in _NO else None
+    return False if words[0] in {_normal(w) for w in texts.words.no_words} else None

@@ -8,11 +8,15 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from bot.content.models import TimeWords
+
 # "14:30", "14.30", "2:30 pm", "14ч30": the time it is now where the person will be.
 _CLOCK = re.compile(r"^(\d{1,2})\s*[:.чhг]\s*(\d{2})\s*(am|pm|a\.m\.|p\.m\.)?$")
-# "UTC+3", "GMT -5", "+5:30", "utc": an offset from UTC.
-_OFFSET = re.compile(r"^(?:utc|gmt|усв|грынвіч|гринвич)?\s*(?:([+\-−–])\s*(\d{1,2})"
-                     r"(?:\s*[:.]\s*(\d{2}))?)?$")
+def _offset(utc_words: list[str]) -> re.Pattern[str]:
+    """"UTC+3", "GMT -5", "+5:30", "utc": an offset from UTC (`utc_words`: content's names)."""
+    names = "|".join(re.escape(w) for w in sorted(utc_words, key=len, reverse=True))
+    return re.compile(rf"^(?:{names or '(?!)'})?\s*(?:([+\-−–])\s*(\d{{1,2}})"
+                      r"(?:\s*[:.]\s*(\d{2}))?)?$")
 QUARTER = 15  # minutes: offsets are whole quarter hours (Nepal's +5:45 included)
 EARLIEST, LATEST = -12 * 60, 14 * 60  # the UTC offsets places keep, in minutes
 
@@ -20,22 +24,14 @@ EARLIEST, LATEST = -12 * 60, 14 * 60  # the UTC offsets places keep, in minutes
 _HOUR_ONLY = re.compile(r"^(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)?$")
 
 
-# "в 9", "у 21:00", "at 9 pm": the word before a time says nothing more.
-_AT = ("в ", "во ", "у ", "ў ", "at ", "v ", "u ")
-# Courtesy around a time ("at 9 pm pls", "в 9 пожалуйста"): says nothing more.
-_COURTESY = frozenset("pls plz please пожалуйста пжл пж калі ласка ok ок давай davai".split())
-# "9 утра", "9 вечара": the part of the day, as am / pm (ru, be, en, transliterated).
-_PART_OF_DAY = (("am", ("утра", "раніцы", "ранку", "morning", "in the morning", "utra")),
-                ("pm", ("вечера", "вечара", "evening", "in the evening", "vechera")))
-
-
-def typed_time_of_day(text: str) -> int | None:
+def typed_time_of_day(text: str, w: TimeWords) -> int | None:
     """A time of day typed as "9:30", "21.00", "9 pm", "9", "в 9 вечера", "у 7 раніцы"
-    (minutes after midnight), or None."""
-    said = " ".join(w for w in text.lower().replace("ё", "е").replace(",", " ").split()
-                    if w.strip(".!") not in _COURTESY)
-    said = next((said.removeprefix(at) for at in _AT if said.startswith(at)), said)
-    for half, words in _PART_OF_DAY:
+    (minutes after midnight), or None; the words around it are content's (`w`)."""
+    said = " ".join(word for word in text.lower().replace("ё", "е").replace(",", " ").split()
+                    if word.strip(".!") not in w.courtesy)
+    said = next((said.removeprefix(f"{at} ") for at in w.at if said.startswith(f"{at} ")),
+                said)
+    for half, words in (("am", w.am), ("pm", w.pm)):
         for word in words:
             if said.endswith(" " + word):
                 said = f"{said.removesuffix(' ' + word)} {half}"
@@ -60,7 +56,7 @@ def _minutes_after_midnight(hours: int, minutes: int, half: str | None) -> int |
     return hours * 60 + minutes
 
 
-def typed_clock(text: str, now: float) -> timedelta | None:
+def typed_clock(text: str, now: float, w: TimeWords) -> timedelta | None:
     """The UTC offset a typed clock means, or None when the text is not one.
 
     Either the time it is now where the person will be ("14:30", "2:30 pm", "14.30"), read
@@ -83,7 +79,7 @@ def typed_clock(text: str, now: float) -> timedelta | None:
         elif minutes_off < EARLIEST:
             minutes_off += 24 * 60
         return timedelta(minutes=minutes_off)
-    offset = _OFFSET.match(said)
+    offset = _offset(w.utc).match(said)
     if offset is None or (offset[1] is None and not said.isalpha()):
         return None
     if offset[1] is None:

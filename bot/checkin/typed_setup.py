@@ -26,6 +26,7 @@ from bot.checkin.timezones import ZoneTable
 from bot.checkin.typed import Role, Unit, typed_plan, typed_settings, uneven_frequency
 from bot.checkin.typed_answers import typed_cancel, typed_skip, typed_start, typed_yes_no
 from bot.checkin.typed_clock import typed_clock, typed_time_of_day
+from bot.checkin.until_step import names_until, take_until
 from bot.content.models import Checkin, LocalizedText
 from bot.core.events import Reply
 from bot.core.session import Session
@@ -63,7 +64,7 @@ class TypedSetup:
                 typed_cancel(text, texts)):
             return True
         if session.awaiting == CHOICE:
-            return setting(text, self.clock())
+            return setting(text, self.clock(), texts)
         if session.awaiting == CONFIRM:
             return texts is not None and typed_start(text, texts)
         return False
@@ -105,13 +106,13 @@ class TypedSetup:
         elif plan.step == "zone":
             taken = await self._typed_clock(turn, plans, texts, plan, text)
         elif plan.step == "hour":
-            minute = typed_time_of_day(text)
+            minute = typed_time_of_day(text, texts.words.time)
             taken = minute is not None
             if minute is not None:
                 plan.at_minute, plan.step = minute, "confirm"
                 await save_draft(turn, plans, plan, self.clock())
         elif plan.step == "location":  # "no" typed under "Yes, show it / No"
-            share = typed_yes_no(text)
+            share = typed_yes_no(text, texts)
             taken = share is not None
             if share is not None:
                 plan.share_location, plan.step = share, "employer"
@@ -142,12 +143,22 @@ class TypedSetup:
         when its other words are more than a destination.
         """
         r = turn.r
-        if plan.step == "interval" and uneven_frequency(text):
+        if plan.step == "interval" and uneven_frequency(text, texts.words.settings):
             turn.replies.append(_range_reply(turn, texts, "interval", texts.texts.whole_days))
             return True
         order = STEPS_ORDER[STEPS_ORDER.index(plan.step):]
+        rest = take_until(turn, texts, plan, text, self.clock())
+        if rest is not None:  # "до 15 января", "каждые 3 дня до конца месяца": the end date
+            order = tuple(step for step in order if step != "duration")
+            if not rest.strip(" ,.;!?") or not order:
+                next_step(plan, self._zones, self.clock())
+                await save_draft(turn, plans, plan, self.clock())
+                return True
+            text = rest
         leftover: list[str] = []
-        named = typed_plan(text, order, leftover)
+        named = typed_plan(text, texts.words.settings, order, leftover)
+        if named is not None and rest is not None:
+            named.pop("duration", None)  # the end date says how long
         place = None
         if named is not None and leftover:  # the words that are no setting name a country
             if len(leftover) > PLACE_WORDS_MOST and not request:  # a setting in a sentence
@@ -171,6 +182,7 @@ class TypedSetup:
                 turn.replies.append(_range_reply(turn, texts, step, texts.texts.out_of_range))
             else:
                 setattr(plan, CHOICES[kind][0], hours * HOUR)
+                plan.until = None if step == "duration" else plan.until
         if place is not None:
             plan.country, plan.country_named = place, True
         next_step(plan, self._zones, self.clock())
@@ -197,7 +209,7 @@ class TypedSetup:
         destination's own first, then the picker's cities); False when the text is not a
         clock, or no place keeps it ("UTC+13:15")."""
         now = self.clock()
-        offset = typed_clock(text, now)
+        offset = typed_clock(text, now, texts.words.time)
         if offset is None:
             return False
         r = turn.r
@@ -228,12 +240,16 @@ async def save_draft(turn: Turn, plans: PlanStore, plan: CheckinPlan, now: float
     await plans.update(turn.event.user_key, lambda _: plan.model_copy(), now=now)
 
 
-def setting(text: str, now: float) -> bool:
-    """Whether the text is wholly a setup setting: interval, duration or grace (one or more),
-    a time of day, or a clock ("14:30", "UTC+3")."""
-    return (typed_settings(text, ["day", "week", "hour"]) is not None
-            or uneven_frequency(text) or typed_time_of_day(text) is not None
-            or typed_clock(text, now) is not None)
+def setting(text: str, now: float, texts: Checkin | None) -> bool:
+    """Whether the text is wholly a setup setting: interval, duration or grace (one or more,
+    by content's words), an end date, a time of day, or a clock ("14:30", "UTC+3")."""
+    if texts is None:
+        return False
+    w, clock = texts.words.settings, texts.words.time
+    return (typed_settings(text, ["day", "week", "hour"], w) is not None
+            or uneven_frequency(text, w) or names_until(text, texts, now)
+            or typed_time_of_day(text, clock) is not None
+            or typed_clock(text, now, clock) is not None)
 
 
 def choose_country(plan: CheckinPlan, code: str | None, zones: ZoneTable, now: float) -> None:
@@ -249,6 +265,8 @@ def choose(plan: CheckinPlan, kind: str, seconds: int, zones: ZoneTable | None =
     """Set the interval, duration or grace (a button) and move to the next step not yet
     set (`next_step`)."""
     setattr(plan, CHOICES[kind][0], seconds)
+    if kind == "d":  # a duration pressed replaces an end date typed before
+        plan.until = None
     next_step(plan, zones, now)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.content.checkin_words import word_problems
 from bot.content.choicechecks import check_section_texts
 from bot.content.models import Checkin, CheckinOption, LocalizedText
 from bot.content.problems import Problem
@@ -16,7 +17,8 @@ ORDINARY = ("question", "answered_ok", "button_ok", "button_help", "button_stop"
 # Texts the bot fills in, and the placeholder each must keep.
 PLACEHOLDERS = {"share_country": ("{value}",), "share_employer": ("{value}",),
                 "share_contact": ("{value}",), "started": ("{next}",),
-                "active": ("{next}", "{until}")}
+                "active": ("{next}", "{until}"), "until_label": ("{date}",),
+                "until_too_far": ("{date}",)}
 LANGUAGES = ("ru", "be", "en")
 
 
@@ -26,6 +28,7 @@ def read_checkin(path: Path) -> tuple[Checkin | None, list[Problem]]:
     if checkin is None or where is None:
         return None, problems
     problems += check_section_texts(KEY, checkin, where)
+    problems += word_problems(checkin.words, where / "words")
     for name, value in checkin.texts:
         if isinstance(value, LocalizedText):
             problems += _text_problems(where / "texts" / name, name, value)

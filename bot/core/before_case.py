@@ -74,7 +74,8 @@ class BeforeCase:
                 # To the case; left waiting, the step would take their next message there.
                 session.awaiting = None
                 await self._keeper.save(event.user_key, session)
-        if (not session.quiet and not event.forwarded and asks_for_checkins(event.text)
+        if (not session.quiet and not event.forwarded
+                and asks_for_checkins(event.text, content.checkin)
                 and not self._parts.assessor(content).assess(
                     event.text, IntentResult("", 0.0)).at_risk):
             return True

@@ -88,7 +88,8 @@ class SilentAlarmStep:
             return
         typed = event.kind == EventKind.TEXT and not event.forwarded and (
             session.awaiting == AWAITING
-            or (session.awaiting == INSIDE and typed_yes_no(event.text or "") is not None))
+            or (session.awaiting == INSIDE and typed_yes_no(
+                event.text or "", turn.r.content.checkin) is not None))
         if not typed and not self.claims(event):
             self.clear_screens(turn)
 
@@ -116,7 +117,7 @@ class SilentAlarmStep:
         if content.silent_alarm is None:
             return None
         if session.awaiting == INSIDE:
-            return not danger and typed_yes_no(text) is not None
+            return not danger and typed_yes_no(text, content.checkin) is not None
         if session.awaiting != AWAITING:
             return None
         return not danger
@@ -181,7 +182,7 @@ class SilentAlarmStep:
         words = _words(text)
         if session.awaiting == INSIDE:
             session.awaiting = None
-            inside = typed_yes_no(text)
+            inside = typed_yes_no(text, r.content.checkin)
             if inside is not None and session.alarm_hash:
                 # "да" / "так" / "no" typed instead of pressed: taken as the button. Dropped,
                 # a typed "да" left the word counting alone only while they believed otherwise.

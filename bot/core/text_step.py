@@ -197,8 +197,11 @@ class TextStep:
                 source=Tally.AT_RISK_PHRASE if reading.decision.by_phrase else Tally.AT_RISK_MODEL,
                 elsewhere=friend,
             )
-            if reading.decision.by_phrase:  # "помогите" under a check-in: its "Not fine" too
-                await self._checkin.note_typed_help(turn, reading.text)
+            # "помогите", "меня заперли" under a check-in that waits: its "Not fine" too (a
+            # danger phrase, or trouble typed as an answer: "плохо, не платят"; the model's
+            # guess alone gets the numbers, and the check-in stays open for its answer)
+            await self._checkin.note_typed_help(turn, reading.text,
+                                                danger=reading.decision.by_phrase)
             # a forwarded recruiter's message, or a typed one the model alone found risky
             self._ads.offer_after_risk(turn, reading.text, by_phrase=reading.decision.by_phrase,
                                        asked=state == AWAITING_AD)

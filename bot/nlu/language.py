@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from babel.dates import get_month_names
+
 from bot.nlu.base import LANGUAGES
 from bot.nlu.confusables import one_script
 from bot.nlu.layout import cyrillic_to_latin, latin_to_cyrillic, mistyped_cyrillic, mistyped_latin
@@ -67,7 +69,10 @@ _EN_WORDS = frozenset(
     # model read them as transliteration and the reply was Russian (breaker 10)
     "im i'm scared afraid scary fear bruise bruises bruised everywhere hurt hurts beat beaten hit "
     "nobody anyone anybody everyone lets let out go home back give gives return returns "
-    "documents us sure".split()
+    "documents us sure "
+    # an end date for check-ins: "until 15 January" was Russian (walk of issue 15); the month
+    # names themselves come from Babel (`_english_months`)
+    "until till end".split()
 )
 # More English for text typed on the Cyrillic layout ("ру ршеы гы" is "he hits us"): the harms
 # people cry out in a few words, so that most restored words are known.
@@ -147,12 +152,19 @@ def _cyrillic_language(words: list[str]) -> str | None:
     return None
 
 
+def _english_months() -> frozenset[str]:
+    """English month names and their abbreviations, from Babel's locale data."""
+    return frozenset(name.lower() for width in ("wide", "abbreviated")
+                     for name in get_month_names(width, "format", "en").values())
+
+
 def _latin_language(words: list[str]) -> str | None:
     """en, or transliterated ru/be, from frequent words and spelling; None if unsure."""
     en = ru = be = 0.0
+    months = _english_months()
     for word in words:
         plain = word.replace("'", "").replace("’", "")
-        known_en, known_ru = word in _EN_WORDS, plain in _TRANSLIT_WORDS
+        known_en, known_ru = word in _EN_WORDS or word in months, plain in _TRANSLIT_WORDS
         if known_en:
             en += 1.0 if len(plain) > 2 else 0.6
         if known_ru:

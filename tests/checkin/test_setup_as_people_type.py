@@ -15,8 +15,11 @@ from redis.asyncio import Redis
 from bot.checkin.typed import typed_hours, typed_plan, uneven_frequency
 from tests.checkin.helpers import NOT_UNDERSTOOD, screen_kinds
 from tests.handoff.telegram import HandoffBot
+from tests.helpers.engine import shared_content
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.telegram_bot import Person
+
+WORDS = shared_content().content.checkin.words.settings  # type: ignore[union-attr]
 
 D, W = 24, 24 * 7
 
@@ -36,27 +39,28 @@ D, W = 24, 24 * 7
     ("7 раз в неделю", {"interval": D}),
 ])
 def test_a_setup_typed_as_people_type_it(text: str, plan: dict[str, int]) -> None:
-    assert typed_plan(text) == plan
+    assert typed_plan(text, WORDS) == plan
 
 
 @pytest.mark.parametrize(("text", "hours"), [
     ("half a day", 12), ("полдня", 12), ("паўсутак", 12), ("полтора суток", 36),
 ])
 def test_a_grace_in_words(text: str, hours: int) -> None:
-    assert typed_hours(text, "hour") == hours
+    assert typed_hours(text, "hour", WORDS) == hours
 
 
 def test_a_negative_number_stays_negative_and_an_uneven_frequency_is_told_apart() -> None:
-    assert typed_hours("-3", "day") == -3 * D  # the step names its range, nothing is set
-    assert [uneven_frequency(t) for t in ("twice a week", "2 раза в неделю", "двойчы на тыдзень",
-                                          "раз в неделю", "every 3 days", "2 тыдні")] == [
+    assert typed_hours("-3", "day", WORDS) == -3 * D  # the step names its range, nothing is set
+    assert [uneven_frequency(t, WORDS) for t in (
+        "twice a week", "2 раза в неделю", "двойчы на тыдзень", "раз в неделю", "every 3 days",
+        "2 тыдні")] == [
         True, True, True, False, False, False]
 
 
 @pytest.mark.parametrize("text", ["не платят 2 месяца", "how do I get a work visa for Poland",
                                   "a b c d e f g 3 days", "da", "2-3 человека"])
 def test_a_sentence_about_something_else_is_no_setting(text: str) -> None:
-    assert typed_plan(text) is None
+    assert typed_plan(text, WORDS) is None
 
 
 CASES = pytest.mark.parametrize(("framework", "language"),

@@ -16,6 +16,9 @@ from bot.checkin.store import PlanStore
 from bot.checkin.typed import typed_plan
 from tests.checkin.helpers import SECRET_KEY, FakeClock, engine, untag
 from tests.helpers.chat import Chat, all_payloads, texts
+from tests.helpers.engine import shared_content
+
+WORDS = shared_content().content.checkin.words.settings  # type: ignore[union-attr]
 
 D, W = 24, 24 * 7
 STEP_ORDER = {"interval": ("interval", "duration", "grace"), "duration": ("duration", "grace"),
@@ -44,7 +47,7 @@ STEP_ORDER = {"interval": ("interval", "duration", "grace"), "duration": ("durat
 ])
 def test_a_number_after_its_unit_is_that_units(text: str, step: str,
                                                plan: dict[str, int]) -> None:
-    assert typed_plan(text, STEP_ORDER[step], []) == plan  # type: ignore[arg-type]
+    assert typed_plan(text, WORDS, STEP_ORDER[step], []) == plan  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("text", "plan"), [
@@ -61,13 +64,13 @@ def test_a_number_after_its_unit_is_that_units(text: str, step: str,
                                                           "grace": 12}),
 ])
 def test_the_usual_order_and_the_wait_are_read_as_before(text: str, plan: dict[str, int]) -> None:
-    assert typed_plan(text) == plan
+    assert typed_plan(text, WORDS) == plan
 
 
 @pytest.mark.parametrize("text", ["не платят недели 3", "паспорт забрали дня 2 назад",
                                   "we waited weeks 3 for the visa"])
 def test_a_sentence_with_a_unit_and_a_number_is_no_setting(text: str) -> None:
-    assert typed_plan(text) is None
+    assert typed_plan(text, WORDS) is None
 
 
 async def setup_chat(redis_client: Redis, language: str) -> Chat:

@@ -17,6 +17,9 @@ from bot.checkin.store import PlanStore
 from bot.checkin.typed_request import asks_for_checkins
 from tests.checkin.helpers import SECRET_KEY, FakeClock, engine, untag
 from tests.helpers.chat import Chat, all_payloads
+from tests.helpers.engine import shared_content
+
+CHECKIN = shared_content().content.checkin  # content's words
 
 ASKED = [
     ("ru", "Можешь проверять меня каждые 2 дня, пока я в дороге?", 2),
@@ -44,7 +47,7 @@ async def test_a_request_among_other_words_keeps_the_settings_it_names(
 async def test_someone_else_checking_the_person_begins_no_setup(
     text: str, redis_client: Redis
 ) -> None:
-    assert not asks_for_checkins(text)
+    assert not asks_for_checkins(text, CHECKIN)
     chat = Chat(engine(redis_client, FakeClock()), language_code="ru")
     response = await chat.say(text)
     assert not [p for p in all_payloads(response) if p.startswith("ci:")]

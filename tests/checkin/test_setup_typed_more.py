@@ -13,8 +13,12 @@ from bot.checkin.typed_answers import typed_yes_no
 from bot.checkin.typed_clock import typed_time_of_day
 from tests.checkin.helpers import NOT_UNDERSTOOD, screen_kinds, untag
 from tests.handoff.telegram import HandoffBot
+from tests.helpers.engine import shared_content
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.telegram_bot import Person
+
+WORDS = shared_content().content.checkin.words.settings  # type: ignore[union-attr]
+TIME = shared_content().content.checkin.words.time  # type: ignore[union-attr]
 
 ALL_THREE = {"ru": "каждые 3 дня на 2 недели, ждать сутки",
              "be": "кожныя 3 дні на 2 тыдні, чакаць суткі",
@@ -57,12 +61,13 @@ async def test_settings_no_and_a_time_typed_as_a_tester_typed_them(
 def test_the_grace_verb_in_any_form_and_courtesy_around_a_time() -> None:
     for typed in ("каждые 3 дня на 2 недели, ждать сутки", "ждите сутки, каждый день на месяц",
                   "every day for a month, wait 6 hours", "кожны дзень на 2 тыдні, чакаць суткі"):
-        assert typed_plan(typed) is not None, typed
-    assert typed_plan("каждые 3 дня на 2 недели, ждать сутки") == {
+        assert typed_plan(typed, WORDS) is not None, typed
+    assert typed_plan("каждые 3 дня на 2 недели, ждать сутки", WORDS) == {
         "interval": 72, "duration": 336, "grace": 24}
     for typed in ("at 9 pm pls", "9pm please", "в 9 вечера, пожалуйста", "у 9 вечара, калі ласка"):
-        assert typed_time_of_day(typed) == 21 * 60, typed
-    assert typed_time_of_day("pls") is None and typed_time_of_day("ok") is None
-    assert [typed_yes_no(t) for t in ("no", "Нет", "не, дзякуй", "yes", "да, покажите", "так",
-                                      "может быть", "")] == [
+        assert typed_time_of_day(typed, TIME) == 21 * 60, typed
+    assert typed_time_of_day("pls", TIME) is None and typed_time_of_day("ok", TIME) is None
+    checkin = shared_content().content.checkin
+    assert [typed_yes_no(t, checkin) for t in ("no", "Нет", "не, дзякуй", "yes", "да, покажите",
+                                               "так", "может быть", "")] == [
         False, False, False, True, True, True, None, None]

@@ -17,8 +17,11 @@ from tests.checkin.helpers import SECRET_KEY, engine, screen_kinds, untag
 from tests.checkin.test_destination_sealed import user_key
 from tests.handoff.telegram import HandoffBot
 from tests.helpers.chat import Chat, all_payloads, texts
+from tests.helpers.engine import shared_content
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.telegram_bot import Person
+
+CHECKIN = shared_content().content.checkin  # content's words
 
 ASKED = {
     "ru": "проверяй меня каждые 2 дня 3 недели, я еду в Польшу",
@@ -50,9 +53,9 @@ WEEK, DAY = 7 * 24 * 3600, 24 * 3600
 
 def test_a_request_to_be_checked_on_is_read_only_as_a_request() -> None:
     for text in (*ASKED.values(), *MORE_ASKED):
-        assert asks_for_checkins(text), text
+        assert asks_for_checkins(text, CHECKIN), text
     for text in (t for calm in CALM.values() for t in calm):
-        assert not asks_for_checkins(text), text
+        assert not asks_for_checkins(text, CHECKIN), text
 
 
 @LANGUAGES

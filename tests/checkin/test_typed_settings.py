@@ -14,6 +14,10 @@ from bot.checkin.typed import typed_hours
 from bot.checkin.typed_clock import typed_clock, typed_time_of_day
 from tests.checkin.helpers import SECRET_KEY, FakeClock, engine, untag
 from tests.helpers.chat import Chat, all_payloads, texts
+from tests.helpers.engine import shared_content
+
+WORDS = shared_content().content.checkin.words.settings  # type: ignore[union-attr]
+TIME = shared_content().content.checkin.words.time  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("text", "default", "hours"), [
@@ -41,7 +45,7 @@ from tests.helpers.chat import Chat, all_payloads, texts
     ("12", "hour", 12),
 ])
 def test_a_typed_setting_is_read_in_each_language(text: str, default: str, hours: int) -> None:
-    assert typed_hours(text, default) == hours  # type: ignore[arg-type]
+    assert typed_hours(text, default, WORDS) == hours  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("text", [
@@ -49,7 +53,7 @@ def test_a_typed_setting_is_read_in_each_language(text: str, default: str, hours
     "a b c d e f g 3 days",
 ])
 def test_what_names_no_setting_is_not_one(text: str) -> None:
-    assert typed_hours(text, "day") is None
+    assert typed_hours(text, "day", WORDS) is None
 
 
 async def test_the_whole_setup_can_be_typed(redis_client: Redis) -> None:
@@ -111,7 +115,7 @@ TEN_UTC = datetime(2026, 11, 30, 10, 0, tzinfo=UTC).timestamp()
 ])
 def test_a_typed_clock_is_the_offset_it_means(text: str, hours: float) -> None:
     """The time there now (rounded to a quarter hour) or an offset from UTC."""
-    assert typed_clock(text, TEN_UTC) == timedelta(hours=hours)
+    assert typed_clock(text, TEN_UTC, TIME) == timedelta(hours=hours)
 
 
 @pytest.mark.parametrize("text", [
@@ -119,7 +123,7 @@ def test_a_typed_clock_is_the_offset_it_means(text: str, hours: float) -> None:
     "2 тыдні", "", "утром",
 ])
 def test_what_is_no_clock_is_none(text: str) -> None:
-    assert typed_clock(text, TEN_UTC) is None
+    assert typed_clock(text, TEN_UTC, TIME) is None
 
 
 
@@ -130,9 +134,9 @@ def test_what_is_no_clock_is_none(text: str) -> None:
     ("9 утра", 540), ("в 21:30", 1290), ("ў 8", 480),
 ])
 def test_a_typed_time_of_day_is_minutes_after_midnight(text: str, minute: int | None) -> None:
-    assert typed_time_of_day(text) == minute
+    assert typed_time_of_day(text, TIME) == minute
 
 
 @pytest.mark.parametrize("text", ["24:00", "9:75", "13 pm", "утром", "в 9 утра позвони", "", "ok"])
 def test_what_is_no_time_of_day_is_none(text: str) -> None:
-    assert typed_time_of_day(text) is None
+    assert typed_time_of_day(text, TIME) is None

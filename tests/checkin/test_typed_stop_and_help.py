@@ -110,14 +110,16 @@ async def test_a_longer_message_with_a_stop_word_is_no_answer(
     assert plan is not None and plan.phase == "asked"
 
 
-async def test_a_cry_with_stop_in_it_gets_the_numbers_and_the_check_ins_run_on(
+async def test_a_cry_with_stop_in_it_gets_the_numbers_and_counts_as_not_fine(
     redis_client: Redis,
 ) -> None:
+    """A danger phrase under an open check-in is its "Not fine" (walk of issue 15), never its
+    "stop": the numbers first, the check-ins run on."""
     chat, store = await running(redis_client, "ru")
     reply = await chat.say("стоп, меня заперли и не выпускают")
     assert "112" in texts(reply)[0]
     plan = await store.load(chat.user_key)
-    assert plan is not None and plan.phase == "asked"  # missed later: the team hears of it
+    assert plan is not None and plan.phase == "waiting" and plan.last_answer == "help"
 
 
 QUESTION = {"ru": "Как дела, всё в порядке?", "be": "Як справы, усё ў парадку?",

@@ -37,6 +37,13 @@ from bot.content.models._calm_frames import (
     StrandedCryWords,
 )
 from bot.content.models._checkin import Checkin, CheckinOption, CheckinTexts
+from bot.content.models._checkin_words import (
+    CheckinWords,
+    RequestWords,
+    SettingWords,
+    TimeWords,
+    UntilWords,
+)
 from bot.content.models._flows import Flow, FlowLevel, FlowOption, FlowQuestion
 from bot.content.models._messages import DangerPhrase, Messages
 from bot.content.models._place_names import PlaceLists, Places
@@ -76,6 +83,7 @@ __all__ = [
     "Checkin",
     "CheckinOption",
     "CheckinTexts",
+    "CheckinWords",
     "CoercionWords",
     "Confidence",
     "Content",
@@ -104,14 +112,18 @@ __all__ = [
     "Places",
     "RelayedCallWords",
     "ReportLaterWords",
+    "RequestWords",
+    "SettingWords",
     "SilentAlarm",
     "SilentAlarmTexts",
     "Source",
     "StrandedCryWords",
     "Strict",
     "TakenBackWords",
+    "TimeWords",
     "TriageFrames",
     "TriageWords",
+    "UntilWords",
     "WrittenTermsWords",
 ]
 

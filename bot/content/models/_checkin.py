@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from bot.content.models._base import LocalizedText, Strict
+from bot.content.models._checkin_words import CheckinWords
 
 
 class CheckinOption(Strict):
@@ -89,6 +90,13 @@ class CheckinTexts(Strict):
     # "All fine" pressed when no check-ins run (after "Stop asking" or /delete); neutral, as
     # the check-in itself: after a silent alarm someone else may read it.
     not_running: LocalizedText
+    # An end date typed for "how long?" ("до 15 января", "until the end of the month"): the
+    # confirm screen's `{duration}` reads "{date}" back; a date that has passed, a date too
+    # far ("{date}": the last one taken) and one that is no date get a question back.
+    until_label: LocalizedText
+    until_past: LocalizedText
+    until_too_far: LocalizedText
+    until_unreadable: LocalizedText
 
 
 class Checkin(Strict):
@@ -117,3 +125,7 @@ class Checkin(Strict):
     # Typed at a setup step: "Cancel" ("отмена", "хватит, не спрашивай"; at a choice or the
     # last screen the message may go on after it, at the name or contact only whole).
     typed_cancel: list[str] = Field(default_factory=list)
+    # An end date may be this many days ahead at most ("да 1 сакавіка" in December is fine).
+    until_most_days: int = Field(default=183, gt=0, le=366)
+    # The words read in free text: a request to be checked on, an end date, yes and no.
+    words: CheckinWords = Field(default_factory=CheckinWords)
