@@ -125,13 +125,17 @@ class SentinelRedis(Processes):
         self.start(f"redis-{name}", [
             redis_server_binary(), "--port", str(self.ports[name]), "--bind", "127.0.0.1",
             "--dir", str(data), "--save", "", "--appendonly", "yes",
-            "--maxmemory-policy", "noeviction", *extra,
+            "--maxmemory-policy", "noeviction",
+            # A replica's first sync starts at once, not after Redis's default 5 s wait for
+            # more replicas (there is one).
+            "--repl-diskless-sync-delay", "0", *extra,
         ])
         wait_until(f"redis {name}", lambda: redis_command(self.ports[name], "PING") == "+PONG\r\n")
 
     def up(self) -> None:
         self._redis("a")
         self._redis("b", "--replicaof", "127.0.0.1", str(self.ports["a"]))
+        wait_until("replica synced", self.replica_settled)
         sentinel = binary("redis-sentinel", "REDIS_SENTINEL")
         if sentinel is None:
             raise RuntimeError("redis-sentinel not found: run `make setup` (scripts/ensure-ha.sh)")
@@ -148,6 +152,15 @@ class SentinelRedis(Processes):
             self.start(f"sentinel-{n}", [sentinel, str(conf)])
         for port in self.sentinel_ports:
             wait_until("sentinel", lambda p=port: redis_command(p, "PING") == "+PONG\r\n")
+
+    def replica_settled(self) -> bool:
+        """Replica b has its first copy of the primary and has written it to its own AOF: while
+        it writes that file it refuses SIGTERM ("Writing initial AOF, can't exit") and a stop
+        would wait out its whole grace (20 s)."""
+        link = redis_command(self.ports["b"], "INFO", "replication") or ""
+        aof = redis_command(self.ports["b"], "INFO", "persistence") or ""
+        return ("master_link_status:up" in link and "aof_rewrite_in_progress:0" in aof
+                and "aof_rewrite_scheduled:0" in aof)
 
     def primary_port(self) -> int | None:
         """The primary's port as the first sentinel reports it."""
