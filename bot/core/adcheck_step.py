@@ -196,6 +196,10 @@ class AdCheckStep:
                                                       (CountryQuestion, ConsentQuestion))
         if session.awaiting is not None and not offered_over:
             return False
+        whole = self._parts.rest_of_offer(turn, self._held.peek(event.user_key), text)
+        if whole is not None and (not at_risk or self.pasted_ad(turn, whole)):
+            self._offer(turn, checker, whole)  # a long ad's rest: one ad offered, both parts
+            return True
         if at_risk and not self.pasted_ad(turn, text):
             return False
         if not checker.looks_like_ad(text, forwarded=event.forwarded):
@@ -256,6 +260,7 @@ class AdCheckStep:
 
     def _offer(self, turn: Turn, checker: AdChecker, text: str) -> None:
         self._held.put(turn.event.user_key, text)
+        self._parts.mark_offered(turn, checker.rules, text)
         turn.replies.append(Reply(turn.r.text(checker.rules.texts.offer)))
         self._offer_buttons(turn, checker, text)
 

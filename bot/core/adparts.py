@@ -66,6 +66,24 @@ class AdParts:
         turn.replies.append(Reply(turn.r.text(rules.texts.first_part), buttons))
         return True
 
+    def mark_offered(self, turn: Turn, rules: AdCheck, text: str) -> None:
+        """An ad offered its check (held by the offer, not here) as long as a first part: its
+        rest, if it comes within `split_seconds`, joins it (`rest_of_offer`)."""
+        split = rules.recognise.split_chars
+        turn.session.ad_part = None if split <= 0 or len(text) < split else AdFirstPart(
+            tag=offer_tag(text), until=time.time() + rules.recognise.split_seconds)
+
+    @staticmethod
+    def rest_of_offer(turn: Turn, offered: str | None, text: str) -> str | None:
+        """The offered first part and `text` as one ad, when `text` comes in time after it."""
+        part = turn.session.ad_part
+        if part is None:
+            return None
+        turn.session.ad_part = None  # one rest only; an offer already answered waits for none
+        if offered is None or offer_tag(offered) != part.tag:
+            return None
+        return f"{offered}\n{text}" if part.until >= time.time() else None
+
     def take(self, turn: Turn, payload: str) -> str | None:
         """The first part the button `payload` names, taken out; None when it is gone."""
         part, turn.session.ad_part = turn.session.ad_part, None

@@ -124,3 +124,20 @@ async def test_ad31_a_short_ad_is_checked_at_once(chat: Chat) -> None:
         "Warehouse workers needed in Poland, 1200 EUR a month. Registration fee 150 EUR. "
         "Your work permit is made after arrival. Call +48 600 000 000."))
     assert _reported(report) and "after arrival" in report
+
+
+@pytest.mark.parametrize(("lang", "line", "fee", "rest", "fee_words", "papers_words"), ADS,
+                         ids=IDS)
+async def test_ad31_a_long_ad_pasted_in_two_messages_without_checkad_is_offered_as_one(
+    chat: Chat, lang: str, line: str, fee: str, rest: str, fee_words: str, papers_words: str,
+) -> None:
+    chat.language_code = lang
+    await chat.command("/start")
+    first = await chat.say(_first_part(line, fee))
+    [early] = [p for p in all_payloads(first) if p.startswith("ad:check:")]
+    second = await chat.say(rest)
+    [latest] = [p for p in all_payloads(second) if p.startswith("ad:check:")]
+    assert latest != early  # the offer now holds both parts
+    report = _joined(await chat.press(latest))
+    assert report.count(LEVEL_WORDS[IDS.index(lang)]) == 1
+    assert fee_words in report and papers_words in report
