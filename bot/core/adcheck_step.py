@@ -110,7 +110,8 @@ class AdCheckStep:
                 turn.replies.append(Reply(r.text(rules.texts.expired), [[r.action_button("menu")]]))
             return
         button = _offer_button(event.payload)
-        if button is None:  # /checkad or the menu button
+        if button is None:  # /checkad or the menu button: a new ad, a waiting part dropped
+            self._parts.drop(turn)
             turn.replies.append(Reply(r.text(rules.texts.intro), [[r.action_button("menu")]]))
             turn.session.awaiting = AWAITING
             return

@@ -141,3 +141,13 @@ async def test_ad31_a_long_ad_pasted_in_two_messages_without_checkad_is_offered_
     report = _joined(await chat.press(latest))
     assert report.count(LEVEL_WORDS[IDS.index(lang)]) == 1
     assert fee_words in report and papers_words in report
+
+
+async def test_ad31_checkad_again_starts_a_new_ad(chat: Chat) -> None:
+    lang, line, fee, rest, fee_words, papers_words = ADS[1]
+    chat.language_code = lang
+    await chat.command("/checkad")
+    await chat.say(_first_part(line, fee))
+    await chat.command("/checkad")
+    report = _joined(await chat.say(rest + " Праца на складзе, заробак 1200 еўра ў месяц."))
+    assert papers_words in report and fee_words not in report
