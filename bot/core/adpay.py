@@ -67,7 +67,12 @@ class PayFinder:
         # "2 200 € чистыми", "17 евро в час на руки", "€2,100 net + board": a net word after the
         # figure in its clause, before any other figure; "на руки 2 200 €", "Net salary: €2,200":
         # right before it, with at most one word between.
-        self._net_after = re.compile(rf"[^\d.;!?\n]{{0,24}}?(?<!\w)(?:{net})(?!\w)", _FLAGS)
+        # Not a net word that goes on to its own figure ("1 900 € (после налогов около 1 400 €)"),
+        # and not beside a gross figure ("2 400 € брутто, на руки около 1 800 €"): there the
+        # gross figure is judged, and the net one is read as a figure that says neither.
+        self._net_after = re.compile(
+            rf"[^\d.;!?\n]{{0,24}}?(?<!\w)(?:{net})(?!\w)(?![^\d.;!?\n]{{0,16}}\d)", _FLAGS)
+        self._gross_near = re.compile(rf"(?<!\w)(?:{gross})(?!\w)", _FLAGS)
         self._net_before = re.compile(rf"(?<!\w)(?:{net})(?:\s+\w+)?\W{{0,4}}$", _FLAGS)
         self._periods = [
             (re.compile(rf"{between}(?:{_alternatives(words)})", _FLAGS), per)
@@ -124,6 +129,8 @@ class PayFinder:
         start, end = match.start(), match.end()
         if self._gross(low, match):
             return self._limits.gross_factor, start, end
+        if self._gross_near.search(low, max(0, start - 60), end + 60):
+            return 1.0, start, end
         after = self._net_after.match(low, end)
         if after:
             return self._limits.net_factor, start, after.end()
