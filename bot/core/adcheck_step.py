@@ -7,13 +7,13 @@ recognises an ad on its own and asks first is the text held, in process memory
 
 from __future__ import annotations
 
-import hashlib
 import logging
 
 from bot.content.models import Content
 from bot.core import signs
 from bot.core.adcheck import AdChecker
 from bot.core.adcheckers import AdCheckers
+from bot.core.adparts import AdParts, is_part_button, offer_tag
 from bot.core.adreport import flag_codes, report_replies
 from bot.core.commands import command_name
 from bot.core.events import Button, EventKind, IncomingEvent, OperatorAlert, Reply
@@ -49,6 +49,7 @@ class AdCheckStep:
         self._human_offer = human_offer
         self._held = held or PendingTexts(HOLD_SECONDS)
         self._checkers = checkers or AdCheckers()
+        self._parts = AdParts()  # a long ad's first part, until its rest arrives
 
     def checker(self, content: Content) -> AdChecker | None:
         """The checker for this content (built again only after a reload); None: no rules."""
@@ -60,7 +61,8 @@ class AdCheckStep:
         if event.kind == EventKind.COMMAND:
             return command_name(event.text) == COMMAND
         if event.kind == EventKind.BUTTON:
-            return event.payload == f"m:{ACTION}" or _offer_button(event.payload) is not None
+            return (event.payload == f"m:{ACTION}" or _offer_button(event.payload) is not None
+                    or is_part_button(event.payload))
         return False
 
     def takes(self, session: Session, text: str, content: Content, *,
@@ -82,11 +84,15 @@ class AdCheckStep:
             event.kind == EventKind.BUTTON and event.payload == "m:delete"
         ):
             self._held.pop(event.user_key)
+            self._parts.drop(turn)
         navigating = event.kind in (EventKind.COMMAND, EventKind.BUTTON)
         if event.kind == EventKind.COMMAND or (event.payload or "").startswith("m:"):
             turn.session.checked_ad = None  # moved on: a question now is not about that ad
-        if navigating and turn.session.awaiting == AWAITING and not self.claims(event):
-            turn.session.awaiting = None
+        if navigating and not self.claims(event):
+            if turn.session.ad_part is not None:
+                self._parts.drop(turn)
+            if turn.session.awaiting == AWAITING:
+                turn.session.awaiting = None
 
     def on_event(self, turn: Turn) -> None:
         """Answer an event `claims` accepted."""
@@ -96,8 +102,17 @@ class AdCheckStep:
         if rules is None or checker is None:
             turn.replies.append(r.main_menu())
             return
+        if is_part_button(event.payload):  # "That is the whole ad": the first part alone
+            first = self._parts.take(turn, event.payload or "")
+            if first is not None:
+                turn.session.awaiting = None
+                self._answer(turn, checker, first)
+            else:
+                turn.replies.append(Reply(r.text(rules.texts.expired), [[r.action_button("menu")]]))
+            return
         button = _offer_button(event.payload)
-        if button is None:  # /checkad or the menu button
+        if button is None:  # /checkad or the menu button: a new ad, a waiting part dropped
+            self._parts.drop(turn)
             turn.replies.append(Reply(r.text(rules.texts.intro), [[r.action_button("menu")]]))
             turn.session.awaiting = AWAITING
             return
@@ -153,6 +168,11 @@ class AdCheckStep:
             return False
         session, event = turn.session, turn.event
         if session.awaiting == AWAITING:
+            # A long ad's rest joins its first part: one ad, one report (bot/core/adparts.py).
+            text, joined = self._parts.whole(turn, text)
+            if joined is None:  # the first part is gone (a restart): ask for the whole ad
+                turn.replies.append(Reply(turn.r.text(checker.rules.texts.expired)))
+                return True
             short = len(text.split()) < checker.rules.recognise.forwarded_min_words
             if at_risk and not checker.is_pasted_ad(text) and (
                     by_phrase or not short or checker.cries(text)):
@@ -164,6 +184,8 @@ class AdCheckStep:
                     Reply(turn.r.text(rules.texts.too_short), [[turn.r.action_button("menu")]])
                 )
                 return True
+            if not joined and self._parts.hold_first(turn, checker.rules, text):
+                return True  # the first of two messages: its rest is asked for
             session.awaiting = None
             self._answer(turn, checker, text)
             return True
@@ -176,6 +198,10 @@ class AdCheckStep:
                                                       (CountryQuestion, ConsentQuestion))
         if session.awaiting is not None and not offered_over:
             return False
+        whole = self._parts.rest_of_offer(turn, self._held.peek(event.user_key), text)
+        if whole is not None and (not at_risk or self.pasted_ad(turn, whole)):
+            self._offer(turn, checker, whole)  # a long ad's rest: one ad offered, both parts
+            return True
         if at_risk and not self.pasted_ad(turn, text):
             return False
         if not checker.looks_like_ad(text, forwarded=event.forwarded):
@@ -236,6 +262,7 @@ class AdCheckStep:
 
     def _offer(self, turn: Turn, checker: AdChecker, text: str) -> None:
         self._held.put(turn.event.user_key, text)
+        self._parts.mark_offered(turn, checker.rules, text)
         turn.replies.append(Reply(turn.r.text(checker.rules.texts.offer)))
         self._offer_buttons(turn, checker, text)
 
@@ -279,12 +306,6 @@ class AdCheckStep:
             self._human_offer.ask(turn, reason, ad_level=report.level.level)
         else:
             replies[-1].buttons = turn.r.action_rows(["job_check", "human", "menu"])
-
-
-def offer_tag(text: str) -> str:
-    """Eight hex digits that tell one held ad from another in the offer's buttons, so that an
-    earlier offer's button is not taken for the latest ad (a digest: not the ad's words)."""
-    return hashlib.blake2s(text.encode("utf-8"), digest_size=4).hexdigest()
 
 
 def _offer_button(payload: str | None) -> tuple[str, str | None] | None:

@@ -63,6 +63,17 @@ class PayFinder:
         # "2 800 € брутто в мес.", "€14.71/hour gross", "brutto 2 800 €", "gross: £30,000".
         self._gross_after = re.compile(rf"\s*(?:/\s*\w+\.?\s*)?(?:{gross})(?!\w)", _FLAGS)
         self._gross_before = re.compile(rf"(?<!\w)(?:{gross})\W{{0,3}}$", _FLAGS)
+        net = _alternatives(salary.net_words)
+        # "2 200 € чистыми", "17 евро в час на руки", "€2,100 net + board": a net word after the
+        # figure in its clause, before any other figure; "на руки 2 200 €", "Net salary: €2,200":
+        # right before it, with at most one word between.
+        # Not a net word that goes on to its own figure ("1 900 € (после налогов около 1 400 €)"),
+        # and not beside a gross figure ("2 400 € брутто, на руки около 1 800 €"): there the
+        # gross figure is judged, and the net one is read as a figure that says neither.
+        self._net_after = re.compile(
+            rf"[^\d.;!?\n]{{0,24}}?(?<!\w)(?:{net})(?!\w)(?![^\d.;!?\n]{{0,16}}\d)", _FLAGS)
+        self._gross_near = re.compile(rf"(?<!\w)(?:{gross})(?!\w)", _FLAGS)
+        self._net_before = re.compile(rf"(?<!\w)(?:{net})(?:\s+\w+)?\W{{0,4}}$", _FLAGS)
         self._periods = [
             (re.compile(rf"{between}(?:{_alternatives(words)})", _FLAGS), per)
             for words, per in (
@@ -104,11 +115,29 @@ class PayFinder:
             its_limit = per.get(code)
             if its_limit is None:
                 continue
-            limit = its_limit * (limits.gross_factor if self._gross(low, match) else 1.0)
+            factor, start, end = self._factor(low, match)
+            limit = its_limit * factor
             top = limit * limits.range_top_factor
             if low_end >= limit or (high_end is not None and high_end >= top):
-                spans.append(Span(match.start(), match.end()))
+                spans.append(Span(start, end))
         return spans
+
+    def _factor(self, low: str, match: re.Match[str]) -> tuple[float, int, int]:
+        """The limit's factor for the figure (`gross_factor` when it is stated gross,
+        `net_factor` when stated net, a gross word first, else 1) and the span to quote: the
+        figure with its net word ("2 200 € чистыми", "на руки 2 200 €")."""
+        start, end = match.start(), match.end()
+        if self._gross(low, match):
+            return self._limits.gross_factor, start, end
+        if self._gross_near.search(low, max(0, start - 60), end + 60):
+            return 1.0, start, end
+        after = self._net_after.match(low, end)
+        if after:
+            return self._limits.net_factor, start, after.end()
+        before = self._net_before.search(low, max(0, start - 24), start)
+        if before:
+            return self._limits.net_factor, before.start(), end
+        return 1.0, start, end
 
     def _gross(self, low: str, match: re.Match[str]) -> bool:
         """Whether the figure is stated gross, right after it or right before it."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.content.models import AdCheck
 from bot.core.adcheck import AdReport, pick_quotes
+from bot.core.adpointers import named_pointers
 from bot.core.events import Reply
 from bot.core.turn import Turn
 
@@ -36,14 +37,19 @@ def report_replies(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> l
 
 
 def _notes(turn: Turn, rules: AdCheck, report: AdReport, text: str) -> list[str]:
-    """The notes (a flag's milder reading: "only a phone number to contact"), each with the
-    ad's words, after the red flags: what to ask, not a red flag."""
+    """The notes (a flag's milder reading: "only a phone number to contact"; what the ad names
+    that the person can check, `pointers`), each with the ad's words, after the red flags: what
+    to ask, not a red flag."""
     r, texts = turn.r, rules.texts
     notes = [found for found in report.notes if found.rule.mild is not None]
-    if not notes:
+    pointers = named_pointers(rules, text)
+    if not notes and not pointers:
         return []
     picked = pick_quotes(text, AdReport(tuple(notes), 0, report.level), QUOTES_PER_FLAG)
     lines = [r.text(texts.notes)] if texts.notes else []
+    for pointer, words in pointers:
+        lines.append(f"• {r.text(pointer.title)}\n{r.text(texts.quote)} «{words}»\n"
+                     f"{r.text(texts.next_step)} {r.text(pointer.check)}")
     for found, chosen in zip(notes, picked, strict=True):
         mild = found.rule.mild
         assert mild is not None

@@ -82,6 +82,15 @@ class CheckedAd(BaseModel):
     flags: list[str] = Field(default_factory=list)  # flag ids of content/ad_check.yaml
 
 
+class AdFirstPart(BaseModel):
+    """A long ad's first part waits for its rest (Telegram splits texts over 4,096 characters):
+    only the part's digest and when the wait ends, never a word of it; the text itself waits
+    in the process's memory (bot/core/adparts.py)."""
+
+    tag: str  # `offer_tag` of the first part: which held text this is
+    until: float  # Unix time after which the rest is no longer waited for
+
+
 PASTE_WHATS: tuple[str, ...] = ("ad", "code_word", "checkin_employer", "checkin_contact",
                                 "checkin_choice", "checkin_confirm", "code_word_inside")
 
@@ -140,6 +149,7 @@ class Session(BaseModel):
     ad_signs: list[str] = Field(default_factory=list)
     # Until the person moves on (a command, a menu button): a question then is about the ad.
     checked_ad: CheckedAd | None = None
+    ad_part: AdFirstPart | None = None  # a long ad's first part waits for its rest
     handoff_case: str | None = None  # set while a human operator has this person's case
     onboarded: bool = False
     # The silent alarm's code word, as a keyed hash only (bot/core/silent_alarm.py).

@@ -106,6 +106,11 @@ class AdSalary(Strict):
     # insurance, so its limit is the net limit times `gross_factor` (adcheck11).
     gross_words: list[str] = Field(default_factory=list)
     gross_factor: float = Field(default=1.0, ge=1.0)
+    # A figure stated net ("2 200 € чистыми", "на руки 2 200 €", "€2,200 net"): what is left
+    # after tax, worth more than the same figure gross, so its limit is the limit times
+    # `net_factor` (ad31; 1.0: read as a figure that says neither).
+    net_words: list[str] = Field(default_factory=list)
+    net_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     # A range ("1 500–2 500 $") is a wage band: it counts when its lower end reaches the limit,
     # or its upper end reaches the limit times `range_top_factor` (1.0: the upper end alone).
     range_top_factor: float = Field(default=1.0, ge=1.0)
@@ -124,6 +129,11 @@ class AdRecognise(Strict):
     # `short_signs` (or a red flag) makes it an ad; a question never does.
     short_min_words: int = 6
     short_signs: list[str] = Field(default_factory=lambda: ["contacts"])
+    # ad31: Telegram splits a text over 4,096 characters into messages of at most 4,096; a
+    # pasted ad at least this long may be the first of two, and the next message its rest
+    # (0: never waited for).
+    split_chars: int = Field(default=0, ge=0)
+    split_seconds: int = Field(default=180, ge=1)  # how long the first part waits for the rest
     signs: dict[str, list[str]]  # sign name ("salary", "contacts", "job") -> regexes
     # Regexes for words of a person telling about themselves (first person, a plea, harm done
     # to someone): never an ad's, whatever else the message holds (the at-risk reply first).
@@ -181,6 +191,11 @@ class AdTexts(Strict):
     # A forwarded message while a question waits (which country, a questionnaire): someone
     # else's words, so not the person's answer; the question comes again after it.
     forwarded: LocalizedText
+    # ad31: a long ad pasted after /checkad whose text is as long as Telegram's first part of a
+    # split message (`recognise.split_chars`): "send the rest, I will check both as one ad",
+    # and the button to check this part alone.
+    first_part: LocalizedText | None = None
+    part_alone: LocalizedText | None = None
 
 
 class AdSentence(Strict):
@@ -218,6 +233,18 @@ class AdModel(Strict):
     uncued_threshold: float = Field(1.01, gt=0.0, le=1.01)
 
 
+class AdPointer(Strict):
+    """Something an ad names that the person can check for themselves (ad31: the Belarus MVD
+    list of licensed agencies): shown after the red flags with the ad's words, never scored.
+    Its texts say only what the facts entry `facts` (data/facts/hotlines.yaml) says."""
+
+    id: str
+    facts: str  # the id of the data/facts entry the texts rest on ("by-mvd-dcm-licensing")
+    patterns: dict[Language, list[str]]  # the ad's words that name it, per language
+    title: LocalizedText
+    check: LocalizedText  # how to check it, in the facts' words
+
+
 class AdCheck(Strict):
     """The job-ad check: how an ad is recognised, its red flags, and the risk levels."""
 
@@ -234,6 +261,7 @@ class AdCheck(Strict):
     disclaimers: dict[Language, list[str]] = Field(default_factory=dict)
     flags: list[AdFlagRule]
     follow_up: AdFollowUp | None = None  # questions about the offer just after its check
+    pointers: list[AdPointer] = Field(default_factory=list)  # ad31: what the ad names to check
     model: AdModel = Field(default_factory=lambda: AdModel.model_validate({}))
     # The sentences of content/ad_check_sentences.yaml, put here by the loader (not written in
     # ad_check.yaml, hence no schema): the model is trained from them and the flags' examples.
