@@ -10,18 +10,10 @@ from dataclasses import dataclass
 from bot.content.models import DangerPhrase
 from bot.core.phrase_let_offs import PhraseLetOffs
 from bot.core.phrase_rules import PhraseRule, phrase_words
-from bot.nlu.language import layout_variants
 from bot.nlu.let_offs import LetOffs
-from bot.nlu.normalize import (
-    MAX_TEXT_CHARS,
-    clean,
-    cyrillize,
-    cyrillize_lacinka,
-    has_lacinka,
-    has_latin_words,
-)
 from bot.nlu.pay_held import INDICATOR as PAY_HELD
 from bot.nlu.pay_held import LABEL as PAY_HELD_LABEL
+from bot.nlu.reading import MessageReading
 
 # Occurrences of one phrase looked at for one not under a negation: a person does not write
 # the same phrase dozens of times, and a flood of negated copies must not cost seconds.
@@ -34,22 +26,6 @@ class PhraseMatch:
 
     phrase: str
     indicator: str
-
-
-def _variants(text: str) -> list[tuple[str, str]]:
-    """(raw, cleaned) forms of `text` the phrases are matched in.
-
-    Transliterated Russian is also matched against the Cyrillic phrases, and text typed on the
-    wrong keyboard layout in the layouts it may have meant.
-    """
-    cleaned = clean(text)
-    found = [(text, cleaned)]
-    if has_latin_words(cleaned):
-        found.append((text, cyrillize(cleaned)))
-        if has_lacinka(cleaned):
-            found.append((text, cyrillize_lacinka(cleaned)))
-    found += [(restored, clean(restored)) for restored in layout_variants(text)]
-    return found
 
 
 class DangerPhraseMatcher:
@@ -110,11 +86,14 @@ class DangerPhraseMatcher:
             if found[key].words <= present and found[key].stems <= prefixes
         ]
 
-    def find(self, text: str) -> list[PhraseMatch]:
+    def find(self, text: str | MessageReading) -> list[PhraseMatch]:
         """Every matching phrase not under a negation, a hypothetical or a general question,
-        in file order."""
+        in file order, in a message or its reading (`MessageReading.variants`: transliterated
+        Russian is also matched against the Cyrillic phrases, and text typed on the wrong
+        keyboard layout in the layouts it may have meant)."""
+        reading = text if isinstance(text, MessageReading) else MessageReading.of(text)
         matches: dict[int, PhraseMatch] = {}
-        for raw, variant in _variants(text[:MAX_TEXT_CHARS]):
+        for raw, variant in reading.variants:
             tokens = variant.split()
             frames: PhraseLetOffs | None = None  # built for the first match only
             for rule in self._candidates(tokens):
