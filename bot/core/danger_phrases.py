@@ -4,6 +4,7 @@ general question or about someone else (bot.core.phrase_let_offs)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -32,8 +33,9 @@ class DangerPhraseMatcher:
     """Finds danger phrases of every language in a message (people mix languages).
 
     With well over a thousand phrases, running every regex on every message is too slow for
-    the per-message path, so rules are indexed by their first word: only the rules whose first
-    word (or stem) occurs in the message, and all of whose other words occur too, are tried.
+    the per-message path, so rules are indexed by their rarest word: only the rules whose
+    rarest word (or stem) occurs in the message, and all of whose other words occur too, are
+    tried.
     """
 
     def __init__(
@@ -44,21 +46,22 @@ class DangerPhraseMatcher:
         self._count = 0
         self._by_word: dict[str, list[PhraseRule]] = {}
         self._by_stem: dict[str, list[PhraseRule]] = {}
+        rules: list[PhraseRule] = []
         for items in phrases.values():
             for item in items:
                 words = phrase_words(item.phrase)
-                if not words:
-                    continue
-                first, star = words[0]
-                index = self._by_stem if star else self._by_word
-                rule = PhraseRule.of(self._count, item, words)
-                index.setdefault(first, []).append(rule)
-                self._count += 1
+                if words:
+                    rules.append(PhraseRule.of(self._count, item, words))
+                    self._count += 1
+        # Each rule under its rarest word: "я", "меня", "i" begin hundreds of phrases, and a
+        # rule is only tried when all its words occur, so any one of them finds the same rules.
+        shared = Counter(key for rule in rules for key in (*rule.words, *rule.stems))
+        for rule in rules:
+            keys = [(shared[w], -len(w), w, False) for w in sorted(rule.words)]
+            keys += [(shared[s], -len(s), s, True) for s in sorted(rule.stems)]
+            _, _, key, star = min(keys)
+            (self._by_stem if star else self._by_word).setdefault(key, []).append(rule)
         self._stem_lengths = sorted({len(stem) for stem in self._by_stem})
-        self._all_stem_lengths = sorted(
-            {len(stem) for rules in (*self._by_word.values(), *self._by_stem.values())
-             for rule in rules for stem in rule.stems}
-        )  # fmt: skip
 
     def __len__(self) -> int:
         return self._count
@@ -74,16 +77,17 @@ class DangerPhraseMatcher:
                 for rule in self._by_stem.get(token[:length], ()):
                     found[rule.number] = rule
         present = set(tokens)
-        prefixes = {
-            token[:length]
-            for token in present
-            for length in self._all_stem_lengths
-            if length <= len(token)
-        }
+        started: dict[str, bool] = {}  # whether a word of the message begins with a stem
+
+        def begins(stem: str) -> bool:
+            if stem not in started:
+                started[stem] = any(token.startswith(stem) for token in present)
+            return started[stem]
+
         return [
             found[key]
             for key in sorted(found)
-            if found[key].words <= present and found[key].stems <= prefixes
+            if found[key].words <= present and all(begins(stem) for stem in found[key].stems)
         ]
 
     def find(self, text: str | MessageReading) -> list[PhraseMatch]:
