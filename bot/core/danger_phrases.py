@@ -62,6 +62,7 @@ class DangerPhraseMatcher:
             _, _, key, star = min(keys)
             (self._by_stem if star else self._by_word).setdefault(key, []).append(rule)
         self._stem_lengths = sorted({len(stem) for stem in self._by_stem})
+        self._all_stem_lengths = sorted({len(stem) for rule in rules for stem in rule.stems})
 
     def __len__(self) -> int:
         return self._count
@@ -77,18 +78,24 @@ class DangerPhraseMatcher:
                 for rule in self._by_stem.get(token[:length], ()):
                     found[rule.number] = rule
         present = set(tokens)
-        started: dict[str, bool] = {}  # whether a word of the message begins with a stem
-
-        def begins(stem: str) -> bool:
-            if stem not in started:
-                started[stem] = any(token.startswith(stem) for token in present)
-            return started[stem]
-
-        return [
-            found[key]
-            for key in sorted(found)
-            if found[key].words <= present and all(begins(stem) for stem in found[key].stems)
-        ]
+        prefixes: set[str] | None = None  # the words' beginnings: only if a rule needs them
+        tried: list[PhraseRule] = []
+        for key in sorted(found):
+            rule = found[key]
+            if not rule.words <= present:
+                continue
+            if rule.stems:
+                if prefixes is None:
+                    prefixes = {
+                        token[:length]
+                        for token in present
+                        for length in self._all_stem_lengths
+                        if length <= len(token)
+                    }
+                if not rule.stems <= prefixes:
+                    continue
+            tried.append(rule)
+        return tried
 
     def find(self, text: str | MessageReading) -> list[PhraseMatch]:
         """Every matching phrase not under a negation, a hypothetical or a general question,
