@@ -4,24 +4,17 @@ general question or about someone else (bot.core.phrase_let_offs)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.content.models import DangerPhrase
 from bot.core.phrase_let_offs import PhraseLetOffs
 from bot.core.phrase_rules import PhraseRule, phrase_words
-from bot.nlu.language import layout_variants
 from bot.nlu.let_offs import LetOffs
-from bot.nlu.normalize import (
-    MAX_TEXT_CHARS,
-    clean,
-    cyrillize,
-    cyrillize_lacinka,
-    has_lacinka,
-    has_latin_words,
-)
 from bot.nlu.pay_held import INDICATOR as PAY_HELD
 from bot.nlu.pay_held import LABEL as PAY_HELD_LABEL
+from bot.nlu.reading import MessageReading
 
 # Occurrences of one phrase looked at for one not under a negation: a person does not write
 # the same phrase dozens of times, and a flood of negated copies must not cost seconds.
@@ -36,28 +29,13 @@ class PhraseMatch:
     indicator: str
 
 
-def _variants(text: str) -> list[tuple[str, str]]:
-    """(raw, cleaned) forms of `text` the phrases are matched in.
-
-    Transliterated Russian is also matched against the Cyrillic phrases, and text typed on the
-    wrong keyboard layout in the layouts it may have meant.
-    """
-    cleaned = clean(text)
-    found = [(text, cleaned)]
-    if has_latin_words(cleaned):
-        found.append((text, cyrillize(cleaned)))
-        if has_lacinka(cleaned):
-            found.append((text, cyrillize_lacinka(cleaned)))
-    found += [(restored, clean(restored)) for restored in layout_variants(text)]
-    return found
-
-
 class DangerPhraseMatcher:
     """Finds danger phrases of every language in a message (people mix languages).
 
     With well over a thousand phrases, running every regex on every message is too slow for
-    the per-message path, so rules are indexed by their first word: only the rules whose first
-    word (or stem) occurs in the message, and all of whose other words occur too, are tried.
+    the per-message path, so rules are indexed by their rarest word: only the rules whose
+    rarest word (or stem) occurs in the message, and all of whose other words occur too, are
+    tried.
     """
 
     def __init__(
@@ -68,21 +46,23 @@ class DangerPhraseMatcher:
         self._count = 0
         self._by_word: dict[str, list[PhraseRule]] = {}
         self._by_stem: dict[str, list[PhraseRule]] = {}
+        rules: list[PhraseRule] = []
         for items in phrases.values():
             for item in items:
                 words = phrase_words(item.phrase)
-                if not words:
-                    continue
-                first, star = words[0]
-                index = self._by_stem if star else self._by_word
-                rule = PhraseRule.of(self._count, item, words)
-                index.setdefault(first, []).append(rule)
-                self._count += 1
+                if words:
+                    rules.append(PhraseRule.of(self._count, item, words))
+                    self._count += 1
+        # Each rule under its rarest word: "я", "меня", "i" begin hundreds of phrases, and a
+        # rule is only tried when all its words occur, so any one of them finds the same rules.
+        shared = Counter(key for rule in rules for key in (*rule.words, *rule.stems))
+        for rule in rules:
+            keys = [(shared[w], -len(w), w, False) for w in sorted(rule.words)]
+            keys += [(shared[s], -len(s), s, True) for s in sorted(rule.stems)]
+            _, _, key, star = min(keys)
+            (self._by_stem if star else self._by_word).setdefault(key, []).append(rule)
         self._stem_lengths = sorted({len(stem) for stem in self._by_stem})
-        self._all_stem_lengths = sorted(
-            {len(stem) for rules in (*self._by_word.values(), *self._by_stem.values())
-             for rule in rules for stem in rule.stems}
-        )  # fmt: skip
+        self._all_stem_lengths = sorted({len(stem) for rule in rules for stem in rule.stems})
 
     def __len__(self) -> int:
         return self._count
@@ -98,23 +78,33 @@ class DangerPhraseMatcher:
                 for rule in self._by_stem.get(token[:length], ()):
                     found[rule.number] = rule
         present = set(tokens)
-        prefixes = {
-            token[:length]
-            for token in present
-            for length in self._all_stem_lengths
-            if length <= len(token)
-        }
-        return [
-            found[key]
-            for key in sorted(found)
-            if found[key].words <= present and found[key].stems <= prefixes
-        ]
+        prefixes: set[str] | None = None  # the words' beginnings: only if a rule needs them
+        tried: list[PhraseRule] = []
+        for key in sorted(found):
+            rule = found[key]
+            if not rule.words <= present:
+                continue
+            if rule.stems:
+                if prefixes is None:
+                    prefixes = {
+                        token[:length]
+                        for token in present
+                        for length in self._all_stem_lengths
+                        if length <= len(token)
+                    }
+                if not rule.stems <= prefixes:
+                    continue
+            tried.append(rule)
+        return tried
 
-    def find(self, text: str) -> list[PhraseMatch]:
+    def find(self, text: str | MessageReading) -> list[PhraseMatch]:
         """Every matching phrase not under a negation, a hypothetical or a general question,
-        in file order."""
+        in file order, in a message or its reading (`MessageReading.variants`: transliterated
+        Russian is also matched against the Cyrillic phrases, and text typed on the wrong
+        keyboard layout in the layouts it may have meant)."""
+        reading = text if isinstance(text, MessageReading) else MessageReading.of(text)
         matches: dict[int, PhraseMatch] = {}
-        for raw, variant in _variants(text[:MAX_TEXT_CHARS]):
+        for raw, variant in reading.variants:
             tokens = variant.split()
             frames: PhraseLetOffs | None = None  # built for the first match only
             for rule in self._candidates(tokens):

@@ -5,6 +5,8 @@ the matcher (bot.core.danger_phrases) finds in it."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from bot.core.phrase_rules import PhraseRule
 from bot.nlu.borrowed import HELD_INDICATORS
 from bot.nlu.bystander import Bystander
@@ -15,6 +17,7 @@ from bot.nlu.let_offs import LetOffs
 from bot.nlu.mention import Mentions
 from bot.nlu.negation import JOINTS, NEGATORS, NegationScope, clause_numbers
 from bot.nlu.not_that import denied_twice, negator_elsewhere
+from bot.nlu.written_terms import WrittenDeductions
 
 
 def _negator_inside(matched: str) -> bool:
@@ -56,20 +59,55 @@ class PhraseLetOffs:
     """The negations, hypotheticals and general questions of one cleaned message variant."""
 
     def __init__(self, raw: str, tokens: list[str], let_offs: LetOffs) -> None:
-        clauses = clause_numbers(raw, tokens)
-        self.tokens, self.clauses = tokens, clauses
-        self.scope = NegationScope(tokens, clauses)
-        self.general = GeneralQuestions(tokens, clauses)
-        self.everyday = everyday = let_offs.everyday
-        self.bystander = Bystander(tokens, clauses, everyday.threat_verbs)
-        self.conditions = Conditions(tokens, clauses, raw)
-        self.mentions = Mentions(tokens, clauses, raw, let_offs)
-        self.written = let_offs.written_terms.read(tokens, raw)
-        self.borrowed = let_offs.borrowed.nothing_held(tokens)
-        self.short_delay = everyday.short_delay(tokens) or everyday.paid_in_full(tokens)
-        self.dismissal = everyday.dismissal_looms(tokens)
-        self.calm = CalmFrames.read(tokens, raw, let_offs)
+        # Each frame is read the first time a match asks for it: most matches are decided by
+        # the first few (a negation), and a report with a phrase in it by all of them once.
+        self.raw, self.tokens, self.let_offs = raw, tokens, let_offs
+        self.everyday = let_offs.everyday
         self.keys = let_offs.locked_keys
+
+    @cached_property
+    def clauses(self) -> list[int] | None:
+        return clause_numbers(self.raw, self.tokens)
+
+    @cached_property
+    def scope(self) -> NegationScope:
+        return NegationScope(self.tokens, self.clauses)
+
+    @cached_property
+    def general(self) -> GeneralQuestions:
+        return GeneralQuestions(self.tokens, self.clauses)
+
+    @cached_property
+    def bystander(self) -> Bystander:
+        return Bystander(self.tokens, self.clauses, self.everyday.threat_verbs)
+
+    @cached_property
+    def conditions(self) -> Conditions:
+        return Conditions(self.tokens, self.clauses, self.raw)
+
+    @cached_property
+    def mentions(self) -> Mentions:
+        return Mentions(self.tokens, self.clauses, self.raw, self.let_offs)
+
+    @cached_property
+    def written(self) -> WrittenDeductions:
+        return self.let_offs.written_terms.read(self.tokens, self.raw)
+
+    @cached_property
+    def borrowed(self) -> bool:
+        return self.let_offs.borrowed.nothing_held(self.tokens)
+
+    @cached_property
+    def short_delay(self) -> bool:
+        return self.everyday.short_delay(self.tokens) or self.everyday.paid_in_full(self.tokens)
+
+    @cached_property
+    def dismissal(self) -> bool:
+        return self.everyday.dismissal_looms(self.tokens)
+
+    @cached_property
+    def calm(self) -> CalmFrames:
+        return CalmFrames.read(self.tokens, self.raw, self.let_offs)
 
     def suppress_frame(self, start: int, end: int, indicator: str) -> bool:
         """Whether a frame's words at tokens `start`..`end` name no harm to anyone: negated,

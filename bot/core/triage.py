@@ -15,12 +15,11 @@ from bot.nlu.conditional import future_condition
 from bot.nlu.everyday import CRY_INDICATORS
 from bot.nlu.fragments import Fragments
 from bot.nlu.joke_frame import JokeFrame
-from bot.nlu.language import restore_layout
 from bot.nlu.let_offs import LetOffs
 from bot.nlu.let_offs import let_offs_of as let_offs_of  # where the factories look for it
 from bot.nlu.message_frames import MessageFrames
 from bot.nlu.negation import reassured
-from bot.nlu.normalize import MAX_TEXT_CHARS, clean
+from bot.nlu.reading import MessageReading
 
 MOVEMENT = frozenset({"risk_movement_restricted"})
 WAGES = frozenset({"risk_wages_withheld"})
@@ -142,16 +141,15 @@ class Triage:
         # Short benign messages (content/triage_words.yaml, `fragments_of`); none by default.
         self._fragments = fragments or Fragments()
 
-    def _reading(self, text: str, result: IntentResult) -> _Reading:
-        """The classifier's risk evidence on `text` with no danger phrase in it, the threshold
-        it must reach under the message's let-off frames, whether `text` is a benign fragment
-        (then the classifier does not decide), and the threshold of its parts
-        (`message_threshold`): every frame read once."""
+    def _reading(self, reading: MessageReading, result: IntentResult) -> _Reading:
+        """The classifier's risk evidence on a message with no danger phrase in it, the
+        threshold it must reach under the message's let-off frames, whether it is a benign
+        fragment (then the classifier does not decide), and the threshold of its parts
+        (`message_threshold`): every frame read once, on the one reading of the message."""
         score = risk_evidence(result)
         threshold = self._threshold
-        raw = restore_layout(text[:MAX_TEXT_CHARS])  # the frames read what was meant
-        tokens = clean(raw).split()
-        said = MessageFrames.read(tokens, raw, self._let_offs)
+        raw, tokens = reading.raw, reading.tokens  # the frames read what was meant
+        said = MessageFrames.read(tokens, raw, self._let_offs, reading.readings)
         others = reporting_others(tokens, self._threat_verbs)
         if reassured(tokens, raw) or others or future_condition(tokens) or said.mentioned():
             threshold = max(threshold, REASSURED_THRESHOLD)
@@ -221,7 +219,7 @@ class Triage:
         shows: a joke named, a story about others; a past story told by a writer safe or back
         home now is read whole only (inf). `assess` gives the same as its decision's
         `part_floor`."""
-        return self._reading(message, _NO_RESULT).part_floor
+        return self._reading(MessageReading.of(message), _NO_RESULT).part_floor
 
     def _decision(self, score: float, result: IntentResult, matches: list[PhraseMatch],
                   by_model: bool, part_floor: float | None = None) -> TriageDecision:  # fmt: skip
@@ -242,25 +240,24 @@ class Triage:
 
     def assess(self, text: str, result: IntentResult) -> TriageDecision:
         """The decision for one message and its classification."""
-        matches = self._matcher.find(text)
+        reading = MessageReading.of(text)
+        matches = self._matcher.find(reading)
         letters = _letters_up_to(text, MIN_LETTERS_FOR_MODEL)
         if matches:  # at risk: its parts are not read (bot.core.long_message)
             score = risk_evidence(result)
             by_model = score >= self._threshold and letters >= MIN_LETTERS_FOR_MODEL
             return self._decision(score, result, matches, by_model)
-        reading = self._reading(text, result)
+        read = self._reading(reading, result)
         by_model = (
-            reading.score >= reading.threshold
-            and letters >= MIN_LETTERS_FOR_MODEL
-            and not reading.fragment
+            read.score >= read.threshold and letters >= MIN_LETTERS_FOR_MODEL and not read.fragment
         )
-        return self._decision(reading.score, result, [], by_model, reading.part_floor)
+        return self._decision(read.score, result, [], by_model, read.part_floor)
 
     def assess_part(self, part: str, result: IntentResult, floor: float) -> TriageDecision:
         """The classifier's decision on one part of a long message (bot.core.long_message): the
         part's own let-off frames apply, and `floor`, the whole message's `message_threshold`.
         The danger phrases are not looked for again: `assess` on the message found them."""
-        reading = self._reading(part, result)
+        reading = self._reading(MessageReading.of(part), result)
         threshold = max(reading.threshold, floor)
         letters = _letters_up_to(part, MIN_LETTERS_FOR_MODEL)
         by_model = (

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.nlu.cue_words import has_cue
+
 MOVEMENT = "risk_movement_restricted"
 EMERGENCY = "emergency_now"
 _IN_GAME = (("в", "игре"), ("в", "игру"), ("в", "квесте"), ("в", "компьютерной"),
@@ -57,9 +59,7 @@ _HOLDER_STEMS = ("работодат", "наймальн", "хозя", "гасп
 
 
 def _pair(words: Sequence[str], pairs: Sequence[tuple[str, ...]]) -> bool:
-    return any(
-        tuple(words[at : at + len(pair)]) == pair for at in range(len(words)) for pair in pairs
-    )
+    return has_cue(words, pairs)
 
 
 def _any_stem(words: Sequence[str], stems: tuple[str, ...]) -> bool:

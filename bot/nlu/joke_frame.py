@@ -209,12 +209,17 @@ class JokeFrame:
 
     def frame(self, tokens: Sequence[str], raw: str) -> bool:
         """Whether cleaned `tokens` of `raw` frame the message as a joke (module doc)."""
-        if self.cries(tokens) or self.asked(raw) or self._said_in_earnest(raw):
-            return False
-        if self.named(tokens) or self.over(tokens, raw):
-            return True
-        if self._transfer.search(" ".join(tokens)) and self._jest(tokens, raw):
-            return True  # "меня продали в другую бригаду 😂"
-        return self.laughing(tokens, raw) and (
-            self.deadline(tokens) or self.everyday_setting(tokens)
+        # The frame's own signs first: they are cheap and most messages have none; the cries,
+        # the doubts and the literal rest (which cleans each clause again) only then.
+        text = " ".join(tokens)
+        framed = (
+            self.named(tokens)
+            or self.over(tokens, raw)
+            # "меня продали в другую бригаду 😂"
+            or bool(self._transfer.search(text) and self._jest(tokens, raw))
+            or (
+                self.laughing(tokens, raw)
+                and (self.deadline(tokens) or self.everyday_setting(tokens))
+            )
         )
+        return framed and not (self.cries(tokens) or self.asked(raw) or self._said_in_earnest(raw))

@@ -215,6 +215,19 @@ def restore_layout(text: str) -> str:
     return latin_to_cyrillic(text, belarusian=language == "be")
 
 
+def read_layout(text: str) -> tuple[str, list[str]]:
+    """`restore_layout(text)` and `layout_variants(text)` of `text` (at most MAX_TEXT_CHARS
+    long), with the layout judged once."""
+    language = _layout_language(text)
+    if language is None:
+        return text, []
+    if language == "en":
+        restored = cyrillic_to_latin(text, _EN_TYPED_WORDS)
+        return restored, [restored]
+    variants = [latin_to_cyrillic(text), latin_to_cyrillic(text, belarusian=True)]
+    return variants[language == "be"], variants
+
+
 def layout_variants(text: str) -> list[str]:
     """`text` restored from a wrong keyboard layout, in every layout it may have meant
     (Russian and Belarusian differ in three keys); empty when `text` was typed right."""

@@ -116,10 +116,11 @@ def mistyped_cyrillic(
     tokens = _CYRILLIC_TOKEN.findall(text.lower())
     if not tokens or _LATIN_TOKEN.search(text.lower()):
         return False
-    impossible = sum(not _plausible_cyrillic(token) for token in tokens)
     restored = [_to_latin(token, known_latin) for token in tokens]
     english = [word for word in restored if word in known_latin]
-    if english and impossible * 2 >= len(tokens):
+    if not english:  # both readings need an English word: most Cyrillic text stops here
+        return False
+    if sum(not _plausible_cyrillic(token) for token in tokens) * 2 >= len(tokens):
         return True
     return (
         len(english) * 2 > len(tokens)

@@ -261,10 +261,17 @@ class MessageFrames:
         )
 
     @classmethod
-    def read(cls, tokens: Sequence[str], raw: str, let_offs: LetOffs) -> MessageFrames:
-        """The frames of cleaned `tokens` of `raw`; `let_offs`: the content's frames."""
+    def read(
+        cls,
+        tokens: Sequence[str],
+        raw: str,
+        let_offs: LetOffs,
+        readings: Sequence[Sequence[str]] | None = None,
+    ) -> MessageFrames:
+        """The frames of cleaned `tokens` of `raw`; `let_offs`: the content's frames;
+        `readings`: those of `raw` when known (`bot.nlu.reading.MessageReading.readings`)."""
         jokes, past = let_offs.jokes, let_offs.past_safe
-        readings = _readings(raw)
+        readings = _readings(raw) if readings is None else readings
         laughs = jokes.laughing(tokens, raw)
         return cls(
             joking=any(_joking(ts, raw, jokes) for ts in readings),
