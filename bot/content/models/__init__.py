@@ -45,6 +45,7 @@ from bot.content.models._silent_alarm import SilentAlarm, SilentAlarmTexts
 from bot.content.models._triage_confirms import PayHeldWords, RelayedCallWords
 from bot.content.models._triage_frames import (
     BorrowedWords,
+    BotAudienceWords,
     CoercionWords,
     EverydayWords,
     LockedKeysWords,
@@ -71,6 +72,7 @@ __all__ = [
     "AffirmedWords",
     "Answer",
     "BorrowedWords",
+    "BotAudienceWords",
     "CalmSituationWords",
     "Checkin",
     "CheckinOption",
