@@ -8,6 +8,8 @@ and movement, and the classifier reads them so (0.5-0.9). The writer says the op
 * pay is paid: a pay verb in the present with no negator just before it ("платят", "усё
   плацяць", "they pay us"), and nothing over months ("три месяца не платят, платят только
   аванс" is no reassurance) -> the wages evidence does not count;
+* pay not held back: "зарплату не задерживают", "заробак ня затрымліваюць" (every such verb
+  negated, no months and no shortfall named) -> wages;
 * not deceived: "не обманули", "мяне не падманулі", "they didn't deceive us" -> deception;
 * free to go: "можем выходить когда хотим", "we can go out whenever we want" -> movement;
 * the papers are not kept: "паспорта у нас", "they don't keep our passports" -> documents.
@@ -53,6 +55,7 @@ class Affirmed:
             w.shortfall_stems if w else None
         )
         self._deceive = stems(w.deceive_stems if w else None)
+        self._withhold = stems(w.withhold_stems if w else None)
         self._free = phrases(w.free if w else None)
         self._keep = stems(w.keep_stems if w else None)
         self._papers = stems(w.paper_stems if w else None)
@@ -77,6 +80,10 @@ class Affirmed:
         reassured = has_cue(tokens, self._reassured)
         if paid and reassured and not has_stem(tokens, self._not_fine):
             found.add(WAGES)
+        held = [at for at, w in enumerate(tokens) if w.startswith(self._withhold)]
+        not_fine = has_stem(tokens, self._not_fine)
+        if held and all(negated(tokens, at) for at in held) and not not_fine:
+            found.add(WAGES)  # "заробак мне ня затрымліваюць", "nobody is withholding my pay"
         deceive = [at for at, w in enumerate(tokens) if w.startswith(self._deceive)]
         if deceive and all(negated(tokens, at) for at in deceive):
             found.add(DECEPTION)

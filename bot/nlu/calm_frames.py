@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.nlu.base import RISK_INTENTS
 from bot.nlu.borrowed import HELD_INDICATORS
+from bot.nlu.bot_audience import BotAudience
 from bot.nlu.let_offs import LetOffs
 from bot.nlu.stranded_cry import StrandedCry
 
@@ -37,6 +38,8 @@ class CalmFrames:
     fine: frozenset[str]  # what the writer affirms is fine (bot.nlu.affirmed)
     threat_verbs: tuple[str, ...]  # the content's threat verbs (content/triage_frames.yaml)
     cries: StrandedCry  # the content's cry words, for a stranded cry's phrases
+    bot_asked: bool  # whom the bot helps, asked (bot.nlu.bot_audience)
+    audience: BotAudience  # its victim words, for the phrases it lets off
 
     @classmethod
     def read(cls, tokens: Sequence[str], raw: str, let_offs: LetOffs) -> CalmFrames:
@@ -51,6 +54,8 @@ class CalmFrames:
             fine=let_offs.affirmed.fine(tokens),
             threat_verbs=let_offs.everyday.threat_verbs,
             cries=let_offs.stranded_cry,
+            bot_asked=let_offs.bot_audience.asked(tokens, raw),
+            audience=let_offs.bot_audience,
         )
 
     def lets_off(self, indicator: str, matched: Sequence[str]) -> bool:
@@ -58,6 +63,8 @@ class CalmFrames:
         no harm to the writer under these frames."""
         if self.fiction or self.reported:
             return True
+        if self.bot_asked and self.audience.only_victim_words(matched):
+            return True  # "вы помогаете только жертвам торговли людьми?"
         if self.offer and indicator not in _NOT_AN_OFFER:
             return True
         if self.penalty and indicator == THREATS:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.nlu.affirmed import Affirmed
 from bot.nlu.borrowed import Borrowed
+from bot.nlu.bot_audience import BotAudience
 from bot.nlu.calm_situations import CalmSituations
 from bot.nlu.coercion import Coercion
 from bot.nlu.everyday import Everyday
@@ -56,6 +57,7 @@ class LetOffs:
     affirmed: Affirmed = field(default_factory=Affirmed)
     calm_situations: CalmSituations = field(default_factory=CalmSituations)
     locked_keys: LockedKeys = field(default_factory=LockedKeys)
+    bot_audience: BotAudience = field(default_factory=BotAudience)  # round 31b
     # not a let-off: a danger no phrase holds, found by the danger-phrase layer (round 19)
     pay_held: PayHeld = field(default_factory=PayHeld)
 
@@ -82,5 +84,6 @@ def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOf
         affirmed=Affirmed(frames.affirmed if frames else None),
         calm_situations=CalmSituations(frames.calm_situations if frames else None),
         locked_keys=LockedKeys(frames.locked_keys if frames else None),
+        bot_audience=BotAudience(frames.bot_audience if frames else None),
         pay_held=PayHeld(frames.pay_held if frames else None),
     )

@@ -7,7 +7,9 @@ sentence and before it, the contract is named as written ("в договоре �
 "my contract says") with no "but" / "а" in between, and the message asks ("?", "законно",
 "is it legal"). The contract may come after it too, as the writer's own confirmation (set 13:
 "vychitayut za zhilye 300 evro eto normalno? po dogovoru vrode tak"), with no "but" and no
-negator from the phrase on ("... а в договоре такого нет" is the harm).
+negator from the phrase on ("... а в договоре такого нет" is the harm). A question how much
+may be deducted, asked before the deduction in its sentence ("сколько могут вычитать за жильё?",
+"колькі могуць вылічваць за жыллё?"), is a rate asked about, contract named or not.
 
 Deductions that leave nothing, or a debt that grows, are the harm however they are asked:
 "вычитают столько, что ничего не остаётся", "they deduct so much that nothing is left", "I owe
@@ -45,6 +47,7 @@ class WrittenTerms:
         self.in_ = words(w.in_words if w else None)
         self.contrast = words(w.contrast_words if w else None)
         self.asking = stems(w.asking_stems if w else None)
+        self.amount = words(w.amount_words if w else None)
         self.excess = stems(w.excess_stems if w else None)
 
     def read(self, tokens: Sequence[str], raw: str) -> WrittenDeductions:
@@ -58,7 +61,11 @@ class WrittenDeductions:
     def __init__(self, tokens: Sequence[str], raw: str, terms: WrittenTerms) -> None:
         self._tokens = tokens
         self._terms = t = terms
-        self._asking = "?" in raw or any(w.startswith(t.asking) for w in tokens)
+        self._asking = (
+            "?" in raw
+            or any(w.startswith(t.asking) for w in tokens)
+            or any(w in t.amount for w in tokens)  # "сколько могут вычитать за жильё" asks
+        )
         self._excess = any(w.startswith(t.excess) for w in tokens)
         self._sentences = (
             clause_numbers(raw, tokens, _SENTENCE_BREAK)
@@ -75,6 +82,8 @@ class WrittenDeductions:
             if sentences[at] != sentences[start] or tokens[at] in t.contrast:
                 break
             word = tokens[at]
+            if word in t.amount:  # "сколько могут вычитать за жильё?": a rate asked about
+                return True
             if word.startswith(t.contract):
                 contract = True
                 written = written or (at > 0 and tokens[at - 1] in t.by)

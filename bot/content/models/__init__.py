@@ -53,6 +53,7 @@ from bot.content.models._silent_alarm import SilentAlarm, SilentAlarmTexts
 from bot.content.models._triage_confirms import PayHeldWords, RelayedCallWords
 from bot.content.models._triage_frames import (
     BorrowedWords,
+    BotAudienceWords,
     CoercionWords,
     EverydayWords,
     LockedKeysWords,
@@ -81,6 +82,7 @@ __all__ = [
     "AffirmedWords",
     "Answer",
     "BorrowedWords",
+    "BotAudienceWords",
     "CalmSituationWords",
     "Checkin",
     "CheckinOption",

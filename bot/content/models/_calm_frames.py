@@ -143,6 +143,10 @@ class AffirmedWords(Strict):
         "deceiving, every one negated: 'обман', 'падман', 'deceiv'",
         lets_off=True,
     )
+    withhold_stems: Stems = cues(
+        "pay held back, every one negated: 'задержива', 'затрымлів', 'withhold'",
+        lets_off=True,
+    )
     free: Phrases = cues(
         "free to go: 'whenever we want', 'когда хотим', 'калі хочам'",
         lets_off=True,

@@ -204,8 +204,22 @@ class WrittenTermsWords(Strict):
     contrast_words: Words = cues("'but' in between (no let-off): 'а', 'но', 'but'",
                                  lets_off=False)  # fmt: skip
     asking_stems: Stems = cues("asking whether it is lawful: 'законн', 'legal'", lets_off=True)
+    amount_words: Words = cues("how much may be deducted, before it: 'сколько', 'колькі', 'much'",
+                               lets_off=True)  # fmt: skip
     excess_stems: Stems = cues(
         "the harm however it is asked (no let-off): 'ничего', 'half', 'долг'", lets_off=False
+    )
+
+
+class BotAudienceWords(Strict):
+    """The bot asked whom it helps (bot.nlu.bot_audience)."""
+
+    bot_words: Words = cues("the bot or 'you' addressed: 'бот', 'вы', 'bot', 'you'", lets_off=True)
+    scope_words: Words = cues("whom it is for: 'только', 'толькі', 'only', 'everyone'",
+                              lets_off=True)  # fmt: skip
+    victim_stems: Stems = cues(
+        "a kind of person, not the writer's harm: 'жертв', 'ахвяр', 'рабств', 'slaver', 'victim'",
+        lets_off=True,
     )
 
 
@@ -249,6 +263,7 @@ class TriageFrames(Strict):
     affirmed: AffirmedWords
     calm_situations: CalmSituationWords
     locked_keys: LockedKeysWords
+    bot_audience: BotAudienceWords  # round 31b
     # round 19: lists that confirm a danger (bot.content.models._triage_confirms)
     pay_held: PayHeldWords
     relayed_call: RelayedCallWords
