@@ -19,6 +19,10 @@ from bot.nlu.reading import MessageReading
 # Occurrences of one phrase looked at for one not under a negation: a person does not write
 # the same phrase dozens of times, and a flood of negated copies must not cost seconds.
 MAX_OCCURRENCES = 32
+# A message of at most this many words may hold an `alone` cry as a clause of its own, after a
+# comma or a full stop ("no pay, trapped", "паспорт забрали. заперта"): a short cry often
+# names its plight first. Longer messages need the cry to be the whole message.
+SHORT_CRY = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +118,18 @@ class DangerPhraseMatcher:
                 for occurrence, found in enumerate(rule.pattern.finditer(variant)):
                     if occurrence >= MAX_OCCURRENCES:
                         break
-                    if rule.phrase.alone and len(found.group(0).split()) != len(tokens):
+                    words = len(found.group(0).split())
+                    if rule.phrase.alone and words != len(tokens) and len(tokens) > SHORT_CRY:
                         break  # an `alone` phrase inside a longer message
                     if frames is None:
                         frames = PhraseLetOffs(raw, tokens, self._let_offs)
                     start += variant.count(" ", counted, found.start() + 1)
                     counted = found.start() + 1
+                    if rule.phrase.alone and words != len(tokens) and (
+                        not _whole_clause(frames.clauses, start, words)
+                        or frames.everyday.nuisance(tokens)  # "сосед сверлит стену, помогите"
+                    ):
+                        break  # in a short message, an `alone` phrase must be a clause of its own
                     if frames.suppress(rule, start, found.group(0)):
                         continue
                     matches[rule.number] = PhraseMatch(rule.phrase.phrase, rule.phrase.indicator)
@@ -133,3 +143,12 @@ class DangerPhraseMatcher:
         return [matches[key] for key in sorted(matches)]
 
 
+def _whole_clause(clauses: list[int] | None, start: int, words: int) -> bool:
+    """Whether tokens `start`..`start + words` are one whole clause of the message (`clauses`:
+    the clause number of each token, `bot.nlu.negation.clause_numbers`; None: not lined up)."""
+    if clauses is None or start + words > len(clauses):
+        return words == len(clauses or ())
+    number = clauses[start]
+    return clauses.count(number) == words and all(
+        clauses[i] == number for i in range(start, start + words)
+    )

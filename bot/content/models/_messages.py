@@ -10,7 +10,8 @@ class DangerPhrase(Strict):
 
     `phrase` is lower-case words; a word ending in `*` matches any ending ("забрал*").
     Words must appear in order, with at most two other words between them. With `alone` the
-    phrase matches only as the whole message (its punctuation and emoji aside): "заперта",
+    phrase matches only as the whole message (its punctuation and emoji aside), or as a clause of
+    its own in a message of at most four words ("no pay, trapped"): "заперта",
     "trapped", "как сбежать" said alone are a cry, inside a longer message often not.
     """
 
