@@ -23,6 +23,9 @@ MAX_OCCURRENCES = 32
 # comma or a full stop ("no pay, trapped", "паспорт забрали. заперта"): a short cry often
 # names its plight first. Longer messages need the cry to be the whole message.
 SHORT_CRY = 4
+# A bare call for help ("помогите", "help") names no plight: beside another clause it is left to
+# the classifier, as before, so "я в Варшаве, помогите" inside an open case adds no new sign.
+_EMERGENCY = "emergency_now"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,9 @@ class DangerPhraseMatcher:
                     if occurrence >= MAX_OCCURRENCES:
                         break
                     words = len(found.group(0).split())
-                    if rule.phrase.alone and words != len(tokens) and len(tokens) > SHORT_CRY:
+                    if rule.phrase.alone and words != len(tokens) and (
+                        len(tokens) > SHORT_CRY or rule.phrase.indicator == _EMERGENCY
+                    ):
                         break  # an `alone` phrase inside a longer message
                     if frames is None:
                         frames = PhraseLetOffs(raw, tokens, self._let_offs)

@@ -27,9 +27,7 @@ def _calm_result() -> IntentResult:
         "sold a job. trapped",
         "no passport, trapped",
         "фейковая работа, заперта",
-        "фэйкавая праца, дапамажыце",
-        "feikovaya rabota, pomogite",
-        "hello, help",
+        "no papers, held captive",
     ],
 )
 def test_a_short_cry_after_its_plight_is_a_cry(triage: Triage, text: str) -> None:
@@ -46,3 +44,13 @@ def test_a_short_cry_after_its_plight_is_a_cry(triage: Triage, text: str) -> Non
 )
 def test_a_cry_word_inside_a_clause_or_a_nuisance_is_not(triage: Triage, text: str) -> None:
     assert not triage.assess(text, _calm_result()).at_risk
+
+
+@pytest.mark.parametrize(
+    "text", ["я в Варшаве, помогите", "hello, help", "фэйкавая праца, дапамажыце"]
+)
+def test_a_bare_call_for_help_beside_a_clause_is_left_to_the_classifier(
+    triage: Triage, text: str
+) -> None:
+    # inside an open case such a message must add no new sign (tests/deploy/test_replicas.py)
+    assert not triage.assess(text, _calm_result()).by_phrase
