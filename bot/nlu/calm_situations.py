@@ -6,6 +6,8 @@ whose danger words are not the writer's situation, each kind with the indicators
   пазваню ў нядзелю, значыць мяне выкралі 😄 а калі сур'ёзна, як дамовіцца?"), or "what if"
   asked by someone who has not left yet. Needs a condition ("если", "калі", "if") and a
   question, and no cry for help: "меня держат, это наш код" has no condition and is a report.
+  No plan beside harm going on now (round 31c, `harm_now_stems`): "договорились, верну с
+  зарплаты; теперь забирает всю зарплату, долг из-за процентов, если убегу, найдёт маму".
 * **A thing, not a person**: a phone or a screen that is locked ("help" there is about the
   phone), a pet that took the passport, an escape room ("квест"). No employer, agency or guard
   is named.
@@ -96,6 +98,7 @@ class CalmSituations:
         self._not_left = phrases(w.not_left if w else None)
         self._ask = words(w.ask_words if w else None)
         self._cry = words(w.cry_words if w else None)
+        self._harm_now = stems(w.harm_now_stems if w else None)
         # A thing, not a person; people who hold others, named, make it a person.
         self._captor = stems(w.captor_stems if w else None)
         self._device = stems(w.device_stems if w else None)
@@ -135,7 +138,9 @@ class CalmSituations:
     ) -> bool:
         """A plan agreed before or around a trip, asked about (module doc)."""
         words_ = _words(tokens) if words_ is None else words_
-        if self._cry & set(words_) or not self._condition & set(words_):
+        if self._cry & set(words_) or not self._condition & set(words_) or _any_stem(
+            words_, self._harm_now
+        ):
             return False
         asked = "?" in raw or bool(self._ask & set(words_))
         plan = _any_stem(words_, self._plan) or _pair(tokens, self._plan_phrases) or (

@@ -185,6 +185,10 @@ class CalmSituationWords(Strict):
         "a cry (no plan, no report from home, no others' story): 'помогите', 'help'",
         lets_off=False,
     )
+    harm_now_stems: Stems = cues(
+        "harm going on now (no plan): 'забирает', 'процент', 'threatens'",
+        lets_off=False,
+    )
     captor_stems: Stems = cues(
         "people who hold others (no thing, idiom or visa let-off): 'работодат', 'boss', 'ахоўн'",
         lets_off=False,
