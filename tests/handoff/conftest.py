@@ -188,7 +188,7 @@ def start_bot(fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Red
     async def start(framework: str = "aiogram", options: dict[str, float] | None = None,
                     **operators: Any) -> HandoffBot:
         settings = settings_for(fake_api, framework, redis_server.url, **operators)
-        return await bots(HandoffBot(settings, options))  # type: ignore[no-any-return]
+        return await bots(HandoffBot(settings, options))
 
     return start
 
