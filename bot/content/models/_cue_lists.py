@@ -53,13 +53,3 @@ def cues(what: str, *, lets_off: bool, negators: bool = False) -> Any:
     entry widens a let-off; `negators`: a negator may be part of an entry ("no longer there")."""
     extra = {"lets_off": lets_off, "negators": negators}
     return Field(description=what, json_schema_extra=extra)  # type: ignore[arg-type]
-
-
-def let_off(what: str, *, negators: bool = False) -> Any:
-    """A list that widens a let-off when an entry is added: `cues(what, lets_off=True)`."""
-    return cues(what, lets_off=True, negators=negators)
-
-
-def confirms(what: str, *, negators: bool = False) -> Any:
-    """A list that keeps a danger firing (no let-off): `cues(what, lets_off=False)`."""
-    return cues(what, lets_off=False, negators=negators)

@@ -5,27 +5,32 @@ as the let-off lists (bot.content.models._triage_frames)."""
 from __future__ import annotations
 
 from bot.content.models._base import Strict
-from bot.content.models._cue_lists import Stems, Words, confirms, let_off
+from bot.content.models._cue_lists import Stems, Words, cues
 
 
 class PayHeldWords(Strict):
     """Pay held so that the worker does not leave (bot.nlu.pay_held)."""
 
-    pay_stems: Stems = confirms("pay, not a bonus: 'зарплат', 'wage'")
-    hold_words: Words = confirms("holding the pay, said of someone else: 'держит', 'keeps'")
-    self_words: Words = let_off("the writer holding their own money, before the verb: 'я', 'i'")
-    purpose_words: Words = confirms("a purpose: 'чтобы', 'каб', 'so'")
-    leave_stems: Stems = confirms("leaving, after the purpose and a negator: 'уех', 'leav'")
-    stay_stems: Stems = confirms("staying, after the purpose: 'остал', 'stay'")
-    until_words: Words = confirms("'until': 'до', 'да', 'till'")
-    contract_stems: Stems = let_off(
-        "a contract named: its clause held 'until' is asked about, not told: 'договор', 'contract'"
+    pay_stems: Stems = cues("pay, not a bonus: 'зарплат', 'wage'", lets_off=False)
+    hold_words: Words = cues(
+        "holding the pay, said of someone else: 'держит', 'keeps'", lets_off=False
     )
-    end_stems: Stems = confirms("after 'until': the season's end or a month: 'сезон', 'октябр'")
+    self_words: Words = cues("the writer holding their own money, before the verb: 'я', 'i'",
+                             lets_off=True)  # fmt: skip
+    purpose_words: Words = cues("a purpose: 'чтобы', 'каб', 'so'", lets_off=False)
+    leave_stems: Stems = cues("leaving, after the purpose and a negator: 'уех', 'leav'",
+                              lets_off=False)  # fmt: skip
+    stay_stems: Stems = cues("staying, after the purpose: 'остал', 'stay'", lets_off=False)
+    until_words: Words = cues("'until': 'до', 'да', 'till'", lets_off=False)
+    contract_stems: Stems = cues("a contract named: its clause held 'until' is asked about, "
+                                 "not told: 'договор', 'contract'", lets_off=True)
+    end_stems: Stems = cues("after 'until': the season's end or a month: 'сезон', 'октябр'",
+                            lets_off=False)  # fmt: skip
 
 
 class RelayedCallWords(Strict):
     """A call from where someone is: a place after "from" counts after these
     (bot.core.countries)."""
 
-    call_stems: Stems = confirms("calling or writing, before 'from': 'позвон', 'rang'")
+    call_stems: Stems = cues("calling or writing, before 'from': 'позвон', 'rang'",
+                             lets_off=False)  # fmt: skip
