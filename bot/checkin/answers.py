@@ -11,9 +11,10 @@ import logging
 from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import plan_tag, status
 from bot.checkin.store import PlanStore
+from bot.checkin.typed_answers import typed_answer
 from bot.content.models import Checkin
 from bot.core.at_risk_path import AtRiskPath
-from bot.core.events import Reply
+from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.turn import Turn
 
 log = logging.getLogger(__name__)
@@ -106,3 +107,38 @@ async def stale_answer(turn: Turn, plans: PlanStore, tag: str) -> bool:
     else:
         turn.replies.append(r.main_menu(stale))
     return True
+
+
+async def answer_typed(turn: Turn, plans: PlanStore, texts: Checkin, text: str, *,
+                       at_risk: AtRiskPath, now: float) -> bool:
+    """"ок" typed under a waiting check-in is "All fine", "плохо" is "Not fine": the
+    whole message, as content lists them; True when taken. Typed, it would otherwise go to the
+    recogniser, which may answer "норм" with emergency numbers on a phone someone else may
+    read. `now`: seconds since the epoch."""
+    answer = typed_answer(text, texts)
+    if answer is None:
+        return False
+    plan = await plans.load(turn.event.user_key)  # only for a short answer-like text
+    if answer == "stop" and plan is not None and plan.phase == "waiting":
+        # "Стоп!" with check-ins on and no question open: maybe about them, maybe not;
+        # stopped silently it could end them unmeant, answered "I can't help with that"
+        # it left them on. Their status, with *Stop asking*, as /checkin shows it.
+        turn.replies.append(status(turn.r, texts, plan))
+        return True
+    if plan is None or plan.phase not in ("asked", "alerted"):
+        return False
+    await answer_check_in(turn, plans, texts, answer, at_risk=at_risk, now=now)
+    return True
+
+
+async def typed_answer_waits(plans: PlanStore, event: IncomingEvent, texts: Checkin, *,
+                             missed_only: bool = False) -> bool:
+    """Whether the event is a typed answer ("ок", "плохо") to a check-in that waits or was
+    missed (`missed_only`: only one whose alert went out)."""
+    if event.kind != EventKind.TEXT or event.forwarded:  # a forwarded "ок" is someone else's
+        return False
+    if typed_answer(event.text or "", texts) is None:
+        return False
+    plan = await plans.load(event.user_key)
+    phases = ("alerted",) if missed_only else ("asked", "alerted")
+    return plan is not None and plan.phase in phases

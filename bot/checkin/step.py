@@ -21,7 +21,13 @@ import logging
 import time
 from collections.abc import Callable
 
-from bot.checkin.answers import answer_check_in, note_typed_help, stale_answer
+from bot.checkin.answers import (
+    answer_check_in,
+    answer_typed,
+    note_typed_help,
+    stale_answer,
+    typed_answer_waits,
+)
 from bot.checkin.plan import Answer, CheckinPlan
 from bot.checkin.screens import (
     CHOICE,
@@ -191,7 +197,8 @@ class CheckinStep:
         plans, texts = self._plans, turn.r.content.checkin
         if plans is None or texts is None or turn.event.forwarded:
             return False
-        return await self._typed_answer(turn, plans, texts, text)
+        return await answer_typed(turn, plans, texts, text, at_risk=self._at_risk,
+                                  now=self._clock())
 
     async def note_typed_help(self, turn: Turn, text: str, *, danger: bool) -> None:
         """At risk under a waiting check-in, answered by the at-risk path: also its "Not fine"
@@ -240,34 +247,9 @@ class CheckinStep:
         missed (`missed_only`: only one whose alert went out, whose late answer the operators
         hear of: an "ок" to a check-in still in time, in an open case, is the operator's to
         read)."""
-        if self._plans is None or texts is None or event.kind != EventKind.TEXT or (
-                event.forwarded):  # a forwarded "ок" is someone else's
+        if self._plans is None or texts is None:
             return False
-        if typed_answer(event.text or "", texts) is None:
-            return False
-        plan = await self._plans.load(event.user_key)
-        phases = ("alerted",) if missed_only else ("asked", "alerted")
-        return plan is not None and plan.phase in phases
-
-    async def _typed_answer(self, turn: Turn, plans: PlanStore, texts: Checkin,
-                            text: str) -> bool:
-        """"ок" typed under a waiting check-in is "All fine", "плохо" is "Not fine": the
-        whole message, as content lists them. Typed, it would otherwise go to the recogniser,
-        which may answer "норм" with emergency numbers on a phone someone else may read."""
-        answer = typed_answer(text, texts)
-        if answer is None:
-            return False
-        plan = await plans.load(turn.event.user_key)  # only for a short answer-like text
-        if answer == "stop" and plan is not None and plan.phase == "waiting":
-            # "Стоп!" with check-ins on and no question open: maybe about them, maybe not;
-            # stopped silently it could end them unmeant, answered "I can't help with that"
-            # it left them on. Their status, with *Stop asking*, as /checkin shows it.
-            turn.replies.append(status(turn.r, texts, plan))
-            return True
-        if plan is None or plan.phase not in ("asked", "alerted"):
-            return False
-        await self._answer(turn, plans, texts, answer)
-        return True
+        return await typed_answer_waits(self._plans, event, texts, missed_only=missed_only)
 
     # ------------------------------------------------------------------ setup
     async def _begin(self, turn: Turn, plans: PlanStore, texts: Checkin, now: float, *,

@@ -73,16 +73,24 @@ def group_key(chat_id: int) -> str:
     return Pseudonymizer(PSEUDONYM_KEY).user_key(f"tg-group:{chat_id}")
 
 
-async def start_bot(running: Start, fake_api: FakeBotAPI, redis_server: RedisServer,
-                    framework: str, factory: EngineFactory, *, privacy: bool = False,
+@pytest.fixture
+def group_bot(running: Start, fake_api: FakeBotAPI, redis_server: RedisServer, framework: str,
+              engine_factory: EngineFactory) -> Start:
+    """`await group_bot(privacy=False, chats=(GROUP,))`: the bot, on `framework`, as a plain
+    member (no admin) of `chats`, ADMIN their administrator and MEMBER a member; privacy mode
+    as given."""
+
+    async def start(*, privacy: bool = False,
                     chats: tuple[dict[str, Any], ...] = (GROUP,)) -> RunningBot:
-    """The bot as a plain member (no admin) of `chats`; privacy mode as given."""
-    fake_api.privacy_mode = privacy
-    for chat in chats:
-        fake_api.bot_member[chat["id"]] = {"status": "member"}
-        fake_api.members[chat["id"]][ADMIN] = "administrator"
-        fake_api.members[chat["id"]][MEMBER] = "member"
-    return await running(make_settings(fake_api, framework, redis_server.url), factory)
+        fake_api.privacy_mode = privacy
+        for chat in chats:
+            fake_api.bot_member[chat["id"]] = {"status": "member"}
+            fake_api.members[chat["id"]][ADMIN] = "administrator"
+            fake_api.members[chat["id"]][MEMBER] = "member"
+        return await running(make_settings(fake_api, framework, redis_server.url),
+                             engine_factory)
+
+    return start
 
 
 def said(calls: list[Any]) -> str:
@@ -90,10 +98,9 @@ def said(calls: list[Any]) -> str:
 
 
 async def test_a_scam_ad_gets_a_short_warning_without_personal_data(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
 
     ad_id = poster.message_id() + 1  # the id the fake gives the posted ad
@@ -131,10 +138,9 @@ def _today() -> Any:
 
 
 async def test_an_honest_ad_gets_no_warning_but_is_counted(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
 
     assert await poster.post(HONEST_AD, replies=0) == []
@@ -143,10 +149,9 @@ async def test_an_honest_ad_gets_no_warning_but_is_counted(
 
 
 async def test_a_belarusian_ad_is_warned_about_in_belarusian(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP, language="ru")
 
     warning = await poster.post(SCAM_AD_BE)
@@ -155,10 +160,9 @@ async def test_a_belarusian_ad_is_warned_about_in_belarusian(
 
 
 async def test_a_danger_message_gets_the_minimal_reply_and_the_link_works_in_private(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP)
     await admin.post("/settings country Польша")
     member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
@@ -180,10 +184,9 @@ async def test_a_danger_message_gets_the_minimal_reply_and_the_link_works_in_pri
 
 
 async def test_the_ad_link_opens_the_private_ad_check(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     person = Person(bot, fake_api, 5010, "ru")
     first = await person.say("/start checkad")
     assert "m:menu" in first[-1].payloads  # the ad check's own screen, waiting for the ad
@@ -192,10 +195,9 @@ async def test_the_ad_link_opens_the_private_ad_check(
 
 
 async def test_only_admins_change_settings(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
     admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP)
 
@@ -217,10 +219,9 @@ async def test_only_admins_change_settings(
 
 
 async def test_the_hourly_cap_holds(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP)
     await admin.post("/settings cap 2")
     poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
@@ -240,10 +241,9 @@ async def test_the_hourly_cap_holds(
 
 
 async def test_bots_are_ignored_and_channel_posts_only_checked_as_ads(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     other_bot = GroupMember(bot, fake_api, redis_client, 6001, GROUP, is_bot=True)
     assert await other_bot.post(SCAM_AD, replies=0) == []
     assert await other_bot.post(DANGER, replies=0) == []
@@ -260,10 +260,9 @@ async def test_bots_are_ignored_and_channel_posts_only_checked_as_ads(
 
 
 async def test_forwarded_ads_are_checked(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
     origin = {"type": "hidden_user", "sender_user_name": "Recruiter", "date": int(time.time())}
     warned = await member.post(SCAM_AD_HANDLE, forward_origin=origin)
@@ -272,11 +271,9 @@ async def test_forwarded_ads_are_checked(
 
 
 async def test_privacy_mode_on_commands_mentions_and_replies_still_work(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
-                          privacy=True)
+    bot = await group_bot(privacy=True)
     member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
 
     ad_id = member.message_id() + 1
@@ -302,11 +299,9 @@ async def test_privacy_mode_on_commands_mentions_and_replies_still_work(
 
 
 async def test_hotlines_and_help_in_the_group(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
-                          chats=(BASIC,))
+    bot = await group_bot(chats=(BASIC,))
     member = GroupMember(bot, fake_api, redis_client, MEMBER, BASIC, language="be")
     lines = await member.post("/hotlines Польшча")
     assert "112" in lines[0].text and "Польшча" in lines[0].text
@@ -316,10 +311,9 @@ async def test_hotlines_and_help_in_the_group(
 
 
 async def test_admins_only_mode_tells_admins_who_started_the_bot(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     fake_api.members[GROUP["id"]][OTHER_ADMIN] = "creator"
     fake_api.strangers.add(OTHER_ADMIN)  # never pressed Start: Telegram refuses (403)
     admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP)
@@ -336,11 +330,10 @@ async def test_admins_only_mode_tells_admins_who_started_the_bot(
 
 
 async def test_removed_or_muted_the_bot_keeps_going_and_forgets_the_group(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory, caplog: pytest.LogCaptureFixture,
+    fake_api: FakeBotAPI, redis_client: Redis, caplog: pytest.LogCaptureFixture, group_bot: Start,
 ) -> None:
     caplog.set_level(logging.INFO)
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP)
     await admin.post("/settings country Польша")
     member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
@@ -360,12 +353,11 @@ async def test_removed_or_muted_the_bot_keeps_going_and_forgets_the_group(
 
 
 async def test_an_anonymous_admin_may_change_settings(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
     """An admin posting as the group comes "from" @GroupAnonymousBot (a bot) with the group as
     sender_chat: only an admin can do that, so it counts as one (getChatMember cannot tell)."""
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     anonymous = GroupMember(bot, fake_api, redis_client, 1087968824, GROUP, is_bot=True,
                             first_name="Group", username="GroupAnonymousBot")
     saved = await anonymous.post("/settings cap 3", sender_chat=GROUP)
@@ -375,12 +367,10 @@ async def test_an_anonymous_admin_may_change_settings(
 
 
 async def test_settings_follow_a_group_upgraded_to_a_supergroup(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
     new_id = -1004500
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
-                          chats=(BASIC,))
+    bot = await group_bot(chats=(BASIC,))
     admin = GroupMember(bot, fake_api, redis_client, ADMIN, BASIC)
     await admin.post("/settings country Литва")
     fake_api.kill_chat(BASIC["id"], *UPGRADED, migrate_to_chat_id=new_id)
@@ -409,10 +399,9 @@ async def test_the_operators_chat_is_never_a_public_group(
 
 
 async def test_in_a_forum_topic_the_warning_stays_in_the_topic(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     fake_api.forums.add(GROUP["id"])
     fake_api.topics[GROUP["id"]][77] = False  # the "Польша" topic
     poster = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
@@ -422,12 +411,11 @@ async def test_in_a_forum_topic_the_warning_stays_in_the_topic(
 
 @pytest.mark.parametrize("gone", ["closed", "deleted"])
 async def test_a_danger_reply_whose_topic_is_gone_goes_to_the_general_topic(
-    framework: str, gone: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-    redis_client: Redis, running: Start, engine_factory: EngineFactory,
+    gone: str, fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
     """A topic closed or deleted before the reply (TOPIC_CLOSED, "message thread not found")
     must not leave a person in danger without an answer: the group's General topic gets it."""
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     fake_api.forums.add(GROUP["id"])
     fake_api.topics[GROUP["id"]][78] = True  # closed by an admin
     if gone == "deleted":
@@ -443,14 +431,13 @@ async def test_a_danger_reply_whose_topic_is_gone_goes_to_the_general_topic(
 
 
 async def test_with_redis_down_ads_are_still_warned_about(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_server: RedisServer, group_bot: Start,
 ) -> None:
     """Settings, the cap and de-duplication fall back to memory; only the counts are lost.
     (No `redis_client` here: its connection would not survive the stop.)"""
     async with Redis.from_url(redis_server.url) as redis:
         await redis.flushdb()
-    await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    await group_bot()
     poster = user(MEMBER)
     redis_server.stop()
     try:
@@ -463,11 +450,9 @@ async def test_with_redis_down_ads_are_still_warned_about(
 
 
 async def test_when_added_to_a_group_the_bot_says_what_it_does(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
-                          privacy=True)
+    bot = await group_bot(privacy=True)
     admin = GroupMember(bot, fake_api, redis_client, ADMIN, GROUP, language="en")
     hello = await admin.post(new_chat_members=[BOT_USER])
     assert "/settings" in hello[0].text and url_buttons(hello[0]) == [BOT_LINK]
@@ -476,10 +461,9 @@ async def test_when_added_to_a_group_the_bot_says_what_it_does(
 
 
 async def test_without_getme_the_danger_reply_still_goes_out(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
     # Polling is up once a private message was answered (the group gate asked no getMe yet).
     assert await Person(bot, fake_api, 5030, "ru").say("/help")
@@ -492,13 +476,12 @@ async def test_without_getme_the_danger_reply_still_goes_out(
 
 
 async def test_an_ad_edited_after_posting_is_checked_and_answered_only_once(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
     """A post made harmless and edited into a scam ad later (a known trick) gets the warning
     then; a warned ad edited again (a typo fixed) gets no second one; an edited command is not
     answered again."""
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
 
     async def edit(original: dict[str, Any], text: str, replies: int) -> list[Any]:
@@ -536,13 +519,11 @@ async def test_an_ad_edited_after_posting_is_checked_and_answered_only_once(
 
 
 async def test_a_reply_to_the_bot_is_answered_like_a_mention(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
     """In privacy mode a member talks to the bot by replying to it: a question gets the short
     help with the private link (nothing of it repeated), not silence."""
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
-                          privacy=True)
+    bot = await group_bot(privacy=True)
     member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP, language="en")
     helped = await member.post("/help")
     own = {"message_id": helped[0].params.get("message_id", 1), "from": BOT_USER,
@@ -557,14 +538,12 @@ async def test_a_reply_to_the_bot_is_answered_like_a_mention(
 
 
 async def test_removed_from_a_group_the_bot_forgets_its_settings_at_once(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
     """Telegram tells a removed bot only through my_chat_member (nothing more comes from that
     group, so no refused reply would ever say it): the settings go then, as docs/GROUPS.md
     promises; the bot's other groups keep theirs."""
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory,
-                          chats=(GROUP, BASIC))
+    bot = await group_bot(chats=(GROUP, BASIC))
     for chat in (GROUP, BASIC):
         await GroupMember(bot, fake_api, redis_client, ADMIN, chat).post("/settings cap 3")
     for status in ("kicked", "left"):
@@ -585,12 +564,11 @@ async def test_removed_from_a_group_the_bot_forgets_its_settings_at_once(
 
 
 async def test_one_person_writing_their_story_in_several_messages_gets_one_danger_reply(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    running: Start, engine_factory: EngineFactory,
+    fake_api: FakeBotAPI, redis_client: Redis, group_bot: Start,
 ) -> None:
     """A reply under each of one person's messages would point the whole group at them: one
     danger reply per person for a while; another member in danger still gets theirs."""
-    bot = await start_bot(running, fake_api, redis_server, framework, engine_factory)
+    bot = await group_bot()
     member = GroupMember(bot, fake_api, redis_client, MEMBER, GROUP)
     first = await member.post(DANGER)
     assert url_buttons(first[0]) == [f"{BOT_LINK}?start=help"]

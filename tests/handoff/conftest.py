@@ -175,6 +175,24 @@ async def bots() -> Any:
             await bot.stop()
 
 
+StartBot = Callable[..., Awaitable[HandoffBot]]
+
+
+@pytest.fixture
+def start_bot(fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
+              bots: Any) -> StartBot:
+    """`await start_bot(framework="aiogram", options=None, **operators)`: a handoff bot on the
+    fake Bot API and the session's redis-server (flushed for the test), with `options` for its
+    handoff timings and `operators` for OperatorSettings (`settings_for`); stopped at the end."""
+
+    async def start(framework: str = "aiogram", options: dict[str, float] | None = None,
+                    **operators: Any) -> HandoffBot:
+        settings = settings_for(fake_api, framework, redis_server.url, **operators)
+        return await bots(HandoffBot(settings, options))
+
+    return start
+
+
 OutageCase = Callable[..., Awaitable[OpenCase]]
 
 

@@ -251,6 +251,22 @@ async def open_case(api: FakeBotAPI, person: Person, operator: Operator | None =
     return OpenCase(person, operator or Operator(api), alert, mark)
 
 
+async def case_in_topic(api: FakeBotAPI, person: Person, payload: str = "h:text"
+                        ) -> tuple[str, int]:
+    """`open_case` without an operator, in topic mode: the case id and its topic's thread id."""
+    opened = await open_case(api, person, payload=payload)
+    assert opened.thread is not None, "the alert was posted outside a topic"
+    return opened.id, opened.thread
+
+
+def colleague(api: FakeBotAPI, user_id: int, name: str) -> Operator:
+    """A second operator named `name`: a member of the operators' chat, not on OPERATOR_IDS."""
+    api.members[OPS][user_id] = "member"
+    other = Operator(api, user_id)
+    other.user["first_name"] = name
+    return other
+
+
 async def silent_alarm(person: Person, api: FakeBotAPI, word: str, *,
                        posted: str = "Case #") -> Call:
     """/start, set the code word (exact only) and write it; the alert as posted (the first

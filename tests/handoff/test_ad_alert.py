@@ -3,15 +3,11 @@ redis-server: the risk level the person was told and every red flag by its own i
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from redis.asyncio import Redis
 
 from tests.core.test_offer_wording import AD
-from tests.handoff.telegram import OPS, HandoffBot, sent_to, settings_for
+from tests.handoff.telegram import OPS, sent_to
 from tests.helpers.fake_bot_api import FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 FLAGS = ("rf-fees/fees", "rf-too-good/too_good", "rf-wrong-visa/wrong_visa",
@@ -22,10 +18,9 @@ FLAGS = ("rf-fees/fees", "rf-too-good/too_good", "rf-wrong-visa/wrong_visa",
 
 @pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 async def test_the_alert_shows_the_level_and_every_flag_and_no_ad(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    bots: Any,
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person = Person(bot, fake_api, 5401, "ru")
     await person.say("/start")
     await person.say("/checkad")

@@ -23,17 +23,14 @@ from bot.handoff.reopen import is_reopen_command
 from bot.handoff.transfer import transfer_argument
 from tests.handoff.telegram import (
     OPS,
-    HandoffBot,
     Operator,
     case_of,
     consent,
     in_thread,
     reach_consent,
     sent_to,
-    settings_for,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 
@@ -83,11 +80,11 @@ def test_a_command_is_read_in_any_case_and_with_the_bots_name(
 
 
 async def test_operators_commands_as_telegram_sends_them_in_the_operators_group(
-    fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots: Any
+    fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
     """End to end (the "@BotName" is the transport's to strip: one adapter is enough): each
     command written as Telegram sends it in a group, or in capitals, does what it says."""
-    bot = await bots(HandoffBot(settings_for(fake_api, "aiogram", redis_server.url)))
+    bot = await start_bot()
     person, operator = Person(bot, fake_api, 645, "ru"), Operator(fake_api)
     await reach_consent(person)
     await consent(person)

@@ -5,8 +5,6 @@ Fake Bot API, real redis-server, both adapters."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from redis.asyncio import Redis
 
@@ -17,10 +15,8 @@ from tests.handoff.telegram import (
     consent,
     reach_consent,
     sent_to,
-    settings_for,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 NAMES = ("Poland", "Польша", "Польшча", "Polska")
@@ -44,10 +40,9 @@ async def _dump(redis: Redis) -> str:
 @pytest.mark.parametrize(("framework", "language"),
                          [("aiogram", "ru"), ("ptb", "en")])
 async def test_the_last_country_is_sealed_and_erased_by_delete(
-    framework: str, language: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-    redis_client: Redis, bots: Any,
+    framework: str, language: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot: HandoffBot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot: HandoffBot = await start_bot(framework)
     person = Person(bot, fake_api, 7301, language)
     await reach_consent(person, AT_RISK[language])
     await consent(person, "h:yes")

@@ -8,20 +8,16 @@ Fake Bot API over real HTTP (it records answerCallbackQuery's text), real redis-
 from __future__ import annotations
 
 import pytest
-from redis.asyncio import Redis
 
 from tests.handoff.telegram import (
     OPS,
-    HandoffBot,
     Operator,
     case_of,
     consent,
     reach_consent,
     sent_to,
-    settings_for,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 REFUSAL = {"ru": "Эти кнопки работают только в чате команды. Ничего не изменено.",
@@ -35,11 +31,9 @@ JOINED = "подключ"  # the person (ru) is told a human joined
     ("aiogram", "ru", "group"), ("ptb", "be", "group"), ("aiogram", "en", "private"),
 ])
 async def test_a_case_button_pressed_in_another_chat_is_refused_and_changes_nothing(
-    framework: str, language: str, where: str, fake_api: FakeBotAPI,
-    redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, language: str, where: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url,
-                                             language=language)))
+    bot = await start_bot(framework, language=language)
     person = Person(bot, fake_api, 8801, "ru")
     await reach_consent(person)
     await consent(person)

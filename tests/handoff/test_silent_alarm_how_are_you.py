@@ -8,10 +8,8 @@ numbers): tests/adapters/test_console_checkin_silent.py. Real redis-server, both
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
-from redis.asyncio import Redis
 
 from tests.handoff.telegram import (
     OPS,
@@ -20,11 +18,9 @@ from tests.handoff.telegram import (
     pseudonym,
     reach_consent,
     sent_to,
-    settings_for,
     silent_alarm,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 HOW_ARE_YOU = {"ru": "как дела?", "be": "як справы?", "en": "how are you?"}
@@ -44,12 +40,11 @@ AT_RISK = {
 
 @pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 async def test_after_the_code_word_how_are_you_is_ordinary_and_reaches_the_case(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    bots: Any,
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
     """The case the alarm opened, and one the person was talking in when the word came:
     "как дела?" is relayed to it and answered ordinarily."""
-    bot: HandoffBot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot: HandoffBot = await start_bot(framework)
     for user_id, language in ((7521, "ru"), (7522, "be"), (7523, "en")):
         # The case the alarm opens itself (nothing on the phone knew of a team).
         person = Person(bot, fake_api, user_id, language)

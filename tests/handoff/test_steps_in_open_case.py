@@ -17,7 +17,6 @@ from tests.handoff.telegram import (
     pseudonym,
     reach_consent,
     sent_to,
-    settings_for,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer
@@ -30,9 +29,8 @@ AD = ("Предлагаем работу танцовщицей в клубе в
 
 
 @pytest.fixture
-async def bot(framework: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-              redis_client: Redis, bots: Any) -> HandoffBot:
-    return await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+async def bot(framework: str, start_bot: Any) -> HandoffBot:
+    return await start_bot(framework)
 
 
 async def _in_a_case(bot: HandoffBot, api: FakeBotAPI, user_id: int, command: str

@@ -6,15 +6,11 @@ job ad's red flags are shown as the ad's, not as the person's situation."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from redis.asyncio import Redis
 
 from tests.core.test_offer_wording import AD
-from tests.handoff.telegram import OPS, HandoffBot, sent_to, settings_for
+from tests.handoff.telegram import OPS, sent_to
 from tests.helpers.fake_bot_api import FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 TAKEN = "(they took this back)"
@@ -55,10 +51,9 @@ async def _told(person: Person, danger: str, then: str) -> None:
 
 @pytest.mark.parametrize(("language", "danger", "then"), TAKEN_BACK)
 async def test_a_danger_taken_back_is_marked_so_in_a_later_alert(
-    language: str, danger: str, then: str, fake_api: FakeBotAPI,
-    redis_server: RedisServer, redis_client: Redis, bots: Any,
+    language: str, danger: str, then: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, "aiogram", redis_server.url)))
+    bot = await start_bot()
     person = Person(bot, fake_api, 5611, language)
     await _told(person, danger, then)
     alert = await _ask_a_person(fake_api, person)
@@ -69,10 +64,9 @@ async def test_a_danger_taken_back_is_marked_so_in_a_later_alert(
 
 @pytest.mark.parametrize(("language", "danger", "then"), STANDS)
 async def test_a_danger_not_taken_back_stays_a_current_sign(
-    language: str, danger: str, then: str, fake_api: FakeBotAPI,
-    redis_server: RedisServer, redis_client: Redis, bots: Any,
+    language: str, danger: str, then: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, "aiogram", redis_server.url)))
+    bot = await start_bot()
     person = Person(bot, fake_api, 5612, language)
     await _told(person, danger, then)
     alert = await _ask_a_person(fake_api, person)
@@ -82,10 +76,9 @@ async def test_a_danger_not_taken_back_stays_a_current_sign(
 
 @pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 async def test_a_danger_raised_again_after_taking_it_back_is_current(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    bots: Any,
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person = Person(bot, fake_api, 5613, "ru")
     await _told(person, "у меня забрали паспорт", "нет, я в безопасности, просто спрашиваю")
     await person.say("на самом деле паспорт у них, они не отдают паспорт")
@@ -96,10 +89,9 @@ async def test_a_danger_raised_again_after_taking_it_back_is_current(
 
 @pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 async def test_a_checked_ads_flags_are_not_the_persons_situation_later(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis,
-    bots: Any,
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person = Person(bot, fake_api, 5614, "ru")
     await person.say("/start")
     await person.say("/checkad")

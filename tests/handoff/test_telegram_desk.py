@@ -15,8 +15,8 @@ from tests.handoff.telegram import (
     OPERATOR,
     OPERATOR_NAME,
     OPS,
-    HandoffBot,
     Operator,
+    case_in_topic,
     case_of,
     consent,
     in_thread,
@@ -24,10 +24,8 @@ from tests.handoff.telegram import (
     reach_consent,
     recorded,
     sent_to,
-    settings_for,
 )
 from tests.helpers.fake_bot_api import Call, FakeBotAPI, message_update
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
@@ -35,9 +33,9 @@ FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 
 @FRAMEWORKS
 async def test_notes_stay_in_the_topic_and_are_never_relayed(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 601, "ru"), Operator(fake_api)
     colleague = Operator(fake_api, 777)  # in the chat, not on OPERATOR_IDS: a note is fine
     await reach_consent(person)
@@ -76,10 +74,10 @@ async def test_notes_stay_in_the_topic_and_are_never_relayed(
 
 @FRAMEWORKS
 async def test_a_note_in_reply_mode_stays_too(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
     fake_api.fail("createForumTopic", 400, "Bad Request: the chat is not a forum")
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 602, "ru"), Operator(fake_api)
     await reach_consent(person)
     await consent(person)
@@ -112,12 +110,10 @@ LANGUAGE_CASES = {
 @FRAMEWORKS
 @pytest.mark.parametrize("language", sorted(LANGUAGE_CASES))
 async def test_operator_side_in_the_operators_language(
-    framework: str, language: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-    redis_client: Redis, bots
+    framework: str, language: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
     want = LANGUAGE_CASES[language]
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url,
-                                             language=language)))
+    bot = await start_bot(framework, language=language)
     person, operator = Person(bot, fake_api, 603, "ru"), Operator(fake_api)
     await reach_consent(person)
     await consent(person, "h:yes")  # no free text: the alert is redrawn on Take and Close
@@ -151,9 +147,9 @@ async def test_operator_side_in_the_operators_language(
 
 @FRAMEWORKS
 async def test_operator_name_is_escaped(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 604, "ru"), Operator(fake_api)
     operator.user["first_name"] = "<b>Ala</b> & co"
     await reach_consent(person)
@@ -173,10 +169,10 @@ async def test_operator_name_is_escaped(
     ("en", "Is it safe for you to write now?"),
 ])
 async def test_canned_reply_in_the_persons_language(
-    framework: str, language: str, expected: str, fake_api: FakeBotAPI,
-    redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, language: str, expected: str, fake_api: FakeBotAPI, redis_client: Redis,
+    start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 610, language), Operator(fake_api)
     texts = {"ru": "у меня забрали паспорт и не отпускают",
              "be": "у мяне забралі пашпарт і не адпускаюць",
@@ -227,14 +223,11 @@ async def copies(api: FakeBotAPI, chat_id: int, count: int, since: int) -> list[
 
 @FRAMEWORKS
 async def test_media_both_ways_in_an_open_case(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 620, "ru"), Operator(fake_api)
-    await reach_consent(person)
-    await consent(person)
-    (alert,) = await sent_to(fake_api, OPS, "Case #")
-    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+    case, thread = await case_in_topic(fake_api, person)
     await operator.press(f"op:take:{case}")
 
     # The person's contract photo and a document reach the topic as copies, said what they are.
@@ -268,9 +261,9 @@ async def test_media_both_ways_in_an_open_case(
 
 @FRAMEWORKS
 async def test_media_outside_a_case_gets_the_usual_reply(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person = Person(bot, fake_api, 621, "ru")
     await person.say("/start")
     await fake_api.quiet()
@@ -283,14 +276,11 @@ async def test_media_outside_a_case_gets_the_usual_reply(
 
 @FRAMEWORKS
 async def test_a_person_who_blocked_the_bot_gets_no_media_and_the_case_says_so(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 622, "ru"), Operator(fake_api)
-    await reach_consent(person)
-    await consent(person)
-    (alert,) = await sent_to(fake_api, OPS, "Case #")
-    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+    case, thread = await case_in_topic(fake_api, person)
     await operator.press(f"op:take:{case}")
     fake_api.blocked.add(person.chat_id)
     mark = len(fake_api.calls)
@@ -301,14 +291,11 @@ async def test_a_person_who_blocked_the_bot_gets_no_media_and_the_case_says_so(
 
 @FRAMEWORKS
 async def test_block_is_pseudonymous_timed_audited_and_reversible(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 630, "ru"), Operator(fake_api)
-    await reach_consent(person)
-    await consent(person)
-    (alert,) = await sent_to(fake_api, OPS, "Case #")
-    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+    case, thread = await case_in_topic(fake_api, person)
     name = pseudonym(630)
 
     mark = len(fake_api.calls)
@@ -339,9 +326,9 @@ async def test_block_is_pseudonymous_timed_audited_and_reversible(
 
 
 async def test_a_stranger_cannot_block(
-    fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, "aiogram", redis_server.url)))
+    bot = await start_bot()
     person, stranger = Person(bot, fake_api, 631, "ru"), Operator(fake_api, 999)
     fake_api.members[OPS][999] = "left"
     await reach_consent(person)
@@ -356,16 +343,14 @@ async def test_a_stranger_cannot_block(
 
 @FRAMEWORKS
 async def test_the_person_is_told_the_next_day_that_really_opens(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots,
-    tmp_path: Path,
+    framework: str, fake_api: FakeBotAPI, start_bot, tmp_path: Path,
 ) -> None:
     # Today and tomorrow are listed closures: the person hears the day after tomorrow.
     today = datetime.now(ZoneInfo("Europe/Minsk")).date()
     closures = tmp_path / "closures.yaml"
     closures.write_text(f"closures:\n  - {{from: {today}, to: {today + timedelta(days=1)}}}\n",
                         encoding="utf-8")
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url,
-                                             hours="08:00-20:00", closures_file=closures)))
+    bot = await start_bot(framework, hours="08:00-20:00", closures_file=closures)
     person = Person(bot, fake_api, 640, "ru")
     await reach_consent(person)
     told = await consent(person)

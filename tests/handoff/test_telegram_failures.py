@@ -22,6 +22,7 @@ from tests.handoff.telegram import (
     case_of,
     consent,
     in_thread,
+    open_case,
     reach_consent,
     sent_to,
     settings_for,
@@ -44,23 +45,16 @@ UNREACHABLE = "не можем передать Ваше сообщение"
 async def taken_case(api: FakeBotAPI, person: Person, operator: Operator,
                      payload: str = "h:yes") -> tuple[str, int, int]:
     """A person at risk whose case an operator has taken: (case id, topic, alert message)."""
-    await reach_consent(person)
-    await consent(person, payload)
-    alert = await sent_to(api, OPS, "Case #")
-    case = case_of(alert[-1])
-    mark = len(api.calls)
-    await operator.press(f"op:take:{case}")
-    await sent_to(api, person.chat_id, "подключился", since=mark)
-    return case, int(alert[-1].params.get("message_thread_id") or 0), max(api.chats[OPS])
+    opened = await open_case(api, person, operator, payload=payload, joined="подключился")
+    return opened.id, opened.thread or 0, max(api.chats[OPS])
 
 
 # ---------------------------------------------------------------- 9.1 the person blocked the bot
 @FRAMEWORKS
 async def test_person_who_blocked_the_bot_is_noted_and_the_case_still_closes(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url,
-                                             capacity=1)))
+    bot = await start_bot(framework, capacity=1)
     person, operator = Person(bot, fake_api, 901, "ru"), Operator(fake_api)
     case, thread, _ = await taken_case(fake_api, person, operator)
     fake_api.blocked.add(person.chat_id)
@@ -97,9 +91,9 @@ async def test_person_who_blocked_the_bot_is_noted_and_the_case_still_closes(
 # ---------------------------------------------------------------- 9.2 the case's topic is gone
 @FRAMEWORKS
 async def test_deleted_topic_gets_a_new_topic_and_nothing_is_lost(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 911, "ru"), Operator(fake_api)
     _, thread, _ = await taken_case(fake_api, person, operator)
     fake_api.delete_topic(OPS, thread)
@@ -122,9 +116,9 @@ async def test_deleted_topic_gets_a_new_topic_and_nothing_is_lost(
 
 @FRAMEWORKS
 async def test_closed_topic_without_rights_goes_to_the_main_chat(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 912, "ru"), Operator(fake_api)
     _, thread, _ = await taken_case(fake_api, person, operator)
     fake_api.topics[OPS][thread] = True  # an operator closed the topic...
@@ -144,9 +138,9 @@ async def test_closed_topic_without_rights_goes_to_the_main_chat(
 
 @FRAMEWORKS
 async def test_nothing_can_be_posted_the_person_gets_the_numbers(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 913, "ru"), Operator(fake_api)
     await taken_case(fake_api, person, operator)
     fake_api.kill_chat(OPS, *KICKED)
@@ -158,9 +152,9 @@ async def test_nothing_can_be_posted_the_person_gets_the_numbers(
 # ---------------------------------------------------------------- 9.4 anonymous admins
 @FRAMEWORKS
 async def test_anonymous_admin_is_relayed_and_audited(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person = Person(bot, fake_api, 921, "ru")
     _, thread, _ = await taken_case(fake_api, person, Operator(fake_api))
 
@@ -174,10 +168,9 @@ async def test_anonymous_admin_is_relayed_and_audited(
 
 @FRAMEWORKS
 async def test_anonymous_admin_turned_off_is_told_in_the_case(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    settings = settings_for(fake_api, framework, redis_server.url, anonymous_admins=False)
-    bot = await bots(HandoffBot(settings))
+    bot = await start_bot(framework, anonymous_admins=False)
     person = Person(bot, fake_api, 922, "ru")
     _, thread, _ = await taken_case(fake_api, person, Operator(fake_api))
 
@@ -192,8 +185,7 @@ async def test_anonymous_admin_turned_off_is_told_in_the_case(
 @FRAMEWORKS
 @pytest.mark.parametrize("kind", ["not found", "not a member", "no topic rights"])
 async def test_start_up_check_names_the_setting(
-    framework: str, kind: str, fake_api: FakeBotAPI, redis_server: RedisServer, bots,
-    caplog: pytest.LogCaptureFixture,
+    framework: str, kind: str, fake_api: FakeBotAPI, caplog: pytest.LogCaptureFixture, start_bot
 ) -> None:
     if kind == "not found":
         fake_api.kill_chat(OPS, *CHAT_NOT_FOUND)
@@ -203,7 +195,7 @@ async def test_start_up_check_names_the_setting(
         fake_api.forums.add(OPS)
         fake_api.bot_member[OPS] = {**ADMIN_RIGHTS, "can_manage_topics": False}
     with pytest.raises(ConfigError) as raised:
-        await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+        await start_bot(framework)
     assert str(raised.value).startswith("OPERATOR_CHAT_ID: ") and "\n" not in str(raised.value)
     # The ConfigError is the one line: no "operators' chat unreachable" ERROR before it.
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
@@ -236,12 +228,11 @@ NEW_CHAT = {"id": NEW_OPS, "type": "supergroup", "title": "Operators", "is_forum
 
 @FRAMEWORKS
 async def test_migrated_chat_is_followed_and_logged(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots,
-    caplog: pytest.LogCaptureFixture,
+    framework: str, fake_api: FakeBotAPI, caplog: pytest.LogCaptureFixture, start_bot
 ) -> None:
     fake_api.kill_chat(OPS, *UPGRADED, migrate_to_chat_id=NEW_OPS)
     caplog.set_level(logging.INFO)
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     loud = [r for r in caplog.records if r.levelno >= logging.CRITICAL]
     assert loud and str(NEW_OPS) in loud[0].getMessage()
     assert "OPERATOR_CHAT_ID" in loud[0].getMessage()
@@ -260,9 +251,9 @@ async def test_migrated_chat_is_followed_and_logged(
 
 @FRAMEWORKS
 async def test_chat_gone_after_start_person_is_told_at_once_never_queued(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     fake_api.kill_chat(OPS, *KICKED)
     first = Person(bot, fake_api, 941, "ru")
     await reach_consent(first)
@@ -288,10 +279,10 @@ async def test_chat_gone_after_start_person_is_told_at_once_never_queued(
 # ---------------------------------------------------------------- 9.6 replies in General
 @FRAMEWORKS
 async def test_reply_in_general_is_answered_without_a_thread_id(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
     fake_api.fail("createForumTopic", 400, "Bad Request: the chat is not a forum")
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 951, "ru"), Operator(fake_api)
     await reach_consent(person)
     await consent(person, "h:yes")
@@ -310,9 +301,9 @@ async def test_reply_in_general_is_answered_without_a_thread_id(
 # ---------------------------------------------------------------- 19.4 no doubled alerts
 @FRAMEWORKS
 async def test_stop_during_a_slow_alert_post_does_not_double_it(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person = Person(bot, fake_api, 961, "ru")
     fake_api.slow("sendMessage", 4.0, chat_id=OPS)  # Telegram posts it, answers 4 s later
     await reach_consent(person)

@@ -43,9 +43,9 @@ def user_key(user_id: int) -> str:
 
 @FRAMEWORKS
 async def test_whole_path_in_topic_mode(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 555, "ru"), Operator(fake_api)
     await reach_consent(person, "у меня <b>забрали</b> паспорт & не отпускают")
     told = await consent(person)
@@ -107,9 +107,9 @@ async def test_whole_path_in_topic_mode(
 
 @FRAMEWORKS
 async def test_alert_is_edited_on_take_and_close(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 561, "ru"), Operator(fake_api)
     await reach_consent(person)
     await consent(person, "h:yes")  # without the free text: the alert can be redrawn
@@ -151,11 +151,11 @@ async def test_alert_is_edited_on_take_and_close(
 
 @FRAMEWORKS
 async def test_failed_edit_and_topic_close_fall_back(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
     fake_api.fail("editMessageText", 400, "Bad Request: message can't be edited", times=3)
     fake_api.fail("closeForumTopic", 400, "Bad Request: not enough rights to manage topics")
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 562, "ru"), Operator(fake_api)
     await reach_consent(person)
     await consent(person, "h:yes")
@@ -183,10 +183,10 @@ async def test_failed_edit_and_topic_close_fall_back(
 
 @FRAMEWORKS
 async def test_reply_mode_without_topics(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
     fake_api.fail("createForumTopic", 400, "Bad Request: the chat is not a forum")
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 556, "ru"), Operator(fake_api)
     await reach_consent(person)
     await consent(person, "h:yes")
@@ -213,10 +213,10 @@ async def test_reply_mode_without_topics(
 
 @FRAMEWORKS
 async def test_non_operator_cannot_take(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
     fake_api.members[OPS][888] = "member"
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person = Person(bot, fake_api, 557, "ru")
     await reach_consent(person)
     await consent(person)
@@ -236,10 +236,9 @@ async def test_non_operator_cannot_take(
 
 @FRAMEWORKS
 async def test_out_of_hours_gives_hotlines_at_once(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    settings = settings_for(fake_api, framework, redis_server.url, hours=closed_hours())
-    bot = await bots(HandoffBot(settings, {"escalate_after": 0.3}))
+    bot = await start_bot(framework, {"escalate_after": 0.3}, hours=closed_hours())
     person = Person(bot, fake_api, 558, "ru")
     await reach_consent(person)
     told = await consent(person)
@@ -252,10 +251,9 @@ async def test_out_of_hours_gives_hotlines_at_once(
 
 @FRAMEWORKS
 async def test_untaken_alert_is_escalated(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url),
-                                {"escalate_after": 0.5}))
+    bot = await start_bot(framework, {"escalate_after": 0.5})
     person = Person(bot, fake_api, 559, "en")
     await reach_consent(person)
     await consent(person)
@@ -273,9 +271,9 @@ async def test_untaken_alert_is_escalated(
 
 @FRAMEWORKS
 async def test_restart_in_the_middle_of_a_case(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 560, "ru"), Operator(fake_api)
     await reach_consent(person)
     await consent(person)
@@ -332,11 +330,11 @@ async def dump(redis: Redis, key: str) -> str:
 
 @FRAMEWORKS
 async def test_a_case_leaves_no_trace_in_logs_and_delete_erases_it(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots,
-    caplog: pytest.LogCaptureFixture,
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot,
+    caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     uid, phone = 48_512_777, "+48 600 700 800"
     person, operator = Person(bot, fake_api, uid, "ru"), Operator(fake_api)
     first = f"у меня забрали паспорт, мой номер {phone}"

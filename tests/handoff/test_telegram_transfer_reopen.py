@@ -14,33 +14,24 @@ from tests.handoff.telegram import (
     OPERATOR,
     OPERATOR_NAME,
     OPS,
-    HandoffBot,
     Operator,
+    case_in_topic,
     case_of,
+    colleague,
     consent,
     in_thread,
     pseudonym,
     reach_consent,
     recorded,
     sent_to,
-    settings_for,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import PSEUDONYM_KEY, Person
 
 FRAMEWORKS = pytest.mark.parametrize("framework", ["aiogram", "ptb"])
 COLLEAGUE, COLLEAGUE_NAME = 4343, "Boris"
 TOLD_TRANSFER = "Другой сотрудник нашей команды продолжит разговор с вами."
 TOLD_REOPEN = "Сотрудник нашей команды продолжил ваш разговор"
-
-
-def colleague(api: FakeBotAPI) -> Operator:
-    """A second operator: a member of the operators' chat, not on OPERATOR_IDS."""
-    api.members[OPS][COLLEAGUE] = "member"
-    other = Operator(api, COLLEAGUE)
-    other.user["first_name"] = COLLEAGUE_NAME
-    return other
 
 
 async def audit_actions(redis: Redis) -> list[str]:
@@ -55,23 +46,15 @@ async def session_case(redis: Redis, user_id: int) -> str | None:
     return json.loads(raw).get("handoff_case") if raw else None
 
 
-async def open_case(fake_api: FakeBotAPI, person: Person, payload: str = "h:text"
-                    ) -> tuple[str, int]:
-    await reach_consent(person)
-    await consent(person, payload)
-    (alert,) = await sent_to(fake_api, OPS, "Case #")
-    return case_of(alert), int(alert.params["message_thread_id"])
-
-
 @FRAMEWORKS
 async def test_a_taken_case_is_handed_to_a_colleague_from_the_list(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator, other = Person(bot, fake_api, 650, "ru"), Operator(fake_api), \
-        colleague(fake_api)
+        colleague(fake_api, COLLEAGUE, COLLEAGUE_NAME)
     # No free text shared: the alert can be redrawn ("Taken by ...") on each change.
-    case, thread = await open_case(fake_api, person, "h:yes")
+    case, thread = await case_in_topic(fake_api, person, "h:yes")
     await recorded(redis_client, case)
     await operator.press(f"op:take:{case}")
     mark = len(fake_api.calls)
@@ -109,12 +92,12 @@ async def test_a_taken_case_is_handed_to_a_colleague_from_the_list(
 
 @FRAMEWORKS
 async def test_a_waiting_case_is_assigned_by_name_and_the_person_is_not_told(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator, other = Person(bot, fake_api, 651, "ru"), Operator(fake_api), \
-        colleague(fake_api)
-    case, thread = await open_case(fake_api, person)
+        colleague(fake_api, COLLEAGUE, COLLEAGUE_NAME)
+    case, thread = await case_in_topic(fake_api, person)
     await other.press(f"op:nosuch:{case}")  # any press makes the colleague known by name
     await bot.settle()
 
@@ -152,11 +135,11 @@ async def test_a_waiting_case_is_assigned_by_name_and_the_person_is_not_told(
 
 @FRAMEWORKS
 async def test_an_operator_reopens_a_closed_case_within_the_window(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 652, "ru"), Operator(fake_api)
-    case, thread = await open_case(fake_api, person)
+    case, thread = await case_in_topic(fake_api, person)
     await operator.press(f"op:take:{case}")
     assert await session_case(redis_client, 652) == case  # kept by the engine
     await operator.press(f"op:close:{case}")
@@ -202,11 +185,11 @@ async def test_an_operator_reopens_a_closed_case_within_the_window(
 
 @FRAMEWORKS
 async def test_the_person_asking_again_reopens_the_same_case_in_its_topic(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot = await start_bot(framework)
     person, operator = Person(bot, fake_api, 653, "ru"), Operator(fake_api)
-    case, thread = await open_case(fake_api, person)
+    case, thread = await case_in_topic(fake_api, person)
     await operator.press(f"op:take:{case}")
     await operator.press(f"op:close:{case}")
     await operator.press(f"op:out:{case}:advice")
@@ -232,12 +215,11 @@ async def test_the_person_asking_again_reopens_the_same_case_in_its_topic(
 
 @FRAMEWORKS
 async def test_no_reopen_window_means_a_new_case(
-    framework: str, fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    framework: str, fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url,
-                                             reopen_days=0)))
+    bot = await start_bot(framework, reopen_days=0)
     person, operator = Person(bot, fake_api, 654, "ru"), Operator(fake_api)
-    case, thread = await open_case(fake_api, person)
+    case, thread = await case_in_topic(fake_api, person)
     await operator.press(f"op:take:{case}")
     await operator.press(f"op:close:{case}")
     key = f"smb:chat:{(await redis_client.hget(f'smb:handoff:case:{case}', 'id'))}"

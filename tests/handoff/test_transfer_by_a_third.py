@@ -10,41 +10,27 @@ from tests.handoff.telegram import (
     OPERATOR,
     OPERATOR_NAME,
     OPS,
-    HandoffBot,
     Operator,
-    case_of,
-    consent,
+    case_in_topic,
+    colleague,
     in_thread,
     pseudonym,
-    reach_consent,
     recorded,
     sent_to,
-    settings_for,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 BORIS, VERA = (4343, "Boris"), (4344, "Vera")
 
 
-def colleague(api: FakeBotAPI, who: tuple[int, str]) -> Operator:
-    api.members[OPS][who[0]] = "member"
-    other = Operator(api, who[0])
-    other.user["first_name"] = who[1]
-    return other
-
-
 async def test_a_colleagues_case_handed_on_names_its_holder_and_is_audited(
-    fake_api: FakeBotAPI, redis_server: RedisServer, redis_client: Redis, bots
+    fake_api: FakeBotAPI, redis_client: Redis, start_bot
 ) -> None:
-    bot = await bots(HandoffBot(settings_for(fake_api, "aiogram", redis_server.url)))
+    bot = await start_bot()
     person, alena = Person(bot, fake_api, 660, "ru"), Operator(fake_api)
-    boris, vera = colleague(fake_api, BORIS), colleague(fake_api, VERA)
-    await reach_consent(person)
-    await consent(person, "h:yes")
-    (alert,) = await sent_to(fake_api, OPS, "Case #")
-    case, thread = case_of(alert), int(alert.params["message_thread_id"])
+    boris, vera = colleague(fake_api, *BORIS), colleague(fake_api, *VERA)
+    case, thread = await case_in_topic(fake_api, person, "h:yes")
     await recorded(redis_client, case)
     await alena.press(f"op:take:{case}")
     await boris.press(f"op:nosuch:{case}")  # Boris becomes known by name

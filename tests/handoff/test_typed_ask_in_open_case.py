@@ -6,10 +6,7 @@ real HTTP, real redis-server, both adapters."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from redis.asyncio import Redis
 
 from tests.handoff.telegram import (
     OPS,
@@ -18,10 +15,8 @@ from tests.handoff.telegram import (
     pseudonym,
     reach_consent,
     sent_to,
-    settings_for,
 )
 from tests.helpers.fake_bot_api import FakeBotAPI
-from tests.helpers.redis_server import RedisServer
 from tests.helpers.telegram_bot import Person
 
 AT_RISK = {
@@ -46,10 +41,9 @@ HAVE = {"ru": "Ваш запрос уже у нашей команды", "be": "
 @pytest.mark.parametrize(("framework", "language"),
                          [("aiogram", "ru"), ("ptb", "be"), ("aiogram", "en")])
 async def test_a_typed_ask_for_a_person_is_relayed_and_answered_as_the_button(
-    framework: str, language: str, fake_api: FakeBotAPI, redis_server: RedisServer,
-    redis_client: Redis, bots: Any,
+    framework: str, language: str, fake_api: FakeBotAPI, start_bot
 ) -> None:
-    bot: HandoffBot = await bots(HandoffBot(settings_for(fake_api, framework, redis_server.url)))
+    bot: HandoffBot = await start_bot(framework)
     user_id = {"ru": 7401, "be": 7402, "en": 7403}[language]
     person = Person(bot, fake_api, user_id, language)
     await reach_consent(person, AT_RISK[language])
