@@ -7,36 +7,22 @@ recognises an ad on its own and asks first is the text held, in process memory
 
 from __future__ import annotations
 
-import logging
-
 from bot.content.models import Content
-from bot.core import signs
 from bot.core.adcheck import AdChecker
+from bot.core.adcheck_answer import AdAnswer
+from bot.core.adcheck_offer import SKIP, offer_button, put_offer_buttons
 from bot.core.adcheckers import AdCheckers
 from bot.core.adparts import AdParts, is_part_button, offer_tag
-from bot.core.adreport import flag_codes, report_replies
 from bot.core.commands import command_name
-from bot.core.events import Button, EventKind, IncomingEvent, OperatorAlert, Reply
+from bot.core.events import EventKind, IncomingEvent, Reply
 from bot.core.human_offer import HumanOffer
-from bot.core.labels import AD_CHECK_THIS, CONSENT_NO
 from bot.core.pending import PendingTexts
-from bot.core.session import (
-    CheckedAd,
-    ConsentQuestion,
-    ConsentReason,
-    CountryQuestion,
-    PasteQuestion,
-    Session,
-)
+from bot.core.session import ConsentQuestion, CountryQuestion, PasteQuestion, Session
 from bot.core.turn import Turn
-
-log = logging.getLogger(__name__)
 
 AWAITING = PasteQuestion(what="ad")  # Session.awaiting while the bot waits for an ad
 COMMAND = "/checkad"
 ACTION = "ad_check"  # the main menu's `m:ad_check`
-CHECK = "ad:check"  # "Check this ad" under the offer, then ":" and the ad's `offer_tag`
-SKIP = "ad:no"  # "No, thanks" under it, tagged the same way
 HOLD_SECONDS = 900.0
 _FORGET_COMMANDS = ("/delete", "/hide")
 
@@ -46,7 +32,7 @@ class AdCheckStep:
 
     def __init__(self, human_offer: HumanOffer, held: PendingTexts | None = None,
                  checkers: AdCheckers | None = None) -> None:
-        self._human_offer = human_offer
+        self._answer_ad = AdAnswer(human_offer)
         self._held = held or PendingTexts(HOLD_SECONDS)
         self._checkers = checkers or AdCheckers()
         self._parts = AdParts()  # a long ad's first part, until its rest arrives
@@ -61,7 +47,7 @@ class AdCheckStep:
         if event.kind == EventKind.COMMAND:
             return command_name(event.text) == COMMAND
         if event.kind == EventKind.BUTTON:
-            return (event.payload == f"m:{ACTION}" or _offer_button(event.payload) is not None
+            return (event.payload == f"m:{ACTION}" or offer_button(event.payload) is not None
                     or is_part_button(event.payload))
         return False
 
@@ -106,11 +92,11 @@ class AdCheckStep:
             first = self._parts.take(turn, event.payload or "")
             if first is not None:
                 turn.session.awaiting = None
-                self._answer(turn, checker, first)
+                self._answer_ad.answer(turn, checker, first)
             else:
                 turn.replies.append(Reply(r.text(rules.texts.expired), [[r.action_button("menu")]]))
             return
-        button = _offer_button(event.payload)
+        button = offer_button(event.payload)
         if button is None:  # /checkad or the menu button: a new ad, a waiting part dropped
             self._parts.drop(turn)
             turn.replies.append(Reply(r.text(rules.texts.intro), [[r.action_button("menu")]]))
@@ -121,7 +107,7 @@ class AdCheckStep:
         if held is not None and tag is not None and tag != offer_tag(held):
             # An earlier offer's button: that ad is gone, and this one is not what was asked.
             turn.replies.append(Reply(r.text(rules.texts.stale)))
-            self._offer_buttons(turn, checker, held)
+            put_offer_buttons(turn, held)
             return
         if action == SKIP:
             self._held.pop(event.user_key)
@@ -129,7 +115,7 @@ class AdCheckStep:
             return
         text = self._held.pop(event.user_key)
         if text is not None:
-            self._answer(turn, checker, text)
+            self._answer_ad.answer(turn, checker, text)
             return
         turn.replies.append(Reply(r.text(rules.texts.expired), [[r.action_button("menu")]]))
         # "Send it again": the next text is the ad, unless the person owes an answer on the
@@ -187,10 +173,10 @@ class AdCheckStep:
             if not joined and self._parts.hold_first(turn, checker.rules, text):
                 return True  # the first of two messages: its rest is asked for
             session.awaiting = None
-            self._answer(turn, checker, text)
+            self._answer_ad.answer(turn, checker, text)
             return True
         if self.forwarded_in_case(turn, text):  # the team is there: checked, not offered
-            self._answer(turn, checker, text)
+            self._answer_ad.answer(turn, checker, text)
             return True
         # A question waits: the person's own text answers it, while a forwarded recruiter's
         # message is someone else's words, offered its check (the question comes again).
@@ -264,57 +250,4 @@ class AdCheckStep:
         self._held.put(turn.event.user_key, text)
         self._parts.mark_offered(turn, checker.rules, text)
         turn.replies.append(Reply(turn.r.text(checker.rules.texts.offer)))
-        self._offer_buttons(turn, checker, text)
-
-    @staticmethod
-    def _offer_buttons(turn: Turn, checker: AdChecker, text: str) -> None:
-        """"Check this ad" / "No, thanks" under the last reply, tagged with this ad."""
-        tr, tag = turn.r.tr, offer_tag(text)
-        turn.replies[-1].buttons = [
-            [Button(tr.gettext(AD_CHECK_THIS), f"{CHECK}:{tag}")],
-            [Button(tr.gettext(CONSENT_NO), f"{SKIP}:{tag}")],
-        ]
-
-    # ---------------------------------------------------------------- the answer
-    def _answer(self, turn: Turn, checker: AdChecker, text: str) -> None:
-        report = checker.check(text)
-        # Counts and flag ids only: never a word of the ad.
-        log.info(
-            "ad check user=%s flags=%s level=%s",
-            turn.event.user_key[:12],
-            ",".join(f.rule.id for f in report.flags) or "-",
-            report.level.level,
-        )
-        replies = report_replies(turn, checker.rules, report, text)
-        turn.replies.extend(replies)
-        session = turn.session
-        session.checked_ad = CheckedAd(level=report.level.level,
-                                       flags=[f.rule.id for f in report.flags])
-        if session.handoff_case is not None:
-            # A person from the team is already there: no "shall we pass it on?"; the case is
-            # told that an ad was checked, by its flags and level only (adcheck16).
-            turn.response.effects.append(OperatorAlert(
-                user_key=turn.event.user_key, chat_key=turn.event.chat_key, reason="ad_check",
-                language=turn.r.lang, country=session.location,
-                risk_level=report.level.level, indicators=tuple(flag_codes(report))))
-            replies[-1].buttons = turn.r.action_rows(["job_check", "menu"])
-        elif report.strong:  # trafficking signs: a human is offered, as after the self-check
-            # The ad's flags, not the person's situation: kept apart (bot/core/signs.py).
-            signs.add_from_ad(session, flag_codes(report))
-            # A person who told of their own danger first: the case is about that, not the ad.
-            reason: ConsentReason = "risk" if session.at_risk else "self_check"
-            self._human_offer.ask(turn, reason, ad_level=report.level.level)
-        else:
-            replies[-1].buttons = turn.r.action_rows(["job_check", "human", "menu"])
-
-
-def _offer_button(payload: str | None) -> tuple[str, str | None] | None:
-    """(CHECK or SKIP, the tag or None for an untagged button of an older release)."""
-    for action in (CHECK, SKIP):
-        if payload == action:
-            return action, None
-        if payload and payload.startswith(f"{action}:"):
-            return action, payload[len(action) + 1 :]
-    return None
-
-
+        put_offer_buttons(turn, text)
