@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.break15.ads import at_checkad, report
 from tests.break15.long_ad import TAIL_RU, body
 from tests.core.test_adcheck_flow8 import FLAG_WORDS, _joined
 from tests.helpers.chat import Chat, all_payloads
@@ -33,18 +34,13 @@ def _checked_or_offered(text: str, payloads: list[str]) -> bool:
 
 async def test_the_first_half_after_checkad_is_checked(chat: Chat) -> None:
     """The side that works: the first half is checked at once."""
-    chat.language_code = "ru"
-    await chat.command("/start")
-    await chat.command("/checkad")
-    assert "Тревожных признаков" in _joined(await chat.say(FIRST_HALF))
+    assert "Тревожных признаков" in await report(chat, "ru", FIRST_HALF)
 
 
 @pytest.mark.xfail(strict=True, reason="break15: the second half of an ad pasted right after its "
                    "first half's report gets the generic job-offer text, no check, no offer")
 async def test_the_second_half_pasted_next_is_checked_or_offered(chat: Chat) -> None:
-    chat.language_code = "ru"
-    await chat.command("/start")
-    await chat.command("/checkad")
+    await at_checkad(chat, "ru")
     await chat.say(FIRST_HALF)
     response = await chat.say(SECOND_HALF)
     assert _checked_or_offered(_joined(response), all_payloads(response))
@@ -55,9 +51,7 @@ async def test_the_second_half_pasted_next_is_checked_or_offered(chat: Chat) -> 
 async def test_an_ad_in_three_parts_is_never_told_low_and_its_passport_flag_is_shown(
     chat: Chat,
 ) -> None:
-    chat.language_code = "ru"
-    await chat.command("/start")
-    await chat.command("/checkad")
+    await at_checkad(chat, "ru")
     told = [_joined(await chat.say(body(4090))),
             _joined(await chat.say(body(4090, 3))),
             _joined(await chat.say(body(1500, 1) + " " + TAIL_RU))]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.events import EventKind
+from tests.break15.ads import at_checkad
 from tests.core.test_adcheck_flow8 import FLAG_WORDS, _joined
 from tests.helpers.chat import Chat
 
@@ -19,9 +20,7 @@ AD = "Работа на складе в Польше, 2800 евро, опыт н
 
 async def test_text_pasted_after_a_screenshot_is_still_checked(chat: Chat) -> None:
     """The side that works: the paste step waits on."""
-    chat.language_code = "ru"
-    await chat.command("/start")
-    await chat.command("/checkad")
+    await at_checkad(chat, "ru")
     await chat.send(EventKind.PHOTO)
     report = _joined(await chat.say(AD))
     assert any(w in report for w in FLAG_WORDS)
@@ -33,7 +32,5 @@ async def test_text_pasted_after_a_screenshot_is_still_checked(chat: Chat) -> No
 async def test_a_screenshot_for_the_ad_check_is_told_to_send_the_ads_text(
     chat: Chat, lang: str
 ) -> None:
-    chat.language_code = lang
-    await chat.command("/start")
-    await chat.command("/checkad")
+    await at_checkad(chat, lang)
     assert AD_WORD[lang] in _joined(await chat.send(EventKind.PHOTO))

@@ -26,22 +26,19 @@ def _errors_in(directory: Path, file_name: str) -> list[str]:
     return [p.message for p in problems if p.severity == "error" and p.file.endswith(file_name)]
 
 
-def test_a_number_in_the_decoy_reply_is_an_error(
-    content_dir_without_ad_check: Path,  # noqa: F811
-) -> None:
-    """The side that works: a number there is refused."""
-    replace_once(content_dir_without_ad_check / "silent_alarm.yaml", DECOY_RU,
-                 "ru: \"Спасибо, записал! Позвоните 112 🙂\"")
-    assert _errors_in(content_dir_without_ad_check, "silent_alarm.yaml")
+DECOY_XFAIL = pytest.mark.xfail(
+    strict=True, reason="break15: content check refuses only numbers in the decoy reply; words "
+    "of help, a signal or operators pass")
 
 
-@pytest.mark.xfail(strict=True, reason="break15: content check refuses only numbers in the decoy "
-                   "reply; words of help, a signal or operators pass")
 @pytest.mark.parametrize("reply", [
-    "Спасибо! Ваш сигнал получен, помощь уже в пути 🙂",
-    "Спасибо, записал! Наши операторы уже знают 🙂",
+    pytest.param("Спасибо, записал! Позвоните 112 🙂", id="a-number"),  # the side that works
+    pytest.param("Спасибо! Ваш сигнал получен, помощь уже в пути 🙂", id="help",
+                 marks=DECOY_XFAIL),
+    pytest.param("Спасибо, записал! Наши операторы уже знают 🙂", id="operators",
+                 marks=DECOY_XFAIL),
 ])
-def test_help_or_the_team_in_the_decoy_reply_is_an_error(
+def test_a_decoy_reply_that_gives_the_alarm_away_is_an_error(
     content_dir_without_ad_check: Path, reply: str,  # noqa: F811
 ) -> None:
     replace_once(content_dir_without_ad_check / "silent_alarm.yaml", DECOY_RU, f"ru: \"{reply}\"")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.test_adcheck_flow8 import _joined
+from tests.break15.ads import report
 from tests.helpers.chat import Chat
 
 TOO_GOOD = {"ru": "Заработок намного выше обычного", "be": "Заробак нашмат вышэйшы за звычайны"}
@@ -17,20 +17,13 @@ AS_TYPED = [("ru", "Работа в Польше на складе, 3000 эвр�
             ("be", "Праца ў Польшчы на складзе, 3000 еура, вопыт не патрэбны.")]
 
 
-async def _report(chat: Chat, lang: str, ad: str) -> str:
-    chat.language_code = lang
-    await chat.command("/start")
-    await chat.command("/checkad")
-    return _joined(await chat.say(ad))
-
-
 @pytest.mark.parametrize(("lang", "ad"), AS_WRITTEN, ids=["ru", "be"])
 async def test_the_euro_spelled_right_raises_too_good(chat: Chat, lang: str, ad: str) -> None:
-    assert TOO_GOOD[lang] in await _report(chat, lang, ad)
+    assert TOO_GOOD[lang] in await report(chat, lang, ad)
 
 
 @pytest.mark.xfail(strict=True, reason="break15: 'эвро' / 'еура' is not read as euros: no "
                    "'pay far above normal', the ad is rated low")
 @pytest.mark.parametrize(("lang", "ad"), AS_TYPED, ids=["ru-эвро", "be-еура"])
 async def test_the_euro_spelled_loosely_raises_too_good(chat: Chat, lang: str, ad: str) -> None:
-    assert TOO_GOOD[lang] in await _report(chat, lang, ad)
+    assert TOO_GOOD[lang] in await report(chat, lang, ad)

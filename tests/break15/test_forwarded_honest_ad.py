@@ -29,20 +29,18 @@ async def _first_reply(chat: Chat, lang: str, ad: str, *, forwarded: bool) -> tu
     return _joined(response), offered
 
 
-@pytest.mark.parametrize(("lang", "ad"), HONEST, ids=["ru", "be", "en"])
-async def test_the_honest_ad_pasted_is_offered_its_check_without_the_numbers(
-    chat: Chat, lang: str, ad: str
-) -> None:
-    """The side that works: typed (pasted), the ad is offered its check, no emergency."""
-    text, offered = await _first_reply(chat, lang, ad, forwarded=False)
-    assert offered and "112" not in text
+FORWARDED_XFAIL = pytest.mark.xfail(
+    strict=True, reason="break15: a forwarded honest ad is read by the classifier as withheld "
+    "wages and gets the emergency screen before the offer")
 
 
-@pytest.mark.xfail(strict=True, reason="break15: a forwarded honest ad is read by the classifier "
-                   "as withheld wages and gets the emergency screen before the offer")
+@pytest.mark.parametrize("forwarded", [
+    pytest.param(False, id="pasted"),  # the side that works: the offer alone
+    pytest.param(True, id="forwarded", marks=FORWARDED_XFAIL),
+])
 @pytest.mark.parametrize(("lang", "ad"), HONEST, ids=["ru", "be", "en"])
-async def test_the_honest_ad_forwarded_is_offered_its_check_without_the_numbers(
-    chat: Chat, lang: str, ad: str
+async def test_an_honest_ad_is_offered_its_check_without_the_numbers(
+    chat: Chat, lang: str, ad: str, forwarded: bool
 ) -> None:
-    text, offered = await _first_reply(chat, lang, ad, forwarded=True)
+    text, offered = await _first_reply(chat, lang, ad, forwarded=forwarded)
     assert offered and "112" not in text

@@ -9,37 +9,31 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.test_adcheck_flow8 import _joined
+from tests.break15.ads import report
 from tests.helpers.chat import Chat
 
 HIGH = {"ru": "Уровень риска: высокий", "be": "Узровень рызыкі: высокі",
         "en": "Risk level: high"}
+MEDIUM_XFAIL = pytest.mark.xfail(strict=True, reason="break15: a hostess lure (age and looks, "
+                                 "pay far above normal) is rated medium")
 LURES = [
-    ("ru", "Срочно требуются девушки 18-25 лет, привлекательной внешности, на работу в Дубай "
-           "хостесс. Зарплата от 3000$ в неделю. Опыт не нужен!"),
-    ("be", "Тэрмінова патрэбны дзяўчаты 18-25 гадоў, прывабнай знешнасці, на працу ў Дубаі "
-           "хостэс. Заробак ад 3000$ у тыдзень. Вопыт не патрэбны!"),
-    ("en", "Girls 18-25 wanted, attractive appearance, hostess work in Dubai. From $3000 a week. "
-           "No experience needed! Apply now"),
+    # The side that works: with a third flag (a messenger only) the level is high.
+    pytest.param("ru", "Работа для девушек в Турции, танцовщицы в ночной клуб, возраст до 25, фото "
+                 "в купальнике обязательно. Доход от 5000$ в месяц. Пишите в директ",
+                 id="ru-dancer"),
+    pytest.param("ru", "Срочно требуются девушки 18-25 лет, привлекательной внешности, на работу в "
+                 "Дубай хостесс. Зарплата от 3000$ в неделю. Опыт не нужен!",
+                 id="ru-hostess", marks=MEDIUM_XFAIL),
+    pytest.param("be", "Тэрмінова патрэбны дзяўчаты 18-25 гадоў, прывабнай знешнасці, на працу ў "
+                 "Дубаі хостэс. Заробак ад 3000$ у тыдзень. Вопыт не патрэбны!",
+                 id="be-hostess", marks=MEDIUM_XFAIL),
+    pytest.param("en", "Girls 18-25 wanted, attractive appearance, hostess work in Dubai. From "
+                 "$3000 a week. No experience needed! Apply now",
+                 id="en-hostess", marks=MEDIUM_XFAIL),
 ]
-DANCER = ("Работа для девушек в Турции, танцовщицы в ночной клуб, возраст до 25, фото в купальнике "
-          "обязательно. Доход от 5000$ в месяц. Пишите в директ")
 
 
-async def _report(chat: Chat, lang: str, ad: str) -> str:
-    chat.language_code = lang
-    await chat.command("/start")
-    await chat.command("/checkad")
-    return _joined(await chat.say(ad))
-
-
-async def test_the_dancer_lure_with_three_flags_is_high(chat: Chat) -> None:
-    """The side that works: with a third flag (a messenger only) the level is high."""
-    assert HIGH["ru"] in await _report(chat, "ru", DANCER)
-
-
-@pytest.mark.xfail(strict=True, reason="break15: a hostess lure (age and looks, pay far above "
-                   "normal) is rated medium")
-@pytest.mark.parametrize(("lang", "ad"), LURES, ids=["ru", "be", "en"])
-async def test_the_hostess_lure_is_high(chat: Chat, lang: str, ad: str) -> None:
-    assert HIGH[lang] in await _report(chat, lang, ad)
+@pytest.mark.parametrize(("lang", "ad"), LURES)
+async def test_a_lure_of_sexual_exploitation_is_rated_high(chat: Chat, lang: str,
+                                                          ad: str) -> None:
+    assert HIGH[lang] in await report(chat, lang, ad)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.test_adcheck_flow8 import _joined
+from tests.break15.ads import report
 from tests.helpers.chat import Chat
 
 WRONG_VISA = {"ru": "Не рабочая виза", "be": "Не працоўная віза", "en": "not a work visa"}
@@ -24,16 +24,9 @@ TOURIST = ("Склад в Польше, 4500 злотых брутто. Едет
            "Резюме на почту hr@firma.pl")
 
 
-async def _report(chat: Chat, lang: str, ad: str) -> str:
-    chat.language_code = lang
-    await chat.command("/start")
-    await chat.command("/checkad")
-    return _joined(await chat.say(ad))
-
-
 async def test_a_tourist_visa_for_work_is_still_flagged(chat: Chat) -> None:
     """The real risk stays caught."""
-    assert WRONG_VISA["ru"] in await _report(chat, "ru", TOURIST)
+    assert WRONG_VISA["ru"] in await report(chat, "ru", TOURIST)
 
 
 @pytest.mark.xfail(strict=True, reason="break15: 'Рабочая виза по …' / 'Працоўная віза па …' is "
@@ -41,4 +34,4 @@ async def test_a_tourist_visa_for_work_is_still_flagged(chat: Chat) -> None:
 @pytest.mark.parametrize(("lang", "ad"), NAMED, ids=["ru-hospital", "ru-warehouse", "be-hospital"])
 async def test_a_work_visa_named_as_such_is_not_a_wrong_visa(chat: Chat, lang: str,
                                                              ad: str) -> None:
-    assert WRONG_VISA[lang] not in await _report(chat, lang, ad)
+    assert WRONG_VISA[lang] not in await report(chat, lang, ad)
