@@ -32,7 +32,7 @@ class CalmFrames:
     fiction: bool  # bot.nlu.fiction
     offer: bool  # bot.nlu.offer_check
     penalty: bool  # bot.nlu.penalty
-    left_behind: bool  # bot.nlu.left_behind
+    left_behind: bool  # bot.nlu.left_behind: at a hotel desk, or at a consulate for a visa
     reported: bool  # bot.nlu.report_later
     stranded: bool  # bot.nlu.stranded_cry
     fine: frozenset[str]  # what the writer affirms is fine (bot.nlu.affirmed)
@@ -48,7 +48,9 @@ class CalmFrames:
             fiction=let_offs.fiction.told(tokens, raw, let_offs.jokes),
             offer=let_offs.offer_check.asked(tokens, raw),
             penalty=let_offs.penalty.looms(tokens, let_offs.everyday, let_offs.coercion),
-            left_behind=let_offs.left_behind.at_a_desk(tokens),
+            left_behind=(
+                let_offs.left_behind.at_a_desk(tokens) or let_offs.left_behind.for_a_visa(tokens)
+            ),
             reported=let_offs.report_later.reported(tokens, let_offs.past_safe),
             stranded=let_offs.stranded_cry.ordinary_trouble(tokens, let_offs.coercion),
             fine=let_offs.affirmed.fine(tokens),

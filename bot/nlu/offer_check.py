@@ -7,6 +7,9 @@ job_offer_check: advice before a decision, nobody is held. The frame needs an of
 vacancy, an interview, "предлагают", "прапануюць"), an opinion asked ("is that normal?", "sounds
 fishy", "что думаете", "ці нармальна"), and the writer not there yet: nothing says they took
 the job, arrived, or that it is happening now ("теперь", "уже", "here", "I took the job").
+A request for a selfie with the passport or a photo of it stands for the offer ("a recruiter
+asks for a selfie holding my passport, is that a scam sign?"); "he asked for a selfie with the
+passport and now keeps the passport" is there already and stays caught.
 
 Then the phrases of held documents, wages, movement and deception are let off (a threat or a
 cry still fires) and the classifier alone needs `bot.core.triage.REASSURED_THRESHOLD`. "I took
@@ -35,6 +38,9 @@ class OfferCheck:
         self._offer = stems(w.offer_stems if w else None)
         self._opinion = stems(w.opinion_stems if w else None)
         self._opinion_asked = phrases(w.opinion_asked if w else None)
+        # A recruiter's request for a selfie with the passport or a photo of it, asked about
+        # as a scam sign (round 32a): nothing handed over yet, it stands for an offer.
+        self._photo = phrases(w.photo_asked if w else None)
         # The writer is there or took the job: then it is a report, not an offer.
         self._there = stems(w.there_stems if w else None)
         self._there_phrases = phrases(w.there_phrases if w else None)
@@ -47,7 +53,7 @@ class OfferCheck:
             tokens, self._opinion_asked
         )
         return (
-            has_stem(tokens, self._offer)
+            (has_stem(tokens, self._offer) or has_cue(tokens, self._photo))
             and asked
             and not self._cry & set(tokens)
             and not has_stem(tokens, self._there)
