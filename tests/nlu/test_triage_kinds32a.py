@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
-from tests.helpers.triage_tables import table
+from tests.helpers.triage_tables import phrases, table
 from tests.nlu.test_triage_kinds17 import decide
 
 CALM = {
@@ -36,6 +37,10 @@ CALM = {
         "usually take?",
         "my passport has been at the visa centre for ten days, is that normal?",
         "sdal pasport v konsulstvo na vizu, skolko obychno zhdat?",
+        # the documents phrases fire here ("забрали паспорт", "держит паспорт") and are let off
+        "в консульстве забрали паспорт на визу, держат уже три недели, это нормально?",
+        "у консульстве забралі пашпарт на візу, трымаюць ужо тры тыдні, гэта нармальна?",
+        "визовый центр держит мой паспорт уже 20 дней, сколько ждать?",
     ],
     "a_joke_then_a_serious_question": [
         "начальник держит меня в плену 😄 а если серьёзно, как попросить прибавку?",
@@ -51,6 +56,10 @@ CALM = {
         "my bonus was cut by management decision, the base salary is paid on time. Is that allowed "
         "under my contract?",
         "premiyu urezali po resheniyu rukovodstva, oklad platyat, eto zakonno?",
+        # a wages phrase fires here ("не выплатили", "cut my salary") and is let off
+        "премию не выплатили по решению руководства, оклад пришёл, это законно?",
+        "прэмію не выплацілі па рашэнні кіраўніцтва, заробак плацяць, гэта законна?",
+        "by management decision they cut my bonus, salary paid, is that legal?",
     ],
     "selfie_with_the_passport_asked_as_a_scam_sign": [
         "работодатель просит селфи с паспортом в руках, это признак мошенничества?",
@@ -90,6 +99,8 @@ AT_RISK = {
         "наймальнік забраў пашпарт «на візу» і не вяртае",
         "my employer took my passport for the visa and still hasn't given it back, is that normal?",
         "the agency kept my passport to do the visa and now says I have to pay to get it back",
+        "в консульстве сказали ждать визу, а хозяин держит мой паспорт у себя, сколько ждать?",
+        "I'm lost at the embassy, my boss keeps my passport and my visa ends, how long can he?",
     ],
     "real_risk_after_seriously": [
         "ха-ха 😄 а если серьёзно, меня заперли и не выпускают",
@@ -99,6 +110,7 @@ AT_RISK = {
     ],
     "wages_withheld": [
         "не платят зарплату третий месяц",
+        "премию сняли по решению руководства, а зарплату не платят уже два месяца",
         "не плацяць заробак ужо тры месяцы",
         "they haven't paid my wages for three months",
     ],
@@ -118,11 +130,28 @@ AT_RISK = {
 }
 
 
-@pytest.mark.parametrize(("kind", "text"), table(CALM))
-async def test_calm(triage: Triage, model: EmbeddedRecognizer, kind: str, text: str) -> None:
-    assert not (await decide(triage, model, text)).at_risk, kind
+SIDES = [(kind, text, False) for kind, text in table(CALM)] + [
+    (kind, text, True) for kind, text in table(AT_RISK)
+]
 
 
-@pytest.mark.parametrize(("kind", "text"), table(AT_RISK))
-async def test_at_risk(triage: Triage, model: EmbeddedRecognizer, kind: str, text: str) -> None:
-    assert (await decide(triage, model, text)).at_risk, kind
+@pytest.mark.parametrize(("kind", "text", "at_risk"), SIDES)
+async def test_each_line_is_read_on_its_side(
+    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str, at_risk: bool
+) -> None:
+    decision = await decide(triage, model, text)
+    assert decision.at_risk is at_risk, (kind, decision.indicators)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("шеф меня тут в рабстве держит, шучу) а если серьёзно, можно ли уйти в отпуск?", False),
+        ("шучу, а если серьёзно — хозяин забрал паспорт и не отдаёт", True),
+        ("меня держат в рабстве, а если серьёзно, что делать?", True),  # no joke before the turn
+    ],
+)
+def test_a_joke_lets_off_only_the_phrases_before_the_serious_turn(
+    matcher: DangerPhraseMatcher, text: str, fires: bool
+) -> None:
+    assert bool(phrases(matcher, text)) is fires
