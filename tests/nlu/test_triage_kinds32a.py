@@ -9,7 +9,7 @@ never the set's.
 3. A bonus cut "по решению руководства", asked about as a contract question while the base pay
    is paid. Wages not paid for months stay at risk.
 4. Whether an employer asking for a selfie with the passport or a photo of it is a scam sign.
-   An employer who took the passport stays at risk.
+   An employer who took the passport, or a lock named beside the request, stays at risk.
 5. Very short questions about deductions ("вычеты за жильё?"). Deductions that leave nothing
    stay at risk.
 6. A Belarusian story of deductions written in the contract, asked whether they are legal.
@@ -116,6 +116,9 @@ AT_RISK = {
     ],
     "passport_taken_by_an_employer": [
         "работодатель сначала попросил селфи с паспортом, а теперь забрал паспорт и не отдаёт",
+        "asked for a selfie with my passport and then took my passport, is that a scam?",
+        "they want a photo of my passport and they keep me locked in, is that a scam?",
+        "the embassy has my passport for the visa but my employer won't let me leave, how long?",
         "the employer took my passport when I arrived and keeps it",
         "наймальнік забраў пашпарт, калі я прыехала, і не аддае",
     ],

@@ -45,6 +45,10 @@ class OfferCheckWords(Strict):
         "паспортом', 'photo of my passport'",
         lets_off=True,
     )
+    taken_stems: Stems = cues(
+        "the passport taken or kept, beside a photo request (no let-off): 'забрал', 'took'",
+        lets_off=False,
+    )
     there_stems: Stems = cues(
         "the writer is there or took the job (no let-off): 'теперь', 'arrived', 'працую'",
         lets_off=False,
