@@ -51,8 +51,8 @@ class OfferCheck:
     def photo_asked(self, tokens: Sequence[str], raw: str) -> bool:
         """Whether cleaned `tokens` of `raw` ask whether a request for a selfie with the
         passport or a photo of it is a scam sign, the writer not there yet and the passport not
-        taken (module doc). It lets off the documents phrases and evidence only: "they want a photo of my passport and keep me
-        locked in" still fires on the lock."""
+        taken (module doc). It lets off the documents phrases and evidence only: "they want a
+        photo of my passport and keep me locked in" still fires on the lock."""
         asked = (has_stem(tokens, self._opinion) and "?" in raw) or has_cue(
             tokens, self._opinion_asked
         )
