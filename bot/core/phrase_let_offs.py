@@ -102,8 +102,16 @@ class PhraseLetOffs:
         return self.everyday.short_delay(self.tokens) or self.everyday.paid_in_full(self.tokens)
 
     @cached_property
+    def bonus_cut(self) -> bool:
+        return self.everyday.bonus_cut(self.tokens)
+
+    @cached_property
     def dismissal(self) -> bool:
         return self.everyday.dismissal_looms(self.tokens)
+
+    @cached_property
+    def joked_until(self) -> int:
+        return self.let_offs.jokes.serious_from(self.tokens, self.raw)
 
     @cached_property
     def calm(self) -> CalmFrames:
@@ -123,6 +131,9 @@ class PhraseLetOffs:
         """Whether the match of `rule` at token `start` names no harm happening to the person."""
         if rule.negatable and (self.scope.negated(start) or _negator_inside(matched)):
             return True  # "никто не забирал паспорт", "they did not lock us in"
+        # "шеф держит меня в рабстве, шучу) а если серьёзно, ..." (bot.nlu.joke_frame)
+        if start + len(matched.split()) <= self.joked_until:
+            return True
         if rule.negated and _negator_of_another_verb(rule, matched):
             return True  # "ничего не удерживали и платят полностью"
         # "не то чтобы мне не платили, платят", "мяне не падманулі, усё плацяць" (bot.nlu.not_that)
@@ -159,6 +170,9 @@ class PhraseLetOffs:
         indicator = rule.phrase.indicator
         everyday = self.everyday
         if self.short_delay and indicator == _WAGES and everyday.delay_phrase(matched.split()):
+            return True
+        # "премию урезали по решению руководства, оклад платят" (bot.nlu.everyday)
+        if indicator == _WAGES and self.bonus_cut:
             return True
         # a threat ("угрожа* что"), not a harm done ("бьют")
         if self.dismissal and indicator == _THREATS and everyday.threat_words(matched.split()):

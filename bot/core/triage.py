@@ -173,7 +173,8 @@ class Triage:
         day = self._everyday
         for everyday, kinds in ((day.locked_thing, MOVEMENT), (day.not_admitted, MOVEMENT),
                                 (day.short_delay, WAGES), (day.tax_question, WAGES),
-                                (day.paid_in_full, WAGES), (day.hours_question, THREATS),
+                                (day.paid_in_full, WAGES), (day.bonus_cut, WAGES),
+                                (day.hours_question, THREATS),
                                 (day.job_stated, DECEPTIVE),
                                 (day.dismissal_looms, THREATS)):  # fmt: skip
             if everyday(tokens):

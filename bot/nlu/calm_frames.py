@@ -21,6 +21,7 @@ from bot.nlu.stranded_cry import StrandedCry
 
 THREATS = "risk_violence_threats"
 EMERGENCY = "emergency_now"
+DOCUMENTS = "risk_documents_withheld"
 # What an offer asked about cannot let off: a threat or a cry is never advice.
 _NOT_AN_OFFER = frozenset({THREATS, EMERGENCY})
 
@@ -31,6 +32,10 @@ class CalmFrames:
 
     fiction: bool  # bot.nlu.fiction
     offer: bool  # bot.nlu.offer_check
+    # Round 32a, the documents phrases and evidence only: a passport at a consulate for a visa
+    # (bot.nlu.left_behind), a selfie with it asked about (bot.nlu.offer_check).
+    visa_desk: bool
+    passport_photo: bool
     penalty: bool  # bot.nlu.penalty
     left_behind: bool  # bot.nlu.left_behind
     reported: bool  # bot.nlu.report_later
@@ -47,6 +52,8 @@ class CalmFrames:
         return cls(
             fiction=let_offs.fiction.told(tokens, raw, let_offs.jokes),
             offer=let_offs.offer_check.asked(tokens, raw),
+            visa_desk=let_offs.left_behind.for_a_visa(tokens),
+            passport_photo=let_offs.offer_check.photo_asked(tokens, raw),
             penalty=let_offs.penalty.looms(tokens, let_offs.everyday, let_offs.coercion),
             left_behind=let_offs.left_behind.at_a_desk(tokens),
             reported=let_offs.report_later.reported(tokens, let_offs.past_safe),
@@ -71,6 +78,8 @@ class CalmFrames:
             return any(word.startswith(self.threat_verbs) for word in matched)
         if self.left_behind and indicator in HELD_INDICATORS:
             return True
+        if (self.visa_desk or self.passport_photo) and indicator == DOCUMENTS:
+            return True
         return self.stranded and indicator == EMERGENCY and self.cries.only_a_cry(matched)
 
     def without(self) -> frozenset[str]:
@@ -82,6 +91,8 @@ class CalmFrames:
             found.add(THREATS)
         if self.left_behind:
             found |= HELD_INDICATORS
+        if self.visa_desk or self.passport_photo:
+            found.add(DOCUMENTS)
         if self.stranded:
             found.add(EMERGENCY)
         return frozenset(found)

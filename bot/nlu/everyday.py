@@ -23,6 +23,10 @@ Nine kinds of benign message carry the words of a risk:
 * pay late and then paid in full ("задержали зарплату на неделю, но выплатили всё", a firm gone
   bankrupt that paid everything: `paid_in_full`); "выплатили всё, кроме сверхурочных" and "не
   выплатили все" stay at risk;
+* a bonus cut by a management decision ("премию урезали по решению руководства, оклад платят,
+  законно?": `bonus_cut`, round 32a): a contract question; the wages phrases do not fire and the
+  wages evidence does not count. Base pay negated ("зарплату не платят"), months named or a
+  coercive means keep it at risk;
 * overtime asked about ahead of a job ("will they make me work overtime?": `hours_question`);
   "they make me work overtime and threaten me" stays at risk;
 * a short plain statement of a job now ("я в Польше, работаю на ферме": `job_stated`): its
@@ -41,7 +45,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.nlu.coercion import Coercion
-from bot.nlu.cue_words import has_cue, phrases, stems, words
+from bot.nlu.cue_words import has_cue, has_stem, phrases, stems, words
 from bot.nlu.negation import NEGATORS
 
 if TYPE_CHECKING:
@@ -51,6 +55,8 @@ if TYPE_CHECKING:
 CRY_INDICATORS = frozenset({"emergency_now"})
 # Small talk is a short remark: a long message about the weather may tell of anything else too.
 SMALL_TALK_WORDS = 8
+# How many words either side of a base pay word a negator negates it ("зарплату тоже не платят").
+_BASE_PAY_REACH = 3
 
 
 class Everyday:
@@ -99,6 +105,9 @@ class Everyday:
         self._work_now = stems(w.work_now_stems if w else None)
         self._work_now_phrases = phrases(w.work_now_phrases if w else None)
         self._deceit = stems(w.deceit_stems if w else None)
+        self._bonus = stems(w.bonus_stems if w else None)
+        self._decision = phrases(w.decision_phrases if w else None)
+        self._base_pay = stems(w.base_pay_stems if w else None)
 
     def nuisance(self, tokens: Sequence[str]) -> bool:
         """A cry for help about a noisy neighbour: a help word, a neighbour and a nuisance."""
@@ -153,6 +162,18 @@ class Everyday:
             return False
         text = " ".join(tokens)
         return not any(stem in text for stem in self._unpaid) and not self._coercion.named(tokens)
+
+    def bonus_cut(self, tokens: Sequence[str]) -> bool:
+        """A bonus cut or dropped by a management decision, asked about ("премию урезали по
+        решению руководства, оклад платят, это законно?"): not with base pay negated near its
+        word ("зарплату не платят"), months named, or a coercive means named."""
+        if not (has_stem(tokens, self._bonus) and has_cue(tokens, self._decision)):
+            return False
+        for at, word in enumerate(tokens):
+            near = tokens[max(0, at - _BASE_PAY_REACH) : at + _BASE_PAY_REACH + 1]
+            if word.startswith(self._base_pay) and NEGATORS & set(near):
+                return False  # "зарплату тоже не платят"
+        return not has_stem(tokens, self._month) and not self._coercion.named(tokens)
 
     def hours_question(self, tokens: Sequence[str]) -> bool:
         """Overtime asked about ahead of a job ("will they make me work overtime?", "заставят ли

@@ -30,6 +30,13 @@ A joke named with its object covers that object only (`complement_words`): "lol 
 I'm a volunteer here 😅 the owner hasn't paid since spring, says he'll pay it all in autumn if I
 don't quit" is no joke frame, its rest is a statement read as written.
 
+A joke, then a turn to the serious part (round 32a): "начальник держит меня в плену 😄 а если
+серьёзно, как попросить прибавку?", "бос трымае мяне ў палоне 😄 а калі сур'ёзна, ...", "my boss
+keeps me captive lol jk, but seriously, how do I ask for a raise?" (`serious_turns`). The words
+before the turn must laugh or name a joke and hold no cry; then the danger phrases before the
+turn are let off (`serious_from`, bot.core.phrase_let_offs) and those after it fire as written:
+"шучу, а если серьёзно — хозяин забрал паспорт и не отдаёт" stays caught.
+
 Under a joke frame the classifier alone needs `bot.core.triage.JOKE_THRESHOLD` of risk
 evidence; the danger phrases decide as usual (a movement phrase is let off only with laughter
 and a harmless setting, a deadline among them: `bot.nlu.message_frames`).
@@ -48,6 +55,8 @@ if TYPE_CHECKING:
     from bot.content.models import JokeWords
 
 _NOTHING = re.compile(r"(?!)")  # matches nothing: a frame without words
+# The raw text spelled as the cleaned entries are, letter for letter (its offsets kept).
+_SAME_LENGTH = str.maketrans({"ё": "е", "’": "'", "ʼ": "'", "`": "'"})
 # A question: the words since the last sentence end or quote, up to a question mark.
 _QUESTION = re.compile(r"[^.!?…\n«»\"“”]*\?")
 # Where a clause ends: punctuation, a dash, an emoji or a run of brackets.
@@ -110,6 +119,14 @@ class JokeFrame:
         self._confirming = frozenset(_entries(words.confirming_words if words else ()))
         # The words that make a clause the joke's object ("шучу, что ...", "I joke that ...").
         self._complement = frozenset(_entries(words.complement_words if words else ()))
+        turns = _entries(words.serious_turns if words else ())
+        self._turn = _words(turns)
+        # The same turns in the raw text (any punctuation between the words), to cut it there.
+        self._raw_turn = (
+            re.compile("|".join(r"[\W_]+".join(map(re.escape, t.split())) for t in turns), re.I)
+            if turns
+            else _NOTHING
+        )
 
     def laughing(self, tokens: Sequence[str], raw: str) -> bool:
         """The writer laughs: 😂, ")))", "ахах", "haha", "ha ha", "lol" (not 😭)."""
@@ -206,6 +223,23 @@ class JokeFrame:
             return False
         return not (self.frame(words, rest) or self.deadline(words)
                     or self.everyday_setting(words))  # fmt: skip
+
+    def serious_from(self, tokens: Sequence[str], raw: str) -> int:
+        """The index in cleaned `tokens` of `raw` of the first word after a serious turn that
+        follows a joke ("... 😄 а если серьёзно, | как ..."; module doc); 0 when there is none.
+        """
+        text = " ".join(tokens)
+        found = self._turn.search(text)
+        if found is None:
+            return 0
+        at = text.count(" ", 0, found.start() + 1) if found.start() else 0
+        before = tokens[:at]
+        cut = self._raw_turn.search(raw.lower().translate(_SAME_LENGTH))
+        raw_before = raw[: cut.start()] if cut else ""
+        joked = self.named(before) or self.laughing(before, raw_before)
+        if not before or not joked or self.cries(before):
+            return 0
+        return at + len(found.group(0).split())
 
     def frame(self, tokens: Sequence[str], raw: str) -> bool:
         """Whether cleaned `tokens` of `raw` frame the message as a joke (module doc)."""

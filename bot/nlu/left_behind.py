@@ -11,6 +11,12 @@ give it back or asks money for it, and no employer, agency or landlord is named.
 Then the documents phrases are let off and the classifier's documents evidence does not count.
 "I forgot my passport at the employer's office and they won't give it back", "забыла паспорт в
 гостинице, а хозяин требует денег, чтобы вернуть" stay caught.
+A passport handed in at a consulate, an embassy or a visa centre FOR A VISA, asked about (how
+long, whether normal) is the same kind (round 32a): "сдала паспорт в консульство на визу, сколько
+ждать?", "the embassy has kept my passport for the visa for three weeks, is that normal?"
+(`for_a_visa`). It needs a visa word, a visa desk (not a hotel or "lost"), a question of waiting
+and no coercion: "работодатель забрал паспорт на визу в консульство и не отдаёт", "the agency
+kept my passport for the visa" stay caught.
 The words are content: `left_behind` in content/triage_frames.yaml.
 """
 
@@ -37,6 +43,10 @@ class LeftBehind:
         # Coercion around it: a refusal, a price, an employer, an agency, a landlord.
         self._refusal = phrases(w.refusal if w else None)
         self._coercion = stems(w.coercion_stems if w else None)
+        self._visa = stems(w.visa_stems if w else None)
+        self._visa_desk = stems(w.visa_desk_stems if w else None)
+        self._visa_desk_phrases = phrases(w.visa_desk_phrases if w else None)
+        self._wait = stems(w.wait_stems if w else None)
 
     def at_a_desk(self, tokens: Sequence[str]) -> bool:
         """Whether cleaned `tokens` tell a passport the owner forgot at a desk that keeps it for
@@ -45,6 +55,18 @@ class LeftBehind:
         return (
             forgot
             and has_stem(tokens, self._desk)
+            and not has_cue(tokens, self._refusal)
+            and not has_stem(tokens, self._coercion)
+        )
+
+    def for_a_visa(self, tokens: Sequence[str]) -> bool:
+        """Whether cleaned `tokens` ask about a passport handed in at a visa desk for a visa,
+        with no coercion around it (module doc)."""
+        desk = has_stem(tokens, self._visa_desk) or has_cue(tokens, self._visa_desk_phrases)
+        return (
+            desk
+            and has_stem(tokens, self._visa)
+            and has_stem(tokens, self._wait)
             and not has_cue(tokens, self._refusal)
             and not has_stem(tokens, self._coercion)
         )

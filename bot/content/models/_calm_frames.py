@@ -40,6 +40,15 @@ class OfferCheckWords(Strict):
         "an opinion asked: 'what do you think', 'что думаете', 'ці варта'",
         lets_off=True,
     )
+    photo_asked: Phrases = cues(
+        "a photo or a selfie of the passport asked for, standing for an offer: 'селфи с "
+        "паспортом', 'photo of my passport'",
+        lets_off=True,
+    )
+    taken_stems: Stems = cues(
+        "the passport taken or kept, beside a photo request (no let-off): 'забрал', 'took'",
+        lets_off=False,
+    )
     there_stems: Stems = cues(
         "the writer is there or took the job (no let-off): 'теперь', 'arrived', 'працую'",
         lets_off=False,
@@ -104,6 +113,15 @@ class LeftBehindWords(Strict):
     coercion_stems: Stems = cues(
         "a price, an employer, an agency, a landlord (no let-off): 'требу', 'boss', 'хозя'",
         lets_off=False,
+    )
+    # Round 32a: a passport handed in for a visa at a visa desk, asked how long it takes.
+    visa_stems: Stems = cues("a visa: 'виз', 'віз', 'visa'", lets_off=True)
+    visa_desk_stems: Stems = cues(
+        "a desk that issues visas: 'консульств', 'пасольств', 'embass'", lets_off=True
+    )
+    visa_desk_phrases: Phrases = cues("a visa desk in words: 'visa centre'", lets_off=True)
+    wait_stems: Stems = cues(
+        "a question of waiting: 'сколько', 'колькі', 'long', 'normal'", lets_off=True
     )
 
 class StrandedCryWords(Strict):

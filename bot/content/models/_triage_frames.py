@@ -131,6 +131,15 @@ class EverydayWords(Strict):
     still_owed_stems: Stems = cues(
         "pay still owed (no paid-in-full let-off): 'кроме', 'половин', 'except'", lets_off=False
     )
+    bonus_stems: Stems = cues("a bonus (round 32a): 'прем', 'прэм', 'bonus'", lets_off=True)
+    decision_phrases: Phrases = cues(
+        "a management decision: 'по решению руководства', 'па рашэнні кіраўніцтва'",
+        lets_off=True,
+    )
+    base_pay_stems: Stems = cues(
+        "base pay, negated near it keeps a bonus cut at risk (no let-off): 'зарплат', 'salary'",
+        lets_off=False,
+    )
     overtime_stems: Stems = cues("hours of work: 'сверхурочн', 'overtime'", lets_off=True)
     ahead_words: Words = cues("asked ahead, before a job: 'ли', 'will', 'interview'",
                               lets_off=True)  # fmt: skip

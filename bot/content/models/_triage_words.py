@@ -73,6 +73,9 @@ class JokeWords(Strict):
     # A joke named with its object ("шучу, что я тут волонтёр", "I joke that ..."): the joke
     # covers that clause only, what follows is read as written.
     complement_words: list[Entry] = Field(default_factory=list)  # "что", "што", "that"
+    # A joke, then a turn to the serious part ("... 😄 а если серьёзно, как попросить прибавку?"):
+    # the danger phrases before the turn are let off, those after it fire as written.
+    serious_turns: list[Entry] = Field(default_factory=list)  # "а если серьезно", "but seriously"
 
 
 class TriageWords(Strict):
