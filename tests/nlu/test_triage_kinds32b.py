@@ -24,7 +24,7 @@ import pytest
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
-from tests.helpers.triage_tables import table
+from tests.helpers.triage_tables import phrases, table
 from tests.nlu.test_triage_kinds17 import decide
 
 CALM = {
@@ -126,32 +126,36 @@ INTENTS = {
 }
 
 
-@pytest.mark.parametrize(("kind", "text"), table(CALM))
-async def test_calm(triage: Triage, model: EmbeddedRecognizer, kind: str, text: str) -> None:
-    assert not (await decide(triage, model, text)).at_risk, kind
+# Each row: kind, text, and whether triage opens the at-risk path (both sides in one table).
+DECISIONS = [(kind, text, True) for kind, text in table(AT_RISK)] + [
+    (kind, text, False) for kind, text in table(CALM)
+]
+# Each row: text, and whether a danger phrase alone fires on it.
+PHRASES = [
+    (text, True) for text in AT_RISK["someone_taken_by_force_or_hiding_now_told_by_a_relative"]
+] + [
+    (text, False)
+    for kind in (
+        "abduction_words_in_a_film_or_the_news",
+        "negation_with_a_contraction_before_advice",
+    )
+    for text in CALM[kind]
+]
 
 
-@pytest.mark.parametrize(("kind", "text"), table(AT_RISK))
-async def test_at_risk(triage: Triage, model: EmbeddedRecognizer, kind: str, text: str) -> None:
-    assert (await decide(triage, model, text)).at_risk, kind
-
-
-@pytest.mark.parametrize("text", AT_RISK["someone_taken_by_force_or_hiding_now_told_by_a_relative"])
-def test_a_danger_phrase_fires_on_someone_taken_or_hiding_now(
-    matcher: DangerPhraseMatcher, text: str
+@pytest.mark.parametrize(("kind", "text", "at_risk"), DECISIONS)
+async def test_each_kind_gets_its_decision(
+    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str, at_risk: bool
 ) -> None:
-    assert matcher.find(text)
+    decision = await decide(triage, model, text)
+    assert decision.at_risk is at_risk, (kind, decision.indicators)
 
 
-@pytest.mark.parametrize(
-    "text",
-    CALM["abduction_words_in_a_film_or_the_news"]
-    + CALM["negation_with_a_contraction_before_advice"],
-)
-def test_no_danger_phrase_fires_in_a_story_or_under_a_negation(
-    matcher: DangerPhraseMatcher, text: str
+@pytest.mark.parametrize(("text", "fires"), PHRASES)
+def test_the_danger_phrases_fire_on_an_abduction_now_not_in_a_story_or_a_negation(
+    matcher: DangerPhraseMatcher, text: str, fires: bool
 ) -> None:
-    assert matcher.find(text) == []
+    assert bool(phrases(matcher, text)) is fires, phrases(matcher, text)
 
 
 @pytest.mark.parametrize(("intent", "text"), table(INTENTS))
