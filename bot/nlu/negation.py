@@ -7,6 +7,9 @@ name a harm that is the negation itself. So a phrase is read as negated only whe
 * a negator ("не", "not", "nobody", "никто", "ніхто", "never", "didn't" ...) stands at most
   `SCOPE` words before it, in the same clause (no comma, full stop or "but" between them), with
   no "stop" verb after it ("не перестают бить" is still violence);
+* or a clause that begins with a negator ends with "or anything (like that)", "или что-то
+  такое", "ці нешта такое" after the phrase: the negator covers the whole list ("nobody's taken
+  my papers or threatened me or anything like that");
 * the phrase carries no negation of its own ("не отдают паспорт*" is written negated);
 * the phrase names a harm done, not something withheld: phrases with "let", "pay", "give",
   "отдают", "плацяць", "выпускают" ... are the harm when negated, so they are never suppressed.
@@ -35,9 +38,14 @@ NEGATORS = frozenset(
     "не ня not never nobody noone никто никого никогда ніхто нікога ніколі didn't didnt "
     "don't dont doesn't doesnt haven't havent hasn't hasnt wasn't wasnt weren't werent won't "
     "wont can't cant cannot "
+    # contractions of a negative pronoun or "is"/"are" ("nobody's holding my documents",
+    # "nothing's wrong", "there ain't anyone", "isn't anyone"): the same negation, one token
+    "nobody's nobodys noone's nothing's nothings isn't isnt aren't arent ain't aint "
     # transliterated Russian, matched before it is read back into Cyrillic ("ya ne v opasnosti")
     "ne nikto nikogo nikogda".split()
 )
+# "no one", "no one's": the second word of a two-word negator after "no".
+_NO_ONE = frozenset("one one's ones".split())
 # Clause joints that end a negation's scope, like a comma does.
 JOINTS = frozenset("but and но а и але і ды".split())
 # After a negator these turn it round: "не перестают бить", "won't stop hitting me".
@@ -89,7 +97,7 @@ def _negator_before(tokens: Sequence[str], clauses: Sequence[int] | None, start:
         if clauses is not None and clauses[at] != clauses[start]:
             return False
         word = tokens[at]
-        if word in NEGATORS or (word == "one" and at > 0 and tokens[at - 1] == "no"):
+        if word in NEGATORS or (word in _NO_ONE and at > 0 and tokens[at - 1] == "no"):
             turned = any(tokens[i].startswith(_STOP_STEMS) for i in range(at + 1, start))
             return not turned
     return False
@@ -156,6 +164,32 @@ _GIVEN_AT_CLAUSE_END = frozenset(
 )
 
 
+# "... or anything like that" closing a clause that began with a negator: the negator covers
+# every harm listed in it ("nobody took my passport or threatened me or anything like that").
+_LIST_TAILS: tuple[tuple[str, ...], ...] = (
+    ("or", "anything"), ("или", "что-то", "такое"), ("или", "что-то", "подобное"),
+    ("или", "что-нибудь", "такое"), ("ці", "нешта", "такое"), ("або", "нешта", "такое"),
+    ("ili", "chto-to", "takoe"),
+)  # fmt: skip
+_LIST_TAIL_CUES = _by_first_word(_LIST_TAILS)
+
+
+def _negated_lists(tokens: Sequence[str], clauses: Sequence[int] | None) -> list[tuple[int, int]]:
+    """(first negator, list tail) token spans of the clauses a negated list closes."""
+    if clauses is None:
+        return []
+    spans = []
+    for at in range(len(tokens)):
+        if not _cue_at(tokens, at, _LIST_TAIL_CUES):
+            continue
+        negator = next(
+            (i for i in range(at) if clauses[i] == clauses[at] and tokens[i] in NEGATORS), None
+        )
+        if negator is not None:
+            spans.append((negator, at))
+    return spans
+
+
 class NegationScope:
     """Where negations and frames sit in one cleaned message, found in one pass.
 
@@ -174,6 +208,7 @@ class NegationScope:
              if word in _NEWS_WORDS or word.startswith(_NEWS_STEMS)),
             len(tokens),
         )  # fmt: skip
+        self._negated_lists = _negated_lists(tokens, clauses)
         self._last_given_back = next(
             (
                 at
@@ -209,6 +244,7 @@ class NegationScope:
         what it names was given back later in the message."""
         return (
             _negator_before(self._tokens, self._clauses, start)
+            or any(negator < start < tail for negator, tail in self._negated_lists)
             or self._first_frame < start
             or self._last_given_back > start
             or (self._first_news < start and not self._personal(start))

@@ -5,7 +5,8 @@
 can I still report the employer?", "my colleague and I escaped from a bad employer last spring
 and want to testify", "в прошлом году меня держали на ферме без оплаты, вырвалась, сейчас дома,
 можно ещё заявить?" carry danger words of a story that is over. The frame needs a past time
-("last year", "last spring", "в прошлом году", "летась", "у мінулым годзе"), the writer out of it
+("last year", "last spring", "в прошлом году", "летась", "у мінулым годзе") or a stay abroad over
+("сосед вернулся из России", "came back from Poland", `back_from`), the writer out of it
 (escaped, got out, home, safe) and a wish to report or testify, and nothing going on now: a
 search for the person, someone "still there", yesterday or today ("escaped yesterday, they are
 looking for me" is an emergency), a threat, a cry. "can I still report" is a question about
@@ -34,7 +35,7 @@ class ReportLater:
 
     def __init__(self, words_: ReportLaterWords | None = None) -> None:
         w = words_
-        self._past = phrases(w.past if w else None)
+        self._past = phrases(w.past if w else None) + phrases(w.back_from if w else None)
         self._out = stems(w.out_stems if w else None)
         self._report = stems(w.report_stems if w else None)
         self._now = stems(w.now_stems if w else None)  # now, a search, a threat

@@ -79,6 +79,11 @@ class ReportLaterWords(Strict):
     """A past exploitation the writer is out of and wants to report (bot.nlu.report_later)."""
 
     past: Phrases = cues("a past time: 'last year', 'в прошлом году', 'летась'", lets_off=True)
+    back_from: Phrases = cues(
+        "back from a stay abroad, named by the country: 'вернулся из России', 'came back from "
+        "Poland'",
+        lets_off=True,
+    )
     out_stems: Stems = cues("the writer out of it: 'escaped', 'дома', 'уцяк'", lets_off=True)
     report_stems: Stems = cues(
         "a wish to report or testify: 'report', 'заяв', 'сведч'",
