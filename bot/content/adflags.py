@@ -45,6 +45,12 @@ def read_ad_check(
     sentences, sentence_problems = read_ad_sentences(
         path.parent / SENTENCES_FILE, {f.id for f in rules.flags})
     problems += sentence_problems
+    for index, level in enumerate(rules.levels):
+        for group in level.together:
+            for name in group:
+                if name not in {f.id for f in rules.flags}:
+                    problems.append((where / "levels" / index / "together").problem(
+                        "error", f"'{name}' is no flag id", name))
     for part in ("thresholds", "vetoes", "uncued"):
         for name in getattr(rules.model, part):
             if name not in {f.id for f in rules.flags}:

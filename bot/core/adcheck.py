@@ -9,6 +9,7 @@ threshold. Nothing here keeps or logs the ad's text.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -239,7 +240,8 @@ class AdChecker:
             for flag, spans in zip(self.rules.flags, evidence.mild_spans or [], strict=True)
             if spans and flag.id not in raised
         )
-        return AdReport(tuple(found), score, self.level(score, flagged=bool(found)), notes)
+        level = self.level(score, flagged=bool(found), raised=raised)
+        return AdReport(tuple(found), score, level, notes)
 
     @staticmethod
     def _vetoed(evidence: Evidence, index: int, span: Span, veto: float) -> bool:
@@ -250,12 +252,15 @@ class AdChecker:
                             and evidence.probabilities[row, index] < veto)
         return False
 
-    def level(self, score: int, *, flagged: bool = False) -> AdLevel:
-        """The highest level whose `min_score` the score reaches (levels sorted at load);
-        `flagged`: a red flag is shown, so never "low" beside it (a lone too_good of weight 2
-        read "Risk level: low" under "Pay far above normal")."""
+    def level(self, score: int, *, flagged: bool = False,
+              raised: Collection[str] = ()) -> AdLevel:
+        """The highest level whose `min_score` the score reaches (levels sorted at load), or
+        one of whose `together` groups of flag ids is all in `raised`; `flagged`: a red flag
+        is shown, so never "low" beside it (a lone too_good of weight 2 read "Risk level: low"
+        under "Pay far above normal")."""
         levels = self.rules.levels
-        reached = [lvl for lvl in levels if score >= lvl.min_score]
+        reached = [lvl for lvl in levels if score >= lvl.min_score or any(
+            group and set(group) <= set(raised) for group in lvl.together)]
         found = max(reached, key=lambda lvl: lvl.min_score) if reached else levels[0]
         above = [lvl for lvl in levels if lvl.level != "low"]
         if flagged and found.level == "low" and above:

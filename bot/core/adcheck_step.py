@@ -155,6 +155,7 @@ class AdCheckStep:
         session, event = turn.session, turn.event
         if session.awaiting == AWAITING:
             # A long ad's rest joins its first part: one ad, one report (bot/core/adparts.py).
+            last = text
             text, joined = self._parts.whole(turn, text)
             if joined is None:  # the first part is gone (a restart): ask for the whole ad
                 turn.replies.append(Reply(turn.r.text(checker.rules.texts.expired)))
@@ -170,10 +171,13 @@ class AdCheckStep:
                     Reply(turn.r.text(rules.texts.too_short), [[turn.r.action_button("menu")]])
                 )
                 return True
-            if not joined and self._parts.hold_first(turn, checker.rules, text):
-                return True  # the first of two messages: its rest is asked for
+            if self._parts.hold_first(turn, checker.rules, text, last):
+                return True  # a part as long as Telegram cuts one: the next is asked for
             session.awaiting = None
             self._answer_ad.answer(turn, checker, text)
+            self._parts.hold_checked(turn, checker.rules, text)
+            return True
+        if self._rest_of_checked(turn, checker, text):
             return True
         if self.forwarded_in_case(turn, text):  # the team is there: checked, not offered
             self._answer_ad.answer(turn, checker, text)
@@ -185,14 +189,49 @@ class AdCheckStep:
         if session.awaiting is not None and not offered_over:
             return False
         whole = self._parts.rest_of_offer(turn, self._held.peek(event.user_key), text)
-        if whole is not None and (not at_risk or self.pasted_ad(turn, whole)):
+        if whole is not None and (not at_risk or self.ad_not_danger(turn, whole,
+                                                                     by_phrase=by_phrase)):
             self._offer(turn, checker, whole)  # a long ad's rest: one ad offered, both parts
             return True
-        if at_risk and not self.pasted_ad(turn, text):
+        if at_risk and not self.ad_not_danger(turn, text, by_phrase=by_phrase):
             return False
         if not checker.looks_like_ad(text, forwarded=event.forwarded):
             return False
         self._offer(turn, checker, text)
+        return True
+
+    def _rest_of_checked(self, turn: Turn, checker: AdChecker, text: str) -> bool:
+        """An ad's rest pasted just after its first part was checked (`AdParts.hold_checked`):
+        both checked as one ad, the report told for the whole; True if so. Only a text that
+        reads like a piece of an ad with no words of a cry (`is_pasted_ad`) and is no question
+        is a rest, and only while nothing is asked but the offer of a person after the check."""
+        session = turn.session
+        if session.ad_part is None or not session.ad_part.checked:
+            return False
+        awaiting = session.awaiting
+        offered = isinstance(awaiting, ConsentQuestion) and awaiting.reason != "risk"
+        whole = self._parts.rest_of_checked(turn, text)
+        if whole is None or not (awaiting is None or offered):
+            return False
+        joined = checker.rules.texts.joined
+        if joined is None or text.rstrip().endswith("?") or not checker.is_pasted_ad(text):
+            return False
+        session.awaiting = None
+        turn.replies.append(Reply(turn.r.text(joined)))
+        self._answer_ad.answer(turn, checker, whole)
+        self._parts.hold_checked(turn, checker.rules, whole)
+        return True
+
+    def on_picture(self, turn: Turn) -> bool:
+        """A photo or a file with no words while an ad is asked for (a screenshot of it): the
+        bot cannot read it, so the ad's text is asked for, and the wait goes on; True if so."""
+        rules = turn.r.content.ad_check
+        if (turn.event.kind not in (EventKind.PHOTO, EventKind.DOCUMENT)
+                or turn.session.awaiting != AWAITING or rules is None
+                or rules.texts.picture is None):
+            return False
+        turn.replies.append(Reply(turn.r.text(rules.texts.picture),
+                                  [[turn.r.action_button("menu")]]))
         return True
 
     def forwarded_in_case(self, turn: Turn, text: str) -> bool:
@@ -206,6 +245,20 @@ class AdCheckStep:
         forwarded cry, a friend's, goes to the case (adcheck16)."""
         checker = self.checker(content)
         return checker is not None and checker.is_pasted_ad(text)
+
+    def ad_not_danger(self, turn: Turn, text: str, *, by_phrase: bool) -> bool:
+        """True when a text the triage called at risk is offered its check alone: pasted, an ad
+        with no words of a cry (`pasted_ad`); forwarded, the same, when only the model saw a
+        risk (no danger phrase: "Warehouse workers needed in Poland, 1200 EUR a month" read as
+        withheld wages) and the ad's own check is not strong (break15). A forwarded danger
+        phrase or a strong ad still gets the numbers first, then the offer."""
+        if not turn.event.forwarded:
+            return self.pasted_ad(turn, text)
+        checker = self.checker(turn.r.content)
+        if checker is None or by_phrase:
+            return False
+        return (checker.looks_like_ad(text) and not checker.cries(text)
+                and not checker.check(text).strong)
 
     def pasted_ad(self, turn: Turn, text: str) -> bool:
         """True when a typed text (not forwarded) reads like an ad on its own (`looks_like_ad`,

@@ -1,12 +1,16 @@
 """A long ad pasted in two messages, checked as one ad.
 
 Telegram splits a text over 4,096 characters into messages of at most 4,096, so an ad pasted
-after /checkad may arrive as two. A pasted text at least `recognise.split_chars` long may be
-the first of them: it waits in this process's memory (`PendingTexts`, never Redis, never a
-log) for `recognise.split_seconds`, and the session keeps only its digest and when the wait
-ends (`AdFirstPart`). The next text is its rest: both are checked together and the person
-sees one report. "That is the whole ad" checks the first part alone; /delete, /hide, another
-command or button, or the end of the wait drop it.
+after /checkad may arrive as two or more. A pasted text at least `recognise.split_chars` long
+may be the first of them: it waits in this process's memory (`PendingTexts`, never Redis,
+never a log) for `recognise.split_seconds`, and the session keeps only its digest and when the
+wait ends (`AdFirstPart`). The next text is its rest: checked together, one report; a rest as
+long as a part itself may be followed by another, so the parts so far wait again (an ad of
+over 8,192 characters comes in three). "That is the whole ad" checks the parts so far alone;
+/delete, /hide, another command or button, or the end of the wait drop them.
+
+A short ad checked after /checkad waits the same time (`hold_checked`): people paste an ad
+paragraph by paragraph, and a rest pasted next is checked with it (`rest_of_checked`).
 """
 
 from __future__ import annotations
@@ -51,11 +55,13 @@ class AdParts:
             return text, None
         return f"{first}\n{text}", True
 
-    def hold_first(self, turn: Turn, rules: AdCheck, text: str) -> bool:
-        """Hold `text` as a first part when it is as long as one (`split_chars`), with the
-        request for the rest and the button that checks it alone; True if held."""
+    def hold_first(self, turn: Turn, rules: AdCheck, text: str, last: str | None = None) -> bool:
+        """Hold `text` (the parts so far) when its `last` part (by default `text` itself) is as
+        long as one (`split_chars`), so more may follow, with the request for the next part and
+        the button that checks the parts so far alone; True if held."""
         split = rules.recognise.split_chars
-        if split <= 0 or len(text) < split or rules.texts.first_part is None:
+        part = text if last is None else last
+        if split <= 0 or len(part) < split or rules.texts.first_part is None:
             return False
         self._held.put(turn.event.user_key, text)
         tag = offer_tag(text)
@@ -65,6 +71,27 @@ class AdParts:
         buttons = [[Button(turn.r.text(alone), f"{PART}:{tag}")]] if alone is not None else []
         turn.replies.append(Reply(turn.r.text(rules.texts.first_part), buttons))
         return True
+
+    def hold_checked(self, turn: Turn, rules: AdCheck, text: str) -> None:
+        """Keep a checked ad for `split_seconds` (memory only, its digest in the session), so a
+        rest pasted next is checked with it (`rest_of_checked`); off with `split_chars` 0."""
+        if rules.recognise.split_chars <= 0 or rules.texts.joined is None:
+            return
+        self._held.put(turn.event.user_key, text)
+        turn.session.ad_part = AdFirstPart(
+            tag=offer_tag(text), until=time.time() + rules.recognise.split_seconds, checked=True)
+
+    def rest_of_checked(self, turn: Turn, text: str) -> str | None:
+        """The checked ad and `text` as one, when a checked ad waits and `text` comes in time;
+        the checked ad is let go either way (one rest at a time)."""
+        part = turn.session.ad_part
+        if part is None or not part.checked:
+            return None
+        turn.session.ad_part = None
+        first = self._held.pop(turn.event.user_key)
+        if first is None or offer_tag(first) != part.tag or part.until < time.time():
+            return None
+        return f"{first}\n{text}"
 
     def mark_offered(self, turn: Turn, rules: AdCheck, text: str) -> None:
         """An ad offered its check (held by the offer, not here) as long as a first part: its

@@ -63,6 +63,8 @@ class StepDispatch:
             return await self._steps.command(turn)
         elif kind == EventKind.BUTTON:
             return await self._steps.button(turn)
+        elif self._ads.on_picture(turn):  # a screenshot for /checkad: its text is asked for
+            pass
         elif turn.session.asked_where:  # a voice note instead of the country: the buttons again
             turn.replies.append(non_text_reply(turn))
             turn.replies.append(turn.r.ask_country(with_human=turn.session.at_risk))

@@ -89,6 +89,9 @@ class AdFirstPart(BaseModel):
 
     tag: str  # `offer_tag` of the first part: which held text this is
     until: float  # Unix time after which the rest is no longer waited for
+    # break15: the part was checked already (a short ad pasted after /checkad); a rest that
+    # comes in time is checked with it, the report told again for the whole.
+    checked: bool = False
 
 
 PASTE_WHATS: tuple[str, ...] = ("ad", "code_word", "checkin_employer", "checkin_contact",

@@ -4,6 +4,10 @@ never in the session) for its rest, and the person sees one report with the red 
 parts, each quoting the ad's words; "That is the whole ad" checks the first part alone; after a
 few minutes the first part is gone and the next text is read on its own. Through the real
 engine, content and checker.
+
+break15: an ad of over 8,192 characters comes in three parts, all joined (never "low" on the
+first two); a short ad checked after /checkad and its rest pasted next are checked again as
+one, while a question or a cry after the check is not taken for a rest.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ import pytest
 
 from bot.core.adparts import PART
 from bot.core.engine import DialogueEngine
-from tests.core.test_adcheck_flow8 import FLAG_WORDS, LEVEL_WORDS, _joined
+from tests.core.test_adcheck_flow8 import FLAG_WORDS, LEVEL_WORDS, _emergency_first, _joined
+from tests.helpers.ad_paste import at_checkad
 from tests.helpers.chat import Chat, all_payloads
+from tests.helpers.long_ad import TAIL_RU, body
 
 # (language, a duty line repeated to the length of Telegram's first part with a fee in it,
 #  the rest with papers made after arrival; the fee's and the papers' words as quoted)
@@ -73,8 +79,9 @@ async def test_ad31_an_ad_in_two_messages_gets_one_report_with_both_parts_flags(
     report = _joined(await chat.say(rest))
     assert report.count(LEVEL_WORDS[IDS.index(lang)]) == 1  # one report
     assert fee_words in report and papers_words in report  # quotes from both parts
-    session = await engine.store.load(chat.user_key)
-    assert session is not None and session.ad_part is None
+    session = await engine.store.load(chat.user_key)  # the checked ad waits for more: no text
+    assert session is not None and session.ad_part is not None and session.ad_part.checked
+    assert fee not in session.model_dump_json()
 
 
 @pytest.mark.parametrize(("lang", "line", "fee", "rest", "fee_words", "papers_words"), ADS,
@@ -151,3 +158,52 @@ async def test_ad31_checkad_again_starts_a_new_ad(chat: Chat) -> None:
     await chat.command("/checkad")
     report = _joined(await chat.say(rest + " Праца на складзе, заробак 1200 еўра ў месяц."))
     assert papers_words in report and fee_words not in report
+
+
+# An ad pasted paragraph by paragraph: the lure first, the terms (credit, passport, messenger)
+# in its rest.
+FIRST_HALF = ("Срочно требуются девушки 18-25 лет, привлекательной внешности, на работу в Дубай "
+              "хостесс. Зарплата от 3000$ в неделю. Опыт не нужен!")
+SECOND_HALF = ("Визу и билеты оформим сами, стоимость вычтем из первой зарплаты. Паспорт сдаёте "
+               "координатору. Пишите только в Telegram @job_dubai")
+PASSPORT_FLAG = "Паспорт нужно отдать"
+LOW_RU = "Уровень риска: низкий"
+
+
+async def test_break15_an_ad_in_three_parts_is_checked_whole_and_never_told_low(
+    chat: Chat,
+) -> None:
+    await at_checkad(chat, "ru")
+    told = [_joined(await chat.say(body(4090))),
+            _joined(await chat.say(body(4090, 3))),
+            _joined(await chat.say(body(1500, 1) + " " + TAIL_RU))]
+    assert not any(LOW_RU in text for text in told)
+    assert not _reported(told[0]) and not _reported(told[1])  # the next part asked for twice
+    assert "несколько сообщений" in told[0] and "следующую часть" in told[1]
+    assert PASSPORT_FLAG in told[2] and told[2].count(LEVEL_WORDS[0]) == 1
+
+
+async def test_break15_the_rest_pasted_after_a_checked_first_half_is_checked_with_it(
+    chat: Chat,
+) -> None:
+    await at_checkad(chat, "ru")
+    first = _joined(await chat.say(FIRST_HALF))
+    assert FLAG_WORDS[0] in first and PASSPORT_FLAG not in first
+    whole = _joined(await chat.say(SECOND_HALF))
+    assert "вместе с предыдущим" in whole
+    assert PASSPORT_FLAG in whole and "хостесс" in whole  # quotes from both halves
+
+
+@pytest.mark.parametrize("after", [
+    "Что мне делать? Они хотят ответ сегодня",  # a question about the offer: answered about it
+    "меня заперли, помогите",  # the person's own cry: the numbers
+], ids=["question", "cry"])
+async def test_break15_a_question_or_a_cry_after_a_check_is_no_rest_of_the_ad(
+    chat: Chat, after: str,
+) -> None:
+    await at_checkad(chat, "ru")
+    await chat.say(FIRST_HALF)
+    response = await chat.say(after)
+    assert "вместе с предыдущим" not in _joined(response)
+    if after.startswith("меня"):
+        assert _emergency_first(response)

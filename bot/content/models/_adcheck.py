@@ -170,6 +170,9 @@ class AdLevel(Strict):
     min_score: int
     level: Literal["low", "medium", "high"]
     text: LocalizedText
+    # Groups of flag ids that reach this level together whatever their score: "a vague job
+    # with age and looks" and "pay far above normal" are the lure of sexual exploitation.
+    together: list[list[str]] = Field(default_factory=list)
 
 
 class AdTexts(Strict):
@@ -196,6 +199,11 @@ class AdTexts(Strict):
     # and the button to check this part alone.
     first_part: LocalizedText | None = None
     part_alone: LocalizedText | None = None
+    # break15: before the report of an ad checked with the message before it (a rest pasted
+    # within `recognise.split_seconds` of a checked ad): "checked together as one ad".
+    joined: LocalizedText | None = None
+    # break15: a photo or a file while an ad is asked for: "paste the text, I cannot read it".
+    picture: LocalizedText | None = None
 
 
 class AdSentence(Strict):

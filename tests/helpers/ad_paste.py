@@ -1,9 +1,14 @@
-"""break15's way into the job-ad check: a person in `lang` who pressed /checkad."""
+"""A person who asks for the job-ad check (/start, /checkad) in a language and pastes an ad."""
 
 from __future__ import annotations
 
-from tests.core.test_adcheck_flow8 import _joined
-from tests.helpers.chat import Chat
+from bot.core.events import Response
+from tests.helpers.chat import Chat, texts
+
+
+def joined(response: Response) -> str:
+    """Every text of `response`, one per line."""
+    return "\n".join(texts(response))
 
 
 async def at_checkad(chat: Chat, lang: str) -> None:
@@ -16,4 +21,4 @@ async def at_checkad(chat: Chat, lang: str) -> None:
 async def report(chat: Chat, lang: str, ad: str) -> str:
     """Every text the bot answers to `ad` pasted after /checkad, joined."""
     await at_checkad(chat, lang)
-    return _joined(await chat.say(ad))
+    return joined(await chat.say(ad))
