@@ -27,7 +27,7 @@ from bot.core.events import (
     Reply,
 )
 from bot.core.labels import ALARM_EXACT, ALARM_IN_SENTENCE, ALARM_REMOVE
-from bot.core.letters import fold_letters
+from bot.core.letters import fold_letters, fold_lookalikes
 from bot.core.session import PasteQuestion, Session
 from bot.core.turn import Turn
 
@@ -46,8 +46,16 @@ def _never(text: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    """The words as the hash is made of them: folded (bot/core/letters.py), so "поуня" typed
-    on a Russian keyboard is "Поўня"."""
+    """The words as the hash is made of them, on both sides (setting the word and reading a
+    message): folded (bot/core/letters.py), so "поуня" typed on a Russian keyboard is
+    "Поўня", and "дранiкi" with the Latin "i" is "дранікі"."""
+    return _WORD.findall(fold_lookalikes(text))
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words as hashes made before the Latin look-alikes were folded read them: a word of
+    Cyrillic letters only hashes the same either way; one with a Latin a, c, e, i, o, p, x or
+    y (an English word) keeps working as typed, and is hashed again with `_words`."""
     return _WORD.findall(fold_letters(text))
 
 
@@ -55,6 +63,18 @@ def _legacy_words(text: str) -> list[str]:
     """The words as hashes made before the letters were folded read them (ё as е only): a word
     set then keeps working as typed, and is hashed again folded once it is written."""
     return _WORD.findall(text.lower().replace("ё", "е"))
+
+
+# How the hash is made now, then how earlier releases made it (sessions live on in Redis).
+_READINGS = (_words, _folded_words, _legacy_words)
+
+
+def common_only(text: str, common_words: list[str]) -> bool:
+    """Whether every word of `text` is one of `common_words` (content's greetings and thanks:
+    "спасибо большое", "hello there"), both read as the code word is."""
+    words = _words(text)
+    common = {w for entry in common_words for w in _words(entry)}
+    return bool(words) and all(word in common for word in words)
 
 
 class SilentAlarmStep:
@@ -208,10 +228,12 @@ class SilentAlarmStep:
                 menu = [[r.action_button("menu")]]
                 turn.replies.append(Reply(r.text(alarm.texts.invalid), menu))
                 return True
-            if common(text):
+            greeting = common_only(text, alarm.common_words)
+            if greeting or common(text):
                 session.awaiting = AWAITING
                 menu = [[r.action_button("menu")]]
-                turn.replies.append(Reply(r.text(alarm.texts.too_common), menu))
+                refusal = alarm.texts.greeting if greeting else None
+                turn.replies.append(Reply(r.text(refusal or alarm.texts.too_common), menu))
                 return True
             session.alarm_hash = self.digest(event.user_key, words)
             # Explicit, whatever comes next: alone only until "also inside" is chosen.
@@ -228,11 +250,13 @@ class SilentAlarmStep:
             return True
         if not session.alarm_hash or not self.written(event.user_key, text, session):
             return False
-        legacy = self._found(event.user_key, _legacy_words(text), session)
-        if legacy is not None and self._found(event.user_key, words, session) is None:
-            # A hash made before the letters were folded: from now on the folded one, so the
-            # word counts however it is typed ("поуня" for "Поўня").
-            session.alarm_hash = self.digest(event.user_key, _words(" ".join(legacy)))
+        if self._found(event.user_key, _words(text), session) is None:
+            # A hash an earlier release made: from now on the newest, so the word counts
+            # however it is typed ("поуня" for "Поўня", "дранiкi" for "дранікі").
+            older = next((found for reading in _READINGS[1:] if (
+                found := self._found(event.user_key, reading(text), session)) is not None), None)
+            if older is not None:
+                session.alarm_hash = self.digest(event.user_key, _words(" ".join(older)))
         turn.replies.append(Reply(r.text(alarm.texts.ordinary_reply)))
         session.quiet = True  # until the case is announced: bot/core/quiet.py
         turn.response.effects.append(
@@ -258,10 +282,10 @@ class SilentAlarmStep:
         return self.written(event.user_key, event.text, session)
 
     def written(self, user_key: str, text: str, session: Session) -> bool:
-        """Whether `text` is the person's code word (or holds it, if they chose so), folded
-        or as a hash made before folding reads it."""
+        """Whether `text` is the person's code word (or holds it, if they chose so), read as
+        the hash is made now or as an earlier release made it (`_READINGS`)."""
         return any(self._found(user_key, words(text), session) is not None
-                   for words in (_words, _legacy_words))
+                   for words in _READINGS)
 
     def _found(self, user_key: str, words: list[str], session: Session) -> list[str] | None:
         """The words of `words` that make the code word, or None."""
