@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import re
 import secrets
 from collections.abc import Callable
 
 from bot.checkin.typed_answers import typed_yes_no
 from bot.content.models import Content
 from bot.core import signs
+from bot.core.code_words import READINGS, code_words, common_only
 from bot.core.commands import command_name
 from bot.core.events import (
     Button,
@@ -27,7 +27,6 @@ from bot.core.events import (
     Reply,
 )
 from bot.core.labels import ALARM_EXACT, ALARM_IN_SENTENCE, ALARM_REMOVE
-from bot.core.letters import fold_letters, fold_lookalikes
 from bot.core.session import PasteQuestion, Session
 from bot.core.turn import Turn
 
@@ -38,43 +37,10 @@ AWAITING = PasteQuestion(what="code_word")  # waiting for the new code word
 # "Also inside a longer message?" on screen: a typed "да" / "так" / "no" answers it.
 INSIDE = PasteQuestion(what="code_word_inside")
 INDICATOR = "silent-alarm"
-_WORD = re.compile(r"[^\W_]+")
 
 
 def _never(text: str) -> bool:
     return False
-
-
-def _words(text: str) -> list[str]:
-    """The words as the hash is made of them, on both sides (setting the word and reading a
-    message): folded (bot/core/letters.py), so "поуня" typed on a Russian keyboard is
-    "Поўня", and "дранiкi" with the Latin "i" is "дранікі"."""
-    return _WORD.findall(fold_lookalikes(text))
-
-
-def _folded_words(text: str) -> list[str]:
-    """The words as hashes made before the Latin look-alikes were folded read them: a word of
-    Cyrillic letters only hashes the same either way; one with a Latin a, c, e, i, o, p, x or
-    y (an English word) keeps working as typed, and is hashed again with `_words`."""
-    return _WORD.findall(fold_letters(text))
-
-
-def _legacy_words(text: str) -> list[str]:
-    """The words as hashes made before the letters were folded read them (ё as е only): a word
-    set then keeps working as typed, and is hashed again folded once it is written."""
-    return _WORD.findall(text.lower().replace("ё", "е"))
-
-
-# How the hash is made now, then how earlier releases made it (sessions live on in Redis).
-_READINGS = (_words, _folded_words, _legacy_words)
-
-
-def common_only(text: str, common_words: list[str]) -> bool:
-    """Whether every word of `text` is one of `common_words` (content's greetings and thanks:
-    "спасибо большое", "hello there"), both read as the code word is."""
-    words = _words(text)
-    common = {w for entry in common_words for w in _words(entry)}
-    return bool(words) and all(word in common for word in words)
 
 
 class SilentAlarmStep:
@@ -199,7 +165,7 @@ class SilentAlarmStep:
         alarm = r.content.silent_alarm
         if alarm is None or event.forwarded:  # someone else's words: never the person's word
             return False
-        words = _words(text)
+        words = code_words(text)
         if session.awaiting == INSIDE:
             session.awaiting = None
             inside = typed_yes_no(text, r.content.checkin)
@@ -250,13 +216,13 @@ class SilentAlarmStep:
             return True
         if not session.alarm_hash or not self.written(event.user_key, text, session):
             return False
-        if self._found(event.user_key, _words(text), session) is None:
+        if self._found(event.user_key, code_words(text), session) is None:
             # A hash an earlier release made: from now on the newest, so the word counts
             # however it is typed ("поуня" for "Поўня", "дранiкi" for "дранікі").
-            older = next((found for reading in _READINGS[1:] if (
+            older = next((found for reading in READINGS[1:] if (
                 found := self._found(event.user_key, reading(text), session)) is not None), None)
             if older is not None:
-                session.alarm_hash = self.digest(event.user_key, _words(" ".join(older)))
+                session.alarm_hash = self.digest(event.user_key, code_words(" ".join(older)))
         turn.replies.append(Reply(r.text(alarm.texts.ordinary_reply)))
         session.quiet = True  # until the case is announced: bot/core/quiet.py
         turn.response.effects.append(
@@ -283,9 +249,9 @@ class SilentAlarmStep:
 
     def written(self, user_key: str, text: str, session: Session) -> bool:
         """Whether `text` is the person's code word (or holds it, if they chose so), read as
-        the hash is made now or as an earlier release made it (`_READINGS`)."""
+        the hash is made now or as an earlier release made it (`READINGS`)."""
         return any(self._found(user_key, words(text), session) is not None
-                   for words in _READINGS)
+                   for words in READINGS)
 
     def _found(self, user_key: str, words: list[str], session: Session) -> list[str] | None:
         """The words of `words` that make the code word, or None."""
