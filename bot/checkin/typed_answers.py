@@ -17,40 +17,69 @@ def _normal(text: str) -> str:
     return " ".join(kept.replace("ё", "е").replace("’", "'").split())
 
 
+def _signs(text: str) -> str:
+    """The message's signs without spaces, emoji variation selectors or skin tones: "👍🏻 " is
+    "👍". Read only when the message has no letter or digit ("👍", "+")."""
+    return "".join(ch for ch in text if not ch.isspace() and ch != "\ufe0f"
+                   and not "\U0001f3fb" <= ch <= "\U0001f3ff")
+
+
+def _said_as(text: str, words: list[str]) -> bool:
+    """Whether the whole message is one of `words`: compared normalised, or, for a message
+    and a word with no letter or digit ("👍", "+"), sign by sign."""
+    said = _normal(text)
+    if said:
+        return said in {_normal(w) for w in words}
+    signs = _signs(text)
+    return bool(signs) and signs in {_signs(w) for w in words if not _normal(w)}
+
+
 LONGEST = 60  # characters: a longer message is another sentence, not an answer
 TROUBLE_MOST_WORDS = 8  # "плохо, хозяин не платит и не отпускает": still an answer
 
 
 def typed_answer(text: str, texts: Checkin, *, loose: bool = False) -> Answer | None:
     """"ok", "help" or "stop" when the whole message is one of content's typed answers
-    (`typed_ok`, `typed_not_fine`, `typed_stop`), else None; an "ok" with only courtesy after
-    it (`words.courtesy`: "спасибо") is "ok". With `loose` (a message the at-risk path has
-    answered already, with the numbers where the person is), a short one starting with a "not
-    fine" one is "help" too. "Not fine" is looked up first: a message that is both never passes
-    for "all right"."""
+    (`typed_ok`, `typed_not_fine`, `typed_stop`; a sign alone, "👍" or "+", as listed there),
+    else None; an "ok" or a "stop" with only courtesy after it (`words.courtesy`: "спасибо",
+    "pls", "уже") counts, and so does an "ok" after a typed yes ("да, всё ок"). With `loose`
+    (a message the at-risk path has answered already, with the numbers where the person is), a
+    short one starting with a "not fine" one is "help" too. "Not fine" is looked up first: a
+    message that is both never passes for "all right"."""
     said = _normal(text)
-    if not said or len(said) > LONGEST:
+    if not said:  # a sign alone: "👍", "+", "👎"
+        return ("help" if _said_as(text, texts.typed_not_fine)
+                else "stop" if _said_as(text, texts.typed_stop)
+                else "ok" if _said_as(text, texts.typed_ok) else None)
+    if len(said) > LONGEST:
         return None
     not_fine = {_normal(t) for t in texts.typed_not_fine}
     if said in not_fine or (loose and len(said.split()) <= TROUBLE_MOST_WORDS and any(
             said.startswith(word + " ") for word in not_fine if word)):
         return "help"  # `loose`: "плохо, не платят", trouble said first, is "Not fine" too
-    if said in {_normal(t) for t in texts.typed_stop}:
-        return "stop"
     courtesy = {_normal(t) for t in texts.words.courtesy}
-    for ok in (_normal(t) for t in texts.typed_ok):
-        if ok and (said == ok or (said.startswith(ok + " ") and all(
-                word in courtesy for word in said.removeprefix(ok).split()))):
-            return "ok"  # "всё ок, спасибо"
+    if _one_of(said, {_normal(t) for t in texts.typed_stop}, courtesy):
+        return "stop"  # "stop pls", "хватит уже"
+    oks = {_normal(t) for t in texts.typed_ok}
+    first, _, rest = said.partition(" ")
+    if _one_of(said, oks, courtesy) or (
+            first in {_normal(w) for w in texts.words.yes_words} and _one_of(rest, oks, courtesy)):
+        return "ok"  # "всё ок, спасибо"; "да, всё ок", "так, усё добра"
     return None
+
+
+def _one_of(said: str, phrases: set[str], courtesy: set[str]) -> bool:
+    """Whether `said` is one of `phrases`, alone or with only courtesy words after it."""
+    return any(phrase and (said == phrase or (said.startswith(phrase + " ") and all(
+        word in courtesy for word in said.removeprefix(phrase).split())))
+        for phrase in phrases)
 
 
 def typed_skip(text: str, texts: Checkin) -> bool:
     """Whether a typed name or contact means "Skip", as the button does: the whole message is
     one of content's `typed_skip` words ("skip", "нет", "няма", "propustit"), or it has no
     letter or digit at all ("-", "…")."""
-    said = _normal(text)
-    return not said or said in {_normal(t) for t in texts.typed_skip}
+    return not _normal(text) or _said_as(text, texts.typed_skip)
 
 
 CANCEL_MOST_WORDS = 6  # "хватит, не спрашивай меня больше": longer is another sentence

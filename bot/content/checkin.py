@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.content.checkin_words import word_problems
 from bot.content.choicechecks import check_section_texts
+from bot.content.decoychecks import decoy_problems
 from bot.content.models import Checkin, CheckinOption, LocalizedText
 from bot.content.problems import Problem
 from bot.content.yamlfile import Where, read_optional_section
@@ -22,8 +23,11 @@ PLACEHOLDERS = {"share_country": ("{value}",), "share_employer": ("{value}",),
 LANGUAGES = ("ru", "be", "en")
 
 
-def read_checkin(path: Path) -> tuple[Checkin | None, list[Problem]]:
-    """The check-in texts and choices, and every problem; a missing file is a warning (off)."""
+def read_checkin(path: Path, giveaway_words: list[str] | None = None
+                 ) -> tuple[Checkin | None, list[Problem]]:
+    """The check-in texts and choices, and every problem; a missing file is a warning (off).
+    `giveaway_words` (content/silent_alarm.yaml's) are refused in the texts someone else may
+    see (`ORDINARY`)."""
     checkin, where, problems = read_optional_section(path, KEY, Checkin, "no check-in timer")
     if checkin is None or where is None:
         return None, problems
@@ -32,6 +36,9 @@ def read_checkin(path: Path) -> tuple[Checkin | None, list[Problem]]:
     for name, value in checkin.texts:
         if isinstance(value, LocalizedText):
             problems += _text_problems(where / "texts" / name, name, value)
+            if name in ORDINARY:
+                problems += decoy_problems(name, value, where / "texts" / name,
+                                           giveaway_words or [])
     for field in ("intervals_days", "durations_weeks", "grace_hours"):
         options: list[CheckinOption] = getattr(checkin, field)
         seen: set[int] = set()

@@ -112,7 +112,8 @@ def check_content(
     reader.problems += ad_problems
     silent_alarm, alarm_problems = read_silent_alarm(directory / SILENT_ALARM_FILE)
     reader.problems += alarm_problems
-    checkin, checkin_problems = read_checkin(directory / CHECKIN_FILE)
+    checkin, checkin_problems = read_checkin(
+        directory / CHECKIN_FILE, silent_alarm.giveaway_words if silent_alarm else None)
     reader.problems += checkin_problems
     triage_words, triage_words_problems = read_triage_words(directory / TRIAGE_WORDS_FILE)
     reader.problems += triage_words_problems

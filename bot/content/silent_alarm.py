@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.content.choicechecks import check_section_texts
+from bot.content.decoychecks import decoy_problems
 from bot.content.models import LocalizedText, SilentAlarm
 from bot.content.problems import Problem
 from bot.content.yamlfile import read_optional_section
@@ -37,6 +38,13 @@ def read_silent_alarm(path: Path) -> tuple[SilentAlarm | None, list[Problem]]:
                             "error", f"the {name_} must not contain numbers", language
                         )
                     )
+            if name_ in ORDINARY:
+                problems += decoy_problems(name_, value, where / "texts" / name_,
+                                           alarm.giveaway_words)
+    for field in ("common_words", "giveaway_words"):
+        problems += [(where / field).problem(
+            "error", f"write {word!r} in lower case: the bot compares lower case")
+            for word in getattr(alarm, field) if word != word.lower()]
     if any(p.severity == "error" for p in problems):
         return None, problems
     return alarm, problems

@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import re
 import secrets
 from collections.abc import Callable
 
 from bot.checkin.typed_answers import typed_yes_no
 from bot.content.models import Content
 from bot.core import signs
+from bot.core.code_words import READINGS, code_words, common_only
 from bot.core.commands import command_name
 from bot.core.events import (
     Button,
@@ -27,7 +27,6 @@ from bot.core.events import (
     Reply,
 )
 from bot.core.labels import ALARM_EXACT, ALARM_IN_SENTENCE, ALARM_REMOVE
-from bot.core.letters import fold_letters
 from bot.core.session import PasteQuestion, Session
 from bot.core.turn import Turn
 
@@ -38,23 +37,10 @@ AWAITING = PasteQuestion(what="code_word")  # waiting for the new code word
 # "Also inside a longer message?" on screen: a typed "да" / "так" / "no" answers it.
 INSIDE = PasteQuestion(what="code_word_inside")
 INDICATOR = "silent-alarm"
-_WORD = re.compile(r"[^\W_]+")
 
 
 def _never(text: str) -> bool:
     return False
-
-
-def _words(text: str) -> list[str]:
-    """The words as the hash is made of them: folded (bot/core/letters.py), so "поуня" typed
-    on a Russian keyboard is "Поўня"."""
-    return _WORD.findall(fold_letters(text))
-
-
-def _legacy_words(text: str) -> list[str]:
-    """The words as hashes made before the letters were folded read them (ё as е only): a word
-    set then keeps working as typed, and is hashed again folded once it is written."""
-    return _WORD.findall(text.lower().replace("ё", "е"))
 
 
 class SilentAlarmStep:
@@ -179,7 +165,7 @@ class SilentAlarmStep:
         alarm = r.content.silent_alarm
         if alarm is None or event.forwarded:  # someone else's words: never the person's word
             return False
-        words = _words(text)
+        words = code_words(text)
         if session.awaiting == INSIDE:
             session.awaiting = None
             inside = typed_yes_no(text, r.content.checkin)
@@ -208,10 +194,12 @@ class SilentAlarmStep:
                 menu = [[r.action_button("menu")]]
                 turn.replies.append(Reply(r.text(alarm.texts.invalid), menu))
                 return True
-            if common(text):
+            greeting = common_only(text, alarm.common_words)
+            if greeting or common(text):
                 session.awaiting = AWAITING
                 menu = [[r.action_button("menu")]]
-                turn.replies.append(Reply(r.text(alarm.texts.too_common), menu))
+                refusal = alarm.texts.greeting if greeting else None
+                turn.replies.append(Reply(r.text(refusal or alarm.texts.too_common), menu))
                 return True
             session.alarm_hash = self.digest(event.user_key, words)
             # Explicit, whatever comes next: alone only until "also inside" is chosen.
@@ -228,11 +216,13 @@ class SilentAlarmStep:
             return True
         if not session.alarm_hash or not self.written(event.user_key, text, session):
             return False
-        legacy = self._found(event.user_key, _legacy_words(text), session)
-        if legacy is not None and self._found(event.user_key, words, session) is None:
-            # A hash made before the letters were folded: from now on the folded one, so the
-            # word counts however it is typed ("поуня" for "Поўня").
-            session.alarm_hash = self.digest(event.user_key, _words(" ".join(legacy)))
+        if self._found(event.user_key, code_words(text), session) is None:
+            # A hash an earlier release made: from now on the newest, so the word counts
+            # however it is typed ("поуня" for "Поўня", "дранiкi" for "дранікі").
+            older = next((found for reading in READINGS[1:] if (
+                found := self._found(event.user_key, reading(text), session)) is not None), None)
+            if older is not None:
+                session.alarm_hash = self.digest(event.user_key, code_words(" ".join(older)))
         turn.replies.append(Reply(r.text(alarm.texts.ordinary_reply)))
         session.quiet = True  # until the case is announced: bot/core/quiet.py
         turn.response.effects.append(
@@ -258,10 +248,10 @@ class SilentAlarmStep:
         return self.written(event.user_key, event.text, session)
 
     def written(self, user_key: str, text: str, session: Session) -> bool:
-        """Whether `text` is the person's code word (or holds it, if they chose so), folded
-        or as a hash made before folding reads it."""
+        """Whether `text` is the person's code word (or holds it, if they chose so), read as
+        the hash is made now or as an earlier release made it (`READINGS`)."""
         return any(self._found(user_key, words(text), session) is not None
-                   for words in (_words, _legacy_words))
+                   for words in READINGS)
 
     def _found(self, user_key: str, words: list[str], session: Session) -> list[str] | None:
         """The words of `words` that make the code word, or None."""

@@ -48,6 +48,9 @@ async def running(redis_client: Redis, language: str, *, asked: bool = True
     ("ru", "стоп"), ("ru", "Стоп!"), ("ru", "ХВАТИТ."), ("ru", "больше не спрашивай"),
     ("ru", "hvatit"), ("be", "спыні"), ("be", "Хопіць!"), ("be", "хопіць пытацца"),
     ("en", "stop"), ("en", "STOP!!"), ("en", "Stop asking."), ("en", "please stop"),
+    # In their own words, courtesy after (never the emergency screen: the stop text first).
+    ("ru", "хватит уже"), ("ru", "Не пиши мне больше!"), ("en", "stop pls"),
+    ("be", "не пішы мне больш"),
 ])
 async def test_a_typed_stop_under_an_open_question_is_the_stop_button(
     redis_client: Redis, language: str, typed: str
@@ -62,7 +65,7 @@ async def test_a_typed_stop_under_an_open_question_is_the_stop_button(
 @pytest.mark.parametrize(("language", "typed"), [
     ("ru", "мне нужна помощь"), ("ru", "Помогите!"), ("ru", "нужна помощь"),
     ("be", "дапамажыце"), ("be", "Мне патрэбна дапамога"), ("en", "I need help"),
-    ("en", "help!"),
+    ("en", "help!"), ("ru", "👎"),
 ])
 async def test_a_typed_i_need_help_gets_what_the_not_fine_button_gets_and_counts(
     redis_client: Redis, language: str, typed: str

@@ -160,6 +160,29 @@ async def test_a_word_the_bot_answers_to_is_refused_as_a_code_word(
     assert "sa:in:yes" in all_payloads(asked)
 
 
+RARER = {"ru": "выберите слово пореже", "be": "больш рэдкае слова", "en": "choose a rarer word"}
+
+
+@pytest.mark.parametrize(("language", "word"), [
+    ("ru", "привет"), ("ru", "Спасибо большое!"), ("be", "як справы"), ("be", "дзякуй"),
+    ("en", "hello there"), ("en", "Thank you!"),
+])
+async def test_a_greeting_or_a_thanks_is_refused_as_a_code_word(
+    chat: Chat, language: str, word: str
+) -> None:
+    """"привет" as a code word would raise the alarm, and turn the chat quiet, the next time
+    they greet the bot: refused (content's `common_words`), in their language, with a rarer
+    word asked for; a greeting with a rare word in it is taken."""
+    chat.language_code = language
+    await chat.command("/start")
+    await chat.command("/codeword")
+    reply = await chat.say(word)
+    assert "sa:in:yes" not in all_payloads(reply)
+    assert RARER[language] in texts(reply)[-1].lower()
+    asked = await chat.say(f"{word} голубцы")
+    assert "sa:in:yes" in all_payloads(asked)
+
+
 async def test_word_is_never_in_redis_or_logs_and_delete_removes_it(
     make_engine: Callable[..., DialogueEngine],
     redis_client: Redis,

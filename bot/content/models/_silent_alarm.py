@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from bot.content.models._base import LocalizedText, Strict
+
+
+def _words() -> list[str]:
+    return []
 
 
 class SilentAlarmTexts(Strict):
@@ -12,6 +18,9 @@ class SilentAlarmTexts(Strict):
     invalid: LocalizedText  # not a usable word (length, a command)
     unavailable: LocalizedText  # no operators' chat here: a word would alert nobody
     too_common: LocalizedText  # a word the bot answers to ("yes", "no"): choose another
+    # A greeting, a thanks, a "how are you" (`common_words`): written by chance every day,
+    # choose a rarer word. Absent: `too_common`.
+    greeting: LocalizedText | None = None
     ask_sentence: LocalizedText  # count it inside a longer message too?
     saved: LocalizedText
     # Before the next screen, once the message with the word was deleted from the chat, or
@@ -34,3 +43,10 @@ class SilentAlarm(Strict):
     texts: SilentAlarmTexts
     min_chars: int = 3
     max_words: int = 3
+    # Words people write by chance every day (greetings, thanks, "how are you", goodbyes), in
+    # lower case, ru/be/en/translit: a code word made only of them is refused (`greeting`).
+    common_words: list[str] = Field(default_factory=_words)
+    # Give-away words: a text someone else may see (`ordinary_reply`, `later_reply`, the
+    # check-in's question, answer and buttons) must hold none, as a word or a word's start
+    # (stems: "помощ", "help"); `content check` refuses them. Lower case.
+    giveaway_words: list[str] = Field(default_factory=_words)
