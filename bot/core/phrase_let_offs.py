@@ -114,6 +114,12 @@ class PhraseLetOffs:
         return self.let_offs.jokes.serious_from(self.tokens, self.raw)
 
     @cached_property
+    def told_from(self) -> int:
+        # "анекдот: шеф забрал паспорт ...", "муж шутит, что ..." (bot.nlu.told_joke)
+        told = self.let_offs.told_jokes.covered_from(self.tokens, self.raw)
+        return len(self.tokens) if told is None else told
+
+    @cached_property
     def calm(self) -> CalmFrames:
         return CalmFrames.read(self.tokens, self.raw, self.let_offs)
 
@@ -122,6 +128,7 @@ class PhraseLetOffs:
         asked in general or "what if", a mention, a story over (the phrases' let-offs)."""
         matched, length = self.tokens[start:end], end - start
         return (self.scope.negated(start) or bool(NEGATORS & set(matched))
+                or start >= self.told_from
                 or self.calm.lets_off(indicator, matched)
                 or self.conditions.covers(start, length, indicator)
                 or self.mentions.covers(start, length, indicator)
@@ -133,6 +140,8 @@ class PhraseLetOffs:
             return True  # "никто не забирал паспорт", "they did not lock us in"
         # "шеф держит меня в рабстве, шучу) а если серьёзно, ..." (bot.nlu.joke_frame)
         if start + len(matched.split()) <= self.joked_until:
+            return True
+        if start >= self.told_from:  # a message told as a joke (bot.nlu.told_joke)
             return True
         if rule.negated and _negator_of_another_verb(rule, matched):
             return True  # "ничего не удерживали и платят полностью"
