@@ -90,16 +90,25 @@ class ToldJoke:
 
     def whole(self, tokens: Sequence[str], raw: str) -> bool:
         """Whether the whole message is told as a joke: an anecdote opened as one or a pet
-        laughed at, with no cry and no doubt whether it is a joke."""
+        laughed at, with no cry and no doubt whether it is a joke (the classifier does not
+        decide then)."""
         if not tokens or not (self._anecdote(tokens, raw) or self._pet(tokens, raw)):
             return False
         return not (self._jokes.cries(tokens) or self._jokes.asked(raw))
 
+    def pet_at(self, tokens: Sequence[str], raw: str) -> int | None:
+        """The token index of the pet or child a message laughed at starts with ("мой кот ..."),
+        when `whole` holds for it; None otherwise. Only the danger phrases of its own clause are
+        its words: "мой ребёнок плачет, меня заперли 😅" is read as written after the comma."""
+        if not self._pet(tokens, raw) or not self.whole(tokens, raw):
+            return None
+        return 1 if tokens[0] in self._determiners else 0
+
     def covered_from(self, tokens: Sequence[str], raw: str) -> int | None:
-        """The first token index of the words told as a joke (to the message's end): 0 for a
-        whole joke (`whole`), the reporting word for someone's joke reported ("муж шутит, что
-        ..."); None when nothing is."""
-        if self.whole(tokens, raw):
+        """The first token index of the words told as a joke (to the message's end): 0 for an
+        anecdote opened as one, the reporting word for someone's joke reported ("муж шутит,
+        что ..."); None when nothing is (a pet: `pet_at`)."""
+        if self._anecdote(tokens, raw) and self.whole(tokens, raw):
             return 0
         if self._here & set(tokens):
             return None  # "друг шутит, что я тут в рабстве": the writer is there

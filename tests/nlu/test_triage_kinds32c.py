@@ -6,7 +6,7 @@ and Belarusian typed on the Latin keys read as Russian. Wordings are ours, never
    child at the start laughed at ("мой кот держит меня в заложниках 😂"), someone's joke
    reported ("муж шутит, что ..."). Laughter alone lets nothing off: a passport taken, a group
    locked in, a beating or unpaid wages with 😂, 😅 or ")))" stay at risk, and so does an
-   employer or a workplace named beside a pet.
+   employer or a workplace named beside a pet, or a harm told in a clause after the pet's.
 2. Belarusian on the Latin keys: the o key is ў where щ cannot stand ("z o gfcnws" is "я ў
    пастцы"), and ад-, пагр- are Belarusian spellings, so the language comes out be; Russian on
    the same keys stays ru.
@@ -33,6 +33,8 @@ CALM = {
         "дзіця ўзяла мяне ў закладнікі, не адпускае ад мультфільмаў )))",
         "my cat is holding me hostage, won't let me get up from the sofa 😂",
         "my toddler took me hostage again, no getting off the couch 🤣",
+        "my cat won't let me leave the bed 😂",  # a danger phrase in the pet's own clause
+        "мой кот опять запер меня в ванной 😂",
         "moj kot derzhit menya v zalozhnikah 😂",
         "sobaka ne vypuskaet menya s divana )))",
     ],
@@ -73,6 +75,13 @@ AT_RISK = {
         "ребёнок дома, а меня заперли на складе 😅",
         "my cat is alone at home, the boss locked me in the warehouse 😂",
         "мой кот дома адзін, а нас зачынілі ў інтэрнаце 😂",
+    ],
+    "a_pet_first_then_a_harm_in_another_clause": [
+        "мой ребёнок плачет, меня заперли 😅",
+        "мой кот смотрит, как меня бьют 😂",
+        "сабака галодная, мяне зачынілі 😅",
+        "my dog is barking, they locked me in 😂",
+        "мой кот спит, а нас заперли на ночь 😂",
     ],
     "a_spouse_without_a_joke_named": [
         "муж забрал мой паспорт и не выпускает из дома 😂",
