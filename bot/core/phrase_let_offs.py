@@ -114,6 +114,29 @@ class PhraseLetOffs:
         return self.let_offs.jokes.serious_from(self.tokens, self.raw)
 
     @cached_property
+    def told_from(self) -> int:
+        # "анекдот: шеф забрал паспорт ...", "муж шутит, что ..." (bot.nlu.told_joke)
+        told = self.let_offs.told_jokes.covered_from(self.tokens, self.raw)
+        return len(self.tokens) if told is None else told
+
+    @cached_property
+    def pet(self) -> int | None:
+        # "мой кот держит меня в заложниках 😂" (bot.nlu.told_joke): where the pet is named
+        return self.let_offs.told_jokes.pet_at(self.tokens, self.raw)
+
+    def told_as_joke(self, start: int, end: int) -> bool:
+        """Whether tokens `start`..`end` are words told as a joke (bot.nlu.told_joke): after an
+        anecdote's opener or a joke reported, or in a pet's own clause with no joint ("а",
+        "but") between the pet and them."""
+        if start >= self.told_from:
+            return True
+        clauses, pet = self.clauses, self.pet
+        if pet is None or clauses is None or end > len(clauses):
+            return False
+        return all(clauses[at] == clauses[pet] and self.tokens[at] not in JOINTS
+                   for at in range(pet, end))  # fmt: skip
+
+    @cached_property
     def calm(self) -> CalmFrames:
         return CalmFrames.read(self.tokens, self.raw, self.let_offs)
 
@@ -122,6 +145,7 @@ class PhraseLetOffs:
         asked in general or "what if", a mention, a story over (the phrases' let-offs)."""
         matched, length = self.tokens[start:end], end - start
         return (self.scope.negated(start) or bool(NEGATORS & set(matched))
+                or self.told_as_joke(start, end)
                 or self.calm.lets_off(indicator, matched)
                 or self.conditions.covers(start, length, indicator)
                 or self.mentions.covers(start, length, indicator)
@@ -134,6 +158,8 @@ class PhraseLetOffs:
         # "шеф держит меня в рабстве, шучу) а если серьёзно, ..." (bot.nlu.joke_frame)
         if start + len(matched.split()) <= self.joked_until:
             return True
+        if self.told_as_joke(start, start + len(matched.split())):
+            return True  # "анекдот: ...", "мой кот держит меня в заложниках 😂"
         if rule.negated and _negator_of_another_verb(rule, matched):
             return True  # "ничего не удерживали и платят полностью"
         # "не то чтобы мне не платили, платят", "мяне не падманулі, усё плацяць" (bot.nlu.not_that)

@@ -159,6 +159,11 @@ class Triage:
         joke = self._jokes.frame(tokens, raw)
         if joke or calm.fiction:
             threshold = max(threshold, JOKE_THRESHOLD)
+        # "анекдот: ...", "мой кот держит меня в заложниках 😂" (bot.nlu.told_joke): the
+        # classifier reads the joke's words as a report; only a phrase let through decides.
+        told = self._let_offs.told_jokes.whole(tokens, raw)
+        if told:
+            threshold = math.inf
         if calm.reported:  # a past case the writer wants to report (bot.nlu.report_later)
             threshold = max(threshold, PAST_SAFE_THRESHOLD)
         # a bonus threatened, a passport forgotten at a hotel, a missed train (bot.nlu.calm_frames)
@@ -202,7 +207,8 @@ class Triage:
             score = min(score, risk_evidence(result, without=situation.let_off))
         # The parts of a long message: a story that is over is read whole only; a joke named
         # or a story about others holds for every part.
-        if past_safe or past.told_from_home(tokens) or situation.from_home or calm.reported:
+        if (past_safe or past.told_from_home(tokens) or situation.from_home or calm.reported
+                or told):  # fmt: skip
             part_floor = math.inf
         else:
             part_floor = self._threshold

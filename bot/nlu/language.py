@@ -8,7 +8,13 @@ from babel.dates import get_month_names
 
 from bot.nlu.base import LANGUAGES
 from bot.nlu.confusables import one_script
-from bot.nlu.layout import cyrillic_to_latin, latin_to_cyrillic, mistyped_cyrillic, mistyped_latin
+from bot.nlu.layout import (
+    belarusian_key_votes,
+    cyrillic_to_latin,
+    latin_to_cyrillic,
+    mistyped_cyrillic,
+    mistyped_latin,
+)
 from bot.nlu.normalize import MAX_TEXT_CHARS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
@@ -21,6 +27,9 @@ _BE_MARKS = re.compile(
     r"[іў]|[а-яё]['’ʼ][а-яё]|ць\b|цц|дз|ц[яёю]|[бвгджзклмнпрстфхцчш]э|ыя\b|\bпа-|шч|[жшч]ы|ыце\b|ага\b"
     # reflexive -ся after a vowel ("баюся", "смяюся"): Russian writes -сь there ("боюсь")
     r"|[аеоуыэюя]ся\b"
+    # the prefix ад- (Russian от-: "адпускае", "аддаюць", "адбіраюць") and "пагроза",
+    # "пагражае" (Russian "угрожает"): Belarusian typed on the Latin keys shows neither і nor ў
+    r"|\bад[бдкпчш]|\bпагр[аоу]"
 )
 _RU_MARKS = re.compile(r"[ищъ]|ть\b|ться\b|тся\b|[ое]го\b|\bчто\b|\bкто\b")
 _BE_WORDS = frozenset(
@@ -197,6 +206,12 @@ _CYRILLIC_WORD_SHARE = 1 / 3
 def _layout_language(text: str) -> str | None:
     """ "ru", "be" or "en" when `text` was typed on the wrong keyboard layout, else None."""
     if mistyped_latin(text, _EN_WORDS | _TRANSLIT_WORDS):
+        # The better of the two layouts' readings where they differ (ў or щ on the o key: "z o
+        # gfcnws" is "я ў пастцы"); else the Belarusian reading's spellings and words, without
+        # the letters the Russian layout reads otherwise.
+        votes = belarusian_key_votes(text)
+        if votes:
+            return "be" if votes > 0 else "ru"
         restored = latin_to_cyrillic(text, belarusian=True)
         words = _WORD.findall(restored.translate(_LAYOUT_NEUTRAL))
         return "be" if _cyrillic_language(words) == "be" else "ru"

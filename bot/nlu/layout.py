@@ -42,6 +42,40 @@ MISTYPED_SHARE = 0.5  # of the words that carry evidence either way
 ENGLISH_LETTERS = 4
 
 
+# The keys Belarusian and Russian give different letters on: o (ў / щ) and ] (' / ъ).
+_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшў'")
+_VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяіь")
+# The apostrophe after these is Belarusian only ("сям'я", "п'ю", "м'яса"): Russian writes ъ
+# after a prefix (об-, под-, с-, от-, из-), never after м, п, ф, р.
+_BE_APOSTROPHE_AFTER = frozenset("мпфр")
+_RU_HARD_SIGN_AFTER = frozenset("стхж")
+
+
+def belarusian_key_votes(text: str) -> int:
+    """How much better the Belarusian layout reads the Latin-key words of `text` than the
+    Russian one: each o key that is a possible ў and an impossible щ (alone, before a consonant
+    or at a word's end after a vowel: "o", "pf,hfo" = "ў", "забраў") counts +1, each one that is
+    only a possible щ (before a vowel or ь, after a consonant: "tot" = "еще") -1; the ] key
+    after м, п, ф, р or before і counts +1 (', "сям'я"), after с, т, х, ж -1 (ъ, "съел")."""
+    votes = 0
+    for token in _LATIN_TOKEN.findall(text.lower()):
+        word = token.translate(_TO_BE)
+        for at, key in enumerate(token):
+            before = word[at - 1] if at else ""
+            after = word[at + 1] if at + 1 < len(word) else ""
+            if key == "o":
+                if after in _VOWELS_AND_SIGNS or before in _CONSONANTS:
+                    votes -= 1
+                else:
+                    votes += 1
+            elif key == "]":
+                if before in _BE_APOSTROPHE_AFTER or after == "і":
+                    votes += 1
+                elif before in _RU_HARD_SIGN_AFTER:
+                    votes -= 1
+    return votes
+
+
 def latin_to_cyrillic(text: str, *, belarusian: bool = False) -> str:
     """`text` as if its Latin-key words had been typed on the Russian (or Belarusian) layout."""
     table = _TO_BE if belarusian else _TO_RU

@@ -28,6 +28,7 @@ from bot.nlu.pay_held import PayHeld
 from bot.nlu.penalty import Penalty
 from bot.nlu.report_later import ReportLater
 from bot.nlu.stranded_cry import StrandedCry
+from bot.nlu.told_joke import ToldJoke
 from bot.nlu.written_terms import WrittenTerms
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class LetOffs:
     (bot.nlu.calm_frames, bot.nlu.calm_situations)."""
 
     jokes: JokeFrame = field(default_factory=JokeFrame)
+    told_jokes: ToldJoke = field(default_factory=ToldJoke)  # a whole message told as a joke
     past_safe: PastSafe = field(default_factory=PastSafe)
     coercion: Coercion = field(default_factory=Coercion)
     everyday: Everyday = field(default_factory=Everyday)
@@ -67,8 +69,11 @@ def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOf
     content/triage_frames.yaml (a missing file or section: that frame lets nothing off)."""
     coercion = Coercion(frames.coercion if frames else None)
     everyday = Everyday(frames.everyday if frames else None, coercion)
+    jokes = JokeFrame(words.joke_frame if words else None)
+    told = words.joke_frame.told if words and words.joke_frame else None
     return LetOffs(
-        jokes=JokeFrame(words.joke_frame if words else None),
+        jokes=jokes,
+        told_jokes=ToldJoke(told, jokes),
         past_safe=PastSafe(frames.past_safe if frames else None, everyday.threat_verbs),
         coercion=coercion,
         everyday=everyday,

@@ -24,3 +24,12 @@ def phrases(matcher: DangerPhraseMatcher, text: str) -> list[str]:
 def table(kinds: Mapping[str, Sequence[str]]) -> list[tuple[str, str]]:
     """(kind, text) rows of a table of texts by kind, for `pytest.mark.parametrize`."""
     return [(kind, text) for kind, texts in kinds.items() for text in texts]
+
+
+def sides(
+    calm: Mapping[str, Sequence[str]], at_risk: Mapping[str, Sequence[str]]
+) -> list[tuple[str, str, bool]]:
+    """(kind, text, at_risk) rows of a calm table and an at-risk one, for parametrize."""
+    return [(kind, text, False) for kind, text in table(calm)] + [
+        (kind, text, True) for kind, text in table(at_risk)
+    ]

@@ -63,7 +63,7 @@ from bot.content.models._triage_frames import (
     TriageFrames,
     WrittenTermsWords,
 )
-from bot.content.models._triage_words import JokeWords, TriageWords
+from bot.content.models._triage_words import JokeWords, ToldJokeWords, TriageWords
 
 __all__ = [
     "AdCheck",
@@ -125,6 +125,7 @@ __all__ = [
     "Strict",
     "TakenBackWords",
     "TimeWords",
+    "ToldJokeWords",
     "TriageFrames",
     "TriageWords",
     "UntilWords",

@@ -48,6 +48,25 @@ def _not_a_negator(entry: str) -> str:
 Confirming = Annotated[str, AfterValidator(_some_text), AfterValidator(_not_a_negator)]
 
 
+class ToldJokeWords(Strict):
+    """A message told as a joke as a whole (bot.nlu.told_joke.ToldJoke, round 32c): an anecdote
+    opened as one, a pet or a small child "holding me hostage" laughed at, someone's joke
+    reported ("муж шутит, что ..."). Words and phrases match whole words of the cleaned message,
+    stems the start of a word.
+    """
+
+    anecdote_openers: list[Entry]  # at the start, then ":", a dash or `anecdote_about`: "анекдот"
+    anecdote_about: list[Entry] = Field(default_factory=list)  # "анекдот про ...": "про", "about"
+    anecdote_phrases: list[Entry] = Field(default_factory=list)  # at the start: "here's a joke"
+    harmless_agents: list[Entry] = Field(default_factory=list)  # first: "кот", "toddler"
+    agent_determiners: list[Entry] = Field(default_factory=list)  # before an agent: "мой", "my"
+    # Beside a pet, an employer, a workplace or a group keeps the message read as written.
+    serious_agent_stems: list[Entry] = Field(default_factory=list)  # "хозя", "boss", "склад"
+    group_words: list[Entry] = Field(default_factory=list)  # "нас", "us"
+    report_stems: list[Entry] = Field(default_factory=list)  # someone's joke: "шутит", "joking"
+    here_words: list[Entry] = Field(default_factory=list)  # the writer is there: "тут", "here"
+
+
 class JokeWords(Strict):
     """The joke frame's words (bot.nlu.joke_frame.JokeFrame): stems match the start of a word,
     words and phrases whole words of the cleaned message, marks the raw text."""
@@ -76,6 +95,8 @@ class JokeWords(Strict):
     # A joke, then a turn to the serious part ("... 😄 а если серьёзно, как попросить прибавку?"):
     # the danger phrases before the turn are let off, those after it fire as written.
     serious_turns: list[Entry] = Field(default_factory=list)  # "а если серьезно", "but seriously"
+    # A message told as a joke as a whole (round 32c): the danger phrases of the joke let off.
+    told: ToldJokeWords | None = None
 
 
 class TriageWords(Strict):
