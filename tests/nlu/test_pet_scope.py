@@ -15,6 +15,8 @@ from bot.nlu.embedded import EmbeddedRecognizer
 from tests.helpers.triage_tables import sides
 from tests.nlu.test_triage_kinds17 import decide
 
+DOCUMENTS = "risk_documents_withheld"
+
 CALM = {
     "the_pet_itself_took_the_document": [
         "кот съел паспорт",
@@ -52,4 +54,7 @@ AT_RISK = {
 async def test_a_pet_lets_off_only_its_own_clause(
     triage: Triage, model: EmbeddedRecognizer, kind: str, text: str, at_risk: bool
 ) -> None:
-    assert (await decide(triage, model, text)).at_risk is at_risk, kind
+    decision = await decide(triage, model, text)
+    assert (kind, decision.at_risk) == (kind, at_risk)
+    if at_risk:  # the passport taken is what is read, not some other harm
+        assert DOCUMENTS in decision.indicators, kind
