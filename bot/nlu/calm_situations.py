@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from bot.nlu.calm_things import things_let_off
 from bot.nlu.cue_words import has_cue, phrases, stems, words
+from bot.nlu.negation import clause_numbers
 from bot.nlu.normalize import cyrillize, has_latin_words
 
 if TYPE_CHECKING:
@@ -109,6 +110,9 @@ class CalmSituations:
         )
         self._person_lock = stems(w.person_lock_stems if w else None)
         self._pets = words(w.pet_words if w else None)
+        self._pet_documents = phrases(w.pet_documents if w else None)
+        self._pet_joints = phrases(w.pet_clause_joints if w else None)
+        self._people_taking = phrases(w.people_taking if w else None)
         self._children = words(w.child_words if w else None)
         self._self_lock = stems(w.self_lock_stems if w else None)
         self._self_lock_phrases = phrases(w.self_lock_phrases if w else None)
@@ -165,18 +169,50 @@ class CalmSituations:
             for near in range(max(0, at - _DEVICE_SPAN), min(len(tokens), at + _DEVICE_SPAN + 1))
         )
 
+    def _clauses(self, tokens: Sequence[str], raw: str) -> list[list[str]]:
+        """The clauses of cleaned `tokens` of `raw`: split at , ; . ! ? (and the like,
+        `bot.nlu.negation.clause_numbers`) and at a joint word (`pet_clause_joints`: "а",
+        "але", "but", "and then"); the joint words themselves dropped."""
+        numbers = clause_numbers(raw, tokens) if raw else None
+        numbers = numbers or [0] * len(tokens)
+        clauses: list[list[str]] = [[]]
+        at = 0
+        while at < len(tokens):
+            joint = next((j for j in self._pet_joints
+                          if tuple(tokens[at : at + len(j)]) == j), None)  # fmt: skip
+            if joint is not None or (at and numbers[at] != numbers[at - 1]):
+                clauses.append([])
+            if joint is not None:
+                at += len(joint)
+                continue
+            clauses[-1].append(tokens[at])
+            at += 1
+        return [clause for clause in clauses if clause]
+
+    def pet_took_documents(self, tokens: Sequence[str], raw: str = "") -> bool:
+        """Whether a pet took the documents (round 32d): a clause (`_clauses`) names a pet and a
+        document ("кот съел паспорт", "the dog chewed my passport", "сабака пагрыз пашпарт"),
+        and no people taking there ("они", "забрали", "не отдают", "they"). A pet in another
+        clause lets nothing off: "кот голодный, а паспорт забрали и не отдают"."""
+        for clause in self._clauses(tokens, raw):
+            seen = _words(clause)
+            if (self._pets & set(seen) and _pair(seen, self._pet_documents)
+                    and not _pair(seen, self._people_taking)):  # fmt: skip
+                return True
+        return False
+
     def thing_frame(
-        self, tokens: Sequence[str], words_: Sequence[str] | None = None
+        self, tokens: Sequence[str], words_: Sequence[str] | None = None, raw: str = ""
     ) -> frozenset[str]:
         """The indicators a locked phone, a pet or an escape room lets off (module doc), and the
-        round-19b things (bot.nlu.calm_things)."""
+        round-19b things (bot.nlu.calm_things); `raw`: the message, for its clauses."""
         words_ = _words(tokens) if words_ is None else words_
         if _any_stem(words_, self._captor):
             return frozenset()
         let_off: set[str] = set()
         if self._locked_device_named(tokens) and not _any_stem(words_, self._person_lock):
             let_off |= {MOVEMENT, "emergency_now"}
-        if self._pets & set(words_):
+        if self._pets & set(words_) and self.pet_took_documents(tokens, raw):
             let_off.add(DOCUMENTS)
         let_off |= things_let_off(words_)  # a game, a pet, the bot, a border queue (round 19b)
         if self._children & set(words_) and not self._locked_by & set(words_) and (
@@ -247,7 +283,8 @@ class CalmSituations:
             story=(self.safety_plan(tokens, raw, words_) or from_home
                    or self.not_my_case(tokens, words_)),
             from_home=from_home,
-            let_off=self.thing_frame(tokens, words_) | self.idiom_frame(tokens, coercive, words_),
+            let_off=(self.thing_frame(tokens, words_, raw)
+                     | self.idiom_frame(tokens, coercive, words_)),
         )  # fmt: skip
 
     def let_off(self, tokens: Sequence[str], raw: str, coercive: tuple[str, ...]) -> frozenset[str]:

@@ -5,7 +5,8 @@
   worker's passport and ...", "here's a joke: ...";
 * a pet or a small child, the subject at the start, laughed at: "мой кот держит меня в
   заложниках, не даёт встать с дивана 😂", "сабака трымае мяне ў закладніках 😂", "my toddler
-  took me hostage again 🤣"; never with an employer, a landlord or an agency named;
+  took me hostage again 🤣"; never with an employer, a landlord or an agency named, nor with
+  another clause opened by a joint ("мой кот спит 😂, а документы забрали", round 32d);
 * someone's joke reported: "муж шутит, что заставит меня отрабатывать этот ужин вечно", "my
   husband keeps joking he'll make me work it off forever": the words after "шутит" only, and
   not when the writer says they are there ("друг шутит, что я тут в рабстве").
@@ -59,6 +60,7 @@ class ToldJoke:
         )
         self._serious = tuple(w for (w, *_) in _phrases(words.serious_agent_stems if words else ()))
         self._group = frozenset(w for (w, *_) in _phrases(words.group_words if words else ()))
+        self._joints = _phrases(words.pet_clause_joints if words else ())
         self._here = frozenset(w for (w, *_) in _phrases(words.here_words if words else ()))
         self._reports = tuple(w for (w, *_) in _phrases(words.report_stems if words else ()))
 
@@ -86,6 +88,16 @@ class ToldJoke:
             and first[0] in self._agents
             and self._jokes.laughing(tokens, raw)
             and not any(word.startswith(self._serious) or word in self._group for word in tokens)
+            and not self._another_clause(tokens)
+        )
+
+    def _another_clause(self, tokens: Sequence[str]) -> bool:
+        """A joint ("а", "but", "and then", `pet_clause_joints`) after the pet opens a clause of
+        its own: the pet's joke does not cover it (round 32d)."""
+        return any(
+            tuple(tokens[at : at + len(joint)]) == joint
+            for at in range(1, len(tokens))
+            for joint in self._joints
         )
 
     def whole(self, tokens: Sequence[str], raw: str) -> bool:

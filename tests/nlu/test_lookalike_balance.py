@@ -25,7 +25,7 @@ LOOKALIKE_FILES = (
     "lookalike4.yml",
     "lookalike5.yml", "lookalike6.yml", "lookalike7.yml", "lookalike12.yml", "lookalike16.yml",
     "lookalike16b.yml", "lookalike17.yml", "lookalike17r.yml", "lookalike18.yml", "kinds19.yml",
-    "kinds31b.yml", "kinds32a.yml", "kinds32b.yml",
+    "kinds31b.yml", "kinds32a.yml", "kinds32b.yml", "kinds32d.yml",
 )
 
 

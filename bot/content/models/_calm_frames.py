@@ -235,6 +235,18 @@ class CalmSituationWords(Strict):
         lets_off=False,
     )
     pet_words: Words = cues("a pet (that took the passport): 'кот', 'dog', 'сабака'", lets_off=True)
+    pet_documents: Phrases = cues(
+        "a document a pet took, in the pet's own clause: 'паспорт', 'пашпарт', 'passport'",
+        lets_off=True,
+    )
+    pet_clause_joints: Phrases = cues(
+        "where a pet's clause ends besides punctuation: 'а', 'но', 'але', 'but', 'and then'",
+        lets_off=False,
+    )
+    people_taking: Phrases = cues(
+        "people taking, in the pet's clause (no pet let-off): 'они', 'забрали', 'не отдают', "
+        "'they'", lets_off=False,
+    )
     child_words: Words = cues("a child or a pet that shut itself in: 'ребенок', 'kid', 'дзіця'",
                               lets_off=True)  # fmt: skip
     self_lock_stems: Stems = cues("locked itself in: 'закрылс', 'зачынілас'", lets_off=True)
