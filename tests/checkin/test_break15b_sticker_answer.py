@@ -1,0 +1,58 @@
+"""break15b's walk of issue 15, part 2: the check-in question comes ("Привет! Как дела, всё в
+порядке?") and the person answers the way people answer a friend on Telegram, with a 👍
+sticker. A typed "👍" is *All fine* (content/checkin.yaml `typed_ok`); the sticker, whose
+Bot API `emoji` is that same 👍, is not: the bot answers "Я умею читать только текстовые
+сообщения… Если Вы в опасности, напишите «помогите»" (a word about danger under a question
+chosen to look ordinary on a phone someone else may hold), the check-in stays unanswered, and
+after the grace the team gets a "missed check-in" alert for someone who did answer.
+The calm side: a sticker when no check-in waits gets the usual text-only answer.
+Fake Bot API over real HTTP, real redis-server, fake clock."""
+
+from __future__ import annotations
+
+import pytest
+from redis.asyncio import Redis
+
+from tests.checkin.helpers import GRACE, INTERVAL, FakeClock, idle, set_up
+from tests.handoff.telegram import OPS, HandoffBot, sent_to
+from tests.helpers.fake_bot_api import FakeBotAPI
+from tests.helpers.telegram_bot import Person
+
+QUESTION = "Как дела, всё в порядке?"
+TEXT_ONLY = "Я умею читать только текстовые сообщения"
+
+
+def sticker(emoji: str) -> dict[str, object]:
+    """A Bot API Sticker as Telegram sends it in a message."""
+    return {"file_id": f"st-{ord(emoji[0])}", "file_unique_id": f"u-{ord(emoji[0])}",
+            "type": "regular", "width": 512, "height": 512, "is_animated": False,
+            "is_video": False, "emoji": emoji}
+
+
+@pytest.mark.xfail(strict=True, reason="a 👍 sticker under a waiting check-in is answered "
+                   "'if you are in danger…' and the check-in counts as missed (break15b)")
+async def test_a_thumbs_up_sticker_answers_the_check_in_as_all_fine(
+    fake_api: FakeBotAPI, redis_client: Redis, clock: FakeClock, bot: HandoffBot,
+) -> None:
+    person = Person(bot, fake_api, 9311, "ru")
+    await person.say("/start")
+    await set_up(person)
+    mark = len(fake_api.calls)
+    clock.advance(INTERVAL + 1)
+    await sent_to(fake_api, person.chat_id, QUESTION, since=mark)
+    [reply] = await person.send(sticker=sticker("👍"))
+    mark = len(fake_api.calls)
+    clock.advance(GRACE + 1)
+    await idle()
+    missed = [c.text for c in fake_api.calls_to("sendMessage", OPS, mark)
+              if "missed check-in" in c.text]
+    assert "опасност" not in reply.text and missed == [], (reply.text, missed)
+
+
+async def test_a_sticker_with_no_check_in_waiting_gets_the_text_only_answer(
+    fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot,
+) -> None:
+    person = Person(bot, fake_api, 9312, "ru")
+    await person.say("/start")
+    [reply] = await person.send(sticker=sticker("👍"))
+    assert TEXT_ONLY in reply.text
