@@ -151,7 +151,10 @@ class Triage:
         raw, tokens = reading.raw, reading.tokens  # the frames read what was meant
         said = MessageFrames.read(tokens, raw, self._let_offs, reading.readings)
         others = reporting_others(tokens, self._threat_verbs)
-        if reassured(tokens, raw) or others or future_condition(tokens) or said.mentioned():
+        # "I'm safe for now but they still have my passport": a reassurance beside a harm that
+        # goes on ("still", "до сих пор", content past_safe.ongoing) reassures about nothing.
+        calmed = reassured(tokens, raw) and not self._past.goes_on(tokens)
+        if calmed or others or future_condition(tokens) or said.mentioned():
             threshold = max(threshold, REASSURED_THRESHOLD)
         calm = CalmFrames.read(tokens, raw, self._let_offs)
         if calm.offer:  # a job offer asked about before a decision (bot.nlu.offer_check)

@@ -73,6 +73,17 @@ def group_key(chat_id: int) -> str:
     return Pseudonymizer(PSEUDONYM_KEY).user_key(f"tg-group:{chat_id}")
 
 
+def join_groups(fake_api: FakeBotAPI, chats: tuple[dict[str, Any], ...], *,
+                privacy: bool = False) -> None:
+    """The bot a plain member (no admin) of `chats`, ADMIN their administrator and MEMBER a
+    member; privacy mode as given."""
+    fake_api.privacy_mode = privacy
+    for chat in chats:
+        fake_api.bot_member[chat["id"]] = {"status": "member"}
+        fake_api.members[chat["id"]][ADMIN] = "administrator"
+        fake_api.members[chat["id"]][MEMBER] = "member"
+
+
 @pytest.fixture
 def group_bot(running: Start, fake_api: FakeBotAPI, redis_server: RedisServer, framework: str,
               engine_factory: EngineFactory) -> Start:
@@ -82,11 +93,7 @@ def group_bot(running: Start, fake_api: FakeBotAPI, redis_server: RedisServer, f
 
     async def start(*, privacy: bool = False,
                     chats: tuple[dict[str, Any], ...] = (GROUP,)) -> RunningBot:
-        fake_api.privacy_mode = privacy
-        for chat in chats:
-            fake_api.bot_member[chat["id"]] = {"status": "member"}
-            fake_api.members[chat["id"]][ADMIN] = "administrator"
-            fake_api.members[chat["id"]][MEMBER] = "member"
+        join_groups(fake_api, chats, privacy=privacy)
         return await running(make_settings(fake_api, framework, redis_server.url),
                              engine_factory)
 

@@ -18,10 +18,10 @@ from bot.core.session_store import SessionStore
 from bot.factory import build_engine
 from bot.nlu.base import IntentRecognizer
 from tests.groups.conftest import GroupMember
-from tests.groups.test_groups_telegram import MEMBER, SCAM_AD, start_bot
+from tests.groups.test_groups_telegram import MEMBER, SCAM_AD, join_groups
 from tests.helpers.fake_bot_api import FakeBotAPI
 from tests.helpers.redis_server import RedisServer
-from tests.helpers.telegram_bot import Person, RunningBot
+from tests.helpers.telegram_bot import Person, RunningBot, make_settings
 
 Start = Callable[..., Awaitable[RunningBot]]
 GROUP = {"id": -1001501, "type": "supergroup", "title": "Работа в Литве"}
@@ -44,8 +44,8 @@ async def test_one_trained_checker_answers_checkad_and_the_group_warning(
         return await build_engine(settings, store=store, recognizer=engine_parts[1],
                                   content=holder, handoff_available=True)
 
-    bot = await start_bot(running, fake_api, redis_server, "aiogram", factory,  # type: ignore[arg-type]
-                          chats=(GROUP,))
+    join_groups(fake_api, (GROUP,))
+    bot = await running(make_settings(fake_api, "aiogram", redis_server.url), factory)
     person = Person(bot, fake_api, 6001, "ru")
     await person.say("/start")
     assert "Вставьте текст вакансии" in "\n".join(c.text for c in await person.say("/checkad"))

@@ -28,6 +28,10 @@ from tests.helpers.triage_tables import phrases, table
 from tests.nlu.test_triage_kinds17 import decide
 
 CALM = {
+    "fine_and_the_passport_still_with_me": [
+        "I'm fine, my passport is still with me, just asking about visas",
+        "всё нормально, паспорт всё ещё у меня, просто спрашиваю про визу",
+    ],
     "passport_handed_in_for_a_visa_at_a_consulate": [
         "сдала паспорт в консульство на визу неделю назад, сколько обычно ждать?",
         "паспорт уже десять дней в визовом центре, это нормально или пора волноваться?",
@@ -129,6 +133,14 @@ AT_RISK = {
     "held_for_real_no_game": [
         "меня заперли в подвале и забрали паспорт, что делать?",
         "мяне замкнулі ў пакоі і забралі пашпарт",
+    ],
+    # Found after the merge: this round's data lowered the model's documents evidence on these
+    # to ~0.67, under the reassured threshold "I'm safe" raised; a harm that goes on ("still",
+    # "до сих пор", "дагэтуль") now cancels the reassurance (bot.core.triage).
+    "safe_for_now_but_the_harm_goes_on": [
+        "I'm safe for now but they still have my passport",
+        "я пока в безопасности, но паспорт до сих пор у них",
+        "я пакуль у бяспецы, але пашпарт дагэтуль у іх",
     ],
 }
 
