@@ -200,6 +200,25 @@ class CheckinStep:
         return await answer_typed(turn, plans, texts, text, at_risk=self._at_risk,
                                   now=self._clock())
 
+    async def answer_sticker(self, turn: Turn) -> bool:
+        """A sticker while a check-in question waits (phase "asked" or "alerted"): one whose
+        emoji is a typed "All fine" (content's `typed_ok`: "👍", "👌") answers it so; any
+        other gets `non_text_checkin` (no word about danger). False, nothing replied, when no
+        question waits (the usual `non_text` answer then)."""
+        plans, texts = self._plans, turn.r.content.checkin
+        if plans is None or texts is None or turn.event.forwarded:
+            return False
+        emoji = turn.event.payload or ""
+        if emoji and typed_answer(emoji, texts) == "ok" and await self.answer_typed(turn, emoji):
+            return True
+        plan = await plans.load(turn.event.user_key)
+        if plan is None or plan.phase not in ("asked", "alerted"):
+            return False
+        r = turn.r
+        said = r.content.messages.non_text_checkin or r.content.messages.non_text
+        turn.replies.append(Reply(r.text(said), r.main_menu_rows()))
+        return True
+
     async def note_typed_help(self, turn: Turn, text: str, *, danger: bool) -> None:
         """At risk under a waiting check-in, answered by the at-risk path: also its "Not fine"
         for a danger phrase or trouble said first ("плохо, не платят"; answers.py)."""

@@ -12,9 +12,11 @@ __all__ = ["typed_answer", "typed_cancel", "typed_skip", "typed_start", "typed_y
 
 
 def _normal(text: str) -> str:
-    """Lower case, ё as е, letters, digits and apostrophes only, single spaces."""
+    """Lower case, ё as е, a word's first ў as у ("ўсё добра" is "усё добра"), letters, digits
+    and apostrophes only, single spaces."""
     kept = "".join(ch if ch.isalnum() or ch in "'’" else " " for ch in text.lower())
-    return " ".join(kept.replace("ё", "е").replace("’", "'").split())
+    words = kept.replace("ё", "е").replace("’", "'").split()
+    return " ".join("у" + word[1:] if word.startswith("ў") else word for word in words)
 
 
 def _signs(text: str) -> str:
@@ -54,8 +56,10 @@ def typed_answer(text: str, texts: Checkin, *, loose: bool = False) -> Answer | 
     if len(said) > LONGEST:
         return None
     not_fine = {_normal(t) for t in texts.typed_not_fine}
+    # A bare no ("нет", "no") is "Not fine" alone, never as the start of a longer message.
+    bare_no = {_normal(w) for w in texts.words.no_words}
     if said in not_fine or (loose and len(said.split()) <= TROUBLE_MOST_WORDS and any(
-            said.startswith(word + " ") for word in not_fine if word)):
+            said.startswith(word + " ") for word in not_fine - bare_no if word)):
         return "help"  # `loose`: "плохо, не платят", trouble said first, is "Not fine" too
     courtesy = {_normal(t) for t in texts.words.courtesy}
     if _one_of(said, {_normal(t) for t in texts.typed_stop}, courtesy):

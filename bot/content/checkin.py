@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.content.checkin_lists import answer_list_problems
 from bot.content.checkin_words import word_problems
 from bot.content.choicechecks import check_section_texts
 from bot.content.decoychecks import decoy_problems
@@ -33,6 +34,7 @@ def read_checkin(path: Path, giveaway_words: list[str] | None = None
         return None, problems
     problems += check_section_texts(KEY, checkin, where)
     problems += word_problems(checkin.words, where / "words")
+    problems += answer_list_problems(checkin, where)
     for name, value in checkin.texts:
         if isinstance(value, LocalizedText):
             problems += _text_problems(where / "texts" / name, name, value)

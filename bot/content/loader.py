@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.content.adflags import FILE_NAME as AD_CHECK_FILE
 from bot.content.adflags import read_ad_check
 from bot.content.checkin import FILE_NAME as CHECKIN_FILE
+from bot.content.checkin import KEY as CHECKIN_KEY
 from bot.content.checkin import read_checkin
 from bot.content.checks import cross_check
 from bot.content.facts import (
@@ -20,19 +21,20 @@ from bot.content.facts import (
     stale_copies,
 )
 from bot.content.firstscreens import check_country_pages
-from bot.content.models import Content, Country, Hotline
+from bot.content.models import Checkin, Content, Country, Hotline, SilentAlarm
 from bot.content.parsed import Parsed
 from bot.content.place_names import FILE_NAME as PLACES_FILE
 from bot.content.place_names import read_places
 from bot.content.problems import ContentError, Problem
 from bot.content.reader import Reader, content_files
 from bot.content.silent_alarm import FILE_NAME as SILENT_ALARM_FILE
+from bot.content.silent_alarm import KEY as SILENT_ALARM_KEY
 from bot.content.silent_alarm import read_silent_alarm
 from bot.content.triage_frames import FILE_NAME as TRIAGE_FRAMES_FILE
 from bot.content.triage_frames import read_triage_frames
 from bot.content.triage_words import FILE_NAME as TRIAGE_WORDS_FILE
 from bot.content.triage_words import read_triage_words
-from bot.content.yamlfile import display_name
+from bot.content.yamlfile import display_name, read_optional_section
 from bot.core.adcheckers import AdCheckers
 from bot.core.danger_matchers import DangerMatchers
 from bot.i18n import I18n
@@ -98,6 +100,12 @@ def check_content(
     for path in content_files(directory / "flows", reader):
         reader.read_flow(path, parsed)
     reader.read_danger_phrases(directory / "danger_phrases.yaml", parsed)
+    for file_name, key, model in ((CHECKIN_FILE, CHECKIN_KEY, Checkin),
+                                  (SILENT_ALARM_FILE, SILENT_ALARM_KEY, SilentAlarm)):
+        # For the one-spelling check; their problems are reported by their readers below.
+        section, where, _ = read_optional_section(directory / file_name, key, model, "")
+        if section is not None and where is not None:
+            parsed.sections.append((section, where))
 
     facts = None
     found_dir = find_facts_dir(directory, facts_dir)

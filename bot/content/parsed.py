@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
 from bot.content.models import Answer, Country, DangerPhrase, Flow, Hotline, Messages
 from bot.content.yamlfile import Where
 
@@ -20,6 +22,9 @@ class Parsed:
     countries: dict[str, tuple[Country, Where]] = field(default_factory=dict)
     flows: dict[str, tuple[Flow, Where]] = field(default_factory=dict)
     danger_phrases: dict[str, list[tuple[DangerPhrase, Where]]] = field(default_factory=dict)
+    # The sections of other files with texts shown (checkin.yaml, silent_alarm.yaml), read
+    # only for the one-spelling check (their own problems are their readers').
+    sections: list[tuple[BaseModel, Where]] = field(default_factory=list)
     # What could not be read ("hotlines" for a whole file, "hotlines:pl-kcik" for one item):
     # already reported, so references to it are not reported a second time.
     failed: set[str] = field(default_factory=set)

@@ -48,7 +48,8 @@ def catalog_strings(locales_dir: Path, language: str,
 def _shown(parsed: Parsed, locales_dir: Path | None, language: str,
            ) -> Iterator[tuple[str, Problem]]:
     """Each text shown in `language`, with a problem template pointing at where it is."""
-    for model, where, _ in sources(parsed):
+    shown = [(model, where) for model, where, _ in sources(parsed)] + parsed.sections
+    for model, where in shown:
         for path, text in texts(model, ()):
             value = getattr(text, language) or ""
             if value:

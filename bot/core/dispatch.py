@@ -63,6 +63,8 @@ class StepDispatch:
             return await self._steps.command(turn)
         elif kind == EventKind.BUTTON:
             return await self._steps.button(turn)
+        elif kind == EventKind.STICKER and await self._checkin.answer_sticker(turn):
+            pass  # a 👍 sticker under a waiting check-in is "All fine"
         elif self._ads.on_picture(turn):  # a screenshot for /checkad: its text is asked for
             pass
         elif turn.session.asked_where:  # a voice note instead of the country: the buttons again

@@ -80,7 +80,8 @@ class DialogueEngine:
         # By default the content holder's checkers: the model trained when it checked the content.
         ads = AdCheckStep(self._human_offer, held_ads, ad_checkers or content.ad_checkers)
         key = settings.bot.pseudonym_key
-        self._alarm = SilentAlarmStep(key.get_secret_value() if key else None)
+        self._alarm = SilentAlarmStep(key.get_secret_value() if key else None,
+                                      keep_days=settings.bot.session_ttl_days)
         self._checkin = CheckinStep(at_risk, self._human_offer)  # plans bound by the runner (Redis)
         text = TextStep(
             recognizer=recognizer, assessor=self._parts.assessor, at_risk=at_risk,

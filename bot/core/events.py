@@ -13,7 +13,7 @@ class EventKind(StrEnum):
     TEXT = "text"
     COMMAND = "command"  # text starting with "/", e.g. "/start"; `text` holds it whole
     BUTTON = "button"  # an inline-keyboard press; `payload` holds the button's payload
-    STICKER = "sticker"
+    STICKER = "sticker"  # `payload` holds the sticker's emoji when it has one ("👍")
     PHOTO = "photo"
     VOICE = "voice"  # voice notes, audio and video notes
     VIDEO = "video"

@@ -46,7 +46,11 @@ def _never(text: str) -> bool:
 class SilentAlarmStep:
     """/codeword to set, change or remove the word; the word itself raises the alarm."""
 
-    def __init__(self, key: str | None) -> None:
+    def __init__(self, key: str | None, *, keep_days: int = 30) -> None:
+        """`key`: the secret the word's hash is keyed with; `keep_days`: how many days after
+        the person's last message their session, and the word in it, is kept (said on the
+        /codeword screen)."""
+        self._keep_days = keep_days
         # Without a configured key (the console demo) a per-process one: sessions there do
         # not outlive the process either.
         self._key = (key or secrets.token_hex(32)).encode()
@@ -148,7 +152,11 @@ class SilentAlarmStep:
             buttons = [[r.action_button("menu")]]
             if session.alarm_hash:
                 buttons.insert(0, [Button(r.tr.gettext(ALARM_REMOVE), "sa:remove")])
-            turn.replies.append(Reply(r.text(alarm.texts.explain), buttons))
+            said = r.text(alarm.texts.explain).rstrip()
+            if alarm.texts.lifetime is not None:
+                lifetime = r.text(alarm.texts.lifetime).replace("{days}", str(self._keep_days))
+                said = f"{said}\n{lifetime}"
+            turn.replies.append(Reply(said, buttons))
         else:
             turn.replies.append(r.main_menu())
 

@@ -64,3 +64,13 @@ def test_an_ascii_apostrophe_in_belarusian_is_flagged_in_content_and_catalogs(
     # Babel numbers a message by its msgid's line, just above the msgstr.
     assert any(f"messages.po:{po_line - 1}" in w and "’" in w for w in warnings), warnings
     assert len(warnings) == 2 and not any(f"countries.yaml:{english}:" in w for w in warnings)
+
+
+def test_a_check_in_text_spelled_unlike_the_catalogs_is_flagged(
+    content_dir: Path, ad_checkers: AdCheckers,
+) -> None:
+    """checkin.yaml and silent_alarm.yaml are read too (break15b): "экстранай" typed there
+    is flagged, naming checkin.yaml."""
+    replace_once(content_dir / "checkin.yaml", "нумары экстраннай", "нумары экстранай")
+    warnings = _spelling(_warnings(content_dir, ad_checkers))
+    assert any("'экстранай'" in w and "checkin.yaml" in w for w in warnings), warnings

@@ -109,6 +109,9 @@ def read_update(update: Any) -> TgInput | None:
     else:
         kind = next((k for attr, k in _KINDS if getattr(message, attr, None)), EventKind.OTHER)
         text = message.caption
+    # A sticker's emoji ("👍"): a check-in question may be answered with it (never triaged).
+    payload = (getattr(getattr(message, "sticker", None), "emoji", None)
+               if kind == EventKind.STICKER else None)
     # A lone surrogate (polling reads it as is) would break every encoder downstream.
     text = None if text is None else valid_text(text)
     reply_to = getattr(message, "reply_to_message", None)
@@ -118,6 +121,7 @@ def read_update(update: Any) -> TgInput | None:
     return TgInput(
         update_id=update.update_id, chat_id=message.chat.id, chat_type=str(message.chat.type),
         user_id=user.id if user else None, kind=kind, text=text, message_id=message.message_id,
+        payload=None if payload is None else valid_text(payload),
         language_code=user.language_code if user else None,
         # A reply in General carries its reply chain's id as message_thread_id: not a topic.
         thread_id=(getattr(message, "message_thread_id", None)

@@ -36,6 +36,9 @@ class Messages(Strict):
     handoff_consent_plain: LocalizedText
     low_confidence: LocalizedText
     non_text: LocalizedText
+    # A sticker or a photo while a check-in question waits: no word about danger (the question
+    # is meant to look ordinary on a phone someone else may hold); `non_text` when unset.
+    non_text_checkin: LocalizedText | None = None
     non_text_voice: LocalizedText  # a voice message or a video note; the emergency numbers follow
     deleted: LocalizedText
     hide_notice: LocalizedText  # the one neutral message left after /hide

@@ -22,6 +22,9 @@ class SilentAlarmTexts(Strict):
     # choose a rarer word. Absent: `too_common`.
     greeting: LocalizedText | None = None
     ask_sentence: LocalizedText  # count it inside a longer message too?
+    # How long the word lasts, after `explain`: `{days}` is BOT_SESSION_TTL_DAYS (the word is
+    # kept that many days after the person's last message). Absent: not said.
+    lifetime: LocalizedText | None = None
     saved: LocalizedText
     # Before the next screen, once the message with the word was deleted from the chat, or
     # could not be (then: delete it yourself). Nothing may quote the word.

@@ -22,8 +22,6 @@ from tests.helpers.telegram_bot import Person
 DAYS = "30"
 
 
-@pytest.mark.xfail(strict=True, reason="no /codeword screen says the word is forgotten 30 "
-                   "days after the last message (break15b)")
 @pytest.mark.parametrize(("user_id", "lang"), [(9601, "ru"), (9602, "be"), (9603, "en")])
 async def test_the_code_word_screens_say_how_long_the_word_lasts(
     fake_api: FakeBotAPI, redis_client: Redis, bot: HandoffBot, user_id: int, lang: str,

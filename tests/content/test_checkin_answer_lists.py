@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from bot.checkin.typed_answers import typed_answer
 from bot.content.loader import check_content, load_content
 from tests.content.conftest import (  # noqa: F401 (fixtures)
@@ -21,8 +19,6 @@ from tests.content.conftest import (  # noqa: F401 (fixtures)
 STOP_HEAD = 'typed_stop: ["стоп",'
 
 
-@pytest.mark.xfail(strict=True, reason="content check accepts one phrase in typed_ok and "
-                   "typed_stop; the person's 'да' then ends their check-ins (break15b)")
 def test_a_phrase_both_fine_and_stop_is_an_error(
     content_dir_without_ad_check: Path,  # noqa: F811
 ) -> None:

@@ -37,11 +37,7 @@ async def typed_under_question(person: Person, api: FakeBotAPI, clock: FakeClock
     return "\n".join(c.text for c in await person.say(said))
 
 
-NOT_READ = pytest.mark.xfail(strict=True, reason="'нет'/'не'/'no'/'так себе' typed under "
-                             "'all fine?' is not Not fine: no numbers until the grace ends "
-                             "(break15b)")
-CASES = [pytest.param(*case, marks=NOT_READ, id=case[2]) for case in NO] + [
-    pytest.param(*case, id=case[2]) for case in TAKEN]
+CASES = [pytest.param(*case, id=case[2]) for case in NO + TAKEN]
 
 
 @pytest.mark.parametrize(("user_id", "lang", "said"), CASES)
