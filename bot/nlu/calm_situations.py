@@ -169,6 +169,12 @@ class CalmSituations:
             for near in range(max(0, at - _DEVICE_SPAN), min(len(tokens), at + _DEVICE_SPAN + 1))
         )
 
+    @property
+    def pet_joints(self) -> tuple[tuple[str, ...], ...]:
+        """The words that end a pet's clause besides punctuation (`pet_clause_joints`), as word
+        sequences; the told-joke frame reads a pet's joke with the same (bot.nlu.told_joke)."""
+        return self._pet_joints
+
     def _clauses(self, tokens: Sequence[str], raw: str) -> list[list[str]]:
         """The clauses of cleaned `tokens` of `raw`: split at , ; . ! ? (and the like,
         `bot.nlu.negation.clause_numbers`) and at a joint word (`pet_clause_joints`: "а",

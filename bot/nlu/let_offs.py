@@ -71,9 +71,10 @@ def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOf
     everyday = Everyday(frames.everyday if frames else None, coercion)
     jokes = JokeFrame(words.joke_frame if words else None)
     told = words.joke_frame.told if words and words.joke_frame else None
+    calm = CalmSituations(frames.calm_situations if frames else None)
     return LetOffs(
         jokes=jokes,
-        told_jokes=ToldJoke(told, jokes),
+        told_jokes=ToldJoke(told, jokes, joints=calm.pet_joints),
         past_safe=PastSafe(frames.past_safe if frames else None, everyday.threat_verbs),
         coercion=coercion,
         everyday=everyday,
@@ -87,7 +88,7 @@ def let_offs_of(words: TriageWords | None, frames: TriageFrames | None) -> LetOf
         left_behind=LeftBehind(frames.left_behind if frames else None),
         stranded_cry=StrandedCry(frames.stranded_cry if frames else None),
         affirmed=Affirmed(frames.affirmed if frames else None),
-        calm_situations=CalmSituations(frames.calm_situations if frames else None),
+        calm_situations=calm,
         locked_keys=LockedKeys(frames.locked_keys if frames else None),
         bot_audience=BotAudience(frames.bot_audience if frames else None),
         pay_held=PayHeld(frames.pay_held if frames else None),

@@ -48,7 +48,8 @@ class ToldJoke:
     """The told-joke frames of the content (module doc); `words` None: no message is one.
     Every method takes the cleaned message's tokens and its raw text."""
 
-    def __init__(self, words: ToldJokeWords | None = None, jokes: JokeFrame | None = None) -> None:
+    def __init__(self, words: ToldJokeWords | None = None, jokes: JokeFrame | None = None,
+                 joints: Sequence[tuple[str, ...]] = ()) -> None:
         self._jokes = jokes or JokeFrame()
         self._openers = _phrases(words.anecdote_openers if words else ())
         self._alone = _phrases(words.anecdote_phrases if words else ())
@@ -60,7 +61,8 @@ class ToldJoke:
         )
         self._serious = tuple(w for (w, *_) in _phrases(words.serious_agent_stems if words else ()))
         self._group = frozenset(w for (w, *_) in _phrases(words.group_words if words else ()))
-        self._joints = _phrases(words.pet_clause_joints if words else ())
+        # where a pet's clause ends: calm_situations.pet_clause_joints, one list for both frames
+        self._joints = tuple(joints)
         self._here = frozenset(w for (w, *_) in _phrases(words.here_words if words else ()))
         self._reports = tuple(w for (w, *_) in _phrases(words.report_stems if words else ()))
 
@@ -92,7 +94,7 @@ class ToldJoke:
         )
 
     def _another_clause(self, tokens: Sequence[str]) -> bool:
-        """A joint ("а", "but", "and then", `pet_clause_joints`) after the pet opens a clause of
+        """A joint ("а", "but", "and then": the `joints` given) after the pet opens a clause of
         its own: the pet's joke does not cover it (round 32d)."""
         return any(
             tuple(tokens[at : at + len(joint)]) == joint

@@ -63,9 +63,8 @@ class ToldJokeWords(Strict):
     # Beside a pet, an employer, a workplace or a group keeps the message read as written.
     serious_agent_stems: list[Entry] = Field(default_factory=list)  # "хозя", "boss", "склад"
     group_words: list[Entry] = Field(default_factory=list)  # "нас", "us"
-    # A pet's joke is the whole message only with no other clause opened by one of these: "мой
-    # кот спит 😂, а документы забрали" is read as written after "а" (round 32d).
-    pet_clause_joints: list[Entry] = Field(default_factory=list)  # "а", "но", "but", "and then"
+    # Where a pet's joke ends besides punctuation ("мой кот спит 😂, а документы забрали"):
+    # content/triage_frames.yaml `calm_situations.pet_clause_joints`, one list for both frames.
     report_stems: list[Entry] = Field(default_factory=list)  # someone's joke: "шутит", "joking"
     here_words: list[Entry] = Field(default_factory=list)  # the writer is there: "тут", "here"
 
