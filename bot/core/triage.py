@@ -18,8 +18,8 @@ from bot.nlu.joke_frame import JokeFrame
 from bot.nlu.let_offs import LetOffs
 from bot.nlu.let_offs import let_offs_of as let_offs_of  # where the factories look for it
 from bot.nlu.message_frames import MessageFrames
-from bot.nlu.negation import reassured
 from bot.nlu.reading import MessageReading
+from bot.nlu.reassured import reassured
 
 MOVEMENT = frozenset({"risk_movement_restricted"})
 WAGES = frozenset({"risk_wages_withheld"})
@@ -31,7 +31,7 @@ INDICATOR_FLOOR = 0.1
 # noise; only the danger phrases decide. ("sos" has three.)
 MIN_LETTERS_FOR_MODEL = 2
 # The classifier's risk evidence needed alone when the message says the person is fine, asks
-# "just in case" or got the thing back (bot.nlu.negation.reassured), reports on others
+# "just in case" or got the thing back (bot.nlu.reassured.reassured), reports on others
 # (bot.nlu.bystander) or asks "а если не заплатят?" (bot.nlu.conditional); the danger phrases still
 # fire. Checked by 5-fold cross-validation on nlu/data: no risk utterance lost.
 REASSURED_THRESHOLD = 0.7

@@ -8,7 +8,7 @@ the 2026-11-30 held-out set 7):
   kak svyazat'sya s rodnymi?" (Russian and Belarusian say it with a perfective future:
   "заплатят", "заберут", "адпусцяць"), or "If they threaten me or hold my pay, who do I call
   there? Asking before I go" (English has no such future, so the message must say it is asked
-  in advance or only asked: `bot.nlu.negation.reassured`);
+  in advance or only asked: `bot.nlu.reassured`);
 * a training-cost clause: "если уволюсь раньше, должен буду вернуть деньги за обучение" -- a
   debt phrase in a message about a course or training and leaving early is contract advice;
 * an everyday debt to a bank: "my bank says I owe 3,000 on my credit card".
@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.nlu.negation import reassured
 from bot.nlu.normalize import cyrillize, has_latin_words
+from bot.nlu.reassured import reassured
 
 # Transliterated "esli" is matched in its Cyrillic reading.
 _IF_WORDS = frozenset("if если калі esli kali".split())
@@ -41,7 +41,7 @@ _FUTURES = frozenset(
 )
 _IF_SPAN = 8  # words from the if-word to the phrase's start
 # Asked before going: "Asking before I go", "перед поездкой", "я ещё не уехала". Not a
-# reassurance for the model (bot.nlu.negation.reassured): "обновить паспорт перед поездкой" is
+# reassurance for the model (bot.nlu.reassured): "обновить паспорт перед поездкой" is
 # a legal-work question, and the token pulled such lines into the safety plan.
 _IN_ADVANCE: tuple[tuple[str, ...], ...] = (
     ("asking", "before"), ("before", "i", "go"), ("before", "i", "leave"), ("before", "leaving"),

@@ -16,9 +16,9 @@ from sklearn.svm import LinearSVC
 from bot.nlu.base import IntentResult
 from bot.nlu.data import Example, load_examples
 from bot.nlu.language import detect_language, restore_layout
-from bot.nlu.negation import reassured
 from bot.nlu.normalize import MAX_TEXT_CHARS, clean, cyrillize, has_cyrillic, has_latin_words
 from bot.nlu.place_statement import without_now
+from bot.nlu.reassured import reassured
 
 BACKEND = "embedded"
 # Softmax temperature over SVM margins: margins of about +-1 become probabilities that spread
@@ -32,7 +32,7 @@ STEM_WEIGHT = 0.8
 SVM_C = 2.0
 
 # A token appended to a message that says the person is fine, only asking or got the thing back
-# (bot.nlu.negation.reassured). The look-alike training lines (nlu/data/*/negation.yml) then
+# (bot.nlu.reassured). The look-alike training lines (nlu/data/*/negation.yml) then
 # have one feature of their own to learn from; without it the model learnt them by moving the
 # weights of everyday words ("pay", "contract", "не", "в"), and real reports that share those
 # words lost risk evidence (cross-validation on the older lines: at-risk recall 0.991 instead

@@ -106,7 +106,7 @@ def _negator_before(tokens: Sequence[str], clauses: Sequence[int] | None, start:
 Cues = dict[str, tuple[tuple[str, ...], ...]]
 
 
-def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> Cues:
+def by_first_word(cues: tuple[tuple[str, ...], ...]) -> Cues:
     """Cues indexed by their first word, so each token costs one dict look-up."""
     index: dict[str, list[tuple[str, ...]]] = {}
     for cue in cues:
@@ -114,14 +114,15 @@ def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> Cues:
     return {word: tuple(found) for word, found in index.items()}
 
 
-_HYPOTHETICAL_CUES = _by_first_word(_HYPOTHETICALS)
+_HYPOTHETICAL_CUES = by_first_word(_HYPOTHETICALS)
 
 
-def _cue_at(tokens: Sequence[str], at: int, cues: Cues) -> bool:
+def cue_at(tokens: Sequence[str], at: int, cues: Cues) -> bool:
+    """Whether one of `cues` (indexed by `by_first_word`) starts at token `at`."""
     return any(tuple(tokens[at : at + len(cue)]) == cue for cue in cues.get(tokens[at], ()))
 
 
-def _negated_at(tokens: Sequence[str], at: int, clauses: Sequence[int] | None = None) -> bool:
+def negated_at(tokens: Sequence[str], at: int, clauses: Sequence[int] | None = None) -> bool:
     """Whether a negator stands up to SCOPE words before token `at`, in its clause: "never gave
     it back" is negated, "никто не забирал, просто спрашиваю" is not."""
     return any(
@@ -130,14 +131,14 @@ def _negated_at(tokens: Sequence[str], at: int, clauses: Sequence[int] | None = 
     )
 
 
-def _frames_at(tokens: Sequence[str], at: int) -> bool:
+def frames_at(tokens: Sequence[str], at: int) -> bool:
     """Whether a hypothetical or story frame starts at token `at`."""
     if story_frame_at(tokens, at):
         return True
     word = tokens[at]
     if word in _IF_WORDS and any(w in _EVER_WORDS for w in tokens[at + 1 : at + 1 + _IF_EVER_SPAN]):
         return True
-    return _cue_at(tokens, at, _HYPOTHETICAL_CUES)
+    return cue_at(tokens, at, _HYPOTHETICAL_CUES)
 
 
 def polarity_free(phrase_words: Sequence[str]) -> bool:
@@ -156,7 +157,7 @@ _GIVEN_BACK: tuple[tuple[str, ...], ...] = (
     ("vernuli",), ("vernul",), ("vernula",), ("otdali", "obratno"), ("otdal", "obratno"),
     ("viarnuli",), ("vjarnuli",), ("vyarnuli",), ("viarnuŭ",), ("addali", "nazad"),
 )  # fmt: skip
-_GIVEN_BACK_CUES = _by_first_word(_GIVEN_BACK)
+_GIVEN_BACK_CUES = by_first_word(_GIVEN_BACK)
 # "... и через 10 минут отдали, это нормально?": "gave" ending its clause gave it back; "отдали
 # хозяину" (gave it to someone) does not end the clause and is no return.
 _GIVEN_AT_CLAUSE_END = frozenset(
@@ -171,7 +172,7 @@ _LIST_TAILS: tuple[tuple[str, ...], ...] = (
     ("или", "что-нибудь", "такое"), ("ці", "нешта", "такое"), ("або", "нешта", "такое"),
     ("ili", "chto-to", "takoe"),
 )  # fmt: skip
-_LIST_TAIL_CUES = _by_first_word(_LIST_TAILS)
+_LIST_TAIL_CUES = by_first_word(_LIST_TAILS)
 
 
 def _negated_lists(tokens: Sequence[str], clauses: Sequence[int] | None) -> list[tuple[int, int]]:
@@ -180,7 +181,7 @@ def _negated_lists(tokens: Sequence[str], clauses: Sequence[int] | None) -> list
         return []
     spans = []
     for at in range(len(tokens)):
-        if not _cue_at(tokens, at, _LIST_TAIL_CUES):
+        if not cue_at(tokens, at, _LIST_TAIL_CUES):
             continue
         negator = next(
             (i for i in range(at) if clauses[i] == clauses[at] and tokens[i] in NEGATORS), None
@@ -201,7 +202,7 @@ class NegationScope:
         self._tokens = tokens
         self._clauses = clauses
         self._first_frame = next(
-            (at for at in range(len(tokens)) if _frames_at(tokens, at)), len(tokens)
+            (at for at in range(len(tokens)) if frames_at(tokens, at)), len(tokens)
         )
         self._first_news = next(
             (at for at, word in enumerate(tokens)
@@ -213,13 +214,13 @@ class NegationScope:
             (
                 at
                 for at in range(len(tokens) - 1, -1, -1)
-                if self._given_back_at(at) and not _negated_at(tokens, at, clauses)
+                if self._given_back_at(at) and not negated_at(tokens, at, clauses)
             ),
             -1,
         )
 
     def _given_back_at(self, at: int) -> bool:
-        if _cue_at(self._tokens, at, _GIVEN_BACK_CUES):
+        if cue_at(self._tokens, at, _GIVEN_BACK_CUES):
             return True
         if self._tokens[at] not in _GIVEN_AT_CLAUSE_END or self._clauses is None:
             return False
@@ -258,65 +259,3 @@ class NegationScope:
             word in FIRST_PERSON and (clauses is None or clauses[at] == clauses[start])
             for at, word in enumerate(self._tokens)
         )
-
-
-# Words that say the person is fine, only asking, or got the thing back: "nobody took my
-# documents, I'm just asking", "they pay every Friday, no problems", "checked my passport at the
-# border and gave it back". Under such a frame the classifier's risk evidence needs more weight
-# before it alone opens the at-risk path; the danger phrases fire as usual. A cue right after a
-# negator ("не вернули", "never gave it back") is no reassurance.
-_REASSURANCES: tuple[tuple[str, ...], ...] = (
-    ("just", "asking"), ("just", "wondering"), ("just", "in", "case"), ("no", "problems"),
-    ("no", "problem"), ("no", "issues"), ("all", "good"), ("everything", "is", "fine"),
-    ("everything's", "fine"), ("nothing", "happened"), ("nothing", "has", "happened"),
-    ("i'm", "safe"), ("im", "safe"), ("i", "am", "safe"), ("hypothetically",),
-    ("gave", "it", "back"), ("gave", "them", "back"), ("handed", "it", "back"),
-    ("returned", "it"), ("on", "time"), ("просто", "спрашиваю"), ("просто", "интересуюсь"),
-    ("просто", "хочу", "узнать"), ("на", "всякий", "случай"), ("все", "нормально"),
-    ("все", "хорошо"), ("все", "в", "порядке"), ("без", "проблем"), ("вовремя",),
-    ("ничего", "не", "случилось"), ("ничего", "не", "произошло"), ("гипотетически",),
-    ("и", "вернули"), ("и", "отдали"), ("потом", "отдал"), ("потом", "отдали"),
-    ("сразу", "вернули"), ("i", "vernuli"), ("srazu", "vernuli"), ("i", "otdali"),
-    ("i", "viarnuli"), ("проста", "пытаюся"), ("на", "ўсякі", "выпадак"),
-    ("без", "праблем"),
-    ("своечасова",), ("нічога", "не", "здарылася"), ("нічога", "не", "адбылося"),
-    ("і", "вярнулі"), ("і", "аддалі"), ("адразу", "аддалі"), ("адразу", "вярнулі"),
-    ("not", "in", "danger"), ("only", "want", "to", "ask"), ("only", "asking"),
-    ("не", "в", "опасности"), ("в", "безопасности"), ("просто", "вопрос"),
-    ("не", "ў", "небяспецы"), ("у", "бяспецы"), ("проста", "пытанне"),
-    # only curious, or asking before a first trip (the breaker-10 tester's kinds)
-    ("just", "curious"), ("просто", "интересно"), ("просто", "любопытно"),
-    ("проста", "цікава"), ("просто", "чтобы", "знать"), ("проста", "каб", "ведаць"),
-    # paid in full so far (a contract question, not a wage claim; "не платят полностью" is not)
-    ("платят", "полностью"), ("плацяць", "цалкам"), ("pay", "in", "full"), ("paid", "in", "full"),
-    ("platyat", "polnostyu"), ("just", "so", "i", "know"), ("asking", "before", "i", "sign"),
-    ("just", "preparing"),
-    ("еду", "первый", "раз"), ("еду", "впервые"), ("хочу", "подготовиться"),
-    ("еду", "ўпершыню"), ("еду", "першы", "раз"),
-    # news and articles about others (the model only: a phrase after "news" still fires)
-    ("news",), ("article",), ("новости",), ("новость",), ("новостях",), ("статья",),
-    ("статью",), ("статье",), ("навіны",), ("навіна",), ("навінах",), ("артыкул",),
-)  # fmt: skip
-_REASSURANCE_CUES = _by_first_word(_REASSURANCES)
-
-
-def reassured(tokens: Sequence[str], raw: str | None = None) -> bool:
-    """Whether cleaned `tokens` hold a reassurance, a hypothetical or a story frame (above).
-
-    With the `raw` text the tokens were cleaned from, a negator in an earlier clause does not
-    cancel a reassurance: "nobody took it, just asking" is reassured, "they don't pay on time"
-    is not. (The clauses are found only for a cue with a negator before it: rare and cheap.)
-    """
-    clauses: list[int] | None = None
-    for at in range(len(tokens)):
-        if _frames_at(tokens, at):
-            return True
-        if not _cue_at(tokens, at, _REASSURANCE_CUES):
-            continue
-        if not _negated_at(tokens, at):
-            return True
-        if raw is not None and clauses is None:
-            clauses = clause_numbers(raw, tokens) or []
-        if clauses and not _negated_at(tokens, at, clauses):
-            return True
-    return False

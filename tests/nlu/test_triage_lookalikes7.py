@@ -21,8 +21,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.nlu.negation import reassured
 from bot.nlu.normalize import clean
+from bot.nlu.reassured import reassured
 from tests.helpers.engine import content_jokes
 from tests.helpers.triage_tables import phrases
 
