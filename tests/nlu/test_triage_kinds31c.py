@@ -19,7 +19,7 @@ import pytest
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
-from tests.helpers.triage_tables import table
+from tests.helpers.triage_tables import sides
 from tests.nlu.test_triage_kinds17 import decide
 
 CALM = {
@@ -78,14 +78,11 @@ AT_RISK = {
 }
 
 
-@pytest.mark.parametrize(("kind", "text"), table(CALM))
-async def test_calm(triage: Triage, model: EmbeddedRecognizer, kind: str, text: str) -> None:
-    assert not (await decide(triage, model, text)).at_risk, kind
-
-
-@pytest.mark.parametrize(("kind", "text"), table(AT_RISK))
-async def test_at_risk(triage: Triage, model: EmbeddedRecognizer, kind: str, text: str) -> None:
-    assert (await decide(triage, model, text)).at_risk, kind
+@pytest.mark.parametrize(("kind", "text", "at_risk"), sides(CALM, AT_RISK))
+async def test_each_kind_on_its_side(
+    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str, at_risk: bool
+) -> None:
+    assert (await decide(triage, model, text)).at_risk is at_risk, kind
 
 
 @pytest.mark.parametrize(

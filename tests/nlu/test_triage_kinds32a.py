@@ -24,7 +24,7 @@ import pytest
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
-from tests.helpers.triage_tables import phrases, table
+from tests.helpers.triage_tables import phrases, sides
 from tests.nlu.test_triage_kinds17 import decide
 
 CALM = {
@@ -145,12 +145,7 @@ AT_RISK = {
 }
 
 
-SIDES = [(kind, text, False) for kind, text in table(CALM)] + [
-    (kind, text, True) for kind, text in table(AT_RISK)
-]
-
-
-@pytest.mark.parametrize(("kind", "text", "at_risk"), SIDES)
+@pytest.mark.parametrize(("kind", "text", "at_risk"), sides(CALM, AT_RISK))
 async def test_each_line_is_read_on_its_side(
     triage: Triage, model: EmbeddedRecognizer, kind: str, text: str, at_risk: bool
 ) -> None:

@@ -24,7 +24,7 @@ import pytest
 from bot.core.danger_phrases import DangerPhraseMatcher
 from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
-from tests.helpers.triage_tables import phrases, table
+from tests.helpers.triage_tables import phrases, sides, table
 from tests.nlu.test_triage_kinds17 import decide
 
 CALM = {
@@ -126,10 +126,6 @@ INTENTS = {
 }
 
 
-# Each row: kind, text, and whether triage opens the at-risk path (both sides in one table).
-DECISIONS = [(kind, text, True) for kind, text in table(AT_RISK)] + [
-    (kind, text, False) for kind, text in table(CALM)
-]
 # Each row: text, and whether a danger phrase alone fires on it.
 PHRASES = [
     (text, True) for text in AT_RISK["someone_taken_by_force_or_hiding_now_told_by_a_relative"]
@@ -143,7 +139,7 @@ PHRASES = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "text", "at_risk"), DECISIONS)
+@pytest.mark.parametrize(("kind", "text", "at_risk"), sides(CALM, AT_RISK))
 async def test_each_kind_gets_its_decision(
     triage: Triage, model: EmbeddedRecognizer, kind: str, text: str, at_risk: bool
 ) -> None:
