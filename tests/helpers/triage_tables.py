@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+
+import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
+from bot.core.long_message import part_risk
 from bot.core.triage import Triage, TriageDecision
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.language import detect_language
@@ -33,3 +36,35 @@ def sides(
     return [(kind, text, False) for kind, text in table(calm)] + [
         (kind, text, True) for kind, text in table(at_risk)
     ]
+
+
+async def decide(triage: Triage, model: EmbeddedRecognizer, text: str) -> TriageDecision:
+    """Triage as the bot runs it on a new user's message: whole, then a long one by parts."""
+    language = detect_language(text)
+    whole = model.parse_sync(text, language)
+    decision = triage.assess(text, whole)
+    if decision.at_risk:
+        return decision
+    by_part = await part_risk(text, whole, lambda part: model.parse(part, language), triage)
+    assert by_part is None or isinstance(by_part, TriageDecision)
+    return by_part or decision
+
+
+SideTest = Callable[[Triage, EmbeddedRecognizer, str, str, bool], Awaitable[None]]
+
+
+def sides_test(
+    calm: Mapping[str, Sequence[str]], at_risk: Mapping[str, Sequence[str]]
+) -> SideTest:
+    """A test of every row of `sides(calm, at_risk)`: triage (`decide`) opens the at-risk path
+    on the at-risk table's lines and not on the calm one's. A kinds module binds it to a name
+    starting with "test_" and pytest collects it there."""
+
+    @pytest.mark.parametrize(("kind", "text", "at_risk"), sides(calm, at_risk))
+    async def test(
+        triage: Triage, model: EmbeddedRecognizer, kind: str, text: str, at_risk: bool
+    ) -> None:
+        decision = await decide(triage, model, text)
+        assert decision.at_risk is at_risk, (kind, decision.indicators)
+
+    return test

@@ -16,25 +16,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.long_message import LONG_CHARS, WINDOW_WORDS, part_risk, parts
-from bot.core.triage import Triage, TriageDecision
+from bot.core.long_message import LONG_CHARS, WINDOW_WORDS, parts
+from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.language import detect_language, restore_layout
 from tests.helpers.engine import content_jokes
-from tests.helpers.triage_tables import table
-
-
-async def decide(triage: Triage, model: EmbeddedRecognizer, text: str) -> TriageDecision:
-    """Triage as the bot runs it on a new user's message: whole, then a long one by parts."""
-    language = detect_language(text)
-    whole = model.parse_sync(text, language)
-    decision = triage.assess(text, whole)
-    if decision.at_risk:
-        return decision
-    by_part = await part_risk(text, whole, lambda part: model.parse(part, language), triage)
-    assert by_part is None or isinstance(by_part, TriageDecision)
-    return by_part or decision
-
+from tests.helpers.triage_tables import decide, table
 
 AT_RISK = {
     "english_on_the_russian_layout": [

@@ -17,10 +17,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage
-from bot.nlu.embedded import EmbeddedRecognizer
-from tests.helpers.triage_tables import sides
-from tests.nlu.test_triage_kinds17 import decide
+from tests.helpers.triage_tables import sides_test
 
 CALM = {
     "safety_plan_agreed_with_family": [
@@ -78,11 +75,7 @@ AT_RISK = {
 }
 
 
-@pytest.mark.parametrize(("kind", "text", "at_risk"), sides(CALM, AT_RISK))
-async def test_each_kind_on_its_side(
-    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str, at_risk: bool
-) -> None:
-    assert (await decide(triage, model, text)).at_risk is at_risk, kind
+test_each_kind_on_its_side = sides_test(CALM, AT_RISK)
 
 
 @pytest.mark.parametrize(

@@ -22,10 +22,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage
-from bot.nlu.embedded import EmbeddedRecognizer
-from tests.helpers.triage_tables import phrases, sides
-from tests.nlu.test_triage_kinds17 import decide
+from tests.helpers.triage_tables import phrases, sides_test
 
 CALM = {
     "fine_and_the_passport_still_with_me": [
@@ -145,12 +142,7 @@ AT_RISK = {
 }
 
 
-@pytest.mark.parametrize(("kind", "text", "at_risk"), sides(CALM, AT_RISK))
-async def test_each_line_is_read_on_its_side(
-    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str, at_risk: bool
-) -> None:
-    decision = await decide(triage, model, text)
-    assert decision.at_risk is at_risk, (kind, decision.indicators)
+test_each_line_is_read_on_its_side = sides_test(CALM, AT_RISK)
 
 
 @pytest.mark.parametrize(

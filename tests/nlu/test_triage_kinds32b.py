@@ -22,10 +22,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage
 from bot.nlu.embedded import EmbeddedRecognizer
-from tests.helpers.triage_tables import phrases, sides, table
-from tests.nlu.test_triage_kinds17 import decide
+from tests.helpers.triage_tables import phrases, sides_test, table
 
 CALM = {
     "abduction_words_in_a_film_or_the_news": [
@@ -139,12 +137,7 @@ PHRASES = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "text", "at_risk"), sides(CALM, AT_RISK))
-async def test_each_kind_gets_its_decision(
-    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str, at_risk: bool
-) -> None:
-    decision = await decide(triage, model, text)
-    assert decision.at_risk is at_risk, (kind, decision.indicators)
+test_each_kind_gets_its_decision = sides_test(CALM, AT_RISK)
 
 
 @pytest.mark.parametrize(("text", "fires"), PHRASES)

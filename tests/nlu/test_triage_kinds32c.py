@@ -17,12 +17,9 @@ from __future__ import annotations
 import pytest
 
 from bot.core.danger_phrases import DangerPhraseMatcher
-from bot.core.triage import Triage
-from bot.nlu.embedded import EmbeddedRecognizer
 from bot.nlu.language import detect_language, restore_layout
 from bot.nlu.layout import belarusian_key_votes
-from tests.helpers.triage_tables import phrases, sides
-from tests.nlu.test_triage_kinds17 import decide
+from tests.helpers.triage_tables import phrases, sides_test
 
 CALM = {
     "a_pet_or_a_child_holds_me_hostage_laughed_at": [
@@ -97,11 +94,7 @@ AT_RISK = {
 }
 
 
-@pytest.mark.parametrize(("kind", "text", "at_risk"), sides(CALM, AT_RISK))
-async def test_a_joke_is_let_off_and_laughter_beside_a_danger_is_not(
-    triage: Triage, model: EmbeddedRecognizer, kind: str, text: str, at_risk: bool
-) -> None:
-    assert (await decide(triage, model, text)).at_risk is at_risk, kind
+test_a_joke_is_let_off_and_laughter_beside_a_danger_is_not = sides_test(CALM, AT_RISK)
 
 
 @pytest.mark.parametrize(
