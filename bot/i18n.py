@@ -25,11 +25,24 @@ log = logging.getLogger(__name__)
 
 DOMAIN = "messages"
 DEFAULT_LANGUAGE = "ru"
+# CLDR's order of plural categories: a counted text lists its forms in this order, one for each
+# category a whole number takes in its language (`whole_number_categories`).
+CATEGORY_ORDER = ("zero", "one", "two", "few", "many", "other")
+# Whole numbers enough to meet every category one takes: the rules read at most the last three
+# digits, and a few languages the millions.
+_SAMPLES = (*range(1000), 1_000_000)
 
 
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet (translated where it is shown)."""
     return message
+
+
+def whole_number_categories(locale: Locale) -> tuple[str, ...]:
+    """The plural categories whole numbers take in `locale` by Babel's (CLDR) rule, in CLDR order:
+    the forms a counted text lists ("one", "few", "many" for ru and be; "one", "other" for en)."""
+    taken = {locale.plural_form(n) for n in _SAMPLES}
+    return tuple(category for category in CATEGORY_ORDER if category in taken)
 
 
 def normalize_language(code: str | None) -> str | None:
@@ -42,11 +55,12 @@ def normalize_language(code: str | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Translator:
-    """One language's catalog and Babel locale."""
+    """One language's catalog and Babel locale; `categories`: `whole_number_categories(locale)`."""
 
     language: str
     catalog: gettext.NullTranslations
     locale: Locale
+    categories: tuple[str, ...]
 
     def gettext(self, message: str) -> str:
         """The translation of `message` (the English msgid when there is none)."""
@@ -55,6 +69,18 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         """The plural form for `n` (Russian and Belarusian have three)."""
         return self.catalog.ngettext(singular, plural, n)
+
+    def counted(self, forms: str, n: int) -> str:
+        """`n` with the word its number takes, from a counted text of content: `forms` is one
+        form per plural category of this language, in CLDR order, split by "|", each with "{n}"
+        ("{n} день|{n} дня|{n} дней" for one|few|many; "{n} day|{n} days" for one|other).
+        Babel's rule picks the form, "{n}" is `n` as this locale writes it: 21 -> "21 день".
+        A text with too few forms (content check refuses it) gets its last one."""
+        options = forms.split("|")
+        category = self.locale.plural_form(n)
+        index = (self.categories.index(category) if category in self.categories
+                 else len(options) - 1)
+        return options[min(index, len(options) - 1)].strip().replace("{n}", self.number(n))
 
     def number(self, value: float | int) -> str:
         """A number as this locale writes it."""
@@ -90,6 +116,12 @@ def _load_catalog(locales_dir: Path, language: str) -> gettext.NullTranslations:
     return gettext.NullTranslations()
 
 
+def _translator(locales_dir: Path, language: str) -> Translator:
+    locale = Locale.parse(language)
+    return Translator(language, _load_catalog(locales_dir, language), locale,
+                      whole_number_categories(locale))
+
+
 class I18n:
     """Every language's translator, read from `locales_dir` when built.
 
@@ -101,8 +133,7 @@ class I18n:
     def __init__(self, locales_dir: Path) -> None:
         self.locales_dir = locales_dir  # where the catalogs were read (the content check's too)
         self._translators = {
-            lang: Translator(lang, _load_catalog(locales_dir, lang), Locale.parse(lang))
-            for lang in LANGUAGES
+            lang: _translator(locales_dir, lang) for lang in LANGUAGES
         }
 
     def translator(self, language: str | None) -> Translator:

@@ -233,11 +233,7 @@ def span(r: Replies, texts: Checkin, seconds: int) -> str:
     t = texts.texts
     unit, size = next(((u, n) for u, n in ((t.unit_week, WEEK), (t.unit_day, DAY))
                        if seconds >= n and seconds % n == 0), (t.unit_hour, HOUR))
-    count = round(seconds / size)
-    forms = r.text(unit).split("|")
-    category = r.tr.locale.plural_form(count)
-    index = {"one": 0, "few": 1, "many": 2}.get(category, len(forms) - 1)
-    return forms[min(index, len(forms) - 1)].strip().format(n=r.tr.number(count))
+    return r.tr.counted(r.text(unit), round(seconds / size))
 
 
 def when(tr: Translator, at: float, zone: str | None) -> str:

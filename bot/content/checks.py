@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from bot.content.choicechecks import check_choice_texts
+from bot.content.countedchecks import check_counted_forms
 from bot.content.facts import Facts, phone_key
 from bot.content.firstscreens import check_answer_screens, check_result_screens
 from bot.content.models import Answer, Country, Flow, Hotline
@@ -54,6 +55,7 @@ def cross_check(parsed: Parsed, facts: Facts | None, today: date, i18n: I18n) ->
     problems += check_answer_screens(parsed, i18n)
     problems += check_result_screens(parsed, i18n)
     problems += check_plural_forms(i18n.locales_dir)  # the catalogs the bot translates with
+    problems += check_counted_forms(parsed)  # and the content's counted texts
     problems += check_drift(parsed)
     problems += check_spellings(parsed, i18n.locales_dir)  # content and catalogs together
     problems += check_choice_texts(parsed)

@@ -154,7 +154,9 @@ class SilentAlarmStep:
                 buttons.insert(0, [Button(r.tr.gettext(ALARM_REMOVE), "sa:remove")])
             said = r.text(alarm.texts.explain).rstrip()
             if alarm.texts.lifetime is not None:
-                lifetime = r.text(alarm.texts.lifetime).replace("{days}", str(self._keep_days))
+                days = (r.tr.counted(r.text(alarm.texts.lifetime_days), self._keep_days)
+                        if alarm.texts.lifetime_days is not None else r.tr.number(self._keep_days))
+                lifetime = r.text(alarm.texts.lifetime).replace("{days}", days)
                 said = f"{said}\n{lifetime}"
             turn.replies.append(Reply(said, buttons))
         else:

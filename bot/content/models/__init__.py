@@ -26,7 +26,14 @@ from bot.content.models._adcheck import (
     AdTexts,
 )
 from bot.content.models._answers import Answer
-from bot.content.models._base import Confidence, Language, LocalizedText, Source, Strict
+from bot.content.models._base import (
+    Confidence,
+    CountedText,
+    Language,
+    LocalizedText,
+    Source,
+    Strict,
+)
 from bot.content.models._calm_frames import (
     AffirmedWords,
     CalmSituationWords,
@@ -91,6 +98,7 @@ __all__ = [
     "CoercionWords",
     "Confidence",
     "Content",
+    "CountedText",
     "Country",
     "DangerPhrase",
     "EverydayWords",

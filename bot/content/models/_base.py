@@ -36,6 +36,14 @@ class LocalizedText(Strict):
         return [lang for lang in ("ru", "be", "en") if not getattr(self, lang)]
 
 
+class CountedText(LocalizedText):
+    """A number with its word, in each language: one form for each plural category a whole
+    number takes in that language by Babel's rule, split by "|", each with "{n}" for the number
+    ("{n} день|{n} дня|{n} дней": ru and be one|few|many, as for 1, 2, 5; en "{n} day|{n} days":
+    one|other). The bot picks the form for the number (21 -> "21 день"); `content check` counts
+    the forms (bot/content/countedchecks.py)."""
+
+
 class Source(Strict):
     """Where a fact comes from, and the date printed on that source ("no date visible" if none).
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from bot.content.models._base import LocalizedText, Strict
+from bot.content.models._base import CountedText, LocalizedText, Strict
 from bot.content.models._checkin_words import CheckinWords
 
 
@@ -63,11 +63,11 @@ class CheckinTexts(Strict):
     # The confirm screen repeats how often, for how long and how long an answer is waited for
     # ("{interval}", "{duration}", "{grace}": each a number with its unit below), so a typed
     # "каждые 3 дня на 2 недели" can be checked. Units: "{n} день|{n} дня|{n} дней", the forms
-    # for Babel's plural categories one|few|many (English: one|other).
+    # for Babel's plural categories one|few|many (English: one|other): `CountedText`.
     confirm_schedule: LocalizedText
-    unit_hour: LocalizedText
-    unit_day: LocalizedText
-    unit_week: LocalizedText
+    unit_hour: CountedText
+    unit_day: CountedText
+    unit_week: CountedText
     button_time: LocalizedText
     ask_hour: LocalizedText
     button_cancel: LocalizedText

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from bot.content.models._base import LocalizedText, Strict
+from bot.content.models._base import CountedText, LocalizedText, Strict
 
 
 def _words() -> list[str]:
@@ -23,8 +23,10 @@ class SilentAlarmTexts(Strict):
     greeting: LocalizedText | None = None
     ask_sentence: LocalizedText  # count it inside a longer message too?
     # How long the word lasts, after `explain`: `{days}` is BOT_SESSION_TTL_DAYS (the word is
-    # kept that many days after the person's last message). Absent: not said.
+    # kept that many days after the person's last message) with its word, in the form of
+    # `lifetime_days` for that number ("30 дней", "21 день"). Absent: not said.
     lifetime: LocalizedText | None = None
+    lifetime_days: CountedText | None = None  # "{n} день|{n} дня|{n} дней"; with `lifetime`
     saved: LocalizedText
     # Before the next screen, once the message with the word was deleted from the chat, or
     # could not be (then: delete it yourself). Nothing may quote the word.
