@@ -3,6 +3,7 @@
 The ad's text is never stored: it is checked in the turn it arrives in. Only when the bot
 recognises an ad on its own and asks first is the text held, in process memory
 (`PendingTexts`, never Redis), until the person answers or `HOLD_SECONDS` pass.
+Whether a text is an ad's words or the person's own, against danger: bot/core/adcheck_danger.py.
 """
 
 from __future__ import annotations
@@ -10,6 +11,14 @@ from __future__ import annotations
 from bot.content.models import Content
 from bot.core.adcheck import AdChecker
 from bot.core.adcheck_answer import AdAnswer
+from bot.core.adcheck_danger import (
+    ad_not_danger,
+    ad_words,
+    asked_ad_at_risk,
+    offered_after_risk,
+    taken_as_asked_ad,
+    too_short,
+)
 from bot.core.adcheck_offer import SKIP, offer_button, put_offer_buttons
 from bot.core.adcheckers import AdCheckers
 from bot.core.adparts import AdParts, is_part_button, offer_tag
@@ -60,7 +69,7 @@ class AdCheckStep:
         checker = self.checker(content)
         if session.awaiting != AWAITING or checker is None:
             return None
-        return checker.is_pasted_ad(text) or not (danger or checker.cries(text))
+        return taken_as_asked_ad(checker, text, danger=danger)
 
     def forget(self, turn: Turn) -> None:
         """Before every event: /delete and /hide drop a held ad at once, and another command or
@@ -127,27 +136,19 @@ class AdCheckStep:
             turn.session.awaiting = AWAITING
 
     def reads_as_ad(self, turn: Turn, text: str, *, asked: bool) -> bool:
-        """True when `text` is an ad's words, not the person's: pasted after /checkad
-        (`asked`), forwarded, or typed, reading like an ad with no words of a cry. A country
-        it names is the ad's, never where the person is."""
+        """True when `text` is an ad's words, not the person's (`ad_words`; `asked`: pasted
+        after /checkad). A country it names is the ad's, never where the person is."""
         checker = self.checker(turn.r.content)
-        if checker is None:
-            return False
-        forwarded = turn.event.forwarded
-        if not checker.looks_like_ad(text, forwarded=forwarded or asked):
-            return False
-        return forwarded or not checker.cries(text)
+        return checker is not None and ad_words(checker, text, forwarded=turn.event.forwarded,
+                                                asked=asked)
 
     def on_text(self, turn: Turn, text: str, *, at_risk: bool, by_phrase: bool = True) -> bool:
         """Check a pasted ad, or offer to check a message that looks like one; True if handled.
 
         Danger comes first: a message the triage calls at risk goes the at-risk path unless it
-        is an ad the person pasted on request (`AdChecker.is_pasted_ad`: an ad that says
-        "Паспорт будет у администратора" is not the person saying theirs was taken; its flags
-        lead to the human offer instead), or pasted without a request (`pasted_ad`: offered
-        its check). A cry for help ("меня заперли", "they took my passport, help") is never
-        one. In the step, a few words only the model found risky
-        ("Работа", `by_phrase` False) with no words of a cry are too short for an ad.
+        is an ad the person pasted on request (`asked_ad_at_risk`; its flags lead to the human
+        offer instead), or pasted without a request (`ad_not_danger`: offered its check). A
+        cry for help ("меня заперли", "they took my passport, help") is never one.
         """
         checker = self.checker(turn.r.content)
         if checker is None:
@@ -160,12 +161,10 @@ class AdCheckStep:
             if joined is None:  # the first part is gone (a restart): ask for the whole ad
                 turn.replies.append(Reply(turn.r.text(checker.rules.texts.expired)))
                 return True
-            short = len(text.split()) < checker.rules.recognise.forwarded_min_words
-            if at_risk and not checker.is_pasted_ad(text) and (
-                    by_phrase or not short or checker.cries(text)):
+            if asked_ad_at_risk(checker, text, at_risk=at_risk, by_phrase=by_phrase):
                 session.awaiting = None
                 return False
-            if short:
+            if too_short(checker, text):
                 rules = checker.rules
                 turn.replies.append(
                     Reply(turn.r.text(rules.texts.too_short), [[turn.r.action_button("menu")]])
@@ -189,11 +188,12 @@ class AdCheckStep:
         if session.awaiting is not None and not offered_over:
             return False
         whole = self._parts.rest_of_offer(turn, self._held.peek(event.user_key), text)
-        if whole is not None and (not at_risk or self.ad_not_danger(turn, whole,
-                                                                     by_phrase=by_phrase)):
+        if whole is not None and (not at_risk or ad_not_danger(
+                checker, whole, forwarded=event.forwarded, by_phrase=by_phrase)):
             self._offer(turn, checker, whole)  # a long ad's rest: one ad offered, both parts
             return True
-        if at_risk and not self.ad_not_danger(turn, text, by_phrase=by_phrase):
+        if at_risk and not ad_not_danger(checker, text, forwarded=event.forwarded,
+                                         by_phrase=by_phrase):
             return False
         if not checker.looks_like_ad(text, forwarded=event.forwarded):
             return False
@@ -246,57 +246,13 @@ class AdCheckStep:
         checker = self.checker(content)
         return checker is not None and checker.is_pasted_ad(text)
 
-    def ad_not_danger(self, turn: Turn, text: str, *, by_phrase: bool) -> bool:
-        """True when a text the triage called at risk is offered its check alone: pasted, an ad
-        with no words of a cry (`pasted_ad`); forwarded, the same, when only the model saw a
-        risk (no danger phrase: "Warehouse workers needed in Poland, 1200 EUR a month" read as
-        withheld wages) and the ad's own check is not strong (break15). A forwarded danger
-        phrase or a strong ad still gets the numbers first, then the offer."""
-        if not turn.event.forwarded:
-            return self.pasted_ad(turn, text)
-        checker = self.checker(turn.r.content)
-        if checker is None or by_phrase:
-            return False
-        return (checker.looks_like_ad(text) and not checker.cries(text)
-                and not checker.check(text).strong)
-
-    def pasted_ad(self, turn: Turn, text: str) -> bool:
-        """True when a typed text (not forwarded) reads like an ad on its own (`looks_like_ad`,
-        not the lenient forwarded reading) and has no words of the person about themselves
-        (`cries`): its danger words are the ad's, not the person's situation ("Мы НЕ забираем
-        паспорт", "no fees, we never keep your passport"; adcheck16), so it is offered its
-        check instead of the emergency reply. "They took my passport, here is their ad: ..."
-        cries, and goes the at-risk path."""
-        checker = self.checker(turn.r.content)
-        if checker is None or turn.event.forwarded:
-            return False
-        return checker.looks_like_ad(text) and not checker.cries(text)
-
     def offer_after_risk(self, turn: Turn, text: str, *, by_phrase: bool = True,
                          asked: bool = False) -> None:
-        """After the at-risk reply to what reads like an ad, the check is offered too.
-
-        A forwarded or pasted message may be a friend's or the person's own cry for help, so
-        the numbers come first; when it reads like a recruiter's offer, the person can still
-        have its red flags. A typed message with a danger phrase is offered the check when it
-        has no words of a cry (`AdChecker.cries`: "меня", "помогите"), or when the person had
-        asked for a check and it reads like a whole ad on its own (`asked`: /checkad, then a
-        long ad with "I" in it); someone who wrote about themselves gets the at-risk path
-        alone.
-        """
+        """After the at-risk reply to what reads like an ad, the check is offered too, unless
+        the person wrote about themselves (`offered_after_risk`; `asked`: after /checkad)."""
         checker = self.checker(turn.r.content)
-        if checker is None:
-            return
-        forwarded, cry = turn.event.forwarded, checker.cries(text)
-        # After /checkad, a cry is offered a check only when it is a whole ad on its own (an
-        # ad with "I" in it): "Приехали по объявлению ..., живём взаперти" is the person's
-        # own, and gets the at-risk reply alone (adcheck16).
-        own = cry and not forwarded and not (asked and checker.looks_like_ad(text))
-        if own and (by_phrase or asked):
-            return
-        # Words in an ad's voice are read as leniently as a forwarded message: an ad of 24
-        # words with "Паспорт будет у администратора" is still offered its check.
-        if checker.looks_like_ad(text, forwarded=forwarded or asked or not cry):
+        if checker is not None and offered_after_risk(
+                checker, text, forwarded=turn.event.forwarded, by_phrase=by_phrase, asked=asked):
             self._offer(turn, checker, text)
 
     def _offer(self, turn: Turn, checker: AdChecker, text: str) -> None:

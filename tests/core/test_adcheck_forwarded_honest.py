@@ -2,7 +2,7 @@
 Call …", forwarded, got the emergency screen before the offer to check it (the classifier read
 withheld wages), while the same text pasted got the offer alone. A message the bot recognises
 as a job ad, forwarded or pasted, gets the offer; a forwarded one gets the numbers first only
-when a danger phrase fires or its own check is strong (`AdCheckStep.ad_not_danger`), and a
+when a danger phrase fires or its own check is strong (`adcheck_danger.ad_not_danger`), and a
 forwarded cry keeps them first (test_adcheck.py). Through the real engine, content and triage.
 """
 
