@@ -96,6 +96,12 @@ def _check_patterns(rules: AdCheck, where: Where, compiler: PatternCompiler) -> 
         if flag.mild is not None:
             places.append((where / "flags" / index / "mild" / "patterns",
                            {str(k): v for k, v in flag.mild.patterns.items()}))
+        if flag.sums is not None:
+            at = where / "flags" / index / "sums"
+            for part in ("words", "breaks", "rates"):
+                groups = getattr(flag.sums, part)
+                places.append((at / part, {str(k): v for k, v in groups.items()}))
+            places.append((at, {"units": flag.sums.units}))
         for n, sentence in enumerate(flag.sentences):
             at = where / "flags" / index / "sentences" / n
             for g, words in enumerate(sentence.groups):

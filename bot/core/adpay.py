@@ -49,13 +49,8 @@ class PayFinder:
             for alias in aliases
         }
         self._alias.update((normalize(symbol), code) for symbol, code in symbols.items())
-        # "2500 €", "€2500", "2 500–3 000 евро", "25 zł/h"; a range's ends are read apart.
-        self.pattern = re.compile(
-            rf"(?:(?P<pre>{currency})\s?)?(?P<low>{_NUMBER})(?P<k1>\s?{_THOUSANDS})?"
-            rf"(?:\s?[-–—]\s?(?:{currency})?\s?(?P<high>{_NUMBER})(?P<k2>\s?{_THOUSANDS})?)?"
-            rf"(?:\s?(?P<post>{currency}))?",
-            _FLAGS,
-        )
+        self.currency = currency  # how ads write a currency, as one alternation
+        self.pattern = money_pattern(currency)
         qualifier = "|".join(fold(word) for word in salary.qualifier_words)
         between = rf"\s*(?:(?:{qualifier})\W*)?" if qualifier else r"\s*"
         # Tried in this order right after a figure; none: the figure is monthly pay.
@@ -83,6 +78,21 @@ class PayFinder:
             )
         ]
 
+    def rate_words(self) -> list[str]:
+        """Regexes that, tried right after a figure, make it a rate or pay: an hour, day, week,
+        year or season word (a net or gross word may stand between), or a net or gross word
+        in its clause ("150 € в неделю", "€ 90 net"). Folded as `normalize` writes letters."""
+        salary = self._limits
+        qualifier = "|".join(fold(word) for word in salary.qualifier_words)
+        between = rf"\s*(?:(?:{qualifier})\W*)?" if qualifier else r"\s*"
+        periods = [salary.hour_words, salary.day_words, salary.week_words, salary.year_words,
+                   salary.season_words]
+        return [
+            *(rf"{between}(?:{_alternatives(words)})" for words in periods if words),
+            rf"\s*(?:/\s*\w+\.?\s*)?(?:{_alternatives(salary.gross_words)})(?!\w)",
+            rf"[^\d.;!?\n]{{0,24}}?(?<!\w)(?:{_alternatives(salary.net_words)})(?!\w)",
+        ]
+
     def figure(self, low: str) -> Span | None:
         """The first pay figure written with its currency ("3000$", "€ 25"), if any."""
         for match in self.pattern.finditer(low):
@@ -102,9 +112,9 @@ class PayFinder:
             code = self._alias.get(alias) or self._country_currency(alias, low)
             if code is None:
                 continue
-            low_end = _amount(match.group("low"), match.group("k1") or match.group("k2"))
+            low_end = amount(match.group("low"), match.group("k1") or match.group("k2"))
             high = match.group("high")
-            high_end = _amount(high, match.group("k2")) if high else None
+            high_end = amount(high, match.group("k2")) if high else None
             per: dict[str, int] | None = limits.per_month
             for period, its_limits in self._periods:
                 if period.match(low, match.end()):
@@ -152,12 +162,25 @@ class PayFinder:
         return codes.pop() if len(codes) == 1 else None
 
 
+def money_pattern(currency: str) -> re.Pattern[str]:
+    """A figure with its currency before or after it (`currency`: an alternation of how ads
+    write one): "2500 €", "€2500", "2 500–3 000 евро", "25 zł/h"; a range's ends are read apart
+    (groups `pre`, `low`, `k1`, `high`, `k2`, `post`). The currency is optional: a match with
+    neither `pre` nor `post` is a bare figure."""
+    return re.compile(
+        rf"(?:(?P<pre>{currency})\s?)?(?P<low>{_NUMBER})(?P<k1>\s?{_THOUSANDS})?"
+        rf"(?:\s?[-–—]\s?(?:{currency})?\s?(?P<high>{_NUMBER})(?P<k2>\s?{_THOUSANDS})?)?"
+        rf"(?:\s?(?P<post>{currency}))?",
+        _FLAGS,
+    )
+
+
 def _alternatives(words: list[str]) -> str:
     """The words as one alternation; no words: a pattern that never matches."""
     return "|".join(fold(word) for word in words) or r"(?!)"
 
 
-def _amount(figure: str, thousands: str | None = None) -> float:
+def amount(figure: str, thousands: str | None = None) -> float:
     """The figure as a number; `thousands` ("k", "тыс."): a figure below 1000 is in thousands."""
     digits = re.sub(r"[ \u00a0]", "", figure)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):  # "2.500" and "2,500" are thousands

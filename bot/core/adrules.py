@@ -14,6 +14,7 @@ from bot.core.adnegation import negated, not_negated
 from bot.core.adpatterns import FLAGS, PatternCompiler
 from bot.core.adpay import PayFinder
 from bot.core.adspelling import spelled
+from bot.core.adsums import SumRule
 from bot.core.adtext import Reading, Span, fold, in_cyrillic, normalize, transliterated
 
 
@@ -39,6 +40,7 @@ class _Rule:
     sentences: list[_Sentence]
     honest: list[re.Pattern[str]]  # the flag's `honest` and the content's `disclaimers`
     mild: list[re.Pattern[str]]  # the flag's milder reading (`AdMildReading`), a note
+    sums: SumRule | None  # the flag's word with a sum a few words on (`AdSumRule`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +53,9 @@ class _RuleSet:
 
     @classmethod
     def build(cls, rules: AdCheck, fold: Callable[[str], str],
-              compiler: PatternCompiler) -> _RuleSet:
-        """`fold`: how this reading writes a pattern; `compiler`: shared by the readings."""
+              compiler: PatternCompiler, pay: PayFinder) -> _RuleSet:
+        """`fold`: how this reading writes a pattern; `compiler`: shared by the readings;
+        `pay`: the salary reader, whose currencies a flag's `sums` read."""
         flags = [
             _Rule(
                 f,
@@ -69,6 +72,7 @@ class _RuleSet:
                 ],
                 _compile([*f.honest.values(), *rules.disclaimers.values()], fold, compiler),
                 _compile(f.mild.patterns.values() if f.mild else [], fold, compiler),
+                SumRule.build(f.sums, fold, compiler, pay) if f.sums else None,
             )
             for f in rules.flags
         ]
@@ -92,11 +96,12 @@ class AdRules:
         self.rules = rules
         compiler = compiler or PatternCompiler()
         letters, latin, spelled, spelled_latin = compiler.readings()
-        self._letters = _RuleSet.build(rules, letters, compiler)  # the ad as written
-        self._latin = _RuleSet.build(rules, latin, compiler)  # a transliterated ad, in Cyrillic
-        self._spelled = _RuleSet.build(rules, spelled, compiler)  # typos folded
-        self._spelled_latin = _RuleSet.build(rules, spelled_latin, compiler)
         self.pay = PayFinder(rules.salary)
+        pay = self.pay
+        self._letters = _RuleSet.build(rules, letters, compiler, pay)  # the ad as written
+        self._latin = _RuleSet.build(rules, latin, compiler, pay)  # transliterated, in Cyrillic
+        self._spelled = _RuleSet.build(rules, spelled, compiler, pay)  # typos folded
+        self._spelled_latin = _RuleSet.build(rules, spelled_latin, compiler, pay)
 
     @staticmethod
     def compile_signs(patterns: list[str]) -> list[re.Pattern[str]]:
@@ -119,6 +124,7 @@ class AdRules:
             for p in (*sentence.unless, *(p for group in sentence.groups for p in group))
         ]
         found += [p for r in rules for p in (*r.honest, *r.mild)]
+        found += [p for r in rules if r.sums for p in r.sums.patterns()]
         return [*found, self.pay.pattern]
 
     def readings(self, text: str) -> list[tuple[Reading, _RuleSet]]:
@@ -213,6 +219,8 @@ class AdRules:
         # A rule's words sit on one line: "плаціць працадаўца\n• Медагляд" and "pays the
         # fee\n- 185 Kč" are two bullet points, not a payment (adcheck10).
         spans = [s for s in _spans(rule.patterns, low) if "\n" not in low[s.start : s.end]]
+        if rule.sums is not None:  # "Регистрация в агентстве 150€" (ad33d)
+            spans += rule.sums.spans(low)
         if rule.rule.negatable:
             spans = not_negated(ruleset.before, ruleset.after, low, spans)
         # A sentence rule has its own `unless` for the whole sentence: "we pay the airfare and

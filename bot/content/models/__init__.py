@@ -23,6 +23,7 @@ from bot.content.models._adcheck import (
     AdSentence,
     AdSentenceRule,
     AdSentencesFile,
+    AdSumRule,
     AdTexts,
 )
 from bot.content.models._answers import Answer
@@ -85,6 +86,7 @@ __all__ = [
     "AdSentence",
     "AdSentenceRule",
     "AdSentencesFile",
+    "AdSumRule",
     "AdTexts",
     "AffirmedWords",
     "Answer",

@@ -32,6 +32,28 @@ class AdMildReading(Strict):
     examples: dict[Language, list[str]] = Field(default_factory=dict)  # must raise the note
 
 
+class AdSumRule(Strict):
+    """A flag's word with a sum of money a few words on, in one clause: "Регистрация в
+    агентстве 150€", "Registration at the office: EUR 90", "registraciya v agentstve 150
+    evro" (ad33d). The sum is a figure in any currency the salary reader knows
+    (`AdSalary.currencies`, Babel's symbols and codes, before or after the figure) or one of
+    `units`; never zero, never a rate (a period or a net/gross word after it, `AdSalary`'s or
+    `rates`). The match counts as the flag's `patterns` do (negations, `honest`)."""
+
+    words: dict[Language, list[str]]  # regexes for the flag's words ("регистрац", "booking")
+    # At most this many words between the word and the sum, with no figure, no sentence end and
+    # no comma or semicolon among them (a comma starts another item: "бесплатно, жильё 150 €").
+    max_words: int = Field(default=4, ge=0, le=8)
+    # Regexes that, between the word and the sum, make the sum something else's: pay ("зарплата"),
+    # housing, "free", a consulate.
+    breaks: dict[Language, list[str]] = Field(default_factory=dict)
+    # Regexes tried right after the sum that make it a rate ("в месяц", "a month"), besides the
+    # salary reader's hour, day, week, year, season, net and gross words.
+    rates: dict[Language, list[str]] = Field(default_factory=dict)
+    # Money words of no one currency ("у.е."): a sum here, never pay judged by the limits.
+    units: list[str] = Field(default_factory=list)
+
+
 class AdFlagRule(Strict):
     """One red flag of a job ad, raised by the ad's own words.
 
@@ -75,6 +97,7 @@ class AdFlagRule(Strict):
     # (adneg18: "надбаўкі за вечар і нядзелю" was quoted as pressure). Empty: no such need.
     cue_words: dict[Language, list[str]] = Field(default_factory=dict)
     mild: AdMildReading | None = None  # a milder reading of the sign, shown as a note
+    sums: AdSumRule | None = None  # the flag's word with a sum a few words on (ad33d)
 
 
 class AdSharedCurrency(Strict):
