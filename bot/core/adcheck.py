@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from bot.content.models import AdCheck, AdFlagRule, AdLevel
+from bot.core.adchat import ChatQuestions
 from bot.core.adcuewords import CueWords
 from bot.core.adfollowup import AdFollowUpReader
 from bot.core.adhtml import untagged
@@ -29,10 +30,8 @@ from bot.core.adtext import Span, normalize, sentence_spans, unwrapped
 from bot.modelcache import ModelCache
 from bot.nlu.normalize import MAX_TEXT_CHARS
 
-__all__ = [
-    "AdChecker", "AdReport", "Evidence", "FoundFlag", "Span", "build_ad_checker", "merge_spans",
-    "normalize", "pick_quotes", "quote",
-]
+__all__ = ["AdChecker", "AdReport", "Evidence", "FoundFlag", "Span", "build_ad_checker",
+           "merge_spans", "normalize", "pick_quotes", "quote"]
 
 # A sentence's clauses for the model's veto: "Работа 2000€ без опыта, виза 300$ предоплата"
 # is one sentence, but its "без" reassures about experience, not about the fee (adcheck10b).
@@ -96,6 +95,7 @@ class AdChecker:
         self.rules = rules
         self.model = model
         self.matcher = matcher or AdRules(rules, compiler)
+        self.chat = ChatQuestions(rules.chat, compiler)
         self.cue_words = CueWords(rules, compiler)
         self.recogniser = AdRecogniser(
             rules.recognise, self.matcher, lambda text: bool(self.check(text).flags))
@@ -131,8 +131,9 @@ class AdChecker:
 
     # ---------------------------------------------------------------- the check
     def evidence(self, text: str) -> Evidence:
-        """The rules' spans and the model's probabilities for `text` (see `check`)."""
-        text = unwrapped(untagged(text[:MAX_TEXT_CHARS]))
+        """The rules' spans and the model's probabilities for `text` (see `check`); a pasted
+        chat's questions of the job-seeker's read as blank (`ChatQuestions`)."""
+        text = self.chat.unasked(unwrapped(untagged(text[:MAX_TEXT_CHARS])))
         readings = self.matcher.readings(text)
         rule_spans = self.matcher.spans(readings)
         mild = self.matcher.mild_spans(readings)

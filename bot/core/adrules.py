@@ -15,7 +15,15 @@ from bot.core.adpatterns import FLAGS, PatternCompiler
 from bot.core.adpay import PayFinder
 from bot.core.adspelling import spelled
 from bot.core.adsums import SumRule
-from bot.core.adtext import Reading, Span, fold, in_cyrillic, normalize, transliterated
+from bot.core.adtext import (
+    Reading,
+    Span,
+    crosses_sentence,
+    fold,
+    in_cyrillic,
+    normalize,
+    transliterated,
+)
 
 
 def _compile(groups: Iterable[list[str]], fold: Callable[[str], str],
@@ -217,8 +225,10 @@ class AdRules:
         """The spans of one reading of the ad that raise `rule` by its words, each with the
         first span that meets its requirement (pay figures: `_pay_spans`)."""
         # A rule's words sit on one line: "плаціць працадаўца\n• Медагляд" and "pays the
-        # fee\n- 185 Kč" are two bullet points, not a payment (adcheck10).
-        spans = [s for s in _spans(rule.patterns, low) if "\n" not in low[s.start : s.end]]
+        # fee\n- 185 Kč" are two bullet points, not a payment (adcheck10); and in one sentence:
+        # "…плаціце самі. Нашы паслугі…" is no payment for services (ad33).
+        spans = [s for s in _spans(rule.patterns, low)
+                 if "\n" not in low[s.start : s.end] and not crosses_sentence(low, s)]
         if rule.sums is not None:  # "Регистрация в агентстве 150€" (ad33d)
             spans += rule.sums.spans(low)
         if rule.rule.negatable:

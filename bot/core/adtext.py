@@ -132,6 +132,7 @@ def _cyrillize(word: str) -> str:
 # link, "job?id=5", is not an end). Bullets and list marks at a line's start are not part of it.
 _SENTENCE_BREAK = re.compile(
     r"\n|;|[→⟶➔➜]|[.!?…]+(?=\s)|[.!?…]*!(?=[^\W\d_])|[.?…]*[?…](?=[A-ZА-ЯЁІЎ])")
+_FULL_STOP = re.compile(r"[.!?…]+(?=\s)")
 # Nor does the "." of a short abbreviation: of an address before anything on its line ("пр.
 # Незалежнасці 00, оф. 0", "ul. Przykładowa"), of another before a word in lower case or a
 # figure ("120–145 тыс. руб./мес"; adcheck10: "Оплата: 120–145 тыс." alone read as a fee).
@@ -191,6 +192,15 @@ def sentence_spans(text: str) -> list[Span]:
             spans.append(Span(piece_start, piece_end))
         start = end
     return spans
+
+
+def crosses_sentence(text: str, span: Span) -> bool:
+    """True when a sentence of `text` ends inside `span` at a full stop, "!", "?" or "…" before
+    a space (not an abbreviation's dot): "плаціце самі. Нашы паслугі" is two sentences' words,
+    no one rule's. A ";" joins clauses of one sentence here: "Bring your passport; the farmer
+    keeps it" is one handover."""
+    return any(not _abbreviation(text, found)
+               for found in _FULL_STOP.finditer(text, span.start, span.end))
 
 
 def _abbreviation(text: str, found: re.Match[str]) -> bool:

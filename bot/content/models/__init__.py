@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from bot.content.models._adcheck import (
+    AdChat,
     AdCheck,
     AdFlagRule,
     AdFollowUp,
@@ -74,6 +75,7 @@ from bot.content.models._triage_frames import (
 from bot.content.models._triage_words import JokeWords, ToldJokeWords, TriageWords
 
 __all__ = [
+    "AdChat",
     "AdCheck",
     "AdFlagRule",
     "AdFollowUp",

@@ -276,6 +276,18 @@ class AdPointer(Strict):
     check: LocalizedText  # how to check it, in the facts' words
 
 
+class AdChat(Strict):
+    """A pasted chat with an agency (ad33): lines that start with `turn` are its turns. A question
+    of the job-seeker's ("А паспорт надо вам отдавать?") asks about a sign, it does not claim
+    it: a question turn answered by the next turn raises no flag of its own, unless the answer
+    begins with `confirm` ("Да, на время оформления") or the question is in the recruiter's voice
+    (`recruiter`: "Готовы внести залог до пятницы?", "Can you send your passport by DHL?")."""
+
+    turn: list[str]  # the start of a line that is a turn of a chat ("— ", "- ")
+    confirm: dict[Language, list[str]]  # an answer's first words that confirm it ("да", "yes")
+    recruiter: dict[Language, list[str]]  # words of a question the recruiter asks ("готовы")
+
+
 class AdCheck(Strict):
     """The job-ad check: how an ad is recognised, its red flags, and the risk levels."""
 
@@ -293,6 +305,7 @@ class AdCheck(Strict):
     flags: list[AdFlagRule]
     follow_up: AdFollowUp | None = None  # questions about the offer just after its check
     pointers: list[AdPointer] = Field(default_factory=list)  # ad31: what the ad names to check
+    chat: AdChat | None = None  # ad33: a pasted chat, whose seeker's questions claim nothing
     model: AdModel = Field(default_factory=lambda: AdModel.model_validate({}))
     # The sentences of content/ad_check_sentences.yaml, put here by the loader (not written in
     # ad_check.yaml, hence no schema): the model is trained from them and the flags' examples.

@@ -1,0 +1,96 @@
+"""A chat with an agency pasted for a check (ad33): the job-seeker's questions claim nothing.
+
+"Скинула переписку с агентством" and then turns, each a line that starts with a dash: the
+seeker asks "А паспорт надо вам отдавать?", the agency answers "— Нет. … Паспорт всегда
+остаётся у вас." The question names a sign to ask about it, so its words raise no flag; the
+answer is read as usual and raises what it says itself. A question stays read as written when
+nothing answers it (no next turn, or the next turn is a question too), when the answer begins
+by confirming it ("— Да, на время оформления"), and when it is the recruiter's ("— Готовы
+внести 200€ залога до пятницы?", "— Can you send your passport by DHL?": content/ad_check.yaml
+`chat.recruiter`). Nothing here keeps or logs the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.content.models import AdChat
+from bot.core.adpatterns import PatternCompiler
+from bot.core.adtext import Span, in_cyrillic, normalize, reads_transliterated, sentence_spans
+
+_LINE = re.compile(r"[^\n]*")
+
+
+class ChatQuestions:
+    """content/ad_check.yaml's `chat` compiled (`unasked(text)`: the text without the seeker's
+    answered questions). Without `chat`, every text is read as written."""
+
+    def __init__(self, chat: AdChat | None, compiler: PatternCompiler | None = None) -> None:
+        compiler = compiler or PatternCompiler()
+        letters, latin, _, _ = compiler.readings()
+        self._turn = [compiler.compile(p) for p in chat.turn] if chat else []
+        words = {
+            "confirm": [p for items in chat.confirm.values() for p in items] if chat else [],
+            "recruiter": [p for items in chat.recruiter.values() for p in items] if chat else [],
+        }
+        # The answer's first words ("— Да, …"); the question's words anywhere in it.
+        self._confirm = [compiler.compile(rf"^[\W_]*(?:{fold(p)})(?!\w)")
+                     for fold in (letters, latin) for p in words["confirm"]]
+        self._recruiter = [compiler.compile(fold(p))
+                           for fold in (letters, latin) for p in words["recruiter"]]
+
+    def unasked(self, text: str) -> str:
+        """`text` with each of the seeker's answered questions blanked (same length, so every
+        offset is the ad's own); `text` itself when it holds none."""
+        if not self._turn or "?" not in text:
+            return text
+        asked = self.asked(text)
+        if not asked:
+            return text
+        chars = list(text)
+        for span in asked:
+            chars[span.start : span.end] = " " * (span.end - span.start)
+        return "".join(chars)
+
+    def asked(self, text: str) -> list[Span]:
+        """The sentences of `text` that are the seeker's questions answered by the next turn."""
+        turns = self._turns(text)
+        sentences = sentence_spans(text)
+        # Russian typed in Latin letters is read in Cyrillic too; English never ("my" is no "мы").
+        cyrillic = reads_transliterated(text)
+        found: list[Span] = []
+        for index, (start, end, turn) in enumerate(turns):
+            answer = turns[index + 1] if index + 1 < len(turns) else None
+            answered = answer is not None and answer[2] and self._answers(
+                text, answer, cyrillic=cyrillic)
+            if not (turn and answered):
+                continue
+            found += [s for s in sentences
+                      if start <= s.start and s.end <= end and text[s.start : s.end].endswith("?")
+                      and not self._recruiters(text[s.start : s.end], cyrillic=cyrillic)]
+        return found
+
+    def _turns(self, text: str) -> list[tuple[int, int, bool]]:
+        """The non-blank lines of `text`: start, end, and whether the line is a chat's turn."""
+        return [(m.start(), m.end(), any(p.match(normalize(m.group())) for p in self._turn))
+                for m in _LINE.finditer(text) if m.group().strip()]
+
+    def _answers(self, text: str, answer: tuple[int, int, bool], *, cyrillic: bool) -> bool:
+        """True when the turn `answer` answers the question before it: its first sentence is no
+        question of its own, and it does not begin by confirming ("Да", "Yes")."""
+        start, end, _ = answer
+        first = next((s for s in sentence_spans(text[start:end])), None)
+        if first is None or text[start + first.start : start + first.end].endswith("?"):
+            return False
+        said = normalize(text[start + first.start : end])
+        return not any(p.search(one) for one in _read(said, cyrillic) for p in self._confirm)
+
+    def _recruiters(self, question: str, *, cyrillic: bool) -> bool:
+        """True when `question` is in the recruiter's voice (`chat.recruiter`)."""
+        return any(p.search(one) for one in _read(normalize(question), cyrillic)
+                   for p in self._recruiter)
+
+
+def _read(low: str, cyrillic: bool) -> tuple[str, ...]:
+    """`low` as written, and in Cyrillic letters when the text is transliterated."""
+    return (low, in_cyrillic(low)) if cyrillic else (low,)
