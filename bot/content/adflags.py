@@ -86,7 +86,9 @@ def _check_patterns(rules: AdCheck, where: Where, compiler: PatternCompiler) -> 
         ),
         (
             where / "salary",
-            {"hour_words": rules.salary.hour_words, "day_words": rules.salary.day_words},
+            {"hour_words": rules.salary.hour_words, "day_words": rules.salary.day_words,
+             "night_words": rules.salary.night_words,
+             "lodging_words": rules.salary.lodging_words},
         ),
     ]
     for index, flag in enumerate(rules.flags):

@@ -13,6 +13,9 @@ _NUMBER = r"\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+(?:[.,]\d{1,2})?"
 # "3k €", "2,5 тыс. евро", "3 тысячи $": the figure is in thousands.
 _THOUSANDS = r"(?:k\b|к\b|тыс\w*\.?)"
 _FLAGS = re.UNICODE
+# A clause around a figure: up to this many characters, not past a sentence or clause end.
+_CLAUSE_CHARS = 48
+_CLAUSE_END = re.compile(r"[.,;!?\n()]")
 
 
 class PayFinder:
@@ -73,10 +76,14 @@ class PayFinder:
             (re.compile(rf"{between}(?:{_alternatives(words)})", _FLAGS), per)
             for words, per in (
                 (salary.hour_words, salary.per_hour), (salary.day_words, salary.per_day),
+                (salary.night_words, salary.per_day),
                 (salary.week_words, salary.per_week), (salary.year_words, salary.per_year),
                 (salary.season_words, None),
             )
         ]
+        self._night = self._periods[2][0]
+        self._lodging = re.compile(rf"(?<!\w)(?:{_alternatives(salary.lodging_words)})(?!\w)",
+                                   _FLAGS)
 
     def rate_words(self) -> list[str]:
         """Regexes that, tried right after a figure, make it a rate or pay: an hour, day, week,
@@ -117,10 +124,14 @@ class PayFinder:
             high_end = amount(high, match.group("k2")) if high else None
             per: dict[str, int] | None = limits.per_month
             for period, its_limits in self._periods:
-                if period.match(low, match.end()):
+                if read := period.match(low, match.end()):
                     per = its_limits
+                    if period is self._night and self._lodging_cost(low, match.start(),
+                                                                    read.end()):
+                        per = None
                     break
-            if per is None:  # pay for a season or a contract: no period to compare with
+            # Pay for a season or a contract (no period to compare with), a bed's price a night.
+            if per is None:
                 continue
             its_limit = per.get(code)
             if its_limit is None:
@@ -154,6 +165,13 @@ class PayFinder:
         return bool(self._gross_after.match(low, match.end())
                     or self._gross_before.search(low, max(0, match.start() - 12), match.start()))
 
+
+    def _lodging_cost(self, low: str, start: int, end: int) -> bool:
+        """Whether the figure per night at `low[start:end]` is a bed's or a room's price: a
+        lodging word in its clause ("Койка — 10 € за ночь", "€15 a night for the bed")."""
+        before = _CLAUSE_END.split(low[max(0, start - _CLAUSE_CHARS) : start])[-1]
+        after = _CLAUSE_END.split(low[end : end + _CLAUSE_CHARS])[0]
+        return bool(self._lodging.search(before) or self._lodging.search(after))
 
     def _country_currency(self, alias: str, low: str) -> str | None:
         """The currency a shared word (`salary.shared`) means in the ad `low`: that of the one

@@ -119,6 +119,12 @@ class AdSalary(Strict):
     per_year: dict[str, int] = Field(default_factory=dict)  # ... yearly pay
     hour_words: list[str]  # regexes after a figure that make it hourly ("/ч", "в час", "per hour")
     day_words: list[str] = Field(default_factory=list)  # ... daily ("в день", "per day", "/day")
+    # ... for an evening or a night ("за вечер", "у вечар", "per evening", "a night"): at most a
+    # day's work, so compared with `per_day` (ad33); never after `lodging_words`.
+    night_words: list[str] = Field(default_factory=list)
+    # Right before a figure in its clause, a bed or room ("койка", "жыллё", "bed", "hostel"): the
+    # figure per night is what the worker pays for it, not pay (ad33: "€15 a night for the bed").
+    lodging_words: list[str] = Field(default_factory=list)
     week_words: list[str] = Field(default_factory=list)  # ... weekly ("в неделю", "a week")
     year_words: list[str] = Field(default_factory=list)  # ... yearly ("в год", "a year")
     # ... for a whole season or contract ("за сезон"): of unknown length, never compared.
