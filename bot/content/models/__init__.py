@@ -23,6 +23,7 @@ from bot.content.models._adcheck import (
     AdSentence,
     AdSentenceRule,
     AdSentencesFile,
+    AdTakenBack,
     AdTexts,
 )
 from bot.content.models._answers import Answer
@@ -78,6 +79,7 @@ __all__ = [
     "AdSentence",
     "AdSentenceRule",
     "AdSentencesFile",
+    "AdTakenBack",
     "AdTexts",
     "AffirmedWords",
     "Answer",
