@@ -109,6 +109,11 @@ def _check_patterns(rules: AdCheck, where: Where, compiler: PatternCompiler) -> 
             for g, words in enumerate(sentence.groups):
                 places.append((at / "groups" / g, {str(k): v for k, v in words.items()}))
             places.append((at / "unless", {str(k): v for k, v in sentence.unless.items()}))
+            places.append((at / "not_after", {str(k): v for k, v in sentence.not_after.items()}))
+        if flag.taken_back is not None:
+            for part in ("costs", "back", "whole", "others"):
+                places.append((where / "flags" / index / "taken_back" / part,
+                               {str(k): v for k, v in getattr(flag.taken_back, part).items()}))
     for place, groups in places:
         for group, patterns in groups.items():
             for i, pattern in enumerate(patterns):

@@ -25,7 +25,7 @@ from bot.core.adpatterns import PatternCompiler
 from bot.core.adquote import pick_quotes, quote
 from bot.core.adrecognise import AdRecogniser
 from bot.core.adrules import AdRules
-from bot.core.adspans import merge_spans, within_sentences
+from bot.core.adspans import inside, masked, merge_spans, overlap, within_sentences
 from bot.core.adtext import Span, normalize, sentence_spans, unwrapped
 from bot.modelcache import ModelCache
 from bot.nlu.normalize import MAX_TEXT_CHARS
@@ -82,6 +82,7 @@ class Evidence:
     reassured: np.ndarray | None = None  # sentences x flags: a negation or `unless` is there
     cued: np.ndarray | None = None  # sentences x flags: a word of the flag's `cue_words`
     mild_spans: list[set[Span]] | None = None  # per flag, the words of its milder reading
+    taken_back: list[set[Span]] | None = None  # per flag, rule spans no veto undoes (ad33b)
 
 
 class AdChecker:
@@ -136,12 +137,13 @@ class AdChecker:
         text = self.chat.unasked(unwrapped(untagged(text[:MAX_TEXT_CHARS])))
         readings = self.matcher.readings(text)
         rule_spans = self.matcher.spans(readings)
+        taken_back = self.matcher.taken_back(readings)
         mild = self.matcher.mild_spans(readings)
         sentences = sentence_spans(text)
         flags = self.rules.flags
         if self.model is None or not self.rules.model.enabled or not sentences:
             return Evidence(rule_spans, sentences, np.zeros((len(sentences), len(flags))),
-                            mild_spans=mild)
+                            mild_spans=mild, taken_back=taken_back)
         words = [text[s.start : s.end] for s in sentences]
         cyrillic = len(readings) > 1
         probabilities, reassured = self.model.read(words, cyrillic=cyrillic)
@@ -153,7 +155,7 @@ class AdChecker:
         self._reassured_where_the_rules_are(text, sentences, rule_spans, reassured,
                                             cyrillic=cyrillic)
         cued = self.cue_words.cued(words, cyrillic=cyrillic)
-        return Evidence(rule_spans, sentences, probabilities, reassured, cued, mild)
+        return Evidence(rule_spans, sentences, probabilities, reassured, cued, mild, taken_back)
 
     def _reassured_where_the_rules_are(self, text: str, sentences: list[Span],
                                        rule_spans: list[set[Span]], reassured: np.ndarray,
@@ -172,12 +174,12 @@ class AdChecker:
             clauses = [Span(sentence.start + m.start(), sentence.start + m.end())
                        for m in _CLAUSE.finditer(text[sentence.start : sentence.end])]
             for column, spans in enumerate(rule_spans):
-                inside = [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
-                if not inside or cued[row, column]:
+                held = [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
+                if not held or cued[row, column]:
                     continue
-                around = [c for c in clauses if any(_overlap(c, s) for s in inside)]
+                around = [c for c in clauses if any(overlap(c, s) for s in held)]
                 in_clause, _ = self.model.reassurance(
-                    [_masked(text, c, inside) for c in around or [sentence]], cyrillic=cyrillic)
+                    [masked(text, c, held) for c in around or [sentence]], cyrillic=cyrillic)
                 reassured[row, column] = any(in_clause)
 
     def check(self, text: str) -> AdReport:
@@ -222,7 +224,9 @@ class AdChecker:
         for index, flag in enumerate(self.rules.flags):
             ruled = evidence.rule_spans[index] if rules else set()
             if ruled and vetoes[index] > 0 and evidence.reassured is not None:
-                ruled = {s for s in ruled if not self._vetoed(evidence, index, s, vetoes[index])}
+                firm = evidence.taken_back[index] if evidence.taken_back else set()
+                ruled = {s for s in ruled
+                         if s in firm or not self._vetoed(evidence, index, s, vetoes[index])}
             scored = [
                 s for row, (s, p) in enumerate(
                     zip(evidence.sentences, evidence.probabilities[:, index], strict=True))
@@ -230,7 +234,7 @@ class AdChecker:
                     evidence.cued is None or evidence.cued[row, index] or p >= uncued[index])
             ]
             if ruled:
-                extra = [s for s in scored if not any(_inside(r, s) for r in ruled)]
+                extra = [s for s in scored if not any(inside(r, s) for r in ruled)]
                 found.append(FoundFlag(flag, merge_spans([*ruled, *extra])))
             elif scored:
                 found.append(FoundFlag(flag, merge_spans(scored), by_model=True))
@@ -280,20 +284,3 @@ def build_ad_checker(rules: AdCheck, compiler: PatternCompiler | None = None,
         return AdChecker(rules, compiler=compiler)
     model = trained_ad_model(rules, compiler=compiler, cache=cache)
     return AdChecker(rules, model, compiler=compiler)
-
-
-def _inside(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
-
-
-def _overlap(one: Span, other: Span) -> bool:
-    return one.start < other.end and other.start < one.end
-
-
-def _masked(text: str, part: Span, spans: list[Span]) -> str:
-    """`text[part]` with the characters of `spans` blanked: the words the rule matched."""
-    chars = list(text[part.start : part.end])
-    for span in spans:
-        for at in range(max(span.start, part.start), min(span.end, part.end)):
-            chars[at - part.start] = " "
-    return "".join(chars)

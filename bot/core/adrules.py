@@ -13,8 +13,10 @@ from bot.core.adnegation import SENTENCE_END as _SENTENCE_END
 from bot.core.adnegation import negated, not_negated
 from bot.core.adpatterns import FLAGS, PatternCompiler
 from bot.core.adpay import PayFinder
+from bot.core.adsentencerule import SentenceRule, sentence_spans
 from bot.core.adspelling import spelled
 from bot.core.adsums import SumRule
+from bot.core.adtakenback import TakenBack
 from bot.core.adtext import (
     Reading,
     Span,
@@ -33,22 +35,17 @@ def _compile(groups: Iterable[list[str]], fold: Callable[[str], str],
 
 
 @dataclass(frozen=True, slots=True)
-class _Sentence:
-    groups: list[list[re.Pattern[str]]]
-    unless: list[re.Pattern[str]]
-
-
-@dataclass(frozen=True, slots=True)
 class _Rule:
     rule: AdFlagRule
     patterns: list[re.Pattern[str]]
     requires: list[re.Pattern[str]]
     unless: list[re.Pattern[str]]
     salary_requires: list[re.Pattern[str]]
-    sentences: list[_Sentence]
+    sentences: list[SentenceRule]
     honest: list[re.Pattern[str]]  # the flag's `honest` and the content's `disclaimers`
     mild: list[re.Pattern[str]]  # the flag's milder reading (`AdMildReading`), a note
     sums: SumRule | None  # the flag's word with a sum a few words on (`AdSumRule`)
+    taken_back: TakenBack | None  # costs paid, then taken back (ad33b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +68,13 @@ class _RuleSet:
                 _compile(f.requires.values(), fold, compiler),
                 _compile(f.unless.values(), fold, compiler),
                 _compile(f.salary_requires.values(), fold, compiler),
-                [
-                    _Sentence(
-                        [_compile(group.values(), fold, compiler) for group in sentence.groups],
-                        _compile(sentence.unless.values(), fold, compiler),
-                    )
-                    for sentence in f.sentences
-                ],
+                [SentenceRule.build(sentence, fold, compiler) for sentence in f.sentences],
                 _compile([*f.honest.values(), *rules.disclaimers.values()], fold, compiler),
                 _compile(f.mild.patterns.values() if f.mild else [], fold, compiler),
                 SumRule.build(f.sums, fold, compiler, pay) if f.sums else None,
+                TakenBack(*(_compile(getattr(f.taken_back, part).values(), fold, compiler)
+                            for part in ("costs", "back", "whole", "others")))
+                if f.taken_back else None,
             )
             for f in rules.flags
         ]
@@ -125,14 +119,10 @@ class AdRules:
         found = [
             p for r in rules for p in (*r.patterns, *r.requires, *r.unless, *r.salary_requires)
         ]
-        found += [
-            p
-            for r in rules
-            for sentence in r.sentences
-            for p in (*sentence.unless, *(p for group in sentence.groups for p in group))
-        ]
+        found += [p for r in rules for sentence in r.sentences for p in sentence.patterns()]
         found += [p for r in rules for p in (*r.honest, *r.mild)]
         found += [p for r in rules if r.sums for p in r.sums.patterns()]
+        found += [p for r in rules if r.taken_back for p in r.taken_back.patterns()]
         return [*found, self.pay.pattern]
 
     def readings(self, text: str) -> list[tuple[Reading, _RuleSet]]:
@@ -189,6 +179,19 @@ class AdRules:
             found.append(spans)
         return found
 
+    def taken_back(self, readings: list[tuple[Reading, _RuleSet]]) -> list[set[Span]]:
+        """Per flag (in content order), the spans of costs said to be paid and then taken back
+        (`TakenBack`; none where the flag's `unless` matches): part of `spans`, and no veto of
+        the model undoes them ("the employer pays" is the let-off they take back)."""
+        return [
+            set() if self.rules.flags[index].taken_back is None or self.unless(index, readings)
+            else {
+                reading.back(s) for reading, ruleset in readings
+                if (taken := ruleset.flags[index].taken_back) is not None
+                for s in taken.spans(reading.low)}
+            for index in range(len(self.rules.flags))
+        ]
+
     def mild_spans(self, readings: list[tuple[Reading, _RuleSet]]) -> list[set[Span]]:
         """Per flag (in content order), the spans of the ad that raise its milder reading (a
         note, `AdMildReading`): none where the flag's `unless` matches."""
@@ -236,10 +239,14 @@ class AdRules:
         # A sentence rule has its own `unless` for the whole sentence: "we pay the airfare and
         # take it back from your pay" is no employer paying.
         if rule.sentences:
-            spans += [span for words in _sentence_spans(rule.sentences, low) for span in words]
+            spans += [span for words in sentence_spans(rule.sentences, low) for span in words]
         if spans and rule.honest:
             in_honest_sentence = _honest_sentences(rule.honest, low)
             spans = [s for s in spans if not in_honest_sentence(s)]
+        # "Работодатель оплачивает перелёт — всё это удерживается из зарплаты": no let-off
+        # above holds against costs taken back (ad33b).
+        if rule.taken_back is not None:
+            spans += rule.taken_back.spans(low)
         if spans and rule.requires:
             needed = next(iter(_spans(rule.requires, low)), None)
             spans = [*spans, needed] if needed is not None else []
@@ -266,29 +273,6 @@ def _honest_sentences(honest: list[re.Pattern[str]], low: str) -> Callable[[Span
 def reads_honest(honest: list[re.Pattern[str]], sentence: str) -> bool:
     """True when one of `honest` matches the sentence alone (`^`, `$`: its ends)."""
     return any(p.search(sentence) for p in honest)
-
-
-def _sentence_spans(rules: list[_Sentence], low: str) -> list[list[Span]]:
-    """The words of every group of a sentence rule, in each sentence that has them all."""
-    spans: list[list[Span]] = []
-    start = 0
-    for end in [m.start() for m in _SENTENCE_END.finditer(low)] + [len(low)]:
-        for rule in rules:
-            if any(p.search(low, start, end) for p in rule.unless):
-                continue
-            found = [_first(group, low, start, end) for group in rule.groups]
-            if all(found):
-                spans.append([span for span in found if span is not None])
-        start = end + 1
-    return spans
-
-
-def _first(patterns: list[re.Pattern[str]], low: str, start: int, end: int) -> Span | None:
-    for pattern in patterns:
-        match = pattern.search(low, start, end)
-        if match is not None and match.end() > match.start():
-            return Span(match.start(), match.end())
-    return None
 
 
 def _spans(patterns: Iterable[re.Pattern[str]], low: str) -> Iterable[Span]:

@@ -58,3 +58,22 @@ def same_sentence(one: Span, other: Span, sentences: Sequence[Span]) -> bool:
         return True
     return any(s.start <= min(one.start, other.start) and max(one.end, other.end) <= s.end
                for s in sentences)
+
+
+def inside(inner: Span, outer: Span) -> bool:
+    """True when `inner` (character offsets) lies within `outer`."""
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def overlap(one: Span, other: Span) -> bool:
+    """True when the two spans (character offsets) share a character."""
+    return one.start < other.end and other.start < one.end
+
+
+def masked(text: str, part: Span, spans: list[Span]) -> str:
+    """`text[part]` with the characters of `spans` blanked: the words the rule matched."""
+    chars = list(text[part.start : part.end])
+    for span in spans:
+        for at in range(max(span.start, part.start), min(span.end, part.end)):
+            chars[at - part.start] = " "
+    return "".join(chars)

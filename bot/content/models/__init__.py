@@ -25,6 +25,7 @@ from bot.content.models._adcheck import (
     AdSentenceRule,
     AdSentencesFile,
     AdSumRule,
+    AdTakenBack,
     AdTexts,
 )
 from bot.content.models._answers import Answer
@@ -89,6 +90,7 @@ __all__ = [
     "AdSentenceRule",
     "AdSentencesFile",
     "AdSumRule",
+    "AdTakenBack",
     "AdTexts",
     "AffirmedWords",
     "Answer",

@@ -12,10 +12,32 @@ from bot.content.models._base import Language, LocalizedText, Strict
 
 class AdSentenceRule(Strict):
     """Words of every group in one sentence of the ad ("you pay" + "for the visa"), in any
-    order and with any words between; never in a sentence where one of `unless` matches."""
+    order and with any words between; never in a sentence where one of `unless` matches.
+
+    `not_after`: a group's words do not count where one of these ends right before them (at
+    most a few words between): "по приезду" after "остальное" is the rest of a payment, "в
+    течение 6 месяцев" after "удерживается из зарплаты" the deduction's period (ad33b)."""
 
     groups: list[dict[Language, list[str]]]
     unless: dict[Language, list[str]] = Field(default_factory=dict)
+    not_after: dict[Language, list[str]] = Field(default_factory=dict)
+
+
+class AdTakenBack(Strict):
+    """Costs the ad names (often as paid by the employer) and then takes back (ad33b): `costs`
+    ("the flight", "the visa") with a take-back after them in the same sentence or the next
+    clause (after ";" or "."). `back`: one that refers to them ("першыя месяцы вы іх
+    адпрацоўваеце", "you repay it"), not counted where a cost of its own (`others`: housing,
+    meals, taxes) stands before it in its sentence ("жильё 300 злотых, его вычитаем"); `whole`:
+    one that takes back all that was listed ("всё это удерживается", "all of it is deducted"),
+    counted beside a cost of its own in the costs' sentence. The flag's let-offs (a negation
+    such as "the employer pays", its `honest` sentences, a sentence rule's `unless`) do not
+    hold against it; a take-back inside a negation ("это не удерживается") does not count."""
+
+    costs: dict[Language, list[str]]
+    back: dict[Language, list[str]]
+    whole: dict[Language, list[str]] = Field(default_factory=dict)
+    others: dict[Language, list[str]] = Field(default_factory=dict)
 
 
 class AdMildReading(Strict):
@@ -98,6 +120,7 @@ class AdFlagRule(Strict):
     cue_words: dict[Language, list[str]] = Field(default_factory=dict)
     mild: AdMildReading | None = None  # a milder reading of the sign, shown as a note
     sums: AdSumRule | None = None  # the flag's word with a sum a few words on (ad33d)
+    taken_back: AdTakenBack | None = None  # costs paid, then taken back (ad33b)
 
 
 class AdSharedCurrency(Strict):
