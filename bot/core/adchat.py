@@ -7,7 +7,11 @@ answer is read as usual and raises what it says itself. A question stays read as
 nothing answers it (no next turn, or the next turn is a question too), when the answer begins
 by confirming it ("— Да, на время оформления"), and when it is the recruiter's ("— Готовы
 внести 200€ залога до пятницы?", "— Can you send your passport by DHL?": content/ad_check.yaml
-`chat.recruiter`). Nothing here keeps or logs the text.
+`chat.recruiter`). A question that presupposes the sign (ad33h: a wh-question about handing over
+the passport or paying, "— Кому отдавать паспорт?", "- Where do I send the deposit?") keeps its
+flags too unless the answer denies it ("— Никому, он всегда у вас", "- Nothing, the employer
+pays": `chat.refuse` and `chat.deny`); "— Координатору в аэропорту." denies nothing. Nothing
+here keeps or logs the text.
 """
 
 from __future__ import annotations
@@ -29,15 +33,16 @@ class ChatQuestions:
         compiler = compiler or PatternCompiler()
         letters, latin, _, _ = compiler.readings()
         self._turn = [compiler.compile(p) for p in chat.turn] if chat else []
-        words = {
-            "confirm": [p for items in chat.confirm.values() for p in items] if chat else [],
-            "recruiter": [p for items in chat.recruiter.values() for p in items] if chat else [],
-        }
-        # The answer's first words ("— Да, …"); the question's words anywhere in it.
-        self._confirm = [compiler.compile(rf"^[\W_]*(?:{fold(p)})(?!\w)")
-                     for fold in (letters, latin) for p in words["confirm"]]
-        self._recruiter = [compiler.compile(fold(p))
-                           for fold in (letters, latin) for p in words["recruiter"]]
+        words = {name: [p for items in getattr(chat, name).values() for p in items] if chat else []
+                 for name in ("confirm", "recruiter", "wh", "acts", "refuse", "deny")}
+        # The answer's first words ("— Да, …", "— Никому, …"); the other words anywhere.
+        first, anywhere = "confirm refuse".split(), "recruiter wh acts deny".split()
+        self._words = {name: [compiler.compile(rf"^[\W_]*(?:{fold(p)})(?!\w)")
+                              for fold in (letters, latin) for p in words[name]]
+                       for name in first}
+        self._words |= {name: [compiler.compile(fold(p))
+                               for fold in (letters, latin) for p in words[name]]
+                        for name in anywhere}
 
     def unasked(self, text: str) -> str:
         """`text` with each of the seeker's answered questions blanked (same length, so every
@@ -63,11 +68,14 @@ class ChatQuestions:
             answer = turns[index + 1] if index + 1 < len(turns) else None
             answered = answer is not None and answer[2] and self._answers(
                 text, answer, cyrillic=cyrillic)
-            if not (turn and answered):
+            if not (turn and answer and answered):
                 continue
+            said = self._unlabelled(text[answer[0] : answer[1]])
+            denied = self._has("deny", said, cyrillic) or self._has("refuse", said, cyrillic)
             found += [s for s in sentences
                       if start <= s.start and s.end <= end and text[s.start : s.end].endswith("?")
-                      and not self._recruiters(text[s.start : s.end], cyrillic=cyrillic)]
+                      and not self._has("recruiter", text[s.start : s.end], cyrillic)
+                      and (denied or not self._presupposes(text[s.start : s.end], cyrillic))]
         return found
 
     def _turns(self, text: str) -> list[tuple[int, int, bool]]:
@@ -82,13 +90,25 @@ class ChatQuestions:
         first = next((s for s in sentence_spans(text[start:end])), None)
         if first is None or text[start + first.start : start + first.end].endswith("?"):
             return False
-        said = normalize(text[start + first.start : end])
-        return not any(p.search(one) for one in _read(said, cyrillic) for p in self._confirm)
+        return not self._has("confirm", self._unlabelled(text[start + first.start : end]),
+                             cyrillic)
 
-    def _recruiters(self, question: str, *, cyrillic: bool) -> bool:
-        """True when `question` is in the recruiter's voice (`chat.recruiter`)."""
-        return any(p.search(one) for one in _read(normalize(question), cyrillic)
-                   for p in self._recruiter)
+    def _unlabelled(self, line: str) -> str:
+        """`line` after its speaker's label ("Менеджер: Нет, …" -> " Нет, …"), if it has one."""
+        low = normalize(line)
+        labels = [m.end() for p in self._turn if (m := p.match(low)) and m.group().endswith(":")]
+        return line[labels[0]:] if labels else line
+
+    def _presupposes(self, question: str, cyrillic: bool) -> bool:
+        """True when `question` takes the sign as given: a wh-word ("кому", "how much") and an
+        act of handing over or paying ("отдавать", "send", "fee"): `chat.wh`, `chat.acts`."""
+        return self._has("wh", question, cyrillic) and self._has("acts", question, cyrillic)
+
+    def _has(self, name: str, said: str, cyrillic: bool) -> bool:
+        """True when a pattern of `chat.<name>` is found in `said` (the recruiter's words, a
+        wh-word…; `confirm` and `refuse` only at its start), in Cyrillic too when transliterated."""
+        return any(p.search(one) for one in _read(normalize(said), cyrillic)
+                   for p in self._words[name])
 
 
 def _read(low: str, cyrillic: bool) -> tuple[str, ...]:

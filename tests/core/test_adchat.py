@@ -1,6 +1,7 @@
 """A pasted chat with an agency (ad33, bot/core/adchat.py): the job-seeker's questions that the
 next turn answers are read as blank; a confirmed question, an unanswered one and the recruiter's
-own are read as written."""
+own are read as written, and so is a question that presupposes the sign unless the answer
+denies it (ad33h)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,46 @@ def test_seekers_answered_questions_are_blank_and_the_answers_are_kept(
 def test_other_questions_are_read_as_written(chat: ChatQuestions, text: str) -> None:
     assert chat.asked(text) == []
     assert chat.unasked(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "— Кому отдавать паспорт?\n— Координатору в аэропорту.",
+    "— А паспорт кому оставлять?\n— Бригадиру на складе.",
+    "— Куда переводить 200 евро?\n— На карту менеджера.",
+    "Я: Сколько платить за оформление?\nМенеджер: 250 евро.",
+    "— Каму аддаваць пашпарт?\n— Каардынатару ў аэрапорце.",
+    "— Колькі плаціць за афармленне?\n— 150 еўра.",
+    "- Who do I give my passport to?\n- Our driver at the bus.",
+    "- Where do I send the deposit?\n- To my Revolut.",
+    "- And how much is the fee?\n- 120 euro.",
+    "— Kuda perevodit zalog?\n— Na kartu menedzhera.",
+])
+def test_a_question_that_presupposes_the_sign_keeps_it(chat: ChatQuestions, text: str) -> None:
+    """A wh-question about handing over or paying takes it as given: answered by whom, where
+    or how much, it is read as written."""
+    assert chat.asked(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "— Кому отдавать паспорт?\n— Никому, он всегда у вас.",
+    "Я: Кому отдавать паспорт?\nМенеджер: Никому.",
+    "— Сколько стоит оформление?\n— Для вас бесплатно, платит работодатель.",
+    "— Когда платить за оформление?\n— Платить не нужно, всё за счёт работодателя.",
+    "— Каму аддаваць пашпарт?\n— Нікому, ён заўсёды ў вас.",
+    "— Колькі каштуе афармленне?\n— 0 еўра, плаціць працадаўца.",
+    "- Who do I give my passport to?\n- No one, it always stays with you.",
+    "- How much do I pay for the paperwork?\n- Nothing, the employer covers it.",
+    "— Komu otdavat pasport?\n— Nikomu, on vsegda u vas.",
+    "— Кому-нибудь надо отдавать паспорт?\n— Паспорт у вас на руках.",  # a yes/no question
+    "- Do I have to pay anything?\n- The employer handles it.",
+    "— А контракт когда подписываем?\n— В нашем офисе до подачи на визу.",  # no handing or paying
+])
+def test_a_denied_presupposition_or_a_yes_no_question_is_blank(
+    chat: ChatQuestions, text: str,
+) -> None:
+    [question] = _asked(chat, text)
+    assert question.endswith("?") and question in text.split("\n")[0]
+    assert question not in chat.unasked(text)
 
 
 def test_english_my_is_not_the_russian_we(chat: ChatQuestions) -> None:

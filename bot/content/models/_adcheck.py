@@ -310,11 +310,18 @@ class AdChat(Strict):
     of the job-seeker's ("А паспорт надо вам отдавать?") asks about a sign, it does not claim
     it: a question turn answered by the next turn raises no flag of its own, unless the answer
     begins with `confirm` ("Да, на время оформления") or the question is in the recruiter's voice
-    (`recruiter`: "Готовы внести залог до пятницы?", "Can you send your passport by DHL?")."""
+    (`recruiter`: "Готовы внести залог до пятницы?", "Can you send your passport by DHL?").
+    A question that presupposes the sign (ad33h: a `wh` word and an `acts` word, "Кому отдавать
+    паспорт?", "Where do I send the deposit?") keeps its flags unless the answer denies it:
+    begins with `refuse` ("Никому", "Nothing") or holds `deny` ("always stays with you")."""
 
     turn: list[str]  # the start of a line that is a turn of a chat ("— ", "- ")
     confirm: dict[Language, list[str]]  # an answer's first words that confirm it ("да", "yes")
     recruiter: dict[Language, list[str]]  # words of a question the recruiter asks ("готовы")
+    wh: dict[Language, list[str]] = Field(default_factory=dict)  # "кому", "how much"
+    acts: dict[Language, list[str]] = Field(default_factory=dict)  # "отдавать", "pay", "fee"
+    refuse: dict[Language, list[str]] = Field(default_factory=dict)  # answer's first: "никому"
+    deny: dict[Language, list[str]] = Field(default_factory=dict)  # anywhere: "бесплатно"
 
 
 class AdCheck(Strict):
