@@ -6,6 +6,7 @@ import re
 
 from bot.content.models import AdSalary
 from bot.core.adcurrency import symbol_aliases
+from bot.core.adpaycount import PayCounts
 from bot.core.adtext import Span, fold, normalize
 
 # A pay figure: "2 500", "2.500", "2500,50", "3 000-4 000", "от 2500".
@@ -84,6 +85,15 @@ class PayFinder:
         self._night = self._periods[2][0]
         self._lodging = re.compile(rf"(?<!\w)(?:{_alternatives(salary.lodging_words)})(?!\w)",
                                    _FLAGS)
+        self._counts = PayCounts(salary)
+        self._per = {"hour": salary.per_hour, "day": salary.per_day, "week": salary.per_week,
+                     "month": salary.per_month}
+        cost = rf"(?<!\w)(?:{_alternatives(salary.cost_words + salary.lodging_words)})(?!\w)"
+        self._cost = re.compile(cost, _FLAGS)
+        before = _alternatives(salary.count_before)  # "3 000 € за визу", "€3,000 for the visa"
+        self._cost_after = re.compile(rf"\s*(?:{before})\s+(?:\S+\s+)?{cost}", _FLAGS)
+        self._pay_before = re.compile(
+            rf"(?<!\w)(?:{_alternatives(salary.pay_words)})(?!\w)\W{{0,4}}$", _FLAGS)
 
     def rate_words(self) -> list[str]:
         """Regexes that, tried right after a figure, make it a rate or pay: an hour, day, week,
@@ -123,13 +133,19 @@ class PayFinder:
             high = match.group("high")
             high_end = amount(high, match.group("k2")) if high else None
             per: dict[str, int] | None = limits.per_month
+            bare = True
             for period, its_limits in self._periods:
                 if read := period.match(low, match.end()):
-                    per = its_limits
+                    per, bare = its_limits, False
                     if period is self._night and self._lodging_cost(low, match.start(),
                                                                     read.end()):
                         per = None
                     break
+            # "3 600 € за 20 смен": pay for 20 days, compared with 20 days' limit (ad33e).
+            count = (self._counts.after(low, match.end())
+                     or self._counts.before(low, match.start())) if bare else None
+            if count is not None:
+                per = self._per[count.period]
             # Pay for a season or a contract (no period to compare with), a bed's price a night.
             if per is None:
                 continue
@@ -137,7 +153,10 @@ class PayFinder:
             if its_limit is None:
                 continue
             factor, start, end = self._factor(low, match)
-            limit = its_limit * factor
+            # A bare figure beside a fee, deposit, ticket or housing is a cost, not pay (ad33e).
+            if bare and count is None and factor == 1.0 and self._beside_cost(low, match):
+                continue
+            limit = its_limit * factor * (count.count if count else 1)
             top = limit * limits.range_top_factor
             if low_end >= limit or (high_end is not None and high_end >= top):
                 spans.append(Span(start, end))
@@ -165,6 +184,16 @@ class PayFinder:
         return bool(self._gross_after.match(low, match.end())
                     or self._gross_before.search(low, max(0, match.start() - 12), match.start()))
 
+
+    def _beside_cost(self, low: str, match: re.Match[str]) -> bool:
+        """Whether a figure with no period is a cost: a cost word before it in its clause
+        ("Оформление 3000 €", "deposit: €3,000") with no pay word right before the figure
+        ("Жильё есть, ЗП 3000 €"), or after it with "за"/"for" ("3 000 € за визу")."""
+        start, end = match.start(), match.end()
+        if self._pay_before.search(low, max(0, start - 24), start):
+            return False
+        before = _CLAUSE_END.split(low[max(0, start - _CLAUSE_CHARS) : start])[-1]
+        return bool(self._cost.search(before) or self._cost_after.match(low, end))
 
     def _lodging_cost(self, low: str, start: int, end: int) -> bool:
         """Whether the figure per night at `low[start:end]` is a bed's or a room's price: a

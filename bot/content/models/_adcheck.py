@@ -152,6 +152,21 @@ class AdSalary(Strict):
     year_words: list[str] = Field(default_factory=list)  # ... yearly ("в год", "a year")
     # ... for a whole season or contract ("за сезон"): of unknown length, never compared.
     season_words: list[str] = Field(default_factory=list)
+    # ad33e: a figure for a count of hours, shifts, days, weeks or months ("3 600 € за 20 смен",
+    # "$3,000 for 15 shifts", "за 20 смен — 3 600 €"): read as the figure over the count and
+    # compared with that period's limit (a shift is at most a day). `count_before`: the word
+    # before the count ("за", "for"); `count_words`: a period -> regexes of its unit after the
+    # count; calendar days (`calendar_day_words`) of at least `days_in_month` are a month.
+    count_before: list[str] = Field(default_factory=list)
+    count_words: dict[Literal["hour", "day", "week", "month"], list[str]] = Field(
+        default_factory=dict)
+    calendar_day_words: list[str] = Field(default_factory=list)
+    days_in_month: int = Field(default=28, ge=1)
+    # ad33e: a figure with no period, no net or gross word and no `pay_words` right before it is
+    # read as a month's pay, but not beside a cost (`cost_words` before it in its clause, or
+    # after it with "за"/"for": "Оформление 3000 €", "3 000 € за визу", "deposit €3,000").
+    pay_words: list[str] = Field(default_factory=list)
+    cost_words: list[str] = Field(default_factory=list)
     # Between a figure and its period: "4 800 € нетто в месяц", "£600 net a week".
     qualifier_words: list[str] = Field(default_factory=list)
     # A figure stated gross ("2 800 € брутто", "gross £30,000"): before tax and social
