@@ -13,20 +13,22 @@ from pydantic import BaseModel, ConfigDict
 from bot.content.models._adcheck import (
     AdChat,
     AdCheck,
-    AdFlagRule,
     AdFollowUp,
     AdLevel,
-    AdMildReading,
     AdModel,
     AdPointer,
     AdRecognise,
     AdSalary,
     AdSentence,
-    AdSentenceRule,
     AdSentencesFile,
+    AdTexts,
+)
+from bot.content.models._adflag import (
+    AdFlagRule,
+    AdMildReading,
+    AdSentenceRule,
     AdSumRule,
     AdTakenBack,
-    AdTexts,
 )
 from bot.content.models._answers import Answer
 from bot.content.models._base import (
