@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.core.adhtml import untagged
-from bot.core.adspans import same_sentence
+from bot.core.adspans import QUOTE_CHARS, same_sentence
 from bot.core.adtext import Span, sentence_bounds, sentence_spans
 
 
@@ -25,7 +25,6 @@ class _Report(Protocol):
     @property
     def flags(self) -> Sequence[_Found]: ...
 
-QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds them in the ad
 
 
 def pick_quotes(text: str, report: _Report, per_flag: int) -> list[list[str]]:

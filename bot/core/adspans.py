@@ -8,14 +8,20 @@ from collections.abc import Iterable, Sequence
 from bot.core.adtext import Span
 
 MERGE_GAP = 3  # spans of one flag this close (or overlapping) are quoted as one
+QUOTE_CHARS = 90  # the quoted words plus a little context, so the person finds them in the ad
 
 
 def merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
     """The spans in order, those that overlap or nearly touch merged into one: two rules on
-    the same words are quoted once."""
+    the same words are quoted once. Two spans stay apart when together they would be longer
+    than one quote (`QUOTE_CHARS`), so each is still quoted whole; a span inside another is
+    always merged into it."""
     merged: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        if merged and span.start <= merged[-1].end + MERGE_GAP:
+        last_end = merged[-1].end if merged else -1
+        touching = bool(merged) and span.start <= last_end + MERGE_GAP
+        if touching and (span.end <= last_end
+                         or max(last_end, span.end) - merged[-1].start <= QUOTE_CHARS):
             last = merged[-1]
             merged[-1] = Span(last.start, max(last.end, span.end))
         else:
