@@ -10,8 +10,10 @@ by confirming it ("— Да, на время оформления"), and when it
 `chat.recruiter`). A question that presupposes the sign (ad33h: a wh-question about handing over
 the passport or paying, "— Кому отдавать паспорт?", "- Where do I send the deposit?") keeps its
 flags too unless the answer denies it ("— Никому, он всегда у вас", "- Nothing, the employer
-pays": `chat.refuse` and `chat.deny`); "— Координатору в аэропорту." denies nothing. Nothing
-here keeps or logs the text.
+pays": `chat.refuse` and `chat.deny`); "— Координатору в аэропорту." denies nothing. A
+yes/no question ("— Паспорт сдавать?") answered without a "yes" keeps its flags as well when
+the answer names to whom, how or when and denies nothing (ad34a: `chat.implies`, "— Только
+бригадиру.", "- The standard 250, to our office."). Nothing here keeps or logs the text.
 """
 
 from __future__ import annotations
@@ -34,9 +36,9 @@ class ChatQuestions:
         letters, latin, _, _ = compiler.readings()
         self._turn = [compiler.compile(p) for p in chat.turn] if chat else []
         words = {name: [p for items in getattr(chat, name).values() for p in items] if chat else []
-                 for name in ("confirm", "recruiter", "wh", "acts", "refuse", "deny")}
+                 for name in ("confirm", "recruiter", "wh", "acts", "refuse", "deny", "implies")}
         # The answer's first words ("— Да, …", "— Никому, …"); the other words anywhere.
-        first, anywhere = "confirm refuse".split(), "recruiter wh acts deny".split()
+        first, anywhere = "confirm refuse".split(), "recruiter wh acts deny implies".split()
         self._words = {name: [compiler.compile(rf"^[\W_]*(?:{fold(p)})(?!\w)")
                               for fold in (letters, latin) for p in words[name]]
                        for name in first}
@@ -72,9 +74,12 @@ class ChatQuestions:
                 continue
             said = self._unlabelled(text[answer[0] : answer[1]])
             denied = self._has("deny", said, cyrillic) or self._has("refuse", said, cyrillic)
+            # ad34a: an answer naming to whom, how or when agrees without a "yes".
+            implied = not denied and self._has("implies", said, cyrillic)
             found += [s for s in sentences
                       if start <= s.start and s.end <= end and text[s.start : s.end].endswith("?")
                       and not self._has("recruiter", text[s.start : s.end], cyrillic)
+                      and not (implied and self._yes_no(text[s.start : s.end], cyrillic))
                       and (denied or not self._presupposes(text[s.start : s.end], cyrillic))]
         return found
 
@@ -103,6 +108,11 @@ class ChatQuestions:
         """True when `question` takes the sign as given: a wh-word ("кому", "how much") and an
         act of handing over or paying ("отдавать", "send", "fee"): `chat.wh`, `chat.acts`."""
         return self._has("wh", question, cyrillic) and self._has("acts", question, cyrillic)
+
+    def _yes_no(self, question: str, cyrillic: bool) -> bool:
+        """True when `question` asks yes or no: it holds no wh-word (`chat.wh`), so an answer
+        that names to whom or when agrees with it (ad34a); "Когда подписываем?" asks when."""
+        return not self._has("wh", question, cyrillic)
 
     def _has(self, name: str, said: str, cyrillic: bool) -> bool:
         """True when a pattern of `chat.<name>` is found in `said` (the recruiter's words, a

@@ -103,3 +103,26 @@ def test_transliterated_chat_is_read_in_cyrillic(chat: ChatQuestions) -> None:
 def test_without_a_chat_section_nothing_is_blank() -> None:
     text = "— А паспорт вам сдавать?\n— Нет."
     assert ChatQuestions(None).unasked(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "— Паспорт нужно будет сдать?\n— Только на время оформления, бригадиру.",
+    "— Пашпарт трэба аддаць?\n— Толькі брыгадзіру, на час афармлення.",
+    "- Is there a charge for the paperwork?\n- Just the standard 250, paid to our office.",
+    "— Za vizu platit samomu?\n— Obychno 180 evro, menedzheru.",
+])
+def test_a_yes_no_question_the_answer_implies_keeps_it(chat: ChatQuestions, text: str) -> None:
+    """ad34a: an answer that names to whom, how, when or how much agrees without a "yes"."""
+    assert chat.asked(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "— Паспорт нужно будет сдать?\n— Нет, только показать координатору при встрече.",
+    "— Пашпарт трэба аддаць?\n— Ні, ніколі, брыгадзіру ён не патрэбны.",
+    "- Do I hand over my passport?\n- Keep it on you, the coordinator only needs a scan.",
+    "- Is there a charge for the paperwork?\n- It's free, the office pays it.",
+])
+def test_a_yes_no_question_the_answer_denies_stays_blank(chat: ChatQuestions, text: str) -> None:
+    """ad34a: a denial wins over the words that would imply a yes (a coordinator, an office)."""
+    [question] = _asked(chat, text)
+    assert question not in chat.unasked(text)

@@ -216,7 +216,10 @@ class AdChat(Strict):
     (`recruiter`: "Готовы внести залог до пятницы?", "Can you send your passport by DHL?").
     A question that presupposes the sign (ad33h: a `wh` word and an `acts` word, "Кому отдавать
     паспорт?", "Where do I send the deposit?") keeps its flags unless the answer denies it:
-    begins with `refuse` ("Никому", "Nothing") or holds `deny` ("always stays with you")."""
+    begins with `refuse` ("Никому", "Nothing") or holds `deny` ("always stays with you").
+    A yes/no question answered without a "yes" keeps its flags too when the answer `implies`
+    it, naming to whom, how or when (ad34a: "Только координатору", "The usual 200, to our
+    manager"), and denies nothing."""
 
     turn: list[str]  # the start of a line that is a turn of a chat ("— ", "- ")
     confirm: dict[Language, list[str]]  # an answer's first words that confirm it ("да", "yes")
@@ -225,6 +228,7 @@ class AdChat(Strict):
     acts: dict[Language, list[str]] = Field(default_factory=dict)  # "отдавать", "pay", "fee"
     refuse: dict[Language, list[str]] = Field(default_factory=dict)  # answer's first: "никому"
     deny: dict[Language, list[str]] = Field(default_factory=dict)  # anywhere: "бесплатно"
+    implies: dict[Language, list[str]] = Field(default_factory=dict)  # anywhere: "координатору"
 
 
 class AdCheck(Strict):
