@@ -90,6 +90,11 @@ class PayFinder:
                      "month": salary.per_month}
         cost = rf"(?<!\w)(?:{_alternatives(salary.cost_words + salary.lodging_words)})(?!\w)"
         self._cost = re.compile(cost, _FLAGS)
+        # "Free accommodation and €3,000", "жильё бесплатно и 3000 €": housing given, no cost.
+        free, lodging = _alternatives(salary.free_words), _alternatives(salary.lodging_words)
+        self._free_lodging = re.compile(
+            rf"(?<!\w)(?<!не\s)(?<!not\s)(?:{free})\s+(?:\w+\s+)?(?:{lodging})(?!\w)"
+            rf"|(?<!\w)(?:{lodging})(?!\w)\s*(?:[—–:-]\s*|(?:is|are)\s+)?(?:{free})(?!\w)", _FLAGS)
         before = _alternatives(salary.count_before)  # "3 000 € за визу", "€3,000 for the visa"
         self._cost_after = re.compile(rf"\s*(?:{before})\s+(?:\S+\s+)?{cost}", _FLAGS)
         self._pay_before = re.compile(
@@ -188,11 +193,13 @@ class PayFinder:
     def _beside_cost(self, low: str, match: re.Match[str]) -> bool:
         """Whether a figure with no period is a cost: a cost word before it in its clause
         ("Оформление 3000 €", "deposit: €3,000") with no pay word right before the figure
-        ("Жильё есть, ЗП 3000 €"), or after it with "за"/"for" ("3 000 € за визу")."""
+        ("Жильё есть, ЗП 3000 €"), or after it with "за"/"for" ("3 000 € за визу"). Housing
+        given free ("Free accommodation and €3,000 a month") is no cost (ad34b)."""
         start, end = match.start(), match.end()
         if self._pay_before.search(low, max(0, start - 24), start):
             return False
         before = _CLAUSE_END.split(low[max(0, start - _CLAUSE_CHARS) : start])[-1]
+        before = self._free_lodging.sub(" ", before)
         return bool(self._cost.search(before) or self._cost_after.match(low, end))
 
     def _lodging_cost(self, low: str, start: int, end: int) -> bool:

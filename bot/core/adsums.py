@@ -6,8 +6,10 @@ The sum is read as the salary reader reads pay (bot/core/adpay.py: every currenc
 `salary.currencies` and Babel's symbols, before or after the figure), plus the rule's `units`
 ("у.е."); a zero is no sum, and neither is a rate (a period, net or gross word after it).
 Between the word and the sum: at most `max_words` words, no figure, no sentence end, no comma
-or semicolon, none of the rule's `breaks` ("зарплата", "жильё", "free"). Nothing here keeps
-the ad's text.
+or semicolon, none of the rule's `breaks` ("зарплата", "жильё", "free"); but the word's phrase
+may end in one joint right before the sum, a comma, colon or dash and at most one line break
+("Оформление приглашения, 300 €", "Рэгістрацыя:\n100 USD", ad34b). Nothing here keeps the
+ad's text.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from bot.core.adtext import Span
 
 # Between the word and its sum: a sentence end, a list's next item or another figure.
 _APART = re.compile(r"[.!?;,\n\d]")
+# The word's phrase and its sum joined across a comma, colon or dash and one line break, right
+# before the sum: "Оформление приглашения, 300 €", "Документы —\n150 евро", "Рэгістрацыя:\n100 USD".
+_JOINT = re.compile(r"\s*(?:[,:—–-][ \t]*(?:\n[ \t]*)?|\n[ \t]*)\Z")
 _WORD = re.compile(r"\w+")
 # Longer than `max_words` words could be, so a long run is not read word by word.
 _MAX_CHARS = 120
@@ -85,7 +90,10 @@ class SumRule:
 
     def _together(self, low: str, start: int, end: int) -> bool:
         """Whether `low[start:end]`, between a word and a sum, keeps them together."""
-        if end - start > _MAX_CHARS or _APART.search(low, start, end):
+        if end - start > _MAX_CHARS:
+            return False
+        joint = _JOINT.search(low, start, end)
+        if _APART.search(low, start, joint.start() if joint else end):
             return False
         if len(_WORD.findall(low, start, end)) > self.max_words:
             return False

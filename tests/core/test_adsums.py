@@ -21,6 +21,11 @@ def _fee_quotes(checker: AdChecker, text: str) -> list[str]:
     ("Рэгістрацыя ў нашым офісе: EUR 85. Выезд у сераду.", "Рэгістрацыя ў нашым офісе: EUR 85"),
     ("Warehouse in Latvia. Registration at our partner office: € 75. Start on Monday.",
      "Registration at our partner office: € 75"),
+    # ad34b: a comma or a dash right before the sum still joins them
+    ("Склад в Литве. Оформление медицинской справки, 95 €. Выезд в среду.",
+     "Оформление медицинской справки, 95 €"),
+    ("Invitation letter from your employer — EUR 240. Start on Monday.",
+     "Invitation letter from your employer — EUR 240"),
 ])
 def test_the_quote_runs_from_the_fee_word_to_its_sum(
     rules_only_ad_checker: AdChecker, text: str, quote: str,
@@ -35,6 +40,11 @@ def test_the_quote_runs_from_the_fee_word_to_its_sum(
     # another figure between: the sum is the hours' or the days'
     "Регистрация за 2 дня, проживание рядом; 150 € в неделю.",
     "Консультация 2 раза в неделю, 1800 € брутто.",
+    # a comma inside the phrase: another item of a list
+    "Регистрация, уборка территории рядом 150 €.",
+    # the employer named as the payer
+    "Приглашение оплачивает работодатель 250 €.",
+    "Invitation letter paid by the employer 250 EUR.",
     # a rate, not a price
     "Рэгістрацыя ў агенцтве 14 еўра ў гадзіну.",
     "Sign-up at the farm office EUR 12 an hour.",

@@ -55,6 +55,9 @@ class AdSalary(Strict):
     # after it with "за"/"for": "Оформление 3000 €", "3 000 € за визу", "deposit €3,000").
     pay_words: list[str] = Field(default_factory=list)
     cost_words: list[str] = Field(default_factory=list)
+    # ad34b: a lodging word with one of these beside it is housing given free ("Free
+    # accommodation and €3,000 a month", "жильё бесплатно и 3000 €"), no cost of the figure's.
+    free_words: list[str] = Field(default_factory=list)
     # Between a figure and its period: "4 800 € нетто в месяц", "£600 net a week".
     qualifier_words: list[str] = Field(default_factory=list)
     # A figure stated gross ("2 800 € брутто", "gross £30,000"): before tax and social
