@@ -18,6 +18,14 @@ def too_short(checker: AdChecker, text: str) -> bool:
     return len(text.split()) < checker.rules.recognise.forwarded_min_words
 
 
+def asked_again(checker: AdChecker, text: str) -> bool:
+    """Whether a text sent after /checkad is asked for again as too short: fewer words than an
+    ad (`too_short`) and no red flag in it. A short post with one is checked as it is
+    ("Devushki do 25 let, stroinye", "Srochno, ostalos 3 mesta": ad34c); "Работа" is asked
+    for again."""
+    return too_short(checker, text) and not checker.check(text).flags
+
+
 def taken_as_asked_ad(checker: AdChecker, text: str, *, danger: bool) -> bool:
     """While an ad is asked for, whether `text` is the ad: every text is, except the person's
     own words ("меня заперли", a danger phrase: `danger`), unless it reads as a pasted ad."""

@@ -15,9 +15,9 @@ from bot.core.adcheck_danger import (
     ad_not_danger,
     ad_words,
     asked_ad_at_risk,
+    asked_again,
     offered_after_risk,
     taken_as_asked_ad,
-    too_short,
 )
 from bot.core.adcheck_offer import SKIP, offer_button, put_offer_buttons
 from bot.core.adcheckers import AdCheckers
@@ -164,7 +164,7 @@ class AdCheckStep:
             if asked_ad_at_risk(checker, text, at_risk=at_risk, by_phrase=by_phrase):
                 session.awaiting = None
                 return False
-            if too_short(checker, text):
+            if asked_again(checker, text):
                 rules = checker.rules
                 turn.replies.append(
                     Reply(turn.r.text(rules.texts.too_short), [[turn.r.action_button("menu")]])

@@ -121,7 +121,15 @@ def _cyrillize(word: str) -> str:
     е ("vyezd", "vyehat": выезд, выехать); read whole, "ye" would be one е and the ы lost."""
     if word.startswith("vye") and len(word) > 3:
         return "вы" + cyrillize_word(word[2:])
+    if _FINAL_SHORT_I.search(word):  # "turisticheskoi", "uspei": туристической, успей
+        return cyrillize_word(word[:-1]) + "й"
     return cyrillize_word(word)
+
+
+# ad34c: a word typed with "i" for its final й after a vowel ("po turisticheskoi vize", "uspei",
+# "novoi"): read as и, the adjective's ending and the imperative matched no rule. "ii"
+# ("Italii", "Germanii") and "yi" (`cyrillize_word`'s own) are left alone.
+_FINAL_SHORT_I = re.compile(r"[aeou]i$")
 
 
 
@@ -256,7 +264,11 @@ def reads_transliterated(text: str) -> bool:
 # "oplata za vizu"). A short ad of a few words the detector knows as English ("Devushki do
 # 25 let", "Start") read as English, and its red flags were missed in Cyrillic.
 _LATIN_RUSSIAN_WORDS = re.compile(
-    r"(?<![\w'’-])(?:v|k|za|iz|dlya|dlja|bez|ot|ili|ne|pri|cherez|posle|vy|eto|u\s+vas)(?![\w'’-])")
+    r"(?<![\w'’-])(?:v|k|za|iz|dlya|dlja|bez|ot|ili|ne|pri|cherez|posle|vy|eto|u\s+vas"
+    # ad34c: years after a figure ("Devushki do 25 let", "opyt 2 goda"), and
+    # the ad's own words no English writes ("devushki", "zarplata", "srochno", "rabota")
+    r"|\d+\s*(?:let|goda?)|devushk\w*|zarplat\w*|vakansi\w*|srochno|trebu\w+"
+    r"|oplat\w*|rabot[aueyi]\w*|zhil\w+|opyt\w*)(?![\w'’-])")
 # English function words: any of them and the text is English after all ("Vitamin K", "Plan B").
 _ENGLISH_WORDS = re.compile(
     r"(?<![\w'’-])(?:the|and|for|with|of|to|is|are|you|your|we|our|in|on|at|an|this|that|will|be|"
