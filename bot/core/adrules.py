@@ -73,7 +73,7 @@ class _RuleSet:
                 _compile(f.mild.patterns.values() if f.mild else [], fold, compiler),
                 SumRule.build(f.sums, fold, compiler, pay) if f.sums else None,
                 TakenBack(*(_compile(getattr(f.taken_back, part).values(), fold, compiler)
-                            for part in ("costs", "back", "whole", "others")))
+                            for part in ("costs", "back", "whole", "others", "forbidden")))
                 if f.taken_back else None,
             )
             for f in rules.flags

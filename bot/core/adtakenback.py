@@ -22,16 +22,18 @@ class TakenBack:
     back: list[re.Pattern[str]]
     whole: list[re.Pattern[str]]
     others: list[re.Pattern[str]]
+    forbidden: list[re.Pattern[str]]  # "удерживать их нельзя", "prohibited by law" (ad35c)
 
     def patterns(self) -> list[re.Pattern[str]]:
         """Every pattern searched through an ad (for the linear-time check)."""
-        return [*self.costs, *self.back, *self.whole, *self.others]
+        return [*self.costs, *self.back, *self.whole, *self.others, *self.forbidden]
 
     def spans(self, low: str) -> list[Span]:
         """The spans of `low` (an ad as `adtext.normalize` leaves it) that raise the flag: per
         sentence, the first words of `costs` and the first take-back after them, in that
         sentence or the next one (split as `adnegation.SENTENCE_END`, so ";" ends a clause
-        here), that no negation covers ("это не удерживается", "nothing is deducted")."""
+        here), that no negation covers ("это не удерживается", "nothing is deducted") and whose
+        sentence does not say it is not allowed (`forbidden`: "по закону удерживать их нельзя")."""
         bounds = _sentences(low)
         found: list[Span] = []
         for at, (start, end) in enumerate(bounds):
@@ -48,7 +50,10 @@ class TakenBack:
     def _back(self, low: str, start: int, sentence: tuple[int, int], *,
               same: bool) -> Span | None:
         """The first take-back in low[start:sentence end] outside a negation; `back` (and
-        `whole` outside the costs' own sentence) only with no `others` before it there."""
+        `whole` outside the costs' own sentence) only with no `others` before it there; none in
+        a sentence that forbids the take-back."""
+        if any(p.search(low[sentence[0] : sentence[1]]) for p in self.forbidden):
+            return None  # each pattern reads the sentence alone: it starts with "^(?!.*…)"
         scopes = [(sentence[0] + a, sentence[0] + b)
                   for a, b in negation_scopes(low[sentence[0] : sentence[1]])]
         kinds = [(p, not same or kind is self.back)

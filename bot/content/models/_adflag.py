@@ -30,12 +30,15 @@ class AdTakenBack(Strict):
     one that takes back all that was listed ("всё это удерживается", "all of it is deducted"),
     counted beside a cost of its own in the costs' sentence. The flag's let-offs (a negation
     such as "the employer pays", its `honest` sentences, a sentence rule's `unless`) do not
-    hold against it; a take-back inside a negation ("это не удерживается") does not count."""
+    hold against it; a take-back inside a negation ("это не удерживается") does not count, nor
+    one in a sentence that says it is not allowed (`forbidden`: "по закону удерживать их с вас
+    нельзя", "recovering them from you is prohibited by law", ad35c)."""
 
     costs: dict[Language, list[str]]
     back: dict[Language, list[str]]
     whole: dict[Language, list[str]] = Field(default_factory=dict)
     others: dict[Language, list[str]] = Field(default_factory=dict)
+    forbidden: dict[Language, list[str]] = Field(default_factory=dict)
 
 
 class AdMildReading(Strict):
