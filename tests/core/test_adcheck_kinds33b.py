@@ -28,7 +28,8 @@ def _taken_back() -> TakenBack:
         return [re.compile(pattern)]
 
     return TakenBack(costs=one(r"\bflights?\b"), back=one(r"\b(it|they)\s+(is|are)\s+deducted"),
-                     whole=one(r"\ball\s+of\s+it\s+is\s+deducted"), others=one(r"\bhousing\b"))
+                     whole=one(r"\ball\s+of\s+it\s+is\s+deducted"), others=one(r"\bhousing\b"),
+                     forbidden=one(r"\bprohibited\s+by\s+law\b"))
 
 
 def _quoted(text: str) -> list[str]:
