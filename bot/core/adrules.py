@@ -240,15 +240,18 @@ class AdRules:
         # take it back from your pay" is no employer paying.
         if rule.sentences:
             spans += [span for words in sentence_spans(rule.sentences, low) for span in words]
-        if spans and rule.honest:
-            in_honest_sentence = _honest_sentences(rule.honest, low)
+        in_honest_sentence = _honest_sentences(rule.honest, low) if rule.honest else None
+        if spans and in_honest_sentence is not None:
             spans = [s for s in spans if not in_honest_sentence(s)]
         # "Работодатель оплачивает перелёт — всё это удерживается из зарплаты": no let-off
         # above holds against costs taken back (ad33b).
         if rule.taken_back is not None:
             spans += rule.taken_back.spans(low)
         if spans and rule.requires:
-            needed = next(iter(_spans(rule.requires, low)), None)
+            # A requirement met only in a sentence that reads honest is not met: "знешнасць і
+            # параметры значэння не маюць" names looks to deny them (ad36e).
+            needed = next((s for s in _spans(rule.requires, low)
+                           if in_honest_sentence is None or not in_honest_sentence(s)), None)
             spans = [*spans, needed] if needed is not None else []
         return spans
 
