@@ -17,6 +17,7 @@ _FLAGS = re.UNICODE
 # A clause around a figure: up to this many characters, not past a sentence or clause end.
 _CLAUSE_CHARS = 48
 _CLAUSE_END = re.compile(r"[.,;!?\n()]")
+_BRACKETS = re.compile(r"\([^()\n]{0,120}\)")  # a list in brackets: no clause of its own
 
 
 class PayFinder:
@@ -194,11 +195,13 @@ class PayFinder:
         """Whether a figure with no period is a cost: a cost word before it in its clause
         ("Оформление 3000 €", "deposit: €3,000") with no pay word right before the figure
         ("Жильё есть, ЗП 3000 €"), or after it with "за"/"for" ("3 000 € за визу"). Housing
-        given free ("Free accommodation and €3,000 a month") is no cost (ad34b)."""
+        given free ("Free accommodation and €3,000 a month") is no cost (ad34b). A list in
+        brackets between them is skipped ("Пакет «под ключ» (зачисление, CAS) — 2 900 £", ad36c)."""
         start, end = match.start(), match.end()
         if self._pay_before.search(low, max(0, start - 24), start):
             return False
-        before = _CLAUSE_END.split(low[max(0, start - _CLAUSE_CHARS) : start])[-1]
+        window = _BRACKETS.sub(" ", low[max(0, start - 3 * _CLAUSE_CHARS) : start])
+        before = _CLAUSE_END.split(window[-_CLAUSE_CHARS:])[-1]
         before = self._free_lodging.sub(" ", before)
         return bool(self._cost.search(before) or self._cost_after.match(low, end))
 
