@@ -1,4 +1,5 @@
-"""Read and check content/ad_check.yaml (the job-ad red flags); problems as file:line."""
+"""Read and check the job-ad check: content/ad_check.yaml and its red flags, each in
+content/ad_flags/<id>.yaml (bot/content/adflagfiles.py); problems as file:line."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from pathlib import Path
 from babel.numbers import is_currency
 from pydantic import BaseModel
 
+from bot.content.adflagfiles import read_ad_rules
 from bot.content.adsentences import FILE_NAME as SENTENCES_FILE
 from bot.content.adsentences import read_ad_sentences
 from bot.content.choicechecks import check_section_texts
 from bot.content.facts import Facts
 from bot.content.models import AdCheck, AdMildReading, LocalizedText
 from bot.content.problems import Problem
-from bot.content.yamlfile import Where, read_optional_section
+from bot.content.yamlfile import Where
 from bot.core.adcheck import AdChecker
 from bot.core.adcheckers import AdCheckers
 from bot.core.adpatterns import PatternCompiler
@@ -33,7 +35,7 @@ def read_ad_check(
     about a second); the bot passes its content holder's, so that checker is the one it then
     answers with instead of training the model again. By default, one for this check alone.
     """
-    rules, where, problems = read_optional_section(path, KEY, AdCheck, "no job-ad check")
+    rules, where, problems = read_ad_rules(path, KEY, "no job-ad check")
     if rules is None or where is None:
         return None, problems
     compiler = PatternCompiler()  # the rules' and the model's too: most patterns are folded

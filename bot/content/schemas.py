@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.content.canned import CannedRepliesFile
 from bot.content.models import (
-    AdCheck,
+    AdCheckSection,
+    AdFlagRule,
     AdSentence,
     Answer,
     Checkin,
@@ -60,7 +61,11 @@ class DangerPhrasesFile(_File):
 
 
 class AdCheckFile(_File):
-    ad_check: AdCheck
+    ad_check: AdCheckSection
+
+
+class AdFlagFile(_File):
+    ad_flag: AdFlagRule
 
 
 class AdSentencesSchemaFile(_File):
@@ -96,6 +101,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "flow": (Flow, "flows/*.yml"),
     "danger_phrases": (DangerPhrasesFile, "danger_phrases.yaml"),
     "ad_check": (AdCheckFile, "ad_check.yaml"),
+    "ad_flag": (AdFlagFile, "ad_flags/*.yaml"),
     "ad_check_sentences": (AdSentencesSchemaFile, "ad_check_sentences.yaml"),
     "silent_alarm": (SilentAlarmFile, "silent_alarm.yaml"),
     "checkin": (CheckinFile, "checkin.yaml"),

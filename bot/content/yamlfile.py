@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,14 +37,22 @@ class YamlDoc:
 
 @dataclass(frozen=True)
 class Where:
-    """A place in a YAML file where a model came from, so later checks can point back at it."""
+    """A place in a YAML file where a model came from, so later checks can point back at it.
+
+    `elsewhere`: parts of the model read from other files (each job-ad flag from a file of its
+    own): a path below this place -> where that part is, so a problem inside it names its file.
+    """
 
     doc: YamlDoc
     path: YamlPath
+    elsewhere: Mapping[YamlPath, Where] = field(default_factory=dict, compare=False)
 
     def problem(self, severity: Severity, message: str, *sub: Key) -> Problem:
         """A problem at this place (or at `sub` below it)."""
-        return Problem(self.doc.file, self.doc.line(self.path + sub), severity, message)
+        at = self
+        for key in sub:
+            at = at / key
+        return Problem(at.doc.file, at.doc.line(at.path), severity, message)
 
     @property
     def location(self) -> str:
@@ -51,7 +60,8 @@ class Where:
         return f"{self.doc.file}:{self.doc.line(self.path)}"
 
     def __truediv__(self, key: Key) -> Where:
-        return Where(self.doc, (*self.path, key))
+        path = (*self.path, key)
+        return self.elsewhere.get(path) or Where(self.doc, path, self.elsewhere)
 
 
 def display_name(path: Path) -> str:

@@ -10,11 +10,11 @@ import pytest
 REAL_CONTENT = Path(__file__).resolve().parents[2] / "content"
 # The repository's copy of the facts: every number check runs against it, in every clone.
 REAL_FACTS = Path(__file__).resolve().parents[2] / "data" / "facts"
-# The job-ad check: its rules and its sentence model's training. Checking them (about 3,000
-# patterns compiled, every example tried on the trained model) is most of a content check's
-# time, and they read no other content file: only themselves and the facts' indicators
-# (bot/content/adflags.py `read_ad_check`).
-AD_CHECK_FILES = ("ad_check.yaml", "ad_check_sentences.yaml")
+# The job-ad check: its rules, its flags' directory and its sentence model's training.
+# Checking them (about 3,000 patterns compiled, every example tried on the trained model) is
+# most of a content check's time, and they read no other content file: only themselves and the
+# facts' indicators (bot/content/adflags.py `read_ad_check`).
+AD_CHECK_FILES = ("ad_check.yaml", "ad_flags", "ad_check_sentences.yaml")
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""content/ad_check.yaml is checked like the danger phrases: every mistake at its file:line."""
+"""content/ad_check.yaml and its flag files (content/ad_flags/<id>.yaml) are checked like the
+danger phrases: every mistake at its own file's line."""
 
 from __future__ import annotations
 
@@ -13,7 +14,12 @@ from tests.content.conftest import replace_once
 from tests.helpers.engine import check_with_shared_model
 
 AD_FILE = "ad_check.yaml"
-SENTENCE_GROUP = "sentences:\n        - groups:\n            - ru: ['("
+FLAGS_DIR = "ad_flags"
+SENTENCE_GROUP = "sentences:\n    - groups:\n        - ru: ['("
+
+
+def _flag_file(content_dir: Path, flag_id: str) -> Path:
+    return content_dir / FLAGS_DIR / f"{flag_id}.yaml"
 
 
 def _errors_at(
@@ -37,7 +43,7 @@ def _errors_at(
 def test_real_ad_rules_load(content_dir: Path) -> None:
     content, problems = check_with_shared_model(content_dir)
     assert content is not None and content.ad_check is not None
-    assert not [p for p in problems if p.file.endswith(AD_FILE)]
+    assert not [p for p in problems if p.file.endswith(AD_FILE) or FLAGS_DIR in p.file]
     # The kinds of issue 15 item 1; "no experience, high pay" and "pay far above the market"
     # are one kind, rf-too-good of the facts file, found by words or by a figure.
     assert {f.id for f in content.ad_check.flags} == {
@@ -52,50 +58,96 @@ def test_the_real_examples_raise_their_flags_by_the_rules_alone(content_dir: Pat
 
 
 def test_broken_pattern_is_reported_at_its_line(content_dir: Path) -> None:
-    path = content_dir / AD_FILE
+    path = _flag_file(content_dir, "fees")
     line = replace_once(path, "'предоплат\\w*|невозвратн\\w*'", "'предоплат(\\w*'")
     [(file, at, message)] = _errors_at(content_dir)
-    assert file.endswith(AD_FILE) and at == line and "broken pattern" in message
+    assert file.endswith("ad_flags/fees.yaml") and at == line and "broken pattern" in message
 
 
 @pytest.mark.parametrize(
-    ("old", "new"),
+    ("flag", "old", "new"),
     [
-        (SENTENCE_GROUP, SENTENCE_GROUP + "("),
-        ("'\\d\\+?\\s*(лет|года?)\\s+опыт'", "'\\d\\+?\\s*(лет|года?\\s+опыт'"),
+        ("fees", SENTENCE_GROUP, SENTENCE_GROUP + "("),
+        ("too_good", "'\\d\\+?\\s*(лет|года?)\\s+опыт'", "'\\d\\+?\\s*(лет|года?\\s+опыт'"),
     ],
     ids=["sentence group", "unless"],
 )
 def test_broken_pattern_anywhere_is_reported_at_its_line(
-    content_dir: Path, old: str, new: str
+    content_dir: Path, flag: str, old: str, new: str
 ) -> None:
-    path = content_dir / AD_FILE
+    path = _flag_file(content_dir, flag)
     line = replace_once(path, old, new)
     [(file, at, message)] = _errors_at(content_dir)
-    assert file.endswith(AD_FILE) and "broken pattern" in message
+    assert file.endswith(f"ad_flags/{flag}.yaml") and "broken pattern" in message
     assert at is not None and line <= at <= line + 3
 
 
 def test_example_that_no_longer_raises_its_flag_is_an_error(content_dir: Path) -> None:
-    path = content_dir / AD_FILE
+    path = _flag_file(content_dir, "wrong_visa")
     line = replace_once(path, '"Едем по туристической визе"', '"Едем по рабочей визе"')
     [(file, at, message)] = _errors_at(content_dir)
-    assert file.endswith(AD_FILE) and at == line and "does not raise 'wrong_visa'" in message
+    assert file.endswith("ad_flags/wrong_visa.yaml") and at == line
+    assert "does not raise 'wrong_visa'" in message
 
 
 def test_missing_belarusian_title_is_an_error_at_the_title(content_dir: Path) -> None:
-    path = content_dir / AD_FILE
-    old = '        be: "Плата за працу"\n'
+    path = _flag_file(content_dir, "fees")
+    old = '    be: "Плата за працу"\n'
     line = replace_once(path, old, "")
     errors = _errors_at(content_dir, model=False)
-    assert any(at == line - 2 and "be text is missing" in msg for _, at, msg in errors), errors
+    assert any(file.endswith("ad_flags/fees.yaml") and at == line - 2
+               and "be text is missing" in msg for file, at, msg in errors), errors
 
 
 def test_indicator_must_be_a_red_flag_of_the_facts(content_dir: Path) -> None:
-    path = content_dir / AD_FILE
+    path = _flag_file(content_dir, "rush")
     line = replace_once(path, "indicator: rf-rush", "indicator: rf-hurry")
-    [(_, at, message)] = _errors_at(content_dir, model=False)
-    assert at == line and "rf-hurry" in message
+    [(file, at, message)] = _errors_at(content_dir, model=False)
+    assert file.endswith("ad_flags/rush.yaml") and at == line and "rf-hurry" in message
+
+
+def test_a_listed_flag_without_its_file_is_an_error_at_the_list(content_dir: Path) -> None:
+    """An editor who renames or deletes a flag file: the check is off, never a flag lost
+    without a word."""
+    _flag_file(content_dir, "rush").unlink()
+    errors = _errors_at(content_dir, model=False)
+    assert len(errors) == 1, errors
+    [(file, at, message)] = errors
+    flags_line = next(i for i, line in enumerate(
+        (content_dir / AD_FILE).read_text(encoding="utf-8").splitlines(), 1)
+        if line.startswith("  flags:"))
+    assert file.endswith(AD_FILE) and at == flags_line and "'rush' has no file" in message
+
+
+def test_a_flag_file_not_in_the_list_is_an_error_at_that_file(content_dir: Path) -> None:
+    """A new flag file the editor forgot to list would never be used: say so."""
+    copy = _flag_file(content_dir, "rush").read_text(encoding="utf-8")
+    _flag_file(content_dir, "hurry").write_text(copy.replace("id: rush", "id: hurry"))
+    [(file, at, message)] = _errors_at(content_dir, model=False)
+    assert file.endswith("ad_flags/hurry.yaml") and at == 1
+    assert "not in the `flags` list" in message and "'hurry'" in message
+
+
+def test_a_flag_whose_id_is_not_its_file_name_is_an_error_at_the_id(content_dir: Path) -> None:
+    path = _flag_file(content_dir, "rush")
+    line = replace_once(path, "  id: rush\n", "  id: hurry\n")
+    [(file, at, message)] = _errors_at(content_dir, model=False)
+    assert file.endswith("ad_flags/rush.yaml") and at == line and "id: rush" in message
+
+
+def test_a_flag_file_with_an_unknown_key_is_an_error_at_that_key(content_dir: Path) -> None:
+    path = _flag_file(content_dir, "rush")
+    line = replace_once(path, "  indicator: rf-rush\n", "  indicator: rf-rush\n  wieght: 3\n")
+    [(file, at, message)] = _errors_at(content_dir, model=False)
+    assert file.endswith("ad_flags/rush.yaml") and at == line + 1 and "wieght" in message
+
+
+def test_broken_yaml_in_a_flag_file_is_an_error_at_its_line(content_dir: Path) -> None:
+    path = _flag_file(content_dir, "rush")
+    line = replace_once(path, "  indicator: rf-rush\n", "  indicator: [rf-rush\n")
+    [(file, at, message)] = _errors_at(content_dir, model=False)
+    assert file.endswith("ad_flags/rush.yaml") and at is not None and at >= line
+    assert "broken YAML" in message
 
 
 def test_missing_file_turns_the_check_off_with_a_warning(content_dir: Path) -> None:
@@ -163,3 +215,16 @@ def test_a_weekly_limit_for_an_unlisted_currency_is_reported(content_dir: Path) 
     replace_once(content_dir / AD_FILE, "per_week: {EUR: 650,", "per_week: {EUR: 650, SGD: 900,")
     [(file, _, message)] = _errors_at(content_dir, model=False)
     assert file.endswith(AD_FILE) and "'SGD' is not under salary.currencies" in message
+
+
+@pytest.mark.parametrize("listed", ["rush, rush", "../messages", "Rush"])
+def test_a_bad_or_repeated_id_in_the_list_is_an_error_at_the_list(
+    content_dir: Path, listed: str
+) -> None:
+    path = content_dir / AD_FILE
+    line = replace_once(path, "rush, travel_on_credit]", f"{listed}, travel_on_credit]")
+    errors = _errors_at(content_dir, model=False)
+    at_list = [message for file, at, message in errors if file.endswith(AD_FILE) and at == line]
+    assert len(at_list) == 1 and ("twice" in at_list[0] or "lower-case" in at_list[0]), errors
+    # With "rush" no longer listed, its file is reported as unused (and nothing is read twice).
+    assert len(errors) == 1 + ("rush" not in listed), errors

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.content.models._adcheck import (
     AdChat,
     AdCheck,
+    AdCheckSection,
     AdFollowUp,
     AdLevel,
     AdModel,
@@ -80,6 +81,7 @@ from bot.content.models._triage_words import JokeWords, ToldJokeWords, TriageWor
 __all__ = [
     "AdChat",
     "AdCheck",
+    "AdCheckSection",
     "AdFlagRule",
     "AdFollowUp",
     "AdLevel",

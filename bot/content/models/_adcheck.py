@@ -234,8 +234,9 @@ class AdChat(Strict):
     implies: dict[Language, list[str]] = Field(default_factory=dict)  # anywhere: "координатору"
 
 
-class AdCheck(Strict):
-    """The job-ad check: how an ad is recognised, its red flags, and the risk levels."""
+class AdCheckBase(Strict):
+    """What content/ad_check.yaml holds besides its flags: how an ad is recognised, the texts,
+    the risk levels, the pay limits and the sentence model's settings."""
 
     texts: AdTexts
     recognise: AdRecognise
@@ -248,7 +249,6 @@ class AdCheck(Strict):
     # A sentence that warns about other people's offers ("If anyone offers you to come on a
     # tourist visa, that is not us"): honest for every flag (each flag's `honest`).
     disclaimers: dict[Language, list[str]] = Field(default_factory=dict)
-    flags: list[AdFlagRule]
     follow_up: AdFollowUp | None = None  # questions about the offer just after its check
     pointers: list[AdPointer] = Field(default_factory=list)  # ad31: what the ad names to check
     chat: AdChat | None = None  # ad33: a pasted chat, whose seeker's questions claim nothing
@@ -256,3 +256,17 @@ class AdCheck(Strict):
     # The sentences of content/ad_check_sentences.yaml, put here by the loader (not written in
     # ad_check.yaml, hence no schema): the model is trained from them and the flags' examples.
     training: SkipJsonSchema[list[AdSentence]] = Field(default_factory=list)
+
+
+class AdCheckSection(AdCheckBase):
+    """content/ad_check.yaml as written: `flags` names the red flags, in the order they are
+    shown, each kept in a file of its own, content/ad_flags/<id>.yaml (`ad_flag:`), so that no
+    file outgrows what an editor can scroll or a Kubernetes ConfigMap can hold (1 MiB)."""
+
+    flags: list[str]  # flag ids: "fees" is read from content/ad_flags/fees.yaml
+
+
+class AdCheck(AdCheckBase):
+    """The job-ad check as the bot runs it: ad_check.yaml with its flags read in, in order."""
+
+    flags: list[AdFlagRule]
