@@ -200,6 +200,47 @@ async def test_an_update_released_before_its_turn_does_not_let_a_later_one_overt
     assert seen == ["first", "third"] and len(order) == 0
 
 
+async def test_a_redelivery_while_the_update_is_in_hand_keeps_the_order_going(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Telegram redelivers an update whose 200 it did not see in time: the same update_id is
+    in hand twice. The first handling's end must still end its turn; keyed by update_id
+    alone, the redelivery's claim took its place and the person's next update waited for
+    the deadline (the fresh run's test_a_redelivered_update_is_handled_once[ptb], under load)."""
+    order = PersonOrder(wait=3600)  # a stuck turn would hold the next one for an hour
+    seen: list[str] = []
+    release = asyncio.Event()
+
+    async def first() -> None:
+        with order.claimed(7, 5):
+            await order.wait(5)
+            await release.wait()
+            seen.append("first")
+            order.release(5)  # the pipeline's release, as the lock is free
+
+    async def redelivery() -> None:
+        with order.claimed(7, 5):
+            seen.append("redelivery seen")
+            order.release(5)  # admitted as "seen": released before its turn came
+
+    async def next_words() -> None:
+        with order.claimed(7, 6):
+            await order.wait(6)
+            seen.append("next")
+
+    handling = asyncio.create_task(first())
+    await asyncio.sleep(0)
+    await asyncio.create_task(redelivery())
+    after = asyncio.create_task(next_words())
+    await asyncio.sleep(0.05)
+    assert seen == ["redelivery seen"]  # the next words wait for the first, not for a deadline
+    release.set()
+    with caplog.at_level(logging.WARNING):
+        await asyncio.wait_for(asyncio.gather(handling, after), 30)  # a hang guard, not a timing
+    assert seen == ["redelivery seen", "first", "next"] and len(order) == 0
+    assert "still in hand" not in caplog.text
+
+
 async def test_a_turn_that_never_ends_holds_the_next_one_only_for_the_wait(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

@@ -49,7 +49,11 @@ class PersonOrder:
     def __init__(self, wait: float = WAIT_S) -> None:
         self._wait = wait
         self._tails: dict[int, asyncio.Future[None]] = {}  # chat -> end of its last turn
-        self._turns: dict[int, Turn] = {}  # update_id -> its turn, while in hand
+        # (update_id, the task handling it) -> its turn, while in hand. The task too: Telegram
+        # redelivers an update whose 200 it did not see in time, so the same update_id can be in
+        # hand twice; keyed by the id alone, the second claim took the first's place, the first
+        # turn never ended and the person's next update waited for the deadline.
+        self._turns: dict[tuple[int, asyncio.Task[object] | None], Turn] = {}
 
     def __len__(self) -> int:
         """Updates in hand with a turn (for tests: nothing is kept after the last one)."""
@@ -63,15 +67,19 @@ class PersonOrder:
         turn = Turn(chat_id, self._tails.get(chat_id), loop.create_future(),
                     loop.time() + self._wait)
         self._tails[chat_id] = turn.ends
-        self._turns[update_id] = turn
+        self._turns[self._key(update_id)] = turn
         try:
             yield
         finally:
             self.release(update_id)
 
+    @staticmethod
+    def _key(update_id: int) -> tuple[int, asyncio.Task[object] | None]:
+        return update_id, asyncio.current_task()
+
     async def wait(self, update_id: int) -> None:
         """Wait for the update's turn (at once without one: webhook, or not a private chat)."""
-        turn = self._turns.get(update_id)
+        turn = self._turns.get(self._key(update_id))
         if turn is None or turn.previous is None or turn.previous.done():
             return
         left = turn.deadline - asyncio.get_running_loop().time()
@@ -84,8 +92,9 @@ class PersonOrder:
             turn.previous = None  # given up on: this turn ends when it ends
 
     def release(self, update_id: int) -> None:
-        """The update's turn is over (its handling under the lock ended); idempotent."""
-        turn = self._turns.pop(update_id, None)
+        """The update's turn is over (its handling under the lock ended); idempotent. Called
+        from the task that claimed it (the adapter awaits the handling inside `claimed`)."""
+        turn = self._turns.pop(self._key(update_id), None)
         if turn is None:
             return
 
