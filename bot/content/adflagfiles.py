@@ -11,18 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from bot.content.models import AdCheck, AdCheckSection, AdFlagRule
 from bot.content.problems import Problem
-from bot.content.yamlfile import (
-    Where,
-    YamlPath,
-    display_name,
-    read_optional_section,
-    read_yaml,
-    validation_problems,
-)
+from bot.content.yamlfile import Where, YamlPath, display_name, read_optional_section
 
 FLAGS_DIR = "ad_flags"  # next to ad_check.yaml
 FLAG_KEY = "ad_flag"  # the one key of a flag file
@@ -82,18 +73,10 @@ def read_ad_rules(
 
 
 def _read_flag(path: Path, flag_id: str) -> tuple[AdFlagRule | None, Where | None, list[Problem]]:
-    """One flag file: only `ad_flag:`, validated, its `id` the file's name."""
-    doc, problems = read_yaml(path)
-    if doc is None:
+    """One flag file (it exists): only `ad_flag:`, validated, its `id` the file's name."""
+    flag, where, problems = read_optional_section(path, FLAG_KEY, AdFlagRule, "")
+    if flag is None or where is None:
         return None, None, problems
-    if not isinstance(doc.data, dict) or set(doc.data) != {FLAG_KEY}:
-        only = Problem(display_name(path), 1, "error", f"the file must hold only `{FLAG_KEY}:`")
-        return None, None, [*problems, only]
-    where = Where(doc, (FLAG_KEY,))
-    try:
-        flag = AdFlagRule.model_validate(doc.data[FLAG_KEY])
-    except ValidationError as exc:
-        return None, None, [*problems, *validation_problems(exc, where)]
     if flag.id != flag_id:
         problems.append((where / "id").problem(
             "error", f"the id '{flag.id}' is not the file's name; write `id: {flag_id}`"))
